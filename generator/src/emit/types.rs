@@ -1,0 +1,281 @@
+//! Model types as Rust declarations: structs, open string enums, unions, aliases.
+
+use super::{docs, docs_or, ty};
+use crate::model::{Field, JsonKind, Kind, StringEnum, Struct, Ty, TypeDef, Union};
+use crate::naming;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+/// Every declaration of one API's `types` module.
+pub fn module(defs: &std::collections::BTreeMap<String, TypeDef>, title: &str) -> TokenStream {
+    let items = defs.values().map(declaration);
+    let doc = format!(" Models of the {title} API: every schema of its description.");
+    quote! {
+        #![doc = #doc]
+        // Descriptions are Sinch's markdown, copied verbatim.
+        #![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items, clippy::large_enum_variant)]
+        #(#items)*
+    }
+}
+
+pub fn declaration(def: &TypeDef) -> TokenStream {
+    let name = format_ident!("{}", def.name);
+    let doc = docs_or(def.doc.as_deref(), &format!("`{}`", def.name));
+    let here = TokenStream::new();
+    match &def.kind {
+        Kind::Alias(t) => {
+            let t = ty(t, &here);
+            quote!(#doc pub type #name = #t;)
+        }
+        Kind::Struct(s) => structure(&name, &doc, s),
+        Kind::Enum(e) => string_enum(&name, &doc, e),
+        Kind::Union(u) => union(&def.name, &doc, u),
+    }
+}
+
+fn field_ty(f: &Field) -> TokenStream {
+    let mut t = ty(&f.ty, &TokenStream::new());
+    if f.boxed {
+        t = quote!(Box<#t>);
+    }
+    t
+}
+
+fn field(f: &Field) -> TokenStream {
+    let ident = naming::ident(&f.name);
+    let doc = docs_or(f.doc.as_deref(), &format!("`{}`", f.json));
+    let rename = (f.name != f.json).then(|| {
+        let json = &f.json;
+        quote!(#[serde(rename = #json)])
+    });
+    let t = field_ty(f);
+    let (attr, t) = match (f.required, f.nullable) {
+        (true, false) => (quote!(), t),
+        // Required but nullable: `None` is sent as an explicit null.
+        (true, true) => (quote!(), quote!(Option<#t>)),
+        (false, false) => (quote!(#[serde(default, skip_serializing_if = "Option::is_none")]), quote!(Option<#t>)),
+        // Optional and nullable: absent (`None`) and null (`Some(None)`) are different requests.
+        (false, true) => (
+            quote!(#[serde(default, skip_serializing_if = "Option::is_none", with = "crate::runtime::double_option")]),
+            quote!(Option<Option<#t>>),
+        ),
+    };
+    quote! {
+        #doc
+        #rename
+        #attr
+        pub #ident: #t,
+    }
+}
+
+fn structure(name: &proc_macro2::Ident, doc: &TokenStream, s: &Struct) -> TokenStream {
+    let fields = s.fields.iter().map(field);
+    let additional = s.additional.as_ref().map(|t| {
+        let used: std::collections::BTreeSet<String> = s.fields.iter().map(|f| f.name.clone()).collect();
+        let ident = naming::ident(&naming::unique("additional_properties", &used));
+        let t = ty(t, &TokenStream::new());
+        quote! {
+            /// Properties beyond the named ones.
+            #[serde(flatten)]
+            pub #ident: std::collections::BTreeMap<String, #t>,
+        }
+    });
+    let all_optional = s.fields.iter().all(|f| !f.required);
+    let default = all_optional.then(|| quote!(Default,));
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, #default serde::Serialize, serde::Deserialize)]
+        pub struct #name {
+            #(#fields)*
+            #additional
+        }
+    }
+}
+
+fn string_enum(name: &proc_macro2::Ident, doc: &TokenStream, e: &StringEnum) -> TokenStream {
+    let idents: Vec<_> = e.variants.iter().map(|v| format_ident!("{}", v.name)).collect();
+    let values: Vec<_> = e.variants.iter().map(|v| v.value.as_str()).collect();
+    let vdocs = values.iter().map(|v| docs(&format!("`{v}`")));
+    quote! {
+        #doc
+        ///
+        /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum #name {
+            #( #vdocs #idents, )*
+            /// A value this SDK does not know yet, kept as received.
+            Other(String),
+        }
+
+        impl #name {
+            /// The value as it is sent over the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #( Self::#idents => #values, )*
+                    Self::Other(other) => other.as_str(),
+                }
+            }
+        }
+
+        impl From<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value {
+                    #( #values => Self::#idents, )*
+                    other => Self::Other(other.to_string()),
+                }
+            }
+        }
+
+        impl From<String> for #name {
+            fn from(value: String) -> Self {
+                Self::from(value.as_str())
+            }
+        }
+
+        impl std::str::FromStr for #name {
+            type Err = std::convert::Infallible;
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from(value))
+            }
+        }
+
+        impl std::fmt::Display for #name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+            }
+        }
+    }
+}
+
+fn kind_tokens(k: JsonKind) -> TokenStream {
+    match k {
+        JsonKind::Object => quote!(Object),
+        JsonKind::Array => quote!(Array),
+        JsonKind::String => quote!(String),
+        JsonKind::Integer => quote!(Integer),
+        JsonKind::Number => quote!(Number),
+        JsonKind::Bool => quote!(Bool),
+        JsonKind::Any => quote!(Any),
+    }
+}
+
+fn union(name_str: &str, doc: &TokenStream, u: &Union) -> TokenStream {
+    let name = format_ident!("{}", name_str);
+    let here = TokenStream::new();
+    let idents: Vec<_> = u.variants.iter().map(|v| format_ident!("{}", v.name)).collect();
+    let tys: Vec<_> = u
+        .variants
+        .iter()
+        .map(|v| {
+            let t = ty(&v.ty, &here);
+            if v.boxed { quote!(Box<#t>) } else { t }
+        })
+        .collect();
+    let decoders: Vec<_> = u.variants.iter().zip(&idents).map(|(v, id)| {
+        let t = ty(&v.ty, &here);
+        let wrap = if v.boxed { quote!(|v| Self::#id(Box::new(v))) } else { quote!(Self::#id) };
+        quote!(<#t as serde::Deserialize>::deserialize(&value).map(#wrap))
+    }).collect();
+    let vdocs = u.variants.iter().map(|v| docs(&format!("A `{}`.", match &v.ty { Ty::Named(n) => n.clone(), other => format!("{other:?}") })));
+    let empty_variant = u.variants.is_empty();
+
+    let (other_variant, serialize_body, deserialize_body) = match &u.discriminator {
+        Some(prop) => {
+            let tagged: Vec<_> = u.variants.iter().zip(&idents).zip(&decoders).filter(|((v, _), _)| !v.tags.is_empty()).map(|((v, _), dec)| {
+                let tags = &v.tags;
+                quote!( #(#tags)|* => #dec.map_err(serde::de::Error::custom), )
+            }).collect();
+            let first_tags: Vec<_> = u.variants.iter().map(|v| match v.tags.first() { Some(t) => quote!(Some(#t)), None => quote!(None) }).collect();
+            (
+                quote! {
+                    /// A variant this SDK does not know yet, kept as received.
+                    Other(serde_json::Value),
+                },
+                quote! {
+                    let (value, tag) = match self {
+                        #( Self::#idents(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, #first_tags), )*
+                        Self::Other(v) => (v.clone(), None),
+                    };
+                    serde::Serialize::serialize(&crate::runtime::union::with_tag(value, #prop, tag), serializer)
+                },
+                quote! {
+                    let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
+                    match value.get(#prop).and_then(serde_json::Value::as_str) {
+                        #(#tagged)*
+                        _ => Ok(Self::Other(value)),
+                    }
+                },
+            )
+        }
+        None => {
+            let shapes = u.variants.iter().map(|v| {
+                let k = kind_tokens(v.kind);
+                let req = &v.required;
+                let known = &v.known;
+                quote!(crate::runtime::union::Shape { kind: crate::runtime::union::JsonKind::#k, required: &[#(#req),*], known: &[#(#known),*] })
+            });
+            let indices = 0..u.variants.len();
+            let message = format!("data did not match any variant of {name_str}");
+            (
+                quote!(),
+                if empty_variant {
+                    quote!(match *self {})
+                } else {
+                    quote!(match self { #( Self::#idents(v) => serde::Serialize::serialize(v, serializer), )* })
+                },
+                quote! {
+                    const SHAPES: &[crate::runtime::union::Shape] = &[#(#shapes),*];
+                    let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
+                    for index in crate::runtime::union::rank(&value, SHAPES) {
+                        let decoded = match index {
+                            #( #indices => #decoders.ok(), )*
+                            _ => None,
+                        };
+                        if let Some(decoded) = decoded {
+                            return Ok(decoded);
+                        }
+                    }
+                    Err(serde::de::Error::custom(#message))
+                },
+            )
+        }
+    };
+    let how = match &u.discriminator {
+        Some(p) => format!(" Decoded by its `{p}` property; unknown values are kept in `Other`."),
+        None => " Decoded by shape: the variant whose properties fit the data best.".to_string(),
+    };
+    quote! {
+        #doc
+        ///
+        #[doc = #how]
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name {
+            #( #vdocs #idents(#tys), )*
+            #other_variant
+        }
+
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                #serialize_body
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                #deserialize_body
+            }
+        }
+    }
+}

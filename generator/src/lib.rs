@@ -1,0 +1,97 @@
+//! Generates the Sinch Rust SDK from Sinch's OpenAPI descriptions.
+//!
+//! The data flow, one module each: [`source`] finds a description (mirror or download) and
+//! checks its pin -> [`load`] parses it -> [`normalise`] repairs known defects and types it
+//! -> [`model`] turns it into the intermediate model -> [`emit`] renders Rust -> [`write`]
+//! compares with and updates `generated/`.
+
+pub mod diag;
+pub mod emit;
+pub mod load;
+pub mod manifest;
+pub mod model;
+pub mod naming;
+pub mod normalise;
+pub mod source;
+pub mod write;
+
+use diag::{Error, Warnings};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// What one run reads and where it writes.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `specs/manifest.toml`.
+    pub manifest: PathBuf,
+    /// The SDK crate directory (`generated/`).
+    pub out: PathBuf,
+    /// A directory laid out like Sinch's mirror; `None` downloads from the manifest's URLs.
+    pub mirror: Option<PathBuf>,
+    /// Where downloads are kept.
+    pub cache: PathBuf,
+}
+
+impl Config {
+    /// The workspace's own layout, with the mirror from `SINCH_SPECS_MIRROR` when set.
+    pub fn workspace() -> Self {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("generator/ has a parent").to_path_buf();
+        Config {
+            manifest: root.join("specs/manifest.toml"),
+            out: root.join("generated"),
+            mirror: std::env::var_os(source::MIRROR_VAR).map(PathBuf::from),
+            cache: root.join("specs/.cache"),
+        }
+    }
+}
+
+/// The whole SDK in memory: relative path -> contents.
+pub struct Output {
+    pub files: BTreeMap<PathBuf, String>,
+    pub warnings: Vec<diag::Warning>,
+    pub operations: usize,
+}
+
+/// Loads, normalises and models one description file.
+pub fn model_file(entry: &manifest::ApiEntry, path: &Path, warnings: &mut Warnings) -> Result<model::Api, Error> {
+    let raw = load::load_file(path, warnings)?;
+    let doc = normalise::normalise(path, raw, warnings)?;
+    model::build(entry, path, &doc, warnings)
+}
+
+/// Generates every file of the SDK without touching the disk.
+pub fn generate(config: &Config) -> Result<Output, Error> {
+    let manifest = manifest::Manifest::load(&config.manifest)?;
+    let mut warnings = Warnings::default();
+    let mut apis = Vec::new();
+    for entry in &manifest.api {
+        let path = match &config.mirror {
+            Some(mirror) => source::in_mirror(mirror, &entry.key)?,
+            None => source::download(entry, &config.cache)?,
+        };
+        source::verify_pin(entry, &path, &config.manifest)?;
+        apis.push((entry, model_file(entry, &path, &mut warnings)?));
+    }
+    let models: Vec<model::Api> = apis.iter().map(|(_, a)| a.clone()).collect();
+    let mut files = BTreeMap::new();
+    files.insert(PathBuf::from("Cargo.toml"), emit::krate::cargo_toml(&models));
+    files.insert(PathBuf::from("src/lib.rs"), emit::krate::lib_rs(&models));
+    for (name, text) in emit::krate::RUNTIME {
+        files.insert(PathBuf::from("src/runtime").join(name), emit::krate::copied(text, &format!("runtime/{name}"), "//"));
+    }
+    let mut operations = 0;
+    for (entry, api) in &apis {
+        let dir = PathBuf::from("src").join(&api.module);
+        files.insert(dir.join("mod.rs"), emit::file(emit::krate::api_mod(api, entry), &format!("{} mod.rs", api.key)));
+        files.insert(dir.join("types.rs"), emit::file(emit::types::module(&api.types, &api.title), &format!("{} types", api.key)));
+        for g in api.groups.values() {
+            operations += g.operations.len();
+            files.insert(dir.join(format!("{}.rs", g.module)), emit::file(emit::operations::module(g, &api.types), &format!("{} {}", api.key, g.module)));
+        }
+    }
+    files.insert(PathBuf::from("tests/spec_examples.rs"), emit::krate::examples_test(&models));
+    let mut warnings = warnings.items;
+    warnings.sort();
+    warnings.dedup();
+    Ok(Output { files, warnings, operations })
+}

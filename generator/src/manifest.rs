@@ -1,0 +1,74 @@
+//! The manifest (`specs/manifest.toml`): which APIs to generate, where their descriptions
+//! come from, and the facts the descriptions get wrong or leave out.
+
+use crate::diag::{Error, Place};
+use serde::Deserialize;
+use std::path::Path;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    pub api: Vec<ApiEntry>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApiEntry {
+    pub key: String,
+    pub module: String,
+    pub title: String,
+    pub url: String,
+    pub sha256: String,
+    pub auth: Vec<AuthKind>,
+    pub regions: Vec<Region>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AuthKind {
+    /// OAuth2 client credentials with a project's key id and secret.
+    Oauth2,
+    /// HTTP Basic with a key id and secret.
+    Basic,
+    /// The SMS service plan's API token, sent as a Bearer token.
+    ServicePlanToken,
+    /// A Bearer token the user obtained elsewhere.
+    Bearer,
+    /// Requests signed with an application key and secret (Voice, Verification).
+    ApplicationSigned,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    pub name: String,
+    pub url: String,
+}
+
+impl Manifest {
+    pub fn load(path: &Path) -> Result<Manifest, Error> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::file(path, format!("cannot read the manifest: {e}")))?;
+        let manifest: Manifest = toml::from_str(&text).map_err(|e| {
+            let place = match e.span() {
+                Some(span) => {
+                    let before = &text[..span.start.min(text.len())];
+                    let line = before.matches('\n').count() + 1;
+                    let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+                    Place::Line { line, column }
+                }
+                None => Place::File,
+            };
+            Error::new(path, place, e.message().to_string())
+        })?;
+        let mut seen = std::collections::BTreeSet::new();
+        for (i, api) in manifest.api.iter().enumerate() {
+            if !seen.insert(api.module.clone()) {
+                return Err(Error::new(path, Place::File, format!("api[{i}]: module `{}` is listed twice", api.module)));
+            }
+            if api.regions.is_empty() {
+                return Err(Error::new(path, Place::File, format!("api[{i}] `{}`: at least one region is needed", api.key)));
+            }
+        }
+        Ok(manifest)
+    }
+}

@@ -1,0 +1,147 @@
+//! The intermediate model: what the SDK needs to know about one API, independent of both the
+//! OpenAPI document it came from and the Rust tokens it becomes.
+
+pub mod operations;
+pub mod recursion;
+pub mod types;
+
+use std::collections::BTreeMap;
+
+/// A Rust type as a field, parameter or body uses it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Ty {
+    String,
+    Bool,
+    I32,
+    I64,
+    F32,
+    F64,
+    /// A date-time kept as Sinch sent it, parsed on demand (see the runtime's `Timestamp`).
+    Timestamp,
+    /// Free-form JSON.
+    Json,
+    Unit,
+    Named(String),
+    Vec(Box<Ty>),
+    Map(Box<Ty>),
+}
+
+/// What kind of JSON value a union variant accepts, for decoding by shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonKind {
+    Object,
+    Array,
+    String,
+    Integer,
+    Number,
+    Bool,
+    Any,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeDef {
+    pub name: String,
+    pub doc: Option<String>,
+    /// JSON pointer of the schema this type was made from.
+    pub origin: String,
+    pub kind: Kind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    Struct(Struct),
+    Enum(StringEnum),
+    Union(Union),
+    Alias(Ty),
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Struct {
+    pub fields: Vec<Field>,
+    /// `additionalProperties` beside named properties, kept in a flattened map.
+    pub additional: Option<Ty>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub json: String,
+    pub name: String,
+    pub ty: Ty,
+    pub required: bool,
+    pub nullable: bool,
+    pub boxed: bool,
+    pub doc: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StringEnum {
+    pub variants: Vec<EnumVariant>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumVariant {
+    pub name: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Union {
+    /// The property that names the variant, when the description gives one.
+    pub discriminator: Option<String>,
+    pub variants: Vec<UnionVariant>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnionVariant {
+    pub name: String,
+    pub ty: Ty,
+    pub boxed: bool,
+    /// Discriminator values that select this variant.
+    pub tags: Vec<String>,
+    pub kind: JsonKind,
+    /// For objects: properties that must be present, and all properties the variant knows.
+    pub required: Vec<String>,
+    pub known: Vec<String>,
+}
+
+/// One API as the emitter sees it.
+#[derive(Debug, Clone)]
+pub struct Api {
+    pub key: String,
+    pub module: String,
+    pub title: String,
+    pub version: String,
+    pub description: Option<String>,
+    pub servers: Vec<String>,
+    /// Every named type, ordered by name so output does not depend on input order.
+    pub types: BTreeMap<String, TypeDef>,
+    pub groups: BTreeMap<String, operations::Group>,
+}
+
+/// Module and accessor names an operation group may not take.
+const RESERVED: &[&str] = &["types", "new", "with_base_url", "from_http", "http", "region", "client"];
+
+/// Builds the model of one API from its normalised description.
+pub fn build(
+    entry: &crate::manifest::ApiEntry,
+    file: &std::path::Path,
+    doc: &openapiv3::OpenAPI,
+    warnings: &mut crate::diag::Warnings,
+) -> Result<Api, crate::diag::Error> {
+    let mut types = types::Types::new(file, doc, warnings);
+    types.convert_components();
+    let reserved = RESERVED.iter().map(|s| s.to_string()).collect();
+    let groups = operations::convert(&mut types, &reserved)?;
+    let mut defs = std::mem::take(&mut types.defs);
+    recursion::box_cycles(&mut defs);
+    Ok(Api {
+        key: entry.key.clone(),
+        module: entry.module.clone(),
+        title: entry.title.clone(),
+        version: doc.info.version.clone(),
+        description: doc.info.description.clone(),
+        servers: doc.servers.iter().map(|s| s.url.clone()).collect(),
+        types: defs,
+        groups,
+    })
+}

@@ -1,0 +1,456 @@
+//! Schema conversion: OpenAPI schemas (component and inline) into named Rust types.
+
+use super::{EnumVariant, Field, JsonKind, Kind, Struct, StringEnum, Ty, TypeDef, Union, UnionVariant};
+use crate::diag::{self, Warnings};
+use crate::naming;
+use indexmap::IndexMap;
+use openapiv3::{
+    AdditionalProperties, IntegerFormat, NumberFormat, OpenAPI, ReferenceOr, Schema, SchemaKind, StringFormat, Type,
+    VariantOrUnknownOrEmpty as Fmt,
+};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+const SCHEMA_PREFIX: &str = "#/components/schemas/";
+
+/// One schema seen through the few distinctions the model cares about. `openapiv3` splits
+/// typed and untyped schemas (`SchemaKind::Type` vs `SchemaKind::Any`); this view joins them.
+enum View<'a> {
+    String { format: Option<&'a str>, values: Vec<String> },
+    Integer { format: Option<&'a str> },
+    Number { format: Option<&'a str> },
+    Bool,
+    Object { props: &'a IndexMap<String, ReferenceOr<Box<Schema>>>, required: &'a [String], additional: Option<&'a AdditionalProperties> },
+    Array(Option<&'a ReferenceOr<Box<Schema>>>),
+    OneOf(&'a [ReferenceOr<Schema>]),
+    AllOf(&'a [ReferenceOr<Schema>]),
+    Free,
+}
+
+fn fmt_str<T: std::fmt::Debug>(f: &Fmt<T>, known: impl Fn(&T) -> &'static str) -> Option<&str> {
+    match f {
+        Fmt::Item(t) => Some(known(t)),
+        Fmt::Unknown(s) => Some(s.as_str()),
+        Fmt::Empty => None,
+    }
+}
+
+fn view(schema: &Schema) -> View<'_> {
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::String(s)) => View::String {
+            format: fmt_str(&s.format, |f| match f {
+                StringFormat::Date => "date",
+                StringFormat::DateTime => "date-time",
+                StringFormat::Password => "password",
+                StringFormat::Byte => "byte",
+                StringFormat::Binary => "binary",
+            }),
+            values: s.enumeration.iter().flatten().cloned().collect(),
+        },
+        SchemaKind::Type(Type::Integer(i)) => View::Integer {
+            format: fmt_str(&i.format, |f| match f {
+                IntegerFormat::Int32 => "int32",
+                IntegerFormat::Int64 => "int64",
+            }),
+        },
+        SchemaKind::Type(Type::Number(n)) => View::Number {
+            format: fmt_str(&n.format, |f| match f {
+                NumberFormat::Float => "float",
+                NumberFormat::Double => "double",
+            }),
+        },
+        SchemaKind::Type(Type::Boolean(_)) => View::Bool,
+        SchemaKind::Type(Type::Object(o)) => {
+            View::Object { props: &o.properties, required: &o.required, additional: o.additional_properties.as_ref() }
+        }
+        SchemaKind::Type(Type::Array(a)) => View::Array(a.items.as_ref()),
+        SchemaKind::OneOf { one_of } => View::OneOf(one_of),
+        SchemaKind::AnyOf { any_of } => View::OneOf(any_of),
+        SchemaKind::AllOf { all_of } => View::AllOf(all_of),
+        SchemaKind::Not { .. } => View::Free,
+        SchemaKind::Any(a) => {
+            if !a.all_of.is_empty() {
+                View::AllOf(&a.all_of)
+            } else if !a.one_of.is_empty() {
+                View::OneOf(&a.one_of)
+            } else if !a.any_of.is_empty() {
+                View::OneOf(&a.any_of)
+            } else if !a.properties.is_empty() || a.typ.as_deref() == Some("object") {
+                View::Object { props: &a.properties, required: &a.required, additional: a.additional_properties.as_ref() }
+            } else if a.items.is_some() || a.typ.as_deref() == Some("array") {
+                View::Array(a.items.as_ref())
+            } else if !a.enumeration.is_empty() && a.enumeration.iter().all(|v| v.is_string() || v.is_null()) {
+                View::String { format: None, values: a.enumeration.iter().filter_map(|v| v.as_str().map(str::to_string)).collect() }
+            } else {
+                match a.typ.as_deref() {
+                    Some("string") => View::String { format: a.format.as_deref(), values: Vec::new() },
+                    Some("integer") => View::Integer { format: a.format.as_deref() },
+                    Some("number") => View::Number { format: a.format.as_deref() },
+                    Some("boolean") => View::Bool,
+                    _ => View::Free,
+                }
+            }
+        }
+    }
+}
+
+/// Builds the named types of one API. Owns the set of names already used.
+pub struct Types<'a> {
+    pub file: &'a Path,
+    pub doc: &'a OpenAPI,
+    pub warnings: &'a mut Warnings,
+    /// Component schema name -> Rust type name.
+    pub names: BTreeMap<String, String>,
+    pub defs: BTreeMap<String, TypeDef>,
+    taken: BTreeSet<String>,
+}
+
+fn doc_of(schema: &Schema) -> Option<String> {
+    let d = &schema.schema_data;
+    match (&d.title, &d.description) {
+        (_, Some(desc)) if !desc.trim().is_empty() => Some(desc.trim().to_string()),
+        (Some(t), _) if !t.trim().is_empty() => Some(t.trim().to_string()),
+        _ => None,
+    }
+}
+
+impl<'a> Types<'a> {
+    pub fn new(file: &'a Path, doc: &'a OpenAPI, warnings: &'a mut Warnings) -> Self {
+        let schemas = doc.components.as_ref().map(|c| c.schemas.keys().map(String::as_str).collect::<Vec<_>>()).unwrap_or_default();
+        let names = naming::schema_names(schemas, &BTreeSet::new());
+        let taken = names.values().cloned().collect();
+        Types { file, doc, warnings, names, defs: BTreeMap::new(), taken }
+    }
+
+    /// Converts every component schema. Called once, before operations.
+    pub fn convert_components(&mut self) {
+        let Some(components) = &self.doc.components else { return };
+        for (raw, schema) in &components.schemas {
+            let name = self.names[raw].clone();
+            let pointer = diag::join("/components/schemas", raw);
+            match schema {
+                ReferenceOr::Reference { reference } => {
+                    let ty = self.reference(reference, &pointer);
+                    self.define(TypeDef { name, doc: None, origin: pointer, kind: Kind::Alias(ty) });
+                }
+                ReferenceOr::Item(s) => {
+                    let kind = match self.kind_of(s, &name, &pointer) {
+                        Some(kind) => kind,
+                        None => Kind::Alias(self.ty_of(s, &name, &pointer)),
+                    };
+                    self.define(TypeDef { name, doc: doc_of(s), origin: pointer, kind });
+                }
+            }
+        }
+    }
+
+    fn define(&mut self, def: TypeDef) {
+        self.taken.insert(def.name.clone());
+        self.defs.insert(def.name.clone(), def);
+    }
+
+    /// A fresh type name derived from `hint`.
+    pub fn fresh(&mut self, hint: &str) -> String {
+        let name = naming::unique(&naming::type_name(hint), &self.taken);
+        self.taken.insert(name.clone());
+        name
+    }
+
+    /// The type of a schema that is referenced or written inline at `pointer`. Inline
+    /// schemas that need a type of their own get one named from `hint`.
+    pub fn ty(&mut self, schema: &ReferenceOr<Schema>, hint: &str, pointer: &str) -> Ty {
+        match schema {
+            ReferenceOr::Reference { reference } => self.reference(reference, pointer),
+            ReferenceOr::Item(s) => self.inline(s, hint, pointer),
+        }
+    }
+
+    pub fn ty_boxed(&mut self, schema: &ReferenceOr<Box<Schema>>, hint: &str, pointer: &str) -> Ty {
+        match schema {
+            ReferenceOr::Reference { reference } => self.reference(reference, pointer),
+            ReferenceOr::Item(s) => self.inline(s, hint, pointer),
+        }
+    }
+
+    fn reference(&mut self, reference: &str, pointer: &str) -> Ty {
+        if let Some(raw) = reference.strip_prefix(SCHEMA_PREFIX) {
+            let raw = crate::normalise::decode_uri_fragment(raw).replace("~1", "/").replace("~0", "~");
+            if let Some(name) = self.names.get(&raw) {
+                return Ty::Named(name.clone());
+            }
+        }
+        self.warnings.push(self.file, pointer, format!("reference `{reference}` is not a component schema; typed as free-form JSON"));
+        Ty::Json
+    }
+
+    fn inline(&mut self, schema: &Schema, hint: &str, pointer: &str) -> Ty {
+        // Only schemas that need a declaration get a name; the rest are plain types.
+        let needs_name = match view(schema) {
+            View::String { values, .. } => !values.is_empty(),
+            View::Object { props, .. } => !props.is_empty(),
+            View::OneOf(members) => members.len() > 1,
+            View::AllOf(members) => members.len() > 1 || matches!(members.first(), Some(ReferenceOr::Item(_))),
+            _ => false,
+        };
+        if !needs_name {
+            return self.ty_of(schema, hint, pointer);
+        }
+        let name = self.fresh(hint);
+        match self.kind_of(schema, &name, pointer) {
+            Some(kind) => {
+                self.defs.insert(name.clone(), TypeDef { name: name.clone(), doc: doc_of(schema), origin: pointer.to_string(), kind });
+                Ty::Named(name)
+            }
+            None => {
+                self.taken.remove(&name);
+                self.ty_of(schema, hint, pointer)
+            }
+        }
+    }
+
+    /// The plain type of a schema that needs no declaration of its own.
+    fn ty_of(&mut self, schema: &Schema, hint: &str, pointer: &str) -> Ty {
+        match view(schema) {
+            View::String { format, .. } => match format {
+                Some("date-time") => Ty::Timestamp,
+                _ => Ty::String,
+            },
+            View::Integer { format } => match format {
+                Some("int32") => Ty::I32,
+                _ => Ty::I64,
+            },
+            View::Number { format } => match format {
+                Some("float") => Ty::F32,
+                _ => Ty::F64,
+            },
+            View::Bool => Ty::Bool,
+            View::Array(items) => match items {
+                Some(items) => Ty::Vec(Box::new(self.ty_boxed(items, &format!("{hint}Item"), &format!("{pointer}/items")))),
+                None => Ty::Vec(Box::new(Ty::Json)),
+            },
+            View::Object { additional, .. } => match additional {
+                Some(AdditionalProperties::Schema(s)) => {
+                    Ty::Map(Box::new(self.ty(s, &format!("{hint}Value"), &format!("{pointer}/additionalProperties"))))
+                }
+                _ => Ty::Map(Box::new(Ty::Json)),
+            },
+            View::OneOf(members) | View::AllOf(members) if members.len() == 1 => {
+                self.ty(&members[0], hint, &format!("{pointer}/{}/0", if matches!(view(schema), View::AllOf(_)) { "allOf" } else { "oneOf" }))
+            }
+            _ => Ty::Json,
+        }
+    }
+
+    /// The declaration a schema needs, if it needs one.
+    fn kind_of(&mut self, schema: &Schema, name: &str, pointer: &str) -> Option<Kind> {
+        match view(schema) {
+            View::String { values, .. } if !values.is_empty() => Some(Kind::Enum(string_enum(&values))),
+            View::Object { props, required, additional } => {
+                if props.is_empty() && additional.is_some() {
+                    return None;
+                }
+                if props.is_empty() {
+                    return None;
+                }
+                Some(Kind::Struct(self.object(props, required, additional, name, pointer)))
+            }
+            View::AllOf(members) if !(members.len() == 1 && matches!(members[0], ReferenceOr::Reference { .. })) => {
+                Some(Kind::Struct(self.all_of(schema, members, name, pointer)))
+            }
+            View::OneOf(members) if members.len() > 1 => Some(Kind::Union(self.union(schema, members, name, pointer))),
+            _ => None,
+        }
+    }
+
+    fn object(
+        &mut self,
+        props: &IndexMap<String, ReferenceOr<Box<Schema>>>,
+        required: &[String],
+        additional: Option<&AdditionalProperties>,
+        name: &str,
+        pointer: &str,
+    ) -> Struct {
+        let mut fields = Vec::new();
+        let mut field_names = BTreeSet::new();
+        for (json, prop) in props {
+            let p = format!("{}/properties", pointer);
+            let p = diag::join(&p, json);
+            let hint = format!("{name}{}", naming::type_name(json));
+            let ty = self.ty_boxed(prop, &hint, &p);
+            let (nullable, doc) = match prop {
+                ReferenceOr::Item(s) => (s.schema_data.nullable, doc_of(s)),
+                ReferenceOr::Reference { .. } => (false, None),
+            };
+            let rust = naming::unique(&naming::field_name(json), &field_names);
+            field_names.insert(rust.clone());
+            fields.push(Field { json: json.clone(), name: rust, ty, required: required.contains(json), nullable, boxed: false, doc });
+        }
+        let additional = match additional {
+            Some(AdditionalProperties::Schema(s)) => {
+                Some(self.ty(s, &format!("{name}Value"), &format!("{pointer}/additionalProperties")))
+            }
+            Some(AdditionalProperties::Any(true)) => Some(Ty::Json),
+            _ => None,
+        };
+        Struct { fields, additional }
+    }
+
+    /// `allOf`: the properties of every member (referenced ones resolved) in one struct.
+    fn all_of(&mut self, schema: &Schema, members: &[ReferenceOr<Schema>], name: &str, pointer: &str) -> Struct {
+        let mut props: IndexMap<String, ReferenceOr<Box<Schema>>> = IndexMap::new();
+        let mut required: Vec<String> = Vec::new();
+        let mut additional: Option<AdditionalProperties> = None;
+        let mut seen = BTreeSet::new();
+        self.collect_all_of(members, &mut props, &mut required, &mut additional, &mut seen, pointer);
+        // A schema may give `properties`/`required` beside its `allOf` (openapiv3 keeps them in `Any`).
+        if let SchemaKind::Any(a) = &schema.schema_kind {
+            for (k, v) in &a.properties {
+                props.insert(k.clone(), v.clone());
+            }
+            required.extend(a.required.iter().cloned());
+        }
+        self.object(&props, &required, additional.as_ref(), name, pointer)
+    }
+
+    fn collect_all_of(
+        &mut self,
+        members: &[ReferenceOr<Schema>],
+        props: &mut IndexMap<String, ReferenceOr<Box<Schema>>>,
+        required: &mut Vec<String>,
+        additional: &mut Option<AdditionalProperties>,
+        seen: &mut BTreeSet<String>,
+        pointer: &str,
+    ) {
+        for (i, m) in members.iter().enumerate() {
+            let schema = match m {
+                ReferenceOr::Item(s) => s,
+                ReferenceOr::Reference { reference } => {
+                    if !seen.insert(reference.clone()) {
+                        continue;
+                    }
+                    match self.resolve(reference) {
+                        Some(s) => s,
+                        None => {
+                            self.warnings.push(self.file, &format!("{pointer}/allOf/{i}"), format!("cannot merge `{reference}`; left out"));
+                            continue;
+                        }
+                    }
+                }
+            };
+            match view(schema) {
+                View::Object { props: p, required: r, additional: a } => {
+                    for (k, v) in p {
+                        props.insert(k.clone(), v.clone());
+                    }
+                    required.extend(r.iter().cloned());
+                    if a.is_some() {
+                        *additional = a.cloned();
+                    }
+                }
+                View::AllOf(inner) => {
+                    let inner = inner.to_vec();
+                    self.collect_all_of(&inner, props, required, additional, seen, &format!("{pointer}/allOf/{i}"));
+                    if let SchemaKind::Any(a) = &schema.schema_kind {
+                        for (k, v) in &a.properties {
+                            props.insert(k.clone(), v.clone());
+                        }
+                        required.extend(a.required.iter().cloned());
+                    }
+                }
+                _ => self.warnings.push(self.file, &format!("{pointer}/allOf/{i}"), "allOf member is not an object; left out of the merge"),
+            }
+        }
+    }
+
+    /// The component schema a `$ref` names, following chains of references.
+    pub fn resolve(&self, reference: &str) -> Option<&'a Schema> {
+        let mut reference = reference.to_string();
+        for _ in 0..32 {
+            let raw = reference.strip_prefix(SCHEMA_PREFIX)?;
+            match self.doc.components.as_ref()?.schemas.get(raw)? {
+                ReferenceOr::Item(s) => return Some(s),
+                ReferenceOr::Reference { reference: next } => reference = next.clone(),
+            }
+        }
+        None
+    }
+
+    fn union(&mut self, schema: &Schema, members: &[ReferenceOr<Schema>], name: &str, pointer: &str) -> Union {
+        let discriminator = schema.schema_data.discriminator.as_ref();
+        let mut variants: Vec<UnionVariant> = Vec::new();
+        let mut variant_names = BTreeSet::from(["Other".to_string()]);
+        let key = if matches!(schema.schema_kind, SchemaKind::AnyOf { .. }) { "anyOf" } else { "oneOf" };
+        for (i, m) in members.iter().enumerate() {
+            let p = format!("{pointer}/{key}/{i}");
+            let ty = self.ty(m, &format!("{name}Variant{i}"), &p);
+            let target = match m {
+                ReferenceOr::Reference { reference } => self.resolve(reference),
+                ReferenceOr::Item(s) => Some(s),
+            };
+            let (kind, required, known) = target.map(|s| self.shape(s)).unwrap_or((JsonKind::Any, Vec::new(), Vec::new()));
+            let base = match &ty {
+                Ty::Named(n) => n.clone(),
+                other => naming::type_name(&format!("{other:?}")),
+            };
+            let vname = naming::unique(&base, &variant_names);
+            variant_names.insert(vname.clone());
+            let mut tags = Vec::new();
+            if let (Some(d), ReferenceOr::Reference { reference }) = (discriminator, m) {
+                let mapped: Vec<String> = d.mapping.iter().filter(|(_, r)| *r == reference || reference.ends_with(&format!("/{r}"))).map(|(k, _)| k.clone()).collect();
+                if mapped.is_empty() {
+                    tags.push(reference.rsplit('/').next().unwrap_or_default().to_string());
+                } else {
+                    tags = mapped;
+                }
+            }
+            variants.push(UnionVariant { name: vname, ty, boxed: false, tags, kind, required, known });
+        }
+        Union { discriminator: discriminator.map(|d| d.property_name.clone()), variants }
+    }
+
+    /// What a union member looks like on the wire, for decoding by shape.
+    fn shape(&self, schema: &Schema) -> (JsonKind, Vec<String>, Vec<String>) {
+        match view(schema) {
+            View::Object { props, required, .. } => (JsonKind::Object, required.to_vec(), props.keys().cloned().collect()),
+            View::AllOf(members) => {
+                let mut req = Vec::new();
+                let mut known = Vec::new();
+                for m in members {
+                    let s = match m {
+                        ReferenceOr::Item(s) => Some(s),
+                        ReferenceOr::Reference { reference } => self.resolve(reference),
+                    };
+                    if let Some(s) = s {
+                        let (_, r, k) = self.shape(s);
+                        req.extend(r);
+                        known.extend(k);
+                    }
+                }
+                (JsonKind::Object, req, known)
+            }
+            View::String { .. } => (JsonKind::String, Vec::new(), Vec::new()),
+            View::Integer { .. } => (JsonKind::Integer, Vec::new(), Vec::new()),
+            View::Number { .. } => (JsonKind::Number, Vec::new(), Vec::new()),
+            View::Bool => (JsonKind::Bool, Vec::new(), Vec::new()),
+            View::Array(_) => (JsonKind::Array, Vec::new(), Vec::new()),
+            View::OneOf(_) | View::Free => (JsonKind::Any, Vec::new(), Vec::new()),
+        }
+    }
+}
+
+fn string_enum(values: &[String]) -> StringEnum {
+    // `Other` carries values Sinch adds after this SDK was generated.
+    let mut taken = BTreeSet::from(["Other".to_string()]);
+    let mut variants = Vec::new();
+    let mut seen = BTreeSet::new();
+    for v in values {
+        if !seen.insert(v.clone()) {
+            continue;
+        }
+        let base = if v.is_empty() { "Empty".to_string() } else { naming::type_name(v) };
+        let name = naming::unique(&base, &taken);
+        taken.insert(name.clone());
+        variants.push(EnumVariant { name, value: v.clone() });
+    }
+    StringEnum { variants }
+}

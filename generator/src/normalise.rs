@@ -1,0 +1,213 @@
+//! Normalise: repair known real-world defects in a loaded description, check what the model
+//! relies on, and deserialize it into `openapiv3` types.
+//!
+//! Everything here works on the raw JSON value so each repair can name the JSON pointer of
+//! the place it touched. Later format conversions (Swagger 2.0, OpenAPI 3.1) belong here too:
+//! the model only ever sees OpenAPI 3.0.
+
+use crate::diag::{self, Error, Warnings};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/// Checks the version, repairs tolerated defects and returns the typed document.
+pub fn normalise(file: &Path, mut doc: Value, warnings: &mut Warnings) -> Result<openapiv3::OpenAPI, Error> {
+    check_version(file, &doc)?;
+    repair_parameters(file, &mut doc, warnings);
+    check_refs(file, &doc, &doc, "")?;
+    check_operation_ids(file, &doc)?;
+    let typed: openapiv3::OpenAPI = serde_path_to_error::deserialize(doc).map_err(|e| {
+        let pointer = path_to_pointer(e.path());
+        Error::at(file, &pointer, format!("not a valid OpenAPI 3.0 document: {}", e.inner()))
+    })?;
+    Ok(typed)
+}
+
+fn check_version(file: &Path, doc: &Value) -> Result<(), Error> {
+    if let Some(v) = doc.get("swagger") {
+        return Err(Error::at(file, "/swagger", format!("Swagger {v} is not supported yet: this generator reads OpenAPI 3.0")));
+    }
+    match doc.get("openapi").and_then(Value::as_str) {
+        Some(v) if v.starts_with("3.0.") || v == "3.0" => Ok(()),
+        Some(v) => Err(Error::at(file, "/openapi", format!("OpenAPI version {v} is not supported yet: this generator reads OpenAPI 3.0.x"))),
+        None => Err(Error::at(file, "", "no `openapi` version field: is this an OpenAPI description?")),
+    }
+}
+
+/// A parameter with neither `schema` nor `content` is taken to be a string.
+fn repair_parameters(file: &Path, doc: &mut Value, warnings: &mut Warnings) {
+    let mut lists: Vec<String> = Vec::new();
+    if let Some(paths) = doc.get("paths").and_then(Value::as_object) {
+        for (path, item) in paths {
+            let base = diag::join("/paths", path);
+            lists.push(format!("{base}/parameters"));
+            for m in METHODS {
+                if item.get(m).is_some() {
+                    lists.push(format!("{base}/{m}/parameters"));
+                }
+            }
+        }
+    }
+    for pointer in lists {
+        if let Some(Value::Array(params)) = doc.pointer_mut(&pointer) {
+            for (i, p) in params.iter_mut().enumerate() {
+                repair_parameter(file, &format!("{pointer}/{i}"), p, warnings);
+            }
+        }
+    }
+    if let Some(Value::Object(params)) = doc.pointer_mut("/components/parameters") {
+        for (name, p) in params.iter_mut() {
+            repair_parameter(file, &diag::join("/components/parameters", name), p, warnings);
+        }
+    }
+}
+
+fn repair_parameter(file: &Path, pointer: &str, p: &mut Value, warnings: &mut Warnings) {
+    let Some(obj) = p.as_object_mut() else { return };
+    if obj.contains_key("$ref") || obj.contains_key("schema") || obj.contains_key("content") {
+        return;
+    }
+    let name = obj.get("name").and_then(Value::as_str).unwrap_or("?").to_string();
+    let mut schema = Map::new();
+    schema.insert("type".into(), Value::String("string".into()));
+    obj.insert("schema".into(), Value::Object(schema));
+    warnings.push(file, pointer, format!("parameter `{name}` has neither schema nor content; taken as a string"));
+}
+
+/// Every local `$ref` must point at something; other references are not supported yet.
+fn check_refs(file: &Path, root: &Value, node: &Value, pointer: &str) -> Result<(), Error> {
+    match node {
+        Value::Object(map) => {
+            if let Some(Value::String(r)) = map.get("$ref") {
+                let here = diag::join(pointer, "$ref");
+                match r.strip_prefix('#') {
+                    Some(target) => {
+                        if root.pointer(&decode_uri_fragment(target)).is_none() {
+                            return Err(Error::at(file, &here, format!("dangling reference `{r}`: nothing is defined there")));
+                        }
+                    }
+                    None => {
+                        return Err(Error::at(file, &here, format!("reference `{r}` points to another file; multi-file descriptions are not supported yet")));
+                    }
+                }
+            }
+            for (k, v) in map {
+                // Examples are data, not schema: a `$ref` key inside one is just a value.
+                if k == "example" || k == "examples" && !is_examples_map(v) {
+                    continue;
+                }
+                check_refs(file, root, v, &diag::join(pointer, k))?;
+            }
+            Ok(())
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                check_refs(file, root, v, &format!("{pointer}/{i}"))?;
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+fn is_examples_map(v: &Value) -> bool {
+    v.as_object().is_some_and(|m| m.values().all(|e| e.get("value").is_some() || e.get("$ref").is_some()))
+}
+
+/// `#/components/schemas/a%20b` is a URI fragment: percent-decode it into a JSON pointer.
+pub fn decode_uri_fragment(fragment: &str) -> String {
+    let bytes = fragment.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&fragment[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn check_operation_ids(file: &Path, doc: &Value) -> Result<(), Error> {
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    let Some(paths) = doc.get("paths").and_then(Value::as_object) else { return Ok(()) };
+    for (path, item) in paths {
+        for m in METHODS {
+            let Some(id) = item.get(m).and_then(|o| o.get("operationId")).and_then(Value::as_str) else { continue };
+            let pointer = format!("{}/{m}/operationId", diag::join("/paths", path));
+            if let Some(first) = seen.get(id) {
+                return Err(Error::at(file, &pointer, format!("duplicate operationId `{id}`: already used at #{first}")));
+            }
+            seen.insert(id.to_string(), pointer);
+        }
+    }
+    Ok(())
+}
+
+fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for seg in path.iter() {
+        match seg {
+            Segment::Seq { index } => out.push_str(&format!("/{index}")),
+            Segment::Map { key } => out = diag::join(&out, key),
+            Segment::Enum { variant } => out = diag::join(&out, variant),
+            Segment::Unknown => out.push_str("/?"),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn run(doc: Value) -> Result<(openapiv3::OpenAPI, Warnings), Error> {
+        let mut w = Warnings::default();
+        normalise(Path::new("t.yaml"), doc, &mut w).map(|d| (d, w))
+    }
+
+    fn base(paths: Value) -> Value {
+        json!({"openapi": "3.0.0", "info": {"title": "t", "version": "1"}, "paths": paths})
+    }
+
+    #[test]
+    fn schemaless_parameter_becomes_string() {
+        let doc = base(json!({"/a/{id}": {"get": {"parameters": [{"name": "id", "in": "path", "required": true}], "responses": {"200": {"description": "ok"}}}}}));
+        let (_, w) = run(doc).unwrap();
+        assert_eq!(w.items.len(), 1);
+        assert_eq!(w.items[0].pointer, "/paths/~1a~1{id}/get/parameters/0");
+    }
+
+    #[test]
+    fn dangling_ref_names_its_pointer() {
+        let doc = base(json!({"/a": {"get": {"responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Nope"}}}}}}}}));
+        let e = run(doc).unwrap_err();
+        assert_eq!(e.place, crate::diag::Place::Pointer("/paths/~1a/get/responses/200/content/application~1json/schema/$ref".into()));
+        assert!(e.message.contains("#/components/schemas/Nope"));
+    }
+
+    #[test]
+    fn duplicate_operation_ids_are_rejected() {
+        let ok = json!({"operationId": "Same", "responses": {"200": {"description": "ok"}}});
+        let e = run(base(json!({"/a": {"get": ok.clone()}, "/b": {"get": ok}}))).unwrap_err();
+        assert!(e.message.contains("duplicate operationId `Same`"), "{e}");
+        assert!(e.message.contains("/paths/~1a/get/operationId"), "{e}");
+    }
+
+    #[test]
+    fn other_versions_are_clear_errors() {
+        let e = run(json!({"swagger": "2.0"})).unwrap_err();
+        assert!(e.message.contains("Swagger"));
+        let e = run(json!({"openapi": "3.1.0"})).unwrap_err();
+        assert!(e.message.contains("3.1.0"));
+    }
+}

@@ -1,0 +1,72 @@
+//! Where descriptions come from: a local mirror (`SINCH_SPECS_MIRROR`) or the manifest's URL,
+//! checked against the manifest's sha256 pin either way.
+
+use crate::diag::Error;
+use crate::manifest::ApiEntry;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The environment variable naming a directory laid out like Sinch's mirror.
+pub const MIRROR_VAR: &str = "SINCH_SPECS_MIRROR";
+
+/// Finds `<key>.yaml` (or `.yml`, `.json`) or `<key>/openapi.yaml` in a mirror directory.
+pub fn in_mirror(mirror: &Path, key: &str) -> Result<PathBuf, Error> {
+    let candidates = [
+        mirror.join(format!("{key}.yaml")),
+        mirror.join(format!("{key}.yml")),
+        mirror.join(format!("{key}.json")),
+        mirror.join(key).join("openapi.yaml"),
+        mirror.join(key).join("openapi.json"),
+    ];
+    candidates.iter().find(|p| p.is_file()).cloned().ok_or_else(|| {
+        Error::file(
+            &mirror.join(format!("{key}.yaml")),
+            format!("description `{key}` is missing from the mirror (looked for {key}.yaml, {key}.yml, {key}.json and {key}/openapi.yaml)"),
+        )
+    })
+}
+
+/// Downloads a description into `cache` (written whole or not at all).
+pub fn download(entry: &ApiEntry, cache: &Path) -> Result<PathBuf, Error> {
+    let target = cache.join(format!("{}.yaml", entry.key));
+    let fail = |m: String| Error::file(&target, format!("downloading {}: {m} (set {MIRROR_VAR} to read a local copy instead)", entry.url));
+    let agent: ureq::Agent = ureq::Agent::config_builder().timeout_global(Some(Duration::from_secs(60))).build().into();
+    let mut response = agent.get(&entry.url).call().map_err(|e| fail(e.to_string()))?;
+    let bytes = response.body_mut().with_config().limit(64 * 1024 * 1024).read_to_vec().map_err(|e| fail(e.to_string()))?;
+    std::fs::create_dir_all(cache).map_err(|e| fail(e.to_string()))?;
+    let partial = target.with_extension("yaml.part");
+    std::fs::write(&partial, &bytes).map_err(|e| fail(e.to_string()))?;
+    std::fs::rename(&partial, &target).map_err(|e| fail(e.to_string()))?;
+    Ok(target)
+}
+
+/// The sha256 of a file, as lower-case hex.
+pub fn sha256_file(path: &Path) -> Result<String, Error> {
+    let bytes = std::fs::read(path).map_err(|e| Error::file(path, format!("cannot read: {e}")))?;
+    Ok(sha256_hex(&bytes))
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Checks the pin; a mismatch says how to accept the new version.
+pub fn verify_pin(entry: &ApiEntry, path: &Path, manifest: &Path) -> Result<(), Error> {
+    let actual = sha256_file(path)?;
+    if actual.eq_ignore_ascii_case(&entry.sha256) {
+        return Ok(());
+    }
+    Err(Error::file(
+        path,
+        format!(
+            "sha256 is {actual} but {} pins `{}` to {}. If this is a new version of the description you accept, \
+             set sha256 = \"{actual}\" for key \"{}\" in {}, regenerate, and review the diff under generated/",
+            manifest.display(),
+            entry.key,
+            entry.sha256,
+            entry.key,
+            manifest.display()
+        ),
+    ))
+}

@@ -1,0 +1,15 @@
+//! The hand-written runtime the generated operations call: HTTP, authentication, errors,
+//! and the few serde helpers the models need.
+
+pub mod auth;
+pub mod double_option;
+pub mod encode;
+pub mod error;
+pub mod http;
+pub mod timestamp;
+pub mod union;
+
+pub use auth::{Auth, Secret};
+pub use error::{ApiError, Error, NoErrorBody};
+pub use http::{BuildError, Http, Response};
+pub use timestamp::Timestamp;

@@ -1,0 +1,103 @@
+//! Decoding `oneOf` unions: by shape when the description names no discriminator.
+
+use serde_json::Value;
+
+/// The JSON kind a union variant accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonKind {
+    /// A JSON object.
+    Object,
+    /// A JSON array.
+    Array,
+    /// A string.
+    String,
+    /// An integer.
+    Integer,
+    /// Any number.
+    Number,
+    /// `true` or `false`.
+    Bool,
+    /// Anything.
+    Any,
+}
+
+/// What one variant looks like on the wire.
+#[derive(Debug)]
+pub struct Shape {
+    /// The kind of JSON value.
+    pub kind: JsonKind,
+    /// Properties that must be present (objects).
+    pub required: &'static [&'static str],
+    /// Every property the variant knows (objects).
+    pub known: &'static [&'static str],
+}
+
+fn kind_fits(kind: JsonKind, value: &Value) -> bool {
+    match kind {
+        JsonKind::Object => value.is_object(),
+        JsonKind::Array => value.is_array(),
+        JsonKind::String => value.is_string(),
+        JsonKind::Integer => value.is_i64() || value.is_u64(),
+        JsonKind::Number => value.is_number(),
+        JsonKind::Bool => value.is_boolean(),
+        JsonKind::Any => true,
+    }
+}
+
+/// Variant indices to try, best fit first: kinds that match, all required properties present,
+/// then most of the object's properties known, fewest unknown; ties keep description order.
+pub fn rank(value: &Value, shapes: &[Shape]) -> Vec<usize> {
+    let mut scored: Vec<(i64, usize)> = shapes
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| kind_fits(s.kind, value))
+        .filter_map(|(i, s)| {
+            let Some(obj) = value.as_object() else { return Some((0, i)) };
+            if s.kind != JsonKind::Object {
+                return Some((0, i));
+            }
+            if !s.required.iter().all(|r| obj.contains_key(*r)) {
+                return None;
+            }
+            let known = obj.keys().filter(|k| s.known.contains(&k.as_str())).count() as i64;
+            let unknown = obj.len() as i64 - known;
+            Some((known * 2 - unknown * 3 + s.required.len() as i64, i))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.into_iter().map(|(_, i)| i).collect()
+}
+
+/// Sets the discriminator property of an encoded variant when the variant's type lacks it.
+pub fn with_tag(mut value: Value, property: &str, tag: Option<&str>) -> Value {
+    if let (Some(obj), Some(tag)) = (value.as_object_mut(), tag) {
+        obj.entry(property.to_string()).or_insert_with(|| Value::String(tag.to_string()));
+    }
+    value
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const SHAPES: &[Shape] = &[
+        Shape { kind: JsonKind::Object, required: &["text"], known: &["text", "type"] },
+        Shape { kind: JsonKind::Object, required: &["url"], known: &["url", "caption", "type"] },
+        Shape { kind: JsonKind::String, required: &[], known: &[] },
+    ];
+
+    #[test]
+    fn best_fitting_variant_comes_first() {
+        assert_eq!(rank(&json!({"url": "x", "caption": "c"}), SHAPES), vec![1]);
+        assert_eq!(rank(&json!({"text": "x"}), SHAPES), vec![0]);
+        assert_eq!(rank(&json!("plain"), SHAPES), vec![2]);
+        assert!(rank(&json!(1), SHAPES).is_empty());
+    }
+
+    #[test]
+    fn tag_is_added_only_when_missing() {
+        assert_eq!(with_tag(json!({"a": 1}), "type", Some("x")), json!({"a": 1, "type": "x"}));
+        assert_eq!(with_tag(json!({"type": "y"}), "type", Some("x")), json!({"type": "y"}));
+    }
+}
