@@ -45,8 +45,23 @@ fn example(doc: &Value, pointer: &str) -> Value {
         let target = r.trim_start_matches('#');
         node = doc.pointer(target).unwrap_or_else(|| panic!("#{pointer}: dangling {r}")).clone();
     }
-    node.get("value").cloned().unwrap_or(Value::Null)
+    let value = node.get("value").cloned().unwrap_or(Value::Null);
+    // rcs.yaml writes its examples as JSON text in a YAML string: read the JSON inside.
+    match &value {
+        Value::String(text) if text.trim_start().starts_with(['{', '[']) => serde_json::from_str(text).unwrap_or(value),
+        _ => value,
+    }
 }
+
+/// Examples that leave out a property their own schema requires. The SDK keeps required
+/// properties required (a request without them does not compile), so these cannot decode;
+/// each is listed with the property, and the test checks that this is the only reason.
+const OMIT_REQUIRED: &[(&str, &str, &str)] = &[
+    ("sms", "/paths/~1xms~1v1~1{service_plan_id}~1batches/post/requestBody/content/application~1json/examples/request", "delivery_report"),
+    ("voice", "/components/requestBodies/calloutRequest/content/application~1json/examples/confCalloutRequest", "endpoint"),
+    ("provisioning", "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/get/responses/200/content/application~1json/example", "billingCategory"),
+    ("sms-export", "/paths/~1v1~1exports~1jobs/post/responses/201/content/application~1json/examples/created", "parameters"),
+];
 
 /// Decodes, encodes, and checks that what was encoded is what the example said. Returns how
 /// many fields the type did not know (and so dropped).
@@ -92,14 +107,20 @@ fn every_spec_example_round_trips() {
     let mut docs: BTreeMap<&str, Value> = BTreeMap::new();
     let mut failures = Vec::new();
     let mut dropped = 0;
+    let mut omitted = 0;
     for case in &cases {
         let doc = docs.entry(case.spec).or_insert_with(|| load(case.spec));
-        match (case.check)(&example(doc, case.pointer)) {
-            Ok(n) => dropped += n,
-            Err(e) => failures.push(format!("{}#{}: {e}", case.spec, case.pointer)),
+        let known = OMIT_REQUIRED.iter().find(|(s, p, _)| *s == case.spec && *p == case.pointer);
+        match ((case.check)(&example(doc, case.pointer)), known) {
+            (Ok(n), None) => dropped += n,
+            (Err(e), Some((_, _, field))) if e.contains(&format!("missing field `{field}`")) => omitted += 1,
+            (Ok(_), Some(_)) => failures.push(format!("{}#{}: listed as omitting a required field, but decodes", case.spec, case.pointer)),
+            (Err(e), _) => failures.push(format!("{}#{}: {e}", case.spec, case.pointer)),
         }
     }
-    println!("spec examples: {} of {} round-trip ({} unknown fields dropped)", cases.len() - failures.len(), cases.len(), dropped);
+    println!("spec examples omitting a field their schema requires (spec defects): {omitted}");
+    assert_eq!(omitted, OMIT_REQUIRED.len(), "every listed defect is seen");
+    println!("spec examples: {} of {} round-trip ({} unknown fields dropped)", cases.len() - failures.len() - omitted, cases.len(), dropped);
     assert!(!cases.is_empty(), "the index names no examples");
     assert!(failures.is_empty(), "{} examples fail:\n{}", failures.len(), failures.join("\n"));
 }
@@ -267,7 +288,7 @@ fn cases() -> Vec<Case> {
             },
             Case {
                 spec: "voice",
-                pointer: "/paths/~1v1~1callouts~1/post/requestBody/content/application~1json/examples/confCalloutRequest",
+                pointer: "/components/requestBodies/calloutRequest/content/application~1json/examples/confCalloutRequest",
                 check: round_trip::<sinch_sdk::voice::types::CalloutRequest>,
             },
             Case {
@@ -297,12 +318,12 @@ fn cases() -> Vec<Case> {
             },
             Case {
                 spec: "voice",
-                pointer: "/paths/~1calling~1v1~1calls~1id~1{callid}/patch/requestBody/content/application~1json/examples/hangupExample",
+                pointer: "/components/requestBodies/updateCall/content/application~1json/examples/hangupExample",
                 check: round_trip::<sinch_sdk::voice::types::SvamlRequestBody>,
             },
             Case {
                 spec: "voice",
-                pointer: "/paths/~1calling~1v1~1calls~1id~1{callid}/patch/requestBody/content/application~1json/examples/parkCallExample",
+                pointer: "/components/requestBodies/updateCall/content/application~1json/examples/parkCallExample",
                 check: round_trip::<sinch_sdk::voice::types::SvamlRequestBody>,
             },
             Case {
@@ -466,35 +487,35 @@ fn cases() -> Vec<Case> {
         .extend([
             Case {
                 spec: "verification",
-                pointer: "/paths/~1verification~1v1~1verifications/post/requestBody/content/application~1json/examples/verificationRequestCallout",
+                pointer: "/components/requestBodies/StartVerificationRequest/content/application~1json/examples/verificationRequestCallout",
                 check: round_trip::<
                     sinch_sdk::verification::types::InitiateVerificationResource,
                 >,
             },
             Case {
                 spec: "verification",
-                pointer: "/paths/~1verification~1v1~1verifications/post/requestBody/content/application~1json/examples/verificationRequestData",
+                pointer: "/components/requestBodies/StartVerificationRequest/content/application~1json/examples/verificationRequestData",
                 check: round_trip::<
                     sinch_sdk::verification::types::InitiateVerificationResource,
                 >,
             },
             Case {
                 spec: "verification",
-                pointer: "/paths/~1verification~1v1~1verifications/post/requestBody/content/application~1json/examples/verificationRequestFlashCall",
+                pointer: "/components/requestBodies/StartVerificationRequest/content/application~1json/examples/verificationRequestFlashCall",
                 check: round_trip::<
                     sinch_sdk::verification::types::InitiateVerificationResource,
                 >,
             },
             Case {
                 spec: "verification",
-                pointer: "/paths/~1verification~1v1~1verifications/post/requestBody/content/application~1json/examples/verificationRequestFlashCallnoSDK",
+                pointer: "/components/requestBodies/StartVerificationRequest/content/application~1json/examples/verificationRequestFlashCallnoSDK",
                 check: round_trip::<
                     sinch_sdk::verification::types::InitiateVerificationResource,
                 >,
             },
             Case {
                 spec: "verification",
-                pointer: "/paths/~1verification~1v1~1verifications/post/requestBody/content/application~1json/examples/verificationRequestSMS",
+                pointer: "/components/requestBodies/StartVerificationRequest/content/application~1json/examples/verificationRequestSMS",
                 check: round_trip::<
                     sinch_sdk::verification::types::InitiateVerificationResource,
                 >,

@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `App` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -29,9 +30,8 @@ impl App<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/v1/projects/{}/apps", crate ::runtime::encode::path(project_id)
-                ),
+                &["/v1/projects/", &crate::runtime::encode::path(project_id), "/apps"]
+                    .concat(),
             );
         let response = self.client.http.send("App_ListApps", request).await?;
         match response.status() {
@@ -58,9 +58,8 @@ impl App<'_> {
             .http
             .request(
                 reqwest::Method::POST,
-                &format!(
-                    "/v1/projects/{}/apps", crate ::runtime::encode::path(project_id)
-                ),
+                &["/v1/projects/", &crate::runtime::encode::path(project_id), "/apps"]
+                    .concat(),
             );
         request = request.json(body);
         let response = self.client.http.send("App_CreateApp", request).await?;
@@ -88,10 +87,13 @@ impl App<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/v1/projects/{}/apps/{}", crate ::runtime::encode::path(project_id),
-                    crate ::runtime::encode::path(app_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/apps/",
+                    &crate::runtime::encode::path(app_id),
+                ]
+                    .concat(),
             );
         let response = self.client.http.send("App_GetApp", request).await?;
         match response.status() {
@@ -118,10 +120,13 @@ impl App<'_> {
             .http
             .request(
                 reqwest::Method::DELETE,
-                &format!(
-                    "/v1/projects/{}/apps/{}", crate ::runtime::encode::path(project_id),
-                    crate ::runtime::encode::path(app_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/apps/",
+                    &crate::runtime::encode::path(app_id),
+                ]
+                    .concat(),
             );
         let response = self.client.http.send("App_DeleteApp", request).await?;
         match response.status() {
@@ -150,10 +155,13 @@ impl App<'_> {
             .http
             .request(
                 reqwest::Method::PATCH,
-                &format!(
-                    "/v1/projects/{}/apps/{}", crate ::runtime::encode::path(project_id),
-                    crate ::runtime::encode::path(app_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/apps/",
+                    &crate::runtime::encode::path(app_id),
+                ]
+                    .concat(),
             );
         let mut query: Vec<(&str, String)> = Vec::new();
         if let Some(value) = &params.update_mask_paths {

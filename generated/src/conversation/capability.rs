@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `Capability` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -35,10 +36,12 @@ impl Capability<'_> {
             .http
             .request(
                 reqwest::Method::POST,
-                &format!(
-                    "/v1/projects/{}/capability:query", crate
-                    ::runtime::encode::path(project_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/capability:query",
+                ]
+                    .concat(),
             );
         request = request.json(body);
         let response = self

@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `Contact` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -30,22 +31,19 @@ impl Contact<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/v1/projects/{}/contacts", crate ::runtime::encode::path(project_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/contacts",
+                ]
+                    .concat(),
             );
         let mut query: Vec<(&str, String)> = Vec::new();
         if let Some(value) = &params.page_size {
-            {
-                let item = value;
-                query.push(("page_size", item.to_string()));
-            }
+            query.push(("page_size", value.to_string()));
         }
         if let Some(value) = &params.page_token {
-            {
-                let item = value;
-                query.push(("page_token", item.to_string()));
-            }
+            query.push(("page_token", value.to_string()));
         }
         request = request.query(&query);
         let response = self.client.http.send("Contact_ListContacts", request).await?;
@@ -76,9 +74,12 @@ impl Contact<'_> {
             .http
             .request(
                 reqwest::Method::POST,
-                &format!(
-                    "/v1/projects/{}/contacts", crate ::runtime::encode::path(project_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/contacts",
+                ]
+                    .concat(),
             );
         request = request.json(body);
         let response = self.client.http.send("Contact_CreateContact", request).await?;
@@ -106,11 +107,13 @@ impl Contact<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/v1/projects/{}/contacts/{}", crate
-                    ::runtime::encode::path(project_id), crate
-                    ::runtime::encode::path(contact_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/contacts/",
+                    &crate::runtime::encode::path(contact_id),
+                ]
+                    .concat(),
             );
         let response = self.client.http.send("Contact_GetContact", request).await?;
         match response.status() {
@@ -137,11 +140,13 @@ impl Contact<'_> {
             .http
             .request(
                 reqwest::Method::DELETE,
-                &format!(
-                    "/v1/projects/{}/contacts/{}", crate
-                    ::runtime::encode::path(project_id), crate
-                    ::runtime::encode::path(contact_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/contacts/",
+                    &crate::runtime::encode::path(contact_id),
+                ]
+                    .concat(),
             );
         let response = self.client.http.send("Contact_DeleteContact", request).await?;
         match response.status() {
@@ -173,11 +178,13 @@ impl Contact<'_> {
             .http
             .request(
                 reqwest::Method::PATCH,
-                &format!(
-                    "/v1/projects/{}/contacts/{}", crate
-                    ::runtime::encode::path(project_id), crate
-                    ::runtime::encode::path(contact_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/contacts/",
+                    &crate::runtime::encode::path(contact_id),
+                ]
+                    .concat(),
             );
         let mut query: Vec<(&str, String)> = Vec::new();
         if let Some(value) = &params.update_mask_paths {
@@ -224,11 +231,14 @@ impl Contact<'_> {
             .http
             .request(
                 reqwest::Method::POST,
-                &format!(
-                    "/v1/projects/{}/contacts/{}:merge", crate
-                    ::runtime::encode::path(project_id), crate
-                    ::runtime::encode::path(destination_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/contacts/",
+                    &crate::runtime::encode::path(destination_id),
+                    ":merge",
+                ]
+                    .concat(),
             );
         request = request.json(body);
         let response = self.client.http.send("Contact_MergeContact", request).await?;

@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `Conversation` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -33,39 +34,26 @@ impl Conversation<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/v1/projects/{}/conversations", crate
-                    ::runtime::encode::path(project_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/conversations",
+                ]
+                    .concat(),
             );
         let mut query: Vec<(&str, String)> = Vec::new();
         if let Some(value) = &params.app_id {
-            {
-                let item = value;
-                query.push(("app_id", item.to_string()));
-            }
+            query.push(("app_id", value.to_string()));
         }
         if let Some(value) = &params.contact_id {
-            {
-                let item = value;
-                query.push(("contact_id", item.to_string()));
-            }
+            query.push(("contact_id", value.to_string()));
         }
-        {
-            let item = &only_active;
-            query.push(("only_active", item.to_string()));
-        }
+        query.push(("only_active", only_active.to_string()));
         if let Some(value) = &params.page_size {
-            {
-                let item = value;
-                query.push(("page_size", item.to_string()));
-            }
+            query.push(("page_size", value.to_string()));
         }
         if let Some(value) = &params.page_token {
-            {
-                let item = value;
-                query.push(("page_token", item.to_string()));
-            }
+            query.push(("page_token", value.to_string()));
         }
         request = request.query(&query);
         let response = self
@@ -109,10 +97,12 @@ impl Conversation<'_> {
             .http
             .request(
                 reqwest::Method::POST,
-                &format!(
-                    "/v1/projects/{}/conversations", crate
-                    ::runtime::encode::path(project_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/conversations",
+                ]
+                    .concat(),
             );
         request = request.json(body);
         let response = self
@@ -150,11 +140,13 @@ impl Conversation<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/v1/projects/{}/conversations/{}", crate
-                    ::runtime::encode::path(project_id), crate
-                    ::runtime::encode::path(conversation_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/conversations/",
+                    &crate::runtime::encode::path(conversation_id),
+                ]
+                    .concat(),
             );
         let response = self
             .client
@@ -190,11 +182,13 @@ impl Conversation<'_> {
             .http
             .request(
                 reqwest::Method::DELETE,
-                &format!(
-                    "/v1/projects/{}/conversations/{}", crate
-                    ::runtime::encode::path(project_id), crate
-                    ::runtime::encode::path(conversation_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/conversations/",
+                    &crate::runtime::encode::path(conversation_id),
+                ]
+                    .concat(),
             );
         let response = self
             .client
@@ -233,11 +227,13 @@ impl Conversation<'_> {
             .http
             .request(
                 reqwest::Method::PATCH,
-                &format!(
-                    "/v1/projects/{}/conversations/{}", crate
-                    ::runtime::encode::path(project_id), crate
-                    ::runtime::encode::path(conversation_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/conversations/",
+                    &crate::runtime::encode::path(conversation_id),
+                ]
+                    .concat(),
             );
         let mut query: Vec<(&str, String)> = Vec::new();
         if let Some(value) = &params.update_mask_paths {
@@ -283,11 +279,14 @@ impl Conversation<'_> {
             .http
             .request(
                 reqwest::Method::POST,
-                &format!(
-                    "/v1/projects/{}/conversations/{}:stop", crate
-                    ::runtime::encode::path(project_id), crate
-                    ::runtime::encode::path(conversation_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/conversations/",
+                    &crate::runtime::encode::path(conversation_id),
+                    ":stop",
+                ]
+                    .concat(),
             );
         let response = self
             .client
@@ -324,11 +323,14 @@ impl Conversation<'_> {
             .http
             .request(
                 reqwest::Method::POST,
-                &format!(
-                    "/v1/projects/{}/conversations/{}:inject-message", crate
-                    ::runtime::encode::path(project_id), crate
-                    ::runtime::encode::path(message_conversation_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/conversations/",
+                    &crate::runtime::encode::path(message_conversation_id),
+                    ":inject-message",
+                ]
+                    .concat(),
             );
         request = request.json(body);
         let response = self
@@ -368,40 +370,28 @@ impl Conversation<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/v1/projects/{}/messages", crate ::runtime::encode::path(project_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/messages",
+                ]
+                    .concat(),
             );
         let mut query: Vec<(&str, String)> = Vec::new();
         if let Some(value) = &params.conversation_id {
-            {
-                let item = value;
-                query.push(("conversation_id", item.to_string()));
-            }
+            query.push(("conversation_id", value.to_string()));
         }
         if let Some(value) = &params.contact_id {
-            {
-                let item = value;
-                query.push(("contact_id", item.to_string()));
-            }
+            query.push(("contact_id", value.to_string()));
         }
         if let Some(value) = &params.page_size {
-            {
-                let item = value;
-                query.push(("page_size", item.to_string()));
-            }
+            query.push(("page_size", value.to_string()));
         }
         if let Some(value) = &params.page_token {
-            {
-                let item = value;
-                query.push(("page_token", item.to_string()));
-            }
+            query.push(("page_token", value.to_string()));
         }
         if let Some(value) = &params.view {
-            {
-                let item = value;
-                query.push(("view", item.to_string()));
-            }
+            query.push(("view", value.to_string()));
         }
         request = request.query(&query);
         let response = self

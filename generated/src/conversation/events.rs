@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `Events` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -34,10 +35,12 @@ impl Events<'_> {
             .http
             .request(
                 reqwest::Method::POST,
-                &format!(
-                    "/v1/projects/{}/events:send", crate
-                    ::runtime::encode::path(project_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/events:send",
+                ]
+                    .concat(),
             );
         request = request.json(body);
         let response = self.client.http.send("Events_SendEvent", request).await?;

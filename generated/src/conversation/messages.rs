@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `Messages` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -32,11 +33,13 @@ impl Messages<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/v1/projects/{}/messages/{}", crate
-                    ::runtime::encode::path(project_id), crate
-                    ::runtime::encode::path(message_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/messages/",
+                    &crate::runtime::encode::path(message_id),
+                ]
+                    .concat(),
             );
         let response = self.client.http.send("Messages_GetMessage", request).await?;
         match response.status() {
@@ -66,11 +69,13 @@ impl Messages<'_> {
             .http
             .request(
                 reqwest::Method::DELETE,
-                &format!(
-                    "/v1/projects/{}/messages/{}", crate
-                    ::runtime::encode::path(project_id), crate
-                    ::runtime::encode::path(message_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/messages/",
+                    &crate::runtime::encode::path(message_id),
+                ]
+                    .concat(),
             );
         let response = self.client.http.send("Messages_DeleteMessage", request).await?;
         match response.status() {
@@ -106,10 +111,12 @@ impl Messages<'_> {
             .http
             .request(
                 reqwest::Method::POST,
-                &format!(
-                    "/v1/projects/{}/messages:send", crate
-                    ::runtime::encode::path(project_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/messages:send",
+                ]
+                    .concat(),
             );
         request = request.json(body);
         let response = self.client.http.send("Messages_SendMessage", request).await?;

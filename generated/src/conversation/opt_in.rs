@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `OptIn` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -36,17 +37,16 @@ impl OptIn<'_> {
             .http
             .request(
                 reqwest::Method::POST,
-                &format!(
-                    "/v1/projects/{}/optins:register", crate
-                    ::runtime::encode::path(project_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/optins:register",
+                ]
+                    .concat(),
             );
         let mut query: Vec<(&str, String)> = Vec::new();
         if let Some(value) = &params.request_id {
-            {
-                let item = value;
-                query.push(("request_id", item.to_string()));
-            }
+            query.push(("request_id", value.to_string()));
         }
         request = request.query(&query);
         request = request.json(body);
@@ -84,17 +84,16 @@ impl OptIn<'_> {
             .http
             .request(
                 reqwest::Method::POST,
-                &format!(
-                    "/v1/projects/{}/optouts:register", crate
-                    ::runtime::encode::path(project_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/optouts:register",
+                ]
+                    .concat(),
             );
         let mut query: Vec<(&str, String)> = Vec::new();
         if let Some(value) = &params.request_id {
-            {
-                let item = value;
-                query.push(("request_id", item.to_string()));
-            }
+            query.push(("request_id", value.to_string()));
         }
         request = request.query(&query);
         request = request.json(body);

@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `Transcoding` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -34,10 +35,12 @@ impl Transcoding<'_> {
             .http
             .request(
                 reqwest::Method::POST,
-                &format!(
-                    "/v1/projects/{}/messages:transcode", crate
-                    ::runtime::encode::path(project_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/messages:transcode",
+                ]
+                    .concat(),
             );
         request = request.json(body);
         let response = self

@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `Webhooks` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -30,11 +31,14 @@ impl Webhooks<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/v1/projects/{}/apps/{}/webhooks", crate
-                    ::runtime::encode::path(project_id), crate
-                    ::runtime::encode::path(app_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/apps/",
+                    &crate::runtime::encode::path(app_id),
+                    "/webhooks",
+                ]
+                    .concat(),
             );
         let response = self.client.http.send("Webhooks_ListWebhooks", request).await?;
         match response.status() {
@@ -67,9 +71,12 @@ impl Webhooks<'_> {
             .http
             .request(
                 reqwest::Method::POST,
-                &format!(
-                    "/v1/projects/{}/webhooks", crate ::runtime::encode::path(project_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/webhooks",
+                ]
+                    .concat(),
             );
         request = request.json(body);
         let response = self.client.http.send("Webhooks_CreateWebhook", request).await?;
@@ -98,11 +105,13 @@ impl Webhooks<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/v1/projects/{}/webhooks/{}", crate
-                    ::runtime::encode::path(project_id), crate
-                    ::runtime::encode::path(webhook_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/webhooks/",
+                    &crate::runtime::encode::path(webhook_id),
+                ]
+                    .concat(),
             );
         let mut query: Vec<(&str, String)> = Vec::new();
         if let Some(value) = &params.update_mask_paths {
@@ -137,11 +146,13 @@ impl Webhooks<'_> {
             .http
             .request(
                 reqwest::Method::DELETE,
-                &format!(
-                    "/v1/projects/{}/webhooks/{}", crate
-                    ::runtime::encode::path(project_id), crate
-                    ::runtime::encode::path(webhook_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/webhooks/",
+                    &crate::runtime::encode::path(webhook_id),
+                ]
+                    .concat(),
             );
         let mut query: Vec<(&str, String)> = Vec::new();
         if let Some(value) = &params.update_mask_paths {
@@ -180,11 +191,13 @@ impl Webhooks<'_> {
             .http
             .request(
                 reqwest::Method::PATCH,
-                &format!(
-                    "/v1/projects/{}/webhooks/{}", crate
-                    ::runtime::encode::path(project_id), crate
-                    ::runtime::encode::path(webhook_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/webhooks/",
+                    &crate::runtime::encode::path(webhook_id),
+                ]
+                    .concat(),
             );
         let mut query: Vec<(&str, String)> = Vec::new();
         if let Some(value) = &params.update_mask_paths {

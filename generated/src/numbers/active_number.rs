@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `Active Number` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -32,59 +33,37 @@ impl ActiveNumber<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/v1/projects/{}/activeNumbers", crate
-                    ::runtime::encode::path(project_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/activeNumbers",
+                ]
+                    .concat(),
             );
         let mut query: Vec<(&str, String)> = Vec::new();
         if let Some(value) = &params.region_code {
-            {
-                let item = value;
-                query.push(("regionCode", item.to_string()));
-            }
+            query.push(("regionCode", value.to_string()));
         }
         if let Some(value) = &params.pattern {
-            {
-                let item = value;
-                query.push(("pattern", item.to_string()));
-            }
+            query.push(("pattern", value.to_string()));
         }
         if let Some(value) = &params.search_pattern {
-            {
-                let item = value;
-                query.push(("searchPattern", item.to_string()));
-            }
+            query.push(("searchPattern", value.to_string()));
         }
         if let Some(value) = &params.r#type {
-            {
-                let item = value;
-                query.push(("type", item.to_string()));
-            }
+            query.push(("type", value.to_string()));
         }
         if let Some(value) = &params.capability {
-            {
-                let item = value;
-                query.push(("capability", item.to_string()));
-            }
+            query.push(("capability", value.to_string()));
         }
         if let Some(value) = &params.page_size {
-            {
-                let item = value;
-                query.push(("pageSize", item.to_string()));
-            }
+            query.push(("pageSize", value.to_string()));
         }
         if let Some(value) = &params.page_token {
-            {
-                let item = value;
-                query.push(("pageToken", item.to_string()));
-            }
+            query.push(("pageToken", value.to_string()));
         }
         if let Some(value) = &params.order_by {
-            {
-                let item = value;
-                query.push(("orderBy", item.to_string()));
-            }
+            query.push(("orderBy", value.to_string()));
         }
         request = request.query(&query);
         let response = self
@@ -94,7 +73,7 @@ impl ActiveNumber<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<super::types::ListActiveNumbersResponse, _>(),
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<serde_json::Value>()
                     .map(NumberServiceListActiveNumbersError::Status400);
@@ -120,11 +99,13 @@ impl ActiveNumber<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/v1/projects/{}/activeNumbers/{}", crate
-                    ::runtime::encode::path(project_id), crate
-                    ::runtime::encode::path(phone_number)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/activeNumbers/",
+                    &crate::runtime::encode::path(phone_number),
+                ]
+                    .concat(),
             );
         let response = self
             .client
@@ -133,7 +114,7 @@ impl ActiveNumber<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<super::types::ActiveNumber, _>(),
-            404u16 => {
+            404 => {
                 let typed = response
                     .decode::<serde_json::Value>()
                     .map(NumberServiceGetActiveNumberError::Status404);
@@ -163,11 +144,13 @@ impl ActiveNumber<'_> {
             .http
             .request(
                 reqwest::Method::PATCH,
-                &format!(
-                    "/v1/projects/{}/activeNumbers/{}", crate
-                    ::runtime::encode::path(project_id), crate
-                    ::runtime::encode::path(phone_number)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/activeNumbers/",
+                    &crate::runtime::encode::path(phone_number),
+                ]
+                    .concat(),
             );
         request = request.json(body);
         let response = self
@@ -177,7 +160,7 @@ impl ActiveNumber<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<super::types::ActiveNumber, _>(),
-            404u16 => {
+            404 => {
                 let typed = response
                     .decode::<serde_json::Value>()
                     .map(NumberServiceUpdateActiveNumberError::Status404);
@@ -205,11 +188,14 @@ impl ActiveNumber<'_> {
             .http
             .request(
                 reqwest::Method::POST,
-                &format!(
-                    "/v1/projects/{}/activeNumbers/{}:release", crate
-                    ::runtime::encode::path(project_id), crate
-                    ::runtime::encode::path(phone_number)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/activeNumbers/",
+                    &crate::runtime::encode::path(phone_number),
+                    ":release",
+                ]
+                    .concat(),
             );
         let response = self
             .client
@@ -218,7 +204,7 @@ impl ActiveNumber<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<super::types::ActiveNumber, _>(),
-            404u16 => {
+            404 => {
                 let typed = response
                     .decode::<serde_json::Value>()
                     .map(NumberServiceReleaseNumberError::Status404);

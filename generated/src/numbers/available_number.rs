@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `Available Number` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -32,47 +33,31 @@ impl AvailableNumber<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/v1/projects/{}/availableNumbers", crate
-                    ::runtime::encode::path(project_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/availableNumbers",
+                ]
+                    .concat(),
             );
         let mut query: Vec<(&str, String)> = Vec::new();
         if let Some(value) = &params.pattern {
-            {
-                let item = value;
-                query.push(("pattern", item.to_string()));
-            }
+            query.push(("pattern", value.to_string()));
         }
         if let Some(value) = &params.search_pattern {
-            {
-                let item = value;
-                query.push(("searchPattern", item.to_string()));
-            }
+            query.push(("searchPattern", value.to_string()));
         }
         if let Some(value) = &params.region_code {
-            {
-                let item = value;
-                query.push(("regionCode", item.to_string()));
-            }
+            query.push(("regionCode", value.to_string()));
         }
         if let Some(value) = &params.r#type {
-            {
-                let item = value;
-                query.push(("type", item.to_string()));
-            }
+            query.push(("type", value.to_string()));
         }
         if let Some(value) = &params.capability {
-            {
-                let item = value;
-                query.push(("capability", item.to_string()));
-            }
+            query.push(("capability", value.to_string()));
         }
         if let Some(value) = &params.size {
-            {
-                let item = value;
-                query.push(("size", item.to_string()));
-            }
+            query.push(("size", value.to_string()));
         }
         request = request.query(&query);
         let response = self
@@ -82,7 +67,7 @@ impl AvailableNumber<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<super::types::ListAvailableNumbersResponse, _>(),
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<serde_json::Value>()
                     .map(NumberServiceListAvailableNumbersError::Status400);
@@ -110,11 +95,13 @@ impl AvailableNumber<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/v1/projects/{}/availableNumbers/{}", crate
-                    ::runtime::encode::path(project_id), crate
-                    ::runtime::encode::path(phone_number)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/availableNumbers/",
+                    &crate::runtime::encode::path(phone_number),
+                ]
+                    .concat(),
             );
         let response = self
             .client
@@ -123,7 +110,7 @@ impl AvailableNumber<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<super::types::AvailableNumber, _>(),
-            404u16 => {
+            404 => {
                 let typed = response
                     .decode::<serde_json::Value>()
                     .map(NumberServiceGetAvailableNumberError::Status404);
@@ -152,23 +139,26 @@ impl AvailableNumber<'_> {
             .http
             .request(
                 reqwest::Method::POST,
-                &format!(
-                    "/v1/projects/{}/availableNumbers/{}:rent", crate
-                    ::runtime::encode::path(project_id), crate
-                    ::runtime::encode::path(phone_number)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/availableNumbers/",
+                    &crate::runtime::encode::path(phone_number),
+                    ":rent",
+                ]
+                    .concat(),
             );
         request = request.json(body);
         let response = self.client.http.send("NumberService_RentNumber", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::ActiveNumber, _>(),
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<serde_json::Value>()
                     .map(NumberServiceRentNumberError::Status400);
                 Err(response.into_error(typed))
             }
-            404u16 => {
+            404 => {
                 let typed = response
                     .decode::<serde_json::Value>()
                     .map(NumberServiceRentNumberError::Status404);

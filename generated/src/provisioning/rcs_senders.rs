@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `RCS Senders` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -32,41 +33,28 @@ impl RcsSenders<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/v1/projects/{}/rcs/senders", crate
-                    ::runtime::encode::path(project_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/rcs/senders",
+                ]
+                    .concat(),
             );
         let mut query: Vec<(&str, String)> = Vec::new();
         if let Some(value) = &params.page_token {
-            {
-                let item = value;
-                query.push(("pageToken", item.to_string()));
-            }
+            query.push(("pageToken", value.to_string()));
         }
         if let Some(value) = &params.page_size {
-            {
-                let item = value;
-                query.push(("pageSize", item.to_string()));
-            }
+            query.push(("pageSize", value.to_string()));
         }
         if let Some(value) = &params.filter_conversation_api_app_id {
-            {
-                let item = value;
-                query.push(("filterConversationApiAppId", item.to_string()));
-            }
+            query.push(("filterConversationApiAppId", value.to_string()));
         }
         if let Some(value) = &params.filter_sender_ids {
-            {
-                let item = value;
-                query.push(("filterSenderIds", item.to_string()));
-            }
+            query.push(("filterSenderIds", value.to_string()));
         }
         if let Some(value) = &params.filter_sender_name {
-            {
-                let item = value;
-                query.push(("filterSenderName", item.to_string()));
-            }
+            query.push(("filterSenderName", value.to_string()));
         }
         if let Some(value) = &params.filter_states {
             for item in value {
@@ -74,16 +62,10 @@ impl RcsSenders<'_> {
             }
         }
         if let Some(value) = &params.sort_column {
-            {
-                let item = value;
-                query.push(("sortColumn", item.to_string()));
-            }
+            query.push(("sortColumn", value.to_string()));
         }
         if let Some(value) = &params.sort_direction {
-            {
-                let item = value;
-                query.push(("sortDirection", item.to_string()));
-            }
+            query.push(("sortDirection", value.to_string()));
         }
         request = request.query(&query);
         let response = self
@@ -93,31 +75,31 @@ impl RcsSenders<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<super::types::RcsListSendersResponseDto, _>(),
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::ProvisioningErrorDto>()
                     .map(RcsSendersControllerListSendersV1Error::Status400);
                 Err(response.into_error(typed))
             }
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::ProvisioningErrorDto>()
                     .map(RcsSendersControllerListSendersV1Error::Status401);
                 Err(response.into_error(typed))
             }
-            403u16 => {
+            403 => {
                 let typed = response
                     .decode::<super::types::ProvisioningErrorDto>()
                     .map(RcsSendersControllerListSendersV1Error::Status403);
                 Err(response.into_error(typed))
             }
-            429u16 => {
+            429 => {
                 let typed = response
                     .decode::<super::types::ProvisioningErrorDto>()
                     .map(RcsSendersControllerListSendersV1Error::Status429);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::ProvisioningErrorDto>()
                     .map(RcsSendersControllerListSendersV1Error::Status500);
@@ -145,10 +127,12 @@ impl RcsSenders<'_> {
             .http
             .request(
                 reqwest::Method::POST,
-                &format!(
-                    "/v1/projects/{}/rcs/senders", crate
-                    ::runtime::encode::path(project_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/rcs/senders",
+                ]
+                    .concat(),
             );
         request = request.json(body);
         let response = self
@@ -158,31 +142,31 @@ impl RcsSenders<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<super::types::RcsSenderDto, _>(),
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::ProvisioningErrorDto>()
                     .map(RcsSendersControllerCreateSenderV1Error::Status400);
                 Err(response.into_error(typed))
             }
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::ProvisioningErrorDto>()
                     .map(RcsSendersControllerCreateSenderV1Error::Status401);
                 Err(response.into_error(typed))
             }
-            403u16 => {
+            403 => {
                 let typed = response
                     .decode::<super::types::ProvisioningErrorDto>()
                     .map(RcsSendersControllerCreateSenderV1Error::Status403);
                 Err(response.into_error(typed))
             }
-            429u16 => {
+            429 => {
                 let typed = response
                     .decode::<super::types::ProvisioningErrorDto>()
                     .map(RcsSendersControllerCreateSenderV1Error::Status429);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::ProvisioningErrorDto>()
                     .map(RcsSendersControllerCreateSenderV1Error::Status500);
@@ -210,11 +194,13 @@ impl RcsSenders<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/v1/projects/{}/rcs/senders/{}", crate
-                    ::runtime::encode::path(project_id), crate
-                    ::runtime::encode::path(sender_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/rcs/senders/",
+                    &crate::runtime::encode::path(sender_id),
+                ]
+                    .concat(),
             );
         let response = self
             .client
@@ -223,31 +209,31 @@ impl RcsSenders<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<super::types::RcsSenderDto, _>(),
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::ProvisioningErrorDto>()
                     .map(RcsSendersControllerGetSenderV1Error::Status400);
                 Err(response.into_error(typed))
             }
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::ProvisioningErrorDto>()
                     .map(RcsSendersControllerGetSenderV1Error::Status401);
                 Err(response.into_error(typed))
             }
-            403u16 => {
+            403 => {
                 let typed = response
                     .decode::<super::types::ProvisioningErrorDto>()
                     .map(RcsSendersControllerGetSenderV1Error::Status403);
                 Err(response.into_error(typed))
             }
-            429u16 => {
+            429 => {
                 let typed = response
                     .decode::<super::types::ProvisioningErrorDto>()
                     .map(RcsSendersControllerGetSenderV1Error::Status429);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::ProvisioningErrorDto>()
                     .map(RcsSendersControllerGetSenderV1Error::Status500);

@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `Capabilities` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -30,28 +31,25 @@ impl Capabilities<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!("/{}/capabilities", crate ::runtime::encode::path(bot_id)),
+                &["/", &crate::runtime::encode::path(bot_id), "/capabilities"].concat(),
             );
         let mut query: Vec<(&str, String)> = Vec::new();
-        {
-            let item = msisdn;
-            query.push(("msisdn", item.to_string()));
-        }
+        query.push(("msisdn", msisdn.to_string()));
         request = request.query(&query);
         let response = self.client.http.send("Capability Query", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::CapabilitiesResponse, _>(),
-            404u16 => {
+            404 => {
                 let typed = Some(CapabilityQueryError::Status404);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(CapabilityQueryError::Status500);
                 Err(response.into_error(typed))
             }
-            504u16 => {
+            504 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(CapabilityQueryError::Status504);

@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `Event` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -28,13 +29,13 @@ impl Event<'_> {
             .http
             .request(
                 reqwest::Method::POST,
-                &format!("/{}/events", crate ::runtime::encode::path(bot_id)),
+                &["/", &crate::runtime::encode::path(bot_id), "/events"].concat(),
             );
         request = request.json(body);
         let response = self.client.http.send("Send an event", request).await?;
         match response.status() {
             200..=299 => Ok(()),
-            502u16 => {
+            502 => {
                 let typed = Some(SendAnEventError::Status502);
                 Err(response.into_error(typed))
             }

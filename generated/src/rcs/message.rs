@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `Message` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -37,19 +38,19 @@ impl Message<'_> {
             .http
             .request(
                 reqwest::Method::POST,
-                &format!("/{}/messages", crate ::runtime::encode::path(bot_id)),
+                &["/", &crate::runtime::encode::path(bot_id), "/messages"].concat(),
             );
         request = request.json(body);
         let response = self.client.http.send("Send a message", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::MessageQueuedResponse, _>(),
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(SendAMessageError::Status400);
                 Err(response.into_error(typed))
             }
-            409u16 => {
+            409 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(SendAMessageError::Status409);
@@ -73,19 +74,22 @@ impl Message<'_> {
             .http
             .request(
                 reqwest::Method::DELETE,
-                &format!(
-                    "/{}/messages/{}", crate ::runtime::encode::path(bot_id), crate
-                    ::runtime::encode::path(message_id)
-                ),
+                &[
+                    "/",
+                    &crate::runtime::encode::path(bot_id),
+                    "/messages/",
+                    &crate::runtime::encode::path(message_id),
+                ]
+                    .concat(),
             );
         let response = self.client.http.send("Revoke a message", request).await?;
         match response.status() {
             200..=299 => Ok(()),
-            404u16 => {
+            404 => {
                 let typed = Some(RevokeAMessageError::Status404);
                 Err(response.into_error(typed))
             }
-            409u16 => {
+            409 => {
                 let typed = Some(RevokeAMessageError::Status409);
                 Err(response.into_error(typed))
             }

@@ -46,8 +46,10 @@ fn kind_fits(kind: JsonKind, value: &Value) -> bool {
     }
 }
 
-/// Variant indices to try, best fit first: kinds that match, all required properties present,
-/// then most of the object's properties known, fewest unknown; ties keep description order.
+/// Variant indices to try, best fit first: only kinds that match; among objects, those with
+/// their required properties present, then most of the object's properties known and fewest
+/// unknown; ties keep description order. Every candidate is still tried, because descriptions
+/// sometimes require properties they never define.
 pub fn rank(value: &Value, shapes: &[Shape]) -> Vec<usize> {
     let mut scored: Vec<(i64, usize)> = shapes
         .iter()
@@ -58,12 +60,10 @@ pub fn rank(value: &Value, shapes: &[Shape]) -> Vec<usize> {
             if s.kind != JsonKind::Object {
                 return Some((0, i));
             }
-            if !s.required.iter().all(|r| obj.contains_key(*r)) {
-                return None;
-            }
+            let missing = s.required.iter().filter(|r| !obj.contains_key(**r)).count() as i64;
             let known = obj.keys().filter(|k| s.known.contains(&k.as_str())).count() as i64;
             let unknown = obj.len() as i64 - known;
-            Some((known * 2 - unknown * 3 + s.required.len() as i64, i))
+            Some((known * 2 - unknown * 3 - missing * 100, i))
         })
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -91,8 +91,8 @@ mod tests {
 
     #[test]
     fn best_fitting_variant_comes_first() {
-        assert_eq!(rank(&json!({"url": "x", "caption": "c"}), SHAPES), vec![1]);
-        assert_eq!(rank(&json!({"text": "x"}), SHAPES), vec![0]);
+        assert_eq!(rank(&json!({"url": "x", "caption": "c"}), SHAPES), vec![1, 0]);
+        assert_eq!(rank(&json!({"text": "x"}), SHAPES), vec![0, 1]);
         assert_eq!(rank(&json!("plain"), SHAPES), vec![2]);
         assert!(rank(&json!(1), SHAPES).is_empty());
     }

@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `Batches` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -32,40 +33,24 @@ impl Batches<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/xms/v1/{}/batches", crate ::runtime::encode::path(service_plan_id)
-                ),
+                &["/xms/v1/", &crate::runtime::encode::path(service_plan_id), "/batches"]
+                    .concat(),
             );
         let mut query: Vec<(&str, String)> = Vec::new();
         if let Some(value) = &params.page {
-            {
-                let item = value;
-                query.push(("page", item.to_string()));
-            }
+            query.push(("page", value.to_string()));
         }
         if let Some(value) = &params.page_size {
-            {
-                let item = value;
-                query.push(("page_size", item.to_string()));
-            }
+            query.push(("page_size", value.to_string()));
         }
         if let Some(value) = &params.to {
-            {
-                let item = value;
-                query.push(("to", item.to_string()));
-            }
+            query.push(("to", value.to_string()));
         }
         if let Some(value) = &params.start_date {
-            {
-                let item = value;
-                query.push(("start_date", item.to_string()));
-            }
+            query.push(("start_date", value.to_string()));
         }
         if let Some(value) = &params.end_date {
-            {
-                let item = value;
-                query.push(("end_date", item.to_string()));
-            }
+            query.push(("end_date", value.to_string()));
         }
         request = request.query(&query);
         let response = self.client.http.send("ListBatches", request).await?;
@@ -91,23 +76,19 @@ impl Batches<'_> {
             .http
             .request(
                 reqwest::Method::POST,
-                &format!(
-                    "/xms/v1/{}/batches/dry_run", crate
-                    ::runtime::encode::path(service_plan_id)
-                ),
+                &[
+                    "/xms/v1/",
+                    &crate::runtime::encode::path(service_plan_id),
+                    "/batches/dry_run",
+                ]
+                    .concat(),
             );
         let mut query: Vec<(&str, String)> = Vec::new();
         if let Some(value) = &params.per_recipient {
-            {
-                let item = value;
-                query.push(("per_recipient", item.to_string()));
-            }
+            query.push(("per_recipient", value.to_string()));
         }
         if let Some(value) = &params.number_of_recipients {
-            {
-                let item = value;
-                query.push(("number_of_recipients", item.to_string()));
-            }
+            query.push(("number_of_recipients", value.to_string()));
         }
         request = request.query(&query);
         if let Some(body) = body {
@@ -116,7 +97,7 @@ impl Batches<'_> {
         let response = self.client.http.send("Dry_Run", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::DryRunResponse, _>(),
-            400u16 => {
+            400 => {
                 let typed = Some(DryRunError::Status400);
                 Err(response.into_error(typed))
             }
@@ -142,16 +123,18 @@ impl Batches<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/xms/v1/{}/batches/{}", crate
-                    ::runtime::encode::path(service_plan_id), crate
-                    ::runtime::encode::path(batch_id)
-                ),
+                &[
+                    "/xms/v1/",
+                    &crate::runtime::encode::path(service_plan_id),
+                    "/batches/",
+                    &crate::runtime::encode::path(batch_id),
+                ]
+                    .concat(),
             );
         let response = self.client.http.send("GetBatchMessage", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::SendBatchCreated, _>(),
-            404u16 => {
+            404 => {
                 let typed = Some(GetBatchMessageError::Status404);
                 Err(response.into_error(typed))
             }
@@ -178,11 +161,13 @@ impl Batches<'_> {
             .http
             .request(
                 reqwest::Method::PUT,
-                &format!(
-                    "/xms/v1/{}/batches/{}", crate
-                    ::runtime::encode::path(service_plan_id), crate
-                    ::runtime::encode::path(batch_id)
-                ),
+                &[
+                    "/xms/v1/",
+                    &crate::runtime::encode::path(service_plan_id),
+                    "/batches/",
+                    &crate::runtime::encode::path(batch_id),
+                ]
+                    .concat(),
             );
         if let Some(body) = body {
             request = request.json(body);
@@ -190,7 +175,7 @@ impl Batches<'_> {
         let response = self.client.http.send("ReplaceBatch", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::SendBatchCreated, _>(),
-            400u16 => {
+            400 => {
                 let typed = Some(ReplaceBatchError::Status400);
                 Err(response.into_error(typed))
             }
@@ -217,11 +202,13 @@ impl Batches<'_> {
             .http
             .request(
                 reqwest::Method::POST,
-                &format!(
-                    "/xms/v1/{}/batches/{}", crate
-                    ::runtime::encode::path(service_plan_id), crate
-                    ::runtime::encode::path(batch_id)
-                ),
+                &[
+                    "/xms/v1/",
+                    &crate::runtime::encode::path(service_plan_id),
+                    "/batches/",
+                    &crate::runtime::encode::path(batch_id),
+                ]
+                    .concat(),
             );
         if let Some(body) = body {
             request = request.json(body);
@@ -229,11 +216,11 @@ impl Batches<'_> {
         let response = self.client.http.send("UpdateBatchMessage", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::SendBatchCreated, _>(),
-            400u16 => {
+            400 => {
                 let typed = Some(UpdateBatchMessageError::Status400);
                 Err(response.into_error(typed))
             }
-            403u16 => {
+            403 => {
                 let typed = Some(UpdateBatchMessageError::Status403);
                 Err(response.into_error(typed))
             }
@@ -261,11 +248,13 @@ impl Batches<'_> {
             .http
             .request(
                 reqwest::Method::DELETE,
-                &format!(
-                    "/xms/v1/{}/batches/{}", crate
-                    ::runtime::encode::path(service_plan_id), crate
-                    ::runtime::encode::path(batch_id)
-                ),
+                &[
+                    "/xms/v1/",
+                    &crate::runtime::encode::path(service_plan_id),
+                    "/batches/",
+                    &crate::runtime::encode::path(batch_id),
+                ]
+                    .concat(),
             );
         let response = self.client.http.send("CancelBatchMessage", request).await?;
         match response.status() {

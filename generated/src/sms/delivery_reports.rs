@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `Delivery reports` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -34,28 +35,22 @@ impl DeliveryReports<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/xms/v1/{}/batches/{}/delivery_report", crate
-                    ::runtime::encode::path(service_plan_id), crate
-                    ::runtime::encode::path(batch_id)
-                ),
+                &[
+                    "/xms/v1/",
+                    &crate::runtime::encode::path(service_plan_id),
+                    "/batches/",
+                    &crate::runtime::encode::path(batch_id),
+                    "/delivery_report",
+                ]
+                    .concat(),
             );
         let mut query: Vec<(&str, String)> = Vec::new();
-        {
-            let item = r#type;
-            query.push(("type", item.to_string()));
-        }
+        query.push(("type", r#type.to_string()));
         if let Some(value) = &params.status {
-            {
-                let item = value;
-                query.push(("status", item.to_string()));
-            }
+            query.push(("status", value.to_string()));
         }
         if let Some(value) = &params.code {
-            {
-                let item = value;
-                query.push(("code", item.to_string()));
-            }
+            query.push(("code", value.to_string()));
         }
         request = request.query(&query);
         let response = self
@@ -65,7 +60,7 @@ impl DeliveryReports<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<super::types::RetrieveDeliveryResponseObj, _>(),
-            400u16 => {
+            400 => {
                 let typed = Some(GetDeliveryReportByBatchIdError::Status400);
                 Err(response.into_error(typed))
             }
@@ -92,12 +87,15 @@ impl DeliveryReports<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/xms/v1/{}/batches/{}/delivery_report/{}", crate
-                    ::runtime::encode::path(service_plan_id), crate
-                    ::runtime::encode::path(batch_id), crate
-                    ::runtime::encode::path(recipient_msisdn)
-                ),
+                &[
+                    "/xms/v1/",
+                    &crate::runtime::encode::path(service_plan_id),
+                    "/batches/",
+                    &crate::runtime::encode::path(batch_id),
+                    "/delivery_report/",
+                    &crate::runtime::encode::path(recipient_msisdn),
+                ]
+                    .concat(),
             );
         let response = self
             .client
@@ -109,7 +107,7 @@ impl DeliveryReports<'_> {
                 response
                     .json::<super::types::GetDeliveryReportByPhoneNumberResponse, _>()
             }
-            404u16 => {
+            404 => {
                 let typed = Some(GetDeliveryReportByPhoneNumberError::Status404);
                 Err(response.into_error(typed))
             }

@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `Groups` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -34,22 +35,15 @@ impl Groups<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/xms/v1/{}/groups", crate ::runtime::encode::path(service_plan_id)
-                ),
+                &["/xms/v1/", &crate::runtime::encode::path(service_plan_id), "/groups"]
+                    .concat(),
             );
         let mut query: Vec<(&str, String)> = Vec::new();
         if let Some(value) = &params.page {
-            {
-                let item = value;
-                query.push(("page", item.to_string()));
-            }
+            query.push(("page", value.to_string()));
         }
         if let Some(value) = &params.page_size {
-            {
-                let item = value;
-                query.push(("page_size", item.to_string()));
-            }
+            query.push(("page_size", value.to_string()));
         }
         request = request.query(&query);
         let response = self.client.http.send("ListGroups", request).await?;
@@ -77,9 +71,8 @@ impl Groups<'_> {
             .http
             .request(
                 reqwest::Method::POST,
-                &format!(
-                    "/xms/v1/{}/groups", crate ::runtime::encode::path(service_plan_id)
-                ),
+                &["/xms/v1/", &crate::runtime::encode::path(service_plan_id), "/groups"]
+                    .concat(),
             );
         if let Some(body) = body {
             request = request.json(body);
@@ -87,11 +80,11 @@ impl Groups<'_> {
         let response = self.client.http.send("CreateGroup", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::CreateGroupResponse, _>(),
-            400u16 => {
+            400 => {
                 let typed = Some(CreateGroupError::Status400);
                 Err(response.into_error(typed))
             }
-            403u16 => {
+            403 => {
                 let typed = Some(CreateGroupError::Status403);
                 Err(response.into_error(typed))
             }
@@ -117,16 +110,18 @@ impl Groups<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/xms/v1/{}/groups/{}", crate
-                    ::runtime::encode::path(service_plan_id), crate
-                    ::runtime::encode::path(group_id)
-                ),
+                &[
+                    "/xms/v1/",
+                    &crate::runtime::encode::path(service_plan_id),
+                    "/groups/",
+                    &crate::runtime::encode::path(group_id),
+                ]
+                    .concat(),
             );
         let response = self.client.http.send("RetrieveGroup", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::CreateGroupResponse, _>(),
-            404u16 => {
+            404 => {
                 let typed = Some(RetrieveGroupError::Status404);
                 Err(response.into_error(typed))
             }
@@ -155,11 +150,13 @@ impl Groups<'_> {
             .http
             .request(
                 reqwest::Method::PUT,
-                &format!(
-                    "/xms/v1/{}/groups/{}", crate
-                    ::runtime::encode::path(service_plan_id), crate
-                    ::runtime::encode::path(group_id)
-                ),
+                &[
+                    "/xms/v1/",
+                    &crate::runtime::encode::path(service_plan_id),
+                    "/groups/",
+                    &crate::runtime::encode::path(group_id),
+                ]
+                    .concat(),
             );
         if let Some(body) = body {
             request = request.json(body);
@@ -167,15 +164,15 @@ impl Groups<'_> {
         let response = self.client.http.send("ReplaceGroup", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::CreateGroupResponse, _>(),
-            400u16 => {
+            400 => {
                 let typed = Some(ReplaceGroupError::Status400);
                 Err(response.into_error(typed))
             }
-            403u16 => {
+            403 => {
                 let typed = Some(ReplaceGroupError::Status403);
                 Err(response.into_error(typed))
             }
-            404u16 => {
+            404 => {
                 let typed = Some(ReplaceGroupError::Status404);
                 Err(response.into_error(typed))
             }
@@ -210,11 +207,13 @@ impl Groups<'_> {
             .http
             .request(
                 reqwest::Method::POST,
-                &format!(
-                    "/xms/v1/{}/groups/{}", crate
-                    ::runtime::encode::path(service_plan_id), crate
-                    ::runtime::encode::path(group_id)
-                ),
+                &[
+                    "/xms/v1/",
+                    &crate::runtime::encode::path(service_plan_id),
+                    "/groups/",
+                    &crate::runtime::encode::path(group_id),
+                ]
+                    .concat(),
             );
         if let Some(body) = body {
             request = request.json(body);
@@ -222,15 +221,15 @@ impl Groups<'_> {
         let response = self.client.http.send("UpdateGroup", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::CreateGroupResponse, _>(),
-            400u16 => {
+            400 => {
                 let typed = Some(UpdateGroupError::Status400);
                 Err(response.into_error(typed))
             }
-            403u16 => {
+            403 => {
                 let typed = Some(UpdateGroupError::Status403);
                 Err(response.into_error(typed))
             }
-            404u16 => {
+            404 => {
                 let typed = Some(UpdateGroupError::Status404);
                 Err(response.into_error(typed))
             }
@@ -253,16 +252,19 @@ impl Groups<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/xms/v1/{}/groups/{}/members", crate
-                    ::runtime::encode::path(service_plan_id), crate
-                    ::runtime::encode::path(group_id)
-                ),
+                &[
+                    "/xms/v1/",
+                    &crate::runtime::encode::path(service_plan_id),
+                    "/groups/",
+                    &crate::runtime::encode::path(group_id),
+                    "/members",
+                ]
+                    .concat(),
             );
         let response = self.client.http.send("GetMembers", request).await?;
         match response.status() {
             200..=299 => response.json::<Vec<super::types::Msisdn>, _>(),
-            404u16 => {
+            404 => {
                 let typed = Some(GetMembersError::Status404);
                 Err(response.into_error(typed))
             }

@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `Receive SMS` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -32,40 +33,28 @@ impl ReceiveSms<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/xms/v1/{}/inbounds", crate ::runtime::encode::path(service_plan_id)
-                ),
+                &[
+                    "/xms/v1/",
+                    &crate::runtime::encode::path(service_plan_id),
+                    "/inbounds",
+                ]
+                    .concat(),
             );
         let mut query: Vec<(&str, String)> = Vec::new();
         if let Some(value) = &params.page {
-            {
-                let item = value;
-                query.push(("page", item.to_string()));
-            }
+            query.push(("page", value.to_string()));
         }
         if let Some(value) = &params.page_size {
-            {
-                let item = value;
-                query.push(("page_size", item.to_string()));
-            }
+            query.push(("page_size", value.to_string()));
         }
         if let Some(value) = &params.to {
-            {
-                let item = value;
-                query.push(("to", item.to_string()));
-            }
+            query.push(("to", value.to_string()));
         }
         if let Some(value) = &params.start_date {
-            {
-                let item = value;
-                query.push(("start_date", item.to_string()));
-            }
+            query.push(("start_date", value.to_string()));
         }
         if let Some(value) = &params.end_date {
-            {
-                let item = value;
-                query.push(("end_date", item.to_string()));
-            }
+            query.push(("end_date", value.to_string()));
         }
         request = request.query(&query);
         let response = self.client.http.send("Inbounds", request).await?;
@@ -93,16 +82,18 @@ impl ReceiveSms<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/xms/v1/{}/inbounds/{}", crate
-                    ::runtime::encode::path(service_plan_id), crate
-                    ::runtime::encode::path(inbound_id)
-                ),
+                &[
+                    "/xms/v1/",
+                    &crate::runtime::encode::path(service_plan_id),
+                    "/inbounds/",
+                    &crate::runtime::encode::path(inbound_id),
+                ]
+                    .concat(),
             );
         let response = self.client.http.send("RetrieveInboundMessage", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::InboundResponseObject, _>(),
-            404u16 => {
+            404 => {
                 let typed = Some(RetrieveInboundMessageError::Status404);
                 Err(response.into_error(typed))
             }

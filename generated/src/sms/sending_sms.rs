@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `Sending SMS` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -33,9 +34,8 @@ impl SendingSms<'_> {
             .http
             .request(
                 reqwest::Method::POST,
-                &format!(
-                    "/xms/v1/{}/batches", crate ::runtime::encode::path(service_plan_id)
-                ),
+                &["/xms/v1/", &crate::runtime::encode::path(service_plan_id), "/batches"]
+                    .concat(),
             );
         if let Some(body) = body {
             request = request.json(body);
@@ -43,11 +43,11 @@ impl SendingSms<'_> {
         let response = self.client.http.send("SendSMS", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::SendBatchCreated, _>(),
-            400u16 => {
+            400 => {
                 let typed = Some(SendSmsError::Status400);
                 Err(response.into_error(typed))
             }
-            403u16 => {
+            403 => {
                 let typed = Some(SendSmsError::Status403);
                 Err(response.into_error(typed))
             }

@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `default` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -29,10 +30,13 @@ impl Default<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/v1/exports/files/{}.{}", crate ::runtime::encode::path(file_id),
-                    crate ::runtime::encode::path(extension)
-                ),
+                &[
+                    "/v1/exports/files/",
+                    &crate::runtime::encode::path(file_id),
+                    ".",
+                    &crate::runtime::encode::path(extension),
+                ]
+                    .concat(),
             );
         let response = self.client.http.send("downloadFile", request).await?;
         match response.status() {
@@ -78,7 +82,7 @@ impl Default<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!("/v1/exports/jobs/{}", crate ::runtime::encode::path(job_id)),
+                &["/v1/exports/jobs/", &crate::runtime::encode::path(job_id)].concat(),
             );
         let response = self.client.http.send("getJobDetail", request).await?;
         match response.status() {

@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `Templates` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -29,10 +30,12 @@ impl Templates<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/v1/projects/{}/templates", crate
-                    ::runtime::encode::path(project_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/templates",
+                ]
+                    .concat(),
             );
         let response = self.client.http.send("Templates_ListTemplates", request).await?;
         match response.status() {
@@ -62,10 +65,12 @@ impl Templates<'_> {
             .http
             .request(
                 reqwest::Method::POST,
-                &format!(
-                    "/v1/projects/{}/templates", crate
-                    ::runtime::encode::path(project_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/templates",
+                ]
+                    .concat(),
             );
         request = request.json(body);
         let response = self.client.http.send("Templates_CreateTemplate", request).await?;
@@ -98,11 +103,13 @@ impl Templates<'_> {
             .http
             .request(
                 reqwest::Method::PATCH,
-                &format!(
-                    "/v1/projects/{}/templates/{}", crate
-                    ::runtime::encode::path(project_id), crate
-                    ::runtime::encode::path(template_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/templates/",
+                    &crate::runtime::encode::path(template_id),
+                ]
+                    .concat(),
             );
         let mut query: Vec<(&str, String)> = Vec::new();
         if let Some(value) = &params.update_mask_paths {
@@ -140,11 +147,13 @@ impl Templates<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/v1/projects/{}/templates/{}", crate
-                    ::runtime::encode::path(project_id), crate
-                    ::runtime::encode::path(template_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/templates/",
+                    &crate::runtime::encode::path(template_id),
+                ]
+                    .concat(),
             );
         let response = self.client.http.send("Templates_GetTemplate", request).await?;
         match response.status() {
@@ -171,11 +180,13 @@ impl Templates<'_> {
             .http
             .request(
                 reqwest::Method::DELETE,
-                &format!(
-                    "/v1/projects/{}/templates/{}", crate
-                    ::runtime::encode::path(project_id), crate
-                    ::runtime::encode::path(template_id)
-                ),
+                &[
+                    "/v1/projects/",
+                    &crate::runtime::encode::path(project_id),
+                    "/templates/",
+                    &crate::runtime::encode::path(template_id),
+                ]
+                    .concat(),
             );
         let response = self.client.http.send("Templates_DeleteTemplate", request).await?;
         match response.status() {

@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `Verification queries` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -31,10 +32,11 @@ impl VerificationQueries<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/verification/v1/verifications/id/{}", crate
-                    ::runtime::encode::path(id)
-                ),
+                &[
+                    "/verification/v1/verifications/id/",
+                    &crate::runtime::encode::path(id),
+                ]
+                    .concat(),
             );
         let response = self.client.http.send("VerificationStatusById", request).await?;
         match response.status() {
@@ -60,10 +62,11 @@ impl VerificationQueries<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/verification/v1/verifications/reference/{}", crate
-                    ::runtime::encode::path(reference)
-                ),
+                &[
+                    "/verification/v1/verifications/reference/",
+                    &crate::runtime::encode::path(reference),
+                ]
+                    .concat(),
             );
         let response = self
             .client
@@ -95,12 +98,15 @@ impl VerificationQueries<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/verification/v1/verifications/{}/{}/{}", crate
-                    ::runtime::encode::path(method), crate
-                    ::runtime::encode::path(r#type), crate
-                    ::runtime::encode::path(endpoint)
-                ),
+                &[
+                    "/verification/v1/verifications/",
+                    &crate::runtime::encode::path(method),
+                    "/",
+                    &crate::runtime::encode::path(r#type),
+                    "/",
+                    &crate::runtime::encode::path(endpoint),
+                ]
+                    .concat(),
             );
         let response = self
             .client

@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `Verifications` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -56,10 +57,11 @@ impl Verifications<'_> {
             .http
             .request(
                 reqwest::Method::PUT,
-                &format!(
-                    "/verification/v1/verifications/id/{}", crate
-                    ::runtime::encode::path(id)
-                ),
+                &[
+                    "/verification/v1/verifications/id/",
+                    &crate::runtime::encode::path(id),
+                ]
+                    .concat(),
             );
         request = request.json(body);
         let response = self.client.http.send("ReportVerificationById", request).await?;
@@ -88,11 +90,13 @@ impl Verifications<'_> {
             .http
             .request(
                 reqwest::Method::PUT,
-                &format!(
-                    "/verification/v1/verifications/{}/{}", crate
-                    ::runtime::encode::path(r#type), crate
-                    ::runtime::encode::path(endpoint)
-                ),
+                &[
+                    "/verification/v1/verifications/",
+                    &crate::runtime::encode::path(r#type),
+                    "/",
+                    &crate::runtime::encode::path(endpoint),
+                ]
+                    .concat(),
             );
         request = request.json(body);
         let response = self

@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `Applications` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -31,20 +32,19 @@ impl Applications<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/v1/calling/query/number/{}", crate ::runtime::encode::path(number)
-                ),
+                &["/v1/calling/query/number/", &crate::runtime::encode::path(number)]
+                    .concat(),
             );
         let response = self.client.http.send("Calling_QueryNumber", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::GetQueryNumber, _>(),
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(CallingQueryNumberError::Status401);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(CallingQueryNumberError::Status500);
@@ -71,10 +71,11 @@ impl Applications<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/v1/configuration/callbacks/applications/{}", crate
-                    ::runtime::encode::path(applicationkey)
-                ),
+                &[
+                    "/v1/configuration/callbacks/applications/",
+                    &crate::runtime::encode::path(applicationkey),
+                ]
+                    .concat(),
             );
         let response = self
             .client
@@ -83,13 +84,13 @@ impl Applications<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<super::types::GetCallbacks, _>(),
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(ConfigurationGetCallbackUrLsError::Status401);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(ConfigurationGetCallbackUrLsError::Status500);
@@ -117,10 +118,11 @@ impl Applications<'_> {
             .http
             .request(
                 reqwest::Method::POST,
-                &format!(
-                    "/v1/configuration/callbacks/applications/{}", crate
-                    ::runtime::encode::path(applicationkey)
-                ),
+                &[
+                    "/v1/configuration/callbacks/applications/",
+                    &crate::runtime::encode::path(applicationkey),
+                ]
+                    .concat(),
             );
         if let Some(body) = body {
             request = request.json(body);
@@ -132,13 +134,13 @@ impl Applications<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<serde_json::Value, _>(),
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(ConfigurationUpdateCallbackUrLsError::Status401);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(ConfigurationUpdateCallbackUrLsError::Status500);
@@ -166,13 +168,13 @@ impl Applications<'_> {
         let response = self.client.http.send("Configuration_GetNumbers", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::GetNumbersResponseObj, _>(),
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(ConfigurationGetNumbersError::Status401);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(ConfigurationGetNumbersError::Status500);
@@ -208,13 +210,13 @@ impl Applications<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<serde_json::Value, _>(),
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(ConfigurationUpdateNumbersError::Status401);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(ConfigurationUpdateNumbersError::Status500);
@@ -250,13 +252,13 @@ impl Applications<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<serde_json::Value, _>(),
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(ConfigurationUnassignNumberError::Status401);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(ConfigurationUnassignNumberError::Status500);

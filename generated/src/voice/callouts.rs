@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `Callouts` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -36,13 +37,13 @@ impl Callouts<'_> {
         let response = self.client.http.send("Callouts", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::GetCalloutResponseObj, _>(),
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(CalloutsError::Status400);
                 Err(response.into_error(typed))
             }
-            402u16 => {
+            402 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(CalloutsError::Status402);

@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `Calls` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -31,20 +32,19 @@ impl Calls<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/calling/v1/calls/id/{}", crate ::runtime::encode::path(callid)
-                ),
+                &["/calling/v1/calls/id/", &crate::runtime::encode::path(callid)]
+                    .concat(),
             );
         let response = self.client.http.send("Calling_GetCallResult", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::GetCallResponseObj, _>(),
-            404u16 => {
+            404 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(CallingGetCallResultError::Status404);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(CallingGetCallResultError::Status500);
@@ -69,9 +69,8 @@ impl Calls<'_> {
             .http
             .request(
                 reqwest::Method::PATCH,
-                &format!(
-                    "/calling/v1/calls/id/{}", crate ::runtime::encode::path(callid)
-                ),
+                &["/calling/v1/calls/id/", &crate::runtime::encode::path(callid)]
+                    .concat(),
             );
         if let Some(body) = body {
             request = request.json(body);
@@ -79,19 +78,19 @@ impl Calls<'_> {
         let response = self.client.http.send("Calling_UpdateCall", request).await?;
         match response.status() {
             200..=299 => response.json::<serde_json::Value, _>(),
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(CallingUpdateCallError::Status400);
                 Err(response.into_error(typed))
             }
-            404u16 => {
+            404 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(CallingUpdateCallError::Status404);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(CallingUpdateCallError::Status500);
@@ -120,11 +119,13 @@ impl Calls<'_> {
             .http
             .request(
                 reqwest::Method::PATCH,
-                &format!(
-                    "/calling/v1/calls/id/{}/leg/{}", crate
-                    ::runtime::encode::path(callid), crate ::runtime::encode::path(&
-                    call_leg.to_string())
-                ),
+                &[
+                    "/calling/v1/calls/id/",
+                    &crate::runtime::encode::path(callid),
+                    "/leg/",
+                    &crate::runtime::encode::path(&call_leg.to_string()),
+                ]
+                    .concat(),
             );
         if let Some(body) = body {
             request = request.json(body);
@@ -136,25 +137,25 @@ impl Calls<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<serde_json::Value, _>(),
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(CallingManageCallWithCallLegError::Status400);
                 Err(response.into_error(typed))
             }
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(CallingManageCallWithCallLegError::Status401);
                 Err(response.into_error(typed))
             }
-            404u16 => {
+            404 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(CallingManageCallWithCallLegError::Status404);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(CallingManageCallWithCallLegError::Status500);

@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `Conferences` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -31,10 +32,11 @@ impl Conferences<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/calling/v1/conferences/id/{}", crate
-                    ::runtime::encode::path(conferenceid)
-                ),
+                &[
+                    "/calling/v1/conferences/id/",
+                    &crate::runtime::encode::path(conferenceid),
+                ]
+                    .concat(),
             );
         let response = self
             .client
@@ -43,25 +45,25 @@ impl Conferences<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<super::types::GetConferenceInfoResponse, _>(),
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(CallingGetConferenceInfoError::Status400);
                 Err(response.into_error(typed))
             }
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(CallingGetConferenceInfoError::Status401);
                 Err(response.into_error(typed))
             }
-            404u16 => {
+            404 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(CallingGetConferenceInfoError::Status404);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(CallingGetConferenceInfoError::Status500);
@@ -88,10 +90,11 @@ impl Conferences<'_> {
             .http
             .request(
                 reqwest::Method::DELETE,
-                &format!(
-                    "/calling/v1/conferences/id/{}", crate
-                    ::runtime::encode::path(conferenceid)
-                ),
+                &[
+                    "/calling/v1/conferences/id/",
+                    &crate::runtime::encode::path(conferenceid),
+                ]
+                    .concat(),
             );
         let response = self
             .client
@@ -100,25 +103,25 @@ impl Conferences<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<serde_json::Value, _>(),
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(CallingKickConferenceAllError::Status400);
                 Err(response.into_error(typed))
             }
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(CallingKickConferenceAllError::Status401);
                 Err(response.into_error(typed))
             }
-            404u16 => {
+            404 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(CallingKickConferenceAllError::Status404);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(CallingKickConferenceAllError::Status500);
@@ -146,11 +149,13 @@ impl Conferences<'_> {
             .http
             .request(
                 reqwest::Method::DELETE,
-                &format!(
-                    "/calling/v1/conferences/id/{}/{}", crate
-                    ::runtime::encode::path(conferenceid), crate
-                    ::runtime::encode::path(callid)
-                ),
+                &[
+                    "/calling/v1/conferences/id/",
+                    &crate::runtime::encode::path(conferenceid),
+                    "/",
+                    &crate::runtime::encode::path(callid),
+                ]
+                    .concat(),
             );
         let response = self
             .client
@@ -159,25 +164,25 @@ impl Conferences<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<serde_json::Value, _>(),
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(CallingKickConferenceParticipantError::Status400);
                 Err(response.into_error(typed))
             }
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(CallingKickConferenceParticipantError::Status401);
                 Err(response.into_error(typed))
             }
-            404u16 => {
+            404 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(CallingKickConferenceParticipantError::Status404);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(CallingKickConferenceParticipantError::Status500);
@@ -206,11 +211,13 @@ impl Conferences<'_> {
             .http
             .request(
                 reqwest::Method::PATCH,
-                &format!(
-                    "/calling/v1/conferences/id/{}/{}", crate
-                    ::runtime::encode::path(conferenceid), crate
-                    ::runtime::encode::path(callid)
-                ),
+                &[
+                    "/calling/v1/conferences/id/",
+                    &crate::runtime::encode::path(conferenceid),
+                    "/",
+                    &crate::runtime::encode::path(callid),
+                ]
+                    .concat(),
             );
         if let Some(body) = body {
             request = request.json(body);
@@ -222,25 +229,25 @@ impl Conferences<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<serde_json::Value, _>(),
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(CallingMuteUnmuteConferenceParticipantError::Status400);
                 Err(response.into_error(typed))
             }
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(CallingMuteUnmuteConferenceParticipantError::Status401);
                 Err(response.into_error(typed))
             }
-            404u16 => {
+            404 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(CallingMuteUnmuteConferenceParticipantError::Status404);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::Error>()
                     .map(CallingMuteUnmuteConferenceParticipantError::Status500);

@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `Callback store` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -30,37 +31,36 @@ impl CallbackStore<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/whatsapp/v1/{}/callbacks/notifications", crate
-                    ::runtime::encode::path(bot_id)
-                ),
+                &[
+                    "/whatsapp/v1/",
+                    &crate::runtime::encode::path(bot_id),
+                    "/callbacks/notifications",
+                ]
+                    .concat(),
             );
         let mut query: Vec<(&str, String)> = Vec::new();
-        {
-            let item = fetch_callbacks_message;
-            query
-                .push((
-                    "fetchCallbacksMessage",
-                    crate::runtime::encode::json_text(item),
-                ));
-        }
+        query
+            .push((
+                "fetchCallbacksMessage",
+                crate::runtime::encode::json_text(fetch_callbacks_message),
+            ));
         request = request.query(&query);
         let response = self.client.http.send("getNotifications", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::CallbackStoreSearchResult, _>(),
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(GetNotificationsError::Status400);
                 Err(response.into_error(typed))
             }
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(GetNotificationsError::Status401);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(GetNotificationsError::Status500);
@@ -86,28 +86,30 @@ impl CallbackStore<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/whatsapp/v1/{}/callbacks/status/{}", crate
-                    ::runtime::encode::path(bot_id), crate
-                    ::runtime::encode::path(message_id)
-                ),
+                &[
+                    "/whatsapp/v1/",
+                    &crate::runtime::encode::path(bot_id),
+                    "/callbacks/status/",
+                    &crate::runtime::encode::path(message_id),
+                ]
+                    .concat(),
             );
         let response = self.client.http.send("getStatus", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::CallbackStoreSearchResult, _>(),
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(GetStatusError::Status400);
                 Err(response.into_error(typed))
             }
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(GetStatusError::Status401);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(GetStatusError::Status500);

@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `Capability status` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -40,32 +41,32 @@ impl CapabilityStatus<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/whatsapp/v1/{}/capability", crate ::runtime::encode::path(bot_id)
-                ),
+                &["/whatsapp/v1/", &crate::runtime::encode::path(bot_id), "/capability"]
+                    .concat(),
             );
         let mut query: Vec<(&str, String)> = Vec::new();
-        {
-            let item = msisdn_list_message;
-            query.push(("msisdnListMessage", crate::runtime::encode::json_text(item)));
-        }
+        query
+            .push((
+                "msisdnListMessage",
+                crate::runtime::encode::json_text(msisdn_list_message),
+            ));
         request = request.query(&query);
         let response = self.client.http.send("checkCapability_1", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::CapabilityResponse, _>(),
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(CheckCapability1Error::Status400);
                 Err(response.into_error(typed))
             }
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(CheckCapability1Error::Status401);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(CheckCapability1Error::Status500);
@@ -101,27 +102,26 @@ impl CapabilityStatus<'_> {
             .http
             .request(
                 reqwest::Method::POST,
-                &format!(
-                    "/whatsapp/v1/{}/capability", crate ::runtime::encode::path(bot_id)
-                ),
+                &["/whatsapp/v1/", &crate::runtime::encode::path(bot_id), "/capability"]
+                    .concat(),
             );
         request = request.json(body);
         let response = self.client.http.send("checkCapability", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::CapabilityResponse, _>(),
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(CheckCapabilityError::Status400);
                 Err(response.into_error(typed))
             }
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(CheckCapabilityError::Status401);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(CheckCapabilityError::Status500);

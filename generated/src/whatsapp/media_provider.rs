@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `Media provider` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -29,29 +30,31 @@ impl MediaProvider<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/whatsapp/v1/{}/provision/provider", crate
-                    ::runtime::encode::path(bot_id)
-                ),
+                &[
+                    "/whatsapp/v1/",
+                    &crate::runtime::encode::path(bot_id),
+                    "/provision/provider",
+                ]
+                    .concat(),
             );
         let response = self.client.http.send("listMediaProviders", request).await?;
         match response.status() {
             200..=299 => {
                 response.json::<super::types::WhatsAppListMediaProvidersResponse, _>()
             }
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(ListMediaProvidersError::Status400);
                 Err(response.into_error(typed))
             }
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(ListMediaProvidersError::Status401);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(ListMediaProvidersError::Status500);
@@ -77,10 +80,12 @@ impl MediaProvider<'_> {
             .http
             .request(
                 reqwest::Method::POST,
-                &format!(
-                    "/whatsapp/v1/{}/provision/provider", crate
-                    ::runtime::encode::path(bot_id)
-                ),
+                &[
+                    "/whatsapp/v1/",
+                    &crate::runtime::encode::path(bot_id),
+                    "/provision/provider",
+                ]
+                    .concat(),
             );
         request = request.json(body);
         let response = self.client.http.send("addMediaProvider", request).await?;
@@ -89,19 +94,19 @@ impl MediaProvider<'_> {
                 response
                     .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
             }
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(AddMediaProviderError::Status400);
                 Err(response.into_error(typed))
             }
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(AddMediaProviderError::Status401);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(AddMediaProviderError::Status500);
@@ -127,11 +132,13 @@ impl MediaProvider<'_> {
             .http
             .request(
                 reqwest::Method::DELETE,
-                &format!(
-                    "/whatsapp/v1/{}/provision/provider/{}", crate
-                    ::runtime::encode::path(bot_id), crate
-                    ::runtime::encode::path(provider_name)
-                ),
+                &[
+                    "/whatsapp/v1/",
+                    &crate::runtime::encode::path(bot_id),
+                    "/provision/provider/",
+                    &crate::runtime::encode::path(provider_name),
+                ]
+                    .concat(),
             );
         let response = self.client.http.send("deleteMediaProvider", request).await?;
         match response.status() {
@@ -139,19 +146,19 @@ impl MediaProvider<'_> {
                 response
                     .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
             }
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(DeleteMediaProviderError::Status400);
                 Err(response.into_error(typed))
             }
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(DeleteMediaProviderError::Status401);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(DeleteMediaProviderError::Status500);

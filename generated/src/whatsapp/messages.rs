@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `Messages` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -27,27 +28,26 @@ impl Messages<'_> {
             .http
             .request(
                 reqwest::Method::POST,
-                &format!(
-                    "/whatsapp/v1/{}/messages", crate ::runtime::encode::path(bot_id)
-                ),
+                &["/whatsapp/v1/", &crate::runtime::encode::path(bot_id), "/messages"]
+                    .concat(),
             );
         request = request.json(body);
         let response = self.client.http.send("postMessage", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::CallbackReceipt, _>(),
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(PostMessageError::Status400);
                 Err(response.into_error(typed))
             }
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(PostMessageError::Status401);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(PostMessageError::Status500);

@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `Provisioning` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -32,35 +33,34 @@ impl Provisioning<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/whatsapp/v1/{}/provision/blacklist", crate
-                    ::runtime::encode::path(bot_id)
-                ),
+                &[
+                    "/whatsapp/v1/",
+                    &crate::runtime::encode::path(bot_id),
+                    "/provision/blacklist",
+                ]
+                    .concat(),
             );
         let mut query: Vec<(&str, String)> = Vec::new();
         if let Some(value) = &params.page {
-            {
-                let item = value;
-                query.push(("page", item.to_string()));
-            }
+            query.push(("page", value.to_string()));
         }
         request = request.query(&query);
         let response = self.client.http.send("getBlacklist", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::MsisdnListMessage, _>(),
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(GetBlacklistError::Status400);
                 Err(response.into_error(typed))
             }
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(GetBlacklistError::Status401);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(GetBlacklistError::Status500);
@@ -88,10 +88,12 @@ impl Provisioning<'_> {
             .http
             .request(
                 reqwest::Method::POST,
-                &format!(
-                    "/whatsapp/v1/{}/provision/blacklist", crate
-                    ::runtime::encode::path(bot_id)
-                ),
+                &[
+                    "/whatsapp/v1/",
+                    &crate::runtime::encode::path(bot_id),
+                    "/provision/blacklist",
+                ]
+                    .concat(),
             );
         request = request.json(body);
         let response = self.client.http.send("addToBlacklist", request).await?;
@@ -100,19 +102,19 @@ impl Provisioning<'_> {
                 response
                     .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
             }
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(AddToBlacklistError::Status400);
                 Err(response.into_error(typed))
             }
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(AddToBlacklistError::Status401);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(AddToBlacklistError::Status500);
@@ -140,10 +142,12 @@ impl Provisioning<'_> {
             .http
             .request(
                 reqwest::Method::DELETE,
-                &format!(
-                    "/whatsapp/v1/{}/provision/blacklist", crate
-                    ::runtime::encode::path(bot_id)
-                ),
+                &[
+                    "/whatsapp/v1/",
+                    &crate::runtime::encode::path(bot_id),
+                    "/provision/blacklist",
+                ]
+                    .concat(),
             );
         request = request.json(body);
         let response = self.client.http.send("removeFromBlacklist", request).await?;
@@ -152,19 +156,19 @@ impl Provisioning<'_> {
                 response
                     .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
             }
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(RemoveFromBlacklistError::Status400);
                 Err(response.into_error(typed))
             }
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(RemoveFromBlacklistError::Status401);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(RemoveFromBlacklistError::Status500);
@@ -190,10 +194,12 @@ impl Provisioning<'_> {
             .http
             .request(
                 reqwest::Method::POST,
-                &format!(
-                    "/whatsapp/v1/{}/provision/optin", crate
-                    ::runtime::encode::path(bot_id)
-                ),
+                &[
+                    "/whatsapp/v1/",
+                    &crate::runtime::encode::path(bot_id),
+                    "/provision/optin",
+                ]
+                    .concat(),
             );
         request = request.json(body);
         let response = self.client.http.send("provisionOptIn", request).await?;
@@ -202,19 +208,19 @@ impl Provisioning<'_> {
                 response
                     .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
             }
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(ProvisionOptInError::Status400);
                 Err(response.into_error(typed))
             }
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(ProvisionOptInError::Status401);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(ProvisionOptInError::Status500);
@@ -240,10 +246,12 @@ impl Provisioning<'_> {
             .http
             .request(
                 reqwest::Method::DELETE,
-                &format!(
-                    "/whatsapp/v1/{}/provision/optin", crate
-                    ::runtime::encode::path(bot_id)
-                ),
+                &[
+                    "/whatsapp/v1/",
+                    &crate::runtime::encode::path(bot_id),
+                    "/provision/optin",
+                ]
+                    .concat(),
             );
         request = request.json(body);
         let response = self.client.http.send("provisionOptOut", request).await?;
@@ -252,19 +260,19 @@ impl Provisioning<'_> {
                 response
                     .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
             }
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(ProvisionOptOutError::Status400);
                 Err(response.into_error(typed))
             }
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(ProvisionOptOutError::Status401);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(ProvisionOptOutError::Status500);
@@ -293,10 +301,12 @@ impl Provisioning<'_> {
             .http
             .request(
                 reqwest::Method::POST,
-                &format!(
-                    "/whatsapp/v1/{}/provision/optout", crate
-                    ::runtime::encode::path(bot_id)
-                ),
+                &[
+                    "/whatsapp/v1/",
+                    &crate::runtime::encode::path(bot_id),
+                    "/provision/optout",
+                ]
+                    .concat(),
             );
         request = request.json(body);
         let response = self
@@ -309,19 +319,19 @@ impl Provisioning<'_> {
                 response
                     .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
             }
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(ProvisionOptOutDeprecatedEndpointError::Status400);
                 Err(response.into_error(typed))
             }
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(ProvisionOptOutDeprecatedEndpointError::Status401);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(ProvisionOptOutDeprecatedEndpointError::Status500);

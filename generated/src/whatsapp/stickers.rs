@@ -5,7 +5,8 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant
+    clippy::large_enum_variant,
+    clippy::vec_init_then_push
 )]
 /// The `Stickers` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -30,34 +31,34 @@ impl Stickers<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/whatsapp/v1/{}/stickerpacks", crate ::runtime::encode::path(bot_id)
-                ),
+                &[
+                    "/whatsapp/v1/",
+                    &crate::runtime::encode::path(bot_id),
+                    "/stickerpacks",
+                ]
+                    .concat(),
             );
         let mut query: Vec<(&str, String)> = Vec::new();
         if let Some(value) = &params.namespace {
-            {
-                let item = value;
-                query.push(("namespace", item.to_string()));
-            }
+            query.push(("namespace", value.to_string()));
         }
         request = request.query(&query);
         let response = self.client.http.send("getStickerpacks", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::SinchGetStickerpacksResponse, _>(),
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(GetStickerpacksError::Status400);
                 Err(response.into_error(typed))
             }
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(GetStickerpacksError::Status401);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(GetStickerpacksError::Status500);
@@ -83,9 +84,12 @@ impl Stickers<'_> {
             .http
             .request(
                 reqwest::Method::POST,
-                &format!(
-                    "/whatsapp/v1/{}/stickerpacks", crate ::runtime::encode::path(bot_id)
-                ),
+                &[
+                    "/whatsapp/v1/",
+                    &crate::runtime::encode::path(bot_id),
+                    "/stickerpacks",
+                ]
+                    .concat(),
             );
         request = request.json(body);
         let response = self.client.http.send("createStickerpack", request).await?;
@@ -93,19 +97,19 @@ impl Stickers<'_> {
             200..=299 => {
                 response.json::<super::types::SinchCreateStickerpackResponse, _>()
             }
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(CreateStickerpackError::Status400);
                 Err(response.into_error(typed))
             }
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(CreateStickerpackError::Status401);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(CreateStickerpackError::Status500);
@@ -132,18 +136,17 @@ impl Stickers<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/whatsapp/v1/{}/stickerpacks/{}", crate
-                    ::runtime::encode::path(bot_id), crate
-                    ::runtime::encode::path(stickerpack_id)
-                ),
+                &[
+                    "/whatsapp/v1/",
+                    &crate::runtime::encode::path(bot_id),
+                    "/stickerpacks/",
+                    &crate::runtime::encode::path(stickerpack_id),
+                ]
+                    .concat(),
             );
         let mut query: Vec<(&str, String)> = Vec::new();
         if let Some(value) = &params.namespace {
-            {
-                let item = value;
-                query.push(("namespace", item.to_string()));
-            }
+            query.push(("namespace", value.to_string()));
         }
         request = request.query(&query);
         let response = self
@@ -156,19 +159,19 @@ impl Stickers<'_> {
                 response
                     .json::<super::types::SinchGetStickerpackInformationResponse, _>()
             }
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(GetStickerpackInformationError::Status400);
                 Err(response.into_error(typed))
             }
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(GetStickerpackInformationError::Status401);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(GetStickerpackInformationError::Status500);
@@ -194,11 +197,13 @@ impl Stickers<'_> {
             .http
             .request(
                 reqwest::Method::DELETE,
-                &format!(
-                    "/whatsapp/v1/{}/stickerpacks/{}", crate
-                    ::runtime::encode::path(bot_id), crate
-                    ::runtime::encode::path(stickerpack_id)
-                ),
+                &[
+                    "/whatsapp/v1/",
+                    &crate::runtime::encode::path(bot_id),
+                    "/stickerpacks/",
+                    &crate::runtime::encode::path(stickerpack_id),
+                ]
+                    .concat(),
             );
         let response = self.client.http.send("deleteStickerpack", request).await?;
         match response.status() {
@@ -206,19 +211,19 @@ impl Stickers<'_> {
                 response
                     .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
             }
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(DeleteStickerpackError::Status400);
                 Err(response.into_error(typed))
             }
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(DeleteStickerpackError::Status401);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(DeleteStickerpackError::Status500);
@@ -245,11 +250,13 @@ impl Stickers<'_> {
             .http
             .request(
                 reqwest::Method::PATCH,
-                &format!(
-                    "/whatsapp/v1/{}/stickerpacks/{}", crate
-                    ::runtime::encode::path(bot_id), crate
-                    ::runtime::encode::path(stickerpack_id)
-                ),
+                &[
+                    "/whatsapp/v1/",
+                    &crate::runtime::encode::path(bot_id),
+                    "/stickerpacks/",
+                    &crate::runtime::encode::path(stickerpack_id),
+                ]
+                    .concat(),
             );
         request = request.json(body);
         let response = self.client.http.send("updateStickerpack", request).await?;
@@ -258,19 +265,19 @@ impl Stickers<'_> {
                 response
                     .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
             }
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(UpdateStickerpackError::Status400);
                 Err(response.into_error(typed))
             }
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(UpdateStickerpackError::Status401);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(UpdateStickerpackError::Status500);
@@ -297,36 +304,36 @@ impl Stickers<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/whatsapp/v1/{}/stickerpacks/{}/stickers", crate
-                    ::runtime::encode::path(bot_id), crate
-                    ::runtime::encode::path(stickerpack_id)
-                ),
+                &[
+                    "/whatsapp/v1/",
+                    &crate::runtime::encode::path(bot_id),
+                    "/stickerpacks/",
+                    &crate::runtime::encode::path(stickerpack_id),
+                    "/stickers",
+                ]
+                    .concat(),
             );
         let mut query: Vec<(&str, String)> = Vec::new();
         if let Some(value) = &params.namespace {
-            {
-                let item = value;
-                query.push(("namespace", item.to_string()));
-            }
+            query.push(("namespace", value.to_string()));
         }
         request = request.query(&query);
         let response = self.client.http.send("getStickers", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::SinchGetStickersResponse, _>(),
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(GetStickersError::Status400);
                 Err(response.into_error(typed))
             }
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(GetStickersError::Status401);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(GetStickersError::Status500);
@@ -353,29 +360,32 @@ impl Stickers<'_> {
             .http
             .request(
                 reqwest::Method::POST,
-                &format!(
-                    "/whatsapp/v1/{}/stickerpacks/{}/stickers", crate
-                    ::runtime::encode::path(bot_id), crate
-                    ::runtime::encode::path(stickerpack_id)
-                ),
+                &[
+                    "/whatsapp/v1/",
+                    &crate::runtime::encode::path(bot_id),
+                    "/stickerpacks/",
+                    &crate::runtime::encode::path(stickerpack_id),
+                    "/stickers",
+                ]
+                    .concat(),
             );
         request = request.json(body);
         let response = self.client.http.send("createSticker", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::SinchCreateStickerResponse, _>(),
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(CreateStickerError::Status400);
                 Err(response.into_error(typed))
             }
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(CreateStickerError::Status401);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(CreateStickerError::Status500);
@@ -403,19 +413,19 @@ impl Stickers<'_> {
             .http
             .request(
                 reqwest::Method::GET,
-                &format!(
-                    "/whatsapp/v1/{}/stickerpacks/{}/stickers/{}", crate
-                    ::runtime::encode::path(bot_id), crate
-                    ::runtime::encode::path(stickerpack_id), crate
-                    ::runtime::encode::path(sticker_index)
-                ),
+                &[
+                    "/whatsapp/v1/",
+                    &crate::runtime::encode::path(bot_id),
+                    "/stickerpacks/",
+                    &crate::runtime::encode::path(stickerpack_id),
+                    "/stickers/",
+                    &crate::runtime::encode::path(sticker_index),
+                ]
+                    .concat(),
             );
         let mut query: Vec<(&str, String)> = Vec::new();
         if let Some(value) = &params.namespace {
-            {
-                let item = value;
-                query.push(("namespace", item.to_string()));
-            }
+            query.push(("namespace", value.to_string()));
         }
         request = request.query(&query);
         let response = self.client.http.send("getStickerInformation", request).await?;
@@ -423,19 +433,19 @@ impl Stickers<'_> {
             200..=299 => {
                 response.json::<super::types::SinchGetStickerInformationResponse, _>()
             }
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(GetStickerInformationError::Status400);
                 Err(response.into_error(typed))
             }
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(GetStickerInformationError::Status401);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(GetStickerInformationError::Status500);
@@ -462,12 +472,15 @@ impl Stickers<'_> {
             .http
             .request(
                 reqwest::Method::DELETE,
-                &format!(
-                    "/whatsapp/v1/{}/stickerpacks/{}/stickers/{}", crate
-                    ::runtime::encode::path(bot_id), crate
-                    ::runtime::encode::path(stickerpack_id), crate
-                    ::runtime::encode::path(sticker_index)
-                ),
+                &[
+                    "/whatsapp/v1/",
+                    &crate::runtime::encode::path(bot_id),
+                    "/stickerpacks/",
+                    &crate::runtime::encode::path(stickerpack_id),
+                    "/stickers/",
+                    &crate::runtime::encode::path(sticker_index),
+                ]
+                    .concat(),
             );
         let response = self.client.http.send("deleteSticker", request).await?;
         match response.status() {
@@ -475,19 +488,19 @@ impl Stickers<'_> {
                 response
                     .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
             }
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(DeleteStickerError::Status400);
                 Err(response.into_error(typed))
             }
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(DeleteStickerError::Status401);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(DeleteStickerError::Status500);
@@ -515,12 +528,15 @@ impl Stickers<'_> {
             .http
             .request(
                 reqwest::Method::PATCH,
-                &format!(
-                    "/whatsapp/v1/{}/stickerpacks/{}/stickers/{}", crate
-                    ::runtime::encode::path(bot_id), crate
-                    ::runtime::encode::path(stickerpack_id), crate
-                    ::runtime::encode::path(sticker_index)
-                ),
+                &[
+                    "/whatsapp/v1/",
+                    &crate::runtime::encode::path(bot_id),
+                    "/stickerpacks/",
+                    &crate::runtime::encode::path(stickerpack_id),
+                    "/stickers/",
+                    &crate::runtime::encode::path(sticker_index),
+                ]
+                    .concat(),
             );
         request = request.json(body);
         let response = self.client.http.send("updateSticker", request).await?;
@@ -529,19 +545,19 @@ impl Stickers<'_> {
                 response
                     .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
             }
-            400u16 => {
+            400 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(UpdateStickerError::Status400);
                 Err(response.into_error(typed))
             }
-            401u16 => {
+            401 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(UpdateStickerError::Status401);
                 Err(response.into_error(typed))
             }
-            500u16 => {
+            500 => {
                 let typed = response
                     .decode::<super::types::ErrorMessage>()
                     .map(UpdateStickerError::Status500);

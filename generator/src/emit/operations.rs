@@ -19,7 +19,7 @@ pub fn module(group: &Group, defs: &BTreeMap<String, TypeDef>) -> TokenStream {
     let support = group.operations.iter().map(|op| support_types(op, &types));
     quote! {
         #![doc = #tag_doc]
-        #![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items, clippy::too_many_arguments, clippy::large_enum_variant)]
+        #![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items, clippy::too_many_arguments, clippy::large_enum_variant, clippy::vec_init_then_push)]
 
         #[doc = #struct_doc]
         #[derive(Debug, Clone, Copy)]
@@ -77,16 +77,13 @@ fn push_value(p: &Param, value: TokenStream, defs: &BTreeMap<String, TypeDef>) -
         Ty::Vec(inner) => (inner.as_ref(), true),
         other => (other, false),
     };
-    let text = if is_scalar(inner, defs) { quote!(item.to_string()) } else { quote!(crate::runtime::encode::json_text(item)) };
+    let item = if is_list { quote!(item) } else { value.clone() };
+    let text = if is_scalar(inner, defs) { quote!(#item.to_string()) } else { quote!(crate::runtime::encode::json_text(#item)) };
     let add = match p.location {
         Location::Header => quote!(request = request.header(#json, #text);),
         _ => quote!(query.push((#json, #text));),
     };
-    if is_list {
-        quote!(for item in #value { #add })
-    } else {
-        quote!({ let item = #value; #add })
-    }
+    if is_list { quote!(for item in #value { #add }) } else { add }
 }
 
 fn method(op: &Operation, defs: &BTreeMap<String, TypeDef>, types: &TokenStream) -> TokenStream {
@@ -107,30 +104,32 @@ fn method(op: &Operation, defs: &BTreeMap<String, TypeDef>, types: &TokenStream)
     let doc = docs(&doc_text);
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
 
-    // The path, with every `{name}` replaced by its percent-encoded value.
-    let mut fmt = String::new();
-    let mut fmt_args = Vec::new();
+    // The path: literal pieces and percent-encoded parameters, joined.
+    let mut pieces: Vec<TokenStream> = Vec::new();
     let mut rest = op.path.as_str();
     while let Some(start) = rest.find('{') {
         let Some(len) = rest[start..].find('}') else { break };
-        fmt.push_str(&rest[..start].replace('{', "{{").replace('}', "}}"));
         let name = &rest[start + 1..start + len];
-        match op.params.iter().find(|p| p.location == Location::Path && p.json == name) {
-            Some(p) => {
-                let id = param_ident(p);
-                fmt.push_str("{}");
-                fmt_args.push(if p.ty == Ty::String {
-                    quote!(crate::runtime::encode::path(#id))
-                } else {
-                    quote!(crate::runtime::encode::path(&#id.to_string()))
-                });
-            }
-            None => fmt.push_str(&format!("{{{{{name}}}}}")),
+        let Some(p) = op.params.iter().find(|p| p.location == Location::Path && p.json == name) else { break };
+        let literal = &rest[..start];
+        if !literal.is_empty() {
+            pieces.push(quote!(#literal));
         }
+        let id = param_ident(p);
+        pieces.push(if p.ty == Ty::String {
+            quote!(&crate::runtime::encode::path(#id))
+        } else {
+            quote!(&crate::runtime::encode::path(&#id.to_string()))
+        });
         rest = &rest[start + len + 1..];
     }
-    fmt.push_str(&rest.replace('{', "{{").replace('}', "}}"));
-    let path = if fmt_args.is_empty() { quote!(#fmt) } else { quote!(&format!(#fmt, #(#fmt_args),*)) };
+    if !rest.is_empty() {
+        pieces.push(quote!(#rest));
+    }
+    let path = match pieces.as_slice() {
+        [one] if !one.to_string().starts_with('&') => one.clone(),
+        _ => quote!(&[#(#pieces),*].concat()),
+    };
 
     let method = format_ident!("{}", op.method);
     let mut setup = Vec::new();
@@ -141,8 +140,7 @@ fn method(op: &Operation, defs: &BTreeMap<String, TypeDef>, types: &TokenStream)
     for p in op.params.iter().filter(|p| p.location != Location::Path) {
         let id = param_ident(p);
         if p.required {
-            let value = if is_copy(&p.ty) { quote!(&#id) } else { quote!(#id) };
-            setup.push(push_value(p, value, defs));
+            setup.push(push_value(p, quote!(#id), defs));
         } else {
             let push = push_value(p, quote!(value), defs);
             setup.push(quote!(if let Some(value) = &params.#id { #push }));
@@ -195,10 +193,13 @@ fn decode_expr(r: &Resp, types: &TokenStream) -> TokenStream {
 
 fn pattern(s: &Status) -> TokenStream {
     match s {
-        Status::Code(c) => quote!(#c),
+        Status::Code(c) => {
+            let c = proc_macro2::Literal::u16_unsuffixed(*c);
+            quote!(#c)
+        }
         Status::Range(r) => {
-            let lo = r * 100;
-            let hi = lo + 99;
+            let lo = proc_macro2::Literal::u16_unsuffixed(r * 100);
+            let hi = proc_macro2::Literal::u16_unsuffixed(r * 100 + 99);
             quote!(#lo..=#hi)
         }
         Status::Default => quote!(_),

@@ -220,14 +220,27 @@ pub fn convert(types: &mut Types<'_>, reserved: &BTreeSet<String>) -> Result<BTr
                 });
             }
 
+            // A `{name}` in the path that no parameter declares is still a string to fill in.
+            for name in placeholders(path) {
+                if !params.iter().any(|p| p.location == Location::Path && p.json == name) {
+                    types.warnings.push(types.file, &pointer, format!("path parameter `{name}` is not declared; taken as a string"));
+                    let rust = naming::unique(&naming::field_name(&name), &param_names);
+                    param_names.insert(rust.clone());
+                    params.push(Param { json: name, name: rust, location: Location::Path, ty: Ty::String, required: true, doc: None });
+                }
+            }
+
             let body = match &op.request_body {
                 None => None,
                 Some(rb) => {
-                    let rb_pointer = format!("{pointer}/requestBody");
+                    let mut rb_pointer = format!("{pointer}/requestBody");
                     let rb: &RequestBody = match rb {
                         ReferenceOr::Item(b) => b,
                         ReferenceOr::Reference { reference } => match resolve_request_body(doc, reference) {
-                            Some(b) => b,
+                            Some((b, at)) => {
+                                rb_pointer = at;
+                                b
+                            }
                             None => return Err(Error::at(types.file, &rb_pointer, format!("request body reference `{reference}` does not resolve"))),
                         },
                     };
@@ -262,11 +275,14 @@ pub fn convert(types: &mut Types<'_>, reserved: &BTreeSet<String>) -> Result<BTr
                 .collect();
             let success_count = entries.iter().filter(|(s, _, _)| s.is_success(has_success)).count();
             for (status, r, key) in entries {
-                let r_pointer = diag::join(&format!("{pointer}/responses"), &key);
+                let mut r_pointer = diag::join(&format!("{pointer}/responses"), &key);
                 let resp: &Response = match r {
                     ReferenceOr::Item(r) => r,
                     ReferenceOr::Reference { reference } => match resolve_response(doc, reference) {
-                        Some(r) => r,
+                        Some((r, at)) => {
+                            r_pointer = at;
+                            r
+                        }
                         None => return Err(Error::at(types.file, &r_pointer, format!("response reference `{reference}` does not resolve"))),
                     },
                 };
@@ -333,17 +349,30 @@ pub fn convert(types: &mut Types<'_>, reserved: &BTreeSet<String>) -> Result<BTr
     Ok(groups)
 }
 
+/// The `{name}` placeholders of a path template, in order.
+pub fn placeholders(path: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = path;
+    while let Some(start) = rest.find('{') {
+        let Some(len) = rest[start..].find('}') else { break };
+        out.push(rest[start + 1..start + len].to_string());
+        rest = &rest[start + len + 1..];
+    }
+    out
+}
+
 fn claim(taken: &mut BTreeSet<String>, name: &str) -> String {
     let n = naming::unique(name, taken);
     taken.insert(n.clone());
     n
 }
 
-fn component<'a, T>(reference: &str, prefix: &str, map: Option<&'a indexmap::IndexMap<String, ReferenceOr<T>>>) -> Option<&'a T> {
+/// A component by reference, following chains, with the JSON pointer where it is defined.
+fn component<'a, T>(reference: &str, prefix: &str, map: Option<&'a indexmap::IndexMap<String, ReferenceOr<T>>>) -> Option<(&'a T, String)> {
     let mut name = reference.strip_prefix(prefix)?.to_string();
     for _ in 0..16 {
         match map?.get(&name)? {
-            ReferenceOr::Item(t) => return Some(t),
+            ReferenceOr::Item(t) => return Some((t, diag::join(prefix.trim_start_matches('#').trim_end_matches('/'), &name))),
             ReferenceOr::Reference { reference } => name = reference.strip_prefix(prefix)?.to_string(),
         }
     }
@@ -351,13 +380,13 @@ fn component<'a, T>(reference: &str, prefix: &str, map: Option<&'a indexmap::Ind
 }
 
 fn resolve_parameter<'a>(doc: &'a openapiv3::OpenAPI, reference: &str) -> Option<&'a Parameter> {
-    component(reference, "#/components/parameters/", doc.components.as_ref().map(|c| &c.parameters))
+    component::<Parameter>(reference, "#/components/parameters/", doc.components.as_ref().map(|c| &c.parameters)).map(|(p, _)| p)
 }
 
-fn resolve_request_body<'a>(doc: &'a openapiv3::OpenAPI, reference: &str) -> Option<&'a RequestBody> {
+fn resolve_request_body<'a>(doc: &'a openapiv3::OpenAPI, reference: &str) -> Option<(&'a RequestBody, String)> {
     component(reference, "#/components/requestBodies/", doc.components.as_ref().map(|c| &c.request_bodies))
 }
 
-fn resolve_response<'a>(doc: &'a openapiv3::OpenAPI, reference: &str) -> Option<&'a Response> {
+fn resolve_response<'a>(doc: &'a openapiv3::OpenAPI, reference: &str) -> Option<(&'a Response, String)> {
     component(reference, "#/components/responses/", doc.components.as_ref().map(|c| &c.responses))
 }
