@@ -193,56 +193,6 @@ fn cases() -> Vec<Case> {
         .extend([
             Case {
                 spec: "voice",
-                pointer: "/paths/~1v1~1calling~1query~1number~1{number}/get/responses/200/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::GetQueryNumber>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1v1~1calling~1query~1number~1{number}/get/responses/401/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1v1~1calling~1query~1number~1{number}/get/responses/500/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1v1~1configuration~1callbacks~1applications~1{applicationkey}/get/responses/200/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::GetCallbacks>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1v1~1configuration~1callbacks~1applications~1{applicationkey}/get/responses/401/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1v1~1configuration~1callbacks~1applications~1{applicationkey}/get/responses/500/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1v1~1configuration~1callbacks~1applications~1{applicationkey}/post/requestBody/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::UpdateCallbacks>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1v1~1configuration~1callbacks~1applications~1{applicationkey}/post/responses/204/content/application~1json/example",
-                check: round_trip::<serde_json::Value>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1v1~1configuration~1callbacks~1applications~1{applicationkey}/post/responses/401/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1v1~1configuration~1callbacks~1applications~1{applicationkey}/post/responses/500/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
                 pointer: "/paths/~1v1~1configuration~1numbers~1/get/responses/200/content/application~1json/example",
                 check: round_trip::<sinch_sdk::voice::types::GetNumbersResponseObj>,
             },
@@ -284,6 +234,56 @@ fn cases() -> Vec<Case> {
             Case {
                 spec: "voice",
                 pointer: "/paths/~1v1~1configuration~1numbers~1/delete/responses/500/content/application~1json/example",
+                check: round_trip::<sinch_sdk::voice::types::Error>,
+            },
+            Case {
+                spec: "voice",
+                pointer: "/paths/~1v1~1configuration~1callbacks~1applications~1{applicationkey}/get/responses/200/content/application~1json/example",
+                check: round_trip::<sinch_sdk::voice::types::GetCallbacks>,
+            },
+            Case {
+                spec: "voice",
+                pointer: "/paths/~1v1~1configuration~1callbacks~1applications~1{applicationkey}/get/responses/401/content/application~1json/example",
+                check: round_trip::<sinch_sdk::voice::types::Error>,
+            },
+            Case {
+                spec: "voice",
+                pointer: "/paths/~1v1~1configuration~1callbacks~1applications~1{applicationkey}/get/responses/500/content/application~1json/example",
+                check: round_trip::<sinch_sdk::voice::types::Error>,
+            },
+            Case {
+                spec: "voice",
+                pointer: "/paths/~1v1~1configuration~1callbacks~1applications~1{applicationkey}/post/requestBody/content/application~1json/example",
+                check: round_trip::<sinch_sdk::voice::types::UpdateCallbacks>,
+            },
+            Case {
+                spec: "voice",
+                pointer: "/paths/~1v1~1configuration~1callbacks~1applications~1{applicationkey}/post/responses/204/content/application~1json/example",
+                check: round_trip::<serde_json::Value>,
+            },
+            Case {
+                spec: "voice",
+                pointer: "/paths/~1v1~1configuration~1callbacks~1applications~1{applicationkey}/post/responses/401/content/application~1json/example",
+                check: round_trip::<sinch_sdk::voice::types::Error>,
+            },
+            Case {
+                spec: "voice",
+                pointer: "/paths/~1v1~1configuration~1callbacks~1applications~1{applicationkey}/post/responses/500/content/application~1json/example",
+                check: round_trip::<sinch_sdk::voice::types::Error>,
+            },
+            Case {
+                spec: "voice",
+                pointer: "/paths/~1v1~1calling~1query~1number~1{number}/get/responses/200/content/application~1json/example",
+                check: round_trip::<sinch_sdk::voice::types::GetQueryNumber>,
+            },
+            Case {
+                spec: "voice",
+                pointer: "/paths/~1v1~1calling~1query~1number~1{number}/get/responses/401/content/application~1json/example",
+                check: round_trip::<sinch_sdk::voice::types::Error>,
+            },
+            Case {
+                spec: "voice",
+                pointer: "/paths/~1v1~1calling~1query~1number~1{number}/get/responses/500/content/application~1json/example",
                 check: round_trip::<sinch_sdk::voice::types::Error>,
             },
             Case {
@@ -487,14 +487,7 @@ fn cases() -> Vec<Case> {
         .extend([
             Case {
                 spec: "verification",
-                pointer: "/components/requestBodies/StartVerificationRequest/content/application~1json/examples/verificationRequestCallout",
-                check: round_trip::<
-                    sinch_sdk::verification::types::InitiateVerificationResource,
-                >,
-            },
-            Case {
-                spec: "verification",
-                pointer: "/components/requestBodies/StartVerificationRequest/content/application~1json/examples/verificationRequestData",
+                pointer: "/components/requestBodies/StartVerificationRequest/content/application~1json/examples/verificationRequestSMS",
                 check: round_trip::<
                     sinch_sdk::verification::types::InitiateVerificationResource,
                 >,
@@ -515,7 +508,14 @@ fn cases() -> Vec<Case> {
             },
             Case {
                 spec: "verification",
-                pointer: "/components/requestBodies/StartVerificationRequest/content/application~1json/examples/verificationRequestSMS",
+                pointer: "/components/requestBodies/StartVerificationRequest/content/application~1json/examples/verificationRequestCallout",
+                check: round_trip::<
+                    sinch_sdk::verification::types::InitiateVerificationResource,
+                >,
+            },
+            Case {
+                spec: "verification",
+                pointer: "/components/requestBodies/StartVerificationRequest/content/application~1json/examples/verificationRequestData",
                 check: round_trip::<
                     sinch_sdk::verification::types::InitiateVerificationResource,
                 >,
@@ -552,12 +552,12 @@ fn cases() -> Vec<Case> {
             },
             Case {
                 spec: "rcs",
-                pointer: "/paths/~1{bot-id}~1messages/post/requestBody/content/application~1json/examples/CarouselExample",
+                pointer: "/paths/~1{bot-id}~1messages/post/requestBody/content/application~1json/examples/TextExample",
                 check: round_trip::<sinch_sdk::rcs::types::Message>,
             },
             Case {
                 spec: "rcs",
-                pointer: "/paths/~1{bot-id}~1messages/post/requestBody/content/application~1json/examples/FileExample",
+                pointer: "/paths/~1{bot-id}~1messages/post/requestBody/content/application~1json/examples/TextWithSuggestionsExample",
                 check: round_trip::<sinch_sdk::rcs::types::Message>,
             },
             Case {
@@ -567,12 +567,12 @@ fn cases() -> Vec<Case> {
             },
             Case {
                 spec: "rcs",
-                pointer: "/paths/~1{bot-id}~1messages/post/requestBody/content/application~1json/examples/TextExample",
+                pointer: "/paths/~1{bot-id}~1messages/post/requestBody/content/application~1json/examples/CarouselExample",
                 check: round_trip::<sinch_sdk::rcs::types::Message>,
             },
             Case {
                 spec: "rcs",
-                pointer: "/paths/~1{bot-id}~1messages/post/requestBody/content/application~1json/examples/TextWithSuggestionsExample",
+                pointer: "/paths/~1{bot-id}~1messages/post/requestBody/content/application~1json/examples/FileExample",
                 check: round_trip::<sinch_sdk::rcs::types::Message>,
             },
             Case {
@@ -596,14 +596,14 @@ fn cases() -> Vec<Case> {
         .extend([
             Case {
                 spec: "whatsapp",
-                pointer: "/paths/~1whatsapp~1v1~1{bot-id}~1callbacks~1notifications/get/responses/200/content/*~1*/example",
+                pointer: "/paths/~1whatsapp~1v1~1{bot-id}~1callbacks~1status~1{message-id}/get/responses/200/content/*~1*/example",
                 check: round_trip::<
                     sinch_sdk::whatsapp::types::CallbackStoreSearchResult,
                 >,
             },
             Case {
                 spec: "whatsapp",
-                pointer: "/paths/~1whatsapp~1v1~1{bot-id}~1callbacks~1status~1{message-id}/get/responses/200/content/*~1*/example",
+                pointer: "/paths/~1whatsapp~1v1~1{bot-id}~1callbacks~1notifications/get/responses/200/content/*~1*/example",
                 check: round_trip::<
                     sinch_sdk::whatsapp::types::CallbackStoreSearchResult,
                 >,

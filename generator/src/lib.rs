@@ -70,17 +70,47 @@ pub fn generate(config: &Config) -> Result<Output, Error> {
             None => source::download(entry, &config.cache)?,
         };
         source::verify_pin(entry, &path, &config.manifest)?;
-        apis.push((entry, model_file(entry, &path, &mut warnings)?));
+        let api = model_file(entry, &path, &mut warnings)?;
+        apis.push((entry.clone(), api));
     }
+    Ok(render(&apis, "sinch-sdk", false, warnings))
+}
+
+/// Generates a crate of its own for one description (no manifest: its facts come from the
+/// description's servers and security schemes).
+pub fn generate_standalone(spec: &Path, crate_name: &str) -> Result<Output, Error> {
+    generate_fixtures(&[spec.to_path_buf()], crate_name)
+}
+
+/// Generates one crate with a module per description; used for standalone crates and to
+/// compile the test fixtures together.
+pub fn generate_fixtures(specs: &[PathBuf], crate_name: &str) -> Result<Output, Error> {
+    let mut warnings = Warnings::default();
+    let mut apis = Vec::new();
+    for spec in specs {
+        let raw = load::load_file(spec, &mut warnings)?;
+        let doc = normalise::normalise(spec, raw, &mut warnings)?;
+        let stem = spec.file_stem().and_then(|s| s.to_str()).unwrap_or("api");
+        let entry = manifest::ApiEntry::from_description(stem, &doc);
+        let api = model::build(&entry, spec, &doc, &mut warnings)?;
+        apis.push((entry, api));
+    }
+    Ok(render(&apis, crate_name, true, warnings))
+}
+
+/// Renders the crate: `Cargo.toml`, `lib.rs`, the runtime, and per API its client, types and
+/// operation groups.
+pub fn render(apis: &[(manifest::ApiEntry, model::Api)], crate_name: &str, standalone: bool, warnings: Warnings) -> Output {
     let models: Vec<model::Api> = apis.iter().map(|(_, a)| a.clone()).collect();
     let mut files = BTreeMap::new();
-    files.insert(PathBuf::from("Cargo.toml"), emit::krate::cargo_toml(&models));
-    files.insert(PathBuf::from("src/lib.rs"), emit::krate::lib_rs(&models));
+    let extra = if standalone { emit::krate::STANDALONE_EXTRA } else { emit::krate::SDK_EXTRA };
+    files.insert(PathBuf::from("Cargo.toml"), emit::krate::cargo_toml(&models, crate_name, extra));
+    files.insert(PathBuf::from("src/lib.rs"), emit::krate::lib_rs(&models, standalone));
     for (name, text) in emit::krate::RUNTIME {
         files.insert(PathBuf::from("src/runtime").join(name), emit::krate::copied(text, &format!("runtime/{name}"), "//"));
     }
     let mut operations = 0;
-    for (entry, api) in &apis {
+    for (entry, api) in apis {
         let dir = PathBuf::from("src").join(&api.module);
         files.insert(dir.join("mod.rs"), emit::file(emit::krate::api_mod(api, entry), &format!("{} mod.rs", api.key)));
         files.insert(dir.join("types.rs"), emit::file(emit::types::module(&api.types, &api.title), &format!("{} types", api.key)));
@@ -89,9 +119,11 @@ pub fn generate(config: &Config) -> Result<Output, Error> {
             files.insert(dir.join(format!("{}.rs", g.module)), emit::file(emit::operations::module(g, &api.types), &format!("{} {}", api.key, g.module)));
         }
     }
-    files.insert(PathBuf::from("tests/spec_examples.rs"), emit::krate::examples_test(&models));
+    if !standalone {
+        files.insert(PathBuf::from("tests/spec_examples.rs"), emit::krate::examples_test(&models));
+    }
     let mut warnings = warnings.items;
     warnings.sort();
     warnings.dedup();
-    Ok(Output { files, warnings, operations })
+    Output { files, warnings, operations }
 }

@@ -72,3 +72,53 @@ impl Manifest {
         Ok(manifest)
     }
 }
+
+impl ApiEntry {
+    /// The facts of a description not in the manifest, taken from the description itself:
+    /// its servers as regions and its security schemes as credential kinds.
+    pub fn from_description(stem: &str, doc: &openapiv3::OpenAPI) -> ApiEntry {
+        use heck::ToSnakeCase;
+        let mut module = stem.to_snake_case();
+        if module.is_empty() || module.starts_with(|c: char| c.is_ascii_digit()) || crate::naming::escape(&module) != module {
+            module = format!("api_{module}");
+        }
+        let mut regions: Vec<Region> = Vec::new();
+        for (i, s) in doc.servers.iter().enumerate() {
+            let name = match &s.description {
+                Some(d) if !d.trim().is_empty() => d.clone(),
+                _ if i == 0 => "default".to_string(),
+                _ => format!("server {}", i + 1),
+            };
+            let url = if s.url.starts_with("//") { format!("https:{}", s.url) } else { s.url.clone() };
+            if !regions.iter().any(|r| crate::naming::type_name(&r.name) == crate::naming::type_name(&name)) {
+                regions.push(Region { name, url });
+            }
+        }
+        if regions.is_empty() {
+            regions.push(Region { name: "default".into(), url: "http://localhost".into() });
+        }
+        if regions.len() == 1 {
+            regions[0].name = "global".into();
+        }
+        let mut auth = Vec::new();
+        for scheme in doc.components.iter().flat_map(|c| c.security_schemes.values()) {
+            let kind = match scheme {
+                openapiv3::ReferenceOr::Item(openapiv3::SecurityScheme::HTTP { scheme, .. }) if scheme.eq_ignore_ascii_case("basic") => AuthKind::Basic,
+                openapiv3::ReferenceOr::Item(openapiv3::SecurityScheme::OAuth2 { .. }) => AuthKind::Oauth2,
+                _ => AuthKind::Bearer,
+            };
+            if !auth.contains(&kind) {
+                auth.push(kind);
+            }
+        }
+        ApiEntry {
+            key: stem.to_string(),
+            module,
+            title: doc.info.title.clone(),
+            url: String::new(),
+            sha256: String::new(),
+            auth,
+            regions,
+        }
+    }
+}

@@ -13,6 +13,19 @@ const KEYWORDS: &[&str] = &[
 /// Keywords that cannot be raw identifiers: they get a trailing underscore instead.
 const NOT_RAW: &[&str] = &["crate", "self", "Self", "super", "_"];
 
+/// Names from the Rust prelude (and what generated code derives or names unqualified): a type
+/// with one of these names would shadow it, so such types take another name.
+pub const PRELUDE: &[&str] = &[
+    "Option", "Some", "None", "Result", "Ok", "Err", "String", "Vec", "Box", "Default", "Clone", "Copy", "Debug",
+    "PartialEq", "Eq", "PartialOrd", "Ord", "Hash", "Send", "Sync", "Sized", "From", "Into", "Iterator", "ToString",
+    "Drop", "Fn", "FnMut", "FnOnce", "AsRef", "AsMut", "ToOwned", "Unpin", "Self",
+];
+
+/// The prelude names as a set, to start a set of taken names from.
+pub fn prelude() -> BTreeSet<String> {
+    PRELUDE.iter().map(|s| s.to_string()).collect()
+}
+
 /// Prefixes that code generators behind Sinch's descriptions put on schema names.
 const GENERATED_PREFIXES: &[&str] = &["v1", "type", "protobuf"];
 
@@ -33,9 +46,6 @@ pub fn type_name(raw: &str) -> String {
     }
     if n.starts_with(|c: char| c.is_ascii_digit()) {
         n = format!("V{n}");
-    }
-    if n == "Self" {
-        n = "Self_".into();
     }
     n
 }
@@ -137,6 +147,14 @@ mod tests {
         assert_eq!(field_name("bot-id"), "bot_id");
         assert_eq!(type_name("10DLC brand"), "V10dlcBrand");
         assert_eq!(field_name("2fa"), "n2fa");
+    }
+
+    #[test]
+    fn prelude_names_are_not_shadowed() {
+        let names = schema_names(["Result", "Option", "Contact"], &prelude());
+        assert_eq!(names["Result"], "Result2");
+        assert_eq!(names["Option"], "Option2");
+        assert_eq!(names["Contact"], "Contact");
     }
 
     #[test]

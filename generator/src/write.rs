@@ -38,6 +38,12 @@ fn owned_files(dir: &Path, root: &Path, out: &mut Vec<PathBuf>) -> io::Result<()
 
 /// Compares `files` (relative path -> contents) with the output directory.
 pub fn plan(out: &Path, files: &BTreeMap<PathBuf, String>) -> io::Result<Changes> {
+    // A broken manifest in a workspace member would stop even the generator from building.
+    for (rel, text) in files.iter().filter(|(p, _)| p.extension().is_some_and(|e| e == "toml")) {
+        if let Err(e) = text.parse::<toml::Table>() {
+            return Err(io::Error::other(format!("{}: generated manifest does not parse: {e}", rel.display())));
+        }
+    }
     let mut changes = Changes::default();
     for (rel, text) in files {
         if std::fs::read_to_string(out.join(rel)).ok().as_deref() != Some(text.as_str()) {

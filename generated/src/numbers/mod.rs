@@ -68,6 +68,10 @@ impl Client {
     pub fn from_http(http: crate::runtime::Http) -> Self {
         Self { http }
     }
+    /// The HTTP core this client sends with (base URL, credentials, connection pool).
+    pub fn http(&self) -> &crate::runtime::Http {
+        &self.http
+    }
     /// Operations tagged `Active Number`.
     pub fn active_number(&self) -> active_number::ActiveNumber<'_> {
         active_number::ActiveNumber {

@@ -9,28 +9,6 @@
 /// The phone number that has been bought by a customer and assigned to a project.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ActiveNumber {
-    /// Output only. Which capabilities an phone number supports. SMS and/or VOICE.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub capability: Option<Vec<NumberCapability>>,
-    /// Optional. User supplied name for the phone number.
-    #[serde(rename = "displayName")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub display_name: Option<String>,
-    /// Output only. The timestamp when the subscription will expire if an expiration date has been set.
-    #[serde(rename = "expireAt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expire_at: Option<crate::runtime::Timestamp>,
-    /// `money`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub money: Option<Money>,
-    /// Output only. The date of the next charge.
-    #[serde(rename = "nextChargeDate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next_charge_date: Option<crate::runtime::Timestamp>,
-    /// Output only. How often the recurring price is charged in months.
-    #[serde(rename = "paymentIntervalMonths")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub payment_interval_months: Option<i32>,
     /// Output only. The phone number in e.164 format with leading +. Example +12025550134.
     #[serde(rename = "phoneNumber")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -39,17 +17,39 @@ pub struct ActiveNumber {
     #[serde(rename = "projectId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
+    /// Optional. User supplied name for the phone number.
+    #[serde(rename = "displayName")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
     /// Output only. ISO 3166-1 alpha-2 country code of the phone number. Example US, UK or SE.
     #[serde(rename = "regionCode")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region_code: Option<String>,
+    /// `type`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<NumberType>,
+    /// Output only. Which capabilities an phone number supports. SMS and/or VOICE.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capability: Option<Vec<NumberCapability>>,
+    /// `money`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub money: Option<Money>,
+    /// Output only. How often the recurring price is charged in months.
+    #[serde(rename = "paymentIntervalMonths")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment_interval_months: Option<i32>,
+    /// Output only. The date of the next charge.
+    #[serde(rename = "nextChargeDate")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_charge_date: Option<crate::runtime::Timestamp>,
+    /// Output only. The timestamp when the subscription will expire if an expiration date has been set.
+    #[serde(rename = "expireAt")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expire_at: Option<crate::runtime::Timestamp>,
     /// `smsConfiguration`
     #[serde(rename = "smsConfiguration")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_configuration: Option<SmsConfiguration>,
-    /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<NumberType>,
     /// `voiceConfiguration`
     #[serde(rename = "voiceConfiguration")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -58,17 +58,6 @@ pub struct ActiveNumber {
 /// The phone numbers that are available to be purchased in dashboard.sinch.com or via the public numbers API.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct AvailableNumber {
-    /// Output only. Which capabilities the phone number supports. SMS and/or VOICE.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub capability: Option<Vec<NumberCapability>>,
-    /// `monthlyPrice`
-    #[serde(rename = "monthlyPrice")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub monthly_price: Option<Money>,
-    /// Output only. How often the recurring price is charged in months.
-    #[serde(rename = "paymentIntervalMonths")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub payment_interval_months: Option<i32>,
     /// The phone number in E.164 format with leading +. Example +12025550134
     #[serde(rename = "phoneNumber")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -77,17 +66,28 @@ pub struct AvailableNumber {
     #[serde(rename = "regionCode")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region_code: Option<String>,
+    /// `type`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<NumberType>,
+    /// Output only. Which capabilities the phone number supports. SMS and/or VOICE.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capability: Option<Vec<NumberCapability>>,
     /// `setupPrice`
     #[serde(rename = "setupPrice")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub setup_price: Option<Money>,
+    /// `monthlyPrice`
+    #[serde(rename = "monthlyPrice")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monthly_price: Option<Money>,
+    /// Output only. How often the recurring price is charged in months.
+    #[serde(rename = "paymentIntervalMonths")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment_interval_months: Option<i32>,
     /// Output only. Whether or not supplementary documentation will be required to complete purchase
     #[serde(rename = "supportingDocumentationRequired")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supporting_documentation_required: Option<bool>,
-    /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<NumberType>,
 }
 /// Response message to list your active phone numbers
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -116,16 +116,16 @@ pub struct ListAvailableNumbersResponse {
 /// Money
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Money {
+    /// The 3-letter currency code defined in ISO 4217.
+    #[serde(rename = "currencyCode")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency_code: Option<String>,
     /// The amount in decimal form.
     /// For example `42.0001`.
     /// There are no guarantees on the precision unless
     /// documented by the message origin.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<String>,
-    /// The 3-letter currency code defined in ISO 4217.
-    #[serde(rename = "currencyCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub currency_code: Option<String>,
 }
 /// - SMS: The SMS product can use the number
 ///  - VOICE: The Voice product can use the number
@@ -783,6 +783,17 @@ pub struct RentNumberRequest {
 /// `ScheduledProvisioning`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ScheduledProvisioning {
+    /// Output only. Service plan of the scheduled provisioning task.
+    #[serde(rename = "servicePlanId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_plan_id: Option<String>,
+    /// `status`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ProvisioningStatus>,
+    /// Output only. Timestamp when the status was last updated.
+    #[serde(rename = "lastUpdatedTime")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_updated_time: Option<crate::runtime::Timestamp>,
     /// `campaignId`
     #[serde(rename = "campaignId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -791,17 +802,6 @@ pub struct ScheduledProvisioning {
     #[serde(rename = "errorCodes")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_codes: Option<Vec<SmsErrorCode>>,
-    /// Output only. Timestamp when the status was last updated.
-    #[serde(rename = "lastUpdatedTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated_time: Option<crate::runtime::Timestamp>,
-    /// Output only. Service plan of the scheduled provisioning task.
-    #[serde(rename = "servicePlanId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub service_plan_id: Option<String>,
-    /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<ProvisioningStatus>,
 }
 /// Scheduled Provisioning
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -810,31 +810,31 @@ pub struct ScheduledVoiceProvisioning {
     #[serde(rename = "appId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
+    /// `status`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ProvisioningStatus>,
     /// Output only. Timestamp when the status was last updated.
     #[serde(rename = "lastUpdatedTime")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated_time: Option<crate::runtime::Timestamp>,
-    /// `status`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<ProvisioningStatus>,
 }
 /// Sms configuration
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct SmsConfiguration {
-    /// `campaignId`
-    #[serde(rename = "campaignId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub campaign_id: Option<String>,
-    /// `scheduledProvisioning`
-    #[serde(rename = "scheduledProvisioning")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scheduled_provisioning: Option<ScheduledProvisioning>,
     /// The current sms configuration for this number.
     /// The service_plan_id can be found when logging into dashboard.sinch.com
     /// in SMS>APIs section.
     #[serde(rename = "servicePlanId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_plan_id: Option<String>,
+    /// `scheduledProvisioning`
+    #[serde(rename = "scheduledProvisioning")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheduled_provisioning: Option<ScheduledProvisioning>,
+    /// `campaignId`
+    #[serde(rename = "campaignId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub campaign_id: Option<String>,
 }
 /// Type
 ///
@@ -932,12 +932,12 @@ pub struct VoiceConfiguration {
     #[serde(rename = "appId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
-    /// Output only. Timestamp when the status was last updated.
-    #[serde(rename = "lastUpdatedTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated_time: Option<crate::runtime::Timestamp>,
     /// `scheduledVoiceProvisioning`
     #[serde(rename = "scheduledVoiceProvisioning")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_voice_provisioning: Option<ScheduledVoiceProvisioning>,
+    /// Output only. Timestamp when the status was last updated.
+    #[serde(rename = "lastUpdatedTime")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_updated_time: Option<crate::runtime::Timestamp>,
 }

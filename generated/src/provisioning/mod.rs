@@ -49,6 +49,10 @@ impl Client {
     pub fn from_http(http: crate::runtime::Http) -> Self {
         Self { http }
     }
+    /// The HTTP core this client sends with (base URL, credentials, connection pool).
+    pub fn http(&self) -> &crate::runtime::Http {
+        &self.http
+    }
     /// Operations tagged `RCS Senders`.
     pub fn rcs_senders(&self) -> rcs_senders::RcsSenders<'_> {
         rcs_senders::RcsSenders {

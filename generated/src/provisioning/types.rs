@@ -9,12 +9,6 @@
 /// `ProvisioningErrorDto`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ProvisioningErrorDto {
-    /// Optional context of the error, e.g. the sender id.
-    #[serde(rename = "additionalInformation")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub additional_information: Option<
-        std::collections::BTreeMap<String, serde_json::Value>,
-    >,
     /// Machine-readable error code.
     #[serde(rename = "errorCode")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -25,6 +19,12 @@ pub struct ProvisioningErrorDto {
     /// What can be changed or improved to resolve the error.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolution: Option<String>,
+    /// Optional context of the error, e.g. the sender id.
+    #[serde(rename = "additionalInformation")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub additional_information: Option<
+        std::collections::BTreeMap<String, serde_json::Value>,
+    >,
 }
 /// Billing category.
 ///
@@ -113,27 +113,27 @@ pub struct RcsCountryStatusDto {
     /// ISO 3166-1 alpha-2 country code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
-    /// `operators`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub operators: Option<Vec<RcsOperatorStatusDto>>,
     /// `status`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
+    /// `operators`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operators: Option<Vec<RcsOperatorStatusDto>>,
 }
 /// `RcsCreateSenderRequestDto`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RcsCreateSenderRequestDto {
+    /// `region`
+    pub region: RcsRegionEnum,
     /// `billingCategory`
     #[serde(rename = "billingCategory")]
     pub billing_category: RcsBillingCategoryEnum,
-    /// `details`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub details: Option<RcsSenderDetailsDto>,
-    /// `region`
-    pub region: RcsRegionEnum,
     /// `useCase`
     #[serde(rename = "useCase")]
     pub use_case: RcsUseCaseEnum,
+    /// `details`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<RcsSenderDetailsDto>,
 }
 /// Internal Google hosting region
 ///
@@ -201,38 +201,38 @@ impl<'de> serde::Deserialize<'de> for RcsHostingRegionEnum {
 /// `RcsListSendersResponseDto`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RcsListSendersResponseDto {
-    /// Encoded token to use in list request to fetch next batch of entries.
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next_page_token: Option<String>,
+    /// Total size of the entries matching the search query.
+    #[serde(rename = "totalSize")]
+    pub total_size: f64,
     /// Requested size of the page.
     #[serde(rename = "pageSize")]
     pub page_size: f64,
+    /// List of senders.
+    pub senders: Vec<RcsSenderDto>,
     /// Encoded token to use in list request to fetch previous batch of entries.
     #[serde(rename = "previousPageToken")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_page_token: Option<String>,
-    /// List of senders.
-    pub senders: Vec<RcsSenderDto>,
-    /// Total size of the entries matching the search query.
-    #[serde(rename = "totalSize")]
-    pub total_size: f64,
+    /// Encoded token to use in list request to fetch next batch of entries.
+    #[serde(rename = "nextPageToken")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_page_token: Option<String>,
 }
 /// `RcsOperatorStatusDto`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct RcsOperatorStatusDto {
-    /// `modified`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub modified: Option<crate::runtime::Timestamp>,
     /// `name`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `remark`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub remark: Option<String>,
     /// `status`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
+    /// `remark`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remark: Option<String>,
+    /// `modified`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified: Option<crate::runtime::Timestamp>,
 }
 /// Region sender is provisioned in.
 ///
@@ -303,20 +303,51 @@ pub struct RcsSenderDetailsDto {
     /// `brand`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub brand: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    /// `testNumbers`
+    #[serde(rename = "testNumbers")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub test_numbers: Option<Vec<String>>,
     /// `countries`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub countries: Option<Vec<String>>,
     /// `questionnaire`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub questionnaire: Option<std::collections::BTreeMap<String, serde_json::Value>>,
-    /// `testNumbers`
-    #[serde(rename = "testNumbers")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub test_numbers: Option<Vec<String>>,
 }
 /// `RcsSenderDto`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RcsSenderDto {
+    /// The unique ID of the sender.
+    pub id: String,
+    /// `region`
+    pub region: RcsRegionEnum,
+    /// `billingCategory`
+    #[serde(rename = "billingCategory")]
+    pub billing_category: RcsBillingCategoryEnum,
+    /// `useCase`
+    #[serde(rename = "useCase")]
+    pub use_case: RcsUseCaseEnum,
+    /// `hostingRegion`
+    #[serde(rename = "hostingRegion")]
+    pub hosting_region: RcsHostingRegionEnum,
+    /// `conversationApiAppDetails`
+    #[serde(rename = "conversationApiAppDetails")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation_api_app_details: Option<RcsConversationApiAppDetailsDto>,
+    /// `state`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<RcsSenderStatesEnum>,
+    /// Test phone numbers states.
+    #[serde(rename = "testNumberStates")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub test_number_states: Option<Vec<RcsTestNumberStateDto>>,
+    /// Countries status.
+    #[serde(rename = "countryStatus")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_status: Option<Vec<RcsCountryStatusDto>>,
+    /// `details`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<RcsSenderDetailsDto>,
     /// The name is needed to connect the sender to a Conversation API App.
     #[serde(rename = "authName")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -325,54 +356,23 @@ pub struct RcsSenderDto {
     #[serde(rename = "authToken")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_token: Option<String>,
-    /// `billingCategory`
-    #[serde(rename = "billingCategory")]
-    pub billing_category: RcsBillingCategoryEnum,
-    /// If set, the Conversation API App ID the sender is connected to.
-    #[serde(rename = "conversationApiApp")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub conversation_api_app: Option<String>,
-    /// `conversationApiAppDetails`
-    #[serde(rename = "conversationApiAppDetails")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub conversation_api_app_details: Option<RcsConversationApiAppDetailsDto>,
-    /// Countries status.
-    #[serde(rename = "countryStatus")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub country_status: Option<Vec<RcsCountryStatusDto>>,
     /// The UTC Date Time in ISO 8601 for when the sender was created.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<crate::runtime::Timestamp>,
-    /// `details`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub details: Option<RcsSenderDetailsDto>,
-    /// `hostingRegion`
-    #[serde(rename = "hostingRegion")]
-    pub hosting_region: RcsHostingRegionEnum,
-    /// The unique ID of the sender.
-    pub id: String,
-    /// The UTC Date Time in ISO 8601 for when the sender was last launched.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub launched: Option<crate::runtime::Timestamp>,
     /// The UTC Date Time in ISO 8601 for when the sender was last modified.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modified: Option<crate::runtime::Timestamp>,
-    /// `region`
-    pub region: RcsRegionEnum,
-    /// `state`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub state: Option<RcsSenderStatesEnum>,
     /// Supplier details.
     #[serde(rename = "supplierDetails")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supplier_details: Option<std::collections::BTreeMap<String, serde_json::Value>>,
-    /// Test phone numbers states.
-    #[serde(rename = "testNumberStates")]
+    /// The UTC Date Time in ISO 8601 for when the sender was last launched.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub test_number_states: Option<Vec<RcsTestNumberStateDto>>,
-    /// `useCase`
-    #[serde(rename = "useCase")]
-    pub use_case: RcsUseCaseEnum,
+    pub launched: Option<crate::runtime::Timestamp>,
+    /// If set, the Conversation API App ID the sender is connected to.
+    #[serde(rename = "conversationApiApp")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation_api_app: Option<String>,
 }
 /// `RcsSenderSortColumnsEnum`
 ///

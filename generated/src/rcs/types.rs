@@ -70,13 +70,13 @@ impl<'de> serde::Deserialize<'de> for AgentComposingEventType {
 /// `AgentEvent`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AgentEvent {
-    /// `event`
-    pub event: AgentEventEvent,
-    /// Globally unique event ID
-    pub event_id: String,
     /// Phone number of the recipient
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
+    /// Globally unique event ID
+    pub event_id: String,
+    /// `event`
+    pub event: AgentEventEvent,
 }
 /// `AgentEventEvent`
 ///
@@ -109,7 +109,7 @@ impl<'de> serde::Deserialize<'de> for AgentEventEvent {
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["message_id", "type"],
-                known: &["message_id", "type"],
+                known: &["type", "message_id"],
             },
         ];
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
@@ -141,10 +141,10 @@ impl<'de> serde::Deserialize<'de> for AgentEventEvent {
 /// Notify the recipient that the message sent by the user has been read by the agent
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AgentReadEvent {
-    /// `message_id`
-    pub message_id: String,
     /// `type`
     pub r#type: AgentReadEventType,
+    /// `message_id`
+    pub message_id: String,
 }
 /// `AgentReadEventType`
 ///
@@ -230,17 +230,17 @@ impl<'de> serde::Deserialize<'de> for Callback {
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "message_id", "at", "status_report"],
-                known: &["at", "message_id", "status_report", "type"],
+                known: &["type", "message_id", "at", "status_report"],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "message_id", "message"],
-                known: &["from", "message", "message_id", "type"],
+                known: &["type", "message_id", "from", "message"],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "event"],
-                known: &["event", "from", "type"],
+                known: &["type", "from", "event"],
             },
         ];
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
@@ -277,14 +277,14 @@ impl<'de> serde::Deserialize<'de> for Callback {
 pub struct CapabilitiesResponse {
     /// When the response was generated
     pub at: crate::runtime::Timestamp,
-    /// The set of possible MaaP capabilities
-    pub capabilities: Vec<CapabilitiesResponseCapabilitiesItem>,
+    /// Phone number that the capability set belongs to
+    pub msisdn: String,
     /// Mobile country code for the phone number
     pub mcc: String,
     /// Mobile network code for the phone number
     pub mnc: String,
-    /// Phone number that the capability set belongs to
-    pub msisdn: String,
+    /// The set of possible MaaP capabilities
+    pub capabilities: Vec<CapabilitiesResponseCapabilitiesItem>,
     /// Whether or not the Sinch API can send RCS messages to this device
     pub rcs_enabled: bool,
 }
@@ -366,12 +366,12 @@ impl<'de> serde::Deserialize<'de> for CapabilitiesResponseCapabilitiesItem {
 /// A horizontal carousel of rich cards
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CarouselRichCardMessage {
-    /// The list of contents for each card in the carousel. There must be at least 2 and at most 10 cards in a carousel
-    pub contents: Vec<RichCardContent>,
     /// `type`
     pub r#type: CarouselRichCardMessageType,
     /// The width of the cards in the carousel
     pub width: CarouselRichCardMessageWidth,
+    /// The list of contents for each card in the carousel. There must be at least 2 and at most 10 cards in a carousel
+    pub contents: Vec<RichCardContent>,
 }
 /// `CarouselRichCardMessageType`
 ///
@@ -490,16 +490,16 @@ impl<'de> serde::Deserialize<'de> for CarouselRichCardMessageWidth {
 /// creates a new event on the user's calendar
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateCalendarEvent {
-    /// `description`
-    pub description: String,
-    /// `end_time`
-    pub end_time: String,
-    /// `start_time`
-    pub start_time: String,
-    /// `title`
-    pub title: String,
     /// `type`
     pub r#type: CreateCalendarEventType,
+    /// `start_time`
+    pub start_time: String,
+    /// `end_time`
+    pub end_time: String,
+    /// `title`
+    pub title: String,
+    /// `description`
+    pub description: String,
 }
 /// `CreateCalendarEventType`
 ///
@@ -559,10 +559,10 @@ impl<'de> serde::Deserialize<'de> for CreateCalendarEventType {
 /// calls a phone number via the user's dialer app
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DialPhoneNumber {
-    /// `phone_number`
-    pub phone_number: String,
     /// `type`
     pub r#type: DialPhoneNumberType,
+    /// `phone_number`
+    pub phone_number: String,
 }
 /// `DialPhoneNumberType`
 ///
@@ -622,6 +622,9 @@ impl<'de> serde::Deserialize<'de> for DialPhoneNumberType {
 /// `Error`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Error {
+    /// `ref_id`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ref_id: Option<String>,
     /// `error`
     pub error: String,
     /// `error_code`
@@ -630,34 +633,31 @@ pub struct Error {
     /// `field_errors`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field_errors: Option<Vec<FieldError>>,
-    /// `ref_id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ref_id: Option<String>,
 }
 /// `FallbackInfo`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FallbackInfo {
+    /// `message`
+    pub message: SmsBatchMessage,
     /// Optionally specified triggers
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<FallbackInfoConditions>,
-    /// `message`
-    pub message: SmsBatchMessage,
 }
 /// Optionally specified triggers
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct FallbackInfoConditions {
-    /// Trigger fallback for any errors encountered, e.g. error from south bound service provider
+    /// Trigger fallback if recipient doesn't have RCS support
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub agent_error: Option<FallbackInfoConditionsAgentError>,
+    pub rcs_unavailable: Option<FallbackInfoConditionsRcsUnavailable>,
     /// Trigger fallback if capability needed for sent message is not supported by the recipient
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capability_unsupported: Option<FallbackInfoConditionsCapabilityUnsupported>,
     /// Trigger fallback if the RCS message is not delivered in a timely manner - see expire in Message object.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expired: Option<FallbackInfoConditionsExpired>,
-    /// Trigger fallback if recipient doesn't have RCS support
+    /// Trigger fallback for any errors encountered, e.g. error from south bound service provider
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rcs_unavailable: Option<FallbackInfoConditionsRcsUnavailable>,
+    pub agent_error: Option<FallbackInfoConditionsAgentError>,
 }
 /// Trigger fallback for any errors encountered, e.g. error from south bound service provider
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -686,36 +686,36 @@ pub struct FallbackInfoConditionsRcsUnavailable {
 /// `FieldError`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FieldError {
-    /// `errors`
-    pub errors: Vec<String>,
     /// `field`
     pub field: String,
+    /// `errors`
+    pub errors: Vec<String>,
 }
 /// `FileInfo`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FileInfo {
-    /// Only required for payload (on thumbnail will be ignored). May be omitted entirely.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub file_name: Option<String>,
-    /// In bytes. Where content is served from the Sinch content service, this value will not be required
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub file_size: Option<i64>,
-    /// http(s) URL for the actual content
-    pub file_uri: String,
     /// Mime type of the content. Where content is served from the Sinch content service, this value will not be required
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mime_type: Option<String>,
+    /// In bytes. Where content is served from the Sinch content service, this value will not be required
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_size: Option<i64>,
+    /// Only required for payload (on thumbnail will be ignored). May be omitted entirely.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_name: Option<String>,
+    /// http(s) URL for the actual content
+    pub file_uri: String,
 }
 /// The thumbnail is required for images and videos
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FileMessage {
-    /// `file`
-    pub file: FileInfo,
+    /// `type`
+    pub r#type: FileMessageType,
     /// `thumbnail`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thumbnail: Option<FileInfo>,
-    /// `type`
-    pub r#type: FileMessageType,
+    /// `file`
+    pub file: FileInfo,
 }
 /// `FileMessageType`
 ///
@@ -775,12 +775,12 @@ impl<'de> serde::Deserialize<'de> for FileMessageType {
 /// A location send back from an end user.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LocationResponse {
+    /// `type`
+    pub r#type: LocationResponseType,
     /// `latitude`
     pub latitude: f64,
     /// `longitude`
     pub longitude: f64,
-    /// `type`
-    pub r#type: LocationResponseType,
 }
 /// `LocationResponseType`
 ///
@@ -840,39 +840,39 @@ impl<'de> serde::Deserialize<'de> for LocationResponseType {
 /// `Message`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Message {
+    /// Provide a globally unique id for this message
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_id: Option<String>,
+    /// Phone number of the recipient
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    /// Mobile country code for phone number of the recipient, must be 3 digits
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mcc: Option<String>,
+    /// Mobile network code for the phone number of the recipient, must be 2 or 3 digits
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mnc: Option<String>,
+    /// The content of the message
+    pub message: MessageMessage,
+    /// A list of suggestions comprised of suggested replies and suggested actions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggestions: Option<Vec<MessageSuggestionsItem>>,
     /// `expire`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expire: Option<MessageExpire>,
     /// `fallback`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fallback: Option<FallbackInfo>,
-    /// Mobile country code for phone number of the recipient, must be 3 digits
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mcc: Option<String>,
-    /// The content of the message
-    pub message: MessageMessage,
-    /// Provide a globally unique id for this message
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message_id: Option<String>,
-    /// Mobile network code for the phone number of the recipient, must be 2 or 3 digits
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mnc: Option<String>,
-    /// A list of suggestions comprised of suggested replies and suggested actions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub suggestions: Option<Vec<MessageSuggestionsItem>>,
-    /// Phone number of the recipient
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub to: Option<String>,
 }
 /// `MessageExpire`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct MessageExpire {
-    /// Should the message be revoked when the timeout happens. If not, the message might still be delivered to the handset after the configured timeout, however no further status updates will be sent by the system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub revoke: Option<bool>,
     /// Expire the message after this many milliseconds, if fallback is configured for expiry then the fallback message will be sent after this timeout. Default is 48h.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timeout: Option<i64>,
+    /// Should the message be revoked when the timeout happens. If not, the message might still be delivered to the handset after the configured timeout, however no further status updates will be sent by the system.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revoke: Option<bool>,
 }
 /// The content of the message
 ///
@@ -910,22 +910,22 @@ impl<'de> serde::Deserialize<'de> for MessageMessage {
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "text"],
-                known: &["text", "type"],
+                known: &["type", "text"],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "file"],
-                known: &["file", "thumbnail", "type"],
+                known: &["type", "thumbnail", "file"],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "orientation", "content"],
-                known: &["content", "orientation", "thumbnail_alignment", "type"],
+                known: &["type", "orientation", "thumbnail_alignment", "content"],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "width", "contents"],
-                known: &["contents", "type", "width"],
+                known: &["type", "width", "contents"],
             },
         ];
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
@@ -967,14 +967,14 @@ impl<'de> serde::Deserialize<'de> for MessageMessage {
 /// `MessageQueuedResponse`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MessageQueuedResponse {
-    /// Timestamp of then the status report was created in the Sinch service
-    pub at: String,
-    /// Message id for which this status report is relevant
-    pub message_id: String,
-    /// The status report
-    pub status_report: MessageQueuedResponseStatusReport,
     /// `type`
     pub r#type: MessageQueuedResponseType,
+    /// Message id for which this status report is relevant
+    pub message_id: String,
+    /// Timestamp of then the status report was created in the Sinch service
+    pub at: String,
+    /// The status report
+    pub status_report: MessageQueuedResponseStatusReport,
 }
 /// The status report
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -1118,12 +1118,12 @@ impl<'de> serde::Deserialize<'de> for MessageSuggestionsItem {
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "reply", "display_text"],
-                known: &["display_text", "postback", "type"],
+                known: &["type", "display_text", "postback"],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "action", "display_text"],
-                known: &["action", "display_text", "postback", "type"],
+                known: &["type", "display_text", "postback", "action"],
             },
         ];
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
@@ -1348,6 +1348,9 @@ impl<'de> serde::Deserialize<'de> for RequestLocationPushType {
 /// One of title, description and media must be specified
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct RichCardContent {
+    /// Title of the card
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     /// Description of the card
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
@@ -1357,9 +1360,6 @@ pub struct RichCardContent {
     /// `suggestions`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suggestions: Option<Vec<RichCardContentSuggestionsItem>>,
-    /// Title of the card
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
 }
 /// `RichCardContentSuggestionsItem`
 ///
@@ -1387,12 +1387,12 @@ impl<'de> serde::Deserialize<'de> for RichCardContentSuggestionsItem {
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "reply", "display_text"],
-                known: &["display_text", "postback", "type"],
+                known: &["type", "display_text", "postback"],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "action", "display_text"],
-                known: &["action", "display_text", "postback", "type"],
+                known: &["type", "display_text", "postback", "action"],
             },
         ];
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
@@ -1426,10 +1426,10 @@ impl<'de> serde::Deserialize<'de> for RichCardContentSuggestionsItem {
 /// Object describing the media to be included in the card
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RichCardMedia {
-    /// `file`
-    pub file: FileInfo,
     /// Ignored unless media is included
     pub height: RichCardMediaHeight,
+    /// `file`
+    pub file: FileInfo,
     /// `thumbnail`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thumbnail: Option<FileInfo>,
@@ -1500,15 +1500,15 @@ impl<'de> serde::Deserialize<'de> for RichCardMediaHeight {
 /// show a given location on a map
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ShowLocation {
-    /// `label`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
+    /// `type`
+    pub r#type: ShowLocationType,
     /// `latitude`
     pub latitude: f64,
     /// `longitude`
     pub longitude: f64,
-    /// `type`
-    pub r#type: ShowLocationType,
+    /// `label`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
 }
 /// `ShowLocationType`
 ///
@@ -1568,9 +1568,15 @@ impl<'de> serde::Deserialize<'de> for ShowLocationType {
 /// `SmsBatchMessage`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SmsBatchMessage {
-    /// Override the default callback URL for this SMS message
+    /// SMS Sender number
+    pub from: String,
+    /// Identifies the type of the SMS payload
+    pub r#type: String,
+    /// The SMS message payload. Use mt_text for plain text payload, mt_binary for Base64 encoded binary payload and mt_web for rich fallback
+    pub text: String,
+    /// The UDH (User Data Header) of a binary SMS message, hex encoded. See https://en.wikipedia.org/wiki/User_Data_Header
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub callback_url: Option<String>,
+    pub udh: Option<String>,
     /// The campaign/service ID this SMS message belongs to. US only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_id: Option<String>,
@@ -1580,15 +1586,9 @@ pub struct SmsBatchMessage {
     /// If set the system will stop trying to deliver the SMS message at this point. If not specified, the message will expire after 3 days.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expire_at: Option<String>,
-    /// SMS Sender number
-    pub from: String,
-    /// The SMS message payload. Use mt_text for plain text payload, mt_binary for Base64 encoded binary payload and mt_web for rich fallback
-    pub text: String,
-    /// Identifies the type of the SMS payload
-    pub r#type: String,
-    /// The UDH (User Data Header) of a binary SMS message, hex encoded. See https://en.wikipedia.org/wiki/User_Data_Header
+    /// Override the default callback URL for this SMS message
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub udh: Option<String>,
+    pub callback_url: Option<String>,
 }
 /// Request delivery report callback for this SMS message. Note that delivery reports can be fetched from the SMS HTTP REST API regardless of this setting
 ///
@@ -1660,15 +1660,15 @@ impl<'de> serde::Deserialize<'de> for SmsBatchMessageDeliveryReport {
 /// A singular rich card on which orientation and alignment may be specified
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct StandaloneRichCardMessage {
-    /// `content`
-    pub content: RichCardContent,
+    /// `type`
+    pub r#type: StandaloneRichCardMessageType,
     /// Does this standalone rich card have horizontal or vertical orientation. This affects whether the suggestions go below or to the side.
     pub orientation: StandaloneRichCardMessageOrientation,
     /// Where the standalone rich card has horizontal alignment, should it be left aligned (so content to the left, suggestions go to the right) or vice-versa? Defaults to LEFT
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thumbnail_alignment: Option<StandaloneRichCardMessageThumbnailAlignment>,
-    /// `type`
-    pub r#type: StandaloneRichCardMessageType,
+    /// `content`
+    pub content: RichCardContent,
 }
 /// Does this standalone rich card have horizontal or vertical orientation. This affects whether the suggestions go below or to the side.
 ///
@@ -1846,24 +1846,24 @@ impl<'de> serde::Deserialize<'de> for StandaloneRichCardMessageType {
 /// `StatusReport`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct StatusReport {
-    /// Timestamp of then the status report was created in the Sinch service
-    pub at: String,
-    /// Message id for which this status report is relevant
-    pub message_id: String,
-    /// The status report
-    pub status_report: StatusReportStatusReport,
     /// `type`
     pub r#type: StatusReportType,
+    /// Message id for which this status report is relevant
+    pub message_id: String,
+    /// Timestamp of then the status report was created in the Sinch service
+    pub at: String,
+    /// The status report
+    pub status_report: StatusReportStatusReport,
 }
 /// `StatusReportAborted`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct StatusReportAborted {
-    /// Has the message expired?
-    pub expired: bool,
-    /// Has the message been revoked?
-    pub revoked: bool,
     /// `type`
     pub r#type: StatusReportAbortedType,
+    /// Has the message been revoked?
+    pub revoked: bool,
+    /// Has the message expired?
+    pub expired: bool,
 }
 /// `StatusReportAbortedType`
 ///
@@ -2045,17 +2045,17 @@ impl<'de> serde::Deserialize<'de> for StatusReportDisplayedType {
 /// `StatusReportFailed`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct StatusReportFailed {
+    /// `type`
+    pub r#type: StatusReportFailedType,
+    /// Has the message been revoked?
+    pub revoked: bool,
+    /// Has the message expired?
+    pub expired: bool,
     /// Error code of agent error causing the fallback
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<i64>,
-    /// Has the message expired?
-    pub expired: bool,
     /// Descriptive message of why the message failed
     pub reason: String,
-    /// Has the message been revoked?
-    pub revoked: bool,
-    /// `type`
-    pub r#type: StatusReportFailedType,
 }
 /// `StatusReportFailedType`
 ///
@@ -2144,12 +2144,12 @@ impl<'de> serde::Deserialize<'de> for StatusReportStatusReport {
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "revoked", "expired"],
-                known: &["expired", "revoked", "type"],
+                known: &["type", "revoked", "expired"],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "revoked", "expired", "reason"],
-                known: &["code", "expired", "reason", "revoked", "type"],
+                known: &["type", "revoked", "expired", "code", "reason"],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
@@ -2258,15 +2258,15 @@ impl<'de> serde::Deserialize<'de> for StatusReportType {
 /// The user can tap a suggested action to initiate the corresponding native action on the device
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SuggestedAction {
-    /// `action`
-    pub action: SuggestedActionAction,
+    /// `type`
+    pub r#type: SuggestedActionType,
     /// The text that will be shown in the suggested action
     pub display_text: String,
     /// `postback`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postback: Option<Postback>,
-    /// `type`
-    pub r#type: SuggestedActionType,
+    /// `action`
+    pub action: SuggestedActionAction,
 }
 /// `SuggestedActionAction`
 ///
@@ -2306,12 +2306,12 @@ impl<'de> serde::Deserialize<'de> for SuggestedActionAction {
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "phone_number"],
-                known: &["phone_number", "type"],
+                known: &["type", "phone_number"],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "latitude", "longitude"],
-                known: &["label", "latitude", "longitude", "type"],
+                known: &["type", "latitude", "longitude", "label"],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
@@ -2326,7 +2326,7 @@ impl<'de> serde::Deserialize<'de> for SuggestedActionAction {
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "start_time", "end_time", "title", "description"],
-                known: &["description", "end_time", "start_time", "title", "type"],
+                known: &["type", "start_time", "end_time", "title", "description"],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
@@ -2440,13 +2440,13 @@ impl<'de> serde::Deserialize<'de> for SuggestedActionType {
 /// The user can tap a suggested reply to send the text reply back to the agent
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SuggestedReply {
+    /// `type`
+    pub r#type: SuggestedReplyType,
     /// The text that will be shown in the suggested reply
     pub display_text: String,
     /// `postback`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postback: Option<Postback>,
-    /// `type`
-    pub r#type: SuggestedReplyType,
 }
 /// `SuggestedReplyType`
 ///
@@ -2529,12 +2529,12 @@ impl<'de> serde::Deserialize<'de> for Suggestion {
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "reply", "display_text"],
-                known: &["display_text", "postback", "type"],
+                known: &["type", "display_text", "postback"],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "action", "display_text"],
-                known: &["action", "display_text", "postback", "type"],
+                known: &["type", "display_text", "postback", "action"],
             },
         ];
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
@@ -2564,14 +2564,14 @@ impl<'de> serde::Deserialize<'de> for Suggestion {
 /// At least one of postback_data and text will be set
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SuggestionResponse {
+    /// `type`
+    pub r#type: SuggestionResponseType,
     /// `postback_data`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postback_data: Option<String>,
     /// `text`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
-    /// `type`
-    pub r#type: SuggestionResponseType,
 }
 /// `SuggestionResponseType`
 ///
@@ -2631,10 +2631,10 @@ impl<'de> serde::Deserialize<'de> for SuggestionResponseType {
 /// `TextMessage`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TextMessage {
-    /// The message body content
-    pub text: String,
     /// `type`
     pub r#type: TextMessageType,
+    /// The message body content
+    pub text: String,
 }
 /// `TextMessageType`
 ///
@@ -2755,13 +2755,13 @@ impl<'de> serde::Deserialize<'de> for UserAgentComposingType {
 /// `UserAgentEvent`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UserAgentEvent {
-    /// `event`
-    pub event: UserAgentComposing,
+    /// `type`
+    pub r#type: UserAgentEventType,
     /// Phone number of the originator
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
-    /// `type`
-    pub r#type: UserAgentEventType,
+    /// `event`
+    pub event: UserAgentComposing,
 }
 /// `UserAgentEventType`
 ///
@@ -2821,15 +2821,15 @@ impl<'de> serde::Deserialize<'de> for UserAgentEventType {
 /// Message that has been sent from the user to the agent
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UserAgentMessage {
+    /// `type`
+    pub r#type: UserAgentMessageType,
+    /// `message_id`
+    pub message_id: String,
     /// Phone number of the originator
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
     /// The message content
     pub message: UserAgentMessageMessage,
-    /// `message_id`
-    pub message_id: String,
-    /// `type`
-    pub r#type: UserAgentMessageType,
 }
 /// The message content
 ///
@@ -2863,22 +2863,22 @@ impl<'de> serde::Deserialize<'de> for UserAgentMessageMessage {
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "text"],
-                known: &["text", "type"],
+                known: &["type", "text"],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "file"],
-                known: &["file", "thumbnail", "type"],
+                known: &["type", "thumbnail", "file"],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type"],
-                known: &["postback_data", "text", "type"],
+                known: &["type", "postback_data", "text"],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "latitude", "longitude"],
-                known: &["latitude", "longitude", "type"],
+                known: &["type", "latitude", "longitude"],
             },
         ];
         let value = <serde_json::Value as serde::Deserialize>::deserialize(

@@ -72,6 +72,10 @@ impl Client {
     pub fn from_http(http: crate::runtime::Http) -> Self {
         Self { http }
     }
+    /// The HTTP core this client sends with (base URL, credentials, connection pool).
+    pub fn http(&self) -> &crate::runtime::Http {
+        &self.http
+    }
     /// Operations tagged `Batches`.
     pub fn batches(&self) -> batches::Batches<'_> {
         batches::Batches { client: self }

@@ -9,35 +9,35 @@
 /// `CreateGroupResponse`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct CreateGroupResponse {
-    /// Timestamp for when the group was created.
-    ///
-    /// ISO-8601 format
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<crate::runtime::Timestamp>,
     /// The ID used to reference this group
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// Timestamp for when the group was last modified.
-    ///
-    /// ISO-8601 format
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub modified_at: Option<crate::runtime::Timestamp>,
     /// Name of group if set
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The number of members currently in the group
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i64>,
+    /// Timestamp for when the group was created.
+    ///
+    /// ISO-8601 format
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<crate::runtime::Timestamp>,
+    /// Timestamp for when the group was last modified.
+    ///
+    /// ISO-8601 format
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified_at: Option<crate::runtime::Timestamp>,
 }
 /// `DryRunResponse`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct DryRunResponse {
-    /// The total number of SMS message parts to be sent in the batch
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub number_of_messages: Option<i64>,
     /// The number of recipients in the batch
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number_of_recipients: Option<i64>,
+    /// The total number of SMS message parts to be sent in the batch
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number_of_messages: Option<i64>,
     /// The recipient, the number of message parts to this recipient, the body of the message, and the encoding type of each message
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per_recipient: Option<Vec<DryRunResponsePerRecipientItem>>,
@@ -45,18 +45,18 @@ pub struct DryRunResponse {
 /// `DryRunResponsePerRecipientItem`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct DryRunResponsePerRecipientItem {
+    /// `recipient`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient: Option<String>,
+    /// `message_part`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_part: Option<String>,
     /// `body`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     /// `encoding`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encoding: Option<String>,
-    /// `message_part`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message_part: Option<String>,
-    /// `recipient`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub recipient: Option<String>,
 }
 /// `GetDeliveryReportByBatchIdType`
 ///
@@ -120,78 +120,78 @@ impl<'de> serde::Deserialize<'de> for GetDeliveryReportByBatchIdType {
 /// `GetDeliveryReportByPhoneNumberResponse`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct GetDeliveryReportByPhoneNumberResponse {
-    /// The default originator used for the recipient this delivery report belongs to, if default originator pool configured and no originator set when submitting batch.
+    /// The object type. Will always be _recipient_delivery_report_sms
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub applied_originator: Option<String>,
-    /// A timestamp of when the Delivery Report was created in the Sinch service.
-    ///
-    /// ISO-8601 format
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub at: Option<crate::runtime::Timestamp>,
+    pub r#type: Option<String>,
     /// The ID of the batch this delivery report belongs to
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub batch_id: Option<String>,
-    /// The client identifier of the batch this delivery report belongs to, if set when submitting batch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub client_reference: Option<String>,
-    /// The detailed status code. See Error Codes
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub code: Option<i64>,
-    /// The number of parts the message was split into. Present only if max_number_of_message_parts parameter was set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub number_of_message_parts: Option<i64>,
-    /// A timestamp extracted from the Delivery Receipt from the originating SMSC.
-    ///
-    /// ISO-8601 format
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub operator_status_at: Option<crate::runtime::Timestamp>,
     /// The recipient phone number
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipient: Option<String>,
+    /// The detailed status code. See Error Codes
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<i64>,
     /// The simplified status as described in Delivery Report Statuses
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// A description of the status, if available.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_message: Option<String>,
-    /// The object type. Will always be _recipient_delivery_report_sms
+    /// A timestamp of when the Delivery Report was created in the Sinch service.
+    ///
+    /// ISO-8601 format
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<String>,
+    pub at: Option<crate::runtime::Timestamp>,
+    /// A timestamp extracted from the Delivery Receipt from the originating SMSC.
+    ///
+    /// ISO-8601 format
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operator_status_at: Option<crate::runtime::Timestamp>,
+    /// The client identifier of the batch this delivery report belongs to, if set when submitting batch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_reference: Option<String>,
+    /// The default originator used for the recipient this delivery report belongs to, if default originator pool configured and no originator set when submitting batch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applied_originator: Option<String>,
+    /// The number of parts the message was split into. Present only if max_number_of_message_parts parameter was set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number_of_message_parts: Option<i64>,
 }
 /// `GroupObject`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct GroupObject {
-    /// `auto_update`
+    /// Name of the group
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub auto_update: Option<GroupObjectAutoUpdate>,
+    pub name: Option<String>,
+    /// Initial list of phone numbers in [E164 format](https://en.wikipedia.org/wiki/E.164) [MSISDNs](https://developers.sinch.com/docs/sms-rest#msisdn) for the group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub members: Option<Vec<Msisdn>>,
     /// MSISDNs of child group will be included in this group. If present then this group will be auto populated.
     ///
     /// Constraints:
     /// Elements must be group IDs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub child_groups: Option<Vec<String>>,
-    /// Initial list of phone numbers in [E164 format](https://en.wikipedia.org/wiki/E.164) [MSISDNs](https://developers.sinch.com/docs/sms-rest#msisdn) for the group.
+    /// `auto_update`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub members: Option<Vec<Msisdn>>,
-    /// Name of the group
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub auto_update: Option<GroupObjectAutoUpdate>,
 }
 /// `GroupObjectAutoUpdate`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct GroupObjectAutoUpdate {
-    /// `add`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub add: Option<GroupObjectAutoUpdateAdd>,
-    /// Keyword to be sent in MO to remove from a group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub remove: Option<GroupObjectAutoUpdateRemove>,
     /// Short code or long number addressed in MO.
     ///
     /// Constraints:
     /// Must be valid MSISDN or short code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
+    /// `add`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub add: Option<GroupObjectAutoUpdateAdd>,
+    /// Keyword to be sent in MO to remove from a group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remove: Option<GroupObjectAutoUpdateRemove>,
 }
 /// `GroupObjectAutoUpdateAdd`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -235,119 +235,119 @@ pub struct GroupObjectAutoUpdateRemove {
 /// `InboundResponseObject`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct InboundResponseObject {
-    /// The total number of inbounds matching the given filters
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub count: Option<i64>,
-    /// The page of inbounds matching the given filters
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub inbounds: Option<Vec<InboundsObject>>,
     /// The requested page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
     /// The number of inbounds returned in this request.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i64>,
+    /// The total number of inbounds matching the given filters
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<i64>,
+    /// The page of inbounds matching the given filters
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inbounds: Option<Vec<InboundsObject>>,
 }
 /// `InboundsObject`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct InboundsObject {
-    /// Message body, Base64 encoded if type is mo_binary.
+    /// The object type. Either mo_text or mo_binary.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub body: Option<String>,
-    /// The originator phone number
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from: Option<String>,
+    pub r#type: Option<String>,
     /// The ID of this inbound message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// The originator phone number
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// The destination phone number or short code. [More info](https://developers.sinch.com/docs/sms-rest#msisdn)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    /// Message body, Base64 encoded if type is mo_binary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
     /// The MCCMNC of the sender's operator if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operator_id: Option<String>,
-    /// When the system received the message.
-    ///
-    /// Formatted as ISO-8601.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub received_at: Option<crate::runtime::Timestamp>,
     /// When the message left the originating device. Only available if provided by operator.
     ///
     /// Formatted as ISO-8601.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sent_at: Option<crate::runtime::Timestamp>,
-    /// The destination phone number or short code. [More info](https://developers.sinch.com/docs/sms-rest#msisdn)
+    /// When the system received the message.
+    ///
+    /// Formatted as ISO-8601.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub to: Option<String>,
-    /// The object type. Either mo_text or mo_binary.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<String>,
+    pub received_at: Option<crate::runtime::Timestamp>,
 }
 /// `ListBatchesResponse`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ListBatchesResponse {
-    /// The page of batches matching the given filters
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub batches: Option<Vec<SendBatchObject>>,
-    /// The total number of batches matching the given filters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub count: Option<i64>,
     /// The requested page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
+    /// The total number of batches matching the given filters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<i64>,
     /// The number of batches returned in this request
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i64>,
+    /// The page of batches matching the given filters
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub batches: Option<Vec<SendBatchObject>>,
 }
 /// `ListGroupsResponse`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ListGroupsResponse {
-    /// `count`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub count: Option<i64>,
-    /// `groups`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub groups: Option<Vec<GroupObject>>,
     /// `page`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
     /// `page_size`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i64>,
+    /// `count`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<i64>,
+    /// `groups`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub groups: Option<Vec<GroupObject>>,
 }
 /// A phonenumber
 pub type Msisdn = String;
 /// `ReplaceGroupRequest`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ReplaceGroupRequest {
-    /// The initial members of the group.
-    ///
-    /// Constraints:
-    /// Elements must be phone numbers in [e164](https://en.wikipedia.org/wiki/E.164) format MSISDNs.
-    /// Max 10 000 elements.
-    pub members: Vec<Msisdn>,
     /// Name of group.
     ///
     /// Constraints:
     /// Max 20 characters
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The initial members of the group.
+    ///
+    /// Constraints:
+    /// Elements must be phone numbers in [e164](https://en.wikipedia.org/wiki/E.164) format MSISDNs.
+    /// Max 10 000 elements.
+    pub members: Vec<Msisdn>,
 }
 /// `RetrieveDeliveryResponseObj`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct RetrieveDeliveryResponseObj {
-    /// The ID of the batch this delivery report belongs to
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub batch_id: Option<String>,
-    /// The client identifier of the batch this delivery report belongs to, if set when submitting batch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub client_reference: Option<String>,
-    /// Array with status objects. Only status codes with at least one recipient will be listed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub statuses: Option<Vec<RetrieveDeliveryResponseObjStatusesItem>>,
-    /// The total number of messages for the batch
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total_message_count: Option<String>,
     /// The object type. Will always be delivery_report_sms
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
+    /// The ID of the batch this delivery report belongs to
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub batch_id: Option<String>,
+    /// The total number of messages for the batch
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_message_count: Option<String>,
+    /// Array with status objects. Only status codes with at least one recipient will be listed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statuses: Option<Vec<RetrieveDeliveryResponseObjStatusesItem>>,
+    /// The client identifier of the batch this delivery report belongs to, if set when submitting batch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_reference: Option<String>,
 }
 /// `RetrieveDeliveryResponseObjStatusesItem`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -355,44 +355,43 @@ pub struct RetrieveDeliveryResponseObjStatusesItem {
     /// The detailed status code. See Error Codes
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<i64>,
+    /// The simplified status as described in Delivery Report Statuses
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
     /// The number of messages that currently has this code. Will always be at least 1
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<i64>,
     /// Only for full report. A list of the phone number recipients which messages has this status code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipients: Option<Vec<String>>,
-    /// The simplified status as described in Delivery Report Statuses
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
 }
 /// `SendBatchCreated`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct SendBatchCreated {
+    /// List of Phone numbers and group IDs that will receive the batch. [More info](https://developers.sinch.com/docs/sms-rest#msisdn)
+    /// Constraints: 1 to 1000 elements
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Vec<Msisdn>>,
+    /// Sender number.
+    ///
+    /// Required if Automatic Default Originator not configured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// Identifies the type of batch message.
+    /// Default:
+    /// mt_text is regular SMS, mt_binary is a binary format.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<SendBatchCreatedType>,
     /// The message content. Normal text string for mt_text and Base64 encoded for mt_binary.
     ///
     /// Max 1600 chars for mt_text and max 140 bytes together with udh for mt_binary.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
-    /// Override the default callback URL for this batch.
+    /// The UDH header of a binary message. Max 140 bytes together with body.
     ///
-    /// Must be valid URL.
-    ///
-    /// Max 2048 characters long.
+    /// Required if type is mt_binary.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub callback_url: Option<String>,
-    /// Indicates if the batch has been canceled or not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub canceled: Option<bool>,
-    /// The client identifier of batch message. If set, it will be added in the delivery report/callback of this batch
-    ///
-    /// Max 128 characters long
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub client_reference: Option<String>,
-    /// Timestamp for when batch was created.
-    ///
-    /// ISO-8601 format
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<crate::runtime::Timestamp>,
+    pub udh: Option<String>,
     /// Request delivery report callback.
     ///
     /// Note that delivery reports can be fetched from the API regardless of this setting.
@@ -400,41 +399,6 @@ pub struct SendBatchCreated {
     /// Valid types are none, summary, full and per_recipient
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_report: Option<SendBatchCreatedDeliveryReport>,
-    /// If set the system will stop trying to deliver the message at this point.
-    ///
-    ///  Must be after send_at. 3 days after send_at.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expire_at: Option<crate::runtime::Timestamp>,
-    /// Shows message on screen without user interaction while not saving the message to the inbox.
-    ///
-    /// true or false.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flash_message: Option<bool>,
-    /// Sender number.
-    ///
-    /// Required if Automatic Default Originator not configured.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from: Option<String>,
-    /// Unique identifier for batch
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    /// Message will be dispatched only if it is not split to more parts than Max Number of Message Parts
-    ///
-    /// Must be higher or equal 1
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_number_of_message_parts: Option<i64>,
-    /// Timestamp for when batch was last updated.
-    ///
-    /// ISO-8601 format
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub modified_at: Option<crate::runtime::Timestamp>,
-    /// Contains the parameters that will be used for customizing the message for each recipient.
-    ///
-    /// Not applicable to if type is mt_binary
-    ///
-    /// [Click here to learn more about parameters](https://developers.sinch.com/docs/sms-rest#parameterization)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<SendBatchCreatedParameters>,
     /// If set in the future the message will be delayed until send_at occurs.
     ///
     /// Must be before expire_at.
@@ -442,20 +406,56 @@ pub struct SendBatchCreated {
     /// If set in the past messages will be sent immediately.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub send_at: Option<crate::runtime::Timestamp>,
-    /// List of Phone numbers and group IDs that will receive the batch. [More info](https://developers.sinch.com/docs/sms-rest#msisdn)
-    /// Constraints: 1 to 1000 elements
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub to: Option<Vec<Msisdn>>,
-    /// Identifies the type of batch message.
-    /// Default:
-    /// mt_text is regular SMS, mt_binary is a binary format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<SendBatchCreatedType>,
-    /// The UDH header of a binary message. Max 140 bytes together with body.
+    /// If set the system will stop trying to deliver the message at this point.
     ///
-    /// Required if type is mt_binary.
+    ///  Must be after send_at. 3 days after send_at.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub udh: Option<String>,
+    pub expire_at: Option<crate::runtime::Timestamp>,
+    /// Override the default callback URL for this batch.
+    ///
+    /// Must be valid URL.
+    ///
+    /// Max 2048 characters long.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callback_url: Option<String>,
+    /// Shows message on screen without user interaction while not saving the message to the inbox.
+    ///
+    /// true or false.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flash_message: Option<bool>,
+    /// Contains the parameters that will be used for customizing the message for each recipient.
+    ///
+    /// Not applicable to if type is mt_binary
+    ///
+    /// [Click here to learn more about parameters](https://developers.sinch.com/docs/sms-rest#parameterization)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parameters: Option<SendBatchCreatedParameters>,
+    /// The client identifier of batch message. If set, it will be added in the delivery report/callback of this batch
+    ///
+    /// Max 128 characters long
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_reference: Option<String>,
+    /// Message will be dispatched only if it is not split to more parts than Max Number of Message Parts
+    ///
+    /// Must be higher or equal 1
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_number_of_message_parts: Option<i64>,
+    /// Unique identifier for batch
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Timestamp for when batch was created.
+    ///
+    /// ISO-8601 format
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<crate::runtime::Timestamp>,
+    /// Timestamp for when batch was last updated.
+    ///
+    /// ISO-8601 format
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified_at: Option<crate::runtime::Timestamp>,
+    /// Indicates if the batch has been canceled or not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub canceled: Option<bool>,
 }
 /// Request delivery report callback.
 ///
@@ -541,18 +541,18 @@ pub struct SendBatchCreatedParameters {
     #[serde(rename = "{parameter_key}")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameter_key: Option<String>,
-    /// The fall back value for omitted recipient phone numbers ([MSISDNs](https://developers.sinch.com/docs/sms-rest#msisdn))
-    ///
-    /// Max 160 characters long
-    #[serde(rename = "{parameter_key}.default")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameter_key_default: Option<String>,
     /// The recipient that should get this value
     ///
     /// Max 160 characters long
     #[serde(rename = "{parameter_key}.{msisdn}")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameter_key_msisdn: Option<String>,
+    /// The fall back value for omitted recipient phone numbers ([MSISDNs](https://developers.sinch.com/docs/sms-rest#msisdn))
+    ///
+    /// Max 160 characters long
+    #[serde(rename = "{parameter_key}.default")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parameter_key_default: Option<String>,
 }
 /// Identifies the type of batch message.
 /// Default:
@@ -618,10 +618,45 @@ impl<'de> serde::Deserialize<'de> for SendBatchCreatedType {
 /// `SendBatchObject`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SendBatchObject {
+    /// List of Phone numbers and group IDs that will receive the batch.
+    /// Constraints: 1 to 1000 elements [More info](https://developers.sinch.com/docs/sms-rest#msisdn)
+    pub to: Vec<Msisdn>,
+    /// Sender number.
+    ///
+    /// Required if Automatic Default Originator not configured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// Identifies the type of batch message.
+    /// Default:
+    /// mt_text
+    pub r#type: SendBatchObjectType,
     /// The message content. Normal text string for mt_text and Base64 encoded for mt_binary.
     ///
     /// Max 1600 chars for mt_text and max 140 bytes together with udh for mt_binary.
     pub body: String,
+    /// The UDH header of a binary message. Max 140 bytes together with body.
+    ///
+    /// Required if type is mt_binary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub udh: Option<String>,
+    /// Request delivery report callback.
+    ///
+    /// Note that delivery reports can be fetched from the API regardless of this setting.
+    ///
+    /// Valid types are none, summary, full and per_recipient
+    pub delivery_report: SendBatchObjectDeliveryReport,
+    /// If set in the future the message will be delayed until send_at occurs.
+    ///
+    /// Must be before expire_at.
+    ///
+    /// If set in the past messages will be sent immediately.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub send_at: Option<crate::runtime::Timestamp>,
+    /// If set the system will stop trying to deliver the message at this point.
+    ///
+    ///  Must be after send_at. 3 days after send_at.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expire_at: Option<crate::runtime::Timestamp>,
     /// Override the default callback URL for this batch.
     ///
     /// Must be valid URL.
@@ -629,37 +664,11 @@ pub struct SendBatchObject {
     /// Max 2048 characters long.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
-    /// The client identifier of batch message. If set, it will be added in the delivery report/callback of this batch
-    ///
-    /// Max 128 characters long
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub client_reference: Option<String>,
-    /// Request delivery report callback.
-    ///
-    /// Note that delivery reports can be fetched from the API regardless of this setting.
-    ///
-    /// Valid types are none, summary, full and per_recipient
-    pub delivery_report: SendBatchObjectDeliveryReport,
-    /// If set the system will stop trying to deliver the message at this point.
-    ///
-    ///  Must be after send_at. 3 days after send_at.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expire_at: Option<crate::runtime::Timestamp>,
     /// Shows message on screen without user interaction while not saving the message to the inbox.
     ///
     /// true or false.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flash_message: Option<bool>,
-    /// Sender number.
-    ///
-    /// Required if Automatic Default Originator not configured.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from: Option<String>,
-    /// Message will be dispatched only if it is not split to more parts than Max Number of Message Parts
-    ///
-    /// Must be higher or equal 1
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_number_of_message_parts: Option<i64>,
     /// Contains the parameters that will be used for customizing the message for each recipient.
     ///
     /// Not applicable to if type is mt_binary
@@ -669,25 +678,16 @@ pub struct SendBatchObject {
     /// [Click here to learn more about parameters](https://developers.sinch.com/docs/sms-rest-parameterization)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<SendBatchObjectParameters>,
-    /// If set in the future the message will be delayed until send_at occurs.
+    /// The client identifier of batch message. If set, it will be added in the delivery report/callback of this batch
     ///
-    /// Must be before expire_at.
-    ///
-    /// If set in the past messages will be sent immediately.
+    /// Max 128 characters long
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub send_at: Option<crate::runtime::Timestamp>,
-    /// List of Phone numbers and group IDs that will receive the batch.
-    /// Constraints: 1 to 1000 elements [More info](https://developers.sinch.com/docs/sms-rest#msisdn)
-    pub to: Vec<Msisdn>,
-    /// Identifies the type of batch message.
-    /// Default:
-    /// mt_text
-    pub r#type: SendBatchObjectType,
-    /// The UDH header of a binary message. Max 140 bytes together with body.
+    pub client_reference: Option<String>,
+    /// Message will be dispatched only if it is not split to more parts than Max Number of Message Parts
     ///
-    /// Required if type is mt_binary.
+    /// Must be higher or equal 1
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub udh: Option<String>,
+    pub max_number_of_message_parts: Option<i64>,
 }
 /// Request delivery report callback.
 ///
@@ -781,15 +781,15 @@ pub struct SendBatchObjectParameters {
 /// Letters A-Z and a-z, digits 0-9 and .-_ allowed. Max 16 characters long.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct SendBatchObjectParametersParameterKey {
-    /// The fall back value for omitted recipient MSISDNs
-    /// Max 160 characters long.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub default: Option<String>,
     /// The recipient that should get this value
     /// Max 160 characters long
     #[serde(rename = "{msisdn}")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub msisdn: Option<String>,
+    /// The fall back value for omitted recipient MSISDNs
+    /// Max 160 characters long.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<String>,
 }
 /// Identifies the type of batch message.
 /// Default:
@@ -855,45 +855,6 @@ impl<'de> serde::Deserialize<'de> for SendBatchObjectType {
 /// `UpdateBatchReq`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct UpdateBatchReq {
-    /// The message content. Normal text string for mt_text and Base64 encoded for mt_binary.
-    ///
-    /// Constraints:
-    /// Max 1600 chars for mt_text and max 140 bytes together with udh for mt_binary
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub body: Option<String>,
-    /// Override the default callback URL for this batch.
-    ///
-    /// Constraints:
-    /// Must be valid URL. Max 2048 characters long.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub callback_url: Option<String>,
-    /// Request delivery report callback. Note that delivery reports can be fetched from the API regardless of this setting.
-    ///
-    /// Constraints:
-    /// Valid types are none, summary, full and per_recipient
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delivery_report: Option<UpdateBatchReqDeliveryReport>,
-    /// If set the system will stop trying to deliver the message at this point.
-    ///
-    /// Constraints:
-    /// Must be after send_at
-    ///
-    /// Default:
-    /// 3 days after send_at
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expire_at: Option<crate::runtime::Timestamp>,
-    /// Sender number.
-    ///
-    /// Default:
-    /// Must be valid phone number, short code or alphanumeric.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from: Option<String>,
-    /// f set in the future the message will be delayed until send_at occurs. ISO-8601 format.
-    ///
-    /// Constraints:
-    /// Must be before expire_at. If set in the past messages will be sent immediately.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub send_at: Option<crate::runtime::Timestamp>,
     /// List of phone numbers and group IDs to add to the batch.
     ///
     /// Constraints:
@@ -908,6 +869,45 @@ pub struct UpdateBatchReq {
     #[serde(rename = "toRemove")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to_remove: Option<Vec<String>>,
+    /// Sender number.
+    ///
+    /// Default:
+    /// Must be valid phone number, short code or alphanumeric.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// The message content. Normal text string for mt_text and Base64 encoded for mt_binary.
+    ///
+    /// Constraints:
+    /// Max 1600 chars for mt_text and max 140 bytes together with udh for mt_binary
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// Request delivery report callback. Note that delivery reports can be fetched from the API regardless of this setting.
+    ///
+    /// Constraints:
+    /// Valid types are none, summary, full and per_recipient
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery_report: Option<UpdateBatchReqDeliveryReport>,
+    /// f set in the future the message will be delayed until send_at occurs. ISO-8601 format.
+    ///
+    /// Constraints:
+    /// Must be before expire_at. If set in the past messages will be sent immediately.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub send_at: Option<crate::runtime::Timestamp>,
+    /// If set the system will stop trying to deliver the message at this point.
+    ///
+    /// Constraints:
+    /// Must be after send_at
+    ///
+    /// Default:
+    /// 3 days after send_at
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expire_at: Option<crate::runtime::Timestamp>,
+    /// Override the default callback URL for this batch.
+    ///
+    /// Constraints:
+    /// Must be valid URL. Max 2048 characters long.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callback_url: Option<String>,
 }
 /// Request delivery report callback. Note that delivery reports can be fetched from the API regardless of this setting.
 ///
@@ -989,18 +989,6 @@ pub struct UpdateGroupRequest {
     ///  Max 10 000 elements.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub add: Option<Vec<Msisdn>>,
-    /// Copy the members from the given group into this group.
-    ///
-    /// Constraints:
-    /// Must be valid group ID
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub add_from_group: Option<String>,
-    /// Name of group.
-    ///
-    /// Constraints:
-    /// Max 20 characters
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
     /// phone numbers to remove from group.
     ///
     /// Constraints:
@@ -1008,6 +996,18 @@ pub struct UpdateGroupRequest {
     /// Max 10 000 elements.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remove: Option<Vec<Msisdn>>,
+    /// Name of group.
+    ///
+    /// Constraints:
+    /// Max 20 characters
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Copy the members from the given group into this group.
+    ///
+    /// Constraints:
+    /// Must be valid group ID
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub add_from_group: Option<String>,
     /// Remove members in the given group from group.
     ///
     /// Constraints:

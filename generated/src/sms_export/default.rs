@@ -10,40 +10,10 @@
 )]
 /// The `default` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
-pub struct Default<'a> {
+pub struct DefaultOperations<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl Default<'_> {
-    /// Download exported data
-    ///
-    /// Download results from completed jobs.
-    ///
-    /// `GET /v1/exports/files/{fileId}.{extension}` (operation `downloadFile`).
-    #[doc(alias = "downloadFile")]
-    pub async fn download_file(
-        &self,
-        file_id: &str,
-        extension: &str,
-    ) -> Result<(), crate::runtime::Error<crate::runtime::NoErrorBody>> {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/v1/exports/files/",
-                    &crate::runtime::encode::path(file_id),
-                    ".",
-                    &crate::runtime::encode::path(extension),
-                ]
-                    .concat(),
-            );
-        let response = self.client.http.send("downloadFile", request).await?;
-        match response.status() {
-            200..=299 => Ok(()),
-            _ => Err(response.into_error(None)),
-        }
-    }
+impl DefaultOperations<'_> {
     /// Create an Export Job
     ///
     /// Creates and run a support report type, we will return the posted object with an update id, no results, that will come in the callback
@@ -87,6 +57,36 @@ impl Default<'_> {
         let response = self.client.http.send("getJobDetail", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::Job, _>(),
+            _ => Err(response.into_error(None)),
+        }
+    }
+    /// Download exported data
+    ///
+    /// Download results from completed jobs.
+    ///
+    /// `GET /v1/exports/files/{fileId}.{extension}` (operation `downloadFile`).
+    #[doc(alias = "downloadFile")]
+    pub async fn download_file(
+        &self,
+        file_id: &str,
+        extension: &str,
+    ) -> Result<(), crate::runtime::Error<crate::runtime::NoErrorBody>> {
+        let request = self
+            .client
+            .http
+            .request(
+                reqwest::Method::GET,
+                &[
+                    "/v1/exports/files/",
+                    &crate::runtime::encode::path(file_id),
+                    ".",
+                    &crate::runtime::encode::path(extension),
+                ]
+                    .concat(),
+            );
+        let response = self.client.http.send("downloadFile", request).await?;
+        match response.status() {
+            200..=299 => Ok(()),
             _ => Err(response.into_error(None)),
         }
     }

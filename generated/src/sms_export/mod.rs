@@ -47,8 +47,14 @@ impl Client {
     pub fn from_http(http: crate::runtime::Http) -> Self {
         Self { http }
     }
+    /// The HTTP core this client sends with (base URL, credentials, connection pool).
+    pub fn http(&self) -> &crate::runtime::Http {
+        &self.http
+    }
     /// Operations tagged `default`.
-    pub fn default(&self) -> default::Default<'_> {
-        default::Default { client: self }
+    pub fn default(&self) -> default::DefaultOperations<'_> {
+        default::DefaultOperations {
+            client: self,
+        }
     }
 }

@@ -12,12 +12,12 @@ pub struct Error {
     /// Http error code
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<i32>,
-    /// Array of detailed error messages
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub details: Option<Vec<ErrorDetail>>,
     /// Normally the http error descriptions in human readable form
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+    /// Array of detailed error messages
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<Vec<ErrorDetail>>,
 }
 /// I think JK has a standard error object to use. **needs replace on proxy **
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -32,32 +32,32 @@ pub struct ErrorDetail {
 /// `Job`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Job {
-    /// File format of the export
-    #[serde(rename = "deliveryFormat")]
-    pub delivery_format: JobDeliveryFormat,
-    /// The [type of export](/docs/data/exporttypes) to run.
-    #[serde(rename = "exportType")]
-    pub export_type: String,
     /// Generated id you can use to retrieve individual jobs.
     #[serde(rename = "jobId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_id: Option<String>,
+    /// The [type of export](/docs/data/exporttypes) to run.
+    #[serde(rename = "exportType")]
+    pub export_type: String,
+    /// File format of the export
+    #[serde(rename = "deliveryFormat")]
+    pub delivery_format: JobDeliveryFormat,
     /// Parameters required to run a export, for a list of required and optional parameters see [type of export](/docs/data/exporttypes)
     pub parameters: std::collections::BTreeMap<String, serde_json::Value>,
-    /// Array with JobResults of the job
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub results: Option<Vec<JobResult>>,
     /// once is the default, and the only supported method now. Future values are probably daily, weekly, monthly
     #[serde(rename = "runInterval")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run_interval: Option<JobRunInterval>,
-    /// Indicates if the report is ready or not, future values can be scheduled
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<JobStatus>,
     /// The url to your server that will process the notification
     #[serde(rename = "webhookUrl")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhook_url: Option<String>,
+    /// Indicates if the report is ready or not, future values can be scheduled
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<JobStatus>,
+    /// Array with JobResults of the job
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub results: Option<Vec<JobResult>>,
 }
 /// File format of the export
 ///
@@ -125,13 +125,13 @@ impl<'de> serde::Deserialize<'de> for JobDeliveryFormat {
 /// Information how how to access the export
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct JobResult {
+    /// link to the report you can download the report using your api token?
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     /// hash of file,
     #[serde(rename = "fileChecksum")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_checksum: Option<String>,
-    /// link to the report you can download the report using your api token?
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
 }
 /// once is the default, and the only supported method now. Future values are probably daily, weekly, monthly
 ///
@@ -250,14 +250,14 @@ impl<'de> serde::Deserialize<'de> for JobStatus {
 /// `Pagination`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Pagination {
-    /// The token to be used for listing the next page
-    #[serde(rename = "nextPageToken")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next_page_token: Option<String>,
     /// The pagination token in the List request.
     #[serde(rename = "pageToken")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_token: Option<String>,
+    /// The token to be used for listing the next page
+    #[serde(rename = "nextPageToken")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_page_token: Option<String>,
     /// Total number of of items
     #[serde(rename = "totalSize")]
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -52,6 +52,10 @@ impl Client {
     pub fn from_http(http: crate::runtime::Http) -> Self {
         Self { http }
     }
+    /// The HTTP core this client sends with (base URL, credentials, connection pool).
+    pub fn http(&self) -> &crate::runtime::Http {
+        &self.http
+    }
     /// Operations tagged `Verification queries`.
     pub fn verification_queries(&self) -> verification_queries::VerificationQueries<'_> {
         verification_queries::VerificationQueries {

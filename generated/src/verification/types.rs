@@ -9,18 +9,14 @@
 /// Callout Response
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CalloutInitiateVerificationResponse {
-    /// The response contains information for the client to poll for the verification result.
-    pub callout: CalloutInitiateVerificationResponseCallout,
     /// Verification identifier used to query for status.
     pub id: String,
+    /// The response contains information for the client to poll for the verification result.
+    pub callout: CalloutInitiateVerificationResponseCallout,
 }
 /// The response contains information for the client to poll for the verification result.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct CalloutInitiateVerificationResponseCallout {
-    /// The amount of time in seconds between each poll.
-    #[serde(rename = "pollingInterval")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub polling_interval: Option<i64>,
     /// The amount of time in seconds after the request is sent that the polling should start.
     #[serde(rename = "startPollingAfter")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -29,6 +25,10 @@ pub struct CalloutInitiateVerificationResponseCallout {
     #[serde(rename = "stopPollingAfter")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stop_polling_after: Option<i64>,
+    /// The amount of time in seconds between each poll.
+    #[serde(rename = "pollingInterval")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub polling_interval: Option<i64>,
 }
 /// Callout Request Event Response
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -105,9 +105,6 @@ pub struct CalloutRequestEventResponseCallout {
     /// Indicates the language that should be used for the text-to-speech message. Currently, only `en-US` is supported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
-    /// The digit that the user should press to verify the phone number. The default value is `1`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pin: Option<String>,
     /// The message that can be played to the user when the phone call is picked up. The default value is: "To verify your phone number, please press {pin}. If you didnâ€™t request this call, please hang up."
     #[serde(rename = "ttsMenu")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -116,6 +113,9 @@ pub struct CalloutRequestEventResponseCallout {
     #[serde(rename = "wavFile")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wav_file: Option<String>,
+    /// The digit that the user should press to verify the phone number. The default value is `1`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pin: Option<String>,
 }
 /// Data Response
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -137,11 +137,11 @@ pub struct DataInitiateVerificationResponseSeamless {
 /// FlashCall Response
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FlashCallInitiateVerificationResponse {
+    /// Verification identifier used to query for status.
+    pub id: String,
     /// The response contains the `cliFilter` and `interceptionTimeout` properties.
     #[serde(rename = "flashCall")]
     pub flash_call: FlashCallInitiateVerificationResponseFlashCall,
-    /// Verification identifier used to query for status.
-    pub id: String,
 }
 /// The response contains the `cliFilter` and `interceptionTimeout` properties.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -237,11 +237,11 @@ pub struct FlashCallRequestEventResponseFlashCall {
 /// FlashCall Verification Report Request
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FlashcallVerificationReportRequest {
+    /// The type of verification.
+    pub method: String,
     /// Contains information about the FlashCall verification.
     #[serde(rename = "flashCall")]
     pub flash_call: FlashcallVerificationReportRequestFlashCall,
-    /// The type of verification.
-    pub method: String,
 }
 /// Contains information about the FlashCall verification.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -252,10 +252,10 @@ pub struct FlashcallVerificationReportRequestFlashCall {
 /// Specifies the type of endpoint that will be verified and the particular endpoint. `number` is currently the only supported endpoint type.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Identity {
-    /// For `number` use an [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537)-compatible phone number.
-    pub endpoint: String,
     /// Currently only `number` type is supported.
     pub r#type: IdentityType,
+    /// For `number` use an [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537)-compatible phone number.
+    pub endpoint: String,
 }
 /// Currently only `number` type is supported.
 ///
@@ -315,13 +315,6 @@ impl<'de> serde::Deserialize<'de> for IdentityType {
 /// `InitiateVerificationResource`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct InitiateVerificationResource {
-    /// Can be used to pass custom data in the request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom: Option<String>,
-    /// An optional object for flashCall verifications. It allows you to specify dial time out parameter for flashCall. FlashCallOptions object can be specified optionally, and only if the verification request was triggered from your backend (no SDK client) through an [Application signed request](/docs/voice/api-reference/authentication#application-signed-request).
-    #[serde(rename = "flashCallOptions")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flash_call_options: Option<InitiateVerificationResourceFlashCallOptions>,
     /// `identity`
     pub identity: Identity,
     /// `method`
@@ -329,6 +322,13 @@ pub struct InitiateVerificationResource {
     /// Used to pass your own reference in the request for tracking purposes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
+    /// Can be used to pass custom data in the request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom: Option<String>,
+    /// An optional object for flashCall verifications. It allows you to specify dial time out parameter for flashCall. FlashCallOptions object can be specified optionally, and only if the verification request was triggered from your backend (no SDK client) through an [Application signed request](/docs/voice/api-reference/authentication#application-signed-request).
+    #[serde(rename = "flashCallOptions")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flash_call_options: Option<InitiateVerificationResourceFlashCallOptions>,
 }
 /// An optional object for flashCall verifications. It allows you to specify dial time out parameter for flashCall. FlashCallOptions object can be specified optionally, and only if the verification request was triggered from your backend (no SDK client) through an [Application signed request](/docs/voice/api-reference/authentication#application-signed-request).
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -383,12 +383,12 @@ impl<'de> serde::Deserialize<'de> for InitiateVerificationResponse {
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["id", "flashCall"],
-                known: &["flashCall", "id"],
+                known: &["id", "flashCall"],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["id", "callout"],
-                known: &["callout", "id"],
+                known: &["id", "callout"],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
@@ -529,13 +529,13 @@ impl<'de> serde::Deserialize<'de> for SmsRequestEventResponseAction {
 /// `SmsRequestEventResponseSms`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct SmsRequestEventResponseSms {
+    /// The SMS PIN that should be used. By default, the Sinch dashboard will automatically generate PIN codes for SMS verification. If you want to set your own PIN, you can specify it in the response to the Verification Request Event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
     /// The SMS verification content language. Set in the verification request.
     #[serde(rename = "acceptLanguage")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accept_language: Option<Vec<String>>,
-    /// The SMS PIN that should be used. By default, the Sinch dashboard will automatically generate PIN codes for SMS verification. If you want to set your own PIN, you can specify it in the response to the Verification Request Event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
 }
 /// SMS Verification Report Request
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -548,11 +548,11 @@ pub struct SmsVerificationReportRequest {
 /// Contains information about the SMS verification.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SmsVerificationReportRequestSms {
+    /// The code which was input by the user submitting the SMS verification.
+    pub code: String,
     /// The sender ID of the SMS.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cli: Option<String>,
-    /// The code which was input by the user submitting the SMS verification.
-    pub code: String,
 }
 /// The type of the verification request.
 pub type VerificationMethod = String;
@@ -591,7 +591,7 @@ impl<'de> serde::Deserialize<'de> for VerificationReportRequestResource {
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["method", "flashCall"],
-                known: &["flashCall", "method"],
+                known: &["method", "flashCall"],
             },
         ];
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
@@ -629,27 +629,27 @@ impl<'de> serde::Deserialize<'de> for VerificationReportRequestResource {
 /// `VerificationRequestEvent`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VerificationRequestEvent {
-    /// Allows you to set or override if provided in the API request, the SMS verification content language. Only used with the SMS verification method. The content language specified in the API request or in the callback can be overridden by carrier provider specific templates, due to compliance and legal requirements, such as [US shortcode requirements (pdf)](https://community.sinch.com/t5/SMS/Sinch-US-Short-Code-Onboarding-Overview/ta-p/7085).
-    #[serde(rename = "acceptLanguage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub accept_language: Option<Vec<String>>,
-    /// Can be used to pass custom data in the request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom: Option<String>,
-    /// The type of the event.
-    pub event: String,
     /// The ID of the verification request.
     pub id: String,
-    /// `identity`
-    pub identity: Identity,
+    /// The type of the event.
+    pub event: String,
     /// The verification method.
     pub method: VerificationRequestEventMethod,
+    /// `identity`
+    pub identity: Identity,
     /// The amount of money and currency of the verification request.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price: Option<VerificationRequestEventPrice>,
     /// Used to pass your own reference in the request for tracking purposes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
+    /// Can be used to pass custom data in the request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom: Option<String>,
+    /// Allows you to set or override if provided in the API request, the SMS verification content language. Only used with the SMS verification method. The content language specified in the API request or in the callback can be overridden by carrier provider specific templates, due to compliance and legal requirements, such as [US shortcode requirements (pdf)](https://community.sinch.com/t5/SMS/Sinch-US-Short-Code-Onboarding-Overview/ta-p/7085).
+    #[serde(rename = "acceptLanguage")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accept_language: Option<Vec<String>>,
 }
 /// The verification method.
 ///
@@ -819,6 +819,9 @@ pub struct VerificationResponse {
     /// `method`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<VerificationMethod>,
+    /// The status of the verification request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
     /// Displays the reason why a verification has `FAILED`, was `DENIED`, or was `ABORTED`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<VerificationResponseReason>,
@@ -828,9 +831,6 @@ pub struct VerificationResponse {
     /// Free text that the client is sending, used to show if the call/SMS was intercepted or not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<VerificationResponseSource>,
-    /// The status of the verification request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
 }
 /// Displays the reason why a verification has `FAILED`, was `DENIED`, or was `ABORTED`.
 ///
@@ -1001,17 +1001,16 @@ impl<'de> serde::Deserialize<'de> for VerificationResponseSource {
 /// `VerificationResultEvent`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VerificationResultEvent {
-    /// A custom string that can be provided during a verification request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom: Option<String>,
-    /// The type of the event.
-    pub event: String,
     /// The ID of the verification request.
     pub id: String,
-    /// `identity`
-    pub identity: Identity,
+    /// The type of the event.
+    pub event: String,
     /// The verification method.
     pub method: VerificationResultEventMethod,
+    /// `identity`
+    pub identity: Identity,
+    /// The status of the verification request.
+    pub status: String,
     /// Displays the reason why a verification has `FAILED`, was `DENIED`, or was `ABORTED`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<VerificationResultEventReason>,
@@ -1021,8 +1020,9 @@ pub struct VerificationResultEvent {
     /// Free text that the client is sending, used to show if the call/SMS was intercepted or not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<VerificationResultEventSource>,
-    /// The status of the verification request.
-    pub status: String,
+    /// A custom string that can be provided during a verification request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom: Option<String>,
 }
 /// The verification method.
 ///

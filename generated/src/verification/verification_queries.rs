@@ -44,40 +44,6 @@ impl VerificationQueries<'_> {
             _ => Err(response.into_error(None)),
         }
     }
-    /// Get verification by Reference
-    ///
-    /// Queries the verification result by sending the verification Reference. With this query you can get the result of a verification.
-    ///
-    /// `GET /verification/v1/verifications/reference/{reference}` (operation `VerificationStatusByReference`).
-    #[doc(alias = "VerificationStatusByReference")]
-    pub async fn verification_status_by_reference(
-        &self,
-        reference: &str,
-    ) -> Result<
-        super::types::VerificationResponse,
-        crate::runtime::Error<crate::runtime::NoErrorBody>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/verification/v1/verifications/reference/",
-                    &crate::runtime::encode::path(reference),
-                ]
-                    .concat(),
-            );
-        let response = self
-            .client
-            .http
-            .send("VerificationStatusByReference", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json::<super::types::VerificationResponse, _>(),
-            _ => Err(response.into_error(None)),
-        }
-    }
     /// Get verification by Identity
     ///
     /// Queries the verification result by sending the verification Identity and its method. With this query you can get the result of a verification.
@@ -112,6 +78,40 @@ impl VerificationQueries<'_> {
             .client
             .http
             .send("VerificationStatusByIdentity", request)
+            .await?;
+        match response.status() {
+            200..=299 => response.json::<super::types::VerificationResponse, _>(),
+            _ => Err(response.into_error(None)),
+        }
+    }
+    /// Get verification by Reference
+    ///
+    /// Queries the verification result by sending the verification Reference. With this query you can get the result of a verification.
+    ///
+    /// `GET /verification/v1/verifications/reference/{reference}` (operation `VerificationStatusByReference`).
+    #[doc(alias = "VerificationStatusByReference")]
+    pub async fn verification_status_by_reference(
+        &self,
+        reference: &str,
+    ) -> Result<
+        super::types::VerificationResponse,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    > {
+        let request = self
+            .client
+            .http
+            .request(
+                reqwest::Method::GET,
+                &[
+                    "/verification/v1/verifications/reference/",
+                    &crate::runtime::encode::path(reference),
+                ]
+                    .concat(),
+            );
+        let response = self
+            .client
+            .http
+            .send("VerificationStatusByReference", request)
             .await?;
         match response.status() {
             200..=299 => response.json::<super::types::VerificationResponse, _>(),

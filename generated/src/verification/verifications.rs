@@ -40,38 +40,6 @@ impl Verifications<'_> {
     }
     /// Report back on a started verification
     ///
-    /// Used to report OTP code.
-    ///
-    /// `PUT /verification/v1/verifications/id/{id}` (operation `ReportVerificationById`).
-    #[doc(alias = "ReportVerificationById")]
-    pub async fn report_verification_by_id(
-        &self,
-        id: &str,
-        body: &super::types::VerificationReportRequestResource,
-    ) -> Result<
-        super::types::VerificationResponse,
-        crate::runtime::Error<crate::runtime::NoErrorBody>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::PUT,
-                &[
-                    "/verification/v1/verifications/id/",
-                    &crate::runtime::encode::path(id),
-                ]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self.client.http.send("ReportVerificationById", request).await?;
-        match response.status() {
-            200..=299 => response.json::<super::types::VerificationResponse, _>(),
-            _ => Err(response.into_error(None)),
-        }
-    }
-    /// Report back on a started verification
-    ///
     /// Verify verification code by Identity. After the SMS or flashcall is received (and intercepted, in the case of Android), the client needs to report to the Sinch Verification service either the PIN (for SMS) or CLI (for flashCall).
     ///
     /// `PUT /verification/v1/verifications/{type}/{endpoint}` (operation `ReportVerificationByIdentity`).
@@ -104,6 +72,38 @@ impl Verifications<'_> {
             .http
             .send("ReportVerificationByIdentity", request)
             .await?;
+        match response.status() {
+            200..=299 => response.json::<super::types::VerificationResponse, _>(),
+            _ => Err(response.into_error(None)),
+        }
+    }
+    /// Report back on a started verification
+    ///
+    /// Used to report OTP code.
+    ///
+    /// `PUT /verification/v1/verifications/id/{id}` (operation `ReportVerificationById`).
+    #[doc(alias = "ReportVerificationById")]
+    pub async fn report_verification_by_id(
+        &self,
+        id: &str,
+        body: &super::types::VerificationReportRequestResource,
+    ) -> Result<
+        super::types::VerificationResponse,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    > {
+        let mut request = self
+            .client
+            .http
+            .request(
+                reqwest::Method::PUT,
+                &[
+                    "/verification/v1/verifications/id/",
+                    &crate::runtime::encode::path(id),
+                ]
+                    .concat(),
+            );
+        request = request.json(body);
+        let response = self.client.http.send("ReportVerificationById", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::VerificationResponse, _>(),
             _ => Err(response.into_error(None)),

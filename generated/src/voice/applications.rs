@@ -14,141 +14,6 @@ pub struct Applications<'a> {
     pub(crate) client: &'a super::Client,
 }
 impl Applications<'_> {
-    /// Query number
-    ///
-    /// Returns information about the requested number.
-    ///
-    /// `GET /v1/calling/query/number/{number}` (operation `Calling_QueryNumber`).
-    #[doc(alias = "Calling_QueryNumber")]
-    pub async fn calling_query_number(
-        &self,
-        number: &str,
-    ) -> Result<
-        super::types::GetQueryNumber,
-        crate::runtime::Error<CallingQueryNumberError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &["/v1/calling/query/number/", &crate::runtime::encode::path(number)]
-                    .concat(),
-            );
-        let response = self.client.http.send("Calling_QueryNumber", request).await?;
-        match response.status() {
-            200..=299 => response.json::<super::types::GetQueryNumber, _>(),
-            401 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(CallingQueryNumberError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(CallingQueryNumberError::Status500);
-                Err(response.into_error(typed))
-            }
-            _ => Err(response.into_error(None)),
-        }
-    }
-    /// Get Callback URLs
-    ///
-    /// Returns any callback URLs configured for the specified application.
-    ///
-    /// `GET /v1/configuration/callbacks/applications/{applicationkey}` (operation `Configuration_GetCallbackURLs`).
-    #[doc(alias = "Configuration_GetCallbackURLs")]
-    pub async fn configuration_get_callback_ur_ls(
-        &self,
-        applicationkey: &str,
-    ) -> Result<
-        super::types::GetCallbacks,
-        crate::runtime::Error<ConfigurationGetCallbackUrLsError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/v1/configuration/callbacks/applications/",
-                    &crate::runtime::encode::path(applicationkey),
-                ]
-                    .concat(),
-            );
-        let response = self
-            .client
-            .http
-            .send("Configuration_GetCallbackURLs", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json::<super::types::GetCallbacks, _>(),
-            401 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(ConfigurationGetCallbackUrLsError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(ConfigurationGetCallbackUrLsError::Status500);
-                Err(response.into_error(typed))
-            }
-            _ => Err(response.into_error(None)),
-        }
-    }
-    /// Update Callbacks
-    ///
-    /// Update the configured callback URLs for the specified application.
-    ///
-    /// `POST /v1/configuration/callbacks/applications/{applicationkey}` (operation `Configuration_UpdateCallbackURLs`).
-    #[doc(alias = "Configuration_UpdateCallbackURLs")]
-    pub async fn configuration_update_callback_ur_ls(
-        &self,
-        applicationkey: &str,
-        body: Option<&super::types::UpdateCallbacks>,
-    ) -> Result<
-        serde_json::Value,
-        crate::runtime::Error<ConfigurationUpdateCallbackUrLsError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &[
-                    "/v1/configuration/callbacks/applications/",
-                    &crate::runtime::encode::path(applicationkey),
-                ]
-                    .concat(),
-            );
-        if let Some(body) = body {
-            request = request.json(body);
-        }
-        let response = self
-            .client
-            .http
-            .send("Configuration_UpdateCallbackURLs", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json::<serde_json::Value, _>(),
-            401 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(ConfigurationUpdateCallbackUrLsError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(ConfigurationUpdateCallbackUrLsError::Status500);
-                Err(response.into_error(typed))
-            }
-            _ => Err(response.into_error(None)),
-        }
-    }
     /// Get Numbers
     ///
     /// Get information about your numbers. It returns a list of numbers that you own, as well as their capability (voice or SMS). For the ones that are assigned to an app, it returns the application key of the app.
@@ -267,10 +132,169 @@ impl Applications<'_> {
             _ => Err(response.into_error(None)),
         }
     }
+    /// Get Callback URLs
+    ///
+    /// Returns any callback URLs configured for the specified application.
+    ///
+    /// `GET /v1/configuration/callbacks/applications/{applicationkey}` (operation `Configuration_GetCallbackURLs`).
+    #[doc(alias = "Configuration_GetCallbackURLs")]
+    pub async fn configuration_get_callback_ur_ls(
+        &self,
+        applicationkey: &str,
+    ) -> Result<
+        super::types::GetCallbacks,
+        crate::runtime::Error<ConfigurationGetCallbackUrLsError>,
+    > {
+        let request = self
+            .client
+            .http
+            .request(
+                reqwest::Method::GET,
+                &[
+                    "/v1/configuration/callbacks/applications/",
+                    &crate::runtime::encode::path(applicationkey),
+                ]
+                    .concat(),
+            );
+        let response = self
+            .client
+            .http
+            .send("Configuration_GetCallbackURLs", request)
+            .await?;
+        match response.status() {
+            200..=299 => response.json::<super::types::GetCallbacks, _>(),
+            401 => {
+                let typed = response
+                    .decode::<super::types::Error>()
+                    .map(ConfigurationGetCallbackUrLsError::Status401);
+                Err(response.into_error(typed))
+            }
+            500 => {
+                let typed = response
+                    .decode::<super::types::Error>()
+                    .map(ConfigurationGetCallbackUrLsError::Status500);
+                Err(response.into_error(typed))
+            }
+            _ => Err(response.into_error(None)),
+        }
+    }
+    /// Update Callbacks
+    ///
+    /// Update the configured callback URLs for the specified application.
+    ///
+    /// `POST /v1/configuration/callbacks/applications/{applicationkey}` (operation `Configuration_UpdateCallbackURLs`).
+    #[doc(alias = "Configuration_UpdateCallbackURLs")]
+    pub async fn configuration_update_callback_ur_ls(
+        &self,
+        applicationkey: &str,
+        body: Option<&super::types::UpdateCallbacks>,
+    ) -> Result<
+        serde_json::Value,
+        crate::runtime::Error<ConfigurationUpdateCallbackUrLsError>,
+    > {
+        let mut request = self
+            .client
+            .http
+            .request(
+                reqwest::Method::POST,
+                &[
+                    "/v1/configuration/callbacks/applications/",
+                    &crate::runtime::encode::path(applicationkey),
+                ]
+                    .concat(),
+            );
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        let response = self
+            .client
+            .http
+            .send("Configuration_UpdateCallbackURLs", request)
+            .await?;
+        match response.status() {
+            200..=299 => response.json::<serde_json::Value, _>(),
+            401 => {
+                let typed = response
+                    .decode::<super::types::Error>()
+                    .map(ConfigurationUpdateCallbackUrLsError::Status401);
+                Err(response.into_error(typed))
+            }
+            500 => {
+                let typed = response
+                    .decode::<super::types::Error>()
+                    .map(ConfigurationUpdateCallbackUrLsError::Status500);
+                Err(response.into_error(typed))
+            }
+            _ => Err(response.into_error(None)),
+        }
+    }
+    /// Query number
+    ///
+    /// Returns information about the requested number.
+    ///
+    /// `GET /v1/calling/query/number/{number}` (operation `Calling_QueryNumber`).
+    #[doc(alias = "Calling_QueryNumber")]
+    pub async fn calling_query_number(
+        &self,
+        number: &str,
+    ) -> Result<
+        super::types::GetQueryNumber,
+        crate::runtime::Error<CallingQueryNumberError>,
+    > {
+        let request = self
+            .client
+            .http
+            .request(
+                reqwest::Method::GET,
+                &["/v1/calling/query/number/", &crate::runtime::encode::path(number)]
+                    .concat(),
+            );
+        let response = self.client.http.send("Calling_QueryNumber", request).await?;
+        match response.status() {
+            200..=299 => response.json::<super::types::GetQueryNumber, _>(),
+            401 => {
+                let typed = response
+                    .decode::<super::types::Error>()
+                    .map(CallingQueryNumberError::Status401);
+                Err(response.into_error(typed))
+            }
+            500 => {
+                let typed = response
+                    .decode::<super::types::Error>()
+                    .map(CallingQueryNumberError::Status500);
+                Err(response.into_error(typed))
+            }
+            _ => Err(response.into_error(None)),
+        }
+    }
 }
-/// The documented error responses of operation `Calling_QueryNumber`, decoded by status.
+/// The documented error responses of operation `Configuration_GetNumbers`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
-pub enum CallingQueryNumberError {
+pub enum ConfigurationGetNumbersError {
+    /// Unauthorized
+    ///
+    /// Status 401.
+    Status401(super::types::Error),
+    /// Internal error
+    ///
+    /// Status 500.
+    Status500(super::types::Error),
+}
+/// The documented error responses of operation `Configuration_UpdateNumbers`, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConfigurationUpdateNumbersError {
+    /// Unauthorized
+    ///
+    /// Status 401.
+    Status401(super::types::Error),
+    /// Internal error
+    ///
+    /// Status 500.
+    Status500(super::types::Error),
+}
+/// The documented error responses of operation `Configuration_UnassignNumber`, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConfigurationUnassignNumberError {
     /// Unauthorized
     ///
     /// Status 401.
@@ -304,33 +328,9 @@ pub enum ConfigurationUpdateCallbackUrLsError {
     /// Status 500.
     Status500(super::types::Error),
 }
-/// The documented error responses of operation `Configuration_GetNumbers`, decoded by status.
+/// The documented error responses of operation `Calling_QueryNumber`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
-pub enum ConfigurationGetNumbersError {
-    /// Unauthorized
-    ///
-    /// Status 401.
-    Status401(super::types::Error),
-    /// Internal error
-    ///
-    /// Status 500.
-    Status500(super::types::Error),
-}
-/// The documented error responses of operation `Configuration_UpdateNumbers`, decoded by status.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ConfigurationUpdateNumbersError {
-    /// Unauthorized
-    ///
-    /// Status 401.
-    Status401(super::types::Error),
-    /// Internal error
-    ///
-    /// Status 500.
-    Status500(super::types::Error),
-}
-/// The documented error responses of operation `Configuration_UnassignNumber`, decoded by status.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ConfigurationUnassignNumberError {
+pub enum CallingQueryNumberError {
     /// Unauthorized
     ///
     /// Status 401.

@@ -72,20 +72,20 @@ impl<'de> serde::Deserialize<'de> for CallingManageCallWithCallLegCallLeg {
 /// Currently three types of callouts are supported: conference callouts, text-to-speech callouts and custom callouts. The custom callout is the most flexible, but text-to-speech and conferece callouts are more convenient.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CalloutRequest {
+    /// Sets the type of callout.
+    pub method: CalloutRequestMethod,
     /// `conferenceCallout`
     #[serde(rename = "conferenceCallout")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conference_callout: Option<ConferenceCalloutRequest>,
-    /// `customCallout`
-    #[serde(rename = "customCallout")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom_callout: Option<CustomCalloutRequest>,
-    /// Sets the type of callout.
-    pub method: CalloutRequestMethod,
     /// `ttsCallout`
     #[serde(rename = "ttsCallout")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tts_callout: Option<TtsCalloutRequest>,
+    /// `customCallout`
+    #[serde(rename = "customCallout")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_callout: Option<CustomCalloutRequest>,
 }
 /// Sets the type of callout.
 ///
@@ -156,20 +156,18 @@ pub struct ConferenceCalloutRequest {
     /// The number that will be displayed as caller, must be in E.164 format.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cli: Option<String>,
+    /// `destination`
+    pub destination: Destination,
     /// The conferenceId of the conference to which you want the callee to join. If the conferenceId doesn't exist a conference room will be created.
     #[serde(rename = "conferenceId")]
     pub conference_id: String,
-    /// Used to input custom data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom: Option<String>,
-    /// `destination`
-    pub destination: Destination,
-    /// can be either “pstn” for PSTN endpoint or “mxp” for data (app or web) clients.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub domain: Option<String>,
     /// When the destination picks up, this DTMF tones will be played to the callee. Valid characters in the string are "0"-"9", "#" and "w". A "w" will render a 500 ms pause. Example: "ww1234#w#" will render a 1s pause, the DTMF tones "1", "2", "3", "4" and "#" followed by a 0.5s pause and finally the DTMF tone for "#". This can be used if the callout destination for instance require a conference PIN code or an extension to be entered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dtmf: Option<String>,
+    /// `maxDuration`
+    #[serde(rename = "maxDuration")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_duration: Option<String>,
     /// If `enableAce` is set to true and the application has a callback URL specified, you will receive an ACE callback when the call is answered. When the callback is received, your platform must respond with a svamlet, containing the “connectconf” action in order to add the call to a conference or create the conference if it’s the first call. If it's set to false, no ACE event will be sent to your backend.
     #[serde(rename = "enableAce")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -182,57 +180,59 @@ pub struct ConferenceCalloutRequest {
     #[serde(rename = "enablePie")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_pie: Option<bool>,
-    /// The text that will be spoken as a greeting.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub greeting: Option<String>,
     /// Language of the prompts as defined in [ISO 639](locales.md) for supported languages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
-    /// `maxDuration`
-    #[serde(rename = "maxDuration")]
+    /// The text that will be spoken as a greeting.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_duration: Option<String>,
+    pub greeting: Option<String>,
     /// `mohClass`
     #[serde(rename = "mohClass")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub moh_class: Option<String>,
+    /// Used to input custom data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom: Option<String>,
+    /// can be either “pstn” for PSTN endpoint or “mxp” for data (app or web) clients.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<String>,
 }
 /// The custom callout, the server initiates a call from the servers that can be controlled by specifying how the call should progress at each call event.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct CustomCalloutRequest {
-    /// `ace`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ace: Option<String>,
     /// The number that will be displayed as caller, must be in E.164 format.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cli: Option<String>,
     /// `destination`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination: Option<Destination>,
-    /// `dice`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dice: Option<String>,
     /// `dtmf`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dtmf: Option<String>,
-    /// `ice`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ice: Option<String>,
     /// `maxDuration`
     #[serde(rename = "maxDuration")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_duration: Option<i64>,
+    /// `ice`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ice: Option<String>,
+    /// `ace`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ace: Option<String>,
     /// `pie`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pie: Option<String>,
+    /// `dice`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dice: Option<String>,
 }
 /// The type of device and number or endpoint to call.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Destination {
-    /// If the type is `number` the value of the endpoint is a phone number. If the type is `username` the value is the username for a data endpoint.
-    pub endpoint: String,
     /// Can be of type `number` for PSTN endpoints or of type `username` for data endpoints.
     pub r#type: DestinationType,
+    /// If the type is `number` the value of the endpoint is a phone number. If the type is `username` the value is the username for a data endpoint.
+    pub endpoint: String,
 }
 /// Can be of type `number` for PSTN endpoints or of type `username` for data endpoints.
 ///
@@ -296,6 +296,9 @@ impl<'de> serde::Deserialize<'de> for DestinationType {
 /// `Error`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Error {
+    /// A summary of the HTTP error code and error type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
     /// The HTTP error code.
     #[serde(rename = "errorCode")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -306,50 +309,47 @@ pub struct Error {
     /// If applicable, a reference ID for support to use with diagnosing the error.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
-    /// A summary of the HTTP error code and error type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
 }
 /// `GetCallResponseObj`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct GetCallResponseObj {
-    /// The unique identifier of the call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub callid: Option<String>,
-    /// `custom`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom: Option<std::collections::BTreeMap<String, serde_json::Value>>,
-    /// `debit`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub debit: Option<String>,
-    /// Can be either `pstn` for PSTN endpoint or `mxp` for data (app or web) clients.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub domain: Option<GetCallResponseObjDomain>,
-    /// The duration of the call in seconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub duration: Option<i64>,
     /// Contains the caller information.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
-    /// Contains the reason why a call ended.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason: Option<GetCallResponseObjReason>,
-    /// Contains the result of a call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub result: Option<GetCallResponseObjResult>,
-    /// The status of the call. Either `ONGOING` or `FINAL`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<GetCallResponseObjStatus>,
-    /// The date and time of the call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub timestamp: Option<crate::runtime::Timestamp>,
     /// Contains the callee information.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
+    /// Can be either `pstn` for PSTN endpoint or `mxp` for data (app or web) clients.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<GetCallResponseObjDomain>,
+    /// The unique identifier of the call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callid: Option<String>,
+    /// The duration of the call in seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<i64>,
+    /// The status of the call. Either `ONGOING` or `FINAL`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<GetCallResponseObjStatus>,
+    /// Contains the result of a call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<GetCallResponseObjResult>,
+    /// Contains the reason why a call ended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<GetCallResponseObjReason>,
+    /// The date and time of the call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<crate::runtime::Timestamp>,
+    /// `custom`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// `userRate`
     #[serde(rename = "userRate")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_rate: Option<String>,
+    /// `debit`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub debit: Option<String>,
 }
 /// Can be either `pstn` for PSTN endpoint or `mxp` for data (app or web) clients.
 ///
@@ -637,12 +637,12 @@ pub struct GetCallbacks {
 /// `GetCallbacksUrlItem`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct GetCallbacksUrlItem {
-    /// Your fallback callback URL (returned if configured). It is used only if Sinch platform gets a timeout or error from your primary callback URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fallback: Option<String>,
     /// Your primary callback URL
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub primary: Option<String>,
+    /// Your fallback callback URL (returned if configured). It is used only if Sinch platform gets a timeout or error from your primary callback URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fallback: Option<String>,
 }
 /// The returned call ID
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -664,12 +664,12 @@ pub struct GetConferenceInfoResponseParticipantsItem {
     /// The phone number of the PSTN participant that was connected in the conference, or whatever was passed as CLI for data originated/terminated calls.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cli: Option<String>,
-    /// The number of seconds that the participant has been connected to the conference.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub duration: Option<i64>,
     /// The callId of the call leg that the participant joined the conference.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// The number of seconds that the participant has been connected to the conference.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<i64>,
     /// `muted`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub muted: Option<bool>,
@@ -684,15 +684,15 @@ pub struct GetNumbersResponseObj {
 /// `GetNumbersResponseObjNumbersItem`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct GetNumbersResponseObjNumbersItem {
+    /// Numbers that you own in E.164 format.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
     /// Indicates the application where the number(s) will be assigned. If no number is assigned the applicationkey will not be returned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applicationkey: Option<String>,
     /// indicates the DID capability that needs to be assigned to the chosen application. Valid values are 'voice' and 'sms'. Please note that the DID needs to support the selected capability.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capability: Option<GetNumbersResponseObjNumbersItemCapability>,
-    /// Numbers that you own in E.164 format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub number: Option<String>,
 }
 /// indicates the DID capability that needs to be assigned to the chosen application. Valid values are 'voice' and 'sms'. Please note that the DID needs to support the selected capability.
 ///
@@ -760,20 +760,20 @@ pub struct GetQueryNumber {
     #[serde(rename = "countryId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_id: Option<String>,
-    /// The number in E.164 format.
-    #[serde(rename = "normalizedNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub normalized_number: Option<String>,
     /// The type of the number.
     #[serde(rename = "numberType")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number_type: Option<GetQueryNumberNumberType>,
-    /// The cost per minute to call the destination number.
+    /// The number in E.164 format.
+    #[serde(rename = "normalizedNumber")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rate: Option<GetQueryNumberRate>,
+    pub normalized_number: Option<String>,
     /// Concerns whether the call is restricted or not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restricted: Option<bool>,
+    /// The cost per minute to call the destination number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate: Option<GetQueryNumberRate>,
 }
 /// The type of the number.
 ///
@@ -845,17 +845,23 @@ impl<'de> serde::Deserialize<'de> for GetQueryNumberNumberType {
 /// The cost per minute to call the destination number.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct GetQueryNumberRate {
-    /// The amount.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub amount: Option<f64>,
     /// The currency in which the call is charged.
     #[serde(rename = "currencyId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_id: Option<String>,
+    /// The amount.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<f64>,
 }
 /// `GetRecordingFileInfo`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct GetRecordingFileInfo {
+    /// `key`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// `url`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     /// `createdOn`
     #[serde(rename = "createdOn")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -867,22 +873,16 @@ pub struct GetRecordingFileInfo {
     /// `headers`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headers: Option<std::collections::BTreeMap<String, serde_json::Value>>,
-    /// `key`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub key: Option<String>,
-    /// `url`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
 }
 /// SVAML is a call control markup language. When a server receives a callback event from the Sinch platform, it can respond with a SVAML object to control the voice call. The following is an example of a SVAML object type and its contents.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct SvamlRequestBody {
-    /// The action that will control the call. Each SVAML object can only include one action.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub action: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// The collection of instructions that can perform various tasks during the call. You can include as many instructions as necessary.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instructions: Option<Vec<SvamlRequestBodyInstructionsItem>>,
+    /// The action that will control the call. Each SVAML object can only include one action.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 /// `SvamlRequestBodyInstructionsItem`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -897,18 +897,27 @@ pub struct TtsCalloutRequest {
     /// The number that will be displayed as caller, must be in E.164 format.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cli: Option<String>,
-    /// Can be used to input custom data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom: Option<String>,
     /// `destination`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination: Option<Destination>,
-    /// Can be either `pstn` for PSTN endpoint or `mxp` for data (app or web) clients.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub domain: Option<TtsCalloutRequestDomain>,
     /// When the destination picks up, this DTMF tones will be played to the callee. Valid characters in the string are "0"-"9", "#", and "w". A "w" will render a 500 ms pause. For example, "ww1234#w#" will render a 1s pause, the DTMF tones "1", "2", "3", "4" and "#" followed by a 0.5s pause and finally the DTMF tone for "#". This can be used if the callout destination for instance require a conference PIN code or an extension to be entered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dtmf: Option<String>,
+    /// Can be either `pstn` for PSTN endpoint or `mxp` for data (app or web) clients.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<TtsCalloutRequestDomain>,
+    /// Can be used to input custom data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom: Option<String>,
+    /// Language of the prompts as defined in [ISO 639](locales.md) for supported languages
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+    /// The text that will be spoken in the text-to-speech message. Every application's default maximum characters allowed in text-to-speech is 600 characters. Contact support if you wish this limit to be changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// An advanced alternative to using “text”. You can then supply a “;”-separated list of prompts. Either prompt can be the name of a pre-recorded file or a text-to-speech string specified as “#tts[my text]”. To upload and use pre-recorded files, you need to contact Sinch for support. Every application's default maximum characters allowed per 'prompts'-command text-to-speech is 600 characters. Contact support if you wish this limit to be changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompts: Option<String>,
     /// If enableAce is set to true and the application has a callback URL specified, you will receive an ACE callback when the call is answered. When the callback is received, your platform must respond with a svamlet, containing the “connectconf” action in order to add the call to a conference or create the conference if it’s the first call. If it's set to false, no ACE event will be sent to your backend.
     #[serde(rename = "enableAce")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -917,15 +926,6 @@ pub struct TtsCalloutRequest {
     #[serde(rename = "enableDice")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_dice: Option<bool>,
-    /// Language of the prompts as defined in [ISO 639](locales.md) for supported languages
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub locale: Option<String>,
-    /// An advanced alternative to using “text”. You can then supply a “;”-separated list of prompts. Either prompt can be the name of a pre-recorded file or a text-to-speech string specified as “#tts[my text]”. To upload and use pre-recorded files, you need to contact Sinch for support. Every application's default maximum characters allowed per 'prompts'-command text-to-speech is 600 characters. Contact support if you wish this limit to be changed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub prompts: Option<String>,
-    /// The text that will be spoken in the text-to-speech message. Every application's default maximum characters allowed in text-to-speech is 600 characters. Contact support if you wish this limit to be changed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text: Option<String>,
 }
 /// Can be either `pstn` for PSTN endpoint or `mxp` for data (app or web) clients.
 ///
@@ -989,15 +989,15 @@ impl<'de> serde::Deserialize<'de> for TtsCalloutRequestDomain {
 /// `UnassignNumbers`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct UnassignNumbers {
+    /// The phone number in E.164 format (https://en.wikipedia.org/wiki/E.164)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
     /// Indicates the application where the number(s) was assigned. dIf empty, the application key that is used to sign the request will be used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applicationkey: Option<String>,
     /// (optional) indicates the DID capability that was assigned to the chosen application. Please note that the DID needs to support the selected capability.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capability: Option<UnassignNumbersCapability>,
-    /// The phone number in E.164 format (https://en.wikipedia.org/wiki/E.164)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub number: Option<String>,
 }
 /// (optional) indicates the DID capability that was assigned to the chosen application. Please note that the DID needs to support the selected capability.
 ///
@@ -1068,25 +1068,25 @@ pub struct UpdateCallbacks {
 /// `UpdateCallbacksUrlItem`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct UpdateCallbacksUrlItem {
-    /// Your fallback callback URL
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fallback: Option<String>,
     /// Your primary callback URL
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub primary: Option<String>,
+    /// Your fallback callback URL
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fallback: Option<String>,
 }
 /// `UpdateNumbers`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct UpdateNumbers {
+    /// The phone number or list of numbers in E.164 format.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numbers: Option<Vec<String>>,
     /// indicates the application where the number(s) will be assigned. If empty, the application key that is used to sign the request will be used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applicationkey: Option<String>,
     /// indicates the DID capability that needs to be assigned to the chosen application. Valid values are 'voice' and 'sms'. Please note that the DID needs to support the selected capability.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capability: Option<UpdateNumbersCapability>,
-    /// The phone number or list of numbers in E.164 format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub numbers: Option<Vec<String>>,
 }
 /// indicates the DID capability that needs to be assigned to the chosen application. Valid values are 'voice' and 'sms'. Please note that the DID needs to support the selected capability.
 ///

@@ -14,6 +14,55 @@ pub struct CallbackStore<'a> {
     pub(crate) client: &'a super::Client,
 }
 impl CallbackStore<'_> {
+    /// Get message status updates.
+    ///
+    /// `GET /whatsapp/v1/{bot-id}/callbacks/status/{message-id}` (operation `getStatus`).
+    #[doc(alias = "getStatus")]
+    pub async fn get_status(
+        &self,
+        bot_id: &str,
+        message_id: &str,
+    ) -> Result<
+        super::types::CallbackStoreSearchResult,
+        crate::runtime::Error<GetStatusError>,
+    > {
+        let request = self
+            .client
+            .http
+            .request(
+                reqwest::Method::GET,
+                &[
+                    "/whatsapp/v1/",
+                    &crate::runtime::encode::path(bot_id),
+                    "/callbacks/status/",
+                    &crate::runtime::encode::path(message_id),
+                ]
+                    .concat(),
+            );
+        let response = self.client.http.send("getStatus", request).await?;
+        match response.status() {
+            200..=299 => response.json::<super::types::CallbackStoreSearchResult, _>(),
+            400 => {
+                let typed = response
+                    .decode::<super::types::ErrorMessage>()
+                    .map(GetStatusError::Status400);
+                Err(response.into_error(typed))
+            }
+            401 => {
+                let typed = response
+                    .decode::<super::types::ErrorMessage>()
+                    .map(GetStatusError::Status401);
+                Err(response.into_error(typed))
+            }
+            500 => {
+                let typed = response
+                    .decode::<super::types::ErrorMessage>()
+                    .map(GetStatusError::Status500);
+                Err(response.into_error(typed))
+            }
+            _ => Err(response.into_error(None)),
+        }
+    }
     /// Get inbound messages.
     ///
     /// `GET /whatsapp/v1/{bot-id}/callbacks/notifications` (operation `getNotifications`).
@@ -69,59 +118,10 @@ impl CallbackStore<'_> {
             _ => Err(response.into_error(None)),
         }
     }
-    /// Get message status updates.
-    ///
-    /// `GET /whatsapp/v1/{bot-id}/callbacks/status/{message-id}` (operation `getStatus`).
-    #[doc(alias = "getStatus")]
-    pub async fn get_status(
-        &self,
-        bot_id: &str,
-        message_id: &str,
-    ) -> Result<
-        super::types::CallbackStoreSearchResult,
-        crate::runtime::Error<GetStatusError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/whatsapp/v1/",
-                    &crate::runtime::encode::path(bot_id),
-                    "/callbacks/status/",
-                    &crate::runtime::encode::path(message_id),
-                ]
-                    .concat(),
-            );
-        let response = self.client.http.send("getStatus", request).await?;
-        match response.status() {
-            200..=299 => response.json::<super::types::CallbackStoreSearchResult, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(GetStatusError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(GetStatusError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(GetStatusError::Status500);
-                Err(response.into_error(typed))
-            }
-            _ => Err(response.into_error(None)),
-        }
-    }
 }
-/// The documented error responses of operation `getNotifications`, decoded by status.
+/// The documented error responses of operation `getStatus`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
-pub enum GetNotificationsError {
+pub enum GetStatusError {
     /// Bad Request
     ///
     /// Status 400.
@@ -135,9 +135,9 @@ pub enum GetNotificationsError {
     /// Status 500.
     Status500(super::types::ErrorMessage),
 }
-/// The documented error responses of operation `getStatus`, decoded by status.
+/// The documented error responses of operation `getNotifications`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
-pub enum GetStatusError {
+pub enum GetNotificationsError {
     /// Bad Request
     ///
     /// Status 400.

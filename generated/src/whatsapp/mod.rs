@@ -65,6 +65,10 @@ impl Client {
     pub fn from_http(http: crate::runtime::Http) -> Self {
         Self { http }
     }
+    /// The HTTP core this client sends with (base URL, credentials, connection pool).
+    pub fn http(&self) -> &crate::runtime::Http {
+        &self.http
+    }
     /// Operations tagged `Callback store`.
     pub fn callback_store(&self) -> callback_store::CallbackStore<'_> {
         callback_store::CallbackStore {

@@ -118,174 +118,6 @@ impl Stickers<'_> {
             _ => Err(response.into_error(None)),
         }
     }
-    /// Retrieve stickerpack information.
-    ///
-    /// `GET /whatsapp/v1/{bot-id}/stickerpacks/{stickerpack-id}` (operation `getStickerpackInformation`).
-    #[doc(alias = "getStickerpackInformation")]
-    pub async fn get_stickerpack_information(
-        &self,
-        stickerpack_id: &str,
-        bot_id: &str,
-        params: &GetStickerpackInformationParams,
-    ) -> Result<
-        super::types::SinchGetStickerpackInformationResponse,
-        crate::runtime::Error<GetStickerpackInformationError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/whatsapp/v1/",
-                    &crate::runtime::encode::path(bot_id),
-                    "/stickerpacks/",
-                    &crate::runtime::encode::path(stickerpack_id),
-                ]
-                    .concat(),
-            );
-        let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &params.namespace {
-            query.push(("namespace", value.to_string()));
-        }
-        request = request.query(&query);
-        let response = self
-            .client
-            .http
-            .send("getStickerpackInformation", request)
-            .await?;
-        match response.status() {
-            200..=299 => {
-                response
-                    .json::<super::types::SinchGetStickerpackInformationResponse, _>()
-            }
-            400 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(GetStickerpackInformationError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(GetStickerpackInformationError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(GetStickerpackInformationError::Status500);
-                Err(response.into_error(typed))
-            }
-            _ => Err(response.into_error(None)),
-        }
-    }
-    /// Delete stickerpack.
-    ///
-    /// `DELETE /whatsapp/v1/{bot-id}/stickerpacks/{stickerpack-id}` (operation `deleteStickerpack`).
-    #[doc(alias = "deleteStickerpack")]
-    pub async fn delete_stickerpack(
-        &self,
-        stickerpack_id: &str,
-        bot_id: &str,
-    ) -> Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        crate::runtime::Error<DeleteStickerpackError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::DELETE,
-                &[
-                    "/whatsapp/v1/",
-                    &crate::runtime::encode::path(bot_id),
-                    "/stickerpacks/",
-                    &crate::runtime::encode::path(stickerpack_id),
-                ]
-                    .concat(),
-            );
-        let response = self.client.http.send("deleteStickerpack", request).await?;
-        match response.status() {
-            200..=299 => {
-                response
-                    .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
-            }
-            400 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(DeleteStickerpackError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(DeleteStickerpackError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(DeleteStickerpackError::Status500);
-                Err(response.into_error(typed))
-            }
-            _ => Err(response.into_error(None)),
-        }
-    }
-    /// Update stickerpack.
-    ///
-    /// `PATCH /whatsapp/v1/{bot-id}/stickerpacks/{stickerpack-id}` (operation `updateStickerpack`).
-    #[doc(alias = "updateStickerpack")]
-    pub async fn update_stickerpack(
-        &self,
-        stickerpack_id: &str,
-        bot_id: &str,
-        body: &super::types::UpdateStickerpackMessage,
-    ) -> Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        crate::runtime::Error<UpdateStickerpackError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::PATCH,
-                &[
-                    "/whatsapp/v1/",
-                    &crate::runtime::encode::path(bot_id),
-                    "/stickerpacks/",
-                    &crate::runtime::encode::path(stickerpack_id),
-                ]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self.client.http.send("updateStickerpack", request).await?;
-        match response.status() {
-            200..=299 => {
-                response
-                    .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
-            }
-            400 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(UpdateStickerpackError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(UpdateStickerpackError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(UpdateStickerpackError::Status500);
-                Err(response.into_error(typed))
-            }
-            _ => Err(response.into_error(None)),
-        }
-    }
     /// Retrieve sticker indices.
     ///
     /// `GET /whatsapp/v1/{bot-id}/stickerpacks/{stickerpack-id}/stickers` (operation `getStickers`).
@@ -566,6 +398,174 @@ impl Stickers<'_> {
             _ => Err(response.into_error(None)),
         }
     }
+    /// Retrieve stickerpack information.
+    ///
+    /// `GET /whatsapp/v1/{bot-id}/stickerpacks/{stickerpack-id}` (operation `getStickerpackInformation`).
+    #[doc(alias = "getStickerpackInformation")]
+    pub async fn get_stickerpack_information(
+        &self,
+        stickerpack_id: &str,
+        bot_id: &str,
+        params: &GetStickerpackInformationParams,
+    ) -> Result<
+        super::types::SinchGetStickerpackInformationResponse,
+        crate::runtime::Error<GetStickerpackInformationError>,
+    > {
+        let mut request = self
+            .client
+            .http
+            .request(
+                reqwest::Method::GET,
+                &[
+                    "/whatsapp/v1/",
+                    &crate::runtime::encode::path(bot_id),
+                    "/stickerpacks/",
+                    &crate::runtime::encode::path(stickerpack_id),
+                ]
+                    .concat(),
+            );
+        let mut query: Vec<(&str, String)> = Vec::new();
+        if let Some(value) = &params.namespace {
+            query.push(("namespace", value.to_string()));
+        }
+        request = request.query(&query);
+        let response = self
+            .client
+            .http
+            .send("getStickerpackInformation", request)
+            .await?;
+        match response.status() {
+            200..=299 => {
+                response
+                    .json::<super::types::SinchGetStickerpackInformationResponse, _>()
+            }
+            400 => {
+                let typed = response
+                    .decode::<super::types::ErrorMessage>()
+                    .map(GetStickerpackInformationError::Status400);
+                Err(response.into_error(typed))
+            }
+            401 => {
+                let typed = response
+                    .decode::<super::types::ErrorMessage>()
+                    .map(GetStickerpackInformationError::Status401);
+                Err(response.into_error(typed))
+            }
+            500 => {
+                let typed = response
+                    .decode::<super::types::ErrorMessage>()
+                    .map(GetStickerpackInformationError::Status500);
+                Err(response.into_error(typed))
+            }
+            _ => Err(response.into_error(None)),
+        }
+    }
+    /// Delete stickerpack.
+    ///
+    /// `DELETE /whatsapp/v1/{bot-id}/stickerpacks/{stickerpack-id}` (operation `deleteStickerpack`).
+    #[doc(alias = "deleteStickerpack")]
+    pub async fn delete_stickerpack(
+        &self,
+        stickerpack_id: &str,
+        bot_id: &str,
+    ) -> Result<
+        std::collections::BTreeMap<String, serde_json::Value>,
+        crate::runtime::Error<DeleteStickerpackError>,
+    > {
+        let request = self
+            .client
+            .http
+            .request(
+                reqwest::Method::DELETE,
+                &[
+                    "/whatsapp/v1/",
+                    &crate::runtime::encode::path(bot_id),
+                    "/stickerpacks/",
+                    &crate::runtime::encode::path(stickerpack_id),
+                ]
+                    .concat(),
+            );
+        let response = self.client.http.send("deleteStickerpack", request).await?;
+        match response.status() {
+            200..=299 => {
+                response
+                    .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
+            }
+            400 => {
+                let typed = response
+                    .decode::<super::types::ErrorMessage>()
+                    .map(DeleteStickerpackError::Status400);
+                Err(response.into_error(typed))
+            }
+            401 => {
+                let typed = response
+                    .decode::<super::types::ErrorMessage>()
+                    .map(DeleteStickerpackError::Status401);
+                Err(response.into_error(typed))
+            }
+            500 => {
+                let typed = response
+                    .decode::<super::types::ErrorMessage>()
+                    .map(DeleteStickerpackError::Status500);
+                Err(response.into_error(typed))
+            }
+            _ => Err(response.into_error(None)),
+        }
+    }
+    /// Update stickerpack.
+    ///
+    /// `PATCH /whatsapp/v1/{bot-id}/stickerpacks/{stickerpack-id}` (operation `updateStickerpack`).
+    #[doc(alias = "updateStickerpack")]
+    pub async fn update_stickerpack(
+        &self,
+        stickerpack_id: &str,
+        bot_id: &str,
+        body: &super::types::UpdateStickerpackMessage,
+    ) -> Result<
+        std::collections::BTreeMap<String, serde_json::Value>,
+        crate::runtime::Error<UpdateStickerpackError>,
+    > {
+        let mut request = self
+            .client
+            .http
+            .request(
+                reqwest::Method::PATCH,
+                &[
+                    "/whatsapp/v1/",
+                    &crate::runtime::encode::path(bot_id),
+                    "/stickerpacks/",
+                    &crate::runtime::encode::path(stickerpack_id),
+                ]
+                    .concat(),
+            );
+        request = request.json(body);
+        let response = self.client.http.send("updateStickerpack", request).await?;
+        match response.status() {
+            200..=299 => {
+                response
+                    .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
+            }
+            400 => {
+                let typed = response
+                    .decode::<super::types::ErrorMessage>()
+                    .map(UpdateStickerpackError::Status400);
+                Err(response.into_error(typed))
+            }
+            401 => {
+                let typed = response
+                    .decode::<super::types::ErrorMessage>()
+                    .map(UpdateStickerpackError::Status401);
+                Err(response.into_error(typed))
+            }
+            500 => {
+                let typed = response
+                    .decode::<super::types::ErrorMessage>()
+                    .map(UpdateStickerpackError::Status500);
+                Err(response.into_error(typed))
+            }
+            _ => Err(response.into_error(None)),
+        }
+    }
 }
 /// Optional parameters of [`get_stickerpacks`](super::Client) (operation `getStickerpacks`).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -592,60 +592,6 @@ pub enum GetStickerpacksError {
 /// The documented error responses of operation `createStickerpack`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CreateStickerpackError {
-    /// Bad Request
-    ///
-    /// Status 400.
-    Status400(super::types::ErrorMessage),
-    /// Unauthorized
-    ///
-    /// Status 401.
-    Status401(super::types::ErrorMessage),
-    /// Internal Server Error
-    ///
-    /// Status 500.
-    Status500(super::types::ErrorMessage),
-}
-/// Optional parameters of [`get_stickerpack_information`](super::Client) (operation `getStickerpackInformation`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct GetStickerpackInformationParams {
-    /// The `namespace` query parameter.
-    pub namespace: Option<super::types::GetStickerpackInformationNamespace>,
-}
-/// The documented error responses of operation `getStickerpackInformation`, decoded by status.
-#[derive(Debug, Clone, PartialEq)]
-pub enum GetStickerpackInformationError {
-    /// Bad Request
-    ///
-    /// Status 400.
-    Status400(super::types::ErrorMessage),
-    /// Unauthorized
-    ///
-    /// Status 401.
-    Status401(super::types::ErrorMessage),
-    /// Internal Server Error
-    ///
-    /// Status 500.
-    Status500(super::types::ErrorMessage),
-}
-/// The documented error responses of operation `deleteStickerpack`, decoded by status.
-#[derive(Debug, Clone, PartialEq)]
-pub enum DeleteStickerpackError {
-    /// Bad Request
-    ///
-    /// Status 400.
-    Status400(super::types::ErrorMessage),
-    /// Unauthorized
-    ///
-    /// Status 401.
-    Status401(super::types::ErrorMessage),
-    /// Internal Server Error
-    ///
-    /// Status 500.
-    Status500(super::types::ErrorMessage),
-}
-/// The documented error responses of operation `updateStickerpack`, decoded by status.
-#[derive(Debug, Clone, PartialEq)]
-pub enum UpdateStickerpackError {
     /// Bad Request
     ///
     /// Status 400.
@@ -738,6 +684,60 @@ pub enum DeleteStickerError {
 /// The documented error responses of operation `updateSticker`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 pub enum UpdateStickerError {
+    /// Bad Request
+    ///
+    /// Status 400.
+    Status400(super::types::ErrorMessage),
+    /// Unauthorized
+    ///
+    /// Status 401.
+    Status401(super::types::ErrorMessage),
+    /// Internal Server Error
+    ///
+    /// Status 500.
+    Status500(super::types::ErrorMessage),
+}
+/// Optional parameters of [`get_stickerpack_information`](super::Client) (operation `getStickerpackInformation`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GetStickerpackInformationParams {
+    /// The `namespace` query parameter.
+    pub namespace: Option<super::types::GetStickerpackInformationNamespace>,
+}
+/// The documented error responses of operation `getStickerpackInformation`, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+pub enum GetStickerpackInformationError {
+    /// Bad Request
+    ///
+    /// Status 400.
+    Status400(super::types::ErrorMessage),
+    /// Unauthorized
+    ///
+    /// Status 401.
+    Status401(super::types::ErrorMessage),
+    /// Internal Server Error
+    ///
+    /// Status 500.
+    Status500(super::types::ErrorMessage),
+}
+/// The documented error responses of operation `deleteStickerpack`, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DeleteStickerpackError {
+    /// Bad Request
+    ///
+    /// Status 400.
+    Status400(super::types::ErrorMessage),
+    /// Unauthorized
+    ///
+    /// Status 401.
+    Status401(super::types::ErrorMessage),
+    /// Internal Server Error
+    ///
+    /// Status 500.
+    Status500(super::types::ErrorMessage),
+}
+/// The documented error responses of operation `updateStickerpack`, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UpdateStickerpackError {
     /// Bad Request
     ///
     /// Status 400.

@@ -12,11 +12,11 @@ pub struct AudioMessage {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<AudioMessageType>,
+    /// `url`
+    pub url: String,
     /// `provider`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<Provider>,
-    /// `url`
-    pub url: String,
 }
 /// `AudioMessageType`
 ///
@@ -188,18 +188,18 @@ impl<'de> serde::Deserialize<'de> for ButtonType {
 /// `CallbackReceipt`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct CallbackReceipt {
+    /// `type`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<CallbackReceiptType>,
+    /// `statuses`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statuses: Option<Vec<DeliveryReceipt>>,
     /// `contacts`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contacts: Option<Vec<BasicCallbackContact>>,
     /// `notifications`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notifications: Option<Vec<NotificationMessage>>,
-    /// `statuses`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub statuses: Option<Vec<DeliveryReceipt>>,
-    /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<CallbackReceiptType>,
 }
 /// `CallbackReceiptType`
 ///
@@ -273,37 +273,37 @@ pub struct CapabilityResponse {
 /// `CapabilityStatus`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct CapabilityStatus {
-    /// `capable`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub capable: Option<bool>,
     /// `msisdn`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub msisdn: Option<String>,
+    /// `capable`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capable: Option<bool>,
 }
 /// `ContactAddress`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ContactAddress {
-    /// `city`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub city: Option<String>,
-    /// `country`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
-    /// `country_code`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub country_code: Option<String>,
-    /// `state`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub state: Option<String>,
     /// `street`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street: Option<String>,
-    /// `type`
+    /// `city`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<String>,
+    pub city: Option<String>,
+    /// `state`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
     /// `zip`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zip: Option<String>,
+    /// `country`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// `type`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
+    /// `country_code`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_code: Option<String>,
 }
 /// `ContactCard`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -314,12 +314,6 @@ pub struct ContactCard {
     /// `birthday`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub birthday: Option<String>,
-    /// `contact_image`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub contact_image: Option<String>,
-    /// `contact_image_url`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub contact_image_url: Option<String>,
     /// `emails`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emails: Option<Vec<ContactEmail>>,
@@ -338,6 +332,12 @@ pub struct ContactCard {
     /// `urls`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub urls: Option<Vec<ContactUrl>>,
+    /// `contact_image`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_image: Option<String>,
+    /// `contact_image_url`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_image_url: Option<String>,
 }
 /// `ContactEmail`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -362,23 +362,23 @@ pub struct ContactMessagingInformation {
 /// `ContactName`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ContactName {
+    /// `suffix`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suffix: Option<String>,
+    /// `prefix`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefix: Option<String>,
+    /// `formatted_name`
+    pub formatted_name: String,
     /// `first_name`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
-    /// `formatted_name`
-    pub formatted_name: String,
     /// `last_name`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
     /// `middle_name`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub middle_name: Option<String>,
-    /// `prefix`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub prefix: Option<String>,
-    /// `suffix`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub suffix: Option<String>,
 }
 /// `ContactOrganization`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -409,12 +409,12 @@ pub struct ContactPhone {
 /// `ContactUrl`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ContactUrl {
-    /// `type`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<String>,
     /// `url`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// `type`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
 }
 /// `ContactsMessage`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -609,44 +609,44 @@ impl<'de> serde::Deserialize<'de> for ContentMessageType {
 /// `CreateStickerMessage`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateStickerMessage {
+    /// `url`
+    pub url: String,
     /// `emojis`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emojis: Option<Vec<String>>,
-    /// `url`
-    pub url: String,
 }
 /// `CreateStickerpackMessage`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateStickerpackMessage {
-    /// `android_app_store_link`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub android_app_store_link: Option<String>,
+    /// `publisher`
+    pub publisher: String,
+    /// `name`
+    pub name: String,
     /// `ios_app_store_link`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ios_app_store_link: Option<String>,
-    /// `name`
-    pub name: String,
-    /// `publisher`
-    pub publisher: String,
+    /// `android_app_store_link`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub android_app_store_link: Option<String>,
 }
 /// `DeliveryReceipt`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct DeliveryReceipt {
-    /// `details`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub details: Option<String>,
     /// `message_id`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
     /// `recipient`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipient: Option<String>,
-    /// `state`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub state: Option<DeliveryReceiptState>,
     /// `status`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<DeliveryReceiptStatus>,
+    /// `state`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<DeliveryReceiptState>,
+    /// `details`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<String>,
     /// `timestamp`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<String>,
@@ -803,6 +803,8 @@ pub struct DocumentMessage {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<DocumentMessageType>,
+    /// `url`
+    pub url: String,
     /// `caption`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caption: Option<String>,
@@ -812,8 +814,6 @@ pub struct DocumentMessage {
     /// `provider`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<Provider>,
-    /// `url`
-    pub url: String,
 }
 /// `DocumentMessageType`
 ///
@@ -915,21 +915,21 @@ pub struct ErrorMessage {
 /// `FetchCallbacksMessage`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct FetchCallbacksMessage {
-    /// `end_time`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub end_time: Option<crate::runtime::Timestamp>,
-    /// `from`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from: Option<String>,
     /// `page`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<i32>,
-    /// `page_size`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page_size: Option<i32>,
     /// `start_time`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_time: Option<crate::runtime::Timestamp>,
+    /// `end_time`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_time: Option<crate::runtime::Timestamp>,
+    /// `page_size`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<i32>,
+    /// `from`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
 }
 /// `GetStickerInformationNamespace`
 ///
@@ -1173,14 +1173,14 @@ pub struct ImageMessage {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<ImageMessageType>,
+    /// `url`
+    pub url: String,
     /// `caption`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caption: Option<String>,
     /// `provider`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<Provider>,
-    /// `url`
-    pub url: String,
 }
 /// `ImageMessageType`
 ///
@@ -1381,9 +1381,6 @@ pub struct LocationMessage {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<LocationMessageType>,
-    /// `address`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub address: Option<String>,
     /// `latitude`
     pub latitude: f32,
     /// `longitude`
@@ -1391,6 +1388,9 @@ pub struct LocationMessage {
     /// `name`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// `address`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
 }
 /// `LocationMessageType`
 ///
@@ -1482,14 +1482,14 @@ impl<'de> serde::Deserialize<'de> for LocationMessageType {
 /// `MediaProviderMessage`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MediaProviderMessage {
-    /// `config`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub config: Option<ProviderConfig>,
     /// `name`
     pub name: String,
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<MediaProviderMessageType>,
+    /// `config`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub config: Option<ProviderConfig>,
 }
 /// `MediaProviderMessageType`
 ///
@@ -1565,33 +1565,33 @@ pub struct NotificationContext {
 /// `NotificationMessage`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct NotificationMessage {
-    /// `forwarded`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub forwarded: Option<bool>,
-    /// `frequently_forwarded`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub frequently_forwarded: Option<bool>,
     /// `from`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
-    /// `in_group`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub in_group: Option<String>,
-    /// `message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message: Option<InnerNotificationMessage>,
     /// `message_id`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
-    /// `replying_to`
+    /// `message`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub replying_to: Option<NotificationContext>,
+    pub message: Option<InnerNotificationMessage>,
     /// `timestamp`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<String>,
+    /// `forwarded`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forwarded: Option<bool>,
+    /// `in_group`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_group: Option<String>,
     /// `to`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
+    /// `replying_to`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replying_to: Option<NotificationContext>,
+    /// `frequently_forwarded`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frequently_forwarded: Option<bool>,
 }
 /// `OptInMessage`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -1628,28 +1628,28 @@ pub struct SinchCreateStickerpackResponse {
 /// `SinchGetStickerInformationResponse`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct SinchGetStickerInformationResponse {
-    /// `emojis`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub emojis: Option<Vec<String>>,
     /// `id`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// `emojis`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub emojis: Option<Vec<String>>,
 }
 /// `SinchGetStickerpackInformationResponse`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct SinchGetStickerpackInformationResponse {
-    /// `android_app_store_link`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub android_app_store_link: Option<String>,
-    /// `ios_app_store_link`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ios_app_store_link: Option<String>,
-    /// `name`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
     /// `publisher`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
+    /// `name`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `ios_app_store_link`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ios_app_store_link: Option<String>,
+    /// `android_app_store_link`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub android_app_store_link: Option<String>,
 }
 /// `SinchGetStickerpacksResponse`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -1671,15 +1671,15 @@ pub struct StickerMessage {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<StickerMessageType>,
+    /// `url`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     /// `id`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `provider`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<Provider>,
-    /// `url`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
 }
 /// `StickerMessageType`
 ///
@@ -1848,29 +1848,29 @@ pub struct TemplateMessage {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<TemplateMessageType>,
-    /// `body_params`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub body_params: Option<Vec<String>>,
-    /// `buttons`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub buttons: Option<Vec<Button>>,
-    /// `header_params`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub header_params: Option<Vec<String>>,
-    /// `language`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub language: Option<String>,
-    /// `media`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub media: Option<TemplateContentMessage>,
     /// `params`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub params: Option<Vec<String>>,
+    /// `buttons`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub buttons: Option<Vec<Button>>,
+    /// `language`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     /// `template_name`
     pub template_name: String,
     /// `ttl`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ttl: Option<String>,
+    /// `header_params`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header_params: Option<Vec<String>>,
+    /// `body_params`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body_params: Option<Vec<String>>,
+    /// `media`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media: Option<TemplateContentMessage>,
 }
 /// `TemplateMessageType`
 ///
@@ -1965,11 +1965,11 @@ pub struct TextMessage {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<TextMessageType>,
+    /// `text`
+    pub text: String,
     /// `preview_url`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preview_url: Option<bool>,
-    /// `text`
-    pub text: String,
 }
 /// `TextMessageType`
 ///
@@ -2061,28 +2061,28 @@ impl<'de> serde::Deserialize<'de> for TextMessageType {
 /// `UpdateStickerMessage`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct UpdateStickerMessage {
-    /// `emojis`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub emojis: Option<Vec<String>>,
     /// `url`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// `emojis`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub emojis: Option<Vec<String>>,
 }
 /// `UpdateStickerpackMessage`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct UpdateStickerpackMessage {
-    /// `android_app_store_link`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub android_app_store_link: Option<String>,
-    /// `ios_app_store_link`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ios_app_store_link: Option<String>,
-    /// `name`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
     /// `publisher`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
+    /// `name`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `ios_app_store_link`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ios_app_store_link: Option<String>,
+    /// `android_app_store_link`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub android_app_store_link: Option<String>,
 }
 /// `VideoMessage`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -2090,14 +2090,14 @@ pub struct VideoMessage {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<VideoMessageType>,
+    /// `url`
+    pub url: String,
     /// `caption`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caption: Option<String>,
     /// `provider`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<Provider>,
-    /// `url`
-    pub url: String,
 }
 /// `VideoMessageType`
 ///
@@ -2210,13 +2210,13 @@ pub struct WhatsAppMedia {
 /// `WhatsAppMessage`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct WhatsAppMessage {
+    /// `to`
+    pub to: Vec<String>,
+    /// `message`
+    pub message: WhatsAppMessageMessage,
     /// `callback`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback: Option<String>,
-    /// `message`
-    pub message: WhatsAppMessageMessage,
-    /// `to`
-    pub to: Vec<String>,
 }
 /// `WhatsAppMessageMessage`
 ///
@@ -2265,7 +2265,7 @@ impl<'de> serde::Deserialize<'de> for WhatsAppMessageMessage {
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &[],
-                known: &["type", "provider", "url"],
+                known: &["type", "url", "provider"],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
@@ -2275,46 +2275,46 @@ impl<'de> serde::Deserialize<'de> for WhatsAppMessageMessage {
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &[],
-                known: &["type", "caption", "filename", "provider", "url"],
+                known: &["type", "url", "caption", "filename", "provider"],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &[],
-                known: &["type", "caption", "provider", "url"],
+                known: &["type", "url", "caption", "provider"],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &[],
-                known: &["type", "address", "latitude", "longitude", "name"],
+                known: &["type", "latitude", "longitude", "name", "address"],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &[],
-                known: &["type", "id", "provider", "url"],
+                known: &["type", "url", "id", "provider"],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &[],
-                known: &["type", "preview_url", "text"],
+                known: &["type", "text", "preview_url"],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &[],
-                known: &["type", "caption", "provider", "url"],
+                known: &["type", "url", "caption", "provider"],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &[],
                 known: &[
                     "type",
-                    "body_params",
-                    "buttons",
-                    "header_params",
-                    "language",
-                    "media",
                     "params",
+                    "buttons",
+                    "language",
                     "template_name",
                     "ttl",
+                    "header_params",
+                    "body_params",
+                    "media",
                 ],
             },
         ];

@@ -29,16 +29,29 @@ pub fn copied(text: &str, from: &str, comment: &str) -> String {
     format!("{comment} {}. Copied from templates/{from}: edit it there.\n\n{text}", super::MARKER)
 }
 
-pub fn cargo_toml(apis: &[Api]) -> String {
+/// What the workspace SDK adds to the template: its tests' dependencies.
+pub const SDK_EXTRA: &str = "[dev-dependencies]\ngenerator = { path = \"../generator\" }\nserde_ignored = \"0.1\"\ntokio = { version = \"1\", features = [\"macros\", \"rt-multi-thread\", \"net\", \"io-util\"] }\n";
+
+/// What a standalone crate adds: it is its own workspace root.
+pub const STANDALONE_EXTRA: &str = "[workspace]\n";
+
+pub fn cargo_toml(apis: &[Api], name: &str, extra: &str) -> String {
     let mut features = format!("default = [{}]\n", apis.iter().map(|a| format!("\"{}\"", a.module)).collect::<Vec<_>>().join(", "));
     for a in apis {
         features.push_str(&format!("# {} ({} {})\n{} = []\n", a.title, a.key, a.version, a.module));
     }
-    copied(&CARGO_TOML.replace("@FEATURES@", features.trim_end()), "Cargo.toml.in", "#")
+    let text = CARGO_TOML.replace("@FEATURES@", features.trim_end()).replace("@NAME@", name).replace("@EXTRA@", extra);
+    copied(&text, "Cargo.toml.in", "#")
 }
 
-pub fn lib_rs(apis: &[Api]) -> String {
-    let mut out = copied(LIB_RS, "lib.rs.in", "//");
+/// `src/lib.rs`: the SDK's crate docs, or for a standalone crate the description's title.
+pub fn lib_rs(apis: &[Api], standalone: bool) -> String {
+    let mut out = if standalone {
+        let title = apis.first().map_or("API", |a| a.title.as_str());
+        format!("// {}. Do not edit: regenerate it.\n\n//! A typed async client for {title}, generated from its OpenAPI description.\n#![warn(missing_docs)]\n#![forbid(unsafe_code)]\n\npub mod runtime;\n", super::MARKER)
+    } else {
+        copied(LIB_RS, "lib.rs.in", "//")
+    };
     for a in apis {
         out.push_str(&format!("\n/// The {} API (feature `{}`).\n#[cfg(feature = \"{}\")]\npub mod {};\n", a.title, a.module, a.module, a.module));
     }
@@ -56,6 +69,9 @@ fn auth_doc(kinds: &[AuthKind]) -> String {
             AuthKind::ApplicationSigned => "an application key and secret (`Auth::basic` until signed requests land)",
         })
         .collect();
+    if names.is_empty() {
+        return " The description names no credentials.".to_string();
+    }
     format!(" Accepted credentials: {}.", names.join("; "))
 }
 
@@ -154,6 +170,11 @@ pub fn api_mod(api: &Api, entry: &ApiEntry) -> TokenStream {
             /// A client over an HTTP core you built (shared connection pool, custom `reqwest::Client`).
             pub fn from_http(http: crate::runtime::Http) -> Self {
                 Self { http }
+            }
+
+            /// The HTTP core this client sends with (base URL, credentials, connection pool).
+            pub fn http(&self) -> &crate::runtime::Http {
+                &self.http
             }
 
             #(#accessors)*

@@ -44,7 +44,9 @@ fn field_ty(f: &Field) -> TokenStream {
 fn field(f: &Field) -> TokenStream {
     let ident = naming::ident(&f.name);
     let doc = docs_or(f.doc.as_deref(), &format!("`{}`", f.json));
-    let rename = (f.name != f.json).then(|| {
+    // Compare with the identifier as written (`self_`, not `self`); `r#type` serializes as `type`.
+    let written = naming::escape(&f.name);
+    let rename = (written.trim_start_matches("r#") != f.json).then(|| {
         let json = &f.json;
         quote!(#[serde(rename = #json)])
     });
@@ -195,7 +197,7 @@ fn union(name_str: &str, doc: &TokenStream, u: &Union) -> TokenStream {
         Some(prop) => {
             let tagged: Vec<_> = u.variants.iter().zip(&idents).zip(&decoders).filter(|((v, _), _)| !v.tags.is_empty()).map(|((v, _), dec)| {
                 let tags = &v.tags;
-                quote!( #(#tags)|* => #dec.map_err(serde::de::Error::custom), )
+                quote!( #(Some(#tags))|* => #dec.map_err(serde::de::Error::custom), )
             }).collect();
             let first_tags: Vec<_> = u.variants.iter().map(|v| match v.tags.first() { Some(t) => quote!(Some(#t)), None => quote!(None) }).collect();
             (

@@ -308,7 +308,7 @@ pub fn convert(types: &mut Types<'_>, reserved: &BTreeSet<String>) -> Result<BTr
                 responses.push(Resp { status: status.clone(), ty, success, doc: resp.description.clone(), examples, variant: status.label() });
             }
 
-            let mut local = BTreeSet::new();
+            let mut local = naming::prelude();
             let needs_params = params.iter().any(|p| p.location != Location::Path && !p.required);
             let params_type = needs_params.then(|| claim(&mut local, &format!("{type_base}Params")));
             let success_type = (responses.iter().filter(|r| r.success).count() > 1).then(|| claim(&mut local, &format!("{type_base}Success")));
@@ -339,10 +339,10 @@ pub fn convert(types: &mut Types<'_>, reserved: &BTreeSet<String>) -> Result<BTr
             });
         }
     }
-    // Type names local to a group module must not clash with its accessor struct.
+    // Type names local to a group module must not clash with its accessor struct or the prelude.
     for g in groups.values_mut() {
         let clash = g.operations.iter().flat_map(|o| [&o.params_type, &o.success_type, &o.error_type]).flatten().any(|n| *n == g.type_name);
-        if clash {
+        if clash || naming::PRELUDE.contains(&g.type_name.as_str()) {
             g.type_name = format!("{}Operations", g.type_name);
         }
     }

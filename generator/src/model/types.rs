@@ -117,8 +117,9 @@ fn doc_of(schema: &Schema) -> Option<String> {
 impl<'a> Types<'a> {
     pub fn new(file: &'a Path, doc: &'a OpenAPI, warnings: &'a mut Warnings) -> Self {
         let schemas = doc.components.as_ref().map(|c| c.schemas.keys().map(String::as_str).collect::<Vec<_>>()).unwrap_or_default();
-        let names = naming::schema_names(schemas, &BTreeSet::new());
-        let taken = names.values().cloned().collect();
+        let names = naming::schema_names(schemas, &naming::prelude());
+        let mut taken: BTreeSet<String> = names.values().cloned().collect();
+        taken.extend(naming::prelude());
         Types { file, doc, warnings, names, defs: BTreeMap::new(), taken }
     }
 

@@ -1,0 +1,276 @@
+//! Behaviour of the generated code, compiled from the fixtures into one crate (`fixtures`)
+//! by `fixtures_compile.rs`. Runs inside that crate, so it sees the generated types.
+
+use fixtures::runtime::{Auth, Error};
+use serde_json::json;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+#[test]
+fn unknown_enum_values_survive_a_round_trip() {
+    use fixtures::string_enum::types::RcsSenderStatesEnum as State;
+    let known: State = serde_json::from_value(json!("IN_TEST")).unwrap();
+    assert_eq!(known, State::InTest);
+    let new: State = serde_json::from_value(json!("UNRECOGNIZED")).unwrap();
+    assert_eq!(new, State::Other("UNRECOGNIZED".into()));
+    assert_eq!(serde_json::to_value(&new).unwrap(), json!("UNRECOGNIZED"));
+    assert_eq!(State::from("2fa-pending").as_str(), "2fa-pending");
+    assert_eq!("ACTIVE".parse::<State>().unwrap(), State::Active);
+}
+
+#[test]
+fn discriminator_with_mapping_picks_the_variant() {
+    use fixtures::one_of_discriminator::types::{Cat, Dog, Pet};
+    let cat: Pet = serde_json::from_value(json!({"pet_type": "cat", "lives": 9})).unwrap();
+    assert_eq!(cat, Pet::Cat(Cat { lives: 9, pet_type: "cat".into() }));
+    // The tag is written even when the variant's own type has no such field.
+    let dog = Pet::Dog(Dog { bark: "woof".into() });
+    assert_eq!(serde_json::to_value(&dog).unwrap(), json!({"pet_type": "dog", "bark": "woof"}));
+    let back: Pet = serde_json::from_value(json!({"pet_type": "dog", "bark": "woof"})).unwrap();
+    assert_eq!(back, dog);
+    // A variant Sinch adds later is kept, not rejected.
+    let bird = json!({"pet_type": "bird", "wings": 2});
+    let other: Pet = serde_json::from_value(bird.clone()).unwrap();
+    assert_eq!(other, Pet::Other(bird.clone()));
+    assert_eq!(serde_json::to_value(&other).unwrap(), bird);
+    // A known tag with a body that does not fit is an error, not a silent `Other`.
+    assert!(serde_json::from_value::<Pet>(json!({"pet_type": "cat"})).is_err());
+}
+
+#[test]
+fn discriminator_without_mapping_uses_schema_names() {
+    use fixtures::one_of_discriminator::types::{Circle, Shape};
+    let c: Shape = serde_json::from_value(json!({"kind": "Circle", "radius": 2.0})).unwrap();
+    assert_eq!(c, Shape::Circle(Circle { radius: Some(2.0) }));
+    assert_eq!(serde_json::to_value(&c).unwrap(), json!({"kind": "Circle", "radius": 2.0}));
+}
+
+#[test]
+fn union_without_discriminator_is_decoded_by_shape() {
+    use fixtures::one_of_shape::types::{ContactRecipient, IdentityRecipient, Recipient};
+    let ids: Recipient = serde_json::from_value(json!({"identities": ["a"]})).unwrap();
+    assert_eq!(ids, Recipient::IdentityRecipient(IdentityRecipient { identities: vec!["a".into()] }));
+    let contact: Recipient = serde_json::from_value(json!({"contact_id": "c1"})).unwrap();
+    assert_eq!(contact, Recipient::ContactRecipient(ContactRecipient { contact_id: "c1".into() }));
+    let text: Recipient = serde_json::from_value(json!("plain")).unwrap();
+    assert_eq!(text, Recipient::String("plain".into()));
+    assert_eq!(serde_json::to_value(&contact).unwrap(), json!({"contact_id": "c1"}));
+    assert!(serde_json::from_value::<Recipient>(json!(12)).is_err());
+}
+
+#[test]
+fn all_of_merges_every_member() {
+    use fixtures::all_of::types::Extended;
+    let e: Extended = serde_json::from_value(json!({"id": "1", "label": "x", "created": "2023-01-19t13:11:08.204Z"})).unwrap();
+    assert_eq!(e.id, "1");
+    assert_eq!(e.label, "x");
+    assert_eq!(e.created.as_ref().unwrap().to_unix(), Some((1_674_133_868, 204_000_000)));
+    assert!(serde_json::from_value::<Extended>(json!({"id": "1"})).is_err(), "label is required by the second member");
+}
+
+#[test]
+fn additional_properties_are_maps() {
+    use fixtures::maps_and_free_form::types::{Holder, Labels, Metadata};
+    let labels: Labels = serde_json::from_value(json!({"a": "1", "b": "2"})).unwrap();
+    assert_eq!(labels.len(), 2);
+    let m: Metadata = serde_json::from_value(json!({"name": "n", "x": 1, "y": 2})).unwrap();
+    assert_eq!(m.name.as_deref(), Some("n"));
+    assert_eq!(m.additional_properties.get("y"), Some(&2));
+    assert_eq!(serde_json::to_value(&m).unwrap(), json!({"name": "n", "x": 1, "y": 2}));
+    let h: Holder = serde_json::from_value(json!({"payload": [1, {"a": null}], "object": {"k": true}})).unwrap();
+    assert_eq!(h.payload, Some(json!([1, {"a": null}])));
+}
+
+#[test]
+fn absent_and_null_are_different_requests() {
+    use fixtures::nullable::types::UpdateSender;
+    let leave = UpdateSender { keep: Some("k".into()), callback_url: None, name: None };
+    assert_eq!(serde_json::to_value(&leave).unwrap(), json!({"keep": "k"}));
+    let clear = UpdateSender { keep: None, callback_url: Some(None), name: None };
+    assert_eq!(serde_json::to_value(&clear).unwrap(), json!({"keep": null, "callback_url": null}));
+    let set = UpdateSender { keep: None, callback_url: Some(Some("https://x".into())), name: None };
+    assert_eq!(serde_json::to_value(&set).unwrap()["callback_url"], json!("https://x"));
+    let decoded: UpdateSender = serde_json::from_value(json!({"keep": null, "callback_url": null})).unwrap();
+    assert_eq!(decoded.callback_url, Some(None));
+    let decoded: UpdateSender = serde_json::from_value(json!({"keep": null})).unwrap();
+    assert_eq!(decoded.callback_url, None);
+}
+
+#[test]
+fn recursive_types_are_boxed() {
+    use fixtures::recursive::types::{Node, Ping, Pong};
+    let n: Node = serde_json::from_value(json!({"name": "a", "parent": {"name": "b"}, "children": [{"name": "c"}]})).unwrap();
+    assert_eq!(n.parent.as_ref().unwrap().name, "b");
+    let _: Ping = Ping { pong: Some(Box::new(Pong { ping: None })) };
+}
+
+#[test]
+fn scalar_formats_are_honoured() {
+    use fixtures::scalars::types::Numbers;
+    let n = Numbers { small: Some(i32::MAX), big: Some(i64::MAX), plain: Some(1), ratio: Some(0.5f32), price: Some(1.25f64), ..Default::default() };
+    let v = serde_json::to_value(&n).unwrap();
+    assert_eq!(v["big"], json!(i64::MAX));
+    assert!(serde_json::from_value::<Numbers>(json!({"small": 3_000_000_000u64})).is_err(), "int32 overflows");
+}
+
+#[test]
+fn identifiers_are_escaped_and_prefixes_dropped() {
+    use fixtures::identifiers::types::{Any, Contact, Message, V1Message};
+    let c: Contact = serde_json::from_value(json!({"type": "t", "self": "s", "message.id": "m", "2fa": true})).unwrap();
+    assert_eq!((c.r#type.as_deref(), c.self_.as_deref(), c.message_id.as_deref(), c.n2fa), (Some("t"), Some("s"), Some("m"), Some(true)));
+    let a: Any = serde_json::from_value(json!({"@type": "x"})).unwrap();
+    assert_eq!(a.r#type.as_deref(), Some("x"));
+    let _: V1Message = String::new();
+    let _ = Message::default();
+}
+
+/// A one-request-per-connection HTTP server on loopback: answers each request with the next
+/// canned response and hands back what it received.
+async fn serve(responses: Vec<(u16, &'static str)>) -> (String, tokio::task::JoinHandle<Vec<String>>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let handle = tokio::spawn(async move {
+        let mut seen = Vec::new();
+        for (status, body) in responses {
+            let (mut sock, _) = listener.accept().await.unwrap();
+            let mut buf = Vec::new();
+            let mut chunk = [0u8; 4096];
+            loop {
+                let n = sock.read(&mut chunk).await.unwrap();
+                buf.extend_from_slice(&chunk[..n]);
+                let text = String::from_utf8_lossy(&buf).to_string();
+                if let Some(end) = text.find("\r\n\r\n") {
+                    let len = text[..end]
+                        .lines()
+                        .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse::<usize>().unwrap()))
+                        .unwrap_or(0);
+                    if buf.len() >= end + 4 + len || n == 0 {
+                        break;
+                    }
+                }
+                if n == 0 {
+                    break;
+                }
+            }
+            seen.push(String::from_utf8_lossy(&buf).to_string());
+            let reply = format!(
+                "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                body.len()
+            );
+            sock.write_all(reply.as_bytes()).await.unwrap();
+        }
+        seen
+    });
+    (base, handle)
+}
+
+fn request_line(raw: &str) -> &str {
+    raw.lines().next().unwrap()
+}
+
+#[tokio::test]
+async fn path_parameters_are_encoded() {
+    use fixtures::path_params::Client;
+    let (base, seen) = serve(vec![(200, ""), (200, ""), (204, "")]).await;
+    let client = Client::with_base_url(&base, Auth::None).unwrap();
+    client.default().messages_send_message("p/1").await.unwrap();
+    client.default().conversations_get("p", "c 1?").await.unwrap();
+    client.default().delete_item(42).await.unwrap();
+    let seen = seen.await.unwrap();
+    assert_eq!(request_line(&seen[0]), "POST /v1/projects/p%2F1/messages:send HTTP/1.1");
+    assert_eq!(request_line(&seen[1]), "GET /v1/projects/p/conversations/c%201%3F HTTP/1.1");
+    assert_eq!(request_line(&seen[2]), "DELETE /v1/items/42 HTTP/1.1");
+}
+
+#[tokio::test]
+async fn query_and_header_parameters_are_sent() {
+    use fixtures::query_header_params::{Client, default::ListNumbersParams, types::ListNumbersType};
+    let (base, seen) = serve(vec![(200, r#"["+1"]"#), (200, "[]")]).await;
+    let client = Client::with_base_url(&base, Auth::bearer("tok")).unwrap();
+    let params = ListNumbersParams {
+        r#type: Some(ListNumbersType::Mobile),
+        capabilities: Some(vec!["SMS".into(), "VOICE".into()]),
+        page_size: Some(5),
+        x_request_id: Some("r-1".into()),
+    };
+    let numbers = client.default().list_numbers("US", &params).await.unwrap();
+    assert_eq!(numbers, vec!["+1".to_string()]);
+    client.default().list_numbers("SE", &Default::default()).await.unwrap();
+    let seen = seen.await.unwrap();
+    assert_eq!(request_line(&seen[0]), "GET /numbers?regionCode=US&type=MOBILE&capabilities=SMS&capabilities=VOICE&pageSize=5 HTTP/1.1");
+    let lower = seen[0].to_ascii_lowercase();
+    assert!(lower.contains("x-request-id: r-1"), "{}", seen[0]);
+    assert!(lower.contains("authorization: bearer tok"), "{}", seen[0]);
+    assert_eq!(request_line(&seen[1]), "GET /numbers?regionCode=SE HTTP/1.1");
+}
+
+#[tokio::test]
+async fn request_bodies_are_json() {
+    use fixtures::request_body::{Client, types::SendBatchRequest};
+    let (base, seen) = serve(vec![(201, r#"{"id":"b1"}"#)]).await;
+    let client = Client::with_base_url(&base, Auth::basic("key", "secret")).unwrap();
+    let body = SendBatchRequest { to: vec!["+46".into()], body: "hi".into() };
+    let created = client.default().send_batch(&body).await.unwrap();
+    assert_eq!(created.id.as_deref(), Some("b1"));
+    let seen = seen.await.unwrap();
+    assert!(seen[0].ends_with(r#"{"to":["+46"],"body":"hi"}"#), "{}", seen[0]);
+    assert!(seen[0].to_ascii_lowercase().contains("authorization: basic a2v5onnly3jldA==".to_ascii_lowercase().as_str()), "{}", seen[0]);
+}
+
+#[tokio::test]
+async fn every_documented_status_is_typed() {
+    use fixtures::responses::{Client, default::{CreateJobError, CreateJobSuccess, GetJobError}};
+    let (base, seen) = serve(vec![
+        (200, r#"{"id":"old"}"#),
+        (201, r#"{"id":"new"}"#),
+        (202, ""),
+        (400, r#"{"code":"syntax_invalid_json","text":"bad"}"#),
+        (401, r#"{"error":{"code":401,"message":"expired"}}"#),
+        (404, ""),
+        (418, "teapot"),
+        (500, r#"{"error":{"code":500,"message":"boom"}}"#),
+        (200, r#"{"id":"p"}"#),
+        (200, "not json"),
+    ])
+    .await;
+    let client = Client::with_base_url(&base, Auth::None).unwrap();
+    let ops = client.default();
+    assert!(matches!(ops.create_job().await.unwrap(), CreateJobSuccess::Status200(j) if j.id.as_deref() == Some("old")));
+    assert!(matches!(ops.create_job().await.unwrap(), CreateJobSuccess::Status201(j) if j.id.as_deref() == Some("new")));
+    assert_eq!(ops.create_job().await.unwrap(), CreateJobSuccess::Status202);
+    let e = ops.create_job().await.unwrap_err();
+    assert!(matches!(e.typed(), Some(CreateJobError::Status400(b)) if b.code.as_deref() == Some("syntax_invalid_json")));
+    // A 401 body is decoded as the 401 type, never as the 400 one.
+    let e = ops.create_job().await.unwrap_err();
+    assert!(matches!(e.typed(), Some(CreateJobError::Status401(b)) if b.error.as_ref().unwrap().message.as_deref() == Some("expired")));
+    assert_eq!(e.status().map(|s| s.as_u16()), Some(401));
+    let e = ops.create_job().await.unwrap_err();
+    assert!(matches!(e.typed(), Some(CreateJobError::Status404)));
+    let e = ops.create_job().await.unwrap_err();
+    match &e {
+        Error::Api(api) => {
+            assert_eq!(api.status.as_u16(), 418);
+            assert!(api.typed.is_none());
+            assert_eq!(&api.body[..], b"teapot");
+        }
+        other => panic!("{other:?}"),
+    }
+    let e = ops.get_job("j1").await.unwrap_err();
+    assert!(matches!(e.typed(), Some(GetJobError::Default(b)) if b.error.as_ref().unwrap().code == Some(500)));
+    // `default` as the only response is the success case.
+    assert_eq!(ops.ping().await.unwrap().id.as_deref(), Some("p"));
+    let e = ops.ping().await.unwrap_err();
+    assert!(matches!(e, Error::Decode { .. }), "{e:?}");
+    assert_eq!(seen.await.unwrap().len(), 10);
+}
+
+#[tokio::test]
+async fn tags_group_operations_and_odd_ids_become_idents() {
+    use fixtures::tags::Client;
+    let (base, seen) = serve(vec![(200, ""), (200, "")]).await;
+    let client = Client::with_base_url(&base, Auth::None).unwrap();
+    client.sending_sms().send_a_message().await.unwrap();
+    client.default().n10dlc_brand().await.unwrap();
+    let seen = seen.await.unwrap();
+    assert_eq!(request_line(&seen[0]), "GET /a HTTP/1.1");
+    assert_eq!(request_line(&seen[1]), "GET /b HTTP/1.1");
+}

@@ -1,0 +1,22 @@
+//! Fixtures for the generator's tests: small descriptions under `fixtures/`, one construct
+//! each, with their expected output in `snapshots/` and behaviour tests in
+//! `fixture_behaviour.rs` that run against the compiled output.
+
+use std::path::PathBuf;
+
+/// The fixture descriptions, sorted by name.
+pub fn fixtures() -> Vec<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut out: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("directory entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    out.sort();
+    out
+}
+
+/// One fixture by name.
+pub fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(format!("{name}.yaml"))
+}

@@ -1,0 +1,69 @@
+//! The generator's output for each fixture, as an insta snapshot: the API's module files and
+//! the warnings it printed. Review changes with `cargo insta review` (or INSTA_UPDATE=always).
+
+use generator_tests::fixture;
+use std::fmt::Write;
+
+fn render(name: &str) -> String {
+    let out = generator::generate_fixtures(&[fixture(name)], "fixture").unwrap_or_else(|e| panic!("{e}"));
+    let mut text = String::new();
+    for w in &out.warnings {
+        writeln!(text, "// warning: #{}: {}", w.pointer, w.message).unwrap();
+    }
+    for (path, contents) in &out.files {
+        let p = path.to_string_lossy();
+        // The runtime and crate scaffolding are the same for every fixture.
+        if p.starts_with("src/runtime") || p == "src/lib.rs" || p == "Cargo.toml" {
+            continue;
+        }
+        writeln!(text, "// ===== {p} =====").unwrap();
+        text.push_str(contents);
+    }
+    text
+}
+
+macro_rules! snapshot {
+    ($($name:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $name() {
+                insta::assert_snapshot!(render(stringify!($name)));
+            }
+        )*
+
+        #[test]
+        fn every_fixture_has_a_snapshot_test() {
+            let tested = [$(stringify!($name)),*];
+            for f in generator_tests::fixtures() {
+                let stem = f.file_stem().unwrap().to_string_lossy().into_owned();
+                assert!(tested.contains(&stem.as_str()), "fixture {stem} has no snapshot test");
+            }
+        }
+    };
+}
+
+snapshot!(
+    all_of,
+    identifiers,
+    maps_and_free_form,
+    nullable,
+    one_of_discriminator,
+    one_of_shape,
+    path_params,
+    query_header_params,
+    recursive,
+    request_body,
+    responses,
+    scalars,
+    string_enum,
+    struct_fields,
+    tags,
+);
+
+#[test]
+fn output_is_deterministic() {
+    let all = generator_tests::fixtures();
+    let a = generator::generate_fixtures(&all, "fixtures").unwrap().files;
+    let b = generator::generate_fixtures(&all, "fixtures").unwrap().files;
+    assert_eq!(a, b);
+}
