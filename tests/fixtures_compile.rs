@@ -13,7 +13,9 @@ fn fixtures_compile_and_behave() {
         let path = dir.join(rel);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         let text = if rel.as_os_str() == "Cargo.toml" {
-            format!("{text}\n[dev-dependencies]\ntokio = {{ version = \"1\", features = [\"macros\", \"rt-multi-thread\", \"net\", \"io-util\"] }}\n")
+            format!(
+                "{text}\n[dev-dependencies]\ntokio = {{ version = \"1\", features = [\"macros\", \"rt-multi-thread\", \"net\", \"io-util\"] }}\n"
+            )
         } else {
             text.clone()
         };
@@ -37,6 +39,9 @@ fn fixtures_compile_and_behave() {
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "the fixture crate failed:\n{stdout}\n{stderr}");
-    assert!(stdout.contains("test result: ok"), "no tests ran in the fixture crate:\n{stdout}");
+    assert!(
+        stdout.contains("test result: ok"),
+        "no tests ran in the fixture crate:\n{stdout}"
+    );
     println!("{stdout}");
 }

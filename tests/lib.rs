@@ -18,5 +18,7 @@ pub fn fixtures() -> Vec<PathBuf> {
 
 /// One fixture by name.
 pub fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(format!("{name}.yaml"))
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(format!("{name}.yaml"))
 }

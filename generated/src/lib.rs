@@ -22,46 +22,57 @@
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 
+#[rustfmt::skip]
 pub mod runtime;
 
 pub use runtime::{Auth, Error};
 
 /// The SMS API (feature `sms`).
 #[cfg(feature = "sms")]
+#[rustfmt::skip]
 pub mod sms;
 
 /// The Conversation API (feature `conversation`).
 #[cfg(feature = "conversation")]
+#[rustfmt::skip]
 pub mod conversation;
 
 /// The Conversation Template Management API (feature `templates`).
 #[cfg(feature = "templates")]
+#[rustfmt::skip]
 pub mod templates;
 
 /// The Numbers API (feature `numbers`).
 #[cfg(feature = "numbers")]
+#[rustfmt::skip]
 pub mod numbers;
 
 /// The Voice (Calling) API (feature `voice`).
 #[cfg(feature = "voice")]
+#[rustfmt::skip]
 pub mod voice;
 
 /// The Verification API (feature `verification`).
 #[cfg(feature = "verification")]
+#[rustfmt::skip]
 pub mod verification;
 
 /// The Provisioning API (feature `provisioning`).
 #[cfg(feature = "provisioning")]
+#[rustfmt::skip]
 pub mod provisioning;
 
 /// The RCS API (feature `rcs`).
 #[cfg(feature = "rcs")]
+#[rustfmt::skip]
 pub mod rcs;
 
 /// The WhatsApp API (feature `whatsapp`).
 #[cfg(feature = "whatsapp")]
+#[rustfmt::skip]
 pub mod whatsapp;
 
 /// The SMS Export API (feature `sms_export`).
 #[cfg(feature = "sms_export")]
+#[rustfmt::skip]
 pub mod sms_export;

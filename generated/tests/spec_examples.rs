@@ -6,6 +6,12 @@
 //! The examples are read from the descriptions themselves (SINCH_SPECS_MIRROR, or
 //! ../shared/specs beside the repository); the index below only names where they are.
 
+// The index is generated and formatted by prettyplease.
+#[rustfmt::skip]
+#[path = "spec_examples/index.rs"]
+mod index;
+
+use index::cases;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -30,20 +36,31 @@ fn load(spec: &str) -> Value {
     let path = [dir.join(format!("{spec}.yaml")), dir.join(spec).join("openapi.yaml")]
         .into_iter()
         .find(|p| p.exists())
-        .unwrap_or_else(|| panic!("description `{spec}` not found in {}: set SINCH_SPECS_MIRROR", dir.display()));
+        .unwrap_or_else(|| {
+            panic!(
+                "description `{spec}` not found in {}: set SINCH_SPECS_MIRROR",
+                dir.display()
+            )
+        });
     let mut warnings = generator::diag::Warnings::default();
     generator::load::load_file(&path, &mut warnings).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The example at `pointer`: a media type's `example`, or an Example object's `value`.
 fn example(doc: &Value, pointer: &str) -> Value {
-    let mut node = doc.pointer(pointer).unwrap_or_else(|| panic!("no example at #{pointer}")).clone();
+    let mut node = doc
+        .pointer(pointer)
+        .unwrap_or_else(|| panic!("no example at #{pointer}"))
+        .clone();
     if pointer.ends_with("/example") {
         return node;
     }
     if let Some(r) = node.get("$ref").and_then(Value::as_str) {
         let target = r.trim_start_matches('#');
-        node = doc.pointer(target).unwrap_or_else(|| panic!("#{pointer}: dangling {r}")).clone();
+        node = doc
+            .pointer(target)
+            .unwrap_or_else(|| panic!("#{pointer}: dangling {r}"))
+            .clone();
     }
     let value = node.get("value").cloned().unwrap_or(Value::Null);
     // rcs.yaml writes its examples as JSON text in a YAML string: read the JSON inside.
@@ -57,17 +74,34 @@ fn example(doc: &Value, pointer: &str) -> Value {
 /// properties required (a request without them does not compile), so these cannot decode;
 /// each is listed with the property, and the test checks that this is the only reason.
 const OMIT_REQUIRED: &[(&str, &str, &str)] = &[
-    ("sms", "/paths/~1xms~1v1~1{service_plan_id}~1batches/post/requestBody/content/application~1json/examples/request", "delivery_report"),
-    ("voice", "/components/requestBodies/calloutRequest/content/application~1json/examples/confCalloutRequest", "endpoint"),
-    ("provisioning", "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/get/responses/200/content/application~1json/example", "billingCategory"),
-    ("sms-export", "/paths/~1v1~1exports~1jobs/post/responses/201/content/application~1json/examples/created", "parameters"),
+    (
+        "sms",
+        "/paths/~1xms~1v1~1{service_plan_id}~1batches/post/requestBody/content/application~1json/examples/request",
+        "delivery_report",
+    ),
+    (
+        "voice",
+        "/components/requestBodies/calloutRequest/content/application~1json/examples/confCalloutRequest",
+        "endpoint",
+    ),
+    (
+        "provisioning",
+        "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/get/responses/200/content/application~1json/example",
+        "billingCategory",
+    ),
+    (
+        "sms-export",
+        "/paths/~1v1~1exports~1jobs/post/responses/201/content/application~1json/examples/created",
+        "parameters",
+    ),
 ];
 
 /// Decodes, encodes, and checks that what was encoded is what the example said. Returns how
 /// many fields the type did not know (and so dropped).
 fn round_trip<T: Serialize + DeserializeOwned>(example: &Value) -> Result<usize, String> {
     let mut ignored = 0;
-    let decoded: T = serde_ignored::deserialize(example, |_| ignored += 1).map_err(|e| format!("does not decode: {e}"))?;
+    let decoded: T =
+        serde_ignored::deserialize(example, |_| ignored += 1).map_err(|e| format!("does not decode: {e}"))?;
     let encoded = serde_json::to_value(&decoded).map_err(|e| format!("does not encode: {e}"))?;
     covers(example, &encoded, "")?;
     Ok(ignored)
@@ -93,9 +127,11 @@ fn covers(original: &Value, encoded: &Value, at: &str) -> Result<(), String> {
             }
             Ok(())
         }
-        (Value::Array(o), Value::Array(e)) if o.len() == e.len() => {
-            o.iter().zip(e).enumerate().try_for_each(|(i, (a, b))| covers(a, b, &format!("{at}/{i}")))
-        }
+        (Value::Array(o), Value::Array(e)) if o.len() == e.len() => o
+            .iter()
+            .zip(e)
+            .enumerate()
+            .try_for_each(|(i, (a, b))| covers(a, b, &format!("{at}/{i}"))),
         (a, b) if a == b || same_number(a, b) => Ok(()),
         (a, b) => Err(format!("{at}: example has {a}, encoded {b}")),
     }
@@ -110,518 +146,32 @@ fn every_spec_example_round_trips() {
     let mut omitted = 0;
     for case in &cases {
         let doc = docs.entry(case.spec).or_insert_with(|| load(case.spec));
-        let known = OMIT_REQUIRED.iter().find(|(s, p, _)| *s == case.spec && *p == case.pointer);
+        let known = OMIT_REQUIRED
+            .iter()
+            .find(|(s, p, _)| *s == case.spec && *p == case.pointer);
         match ((case.check)(&example(doc, case.pointer)), known) {
             (Ok(n), None) => dropped += n,
             (Err(e), Some((_, _, field))) if e.contains(&format!("missing field `{field}`")) => omitted += 1,
-            (Ok(_), Some(_)) => failures.push(format!("{}#{}: listed as omitting a required field, but decodes", case.spec, case.pointer)),
+            (Ok(_), Some(_)) => failures.push(format!(
+                "{}#{}: listed as omitting a required field, but decodes",
+                case.spec, case.pointer
+            )),
             (Err(e), _) => failures.push(format!("{}#{}: {e}", case.spec, case.pointer)),
         }
     }
     println!("spec examples omitting a field their schema requires (spec defects): {omitted}");
     assert_eq!(omitted, OMIT_REQUIRED.len(), "every listed defect is seen");
-    println!("spec examples: {} of {} round-trip ({} unknown fields dropped)", cases.len() - failures.len() - omitted, cases.len(), dropped);
+    println!(
+        "spec examples: {} of {} round-trip ({} unknown fields dropped)",
+        cases.len() - failures.len() - omitted,
+        cases.len(),
+        dropped
+    );
     assert!(!cases.is_empty(), "the index names no examples");
-    assert!(failures.is_empty(), "{} examples fail:\n{}", failures.len(), failures.join("\n"));
-}
-
-fn cases() -> Vec<Case> {
-    #[allow(unused_mut)]
-    let mut cases: Vec<Case> = Vec::new();
-    #[cfg(feature = "sms")]
-    cases
-        .extend([
-            Case {
-                spec: "sms",
-                pointer: "/paths/~1xms~1v1~1{service_plan_id}~1batches~1{batch_id}/get/responses/200/content/application~1json/examples/response",
-                check: round_trip::<sinch_sdk::sms::types::SendBatchCreated>,
-            },
-            Case {
-                spec: "sms",
-                pointer: "/paths/~1xms~1v1~1{service_plan_id}~1batches/post/requestBody/content/application~1json/examples/request",
-                check: round_trip::<sinch_sdk::sms::types::SendBatchObject>,
-            },
-            Case {
-                spec: "sms",
-                pointer: "/paths/~1xms~1v1~1{service_plan_id}~1batches/post/responses/201/content/application~1json/examples/response",
-                check: round_trip::<sinch_sdk::sms::types::SendBatchCreated>,
-            },
-        ]);
-    #[cfg(feature = "conversation")] cases.extend([]);
-    #[cfg(feature = "templates")] cases.extend([]);
-    #[cfg(feature = "numbers")]
-    cases
-        .extend([
-            Case {
-                spec: "numbers",
-                pointer: "/paths/~1v1~1projects~1{projectId}~1activeNumbers/get/responses/400/content/application~1json/examples/response",
-                check: round_trip::<serde_json::Value>,
-            },
-            Case {
-                spec: "numbers",
-                pointer: "/paths/~1v1~1projects~1{projectId}~1activeNumbers~1{phoneNumber}/get/responses/404/content/application~1json/examples/response",
-                check: round_trip::<serde_json::Value>,
-            },
-            Case {
-                spec: "numbers",
-                pointer: "/paths/~1v1~1projects~1{projectId}~1activeNumbers~1{phoneNumber}/patch/responses/404/content/application~1json/examples/response",
-                check: round_trip::<serde_json::Value>,
-            },
-            Case {
-                spec: "numbers",
-                pointer: "/paths/~1v1~1projects~1{projectId}~1activeNumbers~1{phoneNumber}:release/post/responses/404/content/application~1json/examples/response",
-                check: round_trip::<serde_json::Value>,
-            },
-            Case {
-                spec: "numbers",
-                pointer: "/paths/~1v1~1projects~1{projectId}~1availableNumbers/get/responses/400/content/application~1json/examples/response",
-                check: round_trip::<serde_json::Value>,
-            },
-            Case {
-                spec: "numbers",
-                pointer: "/paths/~1v1~1projects~1{projectId}~1availableNumbers~1{phoneNumber}/get/responses/404/content/application~1json/examples/response",
-                check: round_trip::<serde_json::Value>,
-            },
-            Case {
-                spec: "numbers",
-                pointer: "/paths/~1v1~1projects~1{projectId}~1availableNumbers~1{phoneNumber}:rent/post/responses/404/content/application~1json/examples/response",
-                check: round_trip::<serde_json::Value>,
-            },
-        ]);
-    #[cfg(feature = "voice")]
-    cases
-        .extend([
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1v1~1configuration~1numbers~1/get/responses/200/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::GetNumbersResponseObj>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1v1~1configuration~1numbers~1/get/responses/401/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1v1~1configuration~1numbers~1/get/responses/500/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1v1~1configuration~1numbers~1/post/responses/204/content/application~1json/example",
-                check: round_trip::<serde_json::Value>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1v1~1configuration~1numbers~1/post/responses/401/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1v1~1configuration~1numbers~1/post/responses/500/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1v1~1configuration~1numbers~1/delete/responses/204/content/application~1json/example",
-                check: round_trip::<serde_json::Value>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1v1~1configuration~1numbers~1/delete/responses/401/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1v1~1configuration~1numbers~1/delete/responses/500/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1v1~1configuration~1callbacks~1applications~1{applicationkey}/get/responses/200/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::GetCallbacks>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1v1~1configuration~1callbacks~1applications~1{applicationkey}/get/responses/401/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1v1~1configuration~1callbacks~1applications~1{applicationkey}/get/responses/500/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1v1~1configuration~1callbacks~1applications~1{applicationkey}/post/requestBody/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::UpdateCallbacks>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1v1~1configuration~1callbacks~1applications~1{applicationkey}/post/responses/204/content/application~1json/example",
-                check: round_trip::<serde_json::Value>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1v1~1configuration~1callbacks~1applications~1{applicationkey}/post/responses/401/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1v1~1configuration~1callbacks~1applications~1{applicationkey}/post/responses/500/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1v1~1calling~1query~1number~1{number}/get/responses/200/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::GetQueryNumber>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1v1~1calling~1query~1number~1{number}/get/responses/401/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1v1~1calling~1query~1number~1{number}/get/responses/500/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/components/requestBodies/calloutRequest/content/application~1json/examples/confCalloutRequest",
-                check: round_trip::<sinch_sdk::voice::types::CalloutRequest>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1v1~1callouts~1/post/responses/200/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::GetCalloutResponseObj>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1v1~1callouts~1/post/responses/400/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1v1~1callouts~1/post/responses/402/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1calling~1v1~1calls~1id~1{callid}/get/responses/404/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1calling~1v1~1calls~1id~1{callid}/get/responses/500/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/components/requestBodies/updateCall/content/application~1json/examples/hangupExample",
-                check: round_trip::<sinch_sdk::voice::types::SvamlRequestBody>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/components/requestBodies/updateCall/content/application~1json/examples/parkCallExample",
-                check: round_trip::<sinch_sdk::voice::types::SvamlRequestBody>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1calling~1v1~1calls~1id~1{callid}/patch/responses/200/content/application~1json/example",
-                check: round_trip::<serde_json::Value>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1calling~1v1~1calls~1id~1{callid}/patch/responses/400/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1calling~1v1~1calls~1id~1{callid}/patch/responses/404/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1calling~1v1~1calls~1id~1{callid}/patch/responses/500/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1calling~1v1~1calls~1id~1{callid}~1leg~1{callLeg}/patch/requestBody/content/application~1json/examples/hangupExample",
-                check: round_trip::<sinch_sdk::voice::types::SvamlRequestBody>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1calling~1v1~1calls~1id~1{callid}~1leg~1{callLeg}/patch/requestBody/content/application~1json/examples/ivrExample",
-                check: round_trip::<sinch_sdk::voice::types::SvamlRequestBody>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1calling~1v1~1calls~1id~1{callid}~1leg~1{callLeg}/patch/responses/200/content/application~1json/example",
-                check: round_trip::<serde_json::Value>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1calling~1v1~1calls~1id~1{callid}~1leg~1{callLeg}/patch/responses/400/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1calling~1v1~1calls~1id~1{callid}~1leg~1{callLeg}/patch/responses/401/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1calling~1v1~1calls~1id~1{callid}~1leg~1{callLeg}/patch/responses/404/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1calling~1v1~1calls~1id~1{callid}~1leg~1{callLeg}/patch/responses/500/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1calling~1v1~1conferences~1id~1{conferenceid}/get/responses/200/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::GetConferenceInfoResponse>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1calling~1v1~1conferences~1id~1{conferenceid}/get/responses/400/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1calling~1v1~1conferences~1id~1{conferenceid}/get/responses/401/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1calling~1v1~1conferences~1id~1{conferenceid}/get/responses/404/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1calling~1v1~1conferences~1id~1{conferenceid}/get/responses/500/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1calling~1v1~1conferences~1id~1{conferenceid}/delete/responses/204/content/application~1json/example",
-                check: round_trip::<serde_json::Value>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1calling~1v1~1conferences~1id~1{conferenceid}/delete/responses/400/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1calling~1v1~1conferences~1id~1{conferenceid}/delete/responses/401/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1calling~1v1~1conferences~1id~1{conferenceid}/delete/responses/404/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1calling~1v1~1conferences~1id~1{conferenceid}/delete/responses/500/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1calling~1v1~1conferences~1id~1{conferenceid}~1{callid}/delete/responses/200/content/application~1json/example",
-                check: round_trip::<serde_json::Value>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1calling~1v1~1conferences~1id~1{conferenceid}~1{callid}/delete/responses/400/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1calling~1v1~1conferences~1id~1{conferenceid}~1{callid}/delete/responses/401/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1calling~1v1~1conferences~1id~1{conferenceid}~1{callid}/delete/responses/404/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1calling~1v1~1conferences~1id~1{conferenceid}~1{callid}/delete/responses/500/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1calling~1v1~1conferences~1id~1{conferenceid}~1{callid}/patch/responses/200/content/application~1json/example",
-                check: round_trip::<serde_json::Value>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1calling~1v1~1conferences~1id~1{conferenceid}~1{callid}/patch/responses/400/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1calling~1v1~1conferences~1id~1{conferenceid}~1{callid}/patch/responses/401/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1calling~1v1~1conferences~1id~1{conferenceid}~1{callid}/patch/responses/404/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-            Case {
-                spec: "voice",
-                pointer: "/paths/~1calling~1v1~1conferences~1id~1{conferenceid}~1{callid}/patch/responses/500/content/application~1json/example",
-                check: round_trip::<sinch_sdk::voice::types::Error>,
-            },
-        ]);
-    #[cfg(feature = "verification")]
-    cases
-        .extend([
-            Case {
-                spec: "verification",
-                pointer: "/components/requestBodies/StartVerificationRequest/content/application~1json/examples/verificationRequestSMS",
-                check: round_trip::<
-                    sinch_sdk::verification::types::InitiateVerificationResource,
-                >,
-            },
-            Case {
-                spec: "verification",
-                pointer: "/components/requestBodies/StartVerificationRequest/content/application~1json/examples/verificationRequestFlashCall",
-                check: round_trip::<
-                    sinch_sdk::verification::types::InitiateVerificationResource,
-                >,
-            },
-            Case {
-                spec: "verification",
-                pointer: "/components/requestBodies/StartVerificationRequest/content/application~1json/examples/verificationRequestFlashCallnoSDK",
-                check: round_trip::<
-                    sinch_sdk::verification::types::InitiateVerificationResource,
-                >,
-            },
-            Case {
-                spec: "verification",
-                pointer: "/components/requestBodies/StartVerificationRequest/content/application~1json/examples/verificationRequestCallout",
-                check: round_trip::<
-                    sinch_sdk::verification::types::InitiateVerificationResource,
-                >,
-            },
-            Case {
-                spec: "verification",
-                pointer: "/components/requestBodies/StartVerificationRequest/content/application~1json/examples/verificationRequestData",
-                check: round_trip::<
-                    sinch_sdk::verification::types::InitiateVerificationResource,
-                >,
-            },
-        ]);
-    #[cfg(feature = "provisioning")]
-    cases
-        .extend([
-            Case {
-                spec: "provisioning",
-                pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/get/responses/200/content/application~1json/example",
-                check: round_trip::<
-                    sinch_sdk::provisioning::types::RcsListSendersResponseDto,
-                >,
-            },
-            Case {
-                spec: "provisioning",
-                pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}/get/responses/200/content/application~1json/example",
-                check: round_trip::<sinch_sdk::provisioning::types::RcsSenderDto>,
-            },
-        ]);
-    #[cfg(feature = "rcs")]
-    cases
-        .extend([
-            Case {
-                spec: "rcs",
-                pointer: "/paths/~1{bot-id}~1events/post/requestBody/content/application~1json/examples/AgentComposing",
-                check: round_trip::<sinch_sdk::rcs::types::AgentEvent>,
-            },
-            Case {
-                spec: "rcs",
-                pointer: "/paths/~1{bot-id}~1events/post/requestBody/content/application~1json/examples/AgentRead",
-                check: round_trip::<sinch_sdk::rcs::types::AgentEvent>,
-            },
-            Case {
-                spec: "rcs",
-                pointer: "/paths/~1{bot-id}~1messages/post/requestBody/content/application~1json/examples/TextExample",
-                check: round_trip::<sinch_sdk::rcs::types::Message>,
-            },
-            Case {
-                spec: "rcs",
-                pointer: "/paths/~1{bot-id}~1messages/post/requestBody/content/application~1json/examples/TextWithSuggestionsExample",
-                check: round_trip::<sinch_sdk::rcs::types::Message>,
-            },
-            Case {
-                spec: "rcs",
-                pointer: "/paths/~1{bot-id}~1messages/post/requestBody/content/application~1json/examples/StandaloneRichCardExample",
-                check: round_trip::<sinch_sdk::rcs::types::Message>,
-            },
-            Case {
-                spec: "rcs",
-                pointer: "/paths/~1{bot-id}~1messages/post/requestBody/content/application~1json/examples/CarouselExample",
-                check: round_trip::<sinch_sdk::rcs::types::Message>,
-            },
-            Case {
-                spec: "rcs",
-                pointer: "/paths/~1{bot-id}~1messages/post/requestBody/content/application~1json/examples/FileExample",
-                check: round_trip::<sinch_sdk::rcs::types::Message>,
-            },
-            Case {
-                spec: "rcs",
-                pointer: "/paths/~1{bot-id}~1messages/post/responses/200/content/application~1json/examples/Queued",
-                check: round_trip::<sinch_sdk::rcs::types::MessageQueuedResponse>,
-            },
-            Case {
-                spec: "rcs",
-                pointer: "/paths/~1{bot-id}~1messages/post/responses/400/content/application~1json/examples/ValidationFieldError",
-                check: round_trip::<sinch_sdk::rcs::types::Error>,
-            },
-            Case {
-                spec: "rcs",
-                pointer: "/paths/~1{bot-id}~1messages/post/responses/409/content/application~1json/examples/DuplicateMessageId",
-                check: round_trip::<sinch_sdk::rcs::types::Error>,
-            },
-        ]);
-    #[cfg(feature = "whatsapp")]
-    cases
-        .extend([
-            Case {
-                spec: "whatsapp",
-                pointer: "/paths/~1whatsapp~1v1~1{bot-id}~1callbacks~1status~1{message-id}/get/responses/200/content/*~1*/example",
-                check: round_trip::<
-                    sinch_sdk::whatsapp::types::CallbackStoreSearchResult,
-                >,
-            },
-            Case {
-                spec: "whatsapp",
-                pointer: "/paths/~1whatsapp~1v1~1{bot-id}~1callbacks~1notifications/get/responses/200/content/*~1*/example",
-                check: round_trip::<
-                    sinch_sdk::whatsapp::types::CallbackStoreSearchResult,
-                >,
-            },
-            Case {
-                spec: "whatsapp",
-                pointer: "/paths/~1whatsapp~1v1~1{bot-id}~1messages/post/responses/201/content/*~1*/example",
-                check: round_trip::<sinch_sdk::whatsapp::types::CallbackReceipt>,
-            },
-        ]);
-    #[cfg(feature = "sms_export")]
-    cases
-        .extend([
-            Case {
-                spec: "sms-export",
-                pointer: "/paths/~1v1~1exports~1jobs/post/responses/201/content/application~1json/examples/created",
-                check: round_trip::<sinch_sdk::sms_export::types::Job>,
-            },
-        ]);
-    cases
+    assert!(
+        failures.is_empty(),
+        "{} examples fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

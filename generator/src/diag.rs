@@ -34,7 +34,11 @@ pub struct Error {
 
 impl Error {
     pub fn new(file: &Path, place: Place, message: impl Into<String>) -> Self {
-        Error { file: file.to_path_buf(), place, message: message.into() }
+        Error {
+            file: file.to_path_buf(),
+            place,
+            message: message.into(),
+        }
     }
 
     pub fn at(file: &Path, pointer: &str, message: impl Into<String>) -> Self {

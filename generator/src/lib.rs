@@ -35,7 +35,10 @@ pub struct Config {
 impl Config {
     /// The workspace's own layout, with the mirror from `SINCH_SPECS_MIRROR` when set.
     pub fn workspace() -> Self {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("generator/ has a parent").to_path_buf();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .parent()
+            .expect("generator/ has a parent")
+            .to_path_buf();
         Config {
             manifest: root.join("specs/manifest.toml"),
             out: root.join("generated"),
@@ -100,30 +103,68 @@ pub fn generate_fixtures(specs: &[PathBuf], crate_name: &str) -> Result<Output, 
 
 /// Renders the crate: `Cargo.toml`, `lib.rs`, the runtime, and per API its client, types and
 /// operation groups.
-pub fn render(apis: &[(manifest::ApiEntry, model::Api)], crate_name: &str, standalone: bool, warnings: Warnings) -> Output {
+pub fn render(
+    apis: &[(manifest::ApiEntry, model::Api)],
+    crate_name: &str,
+    standalone: bool,
+    warnings: Warnings,
+) -> Output {
     let models: Vec<model::Api> = apis.iter().map(|(_, a)| a.clone()).collect();
     let mut files = BTreeMap::new();
-    let extra = if standalone { emit::krate::STANDALONE_EXTRA } else { emit::krate::SDK_EXTRA };
-    files.insert(PathBuf::from("Cargo.toml"), emit::krate::cargo_toml(&models, crate_name, extra));
+    let extra = if standalone {
+        emit::krate::STANDALONE_EXTRA
+    } else {
+        emit::krate::SDK_EXTRA
+    };
+    files.insert(
+        PathBuf::from("Cargo.toml"),
+        emit::krate::cargo_toml(&models, crate_name, extra),
+    );
     files.insert(PathBuf::from("src/lib.rs"), emit::krate::lib_rs(&models, standalone));
     for (name, text) in emit::krate::RUNTIME {
-        files.insert(PathBuf::from("src/runtime").join(name), emit::krate::copied(text, &format!("runtime/{name}"), "//"));
+        files.insert(
+            PathBuf::from("src/runtime").join(name),
+            emit::krate::copied(text, &format!("runtime/{name}"), "//"),
+        );
     }
     let mut operations = 0;
     for (entry, api) in apis {
         let dir = PathBuf::from("src").join(&api.module);
-        files.insert(dir.join("mod.rs"), emit::file(emit::krate::api_mod(api, entry), &format!("{} mod.rs", api.key)));
-        files.insert(dir.join("types.rs"), emit::file(emit::types::module(&api.types, &api.title), &format!("{} types", api.key)));
+        files.insert(
+            dir.join("mod.rs"),
+            emit::file(emit::krate::api_mod(api, entry), &format!("{} mod.rs", api.key)),
+        );
+        files.insert(
+            dir.join("types.rs"),
+            emit::file(
+                emit::types::module(&api.types, &api.title),
+                &format!("{} types", api.key),
+            ),
+        );
         for g in api.groups.values() {
             operations += g.operations.len();
-            files.insert(dir.join(format!("{}.rs", g.module)), emit::file(emit::operations::module(g, &api.types), &format!("{} {}", api.key, g.module)));
+            files.insert(
+                dir.join(format!("{}.rs", g.module)),
+                emit::file(
+                    emit::operations::module(g, &api.types),
+                    &format!("{} {}", api.key, g.module),
+                ),
+            );
         }
     }
     if !standalone {
-        files.insert(PathBuf::from("tests/spec_examples.rs"), emit::krate::examples_test(&models));
+        files.insert(PathBuf::from("tests/spec_examples.rs"), emit::krate::examples_harness());
+        files.insert(
+            PathBuf::from("tests/spec_examples/index.rs"),
+            emit::krate::examples_test(&models),
+        );
     }
     let mut warnings = warnings.items;
     warnings.sort();
     warnings.dedup();
-    Output { files, warnings, operations }
+    Output {
+        files,
+        warnings,
+        operations,
+    }
 }

@@ -14,8 +14,8 @@ use std::path::Path;
 
 /// Reads and parses one file. Syntax errors name the line and column.
 pub fn load_file(path: &Path, warnings: &mut Warnings) -> Result<Value, Error> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Error::file(path, format!("cannot read the description: {e}")))?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| Error::file(path, format!("cannot read the description: {e}")))?;
     parse_str(path, &text, warnings)
 }
 
@@ -23,10 +23,16 @@ pub fn load_file(path: &Path, warnings: &mut Warnings) -> Result<Value, Error> {
 pub fn parse_str(path: &Path, text: &str, warnings: &mut Warnings) -> Result<Value, Error> {
     let found = RefCell::new(Vec::new());
     let de = serde_norway::Deserializer::from_str(text);
-    let seed = Seed { pointer: String::new(), found: &found };
+    let seed = Seed {
+        pointer: String::new(),
+        found: &found,
+    };
     let value = seed.deserialize(de).map_err(|e| {
         let place = match e.location() {
-            Some(loc) => Place::Line { line: loc.line(), column: loc.column() },
+            Some(loc) => Place::Line {
+                line: loc.line(),
+                column: loc.column(),
+            },
             None => Place::File,
         };
         Error::new(path, place, format!("not valid YAML or JSON: {e}"))
@@ -117,7 +123,10 @@ impl<'de> Visitor<'de> for Seed<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::new();
         loop {
-            let seed = Seed { pointer: diag::join(&self.pointer, &items.len().to_string()), found: self.found };
+            let seed = Seed {
+                pointer: diag::join(&self.pointer, &items.len().to_string()),
+                found: self.found,
+            };
             match seq.next_element_seed(seed)? {
                 Some(v) => items.push(v),
                 None => break,
@@ -128,7 +137,10 @@ impl<'de> Visitor<'de> for Seed<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut out = Map::new();
         while let Some(key) = map.next_key_seed(KeySeed)? {
-            let seed = Seed { pointer: diag::join(&self.pointer, &key), found: self.found };
+            let seed = Seed {
+                pointer: diag::join(&self.pointer, &key),
+                found: self.found,
+            };
             let value = map.next_value_seed(seed)?;
             out.insert(key, value);
         }

@@ -18,7 +18,11 @@ fn main() -> ExitCode {
     let mut check = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
-        let mut value = |name: &str| args.next().map(PathBuf::from).ok_or_else(|| format!("{name} needs a value"));
+        let mut value = |name: &str| {
+            args.next()
+                .map(PathBuf::from)
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
         let parsed = match arg.as_str() {
             "--check" => {
                 check = true;
@@ -59,7 +63,12 @@ fn main() -> ExitCode {
     };
     if check {
         if changes.is_empty() {
-            eprintln!("{} is up to date ({} files, {} operations)", config.out.display(), output.files.len(), output.operations);
+            eprintln!(
+                "{} is up to date ({} files, {} operations)",
+                config.out.display(),
+                output.files.len(),
+                output.operations
+            );
             return ExitCode::SUCCESS;
         }
         eprintln!("{} is out of date; these files would change:", config.out.display());

@@ -47,7 +47,8 @@ pub struct Region {
 
 impl Manifest {
     pub fn load(path: &Path) -> Result<Manifest, Error> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::file(path, format!("cannot read the manifest: {e}")))?;
+        let text =
+            std::fs::read_to_string(path).map_err(|e| Error::file(path, format!("cannot read the manifest: {e}")))?;
         let manifest: Manifest = toml::from_str(&text).map_err(|e| {
             let place = match e.span() {
                 Some(span) => {
@@ -63,10 +64,18 @@ impl Manifest {
         let mut seen = std::collections::BTreeSet::new();
         for (i, api) in manifest.api.iter().enumerate() {
             if !seen.insert(api.module.clone()) {
-                return Err(Error::new(path, Place::File, format!("api[{i}]: module `{}` is listed twice", api.module)));
+                return Err(Error::new(
+                    path,
+                    Place::File,
+                    format!("api[{i}]: module `{}` is listed twice", api.module),
+                ));
             }
             if api.regions.is_empty() {
-                return Err(Error::new(path, Place::File, format!("api[{i}] `{}`: at least one region is needed", api.key)));
+                return Err(Error::new(
+                    path,
+                    Place::File,
+                    format!("api[{i}] `{}`: at least one region is needed", api.key),
+                ));
             }
         }
         Ok(manifest)
@@ -79,7 +88,10 @@ impl ApiEntry {
     pub fn from_description(stem: &str, doc: &openapiv3::OpenAPI) -> ApiEntry {
         use heck::ToSnakeCase;
         let mut module = stem.to_snake_case();
-        if module.is_empty() || module.starts_with(|c: char| c.is_ascii_digit()) || crate::naming::escape(&module) != module {
+        if module.is_empty()
+            || module.starts_with(|c: char| c.is_ascii_digit())
+            || crate::naming::escape(&module) != module
+        {
             module = format!("api_{module}");
         }
         let mut regions: Vec<Region> = Vec::new();
@@ -89,13 +101,23 @@ impl ApiEntry {
                 _ if i == 0 => "default".to_string(),
                 _ => format!("server {}", i + 1),
             };
-            let url = if s.url.starts_with("//") { format!("https:{}", s.url) } else { s.url.clone() };
-            if !regions.iter().any(|r| crate::naming::type_name(&r.name) == crate::naming::type_name(&name)) {
+            let url = if s.url.starts_with("//") {
+                format!("https:{}", s.url)
+            } else {
+                s.url.clone()
+            };
+            if !regions
+                .iter()
+                .any(|r| crate::naming::type_name(&r.name) == crate::naming::type_name(&name))
+            {
                 regions.push(Region { name, url });
             }
         }
         if regions.is_empty() {
-            regions.push(Region { name: "default".into(), url: "http://localhost".into() });
+            regions.push(Region {
+                name: "default".into(),
+                url: "http://localhost".into(),
+            });
         }
         if regions.len() == 1 {
             regions[0].name = "global".into();
@@ -103,7 +125,11 @@ impl ApiEntry {
         let mut auth = Vec::new();
         for scheme in doc.components.iter().flat_map(|c| c.security_schemes.values()) {
             let kind = match scheme {
-                openapiv3::ReferenceOr::Item(openapiv3::SecurityScheme::HTTP { scheme, .. }) if scheme.eq_ignore_ascii_case("basic") => AuthKind::Basic,
+                openapiv3::ReferenceOr::Item(openapiv3::SecurityScheme::HTTP { scheme, .. })
+                    if scheme.eq_ignore_ascii_case("basic") =>
+                {
+                    AuthKind::Basic
+                }
                 openapiv3::ReferenceOr::Item(openapiv3::SecurityScheme::OAuth2 { .. }) => AuthKind::Oauth2,
                 _ => AuthKind::Bearer,
             };

@@ -16,9 +16,40 @@ const NOT_RAW: &[&str] = &["crate", "self", "Self", "super", "_"];
 /// Names from the Rust prelude (and what generated code derives or names unqualified): a type
 /// with one of these names would shadow it, so such types take another name.
 pub const PRELUDE: &[&str] = &[
-    "Option", "Some", "None", "Result", "Ok", "Err", "String", "Vec", "Box", "Default", "Clone", "Copy", "Debug",
-    "PartialEq", "Eq", "PartialOrd", "Ord", "Hash", "Send", "Sync", "Sized", "From", "Into", "Iterator", "ToString",
-    "Drop", "Fn", "FnMut", "FnOnce", "AsRef", "AsMut", "ToOwned", "Unpin", "Self",
+    "Option",
+    "Some",
+    "None",
+    "Result",
+    "Ok",
+    "Err",
+    "String",
+    "Vec",
+    "Box",
+    "Default",
+    "Clone",
+    "Copy",
+    "Debug",
+    "PartialEq",
+    "Eq",
+    "PartialOrd",
+    "Ord",
+    "Hash",
+    "Send",
+    "Sync",
+    "Sized",
+    "From",
+    "Into",
+    "Iterator",
+    "ToString",
+    "Drop",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "AsRef",
+    "AsMut",
+    "ToOwned",
+    "Unpin",
+    "Self",
 ];
 
 /// The prelude names as a set, to start a set of taken names from.
@@ -31,7 +62,10 @@ const GENERATED_PREFIXES: &[&str] = &["v1", "type", "protobuf"];
 
 /// Reduces any text to words heck can case: non-alphanumerics split words.
 fn words(raw: &str) -> String {
-    let mut s: String = raw.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect();
+    let mut s: String = raw
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect();
     if s.trim().is_empty() {
         s = "value".into();
     }
@@ -100,7 +134,10 @@ fn strip_prefix(raw: &str) -> Option<&str> {
 ///
 /// Names are chosen over the whole sorted set at once so that the result does not depend on
 /// the order of the description, and a prefix is only dropped where that causes no collision.
-pub fn schema_names<'a>(raw: impl IntoIterator<Item = &'a str>, reserved: &BTreeSet<String>) -> BTreeMap<String, String> {
+pub fn schema_names<'a>(
+    raw: impl IntoIterator<Item = &'a str>,
+    reserved: &BTreeSet<String>,
+) -> BTreeMap<String, String> {
     let raw: BTreeSet<&str> = raw.into_iter().collect();
     let full: BTreeMap<&str, String> = raw.iter().map(|r| (*r, type_name(r))).collect();
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
@@ -132,7 +169,10 @@ pub fn unique(name: &str, taken: &BTreeSet<String>) -> String {
     if !taken.contains(name) {
         return name.to_string();
     }
-    (2..).map(|i| format!("{name}{i}")).find(|n| !taken.contains(n)).expect("an unused name exists")
+    (2..)
+        .map(|i| format!("{name}{i}"))
+        .find(|n| !taken.contains(n))
+        .expect("an unused name exists")
 }
 
 #[cfg(test)]
@@ -159,7 +199,17 @@ mod tests {
 
     #[test]
     fn prefixes_dropped_without_collision() {
-        let names = schema_names(["v1Contact", "typeRecipient", "protobufAny", "v1Message", "Message", "typeChannel"], &BTreeSet::new());
+        let names = schema_names(
+            [
+                "v1Contact",
+                "typeRecipient",
+                "protobufAny",
+                "v1Message",
+                "Message",
+                "typeChannel",
+            ],
+            &BTreeSet::new(),
+        );
         assert_eq!(names["v1Contact"], "Contact");
         assert_eq!(names["typeRecipient"], "Recipient");
         assert_eq!(names["protobufAny"], "Any");

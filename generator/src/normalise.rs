@@ -20,19 +20,35 @@ pub fn normalise(file: &Path, mut doc: Value, warnings: &mut Warnings) -> Result
     check_operation_ids(file, &doc)?;
     let typed: openapiv3::OpenAPI = serde_path_to_error::deserialize(doc).map_err(|e| {
         let pointer = path_to_pointer(e.path());
-        Error::at(file, &pointer, format!("not a valid OpenAPI 3.0 document: {}", e.inner()))
+        Error::at(
+            file,
+            &pointer,
+            format!("not a valid OpenAPI 3.0 document: {}", e.inner()),
+        )
     })?;
     Ok(typed)
 }
 
 fn check_version(file: &Path, doc: &Value) -> Result<(), Error> {
     if let Some(v) = doc.get("swagger") {
-        return Err(Error::at(file, "/swagger", format!("Swagger {v} is not supported yet: this generator reads OpenAPI 3.0")));
+        return Err(Error::at(
+            file,
+            "/swagger",
+            format!("Swagger {v} is not supported yet: this generator reads OpenAPI 3.0"),
+        ));
     }
     match doc.get("openapi").and_then(Value::as_str) {
         Some(v) if v.starts_with("3.0.") || v == "3.0" => Ok(()),
-        Some(v) => Err(Error::at(file, "/openapi", format!("OpenAPI version {v} is not supported yet: this generator reads OpenAPI 3.0.x"))),
-        None => Err(Error::at(file, "", "no `openapi` version field: is this an OpenAPI description?")),
+        Some(v) => Err(Error::at(
+            file,
+            "/openapi",
+            format!("OpenAPI version {v} is not supported yet: this generator reads OpenAPI 3.0.x"),
+        )),
+        None => Err(Error::at(
+            file,
+            "",
+            "no `openapi` version field: is this an OpenAPI description?",
+        )),
     }
 }
 
@@ -73,7 +89,11 @@ fn repair_parameter(file: &Path, pointer: &str, p: &mut Value, warnings: &mut Wa
     let mut schema = Map::new();
     schema.insert("type".into(), Value::String("string".into()));
     obj.insert("schema".into(), Value::Object(schema));
-    warnings.push(file, pointer, format!("parameter `{name}` has neither schema nor content; taken as a string"));
+    warnings.push(
+        file,
+        pointer,
+        format!("parameter `{name}` has neither schema nor content; taken as a string"),
+    );
 }
 
 /// Every local `$ref` must point at something; other references are not supported yet.
@@ -85,11 +105,21 @@ fn check_refs(file: &Path, root: &Value, node: &Value, pointer: &str) -> Result<
                 match r.strip_prefix('#') {
                     Some(target) => {
                         if root.pointer(&decode_uri_fragment(target)).is_none() {
-                            return Err(Error::at(file, &here, format!("dangling reference `{r}`: nothing is defined there")));
+                            return Err(Error::at(
+                                file,
+                                &here,
+                                format!("dangling reference `{r}`: nothing is defined there"),
+                            ));
                         }
                     }
                     None => {
-                        return Err(Error::at(file, &here, format!("reference `{r}` points to another file; multi-file descriptions are not supported yet")));
+                        return Err(Error::at(
+                            file,
+                            &here,
+                            format!(
+                                "reference `{r}` points to another file; multi-file descriptions are not supported yet"
+                            ),
+                        ));
                     }
                 }
             }
@@ -113,7 +143,8 @@ fn check_refs(file: &Path, root: &Value, node: &Value, pointer: &str) -> Result<
 }
 
 fn is_examples_map(v: &Value) -> bool {
-    v.as_object().is_some_and(|m| m.values().all(|e| e.get("value").is_some() || e.get("$ref").is_some()))
+    v.as_object()
+        .is_some_and(|m| m.values().all(|e| e.get("value").is_some() || e.get("$ref").is_some()))
 }
 
 /// `#/components/schemas/a%20b` is a URI fragment: percent-decode it into a JSON pointer.
@@ -137,13 +168,21 @@ pub fn decode_uri_fragment(fragment: &str) -> String {
 
 fn check_operation_ids(file: &Path, doc: &Value) -> Result<(), Error> {
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
-    let Some(paths) = doc.get("paths").and_then(Value::as_object) else { return Ok(()) };
+    let Some(paths) = doc.get("paths").and_then(Value::as_object) else {
+        return Ok(());
+    };
     for (path, item) in paths {
         for m in METHODS {
-            let Some(id) = item.get(m).and_then(|o| o.get("operationId")).and_then(Value::as_str) else { continue };
+            let Some(id) = item.get(m).and_then(|o| o.get("operationId")).and_then(Value::as_str) else {
+                continue;
+            };
             let pointer = format!("{}/{m}/operationId", diag::join("/paths", path));
             if let Some(first) = seen.get(id) {
-                return Err(Error::at(file, &pointer, format!("duplicate operationId `{id}`: already used at #{first}")));
+                return Err(Error::at(
+                    file,
+                    &pointer,
+                    format!("duplicate operationId `{id}`: already used at #{first}"),
+                ));
             }
             seen.insert(id.to_string(), pointer);
         }
@@ -181,7 +220,9 @@ mod tests {
 
     #[test]
     fn schemaless_parameter_becomes_string() {
-        let doc = base(json!({"/a/{id}": {"get": {"parameters": [{"name": "id", "in": "path", "required": true}], "responses": {"200": {"description": "ok"}}}}}));
+        let doc = base(
+            json!({"/a/{id}": {"get": {"parameters": [{"name": "id", "in": "path", "required": true}], "responses": {"200": {"description": "ok"}}}}}),
+        );
         let (_, w) = run(doc).unwrap();
         assert_eq!(w.items.len(), 1);
         assert_eq!(w.items[0].pointer, "/paths/~1a~1{id}/get/parameters/0");
@@ -189,9 +230,14 @@ mod tests {
 
     #[test]
     fn dangling_ref_names_its_pointer() {
-        let doc = base(json!({"/a": {"get": {"responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Nope"}}}}}}}}));
+        let doc = base(
+            json!({"/a": {"get": {"responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Nope"}}}}}}}}),
+        );
         let e = run(doc).unwrap_err();
-        assert_eq!(e.place, crate::diag::Place::Pointer("/paths/~1a/get/responses/200/content/application~1json/schema/$ref".into()));
+        assert_eq!(
+            e.place,
+            crate::diag::Place::Pointer("/paths/~1a/get/responses/200/content/application~1json/schema/$ref".into())
+        );
         assert!(e.message.contains("#/components/schemas/Nope"));
     }
 

@@ -24,12 +24,17 @@ impl Changes {
 }
 
 fn owned_files(dir: &Path, root: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
-    let Ok(entries) = std::fs::read_dir(dir) else { return Ok(()) };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(());
+    };
     for entry in entries {
         let path = entry?.path();
         if path.is_dir() {
             owned_files(&path, root, out)?;
-        } else if std::fs::read_to_string(&path).map(|t| t.lines().next().is_some_and(|l| l.contains(MARKER))).unwrap_or(false) {
+        } else if std::fs::read_to_string(&path)
+            .map(|t| t.lines().next().is_some_and(|l| l.contains(MARKER)))
+            .unwrap_or(false)
+        {
             out.push(path.strip_prefix(root).expect("walked below root").to_path_buf());
         }
     }
@@ -41,7 +46,10 @@ pub fn plan(out: &Path, files: &BTreeMap<PathBuf, String>) -> io::Result<Changes
     // A broken manifest in a workspace member would stop even the generator from building.
     for (rel, text) in files.iter().filter(|(p, _)| p.extension().is_some_and(|e| e == "toml")) {
         if let Err(e) = text.parse::<toml::Table>() {
-            return Err(io::Error::other(format!("{}: generated manifest does not parse: {e}", rel.display())));
+            return Err(io::Error::other(format!(
+                "{}: generated manifest does not parse: {e}",
+                rel.display()
+            )));
         }
     }
     let mut changes = Changes::default();

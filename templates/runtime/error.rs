@@ -77,8 +77,17 @@ impl<E: fmt::Debug> fmt::Display for Error<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Api(e) => write!(f, "{} failed with status {}: {}", e.operation, e.status, shown(&e.body)),
-            Error::Decode { operation, status, body, source } => {
-                write!(f, "{operation}: the {status} response did not decode ({source}): {}", shown(body))
+            Error::Decode {
+                operation,
+                status,
+                body,
+                source,
+            } => {
+                write!(
+                    f,
+                    "{operation}: the {status} response did not decode ({source}): {}",
+                    shown(body)
+                )
             }
             // reqwest's message names the URL but no credentials: they travel in headers.
             Error::Transport { operation, source } => write!(f, "{operation}: request failed: {source}"),

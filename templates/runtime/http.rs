@@ -35,7 +35,10 @@ pub struct Http {
 impl Http {
     /// A client for `base_url` (scheme and host, plus any path prefix) with `auth`.
     pub fn new(base_url: impl Into<String>, auth: Auth) -> Result<Self, BuildError> {
-        let client = reqwest::Client::builder().user_agent(USER_AGENT).build().map_err(BuildError)?;
+        let client = reqwest::Client::builder()
+            .user_agent(USER_AGENT)
+            .build()
+            .map_err(BuildError)?;
         Ok(Self::with_client(client, base_url, auth))
     }
 
@@ -54,13 +57,22 @@ impl Http {
         self.client.request(method, format!("{}{}", self.base_url, path))
     }
 
-    pub(crate) async fn send<E>(&self, operation: &'static str, request: reqwest::RequestBuilder) -> Result<Response, Error<E>> {
+    pub(crate) async fn send<E>(
+        &self,
+        operation: &'static str,
+        request: reqwest::RequestBuilder,
+    ) -> Result<Response, Error<E>> {
         let transport = |source| Error::Transport { operation, source };
         let response = self.auth.apply(request).send().await.map_err(transport)?;
         let status = response.status();
         let headers = response.headers().clone();
         let body = response.bytes().await.map_err(transport)?;
-        Ok(Response { operation, status, headers, body })
+        Ok(Response {
+            operation,
+            status,
+            headers,
+            body,
+        })
     }
 }
 
@@ -81,7 +93,11 @@ impl Response {
 
     /// Decodes a success body. An empty body decodes as JSON `null`.
     pub fn json<T: DeserializeOwned, E>(&self) -> Result<T, Error<E>> {
-        let body: &[u8] = if self.body.iter().all(u8::is_ascii_whitespace) { b"null" } else { &self.body };
+        let body: &[u8] = if self.body.iter().all(u8::is_ascii_whitespace) {
+            b"null"
+        } else {
+            &self.body
+        };
         serde_json::from_slice(body).map_err(|source| Error::Decode {
             operation: self.operation,
             status: self.status,
@@ -97,6 +113,12 @@ impl Response {
 
     /// The error for a non-success status.
     pub fn into_error<E>(self, typed: Option<E>) -> Error<E> {
-        Error::Api(Box::new(ApiError { operation: self.operation, status: self.status, headers: self.headers, body: self.body, typed }))
+        Error::Api(Box::new(ApiError {
+            operation: self.operation,
+            status: self.status,
+            headers: self.headers,
+            body: self.body,
+            typed,
+        }))
     }
 }

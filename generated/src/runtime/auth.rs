@@ -64,7 +64,10 @@ pub enum Auth {
 impl Auth {
     /// HTTP Basic authentication.
     pub fn basic(key_id: impl Into<String>, key_secret: impl Into<Secret>) -> Self {
-        Auth::Basic { key_id: key_id.into(), key_secret: key_secret.into() }
+        Auth::Basic {
+            key_id: key_id.into(),
+            key_secret: key_secret.into(),
+        }
     }
 
     /// Bearer token authentication.

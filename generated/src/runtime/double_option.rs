@@ -17,6 +17,8 @@ pub fn serialize<T: Serialize, S: Serializer>(value: &Option<Option<T>>, seriali
 }
 
 /// A present field decodes as `Some(..)`: `null` gives `Some(None)`.
-pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Option<T>>, D::Error> {
+pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Option<T>>, D::Error> {
     Option::<T>::deserialize(deserializer).map(Some)
 }

@@ -131,8 +131,14 @@ mod tests {
         let t: Timestamp = serde_json::from_str("\"2023-01-19t13:11:08.204Z\"").unwrap();
         assert_eq!(t.to_unix(), Some((1_674_133_868, 204_000_000)));
         assert_eq!(serde_json::to_string(&t).unwrap(), "\"2023-01-19t13:11:08.204Z\"");
-        assert_eq!(Timestamp::new("2023-01-19T13:11:08").to_unix(), Some((1_674_133_868, 0)));
-        assert_eq!(Timestamp::new("2023-01-19T15:11:08+02:00").to_unix(), Some((1_674_133_868, 0)));
+        assert_eq!(
+            Timestamp::new("2023-01-19T13:11:08").to_unix(),
+            Some((1_674_133_868, 0))
+        );
+        assert_eq!(
+            Timestamp::new("2023-01-19T15:11:08+02:00").to_unix(),
+            Some((1_674_133_868, 0))
+        );
         assert_eq!(Timestamp::new("1970-01-01").to_unix(), Some((0, 0)));
         assert_eq!(Timestamp::new("yesterday").to_unix(), None);
     }

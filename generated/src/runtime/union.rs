@@ -55,15 +55,14 @@ pub fn rank(value: &Value, shapes: &[Shape]) -> Vec<usize> {
         .iter()
         .enumerate()
         .filter(|(_, s)| kind_fits(s.kind, value))
-        .filter_map(|(i, s)| {
-            let Some(obj) = value.as_object() else { return Some((0, i)) };
-            if s.kind != JsonKind::Object {
-                return Some((0, i));
+        .map(|(i, s)| match value.as_object() {
+            Some(obj) if s.kind == JsonKind::Object => {
+                let missing = s.required.iter().filter(|r| !obj.contains_key(**r)).count() as i64;
+                let known = obj.keys().filter(|k| s.known.contains(&k.as_str())).count() as i64;
+                let unknown = obj.len() as i64 - known;
+                (known * 2 - unknown * 3 - missing * 100, i)
             }
-            let missing = s.required.iter().filter(|r| !obj.contains_key(**r)).count() as i64;
-            let known = obj.keys().filter(|k| s.known.contains(&k.as_str())).count() as i64;
-            let unknown = obj.len() as i64 - known;
-            Some((known * 2 - unknown * 3 - missing * 100, i))
+            _ => (0, i),
         })
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -73,7 +72,8 @@ pub fn rank(value: &Value, shapes: &[Shape]) -> Vec<usize> {
 /// Sets the discriminator property of an encoded variant when the variant's type lacks it.
 pub fn with_tag(mut value: Value, property: &str, tag: Option<&str>) -> Value {
     if let (Some(obj), Some(tag)) = (value.as_object_mut(), tag) {
-        obj.entry(property.to_string()).or_insert_with(|| Value::String(tag.to_string()));
+        obj.entry(property.to_string())
+            .or_insert_with(|| Value::String(tag.to_string()));
     }
     value
 }
@@ -84,9 +84,21 @@ mod tests {
     use serde_json::json;
 
     const SHAPES: &[Shape] = &[
-        Shape { kind: JsonKind::Object, required: &["text"], known: &["text", "type"] },
-        Shape { kind: JsonKind::Object, required: &["url"], known: &["url", "caption", "type"] },
-        Shape { kind: JsonKind::String, required: &[], known: &[] },
+        Shape {
+            kind: JsonKind::Object,
+            required: &["text"],
+            known: &["text", "type"],
+        },
+        Shape {
+            kind: JsonKind::Object,
+            required: &["url"],
+            known: &["url", "caption", "type"],
+        },
+        Shape {
+            kind: JsonKind::String,
+            required: &[],
+            known: &[],
+        },
     ];
 
     #[test]
@@ -99,7 +111,10 @@ mod tests {
 
     #[test]
     fn tag_is_added_only_when_missing() {
-        assert_eq!(with_tag(json!({"a": 1}), "type", Some("x")), json!({"a": 1, "type": "x"}));
+        assert_eq!(
+            with_tag(json!({"a": 1}), "type", Some("x")),
+            json!({"a": 1, "type": "x"})
+        );
         assert_eq!(with_tag(json!({"type": "y"}), "type", Some("x")), json!({"type": "y"}));
     }
 }

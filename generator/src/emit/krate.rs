@@ -12,7 +12,10 @@ use quote::{format_ident, quote};
 pub const RUNTIME: &[(&str, &str)] = &[
     ("mod.rs", include_str!("../../../templates/runtime/mod.rs")),
     ("auth.rs", include_str!("../../../templates/runtime/auth.rs")),
-    ("double_option.rs", include_str!("../../../templates/runtime/double_option.rs")),
+    (
+        "double_option.rs",
+        include_str!("../../../templates/runtime/double_option.rs"),
+    ),
     ("encode.rs", include_str!("../../../templates/runtime/encode.rs")),
     ("error.rs", include_str!("../../../templates/runtime/error.rs")),
     ("http.rs", include_str!("../../../templates/runtime/http.rs")),
@@ -26,7 +29,10 @@ const EXAMPLES_TEST: &str = include_str!("../../../templates/spec_examples.rs.in
 
 /// A template file with the generated-file marker in front.
 pub fn copied(text: &str, from: &str, comment: &str) -> String {
-    format!("{comment} {}. Copied from templates/{from}: edit it there.\n\n{text}", super::MARKER)
+    format!(
+        "{comment} {}. Copied from templates/{from}: edit it there.\n\n{text}",
+        super::MARKER
+    )
 }
 
 /// What the workspace SDK adds to the template: its tests' dependencies.
@@ -36,11 +42,20 @@ pub const SDK_EXTRA: &str = "[dev-dependencies]\ngenerator = { path = \"../gener
 pub const STANDALONE_EXTRA: &str = "[workspace]\n";
 
 pub fn cargo_toml(apis: &[Api], name: &str, extra: &str) -> String {
-    let mut features = format!("default = [{}]\n", apis.iter().map(|a| format!("\"{}\"", a.module)).collect::<Vec<_>>().join(", "));
+    let mut features = format!(
+        "default = [{}]\n",
+        apis.iter()
+            .map(|a| format!("\"{}\"", a.module))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     for a in apis {
         features.push_str(&format!("# {} ({} {})\n{} = []\n", a.title, a.key, a.version, a.module));
     }
-    let text = CARGO_TOML.replace("@FEATURES@", features.trim_end()).replace("@NAME@", name).replace("@EXTRA@", extra);
+    let text = CARGO_TOML
+        .replace("@FEATURES@", features.trim_end())
+        .replace("@NAME@", name)
+        .replace("@EXTRA@", extra);
     copied(&text, "Cargo.toml.in", "#")
 }
 
@@ -48,12 +63,19 @@ pub fn cargo_toml(apis: &[Api], name: &str, extra: &str) -> String {
 pub fn lib_rs(apis: &[Api], standalone: bool) -> String {
     let mut out = if standalone {
         let title = apis.first().map_or("API", |a| a.title.as_str());
-        format!("// {}. Do not edit: regenerate it.\n\n//! A typed async client for {title}, generated from its OpenAPI description.\n#![warn(missing_docs)]\n#![forbid(unsafe_code)]\n\npub mod runtime;\n", super::MARKER)
+        format!(
+            "// {}. Do not edit: regenerate it.\n\n//! A typed async client for {title}, generated from its OpenAPI description.\n#![warn(missing_docs)]\n#![forbid(unsafe_code)]\n\n#[rustfmt::skip]\npub mod runtime;\n",
+            super::MARKER
+        )
     } else {
         copied(LIB_RS, "lib.rs.in", "//")
     };
     for a in apis {
-        out.push_str(&format!("\n/// The {} API (feature `{}`).\n#[cfg(feature = \"{}\")]\npub mod {};\n", a.title, a.module, a.module, a.module));
+        // Generated modules are formatted by prettyplease; rustfmt is told to leave them be.
+        out.push_str(&format!(
+            "\n/// The {} API (feature `{}`).\n#[cfg(feature = \"{}\")]\n#[rustfmt::skip]\npub mod {};\n",
+            a.title, a.module, a.module, a.module
+        ));
     }
     out
 }
@@ -77,13 +99,20 @@ fn auth_doc(kinds: &[AuthKind]) -> String {
 
 /// `src/<api>/mod.rs`: the API's docs, regions, client and module tree.
 pub fn api_mod(api: &Api, entry: &ApiEntry) -> TokenStream {
-    let mut doc_text = format!("# {}\n\nGenerated from Sinch's `{}` description, version {}.", api.title, api.key, api.version);
+    let mut doc_text = format!(
+        "# {}\n\nGenerated from Sinch's `{}` description, version {}.",
+        api.title, api.key, api.version
+    );
     if let Some(d) = &api.description {
         doc_text = format!("{doc_text}\n\n{}", d.trim());
     }
     let module_doc = super::doc_lines(&doc_text);
 
-    let region_idents: Vec<_> = entry.regions.iter().map(|r| format_ident!("{}", naming::type_name(&r.name))).collect();
+    let region_idents: Vec<_> = entry
+        .regions
+        .iter()
+        .map(|r| format_ident!("{}", naming::type_name(&r.name)))
+        .collect();
     let region_urls: Vec<&str> = entry.regions.iter().map(|r| r.url.as_str()).collect();
     let region_docs = entry.regions.iter().map(|r| docs(&format!("`{}`: {}", r.name, r.url)));
     let single = entry.regions.len() == 1;
@@ -104,7 +133,11 @@ pub fn api_mod(api: &Api, entry: &ApiEntry) -> TokenStream {
             }
         }
     };
-    let region_enum_doc = if single { " The API's host (it has one).".to_string() } else { " The regions this API is served from.".to_string() };
+    let region_enum_doc = if single {
+        " The API's host (it has one).".to_string()
+    } else {
+        " The regions this API is served from.".to_string()
+    };
     let client_doc = format!(" A client for the {} API.", api.title);
     let auth_doc = auth_doc(&entry.auth);
 
@@ -194,7 +227,10 @@ pub fn examples_test(apis: &[Api]) -> String {
         for g in api.groups.values() {
             for op in &g.operations {
                 let body = op.body.iter().map(|b| (&b.ty, &b.examples));
-                let resp = op.responses.iter().filter_map(|r| r.ty.as_ref().map(|t| (t, &r.examples)));
+                let resp = op
+                    .responses
+                    .iter()
+                    .filter_map(|r| r.ty.as_ref().map(|t| (t, &r.examples)));
                 for (t, examples) in body.chain(resp) {
                     let t = super::ty(t, &quote!(sinch_sdk::#module::types::));
                     for pointer in examples {
@@ -209,13 +245,20 @@ pub fn examples_test(apis: &[Api]) -> String {
         });
     }
     let tokens = quote! {
-        fn cases() -> Vec<Case> {
+        use super::{Case, round_trip};
+
+        /// Every example, by description and JSON pointer, with the type it must decode into.
+        pub fn cases() -> Vec<Case> {
             #[allow(unused_mut)]
             let mut cases: Vec<Case> = Vec::new();
             #cases
             cases
         }
     };
-    let syntax: syn::File = syn::parse2(tokens).expect("example index parses");
-    format!("{}\n{}", copied(EXAMPLES_TEST, "spec_examples.rs.in", "//"), prettyplease::unparse(&syntax))
+    super::file(tokens, "example index")
+}
+
+/// `tests/spec_examples.rs`: the harness that checks the index.
+pub fn examples_harness() -> String {
+    copied(EXAMPLES_TEST, "spec_examples.rs.in", "//")
 }

@@ -19,7 +19,10 @@ pub fn file(tokens: TokenStream, what: &str) -> String {
         // A bug in the emitter, not in the input: show the tokens so it can be found.
         Err(e) => panic!("emitted tokens for {what} do not parse: {e}\n{tokens}"),
     };
-    format!("// {MARKER}. Do not edit: regenerate with `cargo run -p generator`.\n\n{}", prettyplease::unparse(&syntax))
+    format!(
+        "// {MARKER}. Do not edit: regenerate with `cargo run -p generator`.\n\n{}",
+        prettyplease::unparse(&syntax)
+    )
 }
 
 /// The lines of a description as doc text. Markdown code fences without a language are
@@ -32,7 +35,11 @@ pub fn doc_lines(text: &str) -> Vec<String> {
         let line = if trimmed.starts_with("```") {
             let opening = !in_fence;
             in_fence = !in_fence;
-            if opening && trimmed.trim_end() == "```" { line.replacen("```", "```text", 1) } else { line.to_string() }
+            if opening && trimmed.trim_end() == "```" {
+                line.replacen("```", "```text", 1)
+            } else {
+                line.to_string()
+            }
         } else {
             line.to_string()
         };

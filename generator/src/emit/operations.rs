@@ -57,7 +57,11 @@ fn signature(op: &Operation, types: &TokenStream) -> Vec<TokenStream> {
     }
     if let Some(b) = &op.body {
         let t = ty(&b.ty, types);
-        args.push(if b.required { quote!(body: &#t) } else { quote!(body: Option<&#t>) });
+        args.push(if b.required {
+            quote!(body: &#t)
+        } else {
+            quote!(body: Option<&#t>)
+        });
     }
     if let Some(pt) = &op.params_type {
         let pt = format_ident!("{}", pt);
@@ -78,12 +82,20 @@ fn push_value(p: &Param, value: TokenStream, defs: &BTreeMap<String, TypeDef>) -
         other => (other, false),
     };
     let item = if is_list { quote!(item) } else { value.clone() };
-    let text = if is_scalar(inner, defs) { quote!(#item.to_string()) } else { quote!(crate::runtime::encode::json_text(#item)) };
+    let text = if is_scalar(inner, defs) {
+        quote!(#item.to_string())
+    } else {
+        quote!(crate::runtime::encode::json_text(#item))
+    };
     let add = match p.location {
         Location::Header => quote!(request = request.header(#json, #text);),
         _ => quote!(query.push((#json, #text));),
     };
-    if is_list { quote!(for item in #value { #add }) } else { add }
+    if is_list {
+        quote!(for item in #value { #add })
+    } else {
+        add
+    }
 }
 
 fn method(op: &Operation, defs: &BTreeMap<String, TypeDef>, types: &TokenStream) -> TokenStream {
@@ -110,7 +122,13 @@ fn method(op: &Operation, defs: &BTreeMap<String, TypeDef>, types: &TokenStream)
     while let Some(start) = rest.find('{') {
         let Some(len) = rest[start..].find('}') else { break };
         let name = &rest[start + 1..start + len];
-        let Some(p) = op.params.iter().find(|p| p.location == Location::Path && p.json == name) else { break };
+        let Some(p) = op
+            .params
+            .iter()
+            .find(|p| p.location == Location::Path && p.json == name)
+        else {
+            break;
+        };
         let literal = &rest[..start];
         if !literal.is_empty() {
             pieces.push(quote!(#literal));
@@ -153,7 +171,9 @@ fn method(op: &Operation, defs: &BTreeMap<String, TypeDef>, types: &TokenStream)
         setup.push(if b.required {
             quote!(request = request.json(body);)
         } else {
-            quote!(if let Some(body) = body { request = request.json(body); })
+            quote!(if let Some(body) = body {
+                request = request.json(body);
+            })
         });
     }
 
@@ -216,7 +236,11 @@ fn responses(op: &Operation, types: &TokenStream) -> (TokenStream, Vec<TokenStre
             let enum_ty = format_ident!("{}", name);
             for r in &successes {
                 let v = format_ident!("{}", r.variant);
-                let pat = if r.status == Status::Default { quote!(200..=299) } else { pattern(&r.status) };
+                let pat = if r.status == Status::Default {
+                    quote!(200..=299)
+                } else {
+                    pattern(&r.status)
+                };
                 arms.push(match &r.ty {
                     Some(_) => {
                         let d = decode_expr(r, types);
@@ -270,7 +294,10 @@ fn support_types(op: &Operation, types: &TokenStream) -> TokenStream {
     let mut out = TokenStream::new();
     if let Some(pt) = &op.params_type {
         let name = format_ident!("{}", pt);
-        let doc = format!(" Optional parameters of [`{}`](super::Client) (operation `{}`).", op.fn_name, op.id);
+        let doc = format!(
+            " Optional parameters of [`{}`](super::Client) (operation `{}`).",
+            op.fn_name, op.id
+        );
         let fields = optional_params(op).map(|p| {
             let id = param_ident(p);
             let t = ty(&p.ty, types);
@@ -319,7 +346,10 @@ fn support_types(op: &Operation, types: &TokenStream) -> TokenStream {
     }
     if let Some(et) = &op.error_type {
         let name = format_ident!("{}", et);
-        let doc = format!(" The documented error responses of operation `{}`, decoded by status.", op.id);
+        let doc = format!(
+            " The documented error responses of operation `{}`, decoded by status.",
+            op.id
+        );
         let vs = variants(op.responses.iter().filter(|r| !r.success).collect());
         out.extend(quote! {
             #[doc = #doc]

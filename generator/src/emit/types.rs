@@ -55,7 +55,10 @@ fn field(f: &Field) -> TokenStream {
         (true, false) => (quote!(), t),
         // Required but nullable: `None` is sent as an explicit null.
         (true, true) => (quote!(), quote!(Option<#t>)),
-        (false, false) => (quote!(#[serde(default, skip_serializing_if = "Option::is_none")]), quote!(Option<#t>)),
+        (false, false) => (
+            quote!(#[serde(default, skip_serializing_if = "Option::is_none")]),
+            quote!(Option<#t>),
+        ),
         // Optional and nullable: absent (`None`) and null (`Some(None)`) are different requests.
         (false, true) => (
             quote!(#[serde(default, skip_serializing_if = "Option::is_none", with = "crate::runtime::double_option")]),
@@ -185,21 +188,52 @@ fn union(name_str: &str, doc: &TokenStream, u: &Union) -> TokenStream {
             if v.boxed { quote!(Box<#t>) } else { t }
         })
         .collect();
-    let decoders: Vec<_> = u.variants.iter().zip(&idents).map(|(v, id)| {
-        let t = ty(&v.ty, &here);
-        let wrap = if v.boxed { quote!(|v| Self::#id(Box::new(v))) } else { quote!(Self::#id) };
-        quote!(<#t as serde::Deserialize>::deserialize(&value).map(#wrap))
-    }).collect();
-    let vdocs = u.variants.iter().map(|v| docs(&format!("A `{}`.", match &v.ty { Ty::Named(n) => n.clone(), other => format!("{other:?}") })));
+    let decoders: Vec<_> = u
+        .variants
+        .iter()
+        .zip(&idents)
+        .map(|(v, id)| {
+            let t = ty(&v.ty, &here);
+            let wrap = if v.boxed {
+                quote!(|v| Self::#id(Box::new(v)))
+            } else {
+                quote!(Self::#id)
+            };
+            quote!(<#t as serde::Deserialize>::deserialize(&value).map(#wrap))
+        })
+        .collect();
+    let vdocs = u.variants.iter().map(|v| {
+        docs(&format!(
+            "A `{}`.",
+            match &v.ty {
+                Ty::Named(n) => n.clone(),
+                other => format!("{other:?}"),
+            }
+        ))
+    });
     let empty_variant = u.variants.is_empty();
 
     let (other_variant, serialize_body, deserialize_body) = match &u.discriminator {
         Some(prop) => {
-            let tagged: Vec<_> = u.variants.iter().zip(&idents).zip(&decoders).filter(|((v, _), _)| !v.tags.is_empty()).map(|((v, _), dec)| {
-                let tags = &v.tags;
-                quote!( #(Some(#tags))|* => #dec.map_err(serde::de::Error::custom), )
-            }).collect();
-            let first_tags: Vec<_> = u.variants.iter().map(|v| match v.tags.first() { Some(t) => quote!(Some(#t)), None => quote!(None) }).collect();
+            let tagged: Vec<_> = u
+                .variants
+                .iter()
+                .zip(&idents)
+                .zip(&decoders)
+                .filter(|((v, _), _)| !v.tags.is_empty())
+                .map(|((v, _), dec)| {
+                    let tags = &v.tags;
+                    quote!( #(Some(#tags))|* => #dec.map_err(serde::de::Error::custom), )
+                })
+                .collect();
+            let first_tags: Vec<_> = u
+                .variants
+                .iter()
+                .map(|v| match v.tags.first() {
+                    Some(t) => quote!(Some(#t)),
+                    None => quote!(None),
+                })
+                .collect();
             (
                 quote! {
                     /// A variant this SDK does not know yet, kept as received.

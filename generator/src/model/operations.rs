@@ -136,12 +136,20 @@ pub fn convert(types: &mut Types<'_>, reserved: &BTreeSet<String>) -> Result<BTr
     let mut fn_names = BTreeSet::new();
     let mut group_names: BTreeMap<String, String> = BTreeMap::new();
     let mut group_taken: BTreeSet<String> = reserved.clone();
-    let tag_docs: BTreeMap<&str, Option<String>> = doc.tags.iter().map(|t| (t.name.as_str(), t.description.clone())).collect();
+    let tag_docs: BTreeMap<&str, Option<String>> = doc
+        .tags
+        .iter()
+        .map(|t| (t.name.as_str(), t.description.clone()))
+        .collect();
 
     for (path, item) in doc.paths.paths.iter() {
         let item_pointer = diag::join("/paths", path);
         let ReferenceOr::Item(item) = item else {
-            types.warnings.push(types.file, &item_pointer, "path item given as a reference is not supported yet; skipped");
+            types.warnings.push(
+                types.file,
+                &item_pointer,
+                "path item given as a reference is not supported yet; skipped",
+            );
             continue;
         };
         for (method, op) in item.iter() {
@@ -173,7 +181,12 @@ pub fn convert(types: &mut Types<'_>, reserved: &BTreeSet<String>) -> Result<BTr
                 .iter()
                 .enumerate()
                 .map(|(i, p)| (format!("{item_pointer}/parameters/{i}"), p))
-                .chain(op.parameters.iter().enumerate().map(|(i, p)| (format!("{pointer}/parameters/{i}"), p)))
+                .chain(
+                    op.parameters
+                        .iter()
+                        .enumerate()
+                        .map(|(i, p)| (format!("{pointer}/parameters/{i}"), p)),
+                )
                 .collect();
             let mut resolved: Vec<(String, &Parameter)> = Vec::new();
             for (p_pointer, p) in all {
@@ -181,11 +194,20 @@ pub fn convert(types: &mut Types<'_>, reserved: &BTreeSet<String>) -> Result<BTr
                     ReferenceOr::Item(p) => p,
                     ReferenceOr::Reference { reference } => match resolve_parameter(doc, reference) {
                         Some(p) => p,
-                        None => return Err(Error::at(types.file, &p_pointer, format!("parameter reference `{reference}` does not resolve"))),
+                        None => {
+                            return Err(Error::at(
+                                types.file,
+                                &p_pointer,
+                                format!("parameter reference `{reference}` does not resolve"),
+                            ));
+                        }
                     },
                 };
                 let data = param.parameter_data_ref();
-                resolved.retain(|(_, q)| !(q.parameter_data_ref().name == data.name && std::mem::discriminant(*q) == std::mem::discriminant(param)));
+                resolved.retain(|(_, q)| {
+                    !(q.parameter_data_ref().name == data.name
+                        && std::mem::discriminant(*q) == std::mem::discriminant(param))
+                });
                 resolved.push((p_pointer, param));
             }
             for (p_pointer, param) in resolved {
@@ -197,7 +219,11 @@ pub fn convert(types: &mut Types<'_>, reserved: &BTreeSet<String>) -> Result<BTr
                     Parameter::Cookie { .. } => Location::Cookie,
                 };
                 if location == Location::Cookie {
-                    types.warnings.push(types.file, &p_pointer, format!("cookie parameter `{}` is not sent by the SDK", data.name));
+                    types.warnings.push(
+                        types.file,
+                        &p_pointer,
+                        format!("cookie parameter `{}` is not sent by the SDK", data.name),
+                    );
                     continue;
                 }
                 let hint = format!("{type_base}{}", naming::type_name(&data.name));
@@ -223,10 +249,21 @@ pub fn convert(types: &mut Types<'_>, reserved: &BTreeSet<String>) -> Result<BTr
             // A `{name}` in the path that no parameter declares is still a string to fill in.
             for name in placeholders(path) {
                 if !params.iter().any(|p| p.location == Location::Path && p.json == name) {
-                    types.warnings.push(types.file, &pointer, format!("path parameter `{name}` is not declared; taken as a string"));
+                    types.warnings.push(
+                        types.file,
+                        &pointer,
+                        format!("path parameter `{name}` is not declared; taken as a string"),
+                    );
                     let rust = naming::unique(&naming::field_name(&name), &param_names);
                     param_names.insert(rust.clone());
-                    params.push(Param { json: name, name: rust, location: Location::Path, ty: Ty::String, required: true, doc: None });
+                    params.push(Param {
+                        json: name,
+                        name: rust,
+                        location: Location::Path,
+                        ty: Ty::String,
+                        required: true,
+                        doc: None,
+                    });
                 }
             }
 
@@ -241,7 +278,13 @@ pub fn convert(types: &mut Types<'_>, reserved: &BTreeSet<String>) -> Result<BTr
                                 rb_pointer = at;
                                 b
                             }
-                            None => return Err(Error::at(types.file, &rb_pointer, format!("request body reference `{reference}` does not resolve"))),
+                            None => {
+                                return Err(Error::at(
+                                    types.file,
+                                    &rb_pointer,
+                                    format!("request body reference `{reference}` does not resolve"),
+                                ));
+                            }
                         },
                     };
                     json_media(&rb.content).map(|(media, m)| {
@@ -250,7 +293,13 @@ pub fn convert(types: &mut Types<'_>, reserved: &BTreeSet<String>) -> Result<BTr
                             Some(s) => types.ty(s, &format!("{type_base}Request"), &format!("{base}/schema")),
                             None => Ty::Json,
                         };
-                        Body { ty, required: rb.required, media: media.clone(), doc: rb.description.clone(), examples: example_pointers(&base, m) }
+                        Body {
+                            ty,
+                            required: rb.required,
+                            media: media.clone(),
+                            doc: rb.description.clone(),
+                            examples: example_pointers(&base, m),
+                        }
                     })
                 }
             };
@@ -271,7 +320,12 @@ pub fn convert(types: &mut Types<'_>, reserved: &BTreeSet<String>) -> Result<BTr
                     };
                     (status, r, key)
                 })
-                .chain(op.responses.default.iter().map(|r| (Status::Default, r, "default".to_string())))
+                .chain(
+                    op.responses
+                        .default
+                        .iter()
+                        .map(|r| (Status::Default, r, "default".to_string())),
+                )
                 .collect();
             let success_count = entries.iter().filter(|(s, _, _)| s.is_success(has_success)).count();
             for (status, r, key) in entries {
@@ -283,7 +337,13 @@ pub fn convert(types: &mut Types<'_>, reserved: &BTreeSet<String>) -> Result<BTr
                             r_pointer = at;
                             r
                         }
-                        None => return Err(Error::at(types.file, &r_pointer, format!("response reference `{reference}` does not resolve"))),
+                        None => {
+                            return Err(Error::at(
+                                types.file,
+                                &r_pointer,
+                                format!("response reference `{reference}` does not resolve"),
+                            ));
+                        }
                     },
                 };
                 let success = status.is_success(has_success);
@@ -305,14 +365,25 @@ pub fn convert(types: &mut Types<'_>, reserved: &BTreeSet<String>) -> Result<BTr
                     }
                     None => (None, Vec::new()),
                 };
-                responses.push(Resp { status: status.clone(), ty, success, doc: resp.description.clone(), examples, variant: status.label() });
+                responses.push(Resp {
+                    status: status.clone(),
+                    ty,
+                    success,
+                    doc: resp.description.clone(),
+                    examples,
+                    variant: status.label(),
+                });
             }
 
             let mut local = naming::prelude();
             let needs_params = params.iter().any(|p| p.location != Location::Path && !p.required);
             let params_type = needs_params.then(|| claim(&mut local, &format!("{type_base}Params")));
-            let success_type = (responses.iter().filter(|r| r.success).count() > 1).then(|| claim(&mut local, &format!("{type_base}Success")));
-            let error_type = responses.iter().any(|r| !r.success).then(|| claim(&mut local, &format!("{type_base}Error")));
+            let success_type = (responses.iter().filter(|r| r.success).count() > 1)
+                .then(|| claim(&mut local, &format!("{type_base}Success")));
+            let error_type = responses
+                .iter()
+                .any(|r| !r.success)
+                .then(|| claim(&mut local, &format!("{type_base}Error")));
 
             let group = groups.entry(group_module.clone()).or_insert_with(|| Group {
                 module: group_module.clone(),
@@ -341,7 +412,12 @@ pub fn convert(types: &mut Types<'_>, reserved: &BTreeSet<String>) -> Result<BTr
     }
     // Type names local to a group module must not clash with its accessor struct or the prelude.
     for g in groups.values_mut() {
-        let clash = g.operations.iter().flat_map(|o| [&o.params_type, &o.success_type, &o.error_type]).flatten().any(|n| *n == g.type_name);
+        let clash = g
+            .operations
+            .iter()
+            .flat_map(|o| [&o.params_type, &o.success_type, &o.error_type])
+            .flatten()
+            .any(|n| *n == g.type_name);
         if clash || naming::PRELUDE.contains(&g.type_name.as_str()) {
             g.type_name = format!("{}Operations", g.type_name);
         }
@@ -368,11 +444,20 @@ fn claim(taken: &mut BTreeSet<String>, name: &str) -> String {
 }
 
 /// A component by reference, following chains, with the JSON pointer where it is defined.
-fn component<'a, T>(reference: &str, prefix: &str, map: Option<&'a indexmap::IndexMap<String, ReferenceOr<T>>>) -> Option<(&'a T, String)> {
+fn component<'a, T>(
+    reference: &str,
+    prefix: &str,
+    map: Option<&'a indexmap::IndexMap<String, ReferenceOr<T>>>,
+) -> Option<(&'a T, String)> {
     let mut name = reference.strip_prefix(prefix)?.to_string();
     for _ in 0..16 {
         match map?.get(&name)? {
-            ReferenceOr::Item(t) => return Some((t, diag::join(prefix.trim_start_matches('#').trim_end_matches('/'), &name))),
+            ReferenceOr::Item(t) => {
+                return Some((
+                    t,
+                    diag::join(prefix.trim_start_matches('#').trim_end_matches('/'), &name),
+                ));
+            }
             ReferenceOr::Reference { reference } => name = reference.strip_prefix(prefix)?.to_string(),
         }
     }
@@ -380,13 +465,26 @@ fn component<'a, T>(reference: &str, prefix: &str, map: Option<&'a indexmap::Ind
 }
 
 fn resolve_parameter<'a>(doc: &'a openapiv3::OpenAPI, reference: &str) -> Option<&'a Parameter> {
-    component::<Parameter>(reference, "#/components/parameters/", doc.components.as_ref().map(|c| &c.parameters)).map(|(p, _)| p)
+    component::<Parameter>(
+        reference,
+        "#/components/parameters/",
+        doc.components.as_ref().map(|c| &c.parameters),
+    )
+    .map(|(p, _)| p)
 }
 
 fn resolve_request_body<'a>(doc: &'a openapiv3::OpenAPI, reference: &str) -> Option<(&'a RequestBody, String)> {
-    component(reference, "#/components/requestBodies/", doc.components.as_ref().map(|c| &c.request_bodies))
+    component(
+        reference,
+        "#/components/requestBodies/",
+        doc.components.as_ref().map(|c| &c.request_bodies),
+    )
 }
 
 fn resolve_response<'a>(doc: &'a openapiv3::OpenAPI, reference: &str) -> Option<(&'a Response, String)> {
-    component(reference, "#/components/responses/", doc.components.as_ref().map(|c| &c.responses))
+    component(
+        reference,
+        "#/components/responses/",
+        doc.components.as_ref().map(|c| &c.responses),
+    )
 }

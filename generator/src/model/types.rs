@@ -1,6 +1,6 @@
 //! Schema conversion: OpenAPI schemas (component and inline) into named Rust types.
 
-use super::{EnumVariant, Field, JsonKind, Kind, Struct, StringEnum, Ty, TypeDef, Union, UnionVariant};
+use super::{EnumVariant, Field, JsonKind, Kind, StringEnum, Struct, Ty, TypeDef, Union, UnionVariant};
 use crate::diag::{self, Warnings};
 use crate::naming;
 use indexmap::IndexMap;
@@ -16,11 +16,22 @@ const SCHEMA_PREFIX: &str = "#/components/schemas/";
 /// One schema seen through the few distinctions the model cares about. `openapiv3` splits
 /// typed and untyped schemas (`SchemaKind::Type` vs `SchemaKind::Any`); this view joins them.
 enum View<'a> {
-    String { format: Option<&'a str>, values: Vec<String> },
-    Integer { format: Option<&'a str> },
-    Number { format: Option<&'a str> },
+    String {
+        format: Option<&'a str>,
+        values: Vec<String>,
+    },
+    Integer {
+        format: Option<&'a str>,
+    },
+    Number {
+        format: Option<&'a str>,
+    },
     Bool,
-    Object { props: &'a IndexMap<String, ReferenceOr<Box<Schema>>>, required: &'a [String], additional: Option<&'a AdditionalProperties> },
+    Object {
+        props: &'a IndexMap<String, ReferenceOr<Box<Schema>>>,
+        required: &'a [String],
+        additional: Option<&'a AdditionalProperties>,
+    },
     Array(Option<&'a ReferenceOr<Box<Schema>>>),
     OneOf(&'a [ReferenceOr<Schema>]),
     AllOf(&'a [ReferenceOr<Schema>]),
@@ -60,9 +71,11 @@ fn view(schema: &Schema) -> View<'_> {
             }),
         },
         SchemaKind::Type(Type::Boolean(_)) => View::Bool,
-        SchemaKind::Type(Type::Object(o)) => {
-            View::Object { props: &o.properties, required: &o.required, additional: o.additional_properties.as_ref() }
-        }
+        SchemaKind::Type(Type::Object(o)) => View::Object {
+            props: &o.properties,
+            required: &o.required,
+            additional: o.additional_properties.as_ref(),
+        },
         SchemaKind::Type(Type::Array(a)) => View::Array(a.items.as_ref()),
         SchemaKind::OneOf { one_of } => View::OneOf(one_of),
         SchemaKind::AnyOf { any_of } => View::OneOf(any_of),
@@ -76,16 +89,34 @@ fn view(schema: &Schema) -> View<'_> {
             } else if !a.any_of.is_empty() {
                 View::OneOf(&a.any_of)
             } else if !a.properties.is_empty() || a.typ.as_deref() == Some("object") {
-                View::Object { props: &a.properties, required: &a.required, additional: a.additional_properties.as_ref() }
+                View::Object {
+                    props: &a.properties,
+                    required: &a.required,
+                    additional: a.additional_properties.as_ref(),
+                }
             } else if a.items.is_some() || a.typ.as_deref() == Some("array") {
                 View::Array(a.items.as_ref())
             } else if !a.enumeration.is_empty() && a.enumeration.iter().all(|v| v.is_string() || v.is_null()) {
-                View::String { format: None, values: a.enumeration.iter().filter_map(|v| v.as_str().map(str::to_string)).collect() }
+                View::String {
+                    format: None,
+                    values: a
+                        .enumeration
+                        .iter()
+                        .filter_map(|v| v.as_str().map(str::to_string))
+                        .collect(),
+                }
             } else {
                 match a.typ.as_deref() {
-                    Some("string") => View::String { format: a.format.as_deref(), values: Vec::new() },
-                    Some("integer") => View::Integer { format: a.format.as_deref() },
-                    Some("number") => View::Number { format: a.format.as_deref() },
+                    Some("string") => View::String {
+                        format: a.format.as_deref(),
+                        values: Vec::new(),
+                    },
+                    Some("integer") => View::Integer {
+                        format: a.format.as_deref(),
+                    },
+                    Some("number") => View::Number {
+                        format: a.format.as_deref(),
+                    },
                     Some("boolean") => View::Bool,
                     _ => View::Free,
                 }
@@ -116,11 +147,22 @@ fn doc_of(schema: &Schema) -> Option<String> {
 
 impl<'a> Types<'a> {
     pub fn new(file: &'a Path, doc: &'a OpenAPI, warnings: &'a mut Warnings) -> Self {
-        let schemas = doc.components.as_ref().map(|c| c.schemas.keys().map(String::as_str).collect::<Vec<_>>()).unwrap_or_default();
+        let schemas = doc
+            .components
+            .as_ref()
+            .map(|c| c.schemas.keys().map(String::as_str).collect::<Vec<_>>())
+            .unwrap_or_default();
         let names = naming::schema_names(schemas, &naming::prelude());
         let mut taken: BTreeSet<String> = names.values().cloned().collect();
         taken.extend(naming::prelude());
-        Types { file, doc, warnings, names, defs: BTreeMap::new(), taken }
+        Types {
+            file,
+            doc,
+            warnings,
+            names,
+            defs: BTreeMap::new(),
+            taken,
+        }
     }
 
     /// Converts every component schema. Called once, before operations.
@@ -132,14 +174,24 @@ impl<'a> Types<'a> {
             match schema {
                 ReferenceOr::Reference { reference } => {
                     let ty = self.reference(reference, &pointer);
-                    self.define(TypeDef { name, doc: None, origin: pointer, kind: Kind::Alias(ty) });
+                    self.define(TypeDef {
+                        name,
+                        doc: None,
+                        origin: pointer,
+                        kind: Kind::Alias(ty),
+                    });
                 }
                 ReferenceOr::Item(s) => {
                     let kind = match self.kind_of(s, &name, &pointer) {
                         Some(kind) => kind,
                         None => Kind::Alias(self.ty_of(s, &name, &pointer)),
                     };
-                    self.define(TypeDef { name, doc: doc_of(s), origin: pointer, kind });
+                    self.define(TypeDef {
+                        name,
+                        doc: doc_of(s),
+                        origin: pointer,
+                        kind,
+                    });
                 }
             }
         }
@@ -175,12 +227,18 @@ impl<'a> Types<'a> {
 
     fn reference(&mut self, reference: &str, pointer: &str) -> Ty {
         if let Some(raw) = reference.strip_prefix(SCHEMA_PREFIX) {
-            let raw = crate::normalise::decode_uri_fragment(raw).replace("~1", "/").replace("~0", "~");
+            let raw = crate::normalise::decode_uri_fragment(raw)
+                .replace("~1", "/")
+                .replace("~0", "~");
             if let Some(name) = self.names.get(&raw) {
                 return Ty::Named(name.clone());
             }
         }
-        self.warnings.push(self.file, pointer, format!("reference `{reference}` is not a component schema; typed as free-form JSON"));
+        self.warnings.push(
+            self.file,
+            pointer,
+            format!("reference `{reference}` is not a component schema; typed as free-form JSON"),
+        );
         Ty::Json
     }
 
@@ -199,7 +257,15 @@ impl<'a> Types<'a> {
         let name = self.fresh(hint);
         match self.kind_of(schema, &name, pointer) {
             Some(kind) => {
-                self.defs.insert(name.clone(), TypeDef { name: name.clone(), doc: doc_of(schema), origin: pointer.to_string(), kind });
+                self.defs.insert(
+                    name.clone(),
+                    TypeDef {
+                        name: name.clone(),
+                        doc: doc_of(schema),
+                        origin: pointer.to_string(),
+                        kind,
+                    },
+                );
                 Ty::Named(name)
             }
             None => {
@@ -226,18 +292,33 @@ impl<'a> Types<'a> {
             },
             View::Bool => Ty::Bool,
             View::Array(items) => match items {
-                Some(items) => Ty::Vec(Box::new(self.ty_boxed(items, &format!("{hint}Item"), &format!("{pointer}/items")))),
+                Some(items) => Ty::Vec(Box::new(self.ty_boxed(
+                    items,
+                    &format!("{hint}Item"),
+                    &format!("{pointer}/items"),
+                ))),
                 None => Ty::Vec(Box::new(Ty::Json)),
             },
             View::Object { additional, .. } => match additional {
-                Some(AdditionalProperties::Schema(s)) => {
-                    Ty::Map(Box::new(self.ty(s, &format!("{hint}Value"), &format!("{pointer}/additionalProperties"))))
-                }
+                Some(AdditionalProperties::Schema(s)) => Ty::Map(Box::new(self.ty(
+                    s,
+                    &format!("{hint}Value"),
+                    &format!("{pointer}/additionalProperties"),
+                ))),
                 _ => Ty::Map(Box::new(Ty::Json)),
             },
-            View::OneOf(members) | View::AllOf(members) if members.len() == 1 => {
-                self.ty(&members[0], hint, &format!("{pointer}/{}/0", if matches!(view(schema), View::AllOf(_)) { "allOf" } else { "oneOf" }))
-            }
+            View::OneOf(members) | View::AllOf(members) if members.len() == 1 => self.ty(
+                &members[0],
+                hint,
+                &format!(
+                    "{pointer}/{}/0",
+                    if matches!(view(schema), View::AllOf(_)) {
+                        "allOf"
+                    } else {
+                        "oneOf"
+                    }
+                ),
+            ),
             _ => Ty::Json,
         }
     }
@@ -246,7 +327,11 @@ impl<'a> Types<'a> {
     fn kind_of(&mut self, schema: &Schema, name: &str, pointer: &str) -> Option<Kind> {
         match view(schema) {
             View::String { values, .. } if !values.is_empty() => Some(Kind::Enum(string_enum(&values))),
-            View::Object { props, required, additional } => {
+            View::Object {
+                props,
+                required,
+                additional,
+            } => {
                 if props.is_empty() && additional.is_some() {
                     return None;
                 }
@@ -284,7 +369,15 @@ impl<'a> Types<'a> {
             };
             let rust = naming::unique(&naming::field_name(json), &field_names);
             field_names.insert(rust.clone());
-            fields.push(Field { json: json.clone(), name: rust, ty, required: required.contains(json), nullable, boxed: false, doc });
+            fields.push(Field {
+                json: json.clone(),
+                name: rust,
+                ty,
+                required: required.contains(json),
+                nullable,
+                boxed: false,
+                doc,
+            });
         }
         let additional = match additional {
             Some(AdditionalProperties::Schema(s)) => {
@@ -332,14 +425,22 @@ impl<'a> Types<'a> {
                     match self.resolve(reference) {
                         Some(s) => s,
                         None => {
-                            self.warnings.push(self.file, &format!("{pointer}/allOf/{i}"), format!("cannot merge `{reference}`; left out"));
+                            self.warnings.push(
+                                self.file,
+                                &format!("{pointer}/allOf/{i}"),
+                                format!("cannot merge `{reference}`; left out"),
+                            );
                             continue;
                         }
                     }
                 }
             };
             match view(schema) {
-                View::Object { props: p, required: r, additional: a } => {
+                View::Object {
+                    props: p,
+                    required: r,
+                    additional: a,
+                } => {
                     for (k, v) in p {
                         props.insert(k.clone(), v.clone());
                     }
@@ -350,7 +451,14 @@ impl<'a> Types<'a> {
                 }
                 View::AllOf(inner) => {
                     let inner = inner.to_vec();
-                    self.collect_all_of(&inner, props, required, additional, seen, &format!("{pointer}/allOf/{i}"));
+                    self.collect_all_of(
+                        &inner,
+                        props,
+                        required,
+                        additional,
+                        seen,
+                        &format!("{pointer}/allOf/{i}"),
+                    );
                     if let SchemaKind::Any(a) = &schema.schema_kind {
                         for (k, v) in &a.properties {
                             props.insert(k.clone(), v.clone());
@@ -358,7 +466,11 @@ impl<'a> Types<'a> {
                         required.extend(a.required.iter().cloned());
                     }
                 }
-                _ => self.warnings.push(self.file, &format!("{pointer}/allOf/{i}"), "allOf member is not an object; left out of the merge"),
+                _ => self.warnings.push(
+                    self.file,
+                    &format!("{pointer}/allOf/{i}"),
+                    "allOf member is not an object; left out of the merge",
+                ),
             }
         }
     }
@@ -380,7 +492,11 @@ impl<'a> Types<'a> {
         let discriminator = schema.schema_data.discriminator.as_ref();
         let mut variants: Vec<UnionVariant> = Vec::new();
         let mut variant_names = BTreeSet::from(["Other".to_string()]);
-        let key = if matches!(schema.schema_kind, SchemaKind::AnyOf { .. }) { "anyOf" } else { "oneOf" };
+        let key = if matches!(schema.schema_kind, SchemaKind::AnyOf { .. }) {
+            "anyOf"
+        } else {
+            "oneOf"
+        };
         for (i, m) in members.iter().enumerate() {
             let p = format!("{pointer}/{key}/{i}");
             let ty = self.ty(m, &format!("{name}Variant{i}"), &p);
@@ -388,7 +504,10 @@ impl<'a> Types<'a> {
                 ReferenceOr::Reference { reference } => self.resolve(reference),
                 ReferenceOr::Item(s) => Some(s),
             };
-            let (kind, required, known) = target.map(|s| self.shape(s)).unwrap_or((JsonKind::Any, Vec::new(), Vec::new()));
+            let (kind, required, known) =
+                target
+                    .map(|s| self.shape(s))
+                    .unwrap_or((JsonKind::Any, Vec::new(), Vec::new()));
             let base = match &ty {
                 Ty::Named(n) => n.clone(),
                 other => naming::type_name(&format!("{other:?}")),
@@ -397,22 +516,40 @@ impl<'a> Types<'a> {
             variant_names.insert(vname.clone());
             let mut tags = Vec::new();
             if let (Some(d), ReferenceOr::Reference { reference }) = (discriminator, m) {
-                let mapped: Vec<String> = d.mapping.iter().filter(|(_, r)| *r == reference || reference.ends_with(&format!("/{r}"))).map(|(k, _)| k.clone()).collect();
+                let mapped: Vec<String> = d
+                    .mapping
+                    .iter()
+                    .filter(|(_, r)| *r == reference || reference.ends_with(&format!("/{r}")))
+                    .map(|(k, _)| k.clone())
+                    .collect();
                 if mapped.is_empty() {
                     tags.push(reference.rsplit('/').next().unwrap_or_default().to_string());
                 } else {
                     tags = mapped;
                 }
             }
-            variants.push(UnionVariant { name: vname, ty, boxed: false, tags, kind, required, known });
+            variants.push(UnionVariant {
+                name: vname,
+                ty,
+                boxed: false,
+                tags,
+                kind,
+                required,
+                known,
+            });
         }
-        Union { discriminator: discriminator.map(|d| d.property_name.clone()), variants }
+        Union {
+            discriminator: discriminator.map(|d| d.property_name.clone()),
+            variants,
+        }
     }
 
     /// What a union member looks like on the wire, for decoding by shape.
     fn shape(&self, schema: &Schema) -> (JsonKind, Vec<String>, Vec<String>) {
         match view(schema) {
-            View::Object { props, required, .. } => (JsonKind::Object, required.to_vec(), props.keys().cloned().collect()),
+            View::Object { props, required, .. } => {
+                (JsonKind::Object, required.to_vec(), props.keys().cloned().collect())
+            }
             View::AllOf(members) => {
                 let mut req = Vec::new();
                 let mut known = Vec::new();
@@ -448,7 +585,11 @@ fn string_enum(values: &[String]) -> StringEnum {
         if !seen.insert(v.clone()) {
             continue;
         }
-        let base = if v.is_empty() { "Empty".to_string() } else { naming::type_name(v) };
+        let base = if v.is_empty() {
+            "Empty".to_string()
+        } else {
+            naming::type_name(v)
+        };
         let name = naming::unique(&base, &taken);
         taken.insert(name.clone());
         variants.push(EnumVariant { name, value: v.clone() });

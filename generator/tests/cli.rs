@@ -1,0 +1,241 @@
+//! The generator binary end to end, on a scratch manifest, mirror and output directory:
+//! bad inputs fail with one clear message naming the file and place, `--check` lists what
+//! would change, and a failed run leaves the output exactly as it was.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const GOOD: &str = r#"openapi: 3.0.3
+info: {title: Tiny, version: "1"}
+servers: [{url: "https://tiny.test"}]
+paths:
+  /things/{id}:
+    get:
+      operationId: GetThing
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses:
+        "200":
+          description: ok
+          content: {application/json: {schema: {$ref: '#/components/schemas/Thing'}}}
+components:
+  schemas:
+    Thing: {type: object, properties: {id: {type: string}}}
+"#;
+
+struct Scratch {
+    dir: tempfile::TempDir,
+}
+
+impl Scratch {
+    fn new(spec: &str) -> Scratch {
+        let s = Scratch {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        std::fs::create_dir_all(s.mirror()).unwrap();
+        s.set_spec(spec);
+        s
+    }
+    fn mirror(&self) -> PathBuf {
+        self.dir.path().join("mirror")
+    }
+    fn out(&self) -> PathBuf {
+        self.dir.path().join("out")
+    }
+    fn manifest(&self) -> PathBuf {
+        self.dir.path().join("manifest.toml")
+    }
+    /// Writes the description and a manifest that pins it.
+    fn set_spec(&self, spec: &str) {
+        std::fs::write(self.mirror().join("tiny.yaml"), spec).unwrap();
+        let sha = generator::source::sha256_hex(spec.as_bytes());
+        self.write_manifest(&sha);
+    }
+    fn write_manifest(&self, sha: &str) {
+        let manifest = format!(
+            "[[api]]\nkey = \"tiny\"\nmodule = \"tiny\"\ntitle = \"Tiny\"\nurl = \"https://tiny.test/tiny.yaml\"\nsha256 = \"{sha}\"\nauth = [\"basic\"]\nregions = [{{ name = \"global\", url = \"https://tiny.test\" }}]\n"
+        );
+        std::fs::write(self.manifest(), manifest).unwrap();
+    }
+    fn run(&self, extra: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_generator"))
+            .arg("--manifest")
+            .arg(self.manifest())
+            .arg("--out")
+            .arg(self.out())
+            .arg("--mirror")
+            .arg(self.mirror())
+            .args(extra)
+            .env_remove("SINCH_SPECS_MIRROR")
+            .output()
+            .unwrap()
+    }
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    fn walk(dir: &Path, root: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(&p, root, out);
+            } else {
+                out.insert(p.strip_prefix(root).unwrap().to_path_buf(), std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+/// Runs with a bad description; asserts the failure and that nothing under out/ changed.
+fn fails_cleanly(spec: &str, expected: &[&str]) -> String {
+    let s = Scratch::new(GOOD);
+    assert!(s.run(&[]).status.success());
+    std::fs::write(s.out().join("src/hand-written.rs"), "// mine\n").unwrap();
+    let before = snapshot(&s.out());
+    s.set_spec(spec);
+    let o = s.run(&[]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    for e in expected {
+        assert!(err.contains(e), "expected `{e}` in:\n{err}");
+    }
+    assert!(
+        err.lines().filter(|l| l.starts_with("error:")).count() == 1,
+        "one error message:\n{err}"
+    );
+    assert_eq!(before, snapshot(&s.out()), "a failed run changed the output");
+    err
+}
+
+#[test]
+fn generates_then_is_up_to_date_then_detects_drift() {
+    let s = Scratch::new(GOOD);
+    let o = s.run(&[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(s.out().join("src/tiny/default.rs").is_file());
+    let text = std::fs::read_to_string(s.out().join("src/tiny/default.rs")).unwrap();
+    assert!(text.contains("#[doc(alias = \"GetThing\")]"));
+
+    let first = snapshot(&s.out());
+    assert!(s.run(&[]).status.success());
+    assert_eq!(first, snapshot(&s.out()), "a second run changes nothing");
+    assert!(s.run(&["--check"]).status.success());
+
+    std::fs::write(s.out().join("src/tiny/types.rs"), "// edited\n").unwrap();
+    std::fs::write(
+        s.out().join("src/tiny/gone.rs"),
+        format!("// {}\n", generator::emit::MARKER),
+    )
+    .unwrap();
+    let o = s.run(&["--check"]);
+    assert_eq!(o.status.code(), Some(1));
+    let listed = String::from_utf8_lossy(&o.stdout);
+    assert!(listed.contains("src/tiny/types.rs"), "{listed}");
+    assert!(listed.contains("src/tiny/gone.rs (would be removed)"), "{listed}");
+    assert_eq!(
+        std::fs::read_to_string(s.out().join("src/tiny/types.rs")).unwrap(),
+        "// edited\n",
+        "--check writes nothing"
+    );
+
+    assert!(s.run(&[]).status.success());
+    assert_eq!(
+        first,
+        snapshot(&s.out()),
+        "regenerating restores the output and removes stale files"
+    );
+}
+
+#[test]
+fn malformed_yaml_names_the_line() {
+    let bad = GOOD.replace("paths:\n", "paths:\n  /x: [unclosed\n");
+    fails_cleanly(&bad, &["tiny.yaml:", "not valid YAML"]);
+}
+
+#[test]
+fn dangling_ref_names_the_pointer() {
+    let bad = GOOD.replace("#/components/schemas/Thing'", "#/components/schemas/Nothing'");
+    fails_cleanly(
+        &bad,
+        &[
+            "tiny.yaml#/paths/~1things~1{id}/get/responses/200/content/application~1json/schema/$ref",
+            "#/components/schemas/Nothing",
+        ],
+    );
+}
+
+#[test]
+fn duplicate_operation_id_names_both_places() {
+    let bad = GOOD.replace(
+        "components:",
+        "  /other:\n    get:\n      operationId: GetThing\n      responses: {\"200\": {description: ok}}\ncomponents:",
+    );
+    fails_cleanly(
+        &bad,
+        &[
+            "tiny.yaml#/paths/~1other/get/operationId",
+            "duplicate operationId `GetThing`",
+            "/paths/~1things~1{id}/get/operationId",
+        ],
+    );
+}
+
+#[test]
+fn missing_description_names_the_file() {
+    let s = Scratch::new(GOOD);
+    std::fs::remove_file(s.mirror().join("tiny.yaml")).unwrap();
+    let o = s.run(&[]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("tiny.yaml") && err.contains("missing from the mirror"),
+        "{err}"
+    );
+    assert!(!s.out().exists(), "nothing written");
+}
+
+#[test]
+fn pin_mismatch_says_how_to_accept() {
+    let s = Scratch::new(GOOD);
+    s.write_manifest("0000");
+    let o = s.run(&[]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    let actual = generator::source::sha256_hex(GOOD.as_bytes());
+    assert!(err.contains(&format!("set sha256 = \"{actual}\"")), "{err}");
+}
+
+#[test]
+fn malformed_manifest_names_the_line() {
+    let s = Scratch::new(GOOD);
+    std::fs::write(s.manifest(), "[[api]]\nkey = \"tiny\"\nmodule = 3\n").unwrap();
+    let o = s.run(&[]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("manifest.toml:3:"), "{err}");
+}
+
+#[test]
+fn the_real_mirror_generates_deterministically() {
+    let mirror = PathBuf::from(
+        std::env::var_os("SINCH_SPECS_MIRROR")
+            .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs").into()),
+    );
+    assert!(
+        mirror.is_dir(),
+        "the Sinch mirror is needed at {} (set SINCH_SPECS_MIRROR)",
+        mirror.display()
+    );
+    let mut config = generator::Config::workspace();
+    config.mirror = Some(mirror);
+    let a = generator::generate(&config).unwrap_or_else(|e| panic!("{e}"));
+    let b = generator::generate(&config).unwrap();
+    assert_eq!(a.files, b.files);
+    assert_eq!(a.operations, 115);
+}
