@@ -48,7 +48,11 @@ async fn run() -> Result<String, String> {
         client_reference: None,
         max_number_of_message_parts: None,
     };
-    let created = client.sending_sms().send_sms(&plan, Some(&batch)).await.map_err(|e| e.to_string())?;
+    let created = client
+        .sending_sms()
+        .send_sms(&plan, Some(&batch))
+        .await
+        .map_err(|e| e.to_string())?;
     created.id.ok_or_else(|| "the response has no batch id".to_string())
 }
 

@@ -1117,7 +1117,7 @@ impl<'de> serde::Deserialize<'de> for MessageSuggestionsItem {
         const SHAPES: &[crate::runtime::union::Shape] = &[
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
-                required: &["type", "reply", "display_text"],
+                required: &["type", "display_text"],
                 known: &["type", "display_text", "postback"],
             },
             crate::runtime::union::Shape {
@@ -1386,7 +1386,7 @@ impl<'de> serde::Deserialize<'de> for RichCardContentSuggestionsItem {
         const SHAPES: &[crate::runtime::union::Shape] = &[
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
-                required: &["type", "reply", "display_text"],
+                required: &["type", "display_text"],
                 known: &["type", "display_text", "postback"],
             },
             crate::runtime::union::Shape {
@@ -2528,7 +2528,7 @@ impl<'de> serde::Deserialize<'de> for Suggestion {
         const SHAPES: &[crate::runtime::union::Shape] = &[
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
-                required: &["type", "reply", "display_text"],
+                required: &["type", "display_text"],
                 known: &["type", "display_text", "postback"],
             },
             crate::runtime::union::Shape {

@@ -535,24 +535,12 @@ impl<'de> serde::Deserialize<'de> for SendBatchCreatedDeliveryReport {
 /// [Click here to learn more about parameters](https://developers.sinch.com/docs/sms-rest#parameterization)
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct SendBatchCreatedParameters {
-    /// The name of the parameter that will be replaced in the message body.
-    ///
-    /// Letters A-Z and a-z, digits 0-9 and .-_ allowed. Max 16 characters long
-    #[serde(rename = "{parameter_key}")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameter_key: Option<String>,
-    /// The recipient that should get this value
-    ///
-    /// Max 160 characters long
-    #[serde(rename = "{parameter_key}.{msisdn}")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameter_key_msisdn: Option<String>,
-    /// The fall back value for omitted recipient phone numbers ([MSISDNs](https://developers.sinch.com/docs/sms-rest#msisdn))
-    ///
-    /// Max 160 characters long
-    #[serde(rename = "{parameter_key}.default")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameter_key_default: Option<String>,
+    /// Properties beyond the named ones.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        std::collections::BTreeMap<String, String>,
+    >,
 }
 /// Identifies the type of batch message.
 /// Default:
@@ -769,27 +757,25 @@ impl<'de> serde::Deserialize<'de> for SendBatchObjectDeliveryReport {
 /// [Click here to learn more about parameters](https://developers.sinch.com/docs/sms-rest-parameterization)
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct SendBatchObjectParameters {
-    /// The name of the parameter that will be replaced in the message body.
-    ///
-    /// Letters A-Z and a-z, digits 0-9 and .-_ allowed. Max 16 characters long.
-    #[serde(rename = "{parameter_key}")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parameter_key: Option<SendBatchObjectParametersParameterKey>,
+    /// Properties beyond the named ones.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<
+        String,
+        SendBatchObjectParametersValue,
+    >,
 }
 /// The name of the parameter that will be replaced in the message body.
 ///
 /// Letters A-Z and a-z, digits 0-9 and .-_ allowed. Max 16 characters long.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct SendBatchObjectParametersParameterKey {
-    /// The recipient that should get this value
-    /// Max 160 characters long
-    #[serde(rename = "{msisdn}")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub msisdn: Option<String>,
+pub struct SendBatchObjectParametersValue {
     /// The fall back value for omitted recipient MSISDNs
     /// Max 160 characters long.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<String>,
+    /// Properties beyond the named ones.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, String>,
 }
 /// Identifies the type of batch message.
 /// Default:

@@ -392,7 +392,7 @@ impl<'de> serde::Deserialize<'de> for InitiateVerificationResponse {
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
-                required: &["id", "callout"],
+                required: &["id"],
                 known: &["id", "seamless"],
             },
         ];

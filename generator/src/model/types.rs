@@ -358,7 +358,40 @@ impl<'a> Types<'a> {
     ) -> Struct {
         let mut fields = Vec::new();
         let mut field_names = BTreeSet::new();
+        let mut placeholder: Option<Ty> = None;
+        // `"{parameter_key}": {...}` names no property: it stands for any key (SMS parameters).
+        let key_placeholder = props
+            .keys()
+            .find(|k| k.len() > 2 && k.starts_with('{') && k.ends_with('}') && !k[1..].contains('{'))
+            .filter(|_| additional.is_none())
+            .cloned();
         for (json, prop) in props {
+            let Some(key) = &key_placeholder else {
+                break;
+            };
+            let p = diag::join(&format!("{pointer}/properties"), json);
+            if json == key {
+                // Dotted siblings (`{parameter_key}.default`) say each value is an object of strings.
+                let dotted = props.keys().any(|k| k.starts_with(&format!("{key}.")));
+                let ty = if dotted {
+                    Ty::Map(Box::new(Ty::String))
+                } else {
+                    self.ty_boxed(prop, &format!("{name}Value"), &p)
+                };
+                self.warnings.push(
+                    self.file,
+                    &p,
+                    format!("property `{json}` is a placeholder for any key; typed as a map"),
+                );
+                placeholder = Some(ty);
+            }
+        }
+        for (json, prop) in props {
+            if let Some(key) = &key_placeholder {
+                if json == key || json.starts_with(&format!("{key}.")) {
+                    continue;
+                }
+            }
             let p = format!("{}/properties", pointer);
             let p = diag::join(&p, json);
             let hint = format!("{name}{}", naming::type_name(json));
@@ -384,7 +417,7 @@ impl<'a> Types<'a> {
                 Some(self.ty(s, &format!("{name}Value"), &format!("{pointer}/additionalProperties")))
             }
             Some(AdditionalProperties::Any(true)) => Some(Ty::Json),
-            _ => None,
+            _ => placeholder,
         };
         Struct { fields, additional }
     }
@@ -547,9 +580,12 @@ impl<'a> Types<'a> {
     /// What a union member looks like on the wire, for decoding by shape.
     fn shape(&self, schema: &Schema) -> (JsonKind, Vec<String>, Vec<String>) {
         match view(schema) {
-            View::Object { props, required, .. } => {
-                (JsonKind::Object, required.to_vec(), props.keys().cloned().collect())
-            }
+            // A required property the schema never defines cannot tell variants apart.
+            View::Object { props, required, .. } => (
+                JsonKind::Object,
+                required.iter().filter(|r| props.contains_key(*r)).cloned().collect(),
+                props.keys().cloned().collect(),
+            ),
             View::AllOf(members) => {
                 let mut req = Vec::new();
                 let mut known = Vec::new();
