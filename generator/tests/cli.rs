@@ -223,6 +223,16 @@ fn malformed_manifest_names_the_line() {
 
 #[test]
 fn the_real_mirror_generates_deterministically() {
+    let mirror = shared_specs();
+    let mut config = generator::Config::workspace();
+    config.mirror = Some(mirror);
+    let a = generator::generate(&config).unwrap_or_else(|e| panic!("{e}"));
+    let b = generator::generate(&config).unwrap();
+    assert_eq!(a.files, b.files);
+    assert_eq!(a.operations, 115);
+}
+
+fn shared_specs() -> PathBuf {
     let mirror = PathBuf::from(
         std::env::var_os("SINCH_SPECS_MIRROR")
             .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/specs").into()),
@@ -232,10 +242,72 @@ fn the_real_mirror_generates_deterministically() {
         "the Sinch mirror is needed at {} (set SINCH_SPECS_MIRROR)",
         mirror.display()
     );
+    mirror
+}
+
+#[test]
+fn every_operation_id_is_a_doc_alias_in_the_committed_sdk() {
+    let config = generator::Config::workspace();
+    let manifest = generator::manifest::Manifest::load(&config.manifest).unwrap();
+    let mut aliases = String::new();
+    for api in &manifest.api {
+        for entry in std::fs::read_dir(config.out.join("src").join(&api.module)).unwrap() {
+            aliases.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
+        }
+    }
+    let mut count = 0;
+    for api in &manifest.api {
+        let path = generator::source::in_mirror(&shared_specs(), &api.key).unwrap();
+        let doc = generator::load::load_file(&path, &mut Default::default()).unwrap();
+        for item in doc["paths"].as_object().unwrap().values() {
+            for op in item.as_object().unwrap().values() {
+                if let Some(id) = op.get("operationId").and_then(|v| v.as_str()) {
+                    count += 1;
+                    assert!(
+                        aliases.contains(&format!("#[doc(alias = \"{id}\")]")),
+                        "{}: no alias for {id}",
+                        api.key
+                    );
+                }
+            }
+        }
+    }
+    assert_eq!(count, 115, "the ten descriptions have 115 operations");
+}
+
+/// Serves one file over HTTP on loopback, once.
+fn serve_once(body: &'static str) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/tiny.yaml", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        let (mut sock, _) = listener.accept().unwrap();
+        let mut buf = [0u8; 4096];
+        let _ = sock.read(&mut buf).unwrap();
+        let head = format!(
+            "HTTP/1.1 200 OK\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+            body.len()
+        );
+        sock.write_all(head.as_bytes()).unwrap();
+        sock.write_all(body.as_bytes()).unwrap();
+    });
+    url
+}
+
+#[test]
+fn without_a_mirror_descriptions_are_downloaded_and_pinned() {
+    let s = Scratch::new(GOOD);
+    let url = serve_once(GOOD);
+    let manifest = std::fs::read_to_string(s.manifest())
+        .unwrap()
+        .replace("https://tiny.test/tiny.yaml", &url);
+    std::fs::write(s.manifest(), manifest).unwrap();
     let mut config = generator::Config::workspace();
-    config.mirror = Some(mirror);
-    let a = generator::generate(&config).unwrap_or_else(|e| panic!("{e}"));
-    let b = generator::generate(&config).unwrap();
-    assert_eq!(a.files, b.files);
-    assert_eq!(a.operations, 115);
+    config.manifest = s.manifest();
+    config.out = s.out();
+    config.mirror = None;
+    config.cache = s.dir.path().join("cache");
+    let out = generator::generate(&config).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.operations, 1);
+    assert_eq!(std::fs::read_to_string(config.cache.join("tiny.yaml")).unwrap(), GOOD);
 }

@@ -73,7 +73,8 @@ impl Auth {
         Auth::Bearer(token.into())
     }
 
-    pub(crate) fn apply(&self, request: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+    /// Adds the credentials to a request.
+    pub fn apply(&self, request: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
         match self {
             Auth::Basic { key_id, key_secret } => request.basic_auth(key_id, Some(key_secret.expose())),
             Auth::Bearer(token) => request.bearer_auth(token.expose()),

@@ -55,11 +55,13 @@ impl Http {
         &self.base_url
     }
 
-    pub(crate) fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+    /// Starts a request to `path` (below the base URL), for operations the SDK does not cover.
+    pub fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
         self.client.request(method, format!("{}{}", self.base_url, path))
     }
 
-    pub(crate) async fn send<E>(
+    /// Sends a request with the credentials and reads the whole response.
+    pub async fn send<E>(
         &self,
         operation: &'static str,
         request: reqwest::RequestBuilder,
