@@ -45,6 +45,19 @@ fn discriminator_without_mapping_uses_schema_names() {
 }
 
 #[test]
+fn union_members_inherit_the_base_discriminator() {
+    use fixtures::inherited_discriminator::types::{EnvelopeMessage, ImageMessage, VideoMessage};
+    // Image and video have the same shape: only the inherited `type` tells them apart.
+    let video: EnvelopeMessage = serde_json::from_value(json!({"type": "video", "url": "u"})).unwrap();
+    assert!(matches!(video, EnvelopeMessage::VideoMessage(VideoMessage { ref url, .. }) if url == "u"));
+    let image: EnvelopeMessage = serde_json::from_value(json!({"type": "image", "url": "u"})).unwrap();
+    assert!(matches!(image, EnvelopeMessage::ImageMessage(_)));
+    // The value Sinch sends is written when the variant leaves its `type` out.
+    let built = EnvelopeMessage::ImageMessage(ImageMessage { r#type: None, url: "u".into() });
+    assert_eq!(serde_json::to_value(&built).unwrap(), json!({"type": "image", "url": "u"}));
+}
+
+#[test]
 fn union_without_discriminator_is_decoded_by_shape() {
     use fixtures::one_of_shape::types::{ContactRecipient, IdentityRecipient, Recipient};
     let ids: Recipient = serde_json::from_value(json!({"identities": ["a"]})).unwrap();

@@ -45,6 +45,7 @@ macro_rules! snapshot {
 snapshot!(
     all_of,
     identifiers,
+    inherited_discriminator,
     maps_and_free_form,
     nullable,
     one_of_discriminator,

@@ -11,99 +11,12 @@
 pub struct AudioMessage {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<AudioMessageType>,
+    pub r#type: Option<ContentMessageType>,
     /// `url`
     pub url: String,
     /// `provider`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<Provider>,
-}
-/// `AudioMessageType`
-///
-/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum AudioMessageType {
-    /// `text`
-    Text,
-    /// `template`
-    Template,
-    /// `image`
-    Image,
-    /// `audio`
-    Audio,
-    /// `contacts`
-    Contacts,
-    /// `document`
-    Document,
-    /// `location`
-    Location,
-    /// `video`
-    Video,
-    /// `sticker`
-    Sticker,
-    /// A value this SDK does not know yet, kept as received.
-    Other(String),
-}
-impl AudioMessageType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Text => "text",
-            Self::Template => "template",
-            Self::Image => "image",
-            Self::Audio => "audio",
-            Self::Contacts => "contacts",
-            Self::Document => "document",
-            Self::Location => "location",
-            Self::Video => "video",
-            Self::Sticker => "sticker",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for AudioMessageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "text" => Self::Text,
-            "template" => Self::Template,
-            "image" => Self::Image,
-            "audio" => Self::Audio,
-            "contacts" => Self::Contacts,
-            "document" => Self::Document,
-            "location" => Self::Location,
-            "video" => Self::Video,
-            "sticker" => Self::Sticker,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for AudioMessageType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for AudioMessageType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for AudioMessageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for AudioMessageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for AudioMessageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
 }
 /// `BasicCallbackContact`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -421,96 +334,9 @@ pub struct ContactUrl {
 pub struct ContactsMessage {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<ContactsMessageType>,
+    pub r#type: Option<ContentMessageType>,
     /// `contacts`
     pub contacts: Vec<ContactCard>,
-}
-/// `ContactsMessageType`
-///
-/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ContactsMessageType {
-    /// `text`
-    Text,
-    /// `template`
-    Template,
-    /// `image`
-    Image,
-    /// `audio`
-    Audio,
-    /// `contacts`
-    Contacts,
-    /// `document`
-    Document,
-    /// `location`
-    Location,
-    /// `video`
-    Video,
-    /// `sticker`
-    Sticker,
-    /// A value this SDK does not know yet, kept as received.
-    Other(String),
-}
-impl ContactsMessageType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Text => "text",
-            Self::Template => "template",
-            Self::Image => "image",
-            Self::Audio => "audio",
-            Self::Contacts => "contacts",
-            Self::Document => "document",
-            Self::Location => "location",
-            Self::Video => "video",
-            Self::Sticker => "sticker",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ContactsMessageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "text" => Self::Text,
-            "template" => Self::Template,
-            "image" => Self::Image,
-            "audio" => Self::Audio,
-            "contacts" => Self::Contacts,
-            "document" => Self::Document,
-            "location" => Self::Location,
-            "video" => Self::Video,
-            "sticker" => Self::Sticker,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ContactsMessageType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ContactsMessageType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ContactsMessageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ContactsMessageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContactsMessageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
 }
 /// `ContentMessage`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -802,7 +628,7 @@ impl<'de> serde::Deserialize<'de> for DeliveryReceiptStatus {
 pub struct DocumentMessage {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<DocumentMessageType>,
+    pub r#type: Option<ContentMessageType>,
     /// `url`
     pub url: String,
     /// `caption`
@@ -814,93 +640,6 @@ pub struct DocumentMessage {
     /// `provider`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<Provider>,
-}
-/// `DocumentMessageType`
-///
-/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum DocumentMessageType {
-    /// `text`
-    Text,
-    /// `template`
-    Template,
-    /// `image`
-    Image,
-    /// `audio`
-    Audio,
-    /// `contacts`
-    Contacts,
-    /// `document`
-    Document,
-    /// `location`
-    Location,
-    /// `video`
-    Video,
-    /// `sticker`
-    Sticker,
-    /// A value this SDK does not know yet, kept as received.
-    Other(String),
-}
-impl DocumentMessageType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Text => "text",
-            Self::Template => "template",
-            Self::Image => "image",
-            Self::Audio => "audio",
-            Self::Contacts => "contacts",
-            Self::Document => "document",
-            Self::Location => "location",
-            Self::Video => "video",
-            Self::Sticker => "sticker",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for DocumentMessageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "text" => Self::Text,
-            "template" => Self::Template,
-            "image" => Self::Image,
-            "audio" => Self::Audio,
-            "contacts" => Self::Contacts,
-            "document" => Self::Document,
-            "location" => Self::Location,
-            "video" => Self::Video,
-            "sticker" => Self::Sticker,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for DocumentMessageType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for DocumentMessageType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for DocumentMessageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for DocumentMessageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for DocumentMessageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
 }
 /// `ErrorMessage`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -1172,7 +911,7 @@ impl<'de> serde::Deserialize<'de> for GetStickersNamespace {
 pub struct ImageMessage {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<ImageMessageType>,
+    pub r#type: Option<ContentMessageType>,
     /// `url`
     pub url: String,
     /// `caption`
@@ -1181,93 +920,6 @@ pub struct ImageMessage {
     /// `provider`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<Provider>,
-}
-/// `ImageMessageType`
-///
-/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ImageMessageType {
-    /// `text`
-    Text,
-    /// `template`
-    Template,
-    /// `image`
-    Image,
-    /// `audio`
-    Audio,
-    /// `contacts`
-    Contacts,
-    /// `document`
-    Document,
-    /// `location`
-    Location,
-    /// `video`
-    Video,
-    /// `sticker`
-    Sticker,
-    /// A value this SDK does not know yet, kept as received.
-    Other(String),
-}
-impl ImageMessageType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Text => "text",
-            Self::Template => "template",
-            Self::Image => "image",
-            Self::Audio => "audio",
-            Self::Contacts => "contacts",
-            Self::Document => "document",
-            Self::Location => "location",
-            Self::Video => "video",
-            Self::Sticker => "sticker",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ImageMessageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "text" => Self::Text,
-            "template" => Self::Template,
-            "image" => Self::Image,
-            "audio" => Self::Audio,
-            "contacts" => Self::Contacts,
-            "document" => Self::Document,
-            "location" => Self::Location,
-            "video" => Self::Video,
-            "sticker" => Self::Sticker,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ImageMessageType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ImageMessageType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ImageMessageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ImageMessageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ImageMessageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
 }
 /// `InnerNotificationMessage`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -1380,7 +1032,7 @@ impl<'de> serde::Deserialize<'de> for InnerNotificationMessageType {
 pub struct LocationMessage {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<LocationMessageType>,
+    pub r#type: Option<ContentMessageType>,
     /// `latitude`
     pub latitude: f32,
     /// `longitude`
@@ -1391,93 +1043,6 @@ pub struct LocationMessage {
     /// `address`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
-}
-/// `LocationMessageType`
-///
-/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum LocationMessageType {
-    /// `text`
-    Text,
-    /// `template`
-    Template,
-    /// `image`
-    Image,
-    /// `audio`
-    Audio,
-    /// `contacts`
-    Contacts,
-    /// `document`
-    Document,
-    /// `location`
-    Location,
-    /// `video`
-    Video,
-    /// `sticker`
-    Sticker,
-    /// A value this SDK does not know yet, kept as received.
-    Other(String),
-}
-impl LocationMessageType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Text => "text",
-            Self::Template => "template",
-            Self::Image => "image",
-            Self::Audio => "audio",
-            Self::Contacts => "contacts",
-            Self::Document => "document",
-            Self::Location => "location",
-            Self::Video => "video",
-            Self::Sticker => "sticker",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for LocationMessageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "text" => Self::Text,
-            "template" => Self::Template,
-            "image" => Self::Image,
-            "audio" => Self::Audio,
-            "contacts" => Self::Contacts,
-            "document" => Self::Document,
-            "location" => Self::Location,
-            "video" => Self::Video,
-            "sticker" => Self::Sticker,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for LocationMessageType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for LocationMessageType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for LocationMessageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for LocationMessageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for LocationMessageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
 }
 /// `MediaProviderMessage`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -1670,7 +1235,7 @@ pub struct SinchGetStickersResponse {
 pub struct StickerMessage {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<StickerMessageType>,
+    pub r#type: Option<ContentMessageType>,
     /// `url`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
@@ -1680,93 +1245,6 @@ pub struct StickerMessage {
     /// `provider`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<Provider>,
-}
-/// `StickerMessageType`
-///
-/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum StickerMessageType {
-    /// `text`
-    Text,
-    /// `template`
-    Template,
-    /// `image`
-    Image,
-    /// `audio`
-    Audio,
-    /// `contacts`
-    Contacts,
-    /// `document`
-    Document,
-    /// `location`
-    Location,
-    /// `video`
-    Video,
-    /// `sticker`
-    Sticker,
-    /// A value this SDK does not know yet, kept as received.
-    Other(String),
-}
-impl StickerMessageType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Text => "text",
-            Self::Template => "template",
-            Self::Image => "image",
-            Self::Audio => "audio",
-            Self::Contacts => "contacts",
-            Self::Document => "document",
-            Self::Location => "location",
-            Self::Video => "video",
-            Self::Sticker => "sticker",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for StickerMessageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "text" => Self::Text,
-            "template" => Self::Template,
-            "image" => Self::Image,
-            "audio" => Self::Audio,
-            "contacts" => Self::Contacts,
-            "document" => Self::Document,
-            "location" => Self::Location,
-            "video" => Self::Video,
-            "sticker" => Self::Sticker,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for StickerMessageType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for StickerMessageType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for StickerMessageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for StickerMessageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for StickerMessageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
 }
 /// `TemplateContentMessage`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -1847,7 +1325,7 @@ impl<'de> serde::Deserialize<'de> for TemplateContentMessageType {
 pub struct TemplateMessage {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<TemplateMessageType>,
+    pub r#type: Option<ContentMessageType>,
     /// `params`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub params: Option<Vec<String>>,
@@ -1872,191 +1350,17 @@ pub struct TemplateMessage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media: Option<TemplateContentMessage>,
 }
-/// `TemplateMessageType`
-///
-/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum TemplateMessageType {
-    /// `text`
-    Text,
-    /// `template`
-    Template,
-    /// `image`
-    Image,
-    /// `audio`
-    Audio,
-    /// `contacts`
-    Contacts,
-    /// `document`
-    Document,
-    /// `location`
-    Location,
-    /// `video`
-    Video,
-    /// `sticker`
-    Sticker,
-    /// A value this SDK does not know yet, kept as received.
-    Other(String),
-}
-impl TemplateMessageType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Text => "text",
-            Self::Template => "template",
-            Self::Image => "image",
-            Self::Audio => "audio",
-            Self::Contacts => "contacts",
-            Self::Document => "document",
-            Self::Location => "location",
-            Self::Video => "video",
-            Self::Sticker => "sticker",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for TemplateMessageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "text" => Self::Text,
-            "template" => Self::Template,
-            "image" => Self::Image,
-            "audio" => Self::Audio,
-            "contacts" => Self::Contacts,
-            "document" => Self::Document,
-            "location" => Self::Location,
-            "video" => Self::Video,
-            "sticker" => Self::Sticker,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for TemplateMessageType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for TemplateMessageType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for TemplateMessageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for TemplateMessageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for TemplateMessageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
 /// `TextMessage`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TextMessage {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<TextMessageType>,
+    pub r#type: Option<ContentMessageType>,
     /// `text`
     pub text: String,
     /// `preview_url`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preview_url: Option<bool>,
-}
-/// `TextMessageType`
-///
-/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum TextMessageType {
-    /// `text`
-    Text,
-    /// `template`
-    Template,
-    /// `image`
-    Image,
-    /// `audio`
-    Audio,
-    /// `contacts`
-    Contacts,
-    /// `document`
-    Document,
-    /// `location`
-    Location,
-    /// `video`
-    Video,
-    /// `sticker`
-    Sticker,
-    /// A value this SDK does not know yet, kept as received.
-    Other(String),
-}
-impl TextMessageType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Text => "text",
-            Self::Template => "template",
-            Self::Image => "image",
-            Self::Audio => "audio",
-            Self::Contacts => "contacts",
-            Self::Document => "document",
-            Self::Location => "location",
-            Self::Video => "video",
-            Self::Sticker => "sticker",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for TextMessageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "text" => Self::Text,
-            "template" => Self::Template,
-            "image" => Self::Image,
-            "audio" => Self::Audio,
-            "contacts" => Self::Contacts,
-            "document" => Self::Document,
-            "location" => Self::Location,
-            "video" => Self::Video,
-            "sticker" => Self::Sticker,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for TextMessageType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for TextMessageType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for TextMessageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for TextMessageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for TextMessageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
 }
 /// `UpdateStickerMessage`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -2089,7 +1393,7 @@ pub struct UpdateStickerpackMessage {
 pub struct VideoMessage {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<VideoMessageType>,
+    pub r#type: Option<ContentMessageType>,
     /// `url`
     pub url: String,
     /// `caption`
@@ -2098,93 +1402,6 @@ pub struct VideoMessage {
     /// `provider`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<Provider>,
-}
-/// `VideoMessageType`
-///
-/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum VideoMessageType {
-    /// `text`
-    Text,
-    /// `template`
-    Template,
-    /// `image`
-    Image,
-    /// `audio`
-    Audio,
-    /// `contacts`
-    Contacts,
-    /// `document`
-    Document,
-    /// `location`
-    Location,
-    /// `video`
-    Video,
-    /// `sticker`
-    Sticker,
-    /// A value this SDK does not know yet, kept as received.
-    Other(String),
-}
-impl VideoMessageType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Text => "text",
-            Self::Template => "template",
-            Self::Image => "image",
-            Self::Audio => "audio",
-            Self::Contacts => "contacts",
-            Self::Document => "document",
-            Self::Location => "location",
-            Self::Video => "video",
-            Self::Sticker => "sticker",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for VideoMessageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "text" => Self::Text,
-            "template" => Self::Template,
-            "image" => Self::Image,
-            "audio" => Self::Audio,
-            "contacts" => Self::Contacts,
-            "document" => Self::Document,
-            "location" => Self::Location,
-            "video" => Self::Video,
-            "sticker" => Self::Sticker,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for VideoMessageType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for VideoMessageType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for VideoMessageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for VideoMessageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for VideoMessageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
 }
 /// `WhatsAppApplication`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -2220,7 +1437,7 @@ pub struct WhatsAppMessage {
 }
 /// `WhatsAppMessageMessage`
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by its `type` property; unknown values are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum WhatsAppMessageMessage {
     /// A `AudioMessage`.
@@ -2241,144 +1458,129 @@ pub enum WhatsAppMessageMessage {
     VideoMessage(VideoMessage),
     /// A `TemplateMessage`.
     TemplateMessage(TemplateMessage),
+    /// A variant this SDK does not know yet, kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for WhatsAppMessageMessage {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::AudioMessage(v) => serde::Serialize::serialize(v, serializer),
-            Self::ContactsMessage(v) => serde::Serialize::serialize(v, serializer),
-            Self::DocumentMessage(v) => serde::Serialize::serialize(v, serializer),
-            Self::ImageMessage(v) => serde::Serialize::serialize(v, serializer),
-            Self::LocationMessage(v) => serde::Serialize::serialize(v, serializer),
-            Self::StickerMessage(v) => serde::Serialize::serialize(v, serializer),
-            Self::TextMessage(v) => serde::Serialize::serialize(v, serializer),
-            Self::VideoMessage(v) => serde::Serialize::serialize(v, serializer),
-            Self::TemplateMessage(v) => serde::Serialize::serialize(v, serializer),
-        }
+        let (value, tag) = match self {
+            Self::AudioMessage(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("audio"),
+                )
+            }
+            Self::ContactsMessage(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("contacts"),
+                )
+            }
+            Self::DocumentMessage(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("document"),
+                )
+            }
+            Self::ImageMessage(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("image"),
+                )
+            }
+            Self::LocationMessage(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("location"),
+                )
+            }
+            Self::StickerMessage(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("sticker"),
+                )
+            }
+            Self::TextMessage(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("text"),
+                )
+            }
+            Self::VideoMessage(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("video"),
+                )
+            }
+            Self::TemplateMessage(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("template"),
+                )
+            }
+            Self::Other(v) => (v.clone(), None),
+        };
+        serde::Serialize::serialize(
+            &crate::runtime::union::with_tag(value, "type", tag),
+            serializer,
+        )
     }
 }
 impl<'de> serde::Deserialize<'de> for WhatsAppMessageMessage {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        const SHAPES: &[crate::runtime::union::Shape] = &[
-            crate::runtime::union::Shape {
-                kind: crate::runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["type", "url", "provider"],
-            },
-            crate::runtime::union::Shape {
-                kind: crate::runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["type", "contacts"],
-            },
-            crate::runtime::union::Shape {
-                kind: crate::runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["type", "url", "caption", "filename", "provider"],
-            },
-            crate::runtime::union::Shape {
-                kind: crate::runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["type", "url", "caption", "provider"],
-            },
-            crate::runtime::union::Shape {
-                kind: crate::runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["type", "latitude", "longitude", "name", "address"],
-            },
-            crate::runtime::union::Shape {
-                kind: crate::runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["type", "url", "id", "provider"],
-            },
-            crate::runtime::union::Shape {
-                kind: crate::runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["type", "text", "preview_url"],
-            },
-            crate::runtime::union::Shape {
-                kind: crate::runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["type", "url", "caption", "provider"],
-            },
-            crate::runtime::union::Shape {
-                kind: crate::runtime::union::JsonKind::Object,
-                required: &[],
-                known: &[
-                    "type",
-                    "params",
-                    "buttons",
-                    "language",
-                    "template_name",
-                    "ttl",
-                    "header_params",
-                    "body_params",
-                    "media",
-                ],
-            },
-        ];
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        for index in crate::runtime::union::rank(&value, SHAPES) {
-            let decoded = match index {
-                0usize => {
-                    <AudioMessage as serde::Deserialize>::deserialize(&value)
-                        .map(Self::AudioMessage)
-                        .ok()
-                }
-                1usize => {
-                    <ContactsMessage as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ContactsMessage)
-                        .ok()
-                }
-                2usize => {
-                    <DocumentMessage as serde::Deserialize>::deserialize(&value)
-                        .map(Self::DocumentMessage)
-                        .ok()
-                }
-                3usize => {
-                    <ImageMessage as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ImageMessage)
-                        .ok()
-                }
-                4usize => {
-                    <LocationMessage as serde::Deserialize>::deserialize(&value)
-                        .map(Self::LocationMessage)
-                        .ok()
-                }
-                5usize => {
-                    <StickerMessage as serde::Deserialize>::deserialize(&value)
-                        .map(Self::StickerMessage)
-                        .ok()
-                }
-                6usize => {
-                    <TextMessage as serde::Deserialize>::deserialize(&value)
-                        .map(Self::TextMessage)
-                        .ok()
-                }
-                7usize => {
-                    <VideoMessage as serde::Deserialize>::deserialize(&value)
-                        .map(Self::VideoMessage)
-                        .ok()
-                }
-                8usize => {
-                    <TemplateMessage as serde::Deserialize>::deserialize(&value)
-                        .map(Self::TemplateMessage)
-                        .ok()
-                }
-                _ => None,
-            };
-            if let Some(decoded) = decoded {
-                return Ok(decoded);
+        match value.get("type").and_then(serde_json::Value::as_str) {
+            Some("audio") | Some("AudioMessage") => {
+                <AudioMessage as serde::Deserialize>::deserialize(&value)
+                    .map(Self::AudioMessage)
+                    .map_err(serde::de::Error::custom)
             }
+            Some("contacts") | Some("ContactsMessage") => {
+                <ContactsMessage as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContactsMessage)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("document") | Some("DocumentMessage") => {
+                <DocumentMessage as serde::Deserialize>::deserialize(&value)
+                    .map(Self::DocumentMessage)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("image") | Some("ImageMessage") => {
+                <ImageMessage as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ImageMessage)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("location") | Some("LocationMessage") => {
+                <LocationMessage as serde::Deserialize>::deserialize(&value)
+                    .map(Self::LocationMessage)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("sticker") | Some("StickerMessage") => {
+                <StickerMessage as serde::Deserialize>::deserialize(&value)
+                    .map(Self::StickerMessage)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("text") | Some("TextMessage") => {
+                <TextMessage as serde::Deserialize>::deserialize(&value)
+                    .map(Self::TextMessage)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("video") | Some("VideoMessage") => {
+                <VideoMessage as serde::Deserialize>::deserialize(&value)
+                    .map(Self::VideoMessage)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("template") | Some("templateMessage") => {
+                <TemplateMessage as serde::Deserialize>::deserialize(&value)
+                    .map(Self::TemplateMessage)
+                    .map_err(serde::de::Error::custom)
+            }
+            _ => Ok(Self::Other(value)),
         }
-        Err(
-            serde::de::Error::custom(
-                "data did not match any variant of WhatsAppMessageMessage",
-            ),
-        )
     }
 }
 /// `WhatsAppProfile`

@@ -134,6 +134,10 @@ pub struct Types<'a> {
     pub names: BTreeMap<String, String>,
     pub defs: BTreeMap<String, TypeDef>,
     taken: BTreeSet<String>,
+    /// Inline schemas already converted, by the JSON pointer where they are written.
+    inline_done: BTreeMap<String, Ty>,
+    /// While merging an `allOf`: where each merged property is written.
+    origins: BTreeMap<String, String>,
 }
 
 fn doc_of(schema: &Schema) -> Option<String> {
@@ -162,6 +166,8 @@ impl<'a> Types<'a> {
             names,
             defs: BTreeMap::new(),
             taken,
+            inline_done: BTreeMap::new(),
+            origins: BTreeMap::new(),
         }
     }
 
@@ -254,6 +260,9 @@ impl<'a> Types<'a> {
         if !needs_name {
             return self.ty_of(schema, hint, pointer);
         }
+        if let Some(done) = self.inline_done.get(pointer) {
+            return done.clone();
+        }
         let name = self.fresh(hint);
         match self.kind_of(schema, &name, pointer) {
             Some(kind) => {
@@ -266,6 +275,7 @@ impl<'a> Types<'a> {
                         kind,
                     },
                 );
+                self.inline_done.insert(pointer.to_string(), Ty::Named(name.clone()));
                 Ty::Named(name)
             }
             None => {
@@ -356,6 +366,31 @@ impl<'a> Types<'a> {
         name: &str,
         pointer: &str,
     ) -> Struct {
+        self.object_with_origins(props, required, additional, name, pointer, &BTreeMap::new())
+    }
+
+    /// Hint for the type of a property written at `origin`: named after the component that
+    /// writes it (`ContentMessageType`), not after whichever schema merges it first.
+    fn origin_hint(&self, origin: &str) -> Option<String> {
+        let rest = origin.strip_prefix("/components/schemas/")?;
+        let (raw, prop) = rest.split_once("/properties/")?;
+        let raw = raw.replace("~1", "/").replace("~0", "~");
+        let prop = prop.replace("~1", "/").replace("~0", "~");
+        if prop.contains('/') {
+            return None;
+        }
+        Some(format!("{}{}", self.names.get(&raw)?, naming::type_name(&prop)))
+    }
+
+    fn object_with_origins(
+        &mut self,
+        props: &IndexMap<String, ReferenceOr<Box<Schema>>>,
+        required: &[String],
+        additional: Option<&AdditionalProperties>,
+        name: &str,
+        pointer: &str,
+        origins: &BTreeMap<String, String>,
+    ) -> Struct {
         let mut fields = Vec::new();
         let mut field_names = BTreeSet::new();
         let mut placeholder: Option<Ty> = None;
@@ -392,9 +427,14 @@ impl<'a> Types<'a> {
                     continue;
                 }
             }
-            let p = format!("{}/properties", pointer);
-            let p = diag::join(&p, json);
-            let hint = format!("{name}{}", naming::type_name(json));
+            let p = match origins.get(json) {
+                Some(origin) => origin.clone(),
+                None => diag::join(&format!("{pointer}/properties"), json),
+            };
+            let hint = match origins.get(json).and_then(|o| self.origin_hint(o)) {
+                Some(h) => h,
+                None => format!("{name}{}", naming::type_name(json)),
+            };
             let ty = self.ty_boxed(prop, &hint, &p);
             let (nullable, doc) = match prop {
                 ReferenceOr::Item(s) => (s.schema_data.nullable, doc_of(s)),
@@ -428,7 +468,9 @@ impl<'a> Types<'a> {
         let mut required: Vec<String> = Vec::new();
         let mut additional: Option<AdditionalProperties> = None;
         let mut seen = BTreeSet::new();
+        self.origins.clear();
         self.collect_all_of(members, &mut props, &mut required, &mut additional, &mut seen, pointer);
+        let origins = std::mem::take(&mut self.origins);
         // A schema may give `properties`/`required` beside its `allOf` (openapiv3 keeps them in `Any`).
         if let SchemaKind::Any(a) = &schema.schema_kind {
             for (k, v) in &a.properties {
@@ -436,7 +478,7 @@ impl<'a> Types<'a> {
             }
             required.extend(a.required.iter().cloned());
         }
-        self.object(&props, &required, additional.as_ref(), name, pointer)
+        self.object_with_origins(&props, &required, additional.as_ref(), name, pointer, &origins)
     }
 
     fn collect_all_of(
@@ -449,6 +491,12 @@ impl<'a> Types<'a> {
         pointer: &str,
     ) {
         for (i, m) in members.iter().enumerate() {
+            // Where the member's own properties are written: inline types made for them are
+            // shared by every schema that merges the member.
+            let member_pointer = match m {
+                ReferenceOr::Item(_) => format!("{pointer}/allOf/{i}"),
+                ReferenceOr::Reference { reference } => reference.trim_start_matches('#').to_string(),
+            };
             let schema = match m {
                 ReferenceOr::Item(s) => s,
                 ReferenceOr::Reference { reference } => {
@@ -476,6 +524,8 @@ impl<'a> Types<'a> {
                 } => {
                     for (k, v) in p {
                         props.insert(k.clone(), v.clone());
+                        self.origins
+                            .insert(k.clone(), diag::join(&format!("{member_pointer}/properties"), k));
                     }
                     required.extend(r.iter().cloned());
                     if a.is_some() {
@@ -484,14 +534,7 @@ impl<'a> Types<'a> {
                 }
                 View::AllOf(inner) => {
                     let inner = inner.to_vec();
-                    self.collect_all_of(
-                        &inner,
-                        props,
-                        required,
-                        additional,
-                        seen,
-                        &format!("{pointer}/allOf/{i}"),
-                    );
+                    self.collect_all_of(&inner, props, required, additional, seen, &member_pointer);
                     if let SchemaKind::Any(a) = &schema.schema_kind {
                         for (k, v) in &a.properties {
                             props.insert(k.clone(), v.clone());
@@ -522,7 +565,19 @@ impl<'a> Types<'a> {
     }
 
     fn union(&mut self, schema: &Schema, members: &[ReferenceOr<Schema>], name: &str, pointer: &str) -> Union {
-        let discriminator = schema.schema_data.discriminator.as_ref();
+        let own = schema.schema_data.discriminator.as_ref();
+        let inherited = if own.is_none() {
+            self.inherited_discriminator(members)
+        } else {
+            None
+        };
+        if inherited.is_some() {
+            self.warnings.push(
+                self.file,
+                pointer,
+                "oneOf without a discriminator: using the one its members inherit through allOf",
+            );
+        }
         let mut variants: Vec<UnionVariant> = Vec::new();
         let mut variant_names = BTreeSet::from(["Other".to_string()]);
         let key = if matches!(schema.schema_kind, SchemaKind::AnyOf { .. }) {
@@ -548,17 +603,20 @@ impl<'a> Types<'a> {
             let vname = naming::unique(&base, &variant_names);
             variant_names.insert(vname.clone());
             let mut tags = Vec::new();
-            if let (Some(d), ReferenceOr::Reference { reference }) = (discriminator, m) {
-                let mapped: Vec<String> = d
-                    .mapping
-                    .iter()
-                    .filter(|(_, r)| *r == reference || reference.ends_with(&format!("/{r}")))
-                    .map(|(k, _)| k.clone())
-                    .collect();
-                if mapped.is_empty() {
-                    tags.push(reference.rsplit('/').next().unwrap_or_default().to_string());
-                } else {
-                    tags = mapped;
+            if let ReferenceOr::Reference { reference } = m {
+                let schema_name = reference.rsplit('/').next().unwrap_or_default().to_string();
+                if let Some(d) = own {
+                    tags = d
+                        .mapping
+                        .iter()
+                        .filter(|(_, r)| *r == reference || reference.ends_with(&format!("/{r}")))
+                        .map(|(k, _)| k.clone())
+                        .collect();
+                    if tags.is_empty() {
+                        tags.push(schema_name);
+                    }
+                } else if let Some(inherited) = &inherited {
+                    tags = inherited.tags_for(reference, &schema_name);
                 }
             }
             variants.push(UnionVariant {
@@ -571,12 +629,55 @@ impl<'a> Types<'a> {
                 known,
             });
         }
+        let discriminator = own.map(|d| d.property_name.clone()).or(inherited.map(|i| i.property));
         Union {
-            discriminator: discriminator.map(|d| d.property_name.clone()),
+            discriminator,
             variants,
         }
     }
 
+    /// The discriminator every member of a `oneOf` inherits from one base schema through
+    /// `allOf` (WhatsApp's messages extend `ContentMessage`, which names `type`).
+    fn inherited_discriminator(&self, members: &[ReferenceOr<Schema>]) -> Option<Inherited> {
+        let mut found: Option<(String, &Schema)> = None;
+        for m in members {
+            let ReferenceOr::Reference { reference } = m else {
+                return None;
+            };
+            let View::AllOf(parts) = view(self.resolve(reference)?) else {
+                return None;
+            };
+            let base = parts.iter().find_map(|p| match p {
+                ReferenceOr::Reference { reference } => {
+                    let s = self.resolve(reference)?;
+                    s.schema_data.discriminator.as_ref().map(|_| (reference.clone(), s))
+                }
+                ReferenceOr::Item(_) => None,
+            })?;
+            match &found {
+                Some((r, _)) if *r != base.0 => return None,
+                _ => found = Some(base),
+            }
+        }
+        let (_, base) = found?;
+        let d = base.schema_data.discriminator.as_ref()?;
+        // The values the base allows for the property, when it lists them.
+        let values = match view(base) {
+            View::Object { props, .. } => match props.get(&d.property_name) {
+                Some(ReferenceOr::Item(p)) => match view(p) {
+                    View::String { values, .. } => values,
+                    _ => Vec::new(),
+                },
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        };
+        Some(Inherited {
+            property: d.property_name.clone(),
+            mapping: d.mapping.clone(),
+            values,
+        })
+    }
     /// What a union member looks like on the wire, for decoding by shape.
     fn shape(&self, schema: &Schema) -> (JsonKind, Vec<String>, Vec<String>) {
         match view(schema) {
@@ -609,6 +710,49 @@ impl<'a> Types<'a> {
             View::Array(_) => (JsonKind::Array, Vec::new(), Vec::new()),
             View::OneOf(_) | View::Free => (JsonKind::Any, Vec::new(), Vec::new()),
         }
+    }
+}
+
+/// A discriminator a union takes over from the base its members extend.
+struct Inherited {
+    property: String,
+    mapping: IndexMap<String, String>,
+    /// The values the base's property may take.
+    values: Vec<String>,
+}
+
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+impl Inherited {
+    /// The tags that select a member: the base's mapping, else its schema name; and the value
+    /// of the base's enum that names it (`text` for `TextMessage`), which Sinch actually sends
+    /// and so comes first, to be written when encoding.
+    fn tags_for(&self, reference: &str, schema_name: &str) -> Vec<String> {
+        let mapped: Vec<String> = self
+            .mapping
+            .iter()
+            .filter(|(_, r)| *r == reference || reference.ends_with(&format!("/{r}")))
+            .map(|(k, _)| k.clone())
+            .collect();
+        if !mapped.is_empty() {
+            return mapped;
+        }
+        let name = squash(schema_name);
+        let mut tags: Vec<String> = self
+            .values
+            .iter()
+            .filter(|v| !v.is_empty() && name.starts_with(&squash(v)))
+            .max_by_key(|v| v.len())
+            .cloned()
+            .into_iter()
+            .collect();
+        tags.push(schema_name.to_string());
+        tags
     }
 }
 
