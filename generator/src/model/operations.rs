@@ -152,229 +152,17 @@ pub fn convert(types: &mut Types<'_>, reserved: &BTreeSet<String>) -> Result<BTr
             );
             continue;
         };
-        for (method, op) in item.iter() {
-            if !METHODS.contains(&method) {
-                continue;
-            }
+        for (method, op) in item.iter().filter(|(m, _)| METHODS.contains(m)) {
             let pointer = format!("{item_pointer}/{method}");
             let id = op.operation_id.clone().unwrap_or_else(|| format!("{method} {path}"));
-            let fn_name = naming::unique(&naming::field_name(&id), &fn_names);
-            fn_names.insert(fn_name.clone());
+            let fn_name = claim(&mut fn_names, &naming::field_name(&id));
             let type_base = naming::type_name(&id);
 
-            let tag = op.tags.first().cloned().unwrap_or_else(|| "default".to_string());
-            let group_module = match group_names.get(&tag) {
-                Some(m) => m.clone(),
-                None => {
-                    let m = naming::unique(&naming::field_name(&tag), &group_taken);
-                    group_taken.insert(m.clone());
-                    group_names.insert(tag.clone(), m.clone());
-                    m
-                }
-            };
+            let params = parameters(types, path, item, op, &item_pointer, &pointer, &type_base)?;
+            let body = request_body(types, op, &pointer, &type_base)?;
+            let responses = responses(types, op, &pointer, &type_base)?;
 
-            // Parameters: path-level first, overridden by operation-level of the same name and place.
-            let mut params: Vec<Param> = Vec::new();
-            let mut param_names = BTreeSet::from(["body".to_string(), "params".to_string()]);
-            let all: Vec<(String, &ReferenceOr<Parameter>)> = item
-                .parameters
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (format!("{item_pointer}/parameters/{i}"), p))
-                .chain(
-                    op.parameters
-                        .iter()
-                        .enumerate()
-                        .map(|(i, p)| (format!("{pointer}/parameters/{i}"), p)),
-                )
-                .collect();
-            let mut resolved: Vec<(String, &Parameter)> = Vec::new();
-            for (p_pointer, p) in all {
-                let param = match p {
-                    ReferenceOr::Item(p) => p,
-                    ReferenceOr::Reference { reference } => match resolve_parameter(doc, reference) {
-                        Some(p) => p,
-                        None => {
-                            return Err(Error::at(
-                                types.file,
-                                &p_pointer,
-                                format!("parameter reference `{reference}` does not resolve"),
-                            ));
-                        }
-                    },
-                };
-                let data = param.parameter_data_ref();
-                resolved.retain(|(_, q)| {
-                    !(q.parameter_data_ref().name == data.name
-                        && std::mem::discriminant(*q) == std::mem::discriminant(param))
-                });
-                resolved.push((p_pointer, param));
-            }
-            for (p_pointer, param) in resolved {
-                let data = param.parameter_data_ref();
-                let location = match param {
-                    Parameter::Path { .. } => Location::Path,
-                    Parameter::Query { .. } => Location::Query,
-                    Parameter::Header { .. } => Location::Header,
-                    Parameter::Cookie { .. } => Location::Cookie,
-                };
-                if location == Location::Cookie {
-                    types.warnings.push(
-                        types.file,
-                        &p_pointer,
-                        format!("cookie parameter `{}` is not sent by the SDK", data.name),
-                    );
-                    continue;
-                }
-                let hint = format!("{type_base}{}", naming::type_name(&data.name));
-                let ty = match &data.format {
-                    ParameterSchemaOrContent::Schema(s) => types.ty(s, &hint, &format!("{p_pointer}/schema")),
-                    ParameterSchemaOrContent::Content(c) => match json_media(c).and_then(|(_, m)| m.schema.as_ref()) {
-                        Some(s) => types.ty(s, &hint, &format!("{p_pointer}/content")),
-                        None => Ty::String,
-                    },
-                };
-                let name = naming::unique(&naming::field_name(&data.name), &param_names);
-                param_names.insert(name.clone());
-                params.push(Param {
-                    json: data.name.clone(),
-                    name,
-                    location,
-                    ty,
-                    required: data.required || location == Location::Path,
-                    doc: data.description.clone(),
-                });
-            }
-
-            // A `{name}` in the path that no parameter declares is still a string to fill in.
-            for name in placeholders(path) {
-                if !params.iter().any(|p| p.location == Location::Path && p.json == name) {
-                    types.warnings.push(
-                        types.file,
-                        &pointer,
-                        format!("path parameter `{name}` is not declared; taken as a string"),
-                    );
-                    let rust = naming::unique(&naming::field_name(&name), &param_names);
-                    param_names.insert(rust.clone());
-                    params.push(Param {
-                        json: name,
-                        name: rust,
-                        location: Location::Path,
-                        ty: Ty::String,
-                        required: true,
-                        doc: None,
-                    });
-                }
-            }
-
-            let body = match &op.request_body {
-                None => None,
-                Some(rb) => {
-                    let mut rb_pointer = format!("{pointer}/requestBody");
-                    let rb: &RequestBody = match rb {
-                        ReferenceOr::Item(b) => b,
-                        ReferenceOr::Reference { reference } => match resolve_request_body(doc, reference) {
-                            Some((b, at)) => {
-                                rb_pointer = at;
-                                b
-                            }
-                            None => {
-                                return Err(Error::at(
-                                    types.file,
-                                    &rb_pointer,
-                                    format!("request body reference `{reference}` does not resolve"),
-                                ));
-                            }
-                        },
-                    };
-                    json_media(&rb.content).map(|(media, m)| {
-                        let base = diag::join(&format!("{rb_pointer}/content"), media);
-                        let ty = match &m.schema {
-                            Some(s) => types.ty(s, &format!("{type_base}Request"), &format!("{base}/schema")),
-                            None => Ty::Json,
-                        };
-                        Body {
-                            ty,
-                            required: rb.required,
-                            media: media.clone(),
-                            doc: rb.description.clone(),
-                            examples: example_pointers(&base, m),
-                        }
-                    })
-                }
-            };
-
-            let has_success = op.responses.responses.keys().any(|s| match s {
-                StatusCode::Code(c) => (200..300).contains(c),
-                StatusCode::Range(r) => *r == 2,
-            });
-            let mut responses = Vec::new();
-            let entries: Vec<(Status, &ReferenceOr<Response>, String)> = op
-                .responses
-                .responses
-                .iter()
-                .map(|(s, r)| {
-                    let (status, key) = match s {
-                        StatusCode::Code(c) => (Status::Code(*c), c.to_string()),
-                        StatusCode::Range(r) => (Status::Range(*r), format!("{r}XX")),
-                    };
-                    (status, r, key)
-                })
-                .chain(
-                    op.responses
-                        .default
-                        .iter()
-                        .map(|r| (Status::Default, r, "default".to_string())),
-                )
-                .collect();
-            let success_count = entries.iter().filter(|(s, _, _)| s.is_success(has_success)).count();
-            for (status, r, key) in entries {
-                let mut r_pointer = diag::join(&format!("{pointer}/responses"), &key);
-                let resp: &Response = match r {
-                    ReferenceOr::Item(r) => r,
-                    ReferenceOr::Reference { reference } => match resolve_response(doc, reference) {
-                        Some((r, at)) => {
-                            r_pointer = at;
-                            r
-                        }
-                        None => {
-                            return Err(Error::at(
-                                types.file,
-                                &r_pointer,
-                                format!("response reference `{reference}` does not resolve"),
-                            ));
-                        }
-                    },
-                };
-                let success = status.is_success(has_success);
-                let hint = if success && success_count == 1 {
-                    format!("{type_base}Response")
-                } else if success {
-                    format!("{type_base}Response{}", status.label().trim_start_matches("Status"))
-                } else {
-                    format!("{type_base}Error{}", status.label().trim_start_matches("Status"))
-                };
-                let (ty, examples) = match json_media(&resp.content) {
-                    Some((media, m)) => {
-                        let base = diag::join(&format!("{r_pointer}/content"), media);
-                        let ty = match &m.schema {
-                            Some(s) => types.ty(s, &hint, &format!("{base}/schema")),
-                            None => Ty::Json,
-                        };
-                        (Some(ty), example_pointers(&base, m))
-                    }
-                    None => (None, Vec::new()),
-                };
-                responses.push(Resp {
-                    status: status.clone(),
-                    ty,
-                    success,
-                    doc: resp.description.clone(),
-                    examples,
-                    variant: status.label(),
-                });
-            }
-
+            // Per-operation types live in the group's module; their names are local to it.
             let mut local = naming::prelude();
             let needs_params = params.iter().any(|p| p.location != Location::Path && !p.required);
             let params_type = needs_params.then(|| claim(&mut local, &format!("{type_base}Params")));
@@ -385,8 +173,13 @@ pub fn convert(types: &mut Types<'_>, reserved: &BTreeSet<String>) -> Result<BTr
                 .any(|r| !r.success)
                 .then(|| claim(&mut local, &format!("{type_base}Error")));
 
-            let group = groups.entry(group_module.clone()).or_insert_with(|| Group {
-                module: group_module.clone(),
+            let tag = op.tags.first().cloned().unwrap_or_else(|| "default".to_string());
+            let module = group_names
+                .entry(tag.clone())
+                .or_insert_with(|| claim(&mut group_taken, &naming::field_name(&tag)))
+                .clone();
+            let group = groups.entry(module.clone()).or_insert_with(|| Group {
+                module,
                 type_name: naming::type_name(&tag),
                 tag: tag.clone(),
                 doc: tag_docs.get(tag.as_str()).cloned().flatten(),
@@ -423,6 +216,196 @@ pub fn convert(types: &mut Types<'_>, reserved: &BTreeSet<String>) -> Result<BTr
         }
     }
     Ok(groups)
+}
+
+/// An inline object, or the component a `$ref` names, with the pointer where it is written.
+fn resolve<'a, T>(
+    types: &Types<'_>,
+    item: &'a ReferenceOr<T>,
+    pointer: String,
+    prefix: &str,
+    components: Option<&'a indexmap::IndexMap<String, ReferenceOr<T>>>,
+    what: &str,
+) -> Result<(&'a T, String), Error> {
+    match item {
+        ReferenceOr::Item(t) => Ok((t, pointer)),
+        ReferenceOr::Reference { reference } => component(reference, prefix, components).ok_or_else(|| {
+            Error::at(
+                types.file,
+                &pointer,
+                format!("{what} reference `{reference}` does not resolve"),
+            )
+        }),
+    }
+}
+
+/// Path-level parameters overridden by operation-level ones of the same name and place, plus
+/// any `{name}` in the path that no parameter declares (a string to fill in).
+fn parameters(
+    types: &mut Types<'_>,
+    path: &str,
+    item: &openapiv3::PathItem,
+    op: &openapiv3::Operation,
+    item_pointer: &str,
+    pointer: &str,
+    type_base: &str,
+) -> Result<Vec<Param>, Error> {
+    let components = types.doc.components.as_ref().map(|c| &c.parameters);
+    let declared = item
+        .parameters
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (format!("{item_pointer}/parameters/{i}"), p))
+        .chain(
+            op.parameters
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (format!("{pointer}/parameters/{i}"), p)),
+        );
+    let mut resolved: Vec<(String, &Parameter)> = Vec::new();
+    for (at, p) in declared {
+        let (param, at) = resolve(types, p, at, "#/components/parameters/", components, "parameter")?;
+        let data = param.parameter_data_ref();
+        resolved.retain(|(_, q)| {
+            !(q.parameter_data_ref().name == data.name && std::mem::discriminant(*q) == std::mem::discriminant(param))
+        });
+        resolved.push((at, param));
+    }
+
+    let mut params: Vec<Param> = Vec::new();
+    let mut names = BTreeSet::from(["body".to_string(), "params".to_string()]);
+    for (at, param) in resolved {
+        let data = param.parameter_data_ref();
+        let location = match param {
+            Parameter::Path { .. } => Location::Path,
+            Parameter::Query { .. } => Location::Query,
+            Parameter::Header { .. } => Location::Header,
+            Parameter::Cookie { .. } => {
+                let message = format!("cookie parameter `{}` is not sent by the SDK", data.name);
+                types.warnings.push(types.file, &at, message);
+                continue;
+            }
+        };
+        let hint = format!("{type_base}{}", naming::type_name(&data.name));
+        let ty = match &data.format {
+            ParameterSchemaOrContent::Schema(s) => types.ty(s, &hint, &format!("{at}/schema")),
+            ParameterSchemaOrContent::Content(c) => match json_media(c).and_then(|(_, m)| m.schema.as_ref()) {
+                Some(s) => types.ty(s, &hint, &format!("{at}/content")),
+                None => Ty::String,
+            },
+        };
+        params.push(Param {
+            json: data.name.clone(),
+            name: claim(&mut names, &naming::field_name(&data.name)),
+            location,
+            ty,
+            required: data.required || location == Location::Path,
+            doc: data.description.clone(),
+        });
+    }
+    for name in placeholders(path) {
+        if !params.iter().any(|p| p.location == Location::Path && p.json == name) {
+            let message = format!("path parameter `{name}` is not declared; taken as a string");
+            types.warnings.push(types.file, pointer, message);
+            params.push(Param {
+                name: claim(&mut names, &naming::field_name(&name)),
+                json: name,
+                location: Location::Path,
+                ty: Ty::String,
+                required: true,
+                doc: None,
+            });
+        }
+    }
+    Ok(params)
+}
+
+fn request_body(
+    types: &mut Types<'_>,
+    op: &openapiv3::Operation,
+    pointer: &str,
+    type_base: &str,
+) -> Result<Option<Body>, Error> {
+    let Some(rb) = &op.request_body else { return Ok(None) };
+    let components = types.doc.components.as_ref().map(|c| &c.request_bodies);
+    let at = format!("{pointer}/requestBody");
+    let (rb, at): (&RequestBody, String) =
+        resolve(types, rb, at, "#/components/requestBodies/", components, "request body")?;
+    Ok(json_media(&rb.content).map(|(media, m)| {
+        let base = diag::join(&format!("{at}/content"), media);
+        let ty = match &m.schema {
+            Some(s) => types.ty(s, &format!("{type_base}Request"), &format!("{base}/schema")),
+            None => Ty::Json,
+        };
+        Body {
+            ty,
+            required: rb.required,
+            media: media.clone(),
+            doc: rb.description.clone(),
+            examples: example_pointers(&base, m),
+        }
+    }))
+}
+
+fn responses(
+    types: &mut Types<'_>,
+    op: &openapiv3::Operation,
+    pointer: &str,
+    type_base: &str,
+) -> Result<Vec<Resp>, Error> {
+    let components = types.doc.components.as_ref().map(|c| &c.responses);
+    let has_success = op.responses.responses.keys().any(|s| match s {
+        StatusCode::Code(c) => (200..300).contains(c),
+        StatusCode::Range(r) => *r == 2,
+    });
+    let entries: Vec<(Status, &ReferenceOr<Response>, String)> = op
+        .responses
+        .responses
+        .iter()
+        .map(|(s, r)| match s {
+            StatusCode::Code(c) => (Status::Code(*c), r, c.to_string()),
+            StatusCode::Range(x) => (Status::Range(*x), r, format!("{x}XX")),
+        })
+        .chain(
+            op.responses
+                .default
+                .iter()
+                .map(|r| (Status::Default, r, "default".to_string())),
+        )
+        .collect();
+    let success_count = entries.iter().filter(|(s, _, _)| s.is_success(has_success)).count();
+    let mut out = Vec::new();
+    for (status, r, key) in entries {
+        let at = diag::join(&format!("{pointer}/responses"), &key);
+        let (resp, at) = resolve(types, r, at, "#/components/responses/", components, "response")?;
+        let success = status.is_success(has_success);
+        let suffix = status.label().trim_start_matches("Status").to_string();
+        let hint = match (success, success_count) {
+            (true, 1) => format!("{type_base}Response"),
+            (true, _) => format!("{type_base}Response{suffix}"),
+            (false, _) => format!("{type_base}Error{suffix}"),
+        };
+        let (ty, examples) = match json_media(&resp.content) {
+            Some((media, m)) => {
+                let base = diag::join(&format!("{at}/content"), media);
+                let ty = match &m.schema {
+                    Some(s) => types.ty(s, &hint, &format!("{base}/schema")),
+                    None => Ty::Json,
+                };
+                (Some(ty), example_pointers(&base, m))
+            }
+            None => (None, Vec::new()),
+        };
+        out.push(Resp {
+            variant: status.label(),
+            status,
+            ty,
+            success,
+            doc: resp.description.clone(),
+            examples,
+        });
+    }
+    Ok(out)
 }
 
 /// The `{name}` placeholders of a path template, in order.
@@ -462,29 +445,4 @@ fn component<'a, T>(
         }
     }
     None
-}
-
-fn resolve_parameter<'a>(doc: &'a openapiv3::OpenAPI, reference: &str) -> Option<&'a Parameter> {
-    component::<Parameter>(
-        reference,
-        "#/components/parameters/",
-        doc.components.as_ref().map(|c| &c.parameters),
-    )
-    .map(|(p, _)| p)
-}
-
-fn resolve_request_body<'a>(doc: &'a openapiv3::OpenAPI, reference: &str) -> Option<(&'a RequestBody, String)> {
-    component(
-        reference,
-        "#/components/requestBodies/",
-        doc.components.as_ref().map(|c| &c.request_bodies),
-    )
-}
-
-fn resolve_response<'a>(doc: &'a openapiv3::OpenAPI, reference: &str) -> Option<(&'a Response, String)> {
-    component(
-        reference,
-        "#/components/responses/",
-        doc.components.as_ref().map(|c| &c.responses),
-    )
 }
