@@ -136,8 +136,10 @@ fn method(op: &Operation, defs: &BTreeMap<String, TypeDef>, types: &TokenStream)
         let id = param_ident(p);
         pieces.push(if p.ty == Ty::String {
             quote!(&crate::runtime::encode::path(#id))
-        } else {
+        } else if is_scalar(&p.ty, defs) {
             quote!(&crate::runtime::encode::path(&#id.to_string()))
+        } else {
+            quote!(&crate::runtime::encode::path(&crate::runtime::encode::json_text(#id)))
         });
         rest = &rest[start + len + 1..];
     }
