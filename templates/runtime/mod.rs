@@ -6,8 +6,13 @@ pub mod double_option;
 pub mod encode;
 pub mod error;
 pub mod http;
+pub mod oauth;
+pub mod pagination;
+pub mod retry;
+pub mod signing;
 pub mod timestamp;
 pub mod union;
+pub mod webhooks;
 
 pub use auth::{Auth, Secret};
 pub use error::{ApiError, Error, NoErrorBody};

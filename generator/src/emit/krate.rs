@@ -19,8 +19,16 @@ pub const RUNTIME: &[(&str, &str)] = &[
     ("encode.rs", include_str!("../../../templates/runtime/encode.rs")),
     ("error.rs", include_str!("../../../templates/runtime/error.rs")),
     ("http.rs", include_str!("../../../templates/runtime/http.rs")),
+    ("oauth.rs", include_str!("../../../templates/runtime/oauth.rs")),
+    (
+        "pagination.rs",
+        include_str!("../../../templates/runtime/pagination.rs"),
+    ),
+    ("retry.rs", include_str!("../../../templates/runtime/retry.rs")),
+    ("signing.rs", include_str!("../../../templates/runtime/signing.rs")),
     ("timestamp.rs", include_str!("../../../templates/runtime/timestamp.rs")),
     ("union.rs", include_str!("../../../templates/runtime/union.rs")),
+    ("webhooks.rs", include_str!("../../../templates/runtime/webhooks.rs")),
 ];
 
 const CARGO_TOML: &str = include_str!("../../../templates/Cargo.toml.in");
