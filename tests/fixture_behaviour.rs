@@ -291,3 +291,171 @@ async fn tags_group_operations_and_odd_ids_become_idents() {
     assert_eq!(request_line(&seen[0]), "GET /a HTTP/1.1");
     assert_eq!(request_line(&seen[1]), "GET /b HTTP/1.1");
 }
+
+#[tokio::test]
+async fn token_pages_stream_lazily_in_order() {
+    use fixtures::pagination::{Client, contacts::ListContactsParams};
+    use futures_util::{StreamExt, TryStreamExt};
+    let (base, seen) = serve(vec![
+        (200, r#"{"contacts":[{"id":"a"},{"id":"b"}],"next_page_token":"t2"}"#),
+        (200, r#"{"contacts":[{"id":"c"}],"next_page_token":"t3"}"#),
+        (200, r#"{"contacts":[{"id":"d"}],"next_page_token":""}"#),
+    ])
+    .await;
+    let client = Client::with_base_url(&base, Auth::None).unwrap();
+    let params = ListContactsParams {
+        page_size: Some(2),
+        ..Default::default()
+    };
+    let items: Vec<String> = client
+        .contacts()
+        .list_contacts_stream("p", true, &params)
+        .map_ok(|c| c.id)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(items, ["a", "b", "c", "d"]);
+    let seen = seen.await.unwrap();
+    let lines: Vec<&str> = seen.iter().map(|r| request_line(r)).collect();
+    assert_eq!(
+        lines,
+        [
+            "GET /v1/projects/p/contacts?only_active=true&page_size=2 HTTP/1.1",
+            "GET /v1/projects/p/contacts?only_active=true&page_size=2&page_token=t2 HTTP/1.1",
+            "GET /v1/projects/p/contacts?only_active=true&page_size=2&page_token=t3 HTTP/1.1",
+        ]
+    );
+
+    // Lazy: the second page is asked for only when the items of the first have all been taken.
+    let wait = std::time::Duration::from_millis(200);
+    let (base, mut seen) = serve(vec![
+        (200, r#"{"contacts":[{"id":"a"},{"id":"b"}],"next_page_token":"t2"}"#),
+        (200, r#"{"contacts":[{"id":"c"}]}"#),
+    ])
+    .await;
+    let client = Client::with_base_url(&base, Auth::None).unwrap();
+    let mut stream = std::pin::pin!(client.contacts().list_contacts_stream("p", false, &Default::default()));
+    assert_eq!(stream.next().await.unwrap().unwrap().id, "a");
+    assert_eq!(stream.next().await.unwrap().unwrap().id, "b");
+    assert!(
+        tokio::time::timeout(wait, &mut seen).await.is_err(),
+        "the second page was requested early"
+    );
+    assert_eq!(stream.next().await.unwrap().unwrap().id, "c");
+    assert!(stream.next().await.is_none());
+    let seen = seen.await.unwrap();
+    assert_eq!(
+        request_line(&seen[1]),
+        "GET /v1/projects/p/contacts?only_active=false&page_token=t2 HTTP/1.1"
+    );
+
+    // Taking only the first item makes only one request: the server still waits for a second
+    // connection after the stream is gone.
+    let (base, mut seen) = serve(vec![
+        (200, r#"{"contacts":[{"id":"a"},{"id":"b"}],"next_page_token":"t2"}"#),
+        (200, r#"{"contacts":[]}"#),
+    ])
+    .await;
+    let client = Client::with_base_url(&base, Auth::None).unwrap();
+    let first: Vec<_> = client
+        .contacts()
+        .list_contacts_stream("p", false, &Default::default())
+        .take(1)
+        .collect()
+        .await;
+    assert_eq!(first.len(), 1);
+    assert!(
+        tokio::time::timeout(wait, &mut seen).await.is_err(),
+        "a second request was made"
+    );
+    seen.abort();
+}
+
+#[tokio::test]
+async fn a_failed_page_ends_the_stream_with_its_error() {
+    use fixtures::pagination::{Client, contacts::ListContactsError};
+    use futures_util::StreamExt;
+    let (base, seen) = serve(vec![
+        (200, r#"{"contacts":[{"id":"a"}],"next_page_token":"t2"}"#),
+        (400, r#"{"text":"bad token"}"#),
+    ])
+    .await;
+    let client = Client::with_base_url(&base, Auth::None).unwrap();
+    let all: Vec<_> = client
+        .contacts()
+        .list_contacts_stream("p", false, &Default::default())
+        .collect()
+        .await;
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0].as_ref().unwrap().id, "a");
+    let e = all[1].as_ref().unwrap_err();
+    assert!(matches!(e.typed(), Some(ListContactsError::Status400(p)) if p.text.as_deref() == Some("bad token")));
+    assert_eq!(seen.await.unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn numbered_pages_stop_at_the_count() {
+    use fixtures::pagination::{Client, groups::ListGroupsParams};
+    use futures_util::TryStreamExt;
+    let (base, seen) = serve(vec![
+        (
+            200,
+            r#"{"page":0,"page_size":2,"count":5,"groups":[{"id":"g1"},{"id":"g2"}]}"#,
+        ),
+        (
+            200,
+            r#"{"page":1,"page_size":2,"count":5,"groups":[{"id":"g3"},{"id":"g4"}]}"#,
+        ),
+        (200, r#"{"page":2,"page_size":2,"count":5,"groups":[{"id":"g5"}]}"#),
+    ])
+    .await;
+    let client = Client::with_base_url(&base, Auth::None).unwrap();
+    let params = ListGroupsParams {
+        page_size: Some(2),
+        ..Default::default()
+    };
+    let pages: Vec<_> = client
+        .groups()
+        .list_groups_pages("sp", &params)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(
+        pages.iter().map(|p| p.page).collect::<Vec<_>>(),
+        [Some(0), Some(1), Some(2)]
+    );
+    let seen = seen.await.unwrap();
+    let lines: Vec<&str> = seen.iter().map(|r| request_line(r)).collect();
+    assert_eq!(
+        lines,
+        [
+            "GET /xms/v1/sp/groups?page=0&page_size=2 HTTP/1.1",
+            "GET /xms/v1/sp/groups?page=1&page_size=2 HTTP/1.1",
+            "GET /xms/v1/sp/groups?page=2&page_size=2 HTTP/1.1",
+        ]
+    );
+
+    // The items, starting from the page the parameters name; an empty page also ends it.
+    let (base, seen) = serve(vec![
+        (200, r#"{"page":1,"count":50,"groups":[{"id":"g3"},{"id":"g4"}]}"#),
+        (200, r#"{"page":2,"count":50,"groups":[{"id":"g5"}]}"#),
+        (200, r#"{"page":3,"count":50,"groups":[]}"#),
+    ])
+    .await;
+    let client = Client::with_base_url(&base, Auth::None).unwrap();
+    let params = ListGroupsParams {
+        page: Some(1),
+        page_size: None,
+    };
+    let ids: Vec<Option<String>> = client
+        .groups()
+        .list_groups_stream("sp", &params)
+        .map_ok(|g| g.id)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(ids, [Some("g3".into()), Some("g4".into()), Some("g5".into())]);
+    let seen = seen.await.unwrap();
+    assert_eq!(request_line(&seen[0]), "GET /xms/v1/sp/groups?page=1 HTTP/1.1");
+    assert_eq!(request_line(&seen[2]), "GET /xms/v1/sp/groups?page=3 HTTP/1.1");
+}

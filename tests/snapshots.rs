@@ -50,6 +50,7 @@ snapshot!(
     nullable,
     one_of_discriminator,
     one_of_shape,
+    pagination,
     path_params,
     query_header_params,
     recursive,

@@ -21,6 +21,18 @@ pub struct ApiEntry {
     pub sha256: String,
     pub auth: Vec<AuthKind>,
     pub regions: Vec<Region>,
+    /// Property names Sinch's servers send that the description spells differently.
+    #[serde(default)]
+    pub aliases: Vec<Alias>,
+}
+
+/// Another name a property arrives under: `at` is the JSON pointer of the property in the
+/// description, `alias` the name the server sends.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Alias {
+    pub at: String,
+    pub alias: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -145,6 +157,7 @@ impl ApiEntry {
             sha256: String::new(),
             auth,
             regions,
+            aliases: Vec::new(),
         }
     }
 }

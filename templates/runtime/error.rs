@@ -37,6 +37,13 @@ pub enum Error<E = NoErrorBody> {
         /// What did not match.
         source: serde_json::Error,
     },
+    /// The request could not be authenticated (no OAuth2 token, a secret that is not base64).
+    Auth {
+        /// The operation id.
+        operation: &'static str,
+        /// What went wrong (never a credential).
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
     /// The request could not be sent or the response not received.
     Transport {
         /// The operation id.
@@ -53,6 +60,16 @@ impl<E> Error<E> {
             Error::Api(e) => Some(e.status),
             Error::Decode { status, .. } => Some(*status),
             Error::Transport { source, .. } => source.status(),
+            Error::Auth { .. } => None,
+        }
+    }
+
+    /// Sinch's own error body (any of its three shapes), when the response carried one.
+    pub fn sinch_error(&self) -> Option<SinchError> {
+        match self {
+            Error::Api(e) => SinchError::parse(&e.body),
+            Error::Decode { body, .. } => SinchError::parse(body),
+            _ => None,
         }
     }
 
@@ -76,7 +93,11 @@ fn shown(body: &[u8]) -> String {
 impl<E: fmt::Debug> fmt::Display for Error<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Api(e) => write!(f, "{} failed with status {}: {}", e.operation, e.status, shown(&e.body)),
+            Error::Api(e) => match SinchError::parse(&e.body) {
+                Some(sinch) => write!(f, "{} failed with status {}: {sinch}", e.operation, e.status),
+                None => write!(f, "{} failed with status {}: {}", e.operation, e.status, shown(&e.body)),
+            },
+            Error::Auth { operation, source } => write!(f, "{operation}: authentication failed: {source}"),
             Error::Decode {
                 operation,
                 status,
@@ -101,6 +122,133 @@ impl<E: fmt::Debug> std::error::Error for Error<E> {
             Error::Api(_) => None,
             Error::Decode { source, .. } => Some(source),
             Error::Transport { source, .. } => Some(source),
+            Error::Auth { source, .. } => Some(source.as_ref()),
         }
+    }
+}
+
+/// Sinch's error bodies. The APIs use three shapes.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum SinchError {
+    /// `{"error": {"code", "message", "status", "details"}}` (Conversation, Numbers, Provisioning, ...).
+    Api {
+        /// The numeric code (usually the HTTP status).
+        code: Option<i64>,
+        /// What went wrong.
+        message: String,
+        /// The status name, such as `INVALID_ARGUMENT`.
+        status: Option<String>,
+        /// Further details.
+        details: Vec<serde_json::Value>,
+    },
+    /// SMS: `{"code", "text"}`.
+    Sms {
+        /// The error code, such as `syntax_invalid_json`.
+        code: String,
+        /// What went wrong.
+        text: String,
+    },
+    /// Verification and Voice: `{"errorCode", "message", "reference"}`.
+    Verification {
+        /// The numeric error code.
+        error_code: i64,
+        /// What went wrong.
+        message: String,
+        /// A reference for Sinch's support.
+        reference: Option<String>,
+    },
+}
+
+impl SinchError {
+    /// Reads any of the three shapes from a body.
+    pub fn parse(body: &[u8]) -> Option<SinchError> {
+        let v: serde_json::Value = serde_json::from_slice(body).ok()?;
+        let text = |v: &serde_json::Value, k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
+        let number = |v: &serde_json::Value, k: &str| {
+            v.get(k)
+                .and_then(|x| x.as_i64().or_else(|| x.as_str().and_then(|s| s.parse().ok())))
+        };
+        if let Some(e) = v.get("error").filter(|e| e.is_object()) {
+            return Some(SinchError::Api {
+                code: number(e, "code"),
+                message: text(e, "message").unwrap_or_default(),
+                status: text(e, "status"),
+                details: e.get("details").and_then(|d| d.as_array()).cloned().unwrap_or_default(),
+            });
+        }
+        if let (Some(code), Some(t)) = (text(&v, "code"), text(&v, "text")) {
+            return Some(SinchError::Sms { code, text: t });
+        }
+        if let Some(error_code) = number(&v, "errorCode") {
+            return Some(SinchError::Verification {
+                error_code,
+                message: text(&v, "message").unwrap_or_default(),
+                reference: text(&v, "reference"),
+            });
+        }
+        None
+    }
+
+    /// The human-readable message.
+    pub fn message(&self) -> &str {
+        match self {
+            SinchError::Api { message, .. } | SinchError::Verification { message, .. } => message,
+            SinchError::Sms { text, .. } => text,
+        }
+    }
+}
+
+impl fmt::Display for SinchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SinchError::Api {
+                code, message, status, ..
+            } => {
+                write!(f, "{message}")?;
+                if let Some(s) = status {
+                    write!(f, " ({s})")?;
+                }
+                if let Some(c) = code {
+                    write!(f, " [code {c}]")?;
+                }
+                Ok(())
+            }
+            SinchError::Sms { code, text } => write!(f, "{text} ({code})"),
+            SinchError::Verification {
+                error_code,
+                message,
+                reference,
+            } => {
+                write!(f, "{message} [errorCode {error_code}]")?;
+                if let Some(r) = reference {
+                    write!(f, " reference {r}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SinchError;
+
+    #[test]
+    fn the_three_error_shapes_are_read() {
+        let api =
+            br#"{"error":{"code":400,"message":"Invalid argument","status":"INVALID_ARGUMENT","details":[{"x":1}]}}"#;
+        assert!(
+            matches!(SinchError::parse(api), Some(SinchError::Api { code: Some(400), ref status, .. }) if status.as_deref() == Some("INVALID_ARGUMENT"))
+        );
+        let sms = br#"{"code":"syntax_invalid_json","text":"The JSON is invalid"}"#;
+        assert_eq!(SinchError::parse(sms).unwrap().message(), "The JSON is invalid");
+        let ver = br#"{"errorCode":40003,"message":"Invalid identity","reference":"ref-1"}"#;
+        assert!(matches!(
+            SinchError::parse(ver),
+            Some(SinchError::Verification { error_code: 40003, .. })
+        ));
+        assert!(SinchError::parse(b"not json").is_none());
+        assert!(SinchError::parse(br#"{"other":1}"#).is_none());
     }
 }

@@ -1,51 +1,155 @@
-//! The HTTP core shared by every API client: one `reqwest` client (rustls), a base URL and
-//! the credentials.
+//! The HTTP core shared by every API client: one `reqwest` client (rustls), a base URL, the
+//! credentials and the retry policy.
 
+use super::auth::{AuthKind, Secret};
+use super::retry::{self, RetryPolicy};
 use super::{ApiError, Auth, Error};
 use serde::de::DeserializeOwned;
 use std::fmt;
+use std::time::{Duration, Instant};
+use tracing::Instrument;
 
 /// The SDK's `User-Agent`.
 pub const USER_AGENT: &str = concat!("sinch-sdk-rust/", env!("CARGO_PKG_VERSION"));
 
-/// Building the HTTP client failed (for example, no TLS backend).
+/// Default time to establish a connection.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Default time for a whole request and response.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// A client could not be built.
 #[derive(Debug)]
-pub struct BuildError(reqwest::Error);
+#[non_exhaustive]
+pub enum BuildError {
+    /// The HTTP client could not be built (for example, no TLS backend).
+    Http(reqwest::Error),
+    /// The API does not accept this kind of credentials.
+    UnsupportedAuth {
+        /// The API's title.
+        api: String,
+        /// The kind given.
+        kind: AuthKind,
+        /// The kinds the API accepts.
+        accepted: Vec<AuthKind>,
+    },
+}
 
 impl fmt::Display for BuildError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "cannot build the HTTP client: {}", self.0)
+        match self {
+            BuildError::Http(e) => write!(f, "cannot build the HTTP client: {e}"),
+            BuildError::UnsupportedAuth { api, kind, accepted } => {
+                write!(
+                    f,
+                    "the {api} API does not accept {kind:?} credentials; it accepts {accepted:?}"
+                )
+            }
+        }
     }
 }
 
 impl std::error::Error for BuildError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&self.0)
+        match self {
+            BuildError::Http(e) => Some(e),
+            BuildError::UnsupportedAuth { .. } => None,
+        }
     }
 }
 
-/// Sends requests for one API: base URL, credentials, connection pool.
+/// Settings for an [`Http`] core: timeouts, retries, proxies.
+#[derive(Debug)]
+pub struct HttpBuilder {
+    base_url: String,
+    auth: Auth,
+    connect_timeout: Duration,
+    timeout: Duration,
+    retry: RetryPolicy,
+    proxies: Vec<reqwest::Proxy>,
+}
+
+impl HttpBuilder {
+    /// Time to establish a connection (default 10 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// Time for a whole attempt, request and response (default 30 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// How requests are retried (default [`RetryPolicy::default`]).
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Sends through a proxy (reqwest also reads `HTTPS_PROXY` and friends by itself).
+    pub fn proxy(mut self, proxy: reqwest::Proxy) -> Self {
+        self.proxies.push(proxy);
+        self
+    }
+
+    /// Builds the core.
+    pub fn build(self) -> Result<Http, BuildError> {
+        let mut client = reqwest::Client::builder()
+            .user_agent(USER_AGENT)
+            .connect_timeout(self.connect_timeout)
+            .timeout(self.timeout);
+        for proxy in self.proxies {
+            client = client.proxy(proxy);
+        }
+        let client = client.build().map_err(BuildError::Http)?;
+        Ok(Http::with_client(client, self.base_url, self.auth).with_retry(self.retry))
+    }
+}
+
+/// Sends requests for one API: base URL, credentials, retries, connection pool.
 #[derive(Clone, Debug)]
 pub struct Http {
     client: reqwest::Client,
     base_url: String,
     auth: Auth,
+    retry: RetryPolicy,
 }
 
 impl Http {
-    /// A client for `base_url` (scheme and host, plus any path prefix) with `auth`.
+    /// A core for `base_url` (scheme and host, plus any path prefix) with `auth` and defaults.
     pub fn new(base_url: impl Into<String>, auth: Auth) -> Result<Self, BuildError> {
-        let client = reqwest::Client::builder()
-            .user_agent(USER_AGENT)
-            .build()
-            .map_err(BuildError)?;
-        Ok(Self::with_client(client, base_url, auth))
+        Self::builder(base_url, auth).build()
+    }
+
+    /// Settings beyond the defaults.
+    pub fn builder(base_url: impl Into<String>, auth: Auth) -> HttpBuilder {
+        HttpBuilder {
+            base_url: base_url.into(),
+            auth,
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            timeout: DEFAULT_TIMEOUT,
+            retry: RetryPolicy::default(),
+            proxies: Vec::new(),
+        }
     }
 
     /// Uses a `reqwest::Client` you configured (proxies, timeouts, pools).
     pub fn with_client(client: reqwest::Client, base_url: impl Into<String>, auth: Auth) -> Self {
         let base_url = base_url.into().trim_end_matches('/').to_string();
-        Http { client, base_url, auth }
+        Http {
+            client,
+            base_url,
+            auth,
+            retry: RetryPolicy::default(),
+        }
+    }
+
+    /// The same core with another retry policy (for one call, or a client of its own).
+    pub fn with_retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
     }
 
     /// The base URL requests go to.
@@ -53,28 +157,107 @@ impl Http {
         &self.base_url
     }
 
+    /// The credentials requests carry.
+    pub fn auth(&self) -> &Auth {
+        &self.auth
+    }
+
+    /// The retry policy.
+    pub fn retry_policy(&self) -> &RetryPolicy {
+        &self.retry
+    }
+
     /// Starts a request to `path` (below the base URL), for operations the SDK does not cover.
     pub fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
         self.client.request(method, format!("{}{}", self.base_url, path))
     }
 
-    /// Sends a request with the credentials and reads the whole response.
+    /// Sends a request with the credentials, retrying as the policy allows, and reads the
+    /// whole response.
     pub async fn send<E>(
         &self,
         operation: &'static str,
         request: reqwest::RequestBuilder,
     ) -> Result<Response, Error<E>> {
         let transport = |source| Error::Transport { operation, source };
-        let response = self.auth.apply(request).send().await.map_err(transport)?;
-        let status = response.status();
-        let headers = response.headers().clone();
-        let body = response.bytes().await.map_err(transport)?;
-        Ok(Response {
+        let request = request.build().map_err(transport)?;
+        // The path only: query strings may carry personal data, credentials never go there.
+        let span = tracing::debug_span!(
+            "sinch.request",
             operation,
-            status,
-            headers,
-            body,
-        })
+            method = %request.method(),
+            path = request.url().path(),
+            status = tracing::field::Empty,
+            attempts = tracing::field::Empty,
+        );
+        self.attempts(operation, request).instrument(span).await
+    }
+
+    async fn attempts<E>(&self, operation: &'static str, request: reqwest::Request) -> Result<Response, Error<E>> {
+        let idempotent = retry::is_idempotent(request.method());
+        let started = Instant::now();
+        let mut attempt: u32 = 0;
+        let mut renewed = false;
+        loop {
+            attempt += 1;
+            // Bodies are built in memory, so a request can always be cloned for another try.
+            let mut this = request.try_clone().expect("request bodies are in memory");
+            let token: Option<Secret> = self.auth.authorize(&mut this).await.map_err(|source| Error::Auth {
+                operation,
+                source: Box::new(source),
+            })?;
+            let may_retry = |delay: Duration| {
+                attempt < self.retry.max_attempts && started.elapsed() + delay < self.retry.max_elapsed
+            };
+            let response = match self.client.execute(this).await {
+                Ok(r) => r,
+                Err(source) => {
+                    let delay = self.retry.delay(attempt, None);
+                    if self.retry.retries_error(&source, idempotent) && may_retry(delay) {
+                        tracing::debug!(attempt, ?delay, error = %source, "retrying after a connection error");
+                        tokio::time::sleep(delay).await;
+                        continue;
+                    }
+                    return Err(Error::Transport { operation, source });
+                }
+            };
+            let status = response.status();
+            let headers = response.headers().clone();
+            if let (401, Auth::OAuth2(oauth), Some(stale), false) = (status.as_u16(), &self.auth, &token, renewed) {
+                if super::oauth::says_expired(&headers) {
+                    // Renewed once; the resend does not count as an attempt.
+                    renewed = true;
+                    attempt -= 1;
+                    tracing::debug!("token expired; renewing it and sending again");
+                    oauth.renew(stale).await.map_err(|e| Error::Auth {
+                        operation,
+                        source: Box::new(e),
+                    })?;
+                    continue;
+                }
+            }
+            if self.retry.retries_status(status.as_u16(), idempotent) {
+                let delay = self.retry.delay(attempt, retry::retry_after(&headers));
+                if may_retry(delay) {
+                    tracing::debug!(attempt, status = status.as_u16(), ?delay, "retrying");
+                    tokio::time::sleep(delay).await;
+                    continue;
+                }
+            }
+            let span = tracing::Span::current();
+            span.record("status", status.as_u16());
+            span.record("attempts", attempt);
+            let body = response
+                .bytes()
+                .await
+                .map_err(|source| Error::Transport { operation, source })?;
+            return Ok(Response {
+                operation,
+                status,
+                headers,
+                body,
+            });
+        }
     }
 }
 
@@ -91,6 +274,16 @@ impl Response {
     /// The status code.
     pub fn status(&self) -> u16 {
         self.status.as_u16()
+    }
+
+    /// The response headers.
+    pub fn headers(&self) -> &reqwest::header::HeaderMap {
+        &self.headers
+    }
+
+    /// The raw body.
+    pub fn body(&self) -> &[u8] {
+        &self.body
     }
 
     /// Decodes a success body. An empty body decodes as JSON `null`.

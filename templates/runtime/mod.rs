@@ -14,7 +14,9 @@ pub mod timestamp;
 pub mod union;
 pub mod webhooks;
 
-pub use auth::{Auth, Secret};
-pub use error::{ApiError, Error, NoErrorBody};
-pub use http::{BuildError, Http, Response};
+pub use auth::{Auth, AuthKind, Secret};
+pub use error::{ApiError, Error, NoErrorBody, SinchError};
+pub use http::{BuildError, Http, HttpBuilder, Response};
+pub use oauth::OAuth2;
+pub use retry::RetryPolicy;
 pub use timestamp::Timestamp;

@@ -13,7 +13,7 @@
 pub struct Contact<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl Contact<'_> {
+impl<'a> Contact<'a> {
     /// Get contacts
     ///
     /// `GET /v1/projects/{project_id}/contacts` (operation `Contact_ListContacts`).
@@ -56,6 +56,70 @@ impl Contact<'_> {
                 Err(response.into_error(typed))
             }
         }
+    }
+    /// Get contacts: every page, fetched lazily.
+    ///
+    /// Calls [`contact_list_contacts`](Self::contact_list_contacts) once per page.
+    /// Starts from `params.page_token` when set (else the first page), then follows each
+    /// response's `next_page_token`; ends after a page without one.
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    ///
+    /// `GET /v1/projects/{project_id}/contacts` (operation `Contact_ListContacts`).
+    #[doc(alias = "Contact_ListContacts")]
+    pub fn contact_list_contacts_pages(
+        &self,
+        project_id: &str,
+        params: &ContactListContactsParams,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::ListContactsResponse,
+            crate::runtime::Error<ContactListContactsError>,
+        >,
+    > + use<'a> {
+        let ops = *self;
+        let project_id = project_id.to_owned();
+        let params = params.clone();
+        let first = params.page_token.clone();
+        crate::runtime::pagination::token_pages(
+            first,
+            move |token: Option<String>| {
+                let project_id = project_id.clone();
+                let mut params = params.clone();
+                params.page_token = token;
+                async move { ops.contact_list_contacts(&project_id, &params).await }
+            },
+            |response: &super::types::ListContactsResponse| {
+                response.next_page_token.as_deref()
+            },
+        )
+    }
+    /// Get contacts: every item (`contacts`) of every page, fetched lazily.
+    ///
+    /// The items of [`contact_list_contacts_pages`](Self::contact_list_contacts_pages), in order.
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    ///
+    /// `GET /v1/projects/{project_id}/contacts` (operation `Contact_ListContacts`).
+    #[doc(alias = "Contact_ListContacts")]
+    pub fn contact_list_contacts_stream(
+        &self,
+        project_id: &str,
+        params: &ContactListContactsParams,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::Contact,
+            crate::runtime::Error<ContactListContactsError>,
+        >,
+    > + use<'a> {
+        crate::runtime::pagination::items(
+            self.contact_list_contacts_pages(project_id, params),
+            |response: super::types::ListContactsResponse| {
+                response.contacts.unwrap_or_default()
+            },
+        )
     }
     /// Create a Contact
     ///

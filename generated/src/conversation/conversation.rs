@@ -13,7 +13,7 @@
 pub struct Conversation<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl Conversation<'_> {
+impl<'a> Conversation<'a> {
     /// List conversations
     ///
     /// This operation lists all conversations that are associated with an app and/or a contact.
@@ -70,6 +70,79 @@ impl Conversation<'_> {
                 Err(response.into_error(typed))
             }
         }
+    }
+    /// List conversations: every page, fetched lazily.
+    ///
+    /// Calls [`conversation_list_conversations`](Self::conversation_list_conversations) once per page.
+    /// Starts from `params.page_token` when set (else the first page), then follows each
+    /// response's `next_page_token`; ends after a page without one.
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    ///
+    /// `GET /v1/projects/{project_id}/conversations` (operation `Conversation_ListConversations`).
+    #[doc(alias = "Conversation_ListConversations")]
+    pub fn conversation_list_conversations_pages(
+        &self,
+        project_id: &str,
+        only_active: bool,
+        params: &ConversationListConversationsParams,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::ListConversationsResponse,
+            crate::runtime::Error<ConversationListConversationsError>,
+        >,
+    > + use<'a> {
+        let ops = *self;
+        let project_id = project_id.to_owned();
+        let params = params.clone();
+        let first = params.page_token.clone();
+        crate::runtime::pagination::token_pages(
+            first,
+            move |token: Option<String>| {
+                let project_id = project_id.clone();
+                let mut params = params.clone();
+                params.page_token = token;
+                async move {
+                    ops.conversation_list_conversations(
+                            &project_id,
+                            only_active,
+                            &params,
+                        )
+                        .await
+                }
+            },
+            |response: &super::types::ListConversationsResponse| {
+                response.next_page_token.as_deref()
+            },
+        )
+    }
+    /// List conversations: every item (`conversations`) of every page, fetched lazily.
+    ///
+    /// The items of [`conversation_list_conversations_pages`](Self::conversation_list_conversations_pages), in order.
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    ///
+    /// `GET /v1/projects/{project_id}/conversations` (operation `Conversation_ListConversations`).
+    #[doc(alias = "Conversation_ListConversations")]
+    pub fn conversation_list_conversations_stream(
+        &self,
+        project_id: &str,
+        only_active: bool,
+        params: &ConversationListConversationsParams,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::Conversation,
+            crate::runtime::Error<ConversationListConversationsError>,
+        >,
+    > + use<'a> {
+        crate::runtime::pagination::items(
+            self.conversation_list_conversations_pages(project_id, only_active, params),
+            |response: super::types::ListConversationsResponse| {
+                response.conversations.unwrap_or_default()
+            },
+        )
     }
     /// Creates a conversation
     ///
@@ -408,6 +481,70 @@ impl Conversation<'_> {
                 Err(response.into_error(typed))
             }
         }
+    }
+    /// List messages: every page, fetched lazily.
+    ///
+    /// Calls [`conversation_list_messages`](Self::conversation_list_messages) once per page.
+    /// Starts from `params.page_token` when set (else the first page), then follows each
+    /// response's `next_page_token`; ends after a page without one.
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    ///
+    /// `GET /v1/projects/{project_id}/messages` (operation `Conversation_ListMessages`).
+    #[doc(alias = "Conversation_ListMessages")]
+    pub fn conversation_list_messages_pages(
+        &self,
+        project_id: &str,
+        params: &ConversationListMessagesParams,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::ListMessagesResponse,
+            crate::runtime::Error<ConversationListMessagesError>,
+        >,
+    > + use<'a> {
+        let ops = *self;
+        let project_id = project_id.to_owned();
+        let params = params.clone();
+        let first = params.page_token.clone();
+        crate::runtime::pagination::token_pages(
+            first,
+            move |token: Option<String>| {
+                let project_id = project_id.clone();
+                let mut params = params.clone();
+                params.page_token = token;
+                async move { ops.conversation_list_messages(&project_id, &params).await }
+            },
+            |response: &super::types::ListMessagesResponse| {
+                response.next_page_token.as_deref()
+            },
+        )
+    }
+    /// List messages: every item (`messages`) of every page, fetched lazily.
+    ///
+    /// The items of [`conversation_list_messages_pages`](Self::conversation_list_messages_pages), in order.
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    ///
+    /// `GET /v1/projects/{project_id}/messages` (operation `Conversation_ListMessages`).
+    #[doc(alias = "Conversation_ListMessages")]
+    pub fn conversation_list_messages_stream(
+        &self,
+        project_id: &str,
+        params: &ConversationListMessagesParams,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::ConversationMessage,
+            crate::runtime::Error<ConversationListMessagesError>,
+        >,
+    > + use<'a> {
+        crate::runtime::pagination::items(
+            self.conversation_list_messages_pages(project_id, params),
+            |response: super::types::ListMessagesResponse| {
+                response.messages.unwrap_or_default()
+            },
+        )
     }
 }
 /// Optional parameters of [`conversation_list_conversations`](super::Client) (operation `Conversation_ListConversations`).

@@ -13,7 +13,7 @@
 pub struct ActiveNumber<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl ActiveNumber<'_> {
+impl<'a> ActiveNumber<'a> {
     /// Lists virtual numbers for a project
     ///
     /// Lists all virtual numbers for a project. Learn about [authentication](#active-number).
@@ -81,6 +81,72 @@ impl ActiveNumber<'_> {
             }
             _ => Err(response.into_error(None)),
         }
+    }
+    /// Lists virtual numbers for a project: every page, fetched lazily.
+    ///
+    /// Calls [`number_service_list_active_numbers`](Self::number_service_list_active_numbers) once per page.
+    /// Starts from `params.page_token` when set (else the first page), then follows each
+    /// response's `nextPageToken`; ends after a page without one.
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    ///
+    /// `GET /v1/projects/{projectId}/activeNumbers` (operation `NumberService_ListActiveNumbers`).
+    #[doc(alias = "NumberService_ListActiveNumbers")]
+    pub fn number_service_list_active_numbers_pages(
+        &self,
+        project_id: &str,
+        params: &NumberServiceListActiveNumbersParams,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::ListActiveNumbersResponse,
+            crate::runtime::Error<NumberServiceListActiveNumbersError>,
+        >,
+    > + use<'a> {
+        let ops = *self;
+        let project_id = project_id.to_owned();
+        let params = params.clone();
+        let first = params.page_token.clone();
+        crate::runtime::pagination::token_pages(
+            first,
+            move |token: Option<String>| {
+                let project_id = project_id.clone();
+                let mut params = params.clone();
+                params.page_token = token;
+                async move {
+                    ops.number_service_list_active_numbers(&project_id, &params).await
+                }
+            },
+            |response: &super::types::ListActiveNumbersResponse| {
+                response.next_page_token.as_deref()
+            },
+        )
+    }
+    /// Lists virtual numbers for a project: every item (`activeNumbers`) of every page, fetched lazily.
+    ///
+    /// The items of [`number_service_list_active_numbers_pages`](Self::number_service_list_active_numbers_pages), in order.
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    ///
+    /// `GET /v1/projects/{projectId}/activeNumbers` (operation `NumberService_ListActiveNumbers`).
+    #[doc(alias = "NumberService_ListActiveNumbers")]
+    pub fn number_service_list_active_numbers_stream(
+        &self,
+        project_id: &str,
+        params: &NumberServiceListActiveNumbersParams,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::ActiveNumber,
+            crate::runtime::Error<NumberServiceListActiveNumbersError>,
+        >,
+    > + use<'a> {
+        crate::runtime::pagination::items(
+            self.number_service_list_active_numbers_pages(project_id, params),
+            |response: super::types::ListActiveNumbersResponse| {
+                response.active_numbers.unwrap_or_default()
+            },
+        )
     }
     /// Get a virtual number.
     ///

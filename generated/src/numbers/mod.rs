@@ -43,9 +43,15 @@ impl Region {
         }
     }
 }
+/// The credentials this API accepts (from the manifest; empty means any).
+pub const ACCEPTED_AUTH: &[crate::runtime::AuthKind] = &[
+    crate::runtime::AuthKind::OAuth2,
+    crate::runtime::AuthKind::Bearer,
+    crate::runtime::AuthKind::Basic,
+];
 /// A client for the Numbers API.
 ///
-/// Accepted credentials: OAuth2 client credentials (an access token as `Auth::bearer`); HTTP Basic with an access key (`Auth::basic`).
+/// Accepted credentials: OAuth2 client credentials (`Auth::oauth2`, or a token of your own as `Auth::bearer`); HTTP Basic with an access key (`Auth::basic`).
 #[derive(Debug, Clone)]
 pub struct Client {
     pub(crate) http: crate::runtime::Http,
@@ -60,9 +66,17 @@ impl Client {
         base_url: impl Into<String>,
         auth: crate::runtime::Auth,
     ) -> Result<Self, crate::runtime::BuildError> {
+        crate::runtime::auth::check(&auth, ACCEPTED_AUTH, "Numbers")?;
         Ok(Self {
             http: crate::runtime::Http::new(base_url, auth)?,
         })
+    }
+    /// The same client with another retry policy: for one call
+    /// (`client.with_retry_policy(RetryPolicy::none()).…`) or for good.
+    pub fn with_retry_policy(&self, policy: crate::runtime::RetryPolicy) -> Self {
+        Self {
+            http: self.http.clone().with_retry(policy),
+        }
     }
     /// A client over an HTTP core you built (shared connection pool, custom `reqwest::Client`).
     pub fn from_http(http: crate::runtime::Http) -> Self {

@@ -13,7 +13,7 @@
 pub struct RcsSenders<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl RcsSenders<'_> {
+impl<'a> RcsSenders<'a> {
     /// List all senders in project
     ///
     /// Returns a paginated list of senders for the specified project. If no page token is supplied then the first 50 will be returned.
@@ -107,6 +107,71 @@ impl RcsSenders<'_> {
             }
             _ => Err(response.into_error(None)),
         }
+    }
+    /// List all senders in project: every page, fetched lazily.
+    ///
+    /// Calls [`rcs_senders_controller_list_senders_v1`](Self::rcs_senders_controller_list_senders_v1) once per page.
+    /// Starts from `params.page_token` when set (else the first page), then follows each
+    /// response's `nextPageToken`; ends after a page without one.
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    ///
+    /// `GET /v1/projects/{projectId}/rcs/senders` (operation `RcsSendersController_listSenders_v1`).
+    #[doc(alias = "RcsSendersController_listSenders_v1")]
+    pub fn rcs_senders_controller_list_senders_v1_pages(
+        &self,
+        project_id: &str,
+        params: &RcsSendersControllerListSendersV1Params,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::RcsListSendersResponseDto,
+            crate::runtime::Error<RcsSendersControllerListSendersV1Error>,
+        >,
+    > + use<'a> {
+        let ops = *self;
+        let project_id = project_id.to_owned();
+        let params = params.clone();
+        let first = params.page_token.clone();
+        crate::runtime::pagination::token_pages(
+            first,
+            move |token: Option<String>| {
+                let project_id = project_id.clone();
+                let mut params = params.clone();
+                params.page_token = token;
+                async move {
+                    ops.rcs_senders_controller_list_senders_v1(&project_id, &params)
+                        .await
+                }
+            },
+            |response: &super::types::RcsListSendersResponseDto| {
+                response.next_page_token.as_deref()
+            },
+        )
+    }
+    /// List all senders in project: every item (`senders`) of every page, fetched lazily.
+    ///
+    /// The items of [`rcs_senders_controller_list_senders_v1_pages`](Self::rcs_senders_controller_list_senders_v1_pages), in order.
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    ///
+    /// `GET /v1/projects/{projectId}/rcs/senders` (operation `RcsSendersController_listSenders_v1`).
+    #[doc(alias = "RcsSendersController_listSenders_v1")]
+    pub fn rcs_senders_controller_list_senders_v1_stream(
+        &self,
+        project_id: &str,
+        params: &RcsSendersControllerListSendersV1Params,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::RcsSenderDto,
+            crate::runtime::Error<RcsSendersControllerListSendersV1Error>,
+        >,
+    > + use<'a> {
+        crate::runtime::pagination::items(
+            self.rcs_senders_controller_list_senders_v1_pages(project_id, params),
+            |response: super::types::RcsListSendersResponseDto| response.senders,
+        )
     }
     /// Create sender for project
     ///

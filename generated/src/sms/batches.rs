@@ -13,7 +13,7 @@
 pub struct Batches<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl Batches<'_> {
+impl<'a> Batches<'a> {
     /// List Batches
     ///
     /// With the list operation you can list batch messages created in the last 14 days that you have created. This operation supports pagination.
@@ -58,6 +58,73 @@ impl Batches<'_> {
             200..=299 => response.json::<super::types::ListBatchesResponse, _>(),
             _ => Err(response.into_error(None)),
         }
+    }
+    /// List Batches: every page, fetched lazily.
+    ///
+    /// Calls [`list_batches`](Self::list_batches) once per page.
+    /// Starts from page `params.page` when set (else 0) and counts up; ends after an empty
+    /// page or once `(page + 1) * page_size` reaches the response's `count`.
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    ///
+    /// `GET /xms/v1/{service_plan_id}/batches` (operation `ListBatches`).
+    #[doc(alias = "ListBatches")]
+    pub fn list_batches_pages(
+        &self,
+        service_plan_id: &str,
+        params: &ListBatchesParams,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::ListBatchesResponse,
+            crate::runtime::Error<crate::runtime::NoErrorBody>,
+        >,
+    > + use<'a> {
+        let ops = *self;
+        let service_plan_id = service_plan_id.to_owned();
+        let params = params.clone();
+        crate::runtime::pagination::numbered_pages(
+            params.page.unwrap_or(0),
+            params.page_size,
+            move |page: i64| {
+                let service_plan_id = service_plan_id.clone();
+                let mut params = params.clone();
+                params.page = Some(page);
+                async move { ops.list_batches(&service_plan_id, &params).await }
+            },
+            |response: &super::types::ListBatchesResponse| crate::runtime::pagination::PageInfo {
+                page: response.page,
+                page_size: response.page_size,
+                count: response.count,
+                items: response.batches.as_ref().map_or(0, Vec::len),
+            },
+        )
+    }
+    /// List Batches: every item (`batches`) of every page, fetched lazily.
+    ///
+    /// The items of [`list_batches_pages`](Self::list_batches_pages), in order.
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    ///
+    /// `GET /xms/v1/{service_plan_id}/batches` (operation `ListBatches`).
+    #[doc(alias = "ListBatches")]
+    pub fn list_batches_stream(
+        &self,
+        service_plan_id: &str,
+        params: &ListBatchesParams,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::SendBatchObject,
+            crate::runtime::Error<crate::runtime::NoErrorBody>,
+        >,
+    > + use<'a> {
+        crate::runtime::pagination::items(
+            self.list_batches_pages(service_plan_id, params),
+            |response: super::types::ListBatchesResponse| {
+                response.batches.unwrap_or_default()
+            },
+        )
     }
     /// Dry run
     ///

@@ -13,7 +13,7 @@
 pub struct Groups<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl Groups<'_> {
+impl<'a> Groups<'a> {
     /// List Groups
     ///
     /// With the list operation you can list all groups that you have created. This operation supports pagination.
@@ -51,6 +51,73 @@ impl Groups<'_> {
             200..=299 => response.json::<super::types::ListGroupsResponse, _>(),
             _ => Err(response.into_error(None)),
         }
+    }
+    /// List Groups: every page, fetched lazily.
+    ///
+    /// Calls [`list_groups`](Self::list_groups) once per page.
+    /// Starts from page `params.page` when set (else 0) and counts up; ends after an empty
+    /// page or once `(page + 1) * page_size` reaches the response's `count`.
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    ///
+    /// `GET /xms/v1/{service_plan_id}/groups` (operation `ListGroups`).
+    #[doc(alias = "ListGroups")]
+    pub fn list_groups_pages(
+        &self,
+        service_plan_id: &str,
+        params: &ListGroupsParams,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::ListGroupsResponse,
+            crate::runtime::Error<crate::runtime::NoErrorBody>,
+        >,
+    > + use<'a> {
+        let ops = *self;
+        let service_plan_id = service_plan_id.to_owned();
+        let params = params.clone();
+        crate::runtime::pagination::numbered_pages(
+            params.page.unwrap_or(0),
+            params.page_size,
+            move |page: i64| {
+                let service_plan_id = service_plan_id.clone();
+                let mut params = params.clone();
+                params.page = Some(page);
+                async move { ops.list_groups(&service_plan_id, &params).await }
+            },
+            |response: &super::types::ListGroupsResponse| crate::runtime::pagination::PageInfo {
+                page: response.page,
+                page_size: response.page_size,
+                count: response.count,
+                items: response.groups.as_ref().map_or(0, Vec::len),
+            },
+        )
+    }
+    /// List Groups: every item (`groups`) of every page, fetched lazily.
+    ///
+    /// The items of [`list_groups_pages`](Self::list_groups_pages), in order.
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    ///
+    /// `GET /xms/v1/{service_plan_id}/groups` (operation `ListGroups`).
+    #[doc(alias = "ListGroups")]
+    pub fn list_groups_stream(
+        &self,
+        service_plan_id: &str,
+        params: &ListGroupsParams,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::GroupObject,
+            crate::runtime::Error<crate::runtime::NoErrorBody>,
+        >,
+    > + use<'a> {
+        crate::runtime::pagination::items(
+            self.list_groups_pages(service_plan_id, params),
+            |response: super::types::ListGroupsResponse| {
+                response.groups.unwrap_or_default()
+            },
+        )
     }
     /// Create group
     ///

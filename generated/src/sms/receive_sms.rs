@@ -13,7 +13,7 @@
 pub struct ReceiveSms<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl ReceiveSms<'_> {
+impl<'a> ReceiveSms<'a> {
     /// Incoming messages
     ///
     /// Inbounds, or Mobile Originated messages, are incoming messages. Inbound messages can be listed and retrieved like batch messages and they can also be delivered by [callback information](/docs/sms/guide/#callbacks) like delivery reports.
@@ -62,6 +62,73 @@ impl ReceiveSms<'_> {
             200..=299 => response.json::<super::types::InboundResponseObject, _>(),
             _ => Err(response.into_error(None)),
         }
+    }
+    /// Incoming messages: every page, fetched lazily.
+    ///
+    /// Calls [`inbounds`](Self::inbounds) once per page.
+    /// Starts from page `params.page` when set (else 0) and counts up; ends after an empty
+    /// page or once `(page + 1) * page_size` reaches the response's `count`.
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    ///
+    /// `GET /xms/v1/{service_plan_id}/inbounds` (operation `Inbounds`).
+    #[doc(alias = "Inbounds")]
+    pub fn inbounds_pages(
+        &self,
+        service_plan_id: &str,
+        params: &InboundsParams,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::InboundResponseObject,
+            crate::runtime::Error<crate::runtime::NoErrorBody>,
+        >,
+    > + use<'a> {
+        let ops = *self;
+        let service_plan_id = service_plan_id.to_owned();
+        let params = params.clone();
+        crate::runtime::pagination::numbered_pages(
+            params.page.unwrap_or(0),
+            params.page_size,
+            move |page: i64| {
+                let service_plan_id = service_plan_id.clone();
+                let mut params = params.clone();
+                params.page = Some(page);
+                async move { ops.inbounds(&service_plan_id, &params).await }
+            },
+            |response: &super::types::InboundResponseObject| crate::runtime::pagination::PageInfo {
+                page: response.page,
+                page_size: response.page_size,
+                count: response.count,
+                items: response.inbounds.as_ref().map_or(0, Vec::len),
+            },
+        )
+    }
+    /// Incoming messages: every item (`inbounds`) of every page, fetched lazily.
+    ///
+    /// The items of [`inbounds_pages`](Self::inbounds_pages), in order.
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    ///
+    /// `GET /xms/v1/{service_plan_id}/inbounds` (operation `Inbounds`).
+    #[doc(alias = "Inbounds")]
+    pub fn inbounds_stream(
+        &self,
+        service_plan_id: &str,
+        params: &InboundsParams,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::InboundsObject,
+            crate::runtime::Error<crate::runtime::NoErrorBody>,
+        >,
+    > + use<'a> {
+        crate::runtime::pagination::items(
+            self.inbounds_pages(service_plan_id, params),
+            |response: super::types::InboundResponseObject| {
+                response.inbounds.unwrap_or_default()
+            },
+        )
     }
     /// Retrieve inbound message
     ///

@@ -648,6 +648,7 @@ pub struct GetCallbacksUrlItem {
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct GetCalloutResponseObj {
     /// The returned call identifier
+    #[serde(alias = "callId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callid: Option<String>,
 }

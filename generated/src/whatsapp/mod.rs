@@ -37,6 +37,10 @@ impl Region {
         }
     }
 }
+/// The credentials this API accepts (from the manifest; empty means any).
+pub const ACCEPTED_AUTH: &[crate::runtime::AuthKind] = &[
+    crate::runtime::AuthKind::Bearer,
+];
 /// A client for the WhatsApp API.
 ///
 /// Accepted credentials: a Bearer token (`Auth::bearer`).
@@ -57,9 +61,17 @@ impl Client {
         base_url: impl Into<String>,
         auth: crate::runtime::Auth,
     ) -> Result<Self, crate::runtime::BuildError> {
+        crate::runtime::auth::check(&auth, ACCEPTED_AUTH, "WhatsApp")?;
         Ok(Self {
             http: crate::runtime::Http::new(base_url, auth)?,
         })
+    }
+    /// The same client with another retry policy: for one call
+    /// (`client.with_retry_policy(RetryPolicy::none()).…`) or for good.
+    pub fn with_retry_policy(&self, policy: crate::runtime::RetryPolicy) -> Self {
+        Self {
+            http: self.http.clone().with_retry(policy),
+        }
     }
     /// A client over an HTTP core you built (shared connection pool, custom `reqwest::Client`).
     pub fn from_http(http: crate::runtime::Http) -> Self {

@@ -44,7 +44,7 @@ pub fn copied(text: &str, from: &str, comment: &str) -> String {
 }
 
 /// What the workspace SDK adds to the template: its tests' dependencies.
-pub const SDK_EXTRA: &str = "[dev-dependencies]\ngenerator = { path = \"../generator\" }\nserde_ignored = \"0.1\"\ntokio = { version = \"1\", features = [\"macros\", \"rt-multi-thread\", \"net\", \"io-util\"] }\n";
+pub const SDK_EXTRA: &str = "[dev-dependencies]\ngenerator = { path = \"../generator\" }\nserde_ignored = \"0.1\"\ntokio = { version = \"1\", features = [\"macros\", \"rt-multi-thread\", \"net\", \"io-util\"] }\nwiremock = \"0.6\"\n";
 
 /// What a standalone crate adds: it is its own workspace root.
 pub const STANDALONE_EXTRA: &str = "[workspace]\n";
@@ -92,11 +92,11 @@ fn auth_doc(kinds: &[AuthKind]) -> String {
     let names: Vec<&str> = kinds
         .iter()
         .map(|k| match k {
-            AuthKind::Oauth2 => "OAuth2 client credentials (an access token as `Auth::bearer`)",
+            AuthKind::Oauth2 => "OAuth2 client credentials (`Auth::oauth2`, or a token of your own as `Auth::bearer`)",
             AuthKind::Basic => "HTTP Basic with an access key (`Auth::basic`)",
             AuthKind::ServicePlanToken => "the service plan's API token (`Auth::bearer`)",
             AuthKind::Bearer => "a Bearer token (`Auth::bearer`)",
-            AuthKind::ApplicationSigned => "an application key and secret (`Auth::basic` until signed requests land)",
+            AuthKind::ApplicationSigned => "signed requests with an application key and secret (`Auth::application`)",
         })
         .collect();
     if names.is_empty() {
@@ -149,6 +149,24 @@ pub fn api_mod(api: &Api, entry: &ApiEntry) -> TokenStream {
     let client_doc = format!(" A client for the {} API.", api.title);
     let auth_doc = auth_doc(&entry.auth);
 
+    let mut accepted: Vec<TokenStream> = Vec::new();
+    for kind in &entry.auth {
+        let runtime_kinds: &[&str] = match kind {
+            AuthKind::Oauth2 => &["OAuth2", "Bearer"],
+            AuthKind::Basic => &["Basic"],
+            AuthKind::ServicePlanToken | AuthKind::Bearer => &["Bearer"],
+            AuthKind::ApplicationSigned => &["Application"],
+        };
+        for k in runtime_kinds {
+            let k = format_ident!("{}", k);
+            let t = quote!(crate::runtime::AuthKind::#k);
+            if !accepted.iter().any(|a| a.to_string() == t.to_string()) {
+                accepted.push(t);
+            }
+        }
+    }
+    let title = &api.title;
+
     let groups: Vec<_> = api.groups.values().collect();
     let mod_decls = groups.iter().map(|g| {
         let m = naming::ident(&g.module);
@@ -192,6 +210,9 @@ pub fn api_mod(api: &Api, entry: &ApiEntry) -> TokenStream {
             }
         }
 
+        /// The credentials this API accepts (from the manifest; empty means any).
+        pub const ACCEPTED_AUTH: &[crate::runtime::AuthKind] = &[#(#accepted),*];
+
         #[doc = #client_doc]
         ///
         #[doc = #auth_doc]
@@ -205,7 +226,14 @@ pub fn api_mod(api: &Api, entry: &ApiEntry) -> TokenStream {
 
             /// A client for another base URL (a proxy, a mock server, a new Sinch host).
             pub fn with_base_url(base_url: impl Into<String>, auth: crate::runtime::Auth) -> Result<Self, crate::runtime::BuildError> {
+                crate::runtime::auth::check(&auth, ACCEPTED_AUTH, #title)?;
                 Ok(Self { http: crate::runtime::Http::new(base_url, auth)? })
+            }
+
+            /// The same client with another retry policy: for one call
+            /// (`client.with_retry_policy(RetryPolicy::none()).…`) or for good.
+            pub fn with_retry_policy(&self, policy: crate::runtime::RetryPolicy) -> Self {
+                Self { http: self.http.clone().with_retry(policy) }
             }
 
             /// A client over an HTTP core you built (shared connection pool, custom `reqwest::Client`).

@@ -2,6 +2,7 @@
 
 use super::{docs, docs_or, is_copy, is_scalar, ty};
 use crate::model::operations::{Group, Location, Operation, Param, Resp, Status};
+use crate::model::pagination::{FieldRef, Paging, PagingKind};
 use crate::model::{Ty, TypeDef};
 use crate::naming;
 use proc_macro2::TokenStream;
@@ -15,8 +16,18 @@ pub fn module(group: &Group, defs: &BTreeMap<String, TypeDef>) -> TokenStream {
     let name = format_ident!("{}", group.type_name);
     let tag_doc = format!(" Operations tagged `{}`.", group.tag);
     let struct_doc = format!(" The `{}` operations. Get one from the API's `Client`.", group.tag);
-    let methods = group.operations.iter().map(|op| method(op, defs, &types));
+    let methods = group.operations.iter().map(|op| {
+        let paged = op.paging.as_ref().map(|p| paging_methods(op, p, &types));
+        let one = method(op, defs, &types);
+        quote!(#one #paged)
+    });
     let support = group.operations.iter().map(|op| support_types(op, &types));
+    // The paging streams borrow the client, not the accessor, so they outlive `client.x()`.
+    let impl_head = if group.operations.iter().any(|op| op.paging.is_some()) {
+        quote!(impl<'a> #name<'a>)
+    } else {
+        quote!(impl #name<'_>)
+    };
     quote! {
         #![doc = #tag_doc]
         #![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items, clippy::too_many_arguments, clippy::large_enum_variant, clippy::vec_init_then_push)]
@@ -27,7 +38,7 @@ pub fn module(group: &Group, defs: &BTreeMap<String, TypeDef>) -> TokenStream {
             pub(crate) client: &'a super::Client,
         }
 
-        impl #name<'_> {
+        #impl_head {
             #(#methods)*
         }
 
@@ -360,4 +371,215 @@ fn support_types(op: &Operation, types: &TokenStream) -> TokenStream {
         });
     }
     out
+}
+
+/// A numeric response field as an `Option<i64>`; `value` is the response.
+fn number_field(f: &FieldRef, value: &TokenStream) -> TokenStream {
+    let id = naming::ident(&f.name);
+    match (f.optional, &f.ty) {
+        (true, Ty::I32) => quote!(#value.#id.map(i64::from)),
+        (true, _) => quote!(#value.#id),
+        (false, Ty::I32) => quote!(Some(i64::from(#value.#id))),
+        (false, _) => quote!(Some(#value.#id)),
+    }
+}
+
+/// The `…_pages` and `…_stream` methods of a paginated operation: lazy streams of its
+/// responses and of their items, each request made by the operation's own method.
+fn paging_methods(op: &Operation, paging: &Paging, types: &TokenStream) -> TokenStream {
+    let fn_name = naming::ident(&op.fn_name);
+    let pages_name = format_ident!("{}_pages", op.fn_name);
+    let stream_name = format_ident!("{}_stream", op.fn_name);
+    let args = signature(op, types);
+    let id = &op.id;
+    let resp_ty = ty(&paging.response_ty, types);
+    let item_ty = ty(&paging.item_ty, types);
+    let err_ty = match &op.error_type {
+        Some(e) => {
+            let e = format_ident!("{}", e);
+            quote!(#e)
+        }
+        None => quote!(crate::runtime::NoErrorBody),
+    };
+    let deprecated = op.deprecated.then(|| quote!(#[deprecated] #[allow(deprecated)]));
+
+    // Owned copies of the borrowed arguments go into the stream; each request borrows them.
+    let required: Vec<&Param> = op
+        .params
+        .iter()
+        .filter(|p| p.location == Location::Path || p.required)
+        .collect();
+    let owned = required.iter().filter(|p| !is_copy(&p.ty)).map(|p| {
+        let id = param_ident(p);
+        if p.ty == Ty::String {
+            quote!(let #id = #id.to_owned();)
+        } else {
+            quote!(let #id = #id.clone();)
+        }
+    });
+    let per_request = required.iter().filter(|p| !is_copy(&p.ty)).map(|p| {
+        let id = param_ident(p);
+        quote!(let #id = #id.clone();)
+    });
+    let call_args: Vec<TokenStream> = required
+        .iter()
+        .map(|p| {
+            let id = param_ident(p);
+            if is_copy(&p.ty) { quote!(#id) } else { quote!(&#id) }
+        })
+        .chain(std::iter::once(quote!(&params)))
+        .collect();
+    let pass_args: Vec<TokenStream> = required
+        .iter()
+        .map(|p| {
+            let id = param_ident(p);
+            quote!(#id)
+        })
+        .chain(std::iter::once(quote!(params)))
+        .collect();
+
+    let response = quote!(response);
+    let items_field = naming::ident(&paging.items.name);
+    let (take_items, count_items) = if paging.items.optional {
+        (
+            quote!(#response.#items_field.unwrap_or_default()),
+            quote!(#response.#items_field.as_ref().map_or(0, Vec::len)),
+        )
+    } else {
+        (quote!(#response.#items_field), quote!(#response.#items_field.len()))
+    };
+
+    let (stream, how) = match &paging.kind {
+        PagingKind::Token { param, next } => {
+            let p = naming::ident(&param.name);
+            let n = naming::ident(&next.name);
+            let next_token = if next.optional {
+                quote!(#response.#n.as_deref())
+            } else {
+                quote!(Some(#response.#n.as_str()))
+            };
+            let stream = quote! {
+                let first = params.#p.clone();
+                crate::runtime::pagination::token_pages(
+                    first,
+                    move |token: Option<String>| {
+                        #(#per_request)*
+                        let mut params = params.clone();
+                        params.#p = token;
+                        async move { ops.#fn_name(#(#call_args),*).await }
+                    },
+                    |#response: &#resp_ty| #next_token,
+                )
+            };
+            let how = format!(
+                "Starts from `params.{}` when set (else the first page), then follows each\nresponse's `{}`; \
+                 ends after a page without one.",
+                param.name, next.json
+            );
+            (stream, how)
+        }
+        PagingKind::PageNumber {
+            page,
+            page_size,
+            count,
+            page_field,
+            page_size_field,
+        } => {
+            let p = naming::ident(&page.name);
+            let s = naming::ident(&page_size.name);
+            let (first, set) = if page.ty == Ty::I32 {
+                (
+                    quote!(params.#p.map_or(0, i64::from)),
+                    quote!(Some(i32::try_from(page).unwrap_or(i32::MAX))),
+                )
+            } else {
+                (quote!(params.#p.unwrap_or(0)), quote!(Some(page)))
+            };
+            let size = if page_size.ty == Ty::I32 {
+                quote!(params.#s.map(i64::from))
+            } else {
+                quote!(params.#s)
+            };
+            let none = quote!(None);
+            let page_value = page_field.as_ref().map_or(none.clone(), |f| number_field(f, &response));
+            let size_value = page_size_field.as_ref().map_or(none, |f| number_field(f, &response));
+            let count_value = number_field(count, &response);
+            let stream = quote! {
+                crate::runtime::pagination::numbered_pages(
+                    #first,
+                    #size,
+                    move |page: i64| {
+                        #(#per_request)*
+                        let mut params = params.clone();
+                        params.#p = #set;
+                        async move { ops.#fn_name(#(#call_args),*).await }
+                    },
+                    |#response: &#resp_ty| crate::runtime::pagination::PageInfo {
+                        page: #page_value,
+                        page_size: #size_value,
+                        count: #count_value,
+                        items: #count_items,
+                    },
+                )
+            };
+            let how = format!(
+                "Starts from page `params.{}` when set (else 0) and counts up; ends after an empty\npage or \
+                 once `(page + 1) * page_size` reaches the response's `{}`.",
+                page.name, count.json
+            );
+            (stream, how)
+        }
+    };
+
+    let title = match op.summary.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(s) => s.trim_end_matches('.').to_string(),
+        None => format!("`{}`", op.id),
+    };
+    let lazily = "The next page is requested only when the stream is polled past the current one;\n\
+                  the stream ends after the last page or after the first error. Pin it before polling\n\
+                  (see [`pagination`](crate::runtime::pagination)).";
+    let pages_doc = docs(&format!(
+        "{title}: every page, fetched lazily.\n\n\
+         Calls [`{f}`](Self::{f}) once per page.\n{how}\n{lazily}\n\n\
+         `{} {}` (operation `{}`).",
+        op.method,
+        op.path,
+        op.id,
+        f = op.fn_name,
+    ));
+    let stream_doc = docs(&format!(
+        "{title}: every item (`{items}`) of every page, fetched lazily.\n\n\
+         The items of [`{f}_pages`](Self::{f}_pages), in order.\n{lazily}\n\n\
+         `{} {}` (operation `{}`).",
+        op.method,
+        op.path,
+        op.id,
+        items = paging.items.json,
+        f = op.fn_name,
+    ));
+    quote! {
+        #pages_doc
+        #[doc(alias = #id)]
+        #deprecated
+        pub fn #pages_name(&self, #(#args),*)
+            -> impl futures_core::Stream<Item = Result<#resp_ty, crate::runtime::Error<#err_ty>>> + use<'a>
+        {
+            let ops = *self;
+            #(#owned)*
+            let params = params.clone();
+            #stream
+        }
+
+        #stream_doc
+        #[doc(alias = #id)]
+        #deprecated
+        pub fn #stream_name(&self, #(#args),*)
+            -> impl futures_core::Stream<Item = Result<#item_ty, crate::runtime::Error<#err_ty>>> + use<'a>
+        {
+            crate::runtime::pagination::items(
+                self.#pages_name(#(#pass_args),*),
+                |#response: #resp_ty| #take_items,
+            )
+        }
+    }
 }

@@ -50,6 +50,7 @@ fn field(f: &Field) -> TokenStream {
         let json = &f.json;
         quote!(#[serde(rename = #json)])
     });
+    let aliases = f.aliases.iter().map(|a| quote!(#[serde(alias = #a)]));
     let t = field_ty(f);
     let (attr, t) = match (f.required, f.nullable) {
         (true, false) => (quote!(), t),
@@ -68,6 +69,7 @@ fn field(f: &Field) -> TokenStream {
     quote! {
         #doc
         #rename
+        #(#aliases)*
         #attr
         pub #ident: #t,
     }

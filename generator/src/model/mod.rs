@@ -2,6 +2,7 @@
 //! OpenAPI document it came from and the Rust tokens it becomes.
 
 pub mod operations;
+pub mod pagination;
 pub mod recursion;
 pub mod types;
 
@@ -71,6 +72,8 @@ pub struct Field {
     pub nullable: bool,
     pub boxed: bool,
     pub doc: Option<String>,
+    /// Other names the property arrives under (manifest facts).
+    pub aliases: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -129,11 +132,28 @@ pub fn build(
     warnings: &mut crate::diag::Warnings,
 ) -> Result<Api, crate::diag::Error> {
     let mut types = types::Types::new(file, doc, warnings);
+    for a in &entry.aliases {
+        types.aliases.entry(a.at.clone()).or_default().push(a.alias.clone());
+    }
     types.convert_components();
+    for at in types
+        .aliases
+        .keys()
+        .filter(|at| !types.aliased.contains(*at))
+        .cloned()
+        .collect::<Vec<_>>()
+    {
+        types.warnings.push(
+            file,
+            &at,
+            "the manifest names an alias for a property that is not there; ignored",
+        );
+    }
     let reserved = RESERVED.iter().map(|s| s.to_string()).collect();
-    let groups = operations::convert(&mut types, &reserved)?;
+    let mut groups = operations::convert(&mut types, &reserved)?;
     let mut defs = std::mem::take(&mut types.defs);
     recursion::box_cycles(&mut defs);
+    pagination::annotate(&mut groups, &defs);
     Ok(Api {
         key: entry.key.clone(),
         module: entry.module.clone(),

@@ -38,6 +38,8 @@ pub struct Operation {
     pub success_type: Option<String>,
     /// Name of the enum of typed error bodies, when errors are documented.
     pub error_type: Option<String>,
+    /// How the operation pages through a listing, when it does (see [`super::pagination`]).
+    pub paging: Option<super::pagination::Paging>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -200,6 +202,7 @@ pub fn convert(types: &mut Types<'_>, reserved: &BTreeSet<String>) -> Result<BTr
                 responses,
                 success_type,
                 error_type,
+                paging: None,
             });
         }
     }

@@ -138,6 +138,10 @@ pub struct Types<'a> {
     inline_done: BTreeMap<String, Ty>,
     /// While merging an `allOf`: where each merged property is written.
     origins: BTreeMap<String, String>,
+    /// Other names properties arrive under, by the property's JSON pointer (manifest facts).
+    pub aliases: BTreeMap<String, Vec<String>>,
+    /// The aliased pointers that were found.
+    pub aliased: BTreeSet<String>,
 }
 
 fn doc_of(schema: &Schema) -> Option<String> {
@@ -168,6 +172,8 @@ impl<'a> Types<'a> {
             taken,
             inline_done: BTreeMap::new(),
             origins: BTreeMap::new(),
+            aliases: BTreeMap::new(),
+            aliased: BTreeSet::new(),
         }
     }
 
@@ -442,6 +448,10 @@ impl<'a> Types<'a> {
             };
             let rust = naming::unique(&naming::field_name(json), &field_names);
             field_names.insert(rust.clone());
+            let aliases = self.aliases.get(&p).cloned().unwrap_or_default();
+            if !aliases.is_empty() {
+                self.aliased.insert(p.clone());
+            }
             fields.push(Field {
                 json: json.clone(),
                 name: rust,
@@ -450,6 +460,7 @@ impl<'a> Types<'a> {
                 nullable,
                 boxed: false,
                 doc,
+                aliases,
             });
         }
         let additional = match additional {
