@@ -190,22 +190,38 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use std::time::Duration;
 
-    const VECTORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/vectors/signatures.json");
+    /// `signatures.json`: `SINCH_VECTORS`, else beside the mirror's specs, else in
+    /// ../shared beside the repository.
+    fn vectors_path() -> std::path::PathBuf {
+        if let Some(p) = std::env::var_os("SINCH_VECTORS") {
+            return p.into();
+        }
+        if let Some(specs) = std::env::var_os("SINCH_SPECS_MIRROR") {
+            return std::path::Path::new(&specs).join("../vectors/signatures.json");
+        }
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/vectors/signatures.json").into()
+    }
 
-    fn vector(name: &str) -> serde_json::Value {
-        let text = std::fs::read_to_string(VECTORS)
-            .unwrap_or_else(|e| panic!("known-answer vectors not found at {VECTORS} ({e}); they are required"));
+    /// One known-answer vector by name; the vectors are required, never skipped.
+    pub(crate) fn vector(name: &str) -> serde_json::Value {
+        let path = vectors_path();
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "known-answer vectors not found at {} ({e}); they are required",
+                path.display()
+            )
+        });
         let all: Vec<serde_json::Value> = serde_json::from_str(&text).expect("signatures.json is a JSON array");
         all.into_iter()
             .find(|v| v["name"] == name)
-            .unwrap_or_else(|| panic!("vector {name} missing from {VECTORS}"))
+            .unwrap_or_else(|| panic!("vector {name} missing from {}", path.display()))
     }
 
-    fn field<'a>(v: &'a serde_json::Value, key: &str) -> &'a str {
+    pub(crate) fn field<'a>(v: &'a serde_json::Value, key: &str) -> &'a str {
         v[key].as_str().unwrap_or_else(|| panic!("vector field {key} missing"))
     }
 

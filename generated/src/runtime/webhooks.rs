@@ -372,20 +372,7 @@ mod tests {
     use super::*;
     use reqwest::header::{AUTHORIZATION, HeaderName, HeaderValue};
 
-    const VECTORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/vectors/signatures.json");
-
-    fn vector(name: &str) -> serde_json::Value {
-        let text = std::fs::read_to_string(VECTORS)
-            .unwrap_or_else(|e| panic!("known-answer vectors not found at {VECTORS} ({e}); they are required"));
-        let all: Vec<serde_json::Value> = serde_json::from_str(&text).expect("signatures.json is a JSON array");
-        all.into_iter()
-            .find(|v| v["name"] == name)
-            .unwrap_or_else(|| panic!("vector {name} missing from {VECTORS}"))
-    }
-
-    fn field<'a>(v: &'a serde_json::Value, key: &str) -> &'a str {
-        v[key].as_str().unwrap_or_else(|| panic!("vector field {key} missing"))
-    }
+    use super::super::signing::tests::{field, vector};
 
     fn expected_fields(v: &serde_json::Value) -> Vec<String> {
         v.as_object()
