@@ -1,10 +1,12 @@
 //! Generates the Sinch Rust SDK from Sinch's OpenAPI descriptions.
 //!
 //! The data flow, one module each: [`source`] finds a description (mirror or download) and
-//! checks its pin -> [`load`] parses it -> [`normalise`] repairs known defects and types it
+//! checks its pin -> [`load`] parses it -> [`bundle`] pulls in what other files it references
+//! -> [`normalise`] converts other formats, repairs known defects and types it
 //! -> [`model`] turns it into the intermediate model -> [`emit`] renders Rust -> [`write`]
 //! compares with and updates `generated/`.
 
+pub mod bundle;
 pub mod diag;
 pub mod emit;
 pub mod load;
@@ -57,9 +59,15 @@ pub struct Output {
 
 /// Loads, normalises and models one description file.
 pub fn model_file(entry: &manifest::ApiEntry, path: &Path, warnings: &mut Warnings) -> Result<model::Api, Error> {
-    let raw = load::load_file(path, warnings)?;
-    let doc = normalise::normalise(path, raw, warnings)?;
+    let doc = load_description(path, warnings)?;
     model::build(entry, path, &doc, warnings)
+}
+
+/// Load, bundle and normalise one description.
+pub fn load_description(path: &Path, warnings: &mut Warnings) -> Result<openapiv3::OpenAPI, Error> {
+    let raw = load::load_file(path, warnings)?;
+    let raw = bundle::bundle(path, raw, warnings)?;
+    normalise::normalise(path, raw, warnings)
 }
 
 /// Generates every file of the SDK without touching the disk.
@@ -91,8 +99,7 @@ pub fn generate_fixtures(specs: &[PathBuf], crate_name: &str) -> Result<Output, 
     let mut warnings = Warnings::default();
     let mut apis = Vec::new();
     for spec in specs {
-        let raw = load::load_file(spec, &mut warnings)?;
-        let doc = normalise::normalise(spec, raw, &mut warnings)?;
+        let doc = load_description(spec, &mut warnings)?;
         let stem = spec.file_stem().and_then(|s| s.to_str()).unwrap_or("api");
         let entry = manifest::ApiEntry::from_description(stem, &doc);
         let api = model::build(&entry, spec, &doc, &mut warnings)?;

@@ -67,9 +67,47 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The pin of a description: the sha256 of its file or, for a multi-file description
+/// (`<key>/openapi.yaml`), of the sorted list of every file below its folder with their own
+/// sha256s, so a change in any referenced file shows.
+pub fn pin_of(path: &Path) -> Result<String, Error> {
+    let multi = path
+        .file_name()
+        .is_some_and(|n| n == "openapi.yaml" || n == "openapi.json");
+    if !multi {
+        return sha256_file(path);
+    }
+    let dir = path.parent().expect("a file has a folder");
+    let mut files = Vec::new();
+    walk(dir, &mut files).map_err(|e| Error::file(dir, format!("cannot list: {e}")))?;
+    files.sort();
+    let mut listing = String::new();
+    for f in &files {
+        let rel = f
+            .strip_prefix(dir)
+            .expect("walked below dir")
+            .to_string_lossy()
+            .replace('\\', "/");
+        listing.push_str(&format!("{}  {rel}\n", sha256_file(f)?));
+    }
+    Ok(sha256_hex(listing.as_bytes()))
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
 /// Checks the pin; a mismatch says how to accept the new version.
 pub fn verify_pin(entry: &ApiEntry, path: &Path, manifest: &Path) -> Result<(), Error> {
-    let actual = sha256_file(path)?;
+    let actual = pin_of(path)?;
     if actual.eq_ignore_ascii_case(&entry.sha256) {
         return Ok(());
     }

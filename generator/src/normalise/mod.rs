@@ -2,8 +2,11 @@
 //! relies on, and deserialize it into `openapiv3` types.
 //!
 //! Everything here works on the raw JSON value so each repair can name the JSON pointer of
-//! the place it touched. Later format conversions (Swagger 2.0, OpenAPI 3.1) belong here too:
-//! the model only ever sees OpenAPI 3.0.
+//! the place it touched. Other formats are converted first (`swagger2`: Swagger 2.0,
+//! `openapi31`: OpenAPI 3.1 and 3.2), so the model only ever sees OpenAPI 3.0.
+
+pub mod openapi31;
+pub mod swagger2;
 
 use crate::diag::{self, Error, Warnings};
 use serde_json::{Map, Value};
@@ -13,8 +16,12 @@ use std::path::Path;
 const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /// Checks the version, repairs tolerated defects and returns the typed document.
-pub fn normalise(file: &Path, mut doc: Value, warnings: &mut Warnings) -> Result<openapiv3::OpenAPI, Error> {
-    check_version(file, &doc)?;
+pub fn normalise(file: &Path, doc: Value, warnings: &mut Warnings) -> Result<openapiv3::OpenAPI, Error> {
+    let mut doc = match version(file, &doc)? {
+        Version::Swagger2 => swagger2::to_openapi3(file, doc, warnings)?,
+        Version::OpenApi30 => doc,
+        Version::OpenApi31 => openapi31::to_openapi30(file, doc, warnings)?,
+    };
     repair_parameters(file, &mut doc, warnings);
     check_refs(file, &doc, &doc, "")?;
     check_operation_ids(file, &doc)?;
@@ -29,25 +36,47 @@ pub fn normalise(file: &Path, mut doc: Value, warnings: &mut Warnings) -> Result
     Ok(typed)
 }
 
-fn check_version(file: &Path, doc: &Value) -> Result<(), Error> {
+/// The description formats the generator reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Version {
+    Swagger2,
+    OpenApi30,
+    /// 3.1 and 3.2: JSON Schema 2020-12 based.
+    OpenApi31,
+}
+
+/// Which format a document is in; an unknown version is an error, never a guess.
+pub fn version(file: &Path, doc: &Value) -> Result<Version, Error> {
     if let Some(v) = doc.get("swagger") {
-        return Err(Error::at(
-            file,
-            "/swagger",
-            format!("Swagger {v} is not supported yet: this generator reads OpenAPI 3.0"),
-        ));
+        return match v.as_str() {
+            Some("2.0") => Ok(Version::Swagger2),
+            _ => Err(Error::at(
+                file,
+                "/swagger",
+                format!(
+                    "Swagger version {v} is not supported: this generator reads Swagger 2.0 and OpenAPI 3.0 to 3.2"
+                ),
+            )),
+        };
     }
     match doc.get("openapi").and_then(Value::as_str) {
-        Some(v) if v.starts_with("3.0.") || v == "3.0" => Ok(()),
+        Some(v) if v == "3.0" || v.starts_with("3.0.") => Ok(Version::OpenApi30),
+        Some(v)
+            if ["3.1", "3.2"]
+                .iter()
+                .any(|m| v == *m || v.starts_with(&format!("{m}."))) =>
+        {
+            Ok(Version::OpenApi31)
+        }
         Some(v) => Err(Error::at(
             file,
             "/openapi",
-            format!("OpenAPI version {v} is not supported yet: this generator reads OpenAPI 3.0.x"),
+            format!("OpenAPI version {v} is not supported: this generator reads Swagger 2.0 and OpenAPI 3.0 to 3.2"),
         )),
         None => Err(Error::at(
             file,
             "",
-            "no `openapi` version field: is this an OpenAPI description?",
+            "no `openapi` or `swagger` version field: is this an OpenAPI description?",
         )),
     }
 }
@@ -250,10 +279,12 @@ mod tests {
     }
 
     #[test]
-    fn other_versions_are_clear_errors() {
-        let e = run(json!({"swagger": "2.0"})).unwrap_err();
-        assert!(e.message.contains("Swagger"));
-        let e = run(json!({"openapi": "3.1.0"})).unwrap_err();
-        assert!(e.message.contains("3.1.0"));
+    fn unknown_versions_are_clear_errors() {
+        let e = run(json!({"swagger": "1.2"})).unwrap_err();
+        assert!(e.message.contains("Swagger version"), "{e}");
+        let e = run(json!({"openapi": "4.0.0"})).unwrap_err();
+        assert!(e.message.contains("4.0.0"), "{e}");
+        let e = run(json!({"info": {}})).unwrap_err();
+        assert!(e.message.contains("no `openapi`"), "{e}");
     }
 }
