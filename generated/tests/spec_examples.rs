@@ -97,6 +97,8 @@ const OMIT_REQUIRED: &[(&str, &str, &[&str])] = &[
     ),
 ];
 
+// Unused when no API feature is on.
+#[allow(dead_code)]
 /// Decodes, encodes, and checks that what was encoded is what the example said. Returns how
 /// many fields the type did not know (and so dropped).
 fn round_trip<T: Serialize + DeserializeOwned>(example: &Value) -> Result<usize, String> {

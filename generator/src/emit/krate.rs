@@ -44,7 +44,7 @@ pub fn copied(text: &str, from: &str, comment: &str) -> String {
 }
 
 /// What the workspace SDK adds to the template: its tests' dependencies.
-pub const SDK_EXTRA: &str = "[dev-dependencies]\ngenerator = { path = \"../generator\" }\nserde_ignored = \"0.1\"\ntokio = { version = \"1\", features = [\"macros\", \"rt-multi-thread\", \"net\", \"io-util\"] }\nwiremock = \"0.6\"\n";
+pub const SDK_EXTRA: &str = "[[example]]\nname = \"sms_send\"\nrequired-features = [\"sms\"]\n\n[[example]]\nname = \"conversation_send_text\"\nrequired-features = [\"conversation\"]\n\n[[example]]\nname = \"voice_callout\"\nrequired-features = [\"voice\"]\n\n[dev-dependencies]\ngenerator = { path = \"../generator\" }\nserde_ignored = \"0.1\"\ntokio = { version = \"1\", features = [\"macros\", \"rt-multi-thread\", \"net\", \"io-util\"] }\nwiremock = \"0.6\"\n";
 
 /// What a standalone crate adds: it is its own workspace root.
 pub const STANDALONE_EXTRA: &str = "[workspace]\n";
@@ -270,7 +270,7 @@ pub fn examples_test(apis: &[Api]) -> String {
                 for (t, examples) in body.chain(resp) {
                     let t = super::ty(t, &quote!(sinch_sdk::#module::types::));
                     for pointer in examples {
-                        entries.push(quote!(Case { spec: #key, pointer: #pointer, check: round_trip::<#t> },));
+                        entries.push(quote!(Case { spec: #key, pointer: #pointer, check: super::round_trip::<#t> },));
                     }
                 }
             }
@@ -281,7 +281,7 @@ pub fn examples_test(apis: &[Api]) -> String {
         });
     }
     let tokens = quote! {
-        use super::{Case, round_trip};
+        use super::Case;
 
         /// Every example, by description and JSON pointer, with the type it must decode into.
         pub fn cases() -> Vec<Case> {
