@@ -459,3 +459,24 @@ async fn numbered_pages_stop_at_the_count() {
     assert_eq!(request_line(&seen[0]), "GET /xms/v1/sp/groups?page=1 HTTP/1.1");
     assert_eq!(request_line(&seen[2]), "GET /xms/v1/sp/groups?page=3 HTTP/1.1");
 }
+
+#[tokio::test]
+async fn csv_arrays_and_form_bodies_go_out_as_described() {
+    use fixtures::swagger2_forms::{Client, default::ListContactsParams, types::AddNoteRequest};
+    let (base, seen) = serve(vec![(200, "[]"), (201, r#"{"id":"n1"}"#)]).await;
+    let client = Client::with_base_url(&base, Auth::None).unwrap();
+    let params = ListContactsParams {
+        ids: Some(vec!["a".into(), "b".into()]),
+        tags: Some(vec!["x".into(), "y".into()]),
+        ..Default::default()
+    };
+    client.default().list_contacts(&params).await.unwrap();
+    let note = AddNoteRequest { text: "hi there".into(), pinned: Some(true), labels: None };
+    let created = client.default().add_note("c1", &note).await.unwrap();
+    assert_eq!(created.id.as_deref(), Some("n1"));
+    let seen = seen.await.unwrap();
+    // Swagger 2.0's default `csv` is one comma-separated value; `multi` repeats the key.
+    assert_eq!(request_line(&seen[0]), "GET /contacts?ids=a%2Cb&tags=x&tags=y HTTP/1.1");
+    assert!(seen[1].to_ascii_lowercase().contains("content-type: application/x-www-form-urlencoded"), "{}", seen[1]);
+    assert!(seen[1].ends_with("text=hi+there&pinned=true"), "{}", seen[1]);
+}

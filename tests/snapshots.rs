@@ -59,6 +59,9 @@ snapshot!(
     scalars,
     string_enum,
     struct_fields,
+    swagger2_definitions,
+    swagger2_forms,
+    swagger2_media_security,
     tags,
 );
 

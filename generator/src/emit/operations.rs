@@ -92,21 +92,27 @@ fn push_value(p: &Param, value: TokenStream, defs: &BTreeMap<String, TypeDef>) -
         Ty::Vec(inner) => (inner.as_ref(), true),
         other => (other, false),
     };
-    let item = if is_list { quote!(item) } else { value.clone() };
-    let text = if is_scalar(inner, defs) {
-        quote!(#item.to_string())
-    } else {
-        quote!(crate::runtime::encode::json_text(#item))
+    let text_of = |item: TokenStream| {
+        if is_scalar(inner, defs) {
+            quote!(#item.to_string())
+        } else {
+            quote!(crate::runtime::encode::json_text(#item))
+        }
     };
-    let add = match p.location {
+    let add = |text: TokenStream| match p.location {
         Location::Header => quote!(request = request.header(#json, #text);),
         _ => quote!(query.push((#json, #text));),
     };
-    if is_list {
-        quote!(for item in #value { #add })
-    } else {
-        add
+    if !is_list {
+        return add(text_of(value));
     }
+    if p.explode && p.location == Location::Query {
+        let one = add(text_of(quote!(item)));
+        return quote!(for item in #value { #one });
+    }
+    // Not exploded (and always for headers): one comma-separated value.
+    let item = text_of(quote!(item));
+    add(quote!(#value.iter().map(|item| #item).collect::<Vec<_>>().join(",")))
 }
 
 fn method(op: &Operation, defs: &BTreeMap<String, TypeDef>, types: &TokenStream) -> TokenStream {
@@ -181,8 +187,14 @@ fn method(op: &Operation, defs: &BTreeMap<String, TypeDef>, types: &TokenStream)
         setup.push(quote!(request = request.query(&query);));
     }
     if let Some(b) = &op.body {
-        setup.push(if b.required {
+        // Forms are sent as forms; everything else the model types is JSON.
+        let body_call = if b.media.starts_with("application/x-www-form-urlencoded") {
+            quote!(request = request.form(body);)
+        } else {
             quote!(request = request.json(body);)
+        };
+        setup.push(if b.required {
+            body_call.clone()
         } else {
             quote!(if let Some(body) = body {
                 request = request.json(body);

@@ -58,6 +58,8 @@ pub struct Param {
     pub ty: Ty,
     pub required: bool,
     pub doc: Option<String>,
+    /// For arrays: one `name=value` pair per item (`true`), or one comma-separated value.
+    pub explode: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -297,6 +299,8 @@ fn parameters(
                 None => Ty::String,
             },
         };
+        // OpenAPI's defaults: `form` query parameters explode, `simple` headers and paths do not.
+        let explode = data.explode.unwrap_or(location == Location::Query);
         params.push(Param {
             json: data.name.clone(),
             name: claim(&mut names, &naming::field_name(&data.name)),
@@ -304,6 +308,7 @@ fn parameters(
             ty,
             required: data.required || location == Location::Path,
             doc: data.description.clone(),
+            explode,
         });
     }
     for name in placeholders(path) {
@@ -317,6 +322,7 @@ fn parameters(
                 ty: Ty::String,
                 required: true,
                 doc: None,
+                explode: false,
             });
         }
     }
