@@ -76,3 +76,13 @@ pub mod whatsapp;
 #[cfg(feature = "sms_export")]
 #[rustfmt::skip]
 pub mod sms_export;
+
+/// The 10DLC brand and campaign registration API (feature `tendlc`).
+#[cfg(feature = "tendlc")]
+#[rustfmt::skip]
+pub mod tendlc;
+
+/// The Imported (hosted) numbers API (feature `imported_numbers`).
+#[cfg(feature = "imported_numbers")]
+#[rustfmt::skip]
+pub mod imported_numbers;

@@ -506,5 +506,83 @@ pub fn cases() -> Vec<Case> {
                 check: super::round_trip::<sinch_sdk::sms_export::types::Job>,
             },
         ]);
+    #[cfg(feature = "tendlc")]
+    cases
+        .extend([
+            Case {
+                spec: "10dlc",
+                pointer: "/paths/~1v1~1projects~1{projectId}~1brands/get/responses/400/content/application~1json/example",
+                check: super::round_trip::<serde_json::Value>,
+            },
+            Case {
+                spec: "10dlc",
+                pointer: "/paths/~1v1~1projects~1{projectId}~1brands~1{brandId}/get/responses/404/content/application~1json/example",
+                check: super::round_trip::<serde_json::Value>,
+            },
+            Case {
+                spec: "10dlc",
+                pointer: "/paths/~1v1~1projects~1{projectId}~1brands~1{brandId}/patch/responses/404/content/application~1json/example",
+                check: super::round_trip::<serde_json::Value>,
+            },
+            Case {
+                spec: "10dlc",
+                pointer: "/paths/~1v1~1projects~1{projectId}~1brands~1{brandId}:release/post/responses/404/content/application~1json/example",
+                check: super::round_trip::<serde_json::Value>,
+            },
+            Case {
+                spec: "10dlc",
+                pointer: "/paths/~1v1~1projects~1{projectId}~1brands~1{brandId}:import/post/responses/404/content/application~1json/example",
+                check: super::round_trip::<serde_json::Value>,
+            },
+            Case {
+                spec: "10dlc",
+                pointer: "/paths/~1v1~1projects~1{projectId}~1brands~1{brandId}:addExternalVetting/post/responses/404/content/application~1json/example",
+                check: super::round_trip::<serde_json::Value>,
+            },
+            Case {
+                spec: "10dlc",
+                pointer: "/paths/~1v1~1projects~1{projectId}~1campaigns/get/responses/400/content/application~1json/example",
+                check: super::round_trip::<serde_json::Value>,
+            },
+            Case {
+                spec: "10dlc",
+                pointer: "/paths/~1v1~1projects~1{projectId}~1campaigns~1{campaignId}/get/responses/404/content/application~1json/example",
+                check: super::round_trip::<serde_json::Value>,
+            },
+            Case {
+                spec: "10dlc",
+                pointer: "/paths/~1v1~1projects~1{projectId}~1campaigns~1{campaignId}:release/post/responses/404/content/application~1json/example",
+                check: super::round_trip::<serde_json::Value>,
+            },
+            Case {
+                spec: "10dlc",
+                pointer: "/paths/~1v1~1projects~1{projectId}~1campaigns:create/post/responses/404/content/application~1json/example",
+                check: super::round_trip::<serde_json::Value>,
+            },
+        ]);
+    #[cfg(feature = "imported_numbers")]
+    cases
+        .extend([
+            Case {
+                spec: "imported-numbers",
+                pointer: "/paths/~1v1~1projects~1{projectId}~1importedNumbers/get/responses/400/content/application~1json/example",
+                check: super::round_trip::<serde_json::Value>,
+            },
+            Case {
+                spec: "imported-numbers",
+                pointer: "/paths/~1v1~1projects~1{projectId}~1importedNumbers~1{phoneNumber}/get/responses/404/content/application~1json/example",
+                check: super::round_trip::<serde_json::Value>,
+            },
+            Case {
+                spec: "imported-numbers",
+                pointer: "/paths/~1v1~1projects~1{projectId}~1importedNumbers~1{phoneNumber}/patch/responses/404/content/application~1json/example",
+                check: super::round_trip::<serde_json::Value>,
+            },
+            Case {
+                spec: "imported-numbers",
+                pointer: "/paths/~1v1~1projects~1{projectId}~1importedNumbers~1{phoneNumber}:release/post/responses/404/content/application~1json/example",
+                check: super::round_trip::<serde_json::Value>,
+            },
+        ]);
     cases
 }
