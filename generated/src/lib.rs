@@ -86,3 +86,8 @@ pub mod tendlc;
 #[cfg(feature = "imported_numbers")]
 #[rustfmt::skip]
 pub mod imported_numbers;
+
+/// The Sinch Engage API (feature `engage`).
+#[cfg(feature = "engage")]
+#[rustfmt::skip]
+pub mod engage;

@@ -8,7 +8,9 @@
 
 pub mod bundle;
 pub mod diag;
+pub mod diff;
 pub mod emit;
+pub mod fetch;
 pub mod load;
 pub mod manifest;
 pub mod model;
@@ -61,6 +63,13 @@ pub struct Output {
 pub fn model_file(entry: &manifest::ApiEntry, path: &Path, warnings: &mut Warnings) -> Result<model::Api, Error> {
     let doc = load_description(path, warnings)?;
     model::build(entry, path, &doc, warnings)
+}
+
+/// A description as the model sees it (bundled, converted to OpenAPI 3.0, repaired), as JSON:
+/// the JSON pointers the generator reports (such as those of examples) point into this.
+pub fn normalised_json(path: &Path) -> Result<serde_json::Value, Error> {
+    let doc = load_description(path, &mut Warnings::default())?;
+    serde_json::to_value(&doc).map_err(|e| Error::file(path, format!("cannot re-encode the description: {e}")))
 }
 
 /// Load, bundle and normalise one description.

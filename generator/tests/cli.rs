@@ -233,8 +233,8 @@ fn the_real_mirror_generates_deterministically() {
 }
 
 /// Operations in the manifest's descriptions: the ten OpenAPI 3.0 ones (115), 10dlc (11),
-/// imported numbers (5).
-const OPERATIONS: usize = 131;
+/// imported numbers (5), Engage (73).
+const OPERATIONS: usize = 204;
 
 fn shared_specs() -> PathBuf {
     let mirror = PathBuf::from(
@@ -262,16 +262,15 @@ fn every_operation_id_is_a_doc_alias_in_the_committed_sdk() {
     let mut count = 0;
     for api in &manifest.api {
         let path = generator::source::in_mirror(&shared_specs(), &api.key).unwrap();
-        let doc = generator::load::load_file(&path, &mut Default::default()).unwrap();
+        let doc = generator::normalised_json(&path).unwrap();
         for item in doc["paths"].as_object().unwrap().values() {
             for op in item.as_object().unwrap().values() {
                 if let Some(id) = op.get("operationId").and_then(|v| v.as_str()) {
                     count += 1;
-                    assert!(
-                        aliases.contains(&format!("#[doc(alias = \"{id}\")]")),
-                        "{}: no alias for {id}",
-                        api.key
-                    );
+                    // Where the method's own name is the operation id, rustc forbids the alias.
+                    let found = aliases.contains(&format!("#[doc(alias = \"{id}\")]"))
+                        || aliases.contains(&format!("pub async fn {id}("));
+                    assert!(found, "{}: no alias for {id}", api.key);
                 }
             }
         }

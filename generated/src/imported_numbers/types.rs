@@ -147,7 +147,7 @@ pub struct V1alpha1ImportNumberRequest {
     /// ISO 3166-1 alpha-2 country code of the phone number. Example US, GB or SE.
     #[serde(rename = "regionCode")]
     pub region_code: String,
-    /// `smsConfiguration`
+    /// Optional. Sms configuration. The service_plan_id can be found when logging into dashboard.sinch.com in SMS>APIs section.
     #[serde(rename = "smsConfiguration")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_configuration: Option<V1alpha1SmsConfiguration>,
@@ -167,7 +167,7 @@ pub struct V1alpha1ImportedNumber {
     #[serde(rename = "regionCode")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region_code: Option<String>,
-    /// `smsConfiguration`
+    /// Optional. Sms configuration. The service_plan_id can be found when logging into dashboard.sinch.com in SMS>APIs section.
     #[serde(rename = "smsConfiguration")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_configuration: Option<V1alpha1SmsConfiguration>,
@@ -194,7 +194,7 @@ pub struct V1alpha1NumberPattern {
     /// Sequence of digits to search for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pattern: Option<String>,
-    /// `searchPattern`
+    /// Search pattern to apply.
     #[serde(rename = "searchPattern")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search_pattern: Option<NumberPatternSearchPattern>,
@@ -271,7 +271,7 @@ pub struct V1alpha1ScheduledProvisioning {
     #[serde(rename = "servicePlanId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_plan_id: Option<String>,
-    /// `status`
+    /// Output only. Status of the pending change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<V1alpha1ProvisioningStatus>,
     /// Output only. Timestamp when the status was last updated.
@@ -288,7 +288,7 @@ pub struct V1alpha1SmsConfiguration {
     #[serde(rename = "servicePlanId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_plan_id: Option<String>,
-    /// `scheduledProvisioning`
+    /// Output only. Status of any pending changes to the sms routing.
     #[serde(rename = "scheduledProvisioning")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_provisioning: Option<V1alpha1ScheduledProvisioning>,

@@ -25,13 +25,13 @@ pub struct ActiveNumber {
     #[serde(rename = "regionCode")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region_code: Option<String>,
-    /// `type`
+    /// Output only. The number type. MOBILE, LOCAL or TOLL_FREE.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<NumberType>,
     /// Output only. Which capabilities an phone number supports. SMS and/or VOICE.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capability: Option<Vec<NumberCapability>>,
-    /// `money`
+    /// Output only. Monetary amount to be charged.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub money: Option<Money>,
     /// Output only. How often the recurring price is charged in months.
@@ -46,11 +46,11 @@ pub struct ActiveNumber {
     #[serde(rename = "expireAt")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expire_at: Option<crate::runtime::Timestamp>,
-    /// `smsConfiguration`
+    /// Optional. Sms configuration. The service_plan_id can be found when logging into dashboard.sinch.com in SMS>APIs section.
     #[serde(rename = "smsConfiguration")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_configuration: Option<SmsConfiguration>,
-    /// `voiceConfiguration`
+    /// Optional. Voice configuration. The app_id can be found when logging into dashboard.sinch.com in Voice>APIs section.
     #[serde(rename = "voiceConfiguration")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_configuration: Option<VoiceConfiguration>,
@@ -66,17 +66,17 @@ pub struct AvailableNumber {
     #[serde(rename = "regionCode")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region_code: Option<String>,
-    /// `type`
+    /// Output only. The phone number v1. MOBILE, LOCAL or TOLL_FREE.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<NumberType>,
     /// Output only. Which capabilities the phone number supports. SMS and/or VOICE.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capability: Option<Vec<NumberCapability>>,
-    /// `setupPrice`
+    /// Output only. One time fee for setting up the phone number.
     #[serde(rename = "setupPrice")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub setup_price: Option<Money>,
-    /// `monthlyPrice`
+    /// Output only. The recurring price that applies to this phone number.
     #[serde(rename = "monthlyPrice")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_price: Option<Money>,
@@ -193,7 +193,7 @@ pub struct NumberPattern {
     /// Sequence of digits to search for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pattern: Option<String>,
-    /// `searchPattern`
+    /// Search pattern to apply.
     #[serde(rename = "searchPattern")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search_pattern: Option<NumberPatternSearchPattern>,
@@ -771,11 +771,11 @@ impl<'de> serde::Deserialize<'de> for ProvisioningStatus {
 /// Request message for renting a phone number.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct RentNumberRequest {
-    /// `smsConfiguration`
+    /// Optional. Sms configuration. The service_plan_id can be found when logging into dashboard.sinch.com in SMS>APIs section.
     #[serde(rename = "smsConfiguration")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_configuration: Option<SmsConfiguration>,
-    /// `voiceConfiguration`
+    /// Optional. Voice configuration. The app_id can be found when logging into dashboard.sinch.com in Voice>APIs section.
     #[serde(rename = "voiceConfiguration")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_configuration: Option<VoiceConfiguration>,
@@ -787,7 +787,7 @@ pub struct ScheduledProvisioning {
     #[serde(rename = "servicePlanId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_plan_id: Option<String>,
-    /// `status`
+    /// Output only. Status of the pending change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ProvisioningStatus>,
     /// Output only. Timestamp when the status was last updated.
@@ -810,7 +810,7 @@ pub struct ScheduledVoiceProvisioning {
     #[serde(rename = "appId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
-    /// `status`
+    /// Output only. Status of the pending change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ProvisioningStatus>,
     /// Output only. Timestamp when the status was last updated.
@@ -827,7 +827,7 @@ pub struct SmsConfiguration {
     #[serde(rename = "servicePlanId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_plan_id: Option<String>,
-    /// `scheduledProvisioning`
+    /// Output only. Status of any pending changes to the sms routing.
     #[serde(rename = "scheduledProvisioning")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_provisioning: Option<ScheduledProvisioning>,
@@ -932,7 +932,7 @@ pub struct VoiceConfiguration {
     #[serde(rename = "appId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
-    /// `scheduledVoiceProvisioning`
+    /// Output only. Status of the pending change.
     #[serde(rename = "scheduledVoiceProvisioning")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_voice_provisioning: Option<ScheduledVoiceProvisioning>,

@@ -48,15 +48,15 @@ pub struct ActiveBrand {
     /// The website of the business.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
-    /// `financialDetails`
+    /// Financial Details
     #[serde(rename = "financialDetails")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub financial_details: Option<FinancialDetails>,
-    /// `contactDetails`
+    /// Contact Details to the company owning the brand
     #[serde(rename = "contactDetails")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_details: Option<Contact>,
-    /// `aggregatorDetails`
+    /// If you are acting as an aggregator, this is where you put your contact details.
     #[serde(rename = "aggregatorDetails")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aggregator_details: Option<Contact>,
@@ -83,17 +83,17 @@ pub struct AvailableNumber {
     #[serde(rename = "regionCode")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region_code: Option<String>,
-    /// `type`
+    /// Output only. The phone number v1. MOBILE, LOCAL or TOLL_FREE.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<NumberType>,
     /// Output only. Which capabilities the phone number supports. SMS and/or VOICE.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capability: Option<Vec<NumberCapability>>,
-    /// `setupPrice`
+    /// Output only. One time fee for setting up the phone number.
     #[serde(rename = "setupPrice")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub setup_price: Option<Money>,
-    /// `monthlyPrice`
+    /// Output only. The recurring price that applies to this phone number.
     #[serde(rename = "monthlyPrice")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_price: Option<Money>,
@@ -181,15 +181,15 @@ pub struct CreateBrand {
     #[serde(rename = "companyEmail")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_email: Option<String>,
-    /// `financialDetails`
+    /// Financial Details
     #[serde(rename = "financialDetails")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub financial_details: Option<FinancialDetails>,
-    /// `contactDetails`
+    /// Contact Details to the company owning the brand
     #[serde(rename = "contactDetails")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_details: Option<Contact>,
-    /// `aggregatorDetails`
+    /// If you are acting as an aggregator, this is where you put your contact details.
     #[serde(rename = "aggregatorDetails")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aggregator_details: Option<Contact>,
@@ -930,7 +930,7 @@ pub struct NumberPattern {
     /// Sequence of digits to search for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pattern: Option<String>,
-    /// `searchPattern`
+    /// Search pattern to apply.
     #[serde(rename = "searchPattern")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search_pattern: Option<NumberPatternSearchPattern>,
@@ -1144,15 +1144,15 @@ pub struct RentNumberRequest {
     /// The available phone number to rent.
     #[serde(rename = "phoneNumber")]
     pub phone_number: String,
-    /// `smsConfiguration`
+    /// Optional. Sms configuration. The service_plan_id can be found when logging into dashboard.sinch.com in SMS>APIs section.
     #[serde(rename = "smsConfiguration")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_configuration: Option<SmsConfiguration>,
-    /// `voiceConfiguration`
+    /// Optional. Voice configuration. The service_plan_id can be found when logging into dashboard.sinch.com in Voice & Video>Apps section.
     #[serde(rename = "voiceConfiguration")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_configuration: Option<VoiceConfiguration>,
-    /// `campaignConfiguration`
+    /// Optional. Campaign configuration. Used to configure a 10DLC campaign to a number.
     #[serde(rename = "campaignConfiguration")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_configuration: Option<CampaignConfiguration>,
@@ -1177,7 +1177,7 @@ pub struct ScheduledProvisioning {
     #[serde(rename = "servicePlanId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_plan_id: Option<String>,
-    /// `status`
+    /// Output only. Status of the pending change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ProvisioningStatus>,
     /// Output only. Timestamp when the status was last updated.
@@ -1191,7 +1191,7 @@ pub struct ScheduledVoiceProvisioning {
     /// Output only. App of the scheduled provisioning task.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app: Option<String>,
-    /// `status`
+    /// Output only. Status of the pending change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ProvisioningStatus>,
     /// Output only. Timestamp when the status was last updated.
@@ -1208,7 +1208,7 @@ pub struct SmsConfiguration {
     #[serde(rename = "servicePlanId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_plan_id: Option<String>,
-    /// `scheduledProvisioning`
+    /// Output only. Status of any pending changes to the sms routing.
     #[serde(rename = "scheduledProvisioning")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_provisioning: Option<ScheduledProvisioning>,
@@ -1410,7 +1410,7 @@ pub struct VoiceConfiguration {
     /// in Voice & Video >Apps section.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app: Option<String>,
-    /// `scheduledProvisioning`
+    /// Output only. Status of any pending changes to the voice routing.
     #[serde(rename = "scheduledProvisioning")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_provisioning: Option<ScheduledVoiceProvisioning>,

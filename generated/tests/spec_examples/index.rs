@@ -584,5 +584,431 @@ pub fn cases() -> Vec<Case> {
                 check: super::round_trip::<serde_json::Value>,
             },
         ]);
+    #[cfg(feature = "engage")]
+    cases
+        .extend([
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1messaging~1numbers~1dedicated/get/responses/200/content/application~1json;charset=UTF-8/example",
+                check: super::round_trip::<sinch_sdk::engage::types::NumbersListResponse>,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1messaging~1numbers~1dedicated/get/responses/403/content/application~1json/example",
+                check: super::round_trip::<sinch_sdk::engage::types::V403response>,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1messaging~1numbers~1dedicated~1{id}/get/responses/200/content/application~1json;charset=UTF-8/example",
+                check: super::round_trip::<sinch_sdk::engage::types::DedicatedNumber>,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1messaging~1numbers~1dedicated~1{id}/get/responses/403/content/application~1json/example",
+                check: super::round_trip::<sinch_sdk::engage::types::V403response>,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1messaging~1numbers~1dedicated~1{id}/get/responses/404/content/application~1json/example",
+                check: super::round_trip::<sinch_sdk::engage::types::V404response>,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1messaging~1numbers~1dedicated~1{numberId}~1assignment/get/responses/200/content/application~1json;charset=UTF-8/example",
+                check: super::round_trip::<sinch_sdk::engage::types::Assignment>,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1messaging~1numbers~1dedicated~1{numberId}~1assignment/get/responses/403/content/application~1json/example",
+                check: super::round_trip::<sinch_sdk::engage::types::V403response>,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1messaging~1numbers~1dedicated~1{numberId}~1assignment/get/responses/404/content/application~1json/example",
+                check: super::round_trip::<sinch_sdk::engage::types::V404response>,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1messaging~1numbers~1dedicated~1{numberId}~1assignment/post/requestBody/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::CreateAssignmentrequest,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1messaging~1numbers~1dedicated~1{numberId}~1assignment/post/responses/201/content/application~1json;charset=UTF-8/example",
+                check: super::round_trip::<sinch_sdk::engage::types::Assignment>,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1messaging~1numbers~1dedicated~1{numberId}~1assignment/post/responses/403/content/application~1json/example",
+                check: super::round_trip::<sinch_sdk::engage::types::V403response>,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1messaging~1numbers~1dedicated~1{numberId}~1assignment/post/responses/404/content/application~1json/example",
+                check: super::round_trip::<sinch_sdk::engage::types::V404response>,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1messaging~1numbers~1dedicated~1{numberId}~1assignment/delete/responses/403/content/application~1json/example",
+                check: super::round_trip::<sinch_sdk::engage::types::V403response>,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1messaging~1numbers~1dedicated~1{numberId}~1assignment/patch/requestBody/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::UpdateAssignmentrequest,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1messaging~1numbers~1dedicated~1{numberId}~1assignment/patch/responses/204/content/application~1json;charset=UTF-8/example",
+                check: super::round_trip::<sinch_sdk::engage::types::Assignment>,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1messaging~1numbers~1dedicated~1{numberId}~1assignment/patch/responses/403/content/application~1json/example",
+                check: super::round_trip::<sinch_sdk::engage::types::V403response>,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1messaging~1numbers~1dedicated~1assignments/get/responses/200/content/application~1json;charset=UTF-8/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::AssignedNumberListResponse,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1messaging~1numbers~1dedicated~1assignments/get/responses/401/content/application~1json/example",
+                check: super::round_trip::<sinch_sdk::engage::types::V403response>,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1delivery_reports/get/responses/200/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::Checkdeliveryreportsresponse,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1delivery_reports~1confirmed/post/requestBody/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::Confirmdeliveryreportsasreceivedrequest,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1messages~1{messageId}/put/requestBody/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::Cancelscheduledmessagerequest,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1messages/post/requestBody/content/application~1json/example",
+                check: super::round_trip::<sinch_sdk::engage::types::Sendmessagesrequest>,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1messages/post/responses/400/content/application~1json/example",
+                check: super::round_trip::<sinch_sdk::engage::types::V400response>,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v2-preview~1reporting~1messages~1async~1detail~1fields/post/requestBody/content/application~1json/example",
+                check: super::round_trip::<sinch_sdk::engage::types::Metakeyrequest>,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1number_authorisation~1mt~1blacklist/post/requestBody/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::Addoneormorenumberstoyourblacklistrequest,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1number_authorisation~1mt~1blacklist/post/responses/201/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::Addoneormorenumberstoyourblacklistresponse,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1number_authorisation~1is_authorised~1{numbers}/get/responses/200/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::Checkifoneorseveralnumbersarecurrentlyblacklistedresponse,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1replies/get/responses/200/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::Checkrepliesresponse,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1replies~1confirmed/post/requestBody/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::Confirmrepliesasreceivedrequest,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1reporting~1links~1summary/get/responses/200/content/application~1json/example",
+                check: super::round_trip::<sinch_sdk::engage::types::LogSummaryResult>,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1reporting~1links~1detail/get/responses/200/content/application~1json/example",
+                check: super::round_trip::<sinch_sdk::engage::types::LogsDetailResult>,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1iam~1signature_keys/get/responses/200/content/application~1json/example",
+                check: super::round_trip::<
+                    Vec<sinch_sdk::engage::types::Getsignaturekeylistresponse>,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1iam~1signature_keys/get/responses/400/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::Enablesignaturekey400response,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1iam~1signature_keys/get/responses/403/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::Disablethecurrentenabledsignaturekey403response,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1iam~1signature_keys/post/requestBody/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::Createsignaturekeyrequest,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1iam~1signature_keys/post/responses/201/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::Createsignaturekeyresponse,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1iam~1signature_keys/post/responses/400/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::Enablesignaturekey400response,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1iam~1signature_keys/post/responses/403/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::Disablethecurrentenabledsignaturekey403response,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1iam~1signature_keys~1{key_id}/get/responses/200/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::Getsignaturekeydetailresponse,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1iam~1signature_keys~1{key_id}/get/responses/400/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::Enablesignaturekey400response,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1iam~1signature_keys~1{key_id}/get/responses/403/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::Disablethecurrentenabledsignaturekey403response,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1iam~1signature_keys~1{key_id}/get/responses/404/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::Disablethecurrentenabledsignaturekey403response,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1iam~1signature_keys~1{key_id}/delete/responses/403/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::Disablethecurrentenabledsignaturekey403response,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1iam~1signature_keys~1{key_id}/delete/responses/404/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::Disablethecurrentenabledsignaturekey403response,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1iam~1signature_keys~1enabled/get/responses/200/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::Getenabledsignaturekeyresponse,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1iam~1signature_keys~1enabled/get/responses/403/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::Disablethecurrentenabledsignaturekey403response,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1iam~1signature_keys~1enabled/get/responses/404/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::Disablethecurrentenabledsignaturekey403response,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1iam~1signature_keys~1enabled/delete/responses/403/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::Disablethecurrentenabledsignaturekey403response,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1iam~1signature_keys~1enabled/patch/requestBody/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::Enablesignaturekeyrequest,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1iam~1signature_keys~1enabled/patch/responses/200/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::Enablesignaturekeyresponse,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1iam~1signature_keys~1enabled/patch/responses/400/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::Enablesignaturekey400response,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1iam~1signature_keys~1enabled/patch/responses/403/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::Disablethecurrentenabledsignaturekey403response,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1iam~1signature_keys~1enabled/patch/responses/404/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::Disablethecurrentenabledsignaturekey403response,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1messaging~1numbers~1sender_address~1requests/post/requestBody/content/application~1json/examples/example1",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::RequestSenderAddressUsingPostRequest,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1messaging~1numbers~1sender_address~1requests/post/requestBody/content/application~1json/examples/example2",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::RequestSenderAddressUsingPostRequest,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1messaging~1numbers~1sender_address~1requests/post/responses/201/content/application~1json/examples/example1",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::RequestSenderAddressUsingPostResponse,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1messaging~1numbers~1sender_address~1requests/post/responses/201/content/application~1json/examples/example2",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::RequestSenderAddressUsingPostResponse,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1messaging~1numbers~1sender_address~1addresses/get/responses/200/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::GetAllApprovedSenderAddresses,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1messaging~1numbers~1sender_address~1addresses~1{id}/patch/requestBody/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::PatchLabelMyOwnNumber,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1webhooks~1messages/get/responses/400/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::UpdateWebhook400response,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1webhooks~1messages/post/requestBody/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::CreateWebhookrequest,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1webhooks~1messages/post/responses/201/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::CreateWebhookresponse,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1webhooks~1messages/post/responses/400/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::UpdateWebhook400response,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1webhooks~1messages/post/responses/409/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::UpdateWebhook400response,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1webhooks~1messages~1{webhookId}/patch/requestBody/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::UpdateWebhookrequest,
+                >,
+            },
+            Case {
+                spec: "engage",
+                pointer: "/paths/~1v1~1webhooks~1messages~1{webhookId}/patch/responses/400/content/application~1json/example",
+                check: super::round_trip::<
+                    sinch_sdk::engage::types::UpdateWebhook400response,
+                >,
+            },
+        ]);
     cases
 }

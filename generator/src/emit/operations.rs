@@ -46,6 +46,24 @@ pub fn module(group: &Group, defs: &BTreeMap<String, TypeDef>) -> TokenStream {
     }
 }
 
+/// `#[doc(alias = "<operationId>")]`, where rustc allows it: not the item's own name, no
+/// quotes, tabs or newlines, no leading or trailing space. (The operation id is always in the
+/// method's docs as well.)
+fn alias(id: &str, item: &str) -> TokenStream {
+    let allowed = !id.is_empty()
+        && id != item
+        && !id.starts_with(' ')
+        && !id.ends_with(' ')
+        && !id
+            .chars()
+            .any(|c| c == '"' || c == '\'' || (c.is_whitespace() && c != ' '));
+    if allowed {
+        quote!(#[doc(alias = #id)])
+    } else {
+        TokenStream::new()
+    }
+}
+
 fn param_ident(p: &Param) -> proc_macro2::Ident {
     naming::ident(&p.name)
 }
@@ -117,6 +135,7 @@ fn push_value(p: &Param, value: TokenStream, defs: &BTreeMap<String, TypeDef>) -
 
 fn method(op: &Operation, defs: &BTreeMap<String, TypeDef>, types: &TokenStream) -> TokenStream {
     let fn_name = naming::ident(&op.fn_name);
+    let alias = alias(&op.id, &op.fn_name);
     let args = signature(op, types);
     let id = &op.id;
 
@@ -213,7 +232,7 @@ fn method(op: &Operation, defs: &BTreeMap<String, TypeDef>, types: &TokenStream)
     let mutable = if setup.is_empty() { quote!() } else { quote!(mut) };
     quote! {
         #doc
-        #[doc(alias = #id)]
+        #alias
         #deprecated
         pub async fn #fn_name(&self, #(#args),*) -> Result<#ok_ty, crate::runtime::Error<#err_ty>> {
             let #mutable request = self.client.http.request(reqwest::Method::#method, #path);
@@ -402,8 +421,9 @@ fn paging_methods(op: &Operation, paging: &Paging, types: &TokenStream) -> Token
     let fn_name = naming::ident(&op.fn_name);
     let pages_name = format_ident!("{}_pages", op.fn_name);
     let stream_name = format_ident!("{}_stream", op.fn_name);
+    let pages_alias = alias(&op.id, &pages_name.to_string());
+    let stream_alias = alias(&op.id, &stream_name.to_string());
     let args = signature(op, types);
-    let id = &op.id;
     let resp_ty = ty(&paging.response_ty, types);
     let item_ty = ty(&paging.item_ty, types);
     let err_ty = match &op.error_type {
@@ -571,7 +591,7 @@ fn paging_methods(op: &Operation, paging: &Paging, types: &TokenStream) -> Token
     ));
     quote! {
         #pages_doc
-        #[doc(alias = #id)]
+        #pages_alias
         #deprecated
         pub fn #pages_name(&self, #(#args),*)
             -> impl futures_core::Stream<Item = Result<#resp_ty, crate::runtime::Error<#err_ty>>> + use<'a>
@@ -583,7 +603,7 @@ fn paging_methods(op: &Operation, paging: &Paging, types: &TokenStream) -> Token
         }
 
         #stream_doc
-        #[doc(alias = #id)]
+        #stream_alias
         #deprecated
         pub fn #stream_name(&self, #(#args),*)
             -> impl futures_core::Stream<Item = Result<#item_ty, crate::runtime::Error<#err_ty>>> + use<'a>

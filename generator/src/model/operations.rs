@@ -278,7 +278,11 @@ fn parameters(
     }
 
     let mut params: Vec<Param> = Vec::new();
-    let mut names = BTreeSet::from(["body".to_string(), "params".to_string()]);
+    // Arguments may not take the names of the generated method's own locals.
+    let mut names: BTreeSet<String> = ["body", "params", "request", "response", "query", "ops"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     for (at, param) in resolved {
         let data = param.parameter_data_ref();
         let location = match param {

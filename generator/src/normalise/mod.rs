@@ -22,6 +22,8 @@ pub fn normalise(file: &Path, doc: Value, warnings: &mut Warnings) -> Result<ope
         Version::OpenApi30 => doc,
         Version::OpenApi31 => openapi31::to_openapi30(file, doc, warnings)?,
     };
+    // 3.0 allows nothing beside a `$ref`, yet descriptions put `description`/`readOnly` there.
+    openapi31::keep_ref_siblings(file, &mut doc, warnings);
     repair_parameters(file, &mut doc, warnings);
     check_refs(file, &doc, &doc, "")?;
     check_operation_ids(file, &doc)?;
@@ -145,9 +147,7 @@ fn check_refs(file: &Path, root: &Value, node: &Value, pointer: &str) -> Result<
                         return Err(Error::at(
                             file,
                             &here,
-                            format!(
-                                "reference `{r}` points to another file; multi-file descriptions are not supported yet"
-                            ),
+                            format!("reference `{r}` points to another file from a place the bundler does not follow"),
                         ));
                     }
                 }
