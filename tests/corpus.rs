@@ -51,7 +51,9 @@ fn crate_name(corpus: &Path, file: &Path) -> String {
             }
         })
         .collect();
-    format!("corpus-{}", name.trim_matches('-'))
+    // One dash between words: `--` would make a crate name rustc calls non-snake-case.
+    let words: Vec<&str> = name.split('-').filter(|w| !w.is_empty()).collect();
+    format!("corpus-{}", words.join("-"))
 }
 
 #[test]
@@ -108,7 +110,7 @@ fn every_corpus_description_generates_and_compiles() {
             "build",
             "--workspace",
             "--keep-going",
-            "--message-format=short",
+            "--message-format=json",
             "--manifest-path",
         ])
         .arg(root.join("Cargo.toml"))
@@ -120,7 +122,6 @@ fn every_corpus_description_generates_and_compiles() {
         .output()
         .expect("cargo runs");
     let stderr = String::from_utf8_lossy(&output.stderr);
-    // Compiler messages carry their package: `path+file:///…#NAME@0.1.0`.
     let mut errors: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for line in String::from_utf8_lossy(&output.stdout).lines() {
         let Ok(msg) = serde_json::from_str::<serde_json::Value>(line) else {
@@ -130,15 +131,13 @@ fn every_corpus_description_generates_and_compiles() {
         {
             continue;
         }
-        let package = msg["package_id"].as_str().unwrap_or_default();
-        let name = package
-            .rsplit('#')
-            .next()
-            .unwrap_or_default()
-            .split('@')
-            .next()
-            .unwrap_or_default()
-            .to_string();
+        // The member's folder, from its manifest: `…/corpus-workspace/NAME/Cargo.toml`.
+        let manifest = Path::new(msg["manifest_path"].as_str().unwrap_or_default());
+        let name = manifest
+            .parent()
+            .and_then(Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         if members.contains_key(&name) {
             let text = msg["message"]["rendered"]
                 .as_str()
@@ -167,6 +166,7 @@ fn every_corpus_description_generates_and_compiles() {
     }
     assert!(
         failures.is_empty() && output.status.success(),
+        // A failure no message explains (a dependency, the workspace) shows cargo's own output.
         "{} of {} corpus descriptions fail:\n{}\n{}",
         failures.len(),
         files.len(),

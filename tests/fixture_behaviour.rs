@@ -183,19 +183,22 @@ fn request_line(raw: &str) -> &str {
 #[tokio::test]
 async fn path_parameters_are_encoded() {
     use fixtures::path_params::Client;
-    let (base, seen) = serve(vec![(200, ""), (200, ""), (204, ""), (200, "")]).await;
+    let (base, seen) = serve(vec![(200, ""), (200, ""), (204, ""), (200, ""), (200, "")]).await;
     let client = Client::with_base_url(&base, Auth::None).unwrap();
     client.default().messages_send_message("p/1").await.unwrap();
     client.default().conversations_get("p", "c 1?").await.unwrap();
     client.default().delete_item(42).await.unwrap();
     let filter = fixtures::path_params::types::GetByFilterFilter { kind: Some("a".into()) };
     client.default().get_by_filter(&filter).await.unwrap();
+    // Declared `thing`, written `{thingParam}` in the path: matched by name; `stray` left out.
+    client.default().get_thing("t 1").await.unwrap();
     let seen = seen.await.unwrap();
     assert_eq!(request_line(&seen[0]), "POST /v1/projects/p%2F1/messages:send HTTP/1.1");
     assert_eq!(request_line(&seen[1]), "GET /v1/projects/p/conversations/c%201%3F HTTP/1.1");
     assert_eq!(request_line(&seen[2]), "DELETE /v1/items/42 HTTP/1.1");
     // A structured path parameter is sent as its (encoded) JSON text.
     assert_eq!(request_line(&seen[3]), "GET /v1/filters/%7B%22kind%22%3A%22a%22%7D HTTP/1.1");
+    assert_eq!(request_line(&seen[4]), "GET /v1/things/t%201 HTTP/1.1");
 }
 
 #[tokio::test]

@@ -315,20 +315,59 @@ fn parameters(
             explode,
         });
     }
-    for name in placeholders(path) {
-        if !params.iter().any(|p| p.location == Location::Path && p.json == name) {
-            let message = format!("path parameter `{name}` is not declared; taken as a string");
-            types.warnings.push(types.file, pointer, message);
-            params.push(Param {
-                name: claim(&mut names, &naming::field_name(&name)),
-                json: name,
-                location: Location::Path,
-                ty: Ty::String,
-                required: true,
-                doc: None,
-                explode: false,
-            });
+    // Declared path parameters and the path's `{name}`s should match; real descriptions
+    // sometimes name them differently (`callid` declared, `{callidParam}` in the path).
+    let holes = placeholders(path);
+    let mut undeclared: Vec<String> = holes
+        .iter()
+        .filter(|h| !params.iter().any(|p| p.location == Location::Path && p.json == **h))
+        .cloned()
+        .collect();
+    let mut unused: Vec<usize> = (0..params.len())
+        .filter(|&i| params[i].location == Location::Path && !holes.contains(&params[i].json))
+        .collect();
+    // By name first (`callid` is the `{callidParam}`), then in order when the counts agree.
+    let squash = |s: &str| s.to_ascii_lowercase().replace(['_', '-', '.'], "");
+    let mut pairs: Vec<(usize, String)> = Vec::new();
+    unused.retain(|&i| {
+        let declared = squash(&params[i].json);
+        let found = undeclared.iter().position(|h| squash(h).starts_with(&declared));
+        match found {
+            Some(k) => {
+                pairs.push((i, undeclared.remove(k)));
+                false
+            }
+            None => true,
         }
+    });
+    if unused.len() == undeclared.len() {
+        pairs.extend(unused.drain(..).zip(undeclared.drain(..)));
+    }
+    for (i, hole) in pairs {
+        let message = format!(
+            "path parameter `{}` is not in the path; taken as its `{{{hole}}}`",
+            params[i].json
+        );
+        types.warnings.push(types.file, pointer, message);
+        params[i].json = hole;
+    }
+    for &i in unused.iter().rev() {
+        let message = format!("path parameter `{}` is not in the path; left out", params[i].json);
+        types.warnings.push(types.file, pointer, message);
+        params.remove(i);
+    }
+    for name in undeclared {
+        let message = format!("path parameter `{name}` is not declared; taken as a string");
+        types.warnings.push(types.file, pointer, message);
+        params.push(Param {
+            name: claim(&mut names, &naming::field_name(&name)),
+            json: name,
+            location: Location::Path,
+            ty: Ty::String,
+            required: true,
+            doc: None,
+            explode: false,
+        });
     }
     Ok(params)
 }
