@@ -87,13 +87,35 @@ pub fn generate(config: &Config) -> Result<Output, Error> {
     for entry in &manifest.api {
         let path = match &config.mirror {
             Some(mirror) => source::in_mirror(mirror, &entry.key)?,
-            None => source::download(entry, &config.cache)?,
+            None => cached_or_fetched(config, entry)?,
         };
         source::verify_pin(entry, &path, &config.manifest)?;
         let api = model_file(entry, &path, &mut warnings)?;
         apis.push((entry.clone(), api));
     }
     Ok(render(&apis, "sinch-sdk", false, warnings))
+}
+
+/// Without a mirror: the pinned copy in the cache, else one `fetch` downloads (with
+/// progress, timeouts, retries, and the pin checked before it lands in the cache).
+fn cached_or_fetched(config: &Config, entry: &manifest::ApiEntry) -> Result<PathBuf, Error> {
+    if let Some(path) = fetch::pinned_copy(entry, &config.cache, None) {
+        return Ok(path);
+    }
+    let opts = fetch::Options {
+        manifest: config.manifest.clone(),
+        cache: config.cache.clone(),
+        mirror: None,
+        ..fetch::Options::workspace()
+    };
+    match fetch::fetch(&opts, Some(&entry.key))?.pop() {
+        Some(Ok(fetch::Outcome::Verified { path, .. } | fetch::Outcome::Accepted { path, .. })) => Ok(path),
+        Some(Err(e)) => Err(e),
+        None => Err(Error::file(
+            &config.manifest,
+            format!("`{}` was not fetched", entry.key),
+        )),
+    }
 }
 
 /// Generates a crate of its own for one description (no manifest: its facts come from the

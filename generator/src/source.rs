@@ -5,7 +5,6 @@ use crate::diag::Error;
 use crate::manifest::ApiEntry;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 /// The environment variable naming a directory laid out like Sinch's mirror.
 pub const MIRROR_VAR: &str = "SINCH_SPECS_MIRROR";
@@ -25,36 +24,6 @@ pub fn in_mirror(mirror: &Path, key: &str) -> Result<PathBuf, Error> {
             format!("description `{key}` is missing from the mirror (looked for {key}.yaml, {key}.yml, {key}.json and {key}/openapi.yaml)"),
         )
     })
-}
-
-/// Downloads a description into `cache` (written whole or not at all).
-pub fn download(entry: &ApiEntry, cache: &Path) -> Result<PathBuf, Error> {
-    let target = cache.join(format!("{}.yaml", entry.key));
-    let fail = |m: String| {
-        Error::file(
-            &target,
-            format!(
-                "downloading {}: {m} (set {MIRROR_VAR} to read a local copy instead)",
-                entry.url
-            ),
-        )
-    };
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .timeout_global(Some(Duration::from_secs(60)))
-        .build()
-        .into();
-    let mut response = agent.get(&entry.url).call().map_err(|e| fail(e.to_string()))?;
-    let bytes = response
-        .body_mut()
-        .with_config()
-        .limit(64 * 1024 * 1024)
-        .read_to_vec()
-        .map_err(|e| fail(e.to_string()))?;
-    std::fs::create_dir_all(cache).map_err(|e| fail(e.to_string()))?;
-    let partial = target.with_extension("yaml.part");
-    std::fs::write(&partial, &bytes).map_err(|e| fail(e.to_string()))?;
-    std::fs::rename(&partial, &target).map_err(|e| fail(e.to_string()))?;
-    Ok(target)
 }
 
 /// The sha256 of a file, as lower-case hex.
