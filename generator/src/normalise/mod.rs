@@ -5,6 +5,7 @@
 //! the place it touched. Other formats are converted first (`swagger2`: Swagger 2.0,
 //! `openapi31`: OpenAPI 3.1 and 3.2), so the model only ever sees OpenAPI 3.0.
 
+pub mod defects;
 pub mod openapi31;
 pub mod swagger2;
 
@@ -25,6 +26,7 @@ pub fn normalise(file: &Path, doc: Value, warnings: &mut Warnings) -> Result<ope
     // 3.0 allows nothing beside a `$ref`, yet descriptions put `description`/`readOnly` there.
     openapi31::keep_ref_siblings(file, &mut doc, warnings);
     repair_parameters(file, &mut doc, warnings);
+    defects::report(file, &doc, warnings);
     check_refs(file, &doc, &doc, "")?;
     check_operation_ids(file, &doc)?;
     let typed: openapiv3::OpenAPI = serde_path_to_error::deserialize(doc).map_err(|e| {
