@@ -55,6 +55,26 @@ const UNSUPPORTED: [&str; 16] = [
 /// Keywords that only describe: a member of a `oneOf` keeps its reference rather than carry them.
 const ANNOTATIONS: [&str; 6] = ["description", "title", "summary", "example", "examples", "$comment"];
 
+/// `components.schemas` of a document, made (or, where a malformed document holds something
+/// else there, replaced) as needed.
+fn component_schemas(root: &mut Map<String, Value>) -> &mut Map<String, Value> {
+    let components = root.entry("components").or_insert_with(|| json!({}));
+    if !components.is_object() {
+        *components = json!({});
+    }
+    let Value::Object(components) = components else {
+        unreachable!("made an object above")
+    };
+    let schemas = components.entry("schemas").or_insert_with(|| json!({}));
+    if !schemas.is_object() {
+        *schemas = json!({});
+    }
+    let Value::Object(schemas) = schemas else {
+        unreachable!("made an object above")
+    };
+    schemas
+}
+
 /// Rewrites a 3.1/3.2 document into the 3.0 shape the model reads.
 pub fn to_openapi30(file: &Path, mut doc: Value, warnings: &mut Warnings) -> Result<Value, Error> {
     if !doc.is_object() {
@@ -813,16 +833,7 @@ impl Converter<'_> {
             return;
         }
         let Value::Object(root) = doc else { return };
-        let components = root
-            .entry("components")
-            .or_insert_with(|| json!({}))
-            .as_object_mut()
-            .expect("components is an object");
-        let schemas = components
-            .entry("schemas")
-            .or_insert_with(|| json!({}))
-            .as_object_mut()
-            .expect("schemas is an object");
+        let schemas = component_schemas(root);
         let mut taken: BTreeSet<String> = schemas.keys().cloned().collect();
         let mut moved: BTreeMap<String, String> = BTreeMap::new();
         let mut by_name: Vec<(String, String, String)> = Vec::new();
@@ -914,15 +925,7 @@ impl Converter<'_> {
         }
         let Value::Object(root) = doc else { return };
         if !payloads.is_empty() {
-            let schemas = root
-                .entry("components")
-                .or_insert_with(|| json!({}))
-                .as_object_mut()
-                .expect("components is an object")
-                .entry("schemas")
-                .or_insert_with(|| json!({}))
-                .as_object_mut()
-                .expect("schemas is an object");
+            let schemas = component_schemas(root);
             for (name, schema) in payloads {
                 schemas.insert(name, schema);
             }
@@ -1190,6 +1193,19 @@ mod tests {
 
     fn pointers(w: &[(String, String)]) -> Vec<&str> {
         w.iter().map(|(p, _)| p.as_str()).collect()
+    }
+
+    #[test]
+    fn malformed_components_do_not_panic() {
+        let (doc, _) = convert(json!({
+            "openapi": "3.1.0",
+            "info": {"title": "t", "version": "1"},
+            "components": ["not", "an", "object"],
+            "webhooks": {"ping": {"post": {"requestBody": {"content": {"application/json": {"schema": {
+                "type": "object", "$defs": {"Inner": {"type": "string"}}, "properties": {"a": {"$ref": "#/$defs/Inner"}}
+            }}}}, "responses": {"200": {"description": "ok"}}}}}
+        }));
+        assert!(doc["components"]["schemas"].is_object(), "{doc}");
     }
 
     #[test]
