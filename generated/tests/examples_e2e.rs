@@ -146,13 +146,13 @@ async fn conversation_send_text_prints_the_message_id() {
 async fn voice_callout_prints_the_call_id() {
     let server = MockServer::start().await;
     Mock::given(header_regex("authorization", "^Application app-key:"))
-        .and(path("/v1/callouts/"))
+        .and(path("/calling/v1/callouts"))
         .respond_with(ResponseTemplate::new(429).insert_header("retry-after", "1"))
         .up_to_n_times(1)
         .mount(&server)
         .await;
     Mock::given(header_regex("authorization", "^Application app-key:"))
-        .and(path("/v1/callouts/"))
+        .and(path("/calling/v1/callouts"))
         .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({"callId": "call-1"})))
         .mount(&server)
         .await;

@@ -302,7 +302,7 @@ impl Drop for Prism {
 }
 
 /// The description as Prism is given it: the mirror's file, with the replacements of
-/// `PRISM_LIMITATIONS` for this API.
+/// `PRISM_LIMITATIONS` and the manifest's path fixes for this API.
 fn served_description(key: &str) -> String {
     let path = spec_path(key);
     let mut text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -313,6 +313,21 @@ fn served_description(key: &str) -> String {
             "{key}: `{from}` occurs {found} times, not {count}: check whether Prism still needs this ({why})"
         );
         text = text.replace(from, to);
+    }
+    // The SDK sends the paths the manifest says Sinch serves; so does the mock.
+    let manifest =
+        generator::manifest::Manifest::load(&generator::Config::workspace().manifest).unwrap_or_else(|e| panic!("{e}"));
+    for entry in manifest.api.iter().filter(|e| e.key == key) {
+        for fix in &entry.paths {
+            let (from, to) = (format!("\n  {}:", fix.from), format!("\n  {}:", fix.to));
+            assert_eq!(
+                text.matches(&from).count(),
+                1,
+                "{key}: the manifest's path `{}` is not a path of the description",
+                fix.from
+            );
+            text = text.replace(&from, &to);
+        }
     }
     text
 }

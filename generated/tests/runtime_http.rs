@@ -256,7 +256,7 @@ async fn a_refused_connection_is_retried_even_for_a_post() {
 async fn voice_requests_are_application_signed() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .and(path("/v1/callouts/"))
+        .and(path("/calling/v1/callouts"))
         .and(header_regex("authorization", "^Application app-key:[A-Za-z0-9+/=]+$"))
         .and(header_regex("x-timestamp", r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d"))
         .respond_with(ResponseTemplate::new(200).set_body_raw(r#"{"callId":"c1"}"#, "application/json"))

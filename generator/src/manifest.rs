@@ -24,6 +24,17 @@ pub struct ApiEntry {
     /// Property names Sinch's servers send that the description spells differently.
     #[serde(default)]
     pub aliases: Vec<Alias>,
+    /// Paths the description writes differently from where Sinch serves them.
+    #[serde(default)]
+    pub paths: Vec<PathFix>,
+}
+
+/// An operation path as Sinch serves it: `from` as the description writes it, `to` as sent.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PathFix {
+    pub from: String,
+    pub to: String,
 }
 
 /// Another name a property arrives under: `at` is the JSON pointer of the property in the
@@ -158,6 +169,7 @@ impl ApiEntry {
             auth,
             regions,
             aliases: Vec::new(),
+            paths: Vec::new(),
         }
     }
 }

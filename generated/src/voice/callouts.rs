@@ -18,7 +18,7 @@ impl Callouts<'_> {
     ///
     /// Makes a call out to a phone number. The types of callouts currently supported are conference callouts, text-to-speech callouts, and custom callouts. The custom callout is the most flexible, but text-to-speech and conferece callouts are more convenient.
     ///
-    /// `POST /v1/callouts/` (operation `Callouts`).
+    /// `POST /calling/v1/callouts` (operation `Callouts`).
     #[doc(alias = "Callouts")]
     pub async fn callouts(
         &self,
@@ -30,7 +30,7 @@ impl Callouts<'_> {
         let mut request = self
             .client
             .http
-            .request(reqwest::Method::POST, "/v1/callouts/");
+            .request(reqwest::Method::POST, "/calling/v1/callouts");
         if let Some(body) = body {
             request = request.json(body);
         }

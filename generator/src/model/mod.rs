@@ -151,6 +151,25 @@ pub fn build(
     }
     let reserved = RESERVED.iter().map(|s| s.to_string()).collect();
     let mut groups = operations::convert(&mut types, &reserved)?;
+    for fix in &entry.paths {
+        let ops = groups
+            .values_mut()
+            .flat_map(|g| g.operations.iter_mut())
+            .filter(|op| op.path == fix.from);
+        let mut found = false;
+        for op in ops {
+            op.path = fix.to.clone();
+            found = true;
+        }
+        if !found {
+            let pointer = crate::diag::join("/paths", &fix.from);
+            types.warnings.push(
+                file,
+                &pointer,
+                "the manifest fixes a path the description does not have; ignored",
+            );
+        }
+    }
     let mut defs = std::mem::take(&mut types.defs);
     recursion::box_cycles(&mut defs);
     pagination::annotate(&mut groups, &defs);
