@@ -136,8 +136,6 @@ pub struct Types<'a> {
     taken: BTreeSet<String>,
     /// Inline schemas already converted, by the JSON pointer where they are written.
     inline_done: BTreeMap<String, Ty>,
-    /// While merging an `allOf`: where each merged property is written.
-    origins: BTreeMap<String, String>,
     /// Other names properties arrive under, by the property's JSON pointer (manifest facts).
     pub aliases: BTreeMap<String, Vec<String>>,
     /// The aliased pointers that were found.
@@ -171,7 +169,6 @@ impl<'a> Types<'a> {
             defs: BTreeMap::new(),
             taken,
             inline_done: BTreeMap::new(),
-            origins: BTreeMap::new(),
             aliases: BTreeMap::new(),
             aliased: BTreeSet::new(),
         }
@@ -475,32 +472,26 @@ impl<'a> Types<'a> {
 
     /// `allOf`: the properties of every member (referenced ones resolved) in one struct.
     fn all_of(&mut self, schema: &Schema, members: &[ReferenceOr<Schema>], name: &str, pointer: &str) -> Struct {
-        let mut props: IndexMap<String, ReferenceOr<Box<Schema>>> = IndexMap::new();
-        let mut required: Vec<String> = Vec::new();
-        let mut additional: Option<AdditionalProperties> = None;
-        let mut seen = BTreeSet::new();
-        self.origins.clear();
-        self.collect_all_of(members, &mut props, &mut required, &mut additional, &mut seen, pointer);
-        let origins = std::mem::take(&mut self.origins);
+        let mut merged = Merged::default();
+        self.collect_all_of(members, &mut merged, pointer);
         // A schema may give `properties`/`required` beside its `allOf` (openapiv3 keeps them in `Any`).
         if let SchemaKind::Any(a) = &schema.schema_kind {
             for (k, v) in &a.properties {
-                props.insert(k.clone(), v.clone());
+                merged.props.insert(k.clone(), v.clone());
             }
-            required.extend(a.required.iter().cloned());
+            merged.required.extend(a.required.iter().cloned());
         }
+        let Merged {
+            props,
+            required,
+            additional,
+            origins,
+            ..
+        } = merged;
         self.object_with_origins(&props, &required, additional.as_ref(), name, pointer, &origins)
     }
 
-    fn collect_all_of(
-        &mut self,
-        members: &[ReferenceOr<Schema>],
-        props: &mut IndexMap<String, ReferenceOr<Box<Schema>>>,
-        required: &mut Vec<String>,
-        additional: &mut Option<AdditionalProperties>,
-        seen: &mut BTreeSet<String>,
-        pointer: &str,
-    ) {
+    fn collect_all_of(&mut self, members: &[ReferenceOr<Schema>], merged: &mut Merged, pointer: &str) {
         for (i, m) in members.iter().enumerate() {
             // Where the member's own properties are written: inline types made for them are
             // shared by every schema that merges the member.
@@ -511,7 +502,7 @@ impl<'a> Types<'a> {
             let schema = match m {
                 ReferenceOr::Item(s) => s,
                 ReferenceOr::Reference { reference } => {
-                    if !seen.insert(reference.clone()) {
+                    if !merged.seen.insert(reference.clone()) {
                         continue;
                     }
                     match self.resolve(reference) {
@@ -534,23 +525,23 @@ impl<'a> Types<'a> {
                     additional: a,
                 } => {
                     for (k, v) in p {
-                        props.insert(k.clone(), v.clone());
-                        self.origins
-                            .insert(k.clone(), diag::join(&format!("{member_pointer}/properties"), k));
+                        merged.props.insert(k.clone(), v.clone());
+                        let origin = diag::join(&format!("{member_pointer}/properties"), k);
+                        merged.origins.insert(k.clone(), origin);
                     }
-                    required.extend(r.iter().cloned());
+                    merged.required.extend(r.iter().cloned());
                     if a.is_some() {
-                        *additional = a.cloned();
+                        merged.additional = a.cloned();
                     }
                 }
                 View::AllOf(inner) => {
                     let inner = inner.to_vec();
-                    self.collect_all_of(&inner, props, required, additional, seen, &member_pointer);
+                    self.collect_all_of(&inner, merged, &member_pointer);
                     if let SchemaKind::Any(a) = &schema.schema_kind {
                         for (k, v) in &a.properties {
-                            props.insert(k.clone(), v.clone());
+                            merged.props.insert(k.clone(), v.clone());
                         }
-                        required.extend(a.required.iter().cloned());
+                        merged.required.extend(a.required.iter().cloned());
                     }
                 }
                 _ => self.warnings.push(
@@ -722,6 +713,18 @@ impl<'a> Types<'a> {
             View::OneOf(_) | View::Free => (JsonKind::Any, Vec::new(), Vec::new()),
         }
     }
+}
+
+/// What an `allOf` merge has gathered so far.
+#[derive(Default)]
+struct Merged {
+    props: IndexMap<String, ReferenceOr<Box<Schema>>>,
+    required: Vec<String>,
+    additional: Option<AdditionalProperties>,
+    /// Where each merged property is written (its inline types are shared with that place).
+    origins: BTreeMap<String, String>,
+    /// References already merged (a base reached twice is merged once).
+    seen: BTreeSet<String>,
 }
 
 /// A discriminator a union takes over from the base its members extend.
