@@ -2,7 +2,6 @@
 //! into one document, its output is snapshotted like the other fixtures, and the crate compiles
 //! warning-free.
 
-use std::fmt::Write;
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -13,18 +12,7 @@ fn spec() -> PathBuf {
 #[test]
 fn multifile_output() {
     let out = generator::generate_fixtures(&[spec()], "multifile").unwrap_or_else(|e| panic!("{e}"));
-    let mut text = String::new();
-    for w in &out.warnings {
-        writeln!(text, "// warning: #{}: {}", w.pointer, w.message).unwrap();
-    }
-    for (path, contents) in &out.files {
-        let p = path.to_string_lossy();
-        if p.starts_with("src/runtime") || p == "src/lib.rs" || p == "Cargo.toml" {
-            continue;
-        }
-        writeln!(text, "// ===== {p} =====").unwrap();
-        text.push_str(contents);
-    }
+    let text = generator_tests::render(&out);
     insta::assert_snapshot!(text);
 }
 

@@ -22,3 +22,22 @@ pub fn fixture(name: &str) -> PathBuf {
         .join("fixtures")
         .join(format!("{name}.yaml"))
 }
+
+/// The generator's output as a snapshot: its warnings, then every API module file. The runtime
+/// and crate scaffolding are the same for every fixture and left out.
+pub fn render(out: &generator::Output) -> String {
+    use std::fmt::Write;
+    let mut text = String::new();
+    for w in &out.warnings {
+        writeln!(text, "// warning: #{}: {}", w.pointer, w.message).unwrap();
+    }
+    for (path, contents) in &out.files {
+        let p = path.to_string_lossy();
+        if p.starts_with("src/runtime") || p == "src/lib.rs" || p == "Cargo.toml" {
+            continue;
+        }
+        writeln!(text, "// ===== {p} =====").unwrap();
+        text.push_str(contents);
+    }
+    text
+}

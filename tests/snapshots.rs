@@ -2,24 +2,10 @@
 //! the warnings it printed. Review changes with `cargo insta review` (or INSTA_UPDATE=always).
 
 use generator_tests::fixture;
-use std::fmt::Write;
 
 fn render(name: &str) -> String {
     let out = generator::generate_fixtures(&[fixture(name)], "fixture").unwrap_or_else(|e| panic!("{e}"));
-    let mut text = String::new();
-    for w in &out.warnings {
-        writeln!(text, "// warning: #{}: {}", w.pointer, w.message).unwrap();
-    }
-    for (path, contents) in &out.files {
-        let p = path.to_string_lossy();
-        // The runtime and crate scaffolding are the same for every fixture.
-        if p.starts_with("src/runtime") || p == "src/lib.rs" || p == "Cargo.toml" {
-            continue;
-        }
-        writeln!(text, "// ===== {p} =====").unwrap();
-        text.push_str(contents);
-    }
-    text
+    generator_tests::render(&out)
 }
 
 macro_rules! snapshot {

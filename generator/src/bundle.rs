@@ -203,7 +203,7 @@ fn clean(path: &Path) -> PathBuf {
 }
 
 /// A component name: the characters OpenAPI allows in component keys, never empty.
-fn component_name(raw: &str) -> String {
+pub(crate) fn component_name(raw: &str) -> String {
     let name: String = raw
         .chars()
         .map(|c| {

@@ -6,22 +6,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const GOOD: &str = r#"openapi: 3.0.3
-info: {title: Tiny, version: "1"}
-servers: [{url: "https://tiny.test"}]
-paths:
-  /things/{id}:
-    get:
-      operationId: GetThing
-      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
-      responses:
-        "200":
-          description: ok
-          content: {application/json: {schema: {$ref: '#/components/schemas/Thing'}}}
-components:
-  schemas:
-    Thing: {type: object, properties: {id: {type: string}}}
-"#;
+mod common;
+use common::GOOD;
 
 struct Scratch {
     dir: tempfile::TempDir,

@@ -11,22 +11,8 @@ use std::process::{Command, Output};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-const GOOD: &str = r#"openapi: 3.0.3
-info: {title: Tiny, version: "1"}
-servers: [{url: "https://tiny.test"}]
-paths:
-  /things/{id}:
-    get:
-      operationId: GetThing
-      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
-      responses:
-        "200":
-          description: ok
-          content: {application/json: {schema: {$ref: '#/components/schemas/Thing'}}}
-components:
-  schemas:
-    Thing: {type: object, properties: {id: {type: string}}}
-"#;
+mod common;
+use common::GOOD;
 
 /// GOOD with a new optional response field, a new required request parameter, and a new
 /// operation.

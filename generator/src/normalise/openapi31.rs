@@ -25,7 +25,7 @@
 //!   `mutualTLS` scheme and the `deviceAuthorization` flow are reported and removed; responses
 //!   may omit `description`; examples' `dataValue` becomes `value`.
 
-use crate::bundle::{Child, Kind, METHODS, child, unique_name};
+use crate::bundle::{Child, Kind, METHODS, child, component_name, unique_name};
 use crate::diag::{self, Error, Warnings};
 use heck::ToUpperCamelCase;
 use serde_json::{Map, Value, json};
@@ -840,7 +840,7 @@ impl Converter<'_> {
         for (at, name, def) in std::mem::take(&mut self.defs) {
             // The same definition may already be a component (bundling makes one for each
             // `#/$defs/..` reference inside another file): it is reused.
-            let base = sanitize(&name);
+            let base = component_name(&name);
             let new = if schemas.get(&base) == Some(&def) {
                 base
             } else {
@@ -903,7 +903,10 @@ impl Converter<'_> {
                         types.push(format!("`{name}`"));
                         continue;
                     }
-                    let name = unique_name(&format!("{}Payload", sanitize(&key.to_upper_camel_case())), &taken);
+                    let name = unique_name(
+                        &format!("{}Payload", component_name(&key.to_upper_camel_case())),
+                        &taken,
+                    );
                     taken.insert(name.clone());
                     let inline = std::mem::replace(
                         schema,
@@ -1030,20 +1033,6 @@ fn is_null_schema(v: &Value) -> bool {
         [k] if *k == "type" || *k == "enum" || *k == "const" => only_null(&map[k.as_str()]),
         _ => false,
     }
-}
-
-fn sanitize(name: &str) -> String {
-    let s: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if s.is_empty() { "Schema".into() } else { s }
 }
 
 /// Path item positions: `paths`, `webhooks`, and callbacks (in operations and components).
