@@ -85,11 +85,15 @@ pub fn generate(config: &Config) -> Result<Output, Error> {
     let mut warnings = Warnings::default();
     let mut apis = Vec::new();
     for entry in &manifest.api {
+        // The cache only ever yields a copy whose pin it has checked; a mirror's is checked here.
         let path = match &config.mirror {
-            Some(mirror) => source::in_mirror(mirror, &entry.key)?,
+            Some(mirror) => {
+                let path = source::in_mirror(mirror, &entry.key)?;
+                source::verify_pin(entry, &path, &config.manifest)?;
+                path
+            }
             None => cached_or_fetched(config, entry)?,
         };
-        source::verify_pin(entry, &path, &config.manifest)?;
         let api = model_file(entry, &path, &mut warnings)?;
         apis.push((entry.clone(), api));
     }
