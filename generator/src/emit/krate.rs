@@ -43,8 +43,8 @@ pub fn copied(text: &str, from: &str, comment: &str) -> String {
     )
 }
 
-/// What the workspace SDK adds to the template: its tests' dependencies.
-pub const SDK_EXTRA: &str = "[[example]]\nname = \"sms_send\"\nrequired-features = [\"sms\"]\n\n[[example]]\nname = \"conversation_send_text\"\nrequired-features = [\"conversation\"]\n\n[[example]]\nname = \"voice_callout\"\nrequired-features = [\"voice\"]\n\n[dev-dependencies]\ngenerator = { path = \"../generator\" }\nserde_ignored = \"0.1\"\ntokio = { version = \"1\", features = [\"macros\", \"rt-multi-thread\", \"net\", \"io-util\"] }\nwiremock = \"0.6\"\n";
+/// What the workspace SDK adds to the template: its examples and its tests' dependencies.
+pub const SDK_EXTRA: &str = include_str!("../../../templates/sdk-extra.toml.in");
 
 /// What a standalone crate adds: it is its own workspace root.
 pub const STANDALONE_EXTRA: &str = "[workspace]\n";
