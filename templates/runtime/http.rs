@@ -306,6 +306,13 @@ impl Response {
         serde_json::from_slice(&self.body).ok()
     }
 
+    /// The error for a documented error status: the body decoded as that status's type `T`
+    /// (when it decodes) and wrapped in the operation's error variant.
+    pub fn error_as<T: DeserializeOwned, E>(self, variant: impl FnOnce(T) -> E) -> Error<E> {
+        let typed = self.decode::<T>().map(variant);
+        self.into_error(typed)
+    }
+
     /// The error for a non-success status.
     pub fn into_error<E>(self, typed: Option<E>) -> Error<E> {
         Error::Api(Box::new(ApiError {

@@ -36,12 +36,7 @@ impl App<'_> {
         let response = self.client.http.send("App_ListApps", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::ListAppsResponse, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(AppListAppsError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(AppListAppsError::Default)),
         }
     }
     /// Creates an app
@@ -65,12 +60,7 @@ impl App<'_> {
         let response = self.client.http.send("App_CreateApp", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::App, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(AppCreateAppError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(AppCreateAppError::Default)),
         }
     }
     /// Get an app
@@ -98,12 +88,7 @@ impl App<'_> {
         let response = self.client.http.send("App_GetApp", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::App, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(AppGetAppError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(AppGetAppError::Default)),
         }
     }
     /// Delete an app
@@ -131,12 +116,7 @@ impl App<'_> {
         let response = self.client.http.send("App_DeleteApp", request).await?;
         match response.status() {
             200..=299 => response.json::<serde_json::Value, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(AppDeleteAppError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(AppDeleteAppError::Default)),
         }
     }
     /// Update an app
@@ -174,12 +154,7 @@ impl App<'_> {
         let response = self.client.http.send("App_UpdateApp", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::App, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(AppUpdateAppError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(AppUpdateAppError::Default)),
         }
     }
 }

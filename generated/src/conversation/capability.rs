@@ -51,12 +51,7 @@ impl Capability<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<super::types::QueryCapabilityResponse, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(CapabilityQueryCapabilityError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(CapabilityQueryCapabilityError::Default)),
         }
     }
 }

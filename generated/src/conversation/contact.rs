@@ -49,12 +49,7 @@ impl<'a> Contact<'a> {
         let response = self.client.http.send("Contact_ListContacts", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::ListContactsResponse, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(ContactListContactsError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(ContactListContactsError::Default)),
         }
     }
     /// Get contacts: every page, fetched lazily.
@@ -149,12 +144,7 @@ impl<'a> Contact<'a> {
         let response = self.client.http.send("Contact_CreateContact", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::Contact, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(ContactCreateContactError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(ContactCreateContactError::Default)),
         }
     }
     /// Get a Contact
@@ -182,12 +172,7 @@ impl<'a> Contact<'a> {
         let response = self.client.http.send("Contact_GetContact", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::Contact, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(ContactGetContactError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(ContactGetContactError::Default)),
         }
     }
     /// Delete a Contact
@@ -215,12 +200,7 @@ impl<'a> Contact<'a> {
         let response = self.client.http.send("Contact_DeleteContact", request).await?;
         match response.status() {
             200..=299 => response.json::<serde_json::Value, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(ContactDeleteContactError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(ContactDeleteContactError::Default)),
         }
     }
     /// Update a Contact
@@ -261,12 +241,7 @@ impl<'a> Contact<'a> {
         let response = self.client.http.send("Contact_UpdateContact", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::Contact, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(ContactUpdateContactError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(ContactUpdateContactError::Default)),
         }
     }
     /// Merge two contacts
@@ -308,12 +283,7 @@ impl<'a> Contact<'a> {
         let response = self.client.http.send("Contact_MergeContact", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::Contact, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(ContactMergeContactError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(ContactMergeContactError::Default)),
         }
     }
 }

@@ -63,12 +63,7 @@ impl<'a> Conversation<'a> {
             .await?;
         match response.status() {
             200..=299 => response.json::<super::types::ListConversationsResponse, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(ConversationListConversationsError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(ConversationListConversationsError::Default)),
         }
     }
     /// List conversations: every page, fetched lazily.
@@ -185,12 +180,7 @@ impl<'a> Conversation<'a> {
             .await?;
         match response.status() {
             200..=299 => response.json::<super::types::Conversation, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(ConversationCreateConversationError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(ConversationCreateConversationError::Default)),
         }
     }
     /// Get a conversation
@@ -228,12 +218,7 @@ impl<'a> Conversation<'a> {
             .await?;
         match response.status() {
             200..=299 => response.json::<super::types::Conversation, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(ConversationGetConversationError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(ConversationGetConversationError::Default)),
         }
     }
     /// Deletes a conversation
@@ -270,12 +255,7 @@ impl<'a> Conversation<'a> {
             .await?;
         match response.status() {
             200..=299 => response.json::<serde_json::Value, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(ConversationDeleteConversationError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(ConversationDeleteConversationError::Default)),
         }
     }
     /// Update a conversation
@@ -323,12 +303,7 @@ impl<'a> Conversation<'a> {
             .await?;
         match response.status() {
             200..=299 => response.json::<super::types::Conversation, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(ConversationUpdateConversationError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(ConversationUpdateConversationError::Default)),
         }
     }
     /// Stop conversation
@@ -368,12 +343,7 @@ impl<'a> Conversation<'a> {
             .await?;
         match response.status() {
             200..=299 => response.json::<serde_json::Value, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(ConversationStopActiveConversationError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(ConversationStopActiveConversationError::Default)),
         }
     }
     /// Inject messages
@@ -413,12 +383,7 @@ impl<'a> Conversation<'a> {
             .await?;
         match response.status() {
             200..=299 => response.json::<serde_json::Value, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(ConversationInjectMessageError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(ConversationInjectMessageError::Default)),
         }
     }
     /// List messages
@@ -474,12 +439,7 @@ impl<'a> Conversation<'a> {
             .await?;
         match response.status() {
             200..=299 => response.json::<super::types::ListMessagesResponse, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(ConversationListMessagesError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(ConversationListMessagesError::Default)),
         }
     }
     /// List messages: every page, fetched lazily.

@@ -46,12 +46,7 @@ impl Events<'_> {
         let response = self.client.http.send("Events_SendEvent", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::SendEventResponse, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(EventsSendEventError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(EventsSendEventError::Default)),
         }
     }
 }

@@ -44,12 +44,7 @@ impl Messages<'_> {
         let response = self.client.http.send("Messages_GetMessage", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::ConversationMessage, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(MessagesGetMessageError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(MessagesGetMessageError::Default)),
         }
     }
     /// Deletes a message
@@ -80,12 +75,7 @@ impl Messages<'_> {
         let response = self.client.http.send("Messages_DeleteMessage", request).await?;
         match response.status() {
             200..=299 => response.json::<serde_json::Value, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(MessagesDeleteMessageError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(MessagesDeleteMessageError::Default)),
         }
     }
     /// Send a message
@@ -122,12 +112,7 @@ impl Messages<'_> {
         let response = self.client.http.send("Messages_SendMessage", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::SendMessageResponse, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(MessagesSendMessageError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(MessagesSendMessageError::Default)),
         }
     }
 }

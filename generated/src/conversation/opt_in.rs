@@ -53,12 +53,7 @@ impl OptIn<'_> {
         let response = self.client.http.send("OptIn_RegisterOptIn", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::OptInResponse, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(OptInRegisterOptInError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(OptInRegisterOptInError::Default)),
         }
     }
     /// Register an opt-out
@@ -100,12 +95,7 @@ impl OptIn<'_> {
         let response = self.client.http.send("OptIn_RegisterOptOut", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::OptOutResponse, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(OptInRegisterOptOutError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(OptInRegisterOptOutError::Default)),
         }
     }
 }

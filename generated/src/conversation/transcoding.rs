@@ -50,12 +50,7 @@ impl Transcoding<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<super::types::TranscodeMessageResponse, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(TranscodingTranscodeMessageError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(TranscodingTranscodeMessageError::Default)),
         }
     }
 }

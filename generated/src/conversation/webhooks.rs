@@ -43,12 +43,7 @@ impl Webhooks<'_> {
         let response = self.client.http.send("Webhooks_ListWebhooks", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::ListWebhooksResponse, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(WebhooksListWebhooksError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(WebhooksListWebhooksError::Default)),
         }
     }
     /// Create a new webhook
@@ -82,12 +77,7 @@ impl Webhooks<'_> {
         let response = self.client.http.send("Webhooks_CreateWebhook", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::Webhook, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(WebhooksCreateWebhookError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(WebhooksCreateWebhookError::Default)),
         }
     }
     /// Get a webhook
@@ -123,12 +113,7 @@ impl Webhooks<'_> {
         let response = self.client.http.send("Webhooks_GetWebhook", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::Webhook, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(WebhooksGetWebhookError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(WebhooksGetWebhookError::Default)),
         }
     }
     /// Delete an existing webhook
@@ -164,12 +149,7 @@ impl Webhooks<'_> {
         let response = self.client.http.send("Webhooks_DeleteWebhook", request).await?;
         match response.status() {
             200..=299 => response.json::<serde_json::Value, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(WebhooksDeleteWebhookError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(WebhooksDeleteWebhookError::Default)),
         }
     }
     /// Update an existing webhook
@@ -210,12 +190,7 @@ impl Webhooks<'_> {
         let response = self.client.http.send("Webhooks_UpdateWebhook", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::Webhook, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(WebhooksUpdateWebhookError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(WebhooksUpdateWebhookError::Default)),
         }
     }
 }

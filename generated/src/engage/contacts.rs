@@ -37,48 +37,15 @@ impl Contacts<'_> {
         let response = self.client.http.send("getContactsPage", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::PageTokenDtoContactData, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::InvalidInputApiError>()
-                    .map(GetContactsPageError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = Some(GetContactsPageError::Status401);
-                Err(response.into_error(typed))
-            }
-            403 => {
-                let typed = Some(GetContactsPageError::Status403);
-                Err(response.into_error(typed))
-            }
-            409 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(GetContactsPageError::Status409);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(GetContactsPageError::Status500);
-                Err(response.into_error(typed))
-            }
-            501 => {
-                let typed = Some(GetContactsPageError::Status501);
-                Err(response.into_error(typed))
-            }
-            502 => {
-                let typed = Some(GetContactsPageError::Status502);
-                Err(response.into_error(typed))
-            }
-            503 => {
-                let typed = Some(GetContactsPageError::Status503);
-                Err(response.into_error(typed))
-            }
-            504 => {
-                let typed = Some(GetContactsPageError::Status504);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(GetContactsPageError::Status400)),
+            401 => Err(response.into_error(Some(GetContactsPageError::Status401))),
+            403 => Err(response.into_error(Some(GetContactsPageError::Status403))),
+            409 => Err(response.error_as(GetContactsPageError::Status409)),
+            500 => Err(response.error_as(GetContactsPageError::Status500)),
+            501 => Err(response.into_error(Some(GetContactsPageError::Status501))),
+            502 => Err(response.into_error(Some(GetContactsPageError::Status502))),
+            503 => Err(response.into_error(Some(GetContactsPageError::Status503))),
+            504 => Err(response.into_error(Some(GetContactsPageError::Status504))),
             _ => Err(response.into_error(None)),
         }
     }
@@ -100,48 +67,15 @@ impl Contacts<'_> {
         let response = self.client.http.send("createContact", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::ContactData, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::InvalidInputApiError>()
-                    .map(CreateContactError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = Some(CreateContactError::Status401);
-                Err(response.into_error(typed))
-            }
-            403 => {
-                let typed = Some(CreateContactError::Status403);
-                Err(response.into_error(typed))
-            }
-            409 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(CreateContactError::Status409);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(CreateContactError::Status500);
-                Err(response.into_error(typed))
-            }
-            501 => {
-                let typed = Some(CreateContactError::Status501);
-                Err(response.into_error(typed))
-            }
-            502 => {
-                let typed = Some(CreateContactError::Status502);
-                Err(response.into_error(typed))
-            }
-            503 => {
-                let typed = Some(CreateContactError::Status503);
-                Err(response.into_error(typed))
-            }
-            504 => {
-                let typed = Some(CreateContactError::Status504);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(CreateContactError::Status400)),
+            401 => Err(response.into_error(Some(CreateContactError::Status401))),
+            403 => Err(response.into_error(Some(CreateContactError::Status403))),
+            409 => Err(response.error_as(CreateContactError::Status409)),
+            500 => Err(response.error_as(CreateContactError::Status500)),
+            501 => Err(response.into_error(Some(CreateContactError::Status501))),
+            502 => Err(response.into_error(Some(CreateContactError::Status502))),
+            503 => Err(response.into_error(Some(CreateContactError::Status503))),
+            504 => Err(response.into_error(Some(CreateContactError::Status504))),
             _ => Err(response.into_error(None)),
         }
     }
@@ -169,54 +103,16 @@ impl Contacts<'_> {
         let response = self.client.http.send("getContactById", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::ContactData, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::InvalidInputApiError>()
-                    .map(GetContactByIdError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = Some(GetContactByIdError::Status401);
-                Err(response.into_error(typed))
-            }
-            403 => {
-                let typed = Some(GetContactByIdError::Status403);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(GetContactByIdError::Status404);
-                Err(response.into_error(typed))
-            }
-            409 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(GetContactByIdError::Status409);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(GetContactByIdError::Status500);
-                Err(response.into_error(typed))
-            }
-            501 => {
-                let typed = Some(GetContactByIdError::Status501);
-                Err(response.into_error(typed))
-            }
-            502 => {
-                let typed = Some(GetContactByIdError::Status502);
-                Err(response.into_error(typed))
-            }
-            503 => {
-                let typed = Some(GetContactByIdError::Status503);
-                Err(response.into_error(typed))
-            }
-            504 => {
-                let typed = Some(GetContactByIdError::Status504);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(GetContactByIdError::Status400)),
+            401 => Err(response.into_error(Some(GetContactByIdError::Status401))),
+            403 => Err(response.into_error(Some(GetContactByIdError::Status403))),
+            404 => Err(response.error_as(GetContactByIdError::Status404)),
+            409 => Err(response.error_as(GetContactByIdError::Status409)),
+            500 => Err(response.error_as(GetContactByIdError::Status500)),
+            501 => Err(response.into_error(Some(GetContactByIdError::Status501))),
+            502 => Err(response.into_error(Some(GetContactByIdError::Status502))),
+            503 => Err(response.into_error(Some(GetContactByIdError::Status503))),
+            504 => Err(response.into_error(Some(GetContactByIdError::Status504))),
             _ => Err(response.into_error(None)),
         }
     }
@@ -244,54 +140,16 @@ impl Contacts<'_> {
         let response = self.client.http.send("deleteContactById", request).await?;
         match response.status() {
             200..=299 => Ok(()),
-            400 => {
-                let typed = response
-                    .decode::<super::types::InvalidInputApiError>()
-                    .map(DeleteContactByIdError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = Some(DeleteContactByIdError::Status401);
-                Err(response.into_error(typed))
-            }
-            403 => {
-                let typed = Some(DeleteContactByIdError::Status403);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(DeleteContactByIdError::Status404);
-                Err(response.into_error(typed))
-            }
-            409 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(DeleteContactByIdError::Status409);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(DeleteContactByIdError::Status500);
-                Err(response.into_error(typed))
-            }
-            501 => {
-                let typed = Some(DeleteContactByIdError::Status501);
-                Err(response.into_error(typed))
-            }
-            502 => {
-                let typed = Some(DeleteContactByIdError::Status502);
-                Err(response.into_error(typed))
-            }
-            503 => {
-                let typed = Some(DeleteContactByIdError::Status503);
-                Err(response.into_error(typed))
-            }
-            504 => {
-                let typed = Some(DeleteContactByIdError::Status504);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(DeleteContactByIdError::Status400)),
+            401 => Err(response.into_error(Some(DeleteContactByIdError::Status401))),
+            403 => Err(response.into_error(Some(DeleteContactByIdError::Status403))),
+            404 => Err(response.error_as(DeleteContactByIdError::Status404)),
+            409 => Err(response.error_as(DeleteContactByIdError::Status409)),
+            500 => Err(response.error_as(DeleteContactByIdError::Status500)),
+            501 => Err(response.into_error(Some(DeleteContactByIdError::Status501))),
+            502 => Err(response.into_error(Some(DeleteContactByIdError::Status502))),
+            503 => Err(response.into_error(Some(DeleteContactByIdError::Status503))),
+            504 => Err(response.into_error(Some(DeleteContactByIdError::Status504))),
             _ => Err(response.into_error(None)),
         }
     }
@@ -321,54 +179,16 @@ impl Contacts<'_> {
         let response = self.client.http.send("updateContact", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::ContactData, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::InvalidInputApiError>()
-                    .map(UpdateContactError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = Some(UpdateContactError::Status401);
-                Err(response.into_error(typed))
-            }
-            403 => {
-                let typed = Some(UpdateContactError::Status403);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(UpdateContactError::Status404);
-                Err(response.into_error(typed))
-            }
-            409 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(UpdateContactError::Status409);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(UpdateContactError::Status500);
-                Err(response.into_error(typed))
-            }
-            501 => {
-                let typed = Some(UpdateContactError::Status501);
-                Err(response.into_error(typed))
-            }
-            502 => {
-                let typed = Some(UpdateContactError::Status502);
-                Err(response.into_error(typed))
-            }
-            503 => {
-                let typed = Some(UpdateContactError::Status503);
-                Err(response.into_error(typed))
-            }
-            504 => {
-                let typed = Some(UpdateContactError::Status504);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(UpdateContactError::Status400)),
+            401 => Err(response.into_error(Some(UpdateContactError::Status401))),
+            403 => Err(response.into_error(Some(UpdateContactError::Status403))),
+            404 => Err(response.error_as(UpdateContactError::Status404)),
+            409 => Err(response.error_as(UpdateContactError::Status409)),
+            500 => Err(response.error_as(UpdateContactError::Status500)),
+            501 => Err(response.into_error(Some(UpdateContactError::Status501))),
+            502 => Err(response.into_error(Some(UpdateContactError::Status502))),
+            503 => Err(response.into_error(Some(UpdateContactError::Status503))),
+            504 => Err(response.into_error(Some(UpdateContactError::Status504))),
             _ => Err(response.into_error(None)),
         }
     }
@@ -395,48 +215,15 @@ impl Contacts<'_> {
         let response = self.client.http.send("getContactListsPage", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::PageTokenDtoListData, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::InvalidInputApiError>()
-                    .map(GetContactListsPageError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = Some(GetContactListsPageError::Status401);
-                Err(response.into_error(typed))
-            }
-            403 => {
-                let typed = Some(GetContactListsPageError::Status403);
-                Err(response.into_error(typed))
-            }
-            409 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(GetContactListsPageError::Status409);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(GetContactListsPageError::Status500);
-                Err(response.into_error(typed))
-            }
-            501 => {
-                let typed = Some(GetContactListsPageError::Status501);
-                Err(response.into_error(typed))
-            }
-            502 => {
-                let typed = Some(GetContactListsPageError::Status502);
-                Err(response.into_error(typed))
-            }
-            503 => {
-                let typed = Some(GetContactListsPageError::Status503);
-                Err(response.into_error(typed))
-            }
-            504 => {
-                let typed = Some(GetContactListsPageError::Status504);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(GetContactListsPageError::Status400)),
+            401 => Err(response.into_error(Some(GetContactListsPageError::Status401))),
+            403 => Err(response.into_error(Some(GetContactListsPageError::Status403))),
+            409 => Err(response.error_as(GetContactListsPageError::Status409)),
+            500 => Err(response.error_as(GetContactListsPageError::Status500)),
+            501 => Err(response.into_error(Some(GetContactListsPageError::Status501))),
+            502 => Err(response.into_error(Some(GetContactListsPageError::Status502))),
+            503 => Err(response.into_error(Some(GetContactListsPageError::Status503))),
+            504 => Err(response.into_error(Some(GetContactListsPageError::Status504))),
             _ => Err(response.into_error(None)),
         }
     }
@@ -458,48 +245,15 @@ impl Contacts<'_> {
         let response = self.client.http.send("createContactList", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::ListData, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::InvalidInputApiError>()
-                    .map(CreateContactListError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = Some(CreateContactListError::Status401);
-                Err(response.into_error(typed))
-            }
-            403 => {
-                let typed = Some(CreateContactListError::Status403);
-                Err(response.into_error(typed))
-            }
-            409 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(CreateContactListError::Status409);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(CreateContactListError::Status500);
-                Err(response.into_error(typed))
-            }
-            501 => {
-                let typed = Some(CreateContactListError::Status501);
-                Err(response.into_error(typed))
-            }
-            502 => {
-                let typed = Some(CreateContactListError::Status502);
-                Err(response.into_error(typed))
-            }
-            503 => {
-                let typed = Some(CreateContactListError::Status503);
-                Err(response.into_error(typed))
-            }
-            504 => {
-                let typed = Some(CreateContactListError::Status504);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(CreateContactListError::Status400)),
+            401 => Err(response.into_error(Some(CreateContactListError::Status401))),
+            403 => Err(response.into_error(Some(CreateContactListError::Status403))),
+            409 => Err(response.error_as(CreateContactListError::Status409)),
+            500 => Err(response.error_as(CreateContactListError::Status500)),
+            501 => Err(response.into_error(Some(CreateContactListError::Status501))),
+            502 => Err(response.into_error(Some(CreateContactListError::Status502))),
+            503 => Err(response.into_error(Some(CreateContactListError::Status503))),
+            504 => Err(response.into_error(Some(CreateContactListError::Status504))),
             _ => Err(response.into_error(None)),
         }
     }
@@ -524,54 +278,16 @@ impl Contacts<'_> {
         let response = self.client.http.send("getContactListById", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::ListData, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::InvalidInputApiError>()
-                    .map(GetContactListByIdError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = Some(GetContactListByIdError::Status401);
-                Err(response.into_error(typed))
-            }
-            403 => {
-                let typed = Some(GetContactListByIdError::Status403);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(GetContactListByIdError::Status404);
-                Err(response.into_error(typed))
-            }
-            409 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(GetContactListByIdError::Status409);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(GetContactListByIdError::Status500);
-                Err(response.into_error(typed))
-            }
-            501 => {
-                let typed = Some(GetContactListByIdError::Status501);
-                Err(response.into_error(typed))
-            }
-            502 => {
-                let typed = Some(GetContactListByIdError::Status502);
-                Err(response.into_error(typed))
-            }
-            503 => {
-                let typed = Some(GetContactListByIdError::Status503);
-                Err(response.into_error(typed))
-            }
-            504 => {
-                let typed = Some(GetContactListByIdError::Status504);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(GetContactListByIdError::Status400)),
+            401 => Err(response.into_error(Some(GetContactListByIdError::Status401))),
+            403 => Err(response.into_error(Some(GetContactListByIdError::Status403))),
+            404 => Err(response.error_as(GetContactListByIdError::Status404)),
+            409 => Err(response.error_as(GetContactListByIdError::Status409)),
+            500 => Err(response.error_as(GetContactListByIdError::Status500)),
+            501 => Err(response.into_error(Some(GetContactListByIdError::Status501))),
+            502 => Err(response.into_error(Some(GetContactListByIdError::Status502))),
+            503 => Err(response.into_error(Some(GetContactListByIdError::Status503))),
+            504 => Err(response.into_error(Some(GetContactListByIdError::Status504))),
             _ => Err(response.into_error(None)),
         }
     }
@@ -596,54 +312,16 @@ impl Contacts<'_> {
         let response = self.client.http.send("deleteContactListById", request).await?;
         match response.status() {
             200..=299 => Ok(()),
-            400 => {
-                let typed = response
-                    .decode::<super::types::InvalidInputApiError>()
-                    .map(DeleteContactListByIdError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = Some(DeleteContactListByIdError::Status401);
-                Err(response.into_error(typed))
-            }
-            403 => {
-                let typed = Some(DeleteContactListByIdError::Status403);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(DeleteContactListByIdError::Status404);
-                Err(response.into_error(typed))
-            }
-            409 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(DeleteContactListByIdError::Status409);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(DeleteContactListByIdError::Status500);
-                Err(response.into_error(typed))
-            }
-            501 => {
-                let typed = Some(DeleteContactListByIdError::Status501);
-                Err(response.into_error(typed))
-            }
-            502 => {
-                let typed = Some(DeleteContactListByIdError::Status502);
-                Err(response.into_error(typed))
-            }
-            503 => {
-                let typed = Some(DeleteContactListByIdError::Status503);
-                Err(response.into_error(typed))
-            }
-            504 => {
-                let typed = Some(DeleteContactListByIdError::Status504);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(DeleteContactListByIdError::Status400)),
+            401 => Err(response.into_error(Some(DeleteContactListByIdError::Status401))),
+            403 => Err(response.into_error(Some(DeleteContactListByIdError::Status403))),
+            404 => Err(response.error_as(DeleteContactListByIdError::Status404)),
+            409 => Err(response.error_as(DeleteContactListByIdError::Status409)),
+            500 => Err(response.error_as(DeleteContactListByIdError::Status500)),
+            501 => Err(response.into_error(Some(DeleteContactListByIdError::Status501))),
+            502 => Err(response.into_error(Some(DeleteContactListByIdError::Status502))),
+            503 => Err(response.into_error(Some(DeleteContactListByIdError::Status503))),
+            504 => Err(response.into_error(Some(DeleteContactListByIdError::Status504))),
             _ => Err(response.into_error(None)),
         }
     }
@@ -670,54 +348,16 @@ impl Contacts<'_> {
         let response = self.client.http.send("updateContactList", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::ListData, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::InvalidInputApiError>()
-                    .map(UpdateContactListError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = Some(UpdateContactListError::Status401);
-                Err(response.into_error(typed))
-            }
-            403 => {
-                let typed = Some(UpdateContactListError::Status403);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(UpdateContactListError::Status404);
-                Err(response.into_error(typed))
-            }
-            409 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(UpdateContactListError::Status409);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(UpdateContactListError::Status500);
-                Err(response.into_error(typed))
-            }
-            501 => {
-                let typed = Some(UpdateContactListError::Status501);
-                Err(response.into_error(typed))
-            }
-            502 => {
-                let typed = Some(UpdateContactListError::Status502);
-                Err(response.into_error(typed))
-            }
-            503 => {
-                let typed = Some(UpdateContactListError::Status503);
-                Err(response.into_error(typed))
-            }
-            504 => {
-                let typed = Some(UpdateContactListError::Status504);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(UpdateContactListError::Status400)),
+            401 => Err(response.into_error(Some(UpdateContactListError::Status401))),
+            403 => Err(response.into_error(Some(UpdateContactListError::Status403))),
+            404 => Err(response.error_as(UpdateContactListError::Status404)),
+            409 => Err(response.error_as(UpdateContactListError::Status409)),
+            500 => Err(response.error_as(UpdateContactListError::Status500)),
+            501 => Err(response.into_error(Some(UpdateContactListError::Status501))),
+            502 => Err(response.into_error(Some(UpdateContactListError::Status502))),
+            503 => Err(response.into_error(Some(UpdateContactListError::Status503))),
+            504 => Err(response.into_error(Some(UpdateContactListError::Status504))),
             _ => Err(response.into_error(None)),
         }
     }
@@ -755,47 +395,44 @@ impl Contacts<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<super::types::ListData, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::InvalidInputApiError>()
-                    .map(ModifyContactsInContactListError::Status400);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(ModifyContactsInContactListError::Status400)),
             401 => {
-                let typed = Some(ModifyContactsInContactListError::Status401);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .into_error(Some(ModifyContactsInContactListError::Status401)),
+                )
             }
             403 => {
-                let typed = Some(ModifyContactsInContactListError::Status403);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .into_error(Some(ModifyContactsInContactListError::Status403)),
+                )
             }
-            409 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(ModifyContactsInContactListError::Status409);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(ModifyContactsInContactListError::Status500);
-                Err(response.into_error(typed))
-            }
+            409 => Err(response.error_as(ModifyContactsInContactListError::Status409)),
+            500 => Err(response.error_as(ModifyContactsInContactListError::Status500)),
             501 => {
-                let typed = Some(ModifyContactsInContactListError::Status501);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .into_error(Some(ModifyContactsInContactListError::Status501)),
+                )
             }
             502 => {
-                let typed = Some(ModifyContactsInContactListError::Status502);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .into_error(Some(ModifyContactsInContactListError::Status502)),
+                )
             }
             503 => {
-                let typed = Some(ModifyContactsInContactListError::Status503);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .into_error(Some(ModifyContactsInContactListError::Status503)),
+                )
             }
             504 => {
-                let typed = Some(ModifyContactsInContactListError::Status504);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .into_error(Some(ModifyContactsInContactListError::Status504)),
+                )
             }
             _ => Err(response.into_error(None)),
         }
@@ -839,47 +476,26 @@ impl Contacts<'_> {
                     .json::<super::types::ListData, _>()
                     .map(AddContactToContactListSuccess::Status201)
             }
-            400 => {
-                let typed = response
-                    .decode::<super::types::InvalidInputApiError>()
-                    .map(AddContactToContactListError::Status400);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(AddContactToContactListError::Status400)),
             401 => {
-                let typed = Some(AddContactToContactListError::Status401);
-                Err(response.into_error(typed))
+                Err(response.into_error(Some(AddContactToContactListError::Status401)))
             }
             403 => {
-                let typed = Some(AddContactToContactListError::Status403);
-                Err(response.into_error(typed))
+                Err(response.into_error(Some(AddContactToContactListError::Status403)))
             }
-            409 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(AddContactToContactListError::Status409);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(AddContactToContactListError::Status500);
-                Err(response.into_error(typed))
-            }
+            409 => Err(response.error_as(AddContactToContactListError::Status409)),
+            500 => Err(response.error_as(AddContactToContactListError::Status500)),
             501 => {
-                let typed = Some(AddContactToContactListError::Status501);
-                Err(response.into_error(typed))
+                Err(response.into_error(Some(AddContactToContactListError::Status501)))
             }
             502 => {
-                let typed = Some(AddContactToContactListError::Status502);
-                Err(response.into_error(typed))
+                Err(response.into_error(Some(AddContactToContactListError::Status502)))
             }
             503 => {
-                let typed = Some(AddContactToContactListError::Status503);
-                Err(response.into_error(typed))
+                Err(response.into_error(Some(AddContactToContactListError::Status503)))
             }
             504 => {
-                let typed = Some(AddContactToContactListError::Status504);
-                Err(response.into_error(typed))
+                Err(response.into_error(Some(AddContactToContactListError::Status504)))
             }
             _ => Err(response.into_error(None)),
         }
@@ -915,47 +531,44 @@ impl Contacts<'_> {
             .await?;
         match response.status() {
             200..=299 => Ok(()),
-            400 => {
-                let typed = response
-                    .decode::<super::types::InvalidInputApiError>()
-                    .map(RemoveContactFromContactListError::Status400);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(RemoveContactFromContactListError::Status400)),
             401 => {
-                let typed = Some(RemoveContactFromContactListError::Status401);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .into_error(Some(RemoveContactFromContactListError::Status401)),
+                )
             }
             403 => {
-                let typed = Some(RemoveContactFromContactListError::Status403);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .into_error(Some(RemoveContactFromContactListError::Status403)),
+                )
             }
-            409 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(RemoveContactFromContactListError::Status409);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(RemoveContactFromContactListError::Status500);
-                Err(response.into_error(typed))
-            }
+            409 => Err(response.error_as(RemoveContactFromContactListError::Status409)),
+            500 => Err(response.error_as(RemoveContactFromContactListError::Status500)),
             501 => {
-                let typed = Some(RemoveContactFromContactListError::Status501);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .into_error(Some(RemoveContactFromContactListError::Status501)),
+                )
             }
             502 => {
-                let typed = Some(RemoveContactFromContactListError::Status502);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .into_error(Some(RemoveContactFromContactListError::Status502)),
+                )
             }
             503 => {
-                let typed = Some(RemoveContactFromContactListError::Status503);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .into_error(Some(RemoveContactFromContactListError::Status503)),
+                )
             }
             504 => {
-                let typed = Some(RemoveContactFromContactListError::Status504);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .into_error(Some(RemoveContactFromContactListError::Status504)),
+                )
             }
             _ => Err(response.into_error(None)),
         }
@@ -983,48 +596,15 @@ impl Contacts<'_> {
         let response = self.client.http.send("getCustomFieldsPage", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::PageTokenDtoCustomFieldData, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::InvalidInputApiError>()
-                    .map(GetCustomFieldsPageError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = Some(GetCustomFieldsPageError::Status401);
-                Err(response.into_error(typed))
-            }
-            403 => {
-                let typed = Some(GetCustomFieldsPageError::Status403);
-                Err(response.into_error(typed))
-            }
-            409 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(GetCustomFieldsPageError::Status409);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(GetCustomFieldsPageError::Status500);
-                Err(response.into_error(typed))
-            }
-            501 => {
-                let typed = Some(GetCustomFieldsPageError::Status501);
-                Err(response.into_error(typed))
-            }
-            502 => {
-                let typed = Some(GetCustomFieldsPageError::Status502);
-                Err(response.into_error(typed))
-            }
-            503 => {
-                let typed = Some(GetCustomFieldsPageError::Status503);
-                Err(response.into_error(typed))
-            }
-            504 => {
-                let typed = Some(GetCustomFieldsPageError::Status504);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(GetCustomFieldsPageError::Status400)),
+            401 => Err(response.into_error(Some(GetCustomFieldsPageError::Status401))),
+            403 => Err(response.into_error(Some(GetCustomFieldsPageError::Status403))),
+            409 => Err(response.error_as(GetCustomFieldsPageError::Status409)),
+            500 => Err(response.error_as(GetCustomFieldsPageError::Status500)),
+            501 => Err(response.into_error(Some(GetCustomFieldsPageError::Status501))),
+            502 => Err(response.into_error(Some(GetCustomFieldsPageError::Status502))),
+            503 => Err(response.into_error(Some(GetCustomFieldsPageError::Status503))),
+            504 => Err(response.into_error(Some(GetCustomFieldsPageError::Status504))),
             _ => Err(response.into_error(None)),
         }
     }
@@ -1049,48 +629,15 @@ impl Contacts<'_> {
         let response = self.client.http.send("createCustomField", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::CustomFieldData, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::InvalidInputApiError>()
-                    .map(CreateCustomFieldError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = Some(CreateCustomFieldError::Status401);
-                Err(response.into_error(typed))
-            }
-            403 => {
-                let typed = Some(CreateCustomFieldError::Status403);
-                Err(response.into_error(typed))
-            }
-            409 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(CreateCustomFieldError::Status409);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(CreateCustomFieldError::Status500);
-                Err(response.into_error(typed))
-            }
-            501 => {
-                let typed = Some(CreateCustomFieldError::Status501);
-                Err(response.into_error(typed))
-            }
-            502 => {
-                let typed = Some(CreateCustomFieldError::Status502);
-                Err(response.into_error(typed))
-            }
-            503 => {
-                let typed = Some(CreateCustomFieldError::Status503);
-                Err(response.into_error(typed))
-            }
-            504 => {
-                let typed = Some(CreateCustomFieldError::Status504);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(CreateCustomFieldError::Status400)),
+            401 => Err(response.into_error(Some(CreateCustomFieldError::Status401))),
+            403 => Err(response.into_error(Some(CreateCustomFieldError::Status403))),
+            409 => Err(response.error_as(CreateCustomFieldError::Status409)),
+            500 => Err(response.error_as(CreateCustomFieldError::Status500)),
+            501 => Err(response.into_error(Some(CreateCustomFieldError::Status501))),
+            502 => Err(response.into_error(Some(CreateCustomFieldError::Status502))),
+            503 => Err(response.into_error(Some(CreateCustomFieldError::Status503))),
+            504 => Err(response.into_error(Some(CreateCustomFieldError::Status504))),
             _ => Err(response.into_error(None)),
         }
     }
@@ -1121,54 +668,16 @@ impl Contacts<'_> {
         let response = self.client.http.send("getCustomFieldById", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::CustomFieldData, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::InvalidInputApiError>()
-                    .map(GetCustomFieldByIdError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = Some(GetCustomFieldByIdError::Status401);
-                Err(response.into_error(typed))
-            }
-            403 => {
-                let typed = Some(GetCustomFieldByIdError::Status403);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(GetCustomFieldByIdError::Status404);
-                Err(response.into_error(typed))
-            }
-            409 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(GetCustomFieldByIdError::Status409);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(GetCustomFieldByIdError::Status500);
-                Err(response.into_error(typed))
-            }
-            501 => {
-                let typed = Some(GetCustomFieldByIdError::Status501);
-                Err(response.into_error(typed))
-            }
-            502 => {
-                let typed = Some(GetCustomFieldByIdError::Status502);
-                Err(response.into_error(typed))
-            }
-            503 => {
-                let typed = Some(GetCustomFieldByIdError::Status503);
-                Err(response.into_error(typed))
-            }
-            504 => {
-                let typed = Some(GetCustomFieldByIdError::Status504);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(GetCustomFieldByIdError::Status400)),
+            401 => Err(response.into_error(Some(GetCustomFieldByIdError::Status401))),
+            403 => Err(response.into_error(Some(GetCustomFieldByIdError::Status403))),
+            404 => Err(response.error_as(GetCustomFieldByIdError::Status404)),
+            409 => Err(response.error_as(GetCustomFieldByIdError::Status409)),
+            500 => Err(response.error_as(GetCustomFieldByIdError::Status500)),
+            501 => Err(response.into_error(Some(GetCustomFieldByIdError::Status501))),
+            502 => Err(response.into_error(Some(GetCustomFieldByIdError::Status502))),
+            503 => Err(response.into_error(Some(GetCustomFieldByIdError::Status503))),
+            504 => Err(response.into_error(Some(GetCustomFieldByIdError::Status504))),
             _ => Err(response.into_error(None)),
         }
     }
@@ -1196,54 +705,16 @@ impl Contacts<'_> {
         let response = self.client.http.send("deleteCustomFieldById", request).await?;
         match response.status() {
             200..=299 => Ok(()),
-            400 => {
-                let typed = response
-                    .decode::<super::types::InvalidInputApiError>()
-                    .map(DeleteCustomFieldByIdError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = Some(DeleteCustomFieldByIdError::Status401);
-                Err(response.into_error(typed))
-            }
-            403 => {
-                let typed = Some(DeleteCustomFieldByIdError::Status403);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(DeleteCustomFieldByIdError::Status404);
-                Err(response.into_error(typed))
-            }
-            409 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(DeleteCustomFieldByIdError::Status409);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(DeleteCustomFieldByIdError::Status500);
-                Err(response.into_error(typed))
-            }
-            501 => {
-                let typed = Some(DeleteCustomFieldByIdError::Status501);
-                Err(response.into_error(typed))
-            }
-            502 => {
-                let typed = Some(DeleteCustomFieldByIdError::Status502);
-                Err(response.into_error(typed))
-            }
-            503 => {
-                let typed = Some(DeleteCustomFieldByIdError::Status503);
-                Err(response.into_error(typed))
-            }
-            504 => {
-                let typed = Some(DeleteCustomFieldByIdError::Status504);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(DeleteCustomFieldByIdError::Status400)),
+            401 => Err(response.into_error(Some(DeleteCustomFieldByIdError::Status401))),
+            403 => Err(response.into_error(Some(DeleteCustomFieldByIdError::Status403))),
+            404 => Err(response.error_as(DeleteCustomFieldByIdError::Status404)),
+            409 => Err(response.error_as(DeleteCustomFieldByIdError::Status409)),
+            500 => Err(response.error_as(DeleteCustomFieldByIdError::Status500)),
+            501 => Err(response.into_error(Some(DeleteCustomFieldByIdError::Status501))),
+            502 => Err(response.into_error(Some(DeleteCustomFieldByIdError::Status502))),
+            503 => Err(response.into_error(Some(DeleteCustomFieldByIdError::Status503))),
+            504 => Err(response.into_error(Some(DeleteCustomFieldByIdError::Status504))),
             _ => Err(response.into_error(None)),
         }
     }
@@ -1276,54 +747,16 @@ impl Contacts<'_> {
         let response = self.client.http.send("updateCustomField", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::CustomFieldData, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::InvalidInputApiError>()
-                    .map(UpdateCustomFieldError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = Some(UpdateCustomFieldError::Status401);
-                Err(response.into_error(typed))
-            }
-            403 => {
-                let typed = Some(UpdateCustomFieldError::Status403);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(UpdateCustomFieldError::Status404);
-                Err(response.into_error(typed))
-            }
-            409 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(UpdateCustomFieldError::Status409);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ApiError>()
-                    .map(UpdateCustomFieldError::Status500);
-                Err(response.into_error(typed))
-            }
-            501 => {
-                let typed = Some(UpdateCustomFieldError::Status501);
-                Err(response.into_error(typed))
-            }
-            502 => {
-                let typed = Some(UpdateCustomFieldError::Status502);
-                Err(response.into_error(typed))
-            }
-            503 => {
-                let typed = Some(UpdateCustomFieldError::Status503);
-                Err(response.into_error(typed))
-            }
-            504 => {
-                let typed = Some(UpdateCustomFieldError::Status504);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(UpdateCustomFieldError::Status400)),
+            401 => Err(response.into_error(Some(UpdateCustomFieldError::Status401))),
+            403 => Err(response.into_error(Some(UpdateCustomFieldError::Status403))),
+            404 => Err(response.error_as(UpdateCustomFieldError::Status404)),
+            409 => Err(response.error_as(UpdateCustomFieldError::Status409)),
+            500 => Err(response.error_as(UpdateCustomFieldError::Status500)),
+            501 => Err(response.into_error(Some(UpdateCustomFieldError::Status501))),
+            502 => Err(response.into_error(Some(UpdateCustomFieldError::Status502))),
+            503 => Err(response.into_error(Some(UpdateCustomFieldError::Status503))),
+            504 => Err(response.into_error(Some(UpdateCustomFieldError::Status504))),
             _ => Err(response.into_error(None)),
         }
     }

@@ -54,16 +54,8 @@ impl DedicatedNumbers<'_> {
         let response = self.client.http.send("GetNumbers", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::NumbersListResponse, _>(),
-            401 => {
-                let typed = Some(GetNumbersError::Status401);
-                Err(response.into_error(typed))
-            }
-            403 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(GetNumbersError::Status403);
-                Err(response.into_error(typed))
-            }
+            401 => Err(response.into_error(Some(GetNumbersError::Status401))),
+            403 => Err(response.error_as(GetNumbersError::Status403)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -93,22 +85,9 @@ impl DedicatedNumbers<'_> {
         let response = self.client.http.send("GetNumberById", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::DedicatedNumber, _>(),
-            401 => {
-                let typed = Some(GetNumberByIdError::Status401);
-                Err(response.into_error(typed))
-            }
-            403 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(GetNumberByIdError::Status403);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = response
-                    .decode::<super::types::V404response>()
-                    .map(GetNumberByIdError::Status404);
-                Err(response.into_error(typed))
-            }
+            401 => Err(response.into_error(Some(GetNumberByIdError::Status401))),
+            403 => Err(response.error_as(GetNumberByIdError::Status403)),
+            404 => Err(response.error_as(GetNumberByIdError::Status404)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -139,22 +118,9 @@ impl DedicatedNumbers<'_> {
         let response = self.client.http.send("GetAssignment", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::Assignment, _>(),
-            401 => {
-                let typed = Some(GetAssignmentError::Status401);
-                Err(response.into_error(typed))
-            }
-            403 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(GetAssignmentError::Status403);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = response
-                    .decode::<super::types::V404response>()
-                    .map(GetAssignmentError::Status404);
-                Err(response.into_error(typed))
-            }
+            401 => Err(response.into_error(Some(GetAssignmentError::Status401))),
+            403 => Err(response.error_as(GetAssignmentError::Status403)),
+            404 => Err(response.error_as(GetAssignmentError::Status404)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -194,22 +160,9 @@ impl DedicatedNumbers<'_> {
         let response = self.client.http.send("CreateAssignment", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::Assignment, _>(),
-            401 => {
-                let typed = Some(CreateAssignmentError::Status401);
-                Err(response.into_error(typed))
-            }
-            403 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(CreateAssignmentError::Status403);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = response
-                    .decode::<super::types::V404response>()
-                    .map(CreateAssignmentError::Status404);
-                Err(response.into_error(typed))
-            }
+            401 => Err(response.into_error(Some(CreateAssignmentError::Status401))),
+            403 => Err(response.error_as(CreateAssignmentError::Status403)),
+            404 => Err(response.error_as(CreateAssignmentError::Status404)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -240,16 +193,8 @@ impl DedicatedNumbers<'_> {
         let response = self.client.http.send("DeleteAssignment", request).await?;
         match response.status() {
             200..=299 => response.json::<String, _>(),
-            401 => {
-                let typed = Some(DeleteAssignmentError::Status401);
-                Err(response.into_error(typed))
-            }
-            403 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(DeleteAssignmentError::Status403);
-                Err(response.into_error(typed))
-            }
+            401 => Err(response.into_error(Some(DeleteAssignmentError::Status401))),
+            403 => Err(response.error_as(DeleteAssignmentError::Status403)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -282,16 +227,8 @@ impl DedicatedNumbers<'_> {
         let response = self.client.http.send("UpdateAssignment", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::Assignment, _>(),
-            401 => {
-                let typed = Some(UpdateAssignmentError::Status401);
-                Err(response.into_error(typed))
-            }
-            403 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(UpdateAssignmentError::Status403);
-                Err(response.into_error(typed))
-            }
+            401 => Err(response.into_error(Some(UpdateAssignmentError::Status401))),
+            403 => Err(response.error_as(UpdateAssignmentError::Status403)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -358,12 +295,7 @@ impl DedicatedNumbers<'_> {
         let response = self.client.http.send("GetAssignedNumbers", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::AssignedNumberListResponse, _>(),
-            401 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(GetAssignedNumbersError::Status401);
-                Err(response.into_error(typed))
-            }
+            401 => Err(response.error_as(GetAssignedNumbersError::Status401)),
             _ => Err(response.into_error(None)),
         }
     }

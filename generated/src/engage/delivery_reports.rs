@@ -99,18 +99,8 @@ impl DeliveryReports<'_> {
         let response = self.client.http.send("CheckDeliveryReports", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::Checkdeliveryreportsresponse, _>(),
-            401 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(CheckDeliveryReportsError::Status401);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = response
-                    .decode::<super::types::V404response>()
-                    .map(CheckDeliveryReportsError::Status404);
-                Err(response.into_error(typed))
-            }
+            401 => Err(response.error_as(CheckDeliveryReportsError::Status401)),
+            404 => Err(response.error_as(CheckDeliveryReportsError::Status404)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -158,22 +148,13 @@ impl DeliveryReports<'_> {
                     .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
             }
             400 => {
-                let typed = response
-                    .decode::<super::types::V400response>()
-                    .map(ConfirmDeliveryReportsAsReceivedError::Status400);
-                Err(response.into_error(typed))
+                Err(response.error_as(ConfirmDeliveryReportsAsReceivedError::Status400))
             }
             401 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(ConfirmDeliveryReportsAsReceivedError::Status401);
-                Err(response.into_error(typed))
+                Err(response.error_as(ConfirmDeliveryReportsAsReceivedError::Status401))
             }
             404 => {
-                let typed = response
-                    .decode::<super::types::V404response>()
-                    .map(ConfirmDeliveryReportsAsReceivedError::Status404);
-                Err(response.into_error(typed))
+                Err(response.error_as(ConfirmDeliveryReportsAsReceivedError::Status404))
             }
             _ => Err(response.into_error(None)),
         }

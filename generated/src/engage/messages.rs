@@ -70,18 +70,8 @@ impl Messages<'_> {
         let response = self.client.http.send("GetMessageStatus", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::Getmessagestatusresponse, _>(),
-            401 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(GetMessageStatusError::Status401);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = response
-                    .decode::<super::types::V404response>()
-                    .map(GetMessageStatusError::Status404);
-                Err(response.into_error(typed))
-            }
+            401 => Err(response.error_as(GetMessageStatusError::Status401)),
+            404 => Err(response.error_as(GetMessageStatusError::Status404)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -124,24 +114,9 @@ impl Messages<'_> {
         let response = self.client.http.send("CancelScheduledMessage", request).await?;
         match response.status() {
             200..=299 => Ok(()),
-            400 => {
-                let typed = response
-                    .decode::<super::types::V400response>()
-                    .map(CancelScheduledMessageError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(CancelScheduledMessageError::Status401);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = response
-                    .decode::<super::types::V404response>()
-                    .map(CancelScheduledMessageError::Status404);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(CancelScheduledMessageError::Status400)),
+            401 => Err(response.error_as(CancelScheduledMessageError::Status401)),
+            404 => Err(response.error_as(CancelScheduledMessageError::Status404)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -270,18 +245,8 @@ impl Messages<'_> {
         let response = self.client.http.send("SendMessages", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::Sendmessagesresponse, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::V400response>()
-                    .map(SendMessagesError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(SendMessagesError::Status401);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(SendMessagesError::Status400)),
+            401 => Err(response.error_as(SendMessagesError::Status401)),
             _ => Err(response.into_error(None)),
         }
     }

@@ -37,16 +37,8 @@ impl<'a> MessagingReports<'a> {
         let response = self.client.http.send("PostMetadataKeys", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::Metakeyresponse, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::V400response>()
-                    .map(PostMetadataKeysError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = Some(PostMetadataKeysError::Status401);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(PostMetadataKeysError::Status400)),
+            401 => Err(response.into_error(Some(PostMetadataKeysError::Status401))),
             _ => Err(response.into_error(None)),
         }
     }
@@ -73,18 +65,8 @@ impl<'a> MessagingReports<'a> {
         let response = self.client.http.send("PostDetailReport", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::Detailresponse, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::V400response>()
-                    .map(PostDetailReportError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(PostDetailReportError::Status401);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(PostDetailReportError::Status400)),
+            401 => Err(response.error_as(PostDetailReportError::Status401)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -111,18 +93,8 @@ impl<'a> MessagingReports<'a> {
         let response = self.client.http.send("PostInsightReport", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::Insightsresponse, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::V400response>()
-                    .map(PostInsightReportError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(PostInsightReportError::Status401);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(PostInsightReportError::Status400)),
+            401 => Err(response.error_as(PostInsightReportError::Status401)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -150,18 +122,8 @@ impl<'a> MessagingReports<'a> {
         let response = self.client.http.send("PostAsyncDetailReport", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::Asyncreportresponse, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::V400response>()
-                    .map(PostAsyncDetailReportError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(PostAsyncDetailReportError::Status401);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(PostAsyncDetailReportError::Status400)),
+            401 => Err(response.error_as(PostAsyncDetailReportError::Status401)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -191,18 +153,8 @@ impl<'a> MessagingReports<'a> {
         let response = self.client.http.send("PostAsyncSummaryReport", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::Asyncreportresponse, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::V400response>()
-                    .map(PostAsyncSummaryReportError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(PostAsyncSummaryReportError::Status401);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(PostAsyncSummaryReportError::Status400)),
+            401 => Err(response.error_as(PostAsyncSummaryReportError::Status401)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -232,18 +184,8 @@ impl<'a> MessagingReports<'a> {
         let response = self.client.http.send("GetAsyncDetailStatus", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::Reportstatusresponse, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::V400response>()
-                    .map(GetAsyncDetailStatusError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(GetAsyncDetailStatusError::Status401);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(GetAsyncDetailStatusError::Status400)),
+            401 => Err(response.error_as(GetAsyncDetailStatusError::Status401)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -273,18 +215,8 @@ impl<'a> MessagingReports<'a> {
         let response = self.client.http.send("GetAsyncDetailFields", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::Fieldsresponse, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::V400response>()
-                    .map(GetAsyncDetailFieldsError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(GetAsyncDetailFieldsError::Status401);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(GetAsyncDetailFieldsError::Status400)),
+            401 => Err(response.error_as(GetAsyncDetailFieldsError::Status401)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -336,18 +268,8 @@ impl<'a> MessagingReports<'a> {
         let response = self.client.http.send("GetAsyncReportHistory", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::Reporthistoryresponses, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::V400response>()
-                    .map(GetAsyncReportHistoryError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(GetAsyncReportHistoryError::Status401);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(GetAsyncReportHistoryError::Status400)),
+            401 => Err(response.error_as(GetAsyncReportHistoryError::Status401)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -444,15 +366,9 @@ impl<'a> MessagingReports<'a> {
         match response.status() {
             200..=299 => response.json::<super::types::Presignedurlresponse, _>(),
             401 => {
-                let typed = Some(GetAsyncReportDownloadUrlError::Status401);
-                Err(response.into_error(typed))
+                Err(response.into_error(Some(GetAsyncReportDownloadUrlError::Status401)))
             }
-            404 => {
-                let typed = response
-                    .decode::<super::types::V404response>()
-                    .map(GetAsyncReportDownloadUrlError::Status404);
-                Err(response.into_error(typed))
-            }
+            404 => Err(response.error_as(GetAsyncReportDownloadUrlError::Status404)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -476,18 +392,8 @@ impl<'a> MessagingReports<'a> {
         let response = self.client.http.send("detailscheduledreport", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::Scheduledreportresponse, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::V400response>()
-                    .map(DetailscheduledreportError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(DetailscheduledreportError::Status401);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(DetailscheduledreportError::Status400)),
+            401 => Err(response.error_as(DetailscheduledreportError::Status401)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -525,18 +431,8 @@ impl<'a> MessagingReports<'a> {
             200..=299 => {
                 response.json::<super::types::Scheduleddetailreportresponse, _>()
             }
-            400 => {
-                let typed = response
-                    .decode::<super::types::V400response>()
-                    .map(UpdatedetailscheduledreportError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(UpdatedetailscheduledreportError::Status401);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(UpdatedetailscheduledreportError::Status400)),
+            401 => Err(response.error_as(UpdatedetailscheduledreportError::Status401)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -560,18 +456,8 @@ impl<'a> MessagingReports<'a> {
         let response = self.client.http.send("summaryscheduledreport", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::Scheduledreportresponse, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::V400response>()
-                    .map(SummaryscheduledreportError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(SummaryscheduledreportError::Status401);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(SummaryscheduledreportError::Status400)),
+            401 => Err(response.error_as(SummaryscheduledreportError::Status401)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -609,18 +495,8 @@ impl<'a> MessagingReports<'a> {
             200..=299 => {
                 response.json::<super::types::Scheduledsummaryreportresposne, _>()
             }
-            400 => {
-                let typed = response
-                    .decode::<super::types::V400response>()
-                    .map(UpdatesummaryscheduledreportError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(UpdatesummaryscheduledreportError::Status401);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(UpdatesummaryscheduledreportError::Status400)),
+            401 => Err(response.error_as(UpdatesummaryscheduledreportError::Status401)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -652,14 +528,8 @@ impl<'a> MessagingReports<'a> {
         let response = self.client.http.send("GetActiveReport", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::Chronosscheduleresponse, _>(),
-            401 => {
-                let typed = Some(GetActiveReportError::Status401);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = Some(GetActiveReportError::Status404);
-                Err(response.into_error(typed))
-            }
+            401 => Err(response.into_error(Some(GetActiveReportError::Status401))),
+            404 => Err(response.into_error(Some(GetActiveReportError::Status404))),
             _ => Err(response.into_error(None)),
         }
     }
@@ -687,14 +557,8 @@ impl<'a> MessagingReports<'a> {
         let response = self.client.http.send("GetScheduledReport", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::Scheduledreport, _>(),
-            401 => {
-                let typed = Some(GetScheduledReportError::Status401);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = Some(GetScheduledReportError::Status404);
-                Err(response.into_error(typed))
-            }
+            401 => Err(response.into_error(Some(GetScheduledReportError::Status401))),
+            404 => Err(response.into_error(Some(GetScheduledReportError::Status404))),
             _ => Err(response.into_error(None)),
         }
     }
@@ -719,14 +583,8 @@ impl<'a> MessagingReports<'a> {
         let response = self.client.http.send("DeleteScheduledReport", request).await?;
         match response.status() {
             200..=299 => Ok(()),
-            401 => {
-                let typed = Some(DeleteScheduledReportError::Status401);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = Some(DeleteScheduledReportError::Status404);
-                Err(response.into_error(typed))
-            }
+            401 => Err(response.into_error(Some(DeleteScheduledReportError::Status401))),
+            404 => Err(response.into_error(Some(DeleteScheduledReportError::Status404))),
             _ => Err(response.into_error(None)),
         }
     }

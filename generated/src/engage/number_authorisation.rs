@@ -44,12 +44,7 @@ impl NumberAuthorisation<'_> {
                 response
                     .json::<super::types::Getnumberauthorisationblacklistresponse, _>()
             }
-            401 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(ListAllBlockedNumbersError::Status401);
-                Err(response.into_error(typed))
-            }
+            401 => Err(response.error_as(ListAllBlockedNumbersError::Status401)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -86,16 +81,14 @@ impl NumberAuthorisation<'_> {
                     >()
             }
             400 => {
-                let typed = response
-                    .decode::<super::types::V400response>()
-                    .map(AddOneOrMoreNumbersToYourBlacklistError::Status400);
-                Err(response.into_error(typed))
+                Err(
+                    response.error_as(AddOneOrMoreNumbersToYourBlacklistError::Status400),
+                )
             }
             401 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(AddOneOrMoreNumbersToYourBlacklistError::Status401);
-                Err(response.into_error(typed))
+                Err(
+                    response.error_as(AddOneOrMoreNumbersToYourBlacklistError::Status401),
+                )
             }
             _ => Err(response.into_error(None)),
         }
@@ -131,12 +124,16 @@ impl NumberAuthorisation<'_> {
         match response.status() {
             200..=299 => response.json::<String, _>(),
             401 => {
-                let typed = Some(RemoveANumberFromTheBlacklistError::Status401);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .into_error(Some(RemoveANumberFromTheBlacklistError::Status401)),
+                )
             }
             404 => {
-                let typed = Some(RemoveANumberFromTheBlacklistError::Status404);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .into_error(Some(RemoveANumberFromTheBlacklistError::Status404)),
+                )
             }
             _ => Err(response.into_error(None)),
         }
@@ -183,20 +180,20 @@ impl NumberAuthorisation<'_> {
                     >()
             }
             400 => {
-                let typed = response
-                    .decode::<super::types::V400response>()
-                    .map(
-                        CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedError::Status400,
-                    );
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .error_as(
+                            CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedError::Status400,
+                        ),
+                )
             }
             401 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(
-                        CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedError::Status401,
-                    );
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .error_as(
+                            CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedError::Status401,
+                        ),
+                )
             }
             _ => Err(response.into_error(None)),
         }

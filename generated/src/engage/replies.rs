@@ -95,18 +95,8 @@ impl Replies<'_> {
         let response = self.client.http.send("CheckReplies", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::Checkrepliesresponse, _>(),
-            401 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(CheckRepliesError::Status401);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = response
-                    .decode::<super::types::V404response>()
-                    .map(CheckRepliesError::Status404);
-                Err(response.into_error(typed))
-            }
+            401 => Err(response.error_as(CheckRepliesError::Status401)),
+            404 => Err(response.error_as(CheckRepliesError::Status404)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -149,24 +139,9 @@ impl Replies<'_> {
                 response
                     .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
             }
-            400 => {
-                let typed = response
-                    .decode::<super::types::V400response>()
-                    .map(ConfirmRepliesAsReceivedError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(ConfirmRepliesAsReceivedError::Status401);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = response
-                    .decode::<super::types::V404response>()
-                    .map(ConfirmRepliesAsReceivedError::Status404);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(ConfirmRepliesAsReceivedError::Status400)),
+            401 => Err(response.error_as(ConfirmRepliesAsReceivedError::Status401)),
+            404 => Err(response.error_as(ConfirmRepliesAsReceivedError::Status404)),
             _ => Err(response.into_error(None)),
         }
     }

@@ -51,22 +51,10 @@ impl ShortTrackableLinksReports<'_> {
         let response = self.client.http.send("LogSummary", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::LogSummaryResult, _>(),
-            400 => {
-                let typed = Some(LogSummaryError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = Some(LogSummaryError::Status401);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = Some(LogSummaryError::Status404);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = Some(LogSummaryError::Status500);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.into_error(Some(LogSummaryError::Status400))),
+            401 => Err(response.into_error(Some(LogSummaryError::Status401))),
+            404 => Err(response.into_error(Some(LogSummaryError::Status404))),
+            500 => Err(response.into_error(Some(LogSummaryError::Status500))),
             _ => Err(response.into_error(None)),
         }
     }
@@ -97,22 +85,10 @@ impl ShortTrackableLinksReports<'_> {
         let response = self.client.http.send("LogDetail", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::LogsDetailResult, _>(),
-            400 => {
-                let typed = Some(LogDetailError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = Some(LogDetailError::Status401);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = Some(LogDetailError::Status404);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = Some(LogDetailError::Status500);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.into_error(Some(LogDetailError::Status400))),
+            401 => Err(response.into_error(Some(LogDetailError::Status401))),
+            404 => Err(response.into_error(Some(LogDetailError::Status404))),
+            500 => Err(response.into_error(Some(LogDetailError::Status500))),
             _ => Err(response.into_error(None)),
         }
     }

@@ -55,24 +55,9 @@ impl SignatureKeyManagement<'_> {
             200..=299 => {
                 response.json::<Vec<super::types::Getsignaturekeylistresponse>, _>()
             }
-            400 => {
-                let typed = response
-                    .decode::<super::types::Enablesignaturekey400response>()
-                    .map(GetSignatureKeyListError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = Some(GetSignatureKeyListError::Status401);
-                Err(response.into_error(typed))
-            }
-            403 => {
-                let typed = response
-                    .decode::<
-                        super::types::Disablethecurrentenabledsignaturekey403response,
-                    >()
-                    .map(GetSignatureKeyListError::Status403);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(GetSignatureKeyListError::Status400)),
+            401 => Err(response.into_error(Some(GetSignatureKeyListError::Status401))),
+            403 => Err(response.error_as(GetSignatureKeyListError::Status403)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -145,24 +130,9 @@ impl SignatureKeyManagement<'_> {
         let response = self.client.http.send("CreateSignatureKey", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::Createsignaturekeyresponse, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::Enablesignaturekey400response>()
-                    .map(CreateSignatureKeyError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = Some(CreateSignatureKeyError::Status401);
-                Err(response.into_error(typed))
-            }
-            403 => {
-                let typed = response
-                    .decode::<
-                        super::types::Disablethecurrentenabledsignaturekey403response,
-                    >()
-                    .map(CreateSignatureKeyError::Status403);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(CreateSignatureKeyError::Status400)),
+            401 => Err(response.into_error(Some(CreateSignatureKeyError::Status401))),
+            403 => Err(response.error_as(CreateSignatureKeyError::Status403)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -206,32 +176,10 @@ impl SignatureKeyManagement<'_> {
             200..=299 => {
                 response.json::<super::types::Getsignaturekeydetailresponse, _>()
             }
-            400 => {
-                let typed = response
-                    .decode::<super::types::Enablesignaturekey400response>()
-                    .map(GetSignatureKeyDetailError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = Some(GetSignatureKeyDetailError::Status401);
-                Err(response.into_error(typed))
-            }
-            403 => {
-                let typed = response
-                    .decode::<
-                        super::types::Disablethecurrentenabledsignaturekey403response,
-                    >()
-                    .map(GetSignatureKeyDetailError::Status403);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = response
-                    .decode::<
-                        super::types::Disablethecurrentenabledsignaturekey403response,
-                    >()
-                    .map(GetSignatureKeyDetailError::Status404);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(GetSignatureKeyDetailError::Status400)),
+            401 => Err(response.into_error(Some(GetSignatureKeyDetailError::Status401))),
+            403 => Err(response.error_as(GetSignatureKeyDetailError::Status403)),
+            404 => Err(response.error_as(GetSignatureKeyDetailError::Status404)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -260,26 +208,9 @@ impl SignatureKeyManagement<'_> {
         let response = self.client.http.send("DeleteSignatureKey", request).await?;
         match response.status() {
             200..=299 => Ok(()),
-            401 => {
-                let typed = Some(DeleteSignatureKeyError::Status401);
-                Err(response.into_error(typed))
-            }
-            403 => {
-                let typed = response
-                    .decode::<
-                        super::types::Disablethecurrentenabledsignaturekey403response,
-                    >()
-                    .map(DeleteSignatureKeyError::Status403);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = response
-                    .decode::<
-                        super::types::Disablethecurrentenabledsignaturekey403response,
-                    >()
-                    .map(DeleteSignatureKeyError::Status404);
-                Err(response.into_error(typed))
-            }
+            401 => Err(response.into_error(Some(DeleteSignatureKeyError::Status401))),
+            403 => Err(response.error_as(DeleteSignatureKeyError::Status403)),
+            404 => Err(response.error_as(DeleteSignatureKeyError::Status404)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -318,26 +249,9 @@ impl SignatureKeyManagement<'_> {
             200..=299 => {
                 response.json::<super::types::Getenabledsignaturekeyresponse, _>()
             }
-            401 => {
-                let typed = Some(GetEnabledSignatureKeyError::Status401);
-                Err(response.into_error(typed))
-            }
-            403 => {
-                let typed = response
-                    .decode::<
-                        super::types::Disablethecurrentenabledsignaturekey403response,
-                    >()
-                    .map(GetEnabledSignatureKeyError::Status403);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = response
-                    .decode::<
-                        super::types::Disablethecurrentenabledsignaturekey403response,
-                    >()
-                    .map(GetEnabledSignatureKeyError::Status404);
-                Err(response.into_error(typed))
-            }
+            401 => Err(response.into_error(Some(GetEnabledSignatureKeyError::Status401))),
+            403 => Err(response.error_as(GetEnabledSignatureKeyError::Status403)),
+            404 => Err(response.error_as(GetEnabledSignatureKeyError::Status404)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -366,16 +280,18 @@ impl SignatureKeyManagement<'_> {
         match response.status() {
             200..=299 => Ok(()),
             401 => {
-                let typed = Some(DisableTheCurrentEnabledSignatureKeyError::Status401);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .into_error(
+                            Some(DisableTheCurrentEnabledSignatureKeyError::Status401),
+                        ),
+                )
             }
             403 => {
-                let typed = response
-                    .decode::<
-                        super::types::Disablethecurrentenabledsignaturekey403response,
-                    >()
-                    .map(DisableTheCurrentEnabledSignatureKeyError::Status403);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .error_as(DisableTheCurrentEnabledSignatureKeyError::Status403),
+                )
             }
             _ => Err(response.into_error(None)),
         }
@@ -426,32 +342,10 @@ impl SignatureKeyManagement<'_> {
         let response = self.client.http.send("EnableSignatureKey", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::Enablesignaturekeyresponse, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::Enablesignaturekey400response>()
-                    .map(EnableSignatureKeyError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = Some(EnableSignatureKeyError::Status401);
-                Err(response.into_error(typed))
-            }
-            403 => {
-                let typed = response
-                    .decode::<
-                        super::types::Disablethecurrentenabledsignaturekey403response,
-                    >()
-                    .map(EnableSignatureKeyError::Status403);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = response
-                    .decode::<
-                        super::types::Disablethecurrentenabledsignaturekey403response,
-                    >()
-                    .map(EnableSignatureKeyError::Status404);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(EnableSignatureKeyError::Status400)),
+            401 => Err(response.into_error(Some(EnableSignatureKeyError::Status401))),
+            403 => Err(response.error_as(EnableSignatureKeyError::Status403)),
+            404 => Err(response.error_as(EnableSignatureKeyError::Status404)),
             _ => Err(response.into_error(None)),
         }
     }

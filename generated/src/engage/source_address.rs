@@ -111,20 +111,28 @@ impl SourceAddress<'_> {
                 response.json::<super::types::RequestSenderAddressUsingPostResponse, _>()
             }
             400 => {
-                let typed = Some(RequestSenderAddressUsingPostError::Status400);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .into_error(Some(RequestSenderAddressUsingPostError::Status400)),
+                )
             }
             401 => {
-                let typed = Some(RequestSenderAddressUsingPostError::Status401);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .into_error(Some(RequestSenderAddressUsingPostError::Status401)),
+                )
             }
             403 => {
-                let typed = Some(RequestSenderAddressUsingPostError::Status403);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .into_error(Some(RequestSenderAddressUsingPostError::Status403)),
+                )
             }
             409 => {
-                let typed = Some(RequestSenderAddressUsingPostError::Status409);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .into_error(Some(RequestSenderAddressUsingPostError::Status409)),
+                )
             }
             _ => Err(response.into_error(None)),
         }
@@ -166,28 +174,15 @@ impl SourceAddress<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<super::types::VerificationCodeRequestItem, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::V400response>()
-                    .map(SubmittingVerificationCodePostError::Status400);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(SubmittingVerificationCodePostError::Status400)),
             401 => {
-                let typed = Some(SubmittingVerificationCodePostError::Status401);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .into_error(Some(SubmittingVerificationCodePostError::Status401)),
+                )
             }
-            403 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(SubmittingVerificationCodePostError::Status403);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = response
-                    .decode::<super::types::V404response>()
-                    .map(SubmittingVerificationCodePostError::Status404);
-                Err(response.into_error(typed))
-            }
+            403 => Err(response.error_as(SubmittingVerificationCodePostError::Status403)),
+            404 => Err(response.error_as(SubmittingVerificationCodePostError::Status404)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -237,28 +232,15 @@ impl SourceAddress<'_> {
             200..=299 => {
                 response.json::<super::types::ReVerifySenderAddressRequestItem, _>()
             }
-            400 => {
-                let typed = response
-                    .decode::<super::types::V400response>()
-                    .map(ReVerifySenderAddressUsingPostError::Status400);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(ReVerifySenderAddressUsingPostError::Status400)),
             401 => {
-                let typed = Some(ReVerifySenderAddressUsingPostError::Status401);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .into_error(Some(ReVerifySenderAddressUsingPostError::Status401)),
+                )
             }
-            403 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(ReVerifySenderAddressUsingPostError::Status403);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = response
-                    .decode::<super::types::V404response>()
-                    .map(ReVerifySenderAddressUsingPostError::Status404);
-                Err(response.into_error(typed))
-            }
+            403 => Err(response.error_as(ReVerifySenderAddressUsingPostError::Status403)),
+            404 => Err(response.error_as(ReVerifySenderAddressUsingPostError::Status404)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -312,26 +294,21 @@ impl SourceAddress<'_> {
         match response.status() {
             200..=299 => response.json::<super::types::AlphaTagRequestItem, _>(),
             400 => {
-                let typed = response
-                    .decode::<super::types::V400response>()
-                    .map(GetStatusOfSenderAddressRequestError::Status400);
-                Err(response.into_error(typed))
+                Err(response.error_as(GetStatusOfSenderAddressRequestError::Status400))
             }
             401 => {
-                let typed = Some(GetStatusOfSenderAddressRequestError::Status401);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .into_error(
+                            Some(GetStatusOfSenderAddressRequestError::Status401),
+                        ),
+                )
             }
             403 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(GetStatusOfSenderAddressRequestError::Status403);
-                Err(response.into_error(typed))
+                Err(response.error_as(GetStatusOfSenderAddressRequestError::Status403))
             }
             404 => {
-                let typed = response
-                    .decode::<super::types::V404response>()
-                    .map(GetStatusOfSenderAddressRequestError::Status404);
-                Err(response.into_error(typed))
+                Err(response.error_as(GetStatusOfSenderAddressRequestError::Status404))
             }
             _ => Err(response.into_error(None)),
         }
@@ -390,22 +367,14 @@ impl SourceAddress<'_> {
             200..=299 => {
                 response.json::<super::types::GetAllApprovedSenderAddresses, _>()
             }
-            400 => {
-                let typed = response
-                    .decode::<super::types::V400response>()
-                    .map(GetAllApprovedSenderAddressesError::Status400);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(GetAllApprovedSenderAddressesError::Status400)),
             401 => {
-                let typed = Some(GetAllApprovedSenderAddressesError::Status401);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .into_error(Some(GetAllApprovedSenderAddressesError::Status401)),
+                )
             }
-            403 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(GetAllApprovedSenderAddressesError::Status403);
-                Err(response.into_error(typed))
-            }
+            403 => Err(response.error_as(GetAllApprovedSenderAddressesError::Status403)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -437,22 +406,9 @@ impl SourceAddress<'_> {
         let response = self.client.http.send("GetSenderAddressById", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::GetSenderAddress, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::V400response>()
-                    .map(GetSenderAddressByIdError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = Some(GetSenderAddressByIdError::Status401);
-                Err(response.into_error(typed))
-            }
-            403 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(GetSenderAddressByIdError::Status403);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(GetSenderAddressByIdError::Status400)),
+            401 => Err(response.into_error(Some(GetSenderAddressByIdError::Status401))),
+            403 => Err(response.error_as(GetSenderAddressByIdError::Status403)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -491,28 +447,15 @@ impl SourceAddress<'_> {
             .await?;
         match response.status() {
             200..=299 => Ok(()),
-            400 => {
-                let typed = response
-                    .decode::<super::types::V400response>()
-                    .map(DeleteSenderAddressUsingDeleteError::Status400);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(DeleteSenderAddressUsingDeleteError::Status400)),
             401 => {
-                let typed = Some(DeleteSenderAddressUsingDeleteError::Status401);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .into_error(Some(DeleteSenderAddressUsingDeleteError::Status401)),
+                )
             }
-            403 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(DeleteSenderAddressUsingDeleteError::Status403);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = response
-                    .decode::<super::types::V404response>()
-                    .map(DeleteSenderAddressUsingDeleteError::Status404);
-                Err(response.into_error(typed))
-            }
+            403 => Err(response.error_as(DeleteSenderAddressUsingDeleteError::Status403)),
+            404 => Err(response.error_as(DeleteSenderAddressUsingDeleteError::Status404)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -550,28 +493,15 @@ impl SourceAddress<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<super::types::GetSenderAddress, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::V400response>()
-                    .map(UpdateSenderAddressUsingPatchError::Status400);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(UpdateSenderAddressUsingPatchError::Status400)),
             401 => {
-                let typed = Some(UpdateSenderAddressUsingPatchError::Status401);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .into_error(Some(UpdateSenderAddressUsingPatchError::Status401)),
+                )
             }
-            403 => {
-                let typed = response
-                    .decode::<super::types::V403response>()
-                    .map(UpdateSenderAddressUsingPatchError::Status403);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = response
-                    .decode::<super::types::V404response>()
-                    .map(UpdateSenderAddressUsingPatchError::Status404);
-                Err(response.into_error(typed))
-            }
+            403 => Err(response.error_as(UpdateSenderAddressUsingPatchError::Status403)),
+            404 => Err(response.error_as(UpdateSenderAddressUsingPatchError::Status404)),
             _ => Err(response.into_error(None)),
         }
     }

@@ -69,16 +69,8 @@ impl WebhooksManagement<'_> {
         let response = self.client.http.send("RetrieveWebhook", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::RetrieveWebhookresponse, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::UpdateWebhook400response>()
-                    .map(RetrieveWebhookError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = Some(RetrieveWebhookError::Status401);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(RetrieveWebhookError::Status400)),
+            401 => Err(response.into_error(Some(RetrieveWebhookError::Status401))),
             _ => Err(response.into_error(None)),
         }
     }
@@ -262,22 +254,9 @@ impl WebhooksManagement<'_> {
         let response = self.client.http.send("CreateWebhook", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::CreateWebhookresponse, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::UpdateWebhook400response>()
-                    .map(CreateWebhookError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = Some(CreateWebhookError::Status401);
-                Err(response.into_error(typed))
-            }
-            409 => {
-                let typed = response
-                    .decode::<super::types::UpdateWebhook400response>()
-                    .map(CreateWebhookError::Status409);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(CreateWebhookError::Status400)),
+            401 => Err(response.into_error(Some(CreateWebhookError::Status401))),
+            409 => Err(response.error_as(CreateWebhookError::Status409)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -307,14 +286,8 @@ impl WebhooksManagement<'_> {
         let response = self.client.http.send("DeleteWebhook", request).await?;
         match response.status() {
             200..=299 => Ok(()),
-            401 => {
-                let typed = Some(DeleteWebhookError::Status401);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = Some(DeleteWebhookError::Status404);
-                Err(response.into_error(typed))
-            }
+            401 => Err(response.into_error(Some(DeleteWebhookError::Status401))),
+            404 => Err(response.into_error(Some(DeleteWebhookError::Status404))),
             _ => Err(response.into_error(None)),
         }
     }
@@ -368,20 +341,9 @@ impl WebhooksManagement<'_> {
         let response = self.client.http.send("UpdateWebhook", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::CreateWebhookresponse, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::UpdateWebhook400response>()
-                    .map(UpdateWebhookError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = Some(UpdateWebhookError::Status401);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = Some(UpdateWebhookError::Status404);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(UpdateWebhookError::Status400)),
+            401 => Err(response.into_error(Some(UpdateWebhookError::Status401))),
+            404 => Err(response.into_error(Some(UpdateWebhookError::Status404))),
             _ => Err(response.into_error(None)),
         }
     }

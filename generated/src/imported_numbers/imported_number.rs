@@ -70,10 +70,10 @@ impl<'a> ImportedNumber<'a> {
                 response.json::<super::types::V1alpha1ListImportedNumbersResponse, _>()
             }
             400 => {
-                let typed = response
-                    .decode::<serde_json::Value>()
-                    .map(ImportNumberServiceListImportedNumbersError::Status400);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .error_as(ImportNumberServiceListImportedNumbersError::Status400),
+                )
             }
             _ => Err(response.into_error(None)),
         }
@@ -178,10 +178,10 @@ impl<'a> ImportedNumber<'a> {
         match response.status() {
             200..=299 => response.json::<super::types::V1alpha1ImportedNumber, _>(),
             404 => {
-                let typed = response
-                    .decode::<serde_json::Value>()
-                    .map(ImportNumberServiceGetImportedNumberError::Status404);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .error_as(ImportNumberServiceGetImportedNumberError::Status404),
+                )
             }
             _ => Err(response.into_error(None)),
         }
@@ -224,10 +224,12 @@ impl<'a> ImportedNumber<'a> {
         match response.status() {
             200..=299 => response.json::<super::types::V1alpha1ImportedNumber, _>(),
             404 => {
-                let typed = response
-                    .decode::<serde_json::Value>()
-                    .map(ImportNumberServiceUpdateImportedNumberError::Status404);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .error_as(
+                            ImportNumberServiceUpdateImportedNumberError::Status404,
+                        ),
+                )
             }
             _ => Err(response.into_error(None)),
         }
@@ -308,10 +310,12 @@ impl<'a> ImportedNumber<'a> {
         match response.status() {
             200..=299 => response.json::<super::types::V1alpha1ImportedNumber, _>(),
             404 => {
-                let typed = response
-                    .decode::<serde_json::Value>()
-                    .map(ImportNumberServiceReleaseImportedNumberError::Status404);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .error_as(
+                            ImportNumberServiceReleaseImportedNumberError::Status404,
+                        ),
+                )
             }
             _ => Err(response.into_error(None)),
         }

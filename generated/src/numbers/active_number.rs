@@ -73,12 +73,7 @@ impl<'a> ActiveNumber<'a> {
             .await?;
         match response.status() {
             200..=299 => response.json::<super::types::ListActiveNumbersResponse, _>(),
-            400 => {
-                let typed = response
-                    .decode::<serde_json::Value>()
-                    .map(NumberServiceListActiveNumbersError::Status400);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(NumberServiceListActiveNumbersError::Status400)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -180,12 +175,7 @@ impl<'a> ActiveNumber<'a> {
             .await?;
         match response.status() {
             200..=299 => response.json::<super::types::ActiveNumber, _>(),
-            404 => {
-                let typed = response
-                    .decode::<serde_json::Value>()
-                    .map(NumberServiceGetActiveNumberError::Status404);
-                Err(response.into_error(typed))
-            }
+            404 => Err(response.error_as(NumberServiceGetActiveNumberError::Status404)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -227,10 +217,7 @@ impl<'a> ActiveNumber<'a> {
         match response.status() {
             200..=299 => response.json::<super::types::ActiveNumber, _>(),
             404 => {
-                let typed = response
-                    .decode::<serde_json::Value>()
-                    .map(NumberServiceUpdateActiveNumberError::Status404);
-                Err(response.into_error(typed))
+                Err(response.error_as(NumberServiceUpdateActiveNumberError::Status404))
             }
             _ => Err(response.into_error(None)),
         }
@@ -270,12 +257,7 @@ impl<'a> ActiveNumber<'a> {
             .await?;
         match response.status() {
             200..=299 => response.json::<super::types::ActiveNumber, _>(),
-            404 => {
-                let typed = response
-                    .decode::<serde_json::Value>()
-                    .map(NumberServiceReleaseNumberError::Status404);
-                Err(response.into_error(typed))
-            }
+            404 => Err(response.error_as(NumberServiceReleaseNumberError::Status404)),
             _ => Err(response.into_error(None)),
         }
     }

@@ -68,10 +68,7 @@ impl AvailableNumber<'_> {
         match response.status() {
             200..=299 => response.json::<super::types::ListAvailableNumbersResponse, _>(),
             400 => {
-                let typed = response
-                    .decode::<serde_json::Value>()
-                    .map(NumberServiceListAvailableNumbersError::Status400);
-                Err(response.into_error(typed))
+                Err(response.error_as(NumberServiceListAvailableNumbersError::Status400))
             }
             _ => Err(response.into_error(None)),
         }
@@ -111,10 +108,7 @@ impl AvailableNumber<'_> {
         match response.status() {
             200..=299 => response.json::<super::types::AvailableNumber, _>(),
             404 => {
-                let typed = response
-                    .decode::<serde_json::Value>()
-                    .map(NumberServiceGetAvailableNumberError::Status404);
-                Err(response.into_error(typed))
+                Err(response.error_as(NumberServiceGetAvailableNumberError::Status404))
             }
             _ => Err(response.into_error(None)),
         }
@@ -152,18 +146,8 @@ impl AvailableNumber<'_> {
         let response = self.client.http.send("NumberService_RentNumber", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::ActiveNumber, _>(),
-            400 => {
-                let typed = response
-                    .decode::<serde_json::Value>()
-                    .map(NumberServiceRentNumberError::Status400);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = response
-                    .decode::<serde_json::Value>()
-                    .map(NumberServiceRentNumberError::Status404);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(NumberServiceRentNumberError::Status400)),
+            404 => Err(response.error_as(NumberServiceRentNumberError::Status404)),
             _ => Err(response.into_error(None)),
         }
     }

@@ -76,34 +76,19 @@ impl<'a> RcsSenders<'a> {
         match response.status() {
             200..=299 => response.json::<super::types::RcsListSendersResponseDto, _>(),
             400 => {
-                let typed = response
-                    .decode::<super::types::ProvisioningErrorDto>()
-                    .map(RcsSendersControllerListSendersV1Error::Status400);
-                Err(response.into_error(typed))
+                Err(response.error_as(RcsSendersControllerListSendersV1Error::Status400))
             }
             401 => {
-                let typed = response
-                    .decode::<super::types::ProvisioningErrorDto>()
-                    .map(RcsSendersControllerListSendersV1Error::Status401);
-                Err(response.into_error(typed))
+                Err(response.error_as(RcsSendersControllerListSendersV1Error::Status401))
             }
             403 => {
-                let typed = response
-                    .decode::<super::types::ProvisioningErrorDto>()
-                    .map(RcsSendersControllerListSendersV1Error::Status403);
-                Err(response.into_error(typed))
+                Err(response.error_as(RcsSendersControllerListSendersV1Error::Status403))
             }
             429 => {
-                let typed = response
-                    .decode::<super::types::ProvisioningErrorDto>()
-                    .map(RcsSendersControllerListSendersV1Error::Status429);
-                Err(response.into_error(typed))
+                Err(response.error_as(RcsSendersControllerListSendersV1Error::Status429))
             }
             500 => {
-                let typed = response
-                    .decode::<super::types::ProvisioningErrorDto>()
-                    .map(RcsSendersControllerListSendersV1Error::Status500);
-                Err(response.into_error(typed))
+                Err(response.error_as(RcsSendersControllerListSendersV1Error::Status500))
             }
             _ => Err(response.into_error(None)),
         }
@@ -208,34 +193,29 @@ impl<'a> RcsSenders<'a> {
         match response.status() {
             200..=299 => response.json::<super::types::RcsSenderDto, _>(),
             400 => {
-                let typed = response
-                    .decode::<super::types::ProvisioningErrorDto>()
-                    .map(RcsSendersControllerCreateSenderV1Error::Status400);
-                Err(response.into_error(typed))
+                Err(
+                    response.error_as(RcsSendersControllerCreateSenderV1Error::Status400),
+                )
             }
             401 => {
-                let typed = response
-                    .decode::<super::types::ProvisioningErrorDto>()
-                    .map(RcsSendersControllerCreateSenderV1Error::Status401);
-                Err(response.into_error(typed))
+                Err(
+                    response.error_as(RcsSendersControllerCreateSenderV1Error::Status401),
+                )
             }
             403 => {
-                let typed = response
-                    .decode::<super::types::ProvisioningErrorDto>()
-                    .map(RcsSendersControllerCreateSenderV1Error::Status403);
-                Err(response.into_error(typed))
+                Err(
+                    response.error_as(RcsSendersControllerCreateSenderV1Error::Status403),
+                )
             }
             429 => {
-                let typed = response
-                    .decode::<super::types::ProvisioningErrorDto>()
-                    .map(RcsSendersControllerCreateSenderV1Error::Status429);
-                Err(response.into_error(typed))
+                Err(
+                    response.error_as(RcsSendersControllerCreateSenderV1Error::Status429),
+                )
             }
             500 => {
-                let typed = response
-                    .decode::<super::types::ProvisioningErrorDto>()
-                    .map(RcsSendersControllerCreateSenderV1Error::Status500);
-                Err(response.into_error(typed))
+                Err(
+                    response.error_as(RcsSendersControllerCreateSenderV1Error::Status500),
+                )
             }
             _ => Err(response.into_error(None)),
         }
@@ -275,34 +255,19 @@ impl<'a> RcsSenders<'a> {
         match response.status() {
             200..=299 => response.json::<super::types::RcsSenderDto, _>(),
             400 => {
-                let typed = response
-                    .decode::<super::types::ProvisioningErrorDto>()
-                    .map(RcsSendersControllerGetSenderV1Error::Status400);
-                Err(response.into_error(typed))
+                Err(response.error_as(RcsSendersControllerGetSenderV1Error::Status400))
             }
             401 => {
-                let typed = response
-                    .decode::<super::types::ProvisioningErrorDto>()
-                    .map(RcsSendersControllerGetSenderV1Error::Status401);
-                Err(response.into_error(typed))
+                Err(response.error_as(RcsSendersControllerGetSenderV1Error::Status401))
             }
             403 => {
-                let typed = response
-                    .decode::<super::types::ProvisioningErrorDto>()
-                    .map(RcsSendersControllerGetSenderV1Error::Status403);
-                Err(response.into_error(typed))
+                Err(response.error_as(RcsSendersControllerGetSenderV1Error::Status403))
             }
             429 => {
-                let typed = response
-                    .decode::<super::types::ProvisioningErrorDto>()
-                    .map(RcsSendersControllerGetSenderV1Error::Status429);
-                Err(response.into_error(typed))
+                Err(response.error_as(RcsSendersControllerGetSenderV1Error::Status429))
             }
             500 => {
-                let typed = response
-                    .decode::<super::types::ProvisioningErrorDto>()
-                    .map(RcsSendersControllerGetSenderV1Error::Status500);
-                Err(response.into_error(typed))
+                Err(response.error_as(RcsSendersControllerGetSenderV1Error::Status500))
             }
             _ => Err(response.into_error(None)),
         }

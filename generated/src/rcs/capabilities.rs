@@ -39,22 +39,9 @@ impl Capabilities<'_> {
         let response = self.client.http.send("Capability Query", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::CapabilitiesResponse, _>(),
-            404 => {
-                let typed = Some(CapabilityQueryError::Status404);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(CapabilityQueryError::Status500);
-                Err(response.into_error(typed))
-            }
-            504 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(CapabilityQueryError::Status504);
-                Err(response.into_error(typed))
-            }
+            404 => Err(response.into_error(Some(CapabilityQueryError::Status404))),
+            500 => Err(response.error_as(CapabilityQueryError::Status500)),
+            504 => Err(response.error_as(CapabilityQueryError::Status504)),
             _ => Err(response.into_error(None)),
         }
     }

@@ -35,10 +35,7 @@ impl Event<'_> {
         let response = self.client.http.send("Send an event", request).await?;
         match response.status() {
             200..=299 => Ok(()),
-            502 => {
-                let typed = Some(SendAnEventError::Status502);
-                Err(response.into_error(typed))
-            }
+            502 => Err(response.into_error(Some(SendAnEventError::Status502))),
             _ => Err(response.into_error(None)),
         }
     }

@@ -44,18 +44,8 @@ impl Message<'_> {
         let response = self.client.http.send("Send a message", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::MessageQueuedResponse, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(SendAMessageError::Status400);
-                Err(response.into_error(typed))
-            }
-            409 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(SendAMessageError::Status409);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(SendAMessageError::Status400)),
+            409 => Err(response.error_as(SendAMessageError::Status409)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -85,14 +75,8 @@ impl Message<'_> {
         let response = self.client.http.send("Revoke a message", request).await?;
         match response.status() {
             200..=299 => Ok(()),
-            404 => {
-                let typed = Some(RevokeAMessageError::Status404);
-                Err(response.into_error(typed))
-            }
-            409 => {
-                let typed = Some(RevokeAMessageError::Status409);
-                Err(response.into_error(typed))
-            }
+            404 => Err(response.into_error(Some(RevokeAMessageError::Status404))),
+            409 => Err(response.into_error(Some(RevokeAMessageError::Status409))),
             _ => Err(response.into_error(None)),
         }
     }

@@ -164,10 +164,7 @@ impl<'a> Batches<'a> {
         let response = self.client.http.send("Dry_Run", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::DryRunResponse, _>(),
-            400 => {
-                let typed = Some(DryRunError::Status400);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.into_error(Some(DryRunError::Status400))),
             _ => Err(response.into_error(None)),
         }
     }
@@ -201,10 +198,7 @@ impl<'a> Batches<'a> {
         let response = self.client.http.send("GetBatchMessage", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::SendBatchCreated, _>(),
-            404 => {
-                let typed = Some(GetBatchMessageError::Status404);
-                Err(response.into_error(typed))
-            }
+            404 => Err(response.into_error(Some(GetBatchMessageError::Status404))),
             _ => Err(response.into_error(None)),
         }
     }
@@ -242,10 +236,7 @@ impl<'a> Batches<'a> {
         let response = self.client.http.send("ReplaceBatch", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::SendBatchCreated, _>(),
-            400 => {
-                let typed = Some(ReplaceBatchError::Status400);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.into_error(Some(ReplaceBatchError::Status400))),
             _ => Err(response.into_error(None)),
         }
     }
@@ -283,14 +274,8 @@ impl<'a> Batches<'a> {
         let response = self.client.http.send("UpdateBatchMessage", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::SendBatchCreated, _>(),
-            400 => {
-                let typed = Some(UpdateBatchMessageError::Status400);
-                Err(response.into_error(typed))
-            }
-            403 => {
-                let typed = Some(UpdateBatchMessageError::Status403);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.into_error(Some(UpdateBatchMessageError::Status400))),
+            403 => Err(response.into_error(Some(UpdateBatchMessageError::Status403))),
             _ => Err(response.into_error(None)),
         }
     }

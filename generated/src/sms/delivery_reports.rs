@@ -61,8 +61,9 @@ impl DeliveryReports<'_> {
         match response.status() {
             200..=299 => response.json::<super::types::RetrieveDeliveryResponseObj, _>(),
             400 => {
-                let typed = Some(GetDeliveryReportByBatchIdError::Status400);
-                Err(response.into_error(typed))
+                Err(
+                    response.into_error(Some(GetDeliveryReportByBatchIdError::Status400)),
+                )
             }
             _ => Err(response.into_error(None)),
         }
@@ -108,8 +109,10 @@ impl DeliveryReports<'_> {
                     .json::<super::types::GetDeliveryReportByPhoneNumberResponse, _>()
             }
             404 => {
-                let typed = Some(GetDeliveryReportByPhoneNumberError::Status404);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .into_error(Some(GetDeliveryReportByPhoneNumberError::Status404)),
+                )
             }
             _ => Err(response.into_error(None)),
         }

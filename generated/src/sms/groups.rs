@@ -147,14 +147,8 @@ impl<'a> Groups<'a> {
         let response = self.client.http.send("CreateGroup", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::CreateGroupResponse, _>(),
-            400 => {
-                let typed = Some(CreateGroupError::Status400);
-                Err(response.into_error(typed))
-            }
-            403 => {
-                let typed = Some(CreateGroupError::Status403);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.into_error(Some(CreateGroupError::Status400))),
+            403 => Err(response.into_error(Some(CreateGroupError::Status403))),
             _ => Err(response.into_error(None)),
         }
     }
@@ -188,10 +182,7 @@ impl<'a> Groups<'a> {
         let response = self.client.http.send("RetrieveGroup", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::CreateGroupResponse, _>(),
-            404 => {
-                let typed = Some(RetrieveGroupError::Status404);
-                Err(response.into_error(typed))
-            }
+            404 => Err(response.into_error(Some(RetrieveGroupError::Status404))),
             _ => Err(response.into_error(None)),
         }
     }
@@ -231,18 +222,9 @@ impl<'a> Groups<'a> {
         let response = self.client.http.send("ReplaceGroup", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::CreateGroupResponse, _>(),
-            400 => {
-                let typed = Some(ReplaceGroupError::Status400);
-                Err(response.into_error(typed))
-            }
-            403 => {
-                let typed = Some(ReplaceGroupError::Status403);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = Some(ReplaceGroupError::Status404);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.into_error(Some(ReplaceGroupError::Status400))),
+            403 => Err(response.into_error(Some(ReplaceGroupError::Status403))),
+            404 => Err(response.into_error(Some(ReplaceGroupError::Status404))),
             _ => Err(response.into_error(None)),
         }
     }
@@ -288,18 +270,9 @@ impl<'a> Groups<'a> {
         let response = self.client.http.send("UpdateGroup", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::CreateGroupResponse, _>(),
-            400 => {
-                let typed = Some(UpdateGroupError::Status400);
-                Err(response.into_error(typed))
-            }
-            403 => {
-                let typed = Some(UpdateGroupError::Status403);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = Some(UpdateGroupError::Status404);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.into_error(Some(UpdateGroupError::Status400))),
+            403 => Err(response.into_error(Some(UpdateGroupError::Status403))),
+            404 => Err(response.into_error(Some(UpdateGroupError::Status404))),
             _ => Err(response.into_error(None)),
         }
     }
@@ -331,10 +304,7 @@ impl<'a> Groups<'a> {
         let response = self.client.http.send("GetMembers", request).await?;
         match response.status() {
             200..=299 => response.json::<Vec<super::types::Msisdn>, _>(),
-            404 => {
-                let typed = Some(GetMembersError::Status404);
-                Err(response.into_error(typed))
-            }
+            404 => Err(response.into_error(Some(GetMembersError::Status404))),
             _ => Err(response.into_error(None)),
         }
     }

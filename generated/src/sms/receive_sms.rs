@@ -160,10 +160,7 @@ impl<'a> ReceiveSms<'a> {
         let response = self.client.http.send("RetrieveInboundMessage", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::InboundResponseObject, _>(),
-            404 => {
-                let typed = Some(RetrieveInboundMessageError::Status404);
-                Err(response.into_error(typed))
-            }
+            404 => Err(response.into_error(Some(RetrieveInboundMessageError::Status404))),
             _ => Err(response.into_error(None)),
         }
     }

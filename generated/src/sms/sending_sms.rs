@@ -43,14 +43,8 @@ impl SendingSms<'_> {
         let response = self.client.http.send("SendSMS", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::SendBatchCreated, _>(),
-            400 => {
-                let typed = Some(SendSmsError::Status400);
-                Err(response.into_error(typed))
-            }
-            403 => {
-                let typed = Some(SendSmsError::Status403);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.into_error(Some(SendSmsError::Status400))),
+            403 => Err(response.into_error(Some(SendSmsError::Status403))),
             _ => Err(response.into_error(None)),
         }
     }

@@ -40,12 +40,7 @@ impl Templates<'_> {
         let response = self.client.http.send("Templates_ListTemplates", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::ListTemplatesResponse, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(TemplatesListTemplatesError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(TemplatesListTemplatesError::Default)),
         }
     }
     /// Creates a template
@@ -76,12 +71,7 @@ impl Templates<'_> {
         let response = self.client.http.send("Templates_CreateTemplate", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::Template, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(TemplatesCreateTemplateError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(TemplatesCreateTemplateError::Default)),
         }
     }
     /// Updates a template.
@@ -122,12 +112,7 @@ impl Templates<'_> {
         let response = self.client.http.send("Templates_UpdateTemplate", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::Template, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(TemplatesUpdateTemplateError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(TemplatesUpdateTemplateError::Default)),
         }
     }
     /// Get a template
@@ -158,12 +143,7 @@ impl Templates<'_> {
         let response = self.client.http.send("Templates_GetTemplate", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::Template, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(TemplatesGetTemplateError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(TemplatesGetTemplateError::Default)),
         }
     }
     /// Delete a template.
@@ -191,12 +171,7 @@ impl Templates<'_> {
         let response = self.client.http.send("Templates_DeleteTemplate", request).await?;
         match response.status() {
             200..=299 => response.json::<serde_json::Value, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RuntimeError>()
-                    .map(TemplatesDeleteTemplateError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(TemplatesDeleteTemplateError::Default)),
         }
     }
 }

@@ -38,18 +38,8 @@ impl Brands<'_> {
         let response = self.client.http.send("10DLCService_ListBrands", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::ListActiveBrandsResponse, _>(),
-            400 => {
-                let typed = response
-                    .decode::<serde_json::Value>()
-                    .map(V10dlcServiceListBrandsError::Status400);
-                Err(response.into_error(typed))
-            }
-            _ => {
-                let typed = response
-                    .decode::<super::types::RpcStatus>()
-                    .map(V10dlcServiceListBrandsError::Default);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(V10dlcServiceListBrandsError::Status400)),
+            _ => Err(response.error_as(V10dlcServiceListBrandsError::Default)),
         }
     }
     /// Get a specific brand.
@@ -80,18 +70,8 @@ impl Brands<'_> {
         let response = self.client.http.send("10DLCService_GetBrand", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::ActiveBrand, _>(),
-            404 => {
-                let typed = response
-                    .decode::<serde_json::Value>()
-                    .map(V10dlcServiceGetBrandError::Status404);
-                Err(response.into_error(typed))
-            }
-            _ => {
-                let typed = response
-                    .decode::<super::types::RpcStatus>()
-                    .map(V10dlcServiceGetBrandError::Default);
-                Err(response.into_error(typed))
-            }
+            404 => Err(response.error_as(V10dlcServiceGetBrandError::Status404)),
+            _ => Err(response.error_as(V10dlcServiceGetBrandError::Default)),
         }
     }
     /// Update brand information.
@@ -126,18 +106,8 @@ impl Brands<'_> {
         let response = self.client.http.send("10DLCService_UpdateBrand", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::ActiveBrand, _>(),
-            404 => {
-                let typed = response
-                    .decode::<serde_json::Value>()
-                    .map(V10dlcServiceUpdateBrandError::Status404);
-                Err(response.into_error(typed))
-            }
-            _ => {
-                let typed = response
-                    .decode::<super::types::RpcStatus>()
-                    .map(V10dlcServiceUpdateBrandError::Default);
-                Err(response.into_error(typed))
-            }
+            404 => Err(response.error_as(V10dlcServiceUpdateBrandError::Status404)),
+            _ => Err(response.error_as(V10dlcServiceUpdateBrandError::Default)),
         }
     }
     /// Release an active brand.
@@ -175,18 +145,8 @@ impl Brands<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<super::types::ActiveBrand, _>(),
-            404 => {
-                let typed = response
-                    .decode::<serde_json::Value>()
-                    .map(V10dlcServiceReleaseBrandError::Status404);
-                Err(response.into_error(typed))
-            }
-            _ => {
-                let typed = response
-                    .decode::<super::types::RpcStatus>()
-                    .map(V10dlcServiceReleaseBrandError::Default);
-                Err(response.into_error(typed))
-            }
+            404 => Err(response.error_as(V10dlcServiceReleaseBrandError::Status404)),
+            _ => Err(response.error_as(V10dlcServiceReleaseBrandError::Default)),
         }
     }
     /// Create and submit a new brand request.
@@ -219,12 +179,7 @@ impl Brands<'_> {
         let response = self.client.http.send("10DLCService_CreateBrand", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::ActiveBrand, _>(),
-            _ => {
-                let typed = response
-                    .decode::<super::types::RpcStatus>()
-                    .map(V10dlcServiceCreateBrandError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(V10dlcServiceCreateBrandError::Default)),
         }
     }
     /// Import a brand.
@@ -258,18 +213,8 @@ impl Brands<'_> {
         let response = self.client.http.send("10DLCService_ImportBrand", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::ActiveBrand, _>(),
-            404 => {
-                let typed = response
-                    .decode::<serde_json::Value>()
-                    .map(V10dlcServiceImportBrandError::Status404);
-                Err(response.into_error(typed))
-            }
-            _ => {
-                let typed = response
-                    .decode::<super::types::RpcStatus>()
-                    .map(V10dlcServiceImportBrandError::Default);
-                Err(response.into_error(typed))
-            }
+            404 => Err(response.error_as(V10dlcServiceImportBrandError::Status404)),
+            _ => Err(response.error_as(V10dlcServiceImportBrandError::Default)),
         }
     }
     /// Add an external vetting ID to your brand
@@ -310,17 +255,9 @@ impl Brands<'_> {
         match response.status() {
             200..=299 => response.json::<super::types::ExternalVetting, _>(),
             404 => {
-                let typed = response
-                    .decode::<serde_json::Value>()
-                    .map(V10dlcServiceAddExternalVettingError::Status404);
-                Err(response.into_error(typed))
+                Err(response.error_as(V10dlcServiceAddExternalVettingError::Status404))
             }
-            _ => {
-                let typed = response
-                    .decode::<super::types::RpcStatus>()
-                    .map(V10dlcServiceAddExternalVettingError::Default);
-                Err(response.into_error(typed))
-            }
+            _ => Err(response.error_as(V10dlcServiceAddExternalVettingError::Default)),
         }
     }
 }

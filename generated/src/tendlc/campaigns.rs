@@ -65,18 +65,8 @@ impl Campaigns<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<super::types::ListAvailableNumbersResponse, _>(),
-            400 => {
-                let typed = response
-                    .decode::<serde_json::Value>()
-                    .map(V10dlcServiceListCampaignsError::Status400);
-                Err(response.into_error(typed))
-            }
-            _ => {
-                let typed = response
-                    .decode::<super::types::RpcStatus>()
-                    .map(V10dlcServiceListCampaignsError::Default);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(V10dlcServiceListCampaignsError::Status400)),
+            _ => Err(response.error_as(V10dlcServiceListCampaignsError::Default)),
         }
     }
     /// Fetch an available virtual number
@@ -109,18 +99,8 @@ impl Campaigns<'_> {
         let response = self.client.http.send("10DLCService_GetCampaign", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::AvailableNumber, _>(),
-            404 => {
-                let typed = response
-                    .decode::<serde_json::Value>()
-                    .map(V10dlcServiceGetCampaignError::Status404);
-                Err(response.into_error(typed))
-            }
-            _ => {
-                let typed = response
-                    .decode::<super::types::RpcStatus>()
-                    .map(V10dlcServiceGetCampaignError::Default);
-                Err(response.into_error(typed))
-            }
+            404 => Err(response.error_as(V10dlcServiceGetCampaignError::Status404)),
+            _ => Err(response.error_as(V10dlcServiceGetCampaignError::Default)),
         }
     }
     /// Activate a new virtual number
@@ -160,24 +140,9 @@ impl Campaigns<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<super::types::ActiveBrand, _>(),
-            400 => {
-                let typed = response
-                    .decode::<serde_json::Value>()
-                    .map(V10dlcServiceReleaseCampaignError::Status400);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = response
-                    .decode::<serde_json::Value>()
-                    .map(V10dlcServiceReleaseCampaignError::Status404);
-                Err(response.into_error(typed))
-            }
-            _ => {
-                let typed = response
-                    .decode::<super::types::RpcStatus>()
-                    .map(V10dlcServiceReleaseCampaignError::Default);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(V10dlcServiceReleaseCampaignError::Status400)),
+            404 => Err(response.error_as(V10dlcServiceReleaseCampaignError::Status404)),
+            _ => Err(response.error_as(V10dlcServiceReleaseCampaignError::Default)),
         }
     }
     /// Activate a new virtual number
@@ -214,24 +179,9 @@ impl Campaigns<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<super::types::ActiveBrand, _>(),
-            400 => {
-                let typed = response
-                    .decode::<serde_json::Value>()
-                    .map(V10dlcServiceCreateCampaignError::Status400);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = response
-                    .decode::<serde_json::Value>()
-                    .map(V10dlcServiceCreateCampaignError::Status404);
-                Err(response.into_error(typed))
-            }
-            _ => {
-                let typed = response
-                    .decode::<super::types::RpcStatus>()
-                    .map(V10dlcServiceCreateCampaignError::Default);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(V10dlcServiceCreateCampaignError::Status400)),
+            404 => Err(response.error_as(V10dlcServiceCreateCampaignError::Status404)),
+            _ => Err(response.error_as(V10dlcServiceCreateCampaignError::Default)),
         }
     }
 }

@@ -33,18 +33,8 @@ impl Applications<'_> {
         let response = self.client.http.send("Configuration_GetNumbers", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::GetNumbersResponseObj, _>(),
-            401 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(ConfigurationGetNumbersError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(ConfigurationGetNumbersError::Status500);
-                Err(response.into_error(typed))
-            }
+            401 => Err(response.error_as(ConfigurationGetNumbersError::Status401)),
+            500 => Err(response.error_as(ConfigurationGetNumbersError::Status500)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -75,18 +65,8 @@ impl Applications<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<serde_json::Value, _>(),
-            401 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(ConfigurationUpdateNumbersError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(ConfigurationUpdateNumbersError::Status500);
-                Err(response.into_error(typed))
-            }
+            401 => Err(response.error_as(ConfigurationUpdateNumbersError::Status401)),
+            500 => Err(response.error_as(ConfigurationUpdateNumbersError::Status500)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -117,18 +97,8 @@ impl Applications<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<serde_json::Value, _>(),
-            401 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(ConfigurationUnassignNumberError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(ConfigurationUnassignNumberError::Status500);
-                Err(response.into_error(typed))
-            }
+            401 => Err(response.error_as(ConfigurationUnassignNumberError::Status401)),
+            500 => Err(response.error_as(ConfigurationUnassignNumberError::Status500)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -163,18 +133,8 @@ impl Applications<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<super::types::GetCallbacks, _>(),
-            401 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(ConfigurationGetCallbackUrLsError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(ConfigurationGetCallbackUrLsError::Status500);
-                Err(response.into_error(typed))
-            }
+            401 => Err(response.error_as(ConfigurationGetCallbackUrLsError::Status401)),
+            500 => Err(response.error_as(ConfigurationGetCallbackUrLsError::Status500)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -214,16 +174,10 @@ impl Applications<'_> {
         match response.status() {
             200..=299 => response.json::<serde_json::Value, _>(),
             401 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(ConfigurationUpdateCallbackUrLsError::Status401);
-                Err(response.into_error(typed))
+                Err(response.error_as(ConfigurationUpdateCallbackUrLsError::Status401))
             }
             500 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(ConfigurationUpdateCallbackUrLsError::Status500);
-                Err(response.into_error(typed))
+                Err(response.error_as(ConfigurationUpdateCallbackUrLsError::Status500))
             }
             _ => Err(response.into_error(None)),
         }
@@ -252,18 +206,8 @@ impl Applications<'_> {
         let response = self.client.http.send("Calling_QueryNumber", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::GetQueryNumber, _>(),
-            401 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(CallingQueryNumberError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(CallingQueryNumberError::Status500);
-                Err(response.into_error(typed))
-            }
+            401 => Err(response.error_as(CallingQueryNumberError::Status401)),
+            500 => Err(response.error_as(CallingQueryNumberError::Status500)),
             _ => Err(response.into_error(None)),
         }
     }

@@ -37,18 +37,8 @@ impl Callouts<'_> {
         let response = self.client.http.send("Callouts", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::GetCalloutResponseObj, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(CalloutsError::Status400);
-                Err(response.into_error(typed))
-            }
-            402 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(CalloutsError::Status402);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(CalloutsError::Status400)),
+            402 => Err(response.error_as(CalloutsError::Status402)),
             _ => Err(response.into_error(None)),
         }
     }

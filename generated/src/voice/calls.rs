@@ -38,18 +38,8 @@ impl Calls<'_> {
         let response = self.client.http.send("Calling_GetCallResult", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::GetCallResponseObj, _>(),
-            404 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(CallingGetCallResultError::Status404);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(CallingGetCallResultError::Status500);
-                Err(response.into_error(typed))
-            }
+            404 => Err(response.error_as(CallingGetCallResultError::Status404)),
+            500 => Err(response.error_as(CallingGetCallResultError::Status500)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -78,24 +68,9 @@ impl Calls<'_> {
         let response = self.client.http.send("Calling_UpdateCall", request).await?;
         match response.status() {
             200..=299 => response.json::<serde_json::Value, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(CallingUpdateCallError::Status400);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(CallingUpdateCallError::Status404);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(CallingUpdateCallError::Status500);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(CallingUpdateCallError::Status400)),
+            404 => Err(response.error_as(CallingUpdateCallError::Status404)),
+            500 => Err(response.error_as(CallingUpdateCallError::Status500)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -137,30 +112,10 @@ impl Calls<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<serde_json::Value, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(CallingManageCallWithCallLegError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(CallingManageCallWithCallLegError::Status401);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(CallingManageCallWithCallLegError::Status404);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(CallingManageCallWithCallLegError::Status500);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(CallingManageCallWithCallLegError::Status400)),
+            401 => Err(response.error_as(CallingManageCallWithCallLegError::Status401)),
+            404 => Err(response.error_as(CallingManageCallWithCallLegError::Status404)),
+            500 => Err(response.error_as(CallingManageCallWithCallLegError::Status500)),
             _ => Err(response.into_error(None)),
         }
     }

@@ -45,30 +45,10 @@ impl Conferences<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<super::types::GetConferenceInfoResponse, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(CallingGetConferenceInfoError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(CallingGetConferenceInfoError::Status401);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(CallingGetConferenceInfoError::Status404);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(CallingGetConferenceInfoError::Status500);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(CallingGetConferenceInfoError::Status400)),
+            401 => Err(response.error_as(CallingGetConferenceInfoError::Status401)),
+            404 => Err(response.error_as(CallingGetConferenceInfoError::Status404)),
+            500 => Err(response.error_as(CallingGetConferenceInfoError::Status500)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -103,30 +83,10 @@ impl Conferences<'_> {
             .await?;
         match response.status() {
             200..=299 => response.json::<serde_json::Value, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(CallingKickConferenceAllError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(CallingKickConferenceAllError::Status401);
-                Err(response.into_error(typed))
-            }
-            404 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(CallingKickConferenceAllError::Status404);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(CallingKickConferenceAllError::Status500);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(CallingKickConferenceAllError::Status400)),
+            401 => Err(response.error_as(CallingKickConferenceAllError::Status401)),
+            404 => Err(response.error_as(CallingKickConferenceAllError::Status404)),
+            500 => Err(response.error_as(CallingKickConferenceAllError::Status500)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -165,28 +125,16 @@ impl Conferences<'_> {
         match response.status() {
             200..=299 => response.json::<serde_json::Value, _>(),
             400 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(CallingKickConferenceParticipantError::Status400);
-                Err(response.into_error(typed))
+                Err(response.error_as(CallingKickConferenceParticipantError::Status400))
             }
             401 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(CallingKickConferenceParticipantError::Status401);
-                Err(response.into_error(typed))
+                Err(response.error_as(CallingKickConferenceParticipantError::Status401))
             }
             404 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(CallingKickConferenceParticipantError::Status404);
-                Err(response.into_error(typed))
+                Err(response.error_as(CallingKickConferenceParticipantError::Status404))
             }
             500 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(CallingKickConferenceParticipantError::Status500);
-                Err(response.into_error(typed))
+                Err(response.error_as(CallingKickConferenceParticipantError::Status500))
             }
             _ => Err(response.into_error(None)),
         }
@@ -230,28 +178,28 @@ impl Conferences<'_> {
         match response.status() {
             200..=299 => response.json::<serde_json::Value, _>(),
             400 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(CallingMuteUnmuteConferenceParticipantError::Status400);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .error_as(CallingMuteUnmuteConferenceParticipantError::Status400),
+                )
             }
             401 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(CallingMuteUnmuteConferenceParticipantError::Status401);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .error_as(CallingMuteUnmuteConferenceParticipantError::Status401),
+                )
             }
             404 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(CallingMuteUnmuteConferenceParticipantError::Status404);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .error_as(CallingMuteUnmuteConferenceParticipantError::Status404),
+                )
             }
             500 => {
-                let typed = response
-                    .decode::<super::types::Error>()
-                    .map(CallingMuteUnmuteConferenceParticipantError::Status500);
-                Err(response.into_error(typed))
+                Err(
+                    response
+                        .error_as(CallingMuteUnmuteConferenceParticipantError::Status500),
+                )
             }
             _ => Err(response.into_error(None)),
         }

@@ -42,24 +42,9 @@ impl CallbackStore<'_> {
         let response = self.client.http.send("getStatus", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::CallbackStoreSearchResult, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(GetStatusError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(GetStatusError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(GetStatusError::Status500);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(GetStatusError::Status400)),
+            401 => Err(response.error_as(GetStatusError::Status401)),
+            500 => Err(response.error_as(GetStatusError::Status500)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -97,24 +82,9 @@ impl CallbackStore<'_> {
         let response = self.client.http.send("getNotifications", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::CallbackStoreSearchResult, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(GetNotificationsError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(GetNotificationsError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(GetNotificationsError::Status500);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(GetNotificationsError::Status400)),
+            401 => Err(response.error_as(GetNotificationsError::Status401)),
+            500 => Err(response.error_as(GetNotificationsError::Status500)),
             _ => Err(response.into_error(None)),
         }
     }

@@ -54,24 +54,9 @@ impl CapabilityStatus<'_> {
         let response = self.client.http.send("checkCapability_1", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::CapabilityResponse, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(CheckCapability1Error::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(CheckCapability1Error::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(CheckCapability1Error::Status500);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(CheckCapability1Error::Status400)),
+            401 => Err(response.error_as(CheckCapability1Error::Status401)),
+            500 => Err(response.error_as(CheckCapability1Error::Status500)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -109,24 +94,9 @@ impl CapabilityStatus<'_> {
         let response = self.client.http.send("checkCapability", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::CapabilityResponse, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(CheckCapabilityError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(CheckCapabilityError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(CheckCapabilityError::Status500);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(CheckCapabilityError::Status400)),
+            401 => Err(response.error_as(CheckCapabilityError::Status401)),
+            500 => Err(response.error_as(CheckCapabilityError::Status500)),
             _ => Err(response.into_error(None)),
         }
     }

@@ -42,24 +42,9 @@ impl MediaProvider<'_> {
             200..=299 => {
                 response.json::<super::types::WhatsAppListMediaProvidersResponse, _>()
             }
-            400 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(ListMediaProvidersError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(ListMediaProvidersError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(ListMediaProvidersError::Status500);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(ListMediaProvidersError::Status400)),
+            401 => Err(response.error_as(ListMediaProvidersError::Status401)),
+            500 => Err(response.error_as(ListMediaProvidersError::Status500)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -94,24 +79,9 @@ impl MediaProvider<'_> {
                 response
                     .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
             }
-            400 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(AddMediaProviderError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(AddMediaProviderError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(AddMediaProviderError::Status500);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(AddMediaProviderError::Status400)),
+            401 => Err(response.error_as(AddMediaProviderError::Status401)),
+            500 => Err(response.error_as(AddMediaProviderError::Status500)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -146,24 +116,9 @@ impl MediaProvider<'_> {
                 response
                     .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
             }
-            400 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(DeleteMediaProviderError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(DeleteMediaProviderError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(DeleteMediaProviderError::Status500);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(DeleteMediaProviderError::Status400)),
+            401 => Err(response.error_as(DeleteMediaProviderError::Status401)),
+            500 => Err(response.error_as(DeleteMediaProviderError::Status500)),
             _ => Err(response.into_error(None)),
         }
     }

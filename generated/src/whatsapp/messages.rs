@@ -35,24 +35,9 @@ impl Messages<'_> {
         let response = self.client.http.send("postMessage", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::CallbackReceipt, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(PostMessageError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(PostMessageError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(PostMessageError::Status500);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(PostMessageError::Status400)),
+            401 => Err(response.error_as(PostMessageError::Status401)),
+            500 => Err(response.error_as(PostMessageError::Status500)),
             _ => Err(response.into_error(None)),
         }
     }

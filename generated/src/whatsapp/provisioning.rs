@@ -48,24 +48,9 @@ impl Provisioning<'_> {
         let response = self.client.http.send("getBlacklist", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::MsisdnListMessage, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(GetBlacklistError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(GetBlacklistError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(GetBlacklistError::Status500);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(GetBlacklistError::Status400)),
+            401 => Err(response.error_as(GetBlacklistError::Status401)),
+            500 => Err(response.error_as(GetBlacklistError::Status500)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -102,24 +87,9 @@ impl Provisioning<'_> {
                 response
                     .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
             }
-            400 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(AddToBlacklistError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(AddToBlacklistError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(AddToBlacklistError::Status500);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(AddToBlacklistError::Status400)),
+            401 => Err(response.error_as(AddToBlacklistError::Status401)),
+            500 => Err(response.error_as(AddToBlacklistError::Status500)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -156,24 +126,9 @@ impl Provisioning<'_> {
                 response
                     .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
             }
-            400 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(RemoveFromBlacklistError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(RemoveFromBlacklistError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(RemoveFromBlacklistError::Status500);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(RemoveFromBlacklistError::Status400)),
+            401 => Err(response.error_as(RemoveFromBlacklistError::Status401)),
+            500 => Err(response.error_as(RemoveFromBlacklistError::Status500)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -208,24 +163,9 @@ impl Provisioning<'_> {
                 response
                     .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
             }
-            400 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(ProvisionOptInError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(ProvisionOptInError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(ProvisionOptInError::Status500);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(ProvisionOptInError::Status400)),
+            401 => Err(response.error_as(ProvisionOptInError::Status401)),
+            500 => Err(response.error_as(ProvisionOptInError::Status500)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -260,24 +200,9 @@ impl Provisioning<'_> {
                 response
                     .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
             }
-            400 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(ProvisionOptOutError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(ProvisionOptOutError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(ProvisionOptOutError::Status500);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(ProvisionOptOutError::Status400)),
+            401 => Err(response.error_as(ProvisionOptOutError::Status401)),
+            500 => Err(response.error_as(ProvisionOptOutError::Status500)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -320,22 +245,13 @@ impl Provisioning<'_> {
                     .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
             }
             400 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(ProvisionOptOutDeprecatedEndpointError::Status400);
-                Err(response.into_error(typed))
+                Err(response.error_as(ProvisionOptOutDeprecatedEndpointError::Status400))
             }
             401 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(ProvisionOptOutDeprecatedEndpointError::Status401);
-                Err(response.into_error(typed))
+                Err(response.error_as(ProvisionOptOutDeprecatedEndpointError::Status401))
             }
             500 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(ProvisionOptOutDeprecatedEndpointError::Status500);
-                Err(response.into_error(typed))
+                Err(response.error_as(ProvisionOptOutDeprecatedEndpointError::Status500))
             }
             _ => Err(response.into_error(None)),
         }

@@ -46,24 +46,9 @@ impl Stickers<'_> {
         let response = self.client.http.send("getStickerpacks", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::SinchGetStickerpacksResponse, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(GetStickerpacksError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(GetStickerpacksError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(GetStickerpacksError::Status500);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(GetStickerpacksError::Status400)),
+            401 => Err(response.error_as(GetStickerpacksError::Status401)),
+            500 => Err(response.error_as(GetStickerpacksError::Status500)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -97,24 +82,9 @@ impl Stickers<'_> {
             200..=299 => {
                 response.json::<super::types::SinchCreateStickerpackResponse, _>()
             }
-            400 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(CreateStickerpackError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(CreateStickerpackError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(CreateStickerpackError::Status500);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(CreateStickerpackError::Status400)),
+            401 => Err(response.error_as(CreateStickerpackError::Status401)),
+            500 => Err(response.error_as(CreateStickerpackError::Status500)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -153,24 +123,9 @@ impl Stickers<'_> {
         let response = self.client.http.send("getStickers", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::SinchGetStickersResponse, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(GetStickersError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(GetStickersError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(GetStickersError::Status500);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(GetStickersError::Status400)),
+            401 => Err(response.error_as(GetStickersError::Status401)),
+            500 => Err(response.error_as(GetStickersError::Status500)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -205,24 +160,9 @@ impl Stickers<'_> {
         let response = self.client.http.send("createSticker", request).await?;
         match response.status() {
             200..=299 => response.json::<super::types::SinchCreateStickerResponse, _>(),
-            400 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(CreateStickerError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(CreateStickerError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(CreateStickerError::Status500);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(CreateStickerError::Status400)),
+            401 => Err(response.error_as(CreateStickerError::Status401)),
+            500 => Err(response.error_as(CreateStickerError::Status500)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -265,24 +205,9 @@ impl Stickers<'_> {
             200..=299 => {
                 response.json::<super::types::SinchGetStickerInformationResponse, _>()
             }
-            400 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(GetStickerInformationError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(GetStickerInformationError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(GetStickerInformationError::Status500);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(GetStickerInformationError::Status400)),
+            401 => Err(response.error_as(GetStickerInformationError::Status401)),
+            500 => Err(response.error_as(GetStickerInformationError::Status500)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -320,24 +245,9 @@ impl Stickers<'_> {
                 response
                     .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
             }
-            400 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(DeleteStickerError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(DeleteStickerError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(DeleteStickerError::Status500);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(DeleteStickerError::Status400)),
+            401 => Err(response.error_as(DeleteStickerError::Status401)),
+            500 => Err(response.error_as(DeleteStickerError::Status500)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -377,24 +287,9 @@ impl Stickers<'_> {
                 response
                     .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
             }
-            400 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(UpdateStickerError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(UpdateStickerError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(UpdateStickerError::Status500);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(UpdateStickerError::Status400)),
+            401 => Err(response.error_as(UpdateStickerError::Status401)),
+            500 => Err(response.error_as(UpdateStickerError::Status500)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -439,24 +334,9 @@ impl Stickers<'_> {
                 response
                     .json::<super::types::SinchGetStickerpackInformationResponse, _>()
             }
-            400 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(GetStickerpackInformationError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(GetStickerpackInformationError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(GetStickerpackInformationError::Status500);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(GetStickerpackInformationError::Status400)),
+            401 => Err(response.error_as(GetStickerpackInformationError::Status401)),
+            500 => Err(response.error_as(GetStickerpackInformationError::Status500)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -491,24 +371,9 @@ impl Stickers<'_> {
                 response
                     .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
             }
-            400 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(DeleteStickerpackError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(DeleteStickerpackError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(DeleteStickerpackError::Status500);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(DeleteStickerpackError::Status400)),
+            401 => Err(response.error_as(DeleteStickerpackError::Status401)),
+            500 => Err(response.error_as(DeleteStickerpackError::Status500)),
             _ => Err(response.into_error(None)),
         }
     }
@@ -545,24 +410,9 @@ impl Stickers<'_> {
                 response
                     .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
             }
-            400 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(UpdateStickerpackError::Status400);
-                Err(response.into_error(typed))
-            }
-            401 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(UpdateStickerpackError::Status401);
-                Err(response.into_error(typed))
-            }
-            500 => {
-                let typed = response
-                    .decode::<super::types::ErrorMessage>()
-                    .map(UpdateStickerpackError::Status500);
-                Err(response.into_error(typed))
-            }
+            400 => Err(response.error_as(UpdateStickerpackError::Status400)),
+            401 => Err(response.error_as(UpdateStickerpackError::Status401)),
+            500 => Err(response.error_as(UpdateStickerpackError::Status500)),
             _ => Err(response.into_error(None)),
         }
     }

@@ -314,18 +314,16 @@ fn responses(op: &Operation, types: &TokenStream) -> (TokenStream, Vec<TokenStre
         let enum_ty = format_ident!("{}", e);
         for r in &errors {
             let v = format_ident!("{}", r.variant);
-            let typed = match &r.ty {
-                Some(t) => {
-                    let t = ty(t, types);
-                    quote!(response.decode::<#t>().map(#enum_ty::#v))
-                }
-                None => quote!(Some(#enum_ty::#v)),
+            // The variant's constructor fixes the body type the status decodes as.
+            let error = match &r.ty {
+                Some(_) => quote!(Err(response.error_as(#enum_ty::#v))),
+                None => quote!(Err(response.into_error(Some(#enum_ty::#v)))),
             };
             if r.status == Status::Default {
-                default_arm = quote!(_ => { let typed = #typed; Err(response.into_error(typed)) });
+                default_arm = quote!(_ => #error,);
             } else {
                 let pat = pattern(&r.status);
-                arms.push(quote!(#pat => { let typed = #typed; Err(response.into_error(typed)) }));
+                arms.push(quote!(#pat => #error,));
             }
         }
     }
