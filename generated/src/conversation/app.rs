@@ -35,7 +35,7 @@ impl App<'_> {
             );
         let response = self.client.http.send("App_ListApps", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::ListAppsResponse, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(AppListAppsError::Default)),
         }
     }
@@ -59,7 +59,7 @@ impl App<'_> {
         request = request.json(body);
         let response = self.client.http.send("App_CreateApp", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::App, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(AppCreateAppError::Default)),
         }
     }
@@ -87,7 +87,7 @@ impl App<'_> {
             );
         let response = self.client.http.send("App_GetApp", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::App, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(AppGetAppError::Default)),
         }
     }
@@ -115,7 +115,7 @@ impl App<'_> {
             );
         let response = self.client.http.send("App_DeleteApp", request).await?;
         match response.status() {
-            200..=299 => response.json::<serde_json::Value, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(AppDeleteAppError::Default)),
         }
     }
@@ -153,7 +153,7 @@ impl App<'_> {
         request = request.json(body);
         let response = self.client.http.send("App_UpdateApp", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::App, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(AppUpdateAppError::Default)),
         }
     }

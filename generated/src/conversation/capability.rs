@@ -50,7 +50,7 @@ impl Capability<'_> {
             .send("Capability_QueryCapability", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::QueryCapabilityResponse, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(CapabilityQueryCapabilityError::Default)),
         }
     }

@@ -48,7 +48,7 @@ impl<'a> Contact<'a> {
         request = request.query(&query);
         let response = self.client.http.send("Contact_ListContacts", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::ListContactsResponse, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(ContactListContactsError::Default)),
         }
     }
@@ -143,7 +143,7 @@ impl<'a> Contact<'a> {
         request = request.json(body);
         let response = self.client.http.send("Contact_CreateContact", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Contact, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(ContactCreateContactError::Default)),
         }
     }
@@ -171,7 +171,7 @@ impl<'a> Contact<'a> {
             );
         let response = self.client.http.send("Contact_GetContact", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Contact, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(ContactGetContactError::Default)),
         }
     }
@@ -199,7 +199,7 @@ impl<'a> Contact<'a> {
             );
         let response = self.client.http.send("Contact_DeleteContact", request).await?;
         match response.status() {
-            200..=299 => response.json::<serde_json::Value, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(ContactDeleteContactError::Default)),
         }
     }
@@ -240,7 +240,7 @@ impl<'a> Contact<'a> {
         request = request.json(body);
         let response = self.client.http.send("Contact_UpdateContact", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Contact, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(ContactUpdateContactError::Default)),
         }
     }
@@ -282,7 +282,7 @@ impl<'a> Contact<'a> {
         request = request.json(body);
         let response = self.client.http.send("Contact_MergeContact", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Contact, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(ContactMergeContactError::Default)),
         }
     }

@@ -62,7 +62,7 @@ impl<'a> Conversation<'a> {
             .send("Conversation_ListConversations", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::ListConversationsResponse, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(ConversationListConversationsError::Default)),
         }
     }
@@ -179,7 +179,7 @@ impl<'a> Conversation<'a> {
             .send("Conversation_CreateConversation", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Conversation, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(ConversationCreateConversationError::Default)),
         }
     }
@@ -217,7 +217,7 @@ impl<'a> Conversation<'a> {
             .send("Conversation_GetConversation", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Conversation, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(ConversationGetConversationError::Default)),
         }
     }
@@ -254,7 +254,7 @@ impl<'a> Conversation<'a> {
             .send("Conversation_DeleteConversation", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<serde_json::Value, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(ConversationDeleteConversationError::Default)),
         }
     }
@@ -302,7 +302,7 @@ impl<'a> Conversation<'a> {
             .send("Conversation_UpdateConversation", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Conversation, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(ConversationUpdateConversationError::Default)),
         }
     }
@@ -342,7 +342,7 @@ impl<'a> Conversation<'a> {
             .send("Conversation_StopActiveConversation", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<serde_json::Value, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(ConversationStopActiveConversationError::Default)),
         }
     }
@@ -382,7 +382,7 @@ impl<'a> Conversation<'a> {
             .send("Conversation_InjectMessage", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<serde_json::Value, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(ConversationInjectMessageError::Default)),
         }
     }
@@ -438,7 +438,7 @@ impl<'a> Conversation<'a> {
             .send("Conversation_ListMessages", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::ListMessagesResponse, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(ConversationListMessagesError::Default)),
         }
     }

@@ -45,7 +45,7 @@ impl Events<'_> {
         request = request.json(body);
         let response = self.client.http.send("Events_SendEvent", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::SendEventResponse, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(EventsSendEventError::Default)),
         }
     }

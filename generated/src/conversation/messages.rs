@@ -43,7 +43,7 @@ impl Messages<'_> {
             );
         let response = self.client.http.send("Messages_GetMessage", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::ConversationMessage, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(MessagesGetMessageError::Default)),
         }
     }
@@ -74,7 +74,7 @@ impl Messages<'_> {
             );
         let response = self.client.http.send("Messages_DeleteMessage", request).await?;
         match response.status() {
-            200..=299 => response.json::<serde_json::Value, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(MessagesDeleteMessageError::Default)),
         }
     }
@@ -111,7 +111,7 @@ impl Messages<'_> {
         request = request.json(body);
         let response = self.client.http.send("Messages_SendMessage", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::SendMessageResponse, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(MessagesSendMessageError::Default)),
         }
     }

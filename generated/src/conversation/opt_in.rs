@@ -52,7 +52,7 @@ impl OptIn<'_> {
         request = request.json(body);
         let response = self.client.http.send("OptIn_RegisterOptIn", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::OptInResponse, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(OptInRegisterOptInError::Default)),
         }
     }
@@ -94,7 +94,7 @@ impl OptIn<'_> {
         request = request.json(body);
         let response = self.client.http.send("OptIn_RegisterOptOut", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::OptOutResponse, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(OptInRegisterOptOutError::Default)),
         }
     }

@@ -49,7 +49,7 @@ impl Transcoding<'_> {
             .send("Transcoding_TranscodeMessage", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::TranscodeMessageResponse, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(TranscodingTranscodeMessageError::Default)),
         }
     }

@@ -42,7 +42,7 @@ impl Webhooks<'_> {
             );
         let response = self.client.http.send("Webhooks_ListWebhooks", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::ListWebhooksResponse, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(WebhooksListWebhooksError::Default)),
         }
     }
@@ -76,7 +76,7 @@ impl Webhooks<'_> {
         request = request.json(body);
         let response = self.client.http.send("Webhooks_CreateWebhook", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Webhook, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(WebhooksCreateWebhookError::Default)),
         }
     }
@@ -112,7 +112,7 @@ impl Webhooks<'_> {
         request = request.query(&query);
         let response = self.client.http.send("Webhooks_GetWebhook", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Webhook, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(WebhooksGetWebhookError::Default)),
         }
     }
@@ -148,7 +148,7 @@ impl Webhooks<'_> {
         request = request.query(&query);
         let response = self.client.http.send("Webhooks_DeleteWebhook", request).await?;
         match response.status() {
-            200..=299 => response.json::<serde_json::Value, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(WebhooksDeleteWebhookError::Default)),
         }
     }
@@ -189,7 +189,7 @@ impl Webhooks<'_> {
         request = request.json(body);
         let response = self.client.http.send("Webhooks_UpdateWebhook", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Webhook, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(WebhooksUpdateWebhookError::Default)),
         }
     }

@@ -36,7 +36,7 @@ impl Contacts<'_> {
         request = request.query(&query);
         let response = self.client.http.send("getContactsPage", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::PageTokenDtoContactData, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(GetContactsPageError::Status400)),
             401 => Err(response.into_error(Some(GetContactsPageError::Status401))),
             403 => Err(response.into_error(Some(GetContactsPageError::Status403))),
@@ -66,7 +66,7 @@ impl Contacts<'_> {
         request = request.json(body);
         let response = self.client.http.send("createContact", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::ContactData, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(CreateContactError::Status400)),
             401 => Err(response.into_error(Some(CreateContactError::Status401))),
             403 => Err(response.into_error(Some(CreateContactError::Status403))),
@@ -102,7 +102,7 @@ impl Contacts<'_> {
             );
         let response = self.client.http.send("getContactById", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::ContactData, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(GetContactByIdError::Status400)),
             401 => Err(response.into_error(Some(GetContactByIdError::Status401))),
             403 => Err(response.into_error(Some(GetContactByIdError::Status403))),
@@ -178,7 +178,7 @@ impl Contacts<'_> {
         request = request.json(body);
         let response = self.client.http.send("updateContact", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::ContactData, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(UpdateContactError::Status400)),
             401 => Err(response.into_error(Some(UpdateContactError::Status401))),
             403 => Err(response.into_error(Some(UpdateContactError::Status403))),
@@ -214,7 +214,7 @@ impl Contacts<'_> {
         request = request.query(&query);
         let response = self.client.http.send("getContactListsPage", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::PageTokenDtoListData, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(GetContactListsPageError::Status400)),
             401 => Err(response.into_error(Some(GetContactListsPageError::Status401))),
             403 => Err(response.into_error(Some(GetContactListsPageError::Status403))),
@@ -244,7 +244,7 @@ impl Contacts<'_> {
         request = request.json(body);
         let response = self.client.http.send("createContactList", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::ListData, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(CreateContactListError::Status400)),
             401 => Err(response.into_error(Some(CreateContactListError::Status401))),
             403 => Err(response.into_error(Some(CreateContactListError::Status403))),
@@ -277,7 +277,7 @@ impl Contacts<'_> {
             );
         let response = self.client.http.send("getContactListById", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::ListData, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(GetContactListByIdError::Status400)),
             401 => Err(response.into_error(Some(GetContactListByIdError::Status401))),
             403 => Err(response.into_error(Some(GetContactListByIdError::Status403))),
@@ -347,7 +347,7 @@ impl Contacts<'_> {
         request = request.json(body);
         let response = self.client.http.send("updateContactList", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::ListData, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(UpdateContactListError::Status400)),
             401 => Err(response.into_error(Some(UpdateContactListError::Status401))),
             403 => Err(response.into_error(Some(UpdateContactListError::Status403))),
@@ -394,7 +394,7 @@ impl Contacts<'_> {
             .send("modifyContactsInContactList", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::ListData, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(ModifyContactsInContactListError::Status400)),
             401 => {
                 Err(
@@ -466,16 +466,8 @@ impl Contacts<'_> {
             );
         let response = self.client.http.send("addContactToContactList", request).await?;
         match response.status() {
-            200 => {
-                response
-                    .json::<super::types::ListData, _>()
-                    .map(AddContactToContactListSuccess::Status200)
-            }
-            201 => {
-                response
-                    .json::<super::types::ListData, _>()
-                    .map(AddContactToContactListSuccess::Status201)
-            }
+            200 => response.json().map(AddContactToContactListSuccess::Status200),
+            201 => response.json().map(AddContactToContactListSuccess::Status201),
             400 => Err(response.error_as(AddContactToContactListError::Status400)),
             401 => {
                 Err(response.into_error(Some(AddContactToContactListError::Status401)))
@@ -595,7 +587,7 @@ impl Contacts<'_> {
         request = request.query(&query);
         let response = self.client.http.send("getCustomFieldsPage", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::PageTokenDtoCustomFieldData, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(GetCustomFieldsPageError::Status400)),
             401 => Err(response.into_error(Some(GetCustomFieldsPageError::Status401))),
             403 => Err(response.into_error(Some(GetCustomFieldsPageError::Status403))),
@@ -628,7 +620,7 @@ impl Contacts<'_> {
         request = request.json(body);
         let response = self.client.http.send("createCustomField", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::CustomFieldData, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(CreateCustomFieldError::Status400)),
             401 => Err(response.into_error(Some(CreateCustomFieldError::Status401))),
             403 => Err(response.into_error(Some(CreateCustomFieldError::Status403))),
@@ -667,7 +659,7 @@ impl Contacts<'_> {
             );
         let response = self.client.http.send("getCustomFieldById", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::CustomFieldData, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(GetCustomFieldByIdError::Status400)),
             401 => Err(response.into_error(Some(GetCustomFieldByIdError::Status401))),
             403 => Err(response.into_error(Some(GetCustomFieldByIdError::Status403))),
@@ -746,7 +738,7 @@ impl Contacts<'_> {
         request = request.json(body);
         let response = self.client.http.send("updateCustomField", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::CustomFieldData, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(UpdateCustomFieldError::Status400)),
             401 => Err(response.into_error(Some(UpdateCustomFieldError::Status401))),
             403 => Err(response.into_error(Some(UpdateCustomFieldError::Status403))),

@@ -53,7 +53,7 @@ impl DedicatedNumbers<'_> {
         request = request.query(&query);
         let response = self.client.http.send("GetNumbers", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::NumbersListResponse, _>(),
+            200..=299 => response.json(),
             401 => Err(response.into_error(Some(GetNumbersError::Status401))),
             403 => Err(response.error_as(GetNumbersError::Status403)),
             _ => Err(response.into_error(None)),
@@ -84,7 +84,7 @@ impl DedicatedNumbers<'_> {
         request = request.header("Accept", accept.to_string());
         let response = self.client.http.send("GetNumberById", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::DedicatedNumber, _>(),
+            200..=299 => response.json(),
             401 => Err(response.into_error(Some(GetNumberByIdError::Status401))),
             403 => Err(response.error_as(GetNumberByIdError::Status403)),
             404 => Err(response.error_as(GetNumberByIdError::Status404)),
@@ -117,7 +117,7 @@ impl DedicatedNumbers<'_> {
         request = request.header("Accept", accept.to_string());
         let response = self.client.http.send("GetAssignment", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Assignment, _>(),
+            200..=299 => response.json(),
             401 => Err(response.into_error(Some(GetAssignmentError::Status401))),
             403 => Err(response.error_as(GetAssignmentError::Status403)),
             404 => Err(response.error_as(GetAssignmentError::Status404)),
@@ -159,7 +159,7 @@ impl DedicatedNumbers<'_> {
         request = request.json(body);
         let response = self.client.http.send("CreateAssignment", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Assignment, _>(),
+            200..=299 => response.json(),
             401 => Err(response.into_error(Some(CreateAssignmentError::Status401))),
             403 => Err(response.error_as(CreateAssignmentError::Status403)),
             404 => Err(response.error_as(CreateAssignmentError::Status404)),
@@ -192,7 +192,7 @@ impl DedicatedNumbers<'_> {
         request = request.header("Accept", accept.to_string());
         let response = self.client.http.send("DeleteAssignment", request).await?;
         match response.status() {
-            200..=299 => response.json::<String, _>(),
+            200..=299 => response.json(),
             401 => Err(response.into_error(Some(DeleteAssignmentError::Status401))),
             403 => Err(response.error_as(DeleteAssignmentError::Status403)),
             _ => Err(response.into_error(None)),
@@ -226,7 +226,7 @@ impl DedicatedNumbers<'_> {
         request = request.json(body);
         let response = self.client.http.send("UpdateAssignment", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Assignment, _>(),
+            200..=299 => response.json(),
             401 => Err(response.into_error(Some(UpdateAssignmentError::Status401))),
             403 => Err(response.error_as(UpdateAssignmentError::Status403)),
             _ => Err(response.into_error(None)),
@@ -294,7 +294,7 @@ impl DedicatedNumbers<'_> {
         request = request.query(&query);
         let response = self.client.http.send("GetAssignedNumbers", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::AssignedNumberListResponse, _>(),
+            200..=299 => response.json(),
             401 => Err(response.error_as(GetAssignedNumbersError::Status401)),
             _ => Err(response.into_error(None)),
         }

@@ -98,7 +98,7 @@ impl DeliveryReports<'_> {
             .request(reqwest::Method::GET, "/v1/delivery_reports");
         let response = self.client.http.send("CheckDeliveryReports", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Checkdeliveryreportsresponse, _>(),
+            200..=299 => response.json(),
             401 => Err(response.error_as(CheckDeliveryReportsError::Status401)),
             404 => Err(response.error_as(CheckDeliveryReportsError::Status404)),
             _ => Err(response.into_error(None)),
@@ -143,10 +143,7 @@ impl DeliveryReports<'_> {
             .send("ConfirmDeliveryReportsAsReceived", request)
             .await?;
         match response.status() {
-            200..=299 => {
-                response
-                    .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
-            }
+            200..=299 => response.json(),
             400 => {
                 Err(response.error_as(ConfirmDeliveryReportsAsReceivedError::Status400))
             }

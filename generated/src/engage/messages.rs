@@ -69,7 +69,7 @@ impl Messages<'_> {
             );
         let response = self.client.http.send("GetMessageStatus", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Getmessagestatusresponse, _>(),
+            200..=299 => response.json(),
             401 => Err(response.error_as(GetMessageStatusError::Status401)),
             404 => Err(response.error_as(GetMessageStatusError::Status404)),
             _ => Err(response.into_error(None)),
@@ -244,7 +244,7 @@ impl Messages<'_> {
         request = request.json(body);
         let response = self.client.http.send("SendMessages", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Sendmessagesresponse, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(SendMessagesError::Status400)),
             401 => Err(response.error_as(SendMessagesError::Status401)),
             _ => Err(response.into_error(None)),

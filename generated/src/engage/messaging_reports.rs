@@ -36,7 +36,7 @@ impl<'a> MessagingReports<'a> {
         }
         let response = self.client.http.send("PostMetadataKeys", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Metakeyresponse, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(PostMetadataKeysError::Status400)),
             401 => Err(response.into_error(Some(PostMetadataKeysError::Status401))),
             _ => Err(response.into_error(None)),
@@ -64,7 +64,7 @@ impl<'a> MessagingReports<'a> {
         }
         let response = self.client.http.send("PostDetailReport", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Detailresponse, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(PostDetailReportError::Status400)),
             401 => Err(response.error_as(PostDetailReportError::Status401)),
             _ => Err(response.into_error(None)),
@@ -92,7 +92,7 @@ impl<'a> MessagingReports<'a> {
         }
         let response = self.client.http.send("PostInsightReport", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Insightsresponse, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(PostInsightReportError::Status400)),
             401 => Err(response.error_as(PostInsightReportError::Status401)),
             _ => Err(response.into_error(None)),
@@ -121,7 +121,7 @@ impl<'a> MessagingReports<'a> {
         request = request.json(body);
         let response = self.client.http.send("PostAsyncDetailReport", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Asyncreportresponse, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(PostAsyncDetailReportError::Status400)),
             401 => Err(response.error_as(PostAsyncDetailReportError::Status401)),
             _ => Err(response.into_error(None)),
@@ -152,7 +152,7 @@ impl<'a> MessagingReports<'a> {
         }
         let response = self.client.http.send("PostAsyncSummaryReport", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Asyncreportresponse, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(PostAsyncSummaryReportError::Status400)),
             401 => Err(response.error_as(PostAsyncSummaryReportError::Status401)),
             _ => Err(response.into_error(None)),
@@ -183,7 +183,7 @@ impl<'a> MessagingReports<'a> {
         request = request.query(&query);
         let response = self.client.http.send("GetAsyncDetailStatus", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Reportstatusresponse, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(GetAsyncDetailStatusError::Status400)),
             401 => Err(response.error_as(GetAsyncDetailStatusError::Status401)),
             _ => Err(response.into_error(None)),
@@ -214,7 +214,7 @@ impl<'a> MessagingReports<'a> {
         }
         let response = self.client.http.send("GetAsyncDetailFields", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Fieldsresponse, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(GetAsyncDetailFieldsError::Status400)),
             401 => Err(response.error_as(GetAsyncDetailFieldsError::Status401)),
             _ => Err(response.into_error(None)),
@@ -267,7 +267,7 @@ impl<'a> MessagingReports<'a> {
         request = request.query(&query);
         let response = self.client.http.send("GetAsyncReportHistory", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Reporthistoryresponses, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(GetAsyncReportHistoryError::Status400)),
             401 => Err(response.error_as(GetAsyncReportHistoryError::Status401)),
             _ => Err(response.into_error(None)),
@@ -364,7 +364,7 @@ impl<'a> MessagingReports<'a> {
             .send("GetAsyncReportDownloadUrl", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Presignedurlresponse, _>(),
+            200..=299 => response.json(),
             401 => {
                 Err(response.into_error(Some(GetAsyncReportDownloadUrlError::Status401)))
             }
@@ -391,7 +391,7 @@ impl<'a> MessagingReports<'a> {
         request = request.json(body);
         let response = self.client.http.send("detailscheduledreport", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Scheduledreportresponse, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(DetailscheduledreportError::Status400)),
             401 => Err(response.error_as(DetailscheduledreportError::Status401)),
             _ => Err(response.into_error(None)),
@@ -428,9 +428,7 @@ impl<'a> MessagingReports<'a> {
             .send("updatedetailscheduledreport", request)
             .await?;
         match response.status() {
-            200..=299 => {
-                response.json::<super::types::Scheduleddetailreportresponse, _>()
-            }
+            200..=299 => response.json(),
             400 => Err(response.error_as(UpdatedetailscheduledreportError::Status400)),
             401 => Err(response.error_as(UpdatedetailscheduledreportError::Status401)),
             _ => Err(response.into_error(None)),
@@ -455,7 +453,7 @@ impl<'a> MessagingReports<'a> {
         request = request.json(body);
         let response = self.client.http.send("summaryscheduledreport", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Scheduledreportresponse, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(SummaryscheduledreportError::Status400)),
             401 => Err(response.error_as(SummaryscheduledreportError::Status401)),
             _ => Err(response.into_error(None)),
@@ -492,9 +490,7 @@ impl<'a> MessagingReports<'a> {
             .send("updatesummaryscheduledreport", request)
             .await?;
         match response.status() {
-            200..=299 => {
-                response.json::<super::types::Scheduledsummaryreportresposne, _>()
-            }
+            200..=299 => response.json(),
             400 => Err(response.error_as(UpdatesummaryscheduledreportError::Status400)),
             401 => Err(response.error_as(UpdatesummaryscheduledreportError::Status401)),
             _ => Err(response.into_error(None)),
@@ -527,7 +523,7 @@ impl<'a> MessagingReports<'a> {
         request = request.query(&query);
         let response = self.client.http.send("GetActiveReport", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Chronosscheduleresponse, _>(),
+            200..=299 => response.json(),
             401 => Err(response.into_error(Some(GetActiveReportError::Status401))),
             404 => Err(response.into_error(Some(GetActiveReportError::Status404))),
             _ => Err(response.into_error(None)),
@@ -556,7 +552,7 @@ impl<'a> MessagingReports<'a> {
             );
         let response = self.client.http.send("GetScheduledReport", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Scheduledreport, _>(),
+            200..=299 => response.json(),
             401 => Err(response.into_error(Some(GetScheduledReportError::Status401))),
             404 => Err(response.into_error(Some(GetScheduledReportError::Status404))),
             _ => Err(response.into_error(None)),

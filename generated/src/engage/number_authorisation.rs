@@ -40,10 +40,7 @@ impl NumberAuthorisation<'_> {
         request = request.query(&query);
         let response = self.client.http.send("ListAllBlockedNumbers", request).await?;
         match response.status() {
-            200..=299 => {
-                response
-                    .json::<super::types::Getnumberauthorisationblacklistresponse, _>()
-            }
+            200..=299 => response.json(),
             401 => Err(response.error_as(ListAllBlockedNumbersError::Status401)),
             _ => Err(response.into_error(None)),
         }
@@ -73,13 +70,7 @@ impl NumberAuthorisation<'_> {
             .send("AddOneOrMoreNumbersToYourBlacklist", request)
             .await?;
         match response.status() {
-            200..=299 => {
-                response
-                    .json::<
-                        super::types::Addoneormorenumberstoyourblacklistresponse,
-                        _,
-                    >()
-            }
+            200..=299 => response.json(),
             400 => {
                 Err(
                     response.error_as(AddOneOrMoreNumbersToYourBlacklistError::Status400),
@@ -122,7 +113,7 @@ impl NumberAuthorisation<'_> {
             .send("RemoveANumberFromTheBlacklist", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<String, _>(),
+            200..=299 => response.json(),
             401 => {
                 Err(
                     response
@@ -172,13 +163,7 @@ impl NumberAuthorisation<'_> {
             .send("CheckIfOneOrSeveralNumbersAreCurrentlyBlacklisted", request)
             .await?;
         match response.status() {
-            200..=299 => {
-                response
-                    .json::<
-                        super::types::Checkifoneorseveralnumbersarecurrentlyblacklistedresponse,
-                        _,
-                    >()
-            }
+            200..=299 => response.json(),
             400 => {
                 Err(
                     response

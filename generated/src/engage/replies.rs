@@ -94,7 +94,7 @@ impl Replies<'_> {
         let request = self.client.http.request(reqwest::Method::GET, "/v1/replies");
         let response = self.client.http.send("CheckReplies", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Checkrepliesresponse, _>(),
+            200..=299 => response.json(),
             401 => Err(response.error_as(CheckRepliesError::Status401)),
             404 => Err(response.error_as(CheckRepliesError::Status404)),
             _ => Err(response.into_error(None)),
@@ -135,10 +135,7 @@ impl Replies<'_> {
         request = request.json(body);
         let response = self.client.http.send("ConfirmRepliesAsReceived", request).await?;
         match response.status() {
-            200..=299 => {
-                response
-                    .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
-            }
+            200..=299 => response.json(),
             400 => Err(response.error_as(ConfirmRepliesAsReceivedError::Status400)),
             401 => Err(response.error_as(ConfirmRepliesAsReceivedError::Status401)),
             404 => Err(response.error_as(ConfirmRepliesAsReceivedError::Status404)),

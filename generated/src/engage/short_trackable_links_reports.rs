@@ -50,7 +50,7 @@ impl ShortTrackableLinksReports<'_> {
         request = request.query(&query);
         let response = self.client.http.send("LogSummary", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::LogSummaryResult, _>(),
+            200..=299 => response.json(),
             400 => Err(response.into_error(Some(LogSummaryError::Status400))),
             401 => Err(response.into_error(Some(LogSummaryError::Status401))),
             404 => Err(response.into_error(Some(LogSummaryError::Status404))),
@@ -84,7 +84,7 @@ impl ShortTrackableLinksReports<'_> {
         request = request.query(&query);
         let response = self.client.http.send("LogDetail", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::LogsDetailResult, _>(),
+            200..=299 => response.json(),
             400 => Err(response.into_error(Some(LogDetailError::Status400))),
             401 => Err(response.into_error(Some(LogDetailError::Status401))),
             404 => Err(response.into_error(Some(LogDetailError::Status404))),

@@ -52,9 +52,7 @@ impl SignatureKeyManagement<'_> {
         request = request.query(&query);
         let response = self.client.http.send("GetSignatureKeyList", request).await?;
         match response.status() {
-            200..=299 => {
-                response.json::<Vec<super::types::Getsignaturekeylistresponse>, _>()
-            }
+            200..=299 => response.json(),
             400 => Err(response.error_as(GetSignatureKeyListError::Status400)),
             401 => Err(response.into_error(Some(GetSignatureKeyListError::Status401))),
             403 => Err(response.error_as(GetSignatureKeyListError::Status403)),
@@ -129,7 +127,7 @@ impl SignatureKeyManagement<'_> {
         request = request.json(body);
         let response = self.client.http.send("CreateSignatureKey", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Createsignaturekeyresponse, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(CreateSignatureKeyError::Status400)),
             401 => Err(response.into_error(Some(CreateSignatureKeyError::Status401))),
             403 => Err(response.error_as(CreateSignatureKeyError::Status403)),
@@ -173,9 +171,7 @@ impl SignatureKeyManagement<'_> {
             );
         let response = self.client.http.send("GetSignatureKeyDetail", request).await?;
         match response.status() {
-            200..=299 => {
-                response.json::<super::types::Getsignaturekeydetailresponse, _>()
-            }
+            200..=299 => response.json(),
             400 => Err(response.error_as(GetSignatureKeyDetailError::Status400)),
             401 => Err(response.into_error(Some(GetSignatureKeyDetailError::Status401))),
             403 => Err(response.error_as(GetSignatureKeyDetailError::Status403)),
@@ -246,9 +242,7 @@ impl SignatureKeyManagement<'_> {
             .request(reqwest::Method::GET, "/v1/iam/signature_keys/enabled");
         let response = self.client.http.send("GetEnabledSignatureKey", request).await?;
         match response.status() {
-            200..=299 => {
-                response.json::<super::types::Getenabledsignaturekeyresponse, _>()
-            }
+            200..=299 => response.json(),
             401 => Err(response.into_error(Some(GetEnabledSignatureKeyError::Status401))),
             403 => Err(response.error_as(GetEnabledSignatureKeyError::Status403)),
             404 => Err(response.error_as(GetEnabledSignatureKeyError::Status404)),
@@ -341,7 +335,7 @@ impl SignatureKeyManagement<'_> {
         request = request.json(body);
         let response = self.client.http.send("EnableSignatureKey", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Enablesignaturekeyresponse, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(EnableSignatureKeyError::Status400)),
             401 => Err(response.into_error(Some(EnableSignatureKeyError::Status401))),
             403 => Err(response.error_as(EnableSignatureKeyError::Status403)),

@@ -107,9 +107,7 @@ impl SourceAddress<'_> {
             .send("requestSenderAddressUsingPOST", request)
             .await?;
         match response.status() {
-            200..=299 => {
-                response.json::<super::types::RequestSenderAddressUsingPostResponse, _>()
-            }
+            200..=299 => response.json(),
             400 => {
                 Err(
                     response
@@ -173,7 +171,7 @@ impl SourceAddress<'_> {
             .send("SubmittingVerificationCodePost", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::VerificationCodeRequestItem, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(SubmittingVerificationCodePostError::Status400)),
             401 => {
                 Err(
@@ -229,9 +227,7 @@ impl SourceAddress<'_> {
             .send("reVerifySenderAddressUsingPOST", request)
             .await?;
         match response.status() {
-            200..=299 => {
-                response.json::<super::types::ReVerifySenderAddressRequestItem, _>()
-            }
+            200..=299 => response.json(),
             400 => Err(response.error_as(ReVerifySenderAddressUsingPostError::Status400)),
             401 => {
                 Err(
@@ -292,7 +288,7 @@ impl SourceAddress<'_> {
             .send("GetStatusOfSenderAddressRequest", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::AlphaTagRequestItem, _>(),
+            200..=299 => response.json(),
             400 => {
                 Err(response.error_as(GetStatusOfSenderAddressRequestError::Status400))
             }
@@ -364,9 +360,7 @@ impl SourceAddress<'_> {
             .send("GetAllApprovedSenderAddresses", request)
             .await?;
         match response.status() {
-            200..=299 => {
-                response.json::<super::types::GetAllApprovedSenderAddresses, _>()
-            }
+            200..=299 => response.json(),
             400 => Err(response.error_as(GetAllApprovedSenderAddressesError::Status400)),
             401 => {
                 Err(
@@ -405,7 +399,7 @@ impl SourceAddress<'_> {
             );
         let response = self.client.http.send("GetSenderAddressById", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::GetSenderAddress, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(GetSenderAddressByIdError::Status400)),
             401 => Err(response.into_error(Some(GetSenderAddressByIdError::Status401))),
             403 => Err(response.error_as(GetSenderAddressByIdError::Status403)),
@@ -492,7 +486,7 @@ impl SourceAddress<'_> {
             .send("updateSenderAddressUsingPATCH", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::GetSenderAddress, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(UpdateSenderAddressUsingPatchError::Status400)),
             401 => {
                 Err(

@@ -68,7 +68,7 @@ impl WebhooksManagement<'_> {
         request = request.query(&query);
         let response = self.client.http.send("RetrieveWebhook", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::RetrieveWebhookresponse, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(RetrieveWebhookError::Status400)),
             401 => Err(response.into_error(Some(RetrieveWebhookError::Status401))),
             _ => Err(response.into_error(None)),
@@ -253,7 +253,7 @@ impl WebhooksManagement<'_> {
         request = request.json(body);
         let response = self.client.http.send("CreateWebhook", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::CreateWebhookresponse, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(CreateWebhookError::Status400)),
             401 => Err(response.into_error(Some(CreateWebhookError::Status401))),
             409 => Err(response.error_as(CreateWebhookError::Status409)),
@@ -340,7 +340,7 @@ impl WebhooksManagement<'_> {
         request = request.json(body);
         let response = self.client.http.send("UpdateWebhook", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::CreateWebhookresponse, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(UpdateWebhookError::Status400)),
             401 => Err(response.into_error(Some(UpdateWebhookError::Status401))),
             404 => Err(response.into_error(Some(UpdateWebhookError::Status404))),

@@ -66,9 +66,7 @@ impl<'a> ImportedNumber<'a> {
             .send("ImportNumberService_ListImportedNumbers", request)
             .await?;
         match response.status() {
-            200..=299 => {
-                response.json::<super::types::V1alpha1ListImportedNumbersResponse, _>()
-            }
+            200..=299 => response.json(),
             400 => {
                 Err(
                     response
@@ -176,7 +174,7 @@ impl<'a> ImportedNumber<'a> {
             .send("ImportNumberService_GetImportedNumber", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::V1alpha1ImportedNumber, _>(),
+            200..=299 => response.json(),
             404 => {
                 Err(
                     response
@@ -222,7 +220,7 @@ impl<'a> ImportedNumber<'a> {
             .send("ImportNumberService_UpdateImportedNumber", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::V1alpha1ImportedNumber, _>(),
+            200..=299 => response.json(),
             404 => {
                 Err(
                     response
@@ -270,7 +268,7 @@ impl<'a> ImportedNumber<'a> {
             .send("ImportNumberService_ImportNumber", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::V1alpha1ImportedNumber, _>(),
+            200..=299 => response.json(),
             _ => Err(response.into_error(None)),
         }
     }
@@ -308,7 +306,7 @@ impl<'a> ImportedNumber<'a> {
             .send("ImportNumberService_ReleaseImportedNumber", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::V1alpha1ImportedNumber, _>(),
+            200..=299 => response.json(),
             404 => {
                 Err(
                     response

@@ -72,7 +72,7 @@ impl<'a> ActiveNumber<'a> {
             .send("NumberService_ListActiveNumbers", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::ListActiveNumbersResponse, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(NumberServiceListActiveNumbersError::Status400)),
             _ => Err(response.into_error(None)),
         }
@@ -174,7 +174,7 @@ impl<'a> ActiveNumber<'a> {
             .send("NumberService_GetActiveNumber", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::ActiveNumber, _>(),
+            200..=299 => response.json(),
             404 => Err(response.error_as(NumberServiceGetActiveNumberError::Status404)),
             _ => Err(response.into_error(None)),
         }
@@ -215,7 +215,7 @@ impl<'a> ActiveNumber<'a> {
             .send("NumberService_UpdateActiveNumber", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::ActiveNumber, _>(),
+            200..=299 => response.json(),
             404 => {
                 Err(response.error_as(NumberServiceUpdateActiveNumberError::Status404))
             }
@@ -256,7 +256,7 @@ impl<'a> ActiveNumber<'a> {
             .send("NumberService_ReleaseNumber", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::ActiveNumber, _>(),
+            200..=299 => response.json(),
             404 => Err(response.error_as(NumberServiceReleaseNumberError::Status404)),
             _ => Err(response.into_error(None)),
         }

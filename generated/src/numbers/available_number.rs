@@ -66,7 +66,7 @@ impl AvailableNumber<'_> {
             .send("NumberService_ListAvailableNumbers", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::ListAvailableNumbersResponse, _>(),
+            200..=299 => response.json(),
             400 => {
                 Err(response.error_as(NumberServiceListAvailableNumbersError::Status400))
             }
@@ -106,7 +106,7 @@ impl AvailableNumber<'_> {
             .send("NumberService_GetAvailableNumber", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::AvailableNumber, _>(),
+            200..=299 => response.json(),
             404 => {
                 Err(response.error_as(NumberServiceGetAvailableNumberError::Status404))
             }
@@ -145,7 +145,7 @@ impl AvailableNumber<'_> {
         request = request.json(body);
         let response = self.client.http.send("NumberService_RentNumber", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::ActiveNumber, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(NumberServiceRentNumberError::Status400)),
             404 => Err(response.error_as(NumberServiceRentNumberError::Status404)),
             _ => Err(response.into_error(None)),

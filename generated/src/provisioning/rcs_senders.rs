@@ -74,7 +74,7 @@ impl<'a> RcsSenders<'a> {
             .send("RcsSendersController_listSenders_v1", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::RcsListSendersResponseDto, _>(),
+            200..=299 => response.json(),
             400 => {
                 Err(response.error_as(RcsSendersControllerListSendersV1Error::Status400))
             }
@@ -191,7 +191,7 @@ impl<'a> RcsSenders<'a> {
             .send("RcsSendersController_createSender_v1", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::RcsSenderDto, _>(),
+            200..=299 => response.json(),
             400 => {
                 Err(
                     response.error_as(RcsSendersControllerCreateSenderV1Error::Status400),
@@ -253,7 +253,7 @@ impl<'a> RcsSenders<'a> {
             .send("RcsSendersController_getSender_v1", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::RcsSenderDto, _>(),
+            200..=299 => response.json(),
             400 => {
                 Err(response.error_as(RcsSendersControllerGetSenderV1Error::Status400))
             }

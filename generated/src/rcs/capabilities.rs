@@ -38,7 +38,7 @@ impl Capabilities<'_> {
         request = request.query(&query);
         let response = self.client.http.send("Capability Query", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::CapabilitiesResponse, _>(),
+            200..=299 => response.json(),
             404 => Err(response.into_error(Some(CapabilityQueryError::Status404))),
             500 => Err(response.error_as(CapabilityQueryError::Status500)),
             504 => Err(response.error_as(CapabilityQueryError::Status504)),

@@ -43,7 +43,7 @@ impl Message<'_> {
         request = request.json(body);
         let response = self.client.http.send("Send a message", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::MessageQueuedResponse, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(SendAMessageError::Status400)),
             409 => Err(response.error_as(SendAMessageError::Status409)),
             _ => Err(response.into_error(None)),

@@ -55,7 +55,7 @@ impl<'a> Batches<'a> {
         request = request.query(&query);
         let response = self.client.http.send("ListBatches", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::ListBatchesResponse, _>(),
+            200..=299 => response.json(),
             _ => Err(response.into_error(None)),
         }
     }
@@ -163,7 +163,7 @@ impl<'a> Batches<'a> {
         }
         let response = self.client.http.send("Dry_Run", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::DryRunResponse, _>(),
+            200..=299 => response.json(),
             400 => Err(response.into_error(Some(DryRunError::Status400))),
             _ => Err(response.into_error(None)),
         }
@@ -197,7 +197,7 @@ impl<'a> Batches<'a> {
             );
         let response = self.client.http.send("GetBatchMessage", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::SendBatchCreated, _>(),
+            200..=299 => response.json(),
             404 => Err(response.into_error(Some(GetBatchMessageError::Status404))),
             _ => Err(response.into_error(None)),
         }
@@ -235,7 +235,7 @@ impl<'a> Batches<'a> {
         }
         let response = self.client.http.send("ReplaceBatch", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::SendBatchCreated, _>(),
+            200..=299 => response.json(),
             400 => Err(response.into_error(Some(ReplaceBatchError::Status400))),
             _ => Err(response.into_error(None)),
         }
@@ -273,7 +273,7 @@ impl<'a> Batches<'a> {
         }
         let response = self.client.http.send("UpdateBatchMessage", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::SendBatchCreated, _>(),
+            200..=299 => response.json(),
             400 => Err(response.into_error(Some(UpdateBatchMessageError::Status400))),
             403 => Err(response.into_error(Some(UpdateBatchMessageError::Status403))),
             _ => Err(response.into_error(None)),
@@ -310,7 +310,7 @@ impl<'a> Batches<'a> {
             );
         let response = self.client.http.send("CancelBatchMessage", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::SendBatchObject, _>(),
+            200..=299 => response.json(),
             _ => Err(response.into_error(None)),
         }
     }

@@ -59,7 +59,7 @@ impl DeliveryReports<'_> {
             .send("GetDeliveryReportByBatchId", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::RetrieveDeliveryResponseObj, _>(),
+            200..=299 => response.json(),
             400 => {
                 Err(
                     response.into_error(Some(GetDeliveryReportByBatchIdError::Status400)),
@@ -104,10 +104,7 @@ impl DeliveryReports<'_> {
             .send("GetDeliveryReportByPhoneNumber", request)
             .await?;
         match response.status() {
-            200..=299 => {
-                response
-                    .json::<super::types::GetDeliveryReportByPhoneNumberResponse, _>()
-            }
+            200..=299 => response.json(),
             404 => {
                 Err(
                     response

@@ -48,7 +48,7 @@ impl<'a> Groups<'a> {
         request = request.query(&query);
         let response = self.client.http.send("ListGroups", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::ListGroupsResponse, _>(),
+            200..=299 => response.json(),
             _ => Err(response.into_error(None)),
         }
     }
@@ -146,7 +146,7 @@ impl<'a> Groups<'a> {
         }
         let response = self.client.http.send("CreateGroup", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::CreateGroupResponse, _>(),
+            200..=299 => response.json(),
             400 => Err(response.into_error(Some(CreateGroupError::Status400))),
             403 => Err(response.into_error(Some(CreateGroupError::Status403))),
             _ => Err(response.into_error(None)),
@@ -181,7 +181,7 @@ impl<'a> Groups<'a> {
             );
         let response = self.client.http.send("RetrieveGroup", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::CreateGroupResponse, _>(),
+            200..=299 => response.json(),
             404 => Err(response.into_error(Some(RetrieveGroupError::Status404))),
             _ => Err(response.into_error(None)),
         }
@@ -221,7 +221,7 @@ impl<'a> Groups<'a> {
         }
         let response = self.client.http.send("ReplaceGroup", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::CreateGroupResponse, _>(),
+            200..=299 => response.json(),
             400 => Err(response.into_error(Some(ReplaceGroupError::Status400))),
             403 => Err(response.into_error(Some(ReplaceGroupError::Status403))),
             404 => Err(response.into_error(Some(ReplaceGroupError::Status404))),
@@ -269,7 +269,7 @@ impl<'a> Groups<'a> {
         }
         let response = self.client.http.send("UpdateGroup", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::CreateGroupResponse, _>(),
+            200..=299 => response.json(),
             400 => Err(response.into_error(Some(UpdateGroupError::Status400))),
             403 => Err(response.into_error(Some(UpdateGroupError::Status403))),
             404 => Err(response.into_error(Some(UpdateGroupError::Status404))),
@@ -303,7 +303,7 @@ impl<'a> Groups<'a> {
             );
         let response = self.client.http.send("GetMembers", request).await?;
         match response.status() {
-            200..=299 => response.json::<Vec<super::types::Msisdn>, _>(),
+            200..=299 => response.json(),
             404 => Err(response.into_error(Some(GetMembersError::Status404))),
             _ => Err(response.into_error(None)),
         }

@@ -59,7 +59,7 @@ impl<'a> ReceiveSms<'a> {
         request = request.query(&query);
         let response = self.client.http.send("Inbounds", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::InboundResponseObject, _>(),
+            200..=299 => response.json(),
             _ => Err(response.into_error(None)),
         }
     }
@@ -159,7 +159,7 @@ impl<'a> ReceiveSms<'a> {
             );
         let response = self.client.http.send("RetrieveInboundMessage", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::InboundResponseObject, _>(),
+            200..=299 => response.json(),
             404 => Err(response.into_error(Some(RetrieveInboundMessageError::Status404))),
             _ => Err(response.into_error(None)),
         }

@@ -42,7 +42,7 @@ impl SendingSms<'_> {
         }
         let response = self.client.http.send("SendSMS", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::SendBatchCreated, _>(),
+            200..=299 => response.json(),
             400 => Err(response.into_error(Some(SendSmsError::Status400))),
             403 => Err(response.into_error(Some(SendSmsError::Status403))),
             _ => Err(response.into_error(None)),

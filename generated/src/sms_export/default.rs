@@ -33,7 +33,7 @@ impl DefaultOperations<'_> {
         }
         let response = self.client.http.send("CreateExport", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Job, _>(),
+            200..=299 => response.json(),
             _ => Err(response.into_error(None)),
         }
     }
@@ -56,7 +56,7 @@ impl DefaultOperations<'_> {
             );
         let response = self.client.http.send("getJobDetail", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Job, _>(),
+            200..=299 => response.json(),
             _ => Err(response.into_error(None)),
         }
     }

@@ -39,7 +39,7 @@ impl Templates<'_> {
             );
         let response = self.client.http.send("Templates_ListTemplates", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::ListTemplatesResponse, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(TemplatesListTemplatesError::Default)),
         }
     }
@@ -70,7 +70,7 @@ impl Templates<'_> {
         request = request.json(body);
         let response = self.client.http.send("Templates_CreateTemplate", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Template, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(TemplatesCreateTemplateError::Default)),
         }
     }
@@ -111,7 +111,7 @@ impl Templates<'_> {
         request = request.json(body);
         let response = self.client.http.send("Templates_UpdateTemplate", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Template, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(TemplatesUpdateTemplateError::Default)),
         }
     }
@@ -142,7 +142,7 @@ impl Templates<'_> {
             );
         let response = self.client.http.send("Templates_GetTemplate", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::Template, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(TemplatesGetTemplateError::Default)),
         }
     }
@@ -170,7 +170,7 @@ impl Templates<'_> {
             );
         let response = self.client.http.send("Templates_DeleteTemplate", request).await?;
         match response.status() {
-            200..=299 => response.json::<serde_json::Value, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(TemplatesDeleteTemplateError::Default)),
         }
     }

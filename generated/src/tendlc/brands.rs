@@ -37,7 +37,7 @@ impl Brands<'_> {
             );
         let response = self.client.http.send("10DLCService_ListBrands", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::ListActiveBrandsResponse, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(V10dlcServiceListBrandsError::Status400)),
             _ => Err(response.error_as(V10dlcServiceListBrandsError::Default)),
         }
@@ -69,7 +69,7 @@ impl Brands<'_> {
             );
         let response = self.client.http.send("10DLCService_GetBrand", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::ActiveBrand, _>(),
+            200..=299 => response.json(),
             404 => Err(response.error_as(V10dlcServiceGetBrandError::Status404)),
             _ => Err(response.error_as(V10dlcServiceGetBrandError::Default)),
         }
@@ -105,7 +105,7 @@ impl Brands<'_> {
         request = request.json(body);
         let response = self.client.http.send("10DLCService_UpdateBrand", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::ActiveBrand, _>(),
+            200..=299 => response.json(),
             404 => Err(response.error_as(V10dlcServiceUpdateBrandError::Status404)),
             _ => Err(response.error_as(V10dlcServiceUpdateBrandError::Default)),
         }
@@ -144,7 +144,7 @@ impl Brands<'_> {
             .send("10DLCService_ReleaseBrand", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::ActiveBrand, _>(),
+            200..=299 => response.json(),
             404 => Err(response.error_as(V10dlcServiceReleaseBrandError::Status404)),
             _ => Err(response.error_as(V10dlcServiceReleaseBrandError::Default)),
         }
@@ -178,7 +178,7 @@ impl Brands<'_> {
         request = request.json(body);
         let response = self.client.http.send("10DLCService_CreateBrand", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::ActiveBrand, _>(),
+            200..=299 => response.json(),
             _ => Err(response.error_as(V10dlcServiceCreateBrandError::Default)),
         }
     }
@@ -212,7 +212,7 @@ impl Brands<'_> {
             );
         let response = self.client.http.send("10DLCService_ImportBrand", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::ActiveBrand, _>(),
+            200..=299 => response.json(),
             404 => Err(response.error_as(V10dlcServiceImportBrandError::Status404)),
             _ => Err(response.error_as(V10dlcServiceImportBrandError::Default)),
         }
@@ -253,7 +253,7 @@ impl Brands<'_> {
             .send("10DLCService_AddExternalVetting", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::ExternalVetting, _>(),
+            200..=299 => response.json(),
             404 => {
                 Err(response.error_as(V10dlcServiceAddExternalVettingError::Status404))
             }

@@ -64,7 +64,7 @@ impl Campaigns<'_> {
             .send("10DLCService_ListCampaigns", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::ListAvailableNumbersResponse, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(V10dlcServiceListCampaignsError::Status400)),
             _ => Err(response.error_as(V10dlcServiceListCampaignsError::Default)),
         }
@@ -98,7 +98,7 @@ impl Campaigns<'_> {
             );
         let response = self.client.http.send("10DLCService_GetCampaign", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::AvailableNumber, _>(),
+            200..=299 => response.json(),
             404 => Err(response.error_as(V10dlcServiceGetCampaignError::Status404)),
             _ => Err(response.error_as(V10dlcServiceGetCampaignError::Default)),
         }
@@ -139,7 +139,7 @@ impl Campaigns<'_> {
             .send("10DLCService_ReleaseCampaign", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::ActiveBrand, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(V10dlcServiceReleaseCampaignError::Status400)),
             404 => Err(response.error_as(V10dlcServiceReleaseCampaignError::Status404)),
             _ => Err(response.error_as(V10dlcServiceReleaseCampaignError::Default)),
@@ -178,7 +178,7 @@ impl Campaigns<'_> {
             .send("10DLCService_CreateCampaign", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::ActiveBrand, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(V10dlcServiceCreateCampaignError::Status400)),
             404 => Err(response.error_as(V10dlcServiceCreateCampaignError::Status404)),
             _ => Err(response.error_as(V10dlcServiceCreateCampaignError::Default)),

@@ -40,7 +40,7 @@ impl VerificationQueries<'_> {
             );
         let response = self.client.http.send("VerificationStatusById", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::VerificationResponse, _>(),
+            200..=299 => response.json(),
             _ => Err(response.into_error(None)),
         }
     }
@@ -80,7 +80,7 @@ impl VerificationQueries<'_> {
             .send("VerificationStatusByIdentity", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::VerificationResponse, _>(),
+            200..=299 => response.json(),
             _ => Err(response.into_error(None)),
         }
     }
@@ -114,7 +114,7 @@ impl VerificationQueries<'_> {
             .send("VerificationStatusByReference", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::VerificationResponse, _>(),
+            200..=299 => response.json(),
             _ => Err(response.into_error(None)),
         }
     }

@@ -34,7 +34,7 @@ impl Verifications<'_> {
         request = request.json(body);
         let response = self.client.http.send("StartVerification", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::InitiateVerificationResponse, _>(),
+            200..=299 => response.json(),
             _ => Err(response.into_error(None)),
         }
     }
@@ -73,7 +73,7 @@ impl Verifications<'_> {
             .send("ReportVerificationByIdentity", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::VerificationResponse, _>(),
+            200..=299 => response.json(),
             _ => Err(response.into_error(None)),
         }
     }
@@ -105,7 +105,7 @@ impl Verifications<'_> {
         request = request.json(body);
         let response = self.client.http.send("ReportVerificationById", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::VerificationResponse, _>(),
+            200..=299 => response.json(),
             _ => Err(response.into_error(None)),
         }
     }

@@ -32,7 +32,7 @@ impl Applications<'_> {
             .request(reqwest::Method::GET, "/v1/configuration/numbers/");
         let response = self.client.http.send("Configuration_GetNumbers", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::GetNumbersResponseObj, _>(),
+            200..=299 => response.json(),
             401 => Err(response.error_as(ConfigurationGetNumbersError::Status401)),
             500 => Err(response.error_as(ConfigurationGetNumbersError::Status500)),
             _ => Err(response.into_error(None)),
@@ -64,7 +64,7 @@ impl Applications<'_> {
             .send("Configuration_UpdateNumbers", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<serde_json::Value, _>(),
+            200..=299 => response.json(),
             401 => Err(response.error_as(ConfigurationUpdateNumbersError::Status401)),
             500 => Err(response.error_as(ConfigurationUpdateNumbersError::Status500)),
             _ => Err(response.into_error(None)),
@@ -96,7 +96,7 @@ impl Applications<'_> {
             .send("Configuration_UnassignNumber", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<serde_json::Value, _>(),
+            200..=299 => response.json(),
             401 => Err(response.error_as(ConfigurationUnassignNumberError::Status401)),
             500 => Err(response.error_as(ConfigurationUnassignNumberError::Status500)),
             _ => Err(response.into_error(None)),
@@ -132,7 +132,7 @@ impl Applications<'_> {
             .send("Configuration_GetCallbackURLs", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::GetCallbacks, _>(),
+            200..=299 => response.json(),
             401 => Err(response.error_as(ConfigurationGetCallbackUrLsError::Status401)),
             500 => Err(response.error_as(ConfigurationGetCallbackUrLsError::Status500)),
             _ => Err(response.into_error(None)),
@@ -172,7 +172,7 @@ impl Applications<'_> {
             .send("Configuration_UpdateCallbackURLs", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<serde_json::Value, _>(),
+            200..=299 => response.json(),
             401 => {
                 Err(response.error_as(ConfigurationUpdateCallbackUrLsError::Status401))
             }
@@ -205,7 +205,7 @@ impl Applications<'_> {
             );
         let response = self.client.http.send("Calling_QueryNumber", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::GetQueryNumber, _>(),
+            200..=299 => response.json(),
             401 => Err(response.error_as(CallingQueryNumberError::Status401)),
             500 => Err(response.error_as(CallingQueryNumberError::Status500)),
             _ => Err(response.into_error(None)),

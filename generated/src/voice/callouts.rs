@@ -36,7 +36,7 @@ impl Callouts<'_> {
         }
         let response = self.client.http.send("Callouts", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::GetCalloutResponseObj, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(CalloutsError::Status400)),
             402 => Err(response.error_as(CalloutsError::Status402)),
             _ => Err(response.into_error(None)),

@@ -37,7 +37,7 @@ impl Calls<'_> {
             );
         let response = self.client.http.send("Calling_GetCallResult", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::GetCallResponseObj, _>(),
+            200..=299 => response.json(),
             404 => Err(response.error_as(CallingGetCallResultError::Status404)),
             500 => Err(response.error_as(CallingGetCallResultError::Status500)),
             _ => Err(response.into_error(None)),
@@ -67,7 +67,7 @@ impl Calls<'_> {
         }
         let response = self.client.http.send("Calling_UpdateCall", request).await?;
         match response.status() {
-            200..=299 => response.json::<serde_json::Value, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(CallingUpdateCallError::Status400)),
             404 => Err(response.error_as(CallingUpdateCallError::Status404)),
             500 => Err(response.error_as(CallingUpdateCallError::Status500)),
@@ -111,7 +111,7 @@ impl Calls<'_> {
             .send("Calling_ManageCallWithCallLeg", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<serde_json::Value, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(CallingManageCallWithCallLegError::Status400)),
             401 => Err(response.error_as(CallingManageCallWithCallLegError::Status401)),
             404 => Err(response.error_as(CallingManageCallWithCallLegError::Status404)),

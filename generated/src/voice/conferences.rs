@@ -44,7 +44,7 @@ impl Conferences<'_> {
             .send("Calling_GetConferenceInfo", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<super::types::GetConferenceInfoResponse, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(CallingGetConferenceInfoError::Status400)),
             401 => Err(response.error_as(CallingGetConferenceInfoError::Status401)),
             404 => Err(response.error_as(CallingGetConferenceInfoError::Status404)),
@@ -82,7 +82,7 @@ impl Conferences<'_> {
             .send("Calling_KickConferenceAll", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<serde_json::Value, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(CallingKickConferenceAllError::Status400)),
             401 => Err(response.error_as(CallingKickConferenceAllError::Status401)),
             404 => Err(response.error_as(CallingKickConferenceAllError::Status404)),
@@ -123,7 +123,7 @@ impl Conferences<'_> {
             .send("Calling_KickConferenceParticipant", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<serde_json::Value, _>(),
+            200..=299 => response.json(),
             400 => {
                 Err(response.error_as(CallingKickConferenceParticipantError::Status400))
             }
@@ -176,7 +176,7 @@ impl Conferences<'_> {
             .send("Calling_MuteUnmuteConferenceParticipant", request)
             .await?;
         match response.status() {
-            200..=299 => response.json::<serde_json::Value, _>(),
+            200..=299 => response.json(),
             400 => {
                 Err(
                     response

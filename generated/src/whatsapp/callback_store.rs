@@ -41,7 +41,7 @@ impl CallbackStore<'_> {
             );
         let response = self.client.http.send("getStatus", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::CallbackStoreSearchResult, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(GetStatusError::Status400)),
             401 => Err(response.error_as(GetStatusError::Status401)),
             500 => Err(response.error_as(GetStatusError::Status500)),
@@ -81,7 +81,7 @@ impl CallbackStore<'_> {
         request = request.query(&query);
         let response = self.client.http.send("getNotifications", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::CallbackStoreSearchResult, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(GetNotificationsError::Status400)),
             401 => Err(response.error_as(GetNotificationsError::Status401)),
             500 => Err(response.error_as(GetNotificationsError::Status500)),

@@ -53,7 +53,7 @@ impl CapabilityStatus<'_> {
         request = request.query(&query);
         let response = self.client.http.send("checkCapability_1", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::CapabilityResponse, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(CheckCapability1Error::Status400)),
             401 => Err(response.error_as(CheckCapability1Error::Status401)),
             500 => Err(response.error_as(CheckCapability1Error::Status500)),
@@ -93,7 +93,7 @@ impl CapabilityStatus<'_> {
         request = request.json(body);
         let response = self.client.http.send("checkCapability", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::CapabilityResponse, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(CheckCapabilityError::Status400)),
             401 => Err(response.error_as(CheckCapabilityError::Status401)),
             500 => Err(response.error_as(CheckCapabilityError::Status500)),

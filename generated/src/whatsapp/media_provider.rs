@@ -39,9 +39,7 @@ impl MediaProvider<'_> {
             );
         let response = self.client.http.send("listMediaProviders", request).await?;
         match response.status() {
-            200..=299 => {
-                response.json::<super::types::WhatsAppListMediaProvidersResponse, _>()
-            }
+            200..=299 => response.json(),
             400 => Err(response.error_as(ListMediaProvidersError::Status400)),
             401 => Err(response.error_as(ListMediaProvidersError::Status401)),
             500 => Err(response.error_as(ListMediaProvidersError::Status500)),
@@ -75,10 +73,7 @@ impl MediaProvider<'_> {
         request = request.json(body);
         let response = self.client.http.send("addMediaProvider", request).await?;
         match response.status() {
-            200..=299 => {
-                response
-                    .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
-            }
+            200..=299 => response.json(),
             400 => Err(response.error_as(AddMediaProviderError::Status400)),
             401 => Err(response.error_as(AddMediaProviderError::Status401)),
             500 => Err(response.error_as(AddMediaProviderError::Status500)),
@@ -112,10 +107,7 @@ impl MediaProvider<'_> {
             );
         let response = self.client.http.send("deleteMediaProvider", request).await?;
         match response.status() {
-            200..=299 => {
-                response
-                    .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
-            }
+            200..=299 => response.json(),
             400 => Err(response.error_as(DeleteMediaProviderError::Status400)),
             401 => Err(response.error_as(DeleteMediaProviderError::Status401)),
             500 => Err(response.error_as(DeleteMediaProviderError::Status500)),

@@ -34,7 +34,7 @@ impl Messages<'_> {
         request = request.json(body);
         let response = self.client.http.send("postMessage", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::CallbackReceipt, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(PostMessageError::Status400)),
             401 => Err(response.error_as(PostMessageError::Status401)),
             500 => Err(response.error_as(PostMessageError::Status500)),

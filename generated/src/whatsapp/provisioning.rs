@@ -47,7 +47,7 @@ impl Provisioning<'_> {
         request = request.query(&query);
         let response = self.client.http.send("getBlacklist", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::MsisdnListMessage, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(GetBlacklistError::Status400)),
             401 => Err(response.error_as(GetBlacklistError::Status401)),
             500 => Err(response.error_as(GetBlacklistError::Status500)),
@@ -83,10 +83,7 @@ impl Provisioning<'_> {
         request = request.json(body);
         let response = self.client.http.send("addToBlacklist", request).await?;
         match response.status() {
-            200..=299 => {
-                response
-                    .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
-            }
+            200..=299 => response.json(),
             400 => Err(response.error_as(AddToBlacklistError::Status400)),
             401 => Err(response.error_as(AddToBlacklistError::Status401)),
             500 => Err(response.error_as(AddToBlacklistError::Status500)),
@@ -122,10 +119,7 @@ impl Provisioning<'_> {
         request = request.json(body);
         let response = self.client.http.send("removeFromBlacklist", request).await?;
         match response.status() {
-            200..=299 => {
-                response
-                    .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
-            }
+            200..=299 => response.json(),
             400 => Err(response.error_as(RemoveFromBlacklistError::Status400)),
             401 => Err(response.error_as(RemoveFromBlacklistError::Status401)),
             500 => Err(response.error_as(RemoveFromBlacklistError::Status500)),
@@ -159,10 +153,7 @@ impl Provisioning<'_> {
         request = request.json(body);
         let response = self.client.http.send("provisionOptIn", request).await?;
         match response.status() {
-            200..=299 => {
-                response
-                    .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
-            }
+            200..=299 => response.json(),
             400 => Err(response.error_as(ProvisionOptInError::Status400)),
             401 => Err(response.error_as(ProvisionOptInError::Status401)),
             500 => Err(response.error_as(ProvisionOptInError::Status500)),
@@ -196,10 +187,7 @@ impl Provisioning<'_> {
         request = request.json(body);
         let response = self.client.http.send("provisionOptOut", request).await?;
         match response.status() {
-            200..=299 => {
-                response
-                    .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
-            }
+            200..=299 => response.json(),
             400 => Err(response.error_as(ProvisionOptOutError::Status400)),
             401 => Err(response.error_as(ProvisionOptOutError::Status401)),
             500 => Err(response.error_as(ProvisionOptOutError::Status500)),
@@ -240,10 +228,7 @@ impl Provisioning<'_> {
             .send("provisionOptOutDeprecatedEndpoint", request)
             .await?;
         match response.status() {
-            200..=299 => {
-                response
-                    .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
-            }
+            200..=299 => response.json(),
             400 => {
                 Err(response.error_as(ProvisionOptOutDeprecatedEndpointError::Status400))
             }

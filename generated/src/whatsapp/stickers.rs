@@ -45,7 +45,7 @@ impl Stickers<'_> {
         request = request.query(&query);
         let response = self.client.http.send("getStickerpacks", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::SinchGetStickerpacksResponse, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(GetStickerpacksError::Status400)),
             401 => Err(response.error_as(GetStickerpacksError::Status401)),
             500 => Err(response.error_as(GetStickerpacksError::Status500)),
@@ -79,9 +79,7 @@ impl Stickers<'_> {
         request = request.json(body);
         let response = self.client.http.send("createStickerpack", request).await?;
         match response.status() {
-            200..=299 => {
-                response.json::<super::types::SinchCreateStickerpackResponse, _>()
-            }
+            200..=299 => response.json(),
             400 => Err(response.error_as(CreateStickerpackError::Status400)),
             401 => Err(response.error_as(CreateStickerpackError::Status401)),
             500 => Err(response.error_as(CreateStickerpackError::Status500)),
@@ -122,7 +120,7 @@ impl Stickers<'_> {
         request = request.query(&query);
         let response = self.client.http.send("getStickers", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::SinchGetStickersResponse, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(GetStickersError::Status400)),
             401 => Err(response.error_as(GetStickersError::Status401)),
             500 => Err(response.error_as(GetStickersError::Status500)),
@@ -159,7 +157,7 @@ impl Stickers<'_> {
         request = request.json(body);
         let response = self.client.http.send("createSticker", request).await?;
         match response.status() {
-            200..=299 => response.json::<super::types::SinchCreateStickerResponse, _>(),
+            200..=299 => response.json(),
             400 => Err(response.error_as(CreateStickerError::Status400)),
             401 => Err(response.error_as(CreateStickerError::Status401)),
             500 => Err(response.error_as(CreateStickerError::Status500)),
@@ -202,9 +200,7 @@ impl Stickers<'_> {
         request = request.query(&query);
         let response = self.client.http.send("getStickerInformation", request).await?;
         match response.status() {
-            200..=299 => {
-                response.json::<super::types::SinchGetStickerInformationResponse, _>()
-            }
+            200..=299 => response.json(),
             400 => Err(response.error_as(GetStickerInformationError::Status400)),
             401 => Err(response.error_as(GetStickerInformationError::Status401)),
             500 => Err(response.error_as(GetStickerInformationError::Status500)),
@@ -241,10 +237,7 @@ impl Stickers<'_> {
             );
         let response = self.client.http.send("deleteSticker", request).await?;
         match response.status() {
-            200..=299 => {
-                response
-                    .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
-            }
+            200..=299 => response.json(),
             400 => Err(response.error_as(DeleteStickerError::Status400)),
             401 => Err(response.error_as(DeleteStickerError::Status401)),
             500 => Err(response.error_as(DeleteStickerError::Status500)),
@@ -283,10 +276,7 @@ impl Stickers<'_> {
         request = request.json(body);
         let response = self.client.http.send("updateSticker", request).await?;
         match response.status() {
-            200..=299 => {
-                response
-                    .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
-            }
+            200..=299 => response.json(),
             400 => Err(response.error_as(UpdateStickerError::Status400)),
             401 => Err(response.error_as(UpdateStickerError::Status401)),
             500 => Err(response.error_as(UpdateStickerError::Status500)),
@@ -330,10 +320,7 @@ impl Stickers<'_> {
             .send("getStickerpackInformation", request)
             .await?;
         match response.status() {
-            200..=299 => {
-                response
-                    .json::<super::types::SinchGetStickerpackInformationResponse, _>()
-            }
+            200..=299 => response.json(),
             400 => Err(response.error_as(GetStickerpackInformationError::Status400)),
             401 => Err(response.error_as(GetStickerpackInformationError::Status401)),
             500 => Err(response.error_as(GetStickerpackInformationError::Status500)),
@@ -367,10 +354,7 @@ impl Stickers<'_> {
             );
         let response = self.client.http.send("deleteStickerpack", request).await?;
         match response.status() {
-            200..=299 => {
-                response
-                    .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
-            }
+            200..=299 => response.json(),
             400 => Err(response.error_as(DeleteStickerpackError::Status400)),
             401 => Err(response.error_as(DeleteStickerpackError::Status401)),
             500 => Err(response.error_as(DeleteStickerpackError::Status500)),
@@ -406,10 +390,7 @@ impl Stickers<'_> {
         request = request.json(body);
         let response = self.client.http.send("updateStickerpack", request).await?;
         match response.status() {
-            200..=299 => {
-                response
-                    .json::<std::collections::BTreeMap<String, serde_json::Value>, _>()
-            }
+            200..=299 => response.json(),
             400 => Err(response.error_as(UpdateStickerpackError::Status400)),
             401 => Err(response.error_as(UpdateStickerpackError::Status401)),
             500 => Err(response.error_as(UpdateStickerpackError::Status500)),

@@ -245,12 +245,10 @@ fn method(op: &Operation, defs: &BTreeMap<String, TypeDef>, types: &TokenStream)
     }
 }
 
-fn decode_expr(r: &Resp, types: &TokenStream) -> TokenStream {
+/// The method's return type (or the success variant) fixes the type the body decodes as.
+fn decode_expr(r: &Resp) -> TokenStream {
     match &r.ty {
-        Some(t) => {
-            let t = ty(t, types);
-            quote!(response.json::<#t, _>())
-        }
+        Some(_) => quote!(response.json()),
         None => quote!(Ok(())),
     }
 }
@@ -287,7 +285,7 @@ fn responses(op: &Operation, types: &TokenStream) -> (TokenStream, Vec<TokenStre
                 };
                 arms.push(match &r.ty {
                     Some(_) => {
-                        let d = decode_expr(r, types);
+                        let d = decode_expr(r);
                         quote!(#pat => #d.map(#enum_ty::#v),)
                     }
                     None => quote!(#pat => Ok(#enum_ty::#v),),
@@ -297,7 +295,7 @@ fn responses(op: &Operation, types: &TokenStream) -> (TokenStream, Vec<TokenStre
         }
         (None, [only]) => {
             // One documented success: every 2xx status decodes as it.
-            let d = decode_expr(only, types);
+            let d = decode_expr(only);
             arms.push(quote!(200..=299 => #d,));
             match &only.ty {
                 Some(t) => ty(t, types),
