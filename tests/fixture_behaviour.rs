@@ -21,9 +21,9 @@ fn unknown_enum_values_survive_a_round_trip() {
 fn discriminator_with_mapping_picks_the_variant() {
     use fixtures::one_of_discriminator::types::{Cat, Dog, Pet};
     let cat: Pet = serde_json::from_value(json!({"pet_type": "cat", "lives": 9})).unwrap();
-    assert_eq!(cat, Pet::Cat(Cat { lives: 9, pet_type: "cat".into() }));
+    assert_eq!(cat, Pet::Cat(Cat::new("cat", 9)));
     // The tag is written even when the variant's own type has no such field.
-    let dog = Pet::Dog(Dog { bark: "woof".into() });
+    let dog = Pet::Dog(Dog::new("woof"));
     assert_eq!(serde_json::to_value(&dog).unwrap(), json!({"pet_type": "dog", "bark": "woof"}));
     let back: Pet = serde_json::from_value(json!({"pet_type": "dog", "bark": "woof"})).unwrap();
     assert_eq!(back, dog);
@@ -40,7 +40,7 @@ fn discriminator_with_mapping_picks_the_variant() {
 fn discriminator_without_mapping_uses_schema_names() {
     use fixtures::one_of_discriminator::types::{Circle, Shape};
     let c: Shape = serde_json::from_value(json!({"kind": "Circle", "radius": 2.0})).unwrap();
-    assert_eq!(c, Shape::Circle(Circle { radius: Some(2.0) }));
+    assert_eq!(c, Shape::Circle(Circle::new().radius(2.0)));
     assert_eq!(serde_json::to_value(&c).unwrap(), json!({"kind": "Circle", "radius": 2.0}));
 }
 
@@ -53,7 +53,7 @@ fn union_members_inherit_the_base_discriminator() {
     let image: EnvelopeMessage = serde_json::from_value(json!({"type": "image", "url": "u"})).unwrap();
     assert!(matches!(image, EnvelopeMessage::ImageMessage(_)));
     // The value Sinch sends is written when the variant leaves its `type` out.
-    let built = EnvelopeMessage::ImageMessage(ImageMessage { r#type: None, url: "u".into() });
+    let built = EnvelopeMessage::ImageMessage(ImageMessage::new("u"));
     assert_eq!(serde_json::to_value(&built).unwrap(), json!({"type": "image", "url": "u"}));
 }
 
@@ -61,9 +61,9 @@ fn union_members_inherit_the_base_discriminator() {
 fn union_without_discriminator_is_decoded_by_shape() {
     use fixtures::one_of_shape::types::{ContactRecipient, IdentityRecipient, Recipient};
     let ids: Recipient = serde_json::from_value(json!({"identities": ["a"]})).unwrap();
-    assert_eq!(ids, Recipient::IdentityRecipient(IdentityRecipient { identities: vec!["a".into()] }));
+    assert_eq!(ids, Recipient::IdentityRecipient(IdentityRecipient::new(vec!["a".to_string()])));
     let contact: Recipient = serde_json::from_value(json!({"contact_id": "c1"})).unwrap();
-    assert_eq!(contact, Recipient::ContactRecipient(ContactRecipient { contact_id: "c1".into() }));
+    assert_eq!(contact, Recipient::ContactRecipient(ContactRecipient::new("c1")));
     let text: Recipient = serde_json::from_value(json!("plain")).unwrap();
     assert_eq!(text, Recipient::String("plain".into()));
     assert_eq!(serde_json::to_value(&contact).unwrap(), json!({"contact_id": "c1"}));
@@ -96,11 +96,12 @@ fn additional_properties_are_maps() {
 #[test]
 fn absent_and_null_are_different_requests() {
     use fixtures::nullable::types::UpdateSender;
-    let leave = UpdateSender { keep: Some("k".into()), callback_url: None, name: None };
+    let leave = UpdateSender::new("k".to_string());
     assert_eq!(serde_json::to_value(&leave).unwrap(), json!({"keep": "k"}));
-    let clear = UpdateSender { keep: None, callback_url: Some(None), name: None };
+    let mut clear = UpdateSender::new(None);
+    clear.callback_url = Some(None);
     assert_eq!(serde_json::to_value(&clear).unwrap(), json!({"keep": null, "callback_url": null}));
-    let set = UpdateSender { keep: None, callback_url: Some(Some("https://x".into())), name: None };
+    let set = UpdateSender::new(None).callback_url("https://x");
     assert_eq!(serde_json::to_value(&set).unwrap()["callback_url"], json!("https://x"));
     let decoded: UpdateSender = serde_json::from_value(json!({"keep": null, "callback_url": null})).unwrap();
     assert_eq!(decoded.callback_url, Some(None));
@@ -113,13 +114,14 @@ fn recursive_types_are_boxed() {
     use fixtures::recursive::types::{Node, Ping, Pong};
     let n: Node = serde_json::from_value(json!({"name": "a", "parent": {"name": "b"}, "children": [{"name": "c"}]})).unwrap();
     assert_eq!(n.parent.as_ref().unwrap().name, "b");
-    let _: Ping = Ping { pong: Some(Box::new(Pong { ping: None })) };
+    let p: Ping = Ping::new().pong(Pong::new());
+    assert!(p.pong.is_some());
 }
 
 #[test]
 fn scalar_formats_are_honoured() {
     use fixtures::scalars::types::Numbers;
-    let n = Numbers { small: Some(i32::MAX), big: Some(i64::MAX), plain: Some(1), ratio: Some(0.5f32), price: Some(1.25f64), ..Default::default() };
+    let n = Numbers::new().small(i32::MAX).big(i64::MAX).plain(1).ratio(0.5).price(1.25);
     let v = serde_json::to_value(&n).unwrap();
     assert_eq!(v["big"], json!(i64::MAX));
     assert!(serde_json::from_value::<Numbers>(json!({"small": 3_000_000_000u64})).is_err(), "int32 overflows");
@@ -185,11 +187,11 @@ async fn path_parameters_are_encoded() {
     use fixtures::path_params::Client;
     let (base, seen) = serve(vec![(200, ""), (200, ""), (204, ""), (200, ""), (200, "")]).await;
     let client = Client::with_base_url(&base, Auth::None).unwrap();
-    client.default().messages_send_message("p/1").await.unwrap();
-    client.default().conversations_get("p", "c 1?").await.unwrap();
+    client.default().send_message("p/1").await.unwrap();
+    client.default().get("p", "c 1?").await.unwrap();
     client.default().delete_item(42).await.unwrap();
-    let filter = fixtures::path_params::types::GetByFilterFilter { kind: Some("a".into()) };
-    client.default().get_by_filter(&filter).await.unwrap();
+    let filter = fixtures::path_params::types::GetByFilterFilter::new().kind("a");
+    client.default().get_by_filter(filter).await.unwrap();
     // Declared `thing`, written `{thingParam}` in the path: matched by name; `stray` left out.
     client.default().get_thing("t 1").await.unwrap();
     let seen = seen.await.unwrap();
@@ -203,18 +205,20 @@ async fn path_parameters_are_encoded() {
 
 #[tokio::test]
 async fn query_and_header_parameters_are_sent() {
-    use fixtures::query_header_params::{Client, default::ListNumbersParams, types::ListNumbersType};
+    use fixtures::query_header_params::{Client, types::ListNumbersType};
     let (base, seen) = serve(vec![(200, r#"["+1"]"#), (200, "[]")]).await;
     let client = Client::with_base_url(&base, Auth::bearer("tok")).unwrap();
-    let params = ListNumbersParams {
-        r#type: Some(ListNumbersType::Mobile),
-        capabilities: Some(vec!["SMS".into(), "VOICE".into()]),
-        page_size: Some(5),
-        x_request_id: Some("r-1".into()),
-    };
-    let numbers = client.default().list_numbers("US", &params).await.unwrap();
+    let numbers = client
+        .default()
+        .list_numbers("US")
+        .r#type(ListNumbersType::Mobile)
+        .capabilities(vec!["SMS".to_string(), "VOICE".to_string()])
+        .page_size(5)
+        .x_request_id("r-1")
+        .await
+        .unwrap();
     assert_eq!(numbers, vec!["+1".to_string()]);
-    client.default().list_numbers("SE", &Default::default()).await.unwrap();
+    client.default().list_numbers("SE").await.unwrap();
     let seen = seen.await.unwrap();
     assert_eq!(request_line(&seen[0]), "GET /numbers?regionCode=US&type=MOBILE&capabilities=SMS&capabilities=VOICE&pageSize=5 HTTP/1.1");
     let lower = seen[0].to_ascii_lowercase();
@@ -228,8 +232,8 @@ async fn request_bodies_are_json() {
     use fixtures::request_body::{Client, types::SendBatchRequest};
     let (base, seen) = serve(vec![(201, r#"{"id":"b1"}"#)]).await;
     let client = Client::with_base_url(&base, Auth::basic("key", "secret")).unwrap();
-    let body = SendBatchRequest { to: vec!["+46".into()], body: "hi".into() };
-    let created = client.default().send_batch(&body).await.unwrap();
+    let body = SendBatchRequest::new(vec!["+46".to_string()], "hi");
+    let created = client.default().send_batch(body).await.unwrap();
     assert_eq!(created.id.as_deref(), Some("b1"));
     let seen = seen.await.unwrap();
     assert!(seen[0].ends_with(r#"{"to":["+46"],"body":"hi"}"#), "{}", seen[0]);
@@ -289,7 +293,7 @@ async fn tags_group_operations_and_odd_ids_become_idents() {
     let (base, seen) = serve(vec![(200, ""), (200, "")]).await;
     let client = Client::with_base_url(&base, Auth::None).unwrap();
     client.sending_sms().send_a_message().await.unwrap();
-    client.default().n10dlc_brand().await.unwrap();
+    client.default().brand().await.unwrap();
     let seen = seen.await.unwrap();
     assert_eq!(request_line(&seen[0]), "GET /a HTTP/1.1");
     assert_eq!(request_line(&seen[1]), "GET /b HTTP/1.1");
@@ -297,7 +301,7 @@ async fn tags_group_operations_and_odd_ids_become_idents() {
 
 #[tokio::test]
 async fn token_pages_stream_lazily_in_order() {
-    use fixtures::pagination::{Client, contacts::ListContactsParams};
+    use fixtures::pagination::Client;
     use futures_util::{StreamExt, TryStreamExt};
     let (base, seen) = serve(vec![
         (200, r#"{"contacts":[{"id":"a"},{"id":"b"}],"next_page_token":"t2"}"#),
@@ -306,13 +310,11 @@ async fn token_pages_stream_lazily_in_order() {
     ])
     .await;
     let client = Client::with_base_url(&base, Auth::None).unwrap();
-    let params = ListContactsParams {
-        page_size: Some(2),
-        ..Default::default()
-    };
     let items: Vec<String> = client
         .contacts()
-        .list_contacts_stream("p", true, &params)
+        .list("p", true)
+        .page_size(2)
+        .items()
         .map_ok(|c| c.id)
         .try_collect()
         .await
@@ -337,7 +339,7 @@ async fn token_pages_stream_lazily_in_order() {
     ])
     .await;
     let client = Client::with_base_url(&base, Auth::None).unwrap();
-    let mut stream = std::pin::pin!(client.contacts().list_contacts_stream("p", false, &Default::default()));
+    let mut stream = std::pin::pin!(client.contacts().list("p", false).items());
     assert_eq!(stream.next().await.unwrap().unwrap().id, "a");
     assert_eq!(stream.next().await.unwrap().unwrap().id, "b");
     assert!(
@@ -362,7 +364,8 @@ async fn token_pages_stream_lazily_in_order() {
     let client = Client::with_base_url(&base, Auth::None).unwrap();
     let first: Vec<_> = client
         .contacts()
-        .list_contacts_stream("p", false, &Default::default())
+        .list("p", false)
+        .items()
         .take(1)
         .collect()
         .await;
@@ -386,7 +389,8 @@ async fn a_failed_page_ends_the_stream_with_its_error() {
     let client = Client::with_base_url(&base, Auth::None).unwrap();
     let all: Vec<_> = client
         .contacts()
-        .list_contacts_stream("p", false, &Default::default())
+        .list("p", false)
+        .items()
         .collect()
         .await;
     assert_eq!(all.len(), 2);
@@ -398,7 +402,7 @@ async fn a_failed_page_ends_the_stream_with_its_error() {
 
 #[tokio::test]
 async fn numbered_pages_stop_at_the_count() {
-    use fixtures::pagination::{Client, groups::ListGroupsParams};
+    use fixtures::pagination::Client;
     use futures_util::TryStreamExt;
     let (base, seen) = serve(vec![
         (
@@ -413,13 +417,11 @@ async fn numbered_pages_stop_at_the_count() {
     ])
     .await;
     let client = Client::with_base_url(&base, Auth::None).unwrap();
-    let params = ListGroupsParams {
-        page_size: Some(2),
-        ..Default::default()
-    };
     let pages: Vec<_> = client
         .groups()
-        .list_groups_pages("sp", &params)
+        .list("sp")
+        .page_size(2)
+        .pages()
         .try_collect()
         .await
         .unwrap();
@@ -446,13 +448,11 @@ async fn numbered_pages_stop_at_the_count() {
     ])
     .await;
     let client = Client::with_base_url(&base, Auth::None).unwrap();
-    let params = ListGroupsParams {
-        page: Some(1),
-        page_size: None,
-    };
     let ids: Vec<Option<String>> = client
         .groups()
-        .list_groups_stream("sp", &params)
+        .list("sp")
+        .page(1)
+        .items()
         .map_ok(|g| g.id)
         .try_collect()
         .await
@@ -465,17 +465,18 @@ async fn numbered_pages_stop_at_the_count() {
 
 #[tokio::test]
 async fn csv_arrays_and_form_bodies_go_out_as_described() {
-    use fixtures::swagger2_forms::{Client, default::ListContactsParams, types::AddNoteRequest};
+    use fixtures::swagger2_forms::{Client, types::AddNoteRequest};
     let (base, seen) = serve(vec![(200, "[]"), (201, r#"{"id":"n1"}"#)]).await;
     let client = Client::with_base_url(&base, Auth::None).unwrap();
-    let params = ListContactsParams {
-        ids: Some(vec!["a".into(), "b".into()]),
-        tags: Some(vec!["x".into(), "y".into()]),
-        ..Default::default()
-    };
-    client.default().list_contacts(&params).await.unwrap();
-    let note = AddNoteRequest { text: "hi there".into(), pinned: Some(true), labels: None };
-    let created = client.default().add_note("c1", &note).await.unwrap();
+    client
+        .default()
+        .list_contacts()
+        .ids(vec!["a".to_string(), "b".to_string()])
+        .tags(vec!["x".to_string(), "y".to_string()])
+        .await
+        .unwrap();
+    let note = AddNoteRequest::new("hi there").pinned(true);
+    let created = client.default().add_note("c1", note).await.unwrap();
     assert_eq!(created.id.as_deref(), Some("n1"));
     let seen = seen.await.unwrap();
     // Swagger 2.0's default `csv` is one comma-separated value; `multi` repeats the key.

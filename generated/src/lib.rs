@@ -27,6 +27,41 @@ pub mod runtime;
 
 pub use runtime::{Auth, Error};
 
+/// The API modules this crate was generated with (whether or not their feature is on).
+pub const API_MODULES: &[&str] = &[
+    "sms",
+    "conversation",
+    "templates",
+    "templates_v2",
+    "numbers",
+    "number_lookup",
+    "imported_numbers",
+    "porting",
+    "tendlc",
+    "brands",
+    "compliance_brands",
+    "shortcode_campaigns",
+    "voice",
+    "voice_v2",
+    "verification",
+    "fax",
+    "elastic_sip_trunking",
+    "provisioning",
+    "rcs",
+    "whatsapp",
+    "mms",
+    "sms_export",
+    "subprojects",
+    "access_keys",
+    "chatlayer_analytics",
+    "mailgun",
+    "engage",
+];
+
+#[rustfmt::skip]
+mod sinch;
+pub use sinch::SinchClient;
+
 /// The SMS API (feature `sms`).
 #[cfg(feature = "sms")]
 #[rustfmt::skip]
@@ -42,22 +77,77 @@ pub mod conversation;
 #[rustfmt::skip]
 pub mod templates;
 
+/// The Conversation Template Management v2 API (feature `templates_v2`).
+#[cfg(feature = "templates_v2")]
+#[rustfmt::skip]
+pub mod templates_v2;
+
 /// The Numbers API (feature `numbers`).
 #[cfg(feature = "numbers")]
 #[rustfmt::skip]
 pub mod numbers;
+
+/// The Number Lookup API (feature `number_lookup`).
+#[cfg(feature = "number_lookup")]
+#[rustfmt::skip]
+pub mod number_lookup;
+
+/// The Imported numbers and hosting orders API (feature `imported_numbers`).
+#[cfg(feature = "imported_numbers")]
+#[rustfmt::skip]
+pub mod imported_numbers;
+
+/// The Porting API (feature `porting`).
+#[cfg(feature = "porting")]
+#[rustfmt::skip]
+pub mod porting;
+
+/// The 10DLC and toll-free number registration API (feature `tendlc`).
+#[cfg(feature = "tendlc")]
+#[rustfmt::skip]
+pub mod tendlc;
+
+/// The Brands (brand registrations) API (feature `brands`).
+#[cfg(feature = "brands")]
+#[rustfmt::skip]
+pub mod brands;
+
+/// The Compliance: Brands (US, preview) API (feature `compliance_brands`).
+#[cfg(feature = "compliance_brands")]
+#[rustfmt::skip]
+pub mod compliance_brands;
+
+/// The US short code campaigns API (feature `shortcode_campaigns`).
+#[cfg(feature = "shortcode_campaigns")]
+#[rustfmt::skip]
+pub mod shortcode_campaigns;
 
 /// The Voice (Calling) API (feature `voice`).
 #[cfg(feature = "voice")]
 #[rustfmt::skip]
 pub mod voice;
 
+/// The Voice v2 API (feature `voice_v2`).
+#[cfg(feature = "voice_v2")]
+#[rustfmt::skip]
+pub mod voice_v2;
+
 /// The Verification API (feature `verification`).
 #[cfg(feature = "verification")]
 #[rustfmt::skip]
 pub mod verification;
 
-/// The Provisioning API (feature `provisioning`).
+/// The Fax API (feature `fax`).
+#[cfg(feature = "fax")]
+#[rustfmt::skip]
+pub mod fax;
+
+/// The Elastic SIP Trunking API (feature `elastic_sip_trunking`).
+#[cfg(feature = "elastic_sip_trunking")]
+#[rustfmt::skip]
+pub mod elastic_sip_trunking;
+
+/// The Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API (feature `provisioning`).
 #[cfg(feature = "provisioning")]
 #[rustfmt::skip]
 pub mod provisioning;
@@ -72,20 +162,35 @@ pub mod rcs;
 #[rustfmt::skip]
 pub mod whatsapp;
 
+/// The MMS (legacy MBlox endpoint) API (feature `mms`).
+#[cfg(feature = "mms")]
+#[rustfmt::skip]
+pub mod mms;
+
 /// The SMS Export API (feature `sms_export`).
 #[cfg(feature = "sms_export")]
 #[rustfmt::skip]
 pub mod sms_export;
 
-/// The 10DLC brand and campaign registration API (feature `tendlc`).
-#[cfg(feature = "tendlc")]
+/// The Subprojects API (feature `subprojects`).
+#[cfg(feature = "subprojects")]
 #[rustfmt::skip]
-pub mod tendlc;
+pub mod subprojects;
 
-/// The Imported (hosted) numbers API (feature `imported_numbers`).
-#[cfg(feature = "imported_numbers")]
+/// The Access keys management API (feature `access_keys`).
+#[cfg(feature = "access_keys")]
 #[rustfmt::skip]
-pub mod imported_numbers;
+pub mod access_keys;
+
+/// The Chatlayer Analytics API (feature `chatlayer_analytics`).
+#[cfg(feature = "chatlayer_analytics")]
+#[rustfmt::skip]
+pub mod chatlayer_analytics;
+
+/// The Mailgun (email) API (feature `mailgun`).
+#[cfg(feature = "mailgun")]
+#[rustfmt::skip]
+pub mod mailgun;
 
 /// The Sinch Engage API (feature `engage`).
 #[cfg(feature = "engage")]

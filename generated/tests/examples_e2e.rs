@@ -64,8 +64,8 @@ async fn sms_send_prints_the_batch_id() {
     let (out, err, ok) = run(
         "sms_send",
         &[
-            ("SINCH_SERVICE_PLAN_ID", "plan-1".into()),
-            ("SINCH_API_TOKEN", "api-token".into()),
+            ("SINCH_SMS_SERVICE_PLAN_ID", "plan-1".into()),
+            ("SINCH_SMS_API_TOKEN", "api-token".into()),
             ("SINCH_SMS_REGION", "eu".into()),
             ("SINCH_FROM", "+46700000000".into()),
             ("SINCH_TO", "+46700000001".into()),
@@ -198,5 +198,8 @@ async fn examples_fail_clearly_without_settings() {
     let (out, err, ok) = run("sms_send", &[]).await;
     assert!(!ok);
     assert!(out.is_empty());
-    assert!(err.contains("SINCH_SERVICE_PLAN_ID is not set"), "{err}");
+    assert!(err.contains("SINCH_SMS_REGION"), "{err}");
+    let (_, err, ok) = run("conversation_send_text", &[("SINCH_CONVERSATION_REGION", "eu".into())]).await;
+    assert!(!ok);
+    assert!(err.contains("SINCH_APP_ID is not set"), "{err}");
 }

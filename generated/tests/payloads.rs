@@ -1,14 +1,16 @@
 //! JSON payloads that Sinch wrote for its Java SDK's tests decode into the generated types.
 //!
-//! The payloads (`sms`, `numbers`, `voice`, `verification` and `conversation` folders) are
-//! read at run time from SINCH_PAYLOADS, else `$SINCH_SPECS_MIRROR/../payloads`, else
-//! `../shared/payloads` beside the repository. They describe the APIs as of 2026 while most
-//! descriptions date from 2021, so not everything decodes: the test prints why each file
-//! fails and guards the number that decodes today against regressions.
+//! The payloads (`sms`, `numbers`, `numberlookup`, `voice`, `verification` and `conversation`
+//! folders) are read at run time from SINCH_PAYLOADS, else `$SINCH_SPECS_MIRROR/../payloads`,
+//! else `../shared/payloads` beside the repository. They describe the APIs as of 2026; the
+//! descriptions are Sinch's 2025-26 ones, except SMS (still 2021). Not everything decodes:
+//! the test prints why each file fails or has no type, and guards the number that decodes
+//! today against regressions.
 //!
 //! Every payload file is listed exactly once: in a domain table, with the type that holds
 //! it by meaning (request body, response, callback or nested object), or in `NO_TYPE` when
-//! the 2021 description lacks the concept.
+//! the description lacks the concept. A type is never chosen because it happens to decode.
+//! `client/auth` (the OAuth token response) is left out: no generated type holds it.
 
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -16,49 +18,62 @@ use std::path::{Path, PathBuf};
 
 #[cfg(feature = "conversation")]
 use sinch_sdk::conversation::types as c;
+#[cfg(feature = "number_lookup")]
+use sinch_sdk::number_lookup::types as l;
 #[cfg(feature = "numbers")]
 use sinch_sdk::numbers::types as n;
 #[cfg(feature = "sms")]
 use sinch_sdk::sms::types as s;
 #[cfg(feature = "templates")]
 use sinch_sdk::templates::types as t;
+#[cfg(feature = "templates_v2")]
+use sinch_sdk::templates_v2::types as t2;
 #[cfg(feature = "verification")]
 use sinch_sdk::verification::types as e;
 #[cfg(feature = "voice")]
 use sinch_sdk::voice::types as v;
 
-/// The generated type of free-form objects (`type: object` without properties), such as
-/// `SvamlRequestBody::action` and the body of `Calling_MuteUnmuteConferenceParticipant`.
-#[cfg(feature = "voice")]
-type JsonObject = BTreeMap<String, Value>;
-
 /// A payload file (relative to the payload folder) and the check that decodes it.
 type Entry = (&'static str, fn(&Value) -> Result<(), String>);
 
 /// How many payloads decode today, with every API enabled. Raise it when more decode.
-const MIN_DECODED: usize = 257;
+const MIN_DECODED: usize = 392;
 
 /// The folders of the payload directory this test covers.
-const DOMAINS: &[&str] = &["sms", "numbers", "voice", "verification", "conversation"];
+const DOMAINS: &[&str] = &[
+    "sms",
+    "numbers",
+    "numberlookup",
+    "voice",
+    "verification",
+    "conversation",
+];
+
+/// The domains of the original payload table (the 97% goal is measured over them).
+const ORIGINAL_DOMAINS: &[&str] = &["sms", "numbers", "voice", "verification", "conversation"];
 
 /// Whether every table is compiled in (the coverage and floor checks need all of them).
 const ALL_FEATURES: bool = cfg!(all(
     feature = "sms",
     feature = "numbers",
+    feature = "number_lookup",
     feature = "voice",
     feature = "verification",
     feature = "conversation",
-    feature = "templates"
+    feature = "templates",
+    feature = "templates_v2"
 ));
 
 #[cfg_attr(
     not(any(
         feature = "sms",
         feature = "numbers",
+        feature = "number_lookup",
         feature = "voice",
         feature = "verification",
         feature = "conversation",
-        feature = "templates"
+        feature = "templates",
+        feature = "templates_v2"
     )),
     allow(dead_code)
 )]
@@ -88,10 +103,13 @@ fn payload_dir() -> PathBuf {
 fn table() -> Vec<Entry> {
     #[allow(unused_mut)]
     let mut entries: Vec<Entry> = Vec::new();
+
     #[cfg(feature = "sms")]
     entries.extend_from_slice(SMS);
     #[cfg(feature = "numbers")]
     entries.extend_from_slice(NUMBERS);
+    #[cfg(feature = "number_lookup")]
+    entries.extend_from_slice(NUMBER_LOOKUP);
     #[cfg(feature = "voice")]
     entries.extend_from_slice(VOICE);
     #[cfg(feature = "verification")]
@@ -100,6 +118,8 @@ fn table() -> Vec<Entry> {
     entries.extend_from_slice(CONVERSATION);
     #[cfg(feature = "templates")]
     entries.extend_from_slice(TEMPLATES);
+    #[cfg(feature = "templates_v2")]
+    entries.extend_from_slice(TEMPLATES_V2);
     entries
 }
 
@@ -131,31 +151,62 @@ fn walk(root: &Path, dir: &Path, out: &mut BTreeSet<String>) {
     }
 }
 
+/// Per domain: payloads with a type, payloads that decode, payloads without a type.
+#[derive(Default)]
+struct Count {
+    typed: usize,
+    decoded: usize,
+    untyped: usize,
+}
+
 #[test]
 fn java_sdk_payloads_decode() {
     let dir = payload_dir();
     let entries = table();
-    let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut counts: BTreeMap<&str, Count> = BTreeMap::new();
     let mut failures = Vec::new();
     for (rel, check) in &entries {
         let value = read(&dir, rel);
         let count = counts.entry(domain(rel)).or_default();
-        count.1 += 1;
+        count.typed += 1;
         match check(&value) {
-            Ok(()) => count.0 += 1,
+            Ok(()) => count.decoded += 1,
             Err(e) => failures.push((*rel, e)),
         }
+    }
+    for (rel, _) in NO_TYPE {
+        counts.entry(domain(rel)).or_default().untyped += 1;
     }
     for (rel, error) in &failures {
         println!("FAIL {rel}: {error}");
     }
-    for (name, (ok, total)) in &counts {
-        let untyped = NO_TYPE.iter().filter(|(p, _)| domain(p) == *name).count();
-        println!("payloads/{name}: {ok} of {total} decode ({untyped} without a type)");
+    for (rel, reason) in NO_TYPE {
+        println!("NO TYPE {rel}: {reason}");
     }
-    let decoded: usize = counts.values().map(|c| c.0).sum();
-    println!("payloads: {decoded} of {} decode", entries.len());
-    println!("payloads without a generated type (NO_TYPE): {}", NO_TYPE.len());
+    let (mut typed, mut decoded, mut total) = (0, 0, 0);
+    let (mut original_decoded, mut original_total) = (0, 0);
+    for (name, count) in &counts {
+        let files = count.typed + count.untyped;
+        println!(
+            "payloads/{name}: {} of {files} typed, {} decode",
+            count.typed, count.decoded
+        );
+        typed += count.typed;
+        decoded += count.decoded;
+        total += files;
+        if ORIGINAL_DOMAINS.contains(name) {
+            original_decoded += count.decoded;
+            original_total += files;
+        }
+    }
+    println!("payloads: {typed} of {total} typed, {decoded} decode");
+    if original_total > 0 {
+        println!(
+            "payloads of {}: {original_decoded} of {original_total} typed and decode ({:.1}%)",
+            ORIGINAL_DOMAINS.join(", "),
+            100.0 * original_decoded as f64 / original_total as f64
+        );
+    }
     if ALL_FEATURES {
         assert!(
             decoded >= MIN_DECODED,
@@ -193,18 +244,20 @@ fn every_payload_is_mapped_once() {
 #[cfg(feature = "sms")]
 const SMS: &[Entry] = &[
     ("sms/v1/BinaryRequestDto.json", decode::<s::SendBatchObject>),
+    // `auto_update.to` is a number here; sms.yaml types it as a string
     ("sms/v1/CreateGroupRequestDto.json", decode::<s::GroupObject>),
-    // send body; the 2021 spec knows mt_text/mt_binary only
+    // mt_media body (a map): sms.yaml (2021) knows mt_text/mt_binary only, `body` is a string
     ("sms/v1/MediaRequestDto.json", decode::<s::SendBatchObject>),
     ("sms/v1/ReplaceGroupRequestDto.json", decode::<s::ReplaceGroupRequest>),
     ("sms/v1/UpdateSMSBinaryRequestDto.json", decode::<s::UpdateBatchReq>),
+    // mt_media body (a map): sms.yaml (2021) knows mt_text/mt_binary only, `body` is a string
     ("sms/v1/UpdateSMSMediaRequestDto.json", decode::<s::UpdateBatchReq>),
     ("sms/v1/UpdateSMSTextRequestDto.json", decode::<s::UpdateBatchReq>),
     (
         "sms/v1/batches/request/BinaryRequestDto.json",
         decode::<s::SendBatchObject>,
     ),
-    // send body; the 2021 spec knows mt_text/mt_binary only
+    // mt_media body (a map): sms.yaml (2021) knows mt_text/mt_binary only, `body` is a string
     (
         "sms/v1/batches/request/MediaRequestDto.json",
         decode::<s::SendBatchObject>,
@@ -217,6 +270,7 @@ const SMS: &[Entry] = &[
         "sms/v1/batches/request/UpdateBinaryRequestDto.json",
         decode::<s::UpdateBatchReq>,
     ),
+    // mt_media body (a map): sms.yaml (2021) knows mt_text/mt_binary only, `body` is a string
     (
         "sms/v1/batches/request/UpdateMediaRequestDto.json",
         decode::<s::UpdateBatchReq>,
@@ -237,6 +291,7 @@ const SMS: &[Entry] = &[
         "sms/v1/batches/response/ListBatchesResponseDtoPage0.json",
         decode::<s::ListBatchesResponse>,
     ),
+    // mt_media body (a map): sms.yaml (2021) knows mt_text/mt_binary only, `body` is a string
     (
         "sms/v1/batches/response/ListBatchesResponseDtoPage1.json",
         decode::<s::ListBatchesResponse>,
@@ -245,6 +300,7 @@ const SMS: &[Entry] = &[
         "sms/v1/batches/response/ListBatchesResponseDtoPage2.json",
         decode::<s::ListBatchesResponse>,
     ),
+    // mt_media body (a map): sms.yaml (2021) knows mt_text/mt_binary only, `body` is a string
     (
         "sms/v1/batches/response/MediaResponseDto.json",
         decode::<s::SendBatchCreated>,
@@ -253,6 +309,7 @@ const SMS: &[Entry] = &[
         "sms/v1/batches/response/TextResponseDto.json",
         decode::<s::SendBatchCreated>,
     ),
+    // `total_message_count` is a number; sms.yaml types it as a string
     (
         "sms/v1/deliveryreports/BatchDeliveryReportMMSDto.json",
         decode::<s::RetrieveDeliveryResponseObj>,
@@ -276,6 +333,7 @@ const SMS: &[Entry] = &[
         "sms/v1/groups/request/GroupUpdateRequestDto.json",
         decode::<s::UpdateGroupRequest>,
     ),
+    // `auto_update.to` is a number here; sms.yaml types it as a string
     (
         "sms/v1/groups/response/ListGroupsResponseDtoPage0.json",
         decode::<s::ListGroupsResponse>,
@@ -289,6 +347,7 @@ const SMS: &[Entry] = &[
         decode::<s::ListGroupsResponse>,
     ),
     ("sms/v1/inbounds/InboundBinaryDto.json", decode::<s::InboundsObject>),
+    // mo_media body (a map): sms.yaml (2021) types `body` as a string
     ("sms/v1/inbounds/InboundMediaDto.json", decode::<s::InboundsObject>),
     ("sms/v1/inbounds/InboundTextDto.json", decode::<s::InboundsObject>),
     // the inbounds list
@@ -320,6 +379,7 @@ const NUMBERS: &[Entry] = &[
         "numbers/v1/active/ScheduledVoiceProvisioningDtoRTC.json",
         decode::<n::ScheduledVoiceProvisioning>,
     ),
+    // `servicePlanId: null`; numbers.yaml requires a non-nullable string
     (
         "numbers/v1/active/SmsConfigurationDtoServicePlanIdNull.json",
         decode::<n::SmsConfiguration>,
@@ -376,7 +436,10 @@ const NUMBERS: &[Entry] = &[
         "numbers/v1/active/VoiceConfigurationResponseDtoRTC.json",
         decode::<n::VoiceConfiguration>,
     ),
-    ("numbers/v1/active/active-numbers-get.json", decode::<n::ActiveNumber>),
+    (
+        "numbers/v1/active/active-numbers-get.json",
+        decode::<n::ActiveNumberResponse>,
+    ),
     (
         "numbers/v1/active/active-numbers-list-light.json",
         decode::<n::ListActiveNumbersResponse>,
@@ -385,10 +448,9 @@ const NUMBERS: &[Entry] = &[
         "numbers/v1/active/active-numbers-list.json",
         decode::<n::ListActiveNumbersResponse>,
     ),
-    // UpdateActiveNumber body
     (
         "numbers/v1/active/active-numbers-update-request.json",
-        decode::<n::ActiveNumber>,
+        decode::<n::ActiveNumberRequest>,
     ),
     (
         "numbers/v1/available/available-numbers-get.json",
@@ -398,31 +460,132 @@ const NUMBERS: &[Entry] = &[
         "numbers/v1/available/available-numbers-list.json",
         decode::<n::ListAvailableNumbersResponse>,
     ),
+    ("numbers/v1/emergency-address.json", decode::<n::EmergencyAddress>),
+    ("numbers/v1/errors/not-found-error.json", decode::<n::NotFound>),
     // RentNumber returns the active number
-    ("numbers/v1/errors/rent-response.json", decode::<n::ActiveNumber>),
+    (
+        "numbers/v1/errors/rent-response.json",
+        decode::<n::ActiveNumberResponse>,
+    ),
+    (
+        "numbers/v1/eventdestinations/event-destination-response.json",
+        decode::<n::CallbackConfiguration>,
+    ),
+    (
+        "numbers/v1/eventdestinations/event-destination-update-request.json",
+        decode::<n::CallbackConfigurationUpdate>,
+    ),
+    (
+        "numbers/v1/regions/available-regions-list.json",
+        decode::<n::ListAvailableRegionsResponse>,
+    ),
+    (
+        "numbers/v1/request/emergency-address-request.json",
+        decode::<n::EmergencyAddressRequest>,
+    ),
+    (
+        "numbers/v1/response/validate-address-response-no-match.json",
+        decode::<n::ValidateAddressResponse>,
+    ),
+    (
+        "numbers/v1/response/validate-address-response.json",
+        decode::<n::ValidateAddressResponse>,
+    ),
+    (
+        "numbers/v1/sinchevents/number-sinch-event.json",
+        decode::<n::CallbackPayload>,
+    ),
+];
+
+#[cfg(feature = "number_lookup")]
+const NUMBER_LOOKUP: &[Entry] = &[
+    // the per-feature `error` of a lookup response
+    ("numberlookup/v2/errors/LookupErrorDto.json", decode::<l::ErrorResponse>),
+    (
+        "numberlookup/v2/errors/LookupErrorEmptyDto.json",
+        decode::<l::ErrorResponse>,
+    ),
+    (
+        "numberlookup/v2/errors/ProblemDetailsDto.json",
+        decode::<l::ProblemDetails>,
+    ),
+    (
+        "numberlookup/v2/request/NumberLookupRequestAllFeaturesDto.json",
+        decode::<l::NumberLookupRequest>,
+    ),
+    (
+        "numberlookup/v2/request/NumberLookupRequestMinimalDto.json",
+        decode::<l::NumberLookupRequest>,
+    ),
+    (
+        "numberlookup/v2/request/NumberLookupRequestWithFeaturesDto.json",
+        decode::<l::NumberLookupRequest>,
+    ),
+    (
+        "numberlookup/v2/request/NumberLookupRequestWithRndOptionsDto.json",
+        decode::<l::NumberLookupRequest>,
+    ),
+    (
+        "numberlookup/v2/request/RndFeatureOptionsDto.json",
+        decode::<l::RndFeatureOptions>,
+    ),
+    (
+        "numberlookup/v2/response/LineResponseDto.json",
+        decode::<l::LineResponse>,
+    ),
+    (
+        "numberlookup/v2/response/LineResponseEmptyDto.json",
+        decode::<l::LineResponse>,
+    ),
+    (
+        "numberlookup/v2/response/NumberLookupResponseFullDto.json",
+        decode::<l::NumberLookupResponse>,
+    ),
+    (
+        "numberlookup/v2/response/NumberLookupResponseMinimalDto.json",
+        decode::<l::NumberLookupResponse>,
+    ),
+    ("numberlookup/v2/response/RndResponseDto.json", decode::<l::RndResponse>),
+    (
+        "numberlookup/v2/response/RndResponseEmptyDto.json",
+        decode::<l::RndResponse>,
+    ),
+    (
+        "numberlookup/v2/response/SimSwapResponseDto.json",
+        decode::<l::SimSwapResponse>,
+    ),
+    (
+        "numberlookup/v2/response/SimSwapResponseWithErrorDto.json",
+        decode::<l::SimSwapResponse>,
+    ),
+    (
+        "numberlookup/v2/response/VoIPDetectionResponseDto.json",
+        decode::<l::VoIpDetectionResponse>,
+    ),
+    (
+        "numberlookup/v2/response/VoIPDetectionResponseEmptyDto.json",
+        decode::<l::VoIpDetectionResponse>,
+    ),
 ];
 
 #[cfg(feature = "voice")]
 const VOICE: &[Entry] = &[
-    // the only price shape ({amount, currencyId})
-    ("voice/v1/PriceDto.json", decode::<v::GetQueryNumberRate>),
+    ("voice/v1/PriceDto.json", decode::<v::Price>),
     (
         "voice/v1/applications/request/UnAssignNumberRequestDto.json",
         decode::<v::UnassignNumbers>,
     ),
-    // callback URLs were "callbacks" in 2021
     (
         "voice/v1/applications/request/UpdateEventDestinationsRequestDto.json",
-        decode::<v::UpdateCallbacks>,
+        decode::<v::Callbacks>,
     ),
     (
         "voice/v1/applications/request/UpdateNumbersRequestDto.json",
         decode::<v::UpdateNumbers>,
     ),
-    // callback URLs were "callbacks" in 2021
     (
         "voice/v1/applications/response/GetEventDestinationsResponseDto.json",
-        decode::<v::GetCallbacks>,
+        decode::<v::Callbacks>,
     ),
     (
         "voice/v1/applications/response/OwnedNumbersResponseDto.json",
@@ -452,18 +615,18 @@ const VOICE: &[Entry] = &[
         "voice/v1/calls/GetCallInformationResponseDto.json",
         decode::<v::GetCallResponseObj>,
     ),
+    // the body of Calling_UpdateCall
     (
         "voice/v1/calls/request/CallUpdateRequestDto.json",
-        decode::<v::SvamlRequestBody>,
+        decode::<v::PatchsvamlRequestBody>,
     ),
     (
         "voice/v1/conferences/ConferenceParticipantDto.json",
         decode::<v::GetConferenceInfoResponseParticipantsItem>,
     ),
-    // the spec types this body as a free-form object
     (
         "voice/v1/conferences/request/ConferenceManageParticipantRequestDto.json",
-        decode::<JsonObject>,
+        decode::<v::ManageConferenceParticipantRequest>,
     ),
     (
         "voice/v1/conferences/response/ConferenceGetResponseDto.json",
@@ -481,107 +644,146 @@ const VOICE: &[Entry] = &[
     ),
     ("voice/v1/destination/DestinationPstnDto.json", decode::<v::Destination>),
     ("voice/v1/destination/DestinationSipDto.json", decode::<v::Destination>),
+    // the connectStream destination, not one of `destination`'s variants
     (
         "voice/v1/destination/DestinationWebSocketDto.json",
-        decode::<v::Destination>,
+        decode::<v::DestinationWebSocket>,
     ),
+    (
+        "voice/v1/sinchevents/AnsweredCallEventDto.json",
+        decode::<v::AceRequest>,
+    ),
+    (
+        "voice/v1/sinchevents/DisconnectedCallEventDto.json",
+        decode::<v::DiceRequest>,
+    ),
+    (
+        "voice/v1/sinchevents/IncomingCallEventDto.json",
+        decode::<v::IceRequest>,
+    ),
+    (
+        "voice/v1/sinchevents/NotificationEventDto.json",
+        decode::<v::NotifyRequest>,
+    ),
+    ("voice/v1/sinchevents/PromptInputEventDto.json", decode::<v::PieRequest>),
     ("voice/v1/svaml/SvamlControlDto.json", decode::<v::SvamlRequestBody>),
-    // SvamlRequestBody::action is a free-form object
+    (
+        "voice/v1/svaml/action/AnsweringMachineDetectionQueryDto.json",
+        decode::<v::AmdRequest>,
+    ),
+    (
+        "voice/v1/svaml/action/ConnectStreamStreamingOptionsDto.json",
+        decode::<v::SvamlActionConnectStreamStreamingOptions>,
+    ),
     (
         "voice/v1/svaml/action/SvamlActionConnectConferenceDto.json",
-        decode::<JsonObject>,
+        decode::<v::SvamlActionConnectConf>,
     ),
     (
         "voice/v1/svaml/action/SvamlActionConnectMxpDto.json",
-        decode::<JsonObject>,
+        decode::<v::SvamlActionConnectMxp>,
     ),
     (
         "voice/v1/svaml/action/SvamlActionConnectPstnDto.json",
-        decode::<JsonObject>,
+        decode::<v::SvamlActionConnectPstn>,
     ),
     (
         "voice/v1/svaml/action/SvamlActionConnectSipDto.json",
-        decode::<JsonObject>,
+        decode::<v::SvamlActionConnectSip>,
     ),
     (
         "voice/v1/svaml/action/SvamlActionConnectStreamDto.json",
-        decode::<JsonObject>,
+        decode::<v::SvamlActionConnectStream>,
     ),
     (
         "voice/v1/svaml/action/SvamlActionContinueDto.json",
-        decode::<JsonObject>,
+        decode::<v::SvamlActionContinue>,
     ),
-    ("voice/v1/svaml/action/SvamlActionHangupDto.json", decode::<JsonObject>),
-    ("voice/v1/svaml/action/SvamlActionParkDto.json", decode::<JsonObject>),
-    ("voice/v1/svaml/action/SvamlActionRunMenuDto.json", decode::<JsonObject>),
-    // an item of SvamlRequestBody::instructions
+    (
+        "voice/v1/svaml/action/SvamlActionHangupDto.json",
+        decode::<v::SvamlActionHangup>,
+    ),
+    (
+        "voice/v1/svaml/action/SvamlActionParkDto.json",
+        decode::<v::SvamlActionPark>,
+    ),
+    (
+        "voice/v1/svaml/action/SvamlActionRunMenuDto.json",
+        decode::<v::SvamlActionRunMenu>,
+    ),
     (
         "voice/v1/svaml/instruction/SvamlInstructionAnswerDto.json",
-        decode::<v::SvamlRequestBodyInstructionsItem>,
+        decode::<v::SvamlInstructionAnswer>,
     ),
     (
         "voice/v1/svaml/instruction/SvamlInstructionPlayFilesDto.json",
-        decode::<v::SvamlRequestBodyInstructionsItem>,
+        decode::<v::SvamlInstructionPlayFiles>,
     ),
     (
         "voice/v1/svaml/instruction/SvamlInstructionSayDto.json",
-        decode::<v::SvamlRequestBodyInstructionsItem>,
+        decode::<v::SvamlInstructionSay>,
     ),
     (
         "voice/v1/svaml/instruction/SvamlInstructionSendDtmfDto.json",
-        decode::<v::SvamlRequestBodyInstructionsItem>,
+        decode::<v::SvamlInstructionSendDtmf>,
     ),
     (
         "voice/v1/svaml/instruction/SvamlInstructionSetCookieDto.json",
-        decode::<v::SvamlRequestBodyInstructionsItem>,
+        decode::<v::SvamlInstructionSetCookie>,
     ),
     (
         "voice/v1/svaml/instruction/SvamlInstructionStartRecordingDto.json",
-        decode::<v::SvamlRequestBodyInstructionsItem>,
+        decode::<v::SvamlInstructionStartRecording>,
     ),
     (
         "voice/v1/svaml/instruction/SvamlInstructionStopRecordingDto.json",
-        decode::<v::SvamlRequestBodyInstructionsItem>,
+        decode::<v::SvamlInstructionStopRecording>,
     ),
 ];
 
 #[cfg(feature = "verification")]
 const VERIFICATION: &[Entry] = &[
+    // `errorCode` is a number; verification.yaml types it as a string
+    ("verification/v1/error-response.json", decode::<e::Error>),
     (
         "verification/v1/report/VerificationReportRequestFlashCallDto.json",
-        decode::<e::VerificationReportRequestResource>,
+        decode::<e::VerificationReportRequest>,
     ),
     (
         "verification/v1/report/VerificationReportRequestPhoneCallDto.json",
-        decode::<e::VerificationReportRequestResource>,
+        decode::<e::VerificationReportRequest>,
     ),
     (
         "verification/v1/report/VerificationReportRequestSmsDto.json",
-        decode::<e::VerificationReportRequestResource>,
+        decode::<e::VerificationReportRequest>,
     ),
     (
         "verification/v1/report/VerificationReportRequestWhatsAppDto.json",
-        decode::<e::VerificationReportRequestResource>,
+        decode::<e::VerificationReportRequest>,
     ),
     (
         "verification/v1/report/VerificationReportResponseFlashCallDto.json",
-        decode::<e::VerificationResponse>,
+        decode::<e::VerificationReportResponse>,
     ),
     (
         "verification/v1/report/VerificationReportResponsePhoneCallDto.json",
-        decode::<e::VerificationResponse>,
+        decode::<e::VerificationReportResponse>,
     ),
     (
         "verification/v1/report/VerificationReportResponseSmsDto.json",
-        decode::<e::VerificationResponse>,
+        decode::<e::VerificationReportResponse>,
     ),
     (
         "verification/v1/report/VerificationReportResponseWhatsAppDto.json",
-        decode::<e::VerificationResponse>,
+        decode::<e::VerificationReportResponse>,
     ),
     (
         "verification/v1/sinchevents/VerificationResultEventDto.json",
         decode::<e::VerificationResultEvent>,
+    ),
+    (
+        "verification/v1/sinchevents/VerificationSmsDeliveryEventEventDto.json",
+        decode::<e::VerificationSmsDeliveredEvent>,
     ),
     (
         "verification/v1/sinchevents/VerificationStartEventDto.json",
@@ -619,66 +821,78 @@ const VERIFICATION: &[Entry] = &[
         "verification/v1/sinchevents/VerificationStartEventResponseWhatsAppEmptyWhatsAppDto.json",
         decode::<e::VerificationRequestEventResponse>,
     ),
+    // the `_links` array of a start response
+    ("verification/v1/start/LinkDto.json", decode::<Vec<e::Links>>),
     (
         "verification/v1/start/request/VerificationStartRequestDataDto.json",
-        decode::<e::InitiateVerificationResource>,
+        decode::<e::VerificationStartRequest>,
     ),
     (
         "verification/v1/start/request/VerificationStartRequestFlashCallDto.json",
-        decode::<e::InitiateVerificationResource>,
+        decode::<e::VerificationStartRequest>,
     ),
     (
         "verification/v1/start/request/VerificationStartRequestPhoneCallDto.json",
-        decode::<e::InitiateVerificationResource>,
+        decode::<e::VerificationStartRequest>,
     ),
     (
         "verification/v1/start/request/VerificationStartRequestSmsDto.json",
-        decode::<e::InitiateVerificationResource>,
+        decode::<e::VerificationStartRequest>,
     ),
     (
         "verification/v1/start/request/VerificationStartRequestWhatsAppDto.json",
-        decode::<e::InitiateVerificationResource>,
+        decode::<e::VerificationStartRequest>,
+    ),
+    // the `smsOptions` of an SMS start request
+    (
+        "verification/v1/start/request/internal/VerificationStartSmsOptionsDto.json",
+        decode::<e::VerificationStartRequestSmsSmsOptions>,
+    ),
+    (
+        "verification/v1/start/request/internal/VerificationStartSmsOptionsWithAdditionalPropertiesDto.json",
+        decode::<e::VerificationStartRequestSmsSmsOptions>,
     ),
     (
         "verification/v1/start/response/VerificationStartResponseDataDto.json",
-        decode::<e::InitiateVerificationResponse>,
+        decode::<e::VerificationStartResponse>,
     ),
     (
         "verification/v1/start/response/VerificationStartResponseFlashCallDto.json",
-        decode::<e::InitiateVerificationResponse>,
+        decode::<e::VerificationStartResponse>,
     ),
     (
         "verification/v1/start/response/VerificationStartResponsePhoneCallDto.json",
-        decode::<e::InitiateVerificationResponse>,
+        decode::<e::VerificationStartResponse>,
     ),
     (
         "verification/v1/start/response/VerificationStartResponseSmsDto.json",
-        decode::<e::InitiateVerificationResponse>,
+        decode::<e::VerificationStartResponse>,
     ),
     (
         "verification/v1/start/response/VerificationStartResponseWhatsAppDto.json",
-        decode::<e::InitiateVerificationResponse>,
+        decode::<e::VerificationStartResponse>,
     ),
     (
         "verification/v1/status/VerificationStatusResponseFlashCallDto.json",
-        decode::<e::VerificationResponse>,
+        decode::<e::VerificationStatusResponse>,
     ),
     (
         "verification/v1/status/VerificationStatusResponsePhoneCallDto.json",
-        decode::<e::VerificationResponse>,
+        decode::<e::VerificationStatusResponse>,
     ),
     (
         "verification/v1/status/VerificationStatusResponseSmsDto.json",
-        decode::<e::VerificationResponse>,
+        decode::<e::VerificationStatusResponse>,
     ),
     (
         "verification/v1/status/VerificationStatusResponseWhatsAppDto.json",
-        decode::<e::VerificationResponse>,
+        decode::<e::VerificationStatusResponse>,
     ),
 ];
 
 #[cfg(feature = "conversation")]
 const CONVERSATION: &[Entry] = &[
+    ("conversation/v1/AgentDto.json", decode::<c::Agent>),
     ("conversation/v1/ChannelIdentityDto.json", decode::<c::ChannelIdentity>),
     ("conversation/v1/ReasonDto.json", decode::<c::Reason>),
     ("conversation/v1/ReasonWithChannelCodeDto.json", decode::<c::Reason>),
@@ -687,14 +901,14 @@ const CONVERSATION: &[Entry] = &[
         decode::<c::Recipient>,
     ),
     ("conversation/v1/RecipientContactIdDto.json", decode::<c::Recipient>),
-    // an omni-message override (AppMessage shape)
     (
         "conversation/v1/TemplateReferenceFieldWithVersionDto.json",
-        decode::<c::AppMessage>,
+        decode::<c::TemplateReferenceField>,
     ),
+    // no `version`: TemplateReferenceField.template_reference is TemplateReferenceWithVersion (version required)
     (
         "conversation/v1/TemplateReferenceFieldWithoutVersionDto.json",
-        decode::<c::AppMessage>,
+        decode::<c::TemplateReferenceField>,
     ),
     (
         "conversation/v1/TemplateReferenceWithVersionDto.json",
@@ -704,26 +918,56 @@ const CONVERSATION: &[Entry] = &[
         "conversation/v1/TemplateReferenceWithoutVersionDto.json",
         decode::<c::TemplateReference>,
     ),
-    ("conversation/v1/apps/AppCreateRequestDto.json", decode::<c::App>),
+    (
+        "conversation/v1/apps/AppCreateRequestDto.json",
+        decode::<c::AppCreateRequest>,
+    ),
     (
         "conversation/v1/apps/AppListResponseDto.json",
         decode::<c::ListAppsResponse>,
     ),
-    ("conversation/v1/apps/AppResponseDto.json", decode::<c::App>),
-    ("conversation/v1/apps/AppUpdateRequestDto.json", decode::<c::App>),
+    ("conversation/v1/apps/AppResponseDto.json", decode::<c::AppResponse>),
+    (
+        "conversation/v1/apps/AppUpdateRequestDto.json",
+        decode::<c::AppUpdateRequest>,
+    ),
     (
         "conversation/v1/capability/request/QueryCapabilityRequestDto.json",
-        decode::<c::QueryCapabilityRequest>,
+        decode::<c::QueryCapability>,
     ),
     (
         "conversation/v1/capability/response/QueryCapabilityResponseDto.json",
         decode::<c::QueryCapabilityResponse>,
     ),
     (
+        "conversation/v1/consents/AuditRecordsResponseDto.json",
+        decode::<c::GetAuditRecordsFromConsentResponse>,
+    ),
+    (
+        "conversation/v1/consents/ConsentsListResponseDtoPage0.json",
+        decode::<c::GetIdentitiesFromConsentResponse>,
+    ),
+    (
+        "conversation/v1/consents/ConsentsListResponseDtoPage1.json",
+        decode::<c::GetIdentitiesFromConsentResponse>,
+    ),
+    (
         "conversation/v1/contacts/ContactCreateRequestDto.json",
-        decode::<c::Contact>,
+        decode::<c::ContactCreateRequest>,
     ),
     ("conversation/v1/contacts/ContactDto.json", decode::<c::Contact>),
+    (
+        "conversation/v1/contacts/ContactGetChannelProfileByChannelRequestDto.json",
+        decode::<c::GetChannelProfileRequest>,
+    ),
+    (
+        "conversation/v1/contacts/ContactGetChannelProfileByContactRequestDto.json",
+        decode::<c::GetChannelProfileRequest>,
+    ),
+    (
+        "conversation/v1/contacts/ContactGetChannelResponseDto.json",
+        decode::<c::GetChannelProfileResponse>,
+    ),
     (
         "conversation/v1/contacts/ContactListResponseDtoPage0.json",
         decode::<c::ListContactsResponse>,
@@ -736,10 +980,24 @@ const CONVERSATION: &[Entry] = &[
         "conversation/v1/contacts/ContactMergeRequestDto.json",
         decode::<c::MergeContactRequest>,
     ),
+    // the body of Contact_UpdateContact
     (
         "conversation/v1/contacts/ContactUpdateRequestDto.json",
         decode::<c::Contact>,
     ),
+    (
+        "conversation/v1/contacts/IdentityConflictsDto.json",
+        decode::<c::ContactListIdentityConflictsResponseConflictsItem>,
+    ),
+    (
+        "conversation/v1/contacts/ListIdentityConflictsResponseDtoPage0.json",
+        decode::<c::ContactListIdentityConflictsResponse>,
+    ),
+    (
+        "conversation/v1/contacts/ListIdentityConflictsResponseDtoPage1.json",
+        decode::<c::ContactListIdentityConflictsResponse>,
+    ),
+    // the body of Conversation_UpdateConversation
     (
         "conversation/v1/conversations/ConversationRequestDto.json",
         decode::<c::Conversation>,
@@ -750,16 +1008,32 @@ const CONVERSATION: &[Entry] = &[
     ),
     (
         "conversation/v1/conversations/request/CreateConversationRequestDto.json",
-        decode::<c::Conversation>,
+        decode::<c::CreateConversationRequest>,
     ),
-    // InjectMessage body
     (
         "conversation/v1/conversations/request/InjectAppMessageRequestDto.json",
-        decode::<c::ConversationMessage>,
+        decode::<c::InjectMessageRequest>,
     ),
     (
         "conversation/v1/conversations/request/InjectContactMessageRequestDto.json",
-        decode::<c::ConversationMessage>,
+        decode::<c::InjectMessageRequest>,
+    ),
+    // the body of Events_InjectEvent
+    (
+        "conversation/v1/conversations/request/InjectEventRequestDto.json",
+        decode::<c::InjectConversationEventRequest>,
+    ),
+    (
+        "conversation/v1/conversations/response/ConversationRecentMessageDto.json",
+        decode::<c::ConversationRecentMessage>,
+    ),
+    (
+        "conversation/v1/conversations/response/ConversationsListRecentResponse-page-0.json",
+        decode::<c::ListRecentConversationsResponse>,
+    ),
+    (
+        "conversation/v1/conversations/response/ConversationsListRecentResponse-page-1.json",
+        decode::<c::ListRecentConversationsResponse>,
     ),
     (
         "conversation/v1/conversations/response/ConversationsListResponse-page-0.json",
@@ -773,134 +1047,134 @@ const CONVERSATION: &[Entry] = &[
         "conversation/v1/conversations/response/ConversationsListResponse-page-2.json",
         decode::<c::ListConversationsResponse>,
     ),
-    // an App's channel credential
     (
         "conversation/v1/credentials/ConversationChannelAppleBusinessChatRequestDto.json",
-        decode::<c::ConversationChannelCredential>,
+        decode::<c::ConversationChannelCredentials>,
     ),
     (
         "conversation/v1/credentials/ConversationChannelAppleBusinessChatResponseDto.json",
-        decode::<c::ConversationChannelCredential>,
+        decode::<c::ConversationChannelCredentials>,
     ),
     (
         "conversation/v1/credentials/ConversationChannelInstagramRequestDto.json",
-        decode::<c::ConversationChannelCredential>,
+        decode::<c::ConversationChannelCredentials>,
     ),
     (
         "conversation/v1/credentials/ConversationChannelInstagramResponseDto.json",
-        decode::<c::ConversationChannelCredential>,
+        decode::<c::ConversationChannelCredentials>,
     ),
     (
         "conversation/v1/credentials/ConversationChannelKakaoTalkChatRequestDto.json",
-        decode::<c::ConversationChannelCredential>,
+        decode::<c::ConversationChannelCredentials>,
     ),
     (
         "conversation/v1/credentials/ConversationChannelKakaoTalkChatResponseDto.json",
-        decode::<c::ConversationChannelCredential>,
+        decode::<c::ConversationChannelCredentials>,
     ),
     (
         "conversation/v1/credentials/ConversationChannelKakaoTalkRequestDto.json",
-        decode::<c::ConversationChannelCredential>,
+        decode::<c::ConversationChannelCredentials>,
     ),
     (
         "conversation/v1/credentials/ConversationChannelKakaoTalkResponseDto.json",
-        decode::<c::ConversationChannelCredential>,
+        decode::<c::ConversationChannelCredentials>,
     ),
     (
         "conversation/v1/credentials/ConversationChannelLineEnterpriseJapanRequestDto.json",
-        decode::<c::ConversationChannelCredential>,
+        decode::<c::ConversationChannelCredentials>,
     ),
     (
         "conversation/v1/credentials/ConversationChannelLineEnterpriseJapanResponseDto.json",
-        decode::<c::ConversationChannelCredential>,
+        decode::<c::ConversationChannelCredentials>,
     ),
     (
         "conversation/v1/credentials/ConversationChannelLineEnterpriseThailandRequestDto.json",
-        decode::<c::ConversationChannelCredential>,
+        decode::<c::ConversationChannelCredentials>,
     ),
     (
         "conversation/v1/credentials/ConversationChannelLineEnterpriseThailandResponseDto.json",
-        decode::<c::ConversationChannelCredential>,
+        decode::<c::ConversationChannelCredentials>,
     ),
     (
         "conversation/v1/credentials/ConversationChannelLineRequestDto.json",
-        decode::<c::ConversationChannelCredential>,
+        decode::<c::ConversationChannelCredentials>,
     ),
     (
         "conversation/v1/credentials/ConversationChannelLineResponseDto.json",
-        decode::<c::ConversationChannelCredential>,
+        decode::<c::ConversationChannelCredentials>,
     ),
     (
         "conversation/v1/credentials/ConversationChannelMMSRequestDto.json",
-        decode::<c::ConversationChannelCredential>,
+        decode::<c::ConversationChannelCredentials>,
     ),
     (
         "conversation/v1/credentials/ConversationChannelMMSResponseDto.json",
-        decode::<c::ConversationChannelCredential>,
+        decode::<c::ConversationChannelCredentials>,
     ),
     (
         "conversation/v1/credentials/ConversationChannelMessengerRequestDto.json",
-        decode::<c::ConversationChannelCredential>,
+        decode::<c::ConversationChannelCredentials>,
     ),
     (
         "conversation/v1/credentials/ConversationChannelMessengerResponseDto.json",
-        decode::<c::ConversationChannelCredential>,
+        decode::<c::ConversationChannelCredentials>,
     ),
     (
         "conversation/v1/credentials/ConversationChannelRCSRequestDto.json",
-        decode::<c::ConversationChannelCredential>,
+        decode::<c::ConversationChannelCredentials>,
     ),
     (
         "conversation/v1/credentials/ConversationChannelRCSResponseDto.json",
-        decode::<c::ConversationChannelCredential>,
+        decode::<c::ConversationChannelCredentials>,
     ),
     (
         "conversation/v1/credentials/ConversationChannelSMSRequestDto.json",
-        decode::<c::ConversationChannelCredential>,
+        decode::<c::ConversationChannelCredentials>,
     ),
     (
         "conversation/v1/credentials/ConversationChannelSMSResponseDto.json",
-        decode::<c::ConversationChannelCredential>,
+        decode::<c::ConversationChannelCredentials>,
     ),
     (
         "conversation/v1/credentials/ConversationChannelTelegramRequestDto.json",
-        decode::<c::ConversationChannelCredential>,
+        decode::<c::ConversationChannelCredentials>,
     ),
     (
         "conversation/v1/credentials/ConversationChannelTelegramResponseDto.json",
-        decode::<c::ConversationChannelCredential>,
+        decode::<c::ConversationChannelCredentials>,
     ),
     (
         "conversation/v1/credentials/ConversationChannelViberBmRequestDto.json",
-        decode::<c::ConversationChannelCredential>,
+        decode::<c::ConversationChannelCredentials>,
     ),
     (
         "conversation/v1/credentials/ConversationChannelViberBmResponseDto.json",
-        decode::<c::ConversationChannelCredential>,
+        decode::<c::ConversationChannelCredentials>,
     ),
     (
         "conversation/v1/credentials/ConversationChannelWeChatRequestDto.json",
-        decode::<c::ConversationChannelCredential>,
+        decode::<c::ConversationChannelCredentials>,
     ),
     (
         "conversation/v1/credentials/ConversationChannelWeChatResponseDto.json",
-        decode::<c::ConversationChannelCredential>,
+        decode::<c::ConversationChannelCredentials>,
     ),
     (
         "conversation/v1/credentials/ConversationChannelWhatsAppRequestDto.json",
-        decode::<c::ConversationChannelCredential>,
+        decode::<c::ConversationChannelCredentials>,
     ),
     (
         "conversation/v1/credentials/ConversationChannelWhatsAppResponseDto.json",
-        decode::<c::ConversationChannelCredential>,
+        decode::<c::ConversationChannelCredentials>,
     ),
     (
         "conversation/v1/eventdestinations/ClientCredentialsDto.json",
         decode::<c::ClientCredentials>,
     ),
+    // the body of Webhooks_CreateWebhook
     (
         "conversation/v1/eventdestinations/request/EventDestinationRequestDto.json",
-        decode::<c::Webhook>,
+        decode::<c::WebhooksCreateWebhookRequest>,
     ),
     (
         "conversation/v1/eventdestinations/response/EventDestinationResponseDto.json",
@@ -911,57 +1185,74 @@ const CONVERSATION: &[Entry] = &[
         decode::<c::ListWebhooksResponse>,
     ),
     (
+        "conversation/v1/events/ConversationEventGenericEventDto.json",
+        decode::<c::ConversationEvent>,
+    ),
+    (
         "conversation/v1/events/request/SendEventRequestDto.json",
         decode::<c::SendEventRequest>,
+    ),
+    (
+        "conversation/v1/events/response/EventsListResponse-page-0.json",
+        decode::<c::ListEventsResponse>,
+    ),
+    (
+        "conversation/v1/events/response/EventsListResponse-page-1.json",
+        decode::<c::ListEventsResponse>,
     ),
     (
         "conversation/v1/events/response/SendEventResponseDto.json",
         decode::<c::SendEventResponse>,
     ),
-    // the `event` of SendEvent
+    // an app event (the `app_event` union)
     (
         "conversation/v1/events/types/AgentJoinedEventDto.json",
-        decode::<c::AppEvent>,
+        decode::<c::AppEventFieldAppEvent>,
     ),
     (
         "conversation/v1/events/types/AgentLeftEventDto.json",
-        decode::<c::AppEvent>,
+        decode::<c::AppEventFieldAppEvent>,
     ),
+    // a contact event (only in the `contact_event` union)
     (
         "conversation/v1/events/types/CommentEventDto.json",
-        decode::<c::AppEvent>,
+        decode::<c::ContactEvent>,
     ),
+    // an app event (the `app_event` union)
     (
         "conversation/v1/events/types/CommentReplyEventDto.json",
-        decode::<c::AppEvent>,
+        decode::<c::AppEventFieldAppEvent>,
     ),
     (
         "conversation/v1/events/types/ComposingEndEventDto.json",
-        decode::<c::AppEvent>,
+        decode::<c::AppEventFieldAppEvent>,
     ),
     (
         "conversation/v1/events/types/ComposingEventDto.json",
-        decode::<c::AppEvent>,
+        decode::<c::AppEventFieldAppEvent>,
     ),
+    // a contact event (only in the `contact_event` union)
     (
         "conversation/v1/events/types/ConversationDeletedEventDto.json",
-        decode::<c::AppEvent>,
+        decode::<c::ContactEvent>,
     ),
+    // an app event (the `app_event` union)
     (
         "conversation/v1/events/types/GenericEventDto.json",
-        decode::<c::AppEvent>,
+        decode::<c::AppEventFieldAppEvent>,
     ),
+    // a contact message event
     (
         "conversation/v1/events/types/PaymentStatusUpdateEventDto.json",
-        decode::<c::AppEvent>,
+        decode::<c::ContactMessageEvent>,
     ),
     (
         "conversation/v1/events/types/ReactionEventDto.json",
-        decode::<c::AppEvent>,
+        decode::<c::ContactMessageEvent>,
     ),
     (
         "conversation/v1/events/types/ShortLinkActivatedEventDto.json",
-        decode::<c::AppEvent>,
+        decode::<c::ContactMessageEvent>,
     ),
     (
         "conversation/v1/messages/AppMessageCardDto.json",
@@ -999,6 +1290,7 @@ const CONVERSATION: &[Entry] = &[
         "conversation/v1/messages/AppMessageTextDto.json",
         decode::<c::AppMessage>,
     ),
+    ("conversation/v1/messages/ChoiceItemDto.json", decode::<c::ChoiceItem>),
     (
         "conversation/v1/messages/ContactMessageChannelSpecificContactNfmReply.json",
         decode::<c::ContactMessage>,
@@ -1055,45 +1347,53 @@ const CONVERSATION: &[Entry] = &[
         "conversation/v1/messages/ConversationMessageContactLocationResponseDto.json",
         decode::<c::ConversationMessage>,
     ),
-    // omni-message overrides are AppMessage shapes
     (
         "conversation/v1/messages/OmniMessageOverrideCardDto.json",
-        decode::<c::AppMessage>,
+        decode::<c::OmniMessageOverride>,
     ),
     (
         "conversation/v1/messages/OmniMessageOverrideCarouselDto.json",
-        decode::<c::AppMessage>,
+        decode::<c::OmniMessageOverride>,
     ),
     (
         "conversation/v1/messages/OmniMessageOverrideChoiceDto.json",
-        decode::<c::AppMessage>,
+        decode::<c::OmniMessageOverride>,
     ),
     (
         "conversation/v1/messages/OmniMessageOverrideContactInfoDto.json",
-        decode::<c::AppMessage>,
+        decode::<c::OmniMessageOverride>,
     ),
     (
         "conversation/v1/messages/OmniMessageOverrideListDto.json",
-        decode::<c::AppMessage>,
+        decode::<c::OmniMessageOverride>,
     ),
     (
         "conversation/v1/messages/OmniMessageOverrideLocationDto.json",
-        decode::<c::AppMessage>,
+        decode::<c::OmniMessageOverride>,
     ),
     (
         "conversation/v1/messages/OmniMessageOverrideMediaDto.json",
-        decode::<c::AppMessage>,
+        decode::<c::OmniMessageOverride>,
     ),
     (
         "conversation/v1/messages/OmniMessageOverrideTemplateReferenceDto.json",
-        decode::<c::AppMessage>,
+        decode::<c::OmniMessageOverride>,
     ),
     (
         "conversation/v1/messages/OmniMessageOverrideTextDto.json",
-        decode::<c::AppMessage>,
+        decode::<c::OmniMessageOverride>,
     ),
-    // `reply_to` belongs to ContactMessage
-    ("conversation/v1/messages/ReplyToDto.json", decode::<c::ContactMessage>),
+    ("conversation/v1/messages/ProductItemDto.json", decode::<c::ProductItem>),
+    ("conversation/v1/messages/ReplyToDto.json", decode::<c::ReplyToField>),
+    (
+        "conversation/v1/messages/request/ListLastMessagesByChannelIdentityRequestDto.json",
+        decode::<c::ListMessagesByChannelIdentityRequest>,
+    ),
+    (
+        "conversation/v1/messages/request/MessageUpdateRequestDto.json",
+        decode::<c::UpdateMessageMetadataRequest>,
+    ),
+    // `conversation_metadata` is a string here; the description types it as an object ("only accepts json objects")
     (
         "conversation/v1/messages/request/SendCardMessageRequestDto.json",
         decode::<c::SendMessageRequest>,
@@ -1142,38 +1442,238 @@ const CONVERSATION: &[Entry] = &[
         "conversation/v1/messages/response/SendMessageResponseDto.json",
         decode::<c::SendMessageResponse>,
     ),
-    // call_message lives in Choice
+    (
+        "conversation/v1/messages/types/calendar/CalendarMessageDto.json",
+        decode::<c::CalendarMessageField>,
+    ),
     (
         "conversation/v1/messages/types/call/CallMessageDto.json",
-        decode::<c::Choice>,
+        decode::<c::CallMessageField>,
     ),
     (
         "conversation/v1/messages/types/card/CardMessageDto.json",
-        decode::<c::AppMessage>,
+        decode::<c::CardMessageField>,
     ),
     (
         "conversation/v1/messages/types/card/CardMessageWithMessagePropertiesWhatsAppHeaderDto.json",
-        decode::<c::AppMessage>,
+        decode::<c::CardMessageField>,
+    ),
+    (
+        "conversation/v1/messages/types/card/MessagePropertiesDto.json",
+        decode::<c::CardMessageMessageProperties>,
     ),
     (
         "conversation/v1/messages/types/carousel/CarouselMessageDto.json",
-        decode::<c::AppMessage>,
+        decode::<c::CarouselMessageField>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/ChannelSpecificMessageFlowsDto.json",
+        decode::<c::ChannelSpecificMessage>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/ChannelSpecificMessageKakaoTalkCarouselCommerceDto.json",
+        decode::<c::ChannelSpecificMessage>,
+    ),
+    // `message.commerce` lacks the `type` the description requires (and `coupon.discount_rate` is a string)
+    (
+        "conversation/v1/messages/types/channelspecific/ChannelSpecificMessageKakaoTalkCommerceDto.json",
+        decode::<c::ChannelSpecificMessage>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/ChannelSpecificMessageOrderDetailsDto.json",
+        decode::<c::ChannelSpecificMessage>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/ChannelSpecificMessageOrderStatusDto.json",
+        decode::<c::ChannelSpecificMessage>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/kakaotalk/buttons/AppLinkButtonDto.json",
+        decode::<c::KakaoTalkAppLinkButton>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/kakaotalk/buttons/BotKeywordButtonDto.json",
+        decode::<c::KakaoTalkBotKeywordButton>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/kakaotalk/buttons/WebLinkButtonDto.json",
+        decode::<c::KakaoTalkWebLinkButton>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/kakaotalk/carousel/CarouselDto.json",
+        decode::<c::KakaoTalkCarouselCommerceChannelSpecificMessageCarousel>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/kakaotalk/carousel/CarouselHeadDto.json",
+        decode::<c::KakaoTalkCarouselCommerceChannelSpecificMessageCarouselHead>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/kakaotalk/carousel/CarouselTailDto.json",
+        decode::<c::KakaoTalkCarouselCommerceChannelSpecificMessageCarouselTail>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/kakaotalk/carousel/KakaoTalkCarouselCommerceChannelSpecificMessageDto.json",
+        decode::<c::KakaoTalkCarouselCommerceChannelSpecificMessage>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/kakaotalk/commerce/DiscountFixedCommerceDto.json",
+        decode::<c::KakaoTalkDiscountFixedCommerce>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/kakaotalk/commerce/DiscountRateCommerceDto.json",
+        decode::<c::KakaoTalkDiscountRateCommerce>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/kakaotalk/commerce/KakaoTalkCommerceChannelSpecificMessageDto.json",
+        decode::<c::KakaoTalkCommerceChannelSpecificMessage>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/kakaotalk/commerce/KakaoTalkCommerceMessageDto.json",
+        decode::<c::KakaoTalkCommerceMessage>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/kakaotalk/commerce/RegularPriceCommerceDto.json",
+        decode::<c::KakaoTalkRegularPriceCommerce>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/kakaotalk/coupons/DiscountFixedCouponDto.json",
+        decode::<c::KakaoTalkFixedDiscountCoupon>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/kakaotalk/coupons/DiscountRateCouponDto.json",
+        decode::<c::KakaoTalkDiscountRateCoupon>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/kakaotalk/coupons/DiscountShippingCouponDto.json",
+        decode::<c::KakaoTalkShippingDiscountCoupon>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/kakaotalk/coupons/FreeCouponDto.json",
+        decode::<c::KakaoTalkFreeCoupon>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/kakaotalk/coupons/UpCouponDto.json",
+        decode::<c::KakaoTalkUpCoupon>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/kakaotalk/image/ImageDto.json",
+        decode::<c::KakaoTalkCommerceMessageImage>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/line/LineNotificationMessageTemplateChannelSpecificMessageDto.json",
+        decode::<c::LineNotificationMessageTemplateChannelSpecificMessage>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/whatsapp/flows/FlowChannelSpecificMessageHeaderDocumentDto.json",
+        decode::<c::FlowChannelSpecificMessage>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/whatsapp/flows/FlowChannelSpecificMessageHeaderImageDto.json",
+        decode::<c::FlowChannelSpecificMessage>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/whatsapp/flows/FlowChannelSpecificMessageHeaderTextDto.json",
+        decode::<c::FlowChannelSpecificMessage>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/whatsapp/flows/FlowChannelSpecificMessageHeaderVideoDto.json",
+        decode::<c::FlowChannelSpecificMessage>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/whatsapp/flows/WhatsAppInteractiveHeaderDocumentDto.json",
+        decode::<c::WhatsAppInteractiveDocumentHeader>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/whatsapp/flows/WhatsAppInteractiveHeaderImageDto.json",
+        decode::<c::WhatsAppInteractiveImageHeader>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/whatsapp/flows/WhatsAppInteractiveHeaderTextDto.json",
+        decode::<c::WhatsAppInteractiveTextHeader>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/whatsapp/flows/WhatsAppInteractiveHeaderVideoDto.json",
+        decode::<c::WhatsAppInteractiveVideoHeader>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/whatsapp/nfmreply/ChannelSpecificContactMessageNfmReply.json",
+        decode::<c::ChannelSpecificContactMessage>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/whatsapp/payment/OrderDetailsDto.json",
+        decode::<c::PaymentOrderDetailsChannelSpecificMessage>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/whatsapp/payment/OrderDetailsPaymentButtonBoletoDto.json",
+        decode::<c::WhatsAppPaymentSettingsButtonBoleto>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/whatsapp/payment/OrderDetailsPaymentButtonDynamicPixDto.json",
+        decode::<c::WhatsAppPaymentSettingsButtonPix>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/whatsapp/payment/OrderDetailsPaymentButtonLinkDto.json",
+        decode::<c::WhatsAppPaymentSettingsButtonPaymentLink>,
+    ),
+    (
+        "conversation/v1/messages/types/channelspecific/whatsapp/payment/OrderStatusDto.json",
+        decode::<c::PaymentOrderStatusChannelSpecificMessage>,
     ),
     (
         "conversation/v1/messages/types/choice/ChoiceMessageDto.json",
-        decode::<c::AppMessage>,
+        decode::<c::ChoiceMessageField>,
     ),
     (
         "conversation/v1/messages/types/choice/ChoiceMessageWithWhatsappFooterDto.json",
-        decode::<c::AppMessage>,
+        decode::<c::ChoiceMessageField>,
     ),
     (
         "conversation/v1/messages/types/choiceresponse/ChoiceResponseMessageDto.json",
-        decode::<c::ContactMessage>,
+        decode::<c::ChoiceResponseMessageField>,
+    ),
+    (
+        "conversation/v1/messages/types/contactinfo/AddressInfoDto.json",
+        decode::<c::AddressInfo>,
+    ),
+    (
+        "conversation/v1/messages/types/contactinfo/ContactInfoMessageDto.json",
+        decode::<c::ContactInfoMessageField>,
+    ),
+    (
+        "conversation/v1/messages/types/contactinfo/EmailInfoDto.json",
+        decode::<c::EmailInfo>,
+    ),
+    (
+        "conversation/v1/messages/types/contactinfo/NameInfoDto.json",
+        decode::<c::NameInfo>,
+    ),
+    (
+        "conversation/v1/messages/types/contactinfo/OrganizationInfoDto.json",
+        decode::<c::OrganizationInfo>,
+    ),
+    (
+        "conversation/v1/messages/types/contactinfo/PhoneNumberInfoDto.json",
+        decode::<c::PhoneNumberInfo>,
+    ),
+    (
+        "conversation/v1/messages/types/contactinfo/URLInfoDto.json",
+        decode::<c::UrlInfo>,
     ),
     (
         "conversation/v1/messages/types/fallback/FallbackMessageDto.json",
-        decode::<c::ContactMessage>,
+        decode::<c::FallbackMessageField>,
+    ),
+    (
+        "conversation/v1/messages/types/list/ListMessageChoiceDto.json",
+        decode::<c::ListMessageField>,
+    ),
+    (
+        "conversation/v1/messages/types/list/ListMessageChoiceWithWhatsappHeaderDto.json",
+        decode::<c::ListMessageField>,
+    ),
+    (
+        "conversation/v1/messages/types/list/ListMessageProductDto.json",
+        decode::<c::ListMessageField>,
     ),
     (
         "conversation/v1/messages/types/location/CoordinatesDto.json",
@@ -1181,28 +1681,140 @@ const CONVERSATION: &[Entry] = &[
     ),
     (
         "conversation/v1/messages/types/location/LocationMessageDto.json",
-        decode::<c::AppMessage>,
+        decode::<c::LocationMessageField>,
     ),
     (
         "conversation/v1/messages/types/media/MediaMessageDto.json",
-        decode::<c::AppMessage>,
+        decode::<c::MediaMessageField>,
     ),
     (
         "conversation/v1/messages/types/mediacard/MediaCardMessageDto.json",
-        decode::<c::ContactMessage>,
+        decode::<c::MediaCardMessageField>,
+    ),
+    (
+        "conversation/v1/messages/types/productresponse/ProductResponseMessageDto.json",
+        decode::<c::ProductResponseMessage>,
+    ),
+    (
+        "conversation/v1/messages/types/sharelocation/ShareLocationMessageDto.json",
+        decode::<c::ShareLocationMessageField>,
     ),
     (
         "conversation/v1/messages/types/template/TemplateMessageDto.json",
-        decode::<c::AppMessage>,
+        decode::<c::TemplateMessageField>,
     ),
     (
         "conversation/v1/messages/types/text/TextMessageDto.json",
-        decode::<c::AppMessage>,
+        decode::<c::TextMessageField>,
     ),
-    // url_message lives in Choice
     (
         "conversation/v1/messages/types/url/UrlMessageDto.json",
-        decode::<c::Choice>,
+        decode::<c::UrlMessageField>,
+    ),
+    (
+        "conversation/v1/projectsettings/ContactSettingsDto.json",
+        decode::<c::ContactSettings>,
+    ),
+    // the `settings` of ProjectSettings
+    (
+        "conversation/v1/projectsettings/ProjectSettingsDto.json",
+        decode::<c::ProjectSettingsSettings>,
+    ),
+    (
+        "conversation/v1/projectsettings/request/ProjectSettingsRequestDto.json",
+        decode::<c::ProjectSettingsRequest>,
+    ),
+    (
+        "conversation/v1/projectsettings/response/ProjectSettingsResponseDto.json",
+        decode::<c::ProjectSettings>,
+    ),
+    (
+        "conversation/v1/sinchevents/capability/CapabilityEventDto.json",
+        decode::<c::CapabilityEvent>,
+    ),
+    (
+        "conversation/v1/sinchevents/channel/ChannelEventDto.json",
+        decode::<c::ChannelEvent>,
+    ),
+    (
+        "conversation/v1/sinchevents/contact/ContactCreateEventDto.json",
+        decode::<c::ContactCreateEvent>,
+    ),
+    (
+        "conversation/v1/sinchevents/contact/ContactDeleteEventDto.json",
+        decode::<c::ContactDeleteEvent>,
+    ),
+    (
+        "conversation/v1/sinchevents/contact/ContactIdentitiesDuplicationEventDto.json",
+        decode::<c::ContactIdentitiesDuplicationEvent>,
+    ),
+    (
+        "conversation/v1/sinchevents/contact/ContactMergeEventDto.json",
+        decode::<c::ContactMergeEvent>,
+    ),
+    (
+        "conversation/v1/sinchevents/contact/ContactUpdateEventDto.json",
+        decode::<c::ContactUpdateEvent>,
+    ),
+    (
+        "conversation/v1/sinchevents/conversation/ConversationDeleteEventDto.json",
+        decode::<c::ConversationDeleteEvent>,
+    ),
+    (
+        "conversation/v1/sinchevents/conversation/ConversationStartEventDto.json",
+        decode::<c::ConversationStartEvent>,
+    ),
+    (
+        "conversation/v1/sinchevents/conversation/ConversationStopEventDto.json",
+        decode::<c::ConversationStopEvent>,
+    ),
+    (
+        "conversation/v1/sinchevents/delivery/EventDeliveryReceiptEventDto.json",
+        decode::<c::EventDelivery>,
+    ),
+    (
+        "conversation/v1/sinchevents/delivery/MessageDeliveryReceiptEventDto.json",
+        decode::<c::MessageDeliveryReceiptEvent>,
+    ),
+    (
+        "conversation/v1/sinchevents/inbound/InboundContactEventDto.json",
+        decode::<c::EventInbound>,
+    ),
+    (
+        "conversation/v1/sinchevents/inbound/InboundContactMessageEventDto.json",
+        decode::<c::EventInbound>,
+    ),
+    (
+        "conversation/v1/sinchevents/message/MessageInboundEventDto.json",
+        decode::<c::MessageInboundEvent>,
+    ),
+    (
+        "conversation/v1/sinchevents/message/MessageSubmitEventDto.json",
+        decode::<c::MessageSubmitEvent>,
+    ),
+    (
+        "conversation/v1/sinchevents/opting/OptInEventDto.json",
+        decode::<c::OptInEvent>,
+    ),
+    (
+        "conversation/v1/sinchevents/opting/OptOutEventDto.json",
+        decode::<c::OptOutEvent>,
+    ),
+    (
+        "conversation/v1/sinchevents/record/RecordNotificationEventDto.json",
+        decode::<c::RecordNotificationEvent>,
+    ),
+    (
+        "conversation/v1/sinchevents/smartconversations/MessageInboundSmartConversationRedactionEventDto.json",
+        decode::<c::MessageInboundSmartConversationRedactionEvent>,
+    ),
+    (
+        "conversation/v1/sinchevents/smartconversations/SmartConversationsEventDto.json",
+        decode::<c::SmartConversationsEvent>,
+    ),
+    (
+        "conversation/v1/sinchevents/unsupported/UnsupportedCallbackEventDto.json",
+        decode::<c::UnsupportedCallbackEvent>,
     ),
     (
         "conversation/v1/transcoding/request/TranscodeMessageRequestDto.json",
@@ -1215,551 +1827,75 @@ const CONVERSATION: &[Entry] = &[
 ];
 
 #[cfg(feature = "templates")]
-const TEMPLATES: &[Entry] = &[
-    (
-        "conversation/templates/TemplateVariableDto.json",
-        decode::<t::TemplateVariable>,
-    ),
-    // Templates v2 shapes: the closest v1 types
-    (
-        "conversation/templates/v2/request/TemplateTranslationV2RequestDto.json",
-        decode::<t::TemplateTranslation>,
-    ),
-    (
-        "conversation/templates/v2/request/TemplateV2RequestDto.json",
-        decode::<t::Template>,
-    ),
-    (
-        "conversation/templates/v2/response/TemplateTranslationV2ResponseDto.json",
-        decode::<t::TemplateTranslation>,
-    ),
-    (
-        "conversation/templates/v2/response/TemplateV2ResponseDto.json",
-        decode::<t::Template>,
-    ),
-    (
-        "conversation/templates/v2/response/TemplatesV2ListResponseDto.json",
-        decode::<t::ListTemplatesResponse>,
-    ),
-];
+const TEMPLATES: &[Entry] = &[(
+    "conversation/templates/TemplateVariableDto.json",
+    decode::<t::TemplateVariable>,
+)];
 
-/// Payloads with no generated type: the 2021 descriptions lack the concept.
-const NO_TYPE: &[(&str, &str)] = &[
+#[cfg(feature = "templates_v2")]
+const TEMPLATES_V2: &[Entry] = &[
     (
         "conversation/templates/v2/ChannelTemplateOverrideWithVersionDto.json",
-        "channel template overrides exist only in Templates v2",
+        decode::<t2::ChannelTemplateOverride>,
     ),
     (
         "conversation/templates/v2/ChannelTemplateOverrideWithoutVersionDto.json",
-        "channel template overrides exist only in Templates v2",
+        decode::<t2::ChannelTemplateOverride>,
+    ),
+    (
+        "conversation/templates/v2/request/TemplateTranslationV2RequestDto.json",
+        decode::<t2::V2TemplateTranslation>,
+    ),
+    (
+        "conversation/templates/v2/request/TemplateV2RequestDto.json",
+        decode::<t2::V2Template>,
+    ),
+    (
+        "conversation/templates/v2/response/TemplateTranslationV2ResponseDto.json",
+        decode::<t2::V2TemplateTranslation>,
+    ),
+    (
+        "conversation/templates/v2/response/TemplateV2ResponseDto.json",
+        decode::<t2::V2Template>,
+    ),
+    (
+        "conversation/templates/v2/response/TemplatesV2ListResponseDto.json",
+        decode::<t2::V2ListTemplatesResponse>,
     ),
     (
         "conversation/templates/v2/response/TranslationsV2ListResponseDto.json",
-        "list-translations endpoint exists only in Templates v2",
-    ),
-    ("conversation/v1/AgentDto.json", "agents are not in the 2021 spec"),
-    (
-        "conversation/v1/consents/AuditRecordsResponseDto.json",
-        "consents API is not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/consents/ConsentsListResponseDtoPage0.json",
-        "consents API is not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/consents/ConsentsListResponseDtoPage1.json",
-        "consents API is not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/contacts/ContactGetChannelProfileByChannelRequestDto.json",
-        "get-channel-profile endpoint is not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/contacts/ContactGetChannelProfileByContactRequestDto.json",
-        "get-channel-profile endpoint is not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/contacts/ContactGetChannelResponseDto.json",
-        "get-channel-profile endpoint is not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/contacts/IdentityConflictsDto.json",
-        "identity conflicts are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/contacts/ListIdentityConflictsResponseDtoPage0.json",
-        "identity conflicts are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/contacts/ListIdentityConflictsResponseDtoPage1.json",
-        "identity conflicts are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/conversations/request/InjectEventRequestDto.json",
-        "conversation events (inject event) are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/conversations/response/ConversationRecentMessageDto.json",
-        "list-recent-conversations endpoint is not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/conversations/response/ConversationsListRecentResponse-page-0.json",
-        "list-recent-conversations endpoint is not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/conversations/response/ConversationsListRecentResponse-page-1.json",
-        "list-recent-conversations endpoint is not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/events/ConversationEventGenericEventDto.json",
-        "conversation events (stored events) are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/events/response/EventsListResponse-page-0.json",
-        "list-events endpoint is not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/events/response/EventsListResponse-page-1.json",
-        "list-events endpoint is not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/ChoiceItemDto.json",
-        "list messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/ProductItemDto.json",
-        "products (list/product messages) are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/request/ListLastMessagesByChannelIdentityRequestDto.json",
-        "list-last-messages-by-channel-identity endpoint is not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/request/MessageUpdateRequestDto.json",
-        "update-message-metadata endpoint is not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/calendar/CalendarMessageDto.json",
-        "calendar messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/card/MessagePropertiesDto.json",
-        "message properties are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/ChannelSpecificMessageFlowsDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/ChannelSpecificMessageKakaoTalkCarouselCommerceDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/ChannelSpecificMessageKakaoTalkCommerceDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/ChannelSpecificMessageOrderDetailsDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/ChannelSpecificMessageOrderStatusDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/kakaotalk/buttons/AppLinkButtonDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/kakaotalk/buttons/BotKeywordButtonDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/kakaotalk/buttons/WebLinkButtonDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/kakaotalk/carousel/CarouselDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/kakaotalk/carousel/CarouselHeadDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/kakaotalk/carousel/CarouselTailDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/kakaotalk/carousel/KakaoTalkCarouselCommerceChannelSpecificMessageDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/kakaotalk/commerce/DiscountFixedCommerceDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/kakaotalk/commerce/DiscountRateCommerceDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/kakaotalk/commerce/KakaoTalkCommerceChannelSpecificMessageDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/kakaotalk/commerce/KakaoTalkCommerceMessageDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/kakaotalk/commerce/RegularPriceCommerceDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/kakaotalk/coupons/DiscountFixedCouponDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/kakaotalk/coupons/DiscountRateCouponDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/kakaotalk/coupons/DiscountShippingCouponDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/kakaotalk/coupons/FreeCouponDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/kakaotalk/coupons/UpCouponDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/kakaotalk/image/ImageDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/line/LineNotificationMessageTemplateChannelSpecificMessageDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/whatsapp/flows/FlowChannelSpecificMessageHeaderDocumentDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/whatsapp/flows/FlowChannelSpecificMessageHeaderImageDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/whatsapp/flows/FlowChannelSpecificMessageHeaderTextDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/whatsapp/flows/FlowChannelSpecificMessageHeaderVideoDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/whatsapp/flows/WhatsAppInteractiveHeaderDocumentDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/whatsapp/flows/WhatsAppInteractiveHeaderImageDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/whatsapp/flows/WhatsAppInteractiveHeaderTextDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/whatsapp/flows/WhatsAppInteractiveHeaderVideoDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/whatsapp/nfmreply/ChannelSpecificContactMessageNfmReply.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/whatsapp/payment/OrderDetailsDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/whatsapp/payment/OrderDetailsPaymentButtonBoletoDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/whatsapp/payment/OrderDetailsPaymentButtonDynamicPixDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/whatsapp/payment/OrderDetailsPaymentButtonLinkDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/channelspecific/whatsapp/payment/OrderStatusDto.json",
-        "channel-specific messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/contactinfo/AddressInfoDto.json",
-        "contact-info messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/contactinfo/ContactInfoMessageDto.json",
-        "contact-info messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/contactinfo/EmailInfoDto.json",
-        "contact-info messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/contactinfo/NameInfoDto.json",
-        "contact-info messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/contactinfo/OrganizationInfoDto.json",
-        "contact-info messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/contactinfo/PhoneNumberInfoDto.json",
-        "contact-info messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/contactinfo/URLInfoDto.json",
-        "contact-info messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/list/ListMessageChoiceDto.json",
-        "list messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/list/ListMessageChoiceWithWhatsappHeaderDto.json",
-        "list messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/list/ListMessageProductDto.json",
-        "list messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/productresponse/ProductResponseMessageDto.json",
-        "product-response messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/messages/types/sharelocation/ShareLocationMessageDto.json",
-        "share-location messages are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/projectsettings/ContactSettingsDto.json",
-        "project settings are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/projectsettings/ProjectSettingsDto.json",
-        "project settings are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/projectsettings/request/ProjectSettingsRequestDto.json",
-        "project settings are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/projectsettings/response/ProjectSettingsResponseDto.json",
-        "project settings are not in the 2021 spec",
-    ),
-    (
-        "conversation/v1/sinchevents/capability/CapabilityEventDto.json",
-        "the 2021 spec has no callback (webhook event) schemas",
-    ),
-    (
-        "conversation/v1/sinchevents/channel/ChannelEventDto.json",
-        "the 2021 spec has no callback (webhook event) schemas",
-    ),
-    (
-        "conversation/v1/sinchevents/contact/ContactCreateEventDto.json",
-        "the 2021 spec has no callback (webhook event) schemas",
-    ),
-    (
-        "conversation/v1/sinchevents/contact/ContactDeleteEventDto.json",
-        "the 2021 spec has no callback (webhook event) schemas",
-    ),
-    (
-        "conversation/v1/sinchevents/contact/ContactIdentitiesDuplicationEventDto.json",
-        "the 2021 spec has no callback (webhook event) schemas",
-    ),
-    (
-        "conversation/v1/sinchevents/contact/ContactMergeEventDto.json",
-        "the 2021 spec has no callback (webhook event) schemas",
-    ),
-    (
-        "conversation/v1/sinchevents/contact/ContactUpdateEventDto.json",
-        "the 2021 spec has no callback (webhook event) schemas",
-    ),
-    (
-        "conversation/v1/sinchevents/conversation/ConversationDeleteEventDto.json",
-        "the 2021 spec has no callback (webhook event) schemas",
-    ),
-    (
-        "conversation/v1/sinchevents/conversation/ConversationStartEventDto.json",
-        "the 2021 spec has no callback (webhook event) schemas",
-    ),
-    (
-        "conversation/v1/sinchevents/conversation/ConversationStopEventDto.json",
-        "the 2021 spec has no callback (webhook event) schemas",
-    ),
-    (
-        "conversation/v1/sinchevents/delivery/EventDeliveryReceiptEventDto.json",
-        "the 2021 spec has no callback (webhook event) schemas",
-    ),
-    (
-        "conversation/v1/sinchevents/delivery/MessageDeliveryReceiptEventDto.json",
-        "the 2021 spec has no callback (webhook event) schemas",
-    ),
-    (
-        "conversation/v1/sinchevents/inbound/InboundContactEventDto.json",
-        "the 2021 spec has no callback (webhook event) schemas",
-    ),
-    (
-        "conversation/v1/sinchevents/inbound/InboundContactMessageEventDto.json",
-        "the 2021 spec has no callback (webhook event) schemas",
-    ),
-    (
-        "conversation/v1/sinchevents/message/MessageInboundEventDto.json",
-        "the 2021 spec has no callback (webhook event) schemas",
-    ),
-    (
-        "conversation/v1/sinchevents/message/MessageSubmitEventDto.json",
-        "the 2021 spec has no callback (webhook event) schemas",
-    ),
-    (
-        "conversation/v1/sinchevents/opting/OptInEventDto.json",
-        "the 2021 spec has no callback (webhook event) schemas",
-    ),
-    (
-        "conversation/v1/sinchevents/opting/OptOutEventDto.json",
-        "the 2021 spec has no callback (webhook event) schemas",
-    ),
-    (
-        "conversation/v1/sinchevents/record/RecordNotificationEventDto.json",
-        "the 2021 spec has no callback (webhook event) schemas",
-    ),
-    (
-        "conversation/v1/sinchevents/smartconversations/MessageInboundSmartConversationRedactionEventDto.json",
-        "the 2021 spec has no callback (webhook event) schemas",
-    ),
-    (
-        "conversation/v1/sinchevents/smartconversations/SmartConversationsEventDto.json",
-        "the 2021 spec has no callback (webhook event) schemas",
-    ),
-    (
-        "conversation/v1/sinchevents/unsupported/UnsupportedCallbackEventDto.json",
-        "the 2021 spec has no callback (webhook event) schemas",
-    ),
-    (
-        "numbers/v1/emergency-address.json",
-        "emergency addresses are not in the 2021 spec",
-    ),
+        decode::<t2::V2ListTranslationsResponse>,
+    ),
+];
+
+/// Payload files the descriptions have no schema for, with what is missing.
+const NO_TYPE: &[(&str, &str)] = &[
     (
         "numbers/v1/errors/error-trial-account.json",
-        "the 2021 spec gives error responses an empty schema (kept as serde_json::Value)",
-    ),
-    (
-        "numbers/v1/errors/not-found-error.json",
-        "the 2021 spec gives error responses an empty schema (kept as serde_json::Value)",
-    ),
-    (
-        "numbers/v1/eventdestinations/event-destination-response.json",
-        "event destinations (callbacks config) are not in the 2021 spec",
-    ),
-    (
-        "numbers/v1/eventdestinations/event-destination-update-request.json",
-        "event destinations (callbacks config) are not in the 2021 spec",
-    ),
-    (
-        "numbers/v1/regions/available-regions-list.json",
-        "available-regions endpoint is not in the 2021 spec",
-    ),
-    (
-        "numbers/v1/request/emergency-address-request.json",
-        "emergency addresses are not in the 2021 spec",
-    ),
-    (
-        "numbers/v1/response/validate-address-response-no-match.json",
-        "emergency address validation is not in the 2021 spec",
-    ),
-    (
-        "numbers/v1/response/validate-address-response.json",
-        "emergency address validation is not in the 2021 spec",
-    ),
-    (
-        "numbers/v1/sinchevents/number-sinch-event.json",
-        "the 2021 spec has no callback event schema",
+        "numbers.yaml gives the 403 response an empty schema (#/components/responses/PermissionDenied)",
     ),
     (
         "sms/v1/batches/MediaBodyDto.json",
-        "MMS media body: the 2021 spec has no mt_media batches",
+        "MMS media body: sms.yaml (2021) has no mt_media batches",
     ),
     (
         "sms/v1/batches/request/SendDeliveryFeedbackRequestDto.json",
-        "delivery feedback endpoint is not in the 2021 spec",
+        "delivery feedback endpoint is not in sms.yaml (2021)",
     ),
     (
         "sms/v1/deliveryreports/response/ListDeliveryReportResponseDtoPage0.json",
-        "list-delivery-reports endpoint is not in the 2021 spec",
+        "list-delivery-reports endpoint is not in sms.yaml (2021)",
     ),
     (
         "sms/v1/deliveryreports/response/ListDeliveryReportResponseDtoPage1.json",
-        "list-delivery-reports endpoint is not in the 2021 spec",
+        "list-delivery-reports endpoint is not in sms.yaml (2021)",
     ),
     (
         "sms/v1/deliveryreports/response/ListDeliveryReportResponseDtoPage2.json",
-        "list-delivery-reports endpoint is not in the 2021 spec",
+        "list-delivery-reports endpoint is not in sms.yaml (2021)",
     ),
     (
         "sms/v1/error-response.json",
-        "the 2021 spec gives error responses no schema",
-    ),
-    (
-        "verification/v1/error-response.json",
-        "the 2021 spec has no error schema",
-    ),
-    (
-        "verification/v1/sinchevents/VerificationSmsDeliveryEventEventDto.json",
-        "SMS-delivered callback is not in the 2021 spec",
-    ),
-    (
-        "verification/v1/start/LinkDto.json",
-        "`_links` are not in the 2021 spec",
-    ),
-    (
-        "verification/v1/start/request/internal/VerificationStartSmsOptionsDto.json",
-        "SDK-internal shape",
-    ),
-    (
-        "verification/v1/start/request/internal/VerificationStartSmsOptionsWithAdditionalPropertiesDto.json",
-        "SDK-internal shape",
-    ),
-    (
-        "voice/v1/sinchevents/AnsweredCallEventDto.json",
-        "the 2021 spec has no callback event (ICE/ACE/DiCE/PIE/notify) schema",
-    ),
-    (
-        "voice/v1/sinchevents/DisconnectedCallEventDto.json",
-        "the 2021 spec has no callback event (ICE/ACE/DiCE/PIE/notify) schema",
-    ),
-    (
-        "voice/v1/sinchevents/IncomingCallEventDto.json",
-        "the 2021 spec has no callback event (ICE/ACE/DiCE/PIE/notify) schema",
-    ),
-    (
-        "voice/v1/sinchevents/NotificationEventDto.json",
-        "the 2021 spec has no callback event (ICE/ACE/DiCE/PIE/notify) schema",
-    ),
-    (
-        "voice/v1/sinchevents/PromptInputEventDto.json",
-        "the 2021 spec has no callback event (ICE/ACE/DiCE/PIE/notify) schema",
-    ),
-    (
-        "voice/v1/svaml/action/AnsweringMachineDetectionQueryDto.json",
-        "AMD options: the 2021 spec leaves SVAML actions untyped",
-    ),
-    (
-        "voice/v1/svaml/action/ConnectStreamStreamingOptionsDto.json",
-        "streaming options: the 2021 spec leaves SVAML actions untyped",
+        "sms.yaml (2021) gives error responses (400/403/404) no schema",
     ),
 ];

@@ -27,7 +27,9 @@ fn fast_retries(attempts: u32) -> RetryPolicy {
 }
 
 async fn numbers_client(server: &MockServer, oauth: &OAuth2) -> numbers::Client {
-    numbers::Client::with_base_url(server.uri(), Auth::OAuth2(oauth.clone())).unwrap()
+    numbers::Client::with_base_url(server.uri(), Auth::OAuth2(oauth.clone()))
+        .unwrap()
+        .with_project_id("p1")
 }
 
 fn requests_to(all: &[Request], p: &str) -> usize {
@@ -55,12 +57,7 @@ async fn fifty_concurrent_calls_fetch_one_token() {
     let client = numbers_client(&server, &oauth).await;
     let calls = (0..50).map(|_| {
         let client = client.clone();
-        tokio::spawn(async move {
-            client
-                .active_number()
-                .number_service_get_active_number("p1", "+12025550134")
-                .await
-        })
+        tokio::spawn(async move { client.active_number().get("+12025550134").await })
     });
     for call in calls {
         let number = call.await.unwrap().unwrap();
@@ -82,23 +79,11 @@ async fn tokens_are_renewed_before_they_expire() {
         .await;
     let oauth = OAuth2::with_token_url("key", "secret", format!("{}/oauth2/token", server.uri()));
     let client = numbers_client(&server, &oauth).await;
-    client
-        .active_number()
-        .number_service_get_active_number("p1", "+1")
-        .await
-        .unwrap();
-    client
-        .active_number()
-        .number_service_get_active_number("p1", "+1")
-        .await
-        .unwrap();
+    client.active_number().get("+1").await.unwrap();
+    client.active_number().get("+1").await.unwrap();
     assert_eq!(oauth.fetch_count(), 1, "still fresh");
     tokio::time::sleep(Duration::from_millis(700)).await;
-    client
-        .active_number()
-        .number_service_get_active_number("p1", "+1")
-        .await
-        .unwrap();
+    client.active_number().get("+1").await.unwrap();
     assert_eq!(oauth.fetch_count(), 2, "renewed ahead of the expiry, before any 401");
 }
 
@@ -129,11 +114,7 @@ async fn an_expired_401_renews_once_and_resends() {
         .await;
     let oauth = OAuth2::with_token_url("key", "secret", format!("{}/oauth2/token", server.uri()));
     let client = numbers_client(&server, &oauth).await;
-    client
-        .active_number()
-        .number_service_get_active_number("p1", "+1")
-        .await
-        .unwrap();
+    client.active_number().get("+1").await.unwrap();
     assert_eq!(oauth.fetch_count(), 2);
     let all = server.received_requests().await.unwrap();
     assert_eq!(requests_to(&all, "/v1/projects/p1/activeNumbers/%2B1"), 2);
@@ -158,7 +139,7 @@ async fn a_401_that_is_not_about_expiry_is_not_retried() {
     let e = numbers_client(&server, &oauth)
         .await
         .active_number()
-        .number_service_get_active_number("p1", "+1")
+        .get("+1")
         .await
         .unwrap_err();
     assert_eq!(e.status().map(|s| s.as_u16()), Some(401));
@@ -182,7 +163,7 @@ async fn a_429_is_retried_after_retry_after() {
         .await;
     let client = sms::Client::with_base_url(server.uri(), Auth::bearer("api-token")).unwrap();
     let started = Instant::now();
-    let group = client.groups().create_group("plan", None).await.unwrap();
+    let group = client.with_service_plan_id("plan").groups().create().await.unwrap();
     assert_eq!(group.id.as_deref(), Some("g1"));
     assert!(
         started.elapsed() >= Duration::from_secs(1),
@@ -204,7 +185,12 @@ async fn retries_stop_at_the_bound() {
     let client = sms::Client::with_base_url(server.uri(), Auth::bearer("t"))
         .unwrap()
         .with_retry_policy(fast_retries(3));
-    let e = client.groups().retrieve_group("plan", "g1").await.unwrap_err();
+    let e = client
+        .with_service_plan_id("plan")
+        .groups()
+        .retrieve("g1")
+        .await
+        .unwrap_err();
     assert_eq!(e.status().map(|s| s.as_u16()), Some(503));
     assert_eq!(server.received_requests().await.unwrap().len(), 3);
     assert_eq!(
@@ -227,7 +213,7 @@ async fn a_post_is_not_resent_after_a_503() {
     let client = sms::Client::with_base_url(server.uri(), Auth::bearer("t"))
         .unwrap()
         .with_retry_policy(fast_retries(5));
-    client.groups().create_group("plan", None).await.unwrap_err();
+    client.with_service_plan_id("plan").groups().create().await.unwrap_err();
     assert_eq!(
         server.received_requests().await.unwrap().len(),
         1,
@@ -247,7 +233,7 @@ async fn a_refused_connection_is_retried_even_for_a_post() {
         .unwrap()
         .with_retry_policy(fast_retries(3));
     let started = Instant::now();
-    let e = client.groups().create_group("plan", None).await.unwrap_err();
+    let e = client.with_service_plan_id("plan").groups().create().await.unwrap_err();
     assert!(matches!(e, Error::Transport { .. }), "{e:?}");
     assert!(started.elapsed() < Duration::from_secs(5));
 }
@@ -267,12 +253,8 @@ async fn voice_requests_are_application_signed() {
     let client = voice::Client::with_base_url(server.uri(), Auth::application("app-key", secret)).unwrap();
     let body: voice::types::CalloutRequest =
         serde_json::from_value(serde_json::json!({"method": "ttsCallout"})).unwrap();
-    let call = client.callouts().callouts(Some(&body)).await.unwrap();
-    assert_eq!(
-        call.callid.as_deref(),
-        Some("c1"),
-        "the manifest's alias reads the `callId` the API sends"
-    );
+    let call = client.callouts().call(body).await.unwrap();
+    assert_eq!(call.call_id.as_deref(), Some("c1"));
     // Recompute the signature from what arrived.
     let req = &server.received_requests().await.unwrap()[0];
     let h = |n: &str| {
@@ -311,11 +293,7 @@ async fn secrets_stay_out_of_errors_and_debug() {
         .await;
     let oauth = OAuth2::with_token_url("key", "hunter2-secret", format!("{}/oauth2/token", server.uri()));
     let client = numbers_client(&server, &oauth).await;
-    let e = client
-        .active_number()
-        .number_service_get_active_number("p1", "+1")
-        .await
-        .unwrap_err();
+    let e = client.active_number().get("+1").await.unwrap_err();
     assert!(matches!(e, Error::Auth { .. }), "{e:?}");
     for shown in [
         e.to_string(),

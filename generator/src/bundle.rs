@@ -18,128 +18,12 @@
 //! is being bundled gets the local pointer. A cycle through inlined objects is an error.
 
 use crate::diag::{self, Error, Warnings};
-use crate::normalise::decode_uri_fragment;
+use crate::doc::pointer::{decode_fragment as decode_uri_fragment, unescape};
+use crate::doc::{Child, Kind, child, component_name, section, section_kind, unique_name};
 use serde_json::{Map, Value};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::rc::Rc;
-
-/// What an object in an OpenAPI description is, as far as references and schemas go.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum Kind {
-    Document,
-    Components,
-    PathItem,
-    Operation,
-    Callback,
-    Parameter,
-    Header,
-    RequestBody,
-    Response,
-    MediaType,
-    Encoding,
-    Schema,
-    Example,
-    Link,
-    SecurityScheme,
-}
-
-/// Where the member `key` of an object of some kind leads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Child {
-    /// One object of this kind, or a list of them (`parameters`, `allOf`).
-    One(Kind),
-    /// A map from names to objects of this kind (`properties`, `responses`).
-    Map(Kind),
-    /// Data or text: nothing to walk (`example`, `enum`, `info`, extensions).
-    Leaf,
-}
-
-/// The HTTP methods of a path item, including OpenAPI 3.2's `query`.
-pub(crate) const METHODS: [&str; 9] = [
-    "get", "put", "post", "delete", "options", "head", "patch", "trace", "query",
-];
-
-/// The grammar of OpenAPI 3.0 to 3.2, reduced to what holds objects that can be referenced.
-pub(crate) fn child(kind: Kind, key: &str) -> Child {
-    use Child::*;
-    use Kind::*;
-    if key.starts_with("x-") {
-        return Leaf;
-    }
-    match (kind, key) {
-        (Document, "paths" | "webhooks") => Map(PathItem),
-        (Document, "components") => One(Components),
-        (Components, "schemas") => Map(Schema),
-        (Components, "responses") => Map(Response),
-        (Components, "parameters") => Map(Parameter),
-        (Components, "examples") => Map(Example),
-        (Components, "requestBodies") => Map(RequestBody),
-        (Components, "headers") => Map(Header),
-        (Components, "securitySchemes") => Map(SecurityScheme),
-        (Components, "links") => Map(Link),
-        (Components, "callbacks") => Map(Callback),
-        (Components, "pathItems") => Map(PathItem),
-        (Components, "mediaTypes") => Map(MediaType),
-        (PathItem, m) if METHODS.contains(&m) => One(Operation),
-        (PathItem, "additionalOperations") => Map(Operation),
-        (PathItem | Operation, "parameters") => One(Parameter),
-        (Operation, "requestBody") => One(RequestBody),
-        (Operation, "responses") => Map(Response),
-        (Operation, "callbacks") => Map(Callback),
-        (Callback, _) => One(PathItem),
-        (Parameter | Header, "schema") => One(Schema),
-        (Parameter | Header | RequestBody | Response, "content") => Map(MediaType),
-        (Parameter | Header | MediaType, "examples") => Map(Example),
-        (Response, "headers") | (Encoding, "headers") => Map(Header),
-        (Response, "links") => Map(Link),
-        (MediaType, "schema" | "itemSchema") => One(Schema),
-        (MediaType, "encoding") => Map(Encoding),
-        (MediaType, "prefixEncoding" | "itemEncoding") => One(Encoding),
-        (Schema, "properties" | "patternProperties" | "$defs" | "definitions" | "dependentSchemas") => Map(Schema),
-        (
-            Schema,
-            "items"
-            | "additionalItems"
-            | "additionalProperties"
-            | "not"
-            | "if"
-            | "then"
-            | "else"
-            | "contains"
-            | "propertyNames"
-            | "unevaluatedItems"
-            | "unevaluatedProperties"
-            | "contentSchema",
-        ) => One(Schema),
-        (Schema, "allOf" | "anyOf" | "oneOf" | "prefixItems") => One(Schema),
-        _ => Leaf,
-    }
-}
-
-/// The components section an object of this kind is kept in, if it is one that is referenced
-/// rather than inlined.
-pub(crate) fn section(kind: Kind) -> Option<&'static str> {
-    Some(match kind {
-        Kind::Schema => "schemas",
-        Kind::Response => "responses",
-        Kind::Parameter => "parameters",
-        Kind::RequestBody => "requestBodies",
-        Kind::Header => "headers",
-        Kind::Example => "examples",
-        Kind::Link => "links",
-        Kind::Callback => "callbacks",
-        Kind::SecurityScheme => "securitySchemes",
-        _ => return None,
-    })
-}
-
-fn section_kind(section: &str) -> Option<Kind> {
-    match child(Kind::Components, section) {
-        Child::Map(kind) => Some(kind),
-        _ => None,
-    }
-}
 
 /// Inlines every external reference of the document loaded from `file`.
 pub fn bundle(file: &Path, doc: Value, warnings: &mut Warnings) -> Result<Value, Error> {
@@ -200,32 +84,6 @@ fn clean(path: &Path) -> PathBuf {
         }
     }
     out
-}
-
-/// A component name: the characters OpenAPI allows in component keys, never empty.
-pub(crate) fn component_name(raw: &str) -> String {
-    let name: String = raw
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if name.is_empty() { "Component".to_string() } else { name }
-}
-
-/// The first free name among `base`, `base2`, `base3`, ...
-pub(crate) fn unique_name(base: &str, taken: &BTreeSet<String>) -> String {
-    if !taken.contains(base) {
-        return base.to_string();
-    }
-    (2..)
-        .map(|i| format!("{base}{i}"))
-        .find(|n| !taken.contains(n))
-        .expect("some name is free")
 }
 
 /// A reference that points somewhere, split into file and JSON pointer.
@@ -505,7 +363,7 @@ impl Bundler<'_> {
         }
         let mut content = self.content(target, from, at, r)?;
         let raw = match target.pointer.rsplit('/').next() {
-            Some(last) if !target.pointer.is_empty() => last.replace("~1", "/").replace("~0", "~"),
+            Some(last) if !target.pointer.is_empty() => unescape(last),
             _ => self
                 .shown(&target.file)
                 .file_stem()

@@ -88,12 +88,4 @@ impl Warnings {
     }
 }
 
-/// Escapes one reference token for a JSON pointer (RFC 6901).
-pub fn escape_token(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
-}
-
-/// Appends one token to a JSON pointer.
-pub fn join(pointer: &str, token: &str) -> String {
-    format!("{pointer}/{}", escape_token(token))
-}
+pub use crate::doc::pointer::{escape as escape_token, join};

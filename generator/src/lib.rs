@@ -9,6 +9,7 @@
 pub mod bundle;
 pub mod diag;
 pub mod diff;
+pub mod doc;
 pub mod emit;
 pub mod fetch;
 pub mod load;
@@ -16,6 +17,7 @@ pub mod manifest;
 pub mod model;
 pub mod naming;
 pub mod normalise;
+pub mod sample;
 pub mod source;
 pub mod write;
 
@@ -77,6 +79,12 @@ pub fn load_description(path: &Path, warnings: &mut Warnings) -> Result<openapiv
     let raw = load::load_file(path, warnings)?;
     let raw = bundle::bundle(path, raw, warnings)?;
     normalise::normalise(path, raw, warnings)
+}
+
+/// Sample arguments of every operation of a description (see [`sample`]), by operation id.
+pub fn operation_samples(path: &Path) -> Result<BTreeMap<String, sample::OperationSample>, Error> {
+    let doc = load_description(path, &mut Warnings::default())?;
+    Ok(sample::operations(&doc))
 }
 
 /// Generates every file of the SDK without touching the disk.
@@ -179,7 +187,11 @@ pub fn render(
         files.insert(
             dir.join("types.rs"),
             emit::file(
-                emit::types::module(&api.types, &api.title),
+                emit::types::module(
+                    &api.types,
+                    &api.title,
+                    &emit::operations::multipart_types(&api.groups, &api.types),
+                ),
                 &format!("{} types", api.key),
             ),
         );
@@ -195,7 +207,16 @@ pub fn render(
         }
     }
     if !standalone {
+        files.insert(
+            PathBuf::from("src/sinch.rs"),
+            emit::file(emit::krate::sinch_rs(apis), "sinch.rs"),
+        );
         files.insert(PathBuf::from("tests/spec_examples.rs"), emit::krate::examples_harness());
+        files.insert(
+            PathBuf::from("tests/contract.rs"),
+            emit::krate::copied(emit::krate::CONTRACT_TEST, "contract.rs.in", "//"),
+        );
+        files.insert(PathBuf::from("tests/contract/index.rs"), emit::contract::index(apis));
         files.insert(
             PathBuf::from("tests/spec_examples/index.rs"),
             emit::krate::examples_test(&models),

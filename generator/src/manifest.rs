@@ -27,6 +27,16 @@ pub struct ApiEntry {
     /// Paths the description writes differently from where Sinch serves them.
     #[serde(default)]
     pub paths: Vec<PathFix>,
+    /// The header an `api-key` credential is sent in.
+    #[serde(default)]
+    pub api_key_header: Option<String>,
+    /// Path parameters that are the same for every call (`project_id`): set once on the
+    /// client, overridable per call. Named as in the description.
+    #[serde(default)]
+    pub client_params: Vec<String>,
+    /// Method names by operation id, where the derived name is not the one users look for.
+    #[serde(default)]
+    pub renames: std::collections::BTreeMap<String, String>,
 }
 
 /// An operation path as Sinch serves it: `from` as the description writes it, `to` as sent.
@@ -59,6 +69,10 @@ pub enum AuthKind {
     Bearer,
     /// Requests signed with an application key and secret (Voice, Verification).
     ApplicationSigned,
+    /// An API key in a header of the API's own (the header is named by `api_key_header`).
+    ApiKey,
+    /// Mailgun's HTTP Basic with the fixed user `api` and the API key as the password.
+    MailgunApiKey,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -170,6 +184,9 @@ impl ApiEntry {
             regions,
             aliases: Vec::new(),
             paths: Vec::new(),
+            api_key_header: None,
+            client_params: Vec::new(),
+            renames: Default::default(),
         }
     }
 }

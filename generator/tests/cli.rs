@@ -218,9 +218,8 @@ fn the_real_mirror_generates_deterministically() {
     assert_eq!(a.operations, OPERATIONS);
 }
 
-/// Operations in the manifest's descriptions: the ten OpenAPI 3.0 ones (115), 10dlc (11),
-/// imported numbers (5), Engage (73).
-const OPERATIONS: usize = 204;
+/// Operations in the manifest's descriptions: the 26 single-file ones (691) and Engage (73).
+const OPERATIONS: usize = 764;
 
 fn shared_specs() -> PathBuf {
     let mirror = PathBuf::from(
@@ -242,7 +241,9 @@ fn every_operation_id_is_a_doc_alias_in_the_committed_sdk() {
     let mut aliases = String::new();
     for api in &manifest.api {
         for entry in std::fs::read_dir(config.out.join("src").join(&api.module)).unwrap() {
-            aliases.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            // prettyplease breaks long attributes over lines.
+            aliases.extend(text.chars().filter(|c| !c.is_whitespace()));
         }
     }
     let mut count = 0;
@@ -254,8 +255,9 @@ fn every_operation_id_is_a_doc_alias_in_the_committed_sdk() {
                 if let Some(id) = op.get("operationId").and_then(|v| v.as_str()) {
                     count += 1;
                     // Where the method's own name is the operation id, rustc forbids the alias.
-                    let found = aliases.contains(&format!("#[doc(alias = \"{id}\")]"))
-                        || aliases.contains(&format!("pub async fn {id}("));
+                    let squashed = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+                    let found = aliases.contains(&squashed(&format!("#[doc(alias = \"{id}\")]")))
+                        || aliases.contains(&format!("pubfn{id}("));
                     assert!(found, "{}: no alias for {id}", api.key);
                 }
             }

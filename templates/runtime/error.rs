@@ -44,6 +44,14 @@ pub enum Error<E = NoErrorBody> {
         /// What went wrong (never a credential).
         source: Box<dyn std::error::Error + Send + Sync>,
     },
+    /// The request could not be built: a parameter set on the client is missing, a file
+    /// cannot be read, a body cannot be encoded.
+    Request {
+        /// The operation id.
+        operation: &'static str,
+        /// What went wrong.
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
     /// The request could not be sent or the response not received.
     Transport {
         /// The operation id.
@@ -60,7 +68,7 @@ impl<E> Error<E> {
             Error::Api(e) => Some(e.status),
             Error::Decode { status, .. } => Some(*status),
             Error::Transport { source, .. } => source.status(),
-            Error::Auth { .. } => None,
+            Error::Auth { .. } | Error::Request { .. } => None,
         }
     }
 
@@ -98,6 +106,7 @@ impl<E: fmt::Debug> fmt::Display for Error<E> {
                 None => write!(f, "{} failed with status {}: {}", e.operation, e.status, shown(&e.body)),
             },
             Error::Auth { operation, source } => write!(f, "{operation}: authentication failed: {source}"),
+            Error::Request { operation, source } => write!(f, "{operation}: the request cannot be made: {source}"),
             Error::Decode {
                 operation,
                 status,
@@ -122,7 +131,7 @@ impl<E: fmt::Debug> std::error::Error for Error<E> {
             Error::Api(_) => None,
             Error::Decode { source, .. } => Some(source),
             Error::Transport { source, .. } => Some(source),
-            Error::Auth { source, .. } => Some(source.as_ref()),
+            Error::Auth { source, .. } | Error::Request { source, .. } => Some(source.as_ref()),
         }
     }
 }

@@ -115,6 +115,11 @@ pub struct Http {
     base_url: String,
     auth: Auth,
     retry: RetryPolicy,
+    /// Whether operations the description serves from another host go there (a client for a
+    /// region), or everything goes to `base_url` (a client for a base URL of your choice).
+    declared_servers: bool,
+    /// Hosts replaced by others (`https://callingapi.sinch.com` -> a test server).
+    servers: std::sync::Arc<Vec<(String, String)>>,
 }
 
 impl Http {
@@ -143,7 +148,81 @@ impl Http {
             base_url,
             auth,
             retry: RetryPolicy::default(),
+            declared_servers: false,
+            servers: Default::default(),
         }
+    }
+
+    /// Sends operations that the description serves from another host (Voice's application
+    /// management on `callingapi.sinch.com`) to that host. Set for clients built for a region;
+    /// a client for a base URL of your own sends everything there.
+    pub fn with_declared_servers(mut self, yes: bool) -> Self {
+        self.declared_servers = yes;
+        self
+    }
+
+    /// Sends what would go to `host` (a base URL the description names) to `to` instead.
+    pub fn with_server(mut self, host: impl Into<String>, to: impl Into<String>) -> Self {
+        let mut servers = (*self.servers).clone();
+        let host = host.into().trim_end_matches('/').to_string();
+        servers.retain(|(h, _)| *h != host);
+        servers.push((host, to.into().trim_end_matches('/').to_string()));
+        self.servers = std::sync::Arc::new(servers);
+        self.declared_servers = true;
+        self
+    }
+
+    /// Where a request goes: the operation's own host (or its replacement), else the base URL.
+    pub fn url_for(&self, server: Option<&str>, path: &str) -> String {
+        if let Some(server) = server {
+            let server = server.trim_end_matches('/');
+            if let Some((_, to)) = self.servers.iter().find(|(h, _)| h == server) {
+                return format!("{to}{path}");
+            }
+            if self.declared_servers {
+                return format!("{server}{path}");
+            }
+        }
+        format!("{}{}", self.base_url, path)
+    }
+
+    /// Sends one operation's request with the credentials and the call's options, retrying
+    /// as the policy allows, and reads the whole response.
+    pub async fn execute<E>(&self, request: super::call::Request, options: &super::call::CallOptions) -> Result<Response, Error<E>> {
+        let operation = request.operation;
+        let url = self.url_for(request.server, &request.path);
+        let span = tracing::debug_span!(
+            "sinch.request",
+            operation,
+            method = %request.method,
+            path = request.path.split('?').next().unwrap_or_default(),
+            status = tracing::field::Empty,
+            attempts = tracing::field::Empty,
+        );
+        let retry = options.retry.as_ref().unwrap_or(&self.retry);
+        let build = || async {
+            let mut builder = self.client.request(request.method.clone(), &url);
+            if !request.query.is_empty() {
+                builder = builder.query(&request.query);
+            }
+            for (name, value) in &request.headers {
+                builder = builder.header(*name, value.as_str());
+            }
+            builder = request.body.apply(builder).await.map_err(|e| Error::Request {
+                operation,
+                source: Box::new(e),
+            })?;
+            for (name, value) in &options.headers {
+                builder = builder.header(name.clone(), value.clone());
+            }
+            if let Some(t) = options.timeout {
+                builder = builder.timeout(t);
+            }
+            builder.build().map_err(|source| Error::Transport { operation, source })
+        };
+        self.attempts_with(operation, retry, request.method.clone(), build)
+            .instrument(span)
+            .await
     }
 
     /// The same core with another retry policy (for one call, or a client of its own).
@@ -190,30 +269,48 @@ impl Http {
             status = tracing::field::Empty,
             attempts = tracing::field::Empty,
         );
-        self.attempts(operation, request).instrument(span).await
+        let method = request.method().clone();
+        let build = || async {
+            // Bodies built with reqwest's builder are in memory, so they can be cloned.
+            request.try_clone().ok_or_else(|| Error::Request {
+                operation,
+                source: "a streamed body cannot be sent again".into(),
+            })
+        };
+        self.attempts_with(operation, &self.retry, method, build).instrument(span).await
     }
 
-    async fn attempts<E>(&self, operation: &'static str, request: reqwest::Request) -> Result<Response, Error<E>> {
-        let idempotent = retry::is_idempotent(request.method());
+    /// The attempts of one request; `build` makes it afresh for each (files are reopened).
+    async fn attempts_with<E, F, Fut>(
+        &self,
+        operation: &'static str,
+        policy: &RetryPolicy,
+        method: reqwest::Method,
+        build: F,
+    ) -> Result<Response, Error<E>>
+    where
+        F: Fn() -> Fut,
+        Fut: std::future::Future<Output = Result<reqwest::Request, Error<E>>>,
+    {
+        let idempotent = retry::is_idempotent(&method);
         let started = Instant::now();
         let mut attempt: u32 = 0;
         let mut renewed = false;
         loop {
             attempt += 1;
-            // Bodies are built in memory, so a request can always be cloned for another try.
-            let mut this = request.try_clone().expect("request bodies are in memory");
+            let mut this = build().await?;
             let token: Option<Secret> = self.auth.authorize(&mut this).await.map_err(|source| Error::Auth {
                 operation,
                 source: Box::new(source),
             })?;
             let may_retry = |delay: Duration| {
-                attempt < self.retry.max_attempts && started.elapsed() + delay < self.retry.max_elapsed
+                attempt < policy.max_attempts && started.elapsed() + delay < policy.max_elapsed
             };
             let response = match self.client.execute(this).await {
                 Ok(r) => r,
                 Err(source) => {
-                    let delay = self.retry.delay(attempt, None);
-                    if self.retry.retries_error(&source, idempotent) && may_retry(delay) {
+                    let delay = policy.delay(attempt, None);
+                    if policy.retries_error(&source, idempotent) && may_retry(delay) {
                         tracing::debug!(attempt, ?delay, error = %source, "retrying after a connection error");
                         tokio::time::sleep(delay).await;
                         continue;
@@ -236,8 +333,8 @@ impl Http {
                     continue;
                 }
             }
-            if self.retry.retries_status(status.as_u16(), idempotent) {
-                let delay = self.retry.delay(attempt, retry::retry_after(&headers));
+            if policy.retries_status(status.as_u16(), idempotent) {
+                let delay = policy.delay(attempt, retry::retry_after(&headers));
                 if may_retry(delay) {
                     tracing::debug!(attempt, status = status.as_u16(), ?delay, "retrying");
                     tokio::time::sleep(delay).await;
@@ -299,6 +396,25 @@ impl Response {
             body: self.body.clone(),
             source,
         })
+    }
+
+    /// A text body (`text/plain`, `text/csv`); bytes that are not UTF-8 are replaced.
+    pub fn text<E>(&self) -> Result<String, Error<E>> {
+        Ok(String::from_utf8_lossy(&self.body).into_owned())
+    }
+
+    /// A binary body (a PDF, an attachment).
+    pub fn bytes<E>(&self) -> Result<bytes::Bytes, Error<E>> {
+        Ok(self.body.clone())
+    }
+
+    /// A decoded value with this response's status and headers.
+    pub fn with<T>(self, value: T) -> super::call::WithResponse<T> {
+        super::call::WithResponse {
+            value,
+            status: self.status,
+            headers: self.headers,
+        }
     }
 
     /// Decodes an error body, when it matches the documented type.

@@ -30,6 +30,8 @@ pub struct Shape {
     pub required: &'static [&'static str],
     /// Every property the variant knows (objects).
     pub known: &'static [&'static str],
+    /// Properties that only take these string values (objects).
+    pub values: &'static [(&'static str, &'static [&'static str])],
 }
 
 fn kind_fits(kind: JsonKind, value: &Value) -> bool {
@@ -58,7 +60,18 @@ pub fn rank(value: &Value, shapes: &[Shape]) -> Vec<usize> {
                 let missing = s.required.iter().filter(|r| !obj.contains_key(**r)).count() as i64;
                 let known = obj.keys().filter(|k| s.known.contains(&k.as_str())).count() as i64;
                 let unknown = obj.len() as i64 - known;
-                (known * 2 - unknown * 3 - missing * 100, i)
+                // A listed value tells variants of the same shape apart (`type: username`).
+                let (mut fits, mut misfits) = (0, 0);
+                for (property, allowed) in s.values {
+                    if let Some(v) = obj.get(*property).and_then(Value::as_str) {
+                        if allowed.contains(&v) {
+                            fits += 1;
+                        } else {
+                            misfits += 1;
+                        }
+                    }
+                }
+                (known * 2 - unknown * 3 - missing * 100 + fits * 10 - misfits * 50, i)
             }
             _ => (0, i),
         })
@@ -86,16 +99,19 @@ mod tests {
             kind: JsonKind::Object,
             required: &["text"],
             known: &["text", "type"],
+            values: &[],
         },
         Shape {
             kind: JsonKind::Object,
             required: &["url"],
             known: &["url", "caption", "type"],
+            values: &[],
         },
         Shape {
             kind: JsonKind::String,
             required: &[],
             known: &[],
+            values: &[],
         },
     ];
 
@@ -105,6 +121,26 @@ mod tests {
         assert_eq!(rank(&json!({"text": "x"}), SHAPES), vec![0, 1]);
         assert_eq!(rank(&json!("plain"), SHAPES), vec![2]);
         assert!(rank(&json!(1), SHAPES).is_empty());
+    }
+
+    #[test]
+    fn listed_values_tell_same_shaped_variants_apart() {
+        const SAME: &[Shape] = &[
+            Shape {
+                kind: JsonKind::Object,
+                required: &["type", "endpoint"],
+                known: &["type", "endpoint"],
+                values: &[("type", &["number", "Number"])],
+            },
+            Shape {
+                kind: JsonKind::Object,
+                required: &["type", "endpoint"],
+                known: &["type", "endpoint"],
+                values: &[("type", &["username", "Username"])],
+            },
+        ];
+        assert_eq!(rank(&json!({"type": "username", "endpoint": "a"}), SAME), vec![1, 0]);
+        assert_eq!(rank(&json!({"type": "number", "endpoint": "1"}), SAME), vec![0, 1]);
     }
 
     #[test]

@@ -5,202 +5,677 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `App` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct App<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl App<'_> {
+impl<'a> App<'a> {
     /// List all apps for a given project
+    ///
+    /// Get a list of all apps in the specified project.
     ///
     /// `GET /v1/projects/{project_id}/apps` (operation `App_ListApps`).
     #[doc(alias = "App_ListApps")]
-    pub async fn app_list_apps(
-        &self,
-        project_id: &str,
-    ) -> Result<
-        super::types::ListAppsResponse,
-        crate::runtime::Error<AppListAppsError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &["/v1/projects/", &crate::runtime::encode::path(project_id), "/apps"]
-                    .concat(),
-            );
-        let response = self.client.http.send("App_ListApps", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(AppListAppsError::Default)),
+    pub fn list(&self) -> AppListAppsCall<'a> {
+        AppListAppsCall {
+            client: self.client,
+            project_id: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
-    /// Creates an app
+    /// Create an app
+    ///
+    /// You can create a new Conversation API app using the API. You can create an app for one or more channels at once. The ID of the app is generated at creation and will be returned in the response.
     ///
     /// `POST /v1/projects/{project_id}/apps` (operation `App_CreateApp`).
     #[doc(alias = "App_CreateApp")]
-    pub async fn app_create_app(
+    pub fn create(
         &self,
-        project_id: &str,
-        body: &super::types::App,
-    ) -> Result<super::types::App, crate::runtime::Error<AppCreateAppError>> {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &["/v1/projects/", &crate::runtime::encode::path(project_id), "/apps"]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self.client.http.send("App_CreateApp", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(AppCreateAppError::Default)),
+        body: impl Into<super::types::AppCreateRequest>,
+    ) -> AppCreateAppCall<'a> {
+        AppCreateAppCall {
+            client: self.client,
+            project_id: None,
+            body: {
+                let body: super::types::AppCreateRequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Get an app
     ///
+    /// Returns a particular app as specified by the App ID.
+    ///
     /// `GET /v1/projects/{project_id}/apps/{app_id}` (operation `App_GetApp`).
     #[doc(alias = "App_GetApp")]
-    pub async fn app_get_app(
-        &self,
-        project_id: &str,
-        app_id: &str,
-    ) -> Result<super::types::App, crate::runtime::Error<AppGetAppError>> {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/apps/",
-                    &crate::runtime::encode::path(app_id),
-                ]
-                    .concat(),
-            );
-        let response = self.client.http.send("App_GetApp", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(AppGetAppError::Default)),
+    pub fn get(&self, app_id: impl Into<String>) -> AppGetAppCall<'a> {
+        AppGetAppCall {
+            client: self.client,
+            project_id: None,
+            app_id: app_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Delete an app
     ///
+    /// Deletes the app specified by the App ID. Note that this operation will not delete contacts (which are stored at the project level) nor any channel-specific resources (for example, WhatsApp Sender Identities will not be deleted).
+    ///
     /// `DELETE /v1/projects/{project_id}/apps/{app_id}` (operation `App_DeleteApp`).
     #[doc(alias = "App_DeleteApp")]
-    pub async fn app_delete_app(
-        &self,
-        project_id: &str,
-        app_id: &str,
-    ) -> Result<serde_json::Value, crate::runtime::Error<AppDeleteAppError>> {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::DELETE,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/apps/",
-                    &crate::runtime::encode::path(app_id),
-                ]
-                    .concat(),
-            );
-        let response = self.client.http.send("App_DeleteApp", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(AppDeleteAppError::Default)),
+    pub fn delete(&self, app_id: impl Into<String>) -> AppDeleteAppCall<'a> {
+        AppDeleteAppCall {
+            client: self.client,
+            project_id: None,
+            app_id: app_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Update an app
     ///
+    /// Updates a particular app as specified by the App ID. Note that this is a `PATCH` operation, so any specified field values will replace existing values. Therefore, **if you'd like to add additional configurations to an existing Conversation API app, ensure that you include existing values AND new values in the call**. For example, if you'd like to add new `channel_credentials`, you can [get](https://developers.sinch.com/docs/conversation/api-reference/conversation/tag/App/#tag/App/operation/App_GetApp) your existing Conversation API app, extract the existing `channel_credentials` list, append your new configuration to that list, and include the updated `channel_credentials` list in this update call.
+    ///
     /// `PATCH /v1/projects/{project_id}/apps/{app_id}` (operation `App_UpdateApp`).
     #[doc(alias = "App_UpdateApp")]
-    pub async fn app_update_app(
+    pub fn update(
         &self,
-        project_id: &str,
-        app_id: &str,
-        body: &super::types::App,
-        params: &AppUpdateAppParams,
-    ) -> Result<super::types::App, crate::runtime::Error<AppUpdateAppError>> {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::PATCH,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/apps/",
-                    &crate::runtime::encode::path(app_id),
-                ]
-                    .concat(),
-            );
-        let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &params.update_mask_paths {
-            for item in value {
-                query.push(("update_mask.paths", item.to_string()));
+        app_id: impl Into<String>,
+        body: impl Into<super::types::AppUpdateRequest>,
+    ) -> AppUpdateAppCall<'a> {
+        AppUpdateAppCall {
+            client: self.client,
+            project_id: None,
+            app_id: app_id.into(),
+            update_mask: None,
+            body: {
+                let body: super::types::AppUpdateRequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
+        }
+    }
+}
+/// A request of operation `App_ListApps` (`GET /v1/projects/{project_id}/apps`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct AppListAppsCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> AppListAppsCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::ListAppsResponse,
+        crate::runtime::Error<AppListAppsError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::ListAppsResponse>,
+        crate::runtime::Error<AppListAppsError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "App_ListApps",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
             }
-        }
-        request = request.query(&query);
-        request = request.json(body);
-        let response = self.client.http.send("App_UpdateApp", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(AppUpdateAppError::Default)),
-        }
+        };
+        let mut request = crate::runtime::Request::new(
+            "App_ListApps",
+            reqwest::Method::GET,
+            ["/v1/projects/", &crate::runtime::encode::path(&project_id), "/apps"]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "App_ListApps",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(AppListAppsError::Status400)),
+            401 => return Err(response.error_as(AppListAppsError::Status401)),
+            403 => return Err(response.error_as(AppListAppsError::Status403)),
+            500 => return Err(response.error_as(AppListAppsError::Status500)),
+            501 => return Err(response.error_as(AppListAppsError::Status501)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for AppListAppsCall<'a> {
+    type Output = Result<
+        super::types::ListAppsResponse,
+        crate::runtime::Error<AppListAppsError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
     }
 }
 /// The documented error responses of operation `App_ListApps`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum AppListAppsError {
-    /// An unexpected error response.
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
     ///
-    /// Any other status.
-    Default(super::types::RuntimeError),
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
+}
+/// A request of operation `App_CreateApp` (`POST /v1/projects/{project_id}/apps`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct AppCreateAppCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> AppCreateAppCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<super::types::AppResponse, crate::runtime::Error<AppCreateAppError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::AppResponse>,
+        crate::runtime::Error<AppCreateAppError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "App_CreateApp",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "App_CreateApp",
+            reqwest::Method::POST,
+            ["/v1/projects/", &crate::runtime::encode::path(&project_id), "/apps"]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "App_CreateApp",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(AppCreateAppError::Status400)),
+            401 => return Err(response.error_as(AppCreateAppError::Status401)),
+            403 => return Err(response.error_as(AppCreateAppError::Status403)),
+            500 => return Err(response.error_as(AppCreateAppError::Status500)),
+            501 => return Err(response.error_as(AppCreateAppError::Status501)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for AppCreateAppCall<'a> {
+    type Output = Result<
+        super::types::AppResponse,
+        crate::runtime::Error<AppCreateAppError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `App_CreateApp`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum AppCreateAppError {
-    /// An unexpected error response.
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
     ///
-    /// Any other status.
-    Default(super::types::RuntimeError),
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
+}
+/// A request of operation `App_GetApp` (`GET /v1/projects/{project_id}/apps/{app_id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct AppGetAppCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    app_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> AppGetAppCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<super::types::AppResponse, crate::runtime::Error<AppGetAppError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::AppResponse>,
+        crate::runtime::Error<AppGetAppError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "App_GetApp",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "App_GetApp",
+            reqwest::Method::GET,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/apps/",
+                &crate::runtime::encode::path(&self.app_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "App_GetApp",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(AppGetAppError::Status400)),
+            401 => return Err(response.error_as(AppGetAppError::Status401)),
+            403 => return Err(response.error_as(AppGetAppError::Status403)),
+            500 => return Err(response.error_as(AppGetAppError::Status500)),
+            501 => return Err(response.error_as(AppGetAppError::Status501)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for AppGetAppCall<'a> {
+    type Output = Result<
+        super::types::AppResponse,
+        crate::runtime::Error<AppGetAppError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `App_GetApp`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum AppGetAppError {
-    /// An unexpected error response.
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
     ///
-    /// Any other status.
-    Default(super::types::RuntimeError),
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
+}
+/// A request of operation `App_DeleteApp` (`DELETE /v1/projects/{project_id}/apps/{app_id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct AppDeleteAppCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    app_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> AppDeleteAppCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(self) -> Result<(), crate::runtime::Error<AppDeleteAppError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<()>,
+        crate::runtime::Error<AppDeleteAppError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "App_DeleteApp",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "App_DeleteApp",
+            reqwest::Method::DELETE,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/apps/",
+                &crate::runtime::encode::path(&self.app_id),
+            ]
+                .concat(),
+        );
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "App_DeleteApp",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        match response.status() {
+            200..=299 => {}
+            400 => return Err(response.error_as(AppDeleteAppError::Status400)),
+            401 => return Err(response.error_as(AppDeleteAppError::Status401)),
+            403 => return Err(response.error_as(AppDeleteAppError::Status403)),
+            500 => return Err(response.error_as(AppDeleteAppError::Status500)),
+            501 => return Err(response.error_as(AppDeleteAppError::Status501)),
+            _ => return Err(response.into_error(None)),
+        }
+        Ok(response.with(()))
+    }
+}
+impl<'a> std::future::IntoFuture for AppDeleteAppCall<'a> {
+    type Output = Result<(), crate::runtime::Error<AppDeleteAppError>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `App_DeleteApp`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum AppDeleteAppError {
-    /// An unexpected error response.
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
     ///
-    /// Any other status.
-    Default(super::types::RuntimeError),
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
 }
-/// Optional parameters of [`app_update_app`](super::Client) (operation `App_UpdateApp`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct AppUpdateAppParams {
+/// A request of operation `App_UpdateApp` (`PATCH /v1/projects/{project_id}/apps/{app_id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct AppUpdateAppCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    app_id: String,
+    update_mask: Option<Vec<String>>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> AppUpdateAppCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
     /// The set of field mask paths.
-    pub update_mask_paths: Option<Vec<String>>,
+    pub fn update_mask(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.update_mask = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<super::types::AppResponse, crate::runtime::Error<AppUpdateAppError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::AppResponse>,
+        crate::runtime::Error<AppUpdateAppError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "App_UpdateApp",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "App_UpdateApp",
+            reqwest::Method::PATCH,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/apps/",
+                &crate::runtime::encode::path(&self.app_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.update_mask {
+            request
+                .query
+                .push((
+                    "update_mask",
+                    value
+                        .iter()
+                        .map(|item| item.to_string())
+                        .collect::<Vec<_>>()
+                        .join(","),
+                ));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "App_UpdateApp",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(AppUpdateAppError::Status400)),
+            401 => return Err(response.error_as(AppUpdateAppError::Status401)),
+            403 => return Err(response.error_as(AppUpdateAppError::Status403)),
+            500 => return Err(response.error_as(AppUpdateAppError::Status500)),
+            501 => return Err(response.error_as(AppUpdateAppError::Status501)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for AppUpdateAppCall<'a> {
+    type Output = Result<
+        super::types::AppResponse,
+        crate::runtime::Error<AppUpdateAppError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `App_UpdateApp`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum AppUpdateAppError {
-    /// An unexpected error response.
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
     ///
-    /// Any other status.
-    Default(super::types::RuntimeError),
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
 }

@@ -5,61 +5,158 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Capability` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct Capability<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl Capability<'_> {
-    /// Request a capability lookup. The outcome will be reported asynchronously.
+impl<'a> Capability<'a> {
+    /// Capability lookup
     ///
-    /// This method is asynchronous - it returns immediately the
-    /// requested Capability registration.
-    /// Capability check are then delivered as callbacks
-    /// to registered webhooks with trigger CAPABILITY for every reachable channel.
+    /// This method is asynchronous - it immediately returns the requested Capability registration. Capability check is then delivered as a callback to registered webhooks with trigger CAPABILITY for every reachable channel.
     ///
     /// `POST /v1/projects/{project_id}/capability:query` (operation `Capability_QueryCapability`).
     #[doc(alias = "Capability_QueryCapability")]
-    pub async fn capability_query_capability(
+    pub fn query(
         &self,
-        project_id: &str,
-        body: &super::types::QueryCapabilityRequest,
+        body: impl Into<super::types::QueryCapability>,
+    ) -> CapabilityQueryCapabilityCall<'a> {
+        CapabilityQueryCapabilityCall {
+            client: self.client,
+            project_id: None,
+            body: {
+                let body: super::types::QueryCapability = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
+        }
+    }
+}
+/// A request of operation `Capability_QueryCapability` (`POST /v1/projects/{project_id}/capability:query`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct CapabilityQueryCapabilityCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> CapabilityQueryCapabilityCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
     ) -> Result<
         super::types::QueryCapabilityResponse,
         crate::runtime::Error<CapabilityQueryCapabilityError>,
     > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/capability:query",
-                ]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self
-            .client
-            .http
-            .send("Capability_QueryCapability", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(CapabilityQueryCapabilityError::Default)),
-        }
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::QueryCapabilityResponse>,
+        crate::runtime::Error<CapabilityQueryCapabilityError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Capability_QueryCapability",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Capability_QueryCapability",
+            reqwest::Method::POST,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/capability:query",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Capability_QueryCapability",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(response.error_as(CapabilityQueryCapabilityError::Status400));
+            }
+            401 => {
+                return Err(response.error_as(CapabilityQueryCapabilityError::Status401));
+            }
+            403 => {
+                return Err(response.error_as(CapabilityQueryCapabilityError::Status403));
+            }
+            500 => {
+                return Err(response.error_as(CapabilityQueryCapabilityError::Status500));
+            }
+            501 => {
+                return Err(response.error_as(CapabilityQueryCapabilityError::Status501));
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for CapabilityQueryCapabilityCall<'a> {
+    type Output = Result<
+        super::types::QueryCapabilityResponse,
+        crate::runtime::Error<CapabilityQueryCapabilityError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
     }
 }
 /// The documented error responses of operation `Capability_QueryCapability`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum CapabilityQueryCapabilityError {
-    /// An unexpected error response.
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
     ///
-    /// Any other status.
-    Default(super::types::RuntimeError),
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
 }

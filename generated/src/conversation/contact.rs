@@ -5,8 +5,7 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Contact` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -14,237 +13,103 @@ pub struct Contact<'a> {
     pub(crate) client: &'a super::Client,
 }
 impl<'a> Contact<'a> {
-    /// Get contacts
+    /// List Contacts
+    ///
+    /// List all contacts in the project. Note that, if a WhatsApp contact is returned, the `display_name` field of that contact may be populated with the WhatsApp display name (if the name is already stored on the server and the `display_name` field has not been overwritten by the user).
     ///
     /// `GET /v1/projects/{project_id}/contacts` (operation `Contact_ListContacts`).
     #[doc(alias = "Contact_ListContacts")]
-    pub async fn contact_list_contacts(
-        &self,
-        project_id: &str,
-        params: &ContactListContactsParams,
-    ) -> Result<
-        super::types::ListContactsResponse,
-        crate::runtime::Error<ContactListContactsError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/contacts",
-                ]
-                    .concat(),
-            );
-        let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &params.page_size {
-            query.push(("page_size", value.to_string()));
+    pub fn list(&self) -> ContactListContactsCall<'a> {
+        ContactListContactsCall {
+            client: self.client,
+            project_id: None,
+            page_size: None,
+            page_token: None,
+            external_id: None,
+            channel: None,
+            identity: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
-        if let Some(value) = &params.page_token {
-            query.push(("page_token", value.to_string()));
-        }
-        request = request.query(&query);
-        let response = self.client.http.send("Contact_ListContacts", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(ContactListContactsError::Default)),
-        }
-    }
-    /// Get contacts: every page, fetched lazily.
-    ///
-    /// Calls [`contact_list_contacts`](Self::contact_list_contacts) once per page.
-    /// Starts from `params.page_token` when set (else the first page), then follows each
-    /// response's `next_page_token`; ends after a page without one.
-    /// The next page is requested only when the stream is polled past the current one;
-    /// the stream ends after the last page or after the first error. Pin it before polling
-    /// (see [`pagination`](crate::runtime::pagination)).
-    ///
-    /// `GET /v1/projects/{project_id}/contacts` (operation `Contact_ListContacts`).
-    #[doc(alias = "Contact_ListContacts")]
-    pub fn contact_list_contacts_pages(
-        &self,
-        project_id: &str,
-        params: &ContactListContactsParams,
-    ) -> impl futures_core::Stream<
-        Item = Result<
-            super::types::ListContactsResponse,
-            crate::runtime::Error<ContactListContactsError>,
-        >,
-    > + use<'a> {
-        let ops = *self;
-        let project_id = project_id.to_owned();
-        let params = params.clone();
-        let first = params.page_token.clone();
-        crate::runtime::pagination::token_pages(
-            first,
-            move |token: Option<String>| {
-                let project_id = project_id.clone();
-                let mut params = params.clone();
-                params.page_token = token;
-                async move { ops.contact_list_contacts(&project_id, &params).await }
-            },
-            |response: &super::types::ListContactsResponse| {
-                response.next_page_token.as_deref()
-            },
-        )
-    }
-    /// Get contacts: every item (`contacts`) of every page, fetched lazily.
-    ///
-    /// The items of [`contact_list_contacts_pages`](Self::contact_list_contacts_pages), in order.
-    /// The next page is requested only when the stream is polled past the current one;
-    /// the stream ends after the last page or after the first error. Pin it before polling
-    /// (see [`pagination`](crate::runtime::pagination)).
-    ///
-    /// `GET /v1/projects/{project_id}/contacts` (operation `Contact_ListContacts`).
-    #[doc(alias = "Contact_ListContacts")]
-    pub fn contact_list_contacts_stream(
-        &self,
-        project_id: &str,
-        params: &ContactListContactsParams,
-    ) -> impl futures_core::Stream<
-        Item = Result<
-            super::types::Contact,
-            crate::runtime::Error<ContactListContactsError>,
-        >,
-    > + use<'a> {
-        crate::runtime::pagination::items(
-            self.contact_list_contacts_pages(project_id, params),
-            |response: super::types::ListContactsResponse| {
-                response.contacts.unwrap_or_default()
-            },
-        )
     }
     /// Create a Contact
     ///
+    /// Most Conversation API contacts are [created automatically](https://developers.sinch.com/docs/conversation/contact-management/) when a message is sent to a new recipient. You can also create a new contact manually using this API call.
+    ///
     /// `POST /v1/projects/{project_id}/contacts` (operation `Contact_CreateContact`).
     #[doc(alias = "Contact_CreateContact")]
-    pub async fn contact_create_contact(
+    pub fn create(
         &self,
-        project_id: &str,
-        body: &super::types::Contact,
-    ) -> Result<
-        super::types::Contact,
-        crate::runtime::Error<ContactCreateContactError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/contacts",
-                ]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self.client.http.send("Contact_CreateContact", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(ContactCreateContactError::Default)),
+        body: impl Into<super::types::ContactCreateRequest>,
+    ) -> ContactCreateContactCall<'a> {
+        ContactCreateContactCall {
+            client: self.client,
+            project_id: None,
+            body: {
+                let body: super::types::ContactCreateRequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Get a Contact
     ///
+    /// Returns a specific contact as specified by the contact ID. Note the following:
+    ///
+    /// - If a WhatsApp contact is returned, the `display_name` field of that contact may be populated with the WhatsApp display name (if the name is already stored on the server and the `display_name` field has not been overwritten by the user).
+    ///
+    /// - If you receive an Inbound Message callback for an MO message on the Instagram channel, the corresponding payload will not include the Instagram username. You may use the `contact_id` and `channel_identity` values included in the callback to retreive the username (detailed in the `display_name` field) with this Conversation API operation.
+    ///
     /// `GET /v1/projects/{project_id}/contacts/{contact_id}` (operation `Contact_GetContact`).
     #[doc(alias = "Contact_GetContact")]
-    pub async fn contact_get_contact(
-        &self,
-        project_id: &str,
-        contact_id: &str,
-    ) -> Result<super::types::Contact, crate::runtime::Error<ContactGetContactError>> {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/contacts/",
-                    &crate::runtime::encode::path(contact_id),
-                ]
-                    .concat(),
-            );
-        let response = self.client.http.send("Contact_GetContact", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(ContactGetContactError::Default)),
+    pub fn get(&self, contact_id: impl Into<String>) -> ContactGetContactCall<'a> {
+        ContactGetContactCall {
+            client: self.client,
+            project_id: None,
+            contact_id: contact_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Delete a Contact
     ///
+    /// Delete a contact as specified by the contact ID.
+    ///
     /// `DELETE /v1/projects/{project_id}/contacts/{contact_id}` (operation `Contact_DeleteContact`).
     #[doc(alias = "Contact_DeleteContact")]
-    pub async fn contact_delete_contact(
-        &self,
-        project_id: &str,
-        contact_id: &str,
-    ) -> Result<serde_json::Value, crate::runtime::Error<ContactDeleteContactError>> {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::DELETE,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/contacts/",
-                    &crate::runtime::encode::path(contact_id),
-                ]
-                    .concat(),
-            );
-        let response = self.client.http.send("Contact_DeleteContact", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(ContactDeleteContactError::Default)),
+    pub fn delete(&self, contact_id: impl Into<String>) -> ContactDeleteContactCall<'a> {
+        ContactDeleteContactCall {
+            client: self.client,
+            project_id: None,
+            contact_id: contact_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Update a Contact
     ///
+    /// Updates a contact as specified by the contact ID.
+    ///
     /// `PATCH /v1/projects/{project_id}/contacts/{contact_id}` (operation `Contact_UpdateContact`).
     #[doc(alias = "Contact_UpdateContact")]
-    pub async fn contact_update_contact(
+    pub fn update(
         &self,
-        project_id: &str,
-        contact_id: &str,
-        body: &super::types::Contact,
-        params: &ContactUpdateContactParams,
-    ) -> Result<
-        super::types::Contact,
-        crate::runtime::Error<ContactUpdateContactError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::PATCH,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/contacts/",
-                    &crate::runtime::encode::path(contact_id),
-                ]
-                    .concat(),
-            );
-        let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &params.update_mask_paths {
-            for item in value {
-                query.push(("update_mask.paths", item.to_string()));
-            }
-        }
-        request = request.query(&query);
-        request = request.json(body);
-        let response = self.client.http.send("Contact_UpdateContact", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(ContactUpdateContactError::Default)),
+        contact_id: impl Into<String>,
+        body: impl Into<super::types::Contact>,
+    ) -> ContactUpdateContactCall<'a> {
+        ContactUpdateContactCall {
+            client: self.client,
+            project_id: None,
+            contact_id: contact_id.into(),
+            update_mask: None,
+            body: {
+                let body: super::types::Contact = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
-    /// Merge two contacts
+    /// Merge two Contacts
     ///
     /// The remaining contact will contain all conversations that the removed
     /// contact did. If both contacts had conversations within the same App,
@@ -254,99 +119,1190 @@ impl<'a> Contact<'a> {
     /// only for channels that weren't present there before. Moved channel
     /// identities will be placed at the bottom of the channel priority list.
     /// Optional fields from the source contact will be copied only if
-    /// corresponding fields in the destination contact are empty The contact being
+    /// corresponding fields in the destination contact are empty. The contact being
     /// removed cannot be referenced after this call.
     ///
     /// `POST /v1/projects/{project_id}/contacts/{destination_id}:merge` (operation `Contact_MergeContact`).
     #[doc(alias = "Contact_MergeContact")]
-    pub async fn contact_merge_contact(
+    pub fn merge(
         &self,
-        project_id: &str,
-        destination_id: &str,
-        body: &super::types::MergeContactRequest,
-    ) -> Result<super::types::Contact, crate::runtime::Error<ContactMergeContactError>> {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/contacts/",
-                    &crate::runtime::encode::path(destination_id),
-                    ":merge",
-                ]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self.client.http.send("Contact_MergeContact", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(ContactMergeContactError::Default)),
+        destination_id: impl Into<String>,
+        body: impl Into<super::types::MergeContactRequest>,
+    ) -> ContactMergeContactCall<'a> {
+        ContactMergeContactCall {
+            client: self.client,
+            project_id: None,
+            destination_id: destination_id.into(),
+            body: {
+                let body: super::types::MergeContactRequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
+        }
+    }
+    /// Get Channel Profile
+    ///
+    /// Get user profile from a specific channel.
+    /// Only supported on `MESSENGER`, `INSTAGRAM`, `VIBER` and `LINE` channels. Note that, in order to retrieve a WhatsApp display name, you can use the Get a Contact or List Contacts operations, which will populate the `display_name` field of each returned contact with the WhatsApp display name (if the name is already stored on the server and the `display_name` field has not been overwritten by the user).
+    ///
+    /// `POST /v1/projects/{project_id}/contacts:getChannelProfile` (operation `Contact_GetChannelProfile`).
+    #[doc(alias = "Contact_GetChannelProfile")]
+    pub fn get_channel_profile(
+        &self,
+        body: impl Into<super::types::GetChannelProfileRequest>,
+    ) -> ContactGetChannelProfileCall<'a> {
+        ContactGetChannelProfileCall {
+            client: self.client,
+            project_id: None,
+            body: {
+                let body: super::types::GetChannelProfileRequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
+        }
+    }
+    /// Lists Contact Identity Conflicts
+    ///
+    /// Lists contact identity conflicts across supported SIM-based channels (SMS, MMS, RCS).
+    /// Use this to identify contact records sharing the same identity (e.g., phone number), which must be resolved before enabling the Unified Contact ID feature.
+    ///
+    /// `GET /v1/projects/{project_id}/contacts:identityConflicts` (operation `Contact_ListIdentityConflicts`).
+    #[doc(alias = "Contact_ListIdentityConflicts")]
+    pub fn list_identity_conflicts(&self) -> ContactListIdentityConflictsCall<'a> {
+        ContactListIdentityConflictsCall {
+            client: self.client,
+            project_id: None,
+            page_size: None,
+            page_token: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
 }
-/// Optional parameters of [`contact_list_contacts`](super::Client) (operation `Contact_ListContacts`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ContactListContactsParams {
+/// A request of operation `Contact_ListContacts` (`GET /v1/projects/{project_id}/contacts`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ContactListContactsCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    page_size: Option<i32>,
+    page_token: Option<String>,
+    external_id: Option<String>,
+    channel: Option<super::types::ConversationChannel>,
+    identity: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> ContactListContactsCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
     /// Optional. The maximum number of contacts to fetch. The default is 10
     /// and the maximum is 20.
-    pub page_size: Option<i32>,
+    pub fn page_size(mut self, value: impl Into<i32>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
     /// Optional. Next page token previously returned if any.
-    pub page_token: Option<String>,
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(value.into());
+        self
+    }
+    /// Optional. Contact identifier in an external system. If used, `channel` and `identity` query parameters can't be used.
+    pub fn external_id(mut self, value: impl Into<String>) -> Self {
+        self.external_id = Some(value.into());
+        self
+    }
+    /// Optional. Specifies a channel, and must be set to one of the enum values. If set, the `identity` parameter must be set and `external_id` can't be used. Used in conjunction with `identity` to uniquely identify the specified channel identity.
+    pub fn channel(
+        mut self,
+        value: impl Into<super::types::ConversationChannel>,
+    ) -> Self {
+        self.channel = Some(value.into());
+        self
+    }
+    /// Optional. If set, the `channel` parameter must be set and `external_id` can't be used. Used in conjunction with `channel` to uniquely identify the specified channel identity. This will differ from channel to channel. For example, a phone number for SMS, WhatsApp, and Viber Business.
+    pub fn identity(mut self, value: impl Into<String>) -> Self {
+        self.identity = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::ListContactsResponse,
+        crate::runtime::Error<ContactListContactsError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::ListContactsResponse>,
+        crate::runtime::Error<ContactListContactsError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Contact_ListContacts",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Contact_ListContacts",
+            reqwest::Method::GET,
+            ["/v1/projects/", &crate::runtime::encode::path(&project_id), "/contacts"]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.page_size {
+            request.query.push(("page_size", value.to_string()));
+        }
+        if let Some(value) = &self.page_token {
+            request.query.push(("page_token", value.to_string()));
+        }
+        if let Some(value) = &self.external_id {
+            request.query.push(("external_id", value.to_string()));
+        }
+        if let Some(value) = &self.channel {
+            request.query.push(("channel", value.to_string()));
+        }
+        if let Some(value) = &self.identity {
+            request.query.push(("identity", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Contact_ListContacts",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(ContactListContactsError::Status400)),
+            401 => return Err(response.error_as(ContactListContactsError::Status401)),
+            403 => return Err(response.error_as(ContactListContactsError::Status403)),
+            500 => return Err(response.error_as(ContactListContactsError::Status500)),
+            501 => return Err(response.error_as(ContactListContactsError::Status501)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+    /// Every page, fetched lazily.
+    ///
+    /// Starts from the `page_token` set on this request (else the first page), then follows each
+    /// response's `next_page_token`; ends after a page without one.
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    pub fn pages(
+        self,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::ListContactsResponse,
+            crate::runtime::Error<ContactListContactsError>,
+        >,
+    > + 'a {
+        let first = self.page_token.clone();
+        crate::runtime::pagination::token_pages(
+            first,
+            move |token: Option<String>| {
+                let mut call = self.clone();
+                call.page_token = token;
+                call.send()
+            },
+            |response: &super::types::ListContactsResponse| {
+                response.next_page_token.as_deref()
+            },
+        )
+    }
+    /// Every item (`contacts`) of every page, fetched lazily: the items of [`pages`](Self::pages), in order.
+    ///
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    pub fn items(
+        self,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::Contact,
+            crate::runtime::Error<ContactListContactsError>,
+        >,
+    > + 'a {
+        crate::runtime::pagination::items(
+            self.pages(),
+            |response: super::types::ListContactsResponse| {
+                response.contacts.unwrap_or_default()
+            },
+        )
+    }
+}
+impl<'a> std::future::IntoFuture for ContactListContactsCall<'a> {
+    type Output = Result<
+        super::types::ListContactsResponse,
+        crate::runtime::Error<ContactListContactsError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `Contact_ListContacts`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ContactListContactsError {
-    /// An unexpected error response.
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
     ///
-    /// Any other status.
-    Default(super::types::RuntimeError),
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
+}
+/// A request of operation `Contact_CreateContact` (`POST /v1/projects/{project_id}/contacts`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ContactCreateContactCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> ContactCreateContactCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Contact,
+        crate::runtime::Error<ContactCreateContactError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Contact>,
+        crate::runtime::Error<ContactCreateContactError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Contact_CreateContact",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Contact_CreateContact",
+            reqwest::Method::POST,
+            ["/v1/projects/", &crate::runtime::encode::path(&project_id), "/contacts"]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Contact_CreateContact",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(ContactCreateContactError::Status400)),
+            401 => return Err(response.error_as(ContactCreateContactError::Status401)),
+            403 => return Err(response.error_as(ContactCreateContactError::Status403)),
+            500 => return Err(response.error_as(ContactCreateContactError::Status500)),
+            501 => return Err(response.error_as(ContactCreateContactError::Status501)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for ContactCreateContactCall<'a> {
+    type Output = Result<
+        super::types::Contact,
+        crate::runtime::Error<ContactCreateContactError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `Contact_CreateContact`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ContactCreateContactError {
-    /// An unexpected error response.
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
     ///
-    /// Any other status.
-    Default(super::types::RuntimeError),
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
+}
+/// A request of operation `Contact_GetContact` (`GET /v1/projects/{project_id}/contacts/{contact_id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ContactGetContactCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    contact_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> ContactGetContactCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<super::types::Contact, crate::runtime::Error<ContactGetContactError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Contact>,
+        crate::runtime::Error<ContactGetContactError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Contact_GetContact",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Contact_GetContact",
+            reqwest::Method::GET,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/contacts/",
+                &crate::runtime::encode::path(&self.contact_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Contact_GetContact",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(ContactGetContactError::Status400)),
+            401 => return Err(response.error_as(ContactGetContactError::Status401)),
+            403 => return Err(response.error_as(ContactGetContactError::Status403)),
+            500 => return Err(response.error_as(ContactGetContactError::Status500)),
+            501 => return Err(response.error_as(ContactGetContactError::Status501)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for ContactGetContactCall<'a> {
+    type Output = Result<
+        super::types::Contact,
+        crate::runtime::Error<ContactGetContactError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `Contact_GetContact`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ContactGetContactError {
-    /// An unexpected error response.
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
     ///
-    /// Any other status.
-    Default(super::types::RuntimeError),
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
+}
+/// A request of operation `Contact_DeleteContact` (`DELETE /v1/projects/{project_id}/contacts/{contact_id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ContactDeleteContactCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    contact_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> ContactDeleteContactCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<(), crate::runtime::Error<ContactDeleteContactError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<()>,
+        crate::runtime::Error<ContactDeleteContactError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Contact_DeleteContact",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Contact_DeleteContact",
+            reqwest::Method::DELETE,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/contacts/",
+                &crate::runtime::encode::path(&self.contact_id),
+            ]
+                .concat(),
+        );
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Contact_DeleteContact",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        match response.status() {
+            200..=299 => {}
+            400 => return Err(response.error_as(ContactDeleteContactError::Status400)),
+            401 => return Err(response.error_as(ContactDeleteContactError::Status401)),
+            403 => return Err(response.error_as(ContactDeleteContactError::Status403)),
+            500 => return Err(response.error_as(ContactDeleteContactError::Status500)),
+            501 => return Err(response.error_as(ContactDeleteContactError::Status501)),
+            _ => return Err(response.into_error(None)),
+        }
+        Ok(response.with(()))
+    }
+}
+impl<'a> std::future::IntoFuture for ContactDeleteContactCall<'a> {
+    type Output = Result<(), crate::runtime::Error<ContactDeleteContactError>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `Contact_DeleteContact`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ContactDeleteContactError {
-    /// An unexpected error response.
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
     ///
-    /// Any other status.
-    Default(super::types::RuntimeError),
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
 }
-/// Optional parameters of [`contact_update_contact`](super::Client) (operation `Contact_UpdateContact`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ContactUpdateContactParams {
+/// A request of operation `Contact_UpdateContact` (`PATCH /v1/projects/{project_id}/contacts/{contact_id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ContactUpdateContactCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    contact_id: String,
+    update_mask: Option<Vec<String>>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> ContactUpdateContactCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
     /// The set of field mask paths.
-    pub update_mask_paths: Option<Vec<String>>,
+    pub fn update_mask(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.update_mask = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Contact,
+        crate::runtime::Error<ContactUpdateContactError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Contact>,
+        crate::runtime::Error<ContactUpdateContactError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Contact_UpdateContact",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Contact_UpdateContact",
+            reqwest::Method::PATCH,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/contacts/",
+                &crate::runtime::encode::path(&self.contact_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.update_mask {
+            request
+                .query
+                .push((
+                    "update_mask",
+                    value
+                        .iter()
+                        .map(|item| item.to_string())
+                        .collect::<Vec<_>>()
+                        .join(","),
+                ));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Contact_UpdateContact",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(ContactUpdateContactError::Status400)),
+            401 => return Err(response.error_as(ContactUpdateContactError::Status401)),
+            403 => return Err(response.error_as(ContactUpdateContactError::Status403)),
+            500 => return Err(response.error_as(ContactUpdateContactError::Status500)),
+            501 => return Err(response.error_as(ContactUpdateContactError::Status501)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for ContactUpdateContactCall<'a> {
+    type Output = Result<
+        super::types::Contact,
+        crate::runtime::Error<ContactUpdateContactError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `Contact_UpdateContact`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ContactUpdateContactError {
-    /// An unexpected error response.
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
     ///
-    /// Any other status.
-    Default(super::types::RuntimeError),
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
+}
+/// A request of operation `Contact_MergeContact` (`POST /v1/projects/{project_id}/contacts/{destination_id}:merge`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ContactMergeContactCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    destination_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> ContactMergeContactCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<super::types::Contact, crate::runtime::Error<ContactMergeContactError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Contact>,
+        crate::runtime::Error<ContactMergeContactError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Contact_MergeContact",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Contact_MergeContact",
+            reqwest::Method::POST,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/contacts/",
+                &crate::runtime::encode::path(&self.destination_id),
+                ":merge",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Contact_MergeContact",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(ContactMergeContactError::Status400)),
+            401 => return Err(response.error_as(ContactMergeContactError::Status401)),
+            403 => return Err(response.error_as(ContactMergeContactError::Status403)),
+            500 => return Err(response.error_as(ContactMergeContactError::Status500)),
+            501 => return Err(response.error_as(ContactMergeContactError::Status501)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for ContactMergeContactCall<'a> {
+    type Output = Result<
+        super::types::Contact,
+        crate::runtime::Error<ContactMergeContactError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `Contact_MergeContact`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ContactMergeContactError {
-    /// An unexpected error response.
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
     ///
-    /// Any other status.
-    Default(super::types::RuntimeError),
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
+}
+/// A request of operation `Contact_GetChannelProfile` (`POST /v1/projects/{project_id}/contacts:getChannelProfile`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ContactGetChannelProfileCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> ContactGetChannelProfileCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::GetChannelProfileResponse,
+        crate::runtime::Error<ContactGetChannelProfileError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::GetChannelProfileResponse>,
+        crate::runtime::Error<ContactGetChannelProfileError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Contact_GetChannelProfile",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Contact_GetChannelProfile",
+            reqwest::Method::POST,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/contacts:getChannelProfile",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Contact_GetChannelProfile",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(response.error_as(ContactGetChannelProfileError::Status400));
+            }
+            401 => {
+                return Err(response.error_as(ContactGetChannelProfileError::Status401));
+            }
+            403 => {
+                return Err(response.error_as(ContactGetChannelProfileError::Status403));
+            }
+            500 => {
+                return Err(response.error_as(ContactGetChannelProfileError::Status500));
+            }
+            501 => {
+                return Err(response.error_as(ContactGetChannelProfileError::Status501));
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for ContactGetChannelProfileCall<'a> {
+    type Output = Result<
+        super::types::GetChannelProfileResponse,
+        crate::runtime::Error<ContactGetChannelProfileError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// The documented error responses of operation `Contact_GetChannelProfile`, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ContactGetChannelProfileError {
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
+}
+/// A request of operation `Contact_ListIdentityConflicts` (`GET /v1/projects/{project_id}/contacts:identityConflicts`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ContactListIdentityConflictsCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    page_size: Option<i32>,
+    page_token: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> ContactListIdentityConflictsCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    /// Maximum number of conflicts to return (max 20).
+    pub fn page_size(mut self, value: impl Into<i32>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
+    /// Pagination token for retrieving next page.
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::ContactListIdentityConflictsResponse,
+        crate::runtime::Error<ContactListIdentityConflictsError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::ContactListIdentityConflictsResponse>,
+        crate::runtime::Error<ContactListIdentityConflictsError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Contact_ListIdentityConflicts",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Contact_ListIdentityConflicts",
+            reqwest::Method::GET,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/contacts:identityConflicts",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.page_size {
+            request.query.push(("page_size", value.to_string()));
+        }
+        if let Some(value) = &self.page_token {
+            request.query.push(("page_token", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Contact_ListIdentityConflicts",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response.error_as(ContactListIdentityConflictsError::Status400),
+                );
+            }
+            401 => {
+                return Err(
+                    response.error_as(ContactListIdentityConflictsError::Status401),
+                );
+            }
+            403 => {
+                return Err(
+                    response.error_as(ContactListIdentityConflictsError::Status403),
+                );
+            }
+            500 => {
+                return Err(
+                    response.error_as(ContactListIdentityConflictsError::Status500),
+                );
+            }
+            501 => {
+                return Err(
+                    response.error_as(ContactListIdentityConflictsError::Status501),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+    /// Every page, fetched lazily.
+    ///
+    /// Starts from the `page_token` set on this request (else the first page), then follows each
+    /// response's `next_page_token`; ends after a page without one.
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    pub fn pages(
+        self,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::ContactListIdentityConflictsResponse,
+            crate::runtime::Error<ContactListIdentityConflictsError>,
+        >,
+    > + 'a {
+        let first = self.page_token.clone();
+        crate::runtime::pagination::token_pages(
+            first,
+            move |token: Option<String>| {
+                let mut call = self.clone();
+                call.page_token = token;
+                call.send()
+            },
+            |response: &super::types::ContactListIdentityConflictsResponse| {
+                response.next_page_token.as_deref()
+            },
+        )
+    }
+    /// Every item (`conflicts`) of every page, fetched lazily: the items of [`pages`](Self::pages), in order.
+    ///
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    pub fn items(
+        self,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::ContactListIdentityConflictsResponseConflictsItem,
+            crate::runtime::Error<ContactListIdentityConflictsError>,
+        >,
+    > + 'a {
+        crate::runtime::pagination::items(
+            self.pages(),
+            |response: super::types::ContactListIdentityConflictsResponse| {
+                response.conflicts.unwrap_or_default()
+            },
+        )
+    }
+}
+impl<'a> std::future::IntoFuture for ContactListIdentityConflictsCall<'a> {
+    type Output = Result<
+        super::types::ContactListIdentityConflictsResponse,
+        crate::runtime::Error<ContactListIdentityConflictsError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// The documented error responses of operation `Contact_ListIdentityConflicts`, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ContactListIdentityConflictsError {
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
 }

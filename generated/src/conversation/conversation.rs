@@ -5,8 +5,7 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Conversation` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -16,132 +15,27 @@ pub struct Conversation<'a> {
 impl<'a> Conversation<'a> {
     /// List conversations
     ///
-    /// This operation lists all conversations that are associated with an app and/or a contact.
+    /// This operation lists all conversations that are associated with an app and/or a contact.  Note that either `app_id` or `contact_id` is required in order for the operation to function correctly.
     ///
     /// `GET /v1/projects/{project_id}/conversations` (operation `Conversation_ListConversations`).
     #[doc(alias = "Conversation_ListConversations")]
-    pub async fn conversation_list_conversations(
-        &self,
-        project_id: &str,
-        only_active: bool,
-        params: &ConversationListConversationsParams,
-    ) -> Result<
-        super::types::ListConversationsResponse,
-        crate::runtime::Error<ConversationListConversationsError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/conversations",
-                ]
-                    .concat(),
-            );
-        let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &params.app_id {
-            query.push(("app_id", value.to_string()));
-        }
-        if let Some(value) = &params.contact_id {
-            query.push(("contact_id", value.to_string()));
-        }
-        query.push(("only_active", only_active.to_string()));
-        if let Some(value) = &params.page_size {
-            query.push(("page_size", value.to_string()));
-        }
-        if let Some(value) = &params.page_token {
-            query.push(("page_token", value.to_string()));
-        }
-        request = request.query(&query);
-        let response = self
-            .client
-            .http
-            .send("Conversation_ListConversations", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(ConversationListConversationsError::Default)),
+    pub fn list(&self) -> ConversationListConversationsCall<'a> {
+        ConversationListConversationsCall {
+            client: self.client,
+            project_id: None,
+            app_id: None,
+            contact_id: None,
+            only_active: None,
+            page_size: None,
+            page_token: None,
+            active_channel: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
-    /// List conversations: every page, fetched lazily.
+    /// Create a conversation
     ///
-    /// Calls [`conversation_list_conversations`](Self::conversation_list_conversations) once per page.
-    /// Starts from `params.page_token` when set (else the first page), then follows each
-    /// response's `next_page_token`; ends after a page without one.
-    /// The next page is requested only when the stream is polled past the current one;
-    /// the stream ends after the last page or after the first error. Pin it before polling
-    /// (see [`pagination`](crate::runtime::pagination)).
-    ///
-    /// `GET /v1/projects/{project_id}/conversations` (operation `Conversation_ListConversations`).
-    #[doc(alias = "Conversation_ListConversations")]
-    pub fn conversation_list_conversations_pages(
-        &self,
-        project_id: &str,
-        only_active: bool,
-        params: &ConversationListConversationsParams,
-    ) -> impl futures_core::Stream<
-        Item = Result<
-            super::types::ListConversationsResponse,
-            crate::runtime::Error<ConversationListConversationsError>,
-        >,
-    > + use<'a> {
-        let ops = *self;
-        let project_id = project_id.to_owned();
-        let params = params.clone();
-        let first = params.page_token.clone();
-        crate::runtime::pagination::token_pages(
-            first,
-            move |token: Option<String>| {
-                let project_id = project_id.clone();
-                let mut params = params.clone();
-                params.page_token = token;
-                async move {
-                    ops.conversation_list_conversations(
-                            &project_id,
-                            only_active,
-                            &params,
-                        )
-                        .await
-                }
-            },
-            |response: &super::types::ListConversationsResponse| {
-                response.next_page_token.as_deref()
-            },
-        )
-    }
-    /// List conversations: every item (`conversations`) of every page, fetched lazily.
-    ///
-    /// The items of [`conversation_list_conversations_pages`](Self::conversation_list_conversations_pages), in order.
-    /// The next page is requested only when the stream is polled past the current one;
-    /// the stream ends after the last page or after the first error. Pin it before polling
-    /// (see [`pagination`](crate::runtime::pagination)).
-    ///
-    /// `GET /v1/projects/{project_id}/conversations` (operation `Conversation_ListConversations`).
-    #[doc(alias = "Conversation_ListConversations")]
-    pub fn conversation_list_conversations_stream(
-        &self,
-        project_id: &str,
-        only_active: bool,
-        params: &ConversationListConversationsParams,
-    ) -> impl futures_core::Stream<
-        Item = Result<
-            super::types::Conversation,
-            crate::runtime::Error<ConversationListConversationsError>,
-        >,
-    > + use<'a> {
-        crate::runtime::pagination::items(
-            self.conversation_list_conversations_pages(project_id, only_active, params),
-            |response: super::types::ListConversationsResponse| {
-                response.conversations.unwrap_or_default()
-            },
-        )
-    }
-    /// Creates a conversation
-    ///
-    /// Creates a new empty conversation. It is generally not needed to create
+    /// Creates a new empty conversation. In Conversation mode, it is generally not needed to create
     /// a conversation explicitly since sending or receiving a message
     /// automatically creates a new conversation if it does not already
     /// exist between the given app and contact.
@@ -152,35 +46,18 @@ impl<'a> Conversation<'a> {
     ///
     /// `POST /v1/projects/{project_id}/conversations` (operation `Conversation_CreateConversation`).
     #[doc(alias = "Conversation_CreateConversation")]
-    pub async fn conversation_create_conversation(
+    pub fn create(
         &self,
-        project_id: &str,
-        body: &super::types::Conversation,
-    ) -> Result<
-        super::types::Conversation,
-        crate::runtime::Error<ConversationCreateConversationError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/conversations",
-                ]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self
-            .client
-            .http
-            .send("Conversation_CreateConversation", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(ConversationCreateConversationError::Default)),
+        body: impl Into<super::types::CreateConversationRequest>,
+    ) -> ConversationCreateConversationCall<'a> {
+        ConversationCreateConversationCall {
+            client: self.client,
+            project_id: None,
+            body: {
+                let body: super::types::CreateConversationRequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Get a conversation
@@ -190,72 +67,34 @@ impl<'a> Conversation<'a> {
     ///
     /// `GET /v1/projects/{project_id}/conversations/{conversation_id}` (operation `Conversation_GetConversation`).
     #[doc(alias = "Conversation_GetConversation")]
-    pub async fn conversation_get_conversation(
+    pub fn get(
         &self,
-        project_id: &str,
-        conversation_id: &str,
-    ) -> Result<
-        super::types::Conversation,
-        crate::runtime::Error<ConversationGetConversationError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/conversations/",
-                    &crate::runtime::encode::path(conversation_id),
-                ]
-                    .concat(),
-            );
-        let response = self
-            .client
-            .http
-            .send("Conversation_GetConversation", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(ConversationGetConversationError::Default)),
+        conversation_id: impl Into<String>,
+    ) -> ConversationGetConversationCall<'a> {
+        ConversationGetConversationCall {
+            client: self.client,
+            project_id: None,
+            conversation_id: conversation_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
-    /// Deletes a conversation
+    /// Delete a conversation
     ///
     /// Deletes a conversation together with all the messages sent as part of the conversation.
     ///
     /// `DELETE /v1/projects/{project_id}/conversations/{conversation_id}` (operation `Conversation_DeleteConversation`).
     #[doc(alias = "Conversation_DeleteConversation")]
-    pub async fn conversation_delete_conversation(
+    pub fn delete(
         &self,
-        project_id: &str,
-        conversation_id: &str,
-    ) -> Result<
-        serde_json::Value,
-        crate::runtime::Error<ConversationDeleteConversationError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::DELETE,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/conversations/",
-                    &crate::runtime::encode::path(conversation_id),
-                ]
-                    .concat(),
-            );
-        let response = self
-            .client
-            .http
-            .send("Conversation_DeleteConversation", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(ConversationDeleteConversationError::Default)),
+        conversation_id: impl Into<String>,
+    ) -> ConversationDeleteConversationCall<'a> {
+        ConversationDeleteConversationCall {
+            client: self.client,
+            project_id: None,
+            conversation_id: conversation_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Update a conversation
@@ -265,347 +104,1534 @@ impl<'a> Conversation<'a> {
     ///
     /// `PATCH /v1/projects/{project_id}/conversations/{conversation_id}` (operation `Conversation_UpdateConversation`).
     #[doc(alias = "Conversation_UpdateConversation")]
-    pub async fn conversation_update_conversation(
+    pub fn update(
         &self,
-        project_id: &str,
-        conversation_id: &str,
-        body: &super::types::Conversation,
-        params: &ConversationUpdateConversationParams,
-    ) -> Result<
-        super::types::Conversation,
-        crate::runtime::Error<ConversationUpdateConversationError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::PATCH,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/conversations/",
-                    &crate::runtime::encode::path(conversation_id),
-                ]
-                    .concat(),
-            );
-        let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &params.update_mask_paths {
-            for item in value {
-                query.push(("update_mask.paths", item.to_string()));
-            }
+        conversation_id: impl Into<String>,
+        body: impl Into<super::types::Conversation>,
+    ) -> ConversationUpdateConversationCall<'a> {
+        ConversationUpdateConversationCall {
+            client: self.client,
+            project_id: None,
+            conversation_id: conversation_id.into(),
+            update_mask: None,
+            metadata_update_strategy: None,
+            body: {
+                let body: super::types::Conversation = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
-        request = request.query(&query);
-        request = request.json(body);
-        let response = self
-            .client
-            .http
-            .send("Conversation_UpdateConversation", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(ConversationUpdateConversationError::Default)),
+    }
+    /// List recent conversations
+    ///
+    /// This operation lists conversations and their most recent message, ordered by when the most
+    /// recent message was sent for that conversation.
+    ///
+    /// `GET /v1/projects/{project_id}/conversations:recent` (operation `Conversation_ListRecentConversations`).
+    #[doc(alias = "Conversation_ListRecentConversations")]
+    pub fn list_recent(
+        &self,
+        app_id: impl Into<String>,
+    ) -> ConversationListRecentConversationsCall<'a> {
+        ConversationListRecentConversationsCall {
+            client: self.client,
+            project_id: None,
+            app_id: app_id.into(),
+            only_active: None,
+            page_size: None,
+            page_token: None,
+            order: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
+        }
+    }
+    /// Inject an event
+    ///
+    /// This operation injects a conversation event in to a specific conversation. It only supports injecting App events in `CONVERSATION` mode.
+    ///
+    /// `POST /v1/projects/{project_id}/conversations/{conversation_id}:inject-event` (operation `Events_InjectEvent`).
+    #[doc(alias = "Events_InjectEvent")]
+    pub fn inject_event(
+        &self,
+        conversation_id: impl Into<String>,
+        body: impl Into<super::types::InjectConversationEventRequest>,
+    ) -> EventsInjectEventCall<'a> {
+        EventsInjectEventCall {
+            client: self.client,
+            project_id: None,
+            conversation_id: conversation_id.into(),
+            body: {
+                let body: super::types::InjectConversationEventRequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Stop conversation
     ///
     /// This operation stops the referenced conversation, if the conversation is still active.
-    /// A new conversation will be created if a new message is exchanged between the app or contact
+    /// In Conversation mode, a new conversation will be created if a new message is exchanged between the app or contact
     /// that was part of the stopped conversation.
     ///
     /// `POST /v1/projects/{project_id}/conversations/{conversation_id}:stop` (operation `Conversation_StopActiveConversation`).
     #[doc(alias = "Conversation_StopActiveConversation")]
-    pub async fn conversation_stop_active_conversation(
+    pub fn stop_active(
         &self,
-        project_id: &str,
-        conversation_id: &str,
-    ) -> Result<
-        serde_json::Value,
-        crate::runtime::Error<ConversationStopActiveConversationError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/conversations/",
-                    &crate::runtime::encode::path(conversation_id),
-                    ":stop",
-                ]
-                    .concat(),
-            );
-        let response = self
-            .client
-            .http
-            .send("Conversation_StopActiveConversation", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(ConversationStopActiveConversationError::Default)),
+        conversation_id: impl Into<String>,
+    ) -> ConversationStopActiveConversationCall<'a> {
+        ConversationStopActiveConversationCall {
+            client: self.client,
+            project_id: None,
+            conversation_id: conversation_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
-    /// Inject messages
+    /// Inject a message
     ///
     /// This operation injects a conversation message in to a specific conversation.
     ///
-    /// `POST /v1/projects/{project_id}/conversations/{message.conversation_id}:inject-message` (operation `Conversation_InjectMessage`).
+    /// `POST /v1/projects/{project_id}/conversations/{conversation_id}:inject-message` (operation `Conversation_InjectMessage`).
     #[doc(alias = "Conversation_InjectMessage")]
-    pub async fn conversation_inject_message(
+    pub fn inject_message(
         &self,
-        project_id: &str,
-        message_conversation_id: &str,
-        body: &super::types::ConversationMessage,
-    ) -> Result<
-        serde_json::Value,
-        crate::runtime::Error<ConversationInjectMessageError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/conversations/",
-                    &crate::runtime::encode::path(message_conversation_id),
-                    ":inject-message",
-                ]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self
-            .client
-            .http
-            .send("Conversation_InjectMessage", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(ConversationInjectMessageError::Default)),
+        conversation_id: impl Into<String>,
+        body: impl Into<super::types::InjectMessageRequest>,
+    ) -> ConversationInjectMessageCall<'a> {
+        ConversationInjectMessageCall {
+            client: self.client,
+            project_id: None,
+            conversation_id: conversation_id.into(),
+            body: {
+                let body: super::types::InjectMessageRequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
-    /// List messages
-    ///
-    /// This operation lists all messages associated with a conversation or a contact.
-    /// The messages are ordered by their accept_time property in descending order,
-    /// where accept_time is a timestamp of when the message was enqueued by the Conversation API.
-    /// This means messages received most recently will be listed first.
-    ///
-    /// `GET /v1/projects/{project_id}/messages` (operation `Conversation_ListMessages`).
-    #[doc(alias = "Conversation_ListMessages")]
-    pub async fn conversation_list_messages(
-        &self,
-        project_id: &str,
-        params: &ConversationListMessagesParams,
-    ) -> Result<
-        super::types::ListMessagesResponse,
-        crate::runtime::Error<ConversationListMessagesError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/messages",
-                ]
-                    .concat(),
-            );
-        let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &params.conversation_id {
-            query.push(("conversation_id", value.to_string()));
-        }
-        if let Some(value) = &params.contact_id {
-            query.push(("contact_id", value.to_string()));
-        }
-        if let Some(value) = &params.page_size {
-            query.push(("page_size", value.to_string()));
-        }
-        if let Some(value) = &params.page_token {
-            query.push(("page_token", value.to_string()));
-        }
-        if let Some(value) = &params.view {
-            query.push(("view", value.to_string()));
-        }
-        request = request.query(&query);
-        let response = self
-            .client
-            .http
-            .send("Conversation_ListMessages", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(ConversationListMessagesError::Default)),
-        }
+}
+/// A request of operation `Conversation_ListConversations` (`GET /v1/projects/{project_id}/conversations`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ConversationListConversationsCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    app_id: Option<String>,
+    contact_id: Option<String>,
+    only_active: Option<bool>,
+    page_size: Option<i32>,
+    page_token: Option<String>,
+    active_channel: Option<super::types::ConversationChannel>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> ConversationListConversationsCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
     }
-    /// List messages: every page, fetched lazily.
+    /// The ID of the app involved in the conversations.
+    pub fn app_id(mut self, value: impl Into<String>) -> Self {
+        self.app_id = Some(value.into());
+        self
+    }
+    /// Resource name (ID) of the contact.
+    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
+        self.contact_id = Some(value.into());
+        self
+    }
+    /// Set to `true` to list only active conversations. Set to `false` to list only inactive conversations.
+    pub fn only_active(mut self, value: impl Into<bool>) -> Self {
+        self.only_active = Some(value.into());
+        self
+    }
+    /// The maximum number of conversations to fetch. Defaults to 10 and the maximum is 20.
+    pub fn page_size(mut self, value: impl Into<i32>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
+    /// Next page token previously returned if any.
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(value.into());
+        self
+    }
+    /// Only fetch conversations from the `active_channel`
+    pub fn active_channel(
+        mut self,
+        value: impl Into<super::types::ConversationChannel>,
+    ) -> Self {
+        self.active_channel = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::ListConversationsResponse,
+        crate::runtime::Error<ConversationListConversationsError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::ListConversationsResponse>,
+        crate::runtime::Error<ConversationListConversationsError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Conversation_ListConversations",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Conversation_ListConversations",
+            reqwest::Method::GET,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/conversations",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.app_id {
+            request.query.push(("app_id", value.to_string()));
+        }
+        if let Some(value) = &self.contact_id {
+            request.query.push(("contact_id", value.to_string()));
+        }
+        if let Some(value) = &self.only_active {
+            request.query.push(("only_active", value.to_string()));
+        }
+        if let Some(value) = &self.page_size {
+            request.query.push(("page_size", value.to_string()));
+        }
+        if let Some(value) = &self.page_token {
+            request.query.push(("page_token", value.to_string()));
+        }
+        if let Some(value) = &self.active_channel {
+            request.query.push(("active_channel", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Conversation_ListConversations",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response.error_as(ConversationListConversationsError::Status400),
+                );
+            }
+            401 => {
+                return Err(
+                    response.error_as(ConversationListConversationsError::Status401),
+                );
+            }
+            403 => {
+                return Err(
+                    response.error_as(ConversationListConversationsError::Status403),
+                );
+            }
+            500 => {
+                return Err(
+                    response.error_as(ConversationListConversationsError::Status500),
+                );
+            }
+            501 => {
+                return Err(
+                    response.error_as(ConversationListConversationsError::Status501),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+    /// Every page, fetched lazily.
     ///
-    /// Calls [`conversation_list_messages`](Self::conversation_list_messages) once per page.
-    /// Starts from `params.page_token` when set (else the first page), then follows each
+    /// Starts from the `page_token` set on this request (else the first page), then follows each
     /// response's `next_page_token`; ends after a page without one.
     /// The next page is requested only when the stream is polled past the current one;
     /// the stream ends after the last page or after the first error. Pin it before polling
     /// (see [`pagination`](crate::runtime::pagination)).
-    ///
-    /// `GET /v1/projects/{project_id}/messages` (operation `Conversation_ListMessages`).
-    #[doc(alias = "Conversation_ListMessages")]
-    pub fn conversation_list_messages_pages(
-        &self,
-        project_id: &str,
-        params: &ConversationListMessagesParams,
+    pub fn pages(
+        self,
     ) -> impl futures_core::Stream<
         Item = Result<
-            super::types::ListMessagesResponse,
-            crate::runtime::Error<ConversationListMessagesError>,
+            super::types::ListConversationsResponse,
+            crate::runtime::Error<ConversationListConversationsError>,
         >,
-    > + use<'a> {
-        let ops = *self;
-        let project_id = project_id.to_owned();
-        let params = params.clone();
-        let first = params.page_token.clone();
+    > + 'a {
+        let first = self.page_token.clone();
         crate::runtime::pagination::token_pages(
             first,
             move |token: Option<String>| {
-                let project_id = project_id.clone();
-                let mut params = params.clone();
-                params.page_token = token;
-                async move { ops.conversation_list_messages(&project_id, &params).await }
+                let mut call = self.clone();
+                call.page_token = token;
+                call.send()
             },
-            |response: &super::types::ListMessagesResponse| {
+            |response: &super::types::ListConversationsResponse| {
                 response.next_page_token.as_deref()
             },
         )
     }
-    /// List messages: every item (`messages`) of every page, fetched lazily.
+    /// Every item (`conversations`) of every page, fetched lazily: the items of [`pages`](Self::pages), in order.
     ///
-    /// The items of [`conversation_list_messages_pages`](Self::conversation_list_messages_pages), in order.
     /// The next page is requested only when the stream is polled past the current one;
     /// the stream ends after the last page or after the first error. Pin it before polling
     /// (see [`pagination`](crate::runtime::pagination)).
-    ///
-    /// `GET /v1/projects/{project_id}/messages` (operation `Conversation_ListMessages`).
-    #[doc(alias = "Conversation_ListMessages")]
-    pub fn conversation_list_messages_stream(
-        &self,
-        project_id: &str,
-        params: &ConversationListMessagesParams,
+    pub fn items(
+        self,
     ) -> impl futures_core::Stream<
         Item = Result<
-            super::types::ConversationMessage,
-            crate::runtime::Error<ConversationListMessagesError>,
+            super::types::Conversation,
+            crate::runtime::Error<ConversationListConversationsError>,
         >,
-    > + use<'a> {
+    > + 'a {
         crate::runtime::pagination::items(
-            self.conversation_list_messages_pages(project_id, params),
-            |response: super::types::ListMessagesResponse| {
-                response.messages.unwrap_or_default()
+            self.pages(),
+            |response: super::types::ListConversationsResponse| {
+                response.conversations.unwrap_or_default()
             },
         )
     }
 }
-/// Optional parameters of [`conversation_list_conversations`](super::Client) (operation `Conversation_ListConversations`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ConversationListConversationsParams {
-    /// Optional. The ID of the app involved in the conversations.
-    /// At least one of app_id and contact_id needs to be present.
-    pub app_id: Option<String>,
-    /// Optional. The ID of the contact involved in the conversations.
-    /// At least one of app_id and contact_id needs to be present.
-    pub contact_id: Option<String>,
-    /// Optional. The maximum number of conversations to fetch. Defaults to 10
-    /// and the maximum is 20.
-    pub page_size: Option<i32>,
-    /// Optional. Next page token previously returned if any.
-    pub page_token: Option<String>,
+impl<'a> std::future::IntoFuture for ConversationListConversationsCall<'a> {
+    type Output = Result<
+        super::types::ListConversationsResponse,
+        crate::runtime::Error<ConversationListConversationsError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `Conversation_ListConversations`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ConversationListConversationsError {
-    /// An unexpected error response.
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
     ///
-    /// Any other status.
-    Default(super::types::RuntimeError),
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
+}
+/// A request of operation `Conversation_CreateConversation` (`POST /v1/projects/{project_id}/conversations`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ConversationCreateConversationCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> ConversationCreateConversationCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Conversation,
+        crate::runtime::Error<ConversationCreateConversationError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Conversation>,
+        crate::runtime::Error<ConversationCreateConversationError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Conversation_CreateConversation",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Conversation_CreateConversation",
+            reqwest::Method::POST,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/conversations",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Conversation_CreateConversation",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response.error_as(ConversationCreateConversationError::Status400),
+                );
+            }
+            401 => {
+                return Err(
+                    response.error_as(ConversationCreateConversationError::Status401),
+                );
+            }
+            403 => {
+                return Err(
+                    response.error_as(ConversationCreateConversationError::Status403),
+                );
+            }
+            500 => {
+                return Err(
+                    response.error_as(ConversationCreateConversationError::Status500),
+                );
+            }
+            501 => {
+                return Err(
+                    response.error_as(ConversationCreateConversationError::Status501),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for ConversationCreateConversationCall<'a> {
+    type Output = Result<
+        super::types::Conversation,
+        crate::runtime::Error<ConversationCreateConversationError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `Conversation_CreateConversation`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ConversationCreateConversationError {
-    /// An unexpected error response.
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
     ///
-    /// Any other status.
-    Default(super::types::RuntimeError),
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
+}
+/// A request of operation `Conversation_GetConversation` (`GET /v1/projects/{project_id}/conversations/{conversation_id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ConversationGetConversationCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    conversation_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> ConversationGetConversationCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Conversation,
+        crate::runtime::Error<ConversationGetConversationError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Conversation>,
+        crate::runtime::Error<ConversationGetConversationError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Conversation_GetConversation",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Conversation_GetConversation",
+            reqwest::Method::GET,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/conversations/",
+                &crate::runtime::encode::path(&self.conversation_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Conversation_GetConversation",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response.error_as(ConversationGetConversationError::Status400),
+                );
+            }
+            401 => {
+                return Err(
+                    response.error_as(ConversationGetConversationError::Status401),
+                );
+            }
+            403 => {
+                return Err(
+                    response.error_as(ConversationGetConversationError::Status403),
+                );
+            }
+            500 => {
+                return Err(
+                    response.error_as(ConversationGetConversationError::Status500),
+                );
+            }
+            501 => {
+                return Err(
+                    response.error_as(ConversationGetConversationError::Status501),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for ConversationGetConversationCall<'a> {
+    type Output = Result<
+        super::types::Conversation,
+        crate::runtime::Error<ConversationGetConversationError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `Conversation_GetConversation`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ConversationGetConversationError {
-    /// An unexpected error response.
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
     ///
-    /// Any other status.
-    Default(super::types::RuntimeError),
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
+}
+/// A request of operation `Conversation_DeleteConversation` (`DELETE /v1/projects/{project_id}/conversations/{conversation_id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ConversationDeleteConversationCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    conversation_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> ConversationDeleteConversationCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<(), crate::runtime::Error<ConversationDeleteConversationError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<()>,
+        crate::runtime::Error<ConversationDeleteConversationError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Conversation_DeleteConversation",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Conversation_DeleteConversation",
+            reqwest::Method::DELETE,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/conversations/",
+                &crate::runtime::encode::path(&self.conversation_id),
+            ]
+                .concat(),
+        );
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Conversation_DeleteConversation",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        match response.status() {
+            200..=299 => {}
+            400 => {
+                return Err(
+                    response.error_as(ConversationDeleteConversationError::Status400),
+                );
+            }
+            401 => {
+                return Err(
+                    response.error_as(ConversationDeleteConversationError::Status401),
+                );
+            }
+            403 => {
+                return Err(
+                    response.error_as(ConversationDeleteConversationError::Status403),
+                );
+            }
+            500 => {
+                return Err(
+                    response.error_as(ConversationDeleteConversationError::Status500),
+                );
+            }
+            501 => {
+                return Err(
+                    response.error_as(ConversationDeleteConversationError::Status501),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        }
+        Ok(response.with(()))
+    }
+}
+impl<'a> std::future::IntoFuture for ConversationDeleteConversationCall<'a> {
+    type Output = Result<(), crate::runtime::Error<ConversationDeleteConversationError>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `Conversation_DeleteConversation`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ConversationDeleteConversationError {
-    /// An unexpected error response.
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
     ///
-    /// Any other status.
-    Default(super::types::RuntimeError),
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
 }
-/// Optional parameters of [`conversation_update_conversation`](super::Client) (operation `Conversation_UpdateConversation`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ConversationUpdateConversationParams {
+/// A request of operation `Conversation_UpdateConversation` (`PATCH /v1/projects/{project_id}/conversations/{conversation_id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ConversationUpdateConversationCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    conversation_id: String,
+    update_mask: Option<Vec<String>>,
+    metadata_update_strategy: Option<super::types::MetadataUpdateStrategy>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> ConversationUpdateConversationCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
     /// The set of field mask paths.
-    pub update_mask_paths: Option<Vec<String>>,
+    pub fn update_mask(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.update_mask = Some(value.into());
+        self
+    }
+    /// Update strategy for the `conversation_metadata` field.
+    pub fn metadata_update_strategy(
+        mut self,
+        value: impl Into<super::types::MetadataUpdateStrategy>,
+    ) -> Self {
+        self.metadata_update_strategy = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Conversation,
+        crate::runtime::Error<ConversationUpdateConversationError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Conversation>,
+        crate::runtime::Error<ConversationUpdateConversationError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Conversation_UpdateConversation",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Conversation_UpdateConversation",
+            reqwest::Method::PATCH,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/conversations/",
+                &crate::runtime::encode::path(&self.conversation_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.update_mask {
+            request
+                .query
+                .push((
+                    "update_mask",
+                    value
+                        .iter()
+                        .map(|item| item.to_string())
+                        .collect::<Vec<_>>()
+                        .join(","),
+                ));
+        }
+        if let Some(value) = &self.metadata_update_strategy {
+            request.query.push(("metadata_update_strategy", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Conversation_UpdateConversation",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response.error_as(ConversationUpdateConversationError::Status400),
+                );
+            }
+            401 => {
+                return Err(
+                    response.error_as(ConversationUpdateConversationError::Status401),
+                );
+            }
+            403 => {
+                return Err(
+                    response.error_as(ConversationUpdateConversationError::Status403),
+                );
+            }
+            500 => {
+                return Err(
+                    response.error_as(ConversationUpdateConversationError::Status500),
+                );
+            }
+            501 => {
+                return Err(
+                    response.error_as(ConversationUpdateConversationError::Status501),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for ConversationUpdateConversationCall<'a> {
+    type Output = Result<
+        super::types::Conversation,
+        crate::runtime::Error<ConversationUpdateConversationError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `Conversation_UpdateConversation`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ConversationUpdateConversationError {
-    /// An unexpected error response.
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
     ///
-    /// Any other status.
-    Default(super::types::RuntimeError),
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
+}
+/// A request of operation `Conversation_ListRecentConversations` (`GET /v1/projects/{project_id}/conversations:recent`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ConversationListRecentConversationsCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    app_id: String,
+    only_active: Option<bool>,
+    page_size: Option<i32>,
+    page_token: Option<String>,
+    order: Option<super::types::ConversationListRecentConversationsOrder>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> ConversationListRecentConversationsCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    /// True if only active conversations should be listed. Default is false.
+    pub fn only_active(mut self, value: impl Into<bool>) -> Self {
+        self.only_active = Some(value.into());
+        self
+    }
+    /// The maximum number of conversations to fetch.
+    /// Defaults to 10 and the maximum value is 50.
+    pub fn page_size(mut self, value: impl Into<i32>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
+    /// Next page token previously returned if any. When specifying this token, make sure to use the same values
+    /// for the other parameters from the request that originated the token, otherwise the paged results may be inconsistent.
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(value.into());
+        self
+    }
+    /// Whether to sort conversations by newest message first or oldest. Default is DESC (newest first)
+    pub fn order(
+        mut self,
+        value: impl Into<super::types::ConversationListRecentConversationsOrder>,
+    ) -> Self {
+        self.order = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::ListRecentConversationsResponse,
+        crate::runtime::Error<ConversationListRecentConversationsError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::ListRecentConversationsResponse>,
+        crate::runtime::Error<ConversationListRecentConversationsError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Conversation_ListRecentConversations",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Conversation_ListRecentConversations",
+            reqwest::Method::GET,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/conversations:recent",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        {
+            let value = &self.app_id;
+            request.query.push(("app_id", value.to_string()));
+        }
+        if let Some(value) = &self.only_active {
+            request.query.push(("only_active", value.to_string()));
+        }
+        if let Some(value) = &self.page_size {
+            request.query.push(("page_size", value.to_string()));
+        }
+        if let Some(value) = &self.page_token {
+            request.query.push(("page_token", value.to_string()));
+        }
+        if let Some(value) = &self.order {
+            request.query.push(("order", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Conversation_ListRecentConversations",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response
+                        .error_as(ConversationListRecentConversationsError::Status400),
+                );
+            }
+            401 => {
+                return Err(
+                    response
+                        .error_as(ConversationListRecentConversationsError::Status401),
+                );
+            }
+            403 => {
+                return Err(
+                    response
+                        .error_as(ConversationListRecentConversationsError::Status403),
+                );
+            }
+            500 => {
+                return Err(
+                    response
+                        .error_as(ConversationListRecentConversationsError::Status500),
+                );
+            }
+            501 => {
+                return Err(
+                    response
+                        .error_as(ConversationListRecentConversationsError::Status501),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+    /// Every page, fetched lazily.
+    ///
+    /// Starts from the `page_token` set on this request (else the first page), then follows each
+    /// response's `next_page_token`; ends after a page without one.
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    pub fn pages(
+        self,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::ListRecentConversationsResponse,
+            crate::runtime::Error<ConversationListRecentConversationsError>,
+        >,
+    > + 'a {
+        let first = self.page_token.clone();
+        crate::runtime::pagination::token_pages(
+            first,
+            move |token: Option<String>| {
+                let mut call = self.clone();
+                call.page_token = token;
+                call.send()
+            },
+            |response: &super::types::ListRecentConversationsResponse| {
+                response.next_page_token.as_deref()
+            },
+        )
+    }
+    /// Every item (`conversations`) of every page, fetched lazily: the items of [`pages`](Self::pages), in order.
+    ///
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    pub fn items(
+        self,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::ConversationRecentMessage,
+            crate::runtime::Error<ConversationListRecentConversationsError>,
+        >,
+    > + 'a {
+        crate::runtime::pagination::items(
+            self.pages(),
+            |response: super::types::ListRecentConversationsResponse| {
+                response.conversations.unwrap_or_default()
+            },
+        )
+    }
+}
+impl<'a> std::future::IntoFuture for ConversationListRecentConversationsCall<'a> {
+    type Output = Result<
+        super::types::ListRecentConversationsResponse,
+        crate::runtime::Error<ConversationListRecentConversationsError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// The documented error responses of operation `Conversation_ListRecentConversations`, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ConversationListRecentConversationsError {
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
+}
+/// A request of operation `Events_InjectEvent` (`POST /v1/projects/{project_id}/conversations/{conversation_id}:inject-event`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct EventsInjectEventCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    conversation_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> EventsInjectEventCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::InjectEventResponse,
+        crate::runtime::Error<EventsInjectEventError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::InjectEventResponse>,
+        crate::runtime::Error<EventsInjectEventError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Events_InjectEvent",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Events_InjectEvent",
+            reqwest::Method::POST,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/conversations/",
+                &crate::runtime::encode::path(&self.conversation_id),
+                ":inject-event",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Events_InjectEvent",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(EventsInjectEventError::Status400)),
+            401 => return Err(response.error_as(EventsInjectEventError::Status401)),
+            403 => return Err(response.error_as(EventsInjectEventError::Status403)),
+            500 => return Err(response.error_as(EventsInjectEventError::Status500)),
+            501 => return Err(response.error_as(EventsInjectEventError::Status501)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for EventsInjectEventCall<'a> {
+    type Output = Result<
+        super::types::InjectEventResponse,
+        crate::runtime::Error<EventsInjectEventError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// The documented error responses of operation `Events_InjectEvent`, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum EventsInjectEventError {
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
+}
+/// A request of operation `Conversation_StopActiveConversation` (`POST /v1/projects/{project_id}/conversations/{conversation_id}:stop`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ConversationStopActiveConversationCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    conversation_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> ConversationStopActiveConversationCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<(), crate::runtime::Error<ConversationStopActiveConversationError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<()>,
+        crate::runtime::Error<ConversationStopActiveConversationError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Conversation_StopActiveConversation",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Conversation_StopActiveConversation",
+            reqwest::Method::POST,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/conversations/",
+                &crate::runtime::encode::path(&self.conversation_id),
+                ":stop",
+            ]
+                .concat(),
+        );
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Conversation_StopActiveConversation",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        match response.status() {
+            200..=299 => {}
+            400 => {
+                return Err(
+                    response.error_as(ConversationStopActiveConversationError::Status400),
+                );
+            }
+            401 => {
+                return Err(
+                    response.error_as(ConversationStopActiveConversationError::Status401),
+                );
+            }
+            403 => {
+                return Err(
+                    response.error_as(ConversationStopActiveConversationError::Status403),
+                );
+            }
+            500 => {
+                return Err(
+                    response.error_as(ConversationStopActiveConversationError::Status500),
+                );
+            }
+            501 => {
+                return Err(
+                    response.error_as(ConversationStopActiveConversationError::Status501),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        }
+        Ok(response.with(()))
+    }
+}
+impl<'a> std::future::IntoFuture for ConversationStopActiveConversationCall<'a> {
+    type Output = Result<
+        (),
+        crate::runtime::Error<ConversationStopActiveConversationError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `Conversation_StopActiveConversation`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ConversationStopActiveConversationError {
-    /// An unexpected error response.
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
     ///
-    /// Any other status.
-    Default(super::types::RuntimeError),
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
+}
+/// A request of operation `Conversation_InjectMessage` (`POST /v1/projects/{project_id}/conversations/{conversation_id}:inject-message`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ConversationInjectMessageCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    conversation_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> ConversationInjectMessageCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<(), crate::runtime::Error<ConversationInjectMessageError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<()>,
+        crate::runtime::Error<ConversationInjectMessageError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Conversation_InjectMessage",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Conversation_InjectMessage",
+            reqwest::Method::POST,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/conversations/",
+                &crate::runtime::encode::path(&self.conversation_id),
+                ":inject-message",
+            ]
+                .concat(),
+        );
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Conversation_InjectMessage",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        match response.status() {
+            200..=299 => {}
+            400 => {
+                return Err(response.error_as(ConversationInjectMessageError::Status400));
+            }
+            401 => {
+                return Err(response.error_as(ConversationInjectMessageError::Status401));
+            }
+            403 => {
+                return Err(response.error_as(ConversationInjectMessageError::Status403));
+            }
+            500 => {
+                return Err(response.error_as(ConversationInjectMessageError::Status500));
+            }
+            501 => {
+                return Err(response.error_as(ConversationInjectMessageError::Status501));
+            }
+            _ => return Err(response.into_error(None)),
+        }
+        Ok(response.with(()))
+    }
+}
+impl<'a> std::future::IntoFuture for ConversationInjectMessageCall<'a> {
+    type Output = Result<(), crate::runtime::Error<ConversationInjectMessageError>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `Conversation_InjectMessage`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ConversationInjectMessageError {
-    /// An unexpected error response.
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
     ///
-    /// Any other status.
-    Default(super::types::RuntimeError),
-}
-/// Optional parameters of [`conversation_list_messages`](super::Client) (operation `Conversation_ListMessages`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ConversationListMessagesParams {
-    /// Optional. Resource name (id) of the conversation.
-    /// One of conversation_id or contact_id needs to be present.
-    pub conversation_id: Option<String>,
-    /// Optional. Resource name (id) of the contact.
-    /// One of conversation_id or contact_id needs to be present.
-    pub contact_id: Option<String>,
-    /// Optional. Maximum number of messages to fetch. Defaults to 10
-    /// and the maximum is 20.
-    pub page_size: Option<i32>,
-    /// Optional. Next page token previously returned if any.
-    pub page_token: Option<String>,
-    /// The `view` query parameter.
-    pub view: Option<super::types::ConversationListMessagesView>,
-}
-/// The documented error responses of operation `Conversation_ListMessages`, decoded by status.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ConversationListMessagesError {
-    /// An unexpected error response.
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
     ///
-    /// Any other status.
-    Default(super::types::RuntimeError),
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
 }

@@ -5,56 +5,621 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Events` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct Events<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl Events<'_> {
+impl<'a> Events<'a> {
     /// Send an event
     ///
     /// Sends an event to the referenced contact from the referenced app.
-    /// Note that this operation enqueues the event in a queues so a successful
+    /// Note that this operation enqueues the event in a queue so a successful
     /// response only indicates that the event has been queued.
     ///
     /// `POST /v1/projects/{project_id}/events:send` (operation `Events_SendEvent`).
     #[doc(alias = "Events_SendEvent")]
-    pub async fn events_send_event(
+    pub fn send(
         &self,
-        project_id: &str,
-        body: &super::types::SendEventRequest,
+        body: impl Into<super::types::SendEventRequest>,
+    ) -> EventsSendEventCall<'a> {
+        EventsSendEventCall {
+            client: self.client,
+            project_id: None,
+            body: {
+                let body: super::types::SendEventRequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
+        }
+    }
+    /// Get an event
+    ///
+    /// Get event from ID
+    ///
+    /// `GET /v1/projects/{project_id}/events/{event_id}` (operation `Events_GetEvent`).
+    #[doc(alias = "Events_GetEvent")]
+    pub fn get(&self, event_id: impl Into<String>) -> EventsGetEventCall<'a> {
+        EventsGetEventCall {
+            client: self.client,
+            project_id: None,
+            event_id: event_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
+        }
+    }
+    /// Delete an event
+    ///
+    /// Delete a specific event by its ID.
+    ///
+    /// `DELETE /v1/projects/{project_id}/events/{event_id}` (operation `Events_DeleteEvents`).
+    #[doc(alias = "Events_DeleteEvents")]
+    pub fn delete(&self, event_id: impl Into<String>) -> EventsDeleteEventsCall<'a> {
+        EventsDeleteEventsCall {
+            client: self.client,
+            project_id: None,
+            event_id: event_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
+        }
+    }
+    /// List events
+    ///
+    /// List all events in a project
+    ///
+    /// `GET /v1/projects/{project_id}/events` (operation `Events_ListEvents`).
+    #[doc(alias = "Events_ListEvents")]
+    pub fn list(&self) -> EventsListEventsCall<'a> {
+        EventsListEventsCall {
+            client: self.client,
+            project_id: None,
+            conversation_id: None,
+            contact_id: None,
+            page_size: None,
+            page_token: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
+        }
+    }
+}
+/// A request of operation `Events_SendEvent` (`POST /v1/projects/{project_id}/events:send`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct EventsSendEventCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> EventsSendEventCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
     ) -> Result<
         super::types::SendEventResponse,
         crate::runtime::Error<EventsSendEventError>,
     > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/events:send",
-                ]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self.client.http.send("Events_SendEvent", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(EventsSendEventError::Default)),
-        }
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::SendEventResponse>,
+        crate::runtime::Error<EventsSendEventError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Events_SendEvent",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Events_SendEvent",
+            reqwest::Method::POST,
+            ["/v1/projects/", &crate::runtime::encode::path(&project_id), "/events:send"]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Events_SendEvent",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(EventsSendEventError::Status400)),
+            401 => return Err(response.error_as(EventsSendEventError::Status401)),
+            403 => return Err(response.error_as(EventsSendEventError::Status403)),
+            500 => return Err(response.error_as(EventsSendEventError::Status500)),
+            501 => return Err(response.error_as(EventsSendEventError::Status501)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for EventsSendEventCall<'a> {
+    type Output = Result<
+        super::types::SendEventResponse,
+        crate::runtime::Error<EventsSendEventError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
     }
 }
 /// The documented error responses of operation `Events_SendEvent`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum EventsSendEventError {
-    /// An unexpected error response.
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
     ///
-    /// Any other status.
-    Default(super::types::RuntimeError),
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
+}
+/// A request of operation `Events_GetEvent` (`GET /v1/projects/{project_id}/events/{event_id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct EventsGetEventCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    event_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> EventsGetEventCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::ConversationEvent,
+        crate::runtime::Error<EventsGetEventError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::ConversationEvent>,
+        crate::runtime::Error<EventsGetEventError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Events_GetEvent",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Events_GetEvent",
+            reqwest::Method::GET,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/events/",
+                &crate::runtime::encode::path(&self.event_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Events_GetEvent",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(EventsGetEventError::Status400)),
+            401 => return Err(response.error_as(EventsGetEventError::Status401)),
+            403 => return Err(response.error_as(EventsGetEventError::Status403)),
+            500 => return Err(response.error_as(EventsGetEventError::Status500)),
+            501 => return Err(response.error_as(EventsGetEventError::Status501)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for EventsGetEventCall<'a> {
+    type Output = Result<
+        super::types::ConversationEvent,
+        crate::runtime::Error<EventsGetEventError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// The documented error responses of operation `Events_GetEvent`, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum EventsGetEventError {
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
+}
+/// A request of operation `Events_DeleteEvents` (`DELETE /v1/projects/{project_id}/events/{event_id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct EventsDeleteEventsCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    event_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> EventsDeleteEventsCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<(), crate::runtime::Error<EventsDeleteEventsError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<()>,
+        crate::runtime::Error<EventsDeleteEventsError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Events_DeleteEvents",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Events_DeleteEvents",
+            reqwest::Method::DELETE,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/events/",
+                &crate::runtime::encode::path(&self.event_id),
+            ]
+                .concat(),
+        );
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Events_DeleteEvents",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        match response.status() {
+            200..=299 => {}
+            400 => return Err(response.error_as(EventsDeleteEventsError::Status400)),
+            401 => return Err(response.error_as(EventsDeleteEventsError::Status401)),
+            403 => return Err(response.error_as(EventsDeleteEventsError::Status403)),
+            500 => return Err(response.error_as(EventsDeleteEventsError::Status500)),
+            501 => return Err(response.error_as(EventsDeleteEventsError::Status501)),
+            _ => return Err(response.into_error(None)),
+        }
+        Ok(response.with(()))
+    }
+}
+impl<'a> std::future::IntoFuture for EventsDeleteEventsCall<'a> {
+    type Output = Result<(), crate::runtime::Error<EventsDeleteEventsError>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// The documented error responses of operation `Events_DeleteEvents`, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum EventsDeleteEventsError {
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
+}
+/// A request of operation `Events_ListEvents` (`GET /v1/projects/{project_id}/events`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct EventsListEventsCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    conversation_id: Option<String>,
+    contact_id: Option<String>,
+    page_size: Option<i32>,
+    page_token: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> EventsListEventsCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    /// Resource name (id) of the conversation. One of conversation_id or contact_id needs to be present.
+    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
+        self.conversation_id = Some(value.into());
+        self
+    }
+    /// Resource name (id) of the contact. One of conversation_id or contact_id needs to be present.
+    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
+        self.contact_id = Some(value.into());
+        self
+    }
+    /// Maximum number of events to fetch. Defaults to 10
+    /// and the maximum is 20.
+    pub fn page_size(mut self, value: impl Into<i32>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
+    /// Next page token previously returned if any. When specifying this token, make sure to use the same values
+    /// for the other parameters from the request that originated the token, otherwise the paged results may be inconsistent.
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::ListEventsResponse,
+        crate::runtime::Error<EventsListEventsError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::ListEventsResponse>,
+        crate::runtime::Error<EventsListEventsError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Events_ListEvents",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Events_ListEvents",
+            reqwest::Method::GET,
+            ["/v1/projects/", &crate::runtime::encode::path(&project_id), "/events"]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.conversation_id {
+            request.query.push(("conversation_id", value.to_string()));
+        }
+        if let Some(value) = &self.contact_id {
+            request.query.push(("contact_id", value.to_string()));
+        }
+        if let Some(value) = &self.page_size {
+            request.query.push(("page_size", value.to_string()));
+        }
+        if let Some(value) = &self.page_token {
+            request.query.push(("page_token", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Events_ListEvents",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(EventsListEventsError::Status400)),
+            401 => return Err(response.error_as(EventsListEventsError::Status401)),
+            403 => return Err(response.error_as(EventsListEventsError::Status403)),
+            500 => return Err(response.error_as(EventsListEventsError::Status500)),
+            501 => return Err(response.error_as(EventsListEventsError::Status501)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+    /// Every page, fetched lazily.
+    ///
+    /// Starts from the `page_token` set on this request (else the first page), then follows each
+    /// response's `next_page_token`; ends after a page without one.
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    pub fn pages(
+        self,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::ListEventsResponse,
+            crate::runtime::Error<EventsListEventsError>,
+        >,
+    > + 'a {
+        let first = self.page_token.clone();
+        crate::runtime::pagination::token_pages(
+            first,
+            move |token: Option<String>| {
+                let mut call = self.clone();
+                call.page_token = token;
+                call.send()
+            },
+            |response: &super::types::ListEventsResponse| {
+                response.next_page_token.as_deref()
+            },
+        )
+    }
+    /// Every item (`events`) of every page, fetched lazily: the items of [`pages`](Self::pages), in order.
+    ///
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    pub fn items(
+        self,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::ConversationEvent,
+            crate::runtime::Error<EventsListEventsError>,
+        >,
+    > + 'a {
+        crate::runtime::pagination::items(
+            self.pages(),
+            |response: super::types::ListEventsResponse| {
+                response.events.unwrap_or_default()
+            },
+        )
+    }
+}
+impl<'a> std::future::IntoFuture for EventsListEventsCall<'a> {
+    type Output = Result<
+        super::types::ListEventsResponse,
+        crate::runtime::Error<EventsListEventsError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// The documented error responses of operation `Events_ListEvents`, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum EventsListEventsError {
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
 }

@@ -5,138 +5,1103 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Messages` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct Messages<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl Messages<'_> {
-    /// Get a message
-    ///
-    /// Retrieves a message by id.
-    ///
-    /// `GET /v1/projects/{project_id}/messages/{message_id}` (operation `Messages_GetMessage`).
-    #[doc(alias = "Messages_GetMessage")]
-    pub async fn messages_get_message(
-        &self,
-        project_id: &str,
-        message_id: &str,
-    ) -> Result<
-        super::types::ConversationMessage,
-        crate::runtime::Error<MessagesGetMessageError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/messages/",
-                    &crate::runtime::encode::path(message_id),
-                ]
-                    .concat(),
-            );
-        let response = self.client.http.send("Messages_GetMessage", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(MessagesGetMessageError::Default)),
-        }
-    }
-    /// Deletes a message
-    ///
-    /// Deletes a message that is part of a conversation.
-    /// Removing the last message of a conversation will not delete the conversation.
-    ///
-    /// `DELETE /v1/projects/{project_id}/messages/{message_id}` (operation `Messages_DeleteMessage`).
-    #[doc(alias = "Messages_DeleteMessage")]
-    pub async fn messages_delete_message(
-        &self,
-        project_id: &str,
-        message_id: &str,
-    ) -> Result<serde_json::Value, crate::runtime::Error<MessagesDeleteMessageError>> {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::DELETE,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/messages/",
-                    &crate::runtime::encode::path(message_id),
-                ]
-                    .concat(),
-            );
-        let response = self.client.http.send("Messages_DeleteMessage", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(MessagesDeleteMessageError::Default)),
-        }
-    }
+impl<'a> Messages<'a> {
     /// Send a message
     ///
-    /// Sends a message to the referenced contact from the referenced app.
-    /// Note that this operation enqueues the message in a queues so a successful
-    /// response only indicates that the message has been queued.
-    /// The message is added to the active conversation with the contact if such conversation exists.
-    /// If no active conversation exists a new one is started automatically.
+    /// You can send a message from a Conversation app to a contact associated with that app. If the recipient is not associated with an existing contact, a new contact will be created.
+    ///
+    /// The message is added to the active conversation with the contact if a conversation already exists. If no active conversation exists a new one is started automatically.
+    ///
+    /// You can find all of your IDs and authentication credentials on the [Sinch Customer Dashboard](https://dashboard.sinch.com/settings/access-keys).
     ///
     /// `POST /v1/projects/{project_id}/messages:send` (operation `Messages_SendMessage`).
     #[doc(alias = "Messages_SendMessage")]
-    pub async fn messages_send_message(
+    pub fn send(
         &self,
-        project_id: &str,
-        body: &super::types::SendMessageRequest,
+        body: impl Into<super::types::SendMessageRequest>,
+    ) -> MessagesSendMessageCall<'a> {
+        MessagesSendMessageCall {
+            client: self.client,
+            project_id: None,
+            body: {
+                let body: super::types::SendMessageRequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
+        }
+    }
+    /// Get a message
+    ///
+    /// Retrieves a specific message by its ID.
+    ///
+    /// `GET /v1/projects/{project_id}/messages/{message_id}` (operation `Messages_GetMessage`).
+    #[doc(alias = "Messages_GetMessage")]
+    pub fn get(&self, message_id: impl Into<String>) -> MessagesGetMessageCall<'a> {
+        MessagesGetMessageCall {
+            client: self.client,
+            project_id: None,
+            message_id: message_id.into(),
+            messages_source: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
+        }
+    }
+    /// Delete a message
+    ///
+    /// Delete a specific message by its ID. Note that this operation deletes the message from Conversation API storage; this operation does not affect messages already delivered to recipients' handsets. Also note that removing all messages of a conversation will not automatically delete the conversation.
+    ///
+    /// `DELETE /v1/projects/{project_id}/messages/{message_id}` (operation `Messages_DeleteMessage`).
+    #[doc(alias = "Messages_DeleteMessage")]
+    pub fn delete(
+        &self,
+        message_id: impl Into<String>,
+    ) -> MessagesDeleteMessageCall<'a> {
+        MessagesDeleteMessageCall {
+            client: self.client,
+            project_id: None,
+            message_id: message_id.into(),
+            messages_source: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
+        }
+    }
+    /// Update message metadata
+    ///
+    /// Update a specific message metadata by its ID. This operation is supported only in Conversation Mode.
+    ///
+    /// `PATCH /v1/projects/{project_id}/messages/{message_id}` (operation `Messages_UpdateMessageMetadata`).
+    #[doc(alias = "Messages_UpdateMessageMetadata")]
+    pub fn update_message_metadata(
+        &self,
+        message_id: impl Into<String>,
+        body: impl Into<super::types::UpdateMessageMetadataRequest>,
+    ) -> MessagesUpdateMessageMetadataCall<'a> {
+        MessagesUpdateMessageMetadataCall {
+            client: self.client,
+            project_id: None,
+            message_id: message_id.into(),
+            messages_source: None,
+            body: {
+                let body: super::types::UpdateMessageMetadataRequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
+        }
+    }
+    /// List messages
+    ///
+    /// This operation lists all messages sent or received via particular [Processing Modes](https://developers.sinch.com/docs/conversation/processing-modes/).
+    ///
+    /// Setting the `messages_source` parameter to `CONVERSATION_SOURCE` allows for querying messages in `CONVERSATION` mode, and setting it to `DISPATCH_SOURCE`
+    /// will allow for queries of messages in `DISPATCH` mode. Note that `conversation_id` and `contact_id` are only supported as query parameters if `messages_source` is set to `CONVERSATION_SOURCE`.
+    ///
+    /// Combining multiple parameters is supported for more detailed filtering of messages, but some of them are not supported
+    /// depending on the value specified for `messages_source`. The description for each field will inform if that field may not be supported.
+    ///
+    /// The messages are ordered by their `accept_time` property in descending order,
+    /// where `accept_time` is a timestamp of when the message was enqueued by the Conversation API.
+    /// This means messages received most recently will be listed first.
+    ///
+    /// `GET /v1/projects/{project_id}/messages` (operation `Messages_ListMessages`).
+    #[doc(alias = "Messages_ListMessages")]
+    pub fn list(&self) -> MessagesListMessagesCall<'a> {
+        MessagesListMessagesCall {
+            client: self.client,
+            project_id: None,
+            conversation_id: None,
+            contact_id: None,
+            app_id: None,
+            channel_identity: None,
+            start_time: None,
+            end_time: None,
+            page_size: None,
+            page_token: None,
+            view: None,
+            messages_source: None,
+            only_recipient_originated: None,
+            channel: None,
+            direction: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
+        }
+    }
+    /// List messages by channel identity
+    ///
+    /// Retrieves the last message sent to specified channel identities. In CONVERSATION_SOURCE mode, you can query either by channel_identities or by contact_ids. Note: Use either contact_ids OR channel_identities per request, not both. DISPATCH_SOURCE mode does not support contact_ids.
+    ///
+    /// `POST /v1/projects/{project_id}/messages:fetch-last-message` (operation `Messages_ListMessagesByChannelIdentity`).
+    #[doc(alias = "Messages_ListMessagesByChannelIdentity")]
+    pub fn list_messages_by_channel_identity(
+        &self,
+        body: impl Into<super::types::ListMessagesByChannelIdentityRequest>,
+    ) -> MessagesListMessagesByChannelIdentityCall<'a> {
+        MessagesListMessagesByChannelIdentityCall {
+            client: self.client,
+            project_id: None,
+            body: {
+                let body: super::types::ListMessagesByChannelIdentityRequest = body
+                    .into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
+        }
+    }
+}
+/// A request of operation `Messages_SendMessage` (`POST /v1/projects/{project_id}/messages:send`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct MessagesSendMessageCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> MessagesSendMessageCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
     ) -> Result<
         super::types::SendMessageResponse,
         crate::runtime::Error<MessagesSendMessageError>,
     > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/messages:send",
-                ]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self.client.http.send("Messages_SendMessage", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(MessagesSendMessageError::Default)),
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::SendMessageResponse>,
+        crate::runtime::Error<MessagesSendMessageError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Messages_SendMessage",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Messages_SendMessage",
+            reqwest::Method::POST,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/messages:send",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Messages_SendMessage",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(MessagesSendMessageError::Status400)),
+            401 => return Err(response.error_as(MessagesSendMessageError::Status401)),
+            403 => return Err(response.error_as(MessagesSendMessageError::Status403)),
+            500 => return Err(response.error_as(MessagesSendMessageError::Status500)),
+            501 => return Err(response.error_as(MessagesSendMessageError::Status501)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for MessagesSendMessageCall<'a> {
+    type Output = Result<
+        super::types::SendMessageResponse,
+        crate::runtime::Error<MessagesSendMessageError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// The documented error responses of operation `Messages_SendMessage`, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum MessagesSendMessageError {
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
+}
+/// A request of operation `Messages_GetMessage` (`GET /v1/projects/{project_id}/messages/{message_id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct MessagesGetMessageCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    message_id: String,
+    messages_source: Option<super::types::MessageSource>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> MessagesGetMessageCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    /// Specifies the message source for which the request will be processed. Used for operations on messages in Dispatch Mode. For more information, see [Processing Modes](https://developers.sinch.com/docs/conversation/processing-modes/).
+    pub fn messages_source(
+        mut self,
+        value: impl Into<super::types::MessageSource>,
+    ) -> Self {
+        self.messages_source = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::ConversationMessage,
+        crate::runtime::Error<MessagesGetMessageError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::ConversationMessage>,
+        crate::runtime::Error<MessagesGetMessageError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Messages_GetMessage",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Messages_GetMessage",
+            reqwest::Method::GET,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/messages/",
+                &crate::runtime::encode::path(&self.message_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.messages_source {
+            request.query.push(("messages_source", value.to_string()));
         }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Messages_GetMessage",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(MessagesGetMessageError::Status400)),
+            401 => return Err(response.error_as(MessagesGetMessageError::Status401)),
+            403 => return Err(response.error_as(MessagesGetMessageError::Status403)),
+            500 => return Err(response.error_as(MessagesGetMessageError::Status500)),
+            501 => return Err(response.error_as(MessagesGetMessageError::Status501)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for MessagesGetMessageCall<'a> {
+    type Output = Result<
+        super::types::ConversationMessage,
+        crate::runtime::Error<MessagesGetMessageError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
     }
 }
 /// The documented error responses of operation `Messages_GetMessage`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum MessagesGetMessageError {
-    /// An unexpected error response.
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
     ///
-    /// Any other status.
-    Default(super::types::RuntimeError),
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
+}
+/// A request of operation `Messages_DeleteMessage` (`DELETE /v1/projects/{project_id}/messages/{message_id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct MessagesDeleteMessageCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    message_id: String,
+    messages_source: Option<super::types::MessageSource>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> MessagesDeleteMessageCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    /// Specifies the message source for which the request will be processed. Used for operations on messages in Dispatch Mode. For more information, see [Processing Modes](https://developers.sinch.com/docs/conversation/processing-modes/).
+    pub fn messages_source(
+        mut self,
+        value: impl Into<super::types::MessageSource>,
+    ) -> Self {
+        self.messages_source = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<(), crate::runtime::Error<MessagesDeleteMessageError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<()>,
+        crate::runtime::Error<MessagesDeleteMessageError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Messages_DeleteMessage",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Messages_DeleteMessage",
+            reqwest::Method::DELETE,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/messages/",
+                &crate::runtime::encode::path(&self.message_id),
+            ]
+                .concat(),
+        );
+        if let Some(value) = &self.messages_source {
+            request.query.push(("messages_source", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Messages_DeleteMessage",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        match response.status() {
+            200..=299 => {}
+            400 => return Err(response.error_as(MessagesDeleteMessageError::Status400)),
+            401 => return Err(response.error_as(MessagesDeleteMessageError::Status401)),
+            403 => return Err(response.error_as(MessagesDeleteMessageError::Status403)),
+            500 => return Err(response.error_as(MessagesDeleteMessageError::Status500)),
+            501 => return Err(response.error_as(MessagesDeleteMessageError::Status501)),
+            _ => return Err(response.into_error(None)),
+        }
+        Ok(response.with(()))
+    }
+}
+impl<'a> std::future::IntoFuture for MessagesDeleteMessageCall<'a> {
+    type Output = Result<(), crate::runtime::Error<MessagesDeleteMessageError>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `Messages_DeleteMessage`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum MessagesDeleteMessageError {
-    /// An unexpected error response.
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
     ///
-    /// Any other status.
-    Default(super::types::RuntimeError),
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
 }
-/// The documented error responses of operation `Messages_SendMessage`, decoded by status.
+/// A request of operation `Messages_UpdateMessageMetadata` (`PATCH /v1/projects/{project_id}/messages/{message_id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct MessagesUpdateMessageMetadataCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    message_id: String,
+    messages_source: Option<super::types::MessageSource>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> MessagesUpdateMessageMetadataCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    /// Specifies the message source for which the request will be processed. Used for operations on messages in Dispatch Mode. For more information, see [Processing Modes](https://developers.sinch.com/docs/conversation/processing-modes/).
+    pub fn messages_source(
+        mut self,
+        value: impl Into<super::types::MessageSource>,
+    ) -> Self {
+        self.messages_source = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::ConversationMessage,
+        crate::runtime::Error<MessagesUpdateMessageMetadataError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::ConversationMessage>,
+        crate::runtime::Error<MessagesUpdateMessageMetadataError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Messages_UpdateMessageMetadata",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Messages_UpdateMessageMetadata",
+            reqwest::Method::PATCH,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/messages/",
+                &crate::runtime::encode::path(&self.message_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.messages_source {
+            request.query.push(("messages_source", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Messages_UpdateMessageMetadata",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response.error_as(MessagesUpdateMessageMetadataError::Status400),
+                );
+            }
+            401 => {
+                return Err(
+                    response.error_as(MessagesUpdateMessageMetadataError::Status401),
+                );
+            }
+            403 => {
+                return Err(
+                    response.error_as(MessagesUpdateMessageMetadataError::Status403),
+                );
+            }
+            500 => {
+                return Err(
+                    response.error_as(MessagesUpdateMessageMetadataError::Status500),
+                );
+            }
+            501 => {
+                return Err(
+                    response.error_as(MessagesUpdateMessageMetadataError::Status501),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for MessagesUpdateMessageMetadataCall<'a> {
+    type Output = Result<
+        super::types::ConversationMessage,
+        crate::runtime::Error<MessagesUpdateMessageMetadataError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// The documented error responses of operation `Messages_UpdateMessageMetadata`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
-pub enum MessagesSendMessageError {
-    /// An unexpected error response.
+#[non_exhaustive]
+pub enum MessagesUpdateMessageMetadataError {
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
     ///
-    /// Any other status.
-    Default(super::types::RuntimeError),
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
+}
+/// A request of operation `Messages_ListMessages` (`GET /v1/projects/{project_id}/messages`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct MessagesListMessagesCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    conversation_id: Option<String>,
+    contact_id: Option<String>,
+    app_id: Option<String>,
+    channel_identity: Option<String>,
+    start_time: Option<crate::runtime::Timestamp>,
+    end_time: Option<crate::runtime::Timestamp>,
+    page_size: Option<i32>,
+    page_token: Option<String>,
+    view: Option<super::types::ConversationMessagesView>,
+    messages_source: Option<super::types::MessageSource>,
+    only_recipient_originated: Option<bool>,
+    channel: Option<super::types::ConversationChannel>,
+    direction: Option<super::types::ConversationDirection>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> MessagesListMessagesCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    /// Resource name (ID) of the conversation.
+    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
+        self.conversation_id = Some(value.into());
+        self
+    }
+    /// Resource name (ID) of the contact.
+    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
+        self.contact_id = Some(value.into());
+        self
+    }
+    /// Id of the app.
+    pub fn app_id(mut self, value: impl Into<String>) -> Self {
+        self.app_id = Some(value.into());
+        self
+    }
+    /// Channel identity of the contact.
+    pub fn channel_identity(mut self, value: impl Into<String>) -> Self {
+        self.channel_identity = Some(value.into());
+        self
+    }
+    /// Filter messages with `accept_time` after this timestamp. Must be before `end_time` if that is specified.
+    pub fn start_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.start_time = Some(value.into());
+        self
+    }
+    /// Filter messages with `accept_time` before this timestamp.
+    pub fn end_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.end_time = Some(value.into());
+        self
+    }
+    /// Maximum number of messages to fetch. Defaults to 10
+    /// and the maximum is 1000.
+    pub fn page_size(mut self, value: impl Into<i32>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
+    /// Next page token previously returned if any. When specifying this token, make sure to use the same values
+    /// for the other parameters from the request that originated the token, otherwise the paged results may be inconsistent.
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(value.into());
+        self
+    }
+    /// Sets the `view` query parameter.
+    pub fn view(
+        mut self,
+        value: impl Into<super::types::ConversationMessagesView>,
+    ) -> Self {
+        self.view = Some(value.into());
+        self
+    }
+    /// Specifies the message source for which the request will be processed. Used for operations on messages in Dispatch Mode. For more information, see [Processing Modes](https://developers.sinch.com/docs/conversation/processing-modes/).
+    pub fn messages_source(
+        mut self,
+        value: impl Into<super::types::MessageSource>,
+    ) -> Self {
+        self.messages_source = Some(value.into());
+        self
+    }
+    /// If true, fetch only recipient originated messages.
+    pub fn only_recipient_originated(mut self, value: impl Into<bool>) -> Self {
+        self.only_recipient_originated = Some(value.into());
+        self
+    }
+    /// Only fetch messages from the `channel`.
+    pub fn channel(
+        mut self,
+        value: impl Into<super::types::ConversationChannel>,
+    ) -> Self {
+        self.channel = Some(value.into());
+        self
+    }
+    /// Optional. Only fetch messages with the specified `direction`. If direction is not specified, it will list both TO_APP and TO_CONTACT messages.
+    pub fn direction(
+        mut self,
+        value: impl Into<super::types::ConversationDirection>,
+    ) -> Self {
+        self.direction = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::ListMessagesResponse,
+        crate::runtime::Error<MessagesListMessagesError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::ListMessagesResponse>,
+        crate::runtime::Error<MessagesListMessagesError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Messages_ListMessages",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Messages_ListMessages",
+            reqwest::Method::GET,
+            ["/v1/projects/", &crate::runtime::encode::path(&project_id), "/messages"]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.conversation_id {
+            request.query.push(("conversation_id", value.to_string()));
+        }
+        if let Some(value) = &self.contact_id {
+            request.query.push(("contact_id", value.to_string()));
+        }
+        if let Some(value) = &self.app_id {
+            request.query.push(("app_id", value.to_string()));
+        }
+        if let Some(value) = &self.channel_identity {
+            request.query.push(("channel_identity", value.to_string()));
+        }
+        if let Some(value) = &self.start_time {
+            request.query.push(("start_time", value.to_string()));
+        }
+        if let Some(value) = &self.end_time {
+            request.query.push(("end_time", value.to_string()));
+        }
+        if let Some(value) = &self.page_size {
+            request.query.push(("page_size", value.to_string()));
+        }
+        if let Some(value) = &self.page_token {
+            request.query.push(("page_token", value.to_string()));
+        }
+        if let Some(value) = &self.view {
+            request.query.push(("view", value.to_string()));
+        }
+        if let Some(value) = &self.messages_source {
+            request.query.push(("messages_source", value.to_string()));
+        }
+        if let Some(value) = &self.only_recipient_originated {
+            request.query.push(("only_recipient_originated", value.to_string()));
+        }
+        if let Some(value) = &self.channel {
+            request.query.push(("channel", value.to_string()));
+        }
+        if let Some(value) = &self.direction {
+            request.query.push(("direction", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Messages_ListMessages",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(MessagesListMessagesError::Status400)),
+            401 => return Err(response.error_as(MessagesListMessagesError::Status401)),
+            403 => return Err(response.error_as(MessagesListMessagesError::Status403)),
+            500 => return Err(response.error_as(MessagesListMessagesError::Status500)),
+            501 => return Err(response.error_as(MessagesListMessagesError::Status501)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+    /// Every page, fetched lazily.
+    ///
+    /// Starts from the `page_token` set on this request (else the first page), then follows each
+    /// response's `next_page_token`; ends after a page without one.
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    pub fn pages(
+        self,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::ListMessagesResponse,
+            crate::runtime::Error<MessagesListMessagesError>,
+        >,
+    > + 'a {
+        let first = self.page_token.clone();
+        crate::runtime::pagination::token_pages(
+            first,
+            move |token: Option<String>| {
+                let mut call = self.clone();
+                call.page_token = token;
+                call.send()
+            },
+            |response: &super::types::ListMessagesResponse| {
+                response.next_page_token.as_deref()
+            },
+        )
+    }
+    /// Every item (`messages`) of every page, fetched lazily: the items of [`pages`](Self::pages), in order.
+    ///
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    pub fn items(
+        self,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::ConversationMessage,
+            crate::runtime::Error<MessagesListMessagesError>,
+        >,
+    > + 'a {
+        crate::runtime::pagination::items(
+            self.pages(),
+            |response: super::types::ListMessagesResponse| {
+                response.messages.unwrap_or_default()
+            },
+        )
+    }
+}
+impl<'a> std::future::IntoFuture for MessagesListMessagesCall<'a> {
+    type Output = Result<
+        super::types::ListMessagesResponse,
+        crate::runtime::Error<MessagesListMessagesError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// The documented error responses of operation `Messages_ListMessages`, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum MessagesListMessagesError {
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
+}
+/// A request of operation `Messages_ListMessagesByChannelIdentity` (`POST /v1/projects/{project_id}/messages:fetch-last-message`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct MessagesListMessagesByChannelIdentityCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> MessagesListMessagesByChannelIdentityCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::ListMessagesResponse,
+        crate::runtime::Error<MessagesListMessagesByChannelIdentityError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::ListMessagesResponse>,
+        crate::runtime::Error<MessagesListMessagesByChannelIdentityError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Messages_ListMessagesByChannelIdentity",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Messages_ListMessagesByChannelIdentity",
+            reqwest::Method::POST,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/messages:fetch-last-message",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Messages_ListMessagesByChannelIdentity",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response
+                        .error_as(MessagesListMessagesByChannelIdentityError::Status400),
+                );
+            }
+            401 => {
+                return Err(
+                    response
+                        .error_as(MessagesListMessagesByChannelIdentityError::Status401),
+                );
+            }
+            403 => {
+                return Err(
+                    response
+                        .error_as(MessagesListMessagesByChannelIdentityError::Status403),
+                );
+            }
+            500 => {
+                return Err(
+                    response
+                        .error_as(MessagesListMessagesByChannelIdentityError::Status500),
+                );
+            }
+            501 => {
+                return Err(
+                    response
+                        .error_as(MessagesListMessagesByChannelIdentityError::Status501),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for MessagesListMessagesByChannelIdentityCall<'a> {
+    type Output = Result<
+        super::types::ListMessagesResponse,
+        crate::runtime::Error<MessagesListMessagesByChannelIdentityError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// The documented error responses of operation `Messages_ListMessagesByChannelIdentity`, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum MessagesListMessagesByChannelIdentityError {
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
 }

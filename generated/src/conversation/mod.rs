@@ -2,144 +2,170 @@
 
 //! # Conversation
 //!
-//! Generated from Sinch's `conversation` description, version 7dfdfbac.
+//! Generated from Sinch's `conversation` description, version 1.0.
 //!
-//! # Sending Messages
+//! # Overview
 //!
-//! To start sending messages you need to have a Conversation API [**app**](https://dashboard.sinch.com/convapi/apps).
-//! The app holds information about the channel credentials and registered webhooks
-//! to which the API delivers callbacks such as message delivery reports and contact messages.
-//! If you don't already have an app please follow the instructions in the getting started
-//! guide available in the [Sinch Portal](https://dashboard.sinch.com/convapi/getting-started)
-//! to create one.
+//! Send and receive messages globally over SMS, RCS, WhatsApp, Viber Business, Facebook messenger and other [popular channels](https://developers.sinch.com/docs/conversation/channel-support/) using the Sinch Conversation API.
 //!
-//! The next step is to create an Access Key under the Settings tab and note down the provided
-//! Key ID and Key Secret in a secure location. Also make sure to remember the Project ID
-//! since your app will be associated to one Project ID.
+//! {% admonition type="info" name="Note:" %}
 //!
-//! The Key ID and the Key Secret are then used in the following way to obtain a valid OAuth2 Access Token
-//! that will be used to authenticate towards the Conversation API in the US region.
-//! ```console
-//! curl https://us.auth.sinch.com/oauth2/token -d grant_type=client_credentials --user <KEY-ID>:<KEY-SECRET>
-//! ```
+//! If you would like help setting up your Conversation API solution, and want to quickly get started sending and receiving messages, review our [Getting Started guide](https://developers.sinch.com/docs/conversation/getting-started/).
 //!
-//! The obtained Access Token can then be used to send a message via the Conversation API in US in the
-//! following way, where {} should be replaced with a valid JSON object. Examples of valid JSON objects
-//! can be found in the following sections.
-//! ```console
-//! curl https://us.conversation.api.sinch.com/v1/projects/<PROJECT-ID>/messages:send -H "Authorization: Bearer <ACCESS-TOKEN>" -d '{}'
-//! ```
+//! {% /admonition %}
 //!
-//! Please note that the above example only shows how to obtain a valid Access Token for the Conversation API in the US region.
-//! The region names `us` must be changed to `eu` in both places above to send a message via the Conversation API in the EU region.
+//! The Conversation API endpoint uses built-in transcoding to give you the power of conversation across all supported channels and, if required, full control over channel specific features.
 //!
-//! The examples that follow use the `ACCESS-TOKEN` obtained by the former call above, the `PROJECT-ID`,
-//! and the `APP-ID` obtained when creating the App. There are two different ways to specify
-//! the recipient of the message when calling the `send message` endpoint:
+//! ## Authentication
 //!
-//! ## Using Contact ID Recipient
+//! ## OAuth2.0 authentication
 //!
-//! In order to send messages using a reference to a contact the contact needs to be created first.
-//! This is done by making a POST request to the `create contact` endpoint using Bearer authentication with
-//! `ACCESS_TOKEN` as access token. For example the below body
-//!  creates a contact with its SMS channel identity being a Swedish telephone number:
+//! {% partial file="/partials/authentication/oauth/_intro.md"/ %}
 //!
-//! ```json
-//! {
-//!     "channel_identities": [
-//!         {
-//!             "channel": "SMS",
-//!             "identity": "+46 xxx xxx xxx"
-//!         }
-//!     ]
-//! }
-//! ```
+//! {% partial file="/partials/authentication/oauth/_instructions.md"/ %}
 //!
-//! The `create contact` endpoint response contains the contact ID among auxiliary information
-//! about the created contact:
+//! ## Basic authentication
 //!
-//! ```json
-//! {
-//!     "id": "01E4R9F5QWX1KR05YF31N4161J",
-//!     ...
-//! }
-//! ```
+//! {% partial file="/partials/authentication/basic/_intro.md"/ %}
 //!
-//! Assuming the `APP-ID` app has been configured with Sinch SMS channel integration sending a
-//! message to the above contact consists of making a POST request to the `send message` endpoint using Bearer authentication with
-//! `ACCESS-TOKEN` as access token and the following body:
+//! {% partial file="/partials/authentication/basic/_instructions.md"/ %}
 //!
-//! ```json
-//! {
-//!     "app_id": "APP-ID",
-//!     "recipient": {
-//!         "contact_id": "01E4R9F5QWX1KR05YF31N4161J"
-//!     },
-//!     "message": {
-//!         "text_message": {
-//!             "text": "Text message from Sinch Conversation API."
-//!         }
-//!     }
-//! }
-//! ```
+//! ## Base URL
 //!
-//! A successful 200 response from the API indicated the message was successfully queued
-//! for delivery. The response body contain message id which will be used
-//! in subsequent delivery receipts:
+//! The following URLs can be used when making calls to the Conversation API:
+//!
+//! |Server|URL|
+//! |------|---|
+//! |Conversation API (US Production)|`https://us.conversation.api.sinch.com`|
+//! |Conversation API (EU Production)|`https://eu.conversation.api.sinch.com`|
+//! |Conversation API (BR Production)|`https://br.conversation.api.sinch.com`|
+//!
+//! Note that, when making a call to the Conversation API or Template Management API, you must target the regional server that corresponds to the region in which you created your Conversation API app.
+//!
+//! ## Postman collection
+//!
+//! Sinch offers a Postman collection for easy setup and testing during development. Our [Postman collection page](https://developers.sinch.com/docs/conversation/postman-collection) has a link to the JSON format of the collection.
+//!
+//! After importing the collection into Postman, fill in the following variables:
+//!
+//! | Variable | Value |
+//! | -------- | ----- |
+//! | <code>PROJECT</code> | Your PROJECT ID |
+//! | <code>APP</code> | Your app ID |
+//! | <code>CLIENT_ID</code> | Your CLIENT_ID |
+//! | <code>CLIENT_SECRET</code> | Your client secret |
+//!
+//! For testing purposes, fill the WEBHOOK_URL by visiting <https://webhook.site/> and use the generated link - the one under the **Your unique URL** label.
+//!
+//! {% admonition type="warning" name="Caution:" %}
+//!
+//! The <https://webhook.site/> URL given above should only be used for testing purposes. Using the Conversation API can generate high volumes of callbacks, which can easily exceed the TPS limits of certain webhook services. Additionally, sensitive information may be included in the callback, including message content and contact information. Ensure that you use a scalable and secure callback/webhook processor after your initial testing is complete.
+//!
+//! {% /admonition %}
+//!
+//! Values for other variables can be obtained by calling corresponding requests:
+//!
+//! - <code>CONTACT</code> - ID of contact created by calling **Create contact** request.
+//! - <code>WEBHOOK_ID</code> - ID of webhook created by calling **Create webhook** request.
+//! - <code>CONVERSATION</code> - In Conversation mode, a Conversation is created automatically when sending a new message. For example, with a Text Message request, send a message, then call [List conversations](https://developers.sinch.com/reference#conversation_listconversations) to get the ID of the conversation for this variable.
+//!
+//! ## Errors
+//!
+//! When requests are erroneous, the Sinch Conversation API will respond with standard HTTP status codes, such as <code>4xx</code> for client errors. All responses include a JSON body of the form:
 //!
 //! ```json
 //! {
-//!     "message_id": "01E4RAQSMVQY2M11G26SAE1ZM3",
-//!     "accepted_time": "2020-03-31T12:58:24.283289Z"
+//!   "error": {
+//!     "code": 401,
+//!     "message": "Request had invalid credentials.",
+//!     "status": "UNAUTHENTICATED",
+//!     "details": [{
+//!       "@type": "type.googleapis.com/google.rpc.RetryInfo",
+//!       ...
+//!     }]
+//!   }
 //! }
 //! ```
 //!
-//! ## Using Channel Recipient Identities to Identify the Recipient
+//! The table below describes the fields of the error object:
 //!
-//! It is possible to send messages without creating the contact first.
-//! For example, the same message as before can be dispatched by
-//! changing the body to the `send message` request to:
+//! | Name    | Description                         | JSON Type        |
+//! | ------- | ----------------------------------- | ---------------- |
+//! | Code    | HTTP status code                    | Number           |
+//! | Message | A developer-facing error message    | String           |
+//! | Status  | Response status name                | String           |
+//! | Details | List of detailed error descriptions | Array of objects |
 //!
-//! ```json
-//! {
-//!     "app_id": "APP-ID",
-//!     "recipient": {
-//!         "identified_by": {
-//!             "channel_identities":    [{
-//!             "channel": "SMS",
-//!             "identity": "+46 xxx xxx xxx"
-//!         }]}
-//!     },
-//!     "message": {
-//!         "text_message": {
-//!             "text": "Text message from Sinch Conversation API."
-//!         }
-//!     }
-//! }
-//! ```
+//! ### Common error responses
 //!
-//! In this case the contact will be created automatically with the
-//! given channel identity while the message is processed by the
-//! Conversation API. The contact ID can then be retrieved from the
-//! conversation reference returned by the message delivery report.
+//! | Status | Description                                                             |
+//! | ------ | ----------------------------------------------------------------------- |
+//! | 400    | Malformed request. For example, the message body of a request made to the `message/send` endpoint does not contain the `app_id` field, which is required. Alternatively, this error may be triggered if required fields **are** included, but populated incorrectly. For example, the `app_id` field is included in a `message/send` request, but the value is not a ULID (and, therefore, fails a basic form check).|
+//! | 401    | Incorrect credentials. For example, you may get this error if you provide incorrect `client_id` and `client_secret` values when using basic authentication. You may also get this error if you provide a bearer token generated using incorrect basic authentication credentials or if you provide an expired token (generated using the OAuth2.0 client credentials flow).|
+//! | 403    | Correct credentials but you don't have access to the requested resource. This typically occurs paired with an `UNAUTHORIZED` message when the provided `client_id` and `client_secret` are not associated with the `project_id` required for most Conversation API calls. Starting February 19, 2025, this error may also be paired with a `BILLING_CREDIT_LIMIT_BREACHED` message. If paired with `BILLING_CREDIT_LIMIT_BREACHED` message, the project is blocked due to credit reasons. In this case, check your project's billing configuration and balance. |
+//! | 404    | The resources provided for the call are insufficient to complete the call, or the server cannot locate the required resources. For example, if the `app_id` provided in the call doesn't match a Conversation API app contained within the corresponding project, or the region in which the app was created does not match the regional server targeted by the call. Additionally, this error occurs if you provide a designated Conversation API endpoint that doesn't actually exist.|
+//! | 429    | See [Rate Limits](https://developers.sinch.com/docs/conversation/api-reference/conversation/section/overview/rate-limits).       |
+//! | 500    | Something went wrong on our end, try again with exponential back-off    |
+//! | 501    | Something went wrong on our end, try again with exponential back-off    |
+//! | 503    | Something went wrong on our end, try again with exponential back-off    |
+//!
+//! ## Rate Limits
+//!
+//! The Conversation API has two kinds of rate limits that may result in status `429 Too Many Requests`:
+//!
+//! - Conversation API apps have a maximum MT ingress queue size of 500000 messages, which are drained towards the channel at a rate of 20 messages per second by default (this rate may be higher if the channel has been purchased with a higher capacity).
+//! - Projects are limited to 800 requests per second across all apps and most endpoints. Making over 800 requests per second over an extended period of time may saturate the app-specific ingress queue, resulting in rate limiting.
+//!
+//! In addition to project and app level limitations, each channel also has rate limitations that can affect performance, and may return a `429 Too Many Requests` error. In some cases (for example, the SMS channel), these rate limits can be adjusted. In others (for example, the Instagram channel), they can't be adjusted. For more information about raising project, app, or channel rate limits, contact your Sinch account manager.
 /// Models: every schema of the description.
 pub mod types;
-/// Endpoints for managing Conversation API apps
+/// Apps are created and configured through the [Sinch Dashboard](https://dashboard.sinch.com/convapi/apps), are tied to the API user and come with a set of **channel credentials** for each underlying connected channel. The app has a list of **conversations** between itself and different **contacts** which share the same **project**.
+///
+/// Webhooks, which the app is attached to, defines the destination for various events coming from the Conversation API. An **app** has the following configurable properties:
+///
+/// | Field                        | Description                                                                                                       |
+/// | ---------------------------- | ----------------------------------------------------------------------------------------------------------------- |
+/// | Display name                 | The name visible in the [Sinch Dashboard](https://dashboard.sinch.com/convapi/apps).                                 |
+/// | Conversation metadata report | Specifies the amount of **conversation** metadata that's returned as part of each callback.                        |
+/// | Retention Policy             | The retention policy specifies how long messages, sent to or from an **app**, are stored by the Conversation API. |
 pub mod app;
-/// Operations tagged `Capability`.
+/// A capability query determines which options are available for reaching a [contact](https://developers.sinch.com/docs/conversation/keyconcepts/#contact) on the channels on which the contact has a channel identity.
+///
+/// To execute the request, either the contact ID or the channel recipient identities of the contact are required.
+///
+/// The request is executed asynchronously. Therefore the service responds with immediate acknowledgment. The final result of the capability query is sent to a [webhook](https://developers.sinch.com/docs/conversation/keyconcepts/#webhook) registered for the `CAPABILITY` trigger.
+///
+/// When no authoritative source of truth exists for a given channel's capability, the endpoint **MUST** respond as `Capable` for that channel. This ensures that any configured fallback and upscale routing strategies continue to function as expected.
+///
+/// {% admonition type="info" name="Note:" %}
+/// The `status` received via the `MESSAGE_DELIVERY` callback should be treated as the definitive indication of reachability for the corresponding recipient at the time of the delivery attempt. For example, a `RECIPIENT_NOT_REACHABLE` status may legitimately follow an earlier `Capable` response from the Capability endpoint, as reachability can change between the time of capability assessment and the time of actual message delivery.
+/// {% /admonition %}
 pub mod capability;
-/// Endpoints for managing contacts
+/// Consent queries provide a way to retrieve any identities stored within a given consent list. You can also retrieve audit records that provide details for a given identity's journey through [consent management](https://developers.sinch.com/docs/conversation/consent-management/).
+pub mod consent;
+/// A contact is a collection that groups together underlying connected **channel recipient identities**. It's tied to a specific **project** and is therefore considered public to all **apps** sharing the same **project**. Most contact creation and maintenance is handled by the Conversation API's automatic [contact management](https://developers.sinch.com/docs/conversation/contact-management/) processes. However, you can also use API calls to manually manage your contacts.
+///
+/// A **contact** has the following configurable properties:
+///
+/// | Field              | Description                                                                                                                                         |
+/// | ------------------ | --------------------------------------------------------------------------------------------------------------------------------------------------- |
+/// | Channel identities | List of channel identities specifying how the contact is identified on underlying channels                                                          |
+/// | Channel priority   | Specifies the channel priority order used when sending messages to this contact. This can be overridden by message specific channel priority order. |
+/// | Display name       | Optional display name used in chat windows and other UIs                                                                                            |
+/// | Email              | Optional Email of the contact                                                                                                                       |
+/// | External id        | Optional identifier of the contact in external systems                                                                                              |
+/// | Metadata           | Optional metadata associated with the contact.                                                                                                      |
 pub mod contact;
-/// Endpoints for working with the conversation log
+/// Endpoints for working with the conversation log.
 #[allow(clippy::module_inception)]
 pub mod conversation;
-/// Endpoint for sending events
+/// Endpoint for sending events.
 pub mod events;
-/// Endpoint for sending messages
+/// To start sending messages you must have a Conversation API [**app**](https://dashboard.sinch.com/convapi/apps). The app holds information about the channel credentials and registered webhooks to which the API delivers callbacks such as message delivery receipts and contact messages. If you don't already have an app please follow the instructions in the getting started guide available in the [Sinch Dashboard](https://dashboard.sinch.com/convapi/getting-started) to create one.
 pub mod messages;
-/// Operations tagged `OptIn`.
-pub mod opt_in;
-/// Endpoint for transcoding generic message format to channel-specific one
+/// Endpoint for managing various settings for your [Sinch project](https://developers.sinch.com/docs/conversation/keyconcepts#project).
+pub mod project_settings;
+/// Endpoint for transcoding generic message format to channel-specific one.
 pub mod transcoding;
 /// Operations tagged `Webhooks`.
 pub mod webhooks;
@@ -154,7 +180,25 @@ pub enum Region {
     /// `br`: https://br.conversation.api.sinch.com
     Br,
 }
+impl std::str::FromStr for Region {
+    type Err = String;
+    /// A region by its name (`eu`), as `SINCH_…_REGION` gives it; any case.
+    fn from_str(name: &str) -> Result<Self, String> {
+        if name.eq_ignore_ascii_case("us") {
+            return Ok(Region::Us);
+        }
+        if name.eq_ignore_ascii_case("eu") {
+            return Ok(Region::Eu);
+        }
+        if name.eq_ignore_ascii_case("br") {
+            return Ok(Region::Br);
+        }
+        Err(format!("`{name}` is not one of {}", Region::NAMES.join(", ")))
+    }
+}
 impl Region {
+    /// The regions' names.
+    pub const NAMES: &[&str] = &["us", "eu", "br"];
     /// The base URL of the region's host.
     pub fn base_url(self) -> &'static str {
         match self {
@@ -176,6 +220,7 @@ pub const ACCEPTED_AUTH: &[crate::runtime::AuthKind] = &[
 #[derive(Debug, Clone)]
 pub struct Client {
     pub(crate) http: crate::runtime::Http,
+    pub(crate) project_id: Option<String>,
 }
 impl Client {
     /// A client for the region's host. Sinch keeps data in the region you choose, so there is no default.
@@ -183,7 +228,9 @@ impl Client {
         region: Region,
         auth: crate::runtime::Auth,
     ) -> Result<Self, crate::runtime::BuildError> {
-        Self::with_base_url(region.base_url(), auth)
+        let mut client = Self::with_base_url(region.base_url(), auth)?;
+        client.http = client.http.with_declared_servers(true);
+        Ok(client)
     }
     /// A client for another base URL (a proxy, a mock server, a new Sinch host).
     pub fn with_base_url(
@@ -191,20 +238,37 @@ impl Client {
         auth: crate::runtime::Auth,
     ) -> Result<Self, crate::runtime::BuildError> {
         crate::runtime::auth::check(&auth, ACCEPTED_AUTH, "Conversation")?;
-        Ok(Self {
-            http: crate::runtime::Http::new(base_url, auth)?,
-        })
+        Ok(Self::from_http(crate::runtime::Http::new(base_url, auth)?))
     }
-    /// The same client with another retry policy: for one call
-    /// (`client.with_retry_policy(RetryPolicy::none()).…`) or for good.
+    /// The same client with another retry policy (set one for a single call with the
+    /// call's `retry_policy`).
     pub fn with_retry_policy(&self, policy: crate::runtime::RetryPolicy) -> Self {
-        Self {
-            http: self.http.clone().with_retry(policy),
-        }
+        let mut client = self.clone();
+        client.http = client.http.with_retry(policy);
+        client
+    }
+    /// Sends what the description serves from `host` (an operation's own server, such as
+    /// Voice's `https://callingapi.sinch.com`) to `to` instead: a proxy, a test server.
+    pub fn with_server(
+        mut self,
+        host: impl Into<String>,
+        to: impl Into<String>,
+    ) -> Self {
+        self.http = self.http.with_server(host, to);
+        self
     }
     /// A client over an HTTP core you built (shared connection pool, custom `reqwest::Client`).
     pub fn from_http(http: crate::runtime::Http) -> Self {
-        Self { http }
+        Self { http, project_id: None }
+    }
+    /// Sets `project_id` for every call (a call can still set its own).
+    pub fn with_project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    /// The `project_id` calls use unless they set their own.
+    pub fn project_id(&self) -> Option<&str> {
+        self.project_id.as_deref()
     }
     /// The HTTP core this client sends with (base URL, credentials, connection pool).
     pub fn http(&self) -> &crate::runtime::Http {
@@ -219,6 +283,10 @@ impl Client {
         capability::Capability {
             client: self,
         }
+    }
+    /// Operations tagged `Consent`.
+    pub fn consent(&self) -> consent::Consent<'_> {
+        consent::Consent { client: self }
     }
     /// Operations tagged `Contact`.
     pub fn contact(&self) -> contact::Contact<'_> {
@@ -238,9 +306,11 @@ impl Client {
     pub fn messages(&self) -> messages::Messages<'_> {
         messages::Messages { client: self }
     }
-    /// Operations tagged `OptIn`.
-    pub fn opt_in(&self) -> opt_in::OptIn<'_> {
-        opt_in::OptIn { client: self }
+    /// Operations tagged `Project Settings`.
+    pub fn project_settings(&self) -> project_settings::ProjectSettings<'_> {
+        project_settings::ProjectSettings {
+            client: self,
+        }
     }
     /// Operations tagged `Transcoding`.
     pub fn transcoding(&self) -> transcoding::Transcoding<'_> {

@@ -5,15 +5,14 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Transcoding` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct Transcoding<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl Transcoding<'_> {
+impl<'a> Transcoding<'a> {
     /// Transcode a message
     ///
     /// Transcodes the message from the Conversation API format to the
@@ -22,43 +21,154 @@ impl Transcoding<'_> {
     ///
     /// `POST /v1/projects/{project_id}/messages:transcode` (operation `Transcoding_TranscodeMessage`).
     #[doc(alias = "Transcoding_TranscodeMessage")]
-    pub async fn transcoding_transcode_message(
+    pub fn transcode_message(
         &self,
-        project_id: &str,
-        body: &super::types::TranscodeMessageRequest,
+        body: impl Into<super::types::TranscodeMessageRequest>,
+    ) -> TranscodingTranscodeMessageCall<'a> {
+        TranscodingTranscodeMessageCall {
+            client: self.client,
+            project_id: None,
+            body: {
+                let body: super::types::TranscodeMessageRequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
+        }
+    }
+}
+/// A request of operation `Transcoding_TranscodeMessage` (`POST /v1/projects/{project_id}/messages:transcode`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct TranscodingTranscodeMessageCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> TranscodingTranscodeMessageCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
     ) -> Result<
         super::types::TranscodeMessageResponse,
         crate::runtime::Error<TranscodingTranscodeMessageError>,
     > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/messages:transcode",
-                ]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self
-            .client
-            .http
-            .send("Transcoding_TranscodeMessage", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(TranscodingTranscodeMessageError::Default)),
-        }
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::TranscodeMessageResponse>,
+        crate::runtime::Error<TranscodingTranscodeMessageError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Transcoding_TranscodeMessage",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Transcoding_TranscodeMessage",
+            reqwest::Method::POST,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/messages:transcode",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Transcoding_TranscodeMessage",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response.error_as(TranscodingTranscodeMessageError::Status400),
+                );
+            }
+            401 => {
+                return Err(
+                    response.error_as(TranscodingTranscodeMessageError::Status401),
+                );
+            }
+            403 => {
+                return Err(
+                    response.error_as(TranscodingTranscodeMessageError::Status403),
+                );
+            }
+            500 => {
+                return Err(
+                    response.error_as(TranscodingTranscodeMessageError::Status500),
+                );
+            }
+            501 => {
+                return Err(
+                    response.error_as(TranscodingTranscodeMessageError::Status501),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for TranscodingTranscodeMessageCall<'a> {
+    type Output = Result<
+        super::types::TranscodeMessageResponse,
+        crate::runtime::Error<TranscodingTranscodeMessageError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
     }
 }
 /// The documented error responses of operation `Transcoding_TranscodeMessage`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum TranscodingTranscodeMessageError {
-    /// An unexpected error response.
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
     ///
-    /// Any other status.
-    Default(super::types::RuntimeError),
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
 }

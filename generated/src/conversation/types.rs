@@ -6,8 +6,334 @@
     clippy::doc_overindented_list_items,
     clippy::large_enum_variant
 )]
+/// Physical addresses of the contact.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct AddressInfo {
+    /// City Name
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    /// Country Name
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Name of a state or region of a country.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    /// Zip/postal code
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zip: Option<String>,
+    /// Address type, e.g. WORK or HOME
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
+    /// Two letter country code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_code: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl AddressInfo {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            city: None,
+            country: None,
+            state: None,
+            zip: None,
+            r#type: None,
+            country_code: None,
+        }
+    }
+    /// Sets `city`.
+    pub fn city(mut self, value: impl Into<String>) -> Self {
+        self.city = Some(value.into());
+        self
+    }
+    /// Sets `country`.
+    pub fn country(mut self, value: impl Into<String>) -> Self {
+        self.country = Some(value.into());
+        self
+    }
+    /// Sets `state`.
+    pub fn state(mut self, value: impl Into<String>) -> Self {
+        self.state = Some(value.into());
+        self
+    }
+    /// Sets `zip`.
+    pub fn zip(mut self, value: impl Into<String>) -> Self {
+        self.zip = Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets `country_code`.
+    pub fn country_code(mut self, value: impl Into<String>) -> Self {
+        self.country_code = Some(value.into());
+        self
+    }
+}
+/// Represents an agent that is involved in a conversation.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct Agent {
+    /// Agent's display name
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+    /// `type`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<AgentType>,
+    /// The Agent's picture url.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub picture_url: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl Agent {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            display_name: None,
+            r#type: None,
+            picture_url: None,
+        }
+    }
+    /// Sets `display_name`.
+    pub fn display_name(mut self, value: impl Into<String>) -> Self {
+        self.display_name = Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<AgentType>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets `picture_url`.
+    pub fn picture_url(mut self, value: impl Into<String>) -> Self {
+        self.picture_url = Some(value.into());
+        self
+    }
+}
+/// Agent Joined Event Type
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct AgentJoinedEventField {
+    /// Agent Joined Event
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent_joined_event: Option<AgentJoinedEventFieldAgentJoinedEvent>,
+}
+#[allow(clippy::should_implement_trait)]
+impl AgentJoinedEventField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { agent_joined_event: None }
+    }
+    /// Sets `agent_joined_event`.
+    pub fn agent_joined_event(
+        mut self,
+        value: impl Into<AgentJoinedEventFieldAgentJoinedEvent>,
+    ) -> Self {
+        self.agent_joined_event = Some(value.into());
+        self
+    }
+}
+/// Agent Joined Event
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct AgentJoinedEventFieldAgentJoinedEvent {
+    /// `agent`
+    pub agent: Agent,
+}
+#[allow(clippy::should_implement_trait)]
+impl AgentJoinedEventFieldAgentJoinedEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(agent: impl Into<Agent>) -> Self {
+        Self { agent: agent.into() }
+    }
+}
+/// Agent Left Event Type
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct AgentLeftEventField {
+    /// Agent Left Event
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent_left_event: Option<AgentLeftEventFieldAgentLeftEvent>,
+}
+#[allow(clippy::should_implement_trait)]
+impl AgentLeftEventField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { agent_left_event: None }
+    }
+    /// Sets `agent_left_event`.
+    pub fn agent_left_event(
+        mut self,
+        value: impl Into<AgentLeftEventFieldAgentLeftEvent>,
+    ) -> Self {
+        self.agent_left_event = Some(value.into());
+        self
+    }
+}
+/// Agent Left Event
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct AgentLeftEventFieldAgentLeftEvent {
+    /// `agent`
+    pub agent: Agent,
+}
+#[allow(clippy::should_implement_trait)]
+impl AgentLeftEventFieldAgentLeftEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(agent: impl Into<Agent>) -> Self {
+        Self { agent: agent.into() }
+    }
+}
+/// Agent's classification. It can be UNKNOWN_AGENT_TYPE, HUMAN or BOT.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum AgentType {
+    /// `UNKNOWN_AGENT_TYPE`
+    UnknownAgentType,
+    /// `HUMAN`
+    Human,
+    /// `BOT`
+    Bot,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl AgentType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::UnknownAgentType => "UNKNOWN_AGENT_TYPE",
+            Self::Human => "HUMAN",
+            Self::Bot => "BOT",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for AgentType {
+    fn from(value: &str) -> Self {
+        match value {
+            "UNKNOWN_AGENT_TYPE" => Self::UnknownAgentType,
+            "HUMAN" => Self::Human,
+            "BOT" => Self::Bot,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for AgentType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for AgentType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for AgentType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for AgentType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for AgentType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// The analysis provided by the Smart Conversations machine learning engine(s). The contents of the object are determined by the functionalities that are enabled for your solution.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct AnalysisResult {
+    /// An array that contains the analyses of the sentiments of the corresponding messages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ml_sentiment_result: Option<Vec<MachineLearningSentimentResult>>,
+    /// An array that contains the analyses of the intentions of, and entities within, the corresponding messages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ml_nlu_result: Option<Vec<MachineLearningNluResult>>,
+    /// An array that contains the image recognition analyses of the images identified in the corresponding messages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ml_image_recognition_result: Option<Vec<MachineLearningImageRecognitionResult>>,
+    /// An array that contains the PII analysis of the corresponding messages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ml_pii_result: Option<Vec<MachineLearningPiiResult>>,
+    /// `ml_offensive_analysis_result`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ml_offensive_analysis_result: Option<MachineLearningOffensiveAnalysisResult>,
+}
+#[allow(clippy::should_implement_trait)]
+impl AnalysisResult {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            ml_sentiment_result: None,
+            ml_nlu_result: None,
+            ml_image_recognition_result: None,
+            ml_pii_result: None,
+            ml_offensive_analysis_result: None,
+        }
+    }
+    /// Sets `ml_sentiment_result`.
+    pub fn ml_sentiment_result(
+        mut self,
+        value: impl Into<Vec<MachineLearningSentimentResult>>,
+    ) -> Self {
+        self.ml_sentiment_result = Some(value.into());
+        self
+    }
+    /// Sets `ml_nlu_result`.
+    pub fn ml_nlu_result(
+        mut self,
+        value: impl Into<Vec<MachineLearningNluResult>>,
+    ) -> Self {
+        self.ml_nlu_result = Some(value.into());
+        self
+    }
+    /// Sets `ml_image_recognition_result`.
+    pub fn ml_image_recognition_result(
+        mut self,
+        value: impl Into<Vec<MachineLearningImageRecognitionResult>>,
+    ) -> Self {
+        self.ml_image_recognition_result = Some(value.into());
+        self
+    }
+    /// Sets `ml_pii_result`.
+    pub fn ml_pii_result(
+        mut self,
+        value: impl Into<Vec<MachineLearningPiiResult>>,
+    ) -> Self {
+        self.ml_pii_result = Some(value.into());
+        self
+    }
+    /// Sets `ml_offensive_analysis_result`.
+    pub fn ml_offensive_analysis_result(
+        mut self,
+        value: impl Into<MachineLearningOffensiveAnalysisResult>,
+    ) -> Self {
+        self.ml_offensive_analysis_result = Some(value.into());
+        self
+    }
+}
 /// `Any`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Any {
     /// `type_url`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -16,23 +342,889 @@ pub struct Any {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
-/// The app corresponds to the API user and is a collection of channel credentials
-/// allowing access to the underlying messaging channels.
-/// The app is tied to a set of webhooks which define the destination for various events coming from the Conversation API.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct App {
-    /// Channel credentials.
-    /// The order of the credentials defines the
-    /// app channel priority.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel_credentials: Option<Vec<ConversationChannelCredential>>,
+#[allow(clippy::should_implement_trait)]
+impl Any {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            type_url: None,
+            value: None,
+        }
+    }
+    /// Sets `type_url`.
+    pub fn type_url(mut self, value: impl Into<String>) -> Self {
+        self.type_url = Some(value.into());
+        self
+    }
+    /// Sets `value`.
+    pub fn value(mut self, value: impl Into<String>) -> Self {
+        self.value = Some(value.into());
+        self
+    }
+}
+/// The request sent to the API endpoint to create a new app.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct AppCreateRequest {
+    /// An array of channel credentials. The order of the credentials defines the app channel priority.
+    pub channel_credentials: Vec<ConversationChannelCredentials>,
     /// `conversation_metadata_report_view`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_metadata_report_view: Option<ConversationMetadataReportView>,
-    /// Human readable identifier of the app. E.g. Sinch Conversation API Demo App 001.
+    /// The display name for the app.
+    pub display_name: String,
+    /// `retention_policy`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retention_policy: Option<RetentionPolicy>,
+    /// `dispatch_retention_policy`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispatch_retention_policy: Option<DispatchRetentionPolicy>,
+    /// `processing_mode`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processing_mode: Option<ProcessingMode>,
+    /// `smart_conversation`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub smart_conversation: Option<SmartConversation>,
+    /// `callback_settings`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callback_settings: Option<CallbackSettings>,
+    /// `message_retry_settings`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_retry_settings: Option<MessageRetrySettings>,
+    /// `delivery_report_based_fallback`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery_report_based_fallback: Option<DeliveryReportBasedFallback>,
+}
+#[allow(clippy::should_implement_trait)]
+impl AppCreateRequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        channel_credentials: impl Into<Vec<ConversationChannelCredentials>>,
+        display_name: impl Into<String>,
+    ) -> Self {
+        Self {
+            channel_credentials: channel_credentials.into(),
+            conversation_metadata_report_view: None,
+            display_name: display_name.into(),
+            retention_policy: None,
+            dispatch_retention_policy: None,
+            processing_mode: None,
+            smart_conversation: None,
+            callback_settings: None,
+            message_retry_settings: None,
+            delivery_report_based_fallback: None,
+        }
+    }
+    /// Sets `conversation_metadata_report_view`.
+    pub fn conversation_metadata_report_view(
+        mut self,
+        value: impl Into<ConversationMetadataReportView>,
+    ) -> Self {
+        self.conversation_metadata_report_view = Some(value.into());
+        self
+    }
+    /// Sets `retention_policy`.
+    pub fn retention_policy(mut self, value: impl Into<RetentionPolicy>) -> Self {
+        self.retention_policy = Some(value.into());
+        self
+    }
+    /// Sets `dispatch_retention_policy`.
+    pub fn dispatch_retention_policy(
+        mut self,
+        value: impl Into<DispatchRetentionPolicy>,
+    ) -> Self {
+        self.dispatch_retention_policy = Some(value.into());
+        self
+    }
+    /// Sets `processing_mode`.
+    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
+        self.processing_mode = Some(value.into());
+        self
+    }
+    /// Sets `smart_conversation`.
+    pub fn smart_conversation(mut self, value: impl Into<SmartConversation>) -> Self {
+        self.smart_conversation = Some(value.into());
+        self
+    }
+    /// Sets `callback_settings`.
+    pub fn callback_settings(mut self, value: impl Into<CallbackSettings>) -> Self {
+        self.callback_settings = Some(value.into());
+        self
+    }
+    /// Sets `message_retry_settings`.
+    pub fn message_retry_settings(
+        mut self,
+        value: impl Into<MessageRetrySettings>,
+    ) -> Self {
+        self.message_retry_settings = Some(value.into());
+        self
+    }
+    /// Sets `delivery_report_based_fallback`.
+    pub fn delivery_report_based_fallback(
+        mut self,
+        value: impl Into<DeliveryReportBasedFallback>,
+    ) -> Self {
+        self.delivery_report_based_fallback = Some(value.into());
+        self
+    }
+}
+/// App Event Type
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct AppEventField {
+    /// Event originating from an app
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_event: Option<AppEventFieldAppEvent>,
+}
+#[allow(clippy::should_implement_trait)]
+impl AppEventField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { app_event: None }
+    }
+    /// Sets `app_event`.
+    pub fn app_event(mut self, value: impl Into<AppEventFieldAppEvent>) -> Self {
+        self.app_event = Some(value.into());
+        self
+    }
+}
+/// Event originating from an app
+///
+/// Decoded by shape: the variant whose properties fit the data best.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum AppEventFieldAppEvent {
+    /// A `ComposingEventField`.
+    ComposingEventField(ComposingEventField),
+    /// A `ComposingEndEventField`.
+    ComposingEndEventField(ComposingEndEventField),
+    /// A `ReadMessageEventField`.
+    ReadMessageEventField(ReadMessageEventField),
+    /// A `CommentReplyEventField`.
+    CommentReplyEventField(CommentReplyEventField),
+    /// A `AgentJoinedEventField`.
+    AgentJoinedEventField(AgentJoinedEventField),
+    /// A `AgentLeftEventField`.
+    AgentLeftEventField(AgentLeftEventField),
+    /// A `GenericEventField`.
+    GenericEventField(GenericEventField),
+}
+impl serde::Serialize for AppEventFieldAppEvent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::ComposingEventField(v) => serde::Serialize::serialize(v, serializer),
+            Self::ComposingEndEventField(v) => serde::Serialize::serialize(v, serializer),
+            Self::ReadMessageEventField(v) => serde::Serialize::serialize(v, serializer),
+            Self::CommentReplyEventField(v) => serde::Serialize::serialize(v, serializer),
+            Self::AgentJoinedEventField(v) => serde::Serialize::serialize(v, serializer),
+            Self::AgentLeftEventField(v) => serde::Serialize::serialize(v, serializer),
+            Self::GenericEventField(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for AppEventFieldAppEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const SHAPES: &[crate::runtime::union::Shape] = &[
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["composing_event"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["composing_end_event"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["read_message_event"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["comment_reply_event"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["agent_joined_event"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["agent_left_event"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["generic_event"],
+                values: &[],
+            },
+        ];
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut tried: Vec<String> = Vec::new();
+        for index in crate::runtime::union::rank(&value, SHAPES) {
+            let decoded = match index {
+                0usize => {
+                    <ComposingEventField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::ComposingEventField)
+                        .map_err(|e| format!("{}: {e}", "ComposingEventField"))
+                }
+                1usize => {
+                    <ComposingEndEventField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::ComposingEndEventField)
+                        .map_err(|e| format!("{}: {e}", "ComposingEndEventField"))
+                }
+                2usize => {
+                    <ReadMessageEventField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::ReadMessageEventField)
+                        .map_err(|e| format!("{}: {e}", "ReadMessageEventField"))
+                }
+                3usize => {
+                    <CommentReplyEventField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::CommentReplyEventField)
+                        .map_err(|e| format!("{}: {e}", "CommentReplyEventField"))
+                }
+                4usize => {
+                    <AgentJoinedEventField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::AgentJoinedEventField)
+                        .map_err(|e| format!("{}: {e}", "AgentJoinedEventField"))
+                }
+                5usize => {
+                    <AgentLeftEventField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::AgentLeftEventField)
+                        .map_err(|e| format!("{}: {e}", "AgentLeftEventField"))
+                }
+                6usize => {
+                    <GenericEventField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::GenericEventField)
+                        .map_err(|e| format!("{}: {e}", "GenericEventField"))
+                }
+                _ => continue,
+            };
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
+            }
+        }
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "{} ({})", "data did not match any variant of AppEventFieldAppEvent",
+                    tried.join("; ")
+                ),
+            ),
+        )
+    }
+}
+impl AppEventFieldAppEvent {
+    /// The `ComposingEventField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn composing() -> Self {
+        Self::ComposingEventField(ComposingEventField::new())
+    }
+    /// The `ComposingEndEventField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn composing_end() -> Self {
+        Self::ComposingEndEventField(ComposingEndEventField::new())
+    }
+    /// The `ReadMessageEventField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn read_message() -> Self {
+        Self::ReadMessageEventField(ReadMessageEventField::new())
+    }
+    /// The `CommentReplyEventField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn comment_reply(text: impl Into<String>) -> Self {
+        Self::CommentReplyEventField(
+            CommentReplyEventField::new()
+                .comment_reply_event(CommentReplyEventFieldCommentReplyEvent::new(text)),
+        )
+    }
+    /// The `AgentJoinedEventField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn agent_joined(agent: impl Into<Agent>) -> Self {
+        Self::AgentJoinedEventField(
+            AgentJoinedEventField::new()
+                .agent_joined_event(AgentJoinedEventFieldAgentJoinedEvent::new(agent)),
+        )
+    }
+    /// The `AgentLeftEventField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn agent_left(agent: impl Into<Agent>) -> Self {
+        Self::AgentLeftEventField(
+            AgentLeftEventField::new()
+                .agent_left_event(AgentLeftEventFieldAgentLeftEvent::new(agent)),
+        )
+    }
+    /// The `GenericEventField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn generic(
+        payload: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
+    ) -> Self {
+        Self::GenericEventField(
+            GenericEventField::new()
+                .generic_event(GenericEventFieldGenericEvent::new(payload)),
+        )
+    }
+}
+impl From<ComposingEventField> for AppEventFieldAppEvent {
+    fn from(value: ComposingEventField) -> Self {
+        Self::ComposingEventField(value)
+    }
+}
+impl From<ComposingEndEventField> for AppEventFieldAppEvent {
+    fn from(value: ComposingEndEventField) -> Self {
+        Self::ComposingEndEventField(value)
+    }
+}
+impl From<ReadMessageEventField> for AppEventFieldAppEvent {
+    fn from(value: ReadMessageEventField) -> Self {
+        Self::ReadMessageEventField(value)
+    }
+}
+impl From<CommentReplyEventField> for AppEventFieldAppEvent {
+    fn from(value: CommentReplyEventField) -> Self {
+        Self::CommentReplyEventField(value)
+    }
+}
+impl From<AgentJoinedEventField> for AppEventFieldAppEvent {
+    fn from(value: AgentJoinedEventField) -> Self {
+        Self::AgentJoinedEventField(value)
+    }
+}
+impl From<AgentLeftEventField> for AppEventFieldAppEvent {
+    fn from(value: AgentLeftEventField) -> Self {
+        Self::AgentLeftEventField(value)
+    }
+}
+impl From<GenericEventField> for AppEventFieldAppEvent {
+    fn from(value: GenericEventField) -> Self {
+        Self::GenericEventField(value)
+    }
+}
+/// A message originating from a Conversation API app
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct AppMessage {
+    /// Allows you to specify a channel and define a corresponding channel specific message payload that will override the standard Conversation API message types. The key in the map must point to a valid conversation channel as defined in the enum `ConversationChannel`. The message content must be provided in a string format. You may use the [transcoding endpoint](https://developers.sinch.com/docs/conversation/api-reference/conversation/tag/Transcoding/) to help create your message. For more information about how to construct an explicit channel message for a particular channel, see that [channel's corresponding documentation](https://developers.sinch.com/docs/conversation/channel-support/) (for example, using explicit channel messages with [the WhatsApp channel](https://developers.sinch.com/docs/conversation/channel-support/whatsapp/message-support/#explicit-channel-messages)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explicit_channel_message: Option<std::collections::BTreeMap<String, String>>,
+    /// Override the message's content for specified channels. The key in the map must point to a valid conversation channel as defined in the enum `ConversationChannel`. The content defined under the specified channel will be sent on that channel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explicit_channel_omni_message: Option<
+        std::collections::BTreeMap<String, OmniMessageOverride>,
+    >,
+    /// Channel specific messages, overriding any transcoding. The structure of this property is more well-defined than the open structure of the `explicit_channel_message` property, and may be easier to use.
+    /// The key in the map must point to a valid conversation channel as defined in the enum `ConversationChannel`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel_specific_message: Option<
+        std::collections::BTreeMap<String, ChannelSpecificMessage>,
+    >,
+    /// `agent`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent: Option<Agent>,
+    /// Sends this message as a contextual reply to an inbound contact message, so the contact sees their original message quoted. Only supported on the WhatsApp channel. Conversation API keeps the mapping needed for the quote for 96 hours. If the referenced message is unknown or older than 96 hours, or the message is sent on a channel that does not support contextual replies, the message is still sent without the quote. For more information, see [Sending contextual replies](https://developers.sinch.com/docs/conversation/channel-support/whatsapp/message-support/#sending-contextual-replies).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_to: Option<AppMessageCommonPropsReplyTo>,
+    /// Which kind this is: the properties of one of the union's variants.
+    #[serde(flatten)]
+    pub kind: AppMessageTypes,
+}
+#[allow(clippy::should_implement_trait)]
+impl AppMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(kind: impl Into<AppMessageTypes>) -> Self {
+        Self {
+            explicit_channel_message: None,
+            explicit_channel_omni_message: None,
+            channel_specific_message: None,
+            agent: None,
+            reply_to: None,
+            kind: kind.into(),
+        }
+    }
+    /// A value whose `kind` is [`AppMessageTypes::card`].
+    pub fn card(value: impl Into<CardMessage>) -> Self {
+        Self::new(AppMessageTypes::card(value))
+    }
+    /// A value whose `kind` is [`AppMessageTypes::carousel`].
+    pub fn carousel(value: impl Into<CarouselMessageFieldCarouselMessage>) -> Self {
+        Self::new(AppMessageTypes::carousel(value))
+    }
+    /// A value whose `kind` is [`AppMessageTypes::choice`].
+    pub fn choice(value: impl Into<ChoiceMessageFieldChoiceMessage>) -> Self {
+        Self::new(AppMessageTypes::choice(value))
+    }
+    /// A value whose `kind` is [`AppMessageTypes::location`].
+    pub fn location(value: impl Into<LocationMessageFieldLocationMessage>) -> Self {
+        Self::new(AppMessageTypes::location(value))
+    }
+    /// A value whose `kind` is [`AppMessageTypes::media`].
+    pub fn media(value: impl Into<MediaProperties>) -> Self {
+        Self::new(AppMessageTypes::media(value))
+    }
+    /// A value whose `kind` is [`AppMessageTypes::template`].
+    pub fn template(value: impl Into<TemplateMessageFieldTemplateMessage>) -> Self {
+        Self::new(AppMessageTypes::template(value))
+    }
+    /// A value whose `kind` is [`AppMessageTypes::text`].
+    pub fn text(text: impl Into<String>) -> Self {
+        Self::new(AppMessageTypes::text(text))
+    }
+    /// A value whose `kind` is [`AppMessageTypes::list`].
+    pub fn list(value: impl Into<ListMessageFieldListMessage>) -> Self {
+        Self::new(AppMessageTypes::list(value))
+    }
+    /// A value whose `kind` is [`AppMessageTypes::contact_info`].
+    pub fn contact_info(
+        value: impl Into<ContactInfoMessageFieldContactInfoMessage>,
+    ) -> Self {
+        Self::new(AppMessageTypes::contact_info(value))
+    }
+    /// Sets `explicit_channel_message`.
+    pub fn explicit_channel_message(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, String>>,
+    ) -> Self {
+        self.explicit_channel_message = Some(value.into());
+        self
+    }
+    /// Sets `explicit_channel_omni_message`.
+    pub fn explicit_channel_omni_message(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, OmniMessageOverride>>,
+    ) -> Self {
+        self.explicit_channel_omni_message = Some(value.into());
+        self
+    }
+    /// Sets `channel_specific_message`.
+    pub fn channel_specific_message(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, ChannelSpecificMessage>>,
+    ) -> Self {
+        self.channel_specific_message = Some(value.into());
+        self
+    }
+    /// Sets `agent`.
+    pub fn agent(mut self, value: impl Into<Agent>) -> Self {
+        self.agent = Some(value.into());
+        self
+    }
+    /// Sets `reply_to`.
+    pub fn reply_to(mut self, value: impl Into<AppMessageCommonPropsReplyTo>) -> Self {
+        self.reply_to = Some(value.into());
+        self
+    }
+}
+/// `AppMessageCommonProps`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct AppMessageCommonProps {
+    /// Allows you to specify a channel and define a corresponding channel specific message payload that will override the standard Conversation API message types. The key in the map must point to a valid conversation channel as defined in the enum `ConversationChannel`. The message content must be provided in a string format. You may use the [transcoding endpoint](https://developers.sinch.com/docs/conversation/api-reference/conversation/tag/Transcoding/) to help create your message. For more information about how to construct an explicit channel message for a particular channel, see that [channel's corresponding documentation](https://developers.sinch.com/docs/conversation/channel-support/) (for example, using explicit channel messages with [the WhatsApp channel](https://developers.sinch.com/docs/conversation/channel-support/whatsapp/message-support/#explicit-channel-messages)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explicit_channel_message: Option<std::collections::BTreeMap<String, String>>,
+    /// Override the message's content for specified channels. The key in the map must point to a valid conversation channel as defined in the enum `ConversationChannel`. The content defined under the specified channel will be sent on that channel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explicit_channel_omni_message: Option<
+        std::collections::BTreeMap<String, OmniMessageOverride>,
+    >,
+    /// Channel specific messages, overriding any transcoding. The structure of this property is more well-defined than the open structure of the `explicit_channel_message` property, and may be easier to use.
+    /// The key in the map must point to a valid conversation channel as defined in the enum `ConversationChannel`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel_specific_message: Option<
+        std::collections::BTreeMap<String, ChannelSpecificMessage>,
+    >,
+    /// `agent`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent: Option<Agent>,
+    /// Sends this message as a contextual reply to an inbound contact message, so the contact sees their original message quoted. Only supported on the WhatsApp channel. Conversation API keeps the mapping needed for the quote for 96 hours. If the referenced message is unknown or older than 96 hours, or the message is sent on a channel that does not support contextual replies, the message is still sent without the quote. For more information, see [Sending contextual replies](https://developers.sinch.com/docs/conversation/channel-support/whatsapp/message-support/#sending-contextual-replies).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_to: Option<AppMessageCommonPropsReplyTo>,
+}
+#[allow(clippy::should_implement_trait)]
+impl AppMessageCommonProps {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            explicit_channel_message: None,
+            explicit_channel_omni_message: None,
+            channel_specific_message: None,
+            agent: None,
+            reply_to: None,
+        }
+    }
+    /// Sets `explicit_channel_message`.
+    pub fn explicit_channel_message(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, String>>,
+    ) -> Self {
+        self.explicit_channel_message = Some(value.into());
+        self
+    }
+    /// Sets `explicit_channel_omni_message`.
+    pub fn explicit_channel_omni_message(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, OmniMessageOverride>>,
+    ) -> Self {
+        self.explicit_channel_omni_message = Some(value.into());
+        self
+    }
+    /// Sets `channel_specific_message`.
+    pub fn channel_specific_message(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, ChannelSpecificMessage>>,
+    ) -> Self {
+        self.channel_specific_message = Some(value.into());
+        self
+    }
+    /// Sets `agent`.
+    pub fn agent(mut self, value: impl Into<Agent>) -> Self {
+        self.agent = Some(value.into());
+        self
+    }
+    /// Sets `reply_to`.
+    pub fn reply_to(mut self, value: impl Into<AppMessageCommonPropsReplyTo>) -> Self {
+        self.reply_to = Some(value.into());
+        self
+    }
+}
+/// Sends this message as a contextual reply to an inbound contact message, so the contact sees their original message quoted. Only supported on the WhatsApp channel. Conversation API keeps the mapping needed for the quote for 96 hours. If the referenced message is unknown or older than 96 hours, or the message is sent on a channel that does not support contextual replies, the message is still sent without the quote. For more information, see [Sending contextual replies](https://developers.sinch.com/docs/conversation/channel-support/whatsapp/message-support/#sending-contextual-replies).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct AppMessageCommonPropsReplyTo {
+    /// Required when using `reply_to`. The Conversation API ID of the inbound contact message this message replies to. Do not use a channel message ID (e.g., a WhatsApp message ID) from Meta.
+    pub message_id: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl AppMessageCommonPropsReplyTo {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(message_id: impl Into<String>) -> Self {
+        Self {
+            message_id: message_id.into(),
+        }
+    }
+}
+/// App
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct AppMessageObject {
+    /// `app_message`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_message: Option<AppMessage>,
+}
+#[allow(clippy::should_implement_trait)]
+impl AppMessageObject {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { app_message: None }
+    }
+    /// Sets `app_message`.
+    pub fn app_message(mut self, value: impl Into<AppMessage>) -> Self {
+        self.app_message = Some(value.into());
+        self
+    }
+}
+/// `AppMessageTypes`
+///
+/// Decoded by shape: the variant whose properties fit the data best.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum AppMessageTypes {
+    /// A `CardMessageField`.
+    CardMessageField(CardMessageField),
+    /// A `CarouselMessageField`.
+    CarouselMessageField(CarouselMessageField),
+    /// A `ChoiceMessageField`.
+    ChoiceMessageField(ChoiceMessageField),
+    /// A `LocationMessageField`.
+    LocationMessageField(LocationMessageField),
+    /// A `MediaMessageField`.
+    MediaMessageField(MediaMessageField),
+    /// A `TemplateMessageField`.
+    TemplateMessageField(TemplateMessageField),
+    /// A `TextMessageField`.
+    TextMessageField(TextMessageField),
+    /// A `ListMessageField`.
+    ListMessageField(ListMessageField),
+    /// A `ContactInfoMessageField`.
+    ContactInfoMessageField(ContactInfoMessageField),
+}
+impl serde::Serialize for AppMessageTypes {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::CardMessageField(v) => serde::Serialize::serialize(v, serializer),
+            Self::CarouselMessageField(v) => serde::Serialize::serialize(v, serializer),
+            Self::ChoiceMessageField(v) => serde::Serialize::serialize(v, serializer),
+            Self::LocationMessageField(v) => serde::Serialize::serialize(v, serializer),
+            Self::MediaMessageField(v) => serde::Serialize::serialize(v, serializer),
+            Self::TemplateMessageField(v) => serde::Serialize::serialize(v, serializer),
+            Self::TextMessageField(v) => serde::Serialize::serialize(v, serializer),
+            Self::ListMessageField(v) => serde::Serialize::serialize(v, serializer),
+            Self::ContactInfoMessageField(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for AppMessageTypes {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const SHAPES: &[crate::runtime::union::Shape] = &[
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["card_message"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["carousel_message"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["choice_message"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["location_message"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["media_message"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["template_message"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["text_message"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["list_message"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["contact_info_message"],
+                values: &[],
+            },
+        ];
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut tried: Vec<String> = Vec::new();
+        for index in crate::runtime::union::rank(&value, SHAPES) {
+            let decoded = match index {
+                0usize => {
+                    <CardMessageField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::CardMessageField)
+                        .map_err(|e| format!("{}: {e}", "CardMessageField"))
+                }
+                1usize => {
+                    <CarouselMessageField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::CarouselMessageField)
+                        .map_err(|e| format!("{}: {e}", "CarouselMessageField"))
+                }
+                2usize => {
+                    <ChoiceMessageField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::ChoiceMessageField)
+                        .map_err(|e| format!("{}: {e}", "ChoiceMessageField"))
+                }
+                3usize => {
+                    <LocationMessageField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::LocationMessageField)
+                        .map_err(|e| format!("{}: {e}", "LocationMessageField"))
+                }
+                4usize => {
+                    <MediaMessageField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::MediaMessageField)
+                        .map_err(|e| format!("{}: {e}", "MediaMessageField"))
+                }
+                5usize => {
+                    <TemplateMessageField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::TemplateMessageField)
+                        .map_err(|e| format!("{}: {e}", "TemplateMessageField"))
+                }
+                6usize => {
+                    <TextMessageField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::TextMessageField)
+                        .map_err(|e| format!("{}: {e}", "TextMessageField"))
+                }
+                7usize => {
+                    <ListMessageField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::ListMessageField)
+                        .map_err(|e| format!("{}: {e}", "ListMessageField"))
+                }
+                8usize => {
+                    <ContactInfoMessageField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::ContactInfoMessageField)
+                        .map_err(|e| format!("{}: {e}", "ContactInfoMessageField"))
+                }
+                _ => continue,
+            };
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
+            }
+        }
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "{} ({})", "data did not match any variant of AppMessageTypes", tried
+                    .join("; ")
+                ),
+            ),
+        )
+    }
+}
+impl AppMessageTypes {
+    /// The `CardMessageField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn card(value: impl Into<CardMessage>) -> Self {
+        Self::CardMessageField(CardMessageField::new().card_message(value))
+    }
+    /// The `CarouselMessageField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn carousel(value: impl Into<CarouselMessageFieldCarouselMessage>) -> Self {
+        Self::CarouselMessageField(CarouselMessageField::new().carousel_message(value))
+    }
+    /// The `ChoiceMessageField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn choice(value: impl Into<ChoiceMessageFieldChoiceMessage>) -> Self {
+        Self::ChoiceMessageField(ChoiceMessageField::new().choice_message(value))
+    }
+    /// The `LocationMessageField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn location(value: impl Into<LocationMessageFieldLocationMessage>) -> Self {
+        Self::LocationMessageField(LocationMessageField::new().location_message(value))
+    }
+    /// The `MediaMessageField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn media(value: impl Into<MediaProperties>) -> Self {
+        Self::MediaMessageField(MediaMessageField::new().media_message(value))
+    }
+    /// The `TemplateMessageField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn template(value: impl Into<TemplateMessageFieldTemplateMessage>) -> Self {
+        Self::TemplateMessageField(TemplateMessageField::new().template_message(value))
+    }
+    /// The `TextMessageField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn text(text: impl Into<String>) -> Self {
+        Self::TextMessageField(
+            TextMessageField::new().text_message(TextMessageFieldTextMessage::new(text)),
+        )
+    }
+    /// The `ListMessageField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn list(value: impl Into<ListMessageFieldListMessage>) -> Self {
+        Self::ListMessageField(ListMessageField::new().list_message(value))
+    }
+    /// The `ContactInfoMessageField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn contact_info(
+        value: impl Into<ContactInfoMessageFieldContactInfoMessage>,
+    ) -> Self {
+        Self::ContactInfoMessageField(
+            ContactInfoMessageField::new().contact_info_message(value),
+        )
+    }
+}
+impl From<CardMessageField> for AppMessageTypes {
+    fn from(value: CardMessageField) -> Self {
+        Self::CardMessageField(value)
+    }
+}
+impl From<CarouselMessageField> for AppMessageTypes {
+    fn from(value: CarouselMessageField) -> Self {
+        Self::CarouselMessageField(value)
+    }
+}
+impl From<ChoiceMessageField> for AppMessageTypes {
+    fn from(value: ChoiceMessageField) -> Self {
+        Self::ChoiceMessageField(value)
+    }
+}
+impl From<LocationMessageField> for AppMessageTypes {
+    fn from(value: LocationMessageField) -> Self {
+        Self::LocationMessageField(value)
+    }
+}
+impl From<MediaMessageField> for AppMessageTypes {
+    fn from(value: MediaMessageField) -> Self {
+        Self::MediaMessageField(value)
+    }
+}
+impl From<TemplateMessageField> for AppMessageTypes {
+    fn from(value: TemplateMessageField) -> Self {
+        Self::TemplateMessageField(value)
+    }
+}
+impl From<TextMessageField> for AppMessageTypes {
+    fn from(value: TextMessageField) -> Self {
+        Self::TextMessageField(value)
+    }
+}
+impl From<ListMessageField> for AppMessageTypes {
+    fn from(value: ListMessageField) -> Self {
+        Self::ListMessageField(value)
+    }
+}
+impl From<ContactInfoMessageField> for AppMessageTypes {
+    fn from(value: ContactInfoMessageField) -> Self {
+        Self::ContactInfoMessageField(value)
+    }
+}
+/// The response showing information about the app.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct AppResponse {
+    /// `channel_credentials`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel_credentials: Option<Vec<ConversationChannelCredentials>>,
+    /// `conversation_metadata_report_view`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation_metadata_report_view: Option<ConversationMetadataReportView>,
+    /// The display name for the app.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
-    /// Required. The ID of the app.
+    /// The ID of the app. You can find this on the [Sinch Dashboard](https://dashboard.sinch.com/convapi/apps).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `rate_limits`
@@ -41,69 +1233,917 @@ pub struct App {
     /// `retention_policy`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retention_policy: Option<RetentionPolicy>,
+    /// `dispatch_retention_policy`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispatch_retention_policy: Option<DispatchRetentionPolicy>,
+    /// `processing_mode`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processing_mode: Option<ProcessingMode>,
+    /// `smart_conversation`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub smart_conversation: Option<SmartConversation>,
+    /// `queue_stats`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub queue_stats: Option<QueueStats>,
+    /// `callback_settings`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callback_settings: Option<CallbackSettings>,
+    /// `delivery_report_based_fallback`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery_report_based_fallback: Option<DeliveryReportBasedFallback>,
+    /// `message_retry_settings`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_retry_settings: Option<MessageRetrySettings>,
 }
-/// Message originating from an app
+#[allow(clippy::should_implement_trait)]
+impl AppResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            channel_credentials: None,
+            conversation_metadata_report_view: None,
+            display_name: None,
+            id: None,
+            rate_limits: None,
+            retention_policy: None,
+            dispatch_retention_policy: None,
+            processing_mode: None,
+            smart_conversation: None,
+            queue_stats: None,
+            callback_settings: None,
+            delivery_report_based_fallback: None,
+            message_retry_settings: None,
+        }
+    }
+    /// Sets `channel_credentials`.
+    pub fn channel_credentials(
+        mut self,
+        value: impl Into<Vec<ConversationChannelCredentials>>,
+    ) -> Self {
+        self.channel_credentials = Some(value.into());
+        self
+    }
+    /// Sets `conversation_metadata_report_view`.
+    pub fn conversation_metadata_report_view(
+        mut self,
+        value: impl Into<ConversationMetadataReportView>,
+    ) -> Self {
+        self.conversation_metadata_report_view = Some(value.into());
+        self
+    }
+    /// Sets `display_name`.
+    pub fn display_name(mut self, value: impl Into<String>) -> Self {
+        self.display_name = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `rate_limits`.
+    pub fn rate_limits(mut self, value: impl Into<RateLimits>) -> Self {
+        self.rate_limits = Some(value.into());
+        self
+    }
+    /// Sets `retention_policy`.
+    pub fn retention_policy(mut self, value: impl Into<RetentionPolicy>) -> Self {
+        self.retention_policy = Some(value.into());
+        self
+    }
+    /// Sets `dispatch_retention_policy`.
+    pub fn dispatch_retention_policy(
+        mut self,
+        value: impl Into<DispatchRetentionPolicy>,
+    ) -> Self {
+        self.dispatch_retention_policy = Some(value.into());
+        self
+    }
+    /// Sets `processing_mode`.
+    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
+        self.processing_mode = Some(value.into());
+        self
+    }
+    /// Sets `smart_conversation`.
+    pub fn smart_conversation(mut self, value: impl Into<SmartConversation>) -> Self {
+        self.smart_conversation = Some(value.into());
+        self
+    }
+    /// Sets `queue_stats`.
+    pub fn queue_stats(mut self, value: impl Into<QueueStats>) -> Self {
+        self.queue_stats = Some(value.into());
+        self
+    }
+    /// Sets `callback_settings`.
+    pub fn callback_settings(mut self, value: impl Into<CallbackSettings>) -> Self {
+        self.callback_settings = Some(value.into());
+        self
+    }
+    /// Sets `delivery_report_based_fallback`.
+    pub fn delivery_report_based_fallback(
+        mut self,
+        value: impl Into<DeliveryReportBasedFallback>,
+    ) -> Self {
+        self.delivery_report_based_fallback = Some(value.into());
+        self
+    }
+    /// Sets `message_retry_settings`.
+    pub fn message_retry_settings(
+        mut self,
+        value: impl Into<MessageRetrySettings>,
+    ) -> Self {
+        self.message_retry_settings = Some(value.into());
+        self
+    }
+}
+/// The request sent to the API endpoint to update the configuration of an app.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct AppEvent {
-    /// `composing_event`
+#[non_exhaustive]
+pub struct AppUpdateRequest {
+    /// An array of channel credentials. The order of the credentials defines the app channel priority.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub composing_event: Option<ComposingEvent>,
+    pub channel_credentials: Option<Vec<ConversationChannelCredentials>>,
+    /// `conversation_metadata_report_view`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation_metadata_report_view: Option<ConversationMetadataReportView>,
+    /// The display name for the app.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+    /// `retention_policy`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retention_policy: Option<RetentionPolicy>,
+    /// `dispatch_retention_policy`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispatch_retention_policy: Option<DispatchRetentionPolicy>,
+    /// `processing_mode`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processing_mode: Option<ProcessingMode>,
+    /// `smart_conversation`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub smart_conversation: Option<SmartConversation>,
+    /// `callback_settings`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callback_settings: Option<CallbackSettings>,
+    /// `message_retry_settings`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_retry_settings: Option<MessageRetrySettings>,
+    /// `delivery_report_based_fallback`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery_report_based_fallback: Option<DeliveryReportBasedFallback>,
 }
-/// Message originating from an app
+#[allow(clippy::should_implement_trait)]
+impl AppUpdateRequest {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            channel_credentials: None,
+            conversation_metadata_report_view: None,
+            display_name: None,
+            retention_policy: None,
+            dispatch_retention_policy: None,
+            processing_mode: None,
+            smart_conversation: None,
+            callback_settings: None,
+            message_retry_settings: None,
+            delivery_report_based_fallback: None,
+        }
+    }
+    /// Sets `channel_credentials`.
+    pub fn channel_credentials(
+        mut self,
+        value: impl Into<Vec<ConversationChannelCredentials>>,
+    ) -> Self {
+        self.channel_credentials = Some(value.into());
+        self
+    }
+    /// Sets `conversation_metadata_report_view`.
+    pub fn conversation_metadata_report_view(
+        mut self,
+        value: impl Into<ConversationMetadataReportView>,
+    ) -> Self {
+        self.conversation_metadata_report_view = Some(value.into());
+        self
+    }
+    /// Sets `display_name`.
+    pub fn display_name(mut self, value: impl Into<String>) -> Self {
+        self.display_name = Some(value.into());
+        self
+    }
+    /// Sets `retention_policy`.
+    pub fn retention_policy(mut self, value: impl Into<RetentionPolicy>) -> Self {
+        self.retention_policy = Some(value.into());
+        self
+    }
+    /// Sets `dispatch_retention_policy`.
+    pub fn dispatch_retention_policy(
+        mut self,
+        value: impl Into<DispatchRetentionPolicy>,
+    ) -> Self {
+        self.dispatch_retention_policy = Some(value.into());
+        self
+    }
+    /// Sets `processing_mode`.
+    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
+        self.processing_mode = Some(value.into());
+        self
+    }
+    /// Sets `smart_conversation`.
+    pub fn smart_conversation(mut self, value: impl Into<SmartConversation>) -> Self {
+        self.smart_conversation = Some(value.into());
+        self
+    }
+    /// Sets `callback_settings`.
+    pub fn callback_settings(mut self, value: impl Into<CallbackSettings>) -> Self {
+        self.callback_settings = Some(value.into());
+        self
+    }
+    /// Sets `message_retry_settings`.
+    pub fn message_retry_settings(
+        mut self,
+        value: impl Into<MessageRetrySettings>,
+    ) -> Self {
+        self.message_retry_settings = Some(value.into());
+        self
+    }
+    /// Sets `delivery_report_based_fallback`.
+    pub fn delivery_report_based_fallback(
+        mut self,
+        value: impl Into<DeliveryReportBasedFallback>,
+    ) -> Self {
+        self.delivery_report_based_fallback = Some(value.into());
+        self
+    }
+}
+/// Apple Business Chat
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct AppMessage {
-    /// `card_message`
+#[non_exhaustive]
+pub struct AppleBcCredentialsField {
+    /// If you are including the AppleBC channel in the `channel_identifier` property, you must include this object.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub card_message: Option<CardMessage>,
-    /// `carousel_message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub carousel_message: Option<CarouselMessage>,
-    /// `choice_message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub choice_message: Option<ChoiceMessage>,
-    /// Optional. Channel specific messages, overriding any transcoding.
-    /// The key in the map must point to a valid conversation channel as
-    /// defined by the enum ConversationChannel.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub explicit_channel_message: Option<std::collections::BTreeMap<String, String>>,
-    /// `location_message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub location_message: Option<LocationMessage>,
-    /// `media_message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub media_message: Option<MediaMessage>,
-    /// `template_message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub template_message: Option<TemplateMessage>,
-    /// `text_message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text_message: Option<TextMessage>,
+    pub applebc_credentials: Option<AppleBcCredentialsFieldApplebcCredentials>,
 }
-/// It consists of a username and a password.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct BasicAuthCredential {
-    /// Required. Basic auth password.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub password: Option<String>,
-    /// Required. Basic auth username.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub username: Option<String>,
+#[allow(clippy::should_implement_trait)]
+impl AppleBcCredentialsField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { applebc_credentials: None }
+    }
+    /// Sets `applebc_credentials`.
+    pub fn applebc_credentials(
+        mut self,
+        value: impl Into<AppleBcCredentialsFieldApplebcCredentials>,
+    ) -> Self {
+        self.applebc_credentials = Some(value.into());
+        self
+    }
 }
-/// Message for triggering a call.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct CallMessage {
-    /// Required. Phone number in E.164 with leading +.
+/// If you are including the AppleBC channel in the `channel_identifier` property, you must include this object.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct AppleBcCredentialsFieldApplebcCredentials {
+    /// The ID that identifies a Business Chat Account (BCA).
+    pub business_chat_account_id: String,
+    /// Merchant ID, required if our client wants to use Apple Pay.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone_number: Option<String>,
-    /// Required. Title shown close to the phone number.
-    /// The title is clickable in some cases.
+    pub merchant_id: Option<String>,
+    /// Certificate reference, required if our client wants to use Apple Pay.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    pub apple_pay_certificate_reference: Option<String>,
+    /// Certificate password, required if our client wants to use Apple Pay.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub apple_pay_certificate_password: Option<String>,
 }
-/// `CardHeight`
+#[allow(clippy::should_implement_trait)]
+impl AppleBcCredentialsFieldApplebcCredentials {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(business_chat_account_id: impl Into<String>) -> Self {
+        Self {
+            business_chat_account_id: business_chat_account_id.into(),
+            merchant_id: None,
+            apple_pay_certificate_reference: None,
+            apple_pay_certificate_password: None,
+        }
+    }
+    /// Sets `merchant_id`.
+    pub fn merchant_id(mut self, value: impl Into<String>) -> Self {
+        self.merchant_id = Some(value.into());
+        self
+    }
+    /// Sets `apple_pay_certificate_reference`.
+    pub fn apple_pay_certificate_reference(mut self, value: impl Into<String>) -> Self {
+        self.apple_pay_certificate_reference = Some(value.into());
+        self
+    }
+    /// Sets `apple_pay_certificate_password`.
+    pub fn apple_pay_certificate_password(mut self, value: impl Into<String>) -> Self {
+        self.apple_pay_certificate_password = Some(value.into());
+        self
+    }
+}
+/// Represents a consent audit record from the Conversation API.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct AuditRecord {
+    /// The origin from the opt-out or opt-in. This could be the Batch API or an MO (when matched with an end-user MO).
+    pub origin: AuditRecordOrigin,
+    /// The operation that the audit record refers to. Can be INSERT, UPDATE or DELETE.
+    pub operation: AuditRecordOperation,
+    /// The list type of the consent list the audit record refers to.
+    pub list_type: ConsentsListType,
+    /// The project ID associated with the consent list the audit record refers to.
+    pub project_id: String,
+    /// The app ID associated with the consent list the audit record refers to.
+    pub app_id: String,
+    /// Datetime of when the consent list audit record happened.
+    pub datetime: crate::runtime::Timestamp,
+}
+#[allow(clippy::should_implement_trait)]
+impl AuditRecord {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        origin: impl Into<AuditRecordOrigin>,
+        operation: impl Into<AuditRecordOperation>,
+        list_type: impl Into<ConsentsListType>,
+        project_id: impl Into<String>,
+        app_id: impl Into<String>,
+        datetime: impl Into<crate::runtime::Timestamp>,
+    ) -> Self {
+        Self {
+            origin: origin.into(),
+            operation: operation.into(),
+            list_type: list_type.into(),
+            project_id: project_id.into(),
+            app_id: app_id.into(),
+            datetime: datetime.into(),
+        }
+    }
+}
+/// The operation that the audit record refers to. Can be INSERT, UPDATE or DELETE.
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum AuditRecordOperation {
+    /// `OPERATION_INSERT`
+    OperationInsert,
+    /// `OPERATION_UPDATE`
+    OperationUpdate,
+    /// `OPERATION_DELETE`
+    OperationDelete,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl AuditRecordOperation {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::OperationInsert => "OPERATION_INSERT",
+            Self::OperationUpdate => "OPERATION_UPDATE",
+            Self::OperationDelete => "OPERATION_DELETE",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for AuditRecordOperation {
+    fn from(value: &str) -> Self {
+        match value {
+            "OPERATION_INSERT" => Self::OperationInsert,
+            "OPERATION_UPDATE" => Self::OperationUpdate,
+            "OPERATION_DELETE" => Self::OperationDelete,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for AuditRecordOperation {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for AuditRecordOperation {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for AuditRecordOperation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for AuditRecordOperation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for AuditRecordOperation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// The origin from the opt-out or opt-in. This could be the Batch API or an MO (when matched with an end-user MO).
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum AuditRecordOrigin {
+    /// `ORIGIN_API`
+    OriginApi,
+    /// `ORIGIN_MO`
+    OriginMo,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl AuditRecordOrigin {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::OriginApi => "ORIGIN_API",
+            Self::OriginMo => "ORIGIN_MO",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for AuditRecordOrigin {
+    fn from(value: &str) -> Self {
+        match value {
+            "ORIGIN_API" => Self::OriginApi,
+            "ORIGIN_MO" => Self::OriginMo,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for AuditRecordOrigin {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for AuditRecordOrigin {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for AuditRecordOrigin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for AuditRecordOrigin {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for AuditRecordOrigin {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// It consists of a username and a password.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct BasicAuthCredentials {
+    /// Basic auth password.
+    pub password: String,
+    /// Basic auth username.
+    pub username: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl BasicAuthCredentials {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(password: impl Into<String>, username: impl Into<String>) -> Self {
+        Self {
+            password: password.into(),
+            username: username.into(),
+        }
+    }
+}
+/// Message containing details about a calendar event.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CalendarMessageField {
+    /// Calendar message
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar_message: Option<CalendarMessageFieldCalendarMessage>,
+}
+#[allow(clippy::should_implement_trait)]
+impl CalendarMessageField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { calendar_message: None }
+    }
+    /// Sets `calendar_message`.
+    pub fn calendar_message(
+        mut self,
+        value: impl Into<CalendarMessageFieldCalendarMessage>,
+    ) -> Self {
+        self.calendar_message = Some(value.into());
+        self
+    }
+}
+/// Calendar message
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CalendarMessageFieldCalendarMessage {
+    /// The title is shown close to the button that leads to open a user calendar.
+    pub title: String,
+    /// The timestamp defines start of a calendar event.
+    pub event_start: crate::runtime::Timestamp,
+    /// The timestamp defines end of a calendar event.
+    pub event_end: crate::runtime::Timestamp,
+    /// Title of a calendar event.
+    pub event_title: String,
+    /// Description of a calendar event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_description: Option<String>,
+    /// The URL that is opened when the user cannot open a calendar event directly or channel does not have support for this type.
+    pub fallback_url: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl CalendarMessageFieldCalendarMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        title: impl Into<String>,
+        event_start: impl Into<crate::runtime::Timestamp>,
+        event_end: impl Into<crate::runtime::Timestamp>,
+        event_title: impl Into<String>,
+        fallback_url: impl Into<String>,
+    ) -> Self {
+        Self {
+            title: title.into(),
+            event_start: event_start.into(),
+            event_end: event_end.into(),
+            event_title: event_title.into(),
+            event_description: None,
+            fallback_url: fallback_url.into(),
+        }
+    }
+    /// Sets `event_description`.
+    pub fn event_description(mut self, value: impl Into<String>) -> Self {
+        self.event_description = Some(value.into());
+        self
+    }
+}
+/// Message for triggering a call.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CallMessageField {
+    /// Call Message
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub call_message: Option<CallMessageFieldCallMessage>,
+}
+#[allow(clippy::should_implement_trait)]
+impl CallMessageField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { call_message: None }
+    }
+    /// Sets `call_message`.
+    pub fn call_message(
+        mut self,
+        value: impl Into<CallMessageFieldCallMessage>,
+    ) -> Self {
+        self.call_message = Some(value.into());
+        self
+    }
+}
+/// Call Message
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CallMessageFieldCallMessage {
+    /// Phone number in E.164 with leading +.
+    pub phone_number: String,
+    /// Title shown close to the phone number.
+    /// The title is clickable in some cases.
+    pub title: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl CallMessageFieldCallMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(phone_number: impl Into<String>, title: impl Into<String>) -> Self {
+        Self {
+            phone_number: phone_number.into(),
+            title: title.into(),
+        }
+    }
+}
+/// `CallbackEventCommon`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CallbackEventCommon {
+    /// Id of the subscribed app.
+    pub app_id: String,
+    /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted_time: Option<crate::runtime::Timestamp>,
+    /// Timestamp of the event as provided by the underlying channels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_time: Option<crate::runtime::Timestamp>,
+    /// The project ID of the app which has subscribed for the callback.
+    pub project_id: String,
+    /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_metadata: Option<String>,
+    /// The value provided in field correlation_id of a send message request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlation_id: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl CallbackEventCommon {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
+        Self {
+            app_id: app_id.into(),
+            accepted_time: None,
+            event_time: None,
+            project_id: project_id.into(),
+            message_metadata: None,
+            correlation_id: None,
+        }
+    }
+    /// Sets `accepted_time`.
+    pub fn accepted_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.accepted_time = Some(value.into());
+        self
+    }
+    /// Sets `event_time`.
+    pub fn event_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.event_time = Some(value.into());
+        self
+    }
+    /// Sets `message_metadata`.
+    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
+        self.message_metadata = Some(value.into());
+        self
+    }
+    /// Sets `correlation_id`.
+    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
+        self.correlation_id = Some(value.into());
+        self
+    }
+}
+/// This object contains additional settings related to callback processing.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CallbackSettings {
+    /// Optional. Secret can be used to sign contents of delivery receipts for a message that was sent with the default callback URL overridden (using the [`callback_url` field](https://developers.sinch.com/docs/conversation/api-reference/conversation/tag/Messages/#tag/Messages/operation/Messages_SendMessage!path=callback_url&t=request)). You can then use the secret to verify the signature.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret_for_overridden_callback_urls: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl CallbackSettings {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            secret_for_overridden_callback_urls: None,
+        }
+    }
+    /// Sets `secret_for_overridden_callback_urls`.
+    pub fn secret_for_overridden_callback_urls(
+        mut self,
+        value: impl Into<String>,
+    ) -> Self {
+        self.secret_for_overridden_callback_urls = Some(value.into());
+        self
+    }
+}
+/// This callback is used to deliver the results of the asynchronous capability checks.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CapabilityEvent {
+    /// Id of the subscribed app.
+    pub app_id: String,
+    /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted_time: Option<crate::runtime::Timestamp>,
+    /// Timestamp of the event as provided by the underlying channels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_time: Option<crate::runtime::Timestamp>,
+    /// The project ID of the app which has subscribed for the callback.
+    pub project_id: String,
+    /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_metadata: Option<String>,
+    /// The value provided in field correlation_id of a send message request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlation_id: Option<String>,
+    /// `capability_notification`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capability_notification: Option<CapabilityEventCapabilityNotification>,
+}
+#[allow(clippy::should_implement_trait)]
+impl CapabilityEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
+        Self {
+            app_id: app_id.into(),
+            accepted_time: None,
+            event_time: None,
+            project_id: project_id.into(),
+            message_metadata: None,
+            correlation_id: None,
+            capability_notification: None,
+        }
+    }
+    /// Sets `accepted_time`.
+    pub fn accepted_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.accepted_time = Some(value.into());
+        self
+    }
+    /// Sets `event_time`.
+    pub fn event_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.event_time = Some(value.into());
+        self
+    }
+    /// Sets `message_metadata`.
+    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
+        self.message_metadata = Some(value.into());
+        self
+    }
+    /// Sets `correlation_id`.
+    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
+        self.correlation_id = Some(value.into());
+        self
+    }
+    /// Sets `capability_notification`.
+    pub fn capability_notification(
+        mut self,
+        value: impl Into<CapabilityEventCapabilityNotification>,
+    ) -> Self {
+        self.capability_notification = Some(value.into());
+        self
+    }
+}
+/// `CapabilityEventCapabilityNotification`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CapabilityEventCapabilityNotification {
+    /// ID generated when submitting the capability request. Can be used to detect duplicates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+    /// The ID of the contact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_id: Option<String>,
+    /// `channel`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<ConversationChannel>,
+    /// The channel identity. For example, a phone number for SMS, WhatsApp, and Viber Business.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<String>,
+    /// Status indicating the recipient's capability on the channel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capability_status: Option<CapabilityEventCapabilityNotificationCapabilityStatus>,
+    /// When capability_status is set to CAPABILITY_PARTIAL, this field includes a list of the supported channel-specific capabilities reported by the channel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel_capabilities: Option<Vec<String>>,
+    /// `reason`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Reason>,
+}
+#[allow(clippy::should_implement_trait)]
+impl CapabilityEventCapabilityNotification {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            request_id: None,
+            contact_id: None,
+            channel: None,
+            identity: None,
+            capability_status: None,
+            channel_capabilities: None,
+            reason: None,
+        }
+    }
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+    /// Sets `contact_id`.
+    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
+        self.contact_id = Some(value.into());
+        self
+    }
+    /// Sets `channel`.
+    pub fn channel(mut self, value: impl Into<ConversationChannel>) -> Self {
+        self.channel = Some(value.into());
+        self
+    }
+    /// Sets `identity`.
+    pub fn identity(mut self, value: impl Into<String>) -> Self {
+        self.identity = Some(value.into());
+        self
+    }
+    /// Sets `capability_status`.
+    pub fn capability_status(
+        mut self,
+        value: impl Into<CapabilityEventCapabilityNotificationCapabilityStatus>,
+    ) -> Self {
+        self.capability_status = Some(value.into());
+        self
+    }
+    /// Sets `channel_capabilities`.
+    pub fn channel_capabilities(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.channel_capabilities = Some(value.into());
+        self
+    }
+    /// Sets `reason`.
+    pub fn reason(mut self, value: impl Into<Reason>) -> Self {
+        self.reason = Some(value.into());
+        self
+    }
+}
+/// Status indicating the recipient's capability on the channel.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum CapabilityEventCapabilityNotificationCapabilityStatus {
+    /// `CAPABILITY_UNKNOWN`
+    CapabilityUnknown,
+    /// `CAPABILITY_FULL`
+    CapabilityFull,
+    /// `CAPABILITY_PARTIAL`
+    CapabilityPartial,
+    /// `NO_CAPABILITY`
+    NoCapability,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl CapabilityEventCapabilityNotificationCapabilityStatus {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CapabilityUnknown => "CAPABILITY_UNKNOWN",
+            Self::CapabilityFull => "CAPABILITY_FULL",
+            Self::CapabilityPartial => "CAPABILITY_PARTIAL",
+            Self::NoCapability => "NO_CAPABILITY",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for CapabilityEventCapabilityNotificationCapabilityStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "CAPABILITY_UNKNOWN" => Self::CapabilityUnknown,
+            "CAPABILITY_FULL" => Self::CapabilityFull,
+            "CAPABILITY_PARTIAL" => Self::CapabilityPartial,
+            "NO_CAPABILITY" => Self::NoCapability,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for CapabilityEventCapabilityNotificationCapabilityStatus {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for CapabilityEventCapabilityNotificationCapabilityStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for CapabilityEventCapabilityNotificationCapabilityStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for CapabilityEventCapabilityNotificationCapabilityStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de>
+for CapabilityEventCapabilityNotificationCapabilityStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// You can set the desired size of the card in the message.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CardHeight {
     /// `UNSPECIFIED_HEIGHT`
     UnspecifiedHeight,
@@ -169,132 +2209,2576 @@ impl<'de> serde::Deserialize<'de> for CardHeight {
 }
 /// Message containing text, media and choices.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct CardMessage {
-    /// Optional. The number of choices is limited to 3.
+    /// You may include choices in your Card Message. The number of choices is limited to 10.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub choices: Option<Vec<Choice>>,
-    /// Optional.
+    /// This is an optional description field that is displayed below the title on the card.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `height`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub height: Option<CardHeight>,
-    /// `media_message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub media_message: Option<MediaMessage>,
-    /// Required.
+    /// The title of the card message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-}
-/// Message containing a list of cards often
-/// rendered horizontally on supported channels. Supported
-/// types for media are only images, e.g. .png, .jpg, .jpeg
-/// extensions.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct CarouselMessage {
-    /// Required. A list of 1..10 cards.
+    /// A message containing a media component.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cards: Option<Vec<CardMessage>>,
-    /// Optional. Outer choices on the carousel level.
-    /// The number of outer choices is limited to 3.
+    pub media_message: Option<MediaProperties>,
+    /// Optional additional properties.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_properties: Option<CardMessageMessageProperties>,
+}
+#[allow(clippy::should_implement_trait)]
+impl CardMessage {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            choices: None,
+            description: None,
+            height: None,
+            title: None,
+            media_message: None,
+            message_properties: None,
+        }
+    }
+    /// Sets `choices`.
+    pub fn choices(mut self, value: impl Into<Vec<Choice>>) -> Self {
+        self.choices = Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+    /// Sets `height`.
+    pub fn height(mut self, value: impl Into<CardHeight>) -> Self {
+        self.height = Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    pub fn title(mut self, value: impl Into<String>) -> Self {
+        self.title = Some(value.into());
+        self
+    }
+    /// Sets `media_message`.
+    pub fn media_message(mut self, value: impl Into<MediaProperties>) -> Self {
+        self.media_message = Some(value.into());
+        self
+    }
+    /// Sets `message_properties`.
+    pub fn message_properties(
+        mut self,
+        value: impl Into<CardMessageMessageProperties>,
+    ) -> Self {
+        self.message_properties = Some(value.into());
+        self
+    }
+}
+/// Field containing a Card Message
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CardMessageField {
+    /// `card_message`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub card_message: Option<CardMessage>,
+}
+#[allow(clippy::should_implement_trait)]
+impl CardMessageField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { card_message: None }
+    }
+    /// Sets `card_message`.
+    pub fn card_message(mut self, value: impl Into<CardMessage>) -> Self {
+        self.card_message = Some(value.into());
+        self
+    }
+}
+/// Optional additional properties.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CardMessageMessageProperties {
+    /// Optional. Sets the header for the footer of a WhatsApp reply button message, if there is no media in the message. Ignored for other channels. Ignored if not transcoded to a native WhatsApp message with reply buttons.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub whatsapp_header: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl CardMessageMessageProperties {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { whatsapp_header: None }
+    }
+    /// Sets `whatsapp_header`.
+    pub fn whatsapp_header(mut self, value: impl Into<String>) -> Self {
+        self.whatsapp_header = Some(value.into());
+        self
+    }
+}
+/// Message containing a list of cards often rendered horizontally on supported channels.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CarouselMessageField {
+    /// Carousel Message
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carousel_message: Option<CarouselMessageFieldCarouselMessage>,
+}
+#[allow(clippy::should_implement_trait)]
+impl CarouselMessageField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { carousel_message: None }
+    }
+    /// Sets `carousel_message`.
+    pub fn carousel_message(
+        mut self,
+        value: impl Into<CarouselMessageFieldCarouselMessage>,
+    ) -> Self {
+        self.carousel_message = Some(value.into());
+        self
+    }
+}
+/// Carousel Message
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CarouselMessageFieldCarouselMessage {
+    /// A list of up to 10 cards.
+    pub cards: Vec<CardMessage>,
+    /// Optional. Outer choices on the carousel level. The number of outer choices is limited to 3.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub choices: Option<Vec<Choice>>,
 }
-/// `ChannelIdentities`
+#[allow(clippy::should_implement_trait)]
+impl CarouselMessageFieldCarouselMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(cards: impl Into<Vec<CardMessage>>) -> Self {
+        Self {
+            cards: cards.into(),
+            choices: None,
+        }
+    }
+    /// Sets `choices`.
+    pub fn choices(mut self, value: impl Into<Vec<Choice>>) -> Self {
+        self.choices = Some(value.into());
+        self
+    }
+}
+/// `ChannelCredentialsCommonTypes`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ChannelCredentialsCommonTypes {
+    /// The secret used to verify the channel callbacks
+    /// for channels which support callback verification.
+    /// The callback verification is not needed for Sinch-managed
+    /// channels because the callbacks are not leaving
+    /// Sinch internal networks.
+    /// Max length is 256 characters.
+    /// Note: leaving channel_callback_secret empty for channels with
+    /// callback verification will disable the verification.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callback_secret: Option<String>,
+    /// `channel`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<ConversationChannel>,
+    /// `state`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<ChannelIntegrationState>,
+    /// Additional identifier set by the channel that represents an specific id used by the channel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel_known_id: Option<String>,
+    /// `credential_ordinal_number`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credential_ordinal_number: Option<CredentialOrdinalNumber>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ChannelCredentialsCommonTypes {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            callback_secret: None,
+            channel: None,
+            state: None,
+            channel_known_id: None,
+            credential_ordinal_number: None,
+        }
+    }
+    /// Sets `callback_secret`.
+    pub fn callback_secret(mut self, value: impl Into<String>) -> Self {
+        self.callback_secret = Some(value.into());
+        self
+    }
+    /// Sets `channel`.
+    pub fn channel(mut self, value: impl Into<ConversationChannel>) -> Self {
+        self.channel = Some(value.into());
+        self
+    }
+    /// Sets `state`.
+    pub fn state(mut self, value: impl Into<ChannelIntegrationState>) -> Self {
+        self.state = Some(value.into());
+        self
+    }
+    /// Sets `channel_known_id`.
+    pub fn channel_known_id(mut self, value: impl Into<String>) -> Self {
+        self.channel_known_id = Some(value.into());
+        self
+    }
+    /// Sets `credential_ordinal_number`.
+    pub fn credential_ordinal_number(
+        mut self,
+        value: impl Into<CredentialOrdinalNumber>,
+    ) -> Self {
+        self.credential_ordinal_number = Some(value.into());
+        self
+    }
+}
+/// `ChannelCredentialsTypes`
+///
+/// Decoded by shape: the variant whose properties fit the data best.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ChannelCredentialsTypes {
+    /// A `StaticBearerCredentialsField`.
+    StaticBearerCredentialsField(StaticBearerCredentialsField),
+    /// A `StaticTokenCredentialsField`.
+    StaticTokenCredentialsField(StaticTokenCredentialsField),
+    /// A `MmsCredentialsField`.
+    MmsCredentialsField(MmsCredentialsField),
+    /// A `KakaoTalkCredentialsField`.
+    KakaoTalkCredentialsField(KakaoTalkCredentialsField),
+    /// A `TelegramCredentialsField`.
+    TelegramCredentialsField(TelegramCredentialsField),
+    /// A `LineCredentialsField`.
+    LineCredentialsField(LineCredentialsField),
+    /// A `LineEnterpriseCredentialsField`.
+    LineEnterpriseCredentialsField(LineEnterpriseCredentialsField),
+    /// A `WeChatCredentialsField`.
+    WeChatCredentialsField(WeChatCredentialsField),
+    /// A `InstagramCredentialsField`.
+    InstagramCredentialsField(InstagramCredentialsField),
+    /// A `AppleBcCredentialsField`.
+    AppleBcCredentialsField(AppleBcCredentialsField),
+    /// A `KakaoTalkChatCredentialsField`.
+    KakaoTalkChatCredentialsField(KakaoTalkChatCredentialsField),
+}
+impl serde::Serialize for ChannelCredentialsTypes {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::StaticBearerCredentialsField(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::StaticTokenCredentialsField(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::MmsCredentialsField(v) => serde::Serialize::serialize(v, serializer),
+            Self::KakaoTalkCredentialsField(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::TelegramCredentialsField(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::LineCredentialsField(v) => serde::Serialize::serialize(v, serializer),
+            Self::LineEnterpriseCredentialsField(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::WeChatCredentialsField(v) => serde::Serialize::serialize(v, serializer),
+            Self::InstagramCredentialsField(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::AppleBcCredentialsField(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::KakaoTalkChatCredentialsField(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for ChannelCredentialsTypes {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const SHAPES: &[crate::runtime::union::Shape] = &[
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["static_bearer"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["static_token"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["mms_credentials"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["kakaotalk_credentials"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["telegram_credentials"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["line_credentials"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["line_enterprise_credentials"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["wechat_credentials"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["instagram_credentials"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["applebc_credentials"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["kakaotalkchat_credentials"],
+                values: &[],
+            },
+        ];
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut tried: Vec<String> = Vec::new();
+        for index in crate::runtime::union::rank(&value, SHAPES) {
+            let decoded = match index {
+                0usize => {
+                    <StaticBearerCredentialsField as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::StaticBearerCredentialsField)
+                        .map_err(|e| format!("{}: {e}", "StaticBearerCredentialsField"))
+                }
+                1usize => {
+                    <StaticTokenCredentialsField as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::StaticTokenCredentialsField)
+                        .map_err(|e| format!("{}: {e}", "StaticTokenCredentialsField"))
+                }
+                2usize => {
+                    <MmsCredentialsField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::MmsCredentialsField)
+                        .map_err(|e| format!("{}: {e}", "MmsCredentialsField"))
+                }
+                3usize => {
+                    <KakaoTalkCredentialsField as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::KakaoTalkCredentialsField)
+                        .map_err(|e| format!("{}: {e}", "KakaoTalkCredentialsField"))
+                }
+                4usize => {
+                    <TelegramCredentialsField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::TelegramCredentialsField)
+                        .map_err(|e| format!("{}: {e}", "TelegramCredentialsField"))
+                }
+                5usize => {
+                    <LineCredentialsField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::LineCredentialsField)
+                        .map_err(|e| format!("{}: {e}", "LineCredentialsField"))
+                }
+                6usize => {
+                    <LineEnterpriseCredentialsField as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::LineEnterpriseCredentialsField)
+                        .map_err(|e| {
+                            format!("{}: {e}", "LineEnterpriseCredentialsField")
+                        })
+                }
+                7usize => {
+                    <WeChatCredentialsField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::WeChatCredentialsField)
+                        .map_err(|e| format!("{}: {e}", "WeChatCredentialsField"))
+                }
+                8usize => {
+                    <InstagramCredentialsField as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::InstagramCredentialsField)
+                        .map_err(|e| format!("{}: {e}", "InstagramCredentialsField"))
+                }
+                9usize => {
+                    <AppleBcCredentialsField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::AppleBcCredentialsField)
+                        .map_err(|e| format!("{}: {e}", "AppleBcCredentialsField"))
+                }
+                10usize => {
+                    <KakaoTalkChatCredentialsField as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::KakaoTalkChatCredentialsField)
+                        .map_err(|e| format!("{}: {e}", "KakaoTalkChatCredentialsField"))
+                }
+                _ => continue,
+            };
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
+            }
+        }
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "{} ({})",
+                    "data did not match any variant of ChannelCredentialsTypes", tried
+                    .join("; ")
+                ),
+            ),
+        )
+    }
+}
+impl ChannelCredentialsTypes {
+    /// The `StaticBearerCredentialsField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn static_bearer(
+        claimed_identity: impl Into<String>,
+        token: impl Into<String>,
+    ) -> Self {
+        Self::StaticBearerCredentialsField(
+            StaticBearerCredentialsField::new()
+                .static_bearer(
+                    StaticBearerCredentialsFieldStaticBearer::new(
+                        claimed_identity,
+                        token,
+                    ),
+                ),
+        )
+    }
+    /// The `StaticTokenCredentialsField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn static_token(token: impl Into<String>) -> Self {
+        Self::StaticTokenCredentialsField(
+            StaticTokenCredentialsField::new()
+                .static_token(StaticTokenCredentialsFieldStaticToken::new(token)),
+        )
+    }
+    /// The `MmsCredentialsField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn mms(value: impl Into<MmsCredentialsFieldMmsCredentials>) -> Self {
+        Self::MmsCredentialsField(MmsCredentialsField::new().mms_credentials(value))
+    }
+    /// The `KakaoTalkCredentialsField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn kakao_talk(
+        kakaotalk_plus_friend_id: impl Into<String>,
+        kakaotalk_sender_key: impl Into<String>,
+    ) -> Self {
+        Self::KakaoTalkCredentialsField(
+            KakaoTalkCredentialsField::new()
+                .kakaotalk_credentials(
+                    KakaoTalkCredentialsFieldKakaotalkCredentials::new(
+                        kakaotalk_plus_friend_id,
+                        kakaotalk_sender_key,
+                    ),
+                ),
+        )
+    }
+    /// The `TelegramCredentialsField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn telegram(token: impl Into<String>) -> Self {
+        Self::TelegramCredentialsField(
+            TelegramCredentialsField::new()
+                .telegram_credentials(
+                    TelegramCredentialsFieldTelegramCredentials::new(token),
+                ),
+        )
+    }
+    /// The `LineCredentialsField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn line(value: impl Into<LineCredentialsFieldLineCredentials>) -> Self {
+        Self::LineCredentialsField(LineCredentialsField::new().line_credentials(value))
+    }
+    /// The `LineEnterpriseCredentialsField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn line_enterprise(
+        value: impl Into<LineEnterpriseCredentialsFieldLineEnterpriseCredentials>,
+    ) -> Self {
+        Self::LineEnterpriseCredentialsField(
+            LineEnterpriseCredentialsField::new().line_enterprise_credentials(value),
+        )
+    }
+    /// The `WeChatCredentialsField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn we_chat(
+        app_id: impl Into<String>,
+        app_secret: impl Into<String>,
+        token: impl Into<String>,
+        aes_key: impl Into<String>,
+    ) -> Self {
+        Self::WeChatCredentialsField(
+            WeChatCredentialsField::new()
+                .wechat_credentials(
+                    WeChatCredentialsFieldWechatCredentials::new(
+                        app_id,
+                        app_secret,
+                        token,
+                        aes_key,
+                    ),
+                ),
+        )
+    }
+    /// The `InstagramCredentialsField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn instagram(
+        value: impl Into<InstagramCredentialsFieldInstagramCredentials>,
+    ) -> Self {
+        Self::InstagramCredentialsField(
+            InstagramCredentialsField::new().instagram_credentials(value),
+        )
+    }
+    /// The `AppleBcCredentialsField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn apple_bc(
+        value: impl Into<AppleBcCredentialsFieldApplebcCredentials>,
+    ) -> Self {
+        Self::AppleBcCredentialsField(
+            AppleBcCredentialsField::new().applebc_credentials(value),
+        )
+    }
+    /// The `KakaoTalkChatCredentialsField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn kakao_talk_chat(
+        value: impl Into<KakaoTalkChatCredentialsFieldKakaotalkchatCredentials>,
+    ) -> Self {
+        Self::KakaoTalkChatCredentialsField(
+            KakaoTalkChatCredentialsField::new().kakaotalkchat_credentials(value),
+        )
+    }
+}
+impl From<StaticBearerCredentialsField> for ChannelCredentialsTypes {
+    fn from(value: StaticBearerCredentialsField) -> Self {
+        Self::StaticBearerCredentialsField(value)
+    }
+}
+impl From<StaticTokenCredentialsField> for ChannelCredentialsTypes {
+    fn from(value: StaticTokenCredentialsField) -> Self {
+        Self::StaticTokenCredentialsField(value)
+    }
+}
+impl From<MmsCredentialsField> for ChannelCredentialsTypes {
+    fn from(value: MmsCredentialsField) -> Self {
+        Self::MmsCredentialsField(value)
+    }
+}
+impl From<KakaoTalkCredentialsField> for ChannelCredentialsTypes {
+    fn from(value: KakaoTalkCredentialsField) -> Self {
+        Self::KakaoTalkCredentialsField(value)
+    }
+}
+impl From<TelegramCredentialsField> for ChannelCredentialsTypes {
+    fn from(value: TelegramCredentialsField) -> Self {
+        Self::TelegramCredentialsField(value)
+    }
+}
+impl From<LineCredentialsField> for ChannelCredentialsTypes {
+    fn from(value: LineCredentialsField) -> Self {
+        Self::LineCredentialsField(value)
+    }
+}
+impl From<LineEnterpriseCredentialsField> for ChannelCredentialsTypes {
+    fn from(value: LineEnterpriseCredentialsField) -> Self {
+        Self::LineEnterpriseCredentialsField(value)
+    }
+}
+impl From<WeChatCredentialsField> for ChannelCredentialsTypes {
+    fn from(value: WeChatCredentialsField) -> Self {
+        Self::WeChatCredentialsField(value)
+    }
+}
+impl From<InstagramCredentialsField> for ChannelCredentialsTypes {
+    fn from(value: InstagramCredentialsField) -> Self {
+        Self::InstagramCredentialsField(value)
+    }
+}
+impl From<AppleBcCredentialsField> for ChannelCredentialsTypes {
+    fn from(value: AppleBcCredentialsField) -> Self {
+        Self::AppleBcCredentialsField(value)
+    }
+}
+impl From<KakaoTalkChatCredentialsField> for ChannelCredentialsTypes {
+    fn from(value: KakaoTalkChatCredentialsField) -> Self {
+        Self::KakaoTalkChatCredentialsField(value)
+    }
+}
+/// This callback is used to deliver notifications regarding channel-specific information and updates. For example, if your are using the WhatsApp channel of the Conversation API, and your quality rating has been changed to GREEN, a POST would be made to the CHANNEL_EVENT webhook.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ChannelEvent {
+    /// Id of the subscribed app.
+    pub app_id: String,
+    /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted_time: Option<crate::runtime::Timestamp>,
+    /// Timestamp of the event as provided by the underlying channels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_time: Option<crate::runtime::Timestamp>,
+    /// The project ID of the app which has subscribed for the callback.
+    pub project_id: String,
+    /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_metadata: Option<String>,
+    /// The value provided in field correlation_id of a send message request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlation_id: Option<String>,
+    /// `channel_event_notification`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel_event_notification: Option<ChannelEventChannelEventNotification>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ChannelEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
+        Self {
+            app_id: app_id.into(),
+            accepted_time: None,
+            event_time: None,
+            project_id: project_id.into(),
+            message_metadata: None,
+            correlation_id: None,
+            channel_event_notification: None,
+        }
+    }
+    /// Sets `accepted_time`.
+    pub fn accepted_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.accepted_time = Some(value.into());
+        self
+    }
+    /// Sets `event_time`.
+    pub fn event_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.event_time = Some(value.into());
+        self
+    }
+    /// Sets `message_metadata`.
+    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
+        self.message_metadata = Some(value.into());
+        self
+    }
+    /// Sets `correlation_id`.
+    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
+        self.correlation_id = Some(value.into());
+        self
+    }
+    /// Sets `channel_event_notification`.
+    pub fn channel_event_notification(
+        mut self,
+        value: impl Into<ChannelEventChannelEventNotification>,
+    ) -> Self {
+        self.channel_event_notification = Some(value.into());
+        self
+    }
+}
+/// `ChannelEventChannelEventNotification`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ChannelEventChannelEventNotification {
+    /// `channel_event`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel_event: Option<ChannelEventChannelEventNotificationChannelEvent>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ChannelEventChannelEventNotification {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { channel_event: None }
+    }
+    /// Sets `channel_event`.
+    pub fn channel_event(
+        mut self,
+        value: impl Into<ChannelEventChannelEventNotificationChannelEvent>,
+    ) -> Self {
+        self.channel_event = Some(value.into());
+        self
+    }
+}
+/// `ChannelEventChannelEventNotificationChannelEvent`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ChannelEventChannelEventNotificationChannelEvent {
+    /// `channel`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<ConversationChannel>,
+    /// The type of event being reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_type: Option<String>,
+    /// An object containing additional information regarding the event. The contents of the object depend on the channel and the event_type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub additional_data: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ChannelEventChannelEventNotificationChannelEvent {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            channel: None,
+            event_type: None,
+            additional_data: None,
+        }
+    }
+    /// Sets `channel`.
+    pub fn channel(mut self, value: impl Into<ConversationChannel>) -> Self {
+        self.channel = Some(value.into());
+        self
+    }
+    /// Sets `event_type`.
+    pub fn event_type(mut self, value: impl Into<String>) -> Self {
+        self.event_type = Some(value.into());
+        self
+    }
+    /// Sets `additional_data`.
+    pub fn additional_data(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
+    ) -> Self {
+        self.additional_data = Some(value.into());
+        self
+    }
+}
+/// `ChannelIdentities`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ChannelIdentities {
     /// A list of specific channel identities.
     /// The API will use these identities when sending to specific channels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel_identities: Option<Vec<ChannelRecipientIdentity>>,
+    pub channel_identities: Vec<ChannelRecipientIdentity>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ChannelIdentities {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(channel_identities: impl Into<Vec<ChannelRecipientIdentity>>) -> Self {
+        Self {
+            channel_identities: channel_identities.into(),
+        }
+    }
 }
 /// A unique identity of message recipient on a particular channel.
 /// For example, the channel identity on SMS, WHATSAPP or VIBERBM is a MSISDN phone number.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ChannelIdentity {
-    /// Optional. The Conversation API's app ID if this is app-scoped channel identity.
-    /// Currently, FB Messenger and Viber are using app-scoped channel identities
-    /// which means contacts will have different channel identities for different
-    /// apps. FB Messenger uses PSIDs (Page-Scoped IDs) as channel identities.
-    /// The app_id is pointing to the app linked to the FB page for which this PSID is issued.
+    /// Required if using a channel that uses app-scoped channel identities. Currently, FB Messenger, Instagram, LINE, and WeChat use app-scoped channel identities, which means contacts will have different channel identities on different Conversation API apps. These can be thought of as virtual identities that are app-specific and, therefore, the app_id must be included in the API call.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// `channel`
+    pub channel: ConversationChannel,
+    /// The channel identity. This will differ from channel to channel. For example, a phone number for SMS, WhatsApp, and Viber Business.
+    pub identity: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl ChannelIdentity {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        channel: impl Into<ConversationChannel>,
+        identity: impl Into<String>,
+    ) -> Self {
+        Self {
+            app_id: None,
+            channel: channel.into(),
+            identity: identity.into(),
+        }
+    }
+    /// Sets `app_id`.
+    pub fn app_id(mut self, value: impl Into<String>) -> Self {
+        self.app_id = Some(value.into());
+        self
+    }
+}
+/// State of the channel credentials integration.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ChannelIntegrationState {
+    /// `status`
+    pub status: ChannelIntegrationStatus,
+    /// Description in case the integration fails
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel: Option<ConversationChannel>,
-    /// Required. The channel identity e.g., a phone number for SMS, WhatsApp and Viber Business.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub identity: Option<String>,
+    pub description: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ChannelIntegrationState {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(status: impl Into<ChannelIntegrationStatus>) -> Self {
+        Self {
+            status: status.into(),
+            description: None,
+        }
+    }
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+}
+/// Status of the channel credentials integration
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ChannelIntegrationStatus {
+    /// `PENDING`
+    Pending,
+    /// `ACTIVE`
+    Active,
+    /// `FAILING`
+    Failing,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl ChannelIntegrationStatus {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Pending => "PENDING",
+            Self::Active => "ACTIVE",
+            Self::Failing => "FAILING",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for ChannelIntegrationStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "PENDING" => Self::Pending,
+            "ACTIVE" => Self::Active,
+            "FAILING" => Self::Failing,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for ChannelIntegrationStatus {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for ChannelIntegrationStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for ChannelIntegrationStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for ChannelIntegrationStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for ChannelIntegrationStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
 }
 /// `ChannelRecipientIdentity`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ChannelRecipientIdentity {
     /// `channel`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel: Option<ConversationChannel>,
-    /// Required. The channel recipient identity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub identity: Option<String>,
+    pub channel: ConversationChannel,
+    /// The channel recipient identity.
+    pub identity: String,
 }
-/// A choice is an action the user can take such as
-/// buttons for quick replies, call actions etc.
+#[allow(clippy::should_implement_trait)]
+impl ChannelRecipientIdentity {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        channel: impl Into<ConversationChannel>,
+        identity: impl Into<String>,
+    ) -> Self {
+        Self {
+            channel: channel.into(),
+            identity: identity.into(),
+        }
+    }
+}
+/// `ChannelSpecificCommonProps`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ChannelSpecificCommonProps {
+    /// The header of the interactive message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header: Option<ChannelSpecificCommonPropsHeader>,
+    /// `body`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<WhatsAppInteractiveBody>,
+    /// `footer`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub footer: Option<WhatsAppInteractiveFooter>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ChannelSpecificCommonProps {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            header: None,
+            body: None,
+            footer: None,
+        }
+    }
+    /// Sets `header`.
+    pub fn header(mut self, value: impl Into<ChannelSpecificCommonPropsHeader>) -> Self {
+        self.header = Some(value.into());
+        self
+    }
+    /// Sets `body`.
+    pub fn body(mut self, value: impl Into<WhatsAppInteractiveBody>) -> Self {
+        self.body = Some(value.into());
+        self
+    }
+    /// Sets `footer`.
+    pub fn footer(mut self, value: impl Into<WhatsAppInteractiveFooter>) -> Self {
+        self.footer = Some(value.into());
+        self
+    }
+}
+/// The header of the interactive message.
+///
+/// Decoded by its `type` property; unknown values are kept in `Other`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ChannelSpecificCommonPropsHeader {
+    /// A `WhatsAppInteractiveTextHeader`.
+    WhatsAppInteractiveTextHeader(WhatsAppInteractiveTextHeader),
+    /// A `WhatsAppInteractiveImageHeader`.
+    WhatsAppInteractiveImageHeader(WhatsAppInteractiveImageHeader),
+    /// A `WhatsAppInteractiveDocumentHeader`.
+    WhatsAppInteractiveDocumentHeader(WhatsAppInteractiveDocumentHeader),
+    /// A `WhatsAppInteractiveVideoHeader`.
+    WhatsAppInteractiveVideoHeader(WhatsAppInteractiveVideoHeader),
+    /// A variant this SDK does not know yet, kept as received.
+    Other(serde_json::Value),
+}
+impl serde::Serialize for ChannelSpecificCommonPropsHeader {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (value, tag) = match self {
+            Self::WhatsAppInteractiveTextHeader(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("text"),
+                )
+            }
+            Self::WhatsAppInteractiveImageHeader(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("image"),
+                )
+            }
+            Self::WhatsAppInteractiveDocumentHeader(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("document"),
+                )
+            }
+            Self::WhatsAppInteractiveVideoHeader(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("video"),
+                )
+            }
+            Self::Other(v) => (v.clone(), None),
+        };
+        serde::Serialize::serialize(
+            &crate::runtime::union::with_tag(value, "type", tag),
+            serializer,
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ChannelSpecificCommonPropsHeader {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match value.get("type").and_then(serde_json::Value::as_str) {
+            Some("text") => {
+                <WhatsAppInteractiveTextHeader as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::WhatsAppInteractiveTextHeader)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("image") => {
+                <WhatsAppInteractiveImageHeader as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::WhatsAppInteractiveImageHeader)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("document") => {
+                <WhatsAppInteractiveDocumentHeader as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::WhatsAppInteractiveDocumentHeader)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("video") => {
+                <WhatsAppInteractiveVideoHeader as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::WhatsAppInteractiveVideoHeader)
+                    .map_err(serde::de::Error::custom)
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
+impl ChannelSpecificCommonPropsHeader {
+    /// The `WhatsAppInteractiveTextHeader` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn text(
+        r#type: impl Into<WhatsAppInteractiveTextHeaderType>,
+        text: impl Into<String>,
+    ) -> Self {
+        Self::WhatsAppInteractiveTextHeader(
+            WhatsAppInteractiveTextHeader::new(r#type, text),
+        )
+    }
+    /// The `WhatsAppInteractiveImageHeader` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn image(
+        r#type: impl Into<WhatsAppInteractiveImageHeaderType>,
+        image: impl Into<WhatsAppInteractiveHeaderMedia>,
+    ) -> Self {
+        Self::WhatsAppInteractiveImageHeader(
+            WhatsAppInteractiveImageHeader::new(r#type, image),
+        )
+    }
+    /// The `WhatsAppInteractiveDocumentHeader` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn document(
+        r#type: impl Into<WhatsAppInteractiveDocumentHeaderType>,
+        document: impl Into<WhatsAppInteractiveHeaderMedia>,
+    ) -> Self {
+        Self::WhatsAppInteractiveDocumentHeader(
+            WhatsAppInteractiveDocumentHeader::new(r#type, document),
+        )
+    }
+    /// The `WhatsAppInteractiveVideoHeader` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn video(
+        r#type: impl Into<WhatsAppInteractiveVideoHeaderType>,
+        video: impl Into<WhatsAppInteractiveHeaderMedia>,
+    ) -> Self {
+        Self::WhatsAppInteractiveVideoHeader(
+            WhatsAppInteractiveVideoHeader::new(r#type, video),
+        )
+    }
+}
+impl From<WhatsAppInteractiveTextHeader> for ChannelSpecificCommonPropsHeader {
+    fn from(value: WhatsAppInteractiveTextHeader) -> Self {
+        Self::WhatsAppInteractiveTextHeader(value)
+    }
+}
+impl From<WhatsAppInteractiveImageHeader> for ChannelSpecificCommonPropsHeader {
+    fn from(value: WhatsAppInteractiveImageHeader) -> Self {
+        Self::WhatsAppInteractiveImageHeader(value)
+    }
+}
+impl From<WhatsAppInteractiveDocumentHeader> for ChannelSpecificCommonPropsHeader {
+    fn from(value: WhatsAppInteractiveDocumentHeader) -> Self {
+        Self::WhatsAppInteractiveDocumentHeader(value)
+    }
+}
+impl From<WhatsAppInteractiveVideoHeader> for ChannelSpecificCommonPropsHeader {
+    fn from(value: WhatsAppInteractiveVideoHeader) -> Self {
+        Self::WhatsAppInteractiveVideoHeader(value)
+    }
+}
+/// A contact message containing a channel specific message (not supported by OMNI types).
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ChannelSpecificContactMessage {
+    /// `channel_specific_message`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel_specific_message: Option<
+        ChannelSpecificContactMessageChannelSpecificMessage,
+    >,
+}
+#[allow(clippy::should_implement_trait)]
+impl ChannelSpecificContactMessage {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            channel_specific_message: None,
+        }
+    }
+    /// Sets `channel_specific_message`.
+    pub fn channel_specific_message(
+        mut self,
+        value: impl Into<ChannelSpecificContactMessageChannelSpecificMessage>,
+    ) -> Self {
+        self.channel_specific_message = Some(value.into());
+        self
+    }
+}
+/// `ChannelSpecificContactMessageChannelSpecificMessage`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ChannelSpecificContactMessageChannelSpecificMessage {
+    /// The message type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_type: Option<
+        ChannelSpecificContactMessageChannelSpecificMessageMessageType,
+    >,
+    /// The message content.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<WhatsAppInteractiveNfmReplyChannelSpecificContactMessage>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ChannelSpecificContactMessageChannelSpecificMessage {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            message_type: None,
+            message: None,
+        }
+    }
+    /// Sets `message_type`.
+    pub fn message_type(
+        mut self,
+        value: impl Into<ChannelSpecificContactMessageChannelSpecificMessageMessageType>,
+    ) -> Self {
+        self.message_type = Some(value.into());
+        self
+    }
+    /// Sets `message`.
+    pub fn message(
+        mut self,
+        value: impl Into<WhatsAppInteractiveNfmReplyChannelSpecificContactMessage>,
+    ) -> Self {
+        self.message = Some(value.into());
+        self
+    }
+}
+/// The message type.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ChannelSpecificContactMessageChannelSpecificMessageMessageType {
+    /// `nfm_reply`
+    NfmReply,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl ChannelSpecificContactMessageChannelSpecificMessageMessageType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::NfmReply => "nfm_reply",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for ChannelSpecificContactMessageChannelSpecificMessageMessageType {
+    fn from(value: &str) -> Self {
+        match value {
+            "nfm_reply" => Self::NfmReply,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for ChannelSpecificContactMessageChannelSpecificMessageMessageType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr
+for ChannelSpecificContactMessageChannelSpecificMessageMessageType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display
+for ChannelSpecificContactMessageChannelSpecificMessageMessageType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize
+for ChannelSpecificContactMessageChannelSpecificMessageMessageType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de>
+for ChannelSpecificContactMessageChannelSpecificMessageMessageType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// A message containing a channel specific message (not supported by OMNI types).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ChannelSpecificMessage {
+    /// The type of the channel specific message.
+    pub message_type: ChannelSpecificMessageMessageType,
+    /// `message`
+    pub message: ChannelSpecificMessageMessage,
+}
+#[allow(clippy::should_implement_trait)]
+impl ChannelSpecificMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        message_type: impl Into<ChannelSpecificMessageMessageType>,
+        message: impl Into<ChannelSpecificMessageMessage>,
+    ) -> Self {
+        Self {
+            message_type: message_type.into(),
+            message: message.into(),
+        }
+    }
+}
+/// `ChannelSpecificMessageMessage`
+///
+/// Decoded by shape: the variant whose properties fit the data best.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ChannelSpecificMessageMessage {
+    /// A `FlowChannelSpecificMessage`.
+    FlowChannelSpecificMessage(FlowChannelSpecificMessage),
+    /// A `PaymentOrderDetailsChannelSpecificMessage`.
+    PaymentOrderDetailsChannelSpecificMessage(PaymentOrderDetailsChannelSpecificMessage),
+    /// A `PaymentOrderStatusChannelSpecificMessage`.
+    PaymentOrderStatusChannelSpecificMessage(PaymentOrderStatusChannelSpecificMessage),
+    /// A `KakaoTalkCommerceChannelSpecificMessage`.
+    KakaoTalkCommerceChannelSpecificMessage(KakaoTalkCommerceChannelSpecificMessage),
+    /// A `KakaoTalkCarouselCommerceChannelSpecificMessage`.
+    KakaoTalkCarouselCommerceChannelSpecificMessage(
+        KakaoTalkCarouselCommerceChannelSpecificMessage,
+    ),
+    /// A `LineNotificationMessageTemplateChannelSpecificMessage`.
+    LineNotificationMessageTemplateChannelSpecificMessage(
+        LineNotificationMessageTemplateChannelSpecificMessage,
+    ),
+}
+impl serde::Serialize for ChannelSpecificMessageMessage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::FlowChannelSpecificMessage(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::PaymentOrderDetailsChannelSpecificMessage(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::PaymentOrderStatusChannelSpecificMessage(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::KakaoTalkCommerceChannelSpecificMessage(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::KakaoTalkCarouselCommerceChannelSpecificMessage(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::LineNotificationMessageTemplateChannelSpecificMessage(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for ChannelSpecificMessageMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const SHAPES: &[crate::runtime::union::Shape] = &[
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["flow_id", "flow_cta"],
+                known: &[
+                    "header",
+                    "body",
+                    "footer",
+                    "flow_id",
+                    "flow_token",
+                    "flow_mode",
+                    "flow_cta",
+                    "flow_action",
+                    "flow_action_payload",
+                ],
+                values: &[
+                    ("flow_mode", &["draft", "published"]),
+                    ("flow_action", &["navigate", "data_exchange"]),
+                ],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["payment"],
+                known: &["header", "body", "footer", "payment"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["payment"],
+                known: &["header", "body", "footer", "payment"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["image", "commerce", "buttons"],
+                known: &[
+                    "push_alarm",
+                    "adult",
+                    "buttons",
+                    "additional_content",
+                    "image",
+                    "commerce",
+                    "coupon",
+                ],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["carousel"],
+                known: &["push_alarm", "adult", "carousel"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["template_key"],
+                known: &["template_key", "body"],
+                values: &[],
+            },
+        ];
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut tried: Vec<String> = Vec::new();
+        for index in crate::runtime::union::rank(&value, SHAPES) {
+            let decoded = match index {
+                0usize => {
+                    <FlowChannelSpecificMessage as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::FlowChannelSpecificMessage)
+                        .map_err(|e| format!("{}: {e}", "FlowChannelSpecificMessage"))
+                }
+                1usize => {
+                    <PaymentOrderDetailsChannelSpecificMessage as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::PaymentOrderDetailsChannelSpecificMessage)
+                        .map_err(|e| {
+                            format!(
+                                "{}: {e}", "PaymentOrderDetailsChannelSpecificMessage"
+                            )
+                        })
+                }
+                2usize => {
+                    <PaymentOrderStatusChannelSpecificMessage as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::PaymentOrderStatusChannelSpecificMessage)
+                        .map_err(|e| {
+                            format!(
+                                "{}: {e}", "PaymentOrderStatusChannelSpecificMessage"
+                            )
+                        })
+                }
+                3usize => {
+                    <KakaoTalkCommerceChannelSpecificMessage as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::KakaoTalkCommerceChannelSpecificMessage)
+                        .map_err(|e| {
+                            format!("{}: {e}", "KakaoTalkCommerceChannelSpecificMessage")
+                        })
+                }
+                4usize => {
+                    <KakaoTalkCarouselCommerceChannelSpecificMessage as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::KakaoTalkCarouselCommerceChannelSpecificMessage)
+                        .map_err(|e| {
+                            format!(
+                                "{}: {e}", "KakaoTalkCarouselCommerceChannelSpecificMessage"
+                            )
+                        })
+                }
+                5usize => {
+                    <LineNotificationMessageTemplateChannelSpecificMessage as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::LineNotificationMessageTemplateChannelSpecificMessage)
+                        .map_err(|e| {
+                            format!(
+                                "{}: {e}",
+                                "LineNotificationMessageTemplateChannelSpecificMessage"
+                            )
+                        })
+                }
+                _ => continue,
+            };
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
+            }
+        }
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "{} ({})",
+                    "data did not match any variant of ChannelSpecificMessageMessage",
+                    tried.join("; ")
+                ),
+            ),
+        )
+    }
+}
+impl ChannelSpecificMessageMessage {
+    /// The `FlowChannelSpecificMessage` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn flow(flow_id: impl Into<String>, flow_cta: impl Into<String>) -> Self {
+        Self::FlowChannelSpecificMessage(
+            FlowChannelSpecificMessage::new(flow_id, flow_cta),
+        )
+    }
+    /// The `PaymentOrderDetailsChannelSpecificMessage` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn payment_order_details(
+        payment: impl Into<PaymentOrderDetailsChannelSpecificMessagePayment>,
+    ) -> Self {
+        Self::PaymentOrderDetailsChannelSpecificMessage(
+            PaymentOrderDetailsChannelSpecificMessage::new(payment),
+        )
+    }
+    /// The `PaymentOrderStatusChannelSpecificMessage` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn payment_order_status(
+        payment: impl Into<PaymentOrderStatusChannelSpecificMessagePayment>,
+    ) -> Self {
+        Self::PaymentOrderStatusChannelSpecificMessage(
+            PaymentOrderStatusChannelSpecificMessage::new(payment),
+        )
+    }
+    /// The `KakaoTalkCommerceChannelSpecificMessage` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn kakao_talk_commerce(
+        buttons: impl Into<Vec<KakaoTalkCommerceMessageButtonsItem>>,
+        image: impl Into<KakaoTalkCommerceMessageImage>,
+        commerce: impl Into<KakaoTalkCommerceMessageCommerce>,
+    ) -> Self {
+        Self::KakaoTalkCommerceChannelSpecificMessage(
+            KakaoTalkCommerceChannelSpecificMessage::new(buttons, image, commerce),
+        )
+    }
+    /// The `KakaoTalkCarouselCommerceChannelSpecificMessage` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn kakao_talk_carousel_commerce(
+        carousel: impl Into<KakaoTalkCarouselCommerceChannelSpecificMessageCarousel>,
+    ) -> Self {
+        Self::KakaoTalkCarouselCommerceChannelSpecificMessage(
+            KakaoTalkCarouselCommerceChannelSpecificMessage::new(carousel),
+        )
+    }
+    /// The `LineNotificationMessageTemplateChannelSpecificMessage` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn line_notification_message_template(template_key: impl Into<String>) -> Self {
+        Self::LineNotificationMessageTemplateChannelSpecificMessage(
+            LineNotificationMessageTemplateChannelSpecificMessage::new(template_key),
+        )
+    }
+}
+impl From<FlowChannelSpecificMessage> for ChannelSpecificMessageMessage {
+    fn from(value: FlowChannelSpecificMessage) -> Self {
+        Self::FlowChannelSpecificMessage(value)
+    }
+}
+impl From<PaymentOrderDetailsChannelSpecificMessage> for ChannelSpecificMessageMessage {
+    fn from(value: PaymentOrderDetailsChannelSpecificMessage) -> Self {
+        Self::PaymentOrderDetailsChannelSpecificMessage(value)
+    }
+}
+impl From<PaymentOrderStatusChannelSpecificMessage> for ChannelSpecificMessageMessage {
+    fn from(value: PaymentOrderStatusChannelSpecificMessage) -> Self {
+        Self::PaymentOrderStatusChannelSpecificMessage(value)
+    }
+}
+impl From<KakaoTalkCommerceChannelSpecificMessage> for ChannelSpecificMessageMessage {
+    fn from(value: KakaoTalkCommerceChannelSpecificMessage) -> Self {
+        Self::KakaoTalkCommerceChannelSpecificMessage(value)
+    }
+}
+impl From<KakaoTalkCarouselCommerceChannelSpecificMessage>
+for ChannelSpecificMessageMessage {
+    fn from(value: KakaoTalkCarouselCommerceChannelSpecificMessage) -> Self {
+        Self::KakaoTalkCarouselCommerceChannelSpecificMessage(value)
+    }
+}
+impl From<LineNotificationMessageTemplateChannelSpecificMessage>
+for ChannelSpecificMessageMessage {
+    fn from(value: LineNotificationMessageTemplateChannelSpecificMessage) -> Self {
+        Self::LineNotificationMessageTemplateChannelSpecificMessage(value)
+    }
+}
+/// The type of the channel specific message.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ChannelSpecificMessageMessageType {
+    /// `FLOWS`
+    Flows,
+    /// `ORDER_DETAILS`
+    OrderDetails,
+    /// `ORDER_STATUS`
+    OrderStatus,
+    /// `COMMERCE`
+    Commerce,
+    /// `CAROUSEL_COMMERCE`
+    CarouselCommerce,
+    /// `NOTIFICATION_MESSAGE_TEMPLATE`
+    NotificationMessageTemplate,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl ChannelSpecificMessageMessageType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Flows => "FLOWS",
+            Self::OrderDetails => "ORDER_DETAILS",
+            Self::OrderStatus => "ORDER_STATUS",
+            Self::Commerce => "COMMERCE",
+            Self::CarouselCommerce => "CAROUSEL_COMMERCE",
+            Self::NotificationMessageTemplate => "NOTIFICATION_MESSAGE_TEMPLATE",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for ChannelSpecificMessageMessageType {
+    fn from(value: &str) -> Self {
+        match value {
+            "FLOWS" => Self::Flows,
+            "ORDER_DETAILS" => Self::OrderDetails,
+            "ORDER_STATUS" => Self::OrderStatus,
+            "COMMERCE" => Self::Commerce,
+            "CAROUSEL_COMMERCE" => Self::CarouselCommerce,
+            "NOTIFICATION_MESSAGE_TEMPLATE" => Self::NotificationMessageTemplate,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for ChannelSpecificMessageMessageType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for ChannelSpecificMessageMessageType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for ChannelSpecificMessageMessageType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for ChannelSpecificMessageMessageType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for ChannelSpecificMessageMessageType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// A choice is an action the user can take such as buttons for quick replies or other call to actions.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Choice {
-    /// `call_message`
+    /// An optional field. This data will be returned in the ChoiceResponseMessage. The default is message_id_{text, title}.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub call_message: Option<CallMessage>,
-    /// `location_message`
+    pub postback_data: Option<serde_json::Value>,
+    /// `display_mode`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub location_message: Option<LocationMessage>,
-    /// Optional. This data will be returned in the ChoiceResponseMessage.
-    /// The default is message_id_{text, title}.
+    pub display_mode: Option<DisplayMode>,
+    /// Which kind this is: the properties of one of the union's variants.
+    #[serde(flatten)]
+    pub kind: ChoiceTypes,
+}
+#[allow(clippy::should_implement_trait)]
+impl Choice {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(kind: impl Into<ChoiceTypes>) -> Self {
+        Self {
+            postback_data: None,
+            display_mode: None,
+            kind: kind.into(),
+        }
+    }
+    /// A value whose `kind` is [`ChoiceTypes::call`].
+    pub fn call(phone_number: impl Into<String>, title: impl Into<String>) -> Self {
+        Self::new(ChoiceTypes::call(phone_number, title))
+    }
+    /// A value whose `kind` is [`ChoiceTypes::location`].
+    pub fn location(value: impl Into<LocationMessageFieldLocationMessage>) -> Self {
+        Self::new(ChoiceTypes::location(value))
+    }
+    /// A value whose `kind` is [`ChoiceTypes::text`].
+    pub fn text(text: impl Into<String>) -> Self {
+        Self::new(ChoiceTypes::text(text))
+    }
+    /// A value whose `kind` is [`ChoiceTypes::url`].
+    pub fn url(title: impl Into<String>, url: impl Into<String>) -> Self {
+        Self::new(ChoiceTypes::url(title, url))
+    }
+    /// A value whose `kind` is [`ChoiceTypes::calendar`].
+    pub fn calendar(value: impl Into<CalendarMessageFieldCalendarMessage>) -> Self {
+        Self::new(ChoiceTypes::calendar(value))
+    }
+    /// A value whose `kind` is [`ChoiceTypes::share_location`].
+    pub fn share_location(
+        title: impl Into<String>,
+        fallback_url: impl Into<String>,
+    ) -> Self {
+        Self::new(ChoiceTypes::share_location(title, fallback_url))
+    }
+    /// Sets `postback_data`.
+    pub fn postback_data(mut self, value: impl Into<serde_json::Value>) -> Self {
+        self.postback_data = Some(value.into());
+        self
+    }
+    /// Sets `display_mode`.
+    pub fn display_mode(mut self, value: impl Into<DisplayMode>) -> Self {
+        self.display_mode = Some(value.into());
+        self
+    }
+}
+/// `ChoiceCommonProps`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ChoiceCommonProps {
+    /// An optional field. This data will be returned in the ChoiceResponseMessage. The default is message_id_{text, title}.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postback_data: Option<serde_json::Value>,
+    /// `display_mode`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_mode: Option<DisplayMode>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ChoiceCommonProps {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            postback_data: None,
+            display_mode: None,
+        }
+    }
+    /// Sets `postback_data`.
+    pub fn postback_data(mut self, value: impl Into<serde_json::Value>) -> Self {
+        self.postback_data = Some(value.into());
+        self
+    }
+    /// Sets `display_mode`.
+    pub fn display_mode(mut self, value: impl Into<DisplayMode>) -> Self {
+        self.display_mode = Some(value.into());
+        self
+    }
+}
+/// A message component for interactive messages, containing a choice.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ChoiceItem {
+    /// Required parameter. Title for the choice item.
+    pub title: String,
+    /// Optional parameter. The description (or subtitle) of this choice item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Optional parameter. The media of this choice item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media: Option<MediaProperties>,
+    /// Optional parameter. Postback data that will be returned in the MO if the user selects this option.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postback_data: Option<String>,
-    /// `text_message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text_message: Option<TextMessage>,
-    /// `url_message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url_message: Option<UrlMessage>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ChoiceItem {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(title: impl Into<String>) -> Self {
+        Self {
+            title: title.into(),
+            description: None,
+            media: None,
+            postback_data: None,
+        }
+    }
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+    /// Sets `media`.
+    pub fn media(mut self, value: impl Into<MediaProperties>) -> Self {
+        self.media = Some(value.into());
+        self
+    }
+    /// Sets `postback_data`.
+    pub fn postback_data(mut self, value: impl Into<String>) -> Self {
+        self.postback_data = Some(value.into());
+        self
+    }
 }
 /// Message containing choices/actions.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct ChoiceMessage {
-    /// Required. The number of choices is limited to 3.
+#[non_exhaustive]
+pub struct ChoiceMessageField {
+    /// A message containing choices.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub choices: Option<Vec<Choice>>,
-    /// `text_message`
+    pub choice_message: Option<ChoiceMessageFieldChoiceMessage>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ChoiceMessageField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { choice_message: None }
+    }
+    /// Sets `choice_message`.
+    pub fn choice_message(
+        mut self,
+        value: impl Into<ChoiceMessageFieldChoiceMessage>,
+    ) -> Self {
+        self.choice_message = Some(value.into());
+        self
+    }
+}
+/// A message containing choices.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ChoiceMessageFieldChoiceMessage {
+    /// The number of choices is limited to 10.
+    pub choices: Vec<Choice>,
+    /// Text Message
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text_message: Option<TextMessage>,
+    pub text_message: Option<TextMessageFieldTextMessage>,
+    /// `message_properties`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_properties: Option<ChoiceMessagePropertiesFieldMessageProperties>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ChoiceMessageFieldChoiceMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(choices: impl Into<Vec<Choice>>) -> Self {
+        Self {
+            choices: choices.into(),
+            text_message: None,
+            message_properties: None,
+        }
+    }
+    /// Sets `text_message`.
+    pub fn text_message(
+        mut self,
+        value: impl Into<TextMessageFieldTextMessage>,
+    ) -> Self {
+        self.text_message = Some(value.into());
+        self
+    }
+    /// Sets `message_properties`.
+    pub fn message_properties(
+        mut self,
+        value: impl Into<ChoiceMessagePropertiesFieldMessageProperties>,
+    ) -> Self {
+        self.message_properties = Some(value.into());
+        self
+    }
+}
+/// Additional properties for the message.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ChoiceMessagePropertiesField {
+    /// `message_properties`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_properties: Option<ChoiceMessagePropertiesFieldMessageProperties>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ChoiceMessagePropertiesField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { message_properties: None }
+    }
+    /// Sets `message_properties`.
+    pub fn message_properties(
+        mut self,
+        value: impl Into<ChoiceMessagePropertiesFieldMessageProperties>,
+    ) -> Self {
+        self.message_properties = Some(value.into());
+        self
+    }
+}
+/// `ChoiceMessagePropertiesFieldMessageProperties`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ChoiceMessagePropertiesFieldMessageProperties {
+    /// Optional. Sets the text for the footer of a WhatsApp reply button or URL button message. Ignored for other channels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub whatsapp_footer: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ChoiceMessagePropertiesFieldMessageProperties {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { whatsapp_footer: None }
+    }
+    /// Sets `whatsapp_footer`.
+    pub fn whatsapp_footer(mut self, value: impl Into<String>) -> Self {
+        self.whatsapp_footer = Some(value.into());
+        self
+    }
 }
 /// Represents a response to a choice message.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct ChoiceResponseMessage {
-    /// Required. The message id containing the choice.
+#[non_exhaustive]
+pub struct ChoiceResponseMessageField {
+    /// Choice Response Message
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message_id: Option<String>,
-    /// Required. The postback_data defined in the selected choice.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub postback_data: Option<String>,
+    pub choice_response_message: Option<ChoiceResponseMessageFieldChoiceResponseMessage>,
 }
-/// `ClientCredentials`
+#[allow(clippy::should_implement_trait)]
+impl ChoiceResponseMessageField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            choice_response_message: None,
+        }
+    }
+    /// Sets `choice_response_message`.
+    pub fn choice_response_message(
+        mut self,
+        value: impl Into<ChoiceResponseMessageFieldChoiceResponseMessage>,
+    ) -> Self {
+        self.choice_response_message = Some(value.into());
+        self
+    }
+}
+/// Choice Response Message
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ChoiceResponseMessageFieldChoiceResponseMessage {
+    /// The message id containing the choice.
+    pub message_id: String,
+    /// The postback_data defined in the selected choice.
+    pub postback_data: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl ChoiceResponseMessageFieldChoiceResponseMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(message_id: impl Into<String>, postback_data: impl Into<String>) -> Self {
+        Self {
+            message_id: message_id.into(),
+            postback_data: postback_data.into(),
+        }
+    }
+}
+/// `ChoiceTypes`
+///
+/// Decoded by shape: the variant whose properties fit the data best.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ChoiceTypes {
+    /// A `CallMessageField`.
+    CallMessageField(CallMessageField),
+    /// A `LocationMessageField`.
+    LocationMessageField(LocationMessageField),
+    /// A `TextMessageField`.
+    TextMessageField(TextMessageField),
+    /// A `UrlMessageField`.
+    UrlMessageField(UrlMessageField),
+    /// A `CalendarMessageField`.
+    CalendarMessageField(CalendarMessageField),
+    /// A `ShareLocationMessageField`.
+    ShareLocationMessageField(ShareLocationMessageField),
+}
+impl serde::Serialize for ChoiceTypes {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::CallMessageField(v) => serde::Serialize::serialize(v, serializer),
+            Self::LocationMessageField(v) => serde::Serialize::serialize(v, serializer),
+            Self::TextMessageField(v) => serde::Serialize::serialize(v, serializer),
+            Self::UrlMessageField(v) => serde::Serialize::serialize(v, serializer),
+            Self::CalendarMessageField(v) => serde::Serialize::serialize(v, serializer),
+            Self::ShareLocationMessageField(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for ChoiceTypes {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const SHAPES: &[crate::runtime::union::Shape] = &[
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["call_message"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["location_message"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["text_message"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["url_message"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["calendar_message"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["share_location_message"],
+                values: &[],
+            },
+        ];
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut tried: Vec<String> = Vec::new();
+        for index in crate::runtime::union::rank(&value, SHAPES) {
+            let decoded = match index {
+                0usize => {
+                    <CallMessageField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::CallMessageField)
+                        .map_err(|e| format!("{}: {e}", "CallMessageField"))
+                }
+                1usize => {
+                    <LocationMessageField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::LocationMessageField)
+                        .map_err(|e| format!("{}: {e}", "LocationMessageField"))
+                }
+                2usize => {
+                    <TextMessageField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::TextMessageField)
+                        .map_err(|e| format!("{}: {e}", "TextMessageField"))
+                }
+                3usize => {
+                    <UrlMessageField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::UrlMessageField)
+                        .map_err(|e| format!("{}: {e}", "UrlMessageField"))
+                }
+                4usize => {
+                    <CalendarMessageField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::CalendarMessageField)
+                        .map_err(|e| format!("{}: {e}", "CalendarMessageField"))
+                }
+                5usize => {
+                    <ShareLocationMessageField as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::ShareLocationMessageField)
+                        .map_err(|e| format!("{}: {e}", "ShareLocationMessageField"))
+                }
+                _ => continue,
+            };
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
+            }
+        }
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "{} ({})", "data did not match any variant of ChoiceTypes", tried
+                    .join("; ")
+                ),
+            ),
+        )
+    }
+}
+impl ChoiceTypes {
+    /// The `CallMessageField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn call(phone_number: impl Into<String>, title: impl Into<String>) -> Self {
+        Self::CallMessageField(
+            CallMessageField::new()
+                .call_message(CallMessageFieldCallMessage::new(phone_number, title)),
+        )
+    }
+    /// The `LocationMessageField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn location(value: impl Into<LocationMessageFieldLocationMessage>) -> Self {
+        Self::LocationMessageField(LocationMessageField::new().location_message(value))
+    }
+    /// The `TextMessageField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn text(text: impl Into<String>) -> Self {
+        Self::TextMessageField(
+            TextMessageField::new().text_message(TextMessageFieldTextMessage::new(text)),
+        )
+    }
+    /// The `UrlMessageField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn url(title: impl Into<String>, url: impl Into<String>) -> Self {
+        Self::UrlMessageField(
+            UrlMessageField::new()
+                .url_message(UrlMessageFieldUrlMessage::new(title, url)),
+        )
+    }
+    /// The `CalendarMessageField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn calendar(value: impl Into<CalendarMessageFieldCalendarMessage>) -> Self {
+        Self::CalendarMessageField(CalendarMessageField::new().calendar_message(value))
+    }
+    /// The `ShareLocationMessageField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn share_location(
+        title: impl Into<String>,
+        fallback_url: impl Into<String>,
+    ) -> Self {
+        Self::ShareLocationMessageField(
+            ShareLocationMessageField::new()
+                .share_location_message(
+                    ShareLocationMessageFieldShareLocationMessage::new(
+                        title,
+                        fallback_url,
+                    ),
+                ),
+        )
+    }
+}
+impl From<CallMessageField> for ChoiceTypes {
+    fn from(value: CallMessageField) -> Self {
+        Self::CallMessageField(value)
+    }
+}
+impl From<LocationMessageField> for ChoiceTypes {
+    fn from(value: LocationMessageField) -> Self {
+        Self::LocationMessageField(value)
+    }
+}
+impl From<TextMessageField> for ChoiceTypes {
+    fn from(value: TextMessageField) -> Self {
+        Self::TextMessageField(value)
+    }
+}
+impl From<UrlMessageField> for ChoiceTypes {
+    fn from(value: UrlMessageField) -> Self {
+        Self::UrlMessageField(value)
+    }
+}
+impl From<CalendarMessageField> for ChoiceTypes {
+    fn from(value: CalendarMessageField) -> Self {
+        Self::CalendarMessageField(value)
+    }
+}
+impl From<ShareLocationMessageField> for ChoiceTypes {
+    fn from(value: ShareLocationMessageField) -> Self {
+        Self::ShareLocationMessageField(value)
+    }
+}
+/// `Choices`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct Choices {
+    /// The number of choices is limited to 10.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub choices: Option<Vec<Choice>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl Choices {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { choices: None }
+    }
+    /// Sets `choices`.
+    pub fn choices(mut self, value: impl Into<Vec<Choice>>) -> Self {
+        self.choices = Some(value.into());
+        self
+    }
+}
+/// Optional. Used for OAuth2 authentication.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ClientCredentials {
-    /// Required. The Client ID that will be used in the Client Credentials flow.
+    /// The Client ID that will be used in the OAuth2 Client Credentials flow.
+    pub client_id: String,
+    /// The Client Secret that will be used in the OAuth2 Client Credentials flow.
+    pub client_secret: String,
+    /// The endpoint that will be used in the OAuth2 Client Credentials flow. Expected to return a JSON with an access token and `expires_in` value (in seconds). The `expires_in` value, which must be a minimum of 30 seconds and a maximum of 3600 seconds, is how long Sinch will save the access token before asking for a new one.
+    pub endpoint: String,
+    /// Optional. Space-separated string per RFC 6749. Used to limit the access granted by the token.
+    /// Max length: 1024 characters.
+    /// If blank or omitted, this is not included in the token request.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub client_id: Option<String>,
-    /// Required. The Client Secret that will be used in the Client Credentials flow.
+    pub scope: Option<String>,
+    /// Optional. When granting `client_credentials`, this is generally omitted. If you do provide a value, it will be forwarded to your OAuth provider as-is.
+    /// Max length: 64 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub client_secret: Option<String>,
-    /// Required. The endpoint that will be used in the Client Credentials flow.
+    pub response_type: Option<String>,
+    /// Optional. Controls how `client_id` and `client_secret` are sent to the token endpoint. Either `BASIC` or `FORM`. If not set or unrecognized, `BASIC` is used by default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub endpoint: Option<String>,
+    pub token_request_type: Option<ClientCredentialsTokenRequestType>,
 }
-/// `ComposingEvent`
-pub type ComposingEvent = std::collections::BTreeMap<String, serde_json::Value>;
-/// A participant in a conversation typically representing a person.
-/// It is associated with a collection of channel identities.
+#[allow(clippy::should_implement_trait)]
+impl ClientCredentials {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        client_id: impl Into<String>,
+        client_secret: impl Into<String>,
+        endpoint: impl Into<String>,
+    ) -> Self {
+        Self {
+            client_id: client_id.into(),
+            client_secret: client_secret.into(),
+            endpoint: endpoint.into(),
+            scope: None,
+            response_type: None,
+            token_request_type: None,
+        }
+    }
+    /// Sets `scope`.
+    pub fn scope(mut self, value: impl Into<String>) -> Self {
+        self.scope = Some(value.into());
+        self
+    }
+    /// Sets `response_type`.
+    pub fn response_type(mut self, value: impl Into<String>) -> Self {
+        self.response_type = Some(value.into());
+        self
+    }
+    /// Sets `token_request_type`.
+    pub fn token_request_type(
+        mut self,
+        value: impl Into<ClientCredentialsTokenRequestType>,
+    ) -> Self {
+        self.token_request_type = Some(value.into());
+        self
+    }
+}
+/// Optional. Controls how `client_id` and `client_secret` are sent to the token endpoint. Either `BASIC` or `FORM`. If not set or unrecognized, `BASIC` is used by default.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ClientCredentialsTokenRequestType {
+    /// `BASIC`
+    Basic,
+    /// `FORM`
+    Form,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl ClientCredentialsTokenRequestType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Basic => "BASIC",
+            Self::Form => "FORM",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for ClientCredentialsTokenRequestType {
+    fn from(value: &str) -> Self {
+        match value {
+            "BASIC" => Self::Basic,
+            "FORM" => Self::Form,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for ClientCredentialsTokenRequestType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for ClientCredentialsTokenRequestType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for ClientCredentialsTokenRequestType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for ClientCredentialsTokenRequestType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for ClientCredentialsTokenRequestType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Object which contains information of a comment made by an user outside of the main conversation context. Currently only supported on Instagram channel, see Instagram Private Replies for more details
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CommentEvent {
+    /// Event's ID
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Comment's text
+    pub text: String,
+    /// Either LIVE or FEED. Indicates the type of media on which the comment was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment_type: Option<CommentEventCommentType>,
+    /// Instagram's URL of the live broadcast or the post on which the comment was made (permalink).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commented_on: Option<String>,
+    /// Username of the account that commented in the live broadcast or post.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl CommentEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(text: impl Into<String>) -> Self {
+        Self {
+            id: None,
+            text: text.into(),
+            comment_type: None,
+            commented_on: None,
+            user: None,
+        }
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `comment_type`.
+    pub fn comment_type(mut self, value: impl Into<CommentEventCommentType>) -> Self {
+        self.comment_type = Some(value.into());
+        self
+    }
+    /// Sets `commented_on`.
+    pub fn commented_on(mut self, value: impl Into<String>) -> Self {
+        self.commented_on = Some(value.into());
+        self
+    }
+    /// Sets `user`.
+    pub fn user(mut self, value: impl Into<String>) -> Self {
+        self.user = Some(value.into());
+        self
+    }
+}
+/// Either LIVE or FEED. Indicates the type of media on which the comment was made.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum CommentEventCommentType {
+    /// `FEED`
+    Feed,
+    /// `LIVE`
+    Live,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl CommentEventCommentType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Feed => "FEED",
+            Self::Live => "LIVE",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for CommentEventCommentType {
+    fn from(value: &str) -> Self {
+        match value {
+            "FEED" => Self::Feed,
+            "LIVE" => Self::Live,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for CommentEventCommentType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for CommentEventCommentType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for CommentEventCommentType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for CommentEventCommentType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for CommentEventCommentType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Comment Event Type
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CommentEventField {
+    /// `comment_event`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment_event: Option<CommentEvent>,
+}
+#[allow(clippy::should_implement_trait)]
+impl CommentEventField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { comment_event: None }
+    }
+    /// Sets `comment_event`.
+    pub fn comment_event(mut self, value: impl Into<CommentEvent>) -> Self {
+        self.comment_event = Some(value.into());
+        self
+    }
+}
+/// Comment Reply Event Type
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CommentReplyEventField {
+    /// Represents a response to a comment event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment_reply_event: Option<CommentReplyEventFieldCommentReplyEvent>,
+}
+#[allow(clippy::should_implement_trait)]
+impl CommentReplyEventField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { comment_reply_event: None }
+    }
+    /// Sets `comment_reply_event`.
+    pub fn comment_reply_event(
+        mut self,
+        value: impl Into<CommentReplyEventFieldCommentReplyEvent>,
+    ) -> Self {
+        self.comment_reply_event = Some(value.into());
+        self
+    }
+}
+/// Represents a response to a comment event.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CommentReplyEventFieldCommentReplyEvent {
+    /// The text of the comment reply.
+    pub text: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl CommentReplyEventFieldCommentReplyEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(text: impl Into<String>) -> Self {
+        Self { text: text.into() }
+    }
+}
+/// Composing End Event Type
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ComposingEndEventField {
+    /// Represents a typing-end indicator. Stops a typing indicator previously shown to the contact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub composing_end_event: Option<
+        std::collections::BTreeMap<String, serde_json::Value>,
+    >,
+}
+#[allow(clippy::should_implement_trait)]
+impl ComposingEndEventField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { composing_end_event: None }
+    }
+    /// Sets `composing_end_event`.
+    pub fn composing_end_event(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
+    ) -> Self {
+        self.composing_end_event = Some(value.into());
+        self
+    }
+}
+/// Composing
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ComposingEventField {
+    /// Represents a typing indicator shown to the contact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub composing_event: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ComposingEventField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { composing_event: None }
+    }
+    /// Sets `composing_event`.
+    pub fn composing_event(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
+    ) -> Self {
+        self.composing_event = Some(value.into());
+        self
+    }
+}
+/// The consent list type. See [consent management](https://developers.sinch.com/docs/conversation/consent-management) page for more information.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ConsentsListType {
+    /// `OPT_OUT_ALL`
+    OptOutAll,
+    /// `OPT_OUT_MARKETING`
+    OptOutMarketing,
+    /// `OPT_OUT_NOTIFICATION`
+    OptOutNotification,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl ConsentsListType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::OptOutAll => "OPT_OUT_ALL",
+            Self::OptOutMarketing => "OPT_OUT_MARKETING",
+            Self::OptOutNotification => "OPT_OUT_NOTIFICATION",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for ConsentsListType {
+    fn from(value: &str) -> Self {
+        match value {
+            "OPT_OUT_ALL" => Self::OptOutAll,
+            "OPT_OUT_MARKETING" => Self::OptOutMarketing,
+            "OPT_OUT_NOTIFICATION" => Self::OptOutNotification,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for ConsentsListType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for ConsentsListType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for ConsentsListType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for ConsentsListType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for ConsentsListType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// A participant in a conversation typically representing a person. It is associated with a collection of channel identities.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Contact {
     /// List of channel identities.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -302,13 +4786,13 @@ pub struct Contact {
     /// List of channels defining the channel priority.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_priority: Option<Vec<ConversationChannel>>,
-    /// Optional. The display name. A default 'Unknown' will be assigned if left empty
+    /// The display name. A default 'Unknown' will be assigned if left empty.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
-    /// Optional. Email of the contact.
+    /// Email of the contact.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// Optional. Contact identifier in an external system.
+    /// Contact identifier in an external system.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_id: Option<String>,
     /// The ID of the contact.
@@ -317,18 +4801,728 @@ pub struct Contact {
     /// `language`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<ContactLanguage>,
-    /// Optional. Metadata associated with the contact.
-    /// Up to 1024 characters long.
+    /// Metadata associated with the contact. Up to 1024 characters long.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl Contact {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            channel_identities: None,
+            channel_priority: None,
+            display_name: None,
+            email: None,
+            external_id: None,
+            id: None,
+            language: None,
+            metadata: None,
+        }
+    }
+    /// Sets `channel_identities`.
+    pub fn channel_identities(mut self, value: impl Into<Vec<ChannelIdentity>>) -> Self {
+        self.channel_identities = Some(value.into());
+        self
+    }
+    /// Sets `channel_priority`.
+    pub fn channel_priority(
+        mut self,
+        value: impl Into<Vec<ConversationChannel>>,
+    ) -> Self {
+        self.channel_priority = Some(value.into());
+        self
+    }
+    /// Sets `display_name`.
+    pub fn display_name(mut self, value: impl Into<String>) -> Self {
+        self.display_name = Some(value.into());
+        self
+    }
+    /// Sets `email`.
+    pub fn email(mut self, value: impl Into<String>) -> Self {
+        self.email = Some(value.into());
+        self
+    }
+    /// Sets `external_id`.
+    pub fn external_id(mut self, value: impl Into<String>) -> Self {
+        self.external_id = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `language`.
+    pub fn language(mut self, value: impl Into<ContactLanguage>) -> Self {
+        self.language = Some(value.into());
+        self
+    }
+    /// Sets `metadata`.
+    pub fn metadata(mut self, value: impl Into<String>) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+}
+/// This callback is sent when a new contact is created.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ContactCreateEvent {
+    /// Id of the subscribed app.
+    pub app_id: String,
+    /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted_time: Option<crate::runtime::Timestamp>,
+    /// Timestamp of the event as provided by the underlying channels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_time: Option<crate::runtime::Timestamp>,
+    /// The project ID of the app which has subscribed for the callback.
+    pub project_id: String,
+    /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_metadata: Option<String>,
+    /// The value provided in field correlation_id of a send message request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlation_id: Option<String>,
+    /// `contact_create_notification`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_create_notification: Option<ContactNotification>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ContactCreateEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
+        Self {
+            app_id: app_id.into(),
+            accepted_time: None,
+            event_time: None,
+            project_id: project_id.into(),
+            message_metadata: None,
+            correlation_id: None,
+            contact_create_notification: None,
+        }
+    }
+    /// Sets `accepted_time`.
+    pub fn accepted_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.accepted_time = Some(value.into());
+        self
+    }
+    /// Sets `event_time`.
+    pub fn event_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.event_time = Some(value.into());
+        self
+    }
+    /// Sets `message_metadata`.
+    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
+        self.message_metadata = Some(value.into());
+        self
+    }
+    /// Sets `correlation_id`.
+    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
+        self.correlation_id = Some(value.into());
+        self
+    }
+    /// Sets `contact_create_notification`.
+    pub fn contact_create_notification(
+        mut self,
+        value: impl Into<ContactNotification>,
+    ) -> Self {
+        self.contact_create_notification = Some(value.into());
+        self
+    }
+}
+/// A participant in a conversation typically representing a person. It is associated with a collection of channel identities.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ContactCreateRequest {
+    /// List of channel identities. Array must contain at least one item.
+    pub channel_identities: Vec<ChannelIdentity>,
+    /// List of channels defining the channel priority. The channel at the top of the list is tried first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel_priority: Option<Vec<ConversationChannel>>,
+    /// The display name. A default 'Unknown' will be assigned if left empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+    /// Email of the contact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Contact identifier in an external system.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<String>,
+    /// `language`
+    pub language: ContactLanguage,
+    /// Metadata associated with the contact. Up to 1024 characters long.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ContactCreateRequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        channel_identities: impl Into<Vec<ChannelIdentity>>,
+        language: impl Into<ContactLanguage>,
+    ) -> Self {
+        Self {
+            channel_identities: channel_identities.into(),
+            channel_priority: None,
+            display_name: None,
+            email: None,
+            external_id: None,
+            language: language.into(),
+            metadata: None,
+        }
+    }
+    /// Sets `channel_priority`.
+    pub fn channel_priority(
+        mut self,
+        value: impl Into<Vec<ConversationChannel>>,
+    ) -> Self {
+        self.channel_priority = Some(value.into());
+        self
+    }
+    /// Sets `display_name`.
+    pub fn display_name(mut self, value: impl Into<String>) -> Self {
+        self.display_name = Some(value.into());
+        self
+    }
+    /// Sets `email`.
+    pub fn email(mut self, value: impl Into<String>) -> Self {
+        self.email = Some(value.into());
+        self
+    }
+    /// Sets `external_id`.
+    pub fn external_id(mut self, value: impl Into<String>) -> Self {
+        self.external_id = Some(value.into());
+        self
+    }
+    /// Sets `metadata`.
+    pub fn metadata(mut self, value: impl Into<String>) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+}
+/// This callback is sent when a contact is deleted.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ContactDeleteEvent {
+    /// Id of the subscribed app.
+    pub app_id: String,
+    /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted_time: Option<crate::runtime::Timestamp>,
+    /// Timestamp of the event as provided by the underlying channels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_time: Option<crate::runtime::Timestamp>,
+    /// The project ID of the app which has subscribed for the callback.
+    pub project_id: String,
+    /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_metadata: Option<String>,
+    /// The value provided in field correlation_id of a send message request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlation_id: Option<String>,
+    /// `contact_delete_notification`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_delete_notification: Option<ContactNotification>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ContactDeleteEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
+        Self {
+            app_id: app_id.into(),
+            accepted_time: None,
+            event_time: None,
+            project_id: project_id.into(),
+            message_metadata: None,
+            correlation_id: None,
+            contact_delete_notification: None,
+        }
+    }
+    /// Sets `accepted_time`.
+    pub fn accepted_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.accepted_time = Some(value.into());
+        self
+    }
+    /// Sets `event_time`.
+    pub fn event_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.event_time = Some(value.into());
+        self
+    }
+    /// Sets `message_metadata`.
+    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
+        self.message_metadata = Some(value.into());
+        self
+    }
+    /// Sets `correlation_id`.
+    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
+        self.correlation_id = Some(value.into());
+        self
+    }
+    /// Sets `contact_delete_notification`.
+    pub fn contact_delete_notification(
+        mut self,
+        value: impl Into<ContactNotification>,
+    ) -> Self {
+        self.contact_delete_notification = Some(value.into());
+        self
+    }
+}
+/// Message originating from a contact
+///
+/// Decoded by shape: the variant whose properties fit the data best.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ContactEvent {
+    /// A `ComposingEventField`.
+    ComposingEventField(ComposingEventField),
+    /// A `ComposingEndEventField`.
+    ComposingEndEventField(ComposingEndEventField),
+    /// A `ConversationDeletedEventField`.
+    ConversationDeletedEventField(ConversationDeletedEventField),
+    /// A `CommentEventField`.
+    CommentEventField(CommentEventField),
+    /// A `GenericEventField`.
+    GenericEventField(GenericEventField),
+}
+impl serde::Serialize for ContactEvent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::ComposingEventField(v) => serde::Serialize::serialize(v, serializer),
+            Self::ComposingEndEventField(v) => serde::Serialize::serialize(v, serializer),
+            Self::ConversationDeletedEventField(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::CommentEventField(v) => serde::Serialize::serialize(v, serializer),
+            Self::GenericEventField(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for ContactEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const SHAPES: &[crate::runtime::union::Shape] = &[
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["composing_event"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["composing_end_event"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["conversation_deleted_event"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["comment_event"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["generic_event"],
+                values: &[],
+            },
+        ];
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut tried: Vec<String> = Vec::new();
+        for index in crate::runtime::union::rank(&value, SHAPES) {
+            let decoded = match index {
+                0usize => {
+                    <ComposingEventField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::ComposingEventField)
+                        .map_err(|e| format!("{}: {e}", "ComposingEventField"))
+                }
+                1usize => {
+                    <ComposingEndEventField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::ComposingEndEventField)
+                        .map_err(|e| format!("{}: {e}", "ComposingEndEventField"))
+                }
+                2usize => {
+                    <ConversationDeletedEventField as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::ConversationDeletedEventField)
+                        .map_err(|e| format!("{}: {e}", "ConversationDeletedEventField"))
+                }
+                3usize => {
+                    <CommentEventField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::CommentEventField)
+                        .map_err(|e| format!("{}: {e}", "CommentEventField"))
+                }
+                4usize => {
+                    <GenericEventField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::GenericEventField)
+                        .map_err(|e| format!("{}: {e}", "GenericEventField"))
+                }
+                _ => continue,
+            };
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
+            }
+        }
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "{} ({})", "data did not match any variant of ContactEvent", tried
+                    .join("; ")
+                ),
+            ),
+        )
+    }
+}
+impl ContactEvent {
+    /// The `ComposingEventField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn composing() -> Self {
+        Self::ComposingEventField(ComposingEventField::new())
+    }
+    /// The `ComposingEndEventField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn composing_end() -> Self {
+        Self::ComposingEndEventField(ComposingEndEventField::new())
+    }
+    /// The `ConversationDeletedEventField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn conversation_deleted() -> Self {
+        Self::ConversationDeletedEventField(ConversationDeletedEventField::new())
+    }
+    /// The `CommentEventField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn comment(value: impl Into<CommentEvent>) -> Self {
+        Self::CommentEventField(CommentEventField::new().comment_event(value))
+    }
+    /// The `GenericEventField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn generic(
+        payload: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
+    ) -> Self {
+        Self::GenericEventField(
+            GenericEventField::new()
+                .generic_event(GenericEventFieldGenericEvent::new(payload)),
+        )
+    }
+}
+impl From<ComposingEventField> for ContactEvent {
+    fn from(value: ComposingEventField) -> Self {
+        Self::ComposingEventField(value)
+    }
+}
+impl From<ComposingEndEventField> for ContactEvent {
+    fn from(value: ComposingEndEventField) -> Self {
+        Self::ComposingEndEventField(value)
+    }
+}
+impl From<ConversationDeletedEventField> for ContactEvent {
+    fn from(value: ConversationDeletedEventField) -> Self {
+        Self::ConversationDeletedEventField(value)
+    }
+}
+impl From<CommentEventField> for ContactEvent {
+    fn from(value: CommentEventField) -> Self {
+        Self::CommentEventField(value)
+    }
+}
+impl From<GenericEventField> for ContactEvent {
+    fn from(value: GenericEventField) -> Self {
+        Self::GenericEventField(value)
+    }
+}
+/// Contact Event Type
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ContactEventField {
+    /// `contact_event`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_event: Option<ContactEvent>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ContactEventField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { contact_event: None }
+    }
+    /// Sets `contact_event`.
+    pub fn contact_event(mut self, value: impl Into<ContactEvent>) -> Self {
+        self.contact_event = Some(value.into());
+        self
+    }
+}
+/// Contact ID
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ContactIdField {
+    /// The ID of the contact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_id: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ContactIdField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { contact_id: None }
+    }
+    /// Sets `contact_id`.
+    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
+        self.contact_id = Some(value.into());
+        self
+    }
+}
+/// This callback is sent when duplicates of channel identities are found between multiple contacts in the contact database during message and event processing.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ContactIdentitiesDuplicationEvent {
+    /// Id of the subscribed app.
+    pub app_id: String,
+    /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted_time: Option<crate::runtime::Timestamp>,
+    /// Timestamp of the event as provided by the underlying channels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_time: Option<crate::runtime::Timestamp>,
+    /// The project ID of the app which has subscribed for the callback.
+    pub project_id: String,
+    /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_metadata: Option<String>,
+    /// The value provided in field correlation_id of a send message request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlation_id: Option<String>,
+    /// `duplicated_contact_identities_notification`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duplicated_contact_identities_notification: Option<
+        ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotification,
+    >,
+}
+#[allow(clippy::should_implement_trait)]
+impl ContactIdentitiesDuplicationEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
+        Self {
+            app_id: app_id.into(),
+            accepted_time: None,
+            event_time: None,
+            project_id: project_id.into(),
+            message_metadata: None,
+            correlation_id: None,
+            duplicated_contact_identities_notification: None,
+        }
+    }
+    /// Sets `accepted_time`.
+    pub fn accepted_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.accepted_time = Some(value.into());
+        self
+    }
+    /// Sets `event_time`.
+    pub fn event_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.event_time = Some(value.into());
+        self
+    }
+    /// Sets `message_metadata`.
+    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
+        self.message_metadata = Some(value.into());
+        self
+    }
+    /// Sets `correlation_id`.
+    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
+        self.correlation_id = Some(value.into());
+        self
+    }
+    /// Sets `duplicated_contact_identities_notification`.
+    pub fn duplicated_contact_identities_notification(
+        mut self,
+        value: impl Into<
+            ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotification,
+        >,
+    ) -> Self {
+        self.duplicated_contact_identities_notification = Some(value.into());
+        self
+    }
+}
+/// `ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotification`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotification {
+    /// `duplicated_identities`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duplicated_identities: Option<
+        Vec<
+            ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotificationDuplicatedIdentitiesItem,
+        >,
+    >,
+}
+#[allow(clippy::should_implement_trait)]
+impl ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotification {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            duplicated_identities: None,
+        }
+    }
+    /// Sets `duplicated_identities`.
+    pub fn duplicated_identities(
+        mut self,
+        value: impl Into<
+            Vec<
+                ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotificationDuplicatedIdentitiesItem,
+            >,
+        >,
+    ) -> Self {
+        self.duplicated_identities = Some(value.into());
+        self
+    }
+}
+/// `ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotificationDuplicatedIdentitiesItem`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotificationDuplicatedIdentitiesItem {
+    /// `channel`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<ConversationChannel>,
+    /// List of duplicated ids in the specified channel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_ids: Option<Vec<String>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotificationDuplicatedIdentitiesItem {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            channel: None,
+            contact_ids: None,
+        }
+    }
+    /// Sets `channel`.
+    pub fn channel(mut self, value: impl Into<ConversationChannel>) -> Self {
+        self.channel = Some(value.into());
+        self
+    }
+    /// Sets `contact_ids`.
+    pub fn contact_ids(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.contact_ids = Some(value.into());
+        self
+    }
+}
+/// Message containing contact information.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ContactInfoMessageField {
+    /// Contact Info Message
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_info_message: Option<ContactInfoMessageFieldContactInfoMessage>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ContactInfoMessageField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { contact_info_message: None }
+    }
+    /// Sets `contact_info_message`.
+    pub fn contact_info_message(
+        mut self,
+        value: impl Into<ContactInfoMessageFieldContactInfoMessage>,
+    ) -> Self {
+        self.contact_info_message = Some(value.into());
+        self
+    }
+}
+/// Contact Info Message
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ContactInfoMessageFieldContactInfoMessage {
+    /// `name`
+    pub name: NameInfo,
+    /// Phone numbers of the contact
+    pub phone_numbers: Vec<PhoneNumberInfo>,
+    /// Physical addresses of the contact
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub addresses: Option<Vec<AddressInfo>>,
+    /// Email addresses of the contact
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email_addresses: Option<Vec<EmailInfo>>,
+    /// `organization`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<OrganizationInfo>,
+    /// URLs/websites associated with the contact
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urls: Option<Vec<UrlInfo>>,
+    /// Date of birth in YYYY-MM-DD format.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birthday: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ContactInfoMessageFieldContactInfoMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        name: impl Into<NameInfo>,
+        phone_numbers: impl Into<Vec<PhoneNumberInfo>>,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            phone_numbers: phone_numbers.into(),
+            addresses: None,
+            email_addresses: None,
+            organization: None,
+            urls: None,
+            birthday: None,
+        }
+    }
+    /// Sets `addresses`.
+    pub fn addresses(mut self, value: impl Into<Vec<AddressInfo>>) -> Self {
+        self.addresses = Some(value.into());
+        self
+    }
+    /// Sets `email_addresses`.
+    pub fn email_addresses(mut self, value: impl Into<Vec<EmailInfo>>) -> Self {
+        self.email_addresses = Some(value.into());
+        self
+    }
+    /// Sets `organization`.
+    pub fn organization(mut self, value: impl Into<OrganizationInfo>) -> Self {
+        self.organization = Some(value.into());
+        self
+    }
+    /// Sets `urls`.
+    pub fn urls(mut self, value: impl Into<Vec<UrlInfo>>) -> Self {
+        self.urls = Some(value.into());
+        self
+    }
+    /// Sets `birthday`.
+    pub fn birthday(mut self, value: impl Into<String>) -> Self {
+        self.birthday = Some(value.into());
+        self
+    }
 }
 /// `ContactLanguage`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ContactLanguage {
-    /// `UNSPECIFIED`
-    Unspecified,
     /// `AF`
     Af,
     /// `SQ`
@@ -476,7 +5670,6 @@ impl ContactLanguage {
     /// The value as it is sent over the wire.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::Unspecified => "UNSPECIFIED",
             Self::Af => "AF",
             Self::Sq => "SQ",
             Self::Ar => "AR",
@@ -554,7 +5747,6 @@ impl ContactLanguage {
 impl From<&str> for ContactLanguage {
     fn from(value: &str) -> Self {
         match value {
-            "UNSPECIFIED" => Self::Unspecified,
             "AF" => Self::Af,
             "SQ" => Self::Sq,
             "AR" => Self::Ar,
@@ -657,30 +5849,875 @@ impl<'de> serde::Deserialize<'de> for ContactLanguage {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
-/// Message originating from a contact
+/// `ContactListIdentityConflictsResponse`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ContactListIdentityConflictsResponse {
+    /// `conflicts`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflicts: Option<Vec<ContactListIdentityConflictsResponseConflictsItem>>,
+    /// Token for retrieving the next page of results.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_page_token: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ContactListIdentityConflictsResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            conflicts: None,
+            next_page_token: None,
+        }
+    }
+    /// Sets `conflicts`.
+    pub fn conflicts(
+        mut self,
+        value: impl Into<Vec<ContactListIdentityConflictsResponseConflictsItem>>,
+    ) -> Self {
+        self.conflicts = Some(value.into());
+        self
+    }
+    /// Sets `next_page_token`.
+    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
+        self.next_page_token = Some(value.into());
+        self
+    }
+}
+/// `ContactListIdentityConflictsResponseConflictsItem`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ContactListIdentityConflictsResponseConflictsItem {
+    /// The identity value (e.g., phone number) that is duplicated across contacts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<String>,
+    /// List of channels where this identity is present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channels: Option<Vec<String>>,
+    /// List of contact IDs that share this identity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_ids: Option<Vec<String>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ContactListIdentityConflictsResponseConflictsItem {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            identity: None,
+            channels: None,
+            contact_ids: None,
+        }
+    }
+    /// Sets `identity`.
+    pub fn identity(mut self, value: impl Into<String>) -> Self {
+        self.identity = Some(value.into());
+        self
+    }
+    /// Sets `channels`.
+    pub fn channels(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.channels = Some(value.into());
+        self
+    }
+    /// Sets `contact_ids`.
+    pub fn contact_ids(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.contact_ids = Some(value.into());
+        self
+    }
+}
+/// This callback is sent when two contacts are merged.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ContactMergeEvent {
+    /// Id of the subscribed app.
+    pub app_id: String,
+    /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted_time: Option<crate::runtime::Timestamp>,
+    /// Timestamp of the event as provided by the underlying channels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_time: Option<crate::runtime::Timestamp>,
+    /// The project ID of the app which has subscribed for the callback.
+    pub project_id: String,
+    /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_metadata: Option<String>,
+    /// The value provided in field correlation_id of a send message request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlation_id: Option<String>,
+    /// `contact_merge_notification`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_merge_notification: Option<ContactMergeEventContactMergeNotification>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ContactMergeEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
+        Self {
+            app_id: app_id.into(),
+            accepted_time: None,
+            event_time: None,
+            project_id: project_id.into(),
+            message_metadata: None,
+            correlation_id: None,
+            contact_merge_notification: None,
+        }
+    }
+    /// Sets `accepted_time`.
+    pub fn accepted_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.accepted_time = Some(value.into());
+        self
+    }
+    /// Sets `event_time`.
+    pub fn event_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.event_time = Some(value.into());
+        self
+    }
+    /// Sets `message_metadata`.
+    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
+        self.message_metadata = Some(value.into());
+        self
+    }
+    /// Sets `correlation_id`.
+    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
+        self.correlation_id = Some(value.into());
+        self
+    }
+    /// Sets `contact_merge_notification`.
+    pub fn contact_merge_notification(
+        mut self,
+        value: impl Into<ContactMergeEventContactMergeNotification>,
+    ) -> Self {
+        self.contact_merge_notification = Some(value.into());
+        self
+    }
+}
+/// `ContactMergeEventContactMergeNotification`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ContactMergeEventContactMergeNotification {
+    /// `preserved_contact`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preserved_contact: Option<Contact>,
+    /// `deleted_contact`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deleted_contact: Option<Contact>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ContactMergeEventContactMergeNotification {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            preserved_contact: None,
+            deleted_contact: None,
+        }
+    }
+    /// Sets `preserved_contact`.
+    pub fn preserved_contact(mut self, value: impl Into<Contact>) -> Self {
+        self.preserved_contact = Some(value.into());
+        self
+    }
+    /// Sets `deleted_contact`.
+    pub fn deleted_contact(mut self, value: impl Into<Contact>) -> Self {
+        self.deleted_contact = Some(value.into());
+        self
+    }
+}
+/// A message originating from a contact.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ContactMessage {
-    /// `choice_response_message`
+    /// Reply To
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub choice_response_message: Option<ChoiceResponseMessage>,
-    /// `fallback_message`
+    pub reply_to: Option<ReplyToFieldReplyTo>,
+    /// Which kind this is: the properties of one of the union's variants.
+    #[serde(flatten)]
+    pub kind: ContactMessageTypes,
+}
+#[allow(clippy::should_implement_trait)]
+impl ContactMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(kind: impl Into<ContactMessageTypes>) -> Self {
+        Self {
+            reply_to: None,
+            kind: kind.into(),
+        }
+    }
+    /// A value whose `kind` is [`ContactMessageTypes::channel_specific_contact_message`].
+    pub fn channel_specific_contact_message(
+        value: impl Into<ChannelSpecificContactMessageChannelSpecificMessage>,
+    ) -> Self {
+        Self::new(ContactMessageTypes::channel_specific_contact_message(value))
+    }
+    /// A value whose `kind` is [`ContactMessageTypes::choice_response_message_field`].
+    pub fn choice_response_message_field(
+        message_id: impl Into<String>,
+        postback_data: impl Into<String>,
+    ) -> Self {
+        Self::new(
+            ContactMessageTypes::choice_response_message_field(message_id, postback_data),
+        )
+    }
+    /// A value whose `kind` is [`ContactMessageTypes::fallback_message_field`].
+    pub fn fallback_message_field(
+        value: impl Into<FallbackMessageFieldFallbackMessage>,
+    ) -> Self {
+        Self::new(ContactMessageTypes::fallback_message_field(value))
+    }
+    /// A value whose `kind` is [`ContactMessageTypes::location_message_field`].
+    pub fn location_message_field(
+        value: impl Into<LocationMessageFieldLocationMessage>,
+    ) -> Self {
+        Self::new(ContactMessageTypes::location_message_field(value))
+    }
+    /// A value whose `kind` is [`ContactMessageTypes::media_card_message_field`].
+    pub fn media_card_message_field(
+        value: impl Into<MediaCardMessageFieldMediaCardMessage>,
+    ) -> Self {
+        Self::new(ContactMessageTypes::media_card_message_field(value))
+    }
+    /// A value whose `kind` is [`ContactMessageTypes::media_message_field`].
+    pub fn media_message_field(value: impl Into<MediaProperties>) -> Self {
+        Self::new(ContactMessageTypes::media_message_field(value))
+    }
+    /// A value whose `kind` is [`ContactMessageTypes::product_response_message`].
+    pub fn product_response_message(
+        value: impl Into<ProductResponseMessageProductResponseMessage>,
+    ) -> Self {
+        Self::new(ContactMessageTypes::product_response_message(value))
+    }
+    /// A value whose `kind` is [`ContactMessageTypes::text_message_field`].
+    pub fn text_message_field(text: impl Into<String>) -> Self {
+        Self::new(ContactMessageTypes::text_message_field(text))
+    }
+    /// Sets `reply_to`.
+    pub fn reply_to(mut self, value: impl Into<ReplyToFieldReplyTo>) -> Self {
+        self.reply_to = Some(value.into());
+        self
+    }
+}
+/// `ContactMessageCommonProps`
+pub type ContactMessageCommonProps = ReplyToField;
+/// The content of the event when contact_event is not populated. Note that this object is currently only available to select customers for beta testing. Mutually exclusive with contact_event.
+///
+/// Decoded by shape: the variant whose properties fit the data best.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ContactMessageEvent {
+    /// A `ContactMessageEventVariant0`.
+    ContactMessageEventVariant0(ContactMessageEventVariant0),
+    /// A `ContactMessageEventVariant1`.
+    ContactMessageEventVariant1(ContactMessageEventVariant1),
+    /// A `ContactMessageEventVariant2`.
+    ContactMessageEventVariant2(ContactMessageEventVariant2),
+}
+impl serde::Serialize for ContactMessageEvent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::ContactMessageEventVariant0(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::ContactMessageEventVariant1(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::ContactMessageEventVariant2(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for ContactMessageEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const SHAPES: &[crate::runtime::union::Shape] = &[
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["payment_status_update_event"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["shortlink_activated_event"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["reaction_event"],
+                values: &[],
+            },
+        ];
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut tried: Vec<String> = Vec::new();
+        for index in crate::runtime::union::rank(&value, SHAPES) {
+            let decoded = match index {
+                0usize => {
+                    <ContactMessageEventVariant0 as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::ContactMessageEventVariant0)
+                        .map_err(|e| format!("{}: {e}", "ContactMessageEventVariant0"))
+                }
+                1usize => {
+                    <ContactMessageEventVariant1 as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::ContactMessageEventVariant1)
+                        .map_err(|e| format!("{}: {e}", "ContactMessageEventVariant1"))
+                }
+                2usize => {
+                    <ContactMessageEventVariant2 as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::ContactMessageEventVariant2)
+                        .map_err(|e| format!("{}: {e}", "ContactMessageEventVariant2"))
+                }
+                _ => continue,
+            };
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
+            }
+        }
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "{} ({})", "data did not match any variant of ContactMessageEvent",
+                    tried.join("; ")
+                ),
+            ),
+        )
+    }
+}
+impl ContactMessageEvent {
+    /// The `ContactMessageEventVariant0` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn variant0(value: impl Into<PaymentStatusUpdateEvent>) -> Self {
+        Self::ContactMessageEventVariant0(
+            ContactMessageEventVariant0::new().payment_status_update_event(value),
+        )
+    }
+    /// The `ContactMessageEventVariant1` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn variant1(value: impl Into<ShortLinkActivatedEvent>) -> Self {
+        Self::ContactMessageEventVariant1(
+            ContactMessageEventVariant1::new().shortlink_activated_event(value),
+        )
+    }
+    /// The `ContactMessageEventVariant2` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn variant2(value: impl Into<ReactionEvent>) -> Self {
+        Self::ContactMessageEventVariant2(
+            ContactMessageEventVariant2::new().reaction_event(value),
+        )
+    }
+}
+impl From<ContactMessageEventVariant0> for ContactMessageEvent {
+    fn from(value: ContactMessageEventVariant0) -> Self {
+        Self::ContactMessageEventVariant0(value)
+    }
+}
+impl From<ContactMessageEventVariant1> for ContactMessageEvent {
+    fn from(value: ContactMessageEventVariant1) -> Self {
+        Self::ContactMessageEventVariant1(value)
+    }
+}
+impl From<ContactMessageEventVariant2> for ContactMessageEvent {
+    fn from(value: ContactMessageEventVariant2) -> Self {
+        Self::ContactMessageEventVariant2(value)
+    }
+}
+/// Contact Message Event Type
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ContactMessageEventField {
+    /// `contact_message_event`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fallback_message: Option<FallbackMessage>,
-    /// `location_message`
+    pub contact_message_event: Option<ContactMessageEvent>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ContactMessageEventField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            contact_message_event: None,
+        }
+    }
+    /// Sets `contact_message_event`.
+    pub fn contact_message_event(
+        mut self,
+        value: impl Into<ContactMessageEvent>,
+    ) -> Self {
+        self.contact_message_event = Some(value.into());
+        self
+    }
+}
+/// Payment Status Update
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ContactMessageEventVariant0 {
+    /// `payment_status_update_event`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub location_message: Option<LocationMessage>,
-    /// `media_card_message`
+    pub payment_status_update_event: Option<PaymentStatusUpdateEvent>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ContactMessageEventVariant0 {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            payment_status_update_event: None,
+        }
+    }
+    /// Sets `payment_status_update_event`.
+    pub fn payment_status_update_event(
+        mut self,
+        value: impl Into<PaymentStatusUpdateEvent>,
+    ) -> Self {
+        self.payment_status_update_event = Some(value.into());
+        self
+    }
+}
+/// Short Link Activated
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ContactMessageEventVariant1 {
+    /// `shortlink_activated_event`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub media_card_message: Option<MediaCardMessage>,
-    /// `media_message`
+    pub shortlink_activated_event: Option<ShortLinkActivatedEvent>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ContactMessageEventVariant1 {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            shortlink_activated_event: None,
+        }
+    }
+    /// Sets `shortlink_activated_event`.
+    pub fn shortlink_activated_event(
+        mut self,
+        value: impl Into<ShortLinkActivatedEvent>,
+    ) -> Self {
+        self.shortlink_activated_event = Some(value.into());
+        self
+    }
+}
+/// Reaction
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ContactMessageEventVariant2 {
+    /// `reaction_event`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub media_message: Option<MediaMessage>,
-    /// `reply_to`
+    pub reaction_event: Option<ReactionEvent>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ContactMessageEventVariant2 {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { reaction_event: None }
+    }
+    /// Sets `reaction_event`.
+    pub fn reaction_event(mut self, value: impl Into<ReactionEvent>) -> Self {
+        self.reaction_event = Some(value.into());
+        self
+    }
+}
+/// `ContactMessageTypes`
+///
+/// Decoded by shape: the variant whose properties fit the data best.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ContactMessageTypes {
+    /// A `ChannelSpecificContactMessage`.
+    ChannelSpecificContactMessage(ChannelSpecificContactMessage),
+    /// A `ChoiceResponseMessageField`.
+    ChoiceResponseMessageField(ChoiceResponseMessageField),
+    /// A `FallbackMessageField`.
+    FallbackMessageField(FallbackMessageField),
+    /// A `LocationMessageField`.
+    LocationMessageField(LocationMessageField),
+    /// A `MediaCardMessageField`.
+    MediaCardMessageField(MediaCardMessageField),
+    /// A `MediaMessageField`.
+    MediaMessageField(MediaMessageField),
+    /// A `ProductResponseMessage`.
+    ProductResponseMessage(ProductResponseMessage),
+    /// A `TextMessageField`.
+    TextMessageField(TextMessageField),
+}
+impl serde::Serialize for ContactMessageTypes {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::ChannelSpecificContactMessage(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::ChoiceResponseMessageField(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::FallbackMessageField(v) => serde::Serialize::serialize(v, serializer),
+            Self::LocationMessageField(v) => serde::Serialize::serialize(v, serializer),
+            Self::MediaCardMessageField(v) => serde::Serialize::serialize(v, serializer),
+            Self::MediaMessageField(v) => serde::Serialize::serialize(v, serializer),
+            Self::ProductResponseMessage(v) => serde::Serialize::serialize(v, serializer),
+            Self::TextMessageField(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for ContactMessageTypes {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const SHAPES: &[crate::runtime::union::Shape] = &[
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["channel_specific_message"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["choice_response_message"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["fallback_message"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["location_message"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["media_card_message"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["media_message"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["product_response_message"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["text_message"],
+                values: &[],
+            },
+        ];
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut tried: Vec<String> = Vec::new();
+        for index in crate::runtime::union::rank(&value, SHAPES) {
+            let decoded = match index {
+                0usize => {
+                    <ChannelSpecificContactMessage as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::ChannelSpecificContactMessage)
+                        .map_err(|e| format!("{}: {e}", "ChannelSpecificContactMessage"))
+                }
+                1usize => {
+                    <ChoiceResponseMessageField as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::ChoiceResponseMessageField)
+                        .map_err(|e| format!("{}: {e}", "ChoiceResponseMessageField"))
+                }
+                2usize => {
+                    <FallbackMessageField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::FallbackMessageField)
+                        .map_err(|e| format!("{}: {e}", "FallbackMessageField"))
+                }
+                3usize => {
+                    <LocationMessageField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::LocationMessageField)
+                        .map_err(|e| format!("{}: {e}", "LocationMessageField"))
+                }
+                4usize => {
+                    <MediaCardMessageField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::MediaCardMessageField)
+                        .map_err(|e| format!("{}: {e}", "MediaCardMessageField"))
+                }
+                5usize => {
+                    <MediaMessageField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::MediaMessageField)
+                        .map_err(|e| format!("{}: {e}", "MediaMessageField"))
+                }
+                6usize => {
+                    <ProductResponseMessage as serde::Deserialize>::deserialize(&value)
+                        .map(Self::ProductResponseMessage)
+                        .map_err(|e| format!("{}: {e}", "ProductResponseMessage"))
+                }
+                7usize => {
+                    <TextMessageField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::TextMessageField)
+                        .map_err(|e| format!("{}: {e}", "TextMessageField"))
+                }
+                _ => continue,
+            };
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
+            }
+        }
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "{} ({})", "data did not match any variant of ContactMessageTypes",
+                    tried.join("; ")
+                ),
+            ),
+        )
+    }
+}
+impl ContactMessageTypes {
+    /// The `ChannelSpecificContactMessage` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn channel_specific_contact_message(
+        value: impl Into<ChannelSpecificContactMessageChannelSpecificMessage>,
+    ) -> Self {
+        Self::ChannelSpecificContactMessage(
+            ChannelSpecificContactMessage::new().channel_specific_message(value),
+        )
+    }
+    /// The `ChoiceResponseMessageField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn choice_response_message_field(
+        message_id: impl Into<String>,
+        postback_data: impl Into<String>,
+    ) -> Self {
+        Self::ChoiceResponseMessageField(
+            ChoiceResponseMessageField::new()
+                .choice_response_message(
+                    ChoiceResponseMessageFieldChoiceResponseMessage::new(
+                        message_id,
+                        postback_data,
+                    ),
+                ),
+        )
+    }
+    /// The `FallbackMessageField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn fallback_message_field(
+        value: impl Into<FallbackMessageFieldFallbackMessage>,
+    ) -> Self {
+        Self::FallbackMessageField(FallbackMessageField::new().fallback_message(value))
+    }
+    /// The `LocationMessageField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn location_message_field(
+        value: impl Into<LocationMessageFieldLocationMessage>,
+    ) -> Self {
+        Self::LocationMessageField(LocationMessageField::new().location_message(value))
+    }
+    /// The `MediaCardMessageField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn media_card_message_field(
+        value: impl Into<MediaCardMessageFieldMediaCardMessage>,
+    ) -> Self {
+        Self::MediaCardMessageField(
+            MediaCardMessageField::new().media_card_message(value),
+        )
+    }
+    /// The `MediaMessageField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn media_message_field(value: impl Into<MediaProperties>) -> Self {
+        Self::MediaMessageField(MediaMessageField::new().media_message(value))
+    }
+    /// The `ProductResponseMessage` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn product_response_message(
+        value: impl Into<ProductResponseMessageProductResponseMessage>,
+    ) -> Self {
+        Self::ProductResponseMessage(
+            ProductResponseMessage::new().product_response_message(value),
+        )
+    }
+    /// The `TextMessageField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn text_message_field(text: impl Into<String>) -> Self {
+        Self::TextMessageField(
+            TextMessageField::new().text_message(TextMessageFieldTextMessage::new(text)),
+        )
+    }
+}
+impl From<ChannelSpecificContactMessage> for ContactMessageTypes {
+    fn from(value: ChannelSpecificContactMessage) -> Self {
+        Self::ChannelSpecificContactMessage(value)
+    }
+}
+impl From<ChoiceResponseMessageField> for ContactMessageTypes {
+    fn from(value: ChoiceResponseMessageField) -> Self {
+        Self::ChoiceResponseMessageField(value)
+    }
+}
+impl From<FallbackMessageField> for ContactMessageTypes {
+    fn from(value: FallbackMessageField) -> Self {
+        Self::FallbackMessageField(value)
+    }
+}
+impl From<LocationMessageField> for ContactMessageTypes {
+    fn from(value: LocationMessageField) -> Self {
+        Self::LocationMessageField(value)
+    }
+}
+impl From<MediaCardMessageField> for ContactMessageTypes {
+    fn from(value: MediaCardMessageField) -> Self {
+        Self::MediaCardMessageField(value)
+    }
+}
+impl From<MediaMessageField> for ContactMessageTypes {
+    fn from(value: MediaMessageField) -> Self {
+        Self::MediaMessageField(value)
+    }
+}
+impl From<ProductResponseMessage> for ContactMessageTypes {
+    fn from(value: ProductResponseMessage) -> Self {
+        Self::ProductResponseMessage(value)
+    }
+}
+impl From<TextMessageField> for ContactMessageTypes {
+    fn from(value: TextMessageField) -> Self {
+        Self::TextMessageField(value)
+    }
+}
+/// `ContactNotification`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ContactNotification {
+    /// `contact`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reply_to: Option<ReplyTo>,
-    /// `text_message`
+    pub contact: Option<Contact>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ContactNotification {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { contact: None }
+    }
+    /// Sets `contact`.
+    pub fn contact(mut self, value: impl Into<Contact>) -> Self {
+        self.contact = Some(value.into());
+        self
+    }
+}
+/// Settings related to contact management for the project.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ContactSettings {
+    /// Enables the Unified Contact ID feature. When enabled, contacts with the same phone number across SMS, RCS, and MMS channels are treated as a single entity. [See the documentation](https://developers.sinch.com/docs/conversation/unified-contact-id/) for details and requirements.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text_message: Option<TextMessage>,
+    pub unified_contact_id_enabled: Option<bool>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ContactSettings {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            unified_contact_id_enabled: None,
+        }
+    }
+    /// Sets `unified_contact_id_enabled`.
+    pub fn unified_contact_id_enabled(mut self, value: impl Into<bool>) -> Self {
+        self.unified_contact_id_enabled = Some(value.into());
+        self
+    }
+}
+/// This callback is sent when a contact is updated.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ContactUpdateEvent {
+    /// Id of the subscribed app.
+    pub app_id: String,
+    /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted_time: Option<crate::runtime::Timestamp>,
+    /// Timestamp of the event as provided by the underlying channels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_time: Option<crate::runtime::Timestamp>,
+    /// The project ID of the app which has subscribed for the callback.
+    pub project_id: String,
+    /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_metadata: Option<String>,
+    /// The value provided in field correlation_id of a send message request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlation_id: Option<String>,
+    /// `contact_update_notification`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_update_notification: Option<ContactNotification>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ContactUpdateEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
+        Self {
+            app_id: app_id.into(),
+            accepted_time: None,
+            event_time: None,
+            project_id: project_id.into(),
+            message_metadata: None,
+            correlation_id: None,
+            contact_update_notification: None,
+        }
+    }
+    /// Sets `accepted_time`.
+    pub fn accepted_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.accepted_time = Some(value.into());
+        self
+    }
+    /// Sets `event_time`.
+    pub fn event_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.event_time = Some(value.into());
+        self
+    }
+    /// Sets `message_metadata`.
+    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
+        self.message_metadata = Some(value.into());
+        self
+    }
+    /// Sets `correlation_id`.
+    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
+        self.correlation_id = Some(value.into());
+        self
+    }
+    /// Sets `contact_update_notification`.
+    pub fn contact_update_notification(
+        mut self,
+        value: impl Into<ContactNotification>,
+    ) -> Self {
+        self.contact_update_notification = Some(value.into());
+        self
+    }
 }
 /// A collection of messages exchanged between a contact and an app.
 /// Conversations are normally created on the fly by Conversation API once
@@ -688,6 +6725,7 @@ pub struct ContactMessage {
 /// There can be only one active conversation at any given time between
 /// a particular contact and an app.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Conversation {
     /// Flag for whether this conversation is active.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -701,39 +6739,213 @@ pub struct Conversation {
     /// The ID of the participating contact.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_id: Option<String>,
+    /// Arbitrary data set by the Conversation API clients.
+    /// Up to 1024 characters long.
+    /// NOTE: This field has been deprecated due to changes in the system architecture or functionality.
+    /// It is no longer actively maintained and may be removed in future versions. Please avoid relying on this field in new code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<String>,
+    /// Arbitrary data set by the Conversation API clients and/or provided in the `conversation_metadata` field of a SendMessageRequest.
+    /// A valid JSON object.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata_json: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    /// Arbitrary correlation ID related to the MT message set by the Conversation API user.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlation_id: Option<String>,
     /// The ID of the conversation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// Output only. The timestamp of the latest message in the conversation. The timestamp will be
+    /// The timestamp of the latest message in the conversation. The timestamp will be
     /// Thursday January 01, 1970 00:00:00 UTC if the conversation contains no messages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_received: Option<crate::runtime::Timestamp>,
-    /// An arbitrary data set by the Conversation API clients.
+}
+#[allow(clippy::should_implement_trait)]
+impl Conversation {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            active: None,
+            active_channel: None,
+            app_id: None,
+            contact_id: None,
+            metadata: None,
+            metadata_json: None,
+            correlation_id: None,
+            id: None,
+            last_received: None,
+        }
+    }
+    /// Sets `active`.
+    pub fn active(mut self, value: impl Into<bool>) -> Self {
+        self.active = Some(value.into());
+        self
+    }
+    /// Sets `active_channel`.
+    pub fn active_channel(mut self, value: impl Into<ConversationChannel>) -> Self {
+        self.active_channel = Some(value.into());
+        self
+    }
+    /// Sets `app_id`.
+    pub fn app_id(mut self, value: impl Into<String>) -> Self {
+        self.app_id = Some(value.into());
+        self
+    }
+    /// Sets `contact_id`.
+    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
+        self.contact_id = Some(value.into());
+        self
+    }
+    /// Sets `metadata`.
+    pub fn metadata(mut self, value: impl Into<String>) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+    /// Sets `metadata_json`.
+    pub fn metadata_json(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
+    ) -> Self {
+        self.metadata_json = Some(value.into());
+        self
+    }
+    /// Sets `correlation_id`.
+    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
+        self.correlation_id = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `last_received`.
+    pub fn last_received(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.last_received = Some(value.into());
+        self
+    }
+}
+/// A collection of messages exchanged between a contact and an app.
+/// Conversations are normally created on the fly by Conversation API once
+/// a message is sent and there is no active conversation already.
+/// There can be only one active conversation at any given time between
+/// a particular contact and an app.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ConversationBase {
+    /// Flag for whether this conversation is active.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active: Option<bool>,
+    /// `active_channel`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active_channel: Option<ConversationChannel>,
+    /// The ID of the participating app.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_id: Option<String>,
+    /// The ID of the participating contact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_id: Option<String>,
+    /// Arbitrary data set by the Conversation API clients.
     /// Up to 1024 characters long.
+    /// NOTE: This field has been deprecated due to changes in the system architecture or functionality.
+    /// It is no longer actively maintained and may be removed in future versions. Please avoid relying on this field in new code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<String>,
+    /// Arbitrary data set by the Conversation API clients and/or provided in the `conversation_metadata` field of a SendMessageRequest.
+    /// A valid JSON object.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata_json: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    /// Arbitrary correlation ID related to the MT message set by the Conversation API user.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlation_id: Option<String>,
 }
-/// Channel Identifier
+#[allow(clippy::should_implement_trait)]
+impl ConversationBase {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            active: None,
+            active_channel: None,
+            app_id: None,
+            contact_id: None,
+            metadata: None,
+            metadata_json: None,
+            correlation_id: None,
+        }
+    }
+    /// Sets `active`.
+    pub fn active(mut self, value: impl Into<bool>) -> Self {
+        self.active = Some(value.into());
+        self
+    }
+    /// Sets `active_channel`.
+    pub fn active_channel(mut self, value: impl Into<ConversationChannel>) -> Self {
+        self.active_channel = Some(value.into());
+        self
+    }
+    /// Sets `app_id`.
+    pub fn app_id(mut self, value: impl Into<String>) -> Self {
+        self.app_id = Some(value.into());
+        self
+    }
+    /// Sets `contact_id`.
+    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
+        self.contact_id = Some(value.into());
+        self
+    }
+    /// Sets `metadata`.
+    pub fn metadata(mut self, value: impl Into<String>) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+    /// Sets `metadata_json`.
+    pub fn metadata_json(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
+    ) -> Self {
+        self.metadata_json = Some(value.into());
+        self
+    }
+    /// Sets `correlation_id`.
+    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
+        self.correlation_id = Some(value.into());
+        self
+    }
+}
+/// The identifier of the channel you want to include. Must be one of the enum values.
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ConversationChannel {
-    /// `CHANNEL_UNSPECIFIED`
-    ChannelUnspecified,
-    /// `WHATSAPP`
-    Whatsapp,
-    /// `RCS`
-    Rcs,
     /// `SMS`
     Sms,
-    /// `MESSENGER`
-    Messenger,
-    /// `VIBER`
-    Viber,
-    /// `VIBERBM`
-    Viberbm,
+    /// `RCS`
+    Rcs,
+    /// `WHATSAPP`
+    Whatsapp,
     /// `MMS`
     Mms,
+    /// `KAKAOTALK`
+    Kakaotalk,
+    /// `KAKAOTALKCHAT`
+    Kakaotalkchat,
+    /// `VIBERBM`
+    Viberbm,
+    /// `LINE`
+    Line,
+    /// `INSTAGRAM`
+    Instagram,
+    /// `MESSENGER`
+    Messenger,
+    /// `WECHAT`
+    Wechat,
+    /// `TELEGRAM`
+    Telegram,
+    /// `APPLEBC`
+    Applebc,
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
@@ -741,14 +6953,19 @@ impl ConversationChannel {
     /// The value as it is sent over the wire.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::ChannelUnspecified => "CHANNEL_UNSPECIFIED",
-            Self::Whatsapp => "WHATSAPP",
-            Self::Rcs => "RCS",
             Self::Sms => "SMS",
-            Self::Messenger => "MESSENGER",
-            Self::Viber => "VIBER",
-            Self::Viberbm => "VIBERBM",
+            Self::Rcs => "RCS",
+            Self::Whatsapp => "WHATSAPP",
             Self::Mms => "MMS",
+            Self::Kakaotalk => "KAKAOTALK",
+            Self::Kakaotalkchat => "KAKAOTALKCHAT",
+            Self::Viberbm => "VIBERBM",
+            Self::Line => "LINE",
+            Self::Instagram => "INSTAGRAM",
+            Self::Messenger => "MESSENGER",
+            Self::Wechat => "WECHAT",
+            Self::Telegram => "TELEGRAM",
+            Self::Applebc => "APPLEBC",
             Self::Other(other) => other.as_str(),
         }
     }
@@ -756,14 +6973,19 @@ impl ConversationChannel {
 impl From<&str> for ConversationChannel {
     fn from(value: &str) -> Self {
         match value {
-            "CHANNEL_UNSPECIFIED" => Self::ChannelUnspecified,
-            "WHATSAPP" => Self::Whatsapp,
-            "RCS" => Self::Rcs,
             "SMS" => Self::Sms,
-            "MESSENGER" => Self::Messenger,
-            "VIBER" => Self::Viber,
-            "VIBERBM" => Self::Viberbm,
+            "RCS" => Self::Rcs,
+            "WHATSAPP" => Self::Whatsapp,
             "MMS" => Self::Mms,
+            "KAKAOTALK" => Self::Kakaotalk,
+            "KAKAOTALKCHAT" => Self::Kakaotalkchat,
+            "VIBERBM" => Self::Viberbm,
+            "LINE" => Self::Line,
+            "INSTAGRAM" => Self::Instagram,
+            "MESSENGER" => Self::Messenger,
+            "WECHAT" => Self::Wechat,
+            "TELEGRAM" => Self::Telegram,
+            "APPLEBC" => Self::Applebc,
             other => Self::Other(other.to_string()),
         }
     }
@@ -797,9 +7019,10 @@ impl<'de> serde::Deserialize<'de> for ConversationChannel {
     }
 }
 /// Enables access to the underlying messaging channel.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct ConversationChannelCredential {
-    /// Optional. The secret used to verify the channel callbacks
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ConversationChannelCredentials {
+    /// The secret used to verify the channel callbacks
     /// for channels which support callback verification.
     /// The callback verification is not needed for Sinch-managed
     /// channels because the callbacks are not leaving
@@ -812,23 +7035,232 @@ pub struct ConversationChannelCredential {
     /// `channel`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<ConversationChannel>,
-    /// `mms_credentials`
+    /// `state`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mms_credentials: Option<MmsCredentials>,
-    /// `static_bearer`
+    pub state: Option<ChannelIntegrationState>,
+    /// Additional identifier set by the channel that represents an specific id used by the channel.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub static_bearer: Option<StaticBearerCredential>,
-    /// `static_token`
+    pub channel_known_id: Option<String>,
+    /// `credential_ordinal_number`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub static_token: Option<StaticTokenCredential>,
+    pub credential_ordinal_number: Option<CredentialOrdinalNumber>,
+    /// Which kind this is: the properties of one of the union's variants.
+    #[serde(flatten)]
+    pub kind: ChannelCredentialsTypes,
 }
-/// `ConversationDirection`
+#[allow(clippy::should_implement_trait)]
+impl ConversationChannelCredentials {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(kind: impl Into<ChannelCredentialsTypes>) -> Self {
+        Self {
+            callback_secret: None,
+            channel: None,
+            state: None,
+            channel_known_id: None,
+            credential_ordinal_number: None,
+            kind: kind.into(),
+        }
+    }
+    /// A value whose `kind` is [`ChannelCredentialsTypes::static_bearer`].
+    pub fn static_bearer(
+        claimed_identity: impl Into<String>,
+        token: impl Into<String>,
+    ) -> Self {
+        Self::new(ChannelCredentialsTypes::static_bearer(claimed_identity, token))
+    }
+    /// A value whose `kind` is [`ChannelCredentialsTypes::static_token`].
+    pub fn static_token(token: impl Into<String>) -> Self {
+        Self::new(ChannelCredentialsTypes::static_token(token))
+    }
+    /// A value whose `kind` is [`ChannelCredentialsTypes::mms`].
+    pub fn mms(value: impl Into<MmsCredentialsFieldMmsCredentials>) -> Self {
+        Self::new(ChannelCredentialsTypes::mms(value))
+    }
+    /// A value whose `kind` is [`ChannelCredentialsTypes::kakao_talk`].
+    pub fn kakao_talk(
+        kakaotalk_plus_friend_id: impl Into<String>,
+        kakaotalk_sender_key: impl Into<String>,
+    ) -> Self {
+        Self::new(
+            ChannelCredentialsTypes::kakao_talk(
+                kakaotalk_plus_friend_id,
+                kakaotalk_sender_key,
+            ),
+        )
+    }
+    /// A value whose `kind` is [`ChannelCredentialsTypes::telegram`].
+    pub fn telegram(token: impl Into<String>) -> Self {
+        Self::new(ChannelCredentialsTypes::telegram(token))
+    }
+    /// A value whose `kind` is [`ChannelCredentialsTypes::line`].
+    pub fn line(value: impl Into<LineCredentialsFieldLineCredentials>) -> Self {
+        Self::new(ChannelCredentialsTypes::line(value))
+    }
+    /// A value whose `kind` is [`ChannelCredentialsTypes::line_enterprise`].
+    pub fn line_enterprise(
+        value: impl Into<LineEnterpriseCredentialsFieldLineEnterpriseCredentials>,
+    ) -> Self {
+        Self::new(ChannelCredentialsTypes::line_enterprise(value))
+    }
+    /// A value whose `kind` is [`ChannelCredentialsTypes::we_chat`].
+    pub fn we_chat(
+        app_id: impl Into<String>,
+        app_secret: impl Into<String>,
+        token: impl Into<String>,
+        aes_key: impl Into<String>,
+    ) -> Self {
+        Self::new(ChannelCredentialsTypes::we_chat(app_id, app_secret, token, aes_key))
+    }
+    /// A value whose `kind` is [`ChannelCredentialsTypes::instagram`].
+    pub fn instagram(
+        value: impl Into<InstagramCredentialsFieldInstagramCredentials>,
+    ) -> Self {
+        Self::new(ChannelCredentialsTypes::instagram(value))
+    }
+    /// A value whose `kind` is [`ChannelCredentialsTypes::apple_bc`].
+    pub fn apple_bc(
+        value: impl Into<AppleBcCredentialsFieldApplebcCredentials>,
+    ) -> Self {
+        Self::new(ChannelCredentialsTypes::apple_bc(value))
+    }
+    /// A value whose `kind` is [`ChannelCredentialsTypes::kakao_talk_chat`].
+    pub fn kakao_talk_chat(
+        value: impl Into<KakaoTalkChatCredentialsFieldKakaotalkchatCredentials>,
+    ) -> Self {
+        Self::new(ChannelCredentialsTypes::kakao_talk_chat(value))
+    }
+    /// Sets `callback_secret`.
+    pub fn callback_secret(mut self, value: impl Into<String>) -> Self {
+        self.callback_secret = Some(value.into());
+        self
+    }
+    /// Sets `channel`.
+    pub fn channel(mut self, value: impl Into<ConversationChannel>) -> Self {
+        self.channel = Some(value.into());
+        self
+    }
+    /// Sets `state`.
+    pub fn state(mut self, value: impl Into<ChannelIntegrationState>) -> Self {
+        self.state = Some(value.into());
+        self
+    }
+    /// Sets `channel_known_id`.
+    pub fn channel_known_id(mut self, value: impl Into<String>) -> Self {
+        self.channel_known_id = Some(value.into());
+        self
+    }
+    /// Sets `credential_ordinal_number`.
+    pub fn credential_ordinal_number(
+        mut self,
+        value: impl Into<CredentialOrdinalNumber>,
+    ) -> Self {
+        self.credential_ordinal_number = Some(value.into());
+        self
+    }
+}
+/// This callback is sent when a conversation between the subscribed app and a contact is deleted.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ConversationDeleteEvent {
+    /// Id of the subscribed app.
+    pub app_id: String,
+    /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted_time: Option<crate::runtime::Timestamp>,
+    /// Timestamp of the event as provided by the underlying channels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_time: Option<crate::runtime::Timestamp>,
+    /// The project ID of the app which has subscribed for the callback.
+    pub project_id: String,
+    /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_metadata: Option<String>,
+    /// The value provided in field correlation_id of a send message request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlation_id: Option<String>,
+    /// `conversation_delete_notification`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation_delete_notification: Option<ConversationNotification>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ConversationDeleteEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
+        Self {
+            app_id: app_id.into(),
+            accepted_time: None,
+            event_time: None,
+            project_id: project_id.into(),
+            message_metadata: None,
+            correlation_id: None,
+            conversation_delete_notification: None,
+        }
+    }
+    /// Sets `accepted_time`.
+    pub fn accepted_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.accepted_time = Some(value.into());
+        self
+    }
+    /// Sets `event_time`.
+    pub fn event_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.event_time = Some(value.into());
+        self
+    }
+    /// Sets `message_metadata`.
+    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
+        self.message_metadata = Some(value.into());
+        self
+    }
+    /// Sets `correlation_id`.
+    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
+        self.correlation_id = Some(value.into());
+        self
+    }
+    /// Sets `conversation_delete_notification`.
+    pub fn conversation_delete_notification(
+        mut self,
+        value: impl Into<ConversationNotification>,
+    ) -> Self {
+        self.conversation_delete_notification = Some(value.into());
+        self
+    }
+}
+/// Conversation Deleted Event Type
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ConversationDeletedEventField {
+    /// An empty object. Represents a conversation deleted by the contact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation_deleted_event: Option<
+        std::collections::BTreeMap<String, serde_json::Value>,
+    >,
+}
+#[allow(clippy::should_implement_trait)]
+impl ConversationDeletedEventField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            conversation_deleted_event: None,
+        }
+    }
+    /// Sets `conversation_deleted_event`.
+    pub fn conversation_deleted_event(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
+    ) -> Self {
+        self.conversation_deleted_event = Some(value.into());
+        self
+    }
+}
+/// The direction of the message flow, indicating whether the message was sent to or from the Conversation API app.
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ConversationDirection {
-    /// `UNDEFINED_DIRECTION`
-    UndefinedDirection,
     /// `TO_APP`
     ToApp,
     /// `TO_CONTACT`
@@ -840,7 +7272,6 @@ impl ConversationDirection {
     /// The value as it is sent over the wire.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::UndefinedDirection => "UNDEFINED_DIRECTION",
             Self::ToApp => "TO_APP",
             Self::ToContact => "TO_CONTACT",
             Self::Other(other) => other.as_str(),
@@ -850,7 +7281,6 @@ impl ConversationDirection {
 impl From<&str> for ConversationDirection {
     fn from(value: &str) -> Self {
         match value {
-            "UNDEFINED_DIRECTION" => Self::UndefinedDirection,
             "TO_APP" => Self::ToApp,
             "TO_CONTACT" => Self::ToContact,
             other => Self::Other(other.to_string()),
@@ -885,59 +7315,200 @@ impl<'de> serde::Deserialize<'de> for ConversationDirection {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
-/// `ConversationListMessagesView`
+/// An event on a particular channel.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ConversationEvent {
+    /// Event originating from an app
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_event: Option<AppEventFieldAppEvent>,
+    /// Optional. The ID of the event's conversation. Will not be present for apps in Dispatch Mode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation_id: Option<String>,
+    /// Optional. The ID of the contact. Will not be present for apps in Dispatch Mode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_id: Option<String>,
+    /// `channel_identity`
+    pub channel_identity: ChannelIdentity,
+    /// The processed time of the message in UTC timezone. Must be less than current_time and greater than (current_time - 30 days).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accept_time: Option<crate::runtime::Timestamp>,
+    /// `processing_mode`
+    pub processing_mode: ProcessingMode,
+    /// `direction`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<ConversationDirection>,
+    /// The ID of the event.
+    pub id: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl ConversationEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        channel_identity: impl Into<ChannelIdentity>,
+        processing_mode: impl Into<ProcessingMode>,
+        id: impl Into<String>,
+    ) -> Self {
+        Self {
+            app_event: None,
+            conversation_id: None,
+            contact_id: None,
+            channel_identity: channel_identity.into(),
+            accept_time: None,
+            processing_mode: processing_mode.into(),
+            direction: None,
+            id: id.into(),
+        }
+    }
+    /// Sets `app_event`.
+    pub fn app_event(mut self, value: impl Into<AppEventFieldAppEvent>) -> Self {
+        self.app_event = Some(value.into());
+        self
+    }
+    /// Sets `conversation_id`.
+    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
+        self.conversation_id = Some(value.into());
+        self
+    }
+    /// Sets `contact_id`.
+    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
+        self.contact_id = Some(value.into());
+        self
+    }
+    /// Sets `accept_time`.
+    pub fn accept_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.accept_time = Some(value.into());
+        self
+    }
+    /// Sets `direction`.
+    pub fn direction(mut self, value: impl Into<ConversationDirection>) -> Self {
+        self.direction = Some(value.into());
+        self
+    }
+}
+/// Common properties to ConversationEvent management
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ConversationEventBase {
+    /// Event originating from an app
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_event: Option<AppEventFieldAppEvent>,
+    /// Optional. The ID of the event's conversation. Will not be present for apps in Dispatch Mode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation_id: Option<String>,
+    /// Optional. The ID of the contact. Will not be present for apps in Dispatch Mode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_id: Option<String>,
+    /// `channel_identity`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel_identity: Option<ChannelIdentity>,
+    /// The processed time of the message in UTC timezone. Must be less than current_time and greater than (current_time - 30 days).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accept_time: Option<crate::runtime::Timestamp>,
+    /// `processing_mode`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processing_mode: Option<ProcessingMode>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ConversationEventBase {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            app_event: None,
+            conversation_id: None,
+            contact_id: None,
+            channel_identity: None,
+            accept_time: None,
+            processing_mode: None,
+        }
+    }
+    /// Sets `app_event`.
+    pub fn app_event(mut self, value: impl Into<AppEventFieldAppEvent>) -> Self {
+        self.app_event = Some(value.into());
+        self
+    }
+    /// Sets `conversation_id`.
+    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
+        self.conversation_id = Some(value.into());
+        self
+    }
+    /// Sets `contact_id`.
+    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
+        self.contact_id = Some(value.into());
+        self
+    }
+    /// Sets `channel_identity`.
+    pub fn channel_identity(mut self, value: impl Into<ChannelIdentity>) -> Self {
+        self.channel_identity = Some(value.into());
+        self
+    }
+    /// Sets `accept_time`.
+    pub fn accept_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.accept_time = Some(value.into());
+        self
+    }
+    /// Sets `processing_mode`.
+    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
+        self.processing_mode = Some(value.into());
+        self
+    }
+}
+/// `ConversationListRecentConversationsOrder`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ConversationListMessagesView {
-    /// `WITH_METADATA`
-    WithMetadata,
-    /// `WITHOUT_METADATA`
-    WithoutMetadata,
+#[non_exhaustive]
+pub enum ConversationListRecentConversationsOrder {
+    /// `ASC`
+    Asc,
+    /// `DESC`
+    Desc,
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ConversationListMessagesView {
+impl ConversationListRecentConversationsOrder {
     /// The value as it is sent over the wire.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::WithMetadata => "WITH_METADATA",
-            Self::WithoutMetadata => "WITHOUT_METADATA",
+            Self::Asc => "ASC",
+            Self::Desc => "DESC",
             Self::Other(other) => other.as_str(),
         }
     }
 }
-impl From<&str> for ConversationListMessagesView {
+impl From<&str> for ConversationListRecentConversationsOrder {
     fn from(value: &str) -> Self {
         match value {
-            "WITH_METADATA" => Self::WithMetadata,
-            "WITHOUT_METADATA" => Self::WithoutMetadata,
+            "ASC" => Self::Asc,
+            "DESC" => Self::Desc,
             other => Self::Other(other.to_string()),
         }
     }
 }
-impl From<String> for ConversationListMessagesView {
+impl From<String> for ConversationListRecentConversationsOrder {
     fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
-impl std::str::FromStr for ConversationListMessagesView {
+impl std::str::FromStr for ConversationListRecentConversationsOrder {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
-impl std::fmt::Display for ConversationListMessagesView {
+impl std::fmt::Display for ConversationListRecentConversationsOrder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl serde::Serialize for ConversationListMessagesView {
+impl serde::Serialize for ConversationListRecentConversationsOrder {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> serde::Deserialize<'de> for ConversationListMessagesView {
+impl<'de> serde::Deserialize<'de> for ConversationListRecentConversationsOrder {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -948,6 +7519,7 @@ impl<'de> serde::Deserialize<'de> for ConversationListMessagesView {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ConversationMergeStrategy {
     /// `MERGE`
     Merge,
@@ -1000,41 +7572,534 @@ impl<'de> serde::Deserialize<'de> for ConversationMergeStrategy {
     }
 }
 /// A message on a particular channel.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ConversationMessage {
-    /// Output only.
+    /// The time Conversation API processed the message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accept_time: Option<crate::runtime::Timestamp>,
-    /// `app_message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub app_message: Option<AppMessage>,
     /// `channel_identity`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_identity: Option<ChannelIdentity>,
-    /// Required. The ID of the contact.
+    /// The ID of the contact.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_id: Option<String>,
-    /// `contact_message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub contact_message: Option<ContactMessage>,
-    /// Required. The ID of the conversation.
+    /// The ID of the conversation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
     /// `direction`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<ConversationDirection>,
-    /// Required. The ID of the message.
+    /// The ID of the message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Optional. Metadata associated with the contact.
     /// Up to 1024 characters long.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<String>,
+    /// Flag for whether this message was injected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub injected: Option<bool>,
+    /// For Contact Messages (MO messages), the sender ID represents the recipient to which the message was sent. This may be a phone number (in the case of SMS and MMS) or a unique ID (in the case of WhatsApp). This is field is not supported on all channels, nor is it supported for MT messages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sender_id: Option<String>,
+    /// `processing_mode`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processing_mode: Option<ProcessingMode>,
+    /// Which kind this is: the properties of one of the union's variants.
+    #[serde(flatten)]
+    pub kind: ConversationMessageTypes,
+}
+#[allow(clippy::should_implement_trait)]
+impl ConversationMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(kind: impl Into<ConversationMessageTypes>) -> Self {
+        Self {
+            accept_time: None,
+            channel_identity: None,
+            contact_id: None,
+            conversation_id: None,
+            direction: None,
+            id: None,
+            metadata: None,
+            injected: None,
+            sender_id: None,
+            processing_mode: None,
+            kind: kind.into(),
+        }
+    }
+    /// A value whose `kind` is [`ConversationMessageTypes::variant0`].
+    pub fn variant0(value: impl Into<AppMessage>) -> Self {
+        Self::new(ConversationMessageTypes::variant0(value))
+    }
+    /// A value whose `kind` is [`ConversationMessageTypes::variant1`].
+    pub fn variant1(value: impl Into<ContactMessage>) -> Self {
+        Self::new(ConversationMessageTypes::variant1(value))
+    }
+    /// Sets `accept_time`.
+    pub fn accept_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.accept_time = Some(value.into());
+        self
+    }
+    /// Sets `channel_identity`.
+    pub fn channel_identity(mut self, value: impl Into<ChannelIdentity>) -> Self {
+        self.channel_identity = Some(value.into());
+        self
+    }
+    /// Sets `contact_id`.
+    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
+        self.contact_id = Some(value.into());
+        self
+    }
+    /// Sets `conversation_id`.
+    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
+        self.conversation_id = Some(value.into());
+        self
+    }
+    /// Sets `direction`.
+    pub fn direction(mut self, value: impl Into<ConversationDirection>) -> Self {
+        self.direction = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `metadata`.
+    pub fn metadata(mut self, value: impl Into<String>) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+    /// Sets `injected`.
+    pub fn injected(mut self, value: impl Into<bool>) -> Self {
+        self.injected = Some(value.into());
+        self
+    }
+    /// Sets `sender_id`.
+    pub fn sender_id(mut self, value: impl Into<String>) -> Self {
+        self.sender_id = Some(value.into());
+        self
+    }
+    /// Sets `processing_mode`.
+    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
+        self.processing_mode = Some(value.into());
+        self
+    }
+}
+/// `ConversationMessageCommonProps`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ConversationMessageCommonProps {
+    /// The time Conversation API processed the message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accept_time: Option<crate::runtime::Timestamp>,
+    /// `channel_identity`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel_identity: Option<ChannelIdentity>,
+    /// The ID of the contact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_id: Option<String>,
+    /// The ID of the conversation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation_id: Option<String>,
+    /// `direction`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<ConversationDirection>,
+    /// The ID of the message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Optional. Metadata associated with the contact.
+    /// Up to 1024 characters long.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<String>,
+    /// Flag for whether this message was injected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub injected: Option<bool>,
+    /// For Contact Messages (MO messages), the sender ID represents the recipient to which the message was sent. This may be a phone number (in the case of SMS and MMS) or a unique ID (in the case of WhatsApp). This is field is not supported on all channels, nor is it supported for MT messages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sender_id: Option<String>,
+    /// `processing_mode`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processing_mode: Option<ProcessingMode>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ConversationMessageCommonProps {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            accept_time: None,
+            channel_identity: None,
+            contact_id: None,
+            conversation_id: None,
+            direction: None,
+            id: None,
+            metadata: None,
+            injected: None,
+            sender_id: None,
+            processing_mode: None,
+        }
+    }
+    /// Sets `accept_time`.
+    pub fn accept_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.accept_time = Some(value.into());
+        self
+    }
+    /// Sets `channel_identity`.
+    pub fn channel_identity(mut self, value: impl Into<ChannelIdentity>) -> Self {
+        self.channel_identity = Some(value.into());
+        self
+    }
+    /// Sets `contact_id`.
+    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
+        self.contact_id = Some(value.into());
+        self
+    }
+    /// Sets `conversation_id`.
+    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
+        self.conversation_id = Some(value.into());
+        self
+    }
+    /// Sets `direction`.
+    pub fn direction(mut self, value: impl Into<ConversationDirection>) -> Self {
+        self.direction = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `metadata`.
+    pub fn metadata(mut self, value: impl Into<String>) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+    /// Sets `injected`.
+    pub fn injected(mut self, value: impl Into<bool>) -> Self {
+        self.injected = Some(value.into());
+        self
+    }
+    /// Sets `sender_id`.
+    pub fn sender_id(mut self, value: impl Into<String>) -> Self {
+        self.sender_id = Some(value.into());
+        self
+    }
+    /// Sets `processing_mode`.
+    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
+        self.processing_mode = Some(value.into());
+        self
+    }
+}
+/// `ConversationMessageTypes`
+///
+/// Decoded by shape: the variant whose properties fit the data best.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ConversationMessageTypes {
+    /// A `ConversationMessageTypesVariant0`.
+    ConversationMessageTypesVariant0(ConversationMessageTypesVariant0),
+    /// A `ConversationMessageTypesVariant1`.
+    ConversationMessageTypesVariant1(ConversationMessageTypesVariant1),
+}
+impl serde::Serialize for ConversationMessageTypes {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::ConversationMessageTypesVariant0(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::ConversationMessageTypesVariant1(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for ConversationMessageTypes {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const SHAPES: &[crate::runtime::union::Shape] = &[
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["app_message"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["contact_message"],
+                values: &[],
+            },
+        ];
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut tried: Vec<String> = Vec::new();
+        for index in crate::runtime::union::rank(&value, SHAPES) {
+            let decoded = match index {
+                0usize => {
+                    <ConversationMessageTypesVariant0 as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::ConversationMessageTypesVariant0)
+                        .map_err(|e| {
+                            format!("{}: {e}", "ConversationMessageTypesVariant0")
+                        })
+                }
+                1usize => {
+                    <ConversationMessageTypesVariant1 as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::ConversationMessageTypesVariant1)
+                        .map_err(|e| {
+                            format!("{}: {e}", "ConversationMessageTypesVariant1")
+                        })
+                }
+                _ => continue,
+            };
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
+            }
+        }
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "{} ({})",
+                    "data did not match any variant of ConversationMessageTypes", tried
+                    .join("; ")
+                ),
+            ),
+        )
+    }
+}
+impl ConversationMessageTypes {
+    /// The `ConversationMessageTypesVariant0` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn variant0(value: impl Into<AppMessage>) -> Self {
+        Self::ConversationMessageTypesVariant0(
+            ConversationMessageTypesVariant0::new().app_message(value),
+        )
+    }
+    /// The `ConversationMessageTypesVariant1` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn variant1(value: impl Into<ContactMessage>) -> Self {
+        Self::ConversationMessageTypesVariant1(
+            ConversationMessageTypesVariant1::new().contact_message(value),
+        )
+    }
+}
+impl From<ConversationMessageTypesVariant0> for ConversationMessageTypes {
+    fn from(value: ConversationMessageTypesVariant0) -> Self {
+        Self::ConversationMessageTypesVariant0(value)
+    }
+}
+impl From<ConversationMessageTypesVariant1> for ConversationMessageTypes {
+    fn from(value: ConversationMessageTypesVariant1) -> Self {
+        Self::ConversationMessageTypesVariant1(value)
+    }
+}
+/// `ConversationMessageTypesInject`
+///
+/// Decoded by shape: the variant whose properties fit the data best.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ConversationMessageTypesInject {
+    /// A `ConversationMessageTypesInjectVariant0`.
+    ConversationMessageTypesInjectVariant0(ConversationMessageTypesInjectVariant0),
+    /// A `ConversationMessageTypesInjectVariant1`.
+    ConversationMessageTypesInjectVariant1(ConversationMessageTypesInjectVariant1),
+}
+impl serde::Serialize for ConversationMessageTypesInject {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::ConversationMessageTypesInjectVariant0(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::ConversationMessageTypesInjectVariant1(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for ConversationMessageTypesInject {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const SHAPES: &[crate::runtime::union::Shape] = &[
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["app_message"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["contact_message"],
+                values: &[],
+            },
+        ];
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut tried: Vec<String> = Vec::new();
+        for index in crate::runtime::union::rank(&value, SHAPES) {
+            let decoded = match index {
+                0usize => {
+                    <ConversationMessageTypesInjectVariant0 as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::ConversationMessageTypesInjectVariant0)
+                        .map_err(|e| {
+                            format!("{}: {e}", "ConversationMessageTypesInjectVariant0")
+                        })
+                }
+                1usize => {
+                    <ConversationMessageTypesInjectVariant1 as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::ConversationMessageTypesInjectVariant1)
+                        .map_err(|e| {
+                            format!("{}: {e}", "ConversationMessageTypesInjectVariant1")
+                        })
+                }
+                _ => continue,
+            };
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
+            }
+        }
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "{} ({})",
+                    "data did not match any variant of ConversationMessageTypesInject",
+                    tried.join("; ")
+                ),
+            ),
+        )
+    }
+}
+impl ConversationMessageTypesInject {
+    /// The `ConversationMessageTypesInjectVariant0` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn variant0(value: impl Into<AppMessage>) -> Self {
+        Self::ConversationMessageTypesInjectVariant0(
+            ConversationMessageTypesInjectVariant0::new().app_message(value),
+        )
+    }
+    /// The `ConversationMessageTypesInjectVariant1` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn variant1(value: impl Into<ContactMessage>) -> Self {
+        Self::ConversationMessageTypesInjectVariant1(
+            ConversationMessageTypesInjectVariant1::new().contact_message(value),
+        )
+    }
+}
+impl From<ConversationMessageTypesInjectVariant0> for ConversationMessageTypesInject {
+    fn from(value: ConversationMessageTypesInjectVariant0) -> Self {
+        Self::ConversationMessageTypesInjectVariant0(value)
+    }
+}
+impl From<ConversationMessageTypesInjectVariant1> for ConversationMessageTypesInject {
+    fn from(value: ConversationMessageTypesInjectVariant1) -> Self {
+        Self::ConversationMessageTypesInjectVariant1(value)
+    }
+}
+/// App Message to be injected
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ConversationMessageTypesInjectVariant0 {
+    /// `app_message`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_message: Option<AppMessage>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ConversationMessageTypesInjectVariant0 {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { app_message: None }
+    }
+    /// Sets `app_message`.
+    pub fn app_message(mut self, value: impl Into<AppMessage>) -> Self {
+        self.app_message = Some(value.into());
+        self
+    }
+}
+/// Contact Message to be injected
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ConversationMessageTypesInjectVariant1 {
+    /// `contact_message`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_message: Option<ContactMessage>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ConversationMessageTypesInjectVariant1 {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { contact_message: None }
+    }
+    /// Sets `contact_message`.
+    pub fn contact_message(mut self, value: impl Into<ContactMessage>) -> Self {
+        self.contact_message = Some(value.into());
+        self
+    }
+}
+/// App Message
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ConversationMessageTypesVariant0 {
+    /// `app_message`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_message: Option<AppMessage>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ConversationMessageTypesVariant0 {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { app_message: None }
+    }
+    /// Sets `app_message`.
+    pub fn app_message(mut self, value: impl Into<AppMessage>) -> Self {
+        self.app_message = Some(value.into());
+        self
+    }
+}
+/// Contact Message
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ConversationMessageTypesVariant1 {
+    /// `contact_message`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_message: Option<ContactMessage>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ConversationMessageTypesVariant1 {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { contact_message: None }
+    }
+    /// Sets `contact_message`.
+    pub fn contact_message(mut self, value: impl Into<ContactMessage>) -> Self {
+        self.contact_message = Some(value.into());
+        self
+    }
 }
 /// `ConversationMessagesView`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ConversationMessagesView {
     /// `WITH_METADATA`
     WithMetadata,
@@ -1090,10 +8155,12 @@ impl<'de> serde::Deserialize<'de> for ConversationMessagesView {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
-/// `ConversationMetadataReportView`
+/// NONE - Omit metadata.
+/// FULL - Include all metadata assigned to the conversation.
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ConversationMetadataReportView {
     /// `NONE`
     None,
@@ -1149,19 +8216,1859 @@ impl<'de> serde::Deserialize<'de> for ConversationMetadataReportView {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
-/// Geographic coordinates
+/// Object containing the details of the started / stopped / deleted conversation
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct Coordinates {
-    /// Required. The latitude.
+#[non_exhaustive]
+pub struct ConversationNotification {
+    /// `conversation`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub latitude: Option<f32>,
-    /// Required. The longitude.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub longitude: Option<f32>,
+    pub conversation: Option<Conversation>,
 }
-/// Fallback message, appears when original contact message can not be handled
+#[allow(clippy::should_implement_trait)]
+impl ConversationNotification {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { conversation: None }
+    }
+    /// Sets `conversation`.
+    pub fn conversation(mut self, value: impl Into<Conversation>) -> Self {
+        self.conversation = Some(value.into());
+        self
+    }
+}
+/// `ConversationRecentMessage`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct FallbackMessage {
+#[non_exhaustive]
+pub struct ConversationRecentMessage {
+    /// `conversation`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation: Option<Conversation>,
+    /// `last_message`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_message: Option<ConversationMessage>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ConversationRecentMessage {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            conversation: None,
+            last_message: None,
+        }
+    }
+    /// Sets `conversation`.
+    pub fn conversation(mut self, value: impl Into<Conversation>) -> Self {
+        self.conversation = Some(value.into());
+        self
+    }
+    /// Sets `last_message`.
+    pub fn last_message(mut self, value: impl Into<ConversationMessage>) -> Self {
+        self.last_message = Some(value.into());
+        self
+    }
+}
+/// This callback is sent when a new conversation between the subscribed app and a contact is started.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ConversationStartEvent {
+    /// Id of the subscribed app.
+    pub app_id: String,
+    /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted_time: Option<crate::runtime::Timestamp>,
+    /// Timestamp of the event as provided by the underlying channels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_time: Option<crate::runtime::Timestamp>,
+    /// The project ID of the app which has subscribed for the callback.
+    pub project_id: String,
+    /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_metadata: Option<String>,
+    /// The value provided in field correlation_id of a send message request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlation_id: Option<String>,
+    /// `conversation_start_notification`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation_start_notification: Option<ConversationNotification>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ConversationStartEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
+        Self {
+            app_id: app_id.into(),
+            accepted_time: None,
+            event_time: None,
+            project_id: project_id.into(),
+            message_metadata: None,
+            correlation_id: None,
+            conversation_start_notification: None,
+        }
+    }
+    /// Sets `accepted_time`.
+    pub fn accepted_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.accepted_time = Some(value.into());
+        self
+    }
+    /// Sets `event_time`.
+    pub fn event_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.event_time = Some(value.into());
+        self
+    }
+    /// Sets `message_metadata`.
+    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
+        self.message_metadata = Some(value.into());
+        self
+    }
+    /// Sets `correlation_id`.
+    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
+        self.correlation_id = Some(value.into());
+        self
+    }
+    /// Sets `conversation_start_notification`.
+    pub fn conversation_start_notification(
+        mut self,
+        value: impl Into<ConversationNotification>,
+    ) -> Self {
+        self.conversation_start_notification = Some(value.into());
+        self
+    }
+}
+/// This callback is sent when a conversation between the subscribed app and a contact is stopped.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ConversationStopEvent {
+    /// Id of the subscribed app.
+    pub app_id: String,
+    /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted_time: Option<crate::runtime::Timestamp>,
+    /// Timestamp of the event as provided by the underlying channels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_time: Option<crate::runtime::Timestamp>,
+    /// The project ID of the app which has subscribed for the callback.
+    pub project_id: String,
+    /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_metadata: Option<String>,
+    /// The value provided in field correlation_id of a send message request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlation_id: Option<String>,
+    /// `conversation_stop_notification`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation_stop_notification: Option<ConversationNotification>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ConversationStopEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
+        Self {
+            app_id: app_id.into(),
+            accepted_time: None,
+            event_time: None,
+            project_id: project_id.into(),
+            message_metadata: None,
+            correlation_id: None,
+            conversation_stop_notification: None,
+        }
+    }
+    /// Sets `accepted_time`.
+    pub fn accepted_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.accepted_time = Some(value.into());
+        self
+    }
+    /// Sets `event_time`.
+    pub fn event_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.event_time = Some(value.into());
+        self
+    }
+    /// Sets `message_metadata`.
+    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
+        self.message_metadata = Some(value.into());
+        self
+    }
+    /// Sets `correlation_id`.
+    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
+        self.correlation_id = Some(value.into());
+        self
+    }
+    /// Sets `conversation_stop_notification`.
+    pub fn conversation_stop_notification(
+        mut self,
+        value: impl Into<ConversationNotification>,
+    ) -> Self {
+        self.conversation_stop_notification = Some(value.into());
+        self
+    }
+}
+/// `ConversationWebhookEvent`
+///
+/// Decoded by shape: the variant whose properties fit the data best.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ConversationWebhookEvent {
+    /// A `MessageInboundEvent`.
+    MessageInboundEvent(MessageInboundEvent),
+    /// A `MessageInboundSmartConversationRedactionEvent`.
+    MessageInboundSmartConversationRedactionEvent(
+        MessageInboundSmartConversationRedactionEvent,
+    ),
+    /// A `MessageSubmitEvent`.
+    MessageSubmitEvent(MessageSubmitEvent),
+    /// A `MessageDeliveryReceiptEvent`.
+    MessageDeliveryReceiptEvent(MessageDeliveryReceiptEvent),
+    /// A `EventInbound`.
+    EventInbound(EventInbound),
+    /// A `EventDelivery`.
+    EventDelivery(EventDelivery),
+    /// A `ConversationStartEvent`.
+    ConversationStartEvent(ConversationStartEvent),
+    /// A `ConversationStopEvent`.
+    ConversationStopEvent(ConversationStopEvent),
+    /// A `ConversationDeleteEvent`.
+    ConversationDeleteEvent(ConversationDeleteEvent),
+    /// A `ContactCreateEvent`.
+    ContactCreateEvent(ContactCreateEvent),
+    /// A `ContactDeleteEvent`.
+    ContactDeleteEvent(ContactDeleteEvent),
+    /// A `ContactMergeEvent`.
+    ContactMergeEvent(ContactMergeEvent),
+    /// A `ContactUpdateEvent`.
+    ContactUpdateEvent(ContactUpdateEvent),
+    /// A `ContactIdentitiesDuplicationEvent`.
+    ContactIdentitiesDuplicationEvent(ContactIdentitiesDuplicationEvent),
+    /// A `CapabilityEvent`.
+    CapabilityEvent(CapabilityEvent),
+    /// A `OptInEvent`.
+    OptInEvent(OptInEvent),
+    /// A `OptOutEvent`.
+    OptOutEvent(OptOutEvent),
+    /// A `ChannelEvent`.
+    ChannelEvent(ChannelEvent),
+    /// A `SmartConversationsEvent`.
+    SmartConversationsEvent(SmartConversationsEvent),
+    /// A `RecordNotificationEvent`.
+    RecordNotificationEvent(RecordNotificationEvent),
+    /// A `UnsupportedCallbackEvent`.
+    UnsupportedCallbackEvent(UnsupportedCallbackEvent),
+}
+impl serde::Serialize for ConversationWebhookEvent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::MessageInboundEvent(v) => serde::Serialize::serialize(v, serializer),
+            Self::MessageInboundSmartConversationRedactionEvent(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::MessageSubmitEvent(v) => serde::Serialize::serialize(v, serializer),
+            Self::MessageDeliveryReceiptEvent(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::EventInbound(v) => serde::Serialize::serialize(v, serializer),
+            Self::EventDelivery(v) => serde::Serialize::serialize(v, serializer),
+            Self::ConversationStartEvent(v) => serde::Serialize::serialize(v, serializer),
+            Self::ConversationStopEvent(v) => serde::Serialize::serialize(v, serializer),
+            Self::ConversationDeleteEvent(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::ContactCreateEvent(v) => serde::Serialize::serialize(v, serializer),
+            Self::ContactDeleteEvent(v) => serde::Serialize::serialize(v, serializer),
+            Self::ContactMergeEvent(v) => serde::Serialize::serialize(v, serializer),
+            Self::ContactUpdateEvent(v) => serde::Serialize::serialize(v, serializer),
+            Self::ContactIdentitiesDuplicationEvent(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::CapabilityEvent(v) => serde::Serialize::serialize(v, serializer),
+            Self::OptInEvent(v) => serde::Serialize::serialize(v, serializer),
+            Self::OptOutEvent(v) => serde::Serialize::serialize(v, serializer),
+            Self::ChannelEvent(v) => serde::Serialize::serialize(v, serializer),
+            Self::SmartConversationsEvent(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::RecordNotificationEvent(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::UnsupportedCallbackEvent(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for ConversationWebhookEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const SHAPES: &[crate::runtime::union::Shape] = &[
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["app_id", "project_id"],
+                known: &[
+                    "app_id",
+                    "accepted_time",
+                    "event_time",
+                    "project_id",
+                    "message_metadata",
+                    "correlation_id",
+                    "message",
+                ],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["app_id", "project_id"],
+                known: &[
+                    "app_id",
+                    "accepted_time",
+                    "event_time",
+                    "project_id",
+                    "message_metadata",
+                    "correlation_id",
+                    "message_redaction",
+                ],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["app_id", "project_id"],
+                known: &[
+                    "app_id",
+                    "accepted_time",
+                    "event_time",
+                    "project_id",
+                    "message_metadata",
+                    "correlation_id",
+                    "message_submit_notification",
+                ],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["app_id", "project_id"],
+                known: &[
+                    "app_id",
+                    "accepted_time",
+                    "event_time",
+                    "project_id",
+                    "message_metadata",
+                    "correlation_id",
+                    "message_delivery_report",
+                ],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["app_id", "project_id"],
+                known: &[
+                    "app_id",
+                    "accepted_time",
+                    "event_time",
+                    "project_id",
+                    "message_metadata",
+                    "correlation_id",
+                    "event",
+                ],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["app_id", "project_id"],
+                known: &[
+                    "app_id",
+                    "accepted_time",
+                    "event_time",
+                    "project_id",
+                    "message_metadata",
+                    "correlation_id",
+                    "event_delivery_report",
+                ],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["app_id", "project_id"],
+                known: &[
+                    "app_id",
+                    "accepted_time",
+                    "event_time",
+                    "project_id",
+                    "message_metadata",
+                    "correlation_id",
+                    "conversation_start_notification",
+                ],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["app_id", "project_id"],
+                known: &[
+                    "app_id",
+                    "accepted_time",
+                    "event_time",
+                    "project_id",
+                    "message_metadata",
+                    "correlation_id",
+                    "conversation_stop_notification",
+                ],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["app_id", "project_id"],
+                known: &[
+                    "app_id",
+                    "accepted_time",
+                    "event_time",
+                    "project_id",
+                    "message_metadata",
+                    "correlation_id",
+                    "conversation_delete_notification",
+                ],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["app_id", "project_id"],
+                known: &[
+                    "app_id",
+                    "accepted_time",
+                    "event_time",
+                    "project_id",
+                    "message_metadata",
+                    "correlation_id",
+                    "contact_create_notification",
+                ],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["app_id", "project_id"],
+                known: &[
+                    "app_id",
+                    "accepted_time",
+                    "event_time",
+                    "project_id",
+                    "message_metadata",
+                    "correlation_id",
+                    "contact_delete_notification",
+                ],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["app_id", "project_id"],
+                known: &[
+                    "app_id",
+                    "accepted_time",
+                    "event_time",
+                    "project_id",
+                    "message_metadata",
+                    "correlation_id",
+                    "contact_merge_notification",
+                ],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["app_id", "project_id"],
+                known: &[
+                    "app_id",
+                    "accepted_time",
+                    "event_time",
+                    "project_id",
+                    "message_metadata",
+                    "correlation_id",
+                    "contact_update_notification",
+                ],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["app_id", "project_id"],
+                known: &[
+                    "app_id",
+                    "accepted_time",
+                    "event_time",
+                    "project_id",
+                    "message_metadata",
+                    "correlation_id",
+                    "duplicated_contact_identities_notification",
+                ],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["app_id", "project_id"],
+                known: &[
+                    "app_id",
+                    "accepted_time",
+                    "event_time",
+                    "project_id",
+                    "message_metadata",
+                    "correlation_id",
+                    "capability_notification",
+                ],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["app_id", "project_id"],
+                known: &[
+                    "app_id",
+                    "accepted_time",
+                    "event_time",
+                    "project_id",
+                    "message_metadata",
+                    "correlation_id",
+                    "opt_in_notification",
+                ],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["app_id", "project_id"],
+                known: &[
+                    "app_id",
+                    "accepted_time",
+                    "event_time",
+                    "project_id",
+                    "message_metadata",
+                    "correlation_id",
+                    "opt_out_notification",
+                ],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["app_id", "project_id"],
+                known: &[
+                    "app_id",
+                    "accepted_time",
+                    "event_time",
+                    "project_id",
+                    "message_metadata",
+                    "correlation_id",
+                    "channel_event_notification",
+                ],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["app_id", "project_id"],
+                known: &[
+                    "app_id",
+                    "accepted_time",
+                    "event_time",
+                    "project_id",
+                    "message_metadata",
+                    "correlation_id",
+                    "smart_conversation_notification",
+                ],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["app_id", "project_id"],
+                known: &[
+                    "app_id",
+                    "accepted_time",
+                    "event_time",
+                    "project_id",
+                    "message_metadata",
+                    "correlation_id",
+                    "record_notification",
+                ],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["app_id", "project_id"],
+                known: &[
+                    "app_id",
+                    "accepted_time",
+                    "event_time",
+                    "project_id",
+                    "message_metadata",
+                    "correlation_id",
+                    "unsupported_callback",
+                ],
+                values: &[],
+            },
+        ];
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut tried: Vec<String> = Vec::new();
+        for index in crate::runtime::union::rank(&value, SHAPES) {
+            let decoded = match index {
+                0usize => {
+                    <MessageInboundEvent as serde::Deserialize>::deserialize(&value)
+                        .map(Self::MessageInboundEvent)
+                        .map_err(|e| format!("{}: {e}", "MessageInboundEvent"))
+                }
+                1usize => {
+                    <MessageInboundSmartConversationRedactionEvent as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::MessageInboundSmartConversationRedactionEvent)
+                        .map_err(|e| {
+                            format!(
+                                "{}: {e}", "MessageInboundSmartConversationRedactionEvent"
+                            )
+                        })
+                }
+                2usize => {
+                    <MessageSubmitEvent as serde::Deserialize>::deserialize(&value)
+                        .map(Self::MessageSubmitEvent)
+                        .map_err(|e| format!("{}: {e}", "MessageSubmitEvent"))
+                }
+                3usize => {
+                    <MessageDeliveryReceiptEvent as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::MessageDeliveryReceiptEvent)
+                        .map_err(|e| format!("{}: {e}", "MessageDeliveryReceiptEvent"))
+                }
+                4usize => {
+                    <EventInbound as serde::Deserialize>::deserialize(&value)
+                        .map(Self::EventInbound)
+                        .map_err(|e| format!("{}: {e}", "EventInbound"))
+                }
+                5usize => {
+                    <EventDelivery as serde::Deserialize>::deserialize(&value)
+                        .map(Self::EventDelivery)
+                        .map_err(|e| format!("{}: {e}", "EventDelivery"))
+                }
+                6usize => {
+                    <ConversationStartEvent as serde::Deserialize>::deserialize(&value)
+                        .map(Self::ConversationStartEvent)
+                        .map_err(|e| format!("{}: {e}", "ConversationStartEvent"))
+                }
+                7usize => {
+                    <ConversationStopEvent as serde::Deserialize>::deserialize(&value)
+                        .map(Self::ConversationStopEvent)
+                        .map_err(|e| format!("{}: {e}", "ConversationStopEvent"))
+                }
+                8usize => {
+                    <ConversationDeleteEvent as serde::Deserialize>::deserialize(&value)
+                        .map(Self::ConversationDeleteEvent)
+                        .map_err(|e| format!("{}: {e}", "ConversationDeleteEvent"))
+                }
+                9usize => {
+                    <ContactCreateEvent as serde::Deserialize>::deserialize(&value)
+                        .map(Self::ContactCreateEvent)
+                        .map_err(|e| format!("{}: {e}", "ContactCreateEvent"))
+                }
+                10usize => {
+                    <ContactDeleteEvent as serde::Deserialize>::deserialize(&value)
+                        .map(Self::ContactDeleteEvent)
+                        .map_err(|e| format!("{}: {e}", "ContactDeleteEvent"))
+                }
+                11usize => {
+                    <ContactMergeEvent as serde::Deserialize>::deserialize(&value)
+                        .map(Self::ContactMergeEvent)
+                        .map_err(|e| format!("{}: {e}", "ContactMergeEvent"))
+                }
+                12usize => {
+                    <ContactUpdateEvent as serde::Deserialize>::deserialize(&value)
+                        .map(Self::ContactUpdateEvent)
+                        .map_err(|e| format!("{}: {e}", "ContactUpdateEvent"))
+                }
+                13usize => {
+                    <ContactIdentitiesDuplicationEvent as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::ContactIdentitiesDuplicationEvent)
+                        .map_err(|e| {
+                            format!("{}: {e}", "ContactIdentitiesDuplicationEvent")
+                        })
+                }
+                14usize => {
+                    <CapabilityEvent as serde::Deserialize>::deserialize(&value)
+                        .map(Self::CapabilityEvent)
+                        .map_err(|e| format!("{}: {e}", "CapabilityEvent"))
+                }
+                15usize => {
+                    <OptInEvent as serde::Deserialize>::deserialize(&value)
+                        .map(Self::OptInEvent)
+                        .map_err(|e| format!("{}: {e}", "OptInEvent"))
+                }
+                16usize => {
+                    <OptOutEvent as serde::Deserialize>::deserialize(&value)
+                        .map(Self::OptOutEvent)
+                        .map_err(|e| format!("{}: {e}", "OptOutEvent"))
+                }
+                17usize => {
+                    <ChannelEvent as serde::Deserialize>::deserialize(&value)
+                        .map(Self::ChannelEvent)
+                        .map_err(|e| format!("{}: {e}", "ChannelEvent"))
+                }
+                18usize => {
+                    <SmartConversationsEvent as serde::Deserialize>::deserialize(&value)
+                        .map(Self::SmartConversationsEvent)
+                        .map_err(|e| format!("{}: {e}", "SmartConversationsEvent"))
+                }
+                19usize => {
+                    <RecordNotificationEvent as serde::Deserialize>::deserialize(&value)
+                        .map(Self::RecordNotificationEvent)
+                        .map_err(|e| format!("{}: {e}", "RecordNotificationEvent"))
+                }
+                20usize => {
+                    <UnsupportedCallbackEvent as serde::Deserialize>::deserialize(&value)
+                        .map(Self::UnsupportedCallbackEvent)
+                        .map_err(|e| format!("{}: {e}", "UnsupportedCallbackEvent"))
+                }
+                _ => continue,
+            };
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
+            }
+        }
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "{} ({})",
+                    "data did not match any variant of ConversationWebhookEvent", tried
+                    .join("; ")
+                ),
+            ),
+        )
+    }
+}
+impl ConversationWebhookEvent {
+    /// The `MessageInboundEvent` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn message_inbound_event(
+        app_id: impl Into<String>,
+        project_id: impl Into<String>,
+    ) -> Self {
+        Self::MessageInboundEvent(MessageInboundEvent::new(app_id, project_id))
+    }
+    /// The `MessageInboundSmartConversationRedactionEvent` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn message_inbound_smart_conversation_redaction_event(
+        app_id: impl Into<String>,
+        project_id: impl Into<String>,
+    ) -> Self {
+        Self::MessageInboundSmartConversationRedactionEvent(
+            MessageInboundSmartConversationRedactionEvent::new(app_id, project_id),
+        )
+    }
+    /// The `MessageSubmitEvent` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn message_submit_event(
+        app_id: impl Into<String>,
+        project_id: impl Into<String>,
+    ) -> Self {
+        Self::MessageSubmitEvent(MessageSubmitEvent::new(app_id, project_id))
+    }
+    /// The `MessageDeliveryReceiptEvent` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn message_delivery_receipt_event(
+        app_id: impl Into<String>,
+        project_id: impl Into<String>,
+    ) -> Self {
+        Self::MessageDeliveryReceiptEvent(
+            MessageDeliveryReceiptEvent::new(app_id, project_id),
+        )
+    }
+    /// The `EventInbound` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn event_inbound(
+        app_id: impl Into<String>,
+        project_id: impl Into<String>,
+    ) -> Self {
+        Self::EventInbound(EventInbound::new(app_id, project_id))
+    }
+    /// The `EventDelivery` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn event_delivery(
+        app_id: impl Into<String>,
+        project_id: impl Into<String>,
+    ) -> Self {
+        Self::EventDelivery(EventDelivery::new(app_id, project_id))
+    }
+    /// The `ConversationStartEvent` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn conversation_start_event(
+        app_id: impl Into<String>,
+        project_id: impl Into<String>,
+    ) -> Self {
+        Self::ConversationStartEvent(ConversationStartEvent::new(app_id, project_id))
+    }
+    /// The `ConversationStopEvent` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn conversation_stop_event(
+        app_id: impl Into<String>,
+        project_id: impl Into<String>,
+    ) -> Self {
+        Self::ConversationStopEvent(ConversationStopEvent::new(app_id, project_id))
+    }
+    /// The `ConversationDeleteEvent` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn conversation_delete_event(
+        app_id: impl Into<String>,
+        project_id: impl Into<String>,
+    ) -> Self {
+        Self::ConversationDeleteEvent(ConversationDeleteEvent::new(app_id, project_id))
+    }
+    /// The `ContactCreateEvent` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn contact_create_event(
+        app_id: impl Into<String>,
+        project_id: impl Into<String>,
+    ) -> Self {
+        Self::ContactCreateEvent(ContactCreateEvent::new(app_id, project_id))
+    }
+    /// The `ContactDeleteEvent` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn contact_delete_event(
+        app_id: impl Into<String>,
+        project_id: impl Into<String>,
+    ) -> Self {
+        Self::ContactDeleteEvent(ContactDeleteEvent::new(app_id, project_id))
+    }
+    /// The `ContactMergeEvent` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn contact_merge_event(
+        app_id: impl Into<String>,
+        project_id: impl Into<String>,
+    ) -> Self {
+        Self::ContactMergeEvent(ContactMergeEvent::new(app_id, project_id))
+    }
+    /// The `ContactUpdateEvent` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn contact_update_event(
+        app_id: impl Into<String>,
+        project_id: impl Into<String>,
+    ) -> Self {
+        Self::ContactUpdateEvent(ContactUpdateEvent::new(app_id, project_id))
+    }
+    /// The `ContactIdentitiesDuplicationEvent` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn contact_identities_duplication_event(
+        app_id: impl Into<String>,
+        project_id: impl Into<String>,
+    ) -> Self {
+        Self::ContactIdentitiesDuplicationEvent(
+            ContactIdentitiesDuplicationEvent::new(app_id, project_id),
+        )
+    }
+    /// The `CapabilityEvent` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn capability_event(
+        app_id: impl Into<String>,
+        project_id: impl Into<String>,
+    ) -> Self {
+        Self::CapabilityEvent(CapabilityEvent::new(app_id, project_id))
+    }
+    /// The `OptInEvent` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn opt_in_event(
+        app_id: impl Into<String>,
+        project_id: impl Into<String>,
+    ) -> Self {
+        Self::OptInEvent(OptInEvent::new(app_id, project_id))
+    }
+    /// The `OptOutEvent` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn opt_out_event(
+        app_id: impl Into<String>,
+        project_id: impl Into<String>,
+    ) -> Self {
+        Self::OptOutEvent(OptOutEvent::new(app_id, project_id))
+    }
+    /// The `ChannelEvent` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn channel_event(
+        app_id: impl Into<String>,
+        project_id: impl Into<String>,
+    ) -> Self {
+        Self::ChannelEvent(ChannelEvent::new(app_id, project_id))
+    }
+    /// The `SmartConversationsEvent` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn smart_conversations_event(
+        app_id: impl Into<String>,
+        project_id: impl Into<String>,
+    ) -> Self {
+        Self::SmartConversationsEvent(SmartConversationsEvent::new(app_id, project_id))
+    }
+    /// The `RecordNotificationEvent` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn record_notification_event(
+        app_id: impl Into<String>,
+        project_id: impl Into<String>,
+    ) -> Self {
+        Self::RecordNotificationEvent(RecordNotificationEvent::new(app_id, project_id))
+    }
+    /// The `UnsupportedCallbackEvent` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn unsupported_callback_event(
+        app_id: impl Into<String>,
+        project_id: impl Into<String>,
+    ) -> Self {
+        Self::UnsupportedCallbackEvent(UnsupportedCallbackEvent::new(app_id, project_id))
+    }
+}
+impl From<MessageInboundEvent> for ConversationWebhookEvent {
+    fn from(value: MessageInboundEvent) -> Self {
+        Self::MessageInboundEvent(value)
+    }
+}
+impl From<MessageInboundSmartConversationRedactionEvent> for ConversationWebhookEvent {
+    fn from(value: MessageInboundSmartConversationRedactionEvent) -> Self {
+        Self::MessageInboundSmartConversationRedactionEvent(value)
+    }
+}
+impl From<MessageSubmitEvent> for ConversationWebhookEvent {
+    fn from(value: MessageSubmitEvent) -> Self {
+        Self::MessageSubmitEvent(value)
+    }
+}
+impl From<MessageDeliveryReceiptEvent> for ConversationWebhookEvent {
+    fn from(value: MessageDeliveryReceiptEvent) -> Self {
+        Self::MessageDeliveryReceiptEvent(value)
+    }
+}
+impl From<EventInbound> for ConversationWebhookEvent {
+    fn from(value: EventInbound) -> Self {
+        Self::EventInbound(value)
+    }
+}
+impl From<EventDelivery> for ConversationWebhookEvent {
+    fn from(value: EventDelivery) -> Self {
+        Self::EventDelivery(value)
+    }
+}
+impl From<ConversationStartEvent> for ConversationWebhookEvent {
+    fn from(value: ConversationStartEvent) -> Self {
+        Self::ConversationStartEvent(value)
+    }
+}
+impl From<ConversationStopEvent> for ConversationWebhookEvent {
+    fn from(value: ConversationStopEvent) -> Self {
+        Self::ConversationStopEvent(value)
+    }
+}
+impl From<ConversationDeleteEvent> for ConversationWebhookEvent {
+    fn from(value: ConversationDeleteEvent) -> Self {
+        Self::ConversationDeleteEvent(value)
+    }
+}
+impl From<ContactCreateEvent> for ConversationWebhookEvent {
+    fn from(value: ContactCreateEvent) -> Self {
+        Self::ContactCreateEvent(value)
+    }
+}
+impl From<ContactDeleteEvent> for ConversationWebhookEvent {
+    fn from(value: ContactDeleteEvent) -> Self {
+        Self::ContactDeleteEvent(value)
+    }
+}
+impl From<ContactMergeEvent> for ConversationWebhookEvent {
+    fn from(value: ContactMergeEvent) -> Self {
+        Self::ContactMergeEvent(value)
+    }
+}
+impl From<ContactUpdateEvent> for ConversationWebhookEvent {
+    fn from(value: ContactUpdateEvent) -> Self {
+        Self::ContactUpdateEvent(value)
+    }
+}
+impl From<ContactIdentitiesDuplicationEvent> for ConversationWebhookEvent {
+    fn from(value: ContactIdentitiesDuplicationEvent) -> Self {
+        Self::ContactIdentitiesDuplicationEvent(value)
+    }
+}
+impl From<CapabilityEvent> for ConversationWebhookEvent {
+    fn from(value: CapabilityEvent) -> Self {
+        Self::CapabilityEvent(value)
+    }
+}
+impl From<OptInEvent> for ConversationWebhookEvent {
+    fn from(value: OptInEvent) -> Self {
+        Self::OptInEvent(value)
+    }
+}
+impl From<OptOutEvent> for ConversationWebhookEvent {
+    fn from(value: OptOutEvent) -> Self {
+        Self::OptOutEvent(value)
+    }
+}
+impl From<ChannelEvent> for ConversationWebhookEvent {
+    fn from(value: ChannelEvent) -> Self {
+        Self::ChannelEvent(value)
+    }
+}
+impl From<SmartConversationsEvent> for ConversationWebhookEvent {
+    fn from(value: SmartConversationsEvent) -> Self {
+        Self::SmartConversationsEvent(value)
+    }
+}
+impl From<RecordNotificationEvent> for ConversationWebhookEvent {
+    fn from(value: RecordNotificationEvent) -> Self {
+        Self::RecordNotificationEvent(value)
+    }
+}
+impl From<UnsupportedCallbackEvent> for ConversationWebhookEvent {
+    fn from(value: UnsupportedCallbackEvent) -> Self {
+        Self::UnsupportedCallbackEvent(value)
+    }
+}
+/// Geographic coordinates
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct Coordinates {
+    /// The latitude.
+    pub latitude: f64,
+    /// The longitude.
+    pub longitude: f64,
+}
+#[allow(clippy::should_implement_trait)]
+impl Coordinates {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(latitude: impl Into<f64>, longitude: impl Into<f64>) -> Self {
+        Self {
+            latitude: latitude.into(),
+            longitude: longitude.into(),
+        }
+    }
+}
+/// The conversation to create.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CreateConversationRequest {
+    /// Flag for whether this conversation is active.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active: Option<bool>,
+    /// `active_channel`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active_channel: Option<ConversationChannel>,
+    /// The ID of the participating app.
+    pub app_id: String,
+    /// The ID of the participating contact.
+    pub contact_id: String,
+    /// Arbitrary data set by the Conversation API clients.
+    /// Up to 1024 characters long.
+    /// NOTE: This field has been deprecated due to changes in the system architecture or functionality.
+    /// It is no longer actively maintained and may be removed in future versions. Please avoid relying on this field in new code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<String>,
+    /// Arbitrary data set by the Conversation API clients and/or provided in the `conversation_metadata` field of a SendMessageRequest.
+    /// A valid JSON object.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata_json: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    /// Arbitrary correlation ID related to the MT message set by the Conversation API user.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlation_id: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl CreateConversationRequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(app_id: impl Into<String>, contact_id: impl Into<String>) -> Self {
+        Self {
+            active: None,
+            active_channel: None,
+            app_id: app_id.into(),
+            contact_id: contact_id.into(),
+            metadata: None,
+            metadata_json: None,
+            correlation_id: None,
+        }
+    }
+    /// Sets `active`.
+    pub fn active(mut self, value: impl Into<bool>) -> Self {
+        self.active = Some(value.into());
+        self
+    }
+    /// Sets `active_channel`.
+    pub fn active_channel(mut self, value: impl Into<ConversationChannel>) -> Self {
+        self.active_channel = Some(value.into());
+        self
+    }
+    /// Sets `metadata`.
+    pub fn metadata(mut self, value: impl Into<String>) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+    /// Sets `metadata_json`.
+    pub fn metadata_json(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
+    ) -> Self {
+        self.metadata_json = Some(value.into());
+        self
+    }
+    /// Sets `correlation_id`.
+    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
+        self.correlation_id = Some(value.into());
+        self
+    }
+}
+/// The ordinal number of the credential. This field is used when the application supports multiple credential integrations per channel. Currently, this is only applicable to the `LINE` channel. For other channels, this value will always be set to `0`. In the case in which there are multiple credential integrations per channel on a single app, this field must have a unique value for each multi-credential channel entry.
+pub type CredentialOrdinalNumber = i64;
+/// This object contains additional settings related to [delivery report based fallback](https://developers.sinch.com/docs/conversation/keyconcepts/#delivery-report-base-message-fallback). Note that this is **paid** functionality.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct DeliveryReportBasedFallback {
+    /// Optional. A flag specifying whether this app has enabled fallback message delivery upon no positive delivery report. This feature is applicable only to messages which are sent to a recipient with more than one channel identity. Identities must be defined on channels which support at least the 'DELIVERED' message state. **Please note that this functionality requires payment.**
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    /// Optional. The time, in seconds, after which a message without a positive delivery report will fallback to the next channel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery_report_waiting_time: Option<i32>,
+}
+#[allow(clippy::should_implement_trait)]
+impl DeliveryReportBasedFallback {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            enabled: None,
+            delivery_report_waiting_time: None,
+        }
+    }
+    /// Sets `enabled`.
+    pub fn enabled(mut self, value: impl Into<bool>) -> Self {
+        self.enabled = Some(value.into());
+        self
+    }
+    /// Sets `delivery_report_waiting_time`.
+    pub fn delivery_report_waiting_time(mut self, value: impl Into<i32>) -> Self {
+        self.delivery_report_waiting_time = Some(value.into());
+        self
+    }
+}
+/// Shows the status of the message or event delivery
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum DeliveryStatus {
+    /// `QUEUED_ON_CHANNEL`
+    QueuedOnChannel,
+    /// `DELIVERED`
+    Delivered,
+    /// `READ`
+    Read,
+    /// `FAILED`
+    Failed,
+    /// `SWITCHING_CHANNEL`
+    SwitchingChannel,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl DeliveryStatus {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::QueuedOnChannel => "QUEUED_ON_CHANNEL",
+            Self::Delivered => "DELIVERED",
+            Self::Read => "READ",
+            Self::Failed => "FAILED",
+            Self::SwitchingChannel => "SWITCHING_CHANNEL",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for DeliveryStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "QUEUED_ON_CHANNEL" => Self::QueuedOnChannel,
+            "DELIVERED" => Self::Delivered,
+            "READ" => Self::Read,
+            "FAILED" => Self::Failed,
+            "SWITCHING_CHANNEL" => Self::SwitchingChannel,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for DeliveryStatus {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for DeliveryStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for DeliveryStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for DeliveryStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for DeliveryStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// The retention policy configured for messages in [Dispatch Mode](https://developers.sinch.com/docs/conversation/processing-modes/). Currently only `MESSAGE_EXPIRE_POLICY` is available. For more information about retention policies, see [Retention Policy](https://developers.sinch.com/docs/conversation/keyconcepts/#retention-policy).
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct DispatchRetentionPolicy {
+    /// `retention_type`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retention_type: Option<DispatchRetentionPolicyType>,
+    /// Optional. The days before a message is eligible for deletion. The valid range is `[0 - 7]`. In the case of a `0` day TTL, messages aren't stored at all.
+    /// Note the retention cleanup job runs once every twenty-four hours, so messages are not deleted on the minute they become eligible for deletion.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ttl_days: Option<i64>,
+}
+#[allow(clippy::should_implement_trait)]
+impl DispatchRetentionPolicy {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            retention_type: None,
+            ttl_days: None,
+        }
+    }
+    /// Sets `retention_type`.
+    pub fn retention_type(
+        mut self,
+        value: impl Into<DispatchRetentionPolicyType>,
+    ) -> Self {
+        self.retention_type = Some(value.into());
+        self
+    }
+    /// Sets `ttl_days`.
+    pub fn ttl_days(mut self, value: impl Into<i64>) -> Self {
+        self.ttl_days = Some(value.into());
+        self
+    }
+}
+/// `DispatchRetentionPolicyType`
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum DispatchRetentionPolicyType {
+    /// `MESSAGE_EXPIRE_POLICY`
+    MessageExpirePolicy,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl DispatchRetentionPolicyType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::MessageExpirePolicy => "MESSAGE_EXPIRE_POLICY",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for DispatchRetentionPolicyType {
+    fn from(value: &str) -> Self {
+        match value {
+            "MESSAGE_EXPIRE_POLICY" => Self::MessageExpirePolicy,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for DispatchRetentionPolicyType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for DispatchRetentionPolicyType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for DispatchRetentionPolicyType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for DispatchRetentionPolicyType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for DispatchRetentionPolicyType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Controls the display behavior of a choice. Only supported for Choice Message on the RCS channel. Has no effect on other channels or message types, except for a carousel's outer choices, where it is rejected outright.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum DisplayMode {
+    /// `DISPLAY_MODE_UNSPECIFIED`
+    DisplayModeUnspecified,
+    /// `PERSISTENT`
+    Persistent,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl DisplayMode {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::DisplayModeUnspecified => "DISPLAY_MODE_UNSPECIFIED",
+            Self::Persistent => "PERSISTENT",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for DisplayMode {
+    fn from(value: &str) -> Self {
+        match value {
+            "DISPLAY_MODE_UNSPECIFIED" => Self::DisplayModeUnspecified,
+            "PERSISTENT" => Self::Persistent,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for DisplayMode {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for DisplayMode {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for DisplayMode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for DisplayMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for DisplayMode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// An object containing a result object that reports on all identified fields, as well as the values assigned to those fields.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct DocumentFieldClassification {
+    /// The result of the Document Field Classification process
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<Vec<DocumentFieldClassificationData>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl DocumentFieldClassification {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { result: None }
+    }
+    /// Sets `result`.
+    pub fn result(
+        mut self,
+        value: impl Into<Vec<DocumentFieldClassificationData>>,
+    ) -> Self {
+        self.result = Some(value.into());
+        self
+    }
+}
+/// `DocumentFieldClassificationData`
+pub type DocumentFieldClassificationData = std::collections::BTreeMap<
+    String,
+    DocumentFieldClassificationDataValue,
+>;
+/// `DocumentFieldClassificationDataValue`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct DocumentFieldClassificationDataValue {
+    /// The data array contains the string(s) assigned to the corresponding document field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<String>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl DocumentFieldClassificationDataValue {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { data: None }
+    }
+    /// Sets `data`.
+    pub fn data(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.data = Some(value.into());
+        self
+    }
+}
+/// An object that identifies a document type within the image, along with a confidence level for that document type.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct DocumentImageClassification {
+    /// The document type that the analyzed image most likely contains.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_type: Option<String>,
+    /// The likelihood that the analyzed image contains the assigned document type. 1 is the maximum value, representing the highest likelihood that the analyzed image contains the assigned document type, and 0 is the minimum value, representing the lowest likelihood that the analyzed image contains the assigned document type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f64>,
+}
+#[allow(clippy::should_implement_trait)]
+impl DocumentImageClassification {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            doc_type: None,
+            confidence: None,
+        }
+    }
+    /// Sets `doc_type`.
+    pub fn doc_type(mut self, value: impl Into<String>) -> Self {
+        self.doc_type = Some(value.into());
+        self
+    }
+    /// Sets `confidence`.
+    pub fn confidence(mut self, value: impl Into<f64>) -> Self {
+        self.confidence = Some(value.into());
+        self
+    }
+}
+/// Email addresses of the contact.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct EmailInfo {
+    /// Email address.
+    pub email_address: String,
+    /// Email address type. e.g. WORK or HOME.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl EmailInfo {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(email_address: impl Into<String>) -> Self {
+        Self {
+            email_address: email_address.into(),
+            r#type: None,
+        }
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+}
+/// `EventDelivery`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct EventDelivery {
+    /// Id of the subscribed app.
+    pub app_id: String,
+    /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted_time: Option<crate::runtime::Timestamp>,
+    /// Timestamp of the event as provided by the underlying channels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_time: Option<crate::runtime::Timestamp>,
+    /// The project ID of the app which has subscribed for the callback.
+    pub project_id: String,
+    /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_metadata: Option<String>,
+    /// The value provided in field correlation_id of a send message request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlation_id: Option<String>,
+    /// `event_delivery_report`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_delivery_report: Option<EventDeliveryEventDeliveryReport>,
+}
+#[allow(clippy::should_implement_trait)]
+impl EventDelivery {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
+        Self {
+            app_id: app_id.into(),
+            accepted_time: None,
+            event_time: None,
+            project_id: project_id.into(),
+            message_metadata: None,
+            correlation_id: None,
+            event_delivery_report: None,
+        }
+    }
+    /// Sets `accepted_time`.
+    pub fn accepted_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.accepted_time = Some(value.into());
+        self
+    }
+    /// Sets `event_time`.
+    pub fn event_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.event_time = Some(value.into());
+        self
+    }
+    /// Sets `message_metadata`.
+    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
+        self.message_metadata = Some(value.into());
+        self
+    }
+    /// Sets `correlation_id`.
+    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
+        self.correlation_id = Some(value.into());
+        self
+    }
+    /// Sets `event_delivery_report`.
+    pub fn event_delivery_report(
+        mut self,
+        value: impl Into<EventDeliveryEventDeliveryReport>,
+    ) -> Self {
+        self.event_delivery_report = Some(value.into());
+        self
+    }
+}
+/// `EventDeliveryEventDeliveryReport`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct EventDeliveryEventDeliveryReport {
+    /// The ID of the app event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<String>,
+    /// `status`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<DeliveryStatus>,
+    /// `channel_identity`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel_identity: Option<ChannelIdentity>,
+    /// The ID of the contact. Will be empty if processing_mode is DISPATCH.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_id: Option<String>,
+    /// `reason`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Reason>,
+    /// Metadata specified when sending the event if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<String>,
+    /// `processing_mode`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processing_mode: Option<ProcessingMode>,
+}
+#[allow(clippy::should_implement_trait)]
+impl EventDeliveryEventDeliveryReport {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            event_id: None,
+            status: None,
+            channel_identity: None,
+            contact_id: None,
+            reason: None,
+            metadata: None,
+            processing_mode: None,
+        }
+    }
+    /// Sets `event_id`.
+    pub fn event_id(mut self, value: impl Into<String>) -> Self {
+        self.event_id = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<DeliveryStatus>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `channel_identity`.
+    pub fn channel_identity(mut self, value: impl Into<ChannelIdentity>) -> Self {
+        self.channel_identity = Some(value.into());
+        self
+    }
+    /// Sets `contact_id`.
+    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
+        self.contact_id = Some(value.into());
+        self
+    }
+    /// Sets `reason`.
+    pub fn reason(mut self, value: impl Into<Reason>) -> Self {
+        self.reason = Some(value.into());
+        self
+    }
+    /// Sets `metadata`.
+    pub fn metadata(mut self, value: impl Into<String>) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+    /// Sets `processing_mode`.
+    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
+        self.processing_mode = Some(value.into());
+        self
+    }
+}
+/// `EventInbound`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct EventInbound {
+    /// Id of the subscribed app.
+    pub app_id: String,
+    /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted_time: Option<crate::runtime::Timestamp>,
+    /// Timestamp of the event as provided by the underlying channels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_time: Option<crate::runtime::Timestamp>,
+    /// The project ID of the app which has subscribed for the callback.
+    pub project_id: String,
+    /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_metadata: Option<String>,
+    /// The value provided in field correlation_id of a send message request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlation_id: Option<String>,
+    /// `event`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<EventInboundEvent>,
+}
+#[allow(clippy::should_implement_trait)]
+impl EventInbound {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
+        Self {
+            app_id: app_id.into(),
+            accepted_time: None,
+            event_time: None,
+            project_id: project_id.into(),
+            message_metadata: None,
+            correlation_id: None,
+            event: None,
+        }
+    }
+    /// Sets `accepted_time`.
+    pub fn accepted_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.accepted_time = Some(value.into());
+        self
+    }
+    /// Sets `event_time`.
+    pub fn event_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.event_time = Some(value.into());
+        self
+    }
+    /// Sets `message_metadata`.
+    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
+        self.message_metadata = Some(value.into());
+        self
+    }
+    /// Sets `correlation_id`.
+    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
+        self.correlation_id = Some(value.into());
+        self
+    }
+    /// Sets `event`.
+    pub fn event(mut self, value: impl Into<EventInboundEvent>) -> Self {
+        self.event = Some(value.into());
+        self
+    }
+}
+/// `EventInboundEvent`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct EventInboundEvent {
+    /// The event ID.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The direction of the event. It's always TO_APP for contact events.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<EventInboundEventDirection>,
+    /// `contact_event`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_event: Option<ContactEvent>,
+    /// `contact_message_event`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_message_event: Option<ContactMessageEvent>,
+    /// `channel_identity`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel_identity: Option<ChannelIdentity>,
+    /// The ID of the contact. Will be empty if processing_mode is DISPATCH.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_id: Option<String>,
+    /// The ID of the conversation this event is part of. Will be empty if processing_mode is DISPATCH.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation_id: Option<String>,
+    /// Timestamp marking when the channel callback was received by the Conversation API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accept_time: Option<crate::runtime::Timestamp>,
+    /// `processing_mode`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processing_mode: Option<ProcessingMode>,
+}
+#[allow(clippy::should_implement_trait)]
+impl EventInboundEvent {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            id: None,
+            direction: None,
+            contact_event: None,
+            contact_message_event: None,
+            channel_identity: None,
+            contact_id: None,
+            conversation_id: None,
+            accept_time: None,
+            processing_mode: None,
+        }
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `direction`.
+    pub fn direction(mut self, value: impl Into<EventInboundEventDirection>) -> Self {
+        self.direction = Some(value.into());
+        self
+    }
+    /// Sets `contact_event`.
+    pub fn contact_event(mut self, value: impl Into<ContactEvent>) -> Self {
+        self.contact_event = Some(value.into());
+        self
+    }
+    /// Sets `contact_message_event`.
+    pub fn contact_message_event(
+        mut self,
+        value: impl Into<ContactMessageEvent>,
+    ) -> Self {
+        self.contact_message_event = Some(value.into());
+        self
+    }
+    /// Sets `channel_identity`.
+    pub fn channel_identity(mut self, value: impl Into<ChannelIdentity>) -> Self {
+        self.channel_identity = Some(value.into());
+        self
+    }
+    /// Sets `contact_id`.
+    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
+        self.contact_id = Some(value.into());
+        self
+    }
+    /// Sets `conversation_id`.
+    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
+        self.conversation_id = Some(value.into());
+        self
+    }
+    /// Sets `accept_time`.
+    pub fn accept_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.accept_time = Some(value.into());
+        self
+    }
+    /// Sets `processing_mode`.
+    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
+        self.processing_mode = Some(value.into());
+        self
+    }
+}
+/// The direction of the event. It's always TO_APP for contact events.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum EventInboundEventDirection {
+    /// `TO_APP`
+    ToApp,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl EventInboundEventDirection {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::ToApp => "TO_APP",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for EventInboundEventDirection {
+    fn from(value: &str) -> Self {
+        match value {
+            "TO_APP" => Self::ToApp,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for EventInboundEventDirection {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for EventInboundEventDirection {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for EventInboundEventDirection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for EventInboundEventDirection {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for EventInboundEventDirection {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Fallback message. Used when original contact message can not be handled.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct FallbackMessageField {
+    /// Fallback Message
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fallback_message: Option<FallbackMessageFieldFallbackMessage>,
+}
+#[allow(clippy::should_implement_trait)]
+impl FallbackMessageField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { fallback_message: None }
+    }
+    /// Sets `fallback_message`.
+    pub fn fallback_message(
+        mut self,
+        value: impl Into<FallbackMessageFieldFallbackMessage>,
+    ) -> Self {
+        self.fallback_message = Some(value.into());
+        self
+    }
+}
+/// Fallback Message
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct FallbackMessageFieldFallbackMessage {
     /// Optional. The raw fallback message if provided by the channel.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub raw_message: Option<String>,
@@ -1169,218 +10076,3580 @@ pub struct FallbackMessage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<Reason>,
 }
-/// paths: "f.a"
-///     paths: "f.b.d"
-///
-/// Here `f` represents a field in some root message, `a` and `b`
-/// fields in the message found in `f`, and `d` a field found in the
-/// message in `f.b`.
-///
-/// Field masks are used to specify a subset of fields that should be
-/// returned by a get operation or modified by an update operation.
-/// Field masks also have a custom JSON encoding (see below).
-///
-/// # Field Masks in Projections
-///
-/// When used in the context of a projection, a response message or
-/// sub-message is filtered by the API to only contain those fields as
-/// specified in the mask. For example, if the mask in the previous
-/// example is applied to a response message as follows:
-///
-///     f {
-///       a : 22
-///       b {
-///         d : 1
-///         x : 2
-///       }
-///       y : 13
-///     }
-///     z: 8
-///
-/// The result will not contain specific values for fields x,y and z
-/// (their value will be set to the default, and omitted in proto text
-/// output):
-///
-///
-///     f {
-///       a : 22
-///       b {
-///         d : 1
-///       }
-///     }
-///
-/// A repeated field is not allowed except at the last position of a
-/// paths string.
-///
-/// If a FieldMask object is not present in a get operation, the
-/// operation applies to all fields (as if a FieldMask of all fields
-/// had been specified).
-///
-/// Note that a field mask does not necessarily apply to the
-/// top-level response message. In case of a REST get operation, the
-/// field mask applies directly to the response, but in case of a REST
-/// list operation, the mask instead applies to each individual message
-/// in the returned resource list. In case of a REST custom method,
-/// other definitions may be used. Where the mask applies will be
-/// clearly documented together with its declaration in the API.  In
-/// any case, the effect on the returned resource/resources is required
-/// behavior for APIs.
-///
-/// # Field Masks in Update Operations
-///
-/// A field mask in update operations specifies which fields of the
-/// targeted resource are going to be updated. The API is required
-/// to only change the values of the fields as specified in the mask
-/// and leave the others untouched. If a resource is passed in to
-/// describe the updated values, the API ignores the values of all
-/// fields not covered by the mask.
-///
-/// If a repeated field is specified for an update operation, new values will
-/// be appended to the existing repeated field in the target resource. Note that
-/// a repeated field is only allowed in the last position of a `paths` string.
-///
-/// If a sub-message is specified in the last position of the field mask for an
-/// update operation, then new value will be merged into the existing sub-message
-/// in the target resource.
-///
-/// For example, given the target message:
-///
-///     f {
-///       b {
-///         d: 1
-///         x: 2
-///       }
-///       c: [1]
-///     }
-///
-/// And an update message:
-///
-///     f {
-///       b {
-///         d: 10
-///       }
-///       c: [2]
-///     }
-///
-/// then if the field mask is:
-///
-///  paths: ["f.b", "f.c"]
-///
-/// then the result will be:
-///
-///     f {
-///       b {
-///         d: 10
-///         x: 2
-///       }
-///       c: [1, 2]
-///     }
-///
-/// An implementation may provide options to override this default behavior for
-/// repeated and message fields.
-///
-/// In order to reset a field's value to the default, the field must
-/// be in the mask and set to the default value in the provided resource.
-/// Hence, in order to reset all fields of a resource, provide a default
-/// instance of the resource and set all fields in the mask, or do
-/// not provide a mask as described below.
-///
-/// If a field mask is not present on update, the operation applies to
-/// all fields (as if a field mask of all fields has been specified).
-/// Note that in the presence of schema evolution, this may mean that
-/// fields the client does not know and has therefore not filled into
-/// the request will be reset to their default. If this is unwanted
-/// behavior, a specific service may require a client to always specify
-/// a field mask, producing an error if not.
-///
-/// As with get operations, the location of the resource which
-/// describes the updated values in the request message depends on the
-/// operation kind. In any case, the effect of the field mask is
-/// required to be honored by the API.
-///
-/// ## Considerations for HTTP REST
-///
-/// The HTTP kind of an update operation which uses a field mask must
-/// be set to PATCH instead of PUT in order to satisfy HTTP semantics
-/// (PUT must only be used for full updates).
-///
-/// # JSON Encoding of Field Masks
-///
-/// In JSON, a field mask is encoded as a single string where paths are
-/// separated by a comma. Fields name in each path are converted
-/// to/from lower-camel naming conventions.
-///
-/// As an example, consider the following message declarations:
-///
-///     message Profile {
-///       User user = 1;
-///       Photo photo = 2;
-///     }
-///     message User {
-///       string display_name = 1;
-///       string address = 2;
-///     }
-///
-/// In proto a field mask for `Profile` may look as such:
-///
-///     mask {
-///       paths: "user.display_name"
-///       paths: "photo"
-///     }
-///
-/// In JSON, the same mask is represented as below:
-///
-///     {
-///       mask: "user.displayName,photo"
-///     }
-///
-/// # Field Masks and Oneof Fields
-///
-/// Field masks treat fields in oneofs just as regular fields. Consider the
-/// following message:
-///
-///     message SampleMessage {
-///       oneof test_oneof {
-///         string name = 4;
-///         SubMessage sub_message = 9;
-///       }
-///     }
-///
-/// The field mask can be:
-///
-///     mask {
-///       paths: "name"
-///     }
-///
-/// Or:
-///
-///     mask {
-///       paths: "sub_message"
-///     }
-///
-/// Note that oneof type names ("test_oneof" in this case) cannot be used in
-/// paths.
-///
-/// ## Field Mask Verification
-///
-/// The implementation of any API method which has a FieldMask type field in the
-/// request should verify the included field paths, and return an
-/// `INVALID_ARGUMENT` error if any path is unmappable.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct FieldMask {
-    /// The set of field mask paths.
+#[allow(clippy::should_implement_trait)]
+impl FallbackMessageFieldFallbackMessage {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            raw_message: None,
+            reason: None,
+        }
+    }
+    /// Sets `raw_message`.
+    pub fn raw_message(mut self, value: impl Into<String>) -> Self {
+        self.raw_message = Some(value.into());
+        self
+    }
+    /// Sets `reason`.
+    pub fn reason(mut self, value: impl Into<Reason>) -> Self {
+        self.reason = Some(value.into());
+        self
+    }
+}
+/// `FlowChannelSpecificMessage`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct FlowChannelSpecificMessage {
+    /// The header of the interactive message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub paths: Option<Vec<String>>,
+    pub header: Option<ChannelSpecificCommonPropsHeader>,
+    /// `body`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<WhatsAppInteractiveBody>,
+    /// `footer`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub footer: Option<WhatsAppInteractiveFooter>,
+    /// ID of the Flow.
+    pub flow_id: String,
+    /// Generated token which is an identifier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flow_token: Option<String>,
+    /// The mode in which the flow is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flow_mode: Option<FlowChannelSpecificMessageFlowMode>,
+    /// Text which is displayed on the Call To Action button (20 characters maximum, emoji not supported).
+    pub flow_cta: String,
+    /// `flow_action`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flow_action: Option<FlowChannelSpecificMessageFlowAction>,
+    /// `flow_action_payload`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flow_action_payload: Option<FlowChannelSpecificMessageFlowActionPayload>,
+}
+#[allow(clippy::should_implement_trait)]
+impl FlowChannelSpecificMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(flow_id: impl Into<String>, flow_cta: impl Into<String>) -> Self {
+        Self {
+            header: None,
+            body: None,
+            footer: None,
+            flow_id: flow_id.into(),
+            flow_token: None,
+            flow_mode: None,
+            flow_cta: flow_cta.into(),
+            flow_action: None,
+            flow_action_payload: None,
+        }
+    }
+    /// Sets `header`.
+    pub fn header(mut self, value: impl Into<ChannelSpecificCommonPropsHeader>) -> Self {
+        self.header = Some(value.into());
+        self
+    }
+    /// Sets `body`.
+    pub fn body(mut self, value: impl Into<WhatsAppInteractiveBody>) -> Self {
+        self.body = Some(value.into());
+        self
+    }
+    /// Sets `footer`.
+    pub fn footer(mut self, value: impl Into<WhatsAppInteractiveFooter>) -> Self {
+        self.footer = Some(value.into());
+        self
+    }
+    /// Sets `flow_token`.
+    pub fn flow_token(mut self, value: impl Into<String>) -> Self {
+        self.flow_token = Some(value.into());
+        self
+    }
+    /// Sets `flow_mode`.
+    pub fn flow_mode(
+        mut self,
+        value: impl Into<FlowChannelSpecificMessageFlowMode>,
+    ) -> Self {
+        self.flow_mode = Some(value.into());
+        self
+    }
+    /// Sets `flow_action`.
+    pub fn flow_action(
+        mut self,
+        value: impl Into<FlowChannelSpecificMessageFlowAction>,
+    ) -> Self {
+        self.flow_action = Some(value.into());
+        self
+    }
+    /// Sets `flow_action_payload`.
+    pub fn flow_action_payload(
+        mut self,
+        value: impl Into<FlowChannelSpecificMessageFlowActionPayload>,
+    ) -> Self {
+        self.flow_action_payload = Some(value.into());
+        self
+    }
+}
+/// `FlowChannelSpecificMessageFlowAction`
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum FlowChannelSpecificMessageFlowAction {
+    /// `navigate`
+    Navigate,
+    /// `data_exchange`
+    DataExchange,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl FlowChannelSpecificMessageFlowAction {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Navigate => "navigate",
+            Self::DataExchange => "data_exchange",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for FlowChannelSpecificMessageFlowAction {
+    fn from(value: &str) -> Self {
+        match value {
+            "navigate" => Self::Navigate,
+            "data_exchange" => Self::DataExchange,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for FlowChannelSpecificMessageFlowAction {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for FlowChannelSpecificMessageFlowAction {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for FlowChannelSpecificMessageFlowAction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for FlowChannelSpecificMessageFlowAction {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for FlowChannelSpecificMessageFlowAction {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// `FlowChannelSpecificMessageFlowActionPayload`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct FlowChannelSpecificMessageFlowActionPayload {
+    /// The ID of the screen displayed first. This must be an entry screen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub screen: Option<String>,
+    /// Data for the first screen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl FlowChannelSpecificMessageFlowActionPayload {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { screen: None, data: None }
+    }
+    /// Sets `screen`.
+    pub fn screen(mut self, value: impl Into<String>) -> Self {
+        self.screen = Some(value.into());
+        self
+    }
+    /// Sets `data`.
+    pub fn data(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
+    ) -> Self {
+        self.data = Some(value.into());
+        self
+    }
+}
+/// The mode in which the flow is.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum FlowChannelSpecificMessageFlowMode {
+    /// `draft`
+    Draft,
+    /// `published`
+    Published,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl FlowChannelSpecificMessageFlowMode {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Draft => "draft",
+            Self::Published => "published",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for FlowChannelSpecificMessageFlowMode {
+    fn from(value: &str) -> Self {
+        match value {
+            "draft" => Self::Draft,
+            "published" => Self::Published,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for FlowChannelSpecificMessageFlowMode {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for FlowChannelSpecificMessageFlowMode {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for FlowChannelSpecificMessageFlowMode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for FlowChannelSpecificMessageFlowMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for FlowChannelSpecificMessageFlowMode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Generic Type
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct GenericEventField {
+    /// Event that contains only a flexible payload field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generic_event: Option<GenericEventFieldGenericEvent>,
+}
+#[allow(clippy::should_implement_trait)]
+impl GenericEventField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { generic_event: None }
+    }
+    /// Sets `generic_event`.
+    pub fn generic_event(
+        mut self,
+        value: impl Into<GenericEventFieldGenericEvent>,
+    ) -> Self {
+        self.generic_event = Some(value.into());
+        self
+    }
+}
+/// Event that contains only a flexible payload field.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct GenericEventFieldGenericEvent {
+    /// Arbitrary data set to the event. A valid JSON object.
+    pub payload: std::collections::BTreeMap<String, serde_json::Value>,
+}
+#[allow(clippy::should_implement_trait)]
+impl GenericEventFieldGenericEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        payload: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
+    ) -> Self {
+        Self { payload: payload.into() }
+    }
+}
+/// `GetAuditRecordsFromConsentResponse`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct GetAuditRecordsFromConsentResponse {
+    /// `identity`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<Identity>,
+    /// List of audit records associated with the given identity
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audit_records: Option<Vec<AuditRecord>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl GetAuditRecordsFromConsentResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            identity: None,
+            audit_records: None,
+        }
+    }
+    /// Sets `identity`.
+    pub fn identity(mut self, value: impl Into<Identity>) -> Self {
+        self.identity = Some(value.into());
+        self
+    }
+    /// Sets `audit_records`.
+    pub fn audit_records(mut self, value: impl Into<Vec<AuditRecord>>) -> Self {
+        self.audit_records = Some(value.into());
+        self
+    }
+}
+/// The channel. Must be one of the supported channels for this operation.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum GetChannelProfileConversationChannel {
+    /// `MESSENGER`
+    Messenger,
+    /// `INSTAGRAM`
+    Instagram,
+    /// `VIBER`
+    Viber,
+    /// `LINE`
+    Line,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl GetChannelProfileConversationChannel {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Messenger => "MESSENGER",
+            Self::Instagram => "INSTAGRAM",
+            Self::Viber => "VIBER",
+            Self::Line => "LINE",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for GetChannelProfileConversationChannel {
+    fn from(value: &str) -> Self {
+        match value {
+            "MESSENGER" => Self::Messenger,
+            "INSTAGRAM" => Self::Instagram,
+            "VIBER" => Self::Viber,
+            "LINE" => Self::Line,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for GetChannelProfileConversationChannel {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for GetChannelProfileConversationChannel {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for GetChannelProfileConversationChannel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for GetChannelProfileConversationChannel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for GetChannelProfileConversationChannel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// `GetChannelProfileRequest`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct GetChannelProfileRequest {
+    /// The ID of the app.
+    pub app_id: String,
+    /// `recipient`
+    pub recipient: Recipient,
+    /// `channel`
+    pub channel: GetChannelProfileConversationChannel,
+}
+#[allow(clippy::should_implement_trait)]
+impl GetChannelProfileRequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        app_id: impl Into<String>,
+        recipient: impl Into<Recipient>,
+        channel: impl Into<GetChannelProfileConversationChannel>,
+    ) -> Self {
+        Self {
+            app_id: app_id.into(),
+            recipient: recipient.into(),
+            channel: channel.into(),
+        }
+    }
+}
+/// `GetChannelProfileResponse`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct GetChannelProfileResponse {
+    /// The profile name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile_name: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl GetChannelProfileResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { profile_name: None }
+    }
+    /// Sets `profile_name`.
+    pub fn profile_name(mut self, value: impl Into<String>) -> Self {
+        self.profile_name = Some(value.into());
+        self
+    }
+}
+/// `GetIdentitiesFromConsentResponse`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct GetIdentitiesFromConsentResponse {
+    /// List of identities belonging to a specific project ID, app ID, and list type
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identities: Option<Vec<Identity>>,
+    /// Token for the next page of the search, to be used in the next call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_page_token: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl GetIdentitiesFromConsentResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            identities: None,
+            next_page_token: None,
+        }
+    }
+    /// Sets `identities`.
+    pub fn identities(mut self, value: impl Into<Vec<Identity>>) -> Self {
+        self.identities = Some(value.into());
+        self
+    }
+    /// Sets `next_page_token`.
+    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
+        self.next_page_token = Some(value.into());
+        self
+    }
+}
+/// Channel Identities
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct IdentifiedByField {
+    /// The identity as specified by the channel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identified_by: Option<ChannelIdentities>,
+}
+#[allow(clippy::should_implement_trait)]
+impl IdentifiedByField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { identified_by: None }
+    }
+    /// Sets `identified_by`.
+    pub fn identified_by(mut self, value: impl Into<ChannelIdentities>) -> Self {
+        self.identified_by = Some(value.into());
+        self
+    }
+}
+/// Represents a identity from the Conversation API.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct Identity {
+    /// The identity from Conversation API.
+    pub identity: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl Identity {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(identity: impl Into<String>) -> Self {
+        Self { identity: identity.into() }
+    }
+}
+/// Inject Event request
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct InjectConversationEventRequest {
+    /// Event originating from an app
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_event: Option<AppEventFieldAppEvent>,
+    /// Optional. The ID of the event's conversation. Will not be present for apps in Dispatch Mode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation_id: Option<String>,
+    /// Optional. The ID of the contact. Will not be present for apps in Dispatch Mode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_id: Option<String>,
+    /// `channel_identity`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel_identity: Option<ChannelIdentity>,
+    /// The processed time of the message in UTC timezone. Must be less than current_time and greater than (current_time - 30 days).
+    pub accept_time: crate::runtime::Timestamp,
+    /// `processing_mode`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processing_mode: Option<ProcessingMode>,
+}
+#[allow(clippy::should_implement_trait)]
+impl InjectConversationEventRequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(accept_time: impl Into<crate::runtime::Timestamp>) -> Self {
+        Self {
+            app_event: None,
+            conversation_id: None,
+            contact_id: None,
+            channel_identity: None,
+            accept_time: accept_time.into(),
+            processing_mode: None,
+        }
+    }
+    /// Sets `app_event`.
+    pub fn app_event(mut self, value: impl Into<AppEventFieldAppEvent>) -> Self {
+        self.app_event = Some(value.into());
+        self
+    }
+    /// Sets `conversation_id`.
+    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
+        self.conversation_id = Some(value.into());
+        self
+    }
+    /// Sets `contact_id`.
+    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
+        self.contact_id = Some(value.into());
+        self
+    }
+    /// Sets `channel_identity`.
+    pub fn channel_identity(mut self, value: impl Into<ChannelIdentity>) -> Self {
+        self.channel_identity = Some(value.into());
+        self
+    }
+    /// Sets `processing_mode`.
+    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
+        self.processing_mode = Some(value.into());
+        self
+    }
+}
+/// Inject Event Request
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct InjectEventRequest {
+    /// `event`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<InjectConversationEventRequest>,
+}
+#[allow(clippy::should_implement_trait)]
+impl InjectEventRequest {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { event: None }
+    }
+    /// Sets `event`.
+    pub fn event(mut self, value: impl Into<InjectConversationEventRequest>) -> Self {
+        self.event = Some(value.into());
+        self
+    }
+}
+/// `InjectEventResponse`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct InjectEventResponse {
+    /// Event id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<String>,
+    /// `accepted_time`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted_time: Option<crate::runtime::Timestamp>,
+}
+#[allow(clippy::should_implement_trait)]
+impl InjectEventResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            event_id: None,
+            accepted_time: None,
+        }
+    }
+    /// Sets `event_id`.
+    pub fn event_id(mut self, value: impl Into<String>) -> Self {
+        self.event_id = Some(value.into());
+        self
+    }
+    /// Sets `accepted_time`.
+    pub fn accepted_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.accepted_time = Some(value.into());
+        self
+    }
+}
+/// `InjectMessageCommonProps`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct InjectMessageCommonProps {
+    /// The processed time of the message in UTC timezone. Must be less than current_time and greater than (current_time - 30 days)
+    pub accept_time: crate::runtime::Timestamp,
+    /// `channel_identity`
+    pub channel_identity: ChannelIdentity,
+    /// The ID of the contact registered in the conversation provided.
+    pub contact_id: String,
+    /// `direction`
+    pub direction: ConversationDirection,
+    /// The ID of the conversation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation_id: Option<String>,
+    /// For Contact Messages (MO messages), the sender ID represents the recipient to which the message was sent. This may be a phone number (in the case of SMS and MMS) or a unique ID (in the case of WhatsApp). This is field is not supported on all channels, nor is it supported for MT messages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sender_id: Option<String>,
+    /// `processing_mode`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processing_mode: Option<ProcessingMode>,
+    /// Optional. Metadata associated with the contact.
+    /// Up to 1024 characters long.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl InjectMessageCommonProps {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        accept_time: impl Into<crate::runtime::Timestamp>,
+        channel_identity: impl Into<ChannelIdentity>,
+        contact_id: impl Into<String>,
+        direction: impl Into<ConversationDirection>,
+    ) -> Self {
+        Self {
+            accept_time: accept_time.into(),
+            channel_identity: channel_identity.into(),
+            contact_id: contact_id.into(),
+            direction: direction.into(),
+            conversation_id: None,
+            sender_id: None,
+            processing_mode: None,
+            metadata: None,
+        }
+    }
+    /// Sets `conversation_id`.
+    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
+        self.conversation_id = Some(value.into());
+        self
+    }
+    /// Sets `sender_id`.
+    pub fn sender_id(mut self, value: impl Into<String>) -> Self {
+        self.sender_id = Some(value.into());
+        self
+    }
+    /// Sets `processing_mode`.
+    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
+        self.processing_mode = Some(value.into());
+        self
+    }
+    /// Sets `metadata`.
+    pub fn metadata(mut self, value: impl Into<String>) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+}
+/// A message on a particular channel.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct InjectMessageRequest {
+    /// The processed time of the message in UTC timezone. Must be less than current_time and greater than (current_time - 30 days)
+    pub accept_time: crate::runtime::Timestamp,
+    /// `channel_identity`
+    pub channel_identity: ChannelIdentity,
+    /// The ID of the contact registered in the conversation provided.
+    pub contact_id: String,
+    /// `direction`
+    pub direction: ConversationDirection,
+    /// The ID of the conversation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation_id: Option<String>,
+    /// For Contact Messages (MO messages), the sender ID represents the recipient to which the message was sent. This may be a phone number (in the case of SMS and MMS) or a unique ID (in the case of WhatsApp). This is field is not supported on all channels, nor is it supported for MT messages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sender_id: Option<String>,
+    /// `processing_mode`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processing_mode: Option<ProcessingMode>,
+    /// Optional. Metadata associated with the contact.
+    /// Up to 1024 characters long.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<String>,
+    /// Which kind this is: the properties of one of the union's variants.
+    #[serde(flatten)]
+    pub kind: ConversationMessageTypesInject,
+}
+#[allow(clippy::should_implement_trait)]
+impl InjectMessageRequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        accept_time: impl Into<crate::runtime::Timestamp>,
+        channel_identity: impl Into<ChannelIdentity>,
+        contact_id: impl Into<String>,
+        direction: impl Into<ConversationDirection>,
+        kind: impl Into<ConversationMessageTypesInject>,
+    ) -> Self {
+        Self {
+            accept_time: accept_time.into(),
+            channel_identity: channel_identity.into(),
+            contact_id: contact_id.into(),
+            direction: direction.into(),
+            conversation_id: None,
+            sender_id: None,
+            processing_mode: None,
+            metadata: None,
+            kind: kind.into(),
+        }
+    }
+    /// Sets `conversation_id`.
+    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
+        self.conversation_id = Some(value.into());
+        self
+    }
+    /// Sets `sender_id`.
+    pub fn sender_id(mut self, value: impl Into<String>) -> Self {
+        self.sender_id = Some(value.into());
+        self
+    }
+    /// Sets `processing_mode`.
+    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
+        self.processing_mode = Some(value.into());
+        self
+    }
+    /// Sets `metadata`.
+    pub fn metadata(mut self, value: impl Into<String>) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+}
+/// Instagram
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct InstagramCredentialsField {
+    /// If you are including the INSTAGRAM channel in the `channel_identifier` property, you must include this object.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instagram_credentials: Option<InstagramCredentialsFieldInstagramCredentials>,
+}
+#[allow(clippy::should_implement_trait)]
+impl InstagramCredentialsField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            instagram_credentials: None,
+        }
+    }
+    /// Sets `instagram_credentials`.
+    pub fn instagram_credentials(
+        mut self,
+        value: impl Into<InstagramCredentialsFieldInstagramCredentials>,
+    ) -> Self {
+        self.instagram_credentials = Some(value.into());
+        self
+    }
+}
+/// If you are including the INSTAGRAM channel in the `channel_identifier` property, you must include this object.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct InstagramCredentialsFieldInstagramCredentials {
+    /// The static token.
+    pub token: String,
+    /// Required if using the Sinch Facebook App.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub business_account_id: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl InstagramCredentialsFieldInstagramCredentials {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(token: impl Into<String>) -> Self {
+        Self {
+            token: token.into(),
+            business_account_id: None,
+        }
+    }
+    /// Sets `business_account_id`.
+    pub fn business_account_id(mut self, value: impl Into<String>) -> Self {
+        self.business_account_id = Some(value.into());
+        self
+    }
+}
+/// `IntentResult`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct IntentResult {
+    /// The most probable intent of the analyzed text. For example, chitchat.greeting, chitchat.bye, chitchat.compliment, chitchat.how_are_you, or general.yes_or_agreed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intent: Option<String>,
+    /// The likelihood that the assigned intent represents the purpose of the analyzed text. 1 is the maximum value, representing the highest likelihood that the message text matches the intent, and 0 is the minimum value, representing the lowest likelihood that the message text matches the intent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+}
+#[allow(clippy::should_implement_trait)]
+impl IntentResult {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { intent: None, score: None }
+    }
+    /// Sets `intent`.
+    pub fn intent(mut self, value: impl Into<String>) -> Self {
+        self.intent = Some(value.into());
+        self
+    }
+    /// Sets `score`.
+    pub fn score(mut self, value: impl Into<f64>) -> Self {
+        self.score = Some(value.into());
+        self
+    }
+}
+/// A button that opens an app link (e.g. call button)
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct KakaoTalkAppLinkButton {
+    /// `type`
+    pub r#type: KakaoTalkAppLinkButtonType,
+    /// Text displayed on the button
+    pub name: String,
+    /// App link opened on an iOS device (e.g. `tel://PHONE_NUMBER`)
+    pub scheme_ios: String,
+    /// App link opened on an Android device (e.g. `tel://PHONE_NUMBER`)
+    pub scheme_android: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl KakaoTalkAppLinkButton {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<KakaoTalkAppLinkButtonType>,
+        name: impl Into<String>,
+        scheme_ios: impl Into<String>,
+        scheme_android: impl Into<String>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            name: name.into(),
+            scheme_ios: scheme_ios.into(),
+            scheme_android: scheme_android.into(),
+        }
+    }
+}
+/// `KakaoTalkAppLinkButtonType`
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum KakaoTalkAppLinkButtonType {
+    /// `AL`
+    Al,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl KakaoTalkAppLinkButtonType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Al => "AL",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for KakaoTalkAppLinkButtonType {
+    fn from(value: &str) -> Self {
+        match value {
+            "AL" => Self::Al,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for KakaoTalkAppLinkButtonType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for KakaoTalkAppLinkButtonType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for KakaoTalkAppLinkButtonType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for KakaoTalkAppLinkButtonType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for KakaoTalkAppLinkButtonType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// A button that sends a keyword specified in `name` property
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct KakaoTalkBotKeywordButton {
+    /// `type`
+    pub r#type: KakaoTalkBotKeywordButtonType,
+    /// Text displayed on the button
+    pub name: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl KakaoTalkBotKeywordButton {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<KakaoTalkBotKeywordButtonType>,
+        name: impl Into<String>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            name: name.into(),
+        }
+    }
+}
+/// `KakaoTalkBotKeywordButtonType`
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum KakaoTalkBotKeywordButtonType {
+    /// `BK`
+    Bk,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl KakaoTalkBotKeywordButtonType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Bk => "BK",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for KakaoTalkBotKeywordButtonType {
+    fn from(value: &str) -> Self {
+        match value {
+            "BK" => Self::Bk,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for KakaoTalkBotKeywordButtonType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for KakaoTalkBotKeywordButtonType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for KakaoTalkBotKeywordButtonType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for KakaoTalkBotKeywordButtonType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for KakaoTalkBotKeywordButtonType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// `KakaoTalkButton`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct KakaoTalkButton {
+    /// Button type
+    pub r#type: String,
+    /// Text displayed on the button
+    pub name: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl KakaoTalkButton {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(r#type: impl Into<String>, name: impl Into<String>) -> Self {
+        Self {
+            r#type: r#type.into(),
+            name: name.into(),
+        }
+    }
+}
+/// `KakaoTalkCarouselCommerceChannelSpecificMessage`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct KakaoTalkCarouselCommerceChannelSpecificMessage {
+    /// Set to `true` if a push alarm should be sent to a device.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub push_alarm: Option<bool>,
+    /// Set to `true` if a message contains adult content. Set to `false` by default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adult: Option<bool>,
+    /// Carousel content
+    pub carousel: KakaoTalkCarouselCommerceChannelSpecificMessageCarousel,
+}
+#[allow(clippy::should_implement_trait)]
+impl KakaoTalkCarouselCommerceChannelSpecificMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        carousel: impl Into<KakaoTalkCarouselCommerceChannelSpecificMessageCarousel>,
+    ) -> Self {
+        Self {
+            push_alarm: None,
+            adult: None,
+            carousel: carousel.into(),
+        }
+    }
+    /// Sets `push_alarm`.
+    pub fn push_alarm(mut self, value: impl Into<bool>) -> Self {
+        self.push_alarm = Some(value.into());
+        self
+    }
+    /// Sets `adult`.
+    pub fn adult(mut self, value: impl Into<bool>) -> Self {
+        self.adult = Some(value.into());
+        self
+    }
+}
+/// Carousel content
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct KakaoTalkCarouselCommerceChannelSpecificMessageCarousel {
+    /// Carousel introduction
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub head: Option<KakaoTalkCarouselCommerceChannelSpecificMessageCarouselHead>,
+    /// List of carousel cards
+    pub list: Vec<KakaoTalkCommerceMessage>,
+    /// "More" button
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tail: Option<KakaoTalkCarouselCommerceChannelSpecificMessageCarouselTail>,
+}
+#[allow(clippy::should_implement_trait)]
+impl KakaoTalkCarouselCommerceChannelSpecificMessageCarousel {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(list: impl Into<Vec<KakaoTalkCommerceMessage>>) -> Self {
+        Self {
+            head: None,
+            list: list.into(),
+            tail: None,
+        }
+    }
+    /// Sets `head`.
+    pub fn head(
+        mut self,
+        value: impl Into<KakaoTalkCarouselCommerceChannelSpecificMessageCarouselHead>,
+    ) -> Self {
+        self.head = Some(value.into());
+        self
+    }
+    /// Sets `tail`.
+    pub fn tail(
+        mut self,
+        value: impl Into<KakaoTalkCarouselCommerceChannelSpecificMessageCarouselTail>,
+    ) -> Self {
+        self.tail = Some(value.into());
+        self
+    }
+}
+/// Carousel introduction
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct KakaoTalkCarouselCommerceChannelSpecificMessageCarouselHead {
+    /// Carousel introduction title
+    pub header: String,
+    /// Carousel introduction description
+    pub content: String,
+    /// URL to the image displayed in the introduction
+    pub image_url: String,
+    /// URL opened on a mobile device
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link_mo: Option<String>,
+    /// URL opened on a desktop device
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link_pc: Option<String>,
+    /// App link opened on an iOS device (e.g. `tel://PHONE_NUMBER`)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheme_ios: Option<String>,
+    /// App link opened on an Android device (e.g. `tel://PHONE_NUMBER`)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheme_android: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl KakaoTalkCarouselCommerceChannelSpecificMessageCarouselHead {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        header: impl Into<String>,
+        content: impl Into<String>,
+        image_url: impl Into<String>,
+    ) -> Self {
+        Self {
+            header: header.into(),
+            content: content.into(),
+            image_url: image_url.into(),
+            link_mo: None,
+            link_pc: None,
+            scheme_ios: None,
+            scheme_android: None,
+        }
+    }
+    /// Sets `link_mo`.
+    pub fn link_mo(mut self, value: impl Into<String>) -> Self {
+        self.link_mo = Some(value.into());
+        self
+    }
+    /// Sets `link_pc`.
+    pub fn link_pc(mut self, value: impl Into<String>) -> Self {
+        self.link_pc = Some(value.into());
+        self
+    }
+    /// Sets `scheme_ios`.
+    pub fn scheme_ios(mut self, value: impl Into<String>) -> Self {
+        self.scheme_ios = Some(value.into());
+        self
+    }
+    /// Sets `scheme_android`.
+    pub fn scheme_android(mut self, value: impl Into<String>) -> Self {
+        self.scheme_android = Some(value.into());
+        self
+    }
+}
+/// "More" button
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct KakaoTalkCarouselCommerceChannelSpecificMessageCarouselTail {
+    /// URL opened on a mobile device
+    pub link_mo: String,
+    /// URL opened on a desktop device
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link_pc: Option<String>,
+    /// App link opened on an iOS device (e.g. `tel://PHONE_NUMBER`)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheme_ios: Option<String>,
+    /// App link opened on an Android device (e.g. `tel://PHONE_NUMBER`)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheme_android: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl KakaoTalkCarouselCommerceChannelSpecificMessageCarouselTail {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(link_mo: impl Into<String>) -> Self {
+        Self {
+            link_mo: link_mo.into(),
+            link_pc: None,
+            scheme_ios: None,
+            scheme_android: None,
+        }
+    }
+    /// Sets `link_pc`.
+    pub fn link_pc(mut self, value: impl Into<String>) -> Self {
+        self.link_pc = Some(value.into());
+        self
+    }
+    /// Sets `scheme_ios`.
+    pub fn scheme_ios(mut self, value: impl Into<String>) -> Self {
+        self.scheme_ios = Some(value.into());
+        self
+    }
+    /// Sets `scheme_android`.
+    pub fn scheme_android(mut self, value: impl Into<String>) -> Self {
+        self.scheme_android = Some(value.into());
+        self
+    }
+}
+/// `KakaoTalkChannelSpecificMessage`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct KakaoTalkChannelSpecificMessage {
+    /// Set to `true` if a push alarm should be sent to a device.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub push_alarm: Option<bool>,
+    /// Set to `true` if a message contains adult content. Set to `false` by default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adult: Option<bool>,
+}
+#[allow(clippy::should_implement_trait)]
+impl KakaoTalkChannelSpecificMessage {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            push_alarm: None,
+            adult: None,
+        }
+    }
+    /// Sets `push_alarm`.
+    pub fn push_alarm(mut self, value: impl Into<bool>) -> Self {
+        self.push_alarm = Some(value.into());
+        self
+    }
+    /// Sets `adult`.
+    pub fn adult(mut self, value: impl Into<bool>) -> Self {
+        self.adult = Some(value.into());
+        self
+    }
+}
+/// KakaoTalkChat
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct KakaoTalkChatCredentialsField {
+    /// If you are including the KakaoTalkChat channel in the `channel_identifier` property, you must include this object.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kakaotalkchat_credentials: Option<
+        KakaoTalkChatCredentialsFieldKakaotalkchatCredentials,
+    >,
+}
+#[allow(clippy::should_implement_trait)]
+impl KakaoTalkChatCredentialsField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            kakaotalkchat_credentials: None,
+        }
+    }
+    /// Sets `kakaotalkchat_credentials`.
+    pub fn kakaotalkchat_credentials(
+        mut self,
+        value: impl Into<KakaoTalkChatCredentialsFieldKakaotalkchatCredentials>,
+    ) -> Self {
+        self.kakaotalkchat_credentials = Some(value.into());
+        self
+    }
+}
+/// If you are including the KakaoTalkChat channel in the `channel_identifier` property, you must include this object.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct KakaoTalkChatCredentialsFieldKakaotalkchatCredentials {
+    /// Kakaotalk Plus friend ID.
+    pub kakaotalk_plus_friend_id: String,
+    /// InfoBank API KEY.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api_key: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl KakaoTalkChatCredentialsFieldKakaotalkchatCredentials {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(kakaotalk_plus_friend_id: impl Into<String>) -> Self {
+        Self {
+            kakaotalk_plus_friend_id: kakaotalk_plus_friend_id.into(),
+            api_key: None,
+        }
+    }
+    /// Sets `api_key`.
+    pub fn api_key(mut self, value: impl Into<String>) -> Self {
+        self.api_key = Some(value.into());
+        self
+    }
+}
+/// `KakaoTalkCommerceChannelSpecificMessage`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct KakaoTalkCommerceChannelSpecificMessage {
+    /// Set to `true` if a push alarm should be sent to a device.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub push_alarm: Option<bool>,
+    /// Set to `true` if a message contains adult content. Set to `false` by default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adult: Option<bool>,
+    /// Buttons list
+    pub buttons: Vec<KakaoTalkCommerceMessageButtonsItem>,
+    /// Additional information
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub additional_content: Option<String>,
+    /// Product image
+    pub image: KakaoTalkCommerceMessageImage,
+    /// Product information
+    pub commerce: KakaoTalkCommerceMessageCommerce,
+    /// Discount coupon
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coupon: Option<KakaoTalkCommerceMessageCoupon>,
+}
+#[allow(clippy::should_implement_trait)]
+impl KakaoTalkCommerceChannelSpecificMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        buttons: impl Into<Vec<KakaoTalkCommerceMessageButtonsItem>>,
+        image: impl Into<KakaoTalkCommerceMessageImage>,
+        commerce: impl Into<KakaoTalkCommerceMessageCommerce>,
+    ) -> Self {
+        Self {
+            push_alarm: None,
+            adult: None,
+            buttons: buttons.into(),
+            additional_content: None,
+            image: image.into(),
+            commerce: commerce.into(),
+            coupon: None,
+        }
+    }
+    /// Sets `push_alarm`.
+    pub fn push_alarm(mut self, value: impl Into<bool>) -> Self {
+        self.push_alarm = Some(value.into());
+        self
+    }
+    /// Sets `adult`.
+    pub fn adult(mut self, value: impl Into<bool>) -> Self {
+        self.adult = Some(value.into());
+        self
+    }
+    /// Sets `additional_content`.
+    pub fn additional_content(mut self, value: impl Into<String>) -> Self {
+        self.additional_content = Some(value.into());
+        self
+    }
+    /// Sets `coupon`.
+    pub fn coupon(mut self, value: impl Into<KakaoTalkCommerceMessageCoupon>) -> Self {
+        self.coupon = Some(value.into());
+        self
+    }
+}
+/// A message type for sending KakaoTalk commerce messages
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct KakaoTalkCommerceMessage {
+    /// Buttons list
+    pub buttons: Vec<KakaoTalkCommerceMessageButtonsItem>,
+    /// Additional information
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub additional_content: Option<String>,
+    /// Product image
+    pub image: KakaoTalkCommerceMessageImage,
+    /// Product information
+    pub commerce: KakaoTalkCommerceMessageCommerce,
+    /// Discount coupon
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coupon: Option<KakaoTalkCommerceMessageCoupon>,
+}
+#[allow(clippy::should_implement_trait)]
+impl KakaoTalkCommerceMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        buttons: impl Into<Vec<KakaoTalkCommerceMessageButtonsItem>>,
+        image: impl Into<KakaoTalkCommerceMessageImage>,
+        commerce: impl Into<KakaoTalkCommerceMessageCommerce>,
+    ) -> Self {
+        Self {
+            buttons: buttons.into(),
+            additional_content: None,
+            image: image.into(),
+            commerce: commerce.into(),
+            coupon: None,
+        }
+    }
+    /// Sets `additional_content`.
+    pub fn additional_content(mut self, value: impl Into<String>) -> Self {
+        self.additional_content = Some(value.into());
+        self
+    }
+    /// Sets `coupon`.
+    pub fn coupon(mut self, value: impl Into<KakaoTalkCommerceMessageCoupon>) -> Self {
+        self.coupon = Some(value.into());
+        self
+    }
+}
+/// `KakaoTalkCommerceMessageButtonsItem`
+///
+/// Decoded by shape: the variant whose properties fit the data best.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum KakaoTalkCommerceMessageButtonsItem {
+    /// A `KakaoTalkWebLinkButton`.
+    KakaoTalkWebLinkButton(KakaoTalkWebLinkButton),
+    /// A `KakaoTalkAppLinkButton`.
+    KakaoTalkAppLinkButton(KakaoTalkAppLinkButton),
+    /// A `KakaoTalkBotKeywordButton`.
+    KakaoTalkBotKeywordButton(KakaoTalkBotKeywordButton),
+}
+impl serde::Serialize for KakaoTalkCommerceMessageButtonsItem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::KakaoTalkWebLinkButton(v) => serde::Serialize::serialize(v, serializer),
+            Self::KakaoTalkAppLinkButton(v) => serde::Serialize::serialize(v, serializer),
+            Self::KakaoTalkBotKeywordButton(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for KakaoTalkCommerceMessageButtonsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const SHAPES: &[crate::runtime::union::Shape] = &[
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["type", "name", "link_mo"],
+                known: &["type", "name", "type", "link_mo", "link_pc"],
+                values: &[("type", &["WL"])],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["type", "name", "scheme_ios", "scheme_android"],
+                known: &["type", "name", "type", "scheme_ios", "scheme_android"],
+                values: &[("type", &["AL"])],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["type", "name"],
+                known: &["type", "name", "type"],
+                values: &[("type", &["BK"])],
+            },
+        ];
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut tried: Vec<String> = Vec::new();
+        for index in crate::runtime::union::rank(&value, SHAPES) {
+            let decoded = match index {
+                0usize => {
+                    <KakaoTalkWebLinkButton as serde::Deserialize>::deserialize(&value)
+                        .map(Self::KakaoTalkWebLinkButton)
+                        .map_err(|e| format!("{}: {e}", "KakaoTalkWebLinkButton"))
+                }
+                1usize => {
+                    <KakaoTalkAppLinkButton as serde::Deserialize>::deserialize(&value)
+                        .map(Self::KakaoTalkAppLinkButton)
+                        .map_err(|e| format!("{}: {e}", "KakaoTalkAppLinkButton"))
+                }
+                2usize => {
+                    <KakaoTalkBotKeywordButton as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::KakaoTalkBotKeywordButton)
+                        .map_err(|e| format!("{}: {e}", "KakaoTalkBotKeywordButton"))
+                }
+                _ => continue,
+            };
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
+            }
+        }
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "{} ({})",
+                    "data did not match any variant of KakaoTalkCommerceMessageButtonsItem",
+                    tried.join("; ")
+                ),
+            ),
+        )
+    }
+}
+impl KakaoTalkCommerceMessageButtonsItem {
+    /// The `KakaoTalkWebLinkButton` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn web_link(
+        r#type: impl Into<KakaoTalkWebLinkButtonType>,
+        name: impl Into<String>,
+        link_mo: impl Into<String>,
+    ) -> Self {
+        Self::KakaoTalkWebLinkButton(KakaoTalkWebLinkButton::new(r#type, name, link_mo))
+    }
+    /// The `KakaoTalkAppLinkButton` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn app_link(
+        r#type: impl Into<KakaoTalkAppLinkButtonType>,
+        name: impl Into<String>,
+        scheme_ios: impl Into<String>,
+        scheme_android: impl Into<String>,
+    ) -> Self {
+        Self::KakaoTalkAppLinkButton(
+            KakaoTalkAppLinkButton::new(r#type, name, scheme_ios, scheme_android),
+        )
+    }
+    /// The `KakaoTalkBotKeywordButton` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn bot_keyword(
+        r#type: impl Into<KakaoTalkBotKeywordButtonType>,
+        name: impl Into<String>,
+    ) -> Self {
+        Self::KakaoTalkBotKeywordButton(KakaoTalkBotKeywordButton::new(r#type, name))
+    }
+}
+impl From<KakaoTalkWebLinkButton> for KakaoTalkCommerceMessageButtonsItem {
+    fn from(value: KakaoTalkWebLinkButton) -> Self {
+        Self::KakaoTalkWebLinkButton(value)
+    }
+}
+impl From<KakaoTalkAppLinkButton> for KakaoTalkCommerceMessageButtonsItem {
+    fn from(value: KakaoTalkAppLinkButton) -> Self {
+        Self::KakaoTalkAppLinkButton(value)
+    }
+}
+impl From<KakaoTalkBotKeywordButton> for KakaoTalkCommerceMessageButtonsItem {
+    fn from(value: KakaoTalkBotKeywordButton) -> Self {
+        Self::KakaoTalkBotKeywordButton(value)
+    }
+}
+/// Product information
+///
+/// Decoded by shape: the variant whose properties fit the data best.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum KakaoTalkCommerceMessageCommerce {
+    /// A `KakaoTalkRegularPriceCommerce`.
+    KakaoTalkRegularPriceCommerce(KakaoTalkRegularPriceCommerce),
+    /// A `KakaoTalkDiscountFixedCommerce`.
+    KakaoTalkDiscountFixedCommerce(KakaoTalkDiscountFixedCommerce),
+    /// A `KakaoTalkDiscountRateCommerce`.
+    KakaoTalkDiscountRateCommerce(KakaoTalkDiscountRateCommerce),
+}
+impl serde::Serialize for KakaoTalkCommerceMessageCommerce {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::KakaoTalkRegularPriceCommerce(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::KakaoTalkDiscountFixedCommerce(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::KakaoTalkDiscountRateCommerce(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for KakaoTalkCommerceMessageCommerce {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const SHAPES: &[crate::runtime::union::Shape] = &[
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["type", "title", "regular_price"],
+                known: &["type", "title", "regular_price"],
+                values: &[("type", &["REGULAR_PRICE_COMMERCE"])],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[
+                    "type",
+                    "title",
+                    "regular_price",
+                    "discount_price",
+                    "discount_fixed",
+                ],
+                known: &[
+                    "type",
+                    "title",
+                    "regular_price",
+                    "type",
+                    "discount_price",
+                    "discount_fixed",
+                ],
+                values: &[
+                    ("type", &["REGULAR_PRICE_COMMERCE"]),
+                    ("type", &["FIXED_DISCOUNT_COMMERCE"]),
+                ],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[
+                    "type",
+                    "title",
+                    "regular_price",
+                    "discount_price",
+                    "discount_rate",
+                ],
+                known: &[
+                    "type",
+                    "title",
+                    "regular_price",
+                    "type",
+                    "discount_price",
+                    "discount_rate",
+                ],
+                values: &[
+                    ("type", &["REGULAR_PRICE_COMMERCE"]),
+                    ("type", &["PERCENTAGE_DISCOUNT_COMMERCE"]),
+                ],
+            },
+        ];
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut tried: Vec<String> = Vec::new();
+        for index in crate::runtime::union::rank(&value, SHAPES) {
+            let decoded = match index {
+                0usize => {
+                    <KakaoTalkRegularPriceCommerce as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::KakaoTalkRegularPriceCommerce)
+                        .map_err(|e| format!("{}: {e}", "KakaoTalkRegularPriceCommerce"))
+                }
+                1usize => {
+                    <KakaoTalkDiscountFixedCommerce as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::KakaoTalkDiscountFixedCommerce)
+                        .map_err(|e| {
+                            format!("{}: {e}", "KakaoTalkDiscountFixedCommerce")
+                        })
+                }
+                2usize => {
+                    <KakaoTalkDiscountRateCommerce as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::KakaoTalkDiscountRateCommerce)
+                        .map_err(|e| format!("{}: {e}", "KakaoTalkDiscountRateCommerce"))
+                }
+                _ => continue,
+            };
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
+            }
+        }
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "{} ({})",
+                    "data did not match any variant of KakaoTalkCommerceMessageCommerce",
+                    tried.join("; ")
+                ),
+            ),
+        )
+    }
+}
+impl KakaoTalkCommerceMessageCommerce {
+    /// The `KakaoTalkRegularPriceCommerce` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn regular_price(
+        r#type: impl Into<KakaoTalkRegularPriceCommerceType>,
+        title: impl Into<String>,
+        regular_price: impl Into<i64>,
+    ) -> Self {
+        Self::KakaoTalkRegularPriceCommerce(
+            KakaoTalkRegularPriceCommerce::new(r#type, title, regular_price),
+        )
+    }
+    /// The `KakaoTalkDiscountFixedCommerce` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn discount_fixed(
+        r#type: impl Into<KakaoTalkDiscountFixedCommerceType>,
+        title: impl Into<String>,
+        regular_price: impl Into<i64>,
+        discount_price: impl Into<i64>,
+        discount_fixed: impl Into<i64>,
+    ) -> Self {
+        Self::KakaoTalkDiscountFixedCommerce(
+            KakaoTalkDiscountFixedCommerce::new(
+                r#type,
+                title,
+                regular_price,
+                discount_price,
+                discount_fixed,
+            ),
+        )
+    }
+    /// The `KakaoTalkDiscountRateCommerce` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn discount_rate(
+        r#type: impl Into<KakaoTalkDiscountRateCommerceType>,
+        title: impl Into<String>,
+        regular_price: impl Into<i64>,
+        discount_price: impl Into<i64>,
+        discount_rate: impl Into<i64>,
+    ) -> Self {
+        Self::KakaoTalkDiscountRateCommerce(
+            KakaoTalkDiscountRateCommerce::new(
+                r#type,
+                title,
+                regular_price,
+                discount_price,
+                discount_rate,
+            ),
+        )
+    }
+}
+impl From<KakaoTalkRegularPriceCommerce> for KakaoTalkCommerceMessageCommerce {
+    fn from(value: KakaoTalkRegularPriceCommerce) -> Self {
+        Self::KakaoTalkRegularPriceCommerce(value)
+    }
+}
+impl From<KakaoTalkDiscountFixedCommerce> for KakaoTalkCommerceMessageCommerce {
+    fn from(value: KakaoTalkDiscountFixedCommerce) -> Self {
+        Self::KakaoTalkDiscountFixedCommerce(value)
+    }
+}
+impl From<KakaoTalkDiscountRateCommerce> for KakaoTalkCommerceMessageCommerce {
+    fn from(value: KakaoTalkDiscountRateCommerce) -> Self {
+        Self::KakaoTalkDiscountRateCommerce(value)
+    }
+}
+/// Discount coupon
+///
+/// Decoded by shape: the variant whose properties fit the data best.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum KakaoTalkCommerceMessageCoupon {
+    /// A `KakaoTalkFixedDiscountCoupon`.
+    KakaoTalkFixedDiscountCoupon(KakaoTalkFixedDiscountCoupon),
+    /// A `KakaoTalkDiscountRateCoupon`.
+    KakaoTalkDiscountRateCoupon(KakaoTalkDiscountRateCoupon),
+    /// A `KakaoTalkShippingDiscountCoupon`.
+    KakaoTalkShippingDiscountCoupon(KakaoTalkShippingDiscountCoupon),
+    /// A `KakaoTalkFreeCoupon`.
+    KakaoTalkFreeCoupon(KakaoTalkFreeCoupon),
+    /// A `KakaoTalkUpCoupon`.
+    KakaoTalkUpCoupon(KakaoTalkUpCoupon),
+}
+impl serde::Serialize for KakaoTalkCommerceMessageCoupon {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::KakaoTalkFixedDiscountCoupon(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::KakaoTalkDiscountRateCoupon(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::KakaoTalkShippingDiscountCoupon(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::KakaoTalkFreeCoupon(v) => serde::Serialize::serialize(v, serializer),
+            Self::KakaoTalkUpCoupon(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for KakaoTalkCommerceMessageCoupon {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const SHAPES: &[crate::runtime::union::Shape] = &[
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["type", "discount_fixed"],
+                known: &[
+                    "type",
+                    "description",
+                    "link_mo",
+                    "link_pc",
+                    "scheme_android",
+                    "scheme_ios",
+                    "type",
+                    "discount_fixed",
+                ],
+                values: &[("type", &["FIXED_DISCOUNT_COUPON"])],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["type", "discount_rate"],
+                known: &[
+                    "type",
+                    "description",
+                    "link_mo",
+                    "link_pc",
+                    "scheme_android",
+                    "scheme_ios",
+                    "type",
+                    "discount_rate",
+                ],
+                values: &[("type", &["PERCENTAGE_DISCOUNT_COUPON"])],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["type"],
+                known: &[
+                    "type",
+                    "description",
+                    "link_mo",
+                    "link_pc",
+                    "scheme_android",
+                    "scheme_ios",
+                    "type",
+                ],
+                values: &[("type", &["SHIPPING_DISCOUNT_COUPON"])],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["type", "title"],
+                known: &[
+                    "type",
+                    "description",
+                    "link_mo",
+                    "link_pc",
+                    "scheme_android",
+                    "scheme_ios",
+                    "type",
+                    "title",
+                ],
+                values: &[("type", &["FREE_COUPON"])],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["type", "title"],
+                known: &[
+                    "type",
+                    "description",
+                    "link_mo",
+                    "link_pc",
+                    "scheme_android",
+                    "scheme_ios",
+                    "type",
+                    "title",
+                ],
+                values: &[("type", &["UP_COUPON"])],
+            },
+        ];
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut tried: Vec<String> = Vec::new();
+        for index in crate::runtime::union::rank(&value, SHAPES) {
+            let decoded = match index {
+                0usize => {
+                    <KakaoTalkFixedDiscountCoupon as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::KakaoTalkFixedDiscountCoupon)
+                        .map_err(|e| format!("{}: {e}", "KakaoTalkFixedDiscountCoupon"))
+                }
+                1usize => {
+                    <KakaoTalkDiscountRateCoupon as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::KakaoTalkDiscountRateCoupon)
+                        .map_err(|e| format!("{}: {e}", "KakaoTalkDiscountRateCoupon"))
+                }
+                2usize => {
+                    <KakaoTalkShippingDiscountCoupon as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::KakaoTalkShippingDiscountCoupon)
+                        .map_err(|e| {
+                            format!("{}: {e}", "KakaoTalkShippingDiscountCoupon")
+                        })
+                }
+                3usize => {
+                    <KakaoTalkFreeCoupon as serde::Deserialize>::deserialize(&value)
+                        .map(Self::KakaoTalkFreeCoupon)
+                        .map_err(|e| format!("{}: {e}", "KakaoTalkFreeCoupon"))
+                }
+                4usize => {
+                    <KakaoTalkUpCoupon as serde::Deserialize>::deserialize(&value)
+                        .map(Self::KakaoTalkUpCoupon)
+                        .map_err(|e| format!("{}: {e}", "KakaoTalkUpCoupon"))
+                }
+                _ => continue,
+            };
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
+            }
+        }
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "{} ({})",
+                    "data did not match any variant of KakaoTalkCommerceMessageCoupon",
+                    tried.join("; ")
+                ),
+            ),
+        )
+    }
+}
+impl KakaoTalkCommerceMessageCoupon {
+    /// The `KakaoTalkFixedDiscountCoupon` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn fixed_discount(
+        r#type: impl Into<KakaoTalkFixedDiscountCouponType>,
+        discount_fixed: impl Into<i64>,
+    ) -> Self {
+        Self::KakaoTalkFixedDiscountCoupon(
+            KakaoTalkFixedDiscountCoupon::new(r#type, discount_fixed),
+        )
+    }
+    /// The `KakaoTalkDiscountRateCoupon` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn discount_rate(
+        r#type: impl Into<KakaoTalkDiscountRateCouponType>,
+        discount_rate: impl Into<i64>,
+    ) -> Self {
+        Self::KakaoTalkDiscountRateCoupon(
+            KakaoTalkDiscountRateCoupon::new(r#type, discount_rate),
+        )
+    }
+    /// The `KakaoTalkShippingDiscountCoupon` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn shipping_discount(
+        r#type: impl Into<KakaoTalkShippingDiscountCouponType>,
+    ) -> Self {
+        Self::KakaoTalkShippingDiscountCoupon(
+            KakaoTalkShippingDiscountCoupon::new(r#type),
+        )
+    }
+    /// The `KakaoTalkFreeCoupon` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn free(
+        r#type: impl Into<KakaoTalkFreeCouponType>,
+        title: impl Into<String>,
+    ) -> Self {
+        Self::KakaoTalkFreeCoupon(KakaoTalkFreeCoupon::new(r#type, title))
+    }
+    /// The `KakaoTalkUpCoupon` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn up(
+        r#type: impl Into<KakaoTalkUpCouponType>,
+        title: impl Into<String>,
+    ) -> Self {
+        Self::KakaoTalkUpCoupon(KakaoTalkUpCoupon::new(r#type, title))
+    }
+}
+impl From<KakaoTalkFixedDiscountCoupon> for KakaoTalkCommerceMessageCoupon {
+    fn from(value: KakaoTalkFixedDiscountCoupon) -> Self {
+        Self::KakaoTalkFixedDiscountCoupon(value)
+    }
+}
+impl From<KakaoTalkDiscountRateCoupon> for KakaoTalkCommerceMessageCoupon {
+    fn from(value: KakaoTalkDiscountRateCoupon) -> Self {
+        Self::KakaoTalkDiscountRateCoupon(value)
+    }
+}
+impl From<KakaoTalkShippingDiscountCoupon> for KakaoTalkCommerceMessageCoupon {
+    fn from(value: KakaoTalkShippingDiscountCoupon) -> Self {
+        Self::KakaoTalkShippingDiscountCoupon(value)
+    }
+}
+impl From<KakaoTalkFreeCoupon> for KakaoTalkCommerceMessageCoupon {
+    fn from(value: KakaoTalkFreeCoupon) -> Self {
+        Self::KakaoTalkFreeCoupon(value)
+    }
+}
+impl From<KakaoTalkUpCoupon> for KakaoTalkCommerceMessageCoupon {
+    fn from(value: KakaoTalkUpCoupon) -> Self {
+        Self::KakaoTalkUpCoupon(value)
+    }
+}
+/// Product image
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct KakaoTalkCommerceMessageImage {
+    /// URL to the product image
+    pub image_url: String,
+    /// URL opened when a user clicks on the image
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_link: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl KakaoTalkCommerceMessageImage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(image_url: impl Into<String>) -> Self {
+        Self {
+            image_url: image_url.into(),
+            image_link: None,
+        }
+    }
+    /// Sets `image_link`.
+    pub fn image_link(mut self, value: impl Into<String>) -> Self {
+        self.image_link = Some(value.into());
+        self
+    }
+}
+/// `KakaoTalkCoupon`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct KakaoTalkCoupon {
+    /// Coupon type
+    pub r#type: String,
+    /// Coupon description
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Coupon URL opened on a mobile device
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link_mo: Option<String>,
+    /// Coupon URL opened on a desktop device
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link_pc: Option<String>,
+    /// Channel coupon URL (format: `alimtalk=coupon://...`)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheme_android: Option<String>,
+    /// Channel coupon URL (format: `alimtalk=coupon://...`)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheme_ios: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl KakaoTalkCoupon {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(r#type: impl Into<String>) -> Self {
+        Self {
+            r#type: r#type.into(),
+            description: None,
+            link_mo: None,
+            link_pc: None,
+            scheme_android: None,
+            scheme_ios: None,
+        }
+    }
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+    /// Sets `link_mo`.
+    pub fn link_mo(mut self, value: impl Into<String>) -> Self {
+        self.link_mo = Some(value.into());
+        self
+    }
+    /// Sets `link_pc`.
+    pub fn link_pc(mut self, value: impl Into<String>) -> Self {
+        self.link_pc = Some(value.into());
+        self
+    }
+    /// Sets `scheme_android`.
+    pub fn scheme_android(mut self, value: impl Into<String>) -> Self {
+        self.scheme_android = Some(value.into());
+        self
+    }
+    /// Sets `scheme_ios`.
+    pub fn scheme_ios(mut self, value: impl Into<String>) -> Self {
+        self.scheme_ios = Some(value.into());
+        self
+    }
+}
+/// KakaoTalk
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct KakaoTalkCredentialsField {
+    /// If you are including the KakaoTalk channel in the `channel_identifier` property, you must include this object.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kakaotalk_credentials: Option<KakaoTalkCredentialsFieldKakaotalkCredentials>,
+}
+#[allow(clippy::should_implement_trait)]
+impl KakaoTalkCredentialsField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            kakaotalk_credentials: None,
+        }
+    }
+    /// Sets `kakaotalk_credentials`.
+    pub fn kakaotalk_credentials(
+        mut self,
+        value: impl Into<KakaoTalkCredentialsFieldKakaotalkCredentials>,
+    ) -> Self {
+        self.kakaotalk_credentials = Some(value.into());
+        self
+    }
+}
+/// If you are including the KakaoTalk channel in the `channel_identifier` property, you must include this object.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct KakaoTalkCredentialsFieldKakaotalkCredentials {
+    /// KakaoTalk Business Channel ID.
+    pub kakaotalk_plus_friend_id: String,
+    /// KakaoTalk Sender Key.
+    pub kakaotalk_sender_key: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl KakaoTalkCredentialsFieldKakaotalkCredentials {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        kakaotalk_plus_friend_id: impl Into<String>,
+        kakaotalk_sender_key: impl Into<String>,
+    ) -> Self {
+        Self {
+            kakaotalk_plus_friend_id: kakaotalk_plus_friend_id.into(),
+            kakaotalk_sender_key: kakaotalk_sender_key.into(),
+        }
+    }
+}
+/// Information about a product with fixed discount
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct KakaoTalkDiscountFixedCommerce {
+    /// `type`
+    pub r#type: KakaoTalkDiscountFixedCommerceType,
+    /// Product title
+    pub title: String,
+    /// Regular price of the product
+    pub regular_price: i64,
+    /// Discounted price of the product
+    pub discount_price: i64,
+    /// Fixed discount
+    pub discount_fixed: i64,
+}
+#[allow(clippy::should_implement_trait)]
+impl KakaoTalkDiscountFixedCommerce {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<KakaoTalkDiscountFixedCommerceType>,
+        title: impl Into<String>,
+        regular_price: impl Into<i64>,
+        discount_price: impl Into<i64>,
+        discount_fixed: impl Into<i64>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            title: title.into(),
+            regular_price: regular_price.into(),
+            discount_price: discount_price.into(),
+            discount_fixed: discount_fixed.into(),
+        }
+    }
+}
+/// `KakaoTalkDiscountFixedCommerceType`
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum KakaoTalkDiscountFixedCommerceType {
+    /// `FIXED_DISCOUNT_COMMERCE`
+    FixedDiscountCommerce,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl KakaoTalkDiscountFixedCommerceType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::FixedDiscountCommerce => "FIXED_DISCOUNT_COMMERCE",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for KakaoTalkDiscountFixedCommerceType {
+    fn from(value: &str) -> Self {
+        match value {
+            "FIXED_DISCOUNT_COMMERCE" => Self::FixedDiscountCommerce,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for KakaoTalkDiscountFixedCommerceType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for KakaoTalkDiscountFixedCommerceType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for KakaoTalkDiscountFixedCommerceType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for KakaoTalkDiscountFixedCommerceType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for KakaoTalkDiscountFixedCommerceType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Information about a product with discount rate
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct KakaoTalkDiscountRateCommerce {
+    /// `type`
+    pub r#type: KakaoTalkDiscountRateCommerceType,
+    /// Product title
+    pub title: String,
+    /// Regular price of the product
+    pub regular_price: i64,
+    /// Discounted price of the product
+    pub discount_price: i64,
+    /// Discount rate (%)
+    pub discount_rate: i64,
+}
+#[allow(clippy::should_implement_trait)]
+impl KakaoTalkDiscountRateCommerce {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<KakaoTalkDiscountRateCommerceType>,
+        title: impl Into<String>,
+        regular_price: impl Into<i64>,
+        discount_price: impl Into<i64>,
+        discount_rate: impl Into<i64>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            title: title.into(),
+            regular_price: regular_price.into(),
+            discount_price: discount_price.into(),
+            discount_rate: discount_rate.into(),
+        }
+    }
+}
+/// `KakaoTalkDiscountRateCommerceType`
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum KakaoTalkDiscountRateCommerceType {
+    /// `PERCENTAGE_DISCOUNT_COMMERCE`
+    PercentageDiscountCommerce,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl KakaoTalkDiscountRateCommerceType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::PercentageDiscountCommerce => "PERCENTAGE_DISCOUNT_COMMERCE",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for KakaoTalkDiscountRateCommerceType {
+    fn from(value: &str) -> Self {
+        match value {
+            "PERCENTAGE_DISCOUNT_COMMERCE" => Self::PercentageDiscountCommerce,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for KakaoTalkDiscountRateCommerceType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for KakaoTalkDiscountRateCommerceType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for KakaoTalkDiscountRateCommerceType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for KakaoTalkDiscountRateCommerceType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for KakaoTalkDiscountRateCommerceType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// <p>Percentage discount coupon with the following title: "<code>discount_rate</code>% 할인 쿠폰" (translates to: "<code>discount_rate</code>% discount coupon")</p>
+/// <p><b>One of the following fields is required: <code>link_mo</code>, <code>scheme_android</code>, <code>scheme_ios</code></b></p>
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct KakaoTalkDiscountRateCoupon {
+    /// `type`
+    pub r#type: KakaoTalkDiscountRateCouponType,
+    /// Coupon description
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Coupon URL opened on a mobile device
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link_mo: Option<String>,
+    /// Coupon URL opened on a desktop device
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link_pc: Option<String>,
+    /// Channel coupon URL (format: `alimtalk=coupon://...`)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheme_android: Option<String>,
+    /// Channel coupon URL (format: `alimtalk=coupon://...`)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheme_ios: Option<String>,
+    /// Discount rate (%)
+    pub discount_rate: i64,
+}
+#[allow(clippy::should_implement_trait)]
+impl KakaoTalkDiscountRateCoupon {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<KakaoTalkDiscountRateCouponType>,
+        discount_rate: impl Into<i64>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            description: None,
+            link_mo: None,
+            link_pc: None,
+            scheme_android: None,
+            scheme_ios: None,
+            discount_rate: discount_rate.into(),
+        }
+    }
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+    /// Sets `link_mo`.
+    pub fn link_mo(mut self, value: impl Into<String>) -> Self {
+        self.link_mo = Some(value.into());
+        self
+    }
+    /// Sets `link_pc`.
+    pub fn link_pc(mut self, value: impl Into<String>) -> Self {
+        self.link_pc = Some(value.into());
+        self
+    }
+    /// Sets `scheme_android`.
+    pub fn scheme_android(mut self, value: impl Into<String>) -> Self {
+        self.scheme_android = Some(value.into());
+        self
+    }
+    /// Sets `scheme_ios`.
+    pub fn scheme_ios(mut self, value: impl Into<String>) -> Self {
+        self.scheme_ios = Some(value.into());
+        self
+    }
+}
+/// `KakaoTalkDiscountRateCouponType`
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum KakaoTalkDiscountRateCouponType {
+    /// `PERCENTAGE_DISCOUNT_COUPON`
+    PercentageDiscountCoupon,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl KakaoTalkDiscountRateCouponType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::PercentageDiscountCoupon => "PERCENTAGE_DISCOUNT_COUPON",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for KakaoTalkDiscountRateCouponType {
+    fn from(value: &str) -> Self {
+        match value {
+            "PERCENTAGE_DISCOUNT_COUPON" => Self::PercentageDiscountCoupon,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for KakaoTalkDiscountRateCouponType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for KakaoTalkDiscountRateCouponType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for KakaoTalkDiscountRateCouponType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for KakaoTalkDiscountRateCouponType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for KakaoTalkDiscountRateCouponType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// <p>Fixed discount coupon with with the following title: "<code>discount_fixed</code> 원 할인 쿠폰" (translates to: "<code>discount_fixed</code> won discount coupon")</p>
+/// <p><b>One of the following fields is required: <code>link_mo</code>, <code>scheme_android</code>, <code>scheme_ios</code></b></p>
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct KakaoTalkFixedDiscountCoupon {
+    /// `type`
+    pub r#type: KakaoTalkFixedDiscountCouponType,
+    /// Coupon description
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Coupon URL opened on a mobile device
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link_mo: Option<String>,
+    /// Coupon URL opened on a desktop device
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link_pc: Option<String>,
+    /// Channel coupon URL (format: `alimtalk=coupon://...`)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheme_android: Option<String>,
+    /// Channel coupon URL (format: `alimtalk=coupon://...`)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheme_ios: Option<String>,
+    /// Fixed discount
+    pub discount_fixed: i64,
+}
+#[allow(clippy::should_implement_trait)]
+impl KakaoTalkFixedDiscountCoupon {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<KakaoTalkFixedDiscountCouponType>,
+        discount_fixed: impl Into<i64>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            description: None,
+            link_mo: None,
+            link_pc: None,
+            scheme_android: None,
+            scheme_ios: None,
+            discount_fixed: discount_fixed.into(),
+        }
+    }
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+    /// Sets `link_mo`.
+    pub fn link_mo(mut self, value: impl Into<String>) -> Self {
+        self.link_mo = Some(value.into());
+        self
+    }
+    /// Sets `link_pc`.
+    pub fn link_pc(mut self, value: impl Into<String>) -> Self {
+        self.link_pc = Some(value.into());
+        self
+    }
+    /// Sets `scheme_android`.
+    pub fn scheme_android(mut self, value: impl Into<String>) -> Self {
+        self.scheme_android = Some(value.into());
+        self
+    }
+    /// Sets `scheme_ios`.
+    pub fn scheme_ios(mut self, value: impl Into<String>) -> Self {
+        self.scheme_ios = Some(value.into());
+        self
+    }
+}
+/// `KakaoTalkFixedDiscountCouponType`
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum KakaoTalkFixedDiscountCouponType {
+    /// `FIXED_DISCOUNT_COUPON`
+    FixedDiscountCoupon,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl KakaoTalkFixedDiscountCouponType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::FixedDiscountCoupon => "FIXED_DISCOUNT_COUPON",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for KakaoTalkFixedDiscountCouponType {
+    fn from(value: &str) -> Self {
+        match value {
+            "FIXED_DISCOUNT_COUPON" => Self::FixedDiscountCoupon,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for KakaoTalkFixedDiscountCouponType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for KakaoTalkFixedDiscountCouponType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for KakaoTalkFixedDiscountCouponType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for KakaoTalkFixedDiscountCouponType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for KakaoTalkFixedDiscountCouponType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// <p>Free coupon with the following title: "<code>title</code> 무료 쿠폰" (translates to: "<code>title</code> free coupon")</p>
+/// <p><b>One of the following fields is required: <code>link_mo</code>, <code>scheme_android</code>, <code>scheme_ios</code></b></p>
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct KakaoTalkFreeCoupon {
+    /// `type`
+    pub r#type: KakaoTalkFreeCouponType,
+    /// Coupon description
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Coupon URL opened on a mobile device
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link_mo: Option<String>,
+    /// Coupon URL opened on a desktop device
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link_pc: Option<String>,
+    /// Channel coupon URL (format: `alimtalk=coupon://...`)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheme_android: Option<String>,
+    /// Channel coupon URL (format: `alimtalk=coupon://...`)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheme_ios: Option<String>,
+    /// Coupon title
+    pub title: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl KakaoTalkFreeCoupon {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<KakaoTalkFreeCouponType>,
+        title: impl Into<String>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            description: None,
+            link_mo: None,
+            link_pc: None,
+            scheme_android: None,
+            scheme_ios: None,
+            title: title.into(),
+        }
+    }
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+    /// Sets `link_mo`.
+    pub fn link_mo(mut self, value: impl Into<String>) -> Self {
+        self.link_mo = Some(value.into());
+        self
+    }
+    /// Sets `link_pc`.
+    pub fn link_pc(mut self, value: impl Into<String>) -> Self {
+        self.link_pc = Some(value.into());
+        self
+    }
+    /// Sets `scheme_android`.
+    pub fn scheme_android(mut self, value: impl Into<String>) -> Self {
+        self.scheme_android = Some(value.into());
+        self
+    }
+    /// Sets `scheme_ios`.
+    pub fn scheme_ios(mut self, value: impl Into<String>) -> Self {
+        self.scheme_ios = Some(value.into());
+        self
+    }
+}
+/// `KakaoTalkFreeCouponType`
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum KakaoTalkFreeCouponType {
+    /// `FREE_COUPON`
+    FreeCoupon,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl KakaoTalkFreeCouponType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::FreeCoupon => "FREE_COUPON",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for KakaoTalkFreeCouponType {
+    fn from(value: &str) -> Self {
+        match value {
+            "FREE_COUPON" => Self::FreeCoupon,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for KakaoTalkFreeCouponType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for KakaoTalkFreeCouponType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for KakaoTalkFreeCouponType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for KakaoTalkFreeCouponType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for KakaoTalkFreeCouponType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Information about a product with regular price
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct KakaoTalkRegularPriceCommerce {
+    /// `type`
+    pub r#type: KakaoTalkRegularPriceCommerceType,
+    /// Product title
+    pub title: String,
+    /// Regular price of the product
+    pub regular_price: i64,
+}
+#[allow(clippy::should_implement_trait)]
+impl KakaoTalkRegularPriceCommerce {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<KakaoTalkRegularPriceCommerceType>,
+        title: impl Into<String>,
+        regular_price: impl Into<i64>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            title: title.into(),
+            regular_price: regular_price.into(),
+        }
+    }
+}
+/// `KakaoTalkRegularPriceCommerceType`
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum KakaoTalkRegularPriceCommerceType {
+    /// `REGULAR_PRICE_COMMERCE`
+    RegularPriceCommerce,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl KakaoTalkRegularPriceCommerceType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::RegularPriceCommerce => "REGULAR_PRICE_COMMERCE",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for KakaoTalkRegularPriceCommerceType {
+    fn from(value: &str) -> Self {
+        match value {
+            "REGULAR_PRICE_COMMERCE" => Self::RegularPriceCommerce,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for KakaoTalkRegularPriceCommerceType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for KakaoTalkRegularPriceCommerceType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for KakaoTalkRegularPriceCommerceType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for KakaoTalkRegularPriceCommerceType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for KakaoTalkRegularPriceCommerceType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// <p>Shipping discount coupon with with the following title: "배송비 할인 쿠폰" (translates to: "shipping fee discount coupon")</p> <p><b>One of the following fields is required: <code>link_mo</code>, <code>scheme_android</code>, <code>scheme_ios</code></b></p>
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct KakaoTalkShippingDiscountCoupon {
+    /// `type`
+    pub r#type: KakaoTalkShippingDiscountCouponType,
+    /// Coupon description
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Coupon URL opened on a mobile device
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link_mo: Option<String>,
+    /// Coupon URL opened on a desktop device
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link_pc: Option<String>,
+    /// Channel coupon URL (format: `alimtalk=coupon://...`)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheme_android: Option<String>,
+    /// Channel coupon URL (format: `alimtalk=coupon://...`)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheme_ios: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl KakaoTalkShippingDiscountCoupon {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(r#type: impl Into<KakaoTalkShippingDiscountCouponType>) -> Self {
+        Self {
+            r#type: r#type.into(),
+            description: None,
+            link_mo: None,
+            link_pc: None,
+            scheme_android: None,
+            scheme_ios: None,
+        }
+    }
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+    /// Sets `link_mo`.
+    pub fn link_mo(mut self, value: impl Into<String>) -> Self {
+        self.link_mo = Some(value.into());
+        self
+    }
+    /// Sets `link_pc`.
+    pub fn link_pc(mut self, value: impl Into<String>) -> Self {
+        self.link_pc = Some(value.into());
+        self
+    }
+    /// Sets `scheme_android`.
+    pub fn scheme_android(mut self, value: impl Into<String>) -> Self {
+        self.scheme_android = Some(value.into());
+        self
+    }
+    /// Sets `scheme_ios`.
+    pub fn scheme_ios(mut self, value: impl Into<String>) -> Self {
+        self.scheme_ios = Some(value.into());
+        self
+    }
+}
+/// `KakaoTalkShippingDiscountCouponType`
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum KakaoTalkShippingDiscountCouponType {
+    /// `SHIPPING_DISCOUNT_COUPON`
+    ShippingDiscountCoupon,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl KakaoTalkShippingDiscountCouponType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::ShippingDiscountCoupon => "SHIPPING_DISCOUNT_COUPON",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for KakaoTalkShippingDiscountCouponType {
+    fn from(value: &str) -> Self {
+        match value {
+            "SHIPPING_DISCOUNT_COUPON" => Self::ShippingDiscountCoupon,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for KakaoTalkShippingDiscountCouponType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for KakaoTalkShippingDiscountCouponType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for KakaoTalkShippingDiscountCouponType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for KakaoTalkShippingDiscountCouponType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for KakaoTalkShippingDiscountCouponType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// <p>UP coupon with the following title: "<code>title</code> UP 쿠폰" (translates to: "<code>title</code> UP coupon")</p>
+/// <p><b>One of the following fields is required: <code>link_mo</code>, <code>scheme_android</code>, <code>scheme_ios</code></b></p>
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct KakaoTalkUpCoupon {
+    /// `type`
+    pub r#type: KakaoTalkUpCouponType,
+    /// Coupon description
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Coupon URL opened on a mobile device
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link_mo: Option<String>,
+    /// Coupon URL opened on a desktop device
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link_pc: Option<String>,
+    /// Channel coupon URL (format: `alimtalk=coupon://...`)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheme_android: Option<String>,
+    /// Channel coupon URL (format: `alimtalk=coupon://...`)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheme_ios: Option<String>,
+    /// Coupon title
+    pub title: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl KakaoTalkUpCoupon {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<KakaoTalkUpCouponType>,
+        title: impl Into<String>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            description: None,
+            link_mo: None,
+            link_pc: None,
+            scheme_android: None,
+            scheme_ios: None,
+            title: title.into(),
+        }
+    }
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+    /// Sets `link_mo`.
+    pub fn link_mo(mut self, value: impl Into<String>) -> Self {
+        self.link_mo = Some(value.into());
+        self
+    }
+    /// Sets `link_pc`.
+    pub fn link_pc(mut self, value: impl Into<String>) -> Self {
+        self.link_pc = Some(value.into());
+        self
+    }
+    /// Sets `scheme_android`.
+    pub fn scheme_android(mut self, value: impl Into<String>) -> Self {
+        self.scheme_android = Some(value.into());
+        self
+    }
+    /// Sets `scheme_ios`.
+    pub fn scheme_ios(mut self, value: impl Into<String>) -> Self {
+        self.scheme_ios = Some(value.into());
+        self
+    }
+}
+/// `KakaoTalkUpCouponType`
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum KakaoTalkUpCouponType {
+    /// `UP_COUPON`
+    UpCoupon,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl KakaoTalkUpCouponType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::UpCoupon => "UP_COUPON",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for KakaoTalkUpCouponType {
+    fn from(value: &str) -> Self {
+        match value {
+            "UP_COUPON" => Self::UpCoupon,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for KakaoTalkUpCouponType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for KakaoTalkUpCouponType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for KakaoTalkUpCouponType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for KakaoTalkUpCouponType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for KakaoTalkUpCouponType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// A button that opens a web link.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct KakaoTalkWebLinkButton {
+    /// `type`
+    pub r#type: KakaoTalkWebLinkButtonType,
+    /// Text displayed on the button
+    pub name: String,
+    /// URL opened on a mobile device
+    pub link_mo: String,
+    /// URL opened on a desktop device
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link_pc: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl KakaoTalkWebLinkButton {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<KakaoTalkWebLinkButtonType>,
+        name: impl Into<String>,
+        link_mo: impl Into<String>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            name: name.into(),
+            link_mo: link_mo.into(),
+            link_pc: None,
+        }
+    }
+    /// Sets `link_pc`.
+    pub fn link_pc(mut self, value: impl Into<String>) -> Self {
+        self.link_pc = Some(value.into());
+        self
+    }
+}
+/// `KakaoTalkWebLinkButtonType`
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum KakaoTalkWebLinkButtonType {
+    /// `WL`
+    Wl,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl KakaoTalkWebLinkButtonType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Wl => "WL",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for KakaoTalkWebLinkButtonType {
+    fn from(value: &str) -> Self {
+        match value {
+            "WL" => Self::Wl,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for KakaoTalkWebLinkButtonType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for KakaoTalkWebLinkButtonType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for KakaoTalkWebLinkButtonType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for KakaoTalkWebLinkButtonType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for KakaoTalkWebLinkButtonType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// LINE
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct LineCredentialsField {
+    /// If the `channel` property is set to `LINE` for this entry of the `channel_credentials` array, you must include either the `line_credentials` object or the `line_enterprise_credentials` object in the entry as well.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line_credentials: Option<LineCredentialsFieldLineCredentials>,
+}
+#[allow(clippy::should_implement_trait)]
+impl LineCredentialsField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { line_credentials: None }
+    }
+    /// Sets `line_credentials`.
+    pub fn line_credentials(
+        mut self,
+        value: impl Into<LineCredentialsFieldLineCredentials>,
+    ) -> Self {
+        self.line_credentials = Some(value.into());
+        self
+    }
+}
+/// If the `channel` property is set to `LINE` for this entry of the `channel_credentials` array, you must include either the `line_credentials` object or the `line_enterprise_credentials` object in the entry as well.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct LineCredentialsFieldLineCredentials {
+    /// The token for the LINE channel to which you are connecting.
+    pub token: String,
+    /// The secret for the LINE channel to which you are connecting.
+    pub secret: String,
+    /// When an app contains multiple LINE or LINE Enterprise credentials, one of the credentials needs to be defined as the default. Setting this property to `true` marks the corresponding credentials as the default credentials.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_default: Option<bool>,
+}
+#[allow(clippy::should_implement_trait)]
+impl LineCredentialsFieldLineCredentials {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(token: impl Into<String>, secret: impl Into<String>) -> Self {
+        Self {
+            token: token.into(),
+            secret: secret.into(),
+            is_default: None,
+        }
+    }
+    /// Sets `is_default`.
+    pub fn is_default(mut self, value: impl Into<bool>) -> Self {
+        self.is_default = Some(value.into());
+        self
+    }
+}
+/// LINE Credentials Japan
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct LineCredentialsJapanField {
+    /// `line_japan`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line_japan: Option<LineEnterpriseCredentials>,
+}
+#[allow(clippy::should_implement_trait)]
+impl LineCredentialsJapanField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { line_japan: None }
+    }
+    /// Sets `line_japan`.
+    pub fn line_japan(mut self, value: impl Into<LineEnterpriseCredentials>) -> Self {
+        self.line_japan = Some(value.into());
+        self
+    }
+}
+/// LINE Credentials Thailand
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct LineCredentialsThailandField {
+    /// `line_thailand`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line_thailand: Option<LineEnterpriseCredentials>,
+}
+#[allow(clippy::should_implement_trait)]
+impl LineCredentialsThailandField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { line_thailand: None }
+    }
+    /// Sets `line_thailand`.
+    pub fn line_thailand(mut self, value: impl Into<LineEnterpriseCredentials>) -> Self {
+        self.line_thailand = Some(value.into());
+        self
+    }
+}
+/// LINE Credentials
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct LineEnterpriseCredentials {
+    /// The token for the LINE channel to which you are connecting.
+    pub token: String,
+    /// The secret for the LINE channel to which you are connecting.
+    pub secret: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl LineEnterpriseCredentials {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(token: impl Into<String>, secret: impl Into<String>) -> Self {
+        Self {
+            token: token.into(),
+            secret: secret.into(),
+        }
+    }
+}
+/// LINE Enterprise
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct LineEnterpriseCredentialsField {
+    /// If the `channel` property is set to `LINE` for this entry of the `channel_credentials` array, you must include either the `line_credentials` object or the `line_enterprise_credentials` object in the entry as well.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line_enterprise_credentials: Option<
+        LineEnterpriseCredentialsFieldLineEnterpriseCredentials,
+    >,
+}
+#[allow(clippy::should_implement_trait)]
+impl LineEnterpriseCredentialsField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            line_enterprise_credentials: None,
+        }
+    }
+    /// Sets `line_enterprise_credentials`.
+    pub fn line_enterprise_credentials(
+        mut self,
+        value: impl Into<LineEnterpriseCredentialsFieldLineEnterpriseCredentials>,
+    ) -> Self {
+        self.line_enterprise_credentials = Some(value.into());
+        self
+    }
+}
+/// If the `channel` property is set to `LINE` for this entry of the `channel_credentials` array, you must include either the `line_credentials` object or the `line_enterprise_credentials` object in the entry as well.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct LineEnterpriseCredentialsFieldLineEnterpriseCredentials {
+    /// When an app contains multiple LINE or LINE Enterprise credentials, one of the credentials needs to be defined as the default. Setting this property to `true` marks the corresponding credentials as the default credentials.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_default: Option<bool>,
+    /// Which kind this is: the properties of one of the union's variants.
+    #[serde(flatten)]
+    pub kind: LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind,
+}
+#[allow(clippy::should_implement_trait)]
+impl LineEnterpriseCredentialsFieldLineEnterpriseCredentials {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        kind: impl Into<LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind>,
+    ) -> Self {
+        Self {
+            is_default: None,
+            kind: kind.into(),
+        }
+    }
+    /// A value whose `kind` is [`LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind::japan`].
+    pub fn japan(token: impl Into<String>, secret: impl Into<String>) -> Self {
+        Self::new(
+            LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind::japan(
+                token,
+                secret,
+            ),
+        )
+    }
+    /// A value whose `kind` is [`LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind::thailand`].
+    pub fn thailand(token: impl Into<String>, secret: impl Into<String>) -> Self {
+        Self::new(
+            LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind::thailand(
+                token,
+                secret,
+            ),
+        )
+    }
+    /// Sets `is_default`.
+    pub fn is_default(mut self, value: impl Into<bool>) -> Self {
+        self.is_default = Some(value.into());
+        self
+    }
+}
+/// `LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind`
+///
+/// Decoded by shape: the variant whose properties fit the data best.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind {
+    /// A `LineCredentialsJapanField`.
+    LineCredentialsJapanField(LineCredentialsJapanField),
+    /// A `LineCredentialsThailandField`.
+    LineCredentialsThailandField(LineCredentialsThailandField),
+}
+impl serde::Serialize for LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::LineCredentialsJapanField(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::LineCredentialsThailandField(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de>
+for LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const SHAPES: &[crate::runtime::union::Shape] = &[
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["line_japan"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["line_thailand"],
+                values: &[],
+            },
+        ];
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut tried: Vec<String> = Vec::new();
+        for index in crate::runtime::union::rank(&value, SHAPES) {
+            let decoded = match index {
+                0usize => {
+                    <LineCredentialsJapanField as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::LineCredentialsJapanField)
+                        .map_err(|e| format!("{}: {e}", "LineCredentialsJapanField"))
+                }
+                1usize => {
+                    <LineCredentialsThailandField as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::LineCredentialsThailandField)
+                        .map_err(|e| format!("{}: {e}", "LineCredentialsThailandField"))
+                }
+                _ => continue,
+            };
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
+            }
+        }
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "{} ({})",
+                    "data did not match any variant of LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind",
+                    tried.join("; ")
+                ),
+            ),
+        )
+    }
+}
+impl LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind {
+    /// The `LineCredentialsJapanField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn japan(token: impl Into<String>, secret: impl Into<String>) -> Self {
+        Self::LineCredentialsJapanField(
+            LineCredentialsJapanField::new()
+                .line_japan(LineEnterpriseCredentials::new(token, secret)),
+        )
+    }
+    /// The `LineCredentialsThailandField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn thailand(token: impl Into<String>, secret: impl Into<String>) -> Self {
+        Self::LineCredentialsThailandField(
+            LineCredentialsThailandField::new()
+                .line_thailand(LineEnterpriseCredentials::new(token, secret)),
+        )
+    }
+}
+impl From<LineCredentialsJapanField>
+for LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind {
+    fn from(value: LineCredentialsJapanField) -> Self {
+        Self::LineCredentialsJapanField(value)
+    }
+}
+impl From<LineCredentialsThailandField>
+for LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind {
+    fn from(value: LineCredentialsThailandField) -> Self {
+        Self::LineCredentialsThailandField(value)
+    }
+}
+/// Template body
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct LineNotificationMessageTemplateBody {
+    /// `emphasized_item`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub emphasized_item: Option<LineNotificationMessageTemplateEmphasizedItem>,
+    /// List of template items
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<LineNotificationMessageTemplateItem>>,
+    /// List of template buttons
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub buttons: Option<Vec<LineNotificationMessageTemplateButton>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl LineNotificationMessageTemplateBody {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            emphasized_item: None,
+            items: None,
+            buttons: None,
+        }
+    }
+    /// Sets `emphasized_item`.
+    pub fn emphasized_item(
+        mut self,
+        value: impl Into<LineNotificationMessageTemplateEmphasizedItem>,
+    ) -> Self {
+        self.emphasized_item = Some(value.into());
+        self
+    }
+    /// Sets `items`.
+    pub fn items(
+        mut self,
+        value: impl Into<Vec<LineNotificationMessageTemplateItem>>,
+    ) -> Self {
+        self.items = Some(value.into());
+        self
+    }
+    /// Sets `buttons`.
+    pub fn buttons(
+        mut self,
+        value: impl Into<Vec<LineNotificationMessageTemplateButton>>,
+    ) -> Self {
+        self.buttons = Some(value.into());
+        self
+    }
+}
+/// Template button
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct LineNotificationMessageTemplateButton {
+    /// Button key. See [LINE documentation](https://developers.line.biz/en/docs/partner-docs/line-notification-messages/template/?r=jp#buttons) for available keys
+    pub button_key: String,
+    /// Button URL
+    pub url: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl LineNotificationMessageTemplateButton {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(button_key: impl Into<String>, url: impl Into<String>) -> Self {
+        Self {
+            button_key: button_key.into(),
+            url: url.into(),
+        }
+    }
+}
+/// A message type for sending LINE notification messages (template)
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct LineNotificationMessageTemplateChannelSpecificMessage {
+    /// Template key. See [LINE documentation](https://developers.line.biz/en/docs/partner-docs/line-notification-messages/template/?r=jp#templates) for available keys
+    pub template_key: String,
+    /// `body`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<LineNotificationMessageTemplateBody>,
+}
+#[allow(clippy::should_implement_trait)]
+impl LineNotificationMessageTemplateChannelSpecificMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(template_key: impl Into<String>) -> Self {
+        Self {
+            template_key: template_key.into(),
+            body: None,
+        }
+    }
+    /// Sets `body`.
+    pub fn body(
+        mut self,
+        value: impl Into<LineNotificationMessageTemplateBody>,
+    ) -> Self {
+        self.body = Some(value.into());
+        self
+    }
+}
+/// Template emphasized item
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct LineNotificationMessageTemplateEmphasizedItem {
+    /// Item key. See [LINE documentation](https://developers.line.biz/en/docs/partner-docs/line-notification-messages/template/?r=jp#items) for available keys
+    pub item_key: String,
+    /// Item value
+    pub content: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl LineNotificationMessageTemplateEmphasizedItem {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(item_key: impl Into<String>, content: impl Into<String>) -> Self {
+        Self {
+            item_key: item_key.into(),
+            content: content.into(),
+        }
+    }
+}
+/// Template item
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct LineNotificationMessageTemplateItem {
+    /// Item key. See [LINE documentation](https://developers.line.biz/en/docs/partner-docs/line-notification-messages/template/?r=jp#items) for available keys
+    pub item_key: String,
+    /// Item value
+    pub content: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl LineNotificationMessageTemplateItem {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(item_key: impl Into<String>, content: impl Into<String>) -> Self {
+        Self {
+            item_key: item_key.into(),
+            content: content.into(),
+        }
+    }
 }
 /// `ListAppsResponse`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ListAppsResponse {
     /// List of apps belonging to a specific project ID.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub apps: Option<Vec<App>>,
+    pub apps: Option<Vec<AppResponse>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ListAppsResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { apps: None }
+    }
+    /// Sets `apps`.
+    pub fn apps(mut self, value: impl Into<Vec<AppResponse>>) -> Self {
+        self.apps = Some(value.into());
+        self
+    }
 }
 /// `ListContactsResponse`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ListContactsResponse {
     /// List of contacts belonging to the specified project.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1390,91 +13659,1481 @@ pub struct ListContactsResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl ListContactsResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            contacts: None,
+            next_page_token: None,
+        }
+    }
+    /// Sets `contacts`.
+    pub fn contacts(mut self, value: impl Into<Vec<Contact>>) -> Self {
+        self.contacts = Some(value.into());
+        self
+    }
+    /// Sets `next_page_token`.
+    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
+        self.next_page_token = Some(value.into());
+        self
+    }
+}
 /// `ListConversationsResponse`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ListConversationsResponse {
-    /// Output only. List of conversations matching the search query.
+    /// List of conversations matching the search query.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversations: Option<Vec<Conversation>>,
-    /// `next_page_token`
+    /// Token that should be included in the next request to fetch the next page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
     /// `total_size`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_size: Option<i32>,
 }
-/// `ListMessagesResponse`
+#[allow(clippy::should_implement_trait)]
+impl ListConversationsResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            conversations: None,
+            next_page_token: None,
+            total_size: None,
+        }
+    }
+    /// Sets `conversations`.
+    pub fn conversations(mut self, value: impl Into<Vec<Conversation>>) -> Self {
+        self.conversations = Some(value.into());
+        self
+    }
+    /// Sets `next_page_token`.
+    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
+        self.next_page_token = Some(value.into());
+        self
+    }
+    /// Sets `total_size`.
+    pub fn total_size(mut self, value: impl Into<i32>) -> Self {
+        self.total_size = Some(value.into());
+        self
+    }
+}
+/// `ListEventsResponse`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct ListMessagesResponse {
-    /// Output only. List of messages associated to the referenced conversation.
+#[non_exhaustive]
+pub struct ListEventsResponse {
+    /// List of ConversationsEvents.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub messages: Option<Vec<ConversationMessage>>,
-    /// `next_page_token`
+    pub events: Option<Vec<ConversationEvent>>,
+    /// Token that should be included in the next request to fetch the next page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl ListEventsResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            events: None,
+            next_page_token: None,
+        }
+    }
+    /// Sets `events`.
+    pub fn events(mut self, value: impl Into<Vec<ConversationEvent>>) -> Self {
+        self.events = Some(value.into());
+        self
+    }
+    /// Sets `next_page_token`.
+    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
+        self.next_page_token = Some(value.into());
+        self
+    }
+}
+/// Item containing either choiceItem or ProductItem
+///
+/// Decoded by shape: the variant whose properties fit the data best.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ListItem {
+    /// A `ListItemVariant0`.
+    ListItemVariant0(ListItemVariant0),
+    /// A `ListItemVariant1`.
+    ListItemVariant1(ListItemVariant1),
+}
+impl serde::Serialize for ListItem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::ListItemVariant0(v) => serde::Serialize::serialize(v, serializer),
+            Self::ListItemVariant1(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for ListItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const SHAPES: &[crate::runtime::union::Shape] = &[
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["choice"],
+                known: &["choice"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["product"],
+                known: &["product"],
+                values: &[],
+            },
+        ];
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut tried: Vec<String> = Vec::new();
+        for index in crate::runtime::union::rank(&value, SHAPES) {
+            let decoded = match index {
+                0usize => {
+                    <ListItemVariant0 as serde::Deserialize>::deserialize(&value)
+                        .map(Self::ListItemVariant0)
+                        .map_err(|e| format!("{}: {e}", "ListItemVariant0"))
+                }
+                1usize => {
+                    <ListItemVariant1 as serde::Deserialize>::deserialize(&value)
+                        .map(Self::ListItemVariant1)
+                        .map_err(|e| format!("{}: {e}", "ListItemVariant1"))
+                }
+                _ => continue,
+            };
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
+            }
+        }
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "{} ({})", "data did not match any variant of ListItem", tried
+                    .join("; ")
+                ),
+            ),
+        )
+    }
+}
+impl ListItem {
+    /// The `ListItemVariant0` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn variant0(value: impl Into<ChoiceItem>) -> Self {
+        Self::ListItemVariant0(ListItemVariant0::new(value))
+    }
+    /// The `ListItemVariant1` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn variant1(value: impl Into<ProductItem>) -> Self {
+        Self::ListItemVariant1(ListItemVariant1::new(value))
+    }
+}
+impl From<ListItemVariant0> for ListItem {
+    fn from(value: ListItemVariant0) -> Self {
+        Self::ListItemVariant0(value)
+    }
+}
+impl From<ListItemVariant1> for ListItem {
+    fn from(value: ListItemVariant1) -> Self {
+        Self::ListItemVariant1(value)
+    }
+}
+/// Choice
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ListItemVariant0 {
+    /// `choice`
+    pub choice: ChoiceItem,
+}
+#[allow(clippy::should_implement_trait)]
+impl ListItemVariant0 {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(choice: impl Into<ChoiceItem>) -> Self {
+        Self { choice: choice.into() }
+    }
+}
+/// Product
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ListItemVariant1 {
+    /// `product`
+    pub product: ProductItem,
+}
+#[allow(clippy::should_implement_trait)]
+impl ListItemVariant1 {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(product: impl Into<ProductItem>) -> Self {
+        Self { product: product.into() }
+    }
+}
+/// A message containing a list of options to choose from. All items must be of the same type.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ListMessageField {
+    /// List Message
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list_message: Option<ListMessageFieldListMessage>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ListMessageField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { list_message: None }
+    }
+    /// Sets `list_message`.
+    pub fn list_message(
+        mut self,
+        value: impl Into<ListMessageFieldListMessage>,
+    ) -> Self {
+        self.list_message = Some(value.into());
+        self
+    }
+}
+/// List Message
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ListMessageFieldListMessage {
+    /// A title for the message that is displayed near the products or choices.
+    pub title: String,
+    /// This is an optional field, containing a description for the message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// `media`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media: Option<MediaProperties>,
+    /// List of ListSection objects containing choices to be presented in the list message.
+    pub sections: Vec<ListSection>,
+    /// Additional properties for the message. Required if sending a product list message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_properties: Option<ListMessageFieldListMessageMessageProperties>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ListMessageFieldListMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(title: impl Into<String>, sections: impl Into<Vec<ListSection>>) -> Self {
+        Self {
+            title: title.into(),
+            description: None,
+            media: None,
+            sections: sections.into(),
+            message_properties: None,
+        }
+    }
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+    /// Sets `media`.
+    pub fn media(mut self, value: impl Into<MediaProperties>) -> Self {
+        self.media = Some(value.into());
+        self
+    }
+    /// Sets `message_properties`.
+    pub fn message_properties(
+        mut self,
+        value: impl Into<ListMessageFieldListMessageMessageProperties>,
+    ) -> Self {
+        self.message_properties = Some(value.into());
+        self
+    }
+}
+/// Additional properties for the message. Required if sending a product list message.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ListMessageFieldListMessageMessageProperties {
+    /// Required if sending a product list message. The ID of the catalog to which the products belong.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catalog_id: Option<String>,
+    /// Optional. Sets the text for the menu of a choice list message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub menu: Option<String>,
+    /// Optional. Sets the text for the header of a WhatsApp choice list message. Ignored for other channels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub whatsapp_header: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ListMessageFieldListMessageMessageProperties {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            catalog_id: None,
+            menu: None,
+            whatsapp_header: None,
+        }
+    }
+    /// Sets `catalog_id`.
+    pub fn catalog_id(mut self, value: impl Into<String>) -> Self {
+        self.catalog_id = Some(value.into());
+        self
+    }
+    /// Sets `menu`.
+    pub fn menu(mut self, value: impl Into<String>) -> Self {
+        self.menu = Some(value.into());
+        self
+    }
+    /// Sets `whatsapp_header`.
+    pub fn whatsapp_header(mut self, value: impl Into<String>) -> Self {
+        self.whatsapp_header = Some(value.into());
+        self
+    }
+}
+/// Request body for listing messages by channel identity. NOTE: You can use either contact_ids OR channel_identities, but not both in the same request.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ListMessagesByChannelIdentityRequest {
+    /// Optional. Filter messages by `channel_identity`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel_identities: Option<Vec<String>>,
+    /// Optional. Resource name (id) of the contact. In case the messages source is set to `CONVERSATION_SOURCE`: Can list last messages by contact_id. In case the messages source is set to `DISPATCH_SOURCE`: The field is unsupported and cannot be set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_ids: Option<Vec<String>>,
+    /// Optional. Resource name (id) of the app.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_id: Option<String>,
+    /// `messages_source`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub messages_source: Option<MessageSource>,
+    /// Optional. Maximum number of messages to fetch. Defaults to 10 and the maximum is 1000.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<i32>,
+    /// Optional. Next page token previously returned if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_token: Option<String>,
+    /// Optional. Specifies the representation in which messages should be returned. Default to `WITH_METADATA`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub view: Option<ConversationMessagesView>,
+    /// Optional. Only fetch messages with `accept_time` after this date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<crate::runtime::Timestamp>,
+    /// Optional. Only fetch messages with `accept_time` before this date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_time: Option<crate::runtime::Timestamp>,
+    /// Optional. Only fetch messages from the `channel`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<ConversationChannel>,
+    /// Optional. Only fetch messages with the specified `direction`. If direction is not specified, it will list both TO_APP and TO_CONTACT messages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<ConversationDirection>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ListMessagesByChannelIdentityRequest {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            channel_identities: None,
+            contact_ids: None,
+            app_id: None,
+            messages_source: None,
+            page_size: None,
+            page_token: None,
+            view: None,
+            start_time: None,
+            end_time: None,
+            channel: None,
+            direction: None,
+        }
+    }
+    /// Sets `channel_identities`.
+    pub fn channel_identities(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.channel_identities = Some(value.into());
+        self
+    }
+    /// Sets `contact_ids`.
+    pub fn contact_ids(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.contact_ids = Some(value.into());
+        self
+    }
+    /// Sets `app_id`.
+    pub fn app_id(mut self, value: impl Into<String>) -> Self {
+        self.app_id = Some(value.into());
+        self
+    }
+    /// Sets `messages_source`.
+    pub fn messages_source(mut self, value: impl Into<MessageSource>) -> Self {
+        self.messages_source = Some(value.into());
+        self
+    }
+    /// Sets `page_size`.
+    pub fn page_size(mut self, value: impl Into<i32>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
+    /// Sets `page_token`.
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(value.into());
+        self
+    }
+    /// Sets `view`.
+    pub fn view(mut self, value: impl Into<ConversationMessagesView>) -> Self {
+        self.view = Some(value.into());
+        self
+    }
+    /// Sets `start_time`.
+    pub fn start_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.start_time = Some(value.into());
+        self
+    }
+    /// Sets `end_time`.
+    pub fn end_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.end_time = Some(value.into());
+        self
+    }
+    /// Sets `channel`.
+    pub fn channel(mut self, value: impl Into<ConversationChannel>) -> Self {
+        self.channel = Some(value.into());
+        self
+    }
+    /// Sets `direction`.
+    pub fn direction(mut self, value: impl Into<ConversationDirection>) -> Self {
+        self.direction = Some(value.into());
+        self
+    }
+}
+/// `ListMessagesResponse`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ListMessagesResponse {
+    /// List of messages associated to the referenced conversation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub messages: Option<Vec<ConversationMessage>>,
+    /// Token that should be included in the next request to fetch the next page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_page_token: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ListMessagesResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            messages: None,
+            next_page_token: None,
+        }
+    }
+    /// Sets `messages`.
+    pub fn messages(mut self, value: impl Into<Vec<ConversationMessage>>) -> Self {
+        self.messages = Some(value.into());
+        self
+    }
+    /// Sets `next_page_token`.
+    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
+        self.next_page_token = Some(value.into());
+        self
+    }
+}
+/// `ListRecentConversationsResponse`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ListRecentConversationsResponse {
+    /// List of recent conversations
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversations: Option<Vec<ConversationRecentMessage>>,
+    /// Token that should be included in the next request to fetch the next page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_page_token: Option<String>,
+    /// `total_size`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_size: Option<i32>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ListRecentConversationsResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            conversations: None,
+            next_page_token: None,
+            total_size: None,
+        }
+    }
+    /// Sets `conversations`.
+    pub fn conversations(
+        mut self,
+        value: impl Into<Vec<ConversationRecentMessage>>,
+    ) -> Self {
+        self.conversations = Some(value.into());
+        self
+    }
+    /// Sets `next_page_token`.
+    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
+        self.next_page_token = Some(value.into());
+        self
+    }
+    /// Sets `total_size`.
+    pub fn total_size(mut self, value: impl Into<i32>) -> Self {
+        self.total_size = Some(value.into());
+        self
+    }
+}
+/// Section for interactive WhatsApp messages containing ListItem
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ListSection {
+    /// Optional parameter. Title for list section.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// `items`
+    pub items: Vec<ListItem>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ListSection {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(items: impl Into<Vec<ListItem>>) -> Self {
+        Self {
+            title: None,
+            items: items.into(),
+        }
+    }
+    /// Sets `title`.
+    pub fn title(mut self, value: impl Into<String>) -> Self {
+        self.title = Some(value.into());
+        self
+    }
+}
 /// `ListWebhooksResponse`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ListWebhooksResponse {
     /// List of webhooks belonging to a specific project ID and app ID
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhooks: Option<Vec<Webhook>>,
 }
-/// Message with geo location
+#[allow(clippy::should_implement_trait)]
+impl ListWebhooksResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { webhooks: None }
+    }
+    /// Sets `webhooks`.
+    pub fn webhooks(mut self, value: impl Into<Vec<Webhook>>) -> Self {
+        self.webhooks = Some(value.into());
+        self
+    }
+}
+/// Message containing geographic location.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct LocationMessage {
-    /// `coordinates`
+#[non_exhaustive]
+pub struct LocationMessageField {
+    /// Location Message
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub coordinates: Option<Coordinates>,
-    /// Optional. Label or name for the position.
+    pub location_message: Option<LocationMessageFieldLocationMessage>,
+}
+#[allow(clippy::should_implement_trait)]
+impl LocationMessageField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { location_message: None }
+    }
+    /// Sets `location_message`.
+    pub fn location_message(
+        mut self,
+        value: impl Into<LocationMessageFieldLocationMessage>,
+    ) -> Self {
+        self.location_message = Some(value.into());
+        self
+    }
+}
+/// Location Message
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct LocationMessageFieldLocationMessage {
+    /// `coordinates`
+    pub coordinates: Coordinates,
+    /// Label or name for the position.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
-    /// Required. The title is shown close to the
-    /// button or link that leads to a map showing the location.
-    /// The title is clickable in some cases.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    /// The title is shown close to the button or link that leads to a map showing the location. The title can be clickable in some cases.
+    pub title: String,
 }
-/// Contact Message containing media and caption
+#[allow(clippy::should_implement_trait)]
+impl LocationMessageFieldLocationMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(coordinates: impl Into<Coordinates>, title: impl Into<String>) -> Self {
+        Self {
+            coordinates: coordinates.into(),
+            label: None,
+            title: title.into(),
+        }
+    }
+    /// Sets `label`.
+    pub fn label(mut self, value: impl Into<String>) -> Self {
+        self.label = Some(value.into());
+        self
+    }
+}
+/// `MachineLearningImageRecognitionResult`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct MediaCardMessage {
-    /// Optional. Caption for the media on channels, where its supported.
+#[non_exhaustive]
+pub struct MachineLearningImageRecognitionResult {
+    /// The URL of the image that was processed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// `document_image_classification`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document_image_classification: Option<DocumentImageClassification>,
+    /// `optical_character_recognition`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub optical_character_recognition: Option<OpticalCharacterRecognition>,
+    /// `document_field_classification`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document_field_classification: Option<DocumentFieldClassification>,
+}
+#[allow(clippy::should_implement_trait)]
+impl MachineLearningImageRecognitionResult {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            url: None,
+            document_image_classification: None,
+            optical_character_recognition: None,
+            document_field_classification: None,
+        }
+    }
+    /// Sets `url`.
+    pub fn url(mut self, value: impl Into<String>) -> Self {
+        self.url = Some(value.into());
+        self
+    }
+    /// Sets `document_image_classification`.
+    pub fn document_image_classification(
+        mut self,
+        value: impl Into<DocumentImageClassification>,
+    ) -> Self {
+        self.document_image_classification = Some(value.into());
+        self
+    }
+    /// Sets `optical_character_recognition`.
+    pub fn optical_character_recognition(
+        mut self,
+        value: impl Into<OpticalCharacterRecognition>,
+    ) -> Self {
+        self.optical_character_recognition = Some(value.into());
+        self
+    }
+    /// Sets `document_field_classification`.
+    pub fn document_field_classification(
+        mut self,
+        value: impl Into<DocumentFieldClassification>,
+    ) -> Self {
+        self.document_field_classification = Some(value.into());
+        self
+    }
+}
+/// `MachineLearningNluResult`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct MachineLearningNluResult {
+    /// The most probable intent of the analyzed text. For example, chitchat.greeting, chitchat.bye, chitchat.compliment, chitchat.how_are_you, or general.yes_or_agreed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intent: Option<String>,
+    /// The likelihood that the assigned intent represents the purpose of the analyzed text. 1 is the maximum value, representing the highest likelihood that the message text matches the intent, and 0 is the minimum value, representing the lowest likelihood that the message text matches the intent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+    /// The message text that was analyzed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// An array of JSON objects made up of intent and score pairs, where the score represents the likelihood that the message has the corresponding intent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub results: Option<Vec<IntentResult>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl MachineLearningNluResult {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            intent: None,
+            score: None,
+            message: None,
+            results: None,
+        }
+    }
+    /// Sets `intent`.
+    pub fn intent(mut self, value: impl Into<String>) -> Self {
+        self.intent = Some(value.into());
+        self
+    }
+    /// Sets `score`.
+    pub fn score(mut self, value: impl Into<f64>) -> Self {
+        self.score = Some(value.into());
+        self
+    }
+    /// Sets `message`.
+    pub fn message(mut self, value: impl Into<String>) -> Self {
+        self.message = Some(value.into());
+        self
+    }
+    /// Sets `results`.
+    pub fn results(mut self, value: impl Into<Vec<IntentResult>>) -> Self {
+        self.results = Some(value.into());
+        self
+    }
+}
+/// An array that contains the analyses of the offenses of the corresponding messages.
+pub type MachineLearningOffensiveAnalysisResult = Vec<OffensiveAnalysis>;
+/// An object that contains the PII analysis of the corresponding messages.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct MachineLearningPiiResult {
+    /// The message text that was analyzed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// The redacted message text in which sensitive information was replaced with appropriate masks. A MISC mask is applied to a term that has been identified as PII, but with low confidence regarding which type of mask to assign.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub masked: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl MachineLearningPiiResult {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            message: None,
+            masked: None,
+        }
+    }
+    /// Sets `message`.
+    pub fn message(mut self, value: impl Into<String>) -> Self {
+        self.message = Some(value.into());
+        self
+    }
+    /// Sets `masked`.
+    pub fn masked(mut self, value: impl Into<String>) -> Self {
+        self.masked = Some(value.into());
+        self
+    }
+}
+/// `MachineLearningSentimentResult`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct MachineLearningSentimentResult {
+    /// `sentiment`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentiment: Option<Sentiment>,
+    /// The likelihood that the assigned sentiment represents the emotional context of the analyzed text. 1 is the maximum value, representing the highest likelihood that the message text matches the sentiment, and 0 is the minimum value, representing the lowest likelihood that the message text matches the sentiment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+    /// The message text that was analyzed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// An array of JSON objects made up of sentiment and score pairs, where the score represents the likelihood that the message communicates the corresponding sentiment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub results: Option<Vec<SentimentResult>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl MachineLearningSentimentResult {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            sentiment: None,
+            score: None,
+            message: None,
+            results: None,
+        }
+    }
+    /// Sets `sentiment`.
+    pub fn sentiment(mut self, value: impl Into<Sentiment>) -> Self {
+        self.sentiment = Some(value.into());
+        self
+    }
+    /// Sets `score`.
+    pub fn score(mut self, value: impl Into<f64>) -> Self {
+        self.score = Some(value.into());
+        self
+    }
+    /// Sets `message`.
+    pub fn message(mut self, value: impl Into<String>) -> Self {
+        self.message = Some(value.into());
+        self
+    }
+    /// Sets `results`.
+    pub fn results(mut self, value: impl Into<Vec<SentimentResult>>) -> Self {
+        self.results = Some(value.into());
+        self
+    }
+}
+/// A message containing a media component, such as an image or video.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct MediaCardMessageField {
+    /// Media Card Message
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media_card_message: Option<MediaCardMessageFieldMediaCardMessage>,
+}
+#[allow(clippy::should_implement_trait)]
+impl MediaCardMessageField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { media_card_message: None }
+    }
+    /// Sets `media_card_message`.
+    pub fn media_card_message(
+        mut self,
+        value: impl Into<MediaCardMessageFieldMediaCardMessage>,
+    ) -> Self {
+        self.media_card_message = Some(value.into());
+        self
+    }
+}
+/// Media Card Message
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct MediaCardMessageFieldMediaCardMessage {
+    /// Caption for the media on supported channels.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caption: Option<String>,
-    /// Required. Url to the file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    /// Url to the media file.
+    pub url: String,
 }
-/// Message containing media
+#[allow(clippy::should_implement_trait)]
+impl MediaCardMessageFieldMediaCardMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(url: impl Into<String>) -> Self {
+        Self {
+            caption: None,
+            url: url.into(),
+        }
+    }
+    /// Sets `caption`.
+    pub fn caption(mut self, value: impl Into<String>) -> Self {
+        self.caption = Some(value.into());
+        self
+    }
+}
+/// A message containing a media component, such as an image, document, or video.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct MediaMessage {
-    /// Optional. Will be used where it is natively supported
+#[non_exhaustive]
+pub struct MediaMessageField {
+    /// `media_message`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media_message: Option<MediaProperties>,
+}
+#[allow(clippy::should_implement_trait)]
+impl MediaMessageField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { media_message: None }
+    }
+    /// Sets `media_message`.
+    pub fn media_message(mut self, value: impl Into<MediaProperties>) -> Self {
+        self.media_message = Some(value.into());
+        self
+    }
+}
+/// Media Properties
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct MediaProperties {
+    /// An optional parameter. Will be used where it is natively supported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thumbnail_url: Option<String>,
-    /// Required. Url to the file.
+    /// Url to the media file.
+    pub url: String,
+    /// Overrides the media file name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub filename_override: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl MediaProperties {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(url: impl Into<String>) -> Self {
+        Self {
+            thumbnail_url: None,
+            url: url.into(),
+            filename_override: None,
+        }
+    }
+    /// Sets `thumbnail_url`.
+    pub fn thumbnail_url(mut self, value: impl Into<String>) -> Self {
+        self.thumbnail_url = Some(value.into());
+        self
+    }
+    /// Sets `filename_override`.
+    pub fn filename_override(mut self, value: impl Into<String>) -> Self {
+        self.filename_override = Some(value.into());
+        self
+    }
 }
 /// `MergeContactRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct MergeContactRequest {
-    /// Required. The ID of the contact that should be kept.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub destination_id: Option<String>,
-    /// Required. The project ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub project_id: Option<String>,
     /// Required. The ID of the contact that should be removed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source_id: Option<String>,
+    pub source_id: String,
     /// `strategy`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub strategy: Option<ConversationMergeStrategy>,
 }
-/// `MessageQueue`
+#[allow(clippy::should_implement_trait)]
+impl MergeContactRequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(source_id: impl Into<String>) -> Self {
+        Self {
+            source_id: source_id.into(),
+            strategy: None,
+        }
+    }
+    /// Sets `strategy`.
+    pub fn strategy(mut self, value: impl Into<ConversationMergeStrategy>) -> Self {
+        self.strategy = Some(value.into());
+        self
+    }
+}
+/// This field classifies the message content for use with Sinch's [consent management functionality](https://developers.sinch.com/docs/conversation/consent-management/). Note that this field is currently only used with Sinch's consent management functionality, and is not referenced elsewhere by the Conversation API.
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum MessageContentType {
+    /// `CONTENT_UNKNOWN`
+    ContentUnknown,
+    /// `CONTENT_MARKETING`
+    ContentMarketing,
+    /// `CONTENT_NOTIFICATION`
+    ContentNotification,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl MessageContentType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::ContentUnknown => "CONTENT_UNKNOWN",
+            Self::ContentMarketing => "CONTENT_MARKETING",
+            Self::ContentNotification => "CONTENT_NOTIFICATION",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for MessageContentType {
+    fn from(value: &str) -> Self {
+        match value {
+            "CONTENT_UNKNOWN" => Self::ContentUnknown,
+            "CONTENT_MARKETING" => Self::ContentMarketing,
+            "CONTENT_NOTIFICATION" => Self::ContentNotification,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for MessageContentType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for MessageContentType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for MessageContentType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for MessageContentType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for MessageContentType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// This callback notifies the API clients about status changes of already sent app message.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct MessageDeliveryReceiptEvent {
+    /// Id of the subscribed app.
+    pub app_id: String,
+    /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted_time: Option<crate::runtime::Timestamp>,
+    /// Timestamp of the event as provided by the underlying channels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_time: Option<crate::runtime::Timestamp>,
+    /// The project ID of the app which has subscribed for the callback.
+    pub project_id: String,
+    /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_metadata: Option<String>,
+    /// The value provided in field correlation_id of a send message request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlation_id: Option<String>,
+    /// `message_delivery_report`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_delivery_report: Option<
+        MessageDeliveryReceiptEventMessageDeliveryReport,
+    >,
+}
+#[allow(clippy::should_implement_trait)]
+impl MessageDeliveryReceiptEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
+        Self {
+            app_id: app_id.into(),
+            accepted_time: None,
+            event_time: None,
+            project_id: project_id.into(),
+            message_metadata: None,
+            correlation_id: None,
+            message_delivery_report: None,
+        }
+    }
+    /// Sets `accepted_time`.
+    pub fn accepted_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.accepted_time = Some(value.into());
+        self
+    }
+    /// Sets `event_time`.
+    pub fn event_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.event_time = Some(value.into());
+        self
+    }
+    /// Sets `message_metadata`.
+    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
+        self.message_metadata = Some(value.into());
+        self
+    }
+    /// Sets `correlation_id`.
+    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
+        self.correlation_id = Some(value.into());
+        self
+    }
+    /// Sets `message_delivery_report`.
+    pub fn message_delivery_report(
+        mut self,
+        value: impl Into<MessageDeliveryReceiptEventMessageDeliveryReport>,
+    ) -> Self {
+        self.message_delivery_report = Some(value.into());
+        self
+    }
+}
+/// `MessageDeliveryReceiptEventMessageDeliveryReport`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct MessageDeliveryReceiptEventMessageDeliveryReport {
+    /// The ID of the app message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_id: Option<String>,
+    /// The ID of the conversation the app message is part of. Will be empty if processing_mode is DISPATCH.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation_id: Option<String>,
+    /// `status`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<DeliveryStatus>,
+    /// `channel_identity`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel_identity: Option<ChannelIdentity>,
+    /// The ID of the contact. Will be empty if processing_mode is DISPATCH.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_id: Option<String>,
+    /// `reason`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Reason>,
+    /// Metadata specified in the message_metadata field of a Send Message request, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<String>,
+    /// `processing_mode`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processing_mode: Option<ProcessingMode>,
+}
+#[allow(clippy::should_implement_trait)]
+impl MessageDeliveryReceiptEventMessageDeliveryReport {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            message_id: None,
+            conversation_id: None,
+            status: None,
+            channel_identity: None,
+            contact_id: None,
+            reason: None,
+            metadata: None,
+            processing_mode: None,
+        }
+    }
+    /// Sets `message_id`.
+    pub fn message_id(mut self, value: impl Into<String>) -> Self {
+        self.message_id = Some(value.into());
+        self
+    }
+    /// Sets `conversation_id`.
+    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
+        self.conversation_id = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<DeliveryStatus>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `channel_identity`.
+    pub fn channel_identity(mut self, value: impl Into<ChannelIdentity>) -> Self {
+        self.channel_identity = Some(value.into());
+        self
+    }
+    /// Sets `contact_id`.
+    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
+        self.contact_id = Some(value.into());
+        self
+    }
+    /// Sets `reason`.
+    pub fn reason(mut self, value: impl Into<Reason>) -> Self {
+        self.reason = Some(value.into());
+        self
+    }
+    /// Sets `metadata`.
+    pub fn metadata(mut self, value: impl Into<String>) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+    /// Sets `processing_mode`.
+    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
+        self.processing_mode = Some(value.into());
+        self
+    }
+}
+/// This callback delivers contact (end-user) messages to the API clients.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct MessageInboundEvent {
+    /// Id of the subscribed app.
+    pub app_id: String,
+    /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted_time: Option<crate::runtime::Timestamp>,
+    /// Timestamp of the event as provided by the underlying channels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_time: Option<crate::runtime::Timestamp>,
+    /// The project ID of the app which has subscribed for the callback.
+    pub project_id: String,
+    /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_metadata: Option<String>,
+    /// The value provided in field correlation_id of a send message request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlation_id: Option<String>,
+    /// `message`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<MessageInboundEventItem>,
+}
+#[allow(clippy::should_implement_trait)]
+impl MessageInboundEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
+        Self {
+            app_id: app_id.into(),
+            accepted_time: None,
+            event_time: None,
+            project_id: project_id.into(),
+            message_metadata: None,
+            correlation_id: None,
+            message: None,
+        }
+    }
+    /// Sets `accepted_time`.
+    pub fn accepted_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.accepted_time = Some(value.into());
+        self
+    }
+    /// Sets `event_time`.
+    pub fn event_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.event_time = Some(value.into());
+        self
+    }
+    /// Sets `message_metadata`.
+    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
+        self.message_metadata = Some(value.into());
+        self
+    }
+    /// Sets `correlation_id`.
+    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
+        self.correlation_id = Some(value.into());
+        self
+    }
+    /// Sets `message`.
+    pub fn message(mut self, value: impl Into<MessageInboundEventItem>) -> Self {
+        self.message = Some(value.into());
+        self
+    }
+}
+/// `MessageInboundEventItem`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct MessageInboundEventItem {
+    /// The message ID.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The direction of the message, it's always TO_APP for contact messages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<MessageInboundEventItemDirection>,
+    /// `contact_message`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_message: Option<ContactMessage>,
+    /// `channel_identity`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel_identity: Option<ChannelIdentity>,
+    /// The ID of the conversation this message is part of. Will be empty if processing_mode is DISPATCH.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation_id: Option<String>,
+    /// The ID of the contact. Will be empty if processing_mode is DISPATCH.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_id: Option<String>,
+    /// Usually, metadata specific to the underlying channel is provided in this field. Refer to the individual channels' documentation for more information (for example, SMS delivery receipts). Note that, for Choice message responses, this field is populated with the value of the message_metadata field of the corresponding Send message request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<String>,
+    /// Timestamp marking when the channel callback was received by the Conversation API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accept_time: Option<crate::runtime::Timestamp>,
+    /// The sender ID to which the contact sent the message, if applicable. For example, originator msisdn/short code for SMS and MMS.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sender_id: Option<String>,
+    /// `processing_mode`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processing_mode: Option<ProcessingMode>,
+    /// Flag for whether this message was injected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub injected: Option<bool>,
+}
+#[allow(clippy::should_implement_trait)]
+impl MessageInboundEventItem {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            id: None,
+            direction: None,
+            contact_message: None,
+            channel_identity: None,
+            conversation_id: None,
+            contact_id: None,
+            metadata: None,
+            accept_time: None,
+            sender_id: None,
+            processing_mode: None,
+            injected: None,
+        }
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `direction`.
+    pub fn direction(
+        mut self,
+        value: impl Into<MessageInboundEventItemDirection>,
+    ) -> Self {
+        self.direction = Some(value.into());
+        self
+    }
+    /// Sets `contact_message`.
+    pub fn contact_message(mut self, value: impl Into<ContactMessage>) -> Self {
+        self.contact_message = Some(value.into());
+        self
+    }
+    /// Sets `channel_identity`.
+    pub fn channel_identity(mut self, value: impl Into<ChannelIdentity>) -> Self {
+        self.channel_identity = Some(value.into());
+        self
+    }
+    /// Sets `conversation_id`.
+    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
+        self.conversation_id = Some(value.into());
+        self
+    }
+    /// Sets `contact_id`.
+    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
+        self.contact_id = Some(value.into());
+        self
+    }
+    /// Sets `metadata`.
+    pub fn metadata(mut self, value: impl Into<String>) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+    /// Sets `accept_time`.
+    pub fn accept_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.accept_time = Some(value.into());
+        self
+    }
+    /// Sets `sender_id`.
+    pub fn sender_id(mut self, value: impl Into<String>) -> Self {
+        self.sender_id = Some(value.into());
+        self
+    }
+    /// Sets `processing_mode`.
+    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
+        self.processing_mode = Some(value.into());
+        self
+    }
+    /// Sets `injected`.
+    pub fn injected(mut self, value: impl Into<bool>) -> Self {
+        self.injected = Some(value.into());
+        self
+    }
+}
+/// The direction of the message, it's always TO_APP for contact messages.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum MessageInboundEventItemDirection {
+    /// `TO_APP`
+    ToApp,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl MessageInboundEventItemDirection {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::ToApp => "TO_APP",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for MessageInboundEventItemDirection {
+    fn from(value: &str) -> Self {
+        match value {
+            "TO_APP" => Self::ToApp,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for MessageInboundEventItemDirection {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for MessageInboundEventItemDirection {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for MessageInboundEventItemDirection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for MessageInboundEventItemDirection {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for MessageInboundEventItemDirection {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// This callback delivers contact (end-user) messages to the API clients. The content of the message goes through an A.I. analysis and is redacted if required.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct MessageInboundSmartConversationRedactionEvent {
+    /// Id of the subscribed app.
+    pub app_id: String,
+    /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted_time: Option<crate::runtime::Timestamp>,
+    /// Timestamp of the event as provided by the underlying channels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_time: Option<crate::runtime::Timestamp>,
+    /// The project ID of the app which has subscribed for the callback.
+    pub project_id: String,
+    /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_metadata: Option<String>,
+    /// The value provided in field correlation_id of a send message request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlation_id: Option<String>,
+    /// `message_redaction`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_redaction: Option<MessageInboundEventItem>,
+}
+#[allow(clippy::should_implement_trait)]
+impl MessageInboundSmartConversationRedactionEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
+        Self {
+            app_id: app_id.into(),
+            accepted_time: None,
+            event_time: None,
+            project_id: project_id.into(),
+            message_metadata: None,
+            correlation_id: None,
+            message_redaction: None,
+        }
+    }
+    /// Sets `accepted_time`.
+    pub fn accepted_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.accepted_time = Some(value.into());
+        self
+    }
+    /// Sets `event_time`.
+    pub fn event_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.event_time = Some(value.into());
+        self
+    }
+    /// Sets `message_metadata`.
+    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
+        self.message_metadata = Some(value.into());
+        self
+    }
+    /// Sets `correlation_id`.
+    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
+        self.correlation_id = Some(value.into());
+        self
+    }
+    /// Sets `message_redaction`.
+    pub fn message_redaction(
+        mut self,
+        value: impl Into<MessageInboundEventItem>,
+    ) -> Self {
+        self.message_redaction = Some(value.into());
+        self
+    }
+}
+/// Select the priority type for the message
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum MessageQueue {
     /// `NORMAL_PRIORITY`
     NormalPriority,
@@ -1530,124 +15189,2884 @@ impl<'de> serde::Deserialize<'de> for MessageQueue {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
-/// MMS channel credential
+/// This object contains settings related to message retry mechanism.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct MmsCredentials {
-    /// Required. MMS Account ID.
+#[non_exhaustive]
+pub struct MessageRetrySettings {
+    /// The maximum duration, in seconds, during which the system will retry sending a message in the event of a temporary processing failure. Time is counted after the first message processing failure. At least one retry is guaranteed. Subsequent retry instances are randomized with exponential backoff. If the next retry timestamp exceeds the configured time, one final retry will be performed on the cut-off time. The valid values for this field are [30 - 3600].
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub account_id: Option<String>,
-    /// Required. MMS API Key.
+    pub retry_duration: Option<i32>,
+}
+#[allow(clippy::should_implement_trait)]
+impl MessageRetrySettings {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { retry_duration: None }
+    }
+    /// Sets `retry_duration`.
+    pub fn retry_duration(mut self, value: impl Into<i32>) -> Self {
+        self.retry_duration = Some(value.into());
+        self
+    }
+}
+/// Specifies the message source for which the request will be processed. Used for operations on messages in Dispatch Mode. For more information, see [Processing Modes](https://developers.sinch.com/docs/conversation/processing-modes/).
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum MessageSource {
+    /// `CONVERSATION_SOURCE`
+    ConversationSource,
+    /// `DISPATCH_SOURCE`
+    DispatchSource,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl MessageSource {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::ConversationSource => "CONVERSATION_SOURCE",
+            Self::DispatchSource => "DISPATCH_SOURCE",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for MessageSource {
+    fn from(value: &str) -> Self {
+        match value {
+            "CONVERSATION_SOURCE" => Self::ConversationSource,
+            "DISPATCH_SOURCE" => Self::DispatchSource,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for MessageSource {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for MessageSource {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for MessageSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for MessageSource {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for MessageSource {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// This callback provides a notification to the API clients that the corresponding app message was submitted to a channel. This notification is created before any confirmation from Delivery Receipts.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct MessageSubmitEvent {
+    /// Id of the subscribed app.
+    pub app_id: String,
+    /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub api_key: Option<String>,
+    pub accepted_time: Option<crate::runtime::Timestamp>,
+    /// Timestamp of the event as provided by the underlying channels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_time: Option<crate::runtime::Timestamp>,
+    /// The project ID of the app which has subscribed for the callback.
+    pub project_id: String,
+    /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_metadata: Option<String>,
+    /// The value provided in field correlation_id of a send message request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlation_id: Option<String>,
+    /// `message_submit_notification`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_submit_notification: Option<MessageSubmitEventMessageSubmitNotification>,
+}
+#[allow(clippy::should_implement_trait)]
+impl MessageSubmitEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
+        Self {
+            app_id: app_id.into(),
+            accepted_time: None,
+            event_time: None,
+            project_id: project_id.into(),
+            message_metadata: None,
+            correlation_id: None,
+            message_submit_notification: None,
+        }
+    }
+    /// Sets `accepted_time`.
+    pub fn accepted_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.accepted_time = Some(value.into());
+        self
+    }
+    /// Sets `event_time`.
+    pub fn event_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.event_time = Some(value.into());
+        self
+    }
+    /// Sets `message_metadata`.
+    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
+        self.message_metadata = Some(value.into());
+        self
+    }
+    /// Sets `correlation_id`.
+    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
+        self.correlation_id = Some(value.into());
+        self
+    }
+    /// Sets `message_submit_notification`.
+    pub fn message_submit_notification(
+        mut self,
+        value: impl Into<MessageSubmitEventMessageSubmitNotification>,
+    ) -> Self {
+        self.message_submit_notification = Some(value.into());
+        self
+    }
+}
+/// `MessageSubmitEventMessageSubmitNotification`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct MessageSubmitEventMessageSubmitNotification {
+    /// The ID of the app message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_id: Option<String>,
+    /// The ID of the conversation the app message is part of. Will be empty if processing_mode is DISPATCH.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation_id: Option<String>,
+    /// `channel_identity`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel_identity: Option<ChannelIdentity>,
+    /// The ID of the contact. Will be empty if processing_mode is DISPATCH.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_id: Option<String>,
+    /// `submitted_message`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submitted_message: Option<AppMessage>,
+    /// Metadata specified in the message_metadata field of a Send Message request, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<String>,
+    /// `processing_mode`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processing_mode: Option<ProcessingMode>,
+}
+#[allow(clippy::should_implement_trait)]
+impl MessageSubmitEventMessageSubmitNotification {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            message_id: None,
+            conversation_id: None,
+            channel_identity: None,
+            contact_id: None,
+            submitted_message: None,
+            metadata: None,
+            processing_mode: None,
+        }
+    }
+    /// Sets `message_id`.
+    pub fn message_id(mut self, value: impl Into<String>) -> Self {
+        self.message_id = Some(value.into());
+        self
+    }
+    /// Sets `conversation_id`.
+    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
+        self.conversation_id = Some(value.into());
+        self
+    }
+    /// Sets `channel_identity`.
+    pub fn channel_identity(mut self, value: impl Into<ChannelIdentity>) -> Self {
+        self.channel_identity = Some(value.into());
+        self
+    }
+    /// Sets `contact_id`.
+    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
+        self.contact_id = Some(value.into());
+        self
+    }
+    /// Sets `submitted_message`.
+    pub fn submitted_message(mut self, value: impl Into<AppMessage>) -> Self {
+        self.submitted_message = Some(value.into());
+        self
+    }
+    /// Sets `metadata`.
+    pub fn metadata(mut self, value: impl Into<String>) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+    /// Sets `processing_mode`.
+    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
+        self.processing_mode = Some(value.into());
+        self
+    }
+}
+/// Update strategy for the `conversation_metadata` field. Only supported in `CONVERSATION` processing mode.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum MetadataUpdateStrategy {
+    /// `REPLACE`
+    Replace,
+    /// `MERGE_PATCH`
+    MergePatch,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl MetadataUpdateStrategy {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Replace => "REPLACE",
+            Self::MergePatch => "MERGE_PATCH",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for MetadataUpdateStrategy {
+    fn from(value: &str) -> Self {
+        match value {
+            "REPLACE" => Self::Replace,
+            "MERGE_PATCH" => Self::MergePatch,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for MetadataUpdateStrategy {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for MetadataUpdateStrategy {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for MetadataUpdateStrategy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for MetadataUpdateStrategy {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for MetadataUpdateStrategy {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// MMS
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct MmsCredentialsField {
+    /// If you are including the MMS channel in the `channel_identifier` property, you must include this object.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mms_credentials: Option<MmsCredentialsFieldMmsCredentials>,
+}
+#[allow(clippy::should_implement_trait)]
+impl MmsCredentialsField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { mms_credentials: None }
+    }
+    /// Sets `mms_credentials`.
+    pub fn mms_credentials(
+        mut self,
+        value: impl Into<MmsCredentialsFieldMmsCredentials>,
+    ) -> Self {
+        self.mms_credentials = Some(value.into());
+        self
+    }
+}
+/// If you are including the MMS channel in the `channel_identifier` property, you must include this object.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct MmsCredentialsFieldMmsCredentials {
+    /// MMS Account ID.
+    pub account_id: String,
+    /// MMS API Key.
+    pub api_key: String,
     /// `basic_auth`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub basic_auth: Option<BasicAuthCredential>,
+    pub basic_auth: Option<BasicAuthCredentials>,
 }
-/// An Opt-In contains the identity of the recipient which
-/// gave its consent to receive messages from Conversation API apps
-/// on a given channel.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct OptIn {
-    /// Required. The app for which the Opt-In is being registered.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub app_id: Option<String>,
-    /// Required. The channels covered by this Opt-In.
-    /// The default are all the channels for a contact if recipient is
-    /// contact_id or the channels in the channel_identities list.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channels: Option<Vec<ConversationChannel>>,
-    /// `recipient`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub recipient: Option<Recipient>,
+#[allow(clippy::should_implement_trait)]
+impl MmsCredentialsFieldMmsCredentials {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(account_id: impl Into<String>, api_key: impl Into<String>) -> Self {
+        Self {
+            account_id: account_id.into(),
+            api_key: api_key.into(),
+            basic_auth: None,
+        }
+    }
+    /// Sets `basic_auth`.
+    pub fn basic_auth(mut self, value: impl Into<BasicAuthCredentials>) -> Self {
+        self.basic_auth = Some(value.into());
+        self
+    }
 }
-/// `OptInResponse`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct OptInResponse {
-    /// `opt_in`
+/// Name information of the contact.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct NameInfo {
+    /// Full name of the contact
+    pub full_name: String,
+    /// First name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub opt_in: Option<OptIn>,
-    /// ID for the asynchronous request, will be generated id if not set in request
+    pub first_name: Option<String>,
+    /// Last name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_name: Option<String>,
+    /// Middle name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub middle_name: Option<String>,
+    /// Prefix before the name. e.g. Mr, Mrs, Dr etc.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefix: Option<String>,
+    /// Suffix after the name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suffix: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl NameInfo {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(full_name: impl Into<String>) -> Self {
+        Self {
+            full_name: full_name.into(),
+            first_name: None,
+            last_name: None,
+            middle_name: None,
+            prefix: None,
+            suffix: None,
+        }
+    }
+    /// Sets `first_name`.
+    pub fn first_name(mut self, value: impl Into<String>) -> Self {
+        self.first_name = Some(value.into());
+        self
+    }
+    /// Sets `last_name`.
+    pub fn last_name(mut self, value: impl Into<String>) -> Self {
+        self.last_name = Some(value.into());
+        self
+    }
+    /// Sets `middle_name`.
+    pub fn middle_name(mut self, value: impl Into<String>) -> Self {
+        self.middle_name = Some(value.into());
+        self
+    }
+    /// Sets `prefix`.
+    pub fn prefix(mut self, value: impl Into<String>) -> Self {
+        self.prefix = Some(value.into());
+        self
+    }
+    /// Sets `suffix`.
+    pub fn suffix(mut self, value: impl Into<String>) -> Self {
+        self.suffix = Some(value.into());
+        self
+    }
+}
+/// `OffensiveAnalysis`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct OffensiveAnalysis {
+    /// Either the message text or the URL of the image that was analyzed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// URL of the image that was analyzed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// A label, either SAFE or UNSAFE, that classifies the analyzed content.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evaluation: Option<OffensiveAnalysisEvaluation>,
+    /// The likelihood that the assigned evaluation represents the analyzed message correctly. 1 is the maximum value, representing the highest likelihood that the content of the message matches the evaluation. 0 is the minimum value, representing the lowest likelihood that the content of the message matches the evaluation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+}
+#[allow(clippy::should_implement_trait)]
+impl OffensiveAnalysis {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            message: None,
+            url: None,
+            evaluation: None,
+            score: None,
+        }
+    }
+    /// Sets `message`.
+    pub fn message(mut self, value: impl Into<String>) -> Self {
+        self.message = Some(value.into());
+        self
+    }
+    /// Sets `url`.
+    pub fn url(mut self, value: impl Into<String>) -> Self {
+        self.url = Some(value.into());
+        self
+    }
+    /// Sets `evaluation`.
+    pub fn evaluation(mut self, value: impl Into<OffensiveAnalysisEvaluation>) -> Self {
+        self.evaluation = Some(value.into());
+        self
+    }
+    /// Sets `score`.
+    pub fn score(mut self, value: impl Into<f64>) -> Self {
+        self.score = Some(value.into());
+        self
+    }
+}
+/// A label, either SAFE or UNSAFE, that classifies the analyzed content.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum OffensiveAnalysisEvaluation {
+    /// `SAFE`
+    Safe,
+    /// `UNSAFE`
+    Unsafe,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl OffensiveAnalysisEvaluation {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Safe => "SAFE",
+            Self::Unsafe => "UNSAFE",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for OffensiveAnalysisEvaluation {
+    fn from(value: &str) -> Self {
+        match value {
+            "SAFE" => Self::Safe,
+            "UNSAFE" => Self::Unsafe,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for OffensiveAnalysisEvaluation {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for OffensiveAnalysisEvaluation {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for OffensiveAnalysisEvaluation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for OffensiveAnalysisEvaluation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for OffensiveAnalysisEvaluation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// `OmniMessageOverride`
+///
+/// Decoded by shape: the variant whose properties fit the data best.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum OmniMessageOverride {
+    /// A `TextMessageField`.
+    TextMessageField(TextMessageField),
+    /// A `MediaMessageField`.
+    MediaMessageField(MediaMessageField),
+    /// A `TemplateReferenceField`.
+    TemplateReferenceField(TemplateReferenceField),
+    /// A `ChoiceMessageField`.
+    ChoiceMessageField(ChoiceMessageField),
+    /// A `CardMessageField`.
+    CardMessageField(CardMessageField),
+    /// A `CarouselMessageField`.
+    CarouselMessageField(CarouselMessageField),
+    /// A `LocationMessageField`.
+    LocationMessageField(LocationMessageField),
+    /// A `ContactInfoMessageField`.
+    ContactInfoMessageField(ContactInfoMessageField),
+    /// A `ListMessageField`.
+    ListMessageField(ListMessageField),
+}
+impl serde::Serialize for OmniMessageOverride {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::TextMessageField(v) => serde::Serialize::serialize(v, serializer),
+            Self::MediaMessageField(v) => serde::Serialize::serialize(v, serializer),
+            Self::TemplateReferenceField(v) => serde::Serialize::serialize(v, serializer),
+            Self::ChoiceMessageField(v) => serde::Serialize::serialize(v, serializer),
+            Self::CardMessageField(v) => serde::Serialize::serialize(v, serializer),
+            Self::CarouselMessageField(v) => serde::Serialize::serialize(v, serializer),
+            Self::LocationMessageField(v) => serde::Serialize::serialize(v, serializer),
+            Self::ContactInfoMessageField(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::ListMessageField(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for OmniMessageOverride {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const SHAPES: &[crate::runtime::union::Shape] = &[
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["text_message"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["media_message"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["template_reference"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["choice_message"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["card_message"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["carousel_message"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["location_message"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["contact_info_message"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["list_message"],
+                values: &[],
+            },
+        ];
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut tried: Vec<String> = Vec::new();
+        for index in crate::runtime::union::rank(&value, SHAPES) {
+            let decoded = match index {
+                0usize => {
+                    <TextMessageField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::TextMessageField)
+                        .map_err(|e| format!("{}: {e}", "TextMessageField"))
+                }
+                1usize => {
+                    <MediaMessageField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::MediaMessageField)
+                        .map_err(|e| format!("{}: {e}", "MediaMessageField"))
+                }
+                2usize => {
+                    <TemplateReferenceField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::TemplateReferenceField)
+                        .map_err(|e| format!("{}: {e}", "TemplateReferenceField"))
+                }
+                3usize => {
+                    <ChoiceMessageField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::ChoiceMessageField)
+                        .map_err(|e| format!("{}: {e}", "ChoiceMessageField"))
+                }
+                4usize => {
+                    <CardMessageField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::CardMessageField)
+                        .map_err(|e| format!("{}: {e}", "CardMessageField"))
+                }
+                5usize => {
+                    <CarouselMessageField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::CarouselMessageField)
+                        .map_err(|e| format!("{}: {e}", "CarouselMessageField"))
+                }
+                6usize => {
+                    <LocationMessageField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::LocationMessageField)
+                        .map_err(|e| format!("{}: {e}", "LocationMessageField"))
+                }
+                7usize => {
+                    <ContactInfoMessageField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::ContactInfoMessageField)
+                        .map_err(|e| format!("{}: {e}", "ContactInfoMessageField"))
+                }
+                8usize => {
+                    <ListMessageField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::ListMessageField)
+                        .map_err(|e| format!("{}: {e}", "ListMessageField"))
+                }
+                _ => continue,
+            };
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
+            }
+        }
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "{} ({})", "data did not match any variant of OmniMessageOverride",
+                    tried.join("; ")
+                ),
+            ),
+        )
+    }
+}
+impl OmniMessageOverride {
+    /// The `TextMessageField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn text_message(text: impl Into<String>) -> Self {
+        Self::TextMessageField(
+            TextMessageField::new().text_message(TextMessageFieldTextMessage::new(text)),
+        )
+    }
+    /// The `MediaMessageField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn media_message(value: impl Into<MediaProperties>) -> Self {
+        Self::MediaMessageField(MediaMessageField::new().media_message(value))
+    }
+    /// The `TemplateReferenceField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn template_reference(value: impl Into<TemplateReferenceWithVersion>) -> Self {
+        Self::TemplateReferenceField(
+            TemplateReferenceField::new().template_reference(value),
+        )
+    }
+    /// The `ChoiceMessageField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn choice_message(value: impl Into<ChoiceMessageFieldChoiceMessage>) -> Self {
+        Self::ChoiceMessageField(ChoiceMessageField::new().choice_message(value))
+    }
+    /// The `CardMessageField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn card_message(value: impl Into<CardMessage>) -> Self {
+        Self::CardMessageField(CardMessageField::new().card_message(value))
+    }
+    /// The `CarouselMessageField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn carousel_message(
+        value: impl Into<CarouselMessageFieldCarouselMessage>,
+    ) -> Self {
+        Self::CarouselMessageField(CarouselMessageField::new().carousel_message(value))
+    }
+    /// The `LocationMessageField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn location_message(
+        value: impl Into<LocationMessageFieldLocationMessage>,
+    ) -> Self {
+        Self::LocationMessageField(LocationMessageField::new().location_message(value))
+    }
+    /// The `ContactInfoMessageField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn contact_info_message(
+        value: impl Into<ContactInfoMessageFieldContactInfoMessage>,
+    ) -> Self {
+        Self::ContactInfoMessageField(
+            ContactInfoMessageField::new().contact_info_message(value),
+        )
+    }
+    /// The `ListMessageField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn list_message(value: impl Into<ListMessageFieldListMessage>) -> Self {
+        Self::ListMessageField(ListMessageField::new().list_message(value))
+    }
+}
+impl From<TextMessageField> for OmniMessageOverride {
+    fn from(value: TextMessageField) -> Self {
+        Self::TextMessageField(value)
+    }
+}
+impl From<MediaMessageField> for OmniMessageOverride {
+    fn from(value: MediaMessageField) -> Self {
+        Self::MediaMessageField(value)
+    }
+}
+impl From<TemplateReferenceField> for OmniMessageOverride {
+    fn from(value: TemplateReferenceField) -> Self {
+        Self::TemplateReferenceField(value)
+    }
+}
+impl From<ChoiceMessageField> for OmniMessageOverride {
+    fn from(value: ChoiceMessageField) -> Self {
+        Self::ChoiceMessageField(value)
+    }
+}
+impl From<CardMessageField> for OmniMessageOverride {
+    fn from(value: CardMessageField) -> Self {
+        Self::CardMessageField(value)
+    }
+}
+impl From<CarouselMessageField> for OmniMessageOverride {
+    fn from(value: CarouselMessageField) -> Self {
+        Self::CarouselMessageField(value)
+    }
+}
+impl From<LocationMessageField> for OmniMessageOverride {
+    fn from(value: LocationMessageField) -> Self {
+        Self::LocationMessageField(value)
+    }
+}
+impl From<ContactInfoMessageField> for OmniMessageOverride {
+    fn from(value: ContactInfoMessageField) -> Self {
+        Self::ContactInfoMessageField(value)
+    }
+}
+impl From<ListMessageField> for OmniMessageOverride {
+    fn from(value: ListMessageField) -> Self {
+        Self::ListMessageField(value)
+    }
+}
+/// This callback is used to deliver opt-in notifications from the channels.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct OptInEvent {
+    /// Id of the subscribed app.
+    pub app_id: String,
+    /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted_time: Option<crate::runtime::Timestamp>,
+    /// Timestamp of the event as provided by the underlying channels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_time: Option<crate::runtime::Timestamp>,
+    /// The project ID of the app which has subscribed for the callback.
+    pub project_id: String,
+    /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_metadata: Option<String>,
+    /// The value provided in field correlation_id of a send message request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlation_id: Option<String>,
+    /// `opt_in_notification`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opt_in_notification: Option<OptInEventOptInNotification>,
+}
+#[allow(clippy::should_implement_trait)]
+impl OptInEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
+        Self {
+            app_id: app_id.into(),
+            accepted_time: None,
+            event_time: None,
+            project_id: project_id.into(),
+            message_metadata: None,
+            correlation_id: None,
+            opt_in_notification: None,
+        }
+    }
+    /// Sets `accepted_time`.
+    pub fn accepted_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.accepted_time = Some(value.into());
+        self
+    }
+    /// Sets `event_time`.
+    pub fn event_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.event_time = Some(value.into());
+        self
+    }
+    /// Sets `message_metadata`.
+    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
+        self.message_metadata = Some(value.into());
+        self
+    }
+    /// Sets `correlation_id`.
+    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
+        self.correlation_id = Some(value.into());
+        self
+    }
+    /// Sets `opt_in_notification`.
+    pub fn opt_in_notification(
+        mut self,
+        value: impl Into<OptInEventOptInNotification>,
+    ) -> Self {
+        self.opt_in_notification = Some(value.into());
+        self
+    }
+}
+/// `OptInEventOptInNotification`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct OptInEventOptInNotification {
+    /// ID generated when making an opt-in registration request. Can be used to detect duplicates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
+    /// The ID of the contact which is the subject of the opt-in. Will be empty if processing_mode is DISPATCH.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_id: Option<String>,
+    /// `channel`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<ConversationChannel>,
+    /// The channel identity. For example, a phone number for SMS, WhatsApp and Viber Business.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<String>,
+    /// Status of the opt-in registration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<OptInEventOptInNotificationStatus>,
+    /// This field is populated if the opt-in failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_details: Option<OptInEventOptInNotificationErrorDetails>,
+    /// `processing_mode`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processing_mode: Option<ProcessingMode>,
 }
-/// An Opt-Out contains the identity of the recipient which
-/// retract its consent to receive messages from Conversation API apps
-/// on a given channel.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct OptOut {
-    /// Required. The app for which the Opt-Out is being registered.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub app_id: Option<String>,
-    /// Required. The channels covered by this Opt-Out.
-    /// The default are all the channels for a contact if recipient is
-    /// contact_id or the channels in the channel_identities list.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channels: Option<Vec<ConversationChannel>>,
-    /// `recipient`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub recipient: Option<Recipient>,
+#[allow(clippy::should_implement_trait)]
+impl OptInEventOptInNotification {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            request_id: None,
+            contact_id: None,
+            channel: None,
+            identity: None,
+            status: None,
+            error_details: None,
+            processing_mode: None,
+        }
+    }
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+    /// Sets `contact_id`.
+    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
+        self.contact_id = Some(value.into());
+        self
+    }
+    /// Sets `channel`.
+    pub fn channel(mut self, value: impl Into<ConversationChannel>) -> Self {
+        self.channel = Some(value.into());
+        self
+    }
+    /// Sets `identity`.
+    pub fn identity(mut self, value: impl Into<String>) -> Self {
+        self.identity = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(
+        mut self,
+        value: impl Into<OptInEventOptInNotificationStatus>,
+    ) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `error_details`.
+    pub fn error_details(
+        mut self,
+        value: impl Into<OptInEventOptInNotificationErrorDetails>,
+    ) -> Self {
+        self.error_details = Some(value.into());
+        self
+    }
+    /// Sets `processing_mode`.
+    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
+        self.processing_mode = Some(value.into());
+        self
+    }
 }
-/// `OptOutResponse`
+/// This field is populated if the opt-in failed.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct OptOutResponse {
-    /// `opt_out`
+#[non_exhaustive]
+pub struct OptInEventOptInNotificationErrorDetails {
+    /// Human-readable error description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub opt_out: Option<OptOut>,
-    /// ID for the asynchronous request, will be generated id if not set in request
+    pub description: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl OptInEventOptInNotificationErrorDetails {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { description: None }
+    }
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+}
+/// Status of the opt-in registration.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum OptInEventOptInNotificationStatus {
+    /// `OPT_IN_SUCCEEDED`
+    OptInSucceeded,
+    /// `OPT_IN_FAILED`
+    OptInFailed,
+    /// `OPT_IN_STATUS_UNSPECIFIED`
+    OptInStatusUnspecified,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl OptInEventOptInNotificationStatus {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::OptInSucceeded => "OPT_IN_SUCCEEDED",
+            Self::OptInFailed => "OPT_IN_FAILED",
+            Self::OptInStatusUnspecified => "OPT_IN_STATUS_UNSPECIFIED",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for OptInEventOptInNotificationStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "OPT_IN_SUCCEEDED" => Self::OptInSucceeded,
+            "OPT_IN_FAILED" => Self::OptInFailed,
+            "OPT_IN_STATUS_UNSPECIFIED" => Self::OptInStatusUnspecified,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for OptInEventOptInNotificationStatus {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for OptInEventOptInNotificationStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for OptInEventOptInNotificationStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for OptInEventOptInNotificationStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for OptInEventOptInNotificationStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// This callback is used to deliver opt-out notifications from the channels.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct OptOutEvent {
+    /// Id of the subscribed app.
+    pub app_id: String,
+    /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted_time: Option<crate::runtime::Timestamp>,
+    /// Timestamp of the event as provided by the underlying channels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_time: Option<crate::runtime::Timestamp>,
+    /// The project ID of the app which has subscribed for the callback.
+    pub project_id: String,
+    /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_metadata: Option<String>,
+    /// The value provided in field correlation_id of a send message request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlation_id: Option<String>,
+    /// `opt_out_notification`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opt_out_notification: Option<OptOutEventOptOutNotification>,
+}
+#[allow(clippy::should_implement_trait)]
+impl OptOutEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
+        Self {
+            app_id: app_id.into(),
+            accepted_time: None,
+            event_time: None,
+            project_id: project_id.into(),
+            message_metadata: None,
+            correlation_id: None,
+            opt_out_notification: None,
+        }
+    }
+    /// Sets `accepted_time`.
+    pub fn accepted_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.accepted_time = Some(value.into());
+        self
+    }
+    /// Sets `event_time`.
+    pub fn event_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.event_time = Some(value.into());
+        self
+    }
+    /// Sets `message_metadata`.
+    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
+        self.message_metadata = Some(value.into());
+        self
+    }
+    /// Sets `correlation_id`.
+    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
+        self.correlation_id = Some(value.into());
+        self
+    }
+    /// Sets `opt_out_notification`.
+    pub fn opt_out_notification(
+        mut self,
+        value: impl Into<OptOutEventOptOutNotification>,
+    ) -> Self {
+        self.opt_out_notification = Some(value.into());
+        self
+    }
+}
+/// `OptOutEventOptOutNotification`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct OptOutEventOptOutNotification {
+    /// ID generated when making an opt-out registration request. Can be used to detect duplicates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
-}
-/// `QueryCapabilityRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct QueryCapabilityRequest {
-    /// Required. The ID of the app to use for capability lookup.
+    /// The ID of the contact which is the subject of the opt-out. Will be empty if processing_mode is DISPATCH.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub app_id: Option<String>,
-    /// Required. The project ID.
+    pub contact_id: Option<String>,
+    /// `channel`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<ConversationChannel>,
+    /// The channel identity. For example, a phone number for SMS, WhatsApp and Viber Business.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<String>,
+    /// Status of the opt-out registration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<OptOutEventOptOutNotificationStatus>,
+    /// This field is populated if the opt-out failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_details: Option<OptOutEventOptOutNotificationErrorDetails>,
+    /// `processing_mode`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processing_mode: Option<ProcessingMode>,
+}
+#[allow(clippy::should_implement_trait)]
+impl OptOutEventOptOutNotification {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            request_id: None,
+            contact_id: None,
+            channel: None,
+            identity: None,
+            status: None,
+            error_details: None,
+            processing_mode: None,
+        }
+    }
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+    /// Sets `contact_id`.
+    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
+        self.contact_id = Some(value.into());
+        self
+    }
+    /// Sets `channel`.
+    pub fn channel(mut self, value: impl Into<ConversationChannel>) -> Self {
+        self.channel = Some(value.into());
+        self
+    }
+    /// Sets `identity`.
+    pub fn identity(mut self, value: impl Into<String>) -> Self {
+        self.identity = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(
+        mut self,
+        value: impl Into<OptOutEventOptOutNotificationStatus>,
+    ) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `error_details`.
+    pub fn error_details(
+        mut self,
+        value: impl Into<OptOutEventOptOutNotificationErrorDetails>,
+    ) -> Self {
+        self.error_details = Some(value.into());
+        self
+    }
+    /// Sets `processing_mode`.
+    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
+        self.processing_mode = Some(value.into());
+        self
+    }
+}
+/// This field is populated if the opt-out failed.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct OptOutEventOptOutNotificationErrorDetails {
+    /// Human-readable error description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl OptOutEventOptOutNotificationErrorDetails {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { description: None }
+    }
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+}
+/// Status of the opt-out registration.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum OptOutEventOptOutNotificationStatus {
+    /// `OPT_OUT_SUCCEEDED`
+    OptOutSucceeded,
+    /// `OPT_OUT_FAILED`
+    OptOutFailed,
+    /// `OPT_OUT_STATUS_UNSPECIFIED`
+    OptOutStatusUnspecified,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl OptOutEventOptOutNotificationStatus {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::OptOutSucceeded => "OPT_OUT_SUCCEEDED",
+            Self::OptOutFailed => "OPT_OUT_FAILED",
+            Self::OptOutStatusUnspecified => "OPT_OUT_STATUS_UNSPECIFIED",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for OptOutEventOptOutNotificationStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "OPT_OUT_SUCCEEDED" => Self::OptOutSucceeded,
+            "OPT_OUT_FAILED" => Self::OptOutFailed,
+            "OPT_OUT_STATUS_UNSPECIFIED" => Self::OptOutStatusUnspecified,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for OptOutEventOptOutNotificationStatus {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for OptOutEventOptOutNotificationStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for OptOutEventOptOutNotificationStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for OptOutEventOptOutNotificationStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for OptOutEventOptOutNotificationStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// An object containing a result array that reports the machine learning engine's character extraction results.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct OpticalCharacterRecognition {
+    /// The result of the OCR process.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<Vec<OpticalCharacterRecognitionData>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl OpticalCharacterRecognition {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { result: None }
+    }
+    /// Sets `result`.
+    pub fn result(
+        mut self,
+        value: impl Into<Vec<OpticalCharacterRecognitionData>>,
+    ) -> Self {
+        self.result = Some(value.into());
+        self
+    }
+}
+/// `OpticalCharacterRecognitionData`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct OpticalCharacterRecognitionData {
+    /// The data array contains the string(s) identified in one section of an analyzed image.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<String>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl OpticalCharacterRecognitionData {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { data: None }
+    }
+    /// Sets `data`.
+    pub fn data(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.data = Some(value.into());
+        self
+    }
+}
+/// Organization information of the contact.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct OrganizationInfo {
+    /// Company name
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company: Option<String>,
+    /// Department at the company
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+    /// Corporate title, e.g. Software engineer
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl OrganizationInfo {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            company: None,
+            department: None,
+            title: None,
+        }
+    }
+    /// Sets `company`.
+    pub fn company(mut self, value: impl Into<String>) -> Self {
+        self.company = Some(value.into());
+        self
+    }
+    /// Sets `department`.
+    pub fn department(mut self, value: impl Into<String>) -> Self {
+        self.department = Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    pub fn title(mut self, value: impl Into<String>) -> Self {
+        self.title = Some(value.into());
+        self
+    }
+}
+/// `PaymentOrderDetailsChannelSpecificMessage`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct PaymentOrderDetailsChannelSpecificMessage {
+    /// The header of the interactive message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header: Option<ChannelSpecificCommonPropsHeader>,
+    /// `body`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<WhatsAppInteractiveBody>,
+    /// `footer`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub footer: Option<WhatsAppInteractiveFooter>,
+    /// The payment order details content.
+    pub payment: PaymentOrderDetailsChannelSpecificMessagePayment,
+}
+#[allow(clippy::should_implement_trait)]
+impl PaymentOrderDetailsChannelSpecificMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        payment: impl Into<PaymentOrderDetailsChannelSpecificMessagePayment>,
+    ) -> Self {
+        Self {
+            header: None,
+            body: None,
+            footer: None,
+            payment: payment.into(),
+        }
+    }
+    /// Sets `header`.
+    pub fn header(mut self, value: impl Into<ChannelSpecificCommonPropsHeader>) -> Self {
+        self.header = Some(value.into());
+        self
+    }
+    /// Sets `body`.
+    pub fn body(mut self, value: impl Into<WhatsAppInteractiveBody>) -> Self {
+        self.body = Some(value.into());
+        self
+    }
+    /// Sets `footer`.
+    pub fn footer(mut self, value: impl Into<WhatsAppInteractiveFooter>) -> Self {
+        self.footer = Some(value.into());
+        self
+    }
+}
+/// The payment order details content.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct PaymentOrderDetailsChannelSpecificMessagePayment {
+    /// The country/currency associated with the payment message.
+    pub r#type: PaymentOrderDetailsChannelSpecificMessagePaymentType,
+    /// Unique reference ID.
+    pub reference_id: String,
+    /// The type of good associated with this order.
+    pub type_of_goods: PaymentOrderDetailsChannelSpecificMessagePaymentTypeOfGoods,
+    /// The payment settings. Use `payment_buttons` in place of this deprecated field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment_settings: Option<
+        PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings,
+    >,
+    /// Array of payment buttons (1 to 2 items).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment_buttons: Option<Vec<WhatsAppPaymentButton>>,
+    /// Integer representing the total amount of the transaction.
+    pub total_amount_value: i64,
+    /// The payment order.
+    pub order: PaymentOrderDetailsChannelSpecificMessagePaymentOrder,
+}
+#[allow(clippy::should_implement_trait)]
+impl PaymentOrderDetailsChannelSpecificMessagePayment {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<PaymentOrderDetailsChannelSpecificMessagePaymentType>,
+        reference_id: impl Into<String>,
+        type_of_goods: impl Into<
+            PaymentOrderDetailsChannelSpecificMessagePaymentTypeOfGoods,
+        >,
+        total_amount_value: impl Into<i64>,
+        order: impl Into<PaymentOrderDetailsChannelSpecificMessagePaymentOrder>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            reference_id: reference_id.into(),
+            type_of_goods: type_of_goods.into(),
+            payment_settings: None,
+            payment_buttons: None,
+            total_amount_value: total_amount_value.into(),
+            order: order.into(),
+        }
+    }
+    /// Sets `payment_settings`.
+    pub fn payment_settings(
+        mut self,
+        value: impl Into<PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings>,
+    ) -> Self {
+        self.payment_settings = Some(value.into());
+        self
+    }
+    /// Sets `payment_buttons`.
+    pub fn payment_buttons(
+        mut self,
+        value: impl Into<Vec<WhatsAppPaymentButton>>,
+    ) -> Self {
+        self.payment_buttons = Some(value.into());
+        self
+    }
+}
+/// The payment order.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct PaymentOrderDetailsChannelSpecificMessagePaymentOrder {
+    /// Unique ID of the Facebook catalog being used by the business.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catalog_id: Option<String>,
+    /// UTC timestamp indicating when the order should expire.
+    /// The timestamp must be given in seconds.
+    /// The minimum threshold for the timestamp is 300 seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expiration_time: Option<String>,
+    /// Description of the expiration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expiration_description: Option<String>,
+    /// Value representing the subtotal amount of this order.
+    pub subtotal_value: i64,
+    /// Value representing the tax amount for this order.
+    pub tax_value: i64,
+    /// Description of the tax for this order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tax_description: Option<String>,
+    /// Value representing the shipping amount for this order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shipping_value: Option<i64>,
+    /// Shipping description for this order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shipping_description: Option<String>,
+    /// Value of the discount for this order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discount_value: Option<i64>,
+    /// Description of the discount for this order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discount_description: Option<String>,
+    /// Discount program name for this order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discount_program_name: Option<String>,
+    /// The items list for this order.
+    pub items: Vec<PaymentOrderDetailsChannelSpecificMessagePaymentOrderItemsItem>,
+}
+#[allow(clippy::should_implement_trait)]
+impl PaymentOrderDetailsChannelSpecificMessagePaymentOrder {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        subtotal_value: impl Into<i64>,
+        tax_value: impl Into<i64>,
+        items: impl Into<
+            Vec<PaymentOrderDetailsChannelSpecificMessagePaymentOrderItemsItem>,
+        >,
+    ) -> Self {
+        Self {
+            catalog_id: None,
+            expiration_time: None,
+            expiration_description: None,
+            subtotal_value: subtotal_value.into(),
+            tax_value: tax_value.into(),
+            tax_description: None,
+            shipping_value: None,
+            shipping_description: None,
+            discount_value: None,
+            discount_description: None,
+            discount_program_name: None,
+            items: items.into(),
+        }
+    }
+    /// Sets `catalog_id`.
+    pub fn catalog_id(mut self, value: impl Into<String>) -> Self {
+        self.catalog_id = Some(value.into());
+        self
+    }
+    /// Sets `expiration_time`.
+    pub fn expiration_time(mut self, value: impl Into<String>) -> Self {
+        self.expiration_time = Some(value.into());
+        self
+    }
+    /// Sets `expiration_description`.
+    pub fn expiration_description(mut self, value: impl Into<String>) -> Self {
+        self.expiration_description = Some(value.into());
+        self
+    }
+    /// Sets `tax_description`.
+    pub fn tax_description(mut self, value: impl Into<String>) -> Self {
+        self.tax_description = Some(value.into());
+        self
+    }
+    /// Sets `shipping_value`.
+    pub fn shipping_value(mut self, value: impl Into<i64>) -> Self {
+        self.shipping_value = Some(value.into());
+        self
+    }
+    /// Sets `shipping_description`.
+    pub fn shipping_description(mut self, value: impl Into<String>) -> Self {
+        self.shipping_description = Some(value.into());
+        self
+    }
+    /// Sets `discount_value`.
+    pub fn discount_value(mut self, value: impl Into<i64>) -> Self {
+        self.discount_value = Some(value.into());
+        self
+    }
+    /// Sets `discount_description`.
+    pub fn discount_description(mut self, value: impl Into<String>) -> Self {
+        self.discount_description = Some(value.into());
+        self
+    }
+    /// Sets `discount_program_name`.
+    pub fn discount_program_name(mut self, value: impl Into<String>) -> Self {
+        self.discount_program_name = Some(value.into());
+        self
+    }
+}
+/// `PaymentOrderDetailsChannelSpecificMessagePaymentOrderItemsItem`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct PaymentOrderDetailsChannelSpecificMessagePaymentOrderItemsItem {
+    /// Unique ID of the retailer.
+    pub retailer_id: String,
+    /// Item's name as displayed to the user.
+    pub name: String,
+    /// Price per item.
+    pub amount_value: i64,
+    /// Number of items in this order.
+    pub quantity: i64,
+    /// Discounted price per item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sale_amount_value: Option<i64>,
+}
+#[allow(clippy::should_implement_trait)]
+impl PaymentOrderDetailsChannelSpecificMessagePaymentOrderItemsItem {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        retailer_id: impl Into<String>,
+        name: impl Into<String>,
+        amount_value: impl Into<i64>,
+        quantity: impl Into<i64>,
+    ) -> Self {
+        Self {
+            retailer_id: retailer_id.into(),
+            name: name.into(),
+            amount_value: amount_value.into(),
+            quantity: quantity.into(),
+            sale_amount_value: None,
+        }
+    }
+    /// Sets `sale_amount_value`.
+    pub fn sale_amount_value(mut self, value: impl Into<i64>) -> Self {
+        self.sale_amount_value = Some(value.into());
+        self
+    }
+}
+/// The payment settings. Use `payment_buttons` in place of this deprecated field.
+///
+/// Decoded by shape: the variant whose properties fit the data best.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
+    /// A `WhatsAppPaymentSettingsPix`.
+    WhatsAppPaymentSettingsPix(WhatsAppPaymentSettingsPix),
+    /// A `WhatsAppPaymentSettingsPaymentLink`.
+    WhatsAppPaymentSettingsPaymentLink(WhatsAppPaymentSettingsPaymentLink),
+    /// A `WhatsAppPaymentSettingsBoleto`.
+    WhatsAppPaymentSettingsBoleto(WhatsAppPaymentSettingsBoleto),
+}
+impl serde::Serialize
+for PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::WhatsAppPaymentSettingsPix(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::WhatsAppPaymentSettingsPaymentLink(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::WhatsAppPaymentSettingsBoleto(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de>
+for PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const SHAPES: &[crate::runtime::union::Shape] = &[
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["dynamic_pix"],
+                known: &["dynamic_pix"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["payment_link"],
+                known: &["payment_link"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["boleto"],
+                known: &["boleto"],
+                values: &[],
+            },
+        ];
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut tried: Vec<String> = Vec::new();
+        for index in crate::runtime::union::rank(&value, SHAPES) {
+            let decoded = match index {
+                0usize => {
+                    <WhatsAppPaymentSettingsPix as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::WhatsAppPaymentSettingsPix)
+                        .map_err(|e| format!("{}: {e}", "WhatsAppPaymentSettingsPix"))
+                }
+                1usize => {
+                    <WhatsAppPaymentSettingsPaymentLink as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::WhatsAppPaymentSettingsPaymentLink)
+                        .map_err(|e| {
+                            format!("{}: {e}", "WhatsAppPaymentSettingsPaymentLink")
+                        })
+                }
+                2usize => {
+                    <WhatsAppPaymentSettingsBoleto as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::WhatsAppPaymentSettingsBoleto)
+                        .map_err(|e| format!("{}: {e}", "WhatsAppPaymentSettingsBoleto"))
+                }
+                _ => continue,
+            };
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
+            }
+        }
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "{} ({})",
+                    "data did not match any variant of PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings",
+                    tried.join("; ")
+                ),
+            ),
+        )
+    }
+}
+impl PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
+    /// The `WhatsAppPaymentSettingsPix` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn pix(
+        code: impl Into<String>,
+        merchant_name: impl Into<String>,
+        key: impl Into<String>,
+        key_type: impl Into<WhatsAppPaymentSettingsPixDynamicPixKeyType>,
+    ) -> Self {
+        Self::WhatsAppPaymentSettingsPix(
+            WhatsAppPaymentSettingsPix::new(
+                WhatsAppPaymentSettingsPixDynamicPix::new(
+                    code,
+                    merchant_name,
+                    key,
+                    key_type,
+                ),
+            ),
+        )
+    }
+    /// The `WhatsAppPaymentSettingsPaymentLink` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn payment_link(uri: impl Into<String>) -> Self {
+        Self::WhatsAppPaymentSettingsPaymentLink(
+            WhatsAppPaymentSettingsPaymentLink::new(
+                WhatsAppPaymentSettingsPaymentLinkPaymentLink::new(uri),
+            ),
+        )
+    }
+    /// The `WhatsAppPaymentSettingsBoleto` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn boleto(digitable_line: impl Into<String>) -> Self {
+        Self::WhatsAppPaymentSettingsBoleto(
+            WhatsAppPaymentSettingsBoleto::new(
+                WhatsAppPaymentSettingsBoletoBoleto::new(digitable_line),
+            ),
+        )
+    }
+}
+impl From<WhatsAppPaymentSettingsPix>
+for PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
+    fn from(value: WhatsAppPaymentSettingsPix) -> Self {
+        Self::WhatsAppPaymentSettingsPix(value)
+    }
+}
+impl From<WhatsAppPaymentSettingsPaymentLink>
+for PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
+    fn from(value: WhatsAppPaymentSettingsPaymentLink) -> Self {
+        Self::WhatsAppPaymentSettingsPaymentLink(value)
+    }
+}
+impl From<WhatsAppPaymentSettingsBoleto>
+for PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
+    fn from(value: WhatsAppPaymentSettingsBoleto) -> Self {
+        Self::WhatsAppPaymentSettingsBoleto(value)
+    }
+}
+/// The country/currency associated with the payment message.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum PaymentOrderDetailsChannelSpecificMessagePaymentType {
+    /// `br`
+    Br,
+    /// `sg`
+    Sg,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl PaymentOrderDetailsChannelSpecificMessagePaymentType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Br => "br",
+            Self::Sg => "sg",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for PaymentOrderDetailsChannelSpecificMessagePaymentType {
+    fn from(value: &str) -> Self {
+        match value {
+            "br" => Self::Br,
+            "sg" => Self::Sg,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for PaymentOrderDetailsChannelSpecificMessagePaymentType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for PaymentOrderDetailsChannelSpecificMessagePaymentType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for PaymentOrderDetailsChannelSpecificMessagePaymentType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for PaymentOrderDetailsChannelSpecificMessagePaymentType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de>
+for PaymentOrderDetailsChannelSpecificMessagePaymentType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// The type of good associated with this order.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum PaymentOrderDetailsChannelSpecificMessagePaymentTypeOfGoods {
+    /// `digital-goods`
+    DigitalGoods,
+    /// `physical-goods`
+    PhysicalGoods,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl PaymentOrderDetailsChannelSpecificMessagePaymentTypeOfGoods {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::DigitalGoods => "digital-goods",
+            Self::PhysicalGoods => "physical-goods",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for PaymentOrderDetailsChannelSpecificMessagePaymentTypeOfGoods {
+    fn from(value: &str) -> Self {
+        match value {
+            "digital-goods" => Self::DigitalGoods,
+            "physical-goods" => Self::PhysicalGoods,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for PaymentOrderDetailsChannelSpecificMessagePaymentTypeOfGoods {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for PaymentOrderDetailsChannelSpecificMessagePaymentTypeOfGoods {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for PaymentOrderDetailsChannelSpecificMessagePaymentTypeOfGoods {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for PaymentOrderDetailsChannelSpecificMessagePaymentTypeOfGoods {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de>
+for PaymentOrderDetailsChannelSpecificMessagePaymentTypeOfGoods {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// `PaymentOrderStatusChannelSpecificMessage`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct PaymentOrderStatusChannelSpecificMessage {
+    /// The header of the interactive message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header: Option<ChannelSpecificCommonPropsHeader>,
+    /// `body`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<WhatsAppInteractiveBody>,
+    /// `footer`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub footer: Option<WhatsAppInteractiveFooter>,
+    /// The payment order status message content
+    pub payment: PaymentOrderStatusChannelSpecificMessagePayment,
+}
+#[allow(clippy::should_implement_trait)]
+impl PaymentOrderStatusChannelSpecificMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        payment: impl Into<PaymentOrderStatusChannelSpecificMessagePayment>,
+    ) -> Self {
+        Self {
+            header: None,
+            body: None,
+            footer: None,
+            payment: payment.into(),
+        }
+    }
+    /// Sets `header`.
+    pub fn header(mut self, value: impl Into<ChannelSpecificCommonPropsHeader>) -> Self {
+        self.header = Some(value.into());
+        self
+    }
+    /// Sets `body`.
+    pub fn body(mut self, value: impl Into<WhatsAppInteractiveBody>) -> Self {
+        self.body = Some(value.into());
+        self
+    }
+    /// Sets `footer`.
+    pub fn footer(mut self, value: impl Into<WhatsAppInteractiveFooter>) -> Self {
+        self.footer = Some(value.into());
+        self
+    }
+}
+/// The payment order status message content
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct PaymentOrderStatusChannelSpecificMessagePayment {
+    /// Unique ID used to query the current payment status.
+    pub reference_id: String,
+    /// The payment order.
+    pub order: PaymentOrderStatusChannelSpecificMessagePaymentOrder,
+}
+#[allow(clippy::should_implement_trait)]
+impl PaymentOrderStatusChannelSpecificMessagePayment {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        reference_id: impl Into<String>,
+        order: impl Into<PaymentOrderStatusChannelSpecificMessagePaymentOrder>,
+    ) -> Self {
+        Self {
+            reference_id: reference_id.into(),
+            order: order.into(),
+        }
+    }
+}
+/// The payment order.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct PaymentOrderStatusChannelSpecificMessagePaymentOrder {
+    /// The new payment message status.
+    pub status: PaymentOrderStatusChannelSpecificMessagePaymentOrderStatus,
+    /// The description of payment message status update (120 characters maximum).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl PaymentOrderStatusChannelSpecificMessagePaymentOrder {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        status: impl Into<PaymentOrderStatusChannelSpecificMessagePaymentOrderStatus>,
+    ) -> Self {
+        Self {
+            status: status.into(),
+            description: None,
+        }
+    }
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+}
+/// The new payment message status.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum PaymentOrderStatusChannelSpecificMessagePaymentOrderStatus {
+    /// `pending`
+    Pending,
+    /// `processing`
+    Processing,
+    /// `partially-shipped`
+    PartiallyShipped,
+    /// `shipped`
+    Shipped,
+    /// `completed`
+    Completed,
+    /// `canceled`
+    Canceled,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl PaymentOrderStatusChannelSpecificMessagePaymentOrderStatus {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Pending => "pending",
+            Self::Processing => "processing",
+            Self::PartiallyShipped => "partially-shipped",
+            Self::Shipped => "shipped",
+            Self::Completed => "completed",
+            Self::Canceled => "canceled",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for PaymentOrderStatusChannelSpecificMessagePaymentOrderStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "pending" => Self::Pending,
+            "processing" => Self::Processing,
+            "partially-shipped" => Self::PartiallyShipped,
+            "shipped" => Self::Shipped,
+            "completed" => Self::Completed,
+            "canceled" => Self::Canceled,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for PaymentOrderStatusChannelSpecificMessagePaymentOrderStatus {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for PaymentOrderStatusChannelSpecificMessagePaymentOrderStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for PaymentOrderStatusChannelSpecificMessagePaymentOrderStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for PaymentOrderStatusChannelSpecificMessagePaymentOrderStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de>
+for PaymentOrderStatusChannelSpecificMessagePaymentOrderStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Status reflecting how payment flow goes
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum PaymentStatus {
+    /// `PAYMENT_STATUS_UNKNOWN`
+    PaymentStatusUnknown,
+    /// `PAYMENT_STATUS_NEW`
+    PaymentStatusNew,
+    /// `PAYMENT_STATUS_PENDING`
+    PaymentStatusPending,
+    /// `PAYMENT_STATUS_CAPTURED`
+    PaymentStatusCaptured,
+    /// `PAYMENT_STATUS_CANCELED`
+    PaymentStatusCanceled,
+    /// `PAYMENT_STATUS_FAILED`
+    PaymentStatusFailed,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl PaymentStatus {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::PaymentStatusUnknown => "PAYMENT_STATUS_UNKNOWN",
+            Self::PaymentStatusNew => "PAYMENT_STATUS_NEW",
+            Self::PaymentStatusPending => "PAYMENT_STATUS_PENDING",
+            Self::PaymentStatusCaptured => "PAYMENT_STATUS_CAPTURED",
+            Self::PaymentStatusCanceled => "PAYMENT_STATUS_CANCELED",
+            Self::PaymentStatusFailed => "PAYMENT_STATUS_FAILED",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for PaymentStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "PAYMENT_STATUS_UNKNOWN" => Self::PaymentStatusUnknown,
+            "PAYMENT_STATUS_NEW" => Self::PaymentStatusNew,
+            "PAYMENT_STATUS_PENDING" => Self::PaymentStatusPending,
+            "PAYMENT_STATUS_CAPTURED" => Self::PaymentStatusCaptured,
+            "PAYMENT_STATUS_CANCELED" => Self::PaymentStatusCanceled,
+            "PAYMENT_STATUS_FAILED" => Self::PaymentStatusFailed,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for PaymentStatus {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for PaymentStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for PaymentStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for PaymentStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for PaymentStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Message specific only for Payments feature to reflect current state of particular Payment Flow.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct PaymentStatusUpdateEvent {
+    /// This is the partner supplied ID to identify the order for payments
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference_id: Option<String>,
+    /// `payment_status`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment_status: Option<PaymentStatus>,
+    /// `payment_transaction_status`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment_transaction_status: Option<PaymentTransactionStatus>,
+    /// Unique id of the transaction for which one of the transaction payment_transaction_status is present in event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment_transaction_id: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl PaymentStatusUpdateEvent {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            reference_id: None,
+            payment_status: None,
+            payment_transaction_status: None,
+            payment_transaction_id: None,
+        }
+    }
+    /// Sets `reference_id`.
+    pub fn reference_id(mut self, value: impl Into<String>) -> Self {
+        self.reference_id = Some(value.into());
+        self
+    }
+    /// Sets `payment_status`.
+    pub fn payment_status(mut self, value: impl Into<PaymentStatus>) -> Self {
+        self.payment_status = Some(value.into());
+        self
+    }
+    /// Sets `payment_transaction_status`.
+    pub fn payment_transaction_status(
+        mut self,
+        value: impl Into<PaymentTransactionStatus>,
+    ) -> Self {
+        self.payment_transaction_status = Some(value.into());
+        self
+    }
+    /// Sets `payment_transaction_id`.
+    pub fn payment_transaction_id(mut self, value: impl Into<String>) -> Self {
+        self.payment_transaction_id = Some(value.into());
+        self
+    }
+}
+/// Group of statuses of the user-initiated transaction changes.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum PaymentTransactionStatus {
+    /// `PAYMENT_STATUS_TRANSACTION_UNKNOWN`
+    PaymentStatusTransactionUnknown,
+    /// `PAYMENT_STATUS_TRANSACTION_PENDING`
+    PaymentStatusTransactionPending,
+    /// `PAYMENT_STATUS_TRANSACTION_FAILED`
+    PaymentStatusTransactionFailed,
+    /// `PAYMENT_STATUS_TRANSACTION_SUCCESS`
+    PaymentStatusTransactionSuccess,
+    /// `PAYMENT_STATUS_TRANSACTION_CANCELED`
+    PaymentStatusTransactionCanceled,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl PaymentTransactionStatus {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::PaymentStatusTransactionUnknown => "PAYMENT_STATUS_TRANSACTION_UNKNOWN",
+            Self::PaymentStatusTransactionPending => "PAYMENT_STATUS_TRANSACTION_PENDING",
+            Self::PaymentStatusTransactionFailed => "PAYMENT_STATUS_TRANSACTION_FAILED",
+            Self::PaymentStatusTransactionSuccess => "PAYMENT_STATUS_TRANSACTION_SUCCESS",
+            Self::PaymentStatusTransactionCanceled => {
+                "PAYMENT_STATUS_TRANSACTION_CANCELED"
+            }
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for PaymentTransactionStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "PAYMENT_STATUS_TRANSACTION_UNKNOWN" => Self::PaymentStatusTransactionUnknown,
+            "PAYMENT_STATUS_TRANSACTION_PENDING" => Self::PaymentStatusTransactionPending,
+            "PAYMENT_STATUS_TRANSACTION_FAILED" => Self::PaymentStatusTransactionFailed,
+            "PAYMENT_STATUS_TRANSACTION_SUCCESS" => Self::PaymentStatusTransactionSuccess,
+            "PAYMENT_STATUS_TRANSACTION_CANCELED" => {
+                Self::PaymentStatusTransactionCanceled
+            }
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for PaymentTransactionStatus {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for PaymentTransactionStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for PaymentTransactionStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for PaymentTransactionStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for PaymentTransactionStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Phone numbers of the contact.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct PhoneNumberInfo {
+    /// Phone number with country code included.
+    pub phone_number: String,
+    /// Phone number type, e.g. WORK or HOME.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl PhoneNumberInfo {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(phone_number: impl Into<String>) -> Self {
+        Self {
+            phone_number: phone_number.into(),
+            r#type: None,
+        }
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+}
+/// Whether or not Conversation API should store contacts and conversations for the app. For more information, see [Processing Modes](https://developers.sinch.com/docs/conversation/processing-modes/).
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ProcessingMode {
+    /// `CONVERSATION`
+    Conversation,
+    /// `DISPATCH`
+    Dispatch,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl ProcessingMode {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Conversation => "CONVERSATION",
+            Self::Dispatch => "DISPATCH",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for ProcessingMode {
+    fn from(value: &str) -> Self {
+        match value {
+            "CONVERSATION" => Self::Conversation,
+            "DISPATCH" => Self::Dispatch,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for ProcessingMode {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for ProcessingMode {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for ProcessingMode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for ProcessingMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for ProcessingMode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Overrides the app's [Processing Mode](https://developers.sinch.com/docs/conversation/processing-modes/). Default value is `DEFAULT`.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ProcessingStrategy {
+    /// `DEFAULT`
+    Default,
+    /// `DISPATCH_ONLY`
+    DispatchOnly,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl ProcessingStrategy {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Default => "DEFAULT",
+            Self::DispatchOnly => "DISPATCH_ONLY",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for ProcessingStrategy {
+    fn from(value: &str) -> Self {
+        match value {
+            "DEFAULT" => Self::Default,
+            "DISPATCH_ONLY" => Self::DispatchOnly,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for ProcessingStrategy {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for ProcessingStrategy {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for ProcessingStrategy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for ProcessingStrategy {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for ProcessingStrategy {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// A message component for interactive messages, containing a product.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ProductItem {
+    /// Required parameter. The ID for the product.
+    pub id: String,
+    /// Required parameter. The marketplace to which the product belongs.
+    pub marketplace: String,
+    /// Output only. The quantity of the chosen product.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quantity: Option<i32>,
+    /// Output only. The price for one unit of the chosen product.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item_price: Option<f64>,
+    /// Output only. The currency of the item_price.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ProductItem {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(id: impl Into<String>, marketplace: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            marketplace: marketplace.into(),
+            quantity: None,
+            item_price: None,
+            currency: None,
+        }
+    }
+    /// Sets `quantity`.
+    pub fn quantity(mut self, value: impl Into<i32>) -> Self {
+        self.quantity = Some(value.into());
+        self
+    }
+    /// Sets `item_price`.
+    pub fn item_price(mut self, value: impl Into<f64>) -> Self {
+        self.item_price = Some(value.into());
+        self
+    }
+    /// Sets `currency`.
+    pub fn currency(mut self, value: impl Into<String>) -> Self {
+        self.currency = Some(value.into());
+        self
+    }
+}
+/// Represents an interactive WhatsApp message containing ProductItem objects
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ProductResponseMessage {
+    /// `product_response_message`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product_response_message: Option<ProductResponseMessageProductResponseMessage>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ProductResponseMessage {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            product_response_message: None,
+        }
+    }
+    /// Sets `product_response_message`.
+    pub fn product_response_message(
+        mut self,
+        value: impl Into<ProductResponseMessageProductResponseMessage>,
+    ) -> Self {
+        self.product_response_message = Some(value.into());
+        self
+    }
+}
+/// `ProductResponseMessageProductResponseMessage`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ProductResponseMessageProductResponseMessage {
+    /// The selected products.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub products: Option<Vec<ProductItem>>,
+    /// Optional parameter. Text that may be sent with selected products.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Optional parameter. The catalog id that the selected products belong to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catalog_id: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ProductResponseMessageProductResponseMessage {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            products: None,
+            title: None,
+            catalog_id: None,
+        }
+    }
+    /// Sets `products`.
+    pub fn products(mut self, value: impl Into<Vec<ProductItem>>) -> Self {
+        self.products = Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    pub fn title(mut self, value: impl Into<String>) -> Self {
+        self.title = Some(value.into());
+        self
+    }
+    /// Sets `catalog_id`.
+    pub fn catalog_id(mut self, value: impl Into<String>) -> Self {
+        self.catalog_id = Some(value.into());
+        self
+    }
+}
+/// Project-level settings, including contact management options.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ProjectSettings {
+    /// The unique ID of the project.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
-    /// `recipient`
+    /// The settings object containing contact settings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub recipient: Option<Recipient>,
-    /// ID for the asynchronous request, will be generated if not set.
-    /// Currently this field is not used for idempotency but it will be added in v1
+    pub settings: Option<ProjectSettingsSettings>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ProjectSettings {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            project_id: None,
+            settings: None,
+        }
+    }
+    /// Sets `project_id`.
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    /// Sets `settings`.
+    pub fn settings(mut self, value: impl Into<ProjectSettingsSettings>) -> Self {
+        self.settings = Some(value.into());
+        self
+    }
+}
+/// Request body for creating or updating project settings.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ProjectSettingsRequest {
+    /// `contact_settings`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_settings: Option<ContactSettings>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ProjectSettingsRequest {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { contact_settings: None }
+    }
+    /// Sets `contact_settings`.
+    pub fn contact_settings(mut self, value: impl Into<ContactSettings>) -> Self {
+        self.contact_settings = Some(value.into());
+        self
+    }
+}
+/// The settings object containing contact settings.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ProjectSettingsSettings {
+    /// `contact_settings`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_settings: Option<ContactSettings>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ProjectSettingsSettings {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { contact_settings: None }
+    }
+    /// Sets `contact_settings`.
+    pub fn contact_settings(mut self, value: impl Into<ContactSettings>) -> Self {
+        self.contact_settings = Some(value.into());
+        self
+    }
+}
+/// `QueryCapability`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct QueryCapability {
+    /// The ID of the app to use for capability lookup.
+    pub app_id: String,
+    /// `recipient`
+    pub recipient: Recipient,
+    /// ID for the asynchronous response, will be generated if not set.
+    /// Currently this field is not used for idempotency.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
 }
-/// An CapabilityResponse contains the identity of the recipient for which
-/// will be perform a capability lookup.
+#[allow(clippy::should_implement_trait)]
+impl QueryCapability {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(app_id: impl Into<String>, recipient: impl Into<Recipient>) -> Self {
+        Self {
+            app_id: app_id.into(),
+            recipient: recipient.into(),
+            request_id: None,
+        }
+    }
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+}
+/// A CapabilityResponse contains the identity of the recipient for which
+/// a capability lookup will be performed.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct QueryCapabilityResponse {
-    /// Required. The ID of the app to use for capability lookup.
+    /// The ID of the app to use for capability lookup.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// `recipient`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipient: Option<Recipient>,
-    /// ID for the asynchronous request, will be generated id if not set in request
+    /// ID for the asynchronous response, will be generated if not set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl QueryCapabilityResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            app_id: None,
+            recipient: None,
+            request_id: None,
+        }
+    }
+    /// Sets `app_id`.
+    pub fn app_id(mut self, value: impl Into<String>) -> Self {
+        self.app_id = Some(value.into());
+        self
+    }
+    /// Sets `recipient`.
+    pub fn recipient(mut self, value: impl Into<Recipient>) -> Self {
+        self.recipient = Some(value.into());
+        self
+    }
+    /// Sets `request_id`.
+    pub fn request_id(mut self, value: impl Into<String>) -> Self {
+        self.request_id = Some(value.into());
+        self
+    }
+}
+/// `QueueStats`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct QueueStats {
+    /// The current size of the App's MT queue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outbound_size: Option<i64>,
+    /// The limit of the App's MT queue. The default limit is 500000 messages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outbound_limit: Option<i64>,
+}
+#[allow(clippy::should_implement_trait)]
+impl QueueStats {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            outbound_size: None,
+            outbound_limit: None,
+        }
+    }
+    /// Sets `outbound_size`.
+    pub fn outbound_size(mut self, value: impl Into<i64>) -> Self {
+        self.outbound_size = Some(value.into());
+        self
+    }
+    /// Sets `outbound_limit`.
+    pub fn outbound_limit(mut self, value: impl Into<i64>) -> Self {
+        self.outbound_limit = Some(value.into());
+        self
+    }
 }
 /// `RateLimits`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct RateLimits {
-    /// Output only. The number of inbound messages/events we process per second,
+    /// The number of inbound messages/events we process per second,
     /// from underlying channels to the app.  The default rate limit is 25.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inbound: Option<i64>,
-    /// Output only. The number of messages/events we process per second, from the
+    /// The number of messages/events we process per second, from the
     /// app to the underlying channels. Note that underlying channels may have other
     /// rate limits.  The default rate limit is 25.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outbound: Option<i64>,
-    /// Output only. The rate limit of callbacks sent to the webhooks registered
+    /// The rate limit of callbacks sent to the webhooks registered
     /// for the app. Note that if you have multiple webhooks with shared triggers,
     /// multiple callbacks will be sent out for each triggering event. The default rate limit is 25.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub webhooks: Option<i64>,
 }
+#[allow(clippy::should_implement_trait)]
+impl RateLimits {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            inbound: None,
+            outbound: None,
+            webhooks: None,
+        }
+    }
+    /// Sets `inbound`.
+    pub fn inbound(mut self, value: impl Into<i64>) -> Self {
+        self.inbound = Some(value.into());
+        self
+    }
+    /// Sets `outbound`.
+    pub fn outbound(mut self, value: impl Into<i64>) -> Self {
+        self.outbound = Some(value.into());
+        self
+    }
+    /// Sets `webhooks`.
+    pub fn webhooks(mut self, value: impl Into<i64>) -> Self {
+        self.webhooks = Some(value.into());
+        self
+    }
+}
+/// Type of action
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ReactionAction {
+    /// `REACTION_ACTION_UNKNOWN`
+    ReactionActionUnknown,
+    /// `REACTION_ACTION_REACT`
+    ReactionActionReact,
+    /// `REACTION_ACTION_UNREACT`
+    ReactionActionUnreact,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl ReactionAction {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::ReactionActionUnknown => "REACTION_ACTION_UNKNOWN",
+            Self::ReactionActionReact => "REACTION_ACTION_REACT",
+            Self::ReactionActionUnreact => "REACTION_ACTION_UNREACT",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for ReactionAction {
+    fn from(value: &str) -> Self {
+        match value {
+            "REACTION_ACTION_UNKNOWN" => Self::ReactionActionUnknown,
+            "REACTION_ACTION_REACT" => Self::ReactionActionReact,
+            "REACTION_ACTION_UNREACT" => Self::ReactionActionUnreact,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for ReactionAction {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for ReactionAction {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for ReactionAction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for ReactionAction {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for ReactionAction {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Object reflecting an event that is created when a contact reacts/unreacts with an emoji to a particular MT message. Currently, this is supported for the Messenger, Instagram, and WhatsApp channels. See [Reaction Event](https://developers.sinch.com/docs/conversation/callbacks/#reaction-event) for more details.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ReactionEvent {
+    /// Indicates that an emoji reaction was placed on a message. This value is the string representation of the emoji.
+    /// For example: "&#2764&#FE0F"
+    pub emoji: String,
+    /// `action`
+    pub action: ReactionAction,
+    /// The ID of the MT message that this reaction is associated with.
+    pub message_id: String,
+    /// If present, represents the grouping of emojis.
+    /// Example values: "smile", "angry", "sad", "wow", "love", "like", "dislike", "other"
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reaction_category: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ReactionEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        emoji: impl Into<String>,
+        action: impl Into<ReactionAction>,
+        message_id: impl Into<String>,
+    ) -> Self {
+        Self {
+            emoji: emoji.into(),
+            action: action.into(),
+            message_id: message_id.into(),
+            reaction_category: None,
+        }
+    }
+    /// Sets `reaction_category`.
+    pub fn reaction_category(mut self, value: impl Into<String>) -> Self {
+        self.reaction_category = Some(value.into());
+        self
+    }
+}
+/// Read Message Event Type
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ReadMessageEventField {
+    /// Marks an inbound (contact) message as read on the channel, producing a read receipt for the contact. Supported on WhatsApp and RCS.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read_message_event: Option<
+        std::collections::BTreeMap<String, serde_json::Value>,
+    >,
+}
+#[allow(clippy::should_implement_trait)]
+impl ReadMessageEventField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { read_message_event: None }
+    }
+    /// Sets `read_message_event`.
+    pub fn read_message_event(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
+    ) -> Self {
+        self.read_message_event = Some(value.into());
+        self
+    }
+}
 /// `Reason`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Reason {
     /// `code`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1658,71 +18077,48 @@ pub struct Reason {
     /// `sub_code`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sub_code: Option<ReasonSubCode>,
+    /// Error code forwarded directly from the channel. Useful in case of unmapped or channel specific errors. Currently only supported on the WhatsApp channel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel_code: Option<String>,
 }
-/// - UNKNOWN: UNKNOWN is used if no other code can be used to describe the encountered error.
-///  - INTERNAL_ERROR: An internal error occurred. Please save the entire callback if you want to
-/// report an error.
-///  - RATE_LIMITED: The message or event was not sent due to rate limiting.
-///  - RECIPIENT_INVALID_CHANNEL_IDENTITY: The channel recipient identity was malformed.
-///  - RECIPIENT_NOT_REACHABLE: It was not possible to reach the contact, or channel recipient identity,
-/// on the channel.
-///  - RECIPIENT_NOT_OPTED_IN: The contact, or channel recipient identity, has not opt-ed in on the channel.
-///  - OUTSIDE_ALLOWED_SENDING_WINDOW: The allowed sending window has expired. See the channel documentation
-/// for more information about how the sending window works for the different
-/// channels.
-///  - CHANNEL_FAILURE: The channel failed to accept the message. The Conversation API performs
-/// multiple retries in case of transient errors
-///  - CHANNEL_BAD_CONFIGURATION: The configuration of the channel for the used App is wrong. The bad
-/// configuration caused the channel to reject the message. Please see
-/// the channel support documentation page for how to set it up correctly.
-///  - CHANNEL_CONFIGURATION_MISSING: The configuration of the channel is missing from the used App. Please see
-/// the channel support documentation page for how to set it up correctly.
-///  - MEDIA_TYPE_UNSUPPORTED: Some of the referenced media files is of a unsupported media type. Please
-/// read the channel support documentation page to find out the limitations
-/// on media that the different channels impose.
-///  - MEDIA_TOO_LARGE: Some of the referenced media files are too large. Please read the channel
-/// support documentation to find out the limitations on file size that the
-/// different channels impose.
-///  - MEDIA_NOT_REACHABLE: The provided media link was not accessible from the Conversation API or
-/// from the underlying channels. Please make sure that the media file is
-/// accessible.
-///  - NO_CHANNELS_LEFT: No channels to try to send the message to. This error will occur if one
-/// attempts to send a message to a channel with no channel identities or if
-/// all applicable channels have been attempted.
-///  - TEMPLATE_NOT_FOUND: The referenced template was not found.
-///  - TEMPLATE_INSUFFICIENT_PARAMETERS: Sufficient template parameters was not given. All parameters defined
-/// in the template must be provided when sending a template message
-///  - TEMPLATE_NON_EXISTING_LANGUAGE_OR_VERSION: The selected language, or version, of the referenced template did
-/// not exist. Please check the available versions and languages of the template
-///  - DELIVERY_TIMED_OUT: The message delivery, or event delivery, failed due to a channel-imposed timeout.
-/// See the channel support documentation page for further details
-/// about how the different channels behave.
-///  - DELIVERY_REJECTED_DUE_TO_POLICY: The message or event was rejected by the channel due to a policy.
-/// Some channels have specific policies that must be met to send a message.
-/// See the channel support documentation page for more information about
-/// when this error will be triggered.
-///  - CONTACT_NOT_FOUND: The provided Contact ID did not exist.
-///  - BAD_REQUEST: Conversation API validates send requests in two different stages.
-/// The first stage is right before the message is enqueued.
-/// If this first validation fails the API responds with 400 Bad Request
-/// and the request is discarded immediately.
-/// The second validation kicks in during message processing and
-/// it normally contains channel specific validation rules.
-/// Failures during second request validation are
-/// delivered as callbacks to MESSAGE_DELIVERY (EVENT_DELIVERY) webhooks
-/// with ReasonCode BAD_REQUEST.
-///  - UNKNOWN_APP: The used App is missing. This error may occur when the app is removed
-/// during message processing.
-///  - NO_CHANNEL_IDENTITY_FOR_CONTACT: The contact has no channel identities setup, or the contact has no
-/// channels setup for the resolved channel priorities.
-///  - CHANNEL_REJECT: Generic error for channel permanently rejecting a message.
-/// Only used if no other better matching error can be used
-///  - NO_PERMISSION: No permission to perform action
-///  - NO_PROFILE_AVAILABLE: No available profile data for user
-///  - UNSUPPORTED_OPERATION: Generic error for channel unsupported operations.
+#[allow(clippy::should_implement_trait)]
+impl Reason {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            code: None,
+            description: None,
+            sub_code: None,
+            channel_code: None,
+        }
+    }
+    /// Sets `code`.
+    pub fn code(mut self, value: impl Into<ReasonCode>) -> Self {
+        self.code = Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+    /// Sets `sub_code`.
+    pub fn sub_code(mut self, value: impl Into<ReasonSubCode>) -> Self {
+        self.sub_code = Some(value.into());
+        self
+    }
+    /// Sets `channel_code`.
+    pub fn channel_code(mut self, value: impl Into<String>) -> Self {
+        self.channel_code = Some(value.into());
+        self
+    }
+}
+/// `ReasonCode`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ReasonCode {
     /// `UNKNOWN`
     Unknown,
@@ -1882,14 +18278,11 @@ impl<'de> serde::Deserialize<'de> for ReasonCode {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
-/// - UNSPECIFIED_SUB_CODE: UNSPECIFIED_SUB_CODE is used if no other sub code can be used to describe the encountered error.
-///  - ATTACHMENT_REJECTED: The message attachment was rejected by the channel due to a policy.
-/// Some channels have specific policies that must be met to receive an attachment.
-///  - MEDIA_TYPE_UNDETERMINED: The specified media urls media type could not be determined
-///  - INACTIVE_SENDER: The used credentials for the underlying channel is inactivated and not allowed to send or receive messages.
+/// `ReasonSubCode`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ReasonSubCode {
     /// `UNSPECIFIED_SUB_CODE`
     UnspecifiedSubCode,
@@ -1953,51 +18346,396 @@ impl<'de> serde::Deserialize<'de> for ReasonSubCode {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
-/// Recipient
+/// Identifies the recipient.
+pub type Recipient = RecipientBase;
+/// `RecipientBase`
+///
+/// Decoded by shape: the variant whose properties fit the data best.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum RecipientBase {
+    /// A `IdentifiedByField`.
+    IdentifiedByField(IdentifiedByField),
+    /// A `ContactIdField`.
+    ContactIdField(ContactIdField),
+}
+impl serde::Serialize for RecipientBase {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::IdentifiedByField(v) => serde::Serialize::serialize(v, serializer),
+            Self::ContactIdField(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for RecipientBase {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const SHAPES: &[crate::runtime::union::Shape] = &[
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["identified_by"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["contact_id"],
+                values: &[],
+            },
+        ];
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut tried: Vec<String> = Vec::new();
+        for index in crate::runtime::union::rank(&value, SHAPES) {
+            let decoded = match index {
+                0usize => {
+                    <IdentifiedByField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::IdentifiedByField)
+                        .map_err(|e| format!("{}: {e}", "IdentifiedByField"))
+                }
+                1usize => {
+                    <ContactIdField as serde::Deserialize>::deserialize(&value)
+                        .map(Self::ContactIdField)
+                        .map_err(|e| format!("{}: {e}", "ContactIdField"))
+                }
+                _ => continue,
+            };
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
+            }
+        }
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "{} ({})", "data did not match any variant of RecipientBase", tried
+                    .join("; ")
+                ),
+            ),
+        )
+    }
+}
+impl RecipientBase {
+    /// The `IdentifiedByField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn identified_by(
+        channel_identities: impl Into<Vec<ChannelRecipientIdentity>>,
+    ) -> Self {
+        Self::IdentifiedByField(
+            IdentifiedByField::new()
+                .identified_by(ChannelIdentities::new(channel_identities)),
+        )
+    }
+    /// The `ContactIdField` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn contact_id() -> Self {
+        Self::ContactIdField(ContactIdField::new())
+    }
+}
+impl From<IdentifiedByField> for RecipientBase {
+    fn from(value: IdentifiedByField) -> Self {
+        Self::IdentifiedByField(value)
+    }
+}
+impl From<ContactIdField> for RecipientBase {
+    fn from(value: ContactIdField) -> Self {
+        Self::ContactIdField(value)
+    }
+}
+/// Identifies the recipient. If [Dispatch Mode](https://developers.sinch.com/docs/conversation/processing-modes/) is used, you must use the `identified_by` field.
+pub type RecipientRequest = RecipientBase;
+/// `RecordNotificationEvent`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct RecordNotificationEvent {
+    /// Id of the subscribed app.
+    pub app_id: String,
+    /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted_time: Option<crate::runtime::Timestamp>,
+    /// Timestamp of the event as provided by the underlying channels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_time: Option<crate::runtime::Timestamp>,
+    /// The project ID of the app which has subscribed for the callback.
+    pub project_id: String,
+    /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_metadata: Option<String>,
+    /// The value provided in field correlation_id of a send message request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlation_id: Option<String>,
+    /// `record_notification`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record_notification: Option<RecordNotificationEventRecordNotification>,
+}
+#[allow(clippy::should_implement_trait)]
+impl RecordNotificationEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
+        Self {
+            app_id: app_id.into(),
+            accepted_time: None,
+            event_time: None,
+            project_id: project_id.into(),
+            message_metadata: None,
+            correlation_id: None,
+            record_notification: None,
+        }
+    }
+    /// Sets `accepted_time`.
+    pub fn accepted_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.accepted_time = Some(value.into());
+        self
+    }
+    /// Sets `event_time`.
+    pub fn event_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.event_time = Some(value.into());
+        self
+    }
+    /// Sets `message_metadata`.
+    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
+        self.message_metadata = Some(value.into());
+        self
+    }
+    /// Sets `correlation_id`.
+    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
+        self.correlation_id = Some(value.into());
+        self
+    }
+    /// Sets `record_notification`.
+    pub fn record_notification(
+        mut self,
+        value: impl Into<RecordNotificationEventRecordNotification>,
+    ) -> Self {
+        self.record_notification = Some(value.into());
+        self
+    }
+}
+/// `RecordNotificationEventRecordNotification`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct Recipient {
-    /// The ID of the receiving contact.
+#[non_exhaustive]
+pub struct RecordNotificationEventRecordNotification {
+    /// The ID of the entity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity_id: Option<String>,
+    /// Record status for a specific entity
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record_status: Option<RecordNotificationEventRecordNotificationRecordStatus>,
+    /// `channel_identity`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel_identity: Option<ChannelIdentity>,
+    /// The ID of the contact. Will not be present for apps in Dispatch Mode.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_id: Option<String>,
-    /// `identified_by`
+    /// The ID of the conversation. Will not be present for apps in Dispatch Mode.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub identified_by: Option<ChannelIdentities>,
+    pub conversation_id: Option<String>,
+    /// `reason`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Reason>,
+    /// `processing_mode`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processing_mode: Option<ProcessingMode>,
+}
+#[allow(clippy::should_implement_trait)]
+impl RecordNotificationEventRecordNotification {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            entity_id: None,
+            record_status: None,
+            channel_identity: None,
+            contact_id: None,
+            conversation_id: None,
+            reason: None,
+            processing_mode: None,
+        }
+    }
+    /// Sets `entity_id`.
+    pub fn entity_id(mut self, value: impl Into<String>) -> Self {
+        self.entity_id = Some(value.into());
+        self
+    }
+    /// Sets `record_status`.
+    pub fn record_status(
+        mut self,
+        value: impl Into<RecordNotificationEventRecordNotificationRecordStatus>,
+    ) -> Self {
+        self.record_status = Some(value.into());
+        self
+    }
+    /// Sets `channel_identity`.
+    pub fn channel_identity(mut self, value: impl Into<ChannelIdentity>) -> Self {
+        self.channel_identity = Some(value.into());
+        self
+    }
+    /// Sets `contact_id`.
+    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
+        self.contact_id = Some(value.into());
+        self
+    }
+    /// Sets `conversation_id`.
+    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
+        self.conversation_id = Some(value.into());
+        self
+    }
+    /// Sets `reason`.
+    pub fn reason(mut self, value: impl Into<Reason>) -> Self {
+        self.reason = Some(value.into());
+        self
+    }
+    /// Sets `processing_mode`.
+    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
+        self.processing_mode = Some(value.into());
+        self
+    }
+}
+/// Record status for a specific entity
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum RecordNotificationEventRecordNotificationRecordStatus {
+    /// `RECORD_STATUS_UNSPECIFIED`
+    RecordStatusUnspecified,
+    /// `EVENT_RECORD_STORED`
+    EventRecordStored,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl RecordNotificationEventRecordNotificationRecordStatus {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::RecordStatusUnspecified => "RECORD_STATUS_UNSPECIFIED",
+            Self::EventRecordStored => "EVENT_RECORD_STORED",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for RecordNotificationEventRecordNotificationRecordStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "RECORD_STATUS_UNSPECIFIED" => Self::RecordStatusUnspecified,
+            "EVENT_RECORD_STORED" => Self::EventRecordStored,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for RecordNotificationEventRecordNotificationRecordStatus {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for RecordNotificationEventRecordNotificationRecordStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for RecordNotificationEventRecordNotificationRecordStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for RecordNotificationEventRecordNotificationRecordStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de>
+for RecordNotificationEventRecordNotificationRecordStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
 }
 /// If the contact message was a response to a previous App message then this field contains information about that.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct ReplyTo {
-    /// Required. The Id of the message that this is a response to
+#[non_exhaustive]
+pub struct ReplyToField {
+    /// Reply To
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message_id: Option<String>,
+    pub reply_to: Option<ReplyToFieldReplyTo>,
 }
-/// Retention policy for messages and conversations
+#[allow(clippy::should_implement_trait)]
+impl ReplyToField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { reply_to: None }
+    }
+    /// Sets `reply_to`.
+    pub fn reply_to(mut self, value: impl Into<ReplyToFieldReplyTo>) -> Self {
+        self.reply_to = Some(value.into());
+        self
+    }
+}
+/// Reply To
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ReplyToFieldReplyTo {
+    /// Required. The Id of the message that this is a response to
+    pub message_id: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl ReplyToFieldReplyTo {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(message_id: impl Into<String>) -> Self {
+        Self {
+            message_id: message_id.into(),
+        }
+    }
+}
+/// The retention policy configured for the app. For more information about retention policies, see [Retention Policy](https://developers.sinch.com/docs/conversation/keyconcepts/#retention-policy).
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct RetentionPolicy {
     /// `retention_type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retention_type: Option<RetentionPolicyType>,
     /// Optional. The days before a message or conversation is eligible for deletion.
     /// Default value is 180. The ttl_days value has no effect when retention_type
-    /// is PERSIST_RETENTION_POLICY. The valid values for this field are [1 - 3650].
+    /// is `PERSIST_RETENTION_POLICY`. The valid values for this field are [1 - 3650].
     /// Note that retention cleanup job runs once every twenty-four hours
     /// which can lead to delay i.e., messages and conversations are not deleted on
     /// the minute they become eligible for deletion.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ttl_days: Option<i64>,
 }
-/// - MESSAGE_EXPIRE_POLICY: The default retention policy where messages older than
-/// ttl_days are automatically deleted from Conversation API database.
-///  - CONVERSATION_EXPIRE_POLICY: The conversation expire policy only considers the last message in a conversation.
-/// If the last message is older that ttl_days the entire conversation is deleted.
-/// The difference with MESSAGE_EXPIRE_POLICY is that messages with accept_time
-/// older than ttl_days are persisted as long as there is a newer message in the
-/// same conversation.
-///  - PERSIST_RETENTION_POLICY: Persist policy does not delete old messages or conversations.
-/// Please note that message storage might be subject to additional charges
-/// in the future.
+#[allow(clippy::should_implement_trait)]
+impl RetentionPolicy {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            retention_type: None,
+            ttl_days: None,
+        }
+    }
+    /// Sets `retention_type`.
+    pub fn retention_type(mut self, value: impl Into<RetentionPolicyType>) -> Self {
+        self.retention_type = Some(value.into());
+        self
+    }
+    /// Sets `ttl_days`.
+    pub fn ttl_days(mut self, value: impl Into<i64>) -> Self {
+        self.ttl_days = Some(value.into());
+        self
+    }
+}
+/// `RetentionPolicyType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum RetentionPolicyType {
     /// `MESSAGE_EXPIRE_POLICY`
     MessageExpirePolicy,
@@ -2059,237 +18797,1459 @@ impl<'de> serde::Deserialize<'de> for RetentionPolicyType {
 }
 /// `RuntimeError`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct RuntimeError {
+    /// `error`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<RuntimeErrorError>,
+}
+#[allow(clippy::should_implement_trait)]
+impl RuntimeError {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { error: None }
+    }
+    /// Sets `error`.
+    pub fn error(mut self, value: impl Into<RuntimeErrorError>) -> Self {
+        self.error = Some(value.into());
+        self
+    }
+}
+/// `RuntimeErrorError`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct RuntimeErrorError {
     /// `code`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<i32>,
     /// `details`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<Any>>,
-    /// `error`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error: Option<String>,
     /// `message`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+    /// `status`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl RuntimeErrorError {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            code: None,
+            details: None,
+            message: None,
+            status: None,
+        }
+    }
+    /// Sets `code`.
+    pub fn code(mut self, value: impl Into<i32>) -> Self {
+        self.code = Some(value.into());
+        self
+    }
+    /// Sets `details`.
+    pub fn details(mut self, value: impl Into<Vec<Any>>) -> Self {
+        self.details = Some(value.into());
+        self
+    }
+    /// Sets `message`.
+    pub fn message(mut self, value: impl Into<String>) -> Self {
+        self.message = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<String>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
 }
 /// `SendEventRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct SendEventRequest {
-    /// Required. The ID of the app sending the event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub app_id: Option<String>,
-    /// Optional. Overwrites the default callback url for delivery reports for this event
-    /// The REST URL should be of the form: scheme://host[:port]/path
-    /// where scheme is http or https.
-    /// The gRPC URL should be of the form: dns://host[:port]
-    /// (See: https://github.com/grpc/grpc/blob/master/doc/naming.md).
+    /// The ID of the app sending the event.
+    pub app_id: String,
+    /// Overwrites the default callback url for delivery receipts for this message
+    /// The REST URL should be of the form: `http://host[:port]/path`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
-    /// Optional. Channel priority order that dictates on which channels the
-    /// Conversation API should try to send the message on. The order provided
-    /// here overrides any default.
+    /// Optional. A single element array that dictates on what channel should
+    /// the Conversation API try to send the event.
+    /// It overrides any default set on the contact. Providing more than one
+    /// option has no effect.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_priority_order: Option<Vec<ConversationChannel>>,
     /// `event`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub event: Option<AppEvent>,
+    pub event: AppEventField,
     /// Optional. Eventual metadata that should be associated to the event.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_metadata: Option<String>,
-    /// Required. The project ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub project_id: Option<String>,
     /// `queue`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub queue: Option<MessageQueue>,
     /// `recipient`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub recipient: Option<Recipient>,
+    pub recipient: RecipientRequest,
+}
+#[allow(clippy::should_implement_trait)]
+impl SendEventRequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        app_id: impl Into<String>,
+        event: impl Into<AppEventField>,
+        recipient: impl Into<RecipientRequest>,
+    ) -> Self {
+        Self {
+            app_id: app_id.into(),
+            callback_url: None,
+            channel_priority_order: None,
+            event: event.into(),
+            event_metadata: None,
+            queue: None,
+            recipient: recipient.into(),
+        }
+    }
+    /// Sets `callback_url`.
+    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
+        self.callback_url = Some(value.into());
+        self
+    }
+    /// Sets `channel_priority_order`.
+    pub fn channel_priority_order(
+        mut self,
+        value: impl Into<Vec<ConversationChannel>>,
+    ) -> Self {
+        self.channel_priority_order = Some(value.into());
+        self
+    }
+    /// Sets `event_metadata`.
+    pub fn event_metadata(mut self, value: impl Into<String>) -> Self {
+        self.event_metadata = Some(value.into());
+        self
+    }
+    /// Sets `queue`.
+    pub fn queue(mut self, value: impl Into<MessageQueue>) -> Self {
+        self.queue = Some(value.into());
+        self
+    }
 }
 /// `SendEventResponse`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct SendEventResponse {
-    /// Output only. Accepted timestamp.
+    /// Accepted timestamp.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_time: Option<crate::runtime::Timestamp>,
-    /// Output only. Event id.
+    /// Event id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
 }
-/// `SendMessageRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[allow(clippy::should_implement_trait)]
+impl SendEventResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            accepted_time: None,
+            event_id: None,
+        }
+    }
+    /// Sets `accepted_time`.
+    pub fn accepted_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.accepted_time = Some(value.into());
+        self
+    }
+    /// Sets `event_id`.
+    pub fn event_id(mut self, value: impl Into<String>) -> Self {
+        self.event_id = Some(value.into());
+        self
+    }
+}
+/// This is the request body for sending a message. `app_id`, `recipient`, and `message` are all required fields.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct SendMessageRequest {
-    /// Required. The ID of the app sending the message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub app_id: Option<String>,
-    /// Optional. Overwrites the default callback url for delivery reports for this message
-    /// The REST URL should be of the form: scheme://host[:port]/path
-    /// where scheme is http or https.
-    /// The gRPC URL should be of the form: dns://host[:port]
-    /// (See: https://github.com/grpc/grpc/blob/master/doc/naming.md).
+    /// The ID of the app sending the message.
+    pub app_id: String,
+    /// Overwrites the default callback url for delivery receipts for this message.
+    /// Note that you may [define a `secret_for_overridden_callback_urls` at the app level](https://developers.sinch.com/docs/conversation/api-reference/conversation/tag/App/#tag/App/operation/App_UpdateApp!path=callback_settings/secret_for_overridden_callback_urls&t=request); this secret will be used to sign the contents of delivery receipts when the default callback URL is overridden by this property. The REST URL should be of the form: `http://host[:port]/path`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
-    /// Optional. Explicitly define the channels and order in which they are tried when sending the message.
-    /// Note that collection can't contain 'CHANNEL_UNSPECIFIED' value.
+    /// Explicitly define the channels and order in which they are tried when sending the message. All channels provided in this field must be configured in the corresponding Conversation API app, or the request will be rejected.
     /// Which channels the API will try and their priority is defined by:
-    /// 1. channel_priority_order if available.
-    /// 2. recipient.identified_by.channel_identities if available.
-    /// 3. When recipient is a contact_id:
-    ///   - if a conversation with the contact exists: the active channel of the conversation is tried first.
-    ///   - the existing channels for the contact are ordered by contact channel preferences if given.
-    ///   - lastly the existing channels for the contact are ordered by the app priority.
+    /// 1. `channel_priority_order` if available.
+    /// 2. `recipient.identified_by.channel_identities` if available.
+    /// 3. When recipient is a `contact_id`:
+    ///     - if a conversation with the contact exists: the active channel of the conversation is tried first.
+    ///     - the existing channels for the contact are ordered by contact channel preferences if given.
+    ///     - lastly the existing channels for the contact are ordered by the app priority.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_priority_order: Option<Vec<ConversationChannel>>,
-    /// Optional. Channel-specific properties.
+    /// Channel-specific properties.
     /// The key in the map must point to a valid channel property key as
     /// defined by the enum ChannelPropertyKeys.
     /// The maximum allowed property value length is 1024 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_properties: Option<std::collections::BTreeMap<String, String>>,
     /// `message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message: Option<AppMessage>,
-    /// Optional. Eventual metadata that should be associated to the message.
+    pub message: AppMessage,
+    /// Metadata that should be associated with the message.
+    /// Returned in the `metadata` field of a [Message Delivery Receipt](https://developers.sinch.com/docs/conversation/callbacks/#message-delivery-receipt). Up to 1024 characters long.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_metadata: Option<String>,
-    /// Required. The project ID.
+    /// Metadata that will be associated with the conversation in `CONVERSATION` mode and with the specified recipient identities in `DISPATCH` mode.
+    /// This metadata will be propagated on MO callbacks associated
+    /// with the respective conversation or user identity. Up to 2048 characters long.
+    /// Note that the MO callback will always use the last metadata available.
+    /// Important notes:
+    ///
+    ///  - If you send a message with the `conversation_metadata` field populated, and then send another message without populating the `conversation_metadata` field, the original metadata will continue be propagated on the related MO callbacks.
+    ///  - If you send a message with the `conversation_metadata` field populated, and then send another message with a different value for `conversation_metadata` in the same conversation, the latest metadata value overwrites the existing one. So, future MO callbacks will include the new metadata.
+    ///  - The `conversation_metadata` only accepts json objects.
+    ///  - If you send a message in `DISPATCH` mode while the [retention period](https://developers.sinch.com/docs/conversation/api-reference/conversation/tag/App/#tag/App/operation/App_CreateApp!path=dispatch_retention_policy/ttl_days&t=request) of the app is set to 0 (note that this value is set to 0 by default), the `conversation_metadata` field will not be retained.
+    ///
+    /// Currently only returned in the `message_metadata` field of an [Inbound Message](https://developers.sinch.com/docs/conversation/callbacks/#inbound-message) callback.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub project_id: Option<String>,
+    pub conversation_metadata: Option<
+        std::collections::BTreeMap<String, serde_json::Value>,
+    >,
     /// `queue`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub queue: Option<MessageQueue>,
     /// `recipient`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub recipient: Option<Recipient>,
-    /// Optional. Duration for trying to send the message.
-    /// Passed onto for channels which have support for it and
-    /// emulated by Conversation API for channels without ttl support
-    /// but message retract/unsend functionality.
-    /// Channel failover will not be performed for messages with
-    /// expired TTL.
+    pub recipient: RecipientRequest,
+    /// The timeout allotted for sending the message, expressed in seconds.
+    /// Passed to channels which support it and
+    /// emulated by the Conversation API for channels without ttl support
+    /// but with message retract/unsend functionality.
+    /// Channel failover will not be performed for messages with an expired TTL.
+    /// The format is an integer with the suffix `s` (for seconds).
+    /// Valid integer range is 3 to 315,576,000,000 (inclusive).
+    /// Example values include `10s` (10 seconds) and `86400s` (24 hours).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ttl: Option<String>,
+    /// `processing_strategy`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processing_strategy: Option<ProcessingStrategy>,
+    /// An arbitrary identifier that will be propagated to callbacks related to this message,
+    /// including MO messages from the recipient. The `correlation_id` is associated with the conversation in `CONVERSATION` mode and with the specified recipient identities in `DISPATCH` mode. The MO callbacks will always include the last `correlation_id` available,
+    /// (which is similar to how the `conversation_metadata` property functions).
+    /// Up to 128 characters long.
+    /// Important note: If you send a message in `DISPATCH` mode while the [retention period](https://developers.sinch.com/docs/conversation/api-reference/conversation/tag/App/#tag/App/operation/App_CreateApp!path=dispatch_retention_policy/ttl_days&t=request) of the app is set to 0 (note that this value is set to 0 by default), the `correlation_id` field will not be retained.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlation_id: Option<String>,
+    /// `conversation_metadata_update_strategy`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation_metadata_update_strategy: Option<MetadataUpdateStrategy>,
+    /// `message_content_type`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_content_type: Option<MessageContentType>,
+}
+#[allow(clippy::should_implement_trait)]
+impl SendMessageRequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        app_id: impl Into<String>,
+        message: impl Into<AppMessage>,
+        recipient: impl Into<RecipientRequest>,
+    ) -> Self {
+        Self {
+            app_id: app_id.into(),
+            callback_url: None,
+            channel_priority_order: None,
+            channel_properties: None,
+            message: message.into(),
+            message_metadata: None,
+            conversation_metadata: None,
+            queue: None,
+            recipient: recipient.into(),
+            ttl: None,
+            processing_strategy: None,
+            correlation_id: None,
+            conversation_metadata_update_strategy: None,
+            message_content_type: None,
+        }
+    }
+    /// Sets `callback_url`.
+    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
+        self.callback_url = Some(value.into());
+        self
+    }
+    /// Sets `channel_priority_order`.
+    pub fn channel_priority_order(
+        mut self,
+        value: impl Into<Vec<ConversationChannel>>,
+    ) -> Self {
+        self.channel_priority_order = Some(value.into());
+        self
+    }
+    /// Sets `channel_properties`.
+    pub fn channel_properties(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, String>>,
+    ) -> Self {
+        self.channel_properties = Some(value.into());
+        self
+    }
+    /// Sets `message_metadata`.
+    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
+        self.message_metadata = Some(value.into());
+        self
+    }
+    /// Sets `conversation_metadata`.
+    pub fn conversation_metadata(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
+    ) -> Self {
+        self.conversation_metadata = Some(value.into());
+        self
+    }
+    /// Sets `queue`.
+    pub fn queue(mut self, value: impl Into<MessageQueue>) -> Self {
+        self.queue = Some(value.into());
+        self
+    }
+    /// Sets `ttl`.
+    pub fn ttl(mut self, value: impl Into<String>) -> Self {
+        self.ttl = Some(value.into());
+        self
+    }
+    /// Sets `processing_strategy`.
+    pub fn processing_strategy(mut self, value: impl Into<ProcessingStrategy>) -> Self {
+        self.processing_strategy = Some(value.into());
+        self
+    }
+    /// Sets `correlation_id`.
+    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
+        self.correlation_id = Some(value.into());
+        self
+    }
+    /// Sets `conversation_metadata_update_strategy`.
+    pub fn conversation_metadata_update_strategy(
+        mut self,
+        value: impl Into<MetadataUpdateStrategy>,
+    ) -> Self {
+        self.conversation_metadata_update_strategy = Some(value.into());
+        self
+    }
+    /// Sets `message_content_type`.
+    pub fn message_content_type(mut self, value: impl Into<MessageContentType>) -> Self {
+        self.message_content_type = Some(value.into());
+        self
+    }
 }
 /// `SendMessageResponse`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct SendMessageResponse {
-    /// Output only. Timestamp corresponding to when the Conversation API
-    /// accepted the message for delivery to the referenced contact.
+    /// Timestamp when the Conversation API accepted the message for delivery to the referenced contact.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_time: Option<crate::runtime::Timestamp>,
-    /// Output only. Message id.
+    /// The ID of the message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
 }
-/// It consists of claimed identity and a static token.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct StaticBearerCredential {
-    /// Required. Claimed identity.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub claimed_identity: Option<String>,
-    /// Required. Static bearer token.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub token: Option<String>,
+#[allow(clippy::should_implement_trait)]
+impl SendMessageResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            accepted_time: None,
+            message_id: None,
+        }
+    }
+    /// Sets `accepted_time`.
+    pub fn accepted_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.accepted_time = Some(value.into());
+        self
+    }
+    /// Sets `message_id`.
+    pub fn message_id(mut self, value: impl Into<String>) -> Self {
+        self.message_id = Some(value.into());
+        self
+    }
 }
-/// Static Token Credential
+/// The most probable sentiment of the analyzed text.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Sentiment {
+    /// `positive`
+    Positive,
+    /// `negative`
+    Negative,
+    /// `neutral`
+    Neutral,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl Sentiment {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Positive => "positive",
+            Self::Negative => "negative",
+            Self::Neutral => "neutral",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for Sentiment {
+    fn from(value: &str) -> Self {
+        match value {
+            "positive" => Self::Positive,
+            "negative" => Self::Negative,
+            "neutral" => Self::Neutral,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for Sentiment {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for Sentiment {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for Sentiment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for Sentiment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for Sentiment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// `SentimentResult`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct StaticTokenCredential {
-    /// Required. The static token.
+#[non_exhaustive]
+pub struct SentimentResult {
+    /// `sentiment`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub token: Option<String>,
+    pub sentiment: Option<Sentiment>,
+    /// The likelihood that the assigned sentiment represents the emotional context of the analyzed text. 1 is the maximum value, representing the highest likelihood that the message text matches the sentiment, and 0 is the minimum value, representing the lowest likelihood that the message text matches the sentiment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+}
+#[allow(clippy::should_implement_trait)]
+impl SentimentResult {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            sentiment: None,
+            score: None,
+        }
+    }
+    /// Sets `sentiment`.
+    pub fn sentiment(mut self, value: impl Into<Sentiment>) -> Self {
+        self.sentiment = Some(value.into());
+        self
+    }
+    /// Sets `score`.
+    pub fn score(mut self, value: impl Into<f64>) -> Self {
+        self.score = Some(value.into());
+        self
+    }
+}
+/// Message requesting location from a user.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ShareLocationMessageField {
+    /// Share Location Message
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share_location_message: Option<ShareLocationMessageFieldShareLocationMessage>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ShareLocationMessageField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            share_location_message: None,
+        }
+    }
+    /// Sets `share_location_message`.
+    pub fn share_location_message(
+        mut self,
+        value: impl Into<ShareLocationMessageFieldShareLocationMessage>,
+    ) -> Self {
+        self.share_location_message = Some(value.into());
+        self
+    }
+}
+/// Share Location Message
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ShareLocationMessageFieldShareLocationMessage {
+    /// The title is shown close to the button that leads to open a map to share a location.
+    pub title: String,
+    /// The URL that is opened when channel does not have support for this type.
+    pub fallback_url: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl ShareLocationMessageFieldShareLocationMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(title: impl Into<String>, fallback_url: impl Into<String>) -> Self {
+        Self {
+            title: title.into(),
+            fallback_url: fallback_url.into(),
+        }
+    }
+}
+/// Object reflecting an event that is created when a contact visits a shortlink. Currently, this is only supported for the Messenger and Instagram channels. See [Shortlink Activated Event](https://developers.sinch.com/docs/conversation/callbacks/#shortlink-activated-event) for more details.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ShortLinkActivatedEvent {
+    /// Refers to the payload previously configured to be sent in the postback.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payload: Option<String>,
+    /// Only relevant for the Instagram channel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The ref parameter from the shortlink the user visited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#ref: Option<String>,
+    /// Defaults to "SHORTLINK" for this type of event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The identifier for the referral. For Instagram and Messenger shortlinks, this is always set to "OPEN_THREAD".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
+    /// Set to true if target channel's conversation thread already existed at the moment the shortlink was visited. Set to false if a new conversation thread began when the shortlink was visited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub existing_thread: Option<bool>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ShortLinkActivatedEvent {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            payload: None,
+            title: None,
+            r#ref: None,
+            source: None,
+            r#type: None,
+            existing_thread: None,
+        }
+    }
+    /// Sets `payload`.
+    pub fn payload(mut self, value: impl Into<String>) -> Self {
+        self.payload = Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    pub fn title(mut self, value: impl Into<String>) -> Self {
+        self.title = Some(value.into());
+        self
+    }
+    /// Sets `ref`.
+    pub fn r#ref(mut self, value: impl Into<String>) -> Self {
+        self.r#ref = Some(value.into());
+        self
+    }
+    /// Sets `source`.
+    pub fn source(mut self, value: impl Into<String>) -> Self {
+        self.source = Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets `existing_thread`.
+    pub fn existing_thread(mut self, value: impl Into<bool>) -> Self {
+        self.existing_thread = Some(value.into());
+        self
+    }
+}
+/// This object is required for apps that subscribe to Smart Conversations features.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct SmartConversation {
+    /// Set to true to allow messages processed by this app to be analyzed by Smart Conversations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+}
+#[allow(clippy::should_implement_trait)]
+impl SmartConversation {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { enabled: None }
+    }
+    /// Sets `enabled`.
+    pub fn enabled(mut self, value: impl Into<bool>) -> Self {
+        self.enabled = Some(value.into());
+        self
+    }
+}
+/// When using the Smart Conversations functionality, Machine Learning and Artificial Intelligence analyses are delivered through specific callbacks on the Conversation API.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct SmartConversationsEvent {
+    /// Id of the subscribed app.
+    pub app_id: String,
+    /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted_time: Option<crate::runtime::Timestamp>,
+    /// Timestamp of the event as provided by the underlying channels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_time: Option<crate::runtime::Timestamp>,
+    /// The project ID of the app which has subscribed for the callback.
+    pub project_id: String,
+    /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_metadata: Option<String>,
+    /// The value provided in field correlation_id of a send message request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlation_id: Option<String>,
+    /// `smart_conversation_notification`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub smart_conversation_notification: Option<
+        SmartConversationsEventSmartConversationNotification,
+    >,
+}
+#[allow(clippy::should_implement_trait)]
+impl SmartConversationsEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
+        Self {
+            app_id: app_id.into(),
+            accepted_time: None,
+            event_time: None,
+            project_id: project_id.into(),
+            message_metadata: None,
+            correlation_id: None,
+            smart_conversation_notification: None,
+        }
+    }
+    /// Sets `accepted_time`.
+    pub fn accepted_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.accepted_time = Some(value.into());
+        self
+    }
+    /// Sets `event_time`.
+    pub fn event_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.event_time = Some(value.into());
+        self
+    }
+    /// Sets `message_metadata`.
+    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
+        self.message_metadata = Some(value.into());
+        self
+    }
+    /// Sets `correlation_id`.
+    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
+        self.correlation_id = Some(value.into());
+        self
+    }
+    /// Sets `smart_conversation_notification`.
+    pub fn smart_conversation_notification(
+        mut self,
+        value: impl Into<SmartConversationsEventSmartConversationNotification>,
+    ) -> Self {
+        self.smart_conversation_notification = Some(value.into());
+        self
+    }
+}
+/// `SmartConversationsEventSmartConversationNotification`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct SmartConversationsEventSmartConversationNotification {
+    /// The unique ID of the contact that sent the message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_id: Option<String>,
+    /// The channel-specific identifier for the contact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel_identity: Option<String>,
+    /// `channel`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<ConversationChannel>,
+    /// The unique ID of the corresponding message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_id: Option<String>,
+    /// The ID of the conversation the app message is part of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation_id: Option<String>,
+    /// `analysis_results`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub analysis_results: Option<AnalysisResult>,
+}
+#[allow(clippy::should_implement_trait)]
+impl SmartConversationsEventSmartConversationNotification {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            contact_id: None,
+            channel_identity: None,
+            channel: None,
+            message_id: None,
+            conversation_id: None,
+            analysis_results: None,
+        }
+    }
+    /// Sets `contact_id`.
+    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
+        self.contact_id = Some(value.into());
+        self
+    }
+    /// Sets `channel_identity`.
+    pub fn channel_identity(mut self, value: impl Into<String>) -> Self {
+        self.channel_identity = Some(value.into());
+        self
+    }
+    /// Sets `channel`.
+    pub fn channel(mut self, value: impl Into<ConversationChannel>) -> Self {
+        self.channel = Some(value.into());
+        self
+    }
+    /// Sets `message_id`.
+    pub fn message_id(mut self, value: impl Into<String>) -> Self {
+        self.message_id = Some(value.into());
+        self
+    }
+    /// Sets `conversation_id`.
+    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
+        self.conversation_id = Some(value.into());
+        self
+    }
+    /// Sets `analysis_results`.
+    pub fn analysis_results(mut self, value: impl Into<AnalysisResult>) -> Self {
+        self.analysis_results = Some(value.into());
+        self
+    }
+}
+/// Static Bearer Authentication
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct StaticBearerCredentialsField {
+    /// This object is required for channels which use a bearer-type of credential for authentication.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub static_bearer: Option<StaticBearerCredentialsFieldStaticBearer>,
+}
+#[allow(clippy::should_implement_trait)]
+impl StaticBearerCredentialsField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { static_bearer: None }
+    }
+    /// Sets `static_bearer`.
+    pub fn static_bearer(
+        mut self,
+        value: impl Into<StaticBearerCredentialsFieldStaticBearer>,
+    ) -> Self {
+        self.static_bearer = Some(value.into());
+        self
+    }
+}
+/// This object is required for channels which use a bearer-type of credential for authentication.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct StaticBearerCredentialsFieldStaticBearer {
+    /// The claimed identity for the channel.
+    pub claimed_identity: String,
+    /// The static bearer token for the channel.
+    pub token: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl StaticBearerCredentialsFieldStaticBearer {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(claimed_identity: impl Into<String>, token: impl Into<String>) -> Self {
+        Self {
+            claimed_identity: claimed_identity.into(),
+            token: token.into(),
+        }
+    }
+}
+/// Static Token Authentication
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct StaticTokenCredentialsField {
+    /// This object is required for channels which use a static token credential for authentication.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub static_token: Option<StaticTokenCredentialsFieldStaticToken>,
+}
+#[allow(clippy::should_implement_trait)]
+impl StaticTokenCredentialsField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { static_token: None }
+    }
+    /// Sets `static_token`.
+    pub fn static_token(
+        mut self,
+        value: impl Into<StaticTokenCredentialsFieldStaticToken>,
+    ) -> Self {
+        self.static_token = Some(value.into());
+        self
+    }
+}
+/// This object is required for channels which use a static token credential for authentication.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct StaticTokenCredentialsFieldStaticToken {
+    /// The static token for the channel.
+    pub token: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl StaticTokenCredentialsFieldStaticToken {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(token: impl Into<String>) -> Self {
+        Self { token: token.into() }
+    }
+}
+/// Telegram
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct TelegramCredentialsField {
+    /// If you are including the Telegram Bot channel in the `channel_identifier` property, you must include this object.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub telegram_credentials: Option<TelegramCredentialsFieldTelegramCredentials>,
+}
+#[allow(clippy::should_implement_trait)]
+impl TelegramCredentialsField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { telegram_credentials: None }
+    }
+    /// Sets `telegram_credentials`.
+    pub fn telegram_credentials(
+        mut self,
+        value: impl Into<TelegramCredentialsFieldTelegramCredentials>,
+    ) -> Self {
+        self.telegram_credentials = Some(value.into());
+        self
+    }
+}
+/// If you are including the Telegram Bot channel in the `channel_identifier` property, you must include this object.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct TelegramCredentialsFieldTelegramCredentials {
+    /// The token for the Telegram bot to which you are connecting.
+    pub token: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl TelegramCredentialsFieldTelegramCredentials {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(token: impl Into<String>) -> Self {
+        Self { token: token.into() }
+    }
 }
 /// Message referring to predefined template
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct TemplateMessage {
+#[non_exhaustive]
+pub struct TemplateMessageField {
+    /// Template Message
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template_message: Option<TemplateMessageFieldTemplateMessage>,
+}
+#[allow(clippy::should_implement_trait)]
+impl TemplateMessageField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { template_message: None }
+    }
+    /// Sets `template_message`.
+    pub fn template_message(
+        mut self,
+        value: impl Into<TemplateMessageFieldTemplateMessage>,
+    ) -> Self {
+        self.template_message = Some(value.into());
+        self
+    }
+}
+/// Template Message
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct TemplateMessageFieldTemplateMessage {
     /// Optional. Channel specific template reference with parameters per channel.
     /// The channel template if exists overrides the omnichannel template.
-    /// At least one of channel_template or omni_template needs to be present.
+    /// At least one of `channel_template` or `omni_template` needs to be present.
     /// The key in the map must point to a valid conversation channel as
     /// defined by the enum ConversationChannel.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_template: Option<std::collections::BTreeMap<String, TemplateReference>>,
     /// `omni_template`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub omni_template: Option<TemplateReference>,
+    pub omni_template: Option<TemplateReferenceWithVersion>,
 }
-/// The referenced template can be an omnichannel template
-/// stored in Conversation API Template Store as AppMessage
-/// or it can reference external channel-specific template
-/// such as WhatsApp Business Template.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[allow(clippy::should_implement_trait)]
+impl TemplateMessageFieldTemplateMessage {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            channel_template: None,
+            omni_template: None,
+        }
+    }
+    /// Sets `channel_template`.
+    pub fn channel_template(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, TemplateReference>>,
+    ) -> Self {
+        self.channel_template = Some(value.into());
+        self
+    }
+    /// Sets `omni_template`.
+    pub fn omni_template(
+        mut self,
+        value: impl Into<TemplateReferenceWithVersion>,
+    ) -> Self {
+        self.omni_template = Some(value.into());
+        self
+    }
+}
+/// The referenced template can be an omnichannel template stored in Conversation API Template Store as an AppMessage. You may also reference external channel-specific templates, such as a WhatsApp Business Template. Note that channel-specific template references are not supported when populating the `explicit_channel_omni_message` field.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct TemplateReference {
-    /// Optional. The BCP-47 language code, such as "en-US" or "sr-Latn".
-    /// For more information, see http://www.unicode.org/reports/tr35/#Unicode_locale_identifier.
-    /// English is the default language_code.
+    /// Used to specify what version of a template to use. Required when using `omni_channel_override` and `omni_template` fields.
+    /// This will be used in conjunction with `language_code`. Note that, when referencing omni-channel templates using the [Sinch Customer Dashboard](https://dashboard.sinch.com/), the latest version of a given omni-template can be identified by populating this field with `latest`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// The BCP-47 language code, such as `en_US` or `sr_Latn`.
+    /// For more information, see http://www.unicode.org/reports/tr35/#Unicode_locale_identifier. English is the default `language_code`.
+    /// Note that, while many API calls involving templates accept either the dashed format (`en-US`) or the underscored format (`en_US`), some channel specific templates (for example, WhatsApp channel-specific templates) only accept the underscored format. Note that this field is required for WhatsApp channel-specific templates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language_code: Option<String>,
-    /// Optional. Required if the template
-    /// has parameters. Concrete values must
+    /// Required if the template has parameters. Concrete values must
     /// be present for all defined parameters
     /// in the template. Parameters can be different for
     /// different versions and/or languages of the template.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<std::collections::BTreeMap<String, String>>,
-    /// Required. The ID of the template.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub template_id: Option<String>,
-    /// Required. Used to specify what version of a template to use.
-    /// This will be used in conjunction with language_code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub version: Option<String>,
+    /// The ID of the template. Note that, in the case of WhatsApp channel-specific templates, this field must be populated by the name of the template.
+    pub template_id: String,
 }
-/// Message containing only text
+#[allow(clippy::should_implement_trait)]
+impl TemplateReference {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(template_id: impl Into<String>) -> Self {
+        Self {
+            version: None,
+            language_code: None,
+            parameters: None,
+            template_id: template_id.into(),
+        }
+    }
+    /// Sets `version`.
+    pub fn version(mut self, value: impl Into<String>) -> Self {
+        self.version = Some(value.into());
+        self
+    }
+    /// Sets `language_code`.
+    pub fn language_code(mut self, value: impl Into<String>) -> Self {
+        self.language_code = Some(value.into());
+        self
+    }
+    /// Sets `parameters`.
+    pub fn parameters(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, String>>,
+    ) -> Self {
+        self.parameters = Some(value.into());
+        self
+    }
+}
+/// Template (Reference)
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct TextMessage {
-    /// Required. The text to be sent.
+#[non_exhaustive]
+pub struct TemplateReferenceField {
+    /// `template_reference`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text: Option<String>,
+    pub template_reference: Option<TemplateReferenceWithVersion>,
+}
+#[allow(clippy::should_implement_trait)]
+impl TemplateReferenceField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { template_reference: None }
+    }
+    /// Sets `template_reference`.
+    pub fn template_reference(
+        mut self,
+        value: impl Into<TemplateReferenceWithVersion>,
+    ) -> Self {
+        self.template_reference = Some(value.into());
+        self
+    }
+}
+/// `TemplateReferenceWithVersion`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct TemplateReferenceWithVersion {
+    /// Used to specify what version of a template to use. Required when using `omni_channel_override` and `omni_template` fields.
+    /// This will be used in conjunction with `language_code`. Note that, when referencing omni-channel templates using the [Sinch Customer Dashboard](https://dashboard.sinch.com/), the latest version of a given omni-template can be identified by populating this field with `latest`.
+    pub version: String,
+    /// The BCP-47 language code, such as `en_US` or `sr_Latn`.
+    /// For more information, see http://www.unicode.org/reports/tr35/#Unicode_locale_identifier. English is the default `language_code`.
+    /// Note that, while many API calls involving templates accept either the dashed format (`en-US`) or the underscored format (`en_US`), some channel specific templates (for example, WhatsApp channel-specific templates) only accept the underscored format. Note that this field is required for WhatsApp channel-specific templates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language_code: Option<String>,
+    /// Required if the template has parameters. Concrete values must
+    /// be present for all defined parameters
+    /// in the template. Parameters can be different for
+    /// different versions and/or languages of the template.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parameters: Option<std::collections::BTreeMap<String, String>>,
+    /// The ID of the template. Note that, in the case of WhatsApp channel-specific templates, this field must be populated by the name of the template.
+    pub template_id: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl TemplateReferenceWithVersion {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(version: impl Into<String>, template_id: impl Into<String>) -> Self {
+        Self {
+            version: version.into(),
+            language_code: None,
+            parameters: None,
+            template_id: template_id.into(),
+        }
+    }
+    /// Sets `language_code`.
+    pub fn language_code(mut self, value: impl Into<String>) -> Self {
+        self.language_code = Some(value.into());
+        self
+    }
+    /// Sets `parameters`.
+    pub fn parameters(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, String>>,
+    ) -> Self {
+        self.parameters = Some(value.into());
+        self
+    }
+}
+/// A message containing only text.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct TextMessageField {
+    /// Text Message
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_message: Option<TextMessageFieldTextMessage>,
+}
+#[allow(clippy::should_implement_trait)]
+impl TextMessageField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { text_message: None }
+    }
+    /// Sets `text_message`.
+    pub fn text_message(
+        mut self,
+        value: impl Into<TextMessageFieldTextMessage>,
+    ) -> Self {
+        self.text_message = Some(value.into());
+        self
+    }
+}
+/// Text Message
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct TextMessageFieldTextMessage {
+    /// The text to be sent.
+    pub text: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl TextMessageFieldTextMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(text: impl Into<String>) -> Self {
+        Self { text: text.into() }
+    }
 }
 /// `TranscodeMessageRequest`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct TranscodeMessageRequest {
-    /// Required. The ID of the app used to transcode the message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub app_id: Option<String>,
+    /// The ID of the app used to transcode the message.
+    pub app_id: String,
     /// `app_message`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub app_message: Option<AppMessage>,
-    /// Required. The list of channels for which the message shall be transcoded to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channels: Option<Vec<ConversationChannel>>,
+    pub app_message: AppMessage,
+    /// The list of channels for which the message shall be transcoded.
+    pub channels: Vec<ConversationChannel>,
     /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
-    /// Required. The project ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub project_id: Option<String>,
     /// Optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl TranscodeMessageRequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        app_id: impl Into<String>,
+        app_message: impl Into<AppMessage>,
+        channels: impl Into<Vec<ConversationChannel>>,
+    ) -> Self {
+        Self {
+            app_id: app_id.into(),
+            app_message: app_message.into(),
+            channels: channels.into(),
+            from: None,
+            to: None,
+        }
+    }
+    /// Sets `from`.
+    pub fn from(mut self, value: impl Into<String>) -> Self {
+        self.from = Some(value.into());
+        self
+    }
+    /// Sets `to`.
+    pub fn to(mut self, value: impl Into<String>) -> Self {
+        self.to = Some(value.into());
+        self
+    }
+}
 /// `TranscodeMessageResponse`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct TranscodeMessageResponse {
-    /// Output only. The transcoded message for the different channels.
+    /// The transcoded message for the different channels.
     /// The keys in the map correspond to channel names, as defined by the type
     /// ConversationChannel.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transcoded_message: Option<std::collections::BTreeMap<String, String>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl TranscodeMessageResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { transcoded_message: None }
+    }
+    /// Sets `transcoded_message`.
+    pub fn transcoded_message(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, String>>,
+    ) -> Self {
+        self.transcoded_message = Some(value.into());
+        self
+    }
+}
+/// Some of the callbacks received from the underlying channels might be specific to a single channel or may not have a proper mapping in Conversation API yet.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct UnsupportedCallbackEvent {
+    /// Id of the subscribed app.
+    pub app_id: String,
+    /// Timestamp marking when the channel callback was accepted/received by the Conversation API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted_time: Option<crate::runtime::Timestamp>,
+    /// Timestamp of the event as provided by the underlying channels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_time: Option<crate::runtime::Timestamp>,
+    /// The project ID of the app which has subscribed for the callback.
+    pub project_id: String,
+    /// Context-dependent metadata. Refer to specific callback's documentation for exact information provided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_metadata: Option<String>,
+    /// The value provided in field correlation_id of a send message request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlation_id: Option<String>,
+    /// `unsupported_callback`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unsupported_callback: Option<UnsupportedCallbackEventUnsupportedCallback>,
+}
+#[allow(clippy::should_implement_trait)]
+impl UnsupportedCallbackEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
+        Self {
+            app_id: app_id.into(),
+            accepted_time: None,
+            event_time: None,
+            project_id: project_id.into(),
+            message_metadata: None,
+            correlation_id: None,
+            unsupported_callback: None,
+        }
+    }
+    /// Sets `accepted_time`.
+    pub fn accepted_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.accepted_time = Some(value.into());
+        self
+    }
+    /// Sets `event_time`.
+    pub fn event_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.event_time = Some(value.into());
+        self
+    }
+    /// Sets `message_metadata`.
+    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
+        self.message_metadata = Some(value.into());
+        self
+    }
+    /// Sets `correlation_id`.
+    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
+        self.correlation_id = Some(value.into());
+        self
+    }
+    /// Sets `unsupported_callback`.
+    pub fn unsupported_callback(
+        mut self,
+        value: impl Into<UnsupportedCallbackEventUnsupportedCallback>,
+    ) -> Self {
+        self.unsupported_callback = Some(value.into());
+        self
+    }
+}
+/// `UnsupportedCallbackEventUnsupportedCallback`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct UnsupportedCallbackEventUnsupportedCallback {
+    /// `channel`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<ConversationChannel>,
+    /// Normally a JSON payload as sent by the channel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payload: Option<String>,
+    /// `processing_mode`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processing_mode: Option<ProcessingMode>,
+    /// The message ID.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The ID of the contact. This field is blank if not supported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_id: Option<String>,
+    /// The ID of the conversation this message is part of. This field is blank if not supported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation_id: Option<String>,
+    /// `channel_identity`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel_identity: Option<ChannelIdentity>,
+}
+#[allow(clippy::should_implement_trait)]
+impl UnsupportedCallbackEventUnsupportedCallback {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            channel: None,
+            payload: None,
+            processing_mode: None,
+            id: None,
+            contact_id: None,
+            conversation_id: None,
+            channel_identity: None,
+        }
+    }
+    /// Sets `channel`.
+    pub fn channel(mut self, value: impl Into<ConversationChannel>) -> Self {
+        self.channel = Some(value.into());
+        self
+    }
+    /// Sets `payload`.
+    pub fn payload(mut self, value: impl Into<String>) -> Self {
+        self.payload = Some(value.into());
+        self
+    }
+    /// Sets `processing_mode`.
+    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
+        self.processing_mode = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `contact_id`.
+    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
+        self.contact_id = Some(value.into());
+        self
+    }
+    /// Sets `conversation_id`.
+    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
+        self.conversation_id = Some(value.into());
+        self
+    }
+    /// Sets `channel_identity`.
+    pub fn channel_identity(mut self, value: impl Into<ChannelIdentity>) -> Self {
+        self.channel_identity = Some(value.into());
+        self
+    }
+}
+/// Update message request
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct UpdateMessageMetadataRequest {
+    /// `metadata`
+    pub metadata: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl UpdateMessageMetadataRequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(metadata: impl Into<String>) -> Self {
+        Self { metadata: metadata.into() }
+    }
+}
+/// A URL/website
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct UrlInfo {
+    /// The URL to be referenced
+    pub url: String,
+    /// Optional. URL type, e.g. Org or Social
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl UrlInfo {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(url: impl Into<String>) -> Self {
+        Self {
+            url: url.into(),
+            r#type: None,
+        }
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+}
 /// A generic URL message.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct UrlMessage {
-    /// Required. The title shown close to the URL.
-    /// The title will be clickable in some cases.
+#[non_exhaustive]
+pub struct UrlMessageField {
+    /// URL Message
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    /// Required. The url to show.
+    pub url_message: Option<UrlMessageFieldUrlMessage>,
+}
+#[allow(clippy::should_implement_trait)]
+impl UrlMessageField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { url_message: None }
+    }
+    /// Sets `url_message`.
+    pub fn url_message(mut self, value: impl Into<UrlMessageFieldUrlMessage>) -> Self {
+        self.url_message = Some(value.into());
+        self
+    }
+}
+/// URL Message
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct UrlMessageFieldUrlMessage {
+    /// The title shown close to the URL. The title can be clickable in some cases.
+    pub title: String,
+    /// The url to show.
+    pub url: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl UrlMessageFieldUrlMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(title: impl Into<String>, url: impl Into<String>) -> Self {
+        Self {
+            title: title.into(),
+            url: url.into(),
+        }
+    }
+}
+/// WeChat
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct WeChatCredentialsField {
+    /// If you are including the WeChat channel in the `channel_identifier` property, you must include this object.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub wechat_credentials: Option<WeChatCredentialsFieldWechatCredentials>,
+}
+#[allow(clippy::should_implement_trait)]
+impl WeChatCredentialsField {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { wechat_credentials: None }
+    }
+    /// Sets `wechat_credentials`.
+    pub fn wechat_credentials(
+        mut self,
+        value: impl Into<WeChatCredentialsFieldWechatCredentials>,
+    ) -> Self {
+        self.wechat_credentials = Some(value.into());
+        self
+    }
+}
+/// If you are including the WeChat channel in the `channel_identifier` property, you must include this object.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct WeChatCredentialsFieldWechatCredentials {
+    /// The AppID(Developer ID) for the WeChat channel to which you are connecting.
+    pub app_id: String,
+    /// The AppSecret(Developer Password) for the WeChat channel to which you are connecting.
+    pub app_secret: String,
+    /// The Token for the WeChat channel to which you are connecting.
+    pub token: String,
+    /// The Encoding AES Key for the WeChat channel to which you are connecting.
+    pub aes_key: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl WeChatCredentialsFieldWechatCredentials {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        app_id: impl Into<String>,
+        app_secret: impl Into<String>,
+        token: impl Into<String>,
+        aes_key: impl Into<String>,
+    ) -> Self {
+        Self {
+            app_id: app_id.into(),
+            app_secret: app_secret.into(),
+            token: token.into(),
+            aes_key: aes_key.into(),
+        }
+    }
 }
 /// Represents a destination for receiving callbacks from the Conversation API.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Webhook {
     /// The app that this webhook belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2297,7 +20257,7 @@ pub struct Webhook {
     /// `client_credentials`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_credentials: Option<ClientCredentials>,
-    /// Output only. The ID of the webhook.
+    /// The ID of the webhook.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Optional secret be used to sign contents of webhooks sent by the Conversation API.
@@ -2306,25 +20266,72 @@ pub struct Webhook {
     pub secret: Option<String>,
     /// The target url where events should be sent to.
     /// Maximum URL length is 742.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target: Option<String>,
+    /// The conversation-api.*.sinch.com subdomains are forbidden.
+    pub target: String,
     /// `target_type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_type: Option<WebhookTargetType>,
-    /// An array of triggers that should trigger the webhook and result in a
+    /// An array of triggers that should trigger the webhook and result in an
     /// event being sent to the target url.
+    /// Refer to the list of [Webhook Triggers](https://developers.sinch.com/docs/conversation/callbacks/#webhook-triggers)
+    /// for a complete list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub triggers: Option<Vec<WebhookTrigger>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl Webhook {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(target: impl Into<String>) -> Self {
+        Self {
+            app_id: None,
+            client_credentials: None,
+            id: None,
+            secret: None,
+            target: target.into(),
+            target_type: None,
+            triggers: None,
+        }
+    }
+    /// Sets `app_id`.
+    pub fn app_id(mut self, value: impl Into<String>) -> Self {
+        self.app_id = Some(value.into());
+        self
+    }
+    /// Sets `client_credentials`.
+    pub fn client_credentials(mut self, value: impl Into<ClientCredentials>) -> Self {
+        self.client_credentials = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `secret`.
+    pub fn secret(mut self, value: impl Into<String>) -> Self {
+        self.secret = Some(value.into());
+        self
+    }
+    /// Sets `target_type`.
+    pub fn target_type(mut self, value: impl Into<WebhookTargetType>) -> Self {
+        self.target_type = Some(value.into());
+        self
+    }
+    /// Sets `triggers`.
+    pub fn triggers(mut self, value: impl Into<Vec<WebhookTrigger>>) -> Self {
+        self.triggers = Some(value.into());
+        self
+    }
 }
 /// `WebhookTargetType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum WebhookTargetType {
     /// `DISMISS`
     Dismiss,
-    /// `GRPC`
-    Grpc,
     /// `HTTP`
     Http,
     /// A value this SDK does not know yet, kept as received.
@@ -2335,7 +20342,6 @@ impl WebhookTargetType {
     pub fn as_str(&self) -> &str {
         match self {
             Self::Dismiss => "DISMISS",
-            Self::Grpc => "GRPC",
             Self::Http => "HTTP",
             Self::Other(other) => other.as_str(),
         }
@@ -2345,7 +20351,6 @@ impl From<&str> for WebhookTargetType {
     fn from(value: &str) -> Self {
         match value {
             "DISMISS" => Self::Dismiss,
-            "GRPC" => Self::Grpc,
             "HTTP" => Self::Http,
             other => Self::Other(other.to_string()),
         }
@@ -2379,24 +20384,11 @@ impl<'de> serde::Deserialize<'de> for WebhookTargetType {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
-/// - UNSPECIFIED_TRIGGER: Using this value will cause errors.
-///  - MESSAGE_DELIVERY: Subscribe to delivery receipts for a message sent.
-///  - EVENT_DELIVERY: Subscribe to delivery receipts for a event sent.
-///  - MESSAGE_INBOUND: Subscribe to inbound messages from end users on the underlying channels.
-///  - EVENT_INBOUND: Subscribe to inbound events from end users on the underlying channels.
-///  - CONVERSATION_START: Subscribe to an event that is triggered when a new conversation has been started.
-///  - CONVERSATION_STOP: Subscribe to an event that is triggered when a active conversation has been stopped.
-///  - CONTACT_CREATE: Subscribe to an event that is triggered when a new contact has been created.
-///  - CONTACT_DELETE: Subscribe to an event that is triggered when a contact has been deleted.
-///  - CONTACT_MERGE: Subscribe to an event that is triggered when a two contacts are merged.
-///  - UNSUPPORTED: Subscribe to callbacks that are not natively supported by the Conversation API.
-///  - OPT_IN: Subscribe to opt_ins.
-///  - OPT_OUT: Subscribe to opt_outs.
-///  - CAPABILITY: Subscribe to see get capability results.
-///  - CONVERSATION_DELETE: Subscribe to get an event when a conversation is deleted
+/// Each webhook can subscribe to one or more of the following triggers
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum WebhookTrigger {
     /// `UNSPECIFIED_TRIGGER`
     UnspecifiedTrigger,
@@ -2418,6 +20410,8 @@ pub enum WebhookTrigger {
     ContactDelete,
     /// `CONTACT_MERGE`
     ContactMerge,
+    /// `CONTACT_UPDATE`
+    ContactUpdate,
     /// `UNSUPPORTED`
     Unsupported,
     /// `OPT_IN`
@@ -2428,6 +20422,18 @@ pub enum WebhookTrigger {
     Capability,
     /// `CONVERSATION_DELETE`
     ConversationDelete,
+    /// `CONTACT_IDENTITIES_DUPLICATION`
+    ContactIdentitiesDuplication,
+    /// `CHANNEL_EVENT`
+    ChannelEvent,
+    /// `SMART_CONVERSATION`
+    SmartConversation,
+    /// `MESSAGE_INBOUND_SMART_CONVERSATION_REDACTION`
+    MessageInboundSmartConversationRedaction,
+    /// `RECORD_NOTIFICATION`
+    RecordNotification,
+    /// `MESSAGE_SUBMIT`
+    MessageSubmit,
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
@@ -2445,11 +20451,20 @@ impl WebhookTrigger {
             Self::ContactCreate => "CONTACT_CREATE",
             Self::ContactDelete => "CONTACT_DELETE",
             Self::ContactMerge => "CONTACT_MERGE",
+            Self::ContactUpdate => "CONTACT_UPDATE",
             Self::Unsupported => "UNSUPPORTED",
             Self::OptIn => "OPT_IN",
             Self::OptOut => "OPT_OUT",
             Self::Capability => "CAPABILITY",
             Self::ConversationDelete => "CONVERSATION_DELETE",
+            Self::ContactIdentitiesDuplication => "CONTACT_IDENTITIES_DUPLICATION",
+            Self::ChannelEvent => "CHANNEL_EVENT",
+            Self::SmartConversation => "SMART_CONVERSATION",
+            Self::MessageInboundSmartConversationRedaction => {
+                "MESSAGE_INBOUND_SMART_CONVERSATION_REDACTION"
+            }
+            Self::RecordNotification => "RECORD_NOTIFICATION",
+            Self::MessageSubmit => "MESSAGE_SUBMIT",
             Self::Other(other) => other.as_str(),
         }
     }
@@ -2467,11 +20482,20 @@ impl From<&str> for WebhookTrigger {
             "CONTACT_CREATE" => Self::ContactCreate,
             "CONTACT_DELETE" => Self::ContactDelete,
             "CONTACT_MERGE" => Self::ContactMerge,
+            "CONTACT_UPDATE" => Self::ContactUpdate,
             "UNSUPPORTED" => Self::Unsupported,
             "OPT_IN" => Self::OptIn,
             "OPT_OUT" => Self::OptOut,
             "CAPABILITY" => Self::Capability,
             "CONVERSATION_DELETE" => Self::ConversationDelete,
+            "CONTACT_IDENTITIES_DUPLICATION" => Self::ContactIdentitiesDuplication,
+            "CHANNEL_EVENT" => Self::ChannelEvent,
+            "SMART_CONVERSATION" => Self::SmartConversation,
+            "MESSAGE_INBOUND_SMART_CONVERSATION_REDACTION" => {
+                Self::MessageInboundSmartConversationRedaction
+            }
+            "RECORD_NOTIFICATION" => Self::RecordNotification,
+            "MESSAGE_SUBMIT" => Self::MessageSubmit,
             other => Self::Other(other.to_string()),
         }
     }
@@ -2498,6 +20522,1245 @@ impl serde::Serialize for WebhookTrigger {
     }
 }
 impl<'de> serde::Deserialize<'de> for WebhookTrigger {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// `WebhooksCreateWebhookRequest`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct WebhooksCreateWebhookRequest {
+    /// The app that this webhook belongs to.
+    pub app_id: String,
+    /// `client_credentials`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_credentials: Option<ClientCredentials>,
+    /// The ID of the webhook.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Optional secret be used to sign contents of webhooks sent by the Conversation API.
+    /// You can then use the secret to verify the signature.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret: Option<String>,
+    /// The target url where events should be sent to.
+    /// Maximum URL length is 742.
+    /// The conversation-api.*.sinch.com subdomains are forbidden.
+    pub target: String,
+    /// `target_type`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_type: Option<WebhookTargetType>,
+    /// An array of triggers that should trigger the webhook and result in an
+    /// event being sent to the target url.
+    /// Refer to the list of [Webhook Triggers](https://developers.sinch.com/docs/conversation/callbacks/#webhook-triggers)
+    /// for a complete list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub triggers: Option<Vec<WebhookTrigger>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl WebhooksCreateWebhookRequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(app_id: impl Into<String>, target: impl Into<String>) -> Self {
+        Self {
+            app_id: app_id.into(),
+            client_credentials: None,
+            id: None,
+            secret: None,
+            target: target.into(),
+            target_type: None,
+            triggers: None,
+        }
+    }
+    /// Sets `client_credentials`.
+    pub fn client_credentials(mut self, value: impl Into<ClientCredentials>) -> Self {
+        self.client_credentials = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `secret`.
+    pub fn secret(mut self, value: impl Into<String>) -> Self {
+        self.secret = Some(value.into());
+        self
+    }
+    /// Sets `target_type`.
+    pub fn target_type(mut self, value: impl Into<WebhookTargetType>) -> Self {
+        self.target_type = Some(value.into());
+        self
+    }
+    /// Sets `triggers`.
+    pub fn triggers(mut self, value: impl Into<Vec<WebhookTrigger>>) -> Self {
+        self.triggers = Some(value.into());
+        self
+    }
+}
+/// Body of the interactive message.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct WhatsAppInteractiveBody {
+    /// The content of the message (1024 characters maximum). Emojis and Markdown are supported.
+    pub text: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl WhatsAppInteractiveBody {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(text: impl Into<String>) -> Self {
+        Self { text: text.into() }
+    }
+}
+/// Header of the interactive message with document.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct WhatsAppInteractiveDocumentHeader {
+    /// `type`
+    pub r#type: WhatsAppInteractiveDocumentHeaderType,
+    /// `document`
+    pub document: WhatsAppInteractiveHeaderMedia,
+}
+#[allow(clippy::should_implement_trait)]
+impl WhatsAppInteractiveDocumentHeader {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<WhatsAppInteractiveDocumentHeaderType>,
+        document: impl Into<WhatsAppInteractiveHeaderMedia>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            document: document.into(),
+        }
+    }
+}
+/// `WhatsAppInteractiveDocumentHeaderType`
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum WhatsAppInteractiveDocumentHeaderType {
+    /// `document`
+    Document,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl WhatsAppInteractiveDocumentHeaderType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Document => "document",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for WhatsAppInteractiveDocumentHeaderType {
+    fn from(value: &str) -> Self {
+        match value {
+            "document" => Self::Document,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for WhatsAppInteractiveDocumentHeaderType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for WhatsAppInteractiveDocumentHeaderType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for WhatsAppInteractiveDocumentHeaderType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for WhatsAppInteractiveDocumentHeaderType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsAppInteractiveDocumentHeaderType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Footer of the interactive message.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct WhatsAppInteractiveFooter {
+    /// The footer content (60 characters maximum). Emojis, Markdown and links are supported.
+    pub text: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl WhatsAppInteractiveFooter {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(text: impl Into<String>) -> Self {
+        Self { text: text.into() }
+    }
+}
+/// Media object for the header.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct WhatsAppInteractiveHeaderMedia {
+    /// URL for the media.
+    pub link: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl WhatsAppInteractiveHeaderMedia {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(link: impl Into<String>) -> Self {
+        Self { link: link.into() }
+    }
+}
+/// Header of the interactive message with image.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct WhatsAppInteractiveImageHeader {
+    /// `type`
+    pub r#type: WhatsAppInteractiveImageHeaderType,
+    /// `image`
+    pub image: WhatsAppInteractiveHeaderMedia,
+}
+#[allow(clippy::should_implement_trait)]
+impl WhatsAppInteractiveImageHeader {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<WhatsAppInteractiveImageHeaderType>,
+        image: impl Into<WhatsAppInteractiveHeaderMedia>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            image: image.into(),
+        }
+    }
+}
+/// `WhatsAppInteractiveImageHeaderType`
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum WhatsAppInteractiveImageHeaderType {
+    /// `image`
+    Image,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl WhatsAppInteractiveImageHeaderType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Image => "image",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for WhatsAppInteractiveImageHeaderType {
+    fn from(value: &str) -> Self {
+        match value {
+            "image" => Self::Image,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for WhatsAppInteractiveImageHeaderType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for WhatsAppInteractiveImageHeaderType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for WhatsAppInteractiveImageHeaderType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for WhatsAppInteractiveImageHeaderType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsAppInteractiveImageHeaderType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// The interactive nfm reply message.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct WhatsAppInteractiveNfmReply {
+    /// The nfm reply message type.
+    pub name: WhatsAppInteractiveNfmReplyName,
+    /// The JSON specific data.
+    pub response_json: String,
+    /// The message body.
+    pub body: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl WhatsAppInteractiveNfmReply {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        name: impl Into<WhatsAppInteractiveNfmReplyName>,
+        response_json: impl Into<String>,
+        body: impl Into<String>,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            response_json: response_json.into(),
+            body: body.into(),
+        }
+    }
+}
+/// A WhatsApp interactive contact message containing the nfm_reply.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct WhatsAppInteractiveNfmReplyChannelSpecificContactMessage {
+    /// The interactive message type.
+    pub r#type: WhatsAppInteractiveNfmReplyChannelSpecificContactMessageType,
+    /// `nfm_reply`
+    pub nfm_reply: WhatsAppInteractiveNfmReply,
+}
+#[allow(clippy::should_implement_trait)]
+impl WhatsAppInteractiveNfmReplyChannelSpecificContactMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<WhatsAppInteractiveNfmReplyChannelSpecificContactMessageType>,
+        nfm_reply: impl Into<WhatsAppInteractiveNfmReply>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            nfm_reply: nfm_reply.into(),
+        }
+    }
+}
+/// The interactive message type.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum WhatsAppInteractiveNfmReplyChannelSpecificContactMessageType {
+    /// `nfm_reply`
+    NfmReply,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl WhatsAppInteractiveNfmReplyChannelSpecificContactMessageType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::NfmReply => "nfm_reply",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for WhatsAppInteractiveNfmReplyChannelSpecificContactMessageType {
+    fn from(value: &str) -> Self {
+        match value {
+            "nfm_reply" => Self::NfmReply,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for WhatsAppInteractiveNfmReplyChannelSpecificContactMessageType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for WhatsAppInteractiveNfmReplyChannelSpecificContactMessageType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for WhatsAppInteractiveNfmReplyChannelSpecificContactMessageType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for WhatsAppInteractiveNfmReplyChannelSpecificContactMessageType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de>
+for WhatsAppInteractiveNfmReplyChannelSpecificContactMessageType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// The nfm reply message type.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum WhatsAppInteractiveNfmReplyName {
+    /// `flow`
+    Flow,
+    /// `address_message`
+    AddressMessage,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl WhatsAppInteractiveNfmReplyName {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Flow => "flow",
+            Self::AddressMessage => "address_message",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for WhatsAppInteractiveNfmReplyName {
+    fn from(value: &str) -> Self {
+        match value {
+            "flow" => Self::Flow,
+            "address_message" => Self::AddressMessage,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for WhatsAppInteractiveNfmReplyName {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for WhatsAppInteractiveNfmReplyName {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for WhatsAppInteractiveNfmReplyName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for WhatsAppInteractiveNfmReplyName {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsAppInteractiveNfmReplyName {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Header of the interactive message with text.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct WhatsAppInteractiveTextHeader {
+    /// `type`
+    pub r#type: WhatsAppInteractiveTextHeaderType,
+    /// Text for the header. Formatting allows emojis, but not Markdown.
+    pub text: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl WhatsAppInteractiveTextHeader {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<WhatsAppInteractiveTextHeaderType>,
+        text: impl Into<String>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            text: text.into(),
+        }
+    }
+}
+/// `WhatsAppInteractiveTextHeaderType`
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum WhatsAppInteractiveTextHeaderType {
+    /// `text`
+    Text,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl WhatsAppInteractiveTextHeaderType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Text => "text",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for WhatsAppInteractiveTextHeaderType {
+    fn from(value: &str) -> Self {
+        match value {
+            "text" => Self::Text,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for WhatsAppInteractiveTextHeaderType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for WhatsAppInteractiveTextHeaderType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for WhatsAppInteractiveTextHeaderType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for WhatsAppInteractiveTextHeaderType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsAppInteractiveTextHeaderType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Header of the interactive message with video.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct WhatsAppInteractiveVideoHeader {
+    /// `type`
+    pub r#type: WhatsAppInteractiveVideoHeaderType,
+    /// `video`
+    pub video: WhatsAppInteractiveHeaderMedia,
+}
+#[allow(clippy::should_implement_trait)]
+impl WhatsAppInteractiveVideoHeader {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<WhatsAppInteractiveVideoHeaderType>,
+        video: impl Into<WhatsAppInteractiveHeaderMedia>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            video: video.into(),
+        }
+    }
+}
+/// `WhatsAppInteractiveVideoHeaderType`
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum WhatsAppInteractiveVideoHeaderType {
+    /// `video`
+    Video,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl WhatsAppInteractiveVideoHeaderType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Video => "video",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for WhatsAppInteractiveVideoHeaderType {
+    fn from(value: &str) -> Self {
+        match value {
+            "video" => Self::Video,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for WhatsAppInteractiveVideoHeaderType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for WhatsAppInteractiveVideoHeaderType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for WhatsAppInteractiveVideoHeaderType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for WhatsAppInteractiveVideoHeaderType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsAppInteractiveVideoHeaderType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// WhatsApp Payment Button
+///
+/// Decoded by its `type` property; unknown values are kept in `Other`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum WhatsAppPaymentButton {
+    /// A `WhatsAppPaymentSettingsButtonPix`.
+    WhatsAppPaymentSettingsButtonPix(WhatsAppPaymentSettingsButtonPix),
+    /// A `WhatsAppPaymentSettingsButtonPaymentLink`.
+    WhatsAppPaymentSettingsButtonPaymentLink(WhatsAppPaymentSettingsButtonPaymentLink),
+    /// A `WhatsAppPaymentSettingsButtonBoleto`.
+    WhatsAppPaymentSettingsButtonBoleto(WhatsAppPaymentSettingsButtonBoleto),
+    /// A variant this SDK does not know yet, kept as received.
+    Other(serde_json::Value),
+}
+impl serde::Serialize for WhatsAppPaymentButton {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (value, tag) = match self {
+            Self::WhatsAppPaymentSettingsButtonPix(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("pix_dynamic_code"),
+                )
+            }
+            Self::WhatsAppPaymentSettingsButtonPaymentLink(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("payment_link"),
+                )
+            }
+            Self::WhatsAppPaymentSettingsButtonBoleto(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("boleto"),
+                )
+            }
+            Self::Other(v) => (v.clone(), None),
+        };
+        serde::Serialize::serialize(
+            &crate::runtime::union::with_tag(value, "type", tag),
+            serializer,
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsAppPaymentButton {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match value.get("type").and_then(serde_json::Value::as_str) {
+            Some("pix_dynamic_code") => {
+                <WhatsAppPaymentSettingsButtonPix as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::WhatsAppPaymentSettingsButtonPix)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("payment_link") => {
+                <WhatsAppPaymentSettingsButtonPaymentLink as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::WhatsAppPaymentSettingsButtonPaymentLink)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("boleto") => {
+                <WhatsAppPaymentSettingsButtonBoleto as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::WhatsAppPaymentSettingsButtonBoleto)
+                    .map_err(serde::de::Error::custom)
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
+impl WhatsAppPaymentButton {
+    /// The `WhatsAppPaymentSettingsButtonPix` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn pix(
+        r#type: impl Into<WhatsAppPaymentSettingsButtonPixType>,
+        code: impl Into<String>,
+        merchant_name: impl Into<String>,
+        key: impl Into<String>,
+        key_type: impl Into<WhatsAppPaymentSettingsButtonPixKeyType>,
+    ) -> Self {
+        Self::WhatsAppPaymentSettingsButtonPix(
+            WhatsAppPaymentSettingsButtonPix::new(
+                r#type,
+                code,
+                merchant_name,
+                key,
+                key_type,
+            ),
+        )
+    }
+    /// The `WhatsAppPaymentSettingsButtonPaymentLink` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn payment_link(
+        r#type: impl Into<WhatsAppPaymentSettingsButtonPaymentLinkType>,
+        uri: impl Into<String>,
+    ) -> Self {
+        Self::WhatsAppPaymentSettingsButtonPaymentLink(
+            WhatsAppPaymentSettingsButtonPaymentLink::new(r#type, uri),
+        )
+    }
+    /// The `WhatsAppPaymentSettingsButtonBoleto` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn boleto(
+        r#type: impl Into<WhatsAppPaymentSettingsButtonBoletoType>,
+        digitable_line: impl Into<String>,
+    ) -> Self {
+        Self::WhatsAppPaymentSettingsButtonBoleto(
+            WhatsAppPaymentSettingsButtonBoleto::new(r#type, digitable_line),
+        )
+    }
+}
+impl From<WhatsAppPaymentSettingsButtonPix> for WhatsAppPaymentButton {
+    fn from(value: WhatsAppPaymentSettingsButtonPix) -> Self {
+        Self::WhatsAppPaymentSettingsButtonPix(value)
+    }
+}
+impl From<WhatsAppPaymentSettingsButtonPaymentLink> for WhatsAppPaymentButton {
+    fn from(value: WhatsAppPaymentSettingsButtonPaymentLink) -> Self {
+        Self::WhatsAppPaymentSettingsButtonPaymentLink(value)
+    }
+}
+impl From<WhatsAppPaymentSettingsButtonBoleto> for WhatsAppPaymentButton {
+    fn from(value: WhatsAppPaymentSettingsButtonBoleto) -> Self {
+        Self::WhatsAppPaymentSettingsButtonBoleto(value)
+    }
+}
+/// `WhatsAppPaymentSettingsBoleto`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct WhatsAppPaymentSettingsBoleto {
+    /// The Boleto payment settings.
+    pub boleto: WhatsAppPaymentSettingsBoletoBoleto,
+}
+#[allow(clippy::should_implement_trait)]
+impl WhatsAppPaymentSettingsBoleto {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(boleto: impl Into<WhatsAppPaymentSettingsBoletoBoleto>) -> Self {
+        Self { boleto: boleto.into() }
+    }
+}
+/// The Boleto payment settings.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct WhatsAppPaymentSettingsBoletoBoleto {
+    /// The Boleto digitable line which will be copied to the clipboard when the user taps the Boleto button.
+    pub digitable_line: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl WhatsAppPaymentSettingsBoletoBoleto {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(digitable_line: impl Into<String>) -> Self {
+        Self {
+            digitable_line: digitable_line.into(),
+        }
+    }
+}
+/// The Boleto payment settings.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct WhatsAppPaymentSettingsButtonBoleto {
+    /// `type`
+    pub r#type: WhatsAppPaymentSettingsButtonBoletoType,
+    /// The Boleto digitable line which will be copied to the clipboard when the user taps the Boleto button.
+    pub digitable_line: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl WhatsAppPaymentSettingsButtonBoleto {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<WhatsAppPaymentSettingsButtonBoletoType>,
+        digitable_line: impl Into<String>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            digitable_line: digitable_line.into(),
+        }
+    }
+}
+/// `WhatsAppPaymentSettingsButtonBoletoType`
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum WhatsAppPaymentSettingsButtonBoletoType {
+    /// `boleto`
+    Boleto,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl WhatsAppPaymentSettingsButtonBoletoType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Boleto => "boleto",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for WhatsAppPaymentSettingsButtonBoletoType {
+    fn from(value: &str) -> Self {
+        match value {
+            "boleto" => Self::Boleto,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for WhatsAppPaymentSettingsButtonBoletoType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for WhatsAppPaymentSettingsButtonBoletoType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for WhatsAppPaymentSettingsButtonBoletoType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for WhatsAppPaymentSettingsButtonBoletoType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsAppPaymentSettingsButtonBoletoType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// The payment link payment settings.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct WhatsAppPaymentSettingsButtonPaymentLink {
+    /// `type`
+    pub r#type: WhatsAppPaymentSettingsButtonPaymentLinkType,
+    /// The payment link to be used by the buyer to pay.
+    pub uri: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl WhatsAppPaymentSettingsButtonPaymentLink {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<WhatsAppPaymentSettingsButtonPaymentLinkType>,
+        uri: impl Into<String>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            uri: uri.into(),
+        }
+    }
+}
+/// `WhatsAppPaymentSettingsButtonPaymentLinkType`
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum WhatsAppPaymentSettingsButtonPaymentLinkType {
+    /// `payment_link`
+    PaymentLink,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl WhatsAppPaymentSettingsButtonPaymentLinkType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::PaymentLink => "payment_link",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for WhatsAppPaymentSettingsButtonPaymentLinkType {
+    fn from(value: &str) -> Self {
+        match value {
+            "payment_link" => Self::PaymentLink,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for WhatsAppPaymentSettingsButtonPaymentLinkType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for WhatsAppPaymentSettingsButtonPaymentLinkType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for WhatsAppPaymentSettingsButtonPaymentLinkType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for WhatsAppPaymentSettingsButtonPaymentLinkType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsAppPaymentSettingsButtonPaymentLinkType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// The dynamic Pix payment settings button.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct WhatsAppPaymentSettingsButtonPix {
+    /// `type`
+    pub r#type: WhatsAppPaymentSettingsButtonPixType,
+    /// The dynamic Pix code to be used by the buyer to pay.
+    pub code: String,
+    /// Account holder name.
+    pub merchant_name: String,
+    /// Pix key.
+    pub key: String,
+    /// Pix key type.
+    pub key_type: WhatsAppPaymentSettingsButtonPixKeyType,
+}
+#[allow(clippy::should_implement_trait)]
+impl WhatsAppPaymentSettingsButtonPix {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<WhatsAppPaymentSettingsButtonPixType>,
+        code: impl Into<String>,
+        merchant_name: impl Into<String>,
+        key: impl Into<String>,
+        key_type: impl Into<WhatsAppPaymentSettingsButtonPixKeyType>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            code: code.into(),
+            merchant_name: merchant_name.into(),
+            key: key.into(),
+            key_type: key_type.into(),
+        }
+    }
+}
+/// Pix key type.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum WhatsAppPaymentSettingsButtonPixKeyType {
+    /// `CPF`
+    Cpf,
+    /// `CNPJ`
+    Cnpj,
+    /// `EMAIL`
+    Email,
+    /// `PHONE`
+    Phone,
+    /// `EVP`
+    Evp,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl WhatsAppPaymentSettingsButtonPixKeyType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Cpf => "CPF",
+            Self::Cnpj => "CNPJ",
+            Self::Email => "EMAIL",
+            Self::Phone => "PHONE",
+            Self::Evp => "EVP",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for WhatsAppPaymentSettingsButtonPixKeyType {
+    fn from(value: &str) -> Self {
+        match value {
+            "CPF" => Self::Cpf,
+            "CNPJ" => Self::Cnpj,
+            "EMAIL" => Self::Email,
+            "PHONE" => Self::Phone,
+            "EVP" => Self::Evp,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for WhatsAppPaymentSettingsButtonPixKeyType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for WhatsAppPaymentSettingsButtonPixKeyType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for WhatsAppPaymentSettingsButtonPixKeyType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for WhatsAppPaymentSettingsButtonPixKeyType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsAppPaymentSettingsButtonPixKeyType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// `WhatsAppPaymentSettingsButtonPixType`
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum WhatsAppPaymentSettingsButtonPixType {
+    /// `pix_dynamic_code`
+    PixDynamicCode,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl WhatsAppPaymentSettingsButtonPixType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::PixDynamicCode => "pix_dynamic_code",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for WhatsAppPaymentSettingsButtonPixType {
+    fn from(value: &str) -> Self {
+        match value {
+            "pix_dynamic_code" => Self::PixDynamicCode,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for WhatsAppPaymentSettingsButtonPixType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for WhatsAppPaymentSettingsButtonPixType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for WhatsAppPaymentSettingsButtonPixType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for WhatsAppPaymentSettingsButtonPixType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsAppPaymentSettingsButtonPixType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// `WhatsAppPaymentSettingsPaymentLink`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct WhatsAppPaymentSettingsPaymentLink {
+    /// The payment link payment settings.
+    pub payment_link: WhatsAppPaymentSettingsPaymentLinkPaymentLink,
+}
+#[allow(clippy::should_implement_trait)]
+impl WhatsAppPaymentSettingsPaymentLink {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        payment_link: impl Into<WhatsAppPaymentSettingsPaymentLinkPaymentLink>,
+    ) -> Self {
+        Self {
+            payment_link: payment_link.into(),
+        }
+    }
+}
+/// The payment link payment settings.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct WhatsAppPaymentSettingsPaymentLinkPaymentLink {
+    /// The payment link to be used by the buyer to pay.
+    pub uri: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl WhatsAppPaymentSettingsPaymentLinkPaymentLink {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(uri: impl Into<String>) -> Self {
+        Self { uri: uri.into() }
+    }
+}
+/// `WhatsAppPaymentSettingsPix`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct WhatsAppPaymentSettingsPix {
+    /// The dynamic Pix payment settings.
+    pub dynamic_pix: WhatsAppPaymentSettingsPixDynamicPix,
+}
+#[allow(clippy::should_implement_trait)]
+impl WhatsAppPaymentSettingsPix {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(dynamic_pix: impl Into<WhatsAppPaymentSettingsPixDynamicPix>) -> Self {
+        Self {
+            dynamic_pix: dynamic_pix.into(),
+        }
+    }
+}
+/// The dynamic Pix payment settings.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct WhatsAppPaymentSettingsPixDynamicPix {
+    /// The dynamic Pix code to be used by the buyer to pay.
+    pub code: String,
+    /// Account holder name.
+    pub merchant_name: String,
+    /// Pix key.
+    pub key: String,
+    /// Pix key type.
+    pub key_type: WhatsAppPaymentSettingsPixDynamicPixKeyType,
+}
+#[allow(clippy::should_implement_trait)]
+impl WhatsAppPaymentSettingsPixDynamicPix {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        code: impl Into<String>,
+        merchant_name: impl Into<String>,
+        key: impl Into<String>,
+        key_type: impl Into<WhatsAppPaymentSettingsPixDynamicPixKeyType>,
+    ) -> Self {
+        Self {
+            code: code.into(),
+            merchant_name: merchant_name.into(),
+            key: key.into(),
+            key_type: key_type.into(),
+        }
+    }
+}
+/// Pix key type.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum WhatsAppPaymentSettingsPixDynamicPixKeyType {
+    /// `CPF`
+    Cpf,
+    /// `CNPJ`
+    Cnpj,
+    /// `EMAIL`
+    Email,
+    /// `PHONE`
+    Phone,
+    /// `EVP`
+    Evp,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl WhatsAppPaymentSettingsPixDynamicPixKeyType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Cpf => "CPF",
+            Self::Cnpj => "CNPJ",
+            Self::Email => "EMAIL",
+            Self::Phone => "PHONE",
+            Self::Evp => "EVP",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for WhatsAppPaymentSettingsPixDynamicPixKeyType {
+    fn from(value: &str) -> Self {
+        match value {
+            "CPF" => Self::Cpf,
+            "CNPJ" => Self::Cnpj,
+            "EMAIL" => Self::Email,
+            "PHONE" => Self::Phone,
+            "EVP" => Self::Evp,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for WhatsAppPaymentSettingsPixDynamicPixKeyType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for WhatsAppPaymentSettingsPixDynamicPixKeyType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for WhatsAppPaymentSettingsPixDynamicPixKeyType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for WhatsAppPaymentSettingsPixDynamicPixKeyType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsAppPaymentSettingsPixDynamicPixKeyType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {

@@ -5,250 +5,697 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Webhooks` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct Webhooks<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl Webhooks<'_> {
-    /// List all webhooks for a given app
+impl<'a> Webhooks<'a> {
+    /// List webhooks
+    ///
+    /// List all webhooks for a given app as specified by the App ID.
     ///
     /// `GET /v1/projects/{project_id}/apps/{app_id}/webhooks` (operation `Webhooks_ListWebhooks`).
     #[doc(alias = "Webhooks_ListWebhooks")]
-    pub async fn webhooks_list_webhooks(
-        &self,
-        project_id: &str,
-        app_id: &str,
-    ) -> Result<
-        super::types::ListWebhooksResponse,
-        crate::runtime::Error<WebhooksListWebhooksError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/apps/",
-                    &crate::runtime::encode::path(app_id),
-                    "/webhooks",
-                ]
-                    .concat(),
-            );
-        let response = self.client.http.send("Webhooks_ListWebhooks", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(WebhooksListWebhooksError::Default)),
+    pub fn list(&self, app_id: impl Into<String>) -> WebhooksListWebhooksCall<'a> {
+        WebhooksListWebhooksCall {
+            client: self.client,
+            project_id: None,
+            app_id: app_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Create a new webhook
     ///
     /// Creates a webhook for receiving callbacks on specific triggers.
-    /// You can create up to 20 webhooks per app.
+    /// You can create up to 5 webhooks per app.
     ///
     /// `POST /v1/projects/{project_id}/webhooks` (operation `Webhooks_CreateWebhook`).
     #[doc(alias = "Webhooks_CreateWebhook")]
-    pub async fn webhooks_create_webhook(
+    pub fn create(
         &self,
-        project_id: &str,
-        body: &super::types::Webhook,
-    ) -> Result<
-        super::types::Webhook,
-        crate::runtime::Error<WebhooksCreateWebhookError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/webhooks",
-                ]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self.client.http.send("Webhooks_CreateWebhook", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(WebhooksCreateWebhookError::Default)),
+        body: impl Into<super::types::WebhooksCreateWebhookRequest>,
+    ) -> WebhooksCreateWebhookCall<'a> {
+        WebhooksCreateWebhookCall {
+            client: self.client,
+            project_id: None,
+            body: {
+                let body: super::types::WebhooksCreateWebhookRequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Get a webhook
     ///
+    /// Get a webhook as specified by the webhook ID.
+    ///
     /// `GET /v1/projects/{project_id}/webhooks/{webhook_id}` (operation `Webhooks_GetWebhook`).
     #[doc(alias = "Webhooks_GetWebhook")]
-    pub async fn webhooks_get_webhook(
-        &self,
-        project_id: &str,
-        webhook_id: &str,
-        params: &WebhooksGetWebhookParams,
-    ) -> Result<super::types::Webhook, crate::runtime::Error<WebhooksGetWebhookError>> {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/webhooks/",
-                    &crate::runtime::encode::path(webhook_id),
-                ]
-                    .concat(),
-            );
-        let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &params.update_mask_paths {
-            for item in value {
-                query.push(("update_mask.paths", item.to_string()));
-            }
-        }
-        request = request.query(&query);
-        let response = self.client.http.send("Webhooks_GetWebhook", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(WebhooksGetWebhookError::Default)),
+    pub fn get(&self, webhook_id: impl Into<String>) -> WebhooksGetWebhookCall<'a> {
+        WebhooksGetWebhookCall {
+            client: self.client,
+            project_id: None,
+            webhook_id: webhook_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Delete an existing webhook
     ///
+    /// Deletes a webhook as specified by the webhook ID.
+    ///
     /// `DELETE /v1/projects/{project_id}/webhooks/{webhook_id}` (operation `Webhooks_DeleteWebhook`).
     #[doc(alias = "Webhooks_DeleteWebhook")]
-    pub async fn webhooks_delete_webhook(
+    pub fn delete(
         &self,
-        project_id: &str,
-        webhook_id: &str,
-        params: &WebhooksDeleteWebhookParams,
-    ) -> Result<serde_json::Value, crate::runtime::Error<WebhooksDeleteWebhookError>> {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::DELETE,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/webhooks/",
-                    &crate::runtime::encode::path(webhook_id),
-                ]
-                    .concat(),
-            );
-        let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &params.update_mask_paths {
-            for item in value {
-                query.push(("update_mask.paths", item.to_string()));
-            }
-        }
-        request = request.query(&query);
-        let response = self.client.http.send("Webhooks_DeleteWebhook", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(WebhooksDeleteWebhookError::Default)),
+        webhook_id: impl Into<String>,
+    ) -> WebhooksDeleteWebhookCall<'a> {
+        WebhooksDeleteWebhookCall {
+            client: self.client,
+            project_id: None,
+            webhook_id: webhook_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Update an existing webhook
     ///
+    /// Updates an existing webhook as specified by the webhook ID.
+    ///
     /// `PATCH /v1/projects/{project_id}/webhooks/{webhook_id}` (operation `Webhooks_UpdateWebhook`).
     #[doc(alias = "Webhooks_UpdateWebhook")]
-    pub async fn webhooks_update_webhook(
+    pub fn update(
         &self,
-        project_id: &str,
-        webhook_id: &str,
-        body: &super::types::Webhook,
-        params: &WebhooksUpdateWebhookParams,
+        webhook_id: impl Into<String>,
+        body: impl Into<super::types::Webhook>,
+    ) -> WebhooksUpdateWebhookCall<'a> {
+        WebhooksUpdateWebhookCall {
+            client: self.client,
+            project_id: None,
+            webhook_id: webhook_id.into(),
+            update_mask: None,
+            body: {
+                let body: super::types::Webhook = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
+        }
+    }
+}
+/// A request of operation `Webhooks_ListWebhooks` (`GET /v1/projects/{project_id}/apps/{app_id}/webhooks`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct WebhooksListWebhooksCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    app_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> WebhooksListWebhooksCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
     ) -> Result<
-        super::types::Webhook,
-        crate::runtime::Error<WebhooksUpdateWebhookError>,
+        super::types::ListWebhooksResponse,
+        crate::runtime::Error<WebhooksListWebhooksError>,
     > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::PATCH,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/webhooks/",
-                    &crate::runtime::encode::path(webhook_id),
-                ]
-                    .concat(),
-            );
-        let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &params.update_mask_paths {
-            for item in value {
-                query.push(("update_mask.paths", item.to_string()));
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::ListWebhooksResponse>,
+        crate::runtime::Error<WebhooksListWebhooksError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Webhooks_ListWebhooks",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
             }
-        }
-        request = request.query(&query);
-        request = request.json(body);
-        let response = self.client.http.send("Webhooks_UpdateWebhook", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(WebhooksUpdateWebhookError::Default)),
-        }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Webhooks_ListWebhooks",
+            reqwest::Method::GET,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/apps/",
+                &crate::runtime::encode::path(&self.app_id),
+                "/webhooks",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Webhooks_ListWebhooks",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(WebhooksListWebhooksError::Status400)),
+            401 => return Err(response.error_as(WebhooksListWebhooksError::Status401)),
+            403 => return Err(response.error_as(WebhooksListWebhooksError::Status403)),
+            500 => return Err(response.error_as(WebhooksListWebhooksError::Status500)),
+            501 => return Err(response.error_as(WebhooksListWebhooksError::Status501)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for WebhooksListWebhooksCall<'a> {
+    type Output = Result<
+        super::types::ListWebhooksResponse,
+        crate::runtime::Error<WebhooksListWebhooksError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
     }
 }
 /// The documented error responses of operation `Webhooks_ListWebhooks`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum WebhooksListWebhooksError {
-    /// An unexpected error response.
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
     ///
-    /// Any other status.
-    Default(super::types::RuntimeError),
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
+}
+/// A request of operation `Webhooks_CreateWebhook` (`POST /v1/projects/{project_id}/webhooks`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct WebhooksCreateWebhookCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> WebhooksCreateWebhookCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Webhook,
+        crate::runtime::Error<WebhooksCreateWebhookError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Webhook>,
+        crate::runtime::Error<WebhooksCreateWebhookError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Webhooks_CreateWebhook",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Webhooks_CreateWebhook",
+            reqwest::Method::POST,
+            ["/v1/projects/", &crate::runtime::encode::path(&project_id), "/webhooks"]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Webhooks_CreateWebhook",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(WebhooksCreateWebhookError::Status400)),
+            401 => return Err(response.error_as(WebhooksCreateWebhookError::Status401)),
+            403 => return Err(response.error_as(WebhooksCreateWebhookError::Status403)),
+            500 => return Err(response.error_as(WebhooksCreateWebhookError::Status500)),
+            501 => return Err(response.error_as(WebhooksCreateWebhookError::Status501)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for WebhooksCreateWebhookCall<'a> {
+    type Output = Result<
+        super::types::Webhook,
+        crate::runtime::Error<WebhooksCreateWebhookError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `Webhooks_CreateWebhook`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum WebhooksCreateWebhookError {
-    /// An unexpected error response.
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
     ///
-    /// Any other status.
-    Default(super::types::RuntimeError),
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
 }
-/// Optional parameters of [`webhooks_get_webhook`](super::Client) (operation `Webhooks_GetWebhook`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct WebhooksGetWebhookParams {
-    /// The set of field mask paths.
-    pub update_mask_paths: Option<Vec<String>>,
+/// A request of operation `Webhooks_GetWebhook` (`GET /v1/projects/{project_id}/webhooks/{webhook_id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct WebhooksGetWebhookCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    webhook_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> WebhooksGetWebhookCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<super::types::Webhook, crate::runtime::Error<WebhooksGetWebhookError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Webhook>,
+        crate::runtime::Error<WebhooksGetWebhookError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Webhooks_GetWebhook",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Webhooks_GetWebhook",
+            reqwest::Method::GET,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/webhooks/",
+                &crate::runtime::encode::path(&self.webhook_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Webhooks_GetWebhook",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(WebhooksGetWebhookError::Status400)),
+            401 => return Err(response.error_as(WebhooksGetWebhookError::Status401)),
+            403 => return Err(response.error_as(WebhooksGetWebhookError::Status403)),
+            500 => return Err(response.error_as(WebhooksGetWebhookError::Status500)),
+            501 => return Err(response.error_as(WebhooksGetWebhookError::Status501)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for WebhooksGetWebhookCall<'a> {
+    type Output = Result<
+        super::types::Webhook,
+        crate::runtime::Error<WebhooksGetWebhookError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `Webhooks_GetWebhook`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum WebhooksGetWebhookError {
-    /// An unexpected error response.
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
     ///
-    /// Any other status.
-    Default(super::types::RuntimeError),
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
 }
-/// Optional parameters of [`webhooks_delete_webhook`](super::Client) (operation `Webhooks_DeleteWebhook`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct WebhooksDeleteWebhookParams {
-    /// The set of field mask paths.
-    pub update_mask_paths: Option<Vec<String>>,
+/// A request of operation `Webhooks_DeleteWebhook` (`DELETE /v1/projects/{project_id}/webhooks/{webhook_id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct WebhooksDeleteWebhookCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    webhook_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> WebhooksDeleteWebhookCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<(), crate::runtime::Error<WebhooksDeleteWebhookError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<()>,
+        crate::runtime::Error<WebhooksDeleteWebhookError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Webhooks_DeleteWebhook",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Webhooks_DeleteWebhook",
+            reqwest::Method::DELETE,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/webhooks/",
+                &crate::runtime::encode::path(&self.webhook_id),
+            ]
+                .concat(),
+        );
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Webhooks_DeleteWebhook",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        match response.status() {
+            200..=299 => {}
+            400 => return Err(response.error_as(WebhooksDeleteWebhookError::Status400)),
+            401 => return Err(response.error_as(WebhooksDeleteWebhookError::Status401)),
+            403 => return Err(response.error_as(WebhooksDeleteWebhookError::Status403)),
+            500 => return Err(response.error_as(WebhooksDeleteWebhookError::Status500)),
+            501 => return Err(response.error_as(WebhooksDeleteWebhookError::Status501)),
+            _ => return Err(response.into_error(None)),
+        }
+        Ok(response.with(()))
+    }
+}
+impl<'a> std::future::IntoFuture for WebhooksDeleteWebhookCall<'a> {
+    type Output = Result<(), crate::runtime::Error<WebhooksDeleteWebhookError>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `Webhooks_DeleteWebhook`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum WebhooksDeleteWebhookError {
-    /// An unexpected error response.
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
     ///
-    /// Any other status.
-    Default(super::types::RuntimeError),
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
 }
-/// Optional parameters of [`webhooks_update_webhook`](super::Client) (operation `Webhooks_UpdateWebhook`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct WebhooksUpdateWebhookParams {
+/// A request of operation `Webhooks_UpdateWebhook` (`PATCH /v1/projects/{project_id}/webhooks/{webhook_id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct WebhooksUpdateWebhookCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    webhook_id: String,
+    update_mask: Option<Vec<String>>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> WebhooksUpdateWebhookCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
     /// The set of field mask paths.
-    pub update_mask_paths: Option<Vec<String>>,
+    pub fn update_mask(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.update_mask = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Webhook,
+        crate::runtime::Error<WebhooksUpdateWebhookError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Webhook>,
+        crate::runtime::Error<WebhooksUpdateWebhookError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Webhooks_UpdateWebhook",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Webhooks_UpdateWebhook",
+            reqwest::Method::PATCH,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/webhooks/",
+                &crate::runtime::encode::path(&self.webhook_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.update_mask {
+            request
+                .query
+                .push((
+                    "update_mask",
+                    value
+                        .iter()
+                        .map(|item| item.to_string())
+                        .collect::<Vec<_>>()
+                        .join(","),
+                ));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Webhooks_UpdateWebhook",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(WebhooksUpdateWebhookError::Status400)),
+            401 => return Err(response.error_as(WebhooksUpdateWebhookError::Status401)),
+            403 => return Err(response.error_as(WebhooksUpdateWebhookError::Status403)),
+            500 => return Err(response.error_as(WebhooksUpdateWebhookError::Status500)),
+            501 => return Err(response.error_as(WebhooksUpdateWebhookError::Status501)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for WebhooksUpdateWebhookCall<'a> {
+    type Output = Result<
+        super::types::Webhook,
+        crate::runtime::Error<WebhooksUpdateWebhookError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `Webhooks_UpdateWebhook`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum WebhooksUpdateWebhookError {
-    /// An unexpected error response.
+    /// Malformed request. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
     ///
-    /// Any other status.
-    Default(super::types::RuntimeError),
+    /// Status 400.
+    Status400(super::types::RuntimeError),
+    /// Incorrect credentials. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 401.
+    Status401(std::collections::BTreeMap<String, serde_json::Value>),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 403.
+    Status403(super::types::RuntimeError),
+    /// Correct credentials but you don't have access to the requested resource. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 500.
+    Status500(super::types::RuntimeError),
+    /// Something went wrong on our end, try again with exponential back-off. See [common error responses](https://developers.sinch.com/docs/conversation/api-reference/#common-error-responses) for more information.
+    ///
+    /// Status 501.
+    Status501(super::types::RuntimeError),
 }

@@ -5,48 +5,29 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Contacts` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct Contacts<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl Contacts<'_> {
+impl<'a> Contacts<'a> {
     /// Get contacts page
     ///
     /// Retrieves a paginated list of contacts.
     ///
     /// `GET /api/v1/contacts/contacts` (operation `getContactsPage`).
     #[doc(alias = "getContactsPage")]
-    pub async fn get_contacts_page(
+    pub fn get_contacts_page(
         &self,
-        request2: &super::types::GetContactsRequest,
-    ) -> Result<
-        super::types::PageTokenDtoContactData,
-        crate::runtime::Error<GetContactsPageError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(reqwest::Method::GET, "/api/v1/contacts/contacts");
-        let mut query: Vec<(&str, String)> = Vec::new();
-        query.push(("request", crate::runtime::encode::json_text(request2)));
-        request = request.query(&query);
-        let response = self.client.http.send("getContactsPage", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(GetContactsPageError::Status400)),
-            401 => Err(response.into_error(Some(GetContactsPageError::Status401))),
-            403 => Err(response.into_error(Some(GetContactsPageError::Status403))),
-            409 => Err(response.error_as(GetContactsPageError::Status409)),
-            500 => Err(response.error_as(GetContactsPageError::Status500)),
-            501 => Err(response.into_error(Some(GetContactsPageError::Status501))),
-            502 => Err(response.into_error(Some(GetContactsPageError::Status502))),
-            503 => Err(response.into_error(Some(GetContactsPageError::Status503))),
-            504 => Err(response.into_error(Some(GetContactsPageError::Status504))),
-            _ => Err(response.into_error(None)),
+        request2: impl Into<super::types::GetContactsRequest>,
+    ) -> GetContactsPageCall<'a> {
+        GetContactsPageCall {
+            client: self.client,
+            request2: request2.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Create a contact
@@ -55,28 +36,17 @@ impl Contacts<'_> {
     ///
     /// `POST /api/v1/contacts/contacts` (operation `createContact`).
     #[doc(alias = "createContact")]
-    pub async fn create_contact(
+    pub fn create(
         &self,
-        body: &super::types::CreateContactRequest,
-    ) -> Result<super::types::ContactData, crate::runtime::Error<CreateContactError>> {
-        let mut request = self
-            .client
-            .http
-            .request(reqwest::Method::POST, "/api/v1/contacts/contacts");
-        request = request.json(body);
-        let response = self.client.http.send("createContact", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(CreateContactError::Status400)),
-            401 => Err(response.into_error(Some(CreateContactError::Status401))),
-            403 => Err(response.into_error(Some(CreateContactError::Status403))),
-            409 => Err(response.error_as(CreateContactError::Status409)),
-            500 => Err(response.error_as(CreateContactError::Status500)),
-            501 => Err(response.into_error(Some(CreateContactError::Status501))),
-            502 => Err(response.into_error(Some(CreateContactError::Status502))),
-            503 => Err(response.into_error(Some(CreateContactError::Status503))),
-            504 => Err(response.into_error(Some(CreateContactError::Status504))),
-            _ => Err(response.into_error(None)),
+        body: impl Into<super::types::CreateContactRequest>,
+    ) -> CreateContactCall<'a> {
+        CreateContactCall {
+            client: self.client,
+            body: {
+                let body: super::types::CreateContactRequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Get a single contact
@@ -85,35 +55,15 @@ impl Contacts<'_> {
     ///
     /// `GET /api/v1/contacts/contacts/{contactId}` (operation `getContactById`).
     #[doc(alias = "getContactById")]
-    pub async fn get_contact_by_id(
+    pub fn get_contact_by_id(
         &self,
-        contact_id: &str,
-    ) -> Result<super::types::ContactData, crate::runtime::Error<GetContactByIdError>> {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/api/v1/contacts/contacts/",
-                    &crate::runtime::encode::path(contact_id),
-                ]
-                    .concat(),
-            );
-        let response = self.client.http.send("getContactById", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(GetContactByIdError::Status400)),
-            401 => Err(response.into_error(Some(GetContactByIdError::Status401))),
-            403 => Err(response.into_error(Some(GetContactByIdError::Status403))),
-            404 => Err(response.error_as(GetContactByIdError::Status404)),
-            409 => Err(response.error_as(GetContactByIdError::Status409)),
-            500 => Err(response.error_as(GetContactByIdError::Status500)),
-            501 => Err(response.into_error(Some(GetContactByIdError::Status501))),
-            502 => Err(response.into_error(Some(GetContactByIdError::Status502))),
-            503 => Err(response.into_error(Some(GetContactByIdError::Status503))),
-            504 => Err(response.into_error(Some(GetContactByIdError::Status504))),
-            _ => Err(response.into_error(None)),
+        contact_id: impl Into<String>,
+    ) -> GetContactByIdCall<'a> {
+        GetContactByIdCall {
+            client: self.client,
+            contact_id: contact_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Delete a contact
@@ -122,35 +72,15 @@ impl Contacts<'_> {
     ///
     /// `DELETE /api/v1/contacts/contacts/{contactId}` (operation `deleteContactById`).
     #[doc(alias = "deleteContactById")]
-    pub async fn delete_contact_by_id(
+    pub fn delete_contact_by_id(
         &self,
-        contact_id: &str,
-    ) -> Result<(), crate::runtime::Error<DeleteContactByIdError>> {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::DELETE,
-                &[
-                    "/api/v1/contacts/contacts/",
-                    &crate::runtime::encode::path(contact_id),
-                ]
-                    .concat(),
-            );
-        let response = self.client.http.send("deleteContactById", request).await?;
-        match response.status() {
-            200..=299 => Ok(()),
-            400 => Err(response.error_as(DeleteContactByIdError::Status400)),
-            401 => Err(response.into_error(Some(DeleteContactByIdError::Status401))),
-            403 => Err(response.into_error(Some(DeleteContactByIdError::Status403))),
-            404 => Err(response.error_as(DeleteContactByIdError::Status404)),
-            409 => Err(response.error_as(DeleteContactByIdError::Status409)),
-            500 => Err(response.error_as(DeleteContactByIdError::Status500)),
-            501 => Err(response.into_error(Some(DeleteContactByIdError::Status501))),
-            502 => Err(response.into_error(Some(DeleteContactByIdError::Status502))),
-            503 => Err(response.into_error(Some(DeleteContactByIdError::Status503))),
-            504 => Err(response.into_error(Some(DeleteContactByIdError::Status504))),
-            _ => Err(response.into_error(None)),
+        contact_id: impl Into<String>,
+    ) -> DeleteContactByIdCall<'a> {
+        DeleteContactByIdCall {
+            client: self.client,
+            contact_id: contact_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Update a contact
@@ -159,37 +89,19 @@ impl Contacts<'_> {
     ///
     /// `PATCH /api/v1/contacts/contacts/{contactId}` (operation `updateContact`).
     #[doc(alias = "updateContact")]
-    pub async fn update_contact(
+    pub fn update(
         &self,
-        contact_id: &str,
-        body: &super::types::UpdateContactRequest,
-    ) -> Result<super::types::ContactData, crate::runtime::Error<UpdateContactError>> {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::PATCH,
-                &[
-                    "/api/v1/contacts/contacts/",
-                    &crate::runtime::encode::path(contact_id),
-                ]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self.client.http.send("updateContact", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(UpdateContactError::Status400)),
-            401 => Err(response.into_error(Some(UpdateContactError::Status401))),
-            403 => Err(response.into_error(Some(UpdateContactError::Status403))),
-            404 => Err(response.error_as(UpdateContactError::Status404)),
-            409 => Err(response.error_as(UpdateContactError::Status409)),
-            500 => Err(response.error_as(UpdateContactError::Status500)),
-            501 => Err(response.into_error(Some(UpdateContactError::Status501))),
-            502 => Err(response.into_error(Some(UpdateContactError::Status502))),
-            503 => Err(response.into_error(Some(UpdateContactError::Status503))),
-            504 => Err(response.into_error(Some(UpdateContactError::Status504))),
-            _ => Err(response.into_error(None)),
+        contact_id: impl Into<String>,
+        body: impl Into<super::types::UpdateContactRequest>,
+    ) -> UpdateContactCall<'a> {
+        UpdateContactCall {
+            client: self.client,
+            contact_id: contact_id.into(),
+            body: {
+                let body: super::types::UpdateContactRequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Get contact lists page
@@ -198,33 +110,15 @@ impl Contacts<'_> {
     ///
     /// `GET /api/v1/contacts/lists` (operation `getContactListsPage`).
     #[doc(alias = "getContactListsPage")]
-    pub async fn get_contact_lists_page(
+    pub fn get_contact_lists_page(
         &self,
-        request2: &super::types::GetListsRequest,
-    ) -> Result<
-        super::types::PageTokenDtoListData,
-        crate::runtime::Error<GetContactListsPageError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(reqwest::Method::GET, "/api/v1/contacts/lists");
-        let mut query: Vec<(&str, String)> = Vec::new();
-        query.push(("request", crate::runtime::encode::json_text(request2)));
-        request = request.query(&query);
-        let response = self.client.http.send("getContactListsPage", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(GetContactListsPageError::Status400)),
-            401 => Err(response.into_error(Some(GetContactListsPageError::Status401))),
-            403 => Err(response.into_error(Some(GetContactListsPageError::Status403))),
-            409 => Err(response.error_as(GetContactListsPageError::Status409)),
-            500 => Err(response.error_as(GetContactListsPageError::Status500)),
-            501 => Err(response.into_error(Some(GetContactListsPageError::Status501))),
-            502 => Err(response.into_error(Some(GetContactListsPageError::Status502))),
-            503 => Err(response.into_error(Some(GetContactListsPageError::Status503))),
-            504 => Err(response.into_error(Some(GetContactListsPageError::Status504))),
-            _ => Err(response.into_error(None)),
+        request2: impl Into<super::types::GetListsRequest>,
+    ) -> GetContactListsPageCall<'a> {
+        GetContactListsPageCall {
+            client: self.client,
+            request2: request2.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Create a contact list
@@ -233,28 +127,17 @@ impl Contacts<'_> {
     ///
     /// `POST /api/v1/contacts/lists` (operation `createContactList`).
     #[doc(alias = "createContactList")]
-    pub async fn create_contact_list(
+    pub fn create_contact_list(
         &self,
-        body: &super::types::CreateListRequest,
-    ) -> Result<super::types::ListData, crate::runtime::Error<CreateContactListError>> {
-        let mut request = self
-            .client
-            .http
-            .request(reqwest::Method::POST, "/api/v1/contacts/lists");
-        request = request.json(body);
-        let response = self.client.http.send("createContactList", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(CreateContactListError::Status400)),
-            401 => Err(response.into_error(Some(CreateContactListError::Status401))),
-            403 => Err(response.into_error(Some(CreateContactListError::Status403))),
-            409 => Err(response.error_as(CreateContactListError::Status409)),
-            500 => Err(response.error_as(CreateContactListError::Status500)),
-            501 => Err(response.into_error(Some(CreateContactListError::Status501))),
-            502 => Err(response.into_error(Some(CreateContactListError::Status502))),
-            503 => Err(response.into_error(Some(CreateContactListError::Status503))),
-            504 => Err(response.into_error(Some(CreateContactListError::Status504))),
-            _ => Err(response.into_error(None)),
+        body: impl Into<super::types::CreateListRequest>,
+    ) -> CreateContactListCall<'a> {
+        CreateContactListCall {
+            client: self.client,
+            body: {
+                let body: super::types::CreateListRequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Get a single contact list
@@ -263,32 +146,15 @@ impl Contacts<'_> {
     ///
     /// `GET /api/v1/contacts/lists/{listId}` (operation `getContactListById`).
     #[doc(alias = "getContactListById")]
-    pub async fn get_contact_list_by_id(
+    pub fn get_contact_list_by_id(
         &self,
-        list_id: &str,
-    ) -> Result<super::types::ListData, crate::runtime::Error<GetContactListByIdError>> {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &["/api/v1/contacts/lists/", &crate::runtime::encode::path(list_id)]
-                    .concat(),
-            );
-        let response = self.client.http.send("getContactListById", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(GetContactListByIdError::Status400)),
-            401 => Err(response.into_error(Some(GetContactListByIdError::Status401))),
-            403 => Err(response.into_error(Some(GetContactListByIdError::Status403))),
-            404 => Err(response.error_as(GetContactListByIdError::Status404)),
-            409 => Err(response.error_as(GetContactListByIdError::Status409)),
-            500 => Err(response.error_as(GetContactListByIdError::Status500)),
-            501 => Err(response.into_error(Some(GetContactListByIdError::Status501))),
-            502 => Err(response.into_error(Some(GetContactListByIdError::Status502))),
-            503 => Err(response.into_error(Some(GetContactListByIdError::Status503))),
-            504 => Err(response.into_error(Some(GetContactListByIdError::Status504))),
-            _ => Err(response.into_error(None)),
+        list_id: impl Into<String>,
+    ) -> GetContactListByIdCall<'a> {
+        GetContactListByIdCall {
+            client: self.client,
+            list_id: list_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Delete a contact list
@@ -297,32 +163,15 @@ impl Contacts<'_> {
     ///
     /// `DELETE /api/v1/contacts/lists/{listId}` (operation `deleteContactListById`).
     #[doc(alias = "deleteContactListById")]
-    pub async fn delete_contact_list_by_id(
+    pub fn delete_contact_list_by_id(
         &self,
-        list_id: &str,
-    ) -> Result<(), crate::runtime::Error<DeleteContactListByIdError>> {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::DELETE,
-                &["/api/v1/contacts/lists/", &crate::runtime::encode::path(list_id)]
-                    .concat(),
-            );
-        let response = self.client.http.send("deleteContactListById", request).await?;
-        match response.status() {
-            200..=299 => Ok(()),
-            400 => Err(response.error_as(DeleteContactListByIdError::Status400)),
-            401 => Err(response.into_error(Some(DeleteContactListByIdError::Status401))),
-            403 => Err(response.into_error(Some(DeleteContactListByIdError::Status403))),
-            404 => Err(response.error_as(DeleteContactListByIdError::Status404)),
-            409 => Err(response.error_as(DeleteContactListByIdError::Status409)),
-            500 => Err(response.error_as(DeleteContactListByIdError::Status500)),
-            501 => Err(response.into_error(Some(DeleteContactListByIdError::Status501))),
-            502 => Err(response.into_error(Some(DeleteContactListByIdError::Status502))),
-            503 => Err(response.into_error(Some(DeleteContactListByIdError::Status503))),
-            504 => Err(response.into_error(Some(DeleteContactListByIdError::Status504))),
-            _ => Err(response.into_error(None)),
+        list_id: impl Into<String>,
+    ) -> DeleteContactListByIdCall<'a> {
+        DeleteContactListByIdCall {
+            client: self.client,
+            list_id: list_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Update a contact list
@@ -331,34 +180,19 @@ impl Contacts<'_> {
     ///
     /// `PATCH /api/v1/contacts/lists/{listId}` (operation `updateContactList`).
     #[doc(alias = "updateContactList")]
-    pub async fn update_contact_list(
+    pub fn update_contact_list(
         &self,
-        list_id: &str,
-        body: &super::types::UpdateListRequest,
-    ) -> Result<super::types::ListData, crate::runtime::Error<UpdateContactListError>> {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::PATCH,
-                &["/api/v1/contacts/lists/", &crate::runtime::encode::path(list_id)]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self.client.http.send("updateContactList", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(UpdateContactListError::Status400)),
-            401 => Err(response.into_error(Some(UpdateContactListError::Status401))),
-            403 => Err(response.into_error(Some(UpdateContactListError::Status403))),
-            404 => Err(response.error_as(UpdateContactListError::Status404)),
-            409 => Err(response.error_as(UpdateContactListError::Status409)),
-            500 => Err(response.error_as(UpdateContactListError::Status500)),
-            501 => Err(response.into_error(Some(UpdateContactListError::Status501))),
-            502 => Err(response.into_error(Some(UpdateContactListError::Status502))),
-            503 => Err(response.into_error(Some(UpdateContactListError::Status503))),
-            504 => Err(response.into_error(Some(UpdateContactListError::Status504))),
-            _ => Err(response.into_error(None)),
+        list_id: impl Into<String>,
+        body: impl Into<super::types::UpdateListRequest>,
+    ) -> UpdateContactListCall<'a> {
+        UpdateContactListCall {
+            client: self.client,
+            list_id: list_id.into(),
+            body: {
+                let body: super::types::UpdateListRequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Add or remove multiple contacts to/from a list
@@ -367,74 +201,19 @@ impl Contacts<'_> {
     ///
     /// `PATCH /api/v1/contacts/lists/{listId}/contacts` (operation `modifyContactsInContactList`).
     #[doc(alias = "modifyContactsInContactList")]
-    pub async fn modify_contacts_in_contact_list(
+    pub fn modify_contacts_in_contact_list(
         &self,
-        list_id: &str,
-        body: &super::types::UpdateContactsListRequest,
-    ) -> Result<
-        super::types::ListData,
-        crate::runtime::Error<ModifyContactsInContactListError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::PATCH,
-                &[
-                    "/api/v1/contacts/lists/",
-                    &crate::runtime::encode::path(list_id),
-                    "/contacts",
-                ]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self
-            .client
-            .http
-            .send("modifyContactsInContactList", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(ModifyContactsInContactListError::Status400)),
-            401 => {
-                Err(
-                    response
-                        .into_error(Some(ModifyContactsInContactListError::Status401)),
-                )
-            }
-            403 => {
-                Err(
-                    response
-                        .into_error(Some(ModifyContactsInContactListError::Status403)),
-                )
-            }
-            409 => Err(response.error_as(ModifyContactsInContactListError::Status409)),
-            500 => Err(response.error_as(ModifyContactsInContactListError::Status500)),
-            501 => {
-                Err(
-                    response
-                        .into_error(Some(ModifyContactsInContactListError::Status501)),
-                )
-            }
-            502 => {
-                Err(
-                    response
-                        .into_error(Some(ModifyContactsInContactListError::Status502)),
-                )
-            }
-            503 => {
-                Err(
-                    response
-                        .into_error(Some(ModifyContactsInContactListError::Status503)),
-                )
-            }
-            504 => {
-                Err(
-                    response
-                        .into_error(Some(ModifyContactsInContactListError::Status504)),
-                )
-            }
-            _ => Err(response.into_error(None)),
+        list_id: impl Into<String>,
+        body: impl Into<super::types::UpdateContactsListRequest>,
+    ) -> ModifyContactsInContactListCall<'a> {
+        ModifyContactsInContactListCall {
+            client: self.client,
+            list_id: list_id.into(),
+            body: {
+                let body: super::types::UpdateContactsListRequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Add contact to a list
@@ -443,53 +222,17 @@ impl Contacts<'_> {
     ///
     /// `POST /api/v1/contacts/lists/{listId}/contacts/{contactId}` (operation `addContactToContactList`).
     #[doc(alias = "addContactToContactList")]
-    pub async fn add_contact_to_contact_list(
+    pub fn add_contact_to_contact_list(
         &self,
-        list_id: &str,
-        contact_id: &str,
-    ) -> Result<
-        AddContactToContactListSuccess,
-        crate::runtime::Error<AddContactToContactListError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &[
-                    "/api/v1/contacts/lists/",
-                    &crate::runtime::encode::path(list_id),
-                    "/contacts/",
-                    &crate::runtime::encode::path(contact_id),
-                ]
-                    .concat(),
-            );
-        let response = self.client.http.send("addContactToContactList", request).await?;
-        match response.status() {
-            200 => response.json().map(AddContactToContactListSuccess::Status200),
-            201 => response.json().map(AddContactToContactListSuccess::Status201),
-            400 => Err(response.error_as(AddContactToContactListError::Status400)),
-            401 => {
-                Err(response.into_error(Some(AddContactToContactListError::Status401)))
-            }
-            403 => {
-                Err(response.into_error(Some(AddContactToContactListError::Status403)))
-            }
-            409 => Err(response.error_as(AddContactToContactListError::Status409)),
-            500 => Err(response.error_as(AddContactToContactListError::Status500)),
-            501 => {
-                Err(response.into_error(Some(AddContactToContactListError::Status501)))
-            }
-            502 => {
-                Err(response.into_error(Some(AddContactToContactListError::Status502)))
-            }
-            503 => {
-                Err(response.into_error(Some(AddContactToContactListError::Status503)))
-            }
-            504 => {
-                Err(response.into_error(Some(AddContactToContactListError::Status504)))
-            }
-            _ => Err(response.into_error(None)),
+        list_id: impl Into<String>,
+        contact_id: impl Into<String>,
+    ) -> AddContactToContactListCall<'a> {
+        AddContactToContactListCall {
+            client: self.client,
+            list_id: list_id.into(),
+            contact_id: contact_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Remove contact from the contact list
@@ -498,71 +241,17 @@ impl Contacts<'_> {
     ///
     /// `DELETE /api/v1/contacts/lists/{listId}/contacts/{contactId}` (operation `removeContactFromContactList`).
     #[doc(alias = "removeContactFromContactList")]
-    pub async fn remove_contact_from_contact_list(
+    pub fn remove_contact_from_contact_list(
         &self,
-        list_id: &str,
-        contact_id: &str,
-    ) -> Result<(), crate::runtime::Error<RemoveContactFromContactListError>> {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::DELETE,
-                &[
-                    "/api/v1/contacts/lists/",
-                    &crate::runtime::encode::path(list_id),
-                    "/contacts/",
-                    &crate::runtime::encode::path(contact_id),
-                ]
-                    .concat(),
-            );
-        let response = self
-            .client
-            .http
-            .send("removeContactFromContactList", request)
-            .await?;
-        match response.status() {
-            200..=299 => Ok(()),
-            400 => Err(response.error_as(RemoveContactFromContactListError::Status400)),
-            401 => {
-                Err(
-                    response
-                        .into_error(Some(RemoveContactFromContactListError::Status401)),
-                )
-            }
-            403 => {
-                Err(
-                    response
-                        .into_error(Some(RemoveContactFromContactListError::Status403)),
-                )
-            }
-            409 => Err(response.error_as(RemoveContactFromContactListError::Status409)),
-            500 => Err(response.error_as(RemoveContactFromContactListError::Status500)),
-            501 => {
-                Err(
-                    response
-                        .into_error(Some(RemoveContactFromContactListError::Status501)),
-                )
-            }
-            502 => {
-                Err(
-                    response
-                        .into_error(Some(RemoveContactFromContactListError::Status502)),
-                )
-            }
-            503 => {
-                Err(
-                    response
-                        .into_error(Some(RemoveContactFromContactListError::Status503)),
-                )
-            }
-            504 => {
-                Err(
-                    response
-                        .into_error(Some(RemoveContactFromContactListError::Status504)),
-                )
-            }
-            _ => Err(response.into_error(None)),
+        list_id: impl Into<String>,
+        contact_id: impl Into<String>,
+    ) -> RemoveContactFromContactListCall<'a> {
+        RemoveContactFromContactListCall {
+            client: self.client,
+            list_id: list_id.into(),
+            contact_id: contact_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Get custom fields page
@@ -571,33 +260,15 @@ impl Contacts<'_> {
     ///
     /// `GET /api/v1/contacts/custom-fields` (operation `getCustomFieldsPage`).
     #[doc(alias = "getCustomFieldsPage")]
-    pub async fn get_custom_fields_page(
+    pub fn get_custom_fields_page(
         &self,
-        request2: &super::types::GetCustomFieldsRequest,
-    ) -> Result<
-        super::types::PageTokenDtoCustomFieldData,
-        crate::runtime::Error<GetCustomFieldsPageError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(reqwest::Method::GET, "/api/v1/contacts/custom-fields");
-        let mut query: Vec<(&str, String)> = Vec::new();
-        query.push(("request", crate::runtime::encode::json_text(request2)));
-        request = request.query(&query);
-        let response = self.client.http.send("getCustomFieldsPage", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(GetCustomFieldsPageError::Status400)),
-            401 => Err(response.into_error(Some(GetCustomFieldsPageError::Status401))),
-            403 => Err(response.into_error(Some(GetCustomFieldsPageError::Status403))),
-            409 => Err(response.error_as(GetCustomFieldsPageError::Status409)),
-            500 => Err(response.error_as(GetCustomFieldsPageError::Status500)),
-            501 => Err(response.into_error(Some(GetCustomFieldsPageError::Status501))),
-            502 => Err(response.into_error(Some(GetCustomFieldsPageError::Status502))),
-            503 => Err(response.into_error(Some(GetCustomFieldsPageError::Status503))),
-            504 => Err(response.into_error(Some(GetCustomFieldsPageError::Status504))),
-            _ => Err(response.into_error(None)),
+        request2: impl Into<super::types::GetCustomFieldsRequest>,
+    ) -> GetCustomFieldsPageCall<'a> {
+        GetCustomFieldsPageCall {
+            client: self.client,
+            request2: request2.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Create a custom field
@@ -606,31 +277,17 @@ impl Contacts<'_> {
     ///
     /// `POST /api/v1/contacts/custom-fields` (operation `createCustomField`).
     #[doc(alias = "createCustomField")]
-    pub async fn create_custom_field(
+    pub fn create_custom_field(
         &self,
-        body: &super::types::CustomFieldCreateRequest,
-    ) -> Result<
-        super::types::CustomFieldData,
-        crate::runtime::Error<CreateCustomFieldError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(reqwest::Method::POST, "/api/v1/contacts/custom-fields");
-        request = request.json(body);
-        let response = self.client.http.send("createCustomField", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(CreateCustomFieldError::Status400)),
-            401 => Err(response.into_error(Some(CreateCustomFieldError::Status401))),
-            403 => Err(response.into_error(Some(CreateCustomFieldError::Status403))),
-            409 => Err(response.error_as(CreateCustomFieldError::Status409)),
-            500 => Err(response.error_as(CreateCustomFieldError::Status500)),
-            501 => Err(response.into_error(Some(CreateCustomFieldError::Status501))),
-            502 => Err(response.into_error(Some(CreateCustomFieldError::Status502))),
-            503 => Err(response.into_error(Some(CreateCustomFieldError::Status503))),
-            504 => Err(response.into_error(Some(CreateCustomFieldError::Status504))),
-            _ => Err(response.into_error(None)),
+        body: impl Into<super::types::CustomFieldCreateRequest>,
+    ) -> CreateCustomFieldCall<'a> {
+        CreateCustomFieldCall {
+            client: self.client,
+            body: {
+                let body: super::types::CustomFieldCreateRequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Get a single custom field
@@ -639,38 +296,15 @@ impl Contacts<'_> {
     ///
     /// `GET /api/v1/contacts/custom-fields/{customFieldId}` (operation `getCustomFieldById`).
     #[doc(alias = "getCustomFieldById")]
-    pub async fn get_custom_field_by_id(
+    pub fn get_custom_field_by_id(
         &self,
-        custom_field_id: &str,
-    ) -> Result<
-        super::types::CustomFieldData,
-        crate::runtime::Error<GetCustomFieldByIdError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/api/v1/contacts/custom-fields/",
-                    &crate::runtime::encode::path(custom_field_id),
-                ]
-                    .concat(),
-            );
-        let response = self.client.http.send("getCustomFieldById", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(GetCustomFieldByIdError::Status400)),
-            401 => Err(response.into_error(Some(GetCustomFieldByIdError::Status401))),
-            403 => Err(response.into_error(Some(GetCustomFieldByIdError::Status403))),
-            404 => Err(response.error_as(GetCustomFieldByIdError::Status404)),
-            409 => Err(response.error_as(GetCustomFieldByIdError::Status409)),
-            500 => Err(response.error_as(GetCustomFieldByIdError::Status500)),
-            501 => Err(response.into_error(Some(GetCustomFieldByIdError::Status501))),
-            502 => Err(response.into_error(Some(GetCustomFieldByIdError::Status502))),
-            503 => Err(response.into_error(Some(GetCustomFieldByIdError::Status503))),
-            504 => Err(response.into_error(Some(GetCustomFieldByIdError::Status504))),
-            _ => Err(response.into_error(None)),
+        custom_field_id: impl Into<String>,
+    ) -> GetCustomFieldByIdCall<'a> {
+        GetCustomFieldByIdCall {
+            client: self.client,
+            custom_field_id: custom_field_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Delete a custom field
@@ -679,35 +313,15 @@ impl Contacts<'_> {
     ///
     /// `DELETE /api/v1/contacts/custom-fields/{customFieldId}` (operation `deleteCustomFieldById`).
     #[doc(alias = "deleteCustomFieldById")]
-    pub async fn delete_custom_field_by_id(
+    pub fn delete_custom_field_by_id(
         &self,
-        custom_field_id: &str,
-    ) -> Result<(), crate::runtime::Error<DeleteCustomFieldByIdError>> {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::DELETE,
-                &[
-                    "/api/v1/contacts/custom-fields/",
-                    &crate::runtime::encode::path(custom_field_id),
-                ]
-                    .concat(),
-            );
-        let response = self.client.http.send("deleteCustomFieldById", request).await?;
-        match response.status() {
-            200..=299 => Ok(()),
-            400 => Err(response.error_as(DeleteCustomFieldByIdError::Status400)),
-            401 => Err(response.into_error(Some(DeleteCustomFieldByIdError::Status401))),
-            403 => Err(response.into_error(Some(DeleteCustomFieldByIdError::Status403))),
-            404 => Err(response.error_as(DeleteCustomFieldByIdError::Status404)),
-            409 => Err(response.error_as(DeleteCustomFieldByIdError::Status409)),
-            500 => Err(response.error_as(DeleteCustomFieldByIdError::Status500)),
-            501 => Err(response.into_error(Some(DeleteCustomFieldByIdError::Status501))),
-            502 => Err(response.into_error(Some(DeleteCustomFieldByIdError::Status502))),
-            503 => Err(response.into_error(Some(DeleteCustomFieldByIdError::Status503))),
-            504 => Err(response.into_error(Some(DeleteCustomFieldByIdError::Status504))),
-            _ => Err(response.into_error(None)),
+        custom_field_id: impl Into<String>,
+    ) -> DeleteCustomFieldByIdCall<'a> {
+        DeleteCustomFieldByIdCall {
+            client: self.client,
+            custom_field_id: custom_field_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Update a custom field
@@ -716,45 +330,100 @@ impl Contacts<'_> {
     ///
     /// `PATCH /api/v1/contacts/custom-fields/{customFieldId}` (operation `updateCustomField`).
     #[doc(alias = "updateCustomField")]
-    pub async fn update_custom_field(
+    pub fn update_custom_field(
         &self,
-        custom_field_id: &str,
-        body: &super::types::UpdateCustomFieldRequest,
-    ) -> Result<
-        super::types::CustomFieldData,
-        crate::runtime::Error<UpdateCustomFieldError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::PATCH,
-                &[
-                    "/api/v1/contacts/custom-fields/",
-                    &crate::runtime::encode::path(custom_field_id),
-                ]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self.client.http.send("updateCustomField", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(UpdateCustomFieldError::Status400)),
-            401 => Err(response.into_error(Some(UpdateCustomFieldError::Status401))),
-            403 => Err(response.into_error(Some(UpdateCustomFieldError::Status403))),
-            404 => Err(response.error_as(UpdateCustomFieldError::Status404)),
-            409 => Err(response.error_as(UpdateCustomFieldError::Status409)),
-            500 => Err(response.error_as(UpdateCustomFieldError::Status500)),
-            501 => Err(response.into_error(Some(UpdateCustomFieldError::Status501))),
-            502 => Err(response.into_error(Some(UpdateCustomFieldError::Status502))),
-            503 => Err(response.into_error(Some(UpdateCustomFieldError::Status503))),
-            504 => Err(response.into_error(Some(UpdateCustomFieldError::Status504))),
-            _ => Err(response.into_error(None)),
+        custom_field_id: impl Into<String>,
+        body: impl Into<super::types::UpdateCustomFieldRequest>,
+    ) -> UpdateCustomFieldCall<'a> {
+        UpdateCustomFieldCall {
+            client: self.client,
+            custom_field_id: custom_field_id.into(),
+            body: {
+                let body: super::types::UpdateCustomFieldRequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
+    }
+}
+/// A request of operation `getContactsPage` (`GET /api/v1/contacts/contacts`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetContactsPageCall<'a> {
+    client: &'a super::Client,
+    request2: super::types::GetContactsRequest,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetContactsPageCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::PageTokenDtoContactData,
+        crate::runtime::Error<GetContactsPageError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::PageTokenDtoContactData>,
+        crate::runtime::Error<GetContactsPageError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "getContactsPage",
+            reqwest::Method::GET,
+            "/api/v1/contacts/contacts".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        {
+            let value = &self.request2;
+            request.query.push(("request", crate::runtime::encode::json_text(value)));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "getContactsPage",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(GetContactsPageError::Status400)),
+            401 => return Err(response.into_error(Some(GetContactsPageError::Status401))),
+            403 => return Err(response.into_error(Some(GetContactsPageError::Status403))),
+            409 => return Err(response.error_as(GetContactsPageError::Status409)),
+            500 => return Err(response.error_as(GetContactsPageError::Status500)),
+            501 => return Err(response.into_error(Some(GetContactsPageError::Status501))),
+            502 => return Err(response.into_error(Some(GetContactsPageError::Status502))),
+            503 => return Err(response.into_error(Some(GetContactsPageError::Status503))),
+            504 => return Err(response.into_error(Some(GetContactsPageError::Status504))),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetContactsPageCall<'a> {
+    type Output = Result<
+        super::types::PageTokenDtoContactData,
+        crate::runtime::Error<GetContactsPageError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
     }
 }
 /// The documented error responses of operation `getContactsPage`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetContactsPageError {
     /// Request has incorrect values
     ///
@@ -793,8 +462,76 @@ pub enum GetContactsPageError {
     /// Status 504.
     Status504,
 }
+/// A request of operation `createContact` (`POST /api/v1/contacts/contacts`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct CreateContactCall<'a> {
+    client: &'a super::Client,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> CreateContactCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<super::types::ContactData, crate::runtime::Error<CreateContactError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::ContactData>,
+        crate::runtime::Error<CreateContactError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "createContact",
+            reqwest::Method::POST,
+            "/api/v1/contacts/contacts".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "createContact",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(CreateContactError::Status400)),
+            401 => return Err(response.into_error(Some(CreateContactError::Status401))),
+            403 => return Err(response.into_error(Some(CreateContactError::Status403))),
+            409 => return Err(response.error_as(CreateContactError::Status409)),
+            500 => return Err(response.error_as(CreateContactError::Status500)),
+            501 => return Err(response.into_error(Some(CreateContactError::Status501))),
+            502 => return Err(response.into_error(Some(CreateContactError::Status502))),
+            503 => return Err(response.into_error(Some(CreateContactError::Status503))),
+            504 => return Err(response.into_error(Some(CreateContactError::Status504))),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for CreateContactCall<'a> {
+    type Output = Result<
+        super::types::ContactData,
+        crate::runtime::Error<CreateContactError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `createContact`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum CreateContactError {
     /// Request has incorrect values
     ///
@@ -833,8 +570,82 @@ pub enum CreateContactError {
     /// Status 504.
     Status504,
 }
+/// A request of operation `getContactById` (`GET /api/v1/contacts/contacts/{contactId}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetContactByIdCall<'a> {
+    client: &'a super::Client,
+    contact_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetContactByIdCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<super::types::ContactData, crate::runtime::Error<GetContactByIdError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::ContactData>,
+        crate::runtime::Error<GetContactByIdError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "getContactById",
+            reqwest::Method::GET,
+            [
+                "/api/v1/contacts/contacts/",
+                &crate::runtime::encode::path(&self.contact_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "getContactById",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(GetContactByIdError::Status400)),
+            401 => return Err(response.into_error(Some(GetContactByIdError::Status401))),
+            403 => return Err(response.into_error(Some(GetContactByIdError::Status403))),
+            404 => return Err(response.error_as(GetContactByIdError::Status404)),
+            409 => return Err(response.error_as(GetContactByIdError::Status409)),
+            500 => return Err(response.error_as(GetContactByIdError::Status500)),
+            501 => return Err(response.into_error(Some(GetContactByIdError::Status501))),
+            502 => return Err(response.into_error(Some(GetContactByIdError::Status502))),
+            503 => return Err(response.into_error(Some(GetContactByIdError::Status503))),
+            504 => return Err(response.into_error(Some(GetContactByIdError::Status504))),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetContactByIdCall<'a> {
+    type Output = Result<
+        super::types::ContactData,
+        crate::runtime::Error<GetContactByIdError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `getContactById`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetContactByIdError {
     /// Request has incorrect values
     ///
@@ -877,8 +688,90 @@ pub enum GetContactByIdError {
     /// Status 504.
     Status504,
 }
+/// A request of operation `deleteContactById` (`DELETE /api/v1/contacts/contacts/{contactId}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct DeleteContactByIdCall<'a> {
+    client: &'a super::Client,
+    contact_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> DeleteContactByIdCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<(), crate::runtime::Error<DeleteContactByIdError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<()>,
+        crate::runtime::Error<DeleteContactByIdError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "deleteContactById",
+            reqwest::Method::DELETE,
+            [
+                "/api/v1/contacts/contacts/",
+                &crate::runtime::encode::path(&self.contact_id),
+            ]
+                .concat(),
+        );
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "deleteContactById",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        match response.status() {
+            200..=299 => {}
+            400 => return Err(response.error_as(DeleteContactByIdError::Status400)),
+            401 => {
+                return Err(response.into_error(Some(DeleteContactByIdError::Status401)));
+            }
+            403 => {
+                return Err(response.into_error(Some(DeleteContactByIdError::Status403)));
+            }
+            404 => return Err(response.error_as(DeleteContactByIdError::Status404)),
+            409 => return Err(response.error_as(DeleteContactByIdError::Status409)),
+            500 => return Err(response.error_as(DeleteContactByIdError::Status500)),
+            501 => {
+                return Err(response.into_error(Some(DeleteContactByIdError::Status501)));
+            }
+            502 => {
+                return Err(response.into_error(Some(DeleteContactByIdError::Status502)));
+            }
+            503 => {
+                return Err(response.into_error(Some(DeleteContactByIdError::Status503)));
+            }
+            504 => {
+                return Err(response.into_error(Some(DeleteContactByIdError::Status504)));
+            }
+            _ => return Err(response.into_error(None)),
+        }
+        Ok(response.with(()))
+    }
+}
+impl<'a> std::future::IntoFuture for DeleteContactByIdCall<'a> {
+    type Output = Result<(), crate::runtime::Error<DeleteContactByIdError>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `deleteContactById`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum DeleteContactByIdError {
     /// Request has incorrect values
     ///
@@ -921,8 +814,82 @@ pub enum DeleteContactByIdError {
     /// Status 504.
     Status504,
 }
+/// A request of operation `updateContact` (`PATCH /api/v1/contacts/contacts/{contactId}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct UpdateContactCall<'a> {
+    client: &'a super::Client,
+    contact_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> UpdateContactCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<super::types::ContactData, crate::runtime::Error<UpdateContactError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::ContactData>,
+        crate::runtime::Error<UpdateContactError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "updateContact",
+            reqwest::Method::PATCH,
+            [
+                "/api/v1/contacts/contacts/",
+                &crate::runtime::encode::path(&self.contact_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "updateContact",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(UpdateContactError::Status400)),
+            401 => return Err(response.into_error(Some(UpdateContactError::Status401))),
+            403 => return Err(response.into_error(Some(UpdateContactError::Status403))),
+            404 => return Err(response.error_as(UpdateContactError::Status404)),
+            409 => return Err(response.error_as(UpdateContactError::Status409)),
+            500 => return Err(response.error_as(UpdateContactError::Status500)),
+            501 => return Err(response.into_error(Some(UpdateContactError::Status501))),
+            502 => return Err(response.into_error(Some(UpdateContactError::Status502))),
+            503 => return Err(response.into_error(Some(UpdateContactError::Status503))),
+            504 => return Err(response.into_error(Some(UpdateContactError::Status504))),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for UpdateContactCall<'a> {
+    type Output = Result<
+        super::types::ContactData,
+        crate::runtime::Error<UpdateContactError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `updateContact`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum UpdateContactError {
     /// Request has incorrect values
     ///
@@ -965,8 +932,108 @@ pub enum UpdateContactError {
     /// Status 504.
     Status504,
 }
+/// A request of operation `getContactListsPage` (`GET /api/v1/contacts/lists`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetContactListsPageCall<'a> {
+    client: &'a super::Client,
+    request2: super::types::GetListsRequest,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetContactListsPageCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::PageTokenDtoListData,
+        crate::runtime::Error<GetContactListsPageError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::PageTokenDtoListData>,
+        crate::runtime::Error<GetContactListsPageError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "getContactListsPage",
+            reqwest::Method::GET,
+            "/api/v1/contacts/lists".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        {
+            let value = &self.request2;
+            request.query.push(("request", crate::runtime::encode::json_text(value)));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "getContactListsPage",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(GetContactListsPageError::Status400)),
+            401 => {
+                return Err(
+                    response.into_error(Some(GetContactListsPageError::Status401)),
+                );
+            }
+            403 => {
+                return Err(
+                    response.into_error(Some(GetContactListsPageError::Status403)),
+                );
+            }
+            409 => return Err(response.error_as(GetContactListsPageError::Status409)),
+            500 => return Err(response.error_as(GetContactListsPageError::Status500)),
+            501 => {
+                return Err(
+                    response.into_error(Some(GetContactListsPageError::Status501)),
+                );
+            }
+            502 => {
+                return Err(
+                    response.into_error(Some(GetContactListsPageError::Status502)),
+                );
+            }
+            503 => {
+                return Err(
+                    response.into_error(Some(GetContactListsPageError::Status503)),
+                );
+            }
+            504 => {
+                return Err(
+                    response.into_error(Some(GetContactListsPageError::Status504)),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetContactListsPageCall<'a> {
+    type Output = Result<
+        super::types::PageTokenDtoListData,
+        crate::runtime::Error<GetContactListsPageError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `getContactListsPage`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetContactListsPageError {
     /// Request has incorrect values
     ///
@@ -1005,8 +1072,88 @@ pub enum GetContactListsPageError {
     /// Status 504.
     Status504,
 }
+/// A request of operation `createContactList` (`POST /api/v1/contacts/lists`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct CreateContactListCall<'a> {
+    client: &'a super::Client,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> CreateContactListCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<super::types::ListData, crate::runtime::Error<CreateContactListError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::ListData>,
+        crate::runtime::Error<CreateContactListError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "createContactList",
+            reqwest::Method::POST,
+            "/api/v1/contacts/lists".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "createContactList",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(CreateContactListError::Status400)),
+            401 => {
+                return Err(response.into_error(Some(CreateContactListError::Status401)));
+            }
+            403 => {
+                return Err(response.into_error(Some(CreateContactListError::Status403)));
+            }
+            409 => return Err(response.error_as(CreateContactListError::Status409)),
+            500 => return Err(response.error_as(CreateContactListError::Status500)),
+            501 => {
+                return Err(response.into_error(Some(CreateContactListError::Status501)));
+            }
+            502 => {
+                return Err(response.into_error(Some(CreateContactListError::Status502)));
+            }
+            503 => {
+                return Err(response.into_error(Some(CreateContactListError::Status503)));
+            }
+            504 => {
+                return Err(response.into_error(Some(CreateContactListError::Status504)));
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for CreateContactListCall<'a> {
+    type Output = Result<
+        super::types::ListData,
+        crate::runtime::Error<CreateContactListError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `createContactList`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum CreateContactListError {
     /// Request has incorrect values
     ///
@@ -1045,8 +1192,91 @@ pub enum CreateContactListError {
     /// Status 504.
     Status504,
 }
+/// A request of operation `getContactListById` (`GET /api/v1/contacts/lists/{listId}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetContactListByIdCall<'a> {
+    client: &'a super::Client,
+    list_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetContactListByIdCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<super::types::ListData, crate::runtime::Error<GetContactListByIdError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::ListData>,
+        crate::runtime::Error<GetContactListByIdError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "getContactListById",
+            reqwest::Method::GET,
+            ["/api/v1/contacts/lists/", &crate::runtime::encode::path(&self.list_id)]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "getContactListById",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(GetContactListByIdError::Status400)),
+            401 => {
+                return Err(response.into_error(Some(GetContactListByIdError::Status401)));
+            }
+            403 => {
+                return Err(response.into_error(Some(GetContactListByIdError::Status403)));
+            }
+            404 => return Err(response.error_as(GetContactListByIdError::Status404)),
+            409 => return Err(response.error_as(GetContactListByIdError::Status409)),
+            500 => return Err(response.error_as(GetContactListByIdError::Status500)),
+            501 => {
+                return Err(response.into_error(Some(GetContactListByIdError::Status501)));
+            }
+            502 => {
+                return Err(response.into_error(Some(GetContactListByIdError::Status502)));
+            }
+            503 => {
+                return Err(response.into_error(Some(GetContactListByIdError::Status503)));
+            }
+            504 => {
+                return Err(response.into_error(Some(GetContactListByIdError::Status504)));
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetContactListByIdCall<'a> {
+    type Output = Result<
+        super::types::ListData,
+        crate::runtime::Error<GetContactListByIdError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `getContactListById`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetContactListByIdError {
     /// Request has incorrect values
     ///
@@ -1089,8 +1319,99 @@ pub enum GetContactListByIdError {
     /// Status 504.
     Status504,
 }
+/// A request of operation `deleteContactListById` (`DELETE /api/v1/contacts/lists/{listId}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct DeleteContactListByIdCall<'a> {
+    client: &'a super::Client,
+    list_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> DeleteContactListByIdCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<(), crate::runtime::Error<DeleteContactListByIdError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<()>,
+        crate::runtime::Error<DeleteContactListByIdError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "deleteContactListById",
+            reqwest::Method::DELETE,
+            ["/api/v1/contacts/lists/", &crate::runtime::encode::path(&self.list_id)]
+                .concat(),
+        );
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "deleteContactListById",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        match response.status() {
+            200..=299 => {}
+            400 => return Err(response.error_as(DeleteContactListByIdError::Status400)),
+            401 => {
+                return Err(
+                    response.into_error(Some(DeleteContactListByIdError::Status401)),
+                );
+            }
+            403 => {
+                return Err(
+                    response.into_error(Some(DeleteContactListByIdError::Status403)),
+                );
+            }
+            404 => return Err(response.error_as(DeleteContactListByIdError::Status404)),
+            409 => return Err(response.error_as(DeleteContactListByIdError::Status409)),
+            500 => return Err(response.error_as(DeleteContactListByIdError::Status500)),
+            501 => {
+                return Err(
+                    response.into_error(Some(DeleteContactListByIdError::Status501)),
+                );
+            }
+            502 => {
+                return Err(
+                    response.into_error(Some(DeleteContactListByIdError::Status502)),
+                );
+            }
+            503 => {
+                return Err(
+                    response.into_error(Some(DeleteContactListByIdError::Status503)),
+                );
+            }
+            504 => {
+                return Err(
+                    response.into_error(Some(DeleteContactListByIdError::Status504)),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        }
+        Ok(response.with(()))
+    }
+}
+impl<'a> std::future::IntoFuture for DeleteContactListByIdCall<'a> {
+    type Output = Result<(), crate::runtime::Error<DeleteContactListByIdError>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `deleteContactListById`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum DeleteContactListByIdError {
     /// Request has incorrect values
     ///
@@ -1133,8 +1454,91 @@ pub enum DeleteContactListByIdError {
     /// Status 504.
     Status504,
 }
+/// A request of operation `updateContactList` (`PATCH /api/v1/contacts/lists/{listId}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct UpdateContactListCall<'a> {
+    client: &'a super::Client,
+    list_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> UpdateContactListCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<super::types::ListData, crate::runtime::Error<UpdateContactListError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::ListData>,
+        crate::runtime::Error<UpdateContactListError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "updateContactList",
+            reqwest::Method::PATCH,
+            ["/api/v1/contacts/lists/", &crate::runtime::encode::path(&self.list_id)]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "updateContactList",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(UpdateContactListError::Status400)),
+            401 => {
+                return Err(response.into_error(Some(UpdateContactListError::Status401)));
+            }
+            403 => {
+                return Err(response.into_error(Some(UpdateContactListError::Status403)));
+            }
+            404 => return Err(response.error_as(UpdateContactListError::Status404)),
+            409 => return Err(response.error_as(UpdateContactListError::Status409)),
+            500 => return Err(response.error_as(UpdateContactListError::Status500)),
+            501 => {
+                return Err(response.into_error(Some(UpdateContactListError::Status501)));
+            }
+            502 => {
+                return Err(response.into_error(Some(UpdateContactListError::Status502)));
+            }
+            503 => {
+                return Err(response.into_error(Some(UpdateContactListError::Status503)));
+            }
+            504 => {
+                return Err(response.into_error(Some(UpdateContactListError::Status504)));
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for UpdateContactListCall<'a> {
+    type Output = Result<
+        super::types::ListData,
+        crate::runtime::Error<UpdateContactListError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `updateContactList`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum UpdateContactListError {
     /// Request has incorrect values
     ///
@@ -1177,8 +1581,127 @@ pub enum UpdateContactListError {
     /// Status 504.
     Status504,
 }
+/// A request of operation `modifyContactsInContactList` (`PATCH /api/v1/contacts/lists/{listId}/contacts`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ModifyContactsInContactListCall<'a> {
+    client: &'a super::Client,
+    list_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> ModifyContactsInContactListCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::ListData,
+        crate::runtime::Error<ModifyContactsInContactListError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::ListData>,
+        crate::runtime::Error<ModifyContactsInContactListError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "modifyContactsInContactList",
+            reqwest::Method::PATCH,
+            [
+                "/api/v1/contacts/lists/",
+                &crate::runtime::encode::path(&self.list_id),
+                "/contacts",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "modifyContactsInContactList",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response.error_as(ModifyContactsInContactListError::Status400),
+                );
+            }
+            401 => {
+                return Err(
+                    response
+                        .into_error(Some(ModifyContactsInContactListError::Status401)),
+                );
+            }
+            403 => {
+                return Err(
+                    response
+                        .into_error(Some(ModifyContactsInContactListError::Status403)),
+                );
+            }
+            409 => {
+                return Err(
+                    response.error_as(ModifyContactsInContactListError::Status409),
+                );
+            }
+            500 => {
+                return Err(
+                    response.error_as(ModifyContactsInContactListError::Status500),
+                );
+            }
+            501 => {
+                return Err(
+                    response
+                        .into_error(Some(ModifyContactsInContactListError::Status501)),
+                );
+            }
+            502 => {
+                return Err(
+                    response
+                        .into_error(Some(ModifyContactsInContactListError::Status502)),
+                );
+            }
+            503 => {
+                return Err(
+                    response
+                        .into_error(Some(ModifyContactsInContactListError::Status503)),
+                );
+            }
+            504 => {
+                return Err(
+                    response
+                        .into_error(Some(ModifyContactsInContactListError::Status504)),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for ModifyContactsInContactListCall<'a> {
+    type Output = Result<
+        super::types::ListData,
+        crate::runtime::Error<ModifyContactsInContactListError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `modifyContactsInContactList`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ModifyContactsInContactListError {
     /// Request has incorrect values
     ///
@@ -1217,8 +1740,112 @@ pub enum ModifyContactsInContactListError {
     /// Status 504.
     Status504,
 }
+/// A request of operation `addContactToContactList` (`POST /api/v1/contacts/lists/{listId}/contacts/{contactId}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct AddContactToContactListCall<'a> {
+    client: &'a super::Client,
+    list_id: String,
+    contact_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> AddContactToContactListCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        AddContactToContactListSuccess,
+        crate::runtime::Error<AddContactToContactListError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<AddContactToContactListSuccess>,
+        crate::runtime::Error<AddContactToContactListError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "addContactToContactList",
+            reqwest::Method::POST,
+            [
+                "/api/v1/contacts/lists/",
+                &crate::runtime::encode::path(&self.list_id),
+                "/contacts/",
+                &crate::runtime::encode::path(&self.contact_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "addContactToContactList",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200 => AddContactToContactListSuccess::Status200(response.json()?),
+            201 => AddContactToContactListSuccess::Status201(response.json()?),
+            400 => return Err(response.error_as(AddContactToContactListError::Status400)),
+            401 => {
+                return Err(
+                    response.into_error(Some(AddContactToContactListError::Status401)),
+                );
+            }
+            403 => {
+                return Err(
+                    response.into_error(Some(AddContactToContactListError::Status403)),
+                );
+            }
+            409 => return Err(response.error_as(AddContactToContactListError::Status409)),
+            500 => return Err(response.error_as(AddContactToContactListError::Status500)),
+            501 => {
+                return Err(
+                    response.into_error(Some(AddContactToContactListError::Status501)),
+                );
+            }
+            502 => {
+                return Err(
+                    response.into_error(Some(AddContactToContactListError::Status502)),
+                );
+            }
+            503 => {
+                return Err(
+                    response.into_error(Some(AddContactToContactListError::Status503)),
+                );
+            }
+            504 => {
+                return Err(
+                    response.into_error(Some(AddContactToContactListError::Status504)),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for AddContactToContactListCall<'a> {
+    type Output = Result<
+        AddContactToContactListSuccess,
+        crate::runtime::Error<AddContactToContactListError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The successful responses of operation `addContactToContactList`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum AddContactToContactListSuccess {
     /// Contacts have been added
     ///
@@ -1231,6 +1858,7 @@ pub enum AddContactToContactListSuccess {
 }
 /// The documented error responses of operation `addContactToContactList`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum AddContactToContactListError {
     /// Request has incorrect values
     ///
@@ -1269,8 +1897,122 @@ pub enum AddContactToContactListError {
     /// Status 504.
     Status504,
 }
+/// A request of operation `removeContactFromContactList` (`DELETE /api/v1/contacts/lists/{listId}/contacts/{contactId}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct RemoveContactFromContactListCall<'a> {
+    client: &'a super::Client,
+    list_id: String,
+    contact_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> RemoveContactFromContactListCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<(), crate::runtime::Error<RemoveContactFromContactListError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<()>,
+        crate::runtime::Error<RemoveContactFromContactListError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "removeContactFromContactList",
+            reqwest::Method::DELETE,
+            [
+                "/api/v1/contacts/lists/",
+                &crate::runtime::encode::path(&self.list_id),
+                "/contacts/",
+                &crate::runtime::encode::path(&self.contact_id),
+            ]
+                .concat(),
+        );
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "removeContactFromContactList",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        match response.status() {
+            200..=299 => {}
+            400 => {
+                return Err(
+                    response.error_as(RemoveContactFromContactListError::Status400),
+                );
+            }
+            401 => {
+                return Err(
+                    response
+                        .into_error(Some(RemoveContactFromContactListError::Status401)),
+                );
+            }
+            403 => {
+                return Err(
+                    response
+                        .into_error(Some(RemoveContactFromContactListError::Status403)),
+                );
+            }
+            409 => {
+                return Err(
+                    response.error_as(RemoveContactFromContactListError::Status409),
+                );
+            }
+            500 => {
+                return Err(
+                    response.error_as(RemoveContactFromContactListError::Status500),
+                );
+            }
+            501 => {
+                return Err(
+                    response
+                        .into_error(Some(RemoveContactFromContactListError::Status501)),
+                );
+            }
+            502 => {
+                return Err(
+                    response
+                        .into_error(Some(RemoveContactFromContactListError::Status502)),
+                );
+            }
+            503 => {
+                return Err(
+                    response
+                        .into_error(Some(RemoveContactFromContactListError::Status503)),
+                );
+            }
+            504 => {
+                return Err(
+                    response
+                        .into_error(Some(RemoveContactFromContactListError::Status504)),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        }
+        Ok(response.with(()))
+    }
+}
+impl<'a> std::future::IntoFuture for RemoveContactFromContactListCall<'a> {
+    type Output = Result<(), crate::runtime::Error<RemoveContactFromContactListError>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `removeContactFromContactList`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum RemoveContactFromContactListError {
     /// Request has incorrect values
     ///
@@ -1309,8 +2051,108 @@ pub enum RemoveContactFromContactListError {
     /// Status 504.
     Status504,
 }
+/// A request of operation `getCustomFieldsPage` (`GET /api/v1/contacts/custom-fields`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetCustomFieldsPageCall<'a> {
+    client: &'a super::Client,
+    request2: super::types::GetCustomFieldsRequest,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetCustomFieldsPageCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::PageTokenDtoCustomFieldData,
+        crate::runtime::Error<GetCustomFieldsPageError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::PageTokenDtoCustomFieldData>,
+        crate::runtime::Error<GetCustomFieldsPageError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "getCustomFieldsPage",
+            reqwest::Method::GET,
+            "/api/v1/contacts/custom-fields".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        {
+            let value = &self.request2;
+            request.query.push(("request", crate::runtime::encode::json_text(value)));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "getCustomFieldsPage",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(GetCustomFieldsPageError::Status400)),
+            401 => {
+                return Err(
+                    response.into_error(Some(GetCustomFieldsPageError::Status401)),
+                );
+            }
+            403 => {
+                return Err(
+                    response.into_error(Some(GetCustomFieldsPageError::Status403)),
+                );
+            }
+            409 => return Err(response.error_as(GetCustomFieldsPageError::Status409)),
+            500 => return Err(response.error_as(GetCustomFieldsPageError::Status500)),
+            501 => {
+                return Err(
+                    response.into_error(Some(GetCustomFieldsPageError::Status501)),
+                );
+            }
+            502 => {
+                return Err(
+                    response.into_error(Some(GetCustomFieldsPageError::Status502)),
+                );
+            }
+            503 => {
+                return Err(
+                    response.into_error(Some(GetCustomFieldsPageError::Status503)),
+                );
+            }
+            504 => {
+                return Err(
+                    response.into_error(Some(GetCustomFieldsPageError::Status504)),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetCustomFieldsPageCall<'a> {
+    type Output = Result<
+        super::types::PageTokenDtoCustomFieldData,
+        crate::runtime::Error<GetCustomFieldsPageError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `getCustomFieldsPage`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetCustomFieldsPageError {
     /// Request has incorrect values
     ///
@@ -1349,8 +2191,91 @@ pub enum GetCustomFieldsPageError {
     /// Status 504.
     Status504,
 }
+/// A request of operation `createCustomField` (`POST /api/v1/contacts/custom-fields`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct CreateCustomFieldCall<'a> {
+    client: &'a super::Client,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> CreateCustomFieldCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::CustomFieldData,
+        crate::runtime::Error<CreateCustomFieldError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::CustomFieldData>,
+        crate::runtime::Error<CreateCustomFieldError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "createCustomField",
+            reqwest::Method::POST,
+            "/api/v1/contacts/custom-fields".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "createCustomField",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(CreateCustomFieldError::Status400)),
+            401 => {
+                return Err(response.into_error(Some(CreateCustomFieldError::Status401)));
+            }
+            403 => {
+                return Err(response.into_error(Some(CreateCustomFieldError::Status403)));
+            }
+            409 => return Err(response.error_as(CreateCustomFieldError::Status409)),
+            500 => return Err(response.error_as(CreateCustomFieldError::Status500)),
+            501 => {
+                return Err(response.into_error(Some(CreateCustomFieldError::Status501)));
+            }
+            502 => {
+                return Err(response.into_error(Some(CreateCustomFieldError::Status502)));
+            }
+            503 => {
+                return Err(response.into_error(Some(CreateCustomFieldError::Status503)));
+            }
+            504 => {
+                return Err(response.into_error(Some(CreateCustomFieldError::Status504)));
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for CreateCustomFieldCall<'a> {
+    type Output = Result<
+        super::types::CustomFieldData,
+        crate::runtime::Error<CreateCustomFieldError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `createCustomField`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum CreateCustomFieldError {
     /// Request has incorrect values
     ///
@@ -1389,8 +2314,97 @@ pub enum CreateCustomFieldError {
     /// Status 504.
     Status504,
 }
+/// A request of operation `getCustomFieldById` (`GET /api/v1/contacts/custom-fields/{customFieldId}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetCustomFieldByIdCall<'a> {
+    client: &'a super::Client,
+    custom_field_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetCustomFieldByIdCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::CustomFieldData,
+        crate::runtime::Error<GetCustomFieldByIdError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::CustomFieldData>,
+        crate::runtime::Error<GetCustomFieldByIdError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "getCustomFieldById",
+            reqwest::Method::GET,
+            [
+                "/api/v1/contacts/custom-fields/",
+                &crate::runtime::encode::path(&self.custom_field_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "getCustomFieldById",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(GetCustomFieldByIdError::Status400)),
+            401 => {
+                return Err(response.into_error(Some(GetCustomFieldByIdError::Status401)));
+            }
+            403 => {
+                return Err(response.into_error(Some(GetCustomFieldByIdError::Status403)));
+            }
+            404 => return Err(response.error_as(GetCustomFieldByIdError::Status404)),
+            409 => return Err(response.error_as(GetCustomFieldByIdError::Status409)),
+            500 => return Err(response.error_as(GetCustomFieldByIdError::Status500)),
+            501 => {
+                return Err(response.into_error(Some(GetCustomFieldByIdError::Status501)));
+            }
+            502 => {
+                return Err(response.into_error(Some(GetCustomFieldByIdError::Status502)));
+            }
+            503 => {
+                return Err(response.into_error(Some(GetCustomFieldByIdError::Status503)));
+            }
+            504 => {
+                return Err(response.into_error(Some(GetCustomFieldByIdError::Status504)));
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetCustomFieldByIdCall<'a> {
+    type Output = Result<
+        super::types::CustomFieldData,
+        crate::runtime::Error<GetCustomFieldByIdError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `getCustomFieldById`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetCustomFieldByIdError {
     /// Request has incorrect values
     ///
@@ -1433,8 +2447,102 @@ pub enum GetCustomFieldByIdError {
     /// Status 504.
     Status504,
 }
+/// A request of operation `deleteCustomFieldById` (`DELETE /api/v1/contacts/custom-fields/{customFieldId}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct DeleteCustomFieldByIdCall<'a> {
+    client: &'a super::Client,
+    custom_field_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> DeleteCustomFieldByIdCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<(), crate::runtime::Error<DeleteCustomFieldByIdError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<()>,
+        crate::runtime::Error<DeleteCustomFieldByIdError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "deleteCustomFieldById",
+            reqwest::Method::DELETE,
+            [
+                "/api/v1/contacts/custom-fields/",
+                &crate::runtime::encode::path(&self.custom_field_id),
+            ]
+                .concat(),
+        );
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "deleteCustomFieldById",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        match response.status() {
+            200..=299 => {}
+            400 => return Err(response.error_as(DeleteCustomFieldByIdError::Status400)),
+            401 => {
+                return Err(
+                    response.into_error(Some(DeleteCustomFieldByIdError::Status401)),
+                );
+            }
+            403 => {
+                return Err(
+                    response.into_error(Some(DeleteCustomFieldByIdError::Status403)),
+                );
+            }
+            404 => return Err(response.error_as(DeleteCustomFieldByIdError::Status404)),
+            409 => return Err(response.error_as(DeleteCustomFieldByIdError::Status409)),
+            500 => return Err(response.error_as(DeleteCustomFieldByIdError::Status500)),
+            501 => {
+                return Err(
+                    response.into_error(Some(DeleteCustomFieldByIdError::Status501)),
+                );
+            }
+            502 => {
+                return Err(
+                    response.into_error(Some(DeleteCustomFieldByIdError::Status502)),
+                );
+            }
+            503 => {
+                return Err(
+                    response.into_error(Some(DeleteCustomFieldByIdError::Status503)),
+                );
+            }
+            504 => {
+                return Err(
+                    response.into_error(Some(DeleteCustomFieldByIdError::Status504)),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        }
+        Ok(response.with(()))
+    }
+}
+impl<'a> std::future::IntoFuture for DeleteCustomFieldByIdCall<'a> {
+    type Output = Result<(), crate::runtime::Error<DeleteCustomFieldByIdError>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `deleteCustomFieldById`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum DeleteCustomFieldByIdError {
     /// Request has incorrect values
     ///
@@ -1477,8 +2585,97 @@ pub enum DeleteCustomFieldByIdError {
     /// Status 504.
     Status504,
 }
+/// A request of operation `updateCustomField` (`PATCH /api/v1/contacts/custom-fields/{customFieldId}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct UpdateCustomFieldCall<'a> {
+    client: &'a super::Client,
+    custom_field_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> UpdateCustomFieldCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::CustomFieldData,
+        crate::runtime::Error<UpdateCustomFieldError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::CustomFieldData>,
+        crate::runtime::Error<UpdateCustomFieldError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "updateCustomField",
+            reqwest::Method::PATCH,
+            [
+                "/api/v1/contacts/custom-fields/",
+                &crate::runtime::encode::path(&self.custom_field_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "updateCustomField",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(UpdateCustomFieldError::Status400)),
+            401 => {
+                return Err(response.into_error(Some(UpdateCustomFieldError::Status401)));
+            }
+            403 => {
+                return Err(response.into_error(Some(UpdateCustomFieldError::Status403)));
+            }
+            404 => return Err(response.error_as(UpdateCustomFieldError::Status404)),
+            409 => return Err(response.error_as(UpdateCustomFieldError::Status409)),
+            500 => return Err(response.error_as(UpdateCustomFieldError::Status500)),
+            501 => {
+                return Err(response.into_error(Some(UpdateCustomFieldError::Status501)));
+            }
+            502 => {
+                return Err(response.into_error(Some(UpdateCustomFieldError::Status502)));
+            }
+            503 => {
+                return Err(response.into_error(Some(UpdateCustomFieldError::Status503)));
+            }
+            504 => {
+                return Err(response.into_error(Some(UpdateCustomFieldError::Status504)));
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for UpdateCustomFieldCall<'a> {
+    type Output = Result<
+        super::types::CustomFieldData,
+        crate::runtime::Error<UpdateCustomFieldError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `updateCustomField`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum UpdateCustomFieldError {
     /// Request has incorrect values
     ///

@@ -5,58 +5,31 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Dedicated Numbers` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct DedicatedNumbers<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl DedicatedNumbers<'_> {
+impl<'a> DedicatedNumbers<'a> {
     /// Get numbers
     ///
     /// Get a list of available dedicated numbers, filtered by requirements.
     ///
     /// `GET /v1/messaging/numbers/dedicated` (operation `GetNumbers`).
     #[doc(alias = "GetNumbers")]
-    pub async fn get_numbers(
-        &self,
-        params: &GetNumbersParams,
-    ) -> Result<
-        super::types::NumbersListResponse,
-        crate::runtime::Error<GetNumbersError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(reqwest::Method::GET, "/v1/messaging/numbers/dedicated");
-        let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &params.country {
-            query.push(("country", value.to_string()));
-        }
-        if let Some(value) = &params.matching {
-            query.push(("matching", value.to_string()));
-        }
-        if let Some(value) = &params.page_size {
-            query.push(("page_size", value.to_string()));
-        }
-        if let Some(value) = &params.service_types {
-            query.push(("service_types", value.to_string()));
-        }
-        if let Some(value) = &params.types {
-            query.push(("types", crate::runtime::encode::json_text(value)));
-        }
-        if let Some(value) = &params.token {
-            query.push(("token", value.to_string()));
-        }
-        request = request.query(&query);
-        let response = self.client.http.send("GetNumbers", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            401 => Err(response.into_error(Some(GetNumbersError::Status401))),
-            403 => Err(response.error_as(GetNumbersError::Status403)),
-            _ => Err(response.into_error(None)),
+    pub fn get_numbers(&self) -> GetNumbersCall<'a> {
+        GetNumbersCall {
+            client: self.client,
+            country: None,
+            matching: None,
+            page_size: None,
+            service_types: None,
+            types: None,
+            token: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Get number by ID
@@ -65,30 +38,12 @@ impl DedicatedNumbers<'_> {
     ///
     /// `GET /v1/messaging/numbers/dedicated/{id}` (operation `GetNumberById`).
     #[doc(alias = "GetNumberById")]
-    pub async fn get_number_by_id(
-        &self,
-        id: &str,
-        accept: &str,
-    ) -> Result<
-        super::types::DedicatedNumber,
-        crate::runtime::Error<GetNumberByIdError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &["/v1/messaging/numbers/dedicated/", &crate::runtime::encode::path(id)]
-                    .concat(),
-            );
-        request = request.header("Accept", accept.to_string());
-        let response = self.client.http.send("GetNumberById", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            401 => Err(response.into_error(Some(GetNumberByIdError::Status401))),
-            403 => Err(response.error_as(GetNumberByIdError::Status403)),
-            404 => Err(response.error_as(GetNumberByIdError::Status404)),
-            _ => Err(response.into_error(None)),
+    pub fn get_number_by_id(&self, id: impl Into<String>) -> GetNumberByIdCall<'a> {
+        GetNumberByIdCall {
+            client: self.client,
+            id: id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Get assignment
@@ -97,31 +52,12 @@ impl DedicatedNumbers<'_> {
     ///
     /// `GET /v1/messaging/numbers/dedicated/{numberId}/assignment` (operation `GetAssignment`).
     #[doc(alias = "GetAssignment")]
-    pub async fn get_assignment(
-        &self,
-        number_id: &str,
-        accept: &str,
-    ) -> Result<super::types::Assignment, crate::runtime::Error<GetAssignmentError>> {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/v1/messaging/numbers/dedicated/",
-                    &crate::runtime::encode::path(number_id),
-                    "/assignment",
-                ]
-                    .concat(),
-            );
-        request = request.header("Accept", accept.to_string());
-        let response = self.client.http.send("GetAssignment", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            401 => Err(response.into_error(Some(GetAssignmentError::Status401))),
-            403 => Err(response.error_as(GetAssignmentError::Status403)),
-            404 => Err(response.error_as(GetAssignmentError::Status404)),
-            _ => Err(response.into_error(None)),
+    pub fn get_assignment(&self, number_id: impl Into<String>) -> GetAssignmentCall<'a> {
+        GetAssignmentCall {
+            client: self.client,
+            number_id: number_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Create assignment
@@ -137,33 +73,19 @@ impl DedicatedNumbers<'_> {
     ///
     /// `POST /v1/messaging/numbers/dedicated/{numberId}/assignment` (operation `CreateAssignment`).
     #[doc(alias = "CreateAssignment")]
-    pub async fn create_assignment(
+    pub fn create_assignment(
         &self,
-        number_id: &str,
-        accept: &str,
-        body: &super::types::CreateAssignmentrequest,
-    ) -> Result<super::types::Assignment, crate::runtime::Error<CreateAssignmentError>> {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &[
-                    "/v1/messaging/numbers/dedicated/",
-                    &crate::runtime::encode::path(number_id),
-                    "/assignment",
-                ]
-                    .concat(),
-            );
-        request = request.header("Accept", accept.to_string());
-        request = request.json(body);
-        let response = self.client.http.send("CreateAssignment", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            401 => Err(response.into_error(Some(CreateAssignmentError::Status401))),
-            403 => Err(response.error_as(CreateAssignmentError::Status403)),
-            404 => Err(response.error_as(CreateAssignmentError::Status404)),
-            _ => Err(response.into_error(None)),
+        number_id: impl Into<String>,
+        body: impl Into<super::types::CreateAssignmentrequest>,
+    ) -> CreateAssignmentCall<'a> {
+        CreateAssignmentCall {
+            client: self.client,
+            number_id: number_id.into(),
+            body: {
+                let body: super::types::CreateAssignmentrequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Delete assignment
@@ -172,30 +94,15 @@ impl DedicatedNumbers<'_> {
     ///
     /// `DELETE /v1/messaging/numbers/dedicated/{numberId}/assignment` (operation `DeleteAssignment`).
     #[doc(alias = "DeleteAssignment")]
-    pub async fn delete_assignment(
+    pub fn delete_assignment(
         &self,
-        number_id: &str,
-        accept: &str,
-    ) -> Result<String, crate::runtime::Error<DeleteAssignmentError>> {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::DELETE,
-                &[
-                    "/v1/messaging/numbers/dedicated/",
-                    &crate::runtime::encode::path(number_id),
-                    "/assignment",
-                ]
-                    .concat(),
-            );
-        request = request.header("Accept", accept.to_string());
-        let response = self.client.http.send("DeleteAssignment", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            401 => Err(response.into_error(Some(DeleteAssignmentError::Status401))),
-            403 => Err(response.error_as(DeleteAssignmentError::Status403)),
-            _ => Err(response.into_error(None)),
+        number_id: impl Into<String>,
+    ) -> DeleteAssignmentCall<'a> {
+        DeleteAssignmentCall {
+            client: self.client,
+            number_id: number_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Update assignment
@@ -204,32 +111,19 @@ impl DedicatedNumbers<'_> {
     ///
     /// `PATCH /v1/messaging/numbers/dedicated/{numberId}/assignment` (operation `UpdateAssignment`).
     #[doc(alias = "UpdateAssignment")]
-    pub async fn update_assignment(
+    pub fn update_assignment(
         &self,
-        number_id: &str,
-        accept: &str,
-        body: &super::types::UpdateAssignmentrequest,
-    ) -> Result<super::types::Assignment, crate::runtime::Error<UpdateAssignmentError>> {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::PATCH,
-                &[
-                    "/v1/messaging/numbers/dedicated/",
-                    &crate::runtime::encode::path(number_id),
-                    "/assignment",
-                ]
-                    .concat(),
-            );
-        request = request.header("Accept", accept.to_string());
-        request = request.json(body);
-        let response = self.client.http.send("UpdateAssignment", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            401 => Err(response.into_error(Some(UpdateAssignmentError::Status401))),
-            403 => Err(response.error_as(UpdateAssignmentError::Status403)),
-            _ => Err(response.into_error(None)),
+        number_id: impl Into<String>,
+        body: impl Into<super::types::UpdateAssignmentrequest>,
+    ) -> UpdateAssignmentCall<'a> {
+        UpdateAssignmentCall {
+            client: self.client,
+            number_id: number_id.into(),
+            body: {
+                let body: super::types::UpdateAssignmentrequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Get assigned numbers
@@ -238,86 +132,149 @@ impl DedicatedNumbers<'_> {
     ///
     /// `GET /v1/messaging/numbers/dedicated/assignments` (operation `GetAssignedNumbers`).
     #[doc(alias = "GetAssignedNumbers")]
-    pub async fn get_assigned_numbers(
-        &self,
-        accept: &str,
-        params: &GetAssignedNumbersParams,
-    ) -> Result<
-        super::types::AssignedNumberListResponse,
-        crate::runtime::Error<GetAssignedNumbersError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                "/v1/messaging/numbers/dedicated/assignments",
-            );
-        let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &params.page_size {
-            query.push(("page_size", value.to_string()));
-        }
-        if let Some(value) = &params.token {
-            query.push(("token", value.to_string()));
-        }
-        if let Some(value) = &params.number_id {
-            query.push(("number_id", value.to_string()));
-        }
-        if let Some(value) = &params.matching {
-            query.push(("matching", value.to_string()));
-        }
-        if let Some(value) = &params.country {
-            query.push(("country", value.to_string()));
-        }
-        if let Some(value) = &params.r#type {
-            query.push(("type", value.to_string()));
-        }
-        if let Some(value) = &params.types {
-            query.push(("types", crate::runtime::encode::json_text(value)));
-        }
-        if let Some(value) = &params.classification {
-            query.push(("classification", value.to_string()));
-        }
-        if let Some(value) = &params.service_types {
-            query.push(("service_types", value.to_string()));
-        }
-        if let Some(value) = &params.label {
-            query.push(("label", value.to_string()));
-        }
-        if let Some(value) = &params.sort_by {
-            query.push(("sort_by", value.to_string()));
-        }
-        if let Some(value) = &params.sort_direction {
-            query.push(("sort_direction", value.to_string()));
-        }
-        request = request.header("Accept", accept.to_string());
-        request = request.query(&query);
-        let response = self.client.http.send("GetAssignedNumbers", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            401 => Err(response.error_as(GetAssignedNumbersError::Status401)),
-            _ => Err(response.into_error(None)),
+    pub fn get_assigned_numbers(&self) -> GetAssignedNumbersCall<'a> {
+        GetAssignedNumbersCall {
+            client: self.client,
+            page_size: None,
+            token: None,
+            number_id: None,
+            matching: None,
+            country: None,
+            r#type: None,
+            types: None,
+            classification: None,
+            service_types: None,
+            label: None,
+            sort_by: None,
+            sort_direction: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
 }
-/// Optional parameters of [`get_numbers`](super::Client) (operation `GetNumbers`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct GetNumbersParams {
+/// A request of operation `GetNumbers` (`GET /v1/messaging/numbers/dedicated`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetNumbersCall<'a> {
+    client: &'a super::Client,
+    country: Option<String>,
+    matching: Option<String>,
+    page_size: Option<i32>,
+    service_types: Option<super::types::ServiceTypes>,
+    types: Option<super::types::Types>,
+    token: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetNumbersCall<'a> {
     /// ISO_3166 country code, 2 character code to filter available numbers by country
-    pub country: Option<String>,
+    pub fn country(mut self, value: impl Into<String>) -> Self {
+        self.country = Some(value.into());
+        self
+    }
     /// Filters results by a pattern of digits contained within the number
-    pub matching: Option<String>,
+    pub fn matching(mut self, value: impl Into<String>) -> Self {
+        self.matching = Some(value.into());
+        self
+    }
     /// number of results returned per page, default 50
-    pub page_size: Option<i32>,
+    pub fn page_size(mut self, value: impl Into<i32>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
     /// filter results to include numbers with certain capabilities
-    pub service_types: Option<super::types::ServiceTypes>,
+    pub fn service_types(
+        mut self,
+        value: impl Into<super::types::ServiceTypes>,
+    ) -> Self {
+        self.service_types = Some(value.into());
+        self
+    }
     /// Filter results by one or more number types. Pass repeated query parameters or a comma-separated list (for example `types=MOBILE,LANDLINE,TOLL_FREE`).
-    pub types: Option<super::types::Types>,
+    pub fn types(mut self, value: impl Into<super::types::Types>) -> Self {
+        self.types = Some(value.into());
+        self
+    }
     /// In paginated data the original request will return with a "next_token" attribute. This token must be entered into subsequent call in the "token" query parameter to obtain the next set of records.
-    pub token: Option<String>,
+    pub fn token(mut self, value: impl Into<String>) -> Self {
+        self.token = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::NumbersListResponse,
+        crate::runtime::Error<GetNumbersError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::NumbersListResponse>,
+        crate::runtime::Error<GetNumbersError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "GetNumbers",
+            reqwest::Method::GET,
+            "/v1/messaging/numbers/dedicated".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.country {
+            request.query.push(("country", value.to_string()));
+        }
+        if let Some(value) = &self.matching {
+            request.query.push(("matching", value.to_string()));
+        }
+        if let Some(value) = &self.page_size {
+            request.query.push(("page_size", value.to_string()));
+        }
+        if let Some(value) = &self.service_types {
+            request.query.push(("service_types", value.to_string()));
+        }
+        if let Some(value) = &self.types {
+            request.query.push(("types", crate::runtime::encode::json_text(value)));
+        }
+        if let Some(value) = &self.token {
+            request.query.push(("token", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "GetNumbers",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            401 => return Err(response.into_error(Some(GetNumbersError::Status401))),
+            403 => return Err(response.error_as(GetNumbersError::Status403)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetNumbersCall<'a> {
+    type Output = Result<
+        super::types::NumbersListResponse,
+        crate::runtime::Error<GetNumbersError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `GetNumbers`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetNumbersError {
     /// No valid authentication details were provided
     ///
@@ -328,8 +285,75 @@ pub enum GetNumbersError {
     /// Status 403.
     Status403(super::types::V403response),
 }
+/// A request of operation `GetNumberById` (`GET /v1/messaging/numbers/dedicated/{id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetNumberByIdCall<'a> {
+    client: &'a super::Client,
+    id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetNumberByIdCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::DedicatedNumber,
+        crate::runtime::Error<GetNumberByIdError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::DedicatedNumber>,
+        crate::runtime::Error<GetNumberByIdError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "GetNumberById",
+            reqwest::Method::GET,
+            ["/v1/messaging/numbers/dedicated/", &crate::runtime::encode::path(&self.id)]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "GetNumberById",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            401 => return Err(response.into_error(Some(GetNumberByIdError::Status401))),
+            403 => return Err(response.error_as(GetNumberByIdError::Status403)),
+            404 => return Err(response.error_as(GetNumberByIdError::Status404)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetNumberByIdCall<'a> {
+    type Output = Result<
+        super::types::DedicatedNumber,
+        crate::runtime::Error<GetNumberByIdError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `GetNumberById`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetNumberByIdError {
     /// No valid authentication details were provided
     ///
@@ -344,8 +368,76 @@ pub enum GetNumberByIdError {
     /// Status 404.
     Status404(super::types::V404response),
 }
+/// A request of operation `GetAssignment` (`GET /v1/messaging/numbers/dedicated/{numberId}/assignment`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetAssignmentCall<'a> {
+    client: &'a super::Client,
+    number_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetAssignmentCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<super::types::Assignment, crate::runtime::Error<GetAssignmentError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Assignment>,
+        crate::runtime::Error<GetAssignmentError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "GetAssignment",
+            reqwest::Method::GET,
+            [
+                "/v1/messaging/numbers/dedicated/",
+                &crate::runtime::encode::path(&self.number_id),
+                "/assignment",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "GetAssignment",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            401 => return Err(response.into_error(Some(GetAssignmentError::Status401))),
+            403 => return Err(response.error_as(GetAssignmentError::Status403)),
+            404 => return Err(response.error_as(GetAssignmentError::Status404)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetAssignmentCall<'a> {
+    type Output = Result<
+        super::types::Assignment,
+        crate::runtime::Error<GetAssignmentError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `GetAssignment`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetAssignmentError {
     /// No valid authentication details were provided
     ///
@@ -360,8 +452,78 @@ pub enum GetAssignmentError {
     /// Status 404.
     Status404(super::types::V404response),
 }
+/// A request of operation `CreateAssignment` (`POST /v1/messaging/numbers/dedicated/{numberId}/assignment`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct CreateAssignmentCall<'a> {
+    client: &'a super::Client,
+    number_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> CreateAssignmentCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<super::types::Assignment, crate::runtime::Error<CreateAssignmentError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Assignment>,
+        crate::runtime::Error<CreateAssignmentError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "CreateAssignment",
+            reqwest::Method::POST,
+            [
+                "/v1/messaging/numbers/dedicated/",
+                &crate::runtime::encode::path(&self.number_id),
+                "/assignment",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "CreateAssignment",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            401 => {
+                return Err(response.into_error(Some(CreateAssignmentError::Status401)));
+            }
+            403 => return Err(response.error_as(CreateAssignmentError::Status403)),
+            404 => return Err(response.error_as(CreateAssignmentError::Status404)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for CreateAssignmentCall<'a> {
+    type Output = Result<
+        super::types::Assignment,
+        crate::runtime::Error<CreateAssignmentError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `CreateAssignment`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum CreateAssignmentError {
     /// No valid authentication details were provided
     ///
@@ -376,8 +538,71 @@ pub enum CreateAssignmentError {
     /// Status 404.
     Status404(super::types::V404response),
 }
+/// A request of operation `DeleteAssignment` (`DELETE /v1/messaging/numbers/dedicated/{numberId}/assignment`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct DeleteAssignmentCall<'a> {
+    client: &'a super::Client,
+    number_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> DeleteAssignmentCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(self) -> Result<(), crate::runtime::Error<DeleteAssignmentError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<()>,
+        crate::runtime::Error<DeleteAssignmentError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "DeleteAssignment",
+            reqwest::Method::DELETE,
+            [
+                "/v1/messaging/numbers/dedicated/",
+                &crate::runtime::encode::path(&self.number_id),
+                "/assignment",
+            ]
+                .concat(),
+        );
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "DeleteAssignment",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        match response.status() {
+            200..=299 => {}
+            401 => {
+                return Err(response.into_error(Some(DeleteAssignmentError::Status401)));
+            }
+            403 => return Err(response.error_as(DeleteAssignmentError::Status403)),
+            _ => return Err(response.into_error(None)),
+        }
+        Ok(response.with(()))
+    }
+}
+impl<'a> std::future::IntoFuture for DeleteAssignmentCall<'a> {
+    type Output = Result<(), crate::runtime::Error<DeleteAssignmentError>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `DeleteAssignment`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum DeleteAssignmentError {
     /// No valid authentication details were provided
     ///
@@ -388,8 +613,71 @@ pub enum DeleteAssignmentError {
     /// Status 403.
     Status403(super::types::V403response),
 }
+/// A request of operation `UpdateAssignment` (`PATCH /v1/messaging/numbers/dedicated/{numberId}/assignment`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct UpdateAssignmentCall<'a> {
+    client: &'a super::Client,
+    number_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> UpdateAssignmentCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(self) -> Result<(), crate::runtime::Error<UpdateAssignmentError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<()>,
+        crate::runtime::Error<UpdateAssignmentError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "UpdateAssignment",
+            reqwest::Method::PATCH,
+            [
+                "/v1/messaging/numbers/dedicated/",
+                &crate::runtime::encode::path(&self.number_id),
+                "/assignment",
+            ]
+                .concat(),
+        );
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "UpdateAssignment",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        match response.status() {
+            200..=299 => {}
+            401 => {
+                return Err(response.into_error(Some(UpdateAssignmentError::Status401)));
+            }
+            403 => return Err(response.error_as(UpdateAssignmentError::Status403)),
+            _ => return Err(response.into_error(None)),
+        }
+        Ok(response.with(()))
+    }
+}
+impl<'a> std::future::IntoFuture for UpdateAssignmentCall<'a> {
+    type Output = Result<(), crate::runtime::Error<UpdateAssignmentError>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `UpdateAssignment`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum UpdateAssignmentError {
     /// No valid authentication details were provided
     ///
@@ -400,36 +688,188 @@ pub enum UpdateAssignmentError {
     /// Status 403.
     Status403(super::types::V403response),
 }
-/// Optional parameters of [`get_assigned_numbers`](super::Client) (operation `GetAssignedNumbers`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct GetAssignedNumbersParams {
+/// A request of operation `GetAssignedNumbers` (`GET /v1/messaging/numbers/dedicated/assignments`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetAssignedNumbersCall<'a> {
+    client: &'a super::Client,
+    page_size: Option<i32>,
+    token: Option<String>,
+    number_id: Option<String>,
+    matching: Option<String>,
+    country: Option<String>,
+    r#type: Option<super::types::Type>,
+    types: Option<super::types::Types>,
+    classification: Option<super::types::Classification>,
+    service_types: Option<super::types::ServiceTypes>,
+    label: Option<String>,
+    sort_by: Option<super::types::SortBy>,
+    sort_direction: Option<super::types::SortDirection>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetAssignedNumbersCall<'a> {
     /// Number of results returned per page, default 50
-    pub page_size: Option<i32>,
+    pub fn page_size(mut self, value: impl Into<i32>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
     /// In paginated data the original request will return with a "next_token" attribute. This token must be entered into subsequent call in the "token" query parameter to obtain the next set of records.
-    pub token: Option<String>,
+    pub fn token(mut self, value: impl Into<String>) -> Self {
+        self.token = Some(value.into());
+        self
+    }
     /// Unique identifier of a specific number
-    pub number_id: Option<String>,
+    pub fn number_id(mut self, value: impl Into<String>) -> Self {
+        self.number_id = Some(value.into());
+        self
+    }
     /// Filters results by a pattern of digits contained within the number
-    pub matching: Option<String>,
+    pub fn matching(mut self, value: impl Into<String>) -> Self {
+        self.matching = Some(value.into());
+        self
+    }
     /// Filter results by ISO_3166 country code, 2 character code to filter available numbers by country
-    pub country: Option<String>,
+    pub fn country(mut self, value: impl Into<String>) -> Self {
+        self.country = Some(value.into());
+        self
+    }
     /// Filter results by Number type. When both `type` and `types` are provided, `types` will take precedence, and `type` will be ignored.
-    pub r#type: Option<super::types::Type>,
+    pub fn r#type(mut self, value: impl Into<super::types::Type>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
     /// Filter results by Number Types
-    pub types: Option<super::types::Types>,
+    pub fn types(mut self, value: impl Into<super::types::Types>) -> Self {
+        self.types = Some(value.into());
+        self
+    }
     /// Filter results by Number Classification
-    pub classification: Option<super::types::Classification>,
+    pub fn classification(
+        mut self,
+        value: impl Into<super::types::Classification>,
+    ) -> Self {
+        self.classification = Some(value.into());
+        self
+    }
     /// Filter results by capabilities
-    pub service_types: Option<super::types::ServiceTypes>,
+    pub fn service_types(
+        mut self,
+        value: impl Into<super::types::ServiceTypes>,
+    ) -> Self {
+        self.service_types = Some(value.into());
+        self
+    }
     /// Filter results by a matching label
-    pub label: Option<String>,
+    pub fn label(mut self, value: impl Into<String>) -> Self {
+        self.label = Some(value.into());
+        self
+    }
     /// Sort results by property
-    pub sort_by: Option<super::types::SortBy>,
+    pub fn sort_by(mut self, value: impl Into<super::types::SortBy>) -> Self {
+        self.sort_by = Some(value.into());
+        self
+    }
     /// Sort direction
-    pub sort_direction: Option<super::types::SortDirection>,
+    pub fn sort_direction(
+        mut self,
+        value: impl Into<super::types::SortDirection>,
+    ) -> Self {
+        self.sort_direction = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::AssignedNumberListResponse,
+        crate::runtime::Error<GetAssignedNumbersError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::AssignedNumberListResponse>,
+        crate::runtime::Error<GetAssignedNumbersError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "GetAssignedNumbers",
+            reqwest::Method::GET,
+            "/v1/messaging/numbers/dedicated/assignments".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.page_size {
+            request.query.push(("page_size", value.to_string()));
+        }
+        if let Some(value) = &self.token {
+            request.query.push(("token", value.to_string()));
+        }
+        if let Some(value) = &self.number_id {
+            request.query.push(("number_id", value.to_string()));
+        }
+        if let Some(value) = &self.matching {
+            request.query.push(("matching", value.to_string()));
+        }
+        if let Some(value) = &self.country {
+            request.query.push(("country", value.to_string()));
+        }
+        if let Some(value) = &self.r#type {
+            request.query.push(("type", value.to_string()));
+        }
+        if let Some(value) = &self.types {
+            request.query.push(("types", crate::runtime::encode::json_text(value)));
+        }
+        if let Some(value) = &self.classification {
+            request.query.push(("classification", value.to_string()));
+        }
+        if let Some(value) = &self.service_types {
+            request.query.push(("service_types", value.to_string()));
+        }
+        if let Some(value) = &self.label {
+            request.query.push(("label", value.to_string()));
+        }
+        if let Some(value) = &self.sort_by {
+            request.query.push(("sort_by", value.to_string()));
+        }
+        if let Some(value) = &self.sort_direction {
+            request.query.push(("sort_direction", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "GetAssignedNumbers",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            401 => return Err(response.error_as(GetAssignedNumbersError::Status401)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetAssignedNumbersCall<'a> {
+    type Output = Result<
+        super::types::AssignedNumberListResponse,
+        crate::runtime::Error<GetAssignedNumbersError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `GetAssignedNumbers`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetAssignedNumbersError {
     /// Unauthorized
     ///

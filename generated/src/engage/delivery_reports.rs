@@ -5,15 +5,14 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Delivery Reports` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct DeliveryReports<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl DeliveryReports<'_> {
+impl<'a> DeliveryReports<'a> {
     /// Check delivery reports
     ///
     /// Check for any delivery reports that have been received.
@@ -86,22 +85,11 @@ impl DeliveryReports<'_> {
     ///
     /// `GET /v1/delivery_reports` (operation `CheckDeliveryReports`).
     #[doc(alias = "CheckDeliveryReports")]
-    pub async fn check_delivery_reports(
-        &self,
-    ) -> Result<
-        super::types::Checkdeliveryreportsresponse,
-        crate::runtime::Error<CheckDeliveryReportsError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(reqwest::Method::GET, "/v1/delivery_reports");
-        let response = self.client.http.send("CheckDeliveryReports", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            401 => Err(response.error_as(CheckDeliveryReportsError::Status401)),
-            404 => Err(response.error_as(CheckDeliveryReportsError::Status404)),
-            _ => Err(response.into_error(None)),
+    pub fn check(&self) -> CheckDeliveryReportsCall<'a> {
+        CheckDeliveryReportsCall {
+            client: self.client,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Confirm delivery reports as received
@@ -125,40 +113,87 @@ impl DeliveryReports<'_> {
     ///
     /// `POST /v1/delivery_reports/confirmed` (operation `ConfirmDeliveryReportsAsReceived`).
     #[doc(alias = "ConfirmDeliveryReportsAsReceived")]
-    pub async fn confirm_delivery_reports_as_received(
+    pub fn confirm_delivery_reports_as_received(
         &self,
-        body: &super::types::Confirmdeliveryreportsasreceivedrequest,
-    ) -> Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        crate::runtime::Error<ConfirmDeliveryReportsAsReceivedError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(reqwest::Method::POST, "/v1/delivery_reports/confirmed");
-        request = request.json(body);
-        let response = self
-            .client
-            .http
-            .send("ConfirmDeliveryReportsAsReceived", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => {
-                Err(response.error_as(ConfirmDeliveryReportsAsReceivedError::Status400))
-            }
-            401 => {
-                Err(response.error_as(ConfirmDeliveryReportsAsReceivedError::Status401))
-            }
-            404 => {
-                Err(response.error_as(ConfirmDeliveryReportsAsReceivedError::Status404))
-            }
-            _ => Err(response.into_error(None)),
+        body: impl Into<super::types::Confirmdeliveryreportsasreceivedrequest>,
+    ) -> ConfirmDeliveryReportsAsReceivedCall<'a> {
+        ConfirmDeliveryReportsAsReceivedCall {
+            client: self.client,
+            body: {
+                let body: super::types::Confirmdeliveryreportsasreceivedrequest = body
+                    .into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
+    }
+}
+/// A request of operation `CheckDeliveryReports` (`GET /v1/delivery_reports`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct CheckDeliveryReportsCall<'a> {
+    client: &'a super::Client,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> CheckDeliveryReportsCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Checkdeliveryreportsresponse,
+        crate::runtime::Error<CheckDeliveryReportsError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Checkdeliveryreportsresponse>,
+        crate::runtime::Error<CheckDeliveryReportsError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "CheckDeliveryReports",
+            reqwest::Method::GET,
+            "/v1/delivery_reports".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "CheckDeliveryReports",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            401 => return Err(response.error_as(CheckDeliveryReportsError::Status401)),
+            404 => return Err(response.error_as(CheckDeliveryReportsError::Status404)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for CheckDeliveryReportsCall<'a> {
+    type Output = Result<
+        super::types::Checkdeliveryreportsresponse,
+        crate::runtime::Error<CheckDeliveryReportsError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
     }
 }
 /// The documented error responses of operation `CheckDeliveryReports`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum CheckDeliveryReportsError {
     /// Unauthorized
     ///
@@ -169,8 +204,82 @@ pub enum CheckDeliveryReportsError {
     /// Status 404.
     Status404(super::types::V404response),
 }
+/// A request of operation `ConfirmDeliveryReportsAsReceived` (`POST /v1/delivery_reports/confirmed`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ConfirmDeliveryReportsAsReceivedCall<'a> {
+    client: &'a super::Client,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> ConfirmDeliveryReportsAsReceivedCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<String, crate::runtime::Error<ConfirmDeliveryReportsAsReceivedError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<String>,
+        crate::runtime::Error<ConfirmDeliveryReportsAsReceivedError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "ConfirmDeliveryReportsAsReceived",
+            reqwest::Method::POST,
+            "/v1/delivery_reports/confirmed".to_string(),
+        );
+        request.headers.push(("accept", "text/plain".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "ConfirmDeliveryReportsAsReceived",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.text()?,
+            400 => {
+                return Err(
+                    response.error_as(ConfirmDeliveryReportsAsReceivedError::Status400),
+                );
+            }
+            401 => {
+                return Err(
+                    response.error_as(ConfirmDeliveryReportsAsReceivedError::Status401),
+                );
+            }
+            404 => {
+                return Err(
+                    response.error_as(ConfirmDeliveryReportsAsReceivedError::Status404),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for ConfirmDeliveryReportsAsReceivedCall<'a> {
+    type Output = Result<
+        String,
+        crate::runtime::Error<ConfirmDeliveryReportsAsReceivedError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `ConfirmDeliveryReportsAsReceived`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ConfirmDeliveryReportsAsReceivedError {
     /// Bad request
     ///

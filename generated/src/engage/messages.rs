@@ -5,15 +5,14 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Messages` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct Messages<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl Messages<'_> {
+impl<'a> Messages<'a> {
     /// Get message status
     ///
     /// Retrieve the current status of a message using the message ID returned
@@ -53,26 +52,15 @@ impl Messages<'_> {
     ///
     /// `GET /v1/messages/{messageId}` (operation `GetMessageStatus`).
     #[doc(alias = "GetMessageStatus")]
-    pub async fn get_message_status(
+    pub fn get_message_status(
         &self,
-        message_id: &str,
-    ) -> Result<
-        super::types::Getmessagestatusresponse,
-        crate::runtime::Error<GetMessageStatusError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &["/v1/messages/", &crate::runtime::encode::path(message_id)].concat(),
-            );
-        let response = self.client.http.send("GetMessageStatus", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            401 => Err(response.error_as(GetMessageStatusError::Status401)),
-            404 => Err(response.error_as(GetMessageStatusError::Status404)),
-            _ => Err(response.into_error(None)),
+        message_id: impl Into<String>,
+    ) -> GetMessageStatusCall<'a> {
+        GetMessageStatusCall {
+            client: self.client,
+            message_id: message_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Cancel scheduled message
@@ -98,26 +86,19 @@ impl Messages<'_> {
     ///
     /// `PUT /v1/messages/{messageId}` (operation `CancelScheduledMessage`).
     #[doc(alias = "CancelScheduledMessage")]
-    pub async fn cancel_scheduled_message(
+    pub fn cancel_scheduled(
         &self,
-        message_id: &str,
-        body: &super::types::Cancelscheduledmessagerequest,
-    ) -> Result<(), crate::runtime::Error<CancelScheduledMessageError>> {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::PUT,
-                &["/v1/messages/", &crate::runtime::encode::path(message_id)].concat(),
-            );
-        request = request.json(body);
-        let response = self.client.http.send("CancelScheduledMessage", request).await?;
-        match response.status() {
-            200..=299 => Ok(()),
-            400 => Err(response.error_as(CancelScheduledMessageError::Status400)),
-            401 => Err(response.error_as(CancelScheduledMessageError::Status401)),
-            404 => Err(response.error_as(CancelScheduledMessageError::Status404)),
-            _ => Err(response.into_error(None)),
+        message_id: impl Into<String>,
+        body: impl Into<super::types::Cancelscheduledmessagerequest>,
+    ) -> CancelScheduledMessageCall<'a> {
+        CancelScheduledMessageCall {
+            client: self.client,
+            message_id: message_id.into(),
+            body: {
+                let body: super::types::Cancelscheduledmessagerequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Send messages
@@ -230,29 +211,87 @@ impl Messages<'_> {
     ///
     /// `POST /v1/messages` (operation `SendMessages`).
     #[doc(alias = "SendMessages")]
-    pub async fn send_messages(
+    pub fn send(
         &self,
-        body: &super::types::Sendmessagesrequest,
-    ) -> Result<
-        super::types::Sendmessagesresponse,
-        crate::runtime::Error<SendMessagesError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(reqwest::Method::POST, "/v1/messages");
-        request = request.json(body);
-        let response = self.client.http.send("SendMessages", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(SendMessagesError::Status400)),
-            401 => Err(response.error_as(SendMessagesError::Status401)),
-            _ => Err(response.into_error(None)),
+        body: impl Into<super::types::Sendmessagesrequest>,
+    ) -> SendMessagesCall<'a> {
+        SendMessagesCall {
+            client: self.client,
+            body: {
+                let body: super::types::Sendmessagesrequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
+    }
+}
+/// A request of operation `GetMessageStatus` (`GET /v1/messages/{messageId}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetMessageStatusCall<'a> {
+    client: &'a super::Client,
+    message_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetMessageStatusCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Getmessagestatusresponse,
+        crate::runtime::Error<GetMessageStatusError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Getmessagestatusresponse>,
+        crate::runtime::Error<GetMessageStatusError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "GetMessageStatus",
+            reqwest::Method::GET,
+            ["/v1/messages/", &crate::runtime::encode::path(&self.message_id)].concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "GetMessageStatus",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            401 => return Err(response.error_as(GetMessageStatusError::Status401)),
+            404 => return Err(response.error_as(GetMessageStatusError::Status404)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetMessageStatusCall<'a> {
+    type Output = Result<
+        super::types::Getmessagestatusresponse,
+        crate::runtime::Error<GetMessageStatusError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
     }
 }
 /// The documented error responses of operation `GetMessageStatus`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetMessageStatusError {
     /// Unauthorized
     ///
@@ -263,8 +302,67 @@ pub enum GetMessageStatusError {
     /// Status 404.
     Status404(super::types::V404response),
 }
+/// A request of operation `CancelScheduledMessage` (`PUT /v1/messages/{messageId}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct CancelScheduledMessageCall<'a> {
+    client: &'a super::Client,
+    message_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> CancelScheduledMessageCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<(), crate::runtime::Error<CancelScheduledMessageError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<()>,
+        crate::runtime::Error<CancelScheduledMessageError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "CancelScheduledMessage",
+            reqwest::Method::PUT,
+            ["/v1/messages/", &crate::runtime::encode::path(&self.message_id)].concat(),
+        );
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "CancelScheduledMessage",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        match response.status() {
+            200..=299 => {}
+            400 => return Err(response.error_as(CancelScheduledMessageError::Status400)),
+            401 => return Err(response.error_as(CancelScheduledMessageError::Status401)),
+            404 => return Err(response.error_as(CancelScheduledMessageError::Status404)),
+            _ => return Err(response.into_error(None)),
+        }
+        Ok(response.with(()))
+    }
+}
+impl<'a> std::future::IntoFuture for CancelScheduledMessageCall<'a> {
+    type Output = Result<(), crate::runtime::Error<CancelScheduledMessageError>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `CancelScheduledMessage`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum CancelScheduledMessageError {
     /// Bad request
     ///
@@ -279,8 +377,72 @@ pub enum CancelScheduledMessageError {
     /// Status 404.
     Status404(super::types::V404response),
 }
+/// A request of operation `SendMessages` (`POST /v1/messages`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct SendMessagesCall<'a> {
+    client: &'a super::Client,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> SendMessagesCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Sendmessagesresponse,
+        crate::runtime::Error<SendMessagesError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Sendmessagesresponse>,
+        crate::runtime::Error<SendMessagesError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "SendMessages",
+            reqwest::Method::POST,
+            "/v1/messages".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "SendMessages",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(SendMessagesError::Status400)),
+            401 => return Err(response.error_as(SendMessagesError::Status401)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for SendMessagesCall<'a> {
+    type Output = Result<
+        super::types::Sendmessagesresponse,
+        crate::runtime::Error<SendMessagesError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `SendMessages`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum SendMessagesError {
     /// Unexpected error in API call. See HTTP response body for details.
     ///

@@ -5,8 +5,7 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Messaging Reports` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -20,26 +19,17 @@ impl<'a> MessagingReports<'a> {
     ///
     /// `POST /v2-preview/reporting/messages/metakeys` (operation `PostMetadataKeys`).
     #[doc(alias = "PostMetadataKeys")]
-    pub async fn post_metadata_keys(
+    pub fn post_metadata_keys(
         &self,
-        body: Option<&super::types::Metakeyrequest>,
-    ) -> Result<
-        super::types::Metakeyresponse,
-        crate::runtime::Error<PostMetadataKeysError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(reqwest::Method::POST, "/v2-preview/reporting/messages/metakeys");
-        if let Some(body) = body {
-            request = request.json(body);
-        }
-        let response = self.client.http.send("PostMetadataKeys", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(PostMetadataKeysError::Status400)),
-            401 => Err(response.into_error(Some(PostMetadataKeysError::Status401))),
-            _ => Err(response.into_error(None)),
+        body: impl Into<super::types::Metakeyrequest>,
+    ) -> PostMetadataKeysCall<'a> {
+        PostMetadataKeysCall {
+            client: self.client,
+            body: {
+                let body: super::types::Metakeyrequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Post detail report
@@ -48,26 +38,17 @@ impl<'a> MessagingReports<'a> {
     ///
     /// `POST /v2-preview/reporting/messages/detail` (operation `PostDetailReport`).
     #[doc(alias = "PostDetailReport")]
-    pub async fn post_detail_report(
+    pub fn post_detail_report(
         &self,
-        body: Option<&super::types::Detailrequest>,
-    ) -> Result<
-        super::types::Detailresponse,
-        crate::runtime::Error<PostDetailReportError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(reqwest::Method::POST, "/v2-preview/reporting/messages/detail");
-        if let Some(body) = body {
-            request = request.json(body);
-        }
-        let response = self.client.http.send("PostDetailReport", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(PostDetailReportError::Status400)),
-            401 => Err(response.error_as(PostDetailReportError::Status401)),
-            _ => Err(response.into_error(None)),
+        body: impl Into<super::types::Detailrequest>,
+    ) -> PostDetailReportCall<'a> {
+        PostDetailReportCall {
+            client: self.client,
+            body: {
+                let body: super::types::Detailrequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Post insight report
@@ -76,26 +57,17 @@ impl<'a> MessagingReports<'a> {
     ///
     /// `POST /v2-preview/reporting/messages/insights` (operation `PostInsightReport`).
     #[doc(alias = "PostInsightReport")]
-    pub async fn post_insight_report(
+    pub fn post_insight_report(
         &self,
-        body: Option<&super::types::Insightsrequest>,
-    ) -> Result<
-        super::types::Insightsresponse,
-        crate::runtime::Error<PostInsightReportError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(reqwest::Method::POST, "/v2-preview/reporting/messages/insights");
-        if let Some(body) = body {
-            request = request.json(body);
-        }
-        let response = self.client.http.send("PostInsightReport", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(PostInsightReportError::Status400)),
-            401 => Err(response.error_as(PostInsightReportError::Status401)),
-            _ => Err(response.into_error(None)),
+        body: impl Into<super::types::Insightsrequest>,
+    ) -> PostInsightReportCall<'a> {
+        PostInsightReportCall {
+            client: self.client,
+            body: {
+                let body: super::types::Insightsrequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Post async detail report
@@ -104,27 +76,17 @@ impl<'a> MessagingReports<'a> {
     ///
     /// `POST /v2-preview/reporting/messages/async/detail` (operation `PostAsyncDetailReport`).
     #[doc(alias = "PostAsyncDetailReport")]
-    pub async fn post_async_detail_report(
+    pub fn post_async_detail_report(
         &self,
-        body: &super::types::Asyncsentmessagesdetailrequest,
-    ) -> Result<
-        super::types::Asyncreportresponse,
-        crate::runtime::Error<PostAsyncDetailReportError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                "/v2-preview/reporting/messages/async/detail",
-            );
-        request = request.json(body);
-        let response = self.client.http.send("PostAsyncDetailReport", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(PostAsyncDetailReportError::Status400)),
-            401 => Err(response.error_as(PostAsyncDetailReportError::Status401)),
-            _ => Err(response.into_error(None)),
+        body: impl Into<super::types::Asyncsentmessagesdetailrequest>,
+    ) -> PostAsyncDetailReportCall<'a> {
+        PostAsyncDetailReportCall {
+            client: self.client,
+            body: {
+                let body: super::types::Asyncsentmessagesdetailrequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Post async summary report
@@ -133,29 +95,17 @@ impl<'a> MessagingReports<'a> {
     ///
     /// `POST /v2-preview/reporting/messages/async/summary` (operation `PostAsyncSummaryReport`).
     #[doc(alias = "PostAsyncSummaryReport")]
-    pub async fn post_async_summary_report(
+    pub fn post_async_summary_report(
         &self,
-        body: Option<&super::types::Asyncsummaryrequest>,
-    ) -> Result<
-        super::types::Asyncreportresponse,
-        crate::runtime::Error<PostAsyncSummaryReportError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                "/v2-preview/reporting/messages/async/summary",
-            );
-        if let Some(body) = body {
-            request = request.json(body);
-        }
-        let response = self.client.http.send("PostAsyncSummaryReport", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(PostAsyncSummaryReportError::Status400)),
-            401 => Err(response.error_as(PostAsyncSummaryReportError::Status401)),
-            _ => Err(response.into_error(None)),
+        body: impl Into<super::types::Asyncsummaryrequest>,
+    ) -> PostAsyncSummaryReportCall<'a> {
+        PostAsyncSummaryReportCall {
+            client: self.client,
+            body: {
+                let body: super::types::Asyncsummaryrequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Get async detail report status
@@ -164,29 +114,15 @@ impl<'a> MessagingReports<'a> {
     ///
     /// `GET /v2-preview/reporting/messages/async/status` (operation `GetAsyncDetailStatus`).
     #[doc(alias = "GetAsyncDetailStatus")]
-    pub async fn get_async_detail_status(
+    pub fn get_async_detail_status(
         &self,
-        report_id: &str,
-    ) -> Result<
-        super::types::Reportstatusresponse,
-        crate::runtime::Error<GetAsyncDetailStatusError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                "/v2-preview/reporting/messages/async/status",
-            );
-        let mut query: Vec<(&str, String)> = Vec::new();
-        query.push(("report_id", report_id.to_string()));
-        request = request.query(&query);
-        let response = self.client.http.send("GetAsyncDetailStatus", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(GetAsyncDetailStatusError::Status400)),
-            401 => Err(response.error_as(GetAsyncDetailStatusError::Status401)),
-            _ => Err(response.into_error(None)),
+        report_id: impl Into<String>,
+    ) -> GetAsyncDetailStatusCall<'a> {
+        GetAsyncDetailStatusCall {
+            client: self.client,
+            report_id: report_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Get async detail fields
@@ -195,29 +131,17 @@ impl<'a> MessagingReports<'a> {
     ///
     /// `POST /v2-preview/reporting/messages/async/detail/fields` (operation `GetAsyncDetailFields`).
     #[doc(alias = "GetAsyncDetailFields")]
-    pub async fn get_async_detail_fields(
+    pub fn get_async_detail_fields(
         &self,
-        body: Option<&super::types::Metakeyrequest>,
-    ) -> Result<
-        super::types::Fieldsresponse,
-        crate::runtime::Error<GetAsyncDetailFieldsError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                "/v2-preview/reporting/messages/async/detail/fields",
-            );
-        if let Some(body) = body {
-            request = request.json(body);
-        }
-        let response = self.client.http.send("GetAsyncDetailFields", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(GetAsyncDetailFieldsError::Status400)),
-            401 => Err(response.error_as(GetAsyncDetailFieldsError::Status401)),
-            _ => Err(response.into_error(None)),
+        body: impl Into<super::types::Metakeyrequest>,
+    ) -> GetAsyncDetailFieldsCall<'a> {
+        GetAsyncDetailFieldsCall {
+            client: self.client,
+            body: {
+                let body: super::types::Metakeyrequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Get async report history
@@ -226,112 +150,19 @@ impl<'a> MessagingReports<'a> {
     ///
     /// `GET /v2-preview/reporting/messages/async/reports` (operation `GetAsyncReportHistory`).
     #[doc(alias = "GetAsyncReportHistory")]
-    pub async fn get_async_report_history(
-        &self,
-        params: &GetAsyncReportHistoryParams,
-    ) -> Result<
-        super::types::Reporthistoryresponses,
-        crate::runtime::Error<GetAsyncReportHistoryError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                "/v2-preview/reporting/messages/async/reports",
-            );
-        let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &params.page_size {
-            query.push(("page_size", value.to_string()));
+    pub fn get_async_report_history(&self) -> GetAsyncReportHistoryCall<'a> {
+        GetAsyncReportHistoryCall {
+            client: self.client,
+            page_size: None,
+            page_token: None,
+            report_name: None,
+            status: None,
+            start_date: None,
+            end_date: None,
+            sort_direction: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
-        if let Some(value) = &params.page_token {
-            query.push(("page_token", value.to_string()));
-        }
-        if let Some(value) = &params.report_name {
-            query.push(("report_name", value.to_string()));
-        }
-        if let Some(value) = &params.status {
-            for item in value {
-                query.push(("status", item.to_string()));
-            }
-        }
-        if let Some(value) = &params.start_date {
-            query.push(("start_date", value.to_string()));
-        }
-        if let Some(value) = &params.end_date {
-            query.push(("end_date", value.to_string()));
-        }
-        if let Some(value) = &params.sort_direction {
-            query.push(("sort_direction", value.to_string()));
-        }
-        request = request.query(&query);
-        let response = self.client.http.send("GetAsyncReportHistory", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(GetAsyncReportHistoryError::Status400)),
-            401 => Err(response.error_as(GetAsyncReportHistoryError::Status401)),
-            _ => Err(response.into_error(None)),
-        }
-    }
-    /// Get async report history: every page, fetched lazily.
-    ///
-    /// Calls [`get_async_report_history`](Self::get_async_report_history) once per page.
-    /// Starts from `params.page_token` when set (else the first page), then follows each
-    /// response's `next_page_token`; ends after a page without one.
-    /// The next page is requested only when the stream is polled past the current one;
-    /// the stream ends after the last page or after the first error. Pin it before polling
-    /// (see [`pagination`](crate::runtime::pagination)).
-    ///
-    /// `GET /v2-preview/reporting/messages/async/reports` (operation `GetAsyncReportHistory`).
-    #[doc(alias = "GetAsyncReportHistory")]
-    pub fn get_async_report_history_pages(
-        &self,
-        params: &GetAsyncReportHistoryParams,
-    ) -> impl futures_core::Stream<
-        Item = Result<
-            super::types::Reporthistoryresponses,
-            crate::runtime::Error<GetAsyncReportHistoryError>,
-        >,
-    > + use<'a> {
-        let ops = *self;
-        let params = params.clone();
-        let first = params.page_token.clone();
-        crate::runtime::pagination::token_pages(
-            first,
-            move |token: Option<String>| {
-                let mut params = params.clone();
-                params.page_token = token;
-                async move { ops.get_async_report_history(&params).await }
-            },
-            |response: &super::types::Reporthistoryresponses| {
-                response.next_page_token.as_deref()
-            },
-        )
-    }
-    /// Get async report history: every item (`items`) of every page, fetched lazily.
-    ///
-    /// The items of [`get_async_report_history_pages`](Self::get_async_report_history_pages), in order.
-    /// The next page is requested only when the stream is polled past the current one;
-    /// the stream ends after the last page or after the first error. Pin it before polling
-    /// (see [`pagination`](crate::runtime::pagination)).
-    ///
-    /// `GET /v2-preview/reporting/messages/async/reports` (operation `GetAsyncReportHistory`).
-    #[doc(alias = "GetAsyncReportHistory")]
-    pub fn get_async_report_history_stream(
-        &self,
-        params: &GetAsyncReportHistoryParams,
-    ) -> impl futures_core::Stream<
-        Item = Result<
-            super::types::Reporthistoryresponse,
-            crate::runtime::Error<GetAsyncReportHistoryError>,
-        >,
-    > + use<'a> {
-        crate::runtime::pagination::items(
-            self.get_async_report_history_pages(params),
-            |response: super::types::Reporthistoryresponses| {
-                response.items.unwrap_or_default()
-            },
-        )
     }
     /// Get async report download URL
     ///
@@ -339,37 +170,15 @@ impl<'a> MessagingReports<'a> {
     ///
     /// `GET /v2-preview/reporting/messages/async/reports/{reportId}/download-url` (operation `GetAsyncReportDownloadUrl`).
     #[doc(alias = "GetAsyncReportDownloadUrl")]
-    pub async fn get_async_report_download_url(
+    pub fn get_async_report_download_url(
         &self,
-        report_id: &str,
-    ) -> Result<
-        super::types::Presignedurlresponse,
-        crate::runtime::Error<GetAsyncReportDownloadUrlError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/v2-preview/reporting/messages/async/reports/",
-                    &crate::runtime::encode::path(report_id),
-                    "/download-url",
-                ]
-                    .concat(),
-            );
-        let response = self
-            .client
-            .http
-            .send("GetAsyncReportDownloadUrl", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            401 => {
-                Err(response.into_error(Some(GetAsyncReportDownloadUrlError::Status401)))
-            }
-            404 => Err(response.error_as(GetAsyncReportDownloadUrlError::Status404)),
-            _ => Err(response.into_error(None)),
+        report_id: impl Into<String>,
+    ) -> GetAsyncReportDownloadUrlCall<'a> {
+        GetAsyncReportDownloadUrlCall {
+            client: self.client,
+            report_id: report_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Scheduled detail report
@@ -377,24 +186,17 @@ impl<'a> MessagingReports<'a> {
     /// Create scheduled report in detail containing total number of sent, received and billing units.
     ///
     /// `POST /v2-preview/reporting/detail/scheduled` (operation `detailscheduledreport`).
-    pub async fn detailscheduledreport(
+    pub fn detailscheduledreport(
         &self,
-        body: &super::types::Scheduleddetailreport,
-    ) -> Result<
-        super::types::Scheduledreportresponse,
-        crate::runtime::Error<DetailscheduledreportError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(reqwest::Method::POST, "/v2-preview/reporting/detail/scheduled");
-        request = request.json(body);
-        let response = self.client.http.send("detailscheduledreport", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(DetailscheduledreportError::Status400)),
-            401 => Err(response.error_as(DetailscheduledreportError::Status401)),
-            _ => Err(response.into_error(None)),
+        body: impl Into<super::types::Scheduleddetailreport>,
+    ) -> DetailscheduledreportCall<'a> {
+        DetailscheduledreportCall {
+            client: self.client,
+            body: {
+                let body: super::types::Scheduleddetailreport = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Update a scheduled detail report
@@ -402,36 +204,19 @@ impl<'a> MessagingReports<'a> {
     /// Updates a selected scheduled report in detail, which contains a total number of sent, received and billing units.
     ///
     /// `PUT /v2-preview/reporting/detail/scheduled/{id}` (operation `updatedetailscheduledreport`).
-    pub async fn updatedetailscheduledreport(
+    pub fn updatedetailscheduledreport(
         &self,
-        id: &str,
-        body: &super::types::Updatescheduleddetailreport,
-    ) -> Result<
-        super::types::Scheduleddetailreportresponse,
-        crate::runtime::Error<UpdatedetailscheduledreportError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::PUT,
-                &[
-                    "/v2-preview/reporting/detail/scheduled/",
-                    &crate::runtime::encode::path(id),
-                ]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self
-            .client
-            .http
-            .send("updatedetailscheduledreport", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(UpdatedetailscheduledreportError::Status400)),
-            401 => Err(response.error_as(UpdatedetailscheduledreportError::Status401)),
-            _ => Err(response.into_error(None)),
+        id: impl Into<String>,
+        body: impl Into<super::types::Updatescheduleddetailreport>,
+    ) -> UpdatedetailscheduledreportCall<'a> {
+        UpdatedetailscheduledreportCall {
+            client: self.client,
+            id: id.into(),
+            body: {
+                let body: super::types::Updatescheduleddetailreport = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Scheduled summary report
@@ -439,24 +224,17 @@ impl<'a> MessagingReports<'a> {
     /// Create scheduled report summary containing total number of sent, received and billing units.
     ///
     /// `POST /v2-preview/reporting/summary/scheduled` (operation `summaryscheduledreport`).
-    pub async fn summaryscheduledreport(
+    pub fn summaryscheduledreport(
         &self,
-        body: &super::types::Scheduledsummaryreport,
-    ) -> Result<
-        super::types::Scheduledreportresponse,
-        crate::runtime::Error<SummaryscheduledreportError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(reqwest::Method::POST, "/v2-preview/reporting/summary/scheduled");
-        request = request.json(body);
-        let response = self.client.http.send("summaryscheduledreport", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(SummaryscheduledreportError::Status400)),
-            401 => Err(response.error_as(SummaryscheduledreportError::Status401)),
-            _ => Err(response.into_error(None)),
+        body: impl Into<super::types::Scheduledsummaryreport>,
+    ) -> SummaryscheduledreportCall<'a> {
+        SummaryscheduledreportCall {
+            client: self.client,
+            body: {
+                let body: super::types::Scheduledsummaryreport = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Update a scheduled summary report
@@ -464,36 +242,19 @@ impl<'a> MessagingReports<'a> {
     /// Updates a selected scheduled report summary, which contains a total number of sent, received and billing units.
     ///
     /// `PUT /v2-preview/reporting/summary/scheduled/{id}` (operation `updatesummaryscheduledreport`).
-    pub async fn updatesummaryscheduledreport(
+    pub fn updatesummaryscheduledreport(
         &self,
-        id: &str,
-        body: &super::types::Updatescheduledsummaryreport,
-    ) -> Result<
-        super::types::Scheduledsummaryreportresposne,
-        crate::runtime::Error<UpdatesummaryscheduledreportError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::PUT,
-                &[
-                    "/v2-preview/reporting/summary/scheduled/",
-                    &crate::runtime::encode::path(id),
-                ]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self
-            .client
-            .http
-            .send("updatesummaryscheduledreport", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(UpdatesummaryscheduledreportError::Status400)),
-            401 => Err(response.error_as(UpdatesummaryscheduledreportError::Status401)),
-            _ => Err(response.into_error(None)),
+        id: impl Into<String>,
+        body: impl Into<super::types::Updatescheduledsummaryreport>,
+    ) -> UpdatesummaryscheduledreportCall<'a> {
+        UpdatesummaryscheduledreportCall {
+            client: self.client,
+            id: id.into(),
+            body: {
+                let body: super::types::Updatescheduledsummaryreport = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Get active reports
@@ -502,31 +263,13 @@ impl<'a> MessagingReports<'a> {
     ///
     /// `GET /v2-preview/reporting/scheduled` (operation `GetActiveReport`).
     #[doc(alias = "GetActiveReport")]
-    pub async fn get_active_report(
-        &self,
-        params: &GetActiveReportParams,
-    ) -> Result<
-        super::types::Chronosscheduleresponse,
-        crate::runtime::Error<GetActiveReportError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(reqwest::Method::GET, "/v2-preview/reporting/scheduled");
-        let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &params.page_size {
-            query.push(("page_size", value.to_string()));
-        }
-        if let Some(value) = &params.page_token {
-            query.push(("page_token", value.to_string()));
-        }
-        request = request.query(&query);
-        let response = self.client.http.send("GetActiveReport", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            401 => Err(response.into_error(Some(GetActiveReportError::Status401))),
-            404 => Err(response.into_error(Some(GetActiveReportError::Status404))),
-            _ => Err(response.into_error(None)),
+    pub fn get_active_report(&self) -> GetActiveReportCall<'a> {
+        GetActiveReportCall {
+            client: self.client,
+            page_size: None,
+            page_token: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Get scheduled report by id
@@ -535,27 +278,15 @@ impl<'a> MessagingReports<'a> {
     ///
     /// `GET /v2-preview/reporting/scheduled/{id}` (operation `GetScheduledReport`).
     #[doc(alias = "GetScheduledReport")]
-    pub async fn get_scheduled_report(
+    pub fn get_scheduled_report(
         &self,
-        id: &str,
-    ) -> Result<
-        super::types::Scheduledreport,
-        crate::runtime::Error<GetScheduledReportError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &["/v2-preview/reporting/scheduled/", &crate::runtime::encode::path(id)]
-                    .concat(),
-            );
-        let response = self.client.http.send("GetScheduledReport", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            401 => Err(response.into_error(Some(GetScheduledReportError::Status401))),
-            404 => Err(response.into_error(Some(GetScheduledReportError::Status404))),
-            _ => Err(response.into_error(None)),
+        id: impl Into<String>,
+    ) -> GetScheduledReportCall<'a> {
+        GetScheduledReportCall {
+            client: self.client,
+            id: id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Delete scheduled report by id
@@ -564,29 +295,86 @@ impl<'a> MessagingReports<'a> {
     ///
     /// `DELETE /v2-preview/reporting/scheduled/{id}` (operation `DeleteScheduledReport`).
     #[doc(alias = "DeleteScheduledReport")]
-    pub async fn delete_scheduled_report(
+    pub fn delete_scheduled_report(
         &self,
-        id: &str,
-    ) -> Result<(), crate::runtime::Error<DeleteScheduledReportError>> {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::DELETE,
-                &["/v2-preview/reporting/scheduled/", &crate::runtime::encode::path(id)]
-                    .concat(),
-            );
-        let response = self.client.http.send("DeleteScheduledReport", request).await?;
-        match response.status() {
-            200..=299 => Ok(()),
-            401 => Err(response.into_error(Some(DeleteScheduledReportError::Status401))),
-            404 => Err(response.into_error(Some(DeleteScheduledReportError::Status404))),
-            _ => Err(response.into_error(None)),
+        id: impl Into<String>,
+    ) -> DeleteScheduledReportCall<'a> {
+        DeleteScheduledReportCall {
+            client: self.client,
+            id: id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
+    }
+}
+/// A request of operation `PostMetadataKeys` (`POST /v2-preview/reporting/messages/metakeys`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct PostMetadataKeysCall<'a> {
+    client: &'a super::Client,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> PostMetadataKeysCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Metakeyresponse,
+        crate::runtime::Error<PostMetadataKeysError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Metakeyresponse>,
+        crate::runtime::Error<PostMetadataKeysError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "PostMetadataKeys",
+            reqwest::Method::POST,
+            "/v2-preview/reporting/messages/metakeys".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "PostMetadataKeys",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(PostMetadataKeysError::Status400)),
+            401 => {
+                return Err(response.into_error(Some(PostMetadataKeysError::Status401)));
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for PostMetadataKeysCall<'a> {
+    type Output = Result<
+        super::types::Metakeyresponse,
+        crate::runtime::Error<PostMetadataKeysError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
     }
 }
 /// The documented error responses of operation `PostMetadataKeys`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum PostMetadataKeysError {
     /// Bad Request. Check the json response for more details on what went wrong.
     ///
@@ -597,8 +385,72 @@ pub enum PostMetadataKeysError {
     /// Status 401.
     Status401,
 }
+/// A request of operation `PostDetailReport` (`POST /v2-preview/reporting/messages/detail`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct PostDetailReportCall<'a> {
+    client: &'a super::Client,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> PostDetailReportCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Detailresponse,
+        crate::runtime::Error<PostDetailReportError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Detailresponse>,
+        crate::runtime::Error<PostDetailReportError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "PostDetailReport",
+            reqwest::Method::POST,
+            "/v2-preview/reporting/messages/detail".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "PostDetailReport",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(PostDetailReportError::Status400)),
+            401 => return Err(response.error_as(PostDetailReportError::Status401)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for PostDetailReportCall<'a> {
+    type Output = Result<
+        super::types::Detailresponse,
+        crate::runtime::Error<PostDetailReportError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `PostDetailReport`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum PostDetailReportError {
     /// Bad Request
     ///
@@ -609,8 +461,72 @@ pub enum PostDetailReportError {
     /// Status 401.
     Status401(super::types::V403response),
 }
+/// A request of operation `PostInsightReport` (`POST /v2-preview/reporting/messages/insights`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct PostInsightReportCall<'a> {
+    client: &'a super::Client,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> PostInsightReportCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Insightsresponse,
+        crate::runtime::Error<PostInsightReportError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Insightsresponse>,
+        crate::runtime::Error<PostInsightReportError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "PostInsightReport",
+            reqwest::Method::POST,
+            "/v2-preview/reporting/messages/insights".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "PostInsightReport",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(PostInsightReportError::Status400)),
+            401 => return Err(response.error_as(PostInsightReportError::Status401)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for PostInsightReportCall<'a> {
+    type Output = Result<
+        super::types::Insightsresponse,
+        crate::runtime::Error<PostInsightReportError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `PostInsightReport`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum PostInsightReportError {
     /// Bad Request
     ///
@@ -621,8 +537,72 @@ pub enum PostInsightReportError {
     /// Status 401.
     Status401(super::types::V403response),
 }
+/// A request of operation `PostAsyncDetailReport` (`POST /v2-preview/reporting/messages/async/detail`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct PostAsyncDetailReportCall<'a> {
+    client: &'a super::Client,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> PostAsyncDetailReportCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Asyncreportresponse,
+        crate::runtime::Error<PostAsyncDetailReportError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Asyncreportresponse>,
+        crate::runtime::Error<PostAsyncDetailReportError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "PostAsyncDetailReport",
+            reqwest::Method::POST,
+            "/v2-preview/reporting/messages/async/detail".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "PostAsyncDetailReport",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(PostAsyncDetailReportError::Status400)),
+            401 => return Err(response.error_as(PostAsyncDetailReportError::Status401)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for PostAsyncDetailReportCall<'a> {
+    type Output = Result<
+        super::types::Asyncreportresponse,
+        crate::runtime::Error<PostAsyncDetailReportError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `PostAsyncDetailReport`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum PostAsyncDetailReportError {
     /// Bad Request
     ///
@@ -633,8 +613,72 @@ pub enum PostAsyncDetailReportError {
     /// Status 401.
     Status401(super::types::V403response),
 }
+/// A request of operation `PostAsyncSummaryReport` (`POST /v2-preview/reporting/messages/async/summary`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct PostAsyncSummaryReportCall<'a> {
+    client: &'a super::Client,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> PostAsyncSummaryReportCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Asyncreportresponse,
+        crate::runtime::Error<PostAsyncSummaryReportError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Asyncreportresponse>,
+        crate::runtime::Error<PostAsyncSummaryReportError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "PostAsyncSummaryReport",
+            reqwest::Method::POST,
+            "/v2-preview/reporting/messages/async/summary".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "PostAsyncSummaryReport",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(PostAsyncSummaryReportError::Status400)),
+            401 => return Err(response.error_as(PostAsyncSummaryReportError::Status401)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for PostAsyncSummaryReportCall<'a> {
+    type Output = Result<
+        super::types::Asyncreportresponse,
+        crate::runtime::Error<PostAsyncSummaryReportError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `PostAsyncSummaryReport`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum PostAsyncSummaryReportError {
     /// Bad Request
     ///
@@ -645,8 +689,77 @@ pub enum PostAsyncSummaryReportError {
     /// Status 401.
     Status401(super::types::V403response),
 }
+/// A request of operation `GetAsyncDetailStatus` (`GET /v2-preview/reporting/messages/async/status`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetAsyncDetailStatusCall<'a> {
+    client: &'a super::Client,
+    report_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetAsyncDetailStatusCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Reportstatusresponse,
+        crate::runtime::Error<GetAsyncDetailStatusError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Reportstatusresponse>,
+        crate::runtime::Error<GetAsyncDetailStatusError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "GetAsyncDetailStatus",
+            reqwest::Method::GET,
+            "/v2-preview/reporting/messages/async/status".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        {
+            let value = &self.report_id;
+            request.query.push(("report_id", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "GetAsyncDetailStatus",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(GetAsyncDetailStatusError::Status400)),
+            401 => return Err(response.error_as(GetAsyncDetailStatusError::Status401)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetAsyncDetailStatusCall<'a> {
+    type Output = Result<
+        super::types::Reportstatusresponse,
+        crate::runtime::Error<GetAsyncDetailStatusError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `GetAsyncDetailStatus`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetAsyncDetailStatusError {
     /// Bad Request
     ///
@@ -657,8 +770,72 @@ pub enum GetAsyncDetailStatusError {
     /// Status 401.
     Status401(super::types::V403response),
 }
+/// A request of operation `GetAsyncDetailFields` (`POST /v2-preview/reporting/messages/async/detail/fields`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetAsyncDetailFieldsCall<'a> {
+    client: &'a super::Client,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetAsyncDetailFieldsCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Fieldsresponse,
+        crate::runtime::Error<GetAsyncDetailFieldsError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Fieldsresponse>,
+        crate::runtime::Error<GetAsyncDetailFieldsError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "GetAsyncDetailFields",
+            reqwest::Method::POST,
+            "/v2-preview/reporting/messages/async/detail/fields".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "GetAsyncDetailFields",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(GetAsyncDetailFieldsError::Status400)),
+            401 => return Err(response.error_as(GetAsyncDetailFieldsError::Status401)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetAsyncDetailFieldsCall<'a> {
+    type Output = Result<
+        super::types::Fieldsresponse,
+        crate::runtime::Error<GetAsyncDetailFieldsError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `GetAsyncDetailFields`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetAsyncDetailFieldsError {
     /// Bad Request
     ///
@@ -669,26 +846,191 @@ pub enum GetAsyncDetailFieldsError {
     /// Status 401.
     Status401(super::types::V403response),
 }
-/// Optional parameters of [`get_async_report_history`](super::Client) (operation `GetAsyncReportHistory`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct GetAsyncReportHistoryParams {
+/// A request of operation `GetAsyncReportHistory` (`GET /v2-preview/reporting/messages/async/reports`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetAsyncReportHistoryCall<'a> {
+    client: &'a super::Client,
+    page_size: Option<i64>,
+    page_token: Option<String>,
+    report_name: Option<String>,
+    status: Option<Vec<super::types::GetAsyncReportHistoryStatusItem>>,
+    start_date: Option<crate::runtime::Timestamp>,
+    end_date: Option<crate::runtime::Timestamp>,
+    sort_direction: Option<super::types::GetAsyncReportHistorySortDirection>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetAsyncReportHistoryCall<'a> {
     /// The number of items to return per page.
-    pub page_size: Option<i64>,
+    pub fn page_size(mut self, value: impl Into<i64>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
     /// A pagination token returned from a previous call. Pass this to retrieve the next page of results.
-    pub page_token: Option<String>,
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(value.into());
+        self
+    }
     /// Filter results by report name.
-    pub report_name: Option<String>,
+    pub fn report_name(mut self, value: impl Into<String>) -> Self {
+        self.report_name = Some(value.into());
+        self
+    }
     /// Filter results by report status. Multiple statuses can be specified.
-    pub status: Option<Vec<super::types::GetAsyncReportHistoryStatusItem>>,
+    pub fn status(
+        mut self,
+        value: impl Into<Vec<super::types::GetAsyncReportHistoryStatusItem>>,
+    ) -> Self {
+        self.status = Some(value.into());
+        self
+    }
     /// Filter reports requested on or after this date (ISO 8601).
-    pub start_date: Option<crate::runtime::Timestamp>,
+    pub fn start_date(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.start_date = Some(value.into());
+        self
+    }
     /// Filter reports requested on or before this date (ISO 8601).
-    pub end_date: Option<crate::runtime::Timestamp>,
+    pub fn end_date(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.end_date = Some(value.into());
+        self
+    }
     /// Sort direction for the results.
-    pub sort_direction: Option<super::types::GetAsyncReportHistorySortDirection>,
+    pub fn sort_direction(
+        mut self,
+        value: impl Into<super::types::GetAsyncReportHistorySortDirection>,
+    ) -> Self {
+        self.sort_direction = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Reporthistoryresponses,
+        crate::runtime::Error<GetAsyncReportHistoryError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Reporthistoryresponses>,
+        crate::runtime::Error<GetAsyncReportHistoryError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "GetAsyncReportHistory",
+            reqwest::Method::GET,
+            "/v2-preview/reporting/messages/async/reports".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.page_size {
+            request.query.push(("page_size", value.to_string()));
+        }
+        if let Some(value) = &self.page_token {
+            request.query.push(("page_token", value.to_string()));
+        }
+        if let Some(value) = &self.report_name {
+            request.query.push(("report_name", value.to_string()));
+        }
+        if let Some(value) = &self.status {
+            for item in value {
+                request.query.push(("status", item.to_string()));
+            }
+        }
+        if let Some(value) = &self.start_date {
+            request.query.push(("start_date", value.to_string()));
+        }
+        if let Some(value) = &self.end_date {
+            request.query.push(("end_date", value.to_string()));
+        }
+        if let Some(value) = &self.sort_direction {
+            request.query.push(("sort_direction", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "GetAsyncReportHistory",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(GetAsyncReportHistoryError::Status400)),
+            401 => return Err(response.error_as(GetAsyncReportHistoryError::Status401)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+    /// Every page, fetched lazily.
+    ///
+    /// Starts from the `page_token` set on this request (else the first page), then follows each
+    /// response's `next_page_token`; ends after a page without one.
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    pub fn pages(
+        self,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::Reporthistoryresponses,
+            crate::runtime::Error<GetAsyncReportHistoryError>,
+        >,
+    > + 'a {
+        let first = self.page_token.clone();
+        crate::runtime::pagination::token_pages(
+            first,
+            move |token: Option<String>| {
+                let mut call = self.clone();
+                call.page_token = token;
+                call.send()
+            },
+            |response: &super::types::Reporthistoryresponses| {
+                response.next_page_token.as_deref()
+            },
+        )
+    }
+    /// Every item (`items`) of every page, fetched lazily: the items of [`pages`](Self::pages), in order.
+    ///
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    pub fn items(
+        self,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::Reporthistoryresponse,
+            crate::runtime::Error<GetAsyncReportHistoryError>,
+        >,
+    > + 'a {
+        crate::runtime::pagination::items(
+            self.pages(),
+            |response: super::types::Reporthistoryresponses| {
+                response.items.unwrap_or_default()
+            },
+        )
+    }
+}
+impl<'a> std::future::IntoFuture for GetAsyncReportHistoryCall<'a> {
+    type Output = Result<
+        super::types::Reporthistoryresponses,
+        crate::runtime::Error<GetAsyncReportHistoryError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `GetAsyncReportHistory`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetAsyncReportHistoryError {
     /// Bad Request
     ///
@@ -699,8 +1041,84 @@ pub enum GetAsyncReportHistoryError {
     /// Status 401.
     Status401(super::types::V403response),
 }
+/// A request of operation `GetAsyncReportDownloadUrl` (`GET /v2-preview/reporting/messages/async/reports/{reportId}/download-url`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetAsyncReportDownloadUrlCall<'a> {
+    client: &'a super::Client,
+    report_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetAsyncReportDownloadUrlCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Presignedurlresponse,
+        crate::runtime::Error<GetAsyncReportDownloadUrlError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Presignedurlresponse>,
+        crate::runtime::Error<GetAsyncReportDownloadUrlError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "GetAsyncReportDownloadUrl",
+            reqwest::Method::GET,
+            [
+                "/v2-preview/reporting/messages/async/reports/",
+                &crate::runtime::encode::path(&self.report_id),
+                "/download-url",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "GetAsyncReportDownloadUrl",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            401 => {
+                return Err(
+                    response.into_error(Some(GetAsyncReportDownloadUrlError::Status401)),
+                );
+            }
+            404 => {
+                return Err(response.error_as(GetAsyncReportDownloadUrlError::Status404));
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetAsyncReportDownloadUrlCall<'a> {
+    type Output = Result<
+        super::types::Presignedurlresponse,
+        crate::runtime::Error<GetAsyncReportDownloadUrlError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `GetAsyncReportDownloadUrl`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetAsyncReportDownloadUrlError {
     /// No valid authentication details were provided
     ///
@@ -711,8 +1129,72 @@ pub enum GetAsyncReportDownloadUrlError {
     /// Status 404.
     Status404(super::types::V404response),
 }
+/// A request of operation `detailscheduledreport` (`POST /v2-preview/reporting/detail/scheduled`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct DetailscheduledreportCall<'a> {
+    client: &'a super::Client,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> DetailscheduledreportCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Scheduledreportresponse,
+        crate::runtime::Error<DetailscheduledreportError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Scheduledreportresponse>,
+        crate::runtime::Error<DetailscheduledreportError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "detailscheduledreport",
+            reqwest::Method::POST,
+            "/v2-preview/reporting/detail/scheduled".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "detailscheduledreport",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(DetailscheduledreportError::Status400)),
+            401 => return Err(response.error_as(DetailscheduledreportError::Status401)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for DetailscheduledreportCall<'a> {
+    type Output = Result<
+        super::types::Scheduledreportresponse,
+        crate::runtime::Error<DetailscheduledreportError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `detailscheduledreport`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum DetailscheduledreportError {
     /// Bad Request
     ///
@@ -723,8 +1205,85 @@ pub enum DetailscheduledreportError {
     /// Status 401.
     Status401(super::types::V403response),
 }
+/// A request of operation `updatedetailscheduledreport` (`PUT /v2-preview/reporting/detail/scheduled/{id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct UpdatedetailscheduledreportCall<'a> {
+    client: &'a super::Client,
+    id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> UpdatedetailscheduledreportCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Scheduleddetailreportresponse,
+        crate::runtime::Error<UpdatedetailscheduledreportError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Scheduleddetailreportresponse>,
+        crate::runtime::Error<UpdatedetailscheduledreportError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "updatedetailscheduledreport",
+            reqwest::Method::PUT,
+            [
+                "/v2-preview/reporting/detail/scheduled/",
+                &crate::runtime::encode::path(&self.id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "updatedetailscheduledreport",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response.error_as(UpdatedetailscheduledreportError::Status400),
+                );
+            }
+            401 => {
+                return Err(
+                    response.error_as(UpdatedetailscheduledreportError::Status401),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for UpdatedetailscheduledreportCall<'a> {
+    type Output = Result<
+        super::types::Scheduleddetailreportresponse,
+        crate::runtime::Error<UpdatedetailscheduledreportError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `updatedetailscheduledreport`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum UpdatedetailscheduledreportError {
     /// Bad Request
     ///
@@ -735,8 +1294,72 @@ pub enum UpdatedetailscheduledreportError {
     /// Status 401.
     Status401(super::types::V403response),
 }
+/// A request of operation `summaryscheduledreport` (`POST /v2-preview/reporting/summary/scheduled`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct SummaryscheduledreportCall<'a> {
+    client: &'a super::Client,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> SummaryscheduledreportCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Scheduledreportresponse,
+        crate::runtime::Error<SummaryscheduledreportError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Scheduledreportresponse>,
+        crate::runtime::Error<SummaryscheduledreportError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "summaryscheduledreport",
+            reqwest::Method::POST,
+            "/v2-preview/reporting/summary/scheduled".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "summaryscheduledreport",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(SummaryscheduledreportError::Status400)),
+            401 => return Err(response.error_as(SummaryscheduledreportError::Status401)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for SummaryscheduledreportCall<'a> {
+    type Output = Result<
+        super::types::Scheduledreportresponse,
+        crate::runtime::Error<SummaryscheduledreportError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `summaryscheduledreport`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum SummaryscheduledreportError {
     /// Bad Request
     ///
@@ -747,8 +1370,85 @@ pub enum SummaryscheduledreportError {
     /// Status 401.
     Status401(super::types::V403response),
 }
+/// A request of operation `updatesummaryscheduledreport` (`PUT /v2-preview/reporting/summary/scheduled/{id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct UpdatesummaryscheduledreportCall<'a> {
+    client: &'a super::Client,
+    id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> UpdatesummaryscheduledreportCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Scheduledsummaryreportresposne,
+        crate::runtime::Error<UpdatesummaryscheduledreportError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Scheduledsummaryreportresposne>,
+        crate::runtime::Error<UpdatesummaryscheduledreportError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "updatesummaryscheduledreport",
+            reqwest::Method::PUT,
+            [
+                "/v2-preview/reporting/summary/scheduled/",
+                &crate::runtime::encode::path(&self.id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "updatesummaryscheduledreport",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response.error_as(UpdatesummaryscheduledreportError::Status400),
+                );
+            }
+            401 => {
+                return Err(
+                    response.error_as(UpdatesummaryscheduledreportError::Status401),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for UpdatesummaryscheduledreportCall<'a> {
+    type Output = Result<
+        super::types::Scheduledsummaryreportresposne,
+        crate::runtime::Error<UpdatesummaryscheduledreportError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `updatesummaryscheduledreport`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum UpdatesummaryscheduledreportError {
     /// Bad Request
     ///
@@ -759,16 +1459,90 @@ pub enum UpdatesummaryscheduledreportError {
     /// Status 401.
     Status401(super::types::V403response),
 }
-/// Optional parameters of [`get_active_report`](super::Client) (operation `GetActiveReport`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct GetActiveReportParams {
+/// A request of operation `GetActiveReport` (`GET /v2-preview/reporting/scheduled`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetActiveReportCall<'a> {
+    client: &'a super::Client,
+    page_size: Option<f64>,
+    page_token: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetActiveReportCall<'a> {
     /// Number of results to return in a page for paginated result sets.
-    pub page_size: Option<f64>,
+    pub fn page_size(mut self, value: impl Into<f64>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
     /// Returned by Chronos service
-    pub page_token: Option<String>,
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Chronosscheduleresponse,
+        crate::runtime::Error<GetActiveReportError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Chronosscheduleresponse>,
+        crate::runtime::Error<GetActiveReportError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "GetActiveReport",
+            reqwest::Method::GET,
+            "/v2-preview/reporting/scheduled".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.page_size {
+            request.query.push(("page_size", value.to_string()));
+        }
+        if let Some(value) = &self.page_token {
+            request.query.push(("page_token", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "GetActiveReport",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            401 => return Err(response.into_error(Some(GetActiveReportError::Status401))),
+            404 => return Err(response.into_error(Some(GetActiveReportError::Status404))),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetActiveReportCall<'a> {
+    type Output = Result<
+        super::types::Chronosscheduleresponse,
+        crate::runtime::Error<GetActiveReportError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `GetActiveReport`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetActiveReportError {
     /// No valid authentication details were provided
     ///
@@ -779,8 +1553,78 @@ pub enum GetActiveReportError {
     /// Status 404.
     Status404,
 }
+/// A request of operation `GetScheduledReport` (`GET /v2-preview/reporting/scheduled/{id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetScheduledReportCall<'a> {
+    client: &'a super::Client,
+    id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetScheduledReportCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Scheduledreport,
+        crate::runtime::Error<GetScheduledReportError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Scheduledreport>,
+        crate::runtime::Error<GetScheduledReportError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "GetScheduledReport",
+            reqwest::Method::GET,
+            ["/v2-preview/reporting/scheduled/", &crate::runtime::encode::path(&self.id)]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "GetScheduledReport",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            401 => {
+                return Err(response.into_error(Some(GetScheduledReportError::Status401)));
+            }
+            404 => {
+                return Err(response.into_error(Some(GetScheduledReportError::Status404)));
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetScheduledReportCall<'a> {
+    type Output = Result<
+        super::types::Scheduledreport,
+        crate::runtime::Error<GetScheduledReportError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `GetScheduledReport`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetScheduledReportError {
     /// No valid authentication details were provided
     ///
@@ -791,8 +1635,75 @@ pub enum GetScheduledReportError {
     /// Status 404.
     Status404,
 }
+/// A request of operation `DeleteScheduledReport` (`DELETE /v2-preview/reporting/scheduled/{id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct DeleteScheduledReportCall<'a> {
+    client: &'a super::Client,
+    id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> DeleteScheduledReportCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<(), crate::runtime::Error<DeleteScheduledReportError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<()>,
+        crate::runtime::Error<DeleteScheduledReportError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "DeleteScheduledReport",
+            reqwest::Method::DELETE,
+            ["/v2-preview/reporting/scheduled/", &crate::runtime::encode::path(&self.id)]
+                .concat(),
+        );
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "DeleteScheduledReport",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        match response.status() {
+            200..=299 => {}
+            401 => {
+                return Err(
+                    response.into_error(Some(DeleteScheduledReportError::Status401)),
+                );
+            }
+            404 => {
+                return Err(
+                    response.into_error(Some(DeleteScheduledReportError::Status404)),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        }
+        Ok(response.with(()))
+    }
+}
+impl<'a> std::future::IntoFuture for DeleteScheduledReportCall<'a> {
+    type Output = Result<(), crate::runtime::Error<DeleteScheduledReportError>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `DeleteScheduledReport`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum DeleteScheduledReportError {
     /// No valid authentication details were provided
     ///

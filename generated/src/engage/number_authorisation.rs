@@ -5,15 +5,14 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Number Authorisation` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct NumberAuthorisation<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl NumberAuthorisation<'_> {
+impl<'a> NumberAuthorisation<'a> {
     /// List all blocked numbers
     ///
     /// This endpoint returns a list of 100 numbers that are on the blacklist.  There is a pagination token to retrieve the next 100 numbers
@@ -22,27 +21,12 @@ impl NumberAuthorisation<'_> {
     ///
     /// `GET /v1/number_authorisation/mt/blacklist` (operation `ListAllBlockedNumbers`).
     #[doc(alias = "ListAllBlockedNumbers")]
-    pub async fn list_all_blocked_numbers(
-        &self,
-        params: &ListAllBlockedNumbersParams,
-    ) -> Result<
-        super::types::Getnumberauthorisationblacklistresponse,
-        crate::runtime::Error<ListAllBlockedNumbersError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(reqwest::Method::GET, "/v1/number_authorisation/mt/blacklist");
-        let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &params.token {
-            query.push(("token", value.to_string()));
-        }
-        request = request.query(&query);
-        let response = self.client.http.send("ListAllBlockedNumbers", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            401 => Err(response.error_as(ListAllBlockedNumbersError::Status401)),
-            _ => Err(response.into_error(None)),
+    pub fn list_all_blocked_numbers(&self) -> ListAllBlockedNumbersCall<'a> {
+        ListAllBlockedNumbersCall {
+            client: self.client,
+            token: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Add one or more numbers to your blacklist
@@ -52,36 +36,18 @@ impl NumberAuthorisation<'_> {
     ///
     /// `POST /v1/number_authorisation/mt/blacklist` (operation `AddOneOrMoreNumbersToYourBlacklist`).
     #[doc(alias = "AddOneOrMoreNumbersToYourBlacklist")]
-    pub async fn add_one_or_more_numbers_to_your_blacklist(
+    pub fn add_one_or_more_numbers_to_your_blacklist(
         &self,
-        body: &super::types::Addoneormorenumberstoyourblacklistrequest,
-    ) -> Result<
-        super::types::Addoneormorenumberstoyourblacklistresponse,
-        crate::runtime::Error<AddOneOrMoreNumbersToYourBlacklistError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(reqwest::Method::POST, "/v1/number_authorisation/mt/blacklist");
-        request = request.json(body);
-        let response = self
-            .client
-            .http
-            .send("AddOneOrMoreNumbersToYourBlacklist", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => {
-                Err(
-                    response.error_as(AddOneOrMoreNumbersToYourBlacklistError::Status400),
-                )
-            }
-            401 => {
-                Err(
-                    response.error_as(AddOneOrMoreNumbersToYourBlacklistError::Status401),
-                )
-            }
-            _ => Err(response.into_error(None)),
+        body: impl Into<super::types::Addoneormorenumberstoyourblacklistrequest>,
+    ) -> AddOneOrMoreNumbersToYourBlacklistCall<'a> {
+        AddOneOrMoreNumbersToYourBlacklistCall {
+            client: self.client,
+            body: {
+                let body: super::types::Addoneormorenumberstoyourblacklistrequest = body
+                    .into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Remove a number from the blacklist
@@ -92,41 +58,15 @@ impl NumberAuthorisation<'_> {
     ///
     /// `DELETE /v1/number_authorisation/mt/blacklist/{number}` (operation `RemoveANumberFromTheBlacklist`).
     #[doc(alias = "RemoveANumberFromTheBlacklist")]
-    pub async fn remove_a_number_from_the_blacklist(
+    pub fn remove_a_number_from_the_blacklist(
         &self,
-        number: &str,
-    ) -> Result<String, crate::runtime::Error<RemoveANumberFromTheBlacklistError>> {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::DELETE,
-                &[
-                    "/v1/number_authorisation/mt/blacklist/",
-                    &crate::runtime::encode::path(number),
-                ]
-                    .concat(),
-            );
-        let response = self
-            .client
-            .http
-            .send("RemoveANumberFromTheBlacklist", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            401 => {
-                Err(
-                    response
-                        .into_error(Some(RemoveANumberFromTheBlacklistError::Status401)),
-                )
-            }
-            404 => {
-                Err(
-                    response
-                        .into_error(Some(RemoveANumberFromTheBlacklistError::Status404)),
-                )
-            }
-            _ => Err(response.into_error(None)),
+        number: impl Into<String>,
+    ) -> RemoveANumberFromTheBlacklistCall<'a> {
+        RemoveANumberFromTheBlacklistCall {
+            client: self.client,
+            number: number.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Check if one or several numbers are currently blacklisted
@@ -137,69 +77,176 @@ impl NumberAuthorisation<'_> {
     ///
     /// `GET /v1/number_authorisation/is_authorised/{numbers}` (operation `CheckIfOneOrSeveralNumbersAreCurrentlyBlacklisted`).
     #[doc(alias = "CheckIfOneOrSeveralNumbersAreCurrentlyBlacklisted")]
-    pub async fn check_if_one_or_several_numbers_are_currently_blacklisted(
+    pub fn check_if_one_or_several_numbers_are_currently_blacklisted(
         &self,
-        numbers: &Vec<String>,
-    ) -> Result<
-        super::types::Checkifoneorseveralnumbersarecurrentlyblacklistedresponse,
-        crate::runtime::Error<CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/v1/number_authorisation/is_authorised/",
-                    &crate::runtime::encode::path(
-                        &crate::runtime::encode::json_text(numbers),
-                    ),
-                ]
-                    .concat(),
-            );
-        let response = self
-            .client
-            .http
-            .send("CheckIfOneOrSeveralNumbersAreCurrentlyBlacklisted", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => {
-                Err(
-                    response
-                        .error_as(
-                            CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedError::Status400,
-                        ),
-                )
-            }
-            401 => {
-                Err(
-                    response
-                        .error_as(
-                            CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedError::Status401,
-                        ),
-                )
-            }
-            _ => Err(response.into_error(None)),
+        numbers: impl Into<Vec<String>>,
+    ) -> CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedCall<'a> {
+        CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedCall {
+            client: self.client,
+            numbers: numbers.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
 }
-/// Optional parameters of [`list_all_blocked_numbers`](super::Client) (operation `ListAllBlockedNumbers`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ListAllBlockedNumbersParams {
+/// A request of operation `ListAllBlockedNumbers` (`GET /v1/number_authorisation/mt/blacklist`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ListAllBlockedNumbersCall<'a> {
+    client: &'a super::Client,
+    token: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> ListAllBlockedNumbersCall<'a> {
     /// Opaque pagination token from a previous response. Omit on the first request. Pass the returned token to retrieve the next page of up to 100 numbers.
-    pub token: Option<String>,
+    pub fn token(mut self, value: impl Into<String>) -> Self {
+        self.token = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Getnumberauthorisationblacklistresponse,
+        crate::runtime::Error<ListAllBlockedNumbersError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<
+            super::types::Getnumberauthorisationblacklistresponse,
+        >,
+        crate::runtime::Error<ListAllBlockedNumbersError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "ListAllBlockedNumbers",
+            reqwest::Method::GET,
+            "/v1/number_authorisation/mt/blacklist".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.token {
+            request.query.push(("token", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "ListAllBlockedNumbers",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            401 => return Err(response.error_as(ListAllBlockedNumbersError::Status401)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for ListAllBlockedNumbersCall<'a> {
+    type Output = Result<
+        super::types::Getnumberauthorisationblacklistresponse,
+        crate::runtime::Error<ListAllBlockedNumbersError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `ListAllBlockedNumbers`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ListAllBlockedNumbersError {
     /// Unauthorized
     ///
     /// Status 401.
     Status401(super::types::V403response),
 }
+/// A request of operation `AddOneOrMoreNumbersToYourBlacklist` (`POST /v1/number_authorisation/mt/blacklist`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct AddOneOrMoreNumbersToYourBlacklistCall<'a> {
+    client: &'a super::Client,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> AddOneOrMoreNumbersToYourBlacklistCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Addoneormorenumberstoyourblacklistresponse,
+        crate::runtime::Error<AddOneOrMoreNumbersToYourBlacklistError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<
+            super::types::Addoneormorenumberstoyourblacklistresponse,
+        >,
+        crate::runtime::Error<AddOneOrMoreNumbersToYourBlacklistError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "AddOneOrMoreNumbersToYourBlacklist",
+            reqwest::Method::POST,
+            "/v1/number_authorisation/mt/blacklist".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "AddOneOrMoreNumbersToYourBlacklist",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response.error_as(AddOneOrMoreNumbersToYourBlacklistError::Status400),
+                );
+            }
+            401 => {
+                return Err(
+                    response.error_as(AddOneOrMoreNumbersToYourBlacklistError::Status401),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for AddOneOrMoreNumbersToYourBlacklistCall<'a> {
+    type Output = Result<
+        super::types::Addoneormorenumberstoyourblacklistresponse,
+        crate::runtime::Error<AddOneOrMoreNumbersToYourBlacklistError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `AddOneOrMoreNumbersToYourBlacklist`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum AddOneOrMoreNumbersToYourBlacklistError {
     /// Bad Request
     ///
@@ -210,8 +257,84 @@ pub enum AddOneOrMoreNumbersToYourBlacklistError {
     /// Status 401.
     Status401(super::types::V403response),
 }
+/// A request of operation `RemoveANumberFromTheBlacklist` (`DELETE /v1/number_authorisation/mt/blacklist/{number}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct RemoveANumberFromTheBlacklistCall<'a> {
+    client: &'a super::Client,
+    number: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> RemoveANumberFromTheBlacklistCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<String, crate::runtime::Error<RemoveANumberFromTheBlacklistError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<String>,
+        crate::runtime::Error<RemoveANumberFromTheBlacklistError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "RemoveANumberFromTheBlacklist",
+            reqwest::Method::DELETE,
+            [
+                "/v1/number_authorisation/mt/blacklist/",
+                &crate::runtime::encode::path(&self.number),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "text/plain".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "RemoveANumberFromTheBlacklist",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.text()?,
+            401 => {
+                return Err(
+                    response
+                        .into_error(Some(RemoveANumberFromTheBlacklistError::Status401)),
+                );
+            }
+            404 => {
+                return Err(
+                    response
+                        .into_error(Some(RemoveANumberFromTheBlacklistError::Status404)),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for RemoveANumberFromTheBlacklistCall<'a> {
+    type Output = Result<
+        String,
+        crate::runtime::Error<RemoveANumberFromTheBlacklistError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `RemoveANumberFromTheBlacklist`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum RemoveANumberFromTheBlacklistError {
     /// No valid authentication details were provided
     ///
@@ -222,8 +345,96 @@ pub enum RemoveANumberFromTheBlacklistError {
     /// Status 404.
     Status404,
 }
+/// A request of operation `CheckIfOneOrSeveralNumbersAreCurrentlyBlacklisted` (`GET /v1/number_authorisation/is_authorised/{numbers}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedCall<'a> {
+    client: &'a super::Client,
+    numbers: Vec<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Checkifoneorseveralnumbersarecurrentlyblacklistedresponse,
+        crate::runtime::Error<CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<
+            super::types::Checkifoneorseveralnumbersarecurrentlyblacklistedresponse,
+        >,
+        crate::runtime::Error<CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "CheckIfOneOrSeveralNumbersAreCurrentlyBlacklisted",
+            reqwest::Method::GET,
+            [
+                "/v1/number_authorisation/is_authorised/",
+                &crate::runtime::encode::path(
+                    &crate::runtime::encode::json_text(&self.numbers),
+                ),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "CheckIfOneOrSeveralNumbersAreCurrentlyBlacklisted",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response
+                        .error_as(
+                            CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedError::Status400,
+                        ),
+                );
+            }
+            401 => {
+                return Err(
+                    response
+                        .error_as(
+                            CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedError::Status401,
+                        ),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture
+for CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedCall<'a> {
+    type Output = Result<
+        super::types::Checkifoneorseveralnumbersarecurrentlyblacklistedresponse,
+        crate::runtime::Error<CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `CheckIfOneOrSeveralNumbersAreCurrentlyBlacklisted`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedError {
     /// Bad Request
     ///

@@ -5,15 +5,14 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Replies` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct Replies<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl Replies<'_> {
+impl<'a> Replies<'a> {
     /// Check replies
     ///
     /// Check for any replies that have been received.
@@ -85,19 +84,11 @@ impl Replies<'_> {
     ///
     /// `GET /v1/replies` (operation `CheckReplies`).
     #[doc(alias = "CheckReplies")]
-    pub async fn check_replies(
-        &self,
-    ) -> Result<
-        super::types::Checkrepliesresponse,
-        crate::runtime::Error<CheckRepliesError>,
-    > {
-        let request = self.client.http.request(reqwest::Method::GET, "/v1/replies");
-        let response = self.client.http.send("CheckReplies", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            401 => Err(response.error_as(CheckRepliesError::Status401)),
-            404 => Err(response.error_as(CheckRepliesError::Status404)),
-            _ => Err(response.into_error(None)),
+    pub fn check(&self) -> CheckRepliesCall<'a> {
+        CheckRepliesCall {
+            client: self.client,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Confirm replies as received
@@ -121,30 +112,86 @@ impl Replies<'_> {
     ///
     /// `POST /v1/replies/confirmed` (operation `ConfirmRepliesAsReceived`).
     #[doc(alias = "ConfirmRepliesAsReceived")]
-    pub async fn confirm_replies_as_received(
+    pub fn confirm_replies_as_received(
         &self,
-        body: &super::types::Confirmrepliesasreceivedrequest,
-    ) -> Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        crate::runtime::Error<ConfirmRepliesAsReceivedError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(reqwest::Method::POST, "/v1/replies/confirmed");
-        request = request.json(body);
-        let response = self.client.http.send("ConfirmRepliesAsReceived", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(ConfirmRepliesAsReceivedError::Status400)),
-            401 => Err(response.error_as(ConfirmRepliesAsReceivedError::Status401)),
-            404 => Err(response.error_as(ConfirmRepliesAsReceivedError::Status404)),
-            _ => Err(response.into_error(None)),
+        body: impl Into<super::types::Confirmrepliesasreceivedrequest>,
+    ) -> ConfirmRepliesAsReceivedCall<'a> {
+        ConfirmRepliesAsReceivedCall {
+            client: self.client,
+            body: {
+                let body: super::types::Confirmrepliesasreceivedrequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
+    }
+}
+/// A request of operation `CheckReplies` (`GET /v1/replies`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct CheckRepliesCall<'a> {
+    client: &'a super::Client,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> CheckRepliesCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Checkrepliesresponse,
+        crate::runtime::Error<CheckRepliesError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Checkrepliesresponse>,
+        crate::runtime::Error<CheckRepliesError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "CheckReplies",
+            reqwest::Method::GET,
+            "/v1/replies".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "CheckReplies",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            401 => return Err(response.error_as(CheckRepliesError::Status401)),
+            404 => return Err(response.error_as(CheckRepliesError::Status404)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for CheckRepliesCall<'a> {
+    type Output = Result<
+        super::types::Checkrepliesresponse,
+        crate::runtime::Error<CheckRepliesError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
     }
 }
 /// The documented error responses of operation `CheckReplies`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum CheckRepliesError {
     /// Unauthorized
     ///
@@ -155,8 +202,73 @@ pub enum CheckRepliesError {
     /// Status 404.
     Status404(super::types::V404response),
 }
+/// A request of operation `ConfirmRepliesAsReceived` (`POST /v1/replies/confirmed`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ConfirmRepliesAsReceivedCall<'a> {
+    client: &'a super::Client,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> ConfirmRepliesAsReceivedCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<String, crate::runtime::Error<ConfirmRepliesAsReceivedError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<String>,
+        crate::runtime::Error<ConfirmRepliesAsReceivedError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "ConfirmRepliesAsReceived",
+            reqwest::Method::POST,
+            "/v1/replies/confirmed".to_string(),
+        );
+        request.headers.push(("accept", "text/plain".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "ConfirmRepliesAsReceived",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.text()?,
+            400 => {
+                return Err(response.error_as(ConfirmRepliesAsReceivedError::Status400));
+            }
+            401 => {
+                return Err(response.error_as(ConfirmRepliesAsReceivedError::Status401));
+            }
+            404 => {
+                return Err(response.error_as(ConfirmRepliesAsReceivedError::Status404));
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for ConfirmRepliesAsReceivedCall<'a> {
+    type Output = Result<String, crate::runtime::Error<ConfirmRepliesAsReceivedError>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `ConfirmRepliesAsReceived`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ConfirmRepliesAsReceivedError {
     /// Bad request
     ///

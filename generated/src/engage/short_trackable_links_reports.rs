@@ -5,57 +5,31 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Short Trackable Links Reports` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct ShortTrackableLinksReports<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl ShortTrackableLinksReports<'_> {
+impl<'a> ShortTrackableLinksReports<'a> {
     /// Log summary
     ///
     /// Clicks summary report for metadata key value pair, long url and short url.
     ///
     /// `GET /v1/reporting/links/summary` (operation `LogSummary`).
     #[doc(alias = "LogSummary")]
-    pub async fn log_summary(
-        &self,
-        params: &LogSummaryParams,
-    ) -> Result<super::types::LogSummaryResult, crate::runtime::Error<LogSummaryError>> {
-        let mut request = self
-            .client
-            .http
-            .request(reqwest::Method::GET, "/v1/reporting/links/summary");
-        let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &params.key {
-            query.push(("key", value.to_string()));
-        }
-        if let Some(value) = &params.value {
-            query.push(("value", value.to_string()));
-        }
-        if let Some(value) = &params.url {
-            query.push(("url", value.to_string()));
-        }
-        if let Some(value) = &params.recipient {
-            query.push(("recipient", value.to_string()));
-        }
-        if let Some(value) = &params.page {
-            query.push(("page", value.to_string()));
-        }
-        if let Some(value) = &params.page_size {
-            query.push(("pageSize", value.to_string()));
-        }
-        request = request.query(&query);
-        let response = self.client.http.send("LogSummary", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.into_error(Some(LogSummaryError::Status400))),
-            401 => Err(response.into_error(Some(LogSummaryError::Status401))),
-            404 => Err(response.into_error(Some(LogSummaryError::Status404))),
-            500 => Err(response.into_error(Some(LogSummaryError::Status500))),
-            _ => Err(response.into_error(None)),
+    pub fn log_summary(&self) -> LogSummaryCall<'a> {
+        LogSummaryCall {
+            client: self.client,
+            key: None,
+            value: None,
+            url: None,
+            recipient: None,
+            page: None,
+            page_size: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Log detail
@@ -64,53 +38,136 @@ impl ShortTrackableLinksReports<'_> {
     ///
     /// `GET /v1/reporting/links/detail` (operation `LogDetail`).
     #[doc(alias = "LogDetail")]
-    pub async fn log_detail(
-        &self,
-        hash: &str,
-        params: &LogDetailParams,
-    ) -> Result<super::types::LogsDetailResult, crate::runtime::Error<LogDetailError>> {
-        let mut request = self
-            .client
-            .http
-            .request(reqwest::Method::GET, "/v1/reporting/links/detail");
-        let mut query: Vec<(&str, String)> = Vec::new();
-        query.push(("hash", hash.to_string()));
-        if let Some(value) = &params.page {
-            query.push(("page", value.to_string()));
-        }
-        if let Some(value) = &params.page_size {
-            query.push(("pageSize", value.to_string()));
-        }
-        request = request.query(&query);
-        let response = self.client.http.send("LogDetail", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.into_error(Some(LogDetailError::Status400))),
-            401 => Err(response.into_error(Some(LogDetailError::Status401))),
-            404 => Err(response.into_error(Some(LogDetailError::Status404))),
-            500 => Err(response.into_error(Some(LogDetailError::Status500))),
-            _ => Err(response.into_error(None)),
+    pub fn log_detail(&self, hash: impl Into<String>) -> LogDetailCall<'a> {
+        LogDetailCall {
+            client: self.client,
+            hash: hash.into(),
+            page: None,
+            page_size: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
 }
-/// Optional parameters of [`log_summary`](super::Client) (operation `LogSummary`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct LogSummaryParams {
+/// A request of operation `LogSummary` (`GET /v1/reporting/links/summary`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct LogSummaryCall<'a> {
+    client: &'a super::Client,
+    key: Option<String>,
+    value: Option<String>,
+    url: Option<String>,
+    recipient: Option<String>,
+    page: Option<f64>,
+    page_size: Option<f64>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> LogSummaryCall<'a> {
     /// Metadata key used to filter results.
-    pub key: Option<String>,
+    pub fn key(mut self, value: impl Into<String>) -> Self {
+        self.key = Some(value.into());
+        self
+    }
     /// Metadata value used to filter results.
-    pub value: Option<String>,
+    pub fn value(mut self, value: impl Into<String>) -> Self {
+        self.value = Some(value.into());
+        self
+    }
     /// URL used to filter results.
-    pub url: Option<String>,
+    pub fn url(mut self, value: impl Into<String>) -> Self {
+        self.url = Some(value.into());
+        self
+    }
     /// Recipient address used to filter results.
-    pub recipient: Option<String>,
+    pub fn recipient(mut self, value: impl Into<String>) -> Self {
+        self.recipient = Some(value.into());
+        self
+    }
     /// Page number for pagination (1-based).
-    pub page: Option<f64>,
+    pub fn page(mut self, value: impl Into<f64>) -> Self {
+        self.page = Some(value.into());
+        self
+    }
     /// Number of results per page.
-    pub page_size: Option<f64>,
+    pub fn page_size(mut self, value: impl Into<f64>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<super::types::LogSummaryResult, crate::runtime::Error<LogSummaryError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::LogSummaryResult>,
+        crate::runtime::Error<LogSummaryError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "LogSummary",
+            reqwest::Method::GET,
+            "/v1/reporting/links/summary".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.key {
+            request.query.push(("key", value.to_string()));
+        }
+        if let Some(value) = &self.value {
+            request.query.push(("value", value.to_string()));
+        }
+        if let Some(value) = &self.url {
+            request.query.push(("url", value.to_string()));
+        }
+        if let Some(value) = &self.recipient {
+            request.query.push(("recipient", value.to_string()));
+        }
+        if let Some(value) = &self.page {
+            request.query.push(("page", value.to_string()));
+        }
+        if let Some(value) = &self.page_size {
+            request.query.push(("pageSize", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "LogSummary",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.into_error(Some(LogSummaryError::Status400))),
+            401 => return Err(response.into_error(Some(LogSummaryError::Status401))),
+            404 => return Err(response.into_error(Some(LogSummaryError::Status404))),
+            500 => return Err(response.into_error(Some(LogSummaryError::Status500))),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for LogSummaryCall<'a> {
+    type Output = Result<
+        super::types::LogSummaryResult,
+        crate::runtime::Error<LogSummaryError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `LogSummary`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum LogSummaryError {
     /// Bad Request. Invalid data provided
     ///
@@ -129,16 +186,94 @@ pub enum LogSummaryError {
     /// Status 500.
     Status500,
 }
-/// Optional parameters of [`log_detail`](super::Client) (operation `LogDetail`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct LogDetailParams {
+/// A request of operation `LogDetail` (`GET /v1/reporting/links/detail`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct LogDetailCall<'a> {
+    client: &'a super::Client,
+    hash: String,
+    page: Option<f64>,
+    page_size: Option<f64>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> LogDetailCall<'a> {
     /// Page number for pagination (1-based).
-    pub page: Option<f64>,
+    pub fn page(mut self, value: impl Into<f64>) -> Self {
+        self.page = Some(value.into());
+        self
+    }
     /// Number of results per page.
-    pub page_size: Option<f64>,
+    pub fn page_size(mut self, value: impl Into<f64>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<super::types::LogsDetailResult, crate::runtime::Error<LogDetailError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::LogsDetailResult>,
+        crate::runtime::Error<LogDetailError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "LogDetail",
+            reqwest::Method::GET,
+            "/v1/reporting/links/detail".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        {
+            let value = &self.hash;
+            request.query.push(("hash", value.to_string()));
+        }
+        if let Some(value) = &self.page {
+            request.query.push(("page", value.to_string()));
+        }
+        if let Some(value) = &self.page_size {
+            request.query.push(("pageSize", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "LogDetail",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.into_error(Some(LogDetailError::Status400))),
+            401 => return Err(response.into_error(Some(LogDetailError::Status401))),
+            404 => return Err(response.into_error(Some(LogDetailError::Status404))),
+            500 => return Err(response.into_error(Some(LogDetailError::Status500))),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for LogDetailCall<'a> {
+    type Output = Result<
+        super::types::LogsDetailResult,
+        crate::runtime::Error<LogDetailError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `LogDetail`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum LogDetailError {
     /// Bad Request. Invalid data provided
     ///

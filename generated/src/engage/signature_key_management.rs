@@ -5,15 +5,14 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Signature Key Management` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct SignatureKeyManagement<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl SignatureKeyManagement<'_> {
+impl<'a> SignatureKeyManagement<'a> {
     /// Get signature key list
     ///
     /// Retrieve the paginated list of signature keys.
@@ -34,29 +33,17 @@ impl SignatureKeyManagement<'_> {
     ///
     /// `GET /v1/iam/signature_keys` (operation `GetSignatureKeyList`).
     #[doc(alias = "GetSignatureKeyList")]
-    pub async fn get_signature_key_list(
+    pub fn get_signature_key_list(
         &self,
-        page: &str,
-        page_size: &str,
-    ) -> Result<
-        Vec<super::types::Getsignaturekeylistresponse>,
-        crate::runtime::Error<GetSignatureKeyListError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(reqwest::Method::GET, "/v1/iam/signature_keys");
-        let mut query: Vec<(&str, String)> = Vec::new();
-        query.push(("page", page.to_string()));
-        query.push(("page_size", page_size.to_string()));
-        request = request.query(&query);
-        let response = self.client.http.send("GetSignatureKeyList", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(GetSignatureKeyListError::Status400)),
-            401 => Err(response.into_error(Some(GetSignatureKeyListError::Status401))),
-            403 => Err(response.error_as(GetSignatureKeyListError::Status403)),
-            _ => Err(response.into_error(None)),
+        page: impl Into<String>,
+        page_size: impl Into<String>,
+    ) -> GetSignatureKeyListCall<'a> {
+        GetSignatureKeyListCall {
+            client: self.client,
+            page: page.into(),
+            page_size: page_size.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Create signature key
@@ -111,27 +98,17 @@ impl SignatureKeyManagement<'_> {
     ///
     /// `POST /v1/iam/signature_keys` (operation `CreateSignatureKey`).
     #[doc(alias = "CreateSignatureKey")]
-    pub async fn create_signature_key(
+    pub fn create_signature_key(
         &self,
-        accept: &str,
-        body: &super::types::Createsignaturekeyrequest,
-    ) -> Result<
-        super::types::Createsignaturekeyresponse,
-        crate::runtime::Error<CreateSignatureKeyError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(reqwest::Method::POST, "/v1/iam/signature_keys");
-        request = request.header("Accept", accept.to_string());
-        request = request.json(body);
-        let response = self.client.http.send("CreateSignatureKey", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(CreateSignatureKeyError::Status400)),
-            401 => Err(response.into_error(Some(CreateSignatureKeyError::Status401))),
-            403 => Err(response.error_as(CreateSignatureKeyError::Status403)),
-            _ => Err(response.into_error(None)),
+        body: impl Into<super::types::Createsignaturekeyrequest>,
+    ) -> CreateSignatureKeyCall<'a> {
+        CreateSignatureKeyCall {
+            client: self.client,
+            body: {
+                let body: super::types::Createsignaturekeyrequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Get signature key detail
@@ -154,29 +131,15 @@ impl SignatureKeyManagement<'_> {
     ///
     /// `GET /v1/iam/signature_keys/{key_id}` (operation `GetSignatureKeyDetail`).
     #[doc(alias = "GetSignatureKeyDetail")]
-    pub async fn get_signature_key_detail(
+    pub fn get_signature_key_detail(
         &self,
-        key_id: &str,
-    ) -> Result<
-        super::types::Getsignaturekeydetailresponse,
-        crate::runtime::Error<GetSignatureKeyDetailError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &["/v1/iam/signature_keys/", &crate::runtime::encode::path(key_id)]
-                    .concat(),
-            );
-        let response = self.client.http.send("GetSignatureKeyDetail", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(GetSignatureKeyDetailError::Status400)),
-            401 => Err(response.into_error(Some(GetSignatureKeyDetailError::Status401))),
-            403 => Err(response.error_as(GetSignatureKeyDetailError::Status403)),
-            404 => Err(response.error_as(GetSignatureKeyDetailError::Status404)),
-            _ => Err(response.into_error(None)),
+        key_id: impl Into<String>,
+    ) -> GetSignatureKeyDetailCall<'a> {
+        GetSignatureKeyDetailCall {
+            client: self.client,
+            key_id: key_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Delete signature key
@@ -189,25 +152,15 @@ impl SignatureKeyManagement<'_> {
     ///
     /// `DELETE /v1/iam/signature_keys/{key_id}` (operation `DeleteSignatureKey`).
     #[doc(alias = "DeleteSignatureKey")]
-    pub async fn delete_signature_key(
+    pub fn delete_signature_key(
         &self,
-        key_id: &str,
-    ) -> Result<(), crate::runtime::Error<DeleteSignatureKeyError>> {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::DELETE,
-                &["/v1/iam/signature_keys/", &crate::runtime::encode::path(key_id)]
-                    .concat(),
-            );
-        let response = self.client.http.send("DeleteSignatureKey", request).await?;
-        match response.status() {
-            200..=299 => Ok(()),
-            401 => Err(response.into_error(Some(DeleteSignatureKeyError::Status401))),
-            403 => Err(response.error_as(DeleteSignatureKeyError::Status403)),
-            404 => Err(response.error_as(DeleteSignatureKeyError::Status404)),
-            _ => Err(response.into_error(None)),
+        key_id: impl Into<String>,
+    ) -> DeleteSignatureKeyCall<'a> {
+        DeleteSignatureKeyCall {
+            client: self.client,
+            key_id: key_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Get enabled signature key
@@ -230,23 +183,11 @@ impl SignatureKeyManagement<'_> {
     ///
     /// `GET /v1/iam/signature_keys/enabled` (operation `GetEnabledSignatureKey`).
     #[doc(alias = "GetEnabledSignatureKey")]
-    pub async fn get_enabled_signature_key(
-        &self,
-    ) -> Result<
-        super::types::Getenabledsignaturekeyresponse,
-        crate::runtime::Error<GetEnabledSignatureKeyError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(reqwest::Method::GET, "/v1/iam/signature_keys/enabled");
-        let response = self.client.http.send("GetEnabledSignatureKey", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            401 => Err(response.into_error(Some(GetEnabledSignatureKeyError::Status401))),
-            403 => Err(response.error_as(GetEnabledSignatureKeyError::Status403)),
-            404 => Err(response.error_as(GetEnabledSignatureKeyError::Status404)),
-            _ => Err(response.into_error(None)),
+    pub fn get_enabled_signature_key(&self) -> GetEnabledSignatureKeyCall<'a> {
+        GetEnabledSignatureKeyCall {
+            client: self.client,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Disable the current enabled signature key
@@ -259,35 +200,13 @@ impl SignatureKeyManagement<'_> {
     ///
     /// `DELETE /v1/iam/signature_keys/enabled` (operation `DisableTheCurrentEnabledSignatureKey`).
     #[doc(alias = "DisableTheCurrentEnabledSignatureKey")]
-    pub async fn disable_the_current_enabled_signature_key(
+    pub fn disable_the_current_enabled_signature_key(
         &self,
-    ) -> Result<(), crate::runtime::Error<DisableTheCurrentEnabledSignatureKeyError>> {
-        let request = self
-            .client
-            .http
-            .request(reqwest::Method::DELETE, "/v1/iam/signature_keys/enabled");
-        let response = self
-            .client
-            .http
-            .send("DisableTheCurrentEnabledSignatureKey", request)
-            .await?;
-        match response.status() {
-            200..=299 => Ok(()),
-            401 => {
-                Err(
-                    response
-                        .into_error(
-                            Some(DisableTheCurrentEnabledSignatureKeyError::Status401),
-                        ),
-                )
-            }
-            403 => {
-                Err(
-                    response
-                        .error_as(DisableTheCurrentEnabledSignatureKeyError::Status403),
-                )
-            }
-            _ => Err(response.into_error(None)),
+    ) -> DisableTheCurrentEnabledSignatureKeyCall<'a> {
+        DisableTheCurrentEnabledSignatureKeyCall {
+            client: self.client,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Enable signature key
@@ -319,33 +238,101 @@ impl SignatureKeyManagement<'_> {
     ///
     /// `PATCH /v1/iam/signature_keys/enabled` (operation `EnableSignatureKey`).
     #[doc(alias = "EnableSignatureKey")]
-    pub async fn enable_signature_key(
+    pub fn enable_signature_key(
         &self,
-        accept: &str,
-        body: &super::types::Enablesignaturekeyrequest,
-    ) -> Result<
-        super::types::Enablesignaturekeyresponse,
-        crate::runtime::Error<EnableSignatureKeyError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(reqwest::Method::PATCH, "/v1/iam/signature_keys/enabled");
-        request = request.header("Accept", accept.to_string());
-        request = request.json(body);
-        let response = self.client.http.send("EnableSignatureKey", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(EnableSignatureKeyError::Status400)),
-            401 => Err(response.into_error(Some(EnableSignatureKeyError::Status401))),
-            403 => Err(response.error_as(EnableSignatureKeyError::Status403)),
-            404 => Err(response.error_as(EnableSignatureKeyError::Status404)),
-            _ => Err(response.into_error(None)),
+        body: impl Into<super::types::Enablesignaturekeyrequest>,
+    ) -> EnableSignatureKeyCall<'a> {
+        EnableSignatureKeyCall {
+            client: self.client,
+            body: {
+                let body: super::types::Enablesignaturekeyrequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
+    }
+}
+/// A request of operation `GetSignatureKeyList` (`GET /v1/iam/signature_keys`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetSignatureKeyListCall<'a> {
+    client: &'a super::Client,
+    page: String,
+    page_size: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetSignatureKeyListCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        Vec<super::types::Getsignaturekeylistresponse>,
+        crate::runtime::Error<GetSignatureKeyListError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<Vec<super::types::Getsignaturekeylistresponse>>,
+        crate::runtime::Error<GetSignatureKeyListError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "GetSignatureKeyList",
+            reqwest::Method::GET,
+            "/v1/iam/signature_keys".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        {
+            let value = &self.page;
+            request.query.push(("page", value.to_string()));
+        }
+        {
+            let value = &self.page_size;
+            request.query.push(("page_size", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "GetSignatureKeyList",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(GetSignatureKeyListError::Status400)),
+            401 => {
+                return Err(
+                    response.into_error(Some(GetSignatureKeyListError::Status401)),
+                );
+            }
+            403 => return Err(response.error_as(GetSignatureKeyListError::Status403)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetSignatureKeyListCall<'a> {
+    type Output = Result<
+        Vec<super::types::Getsignaturekeylistresponse>,
+        crate::runtime::Error<GetSignatureKeyListError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
     }
 }
 /// The documented error responses of operation `GetSignatureKeyList`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetSignatureKeyListError {
     /// Unexpected error in API call. See HTTP response body for details.
     ///
@@ -360,8 +347,75 @@ pub enum GetSignatureKeyListError {
     /// Status 403.
     Status403(super::types::Disablethecurrentenabledsignaturekey403response),
 }
+/// A request of operation `CreateSignatureKey` (`POST /v1/iam/signature_keys`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct CreateSignatureKeyCall<'a> {
+    client: &'a super::Client,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> CreateSignatureKeyCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Createsignaturekeyresponse,
+        crate::runtime::Error<CreateSignatureKeyError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Createsignaturekeyresponse>,
+        crate::runtime::Error<CreateSignatureKeyError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "CreateSignatureKey",
+            reqwest::Method::POST,
+            "/v1/iam/signature_keys".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "CreateSignatureKey",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(CreateSignatureKeyError::Status400)),
+            401 => {
+                return Err(response.into_error(Some(CreateSignatureKeyError::Status401)));
+            }
+            403 => return Err(response.error_as(CreateSignatureKeyError::Status403)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for CreateSignatureKeyCall<'a> {
+    type Output = Result<
+        super::types::Createsignaturekeyresponse,
+        crate::runtime::Error<CreateSignatureKeyError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `CreateSignatureKey`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum CreateSignatureKeyError {
     /// Unexpected error in API call. See HTTP response body for details.
     ///
@@ -376,8 +430,80 @@ pub enum CreateSignatureKeyError {
     /// Status 403.
     Status403(super::types::Disablethecurrentenabledsignaturekey403response),
 }
+/// A request of operation `GetSignatureKeyDetail` (`GET /v1/iam/signature_keys/{key_id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetSignatureKeyDetailCall<'a> {
+    client: &'a super::Client,
+    key_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetSignatureKeyDetailCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Getsignaturekeydetailresponse,
+        crate::runtime::Error<GetSignatureKeyDetailError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Getsignaturekeydetailresponse>,
+        crate::runtime::Error<GetSignatureKeyDetailError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "GetSignatureKeyDetail",
+            reqwest::Method::GET,
+            ["/v1/iam/signature_keys/", &crate::runtime::encode::path(&self.key_id)]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "GetSignatureKeyDetail",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(GetSignatureKeyDetailError::Status400)),
+            401 => {
+                return Err(
+                    response.into_error(Some(GetSignatureKeyDetailError::Status401)),
+                );
+            }
+            403 => return Err(response.error_as(GetSignatureKeyDetailError::Status403)),
+            404 => return Err(response.error_as(GetSignatureKeyDetailError::Status404)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetSignatureKeyDetailCall<'a> {
+    type Output = Result<
+        super::types::Getsignaturekeydetailresponse,
+        crate::runtime::Error<GetSignatureKeyDetailError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `GetSignatureKeyDetail`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetSignatureKeyDetailError {
     /// Unexpected error in API call. See HTTP response body for details.
     ///
@@ -396,8 +522,70 @@ pub enum GetSignatureKeyDetailError {
     /// Status 404.
     Status404(super::types::Disablethecurrentenabledsignaturekey403response),
 }
+/// A request of operation `DeleteSignatureKey` (`DELETE /v1/iam/signature_keys/{key_id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct DeleteSignatureKeyCall<'a> {
+    client: &'a super::Client,
+    key_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> DeleteSignatureKeyCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<(), crate::runtime::Error<DeleteSignatureKeyError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<()>,
+        crate::runtime::Error<DeleteSignatureKeyError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "DeleteSignatureKey",
+            reqwest::Method::DELETE,
+            ["/v1/iam/signature_keys/", &crate::runtime::encode::path(&self.key_id)]
+                .concat(),
+        );
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "DeleteSignatureKey",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        match response.status() {
+            200..=299 => {}
+            401 => {
+                return Err(response.into_error(Some(DeleteSignatureKeyError::Status401)));
+            }
+            403 => return Err(response.error_as(DeleteSignatureKeyError::Status403)),
+            404 => return Err(response.error_as(DeleteSignatureKeyError::Status404)),
+            _ => return Err(response.into_error(None)),
+        }
+        Ok(response.with(()))
+    }
+}
+impl<'a> std::future::IntoFuture for DeleteSignatureKeyCall<'a> {
+    type Output = Result<(), crate::runtime::Error<DeleteSignatureKeyError>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `DeleteSignatureKey`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum DeleteSignatureKeyError {
     /// No valid authentication details were provided
     ///
@@ -412,8 +600,77 @@ pub enum DeleteSignatureKeyError {
     /// Status 404.
     Status404(super::types::Disablethecurrentenabledsignaturekey403response),
 }
+/// A request of operation `GetEnabledSignatureKey` (`GET /v1/iam/signature_keys/enabled`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetEnabledSignatureKeyCall<'a> {
+    client: &'a super::Client,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetEnabledSignatureKeyCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Getenabledsignaturekeyresponse,
+        crate::runtime::Error<GetEnabledSignatureKeyError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Getenabledsignaturekeyresponse>,
+        crate::runtime::Error<GetEnabledSignatureKeyError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "GetEnabledSignatureKey",
+            reqwest::Method::GET,
+            "/v1/iam/signature_keys/enabled".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "GetEnabledSignatureKey",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            401 => {
+                return Err(
+                    response.into_error(Some(GetEnabledSignatureKeyError::Status401)),
+                );
+            }
+            403 => return Err(response.error_as(GetEnabledSignatureKeyError::Status403)),
+            404 => return Err(response.error_as(GetEnabledSignatureKeyError::Status404)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetEnabledSignatureKeyCall<'a> {
+    type Output = Result<
+        super::types::Getenabledsignaturekeyresponse,
+        crate::runtime::Error<GetEnabledSignatureKeyError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `GetEnabledSignatureKey`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetEnabledSignatureKeyError {
     /// No valid authentication details were provided
     ///
@@ -428,8 +685,80 @@ pub enum GetEnabledSignatureKeyError {
     /// Status 404.
     Status404(super::types::Disablethecurrentenabledsignaturekey403response),
 }
+/// A request of operation `DisableTheCurrentEnabledSignatureKey` (`DELETE /v1/iam/signature_keys/enabled`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct DisableTheCurrentEnabledSignatureKeyCall<'a> {
+    client: &'a super::Client,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> DisableTheCurrentEnabledSignatureKeyCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<(), crate::runtime::Error<DisableTheCurrentEnabledSignatureKeyError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<()>,
+        crate::runtime::Error<DisableTheCurrentEnabledSignatureKeyError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "DisableTheCurrentEnabledSignatureKey",
+            reqwest::Method::DELETE,
+            "/v1/iam/signature_keys/enabled".to_string(),
+        );
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "DisableTheCurrentEnabledSignatureKey",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        match response.status() {
+            200..=299 => {}
+            401 => {
+                return Err(
+                    response
+                        .into_error(
+                            Some(DisableTheCurrentEnabledSignatureKeyError::Status401),
+                        ),
+                );
+            }
+            403 => {
+                return Err(
+                    response
+                        .error_as(DisableTheCurrentEnabledSignatureKeyError::Status403),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        }
+        Ok(response.with(()))
+    }
+}
+impl<'a> std::future::IntoFuture for DisableTheCurrentEnabledSignatureKeyCall<'a> {
+    type Output = Result<
+        (),
+        crate::runtime::Error<DisableTheCurrentEnabledSignatureKeyError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `DisableTheCurrentEnabledSignatureKey`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum DisableTheCurrentEnabledSignatureKeyError {
     /// No valid authentication details were provided
     ///
@@ -440,8 +769,76 @@ pub enum DisableTheCurrentEnabledSignatureKeyError {
     /// Status 403.
     Status403(super::types::Disablethecurrentenabledsignaturekey403response),
 }
+/// A request of operation `EnableSignatureKey` (`PATCH /v1/iam/signature_keys/enabled`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct EnableSignatureKeyCall<'a> {
+    client: &'a super::Client,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> EnableSignatureKeyCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Enablesignaturekeyresponse,
+        crate::runtime::Error<EnableSignatureKeyError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Enablesignaturekeyresponse>,
+        crate::runtime::Error<EnableSignatureKeyError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "EnableSignatureKey",
+            reqwest::Method::PATCH,
+            "/v1/iam/signature_keys/enabled".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "EnableSignatureKey",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(EnableSignatureKeyError::Status400)),
+            401 => {
+                return Err(response.into_error(Some(EnableSignatureKeyError::Status401)));
+            }
+            403 => return Err(response.error_as(EnableSignatureKeyError::Status403)),
+            404 => return Err(response.error_as(EnableSignatureKeyError::Status404)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for EnableSignatureKeyCall<'a> {
+    type Output = Result<
+        super::types::Enablesignaturekeyresponse,
+        crate::runtime::Error<EnableSignatureKeyError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `EnableSignatureKey`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum EnableSignatureKeyError {
     /// Unexpected error in API call. See HTTP response body for details.
     ///

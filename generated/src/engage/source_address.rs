@@ -5,15 +5,14 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Source Address` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct SourceAddress<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl SourceAddress<'_> {
+impl<'a> SourceAddress<'a> {
     /// Request a Sender Address
     ///
     /// Submit a **sender address request** to register a new Sender ID.
@@ -86,53 +85,18 @@ impl SourceAddress<'_> {
     ///
     /// `POST /v1/messaging/numbers/sender_address/requests` (operation `requestSenderAddressUsingPOST`).
     #[doc(alias = "requestSenderAddressUsingPOST")]
-    pub async fn request_sender_address_using_post(
+    pub fn request_sender_address_using_post(
         &self,
-        body: &super::types::RequestSenderAddressUsingPostRequest,
-    ) -> Result<
-        super::types::RequestSenderAddressUsingPostResponse,
-        crate::runtime::Error<RequestSenderAddressUsingPostError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                "/v1/messaging/numbers/sender_address/requests",
-            );
-        request = request.json(body);
-        let response = self
-            .client
-            .http
-            .send("requestSenderAddressUsingPOST", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => {
-                Err(
-                    response
-                        .into_error(Some(RequestSenderAddressUsingPostError::Status400)),
-                )
-            }
-            401 => {
-                Err(
-                    response
-                        .into_error(Some(RequestSenderAddressUsingPostError::Status401)),
-                )
-            }
-            403 => {
-                Err(
-                    response
-                        .into_error(Some(RequestSenderAddressUsingPostError::Status403)),
-                )
-            }
-            409 => {
-                Err(
-                    response
-                        .into_error(Some(RequestSenderAddressUsingPostError::Status409)),
-                )
-            }
-            _ => Err(response.into_error(None)),
+        body: impl Into<super::types::RequestSenderAddressUsingPostRequest>,
+    ) -> RequestSenderAddressUsingPostCall<'a> {
+        RequestSenderAddressUsingPostCall {
+            client: self.client,
+            body: {
+                let body: super::types::RequestSenderAddressUsingPostRequest = body
+                    .into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Submitting a verification code
@@ -144,44 +108,19 @@ impl SourceAddress<'_> {
     ///
     /// `POST /v1/messaging/numbers/sender_address/requests/{id}/verify` (operation `SubmittingVerificationCodePost`).
     #[doc(alias = "SubmittingVerificationCodePost")]
-    pub async fn submitting_verification_code_post(
+    pub fn submitting_verification_code_post(
         &self,
-        id: &str,
-        body: &super::types::PostVerificationCode,
-    ) -> Result<
-        super::types::VerificationCodeRequestItem,
-        crate::runtime::Error<SubmittingVerificationCodePostError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &[
-                    "/v1/messaging/numbers/sender_address/requests/",
-                    &crate::runtime::encode::path(id),
-                    "/verify",
-                ]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self
-            .client
-            .http
-            .send("SubmittingVerificationCodePost", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(SubmittingVerificationCodePostError::Status400)),
-            401 => {
-                Err(
-                    response
-                        .into_error(Some(SubmittingVerificationCodePostError::Status401)),
-                )
-            }
-            403 => Err(response.error_as(SubmittingVerificationCodePostError::Status403)),
-            404 => Err(response.error_as(SubmittingVerificationCodePostError::Status404)),
-            _ => Err(response.into_error(None)),
+        id: impl Into<String>,
+        body: impl Into<super::types::PostVerificationCode>,
+    ) -> SubmittingVerificationCodePostCall<'a> {
+        SubmittingVerificationCodePostCall {
+            client: self.client,
+            id: id.into(),
+            body: {
+                let body: super::types::PostVerificationCode = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Re-verify Sender Address
@@ -202,42 +141,15 @@ impl SourceAddress<'_> {
     ///
     /// `POST /v1/messaging/numbers/sender_address/addresses/{id}/reverify` (operation `reVerifySenderAddressUsingPOST`).
     #[doc(alias = "reVerifySenderAddressUsingPOST")]
-    pub async fn re_verify_sender_address_using_post(
+    pub fn re_verify_sender_address_using_post(
         &self,
-        id: &str,
-    ) -> Result<
-        super::types::ReVerifySenderAddressRequestItem,
-        crate::runtime::Error<ReVerifySenderAddressUsingPostError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &[
-                    "/v1/messaging/numbers/sender_address/addresses/",
-                    &crate::runtime::encode::path(id),
-                    "/reverify",
-                ]
-                    .concat(),
-            );
-        let response = self
-            .client
-            .http
-            .send("reVerifySenderAddressUsingPOST", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(ReVerifySenderAddressUsingPostError::Status400)),
-            401 => {
-                Err(
-                    response
-                        .into_error(Some(ReVerifySenderAddressUsingPostError::Status401)),
-                )
-            }
-            403 => Err(response.error_as(ReVerifySenderAddressUsingPostError::Status403)),
-            404 => Err(response.error_as(ReVerifySenderAddressUsingPostError::Status404)),
-            _ => Err(response.into_error(None)),
+        id: impl Into<String>,
+    ) -> ReVerifySenderAddressUsingPostCall<'a> {
+        ReVerifySenderAddressUsingPostCall {
+            client: self.client,
+            id: id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Get status of a sender address request
@@ -264,49 +176,15 @@ impl SourceAddress<'_> {
     ///
     /// `GET /v1/messaging/numbers/sender_address/requests/{id}` (operation `GetStatusOfSenderAddressRequest`).
     #[doc(alias = "GetStatusOfSenderAddressRequest")]
-    pub async fn get_status_of_sender_address_request(
+    pub fn get_status_of_sender_address_request(
         &self,
-        id: &str,
-    ) -> Result<
-        super::types::AlphaTagRequestItem,
-        crate::runtime::Error<GetStatusOfSenderAddressRequestError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/v1/messaging/numbers/sender_address/requests/",
-                    &crate::runtime::encode::path(id),
-                ]
-                    .concat(),
-            );
-        let response = self
-            .client
-            .http
-            .send("GetStatusOfSenderAddressRequest", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => {
-                Err(response.error_as(GetStatusOfSenderAddressRequestError::Status400))
-            }
-            401 => {
-                Err(
-                    response
-                        .into_error(
-                            Some(GetStatusOfSenderAddressRequestError::Status401),
-                        ),
-                )
-            }
-            403 => {
-                Err(response.error_as(GetStatusOfSenderAddressRequestError::Status403))
-            }
-            404 => {
-                Err(response.error_as(GetStatusOfSenderAddressRequestError::Status404))
-            }
-            _ => Err(response.into_error(None)),
+        id: impl Into<String>,
+    ) -> GetStatusOfSenderAddressRequestCall<'a> {
+        GetStatusOfSenderAddressRequestCall {
+            client: self.client,
+            id: id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Get all approved sender addresses
@@ -317,59 +195,20 @@ impl SourceAddress<'_> {
     ///
     /// `GET /v1/messaging/numbers/sender_address/addresses` (operation `GetAllApprovedSenderAddresses`).
     #[doc(alias = "GetAllApprovedSenderAddresses")]
-    pub async fn get_all_approved_sender_addresses(
+    pub fn get_all_approved_sender_addresses(
         &self,
-        params: &GetAllApprovedSenderAddressesParams,
-    ) -> Result<
-        super::types::GetAllApprovedSenderAddresses,
-        crate::runtime::Error<GetAllApprovedSenderAddressesError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                "/v1/messaging/numbers/sender_address/addresses",
-            );
-        let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &params.sender_address {
-            query.push(("sender_address", value.to_string()));
-        }
-        if let Some(value) = &params.sender_address_type {
-            query.push(("sender_address_type", value.to_string()));
-        }
-        if let Some(value) = &params.usage_type {
-            query.push(("usage_type", value.to_string()));
-        }
-        if let Some(value) = &params.include_related_accounts {
-            query.push(("include_related_accounts", value.to_string()));
-        }
-        if let Some(value) = &params.expiry_status {
-            query.push(("expiry_status", value.to_string()));
-        }
-        if let Some(value) = &params.page_size {
-            query.push(("page_size", value.to_string()));
-        }
-        if let Some(value) = &params.token {
-            query.push(("token", value.to_string()));
-        }
-        request = request.query(&query);
-        let response = self
-            .client
-            .http
-            .send("GetAllApprovedSenderAddresses", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(GetAllApprovedSenderAddressesError::Status400)),
-            401 => {
-                Err(
-                    response
-                        .into_error(Some(GetAllApprovedSenderAddressesError::Status401)),
-                )
-            }
-            403 => Err(response.error_as(GetAllApprovedSenderAddressesError::Status403)),
-            _ => Err(response.into_error(None)),
+    ) -> GetAllApprovedSenderAddressesCall<'a> {
+        GetAllApprovedSenderAddressesCall {
+            client: self.client,
+            sender_address: None,
+            sender_address_type: None,
+            usage_type: None,
+            include_related_accounts: None,
+            expiry_status: None,
+            page_size: None,
+            token: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Get sender address by id
@@ -379,31 +218,15 @@ impl SourceAddress<'_> {
     ///
     /// `GET /v1/messaging/numbers/sender_address/addresses/{id}` (operation `GetSenderAddressById`).
     #[doc(alias = "GetSenderAddressById")]
-    pub async fn get_sender_address_by_id(
+    pub fn get_sender_address_by_id(
         &self,
-        id: &str,
-    ) -> Result<
-        super::types::GetSenderAddress,
-        crate::runtime::Error<GetSenderAddressByIdError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/v1/messaging/numbers/sender_address/addresses/",
-                    &crate::runtime::encode::path(id),
-                ]
-                    .concat(),
-            );
-        let response = self.client.http.send("GetSenderAddressById", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(GetSenderAddressByIdError::Status400)),
-            401 => Err(response.into_error(Some(GetSenderAddressByIdError::Status401))),
-            403 => Err(response.error_as(GetSenderAddressByIdError::Status403)),
-            _ => Err(response.into_error(None)),
+        id: impl Into<String>,
+    ) -> GetSenderAddressByIdCall<'a> {
+        GetSenderAddressByIdCall {
+            client: self.client,
+            id: id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Delete Sender Address
@@ -415,42 +238,17 @@ impl SourceAddress<'_> {
     ///
     /// `DELETE /v1/messaging/numbers/sender_address/addresses/{id}` (operation `deleteSenderAddressUsingDELETE`).
     #[doc(alias = "deleteSenderAddressUsingDELETE")]
-    pub async fn delete_sender_address_using_delete(
+    pub fn delete_sender_address_using_delete(
         &self,
-        id: &str,
-        reason: &str,
-    ) -> Result<(), crate::runtime::Error<DeleteSenderAddressUsingDeleteError>> {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::DELETE,
-                &[
-                    "/v1/messaging/numbers/sender_address/addresses/",
-                    &crate::runtime::encode::path(id),
-                ]
-                    .concat(),
-            );
-        let mut query: Vec<(&str, String)> = Vec::new();
-        query.push(("reason", reason.to_string()));
-        request = request.query(&query);
-        let response = self
-            .client
-            .http
-            .send("deleteSenderAddressUsingDELETE", request)
-            .await?;
-        match response.status() {
-            200..=299 => Ok(()),
-            400 => Err(response.error_as(DeleteSenderAddressUsingDeleteError::Status400)),
-            401 => {
-                Err(
-                    response
-                        .into_error(Some(DeleteSenderAddressUsingDeleteError::Status401)),
-                )
-            }
-            403 => Err(response.error_as(DeleteSenderAddressUsingDeleteError::Status403)),
-            404 => Err(response.error_as(DeleteSenderAddressUsingDeleteError::Status404)),
-            _ => Err(response.into_error(None)),
+        id: impl Into<String>,
+        reason: impl Into<String>,
+    ) -> DeleteSenderAddressUsingDeleteCall<'a> {
+        DeleteSenderAddressUsingDeleteCall {
+            client: self.client,
+            id: id.into(),
+            reason: reason.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Update My Own Number Label
@@ -460,48 +258,112 @@ impl SourceAddress<'_> {
     ///
     /// `PATCH /v1/messaging/numbers/sender_address/addresses/{id}` (operation `updateSenderAddressUsingPATCH`).
     #[doc(alias = "updateSenderAddressUsingPATCH")]
-    pub async fn update_sender_address_using_patch(
+    pub fn update_sender_address_using_patch(
         &self,
-        id: &str,
-        body: &super::types::PatchLabelMyOwnNumber,
-    ) -> Result<
-        super::types::GetSenderAddress,
-        crate::runtime::Error<UpdateSenderAddressUsingPatchError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::PATCH,
-                &[
-                    "/v1/messaging/numbers/sender_address/addresses/",
-                    &crate::runtime::encode::path(id),
-                ]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self
-            .client
-            .http
-            .send("updateSenderAddressUsingPATCH", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(UpdateSenderAddressUsingPatchError::Status400)),
-            401 => {
-                Err(
-                    response
-                        .into_error(Some(UpdateSenderAddressUsingPatchError::Status401)),
-                )
-            }
-            403 => Err(response.error_as(UpdateSenderAddressUsingPatchError::Status403)),
-            404 => Err(response.error_as(UpdateSenderAddressUsingPatchError::Status404)),
-            _ => Err(response.into_error(None)),
+        id: impl Into<String>,
+        body: impl Into<super::types::PatchLabelMyOwnNumber>,
+    ) -> UpdateSenderAddressUsingPatchCall<'a> {
+        UpdateSenderAddressUsingPatchCall {
+            client: self.client,
+            id: id.into(),
+            body: {
+                let body: super::types::PatchLabelMyOwnNumber = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
+    }
+}
+/// A request of operation `requestSenderAddressUsingPOST` (`POST /v1/messaging/numbers/sender_address/requests`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct RequestSenderAddressUsingPostCall<'a> {
+    client: &'a super::Client,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> RequestSenderAddressUsingPostCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::RequestSenderAddressUsingPostResponse,
+        crate::runtime::Error<RequestSenderAddressUsingPostError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<
+            super::types::RequestSenderAddressUsingPostResponse,
+        >,
+        crate::runtime::Error<RequestSenderAddressUsingPostError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "requestSenderAddressUsingPOST",
+            reqwest::Method::POST,
+            "/v1/messaging/numbers/sender_address/requests".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "requestSenderAddressUsingPOST",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response
+                        .into_error(Some(RequestSenderAddressUsingPostError::Status400)),
+                );
+            }
+            401 => {
+                return Err(
+                    response
+                        .into_error(Some(RequestSenderAddressUsingPostError::Status401)),
+                );
+            }
+            403 => {
+                return Err(
+                    response
+                        .into_error(Some(RequestSenderAddressUsingPostError::Status403)),
+                );
+            }
+            409 => {
+                return Err(
+                    response
+                        .into_error(Some(RequestSenderAddressUsingPostError::Status409)),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for RequestSenderAddressUsingPostCall<'a> {
+    type Output = Result<
+        super::types::RequestSenderAddressUsingPostResponse,
+        crate::runtime::Error<RequestSenderAddressUsingPostError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
     }
 }
 /// The documented error responses of operation `requestSenderAddressUsingPOST`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum RequestSenderAddressUsingPostError {
     /// Bad Request
     ///
@@ -520,8 +382,97 @@ pub enum RequestSenderAddressUsingPostError {
     /// Status 409.
     Status409,
 }
+/// A request of operation `SubmittingVerificationCodePost` (`POST /v1/messaging/numbers/sender_address/requests/{id}/verify`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct SubmittingVerificationCodePostCall<'a> {
+    client: &'a super::Client,
+    id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> SubmittingVerificationCodePostCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::VerificationCodeRequestItem,
+        crate::runtime::Error<SubmittingVerificationCodePostError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::VerificationCodeRequestItem>,
+        crate::runtime::Error<SubmittingVerificationCodePostError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "SubmittingVerificationCodePost",
+            reqwest::Method::POST,
+            [
+                "/v1/messaging/numbers/sender_address/requests/",
+                &crate::runtime::encode::path(&self.id),
+                "/verify",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "SubmittingVerificationCodePost",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response.error_as(SubmittingVerificationCodePostError::Status400),
+                );
+            }
+            401 => {
+                return Err(
+                    response
+                        .into_error(Some(SubmittingVerificationCodePostError::Status401)),
+                );
+            }
+            403 => {
+                return Err(
+                    response.error_as(SubmittingVerificationCodePostError::Status403),
+                );
+            }
+            404 => {
+                return Err(
+                    response.error_as(SubmittingVerificationCodePostError::Status404),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for SubmittingVerificationCodePostCall<'a> {
+    type Output = Result<
+        super::types::VerificationCodeRequestItem,
+        crate::runtime::Error<SubmittingVerificationCodePostError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `SubmittingVerificationCodePost`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum SubmittingVerificationCodePostError {
     /// Bad Request
     ///
@@ -540,8 +491,97 @@ pub enum SubmittingVerificationCodePostError {
     /// Status 404.
     Status404(super::types::V404response),
 }
+/// A request of operation `reVerifySenderAddressUsingPOST` (`POST /v1/messaging/numbers/sender_address/addresses/{id}/reverify`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ReVerifySenderAddressUsingPostCall<'a> {
+    client: &'a super::Client,
+    id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> ReVerifySenderAddressUsingPostCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::ReVerifySenderAddressRequestItem,
+        crate::runtime::Error<ReVerifySenderAddressUsingPostError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::ReVerifySenderAddressRequestItem>,
+        crate::runtime::Error<ReVerifySenderAddressUsingPostError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "reVerifySenderAddressUsingPOST",
+            reqwest::Method::POST,
+            [
+                "/v1/messaging/numbers/sender_address/addresses/",
+                &crate::runtime::encode::path(&self.id),
+                "/reverify",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "reVerifySenderAddressUsingPOST",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response.error_as(ReVerifySenderAddressUsingPostError::Status400),
+                );
+            }
+            401 => {
+                return Err(
+                    response
+                        .into_error(Some(ReVerifySenderAddressUsingPostError::Status401)),
+                );
+            }
+            403 => {
+                return Err(
+                    response.error_as(ReVerifySenderAddressUsingPostError::Status403),
+                );
+            }
+            404 => {
+                return Err(
+                    response.error_as(ReVerifySenderAddressUsingPostError::Status404),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for ReVerifySenderAddressUsingPostCall<'a> {
+    type Output = Result<
+        super::types::ReVerifySenderAddressRequestItem,
+        crate::runtime::Error<ReVerifySenderAddressUsingPostError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `reVerifySenderAddressUsingPOST`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ReVerifySenderAddressUsingPostError {
     /// Bad Request
     ///
@@ -560,8 +600,98 @@ pub enum ReVerifySenderAddressUsingPostError {
     /// Status 404.
     Status404(super::types::V404response),
 }
+/// A request of operation `GetStatusOfSenderAddressRequest` (`GET /v1/messaging/numbers/sender_address/requests/{id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetStatusOfSenderAddressRequestCall<'a> {
+    client: &'a super::Client,
+    id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetStatusOfSenderAddressRequestCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::AlphaTagRequestItem,
+        crate::runtime::Error<GetStatusOfSenderAddressRequestError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::AlphaTagRequestItem>,
+        crate::runtime::Error<GetStatusOfSenderAddressRequestError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "GetStatusOfSenderAddressRequest",
+            reqwest::Method::GET,
+            [
+                "/v1/messaging/numbers/sender_address/requests/",
+                &crate::runtime::encode::path(&self.id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "GetStatusOfSenderAddressRequest",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response.error_as(GetStatusOfSenderAddressRequestError::Status400),
+                );
+            }
+            401 => {
+                return Err(
+                    response
+                        .into_error(
+                            Some(GetStatusOfSenderAddressRequestError::Status401),
+                        ),
+                );
+            }
+            403 => {
+                return Err(
+                    response.error_as(GetStatusOfSenderAddressRequestError::Status403),
+                );
+            }
+            404 => {
+                return Err(
+                    response.error_as(GetStatusOfSenderAddressRequestError::Status404),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetStatusOfSenderAddressRequestCall<'a> {
+    type Output = Result<
+        super::types::AlphaTagRequestItem,
+        crate::runtime::Error<GetStatusOfSenderAddressRequestError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `GetStatusOfSenderAddressRequest`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetStatusOfSenderAddressRequestError {
     /// Bad request
     ///
@@ -580,29 +710,161 @@ pub enum GetStatusOfSenderAddressRequestError {
     /// Status 404.
     Status404(super::types::V404response),
 }
-/// Optional parameters of [`get_all_approved_sender_addresses`](super::Client) (operation `GetAllApprovedSenderAddresses`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct GetAllApprovedSenderAddressesParams {
-    /// A string containing some or all of a specific Sender ID
-    pub sender_address: Option<String>,
-    /// The type of Sender ID. This will be either ALPHANUMERIC, INTERNATIONAL, or SHORT_CODE
-    pub sender_address_type: Option<
+/// A request of operation `GetAllApprovedSenderAddresses` (`GET /v1/messaging/numbers/sender_address/addresses`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetAllApprovedSenderAddressesCall<'a> {
+    client: &'a super::Client,
+    sender_address: Option<String>,
+    sender_address_type: Option<
         super::types::GetAllApprovedSenderAddressesSenderAddressType,
     >,
+    usage_type: Option<super::types::GetAllApprovedSenderAddressesUsageType>,
+    include_related_accounts: Option<bool>,
+    expiry_status: Option<super::types::GetAllApprovedSenderAddressesExpiryStatus>,
+    page_size: Option<i64>,
+    token: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetAllApprovedSenderAddressesCall<'a> {
+    /// A string containing some or all of a specific Sender ID
+    pub fn sender_address(mut self, value: impl Into<String>) -> Self {
+        self.sender_address = Some(value.into());
+        self
+    }
+    /// The type of Sender ID. This will be either ALPHANUMERIC, INTERNATIONAL, or SHORT_CODE
+    pub fn sender_address_type(
+        mut self,
+        value: impl Into<super::types::GetAllApprovedSenderAddressesSenderAddressType>,
+    ) -> Self {
+        self.sender_address_type = Some(value.into());
+        self
+    }
     /// The usage type of the Sender ID
-    pub usage_type: Option<super::types::GetAllApprovedSenderAddressesUsageType>,
+    pub fn usage_type(
+        mut self,
+        value: impl Into<super::types::GetAllApprovedSenderAddressesUsageType>,
+    ) -> Self {
+        self.usage_type = Some(value.into());
+        self
+    }
     /// When true, include Sender IDs that belong to related accounts in addition to those on the authenticated account.
-    pub include_related_accounts: Option<bool>,
+    pub fn include_related_accounts(mut self, value: impl Into<bool>) -> Self {
+        self.include_related_accounts = Some(value.into());
+        self
+    }
     /// Filter the results by OWN_NUMBER Sender IDs that are already expired, or will expire soon.
     /// Acceptable values are EXPIRED and EXPIRING. This parameter requires both the sender_address_type and usage_type parameters to be present.
-    pub expiry_status: Option<super::types::GetAllApprovedSenderAddressesExpiryStatus>,
+    pub fn expiry_status(
+        mut self,
+        value: impl Into<super::types::GetAllApprovedSenderAddressesExpiryStatus>,
+    ) -> Self {
+        self.expiry_status = Some(value.into());
+        self
+    }
     /// The number of results per page. Default is 20.
-    pub page_size: Option<i64>,
+    pub fn page_size(mut self, value: impl Into<i64>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
     /// In paginated data, the original request will return with a "next_token" attribute. This token must be entered into subsequent call in the "token" query parameter to obtain the next set of records.
-    pub token: Option<String>,
+    pub fn token(mut self, value: impl Into<String>) -> Self {
+        self.token = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::GetAllApprovedSenderAddresses,
+        crate::runtime::Error<GetAllApprovedSenderAddressesError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::GetAllApprovedSenderAddresses>,
+        crate::runtime::Error<GetAllApprovedSenderAddressesError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "GetAllApprovedSenderAddresses",
+            reqwest::Method::GET,
+            "/v1/messaging/numbers/sender_address/addresses".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.sender_address {
+            request.query.push(("sender_address", value.to_string()));
+        }
+        if let Some(value) = &self.sender_address_type {
+            request.query.push(("sender_address_type", value.to_string()));
+        }
+        if let Some(value) = &self.usage_type {
+            request.query.push(("usage_type", value.to_string()));
+        }
+        if let Some(value) = &self.include_related_accounts {
+            request.query.push(("include_related_accounts", value.to_string()));
+        }
+        if let Some(value) = &self.expiry_status {
+            request.query.push(("expiry_status", value.to_string()));
+        }
+        if let Some(value) = &self.page_size {
+            request.query.push(("page_size", value.to_string()));
+        }
+        if let Some(value) = &self.token {
+            request.query.push(("token", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "GetAllApprovedSenderAddresses",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response.error_as(GetAllApprovedSenderAddressesError::Status400),
+                );
+            }
+            401 => {
+                return Err(
+                    response
+                        .into_error(Some(GetAllApprovedSenderAddressesError::Status401)),
+                );
+            }
+            403 => {
+                return Err(
+                    response.error_as(GetAllApprovedSenderAddressesError::Status403),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetAllApprovedSenderAddressesCall<'a> {
+    type Output = Result<
+        super::types::GetAllApprovedSenderAddresses,
+        crate::runtime::Error<GetAllApprovedSenderAddressesError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `GetAllApprovedSenderAddresses`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetAllApprovedSenderAddressesError {
     /// Bad request
     ///
@@ -617,8 +879,82 @@ pub enum GetAllApprovedSenderAddressesError {
     /// Status 403.
     Status403(super::types::V403response),
 }
+/// A request of operation `GetSenderAddressById` (`GET /v1/messaging/numbers/sender_address/addresses/{id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetSenderAddressByIdCall<'a> {
+    client: &'a super::Client,
+    id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetSenderAddressByIdCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::GetSenderAddress,
+        crate::runtime::Error<GetSenderAddressByIdError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::GetSenderAddress>,
+        crate::runtime::Error<GetSenderAddressByIdError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "GetSenderAddressById",
+            reqwest::Method::GET,
+            [
+                "/v1/messaging/numbers/sender_address/addresses/",
+                &crate::runtime::encode::path(&self.id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "GetSenderAddressById",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(GetSenderAddressByIdError::Status400)),
+            401 => {
+                return Err(
+                    response.into_error(Some(GetSenderAddressByIdError::Status401)),
+                );
+            }
+            403 => return Err(response.error_as(GetSenderAddressByIdError::Status403)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetSenderAddressByIdCall<'a> {
+    type Output = Result<
+        super::types::GetSenderAddress,
+        crate::runtime::Error<GetSenderAddressByIdError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `GetSenderAddressById`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetSenderAddressByIdError {
     /// Bad request
     ///
@@ -633,8 +969,94 @@ pub enum GetSenderAddressByIdError {
     /// Status 403.
     Status403(super::types::V403response),
 }
+/// A request of operation `deleteSenderAddressUsingDELETE` (`DELETE /v1/messaging/numbers/sender_address/addresses/{id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct DeleteSenderAddressUsingDeleteCall<'a> {
+    client: &'a super::Client,
+    id: String,
+    reason: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> DeleteSenderAddressUsingDeleteCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<(), crate::runtime::Error<DeleteSenderAddressUsingDeleteError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<()>,
+        crate::runtime::Error<DeleteSenderAddressUsingDeleteError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "deleteSenderAddressUsingDELETE",
+            reqwest::Method::DELETE,
+            [
+                "/v1/messaging/numbers/sender_address/addresses/",
+                &crate::runtime::encode::path(&self.id),
+            ]
+                .concat(),
+        );
+        {
+            let value = &self.reason;
+            request.query.push(("reason", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "deleteSenderAddressUsingDELETE",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        match response.status() {
+            200..=299 => {}
+            400 => {
+                return Err(
+                    response.error_as(DeleteSenderAddressUsingDeleteError::Status400),
+                );
+            }
+            401 => {
+                return Err(
+                    response
+                        .into_error(Some(DeleteSenderAddressUsingDeleteError::Status401)),
+                );
+            }
+            403 => {
+                return Err(
+                    response.error_as(DeleteSenderAddressUsingDeleteError::Status403),
+                );
+            }
+            404 => {
+                return Err(
+                    response.error_as(DeleteSenderAddressUsingDeleteError::Status404),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        }
+        Ok(response.with(()))
+    }
+}
+impl<'a> std::future::IntoFuture for DeleteSenderAddressUsingDeleteCall<'a> {
+    type Output = Result<(), crate::runtime::Error<DeleteSenderAddressUsingDeleteError>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `deleteSenderAddressUsingDELETE`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum DeleteSenderAddressUsingDeleteError {
     /// Bad Request
     ///
@@ -653,8 +1075,96 @@ pub enum DeleteSenderAddressUsingDeleteError {
     /// Status 404.
     Status404(super::types::V404response),
 }
+/// A request of operation `updateSenderAddressUsingPATCH` (`PATCH /v1/messaging/numbers/sender_address/addresses/{id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct UpdateSenderAddressUsingPatchCall<'a> {
+    client: &'a super::Client,
+    id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> UpdateSenderAddressUsingPatchCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::GetSenderAddress,
+        crate::runtime::Error<UpdateSenderAddressUsingPatchError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::GetSenderAddress>,
+        crate::runtime::Error<UpdateSenderAddressUsingPatchError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "updateSenderAddressUsingPATCH",
+            reqwest::Method::PATCH,
+            [
+                "/v1/messaging/numbers/sender_address/addresses/",
+                &crate::runtime::encode::path(&self.id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "updateSenderAddressUsingPATCH",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response.error_as(UpdateSenderAddressUsingPatchError::Status400),
+                );
+            }
+            401 => {
+                return Err(
+                    response
+                        .into_error(Some(UpdateSenderAddressUsingPatchError::Status401)),
+                );
+            }
+            403 => {
+                return Err(
+                    response.error_as(UpdateSenderAddressUsingPatchError::Status403),
+                );
+            }
+            404 => {
+                return Err(
+                    response.error_as(UpdateSenderAddressUsingPatchError::Status404),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for UpdateSenderAddressUsingPatchCall<'a> {
+    type Output = Result<
+        super::types::GetSenderAddress,
+        crate::runtime::Error<UpdateSenderAddressUsingPatchError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `updateSenderAddressUsingPATCH`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum UpdateSenderAddressUsingPatchError {
     /// Bad Request
     ///

@@ -8,20 +8,42 @@
 )]
 /// Addoneormorenumberstoyourblacklistrequest
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Addoneormorenumberstoyourblacklistrequest {
     /// Array of numbers to be added to the blacklist. These should be specified in E.164 international format. For information on E.164, please refer to http://en.wikipedia.org/wiki/E.164.
     pub numbers: Vec<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Addoneormorenumberstoyourblacklistrequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(numbers: impl Into<Vec<String>>) -> Self {
+        Self { numbers: numbers.into() }
+    }
+}
 /// Addoneormorenumberstoyourblacklistresponse
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Addoneormorenumberstoyourblacklistresponse {
     /// `uri`
     pub uri: String,
     /// List of phone numbers.
     pub numbers: Vec<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Addoneormorenumberstoyourblacklistresponse {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(uri: impl Into<String>, numbers: impl Into<Vec<String>>) -> Self {
+        Self {
+            uri: uri.into(),
+            numbers: numbers.into(),
+        }
+    }
+}
 /// AlphaTagRequestItem
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct AlphaTagRequestItem {
     /// Primary ID of the record
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -57,10 +79,92 @@ pub struct AlphaTagRequestItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_modified_date: Option<crate::runtime::Timestamp>,
 }
+#[allow(clippy::should_implement_trait)]
+impl AlphaTagRequestItem {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            id: None,
+            sender_address: None,
+            sender_address_type: None,
+            usage_type: None,
+            destination_countries: None,
+            reason: None,
+            label: None,
+            status: None,
+            account_id: None,
+            created_date: None,
+            last_modified_date: None,
+        }
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `sender_address`.
+    pub fn sender_address(mut self, value: impl Into<String>) -> Self {
+        self.sender_address = Some(value.into());
+        self
+    }
+    /// Sets `sender_address_type`.
+    pub fn sender_address_type(
+        mut self,
+        value: impl Into<AlphaTagRequestItemSenderAddressType>,
+    ) -> Self {
+        self.sender_address_type = Some(value.into());
+        self
+    }
+    /// Sets `usage_type`.
+    pub fn usage_type(mut self, value: impl Into<AlphaTagRequestItemUsageType>) -> Self {
+        self.usage_type = Some(value.into());
+        self
+    }
+    /// Sets `destination_countries`.
+    pub fn destination_countries(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.destination_countries = Some(value.into());
+        self
+    }
+    /// Sets `reason`.
+    pub fn reason(mut self, value: impl Into<String>) -> Self {
+        self.reason = Some(value.into());
+        self
+    }
+    /// Sets `label`.
+    pub fn label(mut self, value: impl Into<String>) -> Self {
+        self.label = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<AlphaTagRequestItemStatus>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `account_id`.
+    pub fn account_id(mut self, value: impl Into<String>) -> Self {
+        self.account_id = Some(value.into());
+        self
+    }
+    /// Sets `created_date`.
+    pub fn created_date(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.created_date = Some(value.into());
+        self
+    }
+    /// Sets `last_modified_date`.
+    pub fn last_modified_date(
+        mut self,
+        value: impl Into<crate::runtime::Timestamp>,
+    ) -> Self {
+        self.last_modified_date = Some(value.into());
+        self
+    }
+}
 /// The Sender Address Type
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum AlphaTagRequestItemSenderAddressType {
     /// `ALPHANUMERIC`
     Alphanumeric,
@@ -116,6 +220,7 @@ impl<'de> serde::Deserialize<'de> for AlphaTagRequestItemSenderAddressType {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum AlphaTagRequestItemStatus {
     /// `OPEN`
     Open,
@@ -183,6 +288,7 @@ impl<'de> serde::Deserialize<'de> for AlphaTagRequestItemStatus {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum AlphaTagRequestItemUsageType {
     /// `ALPHANUMERIC`
     Alphanumeric,
@@ -236,6 +342,7 @@ impl<'de> serde::Deserialize<'de> for AlphaTagRequestItemUsageType {
 }
 /// Api error data
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ApiError {
     /// Error id in UUID format
     pub uuid: String,
@@ -246,10 +353,29 @@ pub struct ApiError {
     /// Error additional details
     pub detail: String,
 }
+#[allow(clippy::should_implement_trait)]
+impl ApiError {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        uuid: impl Into<String>,
+        r#type: impl Into<ApiErrorType>,
+        title: impl Into<String>,
+        detail: impl Into<String>,
+    ) -> Self {
+        Self {
+            uuid: uuid.into(),
+            r#type: r#type.into(),
+            title: title.into(),
+            detail: detail.into(),
+        }
+    }
+}
 /// Error type
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ApiErrorType {
     /// `validation`
     Validation,
@@ -355,6 +481,7 @@ impl<'de> serde::Deserialize<'de> for ApiErrorType {
 }
 /// An assigned dedicated number and its assignment metadata
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct AssignedNumber {
     /// `assignment`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -363,8 +490,30 @@ pub struct AssignedNumber {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<DedicatedNumber>,
 }
+#[allow(clippy::should_implement_trait)]
+impl AssignedNumber {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            assignment: None,
+            number: None,
+        }
+    }
+    /// Sets `assignment`.
+    pub fn assignment(mut self, value: impl Into<Assignment>) -> Self {
+        self.assignment = Some(value.into());
+        self
+    }
+    /// Sets `number`.
+    pub fn number(mut self, value: impl Into<DedicatedNumber>) -> Self {
+        self.number = Some(value.into());
+        self
+    }
+}
 /// AssignedNumberListResponse
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct AssignedNumberListResponse {
     /// List of result items.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -373,8 +522,30 @@ pub struct AssignedNumberListResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<TokenPagination>,
 }
+#[allow(clippy::should_implement_trait)]
+impl AssignedNumberListResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            data: None,
+            pagination: None,
+        }
+    }
+    /// Sets `data`.
+    pub fn data(mut self, value: impl Into<Vec<AssignedNumber>>) -> Self {
+        self.data = Some(value.into());
+        self
+    }
+    /// Sets `pagination`.
+    pub fn pagination(mut self, value: impl Into<TokenPagination>) -> Self {
+        self.pagination = Some(value.into());
+        self
+    }
+}
 /// Assignment
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Assignment {
     /// `id`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -389,23 +560,86 @@ pub struct Assignment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Assignment {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            id: None,
+            metadata: None,
+            number_id: None,
+            label: None,
+        }
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `metadata`.
+    pub fn metadata(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, String>>,
+    ) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+    /// Sets `number_id`.
+    pub fn number_id(mut self, value: impl Into<String>) -> Self {
+        self.number_id = Some(value.into());
+        self
+    }
+    /// Sets `label`.
+    pub fn label(mut self, value: impl Into<String>) -> Self {
+        self.label = Some(value.into());
+        self
+    }
+}
 /// asyncfieldsrequest
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Asyncfieldsrequest {
     /// The `async/detail/fields` value from API.
     pub name: String,
     /// Any string that you want to see in the CSV file header.
     pub display_name: String,
 }
+#[allow(clippy::should_implement_trait)]
+impl Asyncfieldsrequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(name: impl Into<String>, display_name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            display_name: display_name.into(),
+        }
+    }
+}
 /// asyncreportresponse
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Asyncreportresponse {
     /// The ID of the returned report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report_id: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Asyncreportresponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { report_id: None }
+    }
+    /// Sets `report_id`.
+    pub fn report_id(mut self, value: impl Into<String>) -> Self {
+        self.report_id = Some(value.into());
+        self
+    }
+}
 /// asyncsentmessagesdetailrequest
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Asyncsentmessagesdetailrequest {
     /// Start date time for report window. By default, the timezone for this parameter will be taken from the account settings for the account associated with the credentials used to make the request, or the account included in the Account parameter. This can be overridden using the timezone parameter per request. The date must be in ISO8601 format.
     pub start_date: String,
@@ -493,8 +727,194 @@ pub struct Asyncsentmessagesdetailrequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_options: Option<Vec<DeliveryOptionsBody>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Asyncsentmessagesdetailrequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(start_date: impl Into<String>, end_date: impl Into<String>) -> Self {
+        Self {
+            start_date: start_date.into(),
+            end_date: end_date.into(),
+            timezone: None,
+            direction: None,
+            source: None,
+            sources: None,
+            destination: None,
+            destinations: None,
+            addresses: None,
+            metadata_key: None,
+            metadata_value: None,
+            metadata_values: None,
+            accounts: None,
+            status: None,
+            opt_out: None,
+            message_format: None,
+            channels: None,
+            sort_by: None,
+            sort_direction: None,
+            period: None,
+            include_contacts: None,
+            account_names: None,
+            label: None,
+            user_id: None,
+            is_support: None,
+            report_type: None,
+            responded: None,
+            fields: None,
+            delivery_options: None,
+        }
+    }
+    /// Sets `timezone`.
+    pub fn timezone(mut self, value: impl Into<String>) -> Self {
+        self.timezone = Some(value.into());
+        self
+    }
+    /// Sets `direction`.
+    pub fn direction(mut self, value: impl Into<MessageDirection>) -> Self {
+        self.direction = Some(value.into());
+        self
+    }
+    /// Sets `source`.
+    pub fn source(mut self, value: impl Into<String>) -> Self {
+        self.source = Some(value.into());
+        self
+    }
+    /// Sets `sources`.
+    pub fn sources(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.sources = Some(value.into());
+        self
+    }
+    /// Sets `destination`.
+    pub fn destination(mut self, value: impl Into<String>) -> Self {
+        self.destination = Some(value.into());
+        self
+    }
+    /// Sets `destinations`.
+    pub fn destinations(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.destinations = Some(value.into());
+        self
+    }
+    /// Sets `addresses`.
+    pub fn addresses(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.addresses = Some(value.into());
+        self
+    }
+    /// Sets `metadata_key`.
+    pub fn metadata_key(mut self, value: impl Into<String>) -> Self {
+        self.metadata_key = Some(value.into());
+        self
+    }
+    /// Sets `metadata_value`.
+    pub fn metadata_value(mut self, value: impl Into<String>) -> Self {
+        self.metadata_value = Some(value.into());
+        self
+    }
+    /// Sets `metadata_values`.
+    pub fn metadata_values(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.metadata_values = Some(value.into());
+        self
+    }
+    /// Sets `accounts`.
+    pub fn accounts(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.accounts = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<Vec<MessageStatus>>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `opt_out`.
+    pub fn opt_out(mut self, value: impl Into<bool>) -> Self {
+        self.opt_out = Some(value.into());
+        self
+    }
+    /// Sets `message_format`.
+    pub fn message_format(mut self, value: impl Into<Format2>) -> Self {
+        self.message_format = Some(value.into());
+        self
+    }
+    /// Sets `channels`.
+    pub fn channels(mut self, value: impl Into<Channels>) -> Self {
+        self.channels = Some(value.into());
+        self
+    }
+    /// Sets `sort_by`.
+    pub fn sort_by(mut self, value: impl Into<MessagingReportSortBy>) -> Self {
+        self.sort_by = Some(value.into());
+        self
+    }
+    /// Sets `sort_direction`.
+    pub fn sort_direction(
+        mut self,
+        value: impl Into<MessagingReportSortDirection>,
+    ) -> Self {
+        self.sort_direction = Some(value.into());
+        self
+    }
+    /// Sets `period`.
+    pub fn period(mut self, value: impl Into<ReportPeriod>) -> Self {
+        self.period = Some(value.into());
+        self
+    }
+    /// Sets `include_contacts`.
+    pub fn include_contacts(mut self, value: impl Into<bool>) -> Self {
+        self.include_contacts = Some(value.into());
+        self
+    }
+    /// Sets `account_names`.
+    pub fn account_names(
+        mut self,
+        value: impl Into<Vec<AsyncsentmessagesdetailrequestAccountNamesItem>>,
+    ) -> Self {
+        self.account_names = Some(value.into());
+        self
+    }
+    /// Sets `label`.
+    pub fn label(mut self, value: impl Into<String>) -> Self {
+        self.label = Some(value.into());
+        self
+    }
+    /// Sets `user_id`.
+    pub fn user_id(mut self, value: impl Into<String>) -> Self {
+        self.user_id = Some(value.into());
+        self
+    }
+    /// Sets `is_support`.
+    pub fn is_support(mut self, value: impl Into<bool>) -> Self {
+        self.is_support = Some(value.into());
+        self
+    }
+    /// Sets `report_type`.
+    pub fn report_type(
+        mut self,
+        value: impl Into<AsyncsentmessagesdetailrequestReportType>,
+    ) -> Self {
+        self.report_type = Some(value.into());
+        self
+    }
+    /// Sets `responded`.
+    pub fn responded(mut self, value: impl Into<bool>) -> Self {
+        self.responded = Some(value.into());
+        self
+    }
+    /// Sets `fields`.
+    pub fn fields(mut self, value: impl Into<Vec<Asyncfieldsrequest>>) -> Self {
+        self.fields = Some(value.into());
+        self
+    }
+    /// Sets `delivery_options`.
+    pub fn delivery_options(
+        mut self,
+        value: impl Into<Vec<DeliveryOptionsBody>>,
+    ) -> Self {
+        self.delivery_options = Some(value.into());
+        self
+    }
+}
 /// `AsyncsentmessagesdetailrequestAccountNamesItem`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct AsyncsentmessagesdetailrequestAccountNamesItem {
     /// `account_id`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -503,10 +923,32 @@ pub struct AsyncsentmessagesdetailrequestAccountNamesItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl AsyncsentmessagesdetailrequestAccountNamesItem {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            account_id: None,
+            label: None,
+        }
+    }
+    /// Sets `account_id`.
+    pub fn account_id(mut self, value: impl Into<String>) -> Self {
+        self.account_id = Some(value.into());
+        self
+    }
+    /// Sets `label`.
+    pub fn label(mut self, value: impl Into<String>) -> Self {
+        self.label = Some(value.into());
+        self
+    }
+}
 /// The type of report being requested.
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum AsyncsentmessagesdetailrequestReportType {
     /// `DETAIL`
     Detail,
@@ -576,6 +1018,7 @@ impl<'de> serde::Deserialize<'de> for AsyncsentmessagesdetailrequestReportType {
 }
 /// asyncsummaryrequest
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Asyncsummaryrequest {
     /// Start date time for report window. By default, the timezone for this parameter will be taken from the account settings for the account associated with the credentials used to make the request, or the account included in the Account parameter. This can be overridden using the timezone parameter per request. The date must be in ISO8601 format.
     pub start_date: String,
@@ -633,10 +1076,130 @@ pub struct Asyncsummaryrequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_options: Option<Vec<DeliveryOptionsBody>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Asyncsummaryrequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(start_date: impl Into<String>, end_date: impl Into<String>) -> Self {
+        Self {
+            start_date: start_date.into(),
+            end_date: end_date.into(),
+            timezone: None,
+            direction: None,
+            source: None,
+            sources: None,
+            destination: None,
+            destinations: None,
+            addresses: None,
+            channels: None,
+            metadata_key: None,
+            metadata_value: None,
+            metadata_values: None,
+            accounts: None,
+            status: None,
+            opt_out: None,
+            group_by: None,
+            account_activity: None,
+            delivery_options: None,
+        }
+    }
+    /// Sets `timezone`.
+    pub fn timezone(mut self, value: impl Into<String>) -> Self {
+        self.timezone = Some(value.into());
+        self
+    }
+    /// Sets `direction`.
+    pub fn direction(mut self, value: impl Into<MessageDirection>) -> Self {
+        self.direction = Some(value.into());
+        self
+    }
+    /// Sets `source`.
+    pub fn source(mut self, value: impl Into<String>) -> Self {
+        self.source = Some(value.into());
+        self
+    }
+    /// Sets `sources`.
+    pub fn sources(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.sources = Some(value.into());
+        self
+    }
+    /// Sets `destination`.
+    pub fn destination(mut self, value: impl Into<String>) -> Self {
+        self.destination = Some(value.into());
+        self
+    }
+    /// Sets `destinations`.
+    pub fn destinations(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.destinations = Some(value.into());
+        self
+    }
+    /// Sets `addresses`.
+    pub fn addresses(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.addresses = Some(value.into());
+        self
+    }
+    /// Sets `channels`.
+    pub fn channels(mut self, value: impl Into<Channels>) -> Self {
+        self.channels = Some(value.into());
+        self
+    }
+    /// Sets `metadata_key`.
+    pub fn metadata_key(mut self, value: impl Into<String>) -> Self {
+        self.metadata_key = Some(value.into());
+        self
+    }
+    /// Sets `metadata_value`.
+    pub fn metadata_value(mut self, value: impl Into<String>) -> Self {
+        self.metadata_value = Some(value.into());
+        self
+    }
+    /// Sets `metadata_values`.
+    pub fn metadata_values(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.metadata_values = Some(value.into());
+        self
+    }
+    /// Sets `accounts`.
+    pub fn accounts(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.accounts = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<Vec<MessageStatus>>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `opt_out`.
+    pub fn opt_out(mut self, value: impl Into<bool>) -> Self {
+        self.opt_out = Some(value.into());
+        self
+    }
+    /// Sets `group_by`.
+    pub fn group_by(mut self, value: impl Into<Vec<GroupByField>>) -> Self {
+        self.group_by = Some(value.into());
+        self
+    }
+    /// Sets `account_activity`.
+    pub fn account_activity(
+        mut self,
+        value: impl Into<AsyncsummaryrequestAccountActivity>,
+    ) -> Self {
+        self.account_activity = Some(value.into());
+        self
+    }
+    /// Sets `delivery_options`.
+    pub fn delivery_options(
+        mut self,
+        value: impl Into<Vec<DeliveryOptionsBody>>,
+    ) -> Self {
+        self.delivery_options = Some(value.into());
+        self
+    }
+}
 /// Filter accounts included in the report by activity level.
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum AsyncsummaryrequestAccountActivity {
     /// `ALL`
     All,
@@ -698,14 +1261,24 @@ impl<'de> serde::Deserialize<'de> for AsyncsummaryrequestAccountActivity {
 }
 /// Cancelscheduledmessagerequest
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Cancelscheduledmessagerequest {
     /// Must be set to ```cancelled```.
     pub status: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl Cancelscheduledmessagerequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(status: impl Into<String>) -> Self {
+        Self { status: status.into() }
+    }
 }
 /// Capability
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Capability {
     /// `SMS`
     Sms,
@@ -771,6 +1344,7 @@ pub type Channels = Vec<ChannelsItem>;
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ChannelsItem {
     /// `SMS`
     Sms,
@@ -844,28 +1418,69 @@ impl<'de> serde::Deserialize<'de> for ChannelsItem {
 }
 /// Checkdeliveryreportsresponse
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Checkdeliveryreportsresponse {
     /// The oldest 100 unconfirmed delivery reports
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_reports: Option<Vec<DeliveryReport>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Checkdeliveryreportsresponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { delivery_reports: None }
+    }
+    /// Sets `delivery_reports`.
+    pub fn delivery_reports(mut self, value: impl Into<Vec<DeliveryReport>>) -> Self {
+        self.delivery_reports = Some(value.into());
+        self
+    }
+}
 /// Checkifoneorseveralnumbersarecurrentlyblacklistedresponse
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Checkifoneorseveralnumbersarecurrentlyblacklistedresponse {
     /// `uri`
     pub uri: String,
     /// List of phone numbers.
     pub numbers: Vec<Number>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Checkifoneorseveralnumbersarecurrentlyblacklistedresponse {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(uri: impl Into<String>, numbers: impl Into<Vec<Number>>) -> Self {
+        Self {
+            uri: uri.into(),
+            numbers: numbers.into(),
+        }
+    }
+}
 /// Checkrepliesresponse
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Checkrepliesresponse {
     /// The oldest 100 unconfirmed replies
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replies: Option<Vec<Reply>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Checkrepliesresponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { replies: None }
+    }
+    /// Sets `replies`.
+    pub fn replies(mut self, value: impl Into<Vec<Reply>>) -> Self {
+        self.replies = Some(value.into());
+        self
+    }
+}
 /// chronosscheduleresponse
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Chronosscheduleresponse {
     /// `pagination`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -874,8 +1489,33 @@ pub struct Chronosscheduleresponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<Scheduledreport>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Chronosscheduleresponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            pagination: None,
+            data: None,
+        }
+    }
+    /// Sets `pagination`.
+    pub fn pagination(
+        mut self,
+        value: impl Into<ChronosscheduleresponsePagination>,
+    ) -> Self {
+        self.pagination = Some(value.into());
+        self
+    }
+    /// Sets `data`.
+    pub fn data(mut self, value: impl Into<Vec<Scheduledreport>>) -> Self {
+        self.data = Some(value.into());
+        self
+    }
+}
 /// `ChronosscheduleresponsePagination`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ChronosscheduleresponsePagination {
     /// `page_token`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -884,10 +1524,32 @@ pub struct ChronosscheduleresponsePagination {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<f64>,
 }
+#[allow(clippy::should_implement_trait)]
+impl ChronosscheduleresponsePagination {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            page_token: None,
+            page_size: None,
+        }
+    }
+    /// Sets `page_token`.
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(value.into());
+        self
+    }
+    /// Sets `page_size`.
+    pub fn page_size(mut self, value: impl Into<f64>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
+}
 /// Classification
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Classification {
     /// `BRONZE`
     Bronze,
@@ -949,6 +1611,7 @@ impl<'de> serde::Deserialize<'de> for Classification {
 }
 /// Click
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Click {
     /// `dt`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -960,20 +1623,70 @@ pub struct Click {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Click {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            dt: None,
+            user_agent: None,
+            ip: None,
+        }
+    }
+    /// Sets `dt`.
+    pub fn dt(mut self, value: impl Into<String>) -> Self {
+        self.dt = Some(value.into());
+        self
+    }
+    /// Sets `user_agent`.
+    pub fn user_agent(mut self, value: impl Into<String>) -> Self {
+        self.user_agent = Some(value.into());
+        self
+    }
+    /// Sets `ip`.
+    pub fn ip(mut self, value: impl Into<String>) -> Self {
+        self.ip = Some(value.into());
+        self
+    }
+}
 /// Confirmeliveryreportsasreceivedrequest
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Confirmdeliveryreportsasreceivedrequest {
     /// Array of unique IDs for the delivery report that this notification represents
     pub delivery_report_ids: Vec<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Confirmdeliveryreportsasreceivedrequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(delivery_report_ids: impl Into<Vec<String>>) -> Self {
+        Self {
+            delivery_report_ids: delivery_report_ids.into(),
+        }
+    }
+}
 /// Confirmrepliesasreceivedrequest
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Confirmrepliesasreceivedrequest {
     /// The UUID of the *reply* to be confirmed (note: not the UUID of the message it is in response to)
     pub reply_ids: Vec<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Confirmrepliesasreceivedrequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(reply_ids: impl Into<Vec<String>>) -> Self {
+        Self {
+            reply_ids: reply_ids.into(),
+        }
+    }
+}
 /// Contact channel data
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ContactChannelData {
     /// Contact channel id (in case phone number - in E164 international format)
     #[serde(rename = "channelId")]
@@ -985,10 +1698,34 @@ pub struct ContactChannelData {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscription_state: Option<ContactChannelDataSubscriptionState>,
 }
+#[allow(clippy::should_implement_trait)]
+impl ContactChannelData {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        channel_id: impl Into<String>,
+        r#type: impl Into<ContactChannelDataType>,
+    ) -> Self {
+        Self {
+            channel_id: channel_id.into(),
+            r#type: r#type.into(),
+            subscription_state: None,
+        }
+    }
+    /// Sets `subscriptionState`.
+    pub fn subscription_state(
+        mut self,
+        value: impl Into<ContactChannelDataSubscriptionState>,
+    ) -> Self {
+        self.subscription_state = Some(value.into());
+        self
+    }
+}
 /// Subscription state
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ContactChannelDataSubscriptionState {
     /// `SUBSCRIBED`
     Subscribed,
@@ -1048,6 +1785,7 @@ impl<'de> serde::Deserialize<'de> for ContactChannelDataSubscriptionState {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ContactChannelDataType {
     /// `SMS`
     Sms,
@@ -1121,6 +1859,7 @@ impl<'de> serde::Deserialize<'de> for ContactChannelDataType {
 }
 /// Custom field data
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ContactCustomFieldData {
     /// Custom Field id in UUID format
     pub id: String,
@@ -1132,10 +1871,29 @@ pub struct ContactCustomFieldData {
     /// Custom field type
     pub r#type: ContactCustomFieldDataType,
 }
+#[allow(clippy::should_implement_trait)]
+impl ContactCustomFieldData {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        id: impl Into<String>,
+        merge_tag: impl Into<String>,
+        value: impl Into<String>,
+        r#type: impl Into<ContactCustomFieldDataType>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            merge_tag: merge_tag.into(),
+            value: value.into(),
+            r#type: r#type.into(),
+        }
+    }
+}
 /// Custom field type
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ContactCustomFieldDataType {
     /// `DATE`
     Date,
@@ -1217,6 +1975,7 @@ impl<'de> serde::Deserialize<'de> for ContactCustomFieldDataType {
 }
 /// Contact data
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ContactData {
     /// Contact id in UUID format
     pub id: String,
@@ -1263,24 +2022,97 @@ pub struct ContactData {
     /// Contact lists
     pub lists: Vec<ContactListData>,
 }
+#[allow(clippy::should_implement_trait)]
+impl ContactData {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        id: impl Into<String>,
+        account_id: impl Into<String>,
+        vendor_id: impl Into<String>,
+        first_name: impl Into<String>,
+        last_name: impl Into<String>,
+        full_name: impl Into<String>,
+        alias: impl Into<String>,
+        country: impl Into<String>,
+        state: impl Into<String>,
+        location: impl Into<String>,
+        note: impl Into<String>,
+        created_date: impl Into<crate::runtime::Timestamp>,
+        last_modified_date: impl Into<crate::runtime::Timestamp>,
+        custom_fields: impl Into<Vec<ContactCustomFieldData>>,
+        channels: impl Into<Vec<ContactChannelData>>,
+        lists: impl Into<Vec<ContactListData>>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            account_id: account_id.into(),
+            vendor_id: vendor_id.into(),
+            first_name: first_name.into(),
+            last_name: last_name.into(),
+            full_name: full_name.into(),
+            alias: alias.into(),
+            date_of_birth: None,
+            country: country.into(),
+            state: state.into(),
+            location: location.into(),
+            note: note.into(),
+            created_date: created_date.into(),
+            last_modified_date: last_modified_date.into(),
+            custom_fields: custom_fields.into(),
+            channels: channels.into(),
+            lists: lists.into(),
+        }
+    }
+    /// Sets `dateOfBirth`.
+    pub fn date_of_birth(mut self, value: impl Into<String>) -> Self {
+        self.date_of_birth = Some(value.into());
+        self
+    }
+}
 /// Contact list data
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ContactListData {
     /// List id in UUID format
     pub id: String,
     /// List name
     pub name: String,
 }
+#[allow(clippy::should_implement_trait)]
+impl ContactListData {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(id: impl Into<String>, name: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            name: name.into(),
+        }
+    }
+}
 /// createAssignmentrequest
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateAssignmentrequest {
     /// `label`
     pub label: String,
     /// `metadata`
     pub metadata: Metadata,
 }
+#[allow(clippy::should_implement_trait)]
+impl CreateAssignmentrequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(label: impl Into<String>, metadata: impl Into<Metadata>) -> Self {
+        Self {
+            label: label.into(),
+            metadata: metadata.into(),
+        }
+    }
+}
 /// Contact channel create payload
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateContactChannelRequest {
     /// Contact channel id (in case phone number - in E164 international format)
     #[serde(rename = "channelId")]
@@ -1292,10 +2124,34 @@ pub struct CreateContactChannelRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscription_state: Option<CreateContactChannelRequestSubscriptionState>,
 }
+#[allow(clippy::should_implement_trait)]
+impl CreateContactChannelRequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        channel_id: impl Into<String>,
+        r#type: impl Into<CreateContactChannelRequestType>,
+    ) -> Self {
+        Self {
+            channel_id: channel_id.into(),
+            r#type: r#type.into(),
+            subscription_state: None,
+        }
+    }
+    /// Sets `subscriptionState`.
+    pub fn subscription_state(
+        mut self,
+        value: impl Into<CreateContactChannelRequestSubscriptionState>,
+    ) -> Self {
+        self.subscription_state = Some(value.into());
+        self
+    }
+}
 /// Subscription state
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CreateContactChannelRequestSubscriptionState {
     /// `SUBSCRIBED`
     Subscribed,
@@ -1355,6 +2211,7 @@ impl<'de> serde::Deserialize<'de> for CreateContactChannelRequestSubscriptionSta
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CreateContactChannelRequestType {
     /// `SMS`
     Sms,
@@ -1412,12 +2269,22 @@ impl<'de> serde::Deserialize<'de> for CreateContactChannelRequestType {
 }
 /// Contact creation list payload
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateContactListRequest {
     /// List id in UUID format
     pub id: String,
 }
+#[allow(clippy::should_implement_trait)]
+impl CreateContactListRequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(id: impl Into<String>) -> Self {
+        Self { id: id.into() }
+    }
+}
 /// Contact create payload
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateContactRequest {
     /// Contact first name
     #[serde(rename = "firstName")]
@@ -1456,16 +2323,102 @@ pub struct CreateContactRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_fields: Option<Vec<CreateCustomFieldRequest>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl CreateContactRequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(channels: impl Into<Vec<CreateContactChannelRequest>>) -> Self {
+        Self {
+            first_name: None,
+            last_name: None,
+            alias: None,
+            date_of_birth: None,
+            country: None,
+            state: None,
+            location: None,
+            note: None,
+            channels: channels.into(),
+            lists: None,
+            custom_fields: None,
+        }
+    }
+    /// Sets `firstName`.
+    pub fn first_name(mut self, value: impl Into<String>) -> Self {
+        self.first_name = Some(value.into());
+        self
+    }
+    /// Sets `lastName`.
+    pub fn last_name(mut self, value: impl Into<String>) -> Self {
+        self.last_name = Some(value.into());
+        self
+    }
+    /// Sets `alias`.
+    pub fn alias(mut self, value: impl Into<String>) -> Self {
+        self.alias = Some(value.into());
+        self
+    }
+    /// Sets `dateOfBirth`.
+    pub fn date_of_birth(mut self, value: impl Into<String>) -> Self {
+        self.date_of_birth = Some(value.into());
+        self
+    }
+    /// Sets `country`.
+    pub fn country(mut self, value: impl Into<String>) -> Self {
+        self.country = Some(value.into());
+        self
+    }
+    /// Sets `state`.
+    pub fn state(mut self, value: impl Into<String>) -> Self {
+        self.state = Some(value.into());
+        self
+    }
+    /// Sets `location`.
+    pub fn location(mut self, value: impl Into<String>) -> Self {
+        self.location = Some(value.into());
+        self
+    }
+    /// Sets `note`.
+    pub fn note(mut self, value: impl Into<String>) -> Self {
+        self.note = Some(value.into());
+        self
+    }
+    /// Sets `lists`.
+    pub fn lists(mut self, value: impl Into<Vec<CreateContactListRequest>>) -> Self {
+        self.lists = Some(value.into());
+        self
+    }
+    /// Sets `customFields`.
+    pub fn custom_fields(
+        mut self,
+        value: impl Into<Vec<CreateCustomFieldRequest>>,
+    ) -> Self {
+        self.custom_fields = Some(value.into());
+        self
+    }
+}
 /// Contact custom field create payload
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateCustomFieldRequest {
     /// Custom Field id in UUID format
     pub id: String,
     /// Custom field value
     pub value: String,
 }
+#[allow(clippy::should_implement_trait)]
+impl CreateCustomFieldRequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(id: impl Into<String>, value: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            value: value.into(),
+        }
+    }
+}
 /// Contact list create payload
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateListRequest {
     /// Group name
     pub name: String,
@@ -1473,8 +2426,25 @@ pub struct CreateListRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alias: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl CreateListRequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            alias: None,
+        }
+    }
+    /// Sets `alias`.
+    pub fn alias(mut self, value: impl Into<String>) -> Self {
+        self.alias = Some(value.into());
+        self
+    }
+}
 /// CreateWebhookrequest
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateWebhookrequest {
     /// HTTP(S) URL for the webhook endpoint.
     pub url: String,
@@ -1501,10 +2471,62 @@ pub struct CreateWebhookrequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_delay: Option<i64>,
 }
+#[allow(clippy::should_implement_trait)]
+impl CreateWebhookrequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        url: impl Into<String>,
+        method: impl Into<CreateWebhookrequestMethod>,
+        encoding: impl Into<CreateWebhookrequestEncoding>,
+        events: impl Into<Vec<String>>,
+    ) -> Self {
+        Self {
+            url: url.into(),
+            method: method.into(),
+            encoding: encoding.into(),
+            events: events.into(),
+            headers: None,
+            template: None,
+            read_timeout: None,
+            retries: None,
+            retry_delay: None,
+        }
+    }
+    /// Sets `headers`.
+    pub fn headers(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, String>>,
+    ) -> Self {
+        self.headers = Some(value.into());
+        self
+    }
+    /// Sets `template`.
+    pub fn template(mut self, value: impl Into<String>) -> Self {
+        self.template = Some(value.into());
+        self
+    }
+    /// Sets `read_timeout`.
+    pub fn read_timeout(mut self, value: impl Into<i64>) -> Self {
+        self.read_timeout = Some(value.into());
+        self
+    }
+    /// Sets `retries`.
+    pub fn retries(mut self, value: impl Into<i64>) -> Self {
+        self.retries = Some(value.into());
+        self
+    }
+    /// Sets `retry_delay`.
+    pub fn retry_delay(mut self, value: impl Into<i64>) -> Self {
+        self.retry_delay = Some(value.into());
+        self
+    }
+}
 /// Content encoding for the webhook request body.
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CreateWebhookrequestEncoding {
     /// `JSON`
     Json,
@@ -1568,6 +2590,7 @@ impl<'de> serde::Deserialize<'de> for CreateWebhookrequestEncoding {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CreateWebhookrequestMethod {
     /// `GET`
     Get,
@@ -1638,6 +2661,7 @@ impl<'de> serde::Deserialize<'de> for CreateWebhookrequestMethod {
 /// Webhook response object. No fields are strictly required in the schema;
 /// however, id, url, method, and retries are consistently populated.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateWebhookresponse {
     /// Unique identifier for the webhook. Always present.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1670,16 +2694,101 @@ pub struct CreateWebhookresponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_delay: Option<i64>,
 }
+#[allow(clippy::should_implement_trait)]
+impl CreateWebhookresponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            id: None,
+            url: None,
+            method: None,
+            encoding: None,
+            headers: None,
+            events: None,
+            template: None,
+            read_timeout: None,
+            retries: None,
+            retry_delay: None,
+        }
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `url`.
+    pub fn url(mut self, value: impl Into<String>) -> Self {
+        self.url = Some(value.into());
+        self
+    }
+    /// Sets `method`.
+    pub fn method(mut self, value: impl Into<String>) -> Self {
+        self.method = Some(value.into());
+        self
+    }
+    /// Sets `encoding`.
+    pub fn encoding(mut self, value: impl Into<String>) -> Self {
+        self.encoding = Some(value.into());
+        self
+    }
+    /// Sets `headers`.
+    pub fn headers(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, String>>,
+    ) -> Self {
+        self.headers = Some(value.into());
+        self
+    }
+    /// Sets `events`.
+    pub fn events(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.events = Some(value.into());
+        self
+    }
+    /// Sets `template`.
+    pub fn template(mut self, value: impl Into<String>) -> Self {
+        self.template = Some(value.into());
+        self
+    }
+    /// Sets `read_timeout`.
+    pub fn read_timeout(mut self, value: impl Into<i64>) -> Self {
+        self.read_timeout = Some(value.into());
+        self
+    }
+    /// Sets `retries`.
+    pub fn retries(mut self, value: impl Into<i64>) -> Self {
+        self.retries = Some(value.into());
+        self
+    }
+    /// Sets `retry_delay`.
+    pub fn retry_delay(mut self, value: impl Into<i64>) -> Self {
+        self.retry_delay = Some(value.into());
+        self
+    }
+}
 /// Createsignaturekeyrequest
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Createsignaturekeyrequest {
     /// `digest`
     pub digest: String,
     /// `cipher`
     pub cipher: String,
 }
+#[allow(clippy::should_implement_trait)]
+impl Createsignaturekeyrequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(digest: impl Into<String>, cipher: impl Into<String>) -> Self {
+        Self {
+            digest: digest.into(),
+            cipher: cipher.into(),
+        }
+    }
+}
 /// Createsignaturekeyresponse
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Createsignaturekeyresponse {
     /// `key_id`
     pub key_id: String,
@@ -1694,8 +2803,31 @@ pub struct Createsignaturekeyresponse {
     /// `enabled`
     pub enabled: bool,
 }
+#[allow(clippy::should_implement_trait)]
+impl Createsignaturekeyresponse {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        key_id: impl Into<String>,
+        public_key: impl Into<String>,
+        cipher: impl Into<String>,
+        digest: impl Into<String>,
+        created: impl Into<String>,
+        enabled: impl Into<bool>,
+    ) -> Self {
+        Self {
+            key_id: key_id.into(),
+            public_key: public_key.into(),
+            cipher: cipher.into(),
+            digest: digest.into(),
+            created: created.into(),
+            enabled: enabled.into(),
+        }
+    }
+}
 /// Custom field create payload
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct CustomFieldCreateRequest {
     /// Custom field label
     pub label: String,
@@ -1708,10 +2840,29 @@ pub struct CustomFieldCreateRequest {
     /// Custom field type
     pub r#type: CustomFieldCreateRequestType,
 }
+#[allow(clippy::should_implement_trait)]
+impl CustomFieldCreateRequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        label: impl Into<String>,
+        merge_tag: impl Into<String>,
+        max_length: impl Into<i32>,
+        r#type: impl Into<CustomFieldCreateRequestType>,
+    ) -> Self {
+        Self {
+            label: label.into(),
+            merge_tag: merge_tag.into(),
+            max_length: max_length.into(),
+            r#type: r#type.into(),
+        }
+    }
+}
 /// Custom field type
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CustomFieldCreateRequestType {
     /// `DATE`
     Date,
@@ -1793,6 +2944,7 @@ impl<'de> serde::Deserialize<'de> for CustomFieldCreateRequestType {
 }
 /// Custom field data
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct CustomFieldData {
     /// Custom field id in UUID format
     pub id: String,
@@ -1819,10 +2971,39 @@ pub struct CustomFieldData {
     #[serde(rename = "lastModifiedDate")]
     pub last_modified_date: crate::runtime::Timestamp,
 }
+#[allow(clippy::should_implement_trait)]
+impl CustomFieldData {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        id: impl Into<String>,
+        account_id: impl Into<String>,
+        vendor_id: impl Into<String>,
+        label: impl Into<String>,
+        merge_tag: impl Into<String>,
+        max_length: impl Into<i32>,
+        r#type: impl Into<CustomFieldDataType>,
+        created_date: impl Into<crate::runtime::Timestamp>,
+        last_modified_date: impl Into<crate::runtime::Timestamp>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            account_id: account_id.into(),
+            vendor_id: vendor_id.into(),
+            label: label.into(),
+            merge_tag: merge_tag.into(),
+            max_length: max_length.into(),
+            r#type: r#type.into(),
+            created_date: created_date.into(),
+            last_modified_date: last_modified_date.into(),
+        }
+    }
+}
 /// Custom field type
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CustomFieldDataType {
     /// `DATE`
     Date,
@@ -1904,6 +3085,7 @@ impl<'de> serde::Deserialize<'de> for CustomFieldDataType {
 }
 /// A dedicated number available for purchase or already inventoried
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct DedicatedNumber {
     /// Unique identifier of the dedicated number
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1927,8 +3109,63 @@ pub struct DedicatedNumber {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capabilities: Option<Vec<Capability>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl DedicatedNumber {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            id: None,
+            phone_number: None,
+            country: None,
+            r#type: None,
+            classification: None,
+            available_after: None,
+            capabilities: None,
+        }
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `phone_number`.
+    pub fn phone_number(mut self, value: impl Into<String>) -> Self {
+        self.phone_number = Some(value.into());
+        self
+    }
+    /// Sets `country`.
+    pub fn country(mut self, value: impl Into<String>) -> Self {
+        self.country = Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<Type>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets `classification`.
+    pub fn classification(mut self, value: impl Into<Classification>) -> Self {
+        self.classification = Some(value.into());
+        self
+    }
+    /// Sets `available_after`.
+    pub fn available_after(
+        mut self,
+        value: impl Into<crate::runtime::Timestamp>,
+    ) -> Self {
+        self.available_after = Some(value.into());
+        self
+    }
+    /// Sets `capabilities`.
+    pub fn capabilities(mut self, value: impl Into<Vec<Capability>>) -> Self {
+        self.capabilities = Some(value.into());
+        self
+    }
+}
 /// A delivery option
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct DeliveryOptionsBody {
     /// How to deliver the report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1940,10 +3177,44 @@ pub struct DeliveryOptionsBody {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_format: Option<DeliveryOptionsBodyDeliveryFormat>,
 }
+#[allow(clippy::should_implement_trait)]
+impl DeliveryOptionsBody {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            delivery_type: None,
+            delivery_addresses: None,
+            delivery_format: None,
+        }
+    }
+    /// Sets `delivery_type`.
+    pub fn delivery_type(
+        mut self,
+        value: impl Into<DeliveryOptionsBodyDeliveryType>,
+    ) -> Self {
+        self.delivery_type = Some(value.into());
+        self
+    }
+    /// Sets `delivery_addresses`.
+    pub fn delivery_addresses(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.delivery_addresses = Some(value.into());
+        self
+    }
+    /// Sets `delivery_format`.
+    pub fn delivery_format(
+        mut self,
+        value: impl Into<DeliveryOptionsBodyDeliveryFormat>,
+    ) -> Self {
+        self.delivery_format = Some(value.into());
+        self
+    }
+}
 /// Format of the report.
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum DeliveryOptionsBodyDeliveryFormat {
     /// `CSV`
     Csv,
@@ -1999,6 +3270,7 @@ impl<'de> serde::Deserialize<'de> for DeliveryOptionsBodyDeliveryFormat {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum DeliveryOptionsBodyDeliveryType {
     /// `EMAIL`
     Email,
@@ -2052,6 +3324,7 @@ impl<'de> serde::Deserialize<'de> for DeliveryOptionsBodyDeliveryType {
 }
 /// DeliveryReport
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct DeliveryReport {
     /// The URL specified as the callback URL in the original submit message request
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2090,10 +3363,98 @@ pub struct DeliveryReport {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_account_id: Option<VendorAccountId>,
 }
+#[allow(clippy::should_implement_trait)]
+impl DeliveryReport {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            callback_url: None,
+            date_received: None,
+            delay: None,
+            billing_units: None,
+            delivery_report_id: None,
+            message_id: None,
+            metadata: None,
+            original_text: None,
+            source_number: None,
+            status: None,
+            submitted_date: None,
+            vendor_account_id: None,
+        }
+    }
+    /// Sets `callback_url`.
+    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
+        self.callback_url = Some(value.into());
+        self
+    }
+    /// Sets `date_received`.
+    pub fn date_received(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.date_received = Some(value.into());
+        self
+    }
+    /// Sets `delay`.
+    pub fn delay(mut self, value: impl Into<i32>) -> Self {
+        self.delay = Some(value.into());
+        self
+    }
+    /// Sets `billing_units`.
+    pub fn billing_units(mut self, value: impl Into<i32>) -> Self {
+        self.billing_units = Some(value.into());
+        self
+    }
+    /// Sets `delivery_report_id`.
+    pub fn delivery_report_id(mut self, value: impl Into<String>) -> Self {
+        self.delivery_report_id = Some(value.into());
+        self
+    }
+    /// Sets `message_id`.
+    pub fn message_id(mut self, value: impl Into<String>) -> Self {
+        self.message_id = Some(value.into());
+        self
+    }
+    /// Sets `metadata`.
+    pub fn metadata(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
+    ) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+    /// Sets `original_text`.
+    pub fn original_text(mut self, value: impl Into<String>) -> Self {
+        self.original_text = Some(value.into());
+        self
+    }
+    /// Sets `source_number`.
+    pub fn source_number(mut self, value: impl Into<String>) -> Self {
+        self.source_number = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<Status>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `submitted_date`.
+    pub fn submitted_date(
+        mut self,
+        value: impl Into<crate::runtime::Timestamp>,
+    ) -> Self {
+        self.submitted_date = Some(value.into());
+        self
+    }
+    /// Sets `vendor_account_id`.
+    pub fn vendor_account_id(mut self, value: impl Into<VendorAccountId>) -> Self {
+        self.vendor_account_id = Some(value.into());
+        self
+    }
+}
 /// Default/example payload for a delivery report webhook (`ENROUTE_DR`, `SUBMITTED_DR`, `DELIVERED_DR`, `EXPIRED_DR`, `REJECTED_DR`, `FAILED_DR`), built from the sample `template` shown on the Create webhook operation. The actual JSON structure sent to your `url` is fully controlled by the `template` you configure — this describes the payload produced by that sample template, not a fixed contract.
 ///
 /// Additional template variables are available to delivery report templates but are *not* part of this default shape — add them to your own `template` if you want them: `$billingUnits` (billing units for the report, which also requires the "Enable billing units in Delivery Reports and Callbacks" switch in your account's API settings), `$retryCount` (webhook delivery retry count), and `$format` (service type; the older `$type` alias is deprecated). See the Template Parameters table on the Create webhook operation for the full list.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct DeliveryReportWebhookPayload {
     /// Unique ID for this delivery report
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2129,8 +3490,90 @@ pub struct DeliveryReportWebhookPayload {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<std::collections::BTreeMap<String, String>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl DeliveryReportWebhookPayload {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            delivery_report_id: None,
+            source_number: None,
+            date_received: None,
+            status: None,
+            delay: None,
+            submitted_date: None,
+            message_id: None,
+            original_text: None,
+            vendor_account_id: None,
+            error_code: None,
+            metadata: None,
+        }
+    }
+    /// Sets `delivery_report_id`.
+    pub fn delivery_report_id(mut self, value: impl Into<String>) -> Self {
+        self.delivery_report_id = Some(value.into());
+        self
+    }
+    /// Sets `source_number`.
+    pub fn source_number(mut self, value: impl Into<String>) -> Self {
+        self.source_number = Some(value.into());
+        self
+    }
+    /// Sets `date_received`.
+    pub fn date_received(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.date_received = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<Status>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `delay`.
+    pub fn delay(mut self, value: impl Into<String>) -> Self {
+        self.delay = Some(value.into());
+        self
+    }
+    /// Sets `submitted_date`.
+    pub fn submitted_date(
+        mut self,
+        value: impl Into<crate::runtime::Timestamp>,
+    ) -> Self {
+        self.submitted_date = Some(value.into());
+        self
+    }
+    /// Sets `message_id`.
+    pub fn message_id(mut self, value: impl Into<String>) -> Self {
+        self.message_id = Some(value.into());
+        self
+    }
+    /// Sets `original_text`.
+    pub fn original_text(mut self, value: impl Into<String>) -> Self {
+        self.original_text = Some(value.into());
+        self
+    }
+    /// Sets `vendor_account_id`.
+    pub fn vendor_account_id(mut self, value: impl Into<VendorAccountId>) -> Self {
+        self.vendor_account_id = Some(value.into());
+        self
+    }
+    /// Sets `error_code`.
+    pub fn error_code(mut self, value: impl Into<String>) -> Self {
+        self.error_code = Some(value.into());
+        self
+    }
+    /// Sets `metadata`.
+    pub fn metadata(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, String>>,
+    ) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+}
 /// DetailReportMessageRecord
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct DetailReportMessageRecord {
     /// Unique ID of this message
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2211,16 +3654,173 @@ pub struct DetailReportMessageRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Vec<DetailReportMessageRecordMetadataItem>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl DetailReportMessageRecord {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            message_id: None,
+            format: None,
+            timestamp: None,
+            delivered_timestamp: None,
+            last_status_update: None,
+            direction: None,
+            status: None,
+            status_code: None,
+            status_description: None,
+            source_address: None,
+            destination_address: None,
+            destination_address_country: None,
+            source_address_country: None,
+            in_response_to: None,
+            action: None,
+            media_url: None,
+            content: None,
+            account_id: None,
+            units: None,
+            billing_category: None,
+            message_type: None,
+            metadata: None,
+        }
+    }
+    /// Sets `message_id`.
+    pub fn message_id(mut self, value: impl Into<String>) -> Self {
+        self.message_id = Some(value.into());
+        self
+    }
+    /// Sets `format`.
+    pub fn format(mut self, value: impl Into<Format>) -> Self {
+        self.format = Some(value.into());
+        self
+    }
+    /// Sets `timestamp`.
+    pub fn timestamp(mut self, value: impl Into<String>) -> Self {
+        self.timestamp = Some(value.into());
+        self
+    }
+    /// Sets `delivered_timestamp`.
+    pub fn delivered_timestamp(mut self, value: impl Into<String>) -> Self {
+        self.delivered_timestamp = Some(value.into());
+        self
+    }
+    /// Sets `last_status_update`.
+    pub fn last_status_update(mut self, value: impl Into<String>) -> Self {
+        self.last_status_update = Some(value.into());
+        self
+    }
+    /// Sets `direction`.
+    pub fn direction(mut self, value: impl Into<MessageDirection>) -> Self {
+        self.direction = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<Status>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `status_code`.
+    pub fn status_code(mut self, value: impl Into<f64>) -> Self {
+        self.status_code = Some(value.into());
+        self
+    }
+    /// Sets `status_description`.
+    pub fn status_description(mut self, value: impl Into<String>) -> Self {
+        self.status_description = Some(value.into());
+        self
+    }
+    /// Sets `source_address`.
+    pub fn source_address(mut self, value: impl Into<String>) -> Self {
+        self.source_address = Some(value.into());
+        self
+    }
+    /// Sets `destination_address`.
+    pub fn destination_address(mut self, value: impl Into<String>) -> Self {
+        self.destination_address = Some(value.into());
+        self
+    }
+    /// Sets `destination_address_country`.
+    pub fn destination_address_country(mut self, value: impl Into<String>) -> Self {
+        self.destination_address_country = Some(value.into());
+        self
+    }
+    /// Sets `source_address_country`.
+    pub fn source_address_country(mut self, value: impl Into<String>) -> Self {
+        self.source_address_country = Some(value.into());
+        self
+    }
+    /// Sets `in_response_to`.
+    pub fn in_response_to(mut self, value: impl Into<String>) -> Self {
+        self.in_response_to = Some(value.into());
+        self
+    }
+    /// Sets `action`.
+    pub fn action(mut self, value: impl Into<String>) -> Self {
+        self.action = Some(value.into());
+        self
+    }
+    /// Sets `media_url`.
+    pub fn media_url(mut self, value: impl Into<String>) -> Self {
+        self.media_url = Some(value.into());
+        self
+    }
+    /// Sets `content`.
+    pub fn content(mut self, value: impl Into<String>) -> Self {
+        self.content = Some(value.into());
+        self
+    }
+    /// Sets `account_id`.
+    pub fn account_id(mut self, value: impl Into<String>) -> Self {
+        self.account_id = Some(value.into());
+        self
+    }
+    /// Sets `units`.
+    pub fn units(mut self, value: impl Into<f64>) -> Self {
+        self.units = Some(value.into());
+        self
+    }
+    /// Sets `billing_category`.
+    pub fn billing_category(mut self, value: impl Into<String>) -> Self {
+        self.billing_category = Some(value.into());
+        self
+    }
+    /// Sets `message_type`.
+    pub fn message_type(mut self, value: impl Into<RichMessageType>) -> Self {
+        self.message_type = Some(value.into());
+        self
+    }
+    /// Sets `metadata`.
+    pub fn metadata(
+        mut self,
+        value: impl Into<Vec<DetailReportMessageRecordMetadataItem>>,
+    ) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+}
 /// `DetailReportMessageRecordMetadataItem`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct DetailReportMessageRecordMetadataItem {
     /// `key`
     pub key: String,
     /// `value`
     pub value: String,
 }
+#[allow(clippy::should_implement_trait)]
+impl DetailReportMessageRecordMetadataItem {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(key: impl Into<String>, value: impl Into<String>) -> Self {
+        Self {
+            key: key.into(),
+            value: value.into(),
+        }
+    }
+}
 /// detailrequest
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Detailrequest {
     /// Start date time for report window. By default, the timezone for this parameter  will be taken from the account settings for the account associated with the  credentials used to make the request, or the account included in the Account parameter.  This can be overridden using the timezone parameter per request. The date must be in ISO8601 format.
     pub start_date: String,
@@ -2278,8 +3878,122 @@ pub struct Detailrequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i64>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Detailrequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(start_date: impl Into<String>, end_date: impl Into<String>) -> Self {
+        Self {
+            start_date: start_date.into(),
+            end_date: end_date.into(),
+            direction: None,
+            timezone: None,
+            source: None,
+            sources: None,
+            destination: None,
+            destinations: None,
+            metadata_key: None,
+            metadata_value: None,
+            metadata_values: None,
+            accounts: None,
+            status: None,
+            opt_out: None,
+            mms_media: None,
+            message_format: None,
+            channels: None,
+            page: None,
+            page_size: None,
+        }
+    }
+    /// Sets `direction`.
+    pub fn direction(mut self, value: impl Into<MessageDirection>) -> Self {
+        self.direction = Some(value.into());
+        self
+    }
+    /// Sets `timezone`.
+    pub fn timezone(mut self, value: impl Into<String>) -> Self {
+        self.timezone = Some(value.into());
+        self
+    }
+    /// Sets `source`.
+    pub fn source(mut self, value: impl Into<String>) -> Self {
+        self.source = Some(value.into());
+        self
+    }
+    /// Sets `sources`.
+    pub fn sources(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.sources = Some(value.into());
+        self
+    }
+    /// Sets `destination`.
+    pub fn destination(mut self, value: impl Into<String>) -> Self {
+        self.destination = Some(value.into());
+        self
+    }
+    /// Sets `destinations`.
+    pub fn destinations(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.destinations = Some(value.into());
+        self
+    }
+    /// Sets `metadata_key`.
+    pub fn metadata_key(mut self, value: impl Into<String>) -> Self {
+        self.metadata_key = Some(value.into());
+        self
+    }
+    /// Sets `metadata_value`.
+    pub fn metadata_value(mut self, value: impl Into<String>) -> Self {
+        self.metadata_value = Some(value.into());
+        self
+    }
+    /// Sets `metadata_values`.
+    pub fn metadata_values(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.metadata_values = Some(value.into());
+        self
+    }
+    /// Sets `accounts`.
+    pub fn accounts(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.accounts = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<Vec<MessageStatus>>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `opt_out`.
+    pub fn opt_out(mut self, value: impl Into<bool>) -> Self {
+        self.opt_out = Some(value.into());
+        self
+    }
+    /// Sets `mms_media`.
+    pub fn mms_media(mut self, value: impl Into<bool>) -> Self {
+        self.mms_media = Some(value.into());
+        self
+    }
+    /// Sets `message_format`.
+    pub fn message_format(mut self, value: impl Into<Format2>) -> Self {
+        self.message_format = Some(value.into());
+        self
+    }
+    /// Sets `channels`.
+    pub fn channels(mut self, value: impl Into<Channels>) -> Self {
+        self.channels = Some(value.into());
+        self
+    }
+    /// Sets `page`.
+    pub fn page(mut self, value: impl Into<i64>) -> Self {
+        self.page = Some(value.into());
+        self
+    }
+    /// Sets `page_size`.
+    pub fn page_size(mut self, value: impl Into<i64>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
+}
 /// detailresponse
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Detailresponse {
     /// `messages`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2288,28 +4002,80 @@ pub struct Detailresponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<Paginate>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Detailresponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            messages: None,
+            pagination: None,
+        }
+    }
+    /// Sets `messages`.
+    pub fn messages(mut self, value: impl Into<Vec<DetailReportMessageRecord>>) -> Self {
+        self.messages = Some(value.into());
+        self
+    }
+    /// Sets `pagination`.
+    pub fn pagination(mut self, value: impl Into<Paginate>) -> Self {
+        self.pagination = Some(value.into());
+        self
+    }
+}
 /// Disablethecurrentenabledsignaturekey.403response
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Disablethecurrentenabledsignaturekey403response {
     /// `message`
     pub message: String,
 }
+#[allow(clippy::should_implement_trait)]
+impl Disablethecurrentenabledsignaturekey403response {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(message: impl Into<String>) -> Self {
+        Self { message: message.into() }
+    }
+}
 /// Enablesignaturekey400response
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Enablesignaturekey400response {
     /// `message`
     pub message: String,
     /// Additional error detail messages.
     pub details: Vec<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Enablesignaturekey400response {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(message: impl Into<String>, details: impl Into<Vec<String>>) -> Self {
+        Self {
+            message: message.into(),
+            details: details.into(),
+        }
+    }
+}
 /// Enablesignaturekeyrequest
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Enablesignaturekeyrequest {
     /// `key_id`
     pub key_id: String,
 }
+#[allow(clippy::should_implement_trait)]
+impl Enablesignaturekeyrequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(key_id: impl Into<String>) -> Self {
+        Self { key_id: key_id.into() }
+    }
+}
 /// Enablesignaturekeyresponse
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Enablesignaturekeyresponse {
     /// `key_id`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2327,17 +4093,71 @@ pub struct Enablesignaturekeyresponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Enablesignaturekeyresponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            key_id: None,
+            cipher: None,
+            digest: None,
+            created: None,
+            enabled: None,
+        }
+    }
+    /// Sets `key_id`.
+    pub fn key_id(mut self, value: impl Into<String>) -> Self {
+        self.key_id = Some(value.into());
+        self
+    }
+    /// Sets `cipher`.
+    pub fn cipher(mut self, value: impl Into<String>) -> Self {
+        self.cipher = Some(value.into());
+        self
+    }
+    /// Sets `digest`.
+    pub fn digest(mut self, value: impl Into<String>) -> Self {
+        self.digest = Some(value.into());
+        self
+    }
+    /// Sets `created`.
+    pub fn created(mut self, value: impl Into<String>) -> Self {
+        self.created = Some(value.into());
+        self
+    }
+    /// Sets `enabled`.
+    pub fn enabled(mut self, value: impl Into<bool>) -> Self {
+        self.enabled = Some(value.into());
+        self
+    }
+}
 /// fieldsresponse
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Fieldsresponse {
     /// An array of fields to be retrieved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fields: Option<Vec<String>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Fieldsresponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { fields: None }
+    }
+    /// Sets `fields`.
+    pub fn fields(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.fields = Some(value.into());
+        self
+    }
+}
 /// Filter results by message format, using enumerable MessageType.
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Format {
     /// `SMS`
     Sms,
@@ -2403,6 +4223,7 @@ pub type Format2 = Vec<Format2Item>;
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Format2Item {
     /// `MMS`
     Mms,
@@ -2472,6 +4293,7 @@ impl<'de> serde::Deserialize<'de> for Format2Item {
 }
 /// GetAllApprovedSenderAddresses
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetAllApprovedSenderAddresses {
     /// `data`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2480,8 +4302,36 @@ pub struct GetAllApprovedSenderAddresses {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<GetAllApprovedSenderAddressesPagination>,
 }
+#[allow(clippy::should_implement_trait)]
+impl GetAllApprovedSenderAddresses {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            data: None,
+            pagination: None,
+        }
+    }
+    /// Sets `data`.
+    pub fn data(
+        mut self,
+        value: impl Into<Vec<GetAllApprovedSenderAddressesDataItem>>,
+    ) -> Self {
+        self.data = Some(value.into());
+        self
+    }
+    /// Sets `pagination`.
+    pub fn pagination(
+        mut self,
+        value: impl Into<GetAllApprovedSenderAddressesPagination>,
+    ) -> Self {
+        self.pagination = Some(value.into());
+        self
+    }
+}
 /// `GetAllApprovedSenderAddressesDataItem`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetAllApprovedSenderAddressesDataItem {
     /// Approved sender address UUID (use for get, update, re-verify, and delete)
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2522,10 +4372,104 @@ pub struct GetAllApprovedSenderAddressesDataItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_status: Option<GetAllApprovedSenderAddressesDataItemDisplayStatus>,
 }
+#[allow(clippy::should_implement_trait)]
+impl GetAllApprovedSenderAddressesDataItem {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            id: None,
+            sender_address: None,
+            sender_address_type: None,
+            usage_type: None,
+            destination_countries: None,
+            reason: None,
+            label: None,
+            account_id: None,
+            created_date: None,
+            last_modified_date: None,
+            expiry: None,
+            display_status: None,
+        }
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `sender_address`.
+    pub fn sender_address(mut self, value: impl Into<String>) -> Self {
+        self.sender_address = Some(value.into());
+        self
+    }
+    /// Sets `sender_address_type`.
+    pub fn sender_address_type(
+        mut self,
+        value: impl Into<GetAllApprovedSenderAddressesDataItemSenderAddressType>,
+    ) -> Self {
+        self.sender_address_type = Some(value.into());
+        self
+    }
+    /// Sets `usage_type`.
+    pub fn usage_type(
+        mut self,
+        value: impl Into<GetAllApprovedSenderAddressesDataItemUsageType>,
+    ) -> Self {
+        self.usage_type = Some(value.into());
+        self
+    }
+    /// Sets `destination_countries`.
+    pub fn destination_countries(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.destination_countries = Some(value.into());
+        self
+    }
+    /// Sets `reason`.
+    pub fn reason(mut self, value: impl Into<String>) -> Self {
+        self.reason = Some(value.into());
+        self
+    }
+    /// Sets `label`.
+    pub fn label(mut self, value: impl Into<String>) -> Self {
+        self.label = Some(value.into());
+        self
+    }
+    /// Sets `account_id`.
+    pub fn account_id(mut self, value: impl Into<String>) -> Self {
+        self.account_id = Some(value.into());
+        self
+    }
+    /// Sets `created_date`.
+    pub fn created_date(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.created_date = Some(value.into());
+        self
+    }
+    /// Sets `last_modified_date`.
+    pub fn last_modified_date(
+        mut self,
+        value: impl Into<crate::runtime::Timestamp>,
+    ) -> Self {
+        self.last_modified_date = Some(value.into());
+        self
+    }
+    /// Sets `expiry`.
+    pub fn expiry(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.expiry = Some(value.into());
+        self
+    }
+    /// Sets `display_status`.
+    pub fn display_status(
+        mut self,
+        value: impl Into<GetAllApprovedSenderAddressesDataItemDisplayStatus>,
+    ) -> Self {
+        self.display_status = Some(value.into());
+        self
+    }
+}
 /// The Sender Address status (apply for sender_address_type = OWN_NUMBER)
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum GetAllApprovedSenderAddressesDataItemDisplayStatus {
     /// `APPROVED`
     Approved,
@@ -2590,6 +4534,7 @@ for GetAllApprovedSenderAddressesDataItemDisplayStatus {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum GetAllApprovedSenderAddressesDataItemSenderAddressType {
     /// `ALPHANUMERIC`
     Alphanumeric,
@@ -2654,6 +4599,7 @@ for GetAllApprovedSenderAddressesDataItemSenderAddressType {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum GetAllApprovedSenderAddressesDataItemUsageType {
     /// `ALPHANUMERIC`
     Alphanumeric,
@@ -2721,6 +4667,7 @@ impl<'de> serde::Deserialize<'de> for GetAllApprovedSenderAddressesDataItemUsage
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum GetAllApprovedSenderAddressesExpiryStatus {
     /// `EXPIRED`
     Expired,
@@ -2778,6 +4725,7 @@ impl<'de> serde::Deserialize<'de> for GetAllApprovedSenderAddressesExpiryStatus 
 }
 /// `GetAllApprovedSenderAddressesPagination`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetAllApprovedSenderAddressesPagination {
     /// `page_size`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -2786,10 +4734,32 @@ pub struct GetAllApprovedSenderAddressesPagination {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl GetAllApprovedSenderAddressesPagination {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            page_size: None,
+            next_token: None,
+        }
+    }
+    /// Sets `page_size`.
+    pub fn page_size(mut self, value: impl Into<f64>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
+    /// Sets `next_token`.
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.next_token = Some(value.into());
+        self
+    }
+}
 /// `GetAllApprovedSenderAddressesSenderAddressType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum GetAllApprovedSenderAddressesSenderAddressType {
     /// `ALPHANUMERIC`
     Alphanumeric,
@@ -2853,6 +4823,7 @@ impl<'de> serde::Deserialize<'de> for GetAllApprovedSenderAddressesSenderAddress
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum GetAllApprovedSenderAddressesUsageType {
     /// `ALPHANUMERIC`
     Alphanumeric,
@@ -2920,6 +4891,7 @@ impl<'de> serde::Deserialize<'de> for GetAllApprovedSenderAddressesUsageType {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum GetAsyncReportHistorySortDirection {
     /// `ASCENDING`
     Ascending,
@@ -2979,6 +4951,7 @@ impl<'de> serde::Deserialize<'de> for GetAsyncReportHistorySortDirection {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum GetAsyncReportHistoryStatusItem {
     /// `REQUESTED`
     Requested,
@@ -3048,6 +5021,7 @@ impl<'de> serde::Deserialize<'de> for GetAsyncReportHistoryStatusItem {
 }
 /// Get contacts page filter payload
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetContactsRequest {
     /// `nextPageToken`
     #[serde(rename = "nextPageToken")]
@@ -3082,10 +5056,74 @@ pub struct GetContactsRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_subscription_state: Option<GetContactsRequestChannelSubscriptionState>,
 }
+#[allow(clippy::should_implement_trait)]
+impl GetContactsRequest {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            next_page_token: None,
+            prev_page_token: None,
+            page_size: None,
+            list_ids: None,
+            contact_ids: None,
+            channel_ids: None,
+            channel_types: None,
+            channel_subscription_state: None,
+        }
+    }
+    /// Sets `nextPageToken`.
+    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
+        self.next_page_token = Some(value.into());
+        self
+    }
+    /// Sets `prevPageToken`.
+    pub fn prev_page_token(mut self, value: impl Into<String>) -> Self {
+        self.prev_page_token = Some(value.into());
+        self
+    }
+    /// Sets `pageSize`.
+    pub fn page_size(mut self, value: impl Into<i32>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
+    /// Sets `listIds`.
+    pub fn list_ids(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.list_ids = Some(value.into());
+        self
+    }
+    /// Sets `contactIds`.
+    pub fn contact_ids(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.contact_ids = Some(value.into());
+        self
+    }
+    /// Sets `channelIds`.
+    pub fn channel_ids(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.channel_ids = Some(value.into());
+        self
+    }
+    /// Sets `channelTypes`.
+    pub fn channel_types(
+        mut self,
+        value: impl Into<Vec<GetContactsRequestChannelTypesItem>>,
+    ) -> Self {
+        self.channel_types = Some(value.into());
+        self
+    }
+    /// Sets `channelSubscriptionState`.
+    pub fn channel_subscription_state(
+        mut self,
+        value: impl Into<GetContactsRequestChannelSubscriptionState>,
+    ) -> Self {
+        self.channel_subscription_state = Some(value.into());
+        self
+    }
+}
 /// `GetContactsRequestChannelSubscriptionState`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum GetContactsRequestChannelSubscriptionState {
     /// `SUBSCRIBED`
     Subscribed,
@@ -3145,6 +5183,7 @@ impl<'de> serde::Deserialize<'de> for GetContactsRequestChannelSubscriptionState
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum GetContactsRequestChannelTypesItem {
     /// `SMS`
     Sms,
@@ -3218,6 +5257,7 @@ impl<'de> serde::Deserialize<'de> for GetContactsRequestChannelTypesItem {
 }
 /// Get custom fields page filter
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetCustomFieldsRequest {
     /// `nextPageToken`
     #[serde(rename = "nextPageToken")]
@@ -3243,8 +5283,54 @@ pub struct GetCustomFieldsRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merge_tag: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl GetCustomFieldsRequest {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            next_page_token: None,
+            prev_page_token: None,
+            page_size: None,
+            custom_field_ids: None,
+            label: None,
+            merge_tag: None,
+        }
+    }
+    /// Sets `nextPageToken`.
+    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
+        self.next_page_token = Some(value.into());
+        self
+    }
+    /// Sets `prevPageToken`.
+    pub fn prev_page_token(mut self, value: impl Into<String>) -> Self {
+        self.prev_page_token = Some(value.into());
+        self
+    }
+    /// Sets `pageSize`.
+    pub fn page_size(mut self, value: impl Into<i32>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
+    /// Sets `customFieldIds`.
+    pub fn custom_field_ids(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.custom_field_ids = Some(value.into());
+        self
+    }
+    /// Sets `label`.
+    pub fn label(mut self, value: impl Into<String>) -> Self {
+        self.label = Some(value.into());
+        self
+    }
+    /// Sets `mergeTag`.
+    pub fn merge_tag(mut self, value: impl Into<String>) -> Self {
+        self.merge_tag = Some(value.into());
+        self
+    }
+}
 /// Get contact lists page filter
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetListsRequest {
     /// `nextPageToken`
     #[serde(rename = "nextPageToken")]
@@ -3269,8 +5355,54 @@ pub struct GetListsRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl GetListsRequest {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            next_page_token: None,
+            prev_page_token: None,
+            page_size: None,
+            list_ids: None,
+            alias: None,
+            name: None,
+        }
+    }
+    /// Sets `nextPageToken`.
+    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
+        self.next_page_token = Some(value.into());
+        self
+    }
+    /// Sets `prevPageToken`.
+    pub fn prev_page_token(mut self, value: impl Into<String>) -> Self {
+        self.prev_page_token = Some(value.into());
+        self
+    }
+    /// Sets `pageSize`.
+    pub fn page_size(mut self, value: impl Into<i32>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
+    /// Sets `listIds`.
+    pub fn list_ids(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.list_ids = Some(value.into());
+        self
+    }
+    /// Sets `alias`.
+    pub fn alias(mut self, value: impl Into<String>) -> Self {
+        self.alias = Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+}
 /// GetSenderAddress
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetSenderAddress {
     /// Approved sender address UUID (use for get, update, re-verify, and delete)
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3309,10 +5441,101 @@ pub struct GetSenderAddress {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_status: Option<GetSenderAddressDisplayStatus>,
 }
+#[allow(clippy::should_implement_trait)]
+impl GetSenderAddress {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            id: None,
+            sender_address: None,
+            sender_address_type: None,
+            usage_type: None,
+            destination_countries: None,
+            reason: None,
+            label: None,
+            account_id: None,
+            created_date: None,
+            last_modified_date: None,
+            expiry: None,
+            display_status: None,
+        }
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `sender_address`.
+    pub fn sender_address(mut self, value: impl Into<String>) -> Self {
+        self.sender_address = Some(value.into());
+        self
+    }
+    /// Sets `sender_address_type`.
+    pub fn sender_address_type(
+        mut self,
+        value: impl Into<GetSenderAddressSenderAddressType>,
+    ) -> Self {
+        self.sender_address_type = Some(value.into());
+        self
+    }
+    /// Sets `usage_type`.
+    pub fn usage_type(mut self, value: impl Into<GetSenderAddressUsageType>) -> Self {
+        self.usage_type = Some(value.into());
+        self
+    }
+    /// Sets `destination_countries`.
+    pub fn destination_countries(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.destination_countries = Some(value.into());
+        self
+    }
+    /// Sets `reason`.
+    pub fn reason(mut self, value: impl Into<String>) -> Self {
+        self.reason = Some(value.into());
+        self
+    }
+    /// Sets `label`.
+    pub fn label(mut self, value: impl Into<String>) -> Self {
+        self.label = Some(value.into());
+        self
+    }
+    /// Sets `account_id`.
+    pub fn account_id(mut self, value: impl Into<String>) -> Self {
+        self.account_id = Some(value.into());
+        self
+    }
+    /// Sets `created_date`.
+    pub fn created_date(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.created_date = Some(value.into());
+        self
+    }
+    /// Sets `last_modified_date`.
+    pub fn last_modified_date(
+        mut self,
+        value: impl Into<crate::runtime::Timestamp>,
+    ) -> Self {
+        self.last_modified_date = Some(value.into());
+        self
+    }
+    /// Sets `expiry`.
+    pub fn expiry(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.expiry = Some(value.into());
+        self
+    }
+    /// Sets `display_status`.
+    pub fn display_status(
+        mut self,
+        value: impl Into<GetSenderAddressDisplayStatus>,
+    ) -> Self {
+        self.display_status = Some(value.into());
+        self
+    }
+}
 /// `GetSenderAddressDisplayStatus`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum GetSenderAddressDisplayStatus {
     /// `APPROVED`
     Approved,
@@ -3376,6 +5599,7 @@ impl<'de> serde::Deserialize<'de> for GetSenderAddressDisplayStatus {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum GetSenderAddressSenderAddressType {
     /// `ALPHANUMERIC`
     Alphanumeric,
@@ -3439,6 +5663,7 @@ impl<'de> serde::Deserialize<'de> for GetSenderAddressSenderAddressType {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum GetSenderAddressUsageType {
     /// `ALPHANUMERIC`
     Alphanumeric,
@@ -3504,6 +5729,7 @@ impl<'de> serde::Deserialize<'de> for GetSenderAddressUsageType {
 }
 /// Getenabledsignaturekeyresponse
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Getenabledsignaturekeyresponse {
     /// `key_id`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3521,8 +5747,48 @@ pub struct Getenabledsignaturekeyresponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Getenabledsignaturekeyresponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            key_id: None,
+            cipher: None,
+            digest: None,
+            created: None,
+            enabled: None,
+        }
+    }
+    /// Sets `key_id`.
+    pub fn key_id(mut self, value: impl Into<String>) -> Self {
+        self.key_id = Some(value.into());
+        self
+    }
+    /// Sets `cipher`.
+    pub fn cipher(mut self, value: impl Into<String>) -> Self {
+        self.cipher = Some(value.into());
+        self
+    }
+    /// Sets `digest`.
+    pub fn digest(mut self, value: impl Into<String>) -> Self {
+        self.digest = Some(value.into());
+        self
+    }
+    /// Sets `created`.
+    pub fn created(mut self, value: impl Into<String>) -> Self {
+        self.created = Some(value.into());
+        self
+    }
+    /// Sets `enabled`.
+    pub fn enabled(mut self, value: impl Into<bool>) -> Self {
+        self.enabled = Some(value.into());
+        self
+    }
+}
 /// Getmessagestatusresponse
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Getmessagestatusresponse {
     /// URL replies and delivery reports to this message will be pushed to
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3567,8 +5833,96 @@ pub struct Getmessagestatusresponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Getmessagestatusresponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            callback_url: None,
+            content: None,
+            destination_number: None,
+            delivery_report: None,
+            format: None,
+            message_expiry_timestamp: None,
+            metadata: None,
+            scheduled: None,
+            source_number: None,
+            source_number_type: None,
+            message_id: None,
+            status: None,
+        }
+    }
+    /// Sets `callback_url`.
+    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
+        self.callback_url = Some(value.into());
+        self
+    }
+    /// Sets `content`.
+    pub fn content(mut self, value: impl Into<String>) -> Self {
+        self.content = Some(value.into());
+        self
+    }
+    /// Sets `destination_number`.
+    pub fn destination_number(mut self, value: impl Into<String>) -> Self {
+        self.destination_number = Some(value.into());
+        self
+    }
+    /// Sets `delivery_report`.
+    pub fn delivery_report(mut self, value: impl Into<bool>) -> Self {
+        self.delivery_report = Some(value.into());
+        self
+    }
+    /// Sets `format`.
+    pub fn format(mut self, value: impl Into<Format>) -> Self {
+        self.format = Some(value.into());
+        self
+    }
+    /// Sets `message_expiry_timestamp`.
+    pub fn message_expiry_timestamp(
+        mut self,
+        value: impl Into<crate::runtime::Timestamp>,
+    ) -> Self {
+        self.message_expiry_timestamp = Some(value.into());
+        self
+    }
+    /// Sets `metadata`.
+    pub fn metadata(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
+    ) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+    /// Sets `scheduled`.
+    pub fn scheduled(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.scheduled = Some(value.into());
+        self
+    }
+    /// Sets `source_number`.
+    pub fn source_number(mut self, value: impl Into<String>) -> Self {
+        self.source_number = Some(value.into());
+        self
+    }
+    /// Sets `source_number_type`.
+    pub fn source_number_type(mut self, value: impl Into<SourceNumberType>) -> Self {
+        self.source_number_type = Some(value.into());
+        self
+    }
+    /// Sets `message_id`.
+    pub fn message_id(mut self, value: impl Into<String>) -> Self {
+        self.message_id = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<Status>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+}
 /// Getnumberauthorisationblacklistresponse
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Getnumberauthorisationblacklistresponse {
     /// URL of the current API call, used to show the current pagination token for calls subsequent to the first one in the case of paginated data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3580,8 +5934,36 @@ pub struct Getnumberauthorisationblacklistresponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<PaginationNumberAuth>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Getnumberauthorisationblacklistresponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            uri: None,
+            numbers: None,
+            pagination: None,
+        }
+    }
+    /// Sets `uri`.
+    pub fn uri(mut self, value: impl Into<String>) -> Self {
+        self.uri = Some(value.into());
+        self
+    }
+    /// Sets `numbers`.
+    pub fn numbers(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.numbers = Some(value.into());
+        self
+    }
+    /// Sets `pagination`.
+    pub fn pagination(mut self, value: impl Into<PaginationNumberAuth>) -> Self {
+        self.pagination = Some(value.into());
+        self
+    }
+}
 /// Getsignaturekeydetailresponse
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Getsignaturekeydetailresponse {
     /// `key_id`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3599,8 +5981,48 @@ pub struct Getsignaturekeydetailresponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Getsignaturekeydetailresponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            key_id: None,
+            cipher: None,
+            digest: None,
+            created: None,
+            enabled: None,
+        }
+    }
+    /// Sets `key_id`.
+    pub fn key_id(mut self, value: impl Into<String>) -> Self {
+        self.key_id = Some(value.into());
+        self
+    }
+    /// Sets `cipher`.
+    pub fn cipher(mut self, value: impl Into<String>) -> Self {
+        self.cipher = Some(value.into());
+        self
+    }
+    /// Sets `digest`.
+    pub fn digest(mut self, value: impl Into<String>) -> Self {
+        self.digest = Some(value.into());
+        self
+    }
+    /// Sets `created`.
+    pub fn created(mut self, value: impl Into<String>) -> Self {
+        self.created = Some(value.into());
+        self
+    }
+    /// Sets `enabled`.
+    pub fn enabled(mut self, value: impl Into<bool>) -> Self {
+        self.enabled = Some(value.into());
+        self
+    }
+}
 /// Getsignaturekeylistresponse
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Getsignaturekeylistresponse {
     /// `key_id`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3618,10 +6040,50 @@ pub struct Getsignaturekeylistresponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Getsignaturekeylistresponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            key_id: None,
+            cipher: None,
+            digest: None,
+            created: None,
+            enabled: None,
+        }
+    }
+    /// Sets `key_id`.
+    pub fn key_id(mut self, value: impl Into<String>) -> Self {
+        self.key_id = Some(value.into());
+        self
+    }
+    /// Sets `cipher`.
+    pub fn cipher(mut self, value: impl Into<String>) -> Self {
+        self.cipher = Some(value.into());
+        self
+    }
+    /// Sets `digest`.
+    pub fn digest(mut self, value: impl Into<String>) -> Self {
+        self.digest = Some(value.into());
+        self
+    }
+    /// Sets `created`.
+    pub fn created(mut self, value: impl Into<String>) -> Self {
+        self.created = Some(value.into());
+        self
+    }
+    /// Sets `enabled`.
+    pub fn enabled(mut self, value: impl Into<bool>) -> Self {
+        self.enabled = Some(value.into());
+        self
+    }
+}
 /// GroupByField
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum GroupByField {
     /// `ACCOUNT`
     Account,
@@ -3721,6 +6183,7 @@ impl<'de> serde::Deserialize<'de> for GroupByField {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum GroupByInsightField {
     /// `ACCOUNT`
     Account,
@@ -3818,6 +6281,7 @@ impl<'de> serde::Deserialize<'de> for GroupByInsightField {
 }
 /// insightsitemresponse
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Insightsitemresponse {
     /// `group`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3841,8 +6305,60 @@ pub struct Insightsitemresponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sub_groups: Option<Vec<Insightssubitemresponse>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Insightsitemresponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            group: None,
+            date: None,
+            total_sent: None,
+            total_received: None,
+            total_billing_units: None,
+            total_opt_out: None,
+            sub_groups: None,
+        }
+    }
+    /// Sets `group`.
+    pub fn group(mut self, value: impl Into<String>) -> Self {
+        self.group = Some(value.into());
+        self
+    }
+    /// Sets `date`.
+    pub fn date(mut self, value: impl Into<String>) -> Self {
+        self.date = Some(value.into());
+        self
+    }
+    /// Sets `total_sent`.
+    pub fn total_sent(mut self, value: impl Into<f64>) -> Self {
+        self.total_sent = Some(value.into());
+        self
+    }
+    /// Sets `total_received`.
+    pub fn total_received(mut self, value: impl Into<f64>) -> Self {
+        self.total_received = Some(value.into());
+        self
+    }
+    /// Sets `total_billing_units`.
+    pub fn total_billing_units(mut self, value: impl Into<f64>) -> Self {
+        self.total_billing_units = Some(value.into());
+        self
+    }
+    /// Sets `total_opt_out`.
+    pub fn total_opt_out(mut self, value: impl Into<f64>) -> Self {
+        self.total_opt_out = Some(value.into());
+        self
+    }
+    /// Sets `sub_groups`.
+    pub fn sub_groups(mut self, value: impl Into<Vec<Insightssubitemresponse>>) -> Self {
+        self.sub_groups = Some(value.into());
+        self
+    }
+}
 /// insightsrequest
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Insightsrequest {
     /// Start date time for report window. By default, the timezone for this parameter will be taken from the account settings for the account associated with the credentials used to make the request, or the account included in the Account parameter. This can be overridden using the timezone parameter per request. The date must be in ISO8601 format and may include precise time values (e.g., milliseconds).
     pub start_date: String,
@@ -3893,10 +6409,114 @@ pub struct Insightsrequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_by: Option<Vec<GroupByInsightField>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Insightsrequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        start_date: impl Into<String>,
+        end_date: impl Into<String>,
+        timezone: impl Into<String>,
+    ) -> Self {
+        Self {
+            start_date: start_date.into(),
+            end_date: end_date.into(),
+            timezone: timezone.into(),
+            direction: None,
+            source: None,
+            sources: None,
+            destination: None,
+            destinations: None,
+            addresses: None,
+            metadata_key: None,
+            metadata_value: None,
+            metadata_values: None,
+            accounts: None,
+            status: None,
+            opt_out: None,
+            channels: None,
+            group_by: None,
+        }
+    }
+    /// Sets `direction`.
+    pub fn direction(mut self, value: impl Into<MessageDirection>) -> Self {
+        self.direction = Some(value.into());
+        self
+    }
+    /// Sets `source`.
+    pub fn source(mut self, value: impl Into<String>) -> Self {
+        self.source = Some(value.into());
+        self
+    }
+    /// Sets `sources`.
+    pub fn sources(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.sources = Some(value.into());
+        self
+    }
+    /// Sets `destination`.
+    pub fn destination(mut self, value: impl Into<String>) -> Self {
+        self.destination = Some(value.into());
+        self
+    }
+    /// Sets `destinations`.
+    pub fn destinations(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.destinations = Some(value.into());
+        self
+    }
+    /// Sets `addresses`.
+    pub fn addresses(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.addresses = Some(value.into());
+        self
+    }
+    /// Sets `metadata_key`.
+    pub fn metadata_key(mut self, value: impl Into<String>) -> Self {
+        self.metadata_key = Some(value.into());
+        self
+    }
+    /// Sets `metadata_value`.
+    pub fn metadata_value(mut self, value: impl Into<String>) -> Self {
+        self.metadata_value = Some(value.into());
+        self
+    }
+    /// Sets `metadata_values`.
+    pub fn metadata_values(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.metadata_values = Some(value.into());
+        self
+    }
+    /// Sets `accounts`.
+    pub fn accounts(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.accounts = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<Vec<MessageStatus>>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `opt_out`.
+    pub fn opt_out(mut self, value: impl Into<bool>) -> Self {
+        self.opt_out = Some(value.into());
+        self
+    }
+    /// Sets `channels`.
+    pub fn channels(
+        mut self,
+        value: impl Into<Vec<InsightsrequestChannelsItem>>,
+    ) -> Self {
+        self.channels = Some(value.into());
+        self
+    }
+    /// Sets `group_by`.
+    pub fn group_by(mut self, value: impl Into<Vec<GroupByInsightField>>) -> Self {
+        self.group_by = Some(value.into());
+        self
+    }
+}
 /// `InsightsrequestChannelsItem`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum InsightsrequestChannelsItem {
     /// `SMS`
     Sms,
@@ -3970,6 +6590,7 @@ impl<'de> serde::Deserialize<'de> for InsightsrequestChannelsItem {
 }
 /// insightsresponse
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Insightsresponse {
     /// `summaries`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -3987,8 +6608,48 @@ pub struct Insightsresponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_opt_out: Option<f64>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Insightsresponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            summaries: None,
+            total_sent: None,
+            total_received: None,
+            total_billing_units: None,
+            total_opt_out: None,
+        }
+    }
+    /// Sets `summaries`.
+    pub fn summaries(mut self, value: impl Into<Vec<Insightsitemresponse>>) -> Self {
+        self.summaries = Some(value.into());
+        self
+    }
+    /// Sets `total_sent`.
+    pub fn total_sent(mut self, value: impl Into<f64>) -> Self {
+        self.total_sent = Some(value.into());
+        self
+    }
+    /// Sets `total_received`.
+    pub fn total_received(mut self, value: impl Into<f64>) -> Self {
+        self.total_received = Some(value.into());
+        self
+    }
+    /// Sets `total_billing_units`.
+    pub fn total_billing_units(mut self, value: impl Into<f64>) -> Self {
+        self.total_billing_units = Some(value.into());
+        self
+    }
+    /// Sets `total_opt_out`.
+    pub fn total_opt_out(mut self, value: impl Into<f64>) -> Self {
+        self.total_opt_out = Some(value.into());
+        self
+    }
+}
 /// insightssubitemresponse
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Insightssubitemresponse {
     /// One or more dates separated by a comma, e.g. 2022-05-18,2022-05-19
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4009,8 +6670,54 @@ pub struct Insightssubitemresponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_opt_out: Option<f64>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Insightssubitemresponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            date: None,
+            group: None,
+            total_sent: None,
+            total_received: None,
+            total_billing_units: None,
+            total_opt_out: None,
+        }
+    }
+    /// Sets `date`.
+    pub fn date(mut self, value: impl Into<String>) -> Self {
+        self.date = Some(value.into());
+        self
+    }
+    /// Sets `group`.
+    pub fn group(mut self, value: impl Into<String>) -> Self {
+        self.group = Some(value.into());
+        self
+    }
+    /// Sets `total_sent`.
+    pub fn total_sent(mut self, value: impl Into<f64>) -> Self {
+        self.total_sent = Some(value.into());
+        self
+    }
+    /// Sets `total_received`.
+    pub fn total_received(mut self, value: impl Into<f64>) -> Self {
+        self.total_received = Some(value.into());
+        self
+    }
+    /// Sets `total_billing_units`.
+    pub fn total_billing_units(mut self, value: impl Into<f64>) -> Self {
+        self.total_billing_units = Some(value.into());
+        self
+    }
+    /// Sets `total_opt_out`.
+    pub fn total_opt_out(mut self, value: impl Into<f64>) -> Self {
+        self.total_opt_out = Some(value.into());
+        self
+    }
+}
 /// Invalid input error data
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct InvalidInputApiError {
     /// Error id in UUID format
     pub uuid: String,
@@ -4024,10 +6731,31 @@ pub struct InvalidInputApiError {
     #[serde(rename = "invalidFields")]
     pub invalid_fields: Vec<InvalidInputField>,
 }
+#[allow(clippy::should_implement_trait)]
+impl InvalidInputApiError {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        uuid: impl Into<String>,
+        r#type: impl Into<InvalidInputApiErrorType>,
+        title: impl Into<String>,
+        detail: impl Into<String>,
+        invalid_fields: impl Into<Vec<InvalidInputField>>,
+    ) -> Self {
+        Self {
+            uuid: uuid.into(),
+            r#type: r#type.into(),
+            title: title.into(),
+            detail: detail.into(),
+            invalid_fields: invalid_fields.into(),
+        }
+    }
+}
 /// Error type
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum InvalidInputApiErrorType {
     /// `validation`
     Validation,
@@ -4133,6 +6861,7 @@ impl<'de> serde::Deserialize<'de> for InvalidInputApiErrorType {
 }
 /// Invalid input field
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct InvalidInputField {
     /// Invalid input field name
     pub name: String,
@@ -4149,10 +6878,42 @@ pub struct InvalidInputField {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invalid_ids: Option<Vec<String>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl InvalidInputField {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        name: impl Into<String>,
+        code: impl Into<InvalidInputFieldCode>,
+        reason: impl Into<String>,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            channel_type: None,
+            code: code.into(),
+            reason: reason.into(),
+            invalid_ids: None,
+        }
+    }
+    /// Sets `channelType`.
+    pub fn channel_type(
+        mut self,
+        value: impl Into<InvalidInputFieldChannelType>,
+    ) -> Self {
+        self.channel_type = Some(value.into());
+        self
+    }
+    /// Sets `invalidIds`.
+    pub fn invalid_ids(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.invalid_ids = Some(value.into());
+        self
+    }
+}
 /// Invalid channel type
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum InvalidInputFieldChannelType {
     /// `PHONE`
     Phone,
@@ -4228,6 +6989,7 @@ impl<'de> serde::Deserialize<'de> for InvalidInputFieldChannelType {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum InvalidInputFieldCode {
     /// `must_not_be_empty`
     MustNotBeEmpty,
@@ -4325,6 +7087,7 @@ impl<'de> serde::Deserialize<'de> for InvalidInputFieldCode {
 }
 /// List details data
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ListData {
     /// List id in UUID format
     pub id: String,
@@ -4345,8 +7108,33 @@ pub struct ListData {
     #[serde(rename = "lastModifiedDate")]
     pub last_modified_date: crate::runtime::Timestamp,
 }
+#[allow(clippy::should_implement_trait)]
+impl ListData {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        id: impl Into<String>,
+        account_id: impl Into<String>,
+        vendor_id: impl Into<String>,
+        name: impl Into<String>,
+        alias: impl Into<String>,
+        created_date: impl Into<crate::runtime::Timestamp>,
+        last_modified_date: impl Into<crate::runtime::Timestamp>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            account_id: account_id.into(),
+            vendor_id: vendor_id.into(),
+            name: name.into(),
+            alias: alias.into(),
+            created_date: created_date.into(),
+            last_modified_date: last_modified_date.into(),
+        }
+    }
+}
 /// LogSummaryResult
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct LogSummaryResult {
     /// `total_clicks`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4370,8 +7158,60 @@ pub struct LogSummaryResult {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<Pagination>,
 }
+#[allow(clippy::should_implement_trait)]
+impl LogSummaryResult {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            total_clicks: None,
+            unique_clicks: None,
+            total_views: None,
+            unique_views: None,
+            short_urls_generated: None,
+            short_urls: None,
+            pagination: None,
+        }
+    }
+    /// Sets `total_clicks`.
+    pub fn total_clicks(mut self, value: impl Into<f64>) -> Self {
+        self.total_clicks = Some(value.into());
+        self
+    }
+    /// Sets `unique_clicks`.
+    pub fn unique_clicks(mut self, value: impl Into<f64>) -> Self {
+        self.unique_clicks = Some(value.into());
+        self
+    }
+    /// Sets `total_views`.
+    pub fn total_views(mut self, value: impl Into<f64>) -> Self {
+        self.total_views = Some(value.into());
+        self
+    }
+    /// Sets `unique_views`.
+    pub fn unique_views(mut self, value: impl Into<f64>) -> Self {
+        self.unique_views = Some(value.into());
+        self
+    }
+    /// Sets `short_urls_generated`.
+    pub fn short_urls_generated(mut self, value: impl Into<f64>) -> Self {
+        self.short_urls_generated = Some(value.into());
+        self
+    }
+    /// Sets `short_urls`.
+    pub fn short_urls(mut self, value: impl Into<Vec<ShortUrl>>) -> Self {
+        self.short_urls = Some(value.into());
+        self
+    }
+    /// Sets `pagination`.
+    pub fn pagination(mut self, value: impl Into<Pagination>) -> Self {
+        self.pagination = Some(value.into());
+        self
+    }
+}
 /// LogsDetailResult
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct LogsDetailResult {
     /// `message_id`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4401,8 +7241,72 @@ pub struct LogsDetailResult {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<Pagination>,
 }
+#[allow(clippy::should_implement_trait)]
+impl LogsDetailResult {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            message_id: None,
+            long_url: None,
+            short_url: None,
+            destination_number: None,
+            click_count: None,
+            view_count: None,
+            clicks: None,
+            views: None,
+            pagination: None,
+        }
+    }
+    /// Sets `message_id`.
+    pub fn message_id(mut self, value: impl Into<String>) -> Self {
+        self.message_id = Some(value.into());
+        self
+    }
+    /// Sets `long_url`.
+    pub fn long_url(mut self, value: impl Into<String>) -> Self {
+        self.long_url = Some(value.into());
+        self
+    }
+    /// Sets `short_url`.
+    pub fn short_url(mut self, value: impl Into<String>) -> Self {
+        self.short_url = Some(value.into());
+        self
+    }
+    /// Sets `destination_number`.
+    pub fn destination_number(mut self, value: impl Into<String>) -> Self {
+        self.destination_number = Some(value.into());
+        self
+    }
+    /// Sets `click_count`.
+    pub fn click_count(mut self, value: impl Into<f64>) -> Self {
+        self.click_count = Some(value.into());
+        self
+    }
+    /// Sets `view_count`.
+    pub fn view_count(mut self, value: impl Into<f64>) -> Self {
+        self.view_count = Some(value.into());
+        self
+    }
+    /// Sets `clicks`.
+    pub fn clicks(mut self, value: impl Into<Vec<Click>>) -> Self {
+        self.clicks = Some(value.into());
+        self
+    }
+    /// Sets `views`.
+    pub fn views(mut self, value: impl Into<Vec<View>>) -> Self {
+        self.views = Some(value.into());
+        self
+    }
+    /// Sets `pagination`.
+    pub fn pagination(mut self, value: impl Into<Pagination>) -> Self {
+        self.pagination = Some(value.into());
+        self
+    }
+}
 /// Message
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Message {
     /// URL replies and delivery reports to this message will be pushed to
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4451,10 +7355,103 @@ pub struct Message {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Message {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        content: impl Into<String>,
+        destination_number: impl Into<String>,
+    ) -> Self {
+        Self {
+            callback_url: None,
+            content: content.into(),
+            destination_number: destination_number.into(),
+            delivery_report: None,
+            format: None,
+            message_expiry_timestamp: None,
+            metadata: None,
+            scheduled: None,
+            source_number: None,
+            source_number_type: None,
+            message_id: None,
+            status: None,
+            media: None,
+            subject: None,
+        }
+    }
+    /// Sets `callback_url`.
+    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
+        self.callback_url = Some(value.into());
+        self
+    }
+    /// Sets `delivery_report`.
+    pub fn delivery_report(mut self, value: impl Into<bool>) -> Self {
+        self.delivery_report = Some(value.into());
+        self
+    }
+    /// Sets `format`.
+    pub fn format(mut self, value: impl Into<Format>) -> Self {
+        self.format = Some(value.into());
+        self
+    }
+    /// Sets `message_expiry_timestamp`.
+    pub fn message_expiry_timestamp(
+        mut self,
+        value: impl Into<crate::runtime::Timestamp>,
+    ) -> Self {
+        self.message_expiry_timestamp = Some(value.into());
+        self
+    }
+    /// Sets `metadata`.
+    pub fn metadata(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
+    ) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+    /// Sets `scheduled`.
+    pub fn scheduled(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.scheduled = Some(value.into());
+        self
+    }
+    /// Sets `source_number`.
+    pub fn source_number(mut self, value: impl Into<String>) -> Self {
+        self.source_number = Some(value.into());
+        self
+    }
+    /// Sets `source_number_type`.
+    pub fn source_number_type(mut self, value: impl Into<SourceNumberType>) -> Self {
+        self.source_number_type = Some(value.into());
+        self
+    }
+    /// Sets `message_id`.
+    pub fn message_id(mut self, value: impl Into<String>) -> Self {
+        self.message_id = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<Status>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `media`.
+    pub fn media(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.media = Some(value.into());
+        self
+    }
+    /// Sets `subject`.
+    pub fn subject(mut self, value: impl Into<String>) -> Self {
+        self.subject = Some(value.into());
+        self
+    }
+}
 /// The type of messages to include in the report.
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum MessageDirection {
     /// `inbound`
     Inbound,
@@ -4518,6 +7515,7 @@ impl<'de> serde::Deserialize<'de> for MessageDirection {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum MessageStatus {
     /// `UNDEFINED`
     Undefined,
@@ -4625,6 +7623,7 @@ impl<'de> serde::Deserialize<'de> for MessageStatus {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum MessagingReportSortBy {
     /// `FORMAT`
     Format,
@@ -4716,6 +7715,7 @@ impl<'de> serde::Deserialize<'de> for MessagingReportSortBy {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum MessagingReportSortDirection {
     /// `ASCENDING`
     Ascending,
@@ -4775,6 +7775,7 @@ impl<'de> serde::Deserialize<'de> for MessagingReportSortDirection {
 pub type Metadata = std::collections::BTreeMap<String, String>;
 /// metakeyrequest
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Metakeyrequest {
     /// Page number for paging through paginated result sets.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4793,15 +7794,65 @@ pub struct Metakeyrequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accounts: Option<Vec<String>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Metakeyrequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(start_date: impl Into<String>, end_date: impl Into<String>) -> Self {
+        Self {
+            page: None,
+            page_size: None,
+            start_date: start_date.into(),
+            end_date: end_date.into(),
+            direction: None,
+            accounts: None,
+        }
+    }
+    /// Sets `page`.
+    pub fn page(mut self, value: impl Into<f64>) -> Self {
+        self.page = Some(value.into());
+        self
+    }
+    /// Sets `page_size`.
+    pub fn page_size(mut self, value: impl Into<f64>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
+    /// Sets `direction`.
+    pub fn direction(mut self, value: impl Into<MessageDirection>) -> Self {
+        self.direction = Some(value.into());
+        self
+    }
+    /// Sets `accounts`.
+    pub fn accounts(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.accounts = Some(value.into());
+        self
+    }
+}
 /// metakeyresponse
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Metakeyresponse {
     /// `keys`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub keys: Option<Vec<String>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Metakeyresponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { keys: None }
+    }
+    /// Sets `keys`.
+    pub fn keys(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.keys = Some(value.into());
+        self
+    }
+}
 /// Default/example payload for an inbound MMS reply webhook (`RECEIVED_MMS`), built from the sample `template` shown on the Create webhook operation. Same shape as the SMS reply webhook, except that the sample template branches on whether the reply carried media: it emits `attachments` when the reply has media, and falls back to `content` when it does not. The two are mutually exclusive in the default template. The actual JSON structure sent to your `url` is fully controlled by the `template` you configure — this describes the payload produced by that sample template, not a fixed contract.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct MmsReceivedWebhookPayload {
     /// The account that received the reply. Template variable `$accountId`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4831,16 +7882,95 @@ pub struct MmsReceivedWebhookPayload {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<std::collections::BTreeMap<String, String>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl MmsReceivedWebhookPayload {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            account_id: None,
+            reply_id: None,
+            destination_number: None,
+            source_number: None,
+            date_received: None,
+            message_id: None,
+            attachments: None,
+            content: None,
+            metadata: None,
+        }
+    }
+    /// Sets `account_id`.
+    pub fn account_id(mut self, value: impl Into<String>) -> Self {
+        self.account_id = Some(value.into());
+        self
+    }
+    /// Sets `reply_id`.
+    pub fn reply_id(mut self, value: impl Into<String>) -> Self {
+        self.reply_id = Some(value.into());
+        self
+    }
+    /// Sets `destination_number`.
+    pub fn destination_number(mut self, value: impl Into<String>) -> Self {
+        self.destination_number = Some(value.into());
+        self
+    }
+    /// Sets `source_number`.
+    pub fn source_number(mut self, value: impl Into<String>) -> Self {
+        self.source_number = Some(value.into());
+        self
+    }
+    /// Sets `date_received`.
+    pub fn date_received(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.date_received = Some(value.into());
+        self
+    }
+    /// Sets `message_id`.
+    pub fn message_id(mut self, value: impl Into<String>) -> Self {
+        self.message_id = Some(value.into());
+        self
+    }
+    /// Sets `attachments`.
+    pub fn attachments(mut self, value: impl Into<Vec<WebhookAttachment>>) -> Self {
+        self.attachments = Some(value.into());
+        self
+    }
+    /// Sets `content`.
+    pub fn content(mut self, value: impl Into<String>) -> Self {
+        self.content = Some(value.into());
+        self
+    }
+    /// Sets `metadata`.
+    pub fn metadata(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, String>>,
+    ) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+}
 /// Number authorisation result for a single phone number
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Number {
     /// Phone number as a string
     pub number: String,
     /// Whether the authenticated account is authorised to use this number
     pub authorised: bool,
 }
+#[allow(clippy::should_implement_trait)]
+impl Number {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(number: impl Into<String>, authorised: impl Into<bool>) -> Self {
+        Self {
+            number: number.into(),
+            authorised: authorised.into(),
+        }
+    }
+}
 /// NumbersListResponse
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct NumbersListResponse {
     /// List of result items.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4849,12 +7979,34 @@ pub struct NumbersListResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<TokenPagination>,
 }
+#[allow(clippy::should_implement_trait)]
+impl NumbersListResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            data: None,
+            pagination: None,
+        }
+    }
+    /// Sets `data`.
+    pub fn data(mut self, value: impl Into<Vec<DedicatedNumber>>) -> Self {
+        self.data = Some(value.into());
+        self
+    }
+    /// Sets `pagination`.
+    pub fn pagination(mut self, value: impl Into<TokenPagination>) -> Self {
+        self.pagination = Some(value.into());
+        self
+    }
+}
 /// Suggested payload for an opt-out webhook (`OPT_OUT_SMS`). Unlike the delivery report and reply webhooks, no sample `template` exists in current prose for this event, so this is *not* a transcribed default — it is a suggested shape built from the template variables the platform makes available to opt-out notifications.
 ///
 /// **Important:** `OPT_OUT_SMS` is dispatched as a notification with its own `$notificationId`, not as a reply. The `$replyId` / `$moId` variables used by the `RECEIVED_SMS` and `RECEIVED_MMS` templates are **not available** for this event — a template referencing them will render the literal text `$replyId` rather than an ID. Use `$notificationId` instead.
 ///
 /// The actual JSON structure sent to your `url` is fully controlled by the `template` you configure.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct OptOutWebhookPayload {
     /// Unique ID of this opt-out notification. Template variable `$notificationId`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4881,8 +8033,69 @@ pub struct OptOutWebhookPayload {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<std::collections::BTreeMap<String, String>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl OptOutWebhookPayload {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            notification_id: None,
+            account_id: None,
+            destination_number: None,
+            source_number: None,
+            date_received: None,
+            message_id: None,
+            content: None,
+            metadata: None,
+        }
+    }
+    /// Sets `notification_id`.
+    pub fn notification_id(mut self, value: impl Into<String>) -> Self {
+        self.notification_id = Some(value.into());
+        self
+    }
+    /// Sets `account_id`.
+    pub fn account_id(mut self, value: impl Into<String>) -> Self {
+        self.account_id = Some(value.into());
+        self
+    }
+    /// Sets `destination_number`.
+    pub fn destination_number(mut self, value: impl Into<String>) -> Self {
+        self.destination_number = Some(value.into());
+        self
+    }
+    /// Sets `source_number`.
+    pub fn source_number(mut self, value: impl Into<String>) -> Self {
+        self.source_number = Some(value.into());
+        self
+    }
+    /// Sets `date_received`.
+    pub fn date_received(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.date_received = Some(value.into());
+        self
+    }
+    /// Sets `message_id`.
+    pub fn message_id(mut self, value: impl Into<String>) -> Self {
+        self.message_id = Some(value.into());
+        self
+    }
+    /// Sets `content`.
+    pub fn content(mut self, value: impl Into<String>) -> Self {
+        self.content = Some(value.into());
+        self
+    }
+    /// Sets `metadata`.
+    pub fn metadata(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, String>>,
+    ) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+}
 /// Page token representation for search result
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct PageTokenDtoContactData {
     /// Page content and number of elements is restricted by page size
     pub content: Vec<ContactData>,
@@ -4898,8 +8111,35 @@ pub struct PageTokenDtoContactData {
     #[serde(rename = "totalElements")]
     pub total_elements: i64,
 }
+#[allow(clippy::should_implement_trait)]
+impl PageTokenDtoContactData {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        content: impl Into<Vec<ContactData>>,
+        total_elements: impl Into<i64>,
+    ) -> Self {
+        Self {
+            content: content.into(),
+            next_page_token: None,
+            prev_page_token: None,
+            total_elements: total_elements.into(),
+        }
+    }
+    /// Sets `nextPageToken`.
+    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
+        self.next_page_token = Some(value.into());
+        self
+    }
+    /// Sets `prevPageToken`.
+    pub fn prev_page_token(mut self, value: impl Into<String>) -> Self {
+        self.prev_page_token = Some(value.into());
+        self
+    }
+}
 /// Page token representation for search result
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct PageTokenDtoCustomFieldData {
     /// Page content and number of elements is restricted by page size
     pub content: Vec<CustomFieldData>,
@@ -4915,8 +8155,35 @@ pub struct PageTokenDtoCustomFieldData {
     #[serde(rename = "totalElements")]
     pub total_elements: i64,
 }
+#[allow(clippy::should_implement_trait)]
+impl PageTokenDtoCustomFieldData {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        content: impl Into<Vec<CustomFieldData>>,
+        total_elements: impl Into<i64>,
+    ) -> Self {
+        Self {
+            content: content.into(),
+            next_page_token: None,
+            prev_page_token: None,
+            total_elements: total_elements.into(),
+        }
+    }
+    /// Sets `nextPageToken`.
+    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
+        self.next_page_token = Some(value.into());
+        self
+    }
+    /// Sets `prevPageToken`.
+    pub fn prev_page_token(mut self, value: impl Into<String>) -> Self {
+        self.prev_page_token = Some(value.into());
+        self
+    }
+}
 /// Page token representation for search result
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct PageTokenDtoListData {
     /// Page content and number of elements is restricted by page size
     pub content: Vec<ListData>,
@@ -4932,8 +8199,35 @@ pub struct PageTokenDtoListData {
     #[serde(rename = "totalElements")]
     pub total_elements: i64,
 }
+#[allow(clippy::should_implement_trait)]
+impl PageTokenDtoListData {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        content: impl Into<Vec<ListData>>,
+        total_elements: impl Into<i64>,
+    ) -> Self {
+        Self {
+            content: content.into(),
+            next_page_token: None,
+            prev_page_token: None,
+            total_elements: total_elements.into(),
+        }
+    }
+    /// Sets `nextPageToken`.
+    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
+        self.next_page_token = Some(value.into());
+        self
+    }
+    /// Sets `prevPageToken`.
+    pub fn prev_page_token(mut self, value: impl Into<String>) -> Self {
+        self.prev_page_token = Some(value.into());
+        self
+    }
+}
 /// Pagination
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Paginate {
     /// `page`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4945,8 +8239,36 @@ pub struct Paginate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_next: Option<bool>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Paginate {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            page: None,
+            page_size: None,
+            has_next: None,
+        }
+    }
+    /// Sets `page`.
+    pub fn page(mut self, value: impl Into<f64>) -> Self {
+        self.page = Some(value.into());
+        self
+    }
+    /// Sets `page_size`.
+    pub fn page_size(mut self, value: impl Into<f64>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
+    /// Sets `has_next`.
+    pub fn has_next(mut self, value: impl Into<bool>) -> Self {
+        self.has_next = Some(value.into());
+        self
+    }
+}
 /// Pagination
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Pagination {
     /// The current page of results
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4967,8 +8289,54 @@ pub struct Pagination {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_uri: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Pagination {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            page: None,
+            page_size: None,
+            total_count: None,
+            page_count: None,
+            next_uri: None,
+            previous_uri: None,
+        }
+    }
+    /// Sets `page`.
+    pub fn page(mut self, value: impl Into<f64>) -> Self {
+        self.page = Some(value.into());
+        self
+    }
+    /// Sets `page_size`.
+    pub fn page_size(mut self, value: impl Into<f64>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
+    /// Sets `total_count`.
+    pub fn total_count(mut self, value: impl Into<f64>) -> Self {
+        self.total_count = Some(value.into());
+        self
+    }
+    /// Sets `page_count`.
+    pub fn page_count(mut self, value: impl Into<f64>) -> Self {
+        self.page_count = Some(value.into());
+        self
+    }
+    /// Sets `next_uri`.
+    pub fn next_uri(mut self, value: impl Into<String>) -> Self {
+        self.next_uri = Some(value.into());
+        self
+    }
+    /// Sets `previous_uri`.
+    pub fn previous_uri(mut self, value: impl Into<String>) -> Self {
+        self.previous_uri = Some(value.into());
+        self
+    }
+}
 /// Pagination
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct PaginationNumberAuth {
     /// The pagination token of the next set of results.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -4977,20 +8345,59 @@ pub struct PaginationNumberAuth {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_uri: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl PaginationNumberAuth {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { page: None, next_uri: None }
+    }
+    /// Sets `page`.
+    pub fn page(mut self, value: impl Into<String>) -> Self {
+        self.page = Some(value.into());
+        self
+    }
+    /// Sets `next_uri`.
+    pub fn next_uri(mut self, value: impl Into<String>) -> Self {
+        self.next_uri = Some(value.into());
+        self
+    }
+}
 /// PatchLabelMyOwnNumber
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct PatchLabelMyOwnNumber {
     /// Label need to be updated
     pub label: String,
 }
+#[allow(clippy::should_implement_trait)]
+impl PatchLabelMyOwnNumber {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(label: impl Into<String>) -> Self {
+        Self { label: label.into() }
+    }
+}
 /// PostVerificationCode
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct PostVerificationCode {
     /// Verify Sender Address Request
     pub verification_code: String,
 }
+#[allow(clippy::should_implement_trait)]
+impl PostVerificationCode {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(verification_code: impl Into<String>) -> Self {
+        Self {
+            verification_code: verification_code.into(),
+        }
+    }
+}
 /// presignedurlresponse
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Presignedurlresponse {
     /// The pre-signed URL for downloading the report file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5008,8 +8415,48 @@ pub struct Presignedurlresponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<i64>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Presignedurlresponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            download_url: None,
+            file_name: None,
+            file_size: None,
+            expires_in_seconds: None,
+            expires_at: None,
+        }
+    }
+    /// Sets `download_url`.
+    pub fn download_url(mut self, value: impl Into<String>) -> Self {
+        self.download_url = Some(value.into());
+        self
+    }
+    /// Sets `file_name`.
+    pub fn file_name(mut self, value: impl Into<String>) -> Self {
+        self.file_name = Some(value.into());
+        self
+    }
+    /// Sets `file_size`.
+    pub fn file_size(mut self, value: impl Into<i64>) -> Self {
+        self.file_size = Some(value.into());
+        self
+    }
+    /// Sets `expires_in_seconds`.
+    pub fn expires_in_seconds(mut self, value: impl Into<i64>) -> Self {
+        self.expires_in_seconds = Some(value.into());
+        self
+    }
+    /// Sets `expires_at`.
+    pub fn expires_at(mut self, value: impl Into<i64>) -> Self {
+        self.expires_at = Some(value.into());
+        self
+    }
+}
 /// ReVerifySenderAddressRequestItem
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ReVerifySenderAddressRequestItem {
     /// Primary ID of the record
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5045,10 +8492,98 @@ pub struct ReVerifySenderAddressRequestItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_modified_date: Option<crate::runtime::Timestamp>,
 }
+#[allow(clippy::should_implement_trait)]
+impl ReVerifySenderAddressRequestItem {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            id: None,
+            sender_address: None,
+            sender_address_type: None,
+            usage_type: None,
+            destination_countries: None,
+            reason: None,
+            label: None,
+            status: None,
+            account_id: None,
+            created_date: None,
+            last_modified_date: None,
+        }
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `sender_address`.
+    pub fn sender_address(mut self, value: impl Into<String>) -> Self {
+        self.sender_address = Some(value.into());
+        self
+    }
+    /// Sets `sender_address_type`.
+    pub fn sender_address_type(
+        mut self,
+        value: impl Into<ReVerifySenderAddressRequestItemSenderAddressType>,
+    ) -> Self {
+        self.sender_address_type = Some(value.into());
+        self
+    }
+    /// Sets `usage_type`.
+    pub fn usage_type(
+        mut self,
+        value: impl Into<ReVerifySenderAddressRequestItemUsageType>,
+    ) -> Self {
+        self.usage_type = Some(value.into());
+        self
+    }
+    /// Sets `destination_countries`.
+    pub fn destination_countries(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.destination_countries = Some(value.into());
+        self
+    }
+    /// Sets `reason`.
+    pub fn reason(mut self, value: impl Into<String>) -> Self {
+        self.reason = Some(value.into());
+        self
+    }
+    /// Sets `label`.
+    pub fn label(mut self, value: impl Into<String>) -> Self {
+        self.label = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(
+        mut self,
+        value: impl Into<ReVerifySenderAddressRequestItemStatus>,
+    ) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `account_id`.
+    pub fn account_id(mut self, value: impl Into<String>) -> Self {
+        self.account_id = Some(value.into());
+        self
+    }
+    /// Sets `created_date`.
+    pub fn created_date(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.created_date = Some(value.into());
+        self
+    }
+    /// Sets `last_modified_date`.
+    pub fn last_modified_date(
+        mut self,
+        value: impl Into<crate::runtime::Timestamp>,
+    ) -> Self {
+        self.last_modified_date = Some(value.into());
+        self
+    }
+}
 /// The Sender Address Type
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ReVerifySenderAddressRequestItemSenderAddressType {
     /// `INTERNATIONAL`
     International,
@@ -5104,6 +8639,7 @@ impl<'de> serde::Deserialize<'de> for ReVerifySenderAddressRequestItemSenderAddr
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ReVerifySenderAddressRequestItemStatus {
     /// `PENDING`
     Pending,
@@ -5159,6 +8695,7 @@ impl<'de> serde::Deserialize<'de> for ReVerifySenderAddressRequestItemStatus {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ReVerifySenderAddressRequestItemUsageType {
     /// `OWN_NUMBER`
     OwnNumber,
@@ -5212,6 +8749,7 @@ impl<'de> serde::Deserialize<'de> for ReVerifySenderAddressRequestItemUsageType 
 }
 /// Reply
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Reply {
     /// The URL specified as the callback URL in the original submit message request
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5241,10 +8779,77 @@ pub struct Reply {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor_account_id: Option<VendorAccountId>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Reply {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            callback_url: None,
+            content: None,
+            date_received: None,
+            destination_number: None,
+            message_id: None,
+            metadata: None,
+            reply_id: None,
+            source_number: None,
+            vendor_account_id: None,
+        }
+    }
+    /// Sets `callback_url`.
+    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
+        self.callback_url = Some(value.into());
+        self
+    }
+    /// Sets `content`.
+    pub fn content(mut self, value: impl Into<String>) -> Self {
+        self.content = Some(value.into());
+        self
+    }
+    /// Sets `date_received`.
+    pub fn date_received(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.date_received = Some(value.into());
+        self
+    }
+    /// Sets `destination_number`.
+    pub fn destination_number(mut self, value: impl Into<String>) -> Self {
+        self.destination_number = Some(value.into());
+        self
+    }
+    /// Sets `message_id`.
+    pub fn message_id(mut self, value: impl Into<String>) -> Self {
+        self.message_id = Some(value.into());
+        self
+    }
+    /// Sets `metadata`.
+    pub fn metadata(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
+    ) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+    /// Sets `reply_id`.
+    pub fn reply_id(mut self, value: impl Into<String>) -> Self {
+        self.reply_id = Some(value.into());
+        self
+    }
+    /// Sets `source_number`.
+    pub fn source_number(mut self, value: impl Into<String>) -> Self {
+        self.source_number = Some(value.into());
+        self
+    }
+    /// Sets `vendor_account_id`.
+    pub fn vendor_account_id(mut self, value: impl Into<VendorAccountId>) -> Self {
+        self.vendor_account_id = Some(value.into());
+        self
+    }
+}
 /// Automatically set a date range based on the period value. Can't be combined with start_date and end_date.
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ReportPeriod {
     /// `TODAY`
     Today,
@@ -5334,6 +8939,7 @@ impl<'de> serde::Deserialize<'de> for ReportPeriod {
 }
 /// reporthistoryresponse
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Reporthistoryresponse {
     /// Unique identifier for the report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5372,10 +8978,98 @@ pub struct Reporthistoryresponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_data: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Reporthistoryresponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            report_id: None,
+            report_name: None,
+            report_type: None,
+            direction: None,
+            requested_by: None,
+            requested_at: None,
+            updated_at: None,
+            status: None,
+            account_id: None,
+            vendor_id: None,
+            s3_file_size: None,
+            request_data: None,
+        }
+    }
+    /// Sets `report_id`.
+    pub fn report_id(mut self, value: impl Into<String>) -> Self {
+        self.report_id = Some(value.into());
+        self
+    }
+    /// Sets `report_name`.
+    pub fn report_name(mut self, value: impl Into<String>) -> Self {
+        self.report_name = Some(value.into());
+        self
+    }
+    /// Sets `report_type`.
+    pub fn report_type(
+        mut self,
+        value: impl Into<ReporthistoryresponseReportType>,
+    ) -> Self {
+        self.report_type = Some(value.into());
+        self
+    }
+    /// Sets `direction`.
+    pub fn direction(mut self, value: impl Into<MessageDirection>) -> Self {
+        self.direction = Some(value.into());
+        self
+    }
+    /// Sets `requested_by`.
+    pub fn requested_by(mut self, value: impl Into<String>) -> Self {
+        self.requested_by = Some(value.into());
+        self
+    }
+    /// Sets `requested_at`.
+    pub fn requested_at(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.requested_at = Some(value.into());
+        self
+    }
+    /// Sets `updated_at`.
+    pub fn updated_at(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.updated_at = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<ReporthistoryresponseStatus>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `account_id`.
+    pub fn account_id(mut self, value: impl Into<String>) -> Self {
+        self.account_id = Some(value.into());
+        self
+    }
+    /// Sets `vendor_id`.
+    pub fn vendor_id(mut self, value: impl Into<String>) -> Self {
+        self.vendor_id = Some(value.into());
+        self
+    }
+    /// Sets `s3_file_size`.
+    pub fn s3_file_size(mut self, value: impl Into<i64>) -> Self {
+        self.s3_file_size = Some(value.into());
+        self
+    }
+    /// Sets `request_data`.
+    pub fn request_data(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
+    ) -> Self {
+        self.request_data = Some(value.into());
+        self
+    }
+}
 /// The type of the report.
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ReporthistoryresponseReportType {
     /// `DETAIL`
     Detail,
@@ -5435,6 +9129,7 @@ impl<'de> serde::Deserialize<'de> for ReporthistoryresponseReportType {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ReporthistoryresponseStatus {
     /// `REQUESTED`
     Requested,
@@ -5504,6 +9199,7 @@ impl<'de> serde::Deserialize<'de> for ReporthistoryresponseStatus {
 }
 /// reporthistoryresponses
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Reporthistoryresponses {
     /// A list of report history items.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -5512,17 +9208,56 @@ pub struct Reporthistoryresponses {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Reporthistoryresponses {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            items: None,
+            next_page_token: None,
+        }
+    }
+    /// Sets `items`.
+    pub fn items(mut self, value: impl Into<Vec<Reporthistoryresponse>>) -> Self {
+        self.items = Some(value.into());
+        self
+    }
+    /// Sets `next_page_token`.
+    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
+        self.next_page_token = Some(value.into());
+        self
+    }
+}
 /// reportstatusresponse
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Reportstatusresponse {
     /// `report_status`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report_status: Option<ReportstatusresponseReportStatus>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Reportstatusresponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { report_status: None }
+    }
+    /// Sets `report_status`.
+    pub fn report_status(
+        mut self,
+        value: impl Into<ReportstatusresponseReportStatus>,
+    ) -> Self {
+        self.report_status = Some(value.into());
+        self
+    }
+}
 /// `ReportstatusresponseReportStatus`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ReportstatusresponseReportStatus {
     /// `REQUESTED`
     Requested,
@@ -5592,6 +9327,7 @@ impl<'de> serde::Deserialize<'de> for ReportstatusresponseReportStatus {
 }
 /// RequestAlphaTag
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct RequestAlphaTag {
     /// The Sender Address to be requested
     pub sender_address: String,
@@ -5607,10 +9343,37 @@ pub struct RequestAlphaTag {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl RequestAlphaTag {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        sender_address: impl Into<String>,
+        sender_address_type: impl Into<RequestAlphaTagSenderAddressType>,
+        usage_type: impl Into<RequestAlphaTagUsageType>,
+        destination_countries: impl Into<Vec<String>>,
+        reason: impl Into<String>,
+    ) -> Self {
+        Self {
+            sender_address: sender_address.into(),
+            sender_address_type: sender_address_type.into(),
+            usage_type: usage_type.into(),
+            destination_countries: destination_countries.into(),
+            reason: reason.into(),
+            label: None,
+        }
+    }
+    /// Sets `label`.
+    pub fn label(mut self, value: impl Into<String>) -> Self {
+        self.label = Some(value.into());
+        self
+    }
+}
 /// `RequestAlphaTagSenderAddressType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum RequestAlphaTagSenderAddressType {
     /// `ALPHANUMERIC`
     Alphanumeric,
@@ -5666,6 +9429,7 @@ impl<'de> serde::Deserialize<'de> for RequestAlphaTagSenderAddressType {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum RequestAlphaTagUsageType {
     /// `ALPHANUMERIC`
     Alphanumeric,
@@ -5721,6 +9485,7 @@ impl<'de> serde::Deserialize<'de> for RequestAlphaTagUsageType {
 ///
 /// Decoded by shape: the variant whose properties fit the data best.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum RequestSenderAddressUsingPostRequest {
     /// A `RequestAlphaTag`.
     RequestAlphaTag(RequestAlphaTag),
@@ -5759,6 +9524,10 @@ impl<'de> serde::Deserialize<'de> for RequestSenderAddressUsingPostRequest {
                     "reason",
                     "label",
                 ],
+                values: &[
+                    ("sender_address_type", &["ALPHANUMERIC"]),
+                    ("usage_type", &["ALPHANUMERIC"]),
+                ],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
@@ -5777,40 +9546,101 @@ impl<'de> serde::Deserialize<'de> for RequestSenderAddressUsingPostRequest {
                     "reason",
                     "label",
                 ],
+                values: &[
+                    ("sender_address_type", &["INTERNATIONAL"]),
+                    ("usage_type", &["OWN_NUMBER"]),
+                ],
             },
         ];
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let mut tried: Vec<String> = Vec::new();
         for index in crate::runtime::union::rank(&value, SHAPES) {
             let decoded = match index {
                 0usize => {
                     <RequestAlphaTag as serde::Deserialize>::deserialize(&value)
                         .map(Self::RequestAlphaTag)
-                        .ok()
+                        .map_err(|e| format!("{}: {e}", "RequestAlphaTag"))
                 }
                 1usize => {
                     <RequestVerificationCode as serde::Deserialize>::deserialize(&value)
                         .map(Self::RequestVerificationCode)
-                        .ok()
+                        .map_err(|e| format!("{}: {e}", "RequestVerificationCode"))
                 }
-                _ => None,
+                _ => continue,
             };
-            if let Some(decoded) = decoded {
-                return Ok(decoded);
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
             }
         }
         Err(
             serde::de::Error::custom(
-                "data did not match any variant of RequestSenderAddressUsingPostRequest",
+                format!(
+                    "{} ({})",
+                    "data did not match any variant of RequestSenderAddressUsingPostRequest",
+                    tried.join("; ")
+                ),
             ),
         )
+    }
+}
+impl RequestSenderAddressUsingPostRequest {
+    /// The `RequestAlphaTag` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn alpha_tag(
+        sender_address: impl Into<String>,
+        sender_address_type: impl Into<RequestAlphaTagSenderAddressType>,
+        usage_type: impl Into<RequestAlphaTagUsageType>,
+        destination_countries: impl Into<Vec<String>>,
+        reason: impl Into<String>,
+    ) -> Self {
+        Self::RequestAlphaTag(
+            RequestAlphaTag::new(
+                sender_address,
+                sender_address_type,
+                usage_type,
+                destination_countries,
+                reason,
+            ),
+        )
+    }
+    /// The `RequestVerificationCode` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn verification_code(
+        sender_address: impl Into<String>,
+        sender_address_type: impl Into<RequestVerificationCodeSenderAddressType>,
+        usage_type: impl Into<RequestVerificationCodeUsageType>,
+        destination_countries: impl Into<Vec<String>>,
+        reason: impl Into<String>,
+    ) -> Self {
+        Self::RequestVerificationCode(
+            RequestVerificationCode::new(
+                sender_address,
+                sender_address_type,
+                usage_type,
+                destination_countries,
+                reason,
+            ),
+        )
+    }
+}
+impl From<RequestAlphaTag> for RequestSenderAddressUsingPostRequest {
+    fn from(value: RequestAlphaTag) -> Self {
+        Self::RequestAlphaTag(value)
+    }
+}
+impl From<RequestVerificationCode> for RequestSenderAddressUsingPostRequest {
+    fn from(value: RequestVerificationCode) -> Self {
+        Self::RequestVerificationCode(value)
     }
 }
 /// `RequestSenderAddressUsingPostResponse`
 ///
 /// Decoded by shape: the variant whose properties fit the data best.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum RequestSenderAddressUsingPostResponse {
     /// A `AlphaTagRequestItem`.
     AlphaTagRequestItem(AlphaTagRequestItem),
@@ -5848,6 +9678,11 @@ impl<'de> serde::Deserialize<'de> for RequestSenderAddressUsingPostResponse {
                     "created_date",
                     "last_modified_date",
                 ],
+                values: &[
+                    ("sender_address_type", &["ALPHANUMERIC"]),
+                    ("usage_type", &["ALPHANUMERIC"]),
+                    ("status", &["OPEN", "PENDING", "REJECTED", "APPROVED"]),
+                ],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
@@ -5865,40 +9700,74 @@ impl<'de> serde::Deserialize<'de> for RequestSenderAddressUsingPostResponse {
                     "created_date",
                     "last_modified_date",
                 ],
+                values: &[
+                    ("sender_address_type", &["INTERNATIONAL"]),
+                    ("usage_type", &["OWN_NUMBER"]),
+                    ("status", &["PENDING", "REJECTED", "APPROVED"]),
+                ],
             },
         ];
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let mut tried: Vec<String> = Vec::new();
         for index in crate::runtime::union::rank(&value, SHAPES) {
             let decoded = match index {
                 0usize => {
                     <AlphaTagRequestItem as serde::Deserialize>::deserialize(&value)
                         .map(Self::AlphaTagRequestItem)
-                        .ok()
+                        .map_err(|e| format!("{}: {e}", "AlphaTagRequestItem"))
                 }
                 1usize => {
                     <VerificationCodeRequestItem as serde::Deserialize>::deserialize(
                             &value,
                         )
                         .map(Self::VerificationCodeRequestItem)
-                        .ok()
+                        .map_err(|e| format!("{}: {e}", "VerificationCodeRequestItem"))
                 }
-                _ => None,
+                _ => continue,
             };
-            if let Some(decoded) = decoded {
-                return Ok(decoded);
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
             }
         }
         Err(
             serde::de::Error::custom(
-                "data did not match any variant of RequestSenderAddressUsingPostResponse",
+                format!(
+                    "{} ({})",
+                    "data did not match any variant of RequestSenderAddressUsingPostResponse",
+                    tried.join("; ")
+                ),
             ),
         )
     }
 }
+impl RequestSenderAddressUsingPostResponse {
+    /// The `AlphaTagRequestItem` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn alpha_tag() -> Self {
+        Self::AlphaTagRequestItem(AlphaTagRequestItem::new())
+    }
+    /// The `VerificationCodeRequestItem` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn verification_code() -> Self {
+        Self::VerificationCodeRequestItem(VerificationCodeRequestItem::new())
+    }
+}
+impl From<AlphaTagRequestItem> for RequestSenderAddressUsingPostResponse {
+    fn from(value: AlphaTagRequestItem) -> Self {
+        Self::AlphaTagRequestItem(value)
+    }
+}
+impl From<VerificationCodeRequestItem> for RequestSenderAddressUsingPostResponse {
+    fn from(value: VerificationCodeRequestItem) -> Self {
+        Self::VerificationCodeRequestItem(value)
+    }
+}
 /// RequestVerificationCode
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct RequestVerificationCode {
     /// The Own Number to be verified
     pub sender_address: String,
@@ -5914,10 +9783,37 @@ pub struct RequestVerificationCode {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl RequestVerificationCode {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        sender_address: impl Into<String>,
+        sender_address_type: impl Into<RequestVerificationCodeSenderAddressType>,
+        usage_type: impl Into<RequestVerificationCodeUsageType>,
+        destination_countries: impl Into<Vec<String>>,
+        reason: impl Into<String>,
+    ) -> Self {
+        Self {
+            sender_address: sender_address.into(),
+            sender_address_type: sender_address_type.into(),
+            usage_type: usage_type.into(),
+            destination_countries: destination_countries.into(),
+            reason: reason.into(),
+            label: None,
+        }
+    }
+    /// Sets `label`.
+    pub fn label(mut self, value: impl Into<String>) -> Self {
+        self.label = Some(value.into());
+        self
+    }
+}
 /// `RequestVerificationCodeSenderAddressType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum RequestVerificationCodeSenderAddressType {
     /// `INTERNATIONAL`
     International,
@@ -5973,6 +9869,7 @@ impl<'de> serde::Deserialize<'de> for RequestVerificationCodeSenderAddressType {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum RequestVerificationCodeUsageType {
     /// `OWN_NUMBER`
     OwnNumber,
@@ -6026,6 +9923,7 @@ impl<'de> serde::Deserialize<'de> for RequestVerificationCodeUsageType {
 }
 /// RetrieveWebhookresponse
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct RetrieveWebhookresponse {
     /// The current page number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6039,10 +9937,38 @@ pub struct RetrieveWebhookresponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_data: Option<Vec<CreateWebhookresponse>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl RetrieveWebhookresponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            page: None,
+            page_size: None,
+            page_data: None,
+        }
+    }
+    /// Sets `page`.
+    pub fn page(mut self, value: impl Into<i32>) -> Self {
+        self.page = Some(value.into());
+        self
+    }
+    /// Sets `pageSize`.
+    pub fn page_size(mut self, value: impl Into<i32>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
+    /// Sets `pageData`.
+    pub fn page_data(mut self, value: impl Into<Vec<CreateWebhookresponse>>) -> Self {
+        self.page_data = Some(value.into());
+        self
+    }
+}
 /// The type of rich message. Supported from 09/Sep/2025, and this data is available only for reports starting from this date.
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum RichMessageType {
     /// `TEXT_MESSAGE`
     TextMessage,
@@ -6124,6 +10050,7 @@ impl<'de> serde::Deserialize<'de> for RichMessageType {
 }
 /// The time schedule of a scheduled report
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Schedule {
     /// The timezone of the report.
     pub timezone: String,
@@ -6132,8 +10059,25 @@ pub struct Schedule {
     /// `type`
     pub r#type: String,
 }
+#[allow(clippy::should_implement_trait)]
+impl Schedule {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        timezone: impl Into<String>,
+        cron_expression: impl Into<String>,
+        r#type: impl Into<String>,
+    ) -> Self {
+        Self {
+            timezone: timezone.into(),
+            cron_expression: cron_expression.into(),
+            r#type: r#type.into(),
+        }
+    }
+}
 /// scheduleddetailreport
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Scheduleddetailreport {
     /// The label of the report schedule
     pub label: String,
@@ -6157,16 +10101,54 @@ pub struct Scheduleddetailreport {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Vec<ScheduleddetailreportMetadataItem>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Scheduleddetailreport {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        label: impl Into<String>,
+        schedule: impl Into<Schedule>,
+        report: impl Into<Scheduleddetailrequest>,
+    ) -> Self {
+        Self {
+            label: label.into(),
+            schedule: schedule.into(),
+            report: report.into(),
+            metadata: None,
+        }
+    }
+    /// Sets `metadata`.
+    pub fn metadata(
+        mut self,
+        value: impl Into<Vec<ScheduleddetailreportMetadataItem>>,
+    ) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+}
 /// `ScheduleddetailreportMetadataItem`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ScheduleddetailreportMetadataItem {
     /// `key`
     pub key: String,
     /// `value`
     pub value: String,
 }
+#[allow(clippy::should_implement_trait)]
+impl ScheduleddetailreportMetadataItem {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(key: impl Into<String>, value: impl Into<String>) -> Self {
+        Self {
+            key: key.into(),
+            value: value.into(),
+        }
+    }
+}
 /// scheduleddetailreportresponse
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Scheduleddetailreportresponse {
     /// The label of the report schedule
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6202,16 +10184,83 @@ pub struct Scheduleddetailreportresponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Vec<ScheduleddetailreportresponseMetadataItem>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Scheduleddetailreportresponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            label: None,
+            schedule: None,
+            report: None,
+            scheduled_report_id: None,
+            message_type: None,
+            report_type: None,
+            metadata: None,
+        }
+    }
+    /// Sets `label`.
+    pub fn label(mut self, value: impl Into<String>) -> Self {
+        self.label = Some(value.into());
+        self
+    }
+    /// Sets `schedule`.
+    pub fn schedule(mut self, value: impl Into<Schedule>) -> Self {
+        self.schedule = Some(value.into());
+        self
+    }
+    /// Sets `report`.
+    pub fn report(mut self, value: impl Into<Scheduleddetailrequest>) -> Self {
+        self.report = Some(value.into());
+        self
+    }
+    /// Sets `scheduled_report_id`.
+    pub fn scheduled_report_id(mut self, value: impl Into<String>) -> Self {
+        self.scheduled_report_id = Some(value.into());
+        self
+    }
+    /// Sets `message_type`.
+    pub fn message_type(mut self, value: impl Into<MessageDirection>) -> Self {
+        self.message_type = Some(value.into());
+        self
+    }
+    /// Sets `report_type`.
+    pub fn report_type(mut self, value: impl Into<String>) -> Self {
+        self.report_type = Some(value.into());
+        self
+    }
+    /// Sets `metadata`.
+    pub fn metadata(
+        mut self,
+        value: impl Into<Vec<ScheduleddetailreportresponseMetadataItem>>,
+    ) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+}
 /// `ScheduleddetailreportresponseMetadataItem`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ScheduleddetailreportresponseMetadataItem {
     /// `key`
     pub key: String,
     /// `value`
     pub value: String,
 }
+#[allow(clippy::should_implement_trait)]
+impl ScheduleddetailreportresponseMetadataItem {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(key: impl Into<String>, value: impl Into<String>) -> Self {
+        Self {
+            key: key.into(),
+            value: value.into(),
+        }
+    }
+}
 /// A scheduled detail report request
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Scheduleddetailrequest {
     /// `period`
     pub period: ReportPeriod,
@@ -6261,8 +10310,112 @@ pub struct Scheduleddetailrequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_options: Option<Vec<DeliveryOptionsBody>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Scheduleddetailrequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(period: impl Into<ReportPeriod>) -> Self {
+        Self {
+            period: period.into(),
+            timezone: None,
+            direction: None,
+            source: None,
+            sources: None,
+            destination: None,
+            destinations: None,
+            addresses: None,
+            message_format: None,
+            channels: None,
+            metadata_key: None,
+            metadata_value: None,
+            accounts: None,
+            status: None,
+            opt_out: None,
+            delivery_options: None,
+        }
+    }
+    /// Sets `timezone`.
+    pub fn timezone(mut self, value: impl Into<String>) -> Self {
+        self.timezone = Some(value.into());
+        self
+    }
+    /// Sets `direction`.
+    pub fn direction(mut self, value: impl Into<MessageDirection>) -> Self {
+        self.direction = Some(value.into());
+        self
+    }
+    /// Sets `source`.
+    pub fn source(mut self, value: impl Into<String>) -> Self {
+        self.source = Some(value.into());
+        self
+    }
+    /// Sets `sources`.
+    pub fn sources(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.sources = Some(value.into());
+        self
+    }
+    /// Sets `destination`.
+    pub fn destination(mut self, value: impl Into<String>) -> Self {
+        self.destination = Some(value.into());
+        self
+    }
+    /// Sets `destinations`.
+    pub fn destinations(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.destinations = Some(value.into());
+        self
+    }
+    /// Sets `addresses`.
+    pub fn addresses(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.addresses = Some(value.into());
+        self
+    }
+    /// Sets `message_format`.
+    pub fn message_format(mut self, value: impl Into<Format2>) -> Self {
+        self.message_format = Some(value.into());
+        self
+    }
+    /// Sets `channels`.
+    pub fn channels(mut self, value: impl Into<Channels>) -> Self {
+        self.channels = Some(value.into());
+        self
+    }
+    /// Sets `metadata_key`.
+    pub fn metadata_key(mut self, value: impl Into<String>) -> Self {
+        self.metadata_key = Some(value.into());
+        self
+    }
+    /// Sets `metadata_value`.
+    pub fn metadata_value(mut self, value: impl Into<String>) -> Self {
+        self.metadata_value = Some(value.into());
+        self
+    }
+    /// Sets `accounts`.
+    pub fn accounts(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.accounts = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<Vec<MessageStatus>>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `opt_out`.
+    pub fn opt_out(mut self, value: impl Into<bool>) -> Self {
+        self.opt_out = Some(value.into());
+        self
+    }
+    /// Sets `delivery_options`.
+    pub fn delivery_options(
+        mut self,
+        value: impl Into<Vec<DeliveryOptionsBody>>,
+    ) -> Self {
+        self.delivery_options = Some(value.into());
+        self
+    }
+}
 /// scheduledreport
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Scheduledreport {
     /// The label of the report schedule
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6286,15 +10439,84 @@ pub struct Scheduledreport {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Scheduledreport {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            label: None,
+            report: None,
+            schedule: None,
+            scheduled_report_id: None,
+            message_type: None,
+            report_type: None,
+            metadata: None,
+        }
+    }
+    /// Sets `label`.
+    pub fn label(mut self, value: impl Into<String>) -> Self {
+        self.label = Some(value.into());
+        self
+    }
+    /// Sets `report`.
+    pub fn report(mut self, value: impl Into<Scheduledsummaryrequest>) -> Self {
+        self.report = Some(value.into());
+        self
+    }
+    /// Sets `schedule`.
+    pub fn schedule(mut self, value: impl Into<Schedule>) -> Self {
+        self.schedule = Some(value.into());
+        self
+    }
+    /// Sets `scheduled_report_id`.
+    pub fn scheduled_report_id(mut self, value: impl Into<String>) -> Self {
+        self.scheduled_report_id = Some(value.into());
+        self
+    }
+    /// Sets `message_type`.
+    pub fn message_type(mut self, value: impl Into<MessageDirection>) -> Self {
+        self.message_type = Some(value.into());
+        self
+    }
+    /// Sets `report_type`.
+    pub fn report_type(mut self, value: impl Into<String>) -> Self {
+        self.report_type = Some(value.into());
+        self
+    }
+    /// Sets `metadata`.
+    pub fn metadata(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
+    ) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+}
 /// scheduledreportresponse
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Scheduledreportresponse {
     /// The ID of the scheduled report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_report_id: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Scheduledreportresponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { scheduled_report_id: None }
+    }
+    /// Sets `scheduled_report_id`.
+    pub fn scheduled_report_id(mut self, value: impl Into<String>) -> Self {
+        self.scheduled_report_id = Some(value.into());
+        self
+    }
+}
 /// scheduledsummaryreport
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Scheduledsummaryreport {
     /// The label of the report schedule
     pub label: String,
@@ -6318,16 +10540,54 @@ pub struct Scheduledsummaryreport {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Vec<ScheduledsummaryreportMetadataItem>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Scheduledsummaryreport {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        label: impl Into<String>,
+        schedule: impl Into<Schedule>,
+        report: impl Into<Scheduledsummaryrequest>,
+    ) -> Self {
+        Self {
+            label: label.into(),
+            schedule: schedule.into(),
+            report: report.into(),
+            metadata: None,
+        }
+    }
+    /// Sets `metadata`.
+    pub fn metadata(
+        mut self,
+        value: impl Into<Vec<ScheduledsummaryreportMetadataItem>>,
+    ) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+}
 /// `ScheduledsummaryreportMetadataItem`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ScheduledsummaryreportMetadataItem {
     /// `key`
     pub key: String,
     /// `value`
     pub value: String,
 }
+#[allow(clippy::should_implement_trait)]
+impl ScheduledsummaryreportMetadataItem {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(key: impl Into<String>, value: impl Into<String>) -> Self {
+        Self {
+            key: key.into(),
+            value: value.into(),
+        }
+    }
+}
 /// scheduledsummaryreportresposne
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Scheduledsummaryreportresposne {
     /// The label of the report schedule
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6363,16 +10623,83 @@ pub struct Scheduledsummaryreportresposne {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Vec<ScheduledsummaryreportresposneMetadataItem>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Scheduledsummaryreportresposne {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            label: None,
+            schedule: None,
+            report: None,
+            scheduled_report_id: None,
+            message_type: None,
+            report_type: None,
+            metadata: None,
+        }
+    }
+    /// Sets `label`.
+    pub fn label(mut self, value: impl Into<String>) -> Self {
+        self.label = Some(value.into());
+        self
+    }
+    /// Sets `schedule`.
+    pub fn schedule(mut self, value: impl Into<Schedule>) -> Self {
+        self.schedule = Some(value.into());
+        self
+    }
+    /// Sets `report`.
+    pub fn report(mut self, value: impl Into<Scheduledsummaryrequest>) -> Self {
+        self.report = Some(value.into());
+        self
+    }
+    /// Sets `scheduled_report_id`.
+    pub fn scheduled_report_id(mut self, value: impl Into<String>) -> Self {
+        self.scheduled_report_id = Some(value.into());
+        self
+    }
+    /// Sets `message_type`.
+    pub fn message_type(mut self, value: impl Into<MessageDirection>) -> Self {
+        self.message_type = Some(value.into());
+        self
+    }
+    /// Sets `report_type`.
+    pub fn report_type(mut self, value: impl Into<String>) -> Self {
+        self.report_type = Some(value.into());
+        self
+    }
+    /// Sets `metadata`.
+    pub fn metadata(
+        mut self,
+        value: impl Into<Vec<ScheduledsummaryreportresposneMetadataItem>>,
+    ) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+}
 /// `ScheduledsummaryreportresposneMetadataItem`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ScheduledsummaryreportresposneMetadataItem {
     /// `key`
     pub key: String,
     /// `value`
     pub value: String,
 }
+#[allow(clippy::should_implement_trait)]
+impl ScheduledsummaryreportresposneMetadataItem {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(key: impl Into<String>, value: impl Into<String>) -> Self {
+        Self {
+            key: key.into(),
+            value: value.into(),
+        }
+    }
+}
 /// A scheduled summary report request
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Scheduledsummaryrequest {
     /// `period`
     pub period: ReportPeriod,
@@ -6424,10 +10751,118 @@ pub struct Scheduledsummaryrequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_options: Option<Vec<DeliveryOptionsBody>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Scheduledsummaryrequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(period: impl Into<ReportPeriod>, timezone: impl Into<String>) -> Self {
+        Self {
+            period: period.into(),
+            timezone: timezone.into(),
+            direction: None,
+            source: None,
+            sources: None,
+            destination: None,
+            destinations: None,
+            addresses: None,
+            channels: None,
+            metadata_key: None,
+            metadata_value: None,
+            accounts: None,
+            status: None,
+            opt_out: None,
+            group_by: None,
+            account_activity: None,
+            delivery_options: None,
+        }
+    }
+    /// Sets `direction`.
+    pub fn direction(mut self, value: impl Into<MessageDirection>) -> Self {
+        self.direction = Some(value.into());
+        self
+    }
+    /// Sets `source`.
+    pub fn source(mut self, value: impl Into<String>) -> Self {
+        self.source = Some(value.into());
+        self
+    }
+    /// Sets `sources`.
+    pub fn sources(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.sources = Some(value.into());
+        self
+    }
+    /// Sets `destination`.
+    pub fn destination(mut self, value: impl Into<String>) -> Self {
+        self.destination = Some(value.into());
+        self
+    }
+    /// Sets `destinations`.
+    pub fn destinations(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.destinations = Some(value.into());
+        self
+    }
+    /// Sets `addresses`.
+    pub fn addresses(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.addresses = Some(value.into());
+        self
+    }
+    /// Sets `channels`.
+    pub fn channels(mut self, value: impl Into<Channels>) -> Self {
+        self.channels = Some(value.into());
+        self
+    }
+    /// Sets `metadata_key`.
+    pub fn metadata_key(mut self, value: impl Into<String>) -> Self {
+        self.metadata_key = Some(value.into());
+        self
+    }
+    /// Sets `metadata_value`.
+    pub fn metadata_value(mut self, value: impl Into<String>) -> Self {
+        self.metadata_value = Some(value.into());
+        self
+    }
+    /// Sets `accounts`.
+    pub fn accounts(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.accounts = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<Vec<MessageStatus>>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `opt_out`.
+    pub fn opt_out(mut self, value: impl Into<bool>) -> Self {
+        self.opt_out = Some(value.into());
+        self
+    }
+    /// Sets `group_by`.
+    pub fn group_by(mut self, value: impl Into<Vec<GroupByField>>) -> Self {
+        self.group_by = Some(value.into());
+        self
+    }
+    /// Sets `account_activity`.
+    pub fn account_activity(
+        mut self,
+        value: impl Into<ScheduledsummaryrequestAccountActivity>,
+    ) -> Self {
+        self.account_activity = Some(value.into());
+        self
+    }
+    /// Sets `delivery_options`.
+    pub fn delivery_options(
+        mut self,
+        value: impl Into<Vec<DeliveryOptionsBody>>,
+    ) -> Self {
+        self.delivery_options = Some(value.into());
+        self
+    }
+}
 /// Filter accounts included in the report by activity level.
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ScheduledsummaryrequestAccountActivity {
     /// `ALL`
     All,
@@ -6489,21 +10924,45 @@ impl<'de> serde::Deserialize<'de> for ScheduledsummaryrequestAccountActivity {
 }
 /// Sendmessagesrequest
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Sendmessagesrequest {
     /// List of messages.
     pub messages: Vec<Message>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Sendmessagesrequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(messages: impl Into<Vec<Message>>) -> Self {
+        Self { messages: messages.into() }
+    }
+}
 /// Sendmessagesresponse
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Sendmessagesresponse {
     /// List of messages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub messages: Option<Vec<Message>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Sendmessagesresponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { messages: None }
+    }
+    /// Sets `messages`.
+    pub fn messages(mut self, value: impl Into<Vec<Message>>) -> Self {
+        self.messages = Some(value.into());
+        self
+    }
+}
 /// service_types
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ServiceTypes {
     /// `SMS`
     Sms,
@@ -6565,6 +11024,7 @@ impl<'de> serde::Deserialize<'de> for ServiceTypes {
 }
 /// ShortUrl
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ShortUrl {
     /// `click_count`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6585,8 +11045,54 @@ pub struct ShortUrl {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination_number: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl ShortUrl {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            click_count: None,
+            view_count: None,
+            message_id: None,
+            long_url: None,
+            short_url: None,
+            destination_number: None,
+        }
+    }
+    /// Sets `click_count`.
+    pub fn click_count(mut self, value: impl Into<f64>) -> Self {
+        self.click_count = Some(value.into());
+        self
+    }
+    /// Sets `view_count`.
+    pub fn view_count(mut self, value: impl Into<f64>) -> Self {
+        self.view_count = Some(value.into());
+        self
+    }
+    /// Sets `message_id`.
+    pub fn message_id(mut self, value: impl Into<String>) -> Self {
+        self.message_id = Some(value.into());
+        self
+    }
+    /// Sets `long_url`.
+    pub fn long_url(mut self, value: impl Into<String>) -> Self {
+        self.long_url = Some(value.into());
+        self
+    }
+    /// Sets `short_url`.
+    pub fn short_url(mut self, value: impl Into<String>) -> Self {
+        self.short_url = Some(value.into());
+        self
+    }
+    /// Sets `destination_number`.
+    pub fn destination_number(mut self, value: impl Into<String>) -> Self {
+        self.destination_number = Some(value.into());
+        self
+    }
+}
 /// Default/example payload for an inbound SMS reply webhook (`RECEIVED_SMS` only — `OPT_OUT_SMS` is dispatched through a separate code path with its own shape, see `OptOutWebhookPayload`), built from the sample `template` shown on the Create webhook operation. The actual JSON structure sent to your `url` is fully controlled by the `template` you configure — this describes the payload produced by that sample template, not a fixed contract.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct SmsReceivedWebhookPayload {
     /// The account that received the reply. Template variable `$accountId`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6613,10 +11119,71 @@ pub struct SmsReceivedWebhookPayload {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<std::collections::BTreeMap<String, String>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl SmsReceivedWebhookPayload {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            account_id: None,
+            reply_id: None,
+            destination_number: None,
+            source_number: None,
+            date_received: None,
+            message_id: None,
+            content: None,
+            metadata: None,
+        }
+    }
+    /// Sets `account_id`.
+    pub fn account_id(mut self, value: impl Into<String>) -> Self {
+        self.account_id = Some(value.into());
+        self
+    }
+    /// Sets `reply_id`.
+    pub fn reply_id(mut self, value: impl Into<String>) -> Self {
+        self.reply_id = Some(value.into());
+        self
+    }
+    /// Sets `destination_number`.
+    pub fn destination_number(mut self, value: impl Into<String>) -> Self {
+        self.destination_number = Some(value.into());
+        self
+    }
+    /// Sets `source_number`.
+    pub fn source_number(mut self, value: impl Into<String>) -> Self {
+        self.source_number = Some(value.into());
+        self
+    }
+    /// Sets `date_received`.
+    pub fn date_received(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.date_received = Some(value.into());
+        self
+    }
+    /// Sets `message_id`.
+    pub fn message_id(mut self, value: impl Into<String>) -> Self {
+        self.message_id = Some(value.into());
+        self
+    }
+    /// Sets `content`.
+    pub fn content(mut self, value: impl Into<String>) -> Self {
+        self.content = Some(value.into());
+        self
+    }
+    /// Sets `metadata`.
+    pub fn metadata(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, String>>,
+    ) -> Self {
+        self.metadata = Some(value.into());
+        self
+    }
+}
 /// Field to sort results set by
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum SortBy {
     /// `ACCOUNT`
     Account,
@@ -6700,6 +11267,7 @@ impl<'de> serde::Deserialize<'de> for SortBy {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum SortDirection {
     /// `ASCENDING`
     Ascending,
@@ -6759,6 +11327,7 @@ impl<'de> serde::Deserialize<'de> for SortDirection {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum SourceNumberType {
     /// `INTERNATIONAL`
     International,
@@ -6822,6 +11391,7 @@ impl<'de> serde::Deserialize<'de> for SourceNumberType {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Status {
     /// `undefined`
     Undefined,
@@ -6927,6 +11497,7 @@ impl<'de> serde::Deserialize<'de> for Status {
 }
 /// Cursor-style pagination used by Dedicated Numbers list endpoints. Pass `next_token` back as the `token` query parameter to fetch the next page.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct TokenPagination {
     /// Number of results returned in this page
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -6935,10 +11506,32 @@ pub struct TokenPagination {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl TokenPagination {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            page_size: None,
+            next_token: None,
+        }
+    }
+    /// Sets `page_size`.
+    pub fn page_size(mut self, value: impl Into<i32>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
+    /// Sets `next_token`.
+    pub fn next_token(mut self, value: impl Into<String>) -> Self {
+        self.next_token = Some(value.into());
+        self
+    }
+}
 /// Dedicated number type
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Type {
     /// `MOBILE`
     Mobile,
@@ -7018,14 +11611,27 @@ impl<'de> serde::Deserialize<'de> for Type {
 pub type Types = Vec<Type>;
 /// updateAssignmentrequest
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct UpdateAssignmentrequest {
     /// `label`
     pub label: String,
     /// `metadata`
     pub metadata: Metadata,
 }
+#[allow(clippy::should_implement_trait)]
+impl UpdateAssignmentrequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(label: impl Into<String>, metadata: impl Into<Metadata>) -> Self {
+        Self {
+            label: label.into(),
+            metadata: metadata.into(),
+        }
+    }
+}
 /// Contact channel update payload
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct UpdateContactChannelRequest {
     /// Contact channel id (in case phone number - in E164 international format)
     #[serde(rename = "channelId")]
@@ -7037,10 +11643,34 @@ pub struct UpdateContactChannelRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscription_state: Option<UpdateContactChannelRequestSubscriptionState>,
 }
+#[allow(clippy::should_implement_trait)]
+impl UpdateContactChannelRequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        channel_id: impl Into<String>,
+        r#type: impl Into<UpdateContactChannelRequestType>,
+    ) -> Self {
+        Self {
+            channel_id: channel_id.into(),
+            r#type: r#type.into(),
+            subscription_state: None,
+        }
+    }
+    /// Sets `subscriptionState`.
+    pub fn subscription_state(
+        mut self,
+        value: impl Into<UpdateContactChannelRequestSubscriptionState>,
+    ) -> Self {
+        self.subscription_state = Some(value.into());
+        self
+    }
+}
 /// Subscription state
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum UpdateContactChannelRequestSubscriptionState {
     /// `SUBSCRIBED`
     Subscribed,
@@ -7100,6 +11730,7 @@ impl<'de> serde::Deserialize<'de> for UpdateContactChannelRequestSubscriptionSta
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum UpdateContactChannelRequestType {
     /// `SMS`
     Sms,
@@ -7157,6 +11788,7 @@ impl<'de> serde::Deserialize<'de> for UpdateContactChannelRequestType {
 }
 /// Contact update payload
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct UpdateContactRequest {
     /// Contact first name
     #[serde(rename = "firstName")]
@@ -7196,8 +11828,90 @@ pub struct UpdateContactRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_fields: Option<Vec<CreateCustomFieldRequest>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl UpdateContactRequest {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            first_name: None,
+            last_name: None,
+            alias: None,
+            date_of_birth: None,
+            country: None,
+            state: None,
+            location: None,
+            note: None,
+            channels: None,
+            lists: None,
+            custom_fields: None,
+        }
+    }
+    /// Sets `firstName`.
+    pub fn first_name(mut self, value: impl Into<String>) -> Self {
+        self.first_name = Some(value.into());
+        self
+    }
+    /// Sets `lastName`.
+    pub fn last_name(mut self, value: impl Into<String>) -> Self {
+        self.last_name = Some(value.into());
+        self
+    }
+    /// Sets `alias`.
+    pub fn alias(mut self, value: impl Into<String>) -> Self {
+        self.alias = Some(value.into());
+        self
+    }
+    /// Sets `dateOfBirth`.
+    pub fn date_of_birth(mut self, value: impl Into<String>) -> Self {
+        self.date_of_birth = Some(value.into());
+        self
+    }
+    /// Sets `country`.
+    pub fn country(mut self, value: impl Into<String>) -> Self {
+        self.country = Some(value.into());
+        self
+    }
+    /// Sets `state`.
+    pub fn state(mut self, value: impl Into<String>) -> Self {
+        self.state = Some(value.into());
+        self
+    }
+    /// Sets `location`.
+    pub fn location(mut self, value: impl Into<String>) -> Self {
+        self.location = Some(value.into());
+        self
+    }
+    /// Sets `note`.
+    pub fn note(mut self, value: impl Into<String>) -> Self {
+        self.note = Some(value.into());
+        self
+    }
+    /// Sets `channels`.
+    pub fn channels(
+        mut self,
+        value: impl Into<Vec<UpdateContactChannelRequest>>,
+    ) -> Self {
+        self.channels = Some(value.into());
+        self
+    }
+    /// Sets `lists`.
+    pub fn lists(mut self, value: impl Into<Vec<CreateContactListRequest>>) -> Self {
+        self.lists = Some(value.into());
+        self
+    }
+    /// Sets `customFields`.
+    pub fn custom_fields(
+        mut self,
+        value: impl Into<Vec<CreateCustomFieldRequest>>,
+    ) -> Self {
+        self.custom_fields = Some(value.into());
+        self
+    }
+}
 /// Contacts list update payload
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct UpdateContactsListRequest {
     /// `contactsToAddIds`
     #[serde(rename = "contactsToAddIds")]
@@ -7208,8 +11922,30 @@ pub struct UpdateContactsListRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contacts_to_remove_ids: Option<Vec<String>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl UpdateContactsListRequest {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            contacts_to_add_ids: None,
+            contacts_to_remove_ids: None,
+        }
+    }
+    /// Sets `contactsToAddIds`.
+    pub fn contacts_to_add_ids(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.contacts_to_add_ids = Some(value.into());
+        self
+    }
+    /// Sets `contactsToRemoveIds`.
+    pub fn contacts_to_remove_ids(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.contacts_to_remove_ids = Some(value.into());
+        self
+    }
+}
 /// Custom field update payload
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct UpdateCustomFieldRequest {
     /// Custom field label
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -7219,8 +11955,30 @@ pub struct UpdateCustomFieldRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_length: Option<i32>,
 }
+#[allow(clippy::should_implement_trait)]
+impl UpdateCustomFieldRequest {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            label: None,
+            max_length: None,
+        }
+    }
+    /// Sets `label`.
+    pub fn label(mut self, value: impl Into<String>) -> Self {
+        self.label = Some(value.into());
+        self
+    }
+    /// Sets `maxLength`.
+    pub fn max_length(mut self, value: impl Into<i32>) -> Self {
+        self.max_length = Some(value.into());
+        self
+    }
+}
 /// Contact list update payload
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct UpdateListRequest {
     /// Contact list name
     pub name: String,
@@ -7228,16 +11986,42 @@ pub struct UpdateListRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alias: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl UpdateListRequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            alias: None,
+        }
+    }
+    /// Sets `alias`.
+    pub fn alias(mut self, value: impl Into<String>) -> Self {
+        self.alias = Some(value.into());
+        self
+    }
+}
 /// UpdateWebhook400response
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct UpdateWebhook400response {
     /// `message`
     pub message: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl UpdateWebhook400response {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(message: impl Into<String>) -> Self {
+        Self { message: message.into() }
+    }
 }
 /// All fields are optional, but at least one must be provided.
 /// Empty body (all fields null) is rejected.
 /// Note: read_timeout, retries, and retry_delay are not supported on update (create-only).
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct UpdateWebhookrequest {
     /// HTTP(S) URL for the webhook endpoint.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -7260,10 +12044,59 @@ pub struct UpdateWebhookrequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<Vec<String>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl UpdateWebhookrequest {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            url: None,
+            method: None,
+            encoding: None,
+            headers: None,
+            template: None,
+            events: None,
+        }
+    }
+    /// Sets `url`.
+    pub fn url(mut self, value: impl Into<String>) -> Self {
+        self.url = Some(value.into());
+        self
+    }
+    /// Sets `method`.
+    pub fn method(mut self, value: impl Into<UpdateWebhookrequestMethod>) -> Self {
+        self.method = Some(value.into());
+        self
+    }
+    /// Sets `encoding`.
+    pub fn encoding(mut self, value: impl Into<UpdateWebhookrequestEncoding>) -> Self {
+        self.encoding = Some(value.into());
+        self
+    }
+    /// Sets `headers`.
+    pub fn headers(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, String>>,
+    ) -> Self {
+        self.headers = Some(value.into());
+        self
+    }
+    /// Sets `template`.
+    pub fn template(mut self, value: impl Into<String>) -> Self {
+        self.template = Some(value.into());
+        self
+    }
+    /// Sets `events`.
+    pub fn events(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.events = Some(value.into());
+        self
+    }
+}
 /// Content encoding for the webhook request body.
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum UpdateWebhookrequestEncoding {
     /// `JSON`
     Json,
@@ -7327,6 +12160,7 @@ impl<'de> serde::Deserialize<'de> for UpdateWebhookrequestEncoding {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum UpdateWebhookrequestMethod {
     /// `GET`
     Get,
@@ -7396,6 +12230,7 @@ impl<'de> serde::Deserialize<'de> for UpdateWebhookrequestMethod {
 }
 /// updatescheduleddetailreport
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Updatescheduleddetailreport {
     /// The label of the report schedule
     pub label: String,
@@ -7404,8 +12239,25 @@ pub struct Updatescheduleddetailreport {
     /// `report`
     pub report: Scheduleddetailrequest,
 }
+#[allow(clippy::should_implement_trait)]
+impl Updatescheduleddetailreport {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        label: impl Into<String>,
+        schedule: impl Into<Schedule>,
+        report: impl Into<Scheduleddetailrequest>,
+    ) -> Self {
+        Self {
+            label: label.into(),
+            schedule: schedule.into(),
+            report: report.into(),
+        }
+    }
+}
 /// updatescheduledsummaryreport
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Updatescheduledsummaryreport {
     /// The label of the report schedule
     pub label: String,
@@ -7414,28 +12266,75 @@ pub struct Updatescheduledsummaryreport {
     /// `report`
     pub report: Scheduledsummaryrequest,
 }
+#[allow(clippy::should_implement_trait)]
+impl Updatescheduledsummaryreport {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        label: impl Into<String>,
+        schedule: impl Into<Schedule>,
+        report: impl Into<Scheduledsummaryrequest>,
+    ) -> Self {
+        Self {
+            label: label.into(),
+            schedule: schedule.into(),
+            report: report.into(),
+        }
+    }
+}
 /// Bad request
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct V400response {
     /// `message`
     pub message: String,
     /// Additional error detail messages.
     pub details: Vec<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl V400response {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(message: impl Into<String>, details: impl Into<Vec<String>>) -> Self {
+        Self {
+            message: message.into(),
+            details: details.into(),
+        }
+    }
+}
 /// 403 response
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct V403response {
     /// `message`
     pub message: String,
 }
+#[allow(clippy::should_implement_trait)]
+impl V403response {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(message: impl Into<String>) -> Self {
+        Self { message: message.into() }
+    }
+}
 /// Resource not found
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct V404response {
     /// `message`
     pub message: String,
 }
+#[allow(clippy::should_implement_trait)]
+impl V404response {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(message: impl Into<String>) -> Self {
+        Self { message: message.into() }
+    }
+}
 /// VendorAccountId
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct VendorAccountId {
     /// `vendor_id`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -7444,8 +12343,30 @@ pub struct VendorAccountId {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_id: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl VendorAccountId {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            vendor_id: None,
+            account_id: None,
+        }
+    }
+    /// Sets `vendor_id`.
+    pub fn vendor_id(mut self, value: impl Into<String>) -> Self {
+        self.vendor_id = Some(value.into());
+        self
+    }
+    /// Sets `account_id`.
+    pub fn account_id(mut self, value: impl Into<String>) -> Self {
+        self.account_id = Some(value.into());
+        self
+    }
+}
 /// VerificationCodeRequestItem
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct VerificationCodeRequestItem {
     /// Primary ID of the record
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -7481,10 +12402,98 @@ pub struct VerificationCodeRequestItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_modified_date: Option<crate::runtime::Timestamp>,
 }
+#[allow(clippy::should_implement_trait)]
+impl VerificationCodeRequestItem {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            id: None,
+            sender_address: None,
+            sender_address_type: None,
+            usage_type: None,
+            destination_countries: None,
+            reason: None,
+            label: None,
+            status: None,
+            account_id: None,
+            created_date: None,
+            last_modified_date: None,
+        }
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `sender_address`.
+    pub fn sender_address(mut self, value: impl Into<String>) -> Self {
+        self.sender_address = Some(value.into());
+        self
+    }
+    /// Sets `sender_address_type`.
+    pub fn sender_address_type(
+        mut self,
+        value: impl Into<VerificationCodeRequestItemSenderAddressType>,
+    ) -> Self {
+        self.sender_address_type = Some(value.into());
+        self
+    }
+    /// Sets `usage_type`.
+    pub fn usage_type(
+        mut self,
+        value: impl Into<VerificationCodeRequestItemUsageType>,
+    ) -> Self {
+        self.usage_type = Some(value.into());
+        self
+    }
+    /// Sets `destination_countries`.
+    pub fn destination_countries(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.destination_countries = Some(value.into());
+        self
+    }
+    /// Sets `reason`.
+    pub fn reason(mut self, value: impl Into<String>) -> Self {
+        self.reason = Some(value.into());
+        self
+    }
+    /// Sets `label`.
+    pub fn label(mut self, value: impl Into<String>) -> Self {
+        self.label = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(
+        mut self,
+        value: impl Into<VerificationCodeRequestItemStatus>,
+    ) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `account_id`.
+    pub fn account_id(mut self, value: impl Into<String>) -> Self {
+        self.account_id = Some(value.into());
+        self
+    }
+    /// Sets `created_date`.
+    pub fn created_date(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.created_date = Some(value.into());
+        self
+    }
+    /// Sets `last_modified_date`.
+    pub fn last_modified_date(
+        mut self,
+        value: impl Into<crate::runtime::Timestamp>,
+    ) -> Self {
+        self.last_modified_date = Some(value.into());
+        self
+    }
+}
 /// The Sender Address Type
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum VerificationCodeRequestItemSenderAddressType {
     /// `INTERNATIONAL`
     International,
@@ -7540,6 +12549,7 @@ impl<'de> serde::Deserialize<'de> for VerificationCodeRequestItemSenderAddressTy
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum VerificationCodeRequestItemStatus {
     /// `PENDING`
     Pending,
@@ -7603,6 +12613,7 @@ impl<'de> serde::Deserialize<'de> for VerificationCodeRequestItemStatus {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum VerificationCodeRequestItemUsageType {
     /// `OWN_NUMBER`
     OwnNumber,
@@ -7656,6 +12667,7 @@ impl<'de> serde::Deserialize<'de> for VerificationCodeRequestItemUsageType {
 }
 /// View
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct View {
     /// `dt`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -7667,8 +12679,36 @@ pub struct View {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl View {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            dt: None,
+            user_agent: None,
+            ip: None,
+        }
+    }
+    /// Sets `dt`.
+    pub fn dt(mut self, value: impl Into<String>) -> Self {
+        self.dt = Some(value.into());
+        self
+    }
+    /// Sets `user_agent`.
+    pub fn user_agent(mut self, value: impl Into<String>) -> Self {
+        self.user_agent = Some(value.into());
+        self
+    }
+    /// Sets `ip`.
+    pub fn ip(mut self, value: impl Into<String>) -> Self {
+        self.ip = Some(value.into());
+        self
+    }
+}
 /// A media attachment included in an MMS reply webhook payload, rendered from the `$attachments` template variable.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct WebhookAttachment {
     /// MIME type of the attachment. Template variable `$entry.contentType`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -7679,4 +12719,31 @@ pub struct WebhookAttachment {
     /// Original file name of the attachment. Template variable `$entry.originalName`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original_name: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl WebhookAttachment {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            content_type: None,
+            content: None,
+            original_name: None,
+        }
+    }
+    /// Sets `content_type`.
+    pub fn content_type(mut self, value: impl Into<String>) -> Self {
+        self.content_type = Some(value.into());
+        self
+    }
+    /// Sets `content`.
+    pub fn content(mut self, value: impl Into<String>) -> Self {
+        self.content = Some(value.into());
+        self
+    }
+    /// Sets `original_name`.
+    pub fn original_name(mut self, value: impl Into<String>) -> Self {
+        self.original_name = Some(value.into());
+        self
+    }
 }

@@ -5,15 +5,14 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Webhooks Management` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct WebhooksManagement<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl WebhooksManagement<'_> {
+impl<'a> WebhooksManagement<'a> {
     /// Retrieve webhook
     ///
     /// Retrieve all the webhooks created for the connected account.
@@ -47,31 +46,13 @@ impl WebhooksManagement<'_> {
     ///
     /// `GET /v1/webhooks/messages` (operation `RetrieveWebhook`).
     #[doc(alias = "RetrieveWebhook")]
-    pub async fn retrieve_webhook(
-        &self,
-        params: &RetrieveWebhookParams,
-    ) -> Result<
-        super::types::RetrieveWebhookresponse,
-        crate::runtime::Error<RetrieveWebhookError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(reqwest::Method::GET, "/v1/webhooks/messages");
-        let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &params.page {
-            query.push(("page", value.to_string()));
-        }
-        if let Some(value) = &params.page_size {
-            query.push(("page_size", value.to_string()));
-        }
-        request = request.query(&query);
-        let response = self.client.http.send("RetrieveWebhook", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(RetrieveWebhookError::Status400)),
-            401 => Err(response.into_error(Some(RetrieveWebhookError::Status401))),
-            _ => Err(response.into_error(None)),
+    pub fn retrieve_webhook(&self) -> RetrieveWebhookCall<'a> {
+        RetrieveWebhookCall {
+            client: self.client,
+            page: None,
+            page_size: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Create webhook
@@ -239,25 +220,17 @@ impl WebhooksManagement<'_> {
     ///
     /// `POST /v1/webhooks/messages` (operation `CreateWebhook`).
     #[doc(alias = "CreateWebhook")]
-    pub async fn create_webhook(
+    pub fn create_webhook(
         &self,
-        body: &super::types::CreateWebhookrequest,
-    ) -> Result<
-        super::types::CreateWebhookresponse,
-        crate::runtime::Error<CreateWebhookError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(reqwest::Method::POST, "/v1/webhooks/messages");
-        request = request.json(body);
-        let response = self.client.http.send("CreateWebhook", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(CreateWebhookError::Status400)),
-            401 => Err(response.into_error(Some(CreateWebhookError::Status401))),
-            409 => Err(response.error_as(CreateWebhookError::Status409)),
-            _ => Err(response.into_error(None)),
+        body: impl Into<super::types::CreateWebhookrequest>,
+    ) -> CreateWebhookCall<'a> {
+        CreateWebhookCall {
+            client: self.client,
+            body: {
+                let body: super::types::CreateWebhookrequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Delete webhook
@@ -271,24 +244,15 @@ impl WebhooksManagement<'_> {
     ///
     /// `DELETE /v1/webhooks/messages/{webhookId}` (operation `DeleteWebhook`).
     #[doc(alias = "DeleteWebhook")]
-    pub async fn delete_webhook(
+    pub fn delete_webhook(
         &self,
-        webhook_id: &str,
-    ) -> Result<(), crate::runtime::Error<DeleteWebhookError>> {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::DELETE,
-                &["/v1/webhooks/messages/", &crate::runtime::encode::path(webhook_id)]
-                    .concat(),
-            );
-        let response = self.client.http.send("DeleteWebhook", request).await?;
-        match response.status() {
-            200..=299 => Ok(()),
-            401 => Err(response.into_error(Some(DeleteWebhookError::Status401))),
-            404 => Err(response.into_error(Some(DeleteWebhookError::Status404))),
-            _ => Err(response.into_error(None)),
+        webhook_id: impl Into<String>,
+    ) -> DeleteWebhookCall<'a> {
+        DeleteWebhookCall {
+            client: self.client,
+            webhook_id: webhook_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Update webhook
@@ -321,43 +285,106 @@ impl WebhooksManagement<'_> {
     ///
     /// `PATCH /v1/webhooks/messages/{webhookId}` (operation `UpdateWebhook`).
     #[doc(alias = "UpdateWebhook")]
-    pub async fn update_webhook(
+    pub fn update_webhook(
         &self,
-        webhook_id: &str,
-        body: &super::types::UpdateWebhookrequest,
-    ) -> Result<
-        super::types::CreateWebhookresponse,
-        crate::runtime::Error<UpdateWebhookError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::PATCH,
-                &["/v1/webhooks/messages/", &crate::runtime::encode::path(webhook_id)]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self.client.http.send("UpdateWebhook", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(UpdateWebhookError::Status400)),
-            401 => Err(response.into_error(Some(UpdateWebhookError::Status401))),
-            404 => Err(response.into_error(Some(UpdateWebhookError::Status404))),
-            _ => Err(response.into_error(None)),
+        webhook_id: impl Into<String>,
+        body: impl Into<super::types::UpdateWebhookrequest>,
+    ) -> UpdateWebhookCall<'a> {
+        UpdateWebhookCall {
+            client: self.client,
+            webhook_id: webhook_id.into(),
+            body: {
+                let body: super::types::UpdateWebhookrequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
 }
-/// Optional parameters of [`retrieve_webhook`](super::Client) (operation `RetrieveWebhook`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct RetrieveWebhookParams {
+/// A request of operation `RetrieveWebhook` (`GET /v1/webhooks/messages`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct RetrieveWebhookCall<'a> {
+    client: &'a super::Client,
+    page: Option<i32>,
+    page_size: Option<i32>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> RetrieveWebhookCall<'a> {
     /// Page number for pagination (0-based).
-    pub page: Option<i32>,
+    pub fn page(mut self, value: impl Into<i32>) -> Self {
+        self.page = Some(value.into());
+        self
+    }
     /// Number of results per page.
-    pub page_size: Option<i32>,
+    pub fn page_size(mut self, value: impl Into<i32>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::RetrieveWebhookresponse,
+        crate::runtime::Error<RetrieveWebhookError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::RetrieveWebhookresponse>,
+        crate::runtime::Error<RetrieveWebhookError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "RetrieveWebhook",
+            reqwest::Method::GET,
+            "/v1/webhooks/messages".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.page {
+            request.query.push(("page", value.to_string()));
+        }
+        if let Some(value) = &self.page_size {
+            request.query.push(("page_size", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "RetrieveWebhook",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(RetrieveWebhookError::Status400)),
+            401 => return Err(response.into_error(Some(RetrieveWebhookError::Status401))),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for RetrieveWebhookCall<'a> {
+    type Output = Result<
+        super::types::RetrieveWebhookresponse,
+        crate::runtime::Error<RetrieveWebhookError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `RetrieveWebhook`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum RetrieveWebhookError {
     /// Unexpected error in API call. See HTTP response body for details.
     ///
@@ -368,8 +395,73 @@ pub enum RetrieveWebhookError {
     /// Status 401.
     Status401,
 }
+/// A request of operation `CreateWebhook` (`POST /v1/webhooks/messages`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct CreateWebhookCall<'a> {
+    client: &'a super::Client,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> CreateWebhookCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::CreateWebhookresponse,
+        crate::runtime::Error<CreateWebhookError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::CreateWebhookresponse>,
+        crate::runtime::Error<CreateWebhookError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "CreateWebhook",
+            reqwest::Method::POST,
+            "/v1/webhooks/messages".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "CreateWebhook",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(CreateWebhookError::Status400)),
+            401 => return Err(response.into_error(Some(CreateWebhookError::Status401))),
+            409 => return Err(response.error_as(CreateWebhookError::Status409)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for CreateWebhookCall<'a> {
+    type Output = Result<
+        super::types::CreateWebhookresponse,
+        crate::runtime::Error<CreateWebhookError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `CreateWebhook`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum CreateWebhookError {
     /// Unexpected error in API call. See HTTP response body for details.
     ///
@@ -384,8 +476,65 @@ pub enum CreateWebhookError {
     /// Status 409.
     Status409(super::types::UpdateWebhook400response),
 }
+/// A request of operation `DeleteWebhook` (`DELETE /v1/webhooks/messages/{webhookId}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct DeleteWebhookCall<'a> {
+    client: &'a super::Client,
+    webhook_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> DeleteWebhookCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(self) -> Result<(), crate::runtime::Error<DeleteWebhookError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<()>,
+        crate::runtime::Error<DeleteWebhookError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "DeleteWebhook",
+            reqwest::Method::DELETE,
+            ["/v1/webhooks/messages/", &crate::runtime::encode::path(&self.webhook_id)]
+                .concat(),
+        );
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "DeleteWebhook",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        match response.status() {
+            200..=299 => {}
+            401 => return Err(response.into_error(Some(DeleteWebhookError::Status401))),
+            404 => return Err(response.into_error(Some(DeleteWebhookError::Status404))),
+            _ => return Err(response.into_error(None)),
+        }
+        Ok(response.with(()))
+    }
+}
+impl<'a> std::future::IntoFuture for DeleteWebhookCall<'a> {
+    type Output = Result<(), crate::runtime::Error<DeleteWebhookError>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `DeleteWebhook`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum DeleteWebhookError {
     /// No valid authentication details were provided
     ///
@@ -396,8 +545,75 @@ pub enum DeleteWebhookError {
     /// Status 404.
     Status404,
 }
+/// A request of operation `UpdateWebhook` (`PATCH /v1/webhooks/messages/{webhookId}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct UpdateWebhookCall<'a> {
+    client: &'a super::Client,
+    webhook_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> UpdateWebhookCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::CreateWebhookresponse,
+        crate::runtime::Error<UpdateWebhookError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::CreateWebhookresponse>,
+        crate::runtime::Error<UpdateWebhookError>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "UpdateWebhook",
+            reqwest::Method::PATCH,
+            ["/v1/webhooks/messages/", &crate::runtime::encode::path(&self.webhook_id)]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "UpdateWebhook",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(UpdateWebhookError::Status400)),
+            401 => return Err(response.into_error(Some(UpdateWebhookError::Status401))),
+            404 => return Err(response.into_error(Some(UpdateWebhookError::Status404))),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for UpdateWebhookCall<'a> {
+    type Output = Result<
+        super::types::CreateWebhookresponse,
+        crate::runtime::Error<UpdateWebhookError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `UpdateWebhook`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum UpdateWebhookError {
     /// Unexpected error in API call. See HTTP response body for details.
     ///

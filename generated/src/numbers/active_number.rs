@@ -5,8 +5,7 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Active Number` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -14,318 +13,1331 @@ pub struct ActiveNumber<'a> {
     pub(crate) client: &'a super::Client,
 }
 impl<'a> ActiveNumber<'a> {
-    /// Lists virtual numbers for a project
+    /// Lists active numbers for a project
     ///
-    /// Lists all virtual numbers for a project. Learn about [authentication](#active-number).
+    /// Lists all active numbers for a project.
     ///
     /// `GET /v1/projects/{projectId}/activeNumbers` (operation `NumberService_ListActiveNumbers`).
     #[doc(alias = "NumberService_ListActiveNumbers")]
-    pub async fn number_service_list_active_numbers(
+    pub fn list(&self) -> NumberServiceListActiveNumbersCall<'a> {
+        NumberServiceListActiveNumbersCall {
+            client: self.client,
+            project_id: None,
+            region_code: None,
+            number_pattern_pattern: None,
+            number_pattern_search_pattern: None,
+            r#type: None,
+            capability: None,
+            page_size: None,
+            page_token: None,
+            order_by: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
+        }
+    }
+    /// Retrieve an active phone number
+    ///
+    /// Retrieve a specific active phone number.
+    ///
+    /// `GET /v1/projects/{projectId}/activeNumbers/{phoneNumber}` (operation `NumberService_GetActiveNumber`).
+    #[doc(alias = "NumberService_GetActiveNumber")]
+    pub fn get(
         &self,
-        project_id: &str,
-        params: &NumberServiceListActiveNumbersParams,
+        phone_number: impl Into<String>,
+    ) -> NumberServiceGetActiveNumberCall<'a> {
+        NumberServiceGetActiveNumberCall {
+            client: self.client,
+            project_id: None,
+            phone_number: phone_number.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
+        }
+    }
+    /// Update an active phone number
+    ///
+    /// Update an active phone number. You can perform the following updates:
+    ///
+    /// * Update the name that displays for a customer by modifying the `displayName` parameter.
+    /// * Unlink the number from an SMS service or campaign by updating the `smsConfiguration` configuration object. To unlink a number, submit the request with an empty string (`””`) in the service plan ID or campaign ID fields.
+    /// * Before linking a number to a new service or campaign, it must be unlinked from any existing service or campaign. Then, link the number to a new SMS service or campaign by updating the service plan ID or campaign ID with the new desired value.
+    /// * Update the Voice app to which the number is assigned by using the voiceConfiguration object.
+    ///
+    /// You can update both SMS and Voice in the same object by including both configuration objects. If you only need to update either Voice or SMS, simply omit the other object. If you pass an empty configuration object, the request will fail.
+    ///
+    /// `PATCH /v1/projects/{projectId}/activeNumbers/{phoneNumber}` (operation `NumberService_UpdateActiveNumber`).
+    #[doc(alias = "NumberService_UpdateActiveNumber")]
+    pub fn update(
+        &self,
+        phone_number: impl Into<String>,
+    ) -> NumberServiceUpdateActiveNumberCall<'a> {
+        NumberServiceUpdateActiveNumberCall {
+            client: self.client,
+            project_id: None,
+            phone_number: phone_number.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
+        }
+    }
+    /// Release an active number from the project
+    ///
+    /// With this endpoint, you can cancel your subscription for a specific phone number.
+    ///
+    /// `POST /v1/projects/{projectId}/activeNumbers/{phoneNumber}:release` (operation `NumberService_ReleaseNumber`).
+    #[doc(alias = "NumberService_ReleaseNumber")]
+    pub fn release_number(
+        &self,
+        phone_number: impl Into<String>,
+    ) -> NumberServiceReleaseNumberCall<'a> {
+        NumberServiceReleaseNumberCall {
+            client: self.client,
+            project_id: None,
+            phone_number: phone_number.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
+        }
+    }
+    /// Get the emergency address for a number
+    ///
+    /// With this endpoint, you can retrieve the emergency address associated with this number.
+    ///
+    /// `GET /v1/projects/{projectId}/activeNumbers/{phoneNumber}/emergencyAddress` (operation `NumberService_GetEmergencyAddress`).
+    #[doc(alias = "NumberService_GetEmergencyAddress")]
+    pub fn get_emergency_address(
+        &self,
+        phone_number: impl Into<String>,
+    ) -> NumberServiceGetEmergencyAddressCall<'a> {
+        NumberServiceGetEmergencyAddressCall {
+            client: self.client,
+            project_id: None,
+            phone_number: phone_number.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
+        }
+    }
+    /// Add a emergency address for a number
+    ///
+    /// With this endpoint, you can provision an emergency address associated with this number.
+    ///
+    /// `POST /v1/projects/{projectId}/activeNumbers/{phoneNumber}/emergencyAddress:provision` (operation `NumberService_ProvisionEmergencyAddress`).
+    #[doc(alias = "NumberService_ProvisionEmergencyAddress")]
+    pub fn provision_emergency_address(
+        &self,
+        phone_number: impl Into<String>,
+        body: impl Into<super::types::EmergencyAddressRequest>,
+    ) -> NumberServiceProvisionEmergencyAddressCall<'a> {
+        NumberServiceProvisionEmergencyAddressCall {
+            client: self.client,
+            project_id: None,
+            phone_number: phone_number.into(),
+            body: {
+                let body: super::types::EmergencyAddressRequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
+        }
+    }
+    /// Remove the emergency address for a number.
+    ///
+    /// With this endpoint, you can deprovision the emergency address associated with this number.
+    ///
+    /// `POST /v1/projects/{projectId}/activeNumbers/{phoneNumber}/emergencyAddress:deprovision` (operation `NumberService_DeprovisionEmergencyAddress`).
+    #[doc(alias = "NumberService_DeprovisionEmergencyAddress")]
+    pub fn deprovision_emergency_address(
+        &self,
+        phone_number: impl Into<String>,
+    ) -> NumberServiceDeprovisionEmergencyAddressCall<'a> {
+        NumberServiceDeprovisionEmergencyAddressCall {
+            client: self.client,
+            project_id: None,
+            phone_number: phone_number.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
+        }
+    }
+    /// Validate the emergency address for a number.
+    ///
+    /// With this endpoint, you can validate the emergency address associated with this number.
+    ///
+    /// `POST /v1/projects/{projectId}/activeNumbers/{phoneNumber}/emergencyAddress:validate` (operation `NumberService_ValidateEmergencyAddress`).
+    #[doc(alias = "NumberService_ValidateEmergencyAddress")]
+    pub fn validate_emergency_address(
+        &self,
+        phone_number: impl Into<String>,
+        body: impl Into<super::types::EmergencyAddressRequest>,
+    ) -> NumberServiceValidateEmergencyAddressCall<'a> {
+        NumberServiceValidateEmergencyAddressCall {
+            client: self.client,
+            project_id: None,
+            phone_number: phone_number.into(),
+            body: {
+                let body: super::types::EmergencyAddressRequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
+        }
+    }
+}
+/// A request of operation `NumberService_ListActiveNumbers` (`GET /v1/projects/{projectId}/activeNumbers`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct NumberServiceListActiveNumbersCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    region_code: Option<String>,
+    number_pattern_pattern: Option<String>,
+    number_pattern_search_pattern: Option<super::types::NumberPatternSearchPattern>,
+    r#type: Option<super::types::NumberType>,
+    capability: Option<Vec<super::types::NumberCapability>>,
+    page_size: Option<i32>,
+    page_token: Option<String>,
+    order_by: Option<super::types::NumberServiceListActiveNumbersOrderBy>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> NumberServiceListActiveNumbersCall<'a> {
+    /// Sets `projectId` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    /// Region code to filter by. ISO 3166-1 alpha-2 country code of the phone number. Example: US, GB or SE.
+    pub fn region_code(mut self, value: impl Into<String>) -> Self {
+        self.region_code = Some(value.into());
+        self
+    }
+    /// Sequence of digits to search for. If you prefer or need certain digits in sequential order, you can enter the sequence of numbers here. For example, `2020`.
+    pub fn number_pattern_pattern(mut self, value: impl Into<String>) -> Self {
+        self.number_pattern_pattern = Some(value.into());
+        self
+    }
+    /// Search pattern to apply. The options are, `START`, `CONTAINS`, and `END`.
+    pub fn number_pattern_search_pattern(
+        mut self,
+        value: impl Into<super::types::NumberPatternSearchPattern>,
+    ) -> Self {
+        self.number_pattern_search_pattern = Some(value.into());
+        self
+    }
+    /// Number type to filter by. Options include, `MOBILE`, `LOCAL` or `TOLL_FREE`.
+    pub fn r#type(mut self, value: impl Into<super::types::NumberType>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Number capabilities to filter by SMS and/or VOICE.
+    pub fn capability(
+        mut self,
+        value: impl Into<Vec<super::types::NumberCapability>>,
+    ) -> Self {
+        self.capability = Some(value.into());
+        self
+    }
+    /// The maximum number of items to return.
+    pub fn page_size(mut self, value: impl Into<i32>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
+    /// The next page token value returned from a previous List request, if any.
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(value.into());
+        self
+    }
+    /// Supported fields for ordering by `phoneNumber` or `displayName`.
+    pub fn order_by(
+        mut self,
+        value: impl Into<super::types::NumberServiceListActiveNumbersOrderBy>,
+    ) -> Self {
+        self.order_by = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
     ) -> Result<
         super::types::ListActiveNumbersResponse,
         crate::runtime::Error<NumberServiceListActiveNumbersError>,
     > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/activeNumbers",
-                ]
-                    .concat(),
-            );
-        let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &params.region_code {
-            query.push(("regionCode", value.to_string()));
-        }
-        if let Some(value) = &params.pattern {
-            query.push(("pattern", value.to_string()));
-        }
-        if let Some(value) = &params.search_pattern {
-            query.push(("searchPattern", value.to_string()));
-        }
-        if let Some(value) = &params.r#type {
-            query.push(("type", value.to_string()));
-        }
-        if let Some(value) = &params.capability {
-            query.push(("capability", value.to_string()));
-        }
-        if let Some(value) = &params.page_size {
-            query.push(("pageSize", value.to_string()));
-        }
-        if let Some(value) = &params.page_token {
-            query.push(("pageToken", value.to_string()));
-        }
-        if let Some(value) = &params.order_by {
-            query.push(("orderBy", value.to_string()));
-        }
-        request = request.query(&query);
-        let response = self
-            .client
-            .http
-            .send("NumberService_ListActiveNumbers", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(NumberServiceListActiveNumbersError::Status400)),
-            _ => Err(response.into_error(None)),
-        }
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
     }
-    /// Lists virtual numbers for a project: every page, fetched lazily.
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::ListActiveNumbersResponse>,
+        crate::runtime::Error<NumberServiceListActiveNumbersError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "NumberService_ListActiveNumbers",
+                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "NumberService_ListActiveNumbers",
+            reqwest::Method::GET,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/activeNumbers",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.region_code {
+            request.query.push(("regionCode", value.to_string()));
+        }
+        if let Some(value) = &self.number_pattern_pattern {
+            request.query.push(("numberPattern.pattern", value.to_string()));
+        }
+        if let Some(value) = &self.number_pattern_search_pattern {
+            request.query.push(("numberPattern.searchPattern", value.to_string()));
+        }
+        if let Some(value) = &self.r#type {
+            request.query.push(("type", value.to_string()));
+        }
+        if let Some(value) = &self.capability {
+            for item in value {
+                request.query.push(("capability", item.to_string()));
+            }
+        }
+        if let Some(value) = &self.page_size {
+            request.query.push(("pageSize", value.to_string()));
+        }
+        if let Some(value) = &self.page_token {
+            request.query.push(("pageToken", value.to_string()));
+        }
+        if let Some(value) = &self.order_by {
+            request.query.push(("orderBy", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "NumberService_ListActiveNumbers",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response.error_as(NumberServiceListActiveNumbersError::Status400),
+                );
+            }
+            403 => {
+                return Err(
+                    response.error_as(NumberServiceListActiveNumbersError::Status403),
+                );
+            }
+            404 => {
+                return Err(
+                    response.error_as(NumberServiceListActiveNumbersError::Status404),
+                );
+            }
+            500 => {
+                return Err(
+                    response.error_as(NumberServiceListActiveNumbersError::Status500),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+    /// Every page, fetched lazily.
     ///
-    /// Calls [`number_service_list_active_numbers`](Self::number_service_list_active_numbers) once per page.
-    /// Starts from `params.page_token` when set (else the first page), then follows each
+    /// Starts from the `pageToken` set on this request (else the first page), then follows each
     /// response's `nextPageToken`; ends after a page without one.
     /// The next page is requested only when the stream is polled past the current one;
     /// the stream ends after the last page or after the first error. Pin it before polling
     /// (see [`pagination`](crate::runtime::pagination)).
-    ///
-    /// `GET /v1/projects/{projectId}/activeNumbers` (operation `NumberService_ListActiveNumbers`).
-    #[doc(alias = "NumberService_ListActiveNumbers")]
-    pub fn number_service_list_active_numbers_pages(
-        &self,
-        project_id: &str,
-        params: &NumberServiceListActiveNumbersParams,
+    pub fn pages(
+        self,
     ) -> impl futures_core::Stream<
         Item = Result<
             super::types::ListActiveNumbersResponse,
             crate::runtime::Error<NumberServiceListActiveNumbersError>,
         >,
-    > + use<'a> {
-        let ops = *self;
-        let project_id = project_id.to_owned();
-        let params = params.clone();
-        let first = params.page_token.clone();
+    > + 'a {
+        let first = self.page_token.clone();
         crate::runtime::pagination::token_pages(
             first,
             move |token: Option<String>| {
-                let project_id = project_id.clone();
-                let mut params = params.clone();
-                params.page_token = token;
-                async move {
-                    ops.number_service_list_active_numbers(&project_id, &params).await
-                }
+                let mut call = self.clone();
+                call.page_token = token;
+                call.send()
             },
             |response: &super::types::ListActiveNumbersResponse| {
                 response.next_page_token.as_deref()
             },
         )
     }
-    /// Lists virtual numbers for a project: every item (`activeNumbers`) of every page, fetched lazily.
+    /// Every item (`activeNumbers`) of every page, fetched lazily: the items of [`pages`](Self::pages), in order.
     ///
-    /// The items of [`number_service_list_active_numbers_pages`](Self::number_service_list_active_numbers_pages), in order.
     /// The next page is requested only when the stream is polled past the current one;
     /// the stream ends after the last page or after the first error. Pin it before polling
     /// (see [`pagination`](crate::runtime::pagination)).
-    ///
-    /// `GET /v1/projects/{projectId}/activeNumbers` (operation `NumberService_ListActiveNumbers`).
-    #[doc(alias = "NumberService_ListActiveNumbers")]
-    pub fn number_service_list_active_numbers_stream(
-        &self,
-        project_id: &str,
-        params: &NumberServiceListActiveNumbersParams,
+    pub fn items(
+        self,
     ) -> impl futures_core::Stream<
         Item = Result<
-            super::types::ActiveNumber,
+            super::types::ActiveNumberResponse,
             crate::runtime::Error<NumberServiceListActiveNumbersError>,
         >,
-    > + use<'a> {
+    > + 'a {
         crate::runtime::pagination::items(
-            self.number_service_list_active_numbers_pages(project_id, params),
+            self.pages(),
             |response: super::types::ListActiveNumbersResponse| {
                 response.active_numbers.unwrap_or_default()
             },
         )
     }
-    /// Get a virtual number.
-    ///
-    /// `GET /v1/projects/{projectId}/activeNumbers/{phoneNumber}` (operation `NumberService_GetActiveNumber`).
-    #[doc(alias = "NumberService_GetActiveNumber")]
-    pub async fn number_service_get_active_number(
-        &self,
-        project_id: &str,
-        phone_number: &str,
-    ) -> Result<
-        super::types::ActiveNumber,
-        crate::runtime::Error<NumberServiceGetActiveNumberError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/activeNumbers/",
-                    &crate::runtime::encode::path(phone_number),
-                ]
-                    .concat(),
-            );
-        let response = self
-            .client
-            .http
-            .send("NumberService_GetActiveNumber", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            404 => Err(response.error_as(NumberServiceGetActiveNumberError::Status404)),
-            _ => Err(response.into_error(None)),
-        }
-    }
-    /// Update virtual phone number.
-    ///
-    /// With update virtual phone number you can move a number between different SMS services and give it a new friendly name.
-    /// The following fields can be updated: displayName, smsConfiguration.servicePlanId.
-    ///
-    /// `PATCH /v1/projects/{projectId}/activeNumbers/{phoneNumber}` (operation `NumberService_UpdateActiveNumber`).
-    #[doc(alias = "NumberService_UpdateActiveNumber")]
-    pub async fn number_service_update_active_number(
-        &self,
-        project_id: &str,
-        phone_number: &str,
-        body: &super::types::ActiveNumber,
-    ) -> Result<
-        super::types::ActiveNumber,
-        crate::runtime::Error<NumberServiceUpdateActiveNumberError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::PATCH,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/activeNumbers/",
-                    &crate::runtime::encode::path(phone_number),
-                ]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self
-            .client
-            .http
-            .send("NumberService_UpdateActiveNumber", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            404 => {
-                Err(response.error_as(NumberServiceUpdateActiveNumberError::Status404))
-            }
-            _ => Err(response.into_error(None)),
-        }
-    }
-    /// Release a virtual number from the project.
-    ///
-    /// Cancel your subscription for a specific virtual phone number.
-    ///
-    /// `POST /v1/projects/{projectId}/activeNumbers/{phoneNumber}:release` (operation `NumberService_ReleaseNumber`).
-    #[doc(alias = "NumberService_ReleaseNumber")]
-    pub async fn number_service_release_number(
-        &self,
-        project_id: &str,
-        phone_number: &str,
-    ) -> Result<
-        super::types::ActiveNumber,
-        crate::runtime::Error<NumberServiceReleaseNumberError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/activeNumbers/",
-                    &crate::runtime::encode::path(phone_number),
-                    ":release",
-                ]
-                    .concat(),
-            );
-        let response = self
-            .client
-            .http
-            .send("NumberService_ReleaseNumber", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            404 => Err(response.error_as(NumberServiceReleaseNumberError::Status404)),
-            _ => Err(response.into_error(None)),
-        }
-    }
 }
-/// Optional parameters of [`number_service_list_active_numbers`](super::Client) (operation `NumberService_ListActiveNumbers`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct NumberServiceListActiveNumbersParams {
-    /// Region code to filter by. ISO 3166-1 alpha-2 country code of the phone number. Example US, GB or SE.
-    pub region_code: Option<String>,
-    /// Sequence of digits to search for.
-    pub pattern: Option<String>,
-    /// Search pattern to apply.
-    ///
-    ///  - SEARCH_PATTERN_UNSPECIFIED: Null value
-    ///  - START: Numbers that start with the provided sequence of digits
-    ///  - CONTAINS: Numbers that contain the sequence of digits
-    ///  - END: Numbers that end with the sequence of digits
-    pub search_pattern: Option<
-        super::types::NumberServiceListActiveNumbersSearchPattern,
-    >,
-    /// Number type to filter by. MOBILE, LOCAL or TOLL_FREE.
-    ///
-    ///  - MOBILE: Numbers that belong to a specific range
-    ///  - LOCAL: Numbers that are assigned to a specific geographic region
-    ///  - TOLL_FREE: Number that are free of charge for the calling party but billed for all arriving calls
-    pub r#type: Option<super::types::NumberServiceListActiveNumbersType>,
-    /// Number capability to filter by. SMS and/or VOICE.
-    ///
-    ///  - SMS: The SMS product can use the number
-    ///  - VOICE: The Voice product can use the number
-    pub capability: Option<super::types::NumberServiceListActiveNumbersCapability>,
-    /// The maximum number of items to return.
-    pub page_size: Option<i32>,
-    /// The next_page_token value returned from a previous List request, if any.
-    pub page_token: Option<String>,
-    /// Supported fields for ordering by: number or display_name.
-    /// https://cloud.google.com/apis/design/design_patterns#sorting_order.
-    pub order_by: Option<String>,
+impl<'a> std::future::IntoFuture for NumberServiceListActiveNumbersCall<'a> {
+    type Output = Result<
+        super::types::ListActiveNumbersResponse,
+        crate::runtime::Error<NumberServiceListActiveNumbersError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `NumberService_ListActiveNumbers`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum NumberServiceListActiveNumbersError {
-    /// If the page_token, number_pattern or order_by is not valid
+    /// 400 Invalid Argument error
     ///
     /// Status 400.
-    Status400(serde_json::Value),
+    Status400(super::types::InvalidArgument),
+    /// PERMISSION_DENIED: improper credentials. Be sure your projectId, username and password are correct.
+    ///
+    /// Status 403.
+    Status403(serde_json::Value),
+    /// 404 Not Found error
+    ///
+    /// Status 404.
+    Status404(super::types::NotFound),
+    /// 500 Internal Server error
+    ///
+    /// Status 500.
+    Status500(super::types::InternalError),
+}
+/// A request of operation `NumberService_GetActiveNumber` (`GET /v1/projects/{projectId}/activeNumbers/{phoneNumber}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct NumberServiceGetActiveNumberCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    phone_number: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> NumberServiceGetActiveNumberCall<'a> {
+    /// Sets `projectId` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::ActiveNumberResponse,
+        crate::runtime::Error<NumberServiceGetActiveNumberError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::ActiveNumberResponse>,
+        crate::runtime::Error<NumberServiceGetActiveNumberError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "NumberService_GetActiveNumber",
+                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "NumberService_GetActiveNumber",
+            reqwest::Method::GET,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/activeNumbers/",
+                &crate::runtime::encode::path(&self.phone_number),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "NumberService_GetActiveNumber",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response.error_as(NumberServiceGetActiveNumberError::Status400),
+                );
+            }
+            404 => {
+                return Err(
+                    response.error_as(NumberServiceGetActiveNumberError::Status404),
+                );
+            }
+            500 => {
+                return Err(
+                    response.error_as(NumberServiceGetActiveNumberError::Status500),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for NumberServiceGetActiveNumberCall<'a> {
+    type Output = Result<
+        super::types::ActiveNumberResponse,
+        crate::runtime::Error<NumberServiceGetActiveNumberError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `NumberService_GetActiveNumber`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum NumberServiceGetActiveNumberError {
-    /// The active number could not be found
+    /// 400 Invalid Argument error
+    ///
+    /// Status 400.
+    Status400(super::types::InvalidArgument),
+    /// 404 Not Found error
     ///
     /// Status 404.
-    Status404(serde_json::Value),
+    Status404(super::types::NotFound),
+    /// 500 Internal Server error
+    ///
+    /// Status 500.
+    Status500(super::types::InternalError),
+}
+/// A request of operation `NumberService_UpdateActiveNumber` (`PATCH /v1/projects/{projectId}/activeNumbers/{phoneNumber}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct NumberServiceUpdateActiveNumberCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    phone_number: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> NumberServiceUpdateActiveNumberCall<'a> {
+    /// Sets `projectId` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    /// Sets the request body.
+    pub fn body(mut self, value: impl Into<super::types::ActiveNumberRequest>) -> Self {
+        let value: super::types::ActiveNumberRequest = value.into();
+        self.body = crate::runtime::Body::json(&value).map_err(|e| e.to_string());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::ActiveNumberResponse,
+        crate::runtime::Error<NumberServiceUpdateActiveNumberError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::ActiveNumberResponse>,
+        crate::runtime::Error<NumberServiceUpdateActiveNumberError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "NumberService_UpdateActiveNumber",
+                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "NumberService_UpdateActiveNumber",
+            reqwest::Method::PATCH,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/activeNumbers/",
+                &crate::runtime::encode::path(&self.phone_number),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "NumberService_UpdateActiveNumber",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response.error_as(NumberServiceUpdateActiveNumberError::Status400),
+                );
+            }
+            403 => {
+                return Err(
+                    response.error_as(NumberServiceUpdateActiveNumberError::Status403),
+                );
+            }
+            404 => {
+                return Err(
+                    response.error_as(NumberServiceUpdateActiveNumberError::Status404),
+                );
+            }
+            500 => {
+                return Err(
+                    response.error_as(NumberServiceUpdateActiveNumberError::Status500),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for NumberServiceUpdateActiveNumberCall<'a> {
+    type Output = Result<
+        super::types::ActiveNumberResponse,
+        crate::runtime::Error<NumberServiceUpdateActiveNumberError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `NumberService_UpdateActiveNumber`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum NumberServiceUpdateActiveNumberError {
-    /// The active number could not be found
+    /// 400 Invalid Argument error
+    ///
+    /// Status 400.
+    Status400(super::types::InvalidArgument),
+    /// PERMISSION_DENIED: improper credentials. Be sure your projectId, username and password are correct.
+    ///
+    /// Status 403.
+    Status403(serde_json::Value),
+    /// 404 Not Found error
     ///
     /// Status 404.
-    Status404(serde_json::Value),
+    Status404(super::types::NotFound),
+    /// 500 Internal Server error
+    ///
+    /// Status 500.
+    Status500(super::types::InternalError),
+}
+/// A request of operation `NumberService_ReleaseNumber` (`POST /v1/projects/{projectId}/activeNumbers/{phoneNumber}:release`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct NumberServiceReleaseNumberCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    phone_number: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> NumberServiceReleaseNumberCall<'a> {
+    /// Sets `projectId` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::ActiveNumberResponse,
+        crate::runtime::Error<NumberServiceReleaseNumberError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::ActiveNumberResponse>,
+        crate::runtime::Error<NumberServiceReleaseNumberError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "NumberService_ReleaseNumber",
+                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "NumberService_ReleaseNumber",
+            reqwest::Method::POST,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/activeNumbers/",
+                &crate::runtime::encode::path(&self.phone_number),
+                ":release",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "NumberService_ReleaseNumber",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(response.error_as(NumberServiceReleaseNumberError::Status400));
+            }
+            403 => {
+                return Err(response.error_as(NumberServiceReleaseNumberError::Status403));
+            }
+            404 => {
+                return Err(response.error_as(NumberServiceReleaseNumberError::Status404));
+            }
+            500 => {
+                return Err(response.error_as(NumberServiceReleaseNumberError::Status500));
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for NumberServiceReleaseNumberCall<'a> {
+    type Output = Result<
+        super::types::ActiveNumberResponse,
+        crate::runtime::Error<NumberServiceReleaseNumberError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `NumberService_ReleaseNumber`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum NumberServiceReleaseNumberError {
-    /// The active number could not be found
+    /// 400 Invalid Argument error
+    ///
+    /// Status 400.
+    Status400(super::types::InvalidArgument),
+    /// PERMISSION_DENIED: improper credentials. Be sure your projectId, username and password are correct.
+    ///
+    /// Status 403.
+    Status403(serde_json::Value),
+    /// 404 Not Found error
     ///
     /// Status 404.
-    Status404(serde_json::Value),
+    Status404(super::types::NotFound),
+    /// 500 Internal Server error
+    ///
+    /// Status 500.
+    Status500(super::types::InternalError),
+}
+/// A request of operation `NumberService_GetEmergencyAddress` (`GET /v1/projects/{projectId}/activeNumbers/{phoneNumber}/emergencyAddress`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct NumberServiceGetEmergencyAddressCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    phone_number: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> NumberServiceGetEmergencyAddressCall<'a> {
+    /// Sets `projectId` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::EmergencyAddress,
+        crate::runtime::Error<NumberServiceGetEmergencyAddressError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::EmergencyAddress>,
+        crate::runtime::Error<NumberServiceGetEmergencyAddressError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "NumberService_GetEmergencyAddress",
+                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "NumberService_GetEmergencyAddress",
+            reqwest::Method::GET,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/activeNumbers/",
+                &crate::runtime::encode::path(&self.phone_number),
+                "/emergencyAddress",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "NumberService_GetEmergencyAddress",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response.error_as(NumberServiceGetEmergencyAddressError::Status400),
+                );
+            }
+            403 => {
+                return Err(
+                    response.error_as(NumberServiceGetEmergencyAddressError::Status403),
+                );
+            }
+            404 => {
+                return Err(
+                    response.error_as(NumberServiceGetEmergencyAddressError::Status404),
+                );
+            }
+            500 => {
+                return Err(
+                    response.error_as(NumberServiceGetEmergencyAddressError::Status500),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for NumberServiceGetEmergencyAddressCall<'a> {
+    type Output = Result<
+        super::types::EmergencyAddress,
+        crate::runtime::Error<NumberServiceGetEmergencyAddressError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// The documented error responses of operation `NumberService_GetEmergencyAddress`, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum NumberServiceGetEmergencyAddressError {
+    /// 400 Invalid Argument error
+    ///
+    /// Status 400.
+    Status400(super::types::InvalidArgument),
+    /// PERMISSION_DENIED: improper credentials. Be sure your projectId, username and password are correct.
+    ///
+    /// Status 403.
+    Status403(serde_json::Value),
+    /// 404 Not Found error
+    ///
+    /// Status 404.
+    Status404(super::types::NotFound),
+    /// 500 Internal Server error
+    ///
+    /// Status 500.
+    Status500(super::types::InternalError),
+}
+/// A request of operation `NumberService_ProvisionEmergencyAddress` (`POST /v1/projects/{projectId}/activeNumbers/{phoneNumber}/emergencyAddress:provision`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct NumberServiceProvisionEmergencyAddressCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    phone_number: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> NumberServiceProvisionEmergencyAddressCall<'a> {
+    /// Sets `projectId` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::EmergencyAddress,
+        crate::runtime::Error<NumberServiceProvisionEmergencyAddressError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::EmergencyAddress>,
+        crate::runtime::Error<NumberServiceProvisionEmergencyAddressError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "NumberService_ProvisionEmergencyAddress",
+                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "NumberService_ProvisionEmergencyAddress",
+            reqwest::Method::POST,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/activeNumbers/",
+                &crate::runtime::encode::path(&self.phone_number),
+                "/emergencyAddress:provision",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "NumberService_ProvisionEmergencyAddress",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response
+                        .error_as(NumberServiceProvisionEmergencyAddressError::Status400),
+                );
+            }
+            403 => {
+                return Err(
+                    response
+                        .error_as(NumberServiceProvisionEmergencyAddressError::Status403),
+                );
+            }
+            404 => {
+                return Err(
+                    response
+                        .error_as(NumberServiceProvisionEmergencyAddressError::Status404),
+                );
+            }
+            500 => {
+                return Err(
+                    response
+                        .error_as(NumberServiceProvisionEmergencyAddressError::Status500),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for NumberServiceProvisionEmergencyAddressCall<'a> {
+    type Output = Result<
+        super::types::EmergencyAddress,
+        crate::runtime::Error<NumberServiceProvisionEmergencyAddressError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// The documented error responses of operation `NumberService_ProvisionEmergencyAddress`, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum NumberServiceProvisionEmergencyAddressError {
+    /// 400 Invalid Argument error
+    ///
+    /// Status 400.
+    Status400(super::types::InvalidArgument),
+    /// PERMISSION_DENIED: improper credentials. Be sure your projectId, username and password are correct.
+    ///
+    /// Status 403.
+    Status403(serde_json::Value),
+    /// 404 Not Found error
+    ///
+    /// Status 404.
+    Status404(super::types::NotFound),
+    /// 500 Internal Server error
+    ///
+    /// Status 500.
+    Status500(super::types::InternalError),
+}
+/// A request of operation `NumberService_DeprovisionEmergencyAddress` (`POST /v1/projects/{projectId}/activeNumbers/{phoneNumber}/emergencyAddress:deprovision`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct NumberServiceDeprovisionEmergencyAddressCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    phone_number: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> NumberServiceDeprovisionEmergencyAddressCall<'a> {
+    /// Sets `projectId` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        (),
+        crate::runtime::Error<NumberServiceDeprovisionEmergencyAddressError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<()>,
+        crate::runtime::Error<NumberServiceDeprovisionEmergencyAddressError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "NumberService_DeprovisionEmergencyAddress",
+                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "NumberService_DeprovisionEmergencyAddress",
+            reqwest::Method::POST,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/activeNumbers/",
+                &crate::runtime::encode::path(&self.phone_number),
+                "/emergencyAddress:deprovision",
+            ]
+                .concat(),
+        );
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "NumberService_DeprovisionEmergencyAddress",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        match response.status() {
+            200..=299 => {}
+            400 => {
+                return Err(
+                    response
+                        .error_as(
+                            NumberServiceDeprovisionEmergencyAddressError::Status400,
+                        ),
+                );
+            }
+            403 => {
+                return Err(
+                    response
+                        .error_as(
+                            NumberServiceDeprovisionEmergencyAddressError::Status403,
+                        ),
+                );
+            }
+            404 => {
+                return Err(
+                    response
+                        .error_as(
+                            NumberServiceDeprovisionEmergencyAddressError::Status404,
+                        ),
+                );
+            }
+            500 => {
+                return Err(
+                    response
+                        .error_as(
+                            NumberServiceDeprovisionEmergencyAddressError::Status500,
+                        ),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        }
+        Ok(response.with(()))
+    }
+}
+impl<'a> std::future::IntoFuture for NumberServiceDeprovisionEmergencyAddressCall<'a> {
+    type Output = Result<
+        (),
+        crate::runtime::Error<NumberServiceDeprovisionEmergencyAddressError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// The documented error responses of operation `NumberService_DeprovisionEmergencyAddress`, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum NumberServiceDeprovisionEmergencyAddressError {
+    /// 400 Invalid Argument error
+    ///
+    /// Status 400.
+    Status400(super::types::InvalidArgument),
+    /// PERMISSION_DENIED: improper credentials. Be sure your projectId, username and password are correct.
+    ///
+    /// Status 403.
+    Status403(serde_json::Value),
+    /// 404 Not Found error
+    ///
+    /// Status 404.
+    Status404(super::types::NotFound),
+    /// 500 Internal Server error
+    ///
+    /// Status 500.
+    Status500(super::types::InternalError),
+}
+/// A request of operation `NumberService_ValidateEmergencyAddress` (`POST /v1/projects/{projectId}/activeNumbers/{phoneNumber}/emergencyAddress:validate`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct NumberServiceValidateEmergencyAddressCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    phone_number: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> NumberServiceValidateEmergencyAddressCall<'a> {
+    /// Sets `projectId` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::ValidateAddressResponse,
+        crate::runtime::Error<NumberServiceValidateEmergencyAddressError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::ValidateAddressResponse>,
+        crate::runtime::Error<NumberServiceValidateEmergencyAddressError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "NumberService_ValidateEmergencyAddress",
+                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "NumberService_ValidateEmergencyAddress",
+            reqwest::Method::POST,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/activeNumbers/",
+                &crate::runtime::encode::path(&self.phone_number),
+                "/emergencyAddress:validate",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "NumberService_ValidateEmergencyAddress",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response
+                        .error_as(NumberServiceValidateEmergencyAddressError::Status400),
+                );
+            }
+            404 => {
+                return Err(
+                    response
+                        .error_as(NumberServiceValidateEmergencyAddressError::Status404),
+                );
+            }
+            500 => {
+                return Err(
+                    response
+                        .error_as(NumberServiceValidateEmergencyAddressError::Status500),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for NumberServiceValidateEmergencyAddressCall<'a> {
+    type Output = Result<
+        super::types::ValidateAddressResponse,
+        crate::runtime::Error<NumberServiceValidateEmergencyAddressError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// The documented error responses of operation `NumberService_ValidateEmergencyAddress`, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum NumberServiceValidateEmergencyAddressError {
+    /// 400 Invalid Argument error
+    ///
+    /// Status 400.
+    Status400(super::types::InvalidArgument),
+    /// 404 Not Found error
+    ///
+    /// Status 404.
+    Status404(super::types::NotFound),
+    /// 500 Internal Server error
+    ///
+    /// Status 500.
+    Status500(super::types::InternalError),
 }

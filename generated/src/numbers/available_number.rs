@@ -5,208 +5,661 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Available Number` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct AvailableNumber<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl AvailableNumber<'_> {
-    /// Search virtual numbers
+impl<'a> AvailableNumber<'a> {
+    /// Activate a new phone number
     ///
-    /// Search for virtual numbers that are available for you to activate. You can filter by any property on the available number resource. Learn about [authentication](#active-number).
+    /// **Deprecated:** This endpoint is deprecated. It remains available for existing integrations, but new integrations should use the [Number Order](https://developers.sinch.com/docs/numbers/api-reference/numbers/number-order) API, which supports numbers from all regions and of all number types. To order a specific number with a number order, use `numberOrderOption` in the "Create a number order" endpoint.
+    ///
+    /// Activate a phone number to use with SMS products, Voice products, or both.
+    ///
+    /// **Note:** This endpoint only supports US `LOCAL` numbers.
+    ///
+    /// You'll use `smsConfiguration` to setup your number for SMS and `voiceConfiguration` for Voice. To setup for both, add both objects. See the dropdown menu (just under language selection) for code samples.
+    ///
+    /// Note: You cannot add both objects if you only need to configure one object. For example, if you only need to configure `smsConfiguration` for SMS messaging, do not add the `voiceConfiguration` object or it will result in an error.
+    ///
+    /// `POST /v1/projects/{projectId}/availableNumbers/{phoneNumber}:rent` (operation `NumberService_RentNumber`).
+    #[doc(alias = "NumberService_RentNumber")]
+    #[deprecated]
+    pub fn rent_number(
+        &self,
+        phone_number: impl Into<String>,
+        body: impl Into<super::types::RentNumberRequest>,
+    ) -> NumberServiceRentNumberCall<'a> {
+        NumberServiceRentNumberCall {
+            client: self.client,
+            project_id: None,
+            phone_number: phone_number.into(),
+            body: {
+                let body: super::types::RentNumberRequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
+        }
+    }
+    /// Rent any number that matches the criteria
+    ///
+    /// **Deprecated:** This endpoint is deprecated. It remains available for existing integrations, but new integrations should use the [Number Order](https://developers.sinch.com/docs/numbers/api-reference/numbers/number-order) API, which supports numbers from all regions and of all number types. To order numbers that match a set of criteria with a number order, use `quantityOrderOption` in the "Create a number order" endpoint.
+    ///
+    /// Activates the first available phone number that matches the search criteria provided in the request. You can't review the specific number before it's activated.
+    ///
+    /// **Note:** This endpoint only supports US `LOCAL` numbers, so `regionCode` must be `US` and `type` must be `LOCAL`.
+    ///
+    /// `POST /v1/projects/{projectId}/availableNumbers:rentAny` (operation `NumberService_RentAnyNumber`).
+    #[doc(alias = "NumberService_RentAnyNumber")]
+    #[deprecated]
+    pub fn rent_any_number(
+        &self,
+        body: impl Into<super::types::RentAnyNumberRequest>,
+    ) -> NumberServiceRentAnyNumberCall<'a> {
+        NumberServiceRentAnyNumberCall {
+            client: self.client,
+            project_id: None,
+            body: {
+                let body: super::types::RentAnyNumberRequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
+        }
+    }
+    /// Search for available phone numbers
+    ///
+    /// Search for available phone numbers that are available for you to activate. You can filter by any property on the available number resource.
+    ///
+    /// When searching, indicate the `capability` of the number in the array as `SMS` and/or `VOICE`. To search for a number capable of both, list both `SMS` and `VOICE`.
+    ///
+    /// You can search for numbers in any region and of any number type. To buy a number from the search results, use the [Number Order](https://developers.sinch.com/docs/numbers/api-reference/numbers/number-order) API.
     ///
     /// `GET /v1/projects/{projectId}/availableNumbers` (operation `NumberService_ListAvailableNumbers`).
     #[doc(alias = "NumberService_ListAvailableNumbers")]
-    pub async fn number_service_list_available_numbers(
+    pub fn list(
         &self,
-        project_id: &str,
-        params: &NumberServiceListAvailableNumbersParams,
+        region_code: impl Into<String>,
+        r#type: impl Into<super::types::NumberType>,
+    ) -> NumberServiceListAvailableNumbersCall<'a> {
+        NumberServiceListAvailableNumbersCall {
+            client: self.client,
+            project_id: None,
+            number_pattern_pattern: None,
+            number_pattern_search_pattern: None,
+            region_code: region_code.into(),
+            r#type: r#type.into(),
+            capabilities: None,
+            size: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
+        }
+    }
+    /// Search for a specific phone number
+    ///
+    /// This endpoint allows you to enter a specific phone number to check if it's available for use. A 200 response will return the number's capability, setup costs, monthly costs and if supporting documentation is required.
+    ///
+    /// To buy the number, use the [Number Order](https://developers.sinch.com/docs/numbers/api-reference/numbers/number-order) API.
+    ///
+    /// `GET /v1/projects/{projectId}/availableNumbers/{phoneNumber}` (operation `NumberService_GetAvailableNumber`).
+    #[doc(alias = "NumberService_GetAvailableNumber")]
+    pub fn get(
+        &self,
+        phone_number: impl Into<String>,
+    ) -> NumberServiceGetAvailableNumberCall<'a> {
+        NumberServiceGetAvailableNumberCall {
+            client: self.client,
+            project_id: None,
+            phone_number: phone_number.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
+        }
+    }
+}
+/// A request of operation `NumberService_RentNumber` (`POST /v1/projects/{projectId}/availableNumbers/{phoneNumber}:rent`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct NumberServiceRentNumberCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    phone_number: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+#[allow(deprecated)]
+impl<'a> NumberServiceRentNumberCall<'a> {
+    /// Sets `projectId` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::ActiveNumberResponse,
+        crate::runtime::Error<NumberServiceRentNumberError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::ActiveNumberResponse>,
+        crate::runtime::Error<NumberServiceRentNumberError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "NumberService_RentNumber",
+                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "NumberService_RentNumber",
+            reqwest::Method::POST,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/availableNumbers/",
+                &crate::runtime::encode::path(&self.phone_number),
+                ":rent",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "NumberService_RentNumber",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(NumberServiceRentNumberError::Status400)),
+            403 => return Err(response.error_as(NumberServiceRentNumberError::Status403)),
+            404 => return Err(response.error_as(NumberServiceRentNumberError::Status404)),
+            500 => return Err(response.error_as(NumberServiceRentNumberError::Status500)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for NumberServiceRentNumberCall<'a> {
+    type Output = Result<
+        super::types::ActiveNumberResponse,
+        crate::runtime::Error<NumberServiceRentNumberError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// The documented error responses of operation `NumberService_RentNumber`, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum NumberServiceRentNumberError {
+    /// 400 Invalid Argument error
+    ///
+    /// Status 400.
+    Status400(super::types::InvalidArgument),
+    /// PERMISSION_DENIED: improper credentials. Be sure your projectId, username and password are correct.
+    ///
+    /// Status 403.
+    Status403(serde_json::Value),
+    /// 404 Not Found error
+    ///
+    /// Status 404.
+    Status404(super::types::NotFound),
+    /// 500 Internal Server error
+    ///
+    /// Status 500.
+    Status500(super::types::InternalError),
+}
+/// A request of operation `NumberService_RentAnyNumber` (`POST /v1/projects/{projectId}/availableNumbers:rentAny`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct NumberServiceRentAnyNumberCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+#[allow(deprecated)]
+impl<'a> NumberServiceRentAnyNumberCall<'a> {
+    /// Sets `projectId` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::ActiveNumberResponse,
+        crate::runtime::Error<NumberServiceRentAnyNumberError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::ActiveNumberResponse>,
+        crate::runtime::Error<NumberServiceRentAnyNumberError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "NumberService_RentAnyNumber",
+                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "NumberService_RentAnyNumber",
+            reqwest::Method::POST,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/availableNumbers:rentAny",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "NumberService_RentAnyNumber",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(response.error_as(NumberServiceRentAnyNumberError::Status400));
+            }
+            403 => {
+                return Err(response.error_as(NumberServiceRentAnyNumberError::Status403));
+            }
+            404 => {
+                return Err(response.error_as(NumberServiceRentAnyNumberError::Status404));
+            }
+            500 => {
+                return Err(response.error_as(NumberServiceRentAnyNumberError::Status500));
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for NumberServiceRentAnyNumberCall<'a> {
+    type Output = Result<
+        super::types::ActiveNumberResponse,
+        crate::runtime::Error<NumberServiceRentAnyNumberError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// The documented error responses of operation `NumberService_RentAnyNumber`, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum NumberServiceRentAnyNumberError {
+    /// 400 Invalid Argument error
+    ///
+    /// Status 400.
+    Status400(super::types::InvalidArgument),
+    /// PERMISSION_DENIED: improper credentials. Be sure your projectId, username and password are correct.
+    ///
+    /// Status 403.
+    Status403(serde_json::Value),
+    /// 404 Not Found error
+    ///
+    /// Status 404.
+    Status404(super::types::NotFound),
+    /// 500 Internal Server error
+    ///
+    /// Status 500.
+    Status500(super::types::InternalError),
+}
+/// A request of operation `NumberService_ListAvailableNumbers` (`GET /v1/projects/{projectId}/availableNumbers`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct NumberServiceListAvailableNumbersCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    number_pattern_pattern: Option<String>,
+    number_pattern_search_pattern: Option<super::types::NumberPatternSearchPattern>,
+    region_code: String,
+    r#type: super::types::NumberType,
+    capabilities: Option<Vec<super::types::NumberCapability>>,
+    size: Option<i32>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> NumberServiceListAvailableNumbersCall<'a> {
+    /// Sets `projectId` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    /// Sequence of digits to search for. If you prefer or need certain digits in sequential order, you can enter the sequence of numbers here. For example, `2020`.
+    pub fn number_pattern_pattern(mut self, value: impl Into<String>) -> Self {
+        self.number_pattern_pattern = Some(value.into());
+        self
+    }
+    /// Search pattern to apply. The options are, `START`, `CONTAINS`, and `END`.
+    pub fn number_pattern_search_pattern(
+        mut self,
+        value: impl Into<super::types::NumberPatternSearchPattern>,
+    ) -> Self {
+        self.number_pattern_search_pattern = Some(value.into());
+        self
+    }
+    /// Number capabilities to filter by SMS and/or VOICE.
+    pub fn capabilities(
+        mut self,
+        value: impl Into<Vec<super::types::NumberCapability>>,
+    ) -> Self {
+        self.capabilities = Some(value.into());
+        self
+    }
+    /// Optional. The maximum number of items to return.
+    pub fn size(mut self, value: impl Into<i32>) -> Self {
+        self.size = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
     ) -> Result<
         super::types::ListAvailableNumbersResponse,
         crate::runtime::Error<NumberServiceListAvailableNumbersError>,
     > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/availableNumbers",
-                ]
-                    .concat(),
-            );
-        let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &params.pattern {
-            query.push(("pattern", value.to_string()));
-        }
-        if let Some(value) = &params.search_pattern {
-            query.push(("searchPattern", value.to_string()));
-        }
-        if let Some(value) = &params.region_code {
-            query.push(("regionCode", value.to_string()));
-        }
-        if let Some(value) = &params.r#type {
-            query.push(("type", value.to_string()));
-        }
-        if let Some(value) = &params.capability {
-            query.push(("capability", value.to_string()));
-        }
-        if let Some(value) = &params.size {
-            query.push(("size", value.to_string()));
-        }
-        request = request.query(&query);
-        let response = self
-            .client
-            .http
-            .send("NumberService_ListAvailableNumbers", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => {
-                Err(response.error_as(NumberServiceListAvailableNumbersError::Status400))
-            }
-            _ => Err(response.into_error(None)),
-        }
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
     }
-    /// Fetch an available virtual number
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::ListAvailableNumbersResponse>,
+        crate::runtime::Error<NumberServiceListAvailableNumbersError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "NumberService_ListAvailableNumbers",
+                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "NumberService_ListAvailableNumbers",
+            reqwest::Method::GET,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/availableNumbers",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.number_pattern_pattern {
+            request.query.push(("numberPattern.pattern", value.to_string()));
+        }
+        if let Some(value) = &self.number_pattern_search_pattern {
+            request.query.push(("numberPattern.searchPattern", value.to_string()));
+        }
+        {
+            let value = &self.region_code;
+            request.query.push(("regionCode", value.to_string()));
+        }
+        {
+            let value = &self.r#type;
+            request.query.push(("type", value.to_string()));
+        }
+        if let Some(value) = &self.capabilities {
+            for item in value {
+                request.query.push(("capabilities", item.to_string()));
+            }
+        }
+        if let Some(value) = &self.size {
+            request.query.push(("size", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "NumberService_ListAvailableNumbers",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response.error_as(NumberServiceListAvailableNumbersError::Status400),
+                );
+            }
+            403 => {
+                return Err(
+                    response.error_as(NumberServiceListAvailableNumbersError::Status403),
+                );
+            }
+            404 => {
+                return Err(
+                    response.error_as(NumberServiceListAvailableNumbersError::Status404),
+                );
+            }
+            500 => {
+                return Err(
+                    response.error_as(NumberServiceListAvailableNumbersError::Status500),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for NumberServiceListAvailableNumbersCall<'a> {
+    type Output = Result<
+        super::types::ListAvailableNumbersResponse,
+        crate::runtime::Error<NumberServiceListAvailableNumbersError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// The documented error responses of operation `NumberService_ListAvailableNumbers`, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum NumberServiceListAvailableNumbersError {
+    /// 400 Invalid Argument error
     ///
-    /// Returns an available virtual number.
+    /// Status 400.
+    Status400(super::types::InvalidArgument),
+    /// PERMISSION_DENIED: improper credentials. Be sure your projectId, username and password are correct.
     ///
-    /// `GET /v1/projects/{projectId}/availableNumbers/{phoneNumber}` (operation `NumberService_GetAvailableNumber`).
-    #[doc(alias = "NumberService_GetAvailableNumber")]
-    pub async fn number_service_get_available_number(
-        &self,
-        project_id: &str,
-        phone_number: &str,
+    /// Status 403.
+    Status403(serde_json::Value),
+    /// 404 Not Found error
+    ///
+    /// Status 404.
+    Status404(super::types::NotFound),
+    /// 500 Internal Server error
+    ///
+    /// Status 500.
+    Status500(super::types::InternalError),
+}
+/// A request of operation `NumberService_GetAvailableNumber` (`GET /v1/projects/{projectId}/availableNumbers/{phoneNumber}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct NumberServiceGetAvailableNumberCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    phone_number: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> NumberServiceGetAvailableNumberCall<'a> {
+    /// Sets `projectId` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
     ) -> Result<
         super::types::AvailableNumber,
         crate::runtime::Error<NumberServiceGetAvailableNumberError>,
     > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/availableNumbers/",
-                    &crate::runtime::encode::path(phone_number),
-                ]
-                    .concat(),
-            );
-        let response = self
-            .client
-            .http
-            .send("NumberService_GetAvailableNumber", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            404 => {
-                Err(response.error_as(NumberServiceGetAvailableNumberError::Status404))
-            }
-            _ => Err(response.into_error(None)),
-        }
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
     }
-    /// Activate a new virtual number
-    ///
-    /// Activate a virtual number to use with SMS or Voice products.
-    ///
-    /// `POST /v1/projects/{projectId}/availableNumbers/{phoneNumber}:rent` (operation `NumberService_RentNumber`).
-    #[doc(alias = "NumberService_RentNumber")]
-    pub async fn number_service_rent_number(
-        &self,
-        project_id: &str,
-        phone_number: &str,
-        body: &super::types::RentNumberRequest,
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
     ) -> Result<
-        super::types::ActiveNumber,
-        crate::runtime::Error<NumberServiceRentNumberError>,
+        crate::runtime::WithResponse<super::types::AvailableNumber>,
+        crate::runtime::Error<NumberServiceGetAvailableNumberError>,
     > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/availableNumbers/",
-                    &crate::runtime::encode::path(phone_number),
-                    ":rent",
-                ]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self.client.http.send("NumberService_RentNumber", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(NumberServiceRentNumberError::Status400)),
-            404 => Err(response.error_as(NumberServiceRentNumberError::Status404)),
-            _ => Err(response.into_error(None)),
-        }
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "NumberService_GetAvailableNumber",
+                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "NumberService_GetAvailableNumber",
+            reqwest::Method::GET,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/availableNumbers/",
+                &crate::runtime::encode::path(&self.phone_number),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "NumberService_GetAvailableNumber",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response.error_as(NumberServiceGetAvailableNumberError::Status400),
+                );
+            }
+            403 => {
+                return Err(
+                    response.error_as(NumberServiceGetAvailableNumberError::Status403),
+                );
+            }
+            404 => {
+                return Err(
+                    response.error_as(NumberServiceGetAvailableNumberError::Status404),
+                );
+            }
+            500 => {
+                return Err(
+                    response.error_as(NumberServiceGetAvailableNumberError::Status500),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
     }
 }
-/// Optional parameters of [`number_service_list_available_numbers`](super::Client) (operation `NumberService_ListAvailableNumbers`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct NumberServiceListAvailableNumbersParams {
-    /// Sequence of digits to search for.
-    pub pattern: Option<String>,
-    /// Search pattern to apply.
-    ///
-    ///  - SEARCH_PATTERN_UNSPECIFIED: Null value
-    ///  - START: Numbers that start with the provided sequence of digits
-    ///  - CONTAINS: Numbers that contain the sequence of digits
-    ///  - END: Numbers that end with the sequence of digits
-    pub search_pattern: Option<
-        super::types::NumberServiceListAvailableNumbersSearchPattern,
-    >,
-    /// Only return numbers for the given region code. ISO 3166-1 alpha-2 country code of the phone number. Example US, GB or SE.
-    pub region_code: Option<String>,
-    /// Only return numbers with the given v1. MOBILE, LOCAL or TOLL_FREE.
-    ///
-    ///  - MOBILE: Numbers that belong to a specific range
-    ///  - LOCAL: Numbers that are assigned to a specific geographic region
-    ///  - TOLL_FREE: Number that are free of charge for the calling party but billed for all arriving calls
-    pub r#type: Option<super::types::NumberServiceListAvailableNumbersType>,
-    /// Number capability to filter by. SMS and/or VOICE.
-    ///
-    ///  - SMS: The SMS product can use the number
-    ///  - VOICE: The Voice product can use the number
-    pub capability: Option<super::types::NumberServiceListAvailableNumbersCapability>,
-    /// Optional. The maximum number of items to return.
-    pub size: Option<i32>,
-}
-/// The documented error responses of operation `NumberService_ListAvailableNumbers`, decoded by status.
-#[derive(Debug, Clone, PartialEq)]
-pub enum NumberServiceListAvailableNumbersError {
-    /// If the number_pattern, type or capability is not valid
-    ///
-    /// Status 400.
-    Status400(serde_json::Value),
+impl<'a> std::future::IntoFuture for NumberServiceGetAvailableNumberCall<'a> {
+    type Output = Result<
+        super::types::AvailableNumber,
+        crate::runtime::Error<NumberServiceGetAvailableNumberError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `NumberService_GetAvailableNumber`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum NumberServiceGetAvailableNumberError {
-    /// The available number could not be found
-    ///
-    /// Status 404.
-    Status404(serde_json::Value),
-}
-/// The documented error responses of operation `NumberService_RentNumber`, decoded by status.
-#[derive(Debug, Clone, PartialEq)]
-pub enum NumberServiceRentNumberError {
-    /// If the project does not have enough credit to rent the number
+    /// 400 Invalid Argument error
     ///
     /// Status 400.
-    Status400(serde_json::Value),
-    /// The available number could not be found
+    Status400(super::types::InvalidArgument),
+    /// PERMISSION_DENIED: improper credentials. Be sure your projectId, username and password are correct.
+    ///
+    /// Status 403.
+    Status403(serde_json::Value),
+    /// 404 Not Found error
     ///
     /// Status 404.
-    Status404(serde_json::Value),
+    Status404(super::types::NotFound),
+    /// 500 Internal Server error
+    ///
+    /// Status 500.
+    Status500(super::types::InternalError),
 }

@@ -2,32 +2,124 @@
 
 //! # Numbers
 //!
-//! Generated from Sinch's `numbers` description, version 1.0.
+//! Generated from Sinch's `numbers` description, version 1.0.3.
 //!
-//! Service for getting, listing and managing virtual numbers.
+//! # Overview
 //!
-//! ## Authentication
+//! The Numbers API enables you to search for, buy, view, and manage numbers. It's considered a precursor to other APIs in the Sinch product family. The numbers API can be used in tandem with any of our APIs that perform messaging or calling. Once you have bought your numbers, you can then use the various other APIs, such as [SMS](https://developers.sinch.com/docs/sms/) or [Voice](https://developers.sinch.com/docs/voice/), to assign and use those numbers.
 //!
-//! <h3>Basic</h3>
+//! ## Choosing how to buy a number
 //!
-//! Our basic security works with any project, use the client_id and client_secret that were displayed when you created your access key through the dashboard.
+//! Use the [Number Order](https://developers.sinch.com/docs/numbers/api-reference/numbers/number-order) API to buy numbers. It supports numbers from all regions and of all number types, and it collects any registration (KYC) information and supporting documents a region requires:
 //!
-//! Learn more about Sinch authentication and authorization
+//! 1. Check what the region and number type require ("Lookup number requirements").
+//! 2. Find a number to buy ("Search for available phone numbers" in the [Available Numbers](https://developers.sinch.com/docs/numbers/api-reference/numbers/available-number) API), or skip this step and order by criteria instead.
+//! 3. Create the order, provide any required registration information and documents, and submit it.
 //!
-//!  <table><thead><tr><th>Security Scheme Type</th><th>HTTP</th></tr></thead><tbody><tr><td><b>HTTP Authorization Scheme</b></td><td>basic</td></tr></tbody></table>
+//! For a step-by-step walkthrough, see [Ordering numbers that meet specific requirements](https://developers.sinch.com/docs/numbers/kyc-numbers-order).
 //!
-//! <h3>OAuth</h3>
-//! This is the recommended way to access our apis.
+//! **Deprecated:** The Available Numbers activation endpoints, "Activate a new phone number" (`availableNumbers/{phoneNumber}:rent`) and "Rent any number that matches the criteria" (`availableNumbers:rentAny`), are deprecated and only support US `LOCAL` numbers. They remain available for existing integrations, but new integrations should use the Number Order API. The Available Numbers search endpoints aren't deprecated and work for all regions and number types.
 //!
-//! Learn more about Sinch authentication and authorization
+//! ## Numbers REST formats and conventions
 //!
-//!  <table><thead><tr><th>Security Scheme Type</th><th>OAuth2</th></tr></thead><tbody><tr><td><b>clientCredentials OAuth Flow</b></td><td><b>Token URL:</b><br><a href="https://eu.auth.sinch.com/oauth2/token">https://eu.auth.sinch.com/oauth2/token</a><br><br><b>Revoke URL:</b><br><a href="https://eu.auth.sinch.com/oauth2/revoke">https://eu.auth.sinch.com/oauth2/revoke</a></td></tr></tbody></table>
+//! Let's take a brief look at some of the formats used in the REST API.
+//!
+//! ### JSON
+//!
+//! JSON (`application/json`) is the content type of both requests and responses if not otherwise specified.
+//!
+//! Requests with invalid JSON will be rejected.
+//!
+//! ### Null values
+//!
+//! Null values can be omitted in requests and will be omitted in responses. In some cases, explicitly setting `null` will overwrite a previously set value with `null`.
+//!
+//! ### Phone numbers
+//!
+//! Only phone numbers in [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537) standard format are accepted by the API.
+//!
+//! #### Examples:
+//!
+//! - **US phone number:** `+13059394139`
+//! - **UK phone number:** `+447478727259`
+//! - **SE phone number:** `+46113232516`
+//!
+//! ## Status codes
+//!
+//! A summary of status codes can be found on the [HTTP status codes page](https://developers.sinch.com/docs/numbers/api-reference/error-codes/status-codes).
+//!
+//! ## IP addresses for callbacks
+//!
+//! To successfully use callbacks with Numbers, add the following IP addresses to your allowlist:
+//!
+//! - 54.76.19.159
+//! - 54.78.194.39
+//! - 54.155.83.128
+//!
+//! ## New features
+//!
+//! New features might result in additional request and response parameters. New request parameters will either have a default value or be considered optional to retain backwards compatibility. It's highly recommended to ignore any unexpected parameters when reading JSON in API responses and in callback handlers.
 /// Models: every schema of the description.
 pub mod types;
-/// Operations tagged `Active Number`.
+/// You can use the Active Number API to manage numbers you own. Release numbers from projects or list all numbers assigned to a project.
 pub mod active_number;
-/// Operations tagged `Available Number`.
+/// You can use the Available Number API to search for numbers that are available to buy, in any region and of any number type, and to check a specific number's availability, price, and capabilities.
+///
+/// To buy a number you found, use the [Number Order](https://developers.sinch.com/docs/numbers/api-reference/numbers/number-order) API.
+///
+/// **Deprecated:** The activation endpoints in this API, "Activate a new phone number" and "Rent any number that matches the criteria", are deprecated and only support US `LOCAL` numbers. They remain available for existing integrations, but new integrations should use the [Number Order](https://developers.sinch.com/docs/numbers/api-reference/numbers/number-order) API, which supports numbers from all regions and of all number types.
 pub mod available_number;
+/// You can use the Available Regions API to list all of the regions that have numbers assigned to a project.
+pub mod available_regions;
+/// You can use the Number Order API to buy numbers. This is the recommended way to buy numbers: it supports numbers from all regions and of all number types, including numbers that require registration (KYC) information and supporting documents.
+///
+/// A number order reserves the numbers, lets you provide the information the region requires, and is then submitted for review. The numbers aren't activated immediately: track the order's `state` with the "Get a number order" endpoint or the `NUMBER_ORDER_PROCESSING` callbacks.
+///
+/// You can create an order in one of two ways:
+/// - **Order specific phone numbers** (`numberOrderOption`): order a phone number you found with "Search for available phone numbers". Only one phone number per order is currently supported.
+/// - **Order by quantity** (`quantityOrderOption`): order between 1 and 100 numbers that match your criteria (pattern, capabilities), without choosing the specific numbers.
+///
+/// Steps for buying a number via an order and providing the required KYC information:
+/// 1. "Lookup number requirements" endpoint: look up country KYC requirements to establish which fields / information needs to be provided as part of buying the phone number. Also reveals if any attachment files need to be provided.
+/// 2. "Search for available phone numbers" endpoint (in the Available Numbers API): search numbers you may want to buy. Not needed if you order by quantity.
+/// 3. "Create a number order" endpoint: create the Number Order for a specific phone number (`numberOrderOption`) or for a quantity of numbers matching a set of criteria (`quantityOrderOption`), which reserves the numbers for a period between 30 minutes and 48 hours (check the expireTime field), giving plenty of time to call the other endpoint to submit the fields required as revealed by the API at 1. and also to hit the final Submit endpoint.
+/// 4. "Update number order registration" endpoint: update the order Registration (container for the actual KYC required fields / information revealed at step #1). This is validated on the spot for required / optional fields, fields lengths etc. (also revealed at step #1).
+/// 5. "Upload an attachment for a number order" endpoint: upload file attachments - only if mandatory as per requirements revealed by step #1. AttachmentId necessary for the URL will be returned at step #1.
+/// 6. "Submit number order" endpoint: submit the order - final step after creating the order and providing registration info and (if required) attachments
+///
+/// You can follow a detailed tutorial outlining the entire ordering process [here](https://developers.sinch.com/docs/numbers/kyc-numbers-order).
+pub mod number_order;
+/// You can set up callback URLs to receive event notifications when your numbers are updated.
+///
+/// When delivering events the order is not guaranteed (for example, a failed event scheduled for retry will not block other events that were queued).
+///
+/// The client's callback handler must implement the state machine that can decide what to do with _unexpected_ events, for example, "old" events or invalid state transitions. In these cases the handler could use the API to GET the latest state for the resource.
+///
+/// The callback handler is expected to "ingest" the event and respond with 200 OK. The domain-specific business logic and processes should be executed outside of the callback request, as internal asynchronous jobs.
+///
+/// Callbacks for all eventTypes - except NUMBER_ORDER_PROCESSING - will use 2 values for the status field: SUCCEEDED or FAILED. For NUMBER_ORDER_PROCESSING eventsTypes, the status field will reflect the Number Order state transition that happened, ex: IN_REVIEW, BLOCKED, COMPLETED, REJECTED, EXPIRED.
+///
+/// To use callbacks, add the following IP addresses to your allowlist:
+///
+/// - 54.76.19.159
+/// - 54.78.194.39
+/// - 54.155.83.128
+///
+/// ### Secure Webhook Endpoints with HMAC
+///
+/// Implementing HMAC (Hash-based Message Authentication Code) on your webhook endpoints will ensure the integrity of data, preventing tampering during transmission.
+/// An HMAC used in webhooks is a common approach in the industry and in a nutshell it is just special code that can be used to check if a message hasn't been tempered with during the transmission.
+///
+/// We recommend to configure an HMAC secret for your project using the [callback configuration](https://developers.sinch.com/docs/numbers/api-reference/numbers/numbers-callbacks/updatecallbackconfiguration). Then, when sending the number events, the HTTP POST requests will include the header `X-Sinch-Signature` with the computed HMAC.
+///
+/// **NOTE:** The HMAC secret is configured per project; if you are using the Numbers API with multiple projects, make sure you configure the HMAC secret in each project, and fetch it for either imported or purchased numbers from the dedicated endpoints.
+///
+/// ### HMAC verification
+///
+/// We recommend to verify the HMAC code received with every event in your event handler. When receiving a new event on your endpoint URL, compute the HMAC of the payload using the secret (configured [here](https://developers.sinch.com/docs/numbers/api-reference/numbers/numbers-callbacks/updatecallbackconfiguration)) and compare it with one received in the `X-Sinch-Signature` header.
+///
+/// **NOTE:** Compute the HMAC on the plain text value before parsing the JSON payload.
+pub mod numbers_callbacks;
 /// The API's host (it has one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -35,7 +127,19 @@ pub enum Region {
     /// `global`: https://numbers.api.sinch.com
     Global,
 }
+impl std::str::FromStr for Region {
+    type Err = String;
+    /// A region by its name (`eu`), as `SINCH_…_REGION` gives it; any case.
+    fn from_str(name: &str) -> Result<Self, String> {
+        if name.eq_ignore_ascii_case("global") {
+            return Ok(Region::Global);
+        }
+        Err(format!("`{name}` is not one of {}", Region::NAMES.join(", ")))
+    }
+}
 impl Region {
+    /// The regions' names.
+    pub const NAMES: &[&str] = &["global"];
     /// The base URL of the region's host.
     pub fn base_url(self) -> &'static str {
         match self {
@@ -55,11 +159,14 @@ pub const ACCEPTED_AUTH: &[crate::runtime::AuthKind] = &[
 #[derive(Debug, Clone)]
 pub struct Client {
     pub(crate) http: crate::runtime::Http,
+    pub(crate) project_id: Option<String>,
 }
 impl Client {
     /// A client for https://numbers.api.sinch.com.
     pub fn new(auth: crate::runtime::Auth) -> Result<Self, crate::runtime::BuildError> {
-        Self::with_base_url(Region::Global.base_url(), auth)
+        let mut client = Self::with_base_url(Region::Global.base_url(), auth)?;
+        client.http = client.http.with_declared_servers(true);
+        Ok(client)
     }
     /// A client for another base URL (a proxy, a mock server, a new Sinch host).
     pub fn with_base_url(
@@ -67,20 +174,37 @@ impl Client {
         auth: crate::runtime::Auth,
     ) -> Result<Self, crate::runtime::BuildError> {
         crate::runtime::auth::check(&auth, ACCEPTED_AUTH, "Numbers")?;
-        Ok(Self {
-            http: crate::runtime::Http::new(base_url, auth)?,
-        })
+        Ok(Self::from_http(crate::runtime::Http::new(base_url, auth)?))
     }
-    /// The same client with another retry policy: for one call
-    /// (`client.with_retry_policy(RetryPolicy::none()).…`) or for good.
+    /// The same client with another retry policy (set one for a single call with the
+    /// call's `retry_policy`).
     pub fn with_retry_policy(&self, policy: crate::runtime::RetryPolicy) -> Self {
-        Self {
-            http: self.http.clone().with_retry(policy),
-        }
+        let mut client = self.clone();
+        client.http = client.http.with_retry(policy);
+        client
+    }
+    /// Sends what the description serves from `host` (an operation's own server, such as
+    /// Voice's `https://callingapi.sinch.com`) to `to` instead: a proxy, a test server.
+    pub fn with_server(
+        mut self,
+        host: impl Into<String>,
+        to: impl Into<String>,
+    ) -> Self {
+        self.http = self.http.with_server(host, to);
+        self
     }
     /// A client over an HTTP core you built (shared connection pool, custom `reqwest::Client`).
     pub fn from_http(http: crate::runtime::Http) -> Self {
-        Self { http }
+        Self { http, project_id: None }
+    }
+    /// Sets `projectId` for every call (a call can still set its own).
+    pub fn with_project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    /// The `projectId` calls use unless they set their own.
+    pub fn project_id(&self) -> Option<&str> {
+        self.project_id.as_deref()
     }
     /// The HTTP core this client sends with (base URL, credentials, connection pool).
     pub fn http(&self) -> &crate::runtime::Http {
@@ -95,6 +219,24 @@ impl Client {
     /// Operations tagged `Available Number`.
     pub fn available_number(&self) -> available_number::AvailableNumber<'_> {
         available_number::AvailableNumber {
+            client: self,
+        }
+    }
+    /// Operations tagged `Available Regions`.
+    pub fn available_regions(&self) -> available_regions::AvailableRegions<'_> {
+        available_regions::AvailableRegions {
+            client: self,
+        }
+    }
+    /// Operations tagged `Number Order`.
+    pub fn number_order(&self) -> number_order::NumberOrder<'_> {
+        number_order::NumberOrder {
+            client: self,
+        }
+    }
+    /// Operations tagged `Numbers Callbacks`.
+    pub fn numbers_callbacks(&self) -> numbers_callbacks::NumbersCallbacks<'_> {
+        numbers_callbacks::NumbersCallbacks {
             client: self,
         }
     }

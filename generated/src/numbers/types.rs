@@ -6,132 +6,2493 @@
     clippy::doc_overindented_list_items,
     clippy::large_enum_variant
 )]
-/// The phone number that has been bought by a customer and assigned to a project.
+/// The phone number that has been rented by a customer and assigned to a project.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct ActiveNumber {
-    /// Output only. The phone number in e.164 format with leading +. Example +12025550134.
-    #[serde(rename = "phoneNumber")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone_number: Option<String>,
-    /// Output only. Project id. Your project id can be found if you log into your account on dashboard.sinch.com.
-    #[serde(rename = "projectId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub project_id: Option<String>,
-    /// Optional. User supplied name for the phone number.
+#[non_exhaustive]
+pub struct ActiveNumberRequest {
+    /// User supplied name for the phone number.
     #[serde(rename = "displayName")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
-    /// Output only. ISO 3166-1 alpha-2 country code of the phone number. Example US, UK or SE.
-    #[serde(rename = "regionCode")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub region_code: Option<String>,
-    /// Output only. The number type. MOBILE, LOCAL or TOLL_FREE.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<NumberType>,
-    /// Output only. Which capabilities an phone number supports. SMS and/or VOICE.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub capability: Option<Vec<NumberCapability>>,
-    /// Output only. Monetary amount to be charged.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub money: Option<Money>,
-    /// Output only. How often the recurring price is charged in months.
-    #[serde(rename = "paymentIntervalMonths")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub payment_interval_months: Option<i32>,
-    /// Output only. The date of the next charge.
-    #[serde(rename = "nextChargeDate")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next_charge_date: Option<crate::runtime::Timestamp>,
-    /// Output only. The timestamp when the subscription will expire if an expiration date has been set.
-    #[serde(rename = "expireAt")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expire_at: Option<crate::runtime::Timestamp>,
-    /// Optional. Sms configuration. The service_plan_id can be found when logging into dashboard.sinch.com in SMS>APIs section.
+    /// `smsConfiguration`
     #[serde(rename = "smsConfiguration")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_configuration: Option<SmsConfiguration>,
-    /// Optional. Voice configuration. The app_id can be found when logging into dashboard.sinch.com in Voice>APIs section.
+    /// `voiceConfiguration`
     #[serde(rename = "voiceConfiguration")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_configuration: Option<VoiceConfiguration>,
+    /// The callback URL to be called for a rented number's provisioning / deprovisioning operations.
+    #[serde(rename = "callbackUrl")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callback_url: Option<String>,
 }
-/// The phone numbers that are available to be purchased in dashboard.sinch.com or via the public numbers API.
+#[allow(clippy::should_implement_trait)]
+impl ActiveNumberRequest {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            display_name: None,
+            sms_configuration: None,
+            voice_configuration: None,
+            callback_url: None,
+        }
+    }
+    /// Sets `displayName`.
+    pub fn display_name(mut self, value: impl Into<String>) -> Self {
+        self.display_name = Some(value.into());
+        self
+    }
+    /// Sets `smsConfiguration`.
+    pub fn sms_configuration(mut self, value: impl Into<SmsConfiguration>) -> Self {
+        self.sms_configuration = Some(value.into());
+        self
+    }
+    /// Sets `voiceConfiguration`.
+    pub fn voice_configuration(mut self, value: impl Into<VoiceConfiguration>) -> Self {
+        self.voice_configuration = Some(value.into());
+        self
+    }
+    /// Sets `callbackUrl`.
+    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
+        self.callback_url = Some(value.into());
+        self
+    }
+}
+/// The phone number that has been bought by a customer and assigned to a project.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct AvailableNumber {
-    /// The phone number in E.164 format with leading +. Example +12025550134
+#[non_exhaustive]
+pub struct ActiveNumberResponse {
+    /// `phoneNumber`
     #[serde(rename = "phoneNumber")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone_number: Option<String>,
-    /// Output only. ISO 3166-1 alpha-2 country code of the phone number. Example US, UK or SE.
+    pub phone_number: Option<PhoneNumber>,
+    /// Project ID. Your project ID can be found on your [Sinch Customer Dashboard](https://dashboard.sinch.com/settings/project-management).
+    #[serde(rename = "projectId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+    /// User supplied name for the phone number.
+    #[serde(rename = "displayName")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+    /// `regionCode`
     #[serde(rename = "regionCode")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub region_code: Option<String>,
-    /// Output only. The phone number v1. MOBILE, LOCAL or TOLL_FREE.
+    pub region_code: Option<RegionCode>,
+    /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<NumberType>,
-    /// Output only. Which capabilities the phone number supports. SMS and/or VOICE.
+    /// The capability of the number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capability: Option<Vec<NumberCapability>>,
-    /// Output only. One time fee for setting up the phone number.
-    #[serde(rename = "setupPrice")]
+    /// `money`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub setup_price: Option<Money>,
-    /// Output only. The recurring price that applies to this phone number.
-    #[serde(rename = "monthlyPrice")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub monthly_price: Option<Money>,
-    /// Output only. How often the recurring price is charged in months.
+    pub money: Option<Money>,
+    /// How often the recurring price is charged in months.
     #[serde(rename = "paymentIntervalMonths")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_interval_months: Option<i32>,
-    /// Output only. Whether or not supplementary documentation will be required to complete purchase
+    /// The date of the next charge.
+    #[serde(rename = "nextChargeDate")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_charge_date: Option<crate::runtime::Timestamp>,
+    /// The timestamp when the subscription will expire if an expiration date has been set.
+    #[serde(rename = "expireAt")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expire_at: Option<crate::runtime::Timestamp>,
+    /// `smsConfiguration`
+    #[serde(rename = "smsConfiguration")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sms_configuration: Option<SmsConfiguration>,
+    /// `voiceConfiguration`
+    #[serde(rename = "voiceConfiguration")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice_configuration: Option<VoiceConfiguration>,
+    /// The callback URL to be called for a rented number's provisioning / deprovisioning operations.
+    #[serde(rename = "callbackUrl")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callback_url: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ActiveNumberResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            phone_number: None,
+            project_id: None,
+            display_name: None,
+            region_code: None,
+            r#type: None,
+            capability: None,
+            money: None,
+            payment_interval_months: None,
+            next_charge_date: None,
+            expire_at: None,
+            sms_configuration: None,
+            voice_configuration: None,
+            callback_url: None,
+        }
+    }
+    /// Sets `phoneNumber`.
+    pub fn phone_number(mut self, value: impl Into<PhoneNumber>) -> Self {
+        self.phone_number = Some(value.into());
+        self
+    }
+    /// Sets `projectId`.
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    /// Sets `displayName`.
+    pub fn display_name(mut self, value: impl Into<String>) -> Self {
+        self.display_name = Some(value.into());
+        self
+    }
+    /// Sets `regionCode`.
+    pub fn region_code(mut self, value: impl Into<RegionCode>) -> Self {
+        self.region_code = Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<NumberType>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets `capability`.
+    pub fn capability(mut self, value: impl Into<Vec<NumberCapability>>) -> Self {
+        self.capability = Some(value.into());
+        self
+    }
+    /// Sets `money`.
+    pub fn money(mut self, value: impl Into<Money>) -> Self {
+        self.money = Some(value.into());
+        self
+    }
+    /// Sets `paymentIntervalMonths`.
+    pub fn payment_interval_months(mut self, value: impl Into<i32>) -> Self {
+        self.payment_interval_months = Some(value.into());
+        self
+    }
+    /// Sets `nextChargeDate`.
+    pub fn next_charge_date(
+        mut self,
+        value: impl Into<crate::runtime::Timestamp>,
+    ) -> Self {
+        self.next_charge_date = Some(value.into());
+        self
+    }
+    /// Sets `expireAt`.
+    pub fn expire_at(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.expire_at = Some(value.into());
+        self
+    }
+    /// Sets `smsConfiguration`.
+    pub fn sms_configuration(mut self, value: impl Into<SmsConfiguration>) -> Self {
+        self.sms_configuration = Some(value.into());
+        self
+    }
+    /// Sets `voiceConfiguration`.
+    pub fn voice_configuration(mut self, value: impl Into<VoiceConfiguration>) -> Self {
+        self.voice_configuration = Some(value.into());
+        self
+    }
+    /// Sets `callbackUrl`.
+    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
+        self.callback_url = Some(value.into());
+        self
+    }
+}
+/// Enum representing the result of address validation.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum AddressValidationResultCode {
+    /// `ADDRESS_VALIDATION_RESULT_CODE_UNSPECIFIED`
+    AddressValidationResultCodeUnspecified,
+    /// `EXACT_MATCH`
+    ExactMatch,
+    /// `NEAR_MATCH`
+    NearMatch,
+    /// `NO_MATCH`
+    NoMatch,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl AddressValidationResultCode {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::AddressValidationResultCodeUnspecified => {
+                "ADDRESS_VALIDATION_RESULT_CODE_UNSPECIFIED"
+            }
+            Self::ExactMatch => "EXACT_MATCH",
+            Self::NearMatch => "NEAR_MATCH",
+            Self::NoMatch => "NO_MATCH",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for AddressValidationResultCode {
+    fn from(value: &str) -> Self {
+        match value {
+            "ADDRESS_VALIDATION_RESULT_CODE_UNSPECIFIED" => {
+                Self::AddressValidationResultCodeUnspecified
+            }
+            "EXACT_MATCH" => Self::ExactMatch,
+            "NEAR_MATCH" => Self::NearMatch,
+            "NO_MATCH" => Self::NoMatch,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for AddressValidationResultCode {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for AddressValidationResultCode {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for AddressValidationResultCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for AddressValidationResultCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for AddressValidationResultCode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// `Attachment`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct Attachment {
+    /// `attachmentId`
+    #[serde(rename = "attachmentId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attachment_id: Option<String>,
+    /// `fileName`
+    #[serde(rename = "fileName")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_name: Option<String>,
+    /// `mimeType`
+    #[serde(rename = "mimeType")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mime_type: Option<String>,
+    /// Timestamp string (RFC3339).
+    #[serde(rename = "createTime")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub create_time: Option<crate::runtime::Timestamp>,
+    /// Timestamp string (RFC3339).
+    #[serde(rename = "updateTime")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub update_time: Option<crate::runtime::Timestamp>,
+    /// `uploadStatus`
+    #[serde(rename = "uploadStatus")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upload_status: Option<UploadStatus>,
+    /// `documentType`
+    #[serde(rename = "documentType")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document_type: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl Attachment {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            attachment_id: None,
+            file_name: None,
+            mime_type: None,
+            create_time: None,
+            update_time: None,
+            upload_status: None,
+            document_type: None,
+        }
+    }
+    /// Sets `attachmentId`.
+    pub fn attachment_id(mut self, value: impl Into<String>) -> Self {
+        self.attachment_id = Some(value.into());
+        self
+    }
+    /// Sets `fileName`.
+    pub fn file_name(mut self, value: impl Into<String>) -> Self {
+        self.file_name = Some(value.into());
+        self
+    }
+    /// Sets `mimeType`.
+    pub fn mime_type(mut self, value: impl Into<String>) -> Self {
+        self.mime_type = Some(value.into());
+        self
+    }
+    /// Sets `createTime`.
+    pub fn create_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.create_time = Some(value.into());
+        self
+    }
+    /// Sets `updateTime`.
+    pub fn update_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.update_time = Some(value.into());
+        self
+    }
+    /// Sets `uploadStatus`.
+    pub fn upload_status(mut self, value: impl Into<UploadStatus>) -> Self {
+        self.upload_status = Some(value.into());
+        self
+    }
+    /// Sets `documentType`.
+    pub fn document_type(mut self, value: impl Into<String>) -> Self {
+        self.document_type = Some(value.into());
+        self
+    }
+}
+/// `AttachmentTemplate`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct AttachmentTemplate {
+    /// Attachment template file name
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// URL where the template can be downloaded from
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl AttachmentTemplate {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { name: None, url: None }
+    }
+    /// Sets `name`.
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// Sets `url`.
+    pub fn url(mut self, value: impl Into<String>) -> Self {
+        self.url = Some(value.into());
+        self
+    }
+}
+/// The phone numbers that are available to be rented in [dashboard.sinch.com](https://dashboard.sinch.com/numbers/buy-numbers) or via the public numbers API.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct AvailableNumber {
+    /// `phoneNumber`
+    #[serde(rename = "phoneNumber")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_number: Option<PhoneNumber>,
+    /// `regionCode`
+    #[serde(rename = "regionCode")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region_code: Option<RegionCode>,
+    /// `type`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<NumberType>,
+    /// The capability of the number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capability: Option<Vec<NumberCapability>>,
+    /// `setupPrice`
+    #[serde(rename = "setupPrice")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub setup_price: Option<Money>,
+    /// `monthlyPrice`
+    #[serde(rename = "monthlyPrice")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monthly_price: Option<Money>,
+    /// How often the recurring price is charged in months.
+    #[serde(rename = "paymentIntervalMonths")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment_interval_months: Option<i32>,
+    /// Whether regulations in the number's region require supplementary documentation (for example, business or identity documents) to buy numbers of this type. The value is determined by the regulatory requirements for the number's region and number type, so it's the same for every number of that type in that region.
+    ///
+    /// If `true`, use the [Number Order](https://developers.sinch.com/docs/numbers/api-reference/numbers/number-order) API to buy the number: call "Lookup number requirements" to find out exactly which information and documents are required, then provide them with the order's registration and attachment endpoints before submitting the order.
     #[serde(rename = "supportingDocumentationRequired")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supporting_documentation_required: Option<bool>,
 }
-/// Response message to list your active phone numbers
+#[allow(clippy::should_implement_trait)]
+impl AvailableNumber {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            phone_number: None,
+            region_code: None,
+            r#type: None,
+            capability: None,
+            setup_price: None,
+            monthly_price: None,
+            payment_interval_months: None,
+            supporting_documentation_required: None,
+        }
+    }
+    /// Sets `phoneNumber`.
+    pub fn phone_number(mut self, value: impl Into<PhoneNumber>) -> Self {
+        self.phone_number = Some(value.into());
+        self
+    }
+    /// Sets `regionCode`.
+    pub fn region_code(mut self, value: impl Into<RegionCode>) -> Self {
+        self.region_code = Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<NumberType>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets `capability`.
+    pub fn capability(mut self, value: impl Into<Vec<NumberCapability>>) -> Self {
+        self.capability = Some(value.into());
+        self
+    }
+    /// Sets `setupPrice`.
+    pub fn setup_price(mut self, value: impl Into<Money>) -> Self {
+        self.setup_price = Some(value.into());
+        self
+    }
+    /// Sets `monthlyPrice`.
+    pub fn monthly_price(mut self, value: impl Into<Money>) -> Self {
+        self.monthly_price = Some(value.into());
+        self
+    }
+    /// Sets `paymentIntervalMonths`.
+    pub fn payment_interval_months(mut self, value: impl Into<i32>) -> Self {
+        self.payment_interval_months = Some(value.into());
+        self
+    }
+    /// Sets `supportingDocumentationRequired`.
+    pub fn supporting_documentation_required(mut self, value: impl Into<bool>) -> Self {
+        self.supporting_documentation_required = Some(value.into());
+        self
+    }
+}
+/// A region for which numbers are provided.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct AvailableRegion {
+    /// `regionCode`
+    #[serde(rename = "regionCode")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region_code: Option<RegionCode>,
+    /// Display name of the region. Examples: United States, United Kingdom or Sweden.
+    #[serde(rename = "regionName")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region_name: Option<String>,
+    /// A list of the different number types available. Examples: `MOBILE` or `LOCAL`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub types: Option<Vec<NumberType>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl AvailableRegion {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            region_code: None,
+            region_name: None,
+            types: None,
+        }
+    }
+    /// Sets `regionCode`.
+    pub fn region_code(mut self, value: impl Into<RegionCode>) -> Self {
+        self.region_code = Some(value.into());
+        self
+    }
+    /// Sets `regionName`.
+    pub fn region_name(mut self, value: impl Into<String>) -> Self {
+        self.region_name = Some(value.into());
+        self
+    }
+    /// Sets `types`.
+    pub fn types(mut self, value: impl Into<Vec<NumberType>>) -> Self {
+        self.types = Some(value.into());
+        self
+    }
+}
+/// `BadRequest`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct BadRequest {
+    /// `type`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<BadRequestType>,
+    /// `fieldViolations`
+    #[serde(rename = "fieldViolations")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field_violations: Option<Vec<FieldViolation>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl BadRequest {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            r#type: None,
+            field_violations: None,
+        }
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<BadRequestType>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets `fieldViolations`.
+    pub fn field_violations(mut self, value: impl Into<Vec<FieldViolation>>) -> Self {
+        self.field_violations = Some(value.into());
+        self
+    }
+}
+/// `BadRequestType`
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum BadRequestType {
+    /// `BadRequest`
+    BadRequest,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl BadRequestType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::BadRequest => "BadRequest",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for BadRequestType {
+    fn from(value: &str) -> Self {
+        match value {
+            "BadRequest" => Self::BadRequest,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for BadRequestType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for BadRequestType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for BadRequestType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for BadRequestType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for BadRequestType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Response message containing the callbacks configuration for a specific project.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CallbackConfiguration {
+    /// ID of the project the configuration belongs to.
+    #[serde(rename = "projectId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+    /// The HMAC secret used for hashing the callback body using the HMAC-SHA1 algorithm - and for creating the `X-Sinch-Signature` header.
+    #[serde(rename = "hmacSecret")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hmac_secret: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl CallbackConfiguration {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            project_id: None,
+            hmac_secret: None,
+        }
+    }
+    /// Sets `projectId`.
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    /// Sets `hmacSecret`.
+    pub fn hmac_secret(mut self, value: impl Into<String>) -> Self {
+        self.hmac_secret = Some(value.into());
+        self
+    }
+}
+/// The request to update the callbacks configuration for the current project.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CallbackConfigurationUpdate {
+    /// The HMAC secret to be updated for the specified project. It must be between 32 and 64 characters, alphanumeric (A-Z, a-z, 0-9) and hyphens (-) only. Regex pattern: ^[a-zA-Z0-9-]{32,64}$
+    #[serde(rename = "hmacSecret")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hmac_secret: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl CallbackConfigurationUpdate {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { hmac_secret: None }
+    }
+    /// Sets `hmacSecret`.
+    pub fn hmac_secret(mut self, value: impl Into<String>) -> Self {
+        self.hmac_secret = Some(value.into());
+        self
+    }
+}
+/// `CallbackPayload`
+///
+/// Decoded by its `resourceType` property; unknown values are kept in `Other`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum CallbackPayload {
+    /// A `CallbackPayloadActiveNumber`.
+    CallbackPayloadActiveNumber(CallbackPayloadActiveNumber),
+    /// A `CallbackPayloadNumberOrder`.
+    CallbackPayloadNumberOrder(CallbackPayloadNumberOrder),
+    /// A variant this SDK does not know yet, kept as received.
+    Other(serde_json::Value),
+}
+impl serde::Serialize for CallbackPayload {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (value, tag) = match self {
+            Self::CallbackPayloadActiveNumber(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("ACTIVE_NUMBER"),
+                )
+            }
+            Self::CallbackPayloadNumberOrder(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("NUMBER_ORDER"),
+                )
+            }
+            Self::Other(v) => (v.clone(), None),
+        };
+        serde::Serialize::serialize(
+            &crate::runtime::union::with_tag(value, "resourceType", tag),
+            serializer,
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CallbackPayload {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match value.get("resourceType").and_then(serde_json::Value::as_str) {
+            Some("ACTIVE_NUMBER") => {
+                <CallbackPayloadActiveNumber as serde::Deserialize>::deserialize(&value)
+                    .map(Self::CallbackPayloadActiveNumber)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("NUMBER_ORDER") => {
+                <CallbackPayloadNumberOrder as serde::Deserialize>::deserialize(&value)
+                    .map(Self::CallbackPayloadNumberOrder)
+                    .map_err(serde::de::Error::custom)
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
+impl CallbackPayload {
+    /// The `CallbackPayloadActiveNumber` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn active_number(resource_type: impl Into<ResourceType>) -> Self {
+        Self::CallbackPayloadActiveNumber(
+            CallbackPayloadActiveNumber::new(resource_type),
+        )
+    }
+    /// The `CallbackPayloadNumberOrder` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn number_order(resource_type: impl Into<ResourceType>) -> Self {
+        Self::CallbackPayloadNumberOrder(CallbackPayloadNumberOrder::new(resource_type))
+    }
+}
+impl From<CallbackPayloadActiveNumber> for CallbackPayload {
+    fn from(value: CallbackPayloadActiveNumber) -> Self {
+        Self::CallbackPayloadActiveNumber(value)
+    }
+}
+impl From<CallbackPayloadNumberOrder> for CallbackPayload {
+    fn from(value: CallbackPayloadNumberOrder) -> Self {
+        Self::CallbackPayloadNumberOrder(value)
+    }
+}
+/// `CallbackPayloadActiveNumber`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CallbackPayloadActiveNumber {
+    /// The ID of the event.
+    #[serde(rename = "eventId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<String>,
+    /// The date and time when the callback was created and added to the callbacks queue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<String>,
+    /// The ID of the project to which the event belongs.
+    #[serde(rename = "projectId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+    /// `resourceType`
+    #[serde(rename = "resourceType")]
+    pub resource_type: ResourceType,
+    /// The type of the event.
+    #[serde(rename = "eventType")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_type: Option<CallbackPayloadActiveNumberEventType>,
+    /// The status of the event or the state transition it represents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<CallbackPayloadActiveNumberStatus>,
+    /// If the status is FAILED, a failure code will be provided. For numbers provisioning to SMS platform, there won't be any extra `failureCode`, as the result is binary. For campaign provisioning-related failures, refer to the list for the possible values.
+    #[serde(rename = "failureCode")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure_code: Option<CallbackPayloadActiveNumberFailureCode>,
+    /// If the status is FAILED, certain processes (eg. number to campaign provisioning) will have an internalFailureCode in the payload. The details of these codes can be found in our dedicated [Provisioning errors](https://developers.sinch.com/docs/numbers/api-reference/error-codes/provisioning-errors) documentation.
+    #[serde(rename = "internalFailureCode")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub internal_failure_code: Option<String>,
+    /// The unique identifier of the resource, depending on the resource type. For example, a phone number.
+    #[serde(rename = "resourceId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource_id: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl CallbackPayloadActiveNumber {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(resource_type: impl Into<ResourceType>) -> Self {
+        Self {
+            event_id: None,
+            timestamp: None,
+            project_id: None,
+            resource_type: resource_type.into(),
+            event_type: None,
+            status: None,
+            failure_code: None,
+            internal_failure_code: None,
+            resource_id: None,
+        }
+    }
+    /// Sets `eventId`.
+    pub fn event_id(mut self, value: impl Into<String>) -> Self {
+        self.event_id = Some(value.into());
+        self
+    }
+    /// Sets `timestamp`.
+    pub fn timestamp(mut self, value: impl Into<String>) -> Self {
+        self.timestamp = Some(value.into());
+        self
+    }
+    /// Sets `projectId`.
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    /// Sets `eventType`.
+    pub fn event_type(
+        mut self,
+        value: impl Into<CallbackPayloadActiveNumberEventType>,
+    ) -> Self {
+        self.event_type = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(
+        mut self,
+        value: impl Into<CallbackPayloadActiveNumberStatus>,
+    ) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `failureCode`.
+    pub fn failure_code(
+        mut self,
+        value: impl Into<CallbackPayloadActiveNumberFailureCode>,
+    ) -> Self {
+        self.failure_code = Some(value.into());
+        self
+    }
+    /// Sets `internalFailureCode`.
+    pub fn internal_failure_code(mut self, value: impl Into<String>) -> Self {
+        self.internal_failure_code = Some(value.into());
+        self
+    }
+    /// Sets `resourceId`.
+    pub fn resource_id(mut self, value: impl Into<String>) -> Self {
+        self.resource_id = Some(value.into());
+        self
+    }
+}
+/// The type of the event.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum CallbackPayloadActiveNumberEventType {
+    /// `PROVISIONING_TO_SMS_PLATFORM`
+    ProvisioningToSmsPlatform,
+    /// `DEPROVISIONING_FROM_SMS_PLATFORM`
+    DeprovisioningFromSmsPlatform,
+    /// `PROVISIONING_TO_CAMPAIGN`
+    ProvisioningToCampaign,
+    /// `DEPROVISIONING_FROM_CAMPAIGN`
+    DeprovisioningFromCampaign,
+    /// `PROVISIONING_TO_VOICE_PLATFORM`
+    ProvisioningToVoicePlatform,
+    /// `DEPROVISIONING_FROM_VOICE_PLATFORM`
+    DeprovisioningFromVoicePlatform,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl CallbackPayloadActiveNumberEventType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::ProvisioningToSmsPlatform => "PROVISIONING_TO_SMS_PLATFORM",
+            Self::DeprovisioningFromSmsPlatform => "DEPROVISIONING_FROM_SMS_PLATFORM",
+            Self::ProvisioningToCampaign => "PROVISIONING_TO_CAMPAIGN",
+            Self::DeprovisioningFromCampaign => "DEPROVISIONING_FROM_CAMPAIGN",
+            Self::ProvisioningToVoicePlatform => "PROVISIONING_TO_VOICE_PLATFORM",
+            Self::DeprovisioningFromVoicePlatform => "DEPROVISIONING_FROM_VOICE_PLATFORM",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for CallbackPayloadActiveNumberEventType {
+    fn from(value: &str) -> Self {
+        match value {
+            "PROVISIONING_TO_SMS_PLATFORM" => Self::ProvisioningToSmsPlatform,
+            "DEPROVISIONING_FROM_SMS_PLATFORM" => Self::DeprovisioningFromSmsPlatform,
+            "PROVISIONING_TO_CAMPAIGN" => Self::ProvisioningToCampaign,
+            "DEPROVISIONING_FROM_CAMPAIGN" => Self::DeprovisioningFromCampaign,
+            "PROVISIONING_TO_VOICE_PLATFORM" => Self::ProvisioningToVoicePlatform,
+            "DEPROVISIONING_FROM_VOICE_PLATFORM" => Self::DeprovisioningFromVoicePlatform,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for CallbackPayloadActiveNumberEventType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for CallbackPayloadActiveNumberEventType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for CallbackPayloadActiveNumberEventType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for CallbackPayloadActiveNumberEventType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for CallbackPayloadActiveNumberEventType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// If the status is FAILED, a failure code will be provided. For numbers provisioning to SMS platform, there won't be any extra `failureCode`, as the result is binary. For campaign provisioning-related failures, refer to the list for the possible values.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum CallbackPayloadActiveNumberFailureCode {
+    /// `CAMPAIGN_NOT_AVAILABLE`
+    CampaignNotAvailable,
+    /// `EXCEEDED_10DLC_LIMIT`
+    Exceeded10dlcLimit,
+    /// `NUMBER_PROVISIONING_FAILED`
+    NumberProvisioningFailed,
+    /// `PARTNER_SERVICE_UNAVAILABLE`
+    PartnerServiceUnavailable,
+    /// `CAMPAIGN_PENDING_ACCEPTANCE`
+    CampaignPendingAcceptance,
+    /// `MNO_SHARING_ERROR`
+    MnoSharingError,
+    /// `CAMPAIGN_PROVISIONING_FAILED`
+    CampaignProvisioningFailed,
+    /// `CAMPAIGN_EXPIRED`
+    CampaignExpired,
+    /// `CAMPAIGN_MNO_REJECTED`
+    CampaignMnoRejected,
+    /// `CAMPAIGN_MNO_SUSPENDED`
+    CampaignMnoSuspended,
+    /// `CAMPAIGN_MNO_REVIEW`
+    CampaignMnoReview,
+    /// `INSUFFICIENT_BALANCE`
+    InsufficientBalance,
+    /// `MOCK_CAMPAIGN_NOT_ALLOWED`
+    MockCampaignNotAllowed,
+    /// `TFN_NOT_ALLOWED`
+    TfnNotAllowed,
+    /// `INVALID_NNID`
+    InvalidNnid,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl CallbackPayloadActiveNumberFailureCode {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CampaignNotAvailable => "CAMPAIGN_NOT_AVAILABLE",
+            Self::Exceeded10dlcLimit => "EXCEEDED_10DLC_LIMIT",
+            Self::NumberProvisioningFailed => "NUMBER_PROVISIONING_FAILED",
+            Self::PartnerServiceUnavailable => "PARTNER_SERVICE_UNAVAILABLE",
+            Self::CampaignPendingAcceptance => "CAMPAIGN_PENDING_ACCEPTANCE",
+            Self::MnoSharingError => "MNO_SHARING_ERROR",
+            Self::CampaignProvisioningFailed => "CAMPAIGN_PROVISIONING_FAILED",
+            Self::CampaignExpired => "CAMPAIGN_EXPIRED",
+            Self::CampaignMnoRejected => "CAMPAIGN_MNO_REJECTED",
+            Self::CampaignMnoSuspended => "CAMPAIGN_MNO_SUSPENDED",
+            Self::CampaignMnoReview => "CAMPAIGN_MNO_REVIEW",
+            Self::InsufficientBalance => "INSUFFICIENT_BALANCE",
+            Self::MockCampaignNotAllowed => "MOCK_CAMPAIGN_NOT_ALLOWED",
+            Self::TfnNotAllowed => "TFN_NOT_ALLOWED",
+            Self::InvalidNnid => "INVALID_NNID",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for CallbackPayloadActiveNumberFailureCode {
+    fn from(value: &str) -> Self {
+        match value {
+            "CAMPAIGN_NOT_AVAILABLE" => Self::CampaignNotAvailable,
+            "EXCEEDED_10DLC_LIMIT" => Self::Exceeded10dlcLimit,
+            "NUMBER_PROVISIONING_FAILED" => Self::NumberProvisioningFailed,
+            "PARTNER_SERVICE_UNAVAILABLE" => Self::PartnerServiceUnavailable,
+            "CAMPAIGN_PENDING_ACCEPTANCE" => Self::CampaignPendingAcceptance,
+            "MNO_SHARING_ERROR" => Self::MnoSharingError,
+            "CAMPAIGN_PROVISIONING_FAILED" => Self::CampaignProvisioningFailed,
+            "CAMPAIGN_EXPIRED" => Self::CampaignExpired,
+            "CAMPAIGN_MNO_REJECTED" => Self::CampaignMnoRejected,
+            "CAMPAIGN_MNO_SUSPENDED" => Self::CampaignMnoSuspended,
+            "CAMPAIGN_MNO_REVIEW" => Self::CampaignMnoReview,
+            "INSUFFICIENT_BALANCE" => Self::InsufficientBalance,
+            "MOCK_CAMPAIGN_NOT_ALLOWED" => Self::MockCampaignNotAllowed,
+            "TFN_NOT_ALLOWED" => Self::TfnNotAllowed,
+            "INVALID_NNID" => Self::InvalidNnid,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for CallbackPayloadActiveNumberFailureCode {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for CallbackPayloadActiveNumberFailureCode {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for CallbackPayloadActiveNumberFailureCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for CallbackPayloadActiveNumberFailureCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for CallbackPayloadActiveNumberFailureCode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// The status of the event or the state transition it represents.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum CallbackPayloadActiveNumberStatus {
+    /// `SUCCEEDED`
+    Succeeded,
+    /// `FAILED`
+    Failed,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl CallbackPayloadActiveNumberStatus {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Succeeded => "SUCCEEDED",
+            Self::Failed => "FAILED",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for CallbackPayloadActiveNumberStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "SUCCEEDED" => Self::Succeeded,
+            "FAILED" => Self::Failed,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for CallbackPayloadActiveNumberStatus {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for CallbackPayloadActiveNumberStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for CallbackPayloadActiveNumberStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for CallbackPayloadActiveNumberStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for CallbackPayloadActiveNumberStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// `CallbackPayloadCommon`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CallbackPayloadCommon {
+    /// The ID of the event.
+    #[serde(rename = "eventId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<String>,
+    /// The date and time when the callback was created and added to the callbacks queue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<String>,
+    /// The ID of the project to which the event belongs.
+    #[serde(rename = "projectId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+    /// `resourceType`
+    #[serde(rename = "resourceType")]
+    pub resource_type: ResourceType,
+}
+#[allow(clippy::should_implement_trait)]
+impl CallbackPayloadCommon {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(resource_type: impl Into<ResourceType>) -> Self {
+        Self {
+            event_id: None,
+            timestamp: None,
+            project_id: None,
+            resource_type: resource_type.into(),
+        }
+    }
+    /// Sets `eventId`.
+    pub fn event_id(mut self, value: impl Into<String>) -> Self {
+        self.event_id = Some(value.into());
+        self
+    }
+    /// Sets `timestamp`.
+    pub fn timestamp(mut self, value: impl Into<String>) -> Self {
+        self.timestamp = Some(value.into());
+        self
+    }
+    /// Sets `projectId`.
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+}
+/// `CallbackPayloadNumberOrder`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CallbackPayloadNumberOrder {
+    /// The ID of the event.
+    #[serde(rename = "eventId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<String>,
+    /// The date and time when the callback was created and added to the callbacks queue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<String>,
+    /// The ID of the project to which the event belongs.
+    #[serde(rename = "projectId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+    /// `resourceType`
+    #[serde(rename = "resourceType")]
+    pub resource_type: ResourceType,
+    /// The type of the event.
+    #[serde(rename = "eventType")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_type: Option<CallbackPayloadNumberOrderEventType>,
+    /// The status of the event or the state transition it represents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<CallbackPayloadNumberOrderStatus>,
+    /// The unique identifier of the resource, depending on the resource type. For example, a number order ID.
+    #[serde(rename = "resourceId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource_id: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl CallbackPayloadNumberOrder {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(resource_type: impl Into<ResourceType>) -> Self {
+        Self {
+            event_id: None,
+            timestamp: None,
+            project_id: None,
+            resource_type: resource_type.into(),
+            event_type: None,
+            status: None,
+            resource_id: None,
+        }
+    }
+    /// Sets `eventId`.
+    pub fn event_id(mut self, value: impl Into<String>) -> Self {
+        self.event_id = Some(value.into());
+        self
+    }
+    /// Sets `timestamp`.
+    pub fn timestamp(mut self, value: impl Into<String>) -> Self {
+        self.timestamp = Some(value.into());
+        self
+    }
+    /// Sets `projectId`.
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    /// Sets `eventType`.
+    pub fn event_type(
+        mut self,
+        value: impl Into<CallbackPayloadNumberOrderEventType>,
+    ) -> Self {
+        self.event_type = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<CallbackPayloadNumberOrderStatus>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `resourceId`.
+    pub fn resource_id(mut self, value: impl Into<String>) -> Self {
+        self.resource_id = Some(value.into());
+        self
+    }
+}
+/// The type of the event.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum CallbackPayloadNumberOrderEventType {
+    /// `NUMBER_ORDER_PROCESSING`
+    NumberOrderProcessing,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl CallbackPayloadNumberOrderEventType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::NumberOrderProcessing => "NUMBER_ORDER_PROCESSING",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for CallbackPayloadNumberOrderEventType {
+    fn from(value: &str) -> Self {
+        match value {
+            "NUMBER_ORDER_PROCESSING" => Self::NumberOrderProcessing,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for CallbackPayloadNumberOrderEventType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for CallbackPayloadNumberOrderEventType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for CallbackPayloadNumberOrderEventType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for CallbackPayloadNumberOrderEventType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for CallbackPayloadNumberOrderEventType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// The status of the event or the state transition it represents.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum CallbackPayloadNumberOrderStatus {
+    /// `IN_REVIEW`
+    InReview,
+    /// `BLOCKED`
+    Blocked,
+    /// `COMPLETED`
+    Completed,
+    /// `REJECTED`
+    Rejected,
+    /// `EXPIRED`
+    Expired,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl CallbackPayloadNumberOrderStatus {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::InReview => "IN_REVIEW",
+            Self::Blocked => "BLOCKED",
+            Self::Completed => "COMPLETED",
+            Self::Rejected => "REJECTED",
+            Self::Expired => "EXPIRED",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for CallbackPayloadNumberOrderStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "IN_REVIEW" => Self::InReview,
+            "BLOCKED" => Self::Blocked,
+            "COMPLETED" => Self::Completed,
+            "REJECTED" => Self::Rejected,
+            "EXPIRED" => Self::Expired,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for CallbackPayloadNumberOrderStatus {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for CallbackPayloadNumberOrderStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for CallbackPayloadNumberOrderStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for CallbackPayloadNumberOrderStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for CallbackPayloadNumberOrderStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// `CreateNumberOrderOption`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CreateNumberOrderOption {
+    /// The phone numbers to order, in E.164 format. Although this is an array, only one phone number per order is currently supported.
+    #[serde(rename = "phoneNumbers")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_numbers: Option<Vec<String>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl CreateNumberOrderOption {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { phone_numbers: None }
+    }
+    /// Sets `phoneNumbers`.
+    pub fn phone_numbers(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.phone_numbers = Some(value.into());
+        self
+    }
+}
+/// `CreateNumberOrderRequest`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CreateNumberOrderRequest {
+    /// `regionCode`
+    #[serde(rename = "regionCode")]
+    pub region_code: RegionCode,
+    /// `numberType`
+    #[serde(rename = "numberType")]
+    pub number_type: NumberType,
+    /// `smsConfiguration`
+    #[serde(rename = "smsConfiguration")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sms_configuration: Option<OrderSmsConfiguration>,
+    /// `voiceConfiguration`
+    #[serde(rename = "voiceConfiguration")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice_configuration: Option<OrderVoiceConfiguration>,
+    /// `callbackUrl`
+    #[serde(rename = "callbackUrl")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callback_url: Option<String>,
+    /// Which kind this is: the properties of one of the union's variants.
+    #[serde(flatten)]
+    pub kind: CreateNumberOrderRequestKind,
+}
+#[allow(clippy::should_implement_trait)]
+impl CreateNumberOrderRequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        region_code: impl Into<RegionCode>,
+        number_type: impl Into<NumberType>,
+        kind: impl Into<CreateNumberOrderRequestKind>,
+    ) -> Self {
+        Self {
+            region_code: region_code.into(),
+            number_type: number_type.into(),
+            sms_configuration: None,
+            voice_configuration: None,
+            callback_url: None,
+            kind: kind.into(),
+        }
+    }
+    /// Sets `smsConfiguration`.
+    pub fn sms_configuration(mut self, value: impl Into<OrderSmsConfiguration>) -> Self {
+        self.sms_configuration = Some(value.into());
+        self
+    }
+    /// Sets `voiceConfiguration`.
+    pub fn voice_configuration(
+        mut self,
+        value: impl Into<OrderVoiceConfiguration>,
+    ) -> Self {
+        self.voice_configuration = Some(value.into());
+        self
+    }
+    /// Sets `callbackUrl`.
+    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
+        self.callback_url = Some(value.into());
+        self
+    }
+}
+/// Create a number order
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CreateNumberOrderRequestBase {
+    /// `regionCode`
+    #[serde(rename = "regionCode")]
+    pub region_code: RegionCode,
+    /// `numberType`
+    #[serde(rename = "numberType")]
+    pub number_type: NumberType,
+    /// `smsConfiguration`
+    #[serde(rename = "smsConfiguration")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sms_configuration: Option<OrderSmsConfiguration>,
+    /// `voiceConfiguration`
+    #[serde(rename = "voiceConfiguration")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice_configuration: Option<OrderVoiceConfiguration>,
+    /// `callbackUrl`
+    #[serde(rename = "callbackUrl")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callback_url: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl CreateNumberOrderRequestBase {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        region_code: impl Into<RegionCode>,
+        number_type: impl Into<NumberType>,
+    ) -> Self {
+        Self {
+            region_code: region_code.into(),
+            number_type: number_type.into(),
+            sms_configuration: None,
+            voice_configuration: None,
+            callback_url: None,
+        }
+    }
+    /// Sets `smsConfiguration`.
+    pub fn sms_configuration(mut self, value: impl Into<OrderSmsConfiguration>) -> Self {
+        self.sms_configuration = Some(value.into());
+        self
+    }
+    /// Sets `voiceConfiguration`.
+    pub fn voice_configuration(
+        mut self,
+        value: impl Into<OrderVoiceConfiguration>,
+    ) -> Self {
+        self.voice_configuration = Some(value.into());
+        self
+    }
+    /// Sets `callbackUrl`.
+    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
+        self.callback_url = Some(value.into());
+        self
+    }
+}
+/// `CreateNumberOrderRequestKind`
+///
+/// Decoded by shape: the variant whose properties fit the data best.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum CreateNumberOrderRequestKind {
+    /// A `CreateNumberOrderRequestKindVariant0`.
+    CreateNumberOrderRequestKindVariant0(CreateNumberOrderRequestKindVariant0),
+    /// A `CreateNumberOrderRequestKindVariant1`.
+    CreateNumberOrderRequestKindVariant1(CreateNumberOrderRequestKindVariant1),
+}
+impl serde::Serialize for CreateNumberOrderRequestKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::CreateNumberOrderRequestKindVariant0(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::CreateNumberOrderRequestKindVariant1(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for CreateNumberOrderRequestKind {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const SHAPES: &[crate::runtime::union::Shape] = &[
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["numberOrderOption"],
+                known: &["numberOrderOption"],
+                values: &[],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["quantityOrderOption"],
+                known: &["quantityOrderOption"],
+                values: &[],
+            },
+        ];
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut tried: Vec<String> = Vec::new();
+        for index in crate::runtime::union::rank(&value, SHAPES) {
+            let decoded = match index {
+                0usize => {
+                    <CreateNumberOrderRequestKindVariant0 as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::CreateNumberOrderRequestKindVariant0)
+                        .map_err(|e| {
+                            format!("{}: {e}", "CreateNumberOrderRequestKindVariant0")
+                        })
+                }
+                1usize => {
+                    <CreateNumberOrderRequestKindVariant1 as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::CreateNumberOrderRequestKindVariant1)
+                        .map_err(|e| {
+                            format!("{}: {e}", "CreateNumberOrderRequestKindVariant1")
+                        })
+                }
+                _ => continue,
+            };
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
+            }
+        }
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "{} ({})",
+                    "data did not match any variant of CreateNumberOrderRequestKind",
+                    tried.join("; ")
+                ),
+            ),
+        )
+    }
+}
+impl CreateNumberOrderRequestKind {
+    /// The `CreateNumberOrderRequestKindVariant0` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn variant0(value: impl Into<CreateNumberOrderOption>) -> Self {
+        Self::CreateNumberOrderRequestKindVariant0(
+            CreateNumberOrderRequestKindVariant0::new(value),
+        )
+    }
+    /// The `CreateNumberOrderRequestKindVariant1` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn variant1(value: impl Into<CreateQuantityOrderOption>) -> Self {
+        Self::CreateNumberOrderRequestKindVariant1(
+            CreateNumberOrderRequestKindVariant1::new(value),
+        )
+    }
+}
+impl From<CreateNumberOrderRequestKindVariant0> for CreateNumberOrderRequestKind {
+    fn from(value: CreateNumberOrderRequestKindVariant0) -> Self {
+        Self::CreateNumberOrderRequestKindVariant0(value)
+    }
+}
+impl From<CreateNumberOrderRequestKindVariant1> for CreateNumberOrderRequestKind {
+    fn from(value: CreateNumberOrderRequestKindVariant1) -> Self {
+        Self::CreateNumberOrderRequestKindVariant1(value)
+    }
+}
+/// Order specific phone numbers using `numberOrderOption`. Only one phone number per order is currently supported.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CreateNumberOrderRequestKindVariant0 {
+    /// `numberOrderOption`
+    #[serde(rename = "numberOrderOption")]
+    pub number_order_option: CreateNumberOrderOption,
+}
+#[allow(clippy::should_implement_trait)]
+impl CreateNumberOrderRequestKindVariant0 {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(number_order_option: impl Into<CreateNumberOrderOption>) -> Self {
+        Self {
+            number_order_option: number_order_option.into(),
+        }
+    }
+}
+/// Order between 1 and 100 numbers that match the given criteria using `quantityOrderOption`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CreateNumberOrderRequestKindVariant1 {
+    /// `quantityOrderOption`
+    #[serde(rename = "quantityOrderOption")]
+    pub quantity_order_option: CreateQuantityOrderOption,
+}
+#[allow(clippy::should_implement_trait)]
+impl CreateNumberOrderRequestKindVariant1 {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(quantity_order_option: impl Into<CreateQuantityOrderOption>) -> Self {
+        Self {
+            quantity_order_option: quantity_order_option.into(),
+        }
+    }
+}
+/// `CreateQuantityOrderOption`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CreateQuantityOrderOption {
+    /// `numberPattern`
+    #[serde(rename = "numberPattern")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number_pattern: Option<NumberPattern>,
+    /// The number of phone numbers to order, between 1 and 100.
+    #[serde(rename = "requestedQuantity")]
+    pub requested_quantity: i32,
+    /// `sequential`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sequential: Option<bool>,
+    /// `capabilities`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capabilities: Option<Vec<NumberCapability>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl CreateQuantityOrderOption {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(requested_quantity: impl Into<i32>) -> Self {
+        Self {
+            number_pattern: None,
+            requested_quantity: requested_quantity.into(),
+            sequential: None,
+            capabilities: None,
+        }
+    }
+    /// Sets `numberPattern`.
+    pub fn number_pattern(mut self, value: impl Into<NumberPattern>) -> Self {
+        self.number_pattern = Some(value.into());
+        self
+    }
+    /// Sets `sequential`.
+    pub fn sequential(mut self, value: impl Into<bool>) -> Self {
+        self.sequential = Some(value.into());
+        self
+    }
+    /// Sets `capabilities`.
+    pub fn capabilities(mut self, value: impl Into<Vec<NumberCapability>>) -> Self {
+        self.capabilities = Some(value.into());
+        self
+    }
+}
+/// Details of the emergency address.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct EmergencyAddress {
+    /// The street number for the emergency address.
+    #[serde(rename = "streetNumber")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub street_number: Option<String>,
+    /// The street name of the emergency location.
+    #[serde(rename = "streetInfo")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub street_info: Option<String>,
+    /// The location for address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// The city of the emergency location.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    /// The state or province of the emergency location.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    /// The postal code of the emergency location.
+    #[serde(rename = "postalCode")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postal_code: Option<String>,
+    /// The postal code of the emergency location.
+    #[serde(rename = "postalCodePlusFour")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postal_code_plus_four: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl EmergencyAddress {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            street_number: None,
+            street_info: None,
+            location: None,
+            city: None,
+            state: None,
+            postal_code: None,
+            postal_code_plus_four: None,
+        }
+    }
+    /// Sets `streetNumber`.
+    pub fn street_number(mut self, value: impl Into<String>) -> Self {
+        self.street_number = Some(value.into());
+        self
+    }
+    /// Sets `streetInfo`.
+    pub fn street_info(mut self, value: impl Into<String>) -> Self {
+        self.street_info = Some(value.into());
+        self
+    }
+    /// Sets `location`.
+    pub fn location(mut self, value: impl Into<String>) -> Self {
+        self.location = Some(value.into());
+        self
+    }
+    /// Sets `city`.
+    pub fn city(mut self, value: impl Into<String>) -> Self {
+        self.city = Some(value.into());
+        self
+    }
+    /// Sets `state`.
+    pub fn state(mut self, value: impl Into<String>) -> Self {
+        self.state = Some(value.into());
+        self
+    }
+    /// Sets `postalCode`.
+    pub fn postal_code(mut self, value: impl Into<String>) -> Self {
+        self.postal_code = Some(value.into());
+        self
+    }
+    /// Sets `postalCodePlusFour`.
+    pub fn postal_code_plus_four(mut self, value: impl Into<String>) -> Self {
+        self.postal_code_plus_four = Some(value.into());
+        self
+    }
+}
+/// Request for emergency address.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct EmergencyAddressRequest {
+    /// Name for emergency address.
+    #[serde(rename = "displayName")]
+    pub display_name: String,
+    /// `address`
+    pub address: EmergencyAddressRequestAddress,
+}
+#[allow(clippy::should_implement_trait)]
+impl EmergencyAddressRequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        display_name: impl Into<String>,
+        address: impl Into<EmergencyAddressRequestAddress>,
+    ) -> Self {
+        Self {
+            display_name: display_name.into(),
+            address: address.into(),
+        }
+    }
+}
+/// `EmergencyAddressRequestAddress`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct EmergencyAddressRequestAddress {
+    /// The street number for the emergency address.
+    #[serde(rename = "streetNumber")]
+    pub street_number: String,
+    /// The street name of the emergency location.
+    #[serde(rename = "streetInfo")]
+    pub street_info: String,
+    /// The location for address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// The city of the emergency location.
+    pub city: String,
+    /// The state or province of the emergency location.
+    pub state: String,
+    /// The postal code of the emergency location.
+    #[serde(rename = "postalCode")]
+    pub postal_code: String,
+    /// The postal code of the emergency location.
+    #[serde(rename = "postalCodePlusFour")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postal_code_plus_four: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl EmergencyAddressRequestAddress {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        street_number: impl Into<String>,
+        street_info: impl Into<String>,
+        city: impl Into<String>,
+        state: impl Into<String>,
+        postal_code: impl Into<String>,
+    ) -> Self {
+        Self {
+            street_number: street_number.into(),
+            street_info: street_info.into(),
+            location: None,
+            city: city.into(),
+            state: state.into(),
+            postal_code: postal_code.into(),
+            postal_code_plus_four: None,
+        }
+    }
+    /// Sets `location`.
+    pub fn location(mut self, value: impl Into<String>) -> Self {
+        self.location = Some(value.into());
+        self
+    }
+    /// Sets `postalCodePlusFour`.
+    pub fn postal_code_plus_four(mut self, value: impl Into<String>) -> Self {
+        self.postal_code_plus_four = Some(value.into());
+        self
+    }
+}
+/// `FieldViolation`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct FieldViolation {
+    /// `field`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// `description`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl FieldViolation {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            field: None,
+            description: None,
+        }
+    }
+    /// Sets `field`.
+    pub fn field(mut self, value: impl Into<String>) -> Self {
+        self.field = Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+}
+/// `InternalError`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct InternalError {
+    /// `error`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<InternalErrorError>,
+}
+#[allow(clippy::should_implement_trait)]
+impl InternalError {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { error: None }
+    }
+    /// Sets `error`.
+    pub fn error(mut self, value: impl Into<InternalErrorError>) -> Self {
+        self.error = Some(value.into());
+        self
+    }
+}
+/// `InternalErrorError`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct InternalErrorError {
+    /// `code`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<i64>,
+    /// `message`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// `status`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<InternalErrorErrorStatus>,
+    /// `details`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<Vec<std::collections::BTreeMap<String, serde_json::Value>>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl InternalErrorError {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            code: None,
+            message: None,
+            status: None,
+            details: None,
+        }
+    }
+    /// Sets `code`.
+    pub fn code(mut self, value: impl Into<i64>) -> Self {
+        self.code = Some(value.into());
+        self
+    }
+    /// Sets `message`.
+    pub fn message(mut self, value: impl Into<String>) -> Self {
+        self.message = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<InternalErrorErrorStatus>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `details`.
+    pub fn details(
+        mut self,
+        value: impl Into<Vec<std::collections::BTreeMap<String, serde_json::Value>>>,
+    ) -> Self {
+        self.details = Some(value.into());
+        self
+    }
+}
+/// `InternalErrorErrorStatus`
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum InternalErrorErrorStatus {
+    /// `INTERNAL`
+    Internal,
+    /// `UNKNOWN`
+    Unknown,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl InternalErrorErrorStatus {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Internal => "INTERNAL",
+            Self::Unknown => "UNKNOWN",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for InternalErrorErrorStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "INTERNAL" => Self::Internal,
+            "UNKNOWN" => Self::Unknown,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for InternalErrorErrorStatus {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for InternalErrorErrorStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for InternalErrorErrorStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for InternalErrorErrorStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for InternalErrorErrorStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// `InvalidArgument`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct InvalidArgument {
+    /// `error`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<InvalidArgumentError>,
+}
+#[allow(clippy::should_implement_trait)]
+impl InvalidArgument {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { error: None }
+    }
+    /// Sets `error`.
+    pub fn error(mut self, value: impl Into<InvalidArgumentError>) -> Self {
+        self.error = Some(value.into());
+        self
+    }
+}
+/// `InvalidArgumentError`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct InvalidArgumentError {
+    /// `code`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<i64>,
+    /// `message`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// `status`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<InvalidArgumentErrorStatus>,
+    /// `details`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<Vec<BadRequest>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl InvalidArgumentError {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            code: None,
+            message: None,
+            status: None,
+            details: None,
+        }
+    }
+    /// Sets `code`.
+    pub fn code(mut self, value: impl Into<i64>) -> Self {
+        self.code = Some(value.into());
+        self
+    }
+    /// Sets `message`.
+    pub fn message(mut self, value: impl Into<String>) -> Self {
+        self.message = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<InvalidArgumentErrorStatus>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `details`.
+    pub fn details(mut self, value: impl Into<Vec<BadRequest>>) -> Self {
+        self.details = Some(value.into());
+        self
+    }
+}
+/// `InvalidArgumentErrorStatus`
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum InvalidArgumentErrorStatus {
+    /// `INVALID_ARGUMENT`
+    InvalidArgument,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl InvalidArgumentErrorStatus {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::InvalidArgument => "INVALID_ARGUMENT",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for InvalidArgumentErrorStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "INVALID_ARGUMENT" => Self::InvalidArgument,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for InvalidArgumentErrorStatus {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for InvalidArgumentErrorStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for InvalidArgumentErrorStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for InvalidArgumentErrorStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for InvalidArgumentErrorStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Response message to list your active phone numbers.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ListActiveNumbersResponse {
     /// List of numbers associated to the client project specified in `ListActiveNumbers`.
     #[serde(rename = "activeNumbers")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub active_numbers: Option<Vec<ActiveNumber>>,
-    /// The token to be used for listing the next page
+    pub active_numbers: Option<Vec<ActiveNumberResponse>>,
+    /// The token to be used for listing the next page.
     #[serde(rename = "nextPageToken")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
-    /// https://cloud.google.com/apis/design/design_patterns#list_pagination
+    /// The maximum number of results returned.
     #[serde(rename = "totalSize")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_size: Option<i32>,
 }
-/// Response message to list available phone numbers
+#[allow(clippy::should_implement_trait)]
+impl ListActiveNumbersResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            active_numbers: None,
+            next_page_token: None,
+            total_size: None,
+        }
+    }
+    /// Sets `activeNumbers`.
+    pub fn active_numbers(
+        mut self,
+        value: impl Into<Vec<ActiveNumberResponse>>,
+    ) -> Self {
+        self.active_numbers = Some(value.into());
+        self
+    }
+    /// Sets `nextPageToken`.
+    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
+        self.next_page_token = Some(value.into());
+        self
+    }
+    /// Sets `totalSize`.
+    pub fn total_size(mut self, value: impl Into<i32>) -> Self {
+        self.total_size = Some(value.into());
+        self
+    }
+}
+/// Response message to list available phone numbers.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ListAvailableNumbersResponse {
     /// List of available phone numbers.
     #[serde(rename = "availableNumbers")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub available_numbers: Option<Vec<AvailableNumber>>,
 }
-/// Money
+#[allow(clippy::should_implement_trait)]
+impl ListAvailableNumbersResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { available_numbers: None }
+    }
+    /// Sets `availableNumbers`.
+    pub fn available_numbers(mut self, value: impl Into<Vec<AvailableNumber>>) -> Self {
+        self.available_numbers = Some(value.into());
+        self
+    }
+}
+/// Response message to list regions for which numbers are provided.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ListAvailableRegionsResponse {
+    /// List of regions for which numbers are provided.
+    #[serde(rename = "availableRegions")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub available_regions: Option<Vec<AvailableRegion>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ListAvailableRegionsResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { available_regions: None }
+    }
+    /// Sets `availableRegions`.
+    pub fn available_regions(mut self, value: impl Into<Vec<AvailableRegion>>) -> Self {
+        self.available_regions = Some(value.into());
+        self
+    }
+}
+/// `LookupNumberRequirementsRequest`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct LookupNumberRequirementsRequest {
+    /// `regionCode`
+    #[serde(rename = "regionCode")]
+    pub region_code: RegionCode,
+    /// `numberType`
+    #[serde(rename = "numberType")]
+    pub number_type: NumberType,
+}
+#[allow(clippy::should_implement_trait)]
+impl LookupNumberRequirementsRequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        region_code: impl Into<RegionCode>,
+        number_type: impl Into<NumberType>,
+    ) -> Self {
+        Self {
+            region_code: region_code.into(),
+            number_type: number_type.into(),
+        }
+    }
+}
+/// An object giving details on currency code and the amount charged.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Money {
-    /// The 3-letter currency code defined in ISO 4217.
+    /// The 3-letter currency code defined in [ISO 4217](https://www.iso.org/iso-4217-currency-codes.html).
     #[serde(rename = "currencyCode")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_code: Option<String>,
     /// The amount in decimal form.
-    /// For example `42.0001`.
-    /// There are no guarantees on the precision unless
-    /// documented by the message origin.
+    /// For example `2.00`.
+    /// There are no guarantees on the precision unless documented by the message origin. The amount cannot be updated and is read-only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<String>,
 }
-/// - SMS: The SMS product can use the number
-///  - VOICE: The Voice product can use the number
+#[allow(clippy::should_implement_trait)]
+impl Money {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            currency_code: None,
+            amount: None,
+        }
+    }
+    /// Sets `currencyCode`.
+    pub fn currency_code(mut self, value: impl Into<String>) -> Self {
+        self.currency_code = Some(value.into());
+        self
+    }
+    /// Sets `amount`.
+    pub fn amount(mut self, value: impl Into<String>) -> Self {
+        self.amount = Some(value.into());
+        self
+    }
+}
+/// `NotFound`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct NotFound {
+    /// `error`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<NotFoundError>,
+}
+#[allow(clippy::should_implement_trait)]
+impl NotFound {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { error: None }
+    }
+    /// Sets `error`.
+    pub fn error(mut self, value: impl Into<NotFoundError>) -> Self {
+        self.error = Some(value.into());
+        self
+    }
+}
+/// `NotFoundError`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct NotFoundError {
+    /// `code`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<i64>,
+    /// `message`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// `status`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<NotFoundErrorStatus>,
+    /// `details`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<Vec<NotFoundErrorDetails>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl NotFoundError {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            code: None,
+            message: None,
+            status: None,
+            details: None,
+        }
+    }
+    /// Sets `code`.
+    pub fn code(mut self, value: impl Into<i64>) -> Self {
+        self.code = Some(value.into());
+        self
+    }
+    /// Sets `message`.
+    pub fn message(mut self, value: impl Into<String>) -> Self {
+        self.message = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<NotFoundErrorStatus>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `details`.
+    pub fn details(mut self, value: impl Into<Vec<NotFoundErrorDetails>>) -> Self {
+        self.details = Some(value.into());
+        self
+    }
+}
+/// `NotFoundErrorDetails`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct NotFoundErrorDetails {
+    /// `type`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
+    /// The type of the resource that was not found.
+    #[serde(rename = "resourceType")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource_type: Option<String>,
+    /// The name of the resource that was not found.
+    #[serde(rename = "resourceName")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource_name: Option<String>,
+    /// The owner of the resource that was not found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// A description of the error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl NotFoundErrorDetails {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            r#type: None,
+            resource_type: None,
+            resource_name: None,
+            owner: None,
+            description: None,
+        }
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets `resourceType`.
+    pub fn resource_type(mut self, value: impl Into<String>) -> Self {
+        self.resource_type = Some(value.into());
+        self
+    }
+    /// Sets `resourceName`.
+    pub fn resource_name(mut self, value: impl Into<String>) -> Self {
+        self.resource_name = Some(value.into());
+        self
+    }
+    /// Sets `owner`.
+    pub fn owner(mut self, value: impl Into<String>) -> Self {
+        self.owner = Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+}
+/// `NotFoundErrorStatus`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum NotFoundErrorStatus {
+    /// `NOT_FOUND`
+    NotFound,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl NotFoundErrorStatus {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::NotFound => "NOT_FOUND",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for NotFoundErrorStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "NOT_FOUND" => Self::NotFound,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for NotFoundErrorStatus {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for NotFoundErrorStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for NotFoundErrorStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for NotFoundErrorStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for NotFoundErrorStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// The capabilities the phone number supports: SMS, Voice, or both
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum NumberCapability {
     /// `SMS`
     Sms,
@@ -187,24 +2548,257 @@ impl<'de> serde::Deserialize<'de> for NumberCapability {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
+/// `NumberOrder`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct NumberOrder {
+    /// `projectId`
+    #[serde(rename = "projectId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+    /// `idNumberOrder`
+    #[serde(rename = "idNumberOrder")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_number_order: Option<String>,
+    /// `regionCode`
+    #[serde(rename = "regionCode")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region_code: Option<RegionCode>,
+    /// `state`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<NumberOrderState>,
+    /// `numberType`
+    #[serde(rename = "numberType")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number_type: Option<NumberType>,
+    /// `orderNumbers`
+    #[serde(rename = "orderNumbers")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_numbers: Option<Vec<OrderNumber>>,
+    /// `smsConfiguration`
+    #[serde(rename = "smsConfiguration")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sms_configuration: Option<OrderSmsConfiguration>,
+    /// `voiceConfiguration`
+    #[serde(rename = "voiceConfiguration")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice_configuration: Option<OrderVoiceConfiguration>,
+    /// `expireTime`
+    #[serde(rename = "expireTime")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
+    )]
+    pub expire_time: Option<Option<crate::runtime::Timestamp>>,
+    /// `createTime`
+    #[serde(rename = "createTime")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub create_time: Option<crate::runtime::Timestamp>,
+    /// `updateTime`
+    #[serde(rename = "updateTime")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub update_time: Option<crate::runtime::Timestamp>,
+}
+#[allow(clippy::should_implement_trait)]
+impl NumberOrder {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            project_id: None,
+            id_number_order: None,
+            region_code: None,
+            state: None,
+            number_type: None,
+            order_numbers: None,
+            sms_configuration: None,
+            voice_configuration: None,
+            expire_time: None,
+            create_time: None,
+            update_time: None,
+        }
+    }
+    /// Sets `projectId`.
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    /// Sets `idNumberOrder`.
+    pub fn id_number_order(mut self, value: impl Into<String>) -> Self {
+        self.id_number_order = Some(value.into());
+        self
+    }
+    /// Sets `regionCode`.
+    pub fn region_code(mut self, value: impl Into<RegionCode>) -> Self {
+        self.region_code = Some(value.into());
+        self
+    }
+    /// Sets `state`.
+    pub fn state(mut self, value: impl Into<NumberOrderState>) -> Self {
+        self.state = Some(value.into());
+        self
+    }
+    /// Sets `numberType`.
+    pub fn number_type(mut self, value: impl Into<NumberType>) -> Self {
+        self.number_type = Some(value.into());
+        self
+    }
+    /// Sets `orderNumbers`.
+    pub fn order_numbers(mut self, value: impl Into<Vec<OrderNumber>>) -> Self {
+        self.order_numbers = Some(value.into());
+        self
+    }
+    /// Sets `smsConfiguration`.
+    pub fn sms_configuration(mut self, value: impl Into<OrderSmsConfiguration>) -> Self {
+        self.sms_configuration = Some(value.into());
+        self
+    }
+    /// Sets `voiceConfiguration`.
+    pub fn voice_configuration(
+        mut self,
+        value: impl Into<OrderVoiceConfiguration>,
+    ) -> Self {
+        self.voice_configuration = Some(value.into());
+        self
+    }
+    /// Sets `expireTime`.
+    pub fn expire_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.expire_time = Some(Some(value.into()));
+        self
+    }
+    /// Sets `createTime`.
+    pub fn create_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.create_time = Some(value.into());
+        self
+    }
+    /// Sets `updateTime`.
+    pub fn update_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.update_time = Some(value.into());
+        self
+    }
+}
+/// The state of the number order
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum NumberOrderState {
+    /// `NUMBER_ORDER_STATE_UNSPECIFIED`
+    NumberOrderStateUnspecified,
+    /// `CREATED`
+    Created,
+    /// `EXPIRED`
+    Expired,
+    /// `IN_REVIEW`
+    InReview,
+    /// `BLOCKED`
+    Blocked,
+    /// `REJECTED`
+    Rejected,
+    /// `COMPLETED`
+    Completed,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl NumberOrderState {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::NumberOrderStateUnspecified => "NUMBER_ORDER_STATE_UNSPECIFIED",
+            Self::Created => "CREATED",
+            Self::Expired => "EXPIRED",
+            Self::InReview => "IN_REVIEW",
+            Self::Blocked => "BLOCKED",
+            Self::Rejected => "REJECTED",
+            Self::Completed => "COMPLETED",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for NumberOrderState {
+    fn from(value: &str) -> Self {
+        match value {
+            "NUMBER_ORDER_STATE_UNSPECIFIED" => Self::NumberOrderStateUnspecified,
+            "CREATED" => Self::Created,
+            "EXPIRED" => Self::Expired,
+            "IN_REVIEW" => Self::InReview,
+            "BLOCKED" => Self::Blocked,
+            "REJECTED" => Self::Rejected,
+            "COMPLETED" => Self::Completed,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for NumberOrderState {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for NumberOrderState {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for NumberOrderState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for NumberOrderState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for NumberOrderState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
 /// Search Pattern
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct NumberPattern {
     /// Sequence of digits to search for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pattern: Option<String>,
-    /// Search pattern to apply.
+    /// `searchPattern`
     #[serde(rename = "searchPattern")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search_pattern: Option<NumberPatternSearchPattern>,
 }
-/// - SEARCH_PATTERN_UNSPECIFIED: Null value
-///  - START: Numbers that start with the provided sequence of digits
-///  - CONTAINS: Numbers that contain the sequence of digits
-///  - END: Numbers that end with the sequence of digits
+#[allow(clippy::should_implement_trait)]
+impl NumberPattern {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            pattern: None,
+            search_pattern: None,
+        }
+    }
+    /// Sets `pattern`.
+    pub fn pattern(mut self, value: impl Into<String>) -> Self {
+        self.pattern = Some(value.into());
+        self
+    }
+    /// Sets `searchPattern`.
+    pub fn search_pattern(
+        mut self,
+        value: impl Into<NumberPatternSearchPattern>,
+    ) -> Self {
+        self.search_pattern = Some(value.into());
+        self
+    }
+}
+/// The pattern to apply to searches.
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum NumberPatternSearchPattern {
     /// `START`
     Start,
@@ -264,386 +2858,150 @@ impl<'de> serde::Deserialize<'de> for NumberPatternSearchPattern {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
-/// `NumberServiceListActiveNumbersCapability`
+/// `NumberPrice`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct NumberPrice {
+    /// `setupPrice`
+    #[serde(rename = "setupPrice")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub setup_price: Option<Money>,
+    /// `monthlyPrice`
+    #[serde(rename = "monthlyPrice")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monthly_price: Option<Money>,
+    /// `paymentIntervalMonths`
+    #[serde(rename = "paymentIntervalMonths")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment_interval_months: Option<i32>,
+}
+#[allow(clippy::should_implement_trait)]
+impl NumberPrice {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            setup_price: None,
+            monthly_price: None,
+            payment_interval_months: None,
+        }
+    }
+    /// Sets `setupPrice`.
+    pub fn setup_price(mut self, value: impl Into<Money>) -> Self {
+        self.setup_price = Some(value.into());
+        self
+    }
+    /// Sets `monthlyPrice`.
+    pub fn monthly_price(mut self, value: impl Into<Money>) -> Self {
+        self.monthly_price = Some(value.into());
+        self
+    }
+    /// Sets `paymentIntervalMonths`.
+    pub fn payment_interval_months(mut self, value: impl Into<i32>) -> Self {
+        self.payment_interval_months = Some(value.into());
+        self
+    }
+}
+/// `NumberRequirements`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct NumberRequirements {
+    /// Free-form JSON object of requirements.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fields: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    /// List of attachments necessary to be uploaded as part of the KYC process
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attachments: Option<Vec<RequiredAttachment>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl NumberRequirements {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            fields: None,
+            attachments: None,
+        }
+    }
+    /// Sets `fields`.
+    pub fn fields(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
+    ) -> Self {
+        self.fields = Some(value.into());
+        self
+    }
+    /// Sets `attachments`.
+    pub fn attachments(mut self, value: impl Into<Vec<RequiredAttachment>>) -> Self {
+        self.attachments = Some(value.into());
+        self
+    }
+}
+/// The ordering the request is supporting
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum NumberServiceListActiveNumbersCapability {
-    /// `SMS`
-    Sms,
-    /// `VOICE`
-    Voice,
+#[non_exhaustive]
+pub enum NumberServiceListActiveNumbersOrderBy {
+    /// `phoneNumber`
+    PhoneNumber,
+    /// `displayName`
+    DisplayName,
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl NumberServiceListActiveNumbersCapability {
+impl NumberServiceListActiveNumbersOrderBy {
     /// The value as it is sent over the wire.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::Sms => "SMS",
-            Self::Voice => "VOICE",
+            Self::PhoneNumber => "phoneNumber",
+            Self::DisplayName => "displayName",
             Self::Other(other) => other.as_str(),
         }
     }
 }
-impl From<&str> for NumberServiceListActiveNumbersCapability {
+impl From<&str> for NumberServiceListActiveNumbersOrderBy {
     fn from(value: &str) -> Self {
         match value {
-            "SMS" => Self::Sms,
-            "VOICE" => Self::Voice,
+            "phoneNumber" => Self::PhoneNumber,
+            "displayName" => Self::DisplayName,
             other => Self::Other(other.to_string()),
         }
     }
 }
-impl From<String> for NumberServiceListActiveNumbersCapability {
+impl From<String> for NumberServiceListActiveNumbersOrderBy {
     fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
-impl std::str::FromStr for NumberServiceListActiveNumbersCapability {
+impl std::str::FromStr for NumberServiceListActiveNumbersOrderBy {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
-impl std::fmt::Display for NumberServiceListActiveNumbersCapability {
+impl std::fmt::Display for NumberServiceListActiveNumbersOrderBy {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl serde::Serialize for NumberServiceListActiveNumbersCapability {
+impl serde::Serialize for NumberServiceListActiveNumbersOrderBy {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> serde::Deserialize<'de> for NumberServiceListActiveNumbersCapability {
+impl<'de> serde::Deserialize<'de> for NumberServiceListActiveNumbersOrderBy {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
-/// `NumberServiceListActiveNumbersSearchPattern`
+/// The number type.
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum NumberServiceListActiveNumbersSearchPattern {
-    /// `SEARCH_PATTERN_UNSPECIFIED`
-    SearchPatternUnspecified,
-    /// `START`
-    Start,
-    /// `CONTAINS`
-    Contains,
-    /// `END`
-    End,
-    /// A value this SDK does not know yet, kept as received.
-    Other(String),
-}
-impl NumberServiceListActiveNumbersSearchPattern {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::SearchPatternUnspecified => "SEARCH_PATTERN_UNSPECIFIED",
-            Self::Start => "START",
-            Self::Contains => "CONTAINS",
-            Self::End => "END",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for NumberServiceListActiveNumbersSearchPattern {
-    fn from(value: &str) -> Self {
-        match value {
-            "SEARCH_PATTERN_UNSPECIFIED" => Self::SearchPatternUnspecified,
-            "START" => Self::Start,
-            "CONTAINS" => Self::Contains,
-            "END" => Self::End,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for NumberServiceListActiveNumbersSearchPattern {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for NumberServiceListActiveNumbersSearchPattern {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for NumberServiceListActiveNumbersSearchPattern {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for NumberServiceListActiveNumbersSearchPattern {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for NumberServiceListActiveNumbersSearchPattern {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
-/// `NumberServiceListActiveNumbersType`
-///
-/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum NumberServiceListActiveNumbersType {
-    /// `MOBILE`
-    Mobile,
-    /// `LOCAL`
-    Local,
-    /// `TOLL_FREE`
-    TollFree,
-    /// A value this SDK does not know yet, kept as received.
-    Other(String),
-}
-impl NumberServiceListActiveNumbersType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Mobile => "MOBILE",
-            Self::Local => "LOCAL",
-            Self::TollFree => "TOLL_FREE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for NumberServiceListActiveNumbersType {
-    fn from(value: &str) -> Self {
-        match value {
-            "MOBILE" => Self::Mobile,
-            "LOCAL" => Self::Local,
-            "TOLL_FREE" => Self::TollFree,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for NumberServiceListActiveNumbersType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for NumberServiceListActiveNumbersType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for NumberServiceListActiveNumbersType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for NumberServiceListActiveNumbersType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for NumberServiceListActiveNumbersType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
-/// `NumberServiceListAvailableNumbersCapability`
-///
-/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum NumberServiceListAvailableNumbersCapability {
-    /// `SMS`
-    Sms,
-    /// `VOICE`
-    Voice,
-    /// A value this SDK does not know yet, kept as received.
-    Other(String),
-}
-impl NumberServiceListAvailableNumbersCapability {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sms => "SMS",
-            Self::Voice => "VOICE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for NumberServiceListAvailableNumbersCapability {
-    fn from(value: &str) -> Self {
-        match value {
-            "SMS" => Self::Sms,
-            "VOICE" => Self::Voice,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for NumberServiceListAvailableNumbersCapability {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for NumberServiceListAvailableNumbersCapability {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for NumberServiceListAvailableNumbersCapability {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for NumberServiceListAvailableNumbersCapability {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for NumberServiceListAvailableNumbersCapability {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
-/// `NumberServiceListAvailableNumbersSearchPattern`
-///
-/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum NumberServiceListAvailableNumbersSearchPattern {
-    /// `START`
-    Start,
-    /// `CONTAINS`
-    Contains,
-    /// `END`
-    End,
-    /// A value this SDK does not know yet, kept as received.
-    Other(String),
-}
-impl NumberServiceListAvailableNumbersSearchPattern {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Start => "START",
-            Self::Contains => "CONTAINS",
-            Self::End => "END",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for NumberServiceListAvailableNumbersSearchPattern {
-    fn from(value: &str) -> Self {
-        match value {
-            "START" => Self::Start,
-            "CONTAINS" => Self::Contains,
-            "END" => Self::End,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for NumberServiceListAvailableNumbersSearchPattern {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for NumberServiceListAvailableNumbersSearchPattern {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for NumberServiceListAvailableNumbersSearchPattern {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for NumberServiceListAvailableNumbersSearchPattern {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for NumberServiceListAvailableNumbersSearchPattern {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
-/// `NumberServiceListAvailableNumbersType`
-///
-/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum NumberServiceListAvailableNumbersType {
-    /// `MOBILE`
-    Mobile,
-    /// `LOCAL`
-    Local,
-    /// `TOLL_FREE`
-    TollFree,
-    /// A value this SDK does not know yet, kept as received.
-    Other(String),
-}
-impl NumberServiceListAvailableNumbersType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Mobile => "MOBILE",
-            Self::Local => "LOCAL",
-            Self::TollFree => "TOLL_FREE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for NumberServiceListAvailableNumbersType {
-    fn from(value: &str) -> Self {
-        match value {
-            "MOBILE" => Self::Mobile,
-            "LOCAL" => Self::Local,
-            "TOLL_FREE" => Self::TollFree,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for NumberServiceListAvailableNumbersType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for NumberServiceListAvailableNumbersType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for NumberServiceListAvailableNumbersType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for NumberServiceListAvailableNumbersType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for NumberServiceListAvailableNumbersType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
-/// - MOBILE: Numbers that belong to a specific range
-///  - LOCAL: Numbers that are assigned to a specific geographic region
-///  - TOLL_FREE: Number that are free of charge for the calling party but billed for all arriving calls
-///
-/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum NumberType {
     /// `MOBILE`
     Mobile,
@@ -703,13 +3061,312 @@ impl<'de> serde::Deserialize<'de> for NumberType {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
-/// - WAITING: The sms configuration has been scheduled
-///  - IN_PROGRESS: The sms configuration change is in progress.
-///  - FAILED: The sms configuration change has failed.
+/// `OrderNumber`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct OrderNumber {
+    /// `phoneNumber`
+    #[serde(rename = "phoneNumber")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_number: Option<PhoneNumber>,
+    /// `numberPrice`
+    #[serde(rename = "numberPrice")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number_price: Option<NumberPrice>,
+    /// `capabilities`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capabilities: Option<Vec<NumberCapability>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl OrderNumber {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            phone_number: None,
+            number_price: None,
+            capabilities: None,
+        }
+    }
+    /// Sets `phoneNumber`.
+    pub fn phone_number(mut self, value: impl Into<PhoneNumber>) -> Self {
+        self.phone_number = Some(value.into());
+        self
+    }
+    /// Sets `numberPrice`.
+    pub fn number_price(mut self, value: impl Into<NumberPrice>) -> Self {
+        self.number_price = Some(value.into());
+        self
+    }
+    /// Sets `capabilities`.
+    pub fn capabilities(mut self, value: impl Into<Vec<NumberCapability>>) -> Self {
+        self.capabilities = Some(value.into());
+        self
+    }
+}
+/// SMS Configuration for KYC numbers, containing the `servicePlanId` and `campaignId`.
+pub type OrderSmsConfiguration = SmsConfigurationBase;
+/// OrderVoiceConfiguration
+///
+/// Decoded by its `type` property; unknown values are kept in `Other`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum OrderVoiceConfiguration {
+    /// A `OrderVoiceConfigurationRtc`.
+    OrderVoiceConfigurationRtc(OrderVoiceConfigurationRtc),
+    /// A `OrderVoiceConfigurationEst`.
+    OrderVoiceConfigurationEst(OrderVoiceConfigurationEst),
+    /// A `OrderVoiceConfigurationFax`.
+    OrderVoiceConfigurationFax(OrderVoiceConfigurationFax),
+    /// A variant this SDK does not know yet, kept as received.
+    Other(serde_json::Value),
+}
+impl serde::Serialize for OrderVoiceConfiguration {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (value, tag) = match self {
+            Self::OrderVoiceConfigurationRtc(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("RTC"),
+                )
+            }
+            Self::OrderVoiceConfigurationEst(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("EST"),
+                )
+            }
+            Self::OrderVoiceConfigurationFax(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("FAX"),
+                )
+            }
+            Self::Other(v) => (v.clone(), None),
+        };
+        serde::Serialize::serialize(
+            &crate::runtime::union::with_tag(value, "type", tag),
+            serializer,
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for OrderVoiceConfiguration {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match value.get("type").and_then(serde_json::Value::as_str) {
+            Some("RTC") => {
+                <OrderVoiceConfigurationRtc as serde::Deserialize>::deserialize(&value)
+                    .map(Self::OrderVoiceConfigurationRtc)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("EST") => {
+                <OrderVoiceConfigurationEst as serde::Deserialize>::deserialize(&value)
+                    .map(Self::OrderVoiceConfigurationEst)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("FAX") => {
+                <OrderVoiceConfigurationFax as serde::Deserialize>::deserialize(&value)
+                    .map(Self::OrderVoiceConfigurationFax)
+                    .map_err(serde::de::Error::custom)
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
+impl OrderVoiceConfiguration {
+    /// The `OrderVoiceConfigurationRtc` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn rtc(r#type: impl Into<VoiceApplicationType>) -> Self {
+        Self::OrderVoiceConfigurationRtc(OrderVoiceConfigurationRtc::new(r#type))
+    }
+    /// The `OrderVoiceConfigurationEst` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn est(r#type: impl Into<VoiceApplicationType>) -> Self {
+        Self::OrderVoiceConfigurationEst(OrderVoiceConfigurationEst::new(r#type))
+    }
+    /// The `OrderVoiceConfigurationFax` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn fax(r#type: impl Into<VoiceApplicationType>) -> Self {
+        Self::OrderVoiceConfigurationFax(OrderVoiceConfigurationFax::new(r#type))
+    }
+}
+impl From<OrderVoiceConfigurationRtc> for OrderVoiceConfiguration {
+    fn from(value: OrderVoiceConfigurationRtc) -> Self {
+        Self::OrderVoiceConfigurationRtc(value)
+    }
+}
+impl From<OrderVoiceConfigurationEst> for OrderVoiceConfiguration {
+    fn from(value: OrderVoiceConfigurationEst) -> Self {
+        Self::OrderVoiceConfigurationEst(value)
+    }
+}
+impl From<OrderVoiceConfigurationFax> for OrderVoiceConfiguration {
+    fn from(value: OrderVoiceConfigurationFax) -> Self {
+        Self::OrderVoiceConfigurationFax(value)
+    }
+}
+/// OrderVoiceConfigurationBase
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct OrderVoiceConfigurationBase {
+    /// `type`
+    pub r#type: VoiceApplicationType,
+}
+#[allow(clippy::should_implement_trait)]
+impl OrderVoiceConfigurationBase {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(r#type: impl Into<VoiceApplicationType>) -> Self {
+        Self { r#type: r#type.into() }
+    }
+}
+/// OrderVoiceConfigurationEST
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct OrderVoiceConfigurationEst {
+    /// `type`
+    pub r#type: VoiceApplicationType,
+    /// Timestamp when the status was last updated.
+    #[serde(rename = "lastUpdatedTime")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_updated_time: Option<crate::runtime::Timestamp>,
+    /// `scheduledVoiceProvisioning`
+    #[serde(rename = "scheduledVoiceProvisioning")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheduled_voice_provisioning: Option<ScheduledVoiceProvisioning>,
+    /// The trunk ID if the type is EST. The `trunkId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/trunks/your-trunks).
+    #[serde(rename = "trunkId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trunk_id: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl OrderVoiceConfigurationEst {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(r#type: impl Into<VoiceApplicationType>) -> Self {
+        Self {
+            r#type: r#type.into(),
+            last_updated_time: None,
+            scheduled_voice_provisioning: None,
+            trunk_id: None,
+        }
+    }
+    /// Sets `lastUpdatedTime`.
+    pub fn last_updated_time(
+        mut self,
+        value: impl Into<crate::runtime::Timestamp>,
+    ) -> Self {
+        self.last_updated_time = Some(value.into());
+        self
+    }
+    /// Sets `scheduledVoiceProvisioning`.
+    pub fn scheduled_voice_provisioning(
+        mut self,
+        value: impl Into<ScheduledVoiceProvisioning>,
+    ) -> Self {
+        self.scheduled_voice_provisioning = Some(value.into());
+        self
+    }
+    /// Sets `trunkId`.
+    pub fn trunk_id(mut self, value: impl Into<String>) -> Self {
+        self.trunk_id = Some(value.into());
+        self
+    }
+}
+/// OrderVoiceConfigurationFAX
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct OrderVoiceConfigurationFax {
+    /// `type`
+    pub r#type: VoiceApplicationType,
+    /// Timestamp when the status was last updated.
+    #[serde(rename = "lastUpdatedTime")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_updated_time: Option<crate::runtime::Timestamp>,
+    /// `scheduledVoiceProvisioning`
+    #[serde(rename = "scheduledVoiceProvisioning")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheduled_voice_provisioning: Option<ScheduledVoiceProvisioning>,
+    /// The service ID if the type is FAX. The `serviceId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/fax/services).
+    #[serde(rename = "serviceId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_id: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl OrderVoiceConfigurationFax {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(r#type: impl Into<VoiceApplicationType>) -> Self {
+        Self {
+            r#type: r#type.into(),
+            last_updated_time: None,
+            scheduled_voice_provisioning: None,
+            service_id: None,
+        }
+    }
+    /// Sets `lastUpdatedTime`.
+    pub fn last_updated_time(
+        mut self,
+        value: impl Into<crate::runtime::Timestamp>,
+    ) -> Self {
+        self.last_updated_time = Some(value.into());
+        self
+    }
+    /// Sets `scheduledVoiceProvisioning`.
+    pub fn scheduled_voice_provisioning(
+        mut self,
+        value: impl Into<ScheduledVoiceProvisioning>,
+    ) -> Self {
+        self.scheduled_voice_provisioning = Some(value.into());
+        self
+    }
+    /// Sets `serviceId`.
+    pub fn service_id(mut self, value: impl Into<String>) -> Self {
+        self.service_id = Some(value.into());
+        self
+    }
+}
+/// OrderVoiceConfigurationRTC
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct OrderVoiceConfigurationRtc {
+    /// `type`
+    pub r#type: VoiceApplicationType,
+    /// Your app ID for the Voice API. The `appId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/voice/apps).
+    #[serde(rename = "appId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_id: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl OrderVoiceConfigurationRtc {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(r#type: impl Into<VoiceApplicationType>) -> Self {
+        Self {
+            r#type: r#type.into(),
+            app_id: None,
+        }
+    }
+    /// Sets `appId`.
+    pub fn app_id(mut self, value: impl Into<String>) -> Self {
+        self.app_id = Some(value.into());
+        self
+    }
+}
+/// The phone number in [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537) format with leading `+`. Example `+12025550134`.
+pub type PhoneNumber = String;
+/// The provisioning status. It will be either `WAITING`, `IN_PROGRESS` or `FAILED`. If the provisioning fails, a reason for the failure will be provided. [See a full list of provisioning error descriptions]<(https://developers.sinch.com/docs/numbers/api-reference/error-codes/provisioning-errors) and troubleshooting recommendations.
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ProvisioningStatus {
+    /// `PROVISIONING_STATUS_UNSPECIFIED`
+    ProvisioningStatusUnspecified,
     /// `WAITING`
     Waiting,
     /// `IN_PROGRESS`
@@ -723,6 +3380,7 @@ impl ProvisioningStatus {
     /// The value as it is sent over the wire.
     pub fn as_str(&self) -> &str {
         match self {
+            Self::ProvisioningStatusUnspecified => "PROVISIONING_STATUS_UNSPECIFIED",
             Self::Waiting => "WAITING",
             Self::InProgress => "IN_PROGRESS",
             Self::Failed => "FAILED",
@@ -733,6 +3391,7 @@ impl ProvisioningStatus {
 impl From<&str> for ProvisioningStatus {
     fn from(value: &str) -> Self {
         match value {
+            "PROVISIONING_STATUS_UNSPECIFIED" => Self::ProvisioningStatusUnspecified,
             "WAITING" => Self::Waiting,
             "IN_PROGRESS" => Self::InProgress,
             "FAILED" => Self::Failed,
@@ -768,79 +3427,956 @@ impl<'de> serde::Deserialize<'de> for ProvisioningStatus {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
-/// Request message for renting a phone number.
+/// ISO 3166-1 alpha-2 country code of the phone number. Example: US, GB or SE.
+pub type RegionCode = String;
+/// `Registration`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct RentNumberRequest {
-    /// Optional. Sms configuration. The service_plan_id can be found when logging into dashboard.sinch.com in SMS>APIs section.
+#[non_exhaustive]
+pub struct Registration {
+    /// Free-form JSON object representing registration data.
+    #[serde(rename = "requestDetails")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_details: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    /// The attachments submitted for this registration, via the dedicated endpoint
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attachments: Option<Vec<Attachment>>,
+    /// A list of timestamped messages from our team with feedback regarding your submitted registration details, in ascending timestamp order
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logs: Option<Vec<RegistrationLog>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl Registration {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            request_details: None,
+            attachments: None,
+            logs: None,
+        }
+    }
+    /// Sets `requestDetails`.
+    pub fn request_details(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
+    ) -> Self {
+        self.request_details = Some(value.into());
+        self
+    }
+    /// Sets `attachments`.
+    pub fn attachments(mut self, value: impl Into<Vec<Attachment>>) -> Self {
+        self.attachments = Some(value.into());
+        self
+    }
+    /// Sets `logs`.
+    pub fn logs(mut self, value: impl Into<Vec<RegistrationLog>>) -> Self {
+        self.logs = Some(value.into());
+        self
+    }
+}
+/// `RegistrationLog`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct RegistrationLog {
+    /// The feedback / message from our team
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// Timestamp string (RFC3339). Indicates the date & time when the message was created.
+    #[serde(rename = "createTime")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub create_time: Option<crate::runtime::Timestamp>,
+}
+#[allow(clippy::should_implement_trait)]
+impl RegistrationLog {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            message: None,
+            create_time: None,
+        }
+    }
+    /// Sets `message`.
+    pub fn message(mut self, value: impl Into<String>) -> Self {
+        self.message = Some(value.into());
+        self
+    }
+    /// Sets `createTime`.
+    pub fn create_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.create_time = Some(value.into());
+        self
+    }
+}
+/// Request message for searching and renting in one go any number that matches the search criteria.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct RentAnyNumberRequest {
+    /// `numberPattern`
+    #[serde(rename = "numberPattern")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number_pattern: Option<NumberPattern>,
+    /// ISO 3166-1 alpha-2 country code of the phone number. This endpoint only supports `US`.
+    #[serde(rename = "regionCode")]
+    pub region_code: RegionCode,
+    /// Number type. This endpoint only supports `LOCAL`.
+    pub r#type: NumberType,
+    /// Number capabilities to filter by, `SMS` and/or `VOICE`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capabilities: Option<Vec<NumberCapability>>,
+    /// `smsConfiguration`
     #[serde(rename = "smsConfiguration")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_configuration: Option<SmsConfiguration>,
-    /// Optional. Voice configuration. The app_id can be found when logging into dashboard.sinch.com in Voice>APIs section.
+    /// `voiceConfiguration`
     #[serde(rename = "voiceConfiguration")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub voice_configuration: Option<VoiceConfiguration>,
+    /// The callback URL to be called for a rented number's provisioning / deprovisioning operations.
+    #[serde(rename = "callbackUrl")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callback_url: Option<String>,
 }
-/// `ScheduledProvisioning`
+#[allow(clippy::should_implement_trait)]
+impl RentAnyNumberRequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        region_code: impl Into<RegionCode>,
+        r#type: impl Into<NumberType>,
+    ) -> Self {
+        Self {
+            number_pattern: None,
+            region_code: region_code.into(),
+            r#type: r#type.into(),
+            capabilities: None,
+            sms_configuration: None,
+            voice_configuration: None,
+            callback_url: None,
+        }
+    }
+    /// Sets `numberPattern`.
+    pub fn number_pattern(mut self, value: impl Into<NumberPattern>) -> Self {
+        self.number_pattern = Some(value.into());
+        self
+    }
+    /// Sets `capabilities`.
+    pub fn capabilities(mut self, value: impl Into<Vec<NumberCapability>>) -> Self {
+        self.capabilities = Some(value.into());
+        self
+    }
+    /// Sets `smsConfiguration`.
+    pub fn sms_configuration(mut self, value: impl Into<SmsConfiguration>) -> Self {
+        self.sms_configuration = Some(value.into());
+        self
+    }
+    /// Sets `voiceConfiguration`.
+    pub fn voice_configuration(mut self, value: impl Into<VoiceConfiguration>) -> Self {
+        self.voice_configuration = Some(value.into());
+        self
+    }
+    /// Sets `callbackUrl`.
+    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
+        self.callback_url = Some(value.into());
+        self
+    }
+}
+/// Request message for renting a phone number.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct RentNumberRequest {
+    /// `smsConfiguration`
+    #[serde(rename = "smsConfiguration")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sms_configuration: Option<SmsConfiguration>,
+    /// `voiceConfiguration`
+    #[serde(rename = "voiceConfiguration")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice_configuration: Option<VoiceConfiguration>,
+    /// The callback URL to be called for a rented number's provisioning / deprovisioning operations.
+    #[serde(rename = "callbackUrl")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callback_url: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl RentNumberRequest {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            sms_configuration: None,
+            voice_configuration: None,
+            callback_url: None,
+        }
+    }
+    /// Sets `smsConfiguration`.
+    pub fn sms_configuration(mut self, value: impl Into<SmsConfiguration>) -> Self {
+        self.sms_configuration = Some(value.into());
+        self
+    }
+    /// Sets `voiceConfiguration`.
+    pub fn voice_configuration(mut self, value: impl Into<VoiceConfiguration>) -> Self {
+        self.voice_configuration = Some(value.into());
+        self
+    }
+    /// Sets `callbackUrl`.
+    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
+        self.callback_url = Some(value.into());
+        self
+    }
+}
+/// `RequestEntityTooLarge`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct RequestEntityTooLarge {
+    /// `error`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<RequestEntityTooLargeError>,
+}
+#[allow(clippy::should_implement_trait)]
+impl RequestEntityTooLarge {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { error: None }
+    }
+    /// Sets `error`.
+    pub fn error(mut self, value: impl Into<RequestEntityTooLargeError>) -> Self {
+        self.error = Some(value.into());
+        self
+    }
+}
+/// `RequestEntityTooLargeError`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct RequestEntityTooLargeError {
+    /// `code`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<i64>,
+    /// `message`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// `status`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<RequestEntityTooLargeErrorStatus>,
+    /// `details`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<Vec<RequestEntityTooLargeErrorDetails>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl RequestEntityTooLargeError {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            code: None,
+            message: None,
+            status: None,
+            details: None,
+        }
+    }
+    /// Sets `code`.
+    pub fn code(mut self, value: impl Into<i64>) -> Self {
+        self.code = Some(value.into());
+        self
+    }
+    /// Sets `message`.
+    pub fn message(mut self, value: impl Into<String>) -> Self {
+        self.message = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<RequestEntityTooLargeErrorStatus>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `details`.
+    pub fn details(
+        mut self,
+        value: impl Into<Vec<RequestEntityTooLargeErrorDetails>>,
+    ) -> Self {
+        self.details = Some(value.into());
+        self
+    }
+}
+/// `RequestEntityTooLargeErrorDetails`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct RequestEntityTooLargeErrorDetails {
+    /// `type`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
+    /// The name of the resource that exceeded the expected size limit.
+    #[serde(rename = "resourceName")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource_name: Option<String>,
+    /// A description of the error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl RequestEntityTooLargeErrorDetails {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            r#type: None,
+            resource_name: None,
+            description: None,
+        }
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets `resourceName`.
+    pub fn resource_name(mut self, value: impl Into<String>) -> Self {
+        self.resource_name = Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+}
+/// `RequestEntityTooLargeErrorStatus`
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum RequestEntityTooLargeErrorStatus {
+    /// `CONTENT_TOO_LARGE`
+    ContentTooLarge,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl RequestEntityTooLargeErrorStatus {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::ContentTooLarge => "CONTENT_TOO_LARGE",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for RequestEntityTooLargeErrorStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "CONTENT_TOO_LARGE" => Self::ContentTooLarge,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for RequestEntityTooLargeErrorStatus {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for RequestEntityTooLargeErrorStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for RequestEntityTooLargeErrorStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for RequestEntityTooLargeErrorStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for RequestEntityTooLargeErrorStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// `RequiredAttachment`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct RequiredAttachment {
+    /// ID  to be used when uploading the attachment for the registration via the "Upload an attachment for a number order" endpoint
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Details about the attachment to be provided
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Indicates if this attachment's upload is mandatory when purchasing the phone number
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mandatory: Option<bool>,
+    /// Template to be used for the file attachment
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template: Option<Vec<AttachmentTemplate>>,
+    /// Title of the attachment to be provided
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Array of allowed mime types. If empty, no restrictions are applied.
+    #[serde(rename = "allowedMimeTypes")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed_mime_types: Option<Vec<String>>,
+    /// Document types allowed for this attachment. If specified, the documentType field in the attachment must be one of the allowed types.
+    #[serde(rename = "allowedDocumentTypes")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed_document_types: Option<Vec<String>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl RequiredAttachment {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            id: None,
+            description: None,
+            mandatory: None,
+            template: None,
+            title: None,
+            allowed_mime_types: None,
+            allowed_document_types: None,
+        }
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+    /// Sets `mandatory`.
+    pub fn mandatory(mut self, value: impl Into<bool>) -> Self {
+        self.mandatory = Some(value.into());
+        self
+    }
+    /// Sets `template`.
+    pub fn template(mut self, value: impl Into<Vec<AttachmentTemplate>>) -> Self {
+        self.template = Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    pub fn title(mut self, value: impl Into<String>) -> Self {
+        self.title = Some(value.into());
+        self
+    }
+    /// Sets `allowedMimeTypes`.
+    pub fn allowed_mime_types(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.allowed_mime_types = Some(value.into());
+        self
+    }
+    /// Sets `allowedDocumentTypes`.
+    pub fn allowed_document_types(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.allowed_document_types = Some(value.into());
+        self
+    }
+}
+/// The type of the resource.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ResourceType {
+    /// `ACTIVE_NUMBER`
+    ActiveNumber,
+    /// `NUMBER_ORDER`
+    NumberOrder,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl ResourceType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::ActiveNumber => "ACTIVE_NUMBER",
+            Self::NumberOrder => "NUMBER_ORDER",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for ResourceType {
+    fn from(value: &str) -> Self {
+        match value {
+            "ACTIVE_NUMBER" => Self::ActiveNumber,
+            "NUMBER_ORDER" => Self::NumberOrder,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for ResourceType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for ResourceType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for ResourceType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for ResourceType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for ResourceType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Represents the ongoing or failed scheduled provisioning job. This field will be empty if the number was both successfully provisioned to the SMS platform and linked to the 10DLC campaign.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ScheduledProvisioning {
-    /// Output only. Service plan of the scheduled provisioning task.
+    /// The SMS service plan that the scheduled provisioning job will configure with the number.
     #[serde(rename = "servicePlanId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_plan_id: Option<String>,
-    /// Output only. Status of the pending change.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<ProvisioningStatus>,
-    /// Output only. Timestamp when the status was last updated.
-    #[serde(rename = "lastUpdatedTime")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated_time: Option<crate::runtime::Timestamp>,
-    /// `campaignId`
+    /// TCR campaign ID that the scheduled provisioning job will configure with the number.
     #[serde(rename = "campaignId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_id: Option<String>,
+    /// `status`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ProvisioningStatus>,
+    /// Timestamp when the status was last updated.
+    #[serde(rename = "lastUpdatedTime")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_updated_time: Option<crate::runtime::Timestamp>,
     /// `errorCodes`
     #[serde(rename = "errorCodes")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_codes: Option<Vec<SmsErrorCode>>,
 }
-/// Scheduled Provisioning
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct ScheduledVoiceProvisioning {
-    /// Output only. Rtc application id of the scheduled provisioning task.
-    #[serde(rename = "appId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub app_id: Option<String>,
-    /// Output only. Status of the pending change.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<ProvisioningStatus>,
-    /// Output only. Timestamp when the status was last updated.
+#[allow(clippy::should_implement_trait)]
+impl ScheduledProvisioning {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            service_plan_id: None,
+            campaign_id: None,
+            status: None,
+            last_updated_time: None,
+            error_codes: None,
+        }
+    }
+    /// Sets `servicePlanId`.
+    pub fn service_plan_id(mut self, value: impl Into<String>) -> Self {
+        self.service_plan_id = Some(value.into());
+        self
+    }
+    /// Sets `campaignId`.
+    pub fn campaign_id(mut self, value: impl Into<String>) -> Self {
+        self.campaign_id = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<ProvisioningStatus>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `lastUpdatedTime`.
+    pub fn last_updated_time(
+        mut self,
+        value: impl Into<crate::runtime::Timestamp>,
+    ) -> Self {
+        self.last_updated_time = Some(value.into());
+        self
+    }
+    /// Sets `errorCodes`.
+    pub fn error_codes(mut self, value: impl Into<Vec<SmsErrorCode>>) -> Self {
+        self.error_codes = Some(value.into());
+        self
+    }
+}
+/// Represents the ongoing or failed scheduled voice provisioning job. This field will be empty if the number was successfully provisioned provisioned for voice.
+///
+/// Decoded by its `type` property; unknown values are kept in `Other`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ScheduledVoiceProvisioning {
+    /// A `ScheduledVoiceProvisioningEst`.
+    ScheduledVoiceProvisioningEst(ScheduledVoiceProvisioningEst),
+    /// A `ScheduledVoiceProvisioningFax`.
+    ScheduledVoiceProvisioningFax(ScheduledVoiceProvisioningFax),
+    /// A `ScheduledVoiceProvisioningRtc`.
+    ScheduledVoiceProvisioningRtc(ScheduledVoiceProvisioningRtc),
+    /// A variant this SDK does not know yet, kept as received.
+    Other(serde_json::Value),
+}
+impl serde::Serialize for ScheduledVoiceProvisioning {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (value, tag) = match self {
+            Self::ScheduledVoiceProvisioningEst(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("EST"),
+                )
+            }
+            Self::ScheduledVoiceProvisioningFax(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("FAX"),
+                )
+            }
+            Self::ScheduledVoiceProvisioningRtc(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("RTC"),
+                )
+            }
+            Self::Other(v) => (v.clone(), None),
+        };
+        serde::Serialize::serialize(
+            &crate::runtime::union::with_tag(value, "type", tag),
+            serializer,
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ScheduledVoiceProvisioning {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match value.get("type").and_then(serde_json::Value::as_str) {
+            Some("EST") => {
+                <ScheduledVoiceProvisioningEst as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::ScheduledVoiceProvisioningEst)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("FAX") => {
+                <ScheduledVoiceProvisioningFax as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::ScheduledVoiceProvisioningFax)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("RTC") => {
+                <ScheduledVoiceProvisioningRtc as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::ScheduledVoiceProvisioningRtc)
+                    .map_err(serde::de::Error::custom)
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
+impl ScheduledVoiceProvisioning {
+    /// The `ScheduledVoiceProvisioningEst` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn est(r#type: impl Into<VoiceApplicationType>) -> Self {
+        Self::ScheduledVoiceProvisioningEst(ScheduledVoiceProvisioningEst::new(r#type))
+    }
+    /// The `ScheduledVoiceProvisioningFax` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn fax(r#type: impl Into<VoiceApplicationType>) -> Self {
+        Self::ScheduledVoiceProvisioningFax(ScheduledVoiceProvisioningFax::new(r#type))
+    }
+    /// The `ScheduledVoiceProvisioningRtc` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn rtc(r#type: impl Into<VoiceApplicationType>) -> Self {
+        Self::ScheduledVoiceProvisioningRtc(ScheduledVoiceProvisioningRtc::new(r#type))
+    }
+}
+impl From<ScheduledVoiceProvisioningEst> for ScheduledVoiceProvisioning {
+    fn from(value: ScheduledVoiceProvisioningEst) -> Self {
+        Self::ScheduledVoiceProvisioningEst(value)
+    }
+}
+impl From<ScheduledVoiceProvisioningFax> for ScheduledVoiceProvisioning {
+    fn from(value: ScheduledVoiceProvisioningFax) -> Self {
+        Self::ScheduledVoiceProvisioningFax(value)
+    }
+}
+impl From<ScheduledVoiceProvisioningRtc> for ScheduledVoiceProvisioning {
+    fn from(value: ScheduledVoiceProvisioningRtc) -> Self {
+        Self::ScheduledVoiceProvisioningRtc(value)
+    }
+}
+/// `ScheduledVoiceProvisioningCommon`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ScheduledVoiceProvisioningCommon {
+    /// `type`
+    pub r#type: VoiceApplicationType,
+    /// Timestamp when the status was last updated.
     #[serde(rename = "lastUpdatedTime")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated_time: Option<crate::runtime::Timestamp>,
-}
-/// Sms configuration
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct SmsConfiguration {
-    /// The current sms configuration for this number.
-    /// The service_plan_id can be found when logging into dashboard.sinch.com
-    /// in SMS>APIs section.
-    #[serde(rename = "servicePlanId")]
+    /// `status`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub service_plan_id: Option<String>,
-    /// Output only. Status of any pending changes to the sms routing.
+    pub status: Option<ProvisioningStatus>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ScheduledVoiceProvisioningCommon {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(r#type: impl Into<VoiceApplicationType>) -> Self {
+        Self {
+            r#type: r#type.into(),
+            last_updated_time: None,
+            status: None,
+        }
+    }
+    /// Sets `lastUpdatedTime`.
+    pub fn last_updated_time(
+        mut self,
+        value: impl Into<crate::runtime::Timestamp>,
+    ) -> Self {
+        self.last_updated_time = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<ProvisioningStatus>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+}
+/// `ScheduledVoiceProvisioningEst`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ScheduledVoiceProvisioningEst {
+    /// `type`
+    pub r#type: VoiceApplicationType,
+    /// Timestamp when the status was last updated.
+    #[serde(rename = "lastUpdatedTime")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_updated_time: Option<crate::runtime::Timestamp>,
+    /// `status`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ProvisioningStatus>,
+    /// The trunk ID if the type is EST. The `trunkId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/trunks/your-trunks).
+    #[serde(rename = "trunkId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trunk_id: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ScheduledVoiceProvisioningEst {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(r#type: impl Into<VoiceApplicationType>) -> Self {
+        Self {
+            r#type: r#type.into(),
+            last_updated_time: None,
+            status: None,
+            trunk_id: None,
+        }
+    }
+    /// Sets `lastUpdatedTime`.
+    pub fn last_updated_time(
+        mut self,
+        value: impl Into<crate::runtime::Timestamp>,
+    ) -> Self {
+        self.last_updated_time = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<ProvisioningStatus>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `trunkId`.
+    pub fn trunk_id(mut self, value: impl Into<String>) -> Self {
+        self.trunk_id = Some(value.into());
+        self
+    }
+}
+/// `ScheduledVoiceProvisioningFax`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ScheduledVoiceProvisioningFax {
+    /// `type`
+    pub r#type: VoiceApplicationType,
+    /// Timestamp when the status was last updated.
+    #[serde(rename = "lastUpdatedTime")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_updated_time: Option<crate::runtime::Timestamp>,
+    /// `status`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ProvisioningStatus>,
+    /// The service ID if the type is FAX. The `serviceId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/fax/services).
+    #[serde(rename = "serviceId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_id: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ScheduledVoiceProvisioningFax {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(r#type: impl Into<VoiceApplicationType>) -> Self {
+        Self {
+            r#type: r#type.into(),
+            last_updated_time: None,
+            status: None,
+            service_id: None,
+        }
+    }
+    /// Sets `lastUpdatedTime`.
+    pub fn last_updated_time(
+        mut self,
+        value: impl Into<crate::runtime::Timestamp>,
+    ) -> Self {
+        self.last_updated_time = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<ProvisioningStatus>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `serviceId`.
+    pub fn service_id(mut self, value: impl Into<String>) -> Self {
+        self.service_id = Some(value.into());
+        self
+    }
+}
+/// `ScheduledVoiceProvisioningRtc`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ScheduledVoiceProvisioningRtc {
+    /// `type`
+    pub r#type: VoiceApplicationType,
+    /// Timestamp when the status was last updated.
+    #[serde(rename = "lastUpdatedTime")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_updated_time: Option<crate::runtime::Timestamp>,
+    /// `status`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ProvisioningStatus>,
+    /// Your app ID for the Voice API. The `appId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/voice/apps).
+    #[serde(rename = "appId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_id: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ScheduledVoiceProvisioningRtc {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(r#type: impl Into<VoiceApplicationType>) -> Self {
+        Self {
+            r#type: r#type.into(),
+            last_updated_time: None,
+            status: None,
+            app_id: None,
+        }
+    }
+    /// Sets `lastUpdatedTime`.
+    pub fn last_updated_time(
+        mut self,
+        value: impl Into<crate::runtime::Timestamp>,
+    ) -> Self {
+        self.last_updated_time = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<ProvisioningStatus>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `appId`.
+    pub fn app_id(mut self, value: impl Into<String>) -> Self {
+        self.app_id = Some(value.into());
+        self
+    }
+}
+/// The current SMS configuration for this number.
+///
+/// Once the `servicePlanId` is sent, it enters scheduled provisioning.
+///
+/// The status of scheduled provisioning will show under a `scheduledProvisioning` object if it's still running. Once processed successfully, the `servicePlanId` sent will appear directly under the `smsConfiguration` object.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct SmsConfiguration {
+    /// The `servicePlanId` can be found in the [Sinch Customer Dashboard](https://dashboard.sinch.com/sms/api/rest). The service plan ID is what ties this number to the configured SMS service.
+    #[serde(rename = "servicePlanId")]
+    pub service_plan_id: String,
+    /// Only for US phone numbers. This `campaignId` is required to send SMS traffic to US; click [here](https://community.sinch.com/t5/10DLC/What-is-10DLC/ta-p/7845) to read more about 10DLC A2P messaging. So, it is the current campaign ID for this number. The `campaignId` is found on your TCR platform.
+    #[serde(rename = "campaignId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub campaign_id: Option<String>,
+    /// `scheduledProvisioning`
     #[serde(rename = "scheduledProvisioning")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_provisioning: Option<ScheduledProvisioning>,
-    /// `campaignId`
+}
+#[allow(clippy::should_implement_trait)]
+impl SmsConfiguration {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(service_plan_id: impl Into<String>) -> Self {
+        Self {
+            service_plan_id: service_plan_id.into(),
+            campaign_id: None,
+            scheduled_provisioning: None,
+        }
+    }
+    /// Sets `campaignId`.
+    pub fn campaign_id(mut self, value: impl Into<String>) -> Self {
+        self.campaign_id = Some(value.into());
+        self
+    }
+    /// Sets `scheduledProvisioning`.
+    pub fn scheduled_provisioning(
+        mut self,
+        value: impl Into<ScheduledProvisioning>,
+    ) -> Self {
+        self.scheduled_provisioning = Some(value.into());
+        self
+    }
+}
+/// Base SMS Configuration
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct SmsConfigurationBase {
+    /// The `servicePlanId` can be found in the [Sinch Customer Dashboard](https://dashboard.sinch.com/sms/api/rest). The service plan ID is what ties this number to the configured SMS service.
+    #[serde(rename = "servicePlanId")]
+    pub service_plan_id: String,
+    /// Only for US phone numbers. This `campaignId` is required to send SMS traffic to US; click [here](https://community.sinch.com/t5/10DLC/What-is-10DLC/ta-p/7845) to read more about 10DLC A2P messaging. So, it is the current campaign ID for this number. The `campaignId` is found on your TCR platform.
     #[serde(rename = "campaignId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_id: Option<String>,
 }
-/// Type
+#[allow(clippy::should_implement_trait)]
+impl SmsConfigurationBase {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(service_plan_id: impl Into<String>) -> Self {
+        Self {
+            service_plan_id: service_plan_id.into(),
+            campaign_id: None,
+        }
+    }
+    /// Sets `campaignId`.
+    pub fn campaign_id(mut self, value: impl Into<String>) -> Self {
+        self.campaign_id = Some(value.into());
+        self
+    }
+}
+/// The error codes that show the reason of failure of a scheduled provisioning
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum SmsErrorCode {
+    /// `ERROR_CODE_UNSPECIFIED`
+    ErrorCodeUnspecified,
     /// `INTERNAL_ERROR`
     InternalError,
     /// `SMS_PROVISIONING_FAILED`
@@ -859,6 +4395,22 @@ pub enum SmsErrorCode {
     CampaignPendingAcceptance,
     /// `MNO_SHARING_ERROR`
     MnoSharingError,
+    /// `CAMPAIGN_EXPIRED`
+    CampaignExpired,
+    /// `CAMPAIGN_MNO_REJECTED`
+    CampaignMnoRejected,
+    /// `CAMPAIGN_MNO_SUSPENDED`
+    CampaignMnoSuspended,
+    /// `CAMPAIGN_MNO_REVIEW`
+    CampaignMnoReview,
+    /// `INSUFFICIENT_BALANCE`
+    InsufficientBalance,
+    /// `MOCK_CAMPAIGN_NOT_ALLOWED`
+    MockCampaignNotAllowed,
+    /// `TFN_NOT_ALLOWED`
+    TfnNotAllowed,
+    /// `INVALID_NNID`
+    InvalidNnid,
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
@@ -866,6 +4418,7 @@ impl SmsErrorCode {
     /// The value as it is sent over the wire.
     pub fn as_str(&self) -> &str {
         match self {
+            Self::ErrorCodeUnspecified => "ERROR_CODE_UNSPECIFIED",
             Self::InternalError => "INTERNAL_ERROR",
             Self::SmsProvisioningFailed => "SMS_PROVISIONING_FAILED",
             Self::CampaignProvisioningFailed => "CAMPAIGN_PROVISIONING_FAILED",
@@ -875,6 +4428,14 @@ impl SmsErrorCode {
             Self::PartnerServiceUnavailable => "PARTNER_SERVICE_UNAVAILABLE",
             Self::CampaignPendingAcceptance => "CAMPAIGN_PENDING_ACCEPTANCE",
             Self::MnoSharingError => "MNO_SHARING_ERROR",
+            Self::CampaignExpired => "CAMPAIGN_EXPIRED",
+            Self::CampaignMnoRejected => "CAMPAIGN_MNO_REJECTED",
+            Self::CampaignMnoSuspended => "CAMPAIGN_MNO_SUSPENDED",
+            Self::CampaignMnoReview => "CAMPAIGN_MNO_REVIEW",
+            Self::InsufficientBalance => "INSUFFICIENT_BALANCE",
+            Self::MockCampaignNotAllowed => "MOCK_CAMPAIGN_NOT_ALLOWED",
+            Self::TfnNotAllowed => "TFN_NOT_ALLOWED",
+            Self::InvalidNnid => "INVALID_NNID",
             Self::Other(other) => other.as_str(),
         }
     }
@@ -882,6 +4443,7 @@ impl SmsErrorCode {
 impl From<&str> for SmsErrorCode {
     fn from(value: &str) -> Self {
         match value {
+            "ERROR_CODE_UNSPECIFIED" => Self::ErrorCodeUnspecified,
             "INTERNAL_ERROR" => Self::InternalError,
             "SMS_PROVISIONING_FAILED" => Self::SmsProvisioningFailed,
             "CAMPAIGN_PROVISIONING_FAILED" => Self::CampaignProvisioningFailed,
@@ -891,6 +4453,14 @@ impl From<&str> for SmsErrorCode {
             "PARTNER_SERVICE_UNAVAILABLE" => Self::PartnerServiceUnavailable,
             "CAMPAIGN_PENDING_ACCEPTANCE" => Self::CampaignPendingAcceptance,
             "MNO_SHARING_ERROR" => Self::MnoSharingError,
+            "CAMPAIGN_EXPIRED" => Self::CampaignExpired,
+            "CAMPAIGN_MNO_REJECTED" => Self::CampaignMnoRejected,
+            "CAMPAIGN_MNO_SUSPENDED" => Self::CampaignMnoSuspended,
+            "CAMPAIGN_MNO_REVIEW" => Self::CampaignMnoReview,
+            "INSUFFICIENT_BALANCE" => Self::InsufficientBalance,
+            "MOCK_CAMPAIGN_NOT_ALLOWED" => Self::MockCampaignNotAllowed,
+            "TFN_NOT_ALLOWED" => Self::TfnNotAllowed,
+            "INVALID_NNID" => Self::InvalidNnid,
             other => Self::Other(other.to_string()),
         }
     }
@@ -923,21 +4493,679 @@ impl<'de> serde::Deserialize<'de> for SmsErrorCode {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
-/// Voice configuration
+/// `UpdateNumberOrderRegistrationRequest`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct VoiceConfiguration {
-    /// The current voice configuration for this number.
-    /// The app_id can be found when logging into dashboard.sinch.com
-    /// in voice>APIs section.
+#[non_exhaustive]
+pub struct UpdateNumberOrderRegistrationRequest {
+    /// Free-form JSON object representing registration data.
+    #[serde(rename = "requestDetails")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_details: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl UpdateNumberOrderRegistrationRequest {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { request_details: None }
+    }
+    /// Sets `requestDetails`.
+    pub fn request_details(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
+    ) -> Self {
+        self.request_details = Some(value.into());
+        self
+    }
+}
+/// `UploadNumberOrderAttachmentRequest`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct UploadNumberOrderAttachmentRequest {
+    /// File attachment to upload
+    pub file: crate::runtime::File,
+    /// Optional document type associated with the uploaded attachment
+    #[serde(rename = "documentType")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document_type: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl UploadNumberOrderAttachmentRequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(file: impl Into<crate::runtime::File>) -> Self {
+        Self {
+            file: file.into(),
+            document_type: None,
+        }
+    }
+    /// Sets `documentType`.
+    pub fn document_type(mut self, value: impl Into<String>) -> Self {
+        self.document_type = Some(value.into());
+        self
+    }
+}
+impl crate::runtime::body::ToParts for UploadNumberOrderAttachmentRequest {
+    fn to_parts(&self) -> Vec<crate::runtime::Part> {
+        let body = self;
+        let mut parts: Vec<crate::runtime::Part> = Vec::new();
+        {
+            let value = &body.file;
+            parts
+                .push(
+                    crate::runtime::Part::file("file", ::std::clone::Clone::clone(value)),
+                );
+        }
+        if let Some(value) = &body.document_type {
+            parts
+                .push(
+                    crate::runtime::Part::text(
+                        "documentType",
+                        ::std::string::ToString::to_string(value),
+                    ),
+                );
+        }
+        parts
+    }
+}
+/// The attachment upload status. It will be either `COMPLETED`, `WAITING` or `FAILED`.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum UploadStatus {
+    /// `COMPLETED`
+    Completed,
+    /// `WAITING`
+    Waiting,
+    /// `FAILED`
+    Failed,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl UploadStatus {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Completed => "COMPLETED",
+            Self::Waiting => "WAITING",
+            Self::Failed => "FAILED",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for UploadStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "COMPLETED" => Self::Completed,
+            "WAITING" => Self::Waiting,
+            "FAILED" => Self::Failed,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for UploadStatus {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for UploadStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for UploadStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for UploadStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for UploadStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Response object containing details of the emergency address.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ValidateAddressResponse {
+    /// `phoneNumber`
+    #[serde(rename = "phoneNumber")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_number: Option<PhoneNumber>,
+    /// User supplied name for the phone number.
+    #[serde(rename = "displayName")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+    /// `validatedAddress`
+    #[serde(rename = "validatedAddress")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub validated_address: Option<EmergencyAddress>,
+    /// `validationResult`
+    #[serde(rename = "validationResult")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub validation_result: Option<AddressValidationResultCode>,
+    /// Validation result message
+    #[serde(rename = "validationMessage")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub validation_message: Option<String>,
+    /// `correctedAddress`
+    #[serde(rename = "correctedAddress")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corrected_address: Option<EmergencyAddress>,
+    /// List of candidate addresses (only available if validationResult == NO_MATCH)
+    #[serde(rename = "candidateAddresses")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub candidate_addresses: Option<Vec<EmergencyAddress>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ValidateAddressResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            phone_number: None,
+            display_name: None,
+            validated_address: None,
+            validation_result: None,
+            validation_message: None,
+            corrected_address: None,
+            candidate_addresses: None,
+        }
+    }
+    /// Sets `phoneNumber`.
+    pub fn phone_number(mut self, value: impl Into<PhoneNumber>) -> Self {
+        self.phone_number = Some(value.into());
+        self
+    }
+    /// Sets `displayName`.
+    pub fn display_name(mut self, value: impl Into<String>) -> Self {
+        self.display_name = Some(value.into());
+        self
+    }
+    /// Sets `validatedAddress`.
+    pub fn validated_address(mut self, value: impl Into<EmergencyAddress>) -> Self {
+        self.validated_address = Some(value.into());
+        self
+    }
+    /// Sets `validationResult`.
+    pub fn validation_result(
+        mut self,
+        value: impl Into<AddressValidationResultCode>,
+    ) -> Self {
+        self.validation_result = Some(value.into());
+        self
+    }
+    /// Sets `validationMessage`.
+    pub fn validation_message(mut self, value: impl Into<String>) -> Self {
+        self.validation_message = Some(value.into());
+        self
+    }
+    /// Sets `correctedAddress`.
+    pub fn corrected_address(mut self, value: impl Into<EmergencyAddress>) -> Self {
+        self.corrected_address = Some(value.into());
+        self
+    }
+    /// Sets `candidateAddresses`.
+    pub fn candidate_addresses(
+        mut self,
+        value: impl Into<Vec<EmergencyAddress>>,
+    ) -> Self {
+        self.candidate_addresses = Some(value.into());
+        self
+    }
+}
+/// `VoiceAppId`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VoiceAppId {
+    /// Your app ID for the Voice API. The `appId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/voice/apps).
     #[serde(rename = "appId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
-    /// Output only. Status of the pending change.
-    #[serde(rename = "scheduledVoiceProvisioning")]
+}
+#[allow(clippy::should_implement_trait)]
+impl VoiceAppId {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { app_id: None }
+    }
+    /// Sets `appId`.
+    pub fn app_id(mut self, value: impl Into<String>) -> Self {
+        self.app_id = Some(value.into());
+        self
+    }
+}
+/// The voice application type. Examples are RTC, EST, FAX
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum VoiceApplicationType {
+    /// `RTC`
+    Rtc,
+    /// `EST`
+    Est,
+    /// `FAX`
+    Fax,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl VoiceApplicationType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Rtc => "RTC",
+            Self::Est => "EST",
+            Self::Fax => "FAX",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for VoiceApplicationType {
+    fn from(value: &str) -> Self {
+        match value {
+            "RTC" => Self::Rtc,
+            "EST" => Self::Est,
+            "FAX" => Self::Fax,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for VoiceApplicationType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for VoiceApplicationType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for VoiceApplicationType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for VoiceApplicationType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for VoiceApplicationType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// The current voice configuration for this number. During scheduled provisioning, the app ID, service ID, or trunk ID value may be empty in a response if it is still processing or if it has failed. The status of scheduled provisioning will show under a `scheduledVoiceProvisioning` object if it's still running. Once processed successfully, the `appId`/`serviceId`/`trunkId` sent will appear directly under the `voiceConfiguration` object.
+///
+/// Decoded by its `type` property; unknown values are kept in `Other`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum VoiceConfiguration {
+    /// A `VoiceConfigurationRtc`.
+    VoiceConfigurationRtc(VoiceConfigurationRtc),
+    /// A `VoiceConfigurationEst`.
+    VoiceConfigurationEst(VoiceConfigurationEst),
+    /// A `VoiceConfigurationFax`.
+    VoiceConfigurationFax(VoiceConfigurationFax),
+    /// A variant this SDK does not know yet, kept as received.
+    Other(serde_json::Value),
+}
+impl serde::Serialize for VoiceConfiguration {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (value, tag) = match self {
+            Self::VoiceConfigurationRtc(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("RTC"),
+                )
+            }
+            Self::VoiceConfigurationEst(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("EST"),
+                )
+            }
+            Self::VoiceConfigurationFax(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("FAX"),
+                )
+            }
+            Self::Other(v) => (v.clone(), None),
+        };
+        serde::Serialize::serialize(
+            &crate::runtime::union::with_tag(value, "type", tag),
+            serializer,
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for VoiceConfiguration {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match value.get("type").and_then(serde_json::Value::as_str) {
+            Some("RTC") => {
+                <VoiceConfigurationRtc as serde::Deserialize>::deserialize(&value)
+                    .map(Self::VoiceConfigurationRtc)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("EST") => {
+                <VoiceConfigurationEst as serde::Deserialize>::deserialize(&value)
+                    .map(Self::VoiceConfigurationEst)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("FAX") => {
+                <VoiceConfigurationFax as serde::Deserialize>::deserialize(&value)
+                    .map(Self::VoiceConfigurationFax)
+                    .map_err(serde::de::Error::custom)
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
+impl VoiceConfiguration {
+    /// The `VoiceConfigurationRtc` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn rtc() -> Self {
+        Self::VoiceConfigurationRtc(VoiceConfigurationRtc::new())
+    }
+    /// The `VoiceConfigurationEst` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn est(r#type: impl Into<VoiceApplicationType>) -> Self {
+        Self::VoiceConfigurationEst(VoiceConfigurationEst::new(r#type))
+    }
+    /// The `VoiceConfigurationFax` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn fax(r#type: impl Into<VoiceApplicationType>) -> Self {
+        Self::VoiceConfigurationFax(VoiceConfigurationFax::new(r#type))
+    }
+}
+impl From<VoiceConfigurationRtc> for VoiceConfiguration {
+    fn from(value: VoiceConfigurationRtc) -> Self {
+        Self::VoiceConfigurationRtc(value)
+    }
+}
+impl From<VoiceConfigurationEst> for VoiceConfiguration {
+    fn from(value: VoiceConfigurationEst) -> Self {
+        Self::VoiceConfigurationEst(value)
+    }
+}
+impl From<VoiceConfigurationFax> for VoiceConfiguration {
+    fn from(value: VoiceConfigurationFax) -> Self {
+        Self::VoiceConfigurationFax(value)
+    }
+}
+/// Common VoiceConfiguration fields
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VoiceConfigurationCommon {
+    /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scheduled_voice_provisioning: Option<ScheduledVoiceProvisioning>,
-    /// Output only. Timestamp when the status was last updated.
+    pub r#type: Option<VoiceApplicationType>,
+    /// Timestamp when the status was last updated.
     #[serde(rename = "lastUpdatedTime")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_updated_time: Option<crate::runtime::Timestamp>,
+    /// `scheduledVoiceProvisioning`
+    #[serde(rename = "scheduledVoiceProvisioning")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheduled_voice_provisioning: Option<ScheduledVoiceProvisioning>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VoiceConfigurationCommon {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            r#type: None,
+            last_updated_time: None,
+            scheduled_voice_provisioning: None,
+        }
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<VoiceApplicationType>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets `lastUpdatedTime`.
+    pub fn last_updated_time(
+        mut self,
+        value: impl Into<crate::runtime::Timestamp>,
+    ) -> Self {
+        self.last_updated_time = Some(value.into());
+        self
+    }
+    /// Sets `scheduledVoiceProvisioning`.
+    pub fn scheduled_voice_provisioning(
+        mut self,
+        value: impl Into<ScheduledVoiceProvisioning>,
+    ) -> Self {
+        self.scheduled_voice_provisioning = Some(value.into());
+        self
+    }
+}
+/// EST VoiceConfiguration
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VoiceConfigurationEst {
+    /// `type`
+    pub r#type: VoiceApplicationType,
+    /// Timestamp when the status was last updated.
+    #[serde(rename = "lastUpdatedTime")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_updated_time: Option<crate::runtime::Timestamp>,
+    /// `scheduledVoiceProvisioning`
+    #[serde(rename = "scheduledVoiceProvisioning")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheduled_voice_provisioning: Option<ScheduledVoiceProvisioning>,
+    /// The trunk ID if the type is EST. The `trunkId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/trunks/your-trunks).
+    #[serde(rename = "trunkId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trunk_id: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VoiceConfigurationEst {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(r#type: impl Into<VoiceApplicationType>) -> Self {
+        Self {
+            r#type: r#type.into(),
+            last_updated_time: None,
+            scheduled_voice_provisioning: None,
+            trunk_id: None,
+        }
+    }
+    /// Sets `lastUpdatedTime`.
+    pub fn last_updated_time(
+        mut self,
+        value: impl Into<crate::runtime::Timestamp>,
+    ) -> Self {
+        self.last_updated_time = Some(value.into());
+        self
+    }
+    /// Sets `scheduledVoiceProvisioning`.
+    pub fn scheduled_voice_provisioning(
+        mut self,
+        value: impl Into<ScheduledVoiceProvisioning>,
+    ) -> Self {
+        self.scheduled_voice_provisioning = Some(value.into());
+        self
+    }
+    /// Sets `trunkId`.
+    pub fn trunk_id(mut self, value: impl Into<String>) -> Self {
+        self.trunk_id = Some(value.into());
+        self
+    }
+}
+/// FAX VoiceConfiguration
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VoiceConfigurationFax {
+    /// `type`
+    pub r#type: VoiceApplicationType,
+    /// Timestamp when the status was last updated.
+    #[serde(rename = "lastUpdatedTime")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_updated_time: Option<crate::runtime::Timestamp>,
+    /// `scheduledVoiceProvisioning`
+    #[serde(rename = "scheduledVoiceProvisioning")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheduled_voice_provisioning: Option<ScheduledVoiceProvisioning>,
+    /// The service ID if the type is FAX. The `serviceId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/fax/services).
+    #[serde(rename = "serviceId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_id: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VoiceConfigurationFax {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(r#type: impl Into<VoiceApplicationType>) -> Self {
+        Self {
+            r#type: r#type.into(),
+            last_updated_time: None,
+            scheduled_voice_provisioning: None,
+            service_id: None,
+        }
+    }
+    /// Sets `lastUpdatedTime`.
+    pub fn last_updated_time(
+        mut self,
+        value: impl Into<crate::runtime::Timestamp>,
+    ) -> Self {
+        self.last_updated_time = Some(value.into());
+        self
+    }
+    /// Sets `scheduledVoiceProvisioning`.
+    pub fn scheduled_voice_provisioning(
+        mut self,
+        value: impl Into<ScheduledVoiceProvisioning>,
+    ) -> Self {
+        self.scheduled_voice_provisioning = Some(value.into());
+        self
+    }
+    /// Sets `serviceId`.
+    pub fn service_id(mut self, value: impl Into<String>) -> Self {
+        self.service_id = Some(value.into());
+        self
+    }
+}
+/// RTC VoiceConfiguration
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VoiceConfigurationRtc {
+    /// `type`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<VoiceApplicationType>,
+    /// Timestamp when the status was last updated.
+    #[serde(rename = "lastUpdatedTime")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_updated_time: Option<crate::runtime::Timestamp>,
+    /// `scheduledVoiceProvisioning`
+    #[serde(rename = "scheduledVoiceProvisioning")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheduled_voice_provisioning: Option<ScheduledVoiceProvisioning>,
+    /// Your app ID for the Voice API. The `appId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/voice/apps).
+    #[serde(rename = "appId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_id: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VoiceConfigurationRtc {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            r#type: None,
+            last_updated_time: None,
+            scheduled_voice_provisioning: None,
+            app_id: None,
+        }
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<VoiceApplicationType>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets `lastUpdatedTime`.
+    pub fn last_updated_time(
+        mut self,
+        value: impl Into<crate::runtime::Timestamp>,
+    ) -> Self {
+        self.last_updated_time = Some(value.into());
+        self
+    }
+    /// Sets `scheduledVoiceProvisioning`.
+    pub fn scheduled_voice_provisioning(
+        mut self,
+        value: impl Into<ScheduledVoiceProvisioning>,
+    ) -> Self {
+        self.scheduled_voice_provisioning = Some(value.into());
+        self
+    }
+    /// Sets `appId`.
+    pub fn app_id(mut self, value: impl Into<String>) -> Self {
+        self.app_id = Some(value.into());
+        self
+    }
+}
+/// `VoiceServiceId`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VoiceServiceId {
+    /// The service ID if the type is FAX. The `serviceId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/fax/services).
+    #[serde(rename = "serviceId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_id: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VoiceServiceId {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { service_id: None }
+    }
+    /// Sets `serviceId`.
+    pub fn service_id(mut self, value: impl Into<String>) -> Self {
+        self.service_id = Some(value.into());
+        self
+    }
+}
+/// `VoiceTrunkId`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VoiceTrunkId {
+    /// The trunk ID if the type is EST. The `trunkId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/trunks/your-trunks).
+    #[serde(rename = "trunkId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trunk_id: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VoiceTrunkId {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { trunk_id: None }
+    }
+    /// Sets `trunkId`.
+    pub fn trunk_id(mut self, value: impl Into<String>) -> Self {
+        self.trunk_id = Some(value.into());
+        self
+    }
 }

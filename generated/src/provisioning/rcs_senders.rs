@@ -5,8 +5,7 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `RCS Senders` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -16,147 +15,26 @@ pub struct RcsSenders<'a> {
 impl<'a> RcsSenders<'a> {
     /// List all senders in project
     ///
-    /// Returns a paginated list of senders for the specified project. If no page token is supplied then the first 50 will be returned.
+    /// Returns a paginated list of senders for the specified project. If no page token is supplied then the first `50` will be returned.
     ///
     /// `GET /v1/projects/{projectId}/rcs/senders` (operation `RcsSendersController_listSenders_v1`).
     #[doc(alias = "RcsSendersController_listSenders_v1")]
-    pub async fn rcs_senders_controller_list_senders_v1(
-        &self,
-        project_id: &str,
-        params: &RcsSendersControllerListSendersV1Params,
-    ) -> Result<
-        super::types::RcsListSendersResponseDto,
-        crate::runtime::Error<RcsSendersControllerListSendersV1Error>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/rcs/senders",
-                ]
-                    .concat(),
-            );
-        let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &params.page_token {
-            query.push(("pageToken", value.to_string()));
+    pub fn list_senders(&self) -> RcsSendersControllerListSendersV1Call<'a> {
+        RcsSendersControllerListSendersV1Call {
+            client: self.client,
+            project_id: None,
+            page_token: None,
+            page_size: None,
+            filter_conversation_api_app_id: None,
+            filter_sender_ids: None,
+            filter_sender_name: None,
+            filter_states: None,
+            search: None,
+            sort_column: None,
+            sort_direction: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
-        if let Some(value) = &params.page_size {
-            query.push(("pageSize", value.to_string()));
-        }
-        if let Some(value) = &params.filter_conversation_api_app_id {
-            query.push(("filterConversationApiAppId", value.to_string()));
-        }
-        if let Some(value) = &params.filter_sender_ids {
-            query.push(("filterSenderIds", value.to_string()));
-        }
-        if let Some(value) = &params.filter_sender_name {
-            query.push(("filterSenderName", value.to_string()));
-        }
-        if let Some(value) = &params.filter_states {
-            for item in value {
-                query.push(("filterStates", item.to_string()));
-            }
-        }
-        if let Some(value) = &params.sort_column {
-            query.push(("sortColumn", value.to_string()));
-        }
-        if let Some(value) = &params.sort_direction {
-            query.push(("sortDirection", value.to_string()));
-        }
-        request = request.query(&query);
-        let response = self
-            .client
-            .http
-            .send("RcsSendersController_listSenders_v1", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => {
-                Err(response.error_as(RcsSendersControllerListSendersV1Error::Status400))
-            }
-            401 => {
-                Err(response.error_as(RcsSendersControllerListSendersV1Error::Status401))
-            }
-            403 => {
-                Err(response.error_as(RcsSendersControllerListSendersV1Error::Status403))
-            }
-            429 => {
-                Err(response.error_as(RcsSendersControllerListSendersV1Error::Status429))
-            }
-            500 => {
-                Err(response.error_as(RcsSendersControllerListSendersV1Error::Status500))
-            }
-            _ => Err(response.into_error(None)),
-        }
-    }
-    /// List all senders in project: every page, fetched lazily.
-    ///
-    /// Calls [`rcs_senders_controller_list_senders_v1`](Self::rcs_senders_controller_list_senders_v1) once per page.
-    /// Starts from `params.page_token` when set (else the first page), then follows each
-    /// response's `nextPageToken`; ends after a page without one.
-    /// The next page is requested only when the stream is polled past the current one;
-    /// the stream ends after the last page or after the first error. Pin it before polling
-    /// (see [`pagination`](crate::runtime::pagination)).
-    ///
-    /// `GET /v1/projects/{projectId}/rcs/senders` (operation `RcsSendersController_listSenders_v1`).
-    #[doc(alias = "RcsSendersController_listSenders_v1")]
-    pub fn rcs_senders_controller_list_senders_v1_pages(
-        &self,
-        project_id: &str,
-        params: &RcsSendersControllerListSendersV1Params,
-    ) -> impl futures_core::Stream<
-        Item = Result<
-            super::types::RcsListSendersResponseDto,
-            crate::runtime::Error<RcsSendersControllerListSendersV1Error>,
-        >,
-    > + use<'a> {
-        let ops = *self;
-        let project_id = project_id.to_owned();
-        let params = params.clone();
-        let first = params.page_token.clone();
-        crate::runtime::pagination::token_pages(
-            first,
-            move |token: Option<String>| {
-                let project_id = project_id.clone();
-                let mut params = params.clone();
-                params.page_token = token;
-                async move {
-                    ops.rcs_senders_controller_list_senders_v1(&project_id, &params)
-                        .await
-                }
-            },
-            |response: &super::types::RcsListSendersResponseDto| {
-                response.next_page_token.as_deref()
-            },
-        )
-    }
-    /// List all senders in project: every item (`senders`) of every page, fetched lazily.
-    ///
-    /// The items of [`rcs_senders_controller_list_senders_v1_pages`](Self::rcs_senders_controller_list_senders_v1_pages), in order.
-    /// The next page is requested only when the stream is polled past the current one;
-    /// the stream ends after the last page or after the first error. Pin it before polling
-    /// (see [`pagination`](crate::runtime::pagination)).
-    ///
-    /// `GET /v1/projects/{projectId}/rcs/senders` (operation `RcsSendersController_listSenders_v1`).
-    #[doc(alias = "RcsSendersController_listSenders_v1")]
-    pub fn rcs_senders_controller_list_senders_v1_stream(
-        &self,
-        project_id: &str,
-        params: &RcsSendersControllerListSendersV1Params,
-    ) -> impl futures_core::Stream<
-        Item = Result<
-            super::types::RcsSenderDto,
-            crate::runtime::Error<RcsSendersControllerListSendersV1Error>,
-        >,
-    > + use<'a> {
-        crate::runtime::pagination::items(
-            self.rcs_senders_controller_list_senders_v1_pages(project_id, params),
-            |response: super::types::RcsListSendersResponseDto| response.senders,
-        )
     }
     /// Create sender for project
     ///
@@ -164,204 +42,2227 @@ impl<'a> RcsSenders<'a> {
     ///
     /// `POST /v1/projects/{projectId}/rcs/senders` (operation `RcsSendersController_createSender_v1`).
     #[doc(alias = "RcsSendersController_createSender_v1")]
-    pub async fn rcs_senders_controller_create_sender_v1(
+    pub fn create_sender(
         &self,
-        project_id: &str,
-        body: &super::types::RcsCreateSenderRequestDto,
-    ) -> Result<
-        super::types::RcsSenderDto,
-        crate::runtime::Error<RcsSendersControllerCreateSenderV1Error>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/rcs/senders",
-                ]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self
-            .client
-            .http
-            .send("RcsSendersController_createSender_v1", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => {
-                Err(
-                    response.error_as(RcsSendersControllerCreateSenderV1Error::Status400),
-                )
-            }
-            401 => {
-                Err(
-                    response.error_as(RcsSendersControllerCreateSenderV1Error::Status401),
-                )
-            }
-            403 => {
-                Err(
-                    response.error_as(RcsSendersControllerCreateSenderV1Error::Status403),
-                )
-            }
-            429 => {
-                Err(
-                    response.error_as(RcsSendersControllerCreateSenderV1Error::Status429),
-                )
-            }
-            500 => {
-                Err(
-                    response.error_as(RcsSendersControllerCreateSenderV1Error::Status500),
-                )
-            }
-            _ => Err(response.into_error(None)),
+        body: impl Into<super::types::RcsSenderInputDto>,
+    ) -> RcsSendersControllerCreateSenderV1Call<'a> {
+        RcsSendersControllerCreateSenderV1Call {
+            client: self.client,
+            project_id: None,
+            body: {
+                let body: super::types::RcsSenderInputDto = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
-    /// Get sender
+    /// Get sender for project
     ///
     /// Returns a sender for a project.
     ///
     /// `GET /v1/projects/{projectId}/rcs/senders/{senderId}` (operation `RcsSendersController_getSender_v1`).
     #[doc(alias = "RcsSendersController_getSender_v1")]
-    pub async fn rcs_senders_controller_get_sender_v1(
+    pub fn get_sender(
         &self,
-        project_id: &str,
-        sender_id: &str,
-    ) -> Result<
-        super::types::RcsSenderDto,
-        crate::runtime::Error<RcsSendersControllerGetSenderV1Error>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/rcs/senders/",
-                    &crate::runtime::encode::path(sender_id),
-                ]
-                    .concat(),
-            );
-        let response = self
-            .client
-            .http
-            .send("RcsSendersController_getSender_v1", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => {
-                Err(response.error_as(RcsSendersControllerGetSenderV1Error::Status400))
-            }
-            401 => {
-                Err(response.error_as(RcsSendersControllerGetSenderV1Error::Status401))
-            }
-            403 => {
-                Err(response.error_as(RcsSendersControllerGetSenderV1Error::Status403))
-            }
-            429 => {
-                Err(response.error_as(RcsSendersControllerGetSenderV1Error::Status429))
-            }
-            500 => {
-                Err(response.error_as(RcsSendersControllerGetSenderV1Error::Status500))
-            }
-            _ => Err(response.into_error(None)),
+        sender_id: impl Into<String>,
+    ) -> RcsSendersControllerGetSenderV1Call<'a> {
+        RcsSendersControllerGetSenderV1Call {
+            client: self.client,
+            project_id: None,
+            sender_id: sender_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
+        }
+    }
+    /// Update sender for project
+    ///
+    /// Returns updated sender for a project.
+    ///
+    /// `PATCH /v1/projects/{projectId}/rcs/senders/{senderId}` (operation `RcsSendersController_updateSender_v1`).
+    #[doc(alias = "RcsSendersController_updateSender_v1")]
+    pub fn update_sender(
+        &self,
+        sender_id: impl Into<String>,
+        body: impl Into<super::types::RcsUpdateSenderInputDto>,
+    ) -> RcsSendersControllerUpdateSenderV1Call<'a> {
+        RcsSendersControllerUpdateSenderV1Call {
+            client: self.client,
+            project_id: None,
+            sender_id: sender_id.into(),
+            us_questionnaire_version: None,
+            body: {
+                let body: super::types::RcsUpdateSenderInputDto = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
+        }
+    }
+    /// Lists activities on sender
+    ///
+    /// Paginated list of activities for sender. Ordered from the most recent one to the oldest one.
+    ///
+    /// `GET /v1/projects/{projectId}/rcs/senders/{senderId}/activities` (operation `RcsSendersController_listActivities_v1`).
+    #[doc(alias = "RcsSendersController_listActivities_v1")]
+    pub fn list_activities(
+        &self,
+        sender_id: impl Into<String>,
+    ) -> RcsSendersControllerListActivitiesV1Call<'a> {
+        RcsSendersControllerListActivitiesV1Call {
+            client: self.client,
+            project_id: None,
+            sender_id: sender_id.into(),
+            page_token: None,
+            page_size: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
+        }
+    }
+    /// Creates a comment for a sender in project
+    ///
+    /// Creates a comment for a sender in project.
+    ///
+    /// `POST /v1/projects/{projectId}/rcs/senders/{senderId}/comments` (operation `RcsSendersController_createSenderComment_v1`).
+    #[doc(alias = "RcsSendersController_createSenderComment_v1")]
+    pub fn create_sender_comment(
+        &self,
+        sender_id: impl Into<String>,
+        body: impl Into<super::types::RcsCommentInputDto>,
+    ) -> RcsSendersControllerCreateSenderCommentV1Call<'a> {
+        RcsSendersControllerCreateSenderCommentV1Call {
+            client: self.client,
+            project_id: None,
+            sender_id: sender_id.into(),
+            body: {
+                let body: super::types::RcsCommentInputDto = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
+        }
+    }
+    /// Begin launch process for sender
+    ///
+    /// Begins launch process for a sender in project.
+    ///
+    ///       Requirements to begin launch process:
+    ///         - All required questionnaire answers must be provided;
+    ///         - For senders using the US V2 questionnaire, the verification phone number is required;
+    ///         - Country-specific questionnaire answers are required when applicable to the sender's countries;
+    ///         - Countries (`details.countries`) must have at least one (1) value;
+    ///         - At least one contact phone number (`details.brand.phones`) or a contact email (`details.brand.emails`) is required, but both are recommended;
+    ///         - A brand banner url (`details.brand.bannerUrl`) must be defined;
+    ///         - A brand logo url (`details.brand.logoUrl`) must be defined;
+    ///         - A privacy policy url (`details.brand.privacyPolicyUrl`) must be defined;
+    ///         - A terms of service url (`details.brand.termsOfServiceUrl`) must be defined;
+    ///
+    ///       If no video URI was provided in questionnaire, Sender will go into PENDING_LAUNCH while a video is added by Service Implementation.
+    ///
+    /// `POST /v1/projects/{projectId}/rcs/senders/{senderId}/launch` (operation `RcsSendersController_launchSender_v1`).
+    #[doc(alias = "RcsSendersController_launchSender_v1")]
+    pub fn launch_sender(
+        &self,
+        sender_id: impl Into<String>,
+    ) -> RcsSendersControllerLaunchSenderV1Call<'a> {
+        RcsSendersControllerLaunchSenderV1Call {
+            client: self.client,
+            project_id: None,
+            sender_id: sender_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
+        }
+    }
+    /// Add test numbers to sender for project
+    ///
+    /// Returns updated test number states of sender for a project.
+    ///
+    ///     Please note that if you re-add verified number, state will be changed to unverified and an invite to become a tester will be sent again.
+    ///
+    /// `POST /v1/projects/{projectId}/rcs/senders/{senderId}/testNumbers` (operation `RcsSendersController_addTestNumbers_v1`).
+    #[doc(alias = "RcsSendersController_addTestNumbers_v1")]
+    pub fn add_test_numbers(
+        &self,
+        sender_id: impl Into<String>,
+        body: impl Into<super::types::RcsTestNumbersInputDto>,
+    ) -> RcsSendersControllerAddTestNumbersV1Call<'a> {
+        RcsSendersControllerAddTestNumbersV1Call {
+            client: self.client,
+            project_id: None,
+            sender_id: sender_id.into(),
+            body: {
+                let body: super::types::RcsTestNumbersInputDto = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
+        }
+    }
+    /// Gets test number state of the sender for the project.
+    ///
+    /// Returns test number state of the sender for the project.
+    ///
+    /// `GET /v1/projects/{projectId}/rcs/senders/{senderId}/testNumbers/{testNumber}` (operation `RcsSendersController_getTestNumberState_v1`).
+    #[doc(alias = "RcsSendersController_getTestNumberState_v1")]
+    pub fn get_test_number_state(
+        &self,
+        sender_id: impl Into<String>,
+        test_number: impl Into<String>,
+    ) -> RcsSendersControllerGetTestNumberStateV1Call<'a> {
+        RcsSendersControllerGetTestNumberStateV1Call {
+            client: self.client,
+            project_id: None,
+            sender_id: sender_id.into(),
+            test_number: test_number.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
+        }
+    }
+    /// Deletes a test number for the sender
+    ///
+    /// Deletes a test number for the sender.
+    ///
+    /// `DELETE /v1/projects/{projectId}/rcs/senders/{senderId}/testNumbers/{testNumber}` (operation `RcsSendersController_deleteTestNumber_v1`).
+    #[doc(alias = "RcsSendersController_deleteTestNumber_v1")]
+    pub fn delete_test_number(
+        &self,
+        sender_id: impl Into<String>,
+        test_number: impl Into<String>,
+    ) -> RcsSendersControllerDeleteTestNumberV1Call<'a> {
+        RcsSendersControllerDeleteTestNumberV1Call {
+            client: self.client,
+            project_id: None,
+            sender_id: sender_id.into(),
+            test_number: test_number.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
+        }
+    }
+    /// Get test number capabilities of sender for project
+    ///
+    /// Returns test number capabilities of sender for a project.
+    ///
+    /// `GET /v1/projects/{projectId}/rcs/senders/{senderId}/testNumbers/{testNumber}/capabilities` (operation `RcsSendersController_getTestNumberCapabilities_v1`).
+    #[doc(alias = "RcsSendersController_getTestNumberCapabilities_v1")]
+    pub fn get_test_number_capabilities(
+        &self,
+        sender_id: impl Into<String>,
+        test_number: impl Into<String>,
+    ) -> RcsSendersControllerGetTestNumberCapabilitiesV1Call<'a> {
+        RcsSendersControllerGetTestNumberCapabilitiesV1Call {
+            client: self.client,
+            project_id: None,
+            sender_id: sender_id.into(),
+            test_number: test_number.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
+        }
+    }
+    /// Resend an invite to test number of sender for project
+    ///
+    /// Resend an invite and returns state for test number of sender for a project.
+    ///
+    /// `GET /v1/projects/{projectId}/rcs/senders/{senderId}/testNumbers/{testNumber}/retry` (operation `RcsSendersController_retryTestNumber_v1`).
+    #[doc(alias = "RcsSendersController_retryTestNumber_v1")]
+    pub fn retry_test_number(
+        &self,
+        sender_id: impl Into<String>,
+        test_number: impl Into<String>,
+    ) -> RcsSendersControllerRetryTestNumberV1Call<'a> {
+        RcsSendersControllerRetryTestNumberV1Call {
+            client: self.client,
+            project_id: None,
+            sender_id: sender_id.into(),
+            test_number: test_number.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
 }
-/// Optional parameters of [`rcs_senders_controller_list_senders_v1`](super::Client) (operation `RcsSendersController_listSenders_v1`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct RcsSendersControllerListSendersV1Params {
+/// A request of operation `RcsSendersController_listSenders_v1` (`GET /v1/projects/{projectId}/rcs/senders`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct RcsSendersControllerListSendersV1Call<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    page_token: Option<String>,
+    page_size: Option<f64>,
+    filter_conversation_api_app_id: Option<String>,
+    filter_sender_ids: Option<String>,
+    filter_sender_name: Option<String>,
+    filter_states: Option<Vec<super::types::RcsSenderStatesEnum>>,
+    search: Option<String>,
+    sort_column: Option<super::types::RcsSenderSortColumnsEnum>,
+    sort_direction: Option<super::types::RcsSortDirectionsEnum>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> RcsSendersControllerListSendersV1Call<'a> {
+    /// Sets `projectId` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
     /// The page token if retrieving the next page from a previous query.
-    pub page_token: Option<String>,
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(value.into());
+        self
+    }
     /// The page size requested.
-    pub page_size: Option<f64>,
+    pub fn page_size(mut self, value: impl Into<f64>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
     /// Optional query for sender by Conversation API app id.
-    pub filter_conversation_api_app_id: Option<String>,
+    pub fn filter_conversation_api_app_id(mut self, value: impl Into<String>) -> Self {
+        self.filter_conversation_api_app_id = Some(value.into());
+        self
+    }
     /// Optional query for sender by sender ids.
-    pub filter_sender_ids: Option<String>,
-    /// Optional query for sender by name.
-    pub filter_sender_name: Option<String>,
+    pub fn filter_sender_ids(mut self, value: impl Into<String>) -> Self {
+        self.filter_sender_ids = Some(value.into());
+        self
+    }
+    /// Optional query for sender by name. Use the `search` parameter instead
+    pub fn filter_sender_name(mut self, value: impl Into<String>) -> Self {
+        self.filter_sender_name = Some(value.into());
+        self
+    }
     /// Optionally query for sender by states.
-    pub filter_states: Option<Vec<super::types::RcsSenderStatesEnum>>,
+    pub fn filter_states(
+        mut self,
+        value: impl Into<Vec<super::types::RcsSenderStatesEnum>>,
+    ) -> Self {
+        self.filter_states = Some(value.into());
+        self
+    }
+    /// Search term to filter senders (partial match, case-insensitive).
+    pub fn search(mut self, value: impl Into<String>) -> Self {
+        self.search = Some(value.into());
+        self
+    }
     /// Optional query for sender sort column.
-    pub sort_column: Option<super::types::RcsSenderSortColumnsEnum>,
+    pub fn sort_column(
+        mut self,
+        value: impl Into<super::types::RcsSenderSortColumnsEnum>,
+    ) -> Self {
+        self.sort_column = Some(value.into());
+        self
+    }
     /// Optional query for sender sort direction.
-    pub sort_direction: Option<super::types::RcsSortDirectionsEnum>,
+    pub fn sort_direction(
+        mut self,
+        value: impl Into<super::types::RcsSortDirectionsEnum>,
+    ) -> Self {
+        self.sort_direction = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::RcsSenderListDto,
+        crate::runtime::Error<RcsSendersControllerListSendersV1Error>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::RcsSenderListDto>,
+        crate::runtime::Error<RcsSendersControllerListSendersV1Error>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "RcsSendersController_listSenders_v1",
+                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "RcsSendersController_listSenders_v1",
+            reqwest::Method::GET,
+            ["/v1/projects/", &crate::runtime::encode::path(&project_id), "/rcs/senders"]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.page_token {
+            request.query.push(("pageToken", value.to_string()));
+        }
+        if let Some(value) = &self.page_size {
+            request.query.push(("pageSize", value.to_string()));
+        }
+        if let Some(value) = &self.filter_conversation_api_app_id {
+            request.query.push(("filterConversationApiAppId", value.to_string()));
+        }
+        if let Some(value) = &self.filter_sender_ids {
+            request.query.push(("filterSenderIds", value.to_string()));
+        }
+        if let Some(value) = &self.filter_sender_name {
+            request.query.push(("filterSenderName", value.to_string()));
+        }
+        if let Some(value) = &self.filter_states {
+            for item in value {
+                request.query.push(("filterStates", item.to_string()));
+            }
+        }
+        if let Some(value) = &self.search {
+            request.query.push(("search", value.to_string()));
+        }
+        if let Some(value) = &self.sort_column {
+            request.query.push(("sortColumn", value.to_string()));
+        }
+        if let Some(value) = &self.sort_direction {
+            request.query.push(("sortDirection", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "RcsSendersController_listSenders_v1",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response.error_as(RcsSendersControllerListSendersV1Error::Status400),
+                );
+            }
+            401 => {
+                return Err(
+                    response.error_as(RcsSendersControllerListSendersV1Error::Status401),
+                );
+            }
+            403 => {
+                return Err(
+                    response.error_as(RcsSendersControllerListSendersV1Error::Status403),
+                );
+            }
+            429 => {
+                return Err(
+                    response.error_as(RcsSendersControllerListSendersV1Error::Status429),
+                );
+            }
+            500 => {
+                return Err(
+                    response.error_as(RcsSendersControllerListSendersV1Error::Status500),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+    /// Every page, fetched lazily.
+    ///
+    /// Starts from the `pageToken` set on this request (else the first page), then follows each
+    /// response's `nextPageToken`; ends after a page without one.
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    pub fn pages(
+        self,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::RcsSenderListDto,
+            crate::runtime::Error<RcsSendersControllerListSendersV1Error>,
+        >,
+    > + 'a {
+        let first = self.page_token.clone();
+        crate::runtime::pagination::token_pages(
+            first,
+            move |token: Option<String>| {
+                let mut call = self.clone();
+                call.page_token = token;
+                call.send()
+            },
+            |response: &super::types::RcsSenderListDto| {
+                response.next_page_token.as_deref()
+            },
+        )
+    }
+    /// Every item (`senders`) of every page, fetched lazily: the items of [`pages`](Self::pages), in order.
+    ///
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    pub fn items(
+        self,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::RcsSenderDto,
+            crate::runtime::Error<RcsSendersControllerListSendersV1Error>,
+        >,
+    > + 'a {
+        crate::runtime::pagination::items(
+            self.pages(),
+            |response: super::types::RcsSenderListDto| response.senders,
+        )
+    }
+}
+impl<'a> std::future::IntoFuture for RcsSendersControllerListSendersV1Call<'a> {
+    type Output = Result<
+        super::types::RcsSenderListDto,
+        crate::runtime::Error<RcsSendersControllerListSendersV1Error>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `RcsSendersController_listSenders_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum RcsSendersControllerListSendersV1Error {
     /// BadRequest
     ///
     /// Status 400.
-    Status400(super::types::ProvisioningErrorDto),
+    Status400(super::types::RcsPapiErrorDto),
     /// Unauthorized
     ///
     /// Status 401.
-    Status401(super::types::ProvisioningErrorDto),
+    Status401(super::types::RcsPapiErrorDto),
     /// Forbidden
     ///
     /// Status 403.
-    Status403(super::types::ProvisioningErrorDto),
+    Status403(super::types::RcsPapiErrorDto),
     /// TooManyRequests
     ///
     /// Status 429.
-    Status429(super::types::ProvisioningErrorDto),
+    Status429(super::types::RcsPapiErrorDto),
     /// InternalServerError
     ///
     /// Status 500.
-    Status500(super::types::ProvisioningErrorDto),
+    Status500(super::types::RcsPapiErrorDto),
+}
+/// A request of operation `RcsSendersController_createSender_v1` (`POST /v1/projects/{projectId}/rcs/senders`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct RcsSendersControllerCreateSenderV1Call<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> RcsSendersControllerCreateSenderV1Call<'a> {
+    /// Sets `projectId` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::RcsSenderDto,
+        crate::runtime::Error<RcsSendersControllerCreateSenderV1Error>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::RcsSenderDto>,
+        crate::runtime::Error<RcsSendersControllerCreateSenderV1Error>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "RcsSendersController_createSender_v1",
+                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "RcsSendersController_createSender_v1",
+            reqwest::Method::POST,
+            ["/v1/projects/", &crate::runtime::encode::path(&project_id), "/rcs/senders"]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "RcsSendersController_createSender_v1",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response.error_as(RcsSendersControllerCreateSenderV1Error::Status400),
+                );
+            }
+            401 => {
+                return Err(
+                    response.error_as(RcsSendersControllerCreateSenderV1Error::Status401),
+                );
+            }
+            403 => {
+                return Err(
+                    response.error_as(RcsSendersControllerCreateSenderV1Error::Status403),
+                );
+            }
+            404 => {
+                return Err(
+                    response.error_as(RcsSendersControllerCreateSenderV1Error::Status404),
+                );
+            }
+            409 => {
+                return Err(
+                    response.error_as(RcsSendersControllerCreateSenderV1Error::Status409),
+                );
+            }
+            429 => {
+                return Err(
+                    response.error_as(RcsSendersControllerCreateSenderV1Error::Status429),
+                );
+            }
+            500 => {
+                return Err(
+                    response.error_as(RcsSendersControllerCreateSenderV1Error::Status500),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for RcsSendersControllerCreateSenderV1Call<'a> {
+    type Output = Result<
+        super::types::RcsSenderDto,
+        crate::runtime::Error<RcsSendersControllerCreateSenderV1Error>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `RcsSendersController_createSender_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum RcsSendersControllerCreateSenderV1Error {
     /// BadRequest
     ///
     /// Status 400.
-    Status400(super::types::ProvisioningErrorDto),
+    Status400(super::types::RcsPapiErrorDto),
     /// Unauthorized
     ///
     /// Status 401.
-    Status401(super::types::ProvisioningErrorDto),
+    Status401(super::types::RcsPapiErrorDto),
     /// Forbidden
     ///
     /// Status 403.
-    Status403(super::types::ProvisioningErrorDto),
+    Status403(super::types::RcsPapiErrorDto),
+    /// NotFound
+    ///
+    /// Status 404.
+    Status404(super::types::RcsPapiErrorDto),
+    /// Conflict
+    ///
+    /// Status 409.
+    Status409(super::types::RcsPapiErrorDto),
     /// TooManyRequests
     ///
     /// Status 429.
-    Status429(super::types::ProvisioningErrorDto),
+    Status429(super::types::RcsPapiErrorDto),
     /// InternalServerError
     ///
     /// Status 500.
-    Status500(super::types::ProvisioningErrorDto),
+    Status500(super::types::RcsPapiErrorDto),
+}
+/// A request of operation `RcsSendersController_getSender_v1` (`GET /v1/projects/{projectId}/rcs/senders/{senderId}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct RcsSendersControllerGetSenderV1Call<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    sender_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> RcsSendersControllerGetSenderV1Call<'a> {
+    /// Sets `projectId` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::RcsSenderDto,
+        crate::runtime::Error<RcsSendersControllerGetSenderV1Error>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::RcsSenderDto>,
+        crate::runtime::Error<RcsSendersControllerGetSenderV1Error>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "RcsSendersController_getSender_v1",
+                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "RcsSendersController_getSender_v1",
+            reqwest::Method::GET,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/rcs/senders/",
+                &crate::runtime::encode::path(&self.sender_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "RcsSendersController_getSender_v1",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response.error_as(RcsSendersControllerGetSenderV1Error::Status400),
+                );
+            }
+            401 => {
+                return Err(
+                    response.error_as(RcsSendersControllerGetSenderV1Error::Status401),
+                );
+            }
+            403 => {
+                return Err(
+                    response.error_as(RcsSendersControllerGetSenderV1Error::Status403),
+                );
+            }
+            404 => {
+                return Err(
+                    response.error_as(RcsSendersControllerGetSenderV1Error::Status404),
+                );
+            }
+            429 => {
+                return Err(
+                    response.error_as(RcsSendersControllerGetSenderV1Error::Status429),
+                );
+            }
+            500 => {
+                return Err(
+                    response.error_as(RcsSendersControllerGetSenderV1Error::Status500),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for RcsSendersControllerGetSenderV1Call<'a> {
+    type Output = Result<
+        super::types::RcsSenderDto,
+        crate::runtime::Error<RcsSendersControllerGetSenderV1Error>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `RcsSendersController_getSender_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum RcsSendersControllerGetSenderV1Error {
     /// BadRequest
     ///
     /// Status 400.
-    Status400(super::types::ProvisioningErrorDto),
+    Status400(super::types::RcsPapiErrorDto),
     /// Unauthorized
     ///
     /// Status 401.
-    Status401(super::types::ProvisioningErrorDto),
+    Status401(super::types::RcsPapiErrorDto),
     /// Forbidden
     ///
     /// Status 403.
-    Status403(super::types::ProvisioningErrorDto),
+    Status403(super::types::RcsPapiErrorDto),
+    /// NotFound
+    ///
+    /// Status 404.
+    Status404(super::types::RcsPapiErrorDto),
     /// TooManyRequests
     ///
     /// Status 429.
-    Status429(super::types::ProvisioningErrorDto),
+    Status429(super::types::RcsPapiErrorDto),
     /// InternalServerError
     ///
     /// Status 500.
-    Status500(super::types::ProvisioningErrorDto),
+    Status500(super::types::RcsPapiErrorDto),
+}
+/// A request of operation `RcsSendersController_updateSender_v1` (`PATCH /v1/projects/{projectId}/rcs/senders/{senderId}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct RcsSendersControllerUpdateSenderV1Call<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    sender_id: String,
+    us_questionnaire_version: Option<super::types::RcsUsQuestionnaireVersionsEnum>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> RcsSendersControllerUpdateSenderV1Call<'a> {
+    /// Sets `projectId` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    /// Optional query parameter to specify the US questionnaire version for the update.
+    pub fn us_questionnaire_version(
+        mut self,
+        value: impl Into<super::types::RcsUsQuestionnaireVersionsEnum>,
+    ) -> Self {
+        self.us_questionnaire_version = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::RcsSenderDto,
+        crate::runtime::Error<RcsSendersControllerUpdateSenderV1Error>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::RcsSenderDto>,
+        crate::runtime::Error<RcsSendersControllerUpdateSenderV1Error>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "RcsSendersController_updateSender_v1",
+                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "RcsSendersController_updateSender_v1",
+            reqwest::Method::PATCH,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/rcs/senders/",
+                &crate::runtime::encode::path(&self.sender_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.us_questionnaire_version {
+            request.query.push(("usQuestionnaireVersion", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "RcsSendersController_updateSender_v1",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response.error_as(RcsSendersControllerUpdateSenderV1Error::Status400),
+                );
+            }
+            401 => {
+                return Err(
+                    response.error_as(RcsSendersControllerUpdateSenderV1Error::Status401),
+                );
+            }
+            403 => {
+                return Err(
+                    response.error_as(RcsSendersControllerUpdateSenderV1Error::Status403),
+                );
+            }
+            404 => {
+                return Err(
+                    response.error_as(RcsSendersControllerUpdateSenderV1Error::Status404),
+                );
+            }
+            429 => {
+                return Err(
+                    response.error_as(RcsSendersControllerUpdateSenderV1Error::Status429),
+                );
+            }
+            500 => {
+                return Err(
+                    response.error_as(RcsSendersControllerUpdateSenderV1Error::Status500),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for RcsSendersControllerUpdateSenderV1Call<'a> {
+    type Output = Result<
+        super::types::RcsSenderDto,
+        crate::runtime::Error<RcsSendersControllerUpdateSenderV1Error>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// The documented error responses of operation `RcsSendersController_updateSender_v1`, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum RcsSendersControllerUpdateSenderV1Error {
+    /// BadRequest
+    ///
+    /// Status 400.
+    Status400(super::types::RcsPapiErrorDto),
+    /// Unauthorized
+    ///
+    /// Status 401.
+    Status401(super::types::RcsPapiErrorDto),
+    /// Forbidden
+    ///
+    /// Status 403.
+    Status403(super::types::RcsPapiErrorDto),
+    /// NotFound
+    ///
+    /// Status 404.
+    Status404(super::types::RcsPapiErrorDto),
+    /// TooManyRequests
+    ///
+    /// Status 429.
+    Status429(super::types::RcsPapiErrorDto),
+    /// InternalServerError
+    ///
+    /// Status 500.
+    Status500(super::types::RcsPapiErrorDto),
+}
+/// A request of operation `RcsSendersController_listActivities_v1` (`GET /v1/projects/{projectId}/rcs/senders/{senderId}/activities`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct RcsSendersControllerListActivitiesV1Call<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    sender_id: String,
+    page_token: Option<String>,
+    page_size: Option<f64>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> RcsSendersControllerListActivitiesV1Call<'a> {
+    /// Sets `projectId` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    /// The page token if retrieving the next page from a previous query.
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(value.into());
+        self
+    }
+    /// The page size requested.
+    pub fn page_size(mut self, value: impl Into<f64>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::RcsSenderNotificationListDto,
+        crate::runtime::Error<RcsSendersControllerListActivitiesV1Error>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::RcsSenderNotificationListDto>,
+        crate::runtime::Error<RcsSendersControllerListActivitiesV1Error>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "RcsSendersController_listActivities_v1",
+                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "RcsSendersController_listActivities_v1",
+            reqwest::Method::GET,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/rcs/senders/",
+                &crate::runtime::encode::path(&self.sender_id),
+                "/activities",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.page_token {
+            request.query.push(("pageToken", value.to_string()));
+        }
+        if let Some(value) = &self.page_size {
+            request.query.push(("pageSize", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "RcsSendersController_listActivities_v1",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response
+                        .error_as(RcsSendersControllerListActivitiesV1Error::Status400),
+                );
+            }
+            401 => {
+                return Err(
+                    response
+                        .error_as(RcsSendersControllerListActivitiesV1Error::Status401),
+                );
+            }
+            404 => {
+                return Err(
+                    response
+                        .error_as(RcsSendersControllerListActivitiesV1Error::Status404),
+                );
+            }
+            500 => {
+                return Err(
+                    response
+                        .error_as(RcsSendersControllerListActivitiesV1Error::Status500),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+    /// Every page, fetched lazily.
+    ///
+    /// Starts from the `pageToken` set on this request (else the first page), then follows each
+    /// response's `nextPageToken`; ends after a page without one.
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    pub fn pages(
+        self,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::RcsSenderNotificationListDto,
+            crate::runtime::Error<RcsSendersControllerListActivitiesV1Error>,
+        >,
+    > + 'a {
+        let first = self.page_token.clone();
+        crate::runtime::pagination::token_pages(
+            first,
+            move |token: Option<String>| {
+                let mut call = self.clone();
+                call.page_token = token;
+                call.send()
+            },
+            |response: &super::types::RcsSenderNotificationListDto| {
+                response.next_page_token.as_deref()
+            },
+        )
+    }
+    /// Every item (`notifications`) of every page, fetched lazily: the items of [`pages`](Self::pages), in order.
+    ///
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    pub fn items(
+        self,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::RcsSenderNotificationDto,
+            crate::runtime::Error<RcsSendersControllerListActivitiesV1Error>,
+        >,
+    > + 'a {
+        crate::runtime::pagination::items(
+            self.pages(),
+            |response: super::types::RcsSenderNotificationListDto| response.notifications,
+        )
+    }
+}
+impl<'a> std::future::IntoFuture for RcsSendersControllerListActivitiesV1Call<'a> {
+    type Output = Result<
+        super::types::RcsSenderNotificationListDto,
+        crate::runtime::Error<RcsSendersControllerListActivitiesV1Error>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// The documented error responses of operation `RcsSendersController_listActivities_v1`, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum RcsSendersControllerListActivitiesV1Error {
+    /// BadRequest
+    ///
+    /// Status 400.
+    Status400(super::types::RcsPapiErrorDto),
+    /// Unauthorized
+    ///
+    /// Status 401.
+    Status401(super::types::RcsPapiErrorDto),
+    /// NotFound
+    ///
+    /// Status 404.
+    Status404(super::types::RcsPapiErrorDto),
+    /// InternalServerError
+    ///
+    /// Status 500.
+    Status500(super::types::RcsPapiErrorDto),
+}
+/// A request of operation `RcsSendersController_createSenderComment_v1` (`POST /v1/projects/{projectId}/rcs/senders/{senderId}/comments`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct RcsSendersControllerCreateSenderCommentV1Call<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    sender_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> RcsSendersControllerCreateSenderCommentV1Call<'a> {
+    /// Sets `projectId` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::RcsCommentDto,
+        crate::runtime::Error<RcsSendersControllerCreateSenderCommentV1Error>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::RcsCommentDto>,
+        crate::runtime::Error<RcsSendersControllerCreateSenderCommentV1Error>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "RcsSendersController_createSenderComment_v1",
+                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "RcsSendersController_createSenderComment_v1",
+            reqwest::Method::POST,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/rcs/senders/",
+                &crate::runtime::encode::path(&self.sender_id),
+                "/comments",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "RcsSendersController_createSenderComment_v1",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response
+                        .error_as(
+                            RcsSendersControllerCreateSenderCommentV1Error::Status400,
+                        ),
+                );
+            }
+            401 => {
+                return Err(
+                    response
+                        .error_as(
+                            RcsSendersControllerCreateSenderCommentV1Error::Status401,
+                        ),
+                );
+            }
+            404 => {
+                return Err(
+                    response
+                        .error_as(
+                            RcsSendersControllerCreateSenderCommentV1Error::Status404,
+                        ),
+                );
+            }
+            500 => {
+                return Err(
+                    response
+                        .error_as(
+                            RcsSendersControllerCreateSenderCommentV1Error::Status500,
+                        ),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for RcsSendersControllerCreateSenderCommentV1Call<'a> {
+    type Output = Result<
+        super::types::RcsCommentDto,
+        crate::runtime::Error<RcsSendersControllerCreateSenderCommentV1Error>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// The documented error responses of operation `RcsSendersController_createSenderComment_v1`, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum RcsSendersControllerCreateSenderCommentV1Error {
+    /// BadRequest
+    ///
+    /// Status 400.
+    Status400(super::types::RcsPapiErrorDto),
+    /// Unauthorized
+    ///
+    /// Status 401.
+    Status401(super::types::RcsPapiErrorDto),
+    /// NotFound
+    ///
+    /// Status 404.
+    Status404(super::types::RcsPapiErrorDto),
+    /// InternalServerError
+    ///
+    /// Status 500.
+    Status500(super::types::RcsPapiErrorDto),
+}
+/// A request of operation `RcsSendersController_launchSender_v1` (`POST /v1/projects/{projectId}/rcs/senders/{senderId}/launch`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct RcsSendersControllerLaunchSenderV1Call<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    sender_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> RcsSendersControllerLaunchSenderV1Call<'a> {
+    /// Sets `projectId` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::RcsSenderDto,
+        crate::runtime::Error<RcsSendersControllerLaunchSenderV1Error>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::RcsSenderDto>,
+        crate::runtime::Error<RcsSendersControllerLaunchSenderV1Error>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "RcsSendersController_launchSender_v1",
+                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "RcsSendersController_launchSender_v1",
+            reqwest::Method::POST,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/rcs/senders/",
+                &crate::runtime::encode::path(&self.sender_id),
+                "/launch",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "RcsSendersController_launchSender_v1",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response.error_as(RcsSendersControllerLaunchSenderV1Error::Status400),
+                );
+            }
+            401 => {
+                return Err(
+                    response.error_as(RcsSendersControllerLaunchSenderV1Error::Status401),
+                );
+            }
+            403 => {
+                return Err(
+                    response.error_as(RcsSendersControllerLaunchSenderV1Error::Status403),
+                );
+            }
+            404 => {
+                return Err(
+                    response.error_as(RcsSendersControllerLaunchSenderV1Error::Status404),
+                );
+            }
+            409 => {
+                return Err(
+                    response.error_as(RcsSendersControllerLaunchSenderV1Error::Status409),
+                );
+            }
+            412 => {
+                return Err(
+                    response.error_as(RcsSendersControllerLaunchSenderV1Error::Status412),
+                );
+            }
+            429 => {
+                return Err(
+                    response.error_as(RcsSendersControllerLaunchSenderV1Error::Status429),
+                );
+            }
+            500 => {
+                return Err(
+                    response.error_as(RcsSendersControllerLaunchSenderV1Error::Status500),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for RcsSendersControllerLaunchSenderV1Call<'a> {
+    type Output = Result<
+        super::types::RcsSenderDto,
+        crate::runtime::Error<RcsSendersControllerLaunchSenderV1Error>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// The documented error responses of operation `RcsSendersController_launchSender_v1`, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum RcsSendersControllerLaunchSenderV1Error {
+    /// BadRequest
+    ///
+    /// Status 400.
+    Status400(super::types::RcsPapiErrorDto),
+    /// Unauthorized
+    ///
+    /// Status 401.
+    Status401(super::types::RcsPapiErrorDto),
+    /// Forbidden
+    ///
+    /// Status 403.
+    Status403(super::types::RcsPapiErrorDto),
+    /// NotFound
+    ///
+    /// Status 404.
+    Status404(super::types::RcsPapiErrorDto),
+    /// Conflict
+    ///
+    /// Status 409.
+    Status409(super::types::RcsPapiErrorDto),
+    /// PreconditionFailed
+    ///
+    /// Status 412.
+    Status412(super::types::RcsPapiErrorDto),
+    /// TooManyRequests
+    ///
+    /// Status 429.
+    Status429(super::types::RcsPapiErrorDto),
+    /// InternalServerError
+    ///
+    /// Status 500.
+    Status500(super::types::RcsPapiErrorDto),
+}
+/// A request of operation `RcsSendersController_addTestNumbers_v1` (`POST /v1/projects/{projectId}/rcs/senders/{senderId}/testNumbers`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct RcsSendersControllerAddTestNumbersV1Call<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    sender_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> RcsSendersControllerAddTestNumbersV1Call<'a> {
+    /// Sets `projectId` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::RcsTestNumbersDto,
+        crate::runtime::Error<RcsSendersControllerAddTestNumbersV1Error>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::RcsTestNumbersDto>,
+        crate::runtime::Error<RcsSendersControllerAddTestNumbersV1Error>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "RcsSendersController_addTestNumbers_v1",
+                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "RcsSendersController_addTestNumbers_v1",
+            reqwest::Method::POST,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/rcs/senders/",
+                &crate::runtime::encode::path(&self.sender_id),
+                "/testNumbers",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "RcsSendersController_addTestNumbers_v1",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response
+                        .error_as(RcsSendersControllerAddTestNumbersV1Error::Status400),
+                );
+            }
+            401 => {
+                return Err(
+                    response
+                        .error_as(RcsSendersControllerAddTestNumbersV1Error::Status401),
+                );
+            }
+            404 => {
+                return Err(
+                    response
+                        .error_as(RcsSendersControllerAddTestNumbersV1Error::Status404),
+                );
+            }
+            429 => {
+                return Err(
+                    response
+                        .error_as(RcsSendersControllerAddTestNumbersV1Error::Status429),
+                );
+            }
+            500 => {
+                return Err(
+                    response
+                        .error_as(RcsSendersControllerAddTestNumbersV1Error::Status500),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for RcsSendersControllerAddTestNumbersV1Call<'a> {
+    type Output = Result<
+        super::types::RcsTestNumbersDto,
+        crate::runtime::Error<RcsSendersControllerAddTestNumbersV1Error>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// The documented error responses of operation `RcsSendersController_addTestNumbers_v1`, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum RcsSendersControllerAddTestNumbersV1Error {
+    /// BadRequest
+    ///
+    /// Status 400.
+    Status400(super::types::RcsPapiErrorDto),
+    /// Unauthorized
+    ///
+    /// Status 401.
+    Status401(super::types::RcsPapiErrorDto),
+    /// NotFound
+    ///
+    /// Status 404.
+    Status404(super::types::RcsPapiErrorDto),
+    /// TooManyRequests
+    ///
+    /// Status 429.
+    Status429(super::types::RcsPapiErrorDto),
+    /// InternalServerError
+    ///
+    /// Status 500.
+    Status500(super::types::RcsPapiErrorDto),
+}
+/// A request of operation `RcsSendersController_getTestNumberState_v1` (`GET /v1/projects/{projectId}/rcs/senders/{senderId}/testNumbers/{testNumber}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct RcsSendersControllerGetTestNumberStateV1Call<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    sender_id: String,
+    test_number: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> RcsSendersControllerGetTestNumberStateV1Call<'a> {
+    /// Sets `projectId` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::RcsTestNumberStateDto,
+        crate::runtime::Error<RcsSendersControllerGetTestNumberStateV1Error>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::RcsTestNumberStateDto>,
+        crate::runtime::Error<RcsSendersControllerGetTestNumberStateV1Error>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "RcsSendersController_getTestNumberState_v1",
+                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "RcsSendersController_getTestNumberState_v1",
+            reqwest::Method::GET,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/rcs/senders/",
+                &crate::runtime::encode::path(&self.sender_id),
+                "/testNumbers/",
+                &crate::runtime::encode::path(&self.test_number),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "RcsSendersController_getTestNumberState_v1",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response
+                        .error_as(
+                            RcsSendersControllerGetTestNumberStateV1Error::Status400,
+                        ),
+                );
+            }
+            401 => {
+                return Err(
+                    response
+                        .error_as(
+                            RcsSendersControllerGetTestNumberStateV1Error::Status401,
+                        ),
+                );
+            }
+            404 => {
+                return Err(
+                    response
+                        .error_as(
+                            RcsSendersControllerGetTestNumberStateV1Error::Status404,
+                        ),
+                );
+            }
+            429 => {
+                return Err(
+                    response
+                        .error_as(
+                            RcsSendersControllerGetTestNumberStateV1Error::Status429,
+                        ),
+                );
+            }
+            500 => {
+                return Err(
+                    response
+                        .error_as(
+                            RcsSendersControllerGetTestNumberStateV1Error::Status500,
+                        ),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for RcsSendersControllerGetTestNumberStateV1Call<'a> {
+    type Output = Result<
+        super::types::RcsTestNumberStateDto,
+        crate::runtime::Error<RcsSendersControllerGetTestNumberStateV1Error>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// The documented error responses of operation `RcsSendersController_getTestNumberState_v1`, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum RcsSendersControllerGetTestNumberStateV1Error {
+    /// BadRequest
+    ///
+    /// Status 400.
+    Status400(super::types::RcsPapiErrorDto),
+    /// Unauthorized
+    ///
+    /// Status 401.
+    Status401(super::types::RcsPapiErrorDto),
+    /// NotFound
+    ///
+    /// Status 404.
+    Status404(super::types::RcsPapiErrorDto),
+    /// TooManyRequests
+    ///
+    /// Status 429.
+    Status429(super::types::RcsPapiErrorDto),
+    /// InternalServerError
+    ///
+    /// Status 500.
+    Status500(super::types::RcsPapiErrorDto),
+}
+/// A request of operation `RcsSendersController_deleteTestNumber_v1` (`DELETE /v1/projects/{projectId}/rcs/senders/{senderId}/testNumbers/{testNumber}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct RcsSendersControllerDeleteTestNumberV1Call<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    sender_id: String,
+    test_number: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> RcsSendersControllerDeleteTestNumberV1Call<'a> {
+    /// Sets `projectId` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<(), crate::runtime::Error<RcsSendersControllerDeleteTestNumberV1Error>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<()>,
+        crate::runtime::Error<RcsSendersControllerDeleteTestNumberV1Error>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "RcsSendersController_deleteTestNumber_v1",
+                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "RcsSendersController_deleteTestNumber_v1",
+            reqwest::Method::DELETE,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/rcs/senders/",
+                &crate::runtime::encode::path(&self.sender_id),
+                "/testNumbers/",
+                &crate::runtime::encode::path(&self.test_number),
+            ]
+                .concat(),
+        );
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "RcsSendersController_deleteTestNumber_v1",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        match response.status() {
+            200..=299 => {}
+            400 => {
+                return Err(
+                    response
+                        .error_as(RcsSendersControllerDeleteTestNumberV1Error::Status400),
+                );
+            }
+            401 => {
+                return Err(
+                    response
+                        .error_as(RcsSendersControllerDeleteTestNumberV1Error::Status401),
+                );
+            }
+            404 => {
+                return Err(
+                    response
+                        .error_as(RcsSendersControllerDeleteTestNumberV1Error::Status404),
+                );
+            }
+            429 => {
+                return Err(
+                    response
+                        .error_as(RcsSendersControllerDeleteTestNumberV1Error::Status429),
+                );
+            }
+            500 => {
+                return Err(
+                    response
+                        .error_as(RcsSendersControllerDeleteTestNumberV1Error::Status500),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        }
+        Ok(response.with(()))
+    }
+}
+impl<'a> std::future::IntoFuture for RcsSendersControllerDeleteTestNumberV1Call<'a> {
+    type Output = Result<
+        (),
+        crate::runtime::Error<RcsSendersControllerDeleteTestNumberV1Error>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// The documented error responses of operation `RcsSendersController_deleteTestNumber_v1`, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum RcsSendersControllerDeleteTestNumberV1Error {
+    /// BadRequest
+    ///
+    /// Status 400.
+    Status400(super::types::RcsPapiErrorDto),
+    /// Unauthorized
+    ///
+    /// Status 401.
+    Status401(super::types::RcsPapiErrorDto),
+    /// NotFound
+    ///
+    /// Status 404.
+    Status404(super::types::RcsPapiErrorDto),
+    /// TooManyRequests
+    ///
+    /// Status 429.
+    Status429(super::types::RcsPapiErrorDto),
+    /// InternalServerError
+    ///
+    /// Status 500.
+    Status500(super::types::RcsPapiErrorDto),
+}
+/// A request of operation `RcsSendersController_getTestNumberCapabilities_v1` (`GET /v1/projects/{projectId}/rcs/senders/{senderId}/testNumbers/{testNumber}/capabilities`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct RcsSendersControllerGetTestNumberCapabilitiesV1Call<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    sender_id: String,
+    test_number: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> RcsSendersControllerGetTestNumberCapabilitiesV1Call<'a> {
+    /// Sets `projectId` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::RcsTestNumberCapabilitiesDto,
+        crate::runtime::Error<RcsSendersControllerGetTestNumberCapabilitiesV1Error>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::RcsTestNumberCapabilitiesDto>,
+        crate::runtime::Error<RcsSendersControllerGetTestNumberCapabilitiesV1Error>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "RcsSendersController_getTestNumberCapabilities_v1",
+                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "RcsSendersController_getTestNumberCapabilities_v1",
+            reqwest::Method::GET,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/rcs/senders/",
+                &crate::runtime::encode::path(&self.sender_id),
+                "/testNumbers/",
+                &crate::runtime::encode::path(&self.test_number),
+                "/capabilities",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "RcsSendersController_getTestNumberCapabilities_v1",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response
+                        .error_as(
+                            RcsSendersControllerGetTestNumberCapabilitiesV1Error::Status400,
+                        ),
+                );
+            }
+            401 => {
+                return Err(
+                    response
+                        .error_as(
+                            RcsSendersControllerGetTestNumberCapabilitiesV1Error::Status401,
+                        ),
+                );
+            }
+            403 => {
+                return Err(
+                    response
+                        .error_as(
+                            RcsSendersControllerGetTestNumberCapabilitiesV1Error::Status403,
+                        ),
+                );
+            }
+            404 => {
+                return Err(
+                    response
+                        .error_as(
+                            RcsSendersControllerGetTestNumberCapabilitiesV1Error::Status404,
+                        ),
+                );
+            }
+            429 => {
+                return Err(
+                    response
+                        .error_as(
+                            RcsSendersControllerGetTestNumberCapabilitiesV1Error::Status429,
+                        ),
+                );
+            }
+            500 => {
+                return Err(
+                    response
+                        .error_as(
+                            RcsSendersControllerGetTestNumberCapabilitiesV1Error::Status500,
+                        ),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture
+for RcsSendersControllerGetTestNumberCapabilitiesV1Call<'a> {
+    type Output = Result<
+        super::types::RcsTestNumberCapabilitiesDto,
+        crate::runtime::Error<RcsSendersControllerGetTestNumberCapabilitiesV1Error>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// The documented error responses of operation `RcsSendersController_getTestNumberCapabilities_v1`, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum RcsSendersControllerGetTestNumberCapabilitiesV1Error {
+    /// BadRequest
+    ///
+    /// Status 400.
+    Status400(super::types::RcsPapiErrorDto),
+    /// Unauthorized
+    ///
+    /// Status 401.
+    Status401(super::types::RcsPapiErrorDto),
+    /// Forbidden
+    ///
+    /// Status 403.
+    Status403(super::types::RcsPapiErrorDto),
+    /// NotFound
+    ///
+    /// Status 404.
+    Status404(super::types::RcsPapiErrorDto),
+    /// TooManyRequests
+    ///
+    /// Status 429.
+    Status429(super::types::RcsPapiErrorDto),
+    /// InternalServerError
+    ///
+    /// Status 500.
+    Status500(super::types::RcsPapiErrorDto),
+}
+/// A request of operation `RcsSendersController_retryTestNumber_v1` (`GET /v1/projects/{projectId}/rcs/senders/{senderId}/testNumbers/{testNumber}/retry`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct RcsSendersControllerRetryTestNumberV1Call<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    sender_id: String,
+    test_number: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> RcsSendersControllerRetryTestNumberV1Call<'a> {
+    /// Sets `projectId` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::RcsTestNumberStateDto,
+        crate::runtime::Error<RcsSendersControllerRetryTestNumberV1Error>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::RcsTestNumberStateDto>,
+        crate::runtime::Error<RcsSendersControllerRetryTestNumberV1Error>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "RcsSendersController_retryTestNumber_v1",
+                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "RcsSendersController_retryTestNumber_v1",
+            reqwest::Method::GET,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/rcs/senders/",
+                &crate::runtime::encode::path(&self.sender_id),
+                "/testNumbers/",
+                &crate::runtime::encode::path(&self.test_number),
+                "/retry",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "RcsSendersController_retryTestNumber_v1",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response
+                        .error_as(RcsSendersControllerRetryTestNumberV1Error::Status400),
+                );
+            }
+            401 => {
+                return Err(
+                    response
+                        .error_as(RcsSendersControllerRetryTestNumberV1Error::Status401),
+                );
+            }
+            404 => {
+                return Err(
+                    response
+                        .error_as(RcsSendersControllerRetryTestNumberV1Error::Status404),
+                );
+            }
+            429 => {
+                return Err(
+                    response
+                        .error_as(RcsSendersControllerRetryTestNumberV1Error::Status429),
+                );
+            }
+            500 => {
+                return Err(
+                    response
+                        .error_as(RcsSendersControllerRetryTestNumberV1Error::Status500),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for RcsSendersControllerRetryTestNumberV1Call<'a> {
+    type Output = Result<
+        super::types::RcsTestNumberStateDto,
+        crate::runtime::Error<RcsSendersControllerRetryTestNumberV1Error>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// The documented error responses of operation `RcsSendersController_retryTestNumber_v1`, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum RcsSendersControllerRetryTestNumberV1Error {
+    /// BadRequest
+    ///
+    /// Status 400.
+    Status400(super::types::RcsPapiErrorDto),
+    /// Unauthorized
+    ///
+    /// Status 401.
+    Status401(super::types::RcsPapiErrorDto),
+    /// NotFound
+    ///
+    /// Status 404.
+    Status404(super::types::RcsPapiErrorDto),
+    /// TooManyRequests
+    ///
+    /// Status 429.
+    Status429(super::types::RcsPapiErrorDto),
+    /// InternalServerError
+    ///
+    /// Status 500.
+    Status500(super::types::RcsPapiErrorDto),
 }

@@ -5,49 +5,116 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Capabilities` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct Capabilities<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl Capabilities<'_> {
+impl<'a> Capabilities<'a> {
     /// Query the API for the capabilities of a given handset
     ///
     /// `GET /{bot-id}/capabilities` (operation `Capability Query`).
     #[doc(alias = "Capability Query")]
-    pub async fn capability_query(
-        &self,
-        bot_id: &str,
-        msisdn: &str,
+    pub fn query(&self, msisdn: impl Into<String>) -> CapabilityQueryCall<'a> {
+        CapabilityQueryCall {
+            client: self.client,
+            bot_id: None,
+            msisdn: msisdn.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
+        }
+    }
+}
+/// A request of operation `Capability Query` (`GET /{bot-id}/capabilities`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct CapabilityQueryCall<'a> {
+    client: &'a super::Client,
+    bot_id: Option<String>,
+    msisdn: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> CapabilityQueryCall<'a> {
+    /// Sets `bot-id` for this call, instead of the client's (`with_bot_id`).
+    pub fn bot_id(mut self, value: impl Into<String>) -> Self {
+        self.bot_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
     ) -> Result<
         super::types::CapabilitiesResponse,
         crate::runtime::Error<CapabilityQueryError>,
     > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &["/", &crate::runtime::encode::path(bot_id), "/capabilities"].concat(),
-            );
-        let mut query: Vec<(&str, String)> = Vec::new();
-        query.push(("msisdn", msisdn.to_string()));
-        request = request.query(&query);
-        let response = self.client.http.send("Capability Query", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            404 => Err(response.into_error(Some(CapabilityQueryError::Status404))),
-            500 => Err(response.error_as(CapabilityQueryError::Status500)),
-            504 => Err(response.error_as(CapabilityQueryError::Status504)),
-            _ => Err(response.into_error(None)),
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::CapabilitiesResponse>,
+        crate::runtime::Error<CapabilityQueryError>,
+    > {
+        let client = self.client;
+        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Capability Query",
+                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Capability Query",
+            reqwest::Method::GET,
+            ["/", &crate::runtime::encode::path(&bot_id), "/capabilities"].concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        {
+            let value = &self.msisdn;
+            request.query.push(("msisdn", value.to_string()));
         }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Capability Query",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            404 => return Err(response.into_error(Some(CapabilityQueryError::Status404))),
+            500 => return Err(response.error_as(CapabilityQueryError::Status500)),
+            504 => return Err(response.error_as(CapabilityQueryError::Status504)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for CapabilityQueryCall<'a> {
+    type Output = Result<
+        super::types::CapabilitiesResponse,
+        crate::runtime::Error<CapabilityQueryError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
     }
 }
 /// The documented error responses of operation `Capability Query`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum CapabilityQueryError {
     /// The device does not exist or is not RCS capable
     ///

@@ -5,43 +5,106 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Event` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct Event<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl Event<'_> {
+impl<'a> Event<'a> {
     /// Send events to a user from the bot.
     /// This enables the bot to emulate real user behavior by sending read notifications and composing events.
     ///
     /// `POST /{bot-id}/events` (operation `Send an event`).
     #[doc(alias = "Send an event")]
-    pub async fn send_an_event(
+    pub fn send_an(
         &self,
-        bot_id: &str,
-        body: &super::types::AgentEvent,
-    ) -> Result<(), crate::runtime::Error<SendAnEventError>> {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &["/", &crate::runtime::encode::path(bot_id), "/events"].concat(),
-            );
-        request = request.json(body);
-        let response = self.client.http.send("Send an event", request).await?;
-        match response.status() {
-            200..=299 => Ok(()),
-            502 => Err(response.into_error(Some(SendAnEventError::Status502))),
-            _ => Err(response.into_error(None)),
+        body: impl Into<super::types::AgentEvent>,
+    ) -> SendAnEventCall<'a> {
+        SendAnEventCall {
+            client: self.client,
+            bot_id: None,
+            body: {
+                let body: super::types::AgentEvent = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
+    }
+}
+/// A request of operation `Send an event` (`POST /{bot-id}/events`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct SendAnEventCall<'a> {
+    client: &'a super::Client,
+    bot_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> SendAnEventCall<'a> {
+    /// Sets `bot-id` for this call, instead of the client's (`with_bot_id`).
+    pub fn bot_id(mut self, value: impl Into<String>) -> Self {
+        self.bot_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(self) -> Result<(), crate::runtime::Error<SendAnEventError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<()>,
+        crate::runtime::Error<SendAnEventError>,
+    > {
+        let client = self.client;
+        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Send an event",
+                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Send an event",
+            reqwest::Method::POST,
+            ["/", &crate::runtime::encode::path(&bot_id), "/events"].concat(),
+        );
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Send an event",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        match response.status() {
+            200..=299 => {}
+            502 => return Err(response.into_error(Some(SendAnEventError::Status502))),
+            _ => return Err(response.into_error(None)),
+        }
+        Ok(response.with(()))
+    }
+}
+impl<'a> std::future::IntoFuture for SendAnEventCall<'a> {
+    type Output = Result<(), crate::runtime::Error<SendAnEventError>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
     }
 }
 /// The documented error responses of operation `Send an event`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum SendAnEventError {
     /// Failed to send event, please retry
     ///

@@ -5,15 +5,14 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Message` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct Message<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl Message<'_> {
+impl<'a> Message<'a> {
     /// Send a RCS message, optionally falling back to SMS depending on provided conditions.
     /// A fallback SMS can be delivered if:
     ///   - The targeted device doesn't support RCS (controlled by the `rcs_unavailable` condition)
@@ -25,28 +24,18 @@ impl Message<'_> {
     ///
     /// `POST /{bot-id}/messages` (operation `Send a message`).
     #[doc(alias = "Send a message")]
-    pub async fn send_a_message(
+    pub fn send_a(
         &self,
-        bot_id: &str,
-        body: &super::types::Message,
-    ) -> Result<
-        super::types::MessageQueuedResponse,
-        crate::runtime::Error<SendAMessageError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &["/", &crate::runtime::encode::path(bot_id), "/messages"].concat(),
-            );
-        request = request.json(body);
-        let response = self.client.http.send("Send a message", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(SendAMessageError::Status400)),
-            409 => Err(response.error_as(SendAMessageError::Status409)),
-            _ => Err(response.into_error(None)),
+        body: impl Into<super::types::Message>,
+    ) -> SendAMessageCall<'a> {
+        SendAMessageCall {
+            client: self.client,
+            bot_id: None,
+            body: {
+                let body: super::types::Message = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Revoke a previously sent message, not yet delivered to the user agent.
@@ -54,35 +43,98 @@ impl Message<'_> {
     ///
     /// `DELETE /{bot-id}/messages/{message-id}` (operation `Revoke a message`).
     #[doc(alias = "Revoke a message")]
-    pub async fn revoke_a_message(
-        &self,
-        bot_id: &str,
-        message_id: &str,
-    ) -> Result<(), crate::runtime::Error<RevokeAMessageError>> {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::DELETE,
-                &[
-                    "/",
-                    &crate::runtime::encode::path(bot_id),
-                    "/messages/",
-                    &crate::runtime::encode::path(message_id),
-                ]
-                    .concat(),
-            );
-        let response = self.client.http.send("Revoke a message", request).await?;
-        match response.status() {
-            200..=299 => Ok(()),
-            404 => Err(response.into_error(Some(RevokeAMessageError::Status404))),
-            409 => Err(response.into_error(Some(RevokeAMessageError::Status409))),
-            _ => Err(response.into_error(None)),
+    pub fn revoke_a(&self, message_id: impl Into<String>) -> RevokeAMessageCall<'a> {
+        RevokeAMessageCall {
+            client: self.client,
+            bot_id: None,
+            message_id: message_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
+    }
+}
+/// A request of operation `Send a message` (`POST /{bot-id}/messages`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct SendAMessageCall<'a> {
+    client: &'a super::Client,
+    bot_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> SendAMessageCall<'a> {
+    /// Sets `bot-id` for this call, instead of the client's (`with_bot_id`).
+    pub fn bot_id(mut self, value: impl Into<String>) -> Self {
+        self.bot_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::MessageQueuedResponse,
+        crate::runtime::Error<SendAMessageError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::MessageQueuedResponse>,
+        crate::runtime::Error<SendAMessageError>,
+    > {
+        let client = self.client;
+        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Send a message",
+                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Send a message",
+            reqwest::Method::POST,
+            ["/", &crate::runtime::encode::path(&bot_id), "/messages"].concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Send a message",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(SendAMessageError::Status400)),
+            409 => return Err(response.error_as(SendAMessageError::Status409)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for SendAMessageCall<'a> {
+    type Output = Result<
+        super::types::MessageQueuedResponse,
+        crate::runtime::Error<SendAMessageError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
     }
 }
 /// The documented error responses of operation `Send a message`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum SendAMessageError {
     /// Validation error
     ///
@@ -93,8 +145,86 @@ pub enum SendAMessageError {
     /// Status 409.
     Status409(super::types::Error),
 }
+/// A request of operation `Revoke a message` (`DELETE /{bot-id}/messages/{message-id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct RevokeAMessageCall<'a> {
+    client: &'a super::Client,
+    bot_id: Option<String>,
+    message_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> RevokeAMessageCall<'a> {
+    /// Sets `bot-id` for this call, instead of the client's (`with_bot_id`).
+    pub fn bot_id(mut self, value: impl Into<String>) -> Self {
+        self.bot_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(self) -> Result<(), crate::runtime::Error<RevokeAMessageError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<()>,
+        crate::runtime::Error<RevokeAMessageError>,
+    > {
+        let client = self.client;
+        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Revoke a message",
+                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Revoke a message",
+            reqwest::Method::DELETE,
+            [
+                "/",
+                &crate::runtime::encode::path(&bot_id),
+                "/messages/",
+                &crate::runtime::encode::path(&self.message_id),
+            ]
+                .concat(),
+        );
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Revoke a message",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        match response.status() {
+            200..=299 => {}
+            404 => return Err(response.into_error(Some(RevokeAMessageError::Status404))),
+            409 => return Err(response.into_error(Some(RevokeAMessageError::Status409))),
+            _ => return Err(response.into_error(None)),
+        }
+        Ok(response.with(()))
+    }
+}
+impl<'a> std::future::IntoFuture for RevokeAMessageCall<'a> {
+    type Output = Result<(), crate::runtime::Error<RevokeAMessageError>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `Revoke a message`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum RevokeAMessageError {
     /// unknown message id
     ///

@@ -72,7 +72,22 @@ pub enum Region {
     /// `eu`: https://eu.rcs.api.sinch.com/rcs/v1
     Eu,
 }
+impl std::str::FromStr for Region {
+    type Err = String;
+    /// A region by its name (`eu`), as `SINCH_…_REGION` gives it; any case.
+    fn from_str(name: &str) -> Result<Self, String> {
+        if name.eq_ignore_ascii_case("us") {
+            return Ok(Region::Us);
+        }
+        if name.eq_ignore_ascii_case("eu") {
+            return Ok(Region::Eu);
+        }
+        Err(format!("`{name}` is not one of {}", Region::NAMES.join(", ")))
+    }
+}
 impl Region {
+    /// The regions' names.
+    pub const NAMES: &[&str] = &["us", "eu"];
     /// The base URL of the region's host.
     pub fn base_url(self) -> &'static str {
         match self {
@@ -91,6 +106,7 @@ pub const ACCEPTED_AUTH: &[crate::runtime::AuthKind] = &[
 #[derive(Debug, Clone)]
 pub struct Client {
     pub(crate) http: crate::runtime::Http,
+    pub(crate) bot_id: Option<String>,
 }
 impl Client {
     /// A client for the region's host. Sinch keeps data in the region you choose, so there is no default.
@@ -98,7 +114,9 @@ impl Client {
         region: Region,
         auth: crate::runtime::Auth,
     ) -> Result<Self, crate::runtime::BuildError> {
-        Self::with_base_url(region.base_url(), auth)
+        let mut client = Self::with_base_url(region.base_url(), auth)?;
+        client.http = client.http.with_declared_servers(true);
+        Ok(client)
     }
     /// A client for another base URL (a proxy, a mock server, a new Sinch host).
     pub fn with_base_url(
@@ -106,20 +124,37 @@ impl Client {
         auth: crate::runtime::Auth,
     ) -> Result<Self, crate::runtime::BuildError> {
         crate::runtime::auth::check(&auth, ACCEPTED_AUTH, "RCS")?;
-        Ok(Self {
-            http: crate::runtime::Http::new(base_url, auth)?,
-        })
+        Ok(Self::from_http(crate::runtime::Http::new(base_url, auth)?))
     }
-    /// The same client with another retry policy: for one call
-    /// (`client.with_retry_policy(RetryPolicy::none()).…`) or for good.
+    /// The same client with another retry policy (set one for a single call with the
+    /// call's `retry_policy`).
     pub fn with_retry_policy(&self, policy: crate::runtime::RetryPolicy) -> Self {
-        Self {
-            http: self.http.clone().with_retry(policy),
-        }
+        let mut client = self.clone();
+        client.http = client.http.with_retry(policy);
+        client
+    }
+    /// Sends what the description serves from `host` (an operation's own server, such as
+    /// Voice's `https://callingapi.sinch.com`) to `to` instead: a proxy, a test server.
+    pub fn with_server(
+        mut self,
+        host: impl Into<String>,
+        to: impl Into<String>,
+    ) -> Self {
+        self.http = self.http.with_server(host, to);
+        self
     }
     /// A client over an HTTP core you built (shared connection pool, custom `reqwest::Client`).
     pub fn from_http(http: crate::runtime::Http) -> Self {
-        Self { http }
+        Self { http, bot_id: None }
+    }
+    /// Sets `bot-id` for every call (a call can still set its own).
+    pub fn with_bot_id(mut self, value: impl Into<String>) -> Self {
+        self.bot_id = Some(value.into());
+        self
+    }
+    /// The `bot-id` calls use unless they set their own.
+    pub fn bot_id(&self) -> Option<&str> {
+        self.bot_id.as_deref()
     }
     /// The HTTP core this client sends with (base URL, credentials, connection pool).
     pub fn http(&self) -> &crate::runtime::Http {

@@ -8,14 +8,24 @@
 )]
 /// Notify the recipient that the agent is typing
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct AgentComposingEvent {
     /// `type`
     pub r#type: AgentComposingEventType,
+}
+#[allow(clippy::should_implement_trait)]
+impl AgentComposingEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(r#type: impl Into<AgentComposingEventType>) -> Self {
+        Self { r#type: r#type.into() }
+    }
 }
 /// `AgentComposingEventType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum AgentComposingEventType {
     /// `agent_composing`
     AgentComposing,
@@ -69,6 +79,7 @@ impl<'de> serde::Deserialize<'de> for AgentComposingEventType {
 }
 /// `AgentEvent`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct AgentEvent {
     /// Phone number of the recipient
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -78,10 +89,28 @@ pub struct AgentEvent {
     /// `event`
     pub event: AgentEventEvent,
 }
+#[allow(clippy::should_implement_trait)]
+impl AgentEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(event_id: impl Into<String>, event: impl Into<AgentEventEvent>) -> Self {
+        Self {
+            to: None,
+            event_id: event_id.into(),
+            event: event.into(),
+        }
+    }
+    /// Sets `to`.
+    pub fn to(mut self, value: impl Into<String>) -> Self {
+        self.to = Some(value.into());
+        self
+    }
+}
 /// `AgentEventEvent`
 ///
 /// Decoded by shape: the variant whose properties fit the data best.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum AgentEventEvent {
     /// A `AgentComposingEvent`.
     AgentComposingEvent(AgentComposingEvent),
@@ -105,51 +134,101 @@ impl<'de> serde::Deserialize<'de> for AgentEventEvent {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type"],
                 known: &["type"],
+                values: &[("type", &["agent_composing"])],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["message_id", "type"],
                 known: &["type", "message_id"],
+                values: &[("type", &["agent_read"])],
             },
         ];
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let mut tried: Vec<String> = Vec::new();
         for index in crate::runtime::union::rank(&value, SHAPES) {
             let decoded = match index {
                 0usize => {
                     <AgentComposingEvent as serde::Deserialize>::deserialize(&value)
                         .map(Self::AgentComposingEvent)
-                        .ok()
+                        .map_err(|e| format!("{}: {e}", "AgentComposingEvent"))
                 }
                 1usize => {
                     <AgentReadEvent as serde::Deserialize>::deserialize(&value)
                         .map(Self::AgentReadEvent)
-                        .ok()
+                        .map_err(|e| format!("{}: {e}", "AgentReadEvent"))
                 }
-                _ => None,
+                _ => continue,
             };
-            if let Some(decoded) = decoded {
-                return Ok(decoded);
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
             }
         }
         Err(
-            serde::de::Error::custom("data did not match any variant of AgentEventEvent"),
+            serde::de::Error::custom(
+                format!(
+                    "{} ({})", "data did not match any variant of AgentEventEvent", tried
+                    .join("; ")
+                ),
+            ),
         )
+    }
+}
+impl AgentEventEvent {
+    /// The `AgentComposingEvent` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn composing(r#type: impl Into<AgentComposingEventType>) -> Self {
+        Self::AgentComposingEvent(AgentComposingEvent::new(r#type))
+    }
+    /// The `AgentReadEvent` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn read(
+        r#type: impl Into<AgentReadEventType>,
+        message_id: impl Into<String>,
+    ) -> Self {
+        Self::AgentReadEvent(AgentReadEvent::new(r#type, message_id))
+    }
+}
+impl From<AgentComposingEvent> for AgentEventEvent {
+    fn from(value: AgentComposingEvent) -> Self {
+        Self::AgentComposingEvent(value)
+    }
+}
+impl From<AgentReadEvent> for AgentEventEvent {
+    fn from(value: AgentReadEvent) -> Self {
+        Self::AgentReadEvent(value)
     }
 }
 /// Notify the recipient that the message sent by the user has been read by the agent
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct AgentReadEvent {
     /// `type`
     pub r#type: AgentReadEventType,
     /// `message_id`
     pub message_id: String,
 }
+#[allow(clippy::should_implement_trait)]
+impl AgentReadEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<AgentReadEventType>,
+        message_id: impl Into<String>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            message_id: message_id.into(),
+        }
+    }
+}
 /// `AgentReadEventType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum AgentReadEventType {
     /// `agent_read`
     AgentRead,
@@ -205,6 +284,7 @@ impl<'de> serde::Deserialize<'de> for AgentReadEventType {
 ///
 /// Decoded by shape: the variant whose properties fit the data best.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Callback {
     /// A `StatusReport`.
     StatusReport(StatusReport),
@@ -231,49 +311,106 @@ impl<'de> serde::Deserialize<'de> for Callback {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "message_id", "at", "status_report"],
                 known: &["type", "message_id", "at", "status_report"],
+                values: &[("type", &["status_report_rcs"])],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "message_id", "message"],
                 known: &["type", "message_id", "from", "message"],
+                values: &[("type", &["user_agent_message_rcs"])],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "event"],
                 known: &["type", "from", "event"],
+                values: &[("type", &["user_agent_event_rcs"])],
             },
         ];
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let mut tried: Vec<String> = Vec::new();
         for index in crate::runtime::union::rank(&value, SHAPES) {
             let decoded = match index {
                 0usize => {
                     <StatusReport as serde::Deserialize>::deserialize(&value)
                         .map(Self::StatusReport)
-                        .ok()
+                        .map_err(|e| format!("{}: {e}", "StatusReport"))
                 }
                 1usize => {
                     <UserAgentMessage as serde::Deserialize>::deserialize(&value)
                         .map(Self::UserAgentMessage)
-                        .ok()
+                        .map_err(|e| format!("{}: {e}", "UserAgentMessage"))
                 }
                 2usize => {
                     <UserAgentEvent as serde::Deserialize>::deserialize(&value)
                         .map(Self::UserAgentEvent)
-                        .ok()
+                        .map_err(|e| format!("{}: {e}", "UserAgentEvent"))
                 }
-                _ => None,
+                _ => continue,
             };
-            if let Some(decoded) = decoded {
-                return Ok(decoded);
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
             }
         }
-        Err(serde::de::Error::custom("data did not match any variant of Callback"))
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "{} ({})", "data did not match any variant of Callback", tried
+                    .join("; ")
+                ),
+            ),
+        )
+    }
+}
+impl Callback {
+    /// The `StatusReport` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn status_report(
+        r#type: impl Into<StatusReportType>,
+        message_id: impl Into<String>,
+        at: impl Into<String>,
+        status_report: impl Into<StatusReportStatusReport>,
+    ) -> Self {
+        Self::StatusReport(StatusReport::new(r#type, message_id, at, status_report))
+    }
+    /// The `UserAgentMessage` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn user_agent_message(
+        r#type: impl Into<UserAgentMessageType>,
+        message_id: impl Into<String>,
+        message: impl Into<UserAgentMessageMessage>,
+    ) -> Self {
+        Self::UserAgentMessage(UserAgentMessage::new(r#type, message_id, message))
+    }
+    /// The `UserAgentEvent` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn user_agent_event(
+        r#type: impl Into<UserAgentEventType>,
+        event: impl Into<UserAgentComposing>,
+    ) -> Self {
+        Self::UserAgentEvent(UserAgentEvent::new(r#type, event))
+    }
+}
+impl From<StatusReport> for Callback {
+    fn from(value: StatusReport) -> Self {
+        Self::StatusReport(value)
+    }
+}
+impl From<UserAgentMessage> for Callback {
+    fn from(value: UserAgentMessage) -> Self {
+        Self::UserAgentMessage(value)
+    }
+}
+impl From<UserAgentEvent> for Callback {
+    fn from(value: UserAgentEvent) -> Self {
+        Self::UserAgentEvent(value)
     }
 }
 /// The MaaP capabilities of a given handset
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct CapabilitiesResponse {
     /// When the response was generated
     pub at: crate::runtime::Timestamp,
@@ -288,10 +425,33 @@ pub struct CapabilitiesResponse {
     /// Whether or not the Sinch API can send RCS messages to this device
     pub rcs_enabled: bool,
 }
+#[allow(clippy::should_implement_trait)]
+impl CapabilitiesResponse {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        at: impl Into<crate::runtime::Timestamp>,
+        msisdn: impl Into<String>,
+        mcc: impl Into<String>,
+        mnc: impl Into<String>,
+        capabilities: impl Into<Vec<CapabilitiesResponseCapabilitiesItem>>,
+        rcs_enabled: impl Into<bool>,
+    ) -> Self {
+        Self {
+            at: at.into(),
+            msisdn: msisdn.into(),
+            mcc: mcc.into(),
+            mnc: mnc.into(),
+            capabilities: capabilities.into(),
+            rcs_enabled: rcs_enabled.into(),
+        }
+    }
+}
 /// `CapabilitiesResponseCapabilitiesItem`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CapabilitiesResponseCapabilitiesItem {
     /// `chat`
     Chat,
@@ -365,6 +525,7 @@ impl<'de> serde::Deserialize<'de> for CapabilitiesResponseCapabilitiesItem {
 }
 /// A horizontal carousel of rich cards
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct CarouselRichCardMessage {
     /// `type`
     pub r#type: CarouselRichCardMessageType,
@@ -373,10 +534,27 @@ pub struct CarouselRichCardMessage {
     /// The list of contents for each card in the carousel. There must be at least 2 and at most 10 cards in a carousel
     pub contents: Vec<RichCardContent>,
 }
+#[allow(clippy::should_implement_trait)]
+impl CarouselRichCardMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<CarouselRichCardMessageType>,
+        width: impl Into<CarouselRichCardMessageWidth>,
+        contents: impl Into<Vec<RichCardContent>>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            width: width.into(),
+            contents: contents.into(),
+        }
+    }
+}
 /// `CarouselRichCardMessageType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CarouselRichCardMessageType {
     /// `carousel_rich_card`
     CarouselRichCard,
@@ -432,6 +610,7 @@ impl<'de> serde::Deserialize<'de> for CarouselRichCardMessageType {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CarouselRichCardMessageWidth {
     /// `SMALL`
     Small,
@@ -489,6 +668,7 @@ impl<'de> serde::Deserialize<'de> for CarouselRichCardMessageWidth {
 }
 /// creates a new event on the user's calendar
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateCalendarEvent {
     /// `type`
     pub r#type: CreateCalendarEventType,
@@ -501,10 +681,31 @@ pub struct CreateCalendarEvent {
     /// `description`
     pub description: String,
 }
+#[allow(clippy::should_implement_trait)]
+impl CreateCalendarEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<CreateCalendarEventType>,
+        start_time: impl Into<String>,
+        end_time: impl Into<String>,
+        title: impl Into<String>,
+        description: impl Into<String>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            start_time: start_time.into(),
+            end_time: end_time.into(),
+            title: title.into(),
+            description: description.into(),
+        }
+    }
+}
 /// `CreateCalendarEventType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CreateCalendarEventType {
     /// `create_calendar_event`
     CreateCalendarEvent,
@@ -558,16 +759,32 @@ impl<'de> serde::Deserialize<'de> for CreateCalendarEventType {
 }
 /// calls a phone number via the user's dialer app
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct DialPhoneNumber {
     /// `type`
     pub r#type: DialPhoneNumberType,
     /// `phone_number`
     pub phone_number: String,
 }
+#[allow(clippy::should_implement_trait)]
+impl DialPhoneNumber {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<DialPhoneNumberType>,
+        phone_number: impl Into<String>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            phone_number: phone_number.into(),
+        }
+    }
+}
 /// `DialPhoneNumberType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum DialPhoneNumberType {
     /// `dial_phone_number`
     DialPhoneNumber,
@@ -621,6 +838,7 @@ impl<'de> serde::Deserialize<'de> for DialPhoneNumberType {
 }
 /// `Error`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Error {
     /// `ref_id`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -634,8 +852,37 @@ pub struct Error {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field_errors: Option<Vec<FieldError>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Error {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(error: impl Into<String>) -> Self {
+        Self {
+            ref_id: None,
+            error: error.into(),
+            error_code: None,
+            field_errors: None,
+        }
+    }
+    /// Sets `ref_id`.
+    pub fn ref_id(mut self, value: impl Into<String>) -> Self {
+        self.ref_id = Some(value.into());
+        self
+    }
+    /// Sets `error_code`.
+    pub fn error_code(mut self, value: impl Into<i64>) -> Self {
+        self.error_code = Some(value.into());
+        self
+    }
+    /// Sets `field_errors`.
+    pub fn field_errors(mut self, value: impl Into<Vec<FieldError>>) -> Self {
+        self.field_errors = Some(value.into());
+        self
+    }
+}
 /// `FallbackInfo`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct FallbackInfo {
     /// `message`
     pub message: SmsBatchMessage,
@@ -643,8 +890,25 @@ pub struct FallbackInfo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conditions: Option<FallbackInfoConditions>,
 }
+#[allow(clippy::should_implement_trait)]
+impl FallbackInfo {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(message: impl Into<SmsBatchMessage>) -> Self {
+        Self {
+            message: message.into(),
+            conditions: None,
+        }
+    }
+    /// Sets `conditions`.
+    pub fn conditions(mut self, value: impl Into<FallbackInfoConditions>) -> Self {
+        self.conditions = Some(value.into());
+        self
+    }
+}
 /// Optionally specified triggers
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct FallbackInfoConditions {
     /// Trigger fallback if recipient doesn't have RCS support
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -659,40 +923,131 @@ pub struct FallbackInfoConditions {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agent_error: Option<FallbackInfoConditionsAgentError>,
 }
+#[allow(clippy::should_implement_trait)]
+impl FallbackInfoConditions {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            rcs_unavailable: None,
+            capability_unsupported: None,
+            expired: None,
+            agent_error: None,
+        }
+    }
+    /// Sets `rcs_unavailable`.
+    pub fn rcs_unavailable(
+        mut self,
+        value: impl Into<FallbackInfoConditionsRcsUnavailable>,
+    ) -> Self {
+        self.rcs_unavailable = Some(value.into());
+        self
+    }
+    /// Sets `capability_unsupported`.
+    pub fn capability_unsupported(
+        mut self,
+        value: impl Into<FallbackInfoConditionsCapabilityUnsupported>,
+    ) -> Self {
+        self.capability_unsupported = Some(value.into());
+        self
+    }
+    /// Sets `expired`.
+    pub fn expired(mut self, value: impl Into<FallbackInfoConditionsExpired>) -> Self {
+        self.expired = Some(value.into());
+        self
+    }
+    /// Sets `agent_error`.
+    pub fn agent_error(
+        mut self,
+        value: impl Into<FallbackInfoConditionsAgentError>,
+    ) -> Self {
+        self.agent_error = Some(value.into());
+        self
+    }
+}
 /// Trigger fallback for any errors encountered, e.g. error from south bound service provider
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct FallbackInfoConditionsAgentError {
     /// `enabled`
     pub enabled: bool,
 }
+#[allow(clippy::should_implement_trait)]
+impl FallbackInfoConditionsAgentError {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(enabled: impl Into<bool>) -> Self {
+        Self { enabled: enabled.into() }
+    }
+}
 /// Trigger fallback if capability needed for sent message is not supported by the recipient
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct FallbackInfoConditionsCapabilityUnsupported {
     /// `enabled`
     pub enabled: bool,
 }
+#[allow(clippy::should_implement_trait)]
+impl FallbackInfoConditionsCapabilityUnsupported {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(enabled: impl Into<bool>) -> Self {
+        Self { enabled: enabled.into() }
+    }
+}
 /// Trigger fallback if the RCS message is not delivered in a timely manner - see expire in Message object.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct FallbackInfoConditionsExpired {
     /// `enabled`
     pub enabled: bool,
 }
+#[allow(clippy::should_implement_trait)]
+impl FallbackInfoConditionsExpired {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(enabled: impl Into<bool>) -> Self {
+        Self { enabled: enabled.into() }
+    }
+}
 /// Trigger fallback if recipient doesn't have RCS support
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct FallbackInfoConditionsRcsUnavailable {
     /// `enabled`
     pub enabled: bool,
 }
+#[allow(clippy::should_implement_trait)]
+impl FallbackInfoConditionsRcsUnavailable {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(enabled: impl Into<bool>) -> Self {
+        Self { enabled: enabled.into() }
+    }
+}
 /// `FieldError`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct FieldError {
     /// `field`
     pub field: String,
     /// `errors`
     pub errors: Vec<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl FieldError {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(field: impl Into<String>, errors: impl Into<Vec<String>>) -> Self {
+        Self {
+            field: field.into(),
+            errors: errors.into(),
+        }
+    }
+}
 /// `FileInfo`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct FileInfo {
     /// Mime type of the content. Where content is served from the Sinch content service, this value will not be required
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -706,8 +1061,37 @@ pub struct FileInfo {
     /// http(s) URL for the actual content
     pub file_uri: String,
 }
+#[allow(clippy::should_implement_trait)]
+impl FileInfo {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(file_uri: impl Into<String>) -> Self {
+        Self {
+            mime_type: None,
+            file_size: None,
+            file_name: None,
+            file_uri: file_uri.into(),
+        }
+    }
+    /// Sets `mime_type`.
+    pub fn mime_type(mut self, value: impl Into<String>) -> Self {
+        self.mime_type = Some(value.into());
+        self
+    }
+    /// Sets `file_size`.
+    pub fn file_size(mut self, value: impl Into<i64>) -> Self {
+        self.file_size = Some(value.into());
+        self
+    }
+    /// Sets `file_name`.
+    pub fn file_name(mut self, value: impl Into<String>) -> Self {
+        self.file_name = Some(value.into());
+        self
+    }
+}
 /// The thumbnail is required for images and videos
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct FileMessage {
     /// `type`
     pub r#type: FileMessageType,
@@ -717,10 +1101,28 @@ pub struct FileMessage {
     /// `file`
     pub file: FileInfo,
 }
+#[allow(clippy::should_implement_trait)]
+impl FileMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(r#type: impl Into<FileMessageType>, file: impl Into<FileInfo>) -> Self {
+        Self {
+            r#type: r#type.into(),
+            thumbnail: None,
+            file: file.into(),
+        }
+    }
+    /// Sets `thumbnail`.
+    pub fn thumbnail(mut self, value: impl Into<FileInfo>) -> Self {
+        self.thumbnail = Some(value.into());
+        self
+    }
+}
 /// `FileMessageType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum FileMessageType {
     /// `file`
     File,
@@ -774,6 +1176,7 @@ impl<'de> serde::Deserialize<'de> for FileMessageType {
 }
 /// A location send back from an end user.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct LocationResponse {
     /// `type`
     pub r#type: LocationResponseType,
@@ -782,10 +1185,27 @@ pub struct LocationResponse {
     /// `longitude`
     pub longitude: f64,
 }
+#[allow(clippy::should_implement_trait)]
+impl LocationResponse {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<LocationResponseType>,
+        latitude: impl Into<f64>,
+        longitude: impl Into<f64>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            latitude: latitude.into(),
+            longitude: longitude.into(),
+        }
+    }
+}
 /// `LocationResponseType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum LocationResponseType {
     /// `location`
     Location,
@@ -839,6 +1259,7 @@ impl<'de> serde::Deserialize<'de> for LocationResponseType {
 }
 /// `Message`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Message {
     /// Provide a globally unique id for this message
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -864,8 +1285,61 @@ pub struct Message {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fallback: Option<FallbackInfo>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Message {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(message: impl Into<MessageMessage>) -> Self {
+        Self {
+            message_id: None,
+            to: None,
+            mcc: None,
+            mnc: None,
+            message: message.into(),
+            suggestions: None,
+            expire: None,
+            fallback: None,
+        }
+    }
+    /// Sets `message_id`.
+    pub fn message_id(mut self, value: impl Into<String>) -> Self {
+        self.message_id = Some(value.into());
+        self
+    }
+    /// Sets `to`.
+    pub fn to(mut self, value: impl Into<String>) -> Self {
+        self.to = Some(value.into());
+        self
+    }
+    /// Sets `mcc`.
+    pub fn mcc(mut self, value: impl Into<String>) -> Self {
+        self.mcc = Some(value.into());
+        self
+    }
+    /// Sets `mnc`.
+    pub fn mnc(mut self, value: impl Into<String>) -> Self {
+        self.mnc = Some(value.into());
+        self
+    }
+    /// Sets `suggestions`.
+    pub fn suggestions(mut self, value: impl Into<Vec<MessageSuggestionsItem>>) -> Self {
+        self.suggestions = Some(value.into());
+        self
+    }
+    /// Sets `expire`.
+    pub fn expire(mut self, value: impl Into<MessageExpire>) -> Self {
+        self.expire = Some(value.into());
+        self
+    }
+    /// Sets `fallback`.
+    pub fn fallback(mut self, value: impl Into<FallbackInfo>) -> Self {
+        self.fallback = Some(value.into());
+        self
+    }
+}
 /// `MessageExpire`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct MessageExpire {
     /// Expire the message after this many milliseconds, if fallback is configured for expiry then the fallback message will be sent after this timeout. Default is 48h.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -874,10 +1348,32 @@ pub struct MessageExpire {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revoke: Option<bool>,
 }
+#[allow(clippy::should_implement_trait)]
+impl MessageExpire {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            timeout: None,
+            revoke: None,
+        }
+    }
+    /// Sets `timeout`.
+    pub fn timeout(mut self, value: impl Into<i64>) -> Self {
+        self.timeout = Some(value.into());
+        self
+    }
+    /// Sets `revoke`.
+    pub fn revoke(mut self, value: impl Into<bool>) -> Self {
+        self.revoke = Some(value.into());
+        self
+    }
+}
 /// The content of the message
 ///
 /// Decoded by shape: the variant whose properties fit the data best.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum MessageMessage {
     /// A `TextMessage`.
     TextMessage(TextMessage),
@@ -911,61 +1407,136 @@ impl<'de> serde::Deserialize<'de> for MessageMessage {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "text"],
                 known: &["type", "text"],
+                values: &[("type", &["text"])],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "file"],
                 known: &["type", "thumbnail", "file"],
+                values: &[("type", &["file"])],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "orientation", "content"],
                 known: &["type", "orientation", "thumbnail_alignment", "content"],
+                values: &[
+                    ("type", &["standalone_rich_card"]),
+                    ("orientation", &["HORIZONTAL", "VERTICAL"]),
+                    ("thumbnail_alignment", &["LEFT", "RIGHT"]),
+                ],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "width", "contents"],
                 known: &["type", "width", "contents"],
+                values: &[
+                    ("type", &["carousel_rich_card"]),
+                    ("width", &["SMALL", "MEDIUM"]),
+                ],
             },
         ];
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let mut tried: Vec<String> = Vec::new();
         for index in crate::runtime::union::rank(&value, SHAPES) {
             let decoded = match index {
                 0usize => {
                     <TextMessage as serde::Deserialize>::deserialize(&value)
                         .map(Self::TextMessage)
-                        .ok()
+                        .map_err(|e| format!("{}: {e}", "TextMessage"))
                 }
                 1usize => {
                     <FileMessage as serde::Deserialize>::deserialize(&value)
                         .map(Self::FileMessage)
-                        .ok()
+                        .map_err(|e| format!("{}: {e}", "FileMessage"))
                 }
                 2usize => {
                     <StandaloneRichCardMessage as serde::Deserialize>::deserialize(
                             &value,
                         )
                         .map(Self::StandaloneRichCardMessage)
-                        .ok()
+                        .map_err(|e| format!("{}: {e}", "StandaloneRichCardMessage"))
                 }
                 3usize => {
                     <CarouselRichCardMessage as serde::Deserialize>::deserialize(&value)
                         .map(Self::CarouselRichCardMessage)
-                        .ok()
+                        .map_err(|e| format!("{}: {e}", "CarouselRichCardMessage"))
                 }
-                _ => None,
+                _ => continue,
             };
-            if let Some(decoded) = decoded {
-                return Ok(decoded);
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
             }
         }
-        Err(serde::de::Error::custom("data did not match any variant of MessageMessage"))
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "{} ({})", "data did not match any variant of MessageMessage", tried
+                    .join("; ")
+                ),
+            ),
+        )
+    }
+}
+impl MessageMessage {
+    /// The `TextMessage` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn text(r#type: impl Into<TextMessageType>, text: impl Into<String>) -> Self {
+        Self::TextMessage(TextMessage::new(r#type, text))
+    }
+    /// The `FileMessage` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn file(r#type: impl Into<FileMessageType>, file: impl Into<FileInfo>) -> Self {
+        Self::FileMessage(FileMessage::new(r#type, file))
+    }
+    /// The `StandaloneRichCardMessage` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn standalone_rich_card(
+        r#type: impl Into<StandaloneRichCardMessageType>,
+        orientation: impl Into<StandaloneRichCardMessageOrientation>,
+        content: impl Into<RichCardContent>,
+    ) -> Self {
+        Self::StandaloneRichCardMessage(
+            StandaloneRichCardMessage::new(r#type, orientation, content),
+        )
+    }
+    /// The `CarouselRichCardMessage` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn carousel_rich_card(
+        r#type: impl Into<CarouselRichCardMessageType>,
+        width: impl Into<CarouselRichCardMessageWidth>,
+        contents: impl Into<Vec<RichCardContent>>,
+    ) -> Self {
+        Self::CarouselRichCardMessage(
+            CarouselRichCardMessage::new(r#type, width, contents),
+        )
+    }
+}
+impl From<TextMessage> for MessageMessage {
+    fn from(value: TextMessage) -> Self {
+        Self::TextMessage(value)
+    }
+}
+impl From<FileMessage> for MessageMessage {
+    fn from(value: FileMessage) -> Self {
+        Self::FileMessage(value)
+    }
+}
+impl From<StandaloneRichCardMessage> for MessageMessage {
+    fn from(value: StandaloneRichCardMessage) -> Self {
+        Self::StandaloneRichCardMessage(value)
+    }
+}
+impl From<CarouselRichCardMessage> for MessageMessage {
+    fn from(value: CarouselRichCardMessage) -> Self {
+        Self::CarouselRichCardMessage(value)
     }
 }
 /// `MessageQueuedResponse`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct MessageQueuedResponse {
     /// `type`
     pub r#type: MessageQueuedResponseType,
@@ -976,16 +1547,44 @@ pub struct MessageQueuedResponse {
     /// The status report
     pub status_report: MessageQueuedResponseStatusReport,
 }
+#[allow(clippy::should_implement_trait)]
+impl MessageQueuedResponse {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<MessageQueuedResponseType>,
+        message_id: impl Into<String>,
+        at: impl Into<String>,
+        status_report: impl Into<MessageQueuedResponseStatusReport>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            message_id: message_id.into(),
+            at: at.into(),
+            status_report: status_report.into(),
+        }
+    }
+}
 /// The status report
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct MessageQueuedResponseStatusReport {
     /// `type`
     pub r#type: MessageQueuedResponseStatusReportType,
+}
+#[allow(clippy::should_implement_trait)]
+impl MessageQueuedResponseStatusReport {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(r#type: impl Into<MessageQueuedResponseStatusReportType>) -> Self {
+        Self { r#type: r#type.into() }
+    }
 }
 /// `MessageQueuedResponseStatusReportType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum MessageQueuedResponseStatusReportType {
     /// `queued`
     Queued,
@@ -1041,6 +1640,7 @@ impl<'de> serde::Deserialize<'de> for MessageQueuedResponseStatusReportType {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum MessageQueuedResponseType {
     /// `status_report_rcs`
     StatusReportRcs,
@@ -1096,6 +1696,7 @@ impl<'de> serde::Deserialize<'de> for MessageQueuedResponseType {
 ///
 /// Decoded by shape: the variant whose properties fit the data best.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum MessageSuggestionsItem {
     /// A `SuggestedReply`.
     SuggestedReply(SuggestedReply),
@@ -1119,53 +1720,103 @@ impl<'de> serde::Deserialize<'de> for MessageSuggestionsItem {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "display_text"],
                 known: &["type", "display_text", "postback"],
+                values: &[("type", &["reply"])],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "action", "display_text"],
                 known: &["type", "display_text", "postback", "action"],
+                values: &[("type", &["action"])],
             },
         ];
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let mut tried: Vec<String> = Vec::new();
         for index in crate::runtime::union::rank(&value, SHAPES) {
             let decoded = match index {
                 0usize => {
                     <SuggestedReply as serde::Deserialize>::deserialize(&value)
                         .map(Self::SuggestedReply)
-                        .ok()
+                        .map_err(|e| format!("{}: {e}", "SuggestedReply"))
                 }
                 1usize => {
                     <SuggestedAction as serde::Deserialize>::deserialize(&value)
                         .map(Self::SuggestedAction)
-                        .ok()
+                        .map_err(|e| format!("{}: {e}", "SuggestedAction"))
                 }
-                _ => None,
+                _ => continue,
             };
-            if let Some(decoded) = decoded {
-                return Ok(decoded);
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
             }
         }
         Err(
             serde::de::Error::custom(
-                "data did not match any variant of MessageSuggestionsItem",
+                format!(
+                    "{} ({})",
+                    "data did not match any variant of MessageSuggestionsItem", tried
+                    .join("; ")
+                ),
             ),
         )
     }
 }
+impl MessageSuggestionsItem {
+    /// The `SuggestedReply` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn reply(
+        r#type: impl Into<SuggestedReplyType>,
+        display_text: impl Into<String>,
+    ) -> Self {
+        Self::SuggestedReply(SuggestedReply::new(r#type, display_text))
+    }
+    /// The `SuggestedAction` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn action(
+        r#type: impl Into<SuggestedActionType>,
+        display_text: impl Into<String>,
+        action: impl Into<SuggestedActionAction>,
+    ) -> Self {
+        Self::SuggestedAction(SuggestedAction::new(r#type, display_text, action))
+    }
+}
+impl From<SuggestedReply> for MessageSuggestionsItem {
+    fn from(value: SuggestedReply) -> Self {
+        Self::SuggestedReply(value)
+    }
+}
+impl From<SuggestedAction> for MessageSuggestionsItem {
+    fn from(value: SuggestedAction) -> Self {
+        Self::SuggestedAction(value)
+    }
+}
 /// opens a web site or app via deep linking
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct OpenUrl {
     /// `type`
     pub r#type: OpenUrlType,
     /// `url`
     pub url: String,
 }
+#[allow(clippy::should_implement_trait)]
+impl OpenUrl {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(r#type: impl Into<OpenUrlType>, url: impl Into<String>) -> Self {
+        Self {
+            r#type: r#type.into(),
+            url: url.into(),
+        }
+    }
+}
 /// `OpenUrlType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum OpenUrlType {
     /// `open_url`
     OpenUrl,
@@ -1219,20 +1870,39 @@ impl<'de> serde::Deserialize<'de> for OpenUrlType {
 }
 /// Data that will be sent back to the agent when the user taps the reply
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Postback {
     /// Payload (base64 encoded) that will be sent back to the agent when the user taps the suggestion
     pub data: String,
 }
+#[allow(clippy::should_implement_trait)]
+impl Postback {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(data: impl Into<String>) -> Self {
+        Self { data: data.into() }
+    }
+}
 /// request the real phone number is shared with the agent
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct RequestDeanonymization {
     /// `type`
     pub r#type: RequestDeanonymizationType,
+}
+#[allow(clippy::should_implement_trait)]
+impl RequestDeanonymization {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(r#type: impl Into<RequestDeanonymizationType>) -> Self {
+        Self { r#type: r#type.into() }
+    }
 }
 /// `RequestDeanonymizationType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum RequestDeanonymizationType {
     /// `request_deanonymization`
     RequestDeanonymization,
@@ -1286,14 +1956,24 @@ impl<'de> serde::Deserialize<'de> for RequestDeanonymizationType {
 }
 /// request a location to be shared with the agent
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct RequestLocationPush {
     /// `type`
     pub r#type: RequestLocationPushType,
+}
+#[allow(clippy::should_implement_trait)]
+impl RequestLocationPush {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(r#type: impl Into<RequestLocationPushType>) -> Self {
+        Self { r#type: r#type.into() }
+    }
 }
 /// `RequestLocationPushType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum RequestLocationPushType {
     /// `request_location_push`
     RequestLocationPush,
@@ -1347,6 +2027,7 @@ impl<'de> serde::Deserialize<'de> for RequestLocationPushType {
 }
 /// One of title, description and media must be specified
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct RichCardContent {
     /// Title of the card
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1361,10 +2042,47 @@ pub struct RichCardContent {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suggestions: Option<Vec<RichCardContentSuggestionsItem>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl RichCardContent {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            title: None,
+            description: None,
+            media: None,
+            suggestions: None,
+        }
+    }
+    /// Sets `title`.
+    pub fn title(mut self, value: impl Into<String>) -> Self {
+        self.title = Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+    /// Sets `media`.
+    pub fn media(mut self, value: impl Into<RichCardMedia>) -> Self {
+        self.media = Some(value.into());
+        self
+    }
+    /// Sets `suggestions`.
+    pub fn suggestions(
+        mut self,
+        value: impl Into<Vec<RichCardContentSuggestionsItem>>,
+    ) -> Self {
+        self.suggestions = Some(value.into());
+        self
+    }
+}
 /// `RichCardContentSuggestionsItem`
 ///
 /// Decoded by shape: the variant whose properties fit the data best.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum RichCardContentSuggestionsItem {
     /// A `SuggestedReply`.
     SuggestedReply(SuggestedReply),
@@ -1388,43 +2106,81 @@ impl<'de> serde::Deserialize<'de> for RichCardContentSuggestionsItem {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "display_text"],
                 known: &["type", "display_text", "postback"],
+                values: &[("type", &["reply"])],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "action", "display_text"],
                 known: &["type", "display_text", "postback", "action"],
+                values: &[("type", &["action"])],
             },
         ];
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let mut tried: Vec<String> = Vec::new();
         for index in crate::runtime::union::rank(&value, SHAPES) {
             let decoded = match index {
                 0usize => {
                     <SuggestedReply as serde::Deserialize>::deserialize(&value)
                         .map(Self::SuggestedReply)
-                        .ok()
+                        .map_err(|e| format!("{}: {e}", "SuggestedReply"))
                 }
                 1usize => {
                     <SuggestedAction as serde::Deserialize>::deserialize(&value)
                         .map(Self::SuggestedAction)
-                        .ok()
+                        .map_err(|e| format!("{}: {e}", "SuggestedAction"))
                 }
-                _ => None,
+                _ => continue,
             };
-            if let Some(decoded) = decoded {
-                return Ok(decoded);
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
             }
         }
         Err(
             serde::de::Error::custom(
-                "data did not match any variant of RichCardContentSuggestionsItem",
+                format!(
+                    "{} ({})",
+                    "data did not match any variant of RichCardContentSuggestionsItem",
+                    tried.join("; ")
+                ),
             ),
         )
     }
 }
+impl RichCardContentSuggestionsItem {
+    /// The `SuggestedReply` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn reply(
+        r#type: impl Into<SuggestedReplyType>,
+        display_text: impl Into<String>,
+    ) -> Self {
+        Self::SuggestedReply(SuggestedReply::new(r#type, display_text))
+    }
+    /// The `SuggestedAction` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn action(
+        r#type: impl Into<SuggestedActionType>,
+        display_text: impl Into<String>,
+        action: impl Into<SuggestedActionAction>,
+    ) -> Self {
+        Self::SuggestedAction(SuggestedAction::new(r#type, display_text, action))
+    }
+}
+impl From<SuggestedReply> for RichCardContentSuggestionsItem {
+    fn from(value: SuggestedReply) -> Self {
+        Self::SuggestedReply(value)
+    }
+}
+impl From<SuggestedAction> for RichCardContentSuggestionsItem {
+    fn from(value: SuggestedAction) -> Self {
+        Self::SuggestedAction(value)
+    }
+}
 /// Object describing the media to be included in the card
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct RichCardMedia {
     /// Ignored unless media is included
     pub height: RichCardMediaHeight,
@@ -1434,10 +2190,31 @@ pub struct RichCardMedia {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thumbnail: Option<FileInfo>,
 }
+#[allow(clippy::should_implement_trait)]
+impl RichCardMedia {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        height: impl Into<RichCardMediaHeight>,
+        file: impl Into<FileInfo>,
+    ) -> Self {
+        Self {
+            height: height.into(),
+            file: file.into(),
+            thumbnail: None,
+        }
+    }
+    /// Sets `thumbnail`.
+    pub fn thumbnail(mut self, value: impl Into<FileInfo>) -> Self {
+        self.thumbnail = Some(value.into());
+        self
+    }
+}
 /// Ignored unless media is included
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum RichCardMediaHeight {
     /// `SHORT`
     Short,
@@ -1499,6 +2276,7 @@ impl<'de> serde::Deserialize<'de> for RichCardMediaHeight {
 }
 /// show a given location on a map
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ShowLocation {
     /// `type`
     pub r#type: ShowLocationType,
@@ -1510,10 +2288,33 @@ pub struct ShowLocation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl ShowLocation {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<ShowLocationType>,
+        latitude: impl Into<f64>,
+        longitude: impl Into<f64>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            latitude: latitude.into(),
+            longitude: longitude.into(),
+            label: None,
+        }
+    }
+    /// Sets `label`.
+    pub fn label(mut self, value: impl Into<String>) -> Self {
+        self.label = Some(value.into());
+        self
+    }
+}
 /// `ShowLocationType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ShowLocationType {
     /// `show_location`
     ShowLocation,
@@ -1567,6 +2368,7 @@ impl<'de> serde::Deserialize<'de> for ShowLocationType {
 }
 /// `SmsBatchMessage`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct SmsBatchMessage {
     /// SMS Sender number
     pub from: String,
@@ -1590,10 +2392,60 @@ pub struct SmsBatchMessage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl SmsBatchMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        from: impl Into<String>,
+        r#type: impl Into<String>,
+        text: impl Into<String>,
+    ) -> Self {
+        Self {
+            from: from.into(),
+            r#type: r#type.into(),
+            text: text.into(),
+            udh: None,
+            campaign_id: None,
+            delivery_report: None,
+            expire_at: None,
+            callback_url: None,
+        }
+    }
+    /// Sets `udh`.
+    pub fn udh(mut self, value: impl Into<String>) -> Self {
+        self.udh = Some(value.into());
+        self
+    }
+    /// Sets `campaign_id`.
+    pub fn campaign_id(mut self, value: impl Into<String>) -> Self {
+        self.campaign_id = Some(value.into());
+        self
+    }
+    /// Sets `delivery_report`.
+    pub fn delivery_report(
+        mut self,
+        value: impl Into<SmsBatchMessageDeliveryReport>,
+    ) -> Self {
+        self.delivery_report = Some(value.into());
+        self
+    }
+    /// Sets `expire_at`.
+    pub fn expire_at(mut self, value: impl Into<String>) -> Self {
+        self.expire_at = Some(value.into());
+        self
+    }
+    /// Sets `callback_url`.
+    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
+        self.callback_url = Some(value.into());
+        self
+    }
+}
 /// Request delivery report callback for this SMS message. Note that delivery reports can be fetched from the SMS HTTP REST API regardless of this setting
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum SmsBatchMessageDeliveryReport {
     /// `none`
     None,
@@ -1659,6 +2511,7 @@ impl<'de> serde::Deserialize<'de> for SmsBatchMessageDeliveryReport {
 }
 /// A singular rich card on which orientation and alignment may be specified
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct StandaloneRichCardMessage {
     /// `type`
     pub r#type: StandaloneRichCardMessageType,
@@ -1670,10 +2523,36 @@ pub struct StandaloneRichCardMessage {
     /// `content`
     pub content: RichCardContent,
 }
+#[allow(clippy::should_implement_trait)]
+impl StandaloneRichCardMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<StandaloneRichCardMessageType>,
+        orientation: impl Into<StandaloneRichCardMessageOrientation>,
+        content: impl Into<RichCardContent>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            orientation: orientation.into(),
+            thumbnail_alignment: None,
+            content: content.into(),
+        }
+    }
+    /// Sets `thumbnail_alignment`.
+    pub fn thumbnail_alignment(
+        mut self,
+        value: impl Into<StandaloneRichCardMessageThumbnailAlignment>,
+    ) -> Self {
+        self.thumbnail_alignment = Some(value.into());
+        self
+    }
+}
 /// Does this standalone rich card have horizontal or vertical orientation. This affects whether the suggestions go below or to the side.
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum StandaloneRichCardMessageOrientation {
     /// `HORIZONTAL`
     Horizontal,
@@ -1733,6 +2612,7 @@ impl<'de> serde::Deserialize<'de> for StandaloneRichCardMessageOrientation {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum StandaloneRichCardMessageThumbnailAlignment {
     /// `LEFT`
     Left,
@@ -1792,6 +2672,7 @@ impl<'de> serde::Deserialize<'de> for StandaloneRichCardMessageThumbnailAlignmen
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum StandaloneRichCardMessageType {
     /// `standalone_rich_card`
     StandaloneRichCard,
@@ -1845,6 +2726,7 @@ impl<'de> serde::Deserialize<'de> for StandaloneRichCardMessageType {
 }
 /// `StatusReport`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct StatusReport {
     /// `type`
     pub r#type: StatusReportType,
@@ -1855,8 +2737,27 @@ pub struct StatusReport {
     /// The status report
     pub status_report: StatusReportStatusReport,
 }
+#[allow(clippy::should_implement_trait)]
+impl StatusReport {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<StatusReportType>,
+        message_id: impl Into<String>,
+        at: impl Into<String>,
+        status_report: impl Into<StatusReportStatusReport>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            message_id: message_id.into(),
+            at: at.into(),
+            status_report: status_report.into(),
+        }
+    }
+}
 /// `StatusReportAborted`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct StatusReportAborted {
     /// `type`
     pub r#type: StatusReportAbortedType,
@@ -1865,10 +2766,27 @@ pub struct StatusReportAborted {
     /// Has the message expired?
     pub expired: bool,
 }
+#[allow(clippy::should_implement_trait)]
+impl StatusReportAborted {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<StatusReportAbortedType>,
+        revoked: impl Into<bool>,
+        expired: impl Into<bool>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            revoked: revoked.into(),
+            expired: expired.into(),
+        }
+    }
+}
 /// `StatusReportAbortedType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum StatusReportAbortedType {
     /// `aborted`
     Aborted,
@@ -1922,14 +2840,24 @@ impl<'de> serde::Deserialize<'de> for StatusReportAbortedType {
 }
 /// `StatusReportDelivered`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct StatusReportDelivered {
     /// `type`
     pub r#type: StatusReportDeliveredType,
+}
+#[allow(clippy::should_implement_trait)]
+impl StatusReportDelivered {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(r#type: impl Into<StatusReportDeliveredType>) -> Self {
+        Self { r#type: r#type.into() }
+    }
 }
 /// `StatusReportDeliveredType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum StatusReportDeliveredType {
     /// `delivered`
     Delivered,
@@ -1983,14 +2911,24 @@ impl<'de> serde::Deserialize<'de> for StatusReportDeliveredType {
 }
 /// `StatusReportDisplayed`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct StatusReportDisplayed {
     /// `type`
     pub r#type: StatusReportDisplayedType,
+}
+#[allow(clippy::should_implement_trait)]
+impl StatusReportDisplayed {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(r#type: impl Into<StatusReportDisplayedType>) -> Self {
+        Self { r#type: r#type.into() }
+    }
 }
 /// `StatusReportDisplayedType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum StatusReportDisplayedType {
     /// `displayed`
     Displayed,
@@ -2044,6 +2982,7 @@ impl<'de> serde::Deserialize<'de> for StatusReportDisplayedType {
 }
 /// `StatusReportFailed`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct StatusReportFailed {
     /// `type`
     pub r#type: StatusReportFailedType,
@@ -2057,10 +2996,35 @@ pub struct StatusReportFailed {
     /// Descriptive message of why the message failed
     pub reason: String,
 }
+#[allow(clippy::should_implement_trait)]
+impl StatusReportFailed {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<StatusReportFailedType>,
+        revoked: impl Into<bool>,
+        expired: impl Into<bool>,
+        reason: impl Into<String>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            revoked: revoked.into(),
+            expired: expired.into(),
+            code: None,
+            reason: reason.into(),
+        }
+    }
+    /// Sets `code`.
+    pub fn code(mut self, value: impl Into<i64>) -> Self {
+        self.code = Some(value.into());
+        self
+    }
+}
 /// `StatusReportFailedType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum StatusReportFailedType {
     /// `failed`
     Failed,
@@ -2116,6 +3080,7 @@ impl<'de> serde::Deserialize<'de> for StatusReportFailedType {
 ///
 /// Decoded by shape: the variant whose properties fit the data best.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum StatusReportStatusReport {
     /// A `StatusReportAborted`.
     StatusReportAborted(StatusReportAborted),
@@ -2145,65 +3110,129 @@ impl<'de> serde::Deserialize<'de> for StatusReportStatusReport {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "revoked", "expired"],
                 known: &["type", "revoked", "expired"],
+                values: &[("type", &["aborted"])],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "revoked", "expired", "reason"],
                 known: &["type", "revoked", "expired", "code", "reason"],
+                values: &[("type", &["failed"])],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type"],
                 known: &["type"],
+                values: &[("type", &["delivered"])],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type"],
                 known: &["type"],
+                values: &[("type", &["displayed"])],
             },
         ];
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let mut tried: Vec<String> = Vec::new();
         for index in crate::runtime::union::rank(&value, SHAPES) {
             let decoded = match index {
                 0usize => {
                     <StatusReportAborted as serde::Deserialize>::deserialize(&value)
                         .map(Self::StatusReportAborted)
-                        .ok()
+                        .map_err(|e| format!("{}: {e}", "StatusReportAborted"))
                 }
                 1usize => {
                     <StatusReportFailed as serde::Deserialize>::deserialize(&value)
                         .map(Self::StatusReportFailed)
-                        .ok()
+                        .map_err(|e| format!("{}: {e}", "StatusReportFailed"))
                 }
                 2usize => {
                     <StatusReportDelivered as serde::Deserialize>::deserialize(&value)
                         .map(Self::StatusReportDelivered)
-                        .ok()
+                        .map_err(|e| format!("{}: {e}", "StatusReportDelivered"))
                 }
                 3usize => {
                     <StatusReportDisplayed as serde::Deserialize>::deserialize(&value)
                         .map(Self::StatusReportDisplayed)
-                        .ok()
+                        .map_err(|e| format!("{}: {e}", "StatusReportDisplayed"))
                 }
-                _ => None,
+                _ => continue,
             };
-            if let Some(decoded) = decoded {
-                return Ok(decoded);
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
             }
         }
         Err(
             serde::de::Error::custom(
-                "data did not match any variant of StatusReportStatusReport",
+                format!(
+                    "{} ({})",
+                    "data did not match any variant of StatusReportStatusReport", tried
+                    .join("; ")
+                ),
             ),
         )
+    }
+}
+impl StatusReportStatusReport {
+    /// The `StatusReportAborted` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn aborted(
+        r#type: impl Into<StatusReportAbortedType>,
+        revoked: impl Into<bool>,
+        expired: impl Into<bool>,
+    ) -> Self {
+        Self::StatusReportAborted(StatusReportAborted::new(r#type, revoked, expired))
+    }
+    /// The `StatusReportFailed` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn failed(
+        r#type: impl Into<StatusReportFailedType>,
+        revoked: impl Into<bool>,
+        expired: impl Into<bool>,
+        reason: impl Into<String>,
+    ) -> Self {
+        Self::StatusReportFailed(
+            StatusReportFailed::new(r#type, revoked, expired, reason),
+        )
+    }
+    /// The `StatusReportDelivered` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn delivered(r#type: impl Into<StatusReportDeliveredType>) -> Self {
+        Self::StatusReportDelivered(StatusReportDelivered::new(r#type))
+    }
+    /// The `StatusReportDisplayed` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn displayed(r#type: impl Into<StatusReportDisplayedType>) -> Self {
+        Self::StatusReportDisplayed(StatusReportDisplayed::new(r#type))
+    }
+}
+impl From<StatusReportAborted> for StatusReportStatusReport {
+    fn from(value: StatusReportAborted) -> Self {
+        Self::StatusReportAborted(value)
+    }
+}
+impl From<StatusReportFailed> for StatusReportStatusReport {
+    fn from(value: StatusReportFailed) -> Self {
+        Self::StatusReportFailed(value)
+    }
+}
+impl From<StatusReportDelivered> for StatusReportStatusReport {
+    fn from(value: StatusReportDelivered) -> Self {
+        Self::StatusReportDelivered(value)
+    }
+}
+impl From<StatusReportDisplayed> for StatusReportStatusReport {
+    fn from(value: StatusReportDisplayed) -> Self {
+        Self::StatusReportDisplayed(value)
     }
 }
 /// `StatusReportType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum StatusReportType {
     /// `status_report_rcs`
     StatusReportRcs,
@@ -2257,6 +3286,7 @@ impl<'de> serde::Deserialize<'de> for StatusReportType {
 }
 /// The user can tap a suggested action to initiate the corresponding native action on the device
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct SuggestedAction {
     /// `type`
     pub r#type: SuggestedActionType,
@@ -2268,10 +3298,33 @@ pub struct SuggestedAction {
     /// `action`
     pub action: SuggestedActionAction,
 }
+#[allow(clippy::should_implement_trait)]
+impl SuggestedAction {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<SuggestedActionType>,
+        display_text: impl Into<String>,
+        action: impl Into<SuggestedActionAction>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            display_text: display_text.into(),
+            postback: None,
+            action: action.into(),
+        }
+    }
+    /// Sets `postback`.
+    pub fn postback(mut self, value: impl Into<Postback>) -> Self {
+        self.postback = Some(value.into());
+        self
+    }
+}
 /// `SuggestedActionAction`
 ///
 /// Decoded by shape: the variant whose properties fit the data best.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum SuggestedActionAction {
     /// A `DialPhoneNumber`.
     DialPhoneNumber(DialPhoneNumber),
@@ -2307,85 +3360,176 @@ impl<'de> serde::Deserialize<'de> for SuggestedActionAction {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "phone_number"],
                 known: &["type", "phone_number"],
+                values: &[("type", &["dial_phone_number"])],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "latitude", "longitude"],
                 known: &["type", "latitude", "longitude", "label"],
+                values: &[("type", &["show_location"])],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type"],
                 known: &["type"],
+                values: &[("type", &["request_location_push"])],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "url"],
                 known: &["type", "url"],
+                values: &[("type", &["open_url"])],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "start_time", "end_time", "title", "description"],
                 known: &["type", "start_time", "end_time", "title", "description"],
+                values: &[("type", &["create_calendar_event"])],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type"],
                 known: &["type"],
+                values: &[("type", &["request_deanonymization"])],
             },
         ];
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let mut tried: Vec<String> = Vec::new();
         for index in crate::runtime::union::rank(&value, SHAPES) {
             let decoded = match index {
                 0usize => {
                     <DialPhoneNumber as serde::Deserialize>::deserialize(&value)
                         .map(Self::DialPhoneNumber)
-                        .ok()
+                        .map_err(|e| format!("{}: {e}", "DialPhoneNumber"))
                 }
                 1usize => {
                     <ShowLocation as serde::Deserialize>::deserialize(&value)
                         .map(Self::ShowLocation)
-                        .ok()
+                        .map_err(|e| format!("{}: {e}", "ShowLocation"))
                 }
                 2usize => {
                     <RequestLocationPush as serde::Deserialize>::deserialize(&value)
                         .map(Self::RequestLocationPush)
-                        .ok()
+                        .map_err(|e| format!("{}: {e}", "RequestLocationPush"))
                 }
                 3usize => {
                     <OpenUrl as serde::Deserialize>::deserialize(&value)
                         .map(Self::OpenUrl)
-                        .ok()
+                        .map_err(|e| format!("{}: {e}", "OpenUrl"))
                 }
                 4usize => {
                     <CreateCalendarEvent as serde::Deserialize>::deserialize(&value)
                         .map(Self::CreateCalendarEvent)
-                        .ok()
+                        .map_err(|e| format!("{}: {e}", "CreateCalendarEvent"))
                 }
                 5usize => {
                     <RequestDeanonymization as serde::Deserialize>::deserialize(&value)
                         .map(Self::RequestDeanonymization)
-                        .ok()
+                        .map_err(|e| format!("{}: {e}", "RequestDeanonymization"))
                 }
-                _ => None,
+                _ => continue,
             };
-            if let Some(decoded) = decoded {
-                return Ok(decoded);
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
             }
         }
         Err(
             serde::de::Error::custom(
-                "data did not match any variant of SuggestedActionAction",
+                format!(
+                    "{} ({})", "data did not match any variant of SuggestedActionAction",
+                    tried.join("; ")
+                ),
             ),
         )
+    }
+}
+impl SuggestedActionAction {
+    /// The `DialPhoneNumber` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn dial_phone_number(
+        r#type: impl Into<DialPhoneNumberType>,
+        phone_number: impl Into<String>,
+    ) -> Self {
+        Self::DialPhoneNumber(DialPhoneNumber::new(r#type, phone_number))
+    }
+    /// The `ShowLocation` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn show_location(
+        r#type: impl Into<ShowLocationType>,
+        latitude: impl Into<f64>,
+        longitude: impl Into<f64>,
+    ) -> Self {
+        Self::ShowLocation(ShowLocation::new(r#type, latitude, longitude))
+    }
+    /// The `RequestLocationPush` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn request_location_push(r#type: impl Into<RequestLocationPushType>) -> Self {
+        Self::RequestLocationPush(RequestLocationPush::new(r#type))
+    }
+    /// The `OpenUrl` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn open_url(r#type: impl Into<OpenUrlType>, url: impl Into<String>) -> Self {
+        Self::OpenUrl(OpenUrl::new(r#type, url))
+    }
+    /// The `CreateCalendarEvent` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn create_calendar_event(
+        r#type: impl Into<CreateCalendarEventType>,
+        start_time: impl Into<String>,
+        end_time: impl Into<String>,
+        title: impl Into<String>,
+        description: impl Into<String>,
+    ) -> Self {
+        Self::CreateCalendarEvent(
+            CreateCalendarEvent::new(r#type, start_time, end_time, title, description),
+        )
+    }
+    /// The `RequestDeanonymization` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn request_deanonymization(
+        r#type: impl Into<RequestDeanonymizationType>,
+    ) -> Self {
+        Self::RequestDeanonymization(RequestDeanonymization::new(r#type))
+    }
+}
+impl From<DialPhoneNumber> for SuggestedActionAction {
+    fn from(value: DialPhoneNumber) -> Self {
+        Self::DialPhoneNumber(value)
+    }
+}
+impl From<ShowLocation> for SuggestedActionAction {
+    fn from(value: ShowLocation) -> Self {
+        Self::ShowLocation(value)
+    }
+}
+impl From<RequestLocationPush> for SuggestedActionAction {
+    fn from(value: RequestLocationPush) -> Self {
+        Self::RequestLocationPush(value)
+    }
+}
+impl From<OpenUrl> for SuggestedActionAction {
+    fn from(value: OpenUrl) -> Self {
+        Self::OpenUrl(value)
+    }
+}
+impl From<CreateCalendarEvent> for SuggestedActionAction {
+    fn from(value: CreateCalendarEvent) -> Self {
+        Self::CreateCalendarEvent(value)
+    }
+}
+impl From<RequestDeanonymization> for SuggestedActionAction {
+    fn from(value: RequestDeanonymization) -> Self {
+        Self::RequestDeanonymization(value)
     }
 }
 /// `SuggestedActionType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum SuggestedActionType {
     /// `action`
     Action,
@@ -2439,6 +3583,7 @@ impl<'de> serde::Deserialize<'de> for SuggestedActionType {
 }
 /// The user can tap a suggested reply to send the text reply back to the agent
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct SuggestedReply {
     /// `type`
     pub r#type: SuggestedReplyType,
@@ -2448,10 +3593,31 @@ pub struct SuggestedReply {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postback: Option<Postback>,
 }
+#[allow(clippy::should_implement_trait)]
+impl SuggestedReply {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<SuggestedReplyType>,
+        display_text: impl Into<String>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            display_text: display_text.into(),
+            postback: None,
+        }
+    }
+    /// Sets `postback`.
+    pub fn postback(mut self, value: impl Into<Postback>) -> Self {
+        self.postback = Some(value.into());
+        self
+    }
+}
 /// `SuggestedReplyType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum SuggestedReplyType {
     /// `reply`
     Reply,
@@ -2507,6 +3673,7 @@ impl<'de> serde::Deserialize<'de> for SuggestedReplyType {
 ///
 /// Decoded by shape: the variant whose properties fit the data best.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Suggestion {
     /// A `SuggestedReply`.
     SuggestedReply(SuggestedReply),
@@ -2530,39 +3697,80 @@ impl<'de> serde::Deserialize<'de> for Suggestion {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "display_text"],
                 known: &["type", "display_text", "postback"],
+                values: &[("type", &["reply"])],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "action", "display_text"],
                 known: &["type", "display_text", "postback", "action"],
+                values: &[("type", &["action"])],
             },
         ];
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let mut tried: Vec<String> = Vec::new();
         for index in crate::runtime::union::rank(&value, SHAPES) {
             let decoded = match index {
                 0usize => {
                     <SuggestedReply as serde::Deserialize>::deserialize(&value)
                         .map(Self::SuggestedReply)
-                        .ok()
+                        .map_err(|e| format!("{}: {e}", "SuggestedReply"))
                 }
                 1usize => {
                     <SuggestedAction as serde::Deserialize>::deserialize(&value)
                         .map(Self::SuggestedAction)
-                        .ok()
+                        .map_err(|e| format!("{}: {e}", "SuggestedAction"))
                 }
-                _ => None,
+                _ => continue,
             };
-            if let Some(decoded) = decoded {
-                return Ok(decoded);
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
             }
         }
-        Err(serde::de::Error::custom("data did not match any variant of Suggestion"))
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "{} ({})", "data did not match any variant of Suggestion", tried
+                    .join("; ")
+                ),
+            ),
+        )
+    }
+}
+impl Suggestion {
+    /// The `SuggestedReply` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn reply(
+        r#type: impl Into<SuggestedReplyType>,
+        display_text: impl Into<String>,
+    ) -> Self {
+        Self::SuggestedReply(SuggestedReply::new(r#type, display_text))
+    }
+    /// The `SuggestedAction` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn action(
+        r#type: impl Into<SuggestedActionType>,
+        display_text: impl Into<String>,
+        action: impl Into<SuggestedActionAction>,
+    ) -> Self {
+        Self::SuggestedAction(SuggestedAction::new(r#type, display_text, action))
+    }
+}
+impl From<SuggestedReply> for Suggestion {
+    fn from(value: SuggestedReply) -> Self {
+        Self::SuggestedReply(value)
+    }
+}
+impl From<SuggestedAction> for Suggestion {
+    fn from(value: SuggestedAction) -> Self {
+        Self::SuggestedAction(value)
     }
 }
 /// At least one of postback_data and text will be set
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct SuggestionResponse {
     /// `type`
     pub r#type: SuggestionResponseType,
@@ -2573,10 +3781,33 @@ pub struct SuggestionResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl SuggestionResponse {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(r#type: impl Into<SuggestionResponseType>) -> Self {
+        Self {
+            r#type: r#type.into(),
+            postback_data: None,
+            text: None,
+        }
+    }
+    /// Sets `postback_data`.
+    pub fn postback_data(mut self, value: impl Into<String>) -> Self {
+        self.postback_data = Some(value.into());
+        self
+    }
+    /// Sets `text`.
+    pub fn text(mut self, value: impl Into<String>) -> Self {
+        self.text = Some(value.into());
+        self
+    }
+}
 /// `SuggestionResponseType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum SuggestionResponseType {
     /// `suggestion_response`
     SuggestionResponse,
@@ -2630,16 +3861,29 @@ impl<'de> serde::Deserialize<'de> for SuggestionResponseType {
 }
 /// `TextMessage`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct TextMessage {
     /// `type`
     pub r#type: TextMessageType,
     /// The message body content
     pub text: String,
 }
+#[allow(clippy::should_implement_trait)]
+impl TextMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(r#type: impl Into<TextMessageType>, text: impl Into<String>) -> Self {
+        Self {
+            r#type: r#type.into(),
+            text: text.into(),
+        }
+    }
+}
 /// `TextMessageType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum TextMessageType {
     /// `text`
     Text,
@@ -2693,14 +3937,24 @@ impl<'de> serde::Deserialize<'de> for TextMessageType {
 }
 /// Event notifying the agent that the user is typing
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct UserAgentComposing {
     /// `type`
     pub r#type: UserAgentComposingType,
+}
+#[allow(clippy::should_implement_trait)]
+impl UserAgentComposing {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(r#type: impl Into<UserAgentComposingType>) -> Self {
+        Self { r#type: r#type.into() }
+    }
 }
 /// `UserAgentComposingType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum UserAgentComposingType {
     /// `composing`
     Composing,
@@ -2754,6 +4008,7 @@ impl<'de> serde::Deserialize<'de> for UserAgentComposingType {
 }
 /// `UserAgentEvent`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct UserAgentEvent {
     /// `type`
     pub r#type: UserAgentEventType,
@@ -2763,10 +4018,31 @@ pub struct UserAgentEvent {
     /// `event`
     pub event: UserAgentComposing,
 }
+#[allow(clippy::should_implement_trait)]
+impl UserAgentEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<UserAgentEventType>,
+        event: impl Into<UserAgentComposing>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            from: None,
+            event: event.into(),
+        }
+    }
+    /// Sets `from`.
+    pub fn from(mut self, value: impl Into<String>) -> Self {
+        self.from = Some(value.into());
+        self
+    }
+}
 /// `UserAgentEventType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum UserAgentEventType {
     /// `user_agent_event_rcs`
     UserAgentEventRcs,
@@ -2820,6 +4096,7 @@ impl<'de> serde::Deserialize<'de> for UserAgentEventType {
 }
 /// Message that has been sent from the user to the agent
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct UserAgentMessage {
     /// `type`
     pub r#type: UserAgentMessageType,
@@ -2831,10 +4108,33 @@ pub struct UserAgentMessage {
     /// The message content
     pub message: UserAgentMessageMessage,
 }
+#[allow(clippy::should_implement_trait)]
+impl UserAgentMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<UserAgentMessageType>,
+        message_id: impl Into<String>,
+        message: impl Into<UserAgentMessageMessage>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            message_id: message_id.into(),
+            from: None,
+            message: message.into(),
+        }
+    }
+    /// Sets `from`.
+    pub fn from(mut self, value: impl Into<String>) -> Self {
+        self.from = Some(value.into());
+        self
+    }
+}
 /// The message content
 ///
 /// Decoded by shape: the variant whose properties fit the data best.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum UserAgentMessageMessage {
     /// A `TextMessage`.
     TextMessage(TextMessage),
@@ -2864,65 +4164,128 @@ impl<'de> serde::Deserialize<'de> for UserAgentMessageMessage {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "text"],
                 known: &["type", "text"],
+                values: &[("type", &["text"])],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "file"],
                 known: &["type", "thumbnail", "file"],
+                values: &[("type", &["file"])],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type"],
                 known: &["type", "postback_data", "text"],
+                values: &[("type", &["suggestion_response"])],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
                 required: &["type", "latitude", "longitude"],
                 known: &["type", "latitude", "longitude"],
+                values: &[("type", &["location"])],
             },
         ];
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let mut tried: Vec<String> = Vec::new();
         for index in crate::runtime::union::rank(&value, SHAPES) {
             let decoded = match index {
                 0usize => {
                     <TextMessage as serde::Deserialize>::deserialize(&value)
                         .map(Self::TextMessage)
-                        .ok()
+                        .map_err(|e| format!("{}: {e}", "TextMessage"))
                 }
                 1usize => {
                     <FileMessage as serde::Deserialize>::deserialize(&value)
                         .map(Self::FileMessage)
-                        .ok()
+                        .map_err(|e| format!("{}: {e}", "FileMessage"))
                 }
                 2usize => {
                     <SuggestionResponse as serde::Deserialize>::deserialize(&value)
                         .map(Self::SuggestionResponse)
-                        .ok()
+                        .map_err(|e| format!("{}: {e}", "SuggestionResponse"))
                 }
                 3usize => {
                     <LocationResponse as serde::Deserialize>::deserialize(&value)
                         .map(Self::LocationResponse)
-                        .ok()
+                        .map_err(|e| format!("{}: {e}", "LocationResponse"))
                 }
-                _ => None,
+                _ => continue,
             };
-            if let Some(decoded) = decoded {
-                return Ok(decoded);
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
             }
         }
         Err(
             serde::de::Error::custom(
-                "data did not match any variant of UserAgentMessageMessage",
+                format!(
+                    "{} ({})",
+                    "data did not match any variant of UserAgentMessageMessage", tried
+                    .join("; ")
+                ),
             ),
         )
+    }
+}
+impl UserAgentMessageMessage {
+    /// The `TextMessage` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn text_message(
+        r#type: impl Into<TextMessageType>,
+        text: impl Into<String>,
+    ) -> Self {
+        Self::TextMessage(TextMessage::new(r#type, text))
+    }
+    /// The `FileMessage` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn file_message(
+        r#type: impl Into<FileMessageType>,
+        file: impl Into<FileInfo>,
+    ) -> Self {
+        Self::FileMessage(FileMessage::new(r#type, file))
+    }
+    /// The `SuggestionResponse` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn suggestion_response(r#type: impl Into<SuggestionResponseType>) -> Self {
+        Self::SuggestionResponse(SuggestionResponse::new(r#type))
+    }
+    /// The `LocationResponse` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn location_response(
+        r#type: impl Into<LocationResponseType>,
+        latitude: impl Into<f64>,
+        longitude: impl Into<f64>,
+    ) -> Self {
+        Self::LocationResponse(LocationResponse::new(r#type, latitude, longitude))
+    }
+}
+impl From<TextMessage> for UserAgentMessageMessage {
+    fn from(value: TextMessage) -> Self {
+        Self::TextMessage(value)
+    }
+}
+impl From<FileMessage> for UserAgentMessageMessage {
+    fn from(value: FileMessage) -> Self {
+        Self::FileMessage(value)
+    }
+}
+impl From<SuggestionResponse> for UserAgentMessageMessage {
+    fn from(value: SuggestionResponse) -> Self {
+        Self::SuggestionResponse(value)
+    }
+}
+impl From<LocationResponse> for UserAgentMessageMessage {
+    fn from(value: LocationResponse) -> Self {
+        Self::LocationResponse(value)
     }
 }
 /// `UserAgentMessageType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum UserAgentMessageType {
     /// `user_agent_message_rcs`
     UserAgentMessageRcs,

@@ -67,6 +67,13 @@ pub enum Auth {
         /// The application secret, base64 as the dashboard shows it.
         secret: Secret,
     },
+    /// An API key sent as the value of a header of the API's own (MMS: `x-api-key`).
+    ApiKey {
+        /// The header name.
+        header: String,
+        /// The key.
+        key: Secret,
+    },
     /// No `Authorization` header (for tests against local servers).
     None,
 }
@@ -83,6 +90,8 @@ pub enum AuthKind {
     OAuth2,
     /// [`Auth::Application`].
     Application,
+    /// [`Auth::ApiKey`].
+    ApiKey,
     /// [`Auth::None`].
     None,
 }
@@ -142,6 +151,19 @@ impl Auth {
         }
     }
 
+    /// An API key sent in `header` (the MMS API takes `x-api-key`).
+    pub fn api_key(header: impl Into<String>, key: impl Into<Secret>) -> Self {
+        Auth::ApiKey {
+            header: header.into(),
+            key: key.into(),
+        }
+    }
+
+    /// Mailgun's credentials: HTTP Basic with the user `api` and the API key as the password.
+    pub fn mailgun(api_key: impl Into<Secret>) -> Self {
+        Auth::basic("api", api_key)
+    }
+
     /// Which kind of credentials these are.
     pub fn kind(&self) -> AuthKind {
         match self {
@@ -149,6 +171,7 @@ impl Auth {
             Auth::Bearer(_) => AuthKind::Bearer,
             Auth::OAuth2(_) => AuthKind::OAuth2,
             Auth::Application { .. } => AuthKind::Application,
+            Auth::ApiKey { .. } => AuthKind::ApiKey,
             Auth::None => AuthKind::None,
         }
     }
@@ -187,6 +210,15 @@ impl Auth {
                 let timestamp = super::signing::timestamp_now();
                 super::signing::sign_request(key, secret.expose(), request, &timestamp)
                     .map_err(|e| AuthError::Signing(e.to_string()))?;
+                Ok(None)
+            }
+            Auth::ApiKey { header, key } => {
+                let name = reqwest::header::HeaderName::from_bytes(header.as_bytes())
+                    .map_err(|_| AuthError::Signing(format!("`{header}` is not a valid header name")))?;
+                let mut value = reqwest::header::HeaderValue::from_str(key.expose())
+                    .map_err(|_| AuthError::Signing(format!("the key for `{header}` is not a valid header value")))?;
+                value.set_sensitive(true);
+                request.headers_mut().insert(name, value);
                 Ok(None)
             }
             Auth::None => Ok(None),

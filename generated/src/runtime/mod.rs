@@ -4,6 +4,8 @@
 //! and the few serde helpers the models need.
 
 pub mod auth;
+pub mod body;
+pub mod call;
 pub mod double_option;
 pub mod encode;
 pub mod error;
@@ -11,14 +13,18 @@ pub mod http;
 pub mod oauth;
 pub mod pagination;
 pub mod retry;
+pub mod settings;
 pub mod signing;
 pub mod timestamp;
 pub mod union;
 pub mod webhooks;
 
 pub use auth::{Auth, AuthKind, Secret};
+pub use body::{Body, File, Part};
+pub use call::{CallOptions, Request, WithResponse};
 pub use error::{ApiError, Error, NoErrorBody, SinchError};
 pub use http::{BuildError, Http, HttpBuilder, Response};
 pub use oauth::OAuth2;
 pub use retry::RetryPolicy;
+pub use settings::{Settings, SettingsError};
 pub use timestamp::Timestamp;

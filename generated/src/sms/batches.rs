@@ -5,8 +5,7 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Batches` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -20,111 +19,18 @@ impl<'a> Batches<'a> {
     ///
     /// `GET /xms/v1/{service_plan_id}/batches` (operation `ListBatches`).
     #[doc(alias = "ListBatches")]
-    pub async fn list_batches(
-        &self,
-        service_plan_id: &str,
-        params: &ListBatchesParams,
-    ) -> Result<
-        super::types::ListBatchesResponse,
-        crate::runtime::Error<crate::runtime::NoErrorBody>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &["/xms/v1/", &crate::runtime::encode::path(service_plan_id), "/batches"]
-                    .concat(),
-            );
-        let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &params.page {
-            query.push(("page", value.to_string()));
+    pub fn list(&self) -> ListBatchesCall<'a> {
+        ListBatchesCall {
+            client: self.client,
+            service_plan_id: None,
+            page: None,
+            page_size: None,
+            to: None,
+            start_date: None,
+            end_date: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
-        if let Some(value) = &params.page_size {
-            query.push(("page_size", value.to_string()));
-        }
-        if let Some(value) = &params.to {
-            query.push(("to", value.to_string()));
-        }
-        if let Some(value) = &params.start_date {
-            query.push(("start_date", value.to_string()));
-        }
-        if let Some(value) = &params.end_date {
-            query.push(("end_date", value.to_string()));
-        }
-        request = request.query(&query);
-        let response = self.client.http.send("ListBatches", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.into_error(None)),
-        }
-    }
-    /// List Batches: every page, fetched lazily.
-    ///
-    /// Calls [`list_batches`](Self::list_batches) once per page.
-    /// Starts from page `params.page` when set (else 0) and counts up; ends after an empty
-    /// page or once `(page + 1) * page_size` reaches the response's `count`.
-    /// The next page is requested only when the stream is polled past the current one;
-    /// the stream ends after the last page or after the first error. Pin it before polling
-    /// (see [`pagination`](crate::runtime::pagination)).
-    ///
-    /// `GET /xms/v1/{service_plan_id}/batches` (operation `ListBatches`).
-    #[doc(alias = "ListBatches")]
-    pub fn list_batches_pages(
-        &self,
-        service_plan_id: &str,
-        params: &ListBatchesParams,
-    ) -> impl futures_core::Stream<
-        Item = Result<
-            super::types::ListBatchesResponse,
-            crate::runtime::Error<crate::runtime::NoErrorBody>,
-        >,
-    > + use<'a> {
-        let ops = *self;
-        let service_plan_id = service_plan_id.to_owned();
-        let params = params.clone();
-        crate::runtime::pagination::numbered_pages(
-            params.page.unwrap_or(0),
-            params.page_size,
-            move |page: i64| {
-                let service_plan_id = service_plan_id.clone();
-                let mut params = params.clone();
-                params.page = Some(page);
-                async move { ops.list_batches(&service_plan_id, &params).await }
-            },
-            |response: &super::types::ListBatchesResponse| crate::runtime::pagination::PageInfo {
-                page: response.page,
-                page_size: response.page_size,
-                count: response.count,
-                items: response.batches.as_ref().map_or(0, Vec::len),
-            },
-        )
-    }
-    /// List Batches: every item (`batches`) of every page, fetched lazily.
-    ///
-    /// The items of [`list_batches_pages`](Self::list_batches_pages), in order.
-    /// The next page is requested only when the stream is polled past the current one;
-    /// the stream ends after the last page or after the first error. Pin it before polling
-    /// (see [`pagination`](crate::runtime::pagination)).
-    ///
-    /// `GET /xms/v1/{service_plan_id}/batches` (operation `ListBatches`).
-    #[doc(alias = "ListBatches")]
-    pub fn list_batches_stream(
-        &self,
-        service_plan_id: &str,
-        params: &ListBatchesParams,
-    ) -> impl futures_core::Stream<
-        Item = Result<
-            super::types::SendBatchObject,
-            crate::runtime::Error<crate::runtime::NoErrorBody>,
-        >,
-    > + use<'a> {
-        crate::runtime::pagination::items(
-            self.list_batches_pages(service_plan_id, params),
-            |response: super::types::ListBatchesResponse| {
-                response.batches.unwrap_or_default()
-            },
-        )
     }
     /// Dry run
     ///
@@ -132,40 +38,17 @@ impl<'a> Batches<'a> {
     ///
     /// `POST /xms/v1/{service_plan_id}/batches/dry_run` (operation `Dry_Run`).
     #[doc(alias = "Dry_Run")]
-    pub async fn dry_run(
-        &self,
-        service_plan_id: &str,
-        body: Option<&super::types::SendBatchObject>,
-        params: &DryRunParams,
-    ) -> Result<super::types::DryRunResponse, crate::runtime::Error<DryRunError>> {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &[
-                    "/xms/v1/",
-                    &crate::runtime::encode::path(service_plan_id),
-                    "/batches/dry_run",
-                ]
-                    .concat(),
-            );
-        let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &params.per_recipient {
-            query.push(("per_recipient", value.to_string()));
-        }
-        if let Some(value) = &params.number_of_recipients {
-            query.push(("number_of_recipients", value.to_string()));
-        }
-        request = request.query(&query);
-        if let Some(body) = body {
-            request = request.json(body);
-        }
-        let response = self.client.http.send("Dry_Run", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.into_error(Some(DryRunError::Status400))),
-            _ => Err(response.into_error(None)),
+    pub fn run(&self, body: impl Into<super::types::SendBatchObject>) -> DryRunCall<'a> {
+        DryRunCall {
+            client: self.client,
+            service_plan_id: None,
+            per_recipient: None,
+            number_of_recipients: None,
+            body: {
+                let body: super::types::SendBatchObject = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Get a batch message
@@ -174,32 +57,13 @@ impl<'a> Batches<'a> {
     ///
     /// `GET /xms/v1/{service_plan_id}/batches/{batch_id}` (operation `GetBatchMessage`).
     #[doc(alias = "GetBatchMessage")]
-    pub async fn get_batch_message(
-        &self,
-        service_plan_id: &str,
-        batch_id: &str,
-    ) -> Result<
-        super::types::SendBatchCreated,
-        crate::runtime::Error<GetBatchMessageError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/xms/v1/",
-                    &crate::runtime::encode::path(service_plan_id),
-                    "/batches/",
-                    &crate::runtime::encode::path(batch_id),
-                ]
-                    .concat(),
-            );
-        let response = self.client.http.send("GetBatchMessage", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            404 => Err(response.into_error(Some(GetBatchMessageError::Status404))),
-            _ => Err(response.into_error(None)),
+    pub fn get(&self, batch_id: impl Into<String>) -> GetBatchMessageCall<'a> {
+        GetBatchMessageCall {
+            client: self.client,
+            service_plan_id: None,
+            batch_id: batch_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Replace a batch
@@ -208,36 +72,20 @@ impl<'a> Batches<'a> {
     ///
     /// `PUT /xms/v1/{service_plan_id}/batches/{batch_id}` (operation `ReplaceBatch`).
     #[doc(alias = "ReplaceBatch")]
-    pub async fn replace_batch(
+    pub fn replace(
         &self,
-        service_plan_id: &str,
-        batch_id: &str,
-        body: Option<&super::types::SendBatchObject>,
-    ) -> Result<
-        super::types::SendBatchCreated,
-        crate::runtime::Error<ReplaceBatchError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::PUT,
-                &[
-                    "/xms/v1/",
-                    &crate::runtime::encode::path(service_plan_id),
-                    "/batches/",
-                    &crate::runtime::encode::path(batch_id),
-                ]
-                    .concat(),
-            );
-        if let Some(body) = body {
-            request = request.json(body);
-        }
-        let response = self.client.http.send("ReplaceBatch", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.into_error(Some(ReplaceBatchError::Status400))),
-            _ => Err(response.into_error(None)),
+        batch_id: impl Into<String>,
+        body: impl Into<super::types::SendBatchObject>,
+    ) -> ReplaceBatchCall<'a> {
+        ReplaceBatchCall {
+            client: self.client,
+            service_plan_id: None,
+            batch_id: batch_id.into(),
+            body: {
+                let body: super::types::SendBatchObject = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Update a Batch message
@@ -246,37 +94,13 @@ impl<'a> Batches<'a> {
     ///
     /// `POST /xms/v1/{service_plan_id}/batches/{batch_id}` (operation `UpdateBatchMessage`).
     #[doc(alias = "UpdateBatchMessage")]
-    pub async fn update_batch_message(
-        &self,
-        service_plan_id: &str,
-        batch_id: &str,
-        body: Option<&super::types::UpdateBatchReq>,
-    ) -> Result<
-        super::types::SendBatchCreated,
-        crate::runtime::Error<UpdateBatchMessageError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &[
-                    "/xms/v1/",
-                    &crate::runtime::encode::path(service_plan_id),
-                    "/batches/",
-                    &crate::runtime::encode::path(batch_id),
-                ]
-                    .concat(),
-            );
-        if let Some(body) = body {
-            request = request.json(body);
-        }
-        let response = self.client.http.send("UpdateBatchMessage", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.into_error(Some(UpdateBatchMessageError::Status400))),
-            403 => Err(response.into_error(Some(UpdateBatchMessageError::Status403))),
-            _ => Err(response.into_error(None)),
+    pub fn update(&self, batch_id: impl Into<String>) -> UpdateBatchMessageCall<'a> {
+        UpdateBatchMessageCall {
+            client: self.client,
+            service_plan_id: None,
+            batch_id: batch_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Cancel a batch message
@@ -287,87 +111,611 @@ impl<'a> Batches<'a> {
     ///
     /// `DELETE /xms/v1/{service_plan_id}/batches/{batch_id}` (operation `CancelBatchMessage`).
     #[doc(alias = "CancelBatchMessage")]
-    pub async fn cancel_batch_message(
-        &self,
-        service_plan_id: &str,
-        batch_id: &str,
-    ) -> Result<
-        super::types::SendBatchObject,
-        crate::runtime::Error<crate::runtime::NoErrorBody>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::DELETE,
-                &[
-                    "/xms/v1/",
-                    &crate::runtime::encode::path(service_plan_id),
-                    "/batches/",
-                    &crate::runtime::encode::path(batch_id),
-                ]
-                    .concat(),
-            );
-        let response = self.client.http.send("CancelBatchMessage", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.into_error(None)),
+    pub fn cancel(&self, batch_id: impl Into<String>) -> CancelBatchMessageCall<'a> {
+        CancelBatchMessageCall {
+            client: self.client,
+            service_plan_id: None,
+            batch_id: batch_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
 }
-/// Optional parameters of [`list_batches`](super::Client) (operation `ListBatches`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ListBatchesParams {
+/// A request of operation `ListBatches` (`GET /xms/v1/{service_plan_id}/batches`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ListBatchesCall<'a> {
+    client: &'a super::Client,
+    service_plan_id: Option<String>,
+    page: Option<i64>,
+    page_size: Option<i64>,
+    to: Option<String>,
+    start_date: Option<String>,
+    end_date: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> ListBatchesCall<'a> {
+    /// Sets `service_plan_id` for this call, instead of the client's (`with_service_plan_id`).
+    pub fn service_plan_id(mut self, value: impl Into<String>) -> Self {
+        self.service_plan_id = Some(value.into());
+        self
+    }
     /// The page number starting from 0.
-    pub page: Option<i64>,
+    pub fn page(mut self, value: impl Into<i64>) -> Self {
+        self.page = Some(value.into());
+        self
+    }
     /// Determines the size of a page.
     /// Default: 30
     /// Constraints: max 100
-    pub page_size: Option<i64>,
+    pub fn page_size(mut self, value: impl Into<i64>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
     /// Only list messages set to this destination. Multiple phone numbers formatted as [e164](https://en.wikipedia.org/wiki/E.164) can be comma separated. For more [info](https://developers.sinch.com/docs/sms-rest#msisdn)
-    pub to: Option<String>,
+    pub fn to(mut self, value: impl Into<String>) -> Self {
+        self.to = Some(value.into());
+        self
+    }
     /// Only list messages received at or after this date time formatted as [ISO-8601](https://en.wikipedia.org/wiki/ISO_8601)
     ///
     /// Default:
     /// Now-24
-    pub start_date: Option<String>,
+    pub fn start_date(mut self, value: impl Into<String>) -> Self {
+        self.start_date = Some(value.into());
+        self
+    }
     /// Only list messages received before this date time formatted as [ISO-8601](https://en.wikipedia.org/wiki/ISO_8601)
-    pub end_date: Option<String>,
+    pub fn end_date(mut self, value: impl Into<String>) -> Self {
+        self.end_date = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::ListBatchesResponse,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::ListBatchesResponse>,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    > {
+        let client = self.client;
+        let service_plan_id: String = match self
+            .service_plan_id
+            .as_ref()
+            .or(client.service_plan_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "ListBatches",
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "ListBatches",
+            reqwest::Method::GET,
+            ["/xms/v1/", &crate::runtime::encode::path(&service_plan_id), "/batches"]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.page {
+            request.query.push(("page", value.to_string()));
+        }
+        if let Some(value) = &self.page_size {
+            request.query.push(("page_size", value.to_string()));
+        }
+        if let Some(value) = &self.to {
+            request.query.push(("to", value.to_string()));
+        }
+        if let Some(value) = &self.start_date {
+            request.query.push(("start_date", value.to_string()));
+        }
+        if let Some(value) = &self.end_date {
+            request.query.push(("end_date", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "ListBatches",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+    /// Every page, fetched lazily.
+    ///
+    /// Starts from the `page` set on this request (else 0) and counts up; ends after an empty
+    /// page or once `(page + 1) * page_size` reaches the response's `count`.
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    pub fn pages(
+        self,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::ListBatchesResponse,
+            crate::runtime::Error<crate::runtime::NoErrorBody>,
+        >,
+    > + 'a {
+        let first = self.page.unwrap_or(0);
+        let size = self.page_size;
+        crate::runtime::pagination::numbered_pages(
+            first,
+            size,
+            move |page: i64| {
+                let mut call = self.clone();
+                call.page = Some(page);
+                call.send()
+            },
+            |response: &super::types::ListBatchesResponse| crate::runtime::pagination::PageInfo {
+                page: response.page,
+                page_size: response.page_size,
+                count: response.count,
+                items: response.batches.as_ref().map_or(0, Vec::len),
+            },
+        )
+    }
+    /// Every item (`batches`) of every page, fetched lazily: the items of [`pages`](Self::pages), in order.
+    ///
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    pub fn items(
+        self,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::SendBatchObject,
+            crate::runtime::Error<crate::runtime::NoErrorBody>,
+        >,
+    > + 'a {
+        crate::runtime::pagination::items(
+            self.pages(),
+            |response: super::types::ListBatchesResponse| {
+                response.batches.unwrap_or_default()
+            },
+        )
+    }
 }
-/// Optional parameters of [`dry_run`](super::Client) (operation `Dry_Run`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct DryRunParams {
+impl<'a> std::future::IntoFuture for ListBatchesCall<'a> {
+    type Output = Result<
+        super::types::ListBatchesResponse,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// A request of operation `Dry_Run` (`POST /xms/v1/{service_plan_id}/batches/dry_run`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct DryRunCall<'a> {
+    client: &'a super::Client,
+    service_plan_id: Option<String>,
+    per_recipient: Option<bool>,
+    number_of_recipients: Option<i64>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> DryRunCall<'a> {
+    /// Sets `service_plan_id` for this call, instead of the client's (`with_service_plan_id`).
+    pub fn service_plan_id(mut self, value: impl Into<String>) -> Self {
+        self.service_plan_id = Some(value.into());
+        self
+    }
     /// Whether to include per recipient details in the response
-    pub per_recipient: Option<bool>,
+    pub fn per_recipient(mut self, value: impl Into<bool>) -> Self {
+        self.per_recipient = Some(value.into());
+        self
+    }
     /// Max number of recipients to include per recipient details for in the response
-    pub number_of_recipients: Option<i64>,
+    pub fn number_of_recipients(mut self, value: impl Into<i64>) -> Self {
+        self.number_of_recipients = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<super::types::DryRunResponse, crate::runtime::Error<DryRunError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::DryRunResponse>,
+        crate::runtime::Error<DryRunError>,
+    > {
+        let client = self.client;
+        let service_plan_id: String = match self
+            .service_plan_id
+            .as_ref()
+            .or(client.service_plan_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Dry_Run",
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Dry_Run",
+            reqwest::Method::POST,
+            [
+                "/xms/v1/",
+                &crate::runtime::encode::path(&service_plan_id),
+                "/batches/dry_run",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.per_recipient {
+            request.query.push(("per_recipient", value.to_string()));
+        }
+        if let Some(value) = &self.number_of_recipients {
+            request.query.push(("number_of_recipients", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Dry_Run",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.into_error(Some(DryRunError::Status400))),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for DryRunCall<'a> {
+    type Output = Result<
+        super::types::DryRunResponse,
+        crate::runtime::Error<DryRunError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `Dry_Run`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum DryRunError {
     /// Bad request. There was an error with your request. The body is a JSON object described in rest_http_errors. Possible error codes include `syntax_invalid_json`, `syntax_invalid_parameter_format` and `syntax_constraint_violation`.
     ///
     /// Status 400.
     Status400,
 }
+/// A request of operation `GetBatchMessage` (`GET /xms/v1/{service_plan_id}/batches/{batch_id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetBatchMessageCall<'a> {
+    client: &'a super::Client,
+    service_plan_id: Option<String>,
+    batch_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetBatchMessageCall<'a> {
+    /// Sets `service_plan_id` for this call, instead of the client's (`with_service_plan_id`).
+    pub fn service_plan_id(mut self, value: impl Into<String>) -> Self {
+        self.service_plan_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::SendBatchCreated,
+        crate::runtime::Error<GetBatchMessageError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::SendBatchCreated>,
+        crate::runtime::Error<GetBatchMessageError>,
+    > {
+        let client = self.client;
+        let service_plan_id: String = match self
+            .service_plan_id
+            .as_ref()
+            .or(client.service_plan_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "GetBatchMessage",
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "GetBatchMessage",
+            reqwest::Method::GET,
+            [
+                "/xms/v1/",
+                &crate::runtime::encode::path(&service_plan_id),
+                "/batches/",
+                &crate::runtime::encode::path(&self.batch_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "GetBatchMessage",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            404 => return Err(response.into_error(Some(GetBatchMessageError::Status404))),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetBatchMessageCall<'a> {
+    type Output = Result<
+        super::types::SendBatchCreated,
+        crate::runtime::Error<GetBatchMessageError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `GetBatchMessage`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetBatchMessageError {
     /// Not found. The batch ID is unknown to the system.
     ///
     /// Status 404.
     Status404,
 }
+/// A request of operation `ReplaceBatch` (`PUT /xms/v1/{service_plan_id}/batches/{batch_id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ReplaceBatchCall<'a> {
+    client: &'a super::Client,
+    service_plan_id: Option<String>,
+    batch_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> ReplaceBatchCall<'a> {
+    /// Sets `service_plan_id` for this call, instead of the client's (`with_service_plan_id`).
+    pub fn service_plan_id(mut self, value: impl Into<String>) -> Self {
+        self.service_plan_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::SendBatchCreated,
+        crate::runtime::Error<ReplaceBatchError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::SendBatchCreated>,
+        crate::runtime::Error<ReplaceBatchError>,
+    > {
+        let client = self.client;
+        let service_plan_id: String = match self
+            .service_plan_id
+            .as_ref()
+            .or(client.service_plan_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "ReplaceBatch",
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "ReplaceBatch",
+            reqwest::Method::PUT,
+            [
+                "/xms/v1/",
+                &crate::runtime::encode::path(&service_plan_id),
+                "/batches/",
+                &crate::runtime::encode::path(&self.batch_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "ReplaceBatch",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.into_error(Some(ReplaceBatchError::Status400))),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for ReplaceBatchCall<'a> {
+    type Output = Result<
+        super::types::SendBatchCreated,
+        crate::runtime::Error<ReplaceBatchError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `ReplaceBatch`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ReplaceBatchError {
     /// Bad request. There was an error with your request. The body is a JSON object described in rest_http_errors. Possible error codes include `syntax_invalid_json`, `syntax_invalid_parameter_format` and `syntax_constraint_violation.`
     ///
     /// Status 400.
     Status400,
 }
+/// A request of operation `UpdateBatchMessage` (`POST /xms/v1/{service_plan_id}/batches/{batch_id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct UpdateBatchMessageCall<'a> {
+    client: &'a super::Client,
+    service_plan_id: Option<String>,
+    batch_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> UpdateBatchMessageCall<'a> {
+    /// Sets `service_plan_id` for this call, instead of the client's (`with_service_plan_id`).
+    pub fn service_plan_id(mut self, value: impl Into<String>) -> Self {
+        self.service_plan_id = Some(value.into());
+        self
+    }
+    /// Sets the request body.
+    pub fn body(mut self, value: impl Into<super::types::UpdateBatchReq>) -> Self {
+        let value: super::types::UpdateBatchReq = value.into();
+        self.body = crate::runtime::Body::json(&value).map_err(|e| e.to_string());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::SendBatchCreated,
+        crate::runtime::Error<UpdateBatchMessageError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::SendBatchCreated>,
+        crate::runtime::Error<UpdateBatchMessageError>,
+    > {
+        let client = self.client;
+        let service_plan_id: String = match self
+            .service_plan_id
+            .as_ref()
+            .or(client.service_plan_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "UpdateBatchMessage",
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "UpdateBatchMessage",
+            reqwest::Method::POST,
+            [
+                "/xms/v1/",
+                &crate::runtime::encode::path(&service_plan_id),
+                "/batches/",
+                &crate::runtime::encode::path(&self.batch_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "UpdateBatchMessage",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(response.into_error(Some(UpdateBatchMessageError::Status400)));
+            }
+            403 => {
+                return Err(response.into_error(Some(UpdateBatchMessageError::Status403)));
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for UpdateBatchMessageCall<'a> {
+    type Output = Result<
+        super::types::SendBatchCreated,
+        crate::runtime::Error<UpdateBatchMessageError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `UpdateBatchMessage`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum UpdateBatchMessageError {
     /// Bad request.There was an error with your request. The body is a JSON object described in rest_http_errors. Possible error codes include `syntax_invalid_json`, `syntax_invalid_parameter_format` and `syntax_constraint_violation.`
     ///
@@ -377,4 +725,92 @@ pub enum UpdateBatchMessageError {
     ///
     /// Status 403.
     Status403,
+}
+/// A request of operation `CancelBatchMessage` (`DELETE /xms/v1/{service_plan_id}/batches/{batch_id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct CancelBatchMessageCall<'a> {
+    client: &'a super::Client,
+    service_plan_id: Option<String>,
+    batch_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> CancelBatchMessageCall<'a> {
+    /// Sets `service_plan_id` for this call, instead of the client's (`with_service_plan_id`).
+    pub fn service_plan_id(mut self, value: impl Into<String>) -> Self {
+        self.service_plan_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::SendBatchObject,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::SendBatchObject>,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    > {
+        let client = self.client;
+        let service_plan_id: String = match self
+            .service_plan_id
+            .as_ref()
+            .or(client.service_plan_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "CancelBatchMessage",
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "CancelBatchMessage",
+            reqwest::Method::DELETE,
+            [
+                "/xms/v1/",
+                &crate::runtime::encode::path(&service_plan_id),
+                "/batches/",
+                &crate::runtime::encode::path(&self.batch_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "CancelBatchMessage",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for CancelBatchMessageCall<'a> {
+    type Output = Result<
+        super::types::SendBatchObject,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }

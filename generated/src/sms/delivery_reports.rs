@@ -5,67 +5,34 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Delivery reports` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct DeliveryReports<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl DeliveryReports<'_> {
+impl<'a> DeliveryReports<'a> {
     /// Retrieve a delivery report
     ///
     /// Delivery reports can be retrieved even if no callback was requested. The difference between a summary and a full report is only that the full report contains the phone numbers in [E164 format](https://en.wikipedia.org/wiki/E.164) for each status code. [callback information](/docs/sms/guide/#callbacks)
     ///
     /// `GET /xms/v1/{service_plan_id}/batches/{batch_id}/delivery_report` (operation `GetDeliveryReportByBatchId`).
     #[doc(alias = "GetDeliveryReportByBatchId")]
-    pub async fn get_delivery_report_by_batch_id(
+    pub fn get_delivery_report_by_batch_id(
         &self,
-        service_plan_id: &str,
-        batch_id: &str,
-        r#type: &super::types::GetDeliveryReportByBatchIdType,
-        params: &GetDeliveryReportByBatchIdParams,
-    ) -> Result<
-        super::types::RetrieveDeliveryResponseObj,
-        crate::runtime::Error<GetDeliveryReportByBatchIdError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/xms/v1/",
-                    &crate::runtime::encode::path(service_plan_id),
-                    "/batches/",
-                    &crate::runtime::encode::path(batch_id),
-                    "/delivery_report",
-                ]
-                    .concat(),
-            );
-        let mut query: Vec<(&str, String)> = Vec::new();
-        query.push(("type", r#type.to_string()));
-        if let Some(value) = &params.status {
-            query.push(("status", value.to_string()));
-        }
-        if let Some(value) = &params.code {
-            query.push(("code", value.to_string()));
-        }
-        request = request.query(&query);
-        let response = self
-            .client
-            .http
-            .send("GetDeliveryReportByBatchId", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => {
-                Err(
-                    response.into_error(Some(GetDeliveryReportByBatchIdError::Status400)),
-                )
-            }
-            _ => Err(response.into_error(None)),
+        batch_id: impl Into<String>,
+        r#type: impl Into<super::types::GetDeliveryReportByBatchIdType>,
+    ) -> GetDeliveryReportByBatchIdCall<'a> {
+        GetDeliveryReportByBatchIdCall {
+            client: self.client,
+            service_plan_id: None,
+            batch_id: batch_id.into(),
+            r#type: r#type.into(),
+            status: None,
+            code: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Retrieve a recipient delivery report
@@ -74,65 +41,249 @@ impl DeliveryReports<'_> {
     ///
     /// `GET /xms/v1/{service_plan_id}/batches/{batch_id}/delivery_report/{recipient_msisdn}` (operation `GetDeliveryReportByPhoneNumber`).
     #[doc(alias = "GetDeliveryReportByPhoneNumber")]
-    pub async fn get_delivery_report_by_phone_number(
+    pub fn get_delivery_report_by_phone_number(
         &self,
-        service_plan_id: &str,
-        batch_id: &str,
-        recipient_msisdn: &str,
-    ) -> Result<
-        super::types::GetDeliveryReportByPhoneNumberResponse,
-        crate::runtime::Error<GetDeliveryReportByPhoneNumberError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/xms/v1/",
-                    &crate::runtime::encode::path(service_plan_id),
-                    "/batches/",
-                    &crate::runtime::encode::path(batch_id),
-                    "/delivery_report/",
-                    &crate::runtime::encode::path(recipient_msisdn),
-                ]
-                    .concat(),
-            );
-        let response = self
-            .client
-            .http
-            .send("GetDeliveryReportByPhoneNumber", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            404 => {
-                Err(
-                    response
-                        .into_error(Some(GetDeliveryReportByPhoneNumberError::Status404)),
-                )
-            }
-            _ => Err(response.into_error(None)),
+        batch_id: impl Into<String>,
+        recipient_msisdn: impl Into<String>,
+    ) -> GetDeliveryReportByPhoneNumberCall<'a> {
+        GetDeliveryReportByPhoneNumberCall {
+            client: self.client,
+            service_plan_id: None,
+            batch_id: batch_id.into(),
+            recipient_msisdn: recipient_msisdn.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
 }
-/// Optional parameters of [`get_delivery_report_by_batch_id`](super::Client) (operation `GetDeliveryReportByBatchId`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct GetDeliveryReportByBatchIdParams {
+/// A request of operation `GetDeliveryReportByBatchId` (`GET /xms/v1/{service_plan_id}/batches/{batch_id}/delivery_report`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetDeliveryReportByBatchIdCall<'a> {
+    client: &'a super::Client,
+    service_plan_id: Option<String>,
+    batch_id: String,
+    r#type: super::types::GetDeliveryReportByBatchIdType,
+    status: Option<String>,
+    code: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetDeliveryReportByBatchIdCall<'a> {
+    /// Sets `service_plan_id` for this call, instead of the client's (`with_service_plan_id`).
+    pub fn service_plan_id(mut self, value: impl Into<String>) -> Self {
+        self.service_plan_id = Some(value.into());
+        self
+    }
     /// Comma separated list of delivery_report_statuses to include
-    pub status: Option<String>,
+    pub fn status(mut self, value: impl Into<String>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
     /// Comma separated list of delivery_receipt_error_codes to include
-    pub code: Option<String>,
+    pub fn code(mut self, value: impl Into<String>) -> Self {
+        self.code = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::RetrieveDeliveryResponseObj,
+        crate::runtime::Error<GetDeliveryReportByBatchIdError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::RetrieveDeliveryResponseObj>,
+        crate::runtime::Error<GetDeliveryReportByBatchIdError>,
+    > {
+        let client = self.client;
+        let service_plan_id: String = match self
+            .service_plan_id
+            .as_ref()
+            .or(client.service_plan_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "GetDeliveryReportByBatchId",
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "GetDeliveryReportByBatchId",
+            reqwest::Method::GET,
+            [
+                "/xms/v1/",
+                &crate::runtime::encode::path(&service_plan_id),
+                "/batches/",
+                &crate::runtime::encode::path(&self.batch_id),
+                "/delivery_report",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        {
+            let value = &self.r#type;
+            request.query.push(("type", value.to_string()));
+        }
+        if let Some(value) = &self.status {
+            request.query.push(("status", value.to_string()));
+        }
+        if let Some(value) = &self.code {
+            request.query.push(("code", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "GetDeliveryReportByBatchId",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response.into_error(Some(GetDeliveryReportByBatchIdError::Status400)),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetDeliveryReportByBatchIdCall<'a> {
+    type Output = Result<
+        super::types::RetrieveDeliveryResponseObj,
+        crate::runtime::Error<GetDeliveryReportByBatchIdError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `GetDeliveryReportByBatchId`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetDeliveryReportByBatchIdError {
     /// Not found. The batch ID is not known to the system or the delivery report type is not recognized.
     ///
     /// Status 400.
     Status400,
 }
+/// A request of operation `GetDeliveryReportByPhoneNumber` (`GET /xms/v1/{service_plan_id}/batches/{batch_id}/delivery_report/{recipient_msisdn}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetDeliveryReportByPhoneNumberCall<'a> {
+    client: &'a super::Client,
+    service_plan_id: Option<String>,
+    batch_id: String,
+    recipient_msisdn: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetDeliveryReportByPhoneNumberCall<'a> {
+    /// Sets `service_plan_id` for this call, instead of the client's (`with_service_plan_id`).
+    pub fn service_plan_id(mut self, value: impl Into<String>) -> Self {
+        self.service_plan_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::GetDeliveryReportByPhoneNumberResponse,
+        crate::runtime::Error<GetDeliveryReportByPhoneNumberError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<
+            super::types::GetDeliveryReportByPhoneNumberResponse,
+        >,
+        crate::runtime::Error<GetDeliveryReportByPhoneNumberError>,
+    > {
+        let client = self.client;
+        let service_plan_id: String = match self
+            .service_plan_id
+            .as_ref()
+            .or(client.service_plan_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "GetDeliveryReportByPhoneNumber",
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "GetDeliveryReportByPhoneNumber",
+            reqwest::Method::GET,
+            [
+                "/xms/v1/",
+                &crate::runtime::encode::path(&service_plan_id),
+                "/batches/",
+                &crate::runtime::encode::path(&self.batch_id),
+                "/delivery_report/",
+                &crate::runtime::encode::path(&self.recipient_msisdn),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "GetDeliveryReportByPhoneNumber",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            404 => {
+                return Err(
+                    response
+                        .into_error(Some(GetDeliveryReportByPhoneNumberError::Status404)),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetDeliveryReportByPhoneNumberCall<'a> {
+    type Output = Result<
+        super::types::GetDeliveryReportByPhoneNumberResponse,
+        crate::runtime::Error<GetDeliveryReportByPhoneNumberError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `GetDeliveryReportByPhoneNumber`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetDeliveryReportByPhoneNumberError {
     /// Not found. The batch ID is not known to the system or the recipient is not a target of this batch.
     ///

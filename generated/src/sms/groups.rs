@@ -5,8 +5,7 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Groups` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -22,102 +21,15 @@ impl<'a> Groups<'a> {
     ///
     /// `GET /xms/v1/{service_plan_id}/groups` (operation `ListGroups`).
     #[doc(alias = "ListGroups")]
-    pub async fn list_groups(
-        &self,
-        service_plan_id: &str,
-        params: &ListGroupsParams,
-    ) -> Result<
-        super::types::ListGroupsResponse,
-        crate::runtime::Error<crate::runtime::NoErrorBody>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &["/xms/v1/", &crate::runtime::encode::path(service_plan_id), "/groups"]
-                    .concat(),
-            );
-        let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &params.page {
-            query.push(("page", value.to_string()));
+    pub fn list(&self) -> ListGroupsCall<'a> {
+        ListGroupsCall {
+            client: self.client,
+            service_plan_id: None,
+            page: None,
+            page_size: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
-        if let Some(value) = &params.page_size {
-            query.push(("page_size", value.to_string()));
-        }
-        request = request.query(&query);
-        let response = self.client.http.send("ListGroups", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.into_error(None)),
-        }
-    }
-    /// List Groups: every page, fetched lazily.
-    ///
-    /// Calls [`list_groups`](Self::list_groups) once per page.
-    /// Starts from page `params.page` when set (else 0) and counts up; ends after an empty
-    /// page or once `(page + 1) * page_size` reaches the response's `count`.
-    /// The next page is requested only when the stream is polled past the current one;
-    /// the stream ends after the last page or after the first error. Pin it before polling
-    /// (see [`pagination`](crate::runtime::pagination)).
-    ///
-    /// `GET /xms/v1/{service_plan_id}/groups` (operation `ListGroups`).
-    #[doc(alias = "ListGroups")]
-    pub fn list_groups_pages(
-        &self,
-        service_plan_id: &str,
-        params: &ListGroupsParams,
-    ) -> impl futures_core::Stream<
-        Item = Result<
-            super::types::ListGroupsResponse,
-            crate::runtime::Error<crate::runtime::NoErrorBody>,
-        >,
-    > + use<'a> {
-        let ops = *self;
-        let service_plan_id = service_plan_id.to_owned();
-        let params = params.clone();
-        crate::runtime::pagination::numbered_pages(
-            params.page.unwrap_or(0),
-            params.page_size,
-            move |page: i64| {
-                let service_plan_id = service_plan_id.clone();
-                let mut params = params.clone();
-                params.page = Some(page);
-                async move { ops.list_groups(&service_plan_id, &params).await }
-            },
-            |response: &super::types::ListGroupsResponse| crate::runtime::pagination::PageInfo {
-                page: response.page,
-                page_size: response.page_size,
-                count: response.count,
-                items: response.groups.as_ref().map_or(0, Vec::len),
-            },
-        )
-    }
-    /// List Groups: every item (`groups`) of every page, fetched lazily.
-    ///
-    /// The items of [`list_groups_pages`](Self::list_groups_pages), in order.
-    /// The next page is requested only when the stream is polled past the current one;
-    /// the stream ends after the last page or after the first error. Pin it before polling
-    /// (see [`pagination`](crate::runtime::pagination)).
-    ///
-    /// `GET /xms/v1/{service_plan_id}/groups` (operation `ListGroups`).
-    #[doc(alias = "ListGroups")]
-    pub fn list_groups_stream(
-        &self,
-        service_plan_id: &str,
-        params: &ListGroupsParams,
-    ) -> impl futures_core::Stream<
-        Item = Result<
-            super::types::GroupObject,
-            crate::runtime::Error<crate::runtime::NoErrorBody>,
-        >,
-    > + use<'a> {
-        crate::runtime::pagination::items(
-            self.list_groups_pages(service_plan_id, params),
-            |response: super::types::ListGroupsResponse| {
-                response.groups.unwrap_or_default()
-            },
-        )
     }
     /// Create group
     ///
@@ -125,31 +37,12 @@ impl<'a> Groups<'a> {
     ///
     /// `POST /xms/v1/{service_plan_id}/groups` (operation `CreateGroup`).
     #[doc(alias = "CreateGroup")]
-    pub async fn create_group(
-        &self,
-        service_plan_id: &str,
-        body: Option<&super::types::GroupObject>,
-    ) -> Result<
-        super::types::CreateGroupResponse,
-        crate::runtime::Error<CreateGroupError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &["/xms/v1/", &crate::runtime::encode::path(service_plan_id), "/groups"]
-                    .concat(),
-            );
-        if let Some(body) = body {
-            request = request.json(body);
-        }
-        let response = self.client.http.send("CreateGroup", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.into_error(Some(CreateGroupError::Status400))),
-            403 => Err(response.into_error(Some(CreateGroupError::Status403))),
-            _ => Err(response.into_error(None)),
+    pub fn create(&self) -> CreateGroupCall<'a> {
+        CreateGroupCall {
+            client: self.client,
+            service_plan_id: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Retrieve a group
@@ -158,32 +51,13 @@ impl<'a> Groups<'a> {
     ///
     /// `GET /xms/v1/{service_plan_id}/groups/{group_id}` (operation `RetrieveGroup`).
     #[doc(alias = "RetrieveGroup")]
-    pub async fn retrieve_group(
-        &self,
-        service_plan_id: &str,
-        group_id: &str,
-    ) -> Result<
-        super::types::CreateGroupResponse,
-        crate::runtime::Error<RetrieveGroupError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/xms/v1/",
-                    &crate::runtime::encode::path(service_plan_id),
-                    "/groups/",
-                    &crate::runtime::encode::path(group_id),
-                ]
-                    .concat(),
-            );
-        let response = self.client.http.send("RetrieveGroup", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            404 => Err(response.into_error(Some(RetrieveGroupError::Status404))),
-            _ => Err(response.into_error(None)),
+    pub fn retrieve(&self, group_id: impl Into<String>) -> RetrieveGroupCall<'a> {
+        RetrieveGroupCall {
+            client: self.client,
+            service_plan_id: None,
+            group_id: group_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Replace a group
@@ -194,38 +68,20 @@ impl<'a> Groups<'a> {
     ///
     /// `PUT /xms/v1/{service_plan_id}/groups/{group_id}` (operation `ReplaceGroup`).
     #[doc(alias = "ReplaceGroup")]
-    pub async fn replace_group(
+    pub fn replace(
         &self,
-        service_plan_id: &str,
-        group_id: &str,
-        body: Option<&super::types::ReplaceGroupRequest>,
-    ) -> Result<
-        super::types::CreateGroupResponse,
-        crate::runtime::Error<ReplaceGroupError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::PUT,
-                &[
-                    "/xms/v1/",
-                    &crate::runtime::encode::path(service_plan_id),
-                    "/groups/",
-                    &crate::runtime::encode::path(group_id),
-                ]
-                    .concat(),
-            );
-        if let Some(body) = body {
-            request = request.json(body);
-        }
-        let response = self.client.http.send("ReplaceGroup", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.into_error(Some(ReplaceGroupError::Status400))),
-            403 => Err(response.into_error(Some(ReplaceGroupError::Status403))),
-            404 => Err(response.into_error(Some(ReplaceGroupError::Status404))),
-            _ => Err(response.into_error(None)),
+        group_id: impl Into<String>,
+        body: impl Into<super::types::ReplaceGroupRequest>,
+    ) -> ReplaceGroupCall<'a> {
+        ReplaceGroupCall {
+            client: self.client,
+            service_plan_id: None,
+            group_id: group_id.into(),
+            body: {
+                let body: super::types::ReplaceGroupRequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Update a group
@@ -242,38 +98,13 @@ impl<'a> Groups<'a> {
     ///
     /// `POST /xms/v1/{service_plan_id}/groups/{group_id}` (operation `UpdateGroup`).
     #[doc(alias = "UpdateGroup")]
-    pub async fn update_group(
-        &self,
-        service_plan_id: &str,
-        group_id: &str,
-        body: Option<&super::types::UpdateGroupRequest>,
-    ) -> Result<
-        super::types::CreateGroupResponse,
-        crate::runtime::Error<UpdateGroupError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &[
-                    "/xms/v1/",
-                    &crate::runtime::encode::path(service_plan_id),
-                    "/groups/",
-                    &crate::runtime::encode::path(group_id),
-                ]
-                    .concat(),
-            );
-        if let Some(body) = body {
-            request = request.json(body);
-        }
-        let response = self.client.http.send("UpdateGroup", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.into_error(Some(UpdateGroupError::Status400))),
-            403 => Err(response.into_error(Some(UpdateGroupError::Status403))),
-            404 => Err(response.into_error(Some(UpdateGroupError::Status404))),
-            _ => Err(response.into_error(None)),
+    pub fn update(&self, group_id: impl Into<String>) -> UpdateGroupCall<'a> {
+        UpdateGroupCall {
+            client: self.client,
+            service_plan_id: None,
+            group_id: group_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Get phone numbers for a group
@@ -282,36 +113,35 @@ impl<'a> Groups<'a> {
     ///
     /// `GET /xms/v1/{service_plan_id}/groups/{group_id}/members` (operation `GetMembers`).
     #[doc(alias = "GetMembers")]
-    pub async fn get_members(
-        &self,
-        service_plan_id: &str,
-        group_id: &str,
-    ) -> Result<Vec<super::types::Msisdn>, crate::runtime::Error<GetMembersError>> {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/xms/v1/",
-                    &crate::runtime::encode::path(service_plan_id),
-                    "/groups/",
-                    &crate::runtime::encode::path(group_id),
-                    "/members",
-                ]
-                    .concat(),
-            );
-        let response = self.client.http.send("GetMembers", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            404 => Err(response.into_error(Some(GetMembersError::Status404))),
-            _ => Err(response.into_error(None)),
+    pub fn get_members(&self, group_id: impl Into<String>) -> GetMembersCall<'a> {
+        GetMembersCall {
+            client: self.client,
+            service_plan_id: None,
+            group_id: group_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
 }
-/// Optional parameters of [`list_groups`](super::Client) (operation `ListGroups`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ListGroupsParams {
+/// A request of operation `ListGroups` (`GET /xms/v1/{service_plan_id}/groups`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ListGroupsCall<'a> {
+    client: &'a super::Client,
+    service_plan_id: Option<String>,
+    page: Option<i64>,
+    page_size: Option<i64>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> ListGroupsCall<'a> {
+    /// Sets `service_plan_id` for this call, instead of the client's (`with_service_plan_id`).
+    pub fn service_plan_id(mut self, value: impl Into<String>) -> Self {
+        self.service_plan_id = Some(value.into());
+        self
+    }
     /// The page number starting from 0
     ///
     /// Constraints:
@@ -319,7 +149,10 @@ pub struct ListGroupsParams {
     ///
     /// Default:
     /// 0
-    pub page: Option<i64>,
+    pub fn page(mut self, value: impl Into<i64>) -> Self {
+        self.page = Some(value.into());
+        self
+    }
     /// Determines the size of a page
     ///
     /// Constraints:
@@ -327,10 +160,227 @@ pub struct ListGroupsParams {
     ///
     /// Default:
     /// 30
-    pub page_size: Option<i64>,
+    pub fn page_size(mut self, value: impl Into<i64>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::ListGroupsResponse,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::ListGroupsResponse>,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    > {
+        let client = self.client;
+        let service_plan_id: String = match self
+            .service_plan_id
+            .as_ref()
+            .or(client.service_plan_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "ListGroups",
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "ListGroups",
+            reqwest::Method::GET,
+            ["/xms/v1/", &crate::runtime::encode::path(&service_plan_id), "/groups"]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.page {
+            request.query.push(("page", value.to_string()));
+        }
+        if let Some(value) = &self.page_size {
+            request.query.push(("page_size", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "ListGroups",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+    /// Every page, fetched lazily.
+    ///
+    /// Starts from the `page` set on this request (else 0) and counts up; ends after an empty
+    /// page or once `(page + 1) * page_size` reaches the response's `count`.
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    pub fn pages(
+        self,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::ListGroupsResponse,
+            crate::runtime::Error<crate::runtime::NoErrorBody>,
+        >,
+    > + 'a {
+        let first = self.page.unwrap_or(0);
+        let size = self.page_size;
+        crate::runtime::pagination::numbered_pages(
+            first,
+            size,
+            move |page: i64| {
+                let mut call = self.clone();
+                call.page = Some(page);
+                call.send()
+            },
+            |response: &super::types::ListGroupsResponse| crate::runtime::pagination::PageInfo {
+                page: response.page,
+                page_size: response.page_size,
+                count: response.count,
+                items: response.groups.as_ref().map_or(0, Vec::len),
+            },
+        )
+    }
+    /// Every item (`groups`) of every page, fetched lazily: the items of [`pages`](Self::pages), in order.
+    ///
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](crate::runtime::pagination)).
+    pub fn items(
+        self,
+    ) -> impl futures_core::Stream<
+        Item = Result<
+            super::types::GroupObject,
+            crate::runtime::Error<crate::runtime::NoErrorBody>,
+        >,
+    > + 'a {
+        crate::runtime::pagination::items(
+            self.pages(),
+            |response: super::types::ListGroupsResponse| {
+                response.groups.unwrap_or_default()
+            },
+        )
+    }
+}
+impl<'a> std::future::IntoFuture for ListGroupsCall<'a> {
+    type Output = Result<
+        super::types::ListGroupsResponse,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// A request of operation `CreateGroup` (`POST /xms/v1/{service_plan_id}/groups`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct CreateGroupCall<'a> {
+    client: &'a super::Client,
+    service_plan_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> CreateGroupCall<'a> {
+    /// Sets `service_plan_id` for this call, instead of the client's (`with_service_plan_id`).
+    pub fn service_plan_id(mut self, value: impl Into<String>) -> Self {
+        self.service_plan_id = Some(value.into());
+        self
+    }
+    /// Sets the request body.
+    pub fn body(mut self, value: impl Into<super::types::GroupObject>) -> Self {
+        let value: super::types::GroupObject = value.into();
+        self.body = crate::runtime::Body::json(&value).map_err(|e| e.to_string());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::CreateGroupResponse,
+        crate::runtime::Error<CreateGroupError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::CreateGroupResponse>,
+        crate::runtime::Error<CreateGroupError>,
+    > {
+        let client = self.client;
+        let service_plan_id: String = match self
+            .service_plan_id
+            .as_ref()
+            .or(client.service_plan_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "CreateGroup",
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "CreateGroup",
+            reqwest::Method::POST,
+            ["/xms/v1/", &crate::runtime::encode::path(&service_plan_id), "/groups"]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "CreateGroup",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.into_error(Some(CreateGroupError::Status400))),
+            403 => return Err(response.into_error(Some(CreateGroupError::Status403))),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for CreateGroupCall<'a> {
+    type Output = Result<
+        super::types::CreateGroupResponse,
+        crate::runtime::Error<CreateGroupError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `CreateGroup`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum CreateGroupError {
     /// Bad request. There was an error with your request. The body is a JSON object described in rest_http_errors. Possible error codes include syntax_invalid_json, syntax_invalid_parameter_format and syntax_constraint_violation.
     ///
@@ -341,16 +391,198 @@ pub enum CreateGroupError {
     /// Status 403.
     Status403,
 }
+/// A request of operation `RetrieveGroup` (`GET /xms/v1/{service_plan_id}/groups/{group_id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct RetrieveGroupCall<'a> {
+    client: &'a super::Client,
+    service_plan_id: Option<String>,
+    group_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> RetrieveGroupCall<'a> {
+    /// Sets `service_plan_id` for this call, instead of the client's (`with_service_plan_id`).
+    pub fn service_plan_id(mut self, value: impl Into<String>) -> Self {
+        self.service_plan_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::CreateGroupResponse,
+        crate::runtime::Error<RetrieveGroupError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::CreateGroupResponse>,
+        crate::runtime::Error<RetrieveGroupError>,
+    > {
+        let client = self.client;
+        let service_plan_id: String = match self
+            .service_plan_id
+            .as_ref()
+            .or(client.service_plan_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "RetrieveGroup",
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "RetrieveGroup",
+            reqwest::Method::GET,
+            [
+                "/xms/v1/",
+                &crate::runtime::encode::path(&service_plan_id),
+                "/groups/",
+                &crate::runtime::encode::path(&self.group_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "RetrieveGroup",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            404 => return Err(response.into_error(Some(RetrieveGroupError::Status404))),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for RetrieveGroupCall<'a> {
+    type Output = Result<
+        super::types::CreateGroupResponse,
+        crate::runtime::Error<RetrieveGroupError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `RetrieveGroup`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum RetrieveGroupError {
     /// Not Found. The group ID is unknown to the system.
     ///
     /// Status 404.
     Status404,
 }
+/// A request of operation `ReplaceGroup` (`PUT /xms/v1/{service_plan_id}/groups/{group_id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ReplaceGroupCall<'a> {
+    client: &'a super::Client,
+    service_plan_id: Option<String>,
+    group_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> ReplaceGroupCall<'a> {
+    /// Sets `service_plan_id` for this call, instead of the client's (`with_service_plan_id`).
+    pub fn service_plan_id(mut self, value: impl Into<String>) -> Self {
+        self.service_plan_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::CreateGroupResponse,
+        crate::runtime::Error<ReplaceGroupError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::CreateGroupResponse>,
+        crate::runtime::Error<ReplaceGroupError>,
+    > {
+        let client = self.client;
+        let service_plan_id: String = match self
+            .service_plan_id
+            .as_ref()
+            .or(client.service_plan_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "ReplaceGroup",
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "ReplaceGroup",
+            reqwest::Method::PUT,
+            [
+                "/xms/v1/",
+                &crate::runtime::encode::path(&service_plan_id),
+                "/groups/",
+                &crate::runtime::encode::path(&self.group_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "ReplaceGroup",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.into_error(Some(ReplaceGroupError::Status400))),
+            403 => return Err(response.into_error(Some(ReplaceGroupError::Status403))),
+            404 => return Err(response.into_error(Some(ReplaceGroupError::Status404))),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for ReplaceGroupCall<'a> {
+    type Output = Result<
+        super::types::CreateGroupResponse,
+        crate::runtime::Error<ReplaceGroupError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `ReplaceGroup`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ReplaceGroupError {
     /// Bad request. There was an error with your request. The body is a JSON object described in rest_http_errors. Possible error codes include syntax_invalid_json, syntax_invalid_parameter_format and syntax_constraint_violation.
     ///
@@ -365,8 +597,106 @@ pub enum ReplaceGroupError {
     /// Status 404.
     Status404,
 }
+/// A request of operation `UpdateGroup` (`POST /xms/v1/{service_plan_id}/groups/{group_id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct UpdateGroupCall<'a> {
+    client: &'a super::Client,
+    service_plan_id: Option<String>,
+    group_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> UpdateGroupCall<'a> {
+    /// Sets `service_plan_id` for this call, instead of the client's (`with_service_plan_id`).
+    pub fn service_plan_id(mut self, value: impl Into<String>) -> Self {
+        self.service_plan_id = Some(value.into());
+        self
+    }
+    /// Sets the request body.
+    pub fn body(mut self, value: impl Into<super::types::UpdateGroupRequest>) -> Self {
+        let value: super::types::UpdateGroupRequest = value.into();
+        self.body = crate::runtime::Body::json(&value).map_err(|e| e.to_string());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::CreateGroupResponse,
+        crate::runtime::Error<UpdateGroupError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::CreateGroupResponse>,
+        crate::runtime::Error<UpdateGroupError>,
+    > {
+        let client = self.client;
+        let service_plan_id: String = match self
+            .service_plan_id
+            .as_ref()
+            .or(client.service_plan_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "UpdateGroup",
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "UpdateGroup",
+            reqwest::Method::POST,
+            [
+                "/xms/v1/",
+                &crate::runtime::encode::path(&service_plan_id),
+                "/groups/",
+                &crate::runtime::encode::path(&self.group_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "UpdateGroup",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.into_error(Some(UpdateGroupError::Status400))),
+            403 => return Err(response.into_error(Some(UpdateGroupError::Status403))),
+            404 => return Err(response.into_error(Some(UpdateGroupError::Status404))),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for UpdateGroupCall<'a> {
+    type Output = Result<
+        super::types::CreateGroupResponse,
+        crate::runtime::Error<UpdateGroupError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `UpdateGroup`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum UpdateGroupError {
     /// Bad request. There was an error with your request. The body is a JSON object described in rest_http_errors. Possible error codes include syntax_invalid_json, syntax_invalid_parameter_format and syntax_constraint_violation.
     ///
@@ -381,8 +711,96 @@ pub enum UpdateGroupError {
     /// Status 404.
     Status404,
 }
+/// A request of operation `GetMembers` (`GET /xms/v1/{service_plan_id}/groups/{group_id}/members`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetMembersCall<'a> {
+    client: &'a super::Client,
+    service_plan_id: Option<String>,
+    group_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetMembersCall<'a> {
+    /// Sets `service_plan_id` for this call, instead of the client's (`with_service_plan_id`).
+    pub fn service_plan_id(mut self, value: impl Into<String>) -> Self {
+        self.service_plan_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<Vec<super::types::Msisdn>, crate::runtime::Error<GetMembersError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<Vec<super::types::Msisdn>>,
+        crate::runtime::Error<GetMembersError>,
+    > {
+        let client = self.client;
+        let service_plan_id: String = match self
+            .service_plan_id
+            .as_ref()
+            .or(client.service_plan_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "GetMembers",
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "GetMembers",
+            reqwest::Method::GET,
+            [
+                "/xms/v1/",
+                &crate::runtime::encode::path(&service_plan_id),
+                "/groups/",
+                &crate::runtime::encode::path(&self.group_id),
+                "/members",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "GetMembers",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            404 => return Err(response.into_error(Some(GetMembersError::Status404))),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetMembersCall<'a> {
+    type Output = Result<
+        Vec<super::types::Msisdn>,
+        crate::runtime::Error<GetMembersError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `GetMembers`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetMembersError {
     /// Not found. If the group ID is unknown to the system.
     ///

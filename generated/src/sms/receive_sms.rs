@@ -5,8 +5,7 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Receive SMS` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
@@ -20,81 +19,191 @@ impl<'a> ReceiveSms<'a> {
     ///
     /// `GET /xms/v1/{service_plan_id}/inbounds` (operation `Inbounds`).
     #[doc(alias = "Inbounds")]
-    pub async fn inbounds(
+    pub fn inbounds(&self) -> InboundsCall<'a> {
+        InboundsCall {
+            client: self.client,
+            service_plan_id: None,
+            page: None,
+            page_size: None,
+            to: None,
+            start_date: None,
+            end_date: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
+        }
+    }
+    /// Retrieve inbound message
+    ///
+    /// This operation retrieves a specific inbound message with the provided inbound ID.
+    ///
+    /// `GET /xms/v1/{service_plan_id}/inbounds/{inbound_id}` (operation `RetrieveInboundMessage`).
+    #[doc(alias = "RetrieveInboundMessage")]
+    pub fn retrieve_inbound_message(
         &self,
-        service_plan_id: &str,
-        params: &InboundsParams,
+        inbound_id: impl Into<String>,
+    ) -> RetrieveInboundMessageCall<'a> {
+        RetrieveInboundMessageCall {
+            client: self.client,
+            service_plan_id: None,
+            inbound_id: inbound_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
+        }
+    }
+}
+/// A request of operation `Inbounds` (`GET /xms/v1/{service_plan_id}/inbounds`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct InboundsCall<'a> {
+    client: &'a super::Client,
+    service_plan_id: Option<String>,
+    page: Option<i64>,
+    page_size: Option<i64>,
+    to: Option<String>,
+    start_date: Option<String>,
+    end_date: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> InboundsCall<'a> {
+    /// Sets `service_plan_id` for this call, instead of the client's (`with_service_plan_id`).
+    pub fn service_plan_id(mut self, value: impl Into<String>) -> Self {
+        self.service_plan_id = Some(value.into());
+        self
+    }
+    /// The page number starting from 0
+    ///
+    /// constraints:
+    /// 0 or larger
+    ///
+    /// Default:
+    /// 0
+    pub fn page(mut self, value: impl Into<i64>) -> Self {
+        self.page = Some(value.into());
+        self
+    }
+    /// Determines the size of a page
+    ///
+    /// Constraints:
+    /// Max 100
+    ///
+    /// Default:
+    /// 30
+    pub fn page_size(mut self, value: impl Into<i64>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
+    /// Only list messages set to this destination. Multiple phone numbers formatted as [e164](https://en.wikipedia.org/wiki/E.164) can be comma separated.
+    pub fn to(mut self, value: impl Into<String>) -> Self {
+        self.to = Some(value.into());
+        self
+    }
+    /// Only list messages received at or after this date time formatted as [ISO-8601](https://en.wikipedia.org/wiki/ISO_8601)
+    ///
+    /// Default:
+    /// Now-24
+    pub fn start_date(mut self, value: impl Into<String>) -> Self {
+        self.start_date = Some(value.into());
+        self
+    }
+    /// Only list messages received before this date time formatted as [ISO-8601](https://en.wikipedia.org/wiki/ISO_8601)
+    pub fn end_date(mut self, value: impl Into<String>) -> Self {
+        self.end_date = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
     ) -> Result<
         super::types::InboundResponseObject,
         crate::runtime::Error<crate::runtime::NoErrorBody>,
     > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/xms/v1/",
-                    &crate::runtime::encode::path(service_plan_id),
-                    "/inbounds",
-                ]
-                    .concat(),
-            );
-        let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &params.page {
-            query.push(("page", value.to_string()));
-        }
-        if let Some(value) = &params.page_size {
-            query.push(("page_size", value.to_string()));
-        }
-        if let Some(value) = &params.to {
-            query.push(("to", value.to_string()));
-        }
-        if let Some(value) = &params.start_date {
-            query.push(("start_date", value.to_string()));
-        }
-        if let Some(value) = &params.end_date {
-            query.push(("end_date", value.to_string()));
-        }
-        request = request.query(&query);
-        let response = self.client.http.send("Inbounds", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.into_error(None)),
-        }
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
     }
-    /// Incoming messages: every page, fetched lazily.
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::InboundResponseObject>,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    > {
+        let client = self.client;
+        let service_plan_id: String = match self
+            .service_plan_id
+            .as_ref()
+            .or(client.service_plan_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Inbounds",
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Inbounds",
+            reqwest::Method::GET,
+            ["/xms/v1/", &crate::runtime::encode::path(&service_plan_id), "/inbounds"]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.page {
+            request.query.push(("page", value.to_string()));
+        }
+        if let Some(value) = &self.page_size {
+            request.query.push(("page_size", value.to_string()));
+        }
+        if let Some(value) = &self.to {
+            request.query.push(("to", value.to_string()));
+        }
+        if let Some(value) = &self.start_date {
+            request.query.push(("start_date", value.to_string()));
+        }
+        if let Some(value) = &self.end_date {
+            request.query.push(("end_date", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Inbounds",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+    /// Every page, fetched lazily.
     ///
-    /// Calls [`inbounds`](Self::inbounds) once per page.
-    /// Starts from page `params.page` when set (else 0) and counts up; ends after an empty
+    /// Starts from the `page` set on this request (else 0) and counts up; ends after an empty
     /// page or once `(page + 1) * page_size` reaches the response's `count`.
     /// The next page is requested only when the stream is polled past the current one;
     /// the stream ends after the last page or after the first error. Pin it before polling
     /// (see [`pagination`](crate::runtime::pagination)).
-    ///
-    /// `GET /xms/v1/{service_plan_id}/inbounds` (operation `Inbounds`).
-    #[doc(alias = "Inbounds")]
-    pub fn inbounds_pages(
-        &self,
-        service_plan_id: &str,
-        params: &InboundsParams,
+    pub fn pages(
+        self,
     ) -> impl futures_core::Stream<
         Item = Result<
             super::types::InboundResponseObject,
             crate::runtime::Error<crate::runtime::NoErrorBody>,
         >,
-    > + use<'a> {
-        let ops = *self;
-        let service_plan_id = service_plan_id.to_owned();
-        let params = params.clone();
+    > + 'a {
+        let first = self.page.unwrap_or(0);
+        let size = self.page_size;
         crate::runtime::pagination::numbered_pages(
-            params.page.unwrap_or(0),
-            params.page_size,
+            first,
+            size,
             move |page: i64| {
-                let service_plan_id = service_plan_id.clone();
-                let mut params = params.clone();
-                params.page = Some(page);
-                async move { ops.inbounds(&service_plan_id, &params).await }
+                let mut call = self.clone();
+                call.page = Some(page);
+                call.send()
             },
             |response: &super::types::InboundResponseObject| crate::runtime::pagination::PageInfo {
                 page: response.page,
@@ -104,98 +213,135 @@ impl<'a> ReceiveSms<'a> {
             },
         )
     }
-    /// Incoming messages: every item (`inbounds`) of every page, fetched lazily.
+    /// Every item (`inbounds`) of every page, fetched lazily: the items of [`pages`](Self::pages), in order.
     ///
-    /// The items of [`inbounds_pages`](Self::inbounds_pages), in order.
     /// The next page is requested only when the stream is polled past the current one;
     /// the stream ends after the last page or after the first error. Pin it before polling
     /// (see [`pagination`](crate::runtime::pagination)).
-    ///
-    /// `GET /xms/v1/{service_plan_id}/inbounds` (operation `Inbounds`).
-    #[doc(alias = "Inbounds")]
-    pub fn inbounds_stream(
-        &self,
-        service_plan_id: &str,
-        params: &InboundsParams,
+    pub fn items(
+        self,
     ) -> impl futures_core::Stream<
         Item = Result<
             super::types::InboundsObject,
             crate::runtime::Error<crate::runtime::NoErrorBody>,
         >,
-    > + use<'a> {
+    > + 'a {
         crate::runtime::pagination::items(
-            self.inbounds_pages(service_plan_id, params),
+            self.pages(),
             |response: super::types::InboundResponseObject| {
                 response.inbounds.unwrap_or_default()
             },
         )
     }
-    /// Retrieve inbound message
-    ///
-    /// This operation retrieves a specific inbound message with the provided inbound ID.
-    ///
-    /// `GET /xms/v1/{service_plan_id}/inbounds/{inbound_id}` (operation `RetrieveInboundMessage`).
-    #[doc(alias = "RetrieveInboundMessage")]
-    pub async fn retrieve_inbound_message(
-        &self,
-        service_plan_id: &str,
-        inbound_id: &str,
+}
+impl<'a> std::future::IntoFuture for InboundsCall<'a> {
+    type Output = Result<
+        super::types::InboundResponseObject,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// A request of operation `RetrieveInboundMessage` (`GET /xms/v1/{service_plan_id}/inbounds/{inbound_id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct RetrieveInboundMessageCall<'a> {
+    client: &'a super::Client,
+    service_plan_id: Option<String>,
+    inbound_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> RetrieveInboundMessageCall<'a> {
+    /// Sets `service_plan_id` for this call, instead of the client's (`with_service_plan_id`).
+    pub fn service_plan_id(mut self, value: impl Into<String>) -> Self {
+        self.service_plan_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
     ) -> Result<
         super::types::InboundResponseObject,
         crate::runtime::Error<RetrieveInboundMessageError>,
     > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/xms/v1/",
-                    &crate::runtime::encode::path(service_plan_id),
-                    "/inbounds/",
-                    &crate::runtime::encode::path(inbound_id),
-                ]
-                    .concat(),
-            );
-        let response = self.client.http.send("RetrieveInboundMessage", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            404 => Err(response.into_error(Some(RetrieveInboundMessageError::Status404))),
-            _ => Err(response.into_error(None)),
-        }
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::InboundResponseObject>,
+        crate::runtime::Error<RetrieveInboundMessageError>,
+    > {
+        let client = self.client;
+        let service_plan_id: String = match self
+            .service_plan_id
+            .as_ref()
+            .or(client.service_plan_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "RetrieveInboundMessage",
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "RetrieveInboundMessage",
+            reqwest::Method::GET,
+            [
+                "/xms/v1/",
+                &crate::runtime::encode::path(&service_plan_id),
+                "/inbounds/",
+                &crate::runtime::encode::path(&self.inbound_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "RetrieveInboundMessage",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            404 => {
+                return Err(
+                    response.into_error(Some(RetrieveInboundMessageError::Status404)),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
     }
 }
-/// Optional parameters of [`inbounds`](super::Client) (operation `Inbounds`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct InboundsParams {
-    /// The page number starting from 0
-    ///
-    /// constraints:
-    /// 0 or larger
-    ///
-    /// Default:
-    /// 0
-    pub page: Option<i64>,
-    /// Determines the size of a page
-    ///
-    /// Constraints:
-    /// Max 100
-    ///
-    /// Default:
-    /// 30
-    pub page_size: Option<i64>,
-    /// Only list messages set to this destination. Multiple phone numbers formatted as [e164](https://en.wikipedia.org/wiki/E.164) can be comma separated.
-    pub to: Option<String>,
-    /// Only list messages received at or after this date time formatted as [ISO-8601](https://en.wikipedia.org/wiki/ISO_8601)
-    ///
-    /// Default:
-    /// Now-24
-    pub start_date: Option<String>,
-    /// Only list messages received before this date time formatted as [ISO-8601](https://en.wikipedia.org/wiki/ISO_8601)
-    pub end_date: Option<String>,
+impl<'a> std::future::IntoFuture for RetrieveInboundMessageCall<'a> {
+    type Output = Result<
+        super::types::InboundResponseObject,
+        crate::runtime::Error<RetrieveInboundMessageError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `RetrieveInboundMessage`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum RetrieveInboundMessageError {
     /// Not found. The inbound ID is unknown to the system.
     ///

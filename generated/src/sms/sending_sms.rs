@@ -5,15 +5,14 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Sending SMS` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct SendingSms<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl SendingSms<'_> {
+impl<'a> SendingSms<'a> {
     /// Send
     ///
     /// Sinch SMS API enables you to add Fast and reliable global SMS to your applications.
@@ -24,33 +23,105 @@ impl SendingSms<'_> {
     ///
     /// `POST /xms/v1/{service_plan_id}/batches` (operation `SendSMS`).
     #[doc(alias = "SendSMS")]
-    pub async fn send_sms(
+    pub fn send(
         &self,
-        service_plan_id: &str,
-        body: Option<&super::types::SendBatchObject>,
+        body: impl Into<super::types::SendBatchObject>,
+    ) -> SendSmsCall<'a> {
+        SendSmsCall {
+            client: self.client,
+            service_plan_id: None,
+            body: {
+                let body: super::types::SendBatchObject = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
+        }
+    }
+}
+/// A request of operation `SendSMS` (`POST /xms/v1/{service_plan_id}/batches`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct SendSmsCall<'a> {
+    client: &'a super::Client,
+    service_plan_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> SendSmsCall<'a> {
+    /// Sets `service_plan_id` for this call, instead of the client's (`with_service_plan_id`).
+    pub fn service_plan_id(mut self, value: impl Into<String>) -> Self {
+        self.service_plan_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
     ) -> Result<super::types::SendBatchCreated, crate::runtime::Error<SendSmsError>> {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &["/xms/v1/", &crate::runtime::encode::path(service_plan_id), "/batches"]
-                    .concat(),
-            );
-        if let Some(body) = body {
-            request = request.json(body);
-        }
-        let response = self.client.http.send("SendSMS", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.into_error(Some(SendSmsError::Status400))),
-            403 => Err(response.into_error(Some(SendSmsError::Status403))),
-            _ => Err(response.into_error(None)),
-        }
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::SendBatchCreated>,
+        crate::runtime::Error<SendSmsError>,
+    > {
+        let client = self.client;
+        let service_plan_id: String = match self
+            .service_plan_id
+            .as_ref()
+            .or(client.service_plan_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "SendSMS",
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "SendSMS",
+            reqwest::Method::POST,
+            ["/xms/v1/", &crate::runtime::encode::path(&service_plan_id), "/batches"]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "SendSMS",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.into_error(Some(SendSmsError::Status400))),
+            403 => return Err(response.into_error(Some(SendSmsError::Status403))),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for SendSmsCall<'a> {
+    type Output = Result<
+        super::types::SendBatchCreated,
+        crate::runtime::Error<SendSmsError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
     }
 }
 /// The documented error responses of operation `SendSMS`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum SendSmsError {
     /// There was an error with your request. The body is a JSON object described in rest_http_errors. Possible error codes include syntax_invalid_json, syntax_invalid_parameter_format and syntax_constraint_violation.
     ///

@@ -8,6 +8,7 @@
 )]
 /// `CreateGroupResponse`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateGroupResponse {
     /// The ID used to reference this group
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -29,8 +30,48 @@ pub struct CreateGroupResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modified_at: Option<crate::runtime::Timestamp>,
 }
+#[allow(clippy::should_implement_trait)]
+impl CreateGroupResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            id: None,
+            name: None,
+            size: None,
+            created_at: None,
+            modified_at: None,
+        }
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// Sets `size`.
+    pub fn size(mut self, value: impl Into<i64>) -> Self {
+        self.size = Some(value.into());
+        self
+    }
+    /// Sets `created_at`.
+    pub fn created_at(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.created_at = Some(value.into());
+        self
+    }
+    /// Sets `modified_at`.
+    pub fn modified_at(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.modified_at = Some(value.into());
+        self
+    }
+}
 /// `DryRunResponse`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct DryRunResponse {
     /// The number of recipients in the batch
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -42,8 +83,39 @@ pub struct DryRunResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per_recipient: Option<Vec<DryRunResponsePerRecipientItem>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl DryRunResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            number_of_recipients: None,
+            number_of_messages: None,
+            per_recipient: None,
+        }
+    }
+    /// Sets `number_of_recipients`.
+    pub fn number_of_recipients(mut self, value: impl Into<i64>) -> Self {
+        self.number_of_recipients = Some(value.into());
+        self
+    }
+    /// Sets `number_of_messages`.
+    pub fn number_of_messages(mut self, value: impl Into<i64>) -> Self {
+        self.number_of_messages = Some(value.into());
+        self
+    }
+    /// Sets `per_recipient`.
+    pub fn per_recipient(
+        mut self,
+        value: impl Into<Vec<DryRunResponsePerRecipientItem>>,
+    ) -> Self {
+        self.per_recipient = Some(value.into());
+        self
+    }
+}
 /// `DryRunResponsePerRecipientItem`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct DryRunResponsePerRecipientItem {
     /// `recipient`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -58,10 +130,44 @@ pub struct DryRunResponsePerRecipientItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encoding: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl DryRunResponsePerRecipientItem {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            recipient: None,
+            message_part: None,
+            body: None,
+            encoding: None,
+        }
+    }
+    /// Sets `recipient`.
+    pub fn recipient(mut self, value: impl Into<String>) -> Self {
+        self.recipient = Some(value.into());
+        self
+    }
+    /// Sets `message_part`.
+    pub fn message_part(mut self, value: impl Into<String>) -> Self {
+        self.message_part = Some(value.into());
+        self
+    }
+    /// Sets `body`.
+    pub fn body(mut self, value: impl Into<String>) -> Self {
+        self.body = Some(value.into());
+        self
+    }
+    /// Sets `encoding`.
+    pub fn encoding(mut self, value: impl Into<String>) -> Self {
+        self.encoding = Some(value.into());
+        self
+    }
+}
 /// `GetDeliveryReportByBatchIdType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum GetDeliveryReportByBatchIdType {
     /// `summary`
     Summary,
@@ -119,6 +225,7 @@ impl<'de> serde::Deserialize<'de> for GetDeliveryReportByBatchIdType {
 }
 /// `GetDeliveryReportByPhoneNumberResponse`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetDeliveryReportByPhoneNumberResponse {
     /// The object type. Will always be _recipient_delivery_report_sms
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -158,8 +265,87 @@ pub struct GetDeliveryReportByPhoneNumberResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number_of_message_parts: Option<i64>,
 }
+#[allow(clippy::should_implement_trait)]
+impl GetDeliveryReportByPhoneNumberResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            r#type: None,
+            batch_id: None,
+            recipient: None,
+            code: None,
+            status: None,
+            status_message: None,
+            at: None,
+            operator_status_at: None,
+            client_reference: None,
+            applied_originator: None,
+            number_of_message_parts: None,
+        }
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets `batch_id`.
+    pub fn batch_id(mut self, value: impl Into<String>) -> Self {
+        self.batch_id = Some(value.into());
+        self
+    }
+    /// Sets `recipient`.
+    pub fn recipient(mut self, value: impl Into<String>) -> Self {
+        self.recipient = Some(value.into());
+        self
+    }
+    /// Sets `code`.
+    pub fn code(mut self, value: impl Into<i64>) -> Self {
+        self.code = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<String>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `status_message`.
+    pub fn status_message(mut self, value: impl Into<String>) -> Self {
+        self.status_message = Some(value.into());
+        self
+    }
+    /// Sets `at`.
+    pub fn at(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.at = Some(value.into());
+        self
+    }
+    /// Sets `operator_status_at`.
+    pub fn operator_status_at(
+        mut self,
+        value: impl Into<crate::runtime::Timestamp>,
+    ) -> Self {
+        self.operator_status_at = Some(value.into());
+        self
+    }
+    /// Sets `client_reference`.
+    pub fn client_reference(mut self, value: impl Into<String>) -> Self {
+        self.client_reference = Some(value.into());
+        self
+    }
+    /// Sets `applied_originator`.
+    pub fn applied_originator(mut self, value: impl Into<String>) -> Self {
+        self.applied_originator = Some(value.into());
+        self
+    }
+    /// Sets `number_of_message_parts`.
+    pub fn number_of_message_parts(mut self, value: impl Into<i64>) -> Self {
+        self.number_of_message_parts = Some(value.into());
+        self
+    }
+}
 /// `GroupObject`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct GroupObject {
     /// Name of the group
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -177,8 +363,42 @@ pub struct GroupObject {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auto_update: Option<GroupObjectAutoUpdate>,
 }
+#[allow(clippy::should_implement_trait)]
+impl GroupObject {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            name: None,
+            members: None,
+            child_groups: None,
+            auto_update: None,
+        }
+    }
+    /// Sets `name`.
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// Sets `members`.
+    pub fn members(mut self, value: impl Into<Vec<Msisdn>>) -> Self {
+        self.members = Some(value.into());
+        self
+    }
+    /// Sets `child_groups`.
+    pub fn child_groups(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.child_groups = Some(value.into());
+        self
+    }
+    /// Sets `auto_update`.
+    pub fn auto_update(mut self, value: impl Into<GroupObjectAutoUpdate>) -> Self {
+        self.auto_update = Some(value.into());
+        self
+    }
+}
 /// `GroupObjectAutoUpdate`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct GroupObjectAutoUpdate {
     /// Short code or long number addressed in MO.
     ///
@@ -193,8 +413,36 @@ pub struct GroupObjectAutoUpdate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remove: Option<GroupObjectAutoUpdateRemove>,
 }
+#[allow(clippy::should_implement_trait)]
+impl GroupObjectAutoUpdate {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            to: None,
+            add: None,
+            remove: None,
+        }
+    }
+    /// Sets `to`.
+    pub fn to(mut self, value: impl Into<String>) -> Self {
+        self.to = Some(value.into());
+        self
+    }
+    /// Sets `add`.
+    pub fn add(mut self, value: impl Into<GroupObjectAutoUpdateAdd>) -> Self {
+        self.add = Some(value.into());
+        self
+    }
+    /// Sets `remove`.
+    pub fn remove(mut self, value: impl Into<GroupObjectAutoUpdateRemove>) -> Self {
+        self.remove = Some(value.into());
+        self
+    }
+}
 /// `GroupObjectAutoUpdateAdd`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct GroupObjectAutoUpdateAdd {
     /// Keyword to be sent in MO to add MSISDN to a group Opt-in keyword like "JOIN" If auto_update.to is dedicated long/short number or unique brand keyword like "Sinch" if it is a shared short code.
     ///
@@ -213,8 +461,30 @@ pub struct GroupObjectAutoUpdateAdd {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub second_word: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl GroupObjectAutoUpdateAdd {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            first_word: None,
+            second_word: None,
+        }
+    }
+    /// Sets `first_word`.
+    pub fn first_word(mut self, value: impl Into<String>) -> Self {
+        self.first_word = Some(value.into());
+        self
+    }
+    /// Sets `second_word`.
+    pub fn second_word(mut self, value: impl Into<String>) -> Self {
+        self.second_word = Some(value.into());
+        self
+    }
+}
 /// Keyword to be sent in MO to remove from a group.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct GroupObjectAutoUpdateRemove {
     /// Opt-out keyword like "LEAVE" If auto_update.to is dedicated long/short number or unique brand keyword like "Sinch" if it is a shared short code.
     ///
@@ -232,8 +502,30 @@ pub struct GroupObjectAutoUpdateRemove {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub second_word: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl GroupObjectAutoUpdateRemove {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            first_word: None,
+            second_word: None,
+        }
+    }
+    /// Sets `first_word`.
+    pub fn first_word(mut self, value: impl Into<String>) -> Self {
+        self.first_word = Some(value.into());
+        self
+    }
+    /// Sets `second_word`.
+    pub fn second_word(mut self, value: impl Into<String>) -> Self {
+        self.second_word = Some(value.into());
+        self
+    }
+}
 /// `InboundResponseObject`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct InboundResponseObject {
     /// The requested page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -248,8 +540,42 @@ pub struct InboundResponseObject {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inbounds: Option<Vec<InboundsObject>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl InboundResponseObject {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            page: None,
+            page_size: None,
+            count: None,
+            inbounds: None,
+        }
+    }
+    /// Sets `page`.
+    pub fn page(mut self, value: impl Into<i64>) -> Self {
+        self.page = Some(value.into());
+        self
+    }
+    /// Sets `page_size`.
+    pub fn page_size(mut self, value: impl Into<i64>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
+    /// Sets `count`.
+    pub fn count(mut self, value: impl Into<i64>) -> Self {
+        self.count = Some(value.into());
+        self
+    }
+    /// Sets `inbounds`.
+    pub fn inbounds(mut self, value: impl Into<Vec<InboundsObject>>) -> Self {
+        self.inbounds = Some(value.into());
+        self
+    }
+}
 /// `InboundsObject`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct InboundsObject {
     /// The object type. Either mo_text or mo_binary.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -280,8 +606,66 @@ pub struct InboundsObject {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub received_at: Option<crate::runtime::Timestamp>,
 }
+#[allow(clippy::should_implement_trait)]
+impl InboundsObject {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            r#type: None,
+            id: None,
+            from: None,
+            to: None,
+            body: None,
+            operator_id: None,
+            sent_at: None,
+            received_at: None,
+        }
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `from`.
+    pub fn from(mut self, value: impl Into<String>) -> Self {
+        self.from = Some(value.into());
+        self
+    }
+    /// Sets `to`.
+    pub fn to(mut self, value: impl Into<String>) -> Self {
+        self.to = Some(value.into());
+        self
+    }
+    /// Sets `body`.
+    pub fn body(mut self, value: impl Into<String>) -> Self {
+        self.body = Some(value.into());
+        self
+    }
+    /// Sets `operator_id`.
+    pub fn operator_id(mut self, value: impl Into<String>) -> Self {
+        self.operator_id = Some(value.into());
+        self
+    }
+    /// Sets `sent_at`.
+    pub fn sent_at(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.sent_at = Some(value.into());
+        self
+    }
+    /// Sets `received_at`.
+    pub fn received_at(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.received_at = Some(value.into());
+        self
+    }
+}
 /// `ListBatchesResponse`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ListBatchesResponse {
     /// The requested page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -296,8 +680,42 @@ pub struct ListBatchesResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub batches: Option<Vec<SendBatchObject>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl ListBatchesResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            page: None,
+            count: None,
+            page_size: None,
+            batches: None,
+        }
+    }
+    /// Sets `page`.
+    pub fn page(mut self, value: impl Into<i64>) -> Self {
+        self.page = Some(value.into());
+        self
+    }
+    /// Sets `count`.
+    pub fn count(mut self, value: impl Into<i64>) -> Self {
+        self.count = Some(value.into());
+        self
+    }
+    /// Sets `page_size`.
+    pub fn page_size(mut self, value: impl Into<i64>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
+    /// Sets `batches`.
+    pub fn batches(mut self, value: impl Into<Vec<SendBatchObject>>) -> Self {
+        self.batches = Some(value.into());
+        self
+    }
+}
 /// `ListGroupsResponse`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ListGroupsResponse {
     /// `page`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -312,10 +730,44 @@ pub struct ListGroupsResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub groups: Option<Vec<GroupObject>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl ListGroupsResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            page: None,
+            page_size: None,
+            count: None,
+            groups: None,
+        }
+    }
+    /// Sets `page`.
+    pub fn page(mut self, value: impl Into<i64>) -> Self {
+        self.page = Some(value.into());
+        self
+    }
+    /// Sets `page_size`.
+    pub fn page_size(mut self, value: impl Into<i64>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
+    /// Sets `count`.
+    pub fn count(mut self, value: impl Into<i64>) -> Self {
+        self.count = Some(value.into());
+        self
+    }
+    /// Sets `groups`.
+    pub fn groups(mut self, value: impl Into<Vec<GroupObject>>) -> Self {
+        self.groups = Some(value.into());
+        self
+    }
+}
 /// A phonenumber
 pub type Msisdn = String;
 /// `ReplaceGroupRequest`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ReplaceGroupRequest {
     /// Name of group.
     ///
@@ -330,8 +782,25 @@ pub struct ReplaceGroupRequest {
     /// Max 10 000 elements.
     pub members: Vec<Msisdn>,
 }
+#[allow(clippy::should_implement_trait)]
+impl ReplaceGroupRequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(members: impl Into<Vec<Msisdn>>) -> Self {
+        Self {
+            name: None,
+            members: members.into(),
+        }
+    }
+    /// Sets `name`.
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+}
 /// `RetrieveDeliveryResponseObj`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct RetrieveDeliveryResponseObj {
     /// The object type. Will always be delivery_report_sms
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -349,8 +818,51 @@ pub struct RetrieveDeliveryResponseObj {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_reference: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl RetrieveDeliveryResponseObj {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            r#type: None,
+            batch_id: None,
+            total_message_count: None,
+            statuses: None,
+            client_reference: None,
+        }
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets `batch_id`.
+    pub fn batch_id(mut self, value: impl Into<String>) -> Self {
+        self.batch_id = Some(value.into());
+        self
+    }
+    /// Sets `total_message_count`.
+    pub fn total_message_count(mut self, value: impl Into<String>) -> Self {
+        self.total_message_count = Some(value.into());
+        self
+    }
+    /// Sets `statuses`.
+    pub fn statuses(
+        mut self,
+        value: impl Into<Vec<RetrieveDeliveryResponseObjStatusesItem>>,
+    ) -> Self {
+        self.statuses = Some(value.into());
+        self
+    }
+    /// Sets `client_reference`.
+    pub fn client_reference(mut self, value: impl Into<String>) -> Self {
+        self.client_reference = Some(value.into());
+        self
+    }
+}
 /// `RetrieveDeliveryResponseObjStatusesItem`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct RetrieveDeliveryResponseObjStatusesItem {
     /// The detailed status code. See Error Codes
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -365,8 +877,42 @@ pub struct RetrieveDeliveryResponseObjStatusesItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipients: Option<Vec<String>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl RetrieveDeliveryResponseObjStatusesItem {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            code: None,
+            status: None,
+            count: None,
+            recipients: None,
+        }
+    }
+    /// Sets `code`.
+    pub fn code(mut self, value: impl Into<i64>) -> Self {
+        self.code = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<String>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `count`.
+    pub fn count(mut self, value: impl Into<i64>) -> Self {
+        self.count = Some(value.into());
+        self
+    }
+    /// Sets `recipients`.
+    pub fn recipients(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.recipients = Some(value.into());
+        self
+    }
+}
 /// `SendBatchCreated`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct SendBatchCreated {
     /// List of Phone numbers and group IDs that will receive the batch. [More info](https://developers.sinch.com/docs/sms-rest#msisdn)
     /// Constraints: 1 to 1000 elements
@@ -457,6 +1003,120 @@ pub struct SendBatchCreated {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub canceled: Option<bool>,
 }
+#[allow(clippy::should_implement_trait)]
+impl SendBatchCreated {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            to: None,
+            from: None,
+            r#type: None,
+            body: None,
+            udh: None,
+            delivery_report: None,
+            send_at: None,
+            expire_at: None,
+            callback_url: None,
+            flash_message: None,
+            parameters: None,
+            client_reference: None,
+            max_number_of_message_parts: None,
+            id: None,
+            created_at: None,
+            modified_at: None,
+            canceled: None,
+        }
+    }
+    /// Sets `to`.
+    pub fn to(mut self, value: impl Into<Vec<Msisdn>>) -> Self {
+        self.to = Some(value.into());
+        self
+    }
+    /// Sets `from`.
+    pub fn from(mut self, value: impl Into<String>) -> Self {
+        self.from = Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<SendBatchCreatedType>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets `body`.
+    pub fn body(mut self, value: impl Into<String>) -> Self {
+        self.body = Some(value.into());
+        self
+    }
+    /// Sets `udh`.
+    pub fn udh(mut self, value: impl Into<String>) -> Self {
+        self.udh = Some(value.into());
+        self
+    }
+    /// Sets `delivery_report`.
+    pub fn delivery_report(
+        mut self,
+        value: impl Into<SendBatchCreatedDeliveryReport>,
+    ) -> Self {
+        self.delivery_report = Some(value.into());
+        self
+    }
+    /// Sets `send_at`.
+    pub fn send_at(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.send_at = Some(value.into());
+        self
+    }
+    /// Sets `expire_at`.
+    pub fn expire_at(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.expire_at = Some(value.into());
+        self
+    }
+    /// Sets `callback_url`.
+    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
+        self.callback_url = Some(value.into());
+        self
+    }
+    /// Sets `flash_message`.
+    pub fn flash_message(mut self, value: impl Into<bool>) -> Self {
+        self.flash_message = Some(value.into());
+        self
+    }
+    /// Sets `parameters`.
+    pub fn parameters(mut self, value: impl Into<SendBatchCreatedParameters>) -> Self {
+        self.parameters = Some(value.into());
+        self
+    }
+    /// Sets `client_reference`.
+    pub fn client_reference(mut self, value: impl Into<String>) -> Self {
+        self.client_reference = Some(value.into());
+        self
+    }
+    /// Sets `max_number_of_message_parts`.
+    pub fn max_number_of_message_parts(mut self, value: impl Into<i64>) -> Self {
+        self.max_number_of_message_parts = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `created_at`.
+    pub fn created_at(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.created_at = Some(value.into());
+        self
+    }
+    /// Sets `modified_at`.
+    pub fn modified_at(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.modified_at = Some(value.into());
+        self
+    }
+    /// Sets `canceled`.
+    pub fn canceled(mut self, value: impl Into<bool>) -> Self {
+        self.canceled = Some(value.into());
+        self
+    }
+}
 /// Request delivery report callback.
 ///
 /// Note that delivery reports can be fetched from the API regardless of this setting.
@@ -465,6 +1125,7 @@ pub struct SendBatchCreated {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum SendBatchCreatedDeliveryReport {
     /// `none`
     None,
@@ -534,6 +1195,7 @@ impl<'de> serde::Deserialize<'de> for SendBatchCreatedDeliveryReport {
 ///
 /// [Click here to learn more about parameters](https://developers.sinch.com/docs/sms-rest#parameterization)
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct SendBatchCreatedParameters {
     /// Properties beyond the named ones.
     #[serde(flatten)]
@@ -542,12 +1204,23 @@ pub struct SendBatchCreatedParameters {
         std::collections::BTreeMap<String, String>,
     >,
 }
+#[allow(clippy::should_implement_trait)]
+impl SendBatchCreatedParameters {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// Identifies the type of batch message.
 /// Default:
 /// mt_text is regular SMS, mt_binary is a binary format.
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum SendBatchCreatedType {
     /// `mt_text`
     MtText,
@@ -605,6 +1278,7 @@ impl<'de> serde::Deserialize<'de> for SendBatchCreatedType {
 }
 /// `SendBatchObject`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct SendBatchObject {
     /// List of Phone numbers and group IDs that will receive the batch.
     /// Constraints: 1 to 1000 elements [More info](https://developers.sinch.com/docs/sms-rest#msisdn)
@@ -677,6 +1351,78 @@ pub struct SendBatchObject {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_number_of_message_parts: Option<i64>,
 }
+#[allow(clippy::should_implement_trait)]
+impl SendBatchObject {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        to: impl Into<Vec<Msisdn>>,
+        r#type: impl Into<SendBatchObjectType>,
+        body: impl Into<String>,
+        delivery_report: impl Into<SendBatchObjectDeliveryReport>,
+    ) -> Self {
+        Self {
+            to: to.into(),
+            from: None,
+            r#type: r#type.into(),
+            body: body.into(),
+            udh: None,
+            delivery_report: delivery_report.into(),
+            send_at: None,
+            expire_at: None,
+            callback_url: None,
+            flash_message: None,
+            parameters: None,
+            client_reference: None,
+            max_number_of_message_parts: None,
+        }
+    }
+    /// Sets `from`.
+    pub fn from(mut self, value: impl Into<String>) -> Self {
+        self.from = Some(value.into());
+        self
+    }
+    /// Sets `udh`.
+    pub fn udh(mut self, value: impl Into<String>) -> Self {
+        self.udh = Some(value.into());
+        self
+    }
+    /// Sets `send_at`.
+    pub fn send_at(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.send_at = Some(value.into());
+        self
+    }
+    /// Sets `expire_at`.
+    pub fn expire_at(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.expire_at = Some(value.into());
+        self
+    }
+    /// Sets `callback_url`.
+    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
+        self.callback_url = Some(value.into());
+        self
+    }
+    /// Sets `flash_message`.
+    pub fn flash_message(mut self, value: impl Into<bool>) -> Self {
+        self.flash_message = Some(value.into());
+        self
+    }
+    /// Sets `parameters`.
+    pub fn parameters(mut self, value: impl Into<SendBatchObjectParameters>) -> Self {
+        self.parameters = Some(value.into());
+        self
+    }
+    /// Sets `client_reference`.
+    pub fn client_reference(mut self, value: impl Into<String>) -> Self {
+        self.client_reference = Some(value.into());
+        self
+    }
+    /// Sets `max_number_of_message_parts`.
+    pub fn max_number_of_message_parts(mut self, value: impl Into<i64>) -> Self {
+        self.max_number_of_message_parts = Some(value.into());
+        self
+    }
+}
 /// Request delivery report callback.
 ///
 /// Note that delivery reports can be fetched from the API regardless of this setting.
@@ -685,6 +1431,7 @@ pub struct SendBatchObject {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum SendBatchObjectDeliveryReport {
     /// `none`
     None,
@@ -756,6 +1503,7 @@ impl<'de> serde::Deserialize<'de> for SendBatchObjectDeliveryReport {
 ///     "default": "there"}]'
 /// [Click here to learn more about parameters](https://developers.sinch.com/docs/sms-rest-parameterization)
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct SendBatchObjectParameters {
     /// Properties beyond the named ones.
     #[serde(flatten)]
@@ -764,10 +1512,21 @@ pub struct SendBatchObjectParameters {
         SendBatchObjectParametersValue,
     >,
 }
+#[allow(clippy::should_implement_trait)]
+impl SendBatchObjectParameters {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            additional_properties: Default::default(),
+        }
+    }
+}
 /// The name of the parameter that will be replaced in the message body.
 ///
 /// Letters A-Z and a-z, digits 0-9 and .-_ allowed. Max 16 characters long.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct SendBatchObjectParametersValue {
     /// The fall back value for omitted recipient MSISDNs
     /// Max 160 characters long.
@@ -777,12 +1536,29 @@ pub struct SendBatchObjectParametersValue {
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl SendBatchObjectParametersValue {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            default: None,
+            additional_properties: Default::default(),
+        }
+    }
+    /// Sets `default`.
+    pub fn default(mut self, value: impl Into<String>) -> Self {
+        self.default = Some(value.into());
+        self
+    }
+}
 /// Identifies the type of batch message.
 /// Default:
 /// mt_text
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum SendBatchObjectType {
     /// `mt_text`
     MtText,
@@ -840,6 +1616,7 @@ impl<'de> serde::Deserialize<'de> for SendBatchObjectType {
 }
 /// `UpdateBatchReq`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct UpdateBatchReq {
     /// List of phone numbers and group IDs to add to the batch.
     ///
@@ -895,6 +1672,66 @@ pub struct UpdateBatchReq {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_url: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl UpdateBatchReq {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            to_add: None,
+            to_remove: None,
+            from: None,
+            body: None,
+            delivery_report: None,
+            send_at: None,
+            expire_at: None,
+            callback_url: None,
+        }
+    }
+    /// Sets `toAdd`.
+    pub fn to_add(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.to_add = Some(value.into());
+        self
+    }
+    /// Sets `toRemove`.
+    pub fn to_remove(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.to_remove = Some(value.into());
+        self
+    }
+    /// Sets `from`.
+    pub fn from(mut self, value: impl Into<String>) -> Self {
+        self.from = Some(value.into());
+        self
+    }
+    /// Sets `body`.
+    pub fn body(mut self, value: impl Into<String>) -> Self {
+        self.body = Some(value.into());
+        self
+    }
+    /// Sets `delivery_report`.
+    pub fn delivery_report(
+        mut self,
+        value: impl Into<UpdateBatchReqDeliveryReport>,
+    ) -> Self {
+        self.delivery_report = Some(value.into());
+        self
+    }
+    /// Sets `send_at`.
+    pub fn send_at(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.send_at = Some(value.into());
+        self
+    }
+    /// Sets `expire_at`.
+    pub fn expire_at(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.expire_at = Some(value.into());
+        self
+    }
+    /// Sets `callback_url`.
+    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
+        self.callback_url = Some(value.into());
+        self
+    }
+}
 /// Request delivery report callback. Note that delivery reports can be fetched from the API regardless of this setting.
 ///
 /// Constraints:
@@ -902,6 +1739,7 @@ pub struct UpdateBatchReq {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum UpdateBatchReqDeliveryReport {
     /// `none`
     None,
@@ -967,6 +1805,7 @@ impl<'de> serde::Deserialize<'de> for UpdateBatchReqDeliveryReport {
 }
 /// `UpdateGroupRequest`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct UpdateGroupRequest {
     /// phone numbers to add as members.
     ///
@@ -1000,4 +1839,43 @@ pub struct UpdateGroupRequest {
     /// Must be valid group ID
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remove_from_group: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl UpdateGroupRequest {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            add: None,
+            remove: None,
+            name: None,
+            add_from_group: None,
+            remove_from_group: None,
+        }
+    }
+    /// Sets `add`.
+    pub fn add(mut self, value: impl Into<Vec<Msisdn>>) -> Self {
+        self.add = Some(value.into());
+        self
+    }
+    /// Sets `remove`.
+    pub fn remove(mut self, value: impl Into<Vec<Msisdn>>) -> Self {
+        self.remove = Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// Sets `add_from_group`.
+    pub fn add_from_group(mut self, value: impl Into<String>) -> Self {
+        self.add_from_group = Some(value.into());
+        self
+    }
+    /// Sets `remove_from_group`.
+    pub fn remove_from_group(mut self, value: impl Into<String>) -> Self {
+        self.remove_from_group = Some(value.into());
+        self
+    }
 }

@@ -5,36 +5,31 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `default` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct DefaultOperations<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl DefaultOperations<'_> {
+impl<'a> DefaultOperations<'a> {
     /// Create an Export Job
     ///
     /// Creates and run a support report type, we will return the posted object with an update id, no results, that will come in the callback
     ///
     /// `POST /v1/exports/jobs` (operation `CreateExport`).
     #[doc(alias = "CreateExport")]
-    pub async fn create_export(
+    pub fn create_export(
         &self,
-        body: Option<&super::types::Job>,
-    ) -> Result<super::types::Job, crate::runtime::Error<crate::runtime::NoErrorBody>> {
-        let mut request = self
-            .client
-            .http
-            .request(reqwest::Method::POST, "/v1/exports/jobs");
-        if let Some(body) = body {
-            request = request.json(body);
-        }
-        let response = self.client.http.send("CreateExport", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.into_error(None)),
+        body: impl Into<super::types::Job>,
+    ) -> CreateExportCall<'a> {
+        CreateExportCall {
+            client: self.client,
+            body: {
+                let body: super::types::Job = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Get job details
@@ -43,21 +38,12 @@ impl DefaultOperations<'_> {
     ///
     /// `GET /v1/exports/jobs/{jobId}` (operation `getJobDetail`).
     #[doc(alias = "getJobDetail")]
-    pub async fn get_job_detail(
-        &self,
-        job_id: &str,
-    ) -> Result<super::types::Job, crate::runtime::Error<crate::runtime::NoErrorBody>> {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &["/v1/exports/jobs/", &crate::runtime::encode::path(job_id)].concat(),
-            );
-        let response = self.client.http.send("getJobDetail", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.into_error(None)),
+    pub fn get_job_detail(&self, job_id: impl Into<String>) -> GetJobDetailCall<'a> {
+        GetJobDetailCall {
+            client: self.client,
+            job_id: job_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Download exported data
@@ -66,28 +52,196 @@ impl DefaultOperations<'_> {
     ///
     /// `GET /v1/exports/files/{fileId}.{extension}` (operation `downloadFile`).
     #[doc(alias = "downloadFile")]
-    pub async fn download_file(
+    pub fn download_file(
         &self,
-        file_id: &str,
-        extension: &str,
-    ) -> Result<(), crate::runtime::Error<crate::runtime::NoErrorBody>> {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/v1/exports/files/",
-                    &crate::runtime::encode::path(file_id),
-                    ".",
-                    &crate::runtime::encode::path(extension),
-                ]
-                    .concat(),
-            );
-        let response = self.client.http.send("downloadFile", request).await?;
-        match response.status() {
-            200..=299 => Ok(()),
-            _ => Err(response.into_error(None)),
+        file_id: impl Into<String>,
+        extension: impl Into<String>,
+    ) -> DownloadFileCall<'a> {
+        DownloadFileCall {
+            client: self.client,
+            file_id: file_id.into(),
+            extension: extension.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
+    }
+}
+/// A request of operation `CreateExport` (`POST /v1/exports/jobs`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct CreateExportCall<'a> {
+    client: &'a super::Client,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> CreateExportCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<super::types::Job, crate::runtime::Error<crate::runtime::NoErrorBody>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Job>,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "CreateExport",
+            reqwest::Method::POST,
+            "/v1/exports/jobs".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "CreateExport",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for CreateExportCall<'a> {
+    type Output = Result<
+        super::types::Job,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// A request of operation `getJobDetail` (`GET /v1/exports/jobs/{jobId}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetJobDetailCall<'a> {
+    client: &'a super::Client,
+    job_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetJobDetailCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<super::types::Job, crate::runtime::Error<crate::runtime::NoErrorBody>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Job>,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "getJobDetail",
+            reqwest::Method::GET,
+            ["/v1/exports/jobs/", &crate::runtime::encode::path(&self.job_id)].concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "getJobDetail",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetJobDetailCall<'a> {
+    type Output = Result<
+        super::types::Job,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// A request of operation `downloadFile` (`GET /v1/exports/files/{fileId}.{extension}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct DownloadFileCall<'a> {
+    client: &'a super::Client,
+    file_id: String,
+    extension: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> DownloadFileCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<(), crate::runtime::Error<crate::runtime::NoErrorBody>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<()>,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "downloadFile",
+            reqwest::Method::GET,
+            [
+                "/v1/exports/files/",
+                &crate::runtime::encode::path(&self.file_id),
+                ".",
+                &crate::runtime::encode::path(&self.extension),
+            ]
+                .concat(),
+        );
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "downloadFile",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        match response.status() {
+            200..=299 => {}
+            _ => return Err(response.into_error(None)),
+        }
+        Ok(response.with(()))
+    }
+}
+impl<'a> std::future::IntoFuture for DownloadFileCall<'a> {
+    type Output = Result<(), crate::runtime::Error<crate::runtime::NoErrorBody>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
     }
 }

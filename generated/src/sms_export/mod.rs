@@ -14,7 +14,19 @@ pub enum Region {
     /// `global`: https://data.sms.api.sinch.com
     Global,
 }
+impl std::str::FromStr for Region {
+    type Err = String;
+    /// A region by its name (`eu`), as `SINCH_…_REGION` gives it; any case.
+    fn from_str(name: &str) -> Result<Self, String> {
+        if name.eq_ignore_ascii_case("global") {
+            return Ok(Region::Global);
+        }
+        Err(format!("`{name}` is not one of {}", Region::NAMES.join(", ")))
+    }
+}
 impl Region {
+    /// The regions' names.
+    pub const NAMES: &[&str] = &["global"];
     /// The base URL of the region's host.
     pub fn base_url(self) -> &'static str {
         match self {
@@ -38,7 +50,9 @@ pub struct Client {
 impl Client {
     /// A client for https://data.sms.api.sinch.com.
     pub fn new(auth: crate::runtime::Auth) -> Result<Self, crate::runtime::BuildError> {
-        Self::with_base_url(Region::Global.base_url(), auth)
+        let mut client = Self::with_base_url(Region::Global.base_url(), auth)?;
+        client.http = client.http.with_declared_servers(true);
+        Ok(client)
     }
     /// A client for another base URL (a proxy, a mock server, a new Sinch host).
     pub fn with_base_url(
@@ -46,16 +60,24 @@ impl Client {
         auth: crate::runtime::Auth,
     ) -> Result<Self, crate::runtime::BuildError> {
         crate::runtime::auth::check(&auth, ACCEPTED_AUTH, "SMS Export")?;
-        Ok(Self {
-            http: crate::runtime::Http::new(base_url, auth)?,
-        })
+        Ok(Self::from_http(crate::runtime::Http::new(base_url, auth)?))
     }
-    /// The same client with another retry policy: for one call
-    /// (`client.with_retry_policy(RetryPolicy::none()).…`) or for good.
+    /// The same client with another retry policy (set one for a single call with the
+    /// call's `retry_policy`).
     pub fn with_retry_policy(&self, policy: crate::runtime::RetryPolicy) -> Self {
-        Self {
-            http: self.http.clone().with_retry(policy),
-        }
+        let mut client = self.clone();
+        client.http = client.http.with_retry(policy);
+        client
+    }
+    /// Sends what the description serves from `host` (an operation's own server, such as
+    /// Voice's `https://callingapi.sinch.com`) to `to` instead: a proxy, a test server.
+    pub fn with_server(
+        mut self,
+        host: impl Into<String>,
+        to: impl Into<String>,
+    ) -> Self {
+        self.http = self.http.with_server(host, to);
+        self
     }
     /// A client over an HTTP core you built (shared connection pool, custom `reqwest::Client`).
     pub fn from_http(http: crate::runtime::Http) -> Self {

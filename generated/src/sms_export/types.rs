@@ -8,6 +8,7 @@
 )]
 /// `Error`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Error {
     /// Http error code
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -19,8 +20,36 @@ pub struct Error {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<Vec<ErrorDetail>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Error {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            code: None,
+            message: None,
+            details: None,
+        }
+    }
+    /// Sets `code`.
+    pub fn code(mut self, value: impl Into<i32>) -> Self {
+        self.code = Some(value.into());
+        self
+    }
+    /// Sets `message`.
+    pub fn message(mut self, value: impl Into<String>) -> Self {
+        self.message = Some(value.into());
+        self
+    }
+    /// Sets `details`.
+    pub fn details(mut self, value: impl Into<Vec<ErrorDetail>>) -> Self {
+        self.details = Some(value.into());
+        self
+    }
+}
 /// I think JK has a standard error object to use. **needs replace on proxy **
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ErrorDetail {
     /// Detailed information about a requestBody
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -29,8 +58,30 @@ pub struct ErrorDetail {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl ErrorDetail {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { r#type: None, value: None }
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets `value`.
+    pub fn value(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
+    ) -> Self {
+        self.value = Some(value.into());
+        self
+    }
+}
 /// `Job`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Job {
     /// Generated id you can use to retrieve individual jobs.
     #[serde(rename = "jobId")]
@@ -59,10 +110,57 @@ pub struct Job {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub results: Option<Vec<JobResult>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Job {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        export_type: impl Into<String>,
+        delivery_format: impl Into<JobDeliveryFormat>,
+        parameters: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
+    ) -> Self {
+        Self {
+            job_id: None,
+            export_type: export_type.into(),
+            delivery_format: delivery_format.into(),
+            parameters: parameters.into(),
+            run_interval: None,
+            webhook_url: None,
+            status: None,
+            results: None,
+        }
+    }
+    /// Sets `jobId`.
+    pub fn job_id(mut self, value: impl Into<String>) -> Self {
+        self.job_id = Some(value.into());
+        self
+    }
+    /// Sets `runInterval`.
+    pub fn run_interval(mut self, value: impl Into<JobRunInterval>) -> Self {
+        self.run_interval = Some(value.into());
+        self
+    }
+    /// Sets `webhookUrl`.
+    pub fn webhook_url(mut self, value: impl Into<String>) -> Self {
+        self.webhook_url = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<JobStatus>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `results`.
+    pub fn results(mut self, value: impl Into<Vec<JobResult>>) -> Self {
+        self.results = Some(value.into());
+        self
+    }
+}
 /// File format of the export
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum JobDeliveryFormat {
     /// `JSON`
     Json,
@@ -124,6 +222,7 @@ impl<'de> serde::Deserialize<'de> for JobDeliveryFormat {
 }
 /// Information how how to access the export
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct JobResult {
     /// link to the report you can download the report using your api token?
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -133,10 +232,32 @@ pub struct JobResult {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_checksum: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl JobResult {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            url: None,
+            file_checksum: None,
+        }
+    }
+    /// Sets `url`.
+    pub fn url(mut self, value: impl Into<String>) -> Self {
+        self.url = Some(value.into());
+        self
+    }
+    /// Sets `fileChecksum`.
+    pub fn file_checksum(mut self, value: impl Into<String>) -> Self {
+        self.file_checksum = Some(value.into());
+        self
+    }
+}
 /// once is the default, and the only supported method now. Future values are probably daily, weekly, monthly
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum JobRunInterval {
     /// `ONCE`
     Once,
@@ -192,6 +313,7 @@ impl<'de> serde::Deserialize<'de> for JobRunInterval {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum JobStatus {
     /// `RUNNING`
     Running,
@@ -249,6 +371,7 @@ impl<'de> serde::Deserialize<'de> for JobStatus {
 }
 /// `Pagination`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Pagination {
     /// The pagination token in the List request.
     #[serde(rename = "pageToken")]
@@ -262,4 +385,31 @@ pub struct Pagination {
     #[serde(rename = "totalSize")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_size: Option<i32>,
+}
+#[allow(clippy::should_implement_trait)]
+impl Pagination {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            page_token: None,
+            next_page_token: None,
+            total_size: None,
+        }
+    }
+    /// Sets `pageToken`.
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(value.into());
+        self
+    }
+    /// Sets `nextPageToken`.
+    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
+        self.next_page_token = Some(value.into());
+        self
+    }
+    /// Sets `totalSize`.
+    pub fn total_size(mut self, value: impl Into<i32>) -> Self {
+        self.total_size = Some(value.into());
+        self
+    }
 }

@@ -5,216 +5,570 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Templates` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct Templates<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl Templates<'_> {
+impl<'a> Templates<'a> {
     /// List all templates belonging to a project ID.
     ///
     /// `GET /v1/projects/{project_id}/templates` (operation `Templates_ListTemplates`).
     #[doc(alias = "Templates_ListTemplates")]
-    pub async fn templates_list_templates(
-        &self,
-        project_id: &str,
-    ) -> Result<
-        super::types::ListTemplatesResponse,
-        crate::runtime::Error<TemplatesListTemplatesError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/templates",
-                ]
-                    .concat(),
-            );
-        let response = self.client.http.send("Templates_ListTemplates", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(TemplatesListTemplatesError::Default)),
+    pub fn list(&self) -> TemplatesListTemplatesCall<'a> {
+        TemplatesListTemplatesCall {
+            client: self.client,
+            project_id: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Creates a template
     ///
     /// `POST /v1/projects/{project_id}/templates` (operation `Templates_CreateTemplate`).
     #[doc(alias = "Templates_CreateTemplate")]
-    pub async fn templates_create_template(
+    pub fn create(
         &self,
-        project_id: &str,
-        body: &super::types::Template,
-    ) -> Result<
-        super::types::Template,
-        crate::runtime::Error<TemplatesCreateTemplateError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/templates",
-                ]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self.client.http.send("Templates_CreateTemplate", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(TemplatesCreateTemplateError::Default)),
+        body: impl Into<super::types::Template>,
+    ) -> TemplatesCreateTemplateCall<'a> {
+        TemplatesCreateTemplateCall {
+            client: self.client,
+            project_id: None,
+            body: {
+                let body: super::types::Template = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Updates a template.
     ///
     /// `PATCH /v1/projects/{project_id}/templates/{template.id}` (operation `Templates_UpdateTemplate`).
     #[doc(alias = "Templates_UpdateTemplate")]
-    pub async fn templates_update_template(
+    pub fn update(
         &self,
-        project_id: &str,
-        template_id: &str,
-        body: &super::types::Template,
-        params: &TemplatesUpdateTemplateParams,
-    ) -> Result<
-        super::types::Template,
-        crate::runtime::Error<TemplatesUpdateTemplateError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::PATCH,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/templates/",
-                    &crate::runtime::encode::path(template_id),
-                ]
-                    .concat(),
-            );
-        let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &params.update_mask_paths {
-            for item in value {
-                query.push(("update_mask.paths", item.to_string()));
-            }
-        }
-        request = request.query(&query);
-        request = request.json(body);
-        let response = self.client.http.send("Templates_UpdateTemplate", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(TemplatesUpdateTemplateError::Default)),
+        template_id: impl Into<String>,
+        body: impl Into<super::types::Template>,
+    ) -> TemplatesUpdateTemplateCall<'a> {
+        TemplatesUpdateTemplateCall {
+            client: self.client,
+            project_id: None,
+            template_id: template_id.into(),
+            update_mask_paths: None,
+            body: {
+                let body: super::types::Template = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Get a template
     ///
     /// `GET /v1/projects/{project_id}/templates/{template_id}` (operation `Templates_GetTemplate`).
     #[doc(alias = "Templates_GetTemplate")]
-    pub async fn templates_get_template(
-        &self,
-        project_id: &str,
-        template_id: &str,
-    ) -> Result<
-        super::types::Template,
-        crate::runtime::Error<TemplatesGetTemplateError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/templates/",
-                    &crate::runtime::encode::path(template_id),
-                ]
-                    .concat(),
-            );
-        let response = self.client.http.send("Templates_GetTemplate", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(TemplatesGetTemplateError::Default)),
+    pub fn get(&self, template_id: impl Into<String>) -> TemplatesGetTemplateCall<'a> {
+        TemplatesGetTemplateCall {
+            client: self.client,
+            project_id: None,
+            template_id: template_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Delete a template.
     ///
     /// `DELETE /v1/projects/{project_id}/templates/{template_id}` (operation `Templates_DeleteTemplate`).
     #[doc(alias = "Templates_DeleteTemplate")]
-    pub async fn templates_delete_template(
+    pub fn delete(
         &self,
-        project_id: &str,
-        template_id: &str,
-    ) -> Result<serde_json::Value, crate::runtime::Error<TemplatesDeleteTemplateError>> {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::DELETE,
-                &[
-                    "/v1/projects/",
-                    &crate::runtime::encode::path(project_id),
-                    "/templates/",
-                    &crate::runtime::encode::path(template_id),
-                ]
-                    .concat(),
-            );
-        let response = self.client.http.send("Templates_DeleteTemplate", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            _ => Err(response.error_as(TemplatesDeleteTemplateError::Default)),
+        template_id: impl Into<String>,
+    ) -> TemplatesDeleteTemplateCall<'a> {
+        TemplatesDeleteTemplateCall {
+            client: self.client,
+            project_id: None,
+            template_id: template_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
+    }
+}
+/// A request of operation `Templates_ListTemplates` (`GET /v1/projects/{project_id}/templates`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct TemplatesListTemplatesCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> TemplatesListTemplatesCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::ListTemplatesResponse,
+        crate::runtime::Error<TemplatesListTemplatesError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::ListTemplatesResponse>,
+        crate::runtime::Error<TemplatesListTemplatesError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Templates_ListTemplates",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Templates_ListTemplates",
+            reqwest::Method::GET,
+            ["/v1/projects/", &crate::runtime::encode::path(&project_id), "/templates"]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Templates_ListTemplates",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            _ => return Err(response.error_as(TemplatesListTemplatesError::Default)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for TemplatesListTemplatesCall<'a> {
+    type Output = Result<
+        super::types::ListTemplatesResponse,
+        crate::runtime::Error<TemplatesListTemplatesError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
     }
 }
 /// The documented error responses of operation `Templates_ListTemplates`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum TemplatesListTemplatesError {
     /// An unexpected error response.
     ///
     /// Any other status.
     Default(super::types::RuntimeError),
 }
+/// A request of operation `Templates_CreateTemplate` (`POST /v1/projects/{project_id}/templates`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct TemplatesCreateTemplateCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> TemplatesCreateTemplateCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Template,
+        crate::runtime::Error<TemplatesCreateTemplateError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Template>,
+        crate::runtime::Error<TemplatesCreateTemplateError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Templates_CreateTemplate",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Templates_CreateTemplate",
+            reqwest::Method::POST,
+            ["/v1/projects/", &crate::runtime::encode::path(&project_id), "/templates"]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Templates_CreateTemplate",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            _ => return Err(response.error_as(TemplatesCreateTemplateError::Default)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for TemplatesCreateTemplateCall<'a> {
+    type Output = Result<
+        super::types::Template,
+        crate::runtime::Error<TemplatesCreateTemplateError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `Templates_CreateTemplate`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum TemplatesCreateTemplateError {
     /// An unexpected error response.
     ///
     /// Any other status.
     Default(super::types::RuntimeError),
 }
-/// Optional parameters of [`templates_update_template`](super::Client) (operation `Templates_UpdateTemplate`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct TemplatesUpdateTemplateParams {
+/// A request of operation `Templates_UpdateTemplate` (`PATCH /v1/projects/{project_id}/templates/{template.id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct TemplatesUpdateTemplateCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    template_id: String,
+    update_mask_paths: Option<Vec<String>>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> TemplatesUpdateTemplateCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
     /// The set of field mask paths.
-    pub update_mask_paths: Option<Vec<String>>,
+    pub fn update_mask_paths(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.update_mask_paths = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Template,
+        crate::runtime::Error<TemplatesUpdateTemplateError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Template>,
+        crate::runtime::Error<TemplatesUpdateTemplateError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Templates_UpdateTemplate",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Templates_UpdateTemplate",
+            reqwest::Method::PATCH,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/templates/",
+                &crate::runtime::encode::path(&self.template_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.update_mask_paths {
+            for item in value {
+                request.query.push(("update_mask.paths", item.to_string()));
+            }
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Templates_UpdateTemplate",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            _ => return Err(response.error_as(TemplatesUpdateTemplateError::Default)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for TemplatesUpdateTemplateCall<'a> {
+    type Output = Result<
+        super::types::Template,
+        crate::runtime::Error<TemplatesUpdateTemplateError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `Templates_UpdateTemplate`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum TemplatesUpdateTemplateError {
     /// An unexpected error response.
     ///
     /// Any other status.
     Default(super::types::RuntimeError),
 }
+/// A request of operation `Templates_GetTemplate` (`GET /v1/projects/{project_id}/templates/{template_id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct TemplatesGetTemplateCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    template_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> TemplatesGetTemplateCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Template,
+        crate::runtime::Error<TemplatesGetTemplateError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Template>,
+        crate::runtime::Error<TemplatesGetTemplateError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Templates_GetTemplate",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Templates_GetTemplate",
+            reqwest::Method::GET,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/templates/",
+                &crate::runtime::encode::path(&self.template_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Templates_GetTemplate",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            _ => return Err(response.error_as(TemplatesGetTemplateError::Default)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for TemplatesGetTemplateCall<'a> {
+    type Output = Result<
+        super::types::Template,
+        crate::runtime::Error<TemplatesGetTemplateError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `Templates_GetTemplate`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum TemplatesGetTemplateError {
     /// An unexpected error response.
     ///
     /// Any other status.
     Default(super::types::RuntimeError),
 }
+/// A request of operation `Templates_DeleteTemplate` (`DELETE /v1/projects/{project_id}/templates/{template_id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct TemplatesDeleteTemplateCall<'a> {
+    client: &'a super::Client,
+    project_id: Option<String>,
+    template_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> TemplatesDeleteTemplateCall<'a> {
+    /// Sets `project_id` for this call, instead of the client's (`with_project_id`).
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<serde_json::Value, crate::runtime::Error<TemplatesDeleteTemplateError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<serde_json::Value>,
+        crate::runtime::Error<TemplatesDeleteTemplateError>,
+    > {
+        let client = self.client;
+        let project_id: String = match self
+            .project_id
+            .as_ref()
+            .or(client.project_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "Templates_DeleteTemplate",
+                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "Templates_DeleteTemplate",
+            reqwest::Method::DELETE,
+            [
+                "/v1/projects/",
+                &crate::runtime::encode::path(&project_id),
+                "/templates/",
+                &crate::runtime::encode::path(&self.template_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Templates_DeleteTemplate",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            _ => return Err(response.error_as(TemplatesDeleteTemplateError::Default)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for TemplatesDeleteTemplateCall<'a> {
+    type Output = Result<
+        serde_json::Value,
+        crate::runtime::Error<TemplatesDeleteTemplateError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `Templates_DeleteTemplate`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum TemplatesDeleteTemplateError {
     /// An unexpected error response.
     ///

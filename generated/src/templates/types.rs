@@ -8,6 +8,7 @@
 )]
 /// `Any`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Any {
     /// `type_url`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -16,10 +17,32 @@ pub struct Any {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Any {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            type_url: None,
+            value: None,
+        }
+    }
+    /// Sets `type_url`.
+    pub fn type_url(mut self, value: impl Into<String>) -> Self {
+        self.type_url = Some(value.into());
+        self
+    }
+    /// Sets `value`.
+    pub fn value(mut self, value: impl Into<String>) -> Self {
+        self.value = Some(value.into());
+        self
+    }
+}
 /// `Channel`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Channel {
     /// `UNSPECIFIED`
     Unspecified,
@@ -297,20 +320,49 @@ impl<'de> serde::Deserialize<'de> for Channel {
 /// request should verify the included field paths, and return an
 /// `INVALID_ARGUMENT` error if any path is unmappable.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct FieldMask {
     /// The set of field mask paths.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paths: Option<Vec<String>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl FieldMask {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { paths: None }
+    }
+    /// Sets `paths`.
+    pub fn paths(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.paths = Some(value.into());
+        self
+    }
+}
 /// `ListTemplatesResponse`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ListTemplatesResponse {
     /// TODO: Pagination
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templates: Option<Vec<Template>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl ListTemplatesResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { templates: None }
+    }
+    /// Sets `templates`.
+    pub fn templates(mut self, value: impl Into<Vec<Template>>) -> Self {
+        self.templates = Some(value.into());
+        self
+    }
+}
 /// `RuntimeError`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct RuntimeError {
     /// `code`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -325,8 +377,42 @@ pub struct RuntimeError {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl RuntimeError {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            code: None,
+            details: None,
+            error: None,
+            message: None,
+        }
+    }
+    /// Sets `code`.
+    pub fn code(mut self, value: impl Into<i32>) -> Self {
+        self.code = Some(value.into());
+        self
+    }
+    /// Sets `details`.
+    pub fn details(mut self, value: impl Into<Vec<Any>>) -> Self {
+        self.details = Some(value.into());
+        self
+    }
+    /// Sets `error`.
+    pub fn error(mut self, value: impl Into<String>) -> Self {
+        self.error = Some(value.into());
+        self
+    }
+    /// Sets `message`.
+    pub fn message(mut self, value: impl Into<String>) -> Self {
+        self.message = Some(value.into());
+        self
+    }
+}
 /// `Template`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Template {
     /// `channel`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -354,8 +440,60 @@ pub struct Template {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_time: Option<crate::runtime::Timestamp>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Template {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            channel: None,
+            create_time: None,
+            default_translation: None,
+            description: None,
+            id: None,
+            translations: None,
+            update_time: None,
+        }
+    }
+    /// Sets `channel`.
+    pub fn channel(mut self, value: impl Into<Channel>) -> Self {
+        self.channel = Some(value.into());
+        self
+    }
+    /// Sets `create_time`.
+    pub fn create_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.create_time = Some(value.into());
+        self
+    }
+    /// Sets `default_translation`.
+    pub fn default_translation(mut self, value: impl Into<String>) -> Self {
+        self.default_translation = Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `translations`.
+    pub fn translations(mut self, value: impl Into<Vec<TemplateTranslation>>) -> Self {
+        self.translations = Some(value.into());
+        self
+    }
+    /// Sets `update_time`.
+    pub fn update_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.update_time = Some(value.into());
+        self
+    }
+}
 /// `TemplateTranslation`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct TemplateTranslation {
     /// This is the definition of the template with the language
     /// specified in the language_code field.
@@ -378,8 +516,54 @@ pub struct TemplateTranslation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl TemplateTranslation {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            content: None,
+            create_time: None,
+            language_code: None,
+            update_time: None,
+            variables: None,
+            version: None,
+        }
+    }
+    /// Sets `content`.
+    pub fn content(mut self, value: impl Into<String>) -> Self {
+        self.content = Some(value.into());
+        self
+    }
+    /// Sets `create_time`.
+    pub fn create_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.create_time = Some(value.into());
+        self
+    }
+    /// Sets `language_code`.
+    pub fn language_code(mut self, value: impl Into<String>) -> Self {
+        self.language_code = Some(value.into());
+        self
+    }
+    /// Sets `update_time`.
+    pub fn update_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.update_time = Some(value.into());
+        self
+    }
+    /// Sets `variables`.
+    pub fn variables(mut self, value: impl Into<Vec<TemplateVariable>>) -> Self {
+        self.variables = Some(value.into());
+        self
+    }
+    /// Sets `version`.
+    pub fn version(mut self, value: impl Into<String>) -> Self {
+        self.version = Some(value.into());
+        self
+    }
+}
 /// `TemplateVariable`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct TemplateVariable {
     /// `key`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -387,4 +571,25 @@ pub struct TemplateVariable {
     /// `preview_value`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preview_value: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl TemplateVariable {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            key: None,
+            preview_value: None,
+        }
+    }
+    /// Sets `key`.
+    pub fn key(mut self, value: impl Into<String>) -> Self {
+        self.key = Some(value.into());
+        self
+    }
+    /// Sets `preview_value`.
+    pub fn preview_value(mut self, value: impl Into<String>) -> Self {
+        self.preview_value = Some(value.into());
+        self
+    }
 }

@@ -2,16 +2,138 @@
 
 //! # Verification
 //!
-//! Generated from Sinch's `verification` description, version 2.0.
+//! Generated from Sinch's `verification` description, version 2.0.1.
 //!
-//! This is a generated connector for [Sinch Verification API v2.0](https://www.sinch.com/) OpenAPI specification.
-//! Verify users with SMS, flash calls (missed calls), a regular call, or data verification.
+//! Sinch offers a platform for phone number verification. It consists of different software development kits (the Sinch SDKs) that you integrate with your smartphone or web application and cloud based back-end services as well as a REST API. Together, they enable SMS, Flashcall, Phone Call, and Data verification in your application.
+//!
+//! Verify users with SMS, flash calls (missed calls), a regular call, or data verification. This document serves as a user guide and documentation on how to use the Sinch Verification REST APIs.
+//!
+//! The Sinch Verification API is used to verify mobile phone numbers. It's consumed by the Sinch Verification SDK, but it can also be used by any backend or client directly.
+//!
+//! The Sinch service uses four different verification methods:
+//!
+//! - [SMS](https://developers.sinch.com/docs/verification/api-reference/verification/section/sms-verification): Sending an SMS message with an OTP code
+//! - [FlashCall](https://developers.sinch.com/docs/verification/api-reference/verification/section/flashcall-verification): Placing a flashcall (missed call) and detecting the incoming calling number (CLI)
+//! - [Phone Call](https://developers.sinch.com/docs/verification/api-reference/verification/section/phone-call-verification): Placing a PSTN call to the user's phone and playing a message containing the code
+//! - [Data](https://developers.sinch.com/docs/verification/api-reference/verification/section/data-verification): By accessing internal infrastructure of mobile carriers to verify if given verification attempt was originated from device with matching phone number
+//!
+//! {% admonition type="info" name="Note:" %}
+//! If you want to use data verification, please contact your account manager.
+//! {% /admonition %}
+//!
+//! ## Authentication
+//!
+//! For general information on how to use the Sinch APIs including methods, types, errors and authorization, please visit the [Authentication](https://developers.sinch.com/docs/verification/api-reference/authentication/) page.
+//!
+//! Available authentication methods are:
+//!
+//! - [Application Signed Request](https://developers.sinch.com/docs/verification/api-reference/authentication/application-signed-request): Strongest method, recommended for production use
+//! - [Basic Authentication](https://developers.sinch.com/docs/verification/api-reference/authentication/basic-authentication): Strong and easy, recommended for prototyping
+//! - [Public Authentication](https://developers.sinch.com/docs/verification/api-reference/authentication/public-authentication): Weak method, suitable only for specific scenarios
+//!
+//! ### Authorization
+//!
+//! You can set the minimum required authentication level in the Dashboard. Verification API rejects requests using weaker authentication methods than configured. Some endpoints may require stronger authentication than the set minimum.
+//!
+//! # FlashCall verification
+//!
+//! With the flashCall verification method, a user's phone number is verified by triggering a "missed call" towards this number. The call is automatically intercepted by the Android SDK in the mobile app and blocked automatically. iOS and JavaScript use cases require manual interaction where user has to enter incoming phone call number in the application.
+//!
+//! To initiate a flashCall verification, visit [Android SDK documentation](https://developers.sinch.com/docs/verification/android/android-the-verification-process). For additional security, it's recommended that you control which verification requests should proceed and which ones not, by listening in your backend for the [Verification Request Event](https://developers.sinch.com/docs/verification/api-reference/verification/verification-callbacks/verificationrequestevent) and respond accordingly. Your backend will be notified on the result of the verification with the [Verification Result Event](https://developers.sinch.com/docs/verification/api-reference/verification/verification-callbacks/verificationresultevent).
+//!
+//! # SMS verification
+//!
+//! With the SMS verification method, a user's phone number is verified by sending an SMS containing an OTP code to this number. In the case of iOS or JavaScript, the user needs to enter the OTP manually or semi-manually in the application, while for Android there is an option of intercepting the SMS message delivery and capturing the OTP code automatically.
+//!
+//! To initiate an SMS verification, check the [iOS](https://developers.sinch.com/docs/verification/ios.md) or [Android](https://developers.sinch.com/docs/verification/android.md) documentation. For additional security, it's recommended that you control which verification requests should proceed and which ones not, by listening in your backend for the [Verification Request Event](https://developers.sinch.com/docs/verification/api-reference/verification/verification-callbacks/verificationrequestevent) and respond accordingly. Your backend will be notified on the result of the verification with the [Verification Result Event](https://developers.sinch.com/docs/verification/api-reference/verification/verification-callbacks/verificationresultevent).
+//!
+//! ## Set SMS language
+//!
+//! It's possible to specify the content language for SMS verification. The desired language is set in the initiate verification request 'Accept-Language' header. Setting this header is optional. If not included the application's default SMS content language is used, which by default is en-US. If an SMS template for the desired language is not found it's defaulted to 'en-US' unless a different default language has been defined for the requesting application.
+//! More information on the 'Accept-Language' header can be found from [IETF](https://tools.ietf.org/html/rfc3282) and the [HTTP/1.1 documentation](https://www.w3.org/Protocols/rfc2616/rfc2616-sec14.html#sec14.4).
+//!
+//! {% admonition type="info" name="Note:" %}
+//! The content language specified in the API request or in the callback can be overridden by carrier provider specific templates, due to compliance and legal requirements, such as [US shortcode requirements](https://community.sinch.com/t5/SMS/Sinch-US-Short-Code-Onboarding-Overview/ta-p/7085).
+//! {% /admonition %}
+//!
+//! _Example_ - SMS verification specifying content language
+//!
+//! ```html
+//! Headers: ... Accept-Language: es-ES ... [POST]
+//! https://verification.api.sinch.com/verification/v1/verifications
+//! ```
+//!
+//! ```json
+//! {
+//!   "identity": { "type": "number", "endpoint": "+46700000001" },
+//!   "method": "sms"
+//! }
+//! ```
+//!
+//! The actual language that was selected is returned in the `Content-Language` HTTP content header. As outlined above, this may differ from the requested language due to either that language not having SMS content defined, or it being overridden by provider requirements.
+//!
+//! _Example_ - SMS verification response with selected content language
+//!
+//! #### Response
+//!
+//! ```html
+//! Headers: ... Content-Length: 103 Content-Language: es-ES Content-Type:
+//! application/json; charset=utf-8 Expires: -1 ...
+//! ```
+//!
+//! ```json
+//! {
+//!   "id": "1087388",
+//!   "sms": {
+//!     "template": "Tu código de verificación es {{CODE}}.",
+//!     "interceptionTimeout": 120
+//!   }
+//! }
+//! ```
+//!
+//! # Phone Call verification
+//!
+//! With the Phone Call verification method, a user's phone number is verified by receiving a phone call and hearing a pre-recorded or text-to-speech message containing OTP code. The user is then expected to enter this code in the application.
+//!
+//! To initiate a Phone Call verification, check the [Start Verification](https://developers.sinch.com/docs/verification/api-reference/verification/verifications-start/startverification) documentation. For additional security, it's recommended that you control which verification requests should proceed and which ones not, by listening in your backend for the [Verification Request Event](https://developers.sinch.com/docs/verification/api-reference/verification/verification-callbacks/verificationrequestevent) and respond accordingly. Your backend will be notified on the result of the verification with the [Verification Result Event](https://developers.sinch.com/docs/verification/api-reference/verification/verification-callbacks/verificationresultevent).
+//!
+//! # Data verification
+//!
+//! With the data verification method, a user's phone number is verified by mobile carrier's infrastructure itself. This method requires cellular data usage on end-user's device and is currently limited in its coverage.
+//!
+//! {% admonition type="info" name="Note:" %}
+//! If you want to use data verification, please contact your account manager.
+//! {% /admonition %}
+//!
+//! # How to use the Verification APIs
+//!
+//! In combination with the Mobile or Web SDK (recommended)
+//!
+//! The following diagram shows how to use the Verification APIs when using the iOS, Android or JavaScript SDKs to initiate a verification.
+//!
+//! ![verification.png](https://developers.sinch.com/images/verification/1ad7295-verification.png)
+//!
+//! {% admonition type="warning" name="Important!" %}
+//! In this scenario, the _Verification Request_ and _Report Verification_ APIs don't need to be called explicitly by the app, since the SDK is handling that for you.
+//! {% /admonition %}
+//!
+//! If you have configured a verification callback URL in the Sinch Portal (recommended), with every verification that's initiated by the app, Sinch will send a [Verification Request Event](https://developers.sinch.com/docs/verification/api-reference/verification/verification-callbacks/verificationrequestevent) to your backend, to get permission to perform the verification. If your backend allows the verification request to proceed, Sinch will trigger a flashcall, SMS or call towards the phone to be verified. Once the phone receives the flash-call, SMS or voice call, the SDK will report back the CLI or OTP respectively so that the Sinch dashboard can compare its validity. The Sinch backend responds with the result of the verification to the client and sends a [Verification Result Event](https://developers.sinch.com/docs/verification/api-reference/verification/verification-callbacks/verificationresultevent) to your backend. The status of a verification can also be queried ad-hoc by using the "Query Verification" APIs.
+//!
+//! ## Without the mobile or web SDK
+//!
+//! If you are not using the mobile or web Verification SDKs, then you need to implement all the client logic for intercepting calls (in case of flashcalls) and reporting the CLI or OTP (in case of SMS or Phone Call verification) inside your app. The following diagram shows how to use Sinch Verification in this scenario.
+//!
+//! ![verification_without_sdk.png](https://developers.sinch.com/images/verification/82d9a08-verification_without_sdk.png)
+//!
+//! The verification requests will be triggered from your backend towards Sinch with the [Verification Request API](https://developers.sinch.com/docs/verification/api-reference/verification/verifications-start/startverification), by doing a [signed request](https://developers.sinch.com/docs/verification/api-reference/authentication/callback-signed-request). Sinch dashboard will respond with the CLI filter (for flashcalls) or the template (in case of an SMS), or the polling intervals (in case of a Phone Call). As soon as the flashcall or SMS is received by your app, your backend will need to report back to Sinch the CLI or OTP that was reported through the [Report Verification API](https://developers.sinch.com/docs/verification/api-reference/verification/verifications-report/reportverificationbyidentity). Sinch will respond with the result of the verification.
 /// Models: every schema of the description.
 pub mod types;
-/// Query existing verification requests.
-pub mod verification_queries;
-/// Start new verification requests and report on existing verification requests.
-pub mod verifications;
+/// Get the status of specific verification requests in the verification process. Returns the status of pending and completed verifications. You can retrieve the status of verification requests by using the ID of the request, the phone number of the user being verified, or a custom reference string.
+pub mod verification_status;
+/// Report on existing verification requests.
+pub mod verifications_report;
+/// Start new verification requests.
+pub mod verifications_start;
 /// The API's host (it has one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -19,7 +141,19 @@ pub enum Region {
     /// `global`: https://verification.api.sinch.com
     Global,
 }
+impl std::str::FromStr for Region {
+    type Err = String;
+    /// A region by its name (`eu`), as `SINCH_…_REGION` gives it; any case.
+    fn from_str(name: &str) -> Result<Self, String> {
+        if name.eq_ignore_ascii_case("global") {
+            return Ok(Region::Global);
+        }
+        Err(format!("`{name}` is not one of {}", Region::NAMES.join(", ")))
+    }
+}
 impl Region {
+    /// The regions' names.
+    pub const NAMES: &[&str] = &["global"];
     /// The base URL of the region's host.
     pub fn base_url(self) -> &'static str {
         match self {
@@ -42,7 +176,9 @@ pub struct Client {
 impl Client {
     /// A client for https://verification.api.sinch.com.
     pub fn new(auth: crate::runtime::Auth) -> Result<Self, crate::runtime::BuildError> {
-        Self::with_base_url(Region::Global.base_url(), auth)
+        let mut client = Self::with_base_url(Region::Global.base_url(), auth)?;
+        client.http = client.http.with_declared_servers(true);
+        Ok(client)
     }
     /// A client for another base URL (a proxy, a mock server, a new Sinch host).
     pub fn with_base_url(
@@ -50,16 +186,24 @@ impl Client {
         auth: crate::runtime::Auth,
     ) -> Result<Self, crate::runtime::BuildError> {
         crate::runtime::auth::check(&auth, ACCEPTED_AUTH, "Verification")?;
-        Ok(Self {
-            http: crate::runtime::Http::new(base_url, auth)?,
-        })
+        Ok(Self::from_http(crate::runtime::Http::new(base_url, auth)?))
     }
-    /// The same client with another retry policy: for one call
-    /// (`client.with_retry_policy(RetryPolicy::none()).…`) or for good.
+    /// The same client with another retry policy (set one for a single call with the
+    /// call's `retry_policy`).
     pub fn with_retry_policy(&self, policy: crate::runtime::RetryPolicy) -> Self {
-        Self {
-            http: self.http.clone().with_retry(policy),
-        }
+        let mut client = self.clone();
+        client.http = client.http.with_retry(policy);
+        client
+    }
+    /// Sends what the description serves from `host` (an operation's own server, such as
+    /// Voice's `https://callingapi.sinch.com`) to `to` instead: a proxy, a test server.
+    pub fn with_server(
+        mut self,
+        host: impl Into<String>,
+        to: impl Into<String>,
+    ) -> Self {
+        self.http = self.http.with_server(host, to);
+        self
     }
     /// A client over an HTTP core you built (shared connection pool, custom `reqwest::Client`).
     pub fn from_http(http: crate::runtime::Http) -> Self {
@@ -69,15 +213,21 @@ impl Client {
     pub fn http(&self) -> &crate::runtime::Http {
         &self.http
     }
-    /// Operations tagged `Verification queries`.
-    pub fn verification_queries(&self) -> verification_queries::VerificationQueries<'_> {
-        verification_queries::VerificationQueries {
+    /// Operations tagged `Verification status`.
+    pub fn verification_status(&self) -> verification_status::VerificationStatus<'_> {
+        verification_status::VerificationStatus {
             client: self,
         }
     }
-    /// Operations tagged `Verifications`.
-    pub fn verifications(&self) -> verifications::Verifications<'_> {
-        verifications::Verifications {
+    /// Operations tagged `Verifications report`.
+    pub fn verifications_report(&self) -> verifications_report::VerificationsReport<'_> {
+        verifications_report::VerificationsReport {
+            client: self,
+        }
+    }
+    /// Operations tagged `Verifications start`.
+    pub fn verifications_start(&self) -> verifications_start::VerificationsStart<'_> {
+        verifications_start::VerificationsStart {
             client: self,
         }
     }

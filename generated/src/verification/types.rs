@@ -6,261 +6,94 @@
     clippy::doc_overindented_list_items,
     clippy::large_enum_variant
 )]
-/// Callout Response
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CalloutInitiateVerificationResponse {
-    /// Verification identifier used to query for status.
-    pub id: String,
-    /// The response contains information for the client to poll for the verification result.
-    pub callout: CalloutInitiateVerificationResponseCallout,
-}
-/// The response contains information for the client to poll for the verification result.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct CalloutInitiateVerificationResponseCallout {
-    /// The amount of time in seconds after the request is sent that the polling should start.
-    #[serde(rename = "startPollingAfter")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub start_polling_after: Option<i64>,
-    /// The amount of time in seconds after the request is sent that polling should stop.
-    #[serde(rename = "stopPollingAfter")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stop_polling_after: Option<i64>,
-    /// The amount of time in seconds between each poll.
-    #[serde(rename = "pollingInterval")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub polling_interval: Option<i64>,
-}
-/// Callout Request Event Response
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct CalloutRequestEventResponse {
-    /// Determines whether the verification can be executed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub action: Option<CalloutRequestEventResponseAction>,
-    /// `callout`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub callout: Option<CalloutRequestEventResponseCallout>,
-}
-/// Determines whether the verification can be executed.
+/// The time of the call for which the fee was charged.
 ///
-/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum CalloutRequestEventResponseAction {
-    /// `allow`
-    Allow,
-    /// `deny`
-    Deny,
-    /// A value this SDK does not know yet, kept as received.
-    Other(String),
-}
-impl CalloutRequestEventResponseAction {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Allow => "allow",
-            Self::Deny => "deny",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CalloutRequestEventResponseAction {
-    fn from(value: &str) -> Self {
-        match value {
-            "allow" => Self::Allow,
-            "deny" => Self::Deny,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CalloutRequestEventResponseAction {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CalloutRequestEventResponseAction {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CalloutRequestEventResponseAction {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CalloutRequestEventResponseAction {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CalloutRequestEventResponseAction {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
-/// `CalloutRequestEventResponseCallout`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct CalloutRequestEventResponseCallout {
-    /// Indicates the language that should be used for the text-to-speech message. Currently, only `en-US` is supported.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub locale: Option<String>,
-    /// The message that can be played to the user when the phone call is picked up. The default value is: "To verify your phone number, please press {pin}. If you didnâ€™t request this call, please hang up."
-    #[serde(rename = "ttsMenu")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tts_menu: Option<String>,
-    /// The `.wav` file that can be played to the user when the phone call is picked up.
-    #[serde(rename = "wavFile")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub wav_file: Option<String>,
-    /// The digit that the user should press to verify the phone number. The default value is `1`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pin: Option<String>,
-}
-/// Data Response
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct DataInitiateVerificationResponse {
-    /// Verification identifier used to query for status.
-    pub id: String,
-    /// The response contains the target URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub seamless: Option<DataInitiateVerificationResponseSeamless>,
-}
-/// The response contains the target URI.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct DataInitiateVerificationResponseSeamless {
-    /// The target URI.
-    #[serde(rename = "targetUri")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target_uri: Option<String>,
-}
-/// FlashCall Response
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct FlashCallInitiateVerificationResponse {
-    /// Verification identifier used to query for status.
-    pub id: String,
-    /// The response contains the `cliFilter` and `interceptionTimeout` properties.
-    #[serde(rename = "flashCall")]
-    pub flash_call: FlashCallInitiateVerificationResponseFlashCall,
-}
-/// The response contains the `cliFilter` and `interceptionTimeout` properties.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct FlashCallInitiateVerificationResponseFlashCall {
-    /// Filter that should be applied for incoming calls to intercept the Flashcall.
-    #[serde(rename = "cliFilter")]
-    pub cli_filter: String,
-    /// Amount of seconds client should wait for the Flashcall.
-    #[serde(rename = "interceptionTimeout")]
-    pub interception_timeout: i32,
-}
-/// FlashCall Request Event Response
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct FlashCallRequestEventResponse {
-    /// Determines whether the verification can be executed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub action: Option<FlashCallRequestEventResponseAction>,
-    /// `flashCall`
-    #[serde(rename = "flashCall")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flash_call: Option<FlashCallRequestEventResponseFlashCall>,
-}
-/// Determines whether the verification can be executed.
+/// Present only when termination debiting is enabled (disabled by default).
 ///
-/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum FlashCallRequestEventResponseAction {
-    /// `allow`
-    Allow,
-    /// `deny`
-    Deny,
-    /// A value this SDK does not know yet, kept as received.
-    Other(String),
-}
-impl FlashCallRequestEventResponseAction {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Allow => "allow",
-            Self::Deny => "deny",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for FlashCallRequestEventResponseAction {
-    fn from(value: &str) -> Self {
-        match value {
-            "allow" => Self::Allow,
-            "deny" => Self::Deny,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for FlashCallRequestEventResponseAction {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for FlashCallRequestEventResponseAction {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for FlashCallRequestEventResponseAction {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for FlashCallRequestEventResponseAction {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for FlashCallRequestEventResponseAction {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
-/// `FlashCallRequestEventResponseFlashCall`
+/// Depending on the type of rounding used, the value is the actual call time rounded to the nearest second, minute or other value.
+pub type BillableDuration = i64;
+/// The ID of the country to which the verification was sent.
+pub type CountryId = String;
+/// `Error`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct FlashCallRequestEventResponseFlashCall {
-    /// The phone number that will be displayed to the user when the flashcall is received on the user's phone. By default, the Sinch dashboard will randomly select the CLI that will be displayed during a flashcall from a pool of numbers. If you want to set your own CLI, you can specify it in the response to the Verification Request Event.
+#[non_exhaustive]
+pub struct Error {
+    /// A summary of the HTTP error code and error type.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cli: Option<String>,
-    /// The maximum time that a flashcall verification will be active and can be completed. If the phone number hasn't been verified successfully during this time, then the verification request will fail. By default, the Sinch dashboard will automatically optimize dial time out during a flashcall. If you want to set your own dial time out for the flashcall, you can specify it in the response to the Verification Request Event.
-    #[serde(rename = "dialTimeout")]
+    pub status: Option<String>,
+    /// The HTTP error code.
+    #[serde(rename = "errorCode")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dial_timeout: Option<i64>,
+    pub error_code: Option<String>,
+    /// A simple description of the cause of the error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// If applicable, a reference ID for support to use with diagnosing the error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
 }
-/// FlashCall Verification Report Request
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct FlashcallVerificationReportRequest {
-    /// The type of verification.
-    pub method: String,
-    /// Contains information about the FlashCall verification.
-    #[serde(rename = "flashCall")]
-    pub flash_call: FlashcallVerificationReportRequestFlashCall,
+#[allow(clippy::should_implement_trait)]
+impl Error {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            status: None,
+            error_code: None,
+            message: None,
+            reference: None,
+        }
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<String>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `errorCode`.
+    pub fn error_code(mut self, value: impl Into<String>) -> Self {
+        self.error_code = Some(value.into());
+        self
+    }
+    /// Sets `message`.
+    pub fn message(mut self, value: impl Into<String>) -> Self {
+        self.message = Some(value.into());
+        self
+    }
+    /// Sets `reference`.
+    pub fn reference(mut self, value: impl Into<String>) -> Self {
+        self.reference = Some(value.into());
+        self
+    }
 }
-/// Contains information about the FlashCall verification.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct FlashcallVerificationReportRequestFlashCall {
-    /// The caller ID of the FlashCall.
-    pub cli: String,
-}
+/// The amount of time that a phone will ring.
+pub type FlashCallDialTimeout = i64;
+/// The maximum time that a phone call verification will be active and can be completed. If the phone number hasn't been verified successfully during this time, then the verification request will fail. By default, the Sinch dashboard will automatically optimize dial time out during a phone call.
+pub type FlashCallInterceptionTimeout = i64;
 /// Specifies the type of endpoint that will be verified and the particular endpoint. `number` is currently the only supported endpoint type.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Identity {
     /// Currently only `number` type is supported.
     pub r#type: IdentityType,
-    /// For `number` use an [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537)-compatible phone number.
+    /// For type `number` use an [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537)-compatible phone number.
     pub endpoint: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl Identity {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(r#type: impl Into<IdentityType>, endpoint: impl Into<String>) -> Self {
+        Self {
+            r#type: r#type.into(),
+            endpoint: endpoint.into(),
+        }
+    }
 }
 /// Currently only `number` type is supported.
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum IdentityType {
     /// `number`
     Number,
@@ -312,166 +145,601 @@ impl<'de> serde::Deserialize<'de> for IdentityType {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
-/// `InitiateVerificationResource`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct InitiateVerificationResource {
-    /// `identity`
-    pub identity: Identity,
-    /// `method`
-    pub method: VerificationMethod,
-    /// Used to pass your own reference in the request for tracking purposes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reference: Option<String>,
-    /// Can be used to pass custom data in the request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom: Option<String>,
-    /// An optional object for flashCall verifications. It allows you to specify dial time out parameter for flashCall. FlashCallOptions object can be specified optionally, and only if the verification request was triggered from your backend (no SDK client) through an [Application signed request](/docs/voice/api-reference/authentication#application-signed-request).
-    #[serde(rename = "flashCallOptions")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flash_call_options: Option<InitiateVerificationResourceFlashCallOptions>,
-}
-/// An optional object for flashCall verifications. It allows you to specify dial time out parameter for flashCall. FlashCallOptions object can be specified optionally, and only if the verification request was triggered from your backend (no SDK client) through an [Application signed request](/docs/voice/api-reference/authentication#application-signed-request).
+/// Available methods and actions which can be done after a successful Verification
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct InitiateVerificationResourceFlashCallOptions {
-    /// The dial timeout in seconds.
-    #[serde(rename = "dialTimeout")]
+#[non_exhaustive]
+pub struct Links {
+    /// The related action that can be performed on the initiated Verification.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dial_timeout: Option<i64>,
+    pub rel: Option<LinksRel>,
+    /// The complete URL to perform the specified action, localized to the DataCenter which handled the original Verification request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub href: Option<String>,
+    /// The HTTP method to use when performing the action using the linked localized URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
 }
-/// `InitiateVerificationResponse`
+#[allow(clippy::should_implement_trait)]
+impl Links {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            rel: None,
+            href: None,
+            method: None,
+        }
+    }
+    /// Sets `rel`.
+    pub fn rel(mut self, value: impl Into<LinksRel>) -> Self {
+        self.rel = Some(value.into());
+        self
+    }
+    /// Sets `href`.
+    pub fn href(mut self, value: impl Into<String>) -> Self {
+        self.href = Some(value.into());
+        self
+    }
+    /// Sets `method`.
+    pub fn method(mut self, value: impl Into<String>) -> Self {
+        self.method = Some(value.into());
+        self
+    }
+}
+/// The related action that can be performed on the initiated Verification.
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
-#[derive(Debug, Clone, PartialEq)]
-pub enum InitiateVerificationResponse {
-    /// A `SmsInitiateVerificationResponse`.
-    SmsInitiateVerificationResponse(SmsInitiateVerificationResponse),
-    /// A `FlashCallInitiateVerificationResponse`.
-    FlashCallInitiateVerificationResponse(FlashCallInitiateVerificationResponse),
-    /// A `CalloutInitiateVerificationResponse`.
-    CalloutInitiateVerificationResponse(CalloutInitiateVerificationResponse),
-    /// A `DataInitiateVerificationResponse`.
-    DataInitiateVerificationResponse(DataInitiateVerificationResponse),
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum LinksRel {
+    /// `status`
+    Status,
+    /// `report`
+    Report,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
 }
-impl serde::Serialize for InitiateVerificationResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+impl LinksRel {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
         match self {
-            Self::SmsInitiateVerificationResponse(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::FlashCallInitiateVerificationResponse(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::CalloutInitiateVerificationResponse(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::DataInitiateVerificationResponse(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::Status => "status",
+            Self::Report => "report",
+            Self::Other(other) => other.as_str(),
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for InitiateVerificationResponse {
+impl From<&str> for LinksRel {
+    fn from(value: &str) -> Self {
+        match value {
+            "status" => Self::Status,
+            "report" => Self::Report,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for LinksRel {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for LinksRel {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for LinksRel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for LinksRel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for LinksRel {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        const SHAPES: &[crate::runtime::union::Shape] = &[
-            crate::runtime::union::Shape {
-                kind: crate::runtime::union::JsonKind::Object,
-                required: &["id", "sms"],
-                known: &["id", "sms"],
-            },
-            crate::runtime::union::Shape {
-                kind: crate::runtime::union::JsonKind::Object,
-                required: &["id", "flashCall"],
-                known: &["id", "flashCall"],
-            },
-            crate::runtime::union::Shape {
-                kind: crate::runtime::union::JsonKind::Object,
-                required: &["id", "callout"],
-                known: &["id", "callout"],
-            },
-            crate::runtime::union::Shape {
-                kind: crate::runtime::union::JsonKind::Object,
-                required: &["id"],
-                known: &["id", "seamless"],
-            },
-        ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        for index in crate::runtime::union::rank(&value, SHAPES) {
-            let decoded = match index {
-                0usize => {
-                    <SmsInitiateVerificationResponse as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::SmsInitiateVerificationResponse)
-                        .ok()
-                }
-                1usize => {
-                    <FlashCallInitiateVerificationResponse as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::FlashCallInitiateVerificationResponse)
-                        .ok()
-                }
-                2usize => {
-                    <CalloutInitiateVerificationResponse as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::CalloutInitiateVerificationResponse)
-                        .ok()
-                }
-                3usize => {
-                    <DataInitiateVerificationResponse as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::DataInitiateVerificationResponse)
-                        .ok()
-                }
-                _ => None,
-            };
-            if let Some(decoded) = decoded {
-                return Ok(decoded);
-            }
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Text-To-Speech engine settings
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct PhoneCallSpeech {
+    /// A `language-region` identifier according to [IANA](https://www.iana.org/assignments/language-subtag-registry/language-subtag-registry). Only a subset of those identifiers is accepted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl PhoneCallSpeech {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { locale: None }
+    }
+    /// Sets `locale`.
+    pub fn locale(mut self, value: impl Into<String>) -> Self {
+        self.locale = Some(value.into());
+        self
+    }
+}
+/// Price
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct Price {
+    /// ISO 4217 currency code
+    #[serde(rename = "currencyId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency_id: Option<String>,
+    /// `amount`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<f64>,
+}
+#[allow(clippy::should_implement_trait)]
+impl Price {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            currency_id: None,
+            amount: None,
         }
-        Err(
-            serde::de::Error::custom(
-                "data did not match any variant of InitiateVerificationResponse",
-            ),
+    }
+    /// Sets `currencyId`.
+    pub fn currency_id(mut self, value: impl Into<String>) -> Self {
+        self.currency_id = Some(value.into());
+        self
+    }
+    /// Sets `amount`.
+    pub fn amount(mut self, value: impl Into<f64>) -> Self {
+        self.amount = Some(value.into());
+        self
+    }
+}
+/// Selects type of code which will be sent to customer
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum SmsCodeType {
+    /// `Numeric`
+    Numeric,
+    /// `Alpha`
+    Alpha,
+    /// `Alphanumeric`
+    Alphanumeric,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl SmsCodeType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Numeric => "Numeric",
+            Self::Alpha => "Alpha",
+            Self::Alphanumeric => "Alphanumeric",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for SmsCodeType {
+    fn from(value: &str) -> Self {
+        match value {
+            "Numeric" => Self::Numeric,
+            "Alpha" => Self::Alpha,
+            "Alphanumeric" => Self::Alphanumeric,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for SmsCodeType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for SmsCodeType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for SmsCodeType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for SmsCodeType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for SmsCodeType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// The expiration time for a verification process is represented in the format `HH:MM:SS`.
+pub type SmsExpiry = String;
+/// With the SMS verification method, a user's phone number is verified by sending an SMS containing an OTP code that must be manually returned. If you are are using an Android handset, you could instead intercept the SMS message delivery and capture the OTP code automatically.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Source {
+    /// `intercepted`
+    Intercepted,
+    /// `manual`
+    Manual,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl Source {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Intercepted => "intercepted",
+            Self::Manual => "manual",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for Source {
+    fn from(value: &str) -> Self {
+        match value {
+            "intercepted" => Self::Intercepted,
+            "manual" => Self::Manual,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for Source {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for Source {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for Source {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for Source {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// The type of the call result.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum StatusCallResult {
+    /// `ANSWERED`
+    Answered,
+    /// `CANCEL`
+    Cancel,
+    /// `COMPLETED`
+    Completed,
+    /// `NO_ANSWER`
+    NoAnswer,
+    /// `BUSY`
+    Busy,
+    /// `FAILED`
+    Failed,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl StatusCallResult {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Answered => "ANSWERED",
+            Self::Cancel => "CANCEL",
+            Self::Completed => "COMPLETED",
+            Self::NoAnswer => "NO_ANSWER",
+            Self::Busy => "BUSY",
+            Self::Failed => "FAILED",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for StatusCallResult {
+    fn from(value: &str) -> Self {
+        match value {
+            "ANSWERED" => Self::Answered,
+            "CANCEL" => Self::Cancel,
+            "COMPLETED" => Self::Completed,
+            "NO_ANSWER" => Self::NoAnswer,
+            "BUSY" => Self::Busy,
+            "FAILED" => Self::Failed,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for StatusCallResult {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for StatusCallResult {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for StatusCallResult {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for StatusCallResult {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for StatusCallResult {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Prices associated with this verification
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct StatusPrice {
+    /// `verificationPrice`
+    #[serde(rename = "verificationPrice")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verification_price: Option<VerificationPrice>,
+    /// `terminationPrice`
+    #[serde(rename = "terminationPrice")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub termination_price: Option<TerminationPrice>,
+    /// `billableDuration`
+    #[serde(rename = "billableDuration")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub billable_duration: Option<BillableDuration>,
+}
+#[allow(clippy::should_implement_trait)]
+impl StatusPrice {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            verification_price: None,
+            termination_price: None,
+            billable_duration: None,
+        }
+    }
+    /// Sets `verificationPrice`.
+    pub fn verification_price(mut self, value: impl Into<VerificationPrice>) -> Self {
+        self.verification_price = Some(value.into());
+        self
+    }
+    /// Sets `terminationPrice`.
+    pub fn termination_price(mut self, value: impl Into<TerminationPrice>) -> Self {
+        self.termination_price = Some(value.into());
+        self
+    }
+    /// Sets `billableDuration`.
+    pub fn billable_duration(mut self, value: impl Into<BillableDuration>) -> Self {
+        self.billable_duration = Some(value.into());
+        self
+    }
+}
+/// The maximum cost of the call made during this verification process.
+///
+/// Present only when termination debiting is enabled (disabled by default).
+///
+/// This property will appear in the body of the response with a delay.
+/// It will become visible only after the call is completed, when its cost is known to Sinch.
+pub type TerminationPrice = Price;
+/// `VerificationEvent`
+///
+/// Decoded by its `event` property; unknown values are kept in `Other`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum VerificationEvent {
+    /// A `VerificationRequestEvent`.
+    VerificationRequestEvent(VerificationRequestEvent),
+    /// A `VerificationResultEvent`.
+    VerificationResultEvent(VerificationResultEvent),
+    /// A `VerificationSmsDeliveredEvent`.
+    VerificationSmsDeliveredEvent(VerificationSmsDeliveredEvent),
+    /// A variant this SDK does not know yet, kept as received.
+    Other(serde_json::Value),
+}
+impl serde::Serialize for VerificationEvent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (value, tag) = match self {
+            Self::VerificationRequestEvent(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("VerificationRequestEvent"),
+                )
+            }
+            Self::VerificationResultEvent(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("VerificationResultEvent"),
+                )
+            }
+            Self::VerificationSmsDeliveredEvent(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("VerificationSmsDeliveredEvent"),
+                )
+            }
+            Self::Other(v) => (v.clone(), None),
+        };
+        serde::Serialize::serialize(
+            &crate::runtime::union::with_tag(value, "event", tag),
+            serializer,
         )
     }
 }
-/// SMS Response
+impl<'de> serde::Deserialize<'de> for VerificationEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match value.get("event").and_then(serde_json::Value::as_str) {
+            Some("VerificationRequestEvent") => {
+                <VerificationRequestEvent as serde::Deserialize>::deserialize(&value)
+                    .map(Self::VerificationRequestEvent)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("VerificationResultEvent") => {
+                <VerificationResultEvent as serde::Deserialize>::deserialize(&value)
+                    .map(Self::VerificationResultEvent)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("VerificationSmsDeliveredEvent") => {
+                <VerificationSmsDeliveredEvent as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationSmsDeliveredEvent)
+                    .map_err(serde::de::Error::custom)
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
+impl VerificationEvent {
+    /// The `VerificationRequestEvent` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn request(
+        id: impl Into<String>,
+        event: impl Into<VerificationRequestEventEvent>,
+        method: impl Into<VerificationMethodReport>,
+        identity: impl Into<Identity>,
+    ) -> Self {
+        Self::VerificationRequestEvent(
+            VerificationRequestEvent::new(id, event, method, identity),
+        )
+    }
+    /// The `VerificationResultEvent` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn result(
+        id: impl Into<String>,
+        event: impl Into<VerificationResultEventEvent>,
+        method: impl Into<VerificationMethodReport>,
+        identity: impl Into<Identity>,
+        status: impl Into<VerificationStatus>,
+    ) -> Self {
+        Self::VerificationResultEvent(
+            VerificationResultEvent::new(id, event, method, identity, status),
+        )
+    }
+    /// The `VerificationSmsDeliveredEvent` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn sms_delivered(
+        id: impl Into<String>,
+        event: impl Into<VerificationSmsDeliveredEventEvent>,
+        method: impl Into<VerificationMethodReport>,
+        identity: impl Into<Identity>,
+        sms_result: impl Into<VerificationSmsDeliveredEventSmsResult>,
+    ) -> Self {
+        Self::VerificationSmsDeliveredEvent(
+            VerificationSmsDeliveredEvent::new(id, event, method, identity, sms_result),
+        )
+    }
+}
+impl From<VerificationRequestEvent> for VerificationEvent {
+    fn from(value: VerificationRequestEvent) -> Self {
+        Self::VerificationRequestEvent(value)
+    }
+}
+impl From<VerificationResultEvent> for VerificationEvent {
+    fn from(value: VerificationResultEvent) -> Self {
+        Self::VerificationResultEvent(value)
+    }
+}
+impl From<VerificationSmsDeliveredEvent> for VerificationEvent {
+    fn from(value: VerificationSmsDeliveredEvent) -> Self {
+        Self::VerificationSmsDeliveredEvent(value)
+    }
+}
+/// `VerificationEventBase`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct SmsInitiateVerificationResponse {
-    /// Verification identifier used to query for status.
+#[non_exhaustive]
+pub struct VerificationEventBase {
+    /// The ID of the verification request.
     pub id: String,
-    /// The response contains the `template` of the SMS to be expected and intercepted.
-    pub sms: SmsInitiateVerificationResponseSms,
-}
-/// The response contains the `template` of the SMS to be expected and intercepted.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct SmsInitiateVerificationResponseSms {
-    /// The expected SMS response.
+    /// `event`
+    pub event: VerificationEventType,
+    /// `method`
+    pub method: VerificationMethodReport,
+    /// `identity`
+    pub identity: Identity,
+    /// `reference`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub template: Option<String>,
-}
-/// SMS Request Event Response
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct SmsRequestEventResponse {
-    /// Determines whether the verification can be executed.
+    pub reference: Option<VerificationEventReference>,
+    /// `custom`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub action: Option<SmsRequestEventResponseAction>,
-    /// `sms`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sms: Option<SmsRequestEventResponseSms>,
+    pub custom: Option<VerificationEventCustom>,
 }
+#[allow(clippy::should_implement_trait)]
+impl VerificationEventBase {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        id: impl Into<String>,
+        event: impl Into<VerificationEventType>,
+        method: impl Into<VerificationMethodReport>,
+        identity: impl Into<Identity>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            event: event.into(),
+            method: method.into(),
+            identity: identity.into(),
+            reference: None,
+            custom: None,
+        }
+    }
+    /// Sets `reference`.
+    pub fn reference(mut self, value: impl Into<VerificationEventReference>) -> Self {
+        self.reference = Some(value.into());
+        self
+    }
+    /// Sets `custom`.
+    pub fn custom(mut self, value: impl Into<VerificationEventCustom>) -> Self {
+        self.custom = Some(value.into());
+        self
+    }
+}
+/// Can be used to pass custom data in the request. Will be passed to all events. Max length 4096 characters, can be arbitrary text data.
+pub type VerificationEventCustom = String;
+/// Used to pass your own reference in the request for tracking purposes. Must be a unique value for each started verification request. The value must be encodable in the URL path segment. This value is passed to all events and returned from the status and report endpoints. The reference can be used to check the [status of verifications](https://developers.sinch.com/docs/verification/api-reference/verification/verification-status/verificationstatusbyreference), like with ID or identity.
+pub type VerificationEventReference = String;
 /// Determines whether the verification can be executed.
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum SmsRequestEventResponseAction {
+#[non_exhaustive]
+pub enum VerificationEventResponseAction {
     /// `allow`
     Allow,
     /// `deny`
@@ -479,7 +747,7 @@ pub enum SmsRequestEventResponseAction {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SmsRequestEventResponseAction {
+impl VerificationEventResponseAction {
     /// The value as it is sent over the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -489,7 +757,7 @@ impl SmsRequestEventResponseAction {
         }
     }
 }
-impl From<&str> for SmsRequestEventResponseAction {
+impl From<&str> for VerificationEventResponseAction {
     fn from(value: &str) -> Self {
         match value {
             "allow" => Self::Allow,
@@ -498,255 +766,1310 @@ impl From<&str> for SmsRequestEventResponseAction {
         }
     }
 }
-impl From<String> for SmsRequestEventResponseAction {
+impl From<String> for VerificationEventResponseAction {
     fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
-impl std::str::FromStr for SmsRequestEventResponseAction {
+impl std::str::FromStr for VerificationEventResponseAction {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
-impl std::fmt::Display for SmsRequestEventResponseAction {
+impl std::fmt::Display for VerificationEventResponseAction {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl serde::Serialize for SmsRequestEventResponseAction {
+impl serde::Serialize for VerificationEventResponseAction {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> serde::Deserialize<'de> for SmsRequestEventResponseAction {
+impl<'de> serde::Deserialize<'de> for VerificationEventResponseAction {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
-/// `SmsRequestEventResponseSms`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct SmsRequestEventResponseSms {
-    /// The SMS PIN that should be used. By default, the Sinch dashboard will automatically generate PIN codes for SMS verification. If you want to set your own PIN, you can specify it in the response to the Verification Request Event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
-    /// The SMS verification content language. Set in the verification request.
-    #[serde(rename = "acceptLanguage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub accept_language: Option<Vec<String>>,
-}
-/// SMS Verification Report Request
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct SmsVerificationReportRequest {
-    /// The type of verification.
-    pub method: String,
-    /// Contains information about the SMS verification.
-    pub sms: SmsVerificationReportRequestSms,
-}
-/// Contains information about the SMS verification.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct SmsVerificationReportRequestSms {
-    /// The code which was input by the user submitting the SMS verification.
-    pub code: String,
-    /// The sender ID of the SMS.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cli: Option<String>,
-}
-/// The type of the verification request.
-pub type VerificationMethod = String;
-/// `VerificationReportRequestResource`
-///
-/// Decoded by shape: the variant whose properties fit the data best.
-#[derive(Debug, Clone, PartialEq)]
-pub enum VerificationReportRequestResource {
-    /// A `SmsVerificationReportRequest`.
-    SmsVerificationReportRequest(SmsVerificationReportRequest),
-    /// A `FlashcallVerificationReportRequest`.
-    FlashcallVerificationReportRequest(FlashcallVerificationReportRequest),
-}
-impl serde::Serialize for VerificationReportRequestResource {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::SmsVerificationReportRequest(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::FlashcallVerificationReportRequest(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-        }
-    }
-}
-impl<'de> serde::Deserialize<'de> for VerificationReportRequestResource {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        const SHAPES: &[crate::runtime::union::Shape] = &[
-            crate::runtime::union::Shape {
-                kind: crate::runtime::union::JsonKind::Object,
-                required: &["method", "sms"],
-                known: &["method", "sms"],
-            },
-            crate::runtime::union::Shape {
-                kind: crate::runtime::union::JsonKind::Object,
-                required: &["method", "flashCall"],
-                known: &["method", "flashCall"],
-            },
-        ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        for index in crate::runtime::union::rank(&value, SHAPES) {
-            let decoded = match index {
-                0usize => {
-                    <SmsVerificationReportRequest as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::SmsVerificationReportRequest)
-                        .ok()
-                }
-                1usize => {
-                    <FlashcallVerificationReportRequest as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::FlashcallVerificationReportRequest)
-                        .ok()
-                }
-                _ => None,
-            };
-            if let Some(decoded) = decoded {
-                return Ok(decoded);
-            }
-        }
-        Err(
-            serde::de::Error::custom(
-                "data did not match any variant of VerificationReportRequestResource",
-            ),
-        )
-    }
-}
-/// `VerificationRequestEvent`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct VerificationRequestEvent {
-    /// The ID of the verification request.
-    pub id: String,
-    /// The type of the event.
-    pub event: String,
-    /// The verification method.
-    pub method: VerificationRequestEventMethod,
-    /// `identity`
-    pub identity: Identity,
-    /// The amount of money and currency of the verification request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub price: Option<VerificationRequestEventPrice>,
-    /// Used to pass your own reference in the request for tracking purposes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reference: Option<String>,
-    /// Can be used to pass custom data in the request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom: Option<String>,
-    /// Allows you to set or override if provided in the API request, the SMS verification content language. Only used with the SMS verification method. The content language specified in the API request or in the callback can be overridden by carrier provider specific templates, due to compliance and legal requirements, such as [US shortcode requirements (pdf)](https://community.sinch.com/t5/SMS/Sinch-US-Short-Code-Onboarding-Overview/ta-p/7085).
-    #[serde(rename = "acceptLanguage")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub accept_language: Option<Vec<String>>,
-}
-/// The verification method.
+/// The type of the event.
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum VerificationRequestEventMethod {
+#[non_exhaustive]
+pub enum VerificationEventType {
+    /// `VerificationRequestEvent`
+    VerificationRequestEvent,
+    /// `VerificationResultEvent`
+    VerificationResultEvent,
+    /// `VerificationSmsDeliveredEvent`
+    VerificationSmsDeliveredEvent,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl VerificationEventType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::VerificationRequestEvent => "VerificationRequestEvent",
+            Self::VerificationResultEvent => "VerificationResultEvent",
+            Self::VerificationSmsDeliveredEvent => "VerificationSmsDeliveredEvent",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for VerificationEventType {
+    fn from(value: &str) -> Self {
+        match value {
+            "VerificationRequestEvent" => Self::VerificationRequestEvent,
+            "VerificationResultEvent" => Self::VerificationResultEvent,
+            "VerificationSmsDeliveredEvent" => Self::VerificationSmsDeliveredEvent,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for VerificationEventType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for VerificationEventType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for VerificationEventType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for VerificationEventType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for VerificationEventType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// The type of the verification.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum VerificationMethodReport {
     /// `sms`
     Sms,
-    /// `flashCall`
-    FlashCall,
+    /// `flashcall`
+    Flashcall,
+    /// `callout`
+    Callout,
+    /// `whatsapp`
+    Whatsapp,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl VerificationMethodReport {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Sms => "sms",
+            Self::Flashcall => "flashcall",
+            Self::Callout => "callout",
+            Self::Whatsapp => "whatsapp",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for VerificationMethodReport {
+    fn from(value: &str) -> Self {
+        match value {
+            "sms" => Self::Sms,
+            "flashcall" => Self::Flashcall,
+            "callout" => Self::Callout,
+            "whatsapp" => Self::Whatsapp,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for VerificationMethodReport {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for VerificationMethodReport {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for VerificationMethodReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for VerificationMethodReport {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for VerificationMethodReport {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// The type of the verification request.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum VerificationMethodStart {
+    /// `sms`
+    Sms,
+    /// `flashcall`
+    Flashcall,
+    /// `callout`
+    Callout,
+    /// `seamless`
+    Seamless,
+    /// `whatsapp`
+    Whatsapp,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl VerificationMethodStart {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Sms => "sms",
+            Self::Flashcall => "flashcall",
+            Self::Callout => "callout",
+            Self::Seamless => "seamless",
+            Self::Whatsapp => "whatsapp",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for VerificationMethodStart {
+    fn from(value: &str) -> Self {
+        match value {
+            "sms" => Self::Sms,
+            "flashcall" => Self::Flashcall,
+            "callout" => Self::Callout,
+            "seamless" => Self::Seamless,
+            "whatsapp" => Self::Whatsapp,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for VerificationMethodStart {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for VerificationMethodStart {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for VerificationMethodStart {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for VerificationMethodStart {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for VerificationMethodStart {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// The maximum price charged for this verification process.
+///
+/// This property will appear in the body of the response with a delay.
+/// It will become visible only when the verification status is other than PENDING.
+pub type VerificationPrice = Price;
+/// `VerificationReportRequest`
+///
+/// Decoded by its `method` property; unknown values are kept in `Other`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum VerificationReportRequest {
+    /// A `VerificationReportRequestSms`.
+    VerificationReportRequestSms(VerificationReportRequestSms),
+    /// A `VerificationReportRequestFlashCall`.
+    VerificationReportRequestFlashCall(VerificationReportRequestFlashCall),
+    /// A `VerificationReportRequestPhoneCall`.
+    VerificationReportRequestPhoneCall(VerificationReportRequestPhoneCall),
+    /// A `VerificationReportRequestWhatsApp`.
+    VerificationReportRequestWhatsApp(VerificationReportRequestWhatsApp),
+    /// A variant this SDK does not know yet, kept as received.
+    Other(serde_json::Value),
+}
+impl serde::Serialize for VerificationReportRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (value, tag) = match self {
+            Self::VerificationReportRequestSms(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("sms"),
+                )
+            }
+            Self::VerificationReportRequestFlashCall(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("flashcall"),
+                )
+            }
+            Self::VerificationReportRequestPhoneCall(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("callout"),
+                )
+            }
+            Self::VerificationReportRequestWhatsApp(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("whatsapp"),
+                )
+            }
+            Self::Other(v) => (v.clone(), None),
+        };
+        serde::Serialize::serialize(
+            &crate::runtime::union::with_tag(value, "method", tag),
+            serializer,
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for VerificationReportRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match value.get("method").and_then(serde_json::Value::as_str) {
+            Some("sms") => {
+                <VerificationReportRequestSms as serde::Deserialize>::deserialize(&value)
+                    .map(Self::VerificationReportRequestSms)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("flashcall") => {
+                <VerificationReportRequestFlashCall as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationReportRequestFlashCall)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("callout") => {
+                <VerificationReportRequestPhoneCall as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationReportRequestPhoneCall)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("whatsapp") => {
+                <VerificationReportRequestWhatsApp as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationReportRequestWhatsApp)
+                    .map_err(serde::de::Error::custom)
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
+impl VerificationReportRequest {
+    /// The `VerificationReportRequestSms` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn sms(
+        method: impl Into<VerificationReportRequestSmsMethod>,
+        sms: impl Into<VerificationReportRequestSmsSms>,
+    ) -> Self {
+        Self::VerificationReportRequestSms(
+            VerificationReportRequestSms::new(method, sms),
+        )
+    }
+    /// The `VerificationReportRequestFlashCall` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn flash_call(
+        method: impl Into<VerificationReportRequestFlashCallMethod>,
+        flash_call: impl Into<VerificationReportRequestFlashCallFlashCall>,
+    ) -> Self {
+        Self::VerificationReportRequestFlashCall(
+            VerificationReportRequestFlashCall::new(method, flash_call),
+        )
+    }
+    /// The `VerificationReportRequestPhoneCall` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn phone_call(
+        method: impl Into<VerificationReportRequestPhoneCallMethod>,
+        callout: impl Into<VerificationReportRequestPhoneCallCallout>,
+    ) -> Self {
+        Self::VerificationReportRequestPhoneCall(
+            VerificationReportRequestPhoneCall::new(method, callout),
+        )
+    }
+    /// The `VerificationReportRequestWhatsApp` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn whats_app(
+        method: impl Into<VerificationReportRequestWhatsAppMethod>,
+        whatsapp: impl Into<VerificationReportRequestWhatsAppWhatsapp>,
+    ) -> Self {
+        Self::VerificationReportRequestWhatsApp(
+            VerificationReportRequestWhatsApp::new(method, whatsapp),
+        )
+    }
+}
+impl From<VerificationReportRequestSms> for VerificationReportRequest {
+    fn from(value: VerificationReportRequestSms) -> Self {
+        Self::VerificationReportRequestSms(value)
+    }
+}
+impl From<VerificationReportRequestFlashCall> for VerificationReportRequest {
+    fn from(value: VerificationReportRequestFlashCall) -> Self {
+        Self::VerificationReportRequestFlashCall(value)
+    }
+}
+impl From<VerificationReportRequestPhoneCall> for VerificationReportRequest {
+    fn from(value: VerificationReportRequestPhoneCall) -> Self {
+        Self::VerificationReportRequestPhoneCall(value)
+    }
+}
+impl From<VerificationReportRequestWhatsApp> for VerificationReportRequest {
+    fn from(value: VerificationReportRequestWhatsApp) -> Self {
+        Self::VerificationReportRequestWhatsApp(value)
+    }
+}
+/// Flash Call Verification Report Request
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationReportRequestFlashCall {
+    /// The type of verification.
+    pub method: VerificationReportRequestFlashCallMethod,
+    /// A configuration object containing settings specific to flash call verifications.
+    #[serde(rename = "flashCall")]
+    pub flash_call: VerificationReportRequestFlashCallFlashCall,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationReportRequestFlashCall {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        method: impl Into<VerificationReportRequestFlashCallMethod>,
+        flash_call: impl Into<VerificationReportRequestFlashCallFlashCall>,
+    ) -> Self {
+        Self {
+            method: method.into(),
+            flash_call: flash_call.into(),
+        }
+    }
+}
+/// A configuration object containing settings specific to flash call verifications.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationReportRequestFlashCallFlashCall {
+    /// The caller ID of the flash call. Caller ID in flash call verification refers to the phone number from which the call was made to the user's device. The verification system uses this incoming number as One Time Password (OTP)
+    pub cli: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationReportRequestFlashCallFlashCall {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(cli: impl Into<String>) -> Self {
+        Self { cli: cli.into() }
+    }
+}
+/// The type of verification.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum VerificationReportRequestFlashCallMethod {
+    /// `flashcall`
+    Flashcall,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl VerificationReportRequestFlashCallMethod {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Flashcall => "flashcall",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for VerificationReportRequestFlashCallMethod {
+    fn from(value: &str) -> Self {
+        match value {
+            "flashcall" => Self::Flashcall,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for VerificationReportRequestFlashCallMethod {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for VerificationReportRequestFlashCallMethod {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for VerificationReportRequestFlashCallMethod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for VerificationReportRequestFlashCallMethod {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for VerificationReportRequestFlashCallMethod {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Phone Call Verification Report Request
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationReportRequestPhoneCall {
+    /// The type of verification.
+    pub method: VerificationReportRequestPhoneCallMethod,
+    /// A configuration object containing settings specific to Phone Call verifications.
+    pub callout: VerificationReportRequestPhoneCallCallout,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationReportRequestPhoneCall {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        method: impl Into<VerificationReportRequestPhoneCallMethod>,
+        callout: impl Into<VerificationReportRequestPhoneCallCallout>,
+    ) -> Self {
+        Self {
+            method: method.into(),
+            callout: callout.into(),
+        }
+    }
+}
+/// A configuration object containing settings specific to Phone Call verifications.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationReportRequestPhoneCallCallout {
+    /// The code which was received by the user submitting the Phone Call verification.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationReportRequestPhoneCallCallout {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { code: None }
+    }
+    /// Sets `code`.
+    pub fn code(mut self, value: impl Into<String>) -> Self {
+        self.code = Some(value.into());
+        self
+    }
+}
+/// The type of verification.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum VerificationReportRequestPhoneCallMethod {
     /// `callout`
     Callout,
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl VerificationRequestEventMethod {
+impl VerificationReportRequestPhoneCallMethod {
     /// The value as it is sent over the wire.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::Sms => "sms",
-            Self::FlashCall => "flashCall",
             Self::Callout => "callout",
             Self::Other(other) => other.as_str(),
         }
     }
 }
-impl From<&str> for VerificationRequestEventMethod {
+impl From<&str> for VerificationReportRequestPhoneCallMethod {
     fn from(value: &str) -> Self {
         match value {
-            "sms" => Self::Sms,
-            "flashCall" => Self::FlashCall,
             "callout" => Self::Callout,
             other => Self::Other(other.to_string()),
         }
     }
 }
-impl From<String> for VerificationRequestEventMethod {
+impl From<String> for VerificationReportRequestPhoneCallMethod {
     fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
-impl std::str::FromStr for VerificationRequestEventMethod {
+impl std::str::FromStr for VerificationReportRequestPhoneCallMethod {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
-impl std::fmt::Display for VerificationRequestEventMethod {
+impl std::fmt::Display for VerificationReportRequestPhoneCallMethod {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl serde::Serialize for VerificationRequestEventMethod {
+impl serde::Serialize for VerificationReportRequestPhoneCallMethod {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> serde::Deserialize<'de> for VerificationRequestEventMethod {
+impl<'de> serde::Deserialize<'de> for VerificationReportRequestPhoneCallMethod {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
-/// The amount of money and currency of the verification request.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct VerificationRequestEventPrice {
-    /// The amount of money of the verification request.
+/// SMS Verification Report Request
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationReportRequestSms {
+    /// The type of verification.
+    pub method: VerificationReportRequestSmsMethod,
+    /// A configuration object containing settings specific to SMS verifications.
+    pub sms: VerificationReportRequestSmsSms,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationReportRequestSms {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        method: impl Into<VerificationReportRequestSmsMethod>,
+        sms: impl Into<VerificationReportRequestSmsSms>,
+    ) -> Self {
+        Self {
+            method: method.into(),
+            sms: sms.into(),
+        }
+    }
+}
+/// The type of verification.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum VerificationReportRequestSmsMethod {
+    /// `sms`
+    Sms,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl VerificationReportRequestSmsMethod {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Sms => "sms",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for VerificationReportRequestSmsMethod {
+    fn from(value: &str) -> Self {
+        match value {
+            "sms" => Self::Sms,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for VerificationReportRequestSmsMethod {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for VerificationReportRequestSmsMethod {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for VerificationReportRequestSmsMethod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for VerificationReportRequestSmsMethod {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for VerificationReportRequestSmsMethod {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// A configuration object containing settings specific to SMS verifications.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationReportRequestSmsSms {
+    /// The code which was received by the user submitting the SMS verification.
+    pub code: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationReportRequestSmsSms {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(code: impl Into<String>) -> Self {
+        Self { code: code.into() }
+    }
+}
+/// WhatsApp Verification Report Request
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationReportRequestWhatsApp {
+    /// The type of verification.
+    pub method: VerificationReportRequestWhatsAppMethod,
+    /// A configuration object containing settings specific to WhatsApp verifications.
+    pub whatsapp: VerificationReportRequestWhatsAppWhatsapp,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationReportRequestWhatsApp {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        method: impl Into<VerificationReportRequestWhatsAppMethod>,
+        whatsapp: impl Into<VerificationReportRequestWhatsAppWhatsapp>,
+    ) -> Self {
+        Self {
+            method: method.into(),
+            whatsapp: whatsapp.into(),
+        }
+    }
+}
+/// The type of verification.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum VerificationReportRequestWhatsAppMethod {
+    /// `whatsapp`
+    Whatsapp,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl VerificationReportRequestWhatsAppMethod {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Whatsapp => "whatsapp",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for VerificationReportRequestWhatsAppMethod {
+    fn from(value: &str) -> Self {
+        match value {
+            "whatsapp" => Self::Whatsapp,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for VerificationReportRequestWhatsAppMethod {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for VerificationReportRequestWhatsAppMethod {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for VerificationReportRequestWhatsAppMethod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for VerificationReportRequestWhatsAppMethod {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for VerificationReportRequestWhatsAppMethod {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// A configuration object containing settings specific to WhatsApp verifications.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationReportRequestWhatsAppWhatsapp {
+    /// The code which was received by the user submitting the WhatsApp verification.
+    pub code: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationReportRequestWhatsAppWhatsapp {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(code: impl Into<String>) -> Self {
+        Self { code: code.into() }
+    }
+}
+/// Verification Report Response
+///
+/// Decoded by its `method` property; unknown values are kept in `Other`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum VerificationReportResponse {
+    /// A `VerificationReportResponseFlashCall`.
+    VerificationReportResponseFlashCall(VerificationReportResponseFlashCall),
+    /// A `VerificationReportResponsePhoneCall`.
+    VerificationReportResponsePhoneCall(VerificationReportResponsePhoneCall),
+    /// A `VerificationReportResponseSms`.
+    VerificationReportResponseSms(VerificationReportResponseSms),
+    /// A `VerificationReportResponseWhatsApp`.
+    VerificationReportResponseWhatsApp(VerificationReportResponseWhatsApp),
+    /// A variant this SDK does not know yet, kept as received.
+    Other(serde_json::Value),
+}
+impl serde::Serialize for VerificationReportResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (value, tag) = match self {
+            Self::VerificationReportResponseFlashCall(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("flashcall"),
+                )
+            }
+            Self::VerificationReportResponsePhoneCall(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("callout"),
+                )
+            }
+            Self::VerificationReportResponseSms(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("sms"),
+                )
+            }
+            Self::VerificationReportResponseWhatsApp(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("whatsapp"),
+                )
+            }
+            Self::Other(v) => (v.clone(), None),
+        };
+        serde::Serialize::serialize(
+            &crate::runtime::union::with_tag(value, "method", tag),
+            serializer,
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for VerificationReportResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match value.get("method").and_then(serde_json::Value::as_str) {
+            Some("flashcall") => {
+                <VerificationReportResponseFlashCall as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationReportResponseFlashCall)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("callout") => {
+                <VerificationReportResponsePhoneCall as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationReportResponsePhoneCall)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("sms") => {
+                <VerificationReportResponseSms as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationReportResponseSms)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("whatsapp") => {
+                <VerificationReportResponseWhatsApp as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationReportResponseWhatsApp)
+                    .map_err(serde::de::Error::custom)
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
+impl VerificationReportResponse {
+    /// The `VerificationReportResponseFlashCall` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn flash_call(method: impl Into<VerificationMethodReport>) -> Self {
+        Self::VerificationReportResponseFlashCall(
+            VerificationReportResponseFlashCall::new(method),
+        )
+    }
+    /// The `VerificationReportResponsePhoneCall` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn phone_call(method: impl Into<VerificationMethodReport>) -> Self {
+        Self::VerificationReportResponsePhoneCall(
+            VerificationReportResponsePhoneCall::new(method),
+        )
+    }
+    /// The `VerificationReportResponseSms` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn sms(method: impl Into<VerificationMethodReport>) -> Self {
+        Self::VerificationReportResponseSms(VerificationReportResponseSms::new(method))
+    }
+    /// The `VerificationReportResponseWhatsApp` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn whats_app(method: impl Into<VerificationMethodReport>) -> Self {
+        Self::VerificationReportResponseWhatsApp(
+            VerificationReportResponseWhatsApp::new(method),
+        )
+    }
+}
+impl From<VerificationReportResponseFlashCall> for VerificationReportResponse {
+    fn from(value: VerificationReportResponseFlashCall) -> Self {
+        Self::VerificationReportResponseFlashCall(value)
+    }
+}
+impl From<VerificationReportResponsePhoneCall> for VerificationReportResponse {
+    fn from(value: VerificationReportResponsePhoneCall) -> Self {
+        Self::VerificationReportResponsePhoneCall(value)
+    }
+}
+impl From<VerificationReportResponseSms> for VerificationReportResponse {
+    fn from(value: VerificationReportResponseSms) -> Self {
+        Self::VerificationReportResponseSms(value)
+    }
+}
+impl From<VerificationReportResponseWhatsApp> for VerificationReportResponse {
+    fn from(value: VerificationReportResponseWhatsApp) -> Self {
+        Self::VerificationReportResponseWhatsApp(value)
+    }
+}
+/// `VerificationReportResponseBase`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationReportResponseBase {
+    /// The unique ID of the verification request.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub amount: Option<i64>,
-    /// The currency of the price.
-    #[serde(rename = "currencyId")]
+    pub id: Option<String>,
+    /// `method`
+    pub method: VerificationMethodReport,
+    /// `status`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub currency_id: Option<String>,
+    pub status: Option<VerificationStatus>,
+    /// `reason`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<VerificationStatusReason>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationReportResponseBase {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(method: impl Into<VerificationMethodReport>) -> Self {
+        Self {
+            id: None,
+            method: method.into(),
+            status: None,
+            reason: None,
+        }
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<VerificationStatus>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `reason`.
+    pub fn reason(mut self, value: impl Into<VerificationStatusReason>) -> Self {
+        self.reason = Some(value.into());
+        self
+    }
+}
+/// `VerificationReportResponseFlashCall`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationReportResponseFlashCall {
+    /// The unique ID of the verification request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// `method`
+    pub method: VerificationMethodReport,
+    /// `status`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<VerificationStatus>,
+    /// `reason`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<VerificationStatusReason>,
+    /// Displays if the call was completed successfully.
+    #[serde(rename = "callComplete")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub call_complete: Option<bool>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationReportResponseFlashCall {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(method: impl Into<VerificationMethodReport>) -> Self {
+        Self {
+            id: None,
+            method: method.into(),
+            status: None,
+            reason: None,
+            call_complete: None,
+        }
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<VerificationStatus>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `reason`.
+    pub fn reason(mut self, value: impl Into<VerificationStatusReason>) -> Self {
+        self.reason = Some(value.into());
+        self
+    }
+    /// Sets `callComplete`.
+    pub fn call_complete(mut self, value: impl Into<bool>) -> Self {
+        self.call_complete = Some(value.into());
+        self
+    }
+}
+/// `VerificationReportResponsePhoneCall`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationReportResponsePhoneCall {
+    /// The unique ID of the verification request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// `method`
+    pub method: VerificationMethodReport,
+    /// `status`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<VerificationStatus>,
+    /// `reason`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<VerificationStatusReason>,
+    /// Displays if the call was completed successfully.
+    #[serde(rename = "callComplete")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub call_complete: Option<bool>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationReportResponsePhoneCall {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(method: impl Into<VerificationMethodReport>) -> Self {
+        Self {
+            id: None,
+            method: method.into(),
+            status: None,
+            reason: None,
+            call_complete: None,
+        }
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<VerificationStatus>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `reason`.
+    pub fn reason(mut self, value: impl Into<VerificationStatusReason>) -> Self {
+        self.reason = Some(value.into());
+        self
+    }
+    /// Sets `callComplete`.
+    pub fn call_complete(mut self, value: impl Into<bool>) -> Self {
+        self.call_complete = Some(value.into());
+        self
+    }
+}
+/// `VerificationReportResponseSms`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationReportResponseSms {
+    /// The unique ID of the verification request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// `method`
+    pub method: VerificationMethodReport,
+    /// `status`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<VerificationStatus>,
+    /// `reason`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<VerificationStatusReason>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationReportResponseSms {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(method: impl Into<VerificationMethodReport>) -> Self {
+        Self {
+            id: None,
+            method: method.into(),
+            status: None,
+            reason: None,
+        }
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<VerificationStatus>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `reason`.
+    pub fn reason(mut self, value: impl Into<VerificationStatusReason>) -> Self {
+        self.reason = Some(value.into());
+        self
+    }
+}
+/// `VerificationReportResponseWhatsApp`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationReportResponseWhatsApp {
+    /// The unique ID of the verification request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// `method`
+    pub method: VerificationMethodReport,
+    /// `status`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<VerificationStatus>,
+    /// `reason`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<VerificationStatusReason>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationReportResponseWhatsApp {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(method: impl Into<VerificationMethodReport>) -> Self {
+        Self {
+            id: None,
+            method: method.into(),
+            status: None,
+            reason: None,
+        }
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<VerificationStatus>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `reason`.
+    pub fn reason(mut self, value: impl Into<VerificationStatusReason>) -> Self {
+        self.reason = Some(value.into());
+        self
+    }
+}
+/// `VerificationRequestEvent`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationRequestEvent {
+    /// The ID of the verification request.
+    pub id: String,
+    /// The type of the event.
+    pub event: VerificationRequestEventEvent,
+    /// `method`
+    pub method: VerificationMethodReport,
+    /// `identity`
+    pub identity: Identity,
+    /// `reference`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<VerificationEventReference>,
+    /// `custom`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom: Option<VerificationEventCustom>,
+    /// `price`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price: Option<Price>,
+    /// Allows you to set or override if provided in the API request, the SMS verification content language. Only used with the SMS verification method. The content language specified in the API request or in the callback can be overridden by carrier provider specific templates, due to compliance and legal requirements, such as [US shortcode requirements (pdf)](https://community.sinch.com/t5/SMS/Sinch-US-Short-Code-Onboarding-Overview/ta-p/7085).
+    #[serde(rename = "acceptLanguage")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accept_language: Option<Vec<String>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationRequestEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        id: impl Into<String>,
+        event: impl Into<VerificationRequestEventEvent>,
+        method: impl Into<VerificationMethodReport>,
+        identity: impl Into<Identity>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            event: event.into(),
+            method: method.into(),
+            identity: identity.into(),
+            reference: None,
+            custom: None,
+            price: None,
+            accept_language: None,
+        }
+    }
+    /// Sets `reference`.
+    pub fn reference(mut self, value: impl Into<VerificationEventReference>) -> Self {
+        self.reference = Some(value.into());
+        self
+    }
+    /// Sets `custom`.
+    pub fn custom(mut self, value: impl Into<VerificationEventCustom>) -> Self {
+        self.custom = Some(value.into());
+        self
+    }
+    /// Sets `price`.
+    pub fn price(mut self, value: impl Into<Price>) -> Self {
+        self.price = Some(value.into());
+        self
+    }
+    /// Sets `acceptLanguage`.
+    pub fn accept_language(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.accept_language = Some(value.into());
+        self
+    }
+}
+/// The type of the event.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum VerificationRequestEventEvent {
+    /// `VerificationRequestEvent`
+    VerificationRequestEvent,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl VerificationRequestEventEvent {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::VerificationRequestEvent => "VerificationRequestEvent",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for VerificationRequestEventEvent {
+    fn from(value: &str) -> Self {
+        match value {
+            "VerificationRequestEvent" => Self::VerificationRequestEvent,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for VerificationRequestEventEvent {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for VerificationRequestEventEvent {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for VerificationRequestEventEvent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for VerificationRequestEventEvent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for VerificationRequestEventEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
 }
 /// `VerificationRequestEventResponse`
 ///
 /// Decoded by shape: the variant whose properties fit the data best.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum VerificationRequestEventResponse {
-    /// A `SmsRequestEventResponse`.
-    SmsRequestEventResponse(SmsRequestEventResponse),
-    /// A `FlashCallRequestEventResponse`.
-    FlashCallRequestEventResponse(FlashCallRequestEventResponse),
-    /// A `CalloutRequestEventResponse`.
-    CalloutRequestEventResponse(CalloutRequestEventResponse),
+    /// A `VerificationRequestEventResponseSms`.
+    VerificationRequestEventResponseSms(VerificationRequestEventResponseSms),
+    /// A `VerificationRequestEventResponseFlashCall`.
+    VerificationRequestEventResponseFlashCall(VerificationRequestEventResponseFlashCall),
+    /// A `VerificationRequestEventResponsePhoneCall`.
+    VerificationRequestEventResponsePhoneCall(VerificationRequestEventResponsePhoneCall),
+    /// A `VerificationRequestEventResponseWhatsApp`.
+    VerificationRequestEventResponseWhatsApp(VerificationRequestEventResponseWhatsApp),
 }
 impl serde::Serialize for VerificationRequestEventResponse {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::SmsRequestEventResponse(v) => {
+            Self::VerificationRequestEventResponseSms(v) => {
                 serde::Serialize::serialize(v, serializer)
             }
-            Self::FlashCallRequestEventResponse(v) => {
+            Self::VerificationRequestEventResponseFlashCall(v) => {
                 serde::Serialize::serialize(v, serializer)
             }
-            Self::CalloutRequestEventResponse(v) => {
+            Self::VerificationRequestEventResponsePhoneCall(v) => {
+                serde::Serialize::serialize(v, serializer)
+            }
+            Self::VerificationRequestEventResponseWhatsApp(v) => {
                 serde::Serialize::serialize(v, serializer)
             }
         }
@@ -759,332 +2082,1970 @@ impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponse {
         const SHAPES: &[crate::runtime::union::Shape] = &[
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
-                required: &[],
+                required: &["action"],
                 known: &["action", "sms"],
+                values: &[("action", &["allow", "deny"])],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
-                required: &[],
+                required: &["action"],
                 known: &["action", "flashCall"],
+                values: &[("action", &["allow", "deny"])],
             },
             crate::runtime::union::Shape {
                 kind: crate::runtime::union::JsonKind::Object,
-                required: &[],
+                required: &["action"],
                 known: &["action", "callout"],
+                values: &[("action", &["allow", "deny"])],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["action"],
+                known: &["action", "whatsapp"],
+                values: &[("action", &["allow", "deny"])],
             },
         ];
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let mut tried: Vec<String> = Vec::new();
         for index in crate::runtime::union::rank(&value, SHAPES) {
             let decoded = match index {
                 0usize => {
-                    <SmsRequestEventResponse as serde::Deserialize>::deserialize(&value)
-                        .map(Self::SmsRequestEventResponse)
-                        .ok()
+                    <VerificationRequestEventResponseSms as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::VerificationRequestEventResponseSms)
+                        .map_err(|e| {
+                            format!("{}: {e}", "VerificationRequestEventResponseSms")
+                        })
                 }
                 1usize => {
-                    <FlashCallRequestEventResponse as serde::Deserialize>::deserialize(
+                    <VerificationRequestEventResponseFlashCall as serde::Deserialize>::deserialize(
                             &value,
                         )
-                        .map(Self::FlashCallRequestEventResponse)
-                        .ok()
+                        .map(Self::VerificationRequestEventResponseFlashCall)
+                        .map_err(|e| {
+                            format!(
+                                "{}: {e}", "VerificationRequestEventResponseFlashCall"
+                            )
+                        })
                 }
                 2usize => {
-                    <CalloutRequestEventResponse as serde::Deserialize>::deserialize(
+                    <VerificationRequestEventResponsePhoneCall as serde::Deserialize>::deserialize(
                             &value,
                         )
-                        .map(Self::CalloutRequestEventResponse)
-                        .ok()
+                        .map(Self::VerificationRequestEventResponsePhoneCall)
+                        .map_err(|e| {
+                            format!(
+                                "{}: {e}", "VerificationRequestEventResponsePhoneCall"
+                            )
+                        })
                 }
-                _ => None,
+                3usize => {
+                    <VerificationRequestEventResponseWhatsApp as serde::Deserialize>::deserialize(
+                            &value,
+                        )
+                        .map(Self::VerificationRequestEventResponseWhatsApp)
+                        .map_err(|e| {
+                            format!(
+                                "{}: {e}", "VerificationRequestEventResponseWhatsApp"
+                            )
+                        })
+                }
+                _ => continue,
             };
-            if let Some(decoded) = decoded {
-                return Ok(decoded);
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
             }
         }
         Err(
             serde::de::Error::custom(
-                "data did not match any variant of VerificationRequestEventResponse",
+                format!(
+                    "{} ({})",
+                    "data did not match any variant of VerificationRequestEventResponse",
+                    tried.join("; ")
+                ),
             ),
         )
     }
 }
-/// `VerificationResponse`
+impl VerificationRequestEventResponse {
+    /// The `VerificationRequestEventResponseSms` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn sms(action: impl Into<VerificationEventResponseAction>) -> Self {
+        Self::VerificationRequestEventResponseSms(
+            VerificationRequestEventResponseSms::new(action),
+        )
+    }
+    /// The `VerificationRequestEventResponseFlashCall` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn flash_call(action: impl Into<VerificationEventResponseAction>) -> Self {
+        Self::VerificationRequestEventResponseFlashCall(
+            VerificationRequestEventResponseFlashCall::new(action),
+        )
+    }
+    /// The `VerificationRequestEventResponsePhoneCall` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn phone_call(action: impl Into<VerificationEventResponseAction>) -> Self {
+        Self::VerificationRequestEventResponsePhoneCall(
+            VerificationRequestEventResponsePhoneCall::new(action),
+        )
+    }
+    /// The `VerificationRequestEventResponseWhatsApp` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn whats_app(action: impl Into<VerificationEventResponseAction>) -> Self {
+        Self::VerificationRequestEventResponseWhatsApp(
+            VerificationRequestEventResponseWhatsApp::new(action),
+        )
+    }
+}
+impl From<VerificationRequestEventResponseSms> for VerificationRequestEventResponse {
+    fn from(value: VerificationRequestEventResponseSms) -> Self {
+        Self::VerificationRequestEventResponseSms(value)
+    }
+}
+impl From<VerificationRequestEventResponseFlashCall>
+for VerificationRequestEventResponse {
+    fn from(value: VerificationRequestEventResponseFlashCall) -> Self {
+        Self::VerificationRequestEventResponseFlashCall(value)
+    }
+}
+impl From<VerificationRequestEventResponsePhoneCall>
+for VerificationRequestEventResponse {
+    fn from(value: VerificationRequestEventResponsePhoneCall) -> Self {
+        Self::VerificationRequestEventResponsePhoneCall(value)
+    }
+}
+impl From<VerificationRequestEventResponseWhatsApp>
+for VerificationRequestEventResponse {
+    fn from(value: VerificationRequestEventResponseWhatsApp) -> Self {
+        Self::VerificationRequestEventResponseWhatsApp(value)
+    }
+}
+/// `VerificationRequestEventResponseBase`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationRequestEventResponseBase {
+    /// `action`
+    pub action: VerificationEventResponseAction,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationRequestEventResponseBase {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(action: impl Into<VerificationEventResponseAction>) -> Self {
+        Self { action: action.into() }
+    }
+}
+/// Flash Call Request Event Response
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationRequestEventResponseFlashCall {
+    /// `action`
+    pub action: VerificationEventResponseAction,
+    /// `flashCall`
+    #[serde(rename = "flashCall")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flash_call: Option<VerificationRequestEventResponseFlashCallFlashCall>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationRequestEventResponseFlashCall {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(action: impl Into<VerificationEventResponseAction>) -> Self {
+        Self {
+            action: action.into(),
+            flash_call: None,
+        }
+    }
+    /// Sets `flashCall`.
+    pub fn flash_call(
+        mut self,
+        value: impl Into<VerificationRequestEventResponseFlashCallFlashCall>,
+    ) -> Self {
+        self.flash_call = Some(value.into());
+        self
+    }
+}
+/// `VerificationRequestEventResponseFlashCallFlashCall`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct VerificationResponse {
-    /// Verification identifier used to query for status.
+#[non_exhaustive]
+pub struct VerificationRequestEventResponseFlashCallFlashCall {
+    /// The phone number that will be displayed to the user when the flash call is received on the user's phone. By default, the Sinch dashboard will randomly select the CLI that will be displayed during a phone call from a pool of numbers. If you want to set your own CLI, you can specify it in the response to the Verification Request Event.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    /// `method`
+    pub cli: Option<String>,
+    /// `dialTimeout`
+    #[serde(rename = "dialTimeout")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub method: Option<VerificationMethod>,
-    /// The status of the verification request.
+    pub dial_timeout: Option<FlashCallDialTimeout>,
+    /// `interceptionTimeout`
+    #[serde(rename = "interceptionTimeout")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
-    /// Displays the reason why a verification has `FAILED`, was `DENIED`, or was `ABORTED`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason: Option<VerificationResponseReason>,
-    /// The reference ID that was optionally passed together with the verification request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reference: Option<String>,
-    /// Free text that the client is sending, used to show if the call/SMS was intercepted or not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<VerificationResponseSource>,
+    pub interception_timeout: Option<FlashCallInterceptionTimeout>,
+    /// Properties beyond the named ones.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
-/// Displays the reason why a verification has `FAILED`, was `DENIED`, or was `ABORTED`.
-///
-/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum VerificationResponseReason {
-    /// `Not enough credit`
-    NotEnoughCredit,
-    /// `Blocked`
-    Blocked,
-    /// `Denied by callback`
-    DeniedByCallback,
-    /// `Invalid callback`
-    InvalidCallback,
-    /// `Internal error`
-    InternalError,
-    /// `Destination denied`
-    DestinationDenied,
-    /// `Network error or number unreachable`
-    NetworkErrorOrNumberUnreachable,
-    /// `Failed pending`
-    FailedPending,
-    /// `SMS delivery failure`
-    SmsDeliveryFailure,
-    /// `Invalid CLI`
-    InvalidCli,
-    /// `Invalid code`
-    InvalidCode,
-    /// `Expired`
-    Expired,
-    /// `Hung up without entering valid code`
-    HungUpWithoutEnteringValidCode,
-    /// A value this SDK does not know yet, kept as received.
-    Other(String),
-}
-impl VerificationResponseReason {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::NotEnoughCredit => "Not enough credit",
-            Self::Blocked => "Blocked",
-            Self::DeniedByCallback => "Denied by callback",
-            Self::InvalidCallback => "Invalid callback",
-            Self::InternalError => "Internal error",
-            Self::DestinationDenied => "Destination denied",
-            Self::NetworkErrorOrNumberUnreachable => {
-                "Network error or number unreachable"
-            }
-            Self::FailedPending => "Failed pending",
-            Self::SmsDeliveryFailure => "SMS delivery failure",
-            Self::InvalidCli => "Invalid CLI",
-            Self::InvalidCode => "Invalid code",
-            Self::Expired => "Expired",
-            Self::HungUpWithoutEnteringValidCode => "Hung up without entering valid code",
-            Self::Other(other) => other.as_str(),
+#[allow(clippy::should_implement_trait)]
+impl VerificationRequestEventResponseFlashCallFlashCall {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            cli: None,
+            dial_timeout: None,
+            interception_timeout: None,
+            additional_properties: Default::default(),
         }
     }
+    /// Sets `cli`.
+    pub fn cli(mut self, value: impl Into<String>) -> Self {
+        self.cli = Some(value.into());
+        self
+    }
+    /// Sets `dialTimeout`.
+    pub fn dial_timeout(mut self, value: impl Into<FlashCallDialTimeout>) -> Self {
+        self.dial_timeout = Some(value.into());
+        self
+    }
+    /// Sets `interceptionTimeout`.
+    pub fn interception_timeout(
+        mut self,
+        value: impl Into<FlashCallInterceptionTimeout>,
+    ) -> Self {
+        self.interception_timeout = Some(value.into());
+        self
+    }
 }
-impl From<&str> for VerificationResponseReason {
-    fn from(value: &str) -> Self {
-        match value {
-            "Not enough credit" => Self::NotEnoughCredit,
-            "Blocked" => Self::Blocked,
-            "Denied by callback" => Self::DeniedByCallback,
-            "Invalid callback" => Self::InvalidCallback,
-            "Internal error" => Self::InternalError,
-            "Destination denied" => Self::DestinationDenied,
-            "Network error or number unreachable" => {
-                Self::NetworkErrorOrNumberUnreachable
-            }
-            "Failed pending" => Self::FailedPending,
-            "SMS delivery failure" => Self::SmsDeliveryFailure,
-            "Invalid CLI" => Self::InvalidCli,
-            "Invalid code" => Self::InvalidCode,
-            "Expired" => Self::Expired,
-            "Hung up without entering valid code" => Self::HungUpWithoutEnteringValidCode,
-            other => Self::Other(other.to_string()),
+/// Phone Call Request Event Response
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationRequestEventResponsePhoneCall {
+    /// `action`
+    pub action: VerificationEventResponseAction,
+    /// `callout`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callout: Option<VerificationRequestEventResponsePhoneCallCallout>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationRequestEventResponsePhoneCall {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(action: impl Into<VerificationEventResponseAction>) -> Self {
+        Self {
+            action: action.into(),
+            callout: None,
         }
     }
-}
-impl From<String> for VerificationResponseReason {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
+    /// Sets `callout`.
+    pub fn callout(
+        mut self,
+        value: impl Into<VerificationRequestEventResponsePhoneCallCallout>,
+    ) -> Self {
+        self.callout = Some(value.into());
+        self
     }
 }
-impl std::str::FromStr for VerificationResponseReason {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
+/// `VerificationRequestEventResponsePhoneCallCallout`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationRequestEventResponsePhoneCallCallout {
+    /// The Phone Call OTP code that should be entered by the user. Sinch servers automatically generate OTP codes for Phone Call verification. If you want to set your own code, you can specify it in the response to the Verification Request Event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// `speech`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speech: Option<PhoneCallSpeech>,
+    /// Properties beyond the named ones.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
-impl std::fmt::Display for VerificationResponseReason {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for VerificationResponseReason {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for VerificationResponseReason {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
-/// Free text that the client is sending, used to show if the call/SMS was intercepted or not.
-///
-/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum VerificationResponseSource {
-    /// `intercepted`
-    Intercepted,
-    /// `manual`
-    Manual,
-    /// A value this SDK does not know yet, kept as received.
-    Other(String),
-}
-impl VerificationResponseSource {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Intercepted => "intercepted",
-            Self::Manual => "manual",
-            Self::Other(other) => other.as_str(),
+#[allow(clippy::should_implement_trait)]
+impl VerificationRequestEventResponsePhoneCallCallout {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            code: None,
+            speech: None,
+            additional_properties: Default::default(),
         }
     }
+    /// Sets `code`.
+    pub fn code(mut self, value: impl Into<String>) -> Self {
+        self.code = Some(value.into());
+        self
+    }
+    /// Sets `speech`.
+    pub fn speech(mut self, value: impl Into<PhoneCallSpeech>) -> Self {
+        self.speech = Some(value.into());
+        self
+    }
 }
-impl From<&str> for VerificationResponseSource {
-    fn from(value: &str) -> Self {
-        match value {
-            "intercepted" => Self::Intercepted,
-            "manual" => Self::Manual,
-            other => Self::Other(other.to_string()),
+/// SMS Request Event Response
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationRequestEventResponseSms {
+    /// `action`
+    pub action: VerificationEventResponseAction,
+    /// `sms`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sms: Option<VerificationRequestEventResponseSmsSms>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationRequestEventResponseSms {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(action: impl Into<VerificationEventResponseAction>) -> Self {
+        Self {
+            action: action.into(),
+            sms: None,
         }
     }
-}
-impl From<String> for VerificationResponseSource {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
+    /// Sets `sms`.
+    pub fn sms(
+        mut self,
+        value: impl Into<VerificationRequestEventResponseSmsSms>,
+    ) -> Self {
+        self.sms = Some(value.into());
+        self
     }
 }
-impl std::str::FromStr for VerificationResponseSource {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
+/// `VerificationRequestEventResponseSmsSms`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationRequestEventResponseSmsSms {
+    /// The SMS OTP code that should be used. By default, the Sinch dashboard will automatically generate OTP codes for SMS verification. If you want to set your own OTP, you can specify it in the response to the Verification Request Event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// `codeType`
+    #[serde(rename = "codeType")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_type: Option<SmsCodeType>,
+    /// `expiry`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expiry: Option<SmsExpiry>,
+    /// The SMS verification content language. Set in the verification request.
+    #[serde(rename = "acceptLanguage")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accept_language: Option<Vec<String>>,
+    /// Properties beyond the named ones.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationRequestEventResponseSmsSms {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            code: None,
+            code_type: None,
+            expiry: None,
+            accept_language: None,
+            additional_properties: Default::default(),
+        }
+    }
+    /// Sets `code`.
+    pub fn code(mut self, value: impl Into<String>) -> Self {
+        self.code = Some(value.into());
+        self
+    }
+    /// Sets `codeType`.
+    pub fn code_type(mut self, value: impl Into<SmsCodeType>) -> Self {
+        self.code_type = Some(value.into());
+        self
+    }
+    /// Sets `expiry`.
+    pub fn expiry(mut self, value: impl Into<SmsExpiry>) -> Self {
+        self.expiry = Some(value.into());
+        self
+    }
+    /// Sets `acceptLanguage`.
+    pub fn accept_language(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.accept_language = Some(value.into());
+        self
     }
 }
-impl std::fmt::Display for VerificationResponseSource {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
+/// WhatsApp Request Event Response
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationRequestEventResponseWhatsApp {
+    /// `action`
+    pub action: VerificationEventResponseAction,
+    /// `whatsapp`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub whatsapp: Option<VerificationRequestEventResponseWhatsAppWhatsapp>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationRequestEventResponseWhatsApp {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(action: impl Into<VerificationEventResponseAction>) -> Self {
+        Self {
+            action: action.into(),
+            whatsapp: None,
+        }
+    }
+    /// Sets `whatsapp`.
+    pub fn whatsapp(
+        mut self,
+        value: impl Into<VerificationRequestEventResponseWhatsAppWhatsapp>,
+    ) -> Self {
+        self.whatsapp = Some(value.into());
+        self
     }
 }
-impl serde::Serialize for VerificationResponseSource {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
+/// `VerificationRequestEventResponseWhatsAppWhatsapp`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationRequestEventResponseWhatsAppWhatsapp {
+    /// `codeType`
+    #[serde(rename = "codeType")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_type: Option<WhatsAppCodeType>,
+    /// The WhatsApp verification content language. Set in the verification request.
+    #[serde(rename = "acceptLanguage")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accept_language: Option<Vec<String>>,
+    /// Properties beyond the named ones.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
-impl<'de> serde::Deserialize<'de> for VerificationResponseSource {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+#[allow(clippy::should_implement_trait)]
+impl VerificationRequestEventResponseWhatsAppWhatsapp {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            code_type: None,
+            accept_language: None,
+            additional_properties: Default::default(),
+        }
+    }
+    /// Sets `codeType`.
+    pub fn code_type(mut self, value: impl Into<WhatsAppCodeType>) -> Self {
+        self.code_type = Some(value.into());
+        self
+    }
+    /// Sets `acceptLanguage`.
+    pub fn accept_language(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.accept_language = Some(value.into());
+        self
     }
 }
 /// `VerificationResultEvent`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct VerificationResultEvent {
     /// The ID of the verification request.
     pub id: String,
     /// The type of the event.
-    pub event: String,
-    /// The verification method.
-    pub method: VerificationResultEventMethod,
+    pub event: VerificationResultEventEvent,
+    /// `method`
+    pub method: VerificationMethodReport,
     /// `identity`
     pub identity: Identity,
-    /// The status of the verification request.
-    pub status: String,
-    /// Displays the reason why a verification has `FAILED`, was `DENIED`, or was `ABORTED`.
+    /// `reference`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason: Option<VerificationResultEventReason>,
-    /// The reference ID that was optionally passed together with the verification request.
+    pub reference: Option<VerificationEventReference>,
+    /// `custom`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reference: Option<String>,
-    /// Free text that the client is sending, used to show if the call/SMS was intercepted or not.
+    pub custom: Option<VerificationEventCustom>,
+    /// `status`
+    pub status: VerificationStatus,
+    /// `reason`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<VerificationResultEventSource>,
-    /// A custom string that can be provided during a verification request.
+    pub reason: Option<VerificationStatusReason>,
+    /// `source`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom: Option<String>,
+    pub source: Option<Source>,
 }
-/// The verification method.
+#[allow(clippy::should_implement_trait)]
+impl VerificationResultEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        id: impl Into<String>,
+        event: impl Into<VerificationResultEventEvent>,
+        method: impl Into<VerificationMethodReport>,
+        identity: impl Into<Identity>,
+        status: impl Into<VerificationStatus>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            event: event.into(),
+            method: method.into(),
+            identity: identity.into(),
+            reference: None,
+            custom: None,
+            status: status.into(),
+            reason: None,
+            source: None,
+        }
+    }
+    /// Sets `reference`.
+    pub fn reference(mut self, value: impl Into<VerificationEventReference>) -> Self {
+        self.reference = Some(value.into());
+        self
+    }
+    /// Sets `custom`.
+    pub fn custom(mut self, value: impl Into<VerificationEventCustom>) -> Self {
+        self.custom = Some(value.into());
+        self
+    }
+    /// Sets `reason`.
+    pub fn reason(mut self, value: impl Into<VerificationStatusReason>) -> Self {
+        self.reason = Some(value.into());
+        self
+    }
+    /// Sets `source`.
+    pub fn source(mut self, value: impl Into<Source>) -> Self {
+        self.source = Some(value.into());
+        self
+    }
+}
+/// The type of the event.
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum VerificationResultEventMethod {
-    /// `sms`
-    Sms,
-    /// `flashCall`
-    FlashCall,
-    /// `callout`
-    Callout,
-    /// `seamless`
-    Seamless,
+#[non_exhaustive]
+pub enum VerificationResultEventEvent {
+    /// `VerificationResultEvent`
+    VerificationResultEvent,
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl VerificationResultEventMethod {
+impl VerificationResultEventEvent {
     /// The value as it is sent over the wire.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::Sms => "sms",
-            Self::FlashCall => "flashCall",
-            Self::Callout => "callout",
-            Self::Seamless => "seamless",
+            Self::VerificationResultEvent => "VerificationResultEvent",
             Self::Other(other) => other.as_str(),
         }
     }
 }
-impl From<&str> for VerificationResultEventMethod {
+impl From<&str> for VerificationResultEventEvent {
     fn from(value: &str) -> Self {
         match value {
-            "sms" => Self::Sms,
-            "flashCall" => Self::FlashCall,
-            "callout" => Self::Callout,
-            "seamless" => Self::Seamless,
+            "VerificationResultEvent" => Self::VerificationResultEvent,
             other => Self::Other(other.to_string()),
         }
     }
 }
-impl From<String> for VerificationResultEventMethod {
+impl From<String> for VerificationResultEventEvent {
     fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
-impl std::str::FromStr for VerificationResultEventMethod {
+impl std::str::FromStr for VerificationResultEventEvent {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
-impl std::fmt::Display for VerificationResultEventMethod {
+impl std::fmt::Display for VerificationResultEventEvent {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl serde::Serialize for VerificationResultEventMethod {
+impl serde::Serialize for VerificationResultEventEvent {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> serde::Deserialize<'de> for VerificationResultEventMethod {
+impl<'de> serde::Deserialize<'de> for VerificationResultEventEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// `VerificationSmsDeliveredEvent`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationSmsDeliveredEvent {
+    /// The ID of the verification request.
+    pub id: String,
+    /// The type of the event.
+    pub event: VerificationSmsDeliveredEventEvent,
+    /// `method`
+    pub method: VerificationMethodReport,
+    /// `identity`
+    pub identity: Identity,
+    /// `reference`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<VerificationEventReference>,
+    /// `custom`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom: Option<VerificationEventCustom>,
+    /// The result of the SMS delivery. Possible values can be extended in the future.
+    #[serde(rename = "smsResult")]
+    pub sms_result: VerificationSmsDeliveredEventSmsResult,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationSmsDeliveredEvent {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        id: impl Into<String>,
+        event: impl Into<VerificationSmsDeliveredEventEvent>,
+        method: impl Into<VerificationMethodReport>,
+        identity: impl Into<Identity>,
+        sms_result: impl Into<VerificationSmsDeliveredEventSmsResult>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            event: event.into(),
+            method: method.into(),
+            identity: identity.into(),
+            reference: None,
+            custom: None,
+            sms_result: sms_result.into(),
+        }
+    }
+    /// Sets `reference`.
+    pub fn reference(mut self, value: impl Into<VerificationEventReference>) -> Self {
+        self.reference = Some(value.into());
+        self
+    }
+    /// Sets `custom`.
+    pub fn custom(mut self, value: impl Into<VerificationEventCustom>) -> Self {
+        self.custom = Some(value.into());
+        self
+    }
+}
+/// The type of the event.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum VerificationSmsDeliveredEventEvent {
+    /// `VerificationSmsDeliveredEvent`
+    VerificationSmsDeliveredEvent,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl VerificationSmsDeliveredEventEvent {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::VerificationSmsDeliveredEvent => "VerificationSmsDeliveredEvent",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for VerificationSmsDeliveredEventEvent {
+    fn from(value: &str) -> Self {
+        match value {
+            "VerificationSmsDeliveredEvent" => Self::VerificationSmsDeliveredEvent,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for VerificationSmsDeliveredEventEvent {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for VerificationSmsDeliveredEventEvent {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for VerificationSmsDeliveredEventEvent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for VerificationSmsDeliveredEventEvent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for VerificationSmsDeliveredEventEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// The result of the SMS delivery. Possible values can be extended in the future.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum VerificationSmsDeliveredEventSmsResult {
+    /// `Successful`
+    Successful,
+    /// `Failed`
+    Failed,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl VerificationSmsDeliveredEventSmsResult {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Successful => "Successful",
+            Self::Failed => "Failed",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for VerificationSmsDeliveredEventSmsResult {
+    fn from(value: &str) -> Self {
+        match value {
+            "Successful" => Self::Successful,
+            "Failed" => Self::Failed,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for VerificationSmsDeliveredEventSmsResult {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for VerificationSmsDeliveredEventSmsResult {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for VerificationSmsDeliveredEventSmsResult {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for VerificationSmsDeliveredEventSmsResult {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for VerificationSmsDeliveredEventSmsResult {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// `VerificationStartRequest`
+///
+/// Decoded by its `method` property; unknown values are kept in `Other`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum VerificationStartRequest {
+    /// A `VerificationStartRequestData`.
+    VerificationStartRequestData(VerificationStartRequestData),
+    /// A `VerificationStartRequestFlashCall`.
+    VerificationStartRequestFlashCall(VerificationStartRequestFlashCall),
+    /// A `VerificationStartRequestPhoneCall`.
+    VerificationStartRequestPhoneCall(VerificationStartRequestPhoneCall),
+    /// A `VerificationStartRequestSms`.
+    VerificationStartRequestSms(VerificationStartRequestSms),
+    /// A `VerificationStartRequestWhatsApp`.
+    VerificationStartRequestWhatsApp(VerificationStartRequestWhatsApp),
+    /// A variant this SDK does not know yet, kept as received.
+    Other(serde_json::Value),
+}
+impl serde::Serialize for VerificationStartRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (value, tag) = match self {
+            Self::VerificationStartRequestData(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("seamless"),
+                )
+            }
+            Self::VerificationStartRequestFlashCall(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("flashcall"),
+                )
+            }
+            Self::VerificationStartRequestPhoneCall(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("callout"),
+                )
+            }
+            Self::VerificationStartRequestSms(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("sms"),
+                )
+            }
+            Self::VerificationStartRequestWhatsApp(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("whatsapp"),
+                )
+            }
+            Self::Other(v) => (v.clone(), None),
+        };
+        serde::Serialize::serialize(
+            &crate::runtime::union::with_tag(value, "method", tag),
+            serializer,
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for VerificationStartRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match value.get("method").and_then(serde_json::Value::as_str) {
+            Some("seamless") => {
+                <VerificationStartRequestData as serde::Deserialize>::deserialize(&value)
+                    .map(Self::VerificationStartRequestData)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("flashcall") => {
+                <VerificationStartRequestFlashCall as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationStartRequestFlashCall)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("callout") => {
+                <VerificationStartRequestPhoneCall as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationStartRequestPhoneCall)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("sms") => {
+                <VerificationStartRequestSms as serde::Deserialize>::deserialize(&value)
+                    .map(Self::VerificationStartRequestSms)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("whatsapp") => {
+                <VerificationStartRequestWhatsApp as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationStartRequestWhatsApp)
+                    .map_err(serde::de::Error::custom)
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
+impl VerificationStartRequest {
+    /// The `VerificationStartRequestData` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn data(
+        identity: impl Into<Identity>,
+        method: impl Into<VerificationMethodStart>,
+    ) -> Self {
+        Self::VerificationStartRequestData(
+            VerificationStartRequestData::new(identity, method),
+        )
+    }
+    /// The `VerificationStartRequestFlashCall` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn flash_call(
+        identity: impl Into<Identity>,
+        method: impl Into<VerificationMethodStart>,
+    ) -> Self {
+        Self::VerificationStartRequestFlashCall(
+            VerificationStartRequestFlashCall::new(identity, method),
+        )
+    }
+    /// The `VerificationStartRequestPhoneCall` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn phone_call(
+        identity: impl Into<Identity>,
+        method: impl Into<VerificationMethodStart>,
+    ) -> Self {
+        Self::VerificationStartRequestPhoneCall(
+            VerificationStartRequestPhoneCall::new(identity, method),
+        )
+    }
+    /// The `VerificationStartRequestSms` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn sms(
+        identity: impl Into<Identity>,
+        method: impl Into<VerificationMethodStart>,
+    ) -> Self {
+        Self::VerificationStartRequestSms(
+            VerificationStartRequestSms::new(identity, method),
+        )
+    }
+    /// The `VerificationStartRequestWhatsApp` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn whats_app(
+        identity: impl Into<Identity>,
+        method: impl Into<VerificationMethodStart>,
+    ) -> Self {
+        Self::VerificationStartRequestWhatsApp(
+            VerificationStartRequestWhatsApp::new(identity, method),
+        )
+    }
+}
+impl From<VerificationStartRequestData> for VerificationStartRequest {
+    fn from(value: VerificationStartRequestData) -> Self {
+        Self::VerificationStartRequestData(value)
+    }
+}
+impl From<VerificationStartRequestFlashCall> for VerificationStartRequest {
+    fn from(value: VerificationStartRequestFlashCall) -> Self {
+        Self::VerificationStartRequestFlashCall(value)
+    }
+}
+impl From<VerificationStartRequestPhoneCall> for VerificationStartRequest {
+    fn from(value: VerificationStartRequestPhoneCall) -> Self {
+        Self::VerificationStartRequestPhoneCall(value)
+    }
+}
+impl From<VerificationStartRequestSms> for VerificationStartRequest {
+    fn from(value: VerificationStartRequestSms) -> Self {
+        Self::VerificationStartRequestSms(value)
+    }
+}
+impl From<VerificationStartRequestWhatsApp> for VerificationStartRequest {
+    fn from(value: VerificationStartRequestWhatsApp) -> Self {
+        Self::VerificationStartRequestWhatsApp(value)
+    }
+}
+/// `VerificationStartRequestBase`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationStartRequestBase {
+    /// `identity`
+    pub identity: Identity,
+    /// `method`
+    pub method: VerificationMethodStart,
+    /// `reference`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<VerificationEventReference>,
+    /// `custom`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom: Option<VerificationEventCustom>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationStartRequestBase {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        identity: impl Into<Identity>,
+        method: impl Into<VerificationMethodStart>,
+    ) -> Self {
+        Self {
+            identity: identity.into(),
+            method: method.into(),
+            reference: None,
+            custom: None,
+        }
+    }
+    /// Sets `reference`.
+    pub fn reference(mut self, value: impl Into<VerificationEventReference>) -> Self {
+        self.reference = Some(value.into());
+        self
+    }
+    /// Sets `custom`.
+    pub fn custom(mut self, value: impl Into<VerificationEventCustom>) -> Self {
+        self.custom = Some(value.into());
+        self
+    }
+}
+/// `VerificationStartRequestData`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationStartRequestData {
+    /// `identity`
+    pub identity: Identity,
+    /// `method`
+    pub method: VerificationMethodStart,
+    /// `reference`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<VerificationEventReference>,
+    /// `custom`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom: Option<VerificationEventCustom>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationStartRequestData {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        identity: impl Into<Identity>,
+        method: impl Into<VerificationMethodStart>,
+    ) -> Self {
+        Self {
+            identity: identity.into(),
+            method: method.into(),
+            reference: None,
+            custom: None,
+        }
+    }
+    /// Sets `reference`.
+    pub fn reference(mut self, value: impl Into<VerificationEventReference>) -> Self {
+        self.reference = Some(value.into());
+        self
+    }
+    /// Sets `custom`.
+    pub fn custom(mut self, value: impl Into<VerificationEventCustom>) -> Self {
+        self.custom = Some(value.into());
+        self
+    }
+}
+/// `VerificationStartRequestFlashCall`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationStartRequestFlashCall {
+    /// `identity`
+    pub identity: Identity,
+    /// `method`
+    pub method: VerificationMethodStart,
+    /// `reference`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<VerificationEventReference>,
+    /// `custom`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom: Option<VerificationEventCustom>,
+    /// An optional configuration for Flash Call Verification, should be used only when the verification request originates from your backend (not an end user device) and request is signed via an [Application signed request](https://developers.sinch.com/docs/voice/api-reference/authentication/signed-request).
+    #[serde(rename = "flashCallOptions")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flash_call_options: Option<VerificationStartRequestFlashCallFlashCallOptions>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationStartRequestFlashCall {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        identity: impl Into<Identity>,
+        method: impl Into<VerificationMethodStart>,
+    ) -> Self {
+        Self {
+            identity: identity.into(),
+            method: method.into(),
+            reference: None,
+            custom: None,
+            flash_call_options: None,
+        }
+    }
+    /// Sets `reference`.
+    pub fn reference(mut self, value: impl Into<VerificationEventReference>) -> Self {
+        self.reference = Some(value.into());
+        self
+    }
+    /// Sets `custom`.
+    pub fn custom(mut self, value: impl Into<VerificationEventCustom>) -> Self {
+        self.custom = Some(value.into());
+        self
+    }
+    /// Sets `flashCallOptions`.
+    pub fn flash_call_options(
+        mut self,
+        value: impl Into<VerificationStartRequestFlashCallFlashCallOptions>,
+    ) -> Self {
+        self.flash_call_options = Some(value.into());
+        self
+    }
+}
+/// An optional configuration for Flash Call Verification, should be used only when the verification request originates from your backend (not an end user device) and request is signed via an [Application signed request](https://developers.sinch.com/docs/voice/api-reference/authentication/signed-request).
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationStartRequestFlashCallFlashCallOptions {
+    /// `dialTimeout`
+    #[serde(rename = "dialTimeout")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dial_timeout: Option<FlashCallDialTimeout>,
+    /// `interceptionTimeout`
+    #[serde(rename = "interceptionTimeout")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interception_timeout: Option<FlashCallInterceptionTimeout>,
+    /// Properties beyond the named ones.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationStartRequestFlashCallFlashCallOptions {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            dial_timeout: None,
+            interception_timeout: None,
+            additional_properties: Default::default(),
+        }
+    }
+    /// Sets `dialTimeout`.
+    pub fn dial_timeout(mut self, value: impl Into<FlashCallDialTimeout>) -> Self {
+        self.dial_timeout = Some(value.into());
+        self
+    }
+    /// Sets `interceptionTimeout`.
+    pub fn interception_timeout(
+        mut self,
+        value: impl Into<FlashCallInterceptionTimeout>,
+    ) -> Self {
+        self.interception_timeout = Some(value.into());
+        self
+    }
+}
+/// `VerificationStartRequestPhoneCall`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationStartRequestPhoneCall {
+    /// `identity`
+    pub identity: Identity,
+    /// `method`
+    pub method: VerificationMethodStart,
+    /// `reference`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<VerificationEventReference>,
+    /// `custom`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom: Option<VerificationEventCustom>,
+    /// An optional configuration for Phone Call Verification, should be used only when the verification request originates from your backend (not an end user device) and request is signed via an [Application signed request](https://developers.sinch.com/docs/voice/api-reference/authentication/signed-request).
+    #[serde(rename = "calloutOptions")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callout_options: Option<VerificationStartRequestPhoneCallCalloutOptions>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationStartRequestPhoneCall {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        identity: impl Into<Identity>,
+        method: impl Into<VerificationMethodStart>,
+    ) -> Self {
+        Self {
+            identity: identity.into(),
+            method: method.into(),
+            reference: None,
+            custom: None,
+            callout_options: None,
+        }
+    }
+    /// Sets `reference`.
+    pub fn reference(mut self, value: impl Into<VerificationEventReference>) -> Self {
+        self.reference = Some(value.into());
+        self
+    }
+    /// Sets `custom`.
+    pub fn custom(mut self, value: impl Into<VerificationEventCustom>) -> Self {
+        self.custom = Some(value.into());
+        self
+    }
+    /// Sets `calloutOptions`.
+    pub fn callout_options(
+        mut self,
+        value: impl Into<VerificationStartRequestPhoneCallCalloutOptions>,
+    ) -> Self {
+        self.callout_options = Some(value.into());
+        self
+    }
+}
+/// An optional configuration for Phone Call Verification, should be used only when the verification request originates from your backend (not an end user device) and request is signed via an [Application signed request](https://developers.sinch.com/docs/voice/api-reference/authentication/signed-request).
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationStartRequestPhoneCallCalloutOptions {
+    /// `speech`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speech: Option<PhoneCallSpeech>,
+    /// Properties beyond the named ones.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationStartRequestPhoneCallCalloutOptions {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            speech: None,
+            additional_properties: Default::default(),
+        }
+    }
+    /// Sets `speech`.
+    pub fn speech(mut self, value: impl Into<PhoneCallSpeech>) -> Self {
+        self.speech = Some(value.into());
+        self
+    }
+}
+/// `VerificationStartRequestSms`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationStartRequestSms {
+    /// `identity`
+    pub identity: Identity,
+    /// `method`
+    pub method: VerificationMethodStart,
+    /// `reference`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<VerificationEventReference>,
+    /// `custom`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom: Option<VerificationEventCustom>,
+    /// An optional configuration for Sms Verification, should be used only when the verification request originates from your backend (not an end user device) and request is signed via an [Application signed request](https://developers.sinch.com/docs/voice/api-reference/authentication/signed-request).
+    #[serde(rename = "smsOptions")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sms_options: Option<VerificationStartRequestSmsSmsOptions>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationStartRequestSms {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        identity: impl Into<Identity>,
+        method: impl Into<VerificationMethodStart>,
+    ) -> Self {
+        Self {
+            identity: identity.into(),
+            method: method.into(),
+            reference: None,
+            custom: None,
+            sms_options: None,
+        }
+    }
+    /// Sets `reference`.
+    pub fn reference(mut self, value: impl Into<VerificationEventReference>) -> Self {
+        self.reference = Some(value.into());
+        self
+    }
+    /// Sets `custom`.
+    pub fn custom(mut self, value: impl Into<VerificationEventCustom>) -> Self {
+        self.custom = Some(value.into());
+        self
+    }
+    /// Sets `smsOptions`.
+    pub fn sms_options(
+        mut self,
+        value: impl Into<VerificationStartRequestSmsSmsOptions>,
+    ) -> Self {
+        self.sms_options = Some(value.into());
+        self
+    }
+}
+/// An optional configuration for Sms Verification, should be used only when the verification request originates from your backend (not an end user device) and request is signed via an [Application signed request](https://developers.sinch.com/docs/voice/api-reference/authentication/signed-request).
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationStartRequestSmsSmsOptions {
+    /// `codeType`
+    #[serde(rename = "codeType")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_type: Option<SmsCodeType>,
+    /// `expiry`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expiry: Option<SmsExpiry>,
+    /// Properties beyond the named ones.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationStartRequestSmsSmsOptions {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            code_type: None,
+            expiry: None,
+            additional_properties: Default::default(),
+        }
+    }
+    /// Sets `codeType`.
+    pub fn code_type(mut self, value: impl Into<SmsCodeType>) -> Self {
+        self.code_type = Some(value.into());
+        self
+    }
+    /// Sets `expiry`.
+    pub fn expiry(mut self, value: impl Into<SmsExpiry>) -> Self {
+        self.expiry = Some(value.into());
+        self
+    }
+}
+/// `VerificationStartRequestWhatsApp`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationStartRequestWhatsApp {
+    /// `identity`
+    pub identity: Identity,
+    /// `method`
+    pub method: VerificationMethodStart,
+    /// `reference`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<VerificationEventReference>,
+    /// `custom`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom: Option<VerificationEventCustom>,
+    /// An optional configuration for WhatsApp Verification, should be used only when the verification request originates from your backend (not an end user device) and request is signed via an [Application signed request](/docs/voice/api-reference/authentication/signed-request).
+    #[serde(rename = "whatsappOptions")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub whatsapp_options: Option<VerificationStartRequestWhatsAppWhatsappOptions>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationStartRequestWhatsApp {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        identity: impl Into<Identity>,
+        method: impl Into<VerificationMethodStart>,
+    ) -> Self {
+        Self {
+            identity: identity.into(),
+            method: method.into(),
+            reference: None,
+            custom: None,
+            whatsapp_options: None,
+        }
+    }
+    /// Sets `reference`.
+    pub fn reference(mut self, value: impl Into<VerificationEventReference>) -> Self {
+        self.reference = Some(value.into());
+        self
+    }
+    /// Sets `custom`.
+    pub fn custom(mut self, value: impl Into<VerificationEventCustom>) -> Self {
+        self.custom = Some(value.into());
+        self
+    }
+    /// Sets `whatsappOptions`.
+    pub fn whatsapp_options(
+        mut self,
+        value: impl Into<VerificationStartRequestWhatsAppWhatsappOptions>,
+    ) -> Self {
+        self.whatsapp_options = Some(value.into());
+        self
+    }
+}
+/// An optional configuration for WhatsApp Verification, should be used only when the verification request originates from your backend (not an end user device) and request is signed via an [Application signed request](/docs/voice/api-reference/authentication/signed-request).
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationStartRequestWhatsAppWhatsappOptions {
+    /// `codeType`
+    #[serde(rename = "codeType")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_type: Option<WhatsAppCodeType>,
+    /// Properties beyond the named ones.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationStartRequestWhatsAppWhatsappOptions {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            code_type: None,
+            additional_properties: Default::default(),
+        }
+    }
+    /// Sets `codeType`.
+    pub fn code_type(mut self, value: impl Into<WhatsAppCodeType>) -> Self {
+        self.code_type = Some(value.into());
+        self
+    }
+}
+/// `VerificationStartResponse`
+///
+/// Decoded by its `method` property; unknown values are kept in `Other`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum VerificationStartResponse {
+    /// A `VerificationStartResponseSms`.
+    VerificationStartResponseSms(VerificationStartResponseSms),
+    /// A `VerificationStartResponseFlashCall`.
+    VerificationStartResponseFlashCall(VerificationStartResponseFlashCall),
+    /// A `VerificationStartResponsePhoneCall`.
+    VerificationStartResponsePhoneCall(VerificationStartResponsePhoneCall),
+    /// A `VerificationStartResponseData`.
+    VerificationStartResponseData(VerificationStartResponseData),
+    /// A `VerificationStartResponseWhatsApp`.
+    VerificationStartResponseWhatsApp(VerificationStartResponseWhatsApp),
+    /// A variant this SDK does not know yet, kept as received.
+    Other(serde_json::Value),
+}
+impl serde::Serialize for VerificationStartResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (value, tag) = match self {
+            Self::VerificationStartResponseSms(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("sms"),
+                )
+            }
+            Self::VerificationStartResponseFlashCall(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("flashcall"),
+                )
+            }
+            Self::VerificationStartResponsePhoneCall(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("callout"),
+                )
+            }
+            Self::VerificationStartResponseData(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("seamless"),
+                )
+            }
+            Self::VerificationStartResponseWhatsApp(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("whatsapp"),
+                )
+            }
+            Self::Other(v) => (v.clone(), None),
+        };
+        serde::Serialize::serialize(
+            &crate::runtime::union::with_tag(value, "method", tag),
+            serializer,
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for VerificationStartResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match value.get("method").and_then(serde_json::Value::as_str) {
+            Some("sms") => {
+                <VerificationStartResponseSms as serde::Deserialize>::deserialize(&value)
+                    .map(Self::VerificationStartResponseSms)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("flashcall") => {
+                <VerificationStartResponseFlashCall as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationStartResponseFlashCall)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("callout") => {
+                <VerificationStartResponsePhoneCall as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationStartResponsePhoneCall)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("seamless") => {
+                <VerificationStartResponseData as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationStartResponseData)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("whatsapp") => {
+                <VerificationStartResponseWhatsApp as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationStartResponseWhatsApp)
+                    .map_err(serde::de::Error::custom)
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
+impl VerificationStartResponse {
+    /// The `VerificationStartResponseSms` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn sms(
+        id: impl Into<String>,
+        method: impl Into<VerificationMethodStart>,
+    ) -> Self {
+        Self::VerificationStartResponseSms(VerificationStartResponseSms::new(id, method))
+    }
+    /// The `VerificationStartResponseFlashCall` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn flash_call(
+        id: impl Into<String>,
+        method: impl Into<VerificationMethodStart>,
+    ) -> Self {
+        Self::VerificationStartResponseFlashCall(
+            VerificationStartResponseFlashCall::new(id, method),
+        )
+    }
+    /// The `VerificationStartResponsePhoneCall` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn phone_call(
+        id: impl Into<String>,
+        method: impl Into<VerificationMethodStart>,
+    ) -> Self {
+        Self::VerificationStartResponsePhoneCall(
+            VerificationStartResponseBase::new(id, method),
+        )
+    }
+    /// The `VerificationStartResponseData` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn data(
+        id: impl Into<String>,
+        method: impl Into<VerificationMethodStart>,
+        seamless: impl Into<VerificationStartResponseDataSeamless>,
+    ) -> Self {
+        Self::VerificationStartResponseData(
+            VerificationStartResponseData::new(id, method, seamless),
+        )
+    }
+    /// The `VerificationStartResponseWhatsApp` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn whats_app(
+        id: impl Into<String>,
+        method: impl Into<VerificationMethodStart>,
+    ) -> Self {
+        Self::VerificationStartResponseWhatsApp(
+            VerificationStartResponseWhatsApp::new(id, method),
+        )
+    }
+}
+impl From<VerificationStartResponseSms> for VerificationStartResponse {
+    fn from(value: VerificationStartResponseSms) -> Self {
+        Self::VerificationStartResponseSms(value)
+    }
+}
+impl From<VerificationStartResponseFlashCall> for VerificationStartResponse {
+    fn from(value: VerificationStartResponseFlashCall) -> Self {
+        Self::VerificationStartResponseFlashCall(value)
+    }
+}
+impl From<VerificationStartResponsePhoneCall> for VerificationStartResponse {
+    fn from(value: VerificationStartResponsePhoneCall) -> Self {
+        Self::VerificationStartResponsePhoneCall(value)
+    }
+}
+impl From<VerificationStartResponseData> for VerificationStartResponse {
+    fn from(value: VerificationStartResponseData) -> Self {
+        Self::VerificationStartResponseData(value)
+    }
+}
+impl From<VerificationStartResponseWhatsApp> for VerificationStartResponse {
+    fn from(value: VerificationStartResponseWhatsApp) -> Self {
+        Self::VerificationStartResponseWhatsApp(value)
+    }
+}
+/// `VerificationStartResponseBase`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationStartResponseBase {
+    /// Verification identifier used to query for status.
+    pub id: String,
+    /// `method`
+    pub method: VerificationMethodStart,
+    /// `_links`
+    #[serde(rename = "_links")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<Vec<Links>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationStartResponseBase {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        id: impl Into<String>,
+        method: impl Into<VerificationMethodStart>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            method: method.into(),
+            links: None,
+        }
+    }
+    /// Sets `_links`.
+    pub fn links(mut self, value: impl Into<Vec<Links>>) -> Self {
+        self.links = Some(value.into());
+        self
+    }
+}
+/// Data Response
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationStartResponseData {
+    /// Verification identifier used to query for status.
+    pub id: String,
+    /// `method`
+    pub method: VerificationMethodStart,
+    /// `_links`
+    #[serde(rename = "_links")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<Vec<Links>>,
+    /// The response contains the target URI.
+    pub seamless: VerificationStartResponseDataSeamless,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationStartResponseData {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        id: impl Into<String>,
+        method: impl Into<VerificationMethodStart>,
+        seamless: impl Into<VerificationStartResponseDataSeamless>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            method: method.into(),
+            links: None,
+            seamless: seamless.into(),
+        }
+    }
+    /// Sets `_links`.
+    pub fn links(mut self, value: impl Into<Vec<Links>>) -> Self {
+        self.links = Some(value.into());
+        self
+    }
+}
+/// The response contains the target URI.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationStartResponseDataSeamless {
+    /// The target URI.
+    #[serde(rename = "targetUri")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_uri: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationStartResponseDataSeamless {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { target_uri: None }
+    }
+    /// Sets `targetUri`.
+    pub fn target_uri(mut self, value: impl Into<String>) -> Self {
+        self.target_uri = Some(value.into());
+        self
+    }
+}
+/// Flash Call Response
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationStartResponseFlashCall {
+    /// Verification identifier used to query for status.
+    pub id: String,
+    /// `method`
+    pub method: VerificationMethodStart,
+    /// `_links`
+    #[serde(rename = "_links")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<Vec<Links>>,
+    /// The response contains the `cliFilter` and `interceptionTimeout` properties.
+    #[serde(rename = "flashCall")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flash_call: Option<VerificationStartResponseFlashCallFlashCall>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationStartResponseFlashCall {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        id: impl Into<String>,
+        method: impl Into<VerificationMethodStart>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            method: method.into(),
+            links: None,
+            flash_call: None,
+        }
+    }
+    /// Sets `_links`.
+    pub fn links(mut self, value: impl Into<Vec<Links>>) -> Self {
+        self.links = Some(value.into());
+        self
+    }
+    /// Sets `flashCall`.
+    pub fn flash_call(
+        mut self,
+        value: impl Into<VerificationStartResponseFlashCallFlashCall>,
+    ) -> Self {
+        self.flash_call = Some(value.into());
+        self
+    }
+}
+/// The response contains the `cliFilter` and `interceptionTimeout` properties.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationStartResponseFlashCallFlashCall {
+    /// Filter that should be applied for incoming calls to intercept the flash call.
+    #[serde(rename = "cliFilter")]
+    pub cli_filter: String,
+    /// Amount of seconds client should wait for the flash call.
+    #[serde(rename = "interceptionTimeout")]
+    pub interception_timeout: i32,
+    /// The time in seconds allowed for reporting the code after which the verification will expire.
+    #[serde(rename = "reportTimeout")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report_timeout: Option<i64>,
+    /// Used by the mobile SDKs, this setting makes the handset deny the flash call after the set time in seconds.
+    #[serde(rename = "denyCallAfter")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deny_call_after: Option<i64>,
+    /// Properties beyond the named ones.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationStartResponseFlashCallFlashCall {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        cli_filter: impl Into<String>,
+        interception_timeout: impl Into<i32>,
+    ) -> Self {
+        Self {
+            cli_filter: cli_filter.into(),
+            interception_timeout: interception_timeout.into(),
+            report_timeout: None,
+            deny_call_after: None,
+            additional_properties: Default::default(),
+        }
+    }
+    /// Sets `reportTimeout`.
+    pub fn report_timeout(mut self, value: impl Into<i64>) -> Self {
+        self.report_timeout = Some(value.into());
+        self
+    }
+    /// Sets `denyCallAfter`.
+    pub fn deny_call_after(mut self, value: impl Into<i64>) -> Self {
+        self.deny_call_after = Some(value.into());
+        self
+    }
+}
+/// Phone Call Response
+pub type VerificationStartResponsePhoneCall = VerificationStartResponseBase;
+/// SMS Response
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationStartResponseSms {
+    /// Verification identifier used to query for status.
+    pub id: String,
+    /// `method`
+    pub method: VerificationMethodStart,
+    /// `_links`
+    #[serde(rename = "_links")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<Vec<Links>>,
+    /// The response contains the `template` of the SMS to be expected and intercepted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sms: Option<VerificationStartResponseSmsSms>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationStartResponseSms {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        id: impl Into<String>,
+        method: impl Into<VerificationMethodStart>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            method: method.into(),
+            links: None,
+            sms: None,
+        }
+    }
+    /// Sets `_links`.
+    pub fn links(mut self, value: impl Into<Vec<Links>>) -> Self {
+        self.links = Some(value.into());
+        self
+    }
+    /// Sets `sms`.
+    pub fn sms(mut self, value: impl Into<VerificationStartResponseSmsSms>) -> Self {
+        self.sms = Some(value.into());
+        self
+    }
+}
+/// The response contains the `template` of the SMS to be expected and intercepted.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationStartResponseSmsSms {
+    /// The expected template for the SMS response.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template: Option<String>,
+    /// The amount of time in seconds that the client should wait for the SMS.
+    #[serde(rename = "interceptionTimeout")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interception_timeout: Option<i32>,
+    /// `codeType`
+    #[serde(rename = "codeType")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_type: Option<SmsCodeType>,
+    /// Properties beyond the named ones.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationStartResponseSmsSms {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            template: None,
+            interception_timeout: None,
+            code_type: None,
+            additional_properties: Default::default(),
+        }
+    }
+    /// Sets `template`.
+    pub fn template(mut self, value: impl Into<String>) -> Self {
+        self.template = Some(value.into());
+        self
+    }
+    /// Sets `interceptionTimeout`.
+    pub fn interception_timeout(mut self, value: impl Into<i32>) -> Self {
+        self.interception_timeout = Some(value.into());
+        self
+    }
+    /// Sets `codeType`.
+    pub fn code_type(mut self, value: impl Into<SmsCodeType>) -> Self {
+        self.code_type = Some(value.into());
+        self
+    }
+}
+/// WhatsApp
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationStartResponseWhatsApp {
+    /// Verification identifier used to query for status.
+    pub id: String,
+    /// `method`
+    pub method: VerificationMethodStart,
+    /// `_links`
+    #[serde(rename = "_links")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<Vec<Links>>,
+    /// The response contains the `codeType` property.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub whatsapp: Option<VerificationStartResponseWhatsAppWhatsapp>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationStartResponseWhatsApp {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        id: impl Into<String>,
+        method: impl Into<VerificationMethodStart>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            method: method.into(),
+            links: None,
+            whatsapp: None,
+        }
+    }
+    /// Sets `_links`.
+    pub fn links(mut self, value: impl Into<Vec<Links>>) -> Self {
+        self.links = Some(value.into());
+        self
+    }
+    /// Sets `whatsapp`.
+    pub fn whatsapp(
+        mut self,
+        value: impl Into<VerificationStartResponseWhatsAppWhatsapp>,
+    ) -> Self {
+        self.whatsapp = Some(value.into());
+        self
+    }
+}
+/// The response contains the `codeType` property.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationStartResponseWhatsAppWhatsapp {
+    /// `codeType`
+    #[serde(rename = "codeType")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_type: Option<WhatsAppCodeType>,
+    /// Properties beyond the named ones.
+    #[serde(flatten)]
+    pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationStartResponseWhatsAppWhatsapp {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            code_type: None,
+            additional_properties: Default::default(),
+        }
+    }
+    /// Sets `codeType`.
+    pub fn code_type(mut self, value: impl Into<WhatsAppCodeType>) -> Self {
+        self.code_type = Some(value.into());
+        self
+    }
+}
+/// The status of the verification
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum VerificationStatus {
+    /// `PENDING`
+    Pending,
+    /// `SUCCESSFUL`
+    Successful,
+    /// `FAIL`
+    Fail,
+    /// `DENIED`
+    Denied,
+    /// `ABORTED`
+    Aborted,
+    /// `ERROR`
+    Error,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl VerificationStatus {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Pending => "PENDING",
+            Self::Successful => "SUCCESSFUL",
+            Self::Fail => "FAIL",
+            Self::Denied => "DENIED",
+            Self::Aborted => "ABORTED",
+            Self::Error => "ERROR",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for VerificationStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "PENDING" => Self::Pending,
+            "SUCCESSFUL" => Self::Successful,
+            "FAIL" => Self::Fail,
+            "DENIED" => Self::Denied,
+            "ABORTED" => Self::Aborted,
+            "ERROR" => Self::Error,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for VerificationStatus {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for VerificationStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for VerificationStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for VerificationStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for VerificationStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -1095,7 +4056,10 @@ impl<'de> serde::Deserialize<'de> for VerificationResultEventMethod {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum VerificationResultEventReason {
+#[non_exhaustive]
+pub enum VerificationStatusReason {
+    /// `Fraud`
+    Fraud,
     /// `Not enough credit`
     NotEnoughCredit,
     /// `Blocked`
@@ -1125,10 +4089,11 @@ pub enum VerificationResultEventReason {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl VerificationResultEventReason {
+impl VerificationStatusReason {
     /// The value as it is sent over the wire.
     pub fn as_str(&self) -> &str {
         match self {
+            Self::Fraud => "Fraud",
             Self::NotEnoughCredit => "Not enough credit",
             Self::Blocked => "Blocked",
             Self::DeniedByCallback => "Denied by callback",
@@ -1148,9 +4113,10 @@ impl VerificationResultEventReason {
         }
     }
 }
-impl From<&str> for VerificationResultEventReason {
+impl From<&str> for VerificationStatusReason {
     fn from(value: &str) -> Self {
         match value {
+            "Fraud" => Self::Fraud,
             "Not enough credit" => Self::NotEnoughCredit,
             "Blocked" => Self::Blocked,
             "Denied by callback" => Self::DeniedByCallback,
@@ -1170,172 +4136,1071 @@ impl From<&str> for VerificationResultEventReason {
         }
     }
 }
-impl From<String> for VerificationResultEventReason {
+impl From<String> for VerificationStatusReason {
     fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
-impl std::str::FromStr for VerificationResultEventReason {
+impl std::str::FromStr for VerificationStatusReason {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
-impl std::fmt::Display for VerificationResultEventReason {
+impl std::fmt::Display for VerificationStatusReason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl serde::Serialize for VerificationResultEventReason {
+impl serde::Serialize for VerificationStatusReason {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> serde::Deserialize<'de> for VerificationResultEventReason {
+impl<'de> serde::Deserialize<'de> for VerificationStatusReason {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
-/// `VerificationResultEventResponse`
+/// `VerificationStatusResponse`
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by its `method` property; unknown values are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
-pub enum VerificationResultEventResponse {
-    /// A `SmsRequestEventResponse`.
-    SmsRequestEventResponse(SmsRequestEventResponse),
-    /// A `FlashCallRequestEventResponse`.
-    FlashCallRequestEventResponse(FlashCallRequestEventResponse),
-    /// A `CalloutRequestEventResponse`.
-    CalloutRequestEventResponse(CalloutRequestEventResponse),
+#[non_exhaustive]
+pub enum VerificationStatusResponse {
+    /// A `VerificationStatusResponseSms`.
+    VerificationStatusResponseSms(VerificationStatusResponseSms),
+    /// A `VerificationStatusResponseFlashCall`.
+    VerificationStatusResponseFlashCall(VerificationStatusResponseFlashCall),
+    /// A `VerificationStatusResponsePhoneCall`.
+    VerificationStatusResponsePhoneCall(VerificationStatusResponsePhoneCall),
+    /// A `VerificationStatusResponseWhatsApp`.
+    VerificationStatusResponseWhatsApp(VerificationStatusResponseWhatsApp),
+    /// A variant this SDK does not know yet, kept as received.
+    Other(serde_json::Value),
 }
-impl serde::Serialize for VerificationResultEventResponse {
+impl serde::Serialize for VerificationStatusResponse {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::SmsRequestEventResponse(v) => {
-                serde::Serialize::serialize(v, serializer)
+        let (value, tag) = match self {
+            Self::VerificationStatusResponseSms(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("sms"),
+                )
             }
-            Self::FlashCallRequestEventResponse(v) => {
-                serde::Serialize::serialize(v, serializer)
+            Self::VerificationStatusResponseFlashCall(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("flashcall"),
+                )
             }
-            Self::CalloutRequestEventResponse(v) => {
-                serde::Serialize::serialize(v, serializer)
+            Self::VerificationStatusResponsePhoneCall(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("callout"),
+                )
             }
-        }
-    }
-}
-impl<'de> serde::Deserialize<'de> for VerificationResultEventResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        const SHAPES: &[crate::runtime::union::Shape] = &[
-            crate::runtime::union::Shape {
-                kind: crate::runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["action", "sms"],
-            },
-            crate::runtime::union::Shape {
-                kind: crate::runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["action", "flashCall"],
-            },
-            crate::runtime::union::Shape {
-                kind: crate::runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["action", "callout"],
-            },
-        ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        for index in crate::runtime::union::rank(&value, SHAPES) {
-            let decoded = match index {
-                0usize => {
-                    <SmsRequestEventResponse as serde::Deserialize>::deserialize(&value)
-                        .map(Self::SmsRequestEventResponse)
-                        .ok()
-                }
-                1usize => {
-                    <FlashCallRequestEventResponse as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::FlashCallRequestEventResponse)
-                        .ok()
-                }
-                2usize => {
-                    <CalloutRequestEventResponse as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::CalloutRequestEventResponse)
-                        .ok()
-                }
-                _ => None,
-            };
-            if let Some(decoded) = decoded {
-                return Ok(decoded);
+            Self::VerificationStatusResponseWhatsApp(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("whatsapp"),
+                )
             }
-        }
-        Err(
-            serde::de::Error::custom(
-                "data did not match any variant of VerificationResultEventResponse",
-            ),
+            Self::Other(v) => (v.clone(), None),
+        };
+        serde::Serialize::serialize(
+            &crate::runtime::union::with_tag(value, "method", tag),
+            serializer,
         )
     }
 }
-/// Free text that the client is sending, used to show if the call/SMS was intercepted or not.
+impl<'de> serde::Deserialize<'de> for VerificationStatusResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match value.get("method").and_then(serde_json::Value::as_str) {
+            Some("sms") => {
+                <VerificationStatusResponseSms as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationStatusResponseSms)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("flashcall") => {
+                <VerificationStatusResponseFlashCall as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationStatusResponseFlashCall)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("callout") => {
+                <VerificationStatusResponsePhoneCall as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationStatusResponsePhoneCall)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("whatsapp") => {
+                <VerificationStatusResponseWhatsApp as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationStatusResponseWhatsApp)
+                    .map_err(serde::de::Error::custom)
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
+impl VerificationStatusResponse {
+    /// The `VerificationStatusResponseSms` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn sms() -> Self {
+        Self::VerificationStatusResponseSms(VerificationStatusResponseSms::new())
+    }
+    /// The `VerificationStatusResponseFlashCall` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn flash_call() -> Self {
+        Self::VerificationStatusResponseFlashCall(
+            VerificationStatusResponseFlashCall::new(),
+        )
+    }
+    /// The `VerificationStatusResponsePhoneCall` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn phone_call() -> Self {
+        Self::VerificationStatusResponsePhoneCall(
+            VerificationStatusResponsePhoneCall::new(),
+        )
+    }
+    /// The `VerificationStatusResponseWhatsApp` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn whats_app() -> Self {
+        Self::VerificationStatusResponseWhatsApp(
+            VerificationStatusResponseWhatsApp::new(),
+        )
+    }
+}
+impl From<VerificationStatusResponseSms> for VerificationStatusResponse {
+    fn from(value: VerificationStatusResponseSms) -> Self {
+        Self::VerificationStatusResponseSms(value)
+    }
+}
+impl From<VerificationStatusResponseFlashCall> for VerificationStatusResponse {
+    fn from(value: VerificationStatusResponseFlashCall) -> Self {
+        Self::VerificationStatusResponseFlashCall(value)
+    }
+}
+impl From<VerificationStatusResponsePhoneCall> for VerificationStatusResponse {
+    fn from(value: VerificationStatusResponsePhoneCall) -> Self {
+        Self::VerificationStatusResponsePhoneCall(value)
+    }
+}
+impl From<VerificationStatusResponseWhatsApp> for VerificationStatusResponse {
+    fn from(value: VerificationStatusResponseWhatsApp) -> Self {
+        Self::VerificationStatusResponseWhatsApp(value)
+    }
+}
+/// Verification Status Response Common Fields
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationStatusResponseBase {
+    /// The unique ID of the verification request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// `status`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<VerificationStatus>,
+    /// `reason`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<VerificationStatusReason>,
+    /// `reference`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<VerificationEventReference>,
+    /// `identity`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<Identity>,
+    /// `countryId`
+    #[serde(rename = "countryId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_id: Option<CountryId>,
+    /// `verificationTimestamp`
+    #[serde(rename = "verificationTimestamp")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verification_timestamp: Option<VerificationTimestamp>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationStatusResponseBase {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            id: None,
+            status: None,
+            reason: None,
+            reference: None,
+            identity: None,
+            country_id: None,
+            verification_timestamp: None,
+        }
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<VerificationStatus>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `reason`.
+    pub fn reason(mut self, value: impl Into<VerificationStatusReason>) -> Self {
+        self.reason = Some(value.into());
+        self
+    }
+    /// Sets `reference`.
+    pub fn reference(mut self, value: impl Into<VerificationEventReference>) -> Self {
+        self.reference = Some(value.into());
+        self
+    }
+    /// Sets `identity`.
+    pub fn identity(mut self, value: impl Into<Identity>) -> Self {
+        self.identity = Some(value.into());
+        self
+    }
+    /// Sets `countryId`.
+    pub fn country_id(mut self, value: impl Into<CountryId>) -> Self {
+        self.country_id = Some(value.into());
+        self
+    }
+    /// Sets `verificationTimestamp`.
+    pub fn verification_timestamp(
+        mut self,
+        value: impl Into<VerificationTimestamp>,
+    ) -> Self {
+        self.verification_timestamp = Some(value.into());
+        self
+    }
+}
+/// Flash Call Verification Status Response
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationStatusResponseFlashCall {
+    /// The unique ID of the verification request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// `status`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<VerificationStatus>,
+    /// `reason`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<VerificationStatusReason>,
+    /// `reference`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<VerificationEventReference>,
+    /// `identity`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<Identity>,
+    /// `countryId`
+    #[serde(rename = "countryId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_id: Option<CountryId>,
+    /// `verificationTimestamp`
+    #[serde(rename = "verificationTimestamp")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verification_timestamp: Option<VerificationTimestamp>,
+    /// The method of the verification request. This will always be `flashcall`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<VerificationStatusResponseFlashCallMethod>,
+    /// Shows whether the call is complete or not.
+    #[serde(rename = "callComplete")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub call_complete: Option<bool>,
+    /// `callResult`
+    #[serde(rename = "callResult")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub call_result: Option<StatusCallResult>,
+    /// `price`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price: Option<StatusPrice>,
+    /// `source`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationStatusResponseFlashCall {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            id: None,
+            status: None,
+            reason: None,
+            reference: None,
+            identity: None,
+            country_id: None,
+            verification_timestamp: None,
+            method: None,
+            call_complete: None,
+            call_result: None,
+            price: None,
+            source: None,
+        }
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<VerificationStatus>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `reason`.
+    pub fn reason(mut self, value: impl Into<VerificationStatusReason>) -> Self {
+        self.reason = Some(value.into());
+        self
+    }
+    /// Sets `reference`.
+    pub fn reference(mut self, value: impl Into<VerificationEventReference>) -> Self {
+        self.reference = Some(value.into());
+        self
+    }
+    /// Sets `identity`.
+    pub fn identity(mut self, value: impl Into<Identity>) -> Self {
+        self.identity = Some(value.into());
+        self
+    }
+    /// Sets `countryId`.
+    pub fn country_id(mut self, value: impl Into<CountryId>) -> Self {
+        self.country_id = Some(value.into());
+        self
+    }
+    /// Sets `verificationTimestamp`.
+    pub fn verification_timestamp(
+        mut self,
+        value: impl Into<VerificationTimestamp>,
+    ) -> Self {
+        self.verification_timestamp = Some(value.into());
+        self
+    }
+    /// Sets `method`.
+    pub fn method(
+        mut self,
+        value: impl Into<VerificationStatusResponseFlashCallMethod>,
+    ) -> Self {
+        self.method = Some(value.into());
+        self
+    }
+    /// Sets `callComplete`.
+    pub fn call_complete(mut self, value: impl Into<bool>) -> Self {
+        self.call_complete = Some(value.into());
+        self
+    }
+    /// Sets `callResult`.
+    pub fn call_result(mut self, value: impl Into<StatusCallResult>) -> Self {
+        self.call_result = Some(value.into());
+        self
+    }
+    /// Sets `price`.
+    pub fn price(mut self, value: impl Into<StatusPrice>) -> Self {
+        self.price = Some(value.into());
+        self
+    }
+    /// Sets `source`.
+    pub fn source(mut self, value: impl Into<Source>) -> Self {
+        self.source = Some(value.into());
+        self
+    }
+}
+/// The method of the verification request. This will always be `flashcall`.
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum VerificationResultEventSource {
-    /// `intercepted`
-    Intercepted,
-    /// `manual`
-    Manual,
+#[non_exhaustive]
+pub enum VerificationStatusResponseFlashCallMethod {
+    /// `flashcall`
+    Flashcall,
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl VerificationResultEventSource {
+impl VerificationStatusResponseFlashCallMethod {
     /// The value as it is sent over the wire.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::Intercepted => "intercepted",
-            Self::Manual => "manual",
+            Self::Flashcall => "flashcall",
             Self::Other(other) => other.as_str(),
         }
     }
 }
-impl From<&str> for VerificationResultEventSource {
+impl From<&str> for VerificationStatusResponseFlashCallMethod {
     fn from(value: &str) -> Self {
         match value {
-            "intercepted" => Self::Intercepted,
-            "manual" => Self::Manual,
+            "flashcall" => Self::Flashcall,
             other => Self::Other(other.to_string()),
         }
     }
 }
-impl From<String> for VerificationResultEventSource {
+impl From<String> for VerificationStatusResponseFlashCallMethod {
     fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
-impl std::str::FromStr for VerificationResultEventSource {
+impl std::str::FromStr for VerificationStatusResponseFlashCallMethod {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
-impl std::fmt::Display for VerificationResultEventSource {
+impl std::fmt::Display for VerificationStatusResponseFlashCallMethod {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl serde::Serialize for VerificationResultEventSource {
+impl serde::Serialize for VerificationStatusResponseFlashCallMethod {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> serde::Deserialize<'de> for VerificationResultEventSource {
+impl<'de> serde::Deserialize<'de> for VerificationStatusResponseFlashCallMethod {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Phone Call Verification Status Response
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationStatusResponsePhoneCall {
+    /// The unique ID of the verification request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// `status`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<VerificationStatus>,
+    /// `reason`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<VerificationStatusReason>,
+    /// `reference`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<VerificationEventReference>,
+    /// `identity`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<Identity>,
+    /// `countryId`
+    #[serde(rename = "countryId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_id: Option<CountryId>,
+    /// `verificationTimestamp`
+    #[serde(rename = "verificationTimestamp")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verification_timestamp: Option<VerificationTimestamp>,
+    /// The method of the verification request. This will always be `callout`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<VerificationStatusResponsePhoneCallMethod>,
+    /// Shows whether the call is complete or not.
+    #[serde(rename = "callComplete")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub call_complete: Option<bool>,
+    /// `callResult`
+    #[serde(rename = "callResult")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub call_result: Option<StatusCallResult>,
+    /// `price`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price: Option<StatusPrice>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationStatusResponsePhoneCall {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            id: None,
+            status: None,
+            reason: None,
+            reference: None,
+            identity: None,
+            country_id: None,
+            verification_timestamp: None,
+            method: None,
+            call_complete: None,
+            call_result: None,
+            price: None,
+        }
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<VerificationStatus>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `reason`.
+    pub fn reason(mut self, value: impl Into<VerificationStatusReason>) -> Self {
+        self.reason = Some(value.into());
+        self
+    }
+    /// Sets `reference`.
+    pub fn reference(mut self, value: impl Into<VerificationEventReference>) -> Self {
+        self.reference = Some(value.into());
+        self
+    }
+    /// Sets `identity`.
+    pub fn identity(mut self, value: impl Into<Identity>) -> Self {
+        self.identity = Some(value.into());
+        self
+    }
+    /// Sets `countryId`.
+    pub fn country_id(mut self, value: impl Into<CountryId>) -> Self {
+        self.country_id = Some(value.into());
+        self
+    }
+    /// Sets `verificationTimestamp`.
+    pub fn verification_timestamp(
+        mut self,
+        value: impl Into<VerificationTimestamp>,
+    ) -> Self {
+        self.verification_timestamp = Some(value.into());
+        self
+    }
+    /// Sets `method`.
+    pub fn method(
+        mut self,
+        value: impl Into<VerificationStatusResponsePhoneCallMethod>,
+    ) -> Self {
+        self.method = Some(value.into());
+        self
+    }
+    /// Sets `callComplete`.
+    pub fn call_complete(mut self, value: impl Into<bool>) -> Self {
+        self.call_complete = Some(value.into());
+        self
+    }
+    /// Sets `callResult`.
+    pub fn call_result(mut self, value: impl Into<StatusCallResult>) -> Self {
+        self.call_result = Some(value.into());
+        self
+    }
+    /// Sets `price`.
+    pub fn price(mut self, value: impl Into<StatusPrice>) -> Self {
+        self.price = Some(value.into());
+        self
+    }
+}
+/// The method of the verification request. This will always be `callout`.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum VerificationStatusResponsePhoneCallMethod {
+    /// `callout`
+    Callout,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl VerificationStatusResponsePhoneCallMethod {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Callout => "callout",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for VerificationStatusResponsePhoneCallMethod {
+    fn from(value: &str) -> Self {
+        match value {
+            "callout" => Self::Callout,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for VerificationStatusResponsePhoneCallMethod {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for VerificationStatusResponsePhoneCallMethod {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for VerificationStatusResponsePhoneCallMethod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for VerificationStatusResponsePhoneCallMethod {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for VerificationStatusResponsePhoneCallMethod {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// SMS Verification Status Response
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationStatusResponseSms {
+    /// The unique ID of the verification request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// `status`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<VerificationStatus>,
+    /// `reason`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<VerificationStatusReason>,
+    /// `reference`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<VerificationEventReference>,
+    /// `identity`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<Identity>,
+    /// `countryId`
+    #[serde(rename = "countryId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_id: Option<CountryId>,
+    /// `verificationTimestamp`
+    #[serde(rename = "verificationTimestamp")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verification_timestamp: Option<VerificationTimestamp>,
+    /// The method of the verification request. This will always be `sms`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<VerificationStatusResponseSmsMethod>,
+    /// Prices associated with this verification
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price: Option<VerificationStatusResponseSmsPrice>,
+    /// `source`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationStatusResponseSms {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            id: None,
+            status: None,
+            reason: None,
+            reference: None,
+            identity: None,
+            country_id: None,
+            verification_timestamp: None,
+            method: None,
+            price: None,
+            source: None,
+        }
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<VerificationStatus>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `reason`.
+    pub fn reason(mut self, value: impl Into<VerificationStatusReason>) -> Self {
+        self.reason = Some(value.into());
+        self
+    }
+    /// Sets `reference`.
+    pub fn reference(mut self, value: impl Into<VerificationEventReference>) -> Self {
+        self.reference = Some(value.into());
+        self
+    }
+    /// Sets `identity`.
+    pub fn identity(mut self, value: impl Into<Identity>) -> Self {
+        self.identity = Some(value.into());
+        self
+    }
+    /// Sets `countryId`.
+    pub fn country_id(mut self, value: impl Into<CountryId>) -> Self {
+        self.country_id = Some(value.into());
+        self
+    }
+    /// Sets `verificationTimestamp`.
+    pub fn verification_timestamp(
+        mut self,
+        value: impl Into<VerificationTimestamp>,
+    ) -> Self {
+        self.verification_timestamp = Some(value.into());
+        self
+    }
+    /// Sets `method`.
+    pub fn method(
+        mut self,
+        value: impl Into<VerificationStatusResponseSmsMethod>,
+    ) -> Self {
+        self.method = Some(value.into());
+        self
+    }
+    /// Sets `price`.
+    pub fn price(
+        mut self,
+        value: impl Into<VerificationStatusResponseSmsPrice>,
+    ) -> Self {
+        self.price = Some(value.into());
+        self
+    }
+    /// Sets `source`.
+    pub fn source(mut self, value: impl Into<Source>) -> Self {
+        self.source = Some(value.into());
+        self
+    }
+}
+/// The method of the verification request. This will always be `sms`.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum VerificationStatusResponseSmsMethod {
+    /// `sms`
+    Sms,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl VerificationStatusResponseSmsMethod {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Sms => "sms",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for VerificationStatusResponseSmsMethod {
+    fn from(value: &str) -> Self {
+        match value {
+            "sms" => Self::Sms,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for VerificationStatusResponseSmsMethod {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for VerificationStatusResponseSmsMethod {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for VerificationStatusResponseSmsMethod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for VerificationStatusResponseSmsMethod {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for VerificationStatusResponseSmsMethod {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Prices associated with this verification
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationStatusResponseSmsPrice {
+    /// `verificationPrice`
+    #[serde(rename = "verificationPrice")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verification_price: Option<VerificationPrice>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationStatusResponseSmsPrice {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { verification_price: None }
+    }
+    /// Sets `verificationPrice`.
+    pub fn verification_price(mut self, value: impl Into<VerificationPrice>) -> Self {
+        self.verification_price = Some(value.into());
+        self
+    }
+}
+/// WhatsApp Verification Status Response
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationStatusResponseWhatsApp {
+    /// The unique ID of the verification request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// `status`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<VerificationStatus>,
+    /// `reason`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<VerificationStatusReason>,
+    /// `reference`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<VerificationEventReference>,
+    /// `identity`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<Identity>,
+    /// `countryId`
+    #[serde(rename = "countryId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_id: Option<CountryId>,
+    /// `verificationTimestamp`
+    #[serde(rename = "verificationTimestamp")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verification_timestamp: Option<VerificationTimestamp>,
+    /// The method of the verification request. This will always be `whatsapp`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<VerificationStatusResponseWhatsAppMethod>,
+    /// Prices associated with this verification
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price: Option<VerificationStatusResponseWhatsAppPrice>,
+    /// `source`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationStatusResponseWhatsApp {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            id: None,
+            status: None,
+            reason: None,
+            reference: None,
+            identity: None,
+            country_id: None,
+            verification_timestamp: None,
+            method: None,
+            price: None,
+            source: None,
+        }
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<VerificationStatus>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `reason`.
+    pub fn reason(mut self, value: impl Into<VerificationStatusReason>) -> Self {
+        self.reason = Some(value.into());
+        self
+    }
+    /// Sets `reference`.
+    pub fn reference(mut self, value: impl Into<VerificationEventReference>) -> Self {
+        self.reference = Some(value.into());
+        self
+    }
+    /// Sets `identity`.
+    pub fn identity(mut self, value: impl Into<Identity>) -> Self {
+        self.identity = Some(value.into());
+        self
+    }
+    /// Sets `countryId`.
+    pub fn country_id(mut self, value: impl Into<CountryId>) -> Self {
+        self.country_id = Some(value.into());
+        self
+    }
+    /// Sets `verificationTimestamp`.
+    pub fn verification_timestamp(
+        mut self,
+        value: impl Into<VerificationTimestamp>,
+    ) -> Self {
+        self.verification_timestamp = Some(value.into());
+        self
+    }
+    /// Sets `method`.
+    pub fn method(
+        mut self,
+        value: impl Into<VerificationStatusResponseWhatsAppMethod>,
+    ) -> Self {
+        self.method = Some(value.into());
+        self
+    }
+    /// Sets `price`.
+    pub fn price(
+        mut self,
+        value: impl Into<VerificationStatusResponseWhatsAppPrice>,
+    ) -> Self {
+        self.price = Some(value.into());
+        self
+    }
+    /// Sets `source`.
+    pub fn source(mut self, value: impl Into<Source>) -> Self {
+        self.source = Some(value.into());
+        self
+    }
+}
+/// The method of the verification request. This will always be `whatsapp`.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum VerificationStatusResponseWhatsAppMethod {
+    /// `whatsapp`
+    Whatsapp,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl VerificationStatusResponseWhatsAppMethod {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Whatsapp => "whatsapp",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for VerificationStatusResponseWhatsAppMethod {
+    fn from(value: &str) -> Self {
+        match value {
+            "whatsapp" => Self::Whatsapp,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for VerificationStatusResponseWhatsAppMethod {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for VerificationStatusResponseWhatsAppMethod {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for VerificationStatusResponseWhatsAppMethod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for VerificationStatusResponseWhatsAppMethod {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for VerificationStatusResponseWhatsAppMethod {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Prices associated with this verification
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct VerificationStatusResponseWhatsAppPrice {
+    /// `verificationPrice`
+    #[serde(rename = "verificationPrice")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verification_price: Option<VerificationPrice>,
+}
+#[allow(clippy::should_implement_trait)]
+impl VerificationStatusResponseWhatsAppPrice {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { verification_price: None }
+    }
+    /// Sets `verificationPrice`.
+    pub fn verification_price(mut self, value: impl Into<VerificationPrice>) -> Self {
+        self.verification_price = Some(value.into());
+        self
+    }
+}
+/// The timestamp in UTC format.
+/// <br>
+/// **Note:** The formatting does not respect `ISO-8601` and the returned value has the format `YYYY-MM-DDThh:mm:ss.SSS`. If you need to parse this value into a specific date object in your programming language, please append `Z` (Zulu time = UTC) at the end of the date value to match the `ISO-8601` format: `YYYY-MM-DDThh:mm:ss.SSSZ`.
+pub type VerificationTimestamp = String;
+/// Selects type of code which will be sent to customer
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum WhatsAppCodeType {
+    /// `Numeric`
+    Numeric,
+    /// `Alpha`
+    Alpha,
+    /// `Alphanumeric`
+    Alphanumeric,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl WhatsAppCodeType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Numeric => "Numeric",
+            Self::Alpha => "Alpha",
+            Self::Alphanumeric => "Alphanumeric",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for WhatsAppCodeType {
+    fn from(value: &str) -> Self {
+        match value {
+            "Numeric" => Self::Numeric,
+            "Alpha" => Self::Alpha,
+            "Alphanumeric" => Self::Alphanumeric,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for WhatsAppCodeType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for WhatsAppCodeType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for WhatsAppCodeType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for WhatsAppCodeType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsAppCodeType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {

@@ -5,282 +5,482 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Applications` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct Applications<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl Applications<'_> {
+impl<'a> Applications<'a> {
     /// Get Numbers
     ///
     /// Get information about your numbers. It returns a list of numbers that you own, as well as their capability (voice or SMS). For the ones that are assigned to an app, it returns the application key of the app.
     ///
-    /// `GET /v1/configuration/numbers/` (operation `Configuration_GetNumbers`).
+    /// `GET /v1/configuration/numbers` (operation `Configuration_GetNumbers`). Served from `https://callingapi.sinch.com`.
     #[doc(alias = "Configuration_GetNumbers")]
-    pub async fn configuration_get_numbers(
-        &self,
-    ) -> Result<
-        super::types::GetNumbersResponseObj,
-        crate::runtime::Error<ConfigurationGetNumbersError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(reqwest::Method::GET, "/v1/configuration/numbers/");
-        let response = self.client.http.send("Configuration_GetNumbers", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            401 => Err(response.error_as(ConfigurationGetNumbersError::Status401)),
-            500 => Err(response.error_as(ConfigurationGetNumbersError::Status500)),
-            _ => Err(response.into_error(None)),
+    pub fn get_numbers(&self) -> ConfigurationGetNumbersCall<'a> {
+        ConfigurationGetNumbersCall {
+            client: self.client,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Update Numbers
     ///
     /// Assign a number or a list of numbers to an application.
     ///
-    /// `POST /v1/configuration/numbers/` (operation `Configuration_UpdateNumbers`).
+    /// `POST /v1/configuration/numbers` (operation `Configuration_UpdateNumbers`). Served from `https://callingapi.sinch.com`.
     #[doc(alias = "Configuration_UpdateNumbers")]
-    pub async fn configuration_update_numbers(
-        &self,
-        body: Option<&super::types::UpdateNumbers>,
-    ) -> Result<
-        serde_json::Value,
-        crate::runtime::Error<ConfigurationUpdateNumbersError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(reqwest::Method::POST, "/v1/configuration/numbers/");
-        if let Some(body) = body {
-            request = request.json(body);
-        }
-        let response = self
-            .client
-            .http
-            .send("Configuration_UpdateNumbers", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            401 => Err(response.error_as(ConfigurationUpdateNumbersError::Status401)),
-            500 => Err(response.error_as(ConfigurationUpdateNumbersError::Status500)),
-            _ => Err(response.into_error(None)),
+    pub fn update_numbers(&self) -> ConfigurationUpdateNumbersCall<'a> {
+        ConfigurationUpdateNumbersCall {
+            client: self.client,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Un-assign number
     ///
     /// Un-assign a number from an application.
     ///
-    /// `DELETE /v1/configuration/numbers/` (operation `Configuration_UnassignNumber`).
+    /// `DELETE /v1/configuration/numbers` (operation `Configuration_UnassignNumber`). Served from `https://callingapi.sinch.com`.
     #[doc(alias = "Configuration_UnassignNumber")]
-    pub async fn configuration_unassign_number(
-        &self,
-        body: Option<&super::types::UnassignNumbers>,
-    ) -> Result<
-        serde_json::Value,
-        crate::runtime::Error<ConfigurationUnassignNumberError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(reqwest::Method::DELETE, "/v1/configuration/numbers/");
-        if let Some(body) = body {
-            request = request.json(body);
-        }
-        let response = self
-            .client
-            .http
-            .send("Configuration_UnassignNumber", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            401 => Err(response.error_as(ConfigurationUnassignNumberError::Status401)),
-            500 => Err(response.error_as(ConfigurationUnassignNumberError::Status500)),
-            _ => Err(response.into_error(None)),
+    pub fn unassign_number(&self) -> ConfigurationUnassignNumberCall<'a> {
+        ConfigurationUnassignNumberCall {
+            client: self.client,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Get Callback URLs
     ///
     /// Returns any callback URLs configured for the specified application.
     ///
-    /// `GET /v1/configuration/callbacks/applications/{applicationkey}` (operation `Configuration_GetCallbackURLs`).
+    /// `GET /v1/configuration/callbacks/applications/{applicationkey}` (operation `Configuration_GetCallbackURLs`). Served from `https://callingapi.sinch.com`.
     #[doc(alias = "Configuration_GetCallbackURLs")]
-    pub async fn configuration_get_callback_ur_ls(
+    pub fn get_callback_ur_ls(
         &self,
-        applicationkey: &str,
-    ) -> Result<
-        super::types::GetCallbacks,
-        crate::runtime::Error<ConfigurationGetCallbackUrLsError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/v1/configuration/callbacks/applications/",
-                    &crate::runtime::encode::path(applicationkey),
-                ]
-                    .concat(),
-            );
-        let response = self
-            .client
-            .http
-            .send("Configuration_GetCallbackURLs", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            401 => Err(response.error_as(ConfigurationGetCallbackUrLsError::Status401)),
-            500 => Err(response.error_as(ConfigurationGetCallbackUrLsError::Status500)),
-            _ => Err(response.into_error(None)),
+        applicationkey: impl Into<String>,
+    ) -> ConfigurationGetCallbackUrLsCall<'a> {
+        ConfigurationGetCallbackUrLsCall {
+            client: self.client,
+            applicationkey: applicationkey.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Update Callbacks
     ///
     /// Update the configured callback URLs for the specified application.
     ///
-    /// `POST /v1/configuration/callbacks/applications/{applicationkey}` (operation `Configuration_UpdateCallbackURLs`).
+    /// `POST /v1/configuration/callbacks/applications/{applicationkey}` (operation `Configuration_UpdateCallbackURLs`). Served from `https://callingapi.sinch.com`.
     #[doc(alias = "Configuration_UpdateCallbackURLs")]
-    pub async fn configuration_update_callback_ur_ls(
+    pub fn update_callback_ur_ls(
         &self,
-        applicationkey: &str,
-        body: Option<&super::types::UpdateCallbacks>,
-    ) -> Result<
-        serde_json::Value,
-        crate::runtime::Error<ConfigurationUpdateCallbackUrLsError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &[
-                    "/v1/configuration/callbacks/applications/",
-                    &crate::runtime::encode::path(applicationkey),
-                ]
-                    .concat(),
-            );
-        if let Some(body) = body {
-            request = request.json(body);
-        }
-        let response = self
-            .client
-            .http
-            .send("Configuration_UpdateCallbackURLs", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            401 => {
-                Err(response.error_as(ConfigurationUpdateCallbackUrLsError::Status401))
-            }
-            500 => {
-                Err(response.error_as(ConfigurationUpdateCallbackUrLsError::Status500))
-            }
-            _ => Err(response.into_error(None)),
+        applicationkey: impl Into<String>,
+    ) -> ConfigurationUpdateCallbackUrLsCall<'a> {
+        ConfigurationUpdateCallbackUrLsCall {
+            client: self.client,
+            applicationkey: applicationkey.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Query number
     ///
     /// Returns information about the requested number.
     ///
-    /// `GET /v1/calling/query/number/{number}` (operation `Calling_QueryNumber`).
+    /// `GET /v1/calling/query/number/{number}` (operation `Calling_QueryNumber`). Served from `https://callingapi.sinch.com`.
     #[doc(alias = "Calling_QueryNumber")]
-    pub async fn calling_query_number(
-        &self,
-        number: &str,
-    ) -> Result<
-        super::types::GetQueryNumber,
-        crate::runtime::Error<CallingQueryNumberError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &["/v1/calling/query/number/", &crate::runtime::encode::path(number)]
-                    .concat(),
-            );
-        let response = self.client.http.send("Calling_QueryNumber", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            401 => Err(response.error_as(CallingQueryNumberError::Status401)),
-            500 => Err(response.error_as(CallingQueryNumberError::Status500)),
-            _ => Err(response.into_error(None)),
+    #[deprecated]
+    pub fn query_number(&self, number: impl Into<String>) -> CallingQueryNumberCall<'a> {
+        CallingQueryNumberCall {
+            client: self.client,
+            number: number.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
 }
-/// The documented error responses of operation `Configuration_GetNumbers`, decoded by status.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ConfigurationGetNumbersError {
-    /// Unauthorized
-    ///
-    /// Status 401.
-    Status401(super::types::Error),
-    /// Internal error
-    ///
-    /// Status 500.
-    Status500(super::types::Error),
+/// A request of operation `Configuration_GetNumbers` (`GET /v1/configuration/numbers`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ConfigurationGetNumbersCall<'a> {
+    client: &'a super::Client,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
 }
-/// The documented error responses of operation `Configuration_UpdateNumbers`, decoded by status.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ConfigurationUpdateNumbersError {
-    /// Unauthorized
-    ///
-    /// Status 401.
-    Status401(super::types::Error),
-    /// Internal error
-    ///
-    /// Status 500.
-    Status500(super::types::Error),
+impl<'a> ConfigurationGetNumbersCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::GetNumbersResponseObj,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::GetNumbersResponseObj>,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "Configuration_GetNumbers",
+            reqwest::Method::GET,
+            "/v1/configuration/numbers".to_string(),
+        );
+        request.server = Some("https://callingapi.sinch.com");
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Configuration_GetNumbers",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
 }
-/// The documented error responses of operation `Configuration_UnassignNumber`, decoded by status.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ConfigurationUnassignNumberError {
-    /// Unauthorized
-    ///
-    /// Status 401.
-    Status401(super::types::Error),
-    /// Internal error
-    ///
-    /// Status 500.
-    Status500(super::types::Error),
+impl<'a> std::future::IntoFuture for ConfigurationGetNumbersCall<'a> {
+    type Output = Result<
+        super::types::GetNumbersResponseObj,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
-/// The documented error responses of operation `Configuration_GetCallbackURLs`, decoded by status.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ConfigurationGetCallbackUrLsError {
-    /// Unauthorized
-    ///
-    /// Status 401.
-    Status401(super::types::Error),
-    /// Internal error
-    ///
-    /// Status 500.
-    Status500(super::types::Error),
+/// A request of operation `Configuration_UpdateNumbers` (`POST /v1/configuration/numbers`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ConfigurationUpdateNumbersCall<'a> {
+    client: &'a super::Client,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
 }
-/// The documented error responses of operation `Configuration_UpdateCallbackURLs`, decoded by status.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ConfigurationUpdateCallbackUrLsError {
-    /// Unauthorized
-    ///
-    /// Status 401.
-    Status401(super::types::Error),
-    /// Internal error
-    ///
-    /// Status 500.
-    Status500(super::types::Error),
+impl<'a> ConfigurationUpdateNumbersCall<'a> {
+    /// Sets the request body.
+    pub fn body(mut self, value: impl Into<super::types::UpdateNumbers>) -> Self {
+        let value: super::types::UpdateNumbers = value.into();
+        self.body = crate::runtime::Body::json(&value).map_err(|e| e.to_string());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<(), crate::runtime::Error<crate::runtime::NoErrorBody>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<()>,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "Configuration_UpdateNumbers",
+            reqwest::Method::POST,
+            "/v1/configuration/numbers".to_string(),
+        );
+        request.server = Some("https://callingapi.sinch.com");
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Configuration_UpdateNumbers",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        match response.status() {
+            200..=299 => {}
+            _ => return Err(response.into_error(None)),
+        }
+        Ok(response.with(()))
+    }
 }
-/// The documented error responses of operation `Calling_QueryNumber`, decoded by status.
-#[derive(Debug, Clone, PartialEq)]
-pub enum CallingQueryNumberError {
-    /// Unauthorized
-    ///
-    /// Status 401.
-    Status401(super::types::Error),
-    /// Internal error
-    ///
-    /// Status 500.
-    Status500(super::types::Error),
+impl<'a> std::future::IntoFuture for ConfigurationUpdateNumbersCall<'a> {
+    type Output = Result<(), crate::runtime::Error<crate::runtime::NoErrorBody>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// A request of operation `Configuration_UnassignNumber` (`DELETE /v1/configuration/numbers`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ConfigurationUnassignNumberCall<'a> {
+    client: &'a super::Client,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> ConfigurationUnassignNumberCall<'a> {
+    /// Sets the request body.
+    pub fn body(mut self, value: impl Into<super::types::UnassignNumbers>) -> Self {
+        let value: super::types::UnassignNumbers = value.into();
+        self.body = crate::runtime::Body::json(&value).map_err(|e| e.to_string());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<(), crate::runtime::Error<crate::runtime::NoErrorBody>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<()>,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "Configuration_UnassignNumber",
+            reqwest::Method::DELETE,
+            "/v1/configuration/numbers".to_string(),
+        );
+        request.server = Some("https://callingapi.sinch.com");
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Configuration_UnassignNumber",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        match response.status() {
+            200..=299 => {}
+            _ => return Err(response.into_error(None)),
+        }
+        Ok(response.with(()))
+    }
+}
+impl<'a> std::future::IntoFuture for ConfigurationUnassignNumberCall<'a> {
+    type Output = Result<(), crate::runtime::Error<crate::runtime::NoErrorBody>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// A request of operation `Configuration_GetCallbackURLs` (`GET /v1/configuration/callbacks/applications/{applicationkey}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ConfigurationGetCallbackUrLsCall<'a> {
+    client: &'a super::Client,
+    applicationkey: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> ConfigurationGetCallbackUrLsCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::Callbacks,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::Callbacks>,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "Configuration_GetCallbackURLs",
+            reqwest::Method::GET,
+            [
+                "/v1/configuration/callbacks/applications/",
+                &crate::runtime::encode::path(&self.applicationkey),
+            ]
+                .concat(),
+        );
+        request.server = Some("https://callingapi.sinch.com");
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Configuration_GetCallbackURLs",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for ConfigurationGetCallbackUrLsCall<'a> {
+    type Output = Result<
+        super::types::Callbacks,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// A request of operation `Configuration_UpdateCallbackURLs` (`POST /v1/configuration/callbacks/applications/{applicationkey}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ConfigurationUpdateCallbackUrLsCall<'a> {
+    client: &'a super::Client,
+    applicationkey: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> ConfigurationUpdateCallbackUrLsCall<'a> {
+    /// Sets the request body.
+    pub fn body(mut self, value: impl Into<super::types::Callbacks>) -> Self {
+        let value: super::types::Callbacks = value.into();
+        self.body = crate::runtime::Body::json(&value).map_err(|e| e.to_string());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<(), crate::runtime::Error<crate::runtime::NoErrorBody>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<()>,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "Configuration_UpdateCallbackURLs",
+            reqwest::Method::POST,
+            [
+                "/v1/configuration/callbacks/applications/",
+                &crate::runtime::encode::path(&self.applicationkey),
+            ]
+                .concat(),
+        );
+        request.server = Some("https://callingapi.sinch.com");
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Configuration_UpdateCallbackURLs",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        match response.status() {
+            200..=299 => {}
+            _ => return Err(response.into_error(None)),
+        }
+        Ok(response.with(()))
+    }
+}
+impl<'a> std::future::IntoFuture for ConfigurationUpdateCallbackUrLsCall<'a> {
+    type Output = Result<(), crate::runtime::Error<crate::runtime::NoErrorBody>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// A request of operation `Calling_QueryNumber` (`GET /v1/calling/query/number/{number}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct CallingQueryNumberCall<'a> {
+    client: &'a super::Client,
+    number: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+#[allow(deprecated)]
+impl<'a> CallingQueryNumberCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::GetQueryNumber,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::GetQueryNumber>,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "Calling_QueryNumber",
+            reqwest::Method::GET,
+            ["/v1/calling/query/number/", &crate::runtime::encode::path(&self.number)]
+                .concat(),
+        );
+        request.server = Some("https://callingapi.sinch.com");
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Calling_QueryNumber",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for CallingQueryNumberCall<'a> {
+    type Output = Result<
+        super::types::GetQueryNumber,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }

@@ -5,53 +5,92 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Callouts` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct Callouts<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl Callouts<'_> {
+impl<'a> Callouts<'a> {
     /// Callout Request
     ///
-    /// Makes a call out to a phone number. The types of callouts currently supported are conference callouts, text-to-speech callouts, and custom callouts. The custom callout is the most flexible, but text-to-speech and conferece callouts are more convenient.
+    /// Makes a call out to a phone number. The types of callouts currently supported are conference callouts, text-to-speech callouts, and custom callouts. The custom callout is the most flexible, but text-to-speech and conference callouts are more convenient.
     ///
     /// `POST /calling/v1/callouts` (operation `Callouts`).
     #[doc(alias = "Callouts")]
-    pub async fn callouts(
+    pub fn call(
         &self,
-        body: Option<&super::types::CalloutRequest>,
-    ) -> Result<
-        super::types::GetCalloutResponseObj,
-        crate::runtime::Error<CalloutsError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(reqwest::Method::POST, "/calling/v1/callouts");
-        if let Some(body) = body {
-            request = request.json(body);
-        }
-        let response = self.client.http.send("Callouts", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(CalloutsError::Status400)),
-            402 => Err(response.error_as(CalloutsError::Status402)),
-            _ => Err(response.into_error(None)),
+        body: impl Into<super::types::CalloutRequest>,
+    ) -> CalloutsCall<'a> {
+        CalloutsCall {
+            client: self.client,
+            body: {
+                let body: super::types::CalloutRequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
 }
-/// The documented error responses of operation `Callouts`, decoded by status.
-#[derive(Debug, Clone, PartialEq)]
-pub enum CalloutsError {
-    /// Invalid request
-    ///
-    /// Status 400.
-    Status400(super::types::Error),
-    /// Not enough credit
-    ///
-    /// Status 402.
-    Status402(super::types::Error),
+/// A request of operation `Callouts` (`POST /calling/v1/callouts`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct CalloutsCall<'a> {
+    client: &'a super::Client,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> CalloutsCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::GetCalloutResponseObj,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::GetCalloutResponseObj>,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "Callouts",
+            reqwest::Method::POST,
+            "/calling/v1/callouts".to_string(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Callouts",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for CalloutsCall<'a> {
+    type Output = Result<
+        super::types::GetCalloutResponseObj,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }

@@ -5,166 +5,271 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Calls` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct Calls<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl Calls<'_> {
+impl<'a> Calls<'a> {
     /// Get information about a call
     ///
     /// You can retrieve information about an ongoing or completed call using a call ID. You can find the call ID of an ongoing call by viewing the response object from a callout request. You can find the call ID of a completed call by looking at your call logs in your Sinch [Dashboard](https://dashboard.sinch.com/voice/logs).
     ///
-    /// `GET /calling/v1/calls/id/{callid}` (operation `Calling_GetCallResult`).
+    /// Note: You can only use this method for calls that terminate to PSTN or SIP networks from an In-app call.
+    ///
+    /// `GET /calling/v1/calls/id/{callId}` (operation `Calling_GetCallResult`).
     #[doc(alias = "Calling_GetCallResult")]
-    pub async fn calling_get_call_result(
+    pub fn get_call_result(
         &self,
-        callid: &str,
-    ) -> Result<
-        super::types::GetCallResponseObj,
-        crate::runtime::Error<CallingGetCallResultError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &["/calling/v1/calls/id/", &crate::runtime::encode::path(callid)]
-                    .concat(),
-            );
-        let response = self.client.http.send("Calling_GetCallResult", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            404 => Err(response.error_as(CallingGetCallResultError::Status404)),
-            500 => Err(response.error_as(CallingGetCallResultError::Status500)),
-            _ => Err(response.into_error(None)),
+        call_id: impl Into<String>,
+    ) -> CallingGetCallResultCall<'a> {
+        CallingGetCallResultCall {
+            client: self.client,
+            call_id: call_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Update a call in progress
     ///
-    /// This method is used to manage ongoing, connected calls. This method uses SVAML in the request body to perform various tasks related to the call. For more information about SVAML, see [SVAML](callback-api.md). This method can only be used for calls that originate from or terminate to PSTN or SIP networks.
+    /// This method is used to manage ongoing, connected calls. This method uses SVAML in the request body to perform various tasks related to the call. For more information about SVAML, see the [Callback API](https://developers.sinch.com/docs/voice/api-reference/svaml/) documentation.
     ///
-    /// `PATCH /calling/v1/calls/id/{callid}` (operation `Calling_UpdateCall`).
+    /// This method can only be used for calls that originate from or terminate to PSTN or SIP networks.
+    ///
+    /// `PATCH /calling/v1/calls/id/{callId}` (operation `Calling_UpdateCall`).
     #[doc(alias = "Calling_UpdateCall")]
-    pub async fn calling_update_call(
-        &self,
-        callid: &str,
-        body: Option<&super::types::SvamlRequestBody>,
-    ) -> Result<serde_json::Value, crate::runtime::Error<CallingUpdateCallError>> {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::PATCH,
-                &["/calling/v1/calls/id/", &crate::runtime::encode::path(callid)]
-                    .concat(),
-            );
-        if let Some(body) = body {
-            request = request.json(body);
-        }
-        let response = self.client.http.send("Calling_UpdateCall", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(CallingUpdateCallError::Status400)),
-            404 => Err(response.error_as(CallingUpdateCallError::Status404)),
-            500 => Err(response.error_as(CallingUpdateCallError::Status500)),
-            _ => Err(response.into_error(None)),
+    pub fn update(&self, call_id: impl Into<String>) -> CallingUpdateCallCall<'a> {
+        CallingUpdateCallCall {
+            client: self.client,
+            call_id: call_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Manage Call with `callLeg`
     ///
-    /// This method is used to manage ongoing, connected calls. This method is only used when using the `PlayFiles` and `Say` instructions in the request body. This method uses SVAML in the request body to perform various tasks related to the call. For more information about SVAML, see [SVAML](../../../callback-api.md). This method can only be used for calls that originate from or terminate to PSTN or SIP networks.
+    /// This method is used to manage ongoing, connected calls. This method is only used when using the `PlayFiles` and `Say` instructions in the request body. This method uses SVAML in the request body to perform various tasks related to the call. For more information about SVAML, see the [Callback API](https://developers.sinch.com/docs/voice/api-reference/svaml/) documentation.
     ///
-    /// `PATCH /calling/v1/calls/id/{callid}/leg/{callLeg}` (operation `Calling_ManageCallWithCallLeg`).
+    /// Note: You can only use this method for calls that originate from or terminate to PSTN or SIP networks.
+    ///
+    /// `PATCH /calling/v1/calls/id/{callId}/leg/{callLeg}` (operation `Calling_ManageCallWithCallLeg`).
     #[doc(alias = "Calling_ManageCallWithCallLeg")]
-    pub async fn calling_manage_call_with_call_leg(
+    pub fn manage_call_with_call_leg(
         &self,
-        callid: &str,
-        call_leg: &super::types::CallingManageCallWithCallLegCallLeg,
-        body: Option<&super::types::SvamlRequestBody>,
-    ) -> Result<
-        serde_json::Value,
-        crate::runtime::Error<CallingManageCallWithCallLegError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::PATCH,
-                &[
-                    "/calling/v1/calls/id/",
-                    &crate::runtime::encode::path(callid),
-                    "/leg/",
-                    &crate::runtime::encode::path(&call_leg.to_string()),
-                ]
-                    .concat(),
-            );
-        if let Some(body) = body {
-            request = request.json(body);
-        }
-        let response = self
-            .client
-            .http
-            .send("Calling_ManageCallWithCallLeg", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(CallingManageCallWithCallLegError::Status400)),
-            401 => Err(response.error_as(CallingManageCallWithCallLegError::Status401)),
-            404 => Err(response.error_as(CallingManageCallWithCallLegError::Status404)),
-            500 => Err(response.error_as(CallingManageCallWithCallLegError::Status500)),
-            _ => Err(response.into_error(None)),
+        call_id: impl Into<String>,
+        call_leg: impl Into<super::types::CallingManageCallWithCallLegCallLeg>,
+    ) -> CallingManageCallWithCallLegCall<'a> {
+        CallingManageCallWithCallLegCall {
+            client: self.client,
+            call_id: call_id.into(),
+            call_leg: call_leg.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
 }
-/// The documented error responses of operation `Calling_GetCallResult`, decoded by status.
-#[derive(Debug, Clone, PartialEq)]
-pub enum CallingGetCallResultError {
-    /// Call not found
-    ///
-    /// Status 404.
-    Status404(super::types::Error),
-    /// Internal error
-    ///
-    /// Status 500.
-    Status500(super::types::Error),
+/// A request of operation `Calling_GetCallResult` (`GET /calling/v1/calls/id/{callId}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct CallingGetCallResultCall<'a> {
+    client: &'a super::Client,
+    call_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
 }
-/// The documented error responses of operation `Calling_UpdateCall`, decoded by status.
-#[derive(Debug, Clone, PartialEq)]
-pub enum CallingUpdateCallError {
-    /// Invalid request
-    ///
-    /// Status 400.
-    Status400(super::types::Error),
-    /// Call not found
-    ///
-    /// Status 404.
-    Status404(super::types::Error),
-    /// Internal error
-    ///
-    /// Status 500.
-    Status500(super::types::Error),
+impl<'a> CallingGetCallResultCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::GetCallResponseObj,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::GetCallResponseObj>,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "Calling_GetCallResult",
+            reqwest::Method::GET,
+            ["/calling/v1/calls/id/", &crate::runtime::encode::path(&self.call_id)]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Calling_GetCallResult",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
 }
-/// The documented error responses of operation `Calling_ManageCallWithCallLeg`, decoded by status.
-#[derive(Debug, Clone, PartialEq)]
-pub enum CallingManageCallWithCallLegError {
-    /// Invalid request
-    ///
-    /// Status 400.
-    Status400(super::types::Error),
-    /// Unauthorized
-    ///
-    /// Status 401.
-    Status401(super::types::Error),
-    /// Call not found
-    ///
-    /// Status 404.
-    Status404(super::types::Error),
-    /// Internal error
-    ///
-    /// Status 500.
-    Status500(super::types::Error),
+impl<'a> std::future::IntoFuture for CallingGetCallResultCall<'a> {
+    type Output = Result<
+        super::types::GetCallResponseObj,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// A request of operation `Calling_UpdateCall` (`PATCH /calling/v1/calls/id/{callId}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct CallingUpdateCallCall<'a> {
+    client: &'a super::Client,
+    call_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> CallingUpdateCallCall<'a> {
+    /// Sets the request body.
+    pub fn body(
+        mut self,
+        value: impl Into<super::types::PatchsvamlRequestBody>,
+    ) -> Self {
+        let value: super::types::PatchsvamlRequestBody = value.into();
+        self.body = crate::runtime::Body::json(&value).map_err(|e| e.to_string());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<(), crate::runtime::Error<crate::runtime::NoErrorBody>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<()>,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "Calling_UpdateCall",
+            reqwest::Method::PATCH,
+            ["/calling/v1/calls/id/", &crate::runtime::encode::path(&self.call_id)]
+                .concat(),
+        );
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Calling_UpdateCall",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        match response.status() {
+            200..=299 => {}
+            _ => return Err(response.into_error(None)),
+        }
+        Ok(response.with(()))
+    }
+}
+impl<'a> std::future::IntoFuture for CallingUpdateCallCall<'a> {
+    type Output = Result<(), crate::runtime::Error<crate::runtime::NoErrorBody>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// A request of operation `Calling_ManageCallWithCallLeg` (`PATCH /calling/v1/calls/id/{callId}/leg/{callLeg}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct CallingManageCallWithCallLegCall<'a> {
+    client: &'a super::Client,
+    call_id: String,
+    call_leg: super::types::CallingManageCallWithCallLegCallLeg,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> CallingManageCallWithCallLegCall<'a> {
+    /// Sets the request body.
+    pub fn body(
+        mut self,
+        value: impl Into<super::types::PatchsvamlRequestBody>,
+    ) -> Self {
+        let value: super::types::PatchsvamlRequestBody = value.into();
+        self.body = crate::runtime::Body::json(&value).map_err(|e| e.to_string());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<serde_json::Value, crate::runtime::Error<crate::runtime::NoErrorBody>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<serde_json::Value>,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "Calling_ManageCallWithCallLeg",
+            reqwest::Method::PATCH,
+            [
+                "/calling/v1/calls/id/",
+                &crate::runtime::encode::path(&self.call_id),
+                "/leg/",
+                &crate::runtime::encode::path(&self.call_leg.to_string()),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Calling_ManageCallWithCallLeg",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for CallingManageCallWithCallLegCall<'a> {
+    type Output = Result<
+        serde_json::Value,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }

@@ -5,283 +5,347 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Conferences` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct Conferences<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl Conferences<'_> {
+impl<'a> Conferences<'a> {
     /// Get Conference Info
     ///
-    /// Returns information about a conference based on a provided conference ID.
+    /// Returns information about a conference that matches the provided conference ID.
     ///
-    /// `GET /calling/v1/conferences/id/{conferenceid}` (operation `Calling_GetConferenceInfo`).
+    /// `GET /calling/v1/conferences/id/{conferenceId}` (operation `Calling_GetConferenceInfo`).
     #[doc(alias = "Calling_GetConferenceInfo")]
-    pub async fn calling_get_conference_info(
+    pub fn get_conference_info(
         &self,
-        conferenceid: &str,
-    ) -> Result<
-        super::types::GetConferenceInfoResponse,
-        crate::runtime::Error<CallingGetConferenceInfoError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/calling/v1/conferences/id/",
-                    &crate::runtime::encode::path(conferenceid),
-                ]
-                    .concat(),
-            );
-        let response = self
-            .client
-            .http
-            .send("Calling_GetConferenceInfo", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(CallingGetConferenceInfoError::Status400)),
-            401 => Err(response.error_as(CallingGetConferenceInfoError::Status401)),
-            404 => Err(response.error_as(CallingGetConferenceInfoError::Status404)),
-            500 => Err(response.error_as(CallingGetConferenceInfoError::Status500)),
-            _ => Err(response.into_error(None)),
+        conference_id: impl Into<String>,
+    ) -> CallingGetConferenceInfoCall<'a> {
+        CallingGetConferenceInfoCall {
+            client: self.client,
+            conference_id: conference_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
-    /// Kick Conference All (cloud)
+    /// Kick Conference All
     ///
     /// Removes all participants from a conference.
     ///
-    /// `DELETE /calling/v1/conferences/id/{conferenceid}` (operation `Calling_KickConferenceAll`).
+    /// `DELETE /calling/v1/conferences/id/{conferenceId}` (operation `Calling_KickConferenceAll`).
     #[doc(alias = "Calling_KickConferenceAll")]
-    pub async fn calling_kick_conference_all(
+    pub fn kick_conference_all(
         &self,
-        conferenceid: &str,
-    ) -> Result<
-        serde_json::Value,
-        crate::runtime::Error<CallingKickConferenceAllError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::DELETE,
-                &[
-                    "/calling/v1/conferences/id/",
-                    &crate::runtime::encode::path(conferenceid),
-                ]
-                    .concat(),
-            );
-        let response = self
-            .client
-            .http
-            .send("Calling_KickConferenceAll", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(CallingKickConferenceAllError::Status400)),
-            401 => Err(response.error_as(CallingKickConferenceAllError::Status401)),
-            404 => Err(response.error_as(CallingKickConferenceAllError::Status404)),
-            500 => Err(response.error_as(CallingKickConferenceAllError::Status500)),
-            _ => Err(response.into_error(None)),
+        conference_id: impl Into<String>,
+    ) -> CallingKickConferenceAllCall<'a> {
+        CallingKickConferenceAllCall {
+            client: self.client,
+            conference_id: conference_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
-    /// Kick Conference Participant (cloud)
+    /// Kick Conference Participant
     ///
     /// Remove a specified conference participant from a specified conference.
     ///
-    /// `DELETE /calling/v1/conferences/id/{conferenceid}/{callid}` (operation `Calling_KickConferenceParticipant`).
+    /// `DELETE /calling/v1/conferences/id/{conferenceId}/{callId}` (operation `Calling_KickConferenceParticipant`).
     #[doc(alias = "Calling_KickConferenceParticipant")]
-    pub async fn calling_kick_conference_participant(
+    pub fn kick_conference_participant(
         &self,
-        callid: &str,
-        conferenceid: &str,
-    ) -> Result<
-        serde_json::Value,
-        crate::runtime::Error<CallingKickConferenceParticipantError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::DELETE,
-                &[
-                    "/calling/v1/conferences/id/",
-                    &crate::runtime::encode::path(conferenceid),
-                    "/",
-                    &crate::runtime::encode::path(callid),
-                ]
-                    .concat(),
-            );
-        let response = self
-            .client
-            .http
-            .send("Calling_KickConferenceParticipant", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => {
-                Err(response.error_as(CallingKickConferenceParticipantError::Status400))
-            }
-            401 => {
-                Err(response.error_as(CallingKickConferenceParticipantError::Status401))
-            }
-            404 => {
-                Err(response.error_as(CallingKickConferenceParticipantError::Status404))
-            }
-            500 => {
-                Err(response.error_as(CallingKickConferenceParticipantError::Status500))
-            }
-            _ => Err(response.into_error(None)),
+        call_id: impl Into<String>,
+        conference_id: impl Into<String>,
+    ) -> CallingKickConferenceParticipantCall<'a> {
+        CallingKickConferenceParticipantCall {
+            client: self.client,
+            call_id: call_id.into(),
+            conference_id: conference_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
-    /// Mute / Unmute Conference participant (cloud)
+    /// Manage Conference Participant
     ///
-    /// Mutes or unmutes a conference participant in a specified conference.
+    /// Manages conference participant in a specified conference:
+    /// * mute / unmute
+    /// * put on hold / resume.
     ///
-    /// `PATCH /calling/v1/conferences/id/{conferenceid}/{callid}` (operation `Calling_MuteUnmuteConferenceParticipant`).
-    #[doc(alias = "Calling_MuteUnmuteConferenceParticipant")]
-    pub async fn calling_mute_unmute_conference_participant(
+    /// `PATCH /calling/v1/conferences/id/{conferenceId}/{callId}` (operation `Calling_ManageConferenceParticipant`).
+    #[doc(alias = "Calling_ManageConferenceParticipant")]
+    pub fn manage_conference_participant(
         &self,
-        callid: &str,
-        conferenceid: &str,
-        body: Option<&std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Result<
-        serde_json::Value,
-        crate::runtime::Error<CallingMuteUnmuteConferenceParticipantError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::PATCH,
-                &[
-                    "/calling/v1/conferences/id/",
-                    &crate::runtime::encode::path(conferenceid),
-                    "/",
-                    &crate::runtime::encode::path(callid),
-                ]
-                    .concat(),
-            );
-        if let Some(body) = body {
-            request = request.json(body);
-        }
-        let response = self
-            .client
-            .http
-            .send("Calling_MuteUnmuteConferenceParticipant", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => {
-                Err(
-                    response
-                        .error_as(CallingMuteUnmuteConferenceParticipantError::Status400),
-                )
-            }
-            401 => {
-                Err(
-                    response
-                        .error_as(CallingMuteUnmuteConferenceParticipantError::Status401),
-                )
-            }
-            404 => {
-                Err(
-                    response
-                        .error_as(CallingMuteUnmuteConferenceParticipantError::Status404),
-                )
-            }
-            500 => {
-                Err(
-                    response
-                        .error_as(CallingMuteUnmuteConferenceParticipantError::Status500),
-                )
-            }
-            _ => Err(response.into_error(None)),
+        call_id: impl Into<String>,
+        conference_id: impl Into<String>,
+        body: impl Into<super::types::ManageConferenceParticipantRequest>,
+    ) -> CallingManageConferenceParticipantCall<'a> {
+        CallingManageConferenceParticipantCall {
+            client: self.client,
+            call_id: call_id.into(),
+            conference_id: conference_id.into(),
+            body: {
+                let body: super::types::ManageConferenceParticipantRequest = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
 }
-/// The documented error responses of operation `Calling_GetConferenceInfo`, decoded by status.
-#[derive(Debug, Clone, PartialEq)]
-pub enum CallingGetConferenceInfoError {
-    /// Invalid request
-    ///
-    /// Status 400.
-    Status400(super::types::Error),
-    /// Unauthorized
-    ///
-    /// Status 401.
-    Status401(super::types::Error),
-    /// Not found
-    ///
-    /// Status 404.
-    Status404(super::types::Error),
-    /// Internal error
-    ///
-    /// Status 500.
-    Status500(super::types::Error),
+/// A request of operation `Calling_GetConferenceInfo` (`GET /calling/v1/conferences/id/{conferenceId}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct CallingGetConferenceInfoCall<'a> {
+    client: &'a super::Client,
+    conference_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
 }
-/// The documented error responses of operation `Calling_KickConferenceAll`, decoded by status.
-#[derive(Debug, Clone, PartialEq)]
-pub enum CallingKickConferenceAllError {
-    /// Invalid request
-    ///
-    /// Status 400.
-    Status400(super::types::Error),
-    /// Unauthorized
-    ///
-    /// Status 401.
-    Status401(super::types::Error),
-    /// Not found
-    ///
-    /// Status 404.
-    Status404(super::types::Error),
-    /// Internal error
-    ///
-    /// Status 500.
-    Status500(super::types::Error),
+impl<'a> CallingGetConferenceInfoCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::GetConferenceInfoResponse,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::GetConferenceInfoResponse>,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "Calling_GetConferenceInfo",
+            reqwest::Method::GET,
+            [
+                "/calling/v1/conferences/id/",
+                &crate::runtime::encode::path(&self.conference_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Calling_GetConferenceInfo",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
 }
-/// The documented error responses of operation `Calling_KickConferenceParticipant`, decoded by status.
-#[derive(Debug, Clone, PartialEq)]
-pub enum CallingKickConferenceParticipantError {
-    /// Invalid request
-    ///
-    /// Status 400.
-    Status400(super::types::Error),
-    /// Unauthorized
-    ///
-    /// Status 401.
-    Status401(super::types::Error),
-    /// Not found
-    ///
-    /// Status 404.
-    Status404(super::types::Error),
-    /// Internal error
-    ///
-    /// Status 500.
-    Status500(super::types::Error),
+impl<'a> std::future::IntoFuture for CallingGetConferenceInfoCall<'a> {
+    type Output = Result<
+        super::types::GetConferenceInfoResponse,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
-/// The documented error responses of operation `Calling_MuteUnmuteConferenceParticipant`, decoded by status.
-#[derive(Debug, Clone, PartialEq)]
-pub enum CallingMuteUnmuteConferenceParticipantError {
-    /// Invalid request
-    ///
-    /// Status 400.
-    Status400(super::types::Error),
-    /// Unauthorized
-    ///
-    /// Status 401.
-    Status401(super::types::Error),
-    /// Not found
-    ///
-    /// Status 404.
-    Status404(super::types::Error),
-    /// Internal error
-    ///
-    /// Status 500.
-    Status500(super::types::Error),
+/// A request of operation `Calling_KickConferenceAll` (`DELETE /calling/v1/conferences/id/{conferenceId}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct CallingKickConferenceAllCall<'a> {
+    client: &'a super::Client,
+    conference_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> CallingKickConferenceAllCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<(), crate::runtime::Error<crate::runtime::NoErrorBody>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<()>,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "Calling_KickConferenceAll",
+            reqwest::Method::DELETE,
+            [
+                "/calling/v1/conferences/id/",
+                &crate::runtime::encode::path(&self.conference_id),
+            ]
+                .concat(),
+        );
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Calling_KickConferenceAll",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        match response.status() {
+            200..=299 => {}
+            _ => return Err(response.into_error(None)),
+        }
+        Ok(response.with(()))
+    }
+}
+impl<'a> std::future::IntoFuture for CallingKickConferenceAllCall<'a> {
+    type Output = Result<(), crate::runtime::Error<crate::runtime::NoErrorBody>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// A request of operation `Calling_KickConferenceParticipant` (`DELETE /calling/v1/conferences/id/{conferenceId}/{callId}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct CallingKickConferenceParticipantCall<'a> {
+    client: &'a super::Client,
+    call_id: String,
+    conference_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> CallingKickConferenceParticipantCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<serde_json::Value, crate::runtime::Error<crate::runtime::NoErrorBody>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<serde_json::Value>,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "Calling_KickConferenceParticipant",
+            reqwest::Method::DELETE,
+            [
+                "/calling/v1/conferences/id/",
+                &crate::runtime::encode::path(&self.conference_id),
+                "/",
+                &crate::runtime::encode::path(&self.call_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Calling_KickConferenceParticipant",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for CallingKickConferenceParticipantCall<'a> {
+    type Output = Result<
+        serde_json::Value,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// A request of operation `Calling_ManageConferenceParticipant` (`PATCH /calling/v1/conferences/id/{conferenceId}/{callId}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct CallingManageConferenceParticipantCall<'a> {
+    client: &'a super::Client,
+    call_id: String,
+    conference_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> CallingManageConferenceParticipantCall<'a> {
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<serde_json::Value, crate::runtime::Error<crate::runtime::NoErrorBody>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<serde_json::Value>,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    > {
+        let client = self.client;
+        let mut request = crate::runtime::Request::new(
+            "Calling_ManageConferenceParticipant",
+            reqwest::Method::PATCH,
+            [
+                "/calling/v1/conferences/id/",
+                &crate::runtime::encode::path(&self.conference_id),
+                "/",
+                &crate::runtime::encode::path(&self.call_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "Calling_ManageConferenceParticipant",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for CallingManageConferenceParticipantCall<'a> {
+    type Output = Result<
+        serde_json::Value,
+        crate::runtime::Error<crate::runtime::NoErrorBody>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }

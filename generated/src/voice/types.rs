@@ -6,10 +6,544 @@
     clippy::doc_overindented_list_items,
     clippy::large_enum_variant
 )]
+/// The request body of an Answered Call Event.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct AceRequest {
+    /// Must have the value `ace`.
+    pub event: AceRequestEvent,
+    /// Used in some types of events, it presents the unique ID assigned to this call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callid: Option<String>,
+    /// Used in some types of events, it presents the unique Conference ID assigned to this call.
+    #[serde(rename = "conferenceId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conference_id: Option<String>,
+    /// The current API version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<i64>,
+    /// `timestamp`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<TimeStamp>,
+    /// A string that can be used to pass custom information related to the call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom: Option<String>,
+    /// The unique application key. You can find it in the Sinch [dashboard](https://dashboard.sinch.com/voice/apps).
+    #[serde(rename = "applicationKey")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub application_key: Option<String>,
+    /// `amd`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amd: Option<AmdObject>,
+}
+#[allow(clippy::should_implement_trait)]
+impl AceRequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(event: impl Into<AceRequestEvent>) -> Self {
+        Self {
+            event: event.into(),
+            callid: None,
+            conference_id: None,
+            version: None,
+            timestamp: None,
+            custom: None,
+            application_key: None,
+            amd: None,
+        }
+    }
+    /// Sets `callid`.
+    pub fn callid(mut self, value: impl Into<String>) -> Self {
+        self.callid = Some(value.into());
+        self
+    }
+    /// Sets `conferenceId`.
+    pub fn conference_id(mut self, value: impl Into<String>) -> Self {
+        self.conference_id = Some(value.into());
+        self
+    }
+    /// Sets `version`.
+    pub fn version(mut self, value: impl Into<i64>) -> Self {
+        self.version = Some(value.into());
+        self
+    }
+    /// Sets `timestamp`.
+    pub fn timestamp(mut self, value: impl Into<TimeStamp>) -> Self {
+        self.timestamp = Some(value.into());
+        self
+    }
+    /// Sets `custom`.
+    pub fn custom(mut self, value: impl Into<String>) -> Self {
+        self.custom = Some(value.into());
+        self
+    }
+    /// Sets `applicationKey`.
+    pub fn application_key(mut self, value: impl Into<String>) -> Self {
+        self.application_key = Some(value.into());
+        self
+    }
+    /// Sets `amd`.
+    pub fn amd(mut self, value: impl Into<AmdObject>) -> Self {
+        self.amd = Some(value.into());
+        self
+    }
+}
+/// Must have the value `ace`.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum AceRequestEvent {
+    /// `ace`
+    Ace,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl AceRequestEvent {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Ace => "ace",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for AceRequestEvent {
+    fn from(value: &str) -> Self {
+        match value {
+            "ace" => Self::Ace,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for AceRequestEvent {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for AceRequestEvent {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for AceRequestEvent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for AceRequestEvent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for AceRequestEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// SVAML is a call control markup language. When a server receives a callback event from the Sinch platform, it can respond with a SVAML object to control the voice call. The following is an example of a SVAML object type and its contents.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct AceSvamlRequestBody {
+    /// The collection of instructions that can perform various tasks during the call. You can include as many instructions as necessary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instructions: Option<Vec<SvamlInstructionAce>>,
+    /// `action`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<SvamlActionAce>,
+}
+#[allow(clippy::should_implement_trait)]
+impl AceSvamlRequestBody {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            instructions: None,
+            action: None,
+        }
+    }
+    /// Sets `instructions`.
+    pub fn instructions(mut self, value: impl Into<Vec<SvamlInstructionAce>>) -> Self {
+        self.instructions = Some(value.into());
+        self
+    }
+    /// Sets `action`.
+    pub fn action(mut self, value: impl Into<SvamlActionAce>) -> Self {
+        self.action = Some(value.into());
+        self
+    }
+}
+/// If [Answering Machine Detection](https://developers.sinch.com/docs/voice/api-reference/amd_v2) (AMD) is enabled, this object contains information about whether the call was answered by a machine.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct AmdObject {
+    /// The determination by the system of who answered the call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<AmdObjectStatus>,
+    /// The reason that the system used to determine who answered the call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<AmdObjectReason>,
+    /// The length of the call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<i64>,
+}
+#[allow(clippy::should_implement_trait)]
+impl AmdObject {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            status: None,
+            reason: None,
+            duration: None,
+        }
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<AmdObjectStatus>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `reason`.
+    pub fn reason(mut self, value: impl Into<AmdObjectReason>) -> Self {
+        self.reason = Some(value.into());
+        self
+    }
+    /// Sets `duration`.
+    pub fn duration(mut self, value: impl Into<i64>) -> Self {
+        self.duration = Some(value.into());
+        self
+    }
+}
+/// The reason that the system used to determine who answered the call.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum AmdObjectReason {
+    /// `longgreeting`
+    Longgreeting,
+    /// `initialsilence`
+    Initialsilence,
+    /// `beep`
+    Beep,
+    /// `n/a`
+    NA,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl AmdObjectReason {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Longgreeting => "longgreeting",
+            Self::Initialsilence => "initialsilence",
+            Self::Beep => "beep",
+            Self::NA => "n/a",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for AmdObjectReason {
+    fn from(value: &str) -> Self {
+        match value {
+            "longgreeting" => Self::Longgreeting,
+            "initialsilence" => Self::Initialsilence,
+            "beep" => Self::Beep,
+            "n/a" => Self::NA,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for AmdObjectReason {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for AmdObjectReason {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for AmdObjectReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for AmdObjectReason {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for AmdObjectReason {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// The determination by the system of who answered the call.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum AmdObjectStatus {
+    /// `machine`
+    Machine,
+    /// `human`
+    Human,
+    /// `notsure`
+    Notsure,
+    /// `hangup`
+    Hangup,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl AmdObjectStatus {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Machine => "machine",
+            Self::Human => "human",
+            Self::Notsure => "notsure",
+            Self::Hangup => "hangup",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for AmdObjectStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "machine" => Self::Machine,
+            "human" => Self::Human,
+            "notsure" => Self::Notsure,
+            "hangup" => Self::Hangup,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for AmdObjectStatus {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for AmdObjectStatus {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for AmdObjectStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for AmdObjectStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for AmdObjectStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// The `amd` object enables [Answering Machine Detection](https://developers.sinch.com/docs/voice/api-reference/amd_v2) (AMD) and sets whether it works synchronously or asychronously.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct AmdRequest {
+    /// If set to `true`, then AMD is enabled for the call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    /// Determines if AMD is set to operate synchronously or asychronously. Refer to the [AMD](https://developers.sinch.com/docs/voice/api-reference/amd_v2) documentation for more information about this setting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#async: Option<bool>,
+}
+#[allow(clippy::should_implement_trait)]
+impl AmdRequest {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            enabled: None,
+            r#async: None,
+        }
+    }
+    /// Sets `enabled`.
+    pub fn enabled(mut self, value: impl Into<bool>) -> Self {
+        self.enabled = Some(value.into());
+        self
+    }
+    /// Sets `async`.
+    pub fn r#async(mut self, value: impl Into<bool>) -> Self {
+        self.r#async = Some(value.into());
+        self
+    }
+}
+/// Call Headers can be used to pass custom data from a Sinch SDK client to another, or specified in an ICE response to be made available to the receiving client. Further, if Call Headers is specified they will be available in ICE and DICE events.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CallHeader {
+    /// The call header key of the key value pair.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// The call header value of the key value pair.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl CallHeader {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { key: None, value: None }
+    }
+    /// Sets `key`.
+    pub fn key(mut self, value: impl Into<String>) -> Self {
+        self.key = Some(value.into());
+        self
+    }
+    /// Sets `value`.
+    pub fn value(mut self, value: impl Into<String>) -> Self {
+        self.value = Some(value.into());
+        self
+    }
+}
+/// Contains the result of a call.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum CallResult {
+    /// `N/A`
+    NA,
+    /// `ANSWERED`
+    Answered,
+    /// `BUSY`
+    Busy,
+    /// `NOANSWER`
+    Noanswer,
+    /// `FAILED`
+    Failed,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl CallResult {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::NA => "N/A",
+            Self::Answered => "ANSWERED",
+            Self::Busy => "BUSY",
+            Self::Noanswer => "NOANSWER",
+            Self::Failed => "FAILED",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for CallResult {
+    fn from(value: &str) -> Self {
+        match value {
+            "N/A" => Self::NA,
+            "ANSWERED" => Self::Answered,
+            "BUSY" => Self::Busy,
+            "NOANSWER" => Self::Noanswer,
+            "FAILED" => Self::Failed,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for CallResult {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for CallResult {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for CallResult {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for CallResult {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for CallResult {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// `Callbacks`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct Callbacks {
+    /// Contains primary and or fallback callback URLs
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<CallbacksUrl>,
+}
+#[allow(clippy::should_implement_trait)]
+impl Callbacks {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { url: None }
+    }
+    /// Sets `url`.
+    pub fn url(mut self, value: impl Into<CallbacksUrl>) -> Self {
+        self.url = Some(value.into());
+        self
+    }
+}
+/// Contains primary and or fallback callback URLs
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CallbacksUrl {
+    /// Your primary callback URL
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub primary: Option<String>,
+    /// Your fallback callback URL (returned if configured). It is used only if Sinch platform gets a timeout or error from your primary callback URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fallback: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl CallbacksUrl {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            primary: None,
+            fallback: None,
+        }
+    }
+    /// Sets `primary`.
+    pub fn primary(mut self, value: impl Into<String>) -> Self {
+        self.primary = Some(value.into());
+        self
+    }
+    /// Sets `fallback`.
+    pub fn fallback(mut self, value: impl Into<String>) -> Self {
+        self.fallback = Some(value.into());
+        self
+    }
+}
 /// `CallingManageCallWithCallLegCallLeg`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CallingManageCallWithCallLegCallLeg {
     /// `caller`
     Caller,
@@ -69,81 +603,270 @@ impl<'de> serde::Deserialize<'de> for CallingManageCallWithCallLegCallLeg {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
-/// Currently three types of callouts are supported: conference callouts, text-to-speech callouts and custom callouts. The custom callout is the most flexible, but text-to-speech and conferece callouts are more convenient.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CalloutRequest {
-    /// Sets the type of callout.
-    pub method: CalloutRequestMethod,
-    /// `conferenceCallout`
-    #[serde(rename = "conferenceCallout")]
+/// Currently three types of callouts are supported: conference callouts, text-to-speech callouts and custom callouts. The custom callout is the most flexible, but text-to-speech and conference callouts are more convenient.
+///
+/// Decoded by its `method` property; unknown values are kept in `Other`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum CalloutRequest {
+    /// A `ConferenceCalloutRequest`.
+    ConferenceCalloutRequest(ConferenceCalloutRequest),
+    /// A `TtsCalloutRequest`.
+    TtsCalloutRequest(TtsCalloutRequest),
+    /// A `CustomCalloutRequest`.
+    CustomCalloutRequest(CustomCalloutRequest),
+    /// A variant this SDK does not know yet, kept as received.
+    Other(serde_json::Value),
+}
+impl serde::Serialize for CalloutRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (value, tag) = match self {
+            Self::ConferenceCalloutRequest(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("conferenceCallout"),
+                )
+            }
+            Self::TtsCalloutRequest(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("ttsCallout"),
+                )
+            }
+            Self::CustomCalloutRequest(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("customCallout"),
+                )
+            }
+            Self::Other(v) => (v.clone(), None),
+        };
+        serde::Serialize::serialize(
+            &crate::runtime::union::with_tag(value, "method", tag),
+            serializer,
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CalloutRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match value.get("method").and_then(serde_json::Value::as_str) {
+            Some("conferenceCallout") => {
+                <ConferenceCalloutRequest as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ConferenceCalloutRequest)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("ttsCallout") => {
+                <TtsCalloutRequest as serde::Deserialize>::deserialize(&value)
+                    .map(Self::TtsCalloutRequest)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("customCallout") => {
+                <CustomCalloutRequest as serde::Deserialize>::deserialize(&value)
+                    .map(Self::CustomCalloutRequest)
+                    .map_err(serde::de::Error::custom)
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
+impl CalloutRequest {
+    /// The `ConferenceCalloutRequest` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn conference(value: impl Into<ConferenceCallout>) -> Self {
+        Self::ConferenceCalloutRequest(
+            ConferenceCalloutRequest::new().conference_callout(value),
+        )
+    }
+    /// The `TtsCalloutRequest` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn tts(value: impl Into<TtsCallout>) -> Self {
+        Self::TtsCalloutRequest(TtsCalloutRequest::new().tts_callout(value))
+    }
+    /// The `CustomCalloutRequest` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn custom(value: impl Into<CustomCallout>) -> Self {
+        Self::CustomCalloutRequest(CustomCalloutRequest::new().custom_callout(value))
+    }
+}
+impl From<ConferenceCalloutRequest> for CalloutRequest {
+    fn from(value: ConferenceCalloutRequest) -> Self {
+        Self::ConferenceCalloutRequest(value)
+    }
+}
+impl From<TtsCalloutRequest> for CalloutRequest {
+    fn from(value: TtsCalloutRequest) -> Self {
+        Self::TtsCalloutRequest(value)
+    }
+}
+impl From<CustomCalloutRequest> for CalloutRequest {
+    fn from(value: CustomCalloutRequest) -> Self {
+        Self::CustomCalloutRequest(value)
+    }
+}
+/// `CalloutRequestBase`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CalloutRequestBase {
+    /// The number that will be displayed as the incoming caller. To set your own CLI, you may use your verified number or your Dashboard number. The number must be in [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537) format.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub conference_callout: Option<ConferenceCalloutRequest>,
-    /// `ttsCallout`
-    #[serde(rename = "ttsCallout")]
+    pub cli: Option<String>,
+    /// When the destination picks up, this DTMF tones will be played to the callee. Valid characters in the string are "0"-"9", "#" and "w". A "w" will render a 500 ms pause. Example: "ww1234#w#" will render a 1s pause, the DTMF tones "1", "2", "3", "4" and "#" followed by a 0.5s pause and finally the DTMF tone for "#". This can be used if the callout destination for instance require a conference PIN code or an extension to be entered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tts_callout: Option<TtsCalloutRequest>,
-    /// `customCallout`
-    #[serde(rename = "customCallout")]
+    pub dtmf: Option<String>,
+    /// Used to input custom data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom_callout: Option<CustomCalloutRequest>,
+    pub custom: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl CalloutRequestBase {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            cli: None,
+            dtmf: None,
+            custom: None,
+        }
+    }
+    /// Sets `cli`.
+    pub fn cli(mut self, value: impl Into<String>) -> Self {
+        self.cli = Some(value.into());
+        self
+    }
+    /// Sets `dtmf`.
+    pub fn dtmf(mut self, value: impl Into<String>) -> Self {
+        self.dtmf = Some(value.into());
+        self
+    }
+    /// Sets `custom`.
+    pub fn custom(mut self, value: impl Into<String>) -> Self {
+        self.custom = Some(value.into());
+        self
+    }
 }
 /// Sets the type of callout.
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum CalloutRequestMethod {
+#[non_exhaustive]
+pub enum CalloutRequestType {
     /// `conferenceCallout`
     ConferenceCallout,
     /// `ttsCallout`
     TtsCallout,
-    /// `custom`
-    Custom,
+    /// `customCallout`
+    CustomCallout,
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CalloutRequestMethod {
+impl CalloutRequestType {
     /// The value as it is sent over the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::ConferenceCallout => "conferenceCallout",
             Self::TtsCallout => "ttsCallout",
-            Self::Custom => "custom",
+            Self::CustomCallout => "customCallout",
             Self::Other(other) => other.as_str(),
         }
     }
 }
-impl From<&str> for CalloutRequestMethod {
+impl From<&str> for CalloutRequestType {
     fn from(value: &str) -> Self {
         match value {
             "conferenceCallout" => Self::ConferenceCallout,
             "ttsCallout" => Self::TtsCallout,
-            "custom" => Self::Custom,
+            "customCallout" => Self::CustomCallout,
             other => Self::Other(other.to_string()),
         }
     }
 }
-impl From<String> for CalloutRequestMethod {
+impl From<String> for CalloutRequestType {
     fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
-impl std::str::FromStr for CalloutRequestMethod {
+impl std::str::FromStr for CalloutRequestType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
-impl std::fmt::Display for CalloutRequestMethod {
+impl std::fmt::Display for CalloutRequestType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl serde::Serialize for CalloutRequestMethod {
+impl serde::Serialize for CalloutRequestType {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> serde::Deserialize<'de> for CalloutRequestMethod {
+impl<'de> serde::Deserialize<'de> for CalloutRequestType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Valid values are `voice` and `sms`
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Capability {
+    /// `voice`
+    Voice,
+    /// `sms`
+    Sms,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl Capability {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Voice => "voice",
+            Self::Sms => "sms",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for Capability {
+    fn from(value: &str) -> Self {
+        match value {
+            "voice" => Self::Voice,
+            "sms" => Self::Sms,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for Capability {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for Capability {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for Capability {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for Capability {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for Capability {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -152,141 +875,1492 @@ impl<'de> serde::Deserialize<'de> for CalloutRequestMethod {
 }
 /// The conference callout calls a phone number or a user. When the call is answered, it's connected to a conference room.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ConferenceCalloutRequest {
-    /// The number that will be displayed as caller, must be in E.164 format.
+#[non_exhaustive]
+pub struct ConferenceCallout {
+    /// The number that will be displayed as the incoming caller. To set your own CLI, you may use your verified number or your Dashboard number. The number must be in [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537) format.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cli: Option<String>,
-    /// `destination`
-    pub destination: Destination,
-    /// The conferenceId of the conference to which you want the callee to join. If the conferenceId doesn't exist a conference room will be created.
-    #[serde(rename = "conferenceId")]
-    pub conference_id: String,
     /// When the destination picks up, this DTMF tones will be played to the callee. Valid characters in the string are "0"-"9", "#" and "w". A "w" will render a 500 ms pause. Example: "ww1234#w#" will render a 1s pause, the DTMF tones "1", "2", "3", "4" and "#" followed by a 0.5s pause and finally the DTMF tone for "#". This can be used if the callout destination for instance require a conference PIN code or an extension to be entered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dtmf: Option<String>,
+    /// Used to input custom data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom: Option<String>,
+    /// `destination`
+    pub destination: ConferenceCalloutDestination,
+    /// The conferenceId of the conference to which you want the callee to join. If the conferenceId doesn't exist a conference room will be created.
+    #[serde(rename = "conferenceId")]
+    pub conference_id: String,
+    /// `conferenceDtmfOptions`
+    #[serde(rename = "conferenceDtmfOptions")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conference_dtmf_options: Option<ConferenceDtmfOptions>,
     /// `maxDuration`
     #[serde(rename = "maxDuration")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_duration: Option<String>,
-    /// If `enableAce` is set to true and the application has a callback URL specified, you will receive an ACE callback when the call is answered. When the callback is received, your platform must respond with a svamlet, containing the “connectconf” action in order to add the call to a conference or create the conference if it’s the first call. If it's set to false, no ACE event will be sent to your backend.
+    pub max_duration: Option<i64>,
+    /// If `enableAce` is set to true and the application has a callback URL specified, you will receive an ACE callback when the call is answered. When the callback is received, your platform must respond with a svamlet containing the `connectConf` action in order to add the call to a conference or create the conference if it's the first call. If it's set to false, no ACE event will be sent to your backend.<br><b>Note </b> if the call is towards an InApp destination `type:` `username`, then no ACE will be issued when the call is connected, even if `enableAce` is present in the callout request.
     #[serde(rename = "enableAce")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_ace: Option<bool>,
-    /// If enableDice is set to true and the application has a callback URL specified, you will receive a DiCE callback when the call is disconnected. If it's set to false, no DiCE event will be sent to your backend.
+    /// If `enableDice` is set to true and the application has a callback URL specified, you will receive a DiCE callback when the call is disconnected. If it's set to false, no DiCE event will be sent to your backend.<br><b>Note</b> if the call is towards an InApp destination `type:` `username`, then no DICE will be issued at the end of the call, even if `enableDice` is present in the callout request.
     #[serde(rename = "enableDice")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_dice: Option<bool>,
-    /// If enablePie is set to true and the application has a callback URL specified, you will receive a PIE callback after a runMenu action, with the information of the action that the user took. If it's set to false, no PIE event will be sent to your backend.
+    /// If `enablePie` is set to true and the application has a callback URL specified, you will receive a PIE callback after a `runMenu` action, with the information of the action that the user took. If it's set to false, no PIE event will be sent to your backend.
     #[serde(rename = "enablePie")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_pie: Option<bool>,
-    /// Language of the prompts as defined in [ISO 639](locales.md) for supported languages.
+    /// The voice and language you want to use for the prompts. This can either be defined by the ISO 639 locale and language code or by specifying a particular voice. Supported languages and voices are detailed [here](https://developers.sinch.com/docs/voice/api-reference/voice-locales/)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
     /// The text that will be spoken as a greeting.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub greeting: Option<String>,
-    /// `mohClass`
+    /// Means "music-on-hold." It's an optional parameter that specifies what the first participant should listen to while they're alone in the conference, waiting for other participants to join. It can take one of these pre-defined values:<ul><li>`ring` (progress tone)</li><li>`music1` (music file)</li><li>`music2` (music file)</li><li>`music3` (music file)</li></ul><br>If no “music-on-hold” is specified, the user will only hear silence.
     #[serde(rename = "mohClass")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub moh_class: Option<String>,
-    /// Used to input custom data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom: Option<String>,
+    pub moh_class: Option<MusicOnHold>,
     /// can be either “pstn” for PSTN endpoint or “mxp” for data (app or web) clients.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub domain: Option<String>,
+    pub domain: Option<Domain>,
 }
-/// The custom callout, the server initiates a call from the servers that can be controlled by specifying how the call should progress at each call event.
+#[allow(clippy::should_implement_trait)]
+impl ConferenceCallout {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        destination: impl Into<ConferenceCalloutDestination>,
+        conference_id: impl Into<String>,
+    ) -> Self {
+        Self {
+            cli: None,
+            dtmf: None,
+            custom: None,
+            destination: destination.into(),
+            conference_id: conference_id.into(),
+            conference_dtmf_options: None,
+            max_duration: None,
+            enable_ace: None,
+            enable_dice: None,
+            enable_pie: None,
+            locale: None,
+            greeting: None,
+            moh_class: None,
+            domain: None,
+        }
+    }
+    /// Sets `cli`.
+    pub fn cli(mut self, value: impl Into<String>) -> Self {
+        self.cli = Some(value.into());
+        self
+    }
+    /// Sets `dtmf`.
+    pub fn dtmf(mut self, value: impl Into<String>) -> Self {
+        self.dtmf = Some(value.into());
+        self
+    }
+    /// Sets `custom`.
+    pub fn custom(mut self, value: impl Into<String>) -> Self {
+        self.custom = Some(value.into());
+        self
+    }
+    /// Sets `conferenceDtmfOptions`.
+    pub fn conference_dtmf_options(
+        mut self,
+        value: impl Into<ConferenceDtmfOptions>,
+    ) -> Self {
+        self.conference_dtmf_options = Some(value.into());
+        self
+    }
+    /// Sets `maxDuration`.
+    pub fn max_duration(mut self, value: impl Into<i64>) -> Self {
+        self.max_duration = Some(value.into());
+        self
+    }
+    /// Sets `enableAce`.
+    pub fn enable_ace(mut self, value: impl Into<bool>) -> Self {
+        self.enable_ace = Some(value.into());
+        self
+    }
+    /// Sets `enableDice`.
+    pub fn enable_dice(mut self, value: impl Into<bool>) -> Self {
+        self.enable_dice = Some(value.into());
+        self
+    }
+    /// Sets `enablePie`.
+    pub fn enable_pie(mut self, value: impl Into<bool>) -> Self {
+        self.enable_pie = Some(value.into());
+        self
+    }
+    /// Sets `locale`.
+    pub fn locale(mut self, value: impl Into<String>) -> Self {
+        self.locale = Some(value.into());
+        self
+    }
+    /// Sets `greeting`.
+    pub fn greeting(mut self, value: impl Into<String>) -> Self {
+        self.greeting = Some(value.into());
+        self
+    }
+    /// Sets `mohClass`.
+    pub fn moh_class(mut self, value: impl Into<MusicOnHold>) -> Self {
+        self.moh_class = Some(value.into());
+        self
+    }
+    /// Sets `domain`.
+    pub fn domain(mut self, value: impl Into<Domain>) -> Self {
+        self.domain = Some(value.into());
+        self
+    }
+}
+/// `ConferenceCalloutDestination`
+///
+/// Decoded by shape: the variant whose properties fit the data best.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ConferenceCalloutDestination {
+    /// A `DestinationPstn`.
+    DestinationPstn(DestinationPstn),
+    /// A `DestinationMxp`.
+    DestinationMxp(DestinationMxp),
+    /// A `DestinationSip`.
+    DestinationSip(DestinationSip),
+}
+impl serde::Serialize for ConferenceCalloutDestination {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::DestinationPstn(v) => serde::Serialize::serialize(v, serializer),
+            Self::DestinationMxp(v) => serde::Serialize::serialize(v, serializer),
+            Self::DestinationSip(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for ConferenceCalloutDestination {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const SHAPES: &[crate::runtime::union::Shape] = &[
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["type", "endpoint"],
+                known: &["type", "endpoint"],
+                values: &[("type", &["number", "Number"])],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["type", "endpoint"],
+                known: &["type", "endpoint"],
+                values: &[("type", &["username", "Username"])],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["type", "endpoint"],
+                known: &["type", "endpoint"],
+                values: &[("type", &["sip"])],
+            },
+        ];
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut tried: Vec<String> = Vec::new();
+        for index in crate::runtime::union::rank(&value, SHAPES) {
+            let decoded = match index {
+                0usize => {
+                    <DestinationPstn as serde::Deserialize>::deserialize(&value)
+                        .map(Self::DestinationPstn)
+                        .map_err(|e| format!("{}: {e}", "DestinationPstn"))
+                }
+                1usize => {
+                    <DestinationMxp as serde::Deserialize>::deserialize(&value)
+                        .map(Self::DestinationMxp)
+                        .map_err(|e| format!("{}: {e}", "DestinationMxp"))
+                }
+                2usize => {
+                    <DestinationSip as serde::Deserialize>::deserialize(&value)
+                        .map(Self::DestinationSip)
+                        .map_err(|e| format!("{}: {e}", "DestinationSip"))
+                }
+                _ => continue,
+            };
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
+            }
+        }
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "{} ({})",
+                    "data did not match any variant of ConferenceCalloutDestination",
+                    tried.join("; ")
+                ),
+            ),
+        )
+    }
+}
+impl ConferenceCalloutDestination {
+    /// The `DestinationPstn` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn pstn(
+        r#type: impl Into<PstnDestination>,
+        endpoint: impl Into<String>,
+    ) -> Self {
+        Self::DestinationPstn(DestinationPstn::new(r#type, endpoint))
+    }
+    /// The `DestinationMxp` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn mxp(r#type: impl Into<MxpDestination>, endpoint: impl Into<String>) -> Self {
+        Self::DestinationMxp(DestinationMxp::new(r#type, endpoint))
+    }
+    /// The `DestinationSip` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn sip(r#type: impl Into<SipDestination>, endpoint: impl Into<String>) -> Self {
+        Self::DestinationSip(DestinationSip::new(r#type, endpoint))
+    }
+}
+impl From<DestinationPstn> for ConferenceCalloutDestination {
+    fn from(value: DestinationPstn) -> Self {
+        Self::DestinationPstn(value)
+    }
+}
+impl From<DestinationMxp> for ConferenceCalloutDestination {
+    fn from(value: DestinationMxp) -> Self {
+        Self::DestinationMxp(value)
+    }
+}
+impl From<DestinationSip> for ConferenceCalloutDestination {
+    fn from(value: DestinationSip) -> Self {
+        Self::DestinationSip(value)
+    }
+}
+/// `ConferenceCalloutRequest`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct CustomCalloutRequest {
-    /// The number that will be displayed as caller, must be in E.164 format.
+#[non_exhaustive]
+pub struct ConferenceCalloutRequest {
+    /// `method`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cli: Option<String>,
-    /// `destination`
+    pub method: Option<ConferenceCalloutRequestMethod>,
+    /// `conferenceCallout`
+    #[serde(rename = "conferenceCallout")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub destination: Option<Destination>,
-    /// `dtmf`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dtmf: Option<String>,
-    /// `maxDuration`
-    #[serde(rename = "maxDuration")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_duration: Option<i64>,
-    /// `ice`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ice: Option<String>,
-    /// `ace`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ace: Option<String>,
-    /// `pie`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pie: Option<String>,
-    /// `dice`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dice: Option<String>,
+    pub conference_callout: Option<ConferenceCallout>,
 }
-/// The type of device and number or endpoint to call.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Destination {
-    /// Can be of type `number` for PSTN endpoints or of type `username` for data endpoints.
-    pub r#type: DestinationType,
-    /// If the type is `number` the value of the endpoint is a phone number. If the type is `username` the value is the username for a data endpoint.
-    pub endpoint: String,
+#[allow(clippy::should_implement_trait)]
+impl ConferenceCalloutRequest {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            method: None,
+            conference_callout: None,
+        }
+    }
+    /// Sets `method`.
+    pub fn method(mut self, value: impl Into<ConferenceCalloutRequestMethod>) -> Self {
+        self.method = Some(value.into());
+        self
+    }
+    /// Sets `conferenceCallout`.
+    pub fn conference_callout(mut self, value: impl Into<ConferenceCallout>) -> Self {
+        self.conference_callout = Some(value.into());
+        self
+    }
 }
-/// Can be of type `number` for PSTN endpoints or of type `username` for data endpoints.
+/// `ConferenceCalloutRequestMethod`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum DestinationType {
-    /// `number`
-    Number,
-    /// `username`
-    Username,
+#[non_exhaustive]
+pub enum ConferenceCalloutRequestMethod {
+    /// `conferenceCallout`
+    ConferenceCallout,
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl DestinationType {
+impl ConferenceCalloutRequestMethod {
     /// The value as it is sent over the wire.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::Number => "number",
-            Self::Username => "username",
+            Self::ConferenceCallout => "conferenceCallout",
             Self::Other(other) => other.as_str(),
         }
     }
 }
-impl From<&str> for DestinationType {
+impl From<&str> for ConferenceCalloutRequestMethod {
     fn from(value: &str) -> Self {
         match value {
-            "number" => Self::Number,
-            "username" => Self::Username,
+            "conferenceCallout" => Self::ConferenceCallout,
             other => Self::Other(other.to_string()),
         }
     }
 }
-impl From<String> for DestinationType {
+impl From<String> for ConferenceCalloutRequestMethod {
     fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
-impl std::str::FromStr for DestinationType {
+impl std::str::FromStr for ConferenceCalloutRequestMethod {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
-impl std::fmt::Display for DestinationType {
+impl std::fmt::Display for ConferenceCalloutRequestMethod {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl serde::Serialize for DestinationType {
+impl serde::Serialize for ConferenceCalloutRequestMethod {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> serde::Deserialize<'de> for DestinationType {
+impl<'de> serde::Deserialize<'de> for ConferenceCalloutRequestMethod {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Options to control how DTMF signals are used by the participant in the conference. For information on how to use this feature, read more [here](https://developers.sinch.com/docs/voice/api-reference/conference-dtmf).
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ConferenceDtmfOptions {
+    /// Determines what DTMF mode the participant will use in the call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<ConferenceDtmfOptionsMode>,
+    /// The maximum number of accepted digits before sending the collected input via a PIE callback. The default value is `1`. If the value is greater than `1`, the PIE callback is triggered by one of the three following events:
+    ///   - No additional digit is entered before the `timeoutMills` timeout period has elapsed.
+    ///   - The `#` character is entered.
+    ///   - The maximum number of digits has been entered.
+    #[serde(rename = "maxDigits")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_digits: Option<i64>,
+    /// The number of milliseconds that the system will wait between entered digits before triggering the PIE callback. The default value is `3000`.
+    #[serde(rename = "timeoutMills")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout_mills: Option<i64>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ConferenceDtmfOptions {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            mode: None,
+            max_digits: None,
+            timeout_mills: None,
+        }
+    }
+    /// Sets `mode`.
+    pub fn mode(mut self, value: impl Into<ConferenceDtmfOptionsMode>) -> Self {
+        self.mode = Some(value.into());
+        self
+    }
+    /// Sets `maxDigits`.
+    pub fn max_digits(mut self, value: impl Into<i64>) -> Self {
+        self.max_digits = Some(value.into());
+        self
+    }
+    /// Sets `timeoutMills`.
+    pub fn timeout_mills(mut self, value: impl Into<i64>) -> Self {
+        self.timeout_mills = Some(value.into());
+        self
+    }
+}
+/// Determines what DTMF mode the participant will use in the call.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ConferenceDtmfOptionsMode {
+    /// `ignore`
+    Ignore,
+    /// `forward`
+    Forward,
+    /// `detect`
+    Detect,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl ConferenceDtmfOptionsMode {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Ignore => "ignore",
+            Self::Forward => "forward",
+            Self::Detect => "detect",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for ConferenceDtmfOptionsMode {
+    fn from(value: &str) -> Self {
+        match value {
+            "ignore" => Self::Ignore,
+            "forward" => Self::Forward,
+            "detect" => Self::Detect,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for ConferenceDtmfOptionsMode {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for ConferenceDtmfOptionsMode {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for ConferenceDtmfOptionsMode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for ConferenceDtmfOptionsMode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for ConferenceDtmfOptionsMode {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// The custom callout, the server initiates a call from the servers that can be controlled by specifying how the call should progress at each call event.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CustomCallout {
+    /// The number that will be displayed as the incoming caller, to set your own CLI, you may use your verified number or your Dashboard virtual number, it must be in [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537) format.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cli: Option<String>,
+    /// `destination`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub destination: Option<CustomCalloutDestination>,
+    /// When the destination picks up, this DTMF tones will be played to the callee. Valid characters in the string are "0"-"9", "#", and "w". A "w" will render a 500 ms pause. For example, "ww1234#w#" will render a 1s pause, the DTMF tones "1", "2", "3", "4" and "#" followed by a 0.5s pause and finally the DTMF tone for "#". This can be used if the callout destination for instance require a conference PIN code or an extension to be entered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dtmf: Option<String>,
+    /// Can be used to input custom data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom: Option<String>,
+    /// The maximum amount of time in seconds that the call will last.
+    #[serde(rename = "maxDuration")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_duration: Option<i64>,
+    /// You can set a new callback URL or use inline [SVAML](https://developers.sinch.com/docs/voice/api-reference/svaml/) to replace a predefined callback URL, when using custom callouts. Ensure that the JSON object is escaped correctly. If inline ICE SVAML is passed, exclude *cli* and *destination* properties from the *customCallout* request body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ice: Option<String>,
+    /// You can set a new callback URL or use inline [SVAML](https://developers.sinch.com/docs/voice/api-reference/svaml/) to replace a predefined callback URL, when using custom callouts. Ensure that the JSON object is escaped correctly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ace: Option<String>,
+    /// <b>Note:</b> PIE callbacks are not available for DATA Calls; only PSTN and SIP calls.
+    ///
+    /// You can set a new callback URL or use inline [SVAML](https://developers.sinch.com/docs/voice/api-reference/svaml/) to replace a predefined callback URL, when using custom callouts. Ensure that the JSON object is escaped correctly. A PIE event will contain a value chosen from an IVR choice. Usually a PIE event wil contain a URL to a callback sever that will receive the choice and be able to parse it. This could result in further SVAML or some other application logic function.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pie: Option<String>,
+    /// You can use it to set a new callback URL in case you wish to replace your voice application configured callback URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dice: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl CustomCallout {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            cli: None,
+            destination: None,
+            dtmf: None,
+            custom: None,
+            max_duration: None,
+            ice: None,
+            ace: None,
+            pie: None,
+            dice: None,
+        }
+    }
+    /// Sets `cli`.
+    pub fn cli(mut self, value: impl Into<String>) -> Self {
+        self.cli = Some(value.into());
+        self
+    }
+    /// Sets `destination`.
+    pub fn destination(mut self, value: impl Into<CustomCalloutDestination>) -> Self {
+        self.destination = Some(value.into());
+        self
+    }
+    /// Sets `dtmf`.
+    pub fn dtmf(mut self, value: impl Into<String>) -> Self {
+        self.dtmf = Some(value.into());
+        self
+    }
+    /// Sets `custom`.
+    pub fn custom(mut self, value: impl Into<String>) -> Self {
+        self.custom = Some(value.into());
+        self
+    }
+    /// Sets `maxDuration`.
+    pub fn max_duration(mut self, value: impl Into<i64>) -> Self {
+        self.max_duration = Some(value.into());
+        self
+    }
+    /// Sets `ice`.
+    pub fn ice(mut self, value: impl Into<String>) -> Self {
+        self.ice = Some(value.into());
+        self
+    }
+    /// Sets `ace`.
+    pub fn ace(mut self, value: impl Into<String>) -> Self {
+        self.ace = Some(value.into());
+        self
+    }
+    /// Sets `pie`.
+    pub fn pie(mut self, value: impl Into<String>) -> Self {
+        self.pie = Some(value.into());
+        self
+    }
+    /// Sets `dice`.
+    pub fn dice(mut self, value: impl Into<String>) -> Self {
+        self.dice = Some(value.into());
+        self
+    }
+}
+/// `CustomCalloutDestination`
+///
+/// Decoded by shape: the variant whose properties fit the data best.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum CustomCalloutDestination {
+    /// A `DestinationPstn`.
+    DestinationPstn(DestinationPstn),
+    /// A `DestinationMxp`.
+    DestinationMxp(DestinationMxp),
+    /// A `DestinationSip`.
+    DestinationSip(DestinationSip),
+}
+impl serde::Serialize for CustomCalloutDestination {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::DestinationPstn(v) => serde::Serialize::serialize(v, serializer),
+            Self::DestinationMxp(v) => serde::Serialize::serialize(v, serializer),
+            Self::DestinationSip(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for CustomCalloutDestination {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const SHAPES: &[crate::runtime::union::Shape] = &[
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["type", "endpoint"],
+                known: &["type", "endpoint"],
+                values: &[("type", &["number", "Number"])],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["type", "endpoint"],
+                known: &["type", "endpoint"],
+                values: &[("type", &["username", "Username"])],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["type", "endpoint"],
+                known: &["type", "endpoint"],
+                values: &[("type", &["sip"])],
+            },
+        ];
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut tried: Vec<String> = Vec::new();
+        for index in crate::runtime::union::rank(&value, SHAPES) {
+            let decoded = match index {
+                0usize => {
+                    <DestinationPstn as serde::Deserialize>::deserialize(&value)
+                        .map(Self::DestinationPstn)
+                        .map_err(|e| format!("{}: {e}", "DestinationPstn"))
+                }
+                1usize => {
+                    <DestinationMxp as serde::Deserialize>::deserialize(&value)
+                        .map(Self::DestinationMxp)
+                        .map_err(|e| format!("{}: {e}", "DestinationMxp"))
+                }
+                2usize => {
+                    <DestinationSip as serde::Deserialize>::deserialize(&value)
+                        .map(Self::DestinationSip)
+                        .map_err(|e| format!("{}: {e}", "DestinationSip"))
+                }
+                _ => continue,
+            };
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
+            }
+        }
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "{} ({})",
+                    "data did not match any variant of CustomCalloutDestination", tried
+                    .join("; ")
+                ),
+            ),
+        )
+    }
+}
+impl CustomCalloutDestination {
+    /// The `DestinationPstn` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn pstn(
+        r#type: impl Into<PstnDestination>,
+        endpoint: impl Into<String>,
+    ) -> Self {
+        Self::DestinationPstn(DestinationPstn::new(r#type, endpoint))
+    }
+    /// The `DestinationMxp` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn mxp(r#type: impl Into<MxpDestination>, endpoint: impl Into<String>) -> Self {
+        Self::DestinationMxp(DestinationMxp::new(r#type, endpoint))
+    }
+    /// The `DestinationSip` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn sip(r#type: impl Into<SipDestination>, endpoint: impl Into<String>) -> Self {
+        Self::DestinationSip(DestinationSip::new(r#type, endpoint))
+    }
+}
+impl From<DestinationPstn> for CustomCalloutDestination {
+    fn from(value: DestinationPstn) -> Self {
+        Self::DestinationPstn(value)
+    }
+}
+impl From<DestinationMxp> for CustomCalloutDestination {
+    fn from(value: DestinationMxp) -> Self {
+        Self::DestinationMxp(value)
+    }
+}
+impl From<DestinationSip> for CustomCalloutDestination {
+    fn from(value: DestinationSip) -> Self {
+        Self::DestinationSip(value)
+    }
+}
+/// `CustomCalloutRequest`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct CustomCalloutRequest {
+    /// `method`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<CustomCalloutRequestMethod>,
+    /// `customCallout`
+    #[serde(rename = "customCallout")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_callout: Option<CustomCallout>,
+}
+#[allow(clippy::should_implement_trait)]
+impl CustomCalloutRequest {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            method: None,
+            custom_callout: None,
+        }
+    }
+    /// Sets `method`.
+    pub fn method(mut self, value: impl Into<CustomCalloutRequestMethod>) -> Self {
+        self.method = Some(value.into());
+        self
+    }
+    /// Sets `customCallout`.
+    pub fn custom_callout(mut self, value: impl Into<CustomCallout>) -> Self {
+        self.custom_callout = Some(value.into());
+        self
+    }
+}
+/// `CustomCalloutRequestMethod`
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum CustomCalloutRequestMethod {
+    /// `customCallout`
+    CustomCallout,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl CustomCalloutRequestMethod {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CustomCallout => "customCallout",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for CustomCalloutRequestMethod {
+    fn from(value: &str) -> Self {
+        match value {
+            "customCallout" => Self::CustomCallout,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for CustomCalloutRequestMethod {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for CustomCalloutRequestMethod {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for CustomCalloutRequestMethod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for CustomCalloutRequestMethod {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for CustomCalloutRequestMethod {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Known destination
+///
+/// Decoded by its `type` property; unknown values are kept in `Other`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Destination {
+    /// A `DestinationDid`.
+    DestinationDid(DestinationDid),
+    /// A `DestinationMxp`.
+    DestinationMxp(DestinationMxp),
+    /// A `DestinationPstn`.
+    DestinationPstn(DestinationPstn),
+    /// A `DestinationSip`.
+    DestinationSip(DestinationSip),
+    /// A variant this SDK does not know yet, kept as received.
+    Other(serde_json::Value),
+}
+impl serde::Serialize for Destination {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (value, tag) = match self {
+            Self::DestinationDid(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("did"),
+                )
+            }
+            Self::DestinationMxp(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("username"),
+                )
+            }
+            Self::DestinationPstn(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("number"),
+                )
+            }
+            Self::DestinationSip(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("sip"),
+                )
+            }
+            Self::Other(v) => (v.clone(), None),
+        };
+        serde::Serialize::serialize(
+            &crate::runtime::union::with_tag(value, "type", tag),
+            serializer,
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for Destination {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match value.get("type").and_then(serde_json::Value::as_str) {
+            Some("did") => {
+                <DestinationDid as serde::Deserialize>::deserialize(&value)
+                    .map(Self::DestinationDid)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("username") | Some("Username") => {
+                <DestinationMxp as serde::Deserialize>::deserialize(&value)
+                    .map(Self::DestinationMxp)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("number") | Some("Number") => {
+                <DestinationPstn as serde::Deserialize>::deserialize(&value)
+                    .map(Self::DestinationPstn)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("sip") => {
+                <DestinationSip as serde::Deserialize>::deserialize(&value)
+                    .map(Self::DestinationSip)
+                    .map_err(serde::de::Error::custom)
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
+impl Destination {
+    /// The `DestinationDid` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn did(r#type: impl Into<DidDestination>, endpoint: impl Into<String>) -> Self {
+        Self::DestinationDid(DestinationDid::new(r#type, endpoint))
+    }
+    /// The `DestinationMxp` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn mxp(r#type: impl Into<MxpDestination>, endpoint: impl Into<String>) -> Self {
+        Self::DestinationMxp(DestinationMxp::new(r#type, endpoint))
+    }
+    /// The `DestinationPstn` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn pstn(
+        r#type: impl Into<PstnDestination>,
+        endpoint: impl Into<String>,
+    ) -> Self {
+        Self::DestinationPstn(DestinationPstn::new(r#type, endpoint))
+    }
+    /// The `DestinationSip` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn sip(r#type: impl Into<SipDestination>, endpoint: impl Into<String>) -> Self {
+        Self::DestinationSip(DestinationSip::new(r#type, endpoint))
+    }
+}
+impl From<DestinationDid> for Destination {
+    fn from(value: DestinationDid) -> Self {
+        Self::DestinationDid(value)
+    }
+}
+impl From<DestinationMxp> for Destination {
+    fn from(value: DestinationMxp) -> Self {
+        Self::DestinationMxp(value)
+    }
+}
+impl From<DestinationPstn> for Destination {
+    fn from(value: DestinationPstn) -> Self {
+        Self::DestinationPstn(value)
+    }
+}
+impl From<DestinationSip> for Destination {
+    fn from(value: DestinationSip) -> Self {
+        Self::DestinationSip(value)
+    }
+}
+/// The type of device and phone number called.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct DestinationDid {
+    /// `type`
+    pub r#type: DidDestination,
+    /// Number that the caller has called
+    pub endpoint: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl DestinationDid {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(r#type: impl Into<DidDestination>, endpoint: impl Into<String>) -> Self {
+        Self {
+            r#type: r#type.into(),
+            endpoint: endpoint.into(),
+        }
+    }
+}
+/// The type of device and number or endpoint to call.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct DestinationMxp {
+    /// `type`
+    pub r#type: MxpDestination,
+    /// For type `userName` the value is the username for a data endpoint.
+    pub endpoint: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl DestinationMxp {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(r#type: impl Into<MxpDestination>, endpoint: impl Into<String>) -> Self {
+        Self {
+            r#type: r#type.into(),
+            endpoint: endpoint.into(),
+        }
+    }
+}
+/// The type of device and number or endpoint to call.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct DestinationPstn {
+    /// `type`
+    pub r#type: PstnDestination,
+    /// If the type is `number` the value of the endpoint is a phone number.
+    pub endpoint: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl DestinationPstn {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(r#type: impl Into<PstnDestination>, endpoint: impl Into<String>) -> Self {
+        Self {
+            r#type: r#type.into(),
+            endpoint: endpoint.into(),
+        }
+    }
+}
+/// The type of device and number or endpoint to call.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct DestinationSip {
+    /// `type`
+    pub r#type: SipDestination,
+    /// For type `sip` the value is the SIP address for a SIP endpoint.
+    pub endpoint: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl DestinationSip {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(r#type: impl Into<SipDestination>, endpoint: impl Into<String>) -> Self {
+        Self {
+            r#type: r#type.into(),
+            endpoint: endpoint.into(),
+        }
+    }
+}
+/// Specifies where to route the Stream call.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct DestinationWebSocket {
+    /// This attribute defines the streaming protocol - currently only `Websocket` is supported.
+    pub r#type: DestinationWebSocketType,
+    /// The Stream/Websocket server address.
+    pub endpoint: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl DestinationWebSocket {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        r#type: impl Into<DestinationWebSocketType>,
+        endpoint: impl Into<String>,
+    ) -> Self {
+        Self {
+            r#type: r#type.into(),
+            endpoint: endpoint.into(),
+        }
+    }
+}
+/// This attribute defines the streaming protocol - currently only `Websocket` is supported.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum DestinationWebSocketType {
+    /// `Websocket`
+    Websocket,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl DestinationWebSocketType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Websocket => "Websocket",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for DestinationWebSocketType {
+    fn from(value: &str) -> Self {
+        match value {
+            "Websocket" => Self::Websocket,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for DestinationWebSocketType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for DestinationWebSocketType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for DestinationWebSocketType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for DestinationWebSocketType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for DestinationWebSocketType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// The request body of a Disconnected Call Event.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct DiceRequest {
+    /// Must have the value `dice`.
+    pub event: DiceRequestEvent,
+    /// Used in some types of events, it presents the unique ID assigned to this call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callid: Option<String>,
+    /// Used in some types of events, it presents the unique Conference ID assigned to this call.
+    #[serde(rename = "conferenceId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conference_id: Option<String>,
+    /// The current API version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<i64>,
+    /// `timestamp`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<TimeStamp>,
+    /// A string that can be used to pass custom information related to the call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom: Option<String>,
+    /// The unique application key. You can find it in the Sinch [dashboard](https://dashboard.sinch.com/voice/apps).
+    #[serde(rename = "applicationKey")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub application_key: Option<String>,
+    /// The reason the call was disconnected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<DiceRequestReason>,
+    /// `result`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<CallResult>,
+    /// `debit`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub debit: Option<Price>,
+    /// `userRate`
+    #[serde(rename = "userRate")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_rate: Option<Price>,
+    /// `to`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Destination>,
+    /// The duration of the call in seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<i64>,
+    /// Information about the initiator of the call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// If the call was initiated by a Sinch SDK client, call headers are the headers specified by the *caller* client. Read more about call headers [here](https://developers.sinch.com/docs/voice/api-reference/call-headers/).
+    #[serde(rename = "callHeaders")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub call_headers: Option<Vec<CallHeader>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl DiceRequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(event: impl Into<DiceRequestEvent>) -> Self {
+        Self {
+            event: event.into(),
+            callid: None,
+            conference_id: None,
+            version: None,
+            timestamp: None,
+            custom: None,
+            application_key: None,
+            reason: None,
+            result: None,
+            debit: None,
+            user_rate: None,
+            to: None,
+            duration: None,
+            from: None,
+            call_headers: None,
+        }
+    }
+    /// Sets `callid`.
+    pub fn callid(mut self, value: impl Into<String>) -> Self {
+        self.callid = Some(value.into());
+        self
+    }
+    /// Sets `conferenceId`.
+    pub fn conference_id(mut self, value: impl Into<String>) -> Self {
+        self.conference_id = Some(value.into());
+        self
+    }
+    /// Sets `version`.
+    pub fn version(mut self, value: impl Into<i64>) -> Self {
+        self.version = Some(value.into());
+        self
+    }
+    /// Sets `timestamp`.
+    pub fn timestamp(mut self, value: impl Into<TimeStamp>) -> Self {
+        self.timestamp = Some(value.into());
+        self
+    }
+    /// Sets `custom`.
+    pub fn custom(mut self, value: impl Into<String>) -> Self {
+        self.custom = Some(value.into());
+        self
+    }
+    /// Sets `applicationKey`.
+    pub fn application_key(mut self, value: impl Into<String>) -> Self {
+        self.application_key = Some(value.into());
+        self
+    }
+    /// Sets `reason`.
+    pub fn reason(mut self, value: impl Into<DiceRequestReason>) -> Self {
+        self.reason = Some(value.into());
+        self
+    }
+    /// Sets `result`.
+    pub fn result(mut self, value: impl Into<CallResult>) -> Self {
+        self.result = Some(value.into());
+        self
+    }
+    /// Sets `debit`.
+    pub fn debit(mut self, value: impl Into<Price>) -> Self {
+        self.debit = Some(value.into());
+        self
+    }
+    /// Sets `userRate`.
+    pub fn user_rate(mut self, value: impl Into<Price>) -> Self {
+        self.user_rate = Some(value.into());
+        self
+    }
+    /// Sets `to`.
+    pub fn to(mut self, value: impl Into<Destination>) -> Self {
+        self.to = Some(value.into());
+        self
+    }
+    /// Sets `duration`.
+    pub fn duration(mut self, value: impl Into<i64>) -> Self {
+        self.duration = Some(value.into());
+        self
+    }
+    /// Sets `from`.
+    pub fn from(mut self, value: impl Into<String>) -> Self {
+        self.from = Some(value.into());
+        self
+    }
+    /// Sets `callHeaders`.
+    pub fn call_headers(mut self, value: impl Into<Vec<CallHeader>>) -> Self {
+        self.call_headers = Some(value.into());
+        self
+    }
+}
+/// Must have the value `dice`.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum DiceRequestEvent {
+    /// `dice`
+    Dice,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl DiceRequestEvent {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Dice => "dice",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for DiceRequestEvent {
+    fn from(value: &str) -> Self {
+        match value {
+            "dice" => Self::Dice,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for DiceRequestEvent {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for DiceRequestEvent {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for DiceRequestEvent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for DiceRequestEvent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for DiceRequestEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// The reason the call was disconnected.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum DiceRequestReason {
+    /// `N/A`
+    NA,
+    /// `ESTABLISHED`
+    Established,
+    /// `OTHERPEERANSWERED`
+    Otherpeeranswered,
+    /// `TIMEOUT`
+    Timeout,
+    /// `CALLERHANGUP`
+    Callerhangup,
+    /// `CALLEEHANGUP`
+    Calleehangup,
+    /// `BLOCKED`
+    Blocked,
+    /// `MANAGERHANGUP`
+    Managerhangup,
+    /// `NOCREDITPARTNER`
+    Nocreditpartner,
+    /// `CLIENTNETWORK`
+    Clientnetwork,
+    /// `CONGESTION`
+    Congestion,
+    /// `GENERALERROR`
+    Generalerror,
+    /// `CANCEL`
+    Cancel,
+    /// `USERNOTFOUND`
+    Usernotfound,
+    /// `CALLBACKERROR`
+    Callbackerror,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl DiceRequestReason {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::NA => "N/A",
+            Self::Established => "ESTABLISHED",
+            Self::Otherpeeranswered => "OTHERPEERANSWERED",
+            Self::Timeout => "TIMEOUT",
+            Self::Callerhangup => "CALLERHANGUP",
+            Self::Calleehangup => "CALLEEHANGUP",
+            Self::Blocked => "BLOCKED",
+            Self::Managerhangup => "MANAGERHANGUP",
+            Self::Nocreditpartner => "NOCREDITPARTNER",
+            Self::Clientnetwork => "CLIENTNETWORK",
+            Self::Congestion => "CONGESTION",
+            Self::Generalerror => "GENERALERROR",
+            Self::Cancel => "CANCEL",
+            Self::Usernotfound => "USERNOTFOUND",
+            Self::Callbackerror => "CALLBACKERROR",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for DiceRequestReason {
+    fn from(value: &str) -> Self {
+        match value {
+            "N/A" => Self::NA,
+            "ESTABLISHED" => Self::Established,
+            "OTHERPEERANSWERED" => Self::Otherpeeranswered,
+            "TIMEOUT" => Self::Timeout,
+            "CALLERHANGUP" => Self::Callerhangup,
+            "CALLEEHANGUP" => Self::Calleehangup,
+            "BLOCKED" => Self::Blocked,
+            "MANAGERHANGUP" => Self::Managerhangup,
+            "NOCREDITPARTNER" => Self::Nocreditpartner,
+            "CLIENTNETWORK" => Self::Clientnetwork,
+            "CONGESTION" => Self::Congestion,
+            "GENERALERROR" => Self::Generalerror,
+            "CANCEL" => Self::Cancel,
+            "USERNOTFOUND" => Self::Usernotfound,
+            "CALLBACKERROR" => Self::Callbackerror,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for DiceRequestReason {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for DiceRequestReason {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for DiceRequestReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for DiceRequestReason {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for DiceRequestReason {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Type `did` for Direct Inward Dialling
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum DidDestination {
+    /// `did`
+    Did,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl DidDestination {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Did => "did",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for DidDestination {
+    fn from(value: &str) -> Self {
+        match value {
+            "did" => Self::Did,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for DidDestination {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for DidDestination {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for DidDestination {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for DidDestination {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for DidDestination {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Can be either `pstn` for PSTN endpoint or `mxp` for data (app or web) clients.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Domain {
+    /// `pstn`
+    Pstn,
+    /// `mxp`
+    Mxp,
+    /// `PSTN`
+    Pstn2,
+    /// `MXP`
+    Mxp2,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl Domain {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Pstn => "pstn",
+            Self::Mxp => "mxp",
+            Self::Pstn2 => "PSTN",
+            Self::Mxp2 => "MXP",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for Domain {
+    fn from(value: &str) -> Self {
+        match value {
+            "pstn" => Self::Pstn,
+            "mxp" => Self::Mxp,
+            "PSTN" => Self::Pstn2,
+            "MXP" => Self::Mxp2,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for Domain {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for Domain {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for Domain {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for Domain {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for Domain {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -295,6 +2369,7 @@ impl<'de> serde::Deserialize<'de> for DestinationType {
 }
 /// `Error`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Error {
     /// A summary of the HTTP error code and error type.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -310,56 +2385,171 @@ pub struct Error {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Error {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            status: None,
+            error_code: None,
+            message: None,
+            reference: None,
+        }
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<String>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `errorCode`.
+    pub fn error_code(mut self, value: impl Into<String>) -> Self {
+        self.error_code = Some(value.into());
+        self
+    }
+    /// Sets `message`.
+    pub fn message(mut self, value: impl Into<String>) -> Self {
+        self.message = Some(value.into());
+        self
+    }
+    /// Sets `reference`.
+    pub fn reference(mut self, value: impl Into<String>) -> Self {
+        self.reference = Some(value.into());
+        self
+    }
+}
 /// `GetCallResponseObj`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetCallResponseObj {
-    /// Contains the caller information.
+    /// `from`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from: Option<String>,
-    /// Contains the callee information.
+    pub from: Option<GetCallResponseObjFrom>,
+    /// `to`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub to: Option<String>,
-    /// Can be either `pstn` for PSTN endpoint or `mxp` for data (app or web) clients.
+    pub to: Option<GetCallResponseObjTo>,
+    /// Must be `pstn` for PSTN.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub domain: Option<GetCallResponseObjDomain>,
     /// The unique identifier of the call.
+    #[serde(rename = "callId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub callid: Option<String>,
+    pub call_id: Option<String>,
     /// The duration of the call in seconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration: Option<i64>,
     /// The status of the call. Either `ONGOING` or `FINAL`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<GetCallResponseObjStatus>,
-    /// Contains the result of a call.
+    /// `result`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub result: Option<GetCallResponseObjResult>,
+    pub result: Option<CallResult>,
     /// Contains the reason why a call ended.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<GetCallResponseObjReason>,
     /// The date and time of the call.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<crate::runtime::Timestamp>,
-    /// `custom`
+    /// A string that can be used to pass custom information related to the call.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    pub custom: Option<String>,
     /// `userRate`
     #[serde(rename = "userRate")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_rate: Option<String>,
+    pub user_rate: Option<Price>,
     /// `debit`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub debit: Option<String>,
+    pub debit: Option<Price>,
 }
-/// Can be either `pstn` for PSTN endpoint or `mxp` for data (app or web) clients.
+#[allow(clippy::should_implement_trait)]
+impl GetCallResponseObj {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            from: None,
+            to: None,
+            domain: None,
+            call_id: None,
+            duration: None,
+            status: None,
+            result: None,
+            reason: None,
+            timestamp: None,
+            custom: None,
+            user_rate: None,
+            debit: None,
+        }
+    }
+    /// Sets `from`.
+    pub fn from(mut self, value: impl Into<GetCallResponseObjFrom>) -> Self {
+        self.from = Some(value.into());
+        self
+    }
+    /// Sets `to`.
+    pub fn to(mut self, value: impl Into<GetCallResponseObjTo>) -> Self {
+        self.to = Some(value.into());
+        self
+    }
+    /// Sets `domain`.
+    pub fn domain(mut self, value: impl Into<GetCallResponseObjDomain>) -> Self {
+        self.domain = Some(value.into());
+        self
+    }
+    /// Sets `callId`.
+    pub fn call_id(mut self, value: impl Into<String>) -> Self {
+        self.call_id = Some(value.into());
+        self
+    }
+    /// Sets `duration`.
+    pub fn duration(mut self, value: impl Into<i64>) -> Self {
+        self.duration = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<GetCallResponseObjStatus>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `result`.
+    pub fn result(mut self, value: impl Into<CallResult>) -> Self {
+        self.result = Some(value.into());
+        self
+    }
+    /// Sets `reason`.
+    pub fn reason(mut self, value: impl Into<GetCallResponseObjReason>) -> Self {
+        self.reason = Some(value.into());
+        self
+    }
+    /// Sets `timestamp`.
+    pub fn timestamp(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.timestamp = Some(value.into());
+        self
+    }
+    /// Sets `custom`.
+    pub fn custom(mut self, value: impl Into<String>) -> Self {
+        self.custom = Some(value.into());
+        self
+    }
+    /// Sets `userRate`.
+    pub fn user_rate(mut self, value: impl Into<Price>) -> Self {
+        self.user_rate = Some(value.into());
+        self
+    }
+    /// Sets `debit`.
+    pub fn debit(mut self, value: impl Into<Price>) -> Self {
+        self.debit = Some(value.into());
+        self
+    }
+}
+/// Must be `pstn` for PSTN.
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum GetCallResponseObjDomain {
     /// `pstn`
     Pstn,
-    /// `mxp`
-    Mxp,
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
@@ -368,7 +2558,6 @@ impl GetCallResponseObjDomain {
     pub fn as_str(&self) -> &str {
         match self {
             Self::Pstn => "pstn",
-            Self::Mxp => "mxp",
             Self::Other(other) => other.as_str(),
         }
     }
@@ -377,7 +2566,6 @@ impl From<&str> for GetCallResponseObjDomain {
     fn from(value: &str) -> Self {
         match value {
             "pstn" => Self::Pstn,
-            "mxp" => Self::Mxp,
             other => Self::Other(other.to_string()),
         }
     }
@@ -410,10 +2598,131 @@ impl<'de> serde::Deserialize<'de> for GetCallResponseObjDomain {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
+/// `GetCallResponseObjFrom`
+///
+/// Decoded by shape: the variant whose properties fit the data best.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum GetCallResponseObjFrom {
+    /// A `DestinationMxp`.
+    DestinationMxp(DestinationMxp),
+    /// A `DestinationPstn`.
+    DestinationPstn(DestinationPstn),
+    /// A `DestinationSip`.
+    DestinationSip(DestinationSip),
+}
+impl serde::Serialize for GetCallResponseObjFrom {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::DestinationMxp(v) => serde::Serialize::serialize(v, serializer),
+            Self::DestinationPstn(v) => serde::Serialize::serialize(v, serializer),
+            Self::DestinationSip(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for GetCallResponseObjFrom {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const SHAPES: &[crate::runtime::union::Shape] = &[
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["type", "endpoint"],
+                known: &["type", "endpoint"],
+                values: &[("type", &["username", "Username"])],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["type", "endpoint"],
+                known: &["type", "endpoint"],
+                values: &[("type", &["number", "Number"])],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["type", "endpoint"],
+                known: &["type", "endpoint"],
+                values: &[("type", &["sip"])],
+            },
+        ];
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut tried: Vec<String> = Vec::new();
+        for index in crate::runtime::union::rank(&value, SHAPES) {
+            let decoded = match index {
+                0usize => {
+                    <DestinationMxp as serde::Deserialize>::deserialize(&value)
+                        .map(Self::DestinationMxp)
+                        .map_err(|e| format!("{}: {e}", "DestinationMxp"))
+                }
+                1usize => {
+                    <DestinationPstn as serde::Deserialize>::deserialize(&value)
+                        .map(Self::DestinationPstn)
+                        .map_err(|e| format!("{}: {e}", "DestinationPstn"))
+                }
+                2usize => {
+                    <DestinationSip as serde::Deserialize>::deserialize(&value)
+                        .map(Self::DestinationSip)
+                        .map_err(|e| format!("{}: {e}", "DestinationSip"))
+                }
+                _ => continue,
+            };
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
+            }
+        }
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "{} ({})",
+                    "data did not match any variant of GetCallResponseObjFrom", tried
+                    .join("; ")
+                ),
+            ),
+        )
+    }
+}
+impl GetCallResponseObjFrom {
+    /// The `DestinationMxp` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn mxp(r#type: impl Into<MxpDestination>, endpoint: impl Into<String>) -> Self {
+        Self::DestinationMxp(DestinationMxp::new(r#type, endpoint))
+    }
+    /// The `DestinationPstn` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn pstn(
+        r#type: impl Into<PstnDestination>,
+        endpoint: impl Into<String>,
+    ) -> Self {
+        Self::DestinationPstn(DestinationPstn::new(r#type, endpoint))
+    }
+    /// The `DestinationSip` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn sip(r#type: impl Into<SipDestination>, endpoint: impl Into<String>) -> Self {
+        Self::DestinationSip(DestinationSip::new(r#type, endpoint))
+    }
+}
+impl From<DestinationMxp> for GetCallResponseObjFrom {
+    fn from(value: DestinationMxp) -> Self {
+        Self::DestinationMxp(value)
+    }
+}
+impl From<DestinationPstn> for GetCallResponseObjFrom {
+    fn from(value: DestinationPstn) -> Self {
+        Self::DestinationPstn(value)
+    }
+}
+impl From<DestinationSip> for GetCallResponseObjFrom {
+    fn from(value: DestinationSip) -> Self {
+        Self::DestinationSip(value)
+    }
+}
 /// Contains the reason why a call ended.
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum GetCallResponseObjReason {
     /// `N/A`
     NA,
@@ -433,6 +2742,8 @@ pub enum GetCallResponseObjReason {
     Cancel,
     /// `GENERALERROR`
     Generalerror,
+    /// `INVALIDSVAMLACTION`
+    Invalidsvamlaction,
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
@@ -449,6 +2760,7 @@ impl GetCallResponseObjReason {
             Self::Managerhangup => "MANAGERHANGUP",
             Self::Cancel => "CANCEL",
             Self::Generalerror => "GENERALERROR",
+            Self::Invalidsvamlaction => "INVALIDSVAMLACTION",
             Self::Other(other) => other.as_str(),
         }
     }
@@ -465,6 +2777,7 @@ impl From<&str> for GetCallResponseObjReason {
             "MANAGERHANGUP" => Self::Managerhangup,
             "CANCEL" => Self::Cancel,
             "GENERALERROR" => Self::Generalerror,
+            "INVALIDSVAMLACTION" => Self::Invalidsvamlaction,
             other => Self::Other(other.to_string()),
         }
     }
@@ -497,81 +2810,11 @@ impl<'de> serde::Deserialize<'de> for GetCallResponseObjReason {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
-/// Contains the result of a call.
-///
-/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum GetCallResponseObjResult {
-    /// `N/A`
-    NA,
-    /// `ANSWERED`
-    Answered,
-    /// `BUSY`
-    Busy,
-    /// `NOANSWER`
-    Noanswer,
-    /// `FAILED`
-    Failed,
-    /// A value this SDK does not know yet, kept as received.
-    Other(String),
-}
-impl GetCallResponseObjResult {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::NA => "N/A",
-            Self::Answered => "ANSWERED",
-            Self::Busy => "BUSY",
-            Self::Noanswer => "NOANSWER",
-            Self::Failed => "FAILED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for GetCallResponseObjResult {
-    fn from(value: &str) -> Self {
-        match value {
-            "N/A" => Self::NA,
-            "ANSWERED" => Self::Answered,
-            "BUSY" => Self::Busy,
-            "NOANSWER" => Self::Noanswer,
-            "FAILED" => Self::Failed,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for GetCallResponseObjResult {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for GetCallResponseObjResult {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for GetCallResponseObjResult {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for GetCallResponseObjResult {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for GetCallResponseObjResult {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
 /// The status of the call. Either `ONGOING` or `FINAL`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum GetCallResponseObjStatus {
     /// `ONGOING`
     Ongoing,
@@ -627,40 +2870,174 @@ impl<'de> serde::Deserialize<'de> for GetCallResponseObjStatus {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
-/// `GetCallbacks`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct GetCallbacks {
-    /// Gets primary and if configured fallback callback URLs
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<Vec<GetCallbacksUrlItem>>,
+/// `GetCallResponseObjTo`
+///
+/// Decoded by shape: the variant whose properties fit the data best.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum GetCallResponseObjTo {
+    /// A `DestinationMxp`.
+    DestinationMxp(DestinationMxp),
+    /// A `DestinationPstn`.
+    DestinationPstn(DestinationPstn),
+    /// A `DestinationSip`.
+    DestinationSip(DestinationSip),
 }
-/// `GetCallbacksUrlItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct GetCallbacksUrlItem {
-    /// Your primary callback URL
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub primary: Option<String>,
-    /// Your fallback callback URL (returned if configured). It is used only if Sinch platform gets a timeout or error from your primary callback URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fallback: Option<String>,
+impl serde::Serialize for GetCallResponseObjTo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::DestinationMxp(v) => serde::Serialize::serialize(v, serializer),
+            Self::DestinationPstn(v) => serde::Serialize::serialize(v, serializer),
+            Self::DestinationSip(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
 }
-/// The returned call ID
+impl<'de> serde::Deserialize<'de> for GetCallResponseObjTo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const SHAPES: &[crate::runtime::union::Shape] = &[
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["type", "endpoint"],
+                known: &["type", "endpoint"],
+                values: &[("type", &["username", "Username"])],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["type", "endpoint"],
+                known: &["type", "endpoint"],
+                values: &[("type", &["number", "Number"])],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["type", "endpoint"],
+                known: &["type", "endpoint"],
+                values: &[("type", &["sip"])],
+            },
+        ];
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut tried: Vec<String> = Vec::new();
+        for index in crate::runtime::union::rank(&value, SHAPES) {
+            let decoded = match index {
+                0usize => {
+                    <DestinationMxp as serde::Deserialize>::deserialize(&value)
+                        .map(Self::DestinationMxp)
+                        .map_err(|e| format!("{}: {e}", "DestinationMxp"))
+                }
+                1usize => {
+                    <DestinationPstn as serde::Deserialize>::deserialize(&value)
+                        .map(Self::DestinationPstn)
+                        .map_err(|e| format!("{}: {e}", "DestinationPstn"))
+                }
+                2usize => {
+                    <DestinationSip as serde::Deserialize>::deserialize(&value)
+                        .map(Self::DestinationSip)
+                        .map_err(|e| format!("{}: {e}", "DestinationSip"))
+                }
+                _ => continue,
+            };
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
+            }
+        }
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "{} ({})", "data did not match any variant of GetCallResponseObjTo",
+                    tried.join("; ")
+                ),
+            ),
+        )
+    }
+}
+impl GetCallResponseObjTo {
+    /// The `DestinationMxp` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn mxp(r#type: impl Into<MxpDestination>, endpoint: impl Into<String>) -> Self {
+        Self::DestinationMxp(DestinationMxp::new(r#type, endpoint))
+    }
+    /// The `DestinationPstn` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn pstn(
+        r#type: impl Into<PstnDestination>,
+        endpoint: impl Into<String>,
+    ) -> Self {
+        Self::DestinationPstn(DestinationPstn::new(r#type, endpoint))
+    }
+    /// The `DestinationSip` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn sip(r#type: impl Into<SipDestination>, endpoint: impl Into<String>) -> Self {
+        Self::DestinationSip(DestinationSip::new(r#type, endpoint))
+    }
+}
+impl From<DestinationMxp> for GetCallResponseObjTo {
+    fn from(value: DestinationMxp) -> Self {
+        Self::DestinationMxp(value)
+    }
+}
+impl From<DestinationPstn> for GetCallResponseObjTo {
+    fn from(value: DestinationPstn) -> Self {
+        Self::DestinationPstn(value)
+    }
+}
+impl From<DestinationSip> for GetCallResponseObjTo {
+    fn from(value: DestinationSip) -> Self {
+        Self::DestinationSip(value)
+    }
+}
+/// The returned call ID.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetCalloutResponseObj {
-    /// The returned call identifier
-    #[serde(alias = "callId")]
+    /// The returned call identifier.
+    #[serde(rename = "callId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub callid: Option<String>,
+    pub call_id: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl GetCalloutResponseObj {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { call_id: None }
+    }
+    /// Sets `callId`.
+    pub fn call_id(mut self, value: impl Into<String>) -> Self {
+        self.call_id = Some(value.into());
+        self
+    }
 }
 /// The response returns information about the participants in the conference.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetConferenceInfoResponse {
     /// `participants`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub participants: Option<Vec<GetConferenceInfoResponseParticipantsItem>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl GetConferenceInfoResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { participants: None }
+    }
+    /// Sets `participants`.
+    pub fn participants(
+        mut self,
+        value: impl Into<Vec<GetConferenceInfoResponseParticipantsItem>>,
+    ) -> Self {
+        self.participants = Some(value.into());
+        self
+    }
+}
 /// `GetConferenceInfoResponseParticipantsItem`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetConferenceInfoResponseParticipantsItem {
     /// The phone number of the PSTN participant that was connected in the conference, or whatever was passed as CLI for data originated/terminated calls.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -674,16 +3051,76 @@ pub struct GetConferenceInfoResponseParticipantsItem {
     /// `muted`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub muted: Option<bool>,
+    /// `onhold`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub onhold: Option<bool>,
+}
+#[allow(clippy::should_implement_trait)]
+impl GetConferenceInfoResponseParticipantsItem {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            cli: None,
+            id: None,
+            duration: None,
+            muted: None,
+            onhold: None,
+        }
+    }
+    /// Sets `cli`.
+    pub fn cli(mut self, value: impl Into<String>) -> Self {
+        self.cli = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `duration`.
+    pub fn duration(mut self, value: impl Into<i64>) -> Self {
+        self.duration = Some(value.into());
+        self
+    }
+    /// Sets `muted`.
+    pub fn muted(mut self, value: impl Into<bool>) -> Self {
+        self.muted = Some(value.into());
+        self
+    }
+    /// Sets `onhold`.
+    pub fn onhold(mut self, value: impl Into<bool>) -> Self {
+        self.onhold = Some(value.into());
+        self
+    }
 }
 /// `GetNumbersResponseObj`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetNumbersResponseObj {
-    /// The object type. Will always be list of numbers, associated applicationkeys and capabilities
+    /// The object type. Will always be list of numbers, associated application keys and capabilities
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub numbers: Option<Vec<GetNumbersResponseObjNumbersItem>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl GetNumbersResponseObj {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { numbers: None }
+    }
+    /// Sets `numbers`.
+    pub fn numbers(
+        mut self,
+        value: impl Into<Vec<GetNumbersResponseObjNumbersItem>>,
+    ) -> Self {
+        self.numbers = Some(value.into());
+        self
+    }
+}
 /// `GetNumbersResponseObjNumbersItem`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetNumbersResponseObjNumbersItem {
     /// Numbers that you own in E.164 format.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -691,72 +3128,62 @@ pub struct GetNumbersResponseObjNumbersItem {
     /// Indicates the application where the number(s) will be assigned. If no number is assigned the applicationkey will not be returned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applicationkey: Option<String>,
-    /// indicates the DID capability that needs to be assigned to the chosen application. Valid values are 'voice' and 'sms'. Please note that the DID needs to support the selected capability.
+    /// `capability`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub capability: Option<GetNumbersResponseObjNumbersItemCapability>,
+    pub capability: Option<Capability>,
 }
-/// indicates the DID capability that needs to be assigned to the chosen application. Valid values are 'voice' and 'sms'. Please note that the DID needs to support the selected capability.
-///
-/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum GetNumbersResponseObjNumbersItemCapability {
-    /// `voice`
-    Voice,
-    /// `sms`
-    Sms,
-    /// A value this SDK does not know yet, kept as received.
-    Other(String),
-}
-impl GetNumbersResponseObjNumbersItemCapability {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Voice => "voice",
-            Self::Sms => "sms",
-            Self::Other(other) => other.as_str(),
+#[allow(clippy::should_implement_trait)]
+impl GetNumbersResponseObjNumbersItem {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            number: None,
+            applicationkey: None,
+            capability: None,
         }
     }
-}
-impl From<&str> for GetNumbersResponseObjNumbersItemCapability {
-    fn from(value: &str) -> Self {
-        match value {
-            "voice" => Self::Voice,
-            "sms" => Self::Sms,
-            other => Self::Other(other.to_string()),
-        }
+    /// Sets `number`.
+    pub fn number(mut self, value: impl Into<String>) -> Self {
+        self.number = Some(value.into());
+        self
     }
-}
-impl From<String> for GetNumbersResponseObjNumbersItemCapability {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
+    /// Sets `applicationkey`.
+    pub fn applicationkey(mut self, value: impl Into<String>) -> Self {
+        self.applicationkey = Some(value.into());
+        self
     }
-}
-impl std::str::FromStr for GetNumbersResponseObjNumbersItemCapability {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for GetNumbersResponseObjNumbersItemCapability {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for GetNumbersResponseObjNumbersItemCapability {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for GetNumbersResponseObjNumbersItemCapability {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    /// Sets `capability`.
+    pub fn capability(mut self, value: impl Into<Capability>) -> Self {
+        self.capability = Some(value.into());
+        self
     }
 }
 /// `GetQueryNumber`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetQueryNumber {
+    /// The number item object.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<GetQueryNumberNumber>,
+}
+#[allow(clippy::should_implement_trait)]
+impl GetQueryNumber {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { number: None }
+    }
+    /// Sets `number`.
+    pub fn number(mut self, value: impl Into<GetQueryNumberNumber>) -> Self {
+        self.number = Some(value.into());
+        self
+    }
+}
+/// The number item object.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct GetQueryNumberNumber {
     /// The ISO 3166-1 formatted country code.
     #[serde(rename = "countryId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -764,7 +3191,7 @@ pub struct GetQueryNumber {
     /// The type of the number.
     #[serde(rename = "numberType")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub number_type: Option<GetQueryNumberNumberType>,
+    pub number_type: Option<GetQueryNumberNumberNumberType>,
     /// The number in E.164 format.
     #[serde(rename = "normalizedNumber")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -772,15 +3199,58 @@ pub struct GetQueryNumber {
     /// Concerns whether the call is restricted or not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restricted: Option<bool>,
-    /// The cost per minute to call the destination number.
+    /// `rate`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rate: Option<GetQueryNumberRate>,
+    pub rate: Option<Price>,
+}
+#[allow(clippy::should_implement_trait)]
+impl GetQueryNumberNumber {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            country_id: None,
+            number_type: None,
+            normalized_number: None,
+            restricted: None,
+            rate: None,
+        }
+    }
+    /// Sets `countryId`.
+    pub fn country_id(mut self, value: impl Into<String>) -> Self {
+        self.country_id = Some(value.into());
+        self
+    }
+    /// Sets `numberType`.
+    pub fn number_type(
+        mut self,
+        value: impl Into<GetQueryNumberNumberNumberType>,
+    ) -> Self {
+        self.number_type = Some(value.into());
+        self
+    }
+    /// Sets `normalizedNumber`.
+    pub fn normalized_number(mut self, value: impl Into<String>) -> Self {
+        self.normalized_number = Some(value.into());
+        self
+    }
+    /// Sets `restricted`.
+    pub fn restricted(mut self, value: impl Into<bool>) -> Self {
+        self.restricted = Some(value.into());
+        self
+    }
+    /// Sets `rate`.
+    pub fn rate(mut self, value: impl Into<Price>) -> Self {
+        self.rate = Some(value.into());
+        self
+    }
 }
 /// The type of the number.
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum GetQueryNumberNumberType {
+#[non_exhaustive]
+pub enum GetQueryNumberNumberNumberType {
     /// `Unknown`
     Unknown,
     /// `Fixed`
@@ -792,7 +3262,7 @@ pub enum GetQueryNumberNumberType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl GetQueryNumberNumberType {
+impl GetQueryNumberNumberNumberType {
     /// The value as it is sent over the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -804,7 +3274,7 @@ impl GetQueryNumberNumberType {
         }
     }
 }
-impl From<&str> for GetQueryNumberNumberType {
+impl From<&str> for GetQueryNumberNumberNumberType {
     fn from(value: &str) -> Self {
         match value {
             "Unknown" => Self::Unknown,
@@ -815,47 +3285,37 @@ impl From<&str> for GetQueryNumberNumberType {
         }
     }
 }
-impl From<String> for GetQueryNumberNumberType {
+impl From<String> for GetQueryNumberNumberNumberType {
     fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
-impl std::str::FromStr for GetQueryNumberNumberType {
+impl std::str::FromStr for GetQueryNumberNumberNumberType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
-impl std::fmt::Display for GetQueryNumberNumberType {
+impl std::fmt::Display for GetQueryNumberNumberNumberType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl serde::Serialize for GetQueryNumberNumberType {
+impl serde::Serialize for GetQueryNumberNumberNumberType {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> serde::Deserialize<'de> for GetQueryNumberNumberType {
+impl<'de> serde::Deserialize<'de> for GetQueryNumberNumberNumberType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
-/// The cost per minute to call the destination number.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct GetQueryNumberRate {
-    /// The currency in which the call is charged.
-    #[serde(rename = "currencyId")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub currency_id: Option<String>,
-    /// The amount.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub amount: Option<f64>,
-}
 /// `GetRecordingFileInfo`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct GetRecordingFileInfo {
     /// `key`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -875,112 +3335,5067 @@ pub struct GetRecordingFileInfo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headers: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
-/// SVAML is a call control markup language. When a server receives a callback event from the Sinch platform, it can respond with a SVAML object to control the voice call. The following is an example of a SVAML object type and its contents.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct SvamlRequestBody {
-    /// The collection of instructions that can perform various tasks during the call. You can include as many instructions as necessary.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub instructions: Option<Vec<SvamlRequestBodyInstructionsItem>>,
-    /// The action that will control the call. Each SVAML object can only include one action.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub action: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+#[allow(clippy::should_implement_trait)]
+impl GetRecordingFileInfo {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            key: None,
+            url: None,
+            created_on: None,
+            expires_on: None,
+            headers: None,
+        }
+    }
+    /// Sets `key`.
+    pub fn key(mut self, value: impl Into<String>) -> Self {
+        self.key = Some(value.into());
+        self
+    }
+    /// Sets `url`.
+    pub fn url(mut self, value: impl Into<String>) -> Self {
+        self.url = Some(value.into());
+        self
+    }
+    /// Sets `createdOn`.
+    pub fn created_on(mut self, value: impl Into<String>) -> Self {
+        self.created_on = Some(value.into());
+        self
+    }
+    /// Sets `expiresOn`.
+    pub fn expires_on(mut self, value: impl Into<String>) -> Self {
+        self.expires_on = Some(value.into());
+        self
+    }
+    /// Sets `headers`.
+    pub fn headers(
+        mut self,
+        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
+    ) -> Self {
+        self.headers = Some(value.into());
+        self
+    }
 }
-/// `SvamlRequestBodyInstructionsItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct SvamlRequestBodyInstructionsItem {
-    /// Instructions allow an application to play a message or file, start recording, and various other tasks. For more information about instructions, see [SVAML](callback-api.md).
+/// The request body of an Incoming Call Event.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct IceRequest {
+    /// Must have the value `ice`.
+    pub event: WebhooksEventRequestType,
+    /// Used in some types of events, it presents the unique ID assigned to this call.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub instruction: Option<std::collections::BTreeMap<String, serde_json::Value>>,
-}
-/// The text-to-speech callout calls a phone number and plays a synthesized text messages or pre-recorded sound files.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct TtsCalloutRequest {
-    /// The number that will be displayed as caller, must be in E.164 format.
+    pub callid: Option<String>,
+    /// Used in some types of events, it presents the unique Conference ID assigned to this call.
+    #[serde(rename = "conferenceId")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cli: Option<String>,
-    /// `destination`
+    pub conference_id: Option<String>,
+    /// The current API version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub destination: Option<Destination>,
-    /// When the destination picks up, this DTMF tones will be played to the callee. Valid characters in the string are "0"-"9", "#", and "w". A "w" will render a 500 ms pause. For example, "ww1234#w#" will render a 1s pause, the DTMF tones "1", "2", "3", "4" and "#" followed by a 0.5s pause and finally the DTMF tone for "#". This can be used if the callout destination for instance require a conference PIN code or an extension to be entered.
+    pub version: Option<i64>,
+    /// `timestamp`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dtmf: Option<String>,
-    /// Can be either `pstn` for PSTN endpoint or `mxp` for data (app or web) clients.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub domain: Option<TtsCalloutRequestDomain>,
-    /// Can be used to input custom data.
+    pub timestamp: Option<TimeStamp>,
+    /// A string that can be used to pass custom information related to the call.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom: Option<String>,
-    /// Language of the prompts as defined in [ISO 639](locales.md) for supported languages
+    /// The unique application key. You can find it in the Sinch [dashboard](https://dashboard.sinch.com/voice/apps).
+    #[serde(rename = "applicationKey")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub locale: Option<String>,
-    /// The text that will be spoken in the text-to-speech message. Every application's default maximum characters allowed in text-to-speech is 600 characters. Contact support if you wish this limit to be changed.
+    pub application_key: Option<String>,
+    /// The path of the API resource.
+    #[serde(rename = "callResourceUrl")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text: Option<String>,
-    /// An advanced alternative to using “text”. You can then supply a “;”-separated list of prompts. Either prompt can be the name of a pre-recorded file or a text-to-speech string specified as “#tts[my text]”. To upload and use pre-recorded files, you need to contact Sinch for support. Every application's default maximum characters allowed per 'prompts'-command text-to-speech is 600 characters. Contact support if you wish this limit to be changed.
+    pub call_resource_url: Option<String>,
+    /// `userRate`
+    #[serde(rename = "userRate")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub prompts: Option<String>,
-    /// If enableAce is set to true and the application has a callback URL specified, you will receive an ACE callback when the call is answered. When the callback is received, your platform must respond with a svamlet, containing the “connectconf” action in order to add the call to a conference or create the conference if it’s the first call. If it's set to false, no ACE event will be sent to your backend.
-    #[serde(rename = "enableAce")]
+    pub user_rate: Option<Price>,
+    /// The number that will be displayed to the recipient of the call. To set your own CLI, you may use your verified number or your Dashboard virtual number and add it to the `connectPSTN` SVAML response to the Incoming Call Event request.  It must be in [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537) format.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub enable_ace: Option<bool>,
-    /// If enableDice is set to true and the application has a callback URL specified, you will receive a DiCE callback when the call is disconnected. If it's set to false, no DiCE event will be sent to your backend.
-    #[serde(rename = "enableDice")]
+    pub cli: Option<String>,
+    /// `to`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub enable_dice: Option<bool>,
+    pub to: Option<Destination>,
+    /// `domain`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<Domain>,
+    /// `originationType`
+    #[serde(rename = "originationType")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origination_type: Option<Domain>,
+    /// The duration of the call in seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<i64>,
+    /// The redirected dialled number identification service.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rdnis: Option<String>,
+    /// If the call is initiated by a Sinch SDK client, call headers are the headers specified by the *caller* client. Read more about call headers [here](https://developers.sinch.com/docs/voice/api-reference/call-headers).
+    #[serde(rename = "callHeaders")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub call_headers: Option<Vec<CallHeader>>,
 }
-/// Can be either `pstn` for PSTN endpoint or `mxp` for data (app or web) clients.
+#[allow(clippy::should_implement_trait)]
+impl IceRequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(event: impl Into<WebhooksEventRequestType>) -> Self {
+        Self {
+            event: event.into(),
+            callid: None,
+            conference_id: None,
+            version: None,
+            timestamp: None,
+            custom: None,
+            application_key: None,
+            call_resource_url: None,
+            user_rate: None,
+            cli: None,
+            to: None,
+            domain: None,
+            origination_type: None,
+            duration: None,
+            rdnis: None,
+            call_headers: None,
+        }
+    }
+    /// Sets `callid`.
+    pub fn callid(mut self, value: impl Into<String>) -> Self {
+        self.callid = Some(value.into());
+        self
+    }
+    /// Sets `conferenceId`.
+    pub fn conference_id(mut self, value: impl Into<String>) -> Self {
+        self.conference_id = Some(value.into());
+        self
+    }
+    /// Sets `version`.
+    pub fn version(mut self, value: impl Into<i64>) -> Self {
+        self.version = Some(value.into());
+        self
+    }
+    /// Sets `timestamp`.
+    pub fn timestamp(mut self, value: impl Into<TimeStamp>) -> Self {
+        self.timestamp = Some(value.into());
+        self
+    }
+    /// Sets `custom`.
+    pub fn custom(mut self, value: impl Into<String>) -> Self {
+        self.custom = Some(value.into());
+        self
+    }
+    /// Sets `applicationKey`.
+    pub fn application_key(mut self, value: impl Into<String>) -> Self {
+        self.application_key = Some(value.into());
+        self
+    }
+    /// Sets `callResourceUrl`.
+    pub fn call_resource_url(mut self, value: impl Into<String>) -> Self {
+        self.call_resource_url = Some(value.into());
+        self
+    }
+    /// Sets `userRate`.
+    pub fn user_rate(mut self, value: impl Into<Price>) -> Self {
+        self.user_rate = Some(value.into());
+        self
+    }
+    /// Sets `cli`.
+    pub fn cli(mut self, value: impl Into<String>) -> Self {
+        self.cli = Some(value.into());
+        self
+    }
+    /// Sets `to`.
+    pub fn to(mut self, value: impl Into<Destination>) -> Self {
+        self.to = Some(value.into());
+        self
+    }
+    /// Sets `domain`.
+    pub fn domain(mut self, value: impl Into<Domain>) -> Self {
+        self.domain = Some(value.into());
+        self
+    }
+    /// Sets `originationType`.
+    pub fn origination_type(mut self, value: impl Into<Domain>) -> Self {
+        self.origination_type = Some(value.into());
+        self
+    }
+    /// Sets `duration`.
+    pub fn duration(mut self, value: impl Into<i64>) -> Self {
+        self.duration = Some(value.into());
+        self
+    }
+    /// Sets `rdnis`.
+    pub fn rdnis(mut self, value: impl Into<String>) -> Self {
+        self.rdnis = Some(value.into());
+        self
+    }
+    /// Sets `callHeaders`.
+    pub fn call_headers(mut self, value: impl Into<Vec<CallHeader>>) -> Self {
+        self.call_headers = Some(value.into());
+        self
+    }
+}
+/// SVAML is a call control markup language. When a server receives a callback event from the Sinch platform, it can respond with a SVAML object to control the voice call. The following is an example of a SVAML object type and its contents.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct IceSvamlRequestBody {
+    /// The collection of instructions that can perform various tasks during the call. You can include as many instructions as necessary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instructions: Option<Vec<SvamlInstructionIce>>,
+    /// `action`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<SvamlActionIce>,
+}
+#[allow(clippy::should_implement_trait)]
+impl IceSvamlRequestBody {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            instructions: None,
+            action: None,
+        }
+    }
+    /// Sets `instructions`.
+    pub fn instructions(mut self, value: impl Into<Vec<SvamlInstructionIce>>) -> Self {
+        self.instructions = Some(value.into());
+        self
+    }
+    /// Sets `action`.
+    pub fn action(mut self, value: impl Into<SvamlActionIce>) -> Self {
+        self.action = Some(value.into());
+        self
+    }
+}
+/// `ManageConferenceParticipantRequest`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct ManageConferenceParticipantRequest {
+    /// Action to apply on conference participant.
+    pub command: ManageConferenceParticipantRequestCommand,
+    /// Means "music on hold". If this optional parameter is included, plays music to the first participant in a conference while they're alone and waiting for other participants to join. If `moh` isn't specified, the user will only hear silence while alone in the conference. This property is only available to use with the `onhold` command.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub moh: Option<MusicOnHold>,
+}
+#[allow(clippy::should_implement_trait)]
+impl ManageConferenceParticipantRequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(command: impl Into<ManageConferenceParticipantRequestCommand>) -> Self {
+        Self {
+            command: command.into(),
+            moh: None,
+        }
+    }
+    /// Sets `moh`.
+    pub fn moh(mut self, value: impl Into<MusicOnHold>) -> Self {
+        self.moh = Some(value.into());
+        self
+    }
+}
+/// Action to apply on conference participant.
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum TtsCalloutRequestDomain {
-    /// `pstn`
-    Pstn,
-    /// `mxp`
-    Mxp,
+#[non_exhaustive]
+pub enum ManageConferenceParticipantRequestCommand {
+    /// `mute`
+    Mute,
+    /// `unmute`
+    Unmute,
+    /// `onhold`
+    Onhold,
+    /// `resume`
+    Resume,
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl TtsCalloutRequestDomain {
+impl ManageConferenceParticipantRequestCommand {
     /// The value as it is sent over the wire.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::Pstn => "pstn",
-            Self::Mxp => "mxp",
+            Self::Mute => "mute",
+            Self::Unmute => "unmute",
+            Self::Onhold => "onhold",
+            Self::Resume => "resume",
             Self::Other(other) => other.as_str(),
         }
     }
 }
-impl From<&str> for TtsCalloutRequestDomain {
+impl From<&str> for ManageConferenceParticipantRequestCommand {
     fn from(value: &str) -> Self {
         match value {
-            "pstn" => Self::Pstn,
-            "mxp" => Self::Mxp,
+            "mute" => Self::Mute,
+            "unmute" => Self::Unmute,
+            "onhold" => Self::Onhold,
+            "resume" => Self::Resume,
             other => Self::Other(other.to_string()),
         }
     }
 }
-impl From<String> for TtsCalloutRequestDomain {
+impl From<String> for ManageConferenceParticipantRequestCommand {
     fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
-impl std::str::FromStr for TtsCalloutRequestDomain {
+impl std::str::FromStr for ManageConferenceParticipantRequestCommand {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
-impl std::fmt::Display for TtsCalloutRequestDomain {
+impl std::fmt::Display for ManageConferenceParticipantRequestCommand {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl serde::Serialize for TtsCalloutRequestDomain {
+impl serde::Serialize for ManageConferenceParticipantRequestCommand {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> serde::Deserialize<'de> for TtsCalloutRequestDomain {
+impl<'de> serde::Deserialize<'de> for ManageConferenceParticipantRequestCommand {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// An IVR menu that contains an audio prompt as well as configured options.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct Menu {
+    /// The identifier of a menu. One menu must have the ID value of `main`.
+    pub id: String,
+    /// The main voice prompt that the user hears when the menu starts the first time.
+    ///
+    /// You can use text-to-speech using the `#tts[]` element, SSML commands using the `#ssml[]` element, pre-recorded messages, or URL references to external media resources. You can use multiple prompts by separating each prompt with a semi-colon (`;`). If multiple prompts are used, they will be played in the order they are specified, without any pauses between playback. For external media resources, you can use an `#href[...]` or directly specify the full URL. Check the [Supported audio formats](https://developers.sinch.com/docs/voice/api-reference/supported-audio-formats) section for more information.
+    #[serde(rename = "mainPrompt")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub main_prompt: Option<String>,
+    /// The prompt that will be played if valid or expected DTMF digits are not entered.
+    ///
+    /// You can use text-to-speech using the `#tts[]` element, SSML commands using the `#ssml[]` element, pre-recorded messages, or URL references to external media resources. You can use multiple prompts by separating each prompt with a semi-colon (`;`). If multiple prompts are used, they will be played in the order they are specified, without any pauses between playback. For external media resources, you can use an `#href[...]` or directly specify the full URL. Check the [Supported audio formats](https://developers.sinch.com/docs/voice/api-reference/supported-audio-formats) section for more information.
+    #[serde(rename = "repeatPrompt")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repeat_prompt: Option<String>,
+    /// The number of times that the `repeatPrompt` is played.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repeats: Option<i64>,
+    /// The maximum number of digits expected for a user to enter. Once these digits are collected, a [Prompt Input Event (PIE)](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/pie) is triggered containing these digits.
+    #[serde(rename = "maxDigits")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_digits: Option<i64>,
+    /// Determines silence for the purposes of collecting a DTMF or voice response in milliseconds. If the timeout is reached, the response is considered completed and will be submitted.
+    #[serde(rename = "timeoutMills")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout_mills: Option<i64>,
+    /// Sets a limit for the maximum amount of time allowed to collect voice input.
+    #[serde(rename = "maxTimeoutMills")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_timeout_mills: Option<i64>,
+    /// The set of options available in the menu.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub options: Option<Vec<Option2>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl Menu {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(id: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            main_prompt: None,
+            repeat_prompt: None,
+            repeats: None,
+            max_digits: None,
+            timeout_mills: None,
+            max_timeout_mills: None,
+            options: None,
+        }
+    }
+    /// Sets `mainPrompt`.
+    pub fn main_prompt(mut self, value: impl Into<String>) -> Self {
+        self.main_prompt = Some(value.into());
+        self
+    }
+    /// Sets `repeatPrompt`.
+    pub fn repeat_prompt(mut self, value: impl Into<String>) -> Self {
+        self.repeat_prompt = Some(value.into());
+        self
+    }
+    /// Sets `repeats`.
+    pub fn repeats(mut self, value: impl Into<i64>) -> Self {
+        self.repeats = Some(value.into());
+        self
+    }
+    /// Sets `maxDigits`.
+    pub fn max_digits(mut self, value: impl Into<i64>) -> Self {
+        self.max_digits = Some(value.into());
+        self
+    }
+    /// Sets `timeoutMills`.
+    pub fn timeout_mills(mut self, value: impl Into<i64>) -> Self {
+        self.timeout_mills = Some(value.into());
+        self
+    }
+    /// Sets `maxTimeoutMills`.
+    pub fn max_timeout_mills(mut self, value: impl Into<i64>) -> Self {
+        self.max_timeout_mills = Some(value.into());
+        self
+    }
+    /// Sets `options`.
+    pub fn options(mut self, value: impl Into<Vec<Option2>>) -> Self {
+        self.options = Some(value.into());
+        self
+    }
+}
+/// Available Music On Hold values
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum MusicOnHold {
+    /// `ring`
+    Ring,
+    /// `music1`
+    Music1,
+    /// `music2`
+    Music2,
+    /// `music3`
+    Music3,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl MusicOnHold {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Ring => "ring",
+            Self::Music1 => "music1",
+            Self::Music2 => "music2",
+            Self::Music3 => "music3",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for MusicOnHold {
+    fn from(value: &str) -> Self {
+        match value {
+            "ring" => Self::Ring,
+            "music1" => Self::Music1,
+            "music2" => Self::Music2,
+            "music3" => Self::Music3,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for MusicOnHold {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for MusicOnHold {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for MusicOnHold {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for MusicOnHold {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for MusicOnHold {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Type `userName` used for data endpoints.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum MxpDestination {
+    /// `username`
+    Username,
+    /// `Username`
+    Username2,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl MxpDestination {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Username => "username",
+            Self::Username2 => "Username",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for MxpDestination {
+    fn from(value: &str) -> Self {
+        match value {
+            "username" => Self::Username,
+            "Username" => Self::Username2,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for MxpDestination {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for MxpDestination {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for MxpDestination {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for MxpDestination {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for MxpDestination {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// The request body of Notify Event notifying of an error.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct NotifyErrorRequest {
+    /// Must have the value `notify`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
+    /// The current API version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<i64>,
+    /// The type of information communicated in the notification. Must have the value `callingerror`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
+    /// The unique ID assigned to this call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callid: Option<String>,
+    /// The error code of the error.
+    #[serde(rename = "errorCode")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_code: Option<i64>,
+    /// The error message of the error.
+    #[serde(rename = "errorMsg")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_msg: Option<String>,
+    /// The user ID that initiated the call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
+    /// An optional parameter containing notification-specific information.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl NotifyErrorRequest {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            event: None,
+            version: None,
+            r#type: None,
+            callid: None,
+            error_code: None,
+            error_msg: None,
+            user: None,
+            custom: None,
+        }
+    }
+    /// Sets `event`.
+    pub fn event(mut self, value: impl Into<String>) -> Self {
+        self.event = Some(value.into());
+        self
+    }
+    /// Sets `version`.
+    pub fn version(mut self, value: impl Into<i64>) -> Self {
+        self.version = Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets `callid`.
+    pub fn callid(mut self, value: impl Into<String>) -> Self {
+        self.callid = Some(value.into());
+        self
+    }
+    /// Sets `errorCode`.
+    pub fn error_code(mut self, value: impl Into<i64>) -> Self {
+        self.error_code = Some(value.into());
+        self
+    }
+    /// Sets `errorMsg`.
+    pub fn error_msg(mut self, value: impl Into<String>) -> Self {
+        self.error_msg = Some(value.into());
+        self
+    }
+    /// Sets `user`.
+    pub fn user(mut self, value: impl Into<String>) -> Self {
+        self.user = Some(value.into());
+        self
+    }
+    /// Sets `custom`.
+    pub fn custom(mut self, value: impl Into<String>) -> Self {
+        self.custom = Some(value.into());
+        self
+    }
+}
+/// The request body of a Notify Event.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct NotifyRequest {
+    /// Must have the value `notify`.
+    pub event: NotifyRequestEvent,
+    /// Used in some types of events, it presents the unique ID assigned to this call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callid: Option<String>,
+    /// Used in some types of events, it presents the unique Conference ID assigned to this call.
+    #[serde(rename = "conferenceId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conference_id: Option<String>,
+    /// The current API version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<i64>,
+    /// The type of information communicated in the notification.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
+    /// Used in some types of events, it presents the destination of the generated recording or transcription files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub destination: Option<String>,
+    /// `amd`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amd: Option<AmdObject>,
+    /// An optional parameter containing notification-specific information.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl NotifyRequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(event: impl Into<NotifyRequestEvent>) -> Self {
+        Self {
+            event: event.into(),
+            callid: None,
+            conference_id: None,
+            version: None,
+            r#type: None,
+            destination: None,
+            amd: None,
+            custom: None,
+        }
+    }
+    /// Sets `callid`.
+    pub fn callid(mut self, value: impl Into<String>) -> Self {
+        self.callid = Some(value.into());
+        self
+    }
+    /// Sets `conferenceId`.
+    pub fn conference_id(mut self, value: impl Into<String>) -> Self {
+        self.conference_id = Some(value.into());
+        self
+    }
+    /// Sets `version`.
+    pub fn version(mut self, value: impl Into<i64>) -> Self {
+        self.version = Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets `destination`.
+    pub fn destination(mut self, value: impl Into<String>) -> Self {
+        self.destination = Some(value.into());
+        self
+    }
+    /// Sets `amd`.
+    pub fn amd(mut self, value: impl Into<AmdObject>) -> Self {
+        self.amd = Some(value.into());
+        self
+    }
+    /// Sets `custom`.
+    pub fn custom(mut self, value: impl Into<String>) -> Self {
+        self.custom = Some(value.into());
+        self
+    }
+}
+/// Must have the value `notify`.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum NotifyRequestEvent {
+    /// `notify`
+    Notify,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl NotifyRequestEvent {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Notify => "notify",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for NotifyRequestEvent {
+    fn from(value: &str) -> Self {
+        match value {
+            "notify" => Self::Notify,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for NotifyRequestEvent {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for NotifyRequestEvent {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for NotifyRequestEvent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for NotifyRequestEvent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for NotifyRequestEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// A configured option that the user can trigger to perform an action.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct Option2 {
+    /// A DTMF digit the user can press to trigger the configured action.
+    pub dtmf: String,
+    /// Determines which action is taken when the DTMF digit is pressed. The following values are accepted:
+    ///
+    /// - If you want to navigate to another menu, use ```menu(value)```.
+    /// - If you want to perform another behavior you have coded in your application, use ```return (value)```, where `(value)` is the name of the method you want to execute.
+    pub action: String,
+}
+#[allow(clippy::should_implement_trait)]
+impl Option2 {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(dtmf: impl Into<String>, action: impl Into<String>) -> Self {
+        Self {
+            dtmf: dtmf.into(),
+            action: action.into(),
+        }
+    }
+}
+/// SVAML is a call control markup language. When a server receives a callback event from the Sinch platform, it can respond with a SVAML object to control the voice call. The following is an example of a SVAML object type and its contents.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct PatchsvamlRequestBody {
+    /// The collection of instructions that can perform various tasks during the call. You can include as many instructions as necessary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instructions: Option<Vec<SvamlInstruction>>,
+    /// `action`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<SvamlActionPatch>,
+}
+#[allow(clippy::should_implement_trait)]
+impl PatchsvamlRequestBody {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            instructions: None,
+            action: None,
+        }
+    }
+    /// Sets `instructions`.
+    pub fn instructions(mut self, value: impl Into<Vec<SvamlInstruction>>) -> Self {
+        self.instructions = Some(value.into());
+        self
+    }
+    /// Sets `action`.
+    pub fn action(mut self, value: impl Into<SvamlActionPatch>) -> Self {
+        self.action = Some(value.into());
+        self
+    }
+}
+/// The request body of a Prompt Input Event.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct PieRequest {
+    /// Must have the value `pie`.
+    pub event: PieRequestEvent,
+    /// Used in some types of events, it presents the unique ID assigned to this call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callid: Option<String>,
+    /// Used in some types of events, it presents the unique Conference ID assigned to this call.
+    #[serde(rename = "conferenceId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conference_id: Option<String>,
+    /// The current API version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<i64>,
+    /// `timestamp`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<TimeStamp>,
+    /// An object containing information about the returned menu result.
+    #[serde(rename = "menuResult")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub menu_result: Option<PieRequestMenuResult>,
+    /// A string that can be used to pass custom information related to the call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom: Option<String>,
+    /// The unique application key. You can find it in the Sinch [dashboard](https://dashboard.sinch.com/voice/apps).
+    #[serde(rename = "applicationKey")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub application_key: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl PieRequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(event: impl Into<PieRequestEvent>) -> Self {
+        Self {
+            event: event.into(),
+            callid: None,
+            conference_id: None,
+            version: None,
+            timestamp: None,
+            menu_result: None,
+            custom: None,
+            application_key: None,
+        }
+    }
+    /// Sets `callid`.
+    pub fn callid(mut self, value: impl Into<String>) -> Self {
+        self.callid = Some(value.into());
+        self
+    }
+    /// Sets `conferenceId`.
+    pub fn conference_id(mut self, value: impl Into<String>) -> Self {
+        self.conference_id = Some(value.into());
+        self
+    }
+    /// Sets `version`.
+    pub fn version(mut self, value: impl Into<i64>) -> Self {
+        self.version = Some(value.into());
+        self
+    }
+    /// Sets `timestamp`.
+    pub fn timestamp(mut self, value: impl Into<TimeStamp>) -> Self {
+        self.timestamp = Some(value.into());
+        self
+    }
+    /// Sets `menuResult`.
+    pub fn menu_result(mut self, value: impl Into<PieRequestMenuResult>) -> Self {
+        self.menu_result = Some(value.into());
+        self
+    }
+    /// Sets `custom`.
+    pub fn custom(mut self, value: impl Into<String>) -> Self {
+        self.custom = Some(value.into());
+        self
+    }
+    /// Sets `applicationKey`.
+    pub fn application_key(mut self, value: impl Into<String>) -> Self {
+        self.application_key = Some(value.into());
+        self
+    }
+}
+/// Must have the value `pie`.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum PieRequestEvent {
+    /// `pie`
+    Pie,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl PieRequestEvent {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Pie => "pie",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for PieRequestEvent {
+    fn from(value: &str) -> Self {
+        match value {
+            "pie" => Self::Pie,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for PieRequestEvent {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for PieRequestEvent {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for PieRequestEvent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for PieRequestEvent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for PieRequestEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// An object containing information about the returned menu result.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct PieRequestMenuResult {
+    /// The ID of the menu that triggered the prompt input event.
+    #[serde(rename = "menuId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub menu_id: Option<String>,
+    /// The type of information that's returned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<PieRequestMenuResultType>,
+    /// The value of the returned information.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// The type of input received.
+    #[serde(rename = "inputMethod")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input_method: Option<PieRequestMenuResultInputMethod>,
+}
+#[allow(clippy::should_implement_trait)]
+impl PieRequestMenuResult {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            menu_id: None,
+            r#type: None,
+            value: None,
+            input_method: None,
+        }
+    }
+    /// Sets `menuId`.
+    pub fn menu_id(mut self, value: impl Into<String>) -> Self {
+        self.menu_id = Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<PieRequestMenuResultType>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets `value`.
+    pub fn value(mut self, value: impl Into<String>) -> Self {
+        self.value = Some(value.into());
+        self
+    }
+    /// Sets `inputMethod`.
+    pub fn input_method(
+        mut self,
+        value: impl Into<PieRequestMenuResultInputMethod>,
+    ) -> Self {
+        self.input_method = Some(value.into());
+        self
+    }
+}
+/// The type of input received.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum PieRequestMenuResultInputMethod {
+    /// `dtmf`
+    Dtmf,
+    /// `voice`
+    Voice,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl PieRequestMenuResultInputMethod {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Dtmf => "dtmf",
+            Self::Voice => "voice",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for PieRequestMenuResultInputMethod {
+    fn from(value: &str) -> Self {
+        match value {
+            "dtmf" => Self::Dtmf,
+            "voice" => Self::Voice,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for PieRequestMenuResultInputMethod {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for PieRequestMenuResultInputMethod {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for PieRequestMenuResultInputMethod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for PieRequestMenuResultInputMethod {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for PieRequestMenuResultInputMethod {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// The type of information that's returned.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum PieRequestMenuResultType {
+    /// `error`
+    Error,
+    /// `return`
+    Return,
+    /// `sequence`
+    Sequence,
+    /// `timeout`
+    Timeout,
+    /// `hangup`
+    Hangup,
+    /// `invalidinput`
+    Invalidinput,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl PieRequestMenuResultType {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Error => "error",
+            Self::Return => "return",
+            Self::Sequence => "sequence",
+            Self::Timeout => "timeout",
+            Self::Hangup => "hangup",
+            Self::Invalidinput => "invalidinput",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for PieRequestMenuResultType {
+    fn from(value: &str) -> Self {
+        match value {
+            "error" => Self::Error,
+            "return" => Self::Return,
+            "sequence" => Self::Sequence,
+            "timeout" => Self::Timeout,
+            "hangup" => Self::Hangup,
+            "invalidinput" => Self::Invalidinput,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for PieRequestMenuResultType {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for PieRequestMenuResultType {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for PieRequestMenuResultType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for PieRequestMenuResultType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for PieRequestMenuResultType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// SVAML is a call control markup language. When a server receives a callback event from the Sinch platform, it can respond with a SVAML object to control the voice call. The following is an example of a SVAML object type and its contents.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct PieSvamlRequestBody {
+    /// The collection of instructions that can perform various tasks during the call. You can include as many instructions as necessary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instructions: Option<Vec<SvamlInstructionPie>>,
+    /// `action`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<SvamlActionPie>,
+}
+#[allow(clippy::should_implement_trait)]
+impl PieSvamlRequestBody {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            instructions: None,
+            action: None,
+        }
+    }
+    /// Sets `instructions`.
+    pub fn instructions(mut self, value: impl Into<Vec<SvamlInstructionPie>>) -> Self {
+        self.instructions = Some(value.into());
+        self
+    }
+    /// Sets `action`.
+    pub fn action(mut self, value: impl Into<SvamlActionPie>) -> Self {
+        self.action = Some(value.into());
+        self
+    }
+}
+/// `Price`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct Price {
+    /// `currencyId`
+    #[serde(rename = "currencyId")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
+    )]
+    pub currency_id: Option<Option<String>>,
+    /// `amount`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<f64>,
+}
+#[allow(clippy::should_implement_trait)]
+impl Price {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            currency_id: None,
+            amount: None,
+        }
+    }
+    /// Sets `currencyId`.
+    pub fn currency_id(mut self, value: impl Into<String>) -> Self {
+        self.currency_id = Some(Some(value.into()));
+        self
+    }
+    /// Sets `amount`.
+    pub fn amount(mut self, value: impl Into<f64>) -> Self {
+        self.amount = Some(value.into());
+        self
+    }
+}
+/// Type `number` used for PSTN endpoints.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum PstnDestination {
+    /// `number`
+    Number,
+    /// `Number`
+    Number2,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl PstnDestination {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Number => "number",
+            Self::Number2 => "Number",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for PstnDestination {
+    fn from(value: &str) -> Self {
+        match value {
+            "number" => Self::Number,
+            "Number" => Self::Number2,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for PstnDestination {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for PstnDestination {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for PstnDestination {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for PstnDestination {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for PstnDestination {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Type `sip` for SIP infrastructures.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum SipDestination {
+    /// `sip`
+    Sip,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl SipDestination {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Sip => "sip",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for SipDestination {
+    fn from(value: &str) -> Self {
+        match value {
+            "sip" => Self::Sip,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for SipDestination {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for SipDestination {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for SipDestination {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for SipDestination {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for SipDestination {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// The action that will control the call. Each SVAML object can only include one action.
+///
+/// Decoded by its `name` property; unknown values are kept in `Other`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum SvamlAction {
+    /// A `SvamlActionHangup`.
+    SvamlActionHangup(SvamlActionHangup),
+    /// A `SvamlActionContinue`.
+    SvamlActionContinue(SvamlActionContinue),
+    /// A `SvamlActionConnectPstn`.
+    SvamlActionConnectPstn(SvamlActionConnectPstn),
+    /// A `SvamlActionConnectMxp`.
+    SvamlActionConnectMxp(SvamlActionConnectMxp),
+    /// A `SvamlActionConnectConf`.
+    SvamlActionConnectConf(SvamlActionConnectConf),
+    /// A `SvamlActionConnectSip`.
+    SvamlActionConnectSip(SvamlActionConnectSip),
+    /// A `SvamlActionConnectStream`.
+    SvamlActionConnectStream(SvamlActionConnectStream),
+    /// A `SvamlActionRunMenu`.
+    SvamlActionRunMenu(SvamlActionRunMenu),
+    /// A `SvamlActionPark`.
+    SvamlActionPark(SvamlActionPark),
+    /// A variant this SDK does not know yet, kept as received.
+    Other(serde_json::Value),
+}
+impl serde::Serialize for SvamlAction {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (value, tag) = match self {
+            Self::SvamlActionHangup(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("hangup"),
+                )
+            }
+            Self::SvamlActionContinue(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("continue"),
+                )
+            }
+            Self::SvamlActionConnectPstn(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("connectPstn"),
+                )
+            }
+            Self::SvamlActionConnectMxp(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("connectMxp"),
+                )
+            }
+            Self::SvamlActionConnectConf(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("connectConf"),
+                )
+            }
+            Self::SvamlActionConnectSip(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("connectSip"),
+                )
+            }
+            Self::SvamlActionConnectStream(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("connectStream"),
+                )
+            }
+            Self::SvamlActionRunMenu(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("runMenu"),
+                )
+            }
+            Self::SvamlActionPark(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("park"),
+                )
+            }
+            Self::Other(v) => (v.clone(), None),
+        };
+        serde::Serialize::serialize(
+            &crate::runtime::union::with_tag(value, "name", tag),
+            serializer,
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for SvamlAction {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match value.get("name").and_then(serde_json::Value::as_str) {
+            Some("hangup") => {
+                <SvamlActionHangup as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionHangup)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("continue") => {
+                <SvamlActionContinue as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionContinue)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("connectPstn") => {
+                <SvamlActionConnectPstn as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionConnectPstn)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("connectMxp") => {
+                <SvamlActionConnectMxp as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionConnectMxp)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("connectConf") => {
+                <SvamlActionConnectConf as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionConnectConf)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("connectSip") => {
+                <SvamlActionConnectSip as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionConnectSip)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("connectStream") => {
+                <SvamlActionConnectStream as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionConnectStream)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("runMenu") => {
+                <SvamlActionRunMenu as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionRunMenu)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("park") => {
+                <SvamlActionPark as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionPark)
+                    .map_err(serde::de::Error::custom)
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
+impl SvamlAction {
+    /// The `SvamlActionHangup` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn hangup(name: impl Into<SvamlActionHangupName>) -> Self {
+        Self::SvamlActionHangup(SvamlActionHangup::new(name))
+    }
+    /// The `SvamlActionConnectPstn` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn connect_pstn(name: impl Into<SvamlActionConnectPstnName>) -> Self {
+        Self::SvamlActionConnectPstn(SvamlActionConnectPstn::new(name))
+    }
+    /// The `SvamlActionConnectMxp` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn connect_mxp(name: impl Into<SvamlActionConnectMxpName>) -> Self {
+        Self::SvamlActionConnectMxp(SvamlActionConnectMxp::new(name))
+    }
+    /// The `SvamlActionConnectConf` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn connect_conf(
+        name: impl Into<SvamlActionConnectConfName>,
+        conference_id: impl Into<String>,
+    ) -> Self {
+        Self::SvamlActionConnectConf(SvamlActionConnectConf::new(name, conference_id))
+    }
+    /// The `SvamlActionConnectSip` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn connect_sip(
+        name: impl Into<SvamlActionConnectSipName>,
+        destination: impl Into<DestinationSip>,
+    ) -> Self {
+        Self::SvamlActionConnectSip(SvamlActionConnectSip::new(name, destination))
+    }
+    /// The `SvamlActionConnectStream` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn connect_stream(
+        name: impl Into<SvamlActionConnectStreamName>,
+        destination: impl Into<DestinationWebSocket>,
+    ) -> Self {
+        Self::SvamlActionConnectStream(SvamlActionConnectStream::new(name, destination))
+    }
+    /// The `SvamlActionRunMenu` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn run_menu(name: impl Into<SvamlActionRunMenuName>) -> Self {
+        Self::SvamlActionRunMenu(SvamlActionRunMenu::new(name))
+    }
+    /// The `SvamlActionPark` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn park(name: impl Into<SvamlActionParkName>) -> Self {
+        Self::SvamlActionPark(SvamlActionPark::new(name))
+    }
+}
+impl From<SvamlActionHangup> for SvamlAction {
+    fn from(value: SvamlActionHangup) -> Self {
+        Self::SvamlActionHangup(value)
+    }
+}
+impl From<SvamlActionContinue> for SvamlAction {
+    fn from(value: SvamlActionContinue) -> Self {
+        Self::SvamlActionContinue(value)
+    }
+}
+impl From<SvamlActionConnectPstn> for SvamlAction {
+    fn from(value: SvamlActionConnectPstn) -> Self {
+        Self::SvamlActionConnectPstn(value)
+    }
+}
+impl From<SvamlActionConnectMxp> for SvamlAction {
+    fn from(value: SvamlActionConnectMxp) -> Self {
+        Self::SvamlActionConnectMxp(value)
+    }
+}
+impl From<SvamlActionConnectConf> for SvamlAction {
+    fn from(value: SvamlActionConnectConf) -> Self {
+        Self::SvamlActionConnectConf(value)
+    }
+}
+impl From<SvamlActionConnectSip> for SvamlAction {
+    fn from(value: SvamlActionConnectSip) -> Self {
+        Self::SvamlActionConnectSip(value)
+    }
+}
+impl From<SvamlActionConnectStream> for SvamlAction {
+    fn from(value: SvamlActionConnectStream) -> Self {
+        Self::SvamlActionConnectStream(value)
+    }
+}
+impl From<SvamlActionRunMenu> for SvamlAction {
+    fn from(value: SvamlActionRunMenu) -> Self {
+        Self::SvamlActionRunMenu(value)
+    }
+}
+impl From<SvamlActionPark> for SvamlAction {
+    fn from(value: SvamlActionPark) -> Self {
+        Self::SvamlActionPark(value)
+    }
+}
+/// The action that will control the call. Each SVAML object can only include one action.
+///
+/// Decoded by its `name` property; unknown values are kept in `Other`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum SvamlActionAce {
+    /// A `SvamlActionHangup`.
+    SvamlActionHangup(SvamlActionHangup),
+    /// A `SvamlActionContinue`.
+    SvamlActionContinue(SvamlActionContinue),
+    /// A `SvamlActionConnectConf`.
+    SvamlActionConnectConf(SvamlActionConnectConf),
+    /// A `SvamlActionRunMenu`.
+    SvamlActionRunMenu(SvamlActionRunMenu),
+    /// A variant this SDK does not know yet, kept as received.
+    Other(serde_json::Value),
+}
+impl serde::Serialize for SvamlActionAce {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (value, tag) = match self {
+            Self::SvamlActionHangup(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("hangup"),
+                )
+            }
+            Self::SvamlActionContinue(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("continue"),
+                )
+            }
+            Self::SvamlActionConnectConf(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("connectConf"),
+                )
+            }
+            Self::SvamlActionRunMenu(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("runMenu"),
+                )
+            }
+            Self::Other(v) => (v.clone(), None),
+        };
+        serde::Serialize::serialize(
+            &crate::runtime::union::with_tag(value, "name", tag),
+            serializer,
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for SvamlActionAce {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match value.get("name").and_then(serde_json::Value::as_str) {
+            Some("hangup") => {
+                <SvamlActionHangup as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionHangup)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("continue") => {
+                <SvamlActionContinue as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionContinue)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("connectConf") => {
+                <SvamlActionConnectConf as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionConnectConf)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("runMenu") => {
+                <SvamlActionRunMenu as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionRunMenu)
+                    .map_err(serde::de::Error::custom)
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
+impl SvamlActionAce {
+    /// The `SvamlActionHangup` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn hangup(name: impl Into<SvamlActionHangupName>) -> Self {
+        Self::SvamlActionHangup(SvamlActionHangup::new(name))
+    }
+    /// The `SvamlActionConnectConf` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn connect_conf(
+        name: impl Into<SvamlActionConnectConfName>,
+        conference_id: impl Into<String>,
+    ) -> Self {
+        Self::SvamlActionConnectConf(SvamlActionConnectConf::new(name, conference_id))
+    }
+    /// The `SvamlActionRunMenu` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn run_menu(name: impl Into<SvamlActionRunMenuName>) -> Self {
+        Self::SvamlActionRunMenu(SvamlActionRunMenu::new(name))
+    }
+}
+impl From<SvamlActionHangup> for SvamlActionAce {
+    fn from(value: SvamlActionHangup) -> Self {
+        Self::SvamlActionHangup(value)
+    }
+}
+impl From<SvamlActionContinue> for SvamlActionAce {
+    fn from(value: SvamlActionContinue) -> Self {
+        Self::SvamlActionContinue(value)
+    }
+}
+impl From<SvamlActionConnectConf> for SvamlActionAce {
+    fn from(value: SvamlActionConnectConf) -> Self {
+        Self::SvamlActionConnectConf(value)
+    }
+}
+impl From<SvamlActionRunMenu> for SvamlActionAce {
+    fn from(value: SvamlActionRunMenu) -> Self {
+        Self::SvamlActionRunMenu(value)
+    }
+}
+/// Connects an incoming call to a conference. Available to use in a response to an [Incoming Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ice) callback.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct SvamlActionConnectConf {
+    /// The name property. Must have the value `connectConf`.
+    pub name: SvamlActionConnectConfName,
+    /// The unique identifier of the conference. Shouldn't exceed 64 characters.
+    #[serde(rename = "conferenceId")]
+    pub conference_id: String,
+    /// `conferenceDtmfOptions`
+    #[serde(rename = "conferenceDtmfOptions")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conference_dtmf_options: Option<ConferenceDtmfOptions>,
+    /// Means "music on hold". If this optional parameter is included, plays music to the first participant in a conference while they're alone and waiting for other participants to join. If `moh` isn't specified, the user will only hear silence while alone in the conference.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub moh: Option<MusicOnHold>,
+}
+#[allow(clippy::should_implement_trait)]
+impl SvamlActionConnectConf {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        name: impl Into<SvamlActionConnectConfName>,
+        conference_id: impl Into<String>,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            conference_id: conference_id.into(),
+            conference_dtmf_options: None,
+            moh: None,
+        }
+    }
+    /// Sets `conferenceDtmfOptions`.
+    pub fn conference_dtmf_options(
+        mut self,
+        value: impl Into<ConferenceDtmfOptions>,
+    ) -> Self {
+        self.conference_dtmf_options = Some(value.into());
+        self
+    }
+    /// Sets `moh`.
+    pub fn moh(mut self, value: impl Into<MusicOnHold>) -> Self {
+        self.moh = Some(value.into());
+        self
+    }
+}
+/// The name property. Must have the value `connectConf`.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum SvamlActionConnectConfName {
+    /// `connectConf`
+    ConnectConf,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl SvamlActionConnectConfName {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::ConnectConf => "connectConf",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for SvamlActionConnectConfName {
+    fn from(value: &str) -> Self {
+        match value {
+            "connectConf" => Self::ConnectConf,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for SvamlActionConnectConfName {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for SvamlActionConnectConfName {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for SvamlActionConnectConfName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for SvamlActionConnectConfName {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for SvamlActionConnectConfName {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Determines how an application-to-application call is connected. Available to use in a response to an [Incoming Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ice) callback.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct SvamlActionConnectMxp {
+    /// The name property. Must have the value `connectMxp`.
+    pub name: SvamlActionConnectMxpName,
+    /// `destination`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub destination: Option<DestinationMxp>,
+    /// An optional parameter that allows you to specify or override call headers provided to the receiving Sinch SDK client. Read more about call headers [here](https://developers.sinch.com/docs/voice/api-reference/call-headers/).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callheaders: Option<Vec<CallHeader>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl SvamlActionConnectMxp {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(name: impl Into<SvamlActionConnectMxpName>) -> Self {
+        Self {
+            name: name.into(),
+            destination: None,
+            callheaders: None,
+        }
+    }
+    /// Sets `destination`.
+    pub fn destination(mut self, value: impl Into<DestinationMxp>) -> Self {
+        self.destination = Some(value.into());
+        self
+    }
+    /// Sets `callheaders`.
+    pub fn callheaders(mut self, value: impl Into<Vec<CallHeader>>) -> Self {
+        self.callheaders = Some(value.into());
+        self
+    }
+}
+/// The name property. Must have the value `connectMxp`.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum SvamlActionConnectMxpName {
+    /// `connectMxp`
+    ConnectMxp,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl SvamlActionConnectMxpName {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::ConnectMxp => "connectMxp",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for SvamlActionConnectMxpName {
+    fn from(value: &str) -> Self {
+        match value {
+            "connectMxp" => Self::ConnectMxp,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for SvamlActionConnectMxpName {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for SvamlActionConnectMxpName {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for SvamlActionConnectMxpName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for SvamlActionConnectMxpName {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for SvamlActionConnectMxpName {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Determines how a PSTN call is connected. Available to use in a response to an [Incoming Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ice) callback.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct SvamlActionConnectPstn {
+    /// The name property. Must have the value `connectPstn`.
+    pub name: SvamlActionConnectPstnName,
+    /// Used to override where PSTN call is connected. If not specified, the extension the client called is used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// Specifies the locale. Uses the language code according to `ISO 639`, a dash (`-`), and a country code according to `ISO 3166-1 alpha-2`. If not specified, the default locale of `en-US` is used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+    /// The max duration of the call in seconds (max 14400 seconds). If the call is still connected at that time, it will be automatically disconnected.
+    #[serde(rename = "maxDuration")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_duration: Option<i64>,
+    /// The max duration the call will wait in ringing unanswered state before terminating with ```TIMEOUT/NO ANSWER``` on PSTN leg and ```NA/BUSY```on MXP leg.
+    #[serde(rename = "dialTimeout")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dial_timeout: Option<i64>,
+    /// Used to override the CLI (or caller ID) of the client. The phone number of the person who initiated the call is shown as the CLI. To set your own CLI, you may use your verified number or your Dashboard virtual number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cli: Option<String>,
+    /// If enabled, suppresses [ACE](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ace) and [DICE](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/dice) callbacks for the call.
+    #[serde(rename = "suppressCallbacks")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suppress_callbacks: Option<bool>,
+    /// A string that determines the DTMF tones to play to the callee when the call is picked up.
+    /// Valid characters are: `0-9`, `#`, and `w`. `w` renders a 500ms pause. For example, the string `ww1234#w#`, plays a 1 second pause, the DTMF tones for `1`, `2`, `3`, `4`, and `#`, followed by a 500ms pause and finally the `#` tone.
+    /// This is useful if the callout destination requires a conference PIN code or an extension. If there is a calling party, it will hear progress while the DTMF is sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dtmf: Option<String>,
+    /// The locale's tone to play while ringing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indications: Option<String>,
+    /// `amd`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amd: Option<AmdRequest>,
+}
+#[allow(clippy::should_implement_trait)]
+impl SvamlActionConnectPstn {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(name: impl Into<SvamlActionConnectPstnName>) -> Self {
+        Self {
+            name: name.into(),
+            number: None,
+            locale: None,
+            max_duration: None,
+            dial_timeout: None,
+            cli: None,
+            suppress_callbacks: None,
+            dtmf: None,
+            indications: None,
+            amd: None,
+        }
+    }
+    /// Sets `number`.
+    pub fn number(mut self, value: impl Into<String>) -> Self {
+        self.number = Some(value.into());
+        self
+    }
+    /// Sets `locale`.
+    pub fn locale(mut self, value: impl Into<String>) -> Self {
+        self.locale = Some(value.into());
+        self
+    }
+    /// Sets `maxDuration`.
+    pub fn max_duration(mut self, value: impl Into<i64>) -> Self {
+        self.max_duration = Some(value.into());
+        self
+    }
+    /// Sets `dialTimeout`.
+    pub fn dial_timeout(mut self, value: impl Into<i64>) -> Self {
+        self.dial_timeout = Some(value.into());
+        self
+    }
+    /// Sets `cli`.
+    pub fn cli(mut self, value: impl Into<String>) -> Self {
+        self.cli = Some(value.into());
+        self
+    }
+    /// Sets `suppressCallbacks`.
+    pub fn suppress_callbacks(mut self, value: impl Into<bool>) -> Self {
+        self.suppress_callbacks = Some(value.into());
+        self
+    }
+    /// Sets `dtmf`.
+    pub fn dtmf(mut self, value: impl Into<String>) -> Self {
+        self.dtmf = Some(value.into());
+        self
+    }
+    /// Sets `indications`.
+    pub fn indications(mut self, value: impl Into<String>) -> Self {
+        self.indications = Some(value.into());
+        self
+    }
+    /// Sets `amd`.
+    pub fn amd(mut self, value: impl Into<AmdRequest>) -> Self {
+        self.amd = Some(value.into());
+        self
+    }
+}
+/// The name property. Must have the value `connectPstn`.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum SvamlActionConnectPstnName {
+    /// `connectPstn`
+    ConnectPstn,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl SvamlActionConnectPstnName {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::ConnectPstn => "connectPstn",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for SvamlActionConnectPstnName {
+    fn from(value: &str) -> Self {
+        match value {
+            "connectPstn" => Self::ConnectPstn,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for SvamlActionConnectPstnName {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for SvamlActionConnectPstnName {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for SvamlActionConnectPstnName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for SvamlActionConnectPstnName {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for SvamlActionConnectPstnName {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Determines how to route a call to a SIP server. Available to use in a response to an [Incoming Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ice) callback.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct SvamlActionConnectSip {
+    /// The name property. Must have the value `connectSip`.
+    pub name: SvamlActionConnectSipName,
+    /// `destination`
+    pub destination: DestinationSip,
+    /// The max duration of the call in seconds (max 14400 seconds). If the call is still connected at that time, it will be automatically disconnected.
+    #[serde(rename = "maxDuration")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_duration: Option<i64>,
+    /// Used to override the CLI (or caller ID) of the client. The phone number of the person who initiated the call is shown as the CLI. To set your own CLI, you may use your verified number or your Dashboard virtual number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cli: Option<String>,
+    /// An optional parameter to specify the SIP transport protocol. If unspecified, UDP is used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transport: Option<SvamlActionConnectSipTransport>,
+    /// If enabled, suppresses [ACE](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ace) and [DICE](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/dice) callbacks for the call.
+    #[serde(rename = "suppressCallbacks")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suppress_callbacks: Option<bool>,
+    /// [Private SIP headers](https://developers.sinch.com/docs/voice/api-reference/sip-trunking/#receiving-calls-from-sinch-platform-to-your-sip-infrastructure) to send with the call.
+    #[serde(rename = "callHeaders")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub call_headers: Option<Vec<CallHeader>>,
+    /// Means "music on hold". If this optional parameter is included, plays music to the connected participant if the SIP call is placed on hold. If `moh` isn't specified and the SIP call is placed on hold, the user will only hear silence while during the holding period .
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub moh: Option<MusicOnHold>,
+}
+#[allow(clippy::should_implement_trait)]
+impl SvamlActionConnectSip {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        name: impl Into<SvamlActionConnectSipName>,
+        destination: impl Into<DestinationSip>,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            destination: destination.into(),
+            max_duration: None,
+            cli: None,
+            transport: None,
+            suppress_callbacks: None,
+            call_headers: None,
+            moh: None,
+        }
+    }
+    /// Sets `maxDuration`.
+    pub fn max_duration(mut self, value: impl Into<i64>) -> Self {
+        self.max_duration = Some(value.into());
+        self
+    }
+    /// Sets `cli`.
+    pub fn cli(mut self, value: impl Into<String>) -> Self {
+        self.cli = Some(value.into());
+        self
+    }
+    /// Sets `transport`.
+    pub fn transport(
+        mut self,
+        value: impl Into<SvamlActionConnectSipTransport>,
+    ) -> Self {
+        self.transport = Some(value.into());
+        self
+    }
+    /// Sets `suppressCallbacks`.
+    pub fn suppress_callbacks(mut self, value: impl Into<bool>) -> Self {
+        self.suppress_callbacks = Some(value.into());
+        self
+    }
+    /// Sets `callHeaders`.
+    pub fn call_headers(mut self, value: impl Into<Vec<CallHeader>>) -> Self {
+        self.call_headers = Some(value.into());
+        self
+    }
+    /// Sets `moh`.
+    pub fn moh(mut self, value: impl Into<MusicOnHold>) -> Self {
+        self.moh = Some(value.into());
+        self
+    }
+}
+/// The name property. Must have the value `connectSip`.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum SvamlActionConnectSipName {
+    /// `connectSip`
+    ConnectSip,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl SvamlActionConnectSipName {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::ConnectSip => "connectSip",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for SvamlActionConnectSipName {
+    fn from(value: &str) -> Self {
+        match value {
+            "connectSip" => Self::ConnectSip,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for SvamlActionConnectSipName {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for SvamlActionConnectSipName {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for SvamlActionConnectSipName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for SvamlActionConnectSipName {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for SvamlActionConnectSipName {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// An optional parameter to specify the SIP transport protocol. If unspecified, UDP is used.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum SvamlActionConnectSipTransport {
+    /// `UDP`
+    Udp,
+    /// `TCP`
+    Tcp,
+    /// `TLS`
+    Tls,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl SvamlActionConnectSipTransport {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Udp => "UDP",
+            Self::Tcp => "TCP",
+            Self::Tls => "TLS",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for SvamlActionConnectSipTransport {
+    fn from(value: &str) -> Self {
+        match value {
+            "UDP" => Self::Udp,
+            "TCP" => Self::Tcp,
+            "TLS" => Self::Tls,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for SvamlActionConnectSipTransport {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for SvamlActionConnectSipTransport {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for SvamlActionConnectSipTransport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for SvamlActionConnectSipTransport {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for SvamlActionConnectSipTransport {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Determines how to route a call to a Stream/websocket server. Available to use in a response to an [Incoming Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ice) callback.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct SvamlActionConnectStream {
+    /// The name property. Must have the value `connectStream`.
+    pub name: SvamlActionConnectStreamName,
+    /// `destination`
+    pub destination: DestinationWebSocket,
+    /// Optional parameters for the WebSocket stream.
+    #[serde(rename = "streamingOptions")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub streaming_options: Option<SvamlActionConnectStreamStreamingOptions>,
+    /// The max duration of the call in seconds (max 14400 seconds). If the call is still connected at that time, it will be automatically disconnected.
+    #[serde(rename = "maxDuration")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_duration: Option<i64>,
+    /// These custom parameters (headers/messages) are sent to your WebSocket server in the initial message when the ConnectStream is established.
+    #[serde(rename = "callHeaders")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub call_headers: Option<Vec<CallHeader>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl SvamlActionConnectStream {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        name: impl Into<SvamlActionConnectStreamName>,
+        destination: impl Into<DestinationWebSocket>,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            destination: destination.into(),
+            streaming_options: None,
+            max_duration: None,
+            call_headers: None,
+        }
+    }
+    /// Sets `streamingOptions`.
+    pub fn streaming_options(
+        mut self,
+        value: impl Into<SvamlActionConnectStreamStreamingOptions>,
+    ) -> Self {
+        self.streaming_options = Some(value.into());
+        self
+    }
+    /// Sets `maxDuration`.
+    pub fn max_duration(mut self, value: impl Into<i64>) -> Self {
+        self.max_duration = Some(value.into());
+        self
+    }
+    /// Sets `callHeaders`.
+    pub fn call_headers(mut self, value: impl Into<Vec<CallHeader>>) -> Self {
+        self.call_headers = Some(value.into());
+        self
+    }
+}
+/// The name property. Must have the value `connectStream`.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum SvamlActionConnectStreamName {
+    /// `connectStream`
+    ConnectStream,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl SvamlActionConnectStreamName {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::ConnectStream => "connectStream",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for SvamlActionConnectStreamName {
+    fn from(value: &str) -> Self {
+        match value {
+            "connectStream" => Self::ConnectStream,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for SvamlActionConnectStreamName {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for SvamlActionConnectStreamName {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for SvamlActionConnectStreamName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for SvamlActionConnectStreamName {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for SvamlActionConnectStreamName {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Optional parameters for the WebSocket stream.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct SvamlActionConnectStreamStreamingOptions {
+    /// The version of the streaming feature.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<i64>,
+    /// The sample rate for the audio stream in Hz.
+    #[serde(rename = "sampleRate")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sample_rate: Option<i64>,
+}
+#[allow(clippy::should_implement_trait)]
+impl SvamlActionConnectStreamStreamingOptions {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            version: None,
+            sample_rate: None,
+        }
+    }
+    /// Sets `version`.
+    pub fn version(mut self, value: impl Into<i64>) -> Self {
+        self.version = Some(value.into());
+        self
+    }
+    /// Sets `sampleRate`.
+    pub fn sample_rate(mut self, value: impl Into<i64>) -> Self {
+        self.sample_rate = Some(value.into());
+        self
+    }
+}
+/// Continues to set up a call. Available to use in a response to an [Answered Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ace) callback.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct SvamlActionContinue {
+    /// The name property. Must have the value `continue`.
+    pub name: SvamlActionContinueName,
+}
+#[allow(clippy::should_implement_trait)]
+impl SvamlActionContinue {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(name: impl Into<SvamlActionContinueName>) -> Self {
+        Self { name: name.into() }
+    }
+}
+/// The name property. Must have the value `continue`.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum SvamlActionContinueName {
+    /// `continue`
+    Continue,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl SvamlActionContinueName {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Continue => "continue",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for SvamlActionContinueName {
+    fn from(value: &str) -> Self {
+        match value {
+            "continue" => Self::Continue,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for SvamlActionContinueName {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for SvamlActionContinueName {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for SvamlActionContinueName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for SvamlActionContinueName {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for SvamlActionContinueName {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Hangs up a call. Available to use in a response to an [Incoming Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ice) callback or an [Answered Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ace) callback.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct SvamlActionHangup {
+    /// The name property. Must have the value `hangup`.
+    pub name: SvamlActionHangupName,
+}
+#[allow(clippy::should_implement_trait)]
+impl SvamlActionHangup {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(name: impl Into<SvamlActionHangupName>) -> Self {
+        Self { name: name.into() }
+    }
+}
+/// The name property. Must have the value `hangup`.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum SvamlActionHangupName {
+    /// `hangup`
+    Hangup,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl SvamlActionHangupName {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Hangup => "hangup",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for SvamlActionHangupName {
+    fn from(value: &str) -> Self {
+        match value {
+            "hangup" => Self::Hangup,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for SvamlActionHangupName {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for SvamlActionHangupName {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for SvamlActionHangupName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for SvamlActionHangupName {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for SvamlActionHangupName {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// The action that will control the call. Each SVAML object can only include one action.
+///
+/// Decoded by its `name` property; unknown values are kept in `Other`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum SvamlActionIce {
+    /// A `SvamlActionHangup`.
+    SvamlActionHangup(SvamlActionHangup),
+    /// A `SvamlActionConnectPstn`.
+    SvamlActionConnectPstn(SvamlActionConnectPstn),
+    /// A `SvamlActionConnectMxp`.
+    SvamlActionConnectMxp(SvamlActionConnectMxp),
+    /// A `SvamlActionConnectConf`.
+    SvamlActionConnectConf(SvamlActionConnectConf),
+    /// A `SvamlActionConnectSip`.
+    SvamlActionConnectSip(SvamlActionConnectSip),
+    /// A `SvamlActionRunMenu`.
+    SvamlActionRunMenu(SvamlActionRunMenu),
+    /// A `SvamlActionPark`.
+    SvamlActionPark(SvamlActionPark),
+    /// A `SvamlActionConnectStream`.
+    SvamlActionConnectStream(SvamlActionConnectStream),
+    /// A variant this SDK does not know yet, kept as received.
+    Other(serde_json::Value),
+}
+impl serde::Serialize for SvamlActionIce {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (value, tag) = match self {
+            Self::SvamlActionHangup(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("hangup"),
+                )
+            }
+            Self::SvamlActionConnectPstn(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("connectPstn"),
+                )
+            }
+            Self::SvamlActionConnectMxp(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("connectMxp"),
+                )
+            }
+            Self::SvamlActionConnectConf(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("connectConf"),
+                )
+            }
+            Self::SvamlActionConnectSip(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("connectSip"),
+                )
+            }
+            Self::SvamlActionRunMenu(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("runMenu"),
+                )
+            }
+            Self::SvamlActionPark(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("park"),
+                )
+            }
+            Self::SvamlActionConnectStream(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("connectStream"),
+                )
+            }
+            Self::Other(v) => (v.clone(), None),
+        };
+        serde::Serialize::serialize(
+            &crate::runtime::union::with_tag(value, "name", tag),
+            serializer,
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for SvamlActionIce {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match value.get("name").and_then(serde_json::Value::as_str) {
+            Some("hangup") => {
+                <SvamlActionHangup as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionHangup)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("connectPstn") => {
+                <SvamlActionConnectPstn as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionConnectPstn)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("connectMxp") => {
+                <SvamlActionConnectMxp as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionConnectMxp)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("connectConf") => {
+                <SvamlActionConnectConf as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionConnectConf)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("connectSip") => {
+                <SvamlActionConnectSip as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionConnectSip)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("runMenu") => {
+                <SvamlActionRunMenu as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionRunMenu)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("park") => {
+                <SvamlActionPark as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionPark)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("connectStream") => {
+                <SvamlActionConnectStream as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionConnectStream)
+                    .map_err(serde::de::Error::custom)
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
+impl SvamlActionIce {
+    /// The `SvamlActionHangup` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn hangup(name: impl Into<SvamlActionHangupName>) -> Self {
+        Self::SvamlActionHangup(SvamlActionHangup::new(name))
+    }
+    /// The `SvamlActionConnectPstn` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn connect_pstn(name: impl Into<SvamlActionConnectPstnName>) -> Self {
+        Self::SvamlActionConnectPstn(SvamlActionConnectPstn::new(name))
+    }
+    /// The `SvamlActionConnectMxp` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn connect_mxp(name: impl Into<SvamlActionConnectMxpName>) -> Self {
+        Self::SvamlActionConnectMxp(SvamlActionConnectMxp::new(name))
+    }
+    /// The `SvamlActionConnectConf` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn connect_conf(
+        name: impl Into<SvamlActionConnectConfName>,
+        conference_id: impl Into<String>,
+    ) -> Self {
+        Self::SvamlActionConnectConf(SvamlActionConnectConf::new(name, conference_id))
+    }
+    /// The `SvamlActionConnectSip` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn connect_sip(
+        name: impl Into<SvamlActionConnectSipName>,
+        destination: impl Into<DestinationSip>,
+    ) -> Self {
+        Self::SvamlActionConnectSip(SvamlActionConnectSip::new(name, destination))
+    }
+    /// The `SvamlActionRunMenu` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn run_menu(name: impl Into<SvamlActionRunMenuName>) -> Self {
+        Self::SvamlActionRunMenu(SvamlActionRunMenu::new(name))
+    }
+    /// The `SvamlActionPark` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn park(name: impl Into<SvamlActionParkName>) -> Self {
+        Self::SvamlActionPark(SvamlActionPark::new(name))
+    }
+    /// The `SvamlActionConnectStream` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn connect_stream(
+        name: impl Into<SvamlActionConnectStreamName>,
+        destination: impl Into<DestinationWebSocket>,
+    ) -> Self {
+        Self::SvamlActionConnectStream(SvamlActionConnectStream::new(name, destination))
+    }
+}
+impl From<SvamlActionHangup> for SvamlActionIce {
+    fn from(value: SvamlActionHangup) -> Self {
+        Self::SvamlActionHangup(value)
+    }
+}
+impl From<SvamlActionConnectPstn> for SvamlActionIce {
+    fn from(value: SvamlActionConnectPstn) -> Self {
+        Self::SvamlActionConnectPstn(value)
+    }
+}
+impl From<SvamlActionConnectMxp> for SvamlActionIce {
+    fn from(value: SvamlActionConnectMxp) -> Self {
+        Self::SvamlActionConnectMxp(value)
+    }
+}
+impl From<SvamlActionConnectConf> for SvamlActionIce {
+    fn from(value: SvamlActionConnectConf) -> Self {
+        Self::SvamlActionConnectConf(value)
+    }
+}
+impl From<SvamlActionConnectSip> for SvamlActionIce {
+    fn from(value: SvamlActionConnectSip) -> Self {
+        Self::SvamlActionConnectSip(value)
+    }
+}
+impl From<SvamlActionRunMenu> for SvamlActionIce {
+    fn from(value: SvamlActionRunMenu) -> Self {
+        Self::SvamlActionRunMenu(value)
+    }
+}
+impl From<SvamlActionPark> for SvamlActionIce {
+    fn from(value: SvamlActionPark) -> Self {
+        Self::SvamlActionPark(value)
+    }
+}
+impl From<SvamlActionConnectStream> for SvamlActionIce {
+    fn from(value: SvamlActionConnectStream) -> Self {
+        Self::SvamlActionConnectStream(value)
+    }
+}
+/// Parks the call and places the caller on hold. The caller is placed into a loop, listening to an IVR prompt (either a pre-recorded audio file or generated by text to speech). If the call is unparked, prompts will stop playing immediately. If the max duration is reached, the last prompt will be fully played until the call ends.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct SvamlActionPark {
+    /// The name property. Must have the value `park`.
+    pub name: SvamlActionParkName,
+    /// The voice and language you want to use for the text-to-speech message. This can either be defined by the ISO 639 locale and language code or by specifying a particular voice. Supported languages and voices are detailed [here](https://developers.sinch.com/docs/voice/api-reference/voice-locales).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+    /// That prompt that is played when the call is first answered. You can use text-to-speech using the `#tts[]` element, SSML commands using the `#ssml[]` element.
+    #[serde(rename = "introPrompt")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intro_prompt: Option<String>,
+    /// The prompt that is played on repeat until the call is unparked or the until the `maxDuration` value is reached. You can use text-to-speech using the `#tts[]` element, SSML commands using the `#ssml[]` element.
+    #[serde(rename = "holdPrompt")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hold_prompt: Option<String>,
+    /// The maximum amount of time in seconds that the `holdPrompt` will be played.
+    #[serde(rename = "maxDuration")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_duration: Option<i64>,
+}
+#[allow(clippy::should_implement_trait)]
+impl SvamlActionPark {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(name: impl Into<SvamlActionParkName>) -> Self {
+        Self {
+            name: name.into(),
+            locale: None,
+            intro_prompt: None,
+            hold_prompt: None,
+            max_duration: None,
+        }
+    }
+    /// Sets `locale`.
+    pub fn locale(mut self, value: impl Into<String>) -> Self {
+        self.locale = Some(value.into());
+        self
+    }
+    /// Sets `introPrompt`.
+    pub fn intro_prompt(mut self, value: impl Into<String>) -> Self {
+        self.intro_prompt = Some(value.into());
+        self
+    }
+    /// Sets `holdPrompt`.
+    pub fn hold_prompt(mut self, value: impl Into<String>) -> Self {
+        self.hold_prompt = Some(value.into());
+        self
+    }
+    /// Sets `maxDuration`.
+    pub fn max_duration(mut self, value: impl Into<i64>) -> Self {
+        self.max_duration = Some(value.into());
+        self
+    }
+}
+/// The name property. Must have the value `park`.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum SvamlActionParkName {
+    /// `park`
+    Park,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl SvamlActionParkName {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Park => "park",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for SvamlActionParkName {
+    fn from(value: &str) -> Self {
+        match value {
+            "park" => Self::Park,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for SvamlActionParkName {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for SvamlActionParkName {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for SvamlActionParkName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for SvamlActionParkName {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for SvamlActionParkName {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// The action that will control the call. Each SVAML object can only include one action.
+///
+/// Decoded by its `name` property; unknown values are kept in `Other`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum SvamlActionPatch {
+    /// A `SvamlActionHangup`.
+    SvamlActionHangup(SvamlActionHangup),
+    /// A `SvamlActionContinue`.
+    SvamlActionContinue(SvamlActionContinue),
+    /// A `SvamlActionPark`.
+    SvamlActionPark(SvamlActionPark),
+    /// A variant this SDK does not know yet, kept as received.
+    Other(serde_json::Value),
+}
+impl serde::Serialize for SvamlActionPatch {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (value, tag) = match self {
+            Self::SvamlActionHangup(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("hangup"),
+                )
+            }
+            Self::SvamlActionContinue(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("continue"),
+                )
+            }
+            Self::SvamlActionPark(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("park"),
+                )
+            }
+            Self::Other(v) => (v.clone(), None),
+        };
+        serde::Serialize::serialize(
+            &crate::runtime::union::with_tag(value, "name", tag),
+            serializer,
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for SvamlActionPatch {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match value.get("name").and_then(serde_json::Value::as_str) {
+            Some("hangup") => {
+                <SvamlActionHangup as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionHangup)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("continue") => {
+                <SvamlActionContinue as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionContinue)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("park") => {
+                <SvamlActionPark as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionPark)
+                    .map_err(serde::de::Error::custom)
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
+impl SvamlActionPatch {
+    /// The `SvamlActionHangup` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn hangup(name: impl Into<SvamlActionHangupName>) -> Self {
+        Self::SvamlActionHangup(SvamlActionHangup::new(name))
+    }
+    /// The `SvamlActionPark` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn park(name: impl Into<SvamlActionParkName>) -> Self {
+        Self::SvamlActionPark(SvamlActionPark::new(name))
+    }
+}
+impl From<SvamlActionHangup> for SvamlActionPatch {
+    fn from(value: SvamlActionHangup) -> Self {
+        Self::SvamlActionHangup(value)
+    }
+}
+impl From<SvamlActionContinue> for SvamlActionPatch {
+    fn from(value: SvamlActionContinue) -> Self {
+        Self::SvamlActionContinue(value)
+    }
+}
+impl From<SvamlActionPark> for SvamlActionPatch {
+    fn from(value: SvamlActionPark) -> Self {
+        Self::SvamlActionPark(value)
+    }
+}
+/// The action that will control the call. Each SVAML object can only include one action.
+///
+/// Decoded by its `name` property; unknown values are kept in `Other`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum SvamlActionPie {
+    /// A `SvamlActionHangup`.
+    SvamlActionHangup(SvamlActionHangup),
+    /// A `SvamlActionContinue`.
+    SvamlActionContinue(SvamlActionContinue),
+    /// A `SvamlActionConnectPstn`.
+    SvamlActionConnectPstn(SvamlActionConnectPstn),
+    /// A `SvamlActionConnectConf`.
+    SvamlActionConnectConf(SvamlActionConnectConf),
+    /// A `SvamlActionConnectSip`.
+    SvamlActionConnectSip(SvamlActionConnectSip),
+    /// A `SvamlActionRunMenu`.
+    SvamlActionRunMenu(SvamlActionRunMenu),
+    /// A variant this SDK does not know yet, kept as received.
+    Other(serde_json::Value),
+}
+impl serde::Serialize for SvamlActionPie {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (value, tag) = match self {
+            Self::SvamlActionHangup(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("hangup"),
+                )
+            }
+            Self::SvamlActionContinue(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("continue"),
+                )
+            }
+            Self::SvamlActionConnectPstn(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("connectPstn"),
+                )
+            }
+            Self::SvamlActionConnectConf(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("connectConf"),
+                )
+            }
+            Self::SvamlActionConnectSip(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("connectSip"),
+                )
+            }
+            Self::SvamlActionRunMenu(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("runMenu"),
+                )
+            }
+            Self::Other(v) => (v.clone(), None),
+        };
+        serde::Serialize::serialize(
+            &crate::runtime::union::with_tag(value, "name", tag),
+            serializer,
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for SvamlActionPie {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match value.get("name").and_then(serde_json::Value::as_str) {
+            Some("hangup") => {
+                <SvamlActionHangup as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionHangup)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("continue") => {
+                <SvamlActionContinue as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionContinue)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("connectPstn") => {
+                <SvamlActionConnectPstn as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionConnectPstn)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("connectConf") => {
+                <SvamlActionConnectConf as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionConnectConf)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("connectSip") => {
+                <SvamlActionConnectSip as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionConnectSip)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("runMenu") => {
+                <SvamlActionRunMenu as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionRunMenu)
+                    .map_err(serde::de::Error::custom)
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
+impl SvamlActionPie {
+    /// The `SvamlActionHangup` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn hangup(name: impl Into<SvamlActionHangupName>) -> Self {
+        Self::SvamlActionHangup(SvamlActionHangup::new(name))
+    }
+    /// The `SvamlActionConnectPstn` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn connect_pstn(name: impl Into<SvamlActionConnectPstnName>) -> Self {
+        Self::SvamlActionConnectPstn(SvamlActionConnectPstn::new(name))
+    }
+    /// The `SvamlActionConnectConf` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn connect_conf(
+        name: impl Into<SvamlActionConnectConfName>,
+        conference_id: impl Into<String>,
+    ) -> Self {
+        Self::SvamlActionConnectConf(SvamlActionConnectConf::new(name, conference_id))
+    }
+    /// The `SvamlActionConnectSip` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn connect_sip(
+        name: impl Into<SvamlActionConnectSipName>,
+        destination: impl Into<DestinationSip>,
+    ) -> Self {
+        Self::SvamlActionConnectSip(SvamlActionConnectSip::new(name, destination))
+    }
+    /// The `SvamlActionRunMenu` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn run_menu(name: impl Into<SvamlActionRunMenuName>) -> Self {
+        Self::SvamlActionRunMenu(SvamlActionRunMenu::new(name))
+    }
+}
+impl From<SvamlActionHangup> for SvamlActionPie {
+    fn from(value: SvamlActionHangup) -> Self {
+        Self::SvamlActionHangup(value)
+    }
+}
+impl From<SvamlActionContinue> for SvamlActionPie {
+    fn from(value: SvamlActionContinue) -> Self {
+        Self::SvamlActionContinue(value)
+    }
+}
+impl From<SvamlActionConnectPstn> for SvamlActionPie {
+    fn from(value: SvamlActionConnectPstn) -> Self {
+        Self::SvamlActionConnectPstn(value)
+    }
+}
+impl From<SvamlActionConnectConf> for SvamlActionPie {
+    fn from(value: SvamlActionConnectConf) -> Self {
+        Self::SvamlActionConnectConf(value)
+    }
+}
+impl From<SvamlActionConnectSip> for SvamlActionPie {
+    fn from(value: SvamlActionConnectSip) -> Self {
+        Self::SvamlActionConnectSip(value)
+    }
+}
+impl From<SvamlActionRunMenu> for SvamlActionPie {
+    fn from(value: SvamlActionRunMenu) -> Self {
+        Self::SvamlActionRunMenu(value)
+    }
+}
+/// Plays an interactive voice response (IVR) menu to the callee. This menu can play pre-recorded files or text-to-speech messages, collect DTMF tones, and trigger the [Prompt Input Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/pie) (PIE) callback towards your backend, notifying you of the actions the callee took. Available to use in a response to an [Incoming Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ice) callback or an [Answered Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ace) callback. Also be used in combination with the [Conferences](https://developers.sinch.com/docs/voice/api-reference/voice/conferences) endpoint of the Calling API.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct SvamlActionRunMenu {
+    /// The name property. Must have the value `runMenu`.
+    pub name: SvamlActionRunMenuName,
+    /// 'Barging' means that the user can press a DTMF digit before the prompt has finished playing. If a valid input is pressed, the message will stop playing and accept the input. If `barge` is disabled, the user must listen to the entire prompt before input is accepted. By default, barging is enabled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub barge: Option<bool>,
+    /// The voice and language you want to use for the text-to-speech message. This can either be defined by the ISO 639 locale and language code or by specifying a particular voice. Supported languages and voices are detailed [here](https://developers.sinch.com/docs/voice/api-reference/voice-locales). If using the `enableVoice` to enable voice detection, the `locale` property is required in order to select the input language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+    /// Selects the menu item from the `menus` array to play first.
+    #[serde(rename = "mainMenu")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub main_menu: Option<String>,
+    /// Enables voice detection. If enabled, users can say their answers to prompts in addition to entering them using the keypad.
+    #[serde(rename = "enableVoice")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enable_voice: Option<bool>,
+    /// The list of menus available. The menu with the `id` value of `main` will always play first. If no menu has an `id` value of `main`, an error is returned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub menus: Option<Vec<Menu>>,
+}
+#[allow(clippy::should_implement_trait)]
+impl SvamlActionRunMenu {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(name: impl Into<SvamlActionRunMenuName>) -> Self {
+        Self {
+            name: name.into(),
+            barge: None,
+            locale: None,
+            main_menu: None,
+            enable_voice: None,
+            menus: None,
+        }
+    }
+    /// Sets `barge`.
+    pub fn barge(mut self, value: impl Into<bool>) -> Self {
+        self.barge = Some(value.into());
+        self
+    }
+    /// Sets `locale`.
+    pub fn locale(mut self, value: impl Into<String>) -> Self {
+        self.locale = Some(value.into());
+        self
+    }
+    /// Sets `mainMenu`.
+    pub fn main_menu(mut self, value: impl Into<String>) -> Self {
+        self.main_menu = Some(value.into());
+        self
+    }
+    /// Sets `enableVoice`.
+    pub fn enable_voice(mut self, value: impl Into<bool>) -> Self {
+        self.enable_voice = Some(value.into());
+        self
+    }
+    /// Sets `menus`.
+    pub fn menus(mut self, value: impl Into<Vec<Menu>>) -> Self {
+        self.menus = Some(value.into());
+        self
+    }
+}
+/// The name property. Must have the value `runMenu`.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum SvamlActionRunMenuName {
+    /// `runMenu`
+    RunMenu,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl SvamlActionRunMenuName {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::RunMenu => "runMenu",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for SvamlActionRunMenuName {
+    fn from(value: &str) -> Self {
+        match value {
+            "runMenu" => Self::RunMenu,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for SvamlActionRunMenuName {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for SvamlActionRunMenuName {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for SvamlActionRunMenuName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for SvamlActionRunMenuName {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for SvamlActionRunMenuName {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Instructions allow an application to play a message or file, start recording, and various other tasks. For more information about instructions, see the [SVAML](https://developers.sinch.com/docs/voice/api-reference/svaml/) documentation.
+///
+/// Decoded by its `name` property; unknown values are kept in `Other`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum SvamlInstruction {
+    /// A `SvamlInstructionPlayFiles`.
+    SvamlInstructionPlayFiles(SvamlInstructionPlayFiles),
+    /// A `SvamlInstructionSay`.
+    SvamlInstructionSay(SvamlInstructionSay),
+    /// A `SvamlInstructionSendDtmf`.
+    SvamlInstructionSendDtmf(SvamlInstructionSendDtmf),
+    /// A `SvamlInstructionSetCookie`.
+    SvamlInstructionSetCookie(SvamlInstructionSetCookie),
+    /// A `SvamlInstructionAnswer`.
+    SvamlInstructionAnswer(SvamlInstructionAnswer),
+    /// A `SvamlInstructionStartRecording`.
+    SvamlInstructionStartRecording(SvamlInstructionStartRecording),
+    /// A `SvamlInstructionStopRecording`.
+    SvamlInstructionStopRecording(SvamlInstructionStopRecording),
+    /// A variant this SDK does not know yet, kept as received.
+    Other(serde_json::Value),
+}
+impl serde::Serialize for SvamlInstruction {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (value, tag) = match self {
+            Self::SvamlInstructionPlayFiles(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("playFiles"),
+                )
+            }
+            Self::SvamlInstructionSay(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("say"),
+                )
+            }
+            Self::SvamlInstructionSendDtmf(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("sendDtmf"),
+                )
+            }
+            Self::SvamlInstructionSetCookie(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("setCookie"),
+                )
+            }
+            Self::SvamlInstructionAnswer(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("answer"),
+                )
+            }
+            Self::SvamlInstructionStartRecording(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("startRecording"),
+                )
+            }
+            Self::SvamlInstructionStopRecording(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("stopRecording"),
+                )
+            }
+            Self::Other(v) => (v.clone(), None),
+        };
+        serde::Serialize::serialize(
+            &crate::runtime::union::with_tag(value, "name", tag),
+            serializer,
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for SvamlInstruction {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match value.get("name").and_then(serde_json::Value::as_str) {
+            Some("playFiles") => {
+                <SvamlInstructionPlayFiles as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionPlayFiles)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("say") => {
+                <SvamlInstructionSay as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionSay)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("sendDtmf") => {
+                <SvamlInstructionSendDtmf as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionSendDtmf)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("setCookie") => {
+                <SvamlInstructionSetCookie as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionSetCookie)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("answer") => {
+                <SvamlInstructionAnswer as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionAnswer)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("startRecording") => {
+                <SvamlInstructionStartRecording as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::SvamlInstructionStartRecording)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("stopRecording") => {
+                <SvamlInstructionStopRecording as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::SvamlInstructionStopRecording)
+                    .map_err(serde::de::Error::custom)
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
+impl SvamlInstruction {
+    /// The `SvamlInstructionPlayFiles` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn play_files(
+        name: impl Into<SvamlInstructionPlayFilesName>,
+        ids: impl Into<Vec<String>>,
+    ) -> Self {
+        Self::SvamlInstructionPlayFiles(SvamlInstructionPlayFiles::new(name, ids))
+    }
+    /// The `SvamlInstructionSay` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn say(name: impl Into<SvamlInstructionSayName>) -> Self {
+        Self::SvamlInstructionSay(SvamlInstructionSay::new(name))
+    }
+    /// The `SvamlInstructionSendDtmf` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn send_dtmf(name: impl Into<SvamlInstructionSendDtmfName>) -> Self {
+        Self::SvamlInstructionSendDtmf(SvamlInstructionSendDtmf::new(name))
+    }
+    /// The `SvamlInstructionSetCookie` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn set_cookie(name: impl Into<SvamlInstructionSetCookieName>) -> Self {
+        Self::SvamlInstructionSetCookie(SvamlInstructionSetCookie::new(name))
+    }
+    /// The `SvamlInstructionAnswer` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn answer(name: impl Into<SvamlInstructionAnswerName>) -> Self {
+        Self::SvamlInstructionAnswer(SvamlInstructionAnswer::new(name))
+    }
+    /// The `SvamlInstructionStartRecording` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn start_recording(name: impl Into<SvamlInstructionStartRecordingName>) -> Self {
+        Self::SvamlInstructionStartRecording(SvamlInstructionStartRecording::new(name))
+    }
+    /// The `SvamlInstructionStopRecording` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn stop_recording(name: impl Into<SvamlInstructionStopRecordingName>) -> Self {
+        Self::SvamlInstructionStopRecording(SvamlInstructionStopRecording::new(name))
+    }
+}
+impl From<SvamlInstructionPlayFiles> for SvamlInstruction {
+    fn from(value: SvamlInstructionPlayFiles) -> Self {
+        Self::SvamlInstructionPlayFiles(value)
+    }
+}
+impl From<SvamlInstructionSay> for SvamlInstruction {
+    fn from(value: SvamlInstructionSay) -> Self {
+        Self::SvamlInstructionSay(value)
+    }
+}
+impl From<SvamlInstructionSendDtmf> for SvamlInstruction {
+    fn from(value: SvamlInstructionSendDtmf) -> Self {
+        Self::SvamlInstructionSendDtmf(value)
+    }
+}
+impl From<SvamlInstructionSetCookie> for SvamlInstruction {
+    fn from(value: SvamlInstructionSetCookie) -> Self {
+        Self::SvamlInstructionSetCookie(value)
+    }
+}
+impl From<SvamlInstructionAnswer> for SvamlInstruction {
+    fn from(value: SvamlInstructionAnswer) -> Self {
+        Self::SvamlInstructionAnswer(value)
+    }
+}
+impl From<SvamlInstructionStartRecording> for SvamlInstruction {
+    fn from(value: SvamlInstructionStartRecording) -> Self {
+        Self::SvamlInstructionStartRecording(value)
+    }
+}
+impl From<SvamlInstructionStopRecording> for SvamlInstruction {
+    fn from(value: SvamlInstructionStopRecording) -> Self {
+        Self::SvamlInstructionStopRecording(value)
+    }
+}
+/// Instructions allow an application to play a message or file, start recording, and various other tasks. For more information about instructions, see the [SVAML](https://developers.sinch.com/docs/voice/api-reference/svaml/) documentation.
+///
+/// Decoded by its `name` property; unknown values are kept in `Other`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum SvamlInstructionAce {
+    /// A `SvamlInstructionPlayFiles`.
+    SvamlInstructionPlayFiles(SvamlInstructionPlayFiles),
+    /// A `SvamlInstructionSay`.
+    SvamlInstructionSay(SvamlInstructionSay),
+    /// A `SvamlInstructionSetCookie`.
+    SvamlInstructionSetCookie(SvamlInstructionSetCookie),
+    /// A `SvamlInstructionStartRecording`.
+    SvamlInstructionStartRecording(SvamlInstructionStartRecording),
+    /// A `SvamlInstructionStopRecording`.
+    SvamlInstructionStopRecording(SvamlInstructionStopRecording),
+    /// A variant this SDK does not know yet, kept as received.
+    Other(serde_json::Value),
+}
+impl serde::Serialize for SvamlInstructionAce {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (value, tag) = match self {
+            Self::SvamlInstructionPlayFiles(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("playFiles"),
+                )
+            }
+            Self::SvamlInstructionSay(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("say"),
+                )
+            }
+            Self::SvamlInstructionSetCookie(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("setCookie"),
+                )
+            }
+            Self::SvamlInstructionStartRecording(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("startRecording"),
+                )
+            }
+            Self::SvamlInstructionStopRecording(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("stopRecording"),
+                )
+            }
+            Self::Other(v) => (v.clone(), None),
+        };
+        serde::Serialize::serialize(
+            &crate::runtime::union::with_tag(value, "name", tag),
+            serializer,
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for SvamlInstructionAce {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match value.get("name").and_then(serde_json::Value::as_str) {
+            Some("playFiles") => {
+                <SvamlInstructionPlayFiles as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionPlayFiles)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("say") => {
+                <SvamlInstructionSay as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionSay)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("setCookie") => {
+                <SvamlInstructionSetCookie as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionSetCookie)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("startRecording") => {
+                <SvamlInstructionStartRecording as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::SvamlInstructionStartRecording)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("stopRecording") => {
+                <SvamlInstructionStopRecording as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::SvamlInstructionStopRecording)
+                    .map_err(serde::de::Error::custom)
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
+impl SvamlInstructionAce {
+    /// The `SvamlInstructionPlayFiles` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn play_files(
+        name: impl Into<SvamlInstructionPlayFilesName>,
+        ids: impl Into<Vec<String>>,
+    ) -> Self {
+        Self::SvamlInstructionPlayFiles(SvamlInstructionPlayFiles::new(name, ids))
+    }
+    /// The `SvamlInstructionSay` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn say(name: impl Into<SvamlInstructionSayName>) -> Self {
+        Self::SvamlInstructionSay(SvamlInstructionSay::new(name))
+    }
+    /// The `SvamlInstructionSetCookie` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn set_cookie(name: impl Into<SvamlInstructionSetCookieName>) -> Self {
+        Self::SvamlInstructionSetCookie(SvamlInstructionSetCookie::new(name))
+    }
+    /// The `SvamlInstructionStartRecording` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn start_recording(name: impl Into<SvamlInstructionStartRecordingName>) -> Self {
+        Self::SvamlInstructionStartRecording(SvamlInstructionStartRecording::new(name))
+    }
+    /// The `SvamlInstructionStopRecording` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn stop_recording(name: impl Into<SvamlInstructionStopRecordingName>) -> Self {
+        Self::SvamlInstructionStopRecording(SvamlInstructionStopRecording::new(name))
+    }
+}
+impl From<SvamlInstructionPlayFiles> for SvamlInstructionAce {
+    fn from(value: SvamlInstructionPlayFiles) -> Self {
+        Self::SvamlInstructionPlayFiles(value)
+    }
+}
+impl From<SvamlInstructionSay> for SvamlInstructionAce {
+    fn from(value: SvamlInstructionSay) -> Self {
+        Self::SvamlInstructionSay(value)
+    }
+}
+impl From<SvamlInstructionSetCookie> for SvamlInstructionAce {
+    fn from(value: SvamlInstructionSetCookie) -> Self {
+        Self::SvamlInstructionSetCookie(value)
+    }
+}
+impl From<SvamlInstructionStartRecording> for SvamlInstructionAce {
+    fn from(value: SvamlInstructionStartRecording) -> Self {
+        Self::SvamlInstructionStartRecording(value)
+    }
+}
+impl From<SvamlInstructionStopRecording> for SvamlInstructionAce {
+    fn from(value: SvamlInstructionStopRecording) -> Self {
+        Self::SvamlInstructionStopRecording(value)
+    }
+}
+/// Forces the callee to answer the call.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct SvamlInstructionAnswer {
+    /// The `name` property. Must have the value `answer`.
+    pub name: SvamlInstructionAnswerName,
+}
+#[allow(clippy::should_implement_trait)]
+impl SvamlInstructionAnswer {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(name: impl Into<SvamlInstructionAnswerName>) -> Self {
+        Self { name: name.into() }
+    }
+}
+/// The `name` property. Must have the value `answer`.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum SvamlInstructionAnswerName {
+    /// `answer`
+    Answer,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl SvamlInstructionAnswerName {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Answer => "answer",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for SvamlInstructionAnswerName {
+    fn from(value: &str) -> Self {
+        match value {
+            "answer" => Self::Answer,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for SvamlInstructionAnswerName {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for SvamlInstructionAnswerName {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for SvamlInstructionAnswerName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for SvamlInstructionAnswerName {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for SvamlInstructionAnswerName {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Instructions allow an application to play a message or file, start recording, and various other tasks. For more information about instructions, see the [SVAML](https://developers.sinch.com/docs/voice/api-reference/svaml/) documentation.
+///
+/// Decoded by its `name` property; unknown values are kept in `Other`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum SvamlInstructionIce {
+    /// A `SvamlInstructionPlayFiles`.
+    SvamlInstructionPlayFiles(SvamlInstructionPlayFiles),
+    /// A `SvamlInstructionSay`.
+    SvamlInstructionSay(SvamlInstructionSay),
+    /// A `SvamlInstructionSendDtmf`.
+    SvamlInstructionSendDtmf(SvamlInstructionSendDtmf),
+    /// A `SvamlInstructionSetCookie`.
+    SvamlInstructionSetCookie(SvamlInstructionSetCookie),
+    /// A `SvamlInstructionAnswer`.
+    SvamlInstructionAnswer(SvamlInstructionAnswer),
+    /// A `SvamlInstructionStartRecording`.
+    SvamlInstructionStartRecording(SvamlInstructionStartRecording),
+    /// A `SvamlInstructionStopRecording`.
+    SvamlInstructionStopRecording(SvamlInstructionStopRecording),
+    /// A variant this SDK does not know yet, kept as received.
+    Other(serde_json::Value),
+}
+impl serde::Serialize for SvamlInstructionIce {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (value, tag) = match self {
+            Self::SvamlInstructionPlayFiles(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("playFiles"),
+                )
+            }
+            Self::SvamlInstructionSay(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("say"),
+                )
+            }
+            Self::SvamlInstructionSendDtmf(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("sendDtmf"),
+                )
+            }
+            Self::SvamlInstructionSetCookie(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("setCookie"),
+                )
+            }
+            Self::SvamlInstructionAnswer(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("answer"),
+                )
+            }
+            Self::SvamlInstructionStartRecording(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("startRecording"),
+                )
+            }
+            Self::SvamlInstructionStopRecording(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("stopRecording"),
+                )
+            }
+            Self::Other(v) => (v.clone(), None),
+        };
+        serde::Serialize::serialize(
+            &crate::runtime::union::with_tag(value, "name", tag),
+            serializer,
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for SvamlInstructionIce {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match value.get("name").and_then(serde_json::Value::as_str) {
+            Some("playFiles") => {
+                <SvamlInstructionPlayFiles as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionPlayFiles)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("say") => {
+                <SvamlInstructionSay as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionSay)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("sendDtmf") => {
+                <SvamlInstructionSendDtmf as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionSendDtmf)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("setCookie") => {
+                <SvamlInstructionSetCookie as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionSetCookie)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("answer") => {
+                <SvamlInstructionAnswer as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionAnswer)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("startRecording") => {
+                <SvamlInstructionStartRecording as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::SvamlInstructionStartRecording)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("stopRecording") => {
+                <SvamlInstructionStopRecording as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::SvamlInstructionStopRecording)
+                    .map_err(serde::de::Error::custom)
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
+impl SvamlInstructionIce {
+    /// The `SvamlInstructionPlayFiles` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn play_files(
+        name: impl Into<SvamlInstructionPlayFilesName>,
+        ids: impl Into<Vec<String>>,
+    ) -> Self {
+        Self::SvamlInstructionPlayFiles(SvamlInstructionPlayFiles::new(name, ids))
+    }
+    /// The `SvamlInstructionSay` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn say(name: impl Into<SvamlInstructionSayName>) -> Self {
+        Self::SvamlInstructionSay(SvamlInstructionSay::new(name))
+    }
+    /// The `SvamlInstructionSendDtmf` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn send_dtmf(name: impl Into<SvamlInstructionSendDtmfName>) -> Self {
+        Self::SvamlInstructionSendDtmf(SvamlInstructionSendDtmf::new(name))
+    }
+    /// The `SvamlInstructionSetCookie` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn set_cookie(name: impl Into<SvamlInstructionSetCookieName>) -> Self {
+        Self::SvamlInstructionSetCookie(SvamlInstructionSetCookie::new(name))
+    }
+    /// The `SvamlInstructionAnswer` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn answer(name: impl Into<SvamlInstructionAnswerName>) -> Self {
+        Self::SvamlInstructionAnswer(SvamlInstructionAnswer::new(name))
+    }
+    /// The `SvamlInstructionStartRecording` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn start_recording(name: impl Into<SvamlInstructionStartRecordingName>) -> Self {
+        Self::SvamlInstructionStartRecording(SvamlInstructionStartRecording::new(name))
+    }
+    /// The `SvamlInstructionStopRecording` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn stop_recording(name: impl Into<SvamlInstructionStopRecordingName>) -> Self {
+        Self::SvamlInstructionStopRecording(SvamlInstructionStopRecording::new(name))
+    }
+}
+impl From<SvamlInstructionPlayFiles> for SvamlInstructionIce {
+    fn from(value: SvamlInstructionPlayFiles) -> Self {
+        Self::SvamlInstructionPlayFiles(value)
+    }
+}
+impl From<SvamlInstructionSay> for SvamlInstructionIce {
+    fn from(value: SvamlInstructionSay) -> Self {
+        Self::SvamlInstructionSay(value)
+    }
+}
+impl From<SvamlInstructionSendDtmf> for SvamlInstructionIce {
+    fn from(value: SvamlInstructionSendDtmf) -> Self {
+        Self::SvamlInstructionSendDtmf(value)
+    }
+}
+impl From<SvamlInstructionSetCookie> for SvamlInstructionIce {
+    fn from(value: SvamlInstructionSetCookie) -> Self {
+        Self::SvamlInstructionSetCookie(value)
+    }
+}
+impl From<SvamlInstructionAnswer> for SvamlInstructionIce {
+    fn from(value: SvamlInstructionAnswer) -> Self {
+        Self::SvamlInstructionAnswer(value)
+    }
+}
+impl From<SvamlInstructionStartRecording> for SvamlInstructionIce {
+    fn from(value: SvamlInstructionStartRecording) -> Self {
+        Self::SvamlInstructionStartRecording(value)
+    }
+}
+impl From<SvamlInstructionStopRecording> for SvamlInstructionIce {
+    fn from(value: SvamlInstructionStopRecording) -> Self {
+        Self::SvamlInstructionStopRecording(value)
+    }
+}
+/// Instructions allow an application to play a message or file, start recording, and various other tasks. For more information about instructions, see the [SVAML](https://developers.sinch.com/docs/voice/api-reference/svaml/) documentation.
+///
+/// Decoded by its `name` property; unknown values are kept in `Other`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum SvamlInstructionPie {
+    /// A `SvamlInstructionPlayFiles`.
+    SvamlInstructionPlayFiles(SvamlInstructionPlayFiles),
+    /// A `SvamlInstructionSay`.
+    SvamlInstructionSay(SvamlInstructionSay),
+    /// A `SvamlInstructionSendDtmf`.
+    SvamlInstructionSendDtmf(SvamlInstructionSendDtmf),
+    /// A `SvamlInstructionSetCookie`.
+    SvamlInstructionSetCookie(SvamlInstructionSetCookie),
+    /// A `SvamlInstructionStartRecording`.
+    SvamlInstructionStartRecording(SvamlInstructionStartRecording),
+    /// A `SvamlInstructionStopRecording`.
+    SvamlInstructionStopRecording(SvamlInstructionStopRecording),
+    /// A variant this SDK does not know yet, kept as received.
+    Other(serde_json::Value),
+}
+impl serde::Serialize for SvamlInstructionPie {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (value, tag) = match self {
+            Self::SvamlInstructionPlayFiles(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("playFiles"),
+                )
+            }
+            Self::SvamlInstructionSay(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("say"),
+                )
+            }
+            Self::SvamlInstructionSendDtmf(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("sendDtmf"),
+                )
+            }
+            Self::SvamlInstructionSetCookie(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("setCookie"),
+                )
+            }
+            Self::SvamlInstructionStartRecording(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("startRecording"),
+                )
+            }
+            Self::SvamlInstructionStopRecording(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("stopRecording"),
+                )
+            }
+            Self::Other(v) => (v.clone(), None),
+        };
+        serde::Serialize::serialize(
+            &crate::runtime::union::with_tag(value, "name", tag),
+            serializer,
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for SvamlInstructionPie {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match value.get("name").and_then(serde_json::Value::as_str) {
+            Some("playFiles") => {
+                <SvamlInstructionPlayFiles as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionPlayFiles)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("say") => {
+                <SvamlInstructionSay as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionSay)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("sendDtmf") => {
+                <SvamlInstructionSendDtmf as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionSendDtmf)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("setCookie") => {
+                <SvamlInstructionSetCookie as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionSetCookie)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("startRecording") => {
+                <SvamlInstructionStartRecording as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::SvamlInstructionStartRecording)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("stopRecording") => {
+                <SvamlInstructionStopRecording as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::SvamlInstructionStopRecording)
+                    .map_err(serde::de::Error::custom)
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
+impl SvamlInstructionPie {
+    /// The `SvamlInstructionPlayFiles` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn play_files(
+        name: impl Into<SvamlInstructionPlayFilesName>,
+        ids: impl Into<Vec<String>>,
+    ) -> Self {
+        Self::SvamlInstructionPlayFiles(SvamlInstructionPlayFiles::new(name, ids))
+    }
+    /// The `SvamlInstructionSay` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn say(name: impl Into<SvamlInstructionSayName>) -> Self {
+        Self::SvamlInstructionSay(SvamlInstructionSay::new(name))
+    }
+    /// The `SvamlInstructionSendDtmf` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn send_dtmf(name: impl Into<SvamlInstructionSendDtmfName>) -> Self {
+        Self::SvamlInstructionSendDtmf(SvamlInstructionSendDtmf::new(name))
+    }
+    /// The `SvamlInstructionSetCookie` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn set_cookie(name: impl Into<SvamlInstructionSetCookieName>) -> Self {
+        Self::SvamlInstructionSetCookie(SvamlInstructionSetCookie::new(name))
+    }
+    /// The `SvamlInstructionStartRecording` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn start_recording(name: impl Into<SvamlInstructionStartRecordingName>) -> Self {
+        Self::SvamlInstructionStartRecording(SvamlInstructionStartRecording::new(name))
+    }
+    /// The `SvamlInstructionStopRecording` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn stop_recording(name: impl Into<SvamlInstructionStopRecordingName>) -> Self {
+        Self::SvamlInstructionStopRecording(SvamlInstructionStopRecording::new(name))
+    }
+}
+impl From<SvamlInstructionPlayFiles> for SvamlInstructionPie {
+    fn from(value: SvamlInstructionPlayFiles) -> Self {
+        Self::SvamlInstructionPlayFiles(value)
+    }
+}
+impl From<SvamlInstructionSay> for SvamlInstructionPie {
+    fn from(value: SvamlInstructionSay) -> Self {
+        Self::SvamlInstructionSay(value)
+    }
+}
+impl From<SvamlInstructionSendDtmf> for SvamlInstructionPie {
+    fn from(value: SvamlInstructionSendDtmf) -> Self {
+        Self::SvamlInstructionSendDtmf(value)
+    }
+}
+impl From<SvamlInstructionSetCookie> for SvamlInstructionPie {
+    fn from(value: SvamlInstructionSetCookie) -> Self {
+        Self::SvamlInstructionSetCookie(value)
+    }
+}
+impl From<SvamlInstructionStartRecording> for SvamlInstructionPie {
+    fn from(value: SvamlInstructionStartRecording) -> Self {
+        Self::SvamlInstructionStartRecording(value)
+    }
+}
+impl From<SvamlInstructionStopRecording> for SvamlInstructionPie {
+    fn from(value: SvamlInstructionStopRecording) -> Self {
+        Self::SvamlInstructionStopRecording(value)
+    }
+}
+/// Plays Interactive Voice Response (IVR) files for the supported locale or SSML commands at the Sinch backend. An IVR message is played only on the caller's side.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct SvamlInstructionPlayFiles {
+    /// The `name` property. Must have the value `playFiles`.
+    pub name: SvamlInstructionPlayFilesName,
+    /// The IDs of the files which will be played. These can be a URL to a file, SSML commands using the `#ssml[]` element, or text using the `#tts[]` element.
+    pub ids: Vec<String>,
+    /// If using SSML or TTS, this is a required field. The voice and language you want to use for the text-to-speech message. This can either be defined by the ISO 639 locale and language code or by specifying a particular voice. Supported languages and voices are detailed [here](https://developers.sinch.com/docs/voice/api-reference/voice-locales).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl SvamlInstructionPlayFiles {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        name: impl Into<SvamlInstructionPlayFilesName>,
+        ids: impl Into<Vec<String>>,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            ids: ids.into(),
+            locale: None,
+        }
+    }
+    /// Sets `locale`.
+    pub fn locale(mut self, value: impl Into<String>) -> Self {
+        self.locale = Some(value.into());
+        self
+    }
+}
+/// The `name` property. Must have the value `playFiles`.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum SvamlInstructionPlayFilesName {
+    /// `playFiles`
+    PlayFiles,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl SvamlInstructionPlayFilesName {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::PlayFiles => "playFiles",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for SvamlInstructionPlayFilesName {
+    fn from(value: &str) -> Self {
+        match value {
+            "playFiles" => Self::PlayFiles,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for SvamlInstructionPlayFilesName {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for SvamlInstructionPlayFilesName {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for SvamlInstructionPlayFilesName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for SvamlInstructionPlayFilesName {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for SvamlInstructionPlayFilesName {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Plays a synthesized text-to-speech message to the end user. The message is provided in the text field.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct SvamlInstructionSay {
+    /// The `name` property. Must have the value `say`.
+    pub name: SvamlInstructionSayName,
+    /// Contains the message that will be spoken. Default maximum length is 600 characters. To change this limit, please contact support.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// The voice and language you want to use for the text-to-speech message. This can either be defined by the ISO 639 locale and language code or by specifying a particular voice. Supported languages and voices are detailed [here](https://developers.sinch.com/docs/voice/api-reference/voice-locales).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl SvamlInstructionSay {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(name: impl Into<SvamlInstructionSayName>) -> Self {
+        Self {
+            name: name.into(),
+            text: None,
+            locale: None,
+        }
+    }
+    /// Sets `text`.
+    pub fn text(mut self, value: impl Into<String>) -> Self {
+        self.text = Some(value.into());
+        self
+    }
+    /// Sets `locale`.
+    pub fn locale(mut self, value: impl Into<String>) -> Self {
+        self.locale = Some(value.into());
+        self
+    }
+}
+/// The `name` property. Must have the value `say`.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum SvamlInstructionSayName {
+    /// `say`
+    Say,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl SvamlInstructionSayName {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Say => "say",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for SvamlInstructionSayName {
+    fn from(value: &str) -> Self {
+        match value {
+            "say" => Self::Say,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for SvamlInstructionSayName {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for SvamlInstructionSayName {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for SvamlInstructionSayName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for SvamlInstructionSayName {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for SvamlInstructionSayName {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Plays DTMF tones in the call.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct SvamlInstructionSendDtmf {
+    /// The `name` property. Must have the value `sendDtmf`.
+    pub name: SvamlInstructionSendDtmfName,
+    /// A string that determines the DTMF tones to play to the callee when the call is picked up.
+    /// Valid characters are: `0-9`, `#`, and `w`. `w` renders a 500ms pause. For example, the string `ww1234#w#`, plays a 1 second pause, the DTMF tones for `1`, `2`, `3`, `4`, and `#`, followed by a 500ms pause and finally the `#` tone.
+    /// This is useful if the callout destination requires a conference PIN code or an extension. If there is a calling party, it will hear progress while the DTMF is sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl SvamlInstructionSendDtmf {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(name: impl Into<SvamlInstructionSendDtmfName>) -> Self {
+        Self {
+            name: name.into(),
+            value: None,
+        }
+    }
+    /// Sets `value`.
+    pub fn value(mut self, value: impl Into<String>) -> Self {
+        self.value = Some(value.into());
+        self
+    }
+}
+/// The `name` property. Must have the value `sendDtmf`.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum SvamlInstructionSendDtmfName {
+    /// `sendDtmf`
+    SendDtmf,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl SvamlInstructionSendDtmfName {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::SendDtmf => "sendDtmf",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for SvamlInstructionSendDtmfName {
+    fn from(value: &str) -> Self {
+        match value {
+            "sendDtmf" => Self::SendDtmf,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for SvamlInstructionSendDtmfName {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for SvamlInstructionSendDtmfName {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for SvamlInstructionSendDtmfName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for SvamlInstructionSendDtmfName {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for SvamlInstructionSendDtmfName {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Creates a cookie for the duration of the call.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct SvamlInstructionSetCookie {
+    /// The `name` property. Must have the value `setCookie`.
+    pub name: SvamlInstructionSetCookieName,
+    /// The name of the cookie you want to set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// The value of the cookie you want to set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl SvamlInstructionSetCookie {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(name: impl Into<SvamlInstructionSetCookieName>) -> Self {
+        Self {
+            name: name.into(),
+            key: None,
+            value: None,
+        }
+    }
+    /// Sets `key`.
+    pub fn key(mut self, value: impl Into<String>) -> Self {
+        self.key = Some(value.into());
+        self
+    }
+    /// Sets `value`.
+    pub fn value(mut self, value: impl Into<String>) -> Self {
+        self.value = Some(value.into());
+        self
+    }
+}
+/// The `name` property. Must have the value `setCookie`.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum SvamlInstructionSetCookieName {
+    /// `setCookie`
+    SetCookie,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl SvamlInstructionSetCookieName {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::SetCookie => "setCookie",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for SvamlInstructionSetCookieName {
+    fn from(value: &str) -> Self {
+        match value {
+            "setCookie" => Self::SetCookie,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for SvamlInstructionSetCookieName {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for SvamlInstructionSetCookieName {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for SvamlInstructionSetCookieName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for SvamlInstructionSetCookieName {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for SvamlInstructionSetCookieName {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// Starts a recording of the call.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct SvamlInstructionStartRecording {
+    /// The `name` property. Must have the value `startRecording`.
+    pub name: SvamlInstructionStartRecordingName,
+    /// `options`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub options: Option<SvamlInstructionStartRecordingOptions>,
+}
+#[allow(clippy::should_implement_trait)]
+impl SvamlInstructionStartRecording {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(name: impl Into<SvamlInstructionStartRecordingName>) -> Self {
+        Self {
+            name: name.into(),
+            options: None,
+        }
+    }
+    /// Sets `options`.
+    pub fn options(
+        mut self,
+        value: impl Into<SvamlInstructionStartRecordingOptions>,
+    ) -> Self {
+        self.options = Some(value.into());
+        self
+    }
+}
+/// The `name` property. Must have the value `startRecording`.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum SvamlInstructionStartRecordingName {
+    /// `startRecording`
+    StartRecording,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl SvamlInstructionStartRecordingName {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::StartRecording => "startRecording",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for SvamlInstructionStartRecordingName {
+    fn from(value: &str) -> Self {
+        match value {
+            "startRecording" => Self::StartRecording,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for SvamlInstructionStartRecordingName {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for SvamlInstructionStartRecordingName {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for SvamlInstructionStartRecordingName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for SvamlInstructionStartRecordingName {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for SvamlInstructionStartRecordingName {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// `SvamlInstructionStartRecordingOptions`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct SvamlInstructionStartRecordingOptions {
+    /// `destinationUrl`
+    #[serde(rename = "destinationUrl")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub destination_url: Option<String>,
+    /// `credentials`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credentials: Option<String>,
+    /// `format`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    /// `notificationEvents`
+    #[serde(rename = "notificationEvents")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notification_events: Option<bool>,
+    /// `transcriptionOptions`
+    #[serde(rename = "transcriptionOptions")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transcription_options: Option<
+        SvamlInstructionStartRecordingOptionsTranscriptionOptions,
+    >,
+}
+#[allow(clippy::should_implement_trait)]
+impl SvamlInstructionStartRecordingOptions {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            destination_url: None,
+            credentials: None,
+            format: None,
+            notification_events: None,
+            transcription_options: None,
+        }
+    }
+    /// Sets `destinationUrl`.
+    pub fn destination_url(mut self, value: impl Into<String>) -> Self {
+        self.destination_url = Some(value.into());
+        self
+    }
+    /// Sets `credentials`.
+    pub fn credentials(mut self, value: impl Into<String>) -> Self {
+        self.credentials = Some(value.into());
+        self
+    }
+    /// Sets `format`.
+    pub fn format(mut self, value: impl Into<String>) -> Self {
+        self.format = Some(value.into());
+        self
+    }
+    /// Sets `notificationEvents`.
+    pub fn notification_events(mut self, value: impl Into<bool>) -> Self {
+        self.notification_events = Some(value.into());
+        self
+    }
+    /// Sets `transcriptionOptions`.
+    pub fn transcription_options(
+        mut self,
+        value: impl Into<SvamlInstructionStartRecordingOptionsTranscriptionOptions>,
+    ) -> Self {
+        self.transcription_options = Some(value.into());
+        self
+    }
+}
+/// `SvamlInstructionStartRecordingOptionsTranscriptionOptions`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct SvamlInstructionStartRecordingOptionsTranscriptionOptions {
+    /// `enabled`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    /// `locale`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl SvamlInstructionStartRecordingOptionsTranscriptionOptions {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            enabled: None,
+            locale: None,
+        }
+    }
+    /// Sets `enabled`.
+    pub fn enabled(mut self, value: impl Into<bool>) -> Self {
+        self.enabled = Some(value.into());
+        self
+    }
+    /// Sets `locale`.
+    pub fn locale(mut self, value: impl Into<String>) -> Self {
+        self.locale = Some(value.into());
+        self
+    }
+}
+/// Stops the recording of the call.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct SvamlInstructionStopRecording {
+    /// The `name` property. Must have the value `stopRecording`.
+    pub name: SvamlInstructionStopRecordingName,
+}
+#[allow(clippy::should_implement_trait)]
+impl SvamlInstructionStopRecording {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(name: impl Into<SvamlInstructionStopRecordingName>) -> Self {
+        Self { name: name.into() }
+    }
+}
+/// The `name` property. Must have the value `stopRecording`.
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum SvamlInstructionStopRecordingName {
+    /// `stopRecording`
+    StopRecording,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl SvamlInstructionStopRecordingName {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::StopRecording => "stopRecording",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for SvamlInstructionStopRecordingName {
+    fn from(value: &str) -> Self {
+        match value {
+            "stopRecording" => Self::StopRecording,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for SvamlInstructionStopRecordingName {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for SvamlInstructionStopRecordingName {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for SvamlInstructionStopRecordingName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for SvamlInstructionStopRecordingName {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for SvamlInstructionStopRecordingName {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// SVAML is a call control markup language. When a server receives a callback event from the Sinch platform, it can respond with a SVAML object to control the voice call. The following is an example of a SVAML object type and its contents.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct SvamlRequestBody {
+    /// The collection of instructions that can perform various tasks during the call. You can include as many instructions as necessary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instructions: Option<Vec<SvamlInstruction>>,
+    /// `action`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<SvamlAction>,
+}
+#[allow(clippy::should_implement_trait)]
+impl SvamlRequestBody {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            instructions: None,
+            action: None,
+        }
+    }
+    /// Sets `instructions`.
+    pub fn instructions(mut self, value: impl Into<Vec<SvamlInstruction>>) -> Self {
+        self.instructions = Some(value.into());
+        self
+    }
+    /// Sets `action`.
+    pub fn action(mut self, value: impl Into<SvamlAction>) -> Self {
+        self.action = Some(value.into());
+        self
+    }
+}
+/// The timestamp in UTC format.
+pub type TimeStamp = crate::runtime::Timestamp;
+/// The text-to-speech callout calls a phone number and plays a synthesized text messages or pre-recorded sound files.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct TtsCallout {
+    /// The number that will be displayed as the incoming caller. To set your own CLI, you may use your verified number or your Dashboard number. The number must be in [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537) format.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cli: Option<String>,
+    /// `destination`
+    pub destination: TtsCalloutDestination,
+    /// When the destination picks up, this DTMF tones will be played to the callee. Valid characters in the string are "0"-"9", "#", and "w". A "w" will render a 500 ms pause. For example, "ww1234#w#" will render a 1s pause, the DTMF tones "1", "2", "3", "4" and "#" followed by a 0.5s pause and finally the DTMF tone for "#". This can be used if the callout destination for instance require a conference PIN code or an extension to be entered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dtmf: Option<String>,
+    /// `domain`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<Domain>,
+    /// Can be used to input custom data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom: Option<String>,
+    /// The voice and language you want to use for the text-to-speech message. This can either be defined by the ISO 639 locale and language code or by specifying a particular voice. Supported languages and voices are detailed [here](https://developers.sinch.com/docs/voice/api-reference/voice-locales/).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+    /// The text that will be spoken in the text-to-speech message.
+    ///
+    /// _Every application's default maximum characters allowed in text-to-speech is 600 characters. Contact support if you wish this limit to be changed._
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// An advanced alternative to using ```text```.
+    ///
+    /// __TTS__ _Text To Speech:_ The equivalent of text but within the prompt property.
+    ///
+    /// Example: _```#tts[Hello from Sinch]```_
+    ///
+    /// __TTS with SSML__ _Text To Speech with Speech Synthesis Markup Language (SSML)._ This is an XML-based markup language for assisting the generation of synthetic speech in the Web and other applications. AWS Polly supports a sub-set of SSML. This allows us to use SSML-enhanced text for additional control over how Polly generates speech from the text. Details and examples of supported tags are [here](https://docs.aws.amazon.com/polly/latest/dg/supportedtags.html)
+    ///
+    ///   __Externally hosted media:__ Provide a URL to your own hosted media.  Please check [here](https://developers.sinch.com/docs/voice/api-reference/supported-audio-formats/#limits) to read about audio content type and usage limits.
+    ///
+    /// _Every application's default maximum allowed in TTS or TTS SSML is 600 characters. Contact support if you wish this limit to be changed._
+    /// _Several prompts can be used, separated by a semi-colon_ ```;```
+    ///
+    /// Example: _```#tts[Hello from Sinch];#ssml[<speak><break time=\"250ms\"/>Have a great day!</speak>]```_
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompts: Option<String>,
+    /// If `enableAce` is set to `true` and the application has a callback URL specified, you will receive an ACE callback when the call is answered. When the callback is received, your platform must respond with a svamlet, containing the “connectconf” action in order to add the call to a conference or create the conference if it's the first call. If it's set to `false`, no ACE event will be sent to your backend.
+    #[serde(rename = "enableAce")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enable_ace: Option<bool>,
+    /// If `enableDice` is set to `true` and the application has a callback URL specified, you will receive a DiCE callback when the call is disconnected. If it's set to `false`, no DiCE event will be sent to your backend.
+    #[serde(rename = "enableDice")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enable_dice: Option<bool>,
+    /// <b>Note:</b> PIE callbacks are not available for DATA Calls; only PSTN and SIP calls.
+    ///
+    /// If `enablePie` is set to `true` and the application has a callback URL specified, you will receive a PIE callback after the `runMenu` action executes and after the configured menu timeout has elapsed with no input. If it's set to `false`, no PIE events will be sent to your backend.
+    #[serde(rename = "enablePie")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enable_pie: Option<bool>,
+}
+#[allow(clippy::should_implement_trait)]
+impl TtsCallout {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(destination: impl Into<TtsCalloutDestination>) -> Self {
+        Self {
+            cli: None,
+            destination: destination.into(),
+            dtmf: None,
+            domain: None,
+            custom: None,
+            locale: None,
+            text: None,
+            prompts: None,
+            enable_ace: None,
+            enable_dice: None,
+            enable_pie: None,
+        }
+    }
+    /// Sets `cli`.
+    pub fn cli(mut self, value: impl Into<String>) -> Self {
+        self.cli = Some(value.into());
+        self
+    }
+    /// Sets `dtmf`.
+    pub fn dtmf(mut self, value: impl Into<String>) -> Self {
+        self.dtmf = Some(value.into());
+        self
+    }
+    /// Sets `domain`.
+    pub fn domain(mut self, value: impl Into<Domain>) -> Self {
+        self.domain = Some(value.into());
+        self
+    }
+    /// Sets `custom`.
+    pub fn custom(mut self, value: impl Into<String>) -> Self {
+        self.custom = Some(value.into());
+        self
+    }
+    /// Sets `locale`.
+    pub fn locale(mut self, value: impl Into<String>) -> Self {
+        self.locale = Some(value.into());
+        self
+    }
+    /// Sets `text`.
+    pub fn text(mut self, value: impl Into<String>) -> Self {
+        self.text = Some(value.into());
+        self
+    }
+    /// Sets `prompts`.
+    pub fn prompts(mut self, value: impl Into<String>) -> Self {
+        self.prompts = Some(value.into());
+        self
+    }
+    /// Sets `enableAce`.
+    pub fn enable_ace(mut self, value: impl Into<bool>) -> Self {
+        self.enable_ace = Some(value.into());
+        self
+    }
+    /// Sets `enableDice`.
+    pub fn enable_dice(mut self, value: impl Into<bool>) -> Self {
+        self.enable_dice = Some(value.into());
+        self
+    }
+    /// Sets `enablePie`.
+    pub fn enable_pie(mut self, value: impl Into<bool>) -> Self {
+        self.enable_pie = Some(value.into());
+        self
+    }
+}
+/// `TtsCalloutDestination`
+///
+/// Decoded by shape: the variant whose properties fit the data best.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum TtsCalloutDestination {
+    /// A `DestinationPstn`.
+    DestinationPstn(DestinationPstn),
+    /// A `DestinationMxp`.
+    DestinationMxp(DestinationMxp),
+    /// A `DestinationSip`.
+    DestinationSip(DestinationSip),
+}
+impl serde::Serialize for TtsCalloutDestination {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::DestinationPstn(v) => serde::Serialize::serialize(v, serializer),
+            Self::DestinationMxp(v) => serde::Serialize::serialize(v, serializer),
+            Self::DestinationSip(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for TtsCalloutDestination {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const SHAPES: &[crate::runtime::union::Shape] = &[
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["type", "endpoint"],
+                known: &["type", "endpoint"],
+                values: &[("type", &["number", "Number"])],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["type", "endpoint"],
+                known: &["type", "endpoint"],
+                values: &[("type", &["username", "Username"])],
+            },
+            crate::runtime::union::Shape {
+                kind: crate::runtime::union::JsonKind::Object,
+                required: &["type", "endpoint"],
+                known: &["type", "endpoint"],
+                values: &[("type", &["sip"])],
+            },
+        ];
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let mut tried: Vec<String> = Vec::new();
+        for index in crate::runtime::union::rank(&value, SHAPES) {
+            let decoded = match index {
+                0usize => {
+                    <DestinationPstn as serde::Deserialize>::deserialize(&value)
+                        .map(Self::DestinationPstn)
+                        .map_err(|e| format!("{}: {e}", "DestinationPstn"))
+                }
+                1usize => {
+                    <DestinationMxp as serde::Deserialize>::deserialize(&value)
+                        .map(Self::DestinationMxp)
+                        .map_err(|e| format!("{}: {e}", "DestinationMxp"))
+                }
+                2usize => {
+                    <DestinationSip as serde::Deserialize>::deserialize(&value)
+                        .map(Self::DestinationSip)
+                        .map_err(|e| format!("{}: {e}", "DestinationSip"))
+                }
+                _ => continue,
+            };
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
+            }
+        }
+        Err(
+            serde::de::Error::custom(
+                format!(
+                    "{} ({})", "data did not match any variant of TtsCalloutDestination",
+                    tried.join("; ")
+                ),
+            ),
+        )
+    }
+}
+impl TtsCalloutDestination {
+    /// The `DestinationPstn` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn pstn(
+        r#type: impl Into<PstnDestination>,
+        endpoint: impl Into<String>,
+    ) -> Self {
+        Self::DestinationPstn(DestinationPstn::new(r#type, endpoint))
+    }
+    /// The `DestinationMxp` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn mxp(r#type: impl Into<MxpDestination>, endpoint: impl Into<String>) -> Self {
+        Self::DestinationMxp(DestinationMxp::new(r#type, endpoint))
+    }
+    /// The `DestinationSip` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn sip(r#type: impl Into<SipDestination>, endpoint: impl Into<String>) -> Self {
+        Self::DestinationSip(DestinationSip::new(r#type, endpoint))
+    }
+}
+impl From<DestinationPstn> for TtsCalloutDestination {
+    fn from(value: DestinationPstn) -> Self {
+        Self::DestinationPstn(value)
+    }
+}
+impl From<DestinationMxp> for TtsCalloutDestination {
+    fn from(value: DestinationMxp) -> Self {
+        Self::DestinationMxp(value)
+    }
+}
+impl From<DestinationSip> for TtsCalloutDestination {
+    fn from(value: DestinationSip) -> Self {
+        Self::DestinationSip(value)
+    }
+}
+/// `TtsCalloutRequest`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct TtsCalloutRequest {
+    /// `method`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<TtsCalloutRequestMethod>,
+    /// `ttsCallout`
+    #[serde(rename = "ttsCallout")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tts_callout: Option<TtsCallout>,
+}
+#[allow(clippy::should_implement_trait)]
+impl TtsCalloutRequest {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            method: None,
+            tts_callout: None,
+        }
+    }
+    /// Sets `method`.
+    pub fn method(mut self, value: impl Into<TtsCalloutRequestMethod>) -> Self {
+        self.method = Some(value.into());
+        self
+    }
+    /// Sets `ttsCallout`.
+    pub fn tts_callout(mut self, value: impl Into<TtsCallout>) -> Self {
+        self.tts_callout = Some(value.into());
+        self
+    }
+}
+/// `TtsCalloutRequestMethod`
+///
+/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum TtsCalloutRequestMethod {
+    /// `ttsCallout`
+    TtsCallout,
+    /// A value this SDK does not know yet, kept as received.
+    Other(String),
+}
+impl TtsCalloutRequestMethod {
+    /// The value as it is sent over the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::TtsCallout => "ttsCallout",
+            Self::Other(other) => other.as_str(),
+        }
+    }
+}
+impl From<&str> for TtsCalloutRequestMethod {
+    fn from(value: &str) -> Self {
+        match value {
+            "ttsCallout" => Self::TtsCallout,
+            other => Self::Other(other.to_string()),
+        }
+    }
+}
+impl From<String> for TtsCalloutRequestMethod {
+    fn from(value: String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+impl std::str::FromStr for TtsCalloutRequestMethod {
+    type Err = std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
+    }
+}
+impl std::fmt::Display for TtsCalloutRequestMethod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl serde::Serialize for TtsCalloutRequestMethod {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for TtsCalloutRequestMethod {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -989,95 +8404,48 @@ impl<'de> serde::Deserialize<'de> for TtsCalloutRequestDomain {
 }
 /// `UnassignNumbers`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct UnassignNumbers {
-    /// The phone number in E.164 format (https://en.wikipedia.org/wiki/E.164)
+    /// The phone number in E.164 format (https://community.sinch.com/t5/Glossary/E-164/ta-p/7537)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
-    /// Indicates the application where the number(s) was assigned. dIf empty, the application key that is used to sign the request will be used.
+    /// Indicates the application where the number(s) was assigned. If empty, the application key that is used to sign the request will be used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applicationkey: Option<String>,
     /// (optional) indicates the DID capability that was assigned to the chosen application. Please note that the DID needs to support the selected capability.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub capability: Option<UnassignNumbersCapability>,
+    pub capability: Option<Capability>,
 }
-/// (optional) indicates the DID capability that was assigned to the chosen application. Please note that the DID needs to support the selected capability.
-///
-/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum UnassignNumbersCapability {
-    /// `voice`
-    Voice,
-    /// `sms`
-    Sms,
-    /// A value this SDK does not know yet, kept as received.
-    Other(String),
-}
-impl UnassignNumbersCapability {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Voice => "voice",
-            Self::Sms => "sms",
-            Self::Other(other) => other.as_str(),
+#[allow(clippy::should_implement_trait)]
+impl UnassignNumbers {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            number: None,
+            applicationkey: None,
+            capability: None,
         }
     }
-}
-impl From<&str> for UnassignNumbersCapability {
-    fn from(value: &str) -> Self {
-        match value {
-            "voice" => Self::Voice,
-            "sms" => Self::Sms,
-            other => Self::Other(other.to_string()),
-        }
+    /// Sets `number`.
+    pub fn number(mut self, value: impl Into<String>) -> Self {
+        self.number = Some(value.into());
+        self
     }
-}
-impl From<String> for UnassignNumbersCapability {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
+    /// Sets `applicationkey`.
+    pub fn applicationkey(mut self, value: impl Into<String>) -> Self {
+        self.applicationkey = Some(value.into());
+        self
     }
-}
-impl std::str::FromStr for UnassignNumbersCapability {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
+    /// Sets `capability`.
+    pub fn capability(mut self, value: impl Into<Capability>) -> Self {
+        self.capability = Some(value.into());
+        self
     }
-}
-impl std::fmt::Display for UnassignNumbersCapability {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for UnassignNumbersCapability {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for UnassignNumbersCapability {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
-    }
-}
-/// `UpdateCallbacks`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct UpdateCallbacks {
-    /// Contains primary and or fallback callback URLs
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<Vec<UpdateCallbacksUrlItem>>,
-}
-/// `UpdateCallbacksUrlItem`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct UpdateCallbacksUrlItem {
-    /// Your primary callback URL
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub primary: Option<String>,
-    /// Your fallback callback URL
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fallback: Option<String>,
 }
 /// `UpdateNumbers`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct UpdateNumbers {
     /// The phone number or list of numbers in E.164 format.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1085,63 +8453,339 @@ pub struct UpdateNumbers {
     /// indicates the application where the number(s) will be assigned. If empty, the application key that is used to sign the request will be used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applicationkey: Option<String>,
-    /// indicates the DID capability that needs to be assigned to the chosen application. Valid values are 'voice' and 'sms'. Please note that the DID needs to support the selected capability.
+    /// indicates the DID capability that needs to be assigned to the chosen application. Please note that the DID needs to support the selected capability.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub capability: Option<UpdateNumbersCapability>,
+    pub capability: Option<Capability>,
 }
-/// indicates the DID capability that needs to be assigned to the chosen application. Valid values are 'voice' and 'sms'. Please note that the DID needs to support the selected capability.
+#[allow(clippy::should_implement_trait)]
+impl UpdateNumbers {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            numbers: None,
+            applicationkey: None,
+            capability: None,
+        }
+    }
+    /// Sets `numbers`.
+    pub fn numbers(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.numbers = Some(value.into());
+        self
+    }
+    /// Sets `applicationkey`.
+    pub fn applicationkey(mut self, value: impl Into<String>) -> Self {
+        self.applicationkey = Some(value.into());
+        self
+    }
+    /// Sets `capability`.
+    pub fn capability(mut self, value: impl Into<Capability>) -> Self {
+        self.capability = Some(value.into());
+        self
+    }
+}
+/// `WebhooksCallEventRequest`
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct WebhooksCallEventRequest {
+    /// `timestamp`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<TimeStamp>,
+    /// A string that can be used to pass custom information related to the call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom: Option<String>,
+    /// The unique application key. You can find it in the Sinch [dashboard](https://dashboard.sinch.com/voice/apps).
+    #[serde(rename = "applicationKey")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub application_key: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl WebhooksCallEventRequest {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            timestamp: None,
+            custom: None,
+            application_key: None,
+        }
+    }
+    /// Sets `timestamp`.
+    pub fn timestamp(mut self, value: impl Into<TimeStamp>) -> Self {
+        self.timestamp = Some(value.into());
+        self
+    }
+    /// Sets `custom`.
+    pub fn custom(mut self, value: impl Into<String>) -> Self {
+        self.custom = Some(value.into());
+        self
+    }
+    /// Sets `applicationKey`.
+    pub fn application_key(mut self, value: impl Into<String>) -> Self {
+        self.application_key = Some(value.into());
+        self
+    }
+}
+/// `WebhooksEvent`
+///
+/// Decoded by its `event` property; unknown values are kept in `Other`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum WebhooksEvent {
+    /// A `IceRequest`.
+    IceRequest(IceRequest),
+    /// A `AceRequest`.
+    AceRequest(AceRequest),
+    /// A `DiceRequest`.
+    DiceRequest(DiceRequest),
+    /// A `PieRequest`.
+    PieRequest(PieRequest),
+    /// A `NotifyRequest`.
+    NotifyRequest(NotifyRequest),
+    /// A variant this SDK does not know yet, kept as received.
+    Other(serde_json::Value),
+}
+impl serde::Serialize for WebhooksEvent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (value, tag) = match self {
+            Self::IceRequest(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("ice"),
+                )
+            }
+            Self::AceRequest(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("ace"),
+                )
+            }
+            Self::DiceRequest(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("dice"),
+                )
+            }
+            Self::PieRequest(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("pie"),
+                )
+            }
+            Self::NotifyRequest(v) => {
+                (
+                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
+                    Some("notify"),
+                )
+            }
+            Self::Other(v) => (v.clone(), None),
+        };
+        serde::Serialize::serialize(
+            &crate::runtime::union::with_tag(value, "event", tag),
+            serializer,
+        )
+    }
+}
+impl<'de> serde::Deserialize<'de> for WebhooksEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match value.get("event").and_then(serde_json::Value::as_str) {
+            Some("ice") => {
+                <IceRequest as serde::Deserialize>::deserialize(&value)
+                    .map(Self::IceRequest)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("ace") => {
+                <AceRequest as serde::Deserialize>::deserialize(&value)
+                    .map(Self::AceRequest)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("dice") => {
+                <DiceRequest as serde::Deserialize>::deserialize(&value)
+                    .map(Self::DiceRequest)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("pie") => {
+                <PieRequest as serde::Deserialize>::deserialize(&value)
+                    .map(Self::PieRequest)
+                    .map_err(serde::de::Error::custom)
+            }
+            Some("notify") => {
+                <NotifyRequest as serde::Deserialize>::deserialize(&value)
+                    .map(Self::NotifyRequest)
+                    .map_err(serde::de::Error::custom)
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
+impl WebhooksEvent {
+    /// The `IceRequest` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn ice(event: impl Into<WebhooksEventRequestType>) -> Self {
+        Self::IceRequest(IceRequest::new(event))
+    }
+    /// The `AceRequest` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn ace(event: impl Into<AceRequestEvent>) -> Self {
+        Self::AceRequest(AceRequest::new(event))
+    }
+    /// The `DiceRequest` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn dice(event: impl Into<DiceRequestEvent>) -> Self {
+        Self::DiceRequest(DiceRequest::new(event))
+    }
+    /// The `PieRequest` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn pie(event: impl Into<PieRequestEvent>) -> Self {
+        Self::PieRequest(PieRequest::new(event))
+    }
+    /// The `NotifyRequest` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn notify(event: impl Into<NotifyRequestEvent>) -> Self {
+        Self::NotifyRequest(NotifyRequest::new(event))
+    }
+}
+impl From<IceRequest> for WebhooksEvent {
+    fn from(value: IceRequest) -> Self {
+        Self::IceRequest(value)
+    }
+}
+impl From<AceRequest> for WebhooksEvent {
+    fn from(value: AceRequest) -> Self {
+        Self::AceRequest(value)
+    }
+}
+impl From<DiceRequest> for WebhooksEvent {
+    fn from(value: DiceRequest) -> Self {
+        Self::DiceRequest(value)
+    }
+}
+impl From<PieRequest> for WebhooksEvent {
+    fn from(value: PieRequest) -> Self {
+        Self::PieRequest(value)
+    }
+}
+impl From<NotifyRequest> for WebhooksEvent {
+    fn from(value: NotifyRequest) -> Self {
+        Self::NotifyRequest(value)
+    }
+}
+/// `WebhooksEventRequest`
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub struct WebhooksEventRequest {
+    /// `event`
+    pub event: WebhooksEventRequestType,
+    /// Used in some types of events, it presents the unique ID assigned to this call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callid: Option<String>,
+    /// Used in some types of events, it presents the unique Conference ID assigned to this call.
+    #[serde(rename = "conferenceId")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conference_id: Option<String>,
+    /// The current API version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<i64>,
+}
+#[allow(clippy::should_implement_trait)]
+impl WebhooksEventRequest {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(event: impl Into<WebhooksEventRequestType>) -> Self {
+        Self {
+            event: event.into(),
+            callid: None,
+            conference_id: None,
+            version: None,
+        }
+    }
+    /// Sets `callid`.
+    pub fn callid(mut self, value: impl Into<String>) -> Self {
+        self.callid = Some(value.into());
+        self
+    }
+    /// Sets `conferenceId`.
+    pub fn conference_id(mut self, value: impl Into<String>) -> Self {
+        self.conference_id = Some(value.into());
+        self
+    }
+    /// Sets `version`.
+    pub fn version(mut self, value: impl Into<i64>) -> Self {
+        self.version = Some(value.into());
+        self
+    }
+}
+/// `WebhooksEventRequestType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum UpdateNumbersCapability {
-    /// `voice`
-    Voice,
-    /// `sms`
-    Sms,
+#[non_exhaustive]
+pub enum WebhooksEventRequestType {
+    /// `ice`
+    Ice,
+    /// `ace`
+    Ace,
+    /// `dice`
+    Dice,
+    /// `pie`
+    Pie,
+    /// `notify`
+    Notify,
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl UpdateNumbersCapability {
+impl WebhooksEventRequestType {
     /// The value as it is sent over the wire.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::Voice => "voice",
-            Self::Sms => "sms",
+            Self::Ice => "ice",
+            Self::Ace => "ace",
+            Self::Dice => "dice",
+            Self::Pie => "pie",
+            Self::Notify => "notify",
             Self::Other(other) => other.as_str(),
         }
     }
 }
-impl From<&str> for UpdateNumbersCapability {
+impl From<&str> for WebhooksEventRequestType {
     fn from(value: &str) -> Self {
         match value {
-            "voice" => Self::Voice,
-            "sms" => Self::Sms,
+            "ice" => Self::Ice,
+            "ace" => Self::Ace,
+            "dice" => Self::Dice,
+            "pie" => Self::Pie,
+            "notify" => Self::Notify,
             other => Self::Other(other.to_string()),
         }
     }
 }
-impl From<String> for UpdateNumbersCapability {
+impl From<String> for WebhooksEventRequestType {
     fn from(value: String) -> Self {
         Self::from(value.as_str())
     }
 }
-impl std::str::FromStr for UpdateNumbersCapability {
+impl std::str::FromStr for WebhooksEventRequestType {
     type Err = std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         Ok(Self::from(value))
     }
 }
-impl std::fmt::Display for UpdateNumbersCapability {
+impl std::fmt::Display for WebhooksEventRequestType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl serde::Serialize for UpdateNumbersCapability {
+impl serde::Serialize for WebhooksEventRequestType {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> serde::Deserialize<'de> for UpdateNumbersCapability {
+impl<'de> serde::Deserialize<'de> for WebhooksEventRequestType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {

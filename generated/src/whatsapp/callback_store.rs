@@ -5,92 +5,134 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Callback store` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct CallbackStore<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl CallbackStore<'_> {
+impl<'a> CallbackStore<'a> {
     /// Get message status updates.
     ///
     /// `GET /whatsapp/v1/{bot-id}/callbacks/status/{message-id}` (operation `getStatus`).
     #[doc(alias = "getStatus")]
-    pub async fn get_status(
-        &self,
-        bot_id: &str,
-        message_id: &str,
-    ) -> Result<
-        super::types::CallbackStoreSearchResult,
-        crate::runtime::Error<GetStatusError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/whatsapp/v1/",
-                    &crate::runtime::encode::path(bot_id),
-                    "/callbacks/status/",
-                    &crate::runtime::encode::path(message_id),
-                ]
-                    .concat(),
-            );
-        let response = self.client.http.send("getStatus", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(GetStatusError::Status400)),
-            401 => Err(response.error_as(GetStatusError::Status401)),
-            500 => Err(response.error_as(GetStatusError::Status500)),
-            _ => Err(response.into_error(None)),
+    pub fn get_status(&self, message_id: impl Into<String>) -> GetStatusCall<'a> {
+        GetStatusCall {
+            client: self.client,
+            bot_id: None,
+            message_id: message_id.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Get inbound messages.
     ///
     /// `GET /whatsapp/v1/{bot-id}/callbacks/notifications` (operation `getNotifications`).
     #[doc(alias = "getNotifications")]
-    pub async fn get_notifications(
+    pub fn get_notifications(
         &self,
-        bot_id: &str,
-        fetch_callbacks_message: &super::types::FetchCallbacksMessage,
+        fetch_callbacks_message: impl Into<super::types::FetchCallbacksMessage>,
+    ) -> GetNotificationsCall<'a> {
+        GetNotificationsCall {
+            client: self.client,
+            bot_id: None,
+            fetch_callbacks_message: fetch_callbacks_message.into(),
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
+        }
+    }
+}
+/// A request of operation `getStatus` (`GET /whatsapp/v1/{bot-id}/callbacks/status/{message-id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetStatusCall<'a> {
+    client: &'a super::Client,
+    bot_id: Option<String>,
+    message_id: String,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetStatusCall<'a> {
+    /// Sets `bot-id` for this call, instead of the client's (`with_bot_id`).
+    pub fn bot_id(mut self, value: impl Into<String>) -> Self {
+        self.bot_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
     ) -> Result<
         super::types::CallbackStoreSearchResult,
-        crate::runtime::Error<GetNotificationsError>,
+        crate::runtime::Error<GetStatusError>,
     > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/whatsapp/v1/",
-                    &crate::runtime::encode::path(bot_id),
-                    "/callbacks/notifications",
-                ]
-                    .concat(),
-            );
-        let mut query: Vec<(&str, String)> = Vec::new();
-        query
-            .push((
-                "fetchCallbacksMessage",
-                crate::runtime::encode::json_text(fetch_callbacks_message),
-            ));
-        request = request.query(&query);
-        let response = self.client.http.send("getNotifications", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(GetNotificationsError::Status400)),
-            401 => Err(response.error_as(GetNotificationsError::Status401)),
-            500 => Err(response.error_as(GetNotificationsError::Status500)),
-            _ => Err(response.into_error(None)),
-        }
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::CallbackStoreSearchResult>,
+        crate::runtime::Error<GetStatusError>,
+    > {
+        let client = self.client;
+        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "getStatus",
+                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "getStatus",
+            reqwest::Method::GET,
+            [
+                "/whatsapp/v1/",
+                &crate::runtime::encode::path(&bot_id),
+                "/callbacks/status/",
+                &crate::runtime::encode::path(&self.message_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "getStatus",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(GetStatusError::Status400)),
+            401 => return Err(response.error_as(GetStatusError::Status401)),
+            500 => return Err(response.error_as(GetStatusError::Status500)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetStatusCall<'a> {
+    type Output = Result<
+        super::types::CallbackStoreSearchResult,
+        crate::runtime::Error<GetStatusError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
     }
 }
 /// The documented error responses of operation `getStatus`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetStatusError {
     /// Bad Request
     ///
@@ -105,8 +147,104 @@ pub enum GetStatusError {
     /// Status 500.
     Status500(super::types::ErrorMessage),
 }
+/// A request of operation `getNotifications` (`GET /whatsapp/v1/{bot-id}/callbacks/notifications`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetNotificationsCall<'a> {
+    client: &'a super::Client,
+    bot_id: Option<String>,
+    fetch_callbacks_message: super::types::FetchCallbacksMessage,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetNotificationsCall<'a> {
+    /// Sets `bot-id` for this call, instead of the client's (`with_bot_id`).
+    pub fn bot_id(mut self, value: impl Into<String>) -> Self {
+        self.bot_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::CallbackStoreSearchResult,
+        crate::runtime::Error<GetNotificationsError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::CallbackStoreSearchResult>,
+        crate::runtime::Error<GetNotificationsError>,
+    > {
+        let client = self.client;
+        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "getNotifications",
+                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "getNotifications",
+            reqwest::Method::GET,
+            [
+                "/whatsapp/v1/",
+                &crate::runtime::encode::path(&bot_id),
+                "/callbacks/notifications",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        {
+            let value = &self.fetch_callbacks_message;
+            request
+                .query
+                .push((
+                    "fetchCallbacksMessage",
+                    crate::runtime::encode::json_text(value),
+                ));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "getNotifications",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(GetNotificationsError::Status400)),
+            401 => return Err(response.error_as(GetNotificationsError::Status401)),
+            500 => return Err(response.error_as(GetNotificationsError::Status500)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetNotificationsCall<'a> {
+    type Output = Result<
+        super::types::CallbackStoreSearchResult,
+        crate::runtime::Error<GetNotificationsError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `getNotifications`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetNotificationsError {
     /// Bad Request
     ///

@@ -5,15 +5,14 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Capability status` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct CapabilityStatus<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl CapabilityStatus<'_> {
+impl<'a> CapabilityStatus<'a> {
     /// Check capability status for phone numbers.
     ///
     /// Request the WhatsApp capability status for a list of numbers. Capability request using GET method is not supported to perform by swagger. Please use POST method or check the curl command: \
@@ -28,36 +27,16 @@ impl CapabilityStatus<'_> {
     ///
     /// `GET /whatsapp/v1/{bot-id}/capability` (operation `checkCapability_1`).
     #[doc(alias = "checkCapability_1")]
-    pub async fn check_capability_1(
+    pub fn check_capability_1(
         &self,
-        msisdn_list_message: &super::types::MsisdnListMessage,
-        bot_id: &str,
-    ) -> Result<
-        super::types::CapabilityResponse,
-        crate::runtime::Error<CheckCapability1Error>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &["/whatsapp/v1/", &crate::runtime::encode::path(bot_id), "/capability"]
-                    .concat(),
-            );
-        let mut query: Vec<(&str, String)> = Vec::new();
-        query
-            .push((
-                "msisdnListMessage",
-                crate::runtime::encode::json_text(msisdn_list_message),
-            ));
-        request = request.query(&query);
-        let response = self.client.http.send("checkCapability_1", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(CheckCapability1Error::Status400)),
-            401 => Err(response.error_as(CheckCapability1Error::Status401)),
-            500 => Err(response.error_as(CheckCapability1Error::Status500)),
-            _ => Err(response.into_error(None)),
+        msisdn_list_message: impl Into<super::types::MsisdnListMessage>,
+    ) -> CheckCapability1Call<'a> {
+        CheckCapability1Call {
+            client: self.client,
+            msisdn_list_message: msisdn_list_message.into(),
+            bot_id: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Check capability status for phone numbers.
@@ -74,35 +53,112 @@ impl CapabilityStatus<'_> {
     ///
     /// `POST /whatsapp/v1/{bot-id}/capability` (operation `checkCapability`).
     #[doc(alias = "checkCapability")]
-    pub async fn check_capability(
+    pub fn check_capability(
         &self,
-        bot_id: &str,
-        body: &super::types::MsisdnListMessage,
+        body: impl Into<super::types::MsisdnListMessage>,
+    ) -> CheckCapabilityCall<'a> {
+        CheckCapabilityCall {
+            client: self.client,
+            bot_id: None,
+            body: {
+                let body: super::types::MsisdnListMessage = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
+        }
+    }
+}
+/// A request of operation `checkCapability_1` (`GET /whatsapp/v1/{bot-id}/capability`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct CheckCapability1Call<'a> {
+    client: &'a super::Client,
+    msisdn_list_message: super::types::MsisdnListMessage,
+    bot_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> CheckCapability1Call<'a> {
+    /// Sets `bot-id` for this call, instead of the client's (`with_bot_id`).
+    pub fn bot_id(mut self, value: impl Into<String>) -> Self {
+        self.bot_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
     ) -> Result<
         super::types::CapabilityResponse,
-        crate::runtime::Error<CheckCapabilityError>,
+        crate::runtime::Error<CheckCapability1Error>,
     > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &["/whatsapp/v1/", &crate::runtime::encode::path(bot_id), "/capability"]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self.client.http.send("checkCapability", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(CheckCapabilityError::Status400)),
-            401 => Err(response.error_as(CheckCapabilityError::Status401)),
-            500 => Err(response.error_as(CheckCapabilityError::Status500)),
-            _ => Err(response.into_error(None)),
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::CapabilityResponse>,
+        crate::runtime::Error<CheckCapability1Error>,
+    > {
+        let client = self.client;
+        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "checkCapability_1",
+                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "checkCapability_1",
+            reqwest::Method::GET,
+            ["/whatsapp/v1/", &crate::runtime::encode::path(&bot_id), "/capability"]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        {
+            let value = &self.msisdn_list_message;
+            request
+                .query
+                .push(("msisdnListMessage", crate::runtime::encode::json_text(value)));
         }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "checkCapability_1",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(CheckCapability1Error::Status400)),
+            401 => return Err(response.error_as(CheckCapability1Error::Status401)),
+            500 => return Err(response.error_as(CheckCapability1Error::Status500)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for CheckCapability1Call<'a> {
+    type Output = Result<
+        super::types::CapabilityResponse,
+        crate::runtime::Error<CheckCapability1Error>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
     }
 }
 /// The documented error responses of operation `checkCapability_1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum CheckCapability1Error {
     /// Bad Request
     ///
@@ -117,8 +173,90 @@ pub enum CheckCapability1Error {
     /// Status 500.
     Status500(super::types::ErrorMessage),
 }
+/// A request of operation `checkCapability` (`POST /whatsapp/v1/{bot-id}/capability`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct CheckCapabilityCall<'a> {
+    client: &'a super::Client,
+    bot_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> CheckCapabilityCall<'a> {
+    /// Sets `bot-id` for this call, instead of the client's (`with_bot_id`).
+    pub fn bot_id(mut self, value: impl Into<String>) -> Self {
+        self.bot_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::CapabilityResponse,
+        crate::runtime::Error<CheckCapabilityError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::CapabilityResponse>,
+        crate::runtime::Error<CheckCapabilityError>,
+    > {
+        let client = self.client;
+        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "checkCapability",
+                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "checkCapability",
+            reqwest::Method::POST,
+            ["/whatsapp/v1/", &crate::runtime::encode::path(&bot_id), "/capability"]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "checkCapability",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(CheckCapabilityError::Status400)),
+            401 => return Err(response.error_as(CheckCapabilityError::Status401)),
+            500 => return Err(response.error_as(CheckCapabilityError::Status500)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for CheckCapabilityCall<'a> {
+    type Output = Result<
+        super::types::CapabilityResponse,
+        crate::runtime::Error<CheckCapabilityError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `checkCapability`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum CheckCapabilityError {
     /// Bad Request
     ///

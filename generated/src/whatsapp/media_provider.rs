@@ -5,118 +5,149 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Media provider` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct MediaProvider<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl MediaProvider<'_> {
+impl<'a> MediaProvider<'a> {
     /// Retrieving the providers list.
     ///
     /// `GET /whatsapp/v1/{bot-id}/provision/provider` (operation `listMediaProviders`).
     #[doc(alias = "listMediaProviders")]
-    pub async fn list_media_providers(
-        &self,
-        bot_id: &str,
-    ) -> Result<
-        super::types::WhatsAppListMediaProvidersResponse,
-        crate::runtime::Error<ListMediaProvidersError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/whatsapp/v1/",
-                    &crate::runtime::encode::path(bot_id),
-                    "/provision/provider",
-                ]
-                    .concat(),
-            );
-        let response = self.client.http.send("listMediaProviders", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(ListMediaProvidersError::Status400)),
-            401 => Err(response.error_as(ListMediaProvidersError::Status401)),
-            500 => Err(response.error_as(ListMediaProvidersError::Status500)),
-            _ => Err(response.into_error(None)),
+    pub fn list(&self) -> ListMediaProvidersCall<'a> {
+        ListMediaProvidersCall {
+            client: self.client,
+            bot_id: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Adding/Updating a provider.
     ///
     /// `POST /whatsapp/v1/{bot-id}/provision/provider` (operation `addMediaProvider`).
     #[doc(alias = "addMediaProvider")]
-    pub async fn add_media_provider(
+    pub fn add(
         &self,
-        bot_id: &str,
-        body: &super::types::MediaProviderMessage,
-    ) -> Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        crate::runtime::Error<AddMediaProviderError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &[
-                    "/whatsapp/v1/",
-                    &crate::runtime::encode::path(bot_id),
-                    "/provision/provider",
-                ]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self.client.http.send("addMediaProvider", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(AddMediaProviderError::Status400)),
-            401 => Err(response.error_as(AddMediaProviderError::Status401)),
-            500 => Err(response.error_as(AddMediaProviderError::Status500)),
-            _ => Err(response.into_error(None)),
+        body: impl Into<super::types::MediaProviderMessage>,
+    ) -> AddMediaProviderCall<'a> {
+        AddMediaProviderCall {
+            client: self.client,
+            bot_id: None,
+            body: {
+                let body: super::types::MediaProviderMessage = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Deleting a provider from the providers list.
     ///
     /// `DELETE /whatsapp/v1/{bot-id}/provision/provider/{provider-name}` (operation `deleteMediaProvider`).
     #[doc(alias = "deleteMediaProvider")]
-    pub async fn delete_media_provider(
+    pub fn delete(
         &self,
-        provider_name: &str,
-        bot_id: &str,
-    ) -> Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        crate::runtime::Error<DeleteMediaProviderError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::DELETE,
-                &[
-                    "/whatsapp/v1/",
-                    &crate::runtime::encode::path(bot_id),
-                    "/provision/provider/",
-                    &crate::runtime::encode::path(provider_name),
-                ]
-                    .concat(),
-            );
-        let response = self.client.http.send("deleteMediaProvider", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(DeleteMediaProviderError::Status400)),
-            401 => Err(response.error_as(DeleteMediaProviderError::Status401)),
-            500 => Err(response.error_as(DeleteMediaProviderError::Status500)),
-            _ => Err(response.into_error(None)),
+        provider_name: impl Into<String>,
+    ) -> DeleteMediaProviderCall<'a> {
+        DeleteMediaProviderCall {
+            client: self.client,
+            provider_name: provider_name.into(),
+            bot_id: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
+    }
+}
+/// A request of operation `listMediaProviders` (`GET /whatsapp/v1/{bot-id}/provision/provider`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ListMediaProvidersCall<'a> {
+    client: &'a super::Client,
+    bot_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> ListMediaProvidersCall<'a> {
+    /// Sets `bot-id` for this call, instead of the client's (`with_bot_id`).
+    pub fn bot_id(mut self, value: impl Into<String>) -> Self {
+        self.bot_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::WhatsAppListMediaProvidersResponse,
+        crate::runtime::Error<ListMediaProvidersError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::WhatsAppListMediaProvidersResponse>,
+        crate::runtime::Error<ListMediaProvidersError>,
+    > {
+        let client = self.client;
+        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "listMediaProviders",
+                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "listMediaProviders",
+            reqwest::Method::GET,
+            [
+                "/whatsapp/v1/",
+                &crate::runtime::encode::path(&bot_id),
+                "/provision/provider",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "listMediaProviders",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(ListMediaProvidersError::Status400)),
+            401 => return Err(response.error_as(ListMediaProvidersError::Status401)),
+            500 => return Err(response.error_as(ListMediaProvidersError::Status500)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for ListMediaProvidersCall<'a> {
+    type Output = Result<
+        super::types::WhatsAppListMediaProvidersResponse,
+        crate::runtime::Error<ListMediaProvidersError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
     }
 }
 /// The documented error responses of operation `listMediaProviders`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ListMediaProvidersError {
     /// Bad Request
     ///
@@ -131,8 +162,96 @@ pub enum ListMediaProvidersError {
     /// Status 500.
     Status500(super::types::ErrorMessage),
 }
+/// A request of operation `addMediaProvider` (`POST /whatsapp/v1/{bot-id}/provision/provider`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct AddMediaProviderCall<'a> {
+    client: &'a super::Client,
+    bot_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> AddMediaProviderCall<'a> {
+    /// Sets `bot-id` for this call, instead of the client's (`with_bot_id`).
+    pub fn bot_id(mut self, value: impl Into<String>) -> Self {
+        self.bot_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        std::collections::BTreeMap<String, serde_json::Value>,
+        crate::runtime::Error<AddMediaProviderError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<
+            std::collections::BTreeMap<String, serde_json::Value>,
+        >,
+        crate::runtime::Error<AddMediaProviderError>,
+    > {
+        let client = self.client;
+        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "addMediaProvider",
+                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "addMediaProvider",
+            reqwest::Method::POST,
+            [
+                "/whatsapp/v1/",
+                &crate::runtime::encode::path(&bot_id),
+                "/provision/provider",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "addMediaProvider",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(AddMediaProviderError::Status400)),
+            401 => return Err(response.error_as(AddMediaProviderError::Status401)),
+            500 => return Err(response.error_as(AddMediaProviderError::Status500)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for AddMediaProviderCall<'a> {
+    type Output = Result<
+        std::collections::BTreeMap<String, serde_json::Value>,
+        crate::runtime::Error<AddMediaProviderError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `addMediaProvider`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum AddMediaProviderError {
     /// Bad Request
     ///
@@ -147,8 +266,98 @@ pub enum AddMediaProviderError {
     /// Status 500.
     Status500(super::types::ErrorMessage),
 }
+/// A request of operation `deleteMediaProvider` (`DELETE /whatsapp/v1/{bot-id}/provision/provider/{provider-name}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct DeleteMediaProviderCall<'a> {
+    client: &'a super::Client,
+    provider_name: String,
+    bot_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> DeleteMediaProviderCall<'a> {
+    /// Sets `bot-id` for this call, instead of the client's (`with_bot_id`).
+    pub fn bot_id(mut self, value: impl Into<String>) -> Self {
+        self.bot_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        std::collections::BTreeMap<String, serde_json::Value>,
+        crate::runtime::Error<DeleteMediaProviderError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<
+            std::collections::BTreeMap<String, serde_json::Value>,
+        >,
+        crate::runtime::Error<DeleteMediaProviderError>,
+    > {
+        let client = self.client;
+        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "deleteMediaProvider",
+                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "deleteMediaProvider",
+            reqwest::Method::DELETE,
+            [
+                "/whatsapp/v1/",
+                &crate::runtime::encode::path(&bot_id),
+                "/provision/provider/",
+                &crate::runtime::encode::path(&self.provider_name),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "deleteMediaProvider",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(DeleteMediaProviderError::Status400)),
+            401 => return Err(response.error_as(DeleteMediaProviderError::Status401)),
+            500 => return Err(response.error_as(DeleteMediaProviderError::Status500)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for DeleteMediaProviderCall<'a> {
+    type Output = Result<
+        std::collections::BTreeMap<String, serde_json::Value>,
+        crate::runtime::Error<DeleteMediaProviderError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `deleteMediaProvider`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum DeleteMediaProviderError {
     /// Bad Request
     ///

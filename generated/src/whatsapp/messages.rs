@@ -5,45 +5,114 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Messages` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct Messages<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl Messages<'_> {
+impl<'a> Messages<'a> {
     /// Send WhatsApp message.
     ///
     /// `POST /whatsapp/v1/{bot-id}/messages` (operation `postMessage`).
     #[doc(alias = "postMessage")]
-    pub async fn post_message(
+    pub fn post(
         &self,
-        bot_id: &str,
-        body: &super::types::WhatsAppMessage,
-    ) -> Result<super::types::CallbackReceipt, crate::runtime::Error<PostMessageError>> {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &["/whatsapp/v1/", &crate::runtime::encode::path(bot_id), "/messages"]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self.client.http.send("postMessage", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(PostMessageError::Status400)),
-            401 => Err(response.error_as(PostMessageError::Status401)),
-            500 => Err(response.error_as(PostMessageError::Status500)),
-            _ => Err(response.into_error(None)),
+        body: impl Into<super::types::WhatsAppMessage>,
+    ) -> PostMessageCall<'a> {
+        PostMessageCall {
+            client: self.client,
+            bot_id: None,
+            body: {
+                let body: super::types::WhatsAppMessage = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
+    }
+}
+/// A request of operation `postMessage` (`POST /whatsapp/v1/{bot-id}/messages`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct PostMessageCall<'a> {
+    client: &'a super::Client,
+    bot_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> PostMessageCall<'a> {
+    /// Sets `bot-id` for this call, instead of the client's (`with_bot_id`).
+    pub fn bot_id(mut self, value: impl Into<String>) -> Self {
+        self.bot_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<super::types::CallbackReceipt, crate::runtime::Error<PostMessageError>> {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::CallbackReceipt>,
+        crate::runtime::Error<PostMessageError>,
+    > {
+        let client = self.client;
+        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "postMessage",
+                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "postMessage",
+            reqwest::Method::POST,
+            ["/whatsapp/v1/", &crate::runtime::encode::path(&bot_id), "/messages"]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "postMessage",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(PostMessageError::Status400)),
+            401 => return Err(response.error_as(PostMessageError::Status401)),
+            500 => return Err(response.error_as(PostMessageError::Status500)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for PostMessageCall<'a> {
+    type Output = Result<
+        super::types::CallbackReceipt,
+        crate::runtime::Error<PostMessageError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
     }
 }
 /// The documented error responses of operation `postMessage`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum PostMessageError {
     /// Bad Request
     ///

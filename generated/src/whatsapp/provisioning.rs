@@ -5,53 +5,27 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Provisioning` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct Provisioning<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl Provisioning<'_> {
+impl<'a> Provisioning<'a> {
     /// Get the numbers that are on the blacklist.
     ///
     /// The blacklist is divided into pages, with one hundred numbers per page. A successful request returns a single page.
     ///
     /// `GET /whatsapp/v1/{bot-id}/provision/blacklist` (operation `getBlacklist`).
     #[doc(alias = "getBlacklist")]
-    pub async fn get_blacklist(
-        &self,
-        bot_id: &str,
-        params: &GetBlacklistParams,
-    ) -> Result<
-        super::types::MsisdnListMessage,
-        crate::runtime::Error<GetBlacklistError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/whatsapp/v1/",
-                    &crate::runtime::encode::path(bot_id),
-                    "/provision/blacklist",
-                ]
-                    .concat(),
-            );
-        let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &params.page {
-            query.push(("page", value.to_string()));
-        }
-        request = request.query(&query);
-        let response = self.client.http.send("getBlacklist", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(GetBlacklistError::Status400)),
-            401 => Err(response.error_as(GetBlacklistError::Status401)),
-            500 => Err(response.error_as(GetBlacklistError::Status500)),
-            _ => Err(response.into_error(None)),
+    pub fn get_blacklist(&self) -> GetBlacklistCall<'a> {
+        GetBlacklistCall {
+            client: self.client,
+            page: None,
+            bot_id: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Add phone numbers to blacklist.
@@ -60,34 +34,18 @@ impl Provisioning<'_> {
     ///
     /// `POST /whatsapp/v1/{bot-id}/provision/blacklist` (operation `addToBlacklist`).
     #[doc(alias = "addToBlacklist")]
-    pub async fn add_to_blacklist(
+    pub fn add_to_blacklist(
         &self,
-        bot_id: &str,
-        body: &super::types::MsisdnListMessage,
-    ) -> Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        crate::runtime::Error<AddToBlacklistError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &[
-                    "/whatsapp/v1/",
-                    &crate::runtime::encode::path(bot_id),
-                    "/provision/blacklist",
-                ]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self.client.http.send("addToBlacklist", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(AddToBlacklistError::Status400)),
-            401 => Err(response.error_as(AddToBlacklistError::Status401)),
-            500 => Err(response.error_as(AddToBlacklistError::Status500)),
-            _ => Err(response.into_error(None)),
+        body: impl Into<super::types::MsisdnListMessage>,
+    ) -> AddToBlacklistCall<'a> {
+        AddToBlacklistCall {
+            client: self.client,
+            bot_id: None,
+            body: {
+                let body: super::types::MsisdnListMessage = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Remove phone numbers from blacklist.
@@ -96,102 +54,54 @@ impl Provisioning<'_> {
     ///
     /// `DELETE /whatsapp/v1/{bot-id}/provision/blacklist` (operation `removeFromBlacklist`).
     #[doc(alias = "removeFromBlacklist")]
-    pub async fn remove_from_blacklist(
+    pub fn remove_from_blacklist(
         &self,
-        bot_id: &str,
-        body: &super::types::MsisdnListMessage,
-    ) -> Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        crate::runtime::Error<RemoveFromBlacklistError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::DELETE,
-                &[
-                    "/whatsapp/v1/",
-                    &crate::runtime::encode::path(bot_id),
-                    "/provision/blacklist",
-                ]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self.client.http.send("removeFromBlacklist", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(RemoveFromBlacklistError::Status400)),
-            401 => Err(response.error_as(RemoveFromBlacklistError::Status401)),
-            500 => Err(response.error_as(RemoveFromBlacklistError::Status500)),
-            _ => Err(response.into_error(None)),
+        body: impl Into<super::types::MsisdnListMessage>,
+    ) -> RemoveFromBlacklistCall<'a> {
+        RemoveFromBlacklistCall {
+            client: self.client,
+            bot_id: None,
+            body: {
+                let body: super::types::MsisdnListMessage = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Opt-In phone numbers.
     ///
     /// `POST /whatsapp/v1/{bot-id}/provision/optin` (operation `provisionOptIn`).
     #[doc(alias = "provisionOptIn")]
-    pub async fn provision_opt_in(
+    pub fn provision_opt_in(
         &self,
-        bot_id: &str,
-        body: &super::types::OptInMessage,
-    ) -> Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        crate::runtime::Error<ProvisionOptInError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &[
-                    "/whatsapp/v1/",
-                    &crate::runtime::encode::path(bot_id),
-                    "/provision/optin",
-                ]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self.client.http.send("provisionOptIn", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(ProvisionOptInError::Status400)),
-            401 => Err(response.error_as(ProvisionOptInError::Status401)),
-            500 => Err(response.error_as(ProvisionOptInError::Status500)),
-            _ => Err(response.into_error(None)),
+        body: impl Into<super::types::OptInMessage>,
+    ) -> ProvisionOptInCall<'a> {
+        ProvisionOptInCall {
+            client: self.client,
+            bot_id: None,
+            body: {
+                let body: super::types::OptInMessage = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Opt-Out phone numbers.
     ///
     /// `DELETE /whatsapp/v1/{bot-id}/provision/optin` (operation `provisionOptOut`).
     #[doc(alias = "provisionOptOut")]
-    pub async fn provision_opt_out(
+    pub fn provision_opt_out(
         &self,
-        bot_id: &str,
-        body: &super::types::OptInMessage,
-    ) -> Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        crate::runtime::Error<ProvisionOptOutError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::DELETE,
-                &[
-                    "/whatsapp/v1/",
-                    &crate::runtime::encode::path(bot_id),
-                    "/provision/optin",
-                ]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self.client.http.send("provisionOptOut", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(ProvisionOptOutError::Status400)),
-            401 => Err(response.error_as(ProvisionOptOutError::Status401)),
-            500 => Err(response.error_as(ProvisionOptOutError::Status500)),
-            _ => Err(response.into_error(None)),
+        body: impl Into<super::types::OptInMessage>,
+    ) -> ProvisionOptOutCall<'a> {
+        ProvisionOptOutCall {
+            client: self.client,
+            bot_id: None,
+            body: {
+                let body: super::types::OptInMessage = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Opt-Out phone numbers.
@@ -201,55 +111,118 @@ impl Provisioning<'_> {
     /// `POST /whatsapp/v1/{bot-id}/provision/optout` (operation `provisionOptOutDeprecatedEndpoint`).
     #[doc(alias = "provisionOptOutDeprecatedEndpoint")]
     #[deprecated]
-    pub async fn provision_opt_out_deprecated_endpoint(
+    pub fn provision_opt_out_deprecated_endpoint(
         &self,
-        bot_id: &str,
-        body: &super::types::OptInMessage,
-    ) -> Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        crate::runtime::Error<ProvisionOptOutDeprecatedEndpointError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &[
-                    "/whatsapp/v1/",
-                    &crate::runtime::encode::path(bot_id),
-                    "/provision/optout",
-                ]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self
-            .client
-            .http
-            .send("provisionOptOutDeprecatedEndpoint", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => {
-                Err(response.error_as(ProvisionOptOutDeprecatedEndpointError::Status400))
-            }
-            401 => {
-                Err(response.error_as(ProvisionOptOutDeprecatedEndpointError::Status401))
-            }
-            500 => {
-                Err(response.error_as(ProvisionOptOutDeprecatedEndpointError::Status500))
-            }
-            _ => Err(response.into_error(None)),
+        body: impl Into<super::types::OptInMessage>,
+    ) -> ProvisionOptOutDeprecatedEndpointCall<'a> {
+        ProvisionOptOutDeprecatedEndpointCall {
+            client: self.client,
+            bot_id: None,
+            body: {
+                let body: super::types::OptInMessage = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
 }
-/// Optional parameters of [`get_blacklist`](super::Client) (operation `getBlacklist`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct GetBlacklistParams {
+/// A request of operation `getBlacklist` (`GET /whatsapp/v1/{bot-id}/provision/blacklist`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetBlacklistCall<'a> {
+    client: &'a super::Client,
+    page: Option<i32>,
+    bot_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetBlacklistCall<'a> {
     /// The blacklist page to request.
-    pub page: Option<i32>,
+    pub fn page(mut self, value: impl Into<i32>) -> Self {
+        self.page = Some(value.into());
+        self
+    }
+    /// Sets `bot-id` for this call, instead of the client's (`with_bot_id`).
+    pub fn bot_id(mut self, value: impl Into<String>) -> Self {
+        self.bot_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::MsisdnListMessage,
+        crate::runtime::Error<GetBlacklistError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::MsisdnListMessage>,
+        crate::runtime::Error<GetBlacklistError>,
+    > {
+        let client = self.client;
+        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "getBlacklist",
+                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "getBlacklist",
+            reqwest::Method::GET,
+            [
+                "/whatsapp/v1/",
+                &crate::runtime::encode::path(&bot_id),
+                "/provision/blacklist",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.page {
+            request.query.push(("page", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "getBlacklist",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(GetBlacklistError::Status400)),
+            401 => return Err(response.error_as(GetBlacklistError::Status401)),
+            500 => return Err(response.error_as(GetBlacklistError::Status500)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetBlacklistCall<'a> {
+    type Output = Result<
+        super::types::MsisdnListMessage,
+        crate::runtime::Error<GetBlacklistError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `getBlacklist`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetBlacklistError {
     /// Bad Request
     ///
@@ -264,8 +237,96 @@ pub enum GetBlacklistError {
     /// Status 500.
     Status500(super::types::ErrorMessage),
 }
+/// A request of operation `addToBlacklist` (`POST /whatsapp/v1/{bot-id}/provision/blacklist`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct AddToBlacklistCall<'a> {
+    client: &'a super::Client,
+    bot_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> AddToBlacklistCall<'a> {
+    /// Sets `bot-id` for this call, instead of the client's (`with_bot_id`).
+    pub fn bot_id(mut self, value: impl Into<String>) -> Self {
+        self.bot_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        std::collections::BTreeMap<String, serde_json::Value>,
+        crate::runtime::Error<AddToBlacklistError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<
+            std::collections::BTreeMap<String, serde_json::Value>,
+        >,
+        crate::runtime::Error<AddToBlacklistError>,
+    > {
+        let client = self.client;
+        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "addToBlacklist",
+                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "addToBlacklist",
+            reqwest::Method::POST,
+            [
+                "/whatsapp/v1/",
+                &crate::runtime::encode::path(&bot_id),
+                "/provision/blacklist",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "addToBlacklist",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(AddToBlacklistError::Status400)),
+            401 => return Err(response.error_as(AddToBlacklistError::Status401)),
+            500 => return Err(response.error_as(AddToBlacklistError::Status500)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for AddToBlacklistCall<'a> {
+    type Output = Result<
+        std::collections::BTreeMap<String, serde_json::Value>,
+        crate::runtime::Error<AddToBlacklistError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `addToBlacklist`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum AddToBlacklistError {
     /// Bad Request
     ///
@@ -280,8 +341,96 @@ pub enum AddToBlacklistError {
     /// Status 500.
     Status500(super::types::ErrorMessage),
 }
+/// A request of operation `removeFromBlacklist` (`DELETE /whatsapp/v1/{bot-id}/provision/blacklist`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct RemoveFromBlacklistCall<'a> {
+    client: &'a super::Client,
+    bot_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> RemoveFromBlacklistCall<'a> {
+    /// Sets `bot-id` for this call, instead of the client's (`with_bot_id`).
+    pub fn bot_id(mut self, value: impl Into<String>) -> Self {
+        self.bot_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        std::collections::BTreeMap<String, serde_json::Value>,
+        crate::runtime::Error<RemoveFromBlacklistError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<
+            std::collections::BTreeMap<String, serde_json::Value>,
+        >,
+        crate::runtime::Error<RemoveFromBlacklistError>,
+    > {
+        let client = self.client;
+        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "removeFromBlacklist",
+                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "removeFromBlacklist",
+            reqwest::Method::DELETE,
+            [
+                "/whatsapp/v1/",
+                &crate::runtime::encode::path(&bot_id),
+                "/provision/blacklist",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "removeFromBlacklist",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(RemoveFromBlacklistError::Status400)),
+            401 => return Err(response.error_as(RemoveFromBlacklistError::Status401)),
+            500 => return Err(response.error_as(RemoveFromBlacklistError::Status500)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for RemoveFromBlacklistCall<'a> {
+    type Output = Result<
+        std::collections::BTreeMap<String, serde_json::Value>,
+        crate::runtime::Error<RemoveFromBlacklistError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `removeFromBlacklist`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum RemoveFromBlacklistError {
     /// Bad Request
     ///
@@ -296,8 +445,92 @@ pub enum RemoveFromBlacklistError {
     /// Status 500.
     Status500(super::types::ErrorMessage),
 }
+/// A request of operation `provisionOptIn` (`POST /whatsapp/v1/{bot-id}/provision/optin`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ProvisionOptInCall<'a> {
+    client: &'a super::Client,
+    bot_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> ProvisionOptInCall<'a> {
+    /// Sets `bot-id` for this call, instead of the client's (`with_bot_id`).
+    pub fn bot_id(mut self, value: impl Into<String>) -> Self {
+        self.bot_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        std::collections::BTreeMap<String, serde_json::Value>,
+        crate::runtime::Error<ProvisionOptInError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<
+            std::collections::BTreeMap<String, serde_json::Value>,
+        >,
+        crate::runtime::Error<ProvisionOptInError>,
+    > {
+        let client = self.client;
+        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "provisionOptIn",
+                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "provisionOptIn",
+            reqwest::Method::POST,
+            ["/whatsapp/v1/", &crate::runtime::encode::path(&bot_id), "/provision/optin"]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "provisionOptIn",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(ProvisionOptInError::Status400)),
+            401 => return Err(response.error_as(ProvisionOptInError::Status401)),
+            500 => return Err(response.error_as(ProvisionOptInError::Status500)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for ProvisionOptInCall<'a> {
+    type Output = Result<
+        std::collections::BTreeMap<String, serde_json::Value>,
+        crate::runtime::Error<ProvisionOptInError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `provisionOptIn`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ProvisionOptInError {
     /// Bad Request
     ///
@@ -312,8 +545,92 @@ pub enum ProvisionOptInError {
     /// Status 500.
     Status500(super::types::ErrorMessage),
 }
+/// A request of operation `provisionOptOut` (`DELETE /whatsapp/v1/{bot-id}/provision/optin`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ProvisionOptOutCall<'a> {
+    client: &'a super::Client,
+    bot_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> ProvisionOptOutCall<'a> {
+    /// Sets `bot-id` for this call, instead of the client's (`with_bot_id`).
+    pub fn bot_id(mut self, value: impl Into<String>) -> Self {
+        self.bot_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        std::collections::BTreeMap<String, serde_json::Value>,
+        crate::runtime::Error<ProvisionOptOutError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<
+            std::collections::BTreeMap<String, serde_json::Value>,
+        >,
+        crate::runtime::Error<ProvisionOptOutError>,
+    > {
+        let client = self.client;
+        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "provisionOptOut",
+                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "provisionOptOut",
+            reqwest::Method::DELETE,
+            ["/whatsapp/v1/", &crate::runtime::encode::path(&bot_id), "/provision/optin"]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "provisionOptOut",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(ProvisionOptOutError::Status400)),
+            401 => return Err(response.error_as(ProvisionOptOutError::Status401)),
+            500 => return Err(response.error_as(ProvisionOptOutError::Status500)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for ProvisionOptOutCall<'a> {
+    type Output = Result<
+        std::collections::BTreeMap<String, serde_json::Value>,
+        crate::runtime::Error<ProvisionOptOutError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `provisionOptOut`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ProvisionOptOutError {
     /// Bad Request
     ///
@@ -328,8 +645,109 @@ pub enum ProvisionOptOutError {
     /// Status 500.
     Status500(super::types::ErrorMessage),
 }
+/// A request of operation `provisionOptOutDeprecatedEndpoint` (`POST /whatsapp/v1/{bot-id}/provision/optout`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct ProvisionOptOutDeprecatedEndpointCall<'a> {
+    client: &'a super::Client,
+    bot_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+#[allow(deprecated)]
+impl<'a> ProvisionOptOutDeprecatedEndpointCall<'a> {
+    /// Sets `bot-id` for this call, instead of the client's (`with_bot_id`).
+    pub fn bot_id(mut self, value: impl Into<String>) -> Self {
+        self.bot_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        std::collections::BTreeMap<String, serde_json::Value>,
+        crate::runtime::Error<ProvisionOptOutDeprecatedEndpointError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<
+            std::collections::BTreeMap<String, serde_json::Value>,
+        >,
+        crate::runtime::Error<ProvisionOptOutDeprecatedEndpointError>,
+    > {
+        let client = self.client;
+        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "provisionOptOutDeprecatedEndpoint",
+                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "provisionOptOutDeprecatedEndpoint",
+            reqwest::Method::POST,
+            [
+                "/whatsapp/v1/",
+                &crate::runtime::encode::path(&bot_id),
+                "/provision/optout",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "provisionOptOutDeprecatedEndpoint",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(
+                    response.error_as(ProvisionOptOutDeprecatedEndpointError::Status400),
+                );
+            }
+            401 => {
+                return Err(
+                    response.error_as(ProvisionOptOutDeprecatedEndpointError::Status401),
+                );
+            }
+            500 => {
+                return Err(
+                    response.error_as(ProvisionOptOutDeprecatedEndpointError::Status500),
+                );
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for ProvisionOptOutDeprecatedEndpointCall<'a> {
+    type Output = Result<
+        std::collections::BTreeMap<String, serde_json::Value>,
+        crate::runtime::Error<ProvisionOptOutDeprecatedEndpointError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `provisionOptOutDeprecatedEndpoint`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ProvisionOptOutDeprecatedEndpointError {
     /// Bad Request
     ///

@@ -5,407 +5,288 @@
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::vec_init_then_push
+    clippy::large_enum_variant
 )]
 /// The `Stickers` operations. Get one from the API's `Client`.
 #[derive(Debug, Clone, Copy)]
 pub struct Stickers<'a> {
     pub(crate) client: &'a super::Client,
 }
-impl Stickers<'_> {
+impl<'a> Stickers<'a> {
     /// Retrieve stickerpacks.
     ///
     /// `GET /whatsapp/v1/{bot-id}/stickerpacks` (operation `getStickerpacks`).
     #[doc(alias = "getStickerpacks")]
-    pub async fn get_stickerpacks(
-        &self,
-        bot_id: &str,
-        params: &GetStickerpacksParams,
-    ) -> Result<
-        super::types::SinchGetStickerpacksResponse,
-        crate::runtime::Error<GetStickerpacksError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/whatsapp/v1/",
-                    &crate::runtime::encode::path(bot_id),
-                    "/stickerpacks",
-                ]
-                    .concat(),
-            );
-        let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &params.namespace {
-            query.push(("namespace", value.to_string()));
-        }
-        request = request.query(&query);
-        let response = self.client.http.send("getStickerpacks", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(GetStickerpacksError::Status400)),
-            401 => Err(response.error_as(GetStickerpacksError::Status401)),
-            500 => Err(response.error_as(GetStickerpacksError::Status500)),
-            _ => Err(response.into_error(None)),
+    pub fn get_stickerpacks(&self) -> GetStickerpacksCall<'a> {
+        GetStickerpacksCall {
+            client: self.client,
+            namespace: None,
+            bot_id: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Create stickerpack.
     ///
     /// `POST /whatsapp/v1/{bot-id}/stickerpacks` (operation `createStickerpack`).
     #[doc(alias = "createStickerpack")]
-    pub async fn create_stickerpack(
+    pub fn create_stickerpack(
         &self,
-        bot_id: &str,
-        body: &super::types::CreateStickerpackMessage,
-    ) -> Result<
-        super::types::SinchCreateStickerpackResponse,
-        crate::runtime::Error<CreateStickerpackError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &[
-                    "/whatsapp/v1/",
-                    &crate::runtime::encode::path(bot_id),
-                    "/stickerpacks",
-                ]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self.client.http.send("createStickerpack", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(CreateStickerpackError::Status400)),
-            401 => Err(response.error_as(CreateStickerpackError::Status401)),
-            500 => Err(response.error_as(CreateStickerpackError::Status500)),
-            _ => Err(response.into_error(None)),
+        body: impl Into<super::types::CreateStickerpackMessage>,
+    ) -> CreateStickerpackCall<'a> {
+        CreateStickerpackCall {
+            client: self.client,
+            bot_id: None,
+            body: {
+                let body: super::types::CreateStickerpackMessage = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Retrieve sticker indices.
     ///
     /// `GET /whatsapp/v1/{bot-id}/stickerpacks/{stickerpack-id}/stickers` (operation `getStickers`).
     #[doc(alias = "getStickers")]
-    pub async fn get_stickers(
-        &self,
-        stickerpack_id: &str,
-        bot_id: &str,
-        params: &GetStickersParams,
-    ) -> Result<
-        super::types::SinchGetStickersResponse,
-        crate::runtime::Error<GetStickersError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/whatsapp/v1/",
-                    &crate::runtime::encode::path(bot_id),
-                    "/stickerpacks/",
-                    &crate::runtime::encode::path(stickerpack_id),
-                    "/stickers",
-                ]
-                    .concat(),
-            );
-        let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &params.namespace {
-            query.push(("namespace", value.to_string()));
-        }
-        request = request.query(&query);
-        let response = self.client.http.send("getStickers", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(GetStickersError::Status400)),
-            401 => Err(response.error_as(GetStickersError::Status401)),
-            500 => Err(response.error_as(GetStickersError::Status500)),
-            _ => Err(response.into_error(None)),
+    pub fn get(&self, stickerpack_id: impl Into<String>) -> GetStickersCall<'a> {
+        GetStickersCall {
+            client: self.client,
+            stickerpack_id: stickerpack_id.into(),
+            namespace: None,
+            bot_id: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Create sticker.
     ///
     /// `POST /whatsapp/v1/{bot-id}/stickerpacks/{stickerpack-id}/stickers` (operation `createSticker`).
     #[doc(alias = "createSticker")]
-    pub async fn create_sticker(
+    pub fn create(
         &self,
-        stickerpack_id: &str,
-        bot_id: &str,
-        body: &super::types::CreateStickerMessage,
-    ) -> Result<
-        super::types::SinchCreateStickerResponse,
-        crate::runtime::Error<CreateStickerError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::POST,
-                &[
-                    "/whatsapp/v1/",
-                    &crate::runtime::encode::path(bot_id),
-                    "/stickerpacks/",
-                    &crate::runtime::encode::path(stickerpack_id),
-                    "/stickers",
-                ]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self.client.http.send("createSticker", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(CreateStickerError::Status400)),
-            401 => Err(response.error_as(CreateStickerError::Status401)),
-            500 => Err(response.error_as(CreateStickerError::Status500)),
-            _ => Err(response.into_error(None)),
+        stickerpack_id: impl Into<String>,
+        body: impl Into<super::types::CreateStickerMessage>,
+    ) -> CreateStickerCall<'a> {
+        CreateStickerCall {
+            client: self.client,
+            stickerpack_id: stickerpack_id.into(),
+            bot_id: None,
+            body: {
+                let body: super::types::CreateStickerMessage = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Retrieve sticker information.
     ///
     /// `GET /whatsapp/v1/{bot-id}/stickerpacks/{stickerpack-id}/stickers/{sticker-index}` (operation `getStickerInformation`).
     #[doc(alias = "getStickerInformation")]
-    pub async fn get_sticker_information(
+    pub fn get_sticker_information(
         &self,
-        stickerpack_id: &str,
-        sticker_index: &str,
-        bot_id: &str,
-        params: &GetStickerInformationParams,
-    ) -> Result<
-        super::types::SinchGetStickerInformationResponse,
-        crate::runtime::Error<GetStickerInformationError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/whatsapp/v1/",
-                    &crate::runtime::encode::path(bot_id),
-                    "/stickerpacks/",
-                    &crate::runtime::encode::path(stickerpack_id),
-                    "/stickers/",
-                    &crate::runtime::encode::path(sticker_index),
-                ]
-                    .concat(),
-            );
-        let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &params.namespace {
-            query.push(("namespace", value.to_string()));
-        }
-        request = request.query(&query);
-        let response = self.client.http.send("getStickerInformation", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(GetStickerInformationError::Status400)),
-            401 => Err(response.error_as(GetStickerInformationError::Status401)),
-            500 => Err(response.error_as(GetStickerInformationError::Status500)),
-            _ => Err(response.into_error(None)),
+        stickerpack_id: impl Into<String>,
+        sticker_index: impl Into<String>,
+    ) -> GetStickerInformationCall<'a> {
+        GetStickerInformationCall {
+            client: self.client,
+            stickerpack_id: stickerpack_id.into(),
+            sticker_index: sticker_index.into(),
+            namespace: None,
+            bot_id: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Delete sticker.
     ///
     /// `DELETE /whatsapp/v1/{bot-id}/stickerpacks/{stickerpack-id}/stickers/{sticker-index}` (operation `deleteSticker`).
     #[doc(alias = "deleteSticker")]
-    pub async fn delete_sticker(
+    pub fn delete(
         &self,
-        stickerpack_id: &str,
-        sticker_index: &str,
-        bot_id: &str,
-    ) -> Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        crate::runtime::Error<DeleteStickerError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::DELETE,
-                &[
-                    "/whatsapp/v1/",
-                    &crate::runtime::encode::path(bot_id),
-                    "/stickerpacks/",
-                    &crate::runtime::encode::path(stickerpack_id),
-                    "/stickers/",
-                    &crate::runtime::encode::path(sticker_index),
-                ]
-                    .concat(),
-            );
-        let response = self.client.http.send("deleteSticker", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(DeleteStickerError::Status400)),
-            401 => Err(response.error_as(DeleteStickerError::Status401)),
-            500 => Err(response.error_as(DeleteStickerError::Status500)),
-            _ => Err(response.into_error(None)),
+        stickerpack_id: impl Into<String>,
+        sticker_index: impl Into<String>,
+    ) -> DeleteStickerCall<'a> {
+        DeleteStickerCall {
+            client: self.client,
+            stickerpack_id: stickerpack_id.into(),
+            sticker_index: sticker_index.into(),
+            bot_id: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Update sticker.
     ///
     /// `PATCH /whatsapp/v1/{bot-id}/stickerpacks/{stickerpack-id}/stickers/{sticker-index}` (operation `updateSticker`).
     #[doc(alias = "updateSticker")]
-    pub async fn update_sticker(
+    pub fn update(
         &self,
-        stickerpack_id: &str,
-        sticker_index: &str,
-        bot_id: &str,
-        body: &super::types::UpdateStickerMessage,
-    ) -> Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        crate::runtime::Error<UpdateStickerError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::PATCH,
-                &[
-                    "/whatsapp/v1/",
-                    &crate::runtime::encode::path(bot_id),
-                    "/stickerpacks/",
-                    &crate::runtime::encode::path(stickerpack_id),
-                    "/stickers/",
-                    &crate::runtime::encode::path(sticker_index),
-                ]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self.client.http.send("updateSticker", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(UpdateStickerError::Status400)),
-            401 => Err(response.error_as(UpdateStickerError::Status401)),
-            500 => Err(response.error_as(UpdateStickerError::Status500)),
-            _ => Err(response.into_error(None)),
+        stickerpack_id: impl Into<String>,
+        sticker_index: impl Into<String>,
+        body: impl Into<super::types::UpdateStickerMessage>,
+    ) -> UpdateStickerCall<'a> {
+        UpdateStickerCall {
+            client: self.client,
+            stickerpack_id: stickerpack_id.into(),
+            sticker_index: sticker_index.into(),
+            bot_id: None,
+            body: {
+                let body: super::types::UpdateStickerMessage = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
     /// Retrieve stickerpack information.
     ///
     /// `GET /whatsapp/v1/{bot-id}/stickerpacks/{stickerpack-id}` (operation `getStickerpackInformation`).
     #[doc(alias = "getStickerpackInformation")]
-    pub async fn get_stickerpack_information(
+    pub fn get_stickerpack_information(
         &self,
-        stickerpack_id: &str,
-        bot_id: &str,
-        params: &GetStickerpackInformationParams,
-    ) -> Result<
-        super::types::SinchGetStickerpackInformationResponse,
-        crate::runtime::Error<GetStickerpackInformationError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::GET,
-                &[
-                    "/whatsapp/v1/",
-                    &crate::runtime::encode::path(bot_id),
-                    "/stickerpacks/",
-                    &crate::runtime::encode::path(stickerpack_id),
-                ]
-                    .concat(),
-            );
-        let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(value) = &params.namespace {
-            query.push(("namespace", value.to_string()));
-        }
-        request = request.query(&query);
-        let response = self
-            .client
-            .http
-            .send("getStickerpackInformation", request)
-            .await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(GetStickerpackInformationError::Status400)),
-            401 => Err(response.error_as(GetStickerpackInformationError::Status401)),
-            500 => Err(response.error_as(GetStickerpackInformationError::Status500)),
-            _ => Err(response.into_error(None)),
+        stickerpack_id: impl Into<String>,
+    ) -> GetStickerpackInformationCall<'a> {
+        GetStickerpackInformationCall {
+            client: self.client,
+            stickerpack_id: stickerpack_id.into(),
+            namespace: None,
+            bot_id: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Delete stickerpack.
     ///
     /// `DELETE /whatsapp/v1/{bot-id}/stickerpacks/{stickerpack-id}` (operation `deleteStickerpack`).
     #[doc(alias = "deleteStickerpack")]
-    pub async fn delete_stickerpack(
+    pub fn delete_stickerpack(
         &self,
-        stickerpack_id: &str,
-        bot_id: &str,
-    ) -> Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        crate::runtime::Error<DeleteStickerpackError>,
-    > {
-        let request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::DELETE,
-                &[
-                    "/whatsapp/v1/",
-                    &crate::runtime::encode::path(bot_id),
-                    "/stickerpacks/",
-                    &crate::runtime::encode::path(stickerpack_id),
-                ]
-                    .concat(),
-            );
-        let response = self.client.http.send("deleteStickerpack", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(DeleteStickerpackError::Status400)),
-            401 => Err(response.error_as(DeleteStickerpackError::Status401)),
-            500 => Err(response.error_as(DeleteStickerpackError::Status500)),
-            _ => Err(response.into_error(None)),
+        stickerpack_id: impl Into<String>,
+    ) -> DeleteStickerpackCall<'a> {
+        DeleteStickerpackCall {
+            client: self.client,
+            stickerpack_id: stickerpack_id.into(),
+            bot_id: None,
+            body: Ok(crate::runtime::Body::Empty),
+            options: Default::default(),
         }
     }
     /// Update stickerpack.
     ///
     /// `PATCH /whatsapp/v1/{bot-id}/stickerpacks/{stickerpack-id}` (operation `updateStickerpack`).
     #[doc(alias = "updateStickerpack")]
-    pub async fn update_stickerpack(
+    pub fn update_stickerpack(
         &self,
-        stickerpack_id: &str,
-        bot_id: &str,
-        body: &super::types::UpdateStickerpackMessage,
-    ) -> Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        crate::runtime::Error<UpdateStickerpackError>,
-    > {
-        let mut request = self
-            .client
-            .http
-            .request(
-                reqwest::Method::PATCH,
-                &[
-                    "/whatsapp/v1/",
-                    &crate::runtime::encode::path(bot_id),
-                    "/stickerpacks/",
-                    &crate::runtime::encode::path(stickerpack_id),
-                ]
-                    .concat(),
-            );
-        request = request.json(body);
-        let response = self.client.http.send("updateStickerpack", request).await?;
-        match response.status() {
-            200..=299 => response.json(),
-            400 => Err(response.error_as(UpdateStickerpackError::Status400)),
-            401 => Err(response.error_as(UpdateStickerpackError::Status401)),
-            500 => Err(response.error_as(UpdateStickerpackError::Status500)),
-            _ => Err(response.into_error(None)),
+        stickerpack_id: impl Into<String>,
+        body: impl Into<super::types::UpdateStickerpackMessage>,
+    ) -> UpdateStickerpackCall<'a> {
+        UpdateStickerpackCall {
+            client: self.client,
+            stickerpack_id: stickerpack_id.into(),
+            bot_id: None,
+            body: {
+                let body: super::types::UpdateStickerpackMessage = body.into();
+                crate::runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
         }
     }
 }
-/// Optional parameters of [`get_stickerpacks`](super::Client) (operation `getStickerpacks`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct GetStickerpacksParams {
-    /// The `namespace` query parameter.
-    pub namespace: Option<super::types::GetStickerpacksNamespace>,
+/// A request of operation `getStickerpacks` (`GET /whatsapp/v1/{bot-id}/stickerpacks`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetStickerpacksCall<'a> {
+    client: &'a super::Client,
+    namespace: Option<super::types::GetStickerpacksNamespace>,
+    bot_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetStickerpacksCall<'a> {
+    /// Sets the `namespace` query parameter.
+    pub fn namespace(
+        mut self,
+        value: impl Into<super::types::GetStickerpacksNamespace>,
+    ) -> Self {
+        self.namespace = Some(value.into());
+        self
+    }
+    /// Sets `bot-id` for this call, instead of the client's (`with_bot_id`).
+    pub fn bot_id(mut self, value: impl Into<String>) -> Self {
+        self.bot_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::SinchGetStickerpacksResponse,
+        crate::runtime::Error<GetStickerpacksError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::SinchGetStickerpacksResponse>,
+        crate::runtime::Error<GetStickerpacksError>,
+    > {
+        let client = self.client;
+        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "getStickerpacks",
+                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "getStickerpacks",
+            reqwest::Method::GET,
+            ["/whatsapp/v1/", &crate::runtime::encode::path(&bot_id), "/stickerpacks"]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.namespace {
+            request.query.push(("namespace", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "getStickerpacks",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(GetStickerpacksError::Status400)),
+            401 => return Err(response.error_as(GetStickerpacksError::Status401)),
+            500 => return Err(response.error_as(GetStickerpacksError::Status500)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetStickerpacksCall<'a> {
+    type Output = Result<
+        super::types::SinchGetStickerpacksResponse,
+        crate::runtime::Error<GetStickerpacksError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `getStickerpacks`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetStickerpacksError {
     /// Bad Request
     ///
@@ -420,8 +301,90 @@ pub enum GetStickerpacksError {
     /// Status 500.
     Status500(super::types::ErrorMessage),
 }
+/// A request of operation `createStickerpack` (`POST /whatsapp/v1/{bot-id}/stickerpacks`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct CreateStickerpackCall<'a> {
+    client: &'a super::Client,
+    bot_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> CreateStickerpackCall<'a> {
+    /// Sets `bot-id` for this call, instead of the client's (`with_bot_id`).
+    pub fn bot_id(mut self, value: impl Into<String>) -> Self {
+        self.bot_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::SinchCreateStickerpackResponse,
+        crate::runtime::Error<CreateStickerpackError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::SinchCreateStickerpackResponse>,
+        crate::runtime::Error<CreateStickerpackError>,
+    > {
+        let client = self.client;
+        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "createStickerpack",
+                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "createStickerpack",
+            reqwest::Method::POST,
+            ["/whatsapp/v1/", &crate::runtime::encode::path(&bot_id), "/stickerpacks"]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "createStickerpack",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(CreateStickerpackError::Status400)),
+            401 => return Err(response.error_as(CreateStickerpackError::Status401)),
+            500 => return Err(response.error_as(CreateStickerpackError::Status500)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for CreateStickerpackCall<'a> {
+    type Output = Result<
+        super::types::SinchCreateStickerpackResponse,
+        crate::runtime::Error<CreateStickerpackError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `createStickerpack`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum CreateStickerpackError {
     /// Bad Request
     ///
@@ -436,14 +399,109 @@ pub enum CreateStickerpackError {
     /// Status 500.
     Status500(super::types::ErrorMessage),
 }
-/// Optional parameters of [`get_stickers`](super::Client) (operation `getStickers`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct GetStickersParams {
-    /// The `namespace` query parameter.
-    pub namespace: Option<super::types::GetStickersNamespace>,
+/// A request of operation `getStickers` (`GET /whatsapp/v1/{bot-id}/stickerpacks/{stickerpack-id}/stickers`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetStickersCall<'a> {
+    client: &'a super::Client,
+    stickerpack_id: String,
+    namespace: Option<super::types::GetStickersNamespace>,
+    bot_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetStickersCall<'a> {
+    /// Sets the `namespace` query parameter.
+    pub fn namespace(
+        mut self,
+        value: impl Into<super::types::GetStickersNamespace>,
+    ) -> Self {
+        self.namespace = Some(value.into());
+        self
+    }
+    /// Sets `bot-id` for this call, instead of the client's (`with_bot_id`).
+    pub fn bot_id(mut self, value: impl Into<String>) -> Self {
+        self.bot_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::SinchGetStickersResponse,
+        crate::runtime::Error<GetStickersError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::SinchGetStickersResponse>,
+        crate::runtime::Error<GetStickersError>,
+    > {
+        let client = self.client;
+        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "getStickers",
+                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "getStickers",
+            reqwest::Method::GET,
+            [
+                "/whatsapp/v1/",
+                &crate::runtime::encode::path(&bot_id),
+                "/stickerpacks/",
+                &crate::runtime::encode::path(&self.stickerpack_id),
+                "/stickers",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.namespace {
+            request.query.push(("namespace", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "getStickers",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(GetStickersError::Status400)),
+            401 => return Err(response.error_as(GetStickersError::Status401)),
+            500 => return Err(response.error_as(GetStickersError::Status500)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetStickersCall<'a> {
+    type Output = Result<
+        super::types::SinchGetStickersResponse,
+        crate::runtime::Error<GetStickersError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `getStickers`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetStickersError {
     /// Bad Request
     ///
@@ -458,8 +516,97 @@ pub enum GetStickersError {
     /// Status 500.
     Status500(super::types::ErrorMessage),
 }
+/// A request of operation `createSticker` (`POST /whatsapp/v1/{bot-id}/stickerpacks/{stickerpack-id}/stickers`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct CreateStickerCall<'a> {
+    client: &'a super::Client,
+    stickerpack_id: String,
+    bot_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> CreateStickerCall<'a> {
+    /// Sets `bot-id` for this call, instead of the client's (`with_bot_id`).
+    pub fn bot_id(mut self, value: impl Into<String>) -> Self {
+        self.bot_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::SinchCreateStickerResponse,
+        crate::runtime::Error<CreateStickerError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::SinchCreateStickerResponse>,
+        crate::runtime::Error<CreateStickerError>,
+    > {
+        let client = self.client;
+        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "createSticker",
+                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "createSticker",
+            reqwest::Method::POST,
+            [
+                "/whatsapp/v1/",
+                &crate::runtime::encode::path(&bot_id),
+                "/stickerpacks/",
+                &crate::runtime::encode::path(&self.stickerpack_id),
+                "/stickers",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "createSticker",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(CreateStickerError::Status400)),
+            401 => return Err(response.error_as(CreateStickerError::Status401)),
+            500 => return Err(response.error_as(CreateStickerError::Status500)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for CreateStickerCall<'a> {
+    type Output = Result<
+        super::types::SinchCreateStickerResponse,
+        crate::runtime::Error<CreateStickerError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `createSticker`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum CreateStickerError {
     /// Bad Request
     ///
@@ -474,14 +621,111 @@ pub enum CreateStickerError {
     /// Status 500.
     Status500(super::types::ErrorMessage),
 }
-/// Optional parameters of [`get_sticker_information`](super::Client) (operation `getStickerInformation`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct GetStickerInformationParams {
-    /// The `namespace` query parameter.
-    pub namespace: Option<super::types::GetStickerInformationNamespace>,
+/// A request of operation `getStickerInformation` (`GET /whatsapp/v1/{bot-id}/stickerpacks/{stickerpack-id}/stickers/{sticker-index}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetStickerInformationCall<'a> {
+    client: &'a super::Client,
+    stickerpack_id: String,
+    sticker_index: String,
+    namespace: Option<super::types::GetStickerInformationNamespace>,
+    bot_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetStickerInformationCall<'a> {
+    /// Sets the `namespace` query parameter.
+    pub fn namespace(
+        mut self,
+        value: impl Into<super::types::GetStickerInformationNamespace>,
+    ) -> Self {
+        self.namespace = Some(value.into());
+        self
+    }
+    /// Sets `bot-id` for this call, instead of the client's (`with_bot_id`).
+    pub fn bot_id(mut self, value: impl Into<String>) -> Self {
+        self.bot_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::SinchGetStickerInformationResponse,
+        crate::runtime::Error<GetStickerInformationError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<super::types::SinchGetStickerInformationResponse>,
+        crate::runtime::Error<GetStickerInformationError>,
+    > {
+        let client = self.client;
+        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "getStickerInformation",
+                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "getStickerInformation",
+            reqwest::Method::GET,
+            [
+                "/whatsapp/v1/",
+                &crate::runtime::encode::path(&bot_id),
+                "/stickerpacks/",
+                &crate::runtime::encode::path(&self.stickerpack_id),
+                "/stickers/",
+                &crate::runtime::encode::path(&self.sticker_index),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.namespace {
+            request.query.push(("namespace", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "getStickerInformation",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(GetStickerInformationError::Status400)),
+            401 => return Err(response.error_as(GetStickerInformationError::Status401)),
+            500 => return Err(response.error_as(GetStickerInformationError::Status500)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetStickerInformationCall<'a> {
+    type Output = Result<
+        super::types::SinchGetStickerInformationResponse,
+        crate::runtime::Error<GetStickerInformationError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `getStickerInformation`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetStickerInformationError {
     /// Bad Request
     ///
@@ -496,8 +740,101 @@ pub enum GetStickerInformationError {
     /// Status 500.
     Status500(super::types::ErrorMessage),
 }
+/// A request of operation `deleteSticker` (`DELETE /whatsapp/v1/{bot-id}/stickerpacks/{stickerpack-id}/stickers/{sticker-index}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct DeleteStickerCall<'a> {
+    client: &'a super::Client,
+    stickerpack_id: String,
+    sticker_index: String,
+    bot_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> DeleteStickerCall<'a> {
+    /// Sets `bot-id` for this call, instead of the client's (`with_bot_id`).
+    pub fn bot_id(mut self, value: impl Into<String>) -> Self {
+        self.bot_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        std::collections::BTreeMap<String, serde_json::Value>,
+        crate::runtime::Error<DeleteStickerError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<
+            std::collections::BTreeMap<String, serde_json::Value>,
+        >,
+        crate::runtime::Error<DeleteStickerError>,
+    > {
+        let client = self.client;
+        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "deleteSticker",
+                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "deleteSticker",
+            reqwest::Method::DELETE,
+            [
+                "/whatsapp/v1/",
+                &crate::runtime::encode::path(&bot_id),
+                "/stickerpacks/",
+                &crate::runtime::encode::path(&self.stickerpack_id),
+                "/stickers/",
+                &crate::runtime::encode::path(&self.sticker_index),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "deleteSticker",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(DeleteStickerError::Status400)),
+            401 => return Err(response.error_as(DeleteStickerError::Status401)),
+            500 => return Err(response.error_as(DeleteStickerError::Status500)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for DeleteStickerCall<'a> {
+    type Output = Result<
+        std::collections::BTreeMap<String, serde_json::Value>,
+        crate::runtime::Error<DeleteStickerError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `deleteSticker`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum DeleteStickerError {
     /// Bad Request
     ///
@@ -512,8 +849,101 @@ pub enum DeleteStickerError {
     /// Status 500.
     Status500(super::types::ErrorMessage),
 }
+/// A request of operation `updateSticker` (`PATCH /whatsapp/v1/{bot-id}/stickerpacks/{stickerpack-id}/stickers/{sticker-index}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct UpdateStickerCall<'a> {
+    client: &'a super::Client,
+    stickerpack_id: String,
+    sticker_index: String,
+    bot_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> UpdateStickerCall<'a> {
+    /// Sets `bot-id` for this call, instead of the client's (`with_bot_id`).
+    pub fn bot_id(mut self, value: impl Into<String>) -> Self {
+        self.bot_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        std::collections::BTreeMap<String, serde_json::Value>,
+        crate::runtime::Error<UpdateStickerError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<
+            std::collections::BTreeMap<String, serde_json::Value>,
+        >,
+        crate::runtime::Error<UpdateStickerError>,
+    > {
+        let client = self.client;
+        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "updateSticker",
+                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "updateSticker",
+            reqwest::Method::PATCH,
+            [
+                "/whatsapp/v1/",
+                &crate::runtime::encode::path(&bot_id),
+                "/stickerpacks/",
+                &crate::runtime::encode::path(&self.stickerpack_id),
+                "/stickers/",
+                &crate::runtime::encode::path(&self.sticker_index),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "updateSticker",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(UpdateStickerError::Status400)),
+            401 => return Err(response.error_as(UpdateStickerError::Status401)),
+            500 => return Err(response.error_as(UpdateStickerError::Status500)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for UpdateStickerCall<'a> {
+    type Output = Result<
+        std::collections::BTreeMap<String, serde_json::Value>,
+        crate::runtime::Error<UpdateStickerError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `updateSticker`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum UpdateStickerError {
     /// Bad Request
     ///
@@ -528,14 +958,116 @@ pub enum UpdateStickerError {
     /// Status 500.
     Status500(super::types::ErrorMessage),
 }
-/// Optional parameters of [`get_stickerpack_information`](super::Client) (operation `getStickerpackInformation`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct GetStickerpackInformationParams {
-    /// The `namespace` query parameter.
-    pub namespace: Option<super::types::GetStickerpackInformationNamespace>,
+/// A request of operation `getStickerpackInformation` (`GET /whatsapp/v1/{bot-id}/stickerpacks/{stickerpack-id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetStickerpackInformationCall<'a> {
+    client: &'a super::Client,
+    stickerpack_id: String,
+    namespace: Option<super::types::GetStickerpackInformationNamespace>,
+    bot_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> GetStickerpackInformationCall<'a> {
+    /// Sets the `namespace` query parameter.
+    pub fn namespace(
+        mut self,
+        value: impl Into<super::types::GetStickerpackInformationNamespace>,
+    ) -> Self {
+        self.namespace = Some(value.into());
+        self
+    }
+    /// Sets `bot-id` for this call, instead of the client's (`with_bot_id`).
+    pub fn bot_id(mut self, value: impl Into<String>) -> Self {
+        self.bot_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::SinchGetStickerpackInformationResponse,
+        crate::runtime::Error<GetStickerpackInformationError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<
+            super::types::SinchGetStickerpackInformationResponse,
+        >,
+        crate::runtime::Error<GetStickerpackInformationError>,
+    > {
+        let client = self.client;
+        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "getStickerpackInformation",
+                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "getStickerpackInformation",
+            reqwest::Method::GET,
+            [
+                "/whatsapp/v1/",
+                &crate::runtime::encode::path(&bot_id),
+                "/stickerpacks/",
+                &crate::runtime::encode::path(&self.stickerpack_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.namespace {
+            request.query.push(("namespace", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "getStickerpackInformation",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(response.error_as(GetStickerpackInformationError::Status400));
+            }
+            401 => {
+                return Err(response.error_as(GetStickerpackInformationError::Status401));
+            }
+            500 => {
+                return Err(response.error_as(GetStickerpackInformationError::Status500));
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for GetStickerpackInformationCall<'a> {
+    type Output = Result<
+        super::types::SinchGetStickerpackInformationResponse,
+        crate::runtime::Error<GetStickerpackInformationError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
 }
 /// The documented error responses of operation `getStickerpackInformation`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum GetStickerpackInformationError {
     /// Bad Request
     ///
@@ -550,8 +1082,98 @@ pub enum GetStickerpackInformationError {
     /// Status 500.
     Status500(super::types::ErrorMessage),
 }
+/// A request of operation `deleteStickerpack` (`DELETE /whatsapp/v1/{bot-id}/stickerpacks/{stickerpack-id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct DeleteStickerpackCall<'a> {
+    client: &'a super::Client,
+    stickerpack_id: String,
+    bot_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> DeleteStickerpackCall<'a> {
+    /// Sets `bot-id` for this call, instead of the client's (`with_bot_id`).
+    pub fn bot_id(mut self, value: impl Into<String>) -> Self {
+        self.bot_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        std::collections::BTreeMap<String, serde_json::Value>,
+        crate::runtime::Error<DeleteStickerpackError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<
+            std::collections::BTreeMap<String, serde_json::Value>,
+        >,
+        crate::runtime::Error<DeleteStickerpackError>,
+    > {
+        let client = self.client;
+        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "deleteStickerpack",
+                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "deleteStickerpack",
+            reqwest::Method::DELETE,
+            [
+                "/whatsapp/v1/",
+                &crate::runtime::encode::path(&bot_id),
+                "/stickerpacks/",
+                &crate::runtime::encode::path(&self.stickerpack_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "deleteStickerpack",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(DeleteStickerpackError::Status400)),
+            401 => return Err(response.error_as(DeleteStickerpackError::Status401)),
+            500 => return Err(response.error_as(DeleteStickerpackError::Status500)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for DeleteStickerpackCall<'a> {
+    type Output = Result<
+        std::collections::BTreeMap<String, serde_json::Value>,
+        crate::runtime::Error<DeleteStickerpackError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `deleteStickerpack`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum DeleteStickerpackError {
     /// Bad Request
     ///
@@ -566,8 +1188,98 @@ pub enum DeleteStickerpackError {
     /// Status 500.
     Status500(super::types::ErrorMessage),
 }
+/// A request of operation `updateStickerpack` (`PATCH /whatsapp/v1/{bot-id}/stickerpacks/{stickerpack-id}`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct UpdateStickerpackCall<'a> {
+    client: &'a super::Client,
+    stickerpack_id: String,
+    bot_id: Option<String>,
+    body: Result<crate::runtime::Body, String>,
+    options: crate::runtime::CallOptions,
+}
+impl<'a> UpdateStickerpackCall<'a> {
+    /// Sets `bot-id` for this call, instead of the client's (`with_bot_id`).
+    pub fn bot_id(mut self, value: impl Into<String>) -> Self {
+        self.bot_id = Some(value.into());
+        self
+    }
+    crate::runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        std::collections::BTreeMap<String, serde_json::Value>,
+        crate::runtime::Error<UpdateStickerpackError>,
+    > {
+        self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        crate::runtime::WithResponse<
+            std::collections::BTreeMap<String, serde_json::Value>,
+        >,
+        crate::runtime::Error<UpdateStickerpackError>,
+    > {
+        let client = self.client;
+        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(crate::runtime::Error::Request {
+                    operation: "updateStickerpack",
+                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = crate::runtime::Request::new(
+            "updateStickerpack",
+            reqwest::Method::PATCH,
+            [
+                "/whatsapp/v1/",
+                &crate::runtime::encode::path(&bot_id),
+                "/stickerpacks/",
+                &crate::runtime::encode::path(&self.stickerpack_id),
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        request.body = self
+            .body
+            .map_err(|e| crate::runtime::Error::Request {
+                operation: "updateStickerpack",
+                source: e.into(),
+            })?;
+        let response = client.http.execute(request, &self.options).await?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => return Err(response.error_as(UpdateStickerpackError::Status400)),
+            401 => return Err(response.error_as(UpdateStickerpackError::Status401)),
+            500 => return Err(response.error_as(UpdateStickerpackError::Status500)),
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+}
+impl<'a> std::future::IntoFuture for UpdateStickerpackCall<'a> {
+    type Output = Result<
+        std::collections::BTreeMap<String, serde_json::Value>,
+        crate::runtime::Error<UpdateStickerpackError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
 /// The documented error responses of operation `updateStickerpack`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum UpdateStickerpackError {
     /// Bad Request
     ///

@@ -8,6 +8,7 @@
 )]
 /// `AudioMessage`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct AudioMessage {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -18,8 +19,31 @@ pub struct AudioMessage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<Provider>,
 }
+#[allow(clippy::should_implement_trait)]
+impl AudioMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(url: impl Into<String>) -> Self {
+        Self {
+            r#type: None,
+            url: url.into(),
+            provider: None,
+        }
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<ContentMessageType>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets `provider`.
+    pub fn provider(mut self, value: impl Into<Provider>) -> Self {
+        self.provider = Some(value.into());
+        self
+    }
+}
 /// `BasicCallbackContact`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct BasicCallbackContact {
     /// `profile`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -28,17 +52,50 @@ pub struct BasicCallbackContact {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wa_id: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl BasicCallbackContact {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { profile: None, wa_id: None }
+    }
+    /// Sets `profile`.
+    pub fn profile(mut self, value: impl Into<WhatsAppProfile>) -> Self {
+        self.profile = Some(value.into());
+        self
+    }
+    /// Sets `wa_id`.
+    pub fn wa_id(mut self, value: impl Into<String>) -> Self {
+        self.wa_id = Some(value.into());
+        self
+    }
+}
 /// `Button`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Button {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<ButtonType>,
 }
+#[allow(clippy::should_implement_trait)]
+impl Button {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { r#type: None }
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<ButtonType>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+}
 /// `ButtonType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ButtonType {
     /// `quick_reply`
     QuickReply,
@@ -100,6 +157,7 @@ impl<'de> serde::Deserialize<'de> for ButtonType {
 }
 /// `CallbackReceipt`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct CallbackReceipt {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -114,10 +172,44 @@ pub struct CallbackReceipt {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notifications: Option<Vec<NotificationMessage>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl CallbackReceipt {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            r#type: None,
+            statuses: None,
+            contacts: None,
+            notifications: None,
+        }
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<CallbackReceiptType>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets `statuses`.
+    pub fn statuses(mut self, value: impl Into<Vec<DeliveryReceipt>>) -> Self {
+        self.statuses = Some(value.into());
+        self
+    }
+    /// Sets `contacts`.
+    pub fn contacts(mut self, value: impl Into<Vec<BasicCallbackContact>>) -> Self {
+        self.contacts = Some(value.into());
+        self
+    }
+    /// Sets `notifications`.
+    pub fn notifications(mut self, value: impl Into<Vec<NotificationMessage>>) -> Self {
+        self.notifications = Some(value.into());
+        self
+    }
+}
 /// `CallbackReceiptType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum CallbackReceiptType {
     /// `whatsapp`
     Whatsapp,
@@ -171,20 +263,49 @@ impl<'de> serde::Deserialize<'de> for CallbackReceiptType {
 }
 /// `CallbackStoreSearchResult`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct CallbackStoreSearchResult {
     /// `results`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub results: Option<Vec<CallbackReceipt>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl CallbackStoreSearchResult {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { results: None }
+    }
+    /// Sets `results`.
+    pub fn results(mut self, value: impl Into<Vec<CallbackReceipt>>) -> Self {
+        self.results = Some(value.into());
+        self
+    }
+}
 /// `CapabilityResponse`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct CapabilityResponse {
     /// `capabilities`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capabilities: Option<Vec<CapabilityStatus>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl CapabilityResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { capabilities: None }
+    }
+    /// Sets `capabilities`.
+    pub fn capabilities(mut self, value: impl Into<Vec<CapabilityStatus>>) -> Self {
+        self.capabilities = Some(value.into());
+        self
+    }
+}
 /// `CapabilityStatus`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct CapabilityStatus {
     /// `msisdn`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -193,8 +314,30 @@ pub struct CapabilityStatus {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capable: Option<bool>,
 }
+#[allow(clippy::should_implement_trait)]
+impl CapabilityStatus {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            msisdn: None,
+            capable: None,
+        }
+    }
+    /// Sets `msisdn`.
+    pub fn msisdn(mut self, value: impl Into<String>) -> Self {
+        self.msisdn = Some(value.into());
+        self
+    }
+    /// Sets `capable`.
+    pub fn capable(mut self, value: impl Into<bool>) -> Self {
+        self.capable = Some(value.into());
+        self
+    }
+}
 /// `ContactAddress`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ContactAddress {
     /// `street`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -218,8 +361,60 @@ pub struct ContactAddress {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_code: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl ContactAddress {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            street: None,
+            city: None,
+            state: None,
+            zip: None,
+            country: None,
+            r#type: None,
+            country_code: None,
+        }
+    }
+    /// Sets `street`.
+    pub fn street(mut self, value: impl Into<String>) -> Self {
+        self.street = Some(value.into());
+        self
+    }
+    /// Sets `city`.
+    pub fn city(mut self, value: impl Into<String>) -> Self {
+        self.city = Some(value.into());
+        self
+    }
+    /// Sets `state`.
+    pub fn state(mut self, value: impl Into<String>) -> Self {
+        self.state = Some(value.into());
+        self
+    }
+    /// Sets `zip`.
+    pub fn zip(mut self, value: impl Into<String>) -> Self {
+        self.zip = Some(value.into());
+        self
+    }
+    /// Sets `country`.
+    pub fn country(mut self, value: impl Into<String>) -> Self {
+        self.country = Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets `country_code`.
+    pub fn country_code(mut self, value: impl Into<String>) -> Self {
+        self.country_code = Some(value.into());
+        self
+    }
+}
 /// `ContactCard`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ContactCard {
     /// `addresses`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -252,8 +447,78 @@ pub struct ContactCard {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_image_url: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl ContactCard {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            addresses: None,
+            birthday: None,
+            emails: None,
+            ims: None,
+            name: None,
+            org: None,
+            phones: None,
+            urls: None,
+            contact_image: None,
+            contact_image_url: None,
+        }
+    }
+    /// Sets `addresses`.
+    pub fn addresses(mut self, value: impl Into<Vec<ContactAddress>>) -> Self {
+        self.addresses = Some(value.into());
+        self
+    }
+    /// Sets `birthday`.
+    pub fn birthday(mut self, value: impl Into<String>) -> Self {
+        self.birthday = Some(value.into());
+        self
+    }
+    /// Sets `emails`.
+    pub fn emails(mut self, value: impl Into<Vec<ContactEmail>>) -> Self {
+        self.emails = Some(value.into());
+        self
+    }
+    /// Sets `ims`.
+    pub fn ims(mut self, value: impl Into<Vec<ContactMessagingInformation>>) -> Self {
+        self.ims = Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    pub fn name(mut self, value: impl Into<ContactName>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// Sets `org`.
+    pub fn org(mut self, value: impl Into<ContactOrganization>) -> Self {
+        self.org = Some(value.into());
+        self
+    }
+    /// Sets `phones`.
+    pub fn phones(mut self, value: impl Into<Vec<ContactPhone>>) -> Self {
+        self.phones = Some(value.into());
+        self
+    }
+    /// Sets `urls`.
+    pub fn urls(mut self, value: impl Into<Vec<ContactUrl>>) -> Self {
+        self.urls = Some(value.into());
+        self
+    }
+    /// Sets `contact_image`.
+    pub fn contact_image(mut self, value: impl Into<String>) -> Self {
+        self.contact_image = Some(value.into());
+        self
+    }
+    /// Sets `contact_image_url`.
+    pub fn contact_image_url(mut self, value: impl Into<String>) -> Self {
+        self.contact_image_url = Some(value.into());
+        self
+    }
+}
 /// `ContactEmail`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ContactEmail {
     /// `email`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -262,8 +527,27 @@ pub struct ContactEmail {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl ContactEmail {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { email: None, r#type: None }
+    }
+    /// Sets `email`.
+    pub fn email(mut self, value: impl Into<String>) -> Self {
+        self.email = Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+}
 /// `ContactMessagingInformation`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ContactMessagingInformation {
     /// `service`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -272,8 +556,30 @@ pub struct ContactMessagingInformation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl ContactMessagingInformation {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            service: None,
+            user_id: None,
+        }
+    }
+    /// Sets `service`.
+    pub fn service(mut self, value: impl Into<String>) -> Self {
+        self.service = Some(value.into());
+        self
+    }
+    /// Sets `user_id`.
+    pub fn user_id(mut self, value: impl Into<String>) -> Self {
+        self.user_id = Some(value.into());
+        self
+    }
+}
 /// `ContactName`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ContactName {
     /// `suffix`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -293,8 +599,49 @@ pub struct ContactName {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub middle_name: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl ContactName {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(formatted_name: impl Into<String>) -> Self {
+        Self {
+            suffix: None,
+            prefix: None,
+            formatted_name: formatted_name.into(),
+            first_name: None,
+            last_name: None,
+            middle_name: None,
+        }
+    }
+    /// Sets `suffix`.
+    pub fn suffix(mut self, value: impl Into<String>) -> Self {
+        self.suffix = Some(value.into());
+        self
+    }
+    /// Sets `prefix`.
+    pub fn prefix(mut self, value: impl Into<String>) -> Self {
+        self.prefix = Some(value.into());
+        self
+    }
+    /// Sets `first_name`.
+    pub fn first_name(mut self, value: impl Into<String>) -> Self {
+        self.first_name = Some(value.into());
+        self
+    }
+    /// Sets `last_name`.
+    pub fn last_name(mut self, value: impl Into<String>) -> Self {
+        self.last_name = Some(value.into());
+        self
+    }
+    /// Sets `middle_name`.
+    pub fn middle_name(mut self, value: impl Into<String>) -> Self {
+        self.middle_name = Some(value.into());
+        self
+    }
+}
 /// `ContactOrganization`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ContactOrganization {
     /// `company`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -306,8 +653,36 @@ pub struct ContactOrganization {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl ContactOrganization {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            company: None,
+            department: None,
+            title: None,
+        }
+    }
+    /// Sets `company`.
+    pub fn company(mut self, value: impl Into<String>) -> Self {
+        self.company = Some(value.into());
+        self
+    }
+    /// Sets `department`.
+    pub fn department(mut self, value: impl Into<String>) -> Self {
+        self.department = Some(value.into());
+        self
+    }
+    /// Sets `title`.
+    pub fn title(mut self, value: impl Into<String>) -> Self {
+        self.title = Some(value.into());
+        self
+    }
+}
 /// `ContactPhone`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ContactPhone {
     /// `phone`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -319,8 +694,36 @@ pub struct ContactPhone {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wa_id: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl ContactPhone {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            phone: None,
+            r#type: None,
+            wa_id: None,
+        }
+    }
+    /// Sets `phone`.
+    pub fn phone(mut self, value: impl Into<String>) -> Self {
+        self.phone = Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets `wa_id`.
+    pub fn wa_id(mut self, value: impl Into<String>) -> Self {
+        self.wa_id = Some(value.into());
+        self
+    }
+}
 /// `ContactUrl`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ContactUrl {
     /// `url`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -329,8 +732,27 @@ pub struct ContactUrl {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl ContactUrl {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { url: None, r#type: None }
+    }
+    /// Sets `url`.
+    pub fn url(mut self, value: impl Into<String>) -> Self {
+        self.url = Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<String>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+}
 /// `ContactsMessage`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ContactsMessage {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -338,17 +760,48 @@ pub struct ContactsMessage {
     /// `contacts`
     pub contacts: Vec<ContactCard>,
 }
+#[allow(clippy::should_implement_trait)]
+impl ContactsMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(contacts: impl Into<Vec<ContactCard>>) -> Self {
+        Self {
+            r#type: None,
+            contacts: contacts.into(),
+        }
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<ContentMessageType>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+}
 /// `ContentMessage`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ContentMessage {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<ContentMessageType>,
 }
+#[allow(clippy::should_implement_trait)]
+impl ContentMessage {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { r#type: None }
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<ContentMessageType>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+}
 /// `ContentMessageType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum ContentMessageType {
     /// `text`
     Text,
@@ -434,6 +887,7 @@ impl<'de> serde::Deserialize<'de> for ContentMessageType {
 }
 /// `CreateStickerMessage`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateStickerMessage {
     /// `url`
     pub url: String,
@@ -441,8 +895,25 @@ pub struct CreateStickerMessage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emojis: Option<Vec<String>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl CreateStickerMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(url: impl Into<String>) -> Self {
+        Self {
+            url: url.into(),
+            emojis: None,
+        }
+    }
+    /// Sets `emojis`.
+    pub fn emojis(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.emojis = Some(value.into());
+        self
+    }
+}
 /// `CreateStickerpackMessage`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateStickerpackMessage {
     /// `publisher`
     pub publisher: String,
@@ -455,8 +926,32 @@ pub struct CreateStickerpackMessage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub android_app_store_link: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl CreateStickerpackMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(publisher: impl Into<String>, name: impl Into<String>) -> Self {
+        Self {
+            publisher: publisher.into(),
+            name: name.into(),
+            ios_app_store_link: None,
+            android_app_store_link: None,
+        }
+    }
+    /// Sets `ios_app_store_link`.
+    pub fn ios_app_store_link(mut self, value: impl Into<String>) -> Self {
+        self.ios_app_store_link = Some(value.into());
+        self
+    }
+    /// Sets `android_app_store_link`.
+    pub fn android_app_store_link(mut self, value: impl Into<String>) -> Self {
+        self.android_app_store_link = Some(value.into());
+        self
+    }
+}
 /// `DeliveryReceipt`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct DeliveryReceipt {
     /// `message_id`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -477,10 +972,56 @@ pub struct DeliveryReceipt {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl DeliveryReceipt {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            message_id: None,
+            recipient: None,
+            status: None,
+            state: None,
+            details: None,
+            timestamp: None,
+        }
+    }
+    /// Sets `message_id`.
+    pub fn message_id(mut self, value: impl Into<String>) -> Self {
+        self.message_id = Some(value.into());
+        self
+    }
+    /// Sets `recipient`.
+    pub fn recipient(mut self, value: impl Into<String>) -> Self {
+        self.recipient = Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, value: impl Into<DeliveryReceiptStatus>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// Sets `state`.
+    pub fn state(mut self, value: impl Into<DeliveryReceiptState>) -> Self {
+        self.state = Some(value.into());
+        self
+    }
+    /// Sets `details`.
+    pub fn details(mut self, value: impl Into<String>) -> Self {
+        self.details = Some(value.into());
+        self
+    }
+    /// Sets `timestamp`.
+    pub fn timestamp(mut self, value: impl Into<String>) -> Self {
+        self.timestamp = Some(value.into());
+        self
+    }
+}
 /// `DeliveryReceiptState`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum DeliveryReceiptState {
     /// `queued`
     Queued,
@@ -568,6 +1109,7 @@ impl<'de> serde::Deserialize<'de> for DeliveryReceiptState {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum DeliveryReceiptStatus {
     /// `success`
     Success,
@@ -625,6 +1167,7 @@ impl<'de> serde::Deserialize<'de> for DeliveryReceiptStatus {
 }
 /// `DocumentMessage`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct DocumentMessage {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -641,8 +1184,43 @@ pub struct DocumentMessage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<Provider>,
 }
+#[allow(clippy::should_implement_trait)]
+impl DocumentMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(url: impl Into<String>) -> Self {
+        Self {
+            r#type: None,
+            url: url.into(),
+            caption: None,
+            filename: None,
+            provider: None,
+        }
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<ContentMessageType>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets `caption`.
+    pub fn caption(mut self, value: impl Into<String>) -> Self {
+        self.caption = Some(value.into());
+        self
+    }
+    /// Sets `filename`.
+    pub fn filename(mut self, value: impl Into<String>) -> Self {
+        self.filename = Some(value.into());
+        self
+    }
+    /// Sets `provider`.
+    pub fn provider(mut self, value: impl Into<Provider>) -> Self {
+        self.provider = Some(value.into());
+        self
+    }
+}
 /// `ErrorMessage`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ErrorMessage {
     /// `message`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -651,8 +1229,30 @@ pub struct ErrorMessage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl ErrorMessage {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            message: None,
+            reason: None,
+        }
+    }
+    /// Sets `message`.
+    pub fn message(mut self, value: impl Into<String>) -> Self {
+        self.message = Some(value.into());
+        self
+    }
+    /// Sets `reason`.
+    pub fn reason(mut self, value: impl Into<String>) -> Self {
+        self.reason = Some(value.into());
+        self
+    }
+}
 /// `FetchCallbacksMessage`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct FetchCallbacksMessage {
     /// `page`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -670,10 +1270,50 @@ pub struct FetchCallbacksMessage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl FetchCallbacksMessage {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            page: None,
+            start_time: None,
+            end_time: None,
+            page_size: None,
+            from: None,
+        }
+    }
+    /// Sets `page`.
+    pub fn page(mut self, value: impl Into<i32>) -> Self {
+        self.page = Some(value.into());
+        self
+    }
+    /// Sets `start_time`.
+    pub fn start_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.start_time = Some(value.into());
+        self
+    }
+    /// Sets `end_time`.
+    pub fn end_time(mut self, value: impl Into<crate::runtime::Timestamp>) -> Self {
+        self.end_time = Some(value.into());
+        self
+    }
+    /// Sets `page_size`.
+    pub fn page_size(mut self, value: impl Into<i32>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
+    /// Sets `from`.
+    pub fn from(mut self, value: impl Into<String>) -> Self {
+        self.from = Some(value.into());
+        self
+    }
+}
 /// `GetStickerInformationNamespace`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum GetStickerInformationNamespace {
     /// `whatsapp`
     Whatsapp,
@@ -733,6 +1373,7 @@ impl<'de> serde::Deserialize<'de> for GetStickerInformationNamespace {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum GetStickerpackInformationNamespace {
     /// `whatsapp`
     Whatsapp,
@@ -792,6 +1433,7 @@ impl<'de> serde::Deserialize<'de> for GetStickerpackInformationNamespace {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum GetStickerpacksNamespace {
     /// `whatsapp`
     Whatsapp,
@@ -851,6 +1493,7 @@ impl<'de> serde::Deserialize<'de> for GetStickerpacksNamespace {
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum GetStickersNamespace {
     /// `whatsapp`
     Whatsapp,
@@ -908,6 +1551,7 @@ impl<'de> serde::Deserialize<'de> for GetStickersNamespace {
 }
 /// `ImageMessage`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ImageMessage {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -921,17 +1565,60 @@ pub struct ImageMessage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<Provider>,
 }
+#[allow(clippy::should_implement_trait)]
+impl ImageMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(url: impl Into<String>) -> Self {
+        Self {
+            r#type: None,
+            url: url.into(),
+            caption: None,
+            provider: None,
+        }
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<ContentMessageType>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets `caption`.
+    pub fn caption(mut self, value: impl Into<String>) -> Self {
+        self.caption = Some(value.into());
+        self
+    }
+    /// Sets `provider`.
+    pub fn provider(mut self, value: impl Into<Provider>) -> Self {
+        self.provider = Some(value.into());
+        self
+    }
+}
 /// `InnerNotificationMessage`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct InnerNotificationMessage {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<InnerNotificationMessageType>,
 }
+#[allow(clippy::should_implement_trait)]
+impl InnerNotificationMessage {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { r#type: None }
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<InnerNotificationMessageType>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+}
 /// `InnerNotificationMessageType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum InnerNotificationMessageType {
     /// `text`
     Text,
@@ -1029,14 +1716,15 @@ impl<'de> serde::Deserialize<'de> for InnerNotificationMessageType {
 }
 /// `LocationMessage`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct LocationMessage {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<ContentMessageType>,
     /// `latitude`
-    pub latitude: f32,
+    pub latitude: f64,
     /// `longitude`
-    pub longitude: f32,
+    pub longitude: f64,
     /// `name`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -1044,8 +1732,38 @@ pub struct LocationMessage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl LocationMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(latitude: impl Into<f64>, longitude: impl Into<f64>) -> Self {
+        Self {
+            r#type: None,
+            latitude: latitude.into(),
+            longitude: longitude.into(),
+            name: None,
+            address: None,
+        }
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<ContentMessageType>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// Sets `address`.
+    pub fn address(mut self, value: impl Into<String>) -> Self {
+        self.address = Some(value.into());
+        self
+    }
+}
 /// `MediaProviderMessage`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct MediaProviderMessage {
     /// `name`
     pub name: String,
@@ -1056,10 +1774,33 @@ pub struct MediaProviderMessage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub config: Option<ProviderConfig>,
 }
+#[allow(clippy::should_implement_trait)]
+impl MediaProviderMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            r#type: None,
+            config: None,
+        }
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<MediaProviderMessageType>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets `config`.
+    pub fn config(mut self, value: impl Into<ProviderConfig>) -> Self {
+        self.config = Some(value.into());
+        self
+    }
+}
 /// `MediaProviderMessageType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum MediaProviderMessageType {
     /// `www`
     Www,
@@ -1113,12 +1854,22 @@ impl<'de> serde::Deserialize<'de> for MediaProviderMessageType {
 }
 /// `MsisdnListMessage`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct MsisdnListMessage {
     /// `numbers`
     pub numbers: Vec<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl MsisdnListMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(numbers: impl Into<Vec<String>>) -> Self {
+        Self { numbers: numbers.into() }
+    }
+}
 /// `NotificationContext`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct NotificationContext {
     /// `from`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1127,8 +1878,30 @@ pub struct NotificationContext {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl NotificationContext {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            from: None,
+            message_id: None,
+        }
+    }
+    /// Sets `from`.
+    pub fn from(mut self, value: impl Into<String>) -> Self {
+        self.from = Some(value.into());
+        self
+    }
+    /// Sets `message_id`.
+    pub fn message_id(mut self, value: impl Into<String>) -> Self {
+        self.message_id = Some(value.into());
+        self
+    }
+}
 /// `NotificationMessage`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct NotificationMessage {
     /// `from`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1158,40 +1931,159 @@ pub struct NotificationMessage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frequently_forwarded: Option<bool>,
 }
+#[allow(clippy::should_implement_trait)]
+impl NotificationMessage {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            from: None,
+            message_id: None,
+            message: None,
+            timestamp: None,
+            forwarded: None,
+            in_group: None,
+            to: None,
+            replying_to: None,
+            frequently_forwarded: None,
+        }
+    }
+    /// Sets `from`.
+    pub fn from(mut self, value: impl Into<String>) -> Self {
+        self.from = Some(value.into());
+        self
+    }
+    /// Sets `message_id`.
+    pub fn message_id(mut self, value: impl Into<String>) -> Self {
+        self.message_id = Some(value.into());
+        self
+    }
+    /// Sets `message`.
+    pub fn message(mut self, value: impl Into<InnerNotificationMessage>) -> Self {
+        self.message = Some(value.into());
+        self
+    }
+    /// Sets `timestamp`.
+    pub fn timestamp(mut self, value: impl Into<String>) -> Self {
+        self.timestamp = Some(value.into());
+        self
+    }
+    /// Sets `forwarded`.
+    pub fn forwarded(mut self, value: impl Into<bool>) -> Self {
+        self.forwarded = Some(value.into());
+        self
+    }
+    /// Sets `in_group`.
+    pub fn in_group(mut self, value: impl Into<String>) -> Self {
+        self.in_group = Some(value.into());
+        self
+    }
+    /// Sets `to`.
+    pub fn to(mut self, value: impl Into<String>) -> Self {
+        self.to = Some(value.into());
+        self
+    }
+    /// Sets `replying_to`.
+    pub fn replying_to(mut self, value: impl Into<NotificationContext>) -> Self {
+        self.replying_to = Some(value.into());
+        self
+    }
+    /// Sets `frequently_forwarded`.
+    pub fn frequently_forwarded(mut self, value: impl Into<bool>) -> Self {
+        self.frequently_forwarded = Some(value.into());
+        self
+    }
+}
 /// `OptInMessage`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct OptInMessage {
     /// `numbers`
     pub numbers: Vec<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl OptInMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(numbers: impl Into<Vec<String>>) -> Self {
+        Self { numbers: numbers.into() }
+    }
+}
 /// `Provider`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Provider {
     /// `name`
     pub name: String,
 }
+#[allow(clippy::should_implement_trait)]
+impl Provider {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(name: impl Into<String>) -> Self {
+        Self { name: name.into() }
+    }
+}
 /// `ProviderConfig`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ProviderConfig {
     /// `config`
     pub config: String,
 }
+#[allow(clippy::should_implement_trait)]
+impl ProviderConfig {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(config: impl Into<String>) -> Self {
+        Self { config: config.into() }
+    }
+}
 /// `SinchCreateStickerResponse`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct SinchCreateStickerResponse {
     /// `index`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub index: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl SinchCreateStickerResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { index: None }
+    }
+    /// Sets `index`.
+    pub fn index(mut self, value: impl Into<String>) -> Self {
+        self.index = Some(value.into());
+        self
+    }
+}
 /// `SinchCreateStickerpackResponse`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct SinchCreateStickerpackResponse {
     /// `id`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl SinchCreateStickerpackResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { id: None }
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+}
 /// `SinchGetStickerInformationResponse`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct SinchGetStickerInformationResponse {
     /// `id`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1200,8 +2092,27 @@ pub struct SinchGetStickerInformationResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emojis: Option<Vec<String>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl SinchGetStickerInformationResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { id: None, emojis: None }
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `emojis`.
+    pub fn emojis(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.emojis = Some(value.into());
+        self
+    }
+}
 /// `SinchGetStickerpackInformationResponse`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct SinchGetStickerpackInformationResponse {
     /// `publisher`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1216,22 +2127,84 @@ pub struct SinchGetStickerpackInformationResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub android_app_store_link: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl SinchGetStickerpackInformationResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            publisher: None,
+            name: None,
+            ios_app_store_link: None,
+            android_app_store_link: None,
+        }
+    }
+    /// Sets `publisher`.
+    pub fn publisher(mut self, value: impl Into<String>) -> Self {
+        self.publisher = Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// Sets `ios_app_store_link`.
+    pub fn ios_app_store_link(mut self, value: impl Into<String>) -> Self {
+        self.ios_app_store_link = Some(value.into());
+        self
+    }
+    /// Sets `android_app_store_link`.
+    pub fn android_app_store_link(mut self, value: impl Into<String>) -> Self {
+        self.android_app_store_link = Some(value.into());
+        self
+    }
+}
 /// `SinchGetStickerpacksResponse`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct SinchGetStickerpacksResponse {
     /// `stickerpacks`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stickerpacks: Option<Vec<WhatsAppStickerpackId>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl SinchGetStickerpacksResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { stickerpacks: None }
+    }
+    /// Sets `stickerpacks`.
+    pub fn stickerpacks(mut self, value: impl Into<Vec<WhatsAppStickerpackId>>) -> Self {
+        self.stickerpacks = Some(value.into());
+        self
+    }
+}
 /// `SinchGetStickersResponse`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct SinchGetStickersResponse {
     /// `stickers`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stickers: Option<Vec<WhatsAppStickerIndex>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl SinchGetStickersResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { stickers: None }
+    }
+    /// Sets `stickers`.
+    pub fn stickers(mut self, value: impl Into<Vec<WhatsAppStickerIndex>>) -> Self {
+        self.stickers = Some(value.into());
+        self
+    }
+}
 /// `StickerMessage`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct StickerMessage {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1246,17 +2219,65 @@ pub struct StickerMessage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<Provider>,
 }
+#[allow(clippy::should_implement_trait)]
+impl StickerMessage {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            r#type: None,
+            url: None,
+            id: None,
+            provider: None,
+        }
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<ContentMessageType>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets `url`.
+    pub fn url(mut self, value: impl Into<String>) -> Self {
+        self.url = Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
+    /// Sets `provider`.
+    pub fn provider(mut self, value: impl Into<Provider>) -> Self {
+        self.provider = Some(value.into());
+        self
+    }
+}
 /// `TemplateContentMessage`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct TemplateContentMessage {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<TemplateContentMessageType>,
 }
+#[allow(clippy::should_implement_trait)]
+impl TemplateContentMessage {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { r#type: None }
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<TemplateContentMessageType>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+}
 /// `TemplateContentMessageType`
 ///
 /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum TemplateContentMessageType {
     /// `image`
     Image,
@@ -1322,6 +2343,7 @@ impl<'de> serde::Deserialize<'de> for TemplateContentMessageType {
 }
 /// `TemplateMessage`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct TemplateMessage {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1350,8 +2372,67 @@ pub struct TemplateMessage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media: Option<TemplateContentMessage>,
 }
+#[allow(clippy::should_implement_trait)]
+impl TemplateMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(template_name: impl Into<String>) -> Self {
+        Self {
+            r#type: None,
+            params: None,
+            buttons: None,
+            language: None,
+            template_name: template_name.into(),
+            ttl: None,
+            header_params: None,
+            body_params: None,
+            media: None,
+        }
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<ContentMessageType>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets `params`.
+    pub fn params(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.params = Some(value.into());
+        self
+    }
+    /// Sets `buttons`.
+    pub fn buttons(mut self, value: impl Into<Vec<Button>>) -> Self {
+        self.buttons = Some(value.into());
+        self
+    }
+    /// Sets `language`.
+    pub fn language(mut self, value: impl Into<String>) -> Self {
+        self.language = Some(value.into());
+        self
+    }
+    /// Sets `ttl`.
+    pub fn ttl(mut self, value: impl Into<String>) -> Self {
+        self.ttl = Some(value.into());
+        self
+    }
+    /// Sets `header_params`.
+    pub fn header_params(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.header_params = Some(value.into());
+        self
+    }
+    /// Sets `body_params`.
+    pub fn body_params(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.body_params = Some(value.into());
+        self
+    }
+    /// Sets `media`.
+    pub fn media(mut self, value: impl Into<TemplateContentMessage>) -> Self {
+        self.media = Some(value.into());
+        self
+    }
+}
 /// `TextMessage`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct TextMessage {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1362,8 +2443,31 @@ pub struct TextMessage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preview_url: Option<bool>,
 }
+#[allow(clippy::should_implement_trait)]
+impl TextMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(text: impl Into<String>) -> Self {
+        Self {
+            r#type: None,
+            text: text.into(),
+            preview_url: None,
+        }
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<ContentMessageType>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets `preview_url`.
+    pub fn preview_url(mut self, value: impl Into<bool>) -> Self {
+        self.preview_url = Some(value.into());
+        self
+    }
+}
 /// `UpdateStickerMessage`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct UpdateStickerMessage {
     /// `url`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1372,8 +2476,27 @@ pub struct UpdateStickerMessage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emojis: Option<Vec<String>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl UpdateStickerMessage {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { url: None, emojis: None }
+    }
+    /// Sets `url`.
+    pub fn url(mut self, value: impl Into<String>) -> Self {
+        self.url = Some(value.into());
+        self
+    }
+    /// Sets `emojis`.
+    pub fn emojis(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.emojis = Some(value.into());
+        self
+    }
+}
 /// `UpdateStickerpackMessage`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct UpdateStickerpackMessage {
     /// `publisher`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1388,8 +2511,42 @@ pub struct UpdateStickerpackMessage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub android_app_store_link: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl UpdateStickerpackMessage {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self {
+            publisher: None,
+            name: None,
+            ios_app_store_link: None,
+            android_app_store_link: None,
+        }
+    }
+    /// Sets `publisher`.
+    pub fn publisher(mut self, value: impl Into<String>) -> Self {
+        self.publisher = Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+    /// Sets `ios_app_store_link`.
+    pub fn ios_app_store_link(mut self, value: impl Into<String>) -> Self {
+        self.ios_app_store_link = Some(value.into());
+        self
+    }
+    /// Sets `android_app_store_link`.
+    pub fn android_app_store_link(mut self, value: impl Into<String>) -> Self {
+        self.android_app_store_link = Some(value.into());
+        self
+    }
+}
 /// `VideoMessage`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct VideoMessage {
     /// `type`
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1403,29 +2560,100 @@ pub struct VideoMessage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider: Option<Provider>,
 }
+#[allow(clippy::should_implement_trait)]
+impl VideoMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(url: impl Into<String>) -> Self {
+        Self {
+            r#type: None,
+            url: url.into(),
+            caption: None,
+            provider: None,
+        }
+    }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<ContentMessageType>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
+    /// Sets `caption`.
+    pub fn caption(mut self, value: impl Into<String>) -> Self {
+        self.caption = Some(value.into());
+        self
+    }
+    /// Sets `provider`.
+    pub fn provider(mut self, value: impl Into<Provider>) -> Self {
+        self.provider = Some(value.into());
+        self
+    }
+}
 /// `WhatsAppApplication`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct WhatsAppApplication {
     /// `media`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media: Option<WhatsAppMedia>,
 }
+#[allow(clippy::should_implement_trait)]
+impl WhatsAppApplication {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { media: None }
+    }
+    /// Sets `media`.
+    pub fn media(mut self, value: impl Into<WhatsAppMedia>) -> Self {
+        self.media = Some(value.into());
+        self
+    }
+}
 /// `WhatsAppListMediaProvidersResponse`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct WhatsAppListMediaProvidersResponse {
     /// `settings`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settings: Option<WhatsAppSettings>,
 }
+#[allow(clippy::should_implement_trait)]
+impl WhatsAppListMediaProvidersResponse {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { settings: None }
+    }
+    /// Sets `settings`.
+    pub fn settings(mut self, value: impl Into<WhatsAppSettings>) -> Self {
+        self.settings = Some(value.into());
+        self
+    }
+}
 /// `WhatsAppMedia`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct WhatsAppMedia {
     /// `providers`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub providers: Option<Vec<MediaProviderMessage>>,
 }
+#[allow(clippy::should_implement_trait)]
+impl WhatsAppMedia {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { providers: None }
+    }
+    /// Sets `providers`.
+    pub fn providers(mut self, value: impl Into<Vec<MediaProviderMessage>>) -> Self {
+        self.providers = Some(value.into());
+        self
+    }
+}
 /// `WhatsAppMessage`
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct WhatsAppMessage {
     /// `to`
     pub to: Vec<String>,
@@ -1435,10 +2663,31 @@ pub struct WhatsAppMessage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl WhatsAppMessage {
+    /// A value with its required fields; set optional ones with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        to: impl Into<Vec<String>>,
+        message: impl Into<WhatsAppMessageMessage>,
+    ) -> Self {
+        Self {
+            to: to.into(),
+            message: message.into(),
+            callback: None,
+        }
+    }
+    /// Sets `callback`.
+    pub fn callback(mut self, value: impl Into<String>) -> Self {
+        self.callback = Some(value.into());
+        self
+    }
+}
 /// `WhatsAppMessageMessage`
 ///
 /// Decoded by its `type` property; unknown values are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum WhatsAppMessageMessage {
     /// A `AudioMessage`.
     AudioMessage(AudioMessage),
@@ -1583,31 +2832,179 @@ impl<'de> serde::Deserialize<'de> for WhatsAppMessageMessage {
         }
     }
 }
+impl WhatsAppMessageMessage {
+    /// The `AudioMessage` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn audio(url: impl Into<String>) -> Self {
+        Self::AudioMessage(AudioMessage::new(url))
+    }
+    /// The `ContactsMessage` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn contacts(contacts: impl Into<Vec<ContactCard>>) -> Self {
+        Self::ContactsMessage(ContactsMessage::new(contacts))
+    }
+    /// The `DocumentMessage` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn document(url: impl Into<String>) -> Self {
+        Self::DocumentMessage(DocumentMessage::new(url))
+    }
+    /// The `ImageMessage` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn image(url: impl Into<String>) -> Self {
+        Self::ImageMessage(ImageMessage::new(url))
+    }
+    /// The `LocationMessage` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn location(latitude: impl Into<f64>, longitude: impl Into<f64>) -> Self {
+        Self::LocationMessage(LocationMessage::new(latitude, longitude))
+    }
+    /// The `StickerMessage` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn sticker() -> Self {
+        Self::StickerMessage(StickerMessage::new())
+    }
+    /// The `TextMessage` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn text(text: impl Into<String>) -> Self {
+        Self::TextMessage(TextMessage::new(text))
+    }
+    /// The `VideoMessage` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn video(url: impl Into<String>) -> Self {
+        Self::VideoMessage(VideoMessage::new(url))
+    }
+    /// The `TemplateMessage` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn template(template_name: impl Into<String>) -> Self {
+        Self::TemplateMessage(TemplateMessage::new(template_name))
+    }
+}
+impl From<AudioMessage> for WhatsAppMessageMessage {
+    fn from(value: AudioMessage) -> Self {
+        Self::AudioMessage(value)
+    }
+}
+impl From<ContactsMessage> for WhatsAppMessageMessage {
+    fn from(value: ContactsMessage) -> Self {
+        Self::ContactsMessage(value)
+    }
+}
+impl From<DocumentMessage> for WhatsAppMessageMessage {
+    fn from(value: DocumentMessage) -> Self {
+        Self::DocumentMessage(value)
+    }
+}
+impl From<ImageMessage> for WhatsAppMessageMessage {
+    fn from(value: ImageMessage) -> Self {
+        Self::ImageMessage(value)
+    }
+}
+impl From<LocationMessage> for WhatsAppMessageMessage {
+    fn from(value: LocationMessage) -> Self {
+        Self::LocationMessage(value)
+    }
+}
+impl From<StickerMessage> for WhatsAppMessageMessage {
+    fn from(value: StickerMessage) -> Self {
+        Self::StickerMessage(value)
+    }
+}
+impl From<TextMessage> for WhatsAppMessageMessage {
+    fn from(value: TextMessage) -> Self {
+        Self::TextMessage(value)
+    }
+}
+impl From<VideoMessage> for WhatsAppMessageMessage {
+    fn from(value: VideoMessage) -> Self {
+        Self::VideoMessage(value)
+    }
+}
+impl From<TemplateMessage> for WhatsAppMessageMessage {
+    fn from(value: TemplateMessage) -> Self {
+        Self::TemplateMessage(value)
+    }
+}
 /// `WhatsAppProfile`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct WhatsAppProfile {
     /// `name`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl WhatsAppProfile {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { name: None }
+    }
+    /// Sets `name`.
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+}
 /// `WhatsAppSettings`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct WhatsAppSettings {
     /// `application`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub application: Option<WhatsAppApplication>,
 }
+#[allow(clippy::should_implement_trait)]
+impl WhatsAppSettings {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { application: None }
+    }
+    /// Sets `application`.
+    pub fn application(mut self, value: impl Into<WhatsAppApplication>) -> Self {
+        self.application = Some(value.into());
+        self
+    }
+}
 /// `WhatsAppStickerIndex`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct WhatsAppStickerIndex {
     /// `index`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub index: Option<String>,
 }
+#[allow(clippy::should_implement_trait)]
+impl WhatsAppStickerIndex {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { index: None }
+    }
+    /// Sets `index`.
+    pub fn index(mut self, value: impl Into<String>) -> Self {
+        self.index = Some(value.into());
+        self
+    }
+}
 /// `WhatsAppStickerpackId`
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct WhatsAppStickerpackId {
     /// `id`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+}
+#[allow(clippy::should_implement_trait)]
+impl WhatsAppStickerpackId {
+    /// An empty value: every field is optional; set them with the methods named after them.
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> Self {
+        Self { id: None }
+    }
+    /// Sets `id`.
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
+        self
+    }
 }

@@ -165,17 +165,37 @@ fn status(s: &Status) -> String {
     }
 }
 
-/// Whether a parameter is an argument of the method (path, or required) rather than a field of
-/// its `…Params` struct.
+/// Whether a parameter is an argument of the method (path, or required) rather than a setter
+/// of its request builder (optional ones, and those set on the client).
 fn is_argument(p: &Param) -> bool {
-    p.location == Location::Path || p.required
+    !p.client && (p.location == Location::Path || p.required)
 }
 
 fn param_rust(op: Op<'_>, p: &Param) -> String {
-    match (&op.op.params_type, is_argument(p)) {
-        (Some(pt), false) => format!("{pt}.{}", crate::naming::escape(&p.name)),
-        _ => format!("{}({})", op.rust(), crate::naming::escape(&p.name)),
+    if is_argument(p) {
+        format!("{}({})", op.rust(), crate::naming::escape(&p.name))
+    } else {
+        format!("{}::{}", op.op.call_type, crate::naming::escape(&p.name))
     }
+}
+
+/// Whether the method takes the body as an argument (see `emit::operations`): required,
+/// a union, or a struct with required fields; otherwise it is the builder's `body` setter.
+fn body_is_argument(api: &Api, b: &crate::model::operations::Body) -> bool {
+    use crate::model::{Kind, Ty};
+    let mut t = &b.ty;
+    let shape = loop {
+        match t {
+            Ty::Named(n) => match api.types.get(n).map(|d| &d.kind) {
+                Some(Kind::Alias(next)) => t = next,
+                Some(Kind::Union(_)) => break true,
+                Some(Kind::Struct(s)) => break s.fields.iter().any(|f| f.required),
+                _ => break false,
+            },
+            _ => break false,
+        }
+    };
+    b.required || shape
 }
 
 fn param_openapi(op: &Operation, p: &Param) -> String {
@@ -329,7 +349,7 @@ fn operation(cx: &Cx<'_>, o: Op<'_>, n: Op<'_>, out: &mut Vec<Change>) {
                 if is_argument(a) {
                     format!("the method loses its `{}` argument", crate::naming::escape(&a.name))
                 } else {
-                    "the API no longer takes it; code setting the field no longer compiles".into()
+                    "the API no longer takes it; code calling the setter no longer compiles".into()
                 },
             ),
             (None, Some(b)) => {
@@ -339,23 +359,11 @@ fn operation(cx: &Cx<'_>, o: Op<'_>, n: Op<'_>, out: &mut Vec<Change>) {
                         "added (required)",
                         "a new argument of the method: every call must pass it".to_string(),
                     )
-                } else if o.op.params_type.is_none() {
-                    (
-                        Class::Breaking,
-                        "added (optional)",
-                        format!(
-                            "the method's first optional parameter: it gains a `params: &{}` argument",
-                            n.op.params_type.as_deref().unwrap_or("Params")
-                        ),
-                    )
                 } else {
                     (
                         Class::Additive,
                         "added (optional)",
-                        format!(
-                            "a new field of {} (which implements Default); calls may leave it out",
-                            n.op.params_type.as_deref().unwrap_or("the parameters struct")
-                        ),
+                        format!("a new setter of {}; calls may leave it out", n.op.call_type),
                     )
                 };
                 push(
@@ -389,12 +397,12 @@ fn operation(cx: &Cx<'_>, o: Op<'_>, n: Op<'_>, out: &mut Vec<Change>) {
                     let (change, reason) = if is_argument(b) {
                         (
                             "made required",
-                            "the API now requires it: it moves from the parameters struct into the method's arguments",
+                            "the API now requires it: it moves from a setter of the request builder into the method's arguments",
                         )
                     } else {
                         (
                             "made optional",
-                            "the API no longer requires it, but it moves from the method's arguments into the parameters struct",
+                            "the API no longer requires it, but it moves from the method's arguments to a setter of the request builder",
                         )
                     };
                     push(
@@ -414,7 +422,7 @@ fn operation(cx: &Cx<'_>, o: Op<'_>, n: Op<'_>, out: &mut Vec<Change>) {
                             "only the argument's name changes; arguments are passed by position",
                         )
                     } else {
-                        (Class::Breaking, "the field of the parameters struct has another name")
+                        (Class::Breaking, "the setter of the request builder has another name")
                     };
                     push(
                         out,
@@ -436,16 +444,26 @@ fn operation(cx: &Cx<'_>, o: Op<'_>, n: Op<'_>, out: &mut Vec<Change>) {
     let body_rust = |op: Op<'_>| format!("{}(body)", op.rust());
     let body_openapi = format!("{openapi} request body");
     match (&o.op.body, &n.op.body) {
-        (None, Some(b)) => push(
-            out,
-            Class::Breaking,
-            Area::RequestBody,
-            "added",
-            body_rust(n),
-            body_openapi,
-            Some(rust_ty(&b.ty)),
-            "the method gains a `body` argument".into(),
-        ),
+        (None, Some(b)) => {
+            let (class, reason) = if body_is_argument(cx.new.api, b) {
+                (Class::Breaking, "the method gains a `body` argument")
+            } else {
+                (
+                    Class::Additive,
+                    "the request builder gains a `body` setter; calls may leave it out",
+                )
+            };
+            push(
+                out,
+                class,
+                Area::RequestBody,
+                "added",
+                body_rust(n),
+                body_openapi,
+                Some(rust_ty(&b.ty)),
+                reason.into(),
+            )
+        }
         (Some(a), None) => push(
             out,
             Class::Breaking,
@@ -454,9 +472,14 @@ fn operation(cx: &Cx<'_>, o: Op<'_>, n: Op<'_>, out: &mut Vec<Change>) {
             body_rust(o),
             body_openapi,
             Some(rust_ty(&a.ty)),
-            "the method loses its `body` argument".into(),
+            if body_is_argument(cx.old.api, a) {
+                "the method loses its `body` argument".into()
+            } else {
+                "the request builder loses its `body` setter".into()
+            },
         ),
         (Some(a), Some(b)) => {
+            let (was, is) = (body_is_argument(cx.old.api, a), body_is_argument(cx.new.api, b));
             if !cx.pairs.same(&a.ty, &b.ty) {
                 push(
                     out,
@@ -473,20 +496,21 @@ fn operation(cx: &Cx<'_>, o: Op<'_>, n: Op<'_>, out: &mut Vec<Change>) {
                     ),
                 );
             } else if a.required != b.required {
-                let (change, reason) = if b.required {
-                    (
-                        "made required",
-                        "the API now requires a body: the argument changes from Option<&T> to &T",
-                    )
-                } else {
-                    (
-                        "made optional",
-                        "the body may be left out, but the argument changes from &T to Option<&T>",
-                    )
+                let change = if b.required { "made required" } else { "made optional" };
+                let (class, reason) = match (was, is) {
+                    (false, true) => (
+                        Class::Breaking,
+                        "the body moves from the request builder's `body` setter into the method's arguments",
+                    ),
+                    (true, false) => (
+                        Class::Breaking,
+                        "the body moves from the method's arguments to the request builder's `body` setter",
+                    ),
+                    _ => (Class::Additive, "the method takes the body as before"),
                 };
                 push(
                     out,
-                    Class::Breaking,
+                    class,
                     Area::RequestBody,
                     change,
                     body_rust(n),

@@ -267,6 +267,7 @@ pub fn rust_ty(ty: &Ty) -> String {
         Ty::Named(n) => n.clone(),
         Ty::Vec(t) => format!("Vec<{}>", rust_ty(t)),
         Ty::Map(t) => format!("BTreeMap<String, {}>", rust_ty(t)),
+        Ty::Binary => "File".to_string(),
     }
 }
 

@@ -29,25 +29,58 @@ fn push(
     });
 }
 
+/// A server URL as compared: protocol-relative ones (`//numbers.api.sinch.com`) are HTTPS.
 fn url_key(url: &str) -> String {
-    url.trim_end_matches('/').to_string()
+    let url = url.trim_end_matches('/');
+    match url.strip_prefix("//") {
+        Some(rest) => format!("https://{rest}"),
+        None => url.to_string(),
+    }
 }
 
-/// Servers by URL, and the values of their variables.
+/// Every host a server stands for: its URL with each variable replaced by each of its
+/// values (`https://{region}.conversation.api.sinch.com` with `region` in `us`, `eu`, `br` is
+/// three hosts). A variable without a list of values stays a placeholder.
+fn hosts(server: &openapiv3::Server) -> Vec<String> {
+    let mut out = vec![url_key(&server.url)];
+    for (name, v) in server.variables.iter().flatten() {
+        if v.enumeration.is_empty() {
+            continue;
+        }
+        let hole = format!("{{{name}}}");
+        out = out
+            .iter()
+            .flat_map(|u| {
+                v.enumeration
+                    .iter()
+                    .map(|value| u.replace(&hole, value))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+    }
+    out
+}
+
+/// Servers by the hosts they stand for (so a list of regional hosts rewritten as one URL with
+/// a `{region}` variable is no change), and the variables of servers written the same way.
 pub fn servers(old: &Version, new: &Version, out: &mut Vec<Change>) {
     let find = |doc: &OpenAPI, url: &str| doc.servers.iter().find(|s| url_key(&s.url) == url_key(url)).cloned();
+    let all = |doc: &OpenAPI| doc.servers.iter().flat_map(hosts).collect::<BTreeSet<String>>();
+    let (old_hosts, new_hosts) = (all(&old.doc), all(&new.doc));
     for s in &old.doc.servers {
         let Some(t) = find(&new.doc, &s.url) else {
-            push(
-                out,
-                Class::Breaking,
-                Area::Server,
-                "removed",
-                None,
-                format!("server {}", s.url),
-                None,
-                "clients pointed at this host (a Region or with_base_url) may stop working; check the manifest's regions",
-            );
+            for host in hosts(s).into_iter().filter(|h| !new_hosts.contains(h)) {
+                push(
+                    out,
+                    Class::Breaking,
+                    Area::Server,
+                    "removed",
+                    None,
+                    format!("server {host}"),
+                    (host != url_key(&s.url)).then(|| format!("from {}", s.url)),
+                    "clients pointed at this host (a Region or with_base_url) may stop working; check the manifest's regions",
+                );
+            }
             continue;
         };
         let empty = Default::default();
@@ -121,15 +154,18 @@ pub fn servers(old: &Version, new: &Version, out: &mut Vec<Change>) {
         }
     }
     for t in &new.doc.servers {
-        if find(&old.doc, &t.url).is_none() {
+        if find(&old.doc, &t.url).is_some() {
+            continue;
+        }
+        for host in hosts(t).into_iter().filter(|h| !old_hosts.contains(h)) {
             push(
                 out,
                 Class::Additive,
                 Area::Server,
                 "added",
                 None,
-                format!("server {}", t.url),
-                None,
+                format!("server {host}"),
+                (host != url_key(&t.url)).then(|| format!("from {}", t.url)),
                 "a new host; the manifest's regions may want it",
             );
         }

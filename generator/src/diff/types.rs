@@ -12,9 +12,7 @@ fn is_component(def: &TypeDef) -> bool {
         .is_some_and(|rest| !rest.contains('/'))
 }
 
-fn unescape(token: &str) -> String {
-    token.replace("~1", "/").replace("~0", "~")
-}
+use crate::doc::pointer::unescape;
 
 /// A JSON pointer into a description as a reader would say it: `sendBatchObject.parameters{}`,
 /// `POST /batches request body`, `ListBatches (GET /batches) response 200`.

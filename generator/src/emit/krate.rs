@@ -7,11 +7,14 @@ use crate::model::Api;
 use crate::naming;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
+use std::collections::BTreeMap;
 
 /// The runtime sources, copied verbatim (with the marker) into `src/runtime/`.
 pub const RUNTIME: &[(&str, &str)] = &[
     ("mod.rs", include_str!("../../../templates/runtime/mod.rs")),
     ("auth.rs", include_str!("../../../templates/runtime/auth.rs")),
+    ("body.rs", include_str!("../../../templates/runtime/body.rs")),
+    ("call.rs", include_str!("../../../templates/runtime/call.rs")),
     (
         "double_option.rs",
         include_str!("../../../templates/runtime/double_option.rs"),
@@ -25,6 +28,7 @@ pub const RUNTIME: &[(&str, &str)] = &[
         include_str!("../../../templates/runtime/pagination.rs"),
     ),
     ("retry.rs", include_str!("../../../templates/runtime/retry.rs")),
+    ("settings.rs", include_str!("../../../templates/runtime/settings.rs")),
     ("signing.rs", include_str!("../../../templates/runtime/signing.rs")),
     ("timestamp.rs", include_str!("../../../templates/runtime/timestamp.rs")),
     ("union.rs", include_str!("../../../templates/runtime/union.rs")),
@@ -42,6 +46,9 @@ pub fn copied(text: &str, from: &str, comment: &str) -> String {
         super::MARKER
     )
 }
+
+/// The contract tests' harness (`tests/contract.rs`); the index of calls is generated.
+pub const CONTRACT_TEST: &str = include_str!("../../../templates/contract.rs.in");
 
 /// What the workspace SDK adds to the template: its examples and its tests' dependencies.
 pub const SDK_EXTRA: &str = include_str!("../../../templates/sdk-extra.toml.in");
@@ -78,6 +85,14 @@ pub fn lib_rs(apis: &[Api], standalone: bool) -> String {
     } else {
         copied(LIB_RS, "lib.rs.in", "//")
     };
+    // Written as rustfmt would, so `cargo fmt` leaves lib.rs as generated.
+    let modules: String = apis.iter().map(|a| format!("    {:?},\n", a.module)).collect();
+    out.push_str(&format!(
+        "\n/// The API modules this crate was generated with (whether or not their feature is on).\npub const API_MODULES: &[&str] = &[\n{modules}];\n"
+    ));
+    if !standalone {
+        out.push_str("\n#[rustfmt::skip]\nmod sinch;\npub use sinch::SinchClient;\n");
+    }
     for a in apis {
         // Generated modules are formatted by prettyplease; rustfmt is told to leave them be.
         out.push_str(&format!(
@@ -97,6 +112,8 @@ fn auth_doc(kinds: &[AuthKind]) -> String {
             AuthKind::ServicePlanToken => "the service plan's API token (`Auth::bearer`)",
             AuthKind::Bearer => "a Bearer token (`Auth::bearer`)",
             AuthKind::ApplicationSigned => "signed requests with an application key and secret (`Auth::application`)",
+            AuthKind::ApiKey => "an API key in its own header (`Auth::api_key`)",
+            AuthKind::MailgunApiKey => "HTTP Basic with the user `api` and your API key (`Auth::mailgun`)",
         })
         .collect();
     if names.is_empty() {
@@ -122,6 +139,7 @@ pub fn api_mod(api: &Api, entry: &ApiEntry) -> TokenStream {
         .map(|r| format_ident!("{}", naming::type_name(&r.name)))
         .collect();
     let region_urls: Vec<&str> = entry.regions.iter().map(|r| r.url.as_str()).collect();
+    let region_names: Vec<&str> = entry.regions.iter().map(|r| r.name.as_str()).collect();
     let region_docs = entry.regions.iter().map(|r| docs(&format!("`{}`: {}", r.name, r.url)));
     let single = entry.regions.len() == 1;
     let constructor = if single {
@@ -130,14 +148,18 @@ pub fn api_mod(api: &Api, entry: &ApiEntry) -> TokenStream {
         quote! {
             #[doc = #doc]
             pub fn new(auth: crate::runtime::Auth) -> Result<Self, crate::runtime::BuildError> {
-                Self::with_base_url(Region::Global.base_url(), auth)
+                let mut client = Self::with_base_url(Region::Global.base_url(), auth)?;
+                client.http = client.http.with_declared_servers(true);
+                Ok(client)
             }
         }
     } else {
         quote! {
             /// A client for the region's host. Sinch keeps data in the region you choose, so there is no default.
             pub fn new(region: Region, auth: crate::runtime::Auth) -> Result<Self, crate::runtime::BuildError> {
-                Self::with_base_url(region.base_url(), auth)
+                let mut client = Self::with_base_url(region.base_url(), auth)?;
+                client.http = client.http.with_declared_servers(true);
+                Ok(client)
             }
         }
     };
@@ -156,6 +178,8 @@ pub fn api_mod(api: &Api, entry: &ApiEntry) -> TokenStream {
             AuthKind::Basic => &["Basic"],
             AuthKind::ServicePlanToken | AuthKind::Bearer => &["Bearer"],
             AuthKind::ApplicationSigned => &["Application"],
+            AuthKind::ApiKey => &["ApiKey"],
+            AuthKind::MailgunApiKey => &["Basic"],
         };
         for k in runtime_kinds {
             let k = format_ident!("{}", k);
@@ -166,6 +190,36 @@ pub fn api_mod(api: &Api, entry: &ApiEntry) -> TokenStream {
         }
     }
     let title = &api.title;
+
+    // Path parameters set once on the client (the manifest's `client_params`).
+    let mut client_params: BTreeMap<String, String> = BTreeMap::new();
+    for p in api
+        .groups
+        .values()
+        .flat_map(|g| &g.operations)
+        .flat_map(|o| &o.params)
+        .filter(|p| p.client)
+    {
+        client_params.entry(p.name.clone()).or_insert_with(|| p.json.clone());
+    }
+    let cp_fields: Vec<_> = client_params.keys().map(|n| naming::ident(n)).collect();
+    let cp_methods = client_params.iter().map(|(name, json)| {
+        let f = naming::ident(name);
+        let with = format_ident!("with_{}", name);
+        let with_doc = format!(" Sets `{json}` for every call (a call can still set its own).");
+        let get_doc = format!(" The `{json}` calls use unless they set their own.");
+        quote! {
+            #[doc = #with_doc]
+            pub fn #with(mut self, value: impl Into<String>) -> Self {
+                self.#f = Some(value.into());
+                self
+            }
+            #[doc = #get_doc]
+            pub fn #f(&self) -> Option<&str> {
+                self.#f.as_deref()
+            }
+        }
+    });
 
     let groups: Vec<_> = api.groups.values().collect();
     let mod_decls = groups.iter().map(|g| {
@@ -201,7 +255,19 @@ pub fn api_mod(api: &Api, entry: &ApiEntry) -> TokenStream {
             #( #region_docs #region_idents, )*
         }
 
+        impl std::str::FromStr for Region {
+            type Err = String;
+            /// A region by its name (`eu`), as `SINCH_…_REGION` gives it; any case.
+            fn from_str(name: &str) -> Result<Self, String> {
+                #( if name.eq_ignore_ascii_case(#region_names) { return Ok(Region::#region_idents); } )*
+                Err(format!("`{name}` is not one of {}", Region::NAMES.join(", ")))
+            }
+        }
+
         impl Region {
+            /// The regions' names.
+            pub const NAMES: &[&str] = &[#(#region_names),*];
+
             /// The base URL of the region's host.
             pub fn base_url(self) -> &'static str {
                 match self {
@@ -219,6 +285,7 @@ pub fn api_mod(api: &Api, entry: &ApiEntry) -> TokenStream {
         #[derive(Debug, Clone)]
         pub struct Client {
             pub(crate) http: crate::runtime::Http,
+            #(pub(crate) #cp_fields: Option<String>,)*
         }
 
         impl Client {
@@ -227,19 +294,30 @@ pub fn api_mod(api: &Api, entry: &ApiEntry) -> TokenStream {
             /// A client for another base URL (a proxy, a mock server, a new Sinch host).
             pub fn with_base_url(base_url: impl Into<String>, auth: crate::runtime::Auth) -> Result<Self, crate::runtime::BuildError> {
                 crate::runtime::auth::check(&auth, ACCEPTED_AUTH, #title)?;
-                Ok(Self { http: crate::runtime::Http::new(base_url, auth)? })
+                Ok(Self::from_http(crate::runtime::Http::new(base_url, auth)?))
             }
 
-            /// The same client with another retry policy: for one call
-            /// (`client.with_retry_policy(RetryPolicy::none()).…`) or for good.
+            /// The same client with another retry policy (set one for a single call with the
+            /// call's `retry_policy`).
             pub fn with_retry_policy(&self, policy: crate::runtime::RetryPolicy) -> Self {
-                Self { http: self.http.clone().with_retry(policy) }
+                let mut client = self.clone();
+                client.http = client.http.with_retry(policy);
+                client
+            }
+
+            /// Sends what the description serves from `host` (an operation's own server, such as
+            /// Voice's `https://callingapi.sinch.com`) to `to` instead: a proxy, a test server.
+            pub fn with_server(mut self, host: impl Into<String>, to: impl Into<String>) -> Self {
+                self.http = self.http.with_server(host, to);
+                self
             }
 
             /// A client over an HTTP core you built (shared connection pool, custom `reqwest::Client`).
             pub fn from_http(http: crate::runtime::Http) -> Self {
-                Self { http }
+                Self { http, #(#cp_fields: None,)* }
             }
+
+            #(#cp_methods)*
 
             /// The HTTP core this client sends with (base URL, credentials, connection pool).
             pub fn http(&self) -> &crate::runtime::Http {
@@ -297,4 +375,200 @@ pub fn examples_test(apis: &[Api]) -> String {
 /// `tests/spec_examples.rs`: the harness that checks the index.
 pub fn examples_harness() -> String {
     copied(EXAMPLES_TEST, "spec_examples.rs.in", "//")
+}
+
+/// The setting that fills a client-level path parameter, by its name in the descriptions.
+fn setting_of(param: &str) -> Option<(&'static str, &'static str)> {
+    match param {
+        "project_id" | "projectId" => Some(("project_id", "SINCH_PROJECT_ID")),
+        "service_plan_id" => Some(("sms_service_plan_id", "SINCH_SMS_SERVICE_PLAN_ID")),
+        "domain_name" => Some(("mailgun_domain", "SINCH_MAILGUN_DOMAIN")),
+        _ => None,
+    }
+}
+
+/// `src/sinch.rs`: [`SinchClient`], one entry point that hands out every API's client over
+/// one connection pool and one OAuth2 token.
+pub fn sinch_rs(apis: &[(ApiEntry, Api)]) -> TokenStream {
+    let accessors = apis.iter().map(|(entry, api)| {
+        let module = naming::ident(&api.module);
+        let feature = &api.module;
+        let name = &api.module;
+        let doc = format!(" The {} API's client, from the settings.", api.title);
+        let region = if entry.regions.len() == 1 {
+            quote!(let region = crate::#module::Region::Global;)
+        } else {
+            let variable = format!("SINCH_{}_REGION", api.module.to_ascii_uppercase());
+            let names = entry.regions.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", ");
+            let what = format!("the region ({names})");
+            quote! {
+                let region: crate::#module::Region = match self.settings.regions.get(#name) {
+                    Some(r) => r.parse().map_err(|problem| crate::runtime::SettingsError { api: #name.into(), variable: #variable.into(), problem })?,
+                    None => return Err(crate::runtime::SettingsError::missing(#name, #variable, #what)),
+                };
+            }
+        };
+        // Credentials in the manifest's order of preference: the first the settings can give.
+        let mut tries = Vec::new();
+        let mut needs = Vec::new();
+        for kind in &entry.auth {
+            let (code, need) = match kind {
+                AuthKind::Oauth2 => (
+                    quote!(if let Some(oauth) = &self.oauth { break 'auth crate::runtime::Auth::OAuth2(oauth.clone()); }),
+                    "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                ),
+                AuthKind::Basic => (
+                    quote!(if let (Some(id), Some(secret)) = (&self.settings.key_id, &self.settings.key_secret) { break 'auth crate::runtime::Auth::basic(id.clone(), secret.clone()); }),
+                    "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                ),
+                AuthKind::ServicePlanToken => (
+                    quote!(if let Some(token) = &self.settings.sms_api_token { break 'auth crate::runtime::Auth::Bearer(token.clone()); }),
+                    "SINCH_SMS_API_TOKEN",
+                ),
+                AuthKind::ApplicationSigned => (
+                    quote!(if let (Some(key), Some(secret)) = (&self.settings.application_key, &self.settings.application_secret) { break 'auth crate::runtime::Auth::application(key.clone(), secret.clone()); }),
+                    "SINCH_APPLICATION_KEY and SINCH_APPLICATION_SECRET",
+                ),
+                AuthKind::ApiKey => {
+                    let header = entry.api_key_header.clone().unwrap_or_else(|| "x-api-key".into());
+                    (
+                        quote!(if let Some(key) = &self.settings.mms_api_key { break 'auth crate::runtime::Auth::api_key(#header, key.clone()); }),
+                        "SINCH_MMS_API_KEY",
+                    )
+                }
+                AuthKind::MailgunApiKey => (
+                    quote!(if let Some(key) = &self.settings.mailgun_api_key { break 'auth crate::runtime::Auth::mailgun(key.clone()); }),
+                    "SINCH_MAILGUN_API_KEY",
+                ),
+                AuthKind::Bearer => (
+                    quote!(if let Some(token) = self.settings.tokens.get(#name) { break 'auth crate::runtime::Auth::Bearer(token.clone()); }),
+                    "",
+                ),
+            };
+            tries.push(code);
+            needs.push(if need.is_empty() {
+                format!("SINCH_{}_TOKEN", api.module.to_ascii_uppercase())
+            } else {
+                need.to_string()
+            });
+        }
+        needs.dedup();
+        let first_need = needs.first().cloned().unwrap_or_default();
+        let problem = format!("credentials are not set (it takes {})", needs.join(", or "));
+        // Client-level parameters filled from the settings.
+        let mut seen = std::collections::BTreeSet::new();
+        let params = api
+            .groups
+            .values()
+            .flat_map(|g| &g.operations)
+            .flat_map(|o| &o.params)
+            .filter(|p| p.client && seen.insert(p.name.clone()))
+            .filter_map(|p| {
+                let (setting, _) = setting_of(&p.json)?;
+                let setting = format_ident!("{}", setting);
+                let with = format_ident!("with_{}", p.name);
+                Some(quote!(if let Some(v) = &self.settings.#setting { client = client.#with(v.clone()); }))
+            })
+            .collect::<Vec<_>>();
+        let mutable = if params.is_empty() { quote!() } else { quote!(mut) };
+        quote! {
+            #[doc = #doc]
+            #[cfg(feature = #feature)]
+            pub fn #module(&self) -> Result<crate::#module::Client, crate::runtime::SettingsError> {
+                #region
+                #[allow(unreachable_code)]
+                let auth = 'auth: {
+                    #(#tries)*
+                    return Err(crate::runtime::SettingsError {
+                        api: #name.into(),
+                        variable: #first_need.into(),
+                        problem: #problem.into(),
+                    });
+                };
+                crate::runtime::auth::check(&auth, crate::#module::ACCEPTED_AUTH, #name)
+                    .map_err(|e| crate::runtime::SettingsError { api: #name.into(), variable: #first_need.into(), problem: e.to_string() })?;
+                let (base, declared) = match self.settings.base_urls.get(#name) {
+                    Some(url) => (url.clone(), false),
+                    None => (region.base_url().to_string(), true),
+                };
+                let http = crate::runtime::Http::with_client(self.http.clone(), base, auth)
+                    .with_retry(self.retry.clone())
+                    .with_declared_servers(declared);
+                let #mutable client = crate::#module::Client::from_http(http);
+                #(#params)*
+                Ok(client)
+            }
+        }
+    });
+    quote! {
+        //! [`SinchClient`]: one entry point for every API.
+
+        /// Every API's client from one set of [`Settings`](crate::runtime::Settings): one
+        /// connection pool and one OAuth2 token shared by all of them, the project id (and the
+        /// SMS service plan, the Mailgun domain) set on each client.
+        ///
+        /// ```no_run
+        /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+        /// let sinch = sinch_sdk::SinchClient::from_env()?;
+        /// # Ok(()) }
+        /// ```
+        #[derive(Clone, Debug)]
+        pub struct SinchClient {
+            settings: crate::runtime::Settings,
+            http: reqwest::Client,
+            oauth: Option<crate::runtime::OAuth2>,
+            retry: crate::runtime::RetryPolicy,
+        }
+
+        impl SinchClient {
+            /// A client from settings.
+            pub fn new(settings: crate::runtime::Settings) -> Result<Self, crate::runtime::BuildError> {
+                let http = reqwest::Client::builder()
+                    .user_agent(crate::runtime::http::USER_AGENT)
+                    .connect_timeout(crate::runtime::http::DEFAULT_CONNECT_TIMEOUT)
+                    .timeout(crate::runtime::http::DEFAULT_TIMEOUT)
+                    .build()
+                    .map_err(crate::runtime::BuildError::Http)?;
+                let oauth = match (&settings.key_id, &settings.key_secret) {
+                    (Some(id), Some(secret)) => Some(match &settings.auth_url {
+                        Some(url) => crate::runtime::OAuth2::with_token_url(id.clone(), secret.clone(), url.clone()),
+                        None => crate::runtime::OAuth2::new(id.clone(), secret.clone()),
+                    }),
+                    _ => None,
+                };
+                Ok(SinchClient { settings, http, oauth, retry: crate::runtime::RetryPolicy::default() })
+            }
+
+            /// A client from the `SINCH_*` environment variables (see
+            /// [`Settings`](crate::runtime::Settings) for their names). An API whose settings
+            /// are missing says which variable to set when you ask for its client.
+            pub fn from_env() -> Result<Self, crate::runtime::BuildError> {
+                Self::new(crate::runtime::Settings::from_env())
+            }
+
+            /// The same client with another retry policy for every API.
+            pub fn with_retry_policy(mut self, policy: crate::runtime::RetryPolicy) -> Self {
+                self.retry = policy;
+                self
+            }
+
+            /// The settings.
+            pub fn settings(&self) -> &crate::runtime::Settings {
+                &self.settings
+            }
+
+            /// The connection pool every API's client shares (for an `Http` core of your own).
+            pub fn http_client(&self) -> &reqwest::Client {
+                &self.http
+            }
+
+            /// The OAuth2 credentials and token every project API's client shares, when the
+            /// settings have an access key.
+            pub fn oauth2(&self) -> Option<&crate::runtime::OAuth2> {
+                self.oauth.as_ref()
+            }
+
+            #(#accessors)*
+        }
+    }
 }

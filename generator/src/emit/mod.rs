@@ -1,5 +1,7 @@
 //! Emit: the model as Rust tokens, formatted by prettyplease.
 
+pub mod builders;
+pub mod contract;
 pub mod krate;
 pub mod operations;
 pub mod types;
@@ -30,6 +32,8 @@ pub fn file(tokens: TokenStream, what: &str) -> String {
 pub fn doc_lines(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut in_fence = false;
+    // A bare carriage return is not allowed in a doc comment (Imported Numbers has some).
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
     for line in text.trim().lines() {
         let trimmed = line.trim_start();
         let line = if trimmed.starts_with("```") {
@@ -86,6 +90,7 @@ pub fn ty(t: &Ty, types: &TokenStream) -> TokenStream {
             let inner = ty(inner, types);
             quote!(Vec<#inner>)
         }
+        Ty::Binary => quote!(crate::runtime::File),
         Ty::Map(inner) => {
             let inner = ty(inner, types);
             quote!(std::collections::BTreeMap<String, #inner>)

@@ -1,36 +1,54 @@
-//! Operations as async methods on a per-tag accessor of the API's client.
+//! Operations as request builders on a per-tag accessor of the API's client:
+//! `client.messages().send(request).timeout(..).await`. The accessor method takes what the
+//! operation requires; optional parameters, client-level overrides and per-call options are
+//! chained setters; awaiting the builder (or `send`) makes the call, `send_with_response` also
+//! gives status and headers, and paged listings have `pages` and `items` streams.
 
-use super::{docs, docs_or, is_copy, is_scalar, ty};
-use crate::model::operations::{Group, Location, Operation, Param, Resp, Status};
+use super::{docs, docs_or, is_scalar, ty};
+use crate::model::operations::{Body, BodyKind, Group, Location, Operation, Param, Resp, Status};
 use crate::model::pagination::{FieldRef, Paging, PagingKind};
-use crate::model::{Ty, TypeDef};
+use crate::model::{Kind, Ty, TypeDef};
 use crate::naming;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-/// One tag's module: its accessor struct, the operations, and their parameter, success and
-/// error types.
-pub fn module(group: &Group, defs: &BTreeMap<String, TypeDef>) -> TokenStream {
+type Defs = BTreeMap<String, TypeDef>;
+
+/// Names the request builder itself uses: a parameter's setter that would clash gets `_param`.
+const BUILDER_METHODS: &[&str] = &[
+    "send",
+    "send_with_response",
+    "timeout",
+    "header",
+    "retry_policy",
+    "pages",
+    "items",
+    "into_future",
+    "clone",
+    "fmt",
+    "body",
+];
+
+/// Field names of the builder struct that parameters may not take.
+const BUILDER_FIELDS: &[&str] = &["client", "options", "body"];
+
+/// One tag's module: its accessor struct, one method per operation, and the operations'
+/// request builders, success and error types.
+pub fn module(group: &Group, defs: &Defs) -> TokenStream {
     let types = quote!(super::types::);
     let name = format_ident!("{}", group.type_name);
     let tag_doc = format!(" Operations tagged `{}`.", group.tag);
     let struct_doc = format!(" The `{}` operations. Get one from the API's `Client`.", group.tag);
-    let methods = group.operations.iter().map(|op| {
-        let paged = op.paging.as_ref().map(|p| paging_methods(op, p, &types));
-        let one = method(op, defs, &types);
-        quote!(#one #paged)
+    let methods = group.operations.iter().map(|op| accessor_methods(op, defs, &types));
+    let support = group.operations.iter().map(|op| {
+        let builder = builder(op, defs, &types);
+        let extra = support_types(op, &types);
+        quote!(#builder #extra)
     });
-    let support = group.operations.iter().map(|op| support_types(op, &types));
-    // The paging streams borrow the client, not the accessor, so they outlive `client.x()`.
-    let impl_head = if group.operations.iter().any(|op| op.paging.is_some()) {
-        quote!(impl<'a> #name<'a>)
-    } else {
-        quote!(impl #name<'_>)
-    };
     quote! {
         #![doc = #tag_doc]
-        #![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items, clippy::too_many_arguments, clippy::large_enum_variant, clippy::vec_init_then_push)]
+        #![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items, clippy::too_many_arguments, clippy::large_enum_variant)]
 
         #[doc = #struct_doc]
         #[derive(Debug, Clone, Copy)]
@@ -38,7 +56,7 @@ pub fn module(group: &Group, defs: &BTreeMap<String, TypeDef>) -> TokenStream {
             pub(crate) client: &'a super::Client,
         }
 
-        #impl_head {
+        impl<'a> #name<'a> {
             #(#methods)*
         }
 
@@ -64,47 +82,258 @@ fn alias(id: &str, item: &str) -> TokenStream {
     }
 }
 
-fn param_ident(p: &Param) -> proc_macro2::Ident {
-    naming::ident(&p.name)
+/// The builder's field (and argument) name of each parameter.
+fn field_names(op: &Operation) -> BTreeMap<String, String> {
+    let mut taken: BTreeSet<String> = BUILDER_FIELDS.iter().map(|s| s.to_string()).collect();
+    let mut out = BTreeMap::new();
+    for p in &op.params {
+        let n = naming::unique(&p.name, &taken);
+        taken.insert(n.clone());
+        out.insert(key(p), n);
+    }
+    out
 }
 
-/// Arguments: path parameters, then required query and header parameters, then the body,
-/// then a struct of the optional ones.
-fn signature(op: &Operation, types: &TokenStream) -> Vec<TokenStream> {
-    let mut args = Vec::new();
-    for p in op.params.iter().filter(|p| p.location == Location::Path || p.required) {
-        let id = param_ident(p);
-        let t = if p.ty == Ty::String {
-            quote!(&str)
-        } else if is_copy(&p.ty) {
-            ty(&p.ty, types)
-        } else {
-            let t = ty(&p.ty, types);
-            quote!(&#t)
-        };
-        args.push(quote!(#id: #t));
+fn key(p: &Param) -> String {
+    format!("{:?}:{}", p.location, p.json)
+}
+
+/// What a parameter is stored as in the builder, and what its argument or setter takes.
+fn param_ty(p: &Param, types: &TokenStream) -> TokenStream {
+    ty(&p.ty, types)
+}
+
+fn body_ty(b: &Body, types: &TokenStream) -> TokenStream {
+    ty(&b.ty, types)
+}
+
+/// The accessor's methods of one operation: the primary one and one per other media type.
+fn accessor_methods(op: &Operation, defs: &Defs, types: &TokenStream) -> TokenStream {
+    let mut out = accessor_method(op, op.body.as_ref(), None, defs, types);
+    for alt in &op.alternates {
+        out.extend(accessor_method(op, Some(alt), Some(alt.kind), defs, types));
     }
-    if let Some(b) = &op.body {
-        let t = ty(&b.ty, types);
-        args.push(if b.required {
-            quote!(body: &#t)
+    out
+}
+
+fn method_doc(op: &Operation, media: Option<&Body>, alternate: bool) -> TokenStream {
+    let mut doc_text = String::new();
+    if let Some(s) = &op.summary {
+        doc_text.push_str(s.trim());
+        doc_text.push_str("\n\n");
+    }
+    if let Some(d) = &op.doc {
+        doc_text.push_str(d.trim());
+        doc_text.push_str("\n\n");
+    }
+    if alternate {
+        if let Some(b) = media {
+            doc_text.push_str(&format!("This method sends the body as `{}`.\n\n", b.media));
+        }
+    }
+    doc_text.push_str(&format!("`{} {}` (operation `{}`).", op.method, op.path, op.id));
+    if let Some(s) = &op.server {
+        doc_text.push_str(&format!(" Served from `{s}`."));
+    }
+    docs(&doc_text)
+}
+
+fn accessor_method(
+    op: &Operation,
+    body: Option<&Body>,
+    alternate: Option<BodyKind>,
+    defs: &Defs,
+    types: &TokenStream,
+) -> TokenStream {
+    let fn_name = match alternate {
+        Some(k) => format_ident!("{}_{}", op.fn_name, k.suffix()),
+        None => naming::ident(&op.fn_name),
+    };
+    let alias = if alternate.is_none() {
+        alias(&op.id, &op.fn_name)
+    } else {
+        TokenStream::new()
+    };
+    let doc = method_doc(op, body, alternate.is_some());
+    let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
+    let call = format_ident!("{}", op.call_type);
+    let names = field_names(op);
+    let mut args = Vec::new();
+    let mut inits = Vec::new();
+    for p in &op.params {
+        let f = naming::ident(&names[&key(p)]);
+        let t = param_ty(p, types);
+        if p.client || !(p.location == Location::Path || p.required) {
+            inits.push(quote!(#f: None,));
         } else {
-            quote!(body: Option<&#t>)
+            args.push(quote!(#f: impl Into<#t>));
+            inits.push(quote!(#f: #f.into(),));
+        }
+    }
+    let body_init = match body {
+        Some(b) if body_is_argument(b, defs) => {
+            let t = body_ty(b, types);
+            args.push(quote!(body: impl Into<#t>));
+            let encode = encode_body(b, quote!(&body), defs);
+            quote!(body: { let body: #t = body.into(); #encode },)
+        }
+        _ => quote!(body: Ok(crate::runtime::Body::Empty),),
+    };
+    quote! {
+        #doc
+        #alias
+        #deprecated
+        pub fn #fn_name(&self, #(#args),*) -> #call<'a> {
+            #call {
+                client: self.client,
+                #(#inits)*
+                #body_init
+                options: Default::default(),
+            }
+        }
+    }
+}
+
+/// Whether the accessor method takes the body as an argument: when the description requires
+/// it, or when its type has required fields (a body that cannot be valid without them; many
+/// descriptions leave `requestBody.required` out). Otherwise it is a setter.
+fn body_is_argument(b: &Body, defs: &Defs) -> bool {
+    let union = {
+        let mut t = &b.ty;
+        loop {
+            match t {
+                Ty::Named(n) => match defs.get(n).map(|d| &d.kind) {
+                    Some(Kind::Alias(next)) => t = next,
+                    Some(Kind::Union(_)) => break true,
+                    _ => break false,
+                },
+                _ => break false,
+            }
+        }
+    };
+    b.required || union || struct_of(&b.ty, defs).is_some_and(|s| s.fields.iter().any(|f| f.required))
+}
+
+/// An expression encoding `value` (a reference to the body) into a `runtime::Body`, as a
+/// `Result<Body, String>`.
+fn encode_body(b: &Body, value: TokenStream, defs: &Defs) -> TokenStream {
+    let media = &b.media;
+    match b.kind {
+        BodyKind::Json => quote!(crate::runtime::Body::json(#value).map_err(|e| e.to_string())),
+        BodyKind::Form => quote!(crate::runtime::Body::form(#value).map_err(|e| e.to_string())),
+        BodyKind::Binary => {
+            quote!(Ok(crate::runtime::Body::File(::std::clone::Clone::clone(#value), #media.to_string())))
+        }
+        BodyKind::Text => {
+            quote!(Ok(crate::runtime::Body::Text(::std::string::ToString::to_string(#value), #media.to_string())))
+        }
+        BodyKind::Multipart if struct_of(&b.ty, defs).is_some() => {
+            quote!(crate::runtime::Body::multipart(#value))
+        }
+        BodyKind::Multipart => quote!(Ok(crate::runtime::Body::Multipart(crate::runtime::body::parts_of(#value)))),
+    }
+}
+
+/// The struct a type names, through aliases.
+fn struct_of<'a>(t: &Ty, defs: &'a Defs) -> Option<&'a crate::model::Struct> {
+    let mut t = t;
+    for _ in 0..16 {
+        let Ty::Named(n) = t else { return None };
+        match &defs.get(n)?.kind {
+            Kind::Struct(s) => return Some(s),
+            Kind::Alias(next) => t = next,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The names of the structs some operation sends as `multipart/form-data`.
+pub fn multipart_types(groups: &BTreeMap<String, Group>, defs: &Defs) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for op in groups.values().flat_map(|g| &g.operations) {
+        for b in op.body.iter().chain(&op.alternates) {
+            if b.kind != BodyKind::Multipart {
+                continue;
+            }
+            let mut t = &b.ty;
+            while let Ty::Named(n) = t {
+                match defs.get(n).map(|d| &d.kind) {
+                    Some(Kind::Alias(next)) => t = next,
+                    Some(Kind::Struct(_)) => {
+                        out.insert(n.clone());
+                        break;
+                    }
+                    _ => break,
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `impl ToParts` for a struct sent as `multipart/form-data`: text parts for scalars (arrays
+/// repeat the field), files as file parts, anything else as JSON text.
+pub fn to_parts(name: &str, s: &crate::model::Struct, defs: &Defs) -> TokenStream {
+    let ident = format_ident!("{}", name);
+    let parts = multipart_parts(s, defs);
+    quote! {
+        impl crate::runtime::body::ToParts for #ident {
+            fn to_parts(&self) -> Vec<crate::runtime::Part> {
+                let body = self;
+                let mut parts: Vec<crate::runtime::Part> = Vec::new();
+                #parts
+                parts
+            }
+        }
+    }
+}
+
+fn multipart_parts(s: &crate::model::Struct, defs: &Defs) -> TokenStream {
+    let mut out = TokenStream::new();
+    for f in &s.fields {
+        let id = naming::ident(&f.name);
+        if f.flatten {
+            out.extend(quote!(parts.extend(crate::runtime::body::parts_of(&body.#id));));
+            continue;
+        }
+        let name = &f.json;
+        let push = |v: TokenStream, t: &Ty| -> TokenStream {
+            match t {
+                Ty::Binary => quote!(parts.push(crate::runtime::Part::file(#name, ::std::clone::Clone::clone(#v)));),
+                t if is_scalar(t, defs) => {
+                    quote!(parts.push(crate::runtime::Part::text(#name, ::std::string::ToString::to_string(#v)));)
+                }
+                _ => quote!(parts.push(crate::runtime::Part::json(#name, #v));),
+            }
+        };
+        let one = match &f.ty {
+            Ty::Vec(inner) if matches!(**inner, Ty::Binary) || is_scalar(inner, defs) => {
+                let p = push(quote!(item), inner);
+                quote!(for item in value { #p })
+            }
+            other => push(quote!(value), other),
+        };
+        out.extend(match (f.required, f.nullable) {
+            (true, false) => quote!({ let value = &body.#id; #one }),
+            (true, true) | (false, false) => quote!(if let Some(value) = &body.#id { #one }),
+            (false, true) => quote!(if let Some(Some(value)) = &body.#id { #one }),
         });
     }
-    if let Some(pt) = &op.params_type {
-        let pt = format_ident!("{}", pt);
-        args.push(quote!(params: &#pt));
+    if s.additional.is_some() {
+        let used: BTreeSet<String> = s.fields.iter().map(|f| f.name.clone()).collect();
+        let extra = naming::ident(&naming::unique("additional_properties", &used));
+        out.extend(quote! {
+            for (key, value) in &body.#extra {
+                parts.push(crate::runtime::Part::text(key.clone(), crate::runtime::body::scalar_text(&serde_json::json!(value))));
+            }
+        });
     }
-    args
-}
-
-fn optional_params(op: &Operation) -> impl Iterator<Item = &Param> {
-    op.params.iter().filter(|p| p.location != Location::Path && !p.required)
+    out
 }
 
 /// Code that adds one query or header value; `value` is a reference to the parameter.
-fn push_value(p: &Param, value: TokenStream, defs: &BTreeMap<String, TypeDef>) -> TokenStream {
+fn push_value(p: &Param, value: TokenStream, defs: &Defs) -> TokenStream {
     let json = &p.json;
     let (inner, is_list) = match &p.ty {
         Ty::Vec(inner) => (inner.as_ref(), true),
@@ -118,8 +347,8 @@ fn push_value(p: &Param, value: TokenStream, defs: &BTreeMap<String, TypeDef>) -
         }
     };
     let add = |text: TokenStream| match p.location {
-        Location::Header => quote!(request = request.header(#json, #text);),
-        _ => quote!(query.push((#json, #text));),
+        Location::Header => quote!(request.headers.push((#json, #text));),
+        _ => quote!(request.query.push((#json, #text));),
     };
     if !is_list {
         return add(text_of(value));
@@ -133,26 +362,197 @@ fn push_value(p: &Param, value: TokenStream, defs: &BTreeMap<String, TypeDef>) -
     add(quote!(#value.iter().map(|item| #item).collect::<Vec<_>>().join(",")))
 }
 
-fn method(op: &Operation, defs: &BTreeMap<String, TypeDef>, types: &TokenStream) -> TokenStream {
-    let fn_name = naming::ident(&op.fn_name);
-    let alias = alias(&op.id, &op.fn_name);
-    let args = signature(op, types);
+/// The request builder of one operation.
+fn builder(op: &Operation, defs: &Defs, types: &TokenStream) -> TokenStream {
+    let call = format_ident!("{}", op.call_type);
     let id = &op.id;
+    let names = field_names(op);
+    let (ok_ty, success, errors) = responses(op, types);
+    let err_ty = match &op.error_type {
+        Some(e) => {
+            let e = format_ident!("{}", e);
+            quote!(#e)
+        }
+        None => quote!(crate::runtime::NoErrorBody),
+    };
 
-    let mut doc_text = String::new();
-    if let Some(s) = &op.summary {
-        doc_text.push_str(s.trim());
-        doc_text.push_str("\n\n");
+    // Fields and setters.
+    let mut fields = Vec::new();
+    let mut setters = Vec::new();
+    let mut setter_taken: BTreeSet<String> = BUILDER_METHODS.iter().map(|s| s.to_string()).collect();
+    for p in &op.params {
+        let f = naming::ident(&names[&key(p)]);
+        let t = param_ty(p, types);
+        let optional = p.client || !(p.location == Location::Path || p.required);
+        if optional {
+            fields.push(quote!(#f: Option<#t>,));
+            let base = names[&key(p)].clone();
+            let setter_name = if setter_taken.contains(&base) {
+                naming::unique(&format!("{base}_param"), &setter_taken)
+            } else {
+                base
+            };
+            setter_taken.insert(setter_name.clone());
+            let setter = naming::ident(&setter_name);
+            let doc = if p.client {
+                docs(&format!(
+                    "Sets `{}` for this call, instead of the client's (`with_{}`).",
+                    p.json, p.name
+                ))
+            } else {
+                let place = match p.location {
+                    Location::Header => "header",
+                    _ => "query parameter",
+                };
+                docs_or(p.doc.as_deref(), &format!("Sets the `{}` {place}.", p.json))
+            };
+            setters.push(quote! {
+                #doc
+                pub fn #setter(mut self, value: impl Into<#t>) -> Self {
+                    self.#f = Some(value.into());
+                    self
+                }
+            });
+        } else {
+            fields.push(quote!(#f: #t,));
+        }
     }
-    if let Some(d) = &op.doc {
-        doc_text.push_str(d.trim());
-        doc_text.push_str("\n\n");
+    // An optional body is a setter too.
+    if let Some(b) = op.body.as_ref().filter(|b| !body_is_argument(b, defs)) {
+        let t = body_ty(b, types);
+        let encode = encode_body(b, quote!(&value), defs);
+        setters.push(quote! {
+            /// Sets the request body.
+            pub fn body(mut self, value: impl Into<#t>) -> Self {
+                let value: #t = value.into();
+                self.body = #encode;
+                self
+            }
+        });
     }
-    doc_text.push_str(&format!("`{} {}` (operation `{}`).", op.method, op.path, op.id));
-    let doc = docs(&doc_text);
-    let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
 
-    // The path: literal pieces and percent-encoded parameters, joined.
+    // The request.
+    let path = path_expr(op, &names, defs);
+    let method = format_ident!("{}", op.method);
+    let mut setup = Vec::new();
+    for p in op.params.iter().filter(|p| p.client) {
+        let f = naming::ident(&names[&key(p)]);
+        let client_field = naming::ident(&p.name);
+        let message = format!(
+            "`{}` is not set: set it on the client (`with_{}`) or on this call (`.{}(..)`)",
+            p.json,
+            p.name,
+            names[&key(p)]
+        );
+        setup.push(quote! {
+            let #f: String = match self.#f.as_ref().or(client.#client_field.as_ref()) {
+                Some(v) => v.clone(),
+                None => return Err(crate::runtime::Error::Request { operation: #id, source: #message.into() }),
+            };
+        });
+    }
+    let server = op.server.as_ref().map(|s| quote!(request.server = Some(#s);));
+    // What the success is read as: JSON unless the description says text or bytes.
+    let accept = op
+        .responses
+        .iter()
+        .find(|r| r.success && r.ty.is_some())
+        .map(|r| match (r.kind, r.media.as_deref()) {
+            (BodyKind::Json, _) | (_, None) => "application/json".to_string(),
+            (_, Some(m)) if m.contains('*') => "*/*".to_string(),
+            (_, Some(m)) => m.to_string(),
+        })
+        .map(|a| quote!(request.headers.push(("accept", #a.to_string()));));
+    let mut params_setup = Vec::new();
+    for p in op.params.iter().filter(|p| p.location != Location::Path) {
+        let f = naming::ident(&names[&key(p)]);
+        if p.required {
+            let push = push_value(p, quote!(value), defs);
+            params_setup.push(quote!({ let value = &self.#f; #push }));
+        } else {
+            let push = push_value(p, quote!(value), defs);
+            params_setup.push(quote!(if let Some(value) = &self.#f { #push }));
+        }
+    }
+
+    let paging = op
+        .paging
+        .as_ref()
+        .map(|p| paging_methods(op, p, &names, types, &err_ty));
+    let finish = if ok_ty.to_string() == "()" {
+        quote! {
+            match response.status() {
+                #success
+                #errors
+            }
+            Ok(response.with(()))
+        }
+    } else {
+        quote! {
+            let value = match response.status() {
+                #success
+                #errors
+            };
+            Ok(response.with(value))
+        }
+    };
+    let doc = docs(&format!(
+        "A request of operation `{}` (`{} {}`), ready to send: await it, or call `send`.\n\n\
+         Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.",
+        op.id, op.method, op.path
+    ));
+    let deprecated = op.deprecated.then(|| quote!(#[allow(deprecated)]));
+    quote! {
+        #doc
+        #[derive(Debug, Clone)]
+        #[must_use = "a request does nothing until it is awaited or sent"]
+        pub struct #call<'a> {
+            client: &'a super::Client,
+            #(#fields)*
+            body: Result<crate::runtime::Body, String>,
+            options: crate::runtime::CallOptions,
+        }
+
+        #deprecated
+        impl<'a> #call<'a> {
+            #(#setters)*
+
+            crate::runtime::call::call_options!();
+
+            /// Sends the request.
+            pub async fn send(self) -> Result<#ok_ty, crate::runtime::Error<#err_ty>> {
+                self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
+            }
+
+            /// Sends the request; the value comes with the response's status and headers.
+            pub async fn send_with_response(self) -> Result<crate::runtime::WithResponse<#ok_ty>, crate::runtime::Error<#err_ty>> {
+                let client = self.client;
+                #(#setup)*
+                let mut request = crate::runtime::Request::new(#id, reqwest::Method::#method, #path);
+                #server
+                #accept
+                #(#params_setup)*
+                request.body = self.body.map_err(|e| crate::runtime::Error::Request { operation: #id, source: e.into() })?;
+                let response = client.http.execute(request, &self.options).await?;
+                #finish
+            }
+
+            #paging
+        }
+
+        impl<'a> std::future::IntoFuture for #call<'a> {
+            type Output = Result<#ok_ty, crate::runtime::Error<#err_ty>>;
+            type IntoFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+            fn into_future(self) -> Self::IntoFuture {
+                Box::pin(self.send())
+            }
+        }
+    }
+}
+
+/// The path with parameters percent-encoded (read from the builder's fields; client-level ones
+/// from locals resolved before).
+fn path_expr(op: &Operation, names: &BTreeMap<String, String>, defs: &Defs) -> TokenStream {
     let mut pieces: Vec<TokenStream> = Vec::new();
     let mut rest = op.path.as_str();
     while let Some(start) = rest.find('{') {
@@ -169,87 +569,23 @@ fn method(op: &Operation, defs: &BTreeMap<String, TypeDef>, types: &TokenStream)
         if !literal.is_empty() {
             pieces.push(quote!(#literal));
         }
-        let id = param_ident(p);
+        let f = naming::ident(&names[&key(p)]);
+        let value = if p.client { quote!(#f) } else { quote!(self.#f) };
         pieces.push(if p.ty == Ty::String {
-            quote!(&crate::runtime::encode::path(#id))
+            quote!(&crate::runtime::encode::path(&#value))
         } else if is_scalar(&p.ty, defs) {
-            quote!(&crate::runtime::encode::path(&#id.to_string()))
+            quote!(&crate::runtime::encode::path(&#value.to_string()))
         } else {
-            quote!(&crate::runtime::encode::path(&crate::runtime::encode::json_text(#id)))
+            quote!(&crate::runtime::encode::path(&crate::runtime::encode::json_text(&#value)))
         });
         rest = &rest[start + len + 1..];
     }
     if !rest.is_empty() {
         pieces.push(quote!(#rest));
     }
-    let path = match pieces.as_slice() {
-        [one] if !one.to_string().starts_with('&') => one.clone(),
-        _ => quote!(&[#(#pieces),*].concat()),
-    };
-
-    let method = format_ident!("{}", op.method);
-    let mut setup = Vec::new();
-    let has_query = op.params.iter().any(|p| p.location == Location::Query);
-    if has_query {
-        setup.push(quote!(let mut query: Vec<(&str, String)> = Vec::new();));
-    }
-    for p in op.params.iter().filter(|p| p.location != Location::Path) {
-        let id = param_ident(p);
-        if p.required {
-            setup.push(push_value(p, quote!(#id), defs));
-        } else {
-            let push = push_value(p, quote!(value), defs);
-            setup.push(quote!(if let Some(value) = &params.#id { #push }));
-        }
-    }
-    if has_query {
-        setup.push(quote!(request = request.query(&query);));
-    }
-    if let Some(b) = &op.body {
-        // Forms are sent as forms; everything else the model types is JSON.
-        let body_call = if b.media.starts_with("application/x-www-form-urlencoded") {
-            quote!(request = request.form(body);)
-        } else {
-            quote!(request = request.json(body);)
-        };
-        setup.push(if b.required {
-            body_call.clone()
-        } else {
-            quote!(if let Some(body) = body {
-                request = request.json(body);
-            })
-        });
-    }
-
-    let (ok_ty, arms) = responses(op, types);
-    let err_ty = match &op.error_type {
-        Some(e) => {
-            let e = format_ident!("{}", e);
-            quote!(#e)
-        }
-        None => quote!(crate::runtime::NoErrorBody),
-    };
-    let mutable = if setup.is_empty() { quote!() } else { quote!(mut) };
-    quote! {
-        #doc
-        #alias
-        #deprecated
-        pub async fn #fn_name(&self, #(#args),*) -> Result<#ok_ty, crate::runtime::Error<#err_ty>> {
-            let #mutable request = self.client.http.request(reqwest::Method::#method, #path);
-            #(#setup)*
-            let response = self.client.http.send(#id, request).await?;
-            match response.status() {
-                #(#arms)*
-            }
-        }
-    }
-}
-
-/// The method's return type (or the success variant) fixes the type the body decodes as.
-fn decode_expr(r: &Resp) -> TokenStream {
-    match &r.ty {
-        Some(_) => quote!(response.json()),
-        None => quote!(Ok(())),
+    match pieces.as_slice() {
+        [one] if !one.to_string().starts_with('&') => quote!(#one.to_string()),
+        _ => quote!([#(#pieces),*].concat()),
     }
 }
 
@@ -268,8 +604,18 @@ fn pattern(s: &Status) -> TokenStream {
     }
 }
 
-/// The success type and the `match` arms over the status code.
-fn responses(op: &Operation, types: &TokenStream) -> (TokenStream, Vec<TokenStream>) {
+/// How a success body is read.
+fn read(r: &Resp) -> TokenStream {
+    match (&r.ty, r.kind) {
+        (None, _) => quote!(()),
+        (Some(_), BodyKind::Text) => quote!(response.text()?),
+        (Some(_), BodyKind::Binary) => quote!(response.bytes()?),
+        (Some(_), _) => quote!(response.json()?),
+    }
+}
+
+/// The success type, and the `match` arms over the status code for successes and errors.
+fn responses(op: &Operation, types: &TokenStream) -> (TokenStream, TokenStream, TokenStream) {
     let successes: Vec<&Resp> = op.responses.iter().filter(|r| r.success).collect();
     let errors: Vec<&Resp> = op.responses.iter().filter(|r| !r.success).collect();
     let mut arms = Vec::new();
@@ -285,75 +631,59 @@ fn responses(op: &Operation, types: &TokenStream) -> (TokenStream, Vec<TokenStre
                 };
                 arms.push(match &r.ty {
                     Some(_) => {
-                        let d = decode_expr(r);
-                        quote!(#pat => #d.map(#enum_ty::#v),)
+                        let d = read(r);
+                        quote!(#pat => #enum_ty::#v(#d),)
                     }
-                    None => quote!(#pat => Ok(#enum_ty::#v),),
+                    None => quote!(#pat => #enum_ty::#v,),
                 });
             }
             quote!(#enum_ty)
         }
         (None, [only]) => {
             // One documented success: every 2xx status decodes as it.
-            let d = decode_expr(only);
-            arms.push(quote!(200..=299 => #d,));
-            match &only.ty {
-                Some(t) => ty(t, types),
-                None => quote!(()),
+            let d = read(only);
+            arms.push(if only.ty.is_some() {
+                quote!(200..=299 => #d,)
+            } else {
+                quote!(200..=299 => {})
+            });
+            match (&only.ty, only.kind) {
+                (Some(_), BodyKind::Binary) => quote!(bytes::Bytes),
+                (Some(t), _) => ty(t, types),
+                (None, _) => quote!(()),
             }
         }
         (None, _) => {
-            arms.push(quote!(200..=299 => Ok(()),));
+            arms.push(quote!(200..=299 => {}));
             quote!(())
         }
     };
-    let mut default_arm = quote!(_ => Err(response.into_error(None)),);
+    let mut error_arms = Vec::new();
+    let mut default_arm = quote!(_ => return Err(response.into_error(None)),);
     if let Some(e) = &op.error_type {
         let enum_ty = format_ident!("{}", e);
         for r in &errors {
             let v = format_ident!("{}", r.variant);
             // The variant's constructor fixes the body type the status decodes as.
             let error = match &r.ty {
-                Some(_) => quote!(Err(response.error_as(#enum_ty::#v))),
-                None => quote!(Err(response.into_error(Some(#enum_ty::#v)))),
+                Some(_) => quote!(return Err(response.error_as(#enum_ty::#v))),
+                None => quote!(return Err(response.into_error(Some(#enum_ty::#v)))),
             };
             if r.status == Status::Default {
                 default_arm = quote!(_ => #error,);
             } else {
                 let pat = pattern(&r.status);
-                arms.push(quote!(#pat => #error,));
+                error_arms.push(quote!(#pat => #error,));
             }
         }
     }
-    arms.push(default_arm);
-    (ok_ty, arms)
+    error_arms.push(default_arm);
+    (ok_ty, quote!(#(#arms)*), quote!(#(#error_arms)*))
 }
 
-/// The per-operation types: optional parameters, several successes, typed errors.
+/// The per-operation types: several successes, typed errors.
 fn support_types(op: &Operation, types: &TokenStream) -> TokenStream {
     let mut out = TokenStream::new();
-    if let Some(pt) = &op.params_type {
-        let name = format_ident!("{}", pt);
-        let doc = format!(
-            " Optional parameters of [`{}`](super::Client) (operation `{}`).",
-            op.fn_name, op.id
-        );
-        let fields = optional_params(op).map(|p| {
-            let id = param_ident(p);
-            let t = ty(&p.ty, types);
-            let place = match p.location {
-                Location::Header => "header",
-                _ => "query parameter",
-            };
-            let d = docs_or(p.doc.as_deref(), &format!("The `{}` {place}.", p.json));
-            quote!(#d pub #id: Option<#t>,)
-        });
-        out.extend(quote! {
-            #[doc = #doc]
-            #[derive(Debug, Clone, Default, PartialEq)]
-            pub struct #name { #(#fields)* }
-        });
-    }
     let variants = |rs: Vec<&Resp>| -> Vec<TokenStream> {
         rs.into_iter()
             .map(|r| {
@@ -364,12 +694,15 @@ fn support_types(op: &Operation, types: &TokenStream) -> TokenStream {
                     Status::Range(x) => format!(" Status {x}xx."),
                     Status::Default => " Any other status.".to_string(),
                 };
-                match &r.ty {
-                    Some(t) => {
+                match (&r.ty, r.kind) {
+                    (Some(_), BodyKind::Binary) if r.success => {
+                        quote!(#d #[doc = ""] #[doc = #status_doc] #v(bytes::Bytes),)
+                    }
+                    (Some(t), _) => {
                         let t = ty(t, types);
                         quote!(#d #[doc = ""] #[doc = #status_doc] #v(#t),)
                     }
-                    None => quote!(#d #[doc = ""] #[doc = #status_doc] #v,),
+                    (None, _) => quote!(#d #[doc = ""] #[doc = #status_doc] #v,),
                 }
             })
             .collect()
@@ -381,6 +714,7 @@ fn support_types(op: &Operation, types: &TokenStream) -> TokenStream {
         out.extend(quote! {
             #[doc = #doc]
             #[derive(Debug, Clone, PartialEq)]
+            #[non_exhaustive]
             pub enum #name { #(#vs)* }
         });
     }
@@ -394,6 +728,7 @@ fn support_types(op: &Operation, types: &TokenStream) -> TokenStream {
         out.extend(quote! {
             #[doc = #doc]
             #[derive(Debug, Clone, PartialEq)]
+            #[non_exhaustive]
             pub enum #name { #(#vs)* }
         });
     }
@@ -411,61 +746,25 @@ fn number_field(f: &FieldRef, value: &TokenStream) -> TokenStream {
     }
 }
 
-/// The `…_pages` and `…_stream` methods of a paginated operation: lazy streams of its
-/// responses and of their items, each request made by the operation's own method.
-fn paging_methods(op: &Operation, paging: &Paging, types: &TokenStream) -> TokenStream {
-    let fn_name = naming::ident(&op.fn_name);
-    let pages_name = format_ident!("{}_pages", op.fn_name);
-    let stream_name = format_ident!("{}_stream", op.fn_name);
-    let pages_alias = alias(&op.id, &pages_name.to_string());
-    let stream_alias = alias(&op.id, &stream_name.to_string());
-    let args = signature(op, types);
+/// `pages` and `items` of a paginated operation's builder: lazy streams of its responses and
+/// of their items, each page requested by a copy of the builder.
+fn paging_methods(
+    op: &Operation,
+    paging: &Paging,
+    names: &BTreeMap<String, String>,
+    types: &TokenStream,
+    err_ty: &TokenStream,
+) -> TokenStream {
     let resp_ty = ty(&paging.response_ty, types);
     let item_ty = ty(&paging.item_ty, types);
-    let err_ty = match &op.error_type {
-        Some(e) => {
-            let e = format_ident!("{}", e);
-            quote!(#e)
-        }
-        None => quote!(crate::runtime::NoErrorBody),
+    let field_of = |json: &str| {
+        let p = op
+            .params
+            .iter()
+            .find(|p| p.location == Location::Query && p.json == json)
+            .expect("paging parameters are query parameters of the operation");
+        naming::ident(&names[&key(p)])
     };
-    let deprecated = op.deprecated.then(|| quote!(#[deprecated] #[allow(deprecated)]));
-
-    // Owned copies of the borrowed arguments go into the stream; each request borrows them.
-    let required: Vec<&Param> = op
-        .params
-        .iter()
-        .filter(|p| p.location == Location::Path || p.required)
-        .collect();
-    let owned = required.iter().filter(|p| !is_copy(&p.ty)).map(|p| {
-        let id = param_ident(p);
-        if p.ty == Ty::String {
-            quote!(let #id = #id.to_owned();)
-        } else {
-            quote!(let #id = #id.clone();)
-        }
-    });
-    let per_request = required.iter().filter(|p| !is_copy(&p.ty)).map(|p| {
-        let id = param_ident(p);
-        quote!(let #id = #id.clone();)
-    });
-    let call_args: Vec<TokenStream> = required
-        .iter()
-        .map(|p| {
-            let id = param_ident(p);
-            if is_copy(&p.ty) { quote!(#id) } else { quote!(&#id) }
-        })
-        .chain(std::iter::once(quote!(&params)))
-        .collect();
-    let pass_args: Vec<TokenStream> = required
-        .iter()
-        .map(|p| {
-            let id = param_ident(p);
-            quote!(#id)
-        })
-        .chain(std::iter::once(quote!(params)))
-        .collect();
-
     let response = quote!(response);
     let items_field = naming::ident(&paging.items.name);
     let (take_items, count_items) = if paging.items.optional {
@@ -476,10 +775,9 @@ fn paging_methods(op: &Operation, paging: &Paging, types: &TokenStream) -> Token
     } else {
         (quote!(#response.#items_field), quote!(#response.#items_field.len()))
     };
-
     let (stream, how) = match &paging.kind {
         PagingKind::Token { param, next } => {
-            let p = naming::ident(&param.name);
+            let p = field_of(&param.json);
             let n = naming::ident(&next.name);
             let next_token = if next.optional {
                 quote!(#response.#n.as_deref())
@@ -487,22 +785,21 @@ fn paging_methods(op: &Operation, paging: &Paging, types: &TokenStream) -> Token
                 quote!(Some(#response.#n.as_str()))
             };
             let stream = quote! {
-                let first = params.#p.clone();
+                let first = self.#p.clone();
                 crate::runtime::pagination::token_pages(
                     first,
                     move |token: Option<String>| {
-                        #(#per_request)*
-                        let mut params = params.clone();
-                        params.#p = token;
-                        async move { ops.#fn_name(#(#call_args),*).await }
+                        let mut call = self.clone();
+                        call.#p = token;
+                        call.send()
                     },
                     |#response: &#resp_ty| #next_token,
                 )
             };
             let how = format!(
-                "Starts from `params.{}` when set (else the first page), then follows each\nresponse's `{}`; \
+                "Starts from the `{}` set on this request (else the first page), then follows each\nresponse's `{}`; \
                  ends after a page without one.",
-                param.name, next.json
+                param.json, next.json
             );
             (stream, how)
         }
@@ -513,34 +810,35 @@ fn paging_methods(op: &Operation, paging: &Paging, types: &TokenStream) -> Token
             page_field,
             page_size_field,
         } => {
-            let p = naming::ident(&page.name);
-            let s = naming::ident(&page_size.name);
+            let p = field_of(&page.json);
+            let s = field_of(&page_size.json);
             let (first, set) = if page.ty == Ty::I32 {
                 (
-                    quote!(params.#p.map_or(0, i64::from)),
+                    quote!(self.#p.map_or(0, i64::from)),
                     quote!(Some(i32::try_from(page).unwrap_or(i32::MAX))),
                 )
             } else {
-                (quote!(params.#p.unwrap_or(0)), quote!(Some(page)))
+                (quote!(self.#p.unwrap_or(0)), quote!(Some(page)))
             };
             let size = if page_size.ty == Ty::I32 {
-                quote!(params.#s.map(i64::from))
+                quote!(self.#s.map(i64::from))
             } else {
-                quote!(params.#s)
+                quote!(self.#s)
             };
             let none = quote!(None);
             let page_value = page_field.as_ref().map_or(none.clone(), |f| number_field(f, &response));
             let size_value = page_size_field.as_ref().map_or(none, |f| number_field(f, &response));
             let count_value = number_field(count, &response);
             let stream = quote! {
+                let first = #first;
+                let size = #size;
                 crate::runtime::pagination::numbered_pages(
-                    #first,
-                    #size,
+                    first,
+                    size,
                     move |page: i64| {
-                        #(#per_request)*
-                        let mut params = params.clone();
-                        params.#p = #set;
-                        async move { ops.#fn_name(#(#call_args),*).await }
+                        let mut call = self.clone();
+                        call.#p = #set;
+                        call.send()
                     },
                     |#response: &#resp_ty| crate::runtime::pagination::PageInfo {
                         page: #page_value,
@@ -551,63 +849,30 @@ fn paging_methods(op: &Operation, paging: &Paging, types: &TokenStream) -> Token
                 )
             };
             let how = format!(
-                "Starts from page `params.{}` when set (else 0) and counts up; ends after an empty\npage or \
+                "Starts from the `{}` set on this request (else 0) and counts up; ends after an empty\npage or \
                  once `(page + 1) * page_size` reaches the response's `{}`.",
-                page.name, count.json
+                page.json, count.json
             );
             (stream, how)
         }
     };
-
-    let title = match op.summary.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(s) => s.trim_end_matches('.').to_string(),
-        None => format!("`{}`", op.id),
-    };
     let lazily = "The next page is requested only when the stream is polled past the current one;\n\
                   the stream ends after the last page or after the first error. Pin it before polling\n\
                   (see [`pagination`](crate::runtime::pagination)).";
-    let pages_doc = docs(&format!(
-        "{title}: every page, fetched lazily.\n\n\
-         Calls [`{f}`](Self::{f}) once per page.\n{how}\n{lazily}\n\n\
-         `{} {}` (operation `{}`).",
-        op.method,
-        op.path,
-        op.id,
-        f = op.fn_name,
-    ));
-    let stream_doc = docs(&format!(
-        "{title}: every item (`{items}`) of every page, fetched lazily.\n\n\
-         The items of [`{f}_pages`](Self::{f}_pages), in order.\n{lazily}\n\n\
-         `{} {}` (operation `{}`).",
-        op.method,
-        op.path,
-        op.id,
-        items = paging.items.json,
-        f = op.fn_name,
+    let pages_doc = docs(&format!("Every page, fetched lazily.\n\n{how}\n{lazily}"));
+    let items_doc = docs(&format!(
+        "Every item (`{}`) of every page, fetched lazily: the items of [`pages`](Self::pages), in order.\n\n{lazily}",
+        paging.items.json
     ));
     quote! {
         #pages_doc
-        #pages_alias
-        #deprecated
-        pub fn #pages_name(&self, #(#args),*)
-            -> impl futures_core::Stream<Item = Result<#resp_ty, crate::runtime::Error<#err_ty>>> + use<'a>
-        {
-            let ops = *self;
-            #(#owned)*
-            let params = params.clone();
+        pub fn pages(self) -> impl futures_core::Stream<Item = Result<#resp_ty, crate::runtime::Error<#err_ty>>> + 'a {
             #stream
         }
 
-        #stream_doc
-        #stream_alias
-        #deprecated
-        pub fn #stream_name(&self, #(#args),*)
-            -> impl futures_core::Stream<Item = Result<#item_ty, crate::runtime::Error<#err_ty>>> + use<'a>
-        {
-            crate::runtime::pagination::items(
-                self.#pages_name(#(#pass_args),*),
-                |#response: #resp_ty| #take_items,
-            )
+        #items_doc
+        pub fn items(self) -> impl futures_core::Stream<Item = Result<#item_ty, crate::runtime::Error<#err_ty>>> + 'a {
+            crate::runtime::pagination::items(self.pages(), |#response: #resp_ty| #take_items)
         }
     }
 }

@@ -7,8 +7,19 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 /// Every declaration of one API's `types` module.
-pub fn module(defs: &std::collections::BTreeMap<String, TypeDef>, title: &str) -> TokenStream {
-    let items = defs.values().map(declaration);
+pub fn module(
+    defs: &std::collections::BTreeMap<String, TypeDef>,
+    title: &str,
+    multipart: &std::collections::BTreeSet<String>,
+) -> TokenStream {
+    let items = defs.values().map(|d| {
+        let decl = declaration(d, defs);
+        let parts = match &d.kind {
+            Kind::Struct(s) if multipart.contains(&d.name) => super::operations::to_parts(&d.name, s, defs),
+            _ => TokenStream::new(),
+        };
+        quote!(#decl #parts)
+    });
     let doc = format!(" Models of the {title} API: every schema of its description.");
     quote! {
         #![doc = #doc]
@@ -18,7 +29,7 @@ pub fn module(defs: &std::collections::BTreeMap<String, TypeDef>, title: &str) -
     }
 }
 
-pub fn declaration(def: &TypeDef) -> TokenStream {
+pub fn declaration(def: &TypeDef, defs: &std::collections::BTreeMap<String, TypeDef>) -> TokenStream {
     let name = format_ident!("{}", def.name);
     let doc = docs_or(def.doc.as_deref(), &format!("`{}`", def.name));
     let here = TokenStream::new();
@@ -27,9 +38,17 @@ pub fn declaration(def: &TypeDef) -> TokenStream {
             let t = ty(t, &here);
             quote!(#doc pub type #name = #t;)
         }
-        Kind::Struct(s) => structure(&name, &doc, s),
+        Kind::Struct(s) => {
+            let decl = structure(&name, &doc, s);
+            let builders = super::builders::for_struct(&def.name, s, defs);
+            quote!(#decl #builders)
+        }
         Kind::Enum(e) => string_enum(&name, &doc, e),
-        Kind::Union(u) => union(&def.name, &doc, u),
+        Kind::Union(u) => {
+            let decl = union(&def.name, &doc, u);
+            let builders = super::builders::for_union(&def.name, u, defs);
+            quote!(#decl #builders)
+        }
     }
 }
 
@@ -43,6 +62,15 @@ fn field_ty(f: &Field) -> TokenStream {
 
 fn field(f: &Field) -> TokenStream {
     let ident = naming::ident(&f.name);
+    if f.flatten {
+        let doc = docs_or(f.doc.as_deref(), "Which kind this is.");
+        let t = field_ty(f);
+        return quote! {
+            #doc
+            #[serde(flatten)]
+            pub #ident: #t,
+        };
+    }
     let doc = docs_or(f.doc.as_deref(), &format!("`{}`", f.json));
     // Compare with the identifier as written (`self_`, not `self`); `r#type` serializes as `type`.
     let written = naming::escape(&f.name);
@@ -92,6 +120,7 @@ fn structure(name: &proc_macro2::Ident, doc: &TokenStream, s: &Struct) -> TokenS
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, #default serde::Serialize, serde::Deserialize)]
+        #[non_exhaustive]
         pub struct #name {
             #(#fields)*
             #additional
@@ -108,6 +137,7 @@ fn string_enum(name: &proc_macro2::Ident, doc: &TokenStream, e: &StringEnum) -> 
         ///
         /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
         pub enum #name {
             #( #vdocs #idents, )*
             /// A value this SDK does not know yet, kept as received.
@@ -262,9 +292,11 @@ fn union(name_str: &str, doc: &TokenStream, u: &Union) -> TokenStream {
                 let k = kind_tokens(v.kind);
                 let req = &v.required;
                 let known = &v.known;
-                quote!(crate::runtime::union::Shape { kind: crate::runtime::union::JsonKind::#k, required: &[#(#req),*], known: &[#(#known),*] })
+                let values = v.values.iter().map(|(p, vs)| quote!((#p, &[#(#vs),*])));
+                quote!(crate::runtime::union::Shape { kind: crate::runtime::union::JsonKind::#k, required: &[#(#req),*], known: &[#(#known),*], values: &[#(#values),*] })
             });
             let indices = 0..u.variants.len();
+            let names = u.variants.iter().map(|v| v.name.as_str());
             let message = format!("data did not match any variant of {name_str}");
             (
                 quote!(),
@@ -276,16 +308,19 @@ fn union(name_str: &str, doc: &TokenStream, u: &Union) -> TokenStream {
                 quote! {
                     const SHAPES: &[crate::runtime::union::Shape] = &[#(#shapes),*];
                     let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
+                    // Why each fitting variant failed, so the error names the real cause.
+                    let mut tried: Vec<String> = Vec::new();
                     for index in crate::runtime::union::rank(&value, SHAPES) {
                         let decoded = match index {
-                            #( #indices => #decoders.ok(), )*
-                            _ => None,
+                            #( #indices => #decoders.map_err(|e| format!("{}: {e}", #names)), )*
+                            _ => continue,
                         };
-                        if let Some(decoded) = decoded {
-                            return Ok(decoded);
+                        match decoded {
+                            Ok(decoded) => return Ok(decoded),
+                            Err(e) => tried.push(e),
                         }
                     }
-                    Err(serde::de::Error::custom(#message))
+                    Err(serde::de::Error::custom(format!("{} ({})", #message, tried.join("; "))))
                 },
             )
         }
@@ -299,6 +334,7 @@ fn union(name_str: &str, doc: &TokenStream, u: &Union) -> TokenStream {
         ///
         #[doc = #how]
         #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
         pub enum #name {
             #( #vdocs #idents(#tys), )*
             #other_variant

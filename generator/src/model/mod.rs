@@ -21,6 +21,8 @@ pub enum Ty {
     Timestamp,
     /// Free-form JSON.
     Json,
+    /// A file (`format: binary`): uploaded as a multipart part or a raw body.
+    Binary,
     Unit,
     Named(String),
     Vec(Box<Ty>),
@@ -74,6 +76,9 @@ pub struct Field {
     pub doc: Option<String>,
     /// Other names the property arrives under (manifest facts).
     pub aliases: Vec<String>,
+    /// A union an `allOf` merges beside object members: its variant's properties sit in the
+    /// same JSON object as the struct's own (`#[serde(flatten)]`), so `json` is empty.
+    pub flatten: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -105,6 +110,8 @@ pub struct UnionVariant {
     /// For objects: properties that must be present, and all properties the variant knows.
     pub required: Vec<String>,
     pub known: Vec<String>,
+    /// For objects: properties that only take the listed string values (`type: username`).
+    pub values: Vec<(String, Vec<String>)>,
 }
 
 /// One API as the emitter sees it.
@@ -150,7 +157,30 @@ pub fn build(
         );
     }
     let reserved = RESERVED.iter().map(|s| s.to_string()).collect();
-    let mut groups = operations::convert(&mut types, &reserved)?;
+    let settings = operations::Settings {
+        client_params: entry.client_params.clone(),
+        renames: entry.renames.clone(),
+    };
+    let mut groups = operations::convert(&mut types, &reserved, &settings)?;
+    let ops: Vec<&operations::Operation> = groups.values().flat_map(|g| &g.operations).collect();
+    for name in &entry.client_params {
+        if !ops.iter().any(|o| o.params.iter().any(|p| p.client && p.json == *name)) {
+            types.warnings.push(
+                file,
+                "/paths",
+                format!("the manifest's client parameter `{name}` is no path parameter of any operation; ignored"),
+            );
+        }
+    }
+    for id in entry.renames.keys() {
+        if !ops.iter().any(|o| o.id == *id) {
+            types.warnings.push(
+                file,
+                "/paths",
+                format!("the manifest renames operation `{id}`, which the description does not have; ignored"),
+            );
+        }
+    }
     for fix in &entry.paths {
         let ops = groups
             .values_mut()

@@ -2,10 +2,11 @@
 
 use super::{EnumVariant, Field, JsonKind, Kind, StringEnum, Struct, Ty, TypeDef, Union, UnionVariant};
 use crate::diag::{self, Warnings};
+use crate::doc::pointer::{decode_fragment, unescape};
 use crate::naming;
 use indexmap::IndexMap;
 use openapiv3::{
-    AdditionalProperties, IntegerFormat, NumberFormat, OpenAPI, ReferenceOr, Schema, SchemaKind, StringFormat, Type,
+    AdditionalProperties, IntegerFormat, OpenAPI, ReferenceOr, Schema, SchemaKind, StringFormat, Type,
     VariantOrUnknownOrEmpty as Fmt,
 };
 use std::collections::{BTreeMap, BTreeSet};
@@ -23,9 +24,8 @@ enum View<'a> {
     Integer {
         format: Option<&'a str>,
     },
-    Number {
-        format: Option<&'a str>,
-    },
+    /// Every number is an `f64`, whatever its format.
+    Number,
     Bool,
     Object {
         props: &'a IndexMap<String, ReferenceOr<Box<Schema>>>,
@@ -64,12 +64,7 @@ fn view(schema: &Schema) -> View<'_> {
                 IntegerFormat::Int64 => "int64",
             }),
         },
-        SchemaKind::Type(Type::Number(n)) => View::Number {
-            format: fmt_str(&n.format, |f| match f {
-                NumberFormat::Float => "float",
-                NumberFormat::Double => "double",
-            }),
-        },
+        SchemaKind::Type(Type::Number(_)) => View::Number,
         SchemaKind::Type(Type::Boolean(_)) => View::Bool,
         SchemaKind::Type(Type::Object(o)) => View::Object {
             props: &o.properties,
@@ -114,9 +109,7 @@ fn view(schema: &Schema) -> View<'_> {
                     Some("integer") => View::Integer {
                         format: a.format.as_deref(),
                     },
-                    Some("number") => View::Number {
-                        format: a.format.as_deref(),
-                    },
+                    Some("number") => View::Number,
                     Some("boolean") => View::Bool,
                     _ => View::Free,
                 }
@@ -236,9 +229,7 @@ impl<'a> Types<'a> {
 
     fn reference(&mut self, reference: &str, pointer: &str) -> Ty {
         if let Some(raw) = reference.strip_prefix(SCHEMA_PREFIX) {
-            let raw = crate::normalise::decode_uri_fragment(raw)
-                .replace("~1", "/")
-                .replace("~0", "~");
+            let raw = unescape(&decode_fragment(raw));
             if let Some(name) = self.names.get(&raw) {
                 return Ty::Named(name.clone());
             }
@@ -293,16 +284,15 @@ impl<'a> Types<'a> {
         match view(schema) {
             View::String { format, .. } => match format {
                 Some("date-time") => Ty::Timestamp,
+                Some("binary") => Ty::Binary,
                 _ => Ty::String,
             },
             View::Integer { format } => match format {
                 Some("int32") => Ty::I32,
                 _ => Ty::I64,
             },
-            View::Number { format } => match format {
-                Some("float") => Ty::F32,
-                _ => Ty::F64,
-            },
+            // `float` too: amounts and coordinates lose digits in an `f32`.
+            View::Number => Ty::F64,
             View::Bool => Ty::Bool,
             View::Array(items) => match items {
                 Some(items) => Ty::Vec(Box::new(self.ty_boxed(
@@ -353,7 +343,13 @@ impl<'a> Types<'a> {
                 }
                 Some(Kind::Struct(self.object(props, required, additional, name, pointer)))
             }
-            View::AllOf(members) if !(members.len() == 1 && matches!(members[0], ReferenceOr::Reference { .. })) => {
+            // One reference with nothing beside it is that type; with properties or `required`
+            // of its own, it is a struct that merges them.
+            View::AllOf(members)
+                if !(members.len() == 1
+                    && matches!(members[0], ReferenceOr::Reference { .. })
+                    && !matches!(&schema.schema_kind, SchemaKind::Any(a) if !a.properties.is_empty() || !a.required.is_empty())) =>
+            {
                 Some(Kind::Struct(self.all_of(schema, members, name, pointer)))
             }
             View::OneOf(members) if members.len() > 1 => Some(Kind::Union(self.union(schema, members, name, pointer))),
@@ -377,8 +373,8 @@ impl<'a> Types<'a> {
     fn origin_hint(&self, origin: &str) -> Option<String> {
         let rest = origin.strip_prefix("/components/schemas/")?;
         let (raw, prop) = rest.split_once("/properties/")?;
-        let raw = raw.replace("~1", "/").replace("~0", "~");
-        let prop = prop.replace("~1", "/").replace("~0", "~");
+        let raw = unescape(raw);
+        let prop = unescape(prop);
         if prop.contains('/') {
             return None;
         }
@@ -439,9 +435,9 @@ impl<'a> Types<'a> {
                 None => format!("{name}{}", naming::type_name(json)),
             };
             let ty = self.ty_boxed(prop, &hint, &p);
-            let (nullable, doc) = match prop {
-                ReferenceOr::Item(s) => (s.schema_data.nullable, doc_of(s)),
-                ReferenceOr::Reference { .. } => (false, None),
+            let (nullable, doc, read_only) = match prop {
+                ReferenceOr::Item(s) => (s.schema_data.nullable, doc_of(s), s.schema_data.read_only),
+                ReferenceOr::Reference { .. } => (false, None, false),
             };
             let rust = naming::unique(&naming::field_name(json), &field_names);
             field_names.insert(rust.clone());
@@ -453,11 +449,14 @@ impl<'a> Types<'a> {
                 json: json.clone(),
                 name: rust,
                 ty,
-                required: required.contains(json),
+                // A read-only property is never sent: required only in responses, it is an
+                // `Option` so the type can still be built for a request.
+                required: required.contains(json) && !read_only,
                 nullable,
                 boxed: false,
                 doc,
                 aliases,
+                flatten: false,
             });
         }
         let additional = match additional {
@@ -486,9 +485,40 @@ impl<'a> Types<'a> {
             required,
             additional,
             origins,
+            unions,
             ..
         } = merged;
-        self.object_with_origins(&props, &required, additional.as_ref(), name, pointer, &origins)
+        let mut s = self.object_with_origins(&props, &required, additional.as_ref(), name, pointer, &origins);
+        // Unions merged with objects (`allOf: [AppMessageTypes, AppMessageCommonProps]`): the
+        // variant's properties sit beside the shared ones, in one flattened field.
+        for (i, (member, at)) in unions.iter().enumerate() {
+            let hint = if unions.len() == 1 {
+                format!("{name}Kind")
+            } else {
+                format!("{name}Kind{i}")
+            };
+            let ty = self.ty(member, &hint, at);
+            let taken: BTreeSet<String> = s.fields.iter().map(|f| f.name.clone()).collect();
+            let field_name = naming::unique("kind", &taken);
+            let doc = match member {
+                ReferenceOr::Reference { reference } => self.resolve(reference).and_then(doc_of),
+                ReferenceOr::Item(schema) => doc_of(schema),
+            };
+            s.fields.push(Field {
+                json: String::new(),
+                name: field_name,
+                ty,
+                required: true,
+                nullable: false,
+                boxed: false,
+                doc: Some(
+                    doc.unwrap_or_else(|| "Which kind this is: the properties of one of the union's variants.".into()),
+                ),
+                aliases: Vec::new(),
+                flatten: true,
+            });
+        }
+        s
     }
 
     fn collect_all_of(&mut self, members: &[ReferenceOr<Schema>], merged: &mut Merged, pointer: &str) {
@@ -544,6 +574,15 @@ impl<'a> Types<'a> {
                         merged.required.extend(a.required.iter().cloned());
                     }
                 }
+                // `{required: [version]}`: a member that only makes merged properties required.
+                View::Free if matches!(&schema.schema_kind, SchemaKind::Any(a) if !a.required.is_empty()) => {
+                    if let SchemaKind::Any(a) = &schema.schema_kind {
+                        merged.required.extend(a.required.iter().cloned());
+                    }
+                }
+                View::OneOf(variants) if variants.len() > 1 => {
+                    merged.unions.push((m.clone(), format!("{pointer}/allOf/{i}")));
+                }
                 _ => self.warnings.push(
                     self.file,
                     &format!("{pointer}/allOf/{i}"),
@@ -594,10 +633,12 @@ impl<'a> Types<'a> {
                 ReferenceOr::Reference { reference } => self.resolve(reference),
                 ReferenceOr::Item(s) => Some(s),
             };
-            let (kind, required, known) =
-                target
-                    .map(|s| self.shape(s))
-                    .unwrap_or((JsonKind::Any, Vec::new(), Vec::new()));
+            let Shape {
+                kind,
+                required,
+                known,
+                values,
+            } = target.map(|s| self.shape(s)).unwrap_or_default();
             let base = match &ty {
                 Ty::Named(n) => n.clone(),
                 other => naming::type_name(&format!("{other:?}")),
@@ -629,6 +670,7 @@ impl<'a> Types<'a> {
                 kind,
                 required,
                 known,
+                values,
             });
         }
         let discriminator = own.map(|d| d.property_name.clone()).or(inherited.map(|i| i.property));
@@ -680,37 +722,124 @@ impl<'a> Types<'a> {
             values,
         })
     }
+    /// The string values a property allows, when its schema (through references) lists them.
+    fn enum_values(&self, prop: &ReferenceOr<Box<Schema>>) -> Vec<String> {
+        let schema: Option<&Schema> = match prop {
+            ReferenceOr::Item(s) => Some(s),
+            ReferenceOr::Reference { reference } => self.resolve(reference),
+        };
+        let Some(schema) = schema else { return Vec::new() };
+        match view(schema) {
+            View::String { values, .. } => values,
+            View::AllOf(members) | View::OneOf(members) if members.len() == 1 => match &members[0] {
+                ReferenceOr::Reference { reference } => match self.resolve(reference).map(view) {
+                    Some(View::String { values, .. }) => values,
+                    _ => Vec::new(),
+                },
+                ReferenceOr::Item(s) => match view(s) {
+                    View::String { values, .. } => values,
+                    _ => Vec::new(),
+                },
+            },
+            _ => Vec::new(),
+        }
+    }
+
     /// What a union member looks like on the wire, for decoding by shape.
-    fn shape(&self, schema: &Schema) -> (JsonKind, Vec<String>, Vec<String>) {
+    fn shape(&self, schema: &Schema) -> Shape {
+        let kind_only = |kind| Shape {
+            kind,
+            ..Shape::default()
+        };
         match view(schema) {
             // A required property the schema never defines cannot tell variants apart.
-            View::Object { props, required, .. } => (
-                JsonKind::Object,
-                required.iter().filter(|r| props.contains_key(*r)).cloned().collect(),
-                props.keys().cloned().collect(),
-            ),
+            View::Object { props, required, .. } => Shape {
+                kind: JsonKind::Object,
+                required: required.iter().filter(|r| props.contains_key(*r)).cloned().collect(),
+                known: props.keys().cloned().collect(),
+                values: props
+                    .iter()
+                    .map(|(k, p)| (k.clone(), self.enum_values(p)))
+                    .filter(|(_, v)| !v.is_empty())
+                    .collect(),
+            },
             View::AllOf(members) => {
-                let mut req = Vec::new();
-                let mut known = Vec::new();
+                let mut out = kind_only(JsonKind::Object);
                 for m in members {
                     let s = match m {
                         ReferenceOr::Item(s) => Some(s),
                         ReferenceOr::Reference { reference } => self.resolve(reference),
                     };
                     if let Some(s) = s {
-                        let (_, r, k) = self.shape(s);
-                        req.extend(r);
-                        known.extend(k);
+                        let inner = self.shape(s);
+                        out.required.extend(inner.required);
+                        out.known.extend(inner.known);
+                        out.values.extend(inner.values);
                     }
                 }
-                (JsonKind::Object, req, known)
+                if let SchemaKind::Any(a) = &schema.schema_kind {
+                    out.known.extend(a.properties.keys().cloned());
+                    out.required.extend(
+                        a.required
+                            .iter()
+                            .filter(|r| out.known.contains(r))
+                            .cloned()
+                            .collect::<Vec<_>>(),
+                    );
+                }
+                out
             }
-            View::String { .. } => (JsonKind::String, Vec::new(), Vec::new()),
-            View::Integer { .. } => (JsonKind::Integer, Vec::new(), Vec::new()),
-            View::Number { .. } => (JsonKind::Number, Vec::new(), Vec::new()),
-            View::Bool => (JsonKind::Bool, Vec::new(), Vec::new()),
-            View::Array(_) => (JsonKind::Array, Vec::new(), Vec::new()),
-            View::OneOf(_) | View::Free => (JsonKind::Any, Vec::new(), Vec::new()),
+            View::String { .. } => kind_only(JsonKind::String),
+            View::Integer { .. } => kind_only(JsonKind::Integer),
+            View::Number => kind_only(JsonKind::Number),
+            View::Bool => kind_only(JsonKind::Bool),
+            View::Array(_) => kind_only(JsonKind::Array),
+            // A union of objects: any variant's properties are the union's.
+            View::OneOf(members) => {
+                let mut known = Vec::new();
+                let mut objects = true;
+                for m in members {
+                    let s = match m {
+                        ReferenceOr::Item(s) => Some(s),
+                        ReferenceOr::Reference { reference } => self.resolve(reference),
+                    };
+                    match s.map(|s| self.shape(s)) {
+                        Some(inner) if inner.kind == JsonKind::Object => known.extend(inner.known),
+                        _ => objects = false,
+                    }
+                }
+                if objects {
+                    Shape {
+                        kind: JsonKind::Object,
+                        known,
+                        ..Shape::default()
+                    }
+                } else {
+                    kind_only(JsonKind::Any)
+                }
+            }
+            View::Free => kind_only(JsonKind::Any),
+        }
+    }
+}
+
+/// A union member's shape on the wire.
+#[derive(Debug, Clone)]
+struct Shape {
+    kind: JsonKind,
+    required: Vec<String>,
+    known: Vec<String>,
+    /// Properties that only take listed string values.
+    values: Vec<(String, Vec<String>)>,
+}
+
+impl Default for Shape {
+    fn default() -> Self {
+        Shape {
+            kind: JsonKind::Any,
+            required: Vec::new(),
+            known: Vec::new(),
+            values: Vec::new(),
         }
     }
 }
@@ -725,6 +854,8 @@ struct Merged {
     origins: BTreeMap<String, String>,
     /// References already merged (a base reached twice is merged once).
     seen: BTreeSet<String>,
+    /// `oneOf`/`anyOf` members, with the pointer where each is written.
+    unions: Vec<(ReferenceOr<Schema>, String)>,
 }
 
 /// A discriminator a union takes over from the base its members extend.

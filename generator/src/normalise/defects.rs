@@ -5,7 +5,7 @@ use crate::diag::{self, Warnings};
 use serde_json::Value;
 use std::path::Path;
 
-const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+use crate::doc::METHODS;
 
 /// Reports servers, operations, media types and schemas that are off but usable.
 pub fn report(file: &Path, doc: &Value, warnings: &mut Warnings) {

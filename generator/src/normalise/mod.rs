@@ -7,17 +7,21 @@
 
 pub mod defects;
 pub mod openapi31;
+pub mod repair;
 pub mod swagger2;
 
 use crate::diag::{self, Error, Warnings};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+use crate::doc::METHODS;
 
 /// Checks the version, repairs tolerated defects and returns the typed document.
 pub fn normalise(file: &Path, doc: Value, warnings: &mut Warnings) -> Result<openapiv3::OpenAPI, Error> {
+    let mut doc = doc;
+    // Repairs first, so conversion sees what the description meant.
+    repair::repair(file, &mut doc, warnings);
     let mut doc = match version(file, &doc)? {
         Version::Swagger2 => swagger2::to_openapi3(file, doc, warnings)?,
         Version::OpenApi30 => doc,
@@ -25,19 +29,69 @@ pub fn normalise(file: &Path, doc: Value, warnings: &mut Warnings) -> Result<ope
     };
     // 3.0 allows nothing beside a `$ref`, yet descriptions put `description`/`readOnly` there.
     openapi31::keep_ref_siblings(file, &mut doc, warnings);
-    repair_parameters(file, &mut doc, warnings);
+    repair::simplify(&mut doc);
     defects::report(file, &doc, warnings);
     check_refs(file, &doc, &doc, "")?;
     check_operation_ids(file, &doc)?;
-    let typed: openapiv3::OpenAPI = serde_path_to_error::deserialize(doc).map_err(|e| {
-        let pointer = path_to_pointer(e.path());
-        Error::at(
-            file,
-            &pointer,
-            format!("not a valid OpenAPI 3.0 document: {}", e.inner()),
-        )
-    })?;
-    Ok(typed)
+    match serde_path_to_error::deserialize::<_, openapiv3::OpenAPI>(&doc) {
+        Ok(typed) => Ok(typed),
+        Err(e) => {
+            // Untagged and flattened members hide where inside them the error is: look for
+            // the innermost object that does not read as what the grammar says it is.
+            let (pointer, message) = locate(&doc).unwrap_or_else(|| (path_to_pointer(e.path()), e.inner().to_string()));
+            Err(Error::at(
+                file,
+                &pointer,
+                format!("not a valid OpenAPI 3.0 document: {message}"),
+            ))
+        }
+    }
+}
+
+/// The innermost object of the document that fails to read as its kind, first in document
+/// order, with the pointer to the failing member inside it.
+fn locate(doc: &Value) -> Option<(String, String)> {
+    use crate::doc::{Flow, Kind};
+    use openapiv3::ReferenceOr as R;
+    fn check<T: serde::de::DeserializeOwned>(v: &Value) -> Result<(), (String, String)> {
+        serde_path_to_error::deserialize::<_, T>(v)
+            .map(drop)
+            .map_err(|e| (path_to_pointer(e.path()), e.inner().to_string()))
+    }
+    // (the failing object, the failing member inside it, the message)
+    let mut failures: Vec<(String, String, String)> = Vec::new();
+    crate::doc::walk(doc, Kind::Document, "", &mut |map, kind, pointer| {
+        let node = Value::Object(map.clone());
+        let result = match kind {
+            Kind::Document => return Flow::Enter,
+            Kind::Components => check::<openapiv3::Components>(&node),
+            Kind::PathItem => check::<R<openapiv3::PathItem>>(&node),
+            Kind::Operation => check::<openapiv3::Operation>(&node),
+            Kind::Callback => check::<openapiv3::Callback>(&node),
+            Kind::Parameter => check::<R<openapiv3::Parameter>>(&node),
+            Kind::Header => check::<R<openapiv3::Header>>(&node),
+            Kind::RequestBody => check::<R<openapiv3::RequestBody>>(&node),
+            Kind::Response => check::<R<openapiv3::Response>>(&node),
+            Kind::MediaType => check::<openapiv3::MediaType>(&node),
+            Kind::Encoding => check::<openapiv3::Encoding>(&node),
+            Kind::Schema => check::<R<openapiv3::Schema>>(&node),
+            Kind::Example => check::<R<openapiv3::Example>>(&node),
+            Kind::Link => check::<R<openapiv3::Link>>(&node),
+            Kind::SecurityScheme => check::<R<openapiv3::SecurityScheme>>(&node),
+        };
+        match result {
+            Ok(()) => Flow::Skip,
+            Err((inner, message)) => {
+                failures.push((pointer.to_string(), format!("{pointer}{inner}"), message));
+                Flow::Enter
+            }
+        }
+    });
+    // Parents fail because of their children: the culprit is a failure with none below it.
+    let innermost = failures
+        .iter()
+        .find(|(p, _, _)| !failures.iter().any(|(q, _, _)| q.starts_with(&format!("{p}/"))));
+    innermost.map(|(_, at, message)| (at.clone(), message.clone()))
 }
 
 /// The description formats the generator reads.
@@ -85,50 +139,6 @@ pub fn version(file: &Path, doc: &Value) -> Result<Version, Error> {
     }
 }
 
-/// A parameter with neither `schema` nor `content` is taken to be a string.
-fn repair_parameters(file: &Path, doc: &mut Value, warnings: &mut Warnings) {
-    let mut lists: Vec<String> = Vec::new();
-    if let Some(paths) = doc.get("paths").and_then(Value::as_object) {
-        for (path, item) in paths {
-            let base = diag::join("/paths", path);
-            lists.push(format!("{base}/parameters"));
-            for m in METHODS {
-                if item.get(m).is_some() {
-                    lists.push(format!("{base}/{m}/parameters"));
-                }
-            }
-        }
-    }
-    for pointer in lists {
-        if let Some(Value::Array(params)) = doc.pointer_mut(&pointer) {
-            for (i, p) in params.iter_mut().enumerate() {
-                repair_parameter(file, &format!("{pointer}/{i}"), p, warnings);
-            }
-        }
-    }
-    if let Some(Value::Object(params)) = doc.pointer_mut("/components/parameters") {
-        for (name, p) in params.iter_mut() {
-            repair_parameter(file, &diag::join("/components/parameters", name), p, warnings);
-        }
-    }
-}
-
-fn repair_parameter(file: &Path, pointer: &str, p: &mut Value, warnings: &mut Warnings) {
-    let Some(obj) = p.as_object_mut() else { return };
-    if obj.contains_key("$ref") || obj.contains_key("schema") || obj.contains_key("content") {
-        return;
-    }
-    let name = obj.get("name").and_then(Value::as_str).unwrap_or("?").to_string();
-    let mut schema = Map::new();
-    schema.insert("type".into(), Value::String("string".into()));
-    obj.insert("schema".into(), Value::Object(schema));
-    warnings.push(
-        file,
-        pointer,
-        format!("parameter `{name}` has neither schema nor content; taken as a string"),
-    );
-}
-
 /// Every local `$ref` must point at something; other references are not supported yet.
 fn check_refs(file: &Path, root: &Value, node: &Value, pointer: &str) -> Result<(), Error> {
     match node {
@@ -137,7 +147,7 @@ fn check_refs(file: &Path, root: &Value, node: &Value, pointer: &str) -> Result<
                 let here = diag::join(pointer, "$ref");
                 match r.strip_prefix('#') {
                     Some(target) => {
-                        if root.pointer(&decode_uri_fragment(target)).is_none() {
+                        if root.pointer(&crate::doc::pointer::decode_fragment(target)).is_none() {
                             return Err(Error::at(
                                 file,
                                 &here,
@@ -176,25 +186,6 @@ fn check_refs(file: &Path, root: &Value, node: &Value, pointer: &str) -> Result<
 fn is_examples_map(v: &Value) -> bool {
     v.as_object()
         .is_some_and(|m| m.values().all(|e| e.get("value").is_some() || e.get("$ref").is_some()))
-}
-
-/// `#/components/schemas/a%20b` is a URI fragment: percent-decode it into a JSON pointer.
-pub fn decode_uri_fragment(fragment: &str) -> String {
-    let bytes = fragment.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&fragment[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn check_operation_ids(file: &Path, doc: &Value) -> Result<(), Error> {

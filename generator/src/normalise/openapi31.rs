@@ -25,8 +25,9 @@
 //!   `mutualTLS` scheme and the `deviceAuthorization` flow are reported and removed; responses
 //!   may omit `description`; examples' `dataValue` becomes `value`.
 
-use crate::bundle::{Child, Kind, METHODS, child, component_name, unique_name};
 use crate::diag::{self, Error, Warnings};
+use crate::doc::pointer::unescape;
+use crate::doc::{Child, Kind, METHODS, child, component_name, unique_name};
 use heck::ToUpperCamelCase;
 use serde_json::{Map, Value, json};
 use std::collections::{BTreeMap, BTreeSet};
@@ -784,7 +785,7 @@ impl Converter<'_> {
             let Some(node) = doc.pointer_mut(&site) else { continue };
             let mut seen = Vec::new();
             while let Some(r) = node.get("$ref").and_then(Value::as_str).map(str::to_string) {
-                let Some(target) = r.strip_prefix('#').map(crate::normalise::decode_uri_fragment) else {
+                let Some(target) = r.strip_prefix('#').map(crate::doc::pointer::decode_fragment) else {
                     break;
                 };
                 if seen.contains(&target) {
@@ -899,7 +900,7 @@ impl Converter<'_> {
                         continue;
                     };
                     if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
-                        let name = r.rsplit('/').next().unwrap_or(r).replace("~1", "/").replace("~0", "~");
+                        let name = unescape(r.rsplit('/').next().unwrap_or(r));
                         types.push(format!("`{name}`"));
                         continue;
                     }
@@ -1118,7 +1119,7 @@ impl Rewrite<'_> {
     /// The new reference for `r`, written in the schema at `site`, when it points into a moved
     /// definition.
     fn target(&mut self, r: &str, site: &str) -> Option<String> {
-        let old = crate::normalise::decode_uri_fragment(r.strip_prefix('#')?);
+        let old = crate::doc::pointer::decode_fragment(r.strip_prefix('#')?);
         let found = self
             .moved
             .iter()
@@ -1139,7 +1140,7 @@ impl Rewrite<'_> {
             Some((n, t)) => (n, format!("/{t}")),
             None => (rest, String::new()),
         };
-        let name = name.replace("~1", "/").replace("~0", "~");
+        let name = unescape(name);
         let (_, _, to) = self
             .by_name
             .iter()

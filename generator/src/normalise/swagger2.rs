@@ -14,12 +14,12 @@
 //!
 //! Everything else (descriptions, tags, operation ids, extensions) is kept as it is.
 
-use super::decode_uri_fragment;
 use crate::diag::{self, Error, Warnings};
+use crate::doc::pointer::decode_fragment as decode_uri_fragment;
 use serde_json::{Map, Value, json};
 use std::path::Path;
 
-const METHODS: [&str; 7] = ["get", "put", "post", "delete", "options", "head", "patch"];
+use crate::doc::METHODS;
 const JSON: &str = "application/json";
 const FORM: &str = "application/x-www-form-urlencoded";
 const MULTIPART: &str = "multipart/form-data";

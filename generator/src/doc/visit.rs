@@ -1,0 +1,161 @@
+//! One walk over a description that knows what each object is: every object whose kind the
+//! grammar gives is handed to the visitor with its kind and JSON pointer. Extensions (`x-…`),
+//! examples and other data are never entered, so a `$ref` inside them is left alone.
+
+use super::grammar::{Child, Kind, child};
+use super::pointer::join;
+use serde_json::{Map, Value};
+
+/// What the visitor may do after seeing an object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    /// Walk into its members.
+    Enter,
+    /// Leave its members alone.
+    Skip,
+}
+
+/// Visits `node` (an object of `kind`) and everything below it, parents before children.
+/// Lists (`parameters`, `allOf`) are walked item by item; each item is visited as the kind.
+pub fn walk_mut<F>(node: &mut Value, kind: Kind, pointer: &str, visit: &mut F)
+where
+    F: FnMut(&mut Map<String, Value>, Kind, &str) -> Flow,
+{
+    match node {
+        Value::Array(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                walk_mut(item, kind, &format!("{pointer}/{i}"), visit);
+            }
+        }
+        Value::Object(map) => {
+            if visit(map, kind, pointer) == Flow::Skip {
+                return;
+            }
+            for (key, value) in map.iter_mut() {
+                let here = join(pointer, key);
+                match child(kind, key) {
+                    Child::Leaf => {}
+                    Child::One(k) => walk_mut(value, k, &here, visit),
+                    Child::Map(k) => {
+                        if let Value::Object(entries) = value {
+                            for (name, entry) in entries.iter_mut() {
+                                if !name.starts_with("x-") {
+                                    walk_mut(entry, k, &join(&here, name), visit);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// [`walk_mut`] without changes.
+pub fn walk<F>(node: &Value, kind: Kind, pointer: &str, visit: &mut F)
+where
+    F: FnMut(&Map<String, Value>, Kind, &str) -> Flow,
+{
+    match node {
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                walk(item, kind, &format!("{pointer}/{i}"), visit);
+            }
+        }
+        Value::Object(map) => {
+            if visit(map, kind, pointer) == Flow::Skip {
+                return;
+            }
+            for (key, value) in map {
+                let here = join(pointer, key);
+                match child(kind, key) {
+                    Child::Leaf => {}
+                    Child::One(k) => walk(value, k, &here, visit),
+                    Child::Map(k) => {
+                        if let Value::Object(entries) = value {
+                            for (name, entry) in entries {
+                                if !name.starts_with("x-") {
+                                    walk(entry, k, &join(&here, name), visit);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn kinds_and_pointers_follow_the_grammar() {
+        let doc = json!({
+            "openapi": "3.1.0",
+            "paths": {"/a/{id}": {
+                "parameters": [{"name": "id", "in": "path", "schema": {"type": "string"}}],
+                "get": {
+                    "responses": {"200": {"description": "ok", "content": {"application/json": {
+                        "schema": {"type": "array", "items": {"$ref": "#/components/schemas/A"}},
+                        "example": {"$ref": "not a reference"}
+                    }}}},
+                    "callbacks": {"cb": {"{$request.body#/url}": {"post": {"responses": {}}}}},
+                    "x-extra": {"$ref": "ignored"}
+                }
+            }},
+            "components": {"schemas": {"A": {"properties": {"b": {"allOf": [{"type": "string"}]}}}}}
+        });
+        let mut seen = Vec::new();
+        walk(&doc, Kind::Document, "", &mut |_, kind, pointer| {
+            seen.push(format!("{kind:?} {pointer}"));
+            Flow::Enter
+        });
+        let expected = [
+            "Document ",
+            "PathItem /paths/~1a~1{id}",
+            "Parameter /paths/~1a~1{id}/parameters/0",
+            "Schema /paths/~1a~1{id}/parameters/0/schema",
+            "Operation /paths/~1a~1{id}/get",
+            "Response /paths/~1a~1{id}/get/responses/200",
+            "MediaType /paths/~1a~1{id}/get/responses/200/content/application~1json",
+            "Schema /paths/~1a~1{id}/get/responses/200/content/application~1json/schema",
+            "Schema /paths/~1a~1{id}/get/responses/200/content/application~1json/schema/items",
+            "Callback /paths/~1a~1{id}/get/callbacks/cb",
+            "PathItem /paths/~1a~1{id}/get/callbacks/cb/{$request.body#~1url}",
+            "Operation /paths/~1a~1{id}/get/callbacks/cb/{$request.body#~1url}/post",
+            "Components /components",
+            "Schema /components/schemas/A",
+            "Schema /components/schemas/A/properties/b",
+            "Schema /components/schemas/A/properties/b/allOf/0",
+        ];
+        assert_eq!(seen, expected);
+    }
+
+    #[test]
+    fn skip_leaves_members_alone_and_mut_edits_in_place() {
+        let mut doc = json!({"components": {"schemas": {
+            "A": {"type": "object", "properties": {"x": {"type": "string"}}},
+            "B": {"type": "object", "properties": {"y": {"type": "string"}}}
+        }}});
+        walk_mut(&mut doc, Kind::Document, "", &mut |map, kind, pointer| {
+            if kind == Kind::Schema {
+                map.insert("seen".into(), json!(true));
+                if pointer.ends_with("/A") {
+                    return Flow::Skip;
+                }
+            }
+            Flow::Enter
+        });
+        assert_eq!(doc.pointer("/components/schemas/A/seen"), Some(&json!(true)));
+        assert_eq!(doc.pointer("/components/schemas/A/properties/x/seen"), None);
+        assert_eq!(
+            doc.pointer("/components/schemas/B/properties/y/seen"),
+            Some(&json!(true))
+        );
+    }
+}

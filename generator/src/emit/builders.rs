@@ -1,0 +1,431 @@
+//! Constructors and setters, so users never write a struct literal (the types are
+//! `#[non_exhaustive]`, which rules literals out, so that Sinch adding a field is not a
+//! breaking change): `SendMessageRequest::new(app_id, recipient, message).ttl("10s")`, and one
+//! constructor per union variant (`AppMessageTypes::text("hi")`, delegated to the struct that
+//! flattens the union: `AppMessage::text("hi")`).
+
+use super::ty;
+use crate::model::{Field, Kind, Struct, Ty, TypeDef, Union};
+use crate::naming;
+use heck::ToSnakeCase;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use std::collections::{BTreeMap, BTreeSet};
+
+type Defs = BTreeMap<String, TypeDef>;
+
+/// The struct a type names, through aliases.
+fn struct_of<'a>(t: &Ty, defs: &'a Defs) -> Option<(&'a str, &'a Struct)> {
+    let mut t = t;
+    for _ in 0..16 {
+        let Ty::Named(n) = t else { return None };
+        let def = defs.get(n)?;
+        match &def.kind {
+            Kind::Struct(s) => return Some((def.name.as_str(), s)),
+            Kind::Alias(next) => t = next,
+            _ => return None,
+        }
+    }
+    None
+}
+
+fn union_of<'a>(t: &Ty, defs: &'a Defs) -> Option<&'a Union> {
+    let mut t = t;
+    for _ in 0..16 {
+        let Ty::Named(n) = t else { return None };
+        match &defs.get(n)?.kind {
+            Kind::Union(u) => return Some(u),
+            Kind::Alias(next) => t = next,
+            _ => return None,
+        }
+    }
+    None
+}
+
+fn has_optional(s: &Struct) -> bool {
+    s.fields.iter().any(|f| !f.required)
+}
+
+fn required(s: &Struct) -> Vec<&Field> {
+    s.fields.iter().filter(|f| f.required).collect()
+}
+
+/// The type a field holds, as the argument of a constructor or setter takes it.
+fn value_ty(f: &Field) -> TokenStream {
+    ty(&f.ty, &TokenStream::new())
+}
+
+/// `value.into()`, boxed where the field is.
+fn wrap(f: &Field, value: TokenStream) -> TokenStream {
+    if f.boxed {
+        quote!(Box::new(#value.into()))
+    } else {
+        quote!(#value.into())
+    }
+}
+
+/// The expression that builds a struct from arguments named after its required fields.
+fn new_call(name: &str, s: &Struct) -> (Vec<TokenStream>, TokenStream) {
+    let ident = format_ident!("{}", name);
+    let mut params = Vec::new();
+    let mut args = Vec::new();
+    for f in required(s) {
+        let arg = naming::ident(&f.name);
+        let t = value_ty(f);
+        if f.nullable {
+            params.push(quote!(#arg: impl Into<Option<#t>>));
+        } else {
+            params.push(quote!(#arg: impl Into<#t>));
+        }
+        args.push(quote!(#arg));
+    }
+    (params, quote!(#ident::new(#(#args),*)))
+}
+
+/// `impl Name { new, setters, union shortcuts }` for a struct.
+pub fn for_struct(name: &str, s: &Struct, defs: &Defs) -> TokenStream {
+    let ident = format_ident!("{}", name);
+    let mut params = Vec::new();
+    let mut inits = Vec::new();
+    let mut setters = Vec::new();
+    let mut taken: BTreeSet<String> = BTreeSet::from(["new".to_string()]);
+    for f in &s.fields {
+        let field = naming::ident(&f.name);
+        let t = value_ty(f);
+        if f.required {
+            if f.nullable {
+                params.push(quote!(#field: impl Into<Option<#t>>));
+                let v = if f.boxed {
+                    quote!(#field.into().map(Box::new))
+                } else {
+                    quote!(#field.into())
+                };
+                inits.push(quote!(#field: #v,));
+            } else {
+                params.push(quote!(#field: impl Into<#t>));
+                let v = wrap(f, quote!(#field));
+                inits.push(quote!(#field: #v,));
+            }
+            continue;
+        }
+        let initial = quote!(None);
+        inits.push(quote!(#field: #initial,));
+        let setter_name = if f.name == "new" {
+            "with_new".to_string()
+        } else {
+            naming::escape(&f.name)
+        };
+        taken.insert(setter_name.trim_start_matches("r#").to_string());
+        let setter = naming::ident(setter_name.trim_start_matches("r#"));
+        let v = wrap(f, quote!(value));
+        let stored = if f.nullable {
+            quote!(Some(Some(#v)))
+        } else {
+            quote!(Some(#v))
+        };
+        let doc = format!(" Sets `{}`.", if f.json.is_empty() { &f.name } else { &f.json });
+        setters.push(quote! {
+            #[doc = #doc]
+            pub fn #setter(mut self, value: impl Into<#t>) -> Self {
+                self.#field = #stored;
+                self
+            }
+        });
+    }
+    if let Some(t) = &s.additional {
+        let used: BTreeSet<String> = s.fields.iter().map(|f| f.name.clone()).collect();
+        let field = naming::ident(&naming::unique("additional_properties", &used));
+        let _ = ty(t, &TokenStream::new());
+        inits.push(quote!(#field: Default::default(),));
+    }
+    let new_doc = if params.is_empty() {
+        " An empty value: every field is optional; set them with the methods named after them.".to_string()
+    } else {
+        " A value with its required fields; set optional ones with the methods named after them.".to_string()
+    };
+    // A struct whose only required field is a flattened union gets one shortcut per variant.
+    let mut shortcuts = Vec::new();
+    let req = required(s);
+    if let [only] = req.as_slice() {
+        if only.flatten {
+            if let Some(u) = union_of(&only.ty, defs) {
+                let union_ty = value_ty(only);
+                for (fname, uparams, uargs) in union_constructors(u, defs) {
+                    if !taken.insert(fname.clone()) {
+                        continue;
+                    }
+                    let f = format_ident!("{}", fname);
+                    let doc = format!(
+                        " A value whose `{}` is [`{}::{fname}`].",
+                        only.name,
+                        quote!(#union_ty).to_string().replace(' ', "")
+                    );
+                    shortcuts.push(quote! {
+                        #[doc = #doc]
+                        pub fn #f(#(#uparams),*) -> Self {
+                            Self::new(#union_ty::#f(#(#uargs),*))
+                        }
+                    });
+                }
+            }
+        }
+    }
+    quote! {
+        // Setters are named after the fields, even where a field is called `add` or `not`.
+        #[allow(clippy::should_implement_trait)]
+        impl #ident {
+            #[doc = #new_doc]
+            #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+            pub fn new(#(#params),*) -> Self {
+                Self { #(#inits)* }
+            }
+            #(#shortcuts)*
+            #(#setters)*
+        }
+    }
+}
+
+/// Per variant of a union: (constructor name, parameters, argument names).
+fn union_constructors(u: &Union, defs: &Defs) -> Vec<(String, Vec<TokenStream>, Vec<TokenStream>)> {
+    let names: Vec<String> = u.variants.iter().map(|v| v.name.to_snake_case()).collect();
+    // `text_message_field`, `card_message_field`, ... -> `text`, `card`: the suffix every
+    // variant shares says nothing.
+    let short_names = constructor_names(&names);
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    for (v, fname) in u.variants.iter().zip(short_names) {
+        if fname.starts_with("r#") || !seen.insert(fname.clone()) {
+            continue;
+        }
+        let (params, args) = constructor_params(&v.ty, defs, u.discriminator.as_deref());
+        out.push((fname, params, args));
+    }
+    out
+}
+
+/// Variant constructor names: the variant names in snake case without the words every variant
+/// shares at the start or the end (`destination_pstn`, `destination_sip` -> `pstn`, `sip`;
+/// `text_message_field`, `card_message_field` -> `text`, `card`). Keywords are escaped.
+fn constructor_names(names: &[String]) -> Vec<String> {
+    let suffix = common_suffix(names);
+    let stripped: Vec<String> = names
+        .iter()
+        .map(|n| n.strip_suffix(&suffix).unwrap_or(n).trim_end_matches('_').to_string())
+        .collect();
+    let prefix = common_prefix(&stripped);
+    names
+        .iter()
+        .zip(&stripped)
+        .map(|(full, s)| {
+            let short = s.strip_prefix(&prefix).unwrap_or(s).trim_start_matches('_');
+            let pick = if !short.is_empty() && !short.starts_with(|c: char| c.is_ascii_digit()) {
+                short
+            } else if !s.is_empty() {
+                s.as_str()
+            } else {
+                full.as_str()
+            };
+            naming::escape(pick)
+        })
+        .collect()
+}
+
+fn common_prefix(names: &[String]) -> String {
+    if names.len() < 2 {
+        return String::new();
+    }
+    let parts: Vec<Vec<&str>> = names.iter().map(|n| n.split('_').collect()).collect();
+    let mut prefix: Vec<&str> = Vec::new();
+    loop {
+        let i = prefix.len();
+        let Some(word) = parts[0].get(i) else { break };
+        if parts.iter().all(|p| p.len() > i + 1 && p[i] == *word) {
+            prefix.push(word);
+        } else {
+            break;
+        }
+    }
+    if prefix.is_empty() {
+        String::new()
+    } else {
+        format!("{}_", prefix.join("_"))
+    }
+}
+
+fn common_suffix(names: &[String]) -> String {
+    if names.len() < 2 {
+        return String::new();
+    }
+    let parts: Vec<Vec<&str>> = names.iter().map(|n| n.split('_').collect()).collect();
+    let mut suffix: Vec<&str> = Vec::new();
+    loop {
+        let i = suffix.len();
+        let word = parts[0].len().checked_sub(i + 1).map(|k| parts[0][k]);
+        let Some(word) = word else { break };
+        if parts.iter().all(|p| p.len() > i + 1 && p[p.len() - i - 1] == word) {
+            suffix.insert(0, word);
+        } else {
+            break;
+        }
+    }
+    if suffix.is_empty() {
+        String::new()
+    } else {
+        format!("_{}", suffix.join("_"))
+    }
+}
+
+/// The parameters a variant's constructor takes: the variant type's required fields, or,
+/// for a wrapper with one property (besides the discriminator), the wrapped struct's.
+fn constructor_params(t: &Ty, defs: &Defs, discriminator: Option<&str>) -> (Vec<TokenStream>, Vec<TokenStream>) {
+    let Some((name, s)) = struct_of(t, defs) else {
+        let tt = ty(t, &TokenStream::new());
+        return (vec![quote!(value: impl Into<#tt>)], vec![quote!(value)]);
+    };
+    let own: Vec<&Field> = s
+        .fields
+        .iter()
+        .filter(|f| Some(f.json.as_str()) != discriminator || f.required)
+        .collect();
+    if let [inner] = own.as_slice() {
+        if let Some((inner_name, inner_s)) = struct_of(&inner.ty, defs) {
+            if inner_name != name && !inner.nullable && !has_optional(inner_s) {
+                let (params, _) = new_call(inner_name, inner_s);
+                let args = required(inner_s)
+                    .iter()
+                    .map(|f| {
+                        let a = naming::ident(&f.name);
+                        quote!(#a)
+                    })
+                    .collect();
+                return (params, args);
+            }
+            if inner_name != name && !inner.nullable {
+                let t = ty(&inner.ty, &TokenStream::new());
+                return (vec![quote!(value: impl Into<#t>)], vec![quote!(value)]);
+            }
+        }
+    }
+    let (params, _) = new_call(name, s);
+    let args = required(s)
+        .iter()
+        .map(|f| {
+            let a = naming::ident(&f.name);
+            quote!(#a)
+        })
+        .collect();
+    (params, args)
+}
+
+/// `impl Union { one constructor per variant }` and `From<Variant>` where a type is one
+/// variant's only.
+pub fn for_union(name: &str, u: &Union, defs: &Defs) -> TokenStream {
+    let ident = format_ident!("{}", name);
+    let mut fns = Vec::new();
+    let names: Vec<String> = u.variants.iter().map(|v| v.name.to_snake_case()).collect();
+    let mut seen = BTreeSet::new();
+    for (v, fname) in u.variants.iter().zip(constructor_names(&names)) {
+        if fname.starts_with("r#") || !seen.insert(fname.clone()) {
+            continue;
+        }
+        let f = format_ident!("{}", fname);
+        let variant = format_ident!("{}", v.name);
+        let (params, _) = constructor_params(&v.ty, defs, u.discriminator.as_deref());
+        let body = variant_value(&v.ty, defs, u.discriminator.as_deref());
+        let body = if v.boxed { quote!(Box::new(#body)) } else { body };
+        let doc = format!(" The `{}` variant.", v.name);
+        fns.push(quote! {
+            #[doc = #doc]
+            #[allow(clippy::too_many_arguments)]
+            pub fn #f(#(#params),*) -> Self {
+                Self::#variant(#body)
+            }
+        });
+    }
+    // Aliases name the same type: one `From` per type the variants resolve to.
+    let resolved = |t: &Ty| -> Ty {
+        let mut t = t.clone();
+        for _ in 0..16 {
+            match &t {
+                Ty::Named(n) => match defs.get(n).map(|d| &d.kind) {
+                    Some(Kind::Alias(next)) => t = next.clone(),
+                    _ => break,
+                },
+                _ => break,
+            }
+        }
+        t
+    };
+    let mut counts: BTreeMap<Ty, usize> = BTreeMap::new();
+    for v in &u.variants {
+        *counts.entry(resolved(&v.ty)).or_default() += 1;
+    }
+    let froms = u
+        .variants
+        .iter()
+        .filter(|v| counts[&resolved(&v.ty)] == 1 && matches!(v.ty, Ty::Named(_)))
+        .map(|v| {
+            let variant = format_ident!("{}", v.name);
+            let t = ty(&v.ty, &TokenStream::new());
+            let value = if v.boxed {
+                quote!(Box::new(value))
+            } else {
+                quote!(value)
+            };
+            quote! {
+                impl From<#t> for #ident {
+                    fn from(value: #t) -> Self {
+                        Self::#variant(#value)
+                    }
+                }
+            }
+        });
+    quote! {
+        impl #ident {
+            #(#fns)*
+        }
+        #(#froms)*
+    }
+}
+
+/// The variant's value built from the constructor's parameters.
+fn variant_value(t: &Ty, defs: &Defs, discriminator: Option<&str>) -> TokenStream {
+    let Some((name, s)) = struct_of(t, defs) else {
+        return quote!(value.into());
+    };
+    let own: Vec<&Field> = s
+        .fields
+        .iter()
+        .filter(|f| Some(f.json.as_str()) != discriminator || f.required)
+        .collect();
+    let outer = format_ident!("{}", name);
+    if let [inner] = own.as_slice() {
+        if let Some((inner_name, inner_s)) = struct_of(&inner.ty, defs) {
+            if inner_name != name && !inner.nullable && has_optional(inner_s) {
+                // The wrapped struct has optional fields: the constructor takes it whole.
+                let setter = naming::ident(if inner.name == "new" { "with_new" } else { &inner.name });
+                return if inner.required {
+                    quote!(#outer::new(value))
+                } else {
+                    quote!(#outer::new().#setter(value))
+                };
+            }
+            if inner_name != name && !inner.nullable {
+                let (_, build) = new_call(inner_name, inner_s);
+                let field = naming::ident(&inner.name);
+                let setter = naming::ident(if inner.name == "new" { "with_new" } else { &inner.name });
+                let _ = field;
+                return if inner.required {
+                    // The wrapper's only required field is the wrapped struct.
+                    let others = required(s).len();
+                    debug_assert_eq!(others, 1);
+                    quote!(#outer::new(#build))
+                } else {
+                    quote!(#outer::new().#setter(#build))
+                };
+            }
+        }
+    }
+    let (_, build) = new_call(name, s);
+    build
+}

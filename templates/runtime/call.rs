@@ -1,0 +1,109 @@
+//! One call of an operation: what the generated request builders hand to [`Http`](super::Http)
+//! (method, path, query, headers, body, and the host when the operation has its own), the
+//! per-call options a user may set, and a success value with the response's status and headers.
+
+use super::body::Body;
+use super::retry::RetryPolicy;
+use std::time::Duration;
+
+/// A request of one operation, as data.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Request {
+    /// The operation id, as in Sinch's description.
+    pub operation: &'static str,
+    /// The HTTP method.
+    pub method: reqwest::Method,
+    /// The host the description names for this operation, when it is not the API's.
+    pub server: Option<&'static str>,
+    /// The path, parameters filled in and percent-encoded.
+    pub path: String,
+    /// Query pairs, in order.
+    pub query: Vec<(&'static str, String)>,
+    /// Header parameters.
+    pub headers: Vec<(&'static str, String)>,
+    /// The body.
+    pub body: Body,
+}
+
+impl Request {
+    /// A request without parameters or body.
+    pub fn new(operation: &'static str, method: reqwest::Method, path: String) -> Self {
+        Request {
+            operation,
+            method,
+            server: None,
+            path,
+            query: Vec::new(),
+            headers: Vec::new(),
+            body: Body::Empty,
+        }
+    }
+}
+
+/// Options of one call: set them on any operation's request builder.
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct CallOptions {
+    /// Time for each attempt of this call (instead of the client's).
+    pub timeout: Option<Duration>,
+    /// Headers added to this call (after the SDK's own, so they win).
+    pub headers: Vec<(reqwest::header::HeaderName, reqwest::header::HeaderValue)>,
+    /// Retries for this call (instead of the client's policy).
+    pub retry: Option<RetryPolicy>,
+}
+
+/// A success value with the status and headers of the response it came in.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct WithResponse<T> {
+    /// The decoded body.
+    pub value: T,
+    /// The HTTP status.
+    pub status: reqwest::StatusCode,
+    /// The response headers.
+    pub headers: reqwest::header::HeaderMap,
+}
+
+impl<T> WithResponse<T> {
+    /// The decoded body, dropping status and headers.
+    pub fn into_value(self) -> T {
+        self.value
+    }
+
+    /// A header's value, when present and text.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+}
+
+/// The per-call option setters every request builder has (it must have an `options:
+/// CallOptions` field).
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __call_options {
+    () => {
+        /// Time for each attempt of this call (instead of the client's timeout).
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout = Some(timeout);
+            self
+        }
+        /// Adds a header to this call; an invalid name or value is ignored with a warning in the log.
+        pub fn header(mut self, name: &str, value: &str) -> Self {
+            match (
+                reqwest::header::HeaderName::from_bytes(name.as_bytes()),
+                reqwest::header::HeaderValue::from_str(value),
+            ) {
+                (Ok(n), Ok(v)) => self.options.headers.push((n, v)),
+                _ => tracing::warn!(header = name, "ignored an invalid header"),
+            }
+            self
+        }
+        /// Retries for this call (instead of the client's policy).
+        pub fn retry_policy(mut self, policy: $crate::runtime::RetryPolicy) -> Self {
+            self.options.retry = Some(policy);
+            self
+        }
+    };
+}
+pub use __call_options as call_options;
