@@ -5,25 +5,30 @@
 //! Typed async clients for Sinch's communication APIs, generated from Sinch's own OpenAPI
 //! descriptions. Each API is a module and a cargo feature (all on by default).
 //!
-//! Every API module has a `Client` built for a region (where Sinch has several) and
-//! credentials, an accessor per operation group, and one async method per operation. Search
-//! the docs for Sinch's operation id (for example `SendSMS`): every method carries it as an
-//! alias.
+//! [`SinchClient`] hands out every API's client from one set of settings (or the `SINCH_*`
+//! environment variables); each API module also has a `Client` of its own, built for a region
+//! (where Sinch has several) and credentials. A client has an accessor per operation group and
+//! a method per operation, which returns a request to await. Search the docs for Sinch's
+//! operation id (for example `SendSMS`): every method carries it as an alias.
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-//! use sinch_sdk::{runtime::Auth, sms};
+//! use sinch_sdk::SinchClient;
+//! use sinch_sdk::sms::types::{SendBatchObject, SendBatchObjectDeliveryReport, SendBatchObjectType};
 //!
-//! let client = sms::Client::new(sms::Region::Eu, Auth::bearer("API_TOKEN"))?;
-//! let batches = client.batches().list_batches("SERVICE_PLAN_ID", &Default::default()).await?;
-//! println!("{} batches", batches.count.unwrap_or_default());
+//! let sinch = SinchClient::from_env()?;
+//! let batch = SendBatchObject::new(vec!["+46700000001".to_string()], SendBatchObjectType::MtText, "Hi", SendBatchObjectDeliveryReport::None);
+//! let sent = sinch.sms()?.sending_sms().send(batch).await?;
+//! println!("{:?}", sent.id);
 //! # Ok(()) }
 //! ```
+//!
+//! Each API is a crate of its own (`sinch-sdk-<api>`), re-exported here as a module.
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 
-#[rustfmt::skip]
-pub mod runtime;
+/// The runtime every API's client uses: HTTP, credentials, retries, pagination, bodies, webhooks.
+pub use sinch_sdk_runtime as runtime;
 
 pub use runtime::{Auth, Error};
 
@@ -62,137 +67,110 @@ pub const API_MODULES: &[&str] = &[
 mod sinch;
 pub use sinch::SinchClient;
 
-/// The SMS API (feature `sms`).
+/// The SMS API (feature `sms`, crate `sinch-sdk-sms`).
 #[cfg(feature = "sms")]
-#[rustfmt::skip]
-pub mod sms;
+pub use sinch_sdk_sms as sms;
 
-/// The Conversation API (feature `conversation`).
+/// The Conversation API (feature `conversation`, crate `sinch-sdk-conversation`).
 #[cfg(feature = "conversation")]
-#[rustfmt::skip]
-pub mod conversation;
+pub use sinch_sdk_conversation as conversation;
 
-/// The Conversation Template Management API (feature `templates`).
+/// The Conversation Template Management API (feature `templates`, crate `sinch-sdk-templates`).
 #[cfg(feature = "templates")]
-#[rustfmt::skip]
-pub mod templates;
+pub use sinch_sdk_templates as templates;
 
-/// The Conversation Template Management v2 API (feature `templates_v2`).
+/// The Conversation Template Management v2 API (feature `templates_v2`, crate `sinch-sdk-templates-v2`).
 #[cfg(feature = "templates_v2")]
-#[rustfmt::skip]
-pub mod templates_v2;
+pub use sinch_sdk_templates_v2 as templates_v2;
 
-/// The Numbers API (feature `numbers`).
+/// The Numbers API (feature `numbers`, crate `sinch-sdk-numbers`).
 #[cfg(feature = "numbers")]
-#[rustfmt::skip]
-pub mod numbers;
+pub use sinch_sdk_numbers as numbers;
 
-/// The Number Lookup API (feature `number_lookup`).
+/// The Number Lookup API (feature `number_lookup`, crate `sinch-sdk-number-lookup`).
 #[cfg(feature = "number_lookup")]
-#[rustfmt::skip]
-pub mod number_lookup;
+pub use sinch_sdk_number_lookup as number_lookup;
 
-/// The Imported numbers and hosting orders API (feature `imported_numbers`).
+/// The Imported numbers and hosting orders API (feature `imported_numbers`, crate `sinch-sdk-imported-numbers`).
 #[cfg(feature = "imported_numbers")]
-#[rustfmt::skip]
-pub mod imported_numbers;
+pub use sinch_sdk_imported_numbers as imported_numbers;
 
-/// The Porting API (feature `porting`).
+/// The Porting API (feature `porting`, crate `sinch-sdk-porting`).
 #[cfg(feature = "porting")]
-#[rustfmt::skip]
-pub mod porting;
+pub use sinch_sdk_porting as porting;
 
-/// The 10DLC and toll-free number registration API (feature `tendlc`).
+/// The 10DLC and toll-free number registration API (feature `tendlc`, crate `sinch-sdk-tendlc`).
 #[cfg(feature = "tendlc")]
-#[rustfmt::skip]
-pub mod tendlc;
+pub use sinch_sdk_tendlc as tendlc;
 
-/// The Brands (brand registrations) API (feature `brands`).
+/// The Brands (brand registrations) API (feature `brands`, crate `sinch-sdk-brands`).
 #[cfg(feature = "brands")]
-#[rustfmt::skip]
-pub mod brands;
+pub use sinch_sdk_brands as brands;
 
-/// The Compliance: Brands (US, preview) API (feature `compliance_brands`).
+/// The Compliance: Brands (US, preview) API (feature `compliance_brands`, crate `sinch-sdk-compliance-brands`).
 #[cfg(feature = "compliance_brands")]
-#[rustfmt::skip]
-pub mod compliance_brands;
+pub use sinch_sdk_compliance_brands as compliance_brands;
 
-/// The US short code campaigns API (feature `shortcode_campaigns`).
+/// The US short code campaigns API (feature `shortcode_campaigns`, crate `sinch-sdk-shortcode-campaigns`).
 #[cfg(feature = "shortcode_campaigns")]
-#[rustfmt::skip]
-pub mod shortcode_campaigns;
+pub use sinch_sdk_shortcode_campaigns as shortcode_campaigns;
 
-/// The Voice (Calling) API (feature `voice`).
+/// The Voice (Calling) API (feature `voice`, crate `sinch-sdk-voice`).
 #[cfg(feature = "voice")]
-#[rustfmt::skip]
-pub mod voice;
+pub use sinch_sdk_voice as voice;
 
-/// The Voice v2 API (feature `voice_v2`).
+/// The Voice v2 API (feature `voice_v2`, crate `sinch-sdk-voice-v2`).
 #[cfg(feature = "voice_v2")]
-#[rustfmt::skip]
-pub mod voice_v2;
+pub use sinch_sdk_voice_v2 as voice_v2;
 
-/// The Verification API (feature `verification`).
+/// The Verification API (feature `verification`, crate `sinch-sdk-verification`).
 #[cfg(feature = "verification")]
-#[rustfmt::skip]
-pub mod verification;
+pub use sinch_sdk_verification as verification;
 
-/// The Fax API (feature `fax`).
+/// The Fax API (feature `fax`, crate `sinch-sdk-fax`).
 #[cfg(feature = "fax")]
-#[rustfmt::skip]
-pub mod fax;
+pub use sinch_sdk_fax as fax;
 
-/// The Elastic SIP Trunking API (feature `elastic_sip_trunking`).
+/// The Elastic SIP Trunking API (feature `elastic_sip_trunking`, crate `sinch-sdk-elastic-sip-trunking`).
 #[cfg(feature = "elastic_sip_trunking")]
-#[rustfmt::skip]
-pub mod elastic_sip_trunking;
+pub use sinch_sdk_elastic_sip_trunking as elastic_sip_trunking;
 
-/// The Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API (feature `provisioning`).
+/// The Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API (feature `provisioning`, crate `sinch-sdk-provisioning`).
 #[cfg(feature = "provisioning")]
-#[rustfmt::skip]
-pub mod provisioning;
+pub use sinch_sdk_provisioning as provisioning;
 
-/// The RCS API (feature `rcs`).
+/// The RCS API (feature `rcs`, crate `sinch-sdk-rcs`).
 #[cfg(feature = "rcs")]
-#[rustfmt::skip]
-pub mod rcs;
+pub use sinch_sdk_rcs as rcs;
 
-/// The WhatsApp API (feature `whatsapp`).
+/// The WhatsApp API (feature `whatsapp`, crate `sinch-sdk-whatsapp`).
 #[cfg(feature = "whatsapp")]
-#[rustfmt::skip]
-pub mod whatsapp;
+pub use sinch_sdk_whatsapp as whatsapp;
 
-/// The MMS (legacy MBlox endpoint) API (feature `mms`).
+/// The MMS (legacy MBlox endpoint) API (feature `mms`, crate `sinch-sdk-mms`).
 #[cfg(feature = "mms")]
-#[rustfmt::skip]
-pub mod mms;
+pub use sinch_sdk_mms as mms;
 
-/// The SMS Export API (feature `sms_export`).
+/// The SMS Export API (feature `sms_export`, crate `sinch-sdk-sms-export`).
 #[cfg(feature = "sms_export")]
-#[rustfmt::skip]
-pub mod sms_export;
+pub use sinch_sdk_sms_export as sms_export;
 
-/// The Subprojects API (feature `subprojects`).
+/// The Subprojects API (feature `subprojects`, crate `sinch-sdk-subprojects`).
 #[cfg(feature = "subprojects")]
-#[rustfmt::skip]
-pub mod subprojects;
+pub use sinch_sdk_subprojects as subprojects;
 
-/// The Access keys management API (feature `access_keys`).
+/// The Access keys management API (feature `access_keys`, crate `sinch-sdk-access-keys`).
 #[cfg(feature = "access_keys")]
-#[rustfmt::skip]
-pub mod access_keys;
+pub use sinch_sdk_access_keys as access_keys;
 
-/// The Chatlayer Analytics API (feature `chatlayer_analytics`).
+/// The Chatlayer Analytics API (feature `chatlayer_analytics`, crate `sinch-sdk-chatlayer-analytics`).
 #[cfg(feature = "chatlayer_analytics")]
-#[rustfmt::skip]
-pub mod chatlayer_analytics;
+pub use sinch_sdk_chatlayer_analytics as chatlayer_analytics;
 
-/// The Mailgun (email) API (feature `mailgun`).
+/// The Mailgun (email) API (feature `mailgun`, crate `sinch-sdk-mailgun`).
 #[cfg(feature = "mailgun")]
-#[rustfmt::skip]
-pub mod mailgun;
+pub use sinch_sdk_mailgun as mailgun;
 
-/// The Sinch Engage API (feature `engage`).
+/// The Sinch Engage API (feature `engage`, crate `sinch-sdk-engage`).
 #[cfg(feature = "engage")]
-#[rustfmt::skip]
-pub mod engage;
+pub use sinch_sdk_engage as engage;

@@ -13,7 +13,7 @@
 #[derive(Clone, Debug)]
 pub struct SinchClient {
     settings: crate::runtime::Settings,
-    http: reqwest::Client,
+    http: crate::runtime::reqwest::Client,
     oauth: Option<crate::runtime::OAuth2>,
     retry: crate::runtime::RetryPolicy,
 }
@@ -22,7 +22,7 @@ impl SinchClient {
     pub fn new(
         settings: crate::runtime::Settings,
     ) -> Result<Self, crate::runtime::BuildError> {
-        let http = reqwest::Client::builder()
+        let http = crate::runtime::reqwest::Client::builder()
             .user_agent(crate::runtime::http::USER_AGENT)
             .connect_timeout(crate::runtime::http::DEFAULT_CONNECT_TIMEOUT)
             .timeout(crate::runtime::http::DEFAULT_TIMEOUT)
@@ -68,7 +68,7 @@ impl SinchClient {
         &self.settings
     }
     /// The connection pool every API's client shares (for an `Http` core of your own).
-    pub fn http_client(&self) -> &reqwest::Client {
+    pub fn http_client(&self) -> &crate::runtime::reqwest::Client {
         &self.http
     }
     /// The OAuth2 credentials and token every project API's client shares, when the
@@ -82,11 +82,11 @@ impl SinchClient {
         let region: crate::sms::Region = match self.settings.regions.get("sms") {
             Some(r) => {
                 r.parse()
-                    .map_err(|problem| crate::runtime::SettingsError {
-                        api: "sms".into(),
-                        variable: "SINCH_SMS_REGION".into(),
+                    .map_err(|problem: String| crate::runtime::SettingsError::new(
+                        "sms",
+                        "SINCH_SMS_REGION",
                         problem,
-                    })?
+                    ))?
             }
             None => {
                 return Err(
@@ -112,19 +112,20 @@ impl SinchClient {
             ) {
                 break 'auth crate::runtime::Auth::basic(id.clone(), secret.clone());
             }
-            return Err(crate::runtime::SettingsError {
-                api: "sms".into(),
-                variable: "SINCH_SMS_API_TOKEN".into(),
-                problem: "credentials are not set (it takes SINCH_SMS_API_TOKEN, or SINCH_KEY_ID and SINCH_KEY_SECRET)"
-                    .into(),
-            });
+            return Err(
+                crate::runtime::SettingsError::new(
+                    "sms",
+                    "SINCH_SMS_API_TOKEN",
+                    "credentials are not set (it takes SINCH_SMS_API_TOKEN, or SINCH_KEY_ID and SINCH_KEY_SECRET)",
+                ),
+            );
         };
         crate::runtime::auth::check(&auth, crate::sms::ACCEPTED_AUTH, "sms")
-            .map_err(|e| crate::runtime::SettingsError {
-                api: "sms".into(),
-                variable: "SINCH_SMS_API_TOKEN".into(),
-                problem: e.to_string(),
-            })?;
+            .map_err(|e| crate::runtime::SettingsError::new(
+                "sms",
+                "SINCH_SMS_API_TOKEN",
+                e.to_string(),
+            ))?;
         let (base, declared) = match self.settings.base_urls.get("sms") {
             Some(url) => (url.clone(), false),
             None => (region.base_url().to_string(), true),
@@ -150,11 +151,11 @@ impl SinchClient {
         {
             Some(r) => {
                 r.parse()
-                    .map_err(|problem| crate::runtime::SettingsError {
-                        api: "conversation".into(),
-                        variable: "SINCH_CONVERSATION_REGION".into(),
+                    .map_err(|problem: String| crate::runtime::SettingsError::new(
+                        "conversation",
+                        "SINCH_CONVERSATION_REGION",
                         problem,
-                    })?
+                    ))?
             }
             None => {
                 return Err(
@@ -177,23 +178,24 @@ impl SinchClient {
             ) {
                 break 'auth crate::runtime::Auth::basic(id.clone(), secret.clone());
             }
-            return Err(crate::runtime::SettingsError {
-                api: "conversation".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)"
-                    .into(),
-            });
+            return Err(
+                crate::runtime::SettingsError::new(
+                    "conversation",
+                    "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                    "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)",
+                ),
+            );
         };
         crate::runtime::auth::check(
                 &auth,
                 crate::conversation::ACCEPTED_AUTH,
                 "conversation",
             )
-            .map_err(|e| crate::runtime::SettingsError {
-                api: "conversation".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: e.to_string(),
-            })?;
+            .map_err(|e| crate::runtime::SettingsError::new(
+                "conversation",
+                "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                e.to_string(),
+            ))?;
         let (base, declared) = match self.settings.base_urls.get("conversation") {
             Some(url) => (url.clone(), false),
             None => (region.base_url().to_string(), true),
@@ -219,11 +221,11 @@ impl SinchClient {
         {
             Some(r) => {
                 r.parse()
-                    .map_err(|problem| crate::runtime::SettingsError {
-                        api: "templates".into(),
-                        variable: "SINCH_TEMPLATES_REGION".into(),
+                    .map_err(|problem: String| crate::runtime::SettingsError::new(
+                        "templates",
+                        "SINCH_TEMPLATES_REGION",
                         problem,
-                    })?
+                    ))?
             }
             None => {
                 return Err(
@@ -246,19 +248,20 @@ impl SinchClient {
             ) {
                 break 'auth crate::runtime::Auth::basic(id.clone(), secret.clone());
             }
-            return Err(crate::runtime::SettingsError {
-                api: "templates".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)"
-                    .into(),
-            });
+            return Err(
+                crate::runtime::SettingsError::new(
+                    "templates",
+                    "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                    "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)",
+                ),
+            );
         };
         crate::runtime::auth::check(&auth, crate::templates::ACCEPTED_AUTH, "templates")
-            .map_err(|e| crate::runtime::SettingsError {
-                api: "templates".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: e.to_string(),
-            })?;
+            .map_err(|e| crate::runtime::SettingsError::new(
+                "templates",
+                "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                e.to_string(),
+            ))?;
         let (base, declared) = match self.settings.base_urls.get("templates") {
             Some(url) => (url.clone(), false),
             None => (region.base_url().to_string(), true),
@@ -284,11 +287,11 @@ impl SinchClient {
         {
             Some(r) => {
                 r.parse()
-                    .map_err(|problem| crate::runtime::SettingsError {
-                        api: "templates_v2".into(),
-                        variable: "SINCH_TEMPLATES_V2_REGION".into(),
+                    .map_err(|problem: String| crate::runtime::SettingsError::new(
+                        "templates_v2",
+                        "SINCH_TEMPLATES_V2_REGION",
                         problem,
-                    })?
+                    ))?
             }
             None => {
                 return Err(
@@ -311,23 +314,24 @@ impl SinchClient {
             ) {
                 break 'auth crate::runtime::Auth::basic(id.clone(), secret.clone());
             }
-            return Err(crate::runtime::SettingsError {
-                api: "templates_v2".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)"
-                    .into(),
-            });
+            return Err(
+                crate::runtime::SettingsError::new(
+                    "templates_v2",
+                    "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                    "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)",
+                ),
+            );
         };
         crate::runtime::auth::check(
                 &auth,
                 crate::templates_v2::ACCEPTED_AUTH,
                 "templates_v2",
             )
-            .map_err(|e| crate::runtime::SettingsError {
-                api: "templates_v2".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: e.to_string(),
-            })?;
+            .map_err(|e| crate::runtime::SettingsError::new(
+                "templates_v2",
+                "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                e.to_string(),
+            ))?;
         let (base, declared) = match self.settings.base_urls.get("templates_v2") {
             Some(url) => (url.clone(), false),
             None => (region.base_url().to_string(), true),
@@ -358,19 +362,20 @@ impl SinchClient {
             ) {
                 break 'auth crate::runtime::Auth::basic(id.clone(), secret.clone());
             }
-            return Err(crate::runtime::SettingsError {
-                api: "numbers".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)"
-                    .into(),
-            });
+            return Err(
+                crate::runtime::SettingsError::new(
+                    "numbers",
+                    "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                    "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)",
+                ),
+            );
         };
         crate::runtime::auth::check(&auth, crate::numbers::ACCEPTED_AUTH, "numbers")
-            .map_err(|e| crate::runtime::SettingsError {
-                api: "numbers".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: e.to_string(),
-            })?;
+            .map_err(|e| crate::runtime::SettingsError::new(
+                "numbers",
+                "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                e.to_string(),
+            ))?;
         let (base, declared) = match self.settings.base_urls.get("numbers") {
             Some(url) => (url.clone(), false),
             None => (region.base_url().to_string(), true),
@@ -401,23 +406,24 @@ impl SinchClient {
             ) {
                 break 'auth crate::runtime::Auth::basic(id.clone(), secret.clone());
             }
-            return Err(crate::runtime::SettingsError {
-                api: "number_lookup".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)"
-                    .into(),
-            });
+            return Err(
+                crate::runtime::SettingsError::new(
+                    "number_lookup",
+                    "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                    "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)",
+                ),
+            );
         };
         crate::runtime::auth::check(
                 &auth,
                 crate::number_lookup::ACCEPTED_AUTH,
                 "number_lookup",
             )
-            .map_err(|e| crate::runtime::SettingsError {
-                api: "number_lookup".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: e.to_string(),
-            })?;
+            .map_err(|e| crate::runtime::SettingsError::new(
+                "number_lookup",
+                "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                e.to_string(),
+            ))?;
         let (base, declared) = match self.settings.base_urls.get("number_lookup") {
             Some(url) => (url.clone(), false),
             None => (region.base_url().to_string(), true),
@@ -448,23 +454,24 @@ impl SinchClient {
             ) {
                 break 'auth crate::runtime::Auth::basic(id.clone(), secret.clone());
             }
-            return Err(crate::runtime::SettingsError {
-                api: "imported_numbers".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)"
-                    .into(),
-            });
+            return Err(
+                crate::runtime::SettingsError::new(
+                    "imported_numbers",
+                    "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                    "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)",
+                ),
+            );
         };
         crate::runtime::auth::check(
                 &auth,
                 crate::imported_numbers::ACCEPTED_AUTH,
                 "imported_numbers",
             )
-            .map_err(|e| crate::runtime::SettingsError {
-                api: "imported_numbers".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: e.to_string(),
-            })?;
+            .map_err(|e| crate::runtime::SettingsError::new(
+                "imported_numbers",
+                "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                e.to_string(),
+            ))?;
         let (base, declared) = match self.settings.base_urls.get("imported_numbers") {
             Some(url) => (url.clone(), false),
             None => (region.base_url().to_string(), true),
@@ -495,19 +502,20 @@ impl SinchClient {
             ) {
                 break 'auth crate::runtime::Auth::basic(id.clone(), secret.clone());
             }
-            return Err(crate::runtime::SettingsError {
-                api: "porting".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)"
-                    .into(),
-            });
+            return Err(
+                crate::runtime::SettingsError::new(
+                    "porting",
+                    "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                    "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)",
+                ),
+            );
         };
         crate::runtime::auth::check(&auth, crate::porting::ACCEPTED_AUTH, "porting")
-            .map_err(|e| crate::runtime::SettingsError {
-                api: "porting".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: e.to_string(),
-            })?;
+            .map_err(|e| crate::runtime::SettingsError::new(
+                "porting",
+                "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                e.to_string(),
+            ))?;
         let (base, declared) = match self.settings.base_urls.get("porting") {
             Some(url) => (url.clone(), false),
             None => (region.base_url().to_string(), true),
@@ -538,19 +546,20 @@ impl SinchClient {
             ) {
                 break 'auth crate::runtime::Auth::basic(id.clone(), secret.clone());
             }
-            return Err(crate::runtime::SettingsError {
-                api: "tendlc".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)"
-                    .into(),
-            });
+            return Err(
+                crate::runtime::SettingsError::new(
+                    "tendlc",
+                    "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                    "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)",
+                ),
+            );
         };
         crate::runtime::auth::check(&auth, crate::tendlc::ACCEPTED_AUTH, "tendlc")
-            .map_err(|e| crate::runtime::SettingsError {
-                api: "tendlc".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: e.to_string(),
-            })?;
+            .map_err(|e| crate::runtime::SettingsError::new(
+                "tendlc",
+                "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                e.to_string(),
+            ))?;
         let (base, declared) = match self.settings.base_urls.get("tendlc") {
             Some(url) => (url.clone(), false),
             None => (region.base_url().to_string(), true),
@@ -575,19 +584,20 @@ impl SinchClient {
             if let Some(oauth) = &self.oauth {
                 break 'auth crate::runtime::Auth::OAuth2(oauth.clone());
             }
-            return Err(crate::runtime::SettingsError {
-                api: "brands".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)"
-                    .into(),
-            });
+            return Err(
+                crate::runtime::SettingsError::new(
+                    "brands",
+                    "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                    "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)",
+                ),
+            );
         };
         crate::runtime::auth::check(&auth, crate::brands::ACCEPTED_AUTH, "brands")
-            .map_err(|e| crate::runtime::SettingsError {
-                api: "brands".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: e.to_string(),
-            })?;
+            .map_err(|e| crate::runtime::SettingsError::new(
+                "brands",
+                "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                e.to_string(),
+            ))?;
         let (base, declared) = match self.settings.base_urls.get("brands") {
             Some(url) => (url.clone(), false),
             None => (region.base_url().to_string(), true),
@@ -612,23 +622,24 @@ impl SinchClient {
             if let Some(oauth) = &self.oauth {
                 break 'auth crate::runtime::Auth::OAuth2(oauth.clone());
             }
-            return Err(crate::runtime::SettingsError {
-                api: "compliance_brands".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)"
-                    .into(),
-            });
+            return Err(
+                crate::runtime::SettingsError::new(
+                    "compliance_brands",
+                    "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                    "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)",
+                ),
+            );
         };
         crate::runtime::auth::check(
                 &auth,
                 crate::compliance_brands::ACCEPTED_AUTH,
                 "compliance_brands",
             )
-            .map_err(|e| crate::runtime::SettingsError {
-                api: "compliance_brands".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: e.to_string(),
-            })?;
+            .map_err(|e| crate::runtime::SettingsError::new(
+                "compliance_brands",
+                "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                e.to_string(),
+            ))?;
         let (base, declared) = match self.settings.base_urls.get("compliance_brands") {
             Some(url) => (url.clone(), false),
             None => (region.base_url().to_string(), true),
@@ -653,23 +664,24 @@ impl SinchClient {
             if let Some(oauth) = &self.oauth {
                 break 'auth crate::runtime::Auth::OAuth2(oauth.clone());
             }
-            return Err(crate::runtime::SettingsError {
-                api: "shortcode_campaigns".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)"
-                    .into(),
-            });
+            return Err(
+                crate::runtime::SettingsError::new(
+                    "shortcode_campaigns",
+                    "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                    "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)",
+                ),
+            );
         };
         crate::runtime::auth::check(
                 &auth,
                 crate::shortcode_campaigns::ACCEPTED_AUTH,
                 "shortcode_campaigns",
             )
-            .map_err(|e| crate::runtime::SettingsError {
-                api: "shortcode_campaigns".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: e.to_string(),
-            })?;
+            .map_err(|e| crate::runtime::SettingsError::new(
+                "shortcode_campaigns",
+                "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                e.to_string(),
+            ))?;
         let (base, declared) = match self.settings.base_urls.get("shortcode_campaigns") {
             Some(url) => (url.clone(), false),
             None => (region.base_url().to_string(), true),
@@ -689,11 +701,11 @@ impl SinchClient {
         let region: crate::voice::Region = match self.settings.regions.get("voice") {
             Some(r) => {
                 r.parse()
-                    .map_err(|problem| crate::runtime::SettingsError {
-                        api: "voice".into(),
-                        variable: "SINCH_VOICE_REGION".into(),
+                    .map_err(|problem: String| crate::runtime::SettingsError::new(
+                        "voice",
+                        "SINCH_VOICE_REGION",
                         problem,
-                    })?
+                    ))?
             }
             None => {
                 return Err(
@@ -722,19 +734,20 @@ impl SinchClient {
             ) {
                 break 'auth crate::runtime::Auth::basic(id.clone(), secret.clone());
             }
-            return Err(crate::runtime::SettingsError {
-                api: "voice".into(),
-                variable: "SINCH_APPLICATION_KEY and SINCH_APPLICATION_SECRET".into(),
-                problem: "credentials are not set (it takes SINCH_APPLICATION_KEY and SINCH_APPLICATION_SECRET, or SINCH_KEY_ID and SINCH_KEY_SECRET)"
-                    .into(),
-            });
+            return Err(
+                crate::runtime::SettingsError::new(
+                    "voice",
+                    "SINCH_APPLICATION_KEY and SINCH_APPLICATION_SECRET",
+                    "credentials are not set (it takes SINCH_APPLICATION_KEY and SINCH_APPLICATION_SECRET, or SINCH_KEY_ID and SINCH_KEY_SECRET)",
+                ),
+            );
         };
         crate::runtime::auth::check(&auth, crate::voice::ACCEPTED_AUTH, "voice")
-            .map_err(|e| crate::runtime::SettingsError {
-                api: "voice".into(),
-                variable: "SINCH_APPLICATION_KEY and SINCH_APPLICATION_SECRET".into(),
-                problem: e.to_string(),
-            })?;
+            .map_err(|e| crate::runtime::SettingsError::new(
+                "voice",
+                "SINCH_APPLICATION_KEY and SINCH_APPLICATION_SECRET",
+                e.to_string(),
+            ))?;
         let (base, declared) = match self.settings.base_urls.get("voice") {
             Some(url) => (url.clone(), false),
             None => (region.base_url().to_string(), true),
@@ -754,11 +767,11 @@ impl SinchClient {
         {
             Some(r) => {
                 r.parse()
-                    .map_err(|problem| crate::runtime::SettingsError {
-                        api: "voice_v2".into(),
-                        variable: "SINCH_VOICE_V2_REGION".into(),
+                    .map_err(|problem: String| crate::runtime::SettingsError::new(
+                        "voice_v2",
+                        "SINCH_VOICE_V2_REGION",
                         problem,
-                    })?
+                    ))?
             }
             None => {
                 return Err(
@@ -781,19 +794,20 @@ impl SinchClient {
             ) {
                 break 'auth crate::runtime::Auth::basic(id.clone(), secret.clone());
             }
-            return Err(crate::runtime::SettingsError {
-                api: "voice_v2".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)"
-                    .into(),
-            });
+            return Err(
+                crate::runtime::SettingsError::new(
+                    "voice_v2",
+                    "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                    "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)",
+                ),
+            );
         };
         crate::runtime::auth::check(&auth, crate::voice_v2::ACCEPTED_AUTH, "voice_v2")
-            .map_err(|e| crate::runtime::SettingsError {
-                api: "voice_v2".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: e.to_string(),
-            })?;
+            .map_err(|e| crate::runtime::SettingsError::new(
+                "voice_v2",
+                "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                e.to_string(),
+            ))?;
         let (base, declared) = match self.settings.base_urls.get("voice_v2") {
             Some(url) => (url.clone(), false),
             None => (region.base_url().to_string(), true),
@@ -830,23 +844,24 @@ impl SinchClient {
             ) {
                 break 'auth crate::runtime::Auth::basic(id.clone(), secret.clone());
             }
-            return Err(crate::runtime::SettingsError {
-                api: "verification".into(),
-                variable: "SINCH_APPLICATION_KEY and SINCH_APPLICATION_SECRET".into(),
-                problem: "credentials are not set (it takes SINCH_APPLICATION_KEY and SINCH_APPLICATION_SECRET, or SINCH_KEY_ID and SINCH_KEY_SECRET)"
-                    .into(),
-            });
+            return Err(
+                crate::runtime::SettingsError::new(
+                    "verification",
+                    "SINCH_APPLICATION_KEY and SINCH_APPLICATION_SECRET",
+                    "credentials are not set (it takes SINCH_APPLICATION_KEY and SINCH_APPLICATION_SECRET, or SINCH_KEY_ID and SINCH_KEY_SECRET)",
+                ),
+            );
         };
         crate::runtime::auth::check(
                 &auth,
                 crate::verification::ACCEPTED_AUTH,
                 "verification",
             )
-            .map_err(|e| crate::runtime::SettingsError {
-                api: "verification".into(),
-                variable: "SINCH_APPLICATION_KEY and SINCH_APPLICATION_SECRET".into(),
-                problem: e.to_string(),
-            })?;
+            .map_err(|e| crate::runtime::SettingsError::new(
+                "verification",
+                "SINCH_APPLICATION_KEY and SINCH_APPLICATION_SECRET",
+                e.to_string(),
+            ))?;
         let (base, declared) = match self.settings.base_urls.get("verification") {
             Some(url) => (url.clone(), false),
             None => (region.base_url().to_string(), true),
@@ -872,19 +887,20 @@ impl SinchClient {
             ) {
                 break 'auth crate::runtime::Auth::basic(id.clone(), secret.clone());
             }
-            return Err(crate::runtime::SettingsError {
-                api: "fax".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)"
-                    .into(),
-            });
+            return Err(
+                crate::runtime::SettingsError::new(
+                    "fax",
+                    "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                    "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)",
+                ),
+            );
         };
         crate::runtime::auth::check(&auth, crate::fax::ACCEPTED_AUTH, "fax")
-            .map_err(|e| crate::runtime::SettingsError {
-                api: "fax".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: e.to_string(),
-            })?;
+            .map_err(|e| crate::runtime::SettingsError::new(
+                "fax",
+                "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                e.to_string(),
+            ))?;
         let (base, declared) = match self.settings.base_urls.get("fax") {
             Some(url) => (url.clone(), false),
             None => (region.base_url().to_string(), true),
@@ -915,23 +931,24 @@ impl SinchClient {
             ) {
                 break 'auth crate::runtime::Auth::basic(id.clone(), secret.clone());
             }
-            return Err(crate::runtime::SettingsError {
-                api: "elastic_sip_trunking".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)"
-                    .into(),
-            });
+            return Err(
+                crate::runtime::SettingsError::new(
+                    "elastic_sip_trunking",
+                    "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                    "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)",
+                ),
+            );
         };
         crate::runtime::auth::check(
                 &auth,
                 crate::elastic_sip_trunking::ACCEPTED_AUTH,
                 "elastic_sip_trunking",
             )
-            .map_err(|e| crate::runtime::SettingsError {
-                api: "elastic_sip_trunking".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: e.to_string(),
-            })?;
+            .map_err(|e| crate::runtime::SettingsError::new(
+                "elastic_sip_trunking",
+                "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                e.to_string(),
+            ))?;
         let (base, declared) = match self.settings.base_urls.get("elastic_sip_trunking")
         {
             Some(url) => (url.clone(), false),
@@ -966,23 +983,24 @@ impl SinchClient {
             if let Some(token) = self.settings.tokens.get("provisioning") {
                 break 'auth crate::runtime::Auth::Bearer(token.clone());
             }
-            return Err(crate::runtime::SettingsError {
-                api: "provisioning".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET, or SINCH_PROVISIONING_TOKEN)"
-                    .into(),
-            });
+            return Err(
+                crate::runtime::SettingsError::new(
+                    "provisioning",
+                    "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                    "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET, or SINCH_PROVISIONING_TOKEN)",
+                ),
+            );
         };
         crate::runtime::auth::check(
                 &auth,
                 crate::provisioning::ACCEPTED_AUTH,
                 "provisioning",
             )
-            .map_err(|e| crate::runtime::SettingsError {
-                api: "provisioning".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: e.to_string(),
-            })?;
+            .map_err(|e| crate::runtime::SettingsError::new(
+                "provisioning",
+                "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                e.to_string(),
+            ))?;
         let (base, declared) = match self.settings.base_urls.get("provisioning") {
             Some(url) => (url.clone(), false),
             None => (region.base_url().to_string(), true),
@@ -1002,11 +1020,11 @@ impl SinchClient {
         let region: crate::rcs::Region = match self.settings.regions.get("rcs") {
             Some(r) => {
                 r.parse()
-                    .map_err(|problem| crate::runtime::SettingsError {
-                        api: "rcs".into(),
-                        variable: "SINCH_RCS_REGION".into(),
+                    .map_err(|problem: String| crate::runtime::SettingsError::new(
+                        "rcs",
+                        "SINCH_RCS_REGION",
                         problem,
-                    })?
+                    ))?
             }
             None => {
                 return Err(
@@ -1023,18 +1041,20 @@ impl SinchClient {
             if let Some(token) = self.settings.tokens.get("rcs") {
                 break 'auth crate::runtime::Auth::Bearer(token.clone());
             }
-            return Err(crate::runtime::SettingsError {
-                api: "rcs".into(),
-                variable: "SINCH_RCS_TOKEN".into(),
-                problem: "credentials are not set (it takes SINCH_RCS_TOKEN)".into(),
-            });
+            return Err(
+                crate::runtime::SettingsError::new(
+                    "rcs",
+                    "SINCH_RCS_TOKEN",
+                    "credentials are not set (it takes SINCH_RCS_TOKEN)",
+                ),
+            );
         };
         crate::runtime::auth::check(&auth, crate::rcs::ACCEPTED_AUTH, "rcs")
-            .map_err(|e| crate::runtime::SettingsError {
-                api: "rcs".into(),
-                variable: "SINCH_RCS_TOKEN".into(),
-                problem: e.to_string(),
-            })?;
+            .map_err(|e| crate::runtime::SettingsError::new(
+                "rcs",
+                "SINCH_RCS_TOKEN",
+                e.to_string(),
+            ))?;
         let (base, declared) = match self.settings.base_urls.get("rcs") {
             Some(url) => (url.clone(), false),
             None => (region.base_url().to_string(), true),
@@ -1054,11 +1074,11 @@ impl SinchClient {
         {
             Some(r) => {
                 r.parse()
-                    .map_err(|problem| crate::runtime::SettingsError {
-                        api: "whatsapp".into(),
-                        variable: "SINCH_WHATSAPP_REGION".into(),
+                    .map_err(|problem: String| crate::runtime::SettingsError::new(
+                        "whatsapp",
+                        "SINCH_WHATSAPP_REGION",
                         problem,
-                    })?
+                    ))?
             }
             None => {
                 return Err(
@@ -1075,18 +1095,20 @@ impl SinchClient {
             if let Some(token) = self.settings.tokens.get("whatsapp") {
                 break 'auth crate::runtime::Auth::Bearer(token.clone());
             }
-            return Err(crate::runtime::SettingsError {
-                api: "whatsapp".into(),
-                variable: "SINCH_WHATSAPP_TOKEN".into(),
-                problem: "credentials are not set (it takes SINCH_WHATSAPP_TOKEN)".into(),
-            });
+            return Err(
+                crate::runtime::SettingsError::new(
+                    "whatsapp",
+                    "SINCH_WHATSAPP_TOKEN",
+                    "credentials are not set (it takes SINCH_WHATSAPP_TOKEN)",
+                ),
+            );
         };
         crate::runtime::auth::check(&auth, crate::whatsapp::ACCEPTED_AUTH, "whatsapp")
-            .map_err(|e| crate::runtime::SettingsError {
-                api: "whatsapp".into(),
-                variable: "SINCH_WHATSAPP_TOKEN".into(),
-                problem: e.to_string(),
-            })?;
+            .map_err(|e| crate::runtime::SettingsError::new(
+                "whatsapp",
+                "SINCH_WHATSAPP_TOKEN",
+                e.to_string(),
+            ))?;
         let (base, declared) = match self.settings.base_urls.get("whatsapp") {
             Some(url) => (url.clone(), false),
             None => (region.base_url().to_string(), true),
@@ -1106,18 +1128,20 @@ impl SinchClient {
             if let Some(key) = &self.settings.mms_api_key {
                 break 'auth crate::runtime::Auth::api_key("x-api-key", key.clone());
             }
-            return Err(crate::runtime::SettingsError {
-                api: "mms".into(),
-                variable: "SINCH_MMS_API_KEY".into(),
-                problem: "credentials are not set (it takes SINCH_MMS_API_KEY)".into(),
-            });
+            return Err(
+                crate::runtime::SettingsError::new(
+                    "mms",
+                    "SINCH_MMS_API_KEY",
+                    "credentials are not set (it takes SINCH_MMS_API_KEY)",
+                ),
+            );
         };
         crate::runtime::auth::check(&auth, crate::mms::ACCEPTED_AUTH, "mms")
-            .map_err(|e| crate::runtime::SettingsError {
-                api: "mms".into(),
-                variable: "SINCH_MMS_API_KEY".into(),
-                problem: e.to_string(),
-            })?;
+            .map_err(|e| crate::runtime::SettingsError::new(
+                "mms",
+                "SINCH_MMS_API_KEY",
+                e.to_string(),
+            ))?;
         let (base, declared) = match self.settings.base_urls.get("mms") {
             Some(url) => (url.clone(), false),
             None => (region.base_url().to_string(), true),
@@ -1145,23 +1169,24 @@ impl SinchClient {
             ) {
                 break 'auth crate::runtime::Auth::basic(id.clone(), secret.clone());
             }
-            return Err(crate::runtime::SettingsError {
-                api: "sms_export".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)"
-                    .into(),
-            });
+            return Err(
+                crate::runtime::SettingsError::new(
+                    "sms_export",
+                    "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                    "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)",
+                ),
+            );
         };
         crate::runtime::auth::check(
                 &auth,
                 crate::sms_export::ACCEPTED_AUTH,
                 "sms_export",
             )
-            .map_err(|e| crate::runtime::SettingsError {
-                api: "sms_export".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: e.to_string(),
-            })?;
+            .map_err(|e| crate::runtime::SettingsError::new(
+                "sms_export",
+                "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                e.to_string(),
+            ))?;
         let (base, declared) = match self.settings.base_urls.get("sms_export") {
             Some(url) => (url.clone(), false),
             None => (region.base_url().to_string(), true),
@@ -1189,23 +1214,24 @@ impl SinchClient {
             ) {
                 break 'auth crate::runtime::Auth::basic(id.clone(), secret.clone());
             }
-            return Err(crate::runtime::SettingsError {
-                api: "subprojects".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)"
-                    .into(),
-            });
+            return Err(
+                crate::runtime::SettingsError::new(
+                    "subprojects",
+                    "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                    "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)",
+                ),
+            );
         };
         crate::runtime::auth::check(
                 &auth,
                 crate::subprojects::ACCEPTED_AUTH,
                 "subprojects",
             )
-            .map_err(|e| crate::runtime::SettingsError {
-                api: "subprojects".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: e.to_string(),
-            })?;
+            .map_err(|e| crate::runtime::SettingsError::new(
+                "subprojects",
+                "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                e.to_string(),
+            ))?;
         let (base, declared) = match self.settings.base_urls.get("subprojects") {
             Some(url) => (url.clone(), false),
             None => (region.base_url().to_string(), true),
@@ -1233,23 +1259,24 @@ impl SinchClient {
             ) {
                 break 'auth crate::runtime::Auth::basic(id.clone(), secret.clone());
             }
-            return Err(crate::runtime::SettingsError {
-                api: "access_keys".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)"
-                    .into(),
-            });
+            return Err(
+                crate::runtime::SettingsError::new(
+                    "access_keys",
+                    "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                    "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)",
+                ),
+            );
         };
         crate::runtime::auth::check(
                 &auth,
                 crate::access_keys::ACCEPTED_AUTH,
                 "access_keys",
             )
-            .map_err(|e| crate::runtime::SettingsError {
-                api: "access_keys".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: e.to_string(),
-            })?;
+            .map_err(|e| crate::runtime::SettingsError::new(
+                "access_keys",
+                "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                e.to_string(),
+            ))?;
         let (base, declared) = match self.settings.base_urls.get("access_keys") {
             Some(url) => (url.clone(), false),
             None => (region.base_url().to_string(), true),
@@ -1275,11 +1302,11 @@ impl SinchClient {
         {
             Some(r) => {
                 r.parse()
-                    .map_err(|problem| crate::runtime::SettingsError {
-                        api: "chatlayer_analytics".into(),
-                        variable: "SINCH_CHATLAYER_ANALYTICS_REGION".into(),
+                    .map_err(|problem: String| crate::runtime::SettingsError::new(
+                        "chatlayer_analytics",
+                        "SINCH_CHATLAYER_ANALYTICS_REGION",
                         problem,
-                    })?
+                    ))?
             }
             None => {
                 return Err(
@@ -1299,23 +1326,24 @@ impl SinchClient {
             ) {
                 break 'auth crate::runtime::Auth::basic(id.clone(), secret.clone());
             }
-            return Err(crate::runtime::SettingsError {
-                api: "chatlayer_analytics".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)"
-                    .into(),
-            });
+            return Err(
+                crate::runtime::SettingsError::new(
+                    "chatlayer_analytics",
+                    "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                    "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET)",
+                ),
+            );
         };
         crate::runtime::auth::check(
                 &auth,
                 crate::chatlayer_analytics::ACCEPTED_AUTH,
                 "chatlayer_analytics",
             )
-            .map_err(|e| crate::runtime::SettingsError {
-                api: "chatlayer_analytics".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: e.to_string(),
-            })?;
+            .map_err(|e| crate::runtime::SettingsError::new(
+                "chatlayer_analytics",
+                "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                e.to_string(),
+            ))?;
         let (base, declared) = match self.settings.base_urls.get("chatlayer_analytics") {
             Some(url) => (url.clone(), false),
             None => (region.base_url().to_string(), true),
@@ -1334,11 +1362,11 @@ impl SinchClient {
         let region: crate::mailgun::Region = match self.settings.regions.get("mailgun") {
             Some(r) => {
                 r.parse()
-                    .map_err(|problem| crate::runtime::SettingsError {
-                        api: "mailgun".into(),
-                        variable: "SINCH_MAILGUN_REGION".into(),
+                    .map_err(|problem: String| crate::runtime::SettingsError::new(
+                        "mailgun",
+                        "SINCH_MAILGUN_REGION",
                         problem,
-                    })?
+                    ))?
             }
             None => {
                 return Err(
@@ -1355,19 +1383,20 @@ impl SinchClient {
             if let Some(key) = &self.settings.mailgun_api_key {
                 break 'auth crate::runtime::Auth::mailgun(key.clone());
             }
-            return Err(crate::runtime::SettingsError {
-                api: "mailgun".into(),
-                variable: "SINCH_MAILGUN_API_KEY".into(),
-                problem: "credentials are not set (it takes SINCH_MAILGUN_API_KEY)"
-                    .into(),
-            });
+            return Err(
+                crate::runtime::SettingsError::new(
+                    "mailgun",
+                    "SINCH_MAILGUN_API_KEY",
+                    "credentials are not set (it takes SINCH_MAILGUN_API_KEY)",
+                ),
+            );
         };
         crate::runtime::auth::check(&auth, crate::mailgun::ACCEPTED_AUTH, "mailgun")
-            .map_err(|e| crate::runtime::SettingsError {
-                api: "mailgun".into(),
-                variable: "SINCH_MAILGUN_API_KEY".into(),
-                problem: e.to_string(),
-            })?;
+            .map_err(|e| crate::runtime::SettingsError::new(
+                "mailgun",
+                "SINCH_MAILGUN_API_KEY",
+                e.to_string(),
+            ))?;
         let (base, declared) = match self.settings.base_urls.get("mailgun") {
             Some(url) => (url.clone(), false),
             None => (region.base_url().to_string(), true),
@@ -1389,11 +1418,11 @@ impl SinchClient {
         let region: crate::engage::Region = match self.settings.regions.get("engage") {
             Some(r) => {
                 r.parse()
-                    .map_err(|problem| crate::runtime::SettingsError {
-                        api: "engage".into(),
-                        variable: "SINCH_ENGAGE_REGION".into(),
+                    .map_err(|problem: String| crate::runtime::SettingsError::new(
+                        "engage",
+                        "SINCH_ENGAGE_REGION",
                         problem,
-                    })?
+                    ))?
             }
             None => {
                 return Err(
@@ -1416,19 +1445,20 @@ impl SinchClient {
             if let Some(token) = self.settings.tokens.get("engage") {
                 break 'auth crate::runtime::Auth::Bearer(token.clone());
             }
-            return Err(crate::runtime::SettingsError {
-                api: "engage".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET, or SINCH_ENGAGE_TOKEN)"
-                    .into(),
-            });
+            return Err(
+                crate::runtime::SettingsError::new(
+                    "engage",
+                    "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                    "credentials are not set (it takes SINCH_KEY_ID and SINCH_KEY_SECRET, or SINCH_ENGAGE_TOKEN)",
+                ),
+            );
         };
         crate::runtime::auth::check(&auth, crate::engage::ACCEPTED_AUTH, "engage")
-            .map_err(|e| crate::runtime::SettingsError {
-                api: "engage".into(),
-                variable: "SINCH_KEY_ID and SINCH_KEY_SECRET".into(),
-                problem: e.to_string(),
-            })?;
+            .map_err(|e| crate::runtime::SettingsError::new(
+                "engage",
+                "SINCH_KEY_ID and SINCH_KEY_SECRET",
+                e.to_string(),
+            ))?;
         let (base, declared) = match self.settings.base_urls.get("engage") {
             Some(url) => (url.clone(), false),
             None => (region.base_url().to_string(), true),

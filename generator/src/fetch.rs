@@ -501,77 +501,34 @@ impl Progress {
     }
 }
 
-/// Rewrites the `sha256 = "..."` line of one `[[api]]` entry of a manifest's text, leaving every
-/// other byte as it was.
+/// Sets the `sha256` of one `[[api]]` entry of a manifest's text, leaving every other byte as it
+/// was (comments and layout included).
 pub fn rewrite_pin(text: &str, key: &str, pin: &str) -> Result<String, String> {
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let mut in_api = false;
-    let mut block_key: Option<String> = None;
-    let mut block_pin: Option<usize> = None;
-    let mut found: Vec<usize> = Vec::new();
-    let mut close = |block_key: &mut Option<String>, block_pin: &mut Option<usize>| {
-        if block_key.as_deref() == Some(key) {
-            if let Some(i) = *block_pin {
-                found.push(i);
-            } else {
-                found.push(usize::MAX);
-            }
-        }
-        *block_key = None;
-        *block_pin = None;
-    };
-    for (i, line) in lines.iter().enumerate() {
-        let t = line.trim();
-        if t.starts_with('[') {
-            close(&mut block_key, &mut block_pin);
-            in_api = t.starts_with("[[api]]");
-            continue;
-        }
-        if !in_api {
-            continue;
-        }
-        if let Some((name, value)) = t.split_once('=') {
-            match name.trim() {
-                "key" => block_key = Some(unquote(value.trim())),
-                "sha256" => block_pin = Some(i),
-                _ => {}
-            }
-        }
-    }
-    close(&mut block_key, &mut block_pin);
-    let i = match found.as_slice() {
-        [i] if *i != usize::MAX => *i,
-        [_] => return Err(format!("the entry for `{key}` has no sha256 line")),
+    let mut doc: toml_edit::DocumentMut = text.parse().map_err(|e| format!("not a TOML document: {e}"))?;
+    let apis = doc
+        .get_mut("api")
+        .and_then(toml_edit::Item::as_array_of_tables_mut)
+        .ok_or_else(|| "no [[api]] entries".to_string())?;
+    let mut entries: Vec<&mut toml_edit::Table> = apis
+        .iter_mut()
+        .filter(|t| t.get("key").and_then(|k| k.as_str()) == Some(key))
+        .collect();
+    let entry = match entries.as_mut_slice() {
+        [one] => one,
         [] => return Err(format!("no [[api]] entry with key = \"{key}\"")),
         _ => return Err(format!("key `{key}` is listed more than once")),
     };
-    let line = lines[i];
-    let eq = line.find('=').expect("found by split_once");
-    let open = line[eq..]
-        .find(['"', '\''])
-        .map(|o| eq + o)
-        .ok_or_else(|| format!("line {}: sha256 is not a quoted string", i + 1))?;
-    let quote = &line[open..open + 1];
-    let end = line[open + 1..]
-        .find(quote)
-        .map(|e| open + 1 + e)
-        .ok_or_else(|| format!("line {}: unterminated string", i + 1))?;
-    let mut out = String::with_capacity(text.len());
-    for (j, l) in lines.iter().enumerate() {
-        if j == i {
-            out.push_str(&l[..open + 1]);
-            out.push_str(pin);
-            out.push_str(&l[end..]);
-        } else {
-            out.push_str(l);
-        }
-    }
-    Ok(out)
-}
-
-fn unquote(v: &str) -> String {
-    let v = v.split('#').next().unwrap_or(v).trim();
-    v.trim_matches(|c| c == '"' || c == '\'').to_string()
+    let Some(item) = entry.get_mut("sha256") else {
+        return Err(format!("the entry for `{key}` has no sha256 line"));
+    };
+    let Some(value) = item.as_value_mut() else {
+        return Err(format!("the sha256 of `{key}` is not a value"));
+    };
+    // The new string keeps the old one's surrounding spaces and comment.
+    let decor = value.decor().clone();
+    *value = toml_edit::Value::from(pin);
+    *value.decor_mut() = decor;
+    Ok(doc.to_string())
 }
 
 /// Sets the pin of one entry in the manifest file (in place: written whole or not at all).

@@ -151,6 +151,55 @@ pub fn generate_fixtures(specs: &[PathBuf], crate_name: &str) -> Result<Output, 
     Ok(render(&apis, crate_name, true, warnings))
 }
 
+/// One API's module files in `dir` (`root` is `mod.rs` for a module, `lib.rs` for a crate):
+/// its client, types and operation groups; `fix` adapts the text to where it lives. Returns its
+/// number of operations.
+fn api_files(
+    files: &mut BTreeMap<PathBuf, String>,
+    dir: &Path,
+    root: &str,
+    entry: &manifest::ApiEntry,
+    api: &model::Api,
+    fix: &dyn Fn(String) -> String,
+) -> usize {
+    let module = emit::krate::api_mod(api, entry);
+    let head = if root == "lib.rs" {
+        // The crate docs are the description's own markdown.
+        quote::quote!(
+            #![warn(missing_docs)]
+            #![forbid(unsafe_code)]
+            #![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items)]
+            #module
+        )
+    } else {
+        module
+    };
+    files.insert(dir.join(root), fix(emit::file(head, &format!("{} {root}", api.key))));
+    files.insert(
+        dir.join("types.rs"),
+        fix(emit::file(
+            emit::types::module(
+                &api.types,
+                &api.title,
+                &emit::operations::multipart_types(&api.groups, &api.types),
+            ),
+            &format!("{} types", api.key),
+        )),
+    );
+    let mut operations = 0;
+    for g in api.groups.values() {
+        operations += g.operations.len();
+        files.insert(
+            dir.join(format!("{}.rs", g.module)),
+            fix(emit::file(
+                emit::operations::module(g, &api.types),
+                &format!("{} {}", api.key, g.module),
+            )),
+        );
+    }
+    operations
+}
+
 /// Renders the crate: `Cargo.toml`, `lib.rs`, the runtime, and per API its client, types and
 /// operation groups.
 pub fn render(
@@ -161,52 +210,67 @@ pub fn render(
 ) -> Output {
     let models: Vec<model::Api> = apis.iter().map(|(_, a)| a.clone()).collect();
     let mut files = BTreeMap::new();
-    let extra = if standalone {
-        emit::krate::STANDALONE_EXTRA
-    } else {
-        emit::krate::SDK_EXTRA
-    };
-    files.insert(
-        PathBuf::from("Cargo.toml"),
-        emit::krate::cargo_toml(&models, crate_name, extra),
-    );
-    files.insert(PathBuf::from("src/lib.rs"), emit::krate::lib_rs(&models, standalone));
-    for (name, text) in emit::krate::RUNTIME {
-        files.insert(
-            PathBuf::from("src/runtime").join(name),
-            emit::krate::copied(text, &format!("runtime/{name}"), "//"),
-        );
-    }
     let mut operations = 0;
-    for (entry, api) in apis {
-        let dir = PathBuf::from("src").join(&api.module);
+    if standalone {
+        // One crate: the runtime and every API are modules of it.
         files.insert(
-            dir.join("mod.rs"),
-            emit::file(emit::krate::api_mod(api, entry), &format!("{} mod.rs", api.key)),
+            PathBuf::from("Cargo.toml"),
+            emit::krate::cargo_toml(&models, crate_name, emit::krate::STANDALONE_EXTRA),
         );
-        files.insert(
-            dir.join("types.rs"),
-            emit::file(
-                emit::types::module(
-                    &api.types,
-                    &api.title,
-                    &emit::operations::multipart_types(&api.groups, &api.types),
-                ),
-                &format!("{} types", api.key),
-            ),
-        );
-        for g in api.groups.values() {
-            operations += g.operations.len();
+        files.insert(PathBuf::from("src/lib.rs"), emit::krate::lib_rs(&models, true));
+        for (name, text) in emit::krate::RUNTIME {
             files.insert(
-                dir.join(format!("{}.rs", g.module)),
-                emit::file(
-                    emit::operations::module(g, &api.types),
-                    &format!("{} {}", api.key, g.module),
-                ),
+                PathBuf::from("src/runtime").join(name),
+                emit::krate::copied(text, &format!("runtime/{name}"), "//"),
             );
         }
-    }
-    if !standalone {
+        for (entry, api) in apis {
+            operations += api_files(
+                &mut files,
+                &PathBuf::from("src").join(&api.module),
+                "mod.rs",
+                entry,
+                api,
+                &|t| t,
+            );
+        }
+    } else {
+        // A workspace of crates: `runtime/`, one per API under `apis/`, and the facade that
+        // re-exports them under the same paths and features.
+        files.insert(
+            PathBuf::from("Cargo.toml"),
+            emit::krate::sdk_cargo_toml(&models, emit::krate::SDK_EXTRA),
+        );
+        files.insert(PathBuf::from("src/lib.rs"), emit::krate::lib_rs(&models, false));
+        files.insert(
+            PathBuf::from("runtime/Cargo.toml"),
+            emit::krate::copied(emit::krate::RUNTIME_CARGO_TOML, "sdk/runtime.Cargo.toml.in", "#"),
+        );
+        for (name, text) in emit::krate::RUNTIME {
+            let (path, text) = if *name == "mod.rs" {
+                (PathBuf::from("runtime/src/lib.rs"), emit::krate::runtime_lib_rs())
+            } else {
+                (
+                    PathBuf::from("runtime/src").join(name),
+                    emit::krate::copied(text, &format!("runtime/{name}"), "//"),
+                )
+            };
+            files.insert(path, text);
+        }
+        // prettyplease formats the API crates; rustfmt (`cargo fmt --all`) is told to leave them
+        // as generated, so formatting the workspace never makes `--check` fail.
+        files.insert(
+            PathBuf::from("apis/rustfmt.toml"),
+            "# @generated by sinch-sdk-generator: the API crates are formatted as generated.\ndisable_all_formatting = true\n"
+                .to_string(),
+        );
+        for (entry, api) in apis {
+            let root = PathBuf::from("apis").join(&api.module);
+            files.insert(root.join("Cargo.toml"), emit::krate::api_cargo_toml(api));
+            operations += api_files(&mut files, &root.join("src"), "lib.rs", entry, api, &|t| {
+                emit::krate::in_api_crate(&t)
+            });
+        }
         files.insert(
             PathBuf::from("src/sinch.rs"),
             emit::file(emit::krate::sinch_rs(apis), "sinch.rs"),

@@ -3,154 +3,245 @@
 //! description. `fetch [KEY] [--update]` fills the local cache of descriptions and checks (or
 //! accepts) their pins; `diff OLD NEW` reports the API changes between two versions.
 
+use clap::{Args, Parser, Subcommand};
 use generator::diag::Warning;
 use generator::{Config, Output, write};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage:
-  generator [--check] [--manifest FILE] [--out DIR] [--mirror DIR]
-      Regenerates the Sinch SDK crate from the descriptions named in the manifest.
-      --check          change nothing; exit 1 and list the files that would change
-      --manifest FILE  the manifest (default: specs/manifest.toml)
-      --out DIR        the SDK crate (default: generated/)
-      --mirror DIR     read descriptions from DIR (default: $SINCH_SPECS_MIRROR, else download)
-  generator generate --spec FILE --out DIR [--name CRATE] [--check]
-      Writes a standalone crate for one description (same model, same runtime).
-  generator fetch [KEY] [--update] [--json] [--manifest FILE] [--cache DIR] [--mirror DIR]
-                  [--timeout-secs N] [--retries N]
-      Copies every description of the manifest (or KEY's) into the cache (default: specs/.cache/,
-      laid out like a mirror) from --mirror or $SINCH_SPECS_MIRROR, else downloads it from its URL,
-      and checks its sha256 pin. A mismatch is an error and changes nothing.
-      --update         accept new versions: print what changed since the cached version and
-                       rewrite their sha256 lines in the manifest
-      --timeout-secs N give up on a silent connection after N seconds (default 30)
-      --retries N      retry failed downloads N times with backoff (default 3)
-      --json           print the change reports of --update as JSON
-  generator diff OLD NEW [--json] [--api KEY] [--manifest FILE]
-  generator diff --api KEY NEW [--json] [--cache DIR] [--mirror DIR]
-      Reports the API changes from OLD to NEW (without OLD: the pinned version of KEY from the
-      cache or mirror), each classed as breaking or additive for users of the generated SDK and
-      named in Rust and OpenAPI terms. --api KEY takes KEY's manifest entry (module, facts).
-      Exit status: 0 nothing breaking, 1 breaking changes, 2 the files could not be compared.";
-
-/// Command-line arguments as flags with values and bare switches.
-struct Args {
-    items: Vec<String>,
+/// Generates the Sinch SDK for Rust from Sinch's OpenAPI descriptions.
+///
+/// Without a command, regenerates the SDK crate (`generated/`) from the descriptions the manifest
+/// names. Regeneration prints one line per description; `-v` prints every tolerated defect with
+/// its place. Errors are always printed in full, and a failed run writes nothing.
+#[derive(Parser)]
+#[command(version, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    sdk: SdkArgs,
 }
 
-impl Args {
-    fn value(&mut self, flag: &str) -> Result<Option<String>, String> {
-        let Some(i) = self.items.iter().position(|a| a == flag) else {
-            return Ok(None);
-        };
-        if i + 1 >= self.items.len() {
-            return Err(format!("{flag} needs a value"));
-        }
-        let v = self.items.remove(i + 1);
-        self.items.remove(i);
-        Ok(Some(v))
-    }
+#[derive(Args)]
+struct SdkArgs {
+    /// Change nothing; exit 1 and list the files that would change.
+    #[arg(long)]
+    check: bool,
+    /// The manifest.
+    #[arg(long, value_name = "FILE", default_value_os_t = Config::workspace().manifest)]
+    manifest: PathBuf,
+    /// The SDK workspace directory.
+    #[arg(long, value_name = "DIR", default_value_os_t = Config::workspace().out)]
+    out: PathBuf,
+    /// Read descriptions from DIR (default: $SINCH_SPECS_MIRROR, else the cache or a download).
+    #[arg(long, value_name = "DIR")]
+    mirror: Option<PathBuf>,
+    /// Print every tolerated defect, not one line per description.
+    #[arg(short, long)]
+    verbose: bool,
+}
 
-    fn switch(&mut self, flag: &str) -> bool {
-        let found = self.items.iter().position(|a| a == flag);
-        if let Some(i) = found {
-            self.items.remove(i);
-        }
-        found.is_some()
-    }
+#[derive(Subcommand)]
+enum Command {
+    /// Writes a standalone crate for one description (same model, same runtime).
+    Generate {
+        /// The description (YAML or JSON; Swagger 2.0, OpenAPI 3.0 to 3.2; may refer to others).
+        #[arg(long, value_name = "FILE")]
+        spec: PathBuf,
+        /// Where the crate goes.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The crate's name (default: the file's stem).
+        #[arg(long, value_name = "CRATE")]
+        name: Option<String>,
+        /// Change nothing; exit 1 and list the files that would change.
+        #[arg(long)]
+        check: bool,
+        /// Print every tolerated defect.
+        #[arg(short, long)]
+        verbose: bool,
+    },
+    /// Copies every description of the manifest (or KEY's) into the cache (from --mirror or
+    /// $SINCH_SPECS_MIRROR, else downloads it) and checks its sha256 pin. A mismatch is an
+    /// error and changes nothing.
+    Fetch {
+        /// Only this API.
+        key: Option<String>,
+        /// Accept new versions: print what changed since the cached version and rewrite their
+        /// sha256 in the manifest.
+        #[arg(long)]
+        update: bool,
+        /// Print the change reports of --update as JSON.
+        #[arg(long)]
+        json: bool,
+        /// The manifest.
+        #[arg(long, value_name = "FILE")]
+        manifest: Option<PathBuf>,
+        /// The cache directory (default: specs/.cache).
+        #[arg(long, value_name = "DIR")]
+        cache: Option<PathBuf>,
+        /// Copy from this mirror instead of downloading.
+        #[arg(long, value_name = "DIR")]
+        mirror: Option<PathBuf>,
+        /// Give up on a silent connection after N seconds.
+        #[arg(long, value_name = "N", default_value_t = 30.0, value_parser = positive)]
+        timeout_secs: f64,
+        /// Retry failed downloads N times with backoff.
+        #[arg(long, value_name = "N", default_value_t = 3)]
+        retries: u32,
+    },
+    /// Reports the API changes from OLD to NEW (without OLD: the pinned version of KEY from
+    /// the cache or mirror), each classed as breaking or additive for users of the generated SDK
+    /// and named in Rust and OpenAPI terms. Exit status: 0 nothing breaking, 1 breaking changes,
+    /// 2 the files could not be compared.
+    Diff {
+        /// OLD and NEW, or only NEW with --api.
+        #[arg(num_args = 1..=2, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Take KEY's manifest entry (module, facts).
+        #[arg(long, value_name = "KEY")]
+        api: Option<String>,
+        /// The manifest.
+        #[arg(long, value_name = "FILE")]
+        manifest: Option<PathBuf>,
+        /// The cache directory (default: specs/.cache).
+        #[arg(long, value_name = "DIR")]
+        cache: Option<PathBuf>,
+        /// A mirror to take the pinned version from.
+        #[arg(long, value_name = "DIR")]
+        mirror: Option<PathBuf>,
+    },
+}
 
-    /// The remaining arguments that are not flags.
-    fn positional(&mut self) -> Result<Vec<String>, String> {
-        if let Some(flag) = self.items.iter().find(|a| a.starts_with('-')) {
-            return Err(format!("unknown argument `{flag}`"));
-        }
-        Ok(std::mem::take(&mut self.items))
-    }
-
-    fn finish(self) -> Result<(), String> {
-        match self.items.first() {
-            Some(a) => Err(format!("unknown argument `{a}`")),
-            None => Ok(()),
-        }
-    }
+fn positive(v: &str) -> Result<f64, String> {
+    v.parse::<f64>()
+        .ok()
+        .filter(|s| s.is_finite() && *s > 0.0)
+        .ok_or_else(|| format!("needs a positive number of seconds, not `{v}`"))
 }
 
 fn main() -> ExitCode {
-    let mut args = Args {
-        items: std::env::args().skip(1).collect(),
-    };
-    if args.switch("-h") || args.switch("--help") {
-        println!("{USAGE}");
-        return ExitCode::SUCCESS;
-    }
-    let result = match args.items.first().map(String::as_str) {
-        Some("generate") => {
-            args.items.remove(0);
-            standalone(args)
+    let cli = Cli::parse();
+    match cli.command {
+        None => sdk(cli.sdk),
+        Some(Command::Generate {
+            spec,
+            out,
+            name,
+            check,
+            verbose,
+        }) => {
+            let name = name.unwrap_or_else(|| {
+                spec.file_stem()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or("api")
+                    .replace('_', "-")
+            });
+            finish(
+                generator::generate_standalone(&spec, &name),
+                &out,
+                check,
+                verbose,
+                &BTreeMap::new(),
+            )
         }
-        Some("fetch") => {
-            args.items.remove(0);
-            fetch(args)
+        Some(Command::Fetch {
+            key,
+            update,
+            json,
+            manifest,
+            cache,
+            mirror,
+            timeout_secs,
+            retries,
+        }) => {
+            let mut opts = generator::fetch::Options::workspace();
+            opts.update = update;
+            if let Some(m) = manifest {
+                opts.manifest = m;
+            }
+            if let Some(c) = cache {
+                opts.cache = c;
+            }
+            if let Some(m) = mirror {
+                opts.mirror = Some(m);
+            }
+            opts.timeout = std::time::Duration::from_secs_f64(timeout_secs);
+            opts.retries = retries;
+            fetch(opts, key, json)
         }
-        Some("diff") => {
-            args.items.remove(0);
-            diff(args)
-        }
-        _ => sdk(args),
-    };
-    match result {
-        Ok(code) => code,
-        Err(e) => {
-            eprintln!("error: {e}\n{USAGE}");
-            ExitCode::from(2)
-        }
+        Some(Command::Diff {
+            files,
+            json,
+            api,
+            manifest,
+            cache,
+            mirror,
+        }) => diff(files, json, api, manifest, cache, mirror),
     }
 }
 
 /// The workspace SDK from the manifest.
-fn sdk(mut args: Args) -> Result<ExitCode, String> {
+fn sdk(args: SdkArgs) -> ExitCode {
     let mut config = Config::workspace();
-    let check = args.switch("--check");
-    if let Some(v) = args.value("--manifest")? {
-        config.manifest = v.into();
+    config.manifest = args.manifest;
+    config.out = args.out;
+    if args.mirror.is_some() {
+        config.mirror = args.mirror;
     }
-    if let Some(v) = args.value("--out")? {
-        config.out = v.into();
+    // Warnings are grouped by the API whose description they are about.
+    let mut keys = BTreeMap::new();
+    if let Ok(manifest) = generator::manifest::Manifest::load(&config.manifest) {
+        for entry in &manifest.api {
+            let dir = config.mirror.clone().unwrap_or_else(|| config.cache.clone());
+            if let Ok(path) = generator::source::in_mirror(&dir, &entry.key) {
+                keys.insert(path, entry.key.clone());
+            }
+        }
     }
-    if let Some(v) = args.value("--mirror")? {
-        config.mirror = Some(v.into());
-    }
-    args.finish()?;
     let out = config.out.clone();
-    Ok(finish(generator::generate(&config), &out, check))
+    finish(generator::generate(&config), &out, args.check, args.verbose, &keys)
 }
 
-/// A standalone crate for one description.
-fn standalone(mut args: Args) -> Result<ExitCode, String> {
-    let check = args.switch("--check");
-    let spec: PathBuf = args.value("--spec")?.ok_or("generate needs --spec FILE")?.into();
-    let out: PathBuf = args.value("--out")?.ok_or("generate needs --out DIR")?.into();
-    let name = match args.value("--name")? {
-        Some(n) => n,
-        None => spec
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("api")
-            .replace('_', "-"),
-    };
-    args.finish()?;
-    Ok(finish(generator::generate_standalone(&spec, &name), &out, check))
-}
-
-fn print_warnings(warnings: &[Warning]) {
+/// One line per description: how many defects it has that the generator tolerated.
+fn print_warnings(warnings: &[Warning], verbose: bool, keys: &BTreeMap<PathBuf, String>) {
+    if verbose {
+        for w in warnings {
+            eprintln!("{w}");
+        }
+        return;
+    }
+    // Every description of the manifest has its line, defects or not.
+    let mut per_file: BTreeMap<String, usize> = keys.values().map(|k| (k.clone(), 0)).collect();
     for w in warnings {
-        eprintln!("{w}");
+        let name = keys
+            .get(&w.file)
+            .cloned()
+            .unwrap_or_else(|| w.file.display().to_string());
+        *per_file.entry(name).or_default() += 1;
+    }
+    for (name, count) in &per_file {
+        let s = if *count == 1 { "" } else { "s" };
+        eprintln!("{name}: {count} tolerated defect{s}, 0 errors");
+    }
+    if !warnings.is_empty() {
+        eprintln!("(run with -v to see each tolerated defect and its place)");
     }
 }
 
 /// Reports, checks or writes a generated crate.
-fn finish(result: Result<Output, generator::diag::Error>, out: &Path, check: bool) -> ExitCode {
+fn finish(
+    result: Result<Output, generator::diag::Error>,
+    out: &Path,
+    check: bool,
+    verbose: bool,
+    keys: &BTreeMap<PathBuf, String>,
+) -> ExitCode {
     let output = match result {
         Ok(o) => o,
         Err(e) => {
@@ -159,7 +250,7 @@ fn finish(result: Result<Output, generator::diag::Error>, out: &Path, check: boo
             return ExitCode::FAILURE;
         }
     };
-    print_warnings(&output.warnings);
+    print_warnings(&output.warnings, verbose, keys);
     let changes = match write::plan(out, &output.files) {
         Ok(c) => c,
         Err(e) => {
@@ -202,43 +293,13 @@ fn finish(result: Result<Output, generator::diag::Error>, out: &Path, check: boo
     ExitCode::SUCCESS
 }
 
-fn seconds(flag: &str, v: &str) -> Result<std::time::Duration, String> {
-    v.parse::<f64>()
-        .ok()
-        .filter(|s| s.is_finite() && *s > 0.0)
-        .map(std::time::Duration::from_secs_f64)
-        .ok_or_else(|| format!("{flag} needs a positive number of seconds, not `{v}`"))
-}
-
 /// `fetch [KEY] [--update]`: fills the cache and checks or accepts pins.
-fn fetch(mut args: Args) -> Result<ExitCode, String> {
-    let mut opts = generator::fetch::Options::workspace();
-    opts.update = args.switch("--update");
-    let json = args.switch("--json");
-    if let Some(v) = args.value("--manifest")? {
-        opts.manifest = v.into();
-    }
-    if let Some(v) = args.value("--cache")? {
-        opts.cache = v.into();
-    }
-    if let Some(v) = args.value("--mirror")? {
-        opts.mirror = Some(v.into());
-    }
-    if let Some(v) = args.value("--timeout-secs")? {
-        opts.timeout = seconds("--timeout-secs", &v)?;
-    }
-    if let Some(v) = args.value("--retries")? {
-        opts.retries = v.parse().map_err(|_| format!("--retries needs a number, not `{v}`"))?;
-    }
-    let keys = args.positional()?;
-    if keys.len() > 1 {
-        return Err("fetch takes at most one KEY".into());
-    }
-    let results = match generator::fetch::fetch(&opts, keys.first().map(String::as_str)) {
+fn fetch(opts: generator::fetch::Options, key: Option<String>, json: bool) -> ExitCode {
+    let results = match generator::fetch::fetch(&opts, key.as_deref()) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("{e}");
-            return Ok(ExitCode::FAILURE);
+            return ExitCode::FAILURE;
         }
     };
     let mut failed = 0;
@@ -267,6 +328,9 @@ fn fetch(mut args: Args) -> Result<ExitCode, String> {
                 match report {
                     Some(r) if json => reports.push(r.to_json()),
                     Some(r) => println!("{}", r.to_text()),
+                    None if old_pin.is_empty() => {
+                        eprintln!("{key}: a new API for the SDK: every operation and type of it is new")
+                    }
                     None => eprintln!(
                         "{key}: no previous version in {} to compare with, so no change report",
                         opts.cache.display()
@@ -286,47 +350,54 @@ fn fetch(mut args: Args) -> Result<ExitCode, String> {
             serde_json::to_string_pretty(&reports).expect("JSON values serialize")
         );
     }
-    Ok(if failed > 0 {
+    if failed > 0 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
-    })
+    }
 }
 
 /// `diff OLD NEW`: the change report; exit 1 when anything breaking changed.
-fn diff(mut args: Args) -> Result<ExitCode, String> {
-    let json = args.switch("--json");
-    let workspace = generator::Config::workspace();
-    let manifest_path: PathBuf = args
-        .value("--manifest")?
-        .map(PathBuf::from)
-        .unwrap_or(workspace.manifest);
-    let cache: PathBuf = args.value("--cache")?.map(PathBuf::from).unwrap_or(workspace.cache);
-    let mirror: Option<PathBuf> = args.value("--mirror")?.map(PathBuf::from).or(workspace.mirror);
-    let api = args.value("--api")?;
-    let files = args.positional()?;
+fn diff(
+    files: Vec<PathBuf>,
+    json: bool,
+    api: Option<String>,
+    manifest: Option<PathBuf>,
+    cache: Option<PathBuf>,
+    mirror: Option<PathBuf>,
+) -> ExitCode {
+    let workspace = Config::workspace();
+    let manifest_path = manifest.unwrap_or(workspace.manifest);
+    let cache = cache.unwrap_or(workspace.cache);
+    let mirror = mirror.or(workspace.mirror);
     let entry = match &api {
         Some(key) => {
             let manifest = match generator::manifest::Manifest::load(&manifest_path) {
                 Ok(m) => m,
                 Err(e) => {
                     eprintln!("{e}");
-                    return Ok(ExitCode::from(2));
+                    return ExitCode::from(2);
                 }
             };
-            let entry = manifest.api.iter().find(|e| &e.key == key).cloned();
-            Some(entry.ok_or_else(|| format!("{} has no API with key `{key}`", manifest_path.display()))?)
+            match manifest.api.iter().find(|e| &e.key == key).cloned() {
+                Some(e) => Some(e),
+                None => {
+                    eprintln!("error: {} has no API with key `{key}`", manifest_path.display());
+                    return ExitCode::from(2);
+                }
+            }
         }
         None => None,
     };
     let (old, new): (PathBuf, PathBuf) = match files.as_slice() {
-        [old, new] => (old.into(), new.into()),
+        [old, new] => (old.clone(), new.clone()),
         [new] => {
             let Some(entry) = &entry else {
-                return Err("diff needs OLD and NEW, or --api KEY and NEW".into());
+                eprintln!("error: diff needs OLD and NEW, or --api KEY and NEW");
+                return ExitCode::from(2);
             };
             match generator::fetch::pinned_copy(entry, &cache, mirror.as_deref()) {
-                Some(old) => (old, new.into()),
+                Some(old) => (old, new.clone()),
                 None => {
                     eprintln!(
                         "error: no copy of the pinned version of `{}` ({}) in {} or the mirror; run `cargo run -p generator -- fetch {}` first",
@@ -335,17 +406,20 @@ fn diff(mut args: Args) -> Result<ExitCode, String> {
                         cache.display(),
                         entry.key
                     );
-                    return Ok(ExitCode::from(2));
+                    return ExitCode::from(2);
                 }
             }
         }
-        _ => return Err("diff needs OLD and NEW, or --api KEY and NEW".into()),
+        _ => {
+            eprintln!("error: diff needs OLD and NEW, or --api KEY and NEW");
+            return ExitCode::from(2);
+        }
     };
     let report = match generator::diff::diff_files(&old, &new, entry.as_ref()) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("{e}");
-            return Ok(ExitCode::from(2));
+            return ExitCode::from(2);
         }
     };
     if json {
@@ -356,9 +430,9 @@ fn diff(mut args: Args) -> Result<ExitCode, String> {
     } else {
         print!("{}", report.to_text());
     }
-    Ok(if report.has_breaking() {
+    if report.has_breaking() {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
-    })
+    }
 }

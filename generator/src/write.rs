@@ -59,7 +59,8 @@ pub fn plan(out: &Path, files: &BTreeMap<PathBuf, String>) -> io::Result<Changes
         }
     }
     let mut owned = Vec::new();
-    for sub in ["src", "tests"] {
+    // The facade's sources and tests, the runtime crate and the API crates.
+    for sub in ["src", "tests", "runtime", "apis"] {
         owned_files(&out.join(sub), out, &mut owned)?;
     }
     owned.sort();
@@ -80,6 +81,13 @@ pub fn apply(out: &Path, files: &BTreeMap<PathBuf, String>, changes: &Changes) -
     }
     for rel in &changes.stale {
         std::fs::remove_file(out.join(rel))?;
+        // A folder the generator emptied (an API that moved or went away) goes too.
+        let mut dir = out.join(rel);
+        while dir.pop() && dir != out {
+            if std::fs::remove_dir(&dir).is_err() {
+                break;
+            }
+        }
     }
     Ok(())
 }

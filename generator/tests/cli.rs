@@ -104,8 +104,8 @@ fn generates_then_is_up_to_date_then_detects_drift() {
     let s = Scratch::new(GOOD);
     let o = s.run(&[]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(s.out().join("src/tiny/default.rs").is_file());
-    let text = std::fs::read_to_string(s.out().join("src/tiny/default.rs")).unwrap();
+    assert!(s.out().join("apis/tiny/src/default.rs").is_file());
+    let text = std::fs::read_to_string(s.out().join("apis/tiny/src/default.rs")).unwrap();
     assert!(text.contains("#[doc(alias = \"GetThing\")]"));
 
     let first = snapshot(&s.out());
@@ -113,19 +113,19 @@ fn generates_then_is_up_to_date_then_detects_drift() {
     assert_eq!(first, snapshot(&s.out()), "a second run changes nothing");
     assert!(s.run(&["--check"]).status.success());
 
-    std::fs::write(s.out().join("src/tiny/types.rs"), "// edited\n").unwrap();
+    std::fs::write(s.out().join("apis/tiny/src/types.rs"), "// edited\n").unwrap();
     std::fs::write(
-        s.out().join("src/tiny/gone.rs"),
+        s.out().join("apis/tiny/src/gone.rs"),
         format!("// {}\n", generator::emit::MARKER),
     )
     .unwrap();
     let o = s.run(&["--check"]);
     assert_eq!(o.status.code(), Some(1));
     let listed = String::from_utf8_lossy(&o.stdout);
-    assert!(listed.contains("src/tiny/types.rs"), "{listed}");
-    assert!(listed.contains("src/tiny/gone.rs (would be removed)"), "{listed}");
+    assert!(listed.contains("apis/tiny/src/types.rs"), "{listed}");
+    assert!(listed.contains("apis/tiny/src/gone.rs (would be removed)"), "{listed}");
     assert_eq!(
-        std::fs::read_to_string(s.out().join("src/tiny/types.rs")).unwrap(),
+        std::fs::read_to_string(s.out().join("apis/tiny/src/types.rs")).unwrap(),
         "// edited\n",
         "--check writes nothing"
     );
@@ -240,7 +240,8 @@ fn every_operation_id_is_a_doc_alias_in_the_committed_sdk() {
     let manifest = generator::manifest::Manifest::load(&config.manifest).unwrap();
     let mut aliases = String::new();
     for api in &manifest.api {
-        for entry in std::fs::read_dir(config.out.join("src").join(&api.module)).unwrap() {
+        // Each API is a crate of its own under `apis/`.
+        for entry in std::fs::read_dir(config.out.join("apis").join(&api.module).join("src")).unwrap() {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
             // prettyplease breaks long attributes over lines.
             aliases.extend(text.chars().filter(|c| !c.is_whitespace()));

@@ -274,7 +274,8 @@ impl Body {
                                 p = p.file_name(name.to_string());
                             }
                             let media = f.media_type().unwrap_or("application/octet-stream");
-                            p.mime_str(media).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?
+                            p.mime_str(media)
+                                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?
                         }
                     };
                     form = form.part(part.name.clone(), p);
@@ -344,7 +345,10 @@ mod tests {
     #[test]
     fn forms_repeat_array_items() {
         let v = serde_json::json!({"to": ["a@x", "b@x"], "o:tag": "t 1", "n": 2, "skip": null, "obj": {"a": 1}});
-        assert_eq!(form(&v).unwrap(), "to=a%40x&to=b%40x&o%3Atag=t+1&n=2&obj=%7B%22a%22%3A1%7D");
+        assert_eq!(
+            form(&v).unwrap(),
+            "to=a%40x&to=b%40x&o%3Atag=t+1&n=2&obj=%7B%22a%22%3A1%7D"
+        );
     }
 
     #[test]
@@ -354,6 +358,9 @@ mod tests {
         assert_eq!(f.media_type(), Some("application/pdf"));
         let f = File::from_bytes("a.bin", vec![1u8, 2]).content_type("application/x-thing");
         assert_eq!(f.media_type(), Some("application/x-thing"));
-        assert_eq!(format!("{f:?}"), r#"File { bytes: 2, file_name: Some("a.bin"), content_type: Some("application/x-thing") }"#);
+        assert_eq!(
+            format!("{f:?}"),
+            r#"File { bytes: 2, file_name: Some("a.bin"), content_type: Some("application/x-thing") }"#
+        );
     }
 }

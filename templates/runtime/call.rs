@@ -77,12 +77,18 @@ impl<T> WithResponse<T> {
     }
 }
 
+/// Logs a header a call was given that is not a valid header (name or value).
+pub fn ignored_header(name: &str) {
+    tracing::warn!(header = name, "ignored an invalid header");
+}
+
 /// The per-call option setters every request builder has (it must have an `options:
-/// CallOptions` field).
+/// CallOptions` field). The argument is the path of the runtime (`sinch_sdk_runtime`, or
+/// `crate::runtime` where it is a module of the crate).
 #[macro_export]
 #[doc(hidden)]
 macro_rules! __call_options {
-    () => {
+    ($($runtime:tt)*) => {
         /// Time for each attempt of this call (instead of the client's timeout).
         pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
             self.options.timeout = Some(timeout);
@@ -91,16 +97,16 @@ macro_rules! __call_options {
         /// Adds a header to this call; an invalid name or value is ignored with a warning in the log.
         pub fn header(mut self, name: &str, value: &str) -> Self {
             match (
-                reqwest::header::HeaderName::from_bytes(name.as_bytes()),
-                reqwest::header::HeaderValue::from_str(value),
+                $($runtime)*::reqwest::header::HeaderName::from_bytes(name.as_bytes()),
+                $($runtime)*::reqwest::header::HeaderValue::from_str(value),
             ) {
                 (Ok(n), Ok(v)) => self.options.headers.push((n, v)),
-                _ => tracing::warn!(header = name, "ignored an invalid header"),
+                _ => $($runtime)*::call::ignored_header(name),
             }
             self
         }
         /// Retries for this call (instead of the client's policy).
-        pub fn retry_policy(mut self, policy: $crate::runtime::RetryPolicy) -> Self {
+        pub fn retry_policy(mut self, policy: $($runtime)*::RetryPolicy) -> Self {
             self.options.retry = Some(policy);
             self
         }

@@ -188,7 +188,11 @@ impl Http {
 
     /// Sends one operation's request with the credentials and the call's options, retrying
     /// as the policy allows, and reads the whole response.
-    pub async fn execute<E>(&self, request: super::call::Request, options: &super::call::CallOptions) -> Result<Response, Error<E>> {
+    pub async fn execute<E>(
+        &self,
+        request: super::call::Request,
+        options: &super::call::CallOptions,
+    ) -> Result<Response, Error<E>> {
         let operation = request.operation;
         let url = self.url_for(request.server, &request.path);
         let span = tracing::debug_span!(
@@ -277,7 +281,9 @@ impl Http {
                 source: "a streamed body cannot be sent again".into(),
             })
         };
-        self.attempts_with(operation, &self.retry, method, build).instrument(span).await
+        self.attempts_with(operation, &self.retry, method, build)
+            .instrument(span)
+            .await
     }
 
     /// The attempts of one request; `build` makes it afresh for each (files are reopened).
@@ -303,9 +309,8 @@ impl Http {
                 operation,
                 source: Box::new(source),
             })?;
-            let may_retry = |delay: Duration| {
-                attempt < policy.max_attempts && started.elapsed() + delay < policy.max_elapsed
-            };
+            let may_retry =
+                |delay: Duration| attempt < policy.max_attempts && started.elapsed() + delay < policy.max_elapsed;
             let response = match self.client.execute(this).await {
                 Ok(r) => r,
                 Err(source) => {

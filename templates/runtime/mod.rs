@@ -26,3 +26,8 @@ pub use oauth::OAuth2;
 pub use retry::RetryPolicy;
 pub use settings::{Settings, SettingsError};
 pub use timestamp::Timestamp;
+
+// What generated code names through the runtime, so it needs no dependency of its own on them.
+pub use bytes;
+pub use futures_core;
+pub use reqwest;

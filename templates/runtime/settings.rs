@@ -1,4 +1,4 @@
-//! Settings of a [`SinchClient`](crate::SinchClient): credentials, the project, regions and
+//! Settings of a `SinchClient`: credentials, the project, regions and
 //! hosts, from code or from the environment. Secrets are kept as [`Secret`]s, so they never
 //! show in `Debug` output or errors.
 
@@ -62,6 +62,15 @@ impl fmt::Display for SettingsError {
 impl std::error::Error for SettingsError {}
 
 impl SettingsError {
+    /// What `api` needs: `variable`, and what is wrong.
+    pub fn new(api: &str, variable: &str, problem: impl Into<String>) -> Self {
+        SettingsError {
+            api: api.to_string(),
+            variable: variable.to_string(),
+            problem: problem.into(),
+        }
+    }
+
     /// `api` needs `variable`, which is not set.
     pub fn missing(api: &str, variable: &str, what: &str) -> Self {
         SettingsError {
@@ -87,12 +96,44 @@ impl Settings {
     /// Variables that are not set leave their setting empty; an API that needs one says so
     /// when you ask for its client.
     pub fn from_env() -> Self {
-        Self::from_lookup(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty()))
+        let vars: BTreeMap<String, String> = std::env::vars().filter(|(_, v)| !v.trim().is_empty()).collect();
+        Self::from_map(&vars)
     }
 
-    /// The same, from another source of variables (a test's map, a configuration file).
+    /// The same, from a map of variables (a test's, a configuration file's).
+    pub fn from_map(vars: &BTreeMap<String, String>) -> Self {
+        // Per-API variables, whichever APIs the crate has: `SINCH_<API>_REGION`, `_URL`, `_TOKEN`.
+        let mut s = Self::from_lookup(|name| vars.get(name).cloned());
+        for (name, value) in vars {
+            let Some(rest) = name.strip_prefix("SINCH_") else {
+                continue;
+            };
+            for (suffix, map) in [("_REGION", 0), ("_URL", 1), ("_TOKEN", 2)] {
+                let Some(module) = rest.strip_suffix(suffix).filter(|m| !m.is_empty()) else {
+                    continue;
+                };
+                let module = module.to_ascii_lowercase();
+                match map {
+                    0 => {
+                        s.regions.entry(module).or_insert_with(|| value.clone());
+                    }
+                    1 if !matches!(module.as_str(), "auth") => {
+                        s.base_urls.entry(module).or_insert_with(|| value.clone());
+                    }
+                    2 if !matches!(module.as_str(), "sms_api") => {
+                        s.tokens.entry(module).or_insert_with(|| Secret::new(value.clone()));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        s
+    }
+
+    /// The credentials and project from another source of variables (per-API variables need a
+    /// map: see [`Settings::from_map`]).
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Self {
-        let mut s = Settings {
+        Settings {
             key_id: get("SINCH_KEY_ID"),
             key_secret: get("SINCH_KEY_SECRET").map(Secret::new),
             project_id: get("SINCH_PROJECT_ID"),
@@ -105,19 +146,7 @@ impl Settings {
             mms_api_key: get("SINCH_MMS_API_KEY").map(Secret::new),
             auth_url: get("SINCH_AUTH_URL"),
             ..Default::default()
-        };
-        for module in crate::API_MODULES {
-            if let Some(r) = get(&variable(module, "REGION")) {
-                s.regions.insert(module.to_string(), r);
-            }
-            if let Some(u) = get(&variable(module, "URL")) {
-                s.base_urls.insert(module.to_string(), u);
-            }
-            if let Some(t) = get(&variable(module, "TOKEN")) {
-                s.tokens.insert(module.to_string(), Secret::new(t));
-            }
         }
-        s
     }
 
     /// Sets the access key (id and secret).
@@ -179,9 +208,14 @@ mod tests {
 
     #[test]
     fn secrets_do_not_show() {
-        let s = Settings::new().key("id", "very-secret").sms_service_plan("plan", "tok-secret");
+        let s = Settings::new()
+            .key("id", "very-secret")
+            .sms_service_plan("plan", "tok-secret");
         let shown = format!("{s:?}");
-        assert!(!shown.contains("very-secret") && !shown.contains("tok-secret"), "{shown}");
+        assert!(
+            !shown.contains("very-secret") && !shown.contains("tok-secret"),
+            "{shown}"
+        );
         assert!(shown.contains("\"id\""));
     }
 
@@ -195,5 +229,21 @@ mod tests {
         assert_eq!(s.project_id.as_deref(), Some("p"));
         assert_eq!(s.key_secret.map(|k| k.expose().to_string()).as_deref(), Some("s"));
         assert_eq!(variable("sms_export", "REGION"), "SINCH_SMS_EXPORT_REGION");
+        let vars: BTreeMap<String, String> = [
+            ("SINCH_SMS_EXPORT_REGION", "global"),
+            ("SINCH_CONVERSATION_URL", "http://127.0.0.1:1"),
+            ("SINCH_WHATSAPP_TOKEN", "w"),
+            ("SINCH_SMS_API_TOKEN", "t"),
+            ("SINCH_AUTH_URL", "http://127.0.0.1:2"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let s = Settings::from_map(&vars);
+        assert_eq!(s.regions.get("sms_export").map(String::as_str), Some("global"));
+        assert_eq!(s.base_urls.keys().collect::<Vec<_>>(), ["conversation"]);
+        assert_eq!(s.tokens.keys().collect::<Vec<_>>(), ["whatsapp"]);
+        assert_eq!(s.sms_api_token.map(|t| t.expose().to_string()).as_deref(), Some("t"));
+        assert_eq!(s.auth_url.as_deref(), Some("http://127.0.0.1:2"));
     }
 }

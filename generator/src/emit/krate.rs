@@ -50,6 +50,11 @@ pub fn copied(text: &str, from: &str, comment: &str) -> String {
 /// The contract tests' harness (`tests/contract.rs`); the index of calls is generated.
 pub const CONTRACT_TEST: &str = include_str!("../../../templates/contract.rs.in");
 
+/// The SDK's facade crate, runtime crate and API crates.
+pub const SDK_CARGO_TOML: &str = include_str!("../../../templates/sdk/Cargo.toml.in");
+pub const RUNTIME_CARGO_TOML: &str = include_str!("../../../templates/sdk/runtime.Cargo.toml.in");
+pub const API_CARGO_TOML: &str = include_str!("../../../templates/sdk/api.Cargo.toml.in");
+
 /// What the workspace SDK adds to the template: its examples and its tests' dependencies.
 pub const SDK_EXTRA: &str = include_str!("../../../templates/sdk-extra.toml.in");
 
@@ -94,13 +99,95 @@ pub fn lib_rs(apis: &[Api], standalone: bool) -> String {
         out.push_str("\n#[rustfmt::skip]\nmod sinch;\npub use sinch::SinchClient;\n");
     }
     for a in apis {
-        // Generated modules are formatted by prettyplease; rustfmt is told to leave them be.
-        out.push_str(&format!(
-            "\n/// The {} API (feature `{}`).\n#[cfg(feature = \"{}\")]\n#[rustfmt::skip]\npub mod {};\n",
-            a.title, a.module, a.module, a.module
-        ));
+        if standalone {
+            // Generated modules are formatted by prettyplease; rustfmt is told to leave them be.
+            out.push_str(&format!(
+                "\n/// The {} API (feature `{}`).\n#[cfg(feature = \"{}\")]\n#[rustfmt::skip]\npub mod {};\n",
+                a.title, a.module, a.module, a.module
+            ));
+        } else {
+            out.push_str(&format!(
+                "\n/// The {} API (feature `{}`, crate `{}`).\n#[cfg(feature = \"{}\")]\npub use {} as {};\n",
+                a.title,
+                a.module,
+                api_crate(a),
+                a.module,
+                api_crate(a).replace('-', "_"),
+                a.module
+            ));
+        }
     }
     out
+}
+
+/// The crate of one API in the SDK's workspace: `sinch-sdk-sms-export`.
+pub fn api_crate(api: &Api) -> String {
+    format!("sinch-sdk-{}", api.module.replace('_', "-"))
+}
+
+/// The SDK's facade crate: its features turn on the API crates it re-exports.
+pub fn sdk_cargo_toml(apis: &[Api], extra: &str) -> String {
+    let mut features = format!(
+        "default = [{}]\n",
+        apis.iter()
+            .map(|a| format!("\"{}\"", a.module))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let mut deps = String::new();
+    for a in apis {
+        let krate = api_crate(a);
+        features.push_str(&format!(
+            "# {} ({} {})\n{} = [\"dep:{krate}\"]\n",
+            a.title, a.key, a.version, a.module
+        ));
+        deps.push_str(&format!(
+            "{krate} = {{ path = \"apis/{}\", version = \"0.1.0\", optional = true }}\n",
+            a.module
+        ));
+    }
+    let text = SDK_CARGO_TOML
+        .replace("@FEATURES@", features.trim_end())
+        .replace("@API_DEPS@", deps.trim_end())
+        .replace("@EXTRA@", extra);
+    copied(&text, "sdk/Cargo.toml.in", "#")
+}
+
+/// One API crate's `Cargo.toml`.
+pub fn api_cargo_toml(api: &Api) -> String {
+    let text = API_CARGO_TOML.replace("@CRATE@", &api_crate(api)).replace(
+        "@DESCRIPTION@",
+        &format!(
+            "Sinch's {} API (part of sinch-sdk, generated from Sinch's description)",
+            api.title
+        )
+        .replace('"', "'"),
+    );
+    copied(&text, "sdk/api.Cargo.toml.in", "#")
+}
+
+/// The runtime crate's `lib.rs`: the runtime's module file with the crate's lints.
+pub fn runtime_lib_rs() -> String {
+    let module = RUNTIME
+        .iter()
+        .find(|(n, _)| *n == "mod.rs")
+        .map(|(_, t)| *t)
+        .unwrap_or_default();
+    let docs: Vec<&str> = module.lines().take_while(|l| l.starts_with("//!")).collect();
+    let rest: Vec<&str> = module.lines().skip(docs.len()).collect();
+    let text = format!(
+        "{}\n#![warn(missing_docs)]\n#![forbid(unsafe_code)]\n{}\n",
+        docs.join("\n"),
+        rest.join("\n")
+    );
+    copied(&text, "runtime/mod.rs", "//")
+}
+
+/// Generated code names the runtime `crate::runtime`; in the SDK's API crates it is a crate.
+pub fn in_api_crate(text: &str) -> String {
+    text.replace("crate::runtime::", "sinch_sdk_runtime::")
+        .replace("(crate::runtime)", "(sinch_sdk_runtime)")
+        .replace("(crate ::runtime)", "(sinch_sdk_runtime)")
 }
 
 fn auth_doc(kinds: &[AuthKind]) -> String {
@@ -403,7 +490,7 @@ pub fn sinch_rs(apis: &[(ApiEntry, Api)]) -> TokenStream {
             let what = format!("the region ({names})");
             quote! {
                 let region: crate::#module::Region = match self.settings.regions.get(#name) {
-                    Some(r) => r.parse().map_err(|problem| crate::runtime::SettingsError { api: #name.into(), variable: #variable.into(), problem })?,
+                    Some(r) => r.parse().map_err(|problem: String| crate::runtime::SettingsError::new(#name, #variable, problem))?,
                     None => return Err(crate::runtime::SettingsError::missing(#name, #variable, #what)),
                 };
             }
@@ -479,14 +566,10 @@ pub fn sinch_rs(apis: &[(ApiEntry, Api)]) -> TokenStream {
                 #[allow(unreachable_code)]
                 let auth = 'auth: {
                     #(#tries)*
-                    return Err(crate::runtime::SettingsError {
-                        api: #name.into(),
-                        variable: #first_need.into(),
-                        problem: #problem.into(),
-                    });
+                    return Err(crate::runtime::SettingsError::new(#name, #first_need, #problem));
                 };
                 crate::runtime::auth::check(&auth, crate::#module::ACCEPTED_AUTH, #name)
-                    .map_err(|e| crate::runtime::SettingsError { api: #name.into(), variable: #first_need.into(), problem: e.to_string() })?;
+                    .map_err(|e| crate::runtime::SettingsError::new(#name, #first_need, e.to_string()))?;
                 let (base, declared) = match self.settings.base_urls.get(#name) {
                     Some(url) => (url.clone(), false),
                     None => (region.base_url().to_string(), true),
@@ -515,7 +598,7 @@ pub fn sinch_rs(apis: &[(ApiEntry, Api)]) -> TokenStream {
         #[derive(Clone, Debug)]
         pub struct SinchClient {
             settings: crate::runtime::Settings,
-            http: reqwest::Client,
+            http: crate::runtime::reqwest::Client,
             oauth: Option<crate::runtime::OAuth2>,
             retry: crate::runtime::RetryPolicy,
         }
@@ -523,7 +606,7 @@ pub fn sinch_rs(apis: &[(ApiEntry, Api)]) -> TokenStream {
         impl SinchClient {
             /// A client from settings.
             pub fn new(settings: crate::runtime::Settings) -> Result<Self, crate::runtime::BuildError> {
-                let http = reqwest::Client::builder()
+                let http = crate::runtime::reqwest::Client::builder()
                     .user_agent(crate::runtime::http::USER_AGENT)
                     .connect_timeout(crate::runtime::http::DEFAULT_CONNECT_TIMEOUT)
                     .timeout(crate::runtime::http::DEFAULT_TIMEOUT)
@@ -558,7 +641,7 @@ pub fn sinch_rs(apis: &[(ApiEntry, Api)]) -> TokenStream {
             }
 
             /// The connection pool every API's client shares (for an `Http` core of your own).
-            pub fn http_client(&self) -> &reqwest::Client {
+            pub fn http_client(&self) -> &crate::runtime::reqwest::Client {
                 &self.http
             }
 

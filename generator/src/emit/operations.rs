@@ -517,7 +517,7 @@ fn builder(op: &Operation, defs: &Defs, types: &TokenStream) -> TokenStream {
         impl<'a> #call<'a> {
             #(#setters)*
 
-            crate::runtime::call::call_options!();
+            crate::runtime::call::call_options!(crate::runtime);
 
             /// Sends the request.
             pub async fn send(self) -> Result<#ok_ty, crate::runtime::Error<#err_ty>> {
@@ -528,7 +528,7 @@ fn builder(op: &Operation, defs: &Defs, types: &TokenStream) -> TokenStream {
             pub async fn send_with_response(self) -> Result<crate::runtime::WithResponse<#ok_ty>, crate::runtime::Error<#err_ty>> {
                 let client = self.client;
                 #(#setup)*
-                let mut request = crate::runtime::Request::new(#id, reqwest::Method::#method, #path);
+                let mut request = crate::runtime::Request::new(#id, crate::runtime::reqwest::Method::#method, #path);
                 #server
                 #accept
                 #(#params_setup)*
@@ -648,7 +648,7 @@ fn responses(op: &Operation, types: &TokenStream) -> (TokenStream, TokenStream, 
                 quote!(200..=299 => {})
             });
             match (&only.ty, only.kind) {
-                (Some(_), BodyKind::Binary) => quote!(bytes::Bytes),
+                (Some(_), BodyKind::Binary) => quote!(crate::runtime::bytes::Bytes),
                 (Some(t), _) => ty(t, types),
                 (None, _) => quote!(()),
             }
@@ -696,7 +696,7 @@ fn support_types(op: &Operation, types: &TokenStream) -> TokenStream {
                 };
                 match (&r.ty, r.kind) {
                     (Some(_), BodyKind::Binary) if r.success => {
-                        quote!(#d #[doc = ""] #[doc = #status_doc] #v(bytes::Bytes),)
+                        quote!(#d #[doc = ""] #[doc = #status_doc] #v(crate::runtime::bytes::Bytes),)
                     }
                     (Some(t), _) => {
                         let t = ty(t, types);
@@ -866,12 +866,12 @@ fn paging_methods(
     ));
     quote! {
         #pages_doc
-        pub fn pages(self) -> impl futures_core::Stream<Item = Result<#resp_ty, crate::runtime::Error<#err_ty>>> + 'a {
+        pub fn pages(self) -> impl crate::runtime::futures_core::Stream<Item = Result<#resp_ty, crate::runtime::Error<#err_ty>>> + 'a {
             #stream
         }
 
         #items_doc
-        pub fn items(self) -> impl futures_core::Stream<Item = Result<#item_ty, crate::runtime::Error<#err_ty>>> + 'a {
+        pub fn items(self) -> impl crate::runtime::futures_core::Stream<Item = Result<#item_ty, crate::runtime::Error<#err_ty>>> + 'a {
             crate::runtime::pagination::items(self.pages(), |#response: #resp_ty| #take_items)
         }
     }
