@@ -30,9 +30,12 @@ macro_rules! snapshot {
 
 snapshot!(
     all_of,
+    defects,
     identifiers,
     inherited_discriminator,
+    json_schema_2020,
     maps_and_free_form,
+    names_odd,
     nullable,
     one_of_discriminator,
     one_of_shape,
@@ -43,15 +46,21 @@ snapshot!(
     path_params,
     query_header_params,
     recursive,
+    recursive_unions,
+    refs_everywhere,
     request_body,
     responses,
     scalars,
+    scalars_as_text,
+    shapes_odd,
     string_enum,
     struct_fields,
     swagger2_definitions,
     swagger2_forms,
     swagger2_media_security,
+    swagger2_odd,
     tags,
+    wrong_shapes,
 );
 
 #[test]

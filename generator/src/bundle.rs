@@ -19,19 +19,50 @@
 
 use crate::diag::{self, Error, Warnings};
 use crate::doc::pointer::{decode_fragment as decode_uri_fragment, unescape};
-use crate::doc::{Child, Kind, child, component_name, section, section_kind, unique_name};
+use crate::doc::{Child, Kind, child, component_name, section, unique_name};
 use serde_json::{Map, Value};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::rc::Rc;
 
-/// Inlines every external reference of the document loaded from `file`.
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+
+/// What is escaped when a JSON pointer is written as a URI fragment.
+const FRAGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'%')
+    .add(b'#')
+    .add(b'"')
+    .add(b'<')
+    .add(b'>')
+    .add(b'`');
+
+/// Inlines every external reference of the document loaded from `file`. References may not
+/// leave the folder of `file` (see [`bundle_within`]).
 pub fn bundle(file: &Path, doc: Value, warnings: &mut Warnings) -> Result<Value, Error> {
+    bundle_within(file, doc, None, warnings)
+}
+
+/// [`bundle`], with references allowed anywhere under `ref_root` (default: the folder of
+/// `file`). A reference that leads outside it, by `..` or through a symbolic link, is an error:
+/// a description from elsewhere must not make the generator read other files of the machine.
+pub fn bundle_within(
+    file: &Path,
+    doc: Value,
+    ref_root: Option<&Path>,
+    warnings: &mut Warnings,
+) -> Result<Value, Error> {
     if !has_external_refs(&doc) {
         return Ok(doc);
     }
     let root = identity(file);
+    let allowed = match ref_root {
+        Some(dir) => identity(dir),
+        None => root.parent().map(Path::to_path_buf).unwrap_or_default(),
+    };
     let mut b = Bundler {
+        allowed,
+        swagger2: doc.get("swagger").is_some(),
         root: root.clone(),
         files: HashMap::new(),
         shown: HashMap::new(),
@@ -44,19 +75,25 @@ pub fn bundle(file: &Path, doc: Value, warnings: &mut Warnings) -> Result<Value,
     };
     b.files.insert(root.clone(), Rc::new(doc.clone()));
     b.shown.insert(root.clone(), file.to_path_buf());
-    b.reserve_root_components(&doc)?;
     let mut doc = doc;
+    for place in b.places() {
+        if let Some(entries) = doc.pointer_mut(&format!("/{place}")) {
+            b.expand_map_ref(entries, &root, &format!("/{place}/$ref"))?;
+        }
+    }
+    b.reserve_root_components(&doc)?;
     b.walk(&mut doc, Kind::Document, &root, "")?;
     b.merge(&mut doc);
     Ok(doc)
 }
 
-/// Whether any `$ref` outside examples points into another file (else bundling is a no-op).
+/// Whether any `$ref` points into another file (else bundling is a no-op). Any at all: one in
+/// an example makes the walk run for nothing, but the walk knows what is an example (a
+/// response named `default` is not a schema's default value).
 fn has_external_refs(v: &Value) -> bool {
     match v {
         Value::Object(map) => map.iter().any(|(k, v)| match (k.as_str(), v) {
             ("$ref", Value::String(r)) => !r.starts_with('#'),
-            ("example" | "default" | "enum" | "const", _) => false,
             _ => has_external_refs(v),
         }),
         Value::Array(items) => items.iter().any(has_external_refs),
@@ -93,6 +130,11 @@ struct Target {
 }
 
 struct Bundler<'w> {
+    /// The folder references may lead into (canonical).
+    allowed: PathBuf,
+    /// A Swagger 2.0 document keeps schemas, parameters and responses at its top level
+    /// (`definitions`, ...) and has no other reusable objects.
+    swagger2: bool,
     root: PathBuf,
     /// Every file loaded so far, by identity.
     files: HashMap<PathBuf, Rc<Value>>,
@@ -116,27 +158,65 @@ impl Bundler<'_> {
         self.shown.get(file).cloned().unwrap_or_else(|| file.to_path_buf())
     }
 
+    /// Where components of a kind are kept in the root document (`components/schemas`, or
+    /// Swagger 2.0's `definitions`), if the kind is kept rather than inlined.
+    fn place(&self, kind: Kind) -> Option<&'static str> {
+        if self.swagger2 {
+            return match kind {
+                Kind::Schema => Some("definitions"),
+                Kind::Parameter => Some("parameters"),
+                Kind::Response => Some("responses"),
+                _ => None,
+            };
+        }
+        Some(match section(kind)? {
+            "schemas" => "components/schemas",
+            "responses" => "components/responses",
+            "parameters" => "components/parameters",
+            "requestBodies" => "components/requestBodies",
+            "headers" => "components/headers",
+            "examples" => "components/examples",
+            "links" => "components/links",
+            "callbacks" => "components/callbacks",
+            "securitySchemes" => "components/securitySchemes",
+            _ => return None,
+        })
+    }
+
+    fn places(&self) -> Vec<&'static str> {
+        [
+            Kind::Schema,
+            Kind::Response,
+            Kind::Parameter,
+            Kind::RequestBody,
+            Kind::Header,
+            Kind::Example,
+            Kind::Link,
+            Kind::Callback,
+            Kind::SecurityScheme,
+        ]
+        .into_iter()
+        .filter_map(|k| self.place(k))
+        .collect()
+    }
+
     /// Names in the root's components are taken; a root component that only refers to another
     /// file keeps its name for what it refers to.
     fn reserve_root_components(&mut self, doc: &Value) -> Result<(), Error> {
-        let Some(components) = doc.get("components").and_then(Value::as_object) else {
-            return Ok(());
-        };
-        for (key, entries) in components {
-            let (Some(kind), Some(entries)) = (section_kind(key), entries.as_object()) else {
+        for place in self.places() {
+            let Some(entries) = doc.pointer(&format!("/{place}")).and_then(Value::as_object) else {
                 continue;
             };
-            let Some(section) = section(kind) else { continue };
-            self.taken.entry(section).or_default().extend(entries.keys().cloned());
+            self.taken.entry(place).or_default().extend(entries.keys().cloned());
             for (name, entry) in entries {
                 let Some(r) = bare_external_ref(entry) else { continue };
-                let pointer = format!("{}/$ref", diag::join(&diag::join("/components", key), name));
+                let pointer = format!("{}/$ref", diag::join(&format!("/{place}"), name));
                 let root = self.root.clone();
                 let target = self.target(&root, &pointer, r)?;
-                let slot = (target.file, target.pointer, section);
+                let slot = (target.file, target.pointer, place);
                 if let std::collections::hash_map::Entry::Vacant(e) = self.registry.entry(slot) {
                     e.insert(name.clone());
-                    self.in_place.insert((section, name.clone()));
+                    self.in_place.insert((place, name.clone()));
                 }
             }
         }
@@ -182,6 +262,17 @@ impl Bundler<'_> {
                 format!("reference `{r}`: cannot read {}: {e}", reached.display()),
             )
         })?;
+        if !id.starts_with(&self.allowed) {
+            return Err(Error::at(
+                &shown,
+                pointer,
+                format!(
+                    "reference `{r}` leads to {}, outside {} (the folder of the description); allow a wider folder with --ref-root DIR",
+                    id.display(),
+                    self.allowed.display()
+                ),
+            ));
+        }
         if !self.files.contains_key(&id) {
             self.shown.insert(id.clone(), reached.clone());
             let value = crate::load::load_file(&reached, self.warnings)?;
@@ -233,6 +324,19 @@ impl Bundler<'_> {
                 if kind == Kind::Schema {
                     self.discriminator_mapping(map, file, pointer)?;
                 }
+                self.text(map, file, pointer)?;
+                if kind == Kind::Document {
+                    if let Some(Value::Object(info)) = map.get_mut("info") {
+                        self.text(info, file, &diag::join(pointer, "info"))?;
+                    }
+                    if let Some(Value::Array(tags)) = map.get_mut("tags") {
+                        for (i, tag) in tags.iter_mut().enumerate() {
+                            if let Value::Object(tag) = tag {
+                                self.text(tag, file, &format!("{pointer}/tags/{i}"))?;
+                            }
+                        }
+                    }
+                }
                 for (key, value) in map.iter_mut() {
                     if key == "$ref" {
                         continue;
@@ -242,6 +346,7 @@ impl Bundler<'_> {
                         Child::Leaf => {}
                         Child::One(k) => self.walk(value, k, file, &here)?,
                         Child::Map(k) => {
+                            self.expand_map_ref(value, file, &diag::join(&here, "$ref"))?;
                             if let Value::Object(entries) = value {
                                 for (name, entry) in entries.iter_mut() {
                                     if name.starts_with("x-") && k != Kind::Schema {
@@ -284,12 +389,12 @@ impl Bundler<'_> {
             self.walk_target(&mut content, kind, &target, file, &at)?;
             return Ok(Some(content));
         }
-        match section(kind) {
-            Some(section) => {
-                let name = self.component(&target, kind, section, file, &at, r)?;
+        match self.place(kind) {
+            Some(place) => {
+                let name = self.component(&target, kind, place, file, &at, r)?;
                 map.insert(
                     "$ref".into(),
-                    Value::String(format!("#/components/{section}/{}", diag::escape_token(&name))),
+                    Value::String(format!("#/{place}/{}", diag::escape_token(&name))),
                 );
                 Ok(None)
             }
@@ -311,11 +416,10 @@ impl Bundler<'_> {
 
     /// Whether `pointer` in the root is the component reserved to receive `target` in place.
     fn receives_in_place(&self, target: &Target, kind: Kind, pointer: &str) -> bool {
-        let Some(section) = section(kind) else { return false };
-        let slot = (target.file.clone(), target.pointer.clone(), section);
+        let Some(place) = self.place(kind) else { return false };
+        let slot = (target.file.clone(), target.pointer.clone(), place);
         self.registry.get(&slot).is_some_and(|name| {
-            diag::join(&format!("/components/{section}"), name) == pointer
-                && self.in_place.contains(&(section, name.clone()))
+            diag::join(&format!("/{place}"), name) == pointer && self.in_place.contains(&(place, name.clone()))
         })
     }
 
@@ -384,6 +488,57 @@ impl Bundler<'_> {
         Ok(name)
     }
 
+    /// `description: {$ref: intro.md}` or `summary: {$ref: other.yaml#/x}` (DigitalOcean's tags,
+    /// Vonage's operations): the text is copied from the other file. What is not text is left
+    /// for normalisation to report.
+    fn text(&mut self, map: &mut Map<String, Value>, file: &Path, pointer: &str) -> Result<(), Error> {
+        for key in crate::doc::TEXT_MEMBERS {
+            let Some(Value::String(r)) = map.get(key).and_then(|v| v.get("$ref")) else {
+                continue;
+            };
+            if r.starts_with('#') && file == self.root {
+                continue;
+            }
+            let r = r.clone();
+            let at = format!("{}/$ref", diag::join(pointer, key));
+            let target = self.target(file, &at, &r)?;
+            let content = self.content(&target, file, &at, &r)?;
+            if content.is_string() {
+                map.insert(key.into(), content);
+            }
+        }
+        Ok(())
+    }
+
+    /// A map given as a reference (`properties: {$ref: attributes.yml#/ids}` in DigitalOcean's
+    /// description, `components: {parameters: {$ref: parameters.json}}` in SendGrid's): each
+    /// entry of the target becomes a reference to it, so each is bundled as any other.
+    fn expand_map_ref(&mut self, value: &mut Value, file: &Path, at: &str) -> Result<(), Error> {
+        let Some(Value::String(r)) = value.get("$ref") else {
+            return Ok(());
+        };
+        if value.as_object().is_some_and(|m| m.len() != 1) || (r.starts_with('#') && file == self.root) {
+            return Ok(());
+        }
+        let r = r.clone();
+        let target = self.target(file, at, &r)?;
+        let content = self.content(&target, file, at, &r)?;
+        let Value::Object(entries) = content else {
+            return Ok(());
+        };
+        let base = r.split_once('#').map_or(r.as_str(), |(p, _)| p);
+        let expanded = entries
+            .keys()
+            .map(|name| {
+                let pointer = diag::join(&target.pointer, name);
+                let fragment = utf8_percent_encode(&pointer, FRAGMENT).to_string();
+                (name.clone(), serde_json::json!({"$ref": format!("{base}#{fragment}")}))
+            })
+            .collect();
+        *value = Value::Object(expanded);
+        Ok(())
+    }
+
     /// `discriminator.mapping` values may be references to other files too.
     fn discriminator_mapping(&mut self, map: &mut Map<String, Value>, file: &Path, pointer: &str) -> Result<(), Error> {
         let Some(Value::Object(mapping)) = map.get_mut("discriminator").and_then(|d| d.get_mut("mapping")) else {
@@ -403,8 +558,9 @@ impl Bundler<'_> {
             let local = if target.file == self.root {
                 format!("#{}", target.pointer)
             } else {
-                let name = self.component(&target, Kind::Schema, "schemas", file, &at, &r)?;
-                format!("#/components/schemas/{}", diag::escape_token(&name))
+                let place = self.place(Kind::Schema).unwrap_or("components/schemas");
+                let name = self.component(&target, Kind::Schema, place, file, &at, &r)?;
+                format!("#/{place}/{}", diag::escape_token(&name))
             };
             *value = Value::String(local);
         }
@@ -413,18 +569,21 @@ impl Bundler<'_> {
 
     /// Adds the components made while bundling to the root document.
     fn merge(&mut self, doc: &mut Value) {
-        if self.added.is_empty() {
-            return;
-        }
-        let Value::Object(root) = doc else { return };
-        let components = root.entry("components").or_insert_with(|| Value::Object(Map::new()));
-        if !components.is_object() {
-            *components = Value::Object(Map::new());
-        }
-        let components = components.as_object_mut().expect("an object");
-        for (section, name, content) in self.added.drain(..) {
-            let entries = components.entry(section).or_insert_with(|| Value::Object(Map::new()));
-            if let Value::Object(entries) = entries {
+        for (place, name, content) in self.added.drain(..) {
+            let mut node = &mut *doc;
+            for token in place.split('/') {
+                if !node.is_object() {
+                    *node = Value::Object(Map::new());
+                }
+                let Value::Object(map) = node else {
+                    unreachable!("made an object above")
+                };
+                node = map.entry(token).or_insert_with(|| Value::Object(Map::new()));
+            }
+            if !node.is_object() {
+                *node = Value::Object(Map::new());
+            }
+            if let Value::Object(entries) = node {
                 entries.insert(name, content);
             }
         }
@@ -462,11 +621,16 @@ mod tests {
             Tree(dir)
         }
 
+        /// Bundles `root` with references allowed anywhere in the tree.
         fn bundle(&self, root: &str) -> Result<(Value, Warnings), Error> {
+            self.bundle_under(root, Some(&self.0))
+        }
+
+        fn bundle_under(&self, root: &str, ref_root: Option<&Path>) -> Result<(Value, Warnings), Error> {
             let path = self.0.join(root);
             let mut w = Warnings::default();
             let doc = crate::load::load_file(&path, &mut w)?;
-            bundle(&path, doc, &mut w).map(|d| (d, w))
+            bundle_within(&path, doc, ref_root, &mut w).map(|d| (d, w))
         }
     }
 
@@ -750,6 +914,78 @@ mod tests {
             json!({"cat": "#/components/schemas/cat", "dog": "Dog"})
         );
         assert_eq!(pet["oneOf"][0], json!({"$ref": "#/components/schemas/cat"}));
+    }
+
+    #[test]
+    fn references_may_not_leave_the_folder_of_the_description() {
+        let t = Tree::new(
+            "escape",
+            &[
+                (
+                    "api/openapi.yaml",
+                    &format!("{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    A: {{$ref: '../secret.yaml'}}\n"),
+                ),
+                ("secret.yaml", "type: string\n"),
+            ],
+        );
+        let e = t.bundle_under("api/openapi.yaml", None).unwrap_err();
+        assert_eq!(e.place, Place::Pointer("/components/schemas/A/$ref".into()));
+        assert!(e.message.contains("outside"), "{e}");
+        assert!(e.message.contains("--ref-root"), "{e}");
+        // A wider root allows it.
+        let (doc, _) = t.bundle("api/openapi.yaml").unwrap();
+        assert_eq!(doc["components"]["schemas"]["A"], json!({"type": "string"}));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symbolic_links_out_of_the_folder_are_refused() {
+        let outside = Tree::new("symlink-target", &[("secret.yaml", "type: string\n")]);
+        let t = Tree::new(
+            "symlink",
+            &[(
+                "openapi.yaml",
+                &format!("{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    A: {{$ref: 'link/secret.yaml'}}\n"),
+            )],
+        );
+        std::os::unix::fs::symlink(&outside.0, t.0.join("link")).unwrap();
+        let e = t.bundle_under("openapi.yaml", None).unwrap_err();
+        assert!(e.message.contains("outside"), "{e}");
+    }
+
+    #[test]
+    fn swagger_2_components_go_to_its_own_sections() {
+        let t = Tree::new(
+            "swagger2",
+            &[
+                (
+                    "swagger.yaml",
+                    "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      parameters: [{$ref: 'common.yaml#/parameters/Limit'}]\n      responses:\n        default:\n          description: ok\n          schema: {$ref: 'common.yaml#/definitions/Thing'}\n        '404': {$ref: 'common.yaml#/responses/NotFound'}\ndefinitions:\n  Local: {type: string}\n",
+                ),
+                (
+                    "common.yaml",
+                    "parameters:\n  Limit: {name: limit, in: query, type: integer}\nresponses:\n  NotFound: {description: gone, schema: {$ref: '#/definitions/Thing'}}\ndefinitions:\n  Thing: {type: object, properties: {id: {type: string}}}\n",
+                ),
+            ],
+        );
+        let (doc, _) = t.bundle("swagger.yaml").unwrap();
+        let get = &doc["paths"]["/a"]["get"];
+        assert_eq!(get["parameters"][0], json!({"$ref": "#/parameters/Limit"}));
+        assert_eq!(
+            get["responses"]["default"]["schema"],
+            json!({"$ref": "#/definitions/Thing"})
+        );
+        assert_eq!(get["responses"]["404"], json!({"$ref": "#/responses/NotFound"}));
+        assert_eq!(
+            doc["definitions"]["Thing"]["properties"]["id"],
+            json!({"type": "string"})
+        );
+        assert_eq!(doc["definitions"]["Local"], json!({"type": "string"}));
+        assert_eq!(
+            doc["responses"]["NotFound"]["schema"],
+            json!({"$ref": "#/definitions/Thing"})
+        );
+        assert!(doc.get("components").is_none());
     }
 
     #[test]

@@ -7,11 +7,13 @@
 //! compares with and updates `generated/`.
 
 pub mod bundle;
+pub mod corpus;
 pub mod diag;
 pub mod diff;
 pub mod doc;
 pub mod emit;
 pub mod fetch;
+pub mod fuzz;
 pub mod load;
 pub mod manifest;
 pub mod model;
@@ -76,8 +78,18 @@ pub fn normalised_json(path: &Path) -> Result<serde_json::Value, Error> {
 
 /// Load, bundle and normalise one description.
 pub fn load_description(path: &Path, warnings: &mut Warnings) -> Result<openapiv3::OpenAPI, Error> {
+    load_description_within(path, None, warnings)
+}
+
+/// [`load_description`] with references allowed anywhere under `ref_root` (default: the
+/// description's folder).
+pub fn load_description_within(
+    path: &Path,
+    ref_root: Option<&Path>,
+    warnings: &mut Warnings,
+) -> Result<openapiv3::OpenAPI, Error> {
     let raw = load::load_file(path, warnings)?;
-    let raw = bundle::bundle(path, raw, warnings)?;
+    let raw = bundle::bundle_within(path, raw, ref_root, warnings)?;
     normalise::normalise(path, raw, warnings)
 }
 
@@ -133,7 +145,17 @@ fn cached_or_fetched(config: &Config, entry: &manifest::ApiEntry) -> Result<Path
 /// Generates a crate of its own for one description (no manifest: its facts come from the
 /// description's servers and security schemes).
 pub fn generate_standalone(spec: &Path, crate_name: &str) -> Result<Output, Error> {
-    generate_fixtures(&[spec.to_path_buf()], crate_name)
+    generate_standalone_within(spec, crate_name, None)
+}
+
+/// [`generate_standalone`] with references allowed anywhere under `ref_root`.
+pub fn generate_standalone_within(spec: &Path, crate_name: &str, ref_root: Option<&Path>) -> Result<Output, Error> {
+    let mut warnings = Warnings::default();
+    let doc = load_description_within(spec, ref_root, &mut warnings)?;
+    let stem = spec.file_stem().and_then(|s| s.to_str()).unwrap_or("api");
+    let entry = manifest::ApiEntry::from_description(stem, &doc);
+    let api = model::build(&entry, spec, &doc, &mut warnings)?;
+    Ok(render(&[(entry, api)], crate_name, true, warnings))
 }
 
 /// Generates one crate with a module per description; used for standalone crates and to

@@ -21,6 +21,23 @@ pub fn load_file(path: &Path, warnings: &mut Warnings) -> Result<Value, Error> {
 
 /// Parses YAML (JSON is accepted as YAML) into a JSON value.
 pub fn parse_str(path: &Path, text: &str, warnings: &mut Warnings) -> Result<Value, Error> {
+    // JSON is read as JSON first: YAML's reader refuses some of what JSON allows (a surrogate
+    // pair written as two `\u` escapes, as in Twilio's emoji examples). YAML reads the rest.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim_start().starts_with('{') {
+        let found = RefCell::new(Vec::new());
+        let seed = Seed {
+            pointer: String::new(),
+            found: &found,
+        };
+        let mut de = serde_json::Deserializer::from_str(text);
+        if let Ok(value) = seed.deserialize(&mut de).and_then(|v| de.end().map(|()| v)) {
+            for (pointer, message) in found.into_inner() {
+                warnings.push(path, &pointer, message);
+            }
+            return Ok(value);
+        }
+    }
     let found = RefCell::new(Vec::new());
     let de = serde_norway::Deserializer::from_str(text);
     let seed = Seed {
@@ -210,6 +227,23 @@ mod tests {
         let mut w = Warnings::default();
         let v = parse_str(Path::new("x.yaml"), "200:\n  description: ok\n", &mut w).unwrap();
         assert_eq!(v["200"]["description"], "ok");
+    }
+
+    #[test]
+    fn json_is_read_as_json() {
+        let mut w = Warnings::default();
+        // A surrogate pair YAML's reader refuses, and a byte order mark.
+        let v = parse_str(
+            Path::new("x.json"),
+            "\u{feff}{\"a\": \"\\ud83d\\udc4d\", \"b\": [1]}",
+            &mut w,
+        )
+        .unwrap();
+        assert_eq!(v["a"], "\u{1f44d}");
+        assert_eq!(v["b"][0], 1);
+        // Not JSON after all (a YAML flow mapping): read as YAML.
+        let v = parse_str(Path::new("x.yaml"), "{a: 1}\n", &mut w).unwrap();
+        assert_eq!(v["a"], 1);
     }
 
     #[test]

@@ -62,6 +62,10 @@ enum Command {
         /// Print every tolerated defect.
         #[arg(short, long)]
         verbose: bool,
+        /// Let `$ref`s lead to files anywhere under DIR (default: only under the description's
+        /// own folder; symbolic links out of it are refused too).
+        #[arg(long, value_name = "DIR")]
+        ref_root: Option<PathBuf>,
     },
     /// Copies every description of the manifest (or KEY's) into the cache (from --mirror or
     /// $SINCH_SPECS_MIRROR, else downloads it) and checks its sha256 pin. A mismatch is an
@@ -135,6 +139,7 @@ fn main() -> ExitCode {
             name,
             check,
             verbose,
+            ref_root,
         }) => {
             let name = name.unwrap_or_else(|| {
                 spec.file_stem()
@@ -143,7 +148,7 @@ fn main() -> ExitCode {
                     .replace('_', "-")
             });
             finish(
-                generator::generate_standalone(&spec, &name),
+                generator::generate_standalone_within(&spec, &name, ref_root.as_deref()),
                 &out,
                 check,
                 verbose,

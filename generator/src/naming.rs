@@ -81,6 +81,10 @@ pub fn type_name(raw: &str) -> String {
     if n.starts_with(|c: char| c.is_ascii_digit()) {
         n = format!("V{n}");
     }
+    // The one keyword a type name can spell, and no raw identifier can be.
+    if n == "Self" {
+        n = "SelfValue".into();
+    }
     n
 }
 

@@ -157,19 +157,41 @@ fn dangling_ref_names_the_pointer() {
 }
 
 #[test]
-fn duplicate_operation_id_names_both_places() {
+fn a_reference_cycle_with_no_content_names_both_places() {
     let bad = GOOD.replace(
-        "components:",
-        "  /other:\n    get:\n      operationId: GetThing\n      responses: {\"200\": {description: ok}}\ncomponents:",
+        "    Thing: {type: object, properties: {id: {type: string}}}",
+        "    Thing: {$ref: '#/components/schemas/Other'}\n    Other: {$ref: '#/components/schemas/Thing'}",
     );
     fails_cleanly(
         &bad,
         &[
-            "tiny.yaml#/paths/~1other/get/operationId",
-            "duplicate operationId `GetThing`",
-            "/paths/~1things~1{id}/get/operationId",
+            "a cycle of references with no content",
+            "#/components/schemas/Other",
+            "#/components/schemas/Thing",
         ],
     );
+}
+
+#[test]
+fn duplicate_operation_id_is_a_warning_naming_both_places() {
+    let bad = GOOD.replace(
+        "components:",
+        "  /other:\n    get:\n      operationId: GetThing\n      responses: {\"200\": {description: ok}}\ncomponents:",
+    );
+    let s = Scratch::new(&bad);
+    let o = s.run(&["-v"]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    for e in [
+        "warning: ",
+        "tiny.yaml#/paths/~1other/get/operationId",
+        "duplicate operationId `GetThing` (first at #/paths/~1things~1{id}/get)",
+        "`GetThing_get_other`",
+    ] {
+        assert!(err.contains(e), "expected `{e}` in:\n{err}");
+    }
+    let text = std::fs::read_to_string(s.out().join("apis/tiny/src/default.rs")).unwrap();
+    assert!(text.contains("#[doc(alias = \"GetThing_get_other\")]"), "{text}");
 }
 
 #[test]

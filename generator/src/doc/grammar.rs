@@ -56,6 +56,11 @@ pub fn child(kind: Kind, key: &str) -> Child {
     }
     match (kind, key) {
         (Document, "paths" | "webhooks") => Map(PathItem),
+        // Swagger 2.0's reusable objects, and a 2.0 response's schema.
+        (Document, "definitions") => Map(Schema),
+        (Document, "parameters") => Map(Parameter),
+        (Document, "responses") => Map(Response),
+        (Response, "schema") => One(Schema),
         (Document, "components") => One(Components),
         (Components, "schemas") => Map(Schema),
         (Components, "responses") => Map(Response),
@@ -125,5 +130,88 @@ pub fn section_kind(section: &str) -> Option<Kind> {
     match child(Kind::Components, section) {
         Child::Map(kind) => Some(kind),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn children_by_kind_and_member() {
+        use Child::*;
+        use Kind::*;
+        let rows = [
+            (Document, "paths", Map(PathItem)),
+            (Document, "webhooks", Map(PathItem)),
+            (Document, "components", One(Components)),
+            (Document, "info", Leaf),
+            (Document, "definitions", Map(Schema)),
+            (Response, "schema", One(Schema)),
+            (Document, "tags", Leaf),
+            (Components, "schemas", Map(Schema)),
+            (Components, "pathItems", Map(PathItem)),
+            (PathItem, "get", One(Operation)),
+            (PathItem, "query", One(Operation)),
+            (PathItem, "additionalOperations", Map(Operation)),
+            (PathItem, "parameters", One(Parameter)),
+            (PathItem, "summary", Leaf),
+            (Operation, "requestBody", One(RequestBody)),
+            (Operation, "responses", Map(Response)),
+            (Operation, "callbacks", Map(Callback)),
+            (Callback, "{$request.body#/url}", One(PathItem)),
+            (Response, "headers", Map(Header)),
+            (Response, "links", Map(Link)),
+            (Response, "content", Map(MediaType)),
+            (MediaType, "schema", One(Schema)),
+            (MediaType, "itemSchema", One(Schema)),
+            (MediaType, "examples", Map(Example)),
+            (MediaType, "example", Leaf),
+            (Parameter, "schema", One(Schema)),
+            (Header, "content", Map(MediaType)),
+            (Encoding, "headers", Map(Header)),
+            (Schema, "properties", Map(Schema)),
+            (Schema, "patternProperties", Map(Schema)),
+            (Schema, "$defs", Map(Schema)),
+            (Schema, "dependentSchemas", Map(Schema)),
+            (Schema, "items", One(Schema)),
+            (Schema, "prefixItems", One(Schema)),
+            (Schema, "allOf", One(Schema)),
+            (Schema, "if", One(Schema)),
+            (Schema, "unevaluatedProperties", One(Schema)),
+            (Schema, "enum", Leaf),
+            (Schema, "const", Leaf),
+            (Schema, "default", Leaf),
+            (Schema, "example", Leaf),
+            (Schema, "examples", Leaf),
+            (Schema, "x-anything", Leaf),
+            (Operation, "x-codeSamples", Leaf),
+        ];
+        for (kind, key, expected) in rows {
+            assert_eq!(child(kind, key), expected, "{kind:?}.{key}");
+        }
+    }
+
+    #[test]
+    fn sections_and_methods() {
+        assert_eq!(section(Kind::Parameter), Some("parameters"));
+        assert_eq!(section(Kind::PathItem), None);
+        assert_eq!(section_kind("requestBodies"), Some(Kind::RequestBody));
+        assert_eq!(section_kind("x-mine"), None);
+        for kind in [
+            Kind::Schema,
+            Kind::Response,
+            Kind::Parameter,
+            Kind::RequestBody,
+            Kind::Header,
+            Kind::Example,
+            Kind::Link,
+            Kind::Callback,
+            Kind::SecurityScheme,
+        ] {
+            assert_eq!(section(kind).and_then(section_kind), Some(kind));
+        }
+        assert!(is_method("query") && is_method("get") && !is_method("parameters"));
+        assert!(METHODS_30.iter().all(|m| is_method(m)));
     }
 }

@@ -10,6 +10,10 @@ pub use grammar::{Child, Kind, METHODS, METHODS_30, child, section, section_kind
 pub use pointer::{Ref, join};
 pub use visit::{Flow, walk, walk_mut};
 
+/// Members that hold text in any object (`description`, `summary`, an operation's id, a
+/// title): real descriptions sometimes write a `$ref` to the text instead.
+pub const TEXT_MEMBERS: [&str; 4] = ["description", "summary", "operationId", "title"];
+
 /// A component name: the characters OpenAPI allows in component keys, never empty.
 pub fn component_name(raw: &str) -> String {
     let name: String = raw

@@ -89,4 +89,22 @@ mod tests {
         // Escaped pointer characters survive decoding: `%7E1` is `~1`, still an escaped `/`.
         assert_eq!(tokens(&decode_fragment("/a%7E1b")), ["a/b"]);
     }
+
+    #[test]
+    fn pointers_with_odd_tokens_resolve_in_documents() {
+        let doc = serde_json::json!({"paths": {"/a/{b}": {"get": {"x": 1}}}, "m~n": {"": {"k": 2}}});
+        let p = join(&join(&join("", "paths"), "/a/{b}"), "get");
+        assert_eq!(doc.pointer(&p).and_then(|v| v.get("x")), Some(&serde_json::json!(1)));
+        let p = join(&join(&join("", "m~n"), ""), "k");
+        assert_eq!(p, "/m~0n//k");
+        assert_eq!(doc.pointer(&p), Some(&serde_json::json!(2)));
+        assert_eq!(tokens(&p), ["m~n", "", "k"]);
+        // A `$ref` written with percent-escapes finds the same place.
+        let r = Ref::parse("#/paths/~1a~1%7Bb%7D/get");
+        assert!(doc.pointer(&r.pointer).is_some());
+        // A file with a fragment that is not a pointer (an anchor) keeps it as written.
+        let r = Ref::parse("other.yaml#anchor");
+        assert_eq!((r.file.as_str(), r.pointer.as_str()), ("other.yaml", "anchor"));
+        assert!(!r.is_local());
+    }
 }

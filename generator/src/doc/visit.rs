@@ -158,4 +158,49 @@ mod tests {
             Some(&json!(true))
         );
     }
+
+    #[test]
+    fn lists_and_maps_of_objects_and_odd_shapes() {
+        // Lists are walked item by item as the kind; entries named `x-` in maps are not
+        // entered; scalars where an object belongs are skipped; `$ref` objects are visited.
+        let doc = json!({
+            "paths": {"x-skip": {"get": {}}, "/a": {"parameters": [{"$ref": "#/p"}, 3, {"name": "n"}]}},
+            "components": {"schemas": {"A": {"allOf": [{"$ref": "#/B"}, true]}, "B": "not an object"}}
+        });
+        let mut seen = Vec::new();
+        walk(&doc, Kind::Document, "", &mut |map, kind, pointer| {
+            seen.push(format!("{kind:?} {pointer} {}", map.contains_key("$ref")));
+            Flow::Enter
+        });
+        assert_eq!(
+            seen,
+            [
+                "Document  false",
+                "PathItem /paths/~1a false",
+                "Parameter /paths/~1a/parameters/0 true",
+                "Parameter /paths/~1a/parameters/2 false",
+                "Components /components false",
+                "Schema /components/schemas/A false",
+                "Schema /components/schemas/A/allOf/0 true",
+            ]
+        );
+    }
+
+    #[test]
+    fn walk_and_walk_mut_agree() {
+        let mut doc = json!({"openapi": "3.2.0", "webhooks": {"w": {"post": {"requestBody": {"content": {
+            "application/json": {"schema": {"properties": {"a": {"items": {"type": "string"}}}}}}}}}}});
+        let mut a = Vec::new();
+        walk(&doc, Kind::Document, "", &mut |_, k, p| {
+            a.push(format!("{k:?} {p}"));
+            Flow::Enter
+        });
+        let mut b = Vec::new();
+        walk_mut(&mut doc, Kind::Document, "", &mut |_, k, p| {
+            b.push(format!("{k:?} {p}"));
+            Flow::Enter
+        });
+        assert_eq!(a, b);
+        assert_eq!(a.len(), 8);
+    }
 }

@@ -363,7 +363,12 @@ pub fn for_union(name: &str, u: &Union, defs: &Defs) -> TokenStream {
     let froms = u
         .variants
         .iter()
-        .filter(|v| counts[&resolved(&v.ty)] == 1 && matches!(v.ty, Ty::Named(_)))
+        // A variant that is the union itself through aliases has `From` already (`From<T> for T`).
+        .filter(|v| {
+            counts[&resolved(&v.ty)] == 1
+                && matches!(v.ty, Ty::Named(_))
+                && resolved(&v.ty) != Ty::Named(name.to_string())
+        })
         .map(|v| {
             let variant = format_ident!("{}", v.name);
             let t = ty(&v.ty, &TokenStream::new());

@@ -201,6 +201,8 @@ pub fn build(
         }
     }
     let mut defs = std::mem::take(&mut types.defs);
+    recursion::alias_cycles(&mut defs, file, types.warnings)?;
+    recursion::self_variants(&mut defs, file, types.warnings);
     recursion::box_cycles(&mut defs);
     pagination::annotate(&mut groups, &defs);
     Ok(Api {
@@ -213,4 +215,10 @@ pub fn build(
         types: defs,
         groups,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    mod operations_table;
+    mod types_table;
 }

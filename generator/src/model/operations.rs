@@ -249,6 +249,7 @@ pub fn convert(
     let mut groups: BTreeMap<String, Group> = BTreeMap::new();
     let mut group_names: BTreeMap<String, String> = BTreeMap::new();
     let mut group_taken: BTreeSet<String> = reserved.clone();
+    let mut group_types: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let tag_docs: BTreeMap<&str, Option<String>> = doc
         .tags
         .iter()
@@ -311,23 +312,23 @@ pub fn convert(
                 .map(server_url)
                 .filter(|u| !own_hosts.contains(u));
 
-            // Per-operation types live in the group's module; their names are local to it.
-            let mut local = naming::prelude();
-            let needs_params = params.iter().any(|p| p.location != Location::Path && !p.required);
-            let params_type = needs_params.then(|| claim(&mut local, &format!("{type_base}Params")));
-            let success_type = (responses.iter().filter(|r| r.success).count() > 1)
-                .then(|| claim(&mut local, &format!("{type_base}Success")));
-            let error_type = responses
-                .iter()
-                .any(|r| !r.success)
-                .then(|| claim(&mut local, &format!("{type_base}Error")));
-            let call_type = claim(&mut local, &format!("{type_base}Call"));
-
             let tag = op.tags.first().cloned().unwrap_or_else(|| "default".to_string());
             let module = group_names
                 .entry(tag.clone())
                 .or_insert_with(|| claim(&mut group_taken, &naming::field_name(&tag)))
                 .clone();
+            // Per-operation types live in the group's module; their names are unique in it
+            // (`getThing` and `get_thing` both make `GetThing…`).
+            let local = group_types.entry(module.clone()).or_insert_with(naming::prelude);
+            let needs_params = params.iter().any(|p| p.location != Location::Path && !p.required);
+            let params_type = needs_params.then(|| claim(local, &format!("{type_base}Params")));
+            let success_type = (responses.iter().filter(|r| r.success).count() > 1)
+                .then(|| claim(local, &format!("{type_base}Success")));
+            let error_type = responses
+                .iter()
+                .any(|r| !r.success)
+                .then(|| claim(local, &format!("{type_base}Error")));
+            let call_type = claim(local, &format!("{type_base}Call"));
             let group = groups.entry(module.clone()).or_insert_with(|| Group {
                 module,
                 type_name: naming::type_name(&tag),
@@ -570,14 +571,35 @@ fn parameters(
                 .enumerate()
                 .map(|(i, p)| (format!("{pointer}/parameters/{i}"), p)),
         );
-    let mut resolved: Vec<(String, &Parameter)> = Vec::new();
-    for (at, p) in declared {
-        let (param, at) = resolve(types, p, at, "#/components/parameters/", components, "parameter")?;
+    // (where it is defined, the parameter, where it is listed)
+    let mut resolved: Vec<(String, &Parameter, String)> = Vec::new();
+    for (listed, p) in declared {
+        let (param, at) = resolve(
+            types,
+            p,
+            listed.clone(),
+            "#/components/parameters/",
+            components,
+            "parameter",
+        )?;
         let data = param.parameter_data_ref();
-        resolved.retain(|(_, q)| {
-            !(q.parameter_data_ref().name == data.name && std::mem::discriminant(*q) == std::mem::discriminant(param))
-        });
-        resolved.push((at, param));
+        let same = |q: &Parameter| {
+            q.parameter_data_ref().name == data.name && std::mem::discriminant(q) == std::mem::discriminant(param)
+        };
+        // An operation's parameter overrides the path item's; one listed twice in the same
+        // list is a defect: the later one is kept.
+        let level = |p: &str| p.rsplit_once("/parameters/").map(|(l, _)| l.to_string());
+        if let Some((_, _, first)) = resolved.iter().find(|(_, q, _)| same(q)) {
+            if level(first) == level(&listed) {
+                let message = format!(
+                    "parameter `{}` is declared twice (first at #{first}); the later one is used",
+                    data.name
+                );
+                types.warnings.push(types.file, &listed, message);
+            }
+        }
+        resolved.retain(|(_, q, _)| !same(q));
+        resolved.push((at, param, listed));
     }
 
     let mut params: Vec<Param> = Vec::new();
@@ -586,7 +608,7 @@ fn parameters(
         .iter()
         .map(|s| s.to_string())
         .collect();
-    for (at, param) in resolved {
+    for (at, param, _) in resolved {
         let data = param.parameter_data_ref();
         let location = match param {
             Parameter::Path { .. } => Location::Path,

@@ -258,6 +258,9 @@ impl<'a> Types<'a> {
             return done.clone();
         }
         let name = self.fresh(hint);
+        // Reserved before its content is converted: an inline schema that reaches itself (an
+        // `allOf` item merging the component it is written in) refers to its own type.
+        self.inline_done.insert(pointer.to_string(), Ty::Named(name.clone()));
         match self.kind_of(schema, &name, pointer) {
             Some(kind) => {
                 self.defs.insert(
@@ -274,6 +277,7 @@ impl<'a> Types<'a> {
             }
             None => {
                 self.taken.remove(&name);
+                self.inline_done.remove(pointer);
                 self.ty_of(schema, hint, pointer)
             }
         }
@@ -747,6 +751,18 @@ impl<'a> Types<'a> {
 
     /// What a union member looks like on the wire, for decoding by shape.
     fn shape(&self, schema: &Schema) -> Shape {
+        self.shape_in(schema, 0)
+    }
+
+    /// [`Self::shape`] of a schema `depth` references deep: a union that is its own member
+    /// (through references) has no shape beyond some depth.
+    fn shape_in(&self, schema: &Schema, depth: usize) -> Shape {
+        if depth > 16 {
+            return Shape {
+                kind: JsonKind::Any,
+                ..Shape::default()
+            };
+        }
         let kind_only = |kind| Shape {
             kind,
             ..Shape::default()
@@ -771,7 +787,7 @@ impl<'a> Types<'a> {
                         ReferenceOr::Reference { reference } => self.resolve(reference),
                     };
                     if let Some(s) = s {
-                        let inner = self.shape(s);
+                        let inner = self.shape_in(s, depth + 1);
                         out.required.extend(inner.required);
                         out.known.extend(inner.known);
                         out.values.extend(inner.values);
@@ -803,7 +819,7 @@ impl<'a> Types<'a> {
                         ReferenceOr::Item(s) => Some(s),
                         ReferenceOr::Reference { reference } => self.resolve(reference),
                     };
-                    match s.map(|s| self.shape(s)) {
+                    match s.map(|s| self.shape_in(s, depth + 1)) {
                         Some(inner) if inner.kind == JsonKind::Object => known.extend(inner.known),
                         _ => objects = false,
                     }

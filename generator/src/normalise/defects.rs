@@ -2,10 +2,9 @@
 //! with the JSON pointer of the place and what the SDK does about it.
 
 use crate::diag::{self, Warnings};
-use serde_json::Value;
+use crate::doc::{self, Flow, Kind};
+use serde_json::{Map, Value};
 use std::path::Path;
-
-use crate::doc::METHODS;
 
 /// Reports servers, operations, media types and schemas that are off but usable.
 pub fn report(file: &Path, doc: &Value, warnings: &mut Warnings) {
@@ -16,17 +15,18 @@ pub fn report(file: &Path, doc: &Value, warnings: &mut Warnings) {
         .map(|m| m.keys().cloned().collect())
         .unwrap_or_default();
     security(file, doc.get("security"), "/security", &schemes, warnings);
-    if let Some(paths) = doc.get("paths").and_then(Value::as_object) {
-        for (path, item) in paths {
-            let item_pointer = diag::join("/paths", path);
-            for m in METHODS {
-                let Some(op) = item.get(m) else { continue };
-                let pointer = format!("{item_pointer}/{m}");
-                operation(file, m, op, &pointer, &schemes, warnings);
+    doc::walk(doc, Kind::Document, "", &mut |map, kind, pointer| {
+        match kind {
+            // Operations of paths (webhooks are an extension by now; callbacks are gone).
+            Kind::Operation => {
+                let method = doc::pointer::last(pointer).unwrap_or_default();
+                operation(file, &method, map, pointer, &schemes, warnings);
             }
+            Kind::Schema => untyped_enum(file, map, pointer, warnings),
+            _ => {}
         }
-    }
-    untyped_enums(file, doc, "", warnings);
+        Flow::Enter
+    });
 }
 
 fn servers(file: &Path, doc: &Value, warnings: &mut Warnings) {
@@ -75,7 +75,14 @@ fn security(file: &Path, requirements: Option<&Value>, pointer: &str, schemes: &
     }
 }
 
-fn operation(file: &Path, method: &str, op: &Value, pointer: &str, schemes: &[String], warnings: &mut Warnings) {
+fn operation(
+    file: &Path,
+    method: &str,
+    op: &Map<String, Value>,
+    pointer: &str,
+    schemes: &[String],
+    warnings: &mut Warnings,
+) {
     if let Some(id) = op.get("operationId").and_then(Value::as_str) {
         let identifier = id.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
             && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
@@ -121,38 +128,24 @@ fn operation(file: &Path, method: &str, op: &Value, pointer: &str, schemes: &[St
     }
 }
 
-/// Schemas with `enum` but no `type`: their values decide the type.
-fn untyped_enums(file: &Path, node: &Value, pointer: &str, warnings: &mut Warnings) {
-    match node {
-        Value::Object(map) => {
-            if let Some(Value::Array(values)) = map.get("enum") {
-                if !map.contains_key("type") && !pointer.contains("/example") {
-                    let kind = if values.iter().all(Value::is_string) {
-                        "strings"
-                    } else {
-                        "JSON values"
-                    };
-                    warnings.push(
-                        file,
-                        pointer,
-                        format!("enum without a type; its values are {kind} and typed so"),
-                    );
-                }
-            }
-            for (k, v) in map {
-                if k == "example" || k == "examples" {
-                    continue;
-                }
-                untyped_enums(file, v, &diag::join(pointer, k), warnings);
-            }
-        }
-        Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                untyped_enums(file, v, &format!("{pointer}/{i}"), warnings);
-            }
-        }
-        _ => {}
+/// A schema with `enum` but no `type`: its values decide the type.
+fn untyped_enum(file: &Path, map: &Map<String, Value>, pointer: &str, warnings: &mut Warnings) {
+    let Some(Value::Array(values)) = map.get("enum") else {
+        return;
+    };
+    if map.contains_key("type") {
+        return;
     }
+    let kind = if values.iter().all(Value::is_string) {
+        "strings"
+    } else {
+        "JSON values"
+    };
+    warnings.push(
+        file,
+        pointer,
+        format!("enum without a type; its values are {kind} and typed so"),
+    );
 }
 
 #[cfg(test)]

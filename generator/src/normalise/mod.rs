@@ -5,8 +5,10 @@
 //! the place it touched. Other formats are converted first (`swagger2`: Swagger 2.0,
 //! `openapi31`: OpenAPI 3.1 and 3.2), so the model only ever sees OpenAPI 3.0.
 
+pub mod coerce;
 pub mod defects;
 pub mod openapi31;
+pub mod refs;
 pub mod repair;
 pub mod swagger2;
 
@@ -22,17 +24,27 @@ pub fn normalise(file: &Path, doc: Value, warnings: &mut Warnings) -> Result<ope
     let mut doc = doc;
     // Repairs first, so conversion sees what the description meant.
     repair::repair(file, &mut doc, warnings);
+    // Links and callbacks have no form in the SDK: whatever is in them cannot matter.
+    refs::drop_unused(&mut doc);
     let mut doc = match version(file, &doc)? {
         Version::Swagger2 => swagger2::to_openapi3(file, doc, warnings)?,
-        Version::OpenApi30 => doc,
+        Version::OpenApi30 => {
+            let mut doc = doc;
+            openapi31::inline_path_items(file, &mut doc, warnings)?;
+            doc
+        }
         Version::OpenApi31 => openapi31::to_openapi30(file, doc, warnings)?,
     };
     // 3.0 allows nothing beside a `$ref`, yet descriptions put `description`/`readOnly` there.
     openapi31::keep_ref_siblings(file, &mut doc, warnings);
     repair::simplify(&mut doc);
+    coerce::coerce(file, &mut doc, warnings);
+    repair::after_conversion(file, &mut doc, warnings);
+    refs::text_refs(file, &mut doc, warnings);
+    refs::inline_foreign(file, &mut doc, warnings)?;
     defects::report(file, &doc, warnings);
-    check_refs(file, &doc, &doc, "")?;
-    check_operation_ids(file, &doc)?;
+    refs::check(file, &mut doc, warnings)?;
+    operation_ids(file, &mut doc, warnings);
     match serde_path_to_error::deserialize::<_, openapiv3::OpenAPI>(&doc) {
         Ok(typed) => Ok(typed),
         Err(e) => {
@@ -139,77 +151,78 @@ pub fn version(file: &Path, doc: &Value) -> Result<Version, Error> {
     }
 }
 
-/// Every local `$ref` must point at something; other references are not supported yet.
-fn check_refs(file: &Path, root: &Value, node: &Value, pointer: &str) -> Result<(), Error> {
-    match node {
-        Value::Object(map) => {
-            if let Some(Value::String(r)) = map.get("$ref") {
-                let here = diag::join(pointer, "$ref");
-                match r.strip_prefix('#') {
-                    Some(target) => {
-                        if root.pointer(&crate::doc::pointer::decode_fragment(target)).is_none() {
-                            return Err(Error::at(
-                                file,
-                                &here,
-                                format!("dangling reference `{r}`: nothing is defined there"),
-                            ));
-                        }
-                    }
-                    None => {
-                        return Err(Error::at(
-                            file,
-                            &here,
-                            format!("reference `{r}` points to another file from a place the bundler does not follow"),
-                        ));
-                    }
-                }
-            }
-            for (k, v) in map {
-                // Examples are data, not schema: a `$ref` key inside one is just a value.
-                if k == "example" || k == "examples" && !is_examples_map(v) {
-                    continue;
-                }
-                check_refs(file, root, v, &diag::join(pointer, k))?;
-            }
-            Ok(())
-        }
-        Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                check_refs(file, root, v, &format!("{pointer}/{i}"))?;
-            }
-            Ok(())
-        }
-        _ => Ok(()),
-    }
-}
-
-fn is_examples_map(v: &Value) -> bool {
-    v.as_object()
-        .is_some_and(|m| m.values().all(|e| e.get("value").is_some() || e.get("$ref").is_some()))
-}
-
-fn check_operation_ids(file: &Path, doc: &Value) -> Result<(), Error> {
-    let mut seen: BTreeMap<String, String> = BTreeMap::new();
-    let Some(paths) = doc.get("paths").and_then(Value::as_object) else {
-        return Ok(());
+/// Operation ids must be unique: a repeated one is made unique (deterministically, from the
+/// operation's first tag, else its method and path) with a warning naming both places.
+fn operation_ids(file: &Path, doc: &mut Value, warnings: &mut Warnings) {
+    let Some(Value::Object(paths)) = doc.get_mut("paths") else {
+        return;
     };
-    for (path, item) in paths {
+    let mut taken: BTreeMap<String, String> = BTreeMap::new();
+    let mut repeated = Vec::new();
+    for (path, item) in paths.iter() {
         for m in METHODS {
-            let Some(id) = item.get(m).and_then(|o| o.get("operationId")).and_then(Value::as_str) else {
-                continue;
-            };
-            let pointer = format!("{}/{m}/operationId", diag::join("/paths", path));
-            if let Some(first) = seen.get(id) {
-                return Err(Error::at(
-                    file,
-                    &pointer,
-                    format!("duplicate operationId `{id}`: already used at #{first}"),
-                ));
+            let Some(op) = item.get(m) else { continue };
+            let pointer = format!("{}/{m}", diag::join("/paths", path));
+            match op.get("operationId").and_then(Value::as_str) {
+                Some(id) if taken.contains_key(id) => repeated.push((path.clone(), m, pointer)),
+                Some(id) => {
+                    taken.insert(id.to_string(), pointer);
+                }
+                None => {}
             }
-            seen.insert(id.to_string(), pointer);
         }
     }
-    Ok(())
+    for (path, m, pointer) in repeated {
+        let Some(op) = paths.get(&path).and_then(|i| i.get(m)) else {
+            continue;
+        };
+        let id = op["operationId"].as_str().unwrap_or_default().to_string();
+        let first = taken[&id].clone();
+        let first_tag = first_tag_at(paths, &first);
+        let tag = op
+            .get("tags")
+            .and_then(|t| t.get(0))
+            .and_then(Value::as_str)
+            .filter(|t| first_tag.as_deref() != Some(*t))
+            .map(str::to_string);
+        let words: String = format!("{m} {path}")
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join("_");
+        let candidates = tag
+            .map(|t| format!("{t}_{id}"))
+            .into_iter()
+            .chain([format!("{id}_{words}")]);
+        let new = candidates
+            .chain((2..).map(|i| format!("{id}_{words}_{i}")))
+            .find(|c| !taken.contains_key(c))
+            .expect("some id is free");
+        warnings.push(
+            file,
+            &format!("{pointer}/operationId"),
+            format!("duplicate operationId `{id}` (first at #{first}); this one is `{new}`"),
+        );
+        taken.insert(new.clone(), pointer);
+        if let Some(op) = paths.get_mut(&path).and_then(|i| i.get_mut(m)) {
+            op["operationId"] = Value::String(new);
+        }
+    }
+}
+
+/// The first tag of the operation at `pointer` (`/paths/<path>/<method>`).
+fn first_tag_at(paths: &serde_json::Map<String, Value>, pointer: &str) -> Option<String> {
+    let tokens = crate::doc::pointer::tokens(pointer);
+    let [_, path, method] = tokens.as_slice() else {
+        return None;
+    };
+    paths
+        .get(path)?
+        .get(method)?
+        .get("tags")?
+        .get(0)?
+        .as_str()
+        .map(str::to_string)
 }
 
 fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
@@ -264,11 +277,46 @@ mod tests {
     }
 
     #[test]
-    fn duplicate_operation_ids_are_rejected() {
+    fn duplicate_operation_ids_are_made_unique() {
         let ok = json!({"operationId": "Same", "responses": {"200": {"description": "ok"}}});
-        let e = run(base(json!({"/a": {"get": ok.clone()}, "/b": {"get": ok}}))).unwrap_err();
-        assert!(e.message.contains("duplicate operationId `Same`"), "{e}");
-        assert!(e.message.contains("/paths/~1a/get/operationId"), "{e}");
+        let mut tagged = ok.clone();
+        tagged["tags"] = json!(["Other"]);
+        let (doc, w) = run(base(
+            json!({"/a": {"get": ok.clone()}, "/b/{id}": {"get": ok.clone(), "put": tagged}}),
+        ))
+        .unwrap();
+        let id = |p: &str, m: &str| {
+            doc.paths.paths[p]
+                .as_item()
+                .unwrap()
+                .iter()
+                .find(|(k, _)| *k == m)
+                .unwrap()
+                .1
+                .operation_id
+                .clone()
+                .unwrap()
+        };
+        assert_eq!(id("/a", "get"), "Same");
+        assert_eq!(id("/b/{id}", "get"), "Same_get_b_id");
+        assert_eq!(id("/b/{id}", "put"), "Other_Same");
+        let messages: Vec<&str> = w.items.iter().map(|w| w.message.as_str()).collect();
+        assert!(
+            messages[0].contains("duplicate operationId `Same` (first at #/paths/~1a/get)"),
+            "{messages:?}"
+        );
+        assert_eq!(w.items[0].pointer, "/paths/~1b~1{id}/get/operationId");
+    }
+
+    #[test]
+    fn path_items_given_by_reference_in_3_0_are_inlined() {
+        let get = json!({"operationId": "getA", "responses": {"204": {"description": "none"}}});
+        let mut doc = base(json!({"/a": {"get": get}, "/b": {"$ref": "#/x-shared/b"}}));
+        doc["x-shared"] =
+            json!({"b": {"post": {"operationId": "postB", "responses": {"204": {"description": "none"}}}}});
+        let (typed, _) = run(doc).unwrap();
+        let b = typed.paths.paths["/b"].as_item().expect("inlined");
+        assert_eq!(b.post.as_ref().and_then(|o| o.operation_id.as_deref()), Some("postB"));
     }
 
     #[test]

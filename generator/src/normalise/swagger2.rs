@@ -226,14 +226,44 @@ impl<'a> Cx<'a> {
         };
         let mut out = Map::new();
         for (path, item) in paths {
+            let here = diag::join(pointer, path);
             let value = if path.starts_with("x-") {
                 item.clone()
             } else {
-                self.path_item(item, &diag::join(pointer, path))?
+                let item = self.local_path_item(item, &here)?;
+                self.path_item(&item, &here)?
             };
             out.insert(path.clone(), value);
         }
         Ok(Value::Object(out))
+    }
+
+    /// A path item given as a local `$ref` (`$ref: '#/x-paths/a'`): its target, with the
+    /// members beside the reference over it. Chains are followed; a cycle is an error.
+    fn local_path_item(&self, item: &Value, pointer: &str) -> Result<Value, Error> {
+        let mut item = item.clone();
+        let mut seen = Vec::new();
+        while let Some(r) = item.get("$ref").and_then(Value::as_str).map(str::to_string) {
+            let here = diag::join(pointer, "$ref");
+            let Some(target) = r.strip_prefix('#').map(decode_uri_fragment) else {
+                return Err(self.err(&here, format!("path item reference `{r}` points to another file")));
+            };
+            if seen.contains(&target) {
+                return Err(self.err(&here, format!("path item reference `{r}` is circular")));
+            }
+            let Some(Value::Object(content)) = self.root.pointer(&target) else {
+                return Err(self.err(&here, format!("dangling reference `{r}`: nothing is defined there")));
+            };
+            seen.push(target);
+            let mut merged = content.clone();
+            for (k, v) in item.as_object().into_iter().flatten() {
+                if k != "$ref" {
+                    merged.insert(k.clone(), v.clone());
+                }
+            }
+            item = Value::Object(merged);
+        }
+        Ok(item)
     }
 
     fn path_item(&mut self, item: &Value, pointer: &str) -> Result<Value, Error> {
@@ -310,12 +340,28 @@ impl<'a> Cx<'a> {
                 },
                 Some("path" | "query" | "header") => Param::Plain(self.parameter(p, &at)?),
                 Some(other) => {
-                    return Err(self.err(
+                    self.warn(
                         &format!("{at}/in"),
-                        format!("unknown parameter location `{other}`: Swagger 2.0 has path, query, header, body and formData"),
-                    ));
+                        format!("unknown parameter location `{other}` (Swagger 2.0 has path, query, header, body and formData): the parameter is dropped"),
+                    );
+                    continue;
                 }
-                None => return Err(self.err(&at, "a parameter needs `in` (or a `$ref`)")),
+                None => {
+                    // No `in`: a name the path holds is a path parameter, any other a query one.
+                    let Some(name) = p.get("name").and_then(Value::as_str) else {
+                        self.warn(&at, "a parameter without `in` or a name: dropped");
+                        continue;
+                    };
+                    let path = crate::doc::pointer::tokens(pointer).get(1).cloned().unwrap_or_default();
+                    let place = if path.contains(&format!("{{{name}}}")) { "path" } else { "query" };
+                    self.warn(&at, format!("parameter `{name}` has no `in`; taken as a {place} parameter"));
+                    let mut p = p.clone();
+                    p["in"] = json!(place);
+                    if place == "path" {
+                        p["required"] = json!(true);
+                    }
+                    Param::Plain(self.parameter(&p, &at)?)
+                }
             });
         }
         Ok(out)
@@ -788,16 +834,6 @@ impl<'a> Cx<'a> {
                     );
                     continue;
                 }
-                "properties" => match v.as_object() {
-                    Some(props) => {
-                        let mut converted = Map::new();
-                        for (name, p) in props {
-                            converted.insert(name.clone(), self.schema(p, &diag::join(&here, name))?);
-                        }
-                        Value::Object(converted)
-                    }
-                    None => v.clone(),
-                },
                 "items" => match v {
                     Value::Array(list) => {
                         self.warn(
@@ -811,18 +847,31 @@ impl<'a> Cx<'a> {
                     }
                     _ => self.schema(v, &here)?,
                 },
-                "additionalProperties" | "not" => self.schema(v, &here)?,
-                "allOf" | "anyOf" | "oneOf" => match v.as_array() {
-                    Some(list) => {
-                        let mut converted = Vec::new();
-                        for (i, m) in list.iter().enumerate() {
-                            converted.push(self.schema(m, &format!("{here}/{i}"))?);
+                // Every other member that holds schemas, as the grammar says (`properties`,
+                // `patternProperties`, `allOf`, `additionalProperties`, ...).
+                _ => match crate::doc::child(crate::doc::Kind::Schema, k) {
+                    crate::doc::Child::Map(_) => match v.as_object() {
+                        Some(entries) => {
+                            let mut converted = Map::new();
+                            for (name, p) in entries {
+                                converted.insert(name.clone(), self.schema(p, &diag::join(&here, name))?);
+                            }
+                            Value::Object(converted)
                         }
-                        Value::Array(converted)
-                    }
-                    None => v.clone(),
+                        None => v.clone(),
+                    },
+                    crate::doc::Child::One(_) => match v {
+                        Value::Array(list) => {
+                            let mut converted = Vec::new();
+                            for (i, m) in list.iter().enumerate() {
+                                converted.push(self.schema(m, &format!("{here}/{i}"))?);
+                            }
+                            Value::Array(converted)
+                        }
+                        _ => self.schema(v, &here)?,
+                    },
+                    crate::doc::Child::Leaf => v.clone(),
                 },
-                _ => v.clone(),
             };
             out.insert(k.clone(), value);
         }
@@ -908,13 +957,11 @@ impl<'a> Cx<'a> {
                     Some("path" | "query" | "header") => {
                         plain.insert(name.clone(), self.parameter(p, &at)?);
                     }
-                    Some(other) => {
-                        return Err(self.err(
-                            &format!("{at}/in"),
-                            format!("unknown parameter location `{other}`: Swagger 2.0 has path, query, header, body and formData"),
-                        ));
-                    }
-                    None => return Err(self.err(&at, "a parameter needs `in`")),
+                    Some(other) => self.warn(
+                        &format!("{at}/in"),
+                        format!("unknown parameter location `{other}` (Swagger 2.0 has path, query, header, body and formData): the parameter is dropped"),
+                    ),
+                    None => self.warn(&at, "a parameter without `in`: dropped"),
                 }
             }
             if !plain.is_empty() {
@@ -930,10 +977,16 @@ impl<'a> Cx<'a> {
             };
             let mut converted = Map::new();
             for (name, s) in schemes {
-                converted.insert(
-                    name.clone(),
-                    self.security_scheme(s, &diag::join("/securityDefinitions", name))?,
-                );
+                // A malformed scheme costs the SDK only that way to authenticate.
+                match self.security_scheme(s, &diag::join("/securityDefinitions", name)) {
+                    Ok(scheme) => {
+                        converted.insert(name.clone(), scheme);
+                    }
+                    Err(e) => self.warn(
+                        e.place.to_string().trim_start_matches('#'),
+                        format!("{}; the scheme is dropped", e.message),
+                    ),
+                }
             }
             out.insert("securitySchemes".into(), Value::Object(converted));
         }
@@ -1283,18 +1336,40 @@ mod tests {
     }
 
     #[test]
-    fn bad_security_definitions_are_errors_at_their_place() {
-        let e = convert_err(doc(
-            json!({"securityDefinitions": {"X": {"type": "oauth2", "flow": "magic"}}}),
-        ));
-        assert_eq!(e.place, Place::Pointer("/securityDefinitions/X/flow".into()));
-        let e = convert_err(doc(
-            json!({"securityDefinitions": {"X": {"type": "oauth2", "flow": "password"}}}),
-        ));
-        assert_eq!(e.place, Place::Pointer("/securityDefinitions/X".into()));
-        assert!(e.message.contains("tokenUrl"), "{e}");
-        let e = convert_err(doc(json!({"securityDefinitions": {"X": {"type": "digest"}}})));
-        assert_eq!(e.place, Place::Pointer("/securityDefinitions/X/type".into()));
+    fn bad_security_definitions_are_dropped_with_a_warning_at_their_place() {
+        let (out, w) = convert(doc(json!({"securityDefinitions": {
+            "A": {"type": "oauth2", "flow": "magic"},
+            "B": {"type": "oauth2", "flow": "password"},
+            "C": {"type": "digest"},
+            "D": {"type": "basic"}
+        }})));
+        assert_eq!(
+            out["components"]["securitySchemes"],
+            json!({"D": {"type": "http", "scheme": "basic"}})
+        );
+        assert_eq!(
+            pointers(&w),
+            [
+                "/securityDefinitions/A/flow",
+                "/securityDefinitions/B",
+                "/securityDefinitions/C/type"
+            ]
+        );
+        assert!(w[1].1.contains("tokenUrl"), "{w:?}");
+    }
+
+    #[test]
+    fn parameters_without_a_known_location() {
+        let (out, w) = convert(doc(json!({"paths": {"/a/{id}": {"get": {"parameters": [
+            {"name": "id", "type": "string"},
+            {"name": "q", "type": "string"},
+            {"name": "x", "in": "cookie", "type": "string"}
+        ], "responses": {"204": {"description": "none"}}}}}})));
+        let params = &out["paths"]["/a/{id}"]["get"]["parameters"];
+        assert_eq!(params[0]["in"], "path");
+        assert_eq!(params[1]["in"], "query");
+        assert_eq!(params.as_array().unwrap().len(), 2);
+        assert_eq!(w.len(), 3, "{w:?}");
     }
 
     #[test]
@@ -1573,6 +1648,15 @@ mod tests {
             pointers(&w),
             ["/paths/~1a/get/responses/204/examples/application~1json"]
         );
+    }
+
+    #[test]
+    fn path_items_given_by_local_reference_are_read() {
+        let (out, _) = convert(doc(json!({
+            "paths": {"/c": {"$ref": "#/x-shared/c"}},
+            "x-shared": {"c": {"post": {"operationId": "postC", "responses": {"204": {"description": "ok"}}}}}
+        })));
+        assert_eq!(out["paths"]["/c"]["post"]["operationId"], "postC");
     }
 
     #[test]
