@@ -484,3 +484,148 @@ async fn csv_arrays_and_form_bodies_go_out_as_described() {
     assert!(seen[1].to_ascii_lowercase().contains("content-type: application/x-www-form-urlencoded"), "{}", seen[1]);
     assert!(seen[1].ends_with("text=hi+there&pinned=true"), "{}", seen[1]);
 }
+
+/// The parts of a `multipart/form-data` request: (name, file name, content type, content).
+fn multipart_parts(raw: &str) -> Vec<(String, Option<String>, Option<String>, String)> {
+    let head_end = raw.find("\r\n\r\n").unwrap();
+    let boundary = raw[..head_end]
+        .lines()
+        .find_map(|l| l.to_ascii_lowercase().starts_with("content-type: multipart/form-data").then_some(l))
+        .and_then(|l| l.split("boundary=").nth(1))
+        .unwrap_or_else(|| panic!("not multipart:\n{raw}"))
+        .trim()
+        .to_string();
+    let body = &raw[head_end + 4..];
+    let mut out = Vec::new();
+    for part in body.split(&format!("--{boundary}")).skip(1) {
+        if part.starts_with("--") {
+            break;
+        }
+        let part = part.strip_prefix("\r\n").unwrap();
+        let (headers, content) = part.split_once("\r\n\r\n").unwrap();
+        let content = content.strip_suffix("\r\n").unwrap().to_string();
+        let disposition = headers
+            .lines()
+            .find(|l| l.to_ascii_lowercase().starts_with("content-disposition"))
+            .unwrap();
+        let attr = |key: &str| {
+            disposition
+                .split(';')
+                .find_map(|a| a.trim().strip_prefix(&format!("{key}=\"")).map(|v| v.trim_end_matches('"').to_string()))
+        };
+        let content_type = headers
+            .lines()
+            .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-type:").map(|v| v.trim().to_string()));
+        out.push((attr("name").unwrap(), attr("filename"), content_type, content));
+    }
+    out
+}
+
+#[tokio::test]
+async fn multipart_form_binary_and_text_bodies_go_out_as_described() {
+    use fixtures::bodies::types::{AddContactRequest, Options, OptionsResolution, SendFaxRequest};
+    use fixtures::bodies::Client;
+    use fixtures::runtime::File;
+    let (base, seen) = serve(vec![
+        (200, r#"{"id":"f1"}"#),
+        (204, ""),
+        (201, r#"{"id":"b1"}"#),
+        (200, r#""noted""#),
+    ])
+    .await;
+    let client = Client::with_base_url(&base, Auth::None).unwrap();
+    let fax = SendFaxRequest::new(
+        vec!["+14155550100".to_string(), "+14155550101".to_string()],
+        File::from_bytes("doc.pdf", &b"%PDF-1.4 tiny"[..]),
+    )
+    .note("hello")
+    .options(Options::new().resolution(OptionsResolution::Fine).retries(2));
+    let sent = client.default().send_fax(fax).await.unwrap();
+    assert_eq!(sent.id.as_deref(), Some("f1"));
+    client
+        .default()
+        .add_contact(AddContactRequest::new("Ada L").tags(vec!["a b".to_string(), "c".to_string()]))
+        .await
+        .unwrap();
+    let stored = client.default().put_blob("b 1", File::from_bytes("blob.bin", &b"\x01raw bytes"[..])).await.unwrap();
+    assert_eq!(stored.id.as_deref(), Some("b1"));
+    client.default().add_note("plain words").send_with_response().await.unwrap();
+    let seen = seen.await.unwrap();
+
+    // Multipart: repeated fields for the array, the file as a file part, text as text, the
+    // object as a JSON part.
+    let parts = multipart_parts(&seen[0]);
+    let names: Vec<&str> = parts.iter().map(|p| p.0.as_str()).collect();
+    assert_eq!(names, ["to", "to", "file", "note", "options"], "{}", seen[0]);
+    assert_eq!(parts[0].3, "+14155550100");
+    assert_eq!(parts[1].3, "+14155550101");
+    assert_eq!(parts[2].1.as_deref(), Some("doc.pdf"));
+    assert_eq!(parts[2].2.as_deref(), Some("application/pdf"));
+    assert_eq!(parts[2].3, "%PDF-1.4 tiny");
+    assert_eq!(parts[3].3, "hello");
+    assert_eq!(parts[4].2.as_deref(), Some("application/json"));
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&parts[4].3).unwrap(), serde_json::json!({"resolution": "FINE", "retries": 2}));
+
+    // A form with an array repeats its key.
+    let lower = seen[1].to_ascii_lowercase();
+    assert!(lower.contains("content-type: application/x-www-form-urlencoded"), "{}", seen[1]);
+    assert!(seen[1].ends_with("\r\n\r\nname=Ada+L&tags=a+b&tags=c"), "{}", seen[1]);
+
+    // Bytes go out as they are, typed as the description says.
+    assert_eq!(request_line(&seen[2]), "PUT /blobs/b%201 HTTP/1.1");
+    assert!(seen[2].to_ascii_lowercase().contains("content-type: application/octet-stream"), "{}", seen[2]);
+    assert!(seen[2].ends_with("\r\n\r\n\u{1}raw bytes"), "{:?}", seen[2]);
+
+    // Text is text, not a JSON string.
+    assert!(seen[3].to_ascii_lowercase().contains("content-type: text/plain"), "{}", seen[3]);
+    assert!(seen[3].ends_with("\r\n\r\nplain words"), "{}", seen[3]);
+}
+
+#[tokio::test]
+async fn binary_responses_are_bytes() {
+    use fixtures::bodies::Client;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let pdf: &'static [u8] = b"%PDF-1.7\n\x00\xff\xfe binary";
+    let server = tokio::spawn(async move {
+        let (mut sock, _) = listener.accept().await.unwrap();
+        let mut buf = vec![0u8; 4096];
+        let n = sock.read(&mut buf).await.unwrap();
+        let head = String::from_utf8_lossy(&buf[..n]).to_string();
+        let mut reply = format!(
+            "HTTP/1.1 200 OK\r\ncontent-type: application/pdf\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+            pdf.len()
+        )
+        .into_bytes();
+        reply.extend_from_slice(pdf);
+        sock.write_all(&reply).await.unwrap();
+        head
+    });
+    let client = Client::with_base_url(&base, Auth::None).unwrap();
+    let bytes = client.default().download_fax("f1").await.unwrap();
+    assert_eq!(&bytes[..], pdf);
+    let head = server.await.unwrap();
+    assert_eq!(request_line(&head), "GET /faxes/f1/file.pdf HTTP/1.1");
+    assert!(head.to_ascii_lowercase().contains("accept: application/pdf"), "{head}");
+}
+
+#[tokio::test]
+async fn operations_with_their_own_server_go_there() {
+    use fixtures::bodies::{Client, types::Options};
+    let (base, seen) = serve(vec![(200, r#"["app"]"#), (200, r#"{"id":"c1"}"#), (200, r#"["app"]"#)]).await;
+    // A client on the description's hosts, with the two other hosts sent to the loopback server
+    // under prefixes that show which host each request was for.
+    let client = Client::new(Auth::None)
+        .unwrap()
+        .with_server("https://calling.example.test/v1", format!("{base}/calling-host"))
+        .with_server("https://callouts.example.test/calling/v1", format!("{base}/callouts-host"));
+    assert_eq!(client.default().list_applications().await.unwrap(), vec!["app".to_string()]);
+    client.default().callout().body(Options::new().retries(1)).await.unwrap();
+    // A client with one base URL (a proxy, a test server) sends everything there.
+    let all_here = Client::with_base_url(&base, Auth::None).unwrap();
+    all_here.default().list_applications().await.unwrap();
+    let seen = seen.await.unwrap();
+    assert_eq!(request_line(&seen[0]), "GET /calling-host/applications HTTP/1.1");
+    assert_eq!(request_line(&seen[1]), "POST /callouts-host/callouts HTTP/1.1");
+    assert_eq!(request_line(&seen[2]), "GET /applications HTTP/1.1");
+}

@@ -30,6 +30,7 @@ macro_rules! snapshot {
 
 snapshot!(
     all_of,
+    bodies,
     defects,
     identifiers,
     inherited_discriminator,

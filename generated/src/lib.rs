@@ -26,6 +26,7 @@
 //! Each API is a crate of its own (`sinch-sdk-<api>`), re-exported here as a module.
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 /// The runtime every API's client uses: HTTP, credentials, retries, pagination, bodies, webhooks.
 pub use sinch_sdk_runtime as runtime;

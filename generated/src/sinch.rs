@@ -79,25 +79,6 @@ impl SinchClient {
     /// The SMS API's client, from the settings.
     #[cfg(feature = "sms")]
     pub fn sms(&self) -> Result<crate::sms::Client, crate::runtime::SettingsError> {
-        let region: crate::sms::Region = match self.settings.regions.get("sms") {
-            Some(r) => {
-                r.parse()
-                    .map_err(|problem: String| crate::runtime::SettingsError::new(
-                        "sms",
-                        "SINCH_SMS_REGION",
-                        problem,
-                    ))?
-            }
-            None => {
-                return Err(
-                    crate::runtime::SettingsError::missing(
-                        "sms",
-                        "SINCH_SMS_REGION",
-                        "the region (us, eu, au, br, ca)",
-                    ),
-                );
-            }
-        };
         #[allow(unreachable_code)]
         let auth = 'auth: {
             if let Some(token) = &self.settings.sms_api_token {
@@ -128,7 +109,28 @@ impl SinchClient {
             ))?;
         let (base, declared) = match self.settings.base_urls.get("sms") {
             Some(url) => (url.clone(), false),
-            None => (region.base_url().to_string(), true),
+            None => {
+                let region: crate::sms::Region = match self.settings.regions.get("sms") {
+                    Some(r) => {
+                        r.parse()
+                            .map_err(|problem: String| crate::runtime::SettingsError::new(
+                                "sms",
+                                "SINCH_SMS_REGION",
+                                problem,
+                            ))?
+                    }
+                    None => {
+                        return Err(
+                            crate::runtime::SettingsError::missing(
+                                "sms",
+                                "SINCH_SMS_REGION",
+                                "the region (us, eu, au, br, ca)",
+                            ),
+                        );
+                    }
+                };
+                (region.base_url().to_string(), true)
+            }
         };
         let http = crate::runtime::Http::with_client(self.http.clone(), base, auth)
             .with_retry(self.retry.clone())
@@ -144,29 +146,6 @@ impl SinchClient {
     pub fn conversation(
         &self,
     ) -> Result<crate::conversation::Client, crate::runtime::SettingsError> {
-        let region: crate::conversation::Region = match self
-            .settings
-            .regions
-            .get("conversation")
-        {
-            Some(r) => {
-                r.parse()
-                    .map_err(|problem: String| crate::runtime::SettingsError::new(
-                        "conversation",
-                        "SINCH_CONVERSATION_REGION",
-                        problem,
-                    ))?
-            }
-            None => {
-                return Err(
-                    crate::runtime::SettingsError::missing(
-                        "conversation",
-                        "SINCH_CONVERSATION_REGION",
-                        "the region (us, eu, br)",
-                    ),
-                );
-            }
-        };
         #[allow(unreachable_code)]
         let auth = 'auth: {
             if let Some(oauth) = &self.oauth {
@@ -198,7 +177,32 @@ impl SinchClient {
             ))?;
         let (base, declared) = match self.settings.base_urls.get("conversation") {
             Some(url) => (url.clone(), false),
-            None => (region.base_url().to_string(), true),
+            None => {
+                let region: crate::conversation::Region = match self
+                    .settings
+                    .regions
+                    .get("conversation")
+                {
+                    Some(r) => {
+                        r.parse()
+                            .map_err(|problem: String| crate::runtime::SettingsError::new(
+                                "conversation",
+                                "SINCH_CONVERSATION_REGION",
+                                problem,
+                            ))?
+                    }
+                    None => {
+                        return Err(
+                            crate::runtime::SettingsError::missing(
+                                "conversation",
+                                "SINCH_CONVERSATION_REGION",
+                                "the region (us, eu, br)",
+                            ),
+                        );
+                    }
+                };
+                (region.base_url().to_string(), true)
+            }
         };
         let http = crate::runtime::Http::with_client(self.http.clone(), base, auth)
             .with_retry(self.retry.clone())
@@ -214,29 +218,6 @@ impl SinchClient {
     pub fn templates(
         &self,
     ) -> Result<crate::templates::Client, crate::runtime::SettingsError> {
-        let region: crate::templates::Region = match self
-            .settings
-            .regions
-            .get("templates")
-        {
-            Some(r) => {
-                r.parse()
-                    .map_err(|problem: String| crate::runtime::SettingsError::new(
-                        "templates",
-                        "SINCH_TEMPLATES_REGION",
-                        problem,
-                    ))?
-            }
-            None => {
-                return Err(
-                    crate::runtime::SettingsError::missing(
-                        "templates",
-                        "SINCH_TEMPLATES_REGION",
-                        "the region (us, eu, br)",
-                    ),
-                );
-            }
-        };
         #[allow(unreachable_code)]
         let auth = 'auth: {
             if let Some(oauth) = &self.oauth {
@@ -264,7 +245,32 @@ impl SinchClient {
             ))?;
         let (base, declared) = match self.settings.base_urls.get("templates") {
             Some(url) => (url.clone(), false),
-            None => (region.base_url().to_string(), true),
+            None => {
+                let region: crate::templates::Region = match self
+                    .settings
+                    .regions
+                    .get("templates")
+                {
+                    Some(r) => {
+                        r.parse()
+                            .map_err(|problem: String| crate::runtime::SettingsError::new(
+                                "templates",
+                                "SINCH_TEMPLATES_REGION",
+                                problem,
+                            ))?
+                    }
+                    None => {
+                        return Err(
+                            crate::runtime::SettingsError::missing(
+                                "templates",
+                                "SINCH_TEMPLATES_REGION",
+                                "the region (us, eu, br)",
+                            ),
+                        );
+                    }
+                };
+                (region.base_url().to_string(), true)
+            }
         };
         let http = crate::runtime::Http::with_client(self.http.clone(), base, auth)
             .with_retry(self.retry.clone())
@@ -280,29 +286,6 @@ impl SinchClient {
     pub fn templates_v2(
         &self,
     ) -> Result<crate::templates_v2::Client, crate::runtime::SettingsError> {
-        let region: crate::templates_v2::Region = match self
-            .settings
-            .regions
-            .get("templates_v2")
-        {
-            Some(r) => {
-                r.parse()
-                    .map_err(|problem: String| crate::runtime::SettingsError::new(
-                        "templates_v2",
-                        "SINCH_TEMPLATES_V2_REGION",
-                        problem,
-                    ))?
-            }
-            None => {
-                return Err(
-                    crate::runtime::SettingsError::missing(
-                        "templates_v2",
-                        "SINCH_TEMPLATES_V2_REGION",
-                        "the region (us, eu, br)",
-                    ),
-                );
-            }
-        };
         #[allow(unreachable_code)]
         let auth = 'auth: {
             if let Some(oauth) = &self.oauth {
@@ -334,7 +317,32 @@ impl SinchClient {
             ))?;
         let (base, declared) = match self.settings.base_urls.get("templates_v2") {
             Some(url) => (url.clone(), false),
-            None => (region.base_url().to_string(), true),
+            None => {
+                let region: crate::templates_v2::Region = match self
+                    .settings
+                    .regions
+                    .get("templates_v2")
+                {
+                    Some(r) => {
+                        r.parse()
+                            .map_err(|problem: String| crate::runtime::SettingsError::new(
+                                "templates_v2",
+                                "SINCH_TEMPLATES_V2_REGION",
+                                problem,
+                            ))?
+                    }
+                    None => {
+                        return Err(
+                            crate::runtime::SettingsError::missing(
+                                "templates_v2",
+                                "SINCH_TEMPLATES_V2_REGION",
+                                "the region (us, eu, br)",
+                            ),
+                        );
+                    }
+                };
+                (region.base_url().to_string(), true)
+            }
         };
         let http = crate::runtime::Http::with_client(self.http.clone(), base, auth)
             .with_retry(self.retry.clone())
@@ -350,7 +358,6 @@ impl SinchClient {
     pub fn numbers(
         &self,
     ) -> Result<crate::numbers::Client, crate::runtime::SettingsError> {
-        let region = crate::numbers::Region::Global;
         #[allow(unreachable_code)]
         let auth = 'auth: {
             if let Some(oauth) = &self.oauth {
@@ -378,7 +385,10 @@ impl SinchClient {
             ))?;
         let (base, declared) = match self.settings.base_urls.get("numbers") {
             Some(url) => (url.clone(), false),
-            None => (region.base_url().to_string(), true),
+            None => {
+                let region = crate::numbers::Region::Global;
+                (region.base_url().to_string(), true)
+            }
         };
         let http = crate::runtime::Http::with_client(self.http.clone(), base, auth)
             .with_retry(self.retry.clone())
@@ -394,7 +404,6 @@ impl SinchClient {
     pub fn number_lookup(
         &self,
     ) -> Result<crate::number_lookup::Client, crate::runtime::SettingsError> {
-        let region = crate::number_lookup::Region::Global;
         #[allow(unreachable_code)]
         let auth = 'auth: {
             if let Some(oauth) = &self.oauth {
@@ -426,7 +435,10 @@ impl SinchClient {
             ))?;
         let (base, declared) = match self.settings.base_urls.get("number_lookup") {
             Some(url) => (url.clone(), false),
-            None => (region.base_url().to_string(), true),
+            None => {
+                let region = crate::number_lookup::Region::Global;
+                (region.base_url().to_string(), true)
+            }
         };
         let http = crate::runtime::Http::with_client(self.http.clone(), base, auth)
             .with_retry(self.retry.clone())
@@ -442,7 +454,6 @@ impl SinchClient {
     pub fn imported_numbers(
         &self,
     ) -> Result<crate::imported_numbers::Client, crate::runtime::SettingsError> {
-        let region = crate::imported_numbers::Region::Global;
         #[allow(unreachable_code)]
         let auth = 'auth: {
             if let Some(oauth) = &self.oauth {
@@ -474,7 +485,10 @@ impl SinchClient {
             ))?;
         let (base, declared) = match self.settings.base_urls.get("imported_numbers") {
             Some(url) => (url.clone(), false),
-            None => (region.base_url().to_string(), true),
+            None => {
+                let region = crate::imported_numbers::Region::Global;
+                (region.base_url().to_string(), true)
+            }
         };
         let http = crate::runtime::Http::with_client(self.http.clone(), base, auth)
             .with_retry(self.retry.clone())
@@ -490,7 +504,6 @@ impl SinchClient {
     pub fn porting(
         &self,
     ) -> Result<crate::porting::Client, crate::runtime::SettingsError> {
-        let region = crate::porting::Region::Global;
         #[allow(unreachable_code)]
         let auth = 'auth: {
             if let Some(oauth) = &self.oauth {
@@ -518,7 +531,10 @@ impl SinchClient {
             ))?;
         let (base, declared) = match self.settings.base_urls.get("porting") {
             Some(url) => (url.clone(), false),
-            None => (region.base_url().to_string(), true),
+            None => {
+                let region = crate::porting::Region::Global;
+                (region.base_url().to_string(), true)
+            }
         };
         let http = crate::runtime::Http::with_client(self.http.clone(), base, auth)
             .with_retry(self.retry.clone())
@@ -534,7 +550,6 @@ impl SinchClient {
     pub fn tendlc(
         &self,
     ) -> Result<crate::tendlc::Client, crate::runtime::SettingsError> {
-        let region = crate::tendlc::Region::Global;
         #[allow(unreachable_code)]
         let auth = 'auth: {
             if let Some(oauth) = &self.oauth {
@@ -562,7 +577,10 @@ impl SinchClient {
             ))?;
         let (base, declared) = match self.settings.base_urls.get("tendlc") {
             Some(url) => (url.clone(), false),
-            None => (region.base_url().to_string(), true),
+            None => {
+                let region = crate::tendlc::Region::Global;
+                (region.base_url().to_string(), true)
+            }
         };
         let http = crate::runtime::Http::with_client(self.http.clone(), base, auth)
             .with_retry(self.retry.clone())
@@ -578,7 +596,6 @@ impl SinchClient {
     pub fn brands(
         &self,
     ) -> Result<crate::brands::Client, crate::runtime::SettingsError> {
-        let region = crate::brands::Region::Global;
         #[allow(unreachable_code)]
         let auth = 'auth: {
             if let Some(oauth) = &self.oauth {
@@ -600,7 +617,10 @@ impl SinchClient {
             ))?;
         let (base, declared) = match self.settings.base_urls.get("brands") {
             Some(url) => (url.clone(), false),
-            None => (region.base_url().to_string(), true),
+            None => {
+                let region = crate::brands::Region::Global;
+                (region.base_url().to_string(), true)
+            }
         };
         let http = crate::runtime::Http::with_client(self.http.clone(), base, auth)
             .with_retry(self.retry.clone())
@@ -616,7 +636,6 @@ impl SinchClient {
     pub fn compliance_brands(
         &self,
     ) -> Result<crate::compliance_brands::Client, crate::runtime::SettingsError> {
-        let region = crate::compliance_brands::Region::Global;
         #[allow(unreachable_code)]
         let auth = 'auth: {
             if let Some(oauth) = &self.oauth {
@@ -642,7 +661,10 @@ impl SinchClient {
             ))?;
         let (base, declared) = match self.settings.base_urls.get("compliance_brands") {
             Some(url) => (url.clone(), false),
-            None => (region.base_url().to_string(), true),
+            None => {
+                let region = crate::compliance_brands::Region::Global;
+                (region.base_url().to_string(), true)
+            }
         };
         let http = crate::runtime::Http::with_client(self.http.clone(), base, auth)
             .with_retry(self.retry.clone())
@@ -658,7 +680,6 @@ impl SinchClient {
     pub fn shortcode_campaigns(
         &self,
     ) -> Result<crate::shortcode_campaigns::Client, crate::runtime::SettingsError> {
-        let region = crate::shortcode_campaigns::Region::Global;
         #[allow(unreachable_code)]
         let auth = 'auth: {
             if let Some(oauth) = &self.oauth {
@@ -684,7 +705,10 @@ impl SinchClient {
             ))?;
         let (base, declared) = match self.settings.base_urls.get("shortcode_campaigns") {
             Some(url) => (url.clone(), false),
-            None => (region.base_url().to_string(), true),
+            None => {
+                let region = crate::shortcode_campaigns::Region::Global;
+                (region.base_url().to_string(), true)
+            }
         };
         let http = crate::runtime::Http::with_client(self.http.clone(), base, auth)
             .with_retry(self.retry.clone())
@@ -698,25 +722,6 @@ impl SinchClient {
     /// The Voice (Calling) API's client, from the settings.
     #[cfg(feature = "voice")]
     pub fn voice(&self) -> Result<crate::voice::Client, crate::runtime::SettingsError> {
-        let region: crate::voice::Region = match self.settings.regions.get("voice") {
-            Some(r) => {
-                r.parse()
-                    .map_err(|problem: String| crate::runtime::SettingsError::new(
-                        "voice",
-                        "SINCH_VOICE_REGION",
-                        problem,
-                    ))?
-            }
-            None => {
-                return Err(
-                    crate::runtime::SettingsError::missing(
-                        "voice",
-                        "SINCH_VOICE_REGION",
-                        "the region (global, europe, north-america, south-america, southeast-asia-1, southeast-asia-2)",
-                    ),
-                );
-            }
-        };
         #[allow(unreachable_code)]
         let auth = 'auth: {
             if let (Some(key), Some(secret)) = (
@@ -750,7 +755,32 @@ impl SinchClient {
             ))?;
         let (base, declared) = match self.settings.base_urls.get("voice") {
             Some(url) => (url.clone(), false),
-            None => (region.base_url().to_string(), true),
+            None => {
+                let region: crate::voice::Region = match self
+                    .settings
+                    .regions
+                    .get("voice")
+                {
+                    Some(r) => {
+                        r.parse()
+                            .map_err(|problem: String| crate::runtime::SettingsError::new(
+                                "voice",
+                                "SINCH_VOICE_REGION",
+                                problem,
+                            ))?
+                    }
+                    None => {
+                        return Err(
+                            crate::runtime::SettingsError::missing(
+                                "voice",
+                                "SINCH_VOICE_REGION",
+                                "the region (global, europe, north-america, south-america, southeast-asia-1, southeast-asia-2)",
+                            ),
+                        );
+                    }
+                };
+                (region.base_url().to_string(), true)
+            }
         };
         let http = crate::runtime::Http::with_client(self.http.clone(), base, auth)
             .with_retry(self.retry.clone())
@@ -763,26 +793,6 @@ impl SinchClient {
     pub fn voice_v2(
         &self,
     ) -> Result<crate::voice_v2::Client, crate::runtime::SettingsError> {
-        let region: crate::voice_v2::Region = match self.settings.regions.get("voice_v2")
-        {
-            Some(r) => {
-                r.parse()
-                    .map_err(|problem: String| crate::runtime::SettingsError::new(
-                        "voice_v2",
-                        "SINCH_VOICE_V2_REGION",
-                        problem,
-                    ))?
-            }
-            None => {
-                return Err(
-                    crate::runtime::SettingsError::missing(
-                        "voice_v2",
-                        "SINCH_VOICE_V2_REGION",
-                        "the region (global, us, br, eu, sg, au)",
-                    ),
-                );
-            }
-        };
         #[allow(unreachable_code)]
         let auth = 'auth: {
             if let Some(oauth) = &self.oauth {
@@ -810,7 +820,32 @@ impl SinchClient {
             ))?;
         let (base, declared) = match self.settings.base_urls.get("voice_v2") {
             Some(url) => (url.clone(), false),
-            None => (region.base_url().to_string(), true),
+            None => {
+                let region: crate::voice_v2::Region = match self
+                    .settings
+                    .regions
+                    .get("voice_v2")
+                {
+                    Some(r) => {
+                        r.parse()
+                            .map_err(|problem: String| crate::runtime::SettingsError::new(
+                                "voice_v2",
+                                "SINCH_VOICE_V2_REGION",
+                                problem,
+                            ))?
+                    }
+                    None => {
+                        return Err(
+                            crate::runtime::SettingsError::missing(
+                                "voice_v2",
+                                "SINCH_VOICE_V2_REGION",
+                                "the region (global, us, br, eu, sg, au)",
+                            ),
+                        );
+                    }
+                };
+                (region.base_url().to_string(), true)
+            }
         };
         let http = crate::runtime::Http::with_client(self.http.clone(), base, auth)
             .with_retry(self.retry.clone())
@@ -826,7 +861,6 @@ impl SinchClient {
     pub fn verification(
         &self,
     ) -> Result<crate::verification::Client, crate::runtime::SettingsError> {
-        let region = crate::verification::Region::Global;
         #[allow(unreachable_code)]
         let auth = 'auth: {
             if let (Some(key), Some(secret)) = (
@@ -864,7 +898,10 @@ impl SinchClient {
             ))?;
         let (base, declared) = match self.settings.base_urls.get("verification") {
             Some(url) => (url.clone(), false),
-            None => (region.base_url().to_string(), true),
+            None => {
+                let region = crate::verification::Region::Global;
+                (region.base_url().to_string(), true)
+            }
         };
         let http = crate::runtime::Http::with_client(self.http.clone(), base, auth)
             .with_retry(self.retry.clone())
@@ -875,7 +912,6 @@ impl SinchClient {
     /// The Fax API's client, from the settings.
     #[cfg(feature = "fax")]
     pub fn fax(&self) -> Result<crate::fax::Client, crate::runtime::SettingsError> {
-        let region = crate::fax::Region::Global;
         #[allow(unreachable_code)]
         let auth = 'auth: {
             if let Some(oauth) = &self.oauth {
@@ -903,7 +939,10 @@ impl SinchClient {
             ))?;
         let (base, declared) = match self.settings.base_urls.get("fax") {
             Some(url) => (url.clone(), false),
-            None => (region.base_url().to_string(), true),
+            None => {
+                let region = crate::fax::Region::Global;
+                (region.base_url().to_string(), true)
+            }
         };
         let http = crate::runtime::Http::with_client(self.http.clone(), base, auth)
             .with_retry(self.retry.clone())
@@ -919,7 +958,6 @@ impl SinchClient {
     pub fn elastic_sip_trunking(
         &self,
     ) -> Result<crate::elastic_sip_trunking::Client, crate::runtime::SettingsError> {
-        let region = crate::elastic_sip_trunking::Region::Global;
         #[allow(unreachable_code)]
         let auth = 'auth: {
             if let Some(oauth) = &self.oauth {
@@ -952,7 +990,10 @@ impl SinchClient {
         let (base, declared) = match self.settings.base_urls.get("elastic_sip_trunking")
         {
             Some(url) => (url.clone(), false),
-            None => (region.base_url().to_string(), true),
+            None => {
+                let region = crate::elastic_sip_trunking::Region::Global;
+                (region.base_url().to_string(), true)
+            }
         };
         let http = crate::runtime::Http::with_client(self.http.clone(), base, auth)
             .with_retry(self.retry.clone())
@@ -968,7 +1009,6 @@ impl SinchClient {
     pub fn provisioning(
         &self,
     ) -> Result<crate::provisioning::Client, crate::runtime::SettingsError> {
-        let region = crate::provisioning::Region::Global;
         #[allow(unreachable_code)]
         let auth = 'auth: {
             if let Some(oauth) = &self.oauth {
@@ -1003,7 +1043,10 @@ impl SinchClient {
             ))?;
         let (base, declared) = match self.settings.base_urls.get("provisioning") {
             Some(url) => (url.clone(), false),
-            None => (region.base_url().to_string(), true),
+            None => {
+                let region = crate::provisioning::Region::Global;
+                (region.base_url().to_string(), true)
+            }
         };
         let http = crate::runtime::Http::with_client(self.http.clone(), base, auth)
             .with_retry(self.retry.clone())
@@ -1017,25 +1060,6 @@ impl SinchClient {
     /// The RCS API's client, from the settings.
     #[cfg(feature = "rcs")]
     pub fn rcs(&self) -> Result<crate::rcs::Client, crate::runtime::SettingsError> {
-        let region: crate::rcs::Region = match self.settings.regions.get("rcs") {
-            Some(r) => {
-                r.parse()
-                    .map_err(|problem: String| crate::runtime::SettingsError::new(
-                        "rcs",
-                        "SINCH_RCS_REGION",
-                        problem,
-                    ))?
-            }
-            None => {
-                return Err(
-                    crate::runtime::SettingsError::missing(
-                        "rcs",
-                        "SINCH_RCS_REGION",
-                        "the region (us, eu)",
-                    ),
-                );
-            }
-        };
         #[allow(unreachable_code)]
         let auth = 'auth: {
             if let Some(token) = self.settings.tokens.get("rcs") {
@@ -1057,7 +1081,28 @@ impl SinchClient {
             ))?;
         let (base, declared) = match self.settings.base_urls.get("rcs") {
             Some(url) => (url.clone(), false),
-            None => (region.base_url().to_string(), true),
+            None => {
+                let region: crate::rcs::Region = match self.settings.regions.get("rcs") {
+                    Some(r) => {
+                        r.parse()
+                            .map_err(|problem: String| crate::runtime::SettingsError::new(
+                                "rcs",
+                                "SINCH_RCS_REGION",
+                                problem,
+                            ))?
+                    }
+                    None => {
+                        return Err(
+                            crate::runtime::SettingsError::missing(
+                                "rcs",
+                                "SINCH_RCS_REGION",
+                                "the region (us, eu)",
+                            ),
+                        );
+                    }
+                };
+                (region.base_url().to_string(), true)
+            }
         };
         let http = crate::runtime::Http::with_client(self.http.clone(), base, auth)
             .with_retry(self.retry.clone())
@@ -1070,26 +1115,6 @@ impl SinchClient {
     pub fn whatsapp(
         &self,
     ) -> Result<crate::whatsapp::Client, crate::runtime::SettingsError> {
-        let region: crate::whatsapp::Region = match self.settings.regions.get("whatsapp")
-        {
-            Some(r) => {
-                r.parse()
-                    .map_err(|problem: String| crate::runtime::SettingsError::new(
-                        "whatsapp",
-                        "SINCH_WHATSAPP_REGION",
-                        problem,
-                    ))?
-            }
-            None => {
-                return Err(
-                    crate::runtime::SettingsError::missing(
-                        "whatsapp",
-                        "SINCH_WHATSAPP_REGION",
-                        "the region (us, eu)",
-                    ),
-                );
-            }
-        };
         #[allow(unreachable_code)]
         let auth = 'auth: {
             if let Some(token) = self.settings.tokens.get("whatsapp") {
@@ -1111,7 +1136,32 @@ impl SinchClient {
             ))?;
         let (base, declared) = match self.settings.base_urls.get("whatsapp") {
             Some(url) => (url.clone(), false),
-            None => (region.base_url().to_string(), true),
+            None => {
+                let region: crate::whatsapp::Region = match self
+                    .settings
+                    .regions
+                    .get("whatsapp")
+                {
+                    Some(r) => {
+                        r.parse()
+                            .map_err(|problem: String| crate::runtime::SettingsError::new(
+                                "whatsapp",
+                                "SINCH_WHATSAPP_REGION",
+                                problem,
+                            ))?
+                    }
+                    None => {
+                        return Err(
+                            crate::runtime::SettingsError::missing(
+                                "whatsapp",
+                                "SINCH_WHATSAPP_REGION",
+                                "the region (us, eu)",
+                            ),
+                        );
+                    }
+                };
+                (region.base_url().to_string(), true)
+            }
         };
         let http = crate::runtime::Http::with_client(self.http.clone(), base, auth)
             .with_retry(self.retry.clone())
@@ -1122,7 +1172,6 @@ impl SinchClient {
     /// The MMS (legacy MBlox endpoint) API's client, from the settings.
     #[cfg(feature = "mms")]
     pub fn mms(&self) -> Result<crate::mms::Client, crate::runtime::SettingsError> {
-        let region = crate::mms::Region::Global;
         #[allow(unreachable_code)]
         let auth = 'auth: {
             if let Some(key) = &self.settings.mms_api_key {
@@ -1144,7 +1193,10 @@ impl SinchClient {
             ))?;
         let (base, declared) = match self.settings.base_urls.get("mms") {
             Some(url) => (url.clone(), false),
-            None => (region.base_url().to_string(), true),
+            None => {
+                let region = crate::mms::Region::Global;
+                (region.base_url().to_string(), true)
+            }
         };
         let http = crate::runtime::Http::with_client(self.http.clone(), base, auth)
             .with_retry(self.retry.clone())
@@ -1157,7 +1209,6 @@ impl SinchClient {
     pub fn sms_export(
         &self,
     ) -> Result<crate::sms_export::Client, crate::runtime::SettingsError> {
-        let region = crate::sms_export::Region::Global;
         #[allow(unreachable_code)]
         let auth = 'auth: {
             if let Some(oauth) = &self.oauth {
@@ -1189,7 +1240,10 @@ impl SinchClient {
             ))?;
         let (base, declared) = match self.settings.base_urls.get("sms_export") {
             Some(url) => (url.clone(), false),
-            None => (region.base_url().to_string(), true),
+            None => {
+                let region = crate::sms_export::Region::Global;
+                (region.base_url().to_string(), true)
+            }
         };
         let http = crate::runtime::Http::with_client(self.http.clone(), base, auth)
             .with_retry(self.retry.clone())
@@ -1202,7 +1256,6 @@ impl SinchClient {
     pub fn subprojects(
         &self,
     ) -> Result<crate::subprojects::Client, crate::runtime::SettingsError> {
-        let region = crate::subprojects::Region::Global;
         #[allow(unreachable_code)]
         let auth = 'auth: {
             if let Some(oauth) = &self.oauth {
@@ -1234,7 +1287,10 @@ impl SinchClient {
             ))?;
         let (base, declared) = match self.settings.base_urls.get("subprojects") {
             Some(url) => (url.clone(), false),
-            None => (region.base_url().to_string(), true),
+            None => {
+                let region = crate::subprojects::Region::Global;
+                (region.base_url().to_string(), true)
+            }
         };
         let http = crate::runtime::Http::with_client(self.http.clone(), base, auth)
             .with_retry(self.retry.clone())
@@ -1247,7 +1303,6 @@ impl SinchClient {
     pub fn access_keys(
         &self,
     ) -> Result<crate::access_keys::Client, crate::runtime::SettingsError> {
-        let region = crate::access_keys::Region::Global;
         #[allow(unreachable_code)]
         let auth = 'auth: {
             if let Some(oauth) = &self.oauth {
@@ -1279,7 +1334,10 @@ impl SinchClient {
             ))?;
         let (base, declared) = match self.settings.base_urls.get("access_keys") {
             Some(url) => (url.clone(), false),
-            None => (region.base_url().to_string(), true),
+            None => {
+                let region = crate::access_keys::Region::Global;
+                (region.base_url().to_string(), true)
+            }
         };
         let http = crate::runtime::Http::with_client(self.http.clone(), base, auth)
             .with_retry(self.retry.clone())
@@ -1295,29 +1353,6 @@ impl SinchClient {
     pub fn chatlayer_analytics(
         &self,
     ) -> Result<crate::chatlayer_analytics::Client, crate::runtime::SettingsError> {
-        let region: crate::chatlayer_analytics::Region = match self
-            .settings
-            .regions
-            .get("chatlayer_analytics")
-        {
-            Some(r) => {
-                r.parse()
-                    .map_err(|problem: String| crate::runtime::SettingsError::new(
-                        "chatlayer_analytics",
-                        "SINCH_CHATLAYER_ANALYTICS_REGION",
-                        problem,
-                    ))?
-            }
-            None => {
-                return Err(
-                    crate::runtime::SettingsError::missing(
-                        "chatlayer_analytics",
-                        "SINCH_CHATLAYER_ANALYTICS_REGION",
-                        "the region (eu, us, asia, sa)",
-                    ),
-                );
-            }
-        };
         #[allow(unreachable_code)]
         let auth = 'auth: {
             if let (Some(id), Some(secret)) = (
@@ -1346,7 +1381,32 @@ impl SinchClient {
             ))?;
         let (base, declared) = match self.settings.base_urls.get("chatlayer_analytics") {
             Some(url) => (url.clone(), false),
-            None => (region.base_url().to_string(), true),
+            None => {
+                let region: crate::chatlayer_analytics::Region = match self
+                    .settings
+                    .regions
+                    .get("chatlayer_analytics")
+                {
+                    Some(r) => {
+                        r.parse()
+                            .map_err(|problem: String| crate::runtime::SettingsError::new(
+                                "chatlayer_analytics",
+                                "SINCH_CHATLAYER_ANALYTICS_REGION",
+                                problem,
+                            ))?
+                    }
+                    None => {
+                        return Err(
+                            crate::runtime::SettingsError::missing(
+                                "chatlayer_analytics",
+                                "SINCH_CHATLAYER_ANALYTICS_REGION",
+                                "the region (eu, us, asia, sa)",
+                            ),
+                        );
+                    }
+                };
+                (region.base_url().to_string(), true)
+            }
         };
         let http = crate::runtime::Http::with_client(self.http.clone(), base, auth)
             .with_retry(self.retry.clone())
@@ -1359,25 +1419,6 @@ impl SinchClient {
     pub fn mailgun(
         &self,
     ) -> Result<crate::mailgun::Client, crate::runtime::SettingsError> {
-        let region: crate::mailgun::Region = match self.settings.regions.get("mailgun") {
-            Some(r) => {
-                r.parse()
-                    .map_err(|problem: String| crate::runtime::SettingsError::new(
-                        "mailgun",
-                        "SINCH_MAILGUN_REGION",
-                        problem,
-                    ))?
-            }
-            None => {
-                return Err(
-                    crate::runtime::SettingsError::missing(
-                        "mailgun",
-                        "SINCH_MAILGUN_REGION",
-                        "the region (us, eu)",
-                    ),
-                );
-            }
-        };
         #[allow(unreachable_code)]
         let auth = 'auth: {
             if let Some(key) = &self.settings.mailgun_api_key {
@@ -1399,7 +1440,32 @@ impl SinchClient {
             ))?;
         let (base, declared) = match self.settings.base_urls.get("mailgun") {
             Some(url) => (url.clone(), false),
-            None => (region.base_url().to_string(), true),
+            None => {
+                let region: crate::mailgun::Region = match self
+                    .settings
+                    .regions
+                    .get("mailgun")
+                {
+                    Some(r) => {
+                        r.parse()
+                            .map_err(|problem: String| crate::runtime::SettingsError::new(
+                                "mailgun",
+                                "SINCH_MAILGUN_REGION",
+                                problem,
+                            ))?
+                    }
+                    None => {
+                        return Err(
+                            crate::runtime::SettingsError::missing(
+                                "mailgun",
+                                "SINCH_MAILGUN_REGION",
+                                "the region (us, eu)",
+                            ),
+                        );
+                    }
+                };
+                (region.base_url().to_string(), true)
+            }
         };
         let http = crate::runtime::Http::with_client(self.http.clone(), base, auth)
             .with_retry(self.retry.clone())
@@ -1415,25 +1481,6 @@ impl SinchClient {
     pub fn engage(
         &self,
     ) -> Result<crate::engage::Client, crate::runtime::SettingsError> {
-        let region: crate::engage::Region = match self.settings.regions.get("engage") {
-            Some(r) => {
-                r.parse()
-                    .map_err(|problem: String| crate::runtime::SettingsError::new(
-                        "engage",
-                        "SINCH_ENGAGE_REGION",
-                        problem,
-                    ))?
-            }
-            None => {
-                return Err(
-                    crate::runtime::SettingsError::missing(
-                        "engage",
-                        "SINCH_ENGAGE_REGION",
-                        "the region (eu, apac)",
-                    ),
-                );
-            }
-        };
         #[allow(unreachable_code)]
         let auth = 'auth: {
             if let (Some(id), Some(secret)) = (
@@ -1461,7 +1508,32 @@ impl SinchClient {
             ))?;
         let (base, declared) = match self.settings.base_urls.get("engage") {
             Some(url) => (url.clone(), false),
-            None => (region.base_url().to_string(), true),
+            None => {
+                let region: crate::engage::Region = match self
+                    .settings
+                    .regions
+                    .get("engage")
+                {
+                    Some(r) => {
+                        r.parse()
+                            .map_err(|problem: String| crate::runtime::SettingsError::new(
+                                "engage",
+                                "SINCH_ENGAGE_REGION",
+                                problem,
+                            ))?
+                    }
+                    None => {
+                        return Err(
+                            crate::runtime::SettingsError::missing(
+                                "engage",
+                                "SINCH_ENGAGE_REGION",
+                                "the region (eu, apac)",
+                            ),
+                        );
+                    }
+                };
+                (region.base_url().to_string(), true)
+            }
         };
         let http = crate::runtime::Http::with_client(self.http.clone(), base, auth)
             .with_retry(self.retry.clone())

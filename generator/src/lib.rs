@@ -265,6 +265,14 @@ pub fn render(
         );
         files.insert(PathBuf::from("src/lib.rs"), emit::krate::lib_rs(&models, false));
         files.insert(
+            PathBuf::from("README.md"),
+            format!(
+                "<!-- {}. Copied from templates/sdk/README.md: edit it there. -->\n\n{}",
+                emit::MARKER,
+                emit::krate::SDK_README
+            ),
+        );
+        files.insert(
             PathBuf::from("runtime/Cargo.toml"),
             emit::krate::copied(emit::krate::RUNTIME_CARGO_TOML, "sdk/runtime.Cargo.toml.in", "#"),
         );

@@ -240,13 +240,9 @@ fn structure(cx: &Cx<'_>, n: &TypeDef, label: &str, usage: Usage, a: &Struct, b:
                         (true, false) => "callers may leave it out (None)",
                         _ => "responses may carry it",
                     };
-                    let literal = if eff.request && has_default {
-                        "; struct literals ending in ..Default::default() are unaffected"
-                    } else if eff.request {
-                        "; struct literals must name it (None)"
-                    } else {
-                        ""
-                    };
+                    // Generated structs are #[non_exhaustive]: no code outside the crate spells
+                    // every field, so a new optional one breaks nothing.
+                    let literal = if eff.request { "; the type is #[non_exhaustive], built with `new` and setters" } else { "" };
                     (Class::Additive, "added (optional)", format!("{reason}{literal}"))
                 };
                 out.push(change(

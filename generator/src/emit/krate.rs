@@ -53,6 +53,8 @@ pub const CONTRACT_TEST: &str = include_str!("../../../templates/contract.rs.in"
 /// The SDK's facade crate, runtime crate and API crates.
 pub const SDK_CARGO_TOML: &str = include_str!("../../../templates/sdk/Cargo.toml.in");
 pub const RUNTIME_CARGO_TOML: &str = include_str!("../../../templates/sdk/runtime.Cargo.toml.in");
+/// The facade crate's README (the quick start crates.io and docs.rs show).
+pub const SDK_README: &str = include_str!("../../../templates/sdk/README.md");
 pub const API_CARGO_TOML: &str = include_str!("../../../templates/sdk/api.Cargo.toml.in");
 
 /// What the workspace SDK adds to the template: its examples and its tests' dependencies.
@@ -465,7 +467,7 @@ pub fn examples_harness() -> String {
 }
 
 /// The setting that fills a client-level path parameter, by its name in the descriptions.
-fn setting_of(param: &str) -> Option<(&'static str, &'static str)> {
+pub(crate) fn setting_of(param: &str) -> Option<(&'static str, &'static str)> {
     match param {
         "project_id" | "projectId" => Some(("project_id", "SINCH_PROJECT_ID")),
         "service_plan_id" => Some(("sms_service_plan_id", "SINCH_SMS_SERVICE_PLAN_ID")),
@@ -562,7 +564,6 @@ pub fn sinch_rs(apis: &[(ApiEntry, Api)]) -> TokenStream {
             #[doc = #doc]
             #[cfg(feature = #feature)]
             pub fn #module(&self) -> Result<crate::#module::Client, crate::runtime::SettingsError> {
-                #region
                 #[allow(unreachable_code)]
                 let auth = 'auth: {
                     #(#tries)*
@@ -572,7 +573,11 @@ pub fn sinch_rs(apis: &[(ApiEntry, Api)]) -> TokenStream {
                     .map_err(|e| crate::runtime::SettingsError::new(#name, #first_need, e.to_string()))?;
                 let (base, declared) = match self.settings.base_urls.get(#name) {
                     Some(url) => (url.clone(), false),
-                    None => (region.base_url().to_string(), true),
+                    // A base URL of the user's (a proxy, a test server) needs no region.
+                    None => {
+                        #region
+                        (region.base_url().to_string(), true)
+                    }
                 };
                 let http = crate::runtime::Http::with_client(self.http.clone(), base, auth)
                     .with_retry(self.retry.clone())

@@ -438,8 +438,12 @@ fn builder(op: &Operation, defs: &Defs, types: &TokenStream) -> TokenStream {
     for p in op.params.iter().filter(|p| p.client) {
         let f = naming::ident(&names[&key(p)]);
         let client_field = naming::ident(&p.name);
+        let variable = match super::krate::setting_of(&p.json) {
+            Some((_, variable)) => format!(", or `{variable}` for `SinchClient`"),
+            None => String::new(),
+        };
         let message = format!(
-            "`{}` is not set: set it on the client (`with_{}`) or on this call (`.{}(..)`)",
+            "`{}` is not set: set it on the client (`with_{}`{variable}) or on this call (`.{}(..)`)",
             p.json,
             p.name,
             names[&key(p)]

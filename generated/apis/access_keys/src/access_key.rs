@@ -168,7 +168,7 @@ impl<'a> AccessKeyServiceListAccessKeysCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "AccessKeyService_ListAccessKeys",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -347,7 +347,7 @@ impl<'a> AccessKeyServiceCreateAccessKeyCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "AccessKeyService_CreateAccessKey",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -495,7 +495,7 @@ impl<'a> AccessKeyServiceGetAccessKeyCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "AccessKeyService_GetAccessKey",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -632,7 +632,7 @@ impl<'a> AccessKeyServiceDeleteAccessKeyCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "AccessKeyService_DeleteAccessKey",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -775,7 +775,7 @@ impl<'a> AccessKeyServiceUpdateAccessKeyCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "AccessKeyService_UpdateAccessKey",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }

@@ -290,7 +290,7 @@ impl<'a> ListBrandOrdersCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "listBrandOrders",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -456,7 +456,7 @@ impl<'a> ListBrandOrderByBrandIdCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "listBrandOrderByBrandId",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -589,7 +589,7 @@ impl<'a> CreateBrandOrderCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "createBrandOrder",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -711,7 +711,7 @@ impl<'a> GetBrandOrderCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "getBrandOrder",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -827,7 +827,7 @@ impl<'a> DeleteBrandOrderCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "deleteBrandOrder",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -941,7 +941,7 @@ impl<'a> RetryBrandOrderCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "retryBrandOrder",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -1068,7 +1068,7 @@ impl<'a> BrandOrderResendConfirmationEmailCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "brandOrderResendConfirmationEmail",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -1219,7 +1219,7 @@ impl<'a> BrandOrderVerifyOtpCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "brandOrderVerifyOtp",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -1346,7 +1346,7 @@ impl<'a> BrandOrderResendOtpCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "brandOrderResendOtp",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }

@@ -145,7 +145,7 @@ impl<'a> AppListAppsCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "App_ListApps",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -254,7 +254,7 @@ impl<'a> AppCreateAppCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "App_CreateApp",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -364,7 +364,7 @@ impl<'a> AppGetAppCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "App_GetApp",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -477,7 +477,7 @@ impl<'a> AppDeleteAppCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "App_DeleteApp",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -594,7 +594,7 @@ impl<'a> AppUpdateAppCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "App_UpdateApp",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }

@@ -257,7 +257,7 @@ impl<'a> ContactListContactsCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "Contact_ListContacts",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -432,7 +432,7 @@ impl<'a> ContactCreateContactCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "Contact_CreateContact",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -542,7 +542,7 @@ impl<'a> ContactGetContactCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "Contact_GetContact",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -657,7 +657,7 @@ impl<'a> ContactDeleteContactCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "Contact_DeleteContact",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -777,7 +777,7 @@ impl<'a> ContactUpdateContactCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "Contact_UpdateContact",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -904,7 +904,7 @@ impl<'a> ContactMergeContactCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "Contact_MergeContact",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -1022,7 +1022,7 @@ impl<'a> ContactGetChannelProfileCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "Contact_GetChannelProfile",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -1160,7 +1160,7 @@ impl<'a> ContactListIdentityConflictsCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "Contact_ListIdentityConflicts",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }

@@ -293,7 +293,7 @@ impl<'a> ConversationListConversationsCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "Conversation_ListConversations",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -495,7 +495,7 @@ impl<'a> ConversationCreateConversationCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "Conversation_CreateConversation",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -632,7 +632,7 @@ impl<'a> ConversationGetConversationCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "Conversation_GetConversation",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -767,7 +767,7 @@ impl<'a> ConversationDeleteConversationCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "Conversation_DeleteConversation",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -916,7 +916,7 @@ impl<'a> ConversationUpdateConversationCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "Conversation_UpdateConversation",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -1098,7 +1098,7 @@ impl<'a> ConversationListRecentConversationsCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "Conversation_ListRecentConversations",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -1304,7 +1304,7 @@ impl<'a> EventsInjectEventCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "Events_InjectEvent",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -1420,7 +1420,7 @@ impl<'a> ConversationStopActiveConversationCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "Conversation_StopActiveConversation",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -1555,7 +1555,7 @@ impl<'a> ConversationInjectMessageCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "Conversation_InjectMessage",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }

@@ -128,7 +128,7 @@ impl<'a> EventsSendEventCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "Events_SendEvent",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -241,7 +241,7 @@ impl<'a> EventsGetEventCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "Events_GetEvent",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -356,7 +356,7 @@ impl<'a> EventsDeleteEventsCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "Events_DeleteEvents",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -495,7 +495,7 @@ impl<'a> EventsListEventsCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "Events_ListEvents",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }

@@ -126,7 +126,7 @@ impl<'a> ProjectSettingsGetSettingsCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "ProjectSettings_GetSettings",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -248,7 +248,7 @@ impl<'a> ProjectSettingsCreateSettingsCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "ProjectSettings_CreateSettings",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -377,7 +377,7 @@ impl<'a> ProjectSettingsDeleteSettingsCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "ProjectSettings_DeleteSettings",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -505,7 +505,7 @@ impl<'a> ProjectSettingsUpdateSettingsCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "ProjectSettings_UpdateSettings",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }

@@ -294,7 +294,7 @@ impl<'a> GetAccessControlListCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "getAccessControlList",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -380,7 +380,7 @@ impl<'a> CreateAccessControlListCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "createAccessControlList",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -467,7 +467,7 @@ impl<'a> GetAccessListByIdCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "getAccessListById",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -555,7 +555,7 @@ impl<'a> UpdateAccessControlListCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "updateAccessControlList",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -640,7 +640,7 @@ impl<'a> DeleteAccessControlListCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "deleteAccessControlList",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -724,7 +724,7 @@ impl<'a> TrunksByAclCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "trunksByACL",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -815,7 +815,7 @@ impl<'a> GetIpRangesForAccessControlListCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "getIpRangesForAccessControlList",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -910,7 +910,7 @@ impl<'a> AddIpRangeToAccessControlListCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "addIpRangeToAccessControlList",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -1006,7 +1006,7 @@ impl<'a> UpdateIpRangeFromAccessControlListCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "updateIpRangeFromAccessControlList",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -1094,7 +1094,7 @@ impl<'a> DeleteIpRangeFromAccessControlListCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "deleteIpRangeFromAccessControlList",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -1182,7 +1182,7 @@ impl<'a> GetAccessControlListsForTrunkCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "getAccessControlListsForTrunk",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -1280,7 +1280,7 @@ impl<'a> AddAccessControlListToTrunkCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "addAccessControlListToTrunk",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -1367,7 +1367,7 @@ impl<'a> DeleteAccessControlListFromTrunkCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "deleteAccessControlListFromTrunk",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }

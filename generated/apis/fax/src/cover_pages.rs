@@ -136,7 +136,7 @@ impl<'a> ListCoverPagesCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "listCoverPages",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -225,7 +225,7 @@ impl<'a> AddCoverPageCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "addCoverPage",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -315,7 +315,7 @@ impl<'a> GetCoverPageCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "getCoverPage",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -403,7 +403,7 @@ impl<'a> DeleteCoverPageCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "deleteCoverPage",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }

@@ -315,7 +315,7 @@ impl<'a> GetFaxesCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "getFaxes",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -430,7 +430,7 @@ impl<'a> SendFaxCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "sendFax",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -510,7 +510,7 @@ impl<'a> GetFaxInfoPerIdCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "getFaxInfoPerId",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -598,7 +598,7 @@ impl<'a> GetFaxFilebyIdCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "getFaxFilebyId",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -684,7 +684,7 @@ impl<'a> DeleteFaxContentByIdCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "deleteFaxContentById",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -771,7 +771,7 @@ impl<'a> GetFaxFileByIdDeprecatedCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "getFaxFileByIdDeprecated",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }

@@ -185,7 +185,7 @@ impl<'a> ListServicesCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "listServices",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -279,7 +279,7 @@ impl<'a> CreateServiceCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "createService",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -362,7 +362,7 @@ impl<'a> GetServiceCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "getService",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -447,7 +447,7 @@ impl<'a> RemoveServiceCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "removeService",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -537,7 +537,7 @@ impl<'a> UpdateServiceCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "updateService",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -637,7 +637,7 @@ impl<'a> ListNumbersForServiceCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "listNumbersForService",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -739,7 +739,7 @@ impl<'a> SuspendNumberCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "suspendNumber",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }

@@ -218,7 +218,7 @@ impl<'a> ImportNumberServiceListImportedNumbersCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "ImportNumberService_ListImportedNumbers",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -403,7 +403,7 @@ impl<'a> ImportNumberServiceImportNumberCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "ImportNumberService_ImportNumber",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -522,7 +522,7 @@ impl<'a> ImportNumberServiceGetImportedNumberCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "ImportNumberService_GetImportedNumber",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -635,7 +635,7 @@ impl<'a> ImportNumberServiceDeleteImportedNumberCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "ImportNumberService_DeleteImportedNumber",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -751,7 +751,7 @@ impl<'a> ImportNumberServiceUpdateImportedNumberCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "ImportNumberService_UpdateImportedNumber",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }

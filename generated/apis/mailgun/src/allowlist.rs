@@ -178,7 +178,7 @@ impl<'a> PostV3DomainIdWhitelistsImportCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "POST-v3--domainID--whitelists-import",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`) or on this call (`.domain_name(..)`)"
+                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
                         .into(),
                 });
             }
@@ -286,7 +286,7 @@ impl<'a> GetV3DomainIdWhitelistsValueCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "GET-v3--domainID--whitelists--value-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`) or on this call (`.domain_name(..)`)"
+                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
                         .into(),
                 });
             }
@@ -390,7 +390,7 @@ impl<'a> DeleteV3DomainIdWhitelistsValueCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "DELETE-v3--domainID--whitelists--value-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`) or on this call (`.domain_name(..)`)"
+                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
                         .into(),
                 });
             }
@@ -507,7 +507,7 @@ impl<'a> GetV3DomainIdWhitelistsCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "GET-v3--domainID--whitelists",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`) or on this call (`.domain_name(..)`)"
+                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
                         .into(),
                 });
             }
@@ -614,7 +614,7 @@ impl<'a> PostV3DomainIdWhitelistsCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "POST-v3--domainID--whitelists",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`) or on this call (`.domain_name(..)`)"
+                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
                         .into(),
                 });
             }
@@ -709,7 +709,7 @@ impl<'a> DeleteV3DomainIdWhitelistsCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "DELETE-v3--domainID--whitelists",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`) or on this call (`.domain_name(..)`)"
+                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
                         .into(),
                 });
             }

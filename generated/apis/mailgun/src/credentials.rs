@@ -172,7 +172,7 @@ impl<'a> GetV3DomainsDomainNameCredentialsCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "GET-v3-domains--domain-name--credentials",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`) or on this call (`.domain_name(..)`)"
+                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
                         .into(),
                 });
             }
@@ -276,7 +276,7 @@ impl<'a> PostV3DomainsDomainNameCredentialsCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "POST-v3-domains--domain-name--credentials",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`) or on this call (`.domain_name(..)`)"
+                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
                         .into(),
                 });
             }
@@ -374,7 +374,7 @@ impl<'a> DeleteV3DomainsDomainNameCredentialsCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "DELETE-v3-domains--domain-name--credentials",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`) or on this call (`.domain_name(..)`)"
+                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
                         .into(),
                 });
             }
@@ -474,7 +474,7 @@ impl<'a> PutV3DomainsDomainNameCredentialsSpecCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "PUT-v3-domains--domain-name--credentials--spec-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`) or on this call (`.domain_name(..)`)"
+                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
                         .into(),
                 });
             }
@@ -579,7 +579,7 @@ impl<'a> DeleteV3DomainsDomainNameCredentialsSpecCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "DELETE-v3-domains--domain-name--credentials--spec-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`) or on this call (`.domain_name(..)`)"
+                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
                         .into(),
                 });
             }

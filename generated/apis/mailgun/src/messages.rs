@@ -182,7 +182,7 @@ impl<'a> PostV3DomainNameMessagesCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "POST-v3--domain-name--messages",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`) or on this call (`.domain_name(..)`)"
+                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
                         .into(),
                 });
             }
@@ -298,7 +298,7 @@ impl<'a> PostV3DomainNameMessagesMimeCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "POST-v3--domain-name--messages-mime",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`) or on this call (`.domain_name(..)`)"
+                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
                         .into(),
                 });
             }
@@ -424,7 +424,7 @@ impl<'a> GetV3DomainsDomainNameMessagesStorageKeyCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "GET-v3-domains--domain-name--messages--storage-key-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`) or on this call (`.domain_name(..)`)"
+                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
                         .into(),
                 });
             }
@@ -543,7 +543,7 @@ impl<'a> PostV3DomainsDomainNameMessagesStorageKeyCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "POST-v3-domains--domain-name--messages--storage-key-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`) or on this call (`.domain_name(..)`)"
+                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
                         .into(),
                 });
             }
@@ -724,7 +724,7 @@ impl<'a> DeleteV3DomainNameEnvelopesCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "DELETE-v3--domain-name--envelopes",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`) or on this call (`.domain_name(..)`)"
+                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
                         .into(),
                 });
             }

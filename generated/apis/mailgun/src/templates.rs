@@ -343,7 +343,7 @@ impl<'a> GetV3DomainNameTemplatesCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "GET-v3--domain-name--templates",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`) or on this call (`.domain_name(..)`)"
+                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
                         .into(),
                 });
             }
@@ -435,7 +435,7 @@ impl<'a> PostV3DomainNameTemplatesCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "POST-v3--domain-name--templates",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`) or on this call (`.domain_name(..)`)"
+                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
                         .into(),
                 });
             }
@@ -518,7 +518,7 @@ impl<'a> DeleteV3DomainNameTemplatesCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "DELETE-v3--domain-name--templates",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`) or on this call (`.domain_name(..)`)"
+                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
                         .into(),
                 });
             }
@@ -623,7 +623,7 @@ impl<'a> GetV3DomainNameTemplatesTemplateNameVersionsCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "GET-v3--domain-name--templates--template-name--versions",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`) or on this call (`.domain_name(..)`)"
+                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
                         .into(),
                 });
             }
@@ -724,7 +724,7 @@ impl<'a> PostV3DomainNameTemplatesTemplateNameVersionsCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "POST-v3--domain-name--templates--template-name--versions",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`) or on this call (`.domain_name(..)`)"
+                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
                         .into(),
                 });
             }
@@ -822,7 +822,7 @@ impl<'a> GetV3DomainNameTemplatesTemplateNameCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "GET-v3--domain-name--templates--template-name-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`) or on this call (`.domain_name(..)`)"
+                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
                         .into(),
                 });
             }
@@ -915,7 +915,7 @@ impl<'a> PutV3DomainNameTemplatesTemplateNameCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "PUT-v3--domain-name--templates--template-name-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`) or on this call (`.domain_name(..)`)"
+                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
                         .into(),
                 });
             }
@@ -1005,7 +1005,7 @@ impl<'a> DeleteV3DomainNameTemplatesTemplateNameCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "DELETE-v3--domain-name--templates--template-name-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`) or on this call (`.domain_name(..)`)"
+                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
                         .into(),
                 });
             }
@@ -1096,7 +1096,7 @@ impl<'a> GetV3DomainNameTemplatesTemplateNameVersionsVersionNameCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "GET-v3--domain-name--templates--template-name--versions--version-name-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`) or on this call (`.domain_name(..)`)"
+                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
                         .into(),
                 });
             }
@@ -1190,7 +1190,7 @@ impl<'a> PutV3DomainNameTemplatesTemplateNameVersionsVersionNameCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "PUT-v3--domain-name--templates--template-name--versions--version-name-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`) or on this call (`.domain_name(..)`)"
+                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
                         .into(),
                 });
             }
@@ -1284,7 +1284,7 @@ impl<'a> DeleteV3DomainNameTemplatesTemplateNameVersionsVersionNameCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "DELETE-v3--domain-name--templates--template-name--versions--version-name-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`) or on this call (`.domain_name(..)`)"
+                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
                         .into(),
                 });
             }
@@ -1389,7 +1389,7 @@ impl<
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "PUT-v3--domain-name--templates--template-name--versions--version-name--copy--new-version-name-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`) or on this call (`.domain_name(..)`)"
+                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
                         .into(),
                 });
             }

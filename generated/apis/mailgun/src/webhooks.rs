@@ -411,7 +411,7 @@ impl<'a> GetV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "GET-v3-domains--domain-name--webhooks--webhook-name-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`) or on this call (`.domain_name(..)`)"
+                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
                         .into(),
                 });
             }
@@ -530,7 +530,7 @@ impl<'a> PutV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "PUT-v3-domains--domain-name--webhooks--webhook-name-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`) or on this call (`.domain_name(..)`)"
+                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
                         .into(),
                 });
             }
@@ -661,7 +661,7 @@ impl<'a> DeleteV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "DELETE-v3-domains--domain-name--webhooks--webhook-name-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`) or on this call (`.domain_name(..)`)"
+                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
                         .into(),
                 });
             }

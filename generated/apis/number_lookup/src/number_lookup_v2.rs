@@ -76,7 +76,7 @@ impl<'a> NumberLookupV2LookupCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "NumberLookupV2_Lookup",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }

@@ -278,7 +278,7 @@ impl<'a> NumberServiceListActiveNumbersCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "NumberService_ListActiveNumbers",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -480,7 +480,7 @@ impl<'a> NumberServiceGetActiveNumberCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "NumberService_GetActiveNumber",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -606,7 +606,7 @@ impl<'a> NumberServiceUpdateActiveNumberCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "NumberService_UpdateActiveNumber",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -735,7 +735,7 @@ impl<'a> NumberServiceReleaseNumberCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "NumberService_ReleaseNumber",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -857,7 +857,7 @@ impl<'a> NumberServiceGetEmergencyAddressCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "NumberService_GetEmergencyAddress",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -987,7 +987,7 @@ impl<'a> NumberServiceProvisionEmergencyAddressCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "NumberService_ProvisionEmergencyAddress",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -1121,7 +1121,7 @@ impl<'a> NumberServiceDeprovisionEmergencyAddressCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "NumberService_DeprovisionEmergencyAddress",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -1262,7 +1262,7 @@ impl<'a> NumberServiceValidateEmergencyAddressCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "NumberService_ValidateEmergencyAddress",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }

@@ -164,7 +164,7 @@ impl<'a> NumberServiceRentNumberCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "NumberService_RentNumber",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -278,7 +278,7 @@ impl<'a> NumberServiceRentAnyNumberCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "NumberService_RentAnyNumber",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -429,7 +429,7 @@ impl<'a> NumberServiceListAvailableNumbersCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "NumberService_ListAvailableNumbers",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -579,7 +579,7 @@ impl<'a> NumberServiceGetAvailableNumberCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "NumberService_GetAvailableNumber",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }

@@ -103,7 +103,7 @@ impl<'a> GetPortInAvailableActivationCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "getPortInAvailableActivation",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -201,7 +201,7 @@ impl<'a> ActivatePortInCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "activatePortIn",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }

@@ -247,7 +247,7 @@ impl<'a> CheckPortingAvailabilityCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "checkPortingAvailability",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -402,7 +402,7 @@ impl<'a> GetPortInOrdersCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "getPortInOrders",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -518,7 +518,7 @@ impl<'a> OrderPortInCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "orderPortIn",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -605,7 +605,7 @@ impl<'a> GetOrderDetailsCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "getOrderDetails",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -693,7 +693,7 @@ impl<'a> UpdatePortInOrderCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "updatePortInOrder",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -778,7 +778,7 @@ impl<'a> DeleteOrderCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "deleteOrder",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -862,7 +862,7 @@ impl<'a> AddOrderNoteCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "addOrderNote",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -951,7 +951,7 @@ impl<'a> AddOrderDocumentsCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "addOrderDocuments",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -1041,7 +1041,7 @@ impl<'a> GetOrderDocumentContentCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "getOrderDocumentContent",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }

@@ -112,7 +112,7 @@ impl<'a> GetConfigurationCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "getConfiguration",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -198,7 +198,7 @@ impl<'a> UpdateConfigurationCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "updateConfiguration",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -284,7 +284,7 @@ impl<'a> CreateConfigurationCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "createConfiguration",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }

@@ -148,7 +148,7 @@ impl<'a> BundlesBundlesControllerListV1Call<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "BundlesBundlesController_list_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -329,7 +329,7 @@ impl<'a> BundlesBundlesControllerCreateV1Call<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "BundlesBundlesController_create_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -480,7 +480,7 @@ impl<'a> BundlesBundlesControllerGetV1Call<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "BundlesBundlesController_get_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }

@@ -131,7 +131,7 @@ impl<'a> ConversationInstagramControllerGetV1Call<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "ConversationInstagramController_get_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -265,7 +265,7 @@ impl<'a> ConversationMessengerControllerGetV1Call<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "ConversationMessengerController_get_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -399,7 +399,7 @@ impl<'a> ConversationTelegramControllerGetV1Call<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "ConversationTelegramController_get_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -533,7 +533,7 @@ impl<'a> ConversationViberControllerGetV1Call<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "ConversationViberController_get_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }

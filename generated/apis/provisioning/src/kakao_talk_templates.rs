@@ -272,7 +272,7 @@ impl<'a> KakaotalkTemplatesControllerListTemplatesV1Call<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "KakaotalkTemplatesController_listTemplates_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -480,7 +480,7 @@ impl<'a> KakaotalkTemplatesControllerCreateTemplateV1Call<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "KakaotalkTemplatesController_createTemplate_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -648,7 +648,7 @@ impl<'a> KakaotalkTemplatesControllerGetV1Call<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "KakaotalkTemplatesController_get_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -780,7 +780,7 @@ impl<'a> KakaotalkTemplatesControllerDeleteTemplateV1Call<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "KakaotalkTemplatesController_deleteTemplate_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -924,7 +924,7 @@ impl<'a> KakaotalkTemplatesControllerUpdateTemplateV1Call<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "KakaotalkTemplatesController_updateTemplate_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -1105,7 +1105,7 @@ impl<'a> KakaotalkTemplatesControllerListActivitiesV1Call<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "KakaotalkTemplatesController_listActivities_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -1305,7 +1305,7 @@ impl<'a> KakaotalkTemplatesControllerDeleteTemplateDraftV1Call<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "KakaotalkTemplatesController_deleteTemplateDraft_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -1462,7 +1462,7 @@ impl<'a> KakaotalkTemplatesControllerCreateCommentV1Call<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "KakaotalkTemplatesController_createComment_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }

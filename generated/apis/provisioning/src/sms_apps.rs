@@ -162,7 +162,7 @@ impl<'a> SmsSmsAppsControllerListSmsAppsV1Call<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "SmsSmsAppsController_listSmsApps_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -337,7 +337,7 @@ impl<'a> SmsSmsAppsControllerCreateSmsAppV1Call<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "SmsSmsAppsController_createSmsApp_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -452,7 +452,7 @@ impl<'a> SmsSmsAppsControllerGetSmsAppV1Call<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "SmsSmsAppsController_getSmsApp_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -569,7 +569,7 @@ impl<'a> SmsSmsAppsControllerDeleteSmsAppV1Call<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "SmsSmsAppsController_deleteSmsApp_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -697,7 +697,7 @@ impl<'a> SmsSmsAppsControllerUpdateSmsAppV1Call<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "SmsSmsAppsController_updateSmsApp_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }

@@ -317,7 +317,7 @@ impl<'a> WhatsappSendersControllerListSendersV1Call<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "WhatsappSendersController_listSenders_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -510,7 +510,7 @@ impl<'a> WhatsappSendersControllerCreateSenderV1Call<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "WhatsappSendersController_createSender_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -662,7 +662,7 @@ impl<'a> WhatsappSendersControllerGetV1Call<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "WhatsappSendersController_get_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -788,7 +788,7 @@ impl<'a> WhatsappSendersControllerDeleteV1Call<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "WhatsappSendersController_delete_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -925,7 +925,7 @@ impl<'a> WhatsappSendersControllerUpdateV1Call<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "WhatsappSendersController_update_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -1075,7 +1075,7 @@ impl<'a> WhatsappSendersControllerListActivitiesV1Call<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "WhatsappSendersController_listActivities_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -1271,7 +1271,7 @@ impl<'a> WhatsappSendersControllerDeleteChangesV1Call<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "WhatsappSendersController_deleteChanges_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -1424,7 +1424,7 @@ impl<'a> WhatsappSendersControllerCreateCommentV1Call<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "WhatsappSendersController_createComment_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -1566,7 +1566,7 @@ impl<'a> WhatsappSendersControllerRegisterV1Call<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "WhatsappSendersController_register_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -1720,7 +1720,7 @@ impl<'a> WhatsappSendersControllerGetSuggestedUsernamesV1Call<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "WhatsappSendersController_getSuggestedUsernames_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -1860,7 +1860,7 @@ impl<'a> WhatsappSendersControllerVerifyV1Call<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "WhatsappSendersController_verify_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }

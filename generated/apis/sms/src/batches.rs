@@ -200,7 +200,7 @@ impl<'a> ListBatchesCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "ListBatches",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
                         .into(),
                 });
             }
@@ -359,7 +359,7 @@ impl<'a> DryRunCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "Dry_Run",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
                         .into(),
                 });
             }
@@ -462,7 +462,7 @@ impl<'a> GetBatchMessageCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "GetBatchMessage",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
                         .into(),
                 });
             }
@@ -560,7 +560,7 @@ impl<'a> ReplaceBatchCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "ReplaceBatch",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
                         .into(),
                 });
             }
@@ -664,7 +664,7 @@ impl<'a> UpdateBatchMessageCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "UpdateBatchMessage",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
                         .into(),
                 });
             }
@@ -771,7 +771,7 @@ impl<'a> CancelBatchMessageCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "CancelBatchMessage",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
                         .into(),
                 });
             }

@@ -114,7 +114,7 @@ impl<'a> GetDeliveryReportByBatchIdCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "GetDeliveryReportByBatchId",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
                         .into(),
                 });
             }
@@ -230,7 +230,7 @@ impl<'a> GetDeliveryReportByPhoneNumberCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "GetDeliveryReportByPhoneNumber",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
                         .into(),
                 });
             }

@@ -191,7 +191,7 @@ impl<'a> ListGroupsCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "ListGroups",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
                         .into(),
                 });
             }
@@ -338,7 +338,7 @@ impl<'a> CreateGroupCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "CreateGroup",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
                         .into(),
                 });
             }
@@ -436,7 +436,7 @@ impl<'a> RetrieveGroupCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "RetrieveGroup",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
                         .into(),
                 });
             }
@@ -534,7 +534,7 @@ impl<'a> ReplaceGroupCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "ReplaceGroup",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
                         .into(),
                 });
             }
@@ -648,7 +648,7 @@ impl<'a> UpdateGroupCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "UpdateGroup",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
                         .into(),
                 });
             }
@@ -753,7 +753,7 @@ impl<'a> GetMembersCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "GetMembers",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
                         .into(),
                 });
             }

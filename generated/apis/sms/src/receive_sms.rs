@@ -140,7 +140,7 @@ impl<'a> InboundsCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "Inbounds",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
                         .into(),
                 });
             }
@@ -291,7 +291,7 @@ impl<'a> RetrieveInboundMessageCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "RetrieveInboundMessage",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
                         .into(),
                 });
             }

@@ -79,7 +79,7 @@ impl<'a> SendSmsCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "SendSMS",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`) or on this call (`.service_plan_id(..)`)"
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
                         .into(),
                 });
             }

@@ -138,7 +138,7 @@ impl<'a> TemplatesListTemplatesCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "Templates_ListTemplates",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -229,7 +229,7 @@ impl<'a> TemplatesCreateTemplateCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "Templates_CreateTemplate",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -327,7 +327,7 @@ impl<'a> TemplatesUpdateTemplateCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "Templates_UpdateTemplate",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -429,7 +429,7 @@ impl<'a> TemplatesGetTemplateCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "Templates_GetTemplate",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -523,7 +523,7 @@ impl<'a> TemplatesDeleteTemplateCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "Templates_DeleteTemplate",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }

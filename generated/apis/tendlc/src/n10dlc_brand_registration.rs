@@ -243,7 +243,7 @@ impl<'a> BrandRegistrationServiceCreateBrandRegistrationRequestCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "BrandRegistrationService_CreateBrandRegistrationRequest",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -361,7 +361,7 @@ impl<'a> BrandRegistrationServiceListBrandRegistrationRequestCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "BrandRegistrationService_ListBrandRegistrationRequest",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -478,7 +478,7 @@ impl<'a> BrandRegistrationServiceGetBrandRegistrationRequestCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "BrandRegistrationService_GetBrandRegistrationRequest",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -596,7 +596,7 @@ impl<'a> BrandRegistrationServiceUpdate10DlcBrandCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "BrandRegistrationService_Update10DlcBrand",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -737,7 +737,7 @@ impl<'a> BrandRegistrationServiceGetBrandRegistrationFeedbackCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "BrandRegistrationService_GetBrandRegistrationFeedback",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -880,7 +880,7 @@ impl<'a> BrandRegistrationServiceFetchBrandRegistrationRequestCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "BrandRegistrationService_fetchBrandRegistrationRequest",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -1005,7 +1005,7 @@ impl<'a> BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "BrandRegistrationService_Upgrade10DlcBrandToFullRegistration",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -1151,7 +1151,7 @@ impl<'a> BrandRegistrationServiceVettingInfoCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "BrandRegistrationService_VettingInfo",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -1286,7 +1286,7 @@ impl<'a> Resend2faEmailCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "resend2faEmail",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }

@@ -243,7 +243,7 @@ impl<'a> CampaignRegistrationExternalServiceCreateTcrCampaignCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "CampaignRegistrationExternalService_CreateTcrCampaign",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -373,7 +373,7 @@ impl<'a> CampaignRegistrationExternalServiceUploadCampaignFileCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "CampaignRegistrationExternalService_UploadCampaignFile",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -514,7 +514,7 @@ impl<'a> CampaignRegistrationExternalServiceGetCampaignCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "CampaignRegistrationExternalService_GetCampaign",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -660,7 +660,7 @@ impl<'a> CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "CampaignRegistrationExternalService_GetCampaignByTcrCampaignId",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -817,7 +817,7 @@ impl<'a> CampaignRegistrationExternalServiceQualifyBrandByUseCaseCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "CampaignRegistrationExternalService_QualifyBrandByUseCase",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -957,7 +957,7 @@ impl<'a> CampaignRegistrationExternalServiceDeleteCampaignCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "CampaignRegistrationExternalService_DeleteCampaign",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -1155,7 +1155,7 @@ impl<'a> CampaignRegistrationServiceListCampaignRegistrationRequestCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "CampaignRegistrationService_ListCampaignRegistrationRequest",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -1367,7 +1367,7 @@ impl<'a> CampaignRegistrationServiceGetCampaignRegistrationFeedbackCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "CampaignRegistrationService_GetCampaignRegistrationFeedback",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -1527,7 +1527,7 @@ impl<'a> CampaignRegistrationServiceResubmitCampaignRegistrationCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "CampaignRegistrationService_ResubmitCampaignRegistration",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }

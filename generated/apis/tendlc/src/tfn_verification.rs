@@ -170,7 +170,7 @@ impl<'a> TfnVerificationExternalServiceListTfnVerificationsRequestCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "TfnVerificationExternalService_ListTfnVerificationsRequest",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -361,7 +361,7 @@ impl<'a> TfnVerificationExternalServiceCreateTfnVerificationRequestCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "TfnVerificationExternalService_CreateTfnVerificationRequest",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -484,7 +484,7 @@ impl<'a> TfnVerificationExternalServiceGetTfnVerificationRequestCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "TfnVerificationExternalService_GetTfnVerificationRequest",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -607,7 +607,7 @@ impl<'a> TfnVerificationExternalServiceGetTfnVerificationUseCasesRequestCall<'a>
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "TfnVerificationExternalService_GetTfnVerificationUseCasesRequest",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }

@@ -98,7 +98,7 @@ impl<'a> DescribeSvamlCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "describeSvaml",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }
@@ -204,7 +204,7 @@ impl<'a> ValidateSvamlCall<'a> {
             None => {
                 return Err(sinch_sdk_runtime::Error::Request {
                     operation: "validateSvaml",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`) or on this call (`.project_id(..)`)"
+                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
                         .into(),
                 });
             }

@@ -1,0 +1,353 @@
+//! `cargo run --release -p generator --bin bench -- gen [DIR]`: generation time (median of N runs),
+//! peak memory and generated lines per description and in total, for the Sinch mirror (and the
+//! whole SDK as `cargo run -p generator` makes it) or any directory of descriptions.
+//!
+//! `cargo run --release -p generator --bin bench -- build [--sdk DIR]`: the SDK's build: cold with
+//! all features, its own crates with dependencies already built, one API feature alone, and the
+//! rebuild after touching one API, each with its peak memory (`/usr/bin/time`).
+//!
+//! `--quick` (CI): the smallest input, one run, so the benchmark cannot rot.
+
+use clap::{Parser, Subcommand};
+use generator::Config;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::{Duration, Instant};
+
+#[derive(Parser)]
+#[command(about = "Benchmarks of generation and of the generated SDK's build")]
+struct Cli {
+    #[command(subcommand)]
+    mode: Mode,
+}
+
+#[derive(Subcommand)]
+enum Mode {
+    /// Generation: time, peak memory and lines per description.
+    Gen {
+        /// Descriptions to generate (default: the Sinch mirror, plus the whole SDK).
+        dir: Option<PathBuf>,
+        /// Runs per description; the median is printed.
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+        /// The smallest description only, one run.
+        #[arg(long)]
+        quick: bool,
+    },
+    /// The SDK's build: cold, own crates, one API alone, rebuild after an edit.
+    Build {
+        /// The SDK crate (the `sinch-sdk` package's directory).
+        #[arg(long, default_value_os_t = Config::workspace().out)]
+        sdk: PathBuf,
+        /// The API built alone and touched for the rebuild.
+        #[arg(long, default_value = "sms")]
+        api: String,
+        /// Runs of each measure (not of the cold build, which is done once); medians are printed.
+        #[arg(long, default_value_t = 1)]
+        runs: usize,
+        /// Where cargo builds (default: a scratch directory, emptied first).
+        #[arg(long)]
+        target_dir: Option<PathBuf>,
+        /// No cold build: the API alone and its rebuild only, in the workspace's target.
+        #[arg(long)]
+        quick: bool,
+    },
+    /// One description in this process (used by `gen`, so peak memory is per description).
+    #[command(hide = true)]
+    One {
+        spec: PathBuf,
+        #[arg(long)]
+        runs: usize,
+    },
+    /// The whole SDK as `cargo run -p generator` makes it, in this process.
+    #[command(hide = true)]
+    Sdk {
+        #[arg(long)]
+        mirror: PathBuf,
+        #[arg(long)]
+        runs: usize,
+    },
+}
+
+fn main() -> ExitCode {
+    let result = match Cli::parse().mode {
+        Mode::Gen { dir, runs, quick } => gen_mode(dir, if quick { 1 } else { runs.max(1) }, quick),
+        Mode::Build {
+            sdk,
+            api,
+            runs,
+            target_dir,
+            quick,
+        } => build_mode(&sdk, &api, runs.max(1), target_dir, quick),
+        Mode::One { spec, runs } => one(&spec, runs),
+        Mode::Sdk { mirror, runs } => sdk(&mirror, runs),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn median(mut xs: Vec<Duration>) -> Duration {
+    xs.sort();
+    xs[xs.len() / 2]
+}
+
+/// This process's peak resident memory in KiB (`VmHWM`), where /proc has it.
+fn peak_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+fn lines(files: &std::collections::BTreeMap<PathBuf, String>) -> usize {
+    files.values().map(|t| t.lines().count()).sum()
+}
+
+/// Prints `ms lines files peak_kib` for the children's reports.
+fn report(times: Vec<Duration>, files: &std::collections::BTreeMap<PathBuf, String>) {
+    println!(
+        "{:.1} {} {} {}",
+        median(times).as_secs_f64() * 1000.0,
+        lines(files),
+        files.len(),
+        peak_kib()
+    );
+}
+
+fn one(spec: &Path, runs: usize) -> Result<(), String> {
+    let mut times = Vec::new();
+    let mut last = None;
+    for _ in 0..runs.max(1) {
+        let start = Instant::now();
+        let out = generator::generate_standalone(spec, "bench").map_err(|e| e.to_string())?;
+        times.push(start.elapsed());
+        last = Some(out.files);
+    }
+    report(times, &last.unwrap_or_default());
+    Ok(())
+}
+
+fn sdk(mirror: &Path, runs: usize) -> Result<(), String> {
+    let config = Config {
+        mirror: Some(mirror.to_path_buf()),
+        ..Config::workspace()
+    };
+    let mut times = Vec::new();
+    let mut last = None;
+    for _ in 0..runs.max(1) {
+        let start = Instant::now();
+        let out = generator::generate(&config).map_err(|e| e.to_string())?;
+        times.push(start.elapsed());
+        last = Some(out.files);
+    }
+    report(times, &last.unwrap_or_default());
+    Ok(())
+}
+
+fn mirror() -> PathBuf {
+    std::env::var_os("SINCH_SPECS_MIRROR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Config::workspace().out.join("../../shared/specs"))
+}
+
+/// Runs a hidden mode in a child process and parses its report line.
+fn child(args: &[&std::ffi::OsStr]) -> Result<(f64, usize, usize, u64), String> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let out = Command::new(exe).args(args).output().map_err(|e| e.to_string())?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let err = String::from_utf8_lossy(&out.stderr);
+    if !out.status.success() {
+        return Err(err.lines().last().unwrap_or("failed").to_string());
+    }
+    let f: Vec<&str> = text.split_whitespace().collect();
+    let parse = |i: usize| f.get(i).ok_or_else(|| format!("no report in {text:?}"));
+    Ok((
+        parse(0)?.parse().map_err(|_| "bad time")?,
+        parse(1)?.parse().map_err(|_| "bad lines")?,
+        parse(2)?.parse().map_err(|_| "bad files")?,
+        parse(3)?.parse().map_err(|_| "bad memory")?,
+    ))
+}
+
+fn gen_mode(dir: Option<PathBuf>, runs: usize, quick: bool) -> Result<(), String> {
+    let sinch = dir.is_none();
+    let dir = dir.unwrap_or_else(mirror);
+    if !dir.is_dir() {
+        return Err(format!("{} is not a directory of descriptions", dir.display()));
+    }
+    let mut specs = generator::corpus::descriptions(&dir);
+    if quick {
+        specs.sort_by_key(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(u64::MAX));
+        specs.truncate(1);
+    }
+    println!(
+        "generation, median of {runs} run(s), {} ({} CPUs)",
+        if cfg!(debug_assertions) { "debug build" } else { "release build" },
+        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+    );
+    println!("{:<48} {:>10} {:>10} {:>8} {:>12}", "description", "ms", "lines", "files", "peak MiB");
+    let (mut total_ms, mut total_lines, mut failed) = (0.0, 0, 0);
+    let runs_arg = runs.to_string();
+    for spec in &specs {
+        let name = spec.strip_prefix(&dir).unwrap_or(spec).display().to_string();
+        match child(&["one".as_ref(), spec.as_os_str(), "--runs".as_ref(), runs_arg.as_ref()]) {
+            Ok((ms, lines, files, kib)) => {
+                total_ms += ms;
+                total_lines += lines;
+                println!("{name:<48} {ms:>10.1} {lines:>10} {files:>8} {:>12.1}", kib as f64 / 1024.0);
+            }
+            Err(e) => {
+                failed += 1;
+                println!("{name:<48} failed: {e}");
+            }
+        }
+    }
+    println!(
+        "{:<48} {total_ms:>10.1} {total_lines:>10}   ({} descriptions, {failed} failed)",
+        "total (sum of medians)",
+        specs.len()
+    );
+    if sinch && !quick {
+        let (ms, lines, files, kib) = child(&[
+            "sdk".as_ref(),
+            "--mirror".as_ref(),
+            dir.as_os_str(),
+            "--runs".as_ref(),
+            runs_arg.as_ref(),
+        ])?;
+        println!(
+            "{:<48} {ms:>10.1} {lines:>10} {files:>8} {:>12.1}",
+            "the whole SDK (cargo run -p generator)",
+            kib as f64 / 1024.0
+        );
+    }
+    Ok(())
+}
+
+/// One timed cargo build: seconds and the peak memory of its largest process, in MiB.
+fn timed_cargo(sdk: &Path, target: &Path, features: Option<&str>) -> Result<(f64, f64), String> {
+    let times = target.join("bench-time.txt");
+    std::fs::create_dir_all(target).map_err(|e| e.to_string())?;
+    let mut cmd = Command::new("/usr/bin/time");
+    cmd.arg("-f")
+        .arg("%e %M")
+        .arg("-o")
+        .arg(&times)
+        .arg("cargo")
+        .arg("build")
+        .arg("-q")
+        .arg("--manifest-path")
+        .arg(sdk.join("Cargo.toml"))
+        .arg("-p")
+        .arg("sinch-sdk")
+        .env("CARGO_TARGET_DIR", target);
+    if let Some(f) = features {
+        cmd.arg("--no-default-features").arg("--features").arg(f);
+    }
+    let status = cmd.status().map_err(|e| format!("cannot run /usr/bin/time cargo: {e}"))?;
+    if !status.success() {
+        return Err(format!("cargo build failed in {}", sdk.display()));
+    }
+    let text = std::fs::read_to_string(&times).map_err(|e| e.to_string())?;
+    let last = text.lines().last().unwrap_or_default();
+    let mut f = last.split_whitespace();
+    let secs: f64 = f.next().and_then(|v| v.parse().ok()).ok_or("no time")?;
+    let kib: f64 = f.next().and_then(|v| v.parse().ok()).ok_or("no memory")?;
+    Ok((secs, kib / 1024.0))
+}
+
+/// The SDK's own packages (`sinch-sdk*`), so their artifacts can be removed and rebuilt alone.
+fn clean_sdk(sdk: &Path, target: &Path) -> Result<(), String> {
+    let meta = Command::new("cargo")
+        .args(["metadata", "--no-deps", "--format-version", "1", "--manifest-path"])
+        .arg(sdk.join("Cargo.toml"))
+        .output()
+        .map_err(|e| e.to_string())?;
+    let meta: serde_json::Value = serde_json::from_slice(&meta.stdout).map_err(|e| e.to_string())?;
+    let mut cmd = Command::new("cargo");
+    cmd.args(["clean", "-q", "--manifest-path"])
+        .arg(sdk.join("Cargo.toml"))
+        .env("CARGO_TARGET_DIR", target);
+    for p in meta["packages"].as_array().into_iter().flatten() {
+        if let Some(name) = p["name"].as_str().filter(|n| n.starts_with("sinch-sdk")) {
+            cmd.arg("-p").arg(name);
+        }
+    }
+    let status = cmd.status().map_err(|e| e.to_string())?;
+    status.success().then_some(()).ok_or_else(|| "cargo clean failed".to_string())
+}
+
+/// The file to touch for "an edit to one API": its crate's lib.rs, or its module in a one-crate SDK.
+fn api_file(sdk: &Path, api: &str) -> Result<PathBuf, String> {
+    [
+        sdk.join("apis").join(api).join("src/lib.rs"),
+        sdk.join("src").join(api).join("mod.rs"),
+    ]
+    .into_iter()
+    .find(|p| p.is_file())
+    .ok_or_else(|| format!("no source of API `{api}` in {}", sdk.display()))
+}
+
+fn touch(path: &Path) -> Result<(), String> {
+    let file = std::fs::File::options().append(true).open(path).map_err(|e| e.to_string())?;
+    file.set_modified(std::time::SystemTime::now()).map_err(|e| e.to_string())
+}
+
+fn build_mode(sdk: &Path, api: &str, runs: usize, target: Option<PathBuf>, quick: bool) -> Result<(), String> {
+    let sdk = sdk.canonicalize().map_err(|e| format!("{}: {e}", sdk.display()))?;
+    let touched = api_file(&sdk, api)?;
+    let target = match (target, quick) {
+        (Some(t), _) => t,
+        (None, true) => Config::workspace().out.join("../target"),
+        (None, false) => std::env::temp_dir().join("sinch-sdk-bench-build"),
+    };
+    println!(
+        "SDK build of {} (median of {runs} run(s); peak = the largest process, MiB; {} CPUs)",
+        sdk.display(),
+        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+    );
+    let row = |what: &str, (secs, mib): (f64, f64)| println!("{what:<58} {secs:>8.1} s {mib:>8.0} MiB");
+    let med = |xs: Vec<(f64, f64)>| {
+        let mut t: Vec<f64> = xs.iter().map(|x| x.0).collect();
+        let mut m: Vec<f64> = xs.iter().map(|x| x.1).collect();
+        t.sort_by(f64::total_cmp);
+        m.sort_by(f64::total_cmp);
+        (t[t.len() / 2], m[m.len() / 2])
+    };
+    if !quick {
+        let _ = std::fs::remove_dir_all(&target);
+        row("cold, all features (dependencies included)", timed_cargo(&sdk, &target, None)?);
+        let mut own = Vec::new();
+        for _ in 0..runs {
+            clean_sdk(&sdk, &target)?;
+            own.push(timed_cargo(&sdk, &target, None)?);
+        }
+        row("own crates, all features (dependencies built)", med(own));
+    }
+    let mut alone = Vec::new();
+    for _ in 0..runs {
+        clean_sdk(&sdk, &target)?;
+        alone.push(timed_cargo(&sdk, &target, Some(api))?);
+    }
+    row(&format!("own crates, feature `{api}` alone"), med(alone));
+    // Quick: the rebuild with the one feature, so nothing else is built.
+    let features = if quick { Some(api) } else { None };
+    timed_cargo(&sdk, &target, features)?;
+    let mut rebuild = Vec::new();
+    for _ in 0..runs {
+        touch(&touched)?;
+        rebuild.push(timed_cargo(&sdk, &target, features)?);
+    }
+    let scope = if quick { format!("feature `{api}`") } else { "all features".to_string() };
+    row(&format!("rebuild, {scope}, after touching `{api}`"), med(rebuild));
+    Ok(())
+}
