@@ -34,7 +34,11 @@ async fn conversation_settings(server: &MockServer) -> Settings {
 
 fn text_request() -> SendMessageRequest {
     let to = ChannelRecipientIdentity::new(ConversationChannel::Sms, "+46700000001");
-    SendMessageRequest::new("app-1", AppMessage::text("hi"), RecipientRequest::identified_by(vec![to]))
+    SendMessageRequest::new(
+        "app-1",
+        AppMessage::text("hi"),
+        RecipientRequest::identified_by(vec![to]),
+    )
 }
 
 #[tokio::test]
@@ -58,7 +62,10 @@ async fn a_missing_setting_names_its_variable() {
     // before anything is sent (the region's host is never reached).
     let mut vars = vars;
     vars.insert("SINCH_CONVERSATION_REGION".into(), "eu".into());
-    let conversation = SinchClient::new(Settings::from_map(&vars)).unwrap().conversation().unwrap();
+    let conversation = SinchClient::new(Settings::from_map(&vars))
+        .unwrap()
+        .conversation()
+        .unwrap();
     let err = conversation.messages().send(text_request()).await.unwrap_err();
     assert!(matches!(err, Error::Request { .. }), "{err:?}");
     let text = err.to_string();
@@ -126,7 +133,11 @@ async fn a_per_call_timeout_ends_the_call() {
         .retry_policy(sinch_sdk::runtime::RetryPolicy::none())
         .await
         .unwrap_err();
-    assert!(started.elapsed() < Duration::from_secs(4), "took {:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(4),
+        "took {:?}",
+        started.elapsed()
+    );
     match err {
         Error::Transport { source, operation } => {
             assert!(source.is_timeout(), "{source}");

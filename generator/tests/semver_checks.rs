@@ -124,7 +124,9 @@ fn breaking_text(report: &Report) -> String {
 }
 
 fn explained(pair: &str, item: &str) -> bool {
-    EXPLAINED.iter().any(|(p, i, _)| *p == pair && (*i == item || item.contains(i)))
+    EXPLAINED
+        .iter()
+        .any(|(p, i, _)| *p == pair && (*i == item || item.contains(i)))
 }
 
 #[test]
@@ -140,14 +142,25 @@ fn change_report_verdicts_match_cargo_semver_checks() {
     let mut problems = Vec::new();
     let mut table = Vec::new();
     for (name, old, new, key) in pairs() {
-        assert!(old.is_file() && new.is_file(), "{name}: {} or {} is missing", old.display(), new.display());
+        assert!(
+            old.is_file() && new.is_file(),
+            "{name}: {} or {} is missing",
+            old.display(),
+            new.display()
+        );
         let entry = key.as_ref().map(|k| manifest.api.iter().find(|e| &e.key == k).unwrap());
         let report = diff::diff_files(&old, &new, entry).unwrap_or_else(|e| panic!("{name}: {e}"));
         let dir = scratch.join(name.replace([' ', '>'], "_"));
         write_crate(&old, &dir.join("old"));
         write_crate(&new, &dir.join("new"));
         let out = Command::new("cargo")
-            .args(["semver-checks", "check-release", "--release-type", "minor", "--baseline-root"])
+            .args([
+                "semver-checks",
+                "check-release",
+                "--release-type",
+                "minor",
+                "--baseline-root",
+            ])
             .arg(dir.join("old"))
             .arg("--manifest-path")
             .arg(dir.join("new/Cargo.toml"))
@@ -185,13 +198,23 @@ fn change_report_verdicts_match_cargo_semver_checks() {
         if semver_breaking != report.has_breaking() && !explained(&name, "verdict") {
             problems.push(format!(
                 "{name}: the report says {}, cargo semver-checks says {}\n{}",
-                if report.has_breaking() { "breaking" } else { "not breaking" },
+                if report.has_breaking() {
+                    "breaking"
+                } else {
+                    "not breaking"
+                },
                 if semver_breaking { "breaking" } else { "not breaking" },
-                if semver_breaking { text.clone() } else { report.to_text() }
+                if semver_breaking {
+                    text.clone()
+                } else {
+                    report.to_text()
+                }
             ));
         }
         for u in unmatched {
-            problems.push(format!("{name}: semver-checks names an item no breaking change names: {u}"));
+            problems.push(format!(
+                "{name}: semver-checks names an item no breaking change names: {u}"
+            ));
         }
     }
     println!("{}", table.join("\n"));

@@ -191,10 +191,17 @@ fn gen_mode(dir: Option<PathBuf>, runs: usize, quick: bool) -> Result<(), String
     }
     println!(
         "generation, median of {runs} run(s), {} ({} CPUs)",
-        if cfg!(debug_assertions) { "debug build" } else { "release build" },
+        if cfg!(debug_assertions) {
+            "debug build"
+        } else {
+            "release build"
+        },
         std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
     );
-    println!("{:<48} {:>10} {:>10} {:>8} {:>12}", "description", "ms", "lines", "files", "peak MiB");
+    println!(
+        "{:<48} {:>10} {:>10} {:>8} {:>12}",
+        "description", "ms", "lines", "files", "peak MiB"
+    );
     let (mut total_ms, mut total_lines, mut failed) = (0.0, 0, 0);
     let runs_arg = runs.to_string();
     for spec in &specs {
@@ -203,7 +210,10 @@ fn gen_mode(dir: Option<PathBuf>, runs: usize, quick: bool) -> Result<(), String
             Ok((ms, lines, files, kib)) => {
                 total_ms += ms;
                 total_lines += lines;
-                println!("{name:<48} {ms:>10.1} {lines:>10} {files:>8} {:>12.1}", kib as f64 / 1024.0);
+                println!(
+                    "{name:<48} {ms:>10.1} {lines:>10} {files:>8} {:>12.1}",
+                    kib as f64 / 1024.0
+                );
             }
             Err(e) => {
                 failed += 1;
@@ -253,7 +263,9 @@ fn timed_cargo(sdk: &Path, target: &Path, features: Option<&str>) -> Result<(f64
     if let Some(f) = features {
         cmd.arg("--no-default-features").arg("--features").arg(f);
     }
-    let status = cmd.status().map_err(|e| format!("cannot run /usr/bin/time cargo: {e}"))?;
+    let status = cmd
+        .status()
+        .map_err(|e| format!("cannot run /usr/bin/time cargo: {e}"))?;
     if !status.success() {
         return Err(format!("cargo build failed in {}", sdk.display()));
     }
@@ -283,7 +295,10 @@ fn clean_sdk(sdk: &Path, target: &Path) -> Result<(), String> {
         }
     }
     let status = cmd.status().map_err(|e| e.to_string())?;
-    status.success().then_some(()).ok_or_else(|| "cargo clean failed".to_string())
+    status
+        .success()
+        .then_some(())
+        .ok_or_else(|| "cargo clean failed".to_string())
 }
 
 /// The file to touch for "an edit to one API": its crate's lib.rs, or its module in a one-crate SDK.
@@ -298,8 +313,12 @@ fn api_file(sdk: &Path, api: &str) -> Result<PathBuf, String> {
 }
 
 fn touch(path: &Path) -> Result<(), String> {
-    let file = std::fs::File::options().append(true).open(path).map_err(|e| e.to_string())?;
-    file.set_modified(std::time::SystemTime::now()).map_err(|e| e.to_string())
+    let file = std::fs::File::options()
+        .append(true)
+        .open(path)
+        .map_err(|e| e.to_string())?;
+    file.set_modified(std::time::SystemTime::now())
+        .map_err(|e| e.to_string())
 }
 
 fn build_mode(sdk: &Path, api: &str, runs: usize, target: Option<PathBuf>, quick: bool) -> Result<(), String> {
@@ -325,7 +344,10 @@ fn build_mode(sdk: &Path, api: &str, runs: usize, target: Option<PathBuf>, quick
     };
     if !quick {
         let _ = std::fs::remove_dir_all(&target);
-        row("cold, all features (dependencies included)", timed_cargo(&sdk, &target, None)?);
+        row(
+            "cold, all features (dependencies included)",
+            timed_cargo(&sdk, &target, None)?,
+        );
         let mut own = Vec::new();
         for _ in 0..runs {
             clean_sdk(&sdk, &target)?;
@@ -347,7 +369,11 @@ fn build_mode(sdk: &Path, api: &str, runs: usize, target: Option<PathBuf>, quick
         touch(&touched)?;
         rebuild.push(timed_cargo(&sdk, &target, features)?);
     }
-    let scope = if quick { format!("feature `{api}`") } else { "all features".to_string() };
+    let scope = if quick {
+        format!("feature `{api}`")
+    } else {
+        "all features".to_string()
+    };
     row(&format!("rebuild, {scope}, after touching `{api}`"), med(rebuild));
     Ok(())
 }

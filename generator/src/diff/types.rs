@@ -242,7 +242,11 @@ fn structure(cx: &Cx<'_>, n: &TypeDef, label: &str, usage: Usage, a: &Struct, b:
                     };
                     // Generated structs are #[non_exhaustive]: no code outside the crate spells
                     // every field, so a new optional one breaks nothing.
-                    let literal = if eff.request { "; the type is #[non_exhaustive], built with `new` and setters" } else { "" };
+                    let literal = if eff.request {
+                        "; the type is #[non_exhaustive], built with `new` and setters"
+                    } else {
+                        ""
+                    };
                     (Class::Additive, "added (optional)", format!("{reason}{literal}"))
                 };
                 out.push(change(
