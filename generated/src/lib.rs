@@ -68,6 +68,9 @@ pub const API_MODULES: &[&str] = &[
 mod sinch;
 pub use sinch::SinchClient;
 
+#[cfg(feature = "testing")]
+pub mod testing;
+
 /// The SMS API (feature `sms`, crate `sinch-sdk-sms`).
 #[cfg(feature = "sms")]
 pub use sinch_sdk_sms as sms;

@@ -130,7 +130,8 @@ fn resolve_body<'a>(
     None
 }
 
-fn example_value(doc: &OpenAPI, e: &ReferenceOr<openapiv3::Example>) -> Option<Value> {
+/// The value of an Example object, following a reference to `components/examples`.
+pub fn example_value(doc: &OpenAPI, e: &ReferenceOr<openapiv3::Example>) -> Option<Value> {
     match e {
         ReferenceOr::Item(e) => e.value.clone(),
         ReferenceOr::Reference { reference } => {

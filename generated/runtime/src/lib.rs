@@ -35,3 +35,6 @@ pub use timestamp::Timestamp;
 pub use bytes;
 pub use futures_core;
 pub use reqwest;
+
+#[cfg(feature = "testing")]
+pub mod testing;

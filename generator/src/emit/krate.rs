@@ -35,6 +35,12 @@ pub const RUNTIME: &[(&str, &str)] = &[
     ("webhooks.rs", include_str!("../../../templates/runtime/webhooks.rs")),
 ];
 
+/// The runtime's test server (`runtime/src/testing.rs`, feature `testing`): SDK workspace only.
+pub const RUNTIME_TESTING: &str = include_str!("../../../templates/runtime/testing.rs");
+
+/// The facade's `testing` module (`src/testing/mod.rs`); its tables are generated.
+pub const FACADE_TESTING: &str = include_str!("../../../templates/sdk/testing.rs");
+
 const CARGO_TOML: &str = include_str!("../../../templates/Cargo.toml.in");
 const LIB_RS: &str = include_str!("../../../templates/lib.rs.in");
 const EXAMPLES_TEST: &str = include_str!("../../../templates/spec_examples.rs.in");
@@ -99,6 +105,7 @@ pub fn lib_rs(apis: &[Api], standalone: bool) -> String {
     ));
     if !standalone {
         out.push_str("\n#[rustfmt::skip]\nmod sinch;\npub use sinch::SinchClient;\n");
+        out.push_str("\n#[cfg(feature = \"testing\")]\npub mod testing;\n");
     }
     for a in apis {
         if standalone {
@@ -137,6 +144,12 @@ pub fn sdk_cargo_toml(apis: &[Api], extra: &str) -> String {
             .join(", ")
     );
     let mut deps = String::new();
+    let mut testing = vec!["\"dep:serde\"".to_string(), "\"sinch-sdk-runtime/testing\"".to_string()];
+    testing.extend(apis.iter().map(|a| format!("\"{}?/testing\"", api_crate(a))));
+    features.push_str(&format!(
+        "# The test server `sinch_sdk::testing`, serving every API this crate is built with\ntesting = [{}]\n",
+        testing.join(", ")
+    ));
     for a in apis {
         let krate = api_crate(a);
         features.push_str(&format!(
@@ -178,7 +191,7 @@ pub fn runtime_lib_rs() -> String {
     let docs: Vec<&str> = module.lines().take_while(|l| l.starts_with("//!")).collect();
     let rest: Vec<&str> = module.lines().skip(docs.len()).collect();
     let text = format!(
-        "{}\n#![warn(missing_docs)]\n#![forbid(unsafe_code)]\n{}\n",
+        "{}\n#![warn(missing_docs)]\n#![forbid(unsafe_code)]\n{}\n\n#[cfg(feature = \"testing\")]\npub mod testing;\n",
         docs.join("\n"),
         rest.join("\n")
     );

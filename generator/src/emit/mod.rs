@@ -4,6 +4,7 @@ pub mod builders;
 pub mod contract;
 pub mod krate;
 pub mod operations;
+pub mod testing;
 pub mod types;
 
 use crate::model::{Kind, Ty, TypeDef};

@@ -167,6 +167,9 @@ pub struct Resp {
     pub kind: BodyKind,
     /// The media type it is read in, when it has a body.
     pub media: Option<String>,
+    /// For a success with a body: the description's first example, else a value made from its
+    /// schema (what the test server answers with).
+    pub sample: Option<serde_json::Value>,
 }
 
 use crate::doc::METHODS_30 as METHODS;
@@ -858,8 +861,20 @@ fn responses(
             );
         }
         let content = if bodiless { &empty_content } else { &resp.content };
+        let mut sample = None;
         let (ty, examples, kind, media) = match response_media(content) {
             Some((kind, media, m)) => {
+                if success {
+                    sample = m
+                        .example
+                        .clone()
+                        .or_else(|| {
+                            m.examples
+                                .values()
+                                .find_map(|e| crate::sample::example_value(types.doc, e))
+                        })
+                        .or_else(|| m.schema.as_ref().map(|s| crate::sample::value(types.doc, s, false)));
+                }
                 let base = diag::join(&format!("{at}/content"), media);
                 let ty = match (kind, &m.schema) {
                     (BodyKind::Binary, _) => Ty::Binary,
@@ -889,6 +904,7 @@ fn responses(
             examples,
             kind,
             media,
+            sample,
         });
     }
     Ok(out)

@@ -127,3 +127,5 @@ impl Client {
         }
     }
 }
+#[cfg(feature = "testing")]
+pub mod testing;

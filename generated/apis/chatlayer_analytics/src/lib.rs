@@ -192,3 +192,5 @@ impl Client {
         voice::Voice { client: self }
     }
 }
+#[cfg(feature = "testing")]
+pub mod testing;

@@ -130,3 +130,5 @@ impl Client {
         orders::Orders { client: self }
     }
 }
+#[cfg(feature = "testing")]
+pub mod testing;

@@ -326,3 +326,5 @@ impl Client {
         webhooks::Webhooks { client: self }
     }
 }
+#[cfg(feature = "testing")]
+pub mod testing;

@@ -207,3 +207,5 @@ impl Client {
         }
     }
 }
+#[cfg(feature = "testing")]
+pub mod testing;

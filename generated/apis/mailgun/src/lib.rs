@@ -547,3 +547,5 @@ impl Client {
         webhooks::Webhooks { client: self }
     }
 }
+#[cfg(feature = "testing")]
+pub mod testing;

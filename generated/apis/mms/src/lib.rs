@@ -108,3 +108,5 @@ impl Client {
         mms::Mms { client: self }
     }
 }
+#[cfg(feature = "testing")]
+pub mod testing;

@@ -216,3 +216,5 @@ impl Client {
         }
     }
 }
+#[cfg(feature = "testing")]
+pub mod testing;

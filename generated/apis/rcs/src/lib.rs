@@ -178,3 +178,5 @@ impl Client {
         message::Message { client: self }
     }
 }
+#[cfg(feature = "testing")]
+pub mod testing;

@@ -123,3 +123,5 @@ impl Client {
         }
     }
 }
+#[cfg(feature = "testing")]
+pub mod testing;

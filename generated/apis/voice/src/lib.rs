@@ -354,3 +354,5 @@ impl Client {
         }
     }
 }
+#[cfg(feature = "testing")]
+pub mod testing;

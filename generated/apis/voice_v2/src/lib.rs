@@ -503,3 +503,5 @@ impl Client {
         sessions::Sessions { client: self }
     }
 }
+#[cfg(feature = "testing")]
+pub mod testing;

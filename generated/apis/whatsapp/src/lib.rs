@@ -152,3 +152,5 @@ impl Client {
         stickers::Stickers { client: self }
     }
 }
+#[cfg(feature = "testing")]
+pub mod testing;

@@ -1,0 +1,212 @@
+//! The test server's tables (`sinch_sdk::testing`): per API crate a `testing.rs` with one
+//! `OperationSpec` per operation (data, not code: method, path template, required parameters,
+//! the body's validator, the default answer), and in the facade the `Operation` enum, the list
+//! of APIs and the `TestClient` impls.
+
+use super::{is_scalar, ty};
+use crate::manifest::ApiEntry;
+use crate::model::operations::{BodyKind, Location, Operation, Resp, Status};
+use crate::model::{Api, Ty, TypeDef};
+use crate::naming;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The `Operation` variant of every operation, by API module and operation id: the API's
+/// module and the operation id in `UpperCamelCase` (`SmsSendSms`), unique over all APIs.
+pub fn variant_names(apis: &[(ApiEntry, Api)]) -> BTreeMap<(String, String), String> {
+    let mut taken = BTreeSet::new();
+    let mut out = BTreeMap::new();
+    for (_, api) in apis {
+        for op in operations(api) {
+            let name = naming::unique(
+                &format!("{}{}", naming::type_name(&api.module), naming::type_name(&op.id)),
+                &taken,
+            );
+            taken.insert(name.clone());
+            out.insert((api.module.clone(), op.id.clone()), name);
+        }
+    }
+    out
+}
+
+/// An API's operations in table order: by group, then as the description lists them.
+fn operations(api: &Api) -> impl Iterator<Item = &Operation> {
+    api.groups.values().flat_map(|g| &g.operations)
+}
+
+/// Whether a parameter's value shows up under its own name (objects exploded into the query
+/// do not).
+fn named_in_request(t: &Ty, defs: &BTreeMap<String, TypeDef>) -> bool {
+    match t {
+        Ty::Vec(inner) => is_scalar(inner, defs),
+        t => is_scalar(t, defs),
+    }
+}
+
+/// The answer an operation gives by default: the lowest documented success status, with its
+/// sample body.
+fn default_answer(op: &Operation) -> (u16, String, String) {
+    let code = |r: &Resp| match r.status {
+        Status::Code(c) => c,
+        Status::Range(_) | Status::Default => 200,
+    };
+    let Some(resp) = op.responses.iter().filter(|r| r.success).min_by_key(|r| code(r)) else {
+        return (200, String::new(), String::new());
+    };
+    let media = resp.media.clone().unwrap_or_default();
+    let body = match (resp.kind, &resp.sample, &resp.ty) {
+        (_, _, None) | (BodyKind::Binary, _, _) => String::new(),
+        (BodyKind::Text, Some(v), _) => crate::sample::text(v),
+        (_, Some(v), _) => v.to_string(),
+        (_, None, Some(_)) => "{}".to_string(),
+    };
+    let media = if body.is_empty() { String::new() } else { media };
+    (code(resp), media, body)
+}
+
+/// `apis/<module>/src/testing.rs`: the API's table of operations.
+pub fn api_table(api: &Api, names: &BTreeMap<(String, String), String>) -> TokenStream {
+    let types = quote!(crate::types::);
+    let specs = operations(api).map(|op| {
+        let name = names
+            .get(&(api.module.clone(), op.id.clone()))
+            .cloned()
+            .unwrap_or_default();
+        let module = &api.module;
+        let id = &op.id;
+        let method = op.method.to_ascii_uppercase();
+        let path = &op.path;
+        let required = |location: Location| {
+            op.params
+                .iter()
+                .filter(|p| p.location == location && p.required && named_in_request(&p.ty, &api.types))
+                .map(|p| p.json.clone())
+                .collect::<Vec<_>>()
+        };
+        let query = required(Location::Query);
+        let headers = required(Location::Header);
+        let body_required = op.body.as_ref().is_some_and(|b| b.required);
+        let validate = match &op.body {
+            Some(b) if b.kind == BodyKind::Json && b.ty != Ty::Binary => {
+                let t = ty(&b.ty, &types);
+                quote!(Some(crate::runtime::testing::json::<#t>))
+            }
+            _ => quote!(None),
+        };
+        let (status, content_type, body) = default_answer(op);
+        quote! {
+            OperationSpec {
+                name: #name,
+                api: #module,
+                id: #id,
+                method: #method,
+                path: #path,
+                required_query: &[#(#query),*],
+                required_headers: &[#(#headers),*],
+                body_required: #body_required,
+                validate: #validate,
+                status: #status,
+                content_type: #content_type,
+                body: #body,
+            },
+        }
+    });
+    let doc = format!(
+        " The operations of the {} API as the test server (`sinch_sdk::testing`) serves them.",
+        api.title
+    );
+    quote! {
+        #![doc = #doc]
+        use crate::runtime::testing::OperationSpec;
+
+        /// Every operation, by group and then in the description's order.
+        pub static OPERATIONS: &[OperationSpec] = &[#(#specs)*];
+    }
+}
+
+/// The facade's `src/testing/operations.rs`: the `Operation` enum, the APIs the crate was
+/// built with, and the `TestClient` impls.
+pub fn facade(apis: &[(ApiEntry, Api)], names: &BTreeMap<(String, String), String>) -> TokenStream {
+    let mut variants = Vec::new();
+    let mut arms = Vec::new();
+    let mut tables = Vec::new();
+    let mut clients = Vec::new();
+    for (_, api) in apis {
+        let feature = &api.module;
+        let module = naming::ident(&api.module);
+        for (i, op) in operations(api).enumerate() {
+            let Some(name) = names.get(&(api.module.clone(), op.id.clone())) else {
+                continue;
+            };
+            let variant = format_ident!("{}", name);
+            let doc = format!(
+                " `{} {}`: `{}` of the {} API.",
+                op.method.to_ascii_uppercase(),
+                op.path,
+                op.id,
+                api.title
+            );
+            variants.push(quote! {
+                #[doc = #doc]
+                #[cfg(feature = #feature)]
+                #variant,
+            });
+            arms.push(quote! {
+                #[cfg(feature = #feature)]
+                Operation::#variant => &crate::#module::testing::OPERATIONS[#i],
+            });
+        }
+        let name = &api.module;
+        tables.push(quote! {
+            #[cfg(feature = #feature)]
+            apis.push(Api {
+                table: crate::runtime::testing::ApiTable {
+                    module: #name,
+                    operations: crate::#module::testing::OPERATIONS,
+                },
+                regions: crate::#module::Region::NAMES,
+            });
+        });
+        let expect = format!("the test server's settings give {name} its client");
+        clients.push(quote! {
+            #[cfg(feature = #feature)]
+            impl TestClient for crate::#module::Client {
+                fn from_sinch(sinch: &crate::SinchClient) -> Self {
+                    sinch.#module().expect(#expect)
+                }
+            }
+        });
+    }
+    quote! {
+        use super::{Api, TestClient};
+        use crate::runtime::testing::OperationSpec;
+
+        /// Every operation of the APIs this crate was built with: the API's module and the
+        /// operation id of Sinch's description, in `UpperCamelCase`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum Operation {
+            #(#variants)*
+        }
+
+        impl Operation {
+            /// What the test server knows of the operation.
+            pub fn spec(self) -> &'static OperationSpec {
+                match self {
+                    #(#arms)*
+                }
+            }
+        }
+
+        /// The APIs this crate was built with.
+        #[allow(unused_mut, clippy::vec_init_then_push)]
+        pub(super) fn apis() -> Vec<Api> {
+            let mut apis = Vec::new();
+            #(#tables)*
+            apis
+        }
+
+        #(#clients)*
+    }
+}
