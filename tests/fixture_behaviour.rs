@@ -71,6 +71,23 @@ fn union_without_discriminator_is_decoded_by_shape() {
 }
 
 #[test]
+fn unions_of_objects_keep_unknown_kinds() {
+    use fixtures::one_of_shape::types::Event;
+    let message: Event = serde_json::from_value(json!({"app_id": "a", "message": {"text": "hi"}})).unwrap();
+    assert!(matches!(message, Event::MessageEvent(_)));
+    let contact: Event = serde_json::from_value(json!({"app_id": "a", "contact": {"id": "c"}, "new": 1})).unwrap();
+    assert!(matches!(contact, Event::ContactEvent(_)));
+    // A kind added later is not forced into the first variant whose required properties fit.
+    let later = json!({"app_id": "a", "payment": {"amount": 3}});
+    let event: Event = serde_json::from_value(later.clone()).unwrap();
+    assert_eq!(event, Event::Other(later.clone()));
+    assert_eq!(serde_json::to_value(&event).unwrap(), later);
+    // A known kind with bad data is still an error, and so is a value that is not an object.
+    assert!(serde_json::from_value::<Event>(json!({"app_id": 1, "message": {}})).is_err());
+    assert!(serde_json::from_value::<Event>(json!("text")).is_err());
+}
+
+#[test]
 fn all_of_merges_every_member() {
     use fixtures::all_of::types::Extended;
     let e: Extended = serde_json::from_value(json!({"id": "1", "label": "x", "created": "2023-01-19t13:11:08.204Z"})).unwrap();

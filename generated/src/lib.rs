@@ -33,6 +33,10 @@ pub use sinch_sdk_runtime as runtime;
 
 pub use runtime::{Auth, Error};
 
+/// Verifying Sinch's callbacks and decoding them into the generated event types; with the `axum`
+/// feature, the `SinchWebhook` extractor that does both before an axum handler runs.
+pub use runtime::webhooks;
+
 /// The API modules this crate was generated with (whether or not their feature is on).
 pub const API_MODULES: &[&str] = &[
     "sms",

@@ -8,6 +8,19 @@
 //! - [`NumbersWebhook`]: `X-Sinch-Signature`, `hex(hmac_sha1(secret, body))`; no timestamp.
 //! - [`ApplicationWebhook`] (Voice and Verification): `Authorization: Application KEY:SIGNATURE`
 //!   and `x-timestamp`, the application-signed request scheme of [`super::signing`].
+//! - [`ServiceWebhook`] (Voice API v2): `Authorization: service SERVICE_ID:SIGNATURE`, the same
+//!   canonical string and HMAC keyed with the service secret.
+//! - [`BasicAuthWebhook`] (Fax, the `WebhookBasicAuth` scheme): the credentials you put in the
+//!   callback URL (`https://user:password@host/path`) come back as `Authorization: Basic`.
+//!
+//! Each implements [`Verifier`], which the `axum` feature's extractor (`SinchWebhook`, in
+//! `webhooks_axum` and re-exported here) uses to verify and decode a request before the handler
+//! sees it.
+//!
+//! APIs whose descriptions document no callback authentication (Porting, 10DLC, Elastic SIP
+//! Trunking, ...) can only be secured by a hard-to-guess callback URL or [`BasicAuthWebhook`] when
+//! the API keeps credentials of the URL. Provisioning's callbacks carry the Conversation headers:
+//! verify them with [`ConversationWebhook`].
 
 use std::fmt;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -18,6 +31,10 @@ use hmac::{Hmac, Mac};
 use reqwest::header::{CONTENT_TYPE, HeaderMap};
 use sha1::Sha1;
 use sha2::Sha256;
+use subtle::ConstantTimeEq;
+
+#[cfg(feature = "axum")]
+pub use super::webhooks_axum::{SinchWebhook, VerifiedBody, WebhookRejection};
 
 use super::auth::Secret;
 use super::signing::{self, SigningError};
@@ -49,6 +66,13 @@ pub enum WebhookError {
     UnsupportedAlgorithm(String),
     /// The verified body does not decode into the requested type.
     Decode(serde_json::Error),
+    /// The body is larger than the receiver accepts (`limit` bytes).
+    BodyTooLarge {
+        /// The largest body accepted, in bytes.
+        limit: usize,
+    },
+    /// The body could not be read (the connection failed mid-body).
+    Body(String),
 }
 
 impl fmt::Display for WebhookError {
@@ -73,6 +97,8 @@ impl fmt::Display for WebhookError {
             }
             WebhookError::UnsupportedAlgorithm(name) => write!(f, "unsupported webhook signature algorithm {name:?}"),
             WebhookError::Decode(e) => write!(f, "webhook body does not decode: {e}"),
+            WebhookError::BodyTooLarge { limit } => write!(f, "webhook body is larger than {limit} bytes"),
+            WebhookError::Body(e) => write!(f, "webhook body could not be read: {e}"),
         }
     }
 }
@@ -83,6 +109,58 @@ impl std::error::Error for WebhookError {
             WebhookError::Decode(e) => Some(e),
             _ => None,
         }
+    }
+}
+
+/// The largest callback body the `axum` extractor reads by default: 1 MiB.
+pub const DEFAULT_BODY_LIMIT: usize = 1 << 20;
+
+/// A callback verification scheme: everything needed to tell whether an HTTP request is a
+/// genuine callback, given the request's method, path, headers and raw body.
+///
+/// Implemented by every verifier of this module; implement it for a scheme of your own (or to
+/// wrap one, for example to pin the clock in tests) to use it with the `axum` extractor.
+pub trait Verifier {
+    /// Verifies a callback as of `now`. `path` is the path the request was sent to (a query
+    /// string is ignored where the scheme signs the path).
+    fn verify_request(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &HeaderMap,
+        body: &[u8],
+        now: SystemTime,
+    ) -> Result<(), WebhookError>;
+
+    /// The current time the extractor verifies against ([`SystemTime::now`] unless overridden).
+    fn now(&self) -> SystemTime {
+        SystemTime::now()
+    }
+
+    /// The largest body accepted, in bytes ([`DEFAULT_BODY_LIMIT`] unless overridden).
+    fn body_limit(&self) -> usize {
+        DEFAULT_BODY_LIMIT
+    }
+}
+
+impl<V: Verifier + ?Sized> Verifier for std::sync::Arc<V> {
+    fn verify_request(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &HeaderMap,
+        body: &[u8],
+        now: SystemTime,
+    ) -> Result<(), WebhookError> {
+        (**self).verify_request(method, path, headers, body, now)
+    }
+
+    fn now(&self) -> SystemTime {
+        (**self).now()
+    }
+
+    fn body_limit(&self) -> usize {
+        (**self).body_limit()
     }
 }
 
@@ -196,6 +274,19 @@ impl ConversationWebhook {
         self.verify(headers, body, SystemTime::now())
     }
 
+    /// The `x-sinch-webhook-signature` Sinch sends for this body, nonce and timestamp (Unix
+    /// seconds, as sent in the header): for tests of your own receiver.
+    pub fn sign(&self, body: &[u8], nonce: &str, timestamp: &str) -> String {
+        let mut mac =
+            <Hmac<Sha256> as Mac>::new_from_slice(self.secret.expose().as_bytes()).expect("HMAC takes any key length");
+        mac.update(body);
+        mac.update(b".");
+        mac.update(nonce.as_bytes());
+        mac.update(b".");
+        mac.update(timestamp.as_bytes());
+        STANDARD.encode(mac.finalize().into_bytes())
+    }
+
     /// Verifies a callback as of `now`, then decodes its body.
     pub fn verify_and_decode<T: serde::de::DeserializeOwned>(
         &self,
@@ -205,6 +296,19 @@ impl ConversationWebhook {
     ) -> Result<T, WebhookError> {
         self.verify(headers, body, now)?;
         decode(body)
+    }
+}
+
+impl Verifier for ConversationWebhook {
+    fn verify_request(
+        &self,
+        _method: &str,
+        _path: &str,
+        headers: &HeaderMap,
+        body: &[u8],
+        now: SystemTime,
+    ) -> Result<(), WebhookError> {
+        self.verify(headers, body, now)
     }
 }
 
@@ -250,6 +354,19 @@ impl NumbersWebhook {
     }
 }
 
+impl Verifier for NumbersWebhook {
+    fn verify_request(
+        &self,
+        _method: &str,
+        _path: &str,
+        headers: &HeaderMap,
+        body: &[u8],
+        _now: SystemTime,
+    ) -> Result<(), WebhookError> {
+        self.verify(headers, body)
+    }
+}
+
 fn decode_hex(text: &str) -> Option<Vec<u8>> {
     if text.is_empty() || text.len() % 2 != 0 {
         return None;
@@ -270,6 +387,8 @@ pub struct ApplicationWebhook {
     application_key: String,
     application_secret: Secret,
     window: Duration,
+    /// The `Authorization` scheme: `Application`, or `service` for Voice API v2.
+    scheme: &'static str,
 }
 
 impl ApplicationWebhook {
@@ -285,6 +404,7 @@ impl ApplicationWebhook {
             application_key: application_key.into(),
             application_secret,
             window: DEFAULT_WINDOW,
+            scheme: "Application",
         })
     }
 
@@ -306,9 +426,10 @@ impl ApplicationWebhook {
     ) -> Result<(), WebhookError> {
         let authorization = header(headers, "authorization")?;
         let timestamp = header(headers, signing::X_TIMESTAMP)?;
-        let not_application = || WebhookError::Malformed("authorization is not `Application KEY:SIGNATURE`".into());
+        let not_application =
+            || WebhookError::Malformed(format!("authorization is not `{} KEY:SIGNATURE`", self.scheme));
         let (scheme, credentials) = authorization.split_once(' ').ok_or_else(not_application)?;
-        if !scheme.eq_ignore_ascii_case("Application") {
+        if !scheme.eq_ignore_ascii_case(self.scheme) {
             return Err(not_application());
         }
         let (key, signature) = credentials.trim().rsplit_once(':').ok_or_else(not_application)?;
@@ -362,6 +483,149 @@ impl ApplicationWebhook {
     ) -> Result<T, WebhookError> {
         self.verify(method, path, headers, body, now)?;
         decode(body)
+    }
+}
+
+impl Verifier for ApplicationWebhook {
+    fn verify_request(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &HeaderMap,
+        body: &[u8],
+        now: SystemTime,
+    ) -> Result<(), WebhookError> {
+        self.verify(method, path, headers, body, now)
+    }
+}
+
+/// Voice API v2 webhooks: verifies `Authorization: service SERVICE_ID:SIGNATURE`, where
+/// `SIGNATURE = base64(hmac_sha256(base64decode(service secret), StringToSign))` over the same
+/// canonical string as [`ApplicationWebhook`] (method, Content-MD5, the `Content-Type` header as
+/// received, `x-timestamp:` and the path of the webhook URL), that `SERVICE_ID` is this
+/// service's, and that `x-timestamp` is within the window of now.
+#[derive(Debug, Clone)]
+pub struct ServiceWebhook(ApplicationWebhook);
+
+impl ServiceWebhook {
+    /// A verifier for a Voice v2 service's identifier and (base64) secret, with the default
+    /// five-minute window. Fails when the secret is not base64.
+    pub fn new(service_id: impl Into<String>, service_secret_b64: impl Into<Secret>) -> Result<Self, SigningError> {
+        let mut inner = ApplicationWebhook::new(service_id, service_secret_b64)?;
+        inner.scheme = "service";
+        Ok(ServiceWebhook(inner))
+    }
+
+    /// Sets how far `x-timestamp` may be from now, either way.
+    pub fn with_window(self, window: Duration) -> Self {
+        ServiceWebhook(self.0.with_window(window))
+    }
+
+    /// Verifies a webhook as of `now` (`path`: the request path; a query string is ignored).
+    pub fn verify(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &HeaderMap,
+        body: &[u8],
+        now: SystemTime,
+    ) -> Result<(), WebhookError> {
+        self.0.verify(method, path, headers, body, now)
+    }
+}
+
+impl Verifier for ServiceWebhook {
+    fn verify_request(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &HeaderMap,
+        body: &[u8],
+        now: SystemTime,
+    ) -> Result<(), WebhookError> {
+        self.verify(method, path, headers, body, now)
+    }
+}
+
+/// Callbacks authenticated with HTTP Basic credentials you chose and put in the callback URL
+/// (`https://user:password@host/path`): Fax's `WebhookBasicAuth` scheme. Verifies
+/// `Authorization: Basic base64(user ":" password)`, comparing SHA-256 digests in constant time
+/// (so neither the content nor the length of the credentials leaks through timing).
+///
+/// Nothing in the request is signed or timestamped: the credentials prove the sender knows
+/// them, not that the body is unaltered; use HTTPS callback URLs.
+#[derive(Debug, Clone)]
+pub struct BasicAuthWebhook {
+    /// SHA-256 of `user ":" password`.
+    expected: Secret,
+    body_limit: usize,
+}
+
+/// Fax API callbacks (`WebhookBasicAuth`).
+pub type FaxWebhook = BasicAuthWebhook;
+
+impl BasicAuthWebhook {
+    /// The largest body accepted by default: 64 MiB (an incoming fax carries its document).
+    pub const DEFAULT_BODY_LIMIT: usize = 64 << 20;
+
+    /// A verifier for the user name and password in the callback URL.
+    pub fn new(user: impl AsRef<str>, password: impl Into<Secret>) -> Self {
+        let password = password.into();
+        let digest = credentials_digest(format!("{}:{}", user.as_ref(), password.expose()).as_bytes());
+        BasicAuthWebhook {
+            expected: Secret::new(STANDARD.encode(digest)),
+            body_limit: Self::DEFAULT_BODY_LIMIT,
+        }
+    }
+
+    /// Sets the largest body the `axum` extractor reads.
+    pub fn with_body_limit(mut self, bytes: usize) -> Self {
+        self.body_limit = bytes;
+        self
+    }
+
+    /// Verifies a callback's `Authorization` header.
+    pub fn verify(&self, headers: &HeaderMap) -> Result<(), WebhookError> {
+        let authorization = header(headers, "authorization")?;
+        let not_basic = || WebhookError::Malformed("authorization is not `Basic CREDENTIALS`".into());
+        let (scheme, credentials) = authorization.split_once(' ').ok_or_else(not_basic)?;
+        if !scheme.eq_ignore_ascii_case("Basic") {
+            return Err(not_basic());
+        }
+        let received = STANDARD
+            .decode(credentials.trim())
+            .map_err(|_| WebhookError::Malformed("the basic credentials are not base64".into()))?;
+        let expected = STANDARD
+            .decode(self.expected.expose())
+            .map_err(|_| WebhookError::BadSignature)?;
+        let matches: bool = credentials_digest(&received).ct_eq(&expected).into();
+        if matches {
+            Ok(())
+        } else {
+            Err(WebhookError::BadSignature)
+        }
+    }
+}
+
+fn credentials_digest(credentials: &[u8]) -> Vec<u8> {
+    use sha2::Digest;
+    Sha256::digest(credentials).to_vec()
+}
+
+impl Verifier for BasicAuthWebhook {
+    fn verify_request(
+        &self,
+        _method: &str,
+        _path: &str,
+        headers: &HeaderMap,
+        _body: &[u8],
+        _now: SystemTime,
+    ) -> Result<(), WebhookError> {
+        self.verify(headers)
+    }
+
+    fn body_limit(&self) -> usize {
+        self.body_limit
     }
 }
 
@@ -825,6 +1089,142 @@ mod tests {
             ApplicationWebhook::new("k", "not*base64"),
             Err(SigningError::InvalidSecret)
         ));
+    }
+
+    // ---- Voice v2 (service) ----
+
+    /// The worked example of voice-v2.yaml (`callWebhook`, "Request signing").
+    const V2_AUTHORIZATION: &str =
+        "service a74b1566-0f18-4f8e-9c23-8e6b5df8fd3e:EWFtVTrykdhMTdyYSbn40GBJpf5UBeggO9T99sdwLyY=";
+    const V2_TIMESTAMP: &str = "2026-04-01T12:00:00.0000000Z";
+    const V2_BODY: &str = r#"{"event":"call.incoming","call":{"callId":"01AN4Z07BY79KA1307SR9X4MV3"}}"#;
+
+    fn v2_headers(authorization: &str) -> HeaderMap {
+        headers(&[
+            ("authorization", authorization),
+            ("x-timestamp", V2_TIMESTAMP),
+            ("content-type", "application/json; charset=utf-8"),
+        ])
+    }
+
+    #[test]
+    fn service_worked_example_verifies_and_rejects() {
+        let hook = ServiceWebhook::new("a74b1566-0f18-4f8e-9c23-8e6b5df8fd3e", "F5wrP9SKYU6w8sbZXkp7GA==").unwrap();
+        let (s, _) = Timestamp::new(V2_TIMESTAMP).to_unix().unwrap();
+        let now = at_unix(s);
+        let body = V2_BODY.as_bytes();
+        hook.verify("POST", "/voice-webhooks", &v2_headers(V2_AUTHORIZATION), body, now)
+            .unwrap();
+        let bad = |r: Result<(), WebhookError>| matches!(r, Err(WebhookError::BadSignature));
+        assert!(bad(hook.verify(
+            "POST",
+            "/voice-webhook",
+            &v2_headers(V2_AUTHORIZATION),
+            body,
+            now
+        )));
+        assert!(bad(hook.verify(
+            "POST",
+            "/voice-webhooks",
+            &v2_headers(V2_AUTHORIZATION),
+            b"{}",
+            now
+        )));
+        let other_service =
+            ServiceWebhook::new("a74b1566-0f18-4f8e-9c23-8e6b5df8fd3f", "F5wrP9SKYU6w8sbZXkp7GA==").unwrap();
+        assert!(bad(other_service.verify(
+            "POST",
+            "/voice-webhooks",
+            &v2_headers(V2_AUTHORIZATION),
+            body,
+            now
+        )));
+        // The Voice v1 scheme name is not accepted for a v2 service, nor the reverse.
+        let as_application = V2_AUTHORIZATION.replacen("service", "Application", 1);
+        assert!(matches!(
+            hook.verify("POST", "/voice-webhooks", &v2_headers(&as_application), body, now),
+            Err(WebhookError::Malformed(_))
+        ));
+        assert!(is_stale(
+            hook.verify(
+                "POST",
+                "/voice-webhooks",
+                &v2_headers(V2_AUTHORIZATION),
+                body,
+                now + Duration::from_secs(301)
+            ),
+            false
+        ));
+        let narrow = hook.with_window(Duration::from_secs(1));
+        assert!(is_stale(
+            narrow.verify(
+                "POST",
+                "/voice-webhooks",
+                &v2_headers(V2_AUTHORIZATION),
+                body,
+                now - Duration::from_secs(2)
+            ),
+            true
+        ));
+        assert!(!format!("{narrow:?}").contains("F5wrP9SKYU6w8sbZXkp7GA=="));
+    }
+
+    // ---- Fax (Basic) ----
+
+    #[test]
+    fn basic_auth_checks_the_credentials() {
+        let hook = BasicAuthWebhook::new("user", "pass word");
+        let basic = |c: &str| headers(&[("authorization", &format!("Basic {}", STANDARD.encode(c)))]);
+        hook.verify(&basic("user:pass word")).unwrap();
+        hook.verify(&headers(&[(
+            "authorization",
+            &format!("basic  {}", STANDARD.encode("user:pass word")),
+        )]))
+        .unwrap();
+        for wrong in ["user:pass wordx", "user:", ":", "usr:pass word", "user:pass word\n"] {
+            assert!(
+                matches!(hook.verify(&basic(wrong)), Err(WebhookError::BadSignature)),
+                "{wrong}"
+            );
+        }
+        assert!(matches!(
+            hook.verify(&HeaderMap::new()),
+            Err(WebhookError::MissingHeader("authorization"))
+        ));
+        for malformed in ["Bearer x", "Basic", "Basic not*base64"] {
+            assert!(
+                matches!(
+                    hook.verify(&headers(&[("authorization", malformed)])),
+                    Err(WebhookError::Malformed(_))
+                ),
+                "{malformed}"
+            );
+        }
+        let printed = format!("{hook:?}");
+        assert!(!printed.contains("pass word") && !printed.contains(&STANDARD.encode("user:pass word")));
+        assert_eq!(hook.body_limit(), BasicAuthWebhook::DEFAULT_BODY_LIMIT);
+        assert_eq!(hook.with_body_limit(10).body_limit(), 10);
+    }
+
+    #[test]
+    fn conversation_sign_reproduces_the_vector() {
+        let c = conv();
+        let hook = ConversationWebhook::new(c.secret.as_str());
+        assert_eq!(hook.sign(c.body.as_bytes(), &c.nonce, &c.timestamp), c.signature);
+    }
+
+    #[test]
+    fn every_verifier_is_a_verifier() {
+        let c = conv();
+        let hook = std::sync::Arc::new(ConversationWebhook::new(c.secret.as_str()));
+        hook.verify_request("POST", "/", &c.headers(), c.body.as_bytes(), c.now(0))
+            .unwrap();
+        assert_eq!(hook.body_limit(), DEFAULT_BODY_LIMIT);
+        let a = app();
+        let app_hook: &dyn Verifier = &a.hook();
+        app_hook
+            .verify_request(&a.method, &a.path, &a.headers(), a.body.as_bytes(), a.now(0))
+            .unwrap();
     }
 
     #[test]

@@ -20,6 +20,8 @@ pub mod signing;
 pub mod timestamp;
 pub mod union;
 pub mod webhooks;
+#[cfg(feature = "axum")]
+pub mod webhooks_axum;
 
 pub use auth::{Auth, AuthKind, Secret};
 pub use body::{Body, File, Part};

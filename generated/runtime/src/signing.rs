@@ -205,7 +205,7 @@ pub(crate) mod tests {
         if let Some(specs) = std::env::var_os("SINCH_SPECS_MIRROR") {
             return std::path::Path::new(&specs).join("../vectors/signatures.json");
         }
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/vectors/signatures.json").into()
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/vectors/signatures.json").into()
     }
 
     /// One known-answer vector by name; the vectors are required, never skipped.

@@ -82,6 +82,37 @@ pub fn rank(value: &Value, shapes: &[Shape]) -> Vec<usize> {
     scored.into_iter().map(|(_, i)| i).collect()
 }
 
+/// Whether a union of object variants keeps unknown kinds: every variant is an object with at
+/// least one property of its own (one not every variant knows), so the properties present tell
+/// which kinds a value can be. The generator emits an `Other` variant for exactly these unions.
+pub fn keeps_unknown(shapes: &[Shape]) -> bool {
+    shapes.len() >= 2 && (0..shapes.len()).all(|i| shapes[i].kind == JsonKind::Object && !own(shapes, i).is_empty())
+}
+
+/// The properties variant `index` knows that not every variant knows.
+fn own(shapes: &[Shape], index: usize) -> Vec<&'static str> {
+    shapes[index]
+        .known
+        .iter()
+        .copied()
+        .filter(|p| !shapes.iter().all(|s| s.known.contains(p)))
+        .collect()
+}
+
+/// [`rank`] limited to the variants that claim the value: objects holding at least one property
+/// of the variant's own. Empty when none does (an event kind added after the SDK was generated),
+/// which a union with an `Other` variant keeps as received instead of forcing it into the first
+/// variant whose required properties happen to be present.
+pub fn rank_claimed(value: &Value, shapes: &[Shape]) -> Vec<usize> {
+    let Some(obj) = value.as_object() else {
+        return Vec::new();
+    };
+    rank(value, shapes)
+        .into_iter()
+        .filter(|&i| own(shapes, i).iter().any(|p| obj.contains_key(*p)))
+        .collect()
+}
+
 /// Sets the discriminator property of an encoded variant when the variant's type lacks it.
 pub fn with_tag(mut value: Value, property: &str, tag: Option<&str>) -> Value {
     if let (Some(obj), Some(tag)) = (value.as_object_mut(), tag) {
@@ -143,6 +174,32 @@ mod tests {
         ];
         assert_eq!(rank(&json!({"type": "username", "endpoint": "a"}), SAME), vec![1, 0]);
         assert_eq!(rank(&json!({"type": "number", "endpoint": "1"}), SAME), vec![0, 1]);
+    }
+
+    #[test]
+    fn unknown_kinds_are_not_claimed() {
+        const EVENTS: &[Shape] = &[
+            Shape {
+                kind: JsonKind::Object,
+                required: &["app_id"],
+                known: &["app_id", "message"],
+                values: &[],
+            },
+            Shape {
+                kind: JsonKind::Object,
+                required: &["app_id"],
+                known: &["app_id", "contact"],
+                values: &[],
+            },
+        ];
+        assert!(keeps_unknown(EVENTS));
+        assert!(!keeps_unknown(SHAPES), "a string variant claims no property");
+        assert!(!keeps_unknown(&EVENTS[..1]));
+        assert_eq!(rank_claimed(&json!({"app_id": "a", "message": {}}), EVENTS), vec![0]);
+        assert_eq!(rank_claimed(&json!({"app_id": "a", "contact": {}}), EVENTS), vec![1]);
+        assert!(rank_claimed(&json!({"app_id": "a", "new_kind": {}}), EVENTS).is_empty());
+        assert!(rank_claimed(&json!({"app_id": "a"}), EVENTS).is_empty());
+        assert!(rank_claimed(&json!("text"), EVENTS).is_empty());
     }
 
     #[test]

@@ -33,6 +33,10 @@ pub const RUNTIME: &[(&str, &str)] = &[
     ("timestamp.rs", include_str!("../../../templates/runtime/timestamp.rs")),
     ("union.rs", include_str!("../../../templates/runtime/union.rs")),
     ("webhooks.rs", include_str!("../../../templates/runtime/webhooks.rs")),
+    (
+        "webhooks_axum.rs",
+        include_str!("../../../templates/runtime/webhooks_axum.rs"),
+    ),
 ];
 
 /// The runtime's test server (`runtime/src/testing.rs`, feature `testing`): SDK workspace only.

@@ -298,19 +298,43 @@ fn union(name_str: &str, doc: &TokenStream, u: &Union) -> TokenStream {
             let indices = 0..u.variants.len();
             let names = u.variants.iter().map(|v| v.name.as_str());
             let message = format!("data did not match any variant of {name_str}");
+            let keeps_unknown = keeps_unknown(u);
+            let (other_variant, other_serialize, candidates) = if keeps_unknown {
+                (
+                    quote! {
+                        /// A kind this SDK does not know yet (an object with none of the
+                        /// properties that tell the known variants apart), kept as received.
+                        Other(serde_json::Value),
+                    },
+                    quote!(Self::Other(v) => serde::Serialize::serialize(v, serializer),),
+                    quote! {
+                        let candidates = crate::runtime::union::rank_claimed(&value, SHAPES);
+                        if candidates.is_empty() && value.is_object() {
+                            return Ok(Self::Other(value));
+                        }
+                    },
+                )
+            } else {
+                (
+                    quote!(),
+                    quote!(),
+                    quote!(let candidates = crate::runtime::union::rank(&value, SHAPES);),
+                )
+            };
             (
-                quote!(),
+                other_variant,
                 if empty_variant {
                     quote!(match *self {})
                 } else {
-                    quote!(match self { #( Self::#idents(v) => serde::Serialize::serialize(v, serializer), )* })
+                    quote!(match self { #( Self::#idents(v) => serde::Serialize::serialize(v, serializer), )* #other_serialize })
                 },
                 quote! {
                     const SHAPES: &[crate::runtime::union::Shape] = &[#(#shapes),*];
                     let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
+                    #candidates
                     // Why each fitting variant failed, so the error names the real cause.
                     let mut tried: Vec<String> = Vec::new();
-                    for index in crate::runtime::union::rank(&value, SHAPES) {
+                    for index in candidates {
                         let decoded = match index {
                             #( #indices => #decoders.map_err(|e| format!("{}: {e}", #names)), )*
                             _ => continue,
@@ -327,6 +351,11 @@ fn union(name_str: &str, doc: &TokenStream, u: &Union) -> TokenStream {
     };
     let how = match &u.discriminator {
         Some(p) => format!(" Decoded by its `{p}` property; unknown values are kept in `Other`."),
+        None if keeps_unknown(u) => {
+            " Decoded by shape: the variant whose properties fit the data best; objects with none of \
+                                      the properties that tell the variants apart are kept in `Other`."
+                .to_string()
+        }
         None => " Decoded by shape: the variant whose properties fit the data best.".to_string(),
     };
     quote! {
@@ -352,4 +381,17 @@ fn union(name_str: &str, doc: &TokenStream, u: &Union) -> TokenStream {
             }
         }
     }
+}
+
+/// Whether a union decoded by shape keeps unknown kinds in an `Other` variant: every variant is an
+/// object with a property of its own (one not every variant knows), so a value with none of them
+/// is a kind added after generation. The runtime's `union::keeps_unknown` is the same rule.
+fn keeps_unknown(u: &Union) -> bool {
+    u.variants.len() >= 2
+        && u.variants.iter().all(|v| {
+            v.kind == JsonKind::Object
+                && v.known
+                    .iter()
+                    .any(|p| !u.variants.iter().all(|other| other.known.contains(p)))
+        })
 }

@@ -4097,7 +4097,7 @@ impl RestError {
 }
 /// `RestErrorKind`
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum RestErrorKind {
@@ -4105,12 +4105,16 @@ pub enum RestErrorKind {
     RestErrorKindVariant0(RestErrorKindVariant0),
     /// A `RestErrorKindVariant1`.
     RestErrorKindVariant1(RestErrorKindVariant1),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for RestErrorKind {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Self::RestErrorKindVariant0(v) => serde::Serialize::serialize(v, serializer),
             Self::RestErrorKindVariant1(v) => serde::Serialize::serialize(v, serializer),
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -4135,8 +4139,12 @@ impl<'de> serde::Deserialize<'de> for RestErrorKind {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <RestErrorKindVariant0 as serde::Deserialize>::deserialize(&value)

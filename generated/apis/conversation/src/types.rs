@@ -493,7 +493,7 @@ impl AppEventField {
 }
 /// Event originating from an app
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum AppEventFieldAppEvent {
@@ -511,6 +511,9 @@ pub enum AppEventFieldAppEvent {
     AgentLeftEventField(AgentLeftEventField),
     /// A `GenericEventField`.
     GenericEventField(GenericEventField),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for AppEventFieldAppEvent {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -522,6 +525,7 @@ impl serde::Serialize for AppEventFieldAppEvent {
             Self::AgentJoinedEventField(v) => serde::Serialize::serialize(v, serializer),
             Self::AgentLeftEventField(v) => serde::Serialize::serialize(v, serializer),
             Self::GenericEventField(v) => serde::Serialize::serialize(v, serializer),
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -576,8 +580,12 @@ impl<'de> serde::Deserialize<'de> for AppEventFieldAppEvent {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <ComposingEventField as serde::Deserialize>::deserialize(&value)
@@ -945,7 +953,7 @@ impl AppMessageObject {
 }
 /// `AppMessageTypes`
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum AppMessageTypes {
@@ -967,6 +975,9 @@ pub enum AppMessageTypes {
     ListMessageField(ListMessageField),
     /// A `ContactInfoMessageField`.
     ContactInfoMessageField(ContactInfoMessageField),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for AppMessageTypes {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -982,6 +993,7 @@ impl serde::Serialize for AppMessageTypes {
             Self::ContactInfoMessageField(v) => {
                 serde::Serialize::serialize(v, serializer)
             }
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -1048,8 +1060,12 @@ impl<'de> serde::Deserialize<'de> for AppMessageTypes {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <CardMessageField as serde::Deserialize>::deserialize(&value)
@@ -2441,7 +2457,7 @@ impl ChannelCredentialsCommonTypes {
 }
 /// `ChannelCredentialsTypes`
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ChannelCredentialsTypes {
@@ -2467,6 +2483,9 @@ pub enum ChannelCredentialsTypes {
     AppleBcCredentialsField(AppleBcCredentialsField),
     /// A `KakaoTalkChatCredentialsField`.
     KakaoTalkChatCredentialsField(KakaoTalkChatCredentialsField),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for ChannelCredentialsTypes {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -2498,6 +2517,7 @@ impl serde::Serialize for ChannelCredentialsTypes {
             Self::KakaoTalkChatCredentialsField(v) => {
                 serde::Serialize::serialize(v, serializer)
             }
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -2576,8 +2596,12 @@ impl<'de> serde::Deserialize<'de> for ChannelCredentialsTypes {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <StaticBearerCredentialsField as serde::Deserialize>::deserialize(
@@ -3487,7 +3511,7 @@ impl ChannelSpecificMessage {
 }
 /// `ChannelSpecificMessageMessage`
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ChannelSpecificMessageMessage {
@@ -3507,6 +3531,9 @@ pub enum ChannelSpecificMessageMessage {
     LineNotificationMessageTemplateChannelSpecificMessage(
         LineNotificationMessageTemplateChannelSpecificMessage,
     ),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for ChannelSpecificMessageMessage {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -3529,6 +3556,7 @@ impl serde::Serialize for ChannelSpecificMessageMessage {
             Self::LineNotificationMessageTemplateChannelSpecificMessage(v) => {
                 serde::Serialize::serialize(v, serializer)
             }
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -3598,8 +3626,12 @@ impl<'de> serde::Deserialize<'de> for ChannelSpecificMessageMessage {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <FlowChannelSpecificMessage as serde::Deserialize>::deserialize(
@@ -4139,7 +4171,7 @@ impl ChoiceResponseMessageFieldChoiceResponseMessage {
 }
 /// `ChoiceTypes`
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ChoiceTypes {
@@ -4155,6 +4187,9 @@ pub enum ChoiceTypes {
     CalendarMessageField(CalendarMessageField),
     /// A `ShareLocationMessageField`.
     ShareLocationMessageField(ShareLocationMessageField),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for ChoiceTypes {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -4167,6 +4202,7 @@ impl serde::Serialize for ChoiceTypes {
             Self::ShareLocationMessageField(v) => {
                 serde::Serialize::serialize(v, serializer)
             }
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -4215,8 +4251,12 @@ impl<'de> serde::Deserialize<'de> for ChoiceTypes {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <CallMessageField as serde::Deserialize>::deserialize(&value)
@@ -5074,7 +5114,7 @@ impl ContactDeleteEvent {
 }
 /// Message originating from a contact
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ContactEvent {
@@ -5088,6 +5128,9 @@ pub enum ContactEvent {
     CommentEventField(CommentEventField),
     /// A `GenericEventField`.
     GenericEventField(GenericEventField),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for ContactEvent {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -5099,6 +5142,7 @@ impl serde::Serialize for ContactEvent {
             }
             Self::CommentEventField(v) => serde::Serialize::serialize(v, serializer),
             Self::GenericEventField(v) => serde::Serialize::serialize(v, serializer),
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -5141,8 +5185,12 @@ impl<'de> serde::Deserialize<'de> for ContactEvent {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <ComposingEventField as serde::Deserialize>::deserialize(&value)
@@ -6103,7 +6151,7 @@ impl ContactMessage {
 pub type ContactMessageCommonProps = ReplyToField;
 /// The content of the event when contact_event is not populated. Note that this object is currently only available to select customers for beta testing. Mutually exclusive with contact_event.
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ContactMessageEvent {
@@ -6113,6 +6161,9 @@ pub enum ContactMessageEvent {
     ContactMessageEventVariant1(ContactMessageEventVariant1),
     /// A `ContactMessageEventVariant2`.
     ContactMessageEventVariant2(ContactMessageEventVariant2),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for ContactMessageEvent {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -6126,6 +6177,7 @@ impl serde::Serialize for ContactMessageEvent {
             Self::ContactMessageEventVariant2(v) => {
                 serde::Serialize::serialize(v, serializer)
             }
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -6156,8 +6208,12 @@ impl<'de> serde::Deserialize<'de> for ContactMessageEvent {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <ContactMessageEventVariant0 as serde::Deserialize>::deserialize(
@@ -6336,7 +6392,7 @@ impl ContactMessageEventVariant2 {
 }
 /// `ContactMessageTypes`
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ContactMessageTypes {
@@ -6356,6 +6412,9 @@ pub enum ContactMessageTypes {
     ProductResponseMessage(ProductResponseMessage),
     /// A `TextMessageField`.
     TextMessageField(TextMessageField),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for ContactMessageTypes {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -6372,6 +6431,7 @@ impl serde::Serialize for ContactMessageTypes {
             Self::MediaMessageField(v) => serde::Serialize::serialize(v, serializer),
             Self::ProductResponseMessage(v) => serde::Serialize::serialize(v, serializer),
             Self::TextMessageField(v) => serde::Serialize::serialize(v, serializer),
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -6432,8 +6492,12 @@ impl<'de> serde::Deserialize<'de> for ContactMessageTypes {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <ChannelSpecificContactMessage as serde::Deserialize>::deserialize(
@@ -7795,7 +7859,7 @@ impl ConversationMessageCommonProps {
 }
 /// `ConversationMessageTypes`
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ConversationMessageTypes {
@@ -7803,6 +7867,9 @@ pub enum ConversationMessageTypes {
     ConversationMessageTypesVariant0(ConversationMessageTypesVariant0),
     /// A `ConversationMessageTypesVariant1`.
     ConversationMessageTypesVariant1(ConversationMessageTypesVariant1),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for ConversationMessageTypes {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -7813,6 +7880,7 @@ impl serde::Serialize for ConversationMessageTypes {
             Self::ConversationMessageTypesVariant1(v) => {
                 serde::Serialize::serialize(v, serializer)
             }
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -7837,8 +7905,12 @@ impl<'de> serde::Deserialize<'de> for ConversationMessageTypes {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <ConversationMessageTypesVariant0 as serde::Deserialize>::deserialize(
@@ -7904,7 +7976,7 @@ impl From<ConversationMessageTypesVariant1> for ConversationMessageTypes {
 }
 /// `ConversationMessageTypesInject`
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ConversationMessageTypesInject {
@@ -7912,6 +7984,9 @@ pub enum ConversationMessageTypesInject {
     ConversationMessageTypesInjectVariant0(ConversationMessageTypesInjectVariant0),
     /// A `ConversationMessageTypesInjectVariant1`.
     ConversationMessageTypesInjectVariant1(ConversationMessageTypesInjectVariant1),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for ConversationMessageTypesInject {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -7922,6 +7997,7 @@ impl serde::Serialize for ConversationMessageTypesInject {
             Self::ConversationMessageTypesInjectVariant1(v) => {
                 serde::Serialize::serialize(v, serializer)
             }
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -7946,8 +8022,12 @@ impl<'de> serde::Deserialize<'de> for ConversationMessageTypesInject {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <ConversationMessageTypesInjectVariant0 as serde::Deserialize>::deserialize(
@@ -8407,7 +8487,7 @@ impl ConversationStopEvent {
 }
 /// `ConversationWebhookEvent`
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ConversationWebhookEvent {
@@ -8455,6 +8535,9 @@ pub enum ConversationWebhookEvent {
     RecordNotificationEvent(RecordNotificationEvent),
     /// A `UnsupportedCallbackEvent`.
     UnsupportedCallbackEvent(UnsupportedCallbackEvent),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for ConversationWebhookEvent {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -8494,6 +8577,7 @@ impl serde::Serialize for ConversationWebhookEvent {
             Self::UnsupportedCallbackEvent(v) => {
                 serde::Serialize::serialize(v, serializer)
             }
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -8800,8 +8884,12 @@ impl<'de> serde::Deserialize<'de> for ConversationWebhookEvent {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <MessageInboundEvent as serde::Deserialize>::deserialize(&value)
@@ -11551,8 +11639,9 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkCommerceMessageButtonsItem {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <KakaoTalkWebLinkButton as serde::Deserialize>::deserialize(&value)
@@ -11722,8 +11811,9 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkCommerceMessageCommerce {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <KakaoTalkRegularPriceCommerce as serde::Deserialize>::deserialize(
@@ -11949,8 +12039,9 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkCommerceMessageCoupon {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <KakaoTalkFixedDiscountCoupon as serde::Deserialize>::deserialize(
@@ -13379,7 +13470,7 @@ impl LineEnterpriseCredentialsFieldLineEnterpriseCredentials {
 }
 /// `LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind`
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind {
@@ -13387,6 +13478,9 @@ pub enum LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind {
     LineCredentialsJapanField(LineCredentialsJapanField),
     /// A `LineCredentialsThailandField`.
     LineCredentialsThailandField(LineCredentialsThailandField),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -13397,6 +13491,7 @@ impl serde::Serialize for LineEnterpriseCredentialsFieldLineEnterpriseCredential
             Self::LineCredentialsThailandField(v) => {
                 serde::Serialize::serialize(v, serializer)
             }
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -13422,8 +13517,12 @@ for LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <LineCredentialsJapanField as serde::Deserialize>::deserialize(
@@ -13755,7 +13854,7 @@ impl ListEventsResponse {
 }
 /// Item containing either choiceItem or ProductItem
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListItem {
@@ -13763,12 +13862,16 @@ pub enum ListItem {
     ListItemVariant0(ListItemVariant0),
     /// A `ListItemVariant1`.
     ListItemVariant1(ListItemVariant1),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for ListItem {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Self::ListItemVariant0(v) => serde::Serialize::serialize(v, serializer),
             Self::ListItemVariant1(v) => serde::Serialize::serialize(v, serializer),
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -13793,8 +13896,12 @@ impl<'de> serde::Deserialize<'de> for ListItem {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <ListItemVariant0 as serde::Deserialize>::deserialize(&value)
@@ -15702,7 +15809,7 @@ impl<'de> serde::Deserialize<'de> for OffensiveAnalysisEvaluation {
 }
 /// `OmniMessageOverride`
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum OmniMessageOverride {
@@ -15724,6 +15831,9 @@ pub enum OmniMessageOverride {
     ContactInfoMessageField(ContactInfoMessageField),
     /// A `ListMessageField`.
     ListMessageField(ListMessageField),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for OmniMessageOverride {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -15739,6 +15849,7 @@ impl serde::Serialize for OmniMessageOverride {
                 serde::Serialize::serialize(v, serializer)
             }
             Self::ListMessageField(v) => serde::Serialize::serialize(v, serializer),
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -15805,8 +15916,12 @@ impl<'de> serde::Deserialize<'de> for OmniMessageOverride {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <TextMessageField as serde::Deserialize>::deserialize(&value)
@@ -16795,7 +16910,7 @@ impl PaymentOrderDetailsChannelSpecificMessagePaymentOrderItemsItem {
 }
 /// The payment settings. Use `payment_buttons` in place of this deprecated field.
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
@@ -16805,6 +16920,9 @@ pub enum PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
     WhatsAppPaymentSettingsPaymentLink(WhatsAppPaymentSettingsPaymentLink),
     /// A `WhatsAppPaymentSettingsBoleto`.
     WhatsAppPaymentSettingsBoleto(WhatsAppPaymentSettingsBoleto),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize
 for PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
@@ -16819,6 +16937,7 @@ for PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
             Self::WhatsAppPaymentSettingsBoleto(v) => {
                 serde::Serialize::serialize(v, serializer)
             }
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -16850,8 +16969,12 @@ for PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <WhatsAppPaymentSettingsPix as serde::Deserialize>::deserialize(
@@ -18350,7 +18473,7 @@ impl<'de> serde::Deserialize<'de> for ReasonSubCode {
 pub type Recipient = RecipientBase;
 /// `RecipientBase`
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum RecipientBase {
@@ -18358,12 +18481,16 @@ pub enum RecipientBase {
     IdentifiedByField(IdentifiedByField),
     /// A `ContactIdField`.
     ContactIdField(ContactIdField),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for RecipientBase {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Self::IdentifiedByField(v) => serde::Serialize::serialize(v, serializer),
             Self::ContactIdField(v) => serde::Serialize::serialize(v, serializer),
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -18388,8 +18515,12 @@ impl<'de> serde::Deserialize<'de> for RecipientBase {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <IdentifiedByField as serde::Deserialize>::deserialize(&value)

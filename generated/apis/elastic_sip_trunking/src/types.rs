@@ -2385,7 +2385,7 @@ impl SipEndpoint {
 }
 /// `SipEndpointKind`
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum SipEndpointKind {
@@ -2393,12 +2393,16 @@ pub enum SipEndpointKind {
     StaticEndpoint(StaticEndpoint),
     /// A `RegisteredEndpoint`.
     RegisteredEndpoint(RegisteredEndpoint),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for SipEndpointKind {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Self::StaticEndpoint(v) => serde::Serialize::serialize(v, serializer),
             Self::RegisteredEndpoint(v) => serde::Serialize::serialize(v, serializer),
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -2423,8 +2427,12 @@ impl<'de> serde::Deserialize<'de> for SipEndpointKind {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <StaticEndpoint as serde::Deserialize>::deserialize(&value)

@@ -9555,8 +9555,9 @@ impl<'de> serde::Deserialize<'de> for RequestSenderAddressUsingPostRequest {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <RequestAlphaTag as serde::Deserialize>::deserialize(&value)
@@ -9710,8 +9711,9 @@ impl<'de> serde::Deserialize<'de> for RequestSenderAddressUsingPostResponse {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <AlphaTagRequestItem as serde::Deserialize>::deserialize(&value)

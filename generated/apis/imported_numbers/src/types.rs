@@ -4671,7 +4671,7 @@ impl TextEnableTollFreeNumbersLoaInfoCommon {
 }
 /// Request for text enabling project Toll Free numbers.
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum TextEnableTollFreeNumbersRequest {
@@ -4683,6 +4683,9 @@ pub enum TextEnableTollFreeNumbersRequest {
     TextEnableTollFreeNumbersResellerLoaInfoRequest(
         TextEnableTollFreeNumbersResellerLoaInfoRequest,
     ),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for TextEnableTollFreeNumbersRequest {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -4693,6 +4696,7 @@ impl serde::Serialize for TextEnableTollFreeNumbersRequest {
             Self::TextEnableTollFreeNumbersResellerLoaInfoRequest(v) => {
                 serde::Serialize::serialize(v, serializer)
             }
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -4717,8 +4721,12 @@ impl<'de> serde::Deserialize<'de> for TextEnableTollFreeNumbersRequest {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <TextEnableTollFreeNumbersDirectLoaInfoRequest as serde::Deserialize>::deserialize(

@@ -713,7 +713,7 @@ impl SaveMmsSlideItem {
 }
 /// `SaveMmsSlideItemKind`
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum SaveMmsSlideItemKind {
@@ -729,6 +729,9 @@ pub enum SaveMmsSlideItemKind {
     Calendar(Calendar),
     /// A `Pdf`.
     Pdf(Pdf),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for SaveMmsSlideItemKind {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -739,6 +742,7 @@ impl serde::Serialize for SaveMmsSlideItemKind {
             Self::Contact(v) => serde::Serialize::serialize(v, serializer),
             Self::Calendar(v) => serde::Serialize::serialize(v, serializer),
             Self::Pdf(v) => serde::Serialize::serialize(v, serializer),
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -787,8 +791,12 @@ impl<'de> serde::Deserialize<'de> for SaveMmsSlideItemKind {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <Image as serde::Deserialize>::deserialize(&value)
@@ -1151,7 +1159,7 @@ impl SendMmsSlideItem {
 }
 /// `SendMmsSlideItemKind`
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum SendMmsSlideItemKind {
@@ -1167,6 +1175,9 @@ pub enum SendMmsSlideItemKind {
     Calendar(Calendar),
     /// A `Pdf`.
     Pdf(Pdf),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for SendMmsSlideItemKind {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -1177,6 +1188,7 @@ impl serde::Serialize for SendMmsSlideItemKind {
             Self::Contact(v) => serde::Serialize::serialize(v, serializer),
             Self::Calendar(v) => serde::Serialize::serialize(v, serializer),
             Self::Pdf(v) => serde::Serialize::serialize(v, serializer),
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -1225,8 +1237,12 @@ impl<'de> serde::Deserialize<'de> for SendMmsSlideItemKind {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <Image as serde::Deserialize>::deserialize(&value)

@@ -1505,7 +1505,7 @@ impl CreateNumberOrderRequestBase {
 }
 /// `CreateNumberOrderRequestKind`
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateNumberOrderRequestKind {
@@ -1513,6 +1513,9 @@ pub enum CreateNumberOrderRequestKind {
     CreateNumberOrderRequestKindVariant0(CreateNumberOrderRequestKindVariant0),
     /// A `CreateNumberOrderRequestKindVariant1`.
     CreateNumberOrderRequestKindVariant1(CreateNumberOrderRequestKindVariant1),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for CreateNumberOrderRequestKind {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -1523,6 +1526,7 @@ impl serde::Serialize for CreateNumberOrderRequestKind {
             Self::CreateNumberOrderRequestKindVariant1(v) => {
                 serde::Serialize::serialize(v, serializer)
             }
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -1547,8 +1551,12 @@ impl<'de> serde::Deserialize<'de> for CreateNumberOrderRequestKind {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <CreateNumberOrderRequestKindVariant0 as serde::Deserialize>::deserialize(

@@ -798,8 +798,9 @@ impl<'de> serde::Deserialize<'de> for BundlesConversationAppInputDtoRetentionPol
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <BundlesConversationAppConversationRetentionPolicyInputDto as serde::Deserialize>::deserialize(
@@ -1257,8 +1258,9 @@ impl<'de> serde::Deserialize<'de> for BundlesInputBundlesDtoConvApp {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <BundlesConversationAppInputDto as serde::Deserialize>::deserialize(
@@ -1355,8 +1357,9 @@ impl<'de> serde::Deserialize<'de> for BundlesInputBundlesDtoSmsApp {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <BundlesInputBundlesSmsAppDto as serde::Deserialize>::deserialize(
@@ -1451,8 +1454,9 @@ impl<'de> serde::Deserialize<'de> for BundlesInputBundlesDtoSubproject {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <BundlesSubprojectInputDto as serde::Deserialize>::deserialize(
@@ -5492,8 +5496,9 @@ impl<'de> serde::Deserialize<'de> for KakaotalkSenderChangesDtoDetails {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <KakaotalkSenderDetailsDto as serde::Deserialize>::deserialize(
@@ -6772,8 +6777,9 @@ impl<'de> serde::Deserialize<'de> for KakaotalkTemplateChangesDtoDetails {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <KakaotalkTemplateDetailsDto as serde::Deserialize>::deserialize(
@@ -9066,8 +9072,9 @@ for RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(
@@ -9629,8 +9636,9 @@ for RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(
@@ -16919,8 +16927,9 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireBaseDtoUs {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto as serde::Deserialize>::deserialize(
@@ -17096,8 +17105,9 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireDtoUs {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <RcsBrandCampaignSenderDetailsQuestionnaireUsDto as serde::Deserialize>::deserialize(
@@ -18559,7 +18569,7 @@ impl RcsSenderDetailsQuestionnaireUsInputDto {
 }
 /// Launch answers specific for US.
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
@@ -18583,6 +18593,9 @@ pub enum RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
     RcsSenderDetailsQuestionnaireUsAnswersInputDto(
         RcsSenderDetailsQuestionnaireUsAnswersInputDto,
     ),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -18602,6 +18615,7 @@ impl serde::Serialize for RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
             Self::RcsSenderDetailsQuestionnaireUsAnswersInputDto(v) => {
                 serde::Serialize::serialize(v, serializer)
             }
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -20580,8 +20594,12 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireUsInputDtoAns
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto as serde::Deserialize>::deserialize(
@@ -21307,8 +21325,9 @@ for RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto as serde::Deserialize>::deserialize(
@@ -23636,7 +23655,7 @@ impl RcsUpdateSenderDetailsQuestionnaireUsInputDto {
 }
 /// Launch answers specific for US.
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers {
@@ -23648,6 +23667,9 @@ pub enum RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers {
     RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto(
         RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto,
     ),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -23658,6 +23680,7 @@ impl serde::Serialize for RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers {
             Self::RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto(v) => {
                 serde::Serialize::serialize(v, serializer)
             }
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -24302,8 +24325,12 @@ for RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto as serde::Deserialize>::deserialize(
@@ -27865,8 +27892,9 @@ impl<'de> serde::Deserialize<'de> for WhatsappAccountChangesDtoDetails {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <WhatsappAccountDetailsDto as serde::Deserialize>::deserialize(
@@ -28444,7 +28472,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappAccountStateEnum {
 }
 /// `WhatsappAccountsControllerCreateAccountV1Request`
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum WhatsappAccountsControllerCreateAccountV1Request {
@@ -28452,6 +28480,9 @@ pub enum WhatsappAccountsControllerCreateAccountV1Request {
     WhatsappInputAccountPartnerInitiatedDto(WhatsappInputAccountPartnerInitiatedDto),
     /// A `WhatsappInputAccountDtoDeprecated`.
     WhatsappInputAccountDtoDeprecated(WhatsappInputAccountDtoDeprecated),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for WhatsappAccountsControllerCreateAccountV1Request {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -28462,6 +28493,7 @@ impl serde::Serialize for WhatsappAccountsControllerCreateAccountV1Request {
             Self::WhatsappInputAccountDtoDeprecated(v) => {
                 serde::Serialize::serialize(v, serializer)
             }
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -28517,8 +28549,12 @@ impl<'de> serde::Deserialize<'de> for WhatsappAccountsControllerCreateAccountV1R
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <WhatsappInputAccountPartnerInitiatedDto as serde::Deserialize>::deserialize(
@@ -29541,8 +29577,9 @@ impl<'de> serde::Deserialize<'de> for WhatsappButtonsComponentDtoButtonsItem {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <WhatsappPhoneNumberButtonDto as serde::Deserialize>::deserialize(
@@ -29852,8 +29889,9 @@ impl<'de> serde::Deserialize<'de> for WhatsappButtonsComponentInputDtoButtonsIte
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <WhatsappFlowButtonInputDto as serde::Deserialize>::deserialize(
@@ -30175,8 +30213,9 @@ impl<'de> serde::Deserialize<'de> for WhatsappCardButtonsComponentDtoButtonsItem
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <WhatsappUrlButtonDto as serde::Deserialize>::deserialize(&value)
@@ -30266,7 +30305,7 @@ impl WhatsappCardDto {
 }
 /// `WhatsappCardDtoComponentsItem`
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum WhatsappCardDtoComponentsItem {
@@ -30276,6 +30315,9 @@ pub enum WhatsappCardDtoComponentsItem {
     WhatsappCardBodyComponentDto(WhatsappCardBodyComponentDto),
     /// A `WhatsappCardButtonsComponentDto`.
     WhatsappCardButtonsComponentDto(WhatsappCardButtonsComponentDto),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for WhatsappCardDtoComponentsItem {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -30289,6 +30331,7 @@ impl serde::Serialize for WhatsappCardDtoComponentsItem {
             Self::WhatsappCardButtonsComponentDto(v) => {
                 serde::Serialize::serialize(v, serializer)
             }
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -30319,8 +30362,12 @@ impl<'de> serde::Deserialize<'de> for WhatsappCardDtoComponentsItem {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <WhatsappCardHeaderComponentDto as serde::Deserialize>::deserialize(
@@ -33465,8 +33512,9 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputCardButtonsComponentDtoButton
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <WhatsappUrlButtonInputDto as serde::Deserialize>::deserialize(
@@ -33587,7 +33635,7 @@ impl WhatsappInputCardDto {
 }
 /// `WhatsappInputCardDtoComponentsItem`
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum WhatsappInputCardDtoComponentsItem {
@@ -33597,6 +33645,9 @@ pub enum WhatsappInputCardDtoComponentsItem {
     WhatsappInputCardBodyComponentDto(WhatsappInputCardBodyComponentDto),
     /// A `WhatsappInputCardButtonsComponentDto`.
     WhatsappInputCardButtonsComponentDto(WhatsappInputCardButtonsComponentDto),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for WhatsappInputCardDtoComponentsItem {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -33610,6 +33661,7 @@ impl serde::Serialize for WhatsappInputCardDtoComponentsItem {
             Self::WhatsappInputCardButtonsComponentDto(v) => {
                 serde::Serialize::serialize(v, serializer)
             }
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -33640,8 +33692,12 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputCardDtoComponentsItem {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <WhatsappInputCardHeaderComponentDto as serde::Deserialize>::deserialize(
@@ -35897,8 +35953,9 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialButtonsComponentDtoButtonsI
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <WhatsappPartialPhoneNumberButtonDto as serde::Deserialize>::deserialize(
@@ -36149,8 +36206,9 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialCardButtonsComponentDtoButt
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <WhatsappPartialUrlButtonDto as serde::Deserialize>::deserialize(
@@ -36260,7 +36318,7 @@ impl WhatsappPartialCardDto {
 }
 /// `WhatsappPartialCardDtoComponentsItem`
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum WhatsappPartialCardDtoComponentsItem {
@@ -36270,6 +36328,9 @@ pub enum WhatsappPartialCardDtoComponentsItem {
     WhatsappPartialCardBodyComponentDto(WhatsappPartialCardBodyComponentDto),
     /// A `WhatsappPartialCardButtonsComponentDto`.
     WhatsappPartialCardButtonsComponentDto(WhatsappPartialCardButtonsComponentDto),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for WhatsappPartialCardDtoComponentsItem {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -36283,6 +36344,7 @@ impl serde::Serialize for WhatsappPartialCardDtoComponentsItem {
             Self::WhatsappPartialCardButtonsComponentDto(v) => {
                 serde::Serialize::serialize(v, serializer)
             }
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -36313,8 +36375,12 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialCardDtoComponentsItem {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <WhatsappPartialCardHeaderComponentDto as serde::Deserialize>::deserialize(
@@ -37105,8 +37171,9 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialTemplateChangesDtoDetails {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <WhatsappPartialTemplateDetailsDto as serde::Deserialize>::deserialize(
@@ -37226,7 +37293,7 @@ impl WhatsappPartialTemplateDetailsDto {
 }
 /// `WhatsappPartialTemplateDetailsDtoComponentsItem`
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum WhatsappPartialTemplateDetailsDtoComponentsItem {
@@ -37248,6 +37315,9 @@ pub enum WhatsappPartialTemplateDetailsDtoComponentsItem {
     WhatsappPartialLimitedTimeOfferComponentDto(
         WhatsappPartialLimitedTimeOfferComponentDto,
     ),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for WhatsappPartialTemplateDetailsDtoComponentsItem {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -37276,6 +37346,7 @@ impl serde::Serialize for WhatsappPartialTemplateDetailsDtoComponentsItem {
             Self::WhatsappPartialLimitedTimeOfferComponentDto(v) => {
                 serde::Serialize::serialize(v, serializer)
             }
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -37339,8 +37410,12 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialTemplateDetailsDtoComponent
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <WhatsappPartialTextHeaderComponentDto as serde::Deserialize>::deserialize(
@@ -38405,8 +38480,9 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderChangesDtoDetails {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <WhatsappSenderDetailsDto as serde::Deserialize>::deserialize(&value)
@@ -40648,7 +40724,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderWhatsAppVerticalEnum {
 }
 /// `WhatsappSendersControllerCreateSenderV1Request`
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum WhatsappSendersControllerCreateSenderV1Request {
@@ -40660,6 +40736,9 @@ pub enum WhatsappSendersControllerCreateSenderV1Request {
     WhatsappInputSenderPartnerInitiatedDto(WhatsappInputSenderPartnerInitiatedDto),
     /// A `WhatsappSenderInputDtoDeprecated`.
     WhatsappSenderInputDtoDeprecated(WhatsappSenderInputDtoDeprecated),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for WhatsappSendersControllerCreateSenderV1Request {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -40676,6 +40755,7 @@ impl serde::Serialize for WhatsappSendersControllerCreateSenderV1Request {
             Self::WhatsappSenderInputDtoDeprecated(v) => {
                 serde::Serialize::serialize(v, serializer)
             }
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -40828,8 +40908,12 @@ impl<'de> serde::Deserialize<'de> for WhatsappSendersControllerCreateSenderV1Req
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <WhatsappSenderInputEsDto as serde::Deserialize>::deserialize(&value)
@@ -41503,7 +41587,7 @@ impl WhatsappTemplateChangesDetailsDto {
 }
 /// `WhatsappTemplateChangesDetailsDtoComponentsItem`
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum WhatsappTemplateChangesDetailsDtoComponentsItem {
@@ -41523,6 +41607,9 @@ pub enum WhatsappTemplateChangesDetailsDtoComponentsItem {
     WhatsappCarouselComponentDto(WhatsappCarouselComponentDto),
     /// A `WhatsappLimitedTimeOfferComponentDto`.
     WhatsappLimitedTimeOfferComponentDto(WhatsappLimitedTimeOfferComponentDto),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for WhatsappTemplateChangesDetailsDtoComponentsItem {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -41551,6 +41638,7 @@ impl serde::Serialize for WhatsappTemplateChangesDetailsDtoComponentsItem {
             Self::WhatsappLimitedTimeOfferComponentDto(v) => {
                 serde::Serialize::serialize(v, serializer)
             }
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -41614,8 +41702,12 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateChangesDetailsDtoComponent
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <WhatsappTextHeaderComponentDto as serde::Deserialize>::deserialize(
@@ -41902,8 +41994,9 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateChangesDtoDetails {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <WhatsappTemplateDetailsDto as serde::Deserialize>::deserialize(
@@ -42161,7 +42254,7 @@ impl WhatsappTemplateDetailsDto {
 }
 /// `WhatsappTemplateDetailsDtoComponentsItem`
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum WhatsappTemplateDetailsDtoComponentsItem {
@@ -42181,6 +42274,9 @@ pub enum WhatsappTemplateDetailsDtoComponentsItem {
     WhatsappCarouselComponentDto(WhatsappCarouselComponentDto),
     /// A `WhatsappLimitedTimeOfferComponentDto`.
     WhatsappLimitedTimeOfferComponentDto(WhatsappLimitedTimeOfferComponentDto),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for WhatsappTemplateDetailsDtoComponentsItem {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -42209,6 +42305,7 @@ impl serde::Serialize for WhatsappTemplateDetailsDtoComponentsItem {
             Self::WhatsappLimitedTimeOfferComponentDto(v) => {
                 serde::Serialize::serialize(v, serializer)
             }
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -42272,8 +42369,12 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateDetailsDtoComponentsItem {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <WhatsappTextHeaderComponentDto as serde::Deserialize>::deserialize(
@@ -42520,7 +42621,7 @@ impl WhatsappTemplateDetailsInputDto {
 }
 /// `WhatsappTemplateDetailsInputDtoComponentsItem`
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum WhatsappTemplateDetailsInputDtoComponentsItem {
@@ -42540,6 +42641,9 @@ pub enum WhatsappTemplateDetailsInputDtoComponentsItem {
     WhatsappInputCarouselComponentDto(WhatsappInputCarouselComponentDto),
     /// A `WhatsappLimitedTimeOfferComponentInputDto`.
     WhatsappLimitedTimeOfferComponentInputDto(WhatsappLimitedTimeOfferComponentInputDto),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for WhatsappTemplateDetailsInputDtoComponentsItem {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -42568,6 +42672,7 @@ impl serde::Serialize for WhatsappTemplateDetailsInputDtoComponentsItem {
             Self::WhatsappLimitedTimeOfferComponentInputDto(v) => {
                 serde::Serialize::serialize(v, serializer)
             }
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -42631,8 +42736,12 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateDetailsInputDtoComponentsI
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <WhatsappLocationHeaderComponentInputDto as serde::Deserialize>::deserialize(
@@ -44787,8 +44896,9 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplatesControllerGetTemplateV1Re
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <WhatsappTemplateDto as serde::Deserialize>::deserialize(&value)
@@ -44914,8 +45024,9 @@ for WhatsappTemplatesControllerListTemplatesByNameV1Response {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <WhatsappTemplateListDto as serde::Deserialize>::deserialize(&value)
@@ -45042,8 +45153,9 @@ for WhatsappTemplatesControllerListTemplatesV1Response {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <WhatsappTemplateListDto as serde::Deserialize>::deserialize(&value)
@@ -45495,7 +45607,7 @@ impl WhatsappUpdateTemplateDetailsInputDto {
 }
 /// `WhatsappUpdateTemplateDetailsInputDtoComponentsItem`
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
@@ -45515,6 +45627,9 @@ pub enum WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
     WhatsappInputCarouselComponentDto(WhatsappInputCarouselComponentDto),
     /// A `WhatsappLimitedTimeOfferComponentInputDto`.
     WhatsappLimitedTimeOfferComponentInputDto(WhatsappLimitedTimeOfferComponentInputDto),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -45543,6 +45658,7 @@ impl serde::Serialize for WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
             Self::WhatsappLimitedTimeOfferComponentInputDto(v) => {
                 serde::Serialize::serialize(v, serializer)
             }
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -45607,8 +45723,12 @@ for WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <WhatsappLocationHeaderComponentInputDto as serde::Deserialize>::deserialize(

@@ -146,8 +146,9 @@ impl<'de> serde::Deserialize<'de> for AgentEventEvent {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <AgentComposingEvent as serde::Deserialize>::deserialize(&value)
@@ -282,7 +283,7 @@ impl<'de> serde::Deserialize<'de> for AgentReadEventType {
 }
 /// `Callback`
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Callback {
@@ -292,6 +293,9 @@ pub enum Callback {
     UserAgentMessage(UserAgentMessage),
     /// A `UserAgentEvent`.
     UserAgentEvent(UserAgentEvent),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for Callback {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -299,6 +303,7 @@ impl serde::Serialize for Callback {
             Self::StatusReport(v) => serde::Serialize::serialize(v, serializer),
             Self::UserAgentMessage(v) => serde::Serialize::serialize(v, serializer),
             Self::UserAgentEvent(v) => serde::Serialize::serialize(v, serializer),
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -329,8 +334,12 @@ impl<'de> serde::Deserialize<'de> for Callback {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <StatusReport as serde::Deserialize>::deserialize(&value)
@@ -1371,7 +1380,7 @@ impl MessageExpire {
 }
 /// The content of the message
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum MessageMessage {
@@ -1383,6 +1392,9 @@ pub enum MessageMessage {
     StandaloneRichCardMessage(StandaloneRichCardMessage),
     /// A `CarouselRichCardMessage`.
     CarouselRichCardMessage(CarouselRichCardMessage),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for MessageMessage {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -1395,6 +1407,7 @@ impl serde::Serialize for MessageMessage {
             Self::CarouselRichCardMessage(v) => {
                 serde::Serialize::serialize(v, serializer)
             }
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -1438,8 +1451,12 @@ impl<'de> serde::Deserialize<'de> for MessageMessage {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <TextMessage as serde::Deserialize>::deserialize(&value)
@@ -1732,8 +1749,9 @@ impl<'de> serde::Deserialize<'de> for MessageSuggestionsItem {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <SuggestedReply as serde::Deserialize>::deserialize(&value)
@@ -2118,8 +2136,9 @@ impl<'de> serde::Deserialize<'de> for RichCardContentSuggestionsItem {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <SuggestedReply as serde::Deserialize>::deserialize(&value)
@@ -3134,8 +3153,9 @@ impl<'de> serde::Deserialize<'de> for StatusReportStatusReport {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <StatusReportAborted as serde::Deserialize>::deserialize(&value)
@@ -3396,8 +3416,9 @@ impl<'de> serde::Deserialize<'de> for SuggestedActionAction {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <DialPhoneNumber as serde::Deserialize>::deserialize(&value)
@@ -3709,8 +3730,9 @@ impl<'de> serde::Deserialize<'de> for Suggestion {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <SuggestedReply as serde::Deserialize>::deserialize(&value)
@@ -4132,7 +4154,7 @@ impl UserAgentMessage {
 }
 /// The message content
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UserAgentMessageMessage {
@@ -4144,6 +4166,9 @@ pub enum UserAgentMessageMessage {
     SuggestionResponse(SuggestionResponse),
     /// A `LocationResponse`.
     LocationResponse(LocationResponse),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for UserAgentMessageMessage {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -4152,6 +4177,7 @@ impl serde::Serialize for UserAgentMessageMessage {
             Self::FileMessage(v) => serde::Serialize::serialize(v, serializer),
             Self::SuggestionResponse(v) => serde::Serialize::serialize(v, serializer),
             Self::LocationResponse(v) => serde::Serialize::serialize(v, serializer),
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -4188,8 +4214,12 @@ impl<'de> serde::Deserialize<'de> for UserAgentMessageMessage {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <TextMessage as serde::Deserialize>::deserialize(&value)

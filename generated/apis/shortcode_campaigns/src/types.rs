@@ -2021,8 +2021,9 @@ impl<'de> serde::Deserialize<'de> for ContentTypeEnum {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <ContentTypeEnumVariant0 as serde::Deserialize>::deserialize(&value)

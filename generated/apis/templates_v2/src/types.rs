@@ -743,7 +743,7 @@ impl ChoiceMessagePropertiesFieldMessageProperties {
 }
 /// `ChoiceTypes`
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ChoiceTypes {
@@ -759,6 +759,9 @@ pub enum ChoiceTypes {
     CalendarMessageField(CalendarMessageField),
     /// A `ShareLocationMessageField`.
     ShareLocationMessageField(ShareLocationMessageField),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for ChoiceTypes {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -771,6 +774,7 @@ impl serde::Serialize for ChoiceTypes {
             Self::ShareLocationMessageField(v) => {
                 serde::Serialize::serialize(v, serializer)
             }
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -819,8 +823,12 @@ impl<'de> serde::Deserialize<'de> for ChoiceTypes {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <CallMessageField as serde::Deserialize>::deserialize(&value)
@@ -1173,7 +1181,7 @@ impl EmailInfo {
 }
 /// Item containing either choiceItem or ProductItem
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListItem {
@@ -1181,12 +1189,16 @@ pub enum ListItem {
     ListItemVariant0(ListItemVariant0),
     /// A `ListItemVariant1`.
     ListItemVariant1(ListItemVariant1),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for ListItem {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Self::ListItemVariant0(v) => serde::Serialize::serialize(v, serializer),
             Self::ListItemVariant1(v) => serde::Serialize::serialize(v, serializer),
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -1211,8 +1223,12 @@ impl<'de> serde::Deserialize<'de> for ListItem {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <ListItemVariant0 as serde::Deserialize>::deserialize(&value)
@@ -2400,7 +2416,7 @@ impl V2MessageCommonProps {
 /// Must be one of the following: [text_message, card_message, carousel_message,
 /// choice_message, location_message, media_message, template_message, list_message]
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by shape: the variant whose properties fit the data best; objects with none of the properties that tell the variants apart are kept in `Other`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum V2MessageTypes {
@@ -2422,6 +2438,9 @@ pub enum V2MessageTypes {
     ListMessageField(ListMessageField),
     /// A `ContactInfoMessageField`.
     ContactInfoMessageField(ContactInfoMessageField),
+    /// A kind this SDK does not know yet (an object with none of the
+    /// properties that tell the known variants apart), kept as received.
+    Other(serde_json::Value),
 }
 impl serde::Serialize for V2MessageTypes {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -2437,6 +2456,7 @@ impl serde::Serialize for V2MessageTypes {
             Self::ContactInfoMessageField(v) => {
                 serde::Serialize::serialize(v, serializer)
             }
+            Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -2503,8 +2523,12 @@ impl<'de> serde::Deserialize<'de> for V2MessageTypes {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
+        if candidates.is_empty() && value.is_object() {
+            return Ok(Self::Other(value));
+        }
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <CardMessageField as serde::Deserialize>::deserialize(&value)

@@ -1063,8 +1063,9 @@ impl<'de> serde::Deserialize<'de> for ConferenceCalloutDestination {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <DestinationPstn as serde::Deserialize>::deserialize(&value)
@@ -1480,8 +1481,9 @@ impl<'de> serde::Deserialize<'de> for CustomCalloutDestination {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <DestinationPstn as serde::Deserialize>::deserialize(&value)
@@ -2647,8 +2649,9 @@ impl<'de> serde::Deserialize<'de> for GetCallResponseObjFrom {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <DestinationMxp as serde::Deserialize>::deserialize(&value)
@@ -2919,8 +2922,9 @@ impl<'de> serde::Deserialize<'de> for GetCallResponseObjTo {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <DestinationMxp as serde::Deserialize>::deserialize(&value)
@@ -8243,8 +8247,9 @@ impl<'de> serde::Deserialize<'de> for TtsCalloutDestination {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <DestinationPstn as serde::Deserialize>::deserialize(&value)

@@ -10047,8 +10047,9 @@ impl<'de> serde::Deserialize<'de> for WebhookRequestEvent {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
-        for index in sinch_sdk_runtime::union::rank(&value, SHAPES) {
+        for index in candidates {
             let decoded = match index {
                 0usize => {
                     <WebhookRequestEventVariant0 as serde::Deserialize>::deserialize(
