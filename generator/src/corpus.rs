@@ -211,10 +211,10 @@ pub fn run(corpus: &Path, opts: &Options, progress: &mut dyn FnMut(&str)) -> std
         &ws.join("Cargo.toml"),
         &format!("[workspace]\nresolver = \"3\"\nmembers = [\n{}]\n", list.concat()),
     )?;
-    if let Some(lock) = &opts.lockfile {
-        if !ws.join("Cargo.lock").exists() {
-            let _ = std::fs::copy(lock, ws.join("Cargo.lock"));
-        }
+    if let Some(lock) = &opts.lockfile
+        && !ws.join("Cargo.lock").exists()
+    {
+        let _ = std::fs::copy(lock, ws.join("Cargo.lock"));
     }
     let Some(cargo_cmd) = opts.cargo else {
         return Ok(rows);
