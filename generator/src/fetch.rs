@@ -77,14 +77,14 @@ pub fn fetch(opts: &Options, only: Option<&str>) -> Result<Vec<Result<Outcome, E
         .iter()
         .filter(|e| only.is_none_or(|k| e.key == k))
         .collect();
-    if let Some(k) = only {
-        if entries.is_empty() {
-            let keys: Vec<&str> = manifest.api.iter().map(|e| e.key.as_str()).collect();
-            return Err(Error::file(
-                &opts.manifest,
-                format!("no API with key `{k}` (keys: {})", keys.join(", ")),
-            ));
-        }
+    if let Some(k) = only
+        && entries.is_empty()
+    {
+        let keys: Vec<&str> = manifest.api.iter().map(|e| e.key.as_str()).collect();
+        return Err(Error::file(
+            &opts.manifest,
+            format!("no API with key `{k}` (keys: {})", keys.join(", ")),
+        ));
     }
     Ok(entries.into_iter().map(|e| fetch_one(opts, e)).collect())
 }
@@ -419,14 +419,14 @@ fn download_once(agent: &ureq::Agent, url: &str, part: &Path, opts: &Options, ke
         received += n as u64;
         progress.update(received);
     }
-    if let Some(len) = expected {
-        if received != len {
-            progress.abandon(received);
-            return Err(Failed {
-                message: format!("the connection closed after {received} of {len} bytes"),
-                retry: true,
-            });
-        }
+    if let Some(len) = expected
+        && received != len
+    {
+        progress.abandon(received);
+        return Err(Failed {
+            message: format!("the connection closed after {received} of {len} bytes"),
+            retry: true,
+        });
     }
     file.sync_all().map_err(|e| io("cannot write", e))?;
     progress.finish(received, url);

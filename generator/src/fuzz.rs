@@ -317,12 +317,12 @@ pub fn mutate_value(rng: &mut Rng, doc: &mut Value) {
         1 => *node = donor,
         2 => *node = json!({"$ref": local_ref}),
         3 => {
-            if let Value::Object(m) = node {
-                if !m.is_empty() {
-                    let i = rng.below(m.len());
-                    if let Some(k) = m.keys().nth(i).cloned() {
-                        m.shift_remove(&k);
-                    }
+            if let Value::Object(m) = node
+                && !m.is_empty()
+            {
+                let i = rng.below(m.len());
+                if let Some(k) = m.keys().nth(i).cloned() {
+                    m.shift_remove(&k);
                 }
             }
         }
@@ -347,21 +347,21 @@ pub fn mutate_value(rng: &mut Rng, doc: &mut Value) {
             };
         }
         7 => {
-            if let Value::Array(a) = node {
-                if !a.is_empty() {
-                    let i = rng.below(a.len());
-                    let copy = a[i].clone();
-                    a.push(copy);
-                }
+            if let Value::Array(a) = node
+                && !a.is_empty()
+            {
+                let i = rng.below(a.len());
+                let copy = a[i].clone();
+                a.push(copy);
             }
         }
         _ => {
             if let Value::Object(m) = node {
                 // Rename a key.
-                if let Some(k) = m.keys().nth(rng.below(m.len().max(1))).cloned() {
-                    if let Some(v) = m.shift_remove(&k) {
-                        m.insert(rng.pick(KEYS).to_string(), v);
-                    }
+                if let Some(k) = m.keys().nth(rng.below(m.len().max(1))).cloned()
+                    && let Some(v) = m.shift_remove(&k)
+                {
+                    m.insert(rng.pick(KEYS).to_string(), v);
                 }
             }
         }

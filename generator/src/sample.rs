@@ -63,19 +63,19 @@ pub fn operations(doc: &OpenAPI) -> BTreeMap<String, OperationSample> {
                 };
                 sample.params.insert(data.name.clone(), value);
             }
-            if let Some(rb) = &op.request_body {
-                if let Some(rb) = resolve_body(doc, rb) {
-                    for (media, m) in &rb.content {
-                        let mut candidates: Vec<Value> = Vec::new();
-                        if let Some(e) = &m.example {
-                            candidates.push(e.clone());
-                        }
-                        candidates.extend(m.examples.values().filter_map(|e| example_value(doc, e)));
-                        if let Some(s) = &m.schema {
-                            candidates.push(Sampler::new(doc, true).value(s, 0));
-                        }
-                        sample.bodies.insert(media.clone(), candidates);
+            if let Some(rb) = &op.request_body
+                && let Some(rb) = resolve_body(doc, rb)
+            {
+                for (media, m) in &rb.content {
+                    let mut candidates: Vec<Value> = Vec::new();
+                    if let Some(e) = &m.example {
+                        candidates.push(e.clone());
                     }
+                    candidates.extend(m.examples.values().filter_map(|e| example_value(doc, e)));
+                    if let Some(s) = &m.schema {
+                        candidates.push(Sampler::new(doc, true).value(s, 0));
+                    }
+                    sample.bodies.insert(media.clone(), candidates);
                 }
             }
             out.insert(id, sample);
@@ -201,15 +201,15 @@ impl<'a> Sampler<'a> {
 
     fn schema(&mut self, s: &Schema, depth: usize) -> Value {
         let data = &s.schema_data;
-        if let Some(e) = &data.example {
-            if !e.is_null() {
-                return e.clone();
-            }
+        if let Some(e) = &data.example
+            && !e.is_null()
+        {
+            return e.clone();
         }
-        if let Some(d) = &data.default {
-            if !d.is_null() {
-                return d.clone();
-            }
+        if let Some(d) = &data.default
+            && !d.is_null()
+        {
+            return d.clone();
         }
         match &s.schema_kind {
             SchemaKind::Type(Type::String(t)) => {
@@ -359,12 +359,13 @@ impl<'a> Sampler<'a> {
                 out.insert(name.clone(), v);
             }
         }
-        if out.is_empty() && props.is_empty() {
-            if let Some(AdditionalProperties::Schema(s)) = additional {
-                let v = self.value(s, depth);
-                if !v.is_null() {
-                    out.insert("key".into(), v);
-                }
+        if out.is_empty()
+            && props.is_empty()
+            && let Some(AdditionalProperties::Schema(s)) = additional
+        {
+            let v = self.value(s, depth);
+            if !v.is_null() {
+                out.insert("key".into(), v);
             }
         }
         Value::Object(out)
@@ -456,12 +457,11 @@ impl<'a> Sampler<'a> {
         let mut v = self.value(first, depth);
         // Members that extend one base naming the discriminator (WhatsApp's messages): the tag
         // is the base's mapping for the member, else the base's value its name starts with.
-        if s.schema_data.discriminator.is_none() {
-            if let (ReferenceOr::Reference { reference }, Value::Object(m)) = (first, &mut v) {
-                if let Some((property, tag)) = self.inherited_tag(reference) {
-                    m.insert(property, json!(tag));
-                }
-            }
+        if s.schema_data.discriminator.is_none()
+            && let (ReferenceOr::Reference { reference }, Value::Object(m)) = (first, &mut v)
+            && let Some((property, tag)) = self.inherited_tag(reference)
+        {
+            m.insert(property, json!(tag));
         }
         // The discriminator names the member written.
         if let (Some(d), Value::Object(m)) = (&s.schema_data.discriminator, &mut v) {

@@ -327,18 +327,18 @@ impl Http {
             };
             let status = response.status();
             let headers = response.headers().clone();
-            if let (401, Auth::OAuth2(oauth), Some(stale), false) = (status.as_u16(), &self.auth, &token, renewed) {
-                if super::oauth::says_expired(&headers) {
-                    // Renewed once; the resend does not count as an attempt.
-                    renewed = true;
-                    attempt -= 1;
-                    tracing::debug!("token expired; renewing it and sending again");
-                    oauth.renew(stale).await.map_err(|e| Error::Auth {
-                        operation,
-                        source: Box::new(e),
-                    })?;
-                    continue;
-                }
+            if let (401, Auth::OAuth2(oauth), Some(stale), false) = (status.as_u16(), &self.auth, &token, renewed)
+                && super::oauth::says_expired(&headers)
+            {
+                // Renewed once; the resend does not count as an attempt.
+                renewed = true;
+                attempt -= 1;
+                tracing::debug!("token expired; renewing it and sending again");
+                oauth.renew(stale).await.map_err(|e| Error::Auth {
+                    operation,
+                    source: Box::new(e),
+                })?;
+                continue;
             }
             if policy.retries_status(status.as_u16(), idempotent) {
                 let delay = policy.delay(attempt, retry::retry_after(&headers));

@@ -591,10 +591,10 @@ fn check(spec: &OperationSpec, r: &Received) -> Vec<String> {
         if spec.body_required {
             problems.push("the request body is required, and there is none".into());
         }
-    } else if let Some(validate) = spec.validate {
-        if let Err(e) = validate(&r.body) {
-            problems.push(format!("the body does not match the description: {e}"));
-        }
+    } else if let Some(validate) = spec.validate
+        && let Err(e) = validate(&r.body)
+    {
+        problems.push(format!("the body does not match the description: {e}"));
     }
     problems
 }

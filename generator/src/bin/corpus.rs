@@ -84,10 +84,10 @@ fn main() -> ExitCode {
     };
     let report = corpus::report(&corpus_dir, &rows, !no_build);
     print!("{report}");
-    if let Some(f) = report_file {
-        if let Err(e) = std::fs::write(&f, &report) {
-            eprintln!("error: cannot write {}: {e}", f.display());
-        }
+    if let Some(f) = report_file
+        && let Err(e) = std::fs::write(&f, &report)
+    {
+        eprintln!("error: cannot write {}: {e}", f.display());
     }
     let failed = rows.iter().any(|r| {
         matches!(

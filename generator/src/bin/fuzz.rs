@@ -21,10 +21,9 @@ fn seeds(dir: &Path, max: u64, out: &mut Vec<(PathBuf, String)>) {
             seeds(&p, max, out);
         } else if p.extension().is_some_and(|e| e == "yaml" || e == "yml" || e == "json")
             && p.metadata().is_ok_and(|m| m.len() <= max)
+            && let Ok(text) = std::fs::read_to_string(&p)
         {
-            if let Ok(text) = std::fs::read_to_string(&p) {
-                out.push((p, text));
-            }
+            out.push((p, text));
         }
     }
 }

@@ -79,10 +79,10 @@ pub fn pair_types(old: &Api, new: &Api, ops: &[(&Operation, &Operation)]) -> Pai
             queue.push((a.ty.clone(), b.ty.clone()));
         }
         for r in &o.responses {
-            if let Some(s) = n.responses.iter().find(|s| s.status == r.status) {
-                if let (Some(a), Some(b)) = (&r.ty, &s.ty) {
-                    queue.push((a.clone(), b.clone()));
-                }
+            if let Some(s) = n.responses.iter().find(|s| s.status == r.status)
+                && let (Some(a), Some(b)) = (&r.ty, &s.ty)
+            {
+                queue.push((a.clone(), b.clone()));
             }
         }
     }

@@ -340,14 +340,14 @@ pub fn security(old: &Version, new: &Version, ops: &Matched<'_>, out: &mut Vec<C
             changed.entry((false, alt.clone())).or_default().push(who.clone());
         }
     }
-    if ops.pairs.is_empty() {
-        if let (Some(x), Some(y)) = (&old.doc.security, &new.doc.security) {
-            for alt in alternatives(x, &a).difference(&alternatives(y, &b)) {
-                changed.entry((true, alt.clone())).or_default();
-            }
-            for alt in alternatives(y, &b).difference(&alternatives(x, &a)) {
-                changed.entry((false, alt.clone())).or_default();
-            }
+    if ops.pairs.is_empty()
+        && let (Some(x), Some(y)) = (&old.doc.security, &new.doc.security)
+    {
+        for alt in alternatives(x, &a).difference(&alternatives(y, &b)) {
+            changed.entry((true, alt.clone())).or_default();
+        }
+        for alt in alternatives(y, &b).difference(&alternatives(x, &a)) {
+            changed.entry((false, alt.clone())).or_default();
         }
     }
     for ((removed, alt), who) in changed {

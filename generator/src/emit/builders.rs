@@ -146,28 +146,27 @@ pub fn for_struct(name: &str, s: &Struct, defs: &Defs) -> TokenStream {
     // A struct whose only required field is a flattened union gets one shortcut per variant.
     let mut shortcuts = Vec::new();
     let req = required(s);
-    if let [only] = req.as_slice() {
-        if only.flatten {
-            if let Some(u) = union_of(&only.ty, defs) {
-                let union_ty = value_ty(only);
-                for (fname, uparams, uargs) in union_constructors(u, defs) {
-                    if !taken.insert(fname.clone()) {
-                        continue;
-                    }
-                    let f = format_ident!("{}", fname);
-                    let doc = format!(
-                        " A value whose `{}` is [`{}::{fname}`].",
-                        only.name,
-                        quote!(#union_ty).to_string().replace(' ', "")
-                    );
-                    shortcuts.push(quote! {
-                        #[doc = #doc]
-                        pub fn #f(#(#uparams),*) -> Self {
-                            Self::new(#union_ty::#f(#(#uargs),*))
-                        }
-                    });
-                }
+    if let [only] = req.as_slice()
+        && only.flatten
+        && let Some(u) = union_of(&only.ty, defs)
+    {
+        let union_ty = value_ty(only);
+        for (fname, uparams, uargs) in union_constructors(u, defs) {
+            if !taken.insert(fname.clone()) {
+                continue;
             }
+            let f = format_ident!("{}", fname);
+            let doc = format!(
+                " A value whose `{}` is [`{}::{fname}`].",
+                only.name,
+                quote!(#union_ty).to_string().replace(' ', "")
+            );
+            shortcuts.push(quote! {
+                #[doc = #doc]
+                pub fn #f(#(#uparams),*) -> Self {
+                    Self::new(#union_ty::#f(#(#uargs),*))
+                }
+            });
         }
     }
     quote! {
@@ -287,23 +286,23 @@ fn constructor_params(t: &Ty, defs: &Defs, discriminator: Option<&str>) -> (Vec<
         .iter()
         .filter(|f| Some(f.json.as_str()) != discriminator || f.required)
         .collect();
-    if let [inner] = own.as_slice() {
-        if let Some((inner_name, inner_s)) = struct_of(&inner.ty, defs) {
-            if inner_name != name && !inner.nullable && !has_optional(inner_s) {
-                let (params, _) = new_call(inner_name, inner_s);
-                let args = required(inner_s)
-                    .iter()
-                    .map(|f| {
-                        let a = naming::ident(&f.name);
-                        quote!(#a)
-                    })
-                    .collect();
-                return (params, args);
-            }
-            if inner_name != name && !inner.nullable {
-                let t = ty(&inner.ty, &TokenStream::new());
-                return (vec![quote!(value: impl Into<#t>)], vec![quote!(value)]);
-            }
+    if let [inner] = own.as_slice()
+        && let Some((inner_name, inner_s)) = struct_of(&inner.ty, defs)
+    {
+        if inner_name != name && !inner.nullable && !has_optional(inner_s) {
+            let (params, _) = new_call(inner_name, inner_s);
+            let args = required(inner_s)
+                .iter()
+                .map(|f| {
+                    let a = naming::ident(&f.name);
+                    quote!(#a)
+                })
+                .collect();
+            return (params, args);
+        }
+        if inner_name != name && !inner.nullable {
+            let t = ty(&inner.ty, &TokenStream::new());
+            return (vec![quote!(value: impl Into<#t>)], vec![quote!(value)]);
         }
     }
     let (params, _) = new_call(name, s);
@@ -404,31 +403,31 @@ fn variant_value(t: &Ty, defs: &Defs, discriminator: Option<&str>) -> TokenStrea
         .filter(|f| Some(f.json.as_str()) != discriminator || f.required)
         .collect();
     let outer = format_ident!("{}", name);
-    if let [inner] = own.as_slice() {
-        if let Some((inner_name, inner_s)) = struct_of(&inner.ty, defs) {
-            if inner_name != name && !inner.nullable && has_optional(inner_s) {
-                // The wrapped struct has optional fields: the constructor takes it whole.
-                let setter = naming::ident(if inner.name == "new" { "with_new" } else { &inner.name });
-                return if inner.required {
-                    quote!(#outer::new(value))
-                } else {
-                    quote!(#outer::new().#setter(value))
-                };
-            }
-            if inner_name != name && !inner.nullable {
-                let (_, build) = new_call(inner_name, inner_s);
-                let field = naming::ident(&inner.name);
-                let setter = naming::ident(if inner.name == "new" { "with_new" } else { &inner.name });
-                let _ = field;
-                return if inner.required {
-                    // The wrapper's only required field is the wrapped struct.
-                    let others = required(s).len();
-                    debug_assert_eq!(others, 1);
-                    quote!(#outer::new(#build))
-                } else {
-                    quote!(#outer::new().#setter(#build))
-                };
-            }
+    if let [inner] = own.as_slice()
+        && let Some((inner_name, inner_s)) = struct_of(&inner.ty, defs)
+    {
+        if inner_name != name && !inner.nullable && has_optional(inner_s) {
+            // The wrapped struct has optional fields: the constructor takes it whole.
+            let setter = naming::ident(if inner.name == "new" { "with_new" } else { &inner.name });
+            return if inner.required {
+                quote!(#outer::new(value))
+            } else {
+                quote!(#outer::new().#setter(value))
+            };
+        }
+        if inner_name != name && !inner.nullable {
+            let (_, build) = new_call(inner_name, inner_s);
+            let field = naming::ident(&inner.name);
+            let setter = naming::ident(if inner.name == "new" { "with_new" } else { &inner.name });
+            let _ = field;
+            return if inner.required {
+                // The wrapper's only required field is the wrapped struct.
+                let others = required(s).len();
+                debug_assert_eq!(others, 1);
+                quote!(#outer::new(#build))
+            } else {
+                quote!(#outer::new().#setter(#build))
+            };
         }
     }
     let (_, build) = new_call(name, s);

@@ -126,10 +126,8 @@ fn method_doc(op: &Operation, media: Option<&Body>, alternate: bool) -> TokenStr
         doc_text.push_str(d.trim());
         doc_text.push_str("\n\n");
     }
-    if alternate {
-        if let Some(b) = media {
-            doc_text.push_str(&format!("This method sends the body as `{}`.\n\n", b.media));
-        }
+    if alternate && let Some(b) = media {
+        doc_text.push_str(&format!("This method sends the body as `{}`.\n\n", b.media));
     }
     doc_text.push_str(&format!("`{} {}` (operation `{}`).", op.method, op.path, op.id));
     if let Some(s) = &op.server {

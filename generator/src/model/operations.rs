@@ -592,14 +592,14 @@ fn parameters(
         // An operation's parameter overrides the path item's; one listed twice in the same
         // list is a defect: the later one is kept.
         let level = |p: &str| p.rsplit_once("/parameters/").map(|(l, _)| l.to_string());
-        if let Some((_, _, first)) = resolved.iter().find(|(_, q, _)| same(q)) {
-            if level(first) == level(&listed) {
-                let message = format!(
-                    "parameter `{}` is declared twice (first at #{first}); the later one is used",
-                    data.name
-                );
-                types.warnings.push(types.file, &listed, message);
-            }
+        if let Some((_, _, first)) = resolved.iter().find(|(_, q, _)| same(q))
+            && level(first) == level(&listed)
+        {
+            let message = format!(
+                "parameter `{}` is declared twice (first at #{first}); the later one is used",
+                data.name
+            );
+            types.warnings.push(types.file, &listed, message);
         }
         resolved.retain(|(_, q, _)| !same(q));
         resolved.push((at, param, listed));
@@ -753,15 +753,15 @@ fn request_bodies(
             ),
         }
     }
-    if chosen.is_empty() {
-        if let Some((media, m)) = rb.content.iter().next() {
-            types.warnings.push(
-                types.file,
-                &diag::join(&format!("{at}/content"), media),
-                format!("no media type the SDK sends: the body is sent as JSON, not `{media}`"),
-            );
-            chosen.push((BodyKind::Json, media, m));
-        }
+    if chosen.is_empty()
+        && let Some((media, m)) = rb.content.iter().next()
+    {
+        types.warnings.push(
+            types.file,
+            &diag::join(&format!("{at}/content"), media),
+            format!("no media type the SDK sends: the body is sent as JSON, not `{media}`"),
+        );
+        chosen.push((BodyKind::Json, media, m));
     }
     let several = chosen.len() > 1;
     let mut bodies = Vec::new();

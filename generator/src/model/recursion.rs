@@ -46,19 +46,19 @@ pub fn box_cycles(types: &mut BTreeMap<String, TypeDef>) {
         match &def.kind {
             Kind::Struct(s) => {
                 for (i, f) in s.fields.iter().enumerate() {
-                    if let Some(t) = by_value(&f.ty) {
-                        if reaches(types, t, &name) {
-                            to_box.push(i);
-                        }
+                    if let Some(t) = by_value(&f.ty)
+                        && reaches(types, t, &name)
+                    {
+                        to_box.push(i);
                     }
                 }
             }
             Kind::Union(u) => {
                 for (i, v) in u.variants.iter().enumerate() {
-                    if let Some(t) = by_value(&v.ty) {
-                        if reaches(types, t, &name) {
-                            to_box.push(i);
-                        }
+                    if let Some(t) = by_value(&v.ty)
+                        && reaches(types, t, &name)
+                    {
+                        to_box.push(i);
                     }
                 }
             }

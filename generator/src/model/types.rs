@@ -425,10 +425,10 @@ impl<'a> Types<'a> {
             }
         }
         for (json, prop) in props {
-            if let Some(key) = &key_placeholder {
-                if json == key || json.starts_with(&format!("{key}.")) {
-                    continue;
-                }
+            if let Some(key) = &key_placeholder
+                && (json == key || json.starts_with(&format!("{key}.")))
+            {
+                continue;
             }
             let p = match origins.get(json) {
                 Some(origin) => origin.clone(),

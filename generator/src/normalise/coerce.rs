@@ -433,15 +433,15 @@ fn schema(map: &mut Map<String, Value>, pointer: &str, w: &mut impl FnMut(&str, 
         map.shift_remove("discriminator");
     }
     // `enum: a` (one value).
-    if let Some(v) = map.get("enum") {
-        if !v.is_array() {
-            let v = v.clone();
-            w(
-                &doc::join(pointer, "enum"),
-                "`enum` is one value, not a list; taken as a list of it".into(),
-            );
-            map.insert("enum".into(), Value::Array(vec![v]));
-        }
+    if let Some(v) = map.get("enum")
+        && !v.is_array()
+    {
+        let v = v.clone();
+        w(
+            &doc::join(pointer, "enum"),
+            "`enum` is one value, not a list; taken as a list of it".into(),
+        );
+        map.insert("enum".into(), Value::Array(vec![v]));
     }
     // `allOf: {..}` (one schema, not a list).
     for key in ["allOf", "oneOf", "anyOf"] {
@@ -484,10 +484,11 @@ fn schema(map: &mut Map<String, Value>, pointer: &str, w: &mut impl FnMut(&str, 
         map.insert("items".into(), items);
     }
     // `additionalProperties: "true"`.
-    if let Some(v) = map.get("additionalProperties") {
-        if !v.is_boolean() && !v.is_object() {
-            boolean(map, "additionalProperties", pointer, w);
-        }
+    if let Some(v) = map.get("additionalProperties")
+        && !v.is_boolean()
+        && !v.is_object()
+    {
+        boolean(map, "additionalProperties", pointer, w);
     }
     // Members that describe, in the wrong shape: text as text, the rest dropped.
     for key in ["format", "pattern", "title", "description"] {

@@ -46,17 +46,17 @@ pub fn repair(file: &Path, doc: &mut Value, warnings: &mut Warnings) {
         if kind == Kind::Schema {
             return Flow::Skip;
         }
-        if kind == Kind::Operation {
-            if let Some(Value::Object(responses)) = map.get_mut("responses") {
-                for (status, r) in responses.iter_mut() {
-                    if r.is_null() && !status.starts_with("x-") {
-                        *r = serde_json::json!({"description": ""});
-                        warnings.push(
-                            file,
-                            &doc::join(&doc::join(pointer, "responses"), status),
-                            "a response written as nothing; taken as one without a body",
-                        );
-                    }
+        if kind == Kind::Operation
+            && let Some(Value::Object(responses)) = map.get_mut("responses")
+        {
+            for (status, r) in responses.iter_mut() {
+                if r.is_null() && !status.starts_with("x-") {
+                    *r = serde_json::json!({"description": ""});
+                    warnings.push(
+                        file,
+                        &doc::join(&doc::join(pointer, "responses"), status),
+                        "a response written as nothing; taken as one without a body",
+                    );
                 }
             }
         }

@@ -21,13 +21,13 @@ impl Converter<'_> {
                 license.shift_remove("identifier");
             }
         }
-        if let Some(Value::String(dialect)) = root.shift_remove("jsonSchemaDialect") {
-            if !dialect.starts_with("https://spec.openapis.org/oas/") {
-                self.warn(
-                    "/jsonSchemaDialect",
-                    format!("schemas are read as OpenAPI's dialect of JSON Schema, not `{dialect}`"),
-                );
-            }
+        if let Some(Value::String(dialect)) = root.shift_remove("jsonSchemaDialect")
+            && !dialect.starts_with("https://spec.openapis.org/oas/")
+        {
+            self.warn(
+                "/jsonSchemaDialect",
+                format!("schemas are read as OpenAPI's dialect of JSON Schema, not `{dialect}`"),
+            );
         }
         if root.shift_remove("$self").is_some() {
             self.warn(
@@ -290,16 +290,16 @@ impl Converter<'_> {
                 *node = merged;
             }
         }
-        if let Some(Value::Object(components)) = doc.get_mut("components") {
-            if let Some(Value::Object(items)) = components.shift_remove("pathItems") {
-                for name in items.keys() {
-                    let p = diag::join("/components/pathItems", name);
-                    if !used.contains(&p) {
-                        self.warn(
-                            &p,
-                            "path item is not used by any path or webhook (callbacks have no form in the SDK); removed",
-                        );
-                    }
+        if let Some(Value::Object(components)) = doc.get_mut("components")
+            && let Some(Value::Object(items)) = components.shift_remove("pathItems")
+        {
+            for name in items.keys() {
+                let p = diag::join("/components/pathItems", name);
+                if !used.contains(&p) {
+                    self.warn(
+                        &p,
+                        "path item is not used by any path or webhook (callbacks have no form in the SDK); removed",
+                    );
                 }
             }
         }

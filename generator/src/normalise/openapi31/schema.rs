@@ -134,10 +134,10 @@ impl Converter<'_> {
             }
             map.insert("enum".into(), Value::Array(vec![v]));
         }
-        if let Some(examples) = map.shift_remove("examples") {
-            if let Some(first) = examples.as_array().and_then(|e| e.first()) {
-                map.entry("example").or_insert_with(|| first.clone());
-            }
+        if let Some(examples) = map.shift_remove("examples")
+            && let Some(first) = examples.as_array().and_then(|e| e.first())
+        {
+            map.entry("example").or_insert_with(|| first.clone());
         }
         self.types(map, pointer);
         self.null_members(map, pointer);
