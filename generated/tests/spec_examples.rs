@@ -79,6 +79,18 @@ fn example(doc: &Value, pointer: &str) -> Value {
 ///   examples give lists as comma-separated strings (`fields`, `details`); Mailgun's give RFC 822
 ///   dates where the schema says an empty object, and objects where it says strings.
 const DEFECTS: &[(&str, &str, &str)] = &[
+    // `message_properties` written as a list of objects; the schema has one object of strings.
+    (
+        "conversation",
+        "/components/requestBodies/SendMessageRequest/content/application~1json/examples/CardSendExample",
+        "CardMessageField: invalid type: map, expected a string",
+    ),
+    // `message_properties` written as a list of objects; the schema has one object of strings.
+    (
+        "conversation",
+        "/components/requestBodies/SendMessageRequest/content/application~1json/examples/ChoiceSendExample",
+        "ChoiceMessageField: invalid type: map, expected a string",
+    ),
     (
         "sms",
         "/paths/~1xms~1v1~1{service_plan_id}~1batches/post/requestBody/content/application~1json/examples/request",
