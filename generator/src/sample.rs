@@ -161,12 +161,18 @@ impl<'a> Sampler<'a> {
         }
     }
 
+    /// The schema a reference names, through aliases; none for a chain of aliases that comes
+    /// back to itself (`A: {$ref: B}`, `B: {$ref: A}`: the model reports it as an error).
     fn component(&self, reference: &str) -> Option<&'a Schema> {
-        let name = reference.strip_prefix("#/components/schemas/")?;
-        match self.doc.components.as_ref()?.schemas.get(name)? {
-            ReferenceOr::Item(s) => Some(s),
-            ReferenceOr::Reference { reference } => self.component(reference),
+        let schemas = &self.doc.components.as_ref()?.schemas;
+        let mut reference = reference;
+        for _ in 0..=schemas.len() {
+            match schemas.get(reference.strip_prefix("#/components/schemas/")?)? {
+                ReferenceOr::Item(s) => return Some(s),
+                ReferenceOr::Reference { reference: next } => reference = next,
+            }
         }
+        None
     }
 
     fn value(&mut self, schema: &ReferenceOr<Schema>, depth: usize) -> Value {
