@@ -47,10 +47,7 @@ pub fn operations(doc: &OpenAPI) -> BTreeMap<String, OperationSample> {
                 if !(path_param || data.required) || matches!(p, Parameter::Cookie { .. }) {
                     continue;
                 }
-                let value = data
-                    .example
-                    .clone()
-                    .or_else(|| data.examples.values().find_map(|e| example_value(doc, e)))
+                let value = first_example(doc, &data.example, &data.examples)
                     .or_else(|| match &data.format {
                         ParameterSchemaOrContent::Schema(s) => Some(Sampler::new(doc, true).value(s, 0)),
                         ParameterSchemaOrContent::Content(_) => None,
@@ -99,6 +96,23 @@ pub fn value(doc: &OpenAPI, schema: &ReferenceOr<Schema>, request: bool) -> Valu
     Sampler::new(doc, request).value(schema, 0)
 }
 
+/// The value a media type stands for: its example, else its first named example that
+/// resolves, else one made from its schema.
+pub fn media_value(doc: &OpenAPI, m: &openapiv3::MediaType, request: bool) -> Option<Value> {
+    first_example(doc, &m.example, &m.examples).or_else(|| m.schema.as_ref().map(|s| value(doc, s, request)))
+}
+
+/// An `example`, else the first of `examples` that resolves.
+fn first_example(
+    doc: &OpenAPI,
+    example: &Option<Value>,
+    examples: &indexmap::IndexMap<String, ReferenceOr<openapiv3::Example>>,
+) -> Option<Value> {
+    example
+        .clone()
+        .or_else(|| examples.values().find_map(|e| example_value(doc, e)))
+}
+
 fn resolve_param<'a>(doc: &'a OpenAPI, p: &'a ReferenceOr<Parameter>) -> Option<&'a Parameter> {
     let mut p = p;
     for _ in 0..16 {
@@ -131,7 +145,7 @@ fn resolve_body<'a>(
 }
 
 /// The value of an Example object, following a reference to `components/examples`.
-pub fn example_value(doc: &OpenAPI, e: &ReferenceOr<openapiv3::Example>) -> Option<Value> {
+fn example_value(doc: &OpenAPI, e: &ReferenceOr<openapiv3::Example>) -> Option<Value> {
     match e {
         ReferenceOr::Item(e) => e.value.clone(),
         ReferenceOr::Reference { reference } => {

@@ -865,15 +865,7 @@ fn responses(
         let (ty, examples, kind, media) = match response_media(content) {
             Some((kind, media, m)) => {
                 if success {
-                    sample = m
-                        .example
-                        .clone()
-                        .or_else(|| {
-                            m.examples
-                                .values()
-                                .find_map(|e| crate::sample::example_value(types.doc, e))
-                        })
-                        .or_else(|| m.schema.as_ref().map(|s| crate::sample::value(types.doc, s, false)));
+                    sample = crate::sample::media_value(types.doc, m, false);
                 }
                 let base = diag::join(&format!("{at}/content"), media);
                 let ty = match (kind, &m.schema) {
