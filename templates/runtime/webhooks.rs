@@ -258,6 +258,14 @@ impl ConversationWebhook {
             .decode(signature)
             .map_err(|_| WebhookError::Malformed(format!("{} is not base64", Self::SIGNATURE_HEADER)))?;
 
+        self.mac(body, nonce, timestamp)
+            .verify_slice(&received)
+            .map_err(|_| WebhookError::BadSignature)?;
+        check_window(i128::from(seconds) * 1_000_000_000, now, self.window)
+    }
+
+    /// The HMAC-SHA256 of `body.nonce.timestamp` under the secret: what Sinch signs.
+    fn mac(&self, body: &[u8], nonce: &str, timestamp: &str) -> Hmac<Sha256> {
         let mut mac =
             <Hmac<Sha256> as Mac>::new_from_slice(self.secret.expose().as_bytes()).expect("HMAC takes any key length");
         mac.update(body);
@@ -265,8 +273,7 @@ impl ConversationWebhook {
         mac.update(nonce.as_bytes());
         mac.update(b".");
         mac.update(timestamp.as_bytes());
-        mac.verify_slice(&received).map_err(|_| WebhookError::BadSignature)?;
-        check_window(i128::from(seconds) * 1_000_000_000, now, self.window)
+        mac
     }
 
     /// Verifies a callback as of the current time.
@@ -277,14 +284,7 @@ impl ConversationWebhook {
     /// The `x-sinch-webhook-signature` Sinch sends for this body, nonce and timestamp (Unix
     /// seconds, as sent in the header): for tests of your own receiver.
     pub fn sign(&self, body: &[u8], nonce: &str, timestamp: &str) -> String {
-        let mut mac =
-            <Hmac<Sha256> as Mac>::new_from_slice(self.secret.expose().as_bytes()).expect("HMAC takes any key length");
-        mac.update(body);
-        mac.update(b".");
-        mac.update(nonce.as_bytes());
-        mac.update(b".");
-        mac.update(timestamp.as_bytes());
-        STANDARD.encode(mac.finalize().into_bytes())
+        STANDARD.encode(self.mac(body, nonce, timestamp).finalize().into_bytes())
     }
 
     /// Verifies a callback as of `now`, then decodes its body.
