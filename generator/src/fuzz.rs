@@ -34,27 +34,16 @@ pub fn run_case(path: &Path, text: &str) -> Result<(), String> {
     })
 }
 
-/// xorshift64*: small, fast, reproducible from its seed.
-pub struct Rng(u64);
+/// The fuzzer's choices over a seeded `fastrand` generator, so a run is reproducible from its seed.
+pub struct Rng(fastrand::Rng);
 
 impl Rng {
     pub fn new(seed: u64) -> Rng {
-        Rng(seed.max(1))
+        Rng(fastrand::Rng::with_seed(seed))
     }
-    pub fn next_u64(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
+    /// A number below `n` (0 when `n` is 0).
     pub fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next_u64() % n as u64) as usize
-        }
+        if n == 0 { 0 } else { self.0.usize(..n) }
     }
     pub fn chance(&mut self, one_in: usize) -> bool {
         self.below(one_in) == 0

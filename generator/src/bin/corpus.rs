@@ -2,63 +2,59 @@
 //! through the general mode, then one `cargo build` over all the generated crates; prints per
 //! file whether it generated and compiled (with the first error), then the totals.
 
+use clap::Parser;
 use generator::corpus::{self, Options};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-const USAGE: &str = "usage: corpus DIR [--scratch DIR] [--no-build | --check] [--deny-warnings]
-              [--filter TEXT] [--timeout-secs N] [--jobs N] [--report FILE]
-  Generates a crate for every OpenAPI/Swagger description under DIR (a file whose top level has
-  `openapi` or `swagger`) into a scratch workspace, builds them all with one
-  `cargo build --keep-going`, and prints per file: generated/compiled and the first error.
-  --scratch DIR     the scratch workspace and its target dir (default: $TMPDIR/openapi-corpus);
-                    kept between runs, so a second run rebuilds only what changed
-  --no-build        generate only
-  --check           `cargo check` instead of `cargo build` (faster, same errors)
-  --deny-warnings   a crate with compiler warnings does not count as compiled
-  --filter TEXT     only descriptions whose path contains TEXT
-  --timeout-secs N  give up on generating one description after N seconds (default 300)
-  --jobs N          cargo's jobs
-  --report FILE     also write the report to FILE";
+/// Generates a crate for every OpenAPI/Swagger description under DIR (a file whose top level has
+/// `openapi` or `swagger`) into a scratch workspace, builds them all with one
+/// `cargo build --keep-going`, and prints per file: generated/compiled and the first error.
+#[derive(Parser)]
+struct Cli {
+    /// The directory of descriptions.
+    dir: PathBuf,
+    /// The scratch workspace and its target dir, kept between runs so a second run rebuilds only
+    /// what changed (default: $TMPDIR/openapi-corpus).
+    #[arg(long, value_name = "DIR")]
+    scratch: Option<PathBuf>,
+    /// Generate only.
+    #[arg(long, conflicts_with = "check")]
+    no_build: bool,
+    /// `cargo check` instead of `cargo build` (faster, same errors).
+    #[arg(long)]
+    check: bool,
+    /// A crate with compiler warnings does not count as compiled.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// Only descriptions whose path contains TEXT.
+    #[arg(long, value_name = "TEXT")]
+    filter: Option<String>,
+    /// Give up on generating one description after N seconds.
+    #[arg(long, value_name = "N", default_value_t = 300)]
+    timeout_secs: u64,
+    /// Cargo's jobs.
+    #[arg(long, value_name = "N")]
+    jobs: Option<usize>,
+    /// Also write the report to FILE.
+    #[arg(long, value_name = "FILE")]
+    report: Option<PathBuf>,
+}
 
 fn main() -> ExitCode {
-    let mut args: Vec<String> = std::env::args().skip(1).collect();
-    if args.iter().any(|a| a == "-h" || a == "--help") || args.is_empty() {
-        println!("{USAGE}");
-        return ExitCode::SUCCESS;
-    }
-    let mut value = |flag: &str| -> Option<String> {
-        let i = args.iter().position(|a| a == flag)?;
-        if i + 1 >= args.len() {
-            return None;
-        }
-        let v = args.remove(i + 1);
-        args.remove(i);
-        Some(v)
-    };
-    let scratch = value("--scratch")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| std::env::temp_dir().join("openapi-corpus"));
-    let filter = value("--filter");
-    let timeout = value("--timeout-secs").and_then(|v| v.parse().ok()).unwrap_or(300);
-    let jobs = value("--jobs").and_then(|v| v.parse().ok());
-    let report_file = value("--report").map(PathBuf::from);
-    let mut switch = |flag: &str| -> bool {
-        let found = args.iter().position(|a| a == flag);
-        if let Some(i) = found {
-            args.remove(i);
-        }
-        found.is_some()
-    };
-    let no_build = switch("--no-build");
-    let check = switch("--check");
-    let deny_warnings = switch("--deny-warnings");
-    let [dir] = args.as_slice() else {
-        eprintln!("error: expected one DIR, got {args:?}\n{USAGE}");
-        return ExitCode::from(2);
-    };
-    let corpus_dir = PathBuf::from(dir);
+    let Cli {
+        dir: corpus_dir,
+        scratch,
+        no_build,
+        check,
+        deny_warnings,
+        filter,
+        timeout_secs: timeout,
+        jobs,
+        report: report_file,
+    } = Cli::parse();
+    let scratch = scratch.unwrap_or_else(|| std::env::temp_dir().join("openapi-corpus"));
     let lockfile = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../Cargo.lock"));
     let opts = Options {
         scratch,

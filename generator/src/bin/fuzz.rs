@@ -3,14 +3,39 @@
 //! model -> emit, and saves every input that panics (or hangs, or overflows the stack) under
 //! `--out` (default `fuzz-findings/`), with the message. Reproducible from `--seed`.
 
+use clap::Parser;
 use generator::fuzz::{self, Rng};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-const USAGE: &str =
-    "usage: fuzz [--minutes N] [--seed-dir DIR]... [--out DIR] [--seed N] [--max-seed-bytes N] [--hang-secs N]";
+/// Feeds random and mutated descriptions through every stage of the generator and keeps what
+/// panics, hangs or overflows the stack.
+#[derive(Parser, Clone)]
+struct Cli {
+    /// How long to fuzz.
+    #[arg(long, default_value_t = 1.0)]
+    minutes: f64,
+    /// Folders of seed descriptions (YAML or JSON), searched recursively.
+    #[arg(long = "seed-dir", value_name = "DIR")]
+    seed_dirs: Vec<PathBuf>,
+    /// Where findings go.
+    #[arg(long, value_name = "DIR", default_value = "fuzz-findings")]
+    out: PathBuf,
+    /// The random seed (default: from the clock).
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Seeds larger than this are left out.
+    #[arg(long, default_value_t = 200_000)]
+    max_seed_bytes: u64,
+    /// A case running longer than this is a hang.
+    #[arg(long, default_value_t = 30)]
+    hang_secs: u64,
+    /// Run the cases in this process (the supervisor starts such children).
+    #[arg(long, hide = true)]
+    child: bool,
+}
 
 fn seeds(dir: &Path, max: u64, out: &mut Vec<(PathBuf, String)>) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
@@ -29,45 +54,28 @@ fn seeds(dir: &Path, max: u64, out: &mut Vec<(PathBuf, String)>) {
 }
 
 fn main() {
-    let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let mut minutes = 1.0f64;
-    let mut seed_dirs = Vec::new();
-    let mut out = PathBuf::from("fuzz-findings");
-    let mut seed = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos() as u64)
-        .unwrap_or(1);
-    let mut max_seed_bytes = 200_000u64;
-    let mut hang = 30u64;
-    let mut child = false;
-    while !args.is_empty() {
-        let flag = args.remove(0);
-        let mut value = || {
-            if args.is_empty() {
-                eprintln!("{flag} needs a value\n{USAGE}");
-                std::process::exit(2);
-            }
-            args.remove(0)
-        };
-        match flag.as_str() {
-            "--minutes" => minutes = value().parse().unwrap_or(1.0),
-            "--seed-dir" => seed_dirs.push(PathBuf::from(value())),
-            "--out" => out = PathBuf::from(value()),
-            "--seed" => seed = value().parse().unwrap_or(1),
-            "--max-seed-bytes" => max_seed_bytes = value().parse().unwrap_or(max_seed_bytes),
-            "--hang-secs" => hang = value().parse().unwrap_or(hang),
-            "--child" => child = true,
-            _ => {
-                eprintln!("{USAGE}");
-                std::process::exit(2);
-            }
-        }
-    }
+    let cli = Cli::parse();
+    let seed = cli.seed.unwrap_or_else(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos() as u64)
+            .unwrap_or(1)
+    });
+    let Cli {
+        minutes,
+        ref seed_dirs,
+        ref out,
+        max_seed_bytes,
+        hang_secs: hang,
+        child,
+        ..
+    } = cli;
+    let out = out.clone();
     if !child {
-        return supervise(minutes, seed, &out);
+        return supervise(&cli, seed);
     }
     let mut corpus = Vec::new();
-    for d in &seed_dirs {
+    for d in seed_dirs {
         seeds(d, max_seed_bytes, &mut corpus);
     }
     std::fs::create_dir_all(&out).expect("the output directory can be made");
@@ -101,7 +109,7 @@ fn main() {
                     cases += 1;
                     if let Err(message) = result {
                         panics += 1;
-                        let name = format!("panic-{:016x}", fxhash(&text));
+                        let name = format!("panic-{:016x}", input_hash(&text));
                         let _ = std::fs::write(out.join(format!("{name}.yaml")), &text);
                         let _ = std::fs::write(
                             out.join(format!("{name}.txt")),
@@ -128,7 +136,7 @@ fn main() {
         let s = started_ms.load(Ordering::SeqCst);
         if s > 0 && epoch.elapsed().as_millis() as u64 > s + hang * 1000 {
             let text = current.lock().unwrap().clone();
-            let name = format!("hang-{:016x}", fxhash(&text));
+            let name = format!("hang-{:016x}", input_hash(&text));
             let _ = std::fs::write(out.join(format!("{name}.yaml")), &text);
             let _ = std::fs::remove_file(out.join("current-input"));
             eprintln!("HANG: one case ran over {hang}s -> {name}.yaml; stopping");
@@ -145,17 +153,25 @@ fn main() {
 
 /// Runs the fuzzer as a child process until the time is up, starting it again (with the next
 /// seed) when a stack overflow or a hang ends it, and keeping the input that did.
-fn supervise(minutes: f64, seed: u64, out: &Path) {
+fn supervise(cli: &Cli, seed: u64) {
+    let out = &cli.out;
     let start = Instant::now();
-    let total = Duration::from_secs_f64(minutes * 60.0);
+    let total = Duration::from_secs_f64(cli.minutes * 60.0);
     let exe = std::env::current_exe().expect("the fuzzer's own path");
-    let mut args: Vec<String> = std::env::args().skip(1).collect();
     // The child gets the minutes left and a seed of its own; the rest is passed on.
-    for flag in ["--minutes", "--seed"] {
-        if let Some(i) = args.iter().position(|a| a == flag) {
-            args.drain(i..(i + 2).min(args.len()));
-        }
-    }
+    let mut args: Vec<String> = cli
+        .seed_dirs
+        .iter()
+        .flat_map(|d| ["--seed-dir".to_string(), d.display().to_string()])
+        .collect();
+    args.extend([
+        "--out".to_string(),
+        out.display().to_string(),
+        "--max-seed-bytes".to_string(),
+        cli.max_seed_bytes.to_string(),
+        "--hang-secs".to_string(),
+        cli.hang_secs.to_string(),
+    ]);
     std::fs::create_dir_all(out).expect("the output directory can be made");
     let mut round = 0u64;
     let mut crashes = 0;
@@ -177,7 +193,7 @@ fn supervise(minutes: f64, seed: u64, out: &Path) {
         if let Ok(text) = std::fs::read_to_string(&current) {
             // The child died in the middle of a case: a stack overflow or an abort.
             crashes += 1;
-            let name = format!("crash-{:016x}", fxhash(&text));
+            let name = format!("crash-{:016x}", input_hash(&text));
             let _ = std::fs::rename(&current, out.join(format!("{name}.yaml")));
             eprintln!("CRASH ({status}) -> {name}.yaml; starting again");
         } else if status.code() == Some(3) {
@@ -234,8 +250,8 @@ fn write(rng: &mut Rng, doc: &serde_json::Value) -> String {
     }
 }
 
-fn fxhash(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-        (h ^ b as u64).wrapping_mul(0x100_0000_01b3)
-    })
+/// A name for an input that stays the same from run to run (std's SipHash with fixed keys).
+fn input_hash(s: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(s)
 }
