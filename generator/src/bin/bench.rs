@@ -91,8 +91,9 @@ fn main() -> ExitCode {
     }
 }
 
-fn median(mut xs: Vec<Duration>) -> Duration {
-    xs.sort();
+/// The middle value (the upper one of an even count).
+fn median<T: Copy>(mut xs: Vec<T>, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) -> T {
+    xs.sort_by(cmp);
     xs[xs.len() / 2]
 }
 
@@ -116,7 +117,7 @@ fn lines(files: &std::collections::BTreeMap<PathBuf, String>) -> usize {
 fn report(times: Vec<Duration>, files: &std::collections::BTreeMap<PathBuf, String>) {
     println!(
         "{:.1} {} {} {}",
-        median(times).as_secs_f64() * 1000.0,
+        median(times, Ord::cmp).as_secs_f64() * 1000.0,
         lines(files),
         files.len(),
         peak_kib()
@@ -335,12 +336,12 @@ fn build_mode(sdk: &Path, api: &str, runs: usize, target: Option<PathBuf>, quick
         std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
     );
     let row = |what: &str, (secs, mib): (f64, f64)| println!("{what:<58} {secs:>8.1} s {mib:>8.0} MiB");
+    // Time and memory each by their own median.
     let med = |xs: Vec<(f64, f64)>| {
-        let mut t: Vec<f64> = xs.iter().map(|x| x.0).collect();
-        let mut m: Vec<f64> = xs.iter().map(|x| x.1).collect();
-        t.sort_by(f64::total_cmp);
-        m.sort_by(f64::total_cmp);
-        (t[t.len() / 2], m[m.len() / 2])
+        (
+            median(xs.iter().map(|x| x.0).collect(), f64::total_cmp),
+            median(xs.iter().map(|x| x.1).collect(), f64::total_cmp),
+        )
     };
     if !quick {
         let _ = std::fs::remove_dir_all(&target);
