@@ -15,6 +15,8 @@ use sinch_sdk::webhooks::ConversationWebhook;
 use wiremock::matchers::{body_partial_json, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
+mod examples_support;
+
 /// Kills the example when the test ends, however it ends.
 struct Running(Child);
 
@@ -45,11 +47,7 @@ async fn replies_to_a_signed_inbound_text_and_refuses_a_forged_one() {
         .mount(&server)
         .await;
 
-    let exe = std::env::current_exe().unwrap();
-    let examples = exe.parent().unwrap().parent().unwrap().join("examples");
-    let binary = examples.join("axum_conversation_reply");
-    assert!(binary.is_file(), "example not built at {}", binary.display());
-    let mut child = Command::new(binary)
+    let mut child = Command::new(examples_support::example("axum_conversation_reply"))
         .env_clear()
         .envs([
             ("SINCH_PROJECT_ID", "proj-1".to_string()),

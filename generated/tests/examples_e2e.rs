@@ -4,34 +4,12 @@
 
 #![cfg(all(feature = "sms", feature = "conversation", feature = "voice"))]
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 use wiremock::matchers::{body_string, header, header_regex, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-/// Examples are built by `cargo test` beside the test binaries.
-fn example(name: &str) -> PathBuf {
-    let deps = std::env::current_exe().unwrap().parent().unwrap().to_path_buf();
-    let path = deps.parent().unwrap().join("examples").join(name);
-    assert!(path.is_file(), "example {name} is not built at {}", path.display());
-    path
-}
-
-async fn run(name: &str, env: &[(&str, String)]) -> (String, String, bool) {
-    let mut cmd = std::process::Command::new(example(name));
-    cmd.env_clear();
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let out = tokio::task::spawn_blocking(move || cmd.output().unwrap())
-        .await
-        .unwrap();
-    (
-        String::from_utf8_lossy(&out.stdout).trim().to_string(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-        out.status.success(),
-    )
-}
+mod examples_support;
+use examples_support::run;
 
 /// The first call gets 429 with `Retry-After: 1`; the next gets `ok`.
 async fn throttle_once(server: &MockServer, m: &str, p: &str, ok: ResponseTemplate) {
@@ -198,7 +176,15 @@ async fn examples_fail_clearly_without_settings() {
     let (out, err, ok) = run("sms_send", &[]).await;
     assert!(!ok);
     assert!(out.is_empty());
+    assert!(
+        err.contains("SINCH_SMS_API_TOKEN") && err.contains("SINCH_KEY_ID"),
+        "{err}"
+    );
+    let (out, err, ok) = run("sms_send", &[("SINCH_SMS_API_TOKEN", "token".into())]).await;
+    assert!(!ok);
+    assert!(out.is_empty());
     assert!(err.contains("SINCH_SMS_REGION"), "{err}");
+    assert!(!err.contains("token\""), "the token is not echoed: {err}");
     let (_, err, ok) = run("conversation_send_text", &[("SINCH_CONVERSATION_REGION", "eu".into())]).await;
     assert!(!ok);
     assert!(err.contains("SINCH_APP_ID is not set"), "{err}");

@@ -14,29 +14,8 @@ use std::path::PathBuf;
 use wiremock::matchers::{body_string, header, method, path, query_param};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
-/// Examples are built by `cargo test` beside the test binaries.
-fn example(name: &str) -> PathBuf {
-    let deps = std::env::current_exe().unwrap().parent().unwrap().to_path_buf();
-    let path = deps.parent().unwrap().join("examples").join(name);
-    assert!(path.is_file(), "example {name} is not built at {}", path.display());
-    path
-}
-
-async fn run(name: &str, env: &[(&str, String)]) -> (String, String, bool) {
-    let mut cmd = std::process::Command::new(example(name));
-    cmd.env_clear();
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let out = tokio::task::spawn_blocking(move || cmd.output().unwrap())
-        .await
-        .unwrap();
-    (
-        String::from_utf8_lossy(&out.stdout).trim().to_string(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-        out.status.success(),
-    )
-}
+mod examples_support;
+use examples_support::run;
 
 /// An OAuth2 token endpoint that wants `key-id:key-secret`.
 async fn token_endpoint(server: &MockServer) {
@@ -320,5 +299,9 @@ async fn missing_settings_name_the_variable() {
     assert!(err.contains("SINCH_KEY_ID"), "{err}");
     let (_, err, ok) = run("mailgun_send_attachment", &[]).await;
     assert!(!ok);
-    assert!(err.contains("SINCH_MAILGUN_REGION"), "{err}");
+    assert!(err.contains("SINCH_MAILGUN_API_KEY"), "{err}");
+    let key = [("SINCH_MAILGUN_API_KEY", "key-1".to_string())];
+    let (_, err, ok) = run("mailgun_send_attachment", &key).await;
+    assert!(!ok);
+    assert!(err.contains("SINCH_MAILGUN_REGION") && !err.contains("key-1"), "{err}");
 }
