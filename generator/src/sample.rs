@@ -96,10 +96,19 @@ pub fn value(doc: &OpenAPI, schema: &ReferenceOr<Schema>, request: bool) -> Valu
     Sampler::new(doc, request).value(schema, 0)
 }
 
-/// The value a media type stands for: its example, else its first named example that
-/// resolves, else one made from its schema.
-pub fn media_value(doc: &OpenAPI, m: &openapiv3::MediaType, request: bool) -> Option<Value> {
-    first_example(doc, &m.example, &m.examples).or_else(|| m.schema.as_ref().map(|s| value(doc, s, request)))
+/// A value made from a schema alone, its examples and defaults ignored: what is left when an
+/// example somewhere inside does not fit its type.
+pub fn made(doc: &OpenAPI, schema: &ReferenceOr<Schema>, request: bool) -> Value {
+    Sampler {
+        examples: false,
+        ..Sampler::new(doc, request)
+    }
+    .value(schema, 0)
+}
+
+/// A media type's own example: its `example`, else its first named example that resolves.
+pub fn example(doc: &OpenAPI, m: &openapiv3::MediaType) -> Option<Value> {
+    first_example(doc, &m.example, &m.examples)
 }
 
 /// An `example`, else the first of `examples` that resolves.
@@ -158,10 +167,40 @@ fn example_value(doc: &OpenAPI, e: &ReferenceOr<openapiv3::Example>) -> Option<V
     }
 }
 
+/// Whether a schema stands for a string, number or boolean (its sample recurses no further).
+fn scalar(s: &Schema) -> bool {
+    match &s.schema_kind {
+        SchemaKind::Type(Type::String(_) | Type::Integer(_) | Type::Number(_) | Type::Boolean(_)) => true,
+        SchemaKind::Any(a) => {
+            a.all_of.is_empty()
+                && a.one_of.is_empty()
+                && a.any_of.is_empty()
+                && a.properties.is_empty()
+                && matches!(a.typ.as_deref(), Some("string" | "integer" | "number" | "boolean"))
+        }
+        _ => false,
+    }
+}
+
+/// Whether a value is of the JSON type a schema declares (any value for schemas without one).
+fn of_type(kind: &SchemaKind, v: &Value) -> bool {
+    match kind {
+        SchemaKind::Type(Type::String(_)) => v.is_string(),
+        SchemaKind::Type(Type::Integer(_)) => v.is_i64() || v.is_u64(),
+        SchemaKind::Type(Type::Number(_)) => v.is_number(),
+        SchemaKind::Type(Type::Boolean(_)) => v.is_boolean(),
+        SchemaKind::Type(Type::Object(_)) => v.is_object(),
+        SchemaKind::Type(Type::Array(_)) => v.is_array(),
+        _ => true,
+    }
+}
+
 struct Sampler<'a> {
     doc: &'a OpenAPI,
     /// Read-only properties are left out of requests.
     request: bool,
+    /// Whether schemas' own examples and defaults are used (else every value is made).
+    examples: bool,
     /// Component schemas being expanded (a cycle stops at the second visit).
     stack: Vec<String>,
 }
@@ -171,6 +210,7 @@ impl<'a> Sampler<'a> {
         Sampler {
             doc,
             request,
+            examples: true,
             stack: Vec::new(),
         }
     }
@@ -192,12 +232,14 @@ impl<'a> Sampler<'a> {
     fn value(&mut self, schema: &ReferenceOr<Schema>, depth: usize) -> Value {
         match schema {
             ReferenceOr::Reference { reference } => {
-                if depth > MAX_DEPTH || self.stack.iter().filter(|r| *r == reference).count() > 1 {
-                    return Value::Null;
-                }
                 let Some(s) = self.component(reference) else {
                     return Value::Null;
                 };
+                // Deep or recursive: objects and arrays stop here, but a scalar (an enum at
+                // the bottom of a deep listing) costs nothing and keeps its object valid.
+                if (depth > MAX_DEPTH || self.stack.iter().filter(|r| *r == reference).count() > 1) && !scalar(s) {
+                    return Value::Null;
+                }
                 self.stack.push(reference.clone());
                 let v = self.schema(s, depth + 1);
                 self.stack.pop();
@@ -221,15 +263,14 @@ impl<'a> Sampler<'a> {
 
     fn schema(&mut self, s: &Schema, depth: usize) -> Value {
         let data = &s.schema_data;
-        if let Some(e) = &data.example
-            && !e.is_null()
-        {
-            return e.clone();
-        }
-        if let Some(d) = &data.default
-            && !d.is_null()
-        {
-            return d.clone();
+        // A schema's own example or default, unless it contradicts the schema's type (an
+        // integer count whose example is "20 000"): the SDK could not read it back.
+        let given = [&data.example, &data.default]
+            .into_iter()
+            .flatten()
+            .filter(|_| self.examples);
+        if let Some(v) = given.filter(|v| !v.is_null()).find(|v| of_type(&s.schema_kind, v)) {
+            return v.clone();
         }
         match &s.schema_kind {
             SchemaKind::Type(Type::String(t)) => {
@@ -503,13 +544,22 @@ impl<'a> Sampler<'a> {
 
     fn all_of(&mut self, members: &[ReferenceOr<Schema>], depth: usize) -> Value {
         let mut out = Map::new();
+        let mut made = false;
         for m in members {
             match self.value(m, depth) {
-                Value::Object(o) => out.extend(o),
+                Value::Object(o) => {
+                    made = true;
+                    out.extend(o)
+                }
                 Value::Null => {}
                 other if members.len() == 1 => return other,
-                _ => {}
+                _ => made = true,
             }
+        }
+        // Every member cut off (too deep, or a cycle): nothing, rather than an empty object
+        // standing for a value of any type.
+        if !made {
+            return Value::Null;
         }
         // A member may only make others' properties required (`{required: [version]}`).
         let required: Vec<String> = members
@@ -749,5 +799,52 @@ components:
         assert_eq!(bodies[0], json!({"name": "given"}));
         // Made from the schema: the cycle ends instead of recursing forever.
         assert!(bodies[1]["child"]["name"].is_string());
+    }
+
+    #[test]
+    fn a_schema_example_of_the_wrong_type_is_passed_over() {
+        let d = doc(r##"
+openapi: 3.0.3
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    Status:
+      type: object
+      required: [count, code]
+      properties:
+        count: {type: integer, example: "20 000"}
+        code: {type: integer, example: 400, default: 0}
+"##);
+        let schema = ReferenceOr::Reference {
+            reference: "#/components/schemas/Status".into(),
+        };
+        // Sinch's SMS delivery report writes a count's example as "20 000".
+        assert_eq!(value(&d, &schema, false), json!({"count": 1, "code": 400}));
+    }
+
+    #[test]
+    fn an_all_of_of_one_enum_is_a_value_of_the_enum() {
+        let d = doc(r##"
+openapi: 3.1.0
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    Kind: {type: string, enum: [QUICK_REPLY, URL], description: Type.}
+    Button:
+      type: object
+      required: [type]
+      properties:
+        type:
+          x-enumDescriptions: {URL: a link}
+          description: Type of button.
+          uniqueItems: false
+          allOf: [{$ref: "#/components/schemas/Kind"}]
+"##);
+        let schema = ReferenceOr::Reference {
+            reference: "#/components/schemas/Button".into(),
+        };
+        assert_eq!(made(&d, &schema, false), json!({"type": "QUICK_REPLY"}));
     }
 }

@@ -53,6 +53,9 @@ pub struct OperationSpec {
     pub validate: Option<Validator>,
     /// The documented success status the operation answers with by default.
     pub status: u16,
+    /// Decodes a body into the type the SDK reads the default answer as (JSON answers only):
+    /// what the SDK's own tests hold every default answer to.
+    pub answer: Option<Validator>,
     /// The media type of the default answer's body.
     pub content_type: &'static str,
     /// The default answer's body: the description's example, or a value made from its schema.

@@ -2301,6 +2301,1537 @@ pub enum Operation {
     EngageUpdateWebhook,
 }
 impl Operation {
+    /// Every operation of the APIs this crate was built with, API by API.
+    pub const ALL: &'static [Operation] = &[
+        #[cfg(feature = "sms")]
+        Operation::SmsListBatches,
+        #[cfg(feature = "sms")]
+        Operation::SmsDryRun,
+        #[cfg(feature = "sms")]
+        Operation::SmsGetBatchMessage,
+        #[cfg(feature = "sms")]
+        Operation::SmsReplaceBatch,
+        #[cfg(feature = "sms")]
+        Operation::SmsUpdateBatchMessage,
+        #[cfg(feature = "sms")]
+        Operation::SmsCancelBatchMessage,
+        #[cfg(feature = "sms")]
+        Operation::SmsGetDeliveryReportByBatchId,
+        #[cfg(feature = "sms")]
+        Operation::SmsGetDeliveryReportByPhoneNumber,
+        #[cfg(feature = "sms")]
+        Operation::SmsListGroups,
+        #[cfg(feature = "sms")]
+        Operation::SmsCreateGroup,
+        #[cfg(feature = "sms")]
+        Operation::SmsRetrieveGroup,
+        #[cfg(feature = "sms")]
+        Operation::SmsReplaceGroup,
+        #[cfg(feature = "sms")]
+        Operation::SmsUpdateGroup,
+        #[cfg(feature = "sms")]
+        Operation::SmsGetMembers,
+        #[cfg(feature = "sms")]
+        Operation::SmsInbounds,
+        #[cfg(feature = "sms")]
+        Operation::SmsRetrieveInboundMessage,
+        #[cfg(feature = "sms")]
+        Operation::SmsSendSms,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationAppListApps,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationAppCreateApp,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationAppGetApp,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationAppDeleteApp,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationAppUpdateApp,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationCapabilityQueryCapability,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationConsentsGetConsents,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationConsentsGetConsentsAuditRecords,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationContactListContacts,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationContactCreateContact,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationContactGetContact,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationContactDeleteContact,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationContactUpdateContact,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationContactMergeContact,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationContactGetChannelProfile,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationContactListIdentityConflicts,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationConversationListConversations,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationConversationCreateConversation,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationConversationGetConversation,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationConversationDeleteConversation,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationConversationUpdateConversation,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationConversationListRecentConversations,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationEventsInjectEvent,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationConversationStopActiveConversation,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationConversationInjectMessage,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationEventsSendEvent,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationEventsGetEvent,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationEventsDeleteEvents,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationEventsListEvents,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationMessagesSendMessage,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationMessagesGetMessage,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationMessagesDeleteMessage,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationMessagesUpdateMessageMetadata,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationMessagesListMessages,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationMessagesListMessagesByChannelIdentity,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationProjectSettingsGetSettings,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationProjectSettingsCreateSettings,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationProjectSettingsDeleteSettings,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationProjectSettingsUpdateSettings,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationTranscodingTranscodeMessage,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationWebhooksListWebhooks,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationWebhooksCreateWebhook,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationWebhooksGetWebhook,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationWebhooksDeleteWebhook,
+        #[cfg(feature = "conversation")]
+        Operation::ConversationWebhooksUpdateWebhook,
+        #[cfg(feature = "templates")]
+        Operation::TemplatesTemplatesListTemplates,
+        #[cfg(feature = "templates")]
+        Operation::TemplatesTemplatesCreateTemplate,
+        #[cfg(feature = "templates")]
+        Operation::TemplatesTemplatesUpdateTemplate,
+        #[cfg(feature = "templates")]
+        Operation::TemplatesTemplatesGetTemplate,
+        #[cfg(feature = "templates")]
+        Operation::TemplatesTemplatesDeleteTemplate,
+        #[cfg(feature = "templates_v2")]
+        Operation::TemplatesV2TemplatesV2ListTemplates,
+        #[cfg(feature = "templates_v2")]
+        Operation::TemplatesV2TemplatesV2CreateTemplate,
+        #[cfg(feature = "templates_v2")]
+        Operation::TemplatesV2TemplatesV2ListTranslations,
+        #[cfg(feature = "templates_v2")]
+        Operation::TemplatesV2TemplatesV2GetTemplate,
+        #[cfg(feature = "templates_v2")]
+        Operation::TemplatesV2TemplatesV2UpdateTemplate,
+        #[cfg(feature = "templates_v2")]
+        Operation::TemplatesV2TemplatesV2DeleteTemplate,
+        #[cfg(feature = "numbers")]
+        Operation::NumbersNumberServiceListActiveNumbers,
+        #[cfg(feature = "numbers")]
+        Operation::NumbersNumberServiceGetActiveNumber,
+        #[cfg(feature = "numbers")]
+        Operation::NumbersNumberServiceUpdateActiveNumber,
+        #[cfg(feature = "numbers")]
+        Operation::NumbersNumberServiceReleaseNumber,
+        #[cfg(feature = "numbers")]
+        Operation::NumbersNumberServiceGetEmergencyAddress,
+        #[cfg(feature = "numbers")]
+        Operation::NumbersNumberServiceProvisionEmergencyAddress,
+        #[cfg(feature = "numbers")]
+        Operation::NumbersNumberServiceDeprovisionEmergencyAddress,
+        #[cfg(feature = "numbers")]
+        Operation::NumbersNumberServiceValidateEmergencyAddress,
+        #[cfg(feature = "numbers")]
+        Operation::NumbersNumberServiceRentNumber,
+        #[cfg(feature = "numbers")]
+        Operation::NumbersNumberServiceRentAnyNumber,
+        #[cfg(feature = "numbers")]
+        Operation::NumbersNumberServiceListAvailableNumbers,
+        #[cfg(feature = "numbers")]
+        Operation::NumbersNumberServiceGetAvailableNumber,
+        #[cfg(feature = "numbers")]
+        Operation::NumbersNumberServiceListAvailableRegions,
+        #[cfg(feature = "numbers")]
+        Operation::NumbersLookupNumberRequirements,
+        #[cfg(feature = "numbers")]
+        Operation::NumbersCreateNumberOrder,
+        #[cfg(feature = "numbers")]
+        Operation::NumbersGetNumberOrder,
+        #[cfg(feature = "numbers")]
+        Operation::NumbersGetNumberOrderRegistration,
+        #[cfg(feature = "numbers")]
+        Operation::NumbersUpdateNumberOrderRegistration,
+        #[cfg(feature = "numbers")]
+        Operation::NumbersUploadNumberOrderAttachment,
+        #[cfg(feature = "numbers")]
+        Operation::NumbersSubmitNumberOrder,
+        #[cfg(feature = "numbers")]
+        Operation::NumbersGetCallbackConfiguration,
+        #[cfg(feature = "numbers")]
+        Operation::NumbersUpdateCallbackConfiguration,
+        #[cfg(feature = "number_lookup")]
+        Operation::NumberLookupNumberLookupV2Lookup,
+        #[cfg(feature = "imported_numbers")]
+        Operation::ImportedNumbersHostingOrderServiceListHostingOrders,
+        #[cfg(feature = "imported_numbers")]
+        Operation::ImportedNumbersHostingOrderServiceGetHostingOrder,
+        #[cfg(feature = "imported_numbers")]
+        Operation::ImportedNumbersGetHostingOrderReport,
+        #[cfg(feature = "imported_numbers")]
+        Operation::ImportedNumbersHostingOrderServiceListHostingOrderNumbers,
+        #[cfg(feature = "imported_numbers")]
+        Operation::ImportedNumbersHostingOrderServiceGetHostingOrderNumber,
+        #[cfg(feature = "imported_numbers")]
+        Operation::ImportedNumbersHostingOrderServiceImportNumbers,
+        #[cfg(feature = "imported_numbers")]
+        Operation::ImportedNumbersTextEnableNumbers,
+        #[cfg(feature = "imported_numbers")]
+        Operation::ImportedNumbersTextEnableTollFreeNumbers,
+        #[cfg(feature = "imported_numbers")]
+        Operation::ImportedNumbersImportNumberServiceListImportedNumbers,
+        #[cfg(feature = "imported_numbers")]
+        Operation::ImportedNumbersImportNumberServiceImportNumber,
+        #[cfg(feature = "imported_numbers")]
+        Operation::ImportedNumbersImportNumberServiceGetImportedNumber,
+        #[cfg(feature = "imported_numbers")]
+        Operation::ImportedNumbersImportNumberServiceDeleteImportedNumber,
+        #[cfg(feature = "imported_numbers")]
+        Operation::ImportedNumbersImportNumberServiceUpdateImportedNumber,
+        #[cfg(feature = "imported_numbers")]
+        Operation::ImportedNumbersGetCallbackConfiguration,
+        #[cfg(feature = "imported_numbers")]
+        Operation::ImportedNumbersUpdateCallbackConfiguration,
+        #[cfg(feature = "imported_numbers")]
+        Operation::ImportedNumbersQualifiedNumberServiceListQualifiedNumbers,
+        #[cfg(feature = "imported_numbers")]
+        Operation::ImportedNumbersQualifiedNumberServiceGetQualifiedNumber,
+        #[cfg(feature = "imported_numbers")]
+        Operation::ImportedNumbersQualifiedNumberServiceDeleteQualifiedNumber,
+        #[cfg(feature = "imported_numbers")]
+        Operation::ImportedNumbersQualifiedNumberServiceBatchCreateQualifiedNumbers,
+        #[cfg(feature = "imported_numbers")]
+        Operation::ImportedNumbersQualifiedNumberServiceTextEnableNumbers,
+        #[cfg(feature = "imported_numbers")]
+        Operation::ImportedNumbersQualifiedNumbersTextEnableTollFreeNumbers,
+        #[cfg(feature = "imported_numbers")]
+        Operation::ImportedNumbersQualifiedNumberServiceVerifyVoiceChallenge,
+        #[cfg(feature = "imported_numbers")]
+        Operation::ImportedNumbersQualifiedNumberServiceSendVoiceChallenge,
+        #[cfg(feature = "porting")]
+        Operation::PortingGetPortInAvailableActivation,
+        #[cfg(feature = "porting")]
+        Operation::PortingActivatePortIn,
+        #[cfg(feature = "porting")]
+        Operation::PortingCheckPortingAvailability,
+        #[cfg(feature = "porting")]
+        Operation::PortingGetPortInOrders,
+        #[cfg(feature = "porting")]
+        Operation::PortingOrderPortIn,
+        #[cfg(feature = "porting")]
+        Operation::PortingGetOrderDetails,
+        #[cfg(feature = "porting")]
+        Operation::PortingUpdatePortInOrder,
+        #[cfg(feature = "porting")]
+        Operation::PortingDeleteOrder,
+        #[cfg(feature = "porting")]
+        Operation::PortingAddOrderNote,
+        #[cfg(feature = "porting")]
+        Operation::PortingAddOrderDocuments,
+        #[cfg(feature = "porting")]
+        Operation::PortingGetOrderDocumentContent,
+        #[cfg(feature = "porting")]
+        Operation::PortingGetConfiguration,
+        #[cfg(feature = "porting")]
+        Operation::PortingUpdateConfiguration,
+        #[cfg(feature = "porting")]
+        Operation::PortingCreateConfiguration,
+        #[cfg(feature = "tendlc")]
+        Operation::TendlcBrandRegistrationServiceCreateBrandRegistrationRequest,
+        #[cfg(feature = "tendlc")]
+        Operation::TendlcBrandRegistrationServiceListBrandRegistrationRequest,
+        #[cfg(feature = "tendlc")]
+        Operation::TendlcBrandRegistrationServiceGetBrandRegistrationRequest,
+        #[cfg(feature = "tendlc")]
+        Operation::TendlcBrandRegistrationServiceUpdate10DlcBrand,
+        #[cfg(feature = "tendlc")]
+        Operation::TendlcBrandRegistrationServiceGetBrandRegistrationFeedback,
+        #[cfg(feature = "tendlc")]
+        Operation::TendlcBrandRegistrationServiceFetchBrandRegistrationRequest,
+        #[cfg(feature = "tendlc")]
+        Operation::TendlcBrandRegistrationServiceUpgrade10DlcBrandToFullRegistration,
+        #[cfg(feature = "tendlc")]
+        Operation::TendlcBrandRegistrationServiceVettingInfo,
+        #[cfg(feature = "tendlc")]
+        Operation::TendlcResend2faEmail,
+        #[cfg(feature = "tendlc")]
+        Operation::TendlcCampaignRegistrationExternalServiceCreateTcrCampaign,
+        #[cfg(feature = "tendlc")]
+        Operation::TendlcCampaignRegistrationExternalServiceUploadCampaignFile,
+        #[cfg(feature = "tendlc")]
+        Operation::TendlcCampaignRegistrationExternalServiceGetCampaign,
+        #[cfg(feature = "tendlc")]
+        Operation::TendlcCampaignRegistrationExternalServiceGetCampaignByTcrCampaignId,
+        #[cfg(feature = "tendlc")]
+        Operation::TendlcCampaignRegistrationExternalServiceQualifyBrandByUseCase,
+        #[cfg(feature = "tendlc")]
+        Operation::TendlcCampaignRegistrationExternalServiceDeleteCampaign,
+        #[cfg(feature = "tendlc")]
+        Operation::TendlcCampaignRegistrationServiceListCampaignRegistrationRequest,
+        #[cfg(feature = "tendlc")]
+        Operation::TendlcCampaignRegistrationServiceGetCampaignRegistrationFeedback,
+        #[cfg(feature = "tendlc")]
+        Operation::TendlcCampaignRegistrationServiceResubmitCampaignRegistration,
+        #[cfg(feature = "tendlc")]
+        Operation::TendlcTfnVerificationExternalServiceListTfnVerificationsRequest,
+        #[cfg(feature = "tendlc")]
+        Operation::TendlcTfnVerificationExternalServiceCreateTfnVerificationRequest,
+        #[cfg(feature = "tendlc")]
+        Operation::TendlcTfnVerificationExternalServiceGetTfnVerificationRequest,
+        #[cfg(feature = "tendlc")]
+        Operation::TendlcTfnVerificationExternalServiceGetTfnVerificationUseCasesRequest,
+        #[cfg(feature = "brands")]
+        Operation::BrandsListBrands,
+        #[cfg(feature = "brands")]
+        Operation::BrandsCreateBrand,
+        #[cfg(feature = "brands")]
+        Operation::BrandsGetBrand,
+        #[cfg(feature = "brands")]
+        Operation::BrandsUpdateBrand,
+        #[cfg(feature = "brands")]
+        Operation::BrandsDeleteBrand,
+        #[cfg(feature = "brands")]
+        Operation::BrandsSubmitBrand,
+        #[cfg(feature = "brands")]
+        Operation::BrandsCreateAndSubmitBrand,
+        #[cfg(feature = "brands")]
+        Operation::BrandsGetBrandMetadata,
+        #[cfg(feature = "brands")]
+        Operation::BrandsGetCallbackConfiguration,
+        #[cfg(feature = "brands")]
+        Operation::BrandsUpdateCallbackConfiguration,
+        #[cfg(feature = "compliance_brands")]
+        Operation::ComplianceBrandsGetCallbackConfig,
+        #[cfg(feature = "compliance_brands")]
+        Operation::ComplianceBrandsUpdateCallbackConfig,
+        #[cfg(feature = "compliance_brands")]
+        Operation::ComplianceBrandsRotateCallbackSecret,
+        #[cfg(feature = "compliance_brands")]
+        Operation::ComplianceBrandsListBrands,
+        #[cfg(feature = "compliance_brands")]
+        Operation::ComplianceBrandsCreateBrand,
+        #[cfg(feature = "compliance_brands")]
+        Operation::ComplianceBrandsImportBrand,
+        #[cfg(feature = "compliance_brands")]
+        Operation::ComplianceBrandsGetBrand,
+        #[cfg(feature = "compliance_brands")]
+        Operation::ComplianceBrandsDeleteBrand,
+        #[cfg(feature = "compliance_brands")]
+        Operation::ComplianceBrandsPatchBrand,
+        #[cfg(feature = "compliance_brands")]
+        Operation::ComplianceBrandsUploadBrandAttachment,
+        #[cfg(feature = "compliance_brands")]
+        Operation::ComplianceBrandsDownloadBrandAttachment,
+        #[cfg(feature = "compliance_brands")]
+        Operation::ComplianceBrandsDeleteBrandAttachment,
+        #[cfg(feature = "compliance_brands")]
+        Operation::ComplianceBrandsListBrandOrders,
+        #[cfg(feature = "compliance_brands")]
+        Operation::ComplianceBrandsListBrandOrderByBrandId,
+        #[cfg(feature = "compliance_brands")]
+        Operation::ComplianceBrandsCreateBrandOrder,
+        #[cfg(feature = "compliance_brands")]
+        Operation::ComplianceBrandsGetBrandOrder,
+        #[cfg(feature = "compliance_brands")]
+        Operation::ComplianceBrandsDeleteBrandOrder,
+        #[cfg(feature = "compliance_brands")]
+        Operation::ComplianceBrandsRetryBrandOrder,
+        #[cfg(feature = "compliance_brands")]
+        Operation::ComplianceBrandsBrandOrderResendConfirmationEmail,
+        #[cfg(feature = "compliance_brands")]
+        Operation::ComplianceBrandsBrandOrderVerifyOtp,
+        #[cfg(feature = "compliance_brands")]
+        Operation::ComplianceBrandsBrandOrderResendOtp,
+        #[cfg(feature = "shortcode_campaigns")]
+        Operation::ShortcodeCampaignsListCampaigns,
+        #[cfg(feature = "shortcode_campaigns")]
+        Operation::ShortcodeCampaignsCreateCampaign,
+        #[cfg(feature = "shortcode_campaigns")]
+        Operation::ShortcodeCampaignsCreateAndSubmitCampaign,
+        #[cfg(feature = "shortcode_campaigns")]
+        Operation::ShortcodeCampaignsGetCampaign,
+        #[cfg(feature = "shortcode_campaigns")]
+        Operation::ShortcodeCampaignsUpdateCampaign,
+        #[cfg(feature = "shortcode_campaigns")]
+        Operation::ShortcodeCampaignsSubmitCampaign,
+        #[cfg(feature = "shortcode_campaigns")]
+        Operation::ShortcodeCampaignsCancelCampaign,
+        #[cfg(feature = "shortcode_campaigns")]
+        Operation::ShortcodeCampaignsAddCampaignNote,
+        #[cfg(feature = "shortcode_campaigns")]
+        Operation::ShortcodeCampaignsAddCarrierOrderNote,
+        #[cfg(feature = "shortcode_campaigns")]
+        Operation::ShortcodeCampaignsRequestCarrierOrderCertification,
+        #[cfg(feature = "shortcode_campaigns")]
+        Operation::ShortcodeCampaignsGetCarriers,
+        #[cfg(feature = "shortcode_campaigns")]
+        Operation::ShortcodeCampaignsUploadAttachment,
+        #[cfg(feature = "shortcode_campaigns")]
+        Operation::ShortcodeCampaignsDownloadCampaignAttachment,
+        #[cfg(feature = "shortcode_campaigns")]
+        Operation::ShortcodeCampaignsDeleteCampaignAttachment,
+        #[cfg(feature = "shortcode_campaigns")]
+        Operation::ShortcodeCampaignsGetCallbackConfiguration,
+        #[cfg(feature = "shortcode_campaigns")]
+        Operation::ShortcodeCampaignsUpdateCallbackConfiguration,
+        #[cfg(feature = "voice")]
+        Operation::VoiceConfigurationGetNumbers,
+        #[cfg(feature = "voice")]
+        Operation::VoiceConfigurationUpdateNumbers,
+        #[cfg(feature = "voice")]
+        Operation::VoiceConfigurationUnassignNumber,
+        #[cfg(feature = "voice")]
+        Operation::VoiceConfigurationGetCallbackUrLs,
+        #[cfg(feature = "voice")]
+        Operation::VoiceConfigurationUpdateCallbackUrLs,
+        #[cfg(feature = "voice")]
+        Operation::VoiceCallingQueryNumber,
+        #[cfg(feature = "voice")]
+        Operation::VoiceCallouts,
+        #[cfg(feature = "voice")]
+        Operation::VoiceCallingGetCallResult,
+        #[cfg(feature = "voice")]
+        Operation::VoiceCallingUpdateCall,
+        #[cfg(feature = "voice")]
+        Operation::VoiceCallingManageCallWithCallLeg,
+        #[cfg(feature = "voice")]
+        Operation::VoiceCallingGetConferenceInfo,
+        #[cfg(feature = "voice")]
+        Operation::VoiceCallingKickConferenceAll,
+        #[cfg(feature = "voice")]
+        Operation::VoiceCallingKickConferenceParticipant,
+        #[cfg(feature = "voice")]
+        Operation::VoiceCallingManageConferenceParticipant,
+        #[cfg(feature = "voice_v2")]
+        Operation::VoiceV2GetBatchCallSummary,
+        #[cfg(feature = "voice_v2")]
+        Operation::VoiceV2StopBatchProcessing,
+        #[cfg(feature = "voice_v2")]
+        Operation::VoiceV2GetBatchDetails,
+        #[cfg(feature = "voice_v2")]
+        Operation::VoiceV2ListCalls,
+        #[cfg(feature = "voice_v2")]
+        Operation::VoiceV2CreateCall,
+        #[cfg(feature = "voice_v2")]
+        Operation::VoiceV2GetCallById,
+        #[cfg(feature = "voice_v2")]
+        Operation::VoiceV2PatchCallById,
+        #[cfg(feature = "voice_v2")]
+        Operation::VoiceV2PatchCallBySessionAndName,
+        #[cfg(feature = "voice_v2")]
+        Operation::VoiceV2DescribeSvaml,
+        #[cfg(feature = "voice_v2")]
+        Operation::VoiceV2ValidateSvaml,
+        #[cfg(feature = "voice_v2")]
+        Operation::VoiceV2ListServices,
+        #[cfg(feature = "voice_v2")]
+        Operation::VoiceV2CreateService,
+        #[cfg(feature = "voice_v2")]
+        Operation::VoiceV2GetService,
+        #[cfg(feature = "voice_v2")]
+        Operation::VoiceV2DeleteService,
+        #[cfg(feature = "voice_v2")]
+        Operation::VoiceV2UpdateService,
+        #[cfg(feature = "voice_v2")]
+        Operation::VoiceV2GetSessionById,
+        #[cfg(feature = "verification")]
+        Operation::VerificationVerificationStatusById,
+        #[cfg(feature = "verification")]
+        Operation::VerificationVerificationStatusByIdentity,
+        #[cfg(feature = "verification")]
+        Operation::VerificationVerificationStatusByReference,
+        #[cfg(feature = "verification")]
+        Operation::VerificationReportVerificationByIdentity,
+        #[cfg(feature = "verification")]
+        Operation::VerificationReportVerificationById,
+        #[cfg(feature = "verification")]
+        Operation::VerificationStartVerification,
+        #[cfg(feature = "fax")]
+        Operation::FaxListCoverPages,
+        #[cfg(feature = "fax")]
+        Operation::FaxAddCoverPage,
+        #[cfg(feature = "fax")]
+        Operation::FaxGetCoverPage,
+        #[cfg(feature = "fax")]
+        Operation::FaxDeleteCoverPage,
+        #[cfg(feature = "fax")]
+        Operation::FaxListDomains,
+        #[cfg(feature = "fax")]
+        Operation::FaxGetDomain,
+        #[cfg(feature = "fax")]
+        Operation::FaxCreateDomain,
+        #[cfg(feature = "fax")]
+        Operation::FaxDeleteDomain,
+        #[cfg(feature = "fax")]
+        Operation::FaxVerifyDomain,
+        #[cfg(feature = "fax")]
+        Operation::FaxGetEmailsForNumber,
+        #[cfg(feature = "fax")]
+        Operation::FaxGetEmailsForProject,
+        #[cfg(feature = "fax")]
+        Operation::FaxCreateEmailForProject,
+        #[cfg(feature = "fax")]
+        Operation::FaxUpdateEmail,
+        #[cfg(feature = "fax")]
+        Operation::FaxDeleteEmail,
+        #[cfg(feature = "fax")]
+        Operation::FaxGetNumbersByEmail,
+        #[cfg(feature = "fax")]
+        Operation::FaxGetFaxes,
+        #[cfg(feature = "fax")]
+        Operation::FaxSendFax,
+        #[cfg(feature = "fax")]
+        Operation::FaxGetFaxInfoPerId,
+        #[cfg(feature = "fax")]
+        Operation::FaxGetFaxFilebyId,
+        #[cfg(feature = "fax")]
+        Operation::FaxDeleteFaxContentById,
+        #[cfg(feature = "fax")]
+        Operation::FaxGetFaxFileByIdDeprecated,
+        #[cfg(feature = "fax")]
+        Operation::FaxListServices,
+        #[cfg(feature = "fax")]
+        Operation::FaxCreateService,
+        #[cfg(feature = "fax")]
+        Operation::FaxGetService,
+        #[cfg(feature = "fax")]
+        Operation::FaxRemoveService,
+        #[cfg(feature = "fax")]
+        Operation::FaxUpdateService,
+        #[cfg(feature = "fax")]
+        Operation::FaxListNumbersForService,
+        #[cfg(feature = "fax")]
+        Operation::FaxSuspendNumber,
+        #[cfg(feature = "fax")]
+        Operation::FaxListTemplates,
+        #[cfg(feature = "fax")]
+        Operation::FaxGetTemplate,
+        #[cfg(feature = "fax")]
+        Operation::FaxUpdateTemplate,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingGetAccessControlList,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingCreateAccessControlList,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingGetAccessListById,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingUpdateAccessControlList,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingDeleteAccessControlList,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingTrunksByAcl,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingGetIpRangesForAccessControlList,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingAddIpRangeToAccessControlList,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingUpdateIpRangeFromAccessControlList,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingDeleteIpRangeFromAccessControlList,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingGetAccessControlListsForTrunk,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingAddAccessControlListToTrunk,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingDeleteAccessControlListFromTrunk,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingGetBlockingRules,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingCreateBlockingRule,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingUpdateBlockingRuleById,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingDeleteBlockingRuleById,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingFindCalls,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingExportCallRecords,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingGetPcap,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingGetCountryPermissions,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingGetCountryPermission,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingUpdateCountryPermission,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingGetCredentialListById,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingUpdateCredentialList,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingDeleteCredentialList,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingUpdateCredential,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingTrunksByCredentialList,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingDeleteCredential,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingGetPhoneNumbers,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingGetPhoneNumberByNumber,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingAddEstProjects,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingGetSipEndpoint,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingCreateSipEndpoint,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingGetSipEndpointById,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingUpdateSipEndpoint,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingDeleteSipEndpoint,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingGetSipTrunks,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingCreateSipTrunk,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingGetSipTrunkById,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingUpdateSipTrunk,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingDeleteSipTrunk,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingRemoveCredentialListFromTrunk,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingGetCredentialListsForTrunk,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingBulkUpdateCredentialListsForTrunk,
+        #[cfg(feature = "elastic_sip_trunking")]
+        Operation::ElasticSipTrunkingAddCredentialListToTrunk,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningBundlesBundlesControllerListV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningBundlesBundlesControllerCreateV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningBundlesBundlesControllerGetV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningConversationInstagramControllerGetV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningConversationMessengerControllerGetV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningConversationTelegramControllerGetV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningConversationViberControllerGetV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningKakaotalkCategoriesControllerListSenderCategoriesV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningKakaotalkCategoriesControllerGetTemplateCategoriesV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningKakaotalkSendersControllerListSendersV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningKakaotalkSendersControllerCreateSenderV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningKakaotalkSendersControllerGetSenderV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningKakaotalkSendersControllerDeleteSenderV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningKakaotalkSendersControllerUpdateSenderV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningKakaotalkSendersControllerListActivitiesV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningKakaotalkSendersControllerDeleteChangesV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningKakaotalkSendersControllerCreateCommentV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningKakaotalkSendersControllerRegisterSenderV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningKakaotalkSendersControllerVerifySenderV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningKakaotalkTemplatesControllerListTemplatesV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningKakaotalkTemplatesControllerCreateTemplateV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningKakaotalkTemplatesControllerGetV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningKakaotalkTemplatesControllerDeleteTemplateV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningKakaotalkTemplatesControllerUpdateTemplateV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningKakaotalkTemplatesControllerListActivitiesV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningKakaotalkTemplatesControllerDeleteTemplateDraftV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningKakaotalkTemplatesControllerCreateCommentV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningRcsAccountsControllerListActivitiesV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningRcsAccountsControllerCreateCommentV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningRcsQuestionnaireControllerGetQuestionsV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningRcsSendersControllerListSendersV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningRcsSendersControllerCreateSenderV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningRcsSendersControllerGetSenderV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningRcsSendersControllerUpdateSenderV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningRcsSendersControllerListActivitiesV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningRcsSendersControllerCreateSenderCommentV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningRcsSendersControllerLaunchSenderV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningRcsSendersControllerAddTestNumbersV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningRcsSendersControllerGetTestNumberStateV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningRcsSendersControllerDeleteTestNumberV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningRcsSendersControllerGetTestNumberCapabilitiesV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningRcsSendersControllerRetryTestNumberV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningSmsSmsAppsControllerListSmsAppsV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningSmsSmsAppsControllerCreateSmsAppV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningSmsSmsAppsControllerGetSmsAppV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningSmsSmsAppsControllerDeleteSmsAppV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningSmsSmsAppsControllerUpdateSmsAppV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWebhookWebhookControllerListWebhooksV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWebhookWebhookControllerCreateWebhookV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWebhookWebhookControllerGetWebhookV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWebhookWebhookControllerReplaceWebhookV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWebhookWebhookControllerDeleteWebhookV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWebhookWebhookControllerUpdateWebhookV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappAccountsControllerGetAccountV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappAccountsControllerCreateAccountV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappAccountsControllerDeleteAccountV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappAccountsControllerUpdateAccountV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappAccountsControllerListActivitiesV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappAccountsControllerCreateCommentV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappFlowsControllerListFlowsV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappFlowsControllerListFlowScreensV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappSendersControllerListSendersV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappSendersControllerCreateSenderV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappSendersControllerGetV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappSendersControllerDeleteV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappSendersControllerUpdateV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappSendersControllerListActivitiesV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappSendersControllerDeleteChangesV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappSendersControllerCreateCommentV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappSendersControllerRegisterV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappSendersControllerGetSuggestedUsernamesV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappSendersControllerVerifyV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappSolutionsControllerListSolutionsV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappSolutionsControllerCreateSolutionV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappSolutionsControllerGetSolutionV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappSolutionsControllerAssignSolutionV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappTemplatesControllerListTemplatesV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappTemplatesControllerCreateTemplateV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappTemplatesControllerListTemplatesByNameV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappTemplatesControllerDeleteTemplatesByNameV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappTemplatesControllerGetTemplateV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappTemplatesControllerUpdateTemplateV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappTemplatesControllerListActivitiesV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappTemplatesControllerCreateCommentV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappTemplatesControllerCompareTemplatesV1,
+        #[cfg(feature = "provisioning")]
+        Operation::ProvisioningWhatsappTemplatesControllerSyncTemplatesV1,
+        #[cfg(feature = "rcs")]
+        Operation::RcsCapabilityQuery,
+        #[cfg(feature = "rcs")]
+        Operation::RcsSendAnEvent,
+        #[cfg(feature = "rcs")]
+        Operation::RcsSendAMessage,
+        #[cfg(feature = "rcs")]
+        Operation::RcsRevokeAMessage,
+        #[cfg(feature = "whatsapp")]
+        Operation::WhatsappGetStatus,
+        #[cfg(feature = "whatsapp")]
+        Operation::WhatsappGetNotifications,
+        #[cfg(feature = "whatsapp")]
+        Operation::WhatsappCheckCapability1,
+        #[cfg(feature = "whatsapp")]
+        Operation::WhatsappCheckCapability,
+        #[cfg(feature = "whatsapp")]
+        Operation::WhatsappListMediaProviders,
+        #[cfg(feature = "whatsapp")]
+        Operation::WhatsappAddMediaProvider,
+        #[cfg(feature = "whatsapp")]
+        Operation::WhatsappDeleteMediaProvider,
+        #[cfg(feature = "whatsapp")]
+        Operation::WhatsappPostMessage,
+        #[cfg(feature = "whatsapp")]
+        Operation::WhatsappGetBlacklist,
+        #[cfg(feature = "whatsapp")]
+        Operation::WhatsappAddToBlacklist,
+        #[cfg(feature = "whatsapp")]
+        Operation::WhatsappRemoveFromBlacklist,
+        #[cfg(feature = "whatsapp")]
+        Operation::WhatsappProvisionOptIn,
+        #[cfg(feature = "whatsapp")]
+        Operation::WhatsappProvisionOptOut,
+        #[cfg(feature = "whatsapp")]
+        Operation::WhatsappProvisionOptOutDeprecatedEndpoint,
+        #[cfg(feature = "whatsapp")]
+        Operation::WhatsappGetStickerpacks,
+        #[cfg(feature = "whatsapp")]
+        Operation::WhatsappCreateStickerpack,
+        #[cfg(feature = "whatsapp")]
+        Operation::WhatsappGetStickers,
+        #[cfg(feature = "whatsapp")]
+        Operation::WhatsappCreateSticker,
+        #[cfg(feature = "whatsapp")]
+        Operation::WhatsappGetStickerInformation,
+        #[cfg(feature = "whatsapp")]
+        Operation::WhatsappDeleteSticker,
+        #[cfg(feature = "whatsapp")]
+        Operation::WhatsappUpdateSticker,
+        #[cfg(feature = "whatsapp")]
+        Operation::WhatsappGetStickerpackInformation,
+        #[cfg(feature = "whatsapp")]
+        Operation::WhatsappDeleteStickerpack,
+        #[cfg(feature = "whatsapp")]
+        Operation::WhatsappUpdateStickerpack,
+        #[cfg(feature = "mms")]
+        Operation::MmsMms,
+        #[cfg(feature = "sms_export")]
+        Operation::SmsExportCreateExport,
+        #[cfg(feature = "sms_export")]
+        Operation::SmsExportGetJobDetail,
+        #[cfg(feature = "sms_export")]
+        Operation::SmsExportDownloadFile,
+        #[cfg(feature = "subprojects")]
+        Operation::SubprojectsSubprojectServiceListSubprojects,
+        #[cfg(feature = "subprojects")]
+        Operation::SubprojectsSubprojectServiceCreateSubproject,
+        #[cfg(feature = "subprojects")]
+        Operation::SubprojectsSubprojectServiceGetSubproject,
+        #[cfg(feature = "subprojects")]
+        Operation::SubprojectsSubprojectServiceDeleteSubproject,
+        #[cfg(feature = "subprojects")]
+        Operation::SubprojectsSubprojectServiceUpdateSubproject,
+        #[cfg(feature = "access_keys")]
+        Operation::AccessKeysAccessKeyServiceListAccessKeys,
+        #[cfg(feature = "access_keys")]
+        Operation::AccessKeysAccessKeyServiceCreateAccessKey,
+        #[cfg(feature = "access_keys")]
+        Operation::AccessKeysAccessKeyServiceGetAccessKey,
+        #[cfg(feature = "access_keys")]
+        Operation::AccessKeysAccessKeyServiceDeleteAccessKey,
+        #[cfg(feature = "access_keys")]
+        Operation::AccessKeysAccessKeyServiceUpdateAccessKey,
+        #[cfg(feature = "chatlayer_analytics")]
+        Operation::ChatlayerAnalyticsAnalyticsEcho,
+        #[cfg(feature = "chatlayer_analytics")]
+        Operation::ChatlayerAnalyticsAnalyticsListAppIntegrationsLogs,
+        #[cfg(feature = "chatlayer_analytics")]
+        Operation::ChatlayerAnalyticsAnalyticsGetConversations,
+        #[cfg(feature = "chatlayer_analytics")]
+        Operation::ChatlayerAnalyticsAnalyticsGetConversationsInsights,
+        #[cfg(feature = "chatlayer_analytics")]
+        Operation::ChatlayerAnalyticsAnalyticsGetConversationFlow,
+        #[cfg(feature = "chatlayer_analytics")]
+        Operation::ChatlayerAnalyticsAnalyticsGetTeamConversationsUsage,
+        #[cfg(feature = "chatlayer_analytics")]
+        Operation::ChatlayerAnalyticsAnalyticsGetEventAttributeValues,
+        #[cfg(feature = "chatlayer_analytics")]
+        Operation::ChatlayerAnalyticsAnalyticsListEventDefinitions,
+        #[cfg(feature = "chatlayer_analytics")]
+        Operation::ChatlayerAnalyticsAnalyticsCreateEventDefinition,
+        #[cfg(feature = "chatlayer_analytics")]
+        Operation::ChatlayerAnalyticsAnalyticsComputeEventsFunnel,
+        #[cfg(feature = "chatlayer_analytics")]
+        Operation::ChatlayerAnalyticsAnalyticsListEvents,
+        #[cfg(feature = "chatlayer_analytics")]
+        Operation::ChatlayerAnalyticsAnalyticsListEventsWithFilters,
+        #[cfg(feature = "chatlayer_analytics")]
+        Operation::ChatlayerAnalyticsAnalyticsTrackEvent,
+        #[cfg(feature = "chatlayer_analytics")]
+        Operation::ChatlayerAnalyticsAnalyticsGetTeamEvents,
+        #[cfg(feature = "chatlayer_analytics")]
+        Operation::ChatlayerAnalyticsAnalyticsListTeamEventDefinitions,
+        #[cfg(feature = "chatlayer_analytics")]
+        Operation::ChatlayerAnalyticsAnalyticsGetFlows,
+        #[cfg(feature = "chatlayer_analytics")]
+        Operation::ChatlayerAnalyticsAnalyticsComputeFlowFunnel,
+        #[cfg(feature = "chatlayer_analytics")]
+        Operation::ChatlayerAnalyticsAnalyticsGetFlowStepDetails,
+        #[cfg(feature = "chatlayer_analytics")]
+        Operation::ChatlayerAnalyticsAnalyticsGetFlowStepEdges,
+        #[cfg(feature = "chatlayer_analytics")]
+        Operation::ChatlayerAnalyticsAnalyticsGetIntents,
+        #[cfg(feature = "chatlayer_analytics")]
+        Operation::ChatlayerAnalyticsAnalyticsGetIntentInsights,
+        #[cfg(feature = "chatlayer_analytics")]
+        Operation::ChatlayerAnalyticsAnalyticsGetKnowledgeBaseUsage,
+        #[cfg(feature = "chatlayer_analytics")]
+        Operation::ChatlayerAnalyticsAnalyticsGetKnowledgeBaseTagsInsights,
+        #[cfg(feature = "chatlayer_analytics")]
+        Operation::ChatlayerAnalyticsAnalyticsGetTeamKnowledgeBaseUsage,
+        #[cfg(feature = "chatlayer_analytics")]
+        Operation::ChatlayerAnalyticsAnalyticsGetMessages,
+        #[cfg(feature = "chatlayer_analytics")]
+        Operation::ChatlayerAnalyticsAnalyticsListSubscriptions,
+        #[cfg(feature = "chatlayer_analytics")]
+        Operation::ChatlayerAnalyticsAnalyticsCreateSubscription,
+        #[cfg(feature = "chatlayer_analytics")]
+        Operation::ChatlayerAnalyticsAnalyticsDeleteSubscription,
+        #[cfg(feature = "chatlayer_analytics")]
+        Operation::ChatlayerAnalyticsAnalyticsGetUsers,
+        #[cfg(feature = "chatlayer_analytics")]
+        Operation::ChatlayerAnalyticsAnalyticsGetUserActivity,
+        #[cfg(feature = "chatlayer_analytics")]
+        Operation::ChatlayerAnalyticsAnalyticsGetVoiceAnalytics,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPutV5Accounts,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV5AccountsHttpSigningKey,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV5AccountsHttpSigningKey,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV5SandboxAuthRecipients,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV5SandboxAuthRecipients,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV5SandboxAuthRecipientsEmail,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV5AccountsResendActivationEmail,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV1ThresholdsAlertsSend,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV1ThresholdsAlertsSend,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV1ThresholdsAlertsSendName,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPutV1ThresholdsAlertsSendName,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV1ThresholdsAlertsSendName,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV1ThresholdsHits,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV3DomainIdWhitelistsImport,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3DomainIdWhitelistsValue,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV3DomainIdWhitelistsValue,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3DomainIdWhitelists,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV3DomainIdWhitelists,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV3DomainIdWhitelists,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV1BounceClassificationStats,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV1BounceClassificationDomains,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV1BounceClassificationDomainsDomainEntities,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV1BounceClassificationDomainsDomainEntitiesEntityIdRules,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV1BounceClassificationDomainsDomainEvents,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV1BounceClassificationConfigEntities,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV1BounceClassificationConfigRules,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV2BounceClassificationMetrics,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV3DomainIdBouncesImport,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3DomainIdBouncesAddress,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV3DomainIdBouncesAddress,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3DomainIdBounces,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV3DomainIdBounces,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV3DomainIdBounces,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV3DomainIdComplaintsImport,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3DomainIdComplaintsAddress,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV3DomainIdComplaintsAddress,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3DomainIdComplaints,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV3DomainIdComplaints,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV3DomainIdComplaints,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3DomainsDomainNameCredentials,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV3DomainsDomainNameCredentials,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV3DomainsDomainNameCredentials,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPutV3DomainsDomainNameCredentialsSpec,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV3DomainsDomainNameCredentialsSpec,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV5AccountsLimitCustomMonthly,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPutV5AccountsLimitCustomMonthly,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV5AccountsLimitCustomMonthly,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPutV5AccountsLimitCustomEnable,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPutV1DkimManagementDomainsNameRotation,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV1DkimManagementDomainsNameRotate,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV1DkimKeys,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV1DkimKeys,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV1DkimKeys,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPutV4DomainsAuthorityNameKeysSelectorActivate,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV4DomainsAuthorityNameKeys,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPutV4DomainsAuthorityNameKeysSelectorDeactivate,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPutV3DomainsNameDkimAuthority,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPutV3DomainsNameDkimSelector,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3DomainsNameTracking,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPutV3DomainsNameTrackingClick,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPutV3DomainsNameTrackingOpen,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPutV3DomainsNameTrackingUnsubscribe,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV2X509DomainStatus,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPutV2X509Domain,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV2X509Domain,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV4Domains,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV4Domains,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV4DomainsName,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPutV4DomainsName,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPutV4DomainsNameVerify,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV3DomainsName,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV3DomainsNameDynamicPools,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV3DomainsNameDynamicPools,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3DomainsDynamicPoolsAssignable,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV3DomainsAllDynamicPoolsEnroll,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3DynamicPools,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV3DynamicPoolsAll,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV3DynamicPoolsAll,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV3DynamicPoolsPoolNameIp,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPatchV3DynamicPoolsPoolName,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV1DynamicPoolsDomains,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV1DynamicPoolsDomainsNamePreview,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV1DynamicPoolsDomainsNameHistory,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPutV1DynamicPoolsDomainsNameOverride,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV1DynamicPoolsDomainsNameOverride,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV1DynamicPoolsHistory,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV1PreviewTestsTestIdResults,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3DomainNameEvents,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV3DomainsNameIpsIp,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV3DomainsNamePoolIp,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3Ips,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3IpsIp,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3IpsIpDomains,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV3IpsIpDomains,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV3IpsIpDomains,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV3IpsAddrIpBand,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3IpsRequestNew,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV3IpsRequestNew,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV4InboxResultsResult,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3IpWarmups,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3IpWarmupsAddr,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV3IpWarmupsAddr,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV3IpWarmupsAddr,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV2IpWhitelist,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPutV2IpWhitelist,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV2IpWhitelist,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV2IpWhitelist,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3IpPools,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV3IpPools,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3IpPoolsPoolId,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV3IpPoolsPoolId,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPatchV3IpPoolsPoolId,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3IpPoolsPoolIdDomains,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPutV3IpPoolsPoolIdIpsIp,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV3IpPoolsPoolIdIpsIp,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV3IpPoolsPoolIdIpsJson,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV1Keys,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV1Keys,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV1KeysKeyId,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV1KeysPublic,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV1AnalyticsLogs,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3Lists,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV3Lists,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetListsStringListAddressMembers,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostListsStringListAddressMembers,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostListsListAddressMembersJson,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostListsListAddressMembersCsv,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetListsListAddressMembersMemberAddress,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPutListsListAddressMembersMemberAddress,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteListsListAddressMembersMemberAddress,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3ListsAddress,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPutV3ListsAddress,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV3ListsAddress,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3ListsPages,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetListsListAddressMembersPages,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV3DomainNameMessages,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV3DomainNameMessagesMime,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3DomainsDomainNameMessagesStorageKey,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV3DomainsDomainNameMessagesStorageKey,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3DomainsNameSendingQueues,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV3DomainNameEnvelopes,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV1AnalyticsMetrics,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV1AnalyticsUsageMetrics,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3DomainsDomainTagDevices,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3DomainsDomainTagProviders,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3DomainsDomainTagCountries,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV5AccountsSubaccountsIpPoolsAll,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPutV5AccountsSubaccountsSubaccountIdIpPool,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV5AccountsSubaccountsSubaccountIdIpPool,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3Routes,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV3Routes,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3RoutesId,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPutV3RoutesId,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV3RoutesId,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3RoutesMatch,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3StatsTotal,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3DomainStatsTotal,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3StatsTotalDomains,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3StatsFilter,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3DomainAggregatesProviders,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3DomainAggregatesDevices,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3DomainAggregatesCountries,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV5AccountsSubaccountsSubaccountId,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV5AccountsSubaccounts,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV5AccountsSubaccounts,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV5AccountsSubaccountsSubaccountId,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV5AccountsSubaccountsSubaccountIdDisable,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV5AccountsSubaccountsSubaccountIdEnable,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV5AccountsSubaccountsSubaccountIdLimitCustomMonthly,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPutV5AccountsSubaccountsSubaccountIdLimitCustomMonthly,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthly,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPutV5AccountsSubaccountsSubaccountIdFeatures,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3DomainTags,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3DomainTag,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPutV3DomainTag,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV3DomainTag,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3DomainTagStatsAggregates,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3DomainTagStats,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3DomainsDomainLimitsTag,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPutV1AnalyticsTags,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV1AnalyticsTags,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV1AnalyticsTags,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV1AnalyticsTagsLimits,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3DomainNameTemplates,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV3DomainNameTemplates,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV3DomainNameTemplates,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3DomainNameTemplatesTemplateNameVersions,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV3DomainNameTemplatesTemplateNameVersions,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3DomainNameTemplatesTemplateName,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPutV3DomainNameTemplatesTemplateName,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV3DomainNameTemplatesTemplateName,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3DomainNameTemplatesTemplateNameVersionsVersionName,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPutV3DomainNameTemplatesTemplateNameVersionsVersionName,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV3DomainNameTemplatesTemplateNameVersionsVersionName,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPutV3DomainNameTemplatesTemplateNameVersionsVersionNameCopyNewVersionName,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV3DomainIdUnsubscribesImport,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3DomainIdUnsubscribesAddress,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV3DomainIdUnsubscribesAddress,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3DomainIdUnsubscribes,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV3DomainIdUnsubscribes,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV3DomainIdUnsubscribes,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV5Users,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV5UsersUserId,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV5UsersMe,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV4AddressValidate,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3DomainsDomainWebhooks,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV3DomainsDomainWebhooks,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunGetV3DomainsDomainNameWebhooksWebhookName,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPutV3DomainsDomainNameWebhooksWebhookName,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV3DomainsDomainNameWebhooksWebhookName,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPutV4DomainsDomainWebhooks,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunPostV4DomainsDomainWebhooks,
+        #[cfg(feature = "mailgun")]
+        Operation::MailgunDeleteV4DomainsDomainWebhooks,
+        #[cfg(feature = "engage")]
+        Operation::EngageGetContactsPage,
+        #[cfg(feature = "engage")]
+        Operation::EngageCreateContact,
+        #[cfg(feature = "engage")]
+        Operation::EngageGetContactById,
+        #[cfg(feature = "engage")]
+        Operation::EngageDeleteContactById,
+        #[cfg(feature = "engage")]
+        Operation::EngageUpdateContact,
+        #[cfg(feature = "engage")]
+        Operation::EngageGetContactListsPage,
+        #[cfg(feature = "engage")]
+        Operation::EngageCreateContactList,
+        #[cfg(feature = "engage")]
+        Operation::EngageGetContactListById,
+        #[cfg(feature = "engage")]
+        Operation::EngageDeleteContactListById,
+        #[cfg(feature = "engage")]
+        Operation::EngageUpdateContactList,
+        #[cfg(feature = "engage")]
+        Operation::EngageModifyContactsInContactList,
+        #[cfg(feature = "engage")]
+        Operation::EngageAddContactToContactList,
+        #[cfg(feature = "engage")]
+        Operation::EngageRemoveContactFromContactList,
+        #[cfg(feature = "engage")]
+        Operation::EngageGetCustomFieldsPage,
+        #[cfg(feature = "engage")]
+        Operation::EngageCreateCustomField,
+        #[cfg(feature = "engage")]
+        Operation::EngageGetCustomFieldById,
+        #[cfg(feature = "engage")]
+        Operation::EngageDeleteCustomFieldById,
+        #[cfg(feature = "engage")]
+        Operation::EngageUpdateCustomField,
+        #[cfg(feature = "engage")]
+        Operation::EngageGetNumbers,
+        #[cfg(feature = "engage")]
+        Operation::EngageGetNumberById,
+        #[cfg(feature = "engage")]
+        Operation::EngageGetAssignment,
+        #[cfg(feature = "engage")]
+        Operation::EngageCreateAssignment,
+        #[cfg(feature = "engage")]
+        Operation::EngageDeleteAssignment,
+        #[cfg(feature = "engage")]
+        Operation::EngageUpdateAssignment,
+        #[cfg(feature = "engage")]
+        Operation::EngageGetAssignedNumbers,
+        #[cfg(feature = "engage")]
+        Operation::EngageCheckDeliveryReports,
+        #[cfg(feature = "engage")]
+        Operation::EngageConfirmDeliveryReportsAsReceived,
+        #[cfg(feature = "engage")]
+        Operation::EngageGetMessageStatus,
+        #[cfg(feature = "engage")]
+        Operation::EngageCancelScheduledMessage,
+        #[cfg(feature = "engage")]
+        Operation::EngageSendMessages,
+        #[cfg(feature = "engage")]
+        Operation::EngagePostMetadataKeys,
+        #[cfg(feature = "engage")]
+        Operation::EngagePostDetailReport,
+        #[cfg(feature = "engage")]
+        Operation::EngagePostInsightReport,
+        #[cfg(feature = "engage")]
+        Operation::EngagePostAsyncDetailReport,
+        #[cfg(feature = "engage")]
+        Operation::EngagePostAsyncSummaryReport,
+        #[cfg(feature = "engage")]
+        Operation::EngageGetAsyncDetailStatus,
+        #[cfg(feature = "engage")]
+        Operation::EngageGetAsyncDetailFields,
+        #[cfg(feature = "engage")]
+        Operation::EngageGetAsyncReportHistory,
+        #[cfg(feature = "engage")]
+        Operation::EngageGetAsyncReportDownloadUrl,
+        #[cfg(feature = "engage")]
+        Operation::EngageDetailscheduledreport,
+        #[cfg(feature = "engage")]
+        Operation::EngageUpdatedetailscheduledreport,
+        #[cfg(feature = "engage")]
+        Operation::EngageSummaryscheduledreport,
+        #[cfg(feature = "engage")]
+        Operation::EngageUpdatesummaryscheduledreport,
+        #[cfg(feature = "engage")]
+        Operation::EngageGetActiveReport,
+        #[cfg(feature = "engage")]
+        Operation::EngageGetScheduledReport,
+        #[cfg(feature = "engage")]
+        Operation::EngageDeleteScheduledReport,
+        #[cfg(feature = "engage")]
+        Operation::EngageListAllBlockedNumbers,
+        #[cfg(feature = "engage")]
+        Operation::EngageAddOneOrMoreNumbersToYourBlacklist,
+        #[cfg(feature = "engage")]
+        Operation::EngageRemoveANumberFromTheBlacklist,
+        #[cfg(feature = "engage")]
+        Operation::EngageCheckIfOneOrSeveralNumbersAreCurrentlyBlacklisted,
+        #[cfg(feature = "engage")]
+        Operation::EngageCheckReplies,
+        #[cfg(feature = "engage")]
+        Operation::EngageConfirmRepliesAsReceived,
+        #[cfg(feature = "engage")]
+        Operation::EngageLogSummary,
+        #[cfg(feature = "engage")]
+        Operation::EngageLogDetail,
+        #[cfg(feature = "engage")]
+        Operation::EngageGetSignatureKeyList,
+        #[cfg(feature = "engage")]
+        Operation::EngageCreateSignatureKey,
+        #[cfg(feature = "engage")]
+        Operation::EngageGetSignatureKeyDetail,
+        #[cfg(feature = "engage")]
+        Operation::EngageDeleteSignatureKey,
+        #[cfg(feature = "engage")]
+        Operation::EngageGetEnabledSignatureKey,
+        #[cfg(feature = "engage")]
+        Operation::EngageDisableTheCurrentEnabledSignatureKey,
+        #[cfg(feature = "engage")]
+        Operation::EngageEnableSignatureKey,
+        #[cfg(feature = "engage")]
+        Operation::EngageRequestSenderAddressUsingPost,
+        #[cfg(feature = "engage")]
+        Operation::EngageSubmittingVerificationCodePost,
+        #[cfg(feature = "engage")]
+        Operation::EngageReVerifySenderAddressUsingPost,
+        #[cfg(feature = "engage")]
+        Operation::EngageGetStatusOfSenderAddressRequest,
+        #[cfg(feature = "engage")]
+        Operation::EngageGetAllApprovedSenderAddresses,
+        #[cfg(feature = "engage")]
+        Operation::EngageGetSenderAddressById,
+        #[cfg(feature = "engage")]
+        Operation::EngageDeleteSenderAddressUsingDelete,
+        #[cfg(feature = "engage")]
+        Operation::EngageUpdateSenderAddressUsingPatch,
+        #[cfg(feature = "engage")]
+        Operation::EngageRetrieveWebhook,
+        #[cfg(feature = "engage")]
+        Operation::EngageCreateWebhook,
+        #[cfg(feature = "engage")]
+        Operation::EngageDeleteWebhook,
+        #[cfg(feature = "engage")]
+        Operation::EngageUpdateWebhook,
+    ];
     /// What the test server knows of the operation.
     pub fn spec(self) -> &'static OperationSpec {
         match self {

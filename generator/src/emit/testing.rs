@@ -1,6 +1,6 @@
 //! The test server's tables (`sinch_sdk::testing`): per API crate a `testing.rs` with one
 //! `OperationSpec` per operation (data, not code: method, path template, required parameters,
-//! the body's validator, the default answer), and in the facade the `Operation` enum, the list
+//! the body's validator, the default answer and its decoder), and in the facade the `Operation` enum, the list
 //! of APIs and the `TestClient` impls.
 
 use super::{is_scalar, ty};
@@ -44,14 +44,21 @@ fn named_in_request(t: &Ty, defs: &BTreeMap<String, TypeDef>) -> bool {
     }
 }
 
-/// The answer an operation gives by default: the lowest documented success status, with its
-/// sample body.
-fn default_answer(op: &Operation) -> (u16, String, String) {
-    let code = |r: &Resp| match r.status {
+/// The response an operation gives by default: its lowest documented success status.
+fn default_response(op: &Operation) -> Option<&Resp> {
+    op.responses.iter().filter(|r| r.success).min_by_key(|r| code(r))
+}
+
+fn code(r: &Resp) -> u16 {
+    match r.status {
         Status::Code(c) => c,
         Status::Range(_) | Status::Default => 200,
-    };
-    let Some(resp) = op.responses.iter().filter(|r| r.success).min_by_key(|r| code(r)) else {
+    }
+}
+
+/// The answer an operation gives by default: the default response's status and sample body.
+fn default_answer(op: &Operation) -> (u16, String, String) {
+    let Some(resp) = default_response(op) else {
         return (200, String::new(), String::new());
     };
     let media = resp.media.clone().unwrap_or_default();
@@ -94,6 +101,17 @@ pub fn api_table(api: &Api, names: &BTreeMap<(String, String), String>) -> Token
             }
             _ => quote!(None),
         };
+        let answer = match default_response(op) {
+            Some(Resp {
+                kind: BodyKind::Json,
+                ty: Some(t),
+                ..
+            }) if *t != Ty::Binary => {
+                let t = ty(t, &types);
+                quote!(Some(crate::runtime::testing::json::<#t>))
+            }
+            _ => quote!(None),
+        };
         let (status, content_type, body) = default_answer(op);
         quote! {
             OperationSpec {
@@ -107,6 +125,7 @@ pub fn api_table(api: &Api, names: &BTreeMap<(String, String), String>) -> Token
                 body_required: #body_required,
                 validate: #validate,
                 status: #status,
+                answer: #answer,
                 content_type: #content_type,
                 body: #body,
             },
@@ -130,6 +149,7 @@ pub fn api_table(api: &Api, names: &BTreeMap<(String, String), String>) -> Token
 pub fn facade(apis: &[(ApiEntry, Api)], names: &BTreeMap<(String, String), String>) -> TokenStream {
     let mut variants = Vec::new();
     let mut arms = Vec::new();
+    let mut all = Vec::new();
     let mut tables = Vec::new();
     let mut clients = Vec::new();
     for (_, api) in apis {
@@ -151,6 +171,10 @@ pub fn facade(apis: &[(ApiEntry, Api)], names: &BTreeMap<(String, String), Strin
                 #[doc = #doc]
                 #[cfg(feature = #feature)]
                 #variant,
+            });
+            all.push(quote! {
+                #[cfg(feature = #feature)]
+                Operation::#variant,
             });
             arms.push(quote! {
                 #[cfg(feature = #feature)]
@@ -191,6 +215,9 @@ pub fn facade(apis: &[(ApiEntry, Api)], names: &BTreeMap<(String, String), Strin
         }
 
         impl Operation {
+            /// Every operation of the APIs this crate was built with, API by API.
+            pub const ALL: &'static [Operation] = &[#(#all)*];
+
             /// What the test server knows of the operation.
             pub fn spec(self) -> &'static OperationSpec {
                 match self {

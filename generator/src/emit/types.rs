@@ -298,7 +298,7 @@ fn union(name_str: &str, doc: &TokenStream, u: &Union) -> TokenStream {
             let indices = 0..u.variants.len();
             let names = u.variants.iter().map(|v| v.name.as_str());
             let message = format!("data did not match any variant of {name_str}");
-            let keeps_unknown = keeps_unknown(u);
+            let keeps_unknown = u.keeps_unknown();
             let (other_variant, other_serialize, candidates) = if keeps_unknown {
                 (
                     quote! {
@@ -351,7 +351,7 @@ fn union(name_str: &str, doc: &TokenStream, u: &Union) -> TokenStream {
     };
     let how = match &u.discriminator {
         Some(p) => format!(" Decoded by its `{p}` property; unknown values are kept in `Other`."),
-        None if keeps_unknown(u) => {
+        None if u.keeps_unknown() => {
             " Decoded by shape: the variant whose properties fit the data best; objects with none of \
                                       the properties that tell the variants apart are kept in `Other`."
                 .to_string()
@@ -381,17 +381,4 @@ fn union(name_str: &str, doc: &TokenStream, u: &Union) -> TokenStream {
             }
         }
     }
-}
-
-/// Whether a union decoded by shape keeps unknown kinds in an `Other` variant: every variant is an
-/// object with a property of its own (one not every variant knows), so a value with none of them
-/// is a kind added after generation. The runtime's `union::keeps_unknown` is the same rule.
-fn keeps_unknown(u: &Union) -> bool {
-    u.variants.len() >= 2
-        && u.variants.iter().all(|v| {
-            v.kind == JsonKind::Object
-                && v.known
-                    .iter()
-                    .any(|p| !u.variants.iter().all(|other| other.known.contains(p)))
-        })
 }

@@ -170,6 +170,9 @@ pub struct Resp {
     /// For a success with a body: the description's first example, else a value made from its
     /// schema (what the test server answers with).
     pub sample: Option<serde_json::Value>,
+    /// For JSON: a value made from the schema alone (no examples), answered instead when the
+    /// sample does not fit the type (see [`super::fits`]).
+    pub schema_sample: Option<serde_json::Value>,
 }
 
 use crate::doc::METHODS_30 as METHODS;
@@ -861,11 +864,15 @@ fn responses(
             );
         }
         let content = if bodiless { &empty_content } else { &resp.content };
-        let mut sample = None;
+        let (mut sample, mut schema_sample) = (None, None);
         let (ty, examples, kind, media) = match response_media(content) {
             Some((kind, media, m)) => {
                 if success {
-                    sample = crate::sample::media_value(types.doc, m, false);
+                    sample = crate::sample::example(types.doc, m)
+                        .or_else(|| m.schema.as_ref().map(|s| crate::sample::value(types.doc, s, false)));
+                    if kind == BodyKind::Json {
+                        schema_sample = m.schema.as_ref().map(|s| crate::sample::made(types.doc, s, false));
+                    }
                 }
                 let base = diag::join(&format!("{at}/content"), media);
                 let ty = match (kind, &m.schema) {
@@ -897,6 +904,7 @@ fn responses(
             kind,
             media,
             sample,
+            schema_sample,
         });
     }
     Ok(out)

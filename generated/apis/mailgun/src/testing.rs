@@ -15,6 +15,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunAccountsApiGenericMessage,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"Account info has been updated\"}",
     },
@@ -29,6 +34,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunAccountsApiHttpSigningKey,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"http_signing_key\":\"key-55c5c5c5c55f55ca5cd5f55d5c555c55\"}",
     },
@@ -43,6 +53,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunAccountsApiHttpSigningKey,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"regenerated HTTP signing key for account\",\"http_signing_key\":\"key-55c5c5c5c55f55ca5cd5f55d5c555c55\"}",
     },
@@ -57,6 +72,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GetV5SandboxAuthRecipientsResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"recipients\":[{\"email\":\"test_recipient@sandbox.com\",\"activated\":true}]}",
     },
@@ -71,6 +91,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::PostV5SandboxAuthRecipientsResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"recipient\":{\"email\":\"test_recipient@sandbox.com\",\"activated\":false}}",
     },
@@ -85,6 +110,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunAccountsApiGenericMessage,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"Sandbox recipient deleted.\"}",
     },
@@ -99,6 +129,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunAccountsApiGenericSuccess,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"success\":true}",
     },
@@ -113,6 +148,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunThresholdsApiSendAlertListResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"items\":[{\"id\":\"915ff385-0a9a-4087-86d5-6727ea7d9b49\",\"parent_account_id\":\"12345\",\"subaccount_id\":\"67890\",\"name\":\"hard bounce rate\",\"created_at\":\"2025-11-07T20:54:42.18627Z\",\"updated_at\":\"2025-11-07T20:54:42.186271Z\",\"last_checked\":\"2025-11-07T20:54:42.186271Z\",\"alert_channels\":[\"email\",\"webhook\",\"slack\"],\"metric\":\"hard_bounce_rate\",\"comparator\":\"<\",\"limit\":\".99\",\"dimension\":\"subaccount\",\"period\":\"1h\"},{\"id\":\"734ff385-0a9a-4087-86d5-6727ea7d9c34\",\"parent_account_id\":\"12345\",\"subaccount_id\":\"67890\",\"name\":\"complaint rate\",\"created_at\":\"2025-11-07T20:54:42.186271Z\",\"updated_at\":\"2025-11-07T20:54:42.186271Z\",\"last_checked\":\"2025-11-07T20:54:42.186271Z\",\"alert_channels\":[\"email\"],\"metric\":\"complained_rate\",\"comparator\":\">\",\"limit\":\".01\",\"dimension\":\"subaccount\",\"period\":\"1h\"}],\"total\":2}",
     },
@@ -131,6 +171,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
             >,
         ),
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunThresholdsApiSendAlertItem,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"id\":\"915ff385-0a9a-4087-86d5-6727ea7d9b49\",\"parent_account_id\":\"12345\",\"subaccount_id\":\"67890\",\"name\":\"delivery rate\",\"created_at\":\"2025-11-07T20:54:42.186243Z\",\"updated_at\":\"2025-11-07T20:54:42.186243Z\",\"last_checked\":\"2025-11-07T20:54:42.186243Z\",\"alert_channels\":[\"email\",\"webhook\",\"slack\"],\"metric\":\"delivered_rate\",\"comparator\":\"<\",\"limit\":\".99\",\"dimension\":\"subaccount\",\"period\":\"1h\"}",
     },
@@ -145,6 +190,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunThresholdsApiSendAlertItem,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"id\":\"915ff385-0a9a-4087-86d5-6727ea7d9b49\",\"parent_account_id\":\"12345\",\"subaccount_id\":\"67890\",\"name\":\"delivery rate\",\"created_at\":\"2025-11-07T20:54:42.186266Z\",\"updated_at\":\"2025-11-07T20:54:42.186267Z\",\"last_checked\":\"2025-11-07T20:54:42.186267Z\",\"alert_channels\":[\"email\",\"webhook\",\"slack\"],\"metric\":\"delivered_rate\",\"comparator\":\"<\",\"limit\":\".99\",\"dimension\":\"subaccount\",\"period\":\"1h\"}",
     },
@@ -163,6 +213,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
             >,
         ),
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"string\"}",
     },
@@ -177,6 +232,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"string\"}",
     },
@@ -191,6 +251,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunThresholdsApiHitListResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"items\":[{\"id\":\"915ff385-0a9a-4087-86d5-6727ea7d9b49\",\"name\":\"hard bounce rate\",\"created_at\":\"2025-11-07T20:54:42.186307Z\",\"updated_at\":\"2025-11-07T20:54:42.186307Z\",\"triggered\":true,\"expires_at\":\"0001-01-01T00:00:00Z\",\"latest_value\":\"10\",\"metric\":\"hard_bounce_rate\",\"comparator\":\"<\",\"limit\":\"2100\",\"parent_account_id\":\"12345\",\"subaccount_id\":\"67890\",\"dimension\":\"subaccount\"},{\"id\":\"734ff385-0a9a-4087-86d5-6727ea7d9c34\",\"name\":\"complained rate\",\"created_at\":\"2025-11-07T20:54:42.186307Z\",\"updated_at\":\"2025-11-07T20:54:42.186308Z\",\"triggered\":true,\"expires_at\":\"0001-01-01T00:00:00Z\",\"latest_value\":\"7\",\"metric\":\"complained_rate\",\"comparator\":\">\",\"limit\":\"1000\",\"parent_account_id\":\"12345\",\"subaccount_id\":\"67890\",\"dimension\":\"subaccount\"}],\"total\":2}",
     },
@@ -205,6 +270,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 202u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"file uploaded successfully for processing. standby...\"}",
     },
@@ -219,8 +289,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunBlackbookModelWhitelist,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"type\":\"domain\",\"value\":\"alice@example.com\",\"createdAt\":\"Thu, 11 Dec 2025 01:49:40 UTC\",\"reason\":\"why the record was created\"}",
+        body: "{\"type\":\"string\",\"value\":\"string\",\"createdAt\":{},\"reason\":\"string\"}",
     },
     OperationSpec {
         name: "MailgunDeleteV3DomainIdWhitelistsValue",
@@ -233,6 +308,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunBlackbookApiDeleteWhitelistRecordResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"Allowlist address/domain has been removed\",\"value\":\"example.com\"}",
     },
@@ -247,8 +327,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunBlackbookApiGetWhitelistPaginationResponse,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"items\":[{\"type\":\"domain\",\"value\":\"alice@example.com\",\"createdAt\":\"Thu, 11 Dec 2025 01:49:40 UTC\",\"reason\":\"why the record was created\"}],\"paging\":{\"previous\":\"<previous page url>\",\"first\":\"<first page url>\",\"next\":\"<next page url>\",\"last\":\"<last page url>\"}}",
+        body: "{\"items\":[{\"type\":\"string\",\"value\":\"string\",\"createdAt\":{},\"reason\":\"string\"}],\"paging\":{\"previous\":\"string\",\"first\":\"string\",\"next\":\"string\",\"last\":\"string\"}}",
     },
     OperationSpec {
         name: "MailgunPostV3DomainIdWhitelists",
@@ -261,6 +346,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunBlackbookApiInsertWhitelistRecordResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"Address/Domain has been added to the allowlists table\",\"type\":\"domain\",\"value\":\"example.com\"}",
     },
@@ -275,6 +365,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"Allowlist addresses/domains for this domain have been removed\"}",
     },
@@ -289,6 +384,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunBounceClassificationInternalApiListStatsResp,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"items\":[{\"subaccount\":{\"id\":\"subaccount_id\"},\"domain\":{\"name\":\"example.com\"},\"rule-id\":\"55ff\",\"entity-id\":\"spamhaus\",\"short-explanation\":\"You're listed on Spamhaus!\",\"bounced\":{\"total\":4}}],\"_duration\":\"0s\"}",
     },
@@ -303,6 +403,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunBounceClassificationInternalApiListAccountStatsResp,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"items\":[{\"domain\":{\"name\":\"mailgun.net\"},\"bounced\":{\"total\":4}}],\"total\":1}",
     },
@@ -317,6 +422,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunBounceClassificationInternalApiListDomainStatsResp,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"items\":[{\"entity-id\":\"gmail\",\"entity-name\":\"Gmail\",\"bounced\":{\"total\":1}},{\"entity-id\":\"hotmail\",\"entity-name\":\"Microsoft (Hotmail)\",\"bounced\":{\"total\":3}}]}",
     },
@@ -331,6 +441,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunBounceClassificationInternalApiListEntityStatsResp,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"items\":[{\"rule-id\":\"55ff\",\"category\":\"ESPBLOCK\",\"severity\":\"PERMANENT\",\"sample-text\":\"5.4.1 recipient address rejected: access denied.\",\"explanation\":\"Access denied\",\"bounced\":{\"total\":3}}]}",
     },
@@ -345,6 +460,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: None,
         content_type: "",
         body: "",
     },
@@ -359,6 +475,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunBounceClassificationInternalConfigEntities,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"key\":{\"name\":\"string\"}}",
     },
@@ -373,6 +494,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunBounceClassificationInternalConfigRules,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"key\":{\"entity_id\":\"string\"}}",
     },
@@ -391,8 +517,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
             >,
         ),
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunBounceClassificationInternalApiMetricsResponse,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"start\":\"Sun, 01 Jan 2006 22:04:05 +0000\",\"end\":\"Mon, 02 Jan 2006 22:04:05 +0000\",\"resolution\":\"day\",\"duration\":\"24h0m0s\",\"dimensions\":[\"entity-name\",\"domain.name\"],\"pagination\":{\"sort\":\"entity-name:asc\",\"limit\":10,\"total\":1},\"items\":[{\"account.name\":\"subaccount name\",\"entity-name\":\"Gmail\",\"domain.name\":\"example.com\",\"envelope.i-ip-pool-name\":\"default\",\"envelope.sending-ip\":\"1.2.3.4\",\"timestamp\":\"Mon, 02 Jan 2006 22:04:05 +0000\",\"tags\":\"daily, campaign1\",\"metrics\":{\"critical_bounce_count\":10,\"non_critical_bounce_count\":20,\"critical_delay_count\":30,\"non_critical_delay_count\":40,\"classified_failures_count\":100,\"delivered_smtp_count\":1000,\"critical_bounce_rate\":1,\"non_critical_bounce_rate\":2,\"critical_delay_rate\":3,\"non_critical_delay_rate\":4}}]}",
+        body: "{\"start\":\"string\",\"end\":\"string\",\"resolution\":\"day\",\"pagination\":{\"sort\":\"string\",\"skip\":1,\"limit\":1,\"total\":1},\"items\":[{\"metrics\":{\"critical_bounce_count\":1,\"non_critical_bounce_count\":1,\"critical_delay_count\":1,\"non_critical_delay_count\":1,\"classified_failures_count\":1,\"delivered_smtp_count\":1,\"critical_bounce_rate\":1,\"non_critical_bounce_rate\":1,\"critical_delay_rate\":1,\"non_critical_delay_rate\":1}}]}",
     },
     OperationSpec {
         name: "MailgunPostV3DomainIdBouncesImport",
@@ -405,6 +536,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 202u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"file uploaded successfully for processing. standby...\"}",
     },
@@ -419,8 +555,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunBlackbookModelBounce,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"address\":\"foo@bar.com\",\"code\":\"550\",\"error\":\"No such mailbox\",\"created_at\":\"Thu, 11 Dec 2025 01:49:40 UTC\"}",
+        body: "{\"address\":\"string\",\"code\":\"string\",\"error\":\"string\",\"created_at\":{}}",
     },
     OperationSpec {
         name: "MailgunDeleteV3DomainIdBouncesAddress",
@@ -433,6 +574,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunBlackbookApiSuppressionResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"Bounced addresses for this domain have been removed\",\"address\":\"foo@bar.com\"}",
     },
@@ -447,8 +593,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunBlackbookApiGetBouncesPaginationResponse,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"items\":[{\"address\":\"foo@bar.com\",\"code\":\"550\",\"error\":\"No such mailbox\",\"created_at\":\"Thu, 11 Dec 2025 01:49:40 UTC\"}],\"paging\":{\"previous\":\"<previous page url>\",\"first\":\"<first page url>\",\"next\":\"<next page url>\",\"last\":\"<last page url>\"}}",
+        body: "{\"items\":[{\"address\":\"string\",\"code\":\"string\",\"error\":\"string\",\"created_at\":{}}],\"paging\":{\"previous\":\"string\",\"first\":\"string\",\"next\":\"string\",\"last\":\"string\"}}",
     },
     OperationSpec {
         name: "MailgunPostV3DomainIdBounces",
@@ -465,6 +616,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
             >,
         ),
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"4 addresses have been added to the bounces table\"}",
     },
@@ -479,6 +635,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"Bounced addresses for this domain have been removed\"}",
     },
@@ -493,6 +654,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 202u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"ffile uploaded successfully for processing. standby...\"}",
     },
@@ -507,8 +673,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunBlackbookModelComplaint,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"address\":\"alice@example.com\",\"created_at\":\"Thu, 11 Dec 2025 01:49:40 UTC\"}",
+        body: "{\"address\":\"string\",\"created_at\":{}}",
     },
     OperationSpec {
         name: "MailgunDeleteV3DomainIdComplaintsAddress",
@@ -521,6 +692,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunBlackbookApiSuppressionResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"Complaint addresses for this domain have been removed\",\"address\":\"foo@bar.com\"}",
     },
@@ -535,8 +711,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunBlackbookApiGetComplaintsPaginationResponse,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"items\":[{\"address\":\"alice@example.com\",\"created_at\":\"Thu, 11 Dec 2025 01:49:40 UTC\"}],\"paging\":{\"previous\":\"<previous page url>\",\"first\":\"<first page url>\",\"next\":\"<next page url>\",\"last\":\"<last page url>\"}}",
+        body: "{\"items\":[{\"address\":\"string\",\"created_at\":{}}],\"paging\":{\"previous\":\"string\",\"first\":\"string\",\"next\":\"string\",\"last\":\"string\"}}",
     },
     OperationSpec {
         name: "MailgunPostV3DomainIdComplaints",
@@ -553,6 +734,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
             >,
         ),
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"2 complaint addresses have been added to the complaints table\"}",
     },
@@ -567,6 +753,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"Complaint addresses for this domain have been removed\"}",
     },
@@ -581,6 +772,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunCerberusCredentialsListCredsResp,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"items\":[{\"mailbox\":\"someone@example.com\",\"login\":\"someone@example.com\",\"created_at\":\"Wed, 08 Mar 2023 23:34:57 +0000\",\"size_bytes\":null}],\"total_count\":1}",
     },
@@ -595,6 +791,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunCerberusCredentialsCreateCredsResp,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"Created 1 credentials pair(s)\"}",
     },
@@ -609,6 +810,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunCerberusCredentialsDeleteDomainCredsResp,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"All domain credentials have been deleted\",\"count\":2}",
     },
@@ -623,6 +829,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunCerberusCredentialsCreateCredsResp,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"Created 1 credentials pair(s)\"}",
     },
@@ -637,6 +848,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunCerberusCredentialsDeleteCredsResp,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"Credentials have been deleted\",\"spec\":\"someone@example.com\"}",
     },
@@ -651,6 +867,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunAccountsApiCustomMessageLimitResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"limit\":10000,\"current\":0,\"period\":\"1m\"}",
     },
@@ -665,6 +886,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunAccountsApiGenericSuccess,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"success\":true}",
     },
@@ -679,6 +905,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunAccountsApiGenericSuccess,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"success\":true}",
     },
@@ -693,6 +924,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunAccountsApiGenericSuccess,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"success\":true}",
     },
@@ -707,6 +943,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunPendulumApiDomainResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"domain\":{\"id\":\"000000000000000000000002\",\"account_id\":\"000000000000000000000001\",\"sid\":\"789\",\"name\":\"example.com\",\"state\":\"enabled\",\"active_selector\":\"pdk1\",\"rotation_enabled\":\"true\",\"rotation_interval\":\"24h\",\"records\":[{\"name\":\"pdk1._domainkey.example.com\",\"type\":\"CNAME\",\"identifier\":\"DKIM\",\"value\":\"pdk1._domainkey.1234567.service.mailgun.com\",\"comment\":\"Customer DKIM CNAME Record\"},{\"name\":\"pdk2._domainkey.example.com\",\"type\":\"CNAME\",\"identifier\":\"DKIM\",\"value\":\"pdk2._domainkey.1234567.service.mailgun.com\",\"comment\":\"Customer DKIM CNAME Record\"}]}}",
     },
@@ -721,6 +962,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"ok\"}",
     },
@@ -735,8 +981,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunDomainsHttpapiDomainKeyListResponse,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"items\":[{\"signing_domain\":\"authority.domain.tld\",\"selector\":\"s1\",\"dns_record\":{\"is_active\":true,\"cached\":[\"cached dns value\"],\"name\":\"s1._domainkey.authority.domain.tld\",\"record_type\":\"TXT\",\"valid\":\"VALID\",\"value\":\"expected dns value\"}},{\"signing_domain\":\"authority.domain.tld\",\"selector\":\"s2\",\"dns_record\":{\"cached\":[\"cached dns value\"],\"name\":\"s2._domainkey.authority.domain.tld\",\"record_type\":\"TXT\",\"valid\":\"UNKNOWN\",\"value\":\"expected dns value\"}}],\"paging\":{\"previous\":\"/v1/dkim/keys?page=<previous_page_token>\",\"first\":\"/v1/dkim/keys\",\"next\":\"/v1/dkim/keys?page=<encoded_page_token>\",\"last\":\"/v1/dkim/keys?page=<last_page_token>\"}}",
+        body: "{\"items\":[{\"signing_domain\":\"string\",\"selector\":\"string\"}]}",
     },
     OperationSpec {
         name: "MailgunPostV1DkimKeys",
@@ -749,8 +1000,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunDomainsHttpapiDomainKeyResponse,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"signing_domain\":\"example.com\",\"selector\":\"s1\",\"dns_record\":{\"cached\":[],\"name\":\"s1._domainkey.example.com\",\"record_type\":\"TXT\",\"valid\":\"unknown\",\"value\":\"k=rsa; p=<public_key>\"}}",
+        body: "{\"signing_domain\":\"string\",\"selector\":\"string\"}",
     },
     OperationSpec {
         name: "MailgunDeleteV1DkimKeys",
@@ -763,6 +1019,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"success\"}",
     },
@@ -777,6 +1038,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunDomainsHttpapiUpdateDomainKeyResp,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"domain key activated\",\"authority\":\"authority.domain.tld\",\"selector\":\"selector\",\"active\":true}",
     },
@@ -791,8 +1057,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunDomainsHttpapiAuthorityKeysResponse,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"items\":[{\"signing_domain\":\"authority.domain.tld\",\"selector\":\"s1\",\"dns_record\":{\"is_active\":true,\"cached\":[\"cached dns value\"],\"name\":\"s1._domainkey.authority.domain.tld\",\"record_type\":\"TXT\",\"valid\":\"VALID\",\"value\":\"expected dns value\"}},{\"signing_domain\":\"authority.domain.tld\",\"selector\":\"s2\",\"dns_record\":{\"cached\":[\"cached dns value\"],\"name\":\"s2._domainkey.authority.domain.tld\",\"record_type\":\"TXT\",\"valid\":\"UNKNOWN\",\"value\":\"expected dns value\"}}]}",
+        body: "{\"items\":[{\"signing_domain\":\"string\",\"selector\":\"string\"}]}",
     },
     OperationSpec {
         name: "MailgunPutV4DomainsAuthorityNameKeysSelectorDeactivate",
@@ -805,6 +1076,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunDomainsHttpapiUpdateDomainKeyResp,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"domain key deactivated\",\"authority\":\"authority.domain.tld\",\"selector\":\"selector\",\"active\":true}",
     },
@@ -819,6 +1095,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunDomainsHttpapiReassignDkimAuthorityResp,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"string\",\"sending_dns_records\":[{\"is_active\":true,\"cached\":[\"string\"],\"record_type\":\"string\",\"valid\":\"string\",\"value\":\"string\"}],\"changed\":true}",
     },
@@ -833,6 +1114,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"DKIM selector changed\"}",
     },
@@ -847,8 +1133,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunDomainsHttpapiGetDomainTrackingResp,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"tracking\":{\"open\":{\"active\":true},\"click\":{\"active\":true},\"unsubscribe\":{\"active\":true,\"html_footer\":\"off\",\"text_footer\":\"on\"},\"web_scheme\":\"http\"}}",
+        body: "{\"tracking\":{\"open\":{\"active\":true,\"place_at_the_top\":true},\"click\":{\"active\":true},\"unsubscribe\":{\"active\":true,\"html_footer\":\"string\",\"text_footer\":\"string\"},\"web_scheme\":\"string\"}}",
     },
     OperationSpec {
         name: "MailgunPutV3DomainsNameTrackingClick",
@@ -861,6 +1152,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingClickResp,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"Domain tracking settings have been updated\",\"click\":{\"active\":true}}",
     },
@@ -875,8 +1171,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingOpenResp,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"message\":\"Domain tracking settings have been updated\",\"open\":{\"active\":true}}",
+        body: "{\"message\":\"string\",\"open\":{\"active\":true,\"place_at_the_top\":true}}",
     },
     OperationSpec {
         name: "MailgunPutV3DomainsNameTrackingUnsubscribe",
@@ -889,6 +1190,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingUnsubscribeResp,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"Domain tracking settings have been updated\",\"unsubscribe\":{\"active\":true,\"html_footer\":\"<br>\\n<p><a href=\\\"%unsubscribe_url%\\\">unsubscribe</a></p>\\n\",\"text_footer\":\"To unsubscribe click: <%unsubscribe_url%>\\n\\n\"}}",
     },
@@ -903,8 +1209,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunTerminatorHttpapiStatusResponse,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"status\":\"processing\",\"error\":\"Waiting for x509 key pair generation\"}",
+        body: "{\"status\":{},\"error\":\"string\"}",
     },
     OperationSpec {
         name: "MailgunPutV2X509Domain",
@@ -917,6 +1228,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 202u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunTerminatorHttpapiGenerateResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"Initiated x509 key pair generation\",\"location\":\"/v2/x509/example.com/status\"}",
     },
@@ -931,6 +1247,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 202u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunTerminatorHttpapiGenerateResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"Initiated x509 key pair generation\",\"location\":\"/v2/x509/example.com/status\"}",
     },
@@ -945,8 +1266,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunDomainsHttpapiListDomainResponse,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"total_count\":1,\"items\":[{\"created_at\":\"Mon, 02 Jan 2006 15:04:05 MST\",\"id\":\"1\",\"name\":\"example.com\",\"state\":\"unverified\",\"type\":\"custom\",\"web_prefix\":\"email\",\"disabled\":{\"code\":\"blacklisted\",\"note\":\"for debugging\",\"permanently\":true,\"reason\":\"bad customer\"}}]}",
+        body: "{\"total_count\":1,\"items\":[{\"created_at\":\"string\",\"id\":\"string\",\"is_disabled\":true,\"name\":\"string\",\"require_tls\":true,\"skip_verification\":true,\"smtp_login\":\"string\",\"spam_action\":\"string\",\"state\":\"string\",\"type\":\"string\",\"use_automatic_sender_security\":true,\"web_prefix\":\"string\",\"web_scheme\":\"string\",\"wildcard\":true,\"encrypt_incoming_message\":true,\"message_ttl\":1}]}",
     },
     OperationSpec {
         name: "MailgunPostV4Domains",
@@ -959,8 +1285,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunDomainsHttpapiCreateDomainResp,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"message\":\"Domain DNS records have been created\",\"domain\":{\"created_at\":\"Thu, 13 Oct 2011 18:02:00 GMT\",\"id\":\"123456789012345678901234\",\"name\":\"example.com\",\"require_tls\":true,\"smtp_login\":\"postmaster@example.com\",\"spam_action\":\"disabled\",\"state\":\"active\",\"type\":\"sandbox\",\"use_automatic_sender_security\":true,\"web_prefix\":\"email\",\"web_scheme\":\"http\",\"encrypt_incoming_message\":true,\"message_ttl\":86400},\"receiving_dns_records\":[{\"cached\":[],\"name\":\"example.com\",\"priority\":\"10\",\"record_type\":\"MX\",\"valid\":\"unknown\"}],\"sending_dns_records\":[{\"cached\":[\"mxa.example.com\",\"mxb.example.com\"],\"name\":\"example.com\",\"priority\":\"10\",\"record_type\":\"A\",\"valid\":\"valid\",\"value\":\"1.2.3.4\"}]}",
+        body: "{\"message\":\"string\",\"domain\":{\"created_at\":\"string\",\"id\":\"string\",\"is_disabled\":true,\"name\":\"string\",\"require_tls\":true,\"skip_verification\":true,\"smtp_login\":\"string\",\"spam_action\":\"string\",\"state\":\"string\",\"type\":\"string\",\"use_automatic_sender_security\":true,\"web_prefix\":\"string\",\"web_scheme\":\"string\",\"wildcard\":true,\"encrypt_incoming_message\":true,\"message_ttl\":1},\"receiving_dns_records\":[{\"is_active\":true,\"cached\":[\"string\"],\"record_type\":\"string\",\"valid\":\"string\",\"value\":\"string\"}],\"sending_dns_records\":[{\"is_active\":true,\"cached\":[\"string\"],\"record_type\":\"string\",\"valid\":\"string\",\"value\":\"string\"}]}",
     },
     OperationSpec {
         name: "MailgunGetV4DomainsName",
@@ -973,8 +1304,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunDomainsHttpapiFindDomainByNameResp,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"domain\":{\"created_at\":\"Thu, 13 Oct 2011 18:02:00 GMT\",\"id\":\"123456789012345678901234\",\"name\":\"example.com\",\"require_tls\":true,\"smtp_login\":\"postmaster@example.com\",\"spam_action\":\"disabled\",\"state\":\"active\",\"type\":\"sandbox\",\"use_automatic_sender_security\":true,\"web_prefix\":\"email\",\"web_scheme\":\"http\"},\"receiving_dns_records\":[{\"is_active\":true,\"cached\":[\"10 mxa.mailgun.org\",\"10 mxb.mailgun.org\"],\"priority\":\"10\",\"record_type\":\"MX\",\"valid\":\"valid\",\"value\":\"mxa.mailgun.org\"},{\"is_active\":true,\"cached\":[\"10 mxa.mailgun.org\",\"10 mxb.mailgun.org\"],\"priority\":\"10\",\"record_type\":\"MX\",\"valid\":\"valid\",\"value\":\"mxb.mailgun.org\"}],\"sending_dns_records\":[{\"is_active\":true,\"cached\":[\"v=spf1 include:mailgun.org ~all\"],\"name\":\"mg.example.com\",\"record_type\":\"TXT\",\"valid\":\"valid\",\"value\":\"v=spf1 include:mailgun.org ~all\"},{\"is_active\":true,\"cached\":[\"k=rsa; p=M......\"],\"name\":\"mx._domainkey.mg.example.com\",\"record_type\":\"TXT\",\"valid\":\"valid\",\"value\":\"k=rsa; p=M......\"},{\"is_active\":true,\"cached\":[\"mailgun.org\"],\"name\":\"email.mg.example.com\",\"record_type\":\"CNAME\",\"valid\":\"valid\",\"value\":\"mailgun.org\"}]}",
+        body: "{\"domain\":{\"created_at\":\"string\",\"id\":\"string\",\"is_disabled\":true,\"name\":\"string\",\"require_tls\":true,\"skip_verification\":true,\"smtp_login\":\"string\",\"spam_action\":\"string\",\"state\":\"string\",\"type\":\"string\",\"use_automatic_sender_security\":true,\"web_prefix\":\"string\",\"web_scheme\":\"string\",\"wildcard\":true,\"encrypt_incoming_message\":true,\"message_ttl\":1}}",
     },
     OperationSpec {
         name: "MailgunPutV4DomainsName",
@@ -987,8 +1323,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunDomainsHttpapiUpdateDomainResp,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"domain\":{\"created_at\":\"Thu, 13 Oct 2011 18:02:00 GMT\",\"id\":\"123456789012345678901234\",\"name\":\"example.com\",\"require_tls\":true,\"smtp_login\":\"postmaster@example.com\",\"spam_action\":\"disabled\",\"state\":\"active\",\"type\":\"sandbox\",\"use_automatic_sender_security\":true,\"web_prefix\":\"email\",\"web_scheme\":\"http\"},\"receiving_dns_records\":[{\"cached\":[],\"name\":\"example.com\",\"priority\":\"10\",\"record_type\":\"MX\",\"valid\":\"unknown\"}],\"sending_dns_records\":[{\"cached\":[\"mxa.example.com\",\"mxb.example.com\"],\"name\":\"example.com\",\"priority\":\"10\",\"record_type\":\"A\",\"valid\":\"valid\",\"value\":\"1.2.3.4\"}]}",
+        body: "{\"message\":\"string\",\"domain\":{\"created_at\":\"string\",\"id\":\"string\",\"is_disabled\":true,\"name\":\"string\",\"require_tls\":true,\"skip_verification\":true,\"smtp_login\":\"string\",\"spam_action\":\"string\",\"state\":\"string\",\"type\":\"string\",\"use_automatic_sender_security\":true,\"web_prefix\":\"string\",\"web_scheme\":\"string\",\"wildcard\":true,\"encrypt_incoming_message\":true,\"message_ttl\":1}}",
     },
     OperationSpec {
         name: "MailgunPutV4DomainsNameVerify",
@@ -1001,8 +1342,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunDomainsHttpapiVerifyDomainResponse,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"message\":\"Domain DNS records have been updated\",\"domain\":{\"created_at\":\"Mon, 02 Jan 2006 15:04:05 MST\",\"id\":\"123456789012345678901234\",\"name\":\"example.com\",\"require_tls\":true,\"smtp_login\":\"postmaster@example.com\",\"spam_action\":\"disabled\",\"state\":\"unverified\",\"type\":\"sandbox\",\"use_automatic_sender_security\":true,\"web_prefix\":\"email\",\"web_scheme\":\"http\",\"disabled\":{\"code\":\"blacklisted\",\"note\":\"for debugging\",\"permanently\":true,\"reason\":\"bad customer\"}},\"sending_dns_records\":[{\"cached\":[\"mxa.example.com\",\"mxb.example.com\"],\"name\":\"example.com\",\"priority\":\"10\",\"record_type\":\"A\",\"valid\":\"valid\",\"value\":\"0.0.0.0\"}],\"receiving_dns_records\":[{\"cached\":[\"mxa.example.com\",\"mxb.example.com\"],\"name\":\"example.com\",\"priority\":\"10\",\"record_type\":\"A\",\"valid\":\"valid\",\"value\":\"0.0.0.0\"}]}",
+        body: "{\"message\":\"string\",\"domain\":{\"created_at\":\"string\",\"id\":\"string\",\"is_disabled\":true,\"name\":\"string\",\"require_tls\":true,\"skip_verification\":true,\"smtp_login\":\"string\",\"spam_action\":\"string\",\"state\":\"string\",\"type\":\"string\",\"use_automatic_sender_security\":true,\"web_prefix\":\"string\",\"web_scheme\":\"string\",\"wildcard\":true,\"encrypt_incoming_message\":true,\"message_ttl\":1},\"sending_dns_records\":[{\"is_active\":true,\"cached\":[\"string\"],\"record_type\":\"string\",\"valid\":\"string\",\"value\":\"string\"}],\"receiving_dns_records\":[{\"is_active\":true,\"cached\":[\"string\"],\"record_type\":\"string\",\"valid\":\"string\",\"value\":\"string\"}]}",
     },
     OperationSpec {
         name: "MailgunDeleteV3DomainsName",
@@ -1015,6 +1361,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"Domain will be deleted in the background\"}",
     },
@@ -1029,6 +1380,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"success\"}",
     },
@@ -1043,6 +1399,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"success\"}",
     },
@@ -1057,8 +1418,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"items\":[{\"account_id\":\"68d17866ba9d5506cbc2e26f\",\"id\":\"68d17866ba9d5506cbc2e26e\",\"name\":\"example.com\"}]}",
+        body: "{\"message\":\"string\"}",
     },
     OperationSpec {
         name: "MailgunPostV3DomainsAllDynamicPoolsEnroll",
@@ -1071,6 +1437,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"started\"}",
     },
@@ -1085,8 +1456,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiResponse,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"good_reputation\":[\"1.0.0.1\",\"1.0.0.2\"],\"poor_reputation\":[\"1.0.0.3\"],\"new_senders\":[\"1.0.0.4\"],\"pools\":[{\"account_id\":\"68d17866ba9d5506cbc2e270\",\"enabled\":true,\"id\":\"68d17866ba9d5506cbc2e271\",\"ips\":[\"1.0.0.1\",\"1.0.0.2\"],\"name\":\"dynamic_good\"},{\"account_id\":\"68d17866ba9d5506cbc2e270\",\"enabled\":true,\"id\":\"68d17866ba9d5506cbc2e272\",\"ips\":[\"1.0.0.3\"],\"name\":\"dynamic_poor\"},{\"account_id\":\"68d17866ba9d5506cbc2e270\",\"enabled\":true,\"id\":\"68d17866ba9d5506cbc2e273\",\"ips\":[\"1.0.0.4\"],\"name\":\"dynamic_new\"}]}",
+        body: "{\"key\":{}}",
     },
     OperationSpec {
         name: "MailgunPostV3DynamicPoolsAll",
@@ -1099,8 +1475,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"good_reputation\":[\"1.0.0.1\",\"1.0.0.2\"],\"poor_reputation\":[\"1.0.0.3\"],\"new_senders\":[\"1.0.0.4\"]}",
+        body: "{\"message\":\"string\"}",
     },
     OperationSpec {
         name: "MailgunDeleteV3DynamicPoolsAll",
@@ -1113,6 +1494,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"success\"}",
     },
@@ -1127,6 +1513,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(sinch_sdk_runtime::testing::json::<crate::types::String2>),
         content_type: "application/json",
         body: "\"this is needed just so that examples are included into the output\"",
     },
@@ -1141,8 +1528,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 200u16,
+        answer: Some(sinch_sdk_runtime::testing::json::<crate::types::String2>),
         content_type: "application/json",
-        body: "{\"message\":\"success\"}",
+        body: "\"string\"",
     },
     OperationSpec {
         name: "MailgunGetV1DynamicPoolsDomains",
@@ -1155,8 +1543,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunBandersnatchApiDomainListResponse,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"items\":[{\"id\":\"68d16780d1ffb196ac7b2cc8\",\"account_id\":\"68d16780d1ffb196ac7b2cc9\",\"name\":\"example.com\",\"registered_at\":\"0001-01-01T00:00:00Z\",\"pool\":\"dynamic_good\",\"bounce_rate\":0.01,\"complaint_rate\":0.1,\"processed_count\":100},{\"id\":\"68d16780d1ffb196ac7b2cca\",\"account_id\":\"68d16780d1ffb196ac7b2ccb\",\"name\":\"example.com\",\"registered_at\":\"0001-01-01T00:00:00Z\",\"pool\":\"dynamic_good\",\"bounce_rate\":0.01,\"complaint_rate\":0,\"processed_count\":100}],\"total_items\":2,\"paging\":{}}",
+        body: "{\"items\":[{\"id\":\"string\",\"account_id\":\"string\",\"account_name\":\"string\",\"name\":\"string\",\"registered_at\":\"2026-01-01T00:00:00Z\",\"pool\":\"string\",\"override\":true}],\"total_items\":1,\"paging\":{\"Next\":\"string\",\"Previous\":\"string\",\"First\":\"string\",\"Last\":\"string\"}}",
     },
     OperationSpec {
         name: "MailgunGetV1DynamicPoolsDomainsNamePreview",
@@ -1169,8 +1562,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiResponse,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"pool\":\"dynamic_poor\",\"results\":{\"bounce_rate\":{\"value\":0.25,\"band\":\"dynamic_poor\"},\"complaint_rate\":{\"value\":0.0002,\"band\":\"dynamic_good\"},\"processed_count\":{\"value\":25000,\"band\":\"dynamic_good\"}}}",
+        body: "{\"key\":{}}",
     },
     OperationSpec {
         name: "MailgunGetV1DynamicPoolsDomainsNameHistory",
@@ -1183,8 +1581,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunBandersnatchModelHistoryRecord,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"id\":\"000000000000000000000000\",\"owning_account_id\":\"000000000000000000000000\",\"account_id\":\"68d16780d1ffb196ac7b2ccd\",\"domain_id\":\"68d16780d1ffb196ac7b2ccc\",\"domain_name\":\"test.com\",\"new_band\":\"dynamic_good\",\"prev_band\":\"dynamic_poor\",\"reason\":\"Multiple metrics in good threshold\",\"bounce_rate\":0.2,\"complaint_rate\":0.1,\"processed_count\":100,\"timestamp\":\"2025-09-22T11:13:04.740262-04:00\"}",
+        body: "{\"id\":\"string\",\"owning_account_id\":\"string\",\"account_id\":\"string\",\"account_name\":\"string\",\"domain_id\":\"string\",\"domain_name\":\"string\",\"new_band\":\"string\",\"prev_band\":\"string\",\"reason\":\"string\",\"bounce_rate\":1.0,\"timestamp\":\"2026-01-01T00:00:00Z\"}",
     },
     OperationSpec {
         name: "MailgunPutV1DynamicPoolsDomainsNameOverride",
@@ -1197,8 +1600,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiResponse,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"message\":\"success\"}",
+        body: "{\"key\":{}}",
     },
     OperationSpec {
         name: "MailgunDeleteV1DynamicPoolsDomainsNameOverride",
@@ -1211,8 +1619,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiResponse,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"message\":\"success\"}",
+        body: "{\"key\":{}}",
     },
     OperationSpec {
         name: "MailgunGetV1DynamicPoolsHistory",
@@ -1225,8 +1638,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunBandersnatchApiListHistoryResponse,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"items\":[{\"id\":\"68d16780d1ffb196ac7b2cce\",\"owning_account_id\":\"000000000000000000000000\",\"account_id\":\"68d16780d1ffb196ac7b2ccf\",\"account_name\":\"My Account\",\"domain_id\":\"68d16780d1ffb196ac7b2cd0\",\"domain_name\":\"test.com\",\"new_band\":\"dynamic_good\",\"prev_band\":\"dynamic_poor\",\"reason\":\"bounce_rate in good threshold\",\"bounce_rate\":0.04,\"complaint_rate\":0.0001,\"initiated_by\":\"system\",\"timestamp\":\"0001-01-01T00:00:00Z\"},{\"id\":\"68d16780d1ffb196ac7b2cd1\",\"owning_account_id\":\"000000000000000000000000\",\"account_id\":\"68d16780d1ffb196ac7b2cd2\",\"account_name\":\"My Account\",\"domain_id\":\"68d16780d1ffb196ac7b2cd3\",\"domain_name\":\"test.com\",\"new_band\":\"dynamic_good\",\"prev_band\":\"dynamic_new\",\"reason\":\"Multiple metrics in good threshold\",\"bounce_rate\":0.04,\"complaint_rate\":0.0001,\"initiated_by\":\"system\",\"timestamp\":\"0001-01-01T00:00:00Z\"}],\"total_items\":2,\"paging\":{}}",
+        body: "{\"items\":[{\"id\":\"string\",\"owning_account_id\":\"string\",\"account_id\":\"string\",\"account_name\":\"string\",\"domain_id\":\"string\",\"domain_name\":\"string\",\"new_band\":\"string\",\"prev_band\":\"string\",\"reason\":\"string\",\"bounce_rate\":1.0,\"timestamp\":\"2026-01-01T00:00:00Z\"}],\"total_items\":1,\"paging\":{\"Next\":\"string\",\"Previous\":\"string\",\"First\":\"string\",\"Last\":\"string\"}}",
     },
     OperationSpec {
         name: "MailgunGetV1PreviewTestsTestIdResults",
@@ -1239,6 +1657,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunEmailpreviewClientsPreviewGetTestResultsResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"key\":{\"id\":\"string\"}}",
     },
@@ -1253,6 +1676,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<crate::types::GetV3DomainNameEventsResponse>,
+        ),
         content_type: "application/json",
         body: "{\"items\":[{\"event\":\"rejected\",\"id\":\"OMTXD3-sSmKIQa1gSKkYVA\",\"timestamp\":1529704976.104692,\"log-level\":\"warn\",\"flags\":{\"is-test-mode\":false},\"reject\":{\"reason\":\"Sandbox subdomains are for test purposes only. Please add your own domain or add the address to authorized recipients in Account Settings.\",\"description\":\"\"},\"message\":{\"headers\":{\"to\":\"joan@example.org\",\"message-id\":\"20180622220256.1.B31A451A2E5422BB@sandbox55887fac92de874df5ae0023b75fd62f1d.mailgun.org\",\"from\":\"john@sandbox55887fac92de874df5ae0023b75fd62f1d.mailgun.org\",\"subject\":\"Test Subject\"},\"attachments\":[],\"size\":867},\"tags\":[],\"user-variables\":{}}],\"paging\":{\"next\":\"https://api.mailgun.net/v3/samples.mailgun.org/events/W3siY...\",\"previous\":\"https://api.mailgun.net/v3/samples.mailgun.org/events/Lkawm...\"}}",
     },
@@ -1267,6 +1693,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"success\"}",
     },
@@ -1281,6 +1712,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"success\"}",
     },
@@ -1295,8 +1731,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(sinch_sdk_runtime::testing::json::<crate::types::String2>),
         content_type: "application/json",
-        body: "{\"assignable_to_pools\":[\"5.6.7.8\"],\"details\":[{\"ip\":\"1.2.3.4\",\"is_on_warmup\":true},{\"ip\":\"5.6.7.8\"}],\"items\":[\"1.2.3.4\",\"5.6.7.8\"],\"total_count\":2}",
+        body: "\"string\"",
     },
     OperationSpec {
         name: "MailgunGetV3IpsIp",
@@ -1309,8 +1746,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(sinch_sdk_runtime::testing::json::<crate::types::String2>),
         content_type: "application/json",
-        body: "{\"dedicated\":true,\"ip\":\"1.2.3.4\",\"rdns\":\"ip1-2-3-4.mailgun.net\"}",
+        body: "\"string\"",
     },
     OperationSpec {
         name: "MailgunGetV3IpsIpDomains",
@@ -1323,6 +1761,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunTowerApiAccountDomainsResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"items\":[{\"ips\":[\"1.2.3.4\",\"5.6.7.8\"],\"domain\":\"one.example.com\"},{\"ips\":[\"1.2.3.4\"],\"domain\":\"two.example.com\"}],\"total_count\":2}",
     },
@@ -1337,6 +1780,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunTowerApiStartSagaResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"started\",\"reference_id\":\"61926093321d1cba88f3b95b\"}",
     },
@@ -1351,6 +1799,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunTowerApiStartSagaResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"started\",\"reference_id\":\"61926093321d1cba88f3b95b\"}",
     },
@@ -1365,8 +1818,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 200u16,
+        answer: Some(sinch_sdk_runtime::testing::json::<crate::types::String2>),
         content_type: "application/json",
-        body: "{\"message\":\"success\"}",
+        body: "\"string\"",
     },
     OperationSpec {
         name: "MailgunGetV3IpsRequestNew",
@@ -1379,8 +1833,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(sinch_sdk_runtime::testing::json::<crate::types::String2>),
         content_type: "application/json",
-        body: "{\"allowed\":{\"dedicated\":1,\"shared\":2}}",
+        body: "\"string\"",
     },
     OperationSpec {
         name: "MailgunPostV3IpsRequestNew",
@@ -1393,8 +1848,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(sinch_sdk_runtime::testing::json::<crate::types::String2>),
         content_type: "application/json",
-        body: "{\"message\":\"success\"}",
+        body: "\"string\"",
     },
     OperationSpec {
         name: "MailgunGetV4InboxResultsResult",
@@ -1407,6 +1863,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::InboxPlacementTestingGithubComMailgunScaffoldHttpapiResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"key\":{}}",
     },
@@ -1421,8 +1882,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"items\":[{\"ip\":\"1.0.0.1\",\"sent_within_stage\":\"0%\",\"throttle\":78,\"stage_number\":3,\"stage_start_volume\":14000,\"stage_start_time\":\"2025-01-01T00:00:00Z\",\"stage_volume_limit\":4000},{\"ip\":\"1.0.0.2\",\"sent_within_stage\":\"25%\",\"throttle\":90,\"stage_number\":4,\"stage_start_volume\":10000,\"stage_start_time\":\"2025-01-01T00:00:00Z\",\"stage_volume_limit\":8000}],\"paging\":{\"first\":\"first\",\"next\":\"next\"}}",
+        body: "{\"message\":\"string\"}",
     },
     OperationSpec {
         name: "MailgunGetV3IpWarmupsAddr",
@@ -1435,8 +1901,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"details\":{\"sent_within_stage\":\"20%\",\"throttle\":78,\"start_volume\":10000,\"stage\":2,\"stage_limit\":4000,\"hourly_limit\":100,\"stage_started_at\":\"2025-01-01T00:00:00Z\",\"hour_started_at\":\"2025-01-01T00:00:00Z\",\"plan_started_at\":\"2025-01-01T00:00:00Z\",\"plan_last_updated_at\":\"2025-01-01T00:00:00Z\",\"total_stages\":15,\"stage_history\":[{\"first_updated_at\":\"0001-01-01T00:00:00Z\",\"completed_at\":\"2025-06-03T21:33:55.000000123Z\",\"limit\":1000},{\"first_updated_at\":\"0001-01-01T00:00:00Z\",\"completed_at\":\"2025-06-04T18:11:20.000000456Z\",\"limit\":2000},{\"first_updated_at\":\"0001-01-01T00:00:00Z\",\"completed_at\":\"2025-06-04T14:22:17.000000789Z\",\"limit\":4000}]}}",
+        body: "{\"message\":\"string\"}",
     },
     OperationSpec {
         name: "MailgunPostV3IpWarmupsAddr",
@@ -1449,6 +1920,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"success\"}",
     },
@@ -1463,6 +1939,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"success\"}",
     },
@@ -1477,6 +1958,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunCerberusWhitelistV2WhitelistResp,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"addresses\":[{\"ip_address\":\"10.11.11.111\",\"description\":\"OnPrem Server\"}]}",
     },
@@ -1491,6 +1977,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunCerberusWhitelistV2WhitelistResp,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"addresses\":[{\"ip_address\":\"10.11.11.111\",\"description\":\"OnPrem Server 1\"}]}",
     },
@@ -1505,6 +1996,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunCerberusWhitelistV2WhitelistResp,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"addresses\":[{\"ip_address\":\"10.11.11.111\",\"description\":\"OnPrem Server\"}]}",
     },
@@ -1519,6 +2015,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunCerberusWhitelistV2WhitelistResp,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"addresses\":[]}",
     },
@@ -1533,8 +2034,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(sinch_sdk_runtime::testing::json::<crate::types::String2>),
         content_type: "application/json",
-        body: "{\"ip_pools\":[{\"description\":\"long description of the dedicated IP pool\",\"ips\":[\"1.0.0.1\",\"1.0.0.2\"],\"is_inherited\":true,\"is_linked\":true,\"name\":\"short name of the dedicated IP pool\",\"pool_id\":\"the id of the dedicated IP pool\"}],\"message\":\"success\"}",
+        body: "\"string\"",
     },
     OperationSpec {
         name: "MailgunPostV3IpPools",
@@ -1547,8 +2049,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 200u16,
+        answer: Some(sinch_sdk_runtime::testing::json::<crate::types::String2>),
         content_type: "application/json",
-        body: "{\"message\":\"success\",\"pool_id\":\"658041ae44842b99ee2eaa1b\"}",
+        body: "\"string\"",
     },
     OperationSpec {
         name: "MailgunGetV3IpPoolsPoolId",
@@ -1561,8 +2064,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(sinch_sdk_runtime::testing::json::<crate::types::String2>),
         content_type: "application/json",
-        body: "{\"details\":{\"description\":\"A long description of the DIPP\",\"ips\":[\"1.2.3.4\",\"5.6.7.8\"],\"is_linked\":true,\"linked_domains\":[\"a.example.com\",\"b.example.com\"],\"name\":\"DIPP's short name\",\"pool_id\":\"658041ae44842b99ee2eaa1b\"},\"message\":\"success\"}",
+        body: "\"string\"",
     },
     OperationSpec {
         name: "MailgunDeleteV3IpPoolsPoolId",
@@ -1575,8 +2079,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(sinch_sdk_runtime::testing::json::<crate::types::String2>),
         content_type: "application/json",
-        body: "{\"allowed\":{\"dedicated\":1,\"shared\":2}}",
+        body: "\"string\"",
     },
     OperationSpec {
         name: "MailgunPatchV3IpPoolsPoolId",
@@ -1589,8 +2094,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 200u16,
+        answer: Some(sinch_sdk_runtime::testing::json::<crate::types::String2>),
         content_type: "application/json",
-        body: "{\"message\":\"success\"}",
+        body: "\"string\"",
     },
     OperationSpec {
         name: "MailgunGetV3IpPoolsPoolIdDomains",
@@ -1603,8 +2109,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(sinch_sdk_runtime::testing::json::<crate::types::String2>),
         content_type: "application/json",
-        body: "{\"paging\":{\"first\":\"http://api.mailgun.net/v3/ip_pools/68d17866ba9d5506cbc2e274/domains?page=eyJj...\",\"next\":\"http://api.mailgun.net/v3/ip_pools/68d17866ba9d5506cbc2e274/domains?page=eyJj...\"},\"domains\":[{\"id\":\"68d17866ba9d5506cbc2e275\",\"name\":\"example1.com\"},{\"id\":\"68d17866ba9d5506cbc2e276\",\"name\":\"example2.com\"}]}",
+        body: "\"string\"",
     },
     OperationSpec {
         name: "MailgunPutV3IpPoolsPoolIdIpsIp",
@@ -1617,8 +2124,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(sinch_sdk_runtime::testing::json::<crate::types::String2>),
         content_type: "application/json",
-        body: "{\"message\":\"started\"}",
+        body: "\"string\"",
     },
     OperationSpec {
         name: "MailgunDeleteV3IpPoolsPoolIdIpsIp",
@@ -1631,8 +2139,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(sinch_sdk_runtime::testing::json::<crate::types::String2>),
         content_type: "application/json",
-        body: "{\"message\":\"started\"}",
+        body: "\"string\"",
     },
     OperationSpec {
         name: "MailgunPostV3IpPoolsPoolIdIpsJson",
@@ -1649,8 +2158,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
             >,
         ),
         status: 200u16,
+        answer: Some(sinch_sdk_runtime::testing::json::<crate::types::String2>),
         content_type: "application/json",
-        body: "{\"message\":\"started\"}",
+        body: "\"string\"",
     },
     OperationSpec {
         name: "MailgunGetV1Keys",
@@ -1663,6 +2173,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunCerberusKeysKeysResp,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"total_count\":1,\"items\":[{\"id\":\"e2153fd0-e0277777\",\"description\":\"api key\",\"kind\":\"user\",\"role\":\"admin\",\"created_at\":\"2006-01-02T15:04:05\",\"updated_at\":\"2006-01-02T15:04:05\",\"requestor\":\"janedoe@example.com\",\"user_name\":\"Jane Doe\",\"domain_name\":null,\"is_disabled\":false}]}",
     },
@@ -1677,6 +2192,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunCerberusKeysCreateKeyResp,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"great success\",\"key\":{\"id\":\"f2153fd0-f1277777\",\"description\":\"api key\",\"kind\":\"domain\",\"role\":\"sending\",\"created_at\":\"2006-01-02T15:04:05\",\"updated_at\":\"2006-01-02T15:04:05\",\"requestor\":null,\"user_name\":null,\"domain_name\":\"example.com\",\"is_disabled\":false,\"secret\":\"api-key-be-careful\"}}",
     },
@@ -1691,6 +2211,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"key deleted\"}",
     },
@@ -1705,6 +2230,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunCerberusKeysPublicKeyResp,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"key\":\"pubkey-626b31f321228ddddddddddcc5a7a1c9\",\"message\":\"The public API key has been successfully regenerated.\"}",
     },
@@ -1723,6 +2253,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
             >,
         ),
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunLogsApiPkgApiModelLogsResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"start\":\"Mon, 08 Jul 2024 00:00:00 -0000\",\"end\":\"Fri, 12 Jul 2024 00:00:00 -0000\",\"items\":[{\"id\":\"JDhSWf9mT5OFxCkZfpDU5d\",\"event\":\"failed\",\"@timestamp\":\"2024-07-08T16:30:18.530Z\",\"account\":{\"id\":\"12345\"},\"delivery-status\":{\"message\":\"Turret client: server connection failed\",\"attempt-no\":5,\"code\":680,\"session-seconds\":15.026,\"retry-seconds\":145},\"domain\":{\"name\":\"example.com\"},\"recipient\":\"example@gmail.com\",\"recipient-domain\":\"gmail.com\",\"recipient-provider\":\"Gmail\",\"envelope\":{\"sender\":\"bob@example.com\",\"transport\":\"smtp\",\"sending-ip\":\"198.52.100.1\",\"targets\":\"bob@example.com\"}}],\"pagination\":{\"previous\":\"cjsijbijewbu78t678tVTYUYU76754fyuiksi23h75\",\"next\":\"cjsijbijewbu78t678tVTYUYU76754fyuiksin98hh\",\"first\":\"cjsijbijewbu78t678tVTYUYU76754fyuiksin865g\",\"last\":\"875bunjnWkmis75bjklnsdk0s7jksnjknlknc64aTR\",\"total\":100},\"aggregates\":{}}",
     },
@@ -1737,6 +2272,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(sinch_sdk_runtime::testing::json::<crate::types::GetV3ListsResponse>),
         content_type: "application/json",
         body: "{\"total_count\":1,\"items\":[{\"address\":\"developers@mailgun.net\",\"name\":\"Developers\",\"description\":\"Describe the mailing list\",\"access_level\":\"readonly\",\"reply_preference\":\"list\",\"created_at\":\"Tue, 09 Aug 2011 20:50:27 -0000\",\"members_count\":2}]}",
     },
@@ -1751,6 +2287,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 201u16,
+        answer: Some(sinch_sdk_runtime::testing::json::<crate::types::PostV3ListsResponse>),
         content_type: "application/json",
         body: "{\"list\":{\"address\":\"developers@mailgun.net\",\"name\":\"Developers\",\"description\":\"Describe the mailing list\",\"access_level\":\"readonly\",\"reply_preference\":\"list\",\"created_at\":\"Tue, 09 Aug 2011 20:50:27 -0000\",\"members_count\":2},\"message\":\"Mailing list has been created\"}",
     },
@@ -1765,6 +2302,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GetListsStringListAddressMembersResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"total_count\":1,\"items\":[{\"address\":\"alice@example.com\",\"name\":\"Alice\",\"vars\":{\"gender\":\"female\",\"age\":27},\"subscribed\":true}]}",
     },
@@ -1779,6 +2321,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::PostListsStringListAddressMembersResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"member\":{\"address\":\"alice@example.com\",\"name\":\"Alice\",\"vars\":{\"gender\":\"female\",\"age\":27},\"subscribed\":true},\"message\":\"Mailing list member has been created\"}",
     },
@@ -1793,6 +2340,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::PostListsListAddressMembersJsonResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"list\":{\"address\":\"developers@mailgun.net\",\"name\":\"Developers\",\"description\":\"Describe the mailing list\",\"access_level\":\"readonly\",\"reply_preference\":\"list\",\"created_at\":\"Tue, 09 Aug 2011 20:50:27 -0000\",\"members_count\":2},\"task-id\":\"4321\",\"message\":\"Mailing list upload started in background\"}",
     },
@@ -1807,6 +2359,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::PostListsListAddressMembersCsvResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"list\":{\"address\":\"developers@mailgun.net\",\"name\":\"Developers\",\"description\":\"Describe the mailing list\",\"access_level\":\"readonly\",\"reply_preference\":\"list\",\"created_at\":\"Tue, 09 Aug 2011 20:50:27 -0000\",\"members_count\":2},\"task-id\":\"4321\",\"message\":\"Mailing list upload started in background\"}",
     },
@@ -1821,6 +2378,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(sinch_sdk_runtime::testing::json::<crate::types::ListMemberResponse>),
         content_type: "application/json",
         body: "{\"address\":\"alice@example.com\",\"name\":\"Alice\",\"vars\":{\"gender\":\"female\",\"age\":27},\"subscribed\":true}",
     },
@@ -1835,6 +2393,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::PutListsListAddressMembersMemberAddressResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"member\":{\"address\":\"alice@example.com\",\"name\":\"Alice\",\"vars\":{\"gender\":\"female\",\"age\":27},\"subscribed\":true},\"message\":\"Mailing list member has been updated\"}",
     },
@@ -1849,6 +2412,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::DeleteListsListAddressMembersMemberAddressResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"member\":{\"address\":\"alice@example.com\"},\"message\":\"Mailing list member has been deleted\"}",
     },
@@ -1863,6 +2431,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<crate::types::GetV3ListsAddressResponse>,
+        ),
         content_type: "application/json",
         body: "{\"list\":{\"address\":\"developers@mailgun.net\",\"name\":\"Developers\",\"description\":\"Describe the mailing list\",\"access_level\":\"readonly\",\"reply_preference\":\"list\",\"created_at\":\"Tue, 09 Aug 2011 20:50:27 -0000\",\"members_count\":2}}",
     },
@@ -1877,6 +2448,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<crate::types::PutV3ListsAddressResponse>,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"Mailing list has been updated\",\"list\":{\"address\":\"developers@mailgun.net\",\"name\":\"Developers\",\"description\":\"Describe the mailing list\",\"access_level\":\"readonly\",\"reply_preference\":\"list\",\"created_at\":\"Tue, 09 Aug 2011 20:50:27 -0000\",\"members_count\":2}}",
     },
@@ -1891,6 +2465,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<crate::types::DeleteV3ListsAddressResponse>,
+        ),
         content_type: "application/json",
         body: "{\"address\":\"developers@mailgun.net\",\"message\":\"Mailing list has been removed\"}",
     },
@@ -1905,6 +2482,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<crate::types::PaginateMailingListResponse>,
+        ),
         content_type: "application/json",
         body: "{\"paging\":{\"first\":\"https://url_to_first_page\",\"last\":\"https://url_to_last_page\",\"next\":\"https://url_to_next_page\",\"previous\":\"https://url_to_previous_page\"},\"items\":[{\"access_level\":\"everyone\",\"address\":\"dev@samples.mailgun.org\",\"created_at\":\"Tue, 06 Mar 2012 05:44:45 GMT\",\"description\":\"Mailgun developers list\",\"members_count\":1,\"name\":\"\"},{\"access_level\":\"readonly\",\"address\":\"bar@example.com\",\"created_at\":\"Wed, 06 Mar 2013 11:39:51 GMT\",\"description\":\"\",\"members_count\":2,\"name\":\"\"}]}",
     },
@@ -1919,6 +2499,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<crate::types::PaginateListMemberResponse>,
+        ),
         content_type: "application/json",
         body: "{\"paging\":{\"first\":\"https://url_to_first_page\",\"last\":\"https://url_to_last_page\",\"next\":\"https://url_to_next_page\",\"previous\":\"https://url_to_previous_page\"},\"items\":[{\"access_level\":\"everyone\",\"address\":\"dev@samples.mailgun.org\",\"created_at\":\"Tue, 06 Mar 2012 05:44:45 GMT\",\"description\":\"Mailgun developers list\",\"members_count\":1,\"name\":\"\"},{\"access_level\":\"readonly\",\"address\":\"bar@example.com\",\"created_at\":\"Wed, 06 Mar 2013 11:39:51 GMT\",\"description\":\"\",\"members_count\":2,\"name\":\"\"}]}",
     },
@@ -1933,6 +2516,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunInfluxHttpapiSendMessageResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"id\":\"message-id\",\"message\":\"Queued. Thank you.\"}",
     },
@@ -1947,6 +2535,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunInfluxHttpapiSendMessageResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"id\":\"message-id\",\"message\":\"Queued. Thank you.\"}",
     },
@@ -1961,6 +2554,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunInfluxHttpapiGetMessageResponseBasicExample,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"Content-Transfer-Encoding\":\"7bit\",\"Content-Type\":\"multipart/form-data; boundary=----SomeFormBoundaryABC123\",\"From\":\"foo.bar@my-domain.com\",\"Message-Id\":\"<xxxxxxxxxxxxx.111111111111111@my-domain.com>\",\"Mime-Version\":\"1.0\",\"Subject\":\"\\\"Mailgun is awesome\\\"\",\"To\":\"Cool Bar <cool.barr@cool.com>, bar.baz@gmail.com\",\"X-Mailgun-Tag\":\"Earth\",\"sender\":\"foo.bar@my-domain.com\",\"recipients\":\"cool.barr@cool.com, bar.baz@gmail.com\",\"body-html\":\"<html>This is some html</html>\",\"body-plain\":\"This is some html\",\"stripped-html\":\"<html>This is some html</html>\",\"stripped-text\":\"This is some html\",\"stripped-signature\":\"the signature block stripped from the plain text message (if found)\",\"message-headers\":[[\"Mime-Version\",\"1.0\"],[\"Subject\",\"\\\"Mailgun is awesome\\\"\"],[\"From\",\"foo.bar@my-domain.com\"],[\"To\",\"cool.barr@cool.com, bar.baz@gmail.com\"],[\"X-Mailgun-Tag\",\"Earth\"],[\"Message-Id\",\"<xxxxxxxxxxxxx.111111111111111@my-domain.com>\"],[\"Content-Transfer-Encoding\",\"7bit\"],[\"Content-Type\",\"text/html; charset=ascii\"]],\"X-Mailgun-Template-Name\":\"my-awesome-template\",\"X-Mailgun-Template-Variables\":\"{\\\"name\\\":\\\"Foo\\\",\\\"phrase\\\":\\\"Bar\\\"}\"}",
     },
@@ -1975,6 +2573,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunInfluxHttpapiSendMessageResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"id\":\"message-id\",\"message\":\"Queued. Thank you.\"}",
     },
@@ -1989,6 +2592,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunDomainsHttpapiGetDomainSendingQueuesResp,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"regular\":{\"is_disabled\":true,\"disabled\":{\"until\":\"Mon, 02 Jan 2006 15:04:05 MST\",\"reason\":\"You have too many messages in queue\"}},\"scheduled\":{\"is_disabled\":true,\"disabled\":{\"until\":\"Mon, 02 Jan 2006 15:04:05 MST\",\"reason\":\"You have too many messages in queue\"}}}",
     },
@@ -2003,6 +2611,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"done\"}",
     },
@@ -2021,6 +2634,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
             >,
         ),
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunAnalyticsInternalApiRegularMetricsResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"start\":\"Mon, 13 Nov 2023 20:56:50 -0600\",\"end\":\"Wed, 20 Dec 2023 20:56:50 -0600\",\"resolution\":\"month\",\"duration\":\"1m\",\"pagination\":{\"sort\":\"timestamp:asc\",\"skip\":1,\"limit\":10,\"total\":1000},\"items\":[{\"dimensions\":[{\"dimension\":\"time\",\"value\":\"Wed, 01 Nov 2023 00:00:00 +0000\",\"display_value\":\"Wed, 01 Nov 2023 00:00:00 +0000\"}],\"metrics\":{\"accepted_incoming_count\":10,\"accepted_outgoing_count\":30,\"accepted_count\":40,\"delivered_smtp_count\":40,\"delivered_http_count\":20,\"delivered_optimized_count\":0,\"delivered_count\":60,\"opened_count\":55,\"clicked_count\":50,\"clicked_rate\":\"0.8300\"}},{\"dimensions\":[{\"dimension\":\"time\",\"value\":\"Fri, 01 Dec 2023 00:00:00 +0000\",\"display_value\":\"Fri, 01 Dec 2023 00:00:00 +0000\"}],\"metrics\":{\"accepted_incoming_count\":10,\"accepted_outgoing_count\":30,\"accepted_count\":40,\"delivered_smtp_count\":40,\"delivered_http_count\":20,\"delivered_optimized_count\":0,\"delivered_count\":60,\"opened_count\":55,\"clicked_count\":50,\"clicked_rate\":\"0.8300\"}}],\"aggregates\":{\"metrics\":{}}}",
     },
@@ -2039,6 +2657,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
             >,
         ),
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunAnalyticsInternalApiUsageMetricsResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"start\":\"Mon, 13 Nov 2023 20:56:50 -0600\",\"end\":\"Wed, 20 Dec 2023 20:56:50 -0600\",\"resolution\":\"month\",\"duration\":\"1m\",\"pagination\":{\"sort\":\"timestamp:asc\",\"skip\":1,\"limit\":10,\"total\":1000},\"items\":[{\"dimensions\":[{\"dimension\":\"time\",\"value\":\"Wed, 01 Nov 2023 00:00:00 +0000\",\"display_value\":\"Wed, 01 Nov 2023 00:00:00 +0000\"}],\"metrics\":{\"processed_count\":3,\"email_validation_count\":50,\"email_validation_public_count\":55,\"email_validation_valid_count\":10,\"email_validation_single_count\":30,\"email_validation_bulk_count\":40,\"email_validation_list_count\":20,\"email_validation_mailgun_count\":40,\"email_validation_mailjet_count\":5,\"email_preview_count\":60,\"email_preview_failed_count\":16,\"link_validation_count\":5,\"link_validation_failed_count\":7,\"seed_test_count\":9,\"ip_blocklist_monitoring_count\":42,\"domain_blocklist_monitoring_count\":1001}},{\"dimensions\":[{\"dimension\":\"time\",\"value\":\"Fri, 01 Dec 2023 00:00:00 +0000\",\"display_value\":\"Fri, 01 Dec 2023 00:00:00 +0000\"}],\"metrics\":{\"processed_count\":3,\"email_validation_count\":50,\"email_validation_public_count\":55,\"email_validation_valid_count\":10,\"email_validation_single_count\":30,\"email_validation_bulk_count\":40,\"email_validation_list_count\":20,\"email_validation_mailgun_count\":40,\"email_validation_mailjet_count\":5,\"email_preview_count\":60,\"email_preview_failed_count\":16,\"link_validation_count\":5,\"link_validation_failed_count\":7,\"seed_test_count\":9,\"ip_blocklist_monitoring_count\":42,\"domain_blocklist_monitoring_count\":1001}}],\"aggregates\":{\"metrics\":{}}}",
     },
@@ -2053,6 +2676,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScoutApiStatTypesResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"items\":[\"desktop\",\"mobile\",\"tablet\",\"unknown\"]}",
     },
@@ -2067,6 +2695,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScoutApiStatTypesResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"items\":[\"gmail.com\",\"yahoo.com\",\"hotmail.com\",\"aol.com\",\"icloud.com\",\"mail.ru\",\"comcast.net\",\"outlook.com\",\"msn.com\",\"live.com\",\"orange.fr\",\"sbcglobal.net\",\"att.net\",\"ymail.com\",\"hotmail.co.uk\",\"verizon.net\",\"bellsouth.net\",\"me.com\",\"yandex.ru\",\"seznam.cz\",\"yahoo.co.uk\",\"hotmail.fr\",\"yahoo.com.tw\",\"rocketmail.com\",\"mailinator.com\",\"qq.com\"]}",
     },
@@ -2081,6 +2714,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScoutApiStatTypesResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"items\":[\"string\"]}",
     },
@@ -2095,6 +2733,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"items\":[{\"pool_id\":\"68d17866ba9d5506cbc2e277\",\"subaccount_id\":\"68d17866ba9d5506cbc2e279\"},{\"pool_id\":\"68d17866ba9d5506cbc2e278\",\"subaccount_id\":\"68d17866ba9d5506cbc2e27a\"}],\"total_count\":2}",
     },
@@ -2109,6 +2752,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunTowerApiStartSagaResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"started\",\"reference_id\":\"68d17866ba9d5506cbc2e27c\"}",
     },
@@ -2123,6 +2771,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunTowerApiStartSagaResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"started\",\"reference_id\":\"68d17866ba9d5506cbc2e27b\"}",
     },
@@ -2137,6 +2790,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(sinch_sdk_runtime::testing::json::<crate::types::GetV3RoutesResponse>),
         content_type: "application/json",
         body: "{\"total_count\":1,\"items\":[{\"id\":\"4f3bad2335335426750048c6\",\"priority\":0,\"description\":\"Sample route\",\"expression\":\"match_recipient(\\\".*@samples.mailgun.org\\\")\",\"actions\":[\"forward(\\\"http://myhost.com/messages/\\\")\",\"stop()\"],\"created_at\":\"Wed, 15 Feb 2012 13:03:31 GMT\"}]}",
     },
@@ -2151,6 +2805,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<crate::types::PostV3RoutesResponse>,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"Route has been created\",\"route\":{\"id\":\"4f3bad2335335426750048c6\",\"priority\":0,\"description\":\"it's a new route\",\"expression\":\"match_recipient('.*@gmail.com')\",\"actions\":[\"forward(\\\"http://myhost.com/messages/\\\")\"],\"created_at\":\"Wed, 15 Feb 2012 13:03:31 GMT\"}}",
     },
@@ -2165,6 +2822,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<crate::types::GetV3RoutesIdResponse>,
+        ),
         content_type: "application/json",
         body: "{\"route\":{\"id\":\"4f3bad2335335426750048c6\",\"priority\":0,\"description\":\"Sample route\",\"expression\":\"match_recipient(\\\".*@samples.mailgun.org\\\")\",\"actions\":[\"forward(\\\"http://myhost.com/messages/\\\")\",\"stop()\"],\"created_at\":\"Wed, 15 Feb 2012 13:03:31 GMT\"}}",
     },
@@ -2179,6 +2839,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<crate::types::PutV3RoutesIdResponse>,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"Route has been updated\",\"route\":{\"id\":\"4f3bad2335335426750048c6\",\"priority\":0,\"description\":\"Sample route\",\"expression\":\"match_recipient(\\\".*@samples.mailgun.org\\\")\",\"actions\":[\"forward(\\\"http://myhost.com/messages/\\\")\",\"stop()\"],\"created_at\":\"Wed, 15 Feb 2012 13:03:31 GMT\"}}",
     },
@@ -2193,6 +2856,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<crate::types::DeleteV3RoutesIdResponse>,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"Route has been deleted\",\"id\":\"4f3bad2335335426750048c6\"}",
     },
@@ -2207,6 +2873,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<crate::types::GetV3RoutesMatchResponse>,
+        ),
         content_type: "application/json",
         body: "{\"route\":{\"id\":\"4f3bad2335335426750048c6\",\"priority\":0,\"description\":\"Sample route\",\"expression\":\"match_recipient(\\\".*@samples.mailgun.org\\\")\",\"actions\":[\"forward(\\\"http://myhost.com/messages/\\\")\",\"stop()\"],\"created_at\":\"Wed, 15 Feb 2012 13:03:31 GMT\"}}",
     },
@@ -2221,6 +2890,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScoutApiStatsResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"description\":\"Optional Description\",\"start\":\"Tue, 14 Feb 2012 00:00:00 UTC\",\"end\":\"Fri, 01 Apr 2012 00:00:00 UTC\",\"resolution\":\"month\",\"stats\":[{\"time\":\"Fri, 01 Apr 2012 00:00:00 UTC\",\"accepted\":{\"incoming\":2,\"outgoing\":1,\"total\":3},\"delivered\":{\"smtp\":15,\"http\":10,\"optimized\":5,\"total\":20},\"opened\":{\"total\":20,\"unique\":1},\"clicked\":{\"total\":1,\"unique\":1}}]}",
     },
@@ -2235,6 +2909,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScoutApiStatsResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"description\":\"Optional Description\",\"start\":\"Tue, 14 Feb 2012 00:00:00 UTC\",\"end\":\"Fri, 01 Apr 2012 00:00:00 UTC\",\"resolution\":\"month\",\"stats\":[{\"time\":\"Fri, 01 Apr 2012 00:00:00 UTC\",\"accepted\":{\"incoming\":2,\"outgoing\":1,\"total\":3},\"delivered\":{\"smtp\":15,\"http\":10,\"optimized\":5,\"total\":20},\"opened\":{\"total\":20,\"unique\":1},\"clicked\":{\"total\":1,\"unique\":1}}]}",
     },
@@ -2249,6 +2928,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScoutApiStatsResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"description\":\"Optional Description\",\"start\":\"Tue, 14 Feb 2012 00:00:00 UTC\",\"end\":\"Fri, 01 Apr 2012 00:00:00 UTC\",\"resolution\":\"month\",\"stats\":[{\"time\":\"Fri, 01 Apr 2012 00:00:00 UTC\",\"accepted\":{\"incoming\":2,\"outgoing\":1,\"total\":3},\"delivered\":{\"smtp\":15,\"http\":10,\"optimized\":5,\"total\":20},\"opened\":{\"total\":20,\"unique\":1},\"clicked\":{\"total\":1,\"unique\":1}}]}",
     },
@@ -2263,6 +2947,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScoutApiStatsResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"description\":\"Optional Description\",\"start\":\"Tue, 14 Feb 2012 00:00:00 UTC\",\"end\":\"Fri, 01 Apr 2012 00:00:00 UTC\",\"resolution\":\"month\",\"stats\":[{\"time\":\"Fri, 01 Apr 2012 00:00:00 UTC\",\"accepted\":{\"incoming\":2,\"outgoing\":1,\"total\":3},\"delivered\":{\"smtp\":15,\"http\":10,\"optimized\":5,\"total\":20},\"opened\":{\"total\":20,\"unique\":1},\"clicked\":{\"total\":1,\"unique\":1}}]}",
     },
@@ -2277,6 +2966,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScoutApiProvidersAggregateResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"providers\":{\"aol.com\":{\"accepted\":0,\"clicked\":1,\"opened\":1,\"unique_clicked\":1,\"unsubscribed\":0},\"gmail.com\":{\"accepted\":0,\"clicked\":2,\"opened\":1,\"unique_clicked\":1,\"unsubscribed\":0}}}",
     },
@@ -2291,6 +2985,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScoutApiDevicesAggregateResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"devices\":{\"desktop\":{\"accepted\":0,\"clicked\":1,\"opened\":1,\"unique_clicked\":1,\"unsubscribed\":0},\"mobile\":{\"accepted\":0,\"clicked\":2,\"opened\":1,\"unique_clicked\":1,\"unsubscribed\":0},\"tablet\":{\"accepted\":0,\"clicked\":2,\"opened\":1,\"unique_clicked\":1,\"unsubscribed\":0},\"unknown\":{\"accepted\":0,\"clicked\":2,\"opened\":1,\"unique_clicked\":1,\"unsubscribed\":0}}}",
     },
@@ -2305,6 +3004,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScoutApiCountriesAggregateResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"countries\":{\"ru\":{\"accepted\":0,\"clicked\":2,\"opened\":1,\"unique_clicked\":1,\"unsubscribed\":0},\"us\":{\"accepted\":0,\"clicked\":1,\"opened\":1,\"unique_clicked\":1,\"unsubscribed\":0}}}",
     },
@@ -2319,6 +3023,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunAccountsApiSubaccountResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"subaccount\":{\"id\":\"123\",\"name\":\"My subaccount\",\"created_at\":\"Wed, 06 Nov 2024 19:48:29 GMT\",\"updated_at\":\"Wed, 28 May 2025 20:03:05 GMT\",\"status\":\"open\"}}",
     },
@@ -2333,6 +3042,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunAccountsApiSubaccountListResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"subaccounts\":[{\"id\":\"123\",\"name\":\"My subaccount\",\"status\":\"open\",\"created_at\":\"Wed, 06 Nov 2024 19:48:29 GMT\",\"updated_at\":\"Wed, 28 May 2025 20:03:05 GMT\"}],\"total\":1}",
     },
@@ -2347,6 +3061,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunAccountsApiSubaccountResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"subaccount\":{\"id\":\"123\",\"name\":\"My subaccount\",\"created_at\":\"Wed, 06 Nov 2024 19:48:29 GMT\",\"updated_at\":\"Wed, 28 May 2025 20:03:05 GMT\",\"status\":\"open\"}}",
     },
@@ -2361,6 +3080,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunAccountsApiGenericMessage,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"Subaccount successfully deleted\"}",
     },
@@ -2375,6 +3099,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunAccountsApiSubaccountResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"subaccount\":{\"id\":\"123\",\"name\":\"My subaccount\",\"created_at\":\"Wed, 06 Nov 2024 19:48:29 GMT\",\"updated_at\":\"Wed, 28 May 2025 20:03:05 GMT\",\"status\":\"disabled\"}}",
     },
@@ -2389,6 +3118,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunAccountsApiSubaccountResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"subaccount\":{\"id\":\"123\",\"name\":\"My subaccount\",\"created_at\":\"Wed, 06 Nov 2024 19:48:29 GMT\",\"updated_at\":\"Wed, 28 May 2025 20:03:05 GMT\",\"status\":\"open\"}}",
     },
@@ -2403,6 +3137,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunAccountsApiCustomMessageLimitResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"limit\":10000,\"current\":0,\"period\":\"1m\"}",
     },
@@ -2417,6 +3156,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunAccountsApiGenericSuccess,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"success\":true}",
     },
@@ -2431,6 +3175,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunAccountsApiGenericSuccess,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"success\":true}",
     },
@@ -2445,6 +3194,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::PutV5AccountsSubaccountsSubaccountIdFeaturesResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"features\":{\"validations\":{\"enabled\":true}}}",
     },
@@ -2459,6 +3213,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScoutApiTagListResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"items\":[{\"tag\":\"my-tag-1\",\"description\":\"Optional description\",\"first-seen\":\"2023-01-02 02:14:27 +0000 UTC\",\"last-seen\":\"2023-09-06 18:45:51 +0000 UTC\"},{\"tag\":\"my-tag-2\",\"description\":\"Optional description\",\"first-seen\":\"2023-01-02 02:14:27 +0000 UTC\",\"last-seen\":\"2023-09-06 18:45:51 +0000 UTC\"}],\"paging\":{\"previous\":\"https://api.mailgun.net/v3/example.com/tags?limit=1000&page=prev&tag=\",\"first\":\"https://api.mailgun.net/v3/example.com/tags?limit=1000&page=first&tag=\",\"next\":\"https://api.mailgun.net/v3/example.com/tags?limit=1000&page=next&tag=\",\"last\":\"https://api.mailgun.net/v3/example.com/tags?limit=1000&page=last&tag=\"}}",
     },
@@ -2473,6 +3232,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScoutModelTagsTagItem,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"tag\":\"my-tag-1\",\"description\":\"Optional description\",\"first-seen\":\"2023-01-02 02:14:27 +0000 UTC\",\"last-seen\":\"2023-09-06 18:45:51 +0000 UTC\"}",
     },
@@ -2487,6 +3251,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"Tag updated\"}",
     },
@@ -2501,6 +3270,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"Tag deleted\"}",
     },
@@ -2515,6 +3289,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScoutApiTagAggregateResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"tag\":\"tag1\",\"provider\":{\"aol.com\":{\"accepted\":0,\"clicked\":1,\"opened\":1,\"unique_clicked\":1,\"unsubscribed\":0},\"gmail.com\":{\"accepted\":0,\"clicked\":2,\"opened\":1,\"unique_clicked\":1,\"unsubscribed\":0}}}",
     },
@@ -2529,6 +3308,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScoutApiStatsResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"tag\":\"tag1\",\"description\":\"Optional Description\",\"start\":\"Tue, 14 Feb 2012 00:00:00 UTC\",\"end\":\"Fri, 01 Apr 2012 00:00:00 UTC\",\"resolution\":\"month\",\"stats\":[{\"time\":\"Fri, 01 Apr 2012 00:00:00 UTC\",\"accepted\":{\"incoming\":2,\"outgoing\":1,\"total\":3},\"delivered\":{\"smtp\":15,\"http\":10,\"optimized\":5,\"total\":20},\"opened\":{\"total\":20,\"unique\":1},\"clicked\":{\"total\":1,\"unique\":1}}]}",
     },
@@ -2543,6 +3327,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScoutModelTypesTagLimitItem,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"limit\":20000,\"count\":1500}",
     },
@@ -2561,6 +3350,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
             >,
         ),
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"Tag updated\"}",
     },
@@ -2579,6 +3373,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
             >,
         ),
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunTagsApiPkgApiModelTagsResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"items\":[{\"account_id\":\"12345\",\"parent_account_id\":\"12345\",\"tag\":\"tag1\",\"description\":\"tag used to identify campaign 1\",\"first_seen\":{},\"last_seen\":{},\"metrics\":{},\"account_name\":\"account1\"},{\"account_id\":\"67890\",\"parent_account_id\":\"12345\",\"tag\":\"tag2\",\"description\":\"tag used to identify campaign 2\",\"first_seen\":{},\"last_seen\":{},\"metrics\":{},\"account_name\":\"account2\"}],\"pagination\":{\"sort\":\"lastseen:desc\",\"limit\":10,\"total\":2}}",
     },
@@ -2597,6 +3396,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
             >,
         ),
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"Tag deleted\"}",
     },
@@ -2611,6 +3415,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunTagsApiPkgApiModelTagLimitCountResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"limit\":1,\"count\":1,\"limit_reached\":true}",
     },
@@ -2625,6 +3434,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunTempleHttpapiGetPageResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"items\":[{\"name\":\"template.0\",\"description\":\"Description for template 0\",\"createdAt\":\"Sat, 12 Nov 1955 06:38:00 UTC\",\"id\":\"48d63154-8c8f-4104-ab14-687d01dbf296\"},{\"name\":\"template.1\",\"description\":\"Description for template 1\",\"createdAt\":\"Sat, 12 Nov 1955 06:38:00 UTC\",\"id\":\"8d9c0f0d-7bf7-43a4-92a9-791a854d12a4\"}],\"paging\":{\"previous\":\"https://api.mailgun.net/v3/{domain}/templates?page=prev&p=template.0&limit=10\",\"first\":\"https://api.mailgun.net/v3/{domain}/templates?limit=10\",\"next\":\"https://api.mailgun.net/v3/{domain}/templates?page=next&p=template.2&limit=10\",\"last\":\"https://api.mailgun.net/v3/{domain}/templates?page=last&limit=10\"}}",
     },
@@ -2639,8 +3453,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"message\":\"template has been stored\",\"template\":{\"name\":\"template_name\",\"description\":\"This is the description of the template\",\"createdAt\":\"Sat, 12 Nov 1955 06:38:00 UTC\",\"createdBy\":\"user-supplied-value\",\"id\":\"46565d87-68b6-4edb-8b3c-34554af4bb77\",\"version\":{\"tag\":\"tag\",\"template\":\"<html>template content</html>\",\"engine\":\"handlebars\",\"createdAt\":\"Sat, 12 Nov 1955 06:38:00 UTC\",\"comment\":\"Version comment\",\"active\":true,\"id\":\"3efd2b85-0f41-4a1d-9898-05d7e7459c4a\",\"headers\":{\"From\":\"from@header.tld\",\"Reply-To\":\"reply-to@header.tld\",\"Subject\":\"Subject Value\"}}}}",
+        body: "{\"message\":\"string\",\"template\":{\"name\":\"string\"}}",
     },
     OperationSpec {
         name: "MailgunDeleteV3DomainNameTemplates",
@@ -2653,6 +3472,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"templates have been deleted\"}",
     },
@@ -2667,6 +3491,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunTempleHttpapiGetVersionsPageResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"template\":{\"name\":\"template_name\",\"description\":\"This is the description of the template\",\"createdAt\":\"Sat, 12 Nov 1955 06:38:00 UTC\",\"createdBy\":\"user-supplied-value\",\"id\":\"46565d87-68b6-4edb-8b3c-34554af4bb77\",\"versions\":[{\"tag\":\"v0\",\"template\":\"\",\"engine\":\"handlebars\",\"mjml\":\"\",\"createdAt\":\"Sat, 12 Nov 1955 06:38:00 UTC\",\"comment\":\"version comment\",\"active\":false,\"id\":\"71bd07b8-fe81-4199-8fcf-67c956ccdc34\",\"headers\":{},\"parsedhandlebar\":null},{\"tag\":\"v1\",\"template\":\"\",\"engine\":\"handlebars\",\"mjml\":\"\",\"createdAt\":\"Sat, 12 Nov 1955 06:38:00 UTC\",\"comment\":\"version comment\",\"active\":true,\"id\":\"d4a36e91-1b5f-44e0-bf5a-3542ea712b62\",\"headers\":{},\"parsedhandlebar\":null},{\"tag\":\"v2\",\"template\":\"\",\"engine\":\"handlebars\",\"mjml\":\"\",\"createdAt\":\"Sat, 12 Nov 1955 06:38:00 UTC\",\"comment\":\"version comment\",\"active\":true,\"id\":\"d4a36e91-1b5f-44e0-bf5a-3542ea712b62\",\"headers\":{},\"parsedhandlebar\":null}]},\"paging\":{\"previous\":\"https://api.mailgun.net/v3/{domain}/templates/z4ujt7CiEeik0RJbspqxaQ/versions?page=prev&p=v0&limit=10\",\"first\":\"https://api.mailgun.net/v3/{domain}/templates/z4ujt7CiEeik0RJbspqxaQ/versions?limit=10\",\"next\":\"https://api.mailgun.net/v3/{domain}/templates/z4ujt7CiEeik0RJbspqxaQ/versions?page=next&p=v2&limit=10\",\"last\":\"https://api.mailgun.net/v3/{domain}/templates/z4ujt7CiEeik0RJbspqxaQ/versions?page=last&limit=10\"}}",
     },
@@ -2681,8 +3510,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"message\":\"new version of the template has been stored\",\"template\":{\"name\":\"template_name\",\"description\":\"This is the description of the template\",\"createdAt\":\"Sat, 12 Nov 1955 06:38:00 UTC\",\"createdBy\":\"user-supplied-value\",\"id\":\"46565d87-68b6-4edb-8b3c-34554af4bb77\",\"version\":{\"tag\":\"tag\",\"template\":\"<html>template content</html>\",\"engine\":\"handlebars\",\"createdAt\":\"Sat, 12 Nov 1955 06:38:00 UTC\",\"comment\":\"Version comment\",\"active\":true,\"id\":\"3efd2b85-0f41-4a1d-9898-05d7e7459c4a\",\"headers\":{\"From\":\"from@header.tld\",\"Reply-To\":\"reply-to@header.tld\",\"Subject\":\"Subject Value\"}}}}",
+        body: "{\"message\":\"string\",\"template\":{\"name\":\"string\"}}",
     },
     OperationSpec {
         name: "MailgunGetV3DomainNameTemplatesTemplateName",
@@ -2695,8 +3529,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"template\":{\"name\":\"template_name\",\"description\":\"This is the description of the template\",\"createdAt\":\"Sat, 12 Nov 1955 06:38:00 UTC\",\"createdBy\":\"user-supplied-value\",\"id\":\"46565d87-68b6-4edb-8b3c-34554af4bb77\",\"version\":{\"tag\":\"tag\",\"template\":\"<html>template content</html>\",\"engine\":\"handlebars\",\"createdAt\":\"Sat, 12 Nov 1955 06:38:00 UTC\",\"comment\":\"Version comment\",\"active\":true,\"id\":\"3efd2b85-0f41-4a1d-9898-05d7e7459c4a\",\"headers\":{\"From\":\"from@header.tld\",\"Reply-To\":\"reply-to@header.tld\",\"Subject\":\"Subject Value\"}}}}",
+        body: "{\"template\":{\"name\":\"string\"}}",
     },
     OperationSpec {
         name: "MailgunPutV3DomainNameTemplatesTemplateName",
@@ -2709,6 +3548,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"template has been updated\",\"template\":{\"name\":\"template_name\"}}",
     },
@@ -2723,6 +3567,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"template has been deleted\",\"template\":{\"name\":\"template_name\"}}",
     },
@@ -2737,8 +3586,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"template\":{\"name\":\"template_name\",\"description\":\"This is the description of the template\",\"createdAt\":\"Sat, 12 Nov 1955 06:38:00 UTC\",\"createdBy\":\"user-supplied-value\",\"id\":\"46565d87-68b6-4edb-8b3c-34554af4bb77\",\"version\":{\"tag\":\"tag\",\"template\":\"<html>template content</html>\",\"engine\":\"handlebars\",\"createdAt\":\"Sat, 12 Nov 1955 06:38:00 UTC\",\"comment\":\"Version comment\",\"active\":true,\"id\":\"3efd2b85-0f41-4a1d-9898-05d7e7459c4a\",\"headers\":{\"From\":\"from@header.tld\",\"Reply-To\":\"reply-to@header.tld\",\"Subject\":\"Subject Value\"}}}}",
+        body: "{\"template\":{\"name\":\"string\"}}",
     },
     OperationSpec {
         name: "MailgunPutV3DomainNameTemplatesTemplateNameVersionsVersionName",
@@ -2751,6 +3605,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"version has been updated\",\"template\":{\"name\":\"template_name\",\"version\":{\"tag\":\"tag\"}}}",
     },
@@ -2765,6 +3624,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"version has been deleted\",\"template\":{\"name\":\"template_name\",\"version\":{\"tag\":\"tag\"}}}",
     },
@@ -2779,8 +3643,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunTempleHttpapiVersionCopyResponse,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"message\":\"version has been copied\",\"version\":{\"tag\":\"cloned version\",\"template\":\"<p>{{firstname}} {{lastname}}</p>\",\"engine\":\"handlebars\",\"createdAt\":\"Fri, 21 Mar 2025 15:00:44 UTC\",\"comment\":\"a comment value from copy\",\"id\":\"95658c55-e93a-40d5-a02f-a4fadfbbb3ca\"}}",
+        body: "{\"message\":\"string\",\"version\":{\"tag\":\"string\",\"engine\":\"string\",\"mjml\":\"string\",\"createdAt\":\"string\",\"comment\":\"string\",\"active\":true,\"id\":\"string\"},\"template\":{\"tag\":\"string\",\"engine\":\"string\",\"mjml\":\"string\",\"createdAt\":\"string\",\"comment\":\"string\",\"active\":true,\"id\":\"string\"}}",
     },
     OperationSpec {
         name: "MailgunPostV3DomainIdUnsubscribesImport",
@@ -2793,6 +3662,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 202u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"file uploaded successfully for processing. standby...\"}",
     },
@@ -2807,8 +3681,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunBlackbookModelUnsubscribe,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"address\":\"alice@example.com\",\"tags\":[\"some tag\"],\"created_at\":\"Thu, 11 Dec 2025 01:49:40 UTC\"}",
+        body: "{\"address\":\"string\",\"tags\":[\"string\"],\"created_at\":{}}",
     },
     OperationSpec {
         name: "MailgunDeleteV3DomainIdUnsubscribesAddress",
@@ -2821,6 +3700,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunBlackbookApiSuppressionResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"Unsubscribe event has been removed\",\"address\":\"foo@bar.com\"}",
     },
@@ -2835,8 +3719,13 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunBlackbookApiGetUnsubscribesPaginationResponse,
+            >,
+        ),
         content_type: "application/json",
-        body: "{\"items\":[{\"address\":\"alice@example.com\",\"tags\":[\"some tag\"],\"created_at\":\"Thu, 11 Dec 2025 01:49:40 UTC\"}],\"paging\":{\"previous\":\"<previous page url>\",\"first\":\"<first page url>\",\"next\":\"<next page url>\",\"last\":\"<last page url>\"}}",
+        body: "{\"items\":[{\"address\":\"string\",\"tags\":[\"string\"],\"created_at\":{}}],\"paging\":{\"previous\":\"string\",\"first\":\"string\",\"next\":\"string\",\"last\":\"string\"}}",
     },
     OperationSpec {
         name: "MailgunPostV3DomainIdUnsubscribes",
@@ -2853,6 +3742,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
             >,
         ),
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"4 addresses have been added to the unsubscribes table\"}",
     },
@@ -2867,6 +3761,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"Unsubscribe addresses for this domain have been removed\"}",
     },
@@ -2881,6 +3780,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunUsersApiUserListResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"users\":[{\"id\":\"123\",\"name\":\"John Doe\",\"activated\":true,\"is_disabled\":false,\"email\":\"johndoe@example.com\",\"email_details\":{\"address\":\"johndoe@example.com\",\"is_valid\":true,\"parts\":{\"local_part\":\"johndoe\",\"domain\":\"example.com\"}},\"role\":\"basic\",\"account_id\":\"567\",\"opened_ip\":\"67.111.60.111\",\"is_master\":true,\"metadata\":{},\"tfa_enabled\":true,\"tfa_active\":true,\"tfa_created_at\":\"2022-12-20T16:52:01.892000\",\"password_updated_at\":\"2022-12-20T16:52:01.892000\",\"preferences\":{\"programming_language\":\"curl\",\"time_format\":\"%m/%d/%y %I:%M %p\",\"time_zone\":\"US/Eastern\"},\"auth\":{\"method\":\"sinch\",\"prior_details\":{},\"prior_method\":\"\"},\"github_user_id\":null,\"salesforce_user_id\":null,\"migration_status\":\"done\"}],\"total\":1}",
     },
@@ -2895,6 +3799,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunUsersApiUserResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"id\":\"123\",\"name\":\"John Doe\",\"activated\":true,\"is_disabled\":false,\"email\":\"johndoe@example.com\",\"email_details\":{\"address\":\"johndoe@example.com\",\"is_valid\":true,\"parts\":{\"local_part\":\"johndoe\",\"domain\":\"example.com\"}},\"role\":\"basic\",\"account_id\":\"567\",\"opened_ip\":\"67.111.60.111\",\"is_master\":true,\"metadata\":{},\"tfa_enabled\":true,\"tfa_active\":true,\"tfa_created_at\":\"2022-12-20T16:52:01.892000\",\"password_updated_at\":\"2022-12-20T16:52:01.892000\",\"preferences\":{\"programming_language\":\"curl\",\"time_format\":\"%m/%d/%y %I:%M %p\",\"time_zone\":\"US/Eastern\"},\"auth\":{\"method\":\"sinch\",\"prior_details\":{},\"prior_method\":\"\"},\"github_user_id\":null,\"salesforce_user_id\":null,\"migration_status\":\"done\"}",
     },
@@ -2909,6 +3818,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunUsersApiUserResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"id\":\"123\",\"name\":\"John Doe\",\"activated\":true,\"is_disabled\":false,\"email\":\"johndoe@example.com\",\"email_details\":{\"address\":\"johndoe@example.com\",\"is_valid\":true,\"parts\":{\"local_part\":\"johndoe\",\"domain\":\"example.com\"}},\"role\":\"basic\",\"account_id\":\"567\",\"opened_ip\":\"67.111.60.111\",\"is_master\":true,\"metadata\":{},\"tfa_enabled\":true,\"tfa_active\":true,\"tfa_created_at\":\"2022-12-20T16:52:01.892000\",\"password_updated_at\":\"2022-12-20T16:52:01.892000\",\"preferences\":{\"programming_language\":\"curl\",\"time_format\":\"%m/%d/%y %I:%M %p\",\"time_zone\":\"US/Eastern\"},\"auth\":{\"method\":\"sinch\",\"prior_details\":{},\"prior_method\":\"\"},\"github_user_id\":null,\"salesforce_user_id\":null,\"migration_status\":\"done\"}",
     },
@@ -2923,6 +3837,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunValidationsValidationStepsBaseValidationResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"address\":\"string\",\"is_disposable_address\":true,\"is_role_address\":true,\"reason\":[\"string\"],\"result\":\"string\",\"risk\":\"string\"}",
     },
@@ -2937,6 +3856,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"webhooks\":{\"accepted\":{\"urls\":[\"https://foo.com\",\"https://bar.com\"]},\"delivered\":{\"urls\":[\"https://foo.com\",\"https://bar.com\"]},\"opened\":{\"urls\":[\"https://foo.com\",\"https://bar.com\"]},\"clicked\":{\"urls\":[\"https://foo.com\",\"https://bar.com\"]},\"unsubscribed\":{\"urls\":[\"https://foo.com\",\"https://bar.com\"]},\"complained\":{\"urls\":[\"https://foo.com\",\"https://bar.com\"]},\"temporary_fail\":{\"urls\":[\"https://foo.com\",\"https://bar.com\"]},\"permanent_fail\":{\"urls\":[\"https://foo.com\",\"https://bar.com\"]}}}",
     },
@@ -2951,6 +3875,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"Webhook has been created\",\"webhook\":{\"urls\":[\"https://foo.com\",\"https://bar.com\"]}}",
     },
@@ -2965,6 +3894,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunDomainsHttpapiGetDomainWebhookResp,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"webhook\":{\"urls\":[\"https://foo.com\"]}}",
     },
@@ -2979,6 +3913,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"Webhook has been updated\",\"webhook\":{\"urls\":[\"https://foo.com\"]}}",
     },
@@ -2993,6 +3932,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"message\":\"Webhook has been deleted\",\"webhook\":{\"urls\":[\"https://foo.com\"]}}",
     },
@@ -3007,6 +3951,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"webhooks\":{\"delivered\":{\"urls\":[\"https://example.com/webhooks\"]},\"opened\":{\"urls\":[\"https://example.com/webhooks\"]},\"clicked\":{\"urls\":[\"https://foo.com\"]}}}",
     },
@@ -3021,6 +3970,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"webhooks\":{\"accepted\":{\"urls\":[\"https://example.com/webhooks\"]},\"delivered\":{\"urls\":[\"https://example.com/webhooks\"]},\"clicked\":{\"urls\":[\"https://foo.com\"]},\"permanent_fail\":{\"urls\":[\"https://bar.com\"]}}}",
     },
@@ -3035,6 +3989,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"webhooks\":{\"delivered\":{\"urls\":[\"https://example.com/webhooks\"]},\"clicked\":{\"urls\":[\"https://foo.com\"]}}}",
     },

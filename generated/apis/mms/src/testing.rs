@@ -15,6 +15,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::MmsRequest>),
         status: 200u16,
+        answer: Some(sinch_sdk_runtime::testing::json::<crate::types::ResponsePayload>),
         content_type: "application/json",
         body: "{\"status\":\"success\",\"to\":\"DESTINATION_PHONE_NUMBER\",\"tracking-id\":\"UNIQUE-TRANSACTION-ID\",\"status-details\":\"MMS request accepted and queued for processing and delivery.\"}",
     },

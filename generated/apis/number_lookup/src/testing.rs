@@ -17,6 +17,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
             sinch_sdk_runtime::testing::json::<crate::types::NumberLookupRequest>,
         ),
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<crate::types::NumberLookupResponse>,
+        ),
         content_type: "application/json",
         body: "{\"line\":{\"carrier\":\"T-Mobile USA\"}}",
     },

@@ -15,6 +15,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<crate::types::CapabilitiesResponse>,
+        ),
         content_type: "application/json",
         body: "{\"at\":\"2026-01-01T00:00:00Z\",\"msisdn\":\"string\",\"mcc\":\"string\",\"mnc\":\"string\",\"capabilities\":[\"chat\"],\"rcs_enabled\":true}",
     },
@@ -29,6 +32,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::AgentEvent>),
         status: 200u16,
+        answer: None,
         content_type: "",
         body: "",
     },
@@ -43,8 +47,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::Message>),
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<crate::types::MessageQueuedResponse>,
+        ),
         content_type: "application/json",
-        body: "\"{\\n  \\\"type\\\": \\\"status_report_rcs\\\",\\n  \\\"message_id\\\": \\\"5bb77a04-78b7-41ff-abd3-a1006f8d6979\\\",\\n  \\\"at\\\": \\\"2019-01-18T15:41:40Z\\\",\\n  \\\"status_report\\\": {\\n    \\\"type\\\": \\\"queued\\\"\\n  }\\n}\\n\"",
+        body: "{\"type\":\"status_report_rcs\",\"message_id\":\"123e4567-e89b-12d3-a456-426614174000\",\"at\":\"string\",\"status_report\":{\"type\":\"queued\"}}",
     },
     OperationSpec {
         name: "RcsRevokeAMessage",
@@ -57,6 +64,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: None,
         content_type: "",
         body: "",
     },

@@ -17,6 +17,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
             sinch_sdk_runtime::testing::json::<crate::types::CreateBrandRegistration>,
         ),
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::CreateBrandRegistrationResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"brandRegistrationId\":\"string\"}",
     },
@@ -31,6 +36,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<crate::types::ListBrandRegistrationResponse>,
+        ),
         content_type: "application/json",
         body: "{\"brandRegistrations\":[{\"brandRegistrationId\":\"string\"}]}",
     },
@@ -45,6 +53,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(sinch_sdk_runtime::testing::json::<crate::types::BrandRegistration>),
         content_type: "application/json",
         body: "{\"brandRegistrationId\":\"string\"}",
     },
@@ -61,6 +70,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
             sinch_sdk_runtime::testing::json::<crate::types::TenDlcBrandUpdateRequest>,
         ),
         status: 200u16,
+        answer: Some(sinch_sdk_runtime::testing::json::<crate::types::BrandRegistration>),
         content_type: "application/json",
         body: "{\"brandRegistrationId\":\"string\"}",
     },
@@ -75,6 +85,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::BrandRegistrationFeedbackResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"brandId\":\"string\"}",
     },
@@ -89,6 +104,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(sinch_sdk_runtime::testing::json::<crate::types::BrandRegistration>),
         content_type: "application/json",
         body: "{\"brandRegistrationId\":\"string\"}",
     },
@@ -103,6 +119,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(sinch_sdk_runtime::testing::json::<crate::types::BrandRegistration>),
         content_type: "application/json",
         body: "{\"brandRegistrationId\":\"string\"}",
     },
@@ -117,6 +134,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<crate::types::TenDlcVettingInfoResponse>,
+        ),
         content_type: "application/json",
         body: "{\"vettingInfo\":[{\"vettingId\":\"string\"}]}",
     },
@@ -131,6 +151,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: None,
         content_type: "",
         body: "",
     },
@@ -147,6 +168,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
             sinch_sdk_runtime::testing::json::<crate::types::CreateTcrCampaignRequest>,
         ),
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<crate::types::CreateTcrCampaignResponse>,
+        ),
         content_type: "application/json",
         body: "{\"campaignRegistrationId\":\"string\"}",
     },
@@ -163,6 +187,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
             sinch_sdk_runtime::testing::json::<crate::types::V1uploadCampaignFilesRequest>,
         ),
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::CampaignRegistrationExternalServiceUploadCampaignFileResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"status\":\"success\"}",
     },
@@ -177,6 +206,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(sinch_sdk_runtime::testing::json::<crate::types::CampaignResponse>),
         content_type: "application/json",
         body: "{\"campaignId\":\"string\"}",
     },
@@ -191,6 +221,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(sinch_sdk_runtime::testing::json::<crate::types::CampaignResponse>),
         content_type: "application/json",
         body: "{\"campaignId\":\"string\"}",
     },
@@ -205,6 +236,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<crate::types::QualifyBrandByUseCaseResponse>,
+        ),
         content_type: "application/json",
         body: "{\"useCase\":\"string\"}",
     },
@@ -219,6 +253,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                std::collections::BTreeMap<String, serde_json::Value>,
+            >,
+        ),
         content_type: "application/json",
         body: "{}",
     },
@@ -233,6 +272,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::ListCampaignRegistrationResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"campaignRegistrations\":[{\"campaignId\":\"string\"}]}",
     },
@@ -247,6 +291,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GetCampaignRegistrationFeedbackResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"campaignRegistrationId\":\"string\"}",
     },
@@ -265,6 +314,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
             >,
         ),
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                std::collections::BTreeMap<String, serde_json::Value>,
+            >,
+        ),
         content_type: "application/json",
         body: "{}",
     },
@@ -279,6 +333,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<crate::types::ListTfnVerificationsResponse>,
+        ),
         content_type: "application/json",
         body: "{\"tfnVerifications\":[{\"projectId\":\"string\",\"phoneNumber\":\"+15551234567\",\"businessName\":\"string\",\"businessAddress1\":\"string\",\"businessCity\":\"string\",\"businessState\":\"string\",\"businessZipCode\":\"string\",\"businessContactFirstName\":\"string\",\"businessContactLastName\":\"string\",\"businessContactEmail\":\"user@example.com\",\"businessContactPhone\":\"+15551234567\",\"corporateWebsite\":\"string\",\"messageVolume\":\"string\",\"useCase\":\"string\",\"useCaseSummary\":\"string\",\"productionMessageContent\":\"string\",\"optInWorkflowDescription\":\"string\",\"optInWorkflowImageUrls\":[\"string\"],\"businessRegistrationNumber\":\"string\",\"businessType\":\"SOLE_PROPRIETOR\",\"businessRegistrationCountry\":\"string\",\"tfnVerificationId\":\"string\",\"status\":\"STATUS_UNSPECIFIED\",\"createTime\":\"2026-01-01T00:00:00Z\",\"businessRegistrationType\":\"string\",\"termsAndConditionsUrl\":\"https://www.example.com/terms\",\"privacyPolicyUrl\":\"https://www.example.com/privacy-policy\"}]}",
     },
@@ -295,6 +352,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
             sinch_sdk_runtime::testing::json::<crate::types::CreateTfnVerificationRequest>,
         ),
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<crate::types::CreateTfnVerificationResponse>,
+        ),
         content_type: "application/json",
         body: "{\"tfnVerificationId\":\"string\"}",
     },
@@ -309,6 +369,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(sinch_sdk_runtime::testing::json::<crate::types::TfnVerification>),
         content_type: "application/json",
         body: "{\"projectId\":\"string\",\"phoneNumber\":\"+15551234567\",\"businessName\":\"string\",\"businessAddress1\":\"string\",\"businessCity\":\"string\",\"businessState\":\"string\",\"businessZipCode\":\"string\",\"businessContactFirstName\":\"string\",\"businessContactLastName\":\"string\",\"businessContactEmail\":\"user@example.com\",\"businessContactPhone\":\"+15551234567\",\"corporateWebsite\":\"string\",\"messageVolume\":\"string\",\"useCase\":\"string\",\"useCaseSummary\":\"string\",\"productionMessageContent\":\"string\",\"optInWorkflowDescription\":\"string\",\"optInWorkflowImageUrls\":[\"string\"],\"businessRegistrationNumber\":\"string\",\"businessType\":\"SOLE_PROPRIETOR\",\"businessRegistrationCountry\":\"string\",\"tfnVerificationId\":\"string\",\"status\":\"STATUS_UNSPECIFIED\",\"createTime\":\"2026-01-01T00:00:00Z\",\"businessRegistrationType\":\"string\",\"termsAndConditionsUrl\":\"https://www.example.com/terms\",\"privacyPolicyUrl\":\"https://www.example.com/privacy-policy\"}",
     },
@@ -323,6 +384,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::GetTfnVerificationUseCasesResponse,
+            >,
+        ),
         content_type: "application/json",
         body: "{\"useCases\":[\"string\"]}",
     },

@@ -15,6 +15,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<crate::types::VerificationStatusResponse>,
+        ),
         content_type: "application/json",
         body: "{\"id\":\"1234567890\",\"method\":\"sms\"}",
     },
@@ -29,6 +32,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<crate::types::VerificationStatusResponse>,
+        ),
         content_type: "application/json",
         body: "{\"id\":\"1234567890\",\"method\":\"sms\"}",
     },
@@ -43,6 +49,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<crate::types::VerificationStatusResponse>,
+        ),
         content_type: "application/json",
         body: "{\"id\":\"1234567890\",\"method\":\"sms\"}",
     },
@@ -59,6 +68,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
             sinch_sdk_runtime::testing::json::<crate::types::VerificationReportRequest>,
         ),
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<crate::types::VerificationReportResponse>,
+        ),
         content_type: "application/json",
         body: "{\"method\":\"flashcall\",\"callComplete\":true}",
     },
@@ -75,6 +87,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
             sinch_sdk_runtime::testing::json::<crate::types::VerificationReportRequest>,
         ),
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<crate::types::VerificationReportResponse>,
+        ),
         content_type: "application/json",
         body: "{\"method\":\"flashcall\",\"callComplete\":true}",
     },
@@ -91,6 +106,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
             sinch_sdk_runtime::testing::json::<crate::types::VerificationStartRequest>,
         ),
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<crate::types::VerificationStartResponse>,
+        ),
         content_type: "application/json",
         body: "{\"id\":\"1234567890\",\"method\":\"sms\",\"sms\":{\"template\":\"Your verification code is {{CODE}}\"}}",
     },

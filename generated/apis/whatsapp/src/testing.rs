@@ -15,6 +15,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<crate::types::CallbackStoreSearchResult>,
+        ),
         content_type: "*/*",
         body: "{\"results\":[{\"type\":\"whatsapp\",\"statuses\":[{\"message_id\":\"string\",\"recipient\":\"string\",\"status\":\"success\",\"state\":\"dispatched\",\"timestamp\":\"2020-11-23T10:54:39Z\"}]},{\"type\":\"whatsapp\",\"statuses\":[{\"message_id\":\"string\",\"recipient\":\"string\",\"status\":\"success\",\"state\":\"sent\",\"timestamp\":\"2020-11-23T10:54:39Z\"}]},{\"type\":\"whatsapp\",\"statuses\":[{\"message_id\":\"string\",\"recipient\":\"string\",\"status\":\"success\",\"state\":\"delivered\",\"timestamp\":\"2020-11-23T10:54:40Z\"}]},{\"type\":\"whatsapp\",\"statuses\":[{\"message_id\":\"string\",\"recipient\":\"string\",\"status\":\"success\",\"state\":\"read\",\"timestamp\":\"2020-12-02T12:54:20Z\"}]}]}",
     },
@@ -29,6 +32,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<crate::types::CallbackStoreSearchResult>,
+        ),
         content_type: "*/*",
         body: "{\"results\":[{\"type\":\"whatsapp\",\"contacts\":[{\"profile\":{\"name\":\"string\"},\"wa_id\":\"string\"}],\"notifications\":[{\"from\":\"string\",\"message_id\":\"string\",\"message\":{\"type\":\"text\"},\"timestamp\":\"2020-12-02T12:54:20Z\",\"forwarded\":true,\"in_group\":\"string\",\"to\":\"string\",\"replying_to\":{\"from\":\"string\",\"message_id\":\"string\"},\"frequently_forwarded\":true}]}]}",
     },
@@ -43,6 +49,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(sinch_sdk_runtime::testing::json::<crate::types::CapabilityResponse>),
         content_type: "*/*",
         body: "{\"capabilities\":[{\"msisdn\":\"string\"}]}",
     },
@@ -57,6 +64,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::MsisdnListMessage>),
         status: 200u16,
+        answer: Some(sinch_sdk_runtime::testing::json::<crate::types::CapabilityResponse>),
         content_type: "*/*",
         body: "{\"capabilities\":[{\"msisdn\":\"string\"}]}",
     },
@@ -71,6 +79,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::WhatsAppListMediaProvidersResponse,
+            >,
+        ),
         content_type: "*/*",
         body: "{\"settings\":{\"application\":{\"media\":{\"providers\":[{\"name\":\"w\"}]}}}}",
     },
@@ -87,6 +100,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
             sinch_sdk_runtime::testing::json::<crate::types::MediaProviderMessage>,
         ),
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                std::collections::BTreeMap<String, serde_json::Value>,
+            >,
+        ),
         content_type: "*/*",
         body: "{}",
     },
@@ -101,6 +119,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                std::collections::BTreeMap<String, serde_json::Value>,
+            >,
+        ),
         content_type: "*/*",
         body: "{}",
     },
@@ -115,6 +138,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::WhatsAppMessage>),
         status: 201u16,
+        answer: Some(sinch_sdk_runtime::testing::json::<crate::types::CallbackReceipt>),
         content_type: "*/*",
         body: "{\"type\":\"whatsapp\",\"statuses\":[{\"message_id\":\"string\",\"recipient\":\"string\",\"status\":\"success\",\"state\":\"queued\"}]}",
     },
@@ -129,6 +153,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(sinch_sdk_runtime::testing::json::<crate::types::MsisdnListMessage>),
         content_type: "*/*",
         body: "{\"numbers\":[\"string\"]}",
     },
@@ -143,6 +168,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::MsisdnListMessage>),
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                std::collections::BTreeMap<String, serde_json::Value>,
+            >,
+        ),
         content_type: "*/*",
         body: "{}",
     },
@@ -157,6 +187,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::MsisdnListMessage>),
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                std::collections::BTreeMap<String, serde_json::Value>,
+            >,
+        ),
         content_type: "*/*",
         body: "{}",
     },
@@ -171,6 +206,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::OptInMessage>),
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                std::collections::BTreeMap<String, serde_json::Value>,
+            >,
+        ),
         content_type: "*/*",
         body: "{}",
     },
@@ -185,6 +225,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::OptInMessage>),
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                std::collections::BTreeMap<String, serde_json::Value>,
+            >,
+        ),
         content_type: "*/*",
         body: "{}",
     },
@@ -199,6 +244,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::OptInMessage>),
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                std::collections::BTreeMap<String, serde_json::Value>,
+            >,
+        ),
         content_type: "*/*",
         body: "{}",
     },
@@ -213,6 +263,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<crate::types::SinchGetStickerpacksResponse>,
+        ),
         content_type: "*/*",
         body: "{\"stickerpacks\":[{\"id\":\"string\"}]}",
     },
@@ -229,6 +282,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
             sinch_sdk_runtime::testing::json::<crate::types::CreateStickerpackMessage>,
         ),
         status: 201u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<crate::types::SinchCreateStickerpackResponse>,
+        ),
         content_type: "*/*",
         body: "{\"id\":\"string\"}",
     },
@@ -243,6 +299,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<crate::types::SinchGetStickersResponse>,
+        ),
         content_type: "*/*",
         body: "{\"stickers\":[{\"index\":\"string\"}]}",
     },
@@ -259,6 +318,9 @@ pub static OPERATIONS: &[OperationSpec] = &[
             sinch_sdk_runtime::testing::json::<crate::types::CreateStickerMessage>,
         ),
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<crate::types::SinchCreateStickerResponse>,
+        ),
         content_type: "*/*",
         body: "{\"index\":\"string\"}",
     },
@@ -273,6 +335,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::SinchGetStickerInformationResponse,
+            >,
+        ),
         content_type: "*/*",
         body: "{\"id\":\"string\"}",
     },
@@ -287,6 +354,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                std::collections::BTreeMap<String, serde_json::Value>,
+            >,
+        ),
         content_type: "*/*",
         body: "{}",
     },
@@ -303,6 +375,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
             sinch_sdk_runtime::testing::json::<crate::types::UpdateStickerMessage>,
         ),
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                std::collections::BTreeMap<String, serde_json::Value>,
+            >,
+        ),
         content_type: "*/*",
         body: "{}",
     },
@@ -317,6 +394,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                crate::types::SinchGetStickerpackInformationResponse,
+            >,
+        ),
         content_type: "*/*",
         body: "{\"publisher\":\"string\"}",
     },
@@ -331,6 +413,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                std::collections::BTreeMap<String, serde_json::Value>,
+            >,
+        ),
         content_type: "*/*",
         body: "{}",
     },
@@ -347,6 +434,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
             sinch_sdk_runtime::testing::json::<crate::types::UpdateStickerpackMessage>,
         ),
         status: 200u16,
+        answer: Some(
+            sinch_sdk_runtime::testing::json::<
+                std::collections::BTreeMap<String, serde_json::Value>,
+            >,
+        ),
         content_type: "*/*",
         body: "{}",
     },
