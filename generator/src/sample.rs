@@ -824,7 +824,10 @@ components:
     }
 
     #[test]
-    fn an_all_of_of_one_enum_is_a_value_of_the_enum() {
+    fn deep_listings_keep_enums_and_never_make_empty_objects() {
+        // Provisioning's WhatsApp template listing: page -> templates -> analytics -> buttons ->
+        // `type: {allOf: [$ref: enum]}`, deeper than the sampler follows objects. The enum at the
+        // bottom was made as `{}`, which the SDK cannot read as the enum.
         let d = doc(r##"
 openapi: 3.1.0
 info: {title: t, version: "1"}
@@ -837,14 +840,59 @@ components:
       required: [type]
       properties:
         type:
-          x-enumDescriptions: {URL: a link}
           description: Type of button.
           uniqueItems: false
           allOf: [{$ref: "#/components/schemas/Kind"}]
+    L1: {type: object, required: [next], properties: {next: {type: array, items: {$ref: "#/components/schemas/L2"}}}}
+    L2: {type: object, required: [next], properties: {next: {type: array, items: {$ref: "#/components/schemas/L3"}}}}
+    L3: {type: object, required: [next], properties: {next: {type: array, items: {$ref: "#/components/schemas/L4"}}}}
+    L4: {type: object, required: [next], properties: {next: {type: array, items: {$ref: "#/components/schemas/L5"}}}}
+    L5: {type: object, required: [next], properties: {next: {type: array, items: {$ref: "#/components/schemas/L6"}}}}
+    L6: {type: object, required: [next], properties: {next: {type: array, items: {$ref: "#/components/schemas/L7"}}}}
+    L7: {type: object, required: [next], properties: {next: {type: array, items: {$ref: "#/components/schemas/L8"}}}}
+    L8: {type: object, required: [next], properties: {next: {type: array, items: {$ref: "#/components/schemas/L9"}}}}
+    L9: {type: object, required: [next], properties: {next: {type: array, items: {$ref: "#/components/schemas/L10"}}}}
+    L10: {type: object, required: [next], properties: {next: {type: array, items: {$ref: "#/components/schemas/L11"}}}}
+    L11: {type: object, required: [next], properties: {next: {type: array, items: {$ref: "#/components/schemas/L12"}}}}
+    L12: {type: object, required: [next], properties: {next: {type: array, items: {$ref: "#/components/schemas/Button"}}}}
 "##);
-        let schema = ReferenceOr::Reference {
-            reference: "#/components/schemas/Button".into(),
-        };
-        assert_eq!(made(&d, &schema, false), json!({"type": "QUICK_REPLY"}));
+        fn no_empty_objects(v: &Value) -> bool {
+            match v {
+                Value::Object(m) => !m.is_empty() && m.values().all(no_empty_objects),
+                Value::Array(a) => a.iter().all(no_empty_objects),
+                _ => true,
+            }
+        }
+        /// Every button's `type`, however deep.
+        fn types(v: &Value, out: &mut Vec<Value>) {
+            match v {
+                Value::Object(m) => {
+                    out.extend(m.get("type").cloned());
+                    m.values().for_each(|v| types(v, out));
+                }
+                Value::Array(a) => a.iter().for_each(|v| types(v, out)),
+                _ => {}
+            }
+        }
+        let mut deepest = 0;
+        for (depth, start) in [
+            "Button", "L12", "L11", "L10", "L9", "L8", "L7", "L6", "L5", "L4", "L3", "L2", "L1",
+        ]
+        .iter()
+        .enumerate()
+        {
+            let schema = ReferenceOr::Reference {
+                reference: format!("#/components/schemas/{start}"),
+            };
+            let v = made(&d, &schema, false);
+            assert!(no_empty_objects(&v), "{start}: {v}");
+            let mut found = Vec::new();
+            types(&v, &mut found);
+            assert!(found.iter().all(|t| t == "QUICK_REPLY"), "{start}: {v}");
+            if !found.is_empty() {
+                deepest = depth;
+            }
+        }
+        assert!(deepest >= 3, "buttons are made under a few levels of listing");
     }
 }
