@@ -269,3 +269,44 @@ async fn the_oauth2_token_flow_runs_against_the_server() {
     assert_eq!(last.header("authorization"), Some("Bearer sinch-test-token-2"));
     server.verify();
 }
+
+/// Multipart bodies: the SDK's fax passes; a hand-built body without the required `to` is a
+/// violation naming the field.
+#[cfg(feature = "fax")]
+#[tokio::test]
+async fn multipart_bodies_must_hold_their_required_fields() {
+    use sinch_sdk::fax::types::SendFaxRequest;
+    use sinch_sdk::runtime::File;
+
+    let server = TestServer::start().await;
+    let fax = server.sinch_client().fax().unwrap();
+    let request = SendFaxRequest::new("+12345550100").file(File::from_bytes("a.pdf", &b"%PDF-1.4"[..]));
+    fax.faxes().send(request).await.unwrap();
+    let sent = server.received(Operation::FaxSendFax);
+    assert_eq!(sent.len(), 1);
+    assert!(
+        sent[0]
+            .header("content-type")
+            .unwrap()
+            .starts_with("multipart/form-data")
+    );
+    assert!(server.take_violations().is_empty());
+
+    let body = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF\r\n--b--\r\n";
+    let response = sinch_sdk::runtime::reqwest::Client::new()
+        .post(format!("{}/v3/projects/p/faxes", server.api_url("fax")))
+        .header("content-type", "multipart/form-data; boundary=b")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 400);
+    let violations = server.take_violations();
+    assert_eq!(violations.len(), 1, "{violations:?}");
+    let text = violations[0].to_string();
+    assert!(text.starts_with("Operation::FaxSendFax"), "{text}");
+    assert!(
+        text.contains("the required field `to` is missing from the body"),
+        "{text}"
+    );
+}

@@ -49,6 +49,8 @@ pub struct OperationSpec {
     pub body_required: bool,
     /// Decodes a body into the operation's request type (JSON bodies only).
     pub validate: Option<Validator>,
+    /// For form and multipart bodies: the fields the description requires.
+    pub required_fields: &'static [&'static str],
     /// The documented success status the operation answers with by default.
     pub status: u16,
     /// Decodes a body into the type the SDK reads the default answer as (JSON answers only):
@@ -394,6 +396,11 @@ async fn handle(shared: &Shared, req: hyper::Request<hyper::body::Incoming>) -> 
             )
         })
         .collect();
+    let content_type = parts
+        .headers
+        .get(hyper::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok());
+    let fields = field_names(content_type, &body).await;
     let received = Received {
         operation: None,
         method: parts.method.as_str().to_string(),
@@ -402,7 +409,7 @@ async fn handle(shared: &Shared, req: hyper::Request<hyper::body::Incoming>) -> 
         headers,
         body,
     };
-    let canned = answer(shared, received);
+    let canned = answer(shared, received, fields);
     let mut reply = hyper::Response::builder().status(canned.status);
     for (k, v) in &canned.headers {
         reply = reply.header(k, v);
@@ -420,7 +427,32 @@ fn violation_reply(status: u16, violation: &Violation) -> Canned {
     )
 }
 
-fn answer(shared: &Shared, mut received: Received) -> Canned {
+/// The names of the fields of a form or multipart body, in the order sent; `None` for other
+/// media types.
+async fn field_names(content_type: Option<&str>, body: &Bytes) -> Option<Result<Vec<String>, String>> {
+    let content_type = content_type?;
+    let media = content_type.split(';').next().unwrap_or_default().trim();
+    if media.eq_ignore_ascii_case("application/x-www-form-urlencoded") {
+        return Some(Ok(form_urlencoded::parse(body).map(|(k, _)| k.into_owned()).collect()));
+    }
+    if !media.eq_ignore_ascii_case("multipart/form-data") {
+        return None;
+    }
+    let parts = async {
+        let boundary = multer::parse_boundary(content_type).map_err(|e| e.to_string())?;
+        let body = body.clone();
+        let stream = futures_util::stream::once(async move { Ok::<_, std::convert::Infallible>(body) });
+        let mut multipart = multer::Multipart::new(stream, boundary);
+        let mut names = Vec::new();
+        while let Some(field) = multipart.next_field().await.map_err(|e| e.to_string())? {
+            names.extend(field.name().map(str::to_string));
+        }
+        Ok(names)
+    };
+    Some(parts.await)
+}
+
+fn answer(shared: &Shared, mut received: Received, fields: Option<Result<Vec<String>, String>>) -> Canned {
     if received.path == TOKEN_PATH {
         return token(shared, received);
     }
@@ -441,7 +473,7 @@ fn answer(shared: &Shared, mut received: Received) -> Canned {
         }
     };
     received.operation = Some(spec);
-    let problems = check(spec, &received);
+    let problems = check(spec, &received, fields.as_ref());
     let mut state = shared.state();
     state.received.push(received);
     if !problems.is_empty() {
@@ -575,8 +607,9 @@ fn segment(t: &str, s: &str) -> Option<usize> {
         .map(|n| n + prefix.len())
 }
 
-/// What is wrong with a request for `spec`, if anything.
-fn check(spec: &OperationSpec, r: &Received) -> Vec<String> {
+/// What is wrong with a request for `spec`, if anything (`fields`: the names a form or
+/// multipart body holds).
+fn check(spec: &OperationSpec, r: &Received, fields: Option<&Result<Vec<String>, String>>) -> Vec<String> {
     let mut problems = Vec::new();
     for q in spec.required_query {
         if r.query(q).is_none() {
@@ -596,6 +629,16 @@ fn check(spec: &OperationSpec, r: &Received) -> Vec<String> {
         && let Err(e) = validate(&r.body)
     {
         problems.push(format!("the body does not match the description: {e}"));
+    } else {
+        // A JSON body sent where the description also takes JSON is `validate`'s to judge.
+        match fields {
+            Some(Ok(names)) => {
+                let missing = spec.required_fields.iter().filter(|f| !names.iter().any(|n| n == *f));
+                problems.extend(missing.map(|f| format!("the required field `{f}` is missing from the body")));
+            }
+            Some(Err(e)) => problems.push(format!("the multipart body does not parse: {e}")),
+            None => {}
+        }
     }
     problems
 }
@@ -603,6 +646,66 @@ fn check(spec: &OperationSpec, r: &Received) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn spec(required_fields: &'static [&'static str]) -> OperationSpec {
+        OperationSpec {
+            name: "FaxSendFax",
+            api: "fax",
+            id: "sendFax",
+            method: "POST",
+            path: "/v3/projects/{projectId}/faxes",
+            required_query: &[],
+            required_headers: &[],
+            body_required: true,
+            validate: None,
+            required_fields,
+            status: 200,
+            answer: None,
+            content_type: "",
+            body: "",
+        }
+    }
+
+    fn received(content_type: &str, body: &'static str) -> Received {
+        Received {
+            operation: None,
+            method: "POST".into(),
+            path: "/v3/projects/p/faxes".into(),
+            query: Vec::new(),
+            headers: vec![("content-type".into(), content_type.into())],
+            body: Bytes::from_static(body.as_bytes()),
+        }
+    }
+
+    async fn problems(content_type: &str, body: &'static str) -> Vec<String> {
+        let r = received(content_type, body);
+        let fields = field_names(Some(content_type), &r.body).await;
+        check(&spec(&["to", "file"]), &r, fields.as_ref())
+    }
+
+    #[tokio::test]
+    async fn form_and_multipart_bodies_must_hold_the_required_fields() {
+        let multipart = "--XyZ\r\nContent-Disposition: form-data; name=\"to\"\r\n\r\n+46700000001\r\n\
+                         --XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\
+                         Content-Type: application/pdf\r\n\r\n%PDF-1.4\r\n--XyZ--\r\n";
+        assert_eq!(
+            problems("multipart/form-data; boundary=XyZ", multipart).await,
+            Vec::<String>::new()
+        );
+        let without_file = "--XyZ\r\nContent-Disposition: form-data; name=\"to\"\r\n\r\n+46700000001\r\n--XyZ--\r\n";
+        assert_eq!(
+            problems("multipart/form-data; boundary=XyZ", without_file).await,
+            ["the required field `file` is missing from the body"]
+        );
+        let broken = problems("multipart/form-data", without_file).await;
+        assert!(broken[0].starts_with("the multipart body does not parse"), "{broken:?}");
+        assert_eq!(
+            problems("application/x-www-form-urlencoded", "file=x&cc=y").await,
+            ["the required field `to` is missing from the body"]
+        );
+        // JSON where a form is described is for the JSON validator (an alternate media type).
+        assert!(problems("application/json", "{}").await.is_empty());
+    }
 
     #[test]
     fn templates_match_segments() {

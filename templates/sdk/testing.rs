@@ -10,7 +10,8 @@
 //! - [`TestServer::received`] returns what an operation received; [`Received::json`] decodes
 //!   the body into the SDK's request type, and [`TestServer::received_as`] decodes them all.
 //! - Every request is checked against the description: the path, the required query and header
-//!   parameters and the body (decoded into the operation's request type). An invalid request is
+//!   parameters and the body (JSON decoded into the operation's request type; forms and multipart
+//!   bodies read for their required fields). An invalid request is
 //!   answered `400` with the violation and makes the test fail: [`TestServer::verify`] panics
 //!   naming the operation and the violation, and so does dropping the server.
 //!

@@ -233,7 +233,7 @@ fn encode_body(b: &Body, value: TokenStream, defs: &Defs) -> TokenStream {
 }
 
 /// The struct a type names, through aliases.
-fn struct_of<'a>(t: &Ty, defs: &'a Defs) -> Option<&'a crate::model::Struct> {
+pub(super) fn struct_of<'a>(t: &Ty, defs: &'a Defs) -> Option<&'a crate::model::Struct> {
     let mut t = t;
     for _ in 0..16 {
         let Ty::Named(n) = t else { return None };

@@ -94,6 +94,20 @@ pub fn api_table(api: &Api, names: &BTreeMap<(String, String), String>) -> Token
         let query = required(Location::Query);
         let headers = required(Location::Header);
         let body_required = op.body.as_ref().is_some_and(|b| b.required);
+        let required_fields: Vec<&str> = match &op.body {
+            Some(b) if matches!(b.kind, BodyKind::Form | BodyKind::Multipart) => {
+                super::operations::struct_of(&b.ty, &api.types)
+                    .map(|s| {
+                        s.fields
+                            .iter()
+                            .filter(|f| f.required && !f.flatten)
+                            .map(|f| f.json.as_str())
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            }
+            _ => Vec::new(),
+        };
         let validate = match &op.body {
             Some(b) if b.kind == BodyKind::Json && b.ty != Ty::Binary => {
                 let t = ty(&b.ty, &types);
@@ -124,6 +138,7 @@ pub fn api_table(api: &Api, names: &BTreeMap<(String, String), String>) -> Token
                 required_headers: &[#(#headers),*],
                 body_required: #body_required,
                 validate: #validate,
+                required_fields: &[#(#required_fields),*],
                 status: #status,
                 answer: #answer,
                 content_type: #content_type,

@@ -14,6 +14,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::EchoRequest>),
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::EchoResponse>),
         content_type: "application/json",
@@ -29,6 +30,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -48,6 +50,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::GetConversationsResponse>,
@@ -65,6 +68,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -84,6 +88,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::GetConversationFlowResponse>,
@@ -101,6 +106,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::GetTeamUsageResponse>,
@@ -122,6 +128,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
                 crate::types::AnalyticsGetEventAttributeValuesRequest,
             >,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -141,6 +148,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::ListEventDefinitionsResponse>,
@@ -162,6 +170,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
                 crate::types::AnalyticsCreateEventDefinitionRequest,
             >,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::CreateEventDefinitionResponse>,
@@ -183,6 +192,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
                 crate::types::AnalyticsComputeEventsFunnelRequest,
             >,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::ComputeFunnelResponse>,
@@ -200,6 +210,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::ListEventsResponse>),
         content_type: "application/json",
@@ -219,6 +230,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
                 crate::types::AnalyticsListEventsWithFiltersRequest,
             >,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::ListEventsResponse>),
         content_type: "application/json",
@@ -236,6 +248,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::AnalyticsTrackEventRequest>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::TrackEventResponse>),
         content_type: "application/json",
@@ -251,6 +264,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::GetTeamEventsResponse>,
@@ -268,6 +282,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::ListEventDefinitionsResponse>,
@@ -285,6 +300,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::GetFlowsResponse>),
         content_type: "application/json",
@@ -304,6 +320,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
                 crate::types::AnalyticsComputeFlowFunnelRequest,
             >,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::ComputeFunnelResponse>,
@@ -321,6 +338,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::GetFlowStepDetailsResponse>,
@@ -338,6 +356,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::GetFlowStepEdgesResponse>,
@@ -355,6 +374,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::GetIntentsResponse>),
         content_type: "application/json",
@@ -370,6 +390,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::GetIntentInsightsResponse>,
@@ -387,6 +408,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::GetKnowledgeBaseResponse>,
@@ -404,6 +426,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -423,6 +446,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::GetTeamKnowledgeBaseResponse>,
@@ -440,6 +464,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::GetMessagesResponse>),
         content_type: "application/json",
@@ -455,6 +480,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::ListSubscriptionsResponse>,
@@ -476,6 +502,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
                 crate::types::AnalyticsCreateSubscriptionRequest,
             >,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::CreateSubscriptionResponse>,
@@ -493,6 +520,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -512,6 +540,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::GetUsersResponse>),
         content_type: "application/json",
@@ -527,6 +556,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::GetUserActivityResponse>,
@@ -544,6 +574,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::GetVoiceAnalyticsResponse>,

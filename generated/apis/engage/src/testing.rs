@@ -14,6 +14,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::PageTokenDtoContactData>,
@@ -33,6 +34,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::CreateContactRequest>,
         ),
+        required_fields: &[],
         status: 201u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::ContactData>),
         content_type: "*/*",
@@ -48,6 +50,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::ContactData>),
         content_type: "*/*",
@@ -63,6 +66,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 204u16,
         answer: None,
         content_type: "",
@@ -80,6 +84,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::UpdateContactRequest>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::ContactData>),
         content_type: "*/*",
@@ -95,6 +100,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::PageTokenDtoListData>,
@@ -112,6 +118,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::CreateListRequest>),
+        required_fields: &[],
         status: 201u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::ListData>),
         content_type: "*/*",
@@ -127,6 +134,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::ListData>),
         content_type: "*/*",
@@ -142,6 +150,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 204u16,
         answer: None,
         content_type: "",
@@ -157,6 +166,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::UpdateListRequest>),
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::ListData>),
         content_type: "*/*",
@@ -174,6 +184,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::UpdateContactsListRequest>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::ListData>),
         content_type: "*/*",
@@ -189,6 +200,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::ListData>),
         content_type: "*/*",
@@ -204,6 +216,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 204u16,
         answer: None,
         content_type: "",
@@ -219,6 +232,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::PageTokenDtoCustomFieldData>,
@@ -238,6 +252,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::CustomFieldCreateRequest>,
         ),
+        required_fields: &[],
         status: 201u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::CustomFieldData>),
         content_type: "*/*",
@@ -253,6 +268,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::CustomFieldData>),
         content_type: "*/*",
@@ -268,6 +284,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 204u16,
         answer: None,
         content_type: "",
@@ -285,6 +302,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::UpdateCustomFieldRequest>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::CustomFieldData>),
         content_type: "*/*",
@@ -300,6 +318,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::NumbersListResponse>),
         content_type: "application/json;charset=UTF-8",
@@ -315,6 +334,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::DedicatedNumber>),
         content_type: "application/json;charset=UTF-8",
@@ -330,6 +350,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::Assignment>),
         content_type: "application/json;charset=UTF-8",
@@ -347,6 +368,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::CreateAssignmentrequest>,
         ),
+        required_fields: &[],
         status: 201u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::Assignment>),
         content_type: "application/json;charset=UTF-8",
@@ -362,6 +384,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 204u16,
         answer: None,
         content_type: "",
@@ -379,6 +402,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::UpdateAssignmentrequest>,
         ),
+        required_fields: &[],
         status: 204u16,
         answer: None,
         content_type: "",
@@ -394,6 +418,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::AssignedNumberListResponse>,
@@ -411,6 +436,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::Checkdeliveryreportsresponse>,
@@ -432,6 +458,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
                 crate::types::Confirmdeliveryreportsasreceivedrequest,
             >,
         ),
+        required_fields: &[],
         status: 202u16,
         answer: None,
         content_type: "text/plain",
@@ -447,6 +474,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::Getmessagestatusresponse>,
@@ -466,6 +494,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::Cancelscheduledmessagerequest>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: None,
         content_type: "",
@@ -483,6 +512,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::Sendmessagesrequest>,
         ),
+        required_fields: &[],
         status: 202u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::Sendmessagesresponse>,
@@ -500,6 +530,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::Metakeyrequest>),
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::Metakeyresponse>),
         content_type: "application/json",
@@ -515,6 +546,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::Detailrequest>),
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::Detailresponse>),
         content_type: "application/json",
@@ -530,6 +562,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::Insightsrequest>),
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::Insightsresponse>),
         content_type: "application/json",
@@ -547,6 +580,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::Asyncsentmessagesdetailrequest>,
         ),
+        required_fields: &[],
         status: 202u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::Asyncreportresponse>),
         content_type: "application/json",
@@ -564,6 +598,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::Asyncsummaryrequest>,
         ),
+        required_fields: &[],
         status: 202u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::Asyncreportresponse>),
         content_type: "application/json",
@@ -579,6 +614,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::Reportstatusresponse>,
@@ -596,6 +632,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::Metakeyrequest>),
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::Fieldsresponse>),
         content_type: "application/json",
@@ -611,6 +648,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::Reporthistoryresponses>,
@@ -628,6 +666,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::Presignedurlresponse>,
@@ -647,6 +686,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::Scheduleddetailreport>,
         ),
+        required_fields: &[],
         status: 201u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::Scheduledreportresponse>,
@@ -666,6 +706,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::Updatescheduleddetailreport>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::Scheduleddetailreportresponse>,
@@ -685,6 +726,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::Scheduledsummaryreport>,
         ),
+        required_fields: &[],
         status: 201u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::Scheduledreportresponse>,
@@ -704,6 +746,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::Updatescheduledsummaryreport>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::Scheduledsummaryreportresposne>,
@@ -721,6 +764,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::Chronosscheduleresponse>,
@@ -738,6 +782,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::Scheduledreport>),
         content_type: "application/json",
@@ -753,6 +798,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 202u16,
         answer: None,
         content_type: "",
@@ -768,6 +814,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -791,6 +838,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
                 crate::types::Addoneormorenumberstoyourblacklistrequest,
             >,
         ),
+        required_fields: &[],
         status: 201u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -810,6 +858,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: None,
         content_type: "text/plain",
@@ -825,6 +874,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -844,6 +894,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::Checkrepliesresponse>,
@@ -865,6 +916,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
                 crate::types::Confirmrepliesasreceivedrequest,
             >,
         ),
+        required_fields: &[],
         status: 202u16,
         answer: None,
         content_type: "text/plain",
@@ -880,6 +932,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::LogSummaryResult>),
         content_type: "application/json",
@@ -895,6 +948,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::LogsDetailResult>),
         content_type: "application/json",
@@ -910,6 +964,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -931,6 +986,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::Createsignaturekeyrequest>,
         ),
+        required_fields: &[],
         status: 201u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::Createsignaturekeyresponse>,
@@ -948,6 +1004,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::Getsignaturekeydetailresponse>,
@@ -965,6 +1022,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: None,
         content_type: "",
@@ -980,6 +1038,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::Getenabledsignaturekeyresponse>,
@@ -997,6 +1056,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 204u16,
         answer: None,
         content_type: "",
@@ -1014,6 +1074,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::Enablesignaturekeyrequest>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::Enablesignaturekeyresponse>,
@@ -1035,6 +1096,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
                 crate::types::RequestSenderAddressUsingPostRequest,
             >,
         ),
+        required_fields: &[],
         status: 201u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1056,6 +1118,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::PostVerificationCode>,
         ),
+        required_fields: &[],
         status: 201u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::VerificationCodeRequestItem>,
@@ -1073,6 +1136,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1092,6 +1156,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::AlphaTagRequestItem>),
         content_type: "application/json",
@@ -1107,6 +1172,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::GetAllApprovedSenderAddresses>,
@@ -1124,6 +1190,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::GetSenderAddress>),
         content_type: "application/json",
@@ -1139,6 +1206,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 202u16,
         answer: None,
         content_type: "",
@@ -1156,6 +1224,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::PatchLabelMyOwnNumber>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::GetSenderAddress>),
         content_type: "application/json",
@@ -1171,6 +1240,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::RetrieveWebhookresponse>,
@@ -1190,6 +1260,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::CreateWebhookrequest>,
         ),
+        required_fields: &[],
         status: 201u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::CreateWebhookresponse>,
@@ -1207,6 +1278,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 204u16,
         answer: None,
         content_type: "",
@@ -1224,6 +1296,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::UpdateWebhookrequest>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::CreateWebhookresponse>,

@@ -14,6 +14,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::ListHostingOrdersResponse>,
@@ -31,6 +32,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::HostingOrder>),
         content_type: "application/json",
@@ -46,6 +48,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::HostingOrderReport>),
         content_type: "application/json",
@@ -61,6 +64,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -80,6 +84,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::HostingOrderNumber>),
         content_type: "application/json",
@@ -97,6 +102,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::ImportNumbersRequest>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::ImportHostingOrder>),
         content_type: "application/json",
@@ -114,6 +120,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::TextEnableNumbersRequest>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::HostingOrder>),
         content_type: "application/json",
@@ -133,6 +140,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
                 crate::types::TextEnableTollFreeNumbersRequest,
             >,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::HostingOrder>),
         content_type: "application/json",
@@ -148,6 +156,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::ListImportedNumbersResponse>,
@@ -167,6 +176,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::CreateImportedNumberRequest>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::ImportedNumber>),
         content_type: "application/json",
@@ -182,6 +192,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::ImportedNumberResponse>,
@@ -199,6 +210,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: None,
         content_type: "",
@@ -214,6 +226,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::ImportedNumber>),
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::ImportedNumber>),
         content_type: "application/json",
@@ -229,6 +242,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::CallbackConfiguration>,
@@ -248,6 +262,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::CallbackConfigurationUpdate>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::CallbackConfiguration>,
@@ -265,6 +280,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::ListQualifiedNumber>),
         content_type: "application/json",
@@ -280,6 +296,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::QualifiedNumber>),
         content_type: "application/json",
@@ -295,6 +312,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: None,
         content_type: "",
@@ -314,6 +332,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
                 crate::types::BatchCreateQualifiedNumbersRequest,
             >,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -335,6 +354,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::TextEnableNumbersRequest>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::TextEnableResponse>),
         content_type: "application/json",
@@ -354,6 +374,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
                 crate::types::TextEnableTollFreeNumbersRequest,
             >,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::HostingOrder>),
         content_type: "application/json",
@@ -371,6 +392,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::VerifyVoiceChallengeRequest>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::QualifiedNumber>),
         content_type: "application/json",
@@ -386,6 +408,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::QualifiedNumber>),
         content_type: "application/json",

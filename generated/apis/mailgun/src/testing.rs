@@ -14,6 +14,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -33,6 +34,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -52,6 +54,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -71,6 +74,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -90,6 +94,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -109,6 +114,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -128,6 +134,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -147,6 +154,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -170,6 +178,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
                 crate::types::GithubComMailgunThresholdsApiSendAlertRequest,
             >,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -189,6 +198,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -212,6 +222,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
                 crate::types::GithubComMailgunThresholdsApiSendAlertRequest,
             >,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -231,6 +242,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -250,6 +262,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -269,6 +282,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &["file"],
         status: 202u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -288,6 +302,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -307,6 +322,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -326,6 +342,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -345,6 +362,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &["address"],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -364,6 +382,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -383,6 +402,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -402,6 +422,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -421,6 +442,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -440,6 +462,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -459,6 +482,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: None,
         content_type: "",
@@ -474,6 +498,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -493,6 +518,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -516,6 +542,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
                 crate::types::GithubComMailgunBounceClassificationInternalApiMetricsRequest,
             >,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -535,6 +562,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &["file"],
         status: 202u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -554,6 +582,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -573,6 +602,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -592,6 +622,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -615,6 +646,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
                 crate::types::GithubComMailgunBlackbookApiBouncesList,
             >,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -634,6 +666,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -653,6 +686,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &["file"],
         status: 202u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -672,6 +706,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -691,6 +726,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -710,6 +746,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -733,6 +770,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
                 crate::types::GithubComMailgunBlackbookApiComplaintsList,
             >,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -752,6 +790,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -771,6 +810,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -790,6 +830,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &["login"],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -809,6 +850,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -828,6 +870,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -847,6 +890,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -866,6 +910,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -885,6 +930,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -904,6 +950,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -923,6 +970,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -942,6 +990,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &["rotation_enabled"],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -961,6 +1010,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -980,6 +1030,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &["page", "limit"],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -999,6 +1050,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &["signing_domain", "selector"],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1018,6 +1070,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1037,6 +1090,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1056,6 +1110,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1075,6 +1130,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1094,6 +1150,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1113,6 +1170,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1132,6 +1190,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1151,6 +1210,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1170,6 +1230,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1189,6 +1250,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1208,6 +1270,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1227,6 +1290,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 202u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1246,6 +1310,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 202u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1265,6 +1330,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1284,6 +1350,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &["name"],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1303,6 +1370,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1322,6 +1390,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1341,6 +1410,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1360,6 +1430,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1379,6 +1450,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1398,6 +1470,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1417,6 +1490,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1436,6 +1510,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1455,6 +1530,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1474,6 +1550,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &["good_reputation", "poor_reputation", "new_senders"],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1493,6 +1570,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1512,6 +1590,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::String2>),
         content_type: "application/json",
@@ -1527,6 +1606,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &["add_ip", "remove_ip"],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::String2>),
         content_type: "application/json",
@@ -1542,6 +1622,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1561,6 +1642,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1580,6 +1662,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1599,6 +1682,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &["pool"],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1618,6 +1702,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1637,6 +1722,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1656,6 +1742,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1675,6 +1762,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::GetV3DomainNameEventsResponse>,
@@ -1692,6 +1780,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1711,6 +1800,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1730,6 +1820,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::String2>),
         content_type: "application/json",
@@ -1745,6 +1836,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::String2>),
         content_type: "application/json",
@@ -1760,6 +1852,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1779,6 +1872,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1798,6 +1892,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1817,6 +1912,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &["ip_band"],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::String2>),
         content_type: "application/json",
@@ -1832,6 +1928,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::String2>),
         content_type: "application/json",
@@ -1847,6 +1944,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::String2>),
         content_type: "application/json",
@@ -1862,6 +1960,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1881,6 +1980,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1900,6 +2000,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1919,6 +2020,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1938,6 +2040,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1957,6 +2060,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1976,6 +2080,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &["address"],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1995,6 +2100,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &["address"],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -2014,6 +2120,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -2033,6 +2140,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::String2>),
         content_type: "application/json",
@@ -2048,6 +2156,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &["description", "name"],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::String2>),
         content_type: "application/json",
@@ -2063,6 +2172,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::String2>),
         content_type: "application/json",
@@ -2078,6 +2188,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::String2>),
         content_type: "application/json",
@@ -2093,6 +2204,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::String2>),
         content_type: "application/json",
@@ -2108,6 +2220,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::String2>),
         content_type: "application/json",
@@ -2123,6 +2236,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::String2>),
         content_type: "application/json",
@@ -2138,6 +2252,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::String2>),
         content_type: "application/json",
@@ -2157,6 +2272,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
                 crate::types::GithubComMailgunTowerApiIpPoolsAddIpAddMultipleIPsRequestBody,
             >,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::String2>),
         content_type: "application/json",
@@ -2172,6 +2288,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -2191,6 +2308,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &["role"],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -2210,6 +2328,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -2229,6 +2348,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -2252,6 +2372,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
                 crate::types::GithubComMailgunLogsApiPkgApiModelLogsRequest,
             >,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -2271,6 +2392,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::GetV3ListsResponse>),
         content_type: "application/json",
@@ -2286,6 +2408,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &["address"],
         status: 201u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::PostV3ListsResponse>),
         content_type: "application/json",
@@ -2301,6 +2424,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -2320,6 +2444,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -2339,6 +2464,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -2358,6 +2484,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -2377,6 +2504,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::ListMemberResponse>),
         content_type: "application/json",
@@ -2392,6 +2520,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -2411,6 +2540,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -2430,6 +2560,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::GetV3ListsAddressResponse>,
@@ -2447,6 +2578,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::PutV3ListsAddressResponse>,
@@ -2464,6 +2596,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::DeleteV3ListsAddressResponse>,
@@ -2481,6 +2614,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::PaginateMailingListResponse>,
@@ -2498,6 +2632,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::PaginateListMemberResponse>,
@@ -2515,6 +2650,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &["from", "to", "subject"],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -2534,6 +2670,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &["to", "message"],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -2553,6 +2690,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -2572,6 +2710,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &["to"],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -2591,6 +2730,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -2610,6 +2750,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -2633,6 +2774,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
                 crate::types::GithubComMailgunAnalyticsClientGolangQuery,
             >,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -2656,6 +2798,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
                 crate::types::GithubComMailgunAnalyticsClientGolangUsageQuery,
             >,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -2675,6 +2818,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -2694,6 +2838,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -2713,6 +2858,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -2732,6 +2878,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -2751,6 +2898,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -2770,6 +2918,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -2789,6 +2938,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::GetV3RoutesResponse>),
         content_type: "application/json",
@@ -2804,6 +2954,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &["expression"],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::PostV3RoutesResponse>,
@@ -2821,6 +2972,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::GetV3RoutesIdResponse>,
@@ -2838,6 +2990,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::PutV3RoutesIdResponse>,
@@ -2855,6 +3008,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::DeleteV3RoutesIdResponse>,
@@ -2872,6 +3026,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::GetV3RoutesMatchResponse>,
@@ -2889,6 +3044,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -2908,6 +3064,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -2927,6 +3084,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -2946,6 +3104,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -2965,6 +3124,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -2984,6 +3144,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3003,6 +3164,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3022,6 +3184,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3041,6 +3204,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3060,6 +3224,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3079,6 +3244,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &["X-Mailgun-On-Behalf-Of"],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3098,6 +3264,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3117,6 +3284,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3136,6 +3304,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3155,6 +3324,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3174,6 +3344,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3193,6 +3364,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3212,6 +3384,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3231,6 +3404,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3250,6 +3424,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3269,6 +3444,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3288,6 +3464,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3307,6 +3484,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3326,6 +3504,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3349,6 +3528,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
                 crate::types::GithubComMailgunTagsApiPkgApiModelUpdateTagRequest,
             >,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3372,6 +3552,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
                 crate::types::GithubComMailgunTagsApiPkgApiModelListTagsRequest,
             >,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3395,6 +3576,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
                 crate::types::GithubComMailgunTagsApiPkgApiModelDeleteTagRequest,
             >,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3414,6 +3596,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3433,6 +3616,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3452,6 +3636,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &["name"],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3471,6 +3656,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3490,6 +3676,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3509,6 +3696,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &["template", "tag"],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3528,6 +3716,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3547,6 +3736,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3566,6 +3756,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3585,6 +3776,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3604,6 +3796,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3623,6 +3816,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3642,6 +3836,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3661,6 +3856,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &["file"],
         status: 202u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3680,6 +3876,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3699,6 +3896,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3718,6 +3916,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3741,6 +3940,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
                 crate::types::GithubComMailgunBlackbookApiUnsubscribesList,
             >,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3760,6 +3960,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3779,6 +3980,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3798,6 +4000,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3817,6 +4020,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3836,6 +4040,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3855,6 +4060,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3874,6 +4080,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &["id", "url"],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3893,6 +4100,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3912,6 +4120,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &["url"],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3931,6 +4140,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3950,6 +4160,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &["url", "event_types"],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3969,6 +4180,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: None,
+        required_fields: &["url", "event_types"],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -3988,6 +4200,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<

@@ -16,6 +16,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::NumberLookupRequest>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::NumberLookupResponse>,

@@ -14,6 +14,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::BundlesListBundlesDto>,
@@ -33,6 +34,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::BundlesInputBundlesDto>,
         ),
+        required_fields: &[],
         status: 201u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::BundlesBundlesDto>),
         content_type: "application/json",
@@ -48,6 +50,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::BundlesBundlesDto>),
         content_type: "application/json",
@@ -63,6 +66,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::ConversationInstagramInfoDto>,
@@ -80,6 +84,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::ConversationMessengerInfoDto>,
@@ -97,6 +102,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::ConversationTelegramBotInfoDto>,
@@ -114,6 +120,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::ConversationViberBotInfoDto>,
@@ -131,6 +138,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::KakaotalkSenderCategoryListDto>,
@@ -148,6 +156,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -167,6 +176,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::KakaotalkSenderListDto>,
@@ -186,6 +196,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::KakaotalkInputSenderDto>,
         ),
+        required_fields: &[],
         status: 201u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::KakaotalkSenderDto>),
         content_type: "application/json",
@@ -201,6 +212,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::KakaotalkSenderDto>),
         content_type: "application/json",
@@ -216,6 +228,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 204u16,
         answer: None,
         content_type: "",
@@ -233,6 +246,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::KakaotalkInputUpdateSenderDto>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::KakaotalkSenderDto>),
         content_type: "application/json",
@@ -248,6 +262,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -267,6 +282,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 204u16,
         answer: None,
         content_type: "",
@@ -284,6 +300,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::KakaotalkCommentInputDto>,
         ),
+        required_fields: &[],
         status: 201u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::KakaotalkCommentDto>),
         content_type: "application/json",
@@ -299,6 +316,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::KakaotalkSenderDto>),
         content_type: "application/json",
@@ -316,6 +334,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::KakaotalkInputVerifySenderDto>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::KakaotalkSenderDto>),
         content_type: "application/json",
@@ -331,6 +350,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::KakaotalkTemplateListDto>,
@@ -350,6 +370,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::KakaotalkInputTemplateDto>,
         ),
+        required_fields: &[],
         status: 201u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::KakaotalkTemplateDto>,
@@ -367,6 +388,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::KakaotalkTemplateDto>,
@@ -384,6 +406,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 204u16,
         answer: None,
         content_type: "",
@@ -403,6 +426,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
                 crate::types::KakaotalkInputUpdateTemplateDto,
             >,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::KakaotalkTemplateDto>,
@@ -420,6 +444,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -439,6 +464,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 204u16,
         answer: None,
         content_type: "",
@@ -456,6 +482,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::KakaotalkCommentInputDto>,
         ),
+        required_fields: &[],
         status: 201u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::KakaotalkCommentDto>),
         content_type: "application/json",
@@ -471,6 +498,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::RcsAccountNotificationListDto>,
@@ -490,6 +518,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::RcsCommentInputDto>,
         ),
+        required_fields: &[],
         status: 201u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::RcsCommentDto>),
         content_type: "application/json",
@@ -505,6 +534,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -524,6 +554,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::RcsSenderListDto>),
         content_type: "application/json",
@@ -539,6 +570,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::RcsSenderInputDto>),
+        required_fields: &[],
         status: 201u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::RcsSenderDto>),
         content_type: "application/json",
@@ -554,6 +586,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::RcsSenderDto>),
         content_type: "application/json",
@@ -571,6 +604,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::RcsUpdateSenderInputDto>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::RcsSenderDto>),
         content_type: "application/json",
@@ -586,6 +620,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::RcsSenderNotificationListDto>,
@@ -605,6 +640,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::RcsCommentInputDto>,
         ),
+        required_fields: &[],
         status: 201u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::RcsCommentDto>),
         content_type: "application/json",
@@ -620,6 +656,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::RcsSenderDto>),
         content_type: "application/json",
@@ -637,6 +674,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::RcsTestNumbersInputDto>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::RcsTestNumbersDto>),
         content_type: "application/json",
@@ -652,6 +690,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::RcsTestNumberStateDto>,
@@ -669,6 +708,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 204u16,
         answer: None,
         content_type: "",
@@ -684,6 +724,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::RcsTestNumberCapabilitiesDto>,
@@ -701,6 +742,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::RcsTestNumberStateDto>,
@@ -718,6 +760,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::SmsSmsAppListDto>),
         content_type: "application/json",
@@ -733,6 +776,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::SmsInputSmsAppDto>),
+        required_fields: &[],
         status: 201u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::SmsSmsAppDto>),
         content_type: "application/json",
@@ -748,6 +792,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::SmsSmsAppDto>),
         content_type: "application/json",
@@ -763,6 +808,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 204u16,
         answer: None,
         content_type: "",
@@ -780,6 +826,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::SmsUpdateSmsAppDto>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::SmsSmsAppDto>),
         content_type: "application/json",
@@ -795,6 +842,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::WebhookWebhookListDto>,
@@ -814,6 +862,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::WebhookWebhookInputDto>,
         ),
+        required_fields: &[],
         status: 201u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::WebhookWebhookDto>),
         content_type: "application/json",
@@ -829,6 +878,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::WebhookWebhookDto>),
         content_type: "application/json",
@@ -846,6 +896,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::WebhookWebhookInputDto>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::WebhookWebhookDto>),
         content_type: "application/json",
@@ -861,6 +912,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 204u16,
         answer: None,
         content_type: "",
@@ -878,6 +930,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::WebhookUpdateWebhookInputDto>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::WebhookWebhookDto>),
         content_type: "application/json",
@@ -893,6 +946,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: None,
         content_type: "",
@@ -912,6 +966,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
                 crate::types::WhatsappLongLivedAccessTokenInputDto,
             >,
         ),
+        required_fields: &[],
         status: 201u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -935,6 +990,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
                 crate::types::WhatsappWabaDetailsListInputDto,
             >,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::WhatsappWabaDetailsListDto>,
@@ -952,6 +1008,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::WhatsappAccountDto>),
         content_type: "application/json",
@@ -971,6 +1028,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
                 crate::types::WhatsappAccountsControllerCreateAccountV1Request,
             >,
         ),
+        required_fields: &[],
         status: 201u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::WhatsappAccountDto>),
         content_type: "application/json",
@@ -986,6 +1044,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 204u16,
         answer: None,
         content_type: "",
@@ -1003,6 +1062,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::WhatsappInputUpdateAccountDto>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::WhatsappAccountDto>),
         content_type: "application/json",
@@ -1018,6 +1078,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1039,6 +1100,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::WhatsappCommentInputDto>,
         ),
+        required_fields: &[],
         status: 201u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::WhatsappCommentDto>),
         content_type: "application/json",
@@ -1054,6 +1116,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::WhatsappFlowListDto>),
         content_type: "application/json",
@@ -1069,6 +1132,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::WhatsappFlowScreenListDto>,
@@ -1086,6 +1150,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::WhatsappSenderListDto>,
@@ -1107,6 +1172,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
                 crate::types::WhatsappSendersControllerCreateSenderV1Request,
             >,
         ),
+        required_fields: &[],
         status: 201u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::WhatsappSenderDto>),
         content_type: "application/json",
@@ -1122,6 +1188,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::WhatsappSenderDto>),
         content_type: "application/json",
@@ -1137,6 +1204,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 204u16,
         answer: None,
         content_type: "",
@@ -1154,6 +1222,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::WhatsappUpdateSenderInputDto>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::WhatsappSenderDto>),
         content_type: "application/json",
@@ -1169,6 +1238,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1188,6 +1258,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 204u16,
         answer: None,
         content_type: "",
@@ -1205,6 +1276,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::WhatsappCommentInputDto>,
         ),
+        required_fields: &[],
         status: 201u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::WhatsappCommentDto>),
         content_type: "application/json",
@@ -1222,6 +1294,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::WhatsappSenderInputRegisterDto>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::WhatsappSenderRegisterDto>,
@@ -1239,6 +1312,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::WhatsappSuggestedUsernamesDto>,
@@ -1258,6 +1332,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::WhatsappSenderInputVerifyDto>,
         ),
+        required_fields: &[],
         status: 204u16,
         answer: None,
         content_type: "",
@@ -1273,6 +1348,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::WhatsappSolutionListDto>,
@@ -1292,6 +1368,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::WhatsappSolutionInputDto>,
         ),
+        required_fields: &[],
         status: 201u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::WhatsappCreateSolutionListDto>,
@@ -1309,6 +1386,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::WhatsappSolutionDto>),
         content_type: "application/json",
@@ -1324,6 +1402,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 204u16,
         answer: None,
         content_type: "",
@@ -1339,6 +1418,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1360,6 +1440,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::WhatsappTemplateInputDto>,
         ),
+        required_fields: &[],
         status: 201u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::WhatsappTemplateDto>),
         content_type: "application/json",
@@ -1375,6 +1456,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1394,6 +1476,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 204u16,
         answer: None,
         content_type: "",
@@ -1409,6 +1492,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1428,6 +1512,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 204u16,
         answer: None,
         content_type: "",
@@ -1445,6 +1530,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::WhatsappUpdateTemplateInputDto>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::WhatsappTemplateDto>),
         content_type: "application/json",
@@ -1460,6 +1546,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -1481,6 +1568,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::WhatsappCommentInputDto>,
         ),
+        required_fields: &[],
         status: 201u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::WhatsappCommentDto>),
         content_type: "application/json",
@@ -1500,6 +1588,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
                 crate::types::WhatsappInputTemplateCompareDto,
             >,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::WhatsappTemplateCompareDto>,
@@ -1517,6 +1606,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: None,
         content_type: "",

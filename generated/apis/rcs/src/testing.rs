@@ -14,6 +14,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::CapabilitiesResponse>,
@@ -31,6 +32,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::AgentEvent>),
+        required_fields: &[],
         status: 200u16,
         answer: None,
         content_type: "",
@@ -46,6 +48,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::Message>),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::MessageQueuedResponse>,
@@ -63,6 +66,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: None,
         content_type: "",

@@ -16,6 +16,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::CreateBrandRegistration>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -35,6 +36,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::ListBrandRegistrationResponse>,
@@ -52,6 +54,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::BrandRegistration>),
         content_type: "application/json",
@@ -69,6 +72,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::TenDlcBrandUpdateRequest>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::BrandRegistration>),
         content_type: "application/json",
@@ -84,6 +88,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -103,6 +108,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::BrandRegistration>),
         content_type: "application/json",
@@ -118,6 +124,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::BrandRegistration>),
         content_type: "application/json",
@@ -133,6 +140,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::TenDlcVettingInfoResponse>,
@@ -150,6 +158,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: None,
         content_type: "",
@@ -167,6 +176,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::CreateTcrCampaignRequest>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::CreateTcrCampaignResponse>,
@@ -186,6 +196,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::V1uploadCampaignFilesRequest>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -205,6 +216,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::CampaignResponse>),
         content_type: "application/json",
@@ -220,6 +232,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::CampaignResponse>),
         content_type: "application/json",
@@ -235,6 +248,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::QualifyBrandByUseCaseResponse>,
@@ -252,6 +266,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -271,6 +286,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -290,6 +306,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -313,6 +330,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
                 crate::types::ResubmitCampaignRegistrationRequest,
             >,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -332,6 +350,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::ListTfnVerificationsResponse>,
@@ -351,6 +370,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::CreateTfnVerificationRequest>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::CreateTfnVerificationResponse>,
@@ -368,6 +388,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::TfnVerification>),
         content_type: "application/json",
@@ -383,6 +404,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<

@@ -14,6 +14,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::CallbackStoreSearchResult>,
@@ -31,6 +32,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::CallbackStoreSearchResult>,
@@ -48,6 +50,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::CapabilityResponse>),
         content_type: "*/*",
@@ -63,6 +66,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::MsisdnListMessage>),
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::CapabilityResponse>),
         content_type: "*/*",
@@ -78,6 +82,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -99,6 +104,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::MediaProviderMessage>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -118,6 +124,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -137,6 +144,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::WhatsAppMessage>),
+        required_fields: &[],
         status: 201u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::CallbackReceipt>),
         content_type: "*/*",
@@ -152,6 +160,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::MsisdnListMessage>),
         content_type: "*/*",
@@ -167,6 +176,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::MsisdnListMessage>),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -186,6 +196,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::MsisdnListMessage>),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -205,6 +216,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::OptInMessage>),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -224,6 +236,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::OptInMessage>),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -243,6 +256,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: true,
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::OptInMessage>),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -262,6 +276,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::SinchGetStickerpacksResponse>,
@@ -281,6 +296,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::CreateStickerpackMessage>,
         ),
+        required_fields: &[],
         status: 201u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::SinchCreateStickerpackResponse>,
@@ -298,6 +314,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::SinchGetStickersResponse>,
@@ -317,6 +334,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::CreateStickerMessage>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::SinchCreateStickerResponse>,
@@ -334,6 +352,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -353,6 +372,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -374,6 +394,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::UpdateStickerMessage>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -393,6 +414,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -412,6 +434,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_headers: &[],
         body_required: false,
         validate: None,
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -433,6 +456,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(
             sinch_sdk_runtime::testing::json::<crate::types::UpdateStickerpackMessage>,
         ),
+        required_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
