@@ -32,6 +32,16 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+/// Conversation's responses that carry an app message: Prism makes its channel-specific message
+/// from the schema as an empty object, which the description's own type rejects.
+const CHANNEL_SPECIFIC_MESSAGE: (&[&str], &str) = (
+    &["ConversationMessageTypesVariant0: missing field `message_type`"],
+    "the response Prism makes from the schema holds `channel_specific_message: {\"property2\": {}}`, an empty \
+     object where the description's channel-specific message requires `message_type`; the app message is \
+     decoded as described and rejected (before unions kept unknown kinds, the whole message decoded \
+     wrongly as an empty contact message)",
+);
+
 /// Calls that fail because of a defect of the description itself, not of the SDK:
 /// (API, operation id, what the failure must say, the defect). A request Prism rejects must
 /// have exactly these violations; a response that does not decode must fail with this text.
@@ -40,47 +50,32 @@ const SPEC_DEFECTS: &[(&str, &str, &[&str], &str)] = &[
     (
         "conversation",
         "Conversation_ListRecentConversations",
-        &["ConversationMessageTypesVariant0: missing field `message_type`"],
-        "the response Prism makes from the schema holds `channel_specific_message: {\"property2\": {}}`, an empty \
-         object where the description's channel-specific message requires `message_type`; the app message is \
-         decoded as described and rejected (before unions kept unknown kinds, the whole message decoded \
-         wrongly as an empty contact message)",
+        CHANNEL_SPECIFIC_MESSAGE.0,
+        CHANNEL_SPECIFIC_MESSAGE.1,
     ),
     (
         "conversation",
         "Messages_GetMessage",
-        &["ConversationMessageTypesVariant0: missing field `message_type`"],
-        "the response Prism makes from the schema holds `channel_specific_message: {\"property2\": {}}`, an empty \
-         object where the description's channel-specific message requires `message_type`; the app message is \
-         decoded as described and rejected (before unions kept unknown kinds, the whole message decoded \
-         wrongly as an empty contact message)",
+        CHANNEL_SPECIFIC_MESSAGE.0,
+        CHANNEL_SPECIFIC_MESSAGE.1,
     ),
     (
         "conversation",
         "Messages_UpdateMessageMetadata",
-        &["ConversationMessageTypesVariant0: missing field `message_type`"],
-        "the response Prism makes from the schema holds `channel_specific_message: {\"property2\": {}}`, an empty \
-         object where the description's channel-specific message requires `message_type`; the app message is \
-         decoded as described and rejected (before unions kept unknown kinds, the whole message decoded \
-         wrongly as an empty contact message)",
+        CHANNEL_SPECIFIC_MESSAGE.0,
+        CHANNEL_SPECIFIC_MESSAGE.1,
     ),
     (
         "conversation",
         "Messages_ListMessages",
-        &["ConversationMessageTypesVariant0: missing field `message_type`"],
-        "the response Prism makes from the schema holds `channel_specific_message: {\"property2\": {}}`, an empty \
-         object where the description's channel-specific message requires `message_type`; the app message is \
-         decoded as described and rejected (before unions kept unknown kinds, the whole message decoded \
-         wrongly as an empty contact message)",
+        CHANNEL_SPECIFIC_MESSAGE.0,
+        CHANNEL_SPECIFIC_MESSAGE.1,
     ),
     (
         "conversation",
         "Messages_ListMessagesByChannelIdentity",
-        &["ConversationMessageTypesVariant0: missing field `message_type`"],
-        "the response Prism makes from the schema holds `channel_specific_message: {\"property2\": {}}`, an empty \
-         object where the description's channel-specific message requires `message_type`; the app message is \
-         decoded as described and rejected (before unions kept unknown kinds, the whole message decoded \
-         wrongly as an empty contact message)",
+        CHANNEL_SPECIFIC_MESSAGE.0,
+        CHANNEL_SPECIFIC_MESSAGE.1,
     ),
     (
         "sms",
