@@ -291,14 +291,7 @@ fn constructor_params(t: &Ty, defs: &Defs, discriminator: Option<&str>) -> (Vec<
     {
         if inner_name != name && !inner.nullable && !has_optional(inner_s) {
             let (params, _) = new_call(inner_name, inner_s);
-            let args = required(inner_s)
-                .iter()
-                .map(|f| {
-                    let a = naming::ident(&f.name);
-                    quote!(#a)
-                })
-                .collect();
-            return (params, args);
+            return (params, required_args(inner_s));
         }
         if inner_name != name && !inner.nullable {
             let t = ty(&inner.ty, &TokenStream::new());
@@ -306,14 +299,18 @@ fn constructor_params(t: &Ty, defs: &Defs, discriminator: Option<&str>) -> (Vec<
         }
     }
     let (params, _) = new_call(name, s);
-    let args = required(s)
+    (params, required_args(s))
+}
+
+/// The required fields' names, as the arguments that pass a constructor's parameters on.
+fn required_args(s: &Struct) -> Vec<TokenStream> {
+    required(s)
         .iter()
         .map(|f| {
             let a = naming::ident(&f.name);
             quote!(#a)
         })
-        .collect();
-    (params, args)
+        .collect()
 }
 
 /// `impl Union { one constructor per variant }` and `From<Variant>` where a type is one

@@ -57,8 +57,8 @@ fn code(r: &Resp) -> u16 {
 }
 
 /// The answer an operation gives by default: the default response's status and sample body.
-fn default_answer(op: &Operation) -> (u16, String, String) {
-    let Some(resp) = default_response(op) else {
+fn default_answer(resp: Option<&Resp>) -> (u16, String, String) {
+    let Some(resp) = resp else {
         return (200, String::new(), String::new());
     };
     let media = resp.media.clone().unwrap_or_default();
@@ -115,7 +115,8 @@ pub fn api_table(api: &Api, names: &BTreeMap<(String, String), String>) -> Token
             }
             _ => quote!(None),
         };
-        let answer = match default_response(op) {
+        let response = default_response(op);
+        let answer = match response {
             Some(Resp {
                 kind: BodyKind::Json,
                 ty: Some(t),
@@ -126,7 +127,7 @@ pub fn api_table(api: &Api, names: &BTreeMap<(String, String), String>) -> Token
             }
             _ => quote!(None),
         };
-        let (status, content_type, body) = default_answer(op);
+        let (status, content_type, body) = default_answer(response);
         quote! {
             OperationSpec {
                 name: #name,
