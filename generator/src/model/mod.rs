@@ -222,7 +222,6 @@ pub fn build(
     recursion::self_variants(&mut defs, file, types.warnings);
     recursion::box_cycles(&mut defs);
     pagination::annotate(&mut groups, &defs);
-    examples_that_do_not_fit(&mut groups, &defs, file, types.warnings);
     Ok(Api {
         key: entry.key.clone(),
         module: entry.module.clone(),
@@ -233,40 +232,6 @@ pub fn build(
         types: defs,
         groups,
     })
-}
-
-/// A success response whose example (its own, or the schemas' examples it is made of) does not
-/// decode into its type gets, as the test server's answer, a value made from its schema alone
-/// (the description's example is its defect).
-fn examples_that_do_not_fit(
-    groups: &mut BTreeMap<String, operations::Group>,
-    defs: &BTreeMap<String, TypeDef>,
-    file: &std::path::Path,
-    warnings: &mut crate::diag::Warnings,
-) {
-    for op in groups.values_mut().flat_map(|g| g.operations.iter_mut()) {
-        for r in &mut op.responses {
-            let (Some(example), Some(ty)) = (&r.sample, &r.ty) else {
-                continue;
-            };
-            let Some(schema_sample) = r.schema_sample.take() else {
-                continue;
-            };
-            if let Err(why) = fits::fits(example, ty, defs) {
-                let at = r
-                    .examples
-                    .first()
-                    .cloned()
-                    .unwrap_or_else(|| format!("{}/responses", op.pointer));
-                warnings.push(
-                    file,
-                    &at,
-                    format!("the example does not fit its schema ({why}); the test server answers with a value made from the schema alone"),
-                );
-                r.sample = Some(schema_sample);
-            }
-        }
-    }
 }
 
 #[cfg(test)]

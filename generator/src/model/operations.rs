@@ -170,9 +170,6 @@ pub struct Resp {
     /// For a success with a body: the description's first example, else a value made from its
     /// schema (what the test server answers with).
     pub sample: Option<serde_json::Value>,
-    /// For JSON: a value made from the schema alone (no examples), answered instead when the
-    /// sample does not fit the type (see [`super::fits`]).
-    pub schema_sample: Option<serde_json::Value>,
 }
 
 use crate::doc::METHODS_30 as METHODS;
@@ -864,16 +861,9 @@ fn responses(
             );
         }
         let content = if bodiless { &empty_content } else { &resp.content };
-        let (mut sample, mut schema_sample) = (None, None);
+        let mut sample = None;
         let (ty, examples, kind, media) = match response_media(content) {
             Some((kind, media, m)) => {
-                if success {
-                    sample = crate::sample::example(types.doc, m)
-                        .or_else(|| m.schema.as_ref().map(|s| crate::sample::value(types.doc, s, false)));
-                    if kind == BodyKind::Json {
-                        schema_sample = m.schema.as_ref().map(|s| crate::sample::made(types.doc, s, false));
-                    }
-                }
                 let base = diag::join(&format!("{at}/content"), media);
                 let ty = match (kind, &m.schema) {
                     (BodyKind::Binary, _) => Ty::Binary,
@@ -881,7 +871,11 @@ fn responses(
                     (_, Some(s)) => types.ty(s, &hint, &format!("{base}/schema")),
                     (_, None) => Ty::Json,
                 };
-                (Some(ty), example_pointers(&base, m), kind, Some(media.clone()))
+                let examples = example_pointers(&base, m);
+                if success {
+                    sample = test_server_answer(types, m, kind, &ty, examples.first().unwrap_or(&base));
+                }
+                (Some(ty), examples, kind, Some(media.clone()))
             }
             None => {
                 if let Some(media) = content.keys().next() {
@@ -904,10 +898,39 @@ fn responses(
             kind,
             media,
             sample,
-            schema_sample,
         });
     }
     Ok(out)
+}
+
+/// What the test server answers a success with: the description's example, else a value made
+/// from the schema. A JSON example that does not decode into the response's type (its own, or
+/// the schemas' examples it is made of) is the description's defect: warned, and replaced by a
+/// value made from the schema alone.
+fn test_server_answer(
+    types: &mut super::types::Types,
+    m: &openapiv3::MediaType,
+    kind: BodyKind,
+    ty: &Ty,
+    at: &str,
+) -> Option<serde_json::Value> {
+    let sample = crate::sample::example(types.doc, m)
+        .or_else(|| m.schema.as_ref().map(|s| crate::sample::value(types.doc, s, false)))?;
+    if kind != BodyKind::Json {
+        return Some(sample);
+    }
+    let Err(why) = super::fits::fits(&sample, ty, &types.defs) else {
+        return Some(sample);
+    };
+    let Some(schema) = &m.schema else {
+        return Some(sample);
+    };
+    types.warnings.push(
+        types.file,
+        at,
+        format!("the example does not fit its schema ({why}); the test server answers with a value made from the schema alone"),
+    );
+    Some(crate::sample::made(types.doc, schema, false))
 }
 
 /// The `{name}` placeholders of a path template, in order.
