@@ -8,7 +8,6 @@
 //! `cargo run -p sinch-sdk --example voice_callout`
 
 use sinch_sdk::SinchClient;
-use sinch_sdk::runtime::Settings;
 use sinch_sdk::voice::types::{CalloutRequest, DestinationPstn, PstnDestination, TtsCallout};
 
 /// A setting from the environment, or an error naming it.
@@ -19,12 +18,7 @@ fn env(name: &str) -> Result<String, String> {
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let to = env("SINCH_TO")?;
-    let mut settings = Settings::from_env();
-    settings
-        .regions
-        .entry("voice".into())
-        .or_insert_with(|| "global".into());
-    let sinch = SinchClient::new(settings)?;
+    let sinch = SinchClient::from_env()?;
     let tts = TtsCallout::new(DestinationPstn::new(PstnDestination::Number, to))
         .text("Hello from Rust")
         .locale("en-US");

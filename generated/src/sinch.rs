@@ -769,15 +769,7 @@ impl SinchClient {
                                 problem,
                             ))?
                     }
-                    None => {
-                        return Err(
-                            crate::runtime::SettingsError::missing(
-                                "voice",
-                                "SINCH_VOICE_REGION",
-                                "the region (global, europe, north-america, south-america, southeast-asia-1, southeast-asia-2)",
-                            ),
-                        );
-                    }
+                    None => crate::voice::Region::default(),
                 };
                 (region.base_url().to_string(), true)
             }
@@ -834,15 +826,7 @@ impl SinchClient {
                                 problem,
                             ))?
                     }
-                    None => {
-                        return Err(
-                            crate::runtime::SettingsError::missing(
-                                "voice_v2",
-                                "SINCH_VOICE_V2_REGION",
-                                "the region (global, us, br, eu, sg, au)",
-                            ),
-                        );
-                    }
+                    None => crate::voice_v2::Region::default(),
                 };
                 (region.base_url().to_string(), true)
             }
@@ -940,7 +924,17 @@ impl SinchClient {
         let (base, declared) = match self.settings.base_urls.get("fax") {
             Some(url) => (url.clone(), false),
             None => {
-                let region = crate::fax::Region::Global;
+                let region: crate::fax::Region = match self.settings.regions.get("fax") {
+                    Some(r) => {
+                        r.parse()
+                            .map_err(|problem: String| crate::runtime::SettingsError::new(
+                                "fax",
+                                "SINCH_FAX_REGION",
+                                problem,
+                            ))?
+                    }
+                    None => crate::fax::Region::default(),
+                };
                 (region.base_url().to_string(), true)
             }
         };

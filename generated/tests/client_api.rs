@@ -191,3 +191,27 @@ async fn response_headers_and_status_come_with_the_value_and_extra_headers_go_ou
     assert_eq!(answer.header("x-request-id"), Some("req-42"));
     assert_eq!(answer.into_value().id.as_deref(), Some("batch-1"));
 }
+
+#[cfg(feature = "fax")]
+#[test]
+fn a_routing_host_is_the_default_region_and_a_named_one_wins() {
+    use sinch_sdk::fax;
+    let vars: BTreeMap<String, String> = [("SINCH_KEY_ID", "id"), ("SINCH_KEY_SECRET", "secret")]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    // No SINCH_FAX_REGION: the global host, which Sinch routes itself (the manifest's default).
+    let client = SinchClient::new(Settings::from_map(&vars)).unwrap().fax().unwrap();
+    assert_eq!(client.http().base_url(), "https://fax.api.sinch.com");
+    assert_eq!(fax::Region::default(), fax::Region::Global);
+
+    let mut vars = vars;
+    vars.insert("SINCH_FAX_REGION".into(), "Europe".into());
+    let client = SinchClient::new(Settings::from_map(&vars)).unwrap().fax().unwrap();
+    assert_eq!(client.http().base_url(), "https://eu1.fax.api.sinch.com");
+
+    vars.insert("SINCH_FAX_REGION".into(), "mars".into());
+    let err = SinchClient::new(Settings::from_map(&vars)).unwrap().fax().unwrap_err();
+    assert_eq!(err.variable, "SINCH_FAX_REGION", "{err}");
+    assert!(err.to_string().contains("southeast-asia-2"), "{err}");
+}

@@ -80,6 +80,10 @@ pub enum AuthKind {
 pub struct Region {
     pub name: String,
     pub url: String,
+    /// Sinch routes this host to the right region itself (Fax's and Voice's global hosts), so
+    /// a client made from settings that name no region uses it instead of failing.
+    #[serde(default)]
+    pub default: bool,
 }
 
 impl Manifest {
@@ -114,12 +118,27 @@ impl Manifest {
                     format!("api[{i}] `{}`: at least one region is needed", api.key),
                 ));
             }
+            if api.regions.iter().filter(|r| r.default).count() > 1 {
+                return Err(Error::new(
+                    path,
+                    Place::File,
+                    format!("api[{i}] `{}`: more than one region is the default", api.key),
+                ));
+            }
         }
         Ok(manifest)
     }
 }
 
 impl ApiEntry {
+    /// The region a client uses when none is chosen: the only one, or the one marked `default`.
+    pub fn default_region(&self) -> Option<&Region> {
+        match self.regions.as_slice() {
+            [only] => Some(only),
+            all => all.iter().find(|r| r.default),
+        }
+    }
+
     /// The facts of a description not in the manifest, taken from the description itself:
     /// its servers as regions and its security schemes as credential kinds.
     pub fn from_description(stem: &str, doc: &openapiv3::OpenAPI) -> ApiEntry {
@@ -147,13 +166,18 @@ impl ApiEntry {
                 .iter()
                 .any(|r| crate::naming::type_name(&r.name) == crate::naming::type_name(&name))
             {
-                regions.push(Region { name, url });
+                regions.push(Region {
+                    name,
+                    url,
+                    default: false,
+                });
             }
         }
         if regions.is_empty() {
             regions.push(Region {
                 name: "default".into(),
                 url: "http://localhost".into(),
+                default: false,
             });
         }
         if regions.len() == 1 {
@@ -188,5 +212,43 @@ impl ApiEntry {
             client_params: Vec::new(),
             renames: Default::default(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(regions: &str) -> Result<Manifest, Error> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("manifest.toml");
+        let text = format!(
+            "[[api]]\nkey = \"fax\"\nmodule = \"fax\"\ntitle = \"Fax\"\nurl = \"\"\nsha256 = \"\"\nauth = [\"basic\"]\nregions = [{regions}]\n"
+        );
+        std::fs::write(&path, text).unwrap();
+        Manifest::load(&path)
+    }
+
+    #[test]
+    fn the_default_region_is_the_marked_one_or_the_only_one() {
+        let m = load(r#"{ name = "eu", url = "https://eu" }, { name = "global", url = "https://g", default = true }"#)
+            .unwrap();
+        assert_eq!(m.api[0].default_region().map(|r| r.name.as_str()), Some("global"));
+        let m = load(r#"{ name = "eu", url = "https://eu" }, { name = "us", url = "https://us" }"#).unwrap();
+        assert!(m.api[0].default_region().is_none(), "no default among several unmarked");
+        let m = load(r#"{ name = "global", url = "https://g" }"#).unwrap();
+        assert_eq!(m.api[0].default_region().map(|r| r.name.as_str()), Some("global"));
+    }
+
+    #[test]
+    fn two_default_regions_are_an_error_naming_the_api() {
+        let e = load(r#"{ name = "eu", url = "https://eu", default = true }, { name = "us", url = "https://us", default = true }"#)
+            .unwrap_err();
+        let text = e.to_string();
+        assert!(
+            text.contains("`fax`") && text.contains("more than one region is the default"),
+            "{text}"
+        );
+        assert!(text.contains("manifest.toml"), "names the file: {text}");
     }
 }

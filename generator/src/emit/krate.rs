@@ -246,7 +246,16 @@ pub fn api_mod(api: &Api, entry: &ApiEntry) -> TokenStream {
         .collect();
     let region_urls: Vec<&str> = entry.regions.iter().map(|r| r.url.as_str()).collect();
     let region_names: Vec<&str> = entry.regions.iter().map(|r| r.name.as_str()).collect();
-    let region_docs = entry.regions.iter().map(|r| docs(&format!("`{}`: {}", r.name, r.url)));
+    let default_region = entry.default_region().map(|d| d.name.as_str());
+    let region_docs = entry.regions.iter().map(|r| {
+        let is_default = default_region == Some(r.name.as_str());
+        let mut text = format!("`{}`: {}", r.name, r.url);
+        if is_default && entry.regions.len() > 1 {
+            text.push_str("\n\nThe default: Sinch routes each request to the right region itself.");
+        }
+        let doc = docs(&text);
+        if is_default { quote!(#doc #[default]) } else { doc }
+    });
     let single = entry.regions.len() == 1;
     let constructor = if single {
         let url = region_urls[0];
@@ -260,8 +269,13 @@ pub fn api_mod(api: &Api, entry: &ApiEntry) -> TokenStream {
             }
         }
     } else {
+        let doc = if default_region.is_some() {
+            " A client for the region's host (`Region::default()` lets Sinch route each request)."
+        } else {
+            " A client for the region's host. Sinch keeps data in the region you choose, so there is no default."
+        };
         quote! {
-            /// A client for the region's host. Sinch keeps data in the region you choose, so there is no default.
+            #[doc = #doc]
             pub fn new(region: Region, auth: crate::runtime::Auth) -> Result<Self, crate::runtime::BuildError> {
                 let mut client = Self::with_base_url(region.base_url(), auth)?;
                 client.http = client.http.with_declared_servers(true);
@@ -269,6 +283,7 @@ pub fn api_mod(api: &Api, entry: &ApiEntry) -> TokenStream {
             }
         }
     };
+    let region_default_derive = default_region.map(|_| quote!(, Default));
     let region_enum_doc = if single {
         " The API's host (it has one).".to_string()
     } else {
@@ -355,7 +370,7 @@ pub fn api_mod(api: &Api, entry: &ApiEntry) -> TokenStream {
         #(#mod_decls)*
 
         #[doc = #region_enum_doc]
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash #region_default_derive)]
         #[non_exhaustive]
         pub enum Region {
             #( #region_docs #region_idents, )*
@@ -503,6 +518,14 @@ pub fn sinch_rs(apis: &[(ApiEntry, Api)]) -> TokenStream {
         let doc = format!(" The {} API's client, from the settings.", api.title);
         let region = if entry.regions.len() == 1 {
             quote!(let region = crate::#module::Region::Global;)
+        } else if entry.default_region().is_some() {
+            let variable = format!("SINCH_{}_REGION", api.module.to_ascii_uppercase());
+            quote! {
+                let region: crate::#module::Region = match self.settings.regions.get(#name) {
+                    Some(r) => r.parse().map_err(|problem: String| crate::runtime::SettingsError::new(#name, #variable, problem))?,
+                    None => crate::#module::Region::default(),
+                };
+            }
         } else {
             let variable = format!("SINCH_{}_REGION", api.module.to_ascii_uppercase());
             let names = entry.regions.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", ");

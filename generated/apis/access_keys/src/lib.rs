@@ -13,10 +13,11 @@ pub mod types;
 /// Manage Access Keys
 pub mod access_key;
 /// The API's host (it has one).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Region {
     /// `global`: https://accesskey.api.sinch.com
+    #[default]
     Global,
 }
 impl std::str::FromStr for Region {

@@ -23,10 +23,11 @@ pub mod brands;
 /// Create and manage Customer Brand Orders
 pub mod orders;
 /// The API's host (it has one).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Region {
     /// `global`: https://compliance.api.sinch.com
+    #[default]
     Global,
 }
 impl std::str::FromStr for Region {

@@ -61,10 +61,11 @@ pub mod sip_endpoints;
 /// The SIP Trunks endpoint has operations that allow you to create, view, update, and remove SIP trunks.
 pub mod sip_trunks;
 /// The API's host (it has one).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Region {
     /// `global`: https://elastic-trunking.api.sinch.com
+    #[default]
     Global,
 }
 impl std::str::FromStr for Region {

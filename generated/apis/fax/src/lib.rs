@@ -186,12 +186,25 @@ pub mod faxes;
 pub mod services;
 /// You can use templates to control the look and content of the email notifications for your fax service. These templates are stored on a email domain that you can configure and manage using the `/domains` endpoints.
 pub mod templates;
-/// The API's host (it has one).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// The regions this API is served from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Region {
     /// `global`: https://fax.api.sinch.com
+    ///
+    /// The default: Sinch routes each request to the right region itself.
+    #[default]
     Global,
+    /// `us-east`: https://use1.fax.api.sinch.com
+    UsEast,
+    /// `europe`: https://eu1.fax.api.sinch.com
+    Europe,
+    /// `south-america`: https://sae1.fax.api.sinch.com
+    SouthAmerica,
+    /// `southeast-asia-1`: https://apse1.fax.api.sinch.com
+    SoutheastAsia1,
+    /// `southeast-asia-2`: https://apse2.fax.api.sinch.com
+    SoutheastAsia2,
 }
 impl std::str::FromStr for Region {
     type Err = String;
@@ -200,16 +213,43 @@ impl std::str::FromStr for Region {
         if name.eq_ignore_ascii_case("global") {
             return Ok(Region::Global);
         }
+        if name.eq_ignore_ascii_case("us-east") {
+            return Ok(Region::UsEast);
+        }
+        if name.eq_ignore_ascii_case("europe") {
+            return Ok(Region::Europe);
+        }
+        if name.eq_ignore_ascii_case("south-america") {
+            return Ok(Region::SouthAmerica);
+        }
+        if name.eq_ignore_ascii_case("southeast-asia-1") {
+            return Ok(Region::SoutheastAsia1);
+        }
+        if name.eq_ignore_ascii_case("southeast-asia-2") {
+            return Ok(Region::SoutheastAsia2);
+        }
         Err(format!("`{name}` is not one of {}", Region::NAMES.join(", ")))
     }
 }
 impl Region {
     /// The regions' names.
-    pub const NAMES: &[&str] = &["global"];
+    pub const NAMES: &[&str] = &[
+        "global",
+        "us-east",
+        "europe",
+        "south-america",
+        "southeast-asia-1",
+        "southeast-asia-2",
+    ];
     /// The base URL of the region's host.
     pub fn base_url(self) -> &'static str {
         match self {
             Region::Global => "https://fax.api.sinch.com",
+            Region::UsEast => "https://use1.fax.api.sinch.com",
+            Region::Europe => "https://eu1.fax.api.sinch.com",
+            Region::SouthAmerica => "https://sae1.fax.api.sinch.com",
+            Region::SoutheastAsia1 => "https://apse1.fax.api.sinch.com",
+            Region::SoutheastAsia2 => "https://apse2.fax.api.sinch.com",
         }
     }
 }
@@ -228,9 +268,12 @@ pub struct Client {
     pub(crate) project_id: Option<String>,
 }
 impl Client {
-    /// A client for https://fax.api.sinch.com.
-    pub fn new(auth: sinch_sdk_runtime::Auth) -> Result<Self, sinch_sdk_runtime::BuildError> {
-        let mut client = Self::with_base_url(Region::Global.base_url(), auth)?;
+    /// A client for the region's host (`Region::default()` lets Sinch route each request).
+    pub fn new(
+        region: Region,
+        auth: sinch_sdk_runtime::Auth,
+    ) -> Result<Self, sinch_sdk_runtime::BuildError> {
+        let mut client = Self::with_base_url(region.base_url(), auth)?;
         client.http = client.http.with_declared_servers(true);
         Ok(client)
     }

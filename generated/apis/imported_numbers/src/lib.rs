@@ -55,10 +55,11 @@ pub mod imported_numbers_and_hosting_orders_callbacks;
 /// Note: The SMS enablement process is only supported in United States and Canada.
 pub mod qualified_numbers;
 /// The API's host (it has one).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Region {
     /// `global`: https://imported.numbers.api.sinch.com
+    #[default]
     Global,
 }
 impl std::str::FromStr for Region {

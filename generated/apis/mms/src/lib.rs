@@ -22,10 +22,11 @@ pub mod types;
 #[allow(clippy::module_inception)]
 pub mod mms;
 /// The API's host (it has one).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Region {
     /// `global`: https://api.ci.mblox.com/ep/v2
+    #[default]
     Global,
 }
 impl std::str::FromStr for Region {

@@ -13,10 +13,11 @@ pub mod types;
 /// Operations tagged `NumberLookupV2`.
 pub mod number_lookup_v2;
 /// The API's host (it has one).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Region {
     /// `global`: https://lookup.api.sinch.com
+    #[default]
     Global,
 }
 impl std::str::FromStr for Region {

@@ -124,10 +124,11 @@ pub mod number_order;
 /// **NOTE:** Compute the HMAC on the plain text value before parsing the JSON payload.
 pub mod numbers_callbacks;
 /// The API's host (it has one).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Region {
     /// `global`: https://numbers.api.sinch.com
+    #[default]
     Global,
 }
 impl std::str::FromStr for Region {

@@ -108,10 +108,11 @@ pub mod port_in_numbers;
 /// Porting default settings
 pub mod port_in_settings;
 /// The API's host (it has one).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Region {
     /// `global`: https://porting.api.sinch.com
+    #[default]
     Global,
 }
 impl std::str::FromStr for Region {

@@ -41,10 +41,11 @@ pub mod whats_app_solutions;
 /// The WhatsApp template endpoint offers a way for you to manage your WhatsApp templates that can be used with the Conversation API. The WhatsApp templates are a requirement to send the initial outbound messages in the WhatsApp API.
 pub mod whats_app_templates;
 /// The API's host (it has one).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Region {
     /// `global`: https://provisioning.api.sinch.com
+    #[default]
     Global,
 }
 impl std::str::FromStr for Region {

@@ -11,10 +11,11 @@ pub mod types;
 /// Operations tagged `default`.
 pub mod default;
 /// The API's host (it has one).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Region {
     /// `global`: https://data.sms.api.sinch.com
+    #[default]
     Global,
 }
 impl std::str::FromStr for Region {

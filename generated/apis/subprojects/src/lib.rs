@@ -20,10 +20,11 @@ pub mod types;
 /// Service to create, find, modify or delete subprojects of Sinch projects.
 pub mod subprojects_service;
 /// The API's host (it has one).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Region {
     /// `global`: https://subproject.api.sinch.com
+    #[default]
     Global,
 }
 impl std::str::FromStr for Region {

@@ -28,10 +28,11 @@ pub mod n10dlc_campaign_registration;
 /// Create or look up Verifications for Toll-Free Numbers
 pub mod tfn_verification;
 /// The API's host (it has one).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Region {
     /// `global`: https://us10dlc.numbers.api.sinch.com
+    #[default]
     Global,
 }
 impl std::str::FromStr for Region {

@@ -138,10 +138,11 @@ pub mod verifications_report;
 /// Start new verification requests.
 pub mod verifications_start;
 /// The API's host (it has one).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Region {
     /// `global`: https://verification.api.sinch.com
+    #[default]
     Global,
 }
 impl std::str::FromStr for Region {

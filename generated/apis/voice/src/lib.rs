@@ -215,10 +215,13 @@ pub mod calls;
 /// Using the Conferences endpoint, you can perform tasks like retrieving information about an on-going conference, muting or unmuting participants, or removing participants from a conference.
 pub mod conferences;
 /// The regions this API is served from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Region {
     /// `global`: https://calling.api.sinch.com
+    ///
+    /// The default: Sinch routes each request to the right region itself.
+    #[default]
     Global,
     /// `europe`: https://calling-euc1.api.sinch.com
     Europe,
@@ -291,7 +294,7 @@ pub struct Client {
     pub(crate) http: sinch_sdk_runtime::Http,
 }
 impl Client {
-    /// A client for the region's host. Sinch keeps data in the region you choose, so there is no default.
+    /// A client for the region's host (`Region::default()` lets Sinch route each request).
     pub fn new(
         region: Region,
         auth: sinch_sdk_runtime::Auth,

@@ -360,10 +360,13 @@ pub mod services;
 /// A session represents a single interaction between a user and the Sinch Voice API. Sessions can be used to track the state of a call, including its duration, participants, and any associated metadata.
 pub mod sessions;
 /// The regions this API is served from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Region {
     /// `global`: https://voice.api.sinch.com
+    ///
+    /// The default: Sinch routes each request to the right region itself.
+    #[default]
     Global,
     /// `us`: https://us1.voice.api.sinch.com
     Us,
@@ -431,7 +434,7 @@ pub struct Client {
     pub(crate) project_id: Option<String>,
 }
 impl Client {
-    /// A client for the region's host. Sinch keeps data in the region you choose, so there is no default.
+    /// A client for the region's host (`Region::default()` lets Sinch route each request).
     pub fn new(
         region: Region,
         auth: sinch_sdk_runtime::Auth,
