@@ -24,6 +24,7 @@ pub mod source;
 pub mod write;
 
 use diag::{Error, Warnings};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -102,8 +103,7 @@ pub fn operation_samples(path: &Path) -> Result<BTreeMap<String, sample::Operati
 /// Generates every file of the SDK without touching the disk.
 pub fn generate(config: &Config) -> Result<Output, Error> {
     let manifest = manifest::Manifest::load(&config.manifest)?;
-    let mut warnings = Warnings::default();
-    let mut apis = Vec::new();
+    let mut paths = Vec::new();
     for entry in &manifest.api {
         // The cache only ever yields a copy whose pin it has checked; a mirror's is checked here.
         let path = match &config.mirror {
@@ -114,8 +114,23 @@ pub fn generate(config: &Config) -> Result<Output, Error> {
             }
             None => cached_or_fetched(config, entry)?,
         };
-        let api = model_file(entry, &path, &mut warnings)?;
-        apis.push((entry.clone(), api));
+        paths.push((entry, path));
+    }
+    // Descriptions are independent: modelled in parallel, kept in manifest order, so the first
+    // error reported is the same on every run.
+    let modelled: Vec<Result<(model::Api, Warnings), Error>> = paths
+        .par_iter()
+        .map(|(entry, path)| {
+            let mut warnings = Warnings::default();
+            model_file(entry, path, &mut warnings).map(|api| (api, warnings))
+        })
+        .collect();
+    let mut warnings = Warnings::default();
+    let mut apis = Vec::new();
+    for ((entry, _), result) in paths.iter().zip(modelled) {
+        let (api, w) = result?;
+        warnings.items.extend(w.items);
+        apis.push(((*entry).clone(), api));
     }
     Ok(render(&apis, "sinch-sdk", false, warnings))
 }
@@ -182,7 +197,7 @@ fn api_files(
     root: &str,
     entry: &manifest::ApiEntry,
     api: &model::Api,
-    fix: &dyn Fn(String) -> String,
+    fix: &(dyn Fn(String) -> String + Sync),
 ) -> usize {
     let module = emit::krate::api_mod(api, entry);
     let head = if root == "lib.rs" {
@@ -224,6 +239,21 @@ fn api_files(
     operations
 }
 
+/// Each API's files, rendered in parallel (emitting and formatting are most of the time), in
+/// the order of `apis`; with the count `each` returns.
+fn in_parallel(
+    apis: &[(manifest::ApiEntry, model::Api)],
+    each: impl Fn(&manifest::ApiEntry, &model::Api, &mut BTreeMap<PathBuf, String>) -> usize + Sync,
+) -> Vec<(BTreeMap<PathBuf, String>, usize)> {
+    apis.par_iter()
+        .map(|(entry, api)| {
+            let mut files = BTreeMap::new();
+            let n = each(entry, api, &mut files);
+            (files, n)
+        })
+        .collect()
+}
+
 /// Renders the crate: `Cargo.toml`, `lib.rs`, the runtime, and per API its client, types and
 /// operation groups.
 pub fn render(
@@ -248,15 +278,18 @@ pub fn render(
                 emit::krate::copied(text, &format!("runtime/{name}"), "//"),
             );
         }
-        for (entry, api) in apis {
-            operations += api_files(
-                &mut files,
+        for (api_files, n) in in_parallel(apis, |entry, api, files| {
+            api_files(
+                files,
                 &PathBuf::from("src").join(&api.module),
                 "mod.rs",
                 entry,
                 api,
                 &|t| t,
-            );
+            )
+        }) {
+            files.extend(api_files);
+            operations += n;
         }
     } else {
         // A workspace of crates: `runtime/`, one per API under `apis/`, and the facade that
@@ -309,7 +342,7 @@ pub fn render(
             PathBuf::from("src/testing/operations.rs"),
             emit::file(emit::testing::facade(apis, &names), "testing operations"),
         );
-        for (entry, api) in apis {
+        for (api_files, n) in in_parallel(apis, |entry, api, files| {
             let root = PathBuf::from("apis").join(&api.module);
             files.insert(
                 root.join("src/testing.rs"),
@@ -319,9 +352,12 @@ pub fn render(
                 )),
             );
             files.insert(root.join("Cargo.toml"), emit::krate::api_cargo_toml(api));
-            operations += api_files(&mut files, &root.join("src"), "lib.rs", entry, api, &|t| {
+            api_files(files, &root.join("src"), "lib.rs", entry, api, &|t| {
                 emit::krate::in_api_crate(&t)
-            });
+            })
+        }) {
+            files.extend(api_files);
+            operations += n;
         }
         files.insert(
             PathBuf::from("src/sinch.rs"),

@@ -5,7 +5,19 @@ use percent_encoding::percent_decode_str;
 
 /// Escapes one reference token for a JSON pointer.
 pub fn escape(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
+    let mut out = String::with_capacity(token.len());
+    push_escaped(&mut out, token);
+    out
+}
+
+fn push_escaped(out: &mut String, token: &str) {
+    for c in token.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
 }
 
 /// The token a pointer segment stands for.
@@ -15,7 +27,12 @@ pub fn unescape(token: &str) -> String {
 
 /// Appends one token to a JSON pointer.
 pub fn join(pointer: &str, token: &str) -> String {
-    format!("{pointer}/{}", escape(token))
+    // Called for every node the walkers visit: one allocation, not three.
+    let mut out = String::with_capacity(pointer.len() + 1 + token.len());
+    out.push_str(pointer);
+    out.push('/');
+    push_escaped(&mut out, token);
+    out
 }
 
 /// The unescaped tokens of a pointer (`""` has none).
