@@ -1,14 +1,9 @@
-//! The examples of the APIs added with Sinch's 2025–26 descriptions (fax, number lookup, active
-//! numbers, Mailgun, Provisioning), run as users run them against a loopback server that checks
-//! what went over the wire: credentials, paths, query strings, JSON and multipart bodies.
+//! The examples of the APIs added with Sinch's 2025–26 descriptions (fax, Mailgun, Provisioning),
+//! run as users run them against a loopback server that checks what went over the wire:
+//! credentials, paths, query strings, JSON and multipart bodies. (Number lookup and active
+//! numbers run against `sinch_sdk::testing` in `examples_testing.rs`.)
 
-#![cfg(all(
-    feature = "fax",
-    feature = "number_lookup",
-    feature = "numbers",
-    feature = "mailgun",
-    feature = "provisioning"
-))]
+#![cfg(all(feature = "fax", feature = "mailgun", feature = "provisioning"))]
 
 use std::path::PathBuf;
 use wiremock::matchers::{body_string, header, method, path, query_param};
@@ -40,8 +35,6 @@ fn project_env(server: &MockServer, api: &str) -> Vec<(&'static str, String)> {
         (
             match api {
                 "fax" => "SINCH_FAX_URL",
-                "number_lookup" => "SINCH_NUMBER_LOOKUP_URL",
-                "numbers" => "SINCH_NUMBERS_URL",
                 _ => "SINCH_PROVISIONING_URL",
             },
             server.uri(),
@@ -153,65 +146,6 @@ async fn fax_send_pdf_uploads_the_file_as_a_multipart_part() {
     assert_eq!(file.file_name(), Some("letter.pdf"));
     assert_eq!(file.header("content-type"), Some("application/pdf"));
     assert_eq!(file.content, PDF, "the file arrives byte for byte");
-}
-
-#[tokio::test]
-async fn number_lookup_posts_the_number_and_prints_the_line() {
-    let server = MockServer::start().await;
-    token_endpoint(&server).await;
-    Mock::given(method("POST"))
-        .and(path("/v2/projects/proj-1/lookups"))
-        .and(header("authorization", "Bearer tok"))
-        .and(header("content-type", "application/json"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
-            "number": "+12025550134",
-            "line": {"carrier": "T-Mobile USA", "type": "Mobile"}
-        })))
-        .expect(1)
-        .mount(&server)
-        .await;
-    let mut env = project_env(&server, "number_lookup");
-    env.push(("SINCH_NUMBER", "+12025550134".into()));
-    let (out, err, ok) = run("number_lookup", &env).await;
-    assert!(ok, "{err}");
-    assert_eq!(out, "+12025550134 T-Mobile USA Mobile");
-    let reqs = server.received_requests().await.unwrap();
-    let body: serde_json::Value = serde_json::from_slice(&reqs.last().unwrap().body).unwrap();
-    assert_eq!(body, serde_json::json!({"number": "+12025550134"}));
-}
-
-#[tokio::test]
-async fn numbers_list_active_follows_every_page() {
-    let server = MockServer::start().await;
-    token_endpoint(&server).await;
-    Mock::given(method("GET"))
-        .and(path("/v1/projects/proj-1/activeNumbers"))
-        .and(query_param("regionCode", "US"))
-        .and(query_param("pageToken", "p2"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
-            "activeNumbers": [{"phoneNumber": "+12025550103"}], "nextPageToken": ""
-        })))
-        .expect(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path("/v1/projects/proj-1/activeNumbers"))
-        .and(query_param("regionCode", "US"))
-        .and(header("authorization", "Bearer tok"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
-            "activeNumbers": [{"phoneNumber": "+12025550101"}, {"phoneNumber": "+12025550102"}],
-            "nextPageToken": "p2"
-        })))
-        .mount(&server)
-        .await;
-    let mut env = project_env(&server, "numbers");
-    env.push(("SINCH_REGION_CODE", "US".into()));
-    let (out, err, ok) = run("numbers_list_active", &env).await;
-    assert!(ok, "{err}");
-    assert_eq!(
-        out.lines().collect::<Vec<_>>(),
-        ["+12025550101", "+12025550102", "+12025550103"]
-    );
 }
 
 #[tokio::test]

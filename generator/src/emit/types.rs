@@ -105,13 +105,18 @@ fn field(f: &Field) -> TokenStream {
 
 fn structure(name: &proc_macro2::Ident, doc: &TokenStream, s: &Struct) -> TokenStream {
     let fields = s.fields.iter().map(field);
+    // A map and nothing else is the map itself on the wire: `transparent` decodes it directly,
+    // where `flatten` buffers every value first (measured in generated/benches/serde.rs).
+    let only_map = s.fields.is_empty() && s.additional.is_some();
+    let transparent = only_map.then(|| quote!(#[serde(transparent)]));
     let additional = s.additional.as_ref().map(|t| {
         let used: std::collections::BTreeSet<String> = s.fields.iter().map(|f| f.name.clone()).collect();
         let ident = naming::ident(&naming::unique("additional_properties", &used));
         let t = ty(t, &TokenStream::new());
+        let flatten = (!only_map).then(|| quote!(#[serde(flatten)]));
         quote! {
             /// Properties beyond the named ones.
-            #[serde(flatten)]
+            #flatten
             pub #ident: std::collections::BTreeMap<String, #t>,
         }
     });
@@ -120,6 +125,7 @@ fn structure(name: &proc_macro2::Ident, doc: &TokenStream, s: &Struct) -> TokenS
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, #default serde::Serialize, serde::Deserialize)]
+        #transparent
         #[non_exhaustive]
         pub struct #name {
             #(#fields)*
@@ -190,7 +196,7 @@ fn string_enum(name: &proc_macro2::Ident, doc: &TokenStream, e: &StringEnum) -> 
 
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+                crate::runtime::open_enum::deserialize(deserializer)
             }
         }
     }

@@ -402,7 +402,7 @@ impl<'de> serde::Deserialize<'de> for BrandLogAuthor {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The metadata required to build the brand registration form.
@@ -827,7 +827,7 @@ impl<'de> serde::Deserialize<'de> for BrandStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `BrandType`
@@ -883,7 +883,7 @@ impl<'de> serde::Deserialize<'de> for BrandType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Brand Update Request
@@ -1133,7 +1133,7 @@ impl<'de> serde::Deserialize<'de> for CallbackEventBodyEventType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The type of the brand metadata. Possible values are US_SHORT_CODE_REGISTRY.
@@ -1189,7 +1189,7 @@ impl<'de> serde::Deserialize<'de> for CallbackEventBodyResourceType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `ErrorDetails`
@@ -1427,7 +1427,7 @@ impl<'de> serde::Deserialize<'de> for InternalRestErrorStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// this body is expected when invalid argument, failed precondition or already exists error occurs.
@@ -1516,7 +1516,7 @@ impl<'de> serde::Deserialize<'de> for InvalidRequestDetailsType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// List of brands object
@@ -1667,7 +1667,7 @@ impl<'de> serde::Deserialize<'de> for NotFoundDetailsType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `RestError`

@@ -191,7 +191,7 @@ impl<'de> serde::Deserialize<'de> for AttachmentType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Status of the file uploaded
@@ -255,7 +255,7 @@ impl<'de> serde::Deserialize<'de> for AttachmentUploadStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Basic brand content used for listing brands matching the search criteria.
@@ -1237,7 +1237,7 @@ impl<'de> serde::Deserialize<'de> for BrandOrderMetadata {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Request to send an OTP for Sole Proprietor orders.
@@ -1430,7 +1430,7 @@ impl<'de> serde::Deserialize<'de> for BrandOrderRequestMetadata {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Brand order status represents the current state of the brand order in the system. When a brand order is created, it is in NEW status. After that, it can be moved to PENDING status when the validation process starts, then it can be moved to REJECTED or INCOMPLETE if the validation process fails, or to COMPLETED if the validation process is successful. When a brand order is in INCOMPLETE status, customer can update the brand/brand order. Updating the brand order moves the brand order to PENDING_REVIEW state, what means that is waiting for another review after the customer changes. Finally, a brand order can be moved to ARCHIVED status after a cancellation.
@@ -1510,7 +1510,7 @@ impl<'de> serde::Deserialize<'de> for BrandOrderStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Summary of a brand order, used for listing brand orders matching the search criteria.
@@ -2062,7 +2062,7 @@ impl<'de> serde::Deserialize<'de> for BrandPropertiesEntityType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Specifies the type of government agency. This helps categorize the entity for compliance and routing purposes. Select the most appropriate value from the accepted list. This field is mandatory for Short Code verification when Government program type.
@@ -2134,7 +2134,7 @@ impl<'de> serde::Deserialize<'de> for BrandPropertiesGovernmentType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The classification of the political campaign. This is crucial for determining the specific compliance requirements that apply. Mandatory for Short Code verification when Political program type.
@@ -2206,7 +2206,7 @@ impl<'de> serde::Deserialize<'de> for BrandPropertiesPoliticalType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Specifies the type of messaging program associated with the brand. This field helps classify the intended use case and may affect compliance requirements and carrier routing.
@@ -2274,7 +2274,7 @@ impl<'de> serde::Deserialize<'de> for BrandPropertiesProgramType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Short Code type. It is required for Short Code product verification US_SC_REGISTRY and it determines the type of Short Code that will be requested in the order. Vanity Short Codes are custom and can be chosen by the customer, while Random Short Codes are assigned by the provider without customer input. When VANITY is selected, scText must be provided with the list of requested short codes.
@@ -2334,7 +2334,7 @@ impl<'de> serde::Deserialize<'de> for BrandPropertiesScType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// It is required for 10DLC, RCS
@@ -2478,7 +2478,7 @@ impl<'de> serde::Deserialize<'de> for BrandPropertiesVerticalType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Brand status represents the current state of the brand in the system. It is determined by the status of the brand orders and the channels assigned to the brand. The status can be DRAFT when the brand is being created or updated, ACTIVE when the brand has at least one channel assigned and it is ready to be used, or ARCHIVED when the brand has been cancelled and it can not be used anymore.
@@ -2542,7 +2542,7 @@ impl<'de> serde::Deserialize<'de> for BrandStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// CloudEvents v1.0 payload delivered by Sinch when a brand order status changes. The envelope follows the CloudEvents structured content mode with `Content-Type: application/json`.
@@ -2769,7 +2769,7 @@ impl<'de> serde::Deserialize<'de> for Channel {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Base fields required by the CloudEvents spec v1.0 (https://cloudevents.io). All Sinch webhook payloads conform to this structure.
@@ -2884,7 +2884,7 @@ impl<'de> serde::Deserialize<'de> for CloudEventBaseSpecversion {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Request body for creating a new Draft Brand.
@@ -3409,7 +3409,7 @@ impl<'de> serde::Deserialize<'de> for ImportBrandRequestImportType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Import Brand response

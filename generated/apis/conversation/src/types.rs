@@ -254,7 +254,7 @@ impl<'de> serde::Deserialize<'de> for AgentType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The analysis provided by the Smart Conversations machine learning engine(s). The contents of the object are determined by the functionalities that are enabled for your solution.
@@ -1660,7 +1660,7 @@ impl<'de> serde::Deserialize<'de> for AuditRecordOperation {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The origin from the opt-out or opt-in. This could be the Batch API or an MO (when matched with an end-user MO).
@@ -1720,7 +1720,7 @@ impl<'de> serde::Deserialize<'de> for AuditRecordOrigin {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// It consists of a username and a password.
@@ -2152,7 +2152,7 @@ for CapabilityEventCapabilityNotificationCapabilityStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// You can set the desired size of the card in the message.
@@ -2220,7 +2220,7 @@ impl<'de> serde::Deserialize<'de> for CardHeight {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Message containing text, media and choices.
@@ -3137,7 +3137,7 @@ impl<'de> serde::Deserialize<'de> for ChannelIntegrationStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `ChannelRecipientIdentity`
@@ -3483,7 +3483,7 @@ for ChannelSpecificContactMessageChannelSpecificMessageMessageType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// A message containing a channel specific message (not supported by OMNI types).
@@ -3871,7 +3871,7 @@ impl<'de> serde::Deserialize<'de> for ChannelSpecificMessageMessageType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// A choice is an action the user can take such as buttons for quick replies or other call to actions.
@@ -4526,7 +4526,7 @@ impl<'de> serde::Deserialize<'de> for ClientCredentialsTokenRequestType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Object which contains information of a comment made by an user outside of the main conversation context. Currently only supported on Instagram channel, see Instagram Private Replies for more details
@@ -4639,7 +4639,7 @@ impl<'de> serde::Deserialize<'de> for CommentEventCommentType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Comment Event Type
@@ -4813,7 +4813,7 @@ impl<'de> serde::Deserialize<'de> for ConsentsListType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// A participant in a conversation typically representing a person. It is associated with a collection of channel identities.
@@ -5894,7 +5894,7 @@ impl<'de> serde::Deserialize<'de> for ContactLanguage {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `ContactListIdentityConflictsResponse`
@@ -7079,7 +7079,7 @@ impl<'de> serde::Deserialize<'de> for ConversationChannel {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Enables access to the underlying messaging channel.
@@ -7376,7 +7376,7 @@ impl<'de> serde::Deserialize<'de> for ConversationDirection {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// An event on a particular channel.
@@ -7576,7 +7576,7 @@ impl<'de> serde::Deserialize<'de> for ConversationListRecentConversationsOrder {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `ConversationMergeStrategy`
@@ -7632,7 +7632,7 @@ impl<'de> serde::Deserialize<'de> for ConversationMergeStrategy {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// A message on a particular channel.
@@ -8232,7 +8232,7 @@ impl<'de> serde::Deserialize<'de> for ConversationMessagesView {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// NONE - Omit metadata.
@@ -8293,7 +8293,7 @@ impl<'de> serde::Deserialize<'de> for ConversationMetadataReportView {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Object containing the details of the started / stopped / deleted conversation
@@ -9502,7 +9502,7 @@ impl<'de> serde::Deserialize<'de> for DeliveryStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The retention policy configured for messages in [Dispatch Mode](https://developers.sinch.com/docs/conversation/processing-modes/). Currently only `MESSAGE_EXPIRE_POLICY` is available. For more information about retention policies, see [Retention Policy](https://developers.sinch.com/docs/conversation/keyconcepts/#retention-policy).
@@ -9594,7 +9594,7 @@ impl<'de> serde::Deserialize<'de> for DispatchRetentionPolicyType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Controls the display behavior of a choice. Only supported for Choice Message on the RCS channel. Has no effect on other channels or message types, except for a carousel's outer choices, where it is rejected outright.
@@ -9654,7 +9654,7 @@ impl<'de> serde::Deserialize<'de> for DisplayMode {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// An object containing a result object that reports on all identified fields, as well as the values assigned to those fields.
@@ -10126,7 +10126,7 @@ impl<'de> serde::Deserialize<'de> for EventInboundEventDirection {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Fallback message. Used when original contact message can not be handled.
@@ -10334,7 +10334,7 @@ impl<'de> serde::Deserialize<'de> for FlowChannelSpecificMessageFlowAction {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `FlowChannelSpecificMessageFlowActionPayload`
@@ -10426,7 +10426,7 @@ impl<'de> serde::Deserialize<'de> for FlowChannelSpecificMessageFlowMode {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Generic Type
@@ -10567,7 +10567,7 @@ impl<'de> serde::Deserialize<'de> for GetChannelProfileConversationChannel {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `GetChannelProfileRequest`
@@ -11107,7 +11107,7 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkAppLinkButtonType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// A button that sends a keyword specified in `name` property
@@ -11186,7 +11186,7 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkBotKeywordButtonType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `KakaoTalkButton`
@@ -12391,7 +12391,7 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkDiscountFixedCommerceType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Information about a product with discount rate
@@ -12482,7 +12482,7 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkDiscountRateCommerceType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// <p>Percentage discount coupon with the following title: "<code>discount_rate</code>% 할인 쿠폰" (translates to: "<code>discount_rate</code>% discount coupon")</p>
@@ -12607,7 +12607,7 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkDiscountRateCouponType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// <p>Fixed discount coupon with with the following title: "<code>discount_fixed</code> 원 할인 쿠폰" (translates to: "<code>discount_fixed</code> won discount coupon")</p>
@@ -12732,7 +12732,7 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkFixedDiscountCouponType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// <p>Free coupon with the following title: "<code>title</code> 무료 쿠폰" (translates to: "<code>title</code> free coupon")</p>
@@ -12857,7 +12857,7 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkFreeCouponType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Information about a product with regular price
@@ -12940,7 +12940,7 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkRegularPriceCommerceType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// <p>Shipping discount coupon with with the following title: "배송비 할인 쿠폰" (translates to: "shipping fee discount coupon")</p> <p><b>One of the following fields is required: <code>link_mo</code>, <code>scheme_android</code>, <code>scheme_ios</code></b></p>
@@ -13058,7 +13058,7 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkShippingDiscountCouponType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// <p>UP coupon with the following title: "<code>title</code> UP 쿠폰" (translates to: "<code>title</code> UP coupon")</p>
@@ -13183,7 +13183,7 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkUpCouponType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// A button that opens a web link.
@@ -13275,7 +13275,7 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkWebLinkButtonType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// LINE
@@ -14772,7 +14772,7 @@ impl<'de> serde::Deserialize<'de> for MessageContentType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// This callback notifies the API clients about status changes of already sent app message.
@@ -15165,7 +15165,7 @@ impl<'de> serde::Deserialize<'de> for MessageInboundEventItemDirection {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// This callback delivers contact (end-user) messages to the API clients. The content of the message goes through an A.I. analysis and is redacted if required.
@@ -15293,7 +15293,7 @@ impl<'de> serde::Deserialize<'de> for MessageQueue {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// This object contains settings related to message retry mechanism.
@@ -15374,7 +15374,7 @@ impl<'de> serde::Deserialize<'de> for MessageSource {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// This callback provides a notification to the API clients that the corresponding app message was submitted to a channel. This notification is created before any confirmation from Delivery Receipts.
@@ -15579,7 +15579,7 @@ impl<'de> serde::Deserialize<'de> for MetadataUpdateStrategy {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// MMS
@@ -15804,7 +15804,7 @@ impl<'de> serde::Deserialize<'de> for OffensiveAnalysisEvaluation {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `OmniMessageOverride`
@@ -16322,7 +16322,7 @@ impl<'de> serde::Deserialize<'de> for OptInEventOptInNotificationStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// This callback is used to deliver opt-out notifications from the channels.
@@ -16558,7 +16558,7 @@ impl<'de> serde::Deserialize<'de> for OptOutEventOptOutNotificationStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// An object containing a result array that reports the machine learning engine's character extraction results.
@@ -17132,7 +17132,7 @@ for PaymentOrderDetailsChannelSpecificMessagePaymentType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The type of good associated with this order.
@@ -17193,7 +17193,7 @@ for PaymentOrderDetailsChannelSpecificMessagePaymentTypeOfGoods {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `PaymentOrderStatusChannelSpecificMessage`
@@ -17367,7 +17367,7 @@ for PaymentOrderStatusChannelSpecificMessagePaymentOrderStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Status reflecting how payment flow goes
@@ -17443,7 +17443,7 @@ impl<'de> serde::Deserialize<'de> for PaymentStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Message specific only for Payments feature to reflect current state of particular Payment Flow.
@@ -17572,7 +17572,7 @@ impl<'de> serde::Deserialize<'de> for PaymentTransactionStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Phone numbers of the contact.
@@ -17658,7 +17658,7 @@ impl<'de> serde::Deserialize<'de> for ProcessingMode {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Overrides the app's [Processing Mode](https://developers.sinch.com/docs/conversation/processing-modes/). Default value is `DEFAULT`.
@@ -17718,7 +17718,7 @@ impl<'de> serde::Deserialize<'de> for ProcessingStrategy {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// A message component for interactive messages, containing a product.
@@ -18120,7 +18120,7 @@ impl<'de> serde::Deserialize<'de> for ReactionAction {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Object reflecting an event that is created when a contact reacts/unreacts with an emoji to a particular MT message. Currently, this is supported for the Messenger, Instagram, and WhatsApp channels. See [Reaction Event](https://developers.sinch.com/docs/conversation/callbacks/#reaction-event) for more details.
@@ -18398,7 +18398,7 @@ impl<'de> serde::Deserialize<'de> for ReasonCode {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `ReasonSubCode`
@@ -18466,7 +18466,7 @@ impl<'de> serde::Deserialize<'de> for ReasonSubCode {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Identifies the recipient.
@@ -18784,7 +18784,7 @@ for RecordNotificationEventRecordNotificationRecordStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// If the contact message was a response to a previous App message then this field contains information about that.
@@ -18923,7 +18923,7 @@ impl<'de> serde::Deserialize<'de> for RetentionPolicyType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `RuntimeError`
@@ -19366,7 +19366,7 @@ impl<'de> serde::Deserialize<'de> for Sentiment {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `SentimentResult`
@@ -20512,7 +20512,7 @@ impl<'de> serde::Deserialize<'de> for WebhookTargetType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Each webhook can subscribe to one or more of the following triggers
@@ -20656,7 +20656,7 @@ impl<'de> serde::Deserialize<'de> for WebhookTrigger {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WebhooksCreateWebhookRequest`
@@ -20821,7 +20821,7 @@ impl<'de> serde::Deserialize<'de> for WhatsAppInteractiveDocumentHeaderType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Footer of the interactive message.
@@ -20930,7 +20930,7 @@ impl<'de> serde::Deserialize<'de> for WhatsAppInteractiveImageHeaderType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The interactive nfm reply message.
@@ -21037,7 +21037,7 @@ for WhatsAppInteractiveNfmReplyChannelSpecificContactMessageType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The nfm reply message type.
@@ -21097,7 +21097,7 @@ impl<'de> serde::Deserialize<'de> for WhatsAppInteractiveNfmReplyName {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Header of the interactive message with text.
@@ -21176,7 +21176,7 @@ impl<'de> serde::Deserialize<'de> for WhatsAppInteractiveTextHeaderType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Header of the interactive message with video.
@@ -21255,7 +21255,7 @@ impl<'de> serde::Deserialize<'de> for WhatsAppInteractiveVideoHeaderType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// WhatsApp Payment Button
@@ -21499,7 +21499,7 @@ impl<'de> serde::Deserialize<'de> for WhatsAppPaymentSettingsButtonBoletoType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The payment link payment settings.
@@ -21578,7 +21578,7 @@ impl<'de> serde::Deserialize<'de> for WhatsAppPaymentSettingsButtonPaymentLinkTy
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The dynamic Pix payment settings button.
@@ -21685,7 +21685,7 @@ impl<'de> serde::Deserialize<'de> for WhatsAppPaymentSettingsButtonPixKeyType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsAppPaymentSettingsButtonPixType`
@@ -21741,7 +21741,7 @@ impl<'de> serde::Deserialize<'de> for WhatsAppPaymentSettingsButtonPixType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsAppPaymentSettingsPaymentLink`
@@ -21895,6 +21895,6 @@ impl<'de> serde::Deserialize<'de> for WhatsAppPaymentSettingsPixDynamicPixKeyTyp
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }

@@ -523,7 +523,7 @@ impl<'de> serde::Deserialize<'de> for CallBlockingRuleDirection {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Describes whether the call was `INBOUND` *to* your Sinch number or was `OUTBOUND` and made *from* your Sinch number.
@@ -583,7 +583,7 @@ impl<'de> serde::Deserialize<'de> for CallDirection {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The result of the call.
@@ -655,7 +655,7 @@ impl<'de> serde::Deserialize<'de> for CallResult {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// With country permissions you can control which countries can be dialed from your account. For beta only, countries supported are US,CA and * if you would like to allow international dialing.
@@ -1188,7 +1188,7 @@ impl<'de> serde::Deserialize<'de> for ExportCallRecordsDirection {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `ExportCallRecordsEmergencyOnly`
@@ -1248,7 +1248,7 @@ impl<'de> serde::Deserialize<'de> for ExportCallRecordsEmergencyOnly {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `ExportCallRecordsHasChildren`
@@ -1308,7 +1308,7 @@ impl<'de> serde::Deserialize<'de> for ExportCallRecordsHasChildren {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `FieldViolation`
@@ -1400,7 +1400,7 @@ impl<'de> serde::Deserialize<'de> for FindCallsDirection {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `FindCallsResponse`
@@ -1746,7 +1746,7 @@ impl<'de> serde::Deserialize<'de> for GetPcapDirection {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `GetPhoneNumbersResponse`
@@ -2544,7 +2544,7 @@ impl<'de> serde::Deserialize<'de> for SipEndpointTransport {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// A created SIP trunk.

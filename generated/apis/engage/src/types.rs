@@ -213,7 +213,7 @@ impl<'de> serde::Deserialize<'de> for AlphaTagRequestItemSenderAddressType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `AlphaTagRequestItemStatus`
@@ -281,7 +281,7 @@ impl<'de> serde::Deserialize<'de> for AlphaTagRequestItemStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The Sender Address Usage Type
@@ -337,7 +337,7 @@ impl<'de> serde::Deserialize<'de> for AlphaTagRequestItemUsageType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Api error data
@@ -476,7 +476,7 @@ impl<'de> serde::Deserialize<'de> for ApiErrorType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// An assigned dedicated number and its assignment metadata
@@ -1013,7 +1013,7 @@ impl<'de> serde::Deserialize<'de> for AsyncsentmessagesdetailrequestReportType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// asyncsummaryrequest
@@ -1256,7 +1256,7 @@ impl<'de> serde::Deserialize<'de> for AsyncsummaryrequestAccountActivity {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Cancelscheduledmessagerequest
@@ -1335,7 +1335,7 @@ impl<'de> serde::Deserialize<'de> for Capability {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Filter the report by one or more channels.
@@ -1413,7 +1413,7 @@ impl<'de> serde::Deserialize<'de> for ChannelsItem {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Checkdeliveryreportsresponse
@@ -1606,7 +1606,7 @@ impl<'de> serde::Deserialize<'de> for Classification {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Click
@@ -1778,7 +1778,7 @@ impl<'de> serde::Deserialize<'de> for ContactChannelDataSubscriptionState {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Contact channel type
@@ -1854,7 +1854,7 @@ impl<'de> serde::Deserialize<'de> for ContactChannelDataType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Custom field data
@@ -1970,7 +1970,7 @@ impl<'de> serde::Deserialize<'de> for ContactCustomFieldDataType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Contact data
@@ -2204,7 +2204,7 @@ impl<'de> serde::Deserialize<'de> for CreateContactChannelRequestSubscriptionSta
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Contact channel type
@@ -2264,7 +2264,7 @@ impl<'de> serde::Deserialize<'de> for CreateContactChannelRequestType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Contact creation list payload
@@ -2583,7 +2583,7 @@ impl<'de> serde::Deserialize<'de> for CreateWebhookrequestEncoding {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// HTTP method used when invoking the webhook.
@@ -2655,7 +2655,7 @@ impl<'de> serde::Deserialize<'de> for CreateWebhookrequestMethod {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Webhook response object. No fields are strictly required in the schema;
@@ -2939,7 +2939,7 @@ impl<'de> serde::Deserialize<'de> for CustomFieldCreateRequestType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Custom field data
@@ -3080,7 +3080,7 @@ impl<'de> serde::Deserialize<'de> for CustomFieldDataType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// A dedicated number available for purchase or already inventoried
@@ -3263,7 +3263,7 @@ impl<'de> serde::Deserialize<'de> for DeliveryOptionsBodyDeliveryFormat {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// How to deliver the report.
@@ -3319,7 +3319,7 @@ impl<'de> serde::Deserialize<'de> for DeliveryOptionsBodyDeliveryType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// DeliveryReport
@@ -4214,7 +4214,7 @@ impl<'de> serde::Deserialize<'de> for Format {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Format of message type. Deprecated — use the `channels` parameter instead, which provides equivalent and expanded message-type filtering.
@@ -4288,7 +4288,7 @@ impl<'de> serde::Deserialize<'de> for Format2Item {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// GetAllApprovedSenderAddresses
@@ -4527,7 +4527,7 @@ for GetAllApprovedSenderAddressesDataItemDisplayStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The Sender Address Type
@@ -4592,7 +4592,7 @@ for GetAllApprovedSenderAddressesDataItemSenderAddressType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The Sender Address Usage Type
@@ -4660,7 +4660,7 @@ impl<'de> serde::Deserialize<'de> for GetAllApprovedSenderAddressesDataItemUsage
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `GetAllApprovedSenderAddressesExpiryStatus`
@@ -4720,7 +4720,7 @@ impl<'de> serde::Deserialize<'de> for GetAllApprovedSenderAddressesExpiryStatus 
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `GetAllApprovedSenderAddressesPagination`
@@ -4816,7 +4816,7 @@ impl<'de> serde::Deserialize<'de> for GetAllApprovedSenderAddressesSenderAddress
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `GetAllApprovedSenderAddressesUsageType`
@@ -4884,7 +4884,7 @@ impl<'de> serde::Deserialize<'de> for GetAllApprovedSenderAddressesUsageType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `GetAsyncReportHistorySortDirection`
@@ -4944,7 +4944,7 @@ impl<'de> serde::Deserialize<'de> for GetAsyncReportHistorySortDirection {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `GetAsyncReportHistoryStatusItem`
@@ -5016,7 +5016,7 @@ impl<'de> serde::Deserialize<'de> for GetAsyncReportHistoryStatusItem {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Get contacts page filter payload
@@ -5176,7 +5176,7 @@ impl<'de> serde::Deserialize<'de> for GetContactsRequestChannelSubscriptionState
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `GetContactsRequestChannelTypesItem`
@@ -5252,7 +5252,7 @@ impl<'de> serde::Deserialize<'de> for GetContactsRequestChannelTypesItem {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Get custom fields page filter
@@ -5592,7 +5592,7 @@ impl<'de> serde::Deserialize<'de> for GetSenderAddressDisplayStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The Sender Address Type
@@ -5656,7 +5656,7 @@ impl<'de> serde::Deserialize<'de> for GetSenderAddressSenderAddressType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The Sender Address Usage Type
@@ -5724,7 +5724,7 @@ impl<'de> serde::Deserialize<'de> for GetSenderAddressUsageType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Getenabledsignaturekeyresponse
@@ -6176,7 +6176,7 @@ impl<'de> serde::Deserialize<'de> for GroupByField {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// GroupByInsightField
@@ -6276,7 +6276,7 @@ impl<'de> serde::Deserialize<'de> for GroupByInsightField {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// insightsitemresponse
@@ -6585,7 +6585,7 @@ impl<'de> serde::Deserialize<'de> for InsightsrequestChannelsItem {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// insightsresponse
@@ -6856,7 +6856,7 @@ impl<'de> serde::Deserialize<'de> for InvalidInputApiErrorType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Invalid input field
@@ -6982,7 +6982,7 @@ impl<'de> serde::Deserialize<'de> for InvalidInputFieldChannelType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Invalid input value code
@@ -7082,7 +7082,7 @@ impl<'de> serde::Deserialize<'de> for InvalidInputFieldCode {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// List details data
@@ -7508,7 +7508,7 @@ impl<'de> serde::Deserialize<'de> for MessageDirection {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// An enumerable list of potential message statuses.
@@ -7616,7 +7616,7 @@ impl<'de> serde::Deserialize<'de> for MessageStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Field to sort results set by
@@ -7708,7 +7708,7 @@ impl<'de> serde::Deserialize<'de> for MessagingReportSortBy {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Order to sort results by.
@@ -7768,7 +7768,7 @@ impl<'de> serde::Deserialize<'de> for MessagingReportSortDirection {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Metadata
@@ -8632,7 +8632,7 @@ impl<'de> serde::Deserialize<'de> for ReVerifySenderAddressRequestItemSenderAddr
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `ReVerifySenderAddressRequestItemStatus`
@@ -8688,7 +8688,7 @@ impl<'de> serde::Deserialize<'de> for ReVerifySenderAddressRequestItemStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The Sender Address Usage Type
@@ -8744,7 +8744,7 @@ impl<'de> serde::Deserialize<'de> for ReVerifySenderAddressRequestItemUsageType 
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Reply
@@ -8934,7 +8934,7 @@ impl<'de> serde::Deserialize<'de> for ReportPeriod {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// reporthistoryresponse
@@ -9122,7 +9122,7 @@ impl<'de> serde::Deserialize<'de> for ReporthistoryresponseReportType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The current status of the report.
@@ -9194,7 +9194,7 @@ impl<'de> serde::Deserialize<'de> for ReporthistoryresponseStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// reporthistoryresponses
@@ -9322,7 +9322,7 @@ impl<'de> serde::Deserialize<'de> for ReportstatusresponseReportStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// RequestAlphaTag
@@ -9422,7 +9422,7 @@ impl<'de> serde::Deserialize<'de> for RequestAlphaTagSenderAddressType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `RequestAlphaTagUsageType`
@@ -9478,7 +9478,7 @@ impl<'de> serde::Deserialize<'de> for RequestAlphaTagUsageType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `RequestSenderAddressUsingPostRequest`
@@ -9864,7 +9864,7 @@ impl<'de> serde::Deserialize<'de> for RequestVerificationCodeSenderAddressType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `RequestVerificationCodeUsageType`
@@ -9920,7 +9920,7 @@ impl<'de> serde::Deserialize<'de> for RequestVerificationCodeUsageType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// RetrieveWebhookresponse
@@ -10047,7 +10047,7 @@ impl<'de> serde::Deserialize<'de> for RichMessageType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The time schedule of a scheduled report
@@ -10921,7 +10921,7 @@ impl<'de> serde::Deserialize<'de> for ScheduledsummaryrequestAccountActivity {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Sendmessagesrequest
@@ -11021,7 +11021,7 @@ impl<'de> serde::Deserialize<'de> for ServiceTypes {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// ShortUrl
@@ -11262,7 +11262,7 @@ impl<'de> serde::Deserialize<'de> for SortBy {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Order to sort results by.
@@ -11322,7 +11322,7 @@ impl<'de> serde::Deserialize<'de> for SortDirection {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Type of source address specified, this can be INTERNATIONAL, ALPHANUMERIC or SHORTCODE
@@ -11386,7 +11386,7 @@ impl<'de> serde::Deserialize<'de> for SourceNumberType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The status of the message
@@ -11494,7 +11494,7 @@ impl<'de> serde::Deserialize<'de> for Status {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Cursor-style pagination used by Dedicated Numbers list endpoints. Pass `next_token` back as the `token` query parameter to fetch the next page.
@@ -11606,7 +11606,7 @@ impl<'de> serde::Deserialize<'de> for Type {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// One or more dedicated number types. Pass as a repeated query parameter (`types=MOBILE&types=LANDLINE`) or as a comma-separated list (`types=MOBILE,LANDLINE,TOLL_FREE`).
@@ -11725,7 +11725,7 @@ impl<'de> serde::Deserialize<'de> for UpdateContactChannelRequestSubscriptionSta
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Contact channel type
@@ -11785,7 +11785,7 @@ impl<'de> serde::Deserialize<'de> for UpdateContactChannelRequestType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Contact update payload
@@ -12155,7 +12155,7 @@ impl<'de> serde::Deserialize<'de> for UpdateWebhookrequestEncoding {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// HTTP method used when invoking the webhook.
@@ -12227,7 +12227,7 @@ impl<'de> serde::Deserialize<'de> for UpdateWebhookrequestMethod {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// updatescheduleddetailreport
@@ -12544,7 +12544,7 @@ impl<'de> serde::Deserialize<'de> for VerificationCodeRequestItemSenderAddressTy
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `VerificationCodeRequestItemStatus`
@@ -12608,7 +12608,7 @@ impl<'de> serde::Deserialize<'de> for VerificationCodeRequestItemStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The Sender Address Usage Type
@@ -12664,7 +12664,7 @@ impl<'de> serde::Deserialize<'de> for VerificationCodeRequestItemUsageType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// View

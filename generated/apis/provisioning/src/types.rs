@@ -67,7 +67,7 @@ impl<'de> serde::Deserialize<'de> for BundlesBundleServicesStateEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `BundlesBundlesDto`
@@ -224,7 +224,7 @@ impl<'de> serde::Deserialize<'de> for BundlesBundlesInputRegionEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Region resources were create in.
@@ -288,7 +288,7 @@ impl<'de> serde::Deserialize<'de> for BundlesBundlesRegionEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `BundlesBundlesSmsAppDto`
@@ -402,7 +402,7 @@ for BundlesConversationAppChannelIntegrationStatusEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `BundlesConversationAppConsentManagerSettingsDto`
@@ -505,7 +505,7 @@ for BundlesConversationAppConsentManagerSettingsModesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `BundlesConversationAppConversationRetentionPolicyInputDto`
@@ -939,7 +939,7 @@ impl<'de> serde::Deserialize<'de> for BundlesConversationAppProcessingModesEnum 
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `BundlesConversationAppRetentionPolicyDto`
@@ -1036,7 +1036,7 @@ impl<'de> serde::Deserialize<'de> for BundlesConversationAppRetentionPolicyTypes
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `BundlesConversationAppWebhooksDto`
@@ -1596,7 +1596,7 @@ for BundlesInputConversationAppConsentManagerSettingsModesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Conversation API conversation retention policy type.
@@ -1664,7 +1664,7 @@ for BundlesInputConversationAppConversationRetentionPolicyTypesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Conversation API dispatch retention policy type.
@@ -1721,7 +1721,7 @@ for BundlesInputConversationAppDispatchRetentionPolicyTypesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Conversation API processing mode. May be changed later by using Conversation App API.
@@ -1781,7 +1781,7 @@ impl<'de> serde::Deserialize<'de> for BundlesInputConversationAppProcessingModes
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Conversation API webhook target type.
@@ -1845,7 +1845,7 @@ impl<'de> serde::Deserialize<'de> for BundlesInputWebhookTargetTypesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `BundlesListBundlesDto`
@@ -2115,7 +2115,7 @@ impl<'de> serde::Deserialize<'de> for BundlesProvisioningStatesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// List of regions of the app.
@@ -2191,7 +2191,7 @@ impl<'de> serde::Deserialize<'de> for BundlesSmsAppRegionsEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `BundlesSubprojectDto`
@@ -2327,7 +2327,7 @@ impl<'de> serde::Deserialize<'de> for BundlesSubprojectStatusEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `BundlesWebhookDeliveryStatusDto`
@@ -2685,7 +2685,7 @@ impl<'de> serde::Deserialize<'de> for BundlesWebhookTriggersEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// An array of triggers that should trigger the webhook and result in an event being sent to the target url.
@@ -2845,7 +2845,7 @@ impl<'de> serde::Deserialize<'de> for BundlesWebhooksInputWebhookTriggerEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// An array of triggers that should trigger the webhook and result in an event being sent to the target url.
@@ -3013,7 +3013,7 @@ impl<'de> serde::Deserialize<'de> for BundlesWebhooksWebhookTriggerEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `ConversationAccountLocationDto`
@@ -3105,7 +3105,7 @@ impl<'de> serde::Deserialize<'de> for ConversationChannelStatusEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `ConversationInstagramInfoDto`
@@ -3557,7 +3557,7 @@ impl<'de> serde::Deserialize<'de> for KakaotalkActionsEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `KakaotalkButtonDto`
@@ -3741,7 +3741,7 @@ impl<'de> serde::Deserialize<'de> for KakaotalkCommentTypeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `KakaotalkInputButtonDto`
@@ -3912,7 +3912,7 @@ impl<'de> serde::Deserialize<'de> for KakaotalkInputKakaoTalkButtonTypeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Types of emphasized template
@@ -3976,7 +3976,7 @@ impl<'de> serde::Deserialize<'de> for KakaotalkInputKakaoTalkTemplateEmphasizeTy
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Types of template message
@@ -4044,7 +4044,7 @@ impl<'de> serde::Deserialize<'de> for KakaotalkInputKakaoTalkTemplateMessageType
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `KakaotalkInputSenderDetailsDto`
@@ -4649,7 +4649,7 @@ impl<'de> serde::Deserialize<'de> for KakaotalkInputTemplateLanguagesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `KakaotalkInputUpdateSenderDetailsDto`
@@ -5091,7 +5091,7 @@ impl<'de> serde::Deserialize<'de> for KakaotalkKakaoTalkButtonTypeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Types of emphasized template
@@ -5163,7 +5163,7 @@ impl<'de> serde::Deserialize<'de> for KakaotalkKakaoTalkTemplateEmphasizeTypeEnu
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Types of template message
@@ -5239,7 +5239,7 @@ impl<'de> serde::Deserialize<'de> for KakaotalkKakaoTalkTemplateMessageTypeEnum 
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `KakaotalkPapiErrorDto`
@@ -5914,7 +5914,7 @@ impl<'de> serde::Deserialize<'de> for KakaotalkSenderNotificationTypeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The current state of the sender.
@@ -5986,7 +5986,7 @@ impl<'de> serde::Deserialize<'de> for KakaotalkSenderStatesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Current status of the pending changes.
@@ -6050,7 +6050,7 @@ impl<'de> serde::Deserialize<'de> for KakaotalkSenderStatusesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `KakaotalkTemplateCategoryDto`
@@ -6174,7 +6174,7 @@ impl<'de> serde::Deserialize<'de> for KakaotalkTemplateCategoryEnglishNamesEnum 
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `KakaotalkTemplateCategoryListDto`
@@ -6319,7 +6319,7 @@ impl<'de> serde::Deserialize<'de> for KakaotalkTemplateCategoryNamesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `KakaotalkTemplateChangesDetailsDto`
@@ -7377,7 +7377,7 @@ impl<'de> serde::Deserialize<'de> for KakaotalkTemplateLanguagesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `KakaotalkTemplateListDto`
@@ -7595,7 +7595,7 @@ impl<'de> serde::Deserialize<'de> for KakaotalkTemplateNotificationTypeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The current state of the template.
@@ -7655,7 +7655,7 @@ impl<'de> serde::Deserialize<'de> for KakaotalkTemplateStatesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Current status of the pending changes
@@ -7719,7 +7719,7 @@ impl<'de> serde::Deserialize<'de> for KakaotalkTemplateStatusesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `KakaotalkTemplateSubcategoryDto`
@@ -7996,7 +7996,7 @@ impl<'de> serde::Deserialize<'de> for KakaotalkTemplateSubcategoryEnglishNamesEn
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// 하위 카테고리 이름.
@@ -8220,7 +8220,7 @@ impl<'de> serde::Deserialize<'de> for KakaotalkTemplateSubcategoryNamesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `RcsAccountNotificationDto`
@@ -8373,7 +8373,7 @@ impl<'de> serde::Deserialize<'de> for RcsAccountNotificationTypeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `RcsBrandCampaignSenderDetailsQuestionnaireUsAnswersDto`
@@ -10716,7 +10716,7 @@ impl<'de> serde::Deserialize<'de> for RcsBrandRegistrationProcessStatusesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Current status of the brand registration.
@@ -10788,7 +10788,7 @@ impl<'de> serde::Deserialize<'de> for RcsBrandRegistrationStatusesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `RcsCampaignRegistrationDto`
@@ -10920,7 +10920,7 @@ impl<'de> serde::Deserialize<'de> for RcsCommentTypeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `RcsConversationApiAppDto`
@@ -11029,7 +11029,7 @@ impl<'de> serde::Deserialize<'de> for RcsConversationApiAppRegionsEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Status of the channel credentials integration.
@@ -11097,7 +11097,7 @@ impl<'de> serde::Deserialize<'de> for RcsConversationAppChannelIntegrationStatus
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Two-letter country code in ISO 3166 standard.
@@ -12101,7 +12101,7 @@ impl<'de> serde::Deserialize<'de> for RcsCountryCodesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `RcsCountryStatusDto`
@@ -13613,7 +13613,7 @@ impl<'de> serde::Deserialize<'de> for RcsInputCountryCodesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Country of the company's tax registration for non-US taxId. This value controls conditional validation for taxId and addressState. Not required for create, but required for launch.
@@ -14605,7 +14605,7 @@ impl<'de> serde::Deserialize<'de> for RcsInputCountryCodesNonUsEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Country of the company's tax registration for US taxId. This value controls conditional validation for taxId and addressState. Not required for create, but required for launch.
@@ -14661,7 +14661,7 @@ impl<'de> serde::Deserialize<'de> for RcsInputCountryCodesUsEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// List of two-letter country codes in ISO 3166 standard, specifying the countries to launch RCS sender in.
@@ -14813,7 +14813,7 @@ impl<'de> serde::Deserialize<'de> for RcsInputRcsCountryCodesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Billing category.
@@ -14894,7 +14894,7 @@ impl<'de> serde::Deserialize<'de> for RcsInputSenderBillingCategoriesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Region sender is provisioned in.
@@ -14958,7 +14958,7 @@ impl<'de> serde::Deserialize<'de> for RcsInputSenderRegionsEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Use case.
@@ -15026,7 +15026,7 @@ impl<'de> serde::Deserialize<'de> for RcsInputSenderUseCasesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Documentation schema for US brand campaign answers: taxIdCountry!=US, ownershipType=PRIVATE.
@@ -16153,7 +16153,7 @@ impl<'de> serde::Deserialize<'de> for RcsOperatorStatusEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `RcsPapiErrorDto`
@@ -16302,7 +16302,7 @@ impl<'de> serde::Deserialize<'de> for RcsPrivateUsQuestionnaireBrandLegalFormsEn
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Legal form of the company for public ownership type. Not required for create, but required for launch.
@@ -16358,7 +16358,7 @@ impl<'de> serde::Deserialize<'de> for RcsPublicUsQuestionnaireBrandLegalFormsEnu
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Billing category.
@@ -16439,7 +16439,7 @@ impl<'de> serde::Deserialize<'de> for RcsSenderBillingCategoriesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `RcsSenderDetailsBrandDto`
@@ -21900,7 +21900,7 @@ impl<'de> serde::Deserialize<'de> for RcsSenderHostingRegionsEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `RcsSenderInputDto`
@@ -22169,7 +22169,7 @@ impl<'de> serde::Deserialize<'de> for RcsSenderNotificationTypeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Region sender is provisioned in.
@@ -22233,7 +22233,7 @@ impl<'de> serde::Deserialize<'de> for RcsSenderRegionsEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `RcsSenderSortColumnsEnum`
@@ -22301,7 +22301,7 @@ impl<'de> serde::Deserialize<'de> for RcsSenderSortColumnsEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The current state of the sender.
@@ -22385,7 +22385,7 @@ impl<'de> serde::Deserialize<'de> for RcsSenderStatesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Use case.
@@ -22453,7 +22453,7 @@ impl<'de> serde::Deserialize<'de> for RcsSenderUseCasesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `RcsSortDirectionsEnum`
@@ -22513,7 +22513,7 @@ impl<'de> serde::Deserialize<'de> for RcsSortDirectionsEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `RcsSupplierDetailsDto`
@@ -22683,7 +22683,7 @@ impl<'de> serde::Deserialize<'de> for RcsTestNumberCapabilitiesFeaturesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `RcsTestNumberStateDto`
@@ -22798,7 +22798,7 @@ impl<'de> serde::Deserialize<'de> for RcsTestNumberStatesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `RcsTestNumbersDto`
@@ -25694,7 +25694,7 @@ impl<'de> serde::Deserialize<'de> for RcsUsQuestionnaireBrandCampaignVersionsEnu
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Sector or industry of business. Not required for create, but required for launch.
@@ -25838,7 +25838,7 @@ impl<'de> serde::Deserialize<'de> for RcsUsQuestionnaireBrandIndustriesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Legal form of the company.
@@ -25906,7 +25906,7 @@ impl<'de> serde::Deserialize<'de> for RcsUsQuestionnaireBrandLegalFormsEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Ownership type of the company. Not required for create, but required for launch.
@@ -25966,7 +25966,7 @@ impl<'de> serde::Deserialize<'de> for RcsUsQuestionnaireOwnershipTypeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Ownership type of the company. Not required for create, but required for launch.
@@ -26022,7 +26022,7 @@ impl<'de> serde::Deserialize<'de> for RcsUsQuestionnaireOwnershipTypePrivateEnum
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Ownership type of the company. Not required for create, but required for launch.
@@ -26078,7 +26078,7 @@ impl<'de> serde::Deserialize<'de> for RcsUsQuestionnaireOwnershipTypePublicEnum 
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `RcsUsQuestionnaireVersionsEnum`
@@ -26138,7 +26138,7 @@ impl<'de> serde::Deserialize<'de> for RcsUsQuestionnaireVersionsEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Verification answers for senders with the US country questionnaire.
@@ -26466,7 +26466,7 @@ impl<'de> serde::Deserialize<'de> for RcsUsStatesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `RcsWebsiteDto`
@@ -26615,7 +26615,7 @@ impl<'de> serde::Deserialize<'de> for SmsConversationApiAppRegionsEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Status of the channel credentials integration.
@@ -26683,7 +26683,7 @@ impl<'de> serde::Deserialize<'de> for SmsConversationAppChannelIntegrationStatus
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `SmsInputSmsAppDto`
@@ -26801,7 +26801,7 @@ impl<'de> serde::Deserialize<'de> for SmsInputSmsAppRegionsEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `SmsPapiErrorDto`
@@ -27022,7 +27022,7 @@ impl<'de> serde::Deserialize<'de> for SmsProvisioningStatesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `SmsSmsAppDto`
@@ -27201,7 +27201,7 @@ impl<'de> serde::Deserialize<'de> for SmsSmsAppRegionsEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `SmsUpdateSmsAppDto`
@@ -27681,7 +27681,7 @@ impl<'de> serde::Deserialize<'de> for WebhookWebhookTriggersEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Current status of the pending changes.
@@ -27749,7 +27749,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappAccountChangeStateEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappAccountChangesDetailsDto`
@@ -28335,7 +28335,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappAccountNotificationTypeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappAccountSenderRelatedChangesDetailsDto`
@@ -28467,7 +28467,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappAccountStateEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappAccountsControllerCreateAccountV1Request`
@@ -28691,7 +28691,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappActionsEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Bid strategy returned for the template optimization configuration.
@@ -28759,7 +28759,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappBidStrategiesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappBodyComponentDto`
@@ -28925,7 +28925,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappBusinessManagersEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappButtonTypeCopyCodeEnum`
@@ -28981,7 +28981,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappButtonTypeCopyCodeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappButtonTypeEnum`
@@ -29037,7 +29037,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappButtonTypeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappButtonTypeFlowEnum`
@@ -29093,7 +29093,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappButtonTypeFlowEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappButtonTypeOrderDetailsEnum`
@@ -29149,7 +29149,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappButtonTypeOrderDetailsEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappButtonTypeOtpEnum`
@@ -29205,7 +29205,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappButtonTypeOtpEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappButtonTypePhoneNumberEnum`
@@ -29261,7 +29261,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappButtonTypePhoneNumberEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappButtonTypeQuickReplyEnum`
@@ -29317,7 +29317,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappButtonTypeQuickReplyEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappButtonTypeRequestContactInfoEnum`
@@ -29373,7 +29373,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappButtonTypeRequestContactInfoEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappButtonTypeUrlEnum`
@@ -29429,7 +29429,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappButtonTypeUrlEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappButtonsComponentDto`
@@ -30546,7 +30546,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappCardHeaderComponentFormatsEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappCarouselComponentDto`
@@ -30672,7 +30672,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappCommentTypeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappComponentTypeBodyEnum`
@@ -30728,7 +30728,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappComponentTypeBodyEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappComponentTypeButtonsEnum`
@@ -30784,7 +30784,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappComponentTypeButtonsEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappComponentTypeCarouselEnum`
@@ -30840,7 +30840,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappComponentTypeCarouselEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappComponentTypeFooterEnum`
@@ -30896,7 +30896,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappComponentTypeFooterEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappComponentTypeHeaderEnum`
@@ -30952,7 +30952,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappComponentTypeHeaderEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappComponentTypeLimitedTimeOfferEnum`
@@ -31008,7 +31008,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappComponentTypeLimitedTimeOfferEnum 
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappConversationApiAppDto`
@@ -31117,7 +31117,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappConversationApiAppRegionsEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Status of the channel credentials integration.
@@ -31186,7 +31186,7 @@ for WhatsappConversationAppChannelIntegrationStatusEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Conversation API app regions the sender can be used for.
@@ -31250,7 +31250,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappConversationAppRegionsEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappCopyCodeButtonDto`
@@ -32315,7 +32315,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappCountryCodesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappCreateSolutionListDto`
@@ -32427,7 +32427,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappDailyLimitEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappFailedSolutionDto`
@@ -32538,7 +32538,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappFailedSolutionErrorsEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Flow action
@@ -32606,7 +32606,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappFlowActionEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappFlowButtonDto`
@@ -33202,7 +33202,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputAccountWhatsAppVerticalsEnum 
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Bid strategy to use for the template optimization configuration.
@@ -33258,7 +33258,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputBidStrategiesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Business manager.
@@ -33330,7 +33330,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputBusinessManagersEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Business manager.
@@ -33395,7 +33395,7 @@ for WhatsappInputBusinessManagersPublicDocumentationEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappInputCardBodyComponentDto`
@@ -33932,7 +33932,7 @@ for WhatsappInputCardMediaHeaderExampleSupportedMimeTypesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappInputCarouselComponentDto`
@@ -34019,7 +34019,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputFlowActionEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Optional mime type of file if it can not be determined by the file contents.
@@ -34092,7 +34092,7 @@ for WhatsappInputMediaHeaderExampleSupportedMimeTypesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappInputOtpTypeEnum`
@@ -34156,7 +34156,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputOtpTypeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappInputSenderPartnerInitiatedDetailsDto`
@@ -34540,7 +34540,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputTemplateCompareTimeframesEnum
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappInputTemplateDetailsOptimization`
@@ -34920,7 +34920,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputTemplateLanguagesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappInputUpdateAccountDto`
@@ -35166,7 +35166,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappLocationHeaderComponentFormatEnum 
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappLocationHeaderComponentInputDto`
@@ -35353,7 +35353,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappMediaHeaderComponentFormatEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappMediaHeaderComponentInputDto`
@@ -35728,7 +35728,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappOtpTypeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappPapiErrorDto`
@@ -38030,7 +38030,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappQualityRatingEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappQuickReplyButtonDto`
@@ -38188,7 +38188,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderBotRegionEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappSenderChangesDetailsDto`
@@ -39042,7 +39042,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderErrorCodeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Region sender is provisioned in.
@@ -39106,7 +39106,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderInputBotRegionEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappSenderInputDetailsDto`
@@ -39481,7 +39481,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderInputMetaLocalStoragesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// If the phone number is provided by Sinch or the customer.
@@ -39541,7 +39541,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderInputNumberProviderTypeEnum 
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Region sender is provisioned in. If not provided, default region for the country set in the billing account will be used. For partner-initiated accounts, the value set for WhatsApp account will be used.
@@ -39605,7 +39605,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderInputRegionEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappSenderInputRegisterDto`
@@ -39680,7 +39680,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderInputRegistrationMethodEnum 
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappSenderInputVerifyDto`
@@ -39837,7 +39837,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderInputWhatsAppVerticalEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappSenderListDto`
@@ -40006,7 +40006,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderMetaLocalStoragesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappSenderMetadataDto`
@@ -40267,7 +40267,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderNotificationTypeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Provider for phone number.
@@ -40331,7 +40331,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderNumberProviderTypeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappSenderRegisterDto`
@@ -40427,7 +40427,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderRegistrationMethodEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The current state of the sender.
@@ -40503,7 +40503,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderStatesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Current status of the pending changes.
@@ -40575,7 +40575,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderStatusesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Category of the sender displayed in the Business Info within WhatsApp.
@@ -40719,7 +40719,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderWhatsAppVerticalEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappSendersControllerCreateSenderV1Request`
@@ -41321,7 +41321,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateAnalyticsButtonTypesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappTemplateAnalyticsButtonsDto`
@@ -41416,7 +41416,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateAnalyticsDateRangesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappTemplateAnalyticsDto`
@@ -41523,7 +41523,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateCategoryEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappTemplateChangesDetailsDto`
@@ -42145,7 +42145,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateCompareBlockReasonsEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappTemplateCompareDto`
@@ -43632,7 +43632,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateDtoFieldMaskPathsEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappTemplateInputCategoryEnum`
@@ -43696,7 +43696,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateInputCategoryEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappTemplateInputDto`
@@ -44100,7 +44100,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateLanguagesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappTemplateListDto`
@@ -44318,7 +44318,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateNotificationTypeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Quality score of the HSM.
@@ -44390,7 +44390,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateQualityScoreEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Rejection code if template is in status 'REJECTED'
@@ -44466,7 +44466,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateRejectionCodeEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappTemplateStatesEnum`
@@ -44538,7 +44538,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateStatesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The current status of the changes.
@@ -44605,7 +44605,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateStatusesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappTemplatesControllerGetTemplateV1Response`
@@ -45319,7 +45319,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappTextHeaderComponentFormatEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappTextHeaderComponentInputDto`
@@ -46157,7 +46157,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappWabaBanStatesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `WhatsappWabaDetailsDto`
@@ -46322,7 +46322,7 @@ impl<'de> serde::Deserialize<'de> for WhatsappWhatsAppFlowStatusesEnum {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Current approval status of the field.
@@ -46410,6 +46410,6 @@ impl<'de> serde::Deserialize<'de> for WhatsappWhatsAppSenderFieldUpdateStatusEnu
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }

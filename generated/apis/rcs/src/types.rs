@@ -74,7 +74,7 @@ impl<'de> serde::Deserialize<'de> for AgentComposingEventType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `AgentEvent`
@@ -278,7 +278,7 @@ impl<'de> serde::Deserialize<'de> for AgentReadEventType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `Callback`
@@ -529,7 +529,7 @@ impl<'de> serde::Deserialize<'de> for CapabilitiesResponseCapabilitiesItem {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// A horizontal carousel of rich cards
@@ -612,7 +612,7 @@ impl<'de> serde::Deserialize<'de> for CarouselRichCardMessageType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The width of the cards in the carousel
@@ -672,7 +672,7 @@ impl<'de> serde::Deserialize<'de> for CarouselRichCardMessageWidth {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// creates a new event on the user's calendar
@@ -763,7 +763,7 @@ impl<'de> serde::Deserialize<'de> for CreateCalendarEventType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// calls a phone number via the user's dialer app
@@ -842,7 +842,7 @@ impl<'de> serde::Deserialize<'de> for DialPhoneNumberType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `Error`
@@ -1180,7 +1180,7 @@ impl<'de> serde::Deserialize<'de> for FileMessageType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// A location send back from an end user.
@@ -1263,7 +1263,7 @@ impl<'de> serde::Deserialize<'de> for LocationResponseType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `Message`
@@ -1650,7 +1650,7 @@ impl<'de> serde::Deserialize<'de> for MessageQueuedResponseStatusReportType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `MessageQueuedResponseType`
@@ -1706,7 +1706,7 @@ impl<'de> serde::Deserialize<'de> for MessageQueuedResponseType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `MessageSuggestionsItem`
@@ -1883,7 +1883,7 @@ impl<'de> serde::Deserialize<'de> for OpenUrlType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Data that will be sent back to the agent when the user taps the reply
@@ -1969,7 +1969,7 @@ impl<'de> serde::Deserialize<'de> for RequestDeanonymizationType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// request a location to be shared with the agent
@@ -2040,7 +2040,7 @@ impl<'de> serde::Deserialize<'de> for RequestLocationPushType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// One of title, description and media must be specified
@@ -2290,7 +2290,7 @@ impl<'de> serde::Deserialize<'de> for RichCardMediaHeight {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// show a given location on a map
@@ -2382,7 +2382,7 @@ impl<'de> serde::Deserialize<'de> for ShowLocationType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `SmsBatchMessage`
@@ -2525,7 +2525,7 @@ impl<'de> serde::Deserialize<'de> for SmsBatchMessageDeliveryReport {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// A singular rich card on which orientation and alignment may be specified
@@ -2624,7 +2624,7 @@ impl<'de> serde::Deserialize<'de> for StandaloneRichCardMessageOrientation {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Where the standalone rich card has horizontal alignment, should it be left aligned (so content to the left, suggestions go to the right) or vice-versa? Defaults to LEFT
@@ -2684,7 +2684,7 @@ impl<'de> serde::Deserialize<'de> for StandaloneRichCardMessageThumbnailAlignmen
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `StandaloneRichCardMessageType`
@@ -2740,7 +2740,7 @@ impl<'de> serde::Deserialize<'de> for StandaloneRichCardMessageType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `StatusReport`
@@ -2854,7 +2854,7 @@ impl<'de> serde::Deserialize<'de> for StatusReportAbortedType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `StatusReportDelivered`
@@ -2925,7 +2925,7 @@ impl<'de> serde::Deserialize<'de> for StatusReportDeliveredType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `StatusReportDisplayed`
@@ -2996,7 +2996,7 @@ impl<'de> serde::Deserialize<'de> for StatusReportDisplayedType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `StatusReportFailed`
@@ -3092,7 +3092,7 @@ impl<'de> serde::Deserialize<'de> for StatusReportFailedType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The status report
@@ -3301,7 +3301,7 @@ impl<'de> serde::Deserialize<'de> for StatusReportType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The user can tap a suggested action to initiate the corresponding native action on the device
@@ -3599,7 +3599,7 @@ impl<'de> serde::Deserialize<'de> for SuggestedActionType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The user can tap a suggested reply to send the text reply back to the agent
@@ -3687,7 +3687,7 @@ impl<'de> serde::Deserialize<'de> for SuggestedReplyType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `Suggestion`
@@ -3878,7 +3878,7 @@ impl<'de> serde::Deserialize<'de> for SuggestionResponseType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `TextMessage`
@@ -3954,7 +3954,7 @@ impl<'de> serde::Deserialize<'de> for TextMessageType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Event notifying the agent that the user is typing
@@ -4025,7 +4025,7 @@ impl<'de> serde::Deserialize<'de> for UserAgentComposingType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `UserAgentEvent`
@@ -4113,7 +4113,7 @@ impl<'de> serde::Deserialize<'de> for UserAgentEventType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Message that has been sent from the user to the agent
@@ -4364,6 +4364,6 @@ impl<'de> serde::Deserialize<'de> for UserAgentMessageType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }

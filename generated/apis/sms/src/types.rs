@@ -220,7 +220,7 @@ impl<'de> serde::Deserialize<'de> for GetDeliveryReportByBatchIdType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `GetDeliveryReportByPhoneNumberResponse`
@@ -1186,7 +1186,7 @@ impl<'de> serde::Deserialize<'de> for SendBatchCreatedDeliveryReport {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Contains the parameters that will be used for customizing the message for each recipient.
@@ -1195,10 +1195,10 @@ impl<'de> serde::Deserialize<'de> for SendBatchCreatedDeliveryReport {
 ///
 /// [Click here to learn more about parameters](https://developers.sinch.com/docs/sms-rest#parameterization)
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
 #[non_exhaustive]
 pub struct SendBatchCreatedParameters {
     /// Properties beyond the named ones.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         std::collections::BTreeMap<String, String>,
@@ -1273,7 +1273,7 @@ impl<'de> serde::Deserialize<'de> for SendBatchCreatedType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `SendBatchObject`
@@ -1492,7 +1492,7 @@ impl<'de> serde::Deserialize<'de> for SendBatchObjectDeliveryReport {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Contains the parameters that will be used for customizing the message for each recipient.
@@ -1503,10 +1503,10 @@ impl<'de> serde::Deserialize<'de> for SendBatchObjectDeliveryReport {
 ///     "default": "there"}]'
 /// [Click here to learn more about parameters](https://developers.sinch.com/docs/sms-rest-parameterization)
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
 #[non_exhaustive]
 pub struct SendBatchObjectParameters {
     /// Properties beyond the named ones.
-    #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<
         String,
         SendBatchObjectParametersValue,
@@ -1611,7 +1611,7 @@ impl<'de> serde::Deserialize<'de> for SendBatchObjectType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `UpdateBatchReq`
@@ -1800,7 +1800,7 @@ impl<'de> serde::Deserialize<'de> for UpdateBatchReqDeliveryReport {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `UpdateGroupRequest`

@@ -142,7 +142,7 @@ impl<'de> serde::Deserialize<'de> for IdentityType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Available methods and actions which can be done after a successful Verification
@@ -243,7 +243,7 @@ impl<'de> serde::Deserialize<'de> for LinksRel {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Text-To-Speech engine settings
@@ -361,7 +361,7 @@ impl<'de> serde::Deserialize<'de> for SmsCodeType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The expiration time for a verification process is represented in the format `HH:MM:SS`.
@@ -423,7 +423,7 @@ impl<'de> serde::Deserialize<'de> for Source {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The type of the call result.
@@ -499,7 +499,7 @@ impl<'de> serde::Deserialize<'de> for StatusCallResult {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Prices associated with this verification
@@ -791,7 +791,7 @@ impl<'de> serde::Deserialize<'de> for VerificationEventResponseAction {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The type of the event.
@@ -855,7 +855,7 @@ impl<'de> serde::Deserialize<'de> for VerificationEventType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The type of the verification.
@@ -923,7 +923,7 @@ impl<'de> serde::Deserialize<'de> for VerificationMethodReport {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The type of the verification request.
@@ -995,7 +995,7 @@ impl<'de> serde::Deserialize<'de> for VerificationMethodStart {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The maximum price charged for this verification process.
@@ -1247,7 +1247,7 @@ impl<'de> serde::Deserialize<'de> for VerificationReportRequestFlashCallMethod {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Phone Call Verification Report Request
@@ -1347,7 +1347,7 @@ impl<'de> serde::Deserialize<'de> for VerificationReportRequestPhoneCallMethod {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// SMS Verification Report Request
@@ -1426,7 +1426,7 @@ impl<'de> serde::Deserialize<'de> for VerificationReportRequestSmsMethod {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// A configuration object containing settings specific to SMS verifications.
@@ -1520,7 +1520,7 @@ impl<'de> serde::Deserialize<'de> for VerificationReportRequestWhatsAppMethod {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// A configuration object containing settings specific to WhatsApp verifications.
@@ -2039,7 +2039,7 @@ impl<'de> serde::Deserialize<'de> for VerificationRequestEventEvent {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `VerificationRequestEventResponse`
@@ -2668,7 +2668,7 @@ impl<'de> serde::Deserialize<'de> for VerificationResultEventEvent {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `VerificationSmsDeliveredEvent`
@@ -2778,7 +2778,7 @@ impl<'de> serde::Deserialize<'de> for VerificationSmsDeliveredEventEvent {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The result of the SMS delivery. Possible values can be extended in the future.
@@ -2838,7 +2838,7 @@ impl<'de> serde::Deserialize<'de> for VerificationSmsDeliveredEventSmsResult {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `VerificationStartRequest`
@@ -4057,7 +4057,7 @@ impl<'de> serde::Deserialize<'de> for VerificationStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Displays the reason why a verification has `FAILED`, was `DENIED`, or was `ABORTED`.
@@ -4169,7 +4169,7 @@ impl<'de> serde::Deserialize<'de> for VerificationStatusReason {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `VerificationStatusResponse`
@@ -4579,7 +4579,7 @@ impl<'de> serde::Deserialize<'de> for VerificationStatusResponseFlashCallMethod 
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Phone Call Verification Status Response
@@ -4758,7 +4758,7 @@ impl<'de> serde::Deserialize<'de> for VerificationStatusResponsePhoneCallMethod 
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// SMS Verification Status Response
@@ -4929,7 +4929,7 @@ impl<'de> serde::Deserialize<'de> for VerificationStatusResponseSmsMethod {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Prices associated with this verification
@@ -5122,7 +5122,7 @@ impl<'de> serde::Deserialize<'de> for VerificationStatusResponseWhatsAppMethod {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Prices associated with this verification
@@ -5212,6 +5212,6 @@ impl<'de> serde::Deserialize<'de> for WhatsAppCodeType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }

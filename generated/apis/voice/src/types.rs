@@ -141,7 +141,7 @@ impl<'de> serde::Deserialize<'de> for AceRequestEvent {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// SVAML is a call control markup language. When a server receives a callback event from the Sinch platform, it can respond with a SVAML object to control the voice call. The following is an example of a SVAML object type and its contents.
@@ -282,7 +282,7 @@ impl<'de> serde::Deserialize<'de> for AmdObjectReason {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The determination by the system of who answered the call.
@@ -350,7 +350,7 @@ impl<'de> serde::Deserialize<'de> for AmdObjectStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The `amd` object enables [Answering Machine Detection](https://developers.sinch.com/docs/voice/api-reference/amd_v2) (AMD) and sets whether it works synchronously or asychronously.
@@ -483,7 +483,7 @@ impl<'de> serde::Deserialize<'de> for CallResult {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `Callbacks`
@@ -600,7 +600,7 @@ impl<'de> serde::Deserialize<'de> for CallingManageCallWithCallLegCallLeg {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Currently three types of callouts are supported: conference callouts, text-to-speech callouts and custom callouts. The custom callout is the most flexible, but text-to-speech and conference callouts are more convenient.
@@ -810,7 +810,7 @@ impl<'de> serde::Deserialize<'de> for CalloutRequestType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Valid values are `voice` and `sms`
@@ -870,7 +870,7 @@ impl<'de> serde::Deserialize<'de> for Capability {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The conference callout calls a phone number or a user. When the call is answered, it's connected to a conference room.
@@ -1221,7 +1221,7 @@ impl<'de> serde::Deserialize<'de> for ConferenceCalloutRequestMethod {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Options to control how DTMF signals are used by the participant in the conference. For information on how to use this feature, read more [here](https://developers.sinch.com/docs/voice/api-reference/conference-dtmf).
@@ -1331,7 +1331,7 @@ impl<'de> serde::Deserialize<'de> for ConferenceDtmfOptionsMode {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The custom callout, the server initiates a call from the servers that can be controlled by specifying how the call should progress at each call event.
@@ -1639,7 +1639,7 @@ impl<'de> serde::Deserialize<'de> for CustomCalloutRequestMethod {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Known destination
@@ -1927,7 +1927,7 @@ impl<'de> serde::Deserialize<'de> for DestinationWebSocketType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The request body of a Disconnected Call Event.
@@ -2130,7 +2130,7 @@ impl<'de> serde::Deserialize<'de> for DiceRequestEvent {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The reason the call was disconnected.
@@ -2242,7 +2242,7 @@ impl<'de> serde::Deserialize<'de> for DiceRequestReason {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Type `did` for Direct Inward Dialling
@@ -2298,7 +2298,7 @@ impl<'de> serde::Deserialize<'de> for DidDestination {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Can be either `pstn` for PSTN endpoint or `mxp` for data (app or web) clients.
@@ -2366,7 +2366,7 @@ impl<'de> serde::Deserialize<'de> for Domain {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `Error`
@@ -2597,7 +2597,7 @@ impl<'de> serde::Deserialize<'de> for GetCallResponseObjDomain {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `GetCallResponseObjFrom`
@@ -2810,7 +2810,7 @@ impl<'de> serde::Deserialize<'de> for GetCallResponseObjReason {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The status of the call. Either `ONGOING` or `FINAL`
@@ -2870,7 +2870,7 @@ impl<'de> serde::Deserialize<'de> for GetCallResponseObjStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `GetCallResponseObjTo`
@@ -3314,7 +3314,7 @@ impl<'de> serde::Deserialize<'de> for GetQueryNumberNumberNumberType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `GetRecordingFileInfo`
@@ -3662,7 +3662,7 @@ impl<'de> serde::Deserialize<'de> for ManageConferenceParticipantRequestCommand 
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// An IVR menu that contains an audio prompt as well as configured options.
@@ -3819,7 +3819,7 @@ impl<'de> serde::Deserialize<'de> for MusicOnHold {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Type `userName` used for data endpoints.
@@ -3879,7 +3879,7 @@ impl<'de> serde::Deserialize<'de> for MxpDestination {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The request body of Notify Event notifying of an error.
@@ -4104,7 +4104,7 @@ impl<'de> serde::Deserialize<'de> for NotifyRequestEvent {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// A configured option that the user can trigger to perform an action.
@@ -4298,7 +4298,7 @@ impl<'de> serde::Deserialize<'de> for PieRequestEvent {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// An object containing information about the returned menu result.
@@ -4413,7 +4413,7 @@ impl<'de> serde::Deserialize<'de> for PieRequestMenuResultInputMethod {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The type of information that's returned.
@@ -4489,7 +4489,7 @@ impl<'de> serde::Deserialize<'de> for PieRequestMenuResultType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// SVAML is a call control markup language. When a server receives a callback event from the Sinch platform, it can respond with a SVAML object to control the voice call. The following is an example of a SVAML object type and its contents.
@@ -4618,7 +4618,7 @@ impl<'de> serde::Deserialize<'de> for PstnDestination {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Type `sip` for SIP infrastructures.
@@ -4674,7 +4674,7 @@ impl<'de> serde::Deserialize<'de> for SipDestination {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The action that will control the call. Each SVAML object can only include one action.
@@ -5145,7 +5145,7 @@ impl<'de> serde::Deserialize<'de> for SvamlActionConnectConfName {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Determines how an application-to-application call is connected. Available to use in a response to an [Incoming Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ice) callback.
@@ -5236,7 +5236,7 @@ impl<'de> serde::Deserialize<'de> for SvamlActionConnectMxpName {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Determines how a PSTN call is connected. Available to use in a response to an [Incoming Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ice) callback.
@@ -5395,7 +5395,7 @@ impl<'de> serde::Deserialize<'de> for SvamlActionConnectPstnName {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Determines how to route a call to a SIP server. Available to use in a response to an [Incoming Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ice) callback.
@@ -5534,7 +5534,7 @@ impl<'de> serde::Deserialize<'de> for SvamlActionConnectSipName {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// An optional parameter to specify the SIP transport protocol. If unspecified, UDP is used.
@@ -5598,7 +5598,7 @@ impl<'de> serde::Deserialize<'de> for SvamlActionConnectSipTransport {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Determines how to route a call to a Stream/websocket server. Available to use in a response to an [Incoming Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ice) callback.
@@ -5710,7 +5710,7 @@ impl<'de> serde::Deserialize<'de> for SvamlActionConnectStreamName {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Optional parameters for the WebSocket stream.
@@ -5814,7 +5814,7 @@ impl<'de> serde::Deserialize<'de> for SvamlActionContinueName {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Hangs up a call. Available to use in a response to an [Incoming Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ice) callback or an [Answered Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ace) callback.
@@ -5885,7 +5885,7 @@ impl<'de> serde::Deserialize<'de> for SvamlActionHangupName {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The action that will control the call. Each SVAML object can only include one action.
@@ -6224,7 +6224,7 @@ impl<'de> serde::Deserialize<'de> for SvamlActionParkName {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// The action that will control the call. Each SVAML object can only include one action.
@@ -6615,7 +6615,7 @@ impl<'de> serde::Deserialize<'de> for SvamlActionRunMenuName {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Instructions allow an application to play a message or file, start recording, and various other tasks. For more information about instructions, see the [SVAML](https://developers.sinch.com/docs/voice/api-reference/svaml/) documentation.
@@ -7044,7 +7044,7 @@ impl<'de> serde::Deserialize<'de> for SvamlInstructionAnswerName {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Instructions allow an application to play a message or file, start recording, and various other tasks. For more information about instructions, see the [SVAML](https://developers.sinch.com/docs/voice/api-reference/svaml/) documentation.
@@ -7513,7 +7513,7 @@ impl<'de> serde::Deserialize<'de> for SvamlInstructionPlayFilesName {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Plays a synthesized text-to-speech message to the end user. The message is provided in the text field.
@@ -7604,7 +7604,7 @@ impl<'de> serde::Deserialize<'de> for SvamlInstructionSayName {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Plays DTMF tones in the call.
@@ -7688,7 +7688,7 @@ impl<'de> serde::Deserialize<'de> for SvamlInstructionSendDtmfName {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Creates a cookie for the duration of the call.
@@ -7779,7 +7779,7 @@ impl<'de> serde::Deserialize<'de> for SvamlInstructionSetCookieName {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// Starts a recording of the call.
@@ -7864,7 +7864,7 @@ impl<'de> serde::Deserialize<'de> for SvamlInstructionStartRecordingName {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `SvamlInstructionStartRecordingOptions`
@@ -8034,7 +8034,7 @@ impl<'de> serde::Deserialize<'de> for SvamlInstructionStopRecordingName {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// SVAML is a call control markup language. When a server receives a callback event from the Sinch platform, it can respond with a SVAML object to control the voice call. The following is an example of a SVAML object type and its contents.
@@ -8404,7 +8404,7 @@ impl<'de> serde::Deserialize<'de> for TtsCalloutRequestMethod {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
 /// `UnassignNumbers`
@@ -8794,6 +8794,6 @@ impl<'de> serde::Deserialize<'de> for WebhooksEventRequestType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+        sinch_sdk_runtime::open_enum::deserialize(deserializer)
     }
 }
