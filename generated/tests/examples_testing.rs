@@ -97,8 +97,13 @@ async fn without_an_expectation_the_example_gets_the_description_s_answer() {
     assert!(ok, "{err}");
     let answer: serde_json::Value =
         serde_json::from_str(Operation::NumberLookupNumberLookupV2Lookup.spec().body).unwrap();
-    let carrier = answer["line"]["carrier"].as_str().expect("the description's example has a carrier");
-    assert!(out.contains(carrier), "prints the carrier of the description's example: {out}");
+    let carrier = answer["line"]["carrier"]
+        .as_str()
+        .expect("the description's example has a carrier");
+    assert!(
+        out.contains(carrier),
+        "prints the carrier of the description's example: {out}"
+    );
     assert_eq!(server.received(Operation::NumberLookupNumberLookupV2Lookup).len(), 1);
     server.verify();
 }

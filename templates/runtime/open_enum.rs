@@ -55,6 +55,9 @@ mod tests {
         assert!(e.contains("expected a string"), "{e}");
         // From a serde_json::Value too (owned strings).
         let v: serde_json::Value = serde_json::json!("text");
-        assert_eq!(super::deserialize(v).map_err(|e| e.to_string()), Ok::<_, String>(Kind::Text));
+        assert_eq!(
+            super::deserialize(v).map_err(|e| e.to_string()),
+            Ok::<_, String>(Kind::Text)
+        );
     }
 }
