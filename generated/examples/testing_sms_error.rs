@@ -40,7 +40,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let server = TestServer::start().await;
     let sms = server.client_for::<sinch_sdk::sms::Client>();
     println!("default answer: {:?}", send_reminder(&sms, "+46700000001").await?);
-    server.on(Operation::SmsSendSms).respond(
+    server.on(Operation::SmsSendingSmsSend).respond(
         400,
         serde_json::json!({"code": "syntax_invalid_parameter_format", "text": "Invalid number"}),
     );
@@ -59,7 +59,7 @@ mod tests {
     #[tokio::test]
     async fn a_refused_number_is_reported() {
         let server = TestServer::start().await;
-        server.on(Operation::SmsSendSms).respond(
+        server.on(Operation::SmsSendingSmsSend).respond(
             400,
             serde_json::json!({"code": "syntax_invalid_parameter_format", "text": "Invalid number"}),
         );
@@ -70,7 +70,7 @@ mod tests {
             Outcome::Refused("syntax_invalid_parameter_format".into(), "Invalid number".into())
         );
         // What reached "Sinch", decoded into the SDK's request type.
-        let sent: SendBatchObject = server.received(Operation::SmsSendSms)[0].json();
+        let sent: SendBatchObject = server.received(Operation::SmsSendingSmsSend)[0].json();
         assert_eq!(sent.to, vec!["not-a-number".to_string()]);
         // Every request followed the description (dropping the server checks this too).
         server.verify();

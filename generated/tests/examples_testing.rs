@@ -58,7 +58,7 @@ async fn number_lookup_example_against_the_test_server() {
 #[tokio::test]
 async fn numbers_list_active_example_follows_every_page_of_the_test_server() {
     let server = TestServer::start().await;
-    let op = Operation::NumbersNumberServiceListActiveNumbers;
+    let op = Operation::NumbersActiveNumberList;
     server.on(op).respond_once(
         200,
         serde_json::json!({

@@ -78,7 +78,7 @@ fn every_default_answer_decodes_into_its_type() {
 async fn an_expectation_is_honoured_and_errors_are_typed() {
     let server = TestServer::start().await;
     let sms = server.client_for::<sinch_sdk::sms::Client>();
-    server.on(Operation::SmsSendSms).respond(
+    server.on(Operation::SmsSendingSmsSend).respond(
         400,
         serde_json::json!({"code": "syntax_invalid_parameter_format", "text": "The number is not valid"}),
     );
@@ -98,7 +98,7 @@ async fn an_expectation_is_honoured_and_errors_are_typed() {
             .status("INVALID_ARGUMENT"),
     );
     server
-        .on(Operation::ConversationMessagesSendMessage)
+        .on(Operation::ConversationMessagesSend)
         .respond_once(400, &body);
     let err = conversation.messages().send(message("1")).await.unwrap_err();
     match err.typed() {
@@ -109,7 +109,7 @@ async fn an_expectation_is_honoured_and_errors_are_typed() {
 
     // A typed success body.
     let created = sinch_sdk::sms::types::SendBatchCreated::default();
-    server.on(Operation::SmsSendSms).respond(201, &created);
+    server.on(Operation::SmsSendingSmsSend).respond(201, &created);
     assert_eq!(
         sms.sending_sms().send(batch("+46700000001", "Hi")).await.unwrap(),
         created
@@ -135,20 +135,20 @@ async fn received_requests_decode_into_the_request_types() {
         .send(batch("+46700000003", "second"))
         .await
         .unwrap();
-    let received = server.received(Operation::SmsSendSms);
+    let received = server.received(Operation::SmsSendingSmsSend);
     assert_eq!(received.len(), 2);
     let first: SendBatchObject = received[0].json();
     assert_eq!(first, batch("+46700000002", "first"));
     assert_eq!(received[1].json::<SendBatchObject>().body, "second");
     let bodies: Vec<String> = server
-        .received_as::<SendBatchObject>(Operation::SmsSendSms)
+        .received_as::<SendBatchObject>(Operation::SmsSendingSmsSend)
         .into_iter()
         .map(|b| b.body)
         .collect();
     assert_eq!(bodies, ["first", "second"]);
     assert_eq!(received[0].path, "/xms/v1/test-service-plan/batches");
     assert_eq!(received[0].header("authorization"), Some("Bearer test-sms-token"));
-    assert!(server.received(Operation::SmsListBatches).is_empty());
+    assert!(server.received(Operation::SmsBatchesList).is_empty());
     server.verify();
 }
 
@@ -177,7 +177,7 @@ async fn invalid_requests_are_named_by_operation_and_violation() {
     assert_eq!(violations.len(), 1);
     let text = violations[0].to_string();
     assert!(
-        text.starts_with("Operation::SmsSendSms (POST /xms/v1/{service_plan_id}/batches)"),
+        text.starts_with("Operation::SmsSendingSmsSend (POST /xms/v1/{service_plan_id}/batches)"),
         "{text}"
     );
     assert!(text.contains("missing field `to`"), "{text}");
@@ -189,7 +189,7 @@ async fn invalid_requests_are_named_by_operation_and_violation() {
     )
     .await;
     let text = server.take_violations()[0].to_string();
-    assert!(text.contains("Operation::SmsSendSms"), "{text}");
+    assert!(text.contains("Operation::SmsSendingSmsSend"), "{text}");
     assert!(text.contains("at `to`: invalid type: string"), "{text}");
 
     // A path no operation has, and a method the path does not take.
@@ -214,13 +214,13 @@ async fn invalid_requests_are_named_by_operation_and_violation() {
     let panic = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| server.verify())).unwrap_err();
     let message = panic.downcast_ref::<String>().unwrap();
     assert!(
-        message.contains("Operation::SmsSendSms") && message.contains("at `body`: invalid type"),
+        message.contains("Operation::SmsSendingSmsSend") && message.contains("at `body`: invalid type"),
         "{message}"
     );
 }
 
 #[tokio::test]
-#[should_panic(expected = "Operation::SmsSendSms (POST /xms/v1/{service_plan_id}/batches): the body does not match")]
+#[should_panic(expected = "Operation::SmsSendingSmsSend (POST /xms/v1/{service_plan_id}/batches): the body does not match")]
 async fn dropping_the_server_with_violations_fails_the_test() {
     let server = TestServer::start().await;
     let url = format!("{}/xms/v1/plan/batches", server.base_url());
@@ -243,7 +243,7 @@ async fn the_oauth2_token_flow_runs_against_the_server() {
         .collect();
     assert_eq!(token_requests.len(), 1);
     assert!(token_requests[0].header("authorization").unwrap().starts_with("Basic "));
-    for r in server.received(Operation::ConversationMessagesSendMessage) {
+    for r in server.received(Operation::ConversationMessagesSend) {
         assert_eq!(r.header("authorization"), Some("Bearer sinch-test-token-1"));
         assert!(r.path.starts_with("/v1/projects/test-project/"), "{}", r.path);
     }
@@ -258,12 +258,12 @@ async fn the_oauth2_token_flow_runs_against_the_server() {
         "Bearer error=\"invalid_token\", error_description=\"expired\"",
     );
     server
-        .on(Operation::ConversationMessagesSendMessage)
+        .on(Operation::ConversationMessagesSend)
         .respond_once_with(expired);
     conversation.messages().send(message("3")).await.unwrap();
     assert_eq!(server.tokens_issued(), 2);
     let last = server
-        .received(Operation::ConversationMessagesSendMessage)
+        .received(Operation::ConversationMessagesSend)
         .pop()
         .unwrap();
     assert_eq!(last.header("authorization"), Some("Bearer sinch-test-token-2"));
@@ -282,7 +282,7 @@ async fn multipart_bodies_must_hold_their_required_fields() {
     let fax = server.sinch_client().fax().unwrap();
     let request = SendFaxRequest::new("+12345550100").file(File::from_bytes("a.pdf", &b"%PDF-1.4"[..]));
     fax.faxes().send(request).await.unwrap();
-    let sent = server.received(Operation::FaxSendFax);
+    let sent = server.received(Operation::FaxFaxesSend);
     assert_eq!(sent.len(), 1);
     assert!(
         sent[0]
@@ -304,7 +304,7 @@ async fn multipart_bodies_must_hold_their_required_fields() {
     let violations = server.take_violations();
     assert_eq!(violations.len(), 1, "{violations:?}");
     let text = violations[0].to_string();
-    assert!(text.starts_with("Operation::FaxSendFax"), "{text}");
+    assert!(text.starts_with("Operation::FaxFaxesSend"), "{text}");
     assert!(
         text.contains("the required field `to` is missing from the body"),
         "{text}"

@@ -24,7 +24,7 @@
 //! let server = TestServer::start().await;
 //! let sms = server.client_for::<sinch_sdk::sms::Client>();
 //! // Sinch refuses the batch: the test checks how the code under test handles it.
-//! server.on(Operation::SmsSendSms).respond(
+//! server.on(Operation::SmsSendingSmsSend).respond(
 //!     400,
 //!     serde_json::json!({"code": "syntax_invalid_parameter_format", "text": "bad number"}),
 //! );
@@ -37,7 +37,7 @@
 //! let err = sms.sending_sms().send(batch).await.unwrap_err();
 //! assert_eq!(err.status().map(|s| s.as_u16()), Some(400));
 //! // What the SDK sent, decoded into its request type.
-//! let sent: SendBatchObject = server.received(Operation::SmsSendSms)[0].json();
+//! let sent: SendBatchObject = server.received(Operation::SmsSendingSmsSend)[0].json();
 //! assert_eq!(sent.body, "Hi");
 //! server.verify();
 //! # }

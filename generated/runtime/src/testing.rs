@@ -33,7 +33,7 @@ pub const TOKEN_PREFIX: &str = "sinch-test-token-";
 /// One operation as the test server knows it (generated: one table per API).
 #[derive(Debug)]
 pub struct OperationSpec {
-    /// The operation's name in `sinch_sdk::testing::Operation` (`SmsSendSms`).
+    /// The operation's name in `sinch_sdk::testing::Operation` (`SmsSendingSmsSend`).
     pub name: &'static str,
     /// The API module (`sms`).
     pub api: &'static str,
@@ -65,7 +65,7 @@ pub struct OperationSpec {
 }
 
 impl OperationSpec {
-    /// `Operation::SmsSendSms (POST /xms/v1/{service_plan_id}/batches)`.
+    /// `Operation::SmsSendingSmsSend (POST /xms/v1/{service_plan_id}/batches)`.
     pub fn label(&self) -> String {
         format!("Operation::{} ({} {})", self.name, self.method, self.path)
     }

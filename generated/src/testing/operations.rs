@@ -8,2403 +8,3181 @@ use crate::runtime::testing::OperationSpec;
 #[non_exhaustive]
 pub enum Operation {
     /// `GET /xms/v1/{service_plan_id}/batches`: `ListBatches` of the SMS API.
+    #[doc(alias = "ListBatches")]
     #[cfg(feature = "sms")]
-    SmsListBatches,
+    SmsBatchesList,
     /// `POST /xms/v1/{service_plan_id}/batches/dry_run`: `Dry_Run` of the SMS API.
+    #[doc(alias = "Dry_Run")]
     #[cfg(feature = "sms")]
-    SmsDryRun,
+    SmsBatchesRun,
     /// `GET /xms/v1/{service_plan_id}/batches/{batch_id}`: `GetBatchMessage` of the SMS API.
+    #[doc(alias = "GetBatchMessage")]
     #[cfg(feature = "sms")]
-    SmsGetBatchMessage,
+    SmsBatchesGet,
     /// `PUT /xms/v1/{service_plan_id}/batches/{batch_id}`: `ReplaceBatch` of the SMS API.
+    #[doc(alias = "ReplaceBatch")]
     #[cfg(feature = "sms")]
-    SmsReplaceBatch,
+    SmsBatchesReplace,
     /// `POST /xms/v1/{service_plan_id}/batches/{batch_id}`: `UpdateBatchMessage` of the SMS API.
+    #[doc(alias = "UpdateBatchMessage")]
     #[cfg(feature = "sms")]
-    SmsUpdateBatchMessage,
+    SmsBatchesUpdate,
     /// `DELETE /xms/v1/{service_plan_id}/batches/{batch_id}`: `CancelBatchMessage` of the SMS API.
+    #[doc(alias = "CancelBatchMessage")]
     #[cfg(feature = "sms")]
-    SmsCancelBatchMessage,
+    SmsBatchesCancel,
     /// `GET /xms/v1/{service_plan_id}/batches/{batch_id}/delivery_report`: `GetDeliveryReportByBatchId` of the SMS API.
+    #[doc(alias = "GetDeliveryReportByBatchId")]
     #[cfg(feature = "sms")]
-    SmsGetDeliveryReportByBatchId,
+    SmsDeliveryReportsGetDeliveryReportByBatchId,
     /// `GET /xms/v1/{service_plan_id}/batches/{batch_id}/delivery_report/{recipient_msisdn}`: `GetDeliveryReportByPhoneNumber` of the SMS API.
+    #[doc(alias = "GetDeliveryReportByPhoneNumber")]
     #[cfg(feature = "sms")]
-    SmsGetDeliveryReportByPhoneNumber,
+    SmsDeliveryReportsGetDeliveryReportByPhoneNumber,
     /// `GET /xms/v1/{service_plan_id}/groups`: `ListGroups` of the SMS API.
+    #[doc(alias = "ListGroups")]
     #[cfg(feature = "sms")]
-    SmsListGroups,
+    SmsGroupsList,
     /// `POST /xms/v1/{service_plan_id}/groups`: `CreateGroup` of the SMS API.
+    #[doc(alias = "CreateGroup")]
     #[cfg(feature = "sms")]
-    SmsCreateGroup,
+    SmsGroupsCreate,
     /// `GET /xms/v1/{service_plan_id}/groups/{group_id}`: `RetrieveGroup` of the SMS API.
+    #[doc(alias = "RetrieveGroup")]
     #[cfg(feature = "sms")]
-    SmsRetrieveGroup,
+    SmsGroupsRetrieve,
     /// `PUT /xms/v1/{service_plan_id}/groups/{group_id}`: `ReplaceGroup` of the SMS API.
+    #[doc(alias = "ReplaceGroup")]
     #[cfg(feature = "sms")]
-    SmsReplaceGroup,
+    SmsGroupsReplace,
     /// `POST /xms/v1/{service_plan_id}/groups/{group_id}`: `UpdateGroup` of the SMS API.
+    #[doc(alias = "UpdateGroup")]
     #[cfg(feature = "sms")]
-    SmsUpdateGroup,
+    SmsGroupsUpdate,
     /// `GET /xms/v1/{service_plan_id}/groups/{group_id}/members`: `GetMembers` of the SMS API.
+    #[doc(alias = "GetMembers")]
     #[cfg(feature = "sms")]
-    SmsGetMembers,
+    SmsGroupsGetMembers,
     /// `GET /xms/v1/{service_plan_id}/inbounds`: `Inbounds` of the SMS API.
+    #[doc(alias = "Inbounds")]
     #[cfg(feature = "sms")]
-    SmsInbounds,
+    SmsReceiveSmsInbounds,
     /// `GET /xms/v1/{service_plan_id}/inbounds/{inbound_id}`: `RetrieveInboundMessage` of the SMS API.
+    #[doc(alias = "RetrieveInboundMessage")]
     #[cfg(feature = "sms")]
-    SmsRetrieveInboundMessage,
+    SmsReceiveSmsRetrieveInboundMessage,
     /// `POST /xms/v1/{service_plan_id}/batches`: `SendSMS` of the SMS API.
+    #[doc(alias = "SendSMS")]
     #[cfg(feature = "sms")]
-    SmsSendSms,
+    SmsSendingSmsSend,
     /// `GET /v1/projects/{project_id}/apps`: `App_ListApps` of the Conversation API.
+    #[doc(alias = "App_ListApps")]
     #[cfg(feature = "conversation")]
-    ConversationAppListApps,
+    ConversationAppList,
     /// `POST /v1/projects/{project_id}/apps`: `App_CreateApp` of the Conversation API.
+    #[doc(alias = "App_CreateApp")]
     #[cfg(feature = "conversation")]
-    ConversationAppCreateApp,
+    ConversationAppCreate,
     /// `GET /v1/projects/{project_id}/apps/{app_id}`: `App_GetApp` of the Conversation API.
+    #[doc(alias = "App_GetApp")]
     #[cfg(feature = "conversation")]
-    ConversationAppGetApp,
+    ConversationAppGet,
     /// `DELETE /v1/projects/{project_id}/apps/{app_id}`: `App_DeleteApp` of the Conversation API.
+    #[doc(alias = "App_DeleteApp")]
     #[cfg(feature = "conversation")]
-    ConversationAppDeleteApp,
+    ConversationAppDelete,
     /// `PATCH /v1/projects/{project_id}/apps/{app_id}`: `App_UpdateApp` of the Conversation API.
+    #[doc(alias = "App_UpdateApp")]
     #[cfg(feature = "conversation")]
-    ConversationAppUpdateApp,
+    ConversationAppUpdate,
     /// `POST /v1/projects/{project_id}/capability:query`: `Capability_QueryCapability` of the Conversation API.
+    #[doc(alias = "Capability_QueryCapability")]
     #[cfg(feature = "conversation")]
-    ConversationCapabilityQueryCapability,
+    ConversationCapabilityQuery,
     /// `GET /v1/projects/{project_id}/apps/{app_id}/consents/{list_type}`: `Consents_GetConsents` of the Conversation API.
+    #[doc(alias = "Consents_GetConsents")]
     #[cfg(feature = "conversation")]
-    ConversationConsentsGetConsents,
+    ConversationConsentGet,
     /// `GET /v1/projects/{project_id}/apps/{app_id}/consents/identities/{identity}`: `Consents_GetConsentsAuditRecords` of the Conversation API.
+    #[doc(alias = "Consents_GetConsentsAuditRecords")]
     #[cfg(feature = "conversation")]
-    ConversationConsentsGetConsentsAuditRecords,
+    ConversationConsentGetConsentsAuditRecords,
     /// `GET /v1/projects/{project_id}/contacts`: `Contact_ListContacts` of the Conversation API.
+    #[doc(alias = "Contact_ListContacts")]
     #[cfg(feature = "conversation")]
-    ConversationContactListContacts,
+    ConversationContactList,
     /// `POST /v1/projects/{project_id}/contacts`: `Contact_CreateContact` of the Conversation API.
+    #[doc(alias = "Contact_CreateContact")]
     #[cfg(feature = "conversation")]
-    ConversationContactCreateContact,
+    ConversationContactCreate,
     /// `GET /v1/projects/{project_id}/contacts/{contact_id}`: `Contact_GetContact` of the Conversation API.
+    #[doc(alias = "Contact_GetContact")]
     #[cfg(feature = "conversation")]
-    ConversationContactGetContact,
+    ConversationContactGet,
     /// `DELETE /v1/projects/{project_id}/contacts/{contact_id}`: `Contact_DeleteContact` of the Conversation API.
+    #[doc(alias = "Contact_DeleteContact")]
     #[cfg(feature = "conversation")]
-    ConversationContactDeleteContact,
+    ConversationContactDelete,
     /// `PATCH /v1/projects/{project_id}/contacts/{contact_id}`: `Contact_UpdateContact` of the Conversation API.
+    #[doc(alias = "Contact_UpdateContact")]
     #[cfg(feature = "conversation")]
-    ConversationContactUpdateContact,
+    ConversationContactUpdate,
     /// `POST /v1/projects/{project_id}/contacts/{destination_id}:merge`: `Contact_MergeContact` of the Conversation API.
+    #[doc(alias = "Contact_MergeContact")]
     #[cfg(feature = "conversation")]
-    ConversationContactMergeContact,
+    ConversationContactMerge,
     /// `POST /v1/projects/{project_id}/contacts:getChannelProfile`: `Contact_GetChannelProfile` of the Conversation API.
+    #[doc(alias = "Contact_GetChannelProfile")]
     #[cfg(feature = "conversation")]
     ConversationContactGetChannelProfile,
     /// `GET /v1/projects/{project_id}/contacts:identityConflicts`: `Contact_ListIdentityConflicts` of the Conversation API.
+    #[doc(alias = "Contact_ListIdentityConflicts")]
     #[cfg(feature = "conversation")]
     ConversationContactListIdentityConflicts,
     /// `GET /v1/projects/{project_id}/conversations`: `Conversation_ListConversations` of the Conversation API.
+    #[doc(alias = "Conversation_ListConversations")]
     #[cfg(feature = "conversation")]
-    ConversationConversationListConversations,
+    ConversationConversationList,
     /// `POST /v1/projects/{project_id}/conversations`: `Conversation_CreateConversation` of the Conversation API.
+    #[doc(alias = "Conversation_CreateConversation")]
     #[cfg(feature = "conversation")]
-    ConversationConversationCreateConversation,
+    ConversationConversationCreate,
     /// `GET /v1/projects/{project_id}/conversations/{conversation_id}`: `Conversation_GetConversation` of the Conversation API.
+    #[doc(alias = "Conversation_GetConversation")]
     #[cfg(feature = "conversation")]
-    ConversationConversationGetConversation,
+    ConversationConversationGet,
     /// `DELETE /v1/projects/{project_id}/conversations/{conversation_id}`: `Conversation_DeleteConversation` of the Conversation API.
+    #[doc(alias = "Conversation_DeleteConversation")]
     #[cfg(feature = "conversation")]
-    ConversationConversationDeleteConversation,
+    ConversationConversationDelete,
     /// `PATCH /v1/projects/{project_id}/conversations/{conversation_id}`: `Conversation_UpdateConversation` of the Conversation API.
+    #[doc(alias = "Conversation_UpdateConversation")]
     #[cfg(feature = "conversation")]
-    ConversationConversationUpdateConversation,
+    ConversationConversationUpdate,
     /// `GET /v1/projects/{project_id}/conversations:recent`: `Conversation_ListRecentConversations` of the Conversation API.
+    #[doc(alias = "Conversation_ListRecentConversations")]
     #[cfg(feature = "conversation")]
-    ConversationConversationListRecentConversations,
+    ConversationConversationListRecent,
     /// `POST /v1/projects/{project_id}/conversations/{conversation_id}:inject-event`: `Events_InjectEvent` of the Conversation API.
+    #[doc(alias = "Events_InjectEvent")]
     #[cfg(feature = "conversation")]
-    ConversationEventsInjectEvent,
+    ConversationConversationInjectEvent,
     /// `POST /v1/projects/{project_id}/conversations/{conversation_id}:stop`: `Conversation_StopActiveConversation` of the Conversation API.
+    #[doc(alias = "Conversation_StopActiveConversation")]
     #[cfg(feature = "conversation")]
-    ConversationConversationStopActiveConversation,
+    ConversationConversationStopActive,
     /// `POST /v1/projects/{project_id}/conversations/{conversation_id}:inject-message`: `Conversation_InjectMessage` of the Conversation API.
+    #[doc(alias = "Conversation_InjectMessage")]
     #[cfg(feature = "conversation")]
     ConversationConversationInjectMessage,
     /// `POST /v1/projects/{project_id}/events:send`: `Events_SendEvent` of the Conversation API.
+    #[doc(alias = "Events_SendEvent")]
     #[cfg(feature = "conversation")]
-    ConversationEventsSendEvent,
+    ConversationEventsSend,
     /// `GET /v1/projects/{project_id}/events/{event_id}`: `Events_GetEvent` of the Conversation API.
+    #[doc(alias = "Events_GetEvent")]
     #[cfg(feature = "conversation")]
-    ConversationEventsGetEvent,
+    ConversationEventsGet,
     /// `DELETE /v1/projects/{project_id}/events/{event_id}`: `Events_DeleteEvents` of the Conversation API.
+    #[doc(alias = "Events_DeleteEvents")]
     #[cfg(feature = "conversation")]
-    ConversationEventsDeleteEvents,
+    ConversationEventsDelete,
     /// `GET /v1/projects/{project_id}/events`: `Events_ListEvents` of the Conversation API.
+    #[doc(alias = "Events_ListEvents")]
     #[cfg(feature = "conversation")]
-    ConversationEventsListEvents,
+    ConversationEventsList,
     /// `POST /v1/projects/{project_id}/messages:send`: `Messages_SendMessage` of the Conversation API.
+    #[doc(alias = "Messages_SendMessage")]
     #[cfg(feature = "conversation")]
-    ConversationMessagesSendMessage,
+    ConversationMessagesSend,
     /// `GET /v1/projects/{project_id}/messages/{message_id}`: `Messages_GetMessage` of the Conversation API.
+    #[doc(alias = "Messages_GetMessage")]
     #[cfg(feature = "conversation")]
-    ConversationMessagesGetMessage,
+    ConversationMessagesGet,
     /// `DELETE /v1/projects/{project_id}/messages/{message_id}`: `Messages_DeleteMessage` of the Conversation API.
+    #[doc(alias = "Messages_DeleteMessage")]
     #[cfg(feature = "conversation")]
-    ConversationMessagesDeleteMessage,
+    ConversationMessagesDelete,
     /// `PATCH /v1/projects/{project_id}/messages/{message_id}`: `Messages_UpdateMessageMetadata` of the Conversation API.
+    #[doc(alias = "Messages_UpdateMessageMetadata")]
     #[cfg(feature = "conversation")]
     ConversationMessagesUpdateMessageMetadata,
     /// `GET /v1/projects/{project_id}/messages`: `Messages_ListMessages` of the Conversation API.
+    #[doc(alias = "Messages_ListMessages")]
     #[cfg(feature = "conversation")]
-    ConversationMessagesListMessages,
+    ConversationMessagesList,
     /// `POST /v1/projects/{project_id}/messages:fetch-last-message`: `Messages_ListMessagesByChannelIdentity` of the Conversation API.
+    #[doc(alias = "Messages_ListMessagesByChannelIdentity")]
     #[cfg(feature = "conversation")]
     ConversationMessagesListMessagesByChannelIdentity,
     /// `GET /v1/projects/{project_id}/settings`: `ProjectSettings_GetSettings` of the Conversation API.
+    #[doc(alias = "ProjectSettings_GetSettings")]
     #[cfg(feature = "conversation")]
     ConversationProjectSettingsGetSettings,
     /// `POST /v1/projects/{project_id}/settings`: `ProjectSettings_CreateSettings` of the Conversation API.
+    #[doc(alias = "ProjectSettings_CreateSettings")]
     #[cfg(feature = "conversation")]
     ConversationProjectSettingsCreateSettings,
     /// `DELETE /v1/projects/{project_id}/settings`: `ProjectSettings_DeleteSettings` of the Conversation API.
+    #[doc(alias = "ProjectSettings_DeleteSettings")]
     #[cfg(feature = "conversation")]
     ConversationProjectSettingsDeleteSettings,
     /// `PATCH /v1/projects/{project_id}/settings`: `ProjectSettings_UpdateSettings` of the Conversation API.
+    #[doc(alias = "ProjectSettings_UpdateSettings")]
     #[cfg(feature = "conversation")]
     ConversationProjectSettingsUpdateSettings,
     /// `POST /v1/projects/{project_id}/messages:transcode`: `Transcoding_TranscodeMessage` of the Conversation API.
+    #[doc(alias = "Transcoding_TranscodeMessage")]
     #[cfg(feature = "conversation")]
     ConversationTranscodingTranscodeMessage,
     /// `GET /v1/projects/{project_id}/apps/{app_id}/webhooks`: `Webhooks_ListWebhooks` of the Conversation API.
+    #[doc(alias = "Webhooks_ListWebhooks")]
     #[cfg(feature = "conversation")]
-    ConversationWebhooksListWebhooks,
+    ConversationWebhooksList,
     /// `POST /v1/projects/{project_id}/webhooks`: `Webhooks_CreateWebhook` of the Conversation API.
+    #[doc(alias = "Webhooks_CreateWebhook")]
     #[cfg(feature = "conversation")]
-    ConversationWebhooksCreateWebhook,
+    ConversationWebhooksCreate,
     /// `GET /v1/projects/{project_id}/webhooks/{webhook_id}`: `Webhooks_GetWebhook` of the Conversation API.
+    #[doc(alias = "Webhooks_GetWebhook")]
     #[cfg(feature = "conversation")]
-    ConversationWebhooksGetWebhook,
+    ConversationWebhooksGet,
     /// `DELETE /v1/projects/{project_id}/webhooks/{webhook_id}`: `Webhooks_DeleteWebhook` of the Conversation API.
+    #[doc(alias = "Webhooks_DeleteWebhook")]
     #[cfg(feature = "conversation")]
-    ConversationWebhooksDeleteWebhook,
+    ConversationWebhooksDelete,
     /// `PATCH /v1/projects/{project_id}/webhooks/{webhook_id}`: `Webhooks_UpdateWebhook` of the Conversation API.
+    #[doc(alias = "Webhooks_UpdateWebhook")]
     #[cfg(feature = "conversation")]
-    ConversationWebhooksUpdateWebhook,
+    ConversationWebhooksUpdate,
     /// `GET /v1/projects/{project_id}/templates`: `Templates_ListTemplates` of the Conversation Template Management API.
+    #[doc(alias = "Templates_ListTemplates")]
     #[cfg(feature = "templates")]
-    TemplatesTemplatesListTemplates,
+    TemplatesTemplatesList,
     /// `POST /v1/projects/{project_id}/templates`: `Templates_CreateTemplate` of the Conversation Template Management API.
+    #[doc(alias = "Templates_CreateTemplate")]
     #[cfg(feature = "templates")]
-    TemplatesTemplatesCreateTemplate,
+    TemplatesTemplatesCreate,
     /// `PATCH /v1/projects/{project_id}/templates/{template.id}`: `Templates_UpdateTemplate` of the Conversation Template Management API.
+    #[doc(alias = "Templates_UpdateTemplate")]
     #[cfg(feature = "templates")]
-    TemplatesTemplatesUpdateTemplate,
+    TemplatesTemplatesUpdate,
     /// `GET /v1/projects/{project_id}/templates/{template_id}`: `Templates_GetTemplate` of the Conversation Template Management API.
+    #[doc(alias = "Templates_GetTemplate")]
     #[cfg(feature = "templates")]
-    TemplatesTemplatesGetTemplate,
+    TemplatesTemplatesGet,
     /// `DELETE /v1/projects/{project_id}/templates/{template_id}`: `Templates_DeleteTemplate` of the Conversation Template Management API.
+    #[doc(alias = "Templates_DeleteTemplate")]
     #[cfg(feature = "templates")]
-    TemplatesTemplatesDeleteTemplate,
+    TemplatesTemplatesDelete,
     /// `GET /v2/projects/{project_id}/templates`: `Templates_v2_ListTemplates` of the Conversation Template Management v2 API.
+    #[doc(alias = "Templates_v2_ListTemplates")]
     #[cfg(feature = "templates_v2")]
-    TemplatesV2TemplatesV2ListTemplates,
+    TemplatesV2TemplatesV2V2ListTemplates,
     /// `POST /v2/projects/{project_id}/templates`: `Templates_v2_CreateTemplate` of the Conversation Template Management v2 API.
+    #[doc(alias = "Templates_v2_CreateTemplate")]
     #[cfg(feature = "templates_v2")]
-    TemplatesV2TemplatesV2CreateTemplate,
+    TemplatesV2TemplatesV2V2CreateTemplate,
     /// `GET /v2/projects/{project_id}/templates/{template_id}/translations`: `Templates_v2_ListTranslations` of the Conversation Template Management v2 API.
+    #[doc(alias = "Templates_v2_ListTranslations")]
     #[cfg(feature = "templates_v2")]
-    TemplatesV2TemplatesV2ListTranslations,
+    TemplatesV2TemplatesV2V2ListTranslations,
     /// `GET /v2/projects/{project_id}/templates/{template_id}`: `Templates_v2_GetTemplate` of the Conversation Template Management v2 API.
+    #[doc(alias = "Templates_v2_GetTemplate")]
     #[cfg(feature = "templates_v2")]
-    TemplatesV2TemplatesV2GetTemplate,
+    TemplatesV2TemplatesV2V2GetTemplate,
     /// `PUT /v2/projects/{project_id}/templates/{template_id}`: `Templates_v2_UpdateTemplate` of the Conversation Template Management v2 API.
+    #[doc(alias = "Templates_v2_UpdateTemplate")]
     #[cfg(feature = "templates_v2")]
-    TemplatesV2TemplatesV2UpdateTemplate,
+    TemplatesV2TemplatesV2V2UpdateTemplate,
     /// `DELETE /v2/projects/{project_id}/templates/{template_id}`: `Templates_v2_DeleteTemplate` of the Conversation Template Management v2 API.
+    #[doc(alias = "Templates_v2_DeleteTemplate")]
     #[cfg(feature = "templates_v2")]
-    TemplatesV2TemplatesV2DeleteTemplate,
+    TemplatesV2TemplatesV2V2DeleteTemplate,
     /// `GET /v1/projects/{projectId}/activeNumbers`: `NumberService_ListActiveNumbers` of the Numbers API.
+    #[doc(alias = "NumberService_ListActiveNumbers")]
     #[cfg(feature = "numbers")]
-    NumbersNumberServiceListActiveNumbers,
+    NumbersActiveNumberList,
     /// `GET /v1/projects/{projectId}/activeNumbers/{phoneNumber}`: `NumberService_GetActiveNumber` of the Numbers API.
+    #[doc(alias = "NumberService_GetActiveNumber")]
     #[cfg(feature = "numbers")]
-    NumbersNumberServiceGetActiveNumber,
+    NumbersActiveNumberGet,
     /// `PATCH /v1/projects/{projectId}/activeNumbers/{phoneNumber}`: `NumberService_UpdateActiveNumber` of the Numbers API.
+    #[doc(alias = "NumberService_UpdateActiveNumber")]
     #[cfg(feature = "numbers")]
-    NumbersNumberServiceUpdateActiveNumber,
+    NumbersActiveNumberUpdate,
     /// `POST /v1/projects/{projectId}/activeNumbers/{phoneNumber}:release`: `NumberService_ReleaseNumber` of the Numbers API.
+    #[doc(alias = "NumberService_ReleaseNumber")]
     #[cfg(feature = "numbers")]
-    NumbersNumberServiceReleaseNumber,
+    NumbersActiveNumberReleaseNumber,
     /// `GET /v1/projects/{projectId}/activeNumbers/{phoneNumber}/emergencyAddress`: `NumberService_GetEmergencyAddress` of the Numbers API.
+    #[doc(alias = "NumberService_GetEmergencyAddress")]
     #[cfg(feature = "numbers")]
-    NumbersNumberServiceGetEmergencyAddress,
+    NumbersActiveNumberGetEmergencyAddress,
     /// `POST /v1/projects/{projectId}/activeNumbers/{phoneNumber}/emergencyAddress:provision`: `NumberService_ProvisionEmergencyAddress` of the Numbers API.
+    #[doc(alias = "NumberService_ProvisionEmergencyAddress")]
     #[cfg(feature = "numbers")]
-    NumbersNumberServiceProvisionEmergencyAddress,
+    NumbersActiveNumberProvisionEmergencyAddress,
     /// `POST /v1/projects/{projectId}/activeNumbers/{phoneNumber}/emergencyAddress:deprovision`: `NumberService_DeprovisionEmergencyAddress` of the Numbers API.
+    #[doc(alias = "NumberService_DeprovisionEmergencyAddress")]
     #[cfg(feature = "numbers")]
-    NumbersNumberServiceDeprovisionEmergencyAddress,
+    NumbersActiveNumberDeprovisionEmergencyAddress,
     /// `POST /v1/projects/{projectId}/activeNumbers/{phoneNumber}/emergencyAddress:validate`: `NumberService_ValidateEmergencyAddress` of the Numbers API.
+    #[doc(alias = "NumberService_ValidateEmergencyAddress")]
     #[cfg(feature = "numbers")]
-    NumbersNumberServiceValidateEmergencyAddress,
+    NumbersActiveNumberValidateEmergencyAddress,
     /// `POST /v1/projects/{projectId}/availableNumbers/{phoneNumber}:rent`: `NumberService_RentNumber` of the Numbers API.
+    #[doc(alias = "NumberService_RentNumber")]
     #[cfg(feature = "numbers")]
-    NumbersNumberServiceRentNumber,
+    NumbersAvailableNumberRentNumber,
     /// `POST /v1/projects/{projectId}/availableNumbers:rentAny`: `NumberService_RentAnyNumber` of the Numbers API.
+    #[doc(alias = "NumberService_RentAnyNumber")]
     #[cfg(feature = "numbers")]
-    NumbersNumberServiceRentAnyNumber,
+    NumbersAvailableNumberRentAnyNumber,
     /// `GET /v1/projects/{projectId}/availableNumbers`: `NumberService_ListAvailableNumbers` of the Numbers API.
+    #[doc(alias = "NumberService_ListAvailableNumbers")]
     #[cfg(feature = "numbers")]
-    NumbersNumberServiceListAvailableNumbers,
+    NumbersAvailableNumberList,
     /// `GET /v1/projects/{projectId}/availableNumbers/{phoneNumber}`: `NumberService_GetAvailableNumber` of the Numbers API.
+    #[doc(alias = "NumberService_GetAvailableNumber")]
     #[cfg(feature = "numbers")]
-    NumbersNumberServiceGetAvailableNumber,
+    NumbersAvailableNumberGet,
     /// `GET /v1/projects/{projectId}/availableRegions`: `NumberService_ListAvailableRegions` of the Numbers API.
+    #[doc(alias = "NumberService_ListAvailableRegions")]
     #[cfg(feature = "numbers")]
-    NumbersNumberServiceListAvailableRegions,
+    NumbersAvailableRegionsList,
     /// `POST /v1/projects/{projectId}/numberOrders:lookupNumberRequirements`: `LookupNumberRequirements` of the Numbers API.
+    #[doc(alias = "LookupNumberRequirements")]
     #[cfg(feature = "numbers")]
-    NumbersLookupNumberRequirements,
+    NumbersNumberOrderLookupNumberRequirements,
     /// `POST /v1/projects/{projectId}/numberOrders:createNumberOrder`: `CreateNumberOrder` of the Numbers API.
+    #[doc(alias = "CreateNumberOrder")]
     #[cfg(feature = "numbers")]
-    NumbersCreateNumberOrder,
+    NumbersNumberOrderCreate,
     /// `GET /v1/projects/{projectId}/numberOrders/{numberOrderId}`: `GetNumberOrder` of the Numbers API.
+    #[doc(alias = "GetNumberOrder")]
     #[cfg(feature = "numbers")]
-    NumbersGetNumberOrder,
+    NumbersNumberOrderGet,
     /// `GET /v1/projects/{projectId}/numberOrders/{numberOrderId}/registration`: `GetNumberOrderRegistration` of the Numbers API.
+    #[doc(alias = "GetNumberOrderRegistration")]
     #[cfg(feature = "numbers")]
-    NumbersGetNumberOrderRegistration,
+    NumbersNumberOrderGetNumberOrderRegistration,
     /// `PUT /v1/projects/{projectId}/numberOrders/{numberOrderId}/registration`: `UpdateNumberOrderRegistration` of the Numbers API.
+    #[doc(alias = "UpdateNumberOrderRegistration")]
     #[cfg(feature = "numbers")]
-    NumbersUpdateNumberOrderRegistration,
+    NumbersNumberOrderUpdateNumberOrderRegistration,
     /// `POST /v1/projects/{projectId}/numberOrders/{numberOrderId}/attachments/{attachmentId}`: `UploadNumberOrderAttachment` of the Numbers API.
+    #[doc(alias = "UploadNumberOrderAttachment")]
     #[cfg(feature = "numbers")]
-    NumbersUploadNumberOrderAttachment,
+    NumbersNumberOrderUploadNumberOrderAttachment,
     /// `POST /v1/projects/{projectId}/numberOrders/{numberOrderId}/submit`: `SubmitNumberOrder` of the Numbers API.
+    #[doc(alias = "SubmitNumberOrder")]
     #[cfg(feature = "numbers")]
-    NumbersSubmitNumberOrder,
+    NumbersNumberOrderSubmit,
     /// `GET /v1/projects/{projectId}/callbackConfiguration`: `GetCallbackConfiguration` of the Numbers API.
+    #[doc(alias = "GetCallbackConfiguration")]
     #[cfg(feature = "numbers")]
-    NumbersGetCallbackConfiguration,
+    NumbersNumbersCallbacksGetCallbackConfiguration,
     /// `PATCH /v1/projects/{projectId}/callbackConfiguration`: `UpdateCallbackConfiguration` of the Numbers API.
+    #[doc(alias = "UpdateCallbackConfiguration")]
     #[cfg(feature = "numbers")]
-    NumbersUpdateCallbackConfiguration,
+    NumbersNumbersCallbacksUpdateCallbackConfiguration,
     /// `POST /v2/projects/{projectId}/lookups`: `NumberLookupV2_Lookup` of the Number Lookup API.
+    #[doc(alias = "NumberLookupV2_Lookup")]
     #[cfg(feature = "number_lookup")]
     NumberLookupNumberLookupV2Lookup,
     /// `GET /v1/projects/{projectId}/hostingOrders`: `HostingOrderService_ListHostingOrders` of the Imported numbers and hosting orders API.
+    #[doc(alias = "HostingOrderService_ListHostingOrders")]
     #[cfg(feature = "imported_numbers")]
-    ImportedNumbersHostingOrderServiceListHostingOrders,
+    ImportedNumbersHostingOrdersList,
     /// `GET /v1/projects/{projectId}/hostingOrders/{hostingOrderId}`: `HostingOrderService_GetHostingOrder` of the Imported numbers and hosting orders API.
+    #[doc(alias = "HostingOrderService_GetHostingOrder")]
     #[cfg(feature = "imported_numbers")]
-    ImportedNumbersHostingOrderServiceGetHostingOrder,
+    ImportedNumbersHostingOrdersGet,
     /// `GET /v1/projects/{projectId}/hostingOrders/{hostingOrderId}/report`: `GetHostingOrderReport` of the Imported numbers and hosting orders API.
+    #[doc(alias = "GetHostingOrderReport")]
     #[cfg(feature = "imported_numbers")]
-    ImportedNumbersGetHostingOrderReport,
+    ImportedNumbersHostingOrdersGetHostingOrderReport,
     /// `GET /v1/projects/{projectId}/hostingOrders/{hostingOrderId}/numbers`: `HostingOrderService_ListHostingOrderNumbers` of the Imported numbers and hosting orders API.
+    #[doc(alias = "HostingOrderService_ListHostingOrderNumbers")]
     #[cfg(feature = "imported_numbers")]
-    ImportedNumbersHostingOrderServiceListHostingOrderNumbers,
+    ImportedNumbersHostingOrdersListHostingOrderNumbers,
     /// `GET /v1/projects/{projectId}/hostingOrders/{hostingOrderId}/numbers/{phoneNumber}`: `HostingOrderService_GetHostingOrderNumber` of the Imported numbers and hosting orders API.
+    #[doc(alias = "HostingOrderService_GetHostingOrderNumber")]
     #[cfg(feature = "imported_numbers")]
-    ImportedNumbersHostingOrderServiceGetHostingOrderNumber,
+    ImportedNumbersHostingOrdersGetHostingOrderNumber,
     /// `POST /v1/projects/{projectId}/hostingOrders:importNumbers`: `HostingOrderService_ImportNumbers` of the Imported numbers and hosting orders API.
+    #[doc(alias = "HostingOrderService_ImportNumbers")]
     #[cfg(feature = "imported_numbers")]
-    ImportedNumbersHostingOrderServiceImportNumbers,
+    ImportedNumbersHostingOrdersImportNumbers,
     /// `POST /v1/projects/{projectId}/hostingOrders:textEnableNumbers`: `TextEnableNumbers` of the Imported numbers and hosting orders API.
+    #[doc(alias = "TextEnableNumbers")]
     #[cfg(feature = "imported_numbers")]
-    ImportedNumbersTextEnableNumbers,
+    ImportedNumbersHostingOrdersTextEnableNumbers,
     /// `POST /v1/projects/{projectId}/hostingOrders:textEnableTollFreeNumbers`: `TextEnableTollFreeNumbers` of the Imported numbers and hosting orders API.
+    #[doc(alias = "TextEnableTollFreeNumbers")]
     #[cfg(feature = "imported_numbers")]
-    ImportedNumbersTextEnableTollFreeNumbers,
+    ImportedNumbersHostingOrdersTextEnableTollFreeNumbers,
     /// `GET /v1/projects/{projectId}/importedNumbers`: `ImportNumberService_ListImportedNumbers` of the Imported numbers and hosting orders API.
+    #[doc(alias = "ImportNumberService_ListImportedNumbers")]
     #[cfg(feature = "imported_numbers")]
-    ImportedNumbersImportNumberServiceListImportedNumbers,
+    ImportedNumbersImportedNumbersList,
     /// `POST /v1/projects/{projectId}/importedNumbers`: `ImportNumberService_ImportNumber` of the Imported numbers and hosting orders API.
+    #[doc(alias = "ImportNumberService_ImportNumber")]
     #[cfg(feature = "imported_numbers")]
-    ImportedNumbersImportNumberServiceImportNumber,
+    ImportedNumbersImportedNumbersImportNumber,
     /// `GET /v1/projects/{projectId}/importedNumbers/{phoneNumber}`: `ImportNumberService_GetImportedNumber` of the Imported numbers and hosting orders API.
+    #[doc(alias = "ImportNumberService_GetImportedNumber")]
     #[cfg(feature = "imported_numbers")]
-    ImportedNumbersImportNumberServiceGetImportedNumber,
+    ImportedNumbersImportedNumbersGet,
     /// `DELETE /v1/projects/{projectId}/importedNumbers/{phoneNumber}`: `ImportNumberService_DeleteImportedNumber` of the Imported numbers and hosting orders API.
+    #[doc(alias = "ImportNumberService_DeleteImportedNumber")]
     #[cfg(feature = "imported_numbers")]
-    ImportedNumbersImportNumberServiceDeleteImportedNumber,
+    ImportedNumbersImportedNumbersDelete,
     /// `PATCH /v1/projects/{projectId}/importedNumbers/{phoneNumber}`: `ImportNumberService_UpdateImportedNumber` of the Imported numbers and hosting orders API.
+    #[doc(alias = "ImportNumberService_UpdateImportedNumber")]
     #[cfg(feature = "imported_numbers")]
-    ImportedNumbersImportNumberServiceUpdateImportedNumber,
+    ImportedNumbersImportedNumbersUpdate,
     /// `GET /v1/projects/{projectId}/callbackConfiguration`: `GetCallbackConfiguration` of the Imported numbers and hosting orders API.
+    #[doc(alias = "GetCallbackConfiguration")]
     #[cfg(feature = "imported_numbers")]
-    ImportedNumbersGetCallbackConfiguration,
+    ImportedNumbersImportedNumbersAndHostingOrdersCallbacksGetCallbackConfiguration,
     /// `PATCH /v1/projects/{projectId}/callbackConfiguration`: `UpdateCallbackConfiguration` of the Imported numbers and hosting orders API.
+    #[doc(alias = "UpdateCallbackConfiguration")]
     #[cfg(feature = "imported_numbers")]
-    ImportedNumbersUpdateCallbackConfiguration,
+    ImportedNumbersImportedNumbersAndHostingOrdersCallbacksUpdateCallbackConfiguration,
     /// `GET /v1/projects/{projectId}/qualifiedNumbers`: `QualifiedNumberService_ListQualifiedNumbers` of the Imported numbers and hosting orders API.
+    #[doc(alias = "QualifiedNumberService_ListQualifiedNumbers")]
     #[cfg(feature = "imported_numbers")]
-    ImportedNumbersQualifiedNumberServiceListQualifiedNumbers,
+    ImportedNumbersQualifiedNumbersList,
     /// `GET /v1/projects/{projectId}/qualifiedNumbers/{phoneNumber}`: `QualifiedNumberService_GetQualifiedNumber` of the Imported numbers and hosting orders API.
+    #[doc(alias = "QualifiedNumberService_GetQualifiedNumber")]
     #[cfg(feature = "imported_numbers")]
-    ImportedNumbersQualifiedNumberServiceGetQualifiedNumber,
+    ImportedNumbersQualifiedNumbersGet,
     /// `DELETE /v1/projects/{projectId}/qualifiedNumbers/{phoneNumber}`: `QualifiedNumberService_DeleteQualifiedNumber` of the Imported numbers and hosting orders API.
+    #[doc(alias = "QualifiedNumberService_DeleteQualifiedNumber")]
     #[cfg(feature = "imported_numbers")]
-    ImportedNumbersQualifiedNumberServiceDeleteQualifiedNumber,
+    ImportedNumbersQualifiedNumbersDelete,
     /// `POST /v1/projects/{projectId}/qualifiedNumbers:addNumbers`: `QualifiedNumberService_BatchCreateQualifiedNumbers` of the Imported numbers and hosting orders API.
+    #[doc(alias = "QualifiedNumberService_BatchCreateQualifiedNumbers")]
     #[cfg(feature = "imported_numbers")]
-    ImportedNumbersQualifiedNumberServiceBatchCreateQualifiedNumbers,
+    ImportedNumbersQualifiedNumbersBatchCreate,
     /// `POST /v1/projects/{projectId}/qualifiedNumbers:textEnableNumbers`: `QualifiedNumberService_TextEnableNumbers` of the Imported numbers and hosting orders API.
+    #[doc(alias = "QualifiedNumberService_TextEnableNumbers")]
     #[cfg(feature = "imported_numbers")]
-    ImportedNumbersQualifiedNumberServiceTextEnableNumbers,
+    ImportedNumbersQualifiedNumbersTextEnableNumbers,
     /// `POST /v1/projects/{projectId}/qualifiedNumbers:textEnableTollFreeNumbers`: `QualifiedNumbersTextEnableTollFreeNumbers` of the Imported numbers and hosting orders API.
+    #[doc(alias = "QualifiedNumbersTextEnableTollFreeNumbers")]
     #[cfg(feature = "imported_numbers")]
     ImportedNumbersQualifiedNumbersTextEnableTollFreeNumbers,
     /// `POST /v1/projects/{projectId}/qualifiedNumbers/{phoneNumber}:verifyVoiceChallenge`: `QualifiedNumberService_VerifyVoiceChallenge` of the Imported numbers and hosting orders API.
+    #[doc(alias = "QualifiedNumberService_VerifyVoiceChallenge")]
     #[cfg(feature = "imported_numbers")]
-    ImportedNumbersQualifiedNumberServiceVerifyVoiceChallenge,
+    ImportedNumbersQualifiedNumbersVerifyVoiceChallenge,
     /// `POST /v1/projects/{projectId}/qualifiedNumbers/{phoneNumber}:sendVoiceChallenge`: `QualifiedNumberService_SendVoiceChallenge` of the Imported numbers and hosting orders API.
+    #[doc(alias = "QualifiedNumberService_SendVoiceChallenge")]
     #[cfg(feature = "imported_numbers")]
-    ImportedNumbersQualifiedNumberServiceSendVoiceChallenge,
+    ImportedNumbersQualifiedNumbersSendVoiceChallenge,
     /// `GET /v1/projects/{projectId}/orders/portIns/{orderId}/availableActivations`: `getPortInAvailableActivation` of the Porting API.
+    #[doc(alias = "getPortInAvailableActivation")]
     #[cfg(feature = "porting")]
-    PortingGetPortInAvailableActivation,
+    PortingAdvancedPortingGetPortInAvailableActivation,
     /// `POST /v1/projects/{projectId}/orders/portIns/{orderId}/activate`: `activatePortIn` of the Porting API.
+    #[doc(alias = "activatePortIn")]
     #[cfg(feature = "porting")]
-    PortingActivatePortIn,
+    PortingAdvancedPortingActivatePortIn,
     /// `POST /v1/projects/{projectId}/portabilityChecks`: `checkPortingAvailability` of the Porting API.
+    #[doc(alias = "checkPortingAvailability")]
     #[cfg(feature = "porting")]
-    PortingCheckPortingAvailability,
+    PortingPortInNumbersCheckPortingAvailability,
     /// `GET /v1/projects/{projectId}/orders/portIns`: `getPortInOrders` of the Porting API.
+    #[doc(alias = "getPortInOrders")]
     #[cfg(feature = "porting")]
-    PortingGetPortInOrders,
+    PortingPortInNumbersGetPortInOrders,
     /// `POST /v1/projects/{projectId}/orders/portIns`: `orderPortIn` of the Porting API.
+    #[doc(alias = "orderPortIn")]
     #[cfg(feature = "porting")]
-    PortingOrderPortIn,
+    PortingPortInNumbersOrderPortIn,
     /// `GET /v1/projects/{projectId}/orders/portIns/{orderId}`: `getOrderDetails` of the Porting API.
+    #[doc(alias = "getOrderDetails")]
     #[cfg(feature = "porting")]
-    PortingGetOrderDetails,
+    PortingPortInNumbersGetOrderDetails,
     /// `PUT /v1/projects/{projectId}/orders/portIns/{orderId}`: `updatePortInOrder` of the Porting API.
+    #[doc(alias = "updatePortInOrder")]
     #[cfg(feature = "porting")]
-    PortingUpdatePortInOrder,
+    PortingPortInNumbersUpdatePortInOrder,
     /// `DELETE /v1/projects/{projectId}/orders/portIns/{orderId}`: `deleteOrder` of the Porting API.
+    #[doc(alias = "deleteOrder")]
     #[cfg(feature = "porting")]
-    PortingDeleteOrder,
+    PortingPortInNumbersDeleteOrder,
     /// `POST /v1/projects/{projectId}/orders/portIns/{orderId}/notes`: `addOrderNote` of the Porting API.
+    #[doc(alias = "addOrderNote")]
     #[cfg(feature = "porting")]
-    PortingAddOrderNote,
+    PortingPortInNumbersAddOrderNote,
     /// `POST /v1/projects/{projectId}/orders/portIns/{orderId}/documents`: `addOrderDocuments` of the Porting API.
+    #[doc(alias = "addOrderDocuments")]
     #[cfg(feature = "porting")]
-    PortingAddOrderDocuments,
+    PortingPortInNumbersAddOrderDocuments,
     /// `GET /v1/projects/{projectId}/orders/{orderId}/documents/{documentId}`: `getOrderDocumentContent` of the Porting API.
+    #[doc(alias = "getOrderDocumentContent")]
     #[cfg(feature = "porting")]
-    PortingGetOrderDocumentContent,
+    PortingPortInNumbersGetOrderDocumentContent,
     /// `GET /v1/projects/{projectId}/configuration`: `getConfiguration` of the Porting API.
+    #[doc(alias = "getConfiguration")]
     #[cfg(feature = "porting")]
-    PortingGetConfiguration,
+    PortingPortInSettingsGetConfiguration,
     /// `PUT /v1/projects/{projectId}/configuration`: `updateConfiguration` of the Porting API.
+    #[doc(alias = "updateConfiguration")]
     #[cfg(feature = "porting")]
-    PortingUpdateConfiguration,
+    PortingPortInSettingsUpdateConfiguration,
     /// `POST /v1/projects/{projectId}/configuration`: `createConfiguration` of the Porting API.
+    #[doc(alias = "createConfiguration")]
     #[cfg(feature = "porting")]
-    PortingCreateConfiguration,
+    PortingPortInSettingsCreateConfiguration,
     /// `POST /v1/projects/{projectId}/brandRegistrations:submit`: `BrandRegistrationService_CreateBrandRegistrationRequest` of the 10DLC and toll-free number registration API.
+    #[doc(alias = "BrandRegistrationService_CreateBrandRegistrationRequest")]
     #[cfg(feature = "tendlc")]
-    TendlcBrandRegistrationServiceCreateBrandRegistrationRequest,
+    TendlcN10dlcBrandRegistrationCreateBrandRegistrationRequest,
     /// `GET /v1/projects/{projectId}/brandRegistrations`: `BrandRegistrationService_ListBrandRegistrationRequest` of the 10DLC and toll-free number registration API.
+    #[doc(alias = "BrandRegistrationService_ListBrandRegistrationRequest")]
     #[cfg(feature = "tendlc")]
-    TendlcBrandRegistrationServiceListBrandRegistrationRequest,
+    TendlcN10dlcBrandRegistrationListBrandRegistrationRequest,
     /// `GET /v1/projects/{projectId}/brandRegistrations/{brandRegistrationId}`: `BrandRegistrationService_GetBrandRegistrationRequest` of the 10DLC and toll-free number registration API.
+    #[doc(alias = "BrandRegistrationService_GetBrandRegistrationRequest")]
     #[cfg(feature = "tendlc")]
-    TendlcBrandRegistrationServiceGetBrandRegistrationRequest,
+    TendlcN10dlcBrandRegistrationGetBrandRegistrationRequest,
     /// `PATCH /v1/projects/{projectId}/brandRegistrations/{brandRegistrationId}`: `BrandRegistrationService_Update10DlcBrand` of the 10DLC and toll-free number registration API.
+    #[doc(alias = "BrandRegistrationService_Update10DlcBrand")]
     #[cfg(feature = "tendlc")]
-    TendlcBrandRegistrationServiceUpdate10DlcBrand,
+    TendlcN10dlcBrandRegistrationUpdate10DlcBrand,
     /// `GET /v1/projects/{projectId}/brandRegistrations/{brandRegistrationId}/feedback`: `BrandRegistrationService_GetBrandRegistrationFeedback` of the 10DLC and toll-free number registration API.
+    #[doc(alias = "BrandRegistrationService_GetBrandRegistrationFeedback")]
     #[cfg(feature = "tendlc")]
-    TendlcBrandRegistrationServiceGetBrandRegistrationFeedback,
+    TendlcN10dlcBrandRegistrationGetBrandRegistrationFeedback,
     /// `GET /v1/projects/{projectId}/brandRegistrations:fetchByTcrBrandId`: `BrandRegistrationService_fetchBrandRegistrationRequest` of the 10DLC and toll-free number registration API.
+    #[doc(alias = "BrandRegistrationService_fetchBrandRegistrationRequest")]
     #[cfg(feature = "tendlc")]
-    TendlcBrandRegistrationServiceFetchBrandRegistrationRequest,
+    TendlcN10dlcBrandRegistrationFetchBrandRegistrationRequest,
     /// `POST /v1/projects/{projectId}/brandRegistrations/{brandRegistrationId}/upgrade`: `BrandRegistrationService_Upgrade10DlcBrandToFullRegistration` of the 10DLC and toll-free number registration API.
+    #[doc(alias = "BrandRegistrationService_Upgrade10DlcBrandToFullRegistration")]
     #[cfg(feature = "tendlc")]
-    TendlcBrandRegistrationServiceUpgrade10DlcBrandToFullRegistration,
+    TendlcN10dlcBrandRegistrationUpgrade10DlcBrandToFullRegistration,
     /// `GET /v1/projects/{projectId}/brandRegistrations/{brandRegistrationId}/vettingInfo`: `BrandRegistrationService_VettingInfo` of the 10DLC and toll-free number registration API.
+    #[doc(alias = "BrandRegistrationService_VettingInfo")]
     #[cfg(feature = "tendlc")]
-    TendlcBrandRegistrationServiceVettingInfo,
+    TendlcN10dlcBrandRegistrationVettingInfo,
     /// `POST /v1/projects/{projectId}/brandRegistrations/{bundleId}/resend2faEmail`: `resend2faEmail` of the 10DLC and toll-free number registration API.
+    #[doc(alias = "resend2faEmail")]
     #[cfg(feature = "tendlc")]
-    TendlcResend2faEmail,
+    TendlcN10dlcBrandRegistrationResend2faEmail,
     /// `POST /v1/projects/{projectId}/campaignRegistrations:submit`: `CampaignRegistrationExternalService_CreateTcrCampaign` of the 10DLC and toll-free number registration API.
+    #[doc(alias = "CampaignRegistrationExternalService_CreateTcrCampaign")]
     #[cfg(feature = "tendlc")]
-    TendlcCampaignRegistrationExternalServiceCreateTcrCampaign,
+    TendlcN10dlcCampaignRegistrationCreateTcrCampaign,
     /// `POST /v1/projects/{projectId}/uploadCampaignFile:submit`: `CampaignRegistrationExternalService_UploadCampaignFile` of the 10DLC and toll-free number registration API.
+    #[doc(alias = "CampaignRegistrationExternalService_UploadCampaignFile")]
     #[cfg(feature = "tendlc")]
-    TendlcCampaignRegistrationExternalServiceUploadCampaignFile,
+    TendlcN10dlcCampaignRegistrationUploadCampaignFile,
     /// `GET /v1/projects/{projectId}/campaignRegistrations/{campaignRegistrationId}`: `CampaignRegistrationExternalService_GetCampaign` of the 10DLC and toll-free number registration API.
+    #[doc(alias = "CampaignRegistrationExternalService_GetCampaign")]
     #[cfg(feature = "tendlc")]
-    TendlcCampaignRegistrationExternalServiceGetCampaign,
+    TendlcN10dlcCampaignRegistrationGetCampaign,
     /// `GET /v1/projects/{projectId}/campaignRegistrations:fetchByTcrCampaignId`: `CampaignRegistrationExternalService_GetCampaignByTcrCampaignId` of the 10DLC and toll-free number registration API.
+    #[doc(alias = "CampaignRegistrationExternalService_GetCampaignByTcrCampaignId")]
     #[cfg(feature = "tendlc")]
-    TendlcCampaignRegistrationExternalServiceGetCampaignByTcrCampaignId,
+    TendlcN10dlcCampaignRegistrationGetCampaignByTcrCampaignId,
     /// `GET /v1/projects/{projectId}/campaignRegistrations:qualify`: `CampaignRegistrationExternalService_QualifyBrandByUseCase` of the 10DLC and toll-free number registration API.
+    #[doc(alias = "CampaignRegistrationExternalService_QualifyBrandByUseCase")]
     #[cfg(feature = "tendlc")]
-    TendlcCampaignRegistrationExternalServiceQualifyBrandByUseCase,
+    TendlcN10dlcCampaignRegistrationQualifyBrandByUseCase,
     /// `DELETE /v1/projects/{projectId}/campaignRegistration/{campaignRegistrationId}`: `CampaignRegistrationExternalService_DeleteCampaign` of the 10DLC and toll-free number registration API.
+    #[doc(alias = "CampaignRegistrationExternalService_DeleteCampaign")]
     #[cfg(feature = "tendlc")]
-    TendlcCampaignRegistrationExternalServiceDeleteCampaign,
+    TendlcN10dlcCampaignRegistrationDeleteCampaign,
     /// `GET /v1/projects/{projectId}/campaignRegistrations`: `CampaignRegistrationService_ListCampaignRegistrationRequest` of the 10DLC and toll-free number registration API.
+    #[doc(alias = "CampaignRegistrationService_ListCampaignRegistrationRequest")]
     #[cfg(feature = "tendlc")]
-    TendlcCampaignRegistrationServiceListCampaignRegistrationRequest,
+    TendlcN10dlcCampaignRegistrationListCampaignRegistrationRequest,
     /// `GET /v1/projects/{projectId}/campaignRegistrations/{campaignRegistrationId}/feedback`: `CampaignRegistrationService_GetCampaignRegistrationFeedback` of the 10DLC and toll-free number registration API.
+    #[doc(alias = "CampaignRegistrationService_GetCampaignRegistrationFeedback")]
     #[cfg(feature = "tendlc")]
-    TendlcCampaignRegistrationServiceGetCampaignRegistrationFeedback,
+    TendlcN10dlcCampaignRegistrationGetCampaignRegistrationFeedback,
     /// `PUT /v1/projects/{projectId}/campaignRegistrations/{campaignRegistrationId}/resubmit`: `CampaignRegistrationService_ResubmitCampaignRegistration` of the 10DLC and toll-free number registration API.
+    #[doc(alias = "CampaignRegistrationService_ResubmitCampaignRegistration")]
     #[cfg(feature = "tendlc")]
-    TendlcCampaignRegistrationServiceResubmitCampaignRegistration,
+    TendlcN10dlcCampaignRegistrationResubmitCampaignRegistration,
     /// `GET /v1/projects/{projectId}/tfnVerification`: `TfnVerificationExternalService_ListTfnVerificationsRequest` of the 10DLC and toll-free number registration API.
+    #[doc(alias = "TfnVerificationExternalService_ListTfnVerificationsRequest")]
     #[cfg(feature = "tendlc")]
-    TendlcTfnVerificationExternalServiceListTfnVerificationsRequest,
+    TendlcTfnVerificationListTfnVerificationsRequest,
     /// `POST /v1/projects/{projectId}/tfnVerification`: `TfnVerificationExternalService_CreateTfnVerificationRequest` of the 10DLC and toll-free number registration API.
+    #[doc(alias = "TfnVerificationExternalService_CreateTfnVerificationRequest")]
     #[cfg(feature = "tendlc")]
-    TendlcTfnVerificationExternalServiceCreateTfnVerificationRequest,
+    TendlcTfnVerificationCreateTfnVerificationRequest,
     /// `GET /v1/projects/{projectId}/tfnVerification/{tfnVerificationId}`: `TfnVerificationExternalService_GetTfnVerificationRequest` of the 10DLC and toll-free number registration API.
+    #[doc(alias = "TfnVerificationExternalService_GetTfnVerificationRequest")]
     #[cfg(feature = "tendlc")]
-    TendlcTfnVerificationExternalServiceGetTfnVerificationRequest,
+    TendlcTfnVerificationGetTfnVerificationRequest,
     /// `GET /v1/projects/{projectId}/tfnVerification/useCases`: `TfnVerificationExternalService_GetTfnVerificationUseCasesRequest` of the 10DLC and toll-free number registration API.
+    #[doc(alias = "TfnVerificationExternalService_GetTfnVerificationUseCasesRequest")]
     #[cfg(feature = "tendlc")]
-    TendlcTfnVerificationExternalServiceGetTfnVerificationUseCasesRequest,
+    TendlcTfnVerificationGetTfnVerificationUseCasesRequest,
     /// `GET /v1/projects/{projectId}/brands`: `listBrands` of the Brands (brand registrations) API.
+    #[doc(alias = "listBrands")]
     #[cfg(feature = "brands")]
-    BrandsListBrands,
+    BrandsBrandsList,
     /// `POST /v1/projects/{projectId}/brands`: `createBrand` of the Brands (brand registrations) API.
+    #[doc(alias = "createBrand")]
     #[cfg(feature = "brands")]
-    BrandsCreateBrand,
+    BrandsBrandsCreate,
     /// `GET /v1/projects/{projectId}/brands/{brandId}`: `getBrand` of the Brands (brand registrations) API.
+    #[doc(alias = "getBrand")]
     #[cfg(feature = "brands")]
-    BrandsGetBrand,
+    BrandsBrandsGet,
     /// `PUT /v1/projects/{projectId}/brands/{brandId}`: `updateBrand` of the Brands (brand registrations) API.
+    #[doc(alias = "updateBrand")]
     #[cfg(feature = "brands")]
-    BrandsUpdateBrand,
+    BrandsBrandsUpdate,
     /// `DELETE /v1/projects/{projectId}/brands/{brandId}`: `deleteBrand` of the Brands (brand registrations) API.
+    #[doc(alias = "deleteBrand")]
     #[cfg(feature = "brands")]
-    BrandsDeleteBrand,
+    BrandsBrandsDelete,
     /// `POST /v1/projects/{projectId}/brands/{brandId}:submit`: `submitBrand` of the Brands (brand registrations) API.
+    #[doc(alias = "submitBrand")]
     #[cfg(feature = "brands")]
-    BrandsSubmitBrand,
+    BrandsBrandsSubmit,
     /// `POST /v1/projects/{projectId}/brands:submit`: `createAndSubmitBrand` of the Brands (brand registrations) API.
+    #[doc(alias = "createAndSubmitBrand")]
     #[cfg(feature = "brands")]
-    BrandsCreateAndSubmitBrand,
+    BrandsBrandsCreateAndSubmit,
     /// `GET /v1/projects/{projectId}/brand-metadata`: `getBrandMetadata` of the Brands (brand registrations) API.
+    #[doc(alias = "getBrandMetadata")]
     #[cfg(feature = "brands")]
-    BrandsGetBrandMetadata,
+    BrandsBrandsGetBrandMetadata,
     /// `GET /v1/projects/{projectId}/callback-configuration`: `getCallbackConfiguration` of the Brands (brand registrations) API.
+    #[doc(alias = "getCallbackConfiguration")]
     #[cfg(feature = "brands")]
-    BrandsGetCallbackConfiguration,
+    BrandsCallbackConfigurationGet,
     /// `PUT /v1/projects/{projectId}/callback-configuration`: `updateCallbackConfiguration` of the Brands (brand registrations) API.
+    #[doc(alias = "updateCallbackConfiguration")]
     #[cfg(feature = "brands")]
-    BrandsUpdateCallbackConfiguration,
+    BrandsCallbackConfigurationUpdate,
     /// `GET /v1/projects/{projectId}/callbackConfig`: `getCallbackConfig` of the Compliance: Brands (US, preview) API.
+    #[doc(alias = "getCallbackConfig")]
     #[cfg(feature = "compliance_brands")]
-    ComplianceBrandsGetCallbackConfig,
+    ComplianceBrandsBrandCallbacksGetCallbackConfig,
     /// `PATCH /v1/projects/{projectId}/callbackConfig`: `updateCallbackConfig` of the Compliance: Brands (US, preview) API.
+    #[doc(alias = "updateCallbackConfig")]
     #[cfg(feature = "compliance_brands")]
-    ComplianceBrandsUpdateCallbackConfig,
+    ComplianceBrandsBrandCallbacksUpdateCallbackConfig,
     /// `POST /v1/projects/{projectId}/callbackConfig/rotate`: `rotateCallbackSecret` of the Compliance: Brands (US, preview) API.
+    #[doc(alias = "rotateCallbackSecret")]
     #[cfg(feature = "compliance_brands")]
-    ComplianceBrandsRotateCallbackSecret,
+    ComplianceBrandsBrandCallbacksRotateCallbackSecret,
     /// `GET /v1/projects/{projectId}/us/brands`: `listBrands` of the Compliance: Brands (US, preview) API.
+    #[doc(alias = "listBrands")]
     #[cfg(feature = "compliance_brands")]
-    ComplianceBrandsListBrands,
+    ComplianceBrandsBrandsList,
     /// `POST /v1/projects/{projectId}/us/brands`: `createBrand` of the Compliance: Brands (US, preview) API.
+    #[doc(alias = "createBrand")]
     #[cfg(feature = "compliance_brands")]
-    ComplianceBrandsCreateBrand,
+    ComplianceBrandsBrandsCreate,
     /// `POST /v1/projects/{projectId}/us/brands/import`: `importBrand` of the Compliance: Brands (US, preview) API.
+    #[doc(alias = "importBrand")]
     #[cfg(feature = "compliance_brands")]
-    ComplianceBrandsImportBrand,
+    ComplianceBrandsBrandsImport,
     /// `GET /v1/projects/{projectId}/us/brands/{brandId}`: `getBrand` of the Compliance: Brands (US, preview) API.
+    #[doc(alias = "getBrand")]
     #[cfg(feature = "compliance_brands")]
-    ComplianceBrandsGetBrand,
+    ComplianceBrandsBrandsGet,
     /// `DELETE /v1/projects/{projectId}/us/brands/{brandId}`: `deleteBrand` of the Compliance: Brands (US, preview) API.
+    #[doc(alias = "deleteBrand")]
     #[cfg(feature = "compliance_brands")]
-    ComplianceBrandsDeleteBrand,
+    ComplianceBrandsBrandsDelete,
     /// `PATCH /v1/projects/{projectId}/us/brands/{brandId}`: `patchBrand` of the Compliance: Brands (US, preview) API.
+    #[doc(alias = "patchBrand")]
     #[cfg(feature = "compliance_brands")]
-    ComplianceBrandsPatchBrand,
+    ComplianceBrandsBrandsPatch,
     /// `POST /v1/projects/{projectId}/us/brands/{brandId}/attachments`: `uploadBrandAttachment` of the Compliance: Brands (US, preview) API.
+    #[doc(alias = "uploadBrandAttachment")]
     #[cfg(feature = "compliance_brands")]
-    ComplianceBrandsUploadBrandAttachment,
+    ComplianceBrandsBrandsUploadBrandAttachment,
     /// `GET /v1/projects/{projectId}/us/brands/{brandId}/attachments/{attachmentId}`: `downloadBrandAttachment` of the Compliance: Brands (US, preview) API.
+    #[doc(alias = "downloadBrandAttachment")]
     #[cfg(feature = "compliance_brands")]
-    ComplianceBrandsDownloadBrandAttachment,
+    ComplianceBrandsBrandsDownloadBrandAttachment,
     /// `DELETE /v1/projects/{projectId}/us/brands/{brandId}/attachments/{attachmentId}`: `deleteBrandAttachment` of the Compliance: Brands (US, preview) API.
+    #[doc(alias = "deleteBrandAttachment")]
     #[cfg(feature = "compliance_brands")]
-    ComplianceBrandsDeleteBrandAttachment,
+    ComplianceBrandsBrandsDeleteBrandAttachment,
     /// `GET /v1/projects/{projectId}/us/orders`: `listBrandOrders` of the Compliance: Brands (US, preview) API.
+    #[doc(alias = "listBrandOrders")]
     #[cfg(feature = "compliance_brands")]
-    ComplianceBrandsListBrandOrders,
+    ComplianceBrandsOrdersListBrand,
     /// `GET /v1/projects/{projectId}/us/brands/{brandId}/orders`: `listBrandOrderByBrandId` of the Compliance: Brands (US, preview) API.
+    #[doc(alias = "listBrandOrderByBrandId")]
     #[cfg(feature = "compliance_brands")]
-    ComplianceBrandsListBrandOrderByBrandId,
+    ComplianceBrandsOrdersListBrandOrderByBrandId,
     /// `POST /v1/projects/{projectId}/us/brands/{brandId}/orders`: `createBrandOrder` of the Compliance: Brands (US, preview) API.
+    #[doc(alias = "createBrandOrder")]
     #[cfg(feature = "compliance_brands")]
-    ComplianceBrandsCreateBrandOrder,
+    ComplianceBrandsOrdersCreateBrand,
     /// `GET /v1/projects/{projectId}/us/brands/{brandId}/orders/{orderId}`: `getBrandOrder` of the Compliance: Brands (US, preview) API.
+    #[doc(alias = "getBrandOrder")]
     #[cfg(feature = "compliance_brands")]
-    ComplianceBrandsGetBrandOrder,
+    ComplianceBrandsOrdersGetBrand,
     /// `DELETE /v1/projects/{projectId}/us/brands/{brandId}/orders/{orderId}`: `deleteBrandOrder` of the Compliance: Brands (US, preview) API.
+    #[doc(alias = "deleteBrandOrder")]
     #[cfg(feature = "compliance_brands")]
-    ComplianceBrandsDeleteBrandOrder,
+    ComplianceBrandsOrdersDeleteBrand,
     /// `POST /v1/projects/{projectId}/us/brands/{brandId}/orders/{orderId}/retry`: `retryBrandOrder` of the Compliance: Brands (US, preview) API.
+    #[doc(alias = "retryBrandOrder")]
     #[cfg(feature = "compliance_brands")]
-    ComplianceBrandsRetryBrandOrder,
+    ComplianceBrandsOrdersRetryBrand,
     /// `POST /v1/projects/{projectId}/us/brands/{brandId}/orders/{orderId}/resendConfirmationEmail`: `brandOrderResendConfirmationEmail` of the Compliance: Brands (US, preview) API.
+    #[doc(alias = "brandOrderResendConfirmationEmail")]
     #[cfg(feature = "compliance_brands")]
-    ComplianceBrandsBrandOrderResendConfirmationEmail,
+    ComplianceBrandsOrdersBrandOrderResendConfirmationEmail,
     /// `POST /v1/projects/{projectId}/us/brands/{brandId}/orders/{orderId}/verifyOtp`: `brandOrderVerifyOtp` of the Compliance: Brands (US, preview) API.
+    #[doc(alias = "brandOrderVerifyOtp")]
     #[cfg(feature = "compliance_brands")]
-    ComplianceBrandsBrandOrderVerifyOtp,
+    ComplianceBrandsOrdersBrandOrderVerifyOtp,
     /// `POST /v1/projects/{projectId}/us/brands/{brandId}/orders/{orderId}/resendOtp`: `brandOrderResendOtp` of the Compliance: Brands (US, preview) API.
+    #[doc(alias = "brandOrderResendOtp")]
     #[cfg(feature = "compliance_brands")]
-    ComplianceBrandsBrandOrderResendOtp,
+    ComplianceBrandsOrdersBrandOrderResendOtp,
     /// `GET /v1/projects/{projectId}/campaigns`: `listCampaigns` of the US short code campaigns API.
+    #[doc(alias = "listCampaigns")]
     #[cfg(feature = "shortcode_campaigns")]
-    ShortcodeCampaignsListCampaigns,
+    ShortcodeCampaignsCampaignsList,
     /// `POST /v1/projects/{projectId}/campaigns`: `createCampaign` of the US short code campaigns API.
+    #[doc(alias = "createCampaign")]
     #[cfg(feature = "shortcode_campaigns")]
-    ShortcodeCampaignsCreateCampaign,
+    ShortcodeCampaignsCampaignsCreate,
     /// `POST /v1/projects/{projectId}/campaigns:submit`: `createAndSubmitCampaign` of the US short code campaigns API.
+    #[doc(alias = "createAndSubmitCampaign")]
     #[cfg(feature = "shortcode_campaigns")]
-    ShortcodeCampaignsCreateAndSubmitCampaign,
+    ShortcodeCampaignsCampaignsCreateAndSubmit,
     /// `GET /v1/projects/{projectId}/campaigns/{campaignId}`: `getCampaign` of the US short code campaigns API.
+    #[doc(alias = "getCampaign")]
     #[cfg(feature = "shortcode_campaigns")]
-    ShortcodeCampaignsGetCampaign,
+    ShortcodeCampaignsCampaignsGet,
     /// `PUT /v1/projects/{projectId}/campaigns/{campaignId}`: `updateCampaign` of the US short code campaigns API.
+    #[doc(alias = "updateCampaign")]
     #[cfg(feature = "shortcode_campaigns")]
-    ShortcodeCampaignsUpdateCampaign,
+    ShortcodeCampaignsCampaignsUpdate,
     /// `POST /v1/projects/{projectId}/campaigns/{campaignId}:submit`: `submitCampaign` of the US short code campaigns API.
+    #[doc(alias = "submitCampaign")]
     #[cfg(feature = "shortcode_campaigns")]
-    ShortcodeCampaignsSubmitCampaign,
+    ShortcodeCampaignsCampaignsSubmit,
     /// `POST /v1/projects/{projectId}/campaigns/{campaignId}:cancel`: `cancelCampaign` of the US short code campaigns API.
+    #[doc(alias = "cancelCampaign")]
     #[cfg(feature = "shortcode_campaigns")]
-    ShortcodeCampaignsCancelCampaign,
+    ShortcodeCampaignsCampaignsCancel,
     /// `POST /v1/projects/{projectId}/campaigns/{campaignId}/notes`: `addCampaignNote` of the US short code campaigns API.
+    #[doc(alias = "addCampaignNote")]
     #[cfg(feature = "shortcode_campaigns")]
-    ShortcodeCampaignsAddCampaignNote,
+    ShortcodeCampaignsCampaignsAddCampaignNote,
     /// `POST /v1/projects/{projectId}/campaigns/{campaignId}/carriers/{carrierOrderId}/notes`: `addCarrierOrderNote` of the US short code campaigns API.
+    #[doc(alias = "addCarrierOrderNote")]
     #[cfg(feature = "shortcode_campaigns")]
-    ShortcodeCampaignsAddCarrierOrderNote,
+    ShortcodeCampaignsCampaignsAddCarrierOrderNote,
     /// `POST /v1/projects/{projectId}/campaigns/{campaignId}/carriers/{carrierOrderId}/request-certification`: `requestCarrierOrderCertification` of the US short code campaigns API.
+    #[doc(alias = "requestCarrierOrderCertification")]
     #[cfg(feature = "shortcode_campaigns")]
-    ShortcodeCampaignsRequestCarrierOrderCertification,
+    ShortcodeCampaignsCampaignsRequestCarrierOrderCertification,
     /// `GET /v1/projects/{projectId}/carriers`: `getCarriers` of the US short code campaigns API.
+    #[doc(alias = "getCarriers")]
     #[cfg(feature = "shortcode_campaigns")]
-    ShortcodeCampaignsGetCarriers,
+    ShortcodeCampaignsCampaignsGetCarriers,
     /// `POST /v1/projects/{projectId}/attachments`: `uploadAttachment` of the US short code campaigns API.
+    #[doc(alias = "uploadAttachment")]
     #[cfg(feature = "shortcode_campaigns")]
-    ShortcodeCampaignsUploadAttachment,
+    ShortcodeCampaignsCampaignsUploadAttachment,
     /// `GET /v1/projects/{projectId}/campaigns/{campaignId}/attachments/{attachmentId}`: `downloadCampaignAttachment` of the US short code campaigns API.
+    #[doc(alias = "downloadCampaignAttachment")]
     #[cfg(feature = "shortcode_campaigns")]
-    ShortcodeCampaignsDownloadCampaignAttachment,
+    ShortcodeCampaignsCampaignsDownloadCampaignAttachment,
     /// `DELETE /v1/projects/{projectId}/campaigns/{campaignId}/attachments/{attachmentId}`: `deleteCampaignAttachment` of the US short code campaigns API.
+    #[doc(alias = "deleteCampaignAttachment")]
     #[cfg(feature = "shortcode_campaigns")]
-    ShortcodeCampaignsDeleteCampaignAttachment,
+    ShortcodeCampaignsCampaignsDeleteCampaignAttachment,
     /// `GET /v1/projects/{projectId}/callback-configuration`: `getCallbackConfiguration` of the US short code campaigns API.
+    #[doc(alias = "getCallbackConfiguration")]
     #[cfg(feature = "shortcode_campaigns")]
-    ShortcodeCampaignsGetCallbackConfiguration,
+    ShortcodeCampaignsCampaignsCallbacksGetCallbackConfiguration,
     /// `PUT /v1/projects/{projectId}/callback-configuration`: `updateCallbackConfiguration` of the US short code campaigns API.
+    #[doc(alias = "updateCallbackConfiguration")]
     #[cfg(feature = "shortcode_campaigns")]
-    ShortcodeCampaignsUpdateCallbackConfiguration,
+    ShortcodeCampaignsCampaignsCallbacksUpdateCallbackConfiguration,
     /// `GET /v1/configuration/numbers`: `Configuration_GetNumbers` of the Voice (Calling) API.
+    #[doc(alias = "Configuration_GetNumbers")]
     #[cfg(feature = "voice")]
-    VoiceConfigurationGetNumbers,
+    VoiceApplicationsGetNumbers,
     /// `POST /v1/configuration/numbers`: `Configuration_UpdateNumbers` of the Voice (Calling) API.
+    #[doc(alias = "Configuration_UpdateNumbers")]
     #[cfg(feature = "voice")]
-    VoiceConfigurationUpdateNumbers,
+    VoiceApplicationsUpdateNumbers,
     /// `DELETE /v1/configuration/numbers`: `Configuration_UnassignNumber` of the Voice (Calling) API.
+    #[doc(alias = "Configuration_UnassignNumber")]
     #[cfg(feature = "voice")]
-    VoiceConfigurationUnassignNumber,
+    VoiceApplicationsUnassignNumber,
     /// `GET /v1/configuration/callbacks/applications/{applicationkey}`: `Configuration_GetCallbackURLs` of the Voice (Calling) API.
+    #[doc(alias = "Configuration_GetCallbackURLs")]
     #[cfg(feature = "voice")]
-    VoiceConfigurationGetCallbackUrLs,
+    VoiceApplicationsGetCallbackUrLs,
     /// `POST /v1/configuration/callbacks/applications/{applicationkey}`: `Configuration_UpdateCallbackURLs` of the Voice (Calling) API.
+    #[doc(alias = "Configuration_UpdateCallbackURLs")]
     #[cfg(feature = "voice")]
-    VoiceConfigurationUpdateCallbackUrLs,
+    VoiceApplicationsUpdateCallbackUrLs,
     /// `GET /v1/calling/query/number/{number}`: `Calling_QueryNumber` of the Voice (Calling) API.
+    #[doc(alias = "Calling_QueryNumber")]
     #[cfg(feature = "voice")]
-    VoiceCallingQueryNumber,
+    VoiceApplicationsQueryNumber,
     /// `POST /calling/v1/callouts`: `Callouts` of the Voice (Calling) API.
+    #[doc(alias = "Callouts")]
     #[cfg(feature = "voice")]
-    VoiceCallouts,
+    VoiceCalloutsCall,
     /// `GET /calling/v1/calls/id/{callId}`: `Calling_GetCallResult` of the Voice (Calling) API.
+    #[doc(alias = "Calling_GetCallResult")]
     #[cfg(feature = "voice")]
-    VoiceCallingGetCallResult,
+    VoiceCallsGetCallResult,
     /// `PATCH /calling/v1/calls/id/{callId}`: `Calling_UpdateCall` of the Voice (Calling) API.
+    #[doc(alias = "Calling_UpdateCall")]
     #[cfg(feature = "voice")]
-    VoiceCallingUpdateCall,
+    VoiceCallsUpdate,
     /// `PATCH /calling/v1/calls/id/{callId}/leg/{callLeg}`: `Calling_ManageCallWithCallLeg` of the Voice (Calling) API.
+    #[doc(alias = "Calling_ManageCallWithCallLeg")]
     #[cfg(feature = "voice")]
-    VoiceCallingManageCallWithCallLeg,
+    VoiceCallsManageCallWithCallLeg,
     /// `GET /calling/v1/conferences/id/{conferenceId}`: `Calling_GetConferenceInfo` of the Voice (Calling) API.
+    #[doc(alias = "Calling_GetConferenceInfo")]
     #[cfg(feature = "voice")]
-    VoiceCallingGetConferenceInfo,
+    VoiceConferencesGetConferenceInfo,
     /// `DELETE /calling/v1/conferences/id/{conferenceId}`: `Calling_KickConferenceAll` of the Voice (Calling) API.
+    #[doc(alias = "Calling_KickConferenceAll")]
     #[cfg(feature = "voice")]
-    VoiceCallingKickConferenceAll,
+    VoiceConferencesKickConferenceAll,
     /// `DELETE /calling/v1/conferences/id/{conferenceId}/{callId}`: `Calling_KickConferenceParticipant` of the Voice (Calling) API.
+    #[doc(alias = "Calling_KickConferenceParticipant")]
     #[cfg(feature = "voice")]
-    VoiceCallingKickConferenceParticipant,
+    VoiceConferencesKickConferenceParticipant,
     /// `PATCH /calling/v1/conferences/id/{conferenceId}/{callId}`: `Calling_ManageConferenceParticipant` of the Voice (Calling) API.
+    #[doc(alias = "Calling_ManageConferenceParticipant")]
     #[cfg(feature = "voice")]
-    VoiceCallingManageConferenceParticipant,
+    VoiceConferencesManageConferenceParticipant,
     /// `GET /v2/projects/{projectId}/batches/{batchId}`: `getBatchCallSummary` of the Voice v2 API.
+    #[doc(alias = "getBatchCallSummary")]
     #[cfg(feature = "voice_v2")]
-    VoiceV2GetBatchCallSummary,
+    VoiceV2BatchesGetBatchCallSummary,
     /// `DELETE /v2/projects/{projectId}/batches/{batchId}`: `stopBatchProcessing` of the Voice v2 API.
+    #[doc(alias = "stopBatchProcessing")]
     #[cfg(feature = "voice_v2")]
-    VoiceV2StopBatchProcessing,
+    VoiceV2BatchesStopBatchProcessing,
     /// `GET /v2/projects/{projectId}/batches/{batchId}/details`: `getBatchDetails` of the Voice v2 API.
+    #[doc(alias = "getBatchDetails")]
     #[cfg(feature = "voice_v2")]
-    VoiceV2GetBatchDetails,
+    VoiceV2BatchesGetBatchDetails,
     /// `GET /v2/projects/{projectId}/calls`: `listCalls` of the Voice v2 API.
+    #[doc(alias = "listCalls")]
     #[cfg(feature = "voice_v2")]
-    VoiceV2ListCalls,
+    VoiceV2CallsList,
     /// `POST /v2/projects/{projectId}/calls`: `createCall` of the Voice v2 API.
+    #[doc(alias = "createCall")]
     #[cfg(feature = "voice_v2")]
-    VoiceV2CreateCall,
+    VoiceV2CallsCreate,
     /// `GET /v2/projects/{projectId}/calls/{callId}`: `getCallById` of the Voice v2 API.
+    #[doc(alias = "getCallById")]
     #[cfg(feature = "voice_v2")]
-    VoiceV2GetCallById,
+    VoiceV2CallsGetCallById,
     /// `PATCH /v2/projects/{projectId}/calls/{callId}`: `patchCallById` of the Voice v2 API.
+    #[doc(alias = "patchCallById")]
     #[cfg(feature = "voice_v2")]
-    VoiceV2PatchCallById,
+    VoiceV2CallsPatchCallById,
     /// `PATCH /v2/projects/{projectId}/sessions/{sessionId}/calls/{callName}`: `patchCallBySessionAndName` of the Voice v2 API.
+    #[doc(alias = "patchCallBySessionAndName")]
     #[cfg(feature = "voice_v2")]
-    VoiceV2PatchCallBySessionAndName,
+    VoiceV2CallsPatchCallBySessionAndName,
     /// `POST /v2/projects/{projectId}/svaml/describe`: `describeSvaml` of the Voice v2 API.
+    #[doc(alias = "describeSvaml")]
     #[cfg(feature = "voice_v2")]
-    VoiceV2DescribeSvaml,
+    VoiceV2PayloadsDescribeSvaml,
     /// `POST /v2/projects/{projectId}/svaml/validate`: `validateSvaml` of the Voice v2 API.
+    #[doc(alias = "validateSvaml")]
     #[cfg(feature = "voice_v2")]
-    VoiceV2ValidateSvaml,
+    VoiceV2PayloadsValidateSvaml,
     /// `GET /v2/projects/{projectId}/services`: `listServices` of the Voice v2 API.
+    #[doc(alias = "listServices")]
     #[cfg(feature = "voice_v2")]
-    VoiceV2ListServices,
+    VoiceV2ServicesList,
     /// `POST /v2/projects/{projectId}/services`: `createService` of the Voice v2 API.
+    #[doc(alias = "createService")]
     #[cfg(feature = "voice_v2")]
-    VoiceV2CreateService,
+    VoiceV2ServicesCreate,
     /// `GET /v2/projects/{projectId}/services/{serviceId}`: `getService` of the Voice v2 API.
+    #[doc(alias = "getService")]
     #[cfg(feature = "voice_v2")]
-    VoiceV2GetService,
+    VoiceV2ServicesGet,
     /// `DELETE /v2/projects/{projectId}/services/{serviceId}`: `deleteService` of the Voice v2 API.
+    #[doc(alias = "deleteService")]
     #[cfg(feature = "voice_v2")]
-    VoiceV2DeleteService,
+    VoiceV2ServicesDelete,
     /// `PATCH /v2/projects/{projectId}/services/{serviceId}`: `updateService` of the Voice v2 API.
+    #[doc(alias = "updateService")]
     #[cfg(feature = "voice_v2")]
-    VoiceV2UpdateService,
+    VoiceV2ServicesUpdate,
     /// `GET /v2/projects/{projectId}/sessions/{sessionId}`: `getSessionById` of the Voice v2 API.
+    #[doc(alias = "getSessionById")]
     #[cfg(feature = "voice_v2")]
-    VoiceV2GetSessionById,
+    VoiceV2SessionsGetSessionById,
     /// `GET /verification/v1/verifications/id/{id}`: `VerificationStatusById` of the Verification API.
+    #[doc(alias = "VerificationStatusById")]
     #[cfg(feature = "verification")]
     VerificationVerificationStatusById,
     /// `GET /verification/v1/verifications/{method}/number/{endpoint}`: `VerificationStatusByIdentity` of the Verification API.
+    #[doc(alias = "VerificationStatusByIdentity")]
     #[cfg(feature = "verification")]
     VerificationVerificationStatusByIdentity,
     /// `GET /verification/v1/verifications/reference/{reference}`: `VerificationStatusByReference` of the Verification API.
+    #[doc(alias = "VerificationStatusByReference")]
     #[cfg(feature = "verification")]
     VerificationVerificationStatusByReference,
     /// `PUT /verification/v1/verifications/number/{endpoint}`: `ReportVerificationByIdentity` of the Verification API.
+    #[doc(alias = "ReportVerificationByIdentity")]
     #[cfg(feature = "verification")]
-    VerificationReportVerificationByIdentity,
+    VerificationVerificationsReportReportVerificationByIdentity,
     /// `PUT /verification/v1/verifications/id/{id}`: `ReportVerificationById` of the Verification API.
+    #[doc(alias = "ReportVerificationById")]
     #[cfg(feature = "verification")]
-    VerificationReportVerificationById,
+    VerificationVerificationsReportReportVerificationById,
     /// `POST /verification/v1/verifications`: `StartVerification` of the Verification API.
+    #[doc(alias = "StartVerification")]
     #[cfg(feature = "verification")]
-    VerificationStartVerification,
+    VerificationVerificationsStartStartVerification,
     /// `GET /v3/projects/{projectId}/services/{id}/coverPages`: `listCoverPages` of the Fax API.
+    #[doc(alias = "listCoverPages")]
     #[cfg(feature = "fax")]
-    FaxListCoverPages,
+    FaxCoverPagesList,
     /// `POST /v3/projects/{projectId}/services/{id}/coverPages`: `addCoverPage` of the Fax API.
+    #[doc(alias = "addCoverPage")]
     #[cfg(feature = "fax")]
-    FaxAddCoverPage,
+    FaxCoverPagesAdd,
     /// `GET /v3/projects/{projectId}/services/{id}/coverPages/{coverPageId}`: `getCoverPage` of the Fax API.
+    #[doc(alias = "getCoverPage")]
     #[cfg(feature = "fax")]
-    FaxGetCoverPage,
+    FaxCoverPagesGet,
     /// `DELETE /v3/projects/{projectId}/services/{id}/coverPages/{coverPageId}`: `deleteCoverPage` of the Fax API.
+    #[doc(alias = "deleteCoverPage")]
     #[cfg(feature = "fax")]
-    FaxDeleteCoverPage,
+    FaxCoverPagesDelete,
     /// `GET /v3/projects/{projectId}/services/{serviceId}/domains`: `listDomains` of the Fax API.
+    #[doc(alias = "listDomains")]
     #[cfg(feature = "fax")]
-    FaxListDomains,
+    FaxDomainsList,
     /// `GET /v3/projects/{projectId}/services/{serviceId}/domains/{domainName}`: `getDomain` of the Fax API.
+    #[doc(alias = "getDomain")]
     #[cfg(feature = "fax")]
-    FaxGetDomain,
+    FaxDomainsGet,
     /// `POST /v3/projects/{projectId}/services/{serviceId}/domains/{domainName}`: `createDomain` of the Fax API.
+    #[doc(alias = "createDomain")]
     #[cfg(feature = "fax")]
-    FaxCreateDomain,
+    FaxDomainsCreate,
     /// `DELETE /v3/projects/{projectId}/services/{serviceId}/domains/{domainName}`: `deleteDomain` of the Fax API.
+    #[doc(alias = "deleteDomain")]
     #[cfg(feature = "fax")]
-    FaxDeleteDomain,
+    FaxDomainsDelete,
     /// `GET /v3/projects/{projectId}/services/{serviceId}/domains/{domainName}:verify`: `verifyDomain` of the Fax API.
+    #[doc(alias = "verifyDomain")]
     #[cfg(feature = "fax")]
-    FaxVerifyDomain,
+    FaxDomainsVerify,
     /// `GET /v3/projects/{projectId}/services/{id}/numbers/{phoneNumber}/emails`: `getEmailsForNumber` of the Fax API.
+    #[doc(alias = "getEmailsForNumber")]
     #[cfg(feature = "fax")]
-    FaxGetEmailsForNumber,
+    FaxFaxToEmailGetEmailsForNumber,
     /// `GET /v3/projects/{projectId}/services/{serviceId}/emails`: `getEmailsForProject` of the Fax API.
+    #[doc(alias = "getEmailsForProject")]
     #[cfg(feature = "fax")]
-    FaxGetEmailsForProject,
+    FaxFaxToEmailGetEmailsForProject,
     /// `POST /v3/projects/{projectId}/services/{serviceId}/emails`: `createEmailForProject` of the Fax API.
+    #[doc(alias = "createEmailForProject")]
     #[cfg(feature = "fax")]
-    FaxCreateEmailForProject,
+    FaxFaxToEmailCreateEmailForProject,
     /// `PUT /v3/projects/{projectId}/services/{serviceId}/emails/{email}`: `updateEmail` of the Fax API.
+    #[doc(alias = "updateEmail")]
     #[cfg(feature = "fax")]
-    FaxUpdateEmail,
+    FaxFaxToEmailUpdateEmail,
     /// `DELETE /v3/projects/{projectId}/services/{serviceId}/emails/{email}`: `deleteEmail` of the Fax API.
+    #[doc(alias = "deleteEmail")]
     #[cfg(feature = "fax")]
-    FaxDeleteEmail,
+    FaxFaxToEmailDeleteEmail,
     /// `GET /v3/projects/{projectId}/services/{serviceId}/emails/{email}/numbers`: `getNumbersByEmail` of the Fax API.
+    #[doc(alias = "getNumbersByEmail")]
     #[cfg(feature = "fax")]
-    FaxGetNumbersByEmail,
+    FaxFaxToEmailGetNumbersByEmail,
     /// `GET /v3/projects/{projectId}/faxes`: `getFaxes` of the Fax API.
+    #[doc(alias = "getFaxes")]
     #[cfg(feature = "fax")]
-    FaxGetFaxes,
+    FaxFaxesList,
     /// `POST /v3/projects/{projectId}/faxes`: `sendFax` of the Fax API.
+    #[doc(alias = "sendFax")]
     #[cfg(feature = "fax")]
-    FaxSendFax,
+    FaxFaxesSend,
     /// `GET /v3/projects/{projectId}/faxes/{id}`: `getFaxInfoPerId` of the Fax API.
+    #[doc(alias = "getFaxInfoPerId")]
     #[cfg(feature = "fax")]
-    FaxGetFaxInfoPerId,
+    FaxFaxesGet,
     /// `GET /v3/projects/{projectId}/faxes/{id}/file`: `getFaxFilebyId` of the Fax API.
+    #[doc(alias = "getFaxFilebyId")]
     #[cfg(feature = "fax")]
-    FaxGetFaxFilebyId,
+    FaxFaxesDownload,
     /// `DELETE /v3/projects/{projectId}/faxes/{id}/file`: `deleteFaxContentById` of the Fax API.
+    #[doc(alias = "deleteFaxContentById")]
     #[cfg(feature = "fax")]
-    FaxDeleteFaxContentById,
+    FaxFaxesDeleteContent,
     /// `GET /v3/projects/{projectId}/faxes/{id}/file.{fileFormat}`: `getFaxFileByIdDeprecated` of the Fax API.
+    #[doc(alias = "getFaxFileByIdDeprecated")]
     #[cfg(feature = "fax")]
-    FaxGetFaxFileByIdDeprecated,
+    FaxFaxesDownloadDeprecated,
     /// `GET /v3/projects/{projectId}/services`: `listServices` of the Fax API.
+    #[doc(alias = "listServices")]
     #[cfg(feature = "fax")]
-    FaxListServices,
+    FaxServicesList,
     /// `POST /v3/projects/{projectId}/services`: `createService` of the Fax API.
+    #[doc(alias = "createService")]
     #[cfg(feature = "fax")]
-    FaxCreateService,
+    FaxServicesCreate,
     /// `GET /v3/projects/{projectId}/services/{id}`: `getService` of the Fax API.
+    #[doc(alias = "getService")]
     #[cfg(feature = "fax")]
-    FaxGetService,
+    FaxServicesGet,
     /// `DELETE /v3/projects/{projectId}/services/{id}`: `removeService` of the Fax API.
+    #[doc(alias = "removeService")]
     #[cfg(feature = "fax")]
-    FaxRemoveService,
+    FaxServicesRemove,
     /// `PATCH /v3/projects/{projectId}/services/{id}`: `updateService` of the Fax API.
+    #[doc(alias = "updateService")]
     #[cfg(feature = "fax")]
-    FaxUpdateService,
+    FaxServicesUpdate,
     /// `GET /v3/projects/{projectId}/services/{id}/numbers`: `listNumbersForService` of the Fax API.
+    #[doc(alias = "listNumbersForService")]
     #[cfg(feature = "fax")]
-    FaxListNumbersForService,
+    FaxServicesListNumbersFor,
     /// `PATCH /v3/projects/{projectId}/services/{id}/numbers/{phoneNumber}/suspend`: `suspendNumber` of the Fax API.
+    #[doc(alias = "suspendNumber")]
     #[cfg(feature = "fax")]
-    FaxSuspendNumber,
+    FaxServicesSuspendNumber,
     /// `GET /v3/projects/{projectId}/services/{serviceId}/domains/{domainName}/templates`: `listTemplates` of the Fax API.
+    #[doc(alias = "listTemplates")]
     #[cfg(feature = "fax")]
-    FaxListTemplates,
+    FaxTemplatesList,
     /// `GET /v3/projects/{projectId}/services/{serviceId}/domains/{domainName}/templates/{templateName}`: `getTemplate` of the Fax API.
+    #[doc(alias = "getTemplate")]
     #[cfg(feature = "fax")]
-    FaxGetTemplate,
+    FaxTemplatesGet,
     /// `PUT /v3/projects/{projectId}/services/{serviceId}/domains/{domainName}/templates/{templateName}`: `updateTemplate` of the Fax API.
+    #[doc(alias = "updateTemplate")]
     #[cfg(feature = "fax")]
-    FaxUpdateTemplate,
+    FaxTemplatesUpdate,
     /// `GET /v1/projects/{projectId}/accessControlLists`: `getAccessControlList` of the Elastic SIP Trunking API.
+    #[doc(alias = "getAccessControlList")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingGetAccessControlList,
+    ElasticSipTrunkingAccessControlListGet,
     /// `POST /v1/projects/{projectId}/accessControlLists`: `createAccessControlList` of the Elastic SIP Trunking API.
+    #[doc(alias = "createAccessControlList")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingCreateAccessControlList,
+    ElasticSipTrunkingAccessControlListCreate,
     /// `GET /v1/projects/{projectId}/accessControlLists/{id}`: `getAccessListById` of the Elastic SIP Trunking API.
+    #[doc(alias = "getAccessListById")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingGetAccessListById,
+    ElasticSipTrunkingAccessControlListGetAccessListById,
     /// `PUT /v1/projects/{projectId}/accessControlLists/{id}`: `updateAccessControlList` of the Elastic SIP Trunking API.
+    #[doc(alias = "updateAccessControlList")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingUpdateAccessControlList,
+    ElasticSipTrunkingAccessControlListUpdate,
     /// `DELETE /v1/projects/{projectId}/accessControlLists/{id}`: `deleteAccessControlList` of the Elastic SIP Trunking API.
+    #[doc(alias = "deleteAccessControlList")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingDeleteAccessControlList,
+    ElasticSipTrunkingAccessControlListDelete,
     /// `GET /v1/projects/{projectId}/accessControlLists/{id}/trunks`: `trunksByACL` of the Elastic SIP Trunking API.
+    #[doc(alias = "trunksByACL")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingTrunksByAcl,
+    ElasticSipTrunkingAccessControlListTrunksByAcl,
     /// `GET /v1/projects/{projectId}/accessControlLists/{accessControlListId}/ipRanges`: `getIpRangesForAccessControlList` of the Elastic SIP Trunking API.
+    #[doc(alias = "getIpRangesForAccessControlList")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingGetIpRangesForAccessControlList,
+    ElasticSipTrunkingAccessControlListGetIpRangesFor,
     /// `POST /v1/projects/{projectId}/accessControlLists/{accessControlListId}/ipRanges`: `addIpRangeToAccessControlList` of the Elastic SIP Trunking API.
+    #[doc(alias = "addIpRangeToAccessControlList")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingAddIpRangeToAccessControlList,
+    ElasticSipTrunkingAccessControlListAddIpRangeTo,
     /// `PUT /v1/projects/{projectId}/accessControlLists/{accessControlListId}/ipRanges/{ipRangeId}`: `updateIpRangeFromAccessControlList` of the Elastic SIP Trunking API.
+    #[doc(alias = "updateIpRangeFromAccessControlList")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingUpdateIpRangeFromAccessControlList,
+    ElasticSipTrunkingAccessControlListUpdateIpRangeFrom,
     /// `DELETE /v1/projects/{projectId}/accessControlLists/{accessControlListId}/ipRanges/{ipRangeId}`: `deleteIpRangeFromAccessControlList` of the Elastic SIP Trunking API.
+    #[doc(alias = "deleteIpRangeFromAccessControlList")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingDeleteIpRangeFromAccessControlList,
+    ElasticSipTrunkingAccessControlListDeleteIpRangeFrom,
     /// `GET /v1/projects/{projectId}/trunks/{trunkId}/accessControlLists`: `getAccessControlListsForTrunk` of the Elastic SIP Trunking API.
+    #[doc(alias = "getAccessControlListsForTrunk")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingGetAccessControlListsForTrunk,
+    ElasticSipTrunkingAccessControlListGetAccessControlListsForTrunk,
     /// `POST /v1/projects/{projectId}/trunks/{trunkId}/accessControlLists`: `addAccessControlListToTrunk` of the Elastic SIP Trunking API.
+    #[doc(alias = "addAccessControlListToTrunk")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingAddAccessControlListToTrunk,
+    ElasticSipTrunkingAccessControlListAddAccessControlListToTrunk,
     /// `DELETE /v1/projects/{projectId}/trunks/{trunkId}/accessControlLists/{accessControlListId}`: `deleteAccessControlListFromTrunk` of the Elastic SIP Trunking API.
+    #[doc(alias = "deleteAccessControlListFromTrunk")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingDeleteAccessControlListFromTrunk,
+    ElasticSipTrunkingAccessControlListDeleteAccessControlListFromTrunk,
     /// `GET /v1/projects/{projectId}/callBlockingRules`: `getBlockingRules` of the Elastic SIP Trunking API.
+    #[doc(alias = "getBlockingRules")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingGetBlockingRules,
+    ElasticSipTrunkingCallBlockingRulesGetBlockingRules,
     /// `POST /v1/projects/{projectId}/callBlockingRules`: `createBlockingRule` of the Elastic SIP Trunking API.
+    #[doc(alias = "createBlockingRule")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingCreateBlockingRule,
+    ElasticSipTrunkingCallBlockingRulesCreateBlockingRule,
     /// `PUT /v1/projects/{projectId}/callBlockingRules/{id}`: `updateBlockingRuleById` of the Elastic SIP Trunking API.
+    #[doc(alias = "updateBlockingRuleById")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingUpdateBlockingRuleById,
+    ElasticSipTrunkingCallBlockingRulesUpdateBlockingRuleById,
     /// `DELETE /v1/projects/{projectId}/callBlockingRules/{id}`: `deleteBlockingRuleById` of the Elastic SIP Trunking API.
+    #[doc(alias = "deleteBlockingRuleById")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingDeleteBlockingRuleById,
+    ElasticSipTrunkingCallBlockingRulesDeleteBlockingRuleById,
     /// `GET /v1/projects/{projectId}/calls`: `findCalls` of the Elastic SIP Trunking API.
+    #[doc(alias = "findCalls")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingFindCalls,
+    ElasticSipTrunkingCallsFind,
     /// `GET /v1/projects/{projectId}/calls/export`: `exportCallRecords` of the Elastic SIP Trunking API.
+    #[doc(alias = "exportCallRecords")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingExportCallRecords,
+    ElasticSipTrunkingCallsExportCallRecords,
     /// `GET /v1/projects/{projectId}/calls/records/{pcapId}/pcap`: `getPcap` of the Elastic SIP Trunking API.
+    #[doc(alias = "getPcap")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingGetPcap,
+    ElasticSipTrunkingCallsGetPcap,
     /// `GET /v1/projects/{projectId}/countryPermissions`: `getCountryPermissions` of the Elastic SIP Trunking API.
+    #[doc(alias = "getCountryPermissions")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingGetCountryPermissions,
+    ElasticSipTrunkingCountryPermissionsGetCountryPermissions,
     /// `GET /v1/projects/{projectId}/countryPermissions/{isoCode}`: `getCountryPermission` of the Elastic SIP Trunking API.
+    #[doc(alias = "getCountryPermission")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingGetCountryPermission,
+    ElasticSipTrunkingCountryPermissionsGetCountryPermission,
     /// `PUT /v1/projects/{projectId}/countryPermissions/{isoCode}`: `updateCountryPermission` of the Elastic SIP Trunking API.
+    #[doc(alias = "updateCountryPermission")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingUpdateCountryPermission,
+    ElasticSipTrunkingCountryPermissionsUpdate,
     /// `GET /v1/projects/{projectId}/credentialLists/{id}`: `getCredentialListById` of the Elastic SIP Trunking API.
+    #[doc(alias = "getCredentialListById")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingGetCredentialListById,
+    ElasticSipTrunkingCredentialListsGetCredentialListById,
     /// `PUT /v1/projects/{projectId}/credentialLists/{id}`: `updateCredentialList` of the Elastic SIP Trunking API.
+    #[doc(alias = "updateCredentialList")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingUpdateCredentialList,
+    ElasticSipTrunkingCredentialListsUpdate,
     /// `DELETE /v1/projects/{projectId}/credentialLists/{id}`: `deleteCredentialList` of the Elastic SIP Trunking API.
+    #[doc(alias = "deleteCredentialList")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingDeleteCredentialList,
+    ElasticSipTrunkingCredentialListsDelete,
     /// `PUT /v1/projects/{projectId}/credentialLists/{credentialListId}/credentials/{username}`: `updateCredential` of the Elastic SIP Trunking API.
+    #[doc(alias = "updateCredential")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingUpdateCredential,
+    ElasticSipTrunkingCredentialListsUpdateCredential,
     /// `GET /v1/projects/{projectId}/credentialLists/{id}/trunks`: `trunksByCredentialList` of the Elastic SIP Trunking API.
+    #[doc(alias = "trunksByCredentialList")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingTrunksByCredentialList,
+    ElasticSipTrunkingCredentialListsTrunksBy,
     /// `DELETE /v1/projects/{projectId}/credentialLists/{credentialListId}/credentials/{username}`: `deleteCredential` of the Elastic SIP Trunking API.
+    #[doc(alias = "deleteCredential")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingDeleteCredential,
+    ElasticSipTrunkingCredentialsDelete,
     /// `GET /v1/projects/{projectId}/phoneNumbers`: `GetPhoneNumbers` of the Elastic SIP Trunking API.
+    #[doc(alias = "GetPhoneNumbers")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingGetPhoneNumbers,
+    ElasticSipTrunkingPhoneNumbersGet,
     /// `GET /v1/projects/{projectId}/phoneNumbers/{phoneNumber}`: `GetPhoneNumberByNumber` of the Elastic SIP Trunking API.
+    #[doc(alias = "GetPhoneNumberByNumber")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingGetPhoneNumberByNumber,
+    ElasticSipTrunkingPhoneNumbersGetPhoneNumberByNumber,
     /// `POST /v1/projects/{projectId}/addProjects`: `addEstProjects` of the Elastic SIP Trunking API.
+    #[doc(alias = "addEstProjects")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingAddEstProjects,
+    ElasticSipTrunkingProjectsAddEst,
     /// `GET /v1/projects/{projectId}/trunks/{sipTrunkId}/endpoints`: `getSipEndpoint` of the Elastic SIP Trunking API.
+    #[doc(alias = "getSipEndpoint")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingGetSipEndpoint,
+    ElasticSipTrunkingSipEndpointsGet,
     /// `POST /v1/projects/{projectId}/trunks/{sipTrunkId}/endpoints`: `createSipEndpoint` of the Elastic SIP Trunking API.
+    #[doc(alias = "createSipEndpoint")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingCreateSipEndpoint,
+    ElasticSipTrunkingSipEndpointsCreate,
     /// `GET /v1/projects/{projectId}/trunks/{sipTrunkId}/endpoints/{sipEndpointId}`: `getSipEndpointById` of the Elastic SIP Trunking API.
+    #[doc(alias = "getSipEndpointById")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingGetSipEndpointById,
+    ElasticSipTrunkingSipEndpointsGetSipEndpointById,
     /// `PUT /v1/projects/{projectId}/trunks/{sipTrunkId}/endpoints/{sipEndpointId}`: `updateSipEndpoint` of the Elastic SIP Trunking API.
+    #[doc(alias = "updateSipEndpoint")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingUpdateSipEndpoint,
+    ElasticSipTrunkingSipEndpointsUpdate,
     /// `DELETE /v1/projects/{projectId}/trunks/{sipTrunkId}/endpoints/{sipEndpointId}`: `deleteSipEndpoint` of the Elastic SIP Trunking API.
+    #[doc(alias = "deleteSipEndpoint")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingDeleteSipEndpoint,
+    ElasticSipTrunkingSipEndpointsDelete,
     /// `GET /v1/projects/{projectId}/trunks`: `getSipTrunks` of the Elastic SIP Trunking API.
+    #[doc(alias = "getSipTrunks")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingGetSipTrunks,
+    ElasticSipTrunkingSipTrunksGet,
     /// `POST /v1/projects/{projectId}/trunks`: `createSipTrunk` of the Elastic SIP Trunking API.
+    #[doc(alias = "createSipTrunk")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingCreateSipTrunk,
+    ElasticSipTrunkingSipTrunksCreate,
     /// `GET /v1/projects/{projectId}/trunks/{sipTrunkId}`: `getSipTrunkById` of the Elastic SIP Trunking API.
+    #[doc(alias = "getSipTrunkById")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingGetSipTrunkById,
+    ElasticSipTrunkingSipTrunksGetSipTrunkById,
     /// `PUT /v1/projects/{projectId}/trunks/{sipTrunkId}`: `updateSipTrunk` of the Elastic SIP Trunking API.
+    #[doc(alias = "updateSipTrunk")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingUpdateSipTrunk,
+    ElasticSipTrunkingSipTrunksUpdate,
     /// `DELETE /v1/projects/{projectId}/trunks/{sipTrunkId}`: `deleteSipTrunk` of the Elastic SIP Trunking API.
+    #[doc(alias = "deleteSipTrunk")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingDeleteSipTrunk,
+    ElasticSipTrunkingSipTrunksDelete,
     /// `DELETE /v1/projects/{projectId}/trunks/{trunkId}/credentialLists/{credentialListId}`: `removeCredentialListFromTrunk` of the Elastic SIP Trunking API.
+    #[doc(alias = "removeCredentialListFromTrunk")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingRemoveCredentialListFromTrunk,
+    ElasticSipTrunkingSipTrunksRemoveCredentialListFromTrunk,
     /// `GET /v1/projects/{projectId}/trunks/{trunkId}/credentialLists`: `getCredentialListsForTrunk` of the Elastic SIP Trunking API.
+    #[doc(alias = "getCredentialListsForTrunk")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingGetCredentialListsForTrunk,
+    ElasticSipTrunkingSipTrunksGetCredentialListsForTrunk,
     /// `PUT /v1/projects/{projectId}/trunks/{trunkId}/credentialLists`: `bulkUpdateCredentialListsForTrunk` of the Elastic SIP Trunking API.
+    #[doc(alias = "bulkUpdateCredentialListsForTrunk")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingBulkUpdateCredentialListsForTrunk,
+    ElasticSipTrunkingSipTrunksBulkUpdateCredentialListsForTrunk,
     /// `POST /v1/projects/{projectId}/trunks/{trunkId}/credentialLists`: `addCredentialListToTrunk` of the Elastic SIP Trunking API.
+    #[doc(alias = "addCredentialListToTrunk")]
     #[cfg(feature = "elastic_sip_trunking")]
-    ElasticSipTrunkingAddCredentialListToTrunk,
+    ElasticSipTrunkingSipTrunksAddCredentialListToTrunk,
     /// `GET /v1/projects/{projectId}/bundles`: `BundlesBundlesController_list_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "BundlesBundlesController_list_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningBundlesBundlesControllerListV1,
+    ProvisioningBundlesList,
     /// `POST /v1/projects/{projectId}/bundles`: `BundlesBundlesController_create_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "BundlesBundlesController_create_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningBundlesBundlesControllerCreateV1,
+    ProvisioningBundlesCreate,
     /// `GET /v1/projects/{projectId}/bundles/{bundleId}`: `BundlesBundlesController_get_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "BundlesBundlesController_get_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningBundlesBundlesControllerGetV1,
+    ProvisioningBundlesGet,
     /// `GET /v1/projects/{projectId}/conversation/apps/{conversationAppId}/instagram`: `ConversationInstagramController_get_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "ConversationInstagramController_get_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningConversationInstagramControllerGetV1,
+    ProvisioningConversationConversationInstagramControllerGetV1,
     /// `GET /v1/projects/{projectId}/conversation/apps/{conversationAppId}/messenger`: `ConversationMessengerController_get_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "ConversationMessengerController_get_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningConversationMessengerControllerGetV1,
+    ProvisioningConversationConversationMessengerControllerGetV1,
     /// `GET /v1/projects/{projectId}/conversation/apps/{conversationAppId}/telegram`: `ConversationTelegramController_get_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "ConversationTelegramController_get_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningConversationTelegramControllerGetV1,
+    ProvisioningConversationConversationTelegramControllerGetV1,
     /// `GET /v1/projects/{projectId}/conversation/apps/{conversationAppId}/viber`: `ConversationViberController_get_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "ConversationViberController_get_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningConversationViberControllerGetV1,
+    ProvisioningConversationConversationViberControllerGetV1,
     /// `GET /v1/projects/{projectId}/kakaotalk/categories/senders`: `KakaotalkCategoriesController_listSenderCategories_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "KakaotalkCategoriesController_listSenderCategories_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningKakaotalkCategoriesControllerListSenderCategoriesV1,
+    ProvisioningKakaoTalkCategoriesListSenderCategories,
     /// `GET /v1/projects/{projectId}/kakaotalk/categories/senders/{plusFriendId}/templates`: `KakaotalkCategoriesController_getTemplateCategories_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "KakaotalkCategoriesController_getTemplateCategories_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningKakaotalkCategoriesControllerGetTemplateCategoriesV1,
+    ProvisioningKakaoTalkCategoriesGetTemplateCategories,
     /// `GET /v1/projects/{projectId}/kakaotalk/senders`: `KakaotalkSendersController_listSenders_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "KakaotalkSendersController_listSenders_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningKakaotalkSendersControllerListSendersV1,
+    ProvisioningKakaoTalkSendersListSenders,
     /// `POST /v1/projects/{projectId}/kakaotalk/senders`: `KakaotalkSendersController_createSender_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "KakaotalkSendersController_createSender_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningKakaotalkSendersControllerCreateSenderV1,
+    ProvisioningKakaoTalkSendersCreateSender,
     /// `GET /v1/projects/{projectId}/kakaotalk/senders/{plusFriendId}`: `KakaotalkSendersController_getSender_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "KakaotalkSendersController_getSender_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningKakaotalkSendersControllerGetSenderV1,
+    ProvisioningKakaoTalkSendersGetSender,
     /// `DELETE /v1/projects/{projectId}/kakaotalk/senders/{plusFriendId}`: `KakaotalkSendersController_deleteSender_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "KakaotalkSendersController_deleteSender_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningKakaotalkSendersControllerDeleteSenderV1,
+    ProvisioningKakaoTalkSendersDeleteSender,
     /// `PATCH /v1/projects/{projectId}/kakaotalk/senders/{plusFriendId}`: `KakaotalkSendersController_updateSender_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "KakaotalkSendersController_updateSender_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningKakaotalkSendersControllerUpdateSenderV1,
+    ProvisioningKakaoTalkSendersUpdateSender,
     /// `GET /v1/projects/{projectId}/kakaotalk/senders/{plusFriendId}/activities`: `KakaotalkSendersController_listActivities_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "KakaotalkSendersController_listActivities_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningKakaotalkSendersControllerListActivitiesV1,
+    ProvisioningKakaoTalkSendersListActivities,
     /// `DELETE /v1/projects/{projectId}/kakaotalk/senders/{plusFriendId}/changes`: `KakaotalkSendersController_deleteChanges_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "KakaotalkSendersController_deleteChanges_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningKakaotalkSendersControllerDeleteChangesV1,
+    ProvisioningKakaoTalkSendersDeleteChanges,
     /// `POST /v1/projects/{projectId}/kakaotalk/senders/{plusFriendId}/comments`: `KakaotalkSendersController_createComment_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "KakaotalkSendersController_createComment_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningKakaotalkSendersControllerCreateCommentV1,
+    ProvisioningKakaoTalkSendersCreateComment,
     /// `POST /v1/projects/{projectId}/kakaotalk/senders/{plusFriendId}/register`: `KakaotalkSendersController_registerSender_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "KakaotalkSendersController_registerSender_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningKakaotalkSendersControllerRegisterSenderV1,
+    ProvisioningKakaoTalkSendersRegisterSender,
     /// `POST /v1/projects/{projectId}/kakaotalk/senders/{plusFriendId}/verify`: `KakaotalkSendersController_verifySender_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "KakaotalkSendersController_verifySender_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningKakaotalkSendersControllerVerifySenderV1,
+    ProvisioningKakaoTalkSendersVerifySender,
     /// `GET /v1/projects/{projectId}/kakaotalk/senders/{plusFriendId}/templates`: `KakaotalkTemplatesController_listTemplates_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "KakaotalkTemplatesController_listTemplates_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningKakaotalkTemplatesControllerListTemplatesV1,
+    ProvisioningKakaoTalkTemplatesListTemplates,
     /// `POST /v1/projects/{projectId}/kakaotalk/senders/{plusFriendId}/templates`: `KakaotalkTemplatesController_createTemplate_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "KakaotalkTemplatesController_createTemplate_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningKakaotalkTemplatesControllerCreateTemplateV1,
+    ProvisioningKakaoTalkTemplatesCreateTemplate,
     /// `GET /v1/projects/{projectId}/kakaotalk/senders/{plusFriendId}/templates/{templateCode}`: `KakaotalkTemplatesController_get_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "KakaotalkTemplatesController_get_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningKakaotalkTemplatesControllerGetV1,
+    ProvisioningKakaoTalkTemplatesGet,
     /// `DELETE /v1/projects/{projectId}/kakaotalk/senders/{plusFriendId}/templates/{templateCode}`: `KakaotalkTemplatesController_deleteTemplate_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "KakaotalkTemplatesController_deleteTemplate_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningKakaotalkTemplatesControllerDeleteTemplateV1,
+    ProvisioningKakaoTalkTemplatesDeleteTemplate,
     /// `PATCH /v1/projects/{projectId}/kakaotalk/senders/{plusFriendId}/templates/{templateCode}`: `KakaotalkTemplatesController_updateTemplate_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "KakaotalkTemplatesController_updateTemplate_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningKakaotalkTemplatesControllerUpdateTemplateV1,
+    ProvisioningKakaoTalkTemplatesUpdateTemplate,
     /// `GET /v1/projects/{projectId}/kakaotalk/senders/{plusFriendId}/templates/{templateCode}/activities`: `KakaotalkTemplatesController_listActivities_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "KakaotalkTemplatesController_listActivities_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningKakaotalkTemplatesControllerListActivitiesV1,
+    ProvisioningKakaoTalkTemplatesListActivities,
     /// `DELETE /v1/projects/{projectId}/kakaotalk/senders/{plusFriendId}/templates/{templateCode}/changes`: `KakaotalkTemplatesController_deleteTemplateDraft_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "KakaotalkTemplatesController_deleteTemplateDraft_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningKakaotalkTemplatesControllerDeleteTemplateDraftV1,
+    ProvisioningKakaoTalkTemplatesDeleteTemplateDraft,
     /// `POST /v1/projects/{projectId}/kakaotalk/senders/{plusFriendId}/templates/{templateCode}/comments`: `KakaotalkTemplatesController_createComment_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "KakaotalkTemplatesController_createComment_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningKakaotalkTemplatesControllerCreateCommentV1,
+    ProvisioningKakaoTalkTemplatesCreateComment,
     /// `GET /v1/projects/{projectId}/rcs/activities`: `RcsAccountsController_listActivities_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "RcsAccountsController_listActivities_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningRcsAccountsControllerListActivitiesV1,
+    ProvisioningRcsAccountsListActivities,
     /// `POST /v1/projects/{projectId}/rcs/comments`: `RcsAccountsController_createComment_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "RcsAccountsController_createComment_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningRcsAccountsControllerCreateCommentV1,
+    ProvisioningRcsAccountsCreateComment,
     /// `GET /v1/projects/{projectId}/rcs/questionnaire/{useCase}`: `RcsQuestionnaireController_getQuestions_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "RcsQuestionnaireController_getQuestions_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningRcsQuestionnaireControllerGetQuestionsV1,
+    ProvisioningRcsQuestionnaireGetQuestions,
     /// `GET /v1/projects/{projectId}/rcs/senders`: `RcsSendersController_listSenders_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "RcsSendersController_listSenders_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningRcsSendersControllerListSendersV1,
+    ProvisioningRcsSendersListSenders,
     /// `POST /v1/projects/{projectId}/rcs/senders`: `RcsSendersController_createSender_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "RcsSendersController_createSender_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningRcsSendersControllerCreateSenderV1,
+    ProvisioningRcsSendersCreateSender,
     /// `GET /v1/projects/{projectId}/rcs/senders/{senderId}`: `RcsSendersController_getSender_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "RcsSendersController_getSender_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningRcsSendersControllerGetSenderV1,
+    ProvisioningRcsSendersGetSender,
     /// `PATCH /v1/projects/{projectId}/rcs/senders/{senderId}`: `RcsSendersController_updateSender_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "RcsSendersController_updateSender_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningRcsSendersControllerUpdateSenderV1,
+    ProvisioningRcsSendersUpdateSender,
     /// `GET /v1/projects/{projectId}/rcs/senders/{senderId}/activities`: `RcsSendersController_listActivities_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "RcsSendersController_listActivities_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningRcsSendersControllerListActivitiesV1,
+    ProvisioningRcsSendersListActivities,
     /// `POST /v1/projects/{projectId}/rcs/senders/{senderId}/comments`: `RcsSendersController_createSenderComment_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "RcsSendersController_createSenderComment_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningRcsSendersControllerCreateSenderCommentV1,
+    ProvisioningRcsSendersCreateSenderComment,
     /// `POST /v1/projects/{projectId}/rcs/senders/{senderId}/launch`: `RcsSendersController_launchSender_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "RcsSendersController_launchSender_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningRcsSendersControllerLaunchSenderV1,
+    ProvisioningRcsSendersLaunchSender,
     /// `POST /v1/projects/{projectId}/rcs/senders/{senderId}/testNumbers`: `RcsSendersController_addTestNumbers_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "RcsSendersController_addTestNumbers_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningRcsSendersControllerAddTestNumbersV1,
+    ProvisioningRcsSendersAddTestNumbers,
     /// `GET /v1/projects/{projectId}/rcs/senders/{senderId}/testNumbers/{testNumber}`: `RcsSendersController_getTestNumberState_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "RcsSendersController_getTestNumberState_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningRcsSendersControllerGetTestNumberStateV1,
+    ProvisioningRcsSendersGetTestNumberState,
     /// `DELETE /v1/projects/{projectId}/rcs/senders/{senderId}/testNumbers/{testNumber}`: `RcsSendersController_deleteTestNumber_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "RcsSendersController_deleteTestNumber_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningRcsSendersControllerDeleteTestNumberV1,
+    ProvisioningRcsSendersDeleteTestNumber,
     /// `GET /v1/projects/{projectId}/rcs/senders/{senderId}/testNumbers/{testNumber}/capabilities`: `RcsSendersController_getTestNumberCapabilities_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "RcsSendersController_getTestNumberCapabilities_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningRcsSendersControllerGetTestNumberCapabilitiesV1,
+    ProvisioningRcsSendersGetTestNumberCapabilities,
     /// `GET /v1/projects/{projectId}/rcs/senders/{senderId}/testNumbers/{testNumber}/retry`: `RcsSendersController_retryTestNumber_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "RcsSendersController_retryTestNumber_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningRcsSendersControllerRetryTestNumberV1,
+    ProvisioningRcsSendersRetryTestNumber,
     /// `GET /v1/projects/{projectId}/sms/smsApps`: `SmsSmsAppsController_listSmsApps_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "SmsSmsAppsController_listSmsApps_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningSmsSmsAppsControllerListSmsAppsV1,
+    ProvisioningSmsAppsList,
     /// `POST /v1/projects/{projectId}/sms/smsApps`: `SmsSmsAppsController_createSmsApp_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "SmsSmsAppsController_createSmsApp_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningSmsSmsAppsControllerCreateSmsAppV1,
+    ProvisioningSmsAppsCreate,
     /// `GET /v1/projects/{projectId}/sms/smsApps/{smsAppId}`: `SmsSmsAppsController_getSmsApp_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "SmsSmsAppsController_getSmsApp_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningSmsSmsAppsControllerGetSmsAppV1,
+    ProvisioningSmsAppsGet,
     /// `DELETE /v1/projects/{projectId}/sms/smsApps/{smsAppId}`: `SmsSmsAppsController_deleteSmsApp_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "SmsSmsAppsController_deleteSmsApp_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningSmsSmsAppsControllerDeleteSmsAppV1,
+    ProvisioningSmsAppsDelete,
     /// `PATCH /v1/projects/{projectId}/sms/smsApps/{smsAppId}`: `SmsSmsAppsController_updateSmsApp_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "SmsSmsAppsController_updateSmsApp_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningSmsSmsAppsControllerUpdateSmsAppV1,
+    ProvisioningSmsAppsUpdate,
     /// `GET /v1/projects/{projectId}/webhooks`: `WebhookWebhookController_listWebhooks_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WebhookWebhookController_listWebhooks_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWebhookWebhookControllerListWebhooksV1,
+    ProvisioningWebhooksList,
     /// `POST /v1/projects/{projectId}/webhooks`: `WebhookWebhookController_createWebhook_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WebhookWebhookController_createWebhook_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWebhookWebhookControllerCreateWebhookV1,
+    ProvisioningWebhooksCreate,
     /// `GET /v1/projects/{projectId}/webhooks/{webhookId}`: `WebhookWebhookController_getWebhook_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WebhookWebhookController_getWebhook_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWebhookWebhookControllerGetWebhookV1,
+    ProvisioningWebhooksGet,
     /// `PUT /v1/projects/{projectId}/webhooks/{webhookId}`: `WebhookWebhookController_replaceWebhook_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WebhookWebhookController_replaceWebhook_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWebhookWebhookControllerReplaceWebhookV1,
+    ProvisioningWebhooksReplace,
     /// `DELETE /v1/projects/{projectId}/webhooks/{webhookId}`: `WebhookWebhookController_deleteWebhook_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WebhookWebhookController_deleteWebhook_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWebhookWebhookControllerDeleteWebhookV1,
+    ProvisioningWebhooksDelete,
     /// `PATCH /v1/projects/{projectId}/webhooks/{webhookId}`: `WebhookWebhookController_updateWebhook_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WebhookWebhookController_updateWebhook_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWebhookWebhookControllerUpdateWebhookV1,
+    ProvisioningWebhooksUpdate,
     /// `PUT /v1/projects/{projectId}/whatsapp/enableTemplateAnalytics`: `WhatsappTemplateAnalyticsHelpersController_enableTemplateAnalytics_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(
+        alias = "WhatsappTemplateAnalyticsHelpersController_enableTemplateAnalytics_v1"
+    )]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1,
+    ProvisioningWhatsAppEnableTemplateAnalytics,
     /// `POST /v1/projects/{projectId}/whatsapp/longLivedAccessToken`: `WhatsappEmbeddedSignupHelperController_createLongLivedAccessToken_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(
+        alias = "WhatsappEmbeddedSignupHelperController_createLongLivedAccessToken_v1"
+    )]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1,
+    ProvisioningWhatsAppCreateLongLivedAccessToken,
     /// `POST /v1/projects/{projectId}/whatsapp/wabaDetails`: `WhatsappEmbeddedSignupHelperController_listWabaDetailsForToken_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappEmbeddedSignupHelperController_listWabaDetailsForToken_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1,
+    ProvisioningWhatsAppListWabaDetailsForToken,
     /// `GET /v1/projects/{projectId}/whatsapp`: `WhatsappAccountsController_getAccount_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappAccountsController_getAccount_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappAccountsControllerGetAccountV1,
+    ProvisioningWhatsAppAccountsGetAccount,
     /// `POST /v1/projects/{projectId}/whatsapp`: `WhatsappAccountsController_createAccount_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappAccountsController_createAccount_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappAccountsControllerCreateAccountV1,
+    ProvisioningWhatsAppAccountsCreateAccount,
     /// `DELETE /v1/projects/{projectId}/whatsapp`: `WhatsappAccountsController_deleteAccount_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappAccountsController_deleteAccount_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappAccountsControllerDeleteAccountV1,
+    ProvisioningWhatsAppAccountsDeleteAccount,
     /// `PATCH /v1/projects/{projectId}/whatsapp`: `WhatsappAccountsController_updateAccount_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappAccountsController_updateAccount_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappAccountsControllerUpdateAccountV1,
+    ProvisioningWhatsAppAccountsUpdateAccount,
     /// `GET /v1/projects/{projectId}/whatsapp/activities`: `WhatsappAccountsController_listActivities_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappAccountsController_listActivities_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappAccountsControllerListActivitiesV1,
+    ProvisioningWhatsAppAccountsListActivities,
     /// `POST /v1/projects/{projectId}/whatsapp/comments`: `WhatsappAccountsController_createComment_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappAccountsController_createComment_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappAccountsControllerCreateCommentV1,
+    ProvisioningWhatsAppAccountsCreateComment,
     /// `GET /v1/projects/{projectId}/whatsapp/flows`: `WhatsappFlowsController_listFlows_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappFlowsController_listFlows_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappFlowsControllerListFlowsV1,
+    ProvisioningWhatsAppFlowsListFlows,
     /// `GET /v1/projects/{projectId}/whatsapp/flows/{flowId}/screens`: `WhatsappFlowsController_listFlowScreens_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappFlowsController_listFlowScreens_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappFlowsControllerListFlowScreensV1,
+    ProvisioningWhatsAppFlowsListFlowScreens,
     /// `GET /v1/projects/{projectId}/whatsapp/senders`: `WhatsappSendersController_listSenders_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappSendersController_listSenders_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappSendersControllerListSendersV1,
+    ProvisioningWhatsAppSendersListSenders,
     /// `POST /v1/projects/{projectId}/whatsapp/senders`: `WhatsappSendersController_createSender_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappSendersController_createSender_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappSendersControllerCreateSenderV1,
+    ProvisioningWhatsAppSendersCreateSender,
     /// `GET /v1/projects/{projectId}/whatsapp/senders/{senderId}`: `WhatsappSendersController_get_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappSendersController_get_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappSendersControllerGetV1,
+    ProvisioningWhatsAppSendersGet,
     /// `DELETE /v1/projects/{projectId}/whatsapp/senders/{senderId}`: `WhatsappSendersController_delete_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappSendersController_delete_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappSendersControllerDeleteV1,
+    ProvisioningWhatsAppSendersDelete,
     /// `PATCH /v1/projects/{projectId}/whatsapp/senders/{senderId}`: `WhatsappSendersController_update_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappSendersController_update_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappSendersControllerUpdateV1,
+    ProvisioningWhatsAppSendersUpdate,
     /// `GET /v1/projects/{projectId}/whatsapp/senders/{senderId}/activities`: `WhatsappSendersController_listActivities_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappSendersController_listActivities_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappSendersControllerListActivitiesV1,
+    ProvisioningWhatsAppSendersListActivities,
     /// `DELETE /v1/projects/{projectId}/whatsapp/senders/{senderId}/changes`: `WhatsappSendersController_deleteChanges_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappSendersController_deleteChanges_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappSendersControllerDeleteChangesV1,
+    ProvisioningWhatsAppSendersDeleteChanges,
     /// `POST /v1/projects/{projectId}/whatsapp/senders/{senderId}/comments`: `WhatsappSendersController_createComment_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappSendersController_createComment_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappSendersControllerCreateCommentV1,
+    ProvisioningWhatsAppSendersCreateComment,
     /// `POST /v1/projects/{projectId}/whatsapp/senders/{senderId}/register`: `WhatsappSendersController_register_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappSendersController_register_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappSendersControllerRegisterV1,
+    ProvisioningWhatsAppSendersRegister,
     /// `GET /v1/projects/{projectId}/whatsapp/senders/{senderId}/suggestedUsernames`: `WhatsappSendersController_getSuggestedUsernames_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappSendersController_getSuggestedUsernames_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappSendersControllerGetSuggestedUsernamesV1,
+    ProvisioningWhatsAppSendersGetSuggestedUsernames,
     /// `POST /v1/projects/{projectId}/whatsapp/senders/{senderId}/verify`: `WhatsappSendersController_verify_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappSendersController_verify_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappSendersControllerVerifyV1,
+    ProvisioningWhatsAppSendersVerify,
     /// `GET /v1/projects/{projectId}/whatsapp/solutions`: `WhatsappSolutionsController_listSolutions_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappSolutionsController_listSolutions_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappSolutionsControllerListSolutionsV1,
+    ProvisioningWhatsAppSolutionsListSolutions,
     /// `POST /v1/projects/{projectId}/whatsapp/solutions`: `WhatsappSolutionsController_createSolution_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappSolutionsController_createSolution_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappSolutionsControllerCreateSolutionV1,
+    ProvisioningWhatsAppSolutionsCreateSolution,
     /// `GET /v1/projects/{projectId}/whatsapp/solutions/{solutionId}`: `WhatsappSolutionsController_getSolution_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappSolutionsController_getSolution_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappSolutionsControllerGetSolutionV1,
+    ProvisioningWhatsAppSolutionsGetSolution,
     /// `POST /v1/projects/{projectId}/whatsapp/solutions/{solutionId}/assign`: `WhatsappSolutionsController_assignSolution_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappSolutionsController_assignSolution_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappSolutionsControllerAssignSolutionV1,
+    ProvisioningWhatsAppSolutionsAssignSolution,
     /// `GET /v1/projects/{projectId}/whatsapp/templates`: `WhatsappTemplatesController_listTemplates_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappTemplatesController_listTemplates_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappTemplatesControllerListTemplatesV1,
+    ProvisioningWhatsAppTemplatesListTemplates,
     /// `POST /v1/projects/{projectId}/whatsapp/templates`: `WhatsappTemplatesController_createTemplate_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappTemplatesController_createTemplate_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappTemplatesControllerCreateTemplateV1,
+    ProvisioningWhatsAppTemplatesCreateTemplate,
     /// `GET /v1/projects/{projectId}/whatsapp/templates/{templateName}`: `WhatsappTemplatesController_listTemplatesByName_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappTemplatesController_listTemplatesByName_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappTemplatesControllerListTemplatesByNameV1,
+    ProvisioningWhatsAppTemplatesListTemplatesByName,
     /// `DELETE /v1/projects/{projectId}/whatsapp/templates/{templateName}`: `WhatsappTemplatesController_deleteTemplatesByName_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappTemplatesController_deleteTemplatesByName_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappTemplatesControllerDeleteTemplatesByNameV1,
+    ProvisioningWhatsAppTemplatesDeleteTemplatesByName,
     /// `GET /v1/projects/{projectId}/whatsapp/templates/{templateName}/languages/{languageCode}`: `WhatsappTemplatesController_getTemplate_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappTemplatesController_getTemplate_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappTemplatesControllerGetTemplateV1,
+    ProvisioningWhatsAppTemplatesGetTemplate,
     /// `DELETE /v1/projects/{projectId}/whatsapp/templates/{templateName}/languages/{languageCode}`: `WhatsappTemplatesController_deleteTemplateByNameAndLanguage_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappTemplatesController_deleteTemplateByNameAndLanguage_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1,
+    ProvisioningWhatsAppTemplatesDeleteTemplateByNameAndLanguage,
     /// `PATCH /v1/projects/{projectId}/whatsapp/templates/{templateName}/languages/{languageCode}`: `WhatsappTemplatesController_updateTemplate_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappTemplatesController_updateTemplate_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappTemplatesControllerUpdateTemplateV1,
+    ProvisioningWhatsAppTemplatesUpdateTemplate,
     /// `GET /v1/projects/{projectId}/whatsapp/templates/{templateName}/languages/{languageCode}/activities`: `WhatsappTemplatesController_listActivities_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappTemplatesController_listActivities_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappTemplatesControllerListActivitiesV1,
+    ProvisioningWhatsAppTemplatesListActivities,
     /// `POST /v1/projects/{projectId}/whatsapp/templates/{templateName}/languages/{languageCode}/comments`: `WhatsappTemplatesController_createComment_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappTemplatesController_createComment_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappTemplatesControllerCreateCommentV1,
+    ProvisioningWhatsAppTemplatesCreateComment,
     /// `POST /v1/projects/{projectId}/whatsapp/templates/{templateName}/languages/{languageCode}/compare`: `WhatsappTemplatesController_compareTemplates_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappTemplatesController_compareTemplates_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappTemplatesControllerCompareTemplatesV1,
+    ProvisioningWhatsAppTemplatesCompareTemplates,
     /// `POST /v1/projects/{projectId}/whatsapp/templates/sync`: `WhatsappTemplatesController_syncTemplates_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
+    #[doc(alias = "WhatsappTemplatesController_syncTemplates_v1")]
     #[cfg(feature = "provisioning")]
-    ProvisioningWhatsappTemplatesControllerSyncTemplatesV1,
+    ProvisioningWhatsAppTemplatesSyncTemplates,
     /// `GET /{bot-id}/capabilities`: `Capability Query` of the RCS API.
+    #[doc(alias = "Capability Query")]
     #[cfg(feature = "rcs")]
-    RcsCapabilityQuery,
+    RcsCapabilitiesQuery,
     /// `POST /{bot-id}/events`: `Send an event` of the RCS API.
+    #[doc(alias = "Send an event")]
     #[cfg(feature = "rcs")]
-    RcsSendAnEvent,
+    RcsEventSendAn,
     /// `POST /{bot-id}/messages`: `Send a message` of the RCS API.
+    #[doc(alias = "Send a message")]
     #[cfg(feature = "rcs")]
-    RcsSendAMessage,
+    RcsMessageSendA,
     /// `DELETE /{bot-id}/messages/{message-id}`: `Revoke a message` of the RCS API.
+    #[doc(alias = "Revoke a message")]
     #[cfg(feature = "rcs")]
-    RcsRevokeAMessage,
+    RcsMessageRevokeA,
     /// `GET /whatsapp/v1/{bot-id}/callbacks/status/{message-id}`: `getStatus` of the WhatsApp API.
+    #[doc(alias = "getStatus")]
     #[cfg(feature = "whatsapp")]
-    WhatsappGetStatus,
+    WhatsappCallbackStoreGetStatus,
     /// `GET /whatsapp/v1/{bot-id}/callbacks/notifications`: `getNotifications` of the WhatsApp API.
+    #[doc(alias = "getNotifications")]
     #[cfg(feature = "whatsapp")]
-    WhatsappGetNotifications,
+    WhatsappCallbackStoreGetNotifications,
     /// `GET /whatsapp/v1/{bot-id}/capability`: `checkCapability_1` of the WhatsApp API.
+    #[doc(alias = "checkCapability_1")]
     #[cfg(feature = "whatsapp")]
-    WhatsappCheckCapability1,
+    WhatsappCapabilityStatusCheckCapability1,
     /// `POST /whatsapp/v1/{bot-id}/capability`: `checkCapability` of the WhatsApp API.
+    #[doc(alias = "checkCapability")]
     #[cfg(feature = "whatsapp")]
-    WhatsappCheckCapability,
+    WhatsappCapabilityStatusCheckCapability,
     /// `GET /whatsapp/v1/{bot-id}/provision/provider`: `listMediaProviders` of the WhatsApp API.
+    #[doc(alias = "listMediaProviders")]
     #[cfg(feature = "whatsapp")]
-    WhatsappListMediaProviders,
+    WhatsappMediaProviderList,
     /// `POST /whatsapp/v1/{bot-id}/provision/provider`: `addMediaProvider` of the WhatsApp API.
+    #[doc(alias = "addMediaProvider")]
     #[cfg(feature = "whatsapp")]
-    WhatsappAddMediaProvider,
+    WhatsappMediaProviderAdd,
     /// `DELETE /whatsapp/v1/{bot-id}/provision/provider/{provider-name}`: `deleteMediaProvider` of the WhatsApp API.
+    #[doc(alias = "deleteMediaProvider")]
     #[cfg(feature = "whatsapp")]
-    WhatsappDeleteMediaProvider,
+    WhatsappMediaProviderDelete,
     /// `POST /whatsapp/v1/{bot-id}/messages`: `postMessage` of the WhatsApp API.
+    #[doc(alias = "postMessage")]
     #[cfg(feature = "whatsapp")]
-    WhatsappPostMessage,
+    WhatsappMessagesPost,
     /// `GET /whatsapp/v1/{bot-id}/provision/blacklist`: `getBlacklist` of the WhatsApp API.
+    #[doc(alias = "getBlacklist")]
     #[cfg(feature = "whatsapp")]
-    WhatsappGetBlacklist,
+    WhatsappProvisioningGetBlacklist,
     /// `POST /whatsapp/v1/{bot-id}/provision/blacklist`: `addToBlacklist` of the WhatsApp API.
+    #[doc(alias = "addToBlacklist")]
     #[cfg(feature = "whatsapp")]
-    WhatsappAddToBlacklist,
+    WhatsappProvisioningAddToBlacklist,
     /// `DELETE /whatsapp/v1/{bot-id}/provision/blacklist`: `removeFromBlacklist` of the WhatsApp API.
+    #[doc(alias = "removeFromBlacklist")]
     #[cfg(feature = "whatsapp")]
-    WhatsappRemoveFromBlacklist,
+    WhatsappProvisioningRemoveFromBlacklist,
     /// `POST /whatsapp/v1/{bot-id}/provision/optin`: `provisionOptIn` of the WhatsApp API.
+    #[doc(alias = "provisionOptIn")]
     #[cfg(feature = "whatsapp")]
-    WhatsappProvisionOptIn,
+    WhatsappProvisioningProvisionOptIn,
     /// `DELETE /whatsapp/v1/{bot-id}/provision/optin`: `provisionOptOut` of the WhatsApp API.
+    #[doc(alias = "provisionOptOut")]
     #[cfg(feature = "whatsapp")]
-    WhatsappProvisionOptOut,
+    WhatsappProvisioningProvisionOptOut,
     /// `POST /whatsapp/v1/{bot-id}/provision/optout`: `provisionOptOutDeprecatedEndpoint` of the WhatsApp API.
+    #[doc(alias = "provisionOptOutDeprecatedEndpoint")]
     #[cfg(feature = "whatsapp")]
-    WhatsappProvisionOptOutDeprecatedEndpoint,
+    WhatsappProvisioningProvisionOptOutDeprecatedEndpoint,
     /// `GET /whatsapp/v1/{bot-id}/stickerpacks`: `getStickerpacks` of the WhatsApp API.
+    #[doc(alias = "getStickerpacks")]
     #[cfg(feature = "whatsapp")]
-    WhatsappGetStickerpacks,
+    WhatsappStickersGetStickerpacks,
     /// `POST /whatsapp/v1/{bot-id}/stickerpacks`: `createStickerpack` of the WhatsApp API.
+    #[doc(alias = "createStickerpack")]
     #[cfg(feature = "whatsapp")]
-    WhatsappCreateStickerpack,
+    WhatsappStickersCreateStickerpack,
     /// `GET /whatsapp/v1/{bot-id}/stickerpacks/{stickerpack-id}/stickers`: `getStickers` of the WhatsApp API.
+    #[doc(alias = "getStickers")]
     #[cfg(feature = "whatsapp")]
-    WhatsappGetStickers,
+    WhatsappStickersGet,
     /// `POST /whatsapp/v1/{bot-id}/stickerpacks/{stickerpack-id}/stickers`: `createSticker` of the WhatsApp API.
+    #[doc(alias = "createSticker")]
     #[cfg(feature = "whatsapp")]
-    WhatsappCreateSticker,
+    WhatsappStickersCreate,
     /// `GET /whatsapp/v1/{bot-id}/stickerpacks/{stickerpack-id}/stickers/{sticker-index}`: `getStickerInformation` of the WhatsApp API.
+    #[doc(alias = "getStickerInformation")]
     #[cfg(feature = "whatsapp")]
-    WhatsappGetStickerInformation,
+    WhatsappStickersGetStickerInformation,
     /// `DELETE /whatsapp/v1/{bot-id}/stickerpacks/{stickerpack-id}/stickers/{sticker-index}`: `deleteSticker` of the WhatsApp API.
+    #[doc(alias = "deleteSticker")]
     #[cfg(feature = "whatsapp")]
-    WhatsappDeleteSticker,
+    WhatsappStickersDelete,
     /// `PATCH /whatsapp/v1/{bot-id}/stickerpacks/{stickerpack-id}/stickers/{sticker-index}`: `updateSticker` of the WhatsApp API.
+    #[doc(alias = "updateSticker")]
     #[cfg(feature = "whatsapp")]
-    WhatsappUpdateSticker,
+    WhatsappStickersUpdate,
     /// `GET /whatsapp/v1/{bot-id}/stickerpacks/{stickerpack-id}`: `getStickerpackInformation` of the WhatsApp API.
+    #[doc(alias = "getStickerpackInformation")]
     #[cfg(feature = "whatsapp")]
-    WhatsappGetStickerpackInformation,
+    WhatsappStickersGetStickerpackInformation,
     /// `DELETE /whatsapp/v1/{bot-id}/stickerpacks/{stickerpack-id}`: `deleteStickerpack` of the WhatsApp API.
+    #[doc(alias = "deleteStickerpack")]
     #[cfg(feature = "whatsapp")]
-    WhatsappDeleteStickerpack,
+    WhatsappStickersDeleteStickerpack,
     /// `PATCH /whatsapp/v1/{bot-id}/stickerpacks/{stickerpack-id}`: `updateStickerpack` of the WhatsApp API.
+    #[doc(alias = "updateStickerpack")]
     #[cfg(feature = "whatsapp")]
-    WhatsappUpdateStickerpack,
+    WhatsappStickersUpdateStickerpack,
     /// `POST /`: `MMS` of the MMS (legacy MBlox endpoint) API.
+    #[doc(alias = "MMS")]
     #[cfg(feature = "mms")]
-    MmsMms,
+    MmsMmsMms,
     /// `POST /v1/exports/jobs`: `CreateExport` of the SMS Export API.
+    #[doc(alias = "CreateExport")]
     #[cfg(feature = "sms_export")]
-    SmsExportCreateExport,
+    SmsExportDefaultCreateExport,
     /// `GET /v1/exports/jobs/{jobId}`: `getJobDetail` of the SMS Export API.
+    #[doc(alias = "getJobDetail")]
     #[cfg(feature = "sms_export")]
-    SmsExportGetJobDetail,
+    SmsExportDefaultGetJobDetail,
     /// `GET /v1/exports/files/{fileId}.{extension}`: `downloadFile` of the SMS Export API.
+    #[doc(alias = "downloadFile")]
     #[cfg(feature = "sms_export")]
-    SmsExportDownloadFile,
+    SmsExportDefaultDownloadFile,
     /// `GET /v1/projects/{parentProjectId}/subprojects`: `SubprojectService_ListSubprojects` of the Subprojects API.
+    #[doc(alias = "SubprojectService_ListSubprojects")]
     #[cfg(feature = "subprojects")]
-    SubprojectsSubprojectServiceListSubprojects,
+    SubprojectsSubprojectsServiceListSubprojects,
     /// `POST /v1/projects/{parentProjectId}/subprojects`: `SubprojectService_CreateSubproject` of the Subprojects API.
+    #[doc(alias = "SubprojectService_CreateSubproject")]
     #[cfg(feature = "subprojects")]
-    SubprojectsSubprojectServiceCreateSubproject,
+    SubprojectsSubprojectsServiceCreateSubproject,
     /// `GET /v1/subprojects/{subprojectId}`: `SubprojectService_GetSubproject` of the Subprojects API.
+    #[doc(alias = "SubprojectService_GetSubproject")]
     #[cfg(feature = "subprojects")]
-    SubprojectsSubprojectServiceGetSubproject,
+    SubprojectsSubprojectsServiceGetSubproject,
     /// `DELETE /v1/subprojects/{subprojectId}`: `SubprojectService_DeleteSubproject` of the Subprojects API.
+    #[doc(alias = "SubprojectService_DeleteSubproject")]
     #[cfg(feature = "subprojects")]
-    SubprojectsSubprojectServiceDeleteSubproject,
+    SubprojectsSubprojectsServiceDeleteSubproject,
     /// `PATCH /v1/subprojects/{subprojectId}`: `SubprojectService_UpdateSubproject` of the Subprojects API.
+    #[doc(alias = "SubprojectService_UpdateSubproject")]
     #[cfg(feature = "subprojects")]
-    SubprojectsSubprojectServiceUpdateSubproject,
+    SubprojectsSubprojectsServiceUpdateSubproject,
     /// `GET /v1/projects/{projectId}/accessKeys`: `AccessKeyService_ListAccessKeys` of the Access keys management API.
+    #[doc(alias = "AccessKeyService_ListAccessKeys")]
     #[cfg(feature = "access_keys")]
-    AccessKeysAccessKeyServiceListAccessKeys,
+    AccessKeysAccessKeyList,
     /// `POST /v1/projects/{projectId}/accessKeys`: `AccessKeyService_CreateAccessKey` of the Access keys management API.
+    #[doc(alias = "AccessKeyService_CreateAccessKey")]
     #[cfg(feature = "access_keys")]
-    AccessKeysAccessKeyServiceCreateAccessKey,
+    AccessKeysAccessKeyCreate,
     /// `GET /v1/projects/{projectId}/accessKeys/{accessKeyId}`: `AccessKeyService_GetAccessKey` of the Access keys management API.
+    #[doc(alias = "AccessKeyService_GetAccessKey")]
     #[cfg(feature = "access_keys")]
-    AccessKeysAccessKeyServiceGetAccessKey,
+    AccessKeysAccessKeyGet,
     /// `DELETE /v1/projects/{projectId}/accessKeys/{accessKeyId}`: `AccessKeyService_DeleteAccessKey` of the Access keys management API.
+    #[doc(alias = "AccessKeyService_DeleteAccessKey")]
     #[cfg(feature = "access_keys")]
-    AccessKeysAccessKeyServiceDeleteAccessKey,
+    AccessKeysAccessKeyDelete,
     /// `PATCH /v1/projects/{projectId}/accessKeys/{accessKeyId}`: `AccessKeyService_UpdateAccessKey` of the Access keys management API.
+    #[doc(alias = "AccessKeyService_UpdateAccessKey")]
     #[cfg(feature = "access_keys")]
-    AccessKeysAccessKeyServiceUpdateAccessKey,
+    AccessKeysAccessKeyUpdate,
     /// `POST /v1/echo`: `Analytics_Echo` of the Chatlayer Analytics API.
+    #[doc(alias = "Analytics_Echo")]
     #[cfg(feature = "chatlayer_analytics")]
     ChatlayerAnalyticsAnalyticsEcho,
     /// `GET /v1/apps/{app_id}/logs/stream`: `Analytics_ListAppIntegrationsLogs` of the Chatlayer Analytics API.
+    #[doc(alias = "Analytics_ListAppIntegrationsLogs")]
     #[cfg(feature = "chatlayer_analytics")]
-    ChatlayerAnalyticsAnalyticsListAppIntegrationsLogs,
+    ChatlayerAnalyticsAppsListAppIntegrationsLogs,
     /// `GET /v1/bots/{bot_id}/conversations`: `Analytics_GetConversations` of the Chatlayer Analytics API.
+    #[doc(alias = "Analytics_GetConversations")]
     #[cfg(feature = "chatlayer_analytics")]
-    ChatlayerAnalyticsAnalyticsGetConversations,
+    ChatlayerAnalyticsConversationsGet,
     /// `GET /v1/bots/{bot_id}/conversations/insights`: `Analytics_GetConversationsInsights` of the Chatlayer Analytics API.
+    #[doc(alias = "Analytics_GetConversationsInsights")]
     #[cfg(feature = "chatlayer_analytics")]
-    ChatlayerAnalyticsAnalyticsGetConversationsInsights,
+    ChatlayerAnalyticsConversationsGetConversationsInsights,
     /// `GET /v1/bots/{bot_id}/conversations/{conversation_id}/flow`: `Analytics_GetConversationFlow` of the Chatlayer Analytics API.
+    #[doc(alias = "Analytics_GetConversationFlow")]
     #[cfg(feature = "chatlayer_analytics")]
-    ChatlayerAnalyticsAnalyticsGetConversationFlow,
+    ChatlayerAnalyticsConversationsGetConversationFlow,
     /// `GET /v1/teams/{team_id}/conversations`: `Analytics_GetTeamConversationsUsage` of the Chatlayer Analytics API.
+    #[doc(alias = "Analytics_GetTeamConversationsUsage")]
     #[cfg(feature = "chatlayer_analytics")]
-    ChatlayerAnalyticsAnalyticsGetTeamConversationsUsage,
+    ChatlayerAnalyticsConversationsGetTeamConversationsUsage,
     /// `POST /v1/bots/{bot_id}/events/attributes/{attribute_key}/values`: `Analytics_GetEventAttributeValues` of the Chatlayer Analytics API.
+    #[doc(alias = "Analytics_GetEventAttributeValues")]
     #[cfg(feature = "chatlayer_analytics")]
-    ChatlayerAnalyticsAnalyticsGetEventAttributeValues,
+    ChatlayerAnalyticsEventsGetEventAttributeValues,
     /// `GET /v1/bots/{bot_id}/events/definitions`: `Analytics_ListEventDefinitions` of the Chatlayer Analytics API.
+    #[doc(alias = "Analytics_ListEventDefinitions")]
     #[cfg(feature = "chatlayer_analytics")]
-    ChatlayerAnalyticsAnalyticsListEventDefinitions,
+    ChatlayerAnalyticsEventsListEventDefinitions,
     /// `POST /v1/bots/{bot_id}/events/definitions`: `Analytics_CreateEventDefinition` of the Chatlayer Analytics API.
+    #[doc(alias = "Analytics_CreateEventDefinition")]
     #[cfg(feature = "chatlayer_analytics")]
-    ChatlayerAnalyticsAnalyticsCreateEventDefinition,
+    ChatlayerAnalyticsEventsCreateEventDefinition,
     /// `POST /v1/bots/{bot_id}/events/funnel`: `Analytics_ComputeEventsFunnel` of the Chatlayer Analytics API.
+    #[doc(alias = "Analytics_ComputeEventsFunnel")]
     #[cfg(feature = "chatlayer_analytics")]
-    ChatlayerAnalyticsAnalyticsComputeEventsFunnel,
+    ChatlayerAnalyticsEventsComputeEventsFunnel,
     /// `GET /v1/bots/{bot_id}/events/stream`: `Analytics_ListEvents` of the Chatlayer Analytics API.
+    #[doc(alias = "Analytics_ListEvents")]
     #[cfg(feature = "chatlayer_analytics")]
-    ChatlayerAnalyticsAnalyticsListEvents,
+    ChatlayerAnalyticsEventsList,
     /// `POST /v1/bots/{bot_id}/events/stream`: `Analytics_ListEventsWithFilters` of the Chatlayer Analytics API.
+    #[doc(alias = "Analytics_ListEventsWithFilters")]
     #[cfg(feature = "chatlayer_analytics")]
-    ChatlayerAnalyticsAnalyticsListEventsWithFilters,
+    ChatlayerAnalyticsEventsListEventsWithFilters,
     /// `POST /v1/bots/{bot_id}/events/track`: `Analytics_TrackEvent` of the Chatlayer Analytics API.
+    #[doc(alias = "Analytics_TrackEvent")]
     #[cfg(feature = "chatlayer_analytics")]
-    ChatlayerAnalyticsAnalyticsTrackEvent,
+    ChatlayerAnalyticsEventsTrack,
     /// `GET /v1/teams/{team_id}/events`: `Analytics_GetTeamEvents` of the Chatlayer Analytics API.
+    #[doc(alias = "Analytics_GetTeamEvents")]
     #[cfg(feature = "chatlayer_analytics")]
-    ChatlayerAnalyticsAnalyticsGetTeamEvents,
+    ChatlayerAnalyticsEventsGetTeam,
     /// `GET /v1/teams/{team_id}/events/definitions`: `Analytics_ListTeamEventDefinitions` of the Chatlayer Analytics API.
+    #[doc(alias = "Analytics_ListTeamEventDefinitions")]
     #[cfg(feature = "chatlayer_analytics")]
-    ChatlayerAnalyticsAnalyticsListTeamEventDefinitions,
+    ChatlayerAnalyticsEventsListTeamEventDefinitions,
     /// `GET /v1/bots/{bot_id}/flows`: `Analytics_GetFlows` of the Chatlayer Analytics API.
+    #[doc(alias = "Analytics_GetFlows")]
     #[cfg(feature = "chatlayer_analytics")]
-    ChatlayerAnalyticsAnalyticsGetFlows,
+    ChatlayerAnalyticsFlowsGet,
     /// `POST /v1/bots/{bot_id}/flows/funnel`: `Analytics_ComputeFlowFunnel` of the Chatlayer Analytics API.
+    #[doc(alias = "Analytics_ComputeFlowFunnel")]
     #[cfg(feature = "chatlayer_analytics")]
-    ChatlayerAnalyticsAnalyticsComputeFlowFunnel,
+    ChatlayerAnalyticsFlowsComputeFlowFunnel,
     /// `GET /v1/bots/{bot_id}/flows/{step_id}`: `Analytics_GetFlowStepDetails` of the Chatlayer Analytics API.
+    #[doc(alias = "Analytics_GetFlowStepDetails")]
     #[cfg(feature = "chatlayer_analytics")]
-    ChatlayerAnalyticsAnalyticsGetFlowStepDetails,
+    ChatlayerAnalyticsFlowsGetFlowStepDetails,
     /// `GET /v1/bots/{bot_id}/flows/{step_id}/edges`: `Analytics_GetFlowStepEdges` of the Chatlayer Analytics API.
+    #[doc(alias = "Analytics_GetFlowStepEdges")]
     #[cfg(feature = "chatlayer_analytics")]
-    ChatlayerAnalyticsAnalyticsGetFlowStepEdges,
+    ChatlayerAnalyticsFlowsGetFlowStepEdges,
     /// `GET /v1/bots/{bot_id}/intents`: `Analytics_GetIntents` of the Chatlayer Analytics API.
+    #[doc(alias = "Analytics_GetIntents")]
     #[cfg(feature = "chatlayer_analytics")]
-    ChatlayerAnalyticsAnalyticsGetIntents,
+    ChatlayerAnalyticsIntentsGet,
     /// `GET /v1/bots/{bot_id}/intents/insights`: `Analytics_GetIntentInsights` of the Chatlayer Analytics API.
+    #[doc(alias = "Analytics_GetIntentInsights")]
     #[cfg(feature = "chatlayer_analytics")]
-    ChatlayerAnalyticsAnalyticsGetIntentInsights,
+    ChatlayerAnalyticsIntentsGetIntentInsights,
     /// `GET /v1/bots/{bot_id}/knowledge_base`: `Analytics_GetKnowledgeBaseUsage` of the Chatlayer Analytics API.
+    #[doc(alias = "Analytics_GetKnowledgeBaseUsage")]
     #[cfg(feature = "chatlayer_analytics")]
-    ChatlayerAnalyticsAnalyticsGetKnowledgeBaseUsage,
+    ChatlayerAnalyticsKnowledgeBaseGetKnowledgeBaseUsage,
     /// `GET /v1/bots/{bot_id}/knowledge_base/tags`: `Analytics_GetKnowledgeBaseTagsInsights` of the Chatlayer Analytics API.
+    #[doc(alias = "Analytics_GetKnowledgeBaseTagsInsights")]
     #[cfg(feature = "chatlayer_analytics")]
-    ChatlayerAnalyticsAnalyticsGetKnowledgeBaseTagsInsights,
+    ChatlayerAnalyticsKnowledgeBaseGetKnowledgeBaseTagsInsights,
     /// `GET /v1/teams/{team_id}/knowledge_base`: `Analytics_GetTeamKnowledgeBaseUsage` of the Chatlayer Analytics API.
+    #[doc(alias = "Analytics_GetTeamKnowledgeBaseUsage")]
     #[cfg(feature = "chatlayer_analytics")]
-    ChatlayerAnalyticsAnalyticsGetTeamKnowledgeBaseUsage,
+    ChatlayerAnalyticsKnowledgeBaseGetTeamKnowledgeBaseUsage,
     /// `GET /v1/bots/{bot_id}/messages`: `Analytics_GetMessages` of the Chatlayer Analytics API.
+    #[doc(alias = "Analytics_GetMessages")]
     #[cfg(feature = "chatlayer_analytics")]
-    ChatlayerAnalyticsAnalyticsGetMessages,
+    ChatlayerAnalyticsMessagesGet,
     /// `GET /v1/bots/{bot_id}/subscriptions`: `Analytics_ListSubscriptions` of the Chatlayer Analytics API.
+    #[doc(alias = "Analytics_ListSubscriptions")]
     #[cfg(feature = "chatlayer_analytics")]
-    ChatlayerAnalyticsAnalyticsListSubscriptions,
+    ChatlayerAnalyticsSubscriptionsList,
     /// `POST /v1/bots/{bot_id}/subscriptions`: `Analytics_CreateSubscription` of the Chatlayer Analytics API.
+    #[doc(alias = "Analytics_CreateSubscription")]
     #[cfg(feature = "chatlayer_analytics")]
-    ChatlayerAnalyticsAnalyticsCreateSubscription,
+    ChatlayerAnalyticsSubscriptionsCreate,
     /// `DELETE /v1/bots/{bot_id}/subscriptions/{subscription_id}`: `Analytics_DeleteSubscription` of the Chatlayer Analytics API.
+    #[doc(alias = "Analytics_DeleteSubscription")]
     #[cfg(feature = "chatlayer_analytics")]
-    ChatlayerAnalyticsAnalyticsDeleteSubscription,
+    ChatlayerAnalyticsSubscriptionsDelete,
     /// `GET /v1/bots/{bot_id}/users`: `Analytics_GetUsers` of the Chatlayer Analytics API.
+    #[doc(alias = "Analytics_GetUsers")]
     #[cfg(feature = "chatlayer_analytics")]
-    ChatlayerAnalyticsAnalyticsGetUsers,
+    ChatlayerAnalyticsUsersGet,
     /// `GET /v1/bots/{bot_id}/users/activity`: `Analytics_GetUserActivity` of the Chatlayer Analytics API.
+    #[doc(alias = "Analytics_GetUserActivity")]
     #[cfg(feature = "chatlayer_analytics")]
-    ChatlayerAnalyticsAnalyticsGetUserActivity,
+    ChatlayerAnalyticsUsersGetUserActivity,
     /// `GET /v1/teams/{team_id}/voice_minutes`: `Analytics_GetVoiceAnalytics` of the Chatlayer Analytics API.
+    #[doc(alias = "Analytics_GetVoiceAnalytics")]
     #[cfg(feature = "chatlayer_analytics")]
-    ChatlayerAnalyticsAnalyticsGetVoiceAnalytics,
+    ChatlayerAnalyticsVoiceGetVoiceAnalytics,
     /// `PUT /v5/accounts`: `put-v5-accounts` of the Mailgun (email) API.
+    #[doc(alias = "put-v5-accounts")]
     #[cfg(feature = "mailgun")]
-    MailgunPutV5Accounts,
+    MailgunAccountManagementPutV5Accounts,
     /// `GET /v5/accounts/http_signing_key`: `get-v5-accounts-http_signing_key` of the Mailgun (email) API.
+    #[doc(alias = "get-v5-accounts-http_signing_key")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV5AccountsHttpSigningKey,
+    MailgunAccountManagementGetV5AccountsHttpSigningKey,
     /// `POST /v5/accounts/http_signing_key`: `post-v5-accounts-http_signing_key` of the Mailgun (email) API.
+    #[doc(alias = "post-v5-accounts-http_signing_key")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV5AccountsHttpSigningKey,
+    MailgunAccountManagementPostV5AccountsHttpSigningKey,
     /// `GET /v5/sandbox/auth_recipients`: `get-v5-sandbox-auth_recipients` of the Mailgun (email) API.
+    #[doc(alias = "get-v5-sandbox-auth_recipients")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV5SandboxAuthRecipients,
+    MailgunAccountManagementGetV5SandboxAuthRecipients,
     /// `POST /v5/sandbox/auth_recipients`: `post-v5-sandbox-auth_recipients` of the Mailgun (email) API.
+    #[doc(alias = "post-v5-sandbox-auth_recipients")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV5SandboxAuthRecipients,
+    MailgunAccountManagementPostV5SandboxAuthRecipients,
     /// `DELETE /v5/sandbox/auth_recipients/{email}`: `delete-v5-sandbox-auth_recipients-email` of the Mailgun (email) API.
+    #[doc(alias = "delete-v5-sandbox-auth_recipients-email")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV5SandboxAuthRecipientsEmail,
+    MailgunAccountManagementDeleteV5SandboxAuthRecipientsEmail,
     /// `POST /v5/accounts/resend_activation_email`: `post-v5-accounts-resend_activation_email` of the Mailgun (email) API.
+    #[doc(alias = "post-v5-accounts-resend_activation_email")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV5AccountsResendActivationEmail,
+    MailgunAccountManagementPostV5AccountsResendActivationEmail,
     /// `GET /v1/thresholds/alerts/send`: `GET-v1-thresholds-alerts-send` of the Mailgun (email) API.
+    #[doc(alias = "GET-v1-thresholds-alerts-send")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV1ThresholdsAlertsSend,
+    MailgunAlertsGetV1ThresholdsAlertsSend,
     /// `POST /v1/thresholds/alerts/send`: `POST-v1-thresholds-alerts-send` of the Mailgun (email) API.
+    #[doc(alias = "POST-v1-thresholds-alerts-send")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV1ThresholdsAlertsSend,
+    MailgunAlertsPostV1ThresholdsAlertsSend,
     /// `GET /v1/thresholds/alerts/send/{name}`: `GET-v1-thresholds-alerts-send--name-` of the Mailgun (email) API.
+    #[doc(alias = "GET-v1-thresholds-alerts-send--name-")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV1ThresholdsAlertsSendName,
+    MailgunAlertsGetV1ThresholdsAlertsSendName,
     /// `PUT /v1/thresholds/alerts/send/{name}`: `PUT-v1-thresholds-alerts-send--name-` of the Mailgun (email) API.
+    #[doc(alias = "PUT-v1-thresholds-alerts-send--name-")]
     #[cfg(feature = "mailgun")]
-    MailgunPutV1ThresholdsAlertsSendName,
+    MailgunAlertsPutV1ThresholdsAlertsSendName,
     /// `DELETE /v1/thresholds/alerts/send/{name}`: `DELETE-v1-thresholds-alerts-send--name-` of the Mailgun (email) API.
+    #[doc(alias = "DELETE-v1-thresholds-alerts-send--name-")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV1ThresholdsAlertsSendName,
+    MailgunAlertsDeleteV1ThresholdsAlertsSendName,
     /// `GET /v1/thresholds/hits`: `GET-v1-thresholds-hits` of the Mailgun (email) API.
+    #[doc(alias = "GET-v1-thresholds-hits")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV1ThresholdsHits,
+    MailgunAlertsGetV1ThresholdsHits,
     /// `POST /v3/{domain_name}/whitelists/import`: `POST-v3--domainID--whitelists-import` of the Mailgun (email) API.
+    #[doc(alias = "POST-v3--domainID--whitelists-import")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV3DomainIdWhitelistsImport,
+    MailgunAllowlistPostV3DomainIdWhitelistsImport,
     /// `GET /v3/{domain_name}/whitelists/{value}`: `GET-v3--domainID--whitelists--value-` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3--domainID--whitelists--value-")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3DomainIdWhitelistsValue,
+    MailgunAllowlistGetV3DomainIdWhitelistsValue,
     /// `DELETE /v3/{domain_name}/whitelists/{value}`: `DELETE-v3--domainID--whitelists--value-` of the Mailgun (email) API.
+    #[doc(alias = "DELETE-v3--domainID--whitelists--value-")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV3DomainIdWhitelistsValue,
+    MailgunAllowlistDeleteV3DomainIdWhitelistsValue,
     /// `GET /v3/{domain_name}/whitelists`: `GET-v3--domainID--whitelists` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3--domainID--whitelists")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3DomainIdWhitelists,
+    MailgunAllowlistGetV3DomainIdWhitelists,
     /// `POST /v3/{domain_name}/whitelists`: `POST-v3--domainID--whitelists` of the Mailgun (email) API.
+    #[doc(alias = "POST-v3--domainID--whitelists")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV3DomainIdWhitelists,
+    MailgunAllowlistPostV3DomainIdWhitelists,
     /// `DELETE /v3/{domain_name}/whitelists`: `DELETE-v3--domainID--whitelists` of the Mailgun (email) API.
+    #[doc(alias = "DELETE-v3--domainID--whitelists")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV3DomainIdWhitelists,
+    MailgunAllowlistDeleteV3DomainIdWhitelists,
     /// `GET /v1/bounce-classification/stats`: `GET-v1-bounce-classification-stats` of the Mailgun (email) API.
+    #[doc(alias = "GET-v1-bounce-classification-stats")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV1BounceClassificationStats,
+    MailgunBounceClassificationGetV1BounceClassificationStats,
     /// `GET /v1/bounce-classification/domains`: `GET-v1-bounce-classification-domains` of the Mailgun (email) API.
+    #[doc(alias = "GET-v1-bounce-classification-domains")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV1BounceClassificationDomains,
+    MailgunBounceClassificationGetV1BounceClassificationDomains,
     /// `GET /v1/bounce-classification/domains/{domain}/entities`: `GET-v1-bounce-classification-domains--domain--entities` of the Mailgun (email) API.
+    #[doc(alias = "GET-v1-bounce-classification-domains--domain--entities")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV1BounceClassificationDomainsDomainEntities,
+    MailgunBounceClassificationGetV1BounceClassificationDomainsDomainEntities,
     /// `GET /v1/bounce-classification/domains/{domain}/entities/{entity-id}/rules`: `GET-v1-bounce-classification-domains--domain--entities--entity-id--rules` of the Mailgun (email) API.
+    #[doc(
+        alias = "GET-v1-bounce-classification-domains--domain--entities--entity-id--rules"
+    )]
     #[cfg(feature = "mailgun")]
-    MailgunGetV1BounceClassificationDomainsDomainEntitiesEntityIdRules,
+    MailgunBounceClassificationGetV1BounceClassificationDomainsDomainEntitiesEntityIdRules,
     /// `GET /v1/bounce-classification/domains/{domain}/events`: `GET-v1-bounce-classification-domains--domain--events` of the Mailgun (email) API.
+    #[doc(alias = "GET-v1-bounce-classification-domains--domain--events")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV1BounceClassificationDomainsDomainEvents,
+    MailgunBounceClassificationGetV1BounceClassificationDomainsDomainEvents,
     /// `GET /v1/bounce-classification/config/entities`: `GET-v1-bounce-classification-config-entities` of the Mailgun (email) API.
+    #[doc(alias = "GET-v1-bounce-classification-config-entities")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV1BounceClassificationConfigEntities,
+    MailgunBounceClassificationGetV1BounceClassificationConfigEntities,
     /// `GET /v1/bounce-classification/config/rules`: `GET-v1-bounce-classification-config-rules` of the Mailgun (email) API.
+    #[doc(alias = "GET-v1-bounce-classification-config-rules")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV1BounceClassificationConfigRules,
+    MailgunBounceClassificationGetV1BounceClassificationConfigRules,
     /// `POST /v2/bounce-classification/metrics`: `POST-v2-bounce-classification-metrics` of the Mailgun (email) API.
+    #[doc(alias = "POST-v2-bounce-classification-metrics")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV2BounceClassificationMetrics,
+    MailgunBounceClassificationPostV2BounceClassificationMetrics,
     /// `POST /v3/{domain_name}/bounces/import`: `POST-v3--domainID--bounces-import` of the Mailgun (email) API.
+    #[doc(alias = "POST-v3--domainID--bounces-import")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV3DomainIdBouncesImport,
+    MailgunBouncesPostV3DomainIdBouncesImport,
     /// `GET /v3/{domain_name}/bounces/{address}`: `GET-v3--domainID--bounces--address-` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3--domainID--bounces--address-")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3DomainIdBouncesAddress,
+    MailgunBouncesGetV3DomainIdBouncesAddress,
     /// `DELETE /v3/{domain_name}/bounces/{address}`: `DELETE-v3--domainID--bounces--address-` of the Mailgun (email) API.
+    #[doc(alias = "DELETE-v3--domainID--bounces--address-")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV3DomainIdBouncesAddress,
+    MailgunBouncesDeleteV3DomainIdBouncesAddress,
     /// `GET /v3/{domain_name}/bounces`: `GET-v3--domainID--bounces` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3--domainID--bounces")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3DomainIdBounces,
+    MailgunBouncesGetV3DomainId,
     /// `POST /v3/{domain_name}/bounces`: `POST-v3--domainID--bounces` of the Mailgun (email) API.
+    #[doc(alias = "POST-v3--domainID--bounces")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV3DomainIdBounces,
+    MailgunBouncesPostV3DomainId,
     /// `DELETE /v3/{domain_name}/bounces`: `DELETE-v3--domainID--bounces` of the Mailgun (email) API.
+    #[doc(alias = "DELETE-v3--domainID--bounces")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV3DomainIdBounces,
+    MailgunBouncesDeleteV3DomainId,
     /// `POST /v3/{domain_name}/complaints/import`: `POST-v3--domainID--complaints-import` of the Mailgun (email) API.
+    #[doc(alias = "POST-v3--domainID--complaints-import")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV3DomainIdComplaintsImport,
+    MailgunComplaintsPostV3DomainIdComplaintsImport,
     /// `GET /v3/{domain_name}/complaints/{address}`: `GET-v3--domainID--complaints--address-` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3--domainID--complaints--address-")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3DomainIdComplaintsAddress,
+    MailgunComplaintsGetV3DomainIdComplaintsAddress,
     /// `DELETE /v3/{domain_name}/complaints/{address}`: `DELETE-v3--domainID--complaints--address-` of the Mailgun (email) API.
+    #[doc(alias = "DELETE-v3--domainID--complaints--address-")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV3DomainIdComplaintsAddress,
+    MailgunComplaintsDeleteV3DomainIdComplaintsAddress,
     /// `GET /v3/{domain_name}/complaints`: `GET-v3--domainID--complaints` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3--domainID--complaints")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3DomainIdComplaints,
+    MailgunComplaintsGetV3DomainId,
     /// `POST /v3/{domain_name}/complaints`: `POST-v3--domainID--complaints` of the Mailgun (email) API.
+    #[doc(alias = "POST-v3--domainID--complaints")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV3DomainIdComplaints,
+    MailgunComplaintsPostV3DomainId,
     /// `DELETE /v3/{domain_name}/complaints`: `DELETE-v3--domainID--complaints` of the Mailgun (email) API.
+    #[doc(alias = "DELETE-v3--domainID--complaints")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV3DomainIdComplaints,
+    MailgunComplaintsDeleteV3DomainId,
     /// `GET /v3/domains/{domain_name}/credentials`: `GET-v3-domains--domain-name--credentials` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3-domains--domain-name--credentials")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3DomainsDomainNameCredentials,
+    MailgunCredentialsGetV3DomainsDomainName,
     /// `POST /v3/domains/{domain_name}/credentials`: `POST-v3-domains--domain-name--credentials` of the Mailgun (email) API.
+    #[doc(alias = "POST-v3-domains--domain-name--credentials")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV3DomainsDomainNameCredentials,
+    MailgunCredentialsPostV3DomainsDomainName,
     /// `DELETE /v3/domains/{domain_name}/credentials`: `DELETE-v3-domains--domain-name--credentials` of the Mailgun (email) API.
+    #[doc(alias = "DELETE-v3-domains--domain-name--credentials")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV3DomainsDomainNameCredentials,
+    MailgunCredentialsDeleteV3DomainsDomainName,
     /// `PUT /v3/domains/{domain_name}/credentials/{spec}`: `PUT-v3-domains--domain-name--credentials--spec-` of the Mailgun (email) API.
+    #[doc(alias = "PUT-v3-domains--domain-name--credentials--spec-")]
     #[cfg(feature = "mailgun")]
-    MailgunPutV3DomainsDomainNameCredentialsSpec,
+    MailgunCredentialsPutV3DomainsDomainNameCredentialsSpec,
     /// `DELETE /v3/domains/{domain_name}/credentials/{spec}`: `DELETE-v3-domains--domain-name--credentials--spec-` of the Mailgun (email) API.
+    #[doc(alias = "DELETE-v3-domains--domain-name--credentials--spec-")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV3DomainsDomainNameCredentialsSpec,
+    MailgunCredentialsDeleteV3DomainsDomainNameCredentialsSpec,
     /// `GET /v5/accounts/limit/custom/monthly`: `get-v5-accounts-limit-custom-monthly` of the Mailgun (email) API.
+    #[doc(alias = "get-v5-accounts-limit-custom-monthly")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV5AccountsLimitCustomMonthly,
+    MailgunCustomMessageLimitGetV5AccountsLimitCustomMonthly,
     /// `PUT /v5/accounts/limit/custom/monthly`: `put-v5-accounts-limit-custom-monthly` of the Mailgun (email) API.
+    #[doc(alias = "put-v5-accounts-limit-custom-monthly")]
     #[cfg(feature = "mailgun")]
-    MailgunPutV5AccountsLimitCustomMonthly,
+    MailgunCustomMessageLimitPutV5AccountsLimitCustomMonthly,
     /// `DELETE /v5/accounts/limit/custom/monthly`: `delete-v5-accounts-limit-custom-monthly` of the Mailgun (email) API.
+    #[doc(alias = "delete-v5-accounts-limit-custom-monthly")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV5AccountsLimitCustomMonthly,
+    MailgunCustomMessageLimitDeleteV5AccountsLimitCustomMonthly,
     /// `PUT /v5/accounts/limit/custom/enable`: `put-v5-accounts-limit-custom-enable` of the Mailgun (email) API.
+    #[doc(alias = "put-v5-accounts-limit-custom-enable")]
     #[cfg(feature = "mailgun")]
-    MailgunPutV5AccountsLimitCustomEnable,
+    MailgunCustomMessageLimitPutV5AccountsLimitCustomEnable,
     /// `PUT /v1/dkim_management/domains/{name}/rotation`: `PUT-v1-dkim-management-domains--name--rotation` of the Mailgun (email) API.
+    #[doc(alias = "PUT-v1-dkim-management-domains--name--rotation")]
     #[cfg(feature = "mailgun")]
-    MailgunPutV1DkimManagementDomainsNameRotation,
+    MailgunDkimSecurityPutV1DkimManagementDomainsNameRotation,
     /// `POST /v1/dkim_management/domains/{name}/rotate`: `POST-v1-dkim-management-domains--name--rotate` of the Mailgun (email) API.
+    #[doc(alias = "POST-v1-dkim-management-domains--name--rotate")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV1DkimManagementDomainsNameRotate,
+    MailgunDkimSecurityPostV1DkimManagementDomainsNameRotate,
     /// `GET /v1/dkim/keys`: `GET-v1-dkim-keys` of the Mailgun (email) API.
+    #[doc(alias = "GET-v1-dkim-keys")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV1DkimKeys,
+    MailgunDomainKeysGetV1DkimKeys,
     /// `POST /v1/dkim/keys`: `POST-v1-dkim-keys` of the Mailgun (email) API.
+    #[doc(alias = "POST-v1-dkim-keys")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV1DkimKeys,
+    MailgunDomainKeysPostV1DkimKeys,
     /// `DELETE /v1/dkim/keys`: `DELETE-v1-dkim-keys` of the Mailgun (email) API.
+    #[doc(alias = "DELETE-v1-dkim-keys")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV1DkimKeys,
+    MailgunDomainKeysDeleteV1DkimKeys,
     /// `PUT /v4/domains/{authority_name}/keys/{selector}/activate`: `PUT-v4-domains--authority-name--keys--selector--activate` of the Mailgun (email) API.
+    #[doc(alias = "PUT-v4-domains--authority-name--keys--selector--activate")]
     #[cfg(feature = "mailgun")]
-    MailgunPutV4DomainsAuthorityNameKeysSelectorActivate,
+    MailgunDomainKeysPutV4DomainsAuthorityNameKeysSelectorActivate,
     /// `GET /v4/domains/{authority_name}/keys`: `GET-v4-domains--authority-name--keys` of the Mailgun (email) API.
+    #[doc(alias = "GET-v4-domains--authority-name--keys")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV4DomainsAuthorityNameKeys,
+    MailgunDomainKeysGetV4DomainsAuthorityNameKeys,
     /// `PUT /v4/domains/{authority_name}/keys/{selector}/deactivate`: `PUT-v4-domains--authority-name--keys--selector--deactivate` of the Mailgun (email) API.
+    #[doc(alias = "PUT-v4-domains--authority-name--keys--selector--deactivate")]
     #[cfg(feature = "mailgun")]
-    MailgunPutV4DomainsAuthorityNameKeysSelectorDeactivate,
+    MailgunDomainKeysPutV4DomainsAuthorityNameKeysSelectorDeactivate,
     /// `PUT /v3/domains/{name}/dkim_authority`: `PUT-v3-domains--name--dkim-authority` of the Mailgun (email) API.
+    #[doc(alias = "PUT-v3-domains--name--dkim-authority")]
     #[cfg(feature = "mailgun")]
-    MailgunPutV3DomainsNameDkimAuthority,
+    MailgunDomainKeysPutV3DomainsNameDkimAuthority,
     /// `PUT /v3/domains/{name}/dkim_selector`: `PUT-v3-domains--name--dkim-selector` of the Mailgun (email) API.
+    #[doc(alias = "PUT-v3-domains--name--dkim-selector")]
     #[cfg(feature = "mailgun")]
-    MailgunPutV3DomainsNameDkimSelector,
+    MailgunDomainKeysPutV3DomainsNameDkimSelector,
     /// `GET /v3/domains/{name}/tracking`: `GET-v3-domains--name--tracking` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3-domains--name--tracking")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3DomainsNameTracking,
+    MailgunDomainTrackingGetV3DomainsNameTracking,
     /// `PUT /v3/domains/{name}/tracking/click`: `PUT-v3-domains--name--tracking-click` of the Mailgun (email) API.
+    #[doc(alias = "PUT-v3-domains--name--tracking-click")]
     #[cfg(feature = "mailgun")]
-    MailgunPutV3DomainsNameTrackingClick,
+    MailgunDomainTrackingPutV3DomainsNameTrackingClick,
     /// `PUT /v3/domains/{name}/tracking/open`: `PUT-v3-domains--name--tracking-open` of the Mailgun (email) API.
+    #[doc(alias = "PUT-v3-domains--name--tracking-open")]
     #[cfg(feature = "mailgun")]
-    MailgunPutV3DomainsNameTrackingOpen,
+    MailgunDomainTrackingPutV3DomainsNameTrackingOpen,
     /// `PUT /v3/domains/{name}/tracking/unsubscribe`: `PUT-v3-domains--name--tracking-unsubscribe` of the Mailgun (email) API.
+    #[doc(alias = "PUT-v3-domains--name--tracking-unsubscribe")]
     #[cfg(feature = "mailgun")]
-    MailgunPutV3DomainsNameTrackingUnsubscribe,
+    MailgunDomainTrackingPutV3DomainsNameTrackingUnsubscribe,
     /// `GET /v2/x509/{domain}/status`: `GET-v2-x509--domain--status` of the Mailgun (email) API.
+    #[doc(alias = "GET-v2-x509--domain--status")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV2X509DomainStatus,
+    MailgunDomainTrackingGetV2X509DomainStatus,
     /// `PUT /v2/x509/{domain}`: `PUT-v2-x509--domain-` of the Mailgun (email) API.
+    #[doc(alias = "PUT-v2-x509--domain-")]
     #[cfg(feature = "mailgun")]
-    MailgunPutV2X509Domain,
+    MailgunDomainTrackingPutV2X509Domain,
     /// `POST /v2/x509/{domain}`: `POST-v2-x509--domain-` of the Mailgun (email) API.
+    #[doc(alias = "POST-v2-x509--domain-")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV2X509Domain,
+    MailgunDomainTrackingPostV2X509Domain,
     /// `GET /v4/domains`: `GET-v4-domains` of the Mailgun (email) API.
+    #[doc(alias = "GET-v4-domains")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV4Domains,
+    MailgunDomainsGetV4,
     /// `POST /v4/domains`: `POST-v4-domains` of the Mailgun (email) API.
+    #[doc(alias = "POST-v4-domains")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV4Domains,
+    MailgunDomainsPostV4,
     /// `GET /v4/domains/{name}`: `GET-v4-domains--name-` of the Mailgun (email) API.
+    #[doc(alias = "GET-v4-domains--name-")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV4DomainsName,
+    MailgunDomainsGetV4DomainsName,
     /// `PUT /v4/domains/{name}`: `PUT-v4-domains--name-` of the Mailgun (email) API.
+    #[doc(alias = "PUT-v4-domains--name-")]
     #[cfg(feature = "mailgun")]
-    MailgunPutV4DomainsName,
+    MailgunDomainsPutV4DomainsName,
     /// `PUT /v4/domains/{name}/verify`: `PUT-v4-domains--name--verify` of the Mailgun (email) API.
+    #[doc(alias = "PUT-v4-domains--name--verify")]
     #[cfg(feature = "mailgun")]
-    MailgunPutV4DomainsNameVerify,
+    MailgunDomainsPutV4DomainsNameVerify,
     /// `DELETE /v3/domains/{name}`: `DELETE-v3-domains--name-` of the Mailgun (email) API.
+    #[doc(alias = "DELETE-v3-domains--name-")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV3DomainsName,
+    MailgunDomainsDeleteV3DomainsName,
     /// `POST /v3/domains/{name}/dynamic_pools`: `POST-v3-domains--name--dynamic-pools` of the Mailgun (email) API.
+    #[doc(alias = "POST-v3-domains--name--dynamic-pools")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV3DomainsNameDynamicPools,
+    MailgunDynamicIpPoolsPostV3DomainsNameDynamicPools,
     /// `DELETE /v3/domains/{name}/dynamic_pools`: `DELETE-v3-domains--name--dynamic-pools` of the Mailgun (email) API.
+    #[doc(alias = "DELETE-v3-domains--name--dynamic-pools")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV3DomainsNameDynamicPools,
+    MailgunDynamicIpPoolsDeleteV3DomainsNameDynamicPools,
     /// `GET /v3/domains/dynamic_pools/assignable`: `GET-v3-domains-dynamic-pools-assignable` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3-domains-dynamic-pools-assignable")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3DomainsDynamicPoolsAssignable,
+    MailgunDynamicIpPoolsGetV3DomainsDynamicPoolsAssignable,
     /// `POST /v3/domains/all/dynamic_pools/enroll`: `POST-v3-domains-all-dynamic-pools-enroll` of the Mailgun (email) API.
+    #[doc(alias = "POST-v3-domains-all-dynamic-pools-enroll")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV3DomainsAllDynamicPoolsEnroll,
+    MailgunDynamicIpPoolsPostV3DomainsAllDynamicPoolsEnroll,
     /// `GET /v3/dynamic_pools`: `GET-v3-dynamic-pools` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3-dynamic-pools")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3DynamicPools,
+    MailgunDynamicIpPoolsGetV3DynamicPools,
     /// `POST /v3/dynamic_pools/all`: `POST-v3-dynamic-pools-all` of the Mailgun (email) API.
+    #[doc(alias = "POST-v3-dynamic-pools-all")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV3DynamicPoolsAll,
+    MailgunDynamicIpPoolsPostV3DynamicPoolsAll,
     /// `DELETE /v3/dynamic_pools/all`: `DELETE-v3-dynamic-pools-all` of the Mailgun (email) API.
+    #[doc(alias = "DELETE-v3-dynamic-pools-all")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV3DynamicPoolsAll,
+    MailgunDynamicIpPoolsDeleteV3DynamicPoolsAll,
     /// `POST /v3/dynamic_pools/{pool_name}/{ip}`: `POST-v3-dynamic-pools--pool-name---ip-` of the Mailgun (email) API.
+    #[doc(alias = "POST-v3-dynamic-pools--pool-name---ip-")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV3DynamicPoolsPoolNameIp,
+    MailgunDynamicIpPoolsPostV3DynamicPoolsPoolNameIp,
     /// `PATCH /v3/dynamic_pools/{pool_name}`: `PATCH-v3-dynamic-pools--pool-name-` of the Mailgun (email) API.
+    #[doc(alias = "PATCH-v3-dynamic-pools--pool-name-")]
     #[cfg(feature = "mailgun")]
-    MailgunPatchV3DynamicPoolsPoolName,
+    MailgunDynamicIpPoolsPatchV3DynamicPoolsPoolName,
     /// `GET /v1/dynamic_pools/domains`: `GET-v1-dynamic-pools-domains` of the Mailgun (email) API.
+    #[doc(alias = "GET-v1-dynamic-pools-domains")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV1DynamicPoolsDomains,
+    MailgunDynamicIpPoolsGetV1DynamicPoolsDomains,
     /// `GET /v1/dynamic_pools/domains/{name}/preview`: `GET-v1-dynamic-pools-domains--name--preview` of the Mailgun (email) API.
+    #[doc(alias = "GET-v1-dynamic-pools-domains--name--preview")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV1DynamicPoolsDomainsNamePreview,
+    MailgunDynamicIpPoolsGetV1DynamicPoolsDomainsNamePreview,
     /// `GET /v1/dynamic_pools/domains/{name}/history`: `GET-v1-dynamic-pools-domains--name--history` of the Mailgun (email) API.
+    #[doc(alias = "GET-v1-dynamic-pools-domains--name--history")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV1DynamicPoolsDomainsNameHistory,
+    MailgunDynamicIpPoolsGetV1DynamicPoolsDomainsNameHistory,
     /// `PUT /v1/dynamic_pools/domains/{name}/override`: `PUT-v1-dynamic-pools-domains--name--override` of the Mailgun (email) API.
+    #[doc(alias = "PUT-v1-dynamic-pools-domains--name--override")]
     #[cfg(feature = "mailgun")]
-    MailgunPutV1DynamicPoolsDomainsNameOverride,
+    MailgunDynamicIpPoolsPutV1DynamicPoolsDomainsNameOverride,
     /// `DELETE /v1/dynamic_pools/domains/{name}/override`: `DELETE-v1-dynamic-pools-domains--name--override` of the Mailgun (email) API.
+    #[doc(alias = "DELETE-v1-dynamic-pools-domains--name--override")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV1DynamicPoolsDomainsNameOverride,
+    MailgunDynamicIpPoolsDeleteV1DynamicPoolsDomainsNameOverride,
     /// `GET /v1/dynamic_pools/history`: `GET-v1-dynamic-pools-history` of the Mailgun (email) API.
+    #[doc(alias = "GET-v1-dynamic-pools-history")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV1DynamicPoolsHistory,
+    MailgunDynamicIpPoolsGetV1DynamicPoolsHistory,
     /// `GET /v1/preview/tests/{test_id}/results`: `GET-v1-preview-tests-test_id-results` of the Mailgun (email) API.
+    #[doc(alias = "GET-v1-preview-tests-test_id-results")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV1PreviewTestsTestIdResults,
+    MailgunEmailPreviewGetV1PreviewTestsTestIdResults,
     /// `GET /v3/{domain_name}/events`: `get-v3-domain_name-events` of the Mailgun (email) API.
+    #[doc(alias = "get-v3-domain_name-events")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3DomainNameEvents,
+    MailgunEventsGetV3DomainName,
     /// `DELETE /v3/domains/{name}/ips/{ip}`: `DELETE-v3-domains--name--ips--ip-` of the Mailgun (email) API.
+    #[doc(alias = "DELETE-v3-domains--name--ips--ip-")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV3DomainsNameIpsIp,
+    MailgunIPsDeleteV3DomainsNameIpsIp,
     /// `DELETE /v3/domains/{name}/pool/{ip}`: `DELETE-v3-domains--name--pool--ip-` of the Mailgun (email) API.
+    #[doc(alias = "DELETE-v3-domains--name--pool--ip-")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV3DomainsNamePoolIp,
+    MailgunIPsDeleteV3DomainsNamePoolIp,
     /// `GET /v3/ips`: `GET-v3-ips` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3-ips")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3Ips,
+    MailgunIPsGetV3Ips,
     /// `GET /v3/ips/{ip}`: `GET-v3-ips--ip-` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3-ips--ip-")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3IpsIp,
+    MailgunIPsGetV3IpsIp,
     /// `GET /v3/ips/{ip}/domains`: `GET-v3-ips--ip--domains` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3-ips--ip--domains")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3IpsIpDomains,
+    MailgunIPsGetV3IpsIpDomains,
     /// `POST /v3/ips/{ip}/domains`: `POST-v3-ips--ip--domains` of the Mailgun (email) API.
+    #[doc(alias = "POST-v3-ips--ip--domains")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV3IpsIpDomains,
+    MailgunIPsPostV3IpsIpDomains,
     /// `DELETE /v3/ips/{ip}/domains`: `DELETE-v3-ips--ip--domains` of the Mailgun (email) API.
+    #[doc(alias = "DELETE-v3-ips--ip--domains")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV3IpsIpDomains,
+    MailgunIPsDeleteV3IpsIpDomains,
     /// `POST /v3/ips/{addr}/ip_band`: `POST-v3-ips--addr--ip-band` of the Mailgun (email) API.
+    #[doc(alias = "POST-v3-ips--addr--ip-band")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV3IpsAddrIpBand,
+    MailgunIPsPostV3IpsAddrIpBand,
     /// `GET /v3/ips/request/new`: `GET-v3-ips-request-new` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3-ips-request-new")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3IpsRequestNew,
+    MailgunIPsGetV3IpsRequestNew,
     /// `POST /v3/ips/request/new`: `POST-v3-ips-request-new` of the Mailgun (email) API.
+    #[doc(alias = "POST-v3-ips-request-new")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV3IpsRequestNew,
+    MailgunIPsPostV3IpsRequestNew,
     /// `GET /v4/inbox/results/{result}`: `GET-v4-inbox-results-result` of the Mailgun (email) API.
+    #[doc(alias = "GET-v4-inbox-results-result")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV4InboxResultsResult,
+    MailgunInboxPlacementGetV4InboxResultsResult,
     /// `GET /v3/ip_warmups`: `GET-v3-ip-warmups` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3-ip-warmups")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3IpWarmups,
+    MailgunIpAddressWarmupGetV3IpWarmups,
     /// `GET /v3/ip_warmups/{addr}`: `GET-v3-ip-warmups--addr-` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3-ip-warmups--addr-")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3IpWarmupsAddr,
+    MailgunIpAddressWarmupGetV3IpWarmupsAddr,
     /// `POST /v3/ip_warmups/{addr}`: `POST-v3-ip-warmups--addr-` of the Mailgun (email) API.
+    #[doc(alias = "POST-v3-ip-warmups--addr-")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV3IpWarmupsAddr,
+    MailgunIpAddressWarmupPostV3IpWarmupsAddr,
     /// `DELETE /v3/ip_warmups/{addr}`: `DELETE-v3-ip-warmups--addr-` of the Mailgun (email) API.
+    #[doc(alias = "DELETE-v3-ip-warmups--addr-")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV3IpWarmupsAddr,
+    MailgunIpAddressWarmupDeleteV3IpWarmupsAddr,
     /// `GET /v2/ip_whitelist`: `GET-v2-ip-whitelist` of the Mailgun (email) API.
+    #[doc(alias = "GET-v2-ip-whitelist")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV2IpWhitelist,
+    MailgunIpAllowlistGetV2IpWhitelist,
     /// `PUT /v2/ip_whitelist`: `PUT-v2-ip-whitelist` of the Mailgun (email) API.
+    #[doc(alias = "PUT-v2-ip-whitelist")]
     #[cfg(feature = "mailgun")]
-    MailgunPutV2IpWhitelist,
+    MailgunIpAllowlistPutV2IpWhitelist,
     /// `POST /v2/ip_whitelist`: `POST-v2-ip-whitelist` of the Mailgun (email) API.
+    #[doc(alias = "POST-v2-ip-whitelist")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV2IpWhitelist,
+    MailgunIpAllowlistPostV2IpWhitelist,
     /// `DELETE /v2/ip_whitelist`: `DELETE-v2-ip-whitelist` of the Mailgun (email) API.
+    #[doc(alias = "DELETE-v2-ip-whitelist")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV2IpWhitelist,
+    MailgunIpAllowlistDeleteV2IpWhitelist,
     /// `GET /v3/ip_pools`: `GET-v3-ip-pools` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3-ip-pools")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3IpPools,
+    MailgunIpPoolsGetV3,
     /// `POST /v3/ip_pools`: `POST-v3-ip-pools` of the Mailgun (email) API.
+    #[doc(alias = "POST-v3-ip-pools")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV3IpPools,
+    MailgunIpPoolsPostV3,
     /// `GET /v3/ip_pools/{pool_id}`: `GET-v3-ip-pools--pool-id-` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3-ip-pools--pool-id-")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3IpPoolsPoolId,
+    MailgunIpPoolsGetV3IpPoolsPoolId,
     /// `DELETE /v3/ip_pools/{pool_id}`: `DELETE-v3-ip-pools--pool-id-` of the Mailgun (email) API.
+    #[doc(alias = "DELETE-v3-ip-pools--pool-id-")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV3IpPoolsPoolId,
+    MailgunIpPoolsDeleteV3IpPoolsPoolId,
     /// `PATCH /v3/ip_pools/{pool_id}`: `PATCH-v3-ip-pools--pool-id-` of the Mailgun (email) API.
+    #[doc(alias = "PATCH-v3-ip-pools--pool-id-")]
     #[cfg(feature = "mailgun")]
-    MailgunPatchV3IpPoolsPoolId,
+    MailgunIpPoolsPatchV3IpPoolsPoolId,
     /// `GET /v3/ip_pools/{pool_id}/domains`: `GET-v3-ip-pools--pool-id--domains` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3-ip-pools--pool-id--domains")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3IpPoolsPoolIdDomains,
+    MailgunIpPoolsGetV3IpPoolsPoolIdDomains,
     /// `PUT /v3/ip_pools/{pool_id}/ips/{ip}`: `PUT-v3-ip-pools--pool-id--ips--ip-` of the Mailgun (email) API.
+    #[doc(alias = "PUT-v3-ip-pools--pool-id--ips--ip-")]
     #[cfg(feature = "mailgun")]
-    MailgunPutV3IpPoolsPoolIdIpsIp,
+    MailgunIpPoolsPutV3IpPoolsPoolIdIpsIp,
     /// `DELETE /v3/ip_pools/{pool_id}/ips/{ip}`: `DELETE-v3-ip-pools--pool-id--ips--ip-` of the Mailgun (email) API.
+    #[doc(alias = "DELETE-v3-ip-pools--pool-id--ips--ip-")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV3IpPoolsPoolIdIpsIp,
+    MailgunIpPoolsDeleteV3IpPoolsPoolIdIpsIp,
     /// `POST /v3/ip_pools/{pool_id}/ips.json`: `POST-v3-ip-pools--pool-id--ips-json` of the Mailgun (email) API.
+    #[doc(alias = "POST-v3-ip-pools--pool-id--ips-json")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV3IpPoolsPoolIdIpsJson,
+    MailgunIpPoolsPostV3IpPoolsPoolIdIpsJson,
     /// `GET /v1/keys`: `GET-v1-keys` of the Mailgun (email) API.
+    #[doc(alias = "GET-v1-keys")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV1Keys,
+    MailgunKeysGetV1,
     /// `POST /v1/keys`: `POST-v1-keys` of the Mailgun (email) API.
+    #[doc(alias = "POST-v1-keys")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV1Keys,
+    MailgunKeysPostV1,
     /// `DELETE /v1/keys/{key_id}`: `DELETE-v1-keys--key-id-` of the Mailgun (email) API.
+    #[doc(alias = "DELETE-v1-keys--key-id-")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV1KeysKeyId,
+    MailgunKeysDeleteV1KeysKeyId,
     /// `POST /v1/keys/public`: `POST-v1-keys-public` of the Mailgun (email) API.
+    #[doc(alias = "POST-v1-keys-public")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV1KeysPublic,
+    MailgunKeysPostV1KeysPublic,
     /// `POST /v1/analytics/logs`: `POST-v1-analytics-logs` of the Mailgun (email) API.
+    #[doc(alias = "POST-v1-analytics-logs")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV1AnalyticsLogs,
+    MailgunLogsPostV1Analytics,
     /// `GET /v3/lists`: `get-v3-lists` of the Mailgun (email) API.
+    #[doc(alias = "get-v3-lists")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3Lists,
+    MailgunMailingListsGetV3Lists,
     /// `POST /v3/lists`: `post-v3-lists` of the Mailgun (email) API.
+    #[doc(alias = "post-v3-lists")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV3Lists,
+    MailgunMailingListsPostV3Lists,
     /// `GET /v3/lists/{list_address}/members`: `get-lists-string:list_address-members` of the Mailgun (email) API.
+    #[doc(alias = "get-lists-string:list_address-members")]
     #[cfg(feature = "mailgun")]
-    MailgunGetListsStringListAddressMembers,
+    MailgunMailingListsGetListsStringListAddressMembers,
     /// `POST /v3/lists/{list_address}/members`: `post-lists-string:list_address-members` of the Mailgun (email) API.
+    #[doc(alias = "post-lists-string:list_address-members")]
     #[cfg(feature = "mailgun")]
-    MailgunPostListsStringListAddressMembers,
+    MailgunMailingListsPostListsStringListAddressMembers,
     /// `POST /v3/lists/{list_address}/members.json`: `post-lists-list_address-members.json` of the Mailgun (email) API.
+    #[doc(alias = "post-lists-list_address-members.json")]
     #[cfg(feature = "mailgun")]
-    MailgunPostListsListAddressMembersJson,
+    MailgunMailingListsPostListsListAddressMembersJson,
     /// `POST /v3/lists/{list_address}/members.csv`: `post-lists-list_address-members.csv` of the Mailgun (email) API.
+    #[doc(alias = "post-lists-list_address-members.csv")]
     #[cfg(feature = "mailgun")]
-    MailgunPostListsListAddressMembersCsv,
+    MailgunMailingListsPostListsListAddressMembersCsv,
     /// `GET /v3/lists/{list_address}/members/{member_address}`: `get-lists-list_address-members-member_address` of the Mailgun (email) API.
+    #[doc(alias = "get-lists-list_address-members-member_address")]
     #[cfg(feature = "mailgun")]
-    MailgunGetListsListAddressMembersMemberAddress,
+    MailgunMailingListsGetListsListAddressMembersMemberAddress,
     /// `PUT /v3/lists/{list_address}/members/{member_address}`: `put-lists-list_address-members-member_address` of the Mailgun (email) API.
+    #[doc(alias = "put-lists-list_address-members-member_address")]
     #[cfg(feature = "mailgun")]
-    MailgunPutListsListAddressMembersMemberAddress,
+    MailgunMailingListsPutListsListAddressMembersMemberAddress,
     /// `DELETE /v3/lists/{list_address}/members/{member_address}`: `delete-lists-list_address-members-member_address` of the Mailgun (email) API.
+    #[doc(alias = "delete-lists-list_address-members-member_address")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteListsListAddressMembersMemberAddress,
+    MailgunMailingListsDeleteListsListAddressMembersMemberAddress,
     /// `GET /v3/lists/{list_address}`: `get-v3-lists-address` of the Mailgun (email) API.
+    #[doc(alias = "get-v3-lists-address")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3ListsAddress,
+    MailgunMailingListsGetV3ListsAddress,
     /// `PUT /v3/lists/{list_address}`: `put-v3-lists-address` of the Mailgun (email) API.
+    #[doc(alias = "put-v3-lists-address")]
     #[cfg(feature = "mailgun")]
-    MailgunPutV3ListsAddress,
+    MailgunMailingListsPutV3ListsAddress,
     /// `DELETE /v3/lists/{list_address}`: `delete-v3-lists-address` of the Mailgun (email) API.
+    #[doc(alias = "delete-v3-lists-address")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV3ListsAddress,
+    MailgunMailingListsDeleteV3ListsAddress,
     /// `GET /v3/lists/pages`: `get-v3-lists-pages` of the Mailgun (email) API.
+    #[doc(alias = "get-v3-lists-pages")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3ListsPages,
+    MailgunMailingListsGetV3ListsPages,
     /// `GET /v3/lists/{list_address}/members/pages`: `get-lists-list_address-members-pages` of the Mailgun (email) API.
+    #[doc(alias = "get-lists-list_address-members-pages")]
     #[cfg(feature = "mailgun")]
-    MailgunGetListsListAddressMembersPages,
+    MailgunMailingListsGetListsListAddressMembersPages,
     /// `POST /v3/{domain_name}/messages`: `POST-v3--domain-name--messages` of the Mailgun (email) API.
+    #[doc(alias = "POST-v3--domain-name--messages")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV3DomainNameMessages,
+    MailgunMessagesSend,
     /// `POST /v3/{domain_name}/messages.mime`: `POST-v3--domain-name--messages-mime` of the Mailgun (email) API.
+    #[doc(alias = "POST-v3--domain-name--messages-mime")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV3DomainNameMessagesMime,
+    MailgunMessagesSendMime,
     /// `GET /v3/domains/{domain_name}/messages/{storage_key}`: `GET-v3-domains--domain-name--messages--storage-key-` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3-domains--domain-name--messages--storage-key-")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3DomainsDomainNameMessagesStorageKey,
+    MailgunMessagesGetV3DomainsDomainNameMessagesStorageKey,
     /// `POST /v3/domains/{domain_name}/messages/{storage_key}`: `POST-v3-domains--domain-name--messages--storage-key-` of the Mailgun (email) API.
+    #[doc(alias = "POST-v3-domains--domain-name--messages--storage-key-")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV3DomainsDomainNameMessagesStorageKey,
+    MailgunMessagesPostV3DomainsDomainNameMessagesStorageKey,
     /// `GET /v3/domains/{name}/sending_queues`: `GET-v3-domains--name--sending-queues` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3-domains--name--sending-queues")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3DomainsNameSendingQueues,
+    MailgunMessagesGetV3DomainsNameSendingQueues,
     /// `DELETE /v3/{domain_name}/envelopes`: `DELETE-v3--domain-name--envelopes` of the Mailgun (email) API.
+    #[doc(alias = "DELETE-v3--domain-name--envelopes")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV3DomainNameEnvelopes,
+    MailgunMessagesDeleteV3DomainNameEnvelopes,
     /// `POST /v1/analytics/metrics`: `POST-v1-analytics-metrics` of the Mailgun (email) API.
+    #[doc(alias = "POST-v1-analytics-metrics")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV1AnalyticsMetrics,
+    MailgunMetricsPostV1Analytics,
     /// `POST /v1/analytics/usage/metrics`: `POST-v1-analytics-usage-metrics` of the Mailgun (email) API.
+    #[doc(alias = "POST-v1-analytics-usage-metrics")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV1AnalyticsUsageMetrics,
+    MailgunMetricsPostV1AnalyticsUsage,
     /// `GET /v3/domains/{domain}/tag/devices`: `GET-v3-domains--domain--tag-devices` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3-domains--domain--tag-devices")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3DomainsDomainTagDevices,
+    MailgunOpenapiScoutOtherGetV3DomainsDomainTagDevices,
     /// `GET /v3/domains/{domain}/tag/providers`: `GET-v3-domains--domain--tag-providers` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3-domains--domain--tag-providers")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3DomainsDomainTagProviders,
+    MailgunOpenapiScoutOtherGetV3DomainsDomainTagProviders,
     /// `GET /v3/domains/{domain}/tag/countries`: `GET-v3-domains--domain--tag-countries` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3-domains--domain--tag-countries")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3DomainsDomainTagCountries,
+    MailgunOpenapiScoutOtherGetV3DomainsDomainTagCountries,
     /// `GET /v5/accounts/subaccounts/ip_pools/all`: `GET-v5-accounts-subaccounts-ip-pools-all` of the Mailgun (email) API.
+    #[doc(alias = "GET-v5-accounts-subaccounts-ip-pools-all")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV5AccountsSubaccountsIpPoolsAll,
+    MailgunOpenapiTowerOtherGetV5AccountsSubaccountsIpPoolsAll,
     /// `PUT /v5/accounts/subaccounts/{subaccountId}/ip_pool`: `PUT-v5-accounts-subaccounts--subaccountId--ip-pool` of the Mailgun (email) API.
+    #[doc(alias = "PUT-v5-accounts-subaccounts--subaccountId--ip-pool")]
     #[cfg(feature = "mailgun")]
-    MailgunPutV5AccountsSubaccountsSubaccountIdIpPool,
+    MailgunOpenapiTowerOtherPutV5AccountsSubaccountsSubaccountIdIpPool,
     /// `DELETE /v5/accounts/subaccounts/{subaccountId}/ip_pool`: `DELETE-v5-accounts-subaccounts--subaccountId--ip-pool` of the Mailgun (email) API.
+    #[doc(alias = "DELETE-v5-accounts-subaccounts--subaccountId--ip-pool")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV5AccountsSubaccountsSubaccountIdIpPool,
+    MailgunOpenapiTowerOtherDeleteV5AccountsSubaccountsSubaccountIdIpPool,
     /// `GET /v3/routes`: `get-v3-routes` of the Mailgun (email) API.
+    #[doc(alias = "get-v3-routes")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3Routes,
+    MailgunRoutesGetV3,
     /// `POST /v3/routes`: `post-v3-routes` of the Mailgun (email) API.
+    #[doc(alias = "post-v3-routes")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV3Routes,
+    MailgunRoutesPostV3,
     /// `GET /v3/routes/{id}`: `get-v3-routes-id` of the Mailgun (email) API.
+    #[doc(alias = "get-v3-routes-id")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3RoutesId,
+    MailgunRoutesGetV3RoutesId,
     /// `PUT /v3/routes/{id}`: `put-v3-routes-id` of the Mailgun (email) API.
+    #[doc(alias = "put-v3-routes-id")]
     #[cfg(feature = "mailgun")]
-    MailgunPutV3RoutesId,
+    MailgunRoutesPutV3RoutesId,
     /// `DELETE /v3/routes/{id}`: `delete-v3-routes-id` of the Mailgun (email) API.
+    #[doc(alias = "delete-v3-routes-id")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV3RoutesId,
+    MailgunRoutesDeleteV3RoutesId,
     /// `GET /v3/routes/match`: `get-v3-routes-match` of the Mailgun (email) API.
+    #[doc(alias = "get-v3-routes-match")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3RoutesMatch,
+    MailgunRoutesGetV3RoutesMatch,
     /// `GET /v3/stats/total`: `GET-v3-stats-total` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3-stats-total")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3StatsTotal,
+    MailgunStatsGetV3StatsTotal,
     /// `GET /v3/{domain}/stats/total`: `GET-v3--domain--stats-total` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3--domain--stats-total")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3DomainStatsTotal,
+    MailgunStatsGetV3DomainStatsTotal,
     /// `GET /v3/stats/total/domains`: `GET-v3-stats-total-domains` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3-stats-total-domains")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3StatsTotalDomains,
+    MailgunStatsGetV3StatsTotalDomains,
     /// `GET /v3/stats/filter`: `GET-v3-stats-filter` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3-stats-filter")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3StatsFilter,
+    MailgunStatsGetV3StatsFilter,
     /// `GET /v3/{domain}/aggregates/providers`: `GET-v3--domain--aggregates-providers` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3--domain--aggregates-providers")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3DomainAggregatesProviders,
+    MailgunStatsGetV3DomainAggregatesProviders,
     /// `GET /v3/{domain}/aggregates/devices`: `GET-v3--domain--aggregates-devices` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3--domain--aggregates-devices")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3DomainAggregatesDevices,
+    MailgunStatsGetV3DomainAggregatesDevices,
     /// `GET /v3/{domain}/aggregates/countries`: `GET-v3--domain--aggregates-countries` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3--domain--aggregates-countries")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3DomainAggregatesCountries,
+    MailgunStatsGetV3DomainAggregatesCountries,
     /// `GET /v5/accounts/subaccounts/{subaccount_id}`: `get-v5-accounts-subaccounts-subaccount_id` of the Mailgun (email) API.
+    #[doc(alias = "get-v5-accounts-subaccounts-subaccount_id")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV5AccountsSubaccountsSubaccountId,
+    MailgunSubaccountsGetV5AccountsSubaccountsSubaccountId,
     /// `GET /v5/accounts/subaccounts`: `get-v5-accounts-subaccounts` of the Mailgun (email) API.
+    #[doc(alias = "get-v5-accounts-subaccounts")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV5AccountsSubaccounts,
+    MailgunSubaccountsGetV5Accounts,
     /// `POST /v5/accounts/subaccounts`: `post-v5-accounts-subaccounts` of the Mailgun (email) API.
+    #[doc(alias = "post-v5-accounts-subaccounts")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV5AccountsSubaccounts,
+    MailgunSubaccountsPostV5Accounts,
     /// `DELETE /v5/accounts/subaccounts`: `delete-v5-accounts-subaccounts-subaccount_id` of the Mailgun (email) API.
+    #[doc(alias = "delete-v5-accounts-subaccounts-subaccount_id")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV5AccountsSubaccountsSubaccountId,
+    MailgunSubaccountsDeleteV5AccountsSubaccountsSubaccountId,
     /// `POST /v5/accounts/subaccounts/{subaccount_id}/disable`: `post-v5-accounts-subaccounts-subaccount_id-disable` of the Mailgun (email) API.
+    #[doc(alias = "post-v5-accounts-subaccounts-subaccount_id-disable")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV5AccountsSubaccountsSubaccountIdDisable,
+    MailgunSubaccountsPostV5AccountsSubaccountsSubaccountIdDisable,
     /// `POST /v5/accounts/subaccounts/{subaccount_id}/enable`: `post-v5-accounts-subaccounts-subaccount_id-enable` of the Mailgun (email) API.
+    #[doc(alias = "post-v5-accounts-subaccounts-subaccount_id-enable")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV5AccountsSubaccountsSubaccountIdEnable,
+    MailgunSubaccountsPostV5AccountsSubaccountsSubaccountIdEnable,
     /// `GET /v5/accounts/subaccounts/{subaccount_id}/limit/custom/monthly`: `get-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly` of the Mailgun (email) API.
+    #[doc(alias = "get-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV5AccountsSubaccountsSubaccountIdLimitCustomMonthly,
+    MailgunSubaccountsGetV5AccountsSubaccountsSubaccountIdLimitCustomMonthly,
     /// `PUT /v5/accounts/subaccounts/{subaccount_id}/limit/custom/monthly`: `put-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly` of the Mailgun (email) API.
+    #[doc(alias = "put-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly")]
     #[cfg(feature = "mailgun")]
-    MailgunPutV5AccountsSubaccountsSubaccountIdLimitCustomMonthly,
+    MailgunSubaccountsPutV5AccountsSubaccountsSubaccountIdLimitCustomMonthly,
     /// `DELETE /v5/accounts/subaccounts/{subaccount_id}/limit/custom/monthly`: `delete-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly` of the Mailgun (email) API.
+    #[doc(alias = "delete-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthly,
+    MailgunSubaccountsDeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthly,
     /// `PUT /v5/accounts/subaccounts/{subaccount_id}/features`: `put-v5-accounts-subaccounts-subaccount_id-features` of the Mailgun (email) API.
+    #[doc(alias = "put-v5-accounts-subaccounts-subaccount_id-features")]
     #[cfg(feature = "mailgun")]
-    MailgunPutV5AccountsSubaccountsSubaccountIdFeatures,
+    MailgunSubaccountsPutV5AccountsSubaccountsSubaccountIdFeatures,
     /// `GET /v3/{domain}/tags`: `GET-v3--domain--tags` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3--domain--tags")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3DomainTags,
+    MailgunTagsGetV3DomainTags,
     /// `GET /v3/{domain}/tag`: `GET-v3--domain--tag` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3--domain--tag")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3DomainTag,
+    MailgunTagsGetV3DomainTag,
     /// `PUT /v3/{domain}/tag`: `PUT-v3--domain--tag` of the Mailgun (email) API.
+    #[doc(alias = "PUT-v3--domain--tag")]
     #[cfg(feature = "mailgun")]
-    MailgunPutV3DomainTag,
+    MailgunTagsPutV3Domain,
     /// `DELETE /v3/{domain}/tag`: `DELETE-v3--domain--tag` of the Mailgun (email) API.
+    #[doc(alias = "DELETE-v3--domain--tag")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV3DomainTag,
+    MailgunTagsDeleteV3Domain,
     /// `GET /v3/{domain}/tag/stats/aggregates`: `GET-v3--domain--tag-stats-aggregates` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3--domain--tag-stats-aggregates")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3DomainTagStatsAggregates,
+    MailgunTagsGetV3DomainTagStatsAggregates,
     /// `GET /v3/{domain}/tag/stats`: `GET-v3--domain--tag-stats` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3--domain--tag-stats")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3DomainTagStats,
+    MailgunTagsGetV3DomainTagStats,
     /// `GET /v3/domains/{domain}/limits/tag`: `GET-v3-domains--domain--limits-tag` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3-domains--domain--limits-tag")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3DomainsDomainLimitsTag,
+    MailgunTagsGetV3DomainsDomainLimits,
     /// `PUT /v1/analytics/tags`: `PUT-v1-analytics-tags` of the Mailgun (email) API.
+    #[doc(alias = "PUT-v1-analytics-tags")]
     #[cfg(feature = "mailgun")]
-    MailgunPutV1AnalyticsTags,
+    MailgunTagsNewPutV1AnalyticsTags,
     /// `POST /v1/analytics/tags`: `POST-v1-analytics-tags` of the Mailgun (email) API.
+    #[doc(alias = "POST-v1-analytics-tags")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV1AnalyticsTags,
+    MailgunTagsNewPostV1AnalyticsTags,
     /// `DELETE /v1/analytics/tags`: `DELETE-v1-analytics-tags` of the Mailgun (email) API.
+    #[doc(alias = "DELETE-v1-analytics-tags")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV1AnalyticsTags,
+    MailgunTagsNewDeleteV1AnalyticsTags,
     /// `GET /v1/analytics/tags/limits`: `GET-v1-analytics-tags-limits` of the Mailgun (email) API.
+    #[doc(alias = "GET-v1-analytics-tags-limits")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV1AnalyticsTagsLimits,
+    MailgunTagsNewGetV1AnalyticsTagsLimits,
     /// `GET /v3/{domain_name}/templates`: `GET-v3--domain-name--templates` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3--domain-name--templates")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3DomainNameTemplates,
+    MailgunTemplatesGetV3DomainName,
     /// `POST /v3/{domain_name}/templates`: `POST-v3--domain-name--templates` of the Mailgun (email) API.
+    #[doc(alias = "POST-v3--domain-name--templates")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV3DomainNameTemplates,
+    MailgunTemplatesPostV3DomainName,
     /// `DELETE /v3/{domain_name}/templates`: `DELETE-v3--domain-name--templates` of the Mailgun (email) API.
+    #[doc(alias = "DELETE-v3--domain-name--templates")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV3DomainNameTemplates,
+    MailgunTemplatesDeleteV3DomainName,
     /// `GET /v3/{domain_name}/templates/{template_name}/versions`: `GET-v3--domain-name--templates--template-name--versions` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3--domain-name--templates--template-name--versions")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3DomainNameTemplatesTemplateNameVersions,
+    MailgunTemplatesGetV3DomainNameTemplatesTemplateNameVersions,
     /// `POST /v3/{domain_name}/templates/{template_name}/versions`: `POST-v3--domain-name--templates--template-name--versions` of the Mailgun (email) API.
+    #[doc(alias = "POST-v3--domain-name--templates--template-name--versions")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV3DomainNameTemplatesTemplateNameVersions,
+    MailgunTemplatesPostV3DomainNameTemplatesTemplateNameVersions,
     /// `GET /v3/{domain_name}/templates/{template_name}`: `GET-v3--domain-name--templates--template-name-` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3--domain-name--templates--template-name-")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3DomainNameTemplatesTemplateName,
+    MailgunTemplatesGetV3DomainNameTemplatesTemplateName,
     /// `PUT /v3/{domain_name}/templates/{template_name}`: `PUT-v3--domain-name--templates--template-name-` of the Mailgun (email) API.
+    #[doc(alias = "PUT-v3--domain-name--templates--template-name-")]
     #[cfg(feature = "mailgun")]
-    MailgunPutV3DomainNameTemplatesTemplateName,
+    MailgunTemplatesPutV3DomainNameTemplatesTemplateName,
     /// `DELETE /v3/{domain_name}/templates/{template_name}`: `DELETE-v3--domain-name--templates--template-name-` of the Mailgun (email) API.
+    #[doc(alias = "DELETE-v3--domain-name--templates--template-name-")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV3DomainNameTemplatesTemplateName,
+    MailgunTemplatesDeleteV3DomainNameTemplatesTemplateName,
     /// `GET /v3/{domain_name}/templates/{template_name}/versions/{version_name}`: `GET-v3--domain-name--templates--template-name--versions--version-name-` of the Mailgun (email) API.
+    #[doc(
+        alias = "GET-v3--domain-name--templates--template-name--versions--version-name-"
+    )]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3DomainNameTemplatesTemplateNameVersionsVersionName,
+    MailgunTemplatesGetV3DomainNameTemplatesTemplateNameVersionsVersionName,
     /// `PUT /v3/{domain_name}/templates/{template_name}/versions/{version_name}`: `PUT-v3--domain-name--templates--template-name--versions--version-name-` of the Mailgun (email) API.
+    #[doc(
+        alias = "PUT-v3--domain-name--templates--template-name--versions--version-name-"
+    )]
     #[cfg(feature = "mailgun")]
-    MailgunPutV3DomainNameTemplatesTemplateNameVersionsVersionName,
+    MailgunTemplatesPutV3DomainNameTemplatesTemplateNameVersionsVersionName,
     /// `DELETE /v3/{domain_name}/templates/{template_name}/versions/{version_name}`: `DELETE-v3--domain-name--templates--template-name--versions--version-name-` of the Mailgun (email) API.
+    #[doc(
+        alias = "DELETE-v3--domain-name--templates--template-name--versions--version-name-"
+    )]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV3DomainNameTemplatesTemplateNameVersionsVersionName,
+    MailgunTemplatesDeleteV3DomainNameTemplatesTemplateNameVersionsVersionName,
     /// `PUT /v3/{domain_name}/templates/{template_name}/versions/{version_name}/copy/{new_version_name}`: `PUT-v3--domain-name--templates--template-name--versions--version-name--copy--new-version-name-` of the Mailgun (email) API.
+    #[doc(
+        alias = "PUT-v3--domain-name--templates--template-name--versions--version-name--copy--new-version-name-"
+    )]
     #[cfg(feature = "mailgun")]
-    MailgunPutV3DomainNameTemplatesTemplateNameVersionsVersionNameCopyNewVersionName,
+    MailgunTemplatesPutV3DomainNameTemplatesTemplateNameVersionsVersionNameCopyNewVersionName,
     /// `POST /v3/{domain_name}/unsubscribes/import`: `POST-v3--domainID--unsubscribes-import` of the Mailgun (email) API.
+    #[doc(alias = "POST-v3--domainID--unsubscribes-import")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV3DomainIdUnsubscribesImport,
+    MailgunUnsubscribePostV3DomainIdUnsubscribesImport,
     /// `GET /v3/{domain_name}/unsubscribes/{address}`: `GET-v3--domainID--unsubscribes--address-` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3--domainID--unsubscribes--address-")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3DomainIdUnsubscribesAddress,
+    MailgunUnsubscribeGetV3DomainIdUnsubscribesAddress,
     /// `DELETE /v3/{domain_name}/unsubscribes/{address}`: `DELETE-v3--domainID--unsubscribes--address-` of the Mailgun (email) API.
+    #[doc(alias = "DELETE-v3--domainID--unsubscribes--address-")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV3DomainIdUnsubscribesAddress,
+    MailgunUnsubscribeDeleteV3DomainIdUnsubscribesAddress,
     /// `GET /v3/{domain_name}/unsubscribes`: `GET-v3--domainID--unsubscribes` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3--domainID--unsubscribes")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3DomainIdUnsubscribes,
+    MailgunUnsubscribeGetV3DomainId,
     /// `POST /v3/{domain_name}/unsubscribes`: `POST-v3--domainID--unsubscribes` of the Mailgun (email) API.
+    #[doc(alias = "POST-v3--domainID--unsubscribes")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV3DomainIdUnsubscribes,
+    MailgunUnsubscribePostV3DomainId,
     /// `DELETE /v3/{domain_name}/unsubscribes`: `DELETE-v3--domainID--unsubscribes` of the Mailgun (email) API.
+    #[doc(alias = "DELETE-v3--domainID--unsubscribes")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV3DomainIdUnsubscribes,
+    MailgunUnsubscribeDeleteV3DomainId,
     /// `GET /v5/users`: `get-v5-users` of the Mailgun (email) API.
+    #[doc(alias = "get-v5-users")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV5Users,
+    MailgunUsersGetV5,
     /// `GET /v5/users/{user_id}`: `get-v5-users-user_id` of the Mailgun (email) API.
+    #[doc(alias = "get-v5-users-user_id")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV5UsersUserId,
+    MailgunUsersGetV5UsersUserId,
     /// `GET /v5/users/me`: `get-v5-users-me` of the Mailgun (email) API.
+    #[doc(alias = "get-v5-users-me")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV5UsersMe,
+    MailgunUsersGetV5UsersMe,
     /// `GET /v4/address/validate`: `GET-v4-address-validate` of the Mailgun (email) API.
+    #[doc(alias = "GET-v4-address-validate")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV4AddressValidate,
+    MailgunValidationsGetV4AddressValidate,
     /// `GET /v3/domains/{domain}/webhooks`: `GET-v3-domains--domain--webhooks` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3-domains--domain--webhooks")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3DomainsDomainWebhooks,
+    MailgunWebhooksGetV3DomainsDomain,
     /// `POST /v3/domains/{domain}/webhooks`: `POST-v3-domains--domain--webhooks` of the Mailgun (email) API.
+    #[doc(alias = "POST-v3-domains--domain--webhooks")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV3DomainsDomainWebhooks,
+    MailgunWebhooksPostV3DomainsDomain,
     /// `GET /v3/domains/{domain_name}/webhooks/{webhook_name}`: `GET-v3-domains--domain-name--webhooks--webhook-name-` of the Mailgun (email) API.
+    #[doc(alias = "GET-v3-domains--domain-name--webhooks--webhook-name-")]
     #[cfg(feature = "mailgun")]
-    MailgunGetV3DomainsDomainNameWebhooksWebhookName,
+    MailgunWebhooksGetV3DomainsDomainNameWebhooksWebhookName,
     /// `PUT /v3/domains/{domain_name}/webhooks/{webhook_name}`: `PUT-v3-domains--domain-name--webhooks--webhook-name-` of the Mailgun (email) API.
+    #[doc(alias = "PUT-v3-domains--domain-name--webhooks--webhook-name-")]
     #[cfg(feature = "mailgun")]
-    MailgunPutV3DomainsDomainNameWebhooksWebhookName,
+    MailgunWebhooksPutV3DomainsDomainNameWebhooksWebhookName,
     /// `DELETE /v3/domains/{domain_name}/webhooks/{webhook_name}`: `DELETE-v3-domains--domain-name--webhooks--webhook-name-` of the Mailgun (email) API.
+    #[doc(alias = "DELETE-v3-domains--domain-name--webhooks--webhook-name-")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV3DomainsDomainNameWebhooksWebhookName,
+    MailgunWebhooksDeleteV3DomainsDomainNameWebhooksWebhookName,
     /// `PUT /v4/domains/{domain}/webhooks`: `PUT-v4-domains--domain--webhooks` of the Mailgun (email) API.
+    #[doc(alias = "PUT-v4-domains--domain--webhooks")]
     #[cfg(feature = "mailgun")]
-    MailgunPutV4DomainsDomainWebhooks,
+    MailgunWebhooksPutV4DomainsDomain,
     /// `POST /v4/domains/{domain}/webhooks`: `POST-v4-domains--domain--webhooks` of the Mailgun (email) API.
+    #[doc(alias = "POST-v4-domains--domain--webhooks")]
     #[cfg(feature = "mailgun")]
-    MailgunPostV4DomainsDomainWebhooks,
+    MailgunWebhooksPostV4DomainsDomain,
     /// `DELETE /v4/domains/{domain}/webhooks`: `DELETE-v4-domains--domain--webhooks` of the Mailgun (email) API.
+    #[doc(alias = "DELETE-v4-domains--domain--webhooks")]
     #[cfg(feature = "mailgun")]
-    MailgunDeleteV4DomainsDomainWebhooks,
+    MailgunWebhooksDeleteV4DomainsDomain,
     /// `GET /api/v1/contacts/contacts`: `getContactsPage` of the Sinch Engage API.
+    #[doc(alias = "getContactsPage")]
     #[cfg(feature = "engage")]
-    EngageGetContactsPage,
+    EngageContactsGetContactsPage,
     /// `POST /api/v1/contacts/contacts`: `createContact` of the Sinch Engage API.
+    #[doc(alias = "createContact")]
     #[cfg(feature = "engage")]
-    EngageCreateContact,
+    EngageContactsCreate,
     /// `GET /api/v1/contacts/contacts/{contactId}`: `getContactById` of the Sinch Engage API.
+    #[doc(alias = "getContactById")]
     #[cfg(feature = "engage")]
-    EngageGetContactById,
+    EngageContactsGetContactById,
     /// `DELETE /api/v1/contacts/contacts/{contactId}`: `deleteContactById` of the Sinch Engage API.
+    #[doc(alias = "deleteContactById")]
     #[cfg(feature = "engage")]
-    EngageDeleteContactById,
+    EngageContactsDeleteContactById,
     /// `PATCH /api/v1/contacts/contacts/{contactId}`: `updateContact` of the Sinch Engage API.
+    #[doc(alias = "updateContact")]
     #[cfg(feature = "engage")]
-    EngageUpdateContact,
+    EngageContactsUpdate,
     /// `GET /api/v1/contacts/lists`: `getContactListsPage` of the Sinch Engage API.
+    #[doc(alias = "getContactListsPage")]
     #[cfg(feature = "engage")]
-    EngageGetContactListsPage,
+    EngageContactsGetContactListsPage,
     /// `POST /api/v1/contacts/lists`: `createContactList` of the Sinch Engage API.
+    #[doc(alias = "createContactList")]
     #[cfg(feature = "engage")]
-    EngageCreateContactList,
+    EngageContactsCreateContactList,
     /// `GET /api/v1/contacts/lists/{listId}`: `getContactListById` of the Sinch Engage API.
+    #[doc(alias = "getContactListById")]
     #[cfg(feature = "engage")]
-    EngageGetContactListById,
+    EngageContactsGetContactListById,
     /// `DELETE /api/v1/contacts/lists/{listId}`: `deleteContactListById` of the Sinch Engage API.
+    #[doc(alias = "deleteContactListById")]
     #[cfg(feature = "engage")]
-    EngageDeleteContactListById,
+    EngageContactsDeleteContactListById,
     /// `PATCH /api/v1/contacts/lists/{listId}`: `updateContactList` of the Sinch Engage API.
+    #[doc(alias = "updateContactList")]
     #[cfg(feature = "engage")]
-    EngageUpdateContactList,
+    EngageContactsUpdateContactList,
     /// `PATCH /api/v1/contacts/lists/{listId}/contacts`: `modifyContactsInContactList` of the Sinch Engage API.
+    #[doc(alias = "modifyContactsInContactList")]
     #[cfg(feature = "engage")]
-    EngageModifyContactsInContactList,
+    EngageContactsModifyContactsInContactList,
     /// `POST /api/v1/contacts/lists/{listId}/contacts/{contactId}`: `addContactToContactList` of the Sinch Engage API.
+    #[doc(alias = "addContactToContactList")]
     #[cfg(feature = "engage")]
-    EngageAddContactToContactList,
+    EngageContactsAddContactToContactList,
     /// `DELETE /api/v1/contacts/lists/{listId}/contacts/{contactId}`: `removeContactFromContactList` of the Sinch Engage API.
+    #[doc(alias = "removeContactFromContactList")]
     #[cfg(feature = "engage")]
-    EngageRemoveContactFromContactList,
+    EngageContactsRemoveContactFromContactList,
     /// `GET /api/v1/contacts/custom-fields`: `getCustomFieldsPage` of the Sinch Engage API.
+    #[doc(alias = "getCustomFieldsPage")]
     #[cfg(feature = "engage")]
-    EngageGetCustomFieldsPage,
+    EngageContactsGetCustomFieldsPage,
     /// `POST /api/v1/contacts/custom-fields`: `createCustomField` of the Sinch Engage API.
+    #[doc(alias = "createCustomField")]
     #[cfg(feature = "engage")]
-    EngageCreateCustomField,
+    EngageContactsCreateCustomField,
     /// `GET /api/v1/contacts/custom-fields/{customFieldId}`: `getCustomFieldById` of the Sinch Engage API.
+    #[doc(alias = "getCustomFieldById")]
     #[cfg(feature = "engage")]
-    EngageGetCustomFieldById,
+    EngageContactsGetCustomFieldById,
     /// `DELETE /api/v1/contacts/custom-fields/{customFieldId}`: `deleteCustomFieldById` of the Sinch Engage API.
+    #[doc(alias = "deleteCustomFieldById")]
     #[cfg(feature = "engage")]
-    EngageDeleteCustomFieldById,
+    EngageContactsDeleteCustomFieldById,
     /// `PATCH /api/v1/contacts/custom-fields/{customFieldId}`: `updateCustomField` of the Sinch Engage API.
+    #[doc(alias = "updateCustomField")]
     #[cfg(feature = "engage")]
-    EngageUpdateCustomField,
+    EngageContactsUpdateCustomField,
     /// `GET /v1/messaging/numbers/dedicated`: `GetNumbers` of the Sinch Engage API.
+    #[doc(alias = "GetNumbers")]
     #[cfg(feature = "engage")]
-    EngageGetNumbers,
+    EngageDedicatedNumbersGetNumbers,
     /// `GET /v1/messaging/numbers/dedicated/{id}`: `GetNumberById` of the Sinch Engage API.
+    #[doc(alias = "GetNumberById")]
     #[cfg(feature = "engage")]
-    EngageGetNumberById,
+    EngageDedicatedNumbersGetNumberById,
     /// `GET /v1/messaging/numbers/dedicated/{numberId}/assignment`: `GetAssignment` of the Sinch Engage API.
+    #[doc(alias = "GetAssignment")]
     #[cfg(feature = "engage")]
-    EngageGetAssignment,
+    EngageDedicatedNumbersGetAssignment,
     /// `POST /v1/messaging/numbers/dedicated/{numberId}/assignment`: `CreateAssignment` of the Sinch Engage API.
+    #[doc(alias = "CreateAssignment")]
     #[cfg(feature = "engage")]
-    EngageCreateAssignment,
+    EngageDedicatedNumbersCreateAssignment,
     /// `DELETE /v1/messaging/numbers/dedicated/{numberId}/assignment`: `DeleteAssignment` of the Sinch Engage API.
+    #[doc(alias = "DeleteAssignment")]
     #[cfg(feature = "engage")]
-    EngageDeleteAssignment,
+    EngageDedicatedNumbersDeleteAssignment,
     /// `PATCH /v1/messaging/numbers/dedicated/{numberId}/assignment`: `UpdateAssignment` of the Sinch Engage API.
+    #[doc(alias = "UpdateAssignment")]
     #[cfg(feature = "engage")]
-    EngageUpdateAssignment,
+    EngageDedicatedNumbersUpdateAssignment,
     /// `GET /v1/messaging/numbers/dedicated/assignments`: `GetAssignedNumbers` of the Sinch Engage API.
+    #[doc(alias = "GetAssignedNumbers")]
     #[cfg(feature = "engage")]
-    EngageGetAssignedNumbers,
+    EngageDedicatedNumbersGetAssignedNumbers,
     /// `GET /v1/delivery_reports`: `CheckDeliveryReports` of the Sinch Engage API.
+    #[doc(alias = "CheckDeliveryReports")]
     #[cfg(feature = "engage")]
-    EngageCheckDeliveryReports,
+    EngageDeliveryReportsCheck,
     /// `POST /v1/delivery_reports/confirmed`: `ConfirmDeliveryReportsAsReceived` of the Sinch Engage API.
+    #[doc(alias = "ConfirmDeliveryReportsAsReceived")]
     #[cfg(feature = "engage")]
-    EngageConfirmDeliveryReportsAsReceived,
+    EngageDeliveryReportsConfirmDeliveryReportsAsReceived,
     /// `GET /v1/messages/{messageId}`: `GetMessageStatus` of the Sinch Engage API.
+    #[doc(alias = "GetMessageStatus")]
     #[cfg(feature = "engage")]
-    EngageGetMessageStatus,
+    EngageMessagesGetMessageStatus,
     /// `PUT /v1/messages/{messageId}`: `CancelScheduledMessage` of the Sinch Engage API.
+    #[doc(alias = "CancelScheduledMessage")]
     #[cfg(feature = "engage")]
-    EngageCancelScheduledMessage,
+    EngageMessagesCancelScheduled,
     /// `POST /v1/messages`: `SendMessages` of the Sinch Engage API.
+    #[doc(alias = "SendMessages")]
     #[cfg(feature = "engage")]
-    EngageSendMessages,
+    EngageMessagesSend,
     /// `POST /v2-preview/reporting/messages/metakeys`: `PostMetadataKeys` of the Sinch Engage API.
+    #[doc(alias = "PostMetadataKeys")]
     #[cfg(feature = "engage")]
-    EngagePostMetadataKeys,
+    EngageMessagingReportsPostMetadataKeys,
     /// `POST /v2-preview/reporting/messages/detail`: `PostDetailReport` of the Sinch Engage API.
+    #[doc(alias = "PostDetailReport")]
     #[cfg(feature = "engage")]
-    EngagePostDetailReport,
+    EngageMessagingReportsPostDetailReport,
     /// `POST /v2-preview/reporting/messages/insights`: `PostInsightReport` of the Sinch Engage API.
+    #[doc(alias = "PostInsightReport")]
     #[cfg(feature = "engage")]
-    EngagePostInsightReport,
+    EngageMessagingReportsPostInsightReport,
     /// `POST /v2-preview/reporting/messages/async/detail`: `PostAsyncDetailReport` of the Sinch Engage API.
+    #[doc(alias = "PostAsyncDetailReport")]
     #[cfg(feature = "engage")]
-    EngagePostAsyncDetailReport,
+    EngageMessagingReportsPostAsyncDetailReport,
     /// `POST /v2-preview/reporting/messages/async/summary`: `PostAsyncSummaryReport` of the Sinch Engage API.
+    #[doc(alias = "PostAsyncSummaryReport")]
     #[cfg(feature = "engage")]
-    EngagePostAsyncSummaryReport,
+    EngageMessagingReportsPostAsyncSummaryReport,
     /// `GET /v2-preview/reporting/messages/async/status`: `GetAsyncDetailStatus` of the Sinch Engage API.
+    #[doc(alias = "GetAsyncDetailStatus")]
     #[cfg(feature = "engage")]
-    EngageGetAsyncDetailStatus,
+    EngageMessagingReportsGetAsyncDetailStatus,
     /// `POST /v2-preview/reporting/messages/async/detail/fields`: `GetAsyncDetailFields` of the Sinch Engage API.
+    #[doc(alias = "GetAsyncDetailFields")]
     #[cfg(feature = "engage")]
-    EngageGetAsyncDetailFields,
+    EngageMessagingReportsGetAsyncDetailFields,
     /// `GET /v2-preview/reporting/messages/async/reports`: `GetAsyncReportHistory` of the Sinch Engage API.
+    #[doc(alias = "GetAsyncReportHistory")]
     #[cfg(feature = "engage")]
-    EngageGetAsyncReportHistory,
+    EngageMessagingReportsGetAsyncReportHistory,
     /// `GET /v2-preview/reporting/messages/async/reports/{reportId}/download-url`: `GetAsyncReportDownloadUrl` of the Sinch Engage API.
+    #[doc(alias = "GetAsyncReportDownloadUrl")]
     #[cfg(feature = "engage")]
-    EngageGetAsyncReportDownloadUrl,
+    EngageMessagingReportsGetAsyncReportDownloadUrl,
     /// `POST /v2-preview/reporting/detail/scheduled`: `detailscheduledreport` of the Sinch Engage API.
+    #[doc(alias = "detailscheduledreport")]
     #[cfg(feature = "engage")]
-    EngageDetailscheduledreport,
+    EngageMessagingReportsDetailscheduledreport,
     /// `PUT /v2-preview/reporting/detail/scheduled/{id}`: `updatedetailscheduledreport` of the Sinch Engage API.
+    #[doc(alias = "updatedetailscheduledreport")]
     #[cfg(feature = "engage")]
-    EngageUpdatedetailscheduledreport,
+    EngageMessagingReportsUpdatedetailscheduledreport,
     /// `POST /v2-preview/reporting/summary/scheduled`: `summaryscheduledreport` of the Sinch Engage API.
+    #[doc(alias = "summaryscheduledreport")]
     #[cfg(feature = "engage")]
-    EngageSummaryscheduledreport,
+    EngageMessagingReportsSummaryscheduledreport,
     /// `PUT /v2-preview/reporting/summary/scheduled/{id}`: `updatesummaryscheduledreport` of the Sinch Engage API.
+    #[doc(alias = "updatesummaryscheduledreport")]
     #[cfg(feature = "engage")]
-    EngageUpdatesummaryscheduledreport,
+    EngageMessagingReportsUpdatesummaryscheduledreport,
     /// `GET /v2-preview/reporting/scheduled`: `GetActiveReport` of the Sinch Engage API.
+    #[doc(alias = "GetActiveReport")]
     #[cfg(feature = "engage")]
-    EngageGetActiveReport,
+    EngageMessagingReportsGetActiveReport,
     /// `GET /v2-preview/reporting/scheduled/{id}`: `GetScheduledReport` of the Sinch Engage API.
+    #[doc(alias = "GetScheduledReport")]
     #[cfg(feature = "engage")]
-    EngageGetScheduledReport,
+    EngageMessagingReportsGetScheduledReport,
     /// `DELETE /v2-preview/reporting/scheduled/{id}`: `DeleteScheduledReport` of the Sinch Engage API.
+    #[doc(alias = "DeleteScheduledReport")]
     #[cfg(feature = "engage")]
-    EngageDeleteScheduledReport,
+    EngageMessagingReportsDeleteScheduledReport,
     /// `GET /v1/number_authorisation/mt/blacklist`: `ListAllBlockedNumbers` of the Sinch Engage API.
+    #[doc(alias = "ListAllBlockedNumbers")]
     #[cfg(feature = "engage")]
-    EngageListAllBlockedNumbers,
+    EngageNumberAuthorisationListAllBlockedNumbers,
     /// `POST /v1/number_authorisation/mt/blacklist`: `AddOneOrMoreNumbersToYourBlacklist` of the Sinch Engage API.
+    #[doc(alias = "AddOneOrMoreNumbersToYourBlacklist")]
     #[cfg(feature = "engage")]
-    EngageAddOneOrMoreNumbersToYourBlacklist,
+    EngageNumberAuthorisationAddOneOrMoreNumbersToYourBlacklist,
     /// `DELETE /v1/number_authorisation/mt/blacklist/{number}`: `RemoveANumberFromTheBlacklist` of the Sinch Engage API.
+    #[doc(alias = "RemoveANumberFromTheBlacklist")]
     #[cfg(feature = "engage")]
-    EngageRemoveANumberFromTheBlacklist,
+    EngageNumberAuthorisationRemoveANumberFromTheBlacklist,
     /// `GET /v1/number_authorisation/is_authorised/{numbers}`: `CheckIfOneOrSeveralNumbersAreCurrentlyBlacklisted` of the Sinch Engage API.
+    #[doc(alias = "CheckIfOneOrSeveralNumbersAreCurrentlyBlacklisted")]
     #[cfg(feature = "engage")]
-    EngageCheckIfOneOrSeveralNumbersAreCurrentlyBlacklisted,
+    EngageNumberAuthorisationCheckIfOneOrSeveralNumbersAreCurrentlyBlacklisted,
     /// `GET /v1/replies`: `CheckReplies` of the Sinch Engage API.
+    #[doc(alias = "CheckReplies")]
     #[cfg(feature = "engage")]
-    EngageCheckReplies,
+    EngageRepliesCheck,
     /// `POST /v1/replies/confirmed`: `ConfirmRepliesAsReceived` of the Sinch Engage API.
+    #[doc(alias = "ConfirmRepliesAsReceived")]
     #[cfg(feature = "engage")]
-    EngageConfirmRepliesAsReceived,
+    EngageRepliesConfirmRepliesAsReceived,
     /// `GET /v1/reporting/links/summary`: `LogSummary` of the Sinch Engage API.
+    #[doc(alias = "LogSummary")]
     #[cfg(feature = "engage")]
-    EngageLogSummary,
+    EngageShortTrackableLinksReportsLogSummary,
     /// `GET /v1/reporting/links/detail`: `LogDetail` of the Sinch Engage API.
+    #[doc(alias = "LogDetail")]
     #[cfg(feature = "engage")]
-    EngageLogDetail,
+    EngageShortTrackableLinksReportsLogDetail,
     /// `GET /v1/iam/signature_keys`: `GetSignatureKeyList` of the Sinch Engage API.
+    #[doc(alias = "GetSignatureKeyList")]
     #[cfg(feature = "engage")]
-    EngageGetSignatureKeyList,
+    EngageSignatureKeyManagementGetSignatureKeyList,
     /// `POST /v1/iam/signature_keys`: `CreateSignatureKey` of the Sinch Engage API.
+    #[doc(alias = "CreateSignatureKey")]
     #[cfg(feature = "engage")]
-    EngageCreateSignatureKey,
+    EngageSignatureKeyManagementCreateSignatureKey,
     /// `GET /v1/iam/signature_keys/{key_id}`: `GetSignatureKeyDetail` of the Sinch Engage API.
+    #[doc(alias = "GetSignatureKeyDetail")]
     #[cfg(feature = "engage")]
-    EngageGetSignatureKeyDetail,
+    EngageSignatureKeyManagementGetSignatureKeyDetail,
     /// `DELETE /v1/iam/signature_keys/{key_id}`: `DeleteSignatureKey` of the Sinch Engage API.
+    #[doc(alias = "DeleteSignatureKey")]
     #[cfg(feature = "engage")]
-    EngageDeleteSignatureKey,
+    EngageSignatureKeyManagementDeleteSignatureKey,
     /// `GET /v1/iam/signature_keys/enabled`: `GetEnabledSignatureKey` of the Sinch Engage API.
+    #[doc(alias = "GetEnabledSignatureKey")]
     #[cfg(feature = "engage")]
-    EngageGetEnabledSignatureKey,
+    EngageSignatureKeyManagementGetEnabledSignatureKey,
     /// `DELETE /v1/iam/signature_keys/enabled`: `DisableTheCurrentEnabledSignatureKey` of the Sinch Engage API.
+    #[doc(alias = "DisableTheCurrentEnabledSignatureKey")]
     #[cfg(feature = "engage")]
-    EngageDisableTheCurrentEnabledSignatureKey,
+    EngageSignatureKeyManagementDisableTheCurrentEnabledSignatureKey,
     /// `PATCH /v1/iam/signature_keys/enabled`: `EnableSignatureKey` of the Sinch Engage API.
+    #[doc(alias = "EnableSignatureKey")]
     #[cfg(feature = "engage")]
-    EngageEnableSignatureKey,
+    EngageSignatureKeyManagementEnableSignatureKey,
     /// `POST /v1/messaging/numbers/sender_address/requests`: `requestSenderAddressUsingPOST` of the Sinch Engage API.
+    #[doc(alias = "requestSenderAddressUsingPOST")]
     #[cfg(feature = "engage")]
-    EngageRequestSenderAddressUsingPost,
+    EngageSourceAddressRequestSenderAddressUsingPost,
     /// `POST /v1/messaging/numbers/sender_address/requests/{id}/verify`: `SubmittingVerificationCodePost` of the Sinch Engage API.
+    #[doc(alias = "SubmittingVerificationCodePost")]
     #[cfg(feature = "engage")]
-    EngageSubmittingVerificationCodePost,
+    EngageSourceAddressSubmittingVerificationCodePost,
     /// `POST /v1/messaging/numbers/sender_address/addresses/{id}/reverify`: `reVerifySenderAddressUsingPOST` of the Sinch Engage API.
+    #[doc(alias = "reVerifySenderAddressUsingPOST")]
     #[cfg(feature = "engage")]
-    EngageReVerifySenderAddressUsingPost,
+    EngageSourceAddressReVerifySenderAddressUsingPost,
     /// `GET /v1/messaging/numbers/sender_address/requests/{id}`: `GetStatusOfSenderAddressRequest` of the Sinch Engage API.
+    #[doc(alias = "GetStatusOfSenderAddressRequest")]
     #[cfg(feature = "engage")]
-    EngageGetStatusOfSenderAddressRequest,
+    EngageSourceAddressGetStatusOfSenderAddressRequest,
     /// `GET /v1/messaging/numbers/sender_address/addresses`: `GetAllApprovedSenderAddresses` of the Sinch Engage API.
+    #[doc(alias = "GetAllApprovedSenderAddresses")]
     #[cfg(feature = "engage")]
-    EngageGetAllApprovedSenderAddresses,
+    EngageSourceAddressGetAllApprovedSenderAddresses,
     /// `GET /v1/messaging/numbers/sender_address/addresses/{id}`: `GetSenderAddressById` of the Sinch Engage API.
+    #[doc(alias = "GetSenderAddressById")]
     #[cfg(feature = "engage")]
-    EngageGetSenderAddressById,
+    EngageSourceAddressGetSenderAddressById,
     /// `DELETE /v1/messaging/numbers/sender_address/addresses/{id}`: `deleteSenderAddressUsingDELETE` of the Sinch Engage API.
+    #[doc(alias = "deleteSenderAddressUsingDELETE")]
     #[cfg(feature = "engage")]
-    EngageDeleteSenderAddressUsingDelete,
+    EngageSourceAddressDeleteSenderAddressUsingDelete,
     /// `PATCH /v1/messaging/numbers/sender_address/addresses/{id}`: `updateSenderAddressUsingPATCH` of the Sinch Engage API.
+    #[doc(alias = "updateSenderAddressUsingPATCH")]
     #[cfg(feature = "engage")]
-    EngageUpdateSenderAddressUsingPatch,
+    EngageSourceAddressUpdateSenderAddressUsingPatch,
     /// `GET /v1/webhooks/messages`: `RetrieveWebhook` of the Sinch Engage API.
+    #[doc(alias = "RetrieveWebhook")]
     #[cfg(feature = "engage")]
-    EngageRetrieveWebhook,
+    EngageWebhooksManagementRetrieveWebhook,
     /// `POST /v1/webhooks/messages`: `CreateWebhook` of the Sinch Engage API.
+    #[doc(alias = "CreateWebhook")]
     #[cfg(feature = "engage")]
-    EngageCreateWebhook,
+    EngageWebhooksManagementCreateWebhook,
     /// `DELETE /v1/webhooks/messages/{webhookId}`: `DeleteWebhook` of the Sinch Engage API.
+    #[doc(alias = "DeleteWebhook")]
     #[cfg(feature = "engage")]
-    EngageDeleteWebhook,
+    EngageWebhooksManagementDeleteWebhook,
     /// `PATCH /v1/webhooks/messages/{webhookId}`: `UpdateWebhook` of the Sinch Engage API.
+    #[doc(alias = "UpdateWebhook")]
     #[cfg(feature = "engage")]
-    EngageUpdateWebhook,
+    EngageWebhooksManagementUpdateWebhook,
 }
 impl Operation {
     /// Every operation of the APIs this crate was built with, API by API.
     pub const ALL: &'static [Operation] = &[
         #[cfg(feature = "sms")]
-        Operation::SmsListBatches,
+        Operation::SmsBatchesList,
         #[cfg(feature = "sms")]
-        Operation::SmsDryRun,
+        Operation::SmsBatchesRun,
         #[cfg(feature = "sms")]
-        Operation::SmsGetBatchMessage,
+        Operation::SmsBatchesGet,
         #[cfg(feature = "sms")]
-        Operation::SmsReplaceBatch,
+        Operation::SmsBatchesReplace,
         #[cfg(feature = "sms")]
-        Operation::SmsUpdateBatchMessage,
+        Operation::SmsBatchesUpdate,
         #[cfg(feature = "sms")]
-        Operation::SmsCancelBatchMessage,
+        Operation::SmsBatchesCancel,
         #[cfg(feature = "sms")]
-        Operation::SmsGetDeliveryReportByBatchId,
+        Operation::SmsDeliveryReportsGetDeliveryReportByBatchId,
         #[cfg(feature = "sms")]
-        Operation::SmsGetDeliveryReportByPhoneNumber,
+        Operation::SmsDeliveryReportsGetDeliveryReportByPhoneNumber,
         #[cfg(feature = "sms")]
-        Operation::SmsListGroups,
+        Operation::SmsGroupsList,
         #[cfg(feature = "sms")]
-        Operation::SmsCreateGroup,
+        Operation::SmsGroupsCreate,
         #[cfg(feature = "sms")]
-        Operation::SmsRetrieveGroup,
+        Operation::SmsGroupsRetrieve,
         #[cfg(feature = "sms")]
-        Operation::SmsReplaceGroup,
+        Operation::SmsGroupsReplace,
         #[cfg(feature = "sms")]
-        Operation::SmsUpdateGroup,
+        Operation::SmsGroupsUpdate,
         #[cfg(feature = "sms")]
-        Operation::SmsGetMembers,
+        Operation::SmsGroupsGetMembers,
         #[cfg(feature = "sms")]
-        Operation::SmsInbounds,
+        Operation::SmsReceiveSmsInbounds,
         #[cfg(feature = "sms")]
-        Operation::SmsRetrieveInboundMessage,
+        Operation::SmsReceiveSmsRetrieveInboundMessage,
         #[cfg(feature = "sms")]
-        Operation::SmsSendSms,
+        Operation::SmsSendingSmsSend,
         #[cfg(feature = "conversation")]
-        Operation::ConversationAppListApps,
+        Operation::ConversationAppList,
         #[cfg(feature = "conversation")]
-        Operation::ConversationAppCreateApp,
+        Operation::ConversationAppCreate,
         #[cfg(feature = "conversation")]
-        Operation::ConversationAppGetApp,
+        Operation::ConversationAppGet,
         #[cfg(feature = "conversation")]
-        Operation::ConversationAppDeleteApp,
+        Operation::ConversationAppDelete,
         #[cfg(feature = "conversation")]
-        Operation::ConversationAppUpdateApp,
+        Operation::ConversationAppUpdate,
         #[cfg(feature = "conversation")]
-        Operation::ConversationCapabilityQueryCapability,
+        Operation::ConversationCapabilityQuery,
         #[cfg(feature = "conversation")]
-        Operation::ConversationConsentsGetConsents,
+        Operation::ConversationConsentGet,
         #[cfg(feature = "conversation")]
-        Operation::ConversationConsentsGetConsentsAuditRecords,
+        Operation::ConversationConsentGetConsentsAuditRecords,
         #[cfg(feature = "conversation")]
-        Operation::ConversationContactListContacts,
+        Operation::ConversationContactList,
         #[cfg(feature = "conversation")]
-        Operation::ConversationContactCreateContact,
+        Operation::ConversationContactCreate,
         #[cfg(feature = "conversation")]
-        Operation::ConversationContactGetContact,
+        Operation::ConversationContactGet,
         #[cfg(feature = "conversation")]
-        Operation::ConversationContactDeleteContact,
+        Operation::ConversationContactDelete,
         #[cfg(feature = "conversation")]
-        Operation::ConversationContactUpdateContact,
+        Operation::ConversationContactUpdate,
         #[cfg(feature = "conversation")]
-        Operation::ConversationContactMergeContact,
+        Operation::ConversationContactMerge,
         #[cfg(feature = "conversation")]
         Operation::ConversationContactGetChannelProfile,
         #[cfg(feature = "conversation")]
         Operation::ConversationContactListIdentityConflicts,
         #[cfg(feature = "conversation")]
-        Operation::ConversationConversationListConversations,
+        Operation::ConversationConversationList,
         #[cfg(feature = "conversation")]
-        Operation::ConversationConversationCreateConversation,
+        Operation::ConversationConversationCreate,
         #[cfg(feature = "conversation")]
-        Operation::ConversationConversationGetConversation,
+        Operation::ConversationConversationGet,
         #[cfg(feature = "conversation")]
-        Operation::ConversationConversationDeleteConversation,
+        Operation::ConversationConversationDelete,
         #[cfg(feature = "conversation")]
-        Operation::ConversationConversationUpdateConversation,
+        Operation::ConversationConversationUpdate,
         #[cfg(feature = "conversation")]
-        Operation::ConversationConversationListRecentConversations,
+        Operation::ConversationConversationListRecent,
         #[cfg(feature = "conversation")]
-        Operation::ConversationEventsInjectEvent,
+        Operation::ConversationConversationInjectEvent,
         #[cfg(feature = "conversation")]
-        Operation::ConversationConversationStopActiveConversation,
+        Operation::ConversationConversationStopActive,
         #[cfg(feature = "conversation")]
         Operation::ConversationConversationInjectMessage,
         #[cfg(feature = "conversation")]
-        Operation::ConversationEventsSendEvent,
+        Operation::ConversationEventsSend,
         #[cfg(feature = "conversation")]
-        Operation::ConversationEventsGetEvent,
+        Operation::ConversationEventsGet,
         #[cfg(feature = "conversation")]
-        Operation::ConversationEventsDeleteEvents,
+        Operation::ConversationEventsDelete,
         #[cfg(feature = "conversation")]
-        Operation::ConversationEventsListEvents,
+        Operation::ConversationEventsList,
         #[cfg(feature = "conversation")]
-        Operation::ConversationMessagesSendMessage,
+        Operation::ConversationMessagesSend,
         #[cfg(feature = "conversation")]
-        Operation::ConversationMessagesGetMessage,
+        Operation::ConversationMessagesGet,
         #[cfg(feature = "conversation")]
-        Operation::ConversationMessagesDeleteMessage,
+        Operation::ConversationMessagesDelete,
         #[cfg(feature = "conversation")]
         Operation::ConversationMessagesUpdateMessageMetadata,
         #[cfg(feature = "conversation")]
-        Operation::ConversationMessagesListMessages,
+        Operation::ConversationMessagesList,
         #[cfg(feature = "conversation")]
         Operation::ConversationMessagesListMessagesByChannelIdentity,
         #[cfg(feature = "conversation")]
@@ -2418,355 +3196,355 @@ impl Operation {
         #[cfg(feature = "conversation")]
         Operation::ConversationTranscodingTranscodeMessage,
         #[cfg(feature = "conversation")]
-        Operation::ConversationWebhooksListWebhooks,
+        Operation::ConversationWebhooksList,
         #[cfg(feature = "conversation")]
-        Operation::ConversationWebhooksCreateWebhook,
+        Operation::ConversationWebhooksCreate,
         #[cfg(feature = "conversation")]
-        Operation::ConversationWebhooksGetWebhook,
+        Operation::ConversationWebhooksGet,
         #[cfg(feature = "conversation")]
-        Operation::ConversationWebhooksDeleteWebhook,
+        Operation::ConversationWebhooksDelete,
         #[cfg(feature = "conversation")]
-        Operation::ConversationWebhooksUpdateWebhook,
+        Operation::ConversationWebhooksUpdate,
         #[cfg(feature = "templates")]
-        Operation::TemplatesTemplatesListTemplates,
+        Operation::TemplatesTemplatesList,
         #[cfg(feature = "templates")]
-        Operation::TemplatesTemplatesCreateTemplate,
+        Operation::TemplatesTemplatesCreate,
         #[cfg(feature = "templates")]
-        Operation::TemplatesTemplatesUpdateTemplate,
+        Operation::TemplatesTemplatesUpdate,
         #[cfg(feature = "templates")]
-        Operation::TemplatesTemplatesGetTemplate,
+        Operation::TemplatesTemplatesGet,
         #[cfg(feature = "templates")]
-        Operation::TemplatesTemplatesDeleteTemplate,
+        Operation::TemplatesTemplatesDelete,
         #[cfg(feature = "templates_v2")]
-        Operation::TemplatesV2TemplatesV2ListTemplates,
+        Operation::TemplatesV2TemplatesV2V2ListTemplates,
         #[cfg(feature = "templates_v2")]
-        Operation::TemplatesV2TemplatesV2CreateTemplate,
+        Operation::TemplatesV2TemplatesV2V2CreateTemplate,
         #[cfg(feature = "templates_v2")]
-        Operation::TemplatesV2TemplatesV2ListTranslations,
+        Operation::TemplatesV2TemplatesV2V2ListTranslations,
         #[cfg(feature = "templates_v2")]
-        Operation::TemplatesV2TemplatesV2GetTemplate,
+        Operation::TemplatesV2TemplatesV2V2GetTemplate,
         #[cfg(feature = "templates_v2")]
-        Operation::TemplatesV2TemplatesV2UpdateTemplate,
+        Operation::TemplatesV2TemplatesV2V2UpdateTemplate,
         #[cfg(feature = "templates_v2")]
-        Operation::TemplatesV2TemplatesV2DeleteTemplate,
+        Operation::TemplatesV2TemplatesV2V2DeleteTemplate,
         #[cfg(feature = "numbers")]
-        Operation::NumbersNumberServiceListActiveNumbers,
+        Operation::NumbersActiveNumberList,
         #[cfg(feature = "numbers")]
-        Operation::NumbersNumberServiceGetActiveNumber,
+        Operation::NumbersActiveNumberGet,
         #[cfg(feature = "numbers")]
-        Operation::NumbersNumberServiceUpdateActiveNumber,
+        Operation::NumbersActiveNumberUpdate,
         #[cfg(feature = "numbers")]
-        Operation::NumbersNumberServiceReleaseNumber,
+        Operation::NumbersActiveNumberReleaseNumber,
         #[cfg(feature = "numbers")]
-        Operation::NumbersNumberServiceGetEmergencyAddress,
+        Operation::NumbersActiveNumberGetEmergencyAddress,
         #[cfg(feature = "numbers")]
-        Operation::NumbersNumberServiceProvisionEmergencyAddress,
+        Operation::NumbersActiveNumberProvisionEmergencyAddress,
         #[cfg(feature = "numbers")]
-        Operation::NumbersNumberServiceDeprovisionEmergencyAddress,
+        Operation::NumbersActiveNumberDeprovisionEmergencyAddress,
         #[cfg(feature = "numbers")]
-        Operation::NumbersNumberServiceValidateEmergencyAddress,
+        Operation::NumbersActiveNumberValidateEmergencyAddress,
         #[cfg(feature = "numbers")]
-        Operation::NumbersNumberServiceRentNumber,
+        Operation::NumbersAvailableNumberRentNumber,
         #[cfg(feature = "numbers")]
-        Operation::NumbersNumberServiceRentAnyNumber,
+        Operation::NumbersAvailableNumberRentAnyNumber,
         #[cfg(feature = "numbers")]
-        Operation::NumbersNumberServiceListAvailableNumbers,
+        Operation::NumbersAvailableNumberList,
         #[cfg(feature = "numbers")]
-        Operation::NumbersNumberServiceGetAvailableNumber,
+        Operation::NumbersAvailableNumberGet,
         #[cfg(feature = "numbers")]
-        Operation::NumbersNumberServiceListAvailableRegions,
+        Operation::NumbersAvailableRegionsList,
         #[cfg(feature = "numbers")]
-        Operation::NumbersLookupNumberRequirements,
+        Operation::NumbersNumberOrderLookupNumberRequirements,
         #[cfg(feature = "numbers")]
-        Operation::NumbersCreateNumberOrder,
+        Operation::NumbersNumberOrderCreate,
         #[cfg(feature = "numbers")]
-        Operation::NumbersGetNumberOrder,
+        Operation::NumbersNumberOrderGet,
         #[cfg(feature = "numbers")]
-        Operation::NumbersGetNumberOrderRegistration,
+        Operation::NumbersNumberOrderGetNumberOrderRegistration,
         #[cfg(feature = "numbers")]
-        Operation::NumbersUpdateNumberOrderRegistration,
+        Operation::NumbersNumberOrderUpdateNumberOrderRegistration,
         #[cfg(feature = "numbers")]
-        Operation::NumbersUploadNumberOrderAttachment,
+        Operation::NumbersNumberOrderUploadNumberOrderAttachment,
         #[cfg(feature = "numbers")]
-        Operation::NumbersSubmitNumberOrder,
+        Operation::NumbersNumberOrderSubmit,
         #[cfg(feature = "numbers")]
-        Operation::NumbersGetCallbackConfiguration,
+        Operation::NumbersNumbersCallbacksGetCallbackConfiguration,
         #[cfg(feature = "numbers")]
-        Operation::NumbersUpdateCallbackConfiguration,
+        Operation::NumbersNumbersCallbacksUpdateCallbackConfiguration,
         #[cfg(feature = "number_lookup")]
         Operation::NumberLookupNumberLookupV2Lookup,
         #[cfg(feature = "imported_numbers")]
-        Operation::ImportedNumbersHostingOrderServiceListHostingOrders,
+        Operation::ImportedNumbersHostingOrdersList,
         #[cfg(feature = "imported_numbers")]
-        Operation::ImportedNumbersHostingOrderServiceGetHostingOrder,
+        Operation::ImportedNumbersHostingOrdersGet,
         #[cfg(feature = "imported_numbers")]
-        Operation::ImportedNumbersGetHostingOrderReport,
+        Operation::ImportedNumbersHostingOrdersGetHostingOrderReport,
         #[cfg(feature = "imported_numbers")]
-        Operation::ImportedNumbersHostingOrderServiceListHostingOrderNumbers,
+        Operation::ImportedNumbersHostingOrdersListHostingOrderNumbers,
         #[cfg(feature = "imported_numbers")]
-        Operation::ImportedNumbersHostingOrderServiceGetHostingOrderNumber,
+        Operation::ImportedNumbersHostingOrdersGetHostingOrderNumber,
         #[cfg(feature = "imported_numbers")]
-        Operation::ImportedNumbersHostingOrderServiceImportNumbers,
+        Operation::ImportedNumbersHostingOrdersImportNumbers,
         #[cfg(feature = "imported_numbers")]
-        Operation::ImportedNumbersTextEnableNumbers,
+        Operation::ImportedNumbersHostingOrdersTextEnableNumbers,
         #[cfg(feature = "imported_numbers")]
-        Operation::ImportedNumbersTextEnableTollFreeNumbers,
+        Operation::ImportedNumbersHostingOrdersTextEnableTollFreeNumbers,
         #[cfg(feature = "imported_numbers")]
-        Operation::ImportedNumbersImportNumberServiceListImportedNumbers,
+        Operation::ImportedNumbersImportedNumbersList,
         #[cfg(feature = "imported_numbers")]
-        Operation::ImportedNumbersImportNumberServiceImportNumber,
+        Operation::ImportedNumbersImportedNumbersImportNumber,
         #[cfg(feature = "imported_numbers")]
-        Operation::ImportedNumbersImportNumberServiceGetImportedNumber,
+        Operation::ImportedNumbersImportedNumbersGet,
         #[cfg(feature = "imported_numbers")]
-        Operation::ImportedNumbersImportNumberServiceDeleteImportedNumber,
+        Operation::ImportedNumbersImportedNumbersDelete,
         #[cfg(feature = "imported_numbers")]
-        Operation::ImportedNumbersImportNumberServiceUpdateImportedNumber,
+        Operation::ImportedNumbersImportedNumbersUpdate,
         #[cfg(feature = "imported_numbers")]
-        Operation::ImportedNumbersGetCallbackConfiguration,
+        Operation::ImportedNumbersImportedNumbersAndHostingOrdersCallbacksGetCallbackConfiguration,
         #[cfg(feature = "imported_numbers")]
-        Operation::ImportedNumbersUpdateCallbackConfiguration,
+        Operation::ImportedNumbersImportedNumbersAndHostingOrdersCallbacksUpdateCallbackConfiguration,
         #[cfg(feature = "imported_numbers")]
-        Operation::ImportedNumbersQualifiedNumberServiceListQualifiedNumbers,
+        Operation::ImportedNumbersQualifiedNumbersList,
         #[cfg(feature = "imported_numbers")]
-        Operation::ImportedNumbersQualifiedNumberServiceGetQualifiedNumber,
+        Operation::ImportedNumbersQualifiedNumbersGet,
         #[cfg(feature = "imported_numbers")]
-        Operation::ImportedNumbersQualifiedNumberServiceDeleteQualifiedNumber,
+        Operation::ImportedNumbersQualifiedNumbersDelete,
         #[cfg(feature = "imported_numbers")]
-        Operation::ImportedNumbersQualifiedNumberServiceBatchCreateQualifiedNumbers,
+        Operation::ImportedNumbersQualifiedNumbersBatchCreate,
         #[cfg(feature = "imported_numbers")]
-        Operation::ImportedNumbersQualifiedNumberServiceTextEnableNumbers,
+        Operation::ImportedNumbersQualifiedNumbersTextEnableNumbers,
         #[cfg(feature = "imported_numbers")]
         Operation::ImportedNumbersQualifiedNumbersTextEnableTollFreeNumbers,
         #[cfg(feature = "imported_numbers")]
-        Operation::ImportedNumbersQualifiedNumberServiceVerifyVoiceChallenge,
+        Operation::ImportedNumbersQualifiedNumbersVerifyVoiceChallenge,
         #[cfg(feature = "imported_numbers")]
-        Operation::ImportedNumbersQualifiedNumberServiceSendVoiceChallenge,
+        Operation::ImportedNumbersQualifiedNumbersSendVoiceChallenge,
         #[cfg(feature = "porting")]
-        Operation::PortingGetPortInAvailableActivation,
+        Operation::PortingAdvancedPortingGetPortInAvailableActivation,
         #[cfg(feature = "porting")]
-        Operation::PortingActivatePortIn,
+        Operation::PortingAdvancedPortingActivatePortIn,
         #[cfg(feature = "porting")]
-        Operation::PortingCheckPortingAvailability,
+        Operation::PortingPortInNumbersCheckPortingAvailability,
         #[cfg(feature = "porting")]
-        Operation::PortingGetPortInOrders,
+        Operation::PortingPortInNumbersGetPortInOrders,
         #[cfg(feature = "porting")]
-        Operation::PortingOrderPortIn,
+        Operation::PortingPortInNumbersOrderPortIn,
         #[cfg(feature = "porting")]
-        Operation::PortingGetOrderDetails,
+        Operation::PortingPortInNumbersGetOrderDetails,
         #[cfg(feature = "porting")]
-        Operation::PortingUpdatePortInOrder,
+        Operation::PortingPortInNumbersUpdatePortInOrder,
         #[cfg(feature = "porting")]
-        Operation::PortingDeleteOrder,
+        Operation::PortingPortInNumbersDeleteOrder,
         #[cfg(feature = "porting")]
-        Operation::PortingAddOrderNote,
+        Operation::PortingPortInNumbersAddOrderNote,
         #[cfg(feature = "porting")]
-        Operation::PortingAddOrderDocuments,
+        Operation::PortingPortInNumbersAddOrderDocuments,
         #[cfg(feature = "porting")]
-        Operation::PortingGetOrderDocumentContent,
+        Operation::PortingPortInNumbersGetOrderDocumentContent,
         #[cfg(feature = "porting")]
-        Operation::PortingGetConfiguration,
+        Operation::PortingPortInSettingsGetConfiguration,
         #[cfg(feature = "porting")]
-        Operation::PortingUpdateConfiguration,
+        Operation::PortingPortInSettingsUpdateConfiguration,
         #[cfg(feature = "porting")]
-        Operation::PortingCreateConfiguration,
+        Operation::PortingPortInSettingsCreateConfiguration,
         #[cfg(feature = "tendlc")]
-        Operation::TendlcBrandRegistrationServiceCreateBrandRegistrationRequest,
+        Operation::TendlcN10dlcBrandRegistrationCreateBrandRegistrationRequest,
         #[cfg(feature = "tendlc")]
-        Operation::TendlcBrandRegistrationServiceListBrandRegistrationRequest,
+        Operation::TendlcN10dlcBrandRegistrationListBrandRegistrationRequest,
         #[cfg(feature = "tendlc")]
-        Operation::TendlcBrandRegistrationServiceGetBrandRegistrationRequest,
+        Operation::TendlcN10dlcBrandRegistrationGetBrandRegistrationRequest,
         #[cfg(feature = "tendlc")]
-        Operation::TendlcBrandRegistrationServiceUpdate10DlcBrand,
+        Operation::TendlcN10dlcBrandRegistrationUpdate10DlcBrand,
         #[cfg(feature = "tendlc")]
-        Operation::TendlcBrandRegistrationServiceGetBrandRegistrationFeedback,
+        Operation::TendlcN10dlcBrandRegistrationGetBrandRegistrationFeedback,
         #[cfg(feature = "tendlc")]
-        Operation::TendlcBrandRegistrationServiceFetchBrandRegistrationRequest,
+        Operation::TendlcN10dlcBrandRegistrationFetchBrandRegistrationRequest,
         #[cfg(feature = "tendlc")]
-        Operation::TendlcBrandRegistrationServiceUpgrade10DlcBrandToFullRegistration,
+        Operation::TendlcN10dlcBrandRegistrationUpgrade10DlcBrandToFullRegistration,
         #[cfg(feature = "tendlc")]
-        Operation::TendlcBrandRegistrationServiceVettingInfo,
+        Operation::TendlcN10dlcBrandRegistrationVettingInfo,
         #[cfg(feature = "tendlc")]
-        Operation::TendlcResend2faEmail,
+        Operation::TendlcN10dlcBrandRegistrationResend2faEmail,
         #[cfg(feature = "tendlc")]
-        Operation::TendlcCampaignRegistrationExternalServiceCreateTcrCampaign,
+        Operation::TendlcN10dlcCampaignRegistrationCreateTcrCampaign,
         #[cfg(feature = "tendlc")]
-        Operation::TendlcCampaignRegistrationExternalServiceUploadCampaignFile,
+        Operation::TendlcN10dlcCampaignRegistrationUploadCampaignFile,
         #[cfg(feature = "tendlc")]
-        Operation::TendlcCampaignRegistrationExternalServiceGetCampaign,
+        Operation::TendlcN10dlcCampaignRegistrationGetCampaign,
         #[cfg(feature = "tendlc")]
-        Operation::TendlcCampaignRegistrationExternalServiceGetCampaignByTcrCampaignId,
+        Operation::TendlcN10dlcCampaignRegistrationGetCampaignByTcrCampaignId,
         #[cfg(feature = "tendlc")]
-        Operation::TendlcCampaignRegistrationExternalServiceQualifyBrandByUseCase,
+        Operation::TendlcN10dlcCampaignRegistrationQualifyBrandByUseCase,
         #[cfg(feature = "tendlc")]
-        Operation::TendlcCampaignRegistrationExternalServiceDeleteCampaign,
+        Operation::TendlcN10dlcCampaignRegistrationDeleteCampaign,
         #[cfg(feature = "tendlc")]
-        Operation::TendlcCampaignRegistrationServiceListCampaignRegistrationRequest,
+        Operation::TendlcN10dlcCampaignRegistrationListCampaignRegistrationRequest,
         #[cfg(feature = "tendlc")]
-        Operation::TendlcCampaignRegistrationServiceGetCampaignRegistrationFeedback,
+        Operation::TendlcN10dlcCampaignRegistrationGetCampaignRegistrationFeedback,
         #[cfg(feature = "tendlc")]
-        Operation::TendlcCampaignRegistrationServiceResubmitCampaignRegistration,
+        Operation::TendlcN10dlcCampaignRegistrationResubmitCampaignRegistration,
         #[cfg(feature = "tendlc")]
-        Operation::TendlcTfnVerificationExternalServiceListTfnVerificationsRequest,
+        Operation::TendlcTfnVerificationListTfnVerificationsRequest,
         #[cfg(feature = "tendlc")]
-        Operation::TendlcTfnVerificationExternalServiceCreateTfnVerificationRequest,
+        Operation::TendlcTfnVerificationCreateTfnVerificationRequest,
         #[cfg(feature = "tendlc")]
-        Operation::TendlcTfnVerificationExternalServiceGetTfnVerificationRequest,
+        Operation::TendlcTfnVerificationGetTfnVerificationRequest,
         #[cfg(feature = "tendlc")]
-        Operation::TendlcTfnVerificationExternalServiceGetTfnVerificationUseCasesRequest,
+        Operation::TendlcTfnVerificationGetTfnVerificationUseCasesRequest,
         #[cfg(feature = "brands")]
-        Operation::BrandsListBrands,
+        Operation::BrandsBrandsList,
         #[cfg(feature = "brands")]
-        Operation::BrandsCreateBrand,
+        Operation::BrandsBrandsCreate,
         #[cfg(feature = "brands")]
-        Operation::BrandsGetBrand,
+        Operation::BrandsBrandsGet,
         #[cfg(feature = "brands")]
-        Operation::BrandsUpdateBrand,
+        Operation::BrandsBrandsUpdate,
         #[cfg(feature = "brands")]
-        Operation::BrandsDeleteBrand,
+        Operation::BrandsBrandsDelete,
         #[cfg(feature = "brands")]
-        Operation::BrandsSubmitBrand,
+        Operation::BrandsBrandsSubmit,
         #[cfg(feature = "brands")]
-        Operation::BrandsCreateAndSubmitBrand,
+        Operation::BrandsBrandsCreateAndSubmit,
         #[cfg(feature = "brands")]
-        Operation::BrandsGetBrandMetadata,
+        Operation::BrandsBrandsGetBrandMetadata,
         #[cfg(feature = "brands")]
-        Operation::BrandsGetCallbackConfiguration,
+        Operation::BrandsCallbackConfigurationGet,
         #[cfg(feature = "brands")]
-        Operation::BrandsUpdateCallbackConfiguration,
+        Operation::BrandsCallbackConfigurationUpdate,
         #[cfg(feature = "compliance_brands")]
-        Operation::ComplianceBrandsGetCallbackConfig,
+        Operation::ComplianceBrandsBrandCallbacksGetCallbackConfig,
         #[cfg(feature = "compliance_brands")]
-        Operation::ComplianceBrandsUpdateCallbackConfig,
+        Operation::ComplianceBrandsBrandCallbacksUpdateCallbackConfig,
         #[cfg(feature = "compliance_brands")]
-        Operation::ComplianceBrandsRotateCallbackSecret,
+        Operation::ComplianceBrandsBrandCallbacksRotateCallbackSecret,
         #[cfg(feature = "compliance_brands")]
-        Operation::ComplianceBrandsListBrands,
+        Operation::ComplianceBrandsBrandsList,
         #[cfg(feature = "compliance_brands")]
-        Operation::ComplianceBrandsCreateBrand,
+        Operation::ComplianceBrandsBrandsCreate,
         #[cfg(feature = "compliance_brands")]
-        Operation::ComplianceBrandsImportBrand,
+        Operation::ComplianceBrandsBrandsImport,
         #[cfg(feature = "compliance_brands")]
-        Operation::ComplianceBrandsGetBrand,
+        Operation::ComplianceBrandsBrandsGet,
         #[cfg(feature = "compliance_brands")]
-        Operation::ComplianceBrandsDeleteBrand,
+        Operation::ComplianceBrandsBrandsDelete,
         #[cfg(feature = "compliance_brands")]
-        Operation::ComplianceBrandsPatchBrand,
+        Operation::ComplianceBrandsBrandsPatch,
         #[cfg(feature = "compliance_brands")]
-        Operation::ComplianceBrandsUploadBrandAttachment,
+        Operation::ComplianceBrandsBrandsUploadBrandAttachment,
         #[cfg(feature = "compliance_brands")]
-        Operation::ComplianceBrandsDownloadBrandAttachment,
+        Operation::ComplianceBrandsBrandsDownloadBrandAttachment,
         #[cfg(feature = "compliance_brands")]
-        Operation::ComplianceBrandsDeleteBrandAttachment,
+        Operation::ComplianceBrandsBrandsDeleteBrandAttachment,
         #[cfg(feature = "compliance_brands")]
-        Operation::ComplianceBrandsListBrandOrders,
+        Operation::ComplianceBrandsOrdersListBrand,
         #[cfg(feature = "compliance_brands")]
-        Operation::ComplianceBrandsListBrandOrderByBrandId,
+        Operation::ComplianceBrandsOrdersListBrandOrderByBrandId,
         #[cfg(feature = "compliance_brands")]
-        Operation::ComplianceBrandsCreateBrandOrder,
+        Operation::ComplianceBrandsOrdersCreateBrand,
         #[cfg(feature = "compliance_brands")]
-        Operation::ComplianceBrandsGetBrandOrder,
+        Operation::ComplianceBrandsOrdersGetBrand,
         #[cfg(feature = "compliance_brands")]
-        Operation::ComplianceBrandsDeleteBrandOrder,
+        Operation::ComplianceBrandsOrdersDeleteBrand,
         #[cfg(feature = "compliance_brands")]
-        Operation::ComplianceBrandsRetryBrandOrder,
+        Operation::ComplianceBrandsOrdersRetryBrand,
         #[cfg(feature = "compliance_brands")]
-        Operation::ComplianceBrandsBrandOrderResendConfirmationEmail,
+        Operation::ComplianceBrandsOrdersBrandOrderResendConfirmationEmail,
         #[cfg(feature = "compliance_brands")]
-        Operation::ComplianceBrandsBrandOrderVerifyOtp,
+        Operation::ComplianceBrandsOrdersBrandOrderVerifyOtp,
         #[cfg(feature = "compliance_brands")]
-        Operation::ComplianceBrandsBrandOrderResendOtp,
+        Operation::ComplianceBrandsOrdersBrandOrderResendOtp,
         #[cfg(feature = "shortcode_campaigns")]
-        Operation::ShortcodeCampaignsListCampaigns,
+        Operation::ShortcodeCampaignsCampaignsList,
         #[cfg(feature = "shortcode_campaigns")]
-        Operation::ShortcodeCampaignsCreateCampaign,
+        Operation::ShortcodeCampaignsCampaignsCreate,
         #[cfg(feature = "shortcode_campaigns")]
-        Operation::ShortcodeCampaignsCreateAndSubmitCampaign,
+        Operation::ShortcodeCampaignsCampaignsCreateAndSubmit,
         #[cfg(feature = "shortcode_campaigns")]
-        Operation::ShortcodeCampaignsGetCampaign,
+        Operation::ShortcodeCampaignsCampaignsGet,
         #[cfg(feature = "shortcode_campaigns")]
-        Operation::ShortcodeCampaignsUpdateCampaign,
+        Operation::ShortcodeCampaignsCampaignsUpdate,
         #[cfg(feature = "shortcode_campaigns")]
-        Operation::ShortcodeCampaignsSubmitCampaign,
+        Operation::ShortcodeCampaignsCampaignsSubmit,
         #[cfg(feature = "shortcode_campaigns")]
-        Operation::ShortcodeCampaignsCancelCampaign,
+        Operation::ShortcodeCampaignsCampaignsCancel,
         #[cfg(feature = "shortcode_campaigns")]
-        Operation::ShortcodeCampaignsAddCampaignNote,
+        Operation::ShortcodeCampaignsCampaignsAddCampaignNote,
         #[cfg(feature = "shortcode_campaigns")]
-        Operation::ShortcodeCampaignsAddCarrierOrderNote,
+        Operation::ShortcodeCampaignsCampaignsAddCarrierOrderNote,
         #[cfg(feature = "shortcode_campaigns")]
-        Operation::ShortcodeCampaignsRequestCarrierOrderCertification,
+        Operation::ShortcodeCampaignsCampaignsRequestCarrierOrderCertification,
         #[cfg(feature = "shortcode_campaigns")]
-        Operation::ShortcodeCampaignsGetCarriers,
+        Operation::ShortcodeCampaignsCampaignsGetCarriers,
         #[cfg(feature = "shortcode_campaigns")]
-        Operation::ShortcodeCampaignsUploadAttachment,
+        Operation::ShortcodeCampaignsCampaignsUploadAttachment,
         #[cfg(feature = "shortcode_campaigns")]
-        Operation::ShortcodeCampaignsDownloadCampaignAttachment,
+        Operation::ShortcodeCampaignsCampaignsDownloadCampaignAttachment,
         #[cfg(feature = "shortcode_campaigns")]
-        Operation::ShortcodeCampaignsDeleteCampaignAttachment,
+        Operation::ShortcodeCampaignsCampaignsDeleteCampaignAttachment,
         #[cfg(feature = "shortcode_campaigns")]
-        Operation::ShortcodeCampaignsGetCallbackConfiguration,
+        Operation::ShortcodeCampaignsCampaignsCallbacksGetCallbackConfiguration,
         #[cfg(feature = "shortcode_campaigns")]
-        Operation::ShortcodeCampaignsUpdateCallbackConfiguration,
+        Operation::ShortcodeCampaignsCampaignsCallbacksUpdateCallbackConfiguration,
         #[cfg(feature = "voice")]
-        Operation::VoiceConfigurationGetNumbers,
+        Operation::VoiceApplicationsGetNumbers,
         #[cfg(feature = "voice")]
-        Operation::VoiceConfigurationUpdateNumbers,
+        Operation::VoiceApplicationsUpdateNumbers,
         #[cfg(feature = "voice")]
-        Operation::VoiceConfigurationUnassignNumber,
+        Operation::VoiceApplicationsUnassignNumber,
         #[cfg(feature = "voice")]
-        Operation::VoiceConfigurationGetCallbackUrLs,
+        Operation::VoiceApplicationsGetCallbackUrLs,
         #[cfg(feature = "voice")]
-        Operation::VoiceConfigurationUpdateCallbackUrLs,
+        Operation::VoiceApplicationsUpdateCallbackUrLs,
         #[cfg(feature = "voice")]
-        Operation::VoiceCallingQueryNumber,
+        Operation::VoiceApplicationsQueryNumber,
         #[cfg(feature = "voice")]
-        Operation::VoiceCallouts,
+        Operation::VoiceCalloutsCall,
         #[cfg(feature = "voice")]
-        Operation::VoiceCallingGetCallResult,
+        Operation::VoiceCallsGetCallResult,
         #[cfg(feature = "voice")]
-        Operation::VoiceCallingUpdateCall,
+        Operation::VoiceCallsUpdate,
         #[cfg(feature = "voice")]
-        Operation::VoiceCallingManageCallWithCallLeg,
+        Operation::VoiceCallsManageCallWithCallLeg,
         #[cfg(feature = "voice")]
-        Operation::VoiceCallingGetConferenceInfo,
+        Operation::VoiceConferencesGetConferenceInfo,
         #[cfg(feature = "voice")]
-        Operation::VoiceCallingKickConferenceAll,
+        Operation::VoiceConferencesKickConferenceAll,
         #[cfg(feature = "voice")]
-        Operation::VoiceCallingKickConferenceParticipant,
+        Operation::VoiceConferencesKickConferenceParticipant,
         #[cfg(feature = "voice")]
-        Operation::VoiceCallingManageConferenceParticipant,
+        Operation::VoiceConferencesManageConferenceParticipant,
         #[cfg(feature = "voice_v2")]
-        Operation::VoiceV2GetBatchCallSummary,
+        Operation::VoiceV2BatchesGetBatchCallSummary,
         #[cfg(feature = "voice_v2")]
-        Operation::VoiceV2StopBatchProcessing,
+        Operation::VoiceV2BatchesStopBatchProcessing,
         #[cfg(feature = "voice_v2")]
-        Operation::VoiceV2GetBatchDetails,
+        Operation::VoiceV2BatchesGetBatchDetails,
         #[cfg(feature = "voice_v2")]
-        Operation::VoiceV2ListCalls,
+        Operation::VoiceV2CallsList,
         #[cfg(feature = "voice_v2")]
-        Operation::VoiceV2CreateCall,
+        Operation::VoiceV2CallsCreate,
         #[cfg(feature = "voice_v2")]
-        Operation::VoiceV2GetCallById,
+        Operation::VoiceV2CallsGetCallById,
         #[cfg(feature = "voice_v2")]
-        Operation::VoiceV2PatchCallById,
+        Operation::VoiceV2CallsPatchCallById,
         #[cfg(feature = "voice_v2")]
-        Operation::VoiceV2PatchCallBySessionAndName,
+        Operation::VoiceV2CallsPatchCallBySessionAndName,
         #[cfg(feature = "voice_v2")]
-        Operation::VoiceV2DescribeSvaml,
+        Operation::VoiceV2PayloadsDescribeSvaml,
         #[cfg(feature = "voice_v2")]
-        Operation::VoiceV2ValidateSvaml,
+        Operation::VoiceV2PayloadsValidateSvaml,
         #[cfg(feature = "voice_v2")]
-        Operation::VoiceV2ListServices,
+        Operation::VoiceV2ServicesList,
         #[cfg(feature = "voice_v2")]
-        Operation::VoiceV2CreateService,
+        Operation::VoiceV2ServicesCreate,
         #[cfg(feature = "voice_v2")]
-        Operation::VoiceV2GetService,
+        Operation::VoiceV2ServicesGet,
         #[cfg(feature = "voice_v2")]
-        Operation::VoiceV2DeleteService,
+        Operation::VoiceV2ServicesDelete,
         #[cfg(feature = "voice_v2")]
-        Operation::VoiceV2UpdateService,
+        Operation::VoiceV2ServicesUpdate,
         #[cfg(feature = "voice_v2")]
-        Operation::VoiceV2GetSessionById,
+        Operation::VoiceV2SessionsGetSessionById,
         #[cfg(feature = "verification")]
         Operation::VerificationVerificationStatusById,
         #[cfg(feature = "verification")]
@@ -2774,1161 +3552,1161 @@ impl Operation {
         #[cfg(feature = "verification")]
         Operation::VerificationVerificationStatusByReference,
         #[cfg(feature = "verification")]
-        Operation::VerificationReportVerificationByIdentity,
+        Operation::VerificationVerificationsReportReportVerificationByIdentity,
         #[cfg(feature = "verification")]
-        Operation::VerificationReportVerificationById,
+        Operation::VerificationVerificationsReportReportVerificationById,
         #[cfg(feature = "verification")]
-        Operation::VerificationStartVerification,
+        Operation::VerificationVerificationsStartStartVerification,
         #[cfg(feature = "fax")]
-        Operation::FaxListCoverPages,
+        Operation::FaxCoverPagesList,
         #[cfg(feature = "fax")]
-        Operation::FaxAddCoverPage,
+        Operation::FaxCoverPagesAdd,
         #[cfg(feature = "fax")]
-        Operation::FaxGetCoverPage,
+        Operation::FaxCoverPagesGet,
         #[cfg(feature = "fax")]
-        Operation::FaxDeleteCoverPage,
+        Operation::FaxCoverPagesDelete,
         #[cfg(feature = "fax")]
-        Operation::FaxListDomains,
+        Operation::FaxDomainsList,
         #[cfg(feature = "fax")]
-        Operation::FaxGetDomain,
+        Operation::FaxDomainsGet,
         #[cfg(feature = "fax")]
-        Operation::FaxCreateDomain,
+        Operation::FaxDomainsCreate,
         #[cfg(feature = "fax")]
-        Operation::FaxDeleteDomain,
+        Operation::FaxDomainsDelete,
         #[cfg(feature = "fax")]
-        Operation::FaxVerifyDomain,
+        Operation::FaxDomainsVerify,
         #[cfg(feature = "fax")]
-        Operation::FaxGetEmailsForNumber,
+        Operation::FaxFaxToEmailGetEmailsForNumber,
         #[cfg(feature = "fax")]
-        Operation::FaxGetEmailsForProject,
+        Operation::FaxFaxToEmailGetEmailsForProject,
         #[cfg(feature = "fax")]
-        Operation::FaxCreateEmailForProject,
+        Operation::FaxFaxToEmailCreateEmailForProject,
         #[cfg(feature = "fax")]
-        Operation::FaxUpdateEmail,
+        Operation::FaxFaxToEmailUpdateEmail,
         #[cfg(feature = "fax")]
-        Operation::FaxDeleteEmail,
+        Operation::FaxFaxToEmailDeleteEmail,
         #[cfg(feature = "fax")]
-        Operation::FaxGetNumbersByEmail,
+        Operation::FaxFaxToEmailGetNumbersByEmail,
         #[cfg(feature = "fax")]
-        Operation::FaxGetFaxes,
+        Operation::FaxFaxesList,
         #[cfg(feature = "fax")]
-        Operation::FaxSendFax,
+        Operation::FaxFaxesSend,
         #[cfg(feature = "fax")]
-        Operation::FaxGetFaxInfoPerId,
+        Operation::FaxFaxesGet,
         #[cfg(feature = "fax")]
-        Operation::FaxGetFaxFilebyId,
+        Operation::FaxFaxesDownload,
         #[cfg(feature = "fax")]
-        Operation::FaxDeleteFaxContentById,
+        Operation::FaxFaxesDeleteContent,
         #[cfg(feature = "fax")]
-        Operation::FaxGetFaxFileByIdDeprecated,
+        Operation::FaxFaxesDownloadDeprecated,
         #[cfg(feature = "fax")]
-        Operation::FaxListServices,
+        Operation::FaxServicesList,
         #[cfg(feature = "fax")]
-        Operation::FaxCreateService,
+        Operation::FaxServicesCreate,
         #[cfg(feature = "fax")]
-        Operation::FaxGetService,
+        Operation::FaxServicesGet,
         #[cfg(feature = "fax")]
-        Operation::FaxRemoveService,
+        Operation::FaxServicesRemove,
         #[cfg(feature = "fax")]
-        Operation::FaxUpdateService,
+        Operation::FaxServicesUpdate,
         #[cfg(feature = "fax")]
-        Operation::FaxListNumbersForService,
+        Operation::FaxServicesListNumbersFor,
         #[cfg(feature = "fax")]
-        Operation::FaxSuspendNumber,
+        Operation::FaxServicesSuspendNumber,
         #[cfg(feature = "fax")]
-        Operation::FaxListTemplates,
+        Operation::FaxTemplatesList,
         #[cfg(feature = "fax")]
-        Operation::FaxGetTemplate,
+        Operation::FaxTemplatesGet,
         #[cfg(feature = "fax")]
-        Operation::FaxUpdateTemplate,
+        Operation::FaxTemplatesUpdate,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingGetAccessControlList,
+        Operation::ElasticSipTrunkingAccessControlListGet,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingCreateAccessControlList,
+        Operation::ElasticSipTrunkingAccessControlListCreate,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingGetAccessListById,
+        Operation::ElasticSipTrunkingAccessControlListGetAccessListById,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingUpdateAccessControlList,
+        Operation::ElasticSipTrunkingAccessControlListUpdate,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingDeleteAccessControlList,
+        Operation::ElasticSipTrunkingAccessControlListDelete,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingTrunksByAcl,
+        Operation::ElasticSipTrunkingAccessControlListTrunksByAcl,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingGetIpRangesForAccessControlList,
+        Operation::ElasticSipTrunkingAccessControlListGetIpRangesFor,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingAddIpRangeToAccessControlList,
+        Operation::ElasticSipTrunkingAccessControlListAddIpRangeTo,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingUpdateIpRangeFromAccessControlList,
+        Operation::ElasticSipTrunkingAccessControlListUpdateIpRangeFrom,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingDeleteIpRangeFromAccessControlList,
+        Operation::ElasticSipTrunkingAccessControlListDeleteIpRangeFrom,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingGetAccessControlListsForTrunk,
+        Operation::ElasticSipTrunkingAccessControlListGetAccessControlListsForTrunk,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingAddAccessControlListToTrunk,
+        Operation::ElasticSipTrunkingAccessControlListAddAccessControlListToTrunk,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingDeleteAccessControlListFromTrunk,
+        Operation::ElasticSipTrunkingAccessControlListDeleteAccessControlListFromTrunk,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingGetBlockingRules,
+        Operation::ElasticSipTrunkingCallBlockingRulesGetBlockingRules,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingCreateBlockingRule,
+        Operation::ElasticSipTrunkingCallBlockingRulesCreateBlockingRule,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingUpdateBlockingRuleById,
+        Operation::ElasticSipTrunkingCallBlockingRulesUpdateBlockingRuleById,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingDeleteBlockingRuleById,
+        Operation::ElasticSipTrunkingCallBlockingRulesDeleteBlockingRuleById,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingFindCalls,
+        Operation::ElasticSipTrunkingCallsFind,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingExportCallRecords,
+        Operation::ElasticSipTrunkingCallsExportCallRecords,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingGetPcap,
+        Operation::ElasticSipTrunkingCallsGetPcap,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingGetCountryPermissions,
+        Operation::ElasticSipTrunkingCountryPermissionsGetCountryPermissions,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingGetCountryPermission,
+        Operation::ElasticSipTrunkingCountryPermissionsGetCountryPermission,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingUpdateCountryPermission,
+        Operation::ElasticSipTrunkingCountryPermissionsUpdate,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingGetCredentialListById,
+        Operation::ElasticSipTrunkingCredentialListsGetCredentialListById,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingUpdateCredentialList,
+        Operation::ElasticSipTrunkingCredentialListsUpdate,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingDeleteCredentialList,
+        Operation::ElasticSipTrunkingCredentialListsDelete,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingUpdateCredential,
+        Operation::ElasticSipTrunkingCredentialListsUpdateCredential,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingTrunksByCredentialList,
+        Operation::ElasticSipTrunkingCredentialListsTrunksBy,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingDeleteCredential,
+        Operation::ElasticSipTrunkingCredentialsDelete,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingGetPhoneNumbers,
+        Operation::ElasticSipTrunkingPhoneNumbersGet,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingGetPhoneNumberByNumber,
+        Operation::ElasticSipTrunkingPhoneNumbersGetPhoneNumberByNumber,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingAddEstProjects,
+        Operation::ElasticSipTrunkingProjectsAddEst,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingGetSipEndpoint,
+        Operation::ElasticSipTrunkingSipEndpointsGet,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingCreateSipEndpoint,
+        Operation::ElasticSipTrunkingSipEndpointsCreate,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingGetSipEndpointById,
+        Operation::ElasticSipTrunkingSipEndpointsGetSipEndpointById,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingUpdateSipEndpoint,
+        Operation::ElasticSipTrunkingSipEndpointsUpdate,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingDeleteSipEndpoint,
+        Operation::ElasticSipTrunkingSipEndpointsDelete,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingGetSipTrunks,
+        Operation::ElasticSipTrunkingSipTrunksGet,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingCreateSipTrunk,
+        Operation::ElasticSipTrunkingSipTrunksCreate,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingGetSipTrunkById,
+        Operation::ElasticSipTrunkingSipTrunksGetSipTrunkById,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingUpdateSipTrunk,
+        Operation::ElasticSipTrunkingSipTrunksUpdate,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingDeleteSipTrunk,
+        Operation::ElasticSipTrunkingSipTrunksDelete,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingRemoveCredentialListFromTrunk,
+        Operation::ElasticSipTrunkingSipTrunksRemoveCredentialListFromTrunk,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingGetCredentialListsForTrunk,
+        Operation::ElasticSipTrunkingSipTrunksGetCredentialListsForTrunk,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingBulkUpdateCredentialListsForTrunk,
+        Operation::ElasticSipTrunkingSipTrunksBulkUpdateCredentialListsForTrunk,
         #[cfg(feature = "elastic_sip_trunking")]
-        Operation::ElasticSipTrunkingAddCredentialListToTrunk,
+        Operation::ElasticSipTrunkingSipTrunksAddCredentialListToTrunk,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningBundlesBundlesControllerListV1,
+        Operation::ProvisioningBundlesList,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningBundlesBundlesControllerCreateV1,
+        Operation::ProvisioningBundlesCreate,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningBundlesBundlesControllerGetV1,
+        Operation::ProvisioningBundlesGet,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningConversationInstagramControllerGetV1,
+        Operation::ProvisioningConversationConversationInstagramControllerGetV1,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningConversationMessengerControllerGetV1,
+        Operation::ProvisioningConversationConversationMessengerControllerGetV1,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningConversationTelegramControllerGetV1,
+        Operation::ProvisioningConversationConversationTelegramControllerGetV1,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningConversationViberControllerGetV1,
+        Operation::ProvisioningConversationConversationViberControllerGetV1,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningKakaotalkCategoriesControllerListSenderCategoriesV1,
+        Operation::ProvisioningKakaoTalkCategoriesListSenderCategories,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningKakaotalkCategoriesControllerGetTemplateCategoriesV1,
+        Operation::ProvisioningKakaoTalkCategoriesGetTemplateCategories,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningKakaotalkSendersControllerListSendersV1,
+        Operation::ProvisioningKakaoTalkSendersListSenders,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningKakaotalkSendersControllerCreateSenderV1,
+        Operation::ProvisioningKakaoTalkSendersCreateSender,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningKakaotalkSendersControllerGetSenderV1,
+        Operation::ProvisioningKakaoTalkSendersGetSender,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningKakaotalkSendersControllerDeleteSenderV1,
+        Operation::ProvisioningKakaoTalkSendersDeleteSender,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningKakaotalkSendersControllerUpdateSenderV1,
+        Operation::ProvisioningKakaoTalkSendersUpdateSender,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningKakaotalkSendersControllerListActivitiesV1,
+        Operation::ProvisioningKakaoTalkSendersListActivities,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningKakaotalkSendersControllerDeleteChangesV1,
+        Operation::ProvisioningKakaoTalkSendersDeleteChanges,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningKakaotalkSendersControllerCreateCommentV1,
+        Operation::ProvisioningKakaoTalkSendersCreateComment,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningKakaotalkSendersControllerRegisterSenderV1,
+        Operation::ProvisioningKakaoTalkSendersRegisterSender,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningKakaotalkSendersControllerVerifySenderV1,
+        Operation::ProvisioningKakaoTalkSendersVerifySender,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningKakaotalkTemplatesControllerListTemplatesV1,
+        Operation::ProvisioningKakaoTalkTemplatesListTemplates,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningKakaotalkTemplatesControllerCreateTemplateV1,
+        Operation::ProvisioningKakaoTalkTemplatesCreateTemplate,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningKakaotalkTemplatesControllerGetV1,
+        Operation::ProvisioningKakaoTalkTemplatesGet,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningKakaotalkTemplatesControllerDeleteTemplateV1,
+        Operation::ProvisioningKakaoTalkTemplatesDeleteTemplate,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningKakaotalkTemplatesControllerUpdateTemplateV1,
+        Operation::ProvisioningKakaoTalkTemplatesUpdateTemplate,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningKakaotalkTemplatesControllerListActivitiesV1,
+        Operation::ProvisioningKakaoTalkTemplatesListActivities,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningKakaotalkTemplatesControllerDeleteTemplateDraftV1,
+        Operation::ProvisioningKakaoTalkTemplatesDeleteTemplateDraft,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningKakaotalkTemplatesControllerCreateCommentV1,
+        Operation::ProvisioningKakaoTalkTemplatesCreateComment,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningRcsAccountsControllerListActivitiesV1,
+        Operation::ProvisioningRcsAccountsListActivities,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningRcsAccountsControllerCreateCommentV1,
+        Operation::ProvisioningRcsAccountsCreateComment,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningRcsQuestionnaireControllerGetQuestionsV1,
+        Operation::ProvisioningRcsQuestionnaireGetQuestions,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningRcsSendersControllerListSendersV1,
+        Operation::ProvisioningRcsSendersListSenders,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningRcsSendersControllerCreateSenderV1,
+        Operation::ProvisioningRcsSendersCreateSender,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningRcsSendersControllerGetSenderV1,
+        Operation::ProvisioningRcsSendersGetSender,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningRcsSendersControllerUpdateSenderV1,
+        Operation::ProvisioningRcsSendersUpdateSender,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningRcsSendersControllerListActivitiesV1,
+        Operation::ProvisioningRcsSendersListActivities,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningRcsSendersControllerCreateSenderCommentV1,
+        Operation::ProvisioningRcsSendersCreateSenderComment,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningRcsSendersControllerLaunchSenderV1,
+        Operation::ProvisioningRcsSendersLaunchSender,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningRcsSendersControllerAddTestNumbersV1,
+        Operation::ProvisioningRcsSendersAddTestNumbers,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningRcsSendersControllerGetTestNumberStateV1,
+        Operation::ProvisioningRcsSendersGetTestNumberState,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningRcsSendersControllerDeleteTestNumberV1,
+        Operation::ProvisioningRcsSendersDeleteTestNumber,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningRcsSendersControllerGetTestNumberCapabilitiesV1,
+        Operation::ProvisioningRcsSendersGetTestNumberCapabilities,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningRcsSendersControllerRetryTestNumberV1,
+        Operation::ProvisioningRcsSendersRetryTestNumber,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningSmsSmsAppsControllerListSmsAppsV1,
+        Operation::ProvisioningSmsAppsList,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningSmsSmsAppsControllerCreateSmsAppV1,
+        Operation::ProvisioningSmsAppsCreate,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningSmsSmsAppsControllerGetSmsAppV1,
+        Operation::ProvisioningSmsAppsGet,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningSmsSmsAppsControllerDeleteSmsAppV1,
+        Operation::ProvisioningSmsAppsDelete,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningSmsSmsAppsControllerUpdateSmsAppV1,
+        Operation::ProvisioningSmsAppsUpdate,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWebhookWebhookControllerListWebhooksV1,
+        Operation::ProvisioningWebhooksList,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWebhookWebhookControllerCreateWebhookV1,
+        Operation::ProvisioningWebhooksCreate,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWebhookWebhookControllerGetWebhookV1,
+        Operation::ProvisioningWebhooksGet,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWebhookWebhookControllerReplaceWebhookV1,
+        Operation::ProvisioningWebhooksReplace,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWebhookWebhookControllerDeleteWebhookV1,
+        Operation::ProvisioningWebhooksDelete,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWebhookWebhookControllerUpdateWebhookV1,
+        Operation::ProvisioningWebhooksUpdate,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1,
+        Operation::ProvisioningWhatsAppEnableTemplateAnalytics,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1,
+        Operation::ProvisioningWhatsAppCreateLongLivedAccessToken,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1,
+        Operation::ProvisioningWhatsAppListWabaDetailsForToken,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappAccountsControllerGetAccountV1,
+        Operation::ProvisioningWhatsAppAccountsGetAccount,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappAccountsControllerCreateAccountV1,
+        Operation::ProvisioningWhatsAppAccountsCreateAccount,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappAccountsControllerDeleteAccountV1,
+        Operation::ProvisioningWhatsAppAccountsDeleteAccount,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappAccountsControllerUpdateAccountV1,
+        Operation::ProvisioningWhatsAppAccountsUpdateAccount,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappAccountsControllerListActivitiesV1,
+        Operation::ProvisioningWhatsAppAccountsListActivities,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappAccountsControllerCreateCommentV1,
+        Operation::ProvisioningWhatsAppAccountsCreateComment,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappFlowsControllerListFlowsV1,
+        Operation::ProvisioningWhatsAppFlowsListFlows,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappFlowsControllerListFlowScreensV1,
+        Operation::ProvisioningWhatsAppFlowsListFlowScreens,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappSendersControllerListSendersV1,
+        Operation::ProvisioningWhatsAppSendersListSenders,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappSendersControllerCreateSenderV1,
+        Operation::ProvisioningWhatsAppSendersCreateSender,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappSendersControllerGetV1,
+        Operation::ProvisioningWhatsAppSendersGet,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappSendersControllerDeleteV1,
+        Operation::ProvisioningWhatsAppSendersDelete,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappSendersControllerUpdateV1,
+        Operation::ProvisioningWhatsAppSendersUpdate,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappSendersControllerListActivitiesV1,
+        Operation::ProvisioningWhatsAppSendersListActivities,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappSendersControllerDeleteChangesV1,
+        Operation::ProvisioningWhatsAppSendersDeleteChanges,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappSendersControllerCreateCommentV1,
+        Operation::ProvisioningWhatsAppSendersCreateComment,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappSendersControllerRegisterV1,
+        Operation::ProvisioningWhatsAppSendersRegister,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappSendersControllerGetSuggestedUsernamesV1,
+        Operation::ProvisioningWhatsAppSendersGetSuggestedUsernames,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappSendersControllerVerifyV1,
+        Operation::ProvisioningWhatsAppSendersVerify,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappSolutionsControllerListSolutionsV1,
+        Operation::ProvisioningWhatsAppSolutionsListSolutions,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappSolutionsControllerCreateSolutionV1,
+        Operation::ProvisioningWhatsAppSolutionsCreateSolution,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappSolutionsControllerGetSolutionV1,
+        Operation::ProvisioningWhatsAppSolutionsGetSolution,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappSolutionsControllerAssignSolutionV1,
+        Operation::ProvisioningWhatsAppSolutionsAssignSolution,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappTemplatesControllerListTemplatesV1,
+        Operation::ProvisioningWhatsAppTemplatesListTemplates,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappTemplatesControllerCreateTemplateV1,
+        Operation::ProvisioningWhatsAppTemplatesCreateTemplate,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappTemplatesControllerListTemplatesByNameV1,
+        Operation::ProvisioningWhatsAppTemplatesListTemplatesByName,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappTemplatesControllerDeleteTemplatesByNameV1,
+        Operation::ProvisioningWhatsAppTemplatesDeleteTemplatesByName,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappTemplatesControllerGetTemplateV1,
+        Operation::ProvisioningWhatsAppTemplatesGetTemplate,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1,
+        Operation::ProvisioningWhatsAppTemplatesDeleteTemplateByNameAndLanguage,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappTemplatesControllerUpdateTemplateV1,
+        Operation::ProvisioningWhatsAppTemplatesUpdateTemplate,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappTemplatesControllerListActivitiesV1,
+        Operation::ProvisioningWhatsAppTemplatesListActivities,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappTemplatesControllerCreateCommentV1,
+        Operation::ProvisioningWhatsAppTemplatesCreateComment,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappTemplatesControllerCompareTemplatesV1,
+        Operation::ProvisioningWhatsAppTemplatesCompareTemplates,
         #[cfg(feature = "provisioning")]
-        Operation::ProvisioningWhatsappTemplatesControllerSyncTemplatesV1,
+        Operation::ProvisioningWhatsAppTemplatesSyncTemplates,
         #[cfg(feature = "rcs")]
-        Operation::RcsCapabilityQuery,
+        Operation::RcsCapabilitiesQuery,
         #[cfg(feature = "rcs")]
-        Operation::RcsSendAnEvent,
+        Operation::RcsEventSendAn,
         #[cfg(feature = "rcs")]
-        Operation::RcsSendAMessage,
+        Operation::RcsMessageSendA,
         #[cfg(feature = "rcs")]
-        Operation::RcsRevokeAMessage,
+        Operation::RcsMessageRevokeA,
         #[cfg(feature = "whatsapp")]
-        Operation::WhatsappGetStatus,
+        Operation::WhatsappCallbackStoreGetStatus,
         #[cfg(feature = "whatsapp")]
-        Operation::WhatsappGetNotifications,
+        Operation::WhatsappCallbackStoreGetNotifications,
         #[cfg(feature = "whatsapp")]
-        Operation::WhatsappCheckCapability1,
+        Operation::WhatsappCapabilityStatusCheckCapability1,
         #[cfg(feature = "whatsapp")]
-        Operation::WhatsappCheckCapability,
+        Operation::WhatsappCapabilityStatusCheckCapability,
         #[cfg(feature = "whatsapp")]
-        Operation::WhatsappListMediaProviders,
+        Operation::WhatsappMediaProviderList,
         #[cfg(feature = "whatsapp")]
-        Operation::WhatsappAddMediaProvider,
+        Operation::WhatsappMediaProviderAdd,
         #[cfg(feature = "whatsapp")]
-        Operation::WhatsappDeleteMediaProvider,
+        Operation::WhatsappMediaProviderDelete,
         #[cfg(feature = "whatsapp")]
-        Operation::WhatsappPostMessage,
+        Operation::WhatsappMessagesPost,
         #[cfg(feature = "whatsapp")]
-        Operation::WhatsappGetBlacklist,
+        Operation::WhatsappProvisioningGetBlacklist,
         #[cfg(feature = "whatsapp")]
-        Operation::WhatsappAddToBlacklist,
+        Operation::WhatsappProvisioningAddToBlacklist,
         #[cfg(feature = "whatsapp")]
-        Operation::WhatsappRemoveFromBlacklist,
+        Operation::WhatsappProvisioningRemoveFromBlacklist,
         #[cfg(feature = "whatsapp")]
-        Operation::WhatsappProvisionOptIn,
+        Operation::WhatsappProvisioningProvisionOptIn,
         #[cfg(feature = "whatsapp")]
-        Operation::WhatsappProvisionOptOut,
+        Operation::WhatsappProvisioningProvisionOptOut,
         #[cfg(feature = "whatsapp")]
-        Operation::WhatsappProvisionOptOutDeprecatedEndpoint,
+        Operation::WhatsappProvisioningProvisionOptOutDeprecatedEndpoint,
         #[cfg(feature = "whatsapp")]
-        Operation::WhatsappGetStickerpacks,
+        Operation::WhatsappStickersGetStickerpacks,
         #[cfg(feature = "whatsapp")]
-        Operation::WhatsappCreateStickerpack,
+        Operation::WhatsappStickersCreateStickerpack,
         #[cfg(feature = "whatsapp")]
-        Operation::WhatsappGetStickers,
+        Operation::WhatsappStickersGet,
         #[cfg(feature = "whatsapp")]
-        Operation::WhatsappCreateSticker,
+        Operation::WhatsappStickersCreate,
         #[cfg(feature = "whatsapp")]
-        Operation::WhatsappGetStickerInformation,
+        Operation::WhatsappStickersGetStickerInformation,
         #[cfg(feature = "whatsapp")]
-        Operation::WhatsappDeleteSticker,
+        Operation::WhatsappStickersDelete,
         #[cfg(feature = "whatsapp")]
-        Operation::WhatsappUpdateSticker,
+        Operation::WhatsappStickersUpdate,
         #[cfg(feature = "whatsapp")]
-        Operation::WhatsappGetStickerpackInformation,
+        Operation::WhatsappStickersGetStickerpackInformation,
         #[cfg(feature = "whatsapp")]
-        Operation::WhatsappDeleteStickerpack,
+        Operation::WhatsappStickersDeleteStickerpack,
         #[cfg(feature = "whatsapp")]
-        Operation::WhatsappUpdateStickerpack,
+        Operation::WhatsappStickersUpdateStickerpack,
         #[cfg(feature = "mms")]
-        Operation::MmsMms,
+        Operation::MmsMmsMms,
         #[cfg(feature = "sms_export")]
-        Operation::SmsExportCreateExport,
+        Operation::SmsExportDefaultCreateExport,
         #[cfg(feature = "sms_export")]
-        Operation::SmsExportGetJobDetail,
+        Operation::SmsExportDefaultGetJobDetail,
         #[cfg(feature = "sms_export")]
-        Operation::SmsExportDownloadFile,
+        Operation::SmsExportDefaultDownloadFile,
         #[cfg(feature = "subprojects")]
-        Operation::SubprojectsSubprojectServiceListSubprojects,
+        Operation::SubprojectsSubprojectsServiceListSubprojects,
         #[cfg(feature = "subprojects")]
-        Operation::SubprojectsSubprojectServiceCreateSubproject,
+        Operation::SubprojectsSubprojectsServiceCreateSubproject,
         #[cfg(feature = "subprojects")]
-        Operation::SubprojectsSubprojectServiceGetSubproject,
+        Operation::SubprojectsSubprojectsServiceGetSubproject,
         #[cfg(feature = "subprojects")]
-        Operation::SubprojectsSubprojectServiceDeleteSubproject,
+        Operation::SubprojectsSubprojectsServiceDeleteSubproject,
         #[cfg(feature = "subprojects")]
-        Operation::SubprojectsSubprojectServiceUpdateSubproject,
+        Operation::SubprojectsSubprojectsServiceUpdateSubproject,
         #[cfg(feature = "access_keys")]
-        Operation::AccessKeysAccessKeyServiceListAccessKeys,
+        Operation::AccessKeysAccessKeyList,
         #[cfg(feature = "access_keys")]
-        Operation::AccessKeysAccessKeyServiceCreateAccessKey,
+        Operation::AccessKeysAccessKeyCreate,
         #[cfg(feature = "access_keys")]
-        Operation::AccessKeysAccessKeyServiceGetAccessKey,
+        Operation::AccessKeysAccessKeyGet,
         #[cfg(feature = "access_keys")]
-        Operation::AccessKeysAccessKeyServiceDeleteAccessKey,
+        Operation::AccessKeysAccessKeyDelete,
         #[cfg(feature = "access_keys")]
-        Operation::AccessKeysAccessKeyServiceUpdateAccessKey,
+        Operation::AccessKeysAccessKeyUpdate,
         #[cfg(feature = "chatlayer_analytics")]
         Operation::ChatlayerAnalyticsAnalyticsEcho,
         #[cfg(feature = "chatlayer_analytics")]
-        Operation::ChatlayerAnalyticsAnalyticsListAppIntegrationsLogs,
+        Operation::ChatlayerAnalyticsAppsListAppIntegrationsLogs,
         #[cfg(feature = "chatlayer_analytics")]
-        Operation::ChatlayerAnalyticsAnalyticsGetConversations,
+        Operation::ChatlayerAnalyticsConversationsGet,
         #[cfg(feature = "chatlayer_analytics")]
-        Operation::ChatlayerAnalyticsAnalyticsGetConversationsInsights,
+        Operation::ChatlayerAnalyticsConversationsGetConversationsInsights,
         #[cfg(feature = "chatlayer_analytics")]
-        Operation::ChatlayerAnalyticsAnalyticsGetConversationFlow,
+        Operation::ChatlayerAnalyticsConversationsGetConversationFlow,
         #[cfg(feature = "chatlayer_analytics")]
-        Operation::ChatlayerAnalyticsAnalyticsGetTeamConversationsUsage,
+        Operation::ChatlayerAnalyticsConversationsGetTeamConversationsUsage,
         #[cfg(feature = "chatlayer_analytics")]
-        Operation::ChatlayerAnalyticsAnalyticsGetEventAttributeValues,
+        Operation::ChatlayerAnalyticsEventsGetEventAttributeValues,
         #[cfg(feature = "chatlayer_analytics")]
-        Operation::ChatlayerAnalyticsAnalyticsListEventDefinitions,
+        Operation::ChatlayerAnalyticsEventsListEventDefinitions,
         #[cfg(feature = "chatlayer_analytics")]
-        Operation::ChatlayerAnalyticsAnalyticsCreateEventDefinition,
+        Operation::ChatlayerAnalyticsEventsCreateEventDefinition,
         #[cfg(feature = "chatlayer_analytics")]
-        Operation::ChatlayerAnalyticsAnalyticsComputeEventsFunnel,
+        Operation::ChatlayerAnalyticsEventsComputeEventsFunnel,
         #[cfg(feature = "chatlayer_analytics")]
-        Operation::ChatlayerAnalyticsAnalyticsListEvents,
+        Operation::ChatlayerAnalyticsEventsList,
         #[cfg(feature = "chatlayer_analytics")]
-        Operation::ChatlayerAnalyticsAnalyticsListEventsWithFilters,
+        Operation::ChatlayerAnalyticsEventsListEventsWithFilters,
         #[cfg(feature = "chatlayer_analytics")]
-        Operation::ChatlayerAnalyticsAnalyticsTrackEvent,
+        Operation::ChatlayerAnalyticsEventsTrack,
         #[cfg(feature = "chatlayer_analytics")]
-        Operation::ChatlayerAnalyticsAnalyticsGetTeamEvents,
+        Operation::ChatlayerAnalyticsEventsGetTeam,
         #[cfg(feature = "chatlayer_analytics")]
-        Operation::ChatlayerAnalyticsAnalyticsListTeamEventDefinitions,
+        Operation::ChatlayerAnalyticsEventsListTeamEventDefinitions,
         #[cfg(feature = "chatlayer_analytics")]
-        Operation::ChatlayerAnalyticsAnalyticsGetFlows,
+        Operation::ChatlayerAnalyticsFlowsGet,
         #[cfg(feature = "chatlayer_analytics")]
-        Operation::ChatlayerAnalyticsAnalyticsComputeFlowFunnel,
+        Operation::ChatlayerAnalyticsFlowsComputeFlowFunnel,
         #[cfg(feature = "chatlayer_analytics")]
-        Operation::ChatlayerAnalyticsAnalyticsGetFlowStepDetails,
+        Operation::ChatlayerAnalyticsFlowsGetFlowStepDetails,
         #[cfg(feature = "chatlayer_analytics")]
-        Operation::ChatlayerAnalyticsAnalyticsGetFlowStepEdges,
+        Operation::ChatlayerAnalyticsFlowsGetFlowStepEdges,
         #[cfg(feature = "chatlayer_analytics")]
-        Operation::ChatlayerAnalyticsAnalyticsGetIntents,
+        Operation::ChatlayerAnalyticsIntentsGet,
         #[cfg(feature = "chatlayer_analytics")]
-        Operation::ChatlayerAnalyticsAnalyticsGetIntentInsights,
+        Operation::ChatlayerAnalyticsIntentsGetIntentInsights,
         #[cfg(feature = "chatlayer_analytics")]
-        Operation::ChatlayerAnalyticsAnalyticsGetKnowledgeBaseUsage,
+        Operation::ChatlayerAnalyticsKnowledgeBaseGetKnowledgeBaseUsage,
         #[cfg(feature = "chatlayer_analytics")]
-        Operation::ChatlayerAnalyticsAnalyticsGetKnowledgeBaseTagsInsights,
+        Operation::ChatlayerAnalyticsKnowledgeBaseGetKnowledgeBaseTagsInsights,
         #[cfg(feature = "chatlayer_analytics")]
-        Operation::ChatlayerAnalyticsAnalyticsGetTeamKnowledgeBaseUsage,
+        Operation::ChatlayerAnalyticsKnowledgeBaseGetTeamKnowledgeBaseUsage,
         #[cfg(feature = "chatlayer_analytics")]
-        Operation::ChatlayerAnalyticsAnalyticsGetMessages,
+        Operation::ChatlayerAnalyticsMessagesGet,
         #[cfg(feature = "chatlayer_analytics")]
-        Operation::ChatlayerAnalyticsAnalyticsListSubscriptions,
+        Operation::ChatlayerAnalyticsSubscriptionsList,
         #[cfg(feature = "chatlayer_analytics")]
-        Operation::ChatlayerAnalyticsAnalyticsCreateSubscription,
+        Operation::ChatlayerAnalyticsSubscriptionsCreate,
         #[cfg(feature = "chatlayer_analytics")]
-        Operation::ChatlayerAnalyticsAnalyticsDeleteSubscription,
+        Operation::ChatlayerAnalyticsSubscriptionsDelete,
         #[cfg(feature = "chatlayer_analytics")]
-        Operation::ChatlayerAnalyticsAnalyticsGetUsers,
+        Operation::ChatlayerAnalyticsUsersGet,
         #[cfg(feature = "chatlayer_analytics")]
-        Operation::ChatlayerAnalyticsAnalyticsGetUserActivity,
+        Operation::ChatlayerAnalyticsUsersGetUserActivity,
         #[cfg(feature = "chatlayer_analytics")]
-        Operation::ChatlayerAnalyticsAnalyticsGetVoiceAnalytics,
+        Operation::ChatlayerAnalyticsVoiceGetVoiceAnalytics,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPutV5Accounts,
+        Operation::MailgunAccountManagementPutV5Accounts,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV5AccountsHttpSigningKey,
+        Operation::MailgunAccountManagementGetV5AccountsHttpSigningKey,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV5AccountsHttpSigningKey,
+        Operation::MailgunAccountManagementPostV5AccountsHttpSigningKey,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV5SandboxAuthRecipients,
+        Operation::MailgunAccountManagementGetV5SandboxAuthRecipients,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV5SandboxAuthRecipients,
+        Operation::MailgunAccountManagementPostV5SandboxAuthRecipients,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV5SandboxAuthRecipientsEmail,
+        Operation::MailgunAccountManagementDeleteV5SandboxAuthRecipientsEmail,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV5AccountsResendActivationEmail,
+        Operation::MailgunAccountManagementPostV5AccountsResendActivationEmail,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV1ThresholdsAlertsSend,
+        Operation::MailgunAlertsGetV1ThresholdsAlertsSend,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV1ThresholdsAlertsSend,
+        Operation::MailgunAlertsPostV1ThresholdsAlertsSend,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV1ThresholdsAlertsSendName,
+        Operation::MailgunAlertsGetV1ThresholdsAlertsSendName,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPutV1ThresholdsAlertsSendName,
+        Operation::MailgunAlertsPutV1ThresholdsAlertsSendName,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV1ThresholdsAlertsSendName,
+        Operation::MailgunAlertsDeleteV1ThresholdsAlertsSendName,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV1ThresholdsHits,
+        Operation::MailgunAlertsGetV1ThresholdsHits,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV3DomainIdWhitelistsImport,
+        Operation::MailgunAllowlistPostV3DomainIdWhitelistsImport,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3DomainIdWhitelistsValue,
+        Operation::MailgunAllowlistGetV3DomainIdWhitelistsValue,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV3DomainIdWhitelistsValue,
+        Operation::MailgunAllowlistDeleteV3DomainIdWhitelistsValue,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3DomainIdWhitelists,
+        Operation::MailgunAllowlistGetV3DomainIdWhitelists,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV3DomainIdWhitelists,
+        Operation::MailgunAllowlistPostV3DomainIdWhitelists,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV3DomainIdWhitelists,
+        Operation::MailgunAllowlistDeleteV3DomainIdWhitelists,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV1BounceClassificationStats,
+        Operation::MailgunBounceClassificationGetV1BounceClassificationStats,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV1BounceClassificationDomains,
+        Operation::MailgunBounceClassificationGetV1BounceClassificationDomains,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV1BounceClassificationDomainsDomainEntities,
+        Operation::MailgunBounceClassificationGetV1BounceClassificationDomainsDomainEntities,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV1BounceClassificationDomainsDomainEntitiesEntityIdRules,
+        Operation::MailgunBounceClassificationGetV1BounceClassificationDomainsDomainEntitiesEntityIdRules,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV1BounceClassificationDomainsDomainEvents,
+        Operation::MailgunBounceClassificationGetV1BounceClassificationDomainsDomainEvents,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV1BounceClassificationConfigEntities,
+        Operation::MailgunBounceClassificationGetV1BounceClassificationConfigEntities,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV1BounceClassificationConfigRules,
+        Operation::MailgunBounceClassificationGetV1BounceClassificationConfigRules,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV2BounceClassificationMetrics,
+        Operation::MailgunBounceClassificationPostV2BounceClassificationMetrics,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV3DomainIdBouncesImport,
+        Operation::MailgunBouncesPostV3DomainIdBouncesImport,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3DomainIdBouncesAddress,
+        Operation::MailgunBouncesGetV3DomainIdBouncesAddress,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV3DomainIdBouncesAddress,
+        Operation::MailgunBouncesDeleteV3DomainIdBouncesAddress,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3DomainIdBounces,
+        Operation::MailgunBouncesGetV3DomainId,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV3DomainIdBounces,
+        Operation::MailgunBouncesPostV3DomainId,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV3DomainIdBounces,
+        Operation::MailgunBouncesDeleteV3DomainId,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV3DomainIdComplaintsImport,
+        Operation::MailgunComplaintsPostV3DomainIdComplaintsImport,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3DomainIdComplaintsAddress,
+        Operation::MailgunComplaintsGetV3DomainIdComplaintsAddress,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV3DomainIdComplaintsAddress,
+        Operation::MailgunComplaintsDeleteV3DomainIdComplaintsAddress,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3DomainIdComplaints,
+        Operation::MailgunComplaintsGetV3DomainId,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV3DomainIdComplaints,
+        Operation::MailgunComplaintsPostV3DomainId,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV3DomainIdComplaints,
+        Operation::MailgunComplaintsDeleteV3DomainId,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3DomainsDomainNameCredentials,
+        Operation::MailgunCredentialsGetV3DomainsDomainName,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV3DomainsDomainNameCredentials,
+        Operation::MailgunCredentialsPostV3DomainsDomainName,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV3DomainsDomainNameCredentials,
+        Operation::MailgunCredentialsDeleteV3DomainsDomainName,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPutV3DomainsDomainNameCredentialsSpec,
+        Operation::MailgunCredentialsPutV3DomainsDomainNameCredentialsSpec,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV3DomainsDomainNameCredentialsSpec,
+        Operation::MailgunCredentialsDeleteV3DomainsDomainNameCredentialsSpec,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV5AccountsLimitCustomMonthly,
+        Operation::MailgunCustomMessageLimitGetV5AccountsLimitCustomMonthly,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPutV5AccountsLimitCustomMonthly,
+        Operation::MailgunCustomMessageLimitPutV5AccountsLimitCustomMonthly,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV5AccountsLimitCustomMonthly,
+        Operation::MailgunCustomMessageLimitDeleteV5AccountsLimitCustomMonthly,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPutV5AccountsLimitCustomEnable,
+        Operation::MailgunCustomMessageLimitPutV5AccountsLimitCustomEnable,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPutV1DkimManagementDomainsNameRotation,
+        Operation::MailgunDkimSecurityPutV1DkimManagementDomainsNameRotation,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV1DkimManagementDomainsNameRotate,
+        Operation::MailgunDkimSecurityPostV1DkimManagementDomainsNameRotate,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV1DkimKeys,
+        Operation::MailgunDomainKeysGetV1DkimKeys,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV1DkimKeys,
+        Operation::MailgunDomainKeysPostV1DkimKeys,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV1DkimKeys,
+        Operation::MailgunDomainKeysDeleteV1DkimKeys,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPutV4DomainsAuthorityNameKeysSelectorActivate,
+        Operation::MailgunDomainKeysPutV4DomainsAuthorityNameKeysSelectorActivate,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV4DomainsAuthorityNameKeys,
+        Operation::MailgunDomainKeysGetV4DomainsAuthorityNameKeys,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPutV4DomainsAuthorityNameKeysSelectorDeactivate,
+        Operation::MailgunDomainKeysPutV4DomainsAuthorityNameKeysSelectorDeactivate,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPutV3DomainsNameDkimAuthority,
+        Operation::MailgunDomainKeysPutV3DomainsNameDkimAuthority,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPutV3DomainsNameDkimSelector,
+        Operation::MailgunDomainKeysPutV3DomainsNameDkimSelector,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3DomainsNameTracking,
+        Operation::MailgunDomainTrackingGetV3DomainsNameTracking,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPutV3DomainsNameTrackingClick,
+        Operation::MailgunDomainTrackingPutV3DomainsNameTrackingClick,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPutV3DomainsNameTrackingOpen,
+        Operation::MailgunDomainTrackingPutV3DomainsNameTrackingOpen,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPutV3DomainsNameTrackingUnsubscribe,
+        Operation::MailgunDomainTrackingPutV3DomainsNameTrackingUnsubscribe,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV2X509DomainStatus,
+        Operation::MailgunDomainTrackingGetV2X509DomainStatus,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPutV2X509Domain,
+        Operation::MailgunDomainTrackingPutV2X509Domain,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV2X509Domain,
+        Operation::MailgunDomainTrackingPostV2X509Domain,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV4Domains,
+        Operation::MailgunDomainsGetV4,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV4Domains,
+        Operation::MailgunDomainsPostV4,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV4DomainsName,
+        Operation::MailgunDomainsGetV4DomainsName,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPutV4DomainsName,
+        Operation::MailgunDomainsPutV4DomainsName,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPutV4DomainsNameVerify,
+        Operation::MailgunDomainsPutV4DomainsNameVerify,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV3DomainsName,
+        Operation::MailgunDomainsDeleteV3DomainsName,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV3DomainsNameDynamicPools,
+        Operation::MailgunDynamicIpPoolsPostV3DomainsNameDynamicPools,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV3DomainsNameDynamicPools,
+        Operation::MailgunDynamicIpPoolsDeleteV3DomainsNameDynamicPools,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3DomainsDynamicPoolsAssignable,
+        Operation::MailgunDynamicIpPoolsGetV3DomainsDynamicPoolsAssignable,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV3DomainsAllDynamicPoolsEnroll,
+        Operation::MailgunDynamicIpPoolsPostV3DomainsAllDynamicPoolsEnroll,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3DynamicPools,
+        Operation::MailgunDynamicIpPoolsGetV3DynamicPools,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV3DynamicPoolsAll,
+        Operation::MailgunDynamicIpPoolsPostV3DynamicPoolsAll,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV3DynamicPoolsAll,
+        Operation::MailgunDynamicIpPoolsDeleteV3DynamicPoolsAll,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV3DynamicPoolsPoolNameIp,
+        Operation::MailgunDynamicIpPoolsPostV3DynamicPoolsPoolNameIp,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPatchV3DynamicPoolsPoolName,
+        Operation::MailgunDynamicIpPoolsPatchV3DynamicPoolsPoolName,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV1DynamicPoolsDomains,
+        Operation::MailgunDynamicIpPoolsGetV1DynamicPoolsDomains,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV1DynamicPoolsDomainsNamePreview,
+        Operation::MailgunDynamicIpPoolsGetV1DynamicPoolsDomainsNamePreview,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV1DynamicPoolsDomainsNameHistory,
+        Operation::MailgunDynamicIpPoolsGetV1DynamicPoolsDomainsNameHistory,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPutV1DynamicPoolsDomainsNameOverride,
+        Operation::MailgunDynamicIpPoolsPutV1DynamicPoolsDomainsNameOverride,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV1DynamicPoolsDomainsNameOverride,
+        Operation::MailgunDynamicIpPoolsDeleteV1DynamicPoolsDomainsNameOverride,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV1DynamicPoolsHistory,
+        Operation::MailgunDynamicIpPoolsGetV1DynamicPoolsHistory,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV1PreviewTestsTestIdResults,
+        Operation::MailgunEmailPreviewGetV1PreviewTestsTestIdResults,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3DomainNameEvents,
+        Operation::MailgunEventsGetV3DomainName,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV3DomainsNameIpsIp,
+        Operation::MailgunIPsDeleteV3DomainsNameIpsIp,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV3DomainsNamePoolIp,
+        Operation::MailgunIPsDeleteV3DomainsNamePoolIp,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3Ips,
+        Operation::MailgunIPsGetV3Ips,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3IpsIp,
+        Operation::MailgunIPsGetV3IpsIp,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3IpsIpDomains,
+        Operation::MailgunIPsGetV3IpsIpDomains,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV3IpsIpDomains,
+        Operation::MailgunIPsPostV3IpsIpDomains,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV3IpsIpDomains,
+        Operation::MailgunIPsDeleteV3IpsIpDomains,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV3IpsAddrIpBand,
+        Operation::MailgunIPsPostV3IpsAddrIpBand,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3IpsRequestNew,
+        Operation::MailgunIPsGetV3IpsRequestNew,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV3IpsRequestNew,
+        Operation::MailgunIPsPostV3IpsRequestNew,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV4InboxResultsResult,
+        Operation::MailgunInboxPlacementGetV4InboxResultsResult,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3IpWarmups,
+        Operation::MailgunIpAddressWarmupGetV3IpWarmups,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3IpWarmupsAddr,
+        Operation::MailgunIpAddressWarmupGetV3IpWarmupsAddr,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV3IpWarmupsAddr,
+        Operation::MailgunIpAddressWarmupPostV3IpWarmupsAddr,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV3IpWarmupsAddr,
+        Operation::MailgunIpAddressWarmupDeleteV3IpWarmupsAddr,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV2IpWhitelist,
+        Operation::MailgunIpAllowlistGetV2IpWhitelist,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPutV2IpWhitelist,
+        Operation::MailgunIpAllowlistPutV2IpWhitelist,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV2IpWhitelist,
+        Operation::MailgunIpAllowlistPostV2IpWhitelist,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV2IpWhitelist,
+        Operation::MailgunIpAllowlistDeleteV2IpWhitelist,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3IpPools,
+        Operation::MailgunIpPoolsGetV3,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV3IpPools,
+        Operation::MailgunIpPoolsPostV3,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3IpPoolsPoolId,
+        Operation::MailgunIpPoolsGetV3IpPoolsPoolId,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV3IpPoolsPoolId,
+        Operation::MailgunIpPoolsDeleteV3IpPoolsPoolId,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPatchV3IpPoolsPoolId,
+        Operation::MailgunIpPoolsPatchV3IpPoolsPoolId,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3IpPoolsPoolIdDomains,
+        Operation::MailgunIpPoolsGetV3IpPoolsPoolIdDomains,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPutV3IpPoolsPoolIdIpsIp,
+        Operation::MailgunIpPoolsPutV3IpPoolsPoolIdIpsIp,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV3IpPoolsPoolIdIpsIp,
+        Operation::MailgunIpPoolsDeleteV3IpPoolsPoolIdIpsIp,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV3IpPoolsPoolIdIpsJson,
+        Operation::MailgunIpPoolsPostV3IpPoolsPoolIdIpsJson,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV1Keys,
+        Operation::MailgunKeysGetV1,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV1Keys,
+        Operation::MailgunKeysPostV1,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV1KeysKeyId,
+        Operation::MailgunKeysDeleteV1KeysKeyId,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV1KeysPublic,
+        Operation::MailgunKeysPostV1KeysPublic,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV1AnalyticsLogs,
+        Operation::MailgunLogsPostV1Analytics,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3Lists,
+        Operation::MailgunMailingListsGetV3Lists,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV3Lists,
+        Operation::MailgunMailingListsPostV3Lists,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetListsStringListAddressMembers,
+        Operation::MailgunMailingListsGetListsStringListAddressMembers,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostListsStringListAddressMembers,
+        Operation::MailgunMailingListsPostListsStringListAddressMembers,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostListsListAddressMembersJson,
+        Operation::MailgunMailingListsPostListsListAddressMembersJson,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostListsListAddressMembersCsv,
+        Operation::MailgunMailingListsPostListsListAddressMembersCsv,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetListsListAddressMembersMemberAddress,
+        Operation::MailgunMailingListsGetListsListAddressMembersMemberAddress,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPutListsListAddressMembersMemberAddress,
+        Operation::MailgunMailingListsPutListsListAddressMembersMemberAddress,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteListsListAddressMembersMemberAddress,
+        Operation::MailgunMailingListsDeleteListsListAddressMembersMemberAddress,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3ListsAddress,
+        Operation::MailgunMailingListsGetV3ListsAddress,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPutV3ListsAddress,
+        Operation::MailgunMailingListsPutV3ListsAddress,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV3ListsAddress,
+        Operation::MailgunMailingListsDeleteV3ListsAddress,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3ListsPages,
+        Operation::MailgunMailingListsGetV3ListsPages,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetListsListAddressMembersPages,
+        Operation::MailgunMailingListsGetListsListAddressMembersPages,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV3DomainNameMessages,
+        Operation::MailgunMessagesSend,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV3DomainNameMessagesMime,
+        Operation::MailgunMessagesSendMime,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3DomainsDomainNameMessagesStorageKey,
+        Operation::MailgunMessagesGetV3DomainsDomainNameMessagesStorageKey,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV3DomainsDomainNameMessagesStorageKey,
+        Operation::MailgunMessagesPostV3DomainsDomainNameMessagesStorageKey,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3DomainsNameSendingQueues,
+        Operation::MailgunMessagesGetV3DomainsNameSendingQueues,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV3DomainNameEnvelopes,
+        Operation::MailgunMessagesDeleteV3DomainNameEnvelopes,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV1AnalyticsMetrics,
+        Operation::MailgunMetricsPostV1Analytics,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV1AnalyticsUsageMetrics,
+        Operation::MailgunMetricsPostV1AnalyticsUsage,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3DomainsDomainTagDevices,
+        Operation::MailgunOpenapiScoutOtherGetV3DomainsDomainTagDevices,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3DomainsDomainTagProviders,
+        Operation::MailgunOpenapiScoutOtherGetV3DomainsDomainTagProviders,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3DomainsDomainTagCountries,
+        Operation::MailgunOpenapiScoutOtherGetV3DomainsDomainTagCountries,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV5AccountsSubaccountsIpPoolsAll,
+        Operation::MailgunOpenapiTowerOtherGetV5AccountsSubaccountsIpPoolsAll,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPutV5AccountsSubaccountsSubaccountIdIpPool,
+        Operation::MailgunOpenapiTowerOtherPutV5AccountsSubaccountsSubaccountIdIpPool,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV5AccountsSubaccountsSubaccountIdIpPool,
+        Operation::MailgunOpenapiTowerOtherDeleteV5AccountsSubaccountsSubaccountIdIpPool,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3Routes,
+        Operation::MailgunRoutesGetV3,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV3Routes,
+        Operation::MailgunRoutesPostV3,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3RoutesId,
+        Operation::MailgunRoutesGetV3RoutesId,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPutV3RoutesId,
+        Operation::MailgunRoutesPutV3RoutesId,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV3RoutesId,
+        Operation::MailgunRoutesDeleteV3RoutesId,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3RoutesMatch,
+        Operation::MailgunRoutesGetV3RoutesMatch,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3StatsTotal,
+        Operation::MailgunStatsGetV3StatsTotal,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3DomainStatsTotal,
+        Operation::MailgunStatsGetV3DomainStatsTotal,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3StatsTotalDomains,
+        Operation::MailgunStatsGetV3StatsTotalDomains,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3StatsFilter,
+        Operation::MailgunStatsGetV3StatsFilter,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3DomainAggregatesProviders,
+        Operation::MailgunStatsGetV3DomainAggregatesProviders,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3DomainAggregatesDevices,
+        Operation::MailgunStatsGetV3DomainAggregatesDevices,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3DomainAggregatesCountries,
+        Operation::MailgunStatsGetV3DomainAggregatesCountries,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV5AccountsSubaccountsSubaccountId,
+        Operation::MailgunSubaccountsGetV5AccountsSubaccountsSubaccountId,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV5AccountsSubaccounts,
+        Operation::MailgunSubaccountsGetV5Accounts,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV5AccountsSubaccounts,
+        Operation::MailgunSubaccountsPostV5Accounts,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV5AccountsSubaccountsSubaccountId,
+        Operation::MailgunSubaccountsDeleteV5AccountsSubaccountsSubaccountId,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV5AccountsSubaccountsSubaccountIdDisable,
+        Operation::MailgunSubaccountsPostV5AccountsSubaccountsSubaccountIdDisable,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV5AccountsSubaccountsSubaccountIdEnable,
+        Operation::MailgunSubaccountsPostV5AccountsSubaccountsSubaccountIdEnable,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV5AccountsSubaccountsSubaccountIdLimitCustomMonthly,
+        Operation::MailgunSubaccountsGetV5AccountsSubaccountsSubaccountIdLimitCustomMonthly,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPutV5AccountsSubaccountsSubaccountIdLimitCustomMonthly,
+        Operation::MailgunSubaccountsPutV5AccountsSubaccountsSubaccountIdLimitCustomMonthly,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthly,
+        Operation::MailgunSubaccountsDeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthly,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPutV5AccountsSubaccountsSubaccountIdFeatures,
+        Operation::MailgunSubaccountsPutV5AccountsSubaccountsSubaccountIdFeatures,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3DomainTags,
+        Operation::MailgunTagsGetV3DomainTags,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3DomainTag,
+        Operation::MailgunTagsGetV3DomainTag,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPutV3DomainTag,
+        Operation::MailgunTagsPutV3Domain,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV3DomainTag,
+        Operation::MailgunTagsDeleteV3Domain,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3DomainTagStatsAggregates,
+        Operation::MailgunTagsGetV3DomainTagStatsAggregates,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3DomainTagStats,
+        Operation::MailgunTagsGetV3DomainTagStats,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3DomainsDomainLimitsTag,
+        Operation::MailgunTagsGetV3DomainsDomainLimits,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPutV1AnalyticsTags,
+        Operation::MailgunTagsNewPutV1AnalyticsTags,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV1AnalyticsTags,
+        Operation::MailgunTagsNewPostV1AnalyticsTags,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV1AnalyticsTags,
+        Operation::MailgunTagsNewDeleteV1AnalyticsTags,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV1AnalyticsTagsLimits,
+        Operation::MailgunTagsNewGetV1AnalyticsTagsLimits,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3DomainNameTemplates,
+        Operation::MailgunTemplatesGetV3DomainName,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV3DomainNameTemplates,
+        Operation::MailgunTemplatesPostV3DomainName,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV3DomainNameTemplates,
+        Operation::MailgunTemplatesDeleteV3DomainName,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3DomainNameTemplatesTemplateNameVersions,
+        Operation::MailgunTemplatesGetV3DomainNameTemplatesTemplateNameVersions,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV3DomainNameTemplatesTemplateNameVersions,
+        Operation::MailgunTemplatesPostV3DomainNameTemplatesTemplateNameVersions,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3DomainNameTemplatesTemplateName,
+        Operation::MailgunTemplatesGetV3DomainNameTemplatesTemplateName,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPutV3DomainNameTemplatesTemplateName,
+        Operation::MailgunTemplatesPutV3DomainNameTemplatesTemplateName,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV3DomainNameTemplatesTemplateName,
+        Operation::MailgunTemplatesDeleteV3DomainNameTemplatesTemplateName,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3DomainNameTemplatesTemplateNameVersionsVersionName,
+        Operation::MailgunTemplatesGetV3DomainNameTemplatesTemplateNameVersionsVersionName,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPutV3DomainNameTemplatesTemplateNameVersionsVersionName,
+        Operation::MailgunTemplatesPutV3DomainNameTemplatesTemplateNameVersionsVersionName,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV3DomainNameTemplatesTemplateNameVersionsVersionName,
+        Operation::MailgunTemplatesDeleteV3DomainNameTemplatesTemplateNameVersionsVersionName,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPutV3DomainNameTemplatesTemplateNameVersionsVersionNameCopyNewVersionName,
+        Operation::MailgunTemplatesPutV3DomainNameTemplatesTemplateNameVersionsVersionNameCopyNewVersionName,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV3DomainIdUnsubscribesImport,
+        Operation::MailgunUnsubscribePostV3DomainIdUnsubscribesImport,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3DomainIdUnsubscribesAddress,
+        Operation::MailgunUnsubscribeGetV3DomainIdUnsubscribesAddress,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV3DomainIdUnsubscribesAddress,
+        Operation::MailgunUnsubscribeDeleteV3DomainIdUnsubscribesAddress,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3DomainIdUnsubscribes,
+        Operation::MailgunUnsubscribeGetV3DomainId,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV3DomainIdUnsubscribes,
+        Operation::MailgunUnsubscribePostV3DomainId,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV3DomainIdUnsubscribes,
+        Operation::MailgunUnsubscribeDeleteV3DomainId,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV5Users,
+        Operation::MailgunUsersGetV5,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV5UsersUserId,
+        Operation::MailgunUsersGetV5UsersUserId,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV5UsersMe,
+        Operation::MailgunUsersGetV5UsersMe,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV4AddressValidate,
+        Operation::MailgunValidationsGetV4AddressValidate,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3DomainsDomainWebhooks,
+        Operation::MailgunWebhooksGetV3DomainsDomain,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV3DomainsDomainWebhooks,
+        Operation::MailgunWebhooksPostV3DomainsDomain,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunGetV3DomainsDomainNameWebhooksWebhookName,
+        Operation::MailgunWebhooksGetV3DomainsDomainNameWebhooksWebhookName,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPutV3DomainsDomainNameWebhooksWebhookName,
+        Operation::MailgunWebhooksPutV3DomainsDomainNameWebhooksWebhookName,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV3DomainsDomainNameWebhooksWebhookName,
+        Operation::MailgunWebhooksDeleteV3DomainsDomainNameWebhooksWebhookName,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPutV4DomainsDomainWebhooks,
+        Operation::MailgunWebhooksPutV4DomainsDomain,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunPostV4DomainsDomainWebhooks,
+        Operation::MailgunWebhooksPostV4DomainsDomain,
         #[cfg(feature = "mailgun")]
-        Operation::MailgunDeleteV4DomainsDomainWebhooks,
+        Operation::MailgunWebhooksDeleteV4DomainsDomain,
         #[cfg(feature = "engage")]
-        Operation::EngageGetContactsPage,
+        Operation::EngageContactsGetContactsPage,
         #[cfg(feature = "engage")]
-        Operation::EngageCreateContact,
+        Operation::EngageContactsCreate,
         #[cfg(feature = "engage")]
-        Operation::EngageGetContactById,
+        Operation::EngageContactsGetContactById,
         #[cfg(feature = "engage")]
-        Operation::EngageDeleteContactById,
+        Operation::EngageContactsDeleteContactById,
         #[cfg(feature = "engage")]
-        Operation::EngageUpdateContact,
+        Operation::EngageContactsUpdate,
         #[cfg(feature = "engage")]
-        Operation::EngageGetContactListsPage,
+        Operation::EngageContactsGetContactListsPage,
         #[cfg(feature = "engage")]
-        Operation::EngageCreateContactList,
+        Operation::EngageContactsCreateContactList,
         #[cfg(feature = "engage")]
-        Operation::EngageGetContactListById,
+        Operation::EngageContactsGetContactListById,
         #[cfg(feature = "engage")]
-        Operation::EngageDeleteContactListById,
+        Operation::EngageContactsDeleteContactListById,
         #[cfg(feature = "engage")]
-        Operation::EngageUpdateContactList,
+        Operation::EngageContactsUpdateContactList,
         #[cfg(feature = "engage")]
-        Operation::EngageModifyContactsInContactList,
+        Operation::EngageContactsModifyContactsInContactList,
         #[cfg(feature = "engage")]
-        Operation::EngageAddContactToContactList,
+        Operation::EngageContactsAddContactToContactList,
         #[cfg(feature = "engage")]
-        Operation::EngageRemoveContactFromContactList,
+        Operation::EngageContactsRemoveContactFromContactList,
         #[cfg(feature = "engage")]
-        Operation::EngageGetCustomFieldsPage,
+        Operation::EngageContactsGetCustomFieldsPage,
         #[cfg(feature = "engage")]
-        Operation::EngageCreateCustomField,
+        Operation::EngageContactsCreateCustomField,
         #[cfg(feature = "engage")]
-        Operation::EngageGetCustomFieldById,
+        Operation::EngageContactsGetCustomFieldById,
         #[cfg(feature = "engage")]
-        Operation::EngageDeleteCustomFieldById,
+        Operation::EngageContactsDeleteCustomFieldById,
         #[cfg(feature = "engage")]
-        Operation::EngageUpdateCustomField,
+        Operation::EngageContactsUpdateCustomField,
         #[cfg(feature = "engage")]
-        Operation::EngageGetNumbers,
+        Operation::EngageDedicatedNumbersGetNumbers,
         #[cfg(feature = "engage")]
-        Operation::EngageGetNumberById,
+        Operation::EngageDedicatedNumbersGetNumberById,
         #[cfg(feature = "engage")]
-        Operation::EngageGetAssignment,
+        Operation::EngageDedicatedNumbersGetAssignment,
         #[cfg(feature = "engage")]
-        Operation::EngageCreateAssignment,
+        Operation::EngageDedicatedNumbersCreateAssignment,
         #[cfg(feature = "engage")]
-        Operation::EngageDeleteAssignment,
+        Operation::EngageDedicatedNumbersDeleteAssignment,
         #[cfg(feature = "engage")]
-        Operation::EngageUpdateAssignment,
+        Operation::EngageDedicatedNumbersUpdateAssignment,
         #[cfg(feature = "engage")]
-        Operation::EngageGetAssignedNumbers,
+        Operation::EngageDedicatedNumbersGetAssignedNumbers,
         #[cfg(feature = "engage")]
-        Operation::EngageCheckDeliveryReports,
+        Operation::EngageDeliveryReportsCheck,
         #[cfg(feature = "engage")]
-        Operation::EngageConfirmDeliveryReportsAsReceived,
+        Operation::EngageDeliveryReportsConfirmDeliveryReportsAsReceived,
         #[cfg(feature = "engage")]
-        Operation::EngageGetMessageStatus,
+        Operation::EngageMessagesGetMessageStatus,
         #[cfg(feature = "engage")]
-        Operation::EngageCancelScheduledMessage,
+        Operation::EngageMessagesCancelScheduled,
         #[cfg(feature = "engage")]
-        Operation::EngageSendMessages,
+        Operation::EngageMessagesSend,
         #[cfg(feature = "engage")]
-        Operation::EngagePostMetadataKeys,
+        Operation::EngageMessagingReportsPostMetadataKeys,
         #[cfg(feature = "engage")]
-        Operation::EngagePostDetailReport,
+        Operation::EngageMessagingReportsPostDetailReport,
         #[cfg(feature = "engage")]
-        Operation::EngagePostInsightReport,
+        Operation::EngageMessagingReportsPostInsightReport,
         #[cfg(feature = "engage")]
-        Operation::EngagePostAsyncDetailReport,
+        Operation::EngageMessagingReportsPostAsyncDetailReport,
         #[cfg(feature = "engage")]
-        Operation::EngagePostAsyncSummaryReport,
+        Operation::EngageMessagingReportsPostAsyncSummaryReport,
         #[cfg(feature = "engage")]
-        Operation::EngageGetAsyncDetailStatus,
+        Operation::EngageMessagingReportsGetAsyncDetailStatus,
         #[cfg(feature = "engage")]
-        Operation::EngageGetAsyncDetailFields,
+        Operation::EngageMessagingReportsGetAsyncDetailFields,
         #[cfg(feature = "engage")]
-        Operation::EngageGetAsyncReportHistory,
+        Operation::EngageMessagingReportsGetAsyncReportHistory,
         #[cfg(feature = "engage")]
-        Operation::EngageGetAsyncReportDownloadUrl,
+        Operation::EngageMessagingReportsGetAsyncReportDownloadUrl,
         #[cfg(feature = "engage")]
-        Operation::EngageDetailscheduledreport,
+        Operation::EngageMessagingReportsDetailscheduledreport,
         #[cfg(feature = "engage")]
-        Operation::EngageUpdatedetailscheduledreport,
+        Operation::EngageMessagingReportsUpdatedetailscheduledreport,
         #[cfg(feature = "engage")]
-        Operation::EngageSummaryscheduledreport,
+        Operation::EngageMessagingReportsSummaryscheduledreport,
         #[cfg(feature = "engage")]
-        Operation::EngageUpdatesummaryscheduledreport,
+        Operation::EngageMessagingReportsUpdatesummaryscheduledreport,
         #[cfg(feature = "engage")]
-        Operation::EngageGetActiveReport,
+        Operation::EngageMessagingReportsGetActiveReport,
         #[cfg(feature = "engage")]
-        Operation::EngageGetScheduledReport,
+        Operation::EngageMessagingReportsGetScheduledReport,
         #[cfg(feature = "engage")]
-        Operation::EngageDeleteScheduledReport,
+        Operation::EngageMessagingReportsDeleteScheduledReport,
         #[cfg(feature = "engage")]
-        Operation::EngageListAllBlockedNumbers,
+        Operation::EngageNumberAuthorisationListAllBlockedNumbers,
         #[cfg(feature = "engage")]
-        Operation::EngageAddOneOrMoreNumbersToYourBlacklist,
+        Operation::EngageNumberAuthorisationAddOneOrMoreNumbersToYourBlacklist,
         #[cfg(feature = "engage")]
-        Operation::EngageRemoveANumberFromTheBlacklist,
+        Operation::EngageNumberAuthorisationRemoveANumberFromTheBlacklist,
         #[cfg(feature = "engage")]
-        Operation::EngageCheckIfOneOrSeveralNumbersAreCurrentlyBlacklisted,
+        Operation::EngageNumberAuthorisationCheckIfOneOrSeveralNumbersAreCurrentlyBlacklisted,
         #[cfg(feature = "engage")]
-        Operation::EngageCheckReplies,
+        Operation::EngageRepliesCheck,
         #[cfg(feature = "engage")]
-        Operation::EngageConfirmRepliesAsReceived,
+        Operation::EngageRepliesConfirmRepliesAsReceived,
         #[cfg(feature = "engage")]
-        Operation::EngageLogSummary,
+        Operation::EngageShortTrackableLinksReportsLogSummary,
         #[cfg(feature = "engage")]
-        Operation::EngageLogDetail,
+        Operation::EngageShortTrackableLinksReportsLogDetail,
         #[cfg(feature = "engage")]
-        Operation::EngageGetSignatureKeyList,
+        Operation::EngageSignatureKeyManagementGetSignatureKeyList,
         #[cfg(feature = "engage")]
-        Operation::EngageCreateSignatureKey,
+        Operation::EngageSignatureKeyManagementCreateSignatureKey,
         #[cfg(feature = "engage")]
-        Operation::EngageGetSignatureKeyDetail,
+        Operation::EngageSignatureKeyManagementGetSignatureKeyDetail,
         #[cfg(feature = "engage")]
-        Operation::EngageDeleteSignatureKey,
+        Operation::EngageSignatureKeyManagementDeleteSignatureKey,
         #[cfg(feature = "engage")]
-        Operation::EngageGetEnabledSignatureKey,
+        Operation::EngageSignatureKeyManagementGetEnabledSignatureKey,
         #[cfg(feature = "engage")]
-        Operation::EngageDisableTheCurrentEnabledSignatureKey,
+        Operation::EngageSignatureKeyManagementDisableTheCurrentEnabledSignatureKey,
         #[cfg(feature = "engage")]
-        Operation::EngageEnableSignatureKey,
+        Operation::EngageSignatureKeyManagementEnableSignatureKey,
         #[cfg(feature = "engage")]
-        Operation::EngageRequestSenderAddressUsingPost,
+        Operation::EngageSourceAddressRequestSenderAddressUsingPost,
         #[cfg(feature = "engage")]
-        Operation::EngageSubmittingVerificationCodePost,
+        Operation::EngageSourceAddressSubmittingVerificationCodePost,
         #[cfg(feature = "engage")]
-        Operation::EngageReVerifySenderAddressUsingPost,
+        Operation::EngageSourceAddressReVerifySenderAddressUsingPost,
         #[cfg(feature = "engage")]
-        Operation::EngageGetStatusOfSenderAddressRequest,
+        Operation::EngageSourceAddressGetStatusOfSenderAddressRequest,
         #[cfg(feature = "engage")]
-        Operation::EngageGetAllApprovedSenderAddresses,
+        Operation::EngageSourceAddressGetAllApprovedSenderAddresses,
         #[cfg(feature = "engage")]
-        Operation::EngageGetSenderAddressById,
+        Operation::EngageSourceAddressGetSenderAddressById,
         #[cfg(feature = "engage")]
-        Operation::EngageDeleteSenderAddressUsingDelete,
+        Operation::EngageSourceAddressDeleteSenderAddressUsingDelete,
         #[cfg(feature = "engage")]
-        Operation::EngageUpdateSenderAddressUsingPatch,
+        Operation::EngageSourceAddressUpdateSenderAddressUsingPatch,
         #[cfg(feature = "engage")]
-        Operation::EngageRetrieveWebhook,
+        Operation::EngageWebhooksManagementRetrieveWebhook,
         #[cfg(feature = "engage")]
-        Operation::EngageCreateWebhook,
+        Operation::EngageWebhooksManagementCreateWebhook,
         #[cfg(feature = "engage")]
-        Operation::EngageDeleteWebhook,
+        Operation::EngageWebhooksManagementDeleteWebhook,
         #[cfg(feature = "engage")]
-        Operation::EngageUpdateWebhook,
+        Operation::EngageWebhooksManagementUpdateWebhook,
     ];
     /// What the test server knows of the operation.
     pub fn spec(self) -> &'static OperationSpec {
         match self {
             #[cfg(feature = "sms")]
-            Operation::SmsListBatches => &crate::sms::testing::OPERATIONS[0usize],
+            Operation::SmsBatchesList => &crate::sms::testing::OPERATIONS[0usize],
             #[cfg(feature = "sms")]
-            Operation::SmsDryRun => &crate::sms::testing::OPERATIONS[1usize],
+            Operation::SmsBatchesRun => &crate::sms::testing::OPERATIONS[1usize],
             #[cfg(feature = "sms")]
-            Operation::SmsGetBatchMessage => &crate::sms::testing::OPERATIONS[2usize],
+            Operation::SmsBatchesGet => &crate::sms::testing::OPERATIONS[2usize],
             #[cfg(feature = "sms")]
-            Operation::SmsReplaceBatch => &crate::sms::testing::OPERATIONS[3usize],
+            Operation::SmsBatchesReplace => &crate::sms::testing::OPERATIONS[3usize],
             #[cfg(feature = "sms")]
-            Operation::SmsUpdateBatchMessage => &crate::sms::testing::OPERATIONS[4usize],
+            Operation::SmsBatchesUpdate => &crate::sms::testing::OPERATIONS[4usize],
             #[cfg(feature = "sms")]
-            Operation::SmsCancelBatchMessage => &crate::sms::testing::OPERATIONS[5usize],
+            Operation::SmsBatchesCancel => &crate::sms::testing::OPERATIONS[5usize],
             #[cfg(feature = "sms")]
-            Operation::SmsGetDeliveryReportByBatchId => {
+            Operation::SmsDeliveryReportsGetDeliveryReportByBatchId => {
                 &crate::sms::testing::OPERATIONS[6usize]
             }
             #[cfg(feature = "sms")]
-            Operation::SmsGetDeliveryReportByPhoneNumber => {
+            Operation::SmsDeliveryReportsGetDeliveryReportByPhoneNumber => {
                 &crate::sms::testing::OPERATIONS[7usize]
             }
             #[cfg(feature = "sms")]
-            Operation::SmsListGroups => &crate::sms::testing::OPERATIONS[8usize],
+            Operation::SmsGroupsList => &crate::sms::testing::OPERATIONS[8usize],
             #[cfg(feature = "sms")]
-            Operation::SmsCreateGroup => &crate::sms::testing::OPERATIONS[9usize],
+            Operation::SmsGroupsCreate => &crate::sms::testing::OPERATIONS[9usize],
             #[cfg(feature = "sms")]
-            Operation::SmsRetrieveGroup => &crate::sms::testing::OPERATIONS[10usize],
+            Operation::SmsGroupsRetrieve => &crate::sms::testing::OPERATIONS[10usize],
             #[cfg(feature = "sms")]
-            Operation::SmsReplaceGroup => &crate::sms::testing::OPERATIONS[11usize],
+            Operation::SmsGroupsReplace => &crate::sms::testing::OPERATIONS[11usize],
             #[cfg(feature = "sms")]
-            Operation::SmsUpdateGroup => &crate::sms::testing::OPERATIONS[12usize],
+            Operation::SmsGroupsUpdate => &crate::sms::testing::OPERATIONS[12usize],
             #[cfg(feature = "sms")]
-            Operation::SmsGetMembers => &crate::sms::testing::OPERATIONS[13usize],
+            Operation::SmsGroupsGetMembers => &crate::sms::testing::OPERATIONS[13usize],
             #[cfg(feature = "sms")]
-            Operation::SmsInbounds => &crate::sms::testing::OPERATIONS[14usize],
+            Operation::SmsReceiveSmsInbounds => &crate::sms::testing::OPERATIONS[14usize],
             #[cfg(feature = "sms")]
-            Operation::SmsRetrieveInboundMessage => {
+            Operation::SmsReceiveSmsRetrieveInboundMessage => {
                 &crate::sms::testing::OPERATIONS[15usize]
             }
             #[cfg(feature = "sms")]
-            Operation::SmsSendSms => &crate::sms::testing::OPERATIONS[16usize],
+            Operation::SmsSendingSmsSend => &crate::sms::testing::OPERATIONS[16usize],
             #[cfg(feature = "conversation")]
-            Operation::ConversationAppListApps => {
+            Operation::ConversationAppList => {
                 &crate::conversation::testing::OPERATIONS[0usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationAppCreateApp => {
+            Operation::ConversationAppCreate => {
                 &crate::conversation::testing::OPERATIONS[1usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationAppGetApp => {
+            Operation::ConversationAppGet => {
                 &crate::conversation::testing::OPERATIONS[2usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationAppDeleteApp => {
+            Operation::ConversationAppDelete => {
                 &crate::conversation::testing::OPERATIONS[3usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationAppUpdateApp => {
+            Operation::ConversationAppUpdate => {
                 &crate::conversation::testing::OPERATIONS[4usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationCapabilityQueryCapability => {
+            Operation::ConversationCapabilityQuery => {
                 &crate::conversation::testing::OPERATIONS[5usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationConsentsGetConsents => {
+            Operation::ConversationConsentGet => {
                 &crate::conversation::testing::OPERATIONS[6usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationConsentsGetConsentsAuditRecords => {
+            Operation::ConversationConsentGetConsentsAuditRecords => {
                 &crate::conversation::testing::OPERATIONS[7usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationContactListContacts => {
+            Operation::ConversationContactList => {
                 &crate::conversation::testing::OPERATIONS[8usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationContactCreateContact => {
+            Operation::ConversationContactCreate => {
                 &crate::conversation::testing::OPERATIONS[9usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationContactGetContact => {
+            Operation::ConversationContactGet => {
                 &crate::conversation::testing::OPERATIONS[10usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationContactDeleteContact => {
+            Operation::ConversationContactDelete => {
                 &crate::conversation::testing::OPERATIONS[11usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationContactUpdateContact => {
+            Operation::ConversationContactUpdate => {
                 &crate::conversation::testing::OPERATIONS[12usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationContactMergeContact => {
+            Operation::ConversationContactMerge => {
                 &crate::conversation::testing::OPERATIONS[13usize]
             }
             #[cfg(feature = "conversation")]
@@ -3940,35 +4718,35 @@ impl Operation {
                 &crate::conversation::testing::OPERATIONS[15usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationConversationListConversations => {
+            Operation::ConversationConversationList => {
                 &crate::conversation::testing::OPERATIONS[16usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationConversationCreateConversation => {
+            Operation::ConversationConversationCreate => {
                 &crate::conversation::testing::OPERATIONS[17usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationConversationGetConversation => {
+            Operation::ConversationConversationGet => {
                 &crate::conversation::testing::OPERATIONS[18usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationConversationDeleteConversation => {
+            Operation::ConversationConversationDelete => {
                 &crate::conversation::testing::OPERATIONS[19usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationConversationUpdateConversation => {
+            Operation::ConversationConversationUpdate => {
                 &crate::conversation::testing::OPERATIONS[20usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationConversationListRecentConversations => {
+            Operation::ConversationConversationListRecent => {
                 &crate::conversation::testing::OPERATIONS[21usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationEventsInjectEvent => {
+            Operation::ConversationConversationInjectEvent => {
                 &crate::conversation::testing::OPERATIONS[22usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationConversationStopActiveConversation => {
+            Operation::ConversationConversationStopActive => {
                 &crate::conversation::testing::OPERATIONS[23usize]
             }
             #[cfg(feature = "conversation")]
@@ -3976,31 +4754,31 @@ impl Operation {
                 &crate::conversation::testing::OPERATIONS[24usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationEventsSendEvent => {
+            Operation::ConversationEventsSend => {
                 &crate::conversation::testing::OPERATIONS[25usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationEventsGetEvent => {
+            Operation::ConversationEventsGet => {
                 &crate::conversation::testing::OPERATIONS[26usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationEventsDeleteEvents => {
+            Operation::ConversationEventsDelete => {
                 &crate::conversation::testing::OPERATIONS[27usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationEventsListEvents => {
+            Operation::ConversationEventsList => {
                 &crate::conversation::testing::OPERATIONS[28usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationMessagesSendMessage => {
+            Operation::ConversationMessagesSend => {
                 &crate::conversation::testing::OPERATIONS[29usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationMessagesGetMessage => {
+            Operation::ConversationMessagesGet => {
                 &crate::conversation::testing::OPERATIONS[30usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationMessagesDeleteMessage => {
+            Operation::ConversationMessagesDelete => {
                 &crate::conversation::testing::OPERATIONS[31usize]
             }
             #[cfg(feature = "conversation")]
@@ -4008,7 +4786,7 @@ impl Operation {
                 &crate::conversation::testing::OPERATIONS[32usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationMessagesListMessages => {
+            Operation::ConversationMessagesList => {
                 &crate::conversation::testing::OPERATIONS[33usize]
             }
             #[cfg(feature = "conversation")]
@@ -4036,155 +4814,155 @@ impl Operation {
                 &crate::conversation::testing::OPERATIONS[39usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationWebhooksListWebhooks => {
+            Operation::ConversationWebhooksList => {
                 &crate::conversation::testing::OPERATIONS[40usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationWebhooksCreateWebhook => {
+            Operation::ConversationWebhooksCreate => {
                 &crate::conversation::testing::OPERATIONS[41usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationWebhooksGetWebhook => {
+            Operation::ConversationWebhooksGet => {
                 &crate::conversation::testing::OPERATIONS[42usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationWebhooksDeleteWebhook => {
+            Operation::ConversationWebhooksDelete => {
                 &crate::conversation::testing::OPERATIONS[43usize]
             }
             #[cfg(feature = "conversation")]
-            Operation::ConversationWebhooksUpdateWebhook => {
+            Operation::ConversationWebhooksUpdate => {
                 &crate::conversation::testing::OPERATIONS[44usize]
             }
             #[cfg(feature = "templates")]
-            Operation::TemplatesTemplatesListTemplates => {
+            Operation::TemplatesTemplatesList => {
                 &crate::templates::testing::OPERATIONS[0usize]
             }
             #[cfg(feature = "templates")]
-            Operation::TemplatesTemplatesCreateTemplate => {
+            Operation::TemplatesTemplatesCreate => {
                 &crate::templates::testing::OPERATIONS[1usize]
             }
             #[cfg(feature = "templates")]
-            Operation::TemplatesTemplatesUpdateTemplate => {
+            Operation::TemplatesTemplatesUpdate => {
                 &crate::templates::testing::OPERATIONS[2usize]
             }
             #[cfg(feature = "templates")]
-            Operation::TemplatesTemplatesGetTemplate => {
+            Operation::TemplatesTemplatesGet => {
                 &crate::templates::testing::OPERATIONS[3usize]
             }
             #[cfg(feature = "templates")]
-            Operation::TemplatesTemplatesDeleteTemplate => {
+            Operation::TemplatesTemplatesDelete => {
                 &crate::templates::testing::OPERATIONS[4usize]
             }
             #[cfg(feature = "templates_v2")]
-            Operation::TemplatesV2TemplatesV2ListTemplates => {
+            Operation::TemplatesV2TemplatesV2V2ListTemplates => {
                 &crate::templates_v2::testing::OPERATIONS[0usize]
             }
             #[cfg(feature = "templates_v2")]
-            Operation::TemplatesV2TemplatesV2CreateTemplate => {
+            Operation::TemplatesV2TemplatesV2V2CreateTemplate => {
                 &crate::templates_v2::testing::OPERATIONS[1usize]
             }
             #[cfg(feature = "templates_v2")]
-            Operation::TemplatesV2TemplatesV2ListTranslations => {
+            Operation::TemplatesV2TemplatesV2V2ListTranslations => {
                 &crate::templates_v2::testing::OPERATIONS[2usize]
             }
             #[cfg(feature = "templates_v2")]
-            Operation::TemplatesV2TemplatesV2GetTemplate => {
+            Operation::TemplatesV2TemplatesV2V2GetTemplate => {
                 &crate::templates_v2::testing::OPERATIONS[3usize]
             }
             #[cfg(feature = "templates_v2")]
-            Operation::TemplatesV2TemplatesV2UpdateTemplate => {
+            Operation::TemplatesV2TemplatesV2V2UpdateTemplate => {
                 &crate::templates_v2::testing::OPERATIONS[4usize]
             }
             #[cfg(feature = "templates_v2")]
-            Operation::TemplatesV2TemplatesV2DeleteTemplate => {
+            Operation::TemplatesV2TemplatesV2V2DeleteTemplate => {
                 &crate::templates_v2::testing::OPERATIONS[5usize]
             }
             #[cfg(feature = "numbers")]
-            Operation::NumbersNumberServiceListActiveNumbers => {
+            Operation::NumbersActiveNumberList => {
                 &crate::numbers::testing::OPERATIONS[0usize]
             }
             #[cfg(feature = "numbers")]
-            Operation::NumbersNumberServiceGetActiveNumber => {
+            Operation::NumbersActiveNumberGet => {
                 &crate::numbers::testing::OPERATIONS[1usize]
             }
             #[cfg(feature = "numbers")]
-            Operation::NumbersNumberServiceUpdateActiveNumber => {
+            Operation::NumbersActiveNumberUpdate => {
                 &crate::numbers::testing::OPERATIONS[2usize]
             }
             #[cfg(feature = "numbers")]
-            Operation::NumbersNumberServiceReleaseNumber => {
+            Operation::NumbersActiveNumberReleaseNumber => {
                 &crate::numbers::testing::OPERATIONS[3usize]
             }
             #[cfg(feature = "numbers")]
-            Operation::NumbersNumberServiceGetEmergencyAddress => {
+            Operation::NumbersActiveNumberGetEmergencyAddress => {
                 &crate::numbers::testing::OPERATIONS[4usize]
             }
             #[cfg(feature = "numbers")]
-            Operation::NumbersNumberServiceProvisionEmergencyAddress => {
+            Operation::NumbersActiveNumberProvisionEmergencyAddress => {
                 &crate::numbers::testing::OPERATIONS[5usize]
             }
             #[cfg(feature = "numbers")]
-            Operation::NumbersNumberServiceDeprovisionEmergencyAddress => {
+            Operation::NumbersActiveNumberDeprovisionEmergencyAddress => {
                 &crate::numbers::testing::OPERATIONS[6usize]
             }
             #[cfg(feature = "numbers")]
-            Operation::NumbersNumberServiceValidateEmergencyAddress => {
+            Operation::NumbersActiveNumberValidateEmergencyAddress => {
                 &crate::numbers::testing::OPERATIONS[7usize]
             }
             #[cfg(feature = "numbers")]
-            Operation::NumbersNumberServiceRentNumber => {
+            Operation::NumbersAvailableNumberRentNumber => {
                 &crate::numbers::testing::OPERATIONS[8usize]
             }
             #[cfg(feature = "numbers")]
-            Operation::NumbersNumberServiceRentAnyNumber => {
+            Operation::NumbersAvailableNumberRentAnyNumber => {
                 &crate::numbers::testing::OPERATIONS[9usize]
             }
             #[cfg(feature = "numbers")]
-            Operation::NumbersNumberServiceListAvailableNumbers => {
+            Operation::NumbersAvailableNumberList => {
                 &crate::numbers::testing::OPERATIONS[10usize]
             }
             #[cfg(feature = "numbers")]
-            Operation::NumbersNumberServiceGetAvailableNumber => {
+            Operation::NumbersAvailableNumberGet => {
                 &crate::numbers::testing::OPERATIONS[11usize]
             }
             #[cfg(feature = "numbers")]
-            Operation::NumbersNumberServiceListAvailableRegions => {
+            Operation::NumbersAvailableRegionsList => {
                 &crate::numbers::testing::OPERATIONS[12usize]
             }
             #[cfg(feature = "numbers")]
-            Operation::NumbersLookupNumberRequirements => {
+            Operation::NumbersNumberOrderLookupNumberRequirements => {
                 &crate::numbers::testing::OPERATIONS[13usize]
             }
             #[cfg(feature = "numbers")]
-            Operation::NumbersCreateNumberOrder => {
+            Operation::NumbersNumberOrderCreate => {
                 &crate::numbers::testing::OPERATIONS[14usize]
             }
             #[cfg(feature = "numbers")]
-            Operation::NumbersGetNumberOrder => {
+            Operation::NumbersNumberOrderGet => {
                 &crate::numbers::testing::OPERATIONS[15usize]
             }
             #[cfg(feature = "numbers")]
-            Operation::NumbersGetNumberOrderRegistration => {
+            Operation::NumbersNumberOrderGetNumberOrderRegistration => {
                 &crate::numbers::testing::OPERATIONS[16usize]
             }
             #[cfg(feature = "numbers")]
-            Operation::NumbersUpdateNumberOrderRegistration => {
+            Operation::NumbersNumberOrderUpdateNumberOrderRegistration => {
                 &crate::numbers::testing::OPERATIONS[17usize]
             }
             #[cfg(feature = "numbers")]
-            Operation::NumbersUploadNumberOrderAttachment => {
+            Operation::NumbersNumberOrderUploadNumberOrderAttachment => {
                 &crate::numbers::testing::OPERATIONS[18usize]
             }
             #[cfg(feature = "numbers")]
-            Operation::NumbersSubmitNumberOrder => {
+            Operation::NumbersNumberOrderSubmit => {
                 &crate::numbers::testing::OPERATIONS[19usize]
             }
             #[cfg(feature = "numbers")]
-            Operation::NumbersGetCallbackConfiguration => {
+            Operation::NumbersNumbersCallbacksGetCallbackConfiguration => {
                 &crate::numbers::testing::OPERATIONS[20usize]
             }
             #[cfg(feature = "numbers")]
-            Operation::NumbersUpdateCallbackConfiguration => {
+            Operation::NumbersNumbersCallbacksUpdateCallbackConfiguration => {
                 &crate::numbers::testing::OPERATIONS[21usize]
             }
             #[cfg(feature = "number_lookup")]
@@ -4192,83 +4970,83 @@ impl Operation {
                 &crate::number_lookup::testing::OPERATIONS[0usize]
             }
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersHostingOrderServiceListHostingOrders => {
+            Operation::ImportedNumbersHostingOrdersList => {
                 &crate::imported_numbers::testing::OPERATIONS[0usize]
             }
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersHostingOrderServiceGetHostingOrder => {
+            Operation::ImportedNumbersHostingOrdersGet => {
                 &crate::imported_numbers::testing::OPERATIONS[1usize]
             }
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersGetHostingOrderReport => {
+            Operation::ImportedNumbersHostingOrdersGetHostingOrderReport => {
                 &crate::imported_numbers::testing::OPERATIONS[2usize]
             }
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersHostingOrderServiceListHostingOrderNumbers => {
+            Operation::ImportedNumbersHostingOrdersListHostingOrderNumbers => {
                 &crate::imported_numbers::testing::OPERATIONS[3usize]
             }
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersHostingOrderServiceGetHostingOrderNumber => {
+            Operation::ImportedNumbersHostingOrdersGetHostingOrderNumber => {
                 &crate::imported_numbers::testing::OPERATIONS[4usize]
             }
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersHostingOrderServiceImportNumbers => {
+            Operation::ImportedNumbersHostingOrdersImportNumbers => {
                 &crate::imported_numbers::testing::OPERATIONS[5usize]
             }
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersTextEnableNumbers => {
+            Operation::ImportedNumbersHostingOrdersTextEnableNumbers => {
                 &crate::imported_numbers::testing::OPERATIONS[6usize]
             }
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersTextEnableTollFreeNumbers => {
+            Operation::ImportedNumbersHostingOrdersTextEnableTollFreeNumbers => {
                 &crate::imported_numbers::testing::OPERATIONS[7usize]
             }
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersImportNumberServiceListImportedNumbers => {
+            Operation::ImportedNumbersImportedNumbersList => {
                 &crate::imported_numbers::testing::OPERATIONS[8usize]
             }
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersImportNumberServiceImportNumber => {
+            Operation::ImportedNumbersImportedNumbersImportNumber => {
                 &crate::imported_numbers::testing::OPERATIONS[9usize]
             }
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersImportNumberServiceGetImportedNumber => {
+            Operation::ImportedNumbersImportedNumbersGet => {
                 &crate::imported_numbers::testing::OPERATIONS[10usize]
             }
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersImportNumberServiceDeleteImportedNumber => {
+            Operation::ImportedNumbersImportedNumbersDelete => {
                 &crate::imported_numbers::testing::OPERATIONS[11usize]
             }
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersImportNumberServiceUpdateImportedNumber => {
+            Operation::ImportedNumbersImportedNumbersUpdate => {
                 &crate::imported_numbers::testing::OPERATIONS[12usize]
             }
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersGetCallbackConfiguration => {
+            Operation::ImportedNumbersImportedNumbersAndHostingOrdersCallbacksGetCallbackConfiguration => {
                 &crate::imported_numbers::testing::OPERATIONS[13usize]
             }
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersUpdateCallbackConfiguration => {
+            Operation::ImportedNumbersImportedNumbersAndHostingOrdersCallbacksUpdateCallbackConfiguration => {
                 &crate::imported_numbers::testing::OPERATIONS[14usize]
             }
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersQualifiedNumberServiceListQualifiedNumbers => {
+            Operation::ImportedNumbersQualifiedNumbersList => {
                 &crate::imported_numbers::testing::OPERATIONS[15usize]
             }
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersQualifiedNumberServiceGetQualifiedNumber => {
+            Operation::ImportedNumbersQualifiedNumbersGet => {
                 &crate::imported_numbers::testing::OPERATIONS[16usize]
             }
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersQualifiedNumberServiceDeleteQualifiedNumber => {
+            Operation::ImportedNumbersQualifiedNumbersDelete => {
                 &crate::imported_numbers::testing::OPERATIONS[17usize]
             }
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersQualifiedNumberServiceBatchCreateQualifiedNumbers => {
+            Operation::ImportedNumbersQualifiedNumbersBatchCreate => {
                 &crate::imported_numbers::testing::OPERATIONS[18usize]
             }
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersQualifiedNumberServiceTextEnableNumbers => {
+            Operation::ImportedNumbersQualifiedNumbersTextEnableNumbers => {
                 &crate::imported_numbers::testing::OPERATIONS[19usize]
             }
             #[cfg(feature = "imported_numbers")]
@@ -4276,441 +5054,445 @@ impl Operation {
                 &crate::imported_numbers::testing::OPERATIONS[20usize]
             }
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersQualifiedNumberServiceVerifyVoiceChallenge => {
+            Operation::ImportedNumbersQualifiedNumbersVerifyVoiceChallenge => {
                 &crate::imported_numbers::testing::OPERATIONS[21usize]
             }
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersQualifiedNumberServiceSendVoiceChallenge => {
+            Operation::ImportedNumbersQualifiedNumbersSendVoiceChallenge => {
                 &crate::imported_numbers::testing::OPERATIONS[22usize]
             }
             #[cfg(feature = "porting")]
-            Operation::PortingGetPortInAvailableActivation => {
+            Operation::PortingAdvancedPortingGetPortInAvailableActivation => {
                 &crate::porting::testing::OPERATIONS[0usize]
             }
             #[cfg(feature = "porting")]
-            Operation::PortingActivatePortIn => {
+            Operation::PortingAdvancedPortingActivatePortIn => {
                 &crate::porting::testing::OPERATIONS[1usize]
             }
             #[cfg(feature = "porting")]
-            Operation::PortingCheckPortingAvailability => {
+            Operation::PortingPortInNumbersCheckPortingAvailability => {
                 &crate::porting::testing::OPERATIONS[2usize]
             }
             #[cfg(feature = "porting")]
-            Operation::PortingGetPortInOrders => {
+            Operation::PortingPortInNumbersGetPortInOrders => {
                 &crate::porting::testing::OPERATIONS[3usize]
             }
             #[cfg(feature = "porting")]
-            Operation::PortingOrderPortIn => &crate::porting::testing::OPERATIONS[4usize],
+            Operation::PortingPortInNumbersOrderPortIn => {
+                &crate::porting::testing::OPERATIONS[4usize]
+            }
             #[cfg(feature = "porting")]
-            Operation::PortingGetOrderDetails => {
+            Operation::PortingPortInNumbersGetOrderDetails => {
                 &crate::porting::testing::OPERATIONS[5usize]
             }
             #[cfg(feature = "porting")]
-            Operation::PortingUpdatePortInOrder => {
+            Operation::PortingPortInNumbersUpdatePortInOrder => {
                 &crate::porting::testing::OPERATIONS[6usize]
             }
             #[cfg(feature = "porting")]
-            Operation::PortingDeleteOrder => &crate::porting::testing::OPERATIONS[7usize],
+            Operation::PortingPortInNumbersDeleteOrder => {
+                &crate::porting::testing::OPERATIONS[7usize]
+            }
             #[cfg(feature = "porting")]
-            Operation::PortingAddOrderNote => {
+            Operation::PortingPortInNumbersAddOrderNote => {
                 &crate::porting::testing::OPERATIONS[8usize]
             }
             #[cfg(feature = "porting")]
-            Operation::PortingAddOrderDocuments => {
+            Operation::PortingPortInNumbersAddOrderDocuments => {
                 &crate::porting::testing::OPERATIONS[9usize]
             }
             #[cfg(feature = "porting")]
-            Operation::PortingGetOrderDocumentContent => {
+            Operation::PortingPortInNumbersGetOrderDocumentContent => {
                 &crate::porting::testing::OPERATIONS[10usize]
             }
             #[cfg(feature = "porting")]
-            Operation::PortingGetConfiguration => {
+            Operation::PortingPortInSettingsGetConfiguration => {
                 &crate::porting::testing::OPERATIONS[11usize]
             }
             #[cfg(feature = "porting")]
-            Operation::PortingUpdateConfiguration => {
+            Operation::PortingPortInSettingsUpdateConfiguration => {
                 &crate::porting::testing::OPERATIONS[12usize]
             }
             #[cfg(feature = "porting")]
-            Operation::PortingCreateConfiguration => {
+            Operation::PortingPortInSettingsCreateConfiguration => {
                 &crate::porting::testing::OPERATIONS[13usize]
             }
             #[cfg(feature = "tendlc")]
-            Operation::TendlcBrandRegistrationServiceCreateBrandRegistrationRequest => {
+            Operation::TendlcN10dlcBrandRegistrationCreateBrandRegistrationRequest => {
                 &crate::tendlc::testing::OPERATIONS[0usize]
             }
             #[cfg(feature = "tendlc")]
-            Operation::TendlcBrandRegistrationServiceListBrandRegistrationRequest => {
+            Operation::TendlcN10dlcBrandRegistrationListBrandRegistrationRequest => {
                 &crate::tendlc::testing::OPERATIONS[1usize]
             }
             #[cfg(feature = "tendlc")]
-            Operation::TendlcBrandRegistrationServiceGetBrandRegistrationRequest => {
+            Operation::TendlcN10dlcBrandRegistrationGetBrandRegistrationRequest => {
                 &crate::tendlc::testing::OPERATIONS[2usize]
             }
             #[cfg(feature = "tendlc")]
-            Operation::TendlcBrandRegistrationServiceUpdate10DlcBrand => {
+            Operation::TendlcN10dlcBrandRegistrationUpdate10DlcBrand => {
                 &crate::tendlc::testing::OPERATIONS[3usize]
             }
             #[cfg(feature = "tendlc")]
-            Operation::TendlcBrandRegistrationServiceGetBrandRegistrationFeedback => {
+            Operation::TendlcN10dlcBrandRegistrationGetBrandRegistrationFeedback => {
                 &crate::tendlc::testing::OPERATIONS[4usize]
             }
             #[cfg(feature = "tendlc")]
-            Operation::TendlcBrandRegistrationServiceFetchBrandRegistrationRequest => {
+            Operation::TendlcN10dlcBrandRegistrationFetchBrandRegistrationRequest => {
                 &crate::tendlc::testing::OPERATIONS[5usize]
             }
             #[cfg(feature = "tendlc")]
-            Operation::TendlcBrandRegistrationServiceUpgrade10DlcBrandToFullRegistration => {
+            Operation::TendlcN10dlcBrandRegistrationUpgrade10DlcBrandToFullRegistration => {
                 &crate::tendlc::testing::OPERATIONS[6usize]
             }
             #[cfg(feature = "tendlc")]
-            Operation::TendlcBrandRegistrationServiceVettingInfo => {
+            Operation::TendlcN10dlcBrandRegistrationVettingInfo => {
                 &crate::tendlc::testing::OPERATIONS[7usize]
             }
             #[cfg(feature = "tendlc")]
-            Operation::TendlcResend2faEmail => {
+            Operation::TendlcN10dlcBrandRegistrationResend2faEmail => {
                 &crate::tendlc::testing::OPERATIONS[8usize]
             }
             #[cfg(feature = "tendlc")]
-            Operation::TendlcCampaignRegistrationExternalServiceCreateTcrCampaign => {
+            Operation::TendlcN10dlcCampaignRegistrationCreateTcrCampaign => {
                 &crate::tendlc::testing::OPERATIONS[9usize]
             }
             #[cfg(feature = "tendlc")]
-            Operation::TendlcCampaignRegistrationExternalServiceUploadCampaignFile => {
+            Operation::TendlcN10dlcCampaignRegistrationUploadCampaignFile => {
                 &crate::tendlc::testing::OPERATIONS[10usize]
             }
             #[cfg(feature = "tendlc")]
-            Operation::TendlcCampaignRegistrationExternalServiceGetCampaign => {
+            Operation::TendlcN10dlcCampaignRegistrationGetCampaign => {
                 &crate::tendlc::testing::OPERATIONS[11usize]
             }
             #[cfg(feature = "tendlc")]
-            Operation::TendlcCampaignRegistrationExternalServiceGetCampaignByTcrCampaignId => {
+            Operation::TendlcN10dlcCampaignRegistrationGetCampaignByTcrCampaignId => {
                 &crate::tendlc::testing::OPERATIONS[12usize]
             }
             #[cfg(feature = "tendlc")]
-            Operation::TendlcCampaignRegistrationExternalServiceQualifyBrandByUseCase => {
+            Operation::TendlcN10dlcCampaignRegistrationQualifyBrandByUseCase => {
                 &crate::tendlc::testing::OPERATIONS[13usize]
             }
             #[cfg(feature = "tendlc")]
-            Operation::TendlcCampaignRegistrationExternalServiceDeleteCampaign => {
+            Operation::TendlcN10dlcCampaignRegistrationDeleteCampaign => {
                 &crate::tendlc::testing::OPERATIONS[14usize]
             }
             #[cfg(feature = "tendlc")]
-            Operation::TendlcCampaignRegistrationServiceListCampaignRegistrationRequest => {
+            Operation::TendlcN10dlcCampaignRegistrationListCampaignRegistrationRequest => {
                 &crate::tendlc::testing::OPERATIONS[15usize]
             }
             #[cfg(feature = "tendlc")]
-            Operation::TendlcCampaignRegistrationServiceGetCampaignRegistrationFeedback => {
+            Operation::TendlcN10dlcCampaignRegistrationGetCampaignRegistrationFeedback => {
                 &crate::tendlc::testing::OPERATIONS[16usize]
             }
             #[cfg(feature = "tendlc")]
-            Operation::TendlcCampaignRegistrationServiceResubmitCampaignRegistration => {
+            Operation::TendlcN10dlcCampaignRegistrationResubmitCampaignRegistration => {
                 &crate::tendlc::testing::OPERATIONS[17usize]
             }
             #[cfg(feature = "tendlc")]
-            Operation::TendlcTfnVerificationExternalServiceListTfnVerificationsRequest => {
+            Operation::TendlcTfnVerificationListTfnVerificationsRequest => {
                 &crate::tendlc::testing::OPERATIONS[18usize]
             }
             #[cfg(feature = "tendlc")]
-            Operation::TendlcTfnVerificationExternalServiceCreateTfnVerificationRequest => {
+            Operation::TendlcTfnVerificationCreateTfnVerificationRequest => {
                 &crate::tendlc::testing::OPERATIONS[19usize]
             }
             #[cfg(feature = "tendlc")]
-            Operation::TendlcTfnVerificationExternalServiceGetTfnVerificationRequest => {
+            Operation::TendlcTfnVerificationGetTfnVerificationRequest => {
                 &crate::tendlc::testing::OPERATIONS[20usize]
             }
             #[cfg(feature = "tendlc")]
-            Operation::TendlcTfnVerificationExternalServiceGetTfnVerificationUseCasesRequest => {
+            Operation::TendlcTfnVerificationGetTfnVerificationUseCasesRequest => {
                 &crate::tendlc::testing::OPERATIONS[21usize]
             }
             #[cfg(feature = "brands")]
-            Operation::BrandsListBrands => &crate::brands::testing::OPERATIONS[0usize],
+            Operation::BrandsBrandsList => &crate::brands::testing::OPERATIONS[0usize],
             #[cfg(feature = "brands")]
-            Operation::BrandsCreateBrand => &crate::brands::testing::OPERATIONS[1usize],
+            Operation::BrandsBrandsCreate => &crate::brands::testing::OPERATIONS[1usize],
             #[cfg(feature = "brands")]
-            Operation::BrandsGetBrand => &crate::brands::testing::OPERATIONS[2usize],
+            Operation::BrandsBrandsGet => &crate::brands::testing::OPERATIONS[2usize],
             #[cfg(feature = "brands")]
-            Operation::BrandsUpdateBrand => &crate::brands::testing::OPERATIONS[3usize],
+            Operation::BrandsBrandsUpdate => &crate::brands::testing::OPERATIONS[3usize],
             #[cfg(feature = "brands")]
-            Operation::BrandsDeleteBrand => &crate::brands::testing::OPERATIONS[4usize],
+            Operation::BrandsBrandsDelete => &crate::brands::testing::OPERATIONS[4usize],
             #[cfg(feature = "brands")]
-            Operation::BrandsSubmitBrand => &crate::brands::testing::OPERATIONS[5usize],
+            Operation::BrandsBrandsSubmit => &crate::brands::testing::OPERATIONS[5usize],
             #[cfg(feature = "brands")]
-            Operation::BrandsCreateAndSubmitBrand => {
+            Operation::BrandsBrandsCreateAndSubmit => {
                 &crate::brands::testing::OPERATIONS[6usize]
             }
             #[cfg(feature = "brands")]
-            Operation::BrandsGetBrandMetadata => {
+            Operation::BrandsBrandsGetBrandMetadata => {
                 &crate::brands::testing::OPERATIONS[7usize]
             }
             #[cfg(feature = "brands")]
-            Operation::BrandsGetCallbackConfiguration => {
+            Operation::BrandsCallbackConfigurationGet => {
                 &crate::brands::testing::OPERATIONS[8usize]
             }
             #[cfg(feature = "brands")]
-            Operation::BrandsUpdateCallbackConfiguration => {
+            Operation::BrandsCallbackConfigurationUpdate => {
                 &crate::brands::testing::OPERATIONS[9usize]
             }
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsGetCallbackConfig => {
+            Operation::ComplianceBrandsBrandCallbacksGetCallbackConfig => {
                 &crate::compliance_brands::testing::OPERATIONS[0usize]
             }
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsUpdateCallbackConfig => {
+            Operation::ComplianceBrandsBrandCallbacksUpdateCallbackConfig => {
                 &crate::compliance_brands::testing::OPERATIONS[1usize]
             }
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsRotateCallbackSecret => {
+            Operation::ComplianceBrandsBrandCallbacksRotateCallbackSecret => {
                 &crate::compliance_brands::testing::OPERATIONS[2usize]
             }
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsListBrands => {
+            Operation::ComplianceBrandsBrandsList => {
                 &crate::compliance_brands::testing::OPERATIONS[3usize]
             }
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsCreateBrand => {
+            Operation::ComplianceBrandsBrandsCreate => {
                 &crate::compliance_brands::testing::OPERATIONS[4usize]
             }
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsImportBrand => {
+            Operation::ComplianceBrandsBrandsImport => {
                 &crate::compliance_brands::testing::OPERATIONS[5usize]
             }
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsGetBrand => {
+            Operation::ComplianceBrandsBrandsGet => {
                 &crate::compliance_brands::testing::OPERATIONS[6usize]
             }
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsDeleteBrand => {
+            Operation::ComplianceBrandsBrandsDelete => {
                 &crate::compliance_brands::testing::OPERATIONS[7usize]
             }
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsPatchBrand => {
+            Operation::ComplianceBrandsBrandsPatch => {
                 &crate::compliance_brands::testing::OPERATIONS[8usize]
             }
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsUploadBrandAttachment => {
+            Operation::ComplianceBrandsBrandsUploadBrandAttachment => {
                 &crate::compliance_brands::testing::OPERATIONS[9usize]
             }
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsDownloadBrandAttachment => {
+            Operation::ComplianceBrandsBrandsDownloadBrandAttachment => {
                 &crate::compliance_brands::testing::OPERATIONS[10usize]
             }
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsDeleteBrandAttachment => {
+            Operation::ComplianceBrandsBrandsDeleteBrandAttachment => {
                 &crate::compliance_brands::testing::OPERATIONS[11usize]
             }
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsListBrandOrders => {
+            Operation::ComplianceBrandsOrdersListBrand => {
                 &crate::compliance_brands::testing::OPERATIONS[12usize]
             }
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsListBrandOrderByBrandId => {
+            Operation::ComplianceBrandsOrdersListBrandOrderByBrandId => {
                 &crate::compliance_brands::testing::OPERATIONS[13usize]
             }
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsCreateBrandOrder => {
+            Operation::ComplianceBrandsOrdersCreateBrand => {
                 &crate::compliance_brands::testing::OPERATIONS[14usize]
             }
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsGetBrandOrder => {
+            Operation::ComplianceBrandsOrdersGetBrand => {
                 &crate::compliance_brands::testing::OPERATIONS[15usize]
             }
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsDeleteBrandOrder => {
+            Operation::ComplianceBrandsOrdersDeleteBrand => {
                 &crate::compliance_brands::testing::OPERATIONS[16usize]
             }
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsRetryBrandOrder => {
+            Operation::ComplianceBrandsOrdersRetryBrand => {
                 &crate::compliance_brands::testing::OPERATIONS[17usize]
             }
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsBrandOrderResendConfirmationEmail => {
+            Operation::ComplianceBrandsOrdersBrandOrderResendConfirmationEmail => {
                 &crate::compliance_brands::testing::OPERATIONS[18usize]
             }
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsBrandOrderVerifyOtp => {
+            Operation::ComplianceBrandsOrdersBrandOrderVerifyOtp => {
                 &crate::compliance_brands::testing::OPERATIONS[19usize]
             }
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsBrandOrderResendOtp => {
+            Operation::ComplianceBrandsOrdersBrandOrderResendOtp => {
                 &crate::compliance_brands::testing::OPERATIONS[20usize]
             }
             #[cfg(feature = "shortcode_campaigns")]
-            Operation::ShortcodeCampaignsListCampaigns => {
+            Operation::ShortcodeCampaignsCampaignsList => {
                 &crate::shortcode_campaigns::testing::OPERATIONS[0usize]
             }
             #[cfg(feature = "shortcode_campaigns")]
-            Operation::ShortcodeCampaignsCreateCampaign => {
+            Operation::ShortcodeCampaignsCampaignsCreate => {
                 &crate::shortcode_campaigns::testing::OPERATIONS[1usize]
             }
             #[cfg(feature = "shortcode_campaigns")]
-            Operation::ShortcodeCampaignsCreateAndSubmitCampaign => {
+            Operation::ShortcodeCampaignsCampaignsCreateAndSubmit => {
                 &crate::shortcode_campaigns::testing::OPERATIONS[2usize]
             }
             #[cfg(feature = "shortcode_campaigns")]
-            Operation::ShortcodeCampaignsGetCampaign => {
+            Operation::ShortcodeCampaignsCampaignsGet => {
                 &crate::shortcode_campaigns::testing::OPERATIONS[3usize]
             }
             #[cfg(feature = "shortcode_campaigns")]
-            Operation::ShortcodeCampaignsUpdateCampaign => {
+            Operation::ShortcodeCampaignsCampaignsUpdate => {
                 &crate::shortcode_campaigns::testing::OPERATIONS[4usize]
             }
             #[cfg(feature = "shortcode_campaigns")]
-            Operation::ShortcodeCampaignsSubmitCampaign => {
+            Operation::ShortcodeCampaignsCampaignsSubmit => {
                 &crate::shortcode_campaigns::testing::OPERATIONS[5usize]
             }
             #[cfg(feature = "shortcode_campaigns")]
-            Operation::ShortcodeCampaignsCancelCampaign => {
+            Operation::ShortcodeCampaignsCampaignsCancel => {
                 &crate::shortcode_campaigns::testing::OPERATIONS[6usize]
             }
             #[cfg(feature = "shortcode_campaigns")]
-            Operation::ShortcodeCampaignsAddCampaignNote => {
+            Operation::ShortcodeCampaignsCampaignsAddCampaignNote => {
                 &crate::shortcode_campaigns::testing::OPERATIONS[7usize]
             }
             #[cfg(feature = "shortcode_campaigns")]
-            Operation::ShortcodeCampaignsAddCarrierOrderNote => {
+            Operation::ShortcodeCampaignsCampaignsAddCarrierOrderNote => {
                 &crate::shortcode_campaigns::testing::OPERATIONS[8usize]
             }
             #[cfg(feature = "shortcode_campaigns")]
-            Operation::ShortcodeCampaignsRequestCarrierOrderCertification => {
+            Operation::ShortcodeCampaignsCampaignsRequestCarrierOrderCertification => {
                 &crate::shortcode_campaigns::testing::OPERATIONS[9usize]
             }
             #[cfg(feature = "shortcode_campaigns")]
-            Operation::ShortcodeCampaignsGetCarriers => {
+            Operation::ShortcodeCampaignsCampaignsGetCarriers => {
                 &crate::shortcode_campaigns::testing::OPERATIONS[10usize]
             }
             #[cfg(feature = "shortcode_campaigns")]
-            Operation::ShortcodeCampaignsUploadAttachment => {
+            Operation::ShortcodeCampaignsCampaignsUploadAttachment => {
                 &crate::shortcode_campaigns::testing::OPERATIONS[11usize]
             }
             #[cfg(feature = "shortcode_campaigns")]
-            Operation::ShortcodeCampaignsDownloadCampaignAttachment => {
+            Operation::ShortcodeCampaignsCampaignsDownloadCampaignAttachment => {
                 &crate::shortcode_campaigns::testing::OPERATIONS[12usize]
             }
             #[cfg(feature = "shortcode_campaigns")]
-            Operation::ShortcodeCampaignsDeleteCampaignAttachment => {
+            Operation::ShortcodeCampaignsCampaignsDeleteCampaignAttachment => {
                 &crate::shortcode_campaigns::testing::OPERATIONS[13usize]
             }
             #[cfg(feature = "shortcode_campaigns")]
-            Operation::ShortcodeCampaignsGetCallbackConfiguration => {
+            Operation::ShortcodeCampaignsCampaignsCallbacksGetCallbackConfiguration => {
                 &crate::shortcode_campaigns::testing::OPERATIONS[14usize]
             }
             #[cfg(feature = "shortcode_campaigns")]
-            Operation::ShortcodeCampaignsUpdateCallbackConfiguration => {
+            Operation::ShortcodeCampaignsCampaignsCallbacksUpdateCallbackConfiguration => {
                 &crate::shortcode_campaigns::testing::OPERATIONS[15usize]
             }
             #[cfg(feature = "voice")]
-            Operation::VoiceConfigurationGetNumbers => {
+            Operation::VoiceApplicationsGetNumbers => {
                 &crate::voice::testing::OPERATIONS[0usize]
             }
             #[cfg(feature = "voice")]
-            Operation::VoiceConfigurationUpdateNumbers => {
+            Operation::VoiceApplicationsUpdateNumbers => {
                 &crate::voice::testing::OPERATIONS[1usize]
             }
             #[cfg(feature = "voice")]
-            Operation::VoiceConfigurationUnassignNumber => {
+            Operation::VoiceApplicationsUnassignNumber => {
                 &crate::voice::testing::OPERATIONS[2usize]
             }
             #[cfg(feature = "voice")]
-            Operation::VoiceConfigurationGetCallbackUrLs => {
+            Operation::VoiceApplicationsGetCallbackUrLs => {
                 &crate::voice::testing::OPERATIONS[3usize]
             }
             #[cfg(feature = "voice")]
-            Operation::VoiceConfigurationUpdateCallbackUrLs => {
+            Operation::VoiceApplicationsUpdateCallbackUrLs => {
                 &crate::voice::testing::OPERATIONS[4usize]
             }
             #[cfg(feature = "voice")]
-            Operation::VoiceCallingQueryNumber => {
+            Operation::VoiceApplicationsQueryNumber => {
                 &crate::voice::testing::OPERATIONS[5usize]
             }
             #[cfg(feature = "voice")]
-            Operation::VoiceCallouts => &crate::voice::testing::OPERATIONS[6usize],
+            Operation::VoiceCalloutsCall => &crate::voice::testing::OPERATIONS[6usize],
             #[cfg(feature = "voice")]
-            Operation::VoiceCallingGetCallResult => {
+            Operation::VoiceCallsGetCallResult => {
                 &crate::voice::testing::OPERATIONS[7usize]
             }
             #[cfg(feature = "voice")]
-            Operation::VoiceCallingUpdateCall => {
-                &crate::voice::testing::OPERATIONS[8usize]
-            }
+            Operation::VoiceCallsUpdate => &crate::voice::testing::OPERATIONS[8usize],
             #[cfg(feature = "voice")]
-            Operation::VoiceCallingManageCallWithCallLeg => {
+            Operation::VoiceCallsManageCallWithCallLeg => {
                 &crate::voice::testing::OPERATIONS[9usize]
             }
             #[cfg(feature = "voice")]
-            Operation::VoiceCallingGetConferenceInfo => {
+            Operation::VoiceConferencesGetConferenceInfo => {
                 &crate::voice::testing::OPERATIONS[10usize]
             }
             #[cfg(feature = "voice")]
-            Operation::VoiceCallingKickConferenceAll => {
+            Operation::VoiceConferencesKickConferenceAll => {
                 &crate::voice::testing::OPERATIONS[11usize]
             }
             #[cfg(feature = "voice")]
-            Operation::VoiceCallingKickConferenceParticipant => {
+            Operation::VoiceConferencesKickConferenceParticipant => {
                 &crate::voice::testing::OPERATIONS[12usize]
             }
             #[cfg(feature = "voice")]
-            Operation::VoiceCallingManageConferenceParticipant => {
+            Operation::VoiceConferencesManageConferenceParticipant => {
                 &crate::voice::testing::OPERATIONS[13usize]
             }
             #[cfg(feature = "voice_v2")]
-            Operation::VoiceV2GetBatchCallSummary => {
+            Operation::VoiceV2BatchesGetBatchCallSummary => {
                 &crate::voice_v2::testing::OPERATIONS[0usize]
             }
             #[cfg(feature = "voice_v2")]
-            Operation::VoiceV2StopBatchProcessing => {
+            Operation::VoiceV2BatchesStopBatchProcessing => {
                 &crate::voice_v2::testing::OPERATIONS[1usize]
             }
             #[cfg(feature = "voice_v2")]
-            Operation::VoiceV2GetBatchDetails => {
+            Operation::VoiceV2BatchesGetBatchDetails => {
                 &crate::voice_v2::testing::OPERATIONS[2usize]
             }
             #[cfg(feature = "voice_v2")]
-            Operation::VoiceV2ListCalls => &crate::voice_v2::testing::OPERATIONS[3usize],
+            Operation::VoiceV2CallsList => &crate::voice_v2::testing::OPERATIONS[3usize],
             #[cfg(feature = "voice_v2")]
-            Operation::VoiceV2CreateCall => &crate::voice_v2::testing::OPERATIONS[4usize],
+            Operation::VoiceV2CallsCreate => {
+                &crate::voice_v2::testing::OPERATIONS[4usize]
+            }
             #[cfg(feature = "voice_v2")]
-            Operation::VoiceV2GetCallById => {
+            Operation::VoiceV2CallsGetCallById => {
                 &crate::voice_v2::testing::OPERATIONS[5usize]
             }
             #[cfg(feature = "voice_v2")]
-            Operation::VoiceV2PatchCallById => {
+            Operation::VoiceV2CallsPatchCallById => {
                 &crate::voice_v2::testing::OPERATIONS[6usize]
             }
             #[cfg(feature = "voice_v2")]
-            Operation::VoiceV2PatchCallBySessionAndName => {
+            Operation::VoiceV2CallsPatchCallBySessionAndName => {
                 &crate::voice_v2::testing::OPERATIONS[7usize]
             }
             #[cfg(feature = "voice_v2")]
-            Operation::VoiceV2DescribeSvaml => {
+            Operation::VoiceV2PayloadsDescribeSvaml => {
                 &crate::voice_v2::testing::OPERATIONS[8usize]
             }
             #[cfg(feature = "voice_v2")]
-            Operation::VoiceV2ValidateSvaml => {
+            Operation::VoiceV2PayloadsValidateSvaml => {
                 &crate::voice_v2::testing::OPERATIONS[9usize]
             }
             #[cfg(feature = "voice_v2")]
-            Operation::VoiceV2ListServices => {
+            Operation::VoiceV2ServicesList => {
                 &crate::voice_v2::testing::OPERATIONS[10usize]
             }
             #[cfg(feature = "voice_v2")]
-            Operation::VoiceV2CreateService => {
+            Operation::VoiceV2ServicesCreate => {
                 &crate::voice_v2::testing::OPERATIONS[11usize]
             }
             #[cfg(feature = "voice_v2")]
-            Operation::VoiceV2GetService => {
+            Operation::VoiceV2ServicesGet => {
                 &crate::voice_v2::testing::OPERATIONS[12usize]
             }
             #[cfg(feature = "voice_v2")]
-            Operation::VoiceV2DeleteService => {
+            Operation::VoiceV2ServicesDelete => {
                 &crate::voice_v2::testing::OPERATIONS[13usize]
             }
             #[cfg(feature = "voice_v2")]
-            Operation::VoiceV2UpdateService => {
+            Operation::VoiceV2ServicesUpdate => {
                 &crate::voice_v2::testing::OPERATIONS[14usize]
             }
             #[cfg(feature = "voice_v2")]
-            Operation::VoiceV2GetSessionById => {
+            Operation::VoiceV2SessionsGetSessionById => {
                 &crate::voice_v2::testing::OPERATIONS[15usize]
             }
             #[cfg(feature = "verification")]
@@ -4726,787 +5508,797 @@ impl Operation {
                 &crate::verification::testing::OPERATIONS[2usize]
             }
             #[cfg(feature = "verification")]
-            Operation::VerificationReportVerificationByIdentity => {
+            Operation::VerificationVerificationsReportReportVerificationByIdentity => {
                 &crate::verification::testing::OPERATIONS[3usize]
             }
             #[cfg(feature = "verification")]
-            Operation::VerificationReportVerificationById => {
+            Operation::VerificationVerificationsReportReportVerificationById => {
                 &crate::verification::testing::OPERATIONS[4usize]
             }
             #[cfg(feature = "verification")]
-            Operation::VerificationStartVerification => {
+            Operation::VerificationVerificationsStartStartVerification => {
                 &crate::verification::testing::OPERATIONS[5usize]
             }
             #[cfg(feature = "fax")]
-            Operation::FaxListCoverPages => &crate::fax::testing::OPERATIONS[0usize],
+            Operation::FaxCoverPagesList => &crate::fax::testing::OPERATIONS[0usize],
             #[cfg(feature = "fax")]
-            Operation::FaxAddCoverPage => &crate::fax::testing::OPERATIONS[1usize],
+            Operation::FaxCoverPagesAdd => &crate::fax::testing::OPERATIONS[1usize],
             #[cfg(feature = "fax")]
-            Operation::FaxGetCoverPage => &crate::fax::testing::OPERATIONS[2usize],
+            Operation::FaxCoverPagesGet => &crate::fax::testing::OPERATIONS[2usize],
             #[cfg(feature = "fax")]
-            Operation::FaxDeleteCoverPage => &crate::fax::testing::OPERATIONS[3usize],
+            Operation::FaxCoverPagesDelete => &crate::fax::testing::OPERATIONS[3usize],
             #[cfg(feature = "fax")]
-            Operation::FaxListDomains => &crate::fax::testing::OPERATIONS[4usize],
+            Operation::FaxDomainsList => &crate::fax::testing::OPERATIONS[4usize],
             #[cfg(feature = "fax")]
-            Operation::FaxGetDomain => &crate::fax::testing::OPERATIONS[5usize],
+            Operation::FaxDomainsGet => &crate::fax::testing::OPERATIONS[5usize],
             #[cfg(feature = "fax")]
-            Operation::FaxCreateDomain => &crate::fax::testing::OPERATIONS[6usize],
+            Operation::FaxDomainsCreate => &crate::fax::testing::OPERATIONS[6usize],
             #[cfg(feature = "fax")]
-            Operation::FaxDeleteDomain => &crate::fax::testing::OPERATIONS[7usize],
+            Operation::FaxDomainsDelete => &crate::fax::testing::OPERATIONS[7usize],
             #[cfg(feature = "fax")]
-            Operation::FaxVerifyDomain => &crate::fax::testing::OPERATIONS[8usize],
+            Operation::FaxDomainsVerify => &crate::fax::testing::OPERATIONS[8usize],
             #[cfg(feature = "fax")]
-            Operation::FaxGetEmailsForNumber => &crate::fax::testing::OPERATIONS[9usize],
+            Operation::FaxFaxToEmailGetEmailsForNumber => {
+                &crate::fax::testing::OPERATIONS[9usize]
+            }
             #[cfg(feature = "fax")]
-            Operation::FaxGetEmailsForProject => {
+            Operation::FaxFaxToEmailGetEmailsForProject => {
                 &crate::fax::testing::OPERATIONS[10usize]
             }
             #[cfg(feature = "fax")]
-            Operation::FaxCreateEmailForProject => {
+            Operation::FaxFaxToEmailCreateEmailForProject => {
                 &crate::fax::testing::OPERATIONS[11usize]
             }
             #[cfg(feature = "fax")]
-            Operation::FaxUpdateEmail => &crate::fax::testing::OPERATIONS[12usize],
-            #[cfg(feature = "fax")]
-            Operation::FaxDeleteEmail => &crate::fax::testing::OPERATIONS[13usize],
-            #[cfg(feature = "fax")]
-            Operation::FaxGetNumbersByEmail => &crate::fax::testing::OPERATIONS[14usize],
-            #[cfg(feature = "fax")]
-            Operation::FaxGetFaxes => &crate::fax::testing::OPERATIONS[15usize],
-            #[cfg(feature = "fax")]
-            Operation::FaxSendFax => &crate::fax::testing::OPERATIONS[16usize],
-            #[cfg(feature = "fax")]
-            Operation::FaxGetFaxInfoPerId => &crate::fax::testing::OPERATIONS[17usize],
-            #[cfg(feature = "fax")]
-            Operation::FaxGetFaxFilebyId => &crate::fax::testing::OPERATIONS[18usize],
-            #[cfg(feature = "fax")]
-            Operation::FaxDeleteFaxContentById => {
-                &crate::fax::testing::OPERATIONS[19usize]
+            Operation::FaxFaxToEmailUpdateEmail => {
+                &crate::fax::testing::OPERATIONS[12usize]
             }
             #[cfg(feature = "fax")]
-            Operation::FaxGetFaxFileByIdDeprecated => {
+            Operation::FaxFaxToEmailDeleteEmail => {
+                &crate::fax::testing::OPERATIONS[13usize]
+            }
+            #[cfg(feature = "fax")]
+            Operation::FaxFaxToEmailGetNumbersByEmail => {
+                &crate::fax::testing::OPERATIONS[14usize]
+            }
+            #[cfg(feature = "fax")]
+            Operation::FaxFaxesList => &crate::fax::testing::OPERATIONS[15usize],
+            #[cfg(feature = "fax")]
+            Operation::FaxFaxesSend => &crate::fax::testing::OPERATIONS[16usize],
+            #[cfg(feature = "fax")]
+            Operation::FaxFaxesGet => &crate::fax::testing::OPERATIONS[17usize],
+            #[cfg(feature = "fax")]
+            Operation::FaxFaxesDownload => &crate::fax::testing::OPERATIONS[18usize],
+            #[cfg(feature = "fax")]
+            Operation::FaxFaxesDeleteContent => &crate::fax::testing::OPERATIONS[19usize],
+            #[cfg(feature = "fax")]
+            Operation::FaxFaxesDownloadDeprecated => {
                 &crate::fax::testing::OPERATIONS[20usize]
             }
             #[cfg(feature = "fax")]
-            Operation::FaxListServices => &crate::fax::testing::OPERATIONS[21usize],
+            Operation::FaxServicesList => &crate::fax::testing::OPERATIONS[21usize],
             #[cfg(feature = "fax")]
-            Operation::FaxCreateService => &crate::fax::testing::OPERATIONS[22usize],
+            Operation::FaxServicesCreate => &crate::fax::testing::OPERATIONS[22usize],
             #[cfg(feature = "fax")]
-            Operation::FaxGetService => &crate::fax::testing::OPERATIONS[23usize],
+            Operation::FaxServicesGet => &crate::fax::testing::OPERATIONS[23usize],
             #[cfg(feature = "fax")]
-            Operation::FaxRemoveService => &crate::fax::testing::OPERATIONS[24usize],
+            Operation::FaxServicesRemove => &crate::fax::testing::OPERATIONS[24usize],
             #[cfg(feature = "fax")]
-            Operation::FaxUpdateService => &crate::fax::testing::OPERATIONS[25usize],
+            Operation::FaxServicesUpdate => &crate::fax::testing::OPERATIONS[25usize],
             #[cfg(feature = "fax")]
-            Operation::FaxListNumbersForService => {
+            Operation::FaxServicesListNumbersFor => {
                 &crate::fax::testing::OPERATIONS[26usize]
             }
             #[cfg(feature = "fax")]
-            Operation::FaxSuspendNumber => &crate::fax::testing::OPERATIONS[27usize],
+            Operation::FaxServicesSuspendNumber => {
+                &crate::fax::testing::OPERATIONS[27usize]
+            }
             #[cfg(feature = "fax")]
-            Operation::FaxListTemplates => &crate::fax::testing::OPERATIONS[28usize],
+            Operation::FaxTemplatesList => &crate::fax::testing::OPERATIONS[28usize],
             #[cfg(feature = "fax")]
-            Operation::FaxGetTemplate => &crate::fax::testing::OPERATIONS[29usize],
+            Operation::FaxTemplatesGet => &crate::fax::testing::OPERATIONS[29usize],
             #[cfg(feature = "fax")]
-            Operation::FaxUpdateTemplate => &crate::fax::testing::OPERATIONS[30usize],
+            Operation::FaxTemplatesUpdate => &crate::fax::testing::OPERATIONS[30usize],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingGetAccessControlList => {
+            Operation::ElasticSipTrunkingAccessControlListGet => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[0usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingCreateAccessControlList => {
+            Operation::ElasticSipTrunkingAccessControlListCreate => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[1usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingGetAccessListById => {
+            Operation::ElasticSipTrunkingAccessControlListGetAccessListById => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[2usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingUpdateAccessControlList => {
+            Operation::ElasticSipTrunkingAccessControlListUpdate => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[3usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingDeleteAccessControlList => {
+            Operation::ElasticSipTrunkingAccessControlListDelete => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[4usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingTrunksByAcl => {
+            Operation::ElasticSipTrunkingAccessControlListTrunksByAcl => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[5usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingGetIpRangesForAccessControlList => {
+            Operation::ElasticSipTrunkingAccessControlListGetIpRangesFor => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[6usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingAddIpRangeToAccessControlList => {
+            Operation::ElasticSipTrunkingAccessControlListAddIpRangeTo => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[7usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingUpdateIpRangeFromAccessControlList => {
+            Operation::ElasticSipTrunkingAccessControlListUpdateIpRangeFrom => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[8usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingDeleteIpRangeFromAccessControlList => {
+            Operation::ElasticSipTrunkingAccessControlListDeleteIpRangeFrom => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[9usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingGetAccessControlListsForTrunk => {
+            Operation::ElasticSipTrunkingAccessControlListGetAccessControlListsForTrunk => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[10usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingAddAccessControlListToTrunk => {
+            Operation::ElasticSipTrunkingAccessControlListAddAccessControlListToTrunk => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[11usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingDeleteAccessControlListFromTrunk => {
+            Operation::ElasticSipTrunkingAccessControlListDeleteAccessControlListFromTrunk => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[12usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingGetBlockingRules => {
+            Operation::ElasticSipTrunkingCallBlockingRulesGetBlockingRules => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[13usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingCreateBlockingRule => {
+            Operation::ElasticSipTrunkingCallBlockingRulesCreateBlockingRule => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[14usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingUpdateBlockingRuleById => {
+            Operation::ElasticSipTrunkingCallBlockingRulesUpdateBlockingRuleById => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[15usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingDeleteBlockingRuleById => {
+            Operation::ElasticSipTrunkingCallBlockingRulesDeleteBlockingRuleById => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[16usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingFindCalls => {
+            Operation::ElasticSipTrunkingCallsFind => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[17usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingExportCallRecords => {
+            Operation::ElasticSipTrunkingCallsExportCallRecords => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[18usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingGetPcap => {
+            Operation::ElasticSipTrunkingCallsGetPcap => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[19usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingGetCountryPermissions => {
+            Operation::ElasticSipTrunkingCountryPermissionsGetCountryPermissions => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[20usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingGetCountryPermission => {
+            Operation::ElasticSipTrunkingCountryPermissionsGetCountryPermission => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[21usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingUpdateCountryPermission => {
+            Operation::ElasticSipTrunkingCountryPermissionsUpdate => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[22usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingGetCredentialListById => {
+            Operation::ElasticSipTrunkingCredentialListsGetCredentialListById => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[23usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingUpdateCredentialList => {
+            Operation::ElasticSipTrunkingCredentialListsUpdate => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[24usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingDeleteCredentialList => {
+            Operation::ElasticSipTrunkingCredentialListsDelete => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[25usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingUpdateCredential => {
+            Operation::ElasticSipTrunkingCredentialListsUpdateCredential => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[26usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingTrunksByCredentialList => {
+            Operation::ElasticSipTrunkingCredentialListsTrunksBy => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[27usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingDeleteCredential => {
+            Operation::ElasticSipTrunkingCredentialsDelete => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[28usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingGetPhoneNumbers => {
+            Operation::ElasticSipTrunkingPhoneNumbersGet => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[29usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingGetPhoneNumberByNumber => {
+            Operation::ElasticSipTrunkingPhoneNumbersGetPhoneNumberByNumber => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[30usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingAddEstProjects => {
+            Operation::ElasticSipTrunkingProjectsAddEst => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[31usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingGetSipEndpoint => {
+            Operation::ElasticSipTrunkingSipEndpointsGet => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[32usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingCreateSipEndpoint => {
+            Operation::ElasticSipTrunkingSipEndpointsCreate => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[33usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingGetSipEndpointById => {
+            Operation::ElasticSipTrunkingSipEndpointsGetSipEndpointById => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[34usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingUpdateSipEndpoint => {
+            Operation::ElasticSipTrunkingSipEndpointsUpdate => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[35usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingDeleteSipEndpoint => {
+            Operation::ElasticSipTrunkingSipEndpointsDelete => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[36usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingGetSipTrunks => {
+            Operation::ElasticSipTrunkingSipTrunksGet => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[37usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingCreateSipTrunk => {
+            Operation::ElasticSipTrunkingSipTrunksCreate => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[38usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingGetSipTrunkById => {
+            Operation::ElasticSipTrunkingSipTrunksGetSipTrunkById => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[39usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingUpdateSipTrunk => {
+            Operation::ElasticSipTrunkingSipTrunksUpdate => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[40usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingDeleteSipTrunk => {
+            Operation::ElasticSipTrunkingSipTrunksDelete => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[41usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingRemoveCredentialListFromTrunk => {
+            Operation::ElasticSipTrunkingSipTrunksRemoveCredentialListFromTrunk => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[42usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingGetCredentialListsForTrunk => {
+            Operation::ElasticSipTrunkingSipTrunksGetCredentialListsForTrunk => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[43usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingBulkUpdateCredentialListsForTrunk => {
+            Operation::ElasticSipTrunkingSipTrunksBulkUpdateCredentialListsForTrunk => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[44usize]
             }
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingAddCredentialListToTrunk => {
+            Operation::ElasticSipTrunkingSipTrunksAddCredentialListToTrunk => {
                 &crate::elastic_sip_trunking::testing::OPERATIONS[45usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningBundlesBundlesControllerListV1 => {
+            Operation::ProvisioningBundlesList => {
                 &crate::provisioning::testing::OPERATIONS[0usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningBundlesBundlesControllerCreateV1 => {
+            Operation::ProvisioningBundlesCreate => {
                 &crate::provisioning::testing::OPERATIONS[1usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningBundlesBundlesControllerGetV1 => {
+            Operation::ProvisioningBundlesGet => {
                 &crate::provisioning::testing::OPERATIONS[2usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningConversationInstagramControllerGetV1 => {
+            Operation::ProvisioningConversationConversationInstagramControllerGetV1 => {
                 &crate::provisioning::testing::OPERATIONS[3usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningConversationMessengerControllerGetV1 => {
+            Operation::ProvisioningConversationConversationMessengerControllerGetV1 => {
                 &crate::provisioning::testing::OPERATIONS[4usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningConversationTelegramControllerGetV1 => {
+            Operation::ProvisioningConversationConversationTelegramControllerGetV1 => {
                 &crate::provisioning::testing::OPERATIONS[5usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningConversationViberControllerGetV1 => {
+            Operation::ProvisioningConversationConversationViberControllerGetV1 => {
                 &crate::provisioning::testing::OPERATIONS[6usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaotalkCategoriesControllerListSenderCategoriesV1 => {
+            Operation::ProvisioningKakaoTalkCategoriesListSenderCategories => {
                 &crate::provisioning::testing::OPERATIONS[7usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaotalkCategoriesControllerGetTemplateCategoriesV1 => {
+            Operation::ProvisioningKakaoTalkCategoriesGetTemplateCategories => {
                 &crate::provisioning::testing::OPERATIONS[8usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaotalkSendersControllerListSendersV1 => {
+            Operation::ProvisioningKakaoTalkSendersListSenders => {
                 &crate::provisioning::testing::OPERATIONS[9usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaotalkSendersControllerCreateSenderV1 => {
+            Operation::ProvisioningKakaoTalkSendersCreateSender => {
                 &crate::provisioning::testing::OPERATIONS[10usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaotalkSendersControllerGetSenderV1 => {
+            Operation::ProvisioningKakaoTalkSendersGetSender => {
                 &crate::provisioning::testing::OPERATIONS[11usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaotalkSendersControllerDeleteSenderV1 => {
+            Operation::ProvisioningKakaoTalkSendersDeleteSender => {
                 &crate::provisioning::testing::OPERATIONS[12usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaotalkSendersControllerUpdateSenderV1 => {
+            Operation::ProvisioningKakaoTalkSendersUpdateSender => {
                 &crate::provisioning::testing::OPERATIONS[13usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaotalkSendersControllerListActivitiesV1 => {
+            Operation::ProvisioningKakaoTalkSendersListActivities => {
                 &crate::provisioning::testing::OPERATIONS[14usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaotalkSendersControllerDeleteChangesV1 => {
+            Operation::ProvisioningKakaoTalkSendersDeleteChanges => {
                 &crate::provisioning::testing::OPERATIONS[15usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaotalkSendersControllerCreateCommentV1 => {
+            Operation::ProvisioningKakaoTalkSendersCreateComment => {
                 &crate::provisioning::testing::OPERATIONS[16usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaotalkSendersControllerRegisterSenderV1 => {
+            Operation::ProvisioningKakaoTalkSendersRegisterSender => {
                 &crate::provisioning::testing::OPERATIONS[17usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaotalkSendersControllerVerifySenderV1 => {
+            Operation::ProvisioningKakaoTalkSendersVerifySender => {
                 &crate::provisioning::testing::OPERATIONS[18usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaotalkTemplatesControllerListTemplatesV1 => {
+            Operation::ProvisioningKakaoTalkTemplatesListTemplates => {
                 &crate::provisioning::testing::OPERATIONS[19usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaotalkTemplatesControllerCreateTemplateV1 => {
+            Operation::ProvisioningKakaoTalkTemplatesCreateTemplate => {
                 &crate::provisioning::testing::OPERATIONS[20usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaotalkTemplatesControllerGetV1 => {
+            Operation::ProvisioningKakaoTalkTemplatesGet => {
                 &crate::provisioning::testing::OPERATIONS[21usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaotalkTemplatesControllerDeleteTemplateV1 => {
+            Operation::ProvisioningKakaoTalkTemplatesDeleteTemplate => {
                 &crate::provisioning::testing::OPERATIONS[22usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaotalkTemplatesControllerUpdateTemplateV1 => {
+            Operation::ProvisioningKakaoTalkTemplatesUpdateTemplate => {
                 &crate::provisioning::testing::OPERATIONS[23usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaotalkTemplatesControllerListActivitiesV1 => {
+            Operation::ProvisioningKakaoTalkTemplatesListActivities => {
                 &crate::provisioning::testing::OPERATIONS[24usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaotalkTemplatesControllerDeleteTemplateDraftV1 => {
+            Operation::ProvisioningKakaoTalkTemplatesDeleteTemplateDraft => {
                 &crate::provisioning::testing::OPERATIONS[25usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaotalkTemplatesControllerCreateCommentV1 => {
+            Operation::ProvisioningKakaoTalkTemplatesCreateComment => {
                 &crate::provisioning::testing::OPERATIONS[26usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningRcsAccountsControllerListActivitiesV1 => {
+            Operation::ProvisioningRcsAccountsListActivities => {
                 &crate::provisioning::testing::OPERATIONS[27usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningRcsAccountsControllerCreateCommentV1 => {
+            Operation::ProvisioningRcsAccountsCreateComment => {
                 &crate::provisioning::testing::OPERATIONS[28usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningRcsQuestionnaireControllerGetQuestionsV1 => {
+            Operation::ProvisioningRcsQuestionnaireGetQuestions => {
                 &crate::provisioning::testing::OPERATIONS[29usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningRcsSendersControllerListSendersV1 => {
+            Operation::ProvisioningRcsSendersListSenders => {
                 &crate::provisioning::testing::OPERATIONS[30usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningRcsSendersControllerCreateSenderV1 => {
+            Operation::ProvisioningRcsSendersCreateSender => {
                 &crate::provisioning::testing::OPERATIONS[31usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningRcsSendersControllerGetSenderV1 => {
+            Operation::ProvisioningRcsSendersGetSender => {
                 &crate::provisioning::testing::OPERATIONS[32usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningRcsSendersControllerUpdateSenderV1 => {
+            Operation::ProvisioningRcsSendersUpdateSender => {
                 &crate::provisioning::testing::OPERATIONS[33usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningRcsSendersControllerListActivitiesV1 => {
+            Operation::ProvisioningRcsSendersListActivities => {
                 &crate::provisioning::testing::OPERATIONS[34usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningRcsSendersControllerCreateSenderCommentV1 => {
+            Operation::ProvisioningRcsSendersCreateSenderComment => {
                 &crate::provisioning::testing::OPERATIONS[35usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningRcsSendersControllerLaunchSenderV1 => {
+            Operation::ProvisioningRcsSendersLaunchSender => {
                 &crate::provisioning::testing::OPERATIONS[36usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningRcsSendersControllerAddTestNumbersV1 => {
+            Operation::ProvisioningRcsSendersAddTestNumbers => {
                 &crate::provisioning::testing::OPERATIONS[37usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningRcsSendersControllerGetTestNumberStateV1 => {
+            Operation::ProvisioningRcsSendersGetTestNumberState => {
                 &crate::provisioning::testing::OPERATIONS[38usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningRcsSendersControllerDeleteTestNumberV1 => {
+            Operation::ProvisioningRcsSendersDeleteTestNumber => {
                 &crate::provisioning::testing::OPERATIONS[39usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningRcsSendersControllerGetTestNumberCapabilitiesV1 => {
+            Operation::ProvisioningRcsSendersGetTestNumberCapabilities => {
                 &crate::provisioning::testing::OPERATIONS[40usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningRcsSendersControllerRetryTestNumberV1 => {
+            Operation::ProvisioningRcsSendersRetryTestNumber => {
                 &crate::provisioning::testing::OPERATIONS[41usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningSmsSmsAppsControllerListSmsAppsV1 => {
+            Operation::ProvisioningSmsAppsList => {
                 &crate::provisioning::testing::OPERATIONS[42usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningSmsSmsAppsControllerCreateSmsAppV1 => {
+            Operation::ProvisioningSmsAppsCreate => {
                 &crate::provisioning::testing::OPERATIONS[43usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningSmsSmsAppsControllerGetSmsAppV1 => {
+            Operation::ProvisioningSmsAppsGet => {
                 &crate::provisioning::testing::OPERATIONS[44usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningSmsSmsAppsControllerDeleteSmsAppV1 => {
+            Operation::ProvisioningSmsAppsDelete => {
                 &crate::provisioning::testing::OPERATIONS[45usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningSmsSmsAppsControllerUpdateSmsAppV1 => {
+            Operation::ProvisioningSmsAppsUpdate => {
                 &crate::provisioning::testing::OPERATIONS[46usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWebhookWebhookControllerListWebhooksV1 => {
+            Operation::ProvisioningWebhooksList => {
                 &crate::provisioning::testing::OPERATIONS[47usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWebhookWebhookControllerCreateWebhookV1 => {
+            Operation::ProvisioningWebhooksCreate => {
                 &crate::provisioning::testing::OPERATIONS[48usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWebhookWebhookControllerGetWebhookV1 => {
+            Operation::ProvisioningWebhooksGet => {
                 &crate::provisioning::testing::OPERATIONS[49usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWebhookWebhookControllerReplaceWebhookV1 => {
+            Operation::ProvisioningWebhooksReplace => {
                 &crate::provisioning::testing::OPERATIONS[50usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWebhookWebhookControllerDeleteWebhookV1 => {
+            Operation::ProvisioningWebhooksDelete => {
                 &crate::provisioning::testing::OPERATIONS[51usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWebhookWebhookControllerUpdateWebhookV1 => {
+            Operation::ProvisioningWebhooksUpdate => {
                 &crate::provisioning::testing::OPERATIONS[52usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1 => {
+            Operation::ProvisioningWhatsAppEnableTemplateAnalytics => {
                 &crate::provisioning::testing::OPERATIONS[53usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1 => {
+            Operation::ProvisioningWhatsAppCreateLongLivedAccessToken => {
                 &crate::provisioning::testing::OPERATIONS[54usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1 => {
+            Operation::ProvisioningWhatsAppListWabaDetailsForToken => {
                 &crate::provisioning::testing::OPERATIONS[55usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappAccountsControllerGetAccountV1 => {
+            Operation::ProvisioningWhatsAppAccountsGetAccount => {
                 &crate::provisioning::testing::OPERATIONS[56usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappAccountsControllerCreateAccountV1 => {
+            Operation::ProvisioningWhatsAppAccountsCreateAccount => {
                 &crate::provisioning::testing::OPERATIONS[57usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappAccountsControllerDeleteAccountV1 => {
+            Operation::ProvisioningWhatsAppAccountsDeleteAccount => {
                 &crate::provisioning::testing::OPERATIONS[58usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappAccountsControllerUpdateAccountV1 => {
+            Operation::ProvisioningWhatsAppAccountsUpdateAccount => {
                 &crate::provisioning::testing::OPERATIONS[59usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappAccountsControllerListActivitiesV1 => {
+            Operation::ProvisioningWhatsAppAccountsListActivities => {
                 &crate::provisioning::testing::OPERATIONS[60usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappAccountsControllerCreateCommentV1 => {
+            Operation::ProvisioningWhatsAppAccountsCreateComment => {
                 &crate::provisioning::testing::OPERATIONS[61usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappFlowsControllerListFlowsV1 => {
+            Operation::ProvisioningWhatsAppFlowsListFlows => {
                 &crate::provisioning::testing::OPERATIONS[62usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappFlowsControllerListFlowScreensV1 => {
+            Operation::ProvisioningWhatsAppFlowsListFlowScreens => {
                 &crate::provisioning::testing::OPERATIONS[63usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappSendersControllerListSendersV1 => {
+            Operation::ProvisioningWhatsAppSendersListSenders => {
                 &crate::provisioning::testing::OPERATIONS[64usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappSendersControllerCreateSenderV1 => {
+            Operation::ProvisioningWhatsAppSendersCreateSender => {
                 &crate::provisioning::testing::OPERATIONS[65usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappSendersControllerGetV1 => {
+            Operation::ProvisioningWhatsAppSendersGet => {
                 &crate::provisioning::testing::OPERATIONS[66usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappSendersControllerDeleteV1 => {
+            Operation::ProvisioningWhatsAppSendersDelete => {
                 &crate::provisioning::testing::OPERATIONS[67usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappSendersControllerUpdateV1 => {
+            Operation::ProvisioningWhatsAppSendersUpdate => {
                 &crate::provisioning::testing::OPERATIONS[68usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappSendersControllerListActivitiesV1 => {
+            Operation::ProvisioningWhatsAppSendersListActivities => {
                 &crate::provisioning::testing::OPERATIONS[69usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappSendersControllerDeleteChangesV1 => {
+            Operation::ProvisioningWhatsAppSendersDeleteChanges => {
                 &crate::provisioning::testing::OPERATIONS[70usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappSendersControllerCreateCommentV1 => {
+            Operation::ProvisioningWhatsAppSendersCreateComment => {
                 &crate::provisioning::testing::OPERATIONS[71usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappSendersControllerRegisterV1 => {
+            Operation::ProvisioningWhatsAppSendersRegister => {
                 &crate::provisioning::testing::OPERATIONS[72usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappSendersControllerGetSuggestedUsernamesV1 => {
+            Operation::ProvisioningWhatsAppSendersGetSuggestedUsernames => {
                 &crate::provisioning::testing::OPERATIONS[73usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappSendersControllerVerifyV1 => {
+            Operation::ProvisioningWhatsAppSendersVerify => {
                 &crate::provisioning::testing::OPERATIONS[74usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappSolutionsControllerListSolutionsV1 => {
+            Operation::ProvisioningWhatsAppSolutionsListSolutions => {
                 &crate::provisioning::testing::OPERATIONS[75usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappSolutionsControllerCreateSolutionV1 => {
+            Operation::ProvisioningWhatsAppSolutionsCreateSolution => {
                 &crate::provisioning::testing::OPERATIONS[76usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappSolutionsControllerGetSolutionV1 => {
+            Operation::ProvisioningWhatsAppSolutionsGetSolution => {
                 &crate::provisioning::testing::OPERATIONS[77usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappSolutionsControllerAssignSolutionV1 => {
+            Operation::ProvisioningWhatsAppSolutionsAssignSolution => {
                 &crate::provisioning::testing::OPERATIONS[78usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappTemplatesControllerListTemplatesV1 => {
+            Operation::ProvisioningWhatsAppTemplatesListTemplates => {
                 &crate::provisioning::testing::OPERATIONS[79usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappTemplatesControllerCreateTemplateV1 => {
+            Operation::ProvisioningWhatsAppTemplatesCreateTemplate => {
                 &crate::provisioning::testing::OPERATIONS[80usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappTemplatesControllerListTemplatesByNameV1 => {
+            Operation::ProvisioningWhatsAppTemplatesListTemplatesByName => {
                 &crate::provisioning::testing::OPERATIONS[81usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappTemplatesControllerDeleteTemplatesByNameV1 => {
+            Operation::ProvisioningWhatsAppTemplatesDeleteTemplatesByName => {
                 &crate::provisioning::testing::OPERATIONS[82usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappTemplatesControllerGetTemplateV1 => {
+            Operation::ProvisioningWhatsAppTemplatesGetTemplate => {
                 &crate::provisioning::testing::OPERATIONS[83usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1 => {
+            Operation::ProvisioningWhatsAppTemplatesDeleteTemplateByNameAndLanguage => {
                 &crate::provisioning::testing::OPERATIONS[84usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappTemplatesControllerUpdateTemplateV1 => {
+            Operation::ProvisioningWhatsAppTemplatesUpdateTemplate => {
                 &crate::provisioning::testing::OPERATIONS[85usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappTemplatesControllerListActivitiesV1 => {
+            Operation::ProvisioningWhatsAppTemplatesListActivities => {
                 &crate::provisioning::testing::OPERATIONS[86usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappTemplatesControllerCreateCommentV1 => {
+            Operation::ProvisioningWhatsAppTemplatesCreateComment => {
                 &crate::provisioning::testing::OPERATIONS[87usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappTemplatesControllerCompareTemplatesV1 => {
+            Operation::ProvisioningWhatsAppTemplatesCompareTemplates => {
                 &crate::provisioning::testing::OPERATIONS[88usize]
             }
             #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsappTemplatesControllerSyncTemplatesV1 => {
+            Operation::ProvisioningWhatsAppTemplatesSyncTemplates => {
                 &crate::provisioning::testing::OPERATIONS[89usize]
             }
             #[cfg(feature = "rcs")]
-            Operation::RcsCapabilityQuery => &crate::rcs::testing::OPERATIONS[0usize],
+            Operation::RcsCapabilitiesQuery => &crate::rcs::testing::OPERATIONS[0usize],
             #[cfg(feature = "rcs")]
-            Operation::RcsSendAnEvent => &crate::rcs::testing::OPERATIONS[1usize],
+            Operation::RcsEventSendAn => &crate::rcs::testing::OPERATIONS[1usize],
             #[cfg(feature = "rcs")]
-            Operation::RcsSendAMessage => &crate::rcs::testing::OPERATIONS[2usize],
+            Operation::RcsMessageSendA => &crate::rcs::testing::OPERATIONS[2usize],
             #[cfg(feature = "rcs")]
-            Operation::RcsRevokeAMessage => &crate::rcs::testing::OPERATIONS[3usize],
+            Operation::RcsMessageRevokeA => &crate::rcs::testing::OPERATIONS[3usize],
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappGetStatus => &crate::whatsapp::testing::OPERATIONS[0usize],
+            Operation::WhatsappCallbackStoreGetStatus => {
+                &crate::whatsapp::testing::OPERATIONS[0usize]
+            }
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappGetNotifications => {
+            Operation::WhatsappCallbackStoreGetNotifications => {
                 &crate::whatsapp::testing::OPERATIONS[1usize]
             }
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappCheckCapability1 => {
+            Operation::WhatsappCapabilityStatusCheckCapability1 => {
                 &crate::whatsapp::testing::OPERATIONS[2usize]
             }
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappCheckCapability => {
+            Operation::WhatsappCapabilityStatusCheckCapability => {
                 &crate::whatsapp::testing::OPERATIONS[3usize]
             }
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappListMediaProviders => {
+            Operation::WhatsappMediaProviderList => {
                 &crate::whatsapp::testing::OPERATIONS[4usize]
             }
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappAddMediaProvider => {
+            Operation::WhatsappMediaProviderAdd => {
                 &crate::whatsapp::testing::OPERATIONS[5usize]
             }
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappDeleteMediaProvider => {
+            Operation::WhatsappMediaProviderDelete => {
                 &crate::whatsapp::testing::OPERATIONS[6usize]
             }
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappPostMessage => {
+            Operation::WhatsappMessagesPost => {
                 &crate::whatsapp::testing::OPERATIONS[7usize]
             }
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappGetBlacklist => {
+            Operation::WhatsappProvisioningGetBlacklist => {
                 &crate::whatsapp::testing::OPERATIONS[8usize]
             }
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappAddToBlacklist => {
+            Operation::WhatsappProvisioningAddToBlacklist => {
                 &crate::whatsapp::testing::OPERATIONS[9usize]
             }
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappRemoveFromBlacklist => {
+            Operation::WhatsappProvisioningRemoveFromBlacklist => {
                 &crate::whatsapp::testing::OPERATIONS[10usize]
             }
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappProvisionOptIn => {
+            Operation::WhatsappProvisioningProvisionOptIn => {
                 &crate::whatsapp::testing::OPERATIONS[11usize]
             }
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappProvisionOptOut => {
+            Operation::WhatsappProvisioningProvisionOptOut => {
                 &crate::whatsapp::testing::OPERATIONS[12usize]
             }
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappProvisionOptOutDeprecatedEndpoint => {
+            Operation::WhatsappProvisioningProvisionOptOutDeprecatedEndpoint => {
                 &crate::whatsapp::testing::OPERATIONS[13usize]
             }
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappGetStickerpacks => {
+            Operation::WhatsappStickersGetStickerpacks => {
                 &crate::whatsapp::testing::OPERATIONS[14usize]
             }
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappCreateStickerpack => {
+            Operation::WhatsappStickersCreateStickerpack => {
                 &crate::whatsapp::testing::OPERATIONS[15usize]
             }
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappGetStickers => {
+            Operation::WhatsappStickersGet => {
                 &crate::whatsapp::testing::OPERATIONS[16usize]
             }
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappCreateSticker => {
+            Operation::WhatsappStickersCreate => {
                 &crate::whatsapp::testing::OPERATIONS[17usize]
             }
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappGetStickerInformation => {
+            Operation::WhatsappStickersGetStickerInformation => {
                 &crate::whatsapp::testing::OPERATIONS[18usize]
             }
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappDeleteSticker => {
+            Operation::WhatsappStickersDelete => {
                 &crate::whatsapp::testing::OPERATIONS[19usize]
             }
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappUpdateSticker => {
+            Operation::WhatsappStickersUpdate => {
                 &crate::whatsapp::testing::OPERATIONS[20usize]
             }
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappGetStickerpackInformation => {
+            Operation::WhatsappStickersGetStickerpackInformation => {
                 &crate::whatsapp::testing::OPERATIONS[21usize]
             }
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappDeleteStickerpack => {
+            Operation::WhatsappStickersDeleteStickerpack => {
                 &crate::whatsapp::testing::OPERATIONS[22usize]
             }
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappUpdateStickerpack => {
+            Operation::WhatsappStickersUpdateStickerpack => {
                 &crate::whatsapp::testing::OPERATIONS[23usize]
             }
             #[cfg(feature = "mms")]
-            Operation::MmsMms => &crate::mms::testing::OPERATIONS[0usize],
+            Operation::MmsMmsMms => &crate::mms::testing::OPERATIONS[0usize],
             #[cfg(feature = "sms_export")]
-            Operation::SmsExportCreateExport => {
+            Operation::SmsExportDefaultCreateExport => {
                 &crate::sms_export::testing::OPERATIONS[0usize]
             }
             #[cfg(feature = "sms_export")]
-            Operation::SmsExportGetJobDetail => {
+            Operation::SmsExportDefaultGetJobDetail => {
                 &crate::sms_export::testing::OPERATIONS[1usize]
             }
             #[cfg(feature = "sms_export")]
-            Operation::SmsExportDownloadFile => {
+            Operation::SmsExportDefaultDownloadFile => {
                 &crate::sms_export::testing::OPERATIONS[2usize]
             }
             #[cfg(feature = "subprojects")]
-            Operation::SubprojectsSubprojectServiceListSubprojects => {
+            Operation::SubprojectsSubprojectsServiceListSubprojects => {
                 &crate::subprojects::testing::OPERATIONS[0usize]
             }
             #[cfg(feature = "subprojects")]
-            Operation::SubprojectsSubprojectServiceCreateSubproject => {
+            Operation::SubprojectsSubprojectsServiceCreateSubproject => {
                 &crate::subprojects::testing::OPERATIONS[1usize]
             }
             #[cfg(feature = "subprojects")]
-            Operation::SubprojectsSubprojectServiceGetSubproject => {
+            Operation::SubprojectsSubprojectsServiceGetSubproject => {
                 &crate::subprojects::testing::OPERATIONS[2usize]
             }
             #[cfg(feature = "subprojects")]
-            Operation::SubprojectsSubprojectServiceDeleteSubproject => {
+            Operation::SubprojectsSubprojectsServiceDeleteSubproject => {
                 &crate::subprojects::testing::OPERATIONS[3usize]
             }
             #[cfg(feature = "subprojects")]
-            Operation::SubprojectsSubprojectServiceUpdateSubproject => {
+            Operation::SubprojectsSubprojectsServiceUpdateSubproject => {
                 &crate::subprojects::testing::OPERATIONS[4usize]
             }
             #[cfg(feature = "access_keys")]
-            Operation::AccessKeysAccessKeyServiceListAccessKeys => {
+            Operation::AccessKeysAccessKeyList => {
                 &crate::access_keys::testing::OPERATIONS[0usize]
             }
             #[cfg(feature = "access_keys")]
-            Operation::AccessKeysAccessKeyServiceCreateAccessKey => {
+            Operation::AccessKeysAccessKeyCreate => {
                 &crate::access_keys::testing::OPERATIONS[1usize]
             }
             #[cfg(feature = "access_keys")]
-            Operation::AccessKeysAccessKeyServiceGetAccessKey => {
+            Operation::AccessKeysAccessKeyGet => {
                 &crate::access_keys::testing::OPERATIONS[2usize]
             }
             #[cfg(feature = "access_keys")]
-            Operation::AccessKeysAccessKeyServiceDeleteAccessKey => {
+            Operation::AccessKeysAccessKeyDelete => {
                 &crate::access_keys::testing::OPERATIONS[3usize]
             }
             #[cfg(feature = "access_keys")]
-            Operation::AccessKeysAccessKeyServiceUpdateAccessKey => {
+            Operation::AccessKeysAccessKeyUpdate => {
                 &crate::access_keys::testing::OPERATIONS[4usize]
             }
             #[cfg(feature = "chatlayer_analytics")]
@@ -5514,1247 +6306,1261 @@ impl Operation {
                 &crate::chatlayer_analytics::testing::OPERATIONS[0usize]
             }
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsAnalyticsListAppIntegrationsLogs => {
+            Operation::ChatlayerAnalyticsAppsListAppIntegrationsLogs => {
                 &crate::chatlayer_analytics::testing::OPERATIONS[1usize]
             }
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsAnalyticsGetConversations => {
+            Operation::ChatlayerAnalyticsConversationsGet => {
                 &crate::chatlayer_analytics::testing::OPERATIONS[2usize]
             }
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsAnalyticsGetConversationsInsights => {
+            Operation::ChatlayerAnalyticsConversationsGetConversationsInsights => {
                 &crate::chatlayer_analytics::testing::OPERATIONS[3usize]
             }
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsAnalyticsGetConversationFlow => {
+            Operation::ChatlayerAnalyticsConversationsGetConversationFlow => {
                 &crate::chatlayer_analytics::testing::OPERATIONS[4usize]
             }
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsAnalyticsGetTeamConversationsUsage => {
+            Operation::ChatlayerAnalyticsConversationsGetTeamConversationsUsage => {
                 &crate::chatlayer_analytics::testing::OPERATIONS[5usize]
             }
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsAnalyticsGetEventAttributeValues => {
+            Operation::ChatlayerAnalyticsEventsGetEventAttributeValues => {
                 &crate::chatlayer_analytics::testing::OPERATIONS[6usize]
             }
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsAnalyticsListEventDefinitions => {
+            Operation::ChatlayerAnalyticsEventsListEventDefinitions => {
                 &crate::chatlayer_analytics::testing::OPERATIONS[7usize]
             }
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsAnalyticsCreateEventDefinition => {
+            Operation::ChatlayerAnalyticsEventsCreateEventDefinition => {
                 &crate::chatlayer_analytics::testing::OPERATIONS[8usize]
             }
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsAnalyticsComputeEventsFunnel => {
+            Operation::ChatlayerAnalyticsEventsComputeEventsFunnel => {
                 &crate::chatlayer_analytics::testing::OPERATIONS[9usize]
             }
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsAnalyticsListEvents => {
+            Operation::ChatlayerAnalyticsEventsList => {
                 &crate::chatlayer_analytics::testing::OPERATIONS[10usize]
             }
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsAnalyticsListEventsWithFilters => {
+            Operation::ChatlayerAnalyticsEventsListEventsWithFilters => {
                 &crate::chatlayer_analytics::testing::OPERATIONS[11usize]
             }
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsAnalyticsTrackEvent => {
+            Operation::ChatlayerAnalyticsEventsTrack => {
                 &crate::chatlayer_analytics::testing::OPERATIONS[12usize]
             }
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsAnalyticsGetTeamEvents => {
+            Operation::ChatlayerAnalyticsEventsGetTeam => {
                 &crate::chatlayer_analytics::testing::OPERATIONS[13usize]
             }
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsAnalyticsListTeamEventDefinitions => {
+            Operation::ChatlayerAnalyticsEventsListTeamEventDefinitions => {
                 &crate::chatlayer_analytics::testing::OPERATIONS[14usize]
             }
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsAnalyticsGetFlows => {
+            Operation::ChatlayerAnalyticsFlowsGet => {
                 &crate::chatlayer_analytics::testing::OPERATIONS[15usize]
             }
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsAnalyticsComputeFlowFunnel => {
+            Operation::ChatlayerAnalyticsFlowsComputeFlowFunnel => {
                 &crate::chatlayer_analytics::testing::OPERATIONS[16usize]
             }
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsAnalyticsGetFlowStepDetails => {
+            Operation::ChatlayerAnalyticsFlowsGetFlowStepDetails => {
                 &crate::chatlayer_analytics::testing::OPERATIONS[17usize]
             }
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsAnalyticsGetFlowStepEdges => {
+            Operation::ChatlayerAnalyticsFlowsGetFlowStepEdges => {
                 &crate::chatlayer_analytics::testing::OPERATIONS[18usize]
             }
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsAnalyticsGetIntents => {
+            Operation::ChatlayerAnalyticsIntentsGet => {
                 &crate::chatlayer_analytics::testing::OPERATIONS[19usize]
             }
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsAnalyticsGetIntentInsights => {
+            Operation::ChatlayerAnalyticsIntentsGetIntentInsights => {
                 &crate::chatlayer_analytics::testing::OPERATIONS[20usize]
             }
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsAnalyticsGetKnowledgeBaseUsage => {
+            Operation::ChatlayerAnalyticsKnowledgeBaseGetKnowledgeBaseUsage => {
                 &crate::chatlayer_analytics::testing::OPERATIONS[21usize]
             }
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsAnalyticsGetKnowledgeBaseTagsInsights => {
+            Operation::ChatlayerAnalyticsKnowledgeBaseGetKnowledgeBaseTagsInsights => {
                 &crate::chatlayer_analytics::testing::OPERATIONS[22usize]
             }
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsAnalyticsGetTeamKnowledgeBaseUsage => {
+            Operation::ChatlayerAnalyticsKnowledgeBaseGetTeamKnowledgeBaseUsage => {
                 &crate::chatlayer_analytics::testing::OPERATIONS[23usize]
             }
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsAnalyticsGetMessages => {
+            Operation::ChatlayerAnalyticsMessagesGet => {
                 &crate::chatlayer_analytics::testing::OPERATIONS[24usize]
             }
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsAnalyticsListSubscriptions => {
+            Operation::ChatlayerAnalyticsSubscriptionsList => {
                 &crate::chatlayer_analytics::testing::OPERATIONS[25usize]
             }
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsAnalyticsCreateSubscription => {
+            Operation::ChatlayerAnalyticsSubscriptionsCreate => {
                 &crate::chatlayer_analytics::testing::OPERATIONS[26usize]
             }
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsAnalyticsDeleteSubscription => {
+            Operation::ChatlayerAnalyticsSubscriptionsDelete => {
                 &crate::chatlayer_analytics::testing::OPERATIONS[27usize]
             }
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsAnalyticsGetUsers => {
+            Operation::ChatlayerAnalyticsUsersGet => {
                 &crate::chatlayer_analytics::testing::OPERATIONS[28usize]
             }
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsAnalyticsGetUserActivity => {
+            Operation::ChatlayerAnalyticsUsersGetUserActivity => {
                 &crate::chatlayer_analytics::testing::OPERATIONS[29usize]
             }
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsAnalyticsGetVoiceAnalytics => {
+            Operation::ChatlayerAnalyticsVoiceGetVoiceAnalytics => {
                 &crate::chatlayer_analytics::testing::OPERATIONS[30usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPutV5Accounts => {
+            Operation::MailgunAccountManagementPutV5Accounts => {
                 &crate::mailgun::testing::OPERATIONS[0usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV5AccountsHttpSigningKey => {
+            Operation::MailgunAccountManagementGetV5AccountsHttpSigningKey => {
                 &crate::mailgun::testing::OPERATIONS[1usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV5AccountsHttpSigningKey => {
+            Operation::MailgunAccountManagementPostV5AccountsHttpSigningKey => {
                 &crate::mailgun::testing::OPERATIONS[2usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV5SandboxAuthRecipients => {
+            Operation::MailgunAccountManagementGetV5SandboxAuthRecipients => {
                 &crate::mailgun::testing::OPERATIONS[3usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV5SandboxAuthRecipients => {
+            Operation::MailgunAccountManagementPostV5SandboxAuthRecipients => {
                 &crate::mailgun::testing::OPERATIONS[4usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV5SandboxAuthRecipientsEmail => {
+            Operation::MailgunAccountManagementDeleteV5SandboxAuthRecipientsEmail => {
                 &crate::mailgun::testing::OPERATIONS[5usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV5AccountsResendActivationEmail => {
+            Operation::MailgunAccountManagementPostV5AccountsResendActivationEmail => {
                 &crate::mailgun::testing::OPERATIONS[6usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV1ThresholdsAlertsSend => {
+            Operation::MailgunAlertsGetV1ThresholdsAlertsSend => {
                 &crate::mailgun::testing::OPERATIONS[7usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV1ThresholdsAlertsSend => {
+            Operation::MailgunAlertsPostV1ThresholdsAlertsSend => {
                 &crate::mailgun::testing::OPERATIONS[8usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV1ThresholdsAlertsSendName => {
+            Operation::MailgunAlertsGetV1ThresholdsAlertsSendName => {
                 &crate::mailgun::testing::OPERATIONS[9usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPutV1ThresholdsAlertsSendName => {
+            Operation::MailgunAlertsPutV1ThresholdsAlertsSendName => {
                 &crate::mailgun::testing::OPERATIONS[10usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV1ThresholdsAlertsSendName => {
+            Operation::MailgunAlertsDeleteV1ThresholdsAlertsSendName => {
                 &crate::mailgun::testing::OPERATIONS[11usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV1ThresholdsHits => {
+            Operation::MailgunAlertsGetV1ThresholdsHits => {
                 &crate::mailgun::testing::OPERATIONS[12usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV3DomainIdWhitelistsImport => {
+            Operation::MailgunAllowlistPostV3DomainIdWhitelistsImport => {
                 &crate::mailgun::testing::OPERATIONS[13usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3DomainIdWhitelistsValue => {
+            Operation::MailgunAllowlistGetV3DomainIdWhitelistsValue => {
                 &crate::mailgun::testing::OPERATIONS[14usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV3DomainIdWhitelistsValue => {
+            Operation::MailgunAllowlistDeleteV3DomainIdWhitelistsValue => {
                 &crate::mailgun::testing::OPERATIONS[15usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3DomainIdWhitelists => {
+            Operation::MailgunAllowlistGetV3DomainIdWhitelists => {
                 &crate::mailgun::testing::OPERATIONS[16usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV3DomainIdWhitelists => {
+            Operation::MailgunAllowlistPostV3DomainIdWhitelists => {
                 &crate::mailgun::testing::OPERATIONS[17usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV3DomainIdWhitelists => {
+            Operation::MailgunAllowlistDeleteV3DomainIdWhitelists => {
                 &crate::mailgun::testing::OPERATIONS[18usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV1BounceClassificationStats => {
+            Operation::MailgunBounceClassificationGetV1BounceClassificationStats => {
                 &crate::mailgun::testing::OPERATIONS[19usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV1BounceClassificationDomains => {
+            Operation::MailgunBounceClassificationGetV1BounceClassificationDomains => {
                 &crate::mailgun::testing::OPERATIONS[20usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV1BounceClassificationDomainsDomainEntities => {
+            Operation::MailgunBounceClassificationGetV1BounceClassificationDomainsDomainEntities => {
                 &crate::mailgun::testing::OPERATIONS[21usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV1BounceClassificationDomainsDomainEntitiesEntityIdRules => {
+            Operation::MailgunBounceClassificationGetV1BounceClassificationDomainsDomainEntitiesEntityIdRules => {
                 &crate::mailgun::testing::OPERATIONS[22usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV1BounceClassificationDomainsDomainEvents => {
+            Operation::MailgunBounceClassificationGetV1BounceClassificationDomainsDomainEvents => {
                 &crate::mailgun::testing::OPERATIONS[23usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV1BounceClassificationConfigEntities => {
+            Operation::MailgunBounceClassificationGetV1BounceClassificationConfigEntities => {
                 &crate::mailgun::testing::OPERATIONS[24usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV1BounceClassificationConfigRules => {
+            Operation::MailgunBounceClassificationGetV1BounceClassificationConfigRules => {
                 &crate::mailgun::testing::OPERATIONS[25usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV2BounceClassificationMetrics => {
+            Operation::MailgunBounceClassificationPostV2BounceClassificationMetrics => {
                 &crate::mailgun::testing::OPERATIONS[26usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV3DomainIdBouncesImport => {
+            Operation::MailgunBouncesPostV3DomainIdBouncesImport => {
                 &crate::mailgun::testing::OPERATIONS[27usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3DomainIdBouncesAddress => {
+            Operation::MailgunBouncesGetV3DomainIdBouncesAddress => {
                 &crate::mailgun::testing::OPERATIONS[28usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV3DomainIdBouncesAddress => {
+            Operation::MailgunBouncesDeleteV3DomainIdBouncesAddress => {
                 &crate::mailgun::testing::OPERATIONS[29usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3DomainIdBounces => {
+            Operation::MailgunBouncesGetV3DomainId => {
                 &crate::mailgun::testing::OPERATIONS[30usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV3DomainIdBounces => {
+            Operation::MailgunBouncesPostV3DomainId => {
                 &crate::mailgun::testing::OPERATIONS[31usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV3DomainIdBounces => {
+            Operation::MailgunBouncesDeleteV3DomainId => {
                 &crate::mailgun::testing::OPERATIONS[32usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV3DomainIdComplaintsImport => {
+            Operation::MailgunComplaintsPostV3DomainIdComplaintsImport => {
                 &crate::mailgun::testing::OPERATIONS[33usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3DomainIdComplaintsAddress => {
+            Operation::MailgunComplaintsGetV3DomainIdComplaintsAddress => {
                 &crate::mailgun::testing::OPERATIONS[34usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV3DomainIdComplaintsAddress => {
+            Operation::MailgunComplaintsDeleteV3DomainIdComplaintsAddress => {
                 &crate::mailgun::testing::OPERATIONS[35usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3DomainIdComplaints => {
+            Operation::MailgunComplaintsGetV3DomainId => {
                 &crate::mailgun::testing::OPERATIONS[36usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV3DomainIdComplaints => {
+            Operation::MailgunComplaintsPostV3DomainId => {
                 &crate::mailgun::testing::OPERATIONS[37usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV3DomainIdComplaints => {
+            Operation::MailgunComplaintsDeleteV3DomainId => {
                 &crate::mailgun::testing::OPERATIONS[38usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3DomainsDomainNameCredentials => {
+            Operation::MailgunCredentialsGetV3DomainsDomainName => {
                 &crate::mailgun::testing::OPERATIONS[39usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV3DomainsDomainNameCredentials => {
+            Operation::MailgunCredentialsPostV3DomainsDomainName => {
                 &crate::mailgun::testing::OPERATIONS[40usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV3DomainsDomainNameCredentials => {
+            Operation::MailgunCredentialsDeleteV3DomainsDomainName => {
                 &crate::mailgun::testing::OPERATIONS[41usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPutV3DomainsDomainNameCredentialsSpec => {
+            Operation::MailgunCredentialsPutV3DomainsDomainNameCredentialsSpec => {
                 &crate::mailgun::testing::OPERATIONS[42usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV3DomainsDomainNameCredentialsSpec => {
+            Operation::MailgunCredentialsDeleteV3DomainsDomainNameCredentialsSpec => {
                 &crate::mailgun::testing::OPERATIONS[43usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV5AccountsLimitCustomMonthly => {
+            Operation::MailgunCustomMessageLimitGetV5AccountsLimitCustomMonthly => {
                 &crate::mailgun::testing::OPERATIONS[44usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPutV5AccountsLimitCustomMonthly => {
+            Operation::MailgunCustomMessageLimitPutV5AccountsLimitCustomMonthly => {
                 &crate::mailgun::testing::OPERATIONS[45usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV5AccountsLimitCustomMonthly => {
+            Operation::MailgunCustomMessageLimitDeleteV5AccountsLimitCustomMonthly => {
                 &crate::mailgun::testing::OPERATIONS[46usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPutV5AccountsLimitCustomEnable => {
+            Operation::MailgunCustomMessageLimitPutV5AccountsLimitCustomEnable => {
                 &crate::mailgun::testing::OPERATIONS[47usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPutV1DkimManagementDomainsNameRotation => {
+            Operation::MailgunDkimSecurityPutV1DkimManagementDomainsNameRotation => {
                 &crate::mailgun::testing::OPERATIONS[48usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV1DkimManagementDomainsNameRotate => {
+            Operation::MailgunDkimSecurityPostV1DkimManagementDomainsNameRotate => {
                 &crate::mailgun::testing::OPERATIONS[49usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV1DkimKeys => {
+            Operation::MailgunDomainKeysGetV1DkimKeys => {
                 &crate::mailgun::testing::OPERATIONS[50usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV1DkimKeys => {
+            Operation::MailgunDomainKeysPostV1DkimKeys => {
                 &crate::mailgun::testing::OPERATIONS[51usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV1DkimKeys => {
+            Operation::MailgunDomainKeysDeleteV1DkimKeys => {
                 &crate::mailgun::testing::OPERATIONS[52usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPutV4DomainsAuthorityNameKeysSelectorActivate => {
+            Operation::MailgunDomainKeysPutV4DomainsAuthorityNameKeysSelectorActivate => {
                 &crate::mailgun::testing::OPERATIONS[53usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV4DomainsAuthorityNameKeys => {
+            Operation::MailgunDomainKeysGetV4DomainsAuthorityNameKeys => {
                 &crate::mailgun::testing::OPERATIONS[54usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPutV4DomainsAuthorityNameKeysSelectorDeactivate => {
+            Operation::MailgunDomainKeysPutV4DomainsAuthorityNameKeysSelectorDeactivate => {
                 &crate::mailgun::testing::OPERATIONS[55usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPutV3DomainsNameDkimAuthority => {
+            Operation::MailgunDomainKeysPutV3DomainsNameDkimAuthority => {
                 &crate::mailgun::testing::OPERATIONS[56usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPutV3DomainsNameDkimSelector => {
+            Operation::MailgunDomainKeysPutV3DomainsNameDkimSelector => {
                 &crate::mailgun::testing::OPERATIONS[57usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3DomainsNameTracking => {
+            Operation::MailgunDomainTrackingGetV3DomainsNameTracking => {
                 &crate::mailgun::testing::OPERATIONS[58usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPutV3DomainsNameTrackingClick => {
+            Operation::MailgunDomainTrackingPutV3DomainsNameTrackingClick => {
                 &crate::mailgun::testing::OPERATIONS[59usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPutV3DomainsNameTrackingOpen => {
+            Operation::MailgunDomainTrackingPutV3DomainsNameTrackingOpen => {
                 &crate::mailgun::testing::OPERATIONS[60usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPutV3DomainsNameTrackingUnsubscribe => {
+            Operation::MailgunDomainTrackingPutV3DomainsNameTrackingUnsubscribe => {
                 &crate::mailgun::testing::OPERATIONS[61usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV2X509DomainStatus => {
+            Operation::MailgunDomainTrackingGetV2X509DomainStatus => {
                 &crate::mailgun::testing::OPERATIONS[62usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPutV2X509Domain => {
+            Operation::MailgunDomainTrackingPutV2X509Domain => {
                 &crate::mailgun::testing::OPERATIONS[63usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV2X509Domain => {
+            Operation::MailgunDomainTrackingPostV2X509Domain => {
                 &crate::mailgun::testing::OPERATIONS[64usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV4Domains => {
+            Operation::MailgunDomainsGetV4 => {
                 &crate::mailgun::testing::OPERATIONS[65usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV4Domains => {
+            Operation::MailgunDomainsPostV4 => {
                 &crate::mailgun::testing::OPERATIONS[66usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV4DomainsName => {
+            Operation::MailgunDomainsGetV4DomainsName => {
                 &crate::mailgun::testing::OPERATIONS[67usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPutV4DomainsName => {
+            Operation::MailgunDomainsPutV4DomainsName => {
                 &crate::mailgun::testing::OPERATIONS[68usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPutV4DomainsNameVerify => {
+            Operation::MailgunDomainsPutV4DomainsNameVerify => {
                 &crate::mailgun::testing::OPERATIONS[69usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV3DomainsName => {
+            Operation::MailgunDomainsDeleteV3DomainsName => {
                 &crate::mailgun::testing::OPERATIONS[70usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV3DomainsNameDynamicPools => {
+            Operation::MailgunDynamicIpPoolsPostV3DomainsNameDynamicPools => {
                 &crate::mailgun::testing::OPERATIONS[71usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV3DomainsNameDynamicPools => {
+            Operation::MailgunDynamicIpPoolsDeleteV3DomainsNameDynamicPools => {
                 &crate::mailgun::testing::OPERATIONS[72usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3DomainsDynamicPoolsAssignable => {
+            Operation::MailgunDynamicIpPoolsGetV3DomainsDynamicPoolsAssignable => {
                 &crate::mailgun::testing::OPERATIONS[73usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV3DomainsAllDynamicPoolsEnroll => {
+            Operation::MailgunDynamicIpPoolsPostV3DomainsAllDynamicPoolsEnroll => {
                 &crate::mailgun::testing::OPERATIONS[74usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3DynamicPools => {
+            Operation::MailgunDynamicIpPoolsGetV3DynamicPools => {
                 &crate::mailgun::testing::OPERATIONS[75usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV3DynamicPoolsAll => {
+            Operation::MailgunDynamicIpPoolsPostV3DynamicPoolsAll => {
                 &crate::mailgun::testing::OPERATIONS[76usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV3DynamicPoolsAll => {
+            Operation::MailgunDynamicIpPoolsDeleteV3DynamicPoolsAll => {
                 &crate::mailgun::testing::OPERATIONS[77usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV3DynamicPoolsPoolNameIp => {
+            Operation::MailgunDynamicIpPoolsPostV3DynamicPoolsPoolNameIp => {
                 &crate::mailgun::testing::OPERATIONS[78usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPatchV3DynamicPoolsPoolName => {
+            Operation::MailgunDynamicIpPoolsPatchV3DynamicPoolsPoolName => {
                 &crate::mailgun::testing::OPERATIONS[79usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV1DynamicPoolsDomains => {
+            Operation::MailgunDynamicIpPoolsGetV1DynamicPoolsDomains => {
                 &crate::mailgun::testing::OPERATIONS[80usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV1DynamicPoolsDomainsNamePreview => {
+            Operation::MailgunDynamicIpPoolsGetV1DynamicPoolsDomainsNamePreview => {
                 &crate::mailgun::testing::OPERATIONS[81usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV1DynamicPoolsDomainsNameHistory => {
+            Operation::MailgunDynamicIpPoolsGetV1DynamicPoolsDomainsNameHistory => {
                 &crate::mailgun::testing::OPERATIONS[82usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPutV1DynamicPoolsDomainsNameOverride => {
+            Operation::MailgunDynamicIpPoolsPutV1DynamicPoolsDomainsNameOverride => {
                 &crate::mailgun::testing::OPERATIONS[83usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV1DynamicPoolsDomainsNameOverride => {
+            Operation::MailgunDynamicIpPoolsDeleteV1DynamicPoolsDomainsNameOverride => {
                 &crate::mailgun::testing::OPERATIONS[84usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV1DynamicPoolsHistory => {
+            Operation::MailgunDynamicIpPoolsGetV1DynamicPoolsHistory => {
                 &crate::mailgun::testing::OPERATIONS[85usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV1PreviewTestsTestIdResults => {
+            Operation::MailgunEmailPreviewGetV1PreviewTestsTestIdResults => {
                 &crate::mailgun::testing::OPERATIONS[86usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3DomainNameEvents => {
+            Operation::MailgunEventsGetV3DomainName => {
                 &crate::mailgun::testing::OPERATIONS[87usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV3DomainsNameIpsIp => {
+            Operation::MailgunIPsDeleteV3DomainsNameIpsIp => {
                 &crate::mailgun::testing::OPERATIONS[88usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV3DomainsNamePoolIp => {
+            Operation::MailgunIPsDeleteV3DomainsNamePoolIp => {
                 &crate::mailgun::testing::OPERATIONS[89usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3Ips => &crate::mailgun::testing::OPERATIONS[90usize],
+            Operation::MailgunIPsGetV3Ips => {
+                &crate::mailgun::testing::OPERATIONS[90usize]
+            }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3IpsIp => &crate::mailgun::testing::OPERATIONS[91usize],
+            Operation::MailgunIPsGetV3IpsIp => {
+                &crate::mailgun::testing::OPERATIONS[91usize]
+            }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3IpsIpDomains => {
+            Operation::MailgunIPsGetV3IpsIpDomains => {
                 &crate::mailgun::testing::OPERATIONS[92usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV3IpsIpDomains => {
+            Operation::MailgunIPsPostV3IpsIpDomains => {
                 &crate::mailgun::testing::OPERATIONS[93usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV3IpsIpDomains => {
+            Operation::MailgunIPsDeleteV3IpsIpDomains => {
                 &crate::mailgun::testing::OPERATIONS[94usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV3IpsAddrIpBand => {
+            Operation::MailgunIPsPostV3IpsAddrIpBand => {
                 &crate::mailgun::testing::OPERATIONS[95usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3IpsRequestNew => {
+            Operation::MailgunIPsGetV3IpsRequestNew => {
                 &crate::mailgun::testing::OPERATIONS[96usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV3IpsRequestNew => {
+            Operation::MailgunIPsPostV3IpsRequestNew => {
                 &crate::mailgun::testing::OPERATIONS[97usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV4InboxResultsResult => {
+            Operation::MailgunInboxPlacementGetV4InboxResultsResult => {
                 &crate::mailgun::testing::OPERATIONS[98usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3IpWarmups => {
+            Operation::MailgunIpAddressWarmupGetV3IpWarmups => {
                 &crate::mailgun::testing::OPERATIONS[99usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3IpWarmupsAddr => {
+            Operation::MailgunIpAddressWarmupGetV3IpWarmupsAddr => {
                 &crate::mailgun::testing::OPERATIONS[100usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV3IpWarmupsAddr => {
+            Operation::MailgunIpAddressWarmupPostV3IpWarmupsAddr => {
                 &crate::mailgun::testing::OPERATIONS[101usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV3IpWarmupsAddr => {
+            Operation::MailgunIpAddressWarmupDeleteV3IpWarmupsAddr => {
                 &crate::mailgun::testing::OPERATIONS[102usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV2IpWhitelist => {
+            Operation::MailgunIpAllowlistGetV2IpWhitelist => {
                 &crate::mailgun::testing::OPERATIONS[103usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPutV2IpWhitelist => {
+            Operation::MailgunIpAllowlistPutV2IpWhitelist => {
                 &crate::mailgun::testing::OPERATIONS[104usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV2IpWhitelist => {
+            Operation::MailgunIpAllowlistPostV2IpWhitelist => {
                 &crate::mailgun::testing::OPERATIONS[105usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV2IpWhitelist => {
+            Operation::MailgunIpAllowlistDeleteV2IpWhitelist => {
                 &crate::mailgun::testing::OPERATIONS[106usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3IpPools => {
+            Operation::MailgunIpPoolsGetV3 => {
                 &crate::mailgun::testing::OPERATIONS[107usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV3IpPools => {
+            Operation::MailgunIpPoolsPostV3 => {
                 &crate::mailgun::testing::OPERATIONS[108usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3IpPoolsPoolId => {
+            Operation::MailgunIpPoolsGetV3IpPoolsPoolId => {
                 &crate::mailgun::testing::OPERATIONS[109usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV3IpPoolsPoolId => {
+            Operation::MailgunIpPoolsDeleteV3IpPoolsPoolId => {
                 &crate::mailgun::testing::OPERATIONS[110usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPatchV3IpPoolsPoolId => {
+            Operation::MailgunIpPoolsPatchV3IpPoolsPoolId => {
                 &crate::mailgun::testing::OPERATIONS[111usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3IpPoolsPoolIdDomains => {
+            Operation::MailgunIpPoolsGetV3IpPoolsPoolIdDomains => {
                 &crate::mailgun::testing::OPERATIONS[112usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPutV3IpPoolsPoolIdIpsIp => {
+            Operation::MailgunIpPoolsPutV3IpPoolsPoolIdIpsIp => {
                 &crate::mailgun::testing::OPERATIONS[113usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV3IpPoolsPoolIdIpsIp => {
+            Operation::MailgunIpPoolsDeleteV3IpPoolsPoolIdIpsIp => {
                 &crate::mailgun::testing::OPERATIONS[114usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV3IpPoolsPoolIdIpsJson => {
+            Operation::MailgunIpPoolsPostV3IpPoolsPoolIdIpsJson => {
                 &crate::mailgun::testing::OPERATIONS[115usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV1Keys => &crate::mailgun::testing::OPERATIONS[116usize],
+            Operation::MailgunKeysGetV1 => &crate::mailgun::testing::OPERATIONS[116usize],
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV1Keys => {
+            Operation::MailgunKeysPostV1 => {
                 &crate::mailgun::testing::OPERATIONS[117usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV1KeysKeyId => {
+            Operation::MailgunKeysDeleteV1KeysKeyId => {
                 &crate::mailgun::testing::OPERATIONS[118usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV1KeysPublic => {
+            Operation::MailgunKeysPostV1KeysPublic => {
                 &crate::mailgun::testing::OPERATIONS[119usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV1AnalyticsLogs => {
+            Operation::MailgunLogsPostV1Analytics => {
                 &crate::mailgun::testing::OPERATIONS[120usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3Lists => {
+            Operation::MailgunMailingListsGetV3Lists => {
                 &crate::mailgun::testing::OPERATIONS[121usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV3Lists => {
+            Operation::MailgunMailingListsPostV3Lists => {
                 &crate::mailgun::testing::OPERATIONS[122usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetListsStringListAddressMembers => {
+            Operation::MailgunMailingListsGetListsStringListAddressMembers => {
                 &crate::mailgun::testing::OPERATIONS[123usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostListsStringListAddressMembers => {
+            Operation::MailgunMailingListsPostListsStringListAddressMembers => {
                 &crate::mailgun::testing::OPERATIONS[124usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostListsListAddressMembersJson => {
+            Operation::MailgunMailingListsPostListsListAddressMembersJson => {
                 &crate::mailgun::testing::OPERATIONS[125usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostListsListAddressMembersCsv => {
+            Operation::MailgunMailingListsPostListsListAddressMembersCsv => {
                 &crate::mailgun::testing::OPERATIONS[126usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetListsListAddressMembersMemberAddress => {
+            Operation::MailgunMailingListsGetListsListAddressMembersMemberAddress => {
                 &crate::mailgun::testing::OPERATIONS[127usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPutListsListAddressMembersMemberAddress => {
+            Operation::MailgunMailingListsPutListsListAddressMembersMemberAddress => {
                 &crate::mailgun::testing::OPERATIONS[128usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteListsListAddressMembersMemberAddress => {
+            Operation::MailgunMailingListsDeleteListsListAddressMembersMemberAddress => {
                 &crate::mailgun::testing::OPERATIONS[129usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3ListsAddress => {
+            Operation::MailgunMailingListsGetV3ListsAddress => {
                 &crate::mailgun::testing::OPERATIONS[130usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPutV3ListsAddress => {
+            Operation::MailgunMailingListsPutV3ListsAddress => {
                 &crate::mailgun::testing::OPERATIONS[131usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV3ListsAddress => {
+            Operation::MailgunMailingListsDeleteV3ListsAddress => {
                 &crate::mailgun::testing::OPERATIONS[132usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3ListsPages => {
+            Operation::MailgunMailingListsGetV3ListsPages => {
                 &crate::mailgun::testing::OPERATIONS[133usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetListsListAddressMembersPages => {
+            Operation::MailgunMailingListsGetListsListAddressMembersPages => {
                 &crate::mailgun::testing::OPERATIONS[134usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV3DomainNameMessages => {
+            Operation::MailgunMessagesSend => {
                 &crate::mailgun::testing::OPERATIONS[135usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV3DomainNameMessagesMime => {
+            Operation::MailgunMessagesSendMime => {
                 &crate::mailgun::testing::OPERATIONS[136usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3DomainsDomainNameMessagesStorageKey => {
+            Operation::MailgunMessagesGetV3DomainsDomainNameMessagesStorageKey => {
                 &crate::mailgun::testing::OPERATIONS[137usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV3DomainsDomainNameMessagesStorageKey => {
+            Operation::MailgunMessagesPostV3DomainsDomainNameMessagesStorageKey => {
                 &crate::mailgun::testing::OPERATIONS[138usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3DomainsNameSendingQueues => {
+            Operation::MailgunMessagesGetV3DomainsNameSendingQueues => {
                 &crate::mailgun::testing::OPERATIONS[139usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV3DomainNameEnvelopes => {
+            Operation::MailgunMessagesDeleteV3DomainNameEnvelopes => {
                 &crate::mailgun::testing::OPERATIONS[140usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV1AnalyticsMetrics => {
+            Operation::MailgunMetricsPostV1Analytics => {
                 &crate::mailgun::testing::OPERATIONS[141usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV1AnalyticsUsageMetrics => {
+            Operation::MailgunMetricsPostV1AnalyticsUsage => {
                 &crate::mailgun::testing::OPERATIONS[142usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3DomainsDomainTagDevices => {
+            Operation::MailgunOpenapiScoutOtherGetV3DomainsDomainTagDevices => {
                 &crate::mailgun::testing::OPERATIONS[143usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3DomainsDomainTagProviders => {
+            Operation::MailgunOpenapiScoutOtherGetV3DomainsDomainTagProviders => {
                 &crate::mailgun::testing::OPERATIONS[144usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3DomainsDomainTagCountries => {
+            Operation::MailgunOpenapiScoutOtherGetV3DomainsDomainTagCountries => {
                 &crate::mailgun::testing::OPERATIONS[145usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV5AccountsSubaccountsIpPoolsAll => {
+            Operation::MailgunOpenapiTowerOtherGetV5AccountsSubaccountsIpPoolsAll => {
                 &crate::mailgun::testing::OPERATIONS[146usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPutV5AccountsSubaccountsSubaccountIdIpPool => {
+            Operation::MailgunOpenapiTowerOtherPutV5AccountsSubaccountsSubaccountIdIpPool => {
                 &crate::mailgun::testing::OPERATIONS[147usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV5AccountsSubaccountsSubaccountIdIpPool => {
+            Operation::MailgunOpenapiTowerOtherDeleteV5AccountsSubaccountsSubaccountIdIpPool => {
                 &crate::mailgun::testing::OPERATIONS[148usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3Routes => {
+            Operation::MailgunRoutesGetV3 => {
                 &crate::mailgun::testing::OPERATIONS[149usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV3Routes => {
+            Operation::MailgunRoutesPostV3 => {
                 &crate::mailgun::testing::OPERATIONS[150usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3RoutesId => {
+            Operation::MailgunRoutesGetV3RoutesId => {
                 &crate::mailgun::testing::OPERATIONS[151usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPutV3RoutesId => {
+            Operation::MailgunRoutesPutV3RoutesId => {
                 &crate::mailgun::testing::OPERATIONS[152usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV3RoutesId => {
+            Operation::MailgunRoutesDeleteV3RoutesId => {
                 &crate::mailgun::testing::OPERATIONS[153usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3RoutesMatch => {
+            Operation::MailgunRoutesGetV3RoutesMatch => {
                 &crate::mailgun::testing::OPERATIONS[154usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3StatsTotal => {
+            Operation::MailgunStatsGetV3StatsTotal => {
                 &crate::mailgun::testing::OPERATIONS[155usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3DomainStatsTotal => {
+            Operation::MailgunStatsGetV3DomainStatsTotal => {
                 &crate::mailgun::testing::OPERATIONS[156usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3StatsTotalDomains => {
+            Operation::MailgunStatsGetV3StatsTotalDomains => {
                 &crate::mailgun::testing::OPERATIONS[157usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3StatsFilter => {
+            Operation::MailgunStatsGetV3StatsFilter => {
                 &crate::mailgun::testing::OPERATIONS[158usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3DomainAggregatesProviders => {
+            Operation::MailgunStatsGetV3DomainAggregatesProviders => {
                 &crate::mailgun::testing::OPERATIONS[159usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3DomainAggregatesDevices => {
+            Operation::MailgunStatsGetV3DomainAggregatesDevices => {
                 &crate::mailgun::testing::OPERATIONS[160usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3DomainAggregatesCountries => {
+            Operation::MailgunStatsGetV3DomainAggregatesCountries => {
                 &crate::mailgun::testing::OPERATIONS[161usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV5AccountsSubaccountsSubaccountId => {
+            Operation::MailgunSubaccountsGetV5AccountsSubaccountsSubaccountId => {
                 &crate::mailgun::testing::OPERATIONS[162usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV5AccountsSubaccounts => {
+            Operation::MailgunSubaccountsGetV5Accounts => {
                 &crate::mailgun::testing::OPERATIONS[163usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV5AccountsSubaccounts => {
+            Operation::MailgunSubaccountsPostV5Accounts => {
                 &crate::mailgun::testing::OPERATIONS[164usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV5AccountsSubaccountsSubaccountId => {
+            Operation::MailgunSubaccountsDeleteV5AccountsSubaccountsSubaccountId => {
                 &crate::mailgun::testing::OPERATIONS[165usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV5AccountsSubaccountsSubaccountIdDisable => {
+            Operation::MailgunSubaccountsPostV5AccountsSubaccountsSubaccountIdDisable => {
                 &crate::mailgun::testing::OPERATIONS[166usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV5AccountsSubaccountsSubaccountIdEnable => {
+            Operation::MailgunSubaccountsPostV5AccountsSubaccountsSubaccountIdEnable => {
                 &crate::mailgun::testing::OPERATIONS[167usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV5AccountsSubaccountsSubaccountIdLimitCustomMonthly => {
+            Operation::MailgunSubaccountsGetV5AccountsSubaccountsSubaccountIdLimitCustomMonthly => {
                 &crate::mailgun::testing::OPERATIONS[168usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPutV5AccountsSubaccountsSubaccountIdLimitCustomMonthly => {
+            Operation::MailgunSubaccountsPutV5AccountsSubaccountsSubaccountIdLimitCustomMonthly => {
                 &crate::mailgun::testing::OPERATIONS[169usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthly => {
+            Operation::MailgunSubaccountsDeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthly => {
                 &crate::mailgun::testing::OPERATIONS[170usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPutV5AccountsSubaccountsSubaccountIdFeatures => {
+            Operation::MailgunSubaccountsPutV5AccountsSubaccountsSubaccountIdFeatures => {
                 &crate::mailgun::testing::OPERATIONS[171usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3DomainTags => {
+            Operation::MailgunTagsGetV3DomainTags => {
                 &crate::mailgun::testing::OPERATIONS[172usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3DomainTag => {
+            Operation::MailgunTagsGetV3DomainTag => {
                 &crate::mailgun::testing::OPERATIONS[173usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPutV3DomainTag => {
+            Operation::MailgunTagsPutV3Domain => {
                 &crate::mailgun::testing::OPERATIONS[174usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV3DomainTag => {
+            Operation::MailgunTagsDeleteV3Domain => {
                 &crate::mailgun::testing::OPERATIONS[175usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3DomainTagStatsAggregates => {
+            Operation::MailgunTagsGetV3DomainTagStatsAggregates => {
                 &crate::mailgun::testing::OPERATIONS[176usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3DomainTagStats => {
+            Operation::MailgunTagsGetV3DomainTagStats => {
                 &crate::mailgun::testing::OPERATIONS[177usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3DomainsDomainLimitsTag => {
+            Operation::MailgunTagsGetV3DomainsDomainLimits => {
                 &crate::mailgun::testing::OPERATIONS[178usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPutV1AnalyticsTags => {
+            Operation::MailgunTagsNewPutV1AnalyticsTags => {
                 &crate::mailgun::testing::OPERATIONS[179usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV1AnalyticsTags => {
+            Operation::MailgunTagsNewPostV1AnalyticsTags => {
                 &crate::mailgun::testing::OPERATIONS[180usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV1AnalyticsTags => {
+            Operation::MailgunTagsNewDeleteV1AnalyticsTags => {
                 &crate::mailgun::testing::OPERATIONS[181usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV1AnalyticsTagsLimits => {
+            Operation::MailgunTagsNewGetV1AnalyticsTagsLimits => {
                 &crate::mailgun::testing::OPERATIONS[182usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3DomainNameTemplates => {
+            Operation::MailgunTemplatesGetV3DomainName => {
                 &crate::mailgun::testing::OPERATIONS[183usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV3DomainNameTemplates => {
+            Operation::MailgunTemplatesPostV3DomainName => {
                 &crate::mailgun::testing::OPERATIONS[184usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV3DomainNameTemplates => {
+            Operation::MailgunTemplatesDeleteV3DomainName => {
                 &crate::mailgun::testing::OPERATIONS[185usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3DomainNameTemplatesTemplateNameVersions => {
+            Operation::MailgunTemplatesGetV3DomainNameTemplatesTemplateNameVersions => {
                 &crate::mailgun::testing::OPERATIONS[186usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV3DomainNameTemplatesTemplateNameVersions => {
+            Operation::MailgunTemplatesPostV3DomainNameTemplatesTemplateNameVersions => {
                 &crate::mailgun::testing::OPERATIONS[187usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3DomainNameTemplatesTemplateName => {
+            Operation::MailgunTemplatesGetV3DomainNameTemplatesTemplateName => {
                 &crate::mailgun::testing::OPERATIONS[188usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPutV3DomainNameTemplatesTemplateName => {
+            Operation::MailgunTemplatesPutV3DomainNameTemplatesTemplateName => {
                 &crate::mailgun::testing::OPERATIONS[189usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV3DomainNameTemplatesTemplateName => {
+            Operation::MailgunTemplatesDeleteV3DomainNameTemplatesTemplateName => {
                 &crate::mailgun::testing::OPERATIONS[190usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3DomainNameTemplatesTemplateNameVersionsVersionName => {
+            Operation::MailgunTemplatesGetV3DomainNameTemplatesTemplateNameVersionsVersionName => {
                 &crate::mailgun::testing::OPERATIONS[191usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPutV3DomainNameTemplatesTemplateNameVersionsVersionName => {
+            Operation::MailgunTemplatesPutV3DomainNameTemplatesTemplateNameVersionsVersionName => {
                 &crate::mailgun::testing::OPERATIONS[192usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV3DomainNameTemplatesTemplateNameVersionsVersionName => {
+            Operation::MailgunTemplatesDeleteV3DomainNameTemplatesTemplateNameVersionsVersionName => {
                 &crate::mailgun::testing::OPERATIONS[193usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPutV3DomainNameTemplatesTemplateNameVersionsVersionNameCopyNewVersionName => {
+            Operation::MailgunTemplatesPutV3DomainNameTemplatesTemplateNameVersionsVersionNameCopyNewVersionName => {
                 &crate::mailgun::testing::OPERATIONS[194usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV3DomainIdUnsubscribesImport => {
+            Operation::MailgunUnsubscribePostV3DomainIdUnsubscribesImport => {
                 &crate::mailgun::testing::OPERATIONS[195usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3DomainIdUnsubscribesAddress => {
+            Operation::MailgunUnsubscribeGetV3DomainIdUnsubscribesAddress => {
                 &crate::mailgun::testing::OPERATIONS[196usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV3DomainIdUnsubscribesAddress => {
+            Operation::MailgunUnsubscribeDeleteV3DomainIdUnsubscribesAddress => {
                 &crate::mailgun::testing::OPERATIONS[197usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3DomainIdUnsubscribes => {
+            Operation::MailgunUnsubscribeGetV3DomainId => {
                 &crate::mailgun::testing::OPERATIONS[198usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV3DomainIdUnsubscribes => {
+            Operation::MailgunUnsubscribePostV3DomainId => {
                 &crate::mailgun::testing::OPERATIONS[199usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV3DomainIdUnsubscribes => {
+            Operation::MailgunUnsubscribeDeleteV3DomainId => {
                 &crate::mailgun::testing::OPERATIONS[200usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV5Users => {
+            Operation::MailgunUsersGetV5 => {
                 &crate::mailgun::testing::OPERATIONS[201usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV5UsersUserId => {
+            Operation::MailgunUsersGetV5UsersUserId => {
                 &crate::mailgun::testing::OPERATIONS[202usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV5UsersMe => {
+            Operation::MailgunUsersGetV5UsersMe => {
                 &crate::mailgun::testing::OPERATIONS[203usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV4AddressValidate => {
+            Operation::MailgunValidationsGetV4AddressValidate => {
                 &crate::mailgun::testing::OPERATIONS[204usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3DomainsDomainWebhooks => {
+            Operation::MailgunWebhooksGetV3DomainsDomain => {
                 &crate::mailgun::testing::OPERATIONS[205usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV3DomainsDomainWebhooks => {
+            Operation::MailgunWebhooksPostV3DomainsDomain => {
                 &crate::mailgun::testing::OPERATIONS[206usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunGetV3DomainsDomainNameWebhooksWebhookName => {
+            Operation::MailgunWebhooksGetV3DomainsDomainNameWebhooksWebhookName => {
                 &crate::mailgun::testing::OPERATIONS[207usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPutV3DomainsDomainNameWebhooksWebhookName => {
+            Operation::MailgunWebhooksPutV3DomainsDomainNameWebhooksWebhookName => {
                 &crate::mailgun::testing::OPERATIONS[208usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV3DomainsDomainNameWebhooksWebhookName => {
+            Operation::MailgunWebhooksDeleteV3DomainsDomainNameWebhooksWebhookName => {
                 &crate::mailgun::testing::OPERATIONS[209usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPutV4DomainsDomainWebhooks => {
+            Operation::MailgunWebhooksPutV4DomainsDomain => {
                 &crate::mailgun::testing::OPERATIONS[210usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunPostV4DomainsDomainWebhooks => {
+            Operation::MailgunWebhooksPostV4DomainsDomain => {
                 &crate::mailgun::testing::OPERATIONS[211usize]
             }
             #[cfg(feature = "mailgun")]
-            Operation::MailgunDeleteV4DomainsDomainWebhooks => {
+            Operation::MailgunWebhooksDeleteV4DomainsDomain => {
                 &crate::mailgun::testing::OPERATIONS[212usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageGetContactsPage => {
+            Operation::EngageContactsGetContactsPage => {
                 &crate::engage::testing::OPERATIONS[0usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageCreateContact => &crate::engage::testing::OPERATIONS[1usize],
+            Operation::EngageContactsCreate => {
+                &crate::engage::testing::OPERATIONS[1usize]
+            }
             #[cfg(feature = "engage")]
-            Operation::EngageGetContactById => {
+            Operation::EngageContactsGetContactById => {
                 &crate::engage::testing::OPERATIONS[2usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageDeleteContactById => {
+            Operation::EngageContactsDeleteContactById => {
                 &crate::engage::testing::OPERATIONS[3usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageUpdateContact => &crate::engage::testing::OPERATIONS[4usize],
+            Operation::EngageContactsUpdate => {
+                &crate::engage::testing::OPERATIONS[4usize]
+            }
             #[cfg(feature = "engage")]
-            Operation::EngageGetContactListsPage => {
+            Operation::EngageContactsGetContactListsPage => {
                 &crate::engage::testing::OPERATIONS[5usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageCreateContactList => {
+            Operation::EngageContactsCreateContactList => {
                 &crate::engage::testing::OPERATIONS[6usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageGetContactListById => {
+            Operation::EngageContactsGetContactListById => {
                 &crate::engage::testing::OPERATIONS[7usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageDeleteContactListById => {
+            Operation::EngageContactsDeleteContactListById => {
                 &crate::engage::testing::OPERATIONS[8usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageUpdateContactList => {
+            Operation::EngageContactsUpdateContactList => {
                 &crate::engage::testing::OPERATIONS[9usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageModifyContactsInContactList => {
+            Operation::EngageContactsModifyContactsInContactList => {
                 &crate::engage::testing::OPERATIONS[10usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageAddContactToContactList => {
+            Operation::EngageContactsAddContactToContactList => {
                 &crate::engage::testing::OPERATIONS[11usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageRemoveContactFromContactList => {
+            Operation::EngageContactsRemoveContactFromContactList => {
                 &crate::engage::testing::OPERATIONS[12usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageGetCustomFieldsPage => {
+            Operation::EngageContactsGetCustomFieldsPage => {
                 &crate::engage::testing::OPERATIONS[13usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageCreateCustomField => {
+            Operation::EngageContactsCreateCustomField => {
                 &crate::engage::testing::OPERATIONS[14usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageGetCustomFieldById => {
+            Operation::EngageContactsGetCustomFieldById => {
                 &crate::engage::testing::OPERATIONS[15usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageDeleteCustomFieldById => {
+            Operation::EngageContactsDeleteCustomFieldById => {
                 &crate::engage::testing::OPERATIONS[16usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageUpdateCustomField => {
+            Operation::EngageContactsUpdateCustomField => {
                 &crate::engage::testing::OPERATIONS[17usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageGetNumbers => &crate::engage::testing::OPERATIONS[18usize],
+            Operation::EngageDedicatedNumbersGetNumbers => {
+                &crate::engage::testing::OPERATIONS[18usize]
+            }
             #[cfg(feature = "engage")]
-            Operation::EngageGetNumberById => {
+            Operation::EngageDedicatedNumbersGetNumberById => {
                 &crate::engage::testing::OPERATIONS[19usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageGetAssignment => {
+            Operation::EngageDedicatedNumbersGetAssignment => {
                 &crate::engage::testing::OPERATIONS[20usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageCreateAssignment => {
+            Operation::EngageDedicatedNumbersCreateAssignment => {
                 &crate::engage::testing::OPERATIONS[21usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageDeleteAssignment => {
+            Operation::EngageDedicatedNumbersDeleteAssignment => {
                 &crate::engage::testing::OPERATIONS[22usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageUpdateAssignment => {
+            Operation::EngageDedicatedNumbersUpdateAssignment => {
                 &crate::engage::testing::OPERATIONS[23usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageGetAssignedNumbers => {
+            Operation::EngageDedicatedNumbersGetAssignedNumbers => {
                 &crate::engage::testing::OPERATIONS[24usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageCheckDeliveryReports => {
+            Operation::EngageDeliveryReportsCheck => {
                 &crate::engage::testing::OPERATIONS[25usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageConfirmDeliveryReportsAsReceived => {
+            Operation::EngageDeliveryReportsConfirmDeliveryReportsAsReceived => {
                 &crate::engage::testing::OPERATIONS[26usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageGetMessageStatus => {
+            Operation::EngageMessagesGetMessageStatus => {
                 &crate::engage::testing::OPERATIONS[27usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageCancelScheduledMessage => {
+            Operation::EngageMessagesCancelScheduled => {
                 &crate::engage::testing::OPERATIONS[28usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageSendMessages => &crate::engage::testing::OPERATIONS[29usize],
+            Operation::EngageMessagesSend => &crate::engage::testing::OPERATIONS[29usize],
             #[cfg(feature = "engage")]
-            Operation::EngagePostMetadataKeys => {
+            Operation::EngageMessagingReportsPostMetadataKeys => {
                 &crate::engage::testing::OPERATIONS[30usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngagePostDetailReport => {
+            Operation::EngageMessagingReportsPostDetailReport => {
                 &crate::engage::testing::OPERATIONS[31usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngagePostInsightReport => {
+            Operation::EngageMessagingReportsPostInsightReport => {
                 &crate::engage::testing::OPERATIONS[32usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngagePostAsyncDetailReport => {
+            Operation::EngageMessagingReportsPostAsyncDetailReport => {
                 &crate::engage::testing::OPERATIONS[33usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngagePostAsyncSummaryReport => {
+            Operation::EngageMessagingReportsPostAsyncSummaryReport => {
                 &crate::engage::testing::OPERATIONS[34usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageGetAsyncDetailStatus => {
+            Operation::EngageMessagingReportsGetAsyncDetailStatus => {
                 &crate::engage::testing::OPERATIONS[35usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageGetAsyncDetailFields => {
+            Operation::EngageMessagingReportsGetAsyncDetailFields => {
                 &crate::engage::testing::OPERATIONS[36usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageGetAsyncReportHistory => {
+            Operation::EngageMessagingReportsGetAsyncReportHistory => {
                 &crate::engage::testing::OPERATIONS[37usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageGetAsyncReportDownloadUrl => {
+            Operation::EngageMessagingReportsGetAsyncReportDownloadUrl => {
                 &crate::engage::testing::OPERATIONS[38usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageDetailscheduledreport => {
+            Operation::EngageMessagingReportsDetailscheduledreport => {
                 &crate::engage::testing::OPERATIONS[39usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageUpdatedetailscheduledreport => {
+            Operation::EngageMessagingReportsUpdatedetailscheduledreport => {
                 &crate::engage::testing::OPERATIONS[40usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageSummaryscheduledreport => {
+            Operation::EngageMessagingReportsSummaryscheduledreport => {
                 &crate::engage::testing::OPERATIONS[41usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageUpdatesummaryscheduledreport => {
+            Operation::EngageMessagingReportsUpdatesummaryscheduledreport => {
                 &crate::engage::testing::OPERATIONS[42usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageGetActiveReport => {
+            Operation::EngageMessagingReportsGetActiveReport => {
                 &crate::engage::testing::OPERATIONS[43usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageGetScheduledReport => {
+            Operation::EngageMessagingReportsGetScheduledReport => {
                 &crate::engage::testing::OPERATIONS[44usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageDeleteScheduledReport => {
+            Operation::EngageMessagingReportsDeleteScheduledReport => {
                 &crate::engage::testing::OPERATIONS[45usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageListAllBlockedNumbers => {
+            Operation::EngageNumberAuthorisationListAllBlockedNumbers => {
                 &crate::engage::testing::OPERATIONS[46usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageAddOneOrMoreNumbersToYourBlacklist => {
+            Operation::EngageNumberAuthorisationAddOneOrMoreNumbersToYourBlacklist => {
                 &crate::engage::testing::OPERATIONS[47usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageRemoveANumberFromTheBlacklist => {
+            Operation::EngageNumberAuthorisationRemoveANumberFromTheBlacklist => {
                 &crate::engage::testing::OPERATIONS[48usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageCheckIfOneOrSeveralNumbersAreCurrentlyBlacklisted => {
+            Operation::EngageNumberAuthorisationCheckIfOneOrSeveralNumbersAreCurrentlyBlacklisted => {
                 &crate::engage::testing::OPERATIONS[49usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageCheckReplies => &crate::engage::testing::OPERATIONS[50usize],
+            Operation::EngageRepliesCheck => &crate::engage::testing::OPERATIONS[50usize],
             #[cfg(feature = "engage")]
-            Operation::EngageConfirmRepliesAsReceived => {
+            Operation::EngageRepliesConfirmRepliesAsReceived => {
                 &crate::engage::testing::OPERATIONS[51usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageLogSummary => &crate::engage::testing::OPERATIONS[52usize],
+            Operation::EngageShortTrackableLinksReportsLogSummary => {
+                &crate::engage::testing::OPERATIONS[52usize]
+            }
             #[cfg(feature = "engage")]
-            Operation::EngageLogDetail => &crate::engage::testing::OPERATIONS[53usize],
+            Operation::EngageShortTrackableLinksReportsLogDetail => {
+                &crate::engage::testing::OPERATIONS[53usize]
+            }
             #[cfg(feature = "engage")]
-            Operation::EngageGetSignatureKeyList => {
+            Operation::EngageSignatureKeyManagementGetSignatureKeyList => {
                 &crate::engage::testing::OPERATIONS[54usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageCreateSignatureKey => {
+            Operation::EngageSignatureKeyManagementCreateSignatureKey => {
                 &crate::engage::testing::OPERATIONS[55usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageGetSignatureKeyDetail => {
+            Operation::EngageSignatureKeyManagementGetSignatureKeyDetail => {
                 &crate::engage::testing::OPERATIONS[56usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageDeleteSignatureKey => {
+            Operation::EngageSignatureKeyManagementDeleteSignatureKey => {
                 &crate::engage::testing::OPERATIONS[57usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageGetEnabledSignatureKey => {
+            Operation::EngageSignatureKeyManagementGetEnabledSignatureKey => {
                 &crate::engage::testing::OPERATIONS[58usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageDisableTheCurrentEnabledSignatureKey => {
+            Operation::EngageSignatureKeyManagementDisableTheCurrentEnabledSignatureKey => {
                 &crate::engage::testing::OPERATIONS[59usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageEnableSignatureKey => {
+            Operation::EngageSignatureKeyManagementEnableSignatureKey => {
                 &crate::engage::testing::OPERATIONS[60usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageRequestSenderAddressUsingPost => {
+            Operation::EngageSourceAddressRequestSenderAddressUsingPost => {
                 &crate::engage::testing::OPERATIONS[61usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageSubmittingVerificationCodePost => {
+            Operation::EngageSourceAddressSubmittingVerificationCodePost => {
                 &crate::engage::testing::OPERATIONS[62usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageReVerifySenderAddressUsingPost => {
+            Operation::EngageSourceAddressReVerifySenderAddressUsingPost => {
                 &crate::engage::testing::OPERATIONS[63usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageGetStatusOfSenderAddressRequest => {
+            Operation::EngageSourceAddressGetStatusOfSenderAddressRequest => {
                 &crate::engage::testing::OPERATIONS[64usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageGetAllApprovedSenderAddresses => {
+            Operation::EngageSourceAddressGetAllApprovedSenderAddresses => {
                 &crate::engage::testing::OPERATIONS[65usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageGetSenderAddressById => {
+            Operation::EngageSourceAddressGetSenderAddressById => {
                 &crate::engage::testing::OPERATIONS[66usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageDeleteSenderAddressUsingDelete => {
+            Operation::EngageSourceAddressDeleteSenderAddressUsingDelete => {
                 &crate::engage::testing::OPERATIONS[67usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageUpdateSenderAddressUsingPatch => {
+            Operation::EngageSourceAddressUpdateSenderAddressUsingPatch => {
                 &crate::engage::testing::OPERATIONS[68usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageRetrieveWebhook => {
+            Operation::EngageWebhooksManagementRetrieveWebhook => {
                 &crate::engage::testing::OPERATIONS[69usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageCreateWebhook => {
+            Operation::EngageWebhooksManagementCreateWebhook => {
                 &crate::engage::testing::OPERATIONS[70usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageDeleteWebhook => {
+            Operation::EngageWebhooksManagementDeleteWebhook => {
                 &crate::engage::testing::OPERATIONS[71usize]
             }
             #[cfg(feature = "engage")]
-            Operation::EngageUpdateWebhook => {
+            Operation::EngageWebhooksManagementUpdateWebhook => {
                 &crate::engage::testing::OPERATIONS[72usize]
             }
         }

@@ -12,15 +12,21 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The `Operation` variant of every operation, by API module and operation id: the API's
-/// module and the operation id in `UpperCamelCase` (`SmsSendSms`), unique over all APIs.
+/// The `Operation` variant of every operation, by API module and operation id: the call as users
+/// write it, API, accessor and method in `UpperCamelCase` (`sinch.sms().batches().send(..)` is
+/// `SmsBatchesSend`), unique over all APIs; the operation id is its doc alias.
 pub fn variant_names(apis: &[(ApiEntry, Api)]) -> BTreeMap<(String, String), String> {
     let mut taken = BTreeSet::new();
     let mut out = BTreeMap::new();
     for (_, api) in apis {
-        for op in operations(api) {
+        for (group, op) in api.groups.values().flat_map(|g| g.operations.iter().map(move |op| (g, op))) {
             let name = naming::unique(
-                &format!("{}{}", naming::type_name(&api.module), naming::type_name(&op.id)),
+                &format!(
+                    "{}{}{}",
+                    naming::type_name(&api.module),
+                    naming::type_name(&group.module),
+                    naming::type_name(&op.fn_name)
+                ),
                 &taken,
             );
             taken.insert(name.clone());
@@ -183,8 +189,13 @@ pub fn facade(apis: &[(ApiEntry, Api)], names: &BTreeMap<(String, String), Strin
                 op.id,
                 api.title
             );
+            let alias = (op.id != *name).then(|| {
+                let id = &op.id;
+                quote!(#[doc(alias = #id)])
+            });
             variants.push(quote! {
                 #[doc = #doc]
+                #alias
                 #[cfg(feature = #feature)]
                 #variant,
             });

@@ -5,7 +5,7 @@ use sinch_sdk_runtime::testing::OperationSpec;
 /// Every operation, by group and then in the description's order.
 pub static OPERATIONS: &[OperationSpec] = &[
     OperationSpec {
-        name: "AccessKeysAccessKeyServiceListAccessKeys",
+        name: "AccessKeysAccessKeyList",
         api: "access_keys",
         id: "AccessKeyService_ListAccessKeys",
         method: "GET",
@@ -23,7 +23,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"accessKeys\":[{\"accessKeyId\":\"string\"}]}",
     },
     OperationSpec {
-        name: "AccessKeysAccessKeyServiceCreateAccessKey",
+        name: "AccessKeysAccessKeyCreate",
         api: "access_keys",
         id: "AccessKeyService_CreateAccessKey",
         method: "POST",
@@ -41,7 +41,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"accessKey\":{\"accessKeyId\":\"string\"}}",
     },
     OperationSpec {
-        name: "AccessKeysAccessKeyServiceGetAccessKey",
+        name: "AccessKeysAccessKeyGet",
         api: "access_keys",
         id: "AccessKeyService_GetAccessKey",
         method: "GET",
@@ -57,7 +57,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"accessKeyId\":\"string\"}",
     },
     OperationSpec {
-        name: "AccessKeysAccessKeyServiceDeleteAccessKey",
+        name: "AccessKeysAccessKeyDelete",
         api: "access_keys",
         id: "AccessKeyService_DeleteAccessKey",
         method: "DELETE",
@@ -73,7 +73,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "AccessKeysAccessKeyServiceUpdateAccessKey",
+        name: "AccessKeysAccessKeyUpdate",
         api: "access_keys",
         id: "AccessKeyService_UpdateAccessKey",
         method: "PATCH",

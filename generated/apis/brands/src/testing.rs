@@ -5,7 +5,7 @@ use sinch_sdk_runtime::testing::OperationSpec;
 /// Every operation, by group and then in the description's order.
 pub static OPERATIONS: &[OperationSpec] = &[
     OperationSpec {
-        name: "BrandsListBrands",
+        name: "BrandsBrandsList",
         api: "brands",
         id: "listBrands",
         method: "GET",
@@ -23,7 +23,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "[{\"brands\":[{\"brandId\":\"1234567890\"}]}]",
     },
     OperationSpec {
-        name: "BrandsCreateBrand",
+        name: "BrandsBrandsCreate",
         api: "brands",
         id: "createBrand",
         method: "POST",
@@ -39,7 +39,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"brandId\":\"1234567890\"}",
     },
     OperationSpec {
-        name: "BrandsGetBrand",
+        name: "BrandsBrandsGet",
         api: "brands",
         id: "getBrand",
         method: "GET",
@@ -55,7 +55,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"brandId\":\"1234567890\"}",
     },
     OperationSpec {
-        name: "BrandsUpdateBrand",
+        name: "BrandsBrandsUpdate",
         api: "brands",
         id: "updateBrand",
         method: "PUT",
@@ -73,7 +73,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"brandId\":\"1234567890\"}",
     },
     OperationSpec {
-        name: "BrandsDeleteBrand",
+        name: "BrandsBrandsDelete",
         api: "brands",
         id: "deleteBrand",
         method: "DELETE",
@@ -89,7 +89,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "BrandsSubmitBrand",
+        name: "BrandsBrandsSubmit",
         api: "brands",
         id: "submitBrand",
         method: "POST",
@@ -105,7 +105,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"brandId\":\"1234567890\"}",
     },
     OperationSpec {
-        name: "BrandsCreateAndSubmitBrand",
+        name: "BrandsBrandsCreateAndSubmit",
         api: "brands",
         id: "createAndSubmitBrand",
         method: "POST",
@@ -121,7 +121,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"brandId\":\"1234567890\"}",
     },
     OperationSpec {
-        name: "BrandsGetBrandMetadata",
+        name: "BrandsBrandsGetBrandMetadata",
         api: "brands",
         id: "getBrandMetadata",
         method: "GET",
@@ -137,7 +137,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"brandMetadataId\":\"4444444444\"}",
     },
     OperationSpec {
-        name: "BrandsGetCallbackConfiguration",
+        name: "BrandsCallbackConfigurationGet",
         api: "brands",
         id: "getCallbackConfiguration",
         method: "GET",
@@ -155,7 +155,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"hmacSecret\":\"d1c7ccbf-919d-462f-8587-dec95a1b11ee\"}",
     },
     OperationSpec {
-        name: "BrandsUpdateCallbackConfiguration",
+        name: "BrandsCallbackConfigurationUpdate",
         api: "brands",
         id: "updateCallbackConfiguration",
         method: "PUT",

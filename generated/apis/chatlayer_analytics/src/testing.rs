@@ -21,7 +21,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"string\"}",
     },
     OperationSpec {
-        name: "ChatlayerAnalyticsAnalyticsListAppIntegrationsLogs",
+        name: "ChatlayerAnalyticsAppsListAppIntegrationsLogs",
         api: "chatlayer_analytics",
         id: "Analytics_ListAppIntegrationsLogs",
         method: "GET",
@@ -41,7 +41,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"logs\":[{\"id\":\"string\"}]}",
     },
     OperationSpec {
-        name: "ChatlayerAnalyticsAnalyticsGetConversations",
+        name: "ChatlayerAnalyticsConversationsGet",
         api: "chatlayer_analytics",
         id: "Analytics_GetConversations",
         method: "GET",
@@ -59,7 +59,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"data\":{\"series\":[{\"values\":[1]}]}}",
     },
     OperationSpec {
-        name: "ChatlayerAnalyticsAnalyticsGetConversationsInsights",
+        name: "ChatlayerAnalyticsConversationsGetConversationsInsights",
         api: "chatlayer_analytics",
         id: "Analytics_GetConversationsInsights",
         method: "GET",
@@ -79,7 +79,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"data\":{\"series\":[{\"values\":[1]}]}}",
     },
     OperationSpec {
-        name: "ChatlayerAnalyticsAnalyticsGetConversationFlow",
+        name: "ChatlayerAnalyticsConversationsGetConversationFlow",
         api: "chatlayer_analytics",
         id: "Analytics_GetConversationFlow",
         method: "GET",
@@ -97,7 +97,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"bot_id\":\"string\"}",
     },
     OperationSpec {
-        name: "ChatlayerAnalyticsAnalyticsGetTeamConversationsUsage",
+        name: "ChatlayerAnalyticsConversationsGetTeamConversationsUsage",
         api: "chatlayer_analytics",
         id: "Analytics_GetTeamConversationsUsage",
         method: "GET",
@@ -115,7 +115,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"data\":{\"series\":[{\"values\":[1]}]}}",
     },
     OperationSpec {
-        name: "ChatlayerAnalyticsAnalyticsGetEventAttributeValues",
+        name: "ChatlayerAnalyticsEventsGetEventAttributeValues",
         api: "chatlayer_analytics",
         id: "Analytics_GetEventAttributeValues",
         method: "POST",
@@ -139,7 +139,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"attributes\":[{\"key\":\"string\"}]}",
     },
     OperationSpec {
-        name: "ChatlayerAnalyticsAnalyticsListEventDefinitions",
+        name: "ChatlayerAnalyticsEventsListEventDefinitions",
         api: "chatlayer_analytics",
         id: "Analytics_ListEventDefinitions",
         method: "GET",
@@ -157,7 +157,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"event_definitions\":[{\"id\":\"string\"}]}",
     },
     OperationSpec {
-        name: "ChatlayerAnalyticsAnalyticsCreateEventDefinition",
+        name: "ChatlayerAnalyticsEventsCreateEventDefinition",
         api: "chatlayer_analytics",
         id: "Analytics_CreateEventDefinition",
         method: "POST",
@@ -179,7 +179,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"event_definition\":{\"id\":\"string\"}}",
     },
     OperationSpec {
-        name: "ChatlayerAnalyticsAnalyticsComputeEventsFunnel",
+        name: "ChatlayerAnalyticsEventsComputeEventsFunnel",
         api: "chatlayer_analytics",
         id: "Analytics_ComputeEventsFunnel",
         method: "POST",
@@ -201,7 +201,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"result\":[{\"values\":[{\"event_id\":\"string\"}]}]}",
     },
     OperationSpec {
-        name: "ChatlayerAnalyticsAnalyticsListEvents",
+        name: "ChatlayerAnalyticsEventsList",
         api: "chatlayer_analytics",
         id: "Analytics_ListEvents",
         method: "GET",
@@ -217,7 +217,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"events\":[{\"id\":\"string\"}]}",
     },
     OperationSpec {
-        name: "ChatlayerAnalyticsAnalyticsListEventsWithFilters",
+        name: "ChatlayerAnalyticsEventsListEventsWithFilters",
         api: "chatlayer_analytics",
         id: "Analytics_ListEventsWithFilters",
         method: "POST",
@@ -237,7 +237,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"events\":[{\"id\":\"string\"}]}",
     },
     OperationSpec {
-        name: "ChatlayerAnalyticsAnalyticsTrackEvent",
+        name: "ChatlayerAnalyticsEventsTrack",
         api: "chatlayer_analytics",
         id: "Analytics_TrackEvent",
         method: "POST",
@@ -255,7 +255,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"event_id\":\"string\"}",
     },
     OperationSpec {
-        name: "ChatlayerAnalyticsAnalyticsGetTeamEvents",
+        name: "ChatlayerAnalyticsEventsGetTeam",
         api: "chatlayer_analytics",
         id: "Analytics_GetTeamEvents",
         method: "GET",
@@ -273,7 +273,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"events\":[{\"id\":\"string\"}]}",
     },
     OperationSpec {
-        name: "ChatlayerAnalyticsAnalyticsListTeamEventDefinitions",
+        name: "ChatlayerAnalyticsEventsListTeamEventDefinitions",
         api: "chatlayer_analytics",
         id: "Analytics_ListTeamEventDefinitions",
         method: "GET",
@@ -291,7 +291,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"event_definitions\":[{\"id\":\"string\"}]}",
     },
     OperationSpec {
-        name: "ChatlayerAnalyticsAnalyticsGetFlows",
+        name: "ChatlayerAnalyticsFlowsGet",
         api: "chatlayer_analytics",
         id: "Analytics_GetFlows",
         method: "GET",
@@ -307,7 +307,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"nodes\":[{\"occurrences\":1}]}",
     },
     OperationSpec {
-        name: "ChatlayerAnalyticsAnalyticsComputeFlowFunnel",
+        name: "ChatlayerAnalyticsFlowsComputeFlowFunnel",
         api: "chatlayer_analytics",
         id: "Analytics_ComputeFlowFunnel",
         method: "POST",
@@ -329,7 +329,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"result\":[{\"values\":[{\"event_id\":\"string\"}]}]}",
     },
     OperationSpec {
-        name: "ChatlayerAnalyticsAnalyticsGetFlowStepDetails",
+        name: "ChatlayerAnalyticsFlowsGetFlowStepDetails",
         api: "chatlayer_analytics",
         id: "Analytics_GetFlowStepDetails",
         method: "GET",
@@ -347,7 +347,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message_count\":1}",
     },
     OperationSpec {
-        name: "ChatlayerAnalyticsAnalyticsGetFlowStepEdges",
+        name: "ChatlayerAnalyticsFlowsGetFlowStepEdges",
         api: "chatlayer_analytics",
         id: "Analytics_GetFlowStepEdges",
         method: "GET",
@@ -365,7 +365,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"edges\":[{\"count\":1}]}",
     },
     OperationSpec {
-        name: "ChatlayerAnalyticsAnalyticsGetIntents",
+        name: "ChatlayerAnalyticsIntentsGet",
         api: "chatlayer_analytics",
         id: "Analytics_GetIntents",
         method: "GET",
@@ -381,7 +381,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"data\":[{\"intent_id\":\"string\"}]}",
     },
     OperationSpec {
-        name: "ChatlayerAnalyticsAnalyticsGetIntentInsights",
+        name: "ChatlayerAnalyticsIntentsGetIntentInsights",
         api: "chatlayer_analytics",
         id: "Analytics_GetIntentInsights",
         method: "GET",
@@ -399,7 +399,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"data\":{\"series\":[{\"values\":[1]}]}}",
     },
     OperationSpec {
-        name: "ChatlayerAnalyticsAnalyticsGetKnowledgeBaseUsage",
+        name: "ChatlayerAnalyticsKnowledgeBaseGetKnowledgeBaseUsage",
         api: "chatlayer_analytics",
         id: "Analytics_GetKnowledgeBaseUsage",
         method: "GET",
@@ -417,7 +417,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"data\":{\"series\":[{\"values\":[1]}]}}",
     },
     OperationSpec {
-        name: "ChatlayerAnalyticsAnalyticsGetKnowledgeBaseTagsInsights",
+        name: "ChatlayerAnalyticsKnowledgeBaseGetKnowledgeBaseTagsInsights",
         api: "chatlayer_analytics",
         id: "Analytics_GetKnowledgeBaseTagsInsights",
         method: "GET",
@@ -437,7 +437,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"data\":[{\"tag\":\"string\"}]}",
     },
     OperationSpec {
-        name: "ChatlayerAnalyticsAnalyticsGetTeamKnowledgeBaseUsage",
+        name: "ChatlayerAnalyticsKnowledgeBaseGetTeamKnowledgeBaseUsage",
         api: "chatlayer_analytics",
         id: "Analytics_GetTeamKnowledgeBaseUsage",
         method: "GET",
@@ -455,7 +455,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"data\":{\"series\":[{\"values\":[1]}]}}",
     },
     OperationSpec {
-        name: "ChatlayerAnalyticsAnalyticsGetMessages",
+        name: "ChatlayerAnalyticsMessagesGet",
         api: "chatlayer_analytics",
         id: "Analytics_GetMessages",
         method: "GET",
@@ -471,7 +471,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"data\":{\"series\":[{\"values\":[1]}]}}",
     },
     OperationSpec {
-        name: "ChatlayerAnalyticsAnalyticsListSubscriptions",
+        name: "ChatlayerAnalyticsSubscriptionsList",
         api: "chatlayer_analytics",
         id: "Analytics_ListSubscriptions",
         method: "GET",
@@ -489,7 +489,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"subscriptions\":[{\"id\":\"string\"}]}",
     },
     OperationSpec {
-        name: "ChatlayerAnalyticsAnalyticsCreateSubscription",
+        name: "ChatlayerAnalyticsSubscriptionsCreate",
         api: "chatlayer_analytics",
         id: "Analytics_CreateSubscription",
         method: "POST",
@@ -511,7 +511,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"subscription\":{\"id\":\"string\"}}",
     },
     OperationSpec {
-        name: "ChatlayerAnalyticsAnalyticsDeleteSubscription",
+        name: "ChatlayerAnalyticsSubscriptionsDelete",
         api: "chatlayer_analytics",
         id: "Analytics_DeleteSubscription",
         method: "DELETE",
@@ -531,7 +531,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{}",
     },
     OperationSpec {
-        name: "ChatlayerAnalyticsAnalyticsGetUsers",
+        name: "ChatlayerAnalyticsUsersGet",
         api: "chatlayer_analytics",
         id: "Analytics_GetUsers",
         method: "GET",
@@ -547,7 +547,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"data\":{\"series\":[{\"values\":[1]}]}}",
     },
     OperationSpec {
-        name: "ChatlayerAnalyticsAnalyticsGetUserActivity",
+        name: "ChatlayerAnalyticsUsersGetUserActivity",
         api: "chatlayer_analytics",
         id: "Analytics_GetUserActivity",
         method: "GET",
@@ -565,7 +565,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"data\":{\"series\":[{\"values\":[1]}]}}",
     },
     OperationSpec {
-        name: "ChatlayerAnalyticsAnalyticsGetVoiceAnalytics",
+        name: "ChatlayerAnalyticsVoiceGetVoiceAnalytics",
         api: "chatlayer_analytics",
         id: "Analytics_GetVoiceAnalytics",
         method: "GET",

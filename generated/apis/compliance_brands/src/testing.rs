@@ -5,7 +5,7 @@ use sinch_sdk_runtime::testing::OperationSpec;
 /// Every operation, by group and then in the description's order.
 pub static OPERATIONS: &[OperationSpec] = &[
     OperationSpec {
-        name: "ComplianceBrandsGetCallbackConfig",
+        name: "ComplianceBrandsBrandCallbacksGetCallbackConfig",
         api: "compliance_brands",
         id: "getCallbackConfig",
         method: "GET",
@@ -23,7 +23,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"projectId\":\"proj-123\",\"hmacSecretMask\":\"••••••1b11ee\"}",
     },
     OperationSpec {
-        name: "ComplianceBrandsUpdateCallbackConfig",
+        name: "ComplianceBrandsBrandCallbacksUpdateCallbackConfig",
         api: "compliance_brands",
         id: "updateCallbackConfig",
         method: "PATCH",
@@ -43,7 +43,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"projectId\":\"proj-123\",\"hmacSecret\":\"d1c7ccbf-919d-462f-8587-dec95a1b11ee\"}",
     },
     OperationSpec {
-        name: "ComplianceBrandsRotateCallbackSecret",
+        name: "ComplianceBrandsBrandCallbacksRotateCallbackSecret",
         api: "compliance_brands",
         id: "rotateCallbackSecret",
         method: "POST",
@@ -61,7 +61,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"projectId\":\"proj-123\",\"hmacSecret\":\"f9a3dd71-4c2e-4f87-b901-abc123def456\"}",
     },
     OperationSpec {
-        name: "ComplianceBrandsListBrands",
+        name: "ComplianceBrandsBrandsList",
         api: "compliance_brands",
         id: "listBrands",
         method: "GET",
@@ -77,7 +77,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"brands\":[{\"brandId\":\"b1c7ccbf-919d-462f-8587-dec95a1b11ee\",\"displayName\":\"Alpha Adventures Corp.\",\"status\":\"DRAFT\",\"channels\":[],\"createTime\":\"2024-01-15T10:00:00Z\",\"updateTime\":\"2024-01-15T10:00:00Z\"}],\"links\":{\"next\":\"https://compliance.api.sinch.com/v1/projects/proj-123/us/brands?pageToken=eyJsYXN0SWQiOiJiMWM3Y2NiZiJ9\"},\"meta\":{\"totalCount\":42}}",
     },
     OperationSpec {
-        name: "ComplianceBrandsCreateBrand",
+        name: "ComplianceBrandsBrandsCreate",
         api: "compliance_brands",
         id: "createBrand",
         method: "POST",
@@ -95,7 +95,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"brandId\":\"b1c7ccbf-919d-462f-8587-dec95a1b11ee\",\"displayName\":\"Alpha Adventures Corp.\",\"status\":\"DRAFT\",\"legalCompanyName\":\"Alpha Adventures Corp.\",\"entityType\":\"CORPORATION\",\"verticalType\":\"RETAIL\",\"country\":\"US\",\"street\":\"129 MacDougal Street, Manhattan\",\"city\":\"New York\",\"state\":\"New York\",\"zip\":\"10012\",\"taxCountry\":\"US\",\"federalTaxId\":\"123456789\",\"website\":\"https://www.alphaadventures.com\",\"companyEmail\":\"contact@alphaadventures.com\",\"contactEmail\":\"contact@alphaadventures.com\",\"contentProvider\":false,\"channels\":[],\"attachments\":[],\"logs\":[],\"createTime\":\"2024-01-15T10:00:00Z\",\"updateTime\":\"2024-01-15T10:00:00Z\"}",
     },
     OperationSpec {
-        name: "ComplianceBrandsImportBrand",
+        name: "ComplianceBrandsBrandsImport",
         api: "compliance_brands",
         id: "importBrand",
         method: "POST",
@@ -113,7 +113,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"brandId\":\"b1c7ccbf-919d-462f-8587-dec95a1b11ee\",\"brandOrderId\":\"212421442412\",\"brandOwnerContactEmail\":\"jo***@alphaadventures.com\"}",
     },
     OperationSpec {
-        name: "ComplianceBrandsGetBrand",
+        name: "ComplianceBrandsBrandsGet",
         api: "compliance_brands",
         id: "getBrand",
         method: "GET",
@@ -129,7 +129,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"brandId\":\"b1c7ccbf-919d-462f-8587-dec95a1b11ee\",\"displayName\":\"Alpha Adventures Corp.\",\"status\":\"DRAFT\",\"legalCompanyName\":\"Alpha Adventures Corp.\",\"entityType\":\"CORPORATION\",\"verticalType\":\"RETAIL\",\"country\":\"US\",\"street\":\"129 MacDougal Street, Manhattan\",\"city\":\"New York\",\"state\":\"New York\",\"zip\":\"10012\",\"taxCountry\":\"US\",\"federalTaxId\":\"123456789\",\"website\":\"https://www.alphaadventures.com\",\"companyEmail\":\"contact@alphaadventures.com\",\"contactEmail\":\"contact@alphaadventures.com\",\"contentProvider\":false,\"channels\":[],\"attachments\":[],\"logs\":[],\"createTime\":\"2024-01-15T10:00:00Z\",\"updateTime\":\"2024-01-15T10:00:00Z\"}",
     },
     OperationSpec {
-        name: "ComplianceBrandsDeleteBrand",
+        name: "ComplianceBrandsBrandsDelete",
         api: "compliance_brands",
         id: "deleteBrand",
         method: "DELETE",
@@ -145,7 +145,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ComplianceBrandsPatchBrand",
+        name: "ComplianceBrandsBrandsPatch",
         api: "compliance_brands",
         id: "patchBrand",
         method: "PATCH",
@@ -161,7 +161,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"brandId\":\"b1c7ccbf-919d-462f-8587-dec95a1b11ee\",\"displayName\":\"Alpha Adventures Corp.\",\"status\":\"DRAFT\",\"legalCompanyName\":\"Alpha Adventures Corp.\",\"entityType\":\"CORPORATION\",\"verticalType\":\"RETAIL\",\"country\":\"US\",\"street\":\"129 MacDougal Street, Manhattan\",\"city\":\"New York\",\"state\":\"New York\",\"zip\":\"10012\",\"taxCountry\":\"US\",\"federalTaxId\":\"123456789\",\"website\":\"https://www.alphaadventures.com\",\"companyEmail\":\"contact@alphaadventures.com\",\"contactEmail\":\"contact@alphaadventures.com\",\"contentProvider\":false,\"channels\":[],\"attachments\":[],\"logs\":[],\"createTime\":\"2024-01-15T10:00:00Z\",\"updateTime\":\"2024-01-15T10:00:00Z\"}",
     },
     OperationSpec {
-        name: "ComplianceBrandsUploadBrandAttachment",
+        name: "ComplianceBrandsBrandsUploadBrandAttachment",
         api: "compliance_brands",
         id: "uploadBrandAttachment",
         method: "POST",
@@ -177,7 +177,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"attachmentId\":\"d1c7ccbf-919d-462f-8587-dec95a1b11ee\",\"fileName\":\"company_logo.png\",\"attachmentType\":\"COMPANY_LOGO\",\"mimeType\":\"image/png\",\"uploadStatus\":\"COMPLETED\",\"createTime\":\"2024-01-15T10:00:00Z\",\"updateTime\":\"2024-01-15T10:00:00Z\"}",
     },
     OperationSpec {
-        name: "ComplianceBrandsDownloadBrandAttachment",
+        name: "ComplianceBrandsBrandsDownloadBrandAttachment",
         api: "compliance_brands",
         id: "downloadBrandAttachment",
         method: "GET",
@@ -193,7 +193,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ComplianceBrandsDeleteBrandAttachment",
+        name: "ComplianceBrandsBrandsDeleteBrandAttachment",
         api: "compliance_brands",
         id: "deleteBrandAttachment",
         method: "DELETE",
@@ -209,7 +209,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ComplianceBrandsListBrandOrders",
+        name: "ComplianceBrandsOrdersListBrand",
         api: "compliance_brands",
         id: "listBrandOrders",
         method: "GET",
@@ -227,7 +227,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"orders\":[{\"brandOrderId\":\"212421442412\",\"brandId\":\"b1c7ccbf-919d-462f-8587-dec95a1b11ee\",\"status\":\"NEW\",\"metadataName\":\"US_10DLC_TCR_PRIVATE_BRAND_REGISTRATION\",\"createTime\":\"2024-01-15T10:00:00Z\",\"updateTime\":\"2024-01-15T10:00:00Z\"}],\"links\":{\"next\":\"https://compliance.api.sinch.com/v1/projects/proj-123/us/orders?pageToken=eyJsYXN0SWQiOiIyMTI0MjEifQ\"},\"meta\":{\"totalCount\":15}}",
     },
     OperationSpec {
-        name: "ComplianceBrandsListBrandOrderByBrandId",
+        name: "ComplianceBrandsOrdersListBrandOrderByBrandId",
         api: "compliance_brands",
         id: "listBrandOrderByBrandId",
         method: "GET",
@@ -245,7 +245,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"orders\":[{\"brandOrderId\":\"212421442412\",\"brandId\":\"b1c7ccbf-919d-462f-8587-dec95a1b11ee\",\"status\":\"NEW\",\"metadataName\":\"US_10DLC_TCR_PRIVATE_BRAND_REGISTRATION\",\"createTime\":\"2024-01-15T10:00:00Z\",\"updateTime\":\"2024-01-15T10:00:00Z\"}],\"links\":{\"next\":\"https://compliance.api.sinch.com/v1/projects/proj-123/us/brands/b1c7ccbf-919d-462f-8587-dec95a1b11ee/orders?pageToken=eyJsYXN0SWQiOiIyMTI0MjEifQ\"},\"meta\":{\"totalCount\":15}}",
     },
     OperationSpec {
-        name: "ComplianceBrandsCreateBrandOrder",
+        name: "ComplianceBrandsOrdersCreateBrand",
         api: "compliance_brands",
         id: "createBrandOrder",
         method: "POST",
@@ -261,7 +261,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"brandOrderId\":\"212421442412\",\"brandId\":\"b1c7ccbf-919d-462f-8587-dec95a1b11ee\",\"status\":\"NEW\",\"metadataName\":\"US_10DLC_TCR_PRIVATE_BRAND_REGISTRATION\",\"logs\":[],\"channels\":[],\"thirdPartyMetadata\":[],\"pricing\":{\"amount\":\"5.00\",\"currencyCode\":\"USD\"},\"callbackUrl\":\"https://example.com/callback\",\"createTime\":\"2024-01-15T10:00:00Z\",\"updateTime\":\"2024-01-15T10:00:00Z\"}",
     },
     OperationSpec {
-        name: "ComplianceBrandsGetBrandOrder",
+        name: "ComplianceBrandsOrdersGetBrand",
         api: "compliance_brands",
         id: "getBrandOrder",
         method: "GET",
@@ -277,7 +277,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"brandOrderId\":\"212421442412\",\"brandId\":\"b1c7ccbf-919d-462f-8587-dec95a1b11ee\",\"status\":\"PENDING\",\"metadataName\":\"US_10DLC_TCR_PRIVATE_BRAND_REGISTRATION\",\"logs\":[{\"createTime\":\"2024-01-15T10:00:00Z\",\"message\":\"Brand order created.\",\"brandCurrentState\":\"NEW\"}],\"channels\":[],\"thirdPartyMetadata\":[],\"pricing\":{\"amount\":\"5.00\",\"currencyCode\":\"USD\"},\"callbackUrl\":\"https://example.com/callback\",\"createTime\":\"2024-01-15T10:00:00Z\",\"updateTime\":\"2024-01-15T10:01:00Z\"}",
     },
     OperationSpec {
-        name: "ComplianceBrandsDeleteBrandOrder",
+        name: "ComplianceBrandsOrdersDeleteBrand",
         api: "compliance_brands",
         id: "deleteBrandOrder",
         method: "DELETE",
@@ -293,7 +293,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ComplianceBrandsRetryBrandOrder",
+        name: "ComplianceBrandsOrdersRetryBrand",
         api: "compliance_brands",
         id: "retryBrandOrder",
         method: "POST",
@@ -309,7 +309,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"brandOrderId\":\"212421442412\",\"brandId\":\"b1c7ccbf-919d-462f-8587-dec95a1b11ee\",\"status\":\"NEW\",\"metadataName\":\"US_10DLC_TCR_PRIVATE_BRAND_REGISTRATION\",\"logs\":[],\"channels\":[],\"thirdPartyMetadata\":[],\"pricing\":{\"amount\":\"5.00\",\"currencyCode\":\"USD\"},\"callbackUrl\":\"https://example.com/callback\",\"createTime\":\"2024-01-15T10:00:00Z\",\"updateTime\":\"2024-01-15T10:05:00Z\"}",
     },
     OperationSpec {
-        name: "ComplianceBrandsBrandOrderResendConfirmationEmail",
+        name: "ComplianceBrandsOrdersBrandOrderResendConfirmationEmail",
         api: "compliance_brands",
         id: "brandOrderResendConfirmationEmail",
         method: "POST",
@@ -325,7 +325,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"brandOrderId\":\"212421442412\",\"brandId\":\"b1c7ccbf-919d-462f-8587-dec95a1b11ee\",\"status\":\"PENDING\",\"metadataName\":\"US_10DLC_TCR_PRIVATE_BRAND_REGISTRATION\",\"logs\":[],\"channels\":[],\"thirdPartyMetadata\":[],\"pricing\":{\"amount\":\"5.00\",\"currencyCode\":\"USD\"},\"callbackUrl\":\"https://example.com/callback\",\"createTime\":\"2024-01-15T10:00:00Z\",\"updateTime\":\"2024-01-15T10:06:00Z\"}",
     },
     OperationSpec {
-        name: "ComplianceBrandsBrandOrderVerifyOtp",
+        name: "ComplianceBrandsOrdersBrandOrderVerifyOtp",
         api: "compliance_brands",
         id: "brandOrderVerifyOtp",
         method: "POST",
@@ -343,7 +343,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"brandOrderId\":\"212421442412\",\"brandId\":\"b1c7ccbf-919d-462f-8587-dec95a1b11ee\",\"status\":\"COMPLETED\",\"metadataName\":\"US_10DLC_TCR_SOLE_PROPRIETOR\",\"logs\":[],\"channels\":[\"TENDLC\"],\"thirdPartyMetadata\":[{\"name\":\"TCR_BRAND_ID\",\"value\":\"B123ABC\"}],\"pricing\":{\"amount\":\"5.50\",\"currencyCode\":\"USD\"},\"callbackUrl\":\"https://example.com/callback\",\"createTime\":\"2024-01-15T10:00:00Z\",\"updateTime\":\"2024-01-15T10:10:00Z\"}",
     },
     OperationSpec {
-        name: "ComplianceBrandsBrandOrderResendOtp",
+        name: "ComplianceBrandsOrdersBrandOrderResendOtp",
         api: "compliance_brands",
         id: "brandOrderResendOtp",
         method: "POST",

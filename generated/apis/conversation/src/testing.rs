@@ -5,7 +5,7 @@ use sinch_sdk_runtime::testing::OperationSpec;
 /// Every operation, by group and then in the description's order.
 pub static OPERATIONS: &[OperationSpec] = &[
     OperationSpec {
-        name: "ConversationAppListApps",
+        name: "ConversationAppList",
         api: "conversation",
         id: "App_ListApps",
         method: "GET",
@@ -21,7 +21,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"apps\":[{\"channel_credentials\":[{\"static_bearer\":{\"claimed_identity\":\"string\",\"token\":\"string\"},\"callback_secret\":\"string\"}]}]}",
     },
     OperationSpec {
-        name: "ConversationAppCreateApp",
+        name: "ConversationAppCreate",
         api: "conversation",
         id: "App_CreateApp",
         method: "POST",
@@ -37,7 +37,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"channel_credentials\":[{\"static_bearer\":{\"claimed_identity\":\"string\",\"token\":\"string\"},\"callback_secret\":\"string\"}]}",
     },
     OperationSpec {
-        name: "ConversationAppGetApp",
+        name: "ConversationAppGet",
         api: "conversation",
         id: "App_GetApp",
         method: "GET",
@@ -53,7 +53,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"channel_credentials\":[{\"static_bearer\":{\"claimed_identity\":\"string\",\"token\":\"string\"},\"callback_secret\":\"string\"}]}",
     },
     OperationSpec {
-        name: "ConversationAppDeleteApp",
+        name: "ConversationAppDelete",
         api: "conversation",
         id: "App_DeleteApp",
         method: "DELETE",
@@ -69,7 +69,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ConversationAppUpdateApp",
+        name: "ConversationAppUpdate",
         api: "conversation",
         id: "App_UpdateApp",
         method: "PATCH",
@@ -85,7 +85,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"channel_credentials\":[{\"static_bearer\":{\"claimed_identity\":\"string\",\"token\":\"string\"},\"callback_secret\":\"string\"}]}",
     },
     OperationSpec {
-        name: "ConversationCapabilityQueryCapability",
+        name: "ConversationCapabilityQuery",
         api: "conversation",
         id: "Capability_QueryCapability",
         method: "POST",
@@ -103,7 +103,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"app_id\":\"string\"}",
     },
     OperationSpec {
-        name: "ConversationConsentsGetConsents",
+        name: "ConversationConsentGet",
         api: "conversation",
         id: "Consents_GetConsents",
         method: "GET",
@@ -123,7 +123,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"identities\":[{\"identity\":\"string\"}]}",
     },
     OperationSpec {
-        name: "ConversationConsentsGetConsentsAuditRecords",
+        name: "ConversationConsentGetConsentsAuditRecords",
         api: "conversation",
         id: "Consents_GetConsentsAuditRecords",
         method: "GET",
@@ -143,7 +143,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"identity\":{\"identity\":\"string\"}}",
     },
     OperationSpec {
-        name: "ConversationContactListContacts",
+        name: "ConversationContactList",
         api: "conversation",
         id: "Contact_ListContacts",
         method: "GET",
@@ -161,7 +161,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"contacts\":[{\"channel_identities\":[{\"identity\":\"string\",\"channel\":\"WHATSAPP\"}]}]}",
     },
     OperationSpec {
-        name: "ConversationContactCreateContact",
+        name: "ConversationContactCreate",
         api: "conversation",
         id: "Contact_CreateContact",
         method: "POST",
@@ -179,7 +179,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"channel_identities\":[{\"identity\":\"string\",\"channel\":\"WHATSAPP\"}]}",
     },
     OperationSpec {
-        name: "ConversationContactGetContact",
+        name: "ConversationContactGet",
         api: "conversation",
         id: "Contact_GetContact",
         method: "GET",
@@ -195,7 +195,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"channel_identities\":[{\"identity\":\"string\",\"channel\":\"WHATSAPP\"}]}",
     },
     OperationSpec {
-        name: "ConversationContactDeleteContact",
+        name: "ConversationContactDelete",
         api: "conversation",
         id: "Contact_DeleteContact",
         method: "DELETE",
@@ -211,7 +211,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ConversationContactUpdateContact",
+        name: "ConversationContactUpdate",
         api: "conversation",
         id: "Contact_UpdateContact",
         method: "PATCH",
@@ -227,7 +227,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"channel_identities\":[{\"channel\":\"MESSENGER\",\"identity\":\"{{FACEBOOK_USER_NAME}}\",\"app_id\":\"{{APP_ID}}\"},{\"channel\":\"VIBER\",\"identity\":\"{{PHONE_NUMBER}}\",\"app_id\":\"{{APP_ID}}\"}],\"channel_priority\":[\"MESSENGER\",\"VIBER\"],\"display_name\":\"string\",\"external_id\":\"string\",\"email\":\"string\",\"language\":\"EN_US\",\"metadata\":\"string\"}",
     },
     OperationSpec {
-        name: "ConversationContactMergeContact",
+        name: "ConversationContactMerge",
         api: "conversation",
         id: "Contact_MergeContact",
         method: "POST",
@@ -285,7 +285,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"conflicts\":[{\"identity\":\"{PHONE_NUMBER}\",\"channels\":[\"MMS\",\"RCS\",\"SMS\"],\"contact_ids\":[\"01JYGNEVNG48XM1RFZKD0B2S7K\",\"01JZMH3ZZYP6V84EJ5FSHFH3P8\"]}],\"next_page_token\":\"\"}",
     },
     OperationSpec {
-        name: "ConversationConversationListConversations",
+        name: "ConversationConversationList",
         api: "conversation",
         id: "Conversation_ListConversations",
         method: "GET",
@@ -303,7 +303,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"conversations\":[{\"active\":true,\"id\":\"string\"}]}",
     },
     OperationSpec {
-        name: "ConversationConversationCreateConversation",
+        name: "ConversationConversationCreate",
         api: "conversation",
         id: "Conversation_CreateConversation",
         method: "POST",
@@ -321,7 +321,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"active\":true,\"id\":\"string\"}",
     },
     OperationSpec {
-        name: "ConversationConversationGetConversation",
+        name: "ConversationConversationGet",
         api: "conversation",
         id: "Conversation_GetConversation",
         method: "GET",
@@ -337,7 +337,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"active\":true,\"id\":\"string\"}",
     },
     OperationSpec {
-        name: "ConversationConversationDeleteConversation",
+        name: "ConversationConversationDelete",
         api: "conversation",
         id: "Conversation_DeleteConversation",
         method: "DELETE",
@@ -353,7 +353,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ConversationConversationUpdateConversation",
+        name: "ConversationConversationUpdate",
         api: "conversation",
         id: "Conversation_UpdateConversation",
         method: "PATCH",
@@ -369,7 +369,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"active\":true,\"id\":\"string\"}",
     },
     OperationSpec {
-        name: "ConversationConversationListRecentConversations",
+        name: "ConversationConversationListRecent",
         api: "conversation",
         id: "Conversation_ListRecentConversations",
         method: "GET",
@@ -389,7 +389,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"conversations\":[{\"conversation\":{\"active\":true,\"id\":\"string\"}}]}",
     },
     OperationSpec {
-        name: "ConversationEventsInjectEvent",
+        name: "ConversationConversationInjectEvent",
         api: "conversation",
         id: "Events_InjectEvent",
         method: "POST",
@@ -407,7 +407,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"event_id\":\"string\",\"accepted_time\":\"YYYY-MM-DDTHH:MM:SS\"}",
     },
     OperationSpec {
-        name: "ConversationConversationStopActiveConversation",
+        name: "ConversationConversationStopActive",
         api: "conversation",
         id: "Conversation_StopActiveConversation",
         method: "POST",
@@ -441,7 +441,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ConversationEventsSendEvent",
+        name: "ConversationEventsSend",
         api: "conversation",
         id: "Events_SendEvent",
         method: "POST",
@@ -457,7 +457,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"accepted_time\":\"2026-01-01T00:00:00Z\"}",
     },
     OperationSpec {
-        name: "ConversationEventsGetEvent",
+        name: "ConversationEventsGet",
         api: "conversation",
         id: "Events_GetEvent",
         method: "GET",
@@ -473,7 +473,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"app_event\":{\"composing_event\":{}},\"conversation_id\":\"string\",\"direction\":\"TO_APP\",\"id\":\"string\",\"channel_identity\":{\"identity\":\"string\",\"channel\":\"WHATSAPP\"},\"processing_mode\":\"DISPATCH\"}",
     },
     OperationSpec {
-        name: "ConversationEventsDeleteEvents",
+        name: "ConversationEventsDelete",
         api: "conversation",
         id: "Events_DeleteEvents",
         method: "DELETE",
@@ -489,7 +489,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ConversationEventsListEvents",
+        name: "ConversationEventsList",
         api: "conversation",
         id: "Events_ListEvents",
         method: "GET",
@@ -505,7 +505,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"events\":[{\"app_event\":{\"composing_event\":{}},\"conversation_id\":\"string\",\"direction\":\"TO_APP\",\"id\":\"string\",\"channel_identity\":{\"identity\":\"string\",\"channel\":\"WHATSAPP\"},\"processing_mode\":\"DISPATCH\"}]}",
     },
     OperationSpec {
-        name: "ConversationMessagesSendMessage",
+        name: "ConversationMessagesSend",
         api: "conversation",
         id: "Messages_SendMessage",
         method: "POST",
@@ -523,7 +523,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"accepted_time\":\"2026-01-01T00:00:00Z\"}",
     },
     OperationSpec {
-        name: "ConversationMessagesGetMessage",
+        name: "ConversationMessagesGet",
         api: "conversation",
         id: "Messages_GetMessage",
         method: "GET",
@@ -539,7 +539,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"app_message\":{\"card_message\":{\"choices\":[]},\"explicit_channel_message\":{\"key\":\"string\"}},\"accept_time\":\"2026-01-01T00:00:00Z\"}",
     },
     OperationSpec {
-        name: "ConversationMessagesDeleteMessage",
+        name: "ConversationMessagesDelete",
         api: "conversation",
         id: "Messages_DeleteMessage",
         method: "DELETE",
@@ -573,7 +573,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"app_message\":{\"card_message\":{\"choices\":[]},\"explicit_channel_message\":{\"key\":\"string\"}},\"accept_time\":\"2026-01-01T00:00:00Z\"}",
     },
     OperationSpec {
-        name: "ConversationMessagesListMessages",
+        name: "ConversationMessagesList",
         api: "conversation",
         id: "Messages_ListMessages",
         method: "GET",
@@ -701,7 +701,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"transcoded_message\":{\"key\":\"string\"}}",
     },
     OperationSpec {
-        name: "ConversationWebhooksListWebhooks",
+        name: "ConversationWebhooksList",
         api: "conversation",
         id: "Webhooks_ListWebhooks",
         method: "GET",
@@ -719,7 +719,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"webhooks\":[{\"target\":\"string\"}]}",
     },
     OperationSpec {
-        name: "ConversationWebhooksCreateWebhook",
+        name: "ConversationWebhooksCreate",
         api: "conversation",
         id: "Webhooks_CreateWebhook",
         method: "POST",
@@ -737,7 +737,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"target\":\"string\"}",
     },
     OperationSpec {
-        name: "ConversationWebhooksGetWebhook",
+        name: "ConversationWebhooksGet",
         api: "conversation",
         id: "Webhooks_GetWebhook",
         method: "GET",
@@ -753,7 +753,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"target\":\"string\"}",
     },
     OperationSpec {
-        name: "ConversationWebhooksDeleteWebhook",
+        name: "ConversationWebhooksDelete",
         api: "conversation",
         id: "Webhooks_DeleteWebhook",
         method: "DELETE",
@@ -769,7 +769,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ConversationWebhooksUpdateWebhook",
+        name: "ConversationWebhooksUpdate",
         api: "conversation",
         id: "Webhooks_UpdateWebhook",
         method: "PATCH",

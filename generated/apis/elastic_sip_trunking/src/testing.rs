@@ -5,7 +5,7 @@ use sinch_sdk_runtime::testing::OperationSpec;
 /// Every operation, by group and then in the description's order.
 pub static OPERATIONS: &[OperationSpec] = &[
     OperationSpec {
-        name: "ElasticSipTrunkingGetAccessControlList",
+        name: "ElasticSipTrunkingAccessControlListGet",
         api: "elastic_sip_trunking",
         id: "getAccessControlList",
         method: "GET",
@@ -23,7 +23,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"accessControlLists\":[{\"name\":\"My Access Control List\",\"projectId\":\"3acb7ae1-cf3d-4112-ba5e-3a9d8c71cd47\",\"enabled\":true,\"id\":\"01HA2E80QCBX185VVP21PJG9CT\",\"createTime\":\"2023-09-11T15:37:30\",\"updateTime\":\"2023-09-11T15:38:14\",\"ipRanges\":[{\"description\":\"Location 1\",\"ipAddress\":\"54.172.60.0\",\"range\":30,\"projectId\":\"3acb7ae1-cf3d-4112-ba5e-3a9d8c71cd47\",\"accessControlListId\":\"01HA2E80QCBX185VVP21PJG9CT\",\"id\":\"01HA2E80QMJS5G7MD576GJQD2X\",\"createTime\":\"2023-09-11T15:37:30\",\"updateTime\":\"\"},{\"description\":\"Location 2\",\"ipAddress\":\"54.244.51.0\",\"range\":30,\"projectId\":\"3acb7ae1-cf3d-4112-ba5e-3a9d8c71cd47\",\"accessControlListId\":\"01HA2E80QCBX185VVP21PJG9CT\",\"id\":\"01HA2E98KCZ1CNN0JP22F4JF3T\",\"createTime\":\"2023-09-11T15:38:11\",\"updateTime\":\"\"}]},{\"name\":\"My ACL 2\",\"projectId\":\"3acb7ae1-cf3d-4112-ba5e-3a9d8c71cd47\",\"enabled\":true,\"id\":\"01H7ZSW728SHB9984CDGFV37RM\",\"createTime\":\"2023-08-16T18:31:39\",\"updateTime\":\"2023-08-25T07:51:40\",\"ipRanges\":[{\"description\":\"Location 1\",\"ipAddress\":\"137.192.80.69\",\"range\":32,\"projectId\":\"3acb7ae1-cf3d-4112-ba5e-3a9d8c71cd47\",\"accessControlListId\":\"01H8Y95DBJT31F104PWFVV9H8B\",\"id\":\"01H8Y95DBSPQAN4MD4298TY05Y\",\"createTime\":\"2023-08-28T14:36:02\",\"updateTime\":\"2023-09-05T10:45:53\"},{\"description\":\"Location 2\",\"ipAddress\":\"137.192.78.69\",\"range\":32,\"projectId\":\"3acb7ae1-cf3d-4112-ba5e-3a9d8c71cd47\",\"accessControlListId\":\"01H8Y95DBJT31F104PWFVV9H8B\",\"id\":\"01H8YC0JTSXXVPBECC289QZG0J\",\"createTime\":\"2023-08-28T15:25:50\",\"updateTime\":\"2023-09-05T07:59:07\"},{\"description\":\"Location 3\",\"ipAddress\":\"20.20.20.20\",\"range\":24,\"projectId\":\"3acb7ae1-cf3d-4112-ba5e-3a9d8c71cd47\",\"accessControlListId\":\"01H8Y95DBJT31F104PWFVV9H8B\",\"id\":\"01HA1ZPH6E2BTSG0MFM38BRYF6\",\"createTime\":\"2023-09-11T11:23:17\",\"updateTime\":\"\"}]}],\"pageNumber\":\"1\",\"size\":1000,\"totalItems\":2}",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingCreateAccessControlList",
+        name: "ElasticSipTrunkingAccessControlListCreate",
         api: "elastic_sip_trunking",
         id: "createAccessControlList",
         method: "POST",
@@ -39,7 +39,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"name\":\"My new ACL\",\"projectId\":\"3acb7ae1-cf3d-4112-ba5e-3a9d8c71cd47\",\"enabled\":true,\"id\":\"01HA9BRJW4J3QE4WBKVC337V4E\",\"createTime\":\"2023-09-14T08:08:48.264185988\",\"updateTime\":\"null,\",\"ipRanges\":[{\"description\":\"Location 1\",\"ipAddress\":\"15.15.15.15\",\"range\":20,\"projectId\":\"3acb7ae1-cf3d-4112-ba5e-3a9d8c71cd47\",\"accessControlListId\":\"01HA9BRJW4J3QE4WBKVC337V4E\",\"id\":\"01HA9BRJYR9Q7ZBDYMXHVWT8S8\",\"createTime\":\"2023-09-14T08:08:48.346874339\",\"updateTime\":\"\"}]}",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingGetAccessListById",
+        name: "ElasticSipTrunkingAccessControlListGetAccessListById",
         api: "elastic_sip_trunking",
         id: "getAccessListById",
         method: "GET",
@@ -55,7 +55,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"name\":\"LA Office\",\"ipRanges\":[{\"id\":\"string\"}]}",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingUpdateAccessControlList",
+        name: "ElasticSipTrunkingAccessControlListUpdate",
         api: "elastic_sip_trunking",
         id: "updateAccessControlList",
         method: "PUT",
@@ -73,7 +73,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"name\":\"Test Prague 5\",\"projectId\":\"3acb7ae1-cf3d-4112-ba5e-3a9d8c71cd47\",\"enabled\":false,\"id\":\"01HA9BRJW4J3QE4WBKVC337V4E\",\"createTime\":\"2023-09-14T08:08:48\",\"updateTime\":\"2023-09-14T08:10:10.187513334\",\"ipRanges\":[{\"description\":\"Hradcany\",\"ipAddress\":\"15.15.15.15\",\"range\":20,\"projectId\":\"3acb7ae1-cf3d-4112-ba5e-3a9d8c71cd47\",\"accessControlListId\":\"01HA9BRJW4J3QE4WBKVC337V4E\",\"id\":\"01HA9BRJYR9Q7ZBDYMXHVWT8S8\",\"createTime\":\"2023-09-14T08:08:48\",\"updateTime\":\"\"}]}",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingDeleteAccessControlList",
+        name: "ElasticSipTrunkingAccessControlListDelete",
         api: "elastic_sip_trunking",
         id: "deleteAccessControlList",
         method: "DELETE",
@@ -89,7 +89,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingTrunksByAcl",
+        name: "ElasticSipTrunkingAccessControlListTrunksByAcl",
         api: "elastic_sip_trunking",
         id: "trunksByACL",
         method: "GET",
@@ -105,7 +105,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"trunks\":[{\"name\":\"Acme Trunk\",\"hostName\":\"acme-domain-1\"}],\"totalItems\":10000}",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingGetIpRangesForAccessControlList",
+        name: "ElasticSipTrunkingAccessControlListGetIpRangesFor",
         api: "elastic_sip_trunking",
         id: "getIpRangesForAccessControlList",
         method: "GET",
@@ -125,7 +125,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"ipRanges\":[{\"id\":\"string\"}],\"totalItems\":10000}",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingAddIpRangeToAccessControlList",
+        name: "ElasticSipTrunkingAccessControlListAddIpRangeTo",
         api: "elastic_sip_trunking",
         id: "addIpRangeToAccessControlList",
         method: "POST",
@@ -141,7 +141,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"description\":\"IP range name\",\"ipAddress\":\"11.12.13.14\",\"range\":27,\"projectId\":\"3acb7ae1-cf3d-4112-ba5e-3a9d8c71cd47\",\"accessControlListId\":\"01H8Y95DBJT31F104PWFVV9H8B\",\"id\":\"01HA9BYAH3J5TFDGK62991YYWC\",\"createTime\":\"2023-09-14T08:11:56.324855024\",\"updateTime\":\"\"}",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingUpdateIpRangeFromAccessControlList",
+        name: "ElasticSipTrunkingAccessControlListUpdateIpRangeFrom",
         api: "elastic_sip_trunking",
         id: "updateIpRangeFromAccessControlList",
         method: "PUT",
@@ -157,7 +157,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"name\":\"Test Prague 5\",\"projectId\":\"3acb7ae1-cf3d-4112-ba5e-3a9d8c71cd47\",\"enabled\":false,\"id\":\"01HA9BRJW4J3QE4WBKVC337V4E\",\"createTime\":\"2023-09-14T08:08:48\",\"updateTime\":\"2023-09-14T08:10:10.187513334\",\"ipRanges\":[{\"description\":\"Hradcany\",\"ipAddress\":\"15.15.15.15\",\"range\":20,\"projectId\":\"3acb7ae1-cf3d-4112-ba5e-3a9d8c71cd47\",\"accessControlListId\":\"01HA9BRJW4J3QE4WBKVC337V4E\",\"id\":\"01HA9BRJYR9Q7ZBDYMXHVWT8S8\",\"createTime\":\"2023-09-14T08:08:48\",\"updateTime\":\"\"}]}",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingDeleteIpRangeFromAccessControlList",
+        name: "ElasticSipTrunkingAccessControlListDeleteIpRangeFrom",
         api: "elastic_sip_trunking",
         id: "deleteIpRangeFromAccessControlList",
         method: "DELETE",
@@ -173,7 +173,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingGetAccessControlListsForTrunk",
+        name: "ElasticSipTrunkingAccessControlListGetAccessControlListsForTrunk",
         api: "elastic_sip_trunking",
         id: "getAccessControlListsForTrunk",
         method: "GET",
@@ -193,7 +193,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"accessControlListIds\":[\"string\"],\"totalItems\":1}",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingAddAccessControlListToTrunk",
+        name: "ElasticSipTrunkingAccessControlListAddAccessControlListToTrunk",
         api: "elastic_sip_trunking",
         id: "addAccessControlListToTrunk",
         method: "POST",
@@ -217,7 +217,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"accessControlListIds\":[\"01HA2E80QCBX185VVP21PJG9CT\",\"01H8Y95DBJT31F104PWFVV9H8B\"]}",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingDeleteAccessControlListFromTrunk",
+        name: "ElasticSipTrunkingAccessControlListDeleteAccessControlListFromTrunk",
         api: "elastic_sip_trunking",
         id: "deleteAccessControlListFromTrunk",
         method: "DELETE",
@@ -233,7 +233,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingGetBlockingRules",
+        name: "ElasticSipTrunkingCallBlockingRulesGetBlockingRules",
         api: "elastic_sip_trunking",
         id: "getBlockingRules",
         method: "GET",
@@ -251,7 +251,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "[{\"direction\":\"INBOUND\"}]",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingCreateBlockingRule",
+        name: "ElasticSipTrunkingCallBlockingRulesCreateBlockingRule",
         api: "elastic_sip_trunking",
         id: "createBlockingRule",
         method: "POST",
@@ -267,7 +267,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"direction\":\"INBOUND\"}",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingUpdateBlockingRuleById",
+        name: "ElasticSipTrunkingCallBlockingRulesUpdateBlockingRuleById",
         api: "elastic_sip_trunking",
         id: "updateBlockingRuleById",
         method: "PUT",
@@ -283,7 +283,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"direction\":\"INBOUND\"}",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingDeleteBlockingRuleById",
+        name: "ElasticSipTrunkingCallBlockingRulesDeleteBlockingRuleById",
         api: "elastic_sip_trunking",
         id: "deleteBlockingRuleById",
         method: "DELETE",
@@ -299,7 +299,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingFindCalls",
+        name: "ElasticSipTrunkingCallsFind",
         api: "elastic_sip_trunking",
         id: "findCalls",
         method: "GET",
@@ -315,7 +315,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"calls\":[{\"callId\":\"string\"}],\"totalItems\":10000}",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingExportCallRecords",
+        name: "ElasticSipTrunkingCallsExportCallRecords",
         api: "elastic_sip_trunking",
         id: "exportCallRecords",
         method: "GET",
@@ -331,7 +331,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "string",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingGetPcap",
+        name: "ElasticSipTrunkingCallsGetPcap",
         api: "elastic_sip_trunking",
         id: "getPcap",
         method: "GET",
@@ -347,7 +347,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingGetCountryPermissions",
+        name: "ElasticSipTrunkingCountryPermissionsGetCountryPermissions",
         api: "elastic_sip_trunking",
         id: "getCountryPermissions",
         method: "GET",
@@ -365,7 +365,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"countryPermissions\":[{\"enabled\":true}]}",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingGetCountryPermission",
+        name: "ElasticSipTrunkingCountryPermissionsGetCountryPermission",
         api: "elastic_sip_trunking",
         id: "getCountryPermission",
         method: "GET",
@@ -381,7 +381,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"enabled\":true}",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingUpdateCountryPermission",
+        name: "ElasticSipTrunkingCountryPermissionsUpdate",
         api: "elastic_sip_trunking",
         id: "updateCountryPermission",
         method: "PUT",
@@ -397,7 +397,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"enabled\":true}",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingGetCredentialListById",
+        name: "ElasticSipTrunkingCredentialListsGetCredentialListById",
         api: "elastic_sip_trunking",
         id: "getCredentialListById",
         method: "GET",
@@ -415,7 +415,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"name\":\"My Credential List\"}",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingUpdateCredentialList",
+        name: "ElasticSipTrunkingCredentialListsUpdate",
         api: "elastic_sip_trunking",
         id: "updateCredentialList",
         method: "PUT",
@@ -435,7 +435,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"name\":\"My Credential List\"}",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingDeleteCredentialList",
+        name: "ElasticSipTrunkingCredentialListsDelete",
         api: "elastic_sip_trunking",
         id: "deleteCredentialList",
         method: "DELETE",
@@ -451,7 +451,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingUpdateCredential",
+        name: "ElasticSipTrunkingCredentialListsUpdateCredential",
         api: "elastic_sip_trunking",
         id: "updateCredential",
         method: "PUT",
@@ -467,7 +467,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"password\":\"SecurePassword!234\"}",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingTrunksByCredentialList",
+        name: "ElasticSipTrunkingCredentialListsTrunksBy",
         api: "elastic_sip_trunking",
         id: "trunksByCredentialList",
         method: "GET",
@@ -485,7 +485,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"trunks\":[{\"name\":\"Acme Trunk\",\"hostName\":\"acme-domain-1\"}],\"totalItems\":10000}",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingDeleteCredential",
+        name: "ElasticSipTrunkingCredentialsDelete",
         api: "elastic_sip_trunking",
         id: "deleteCredential",
         method: "DELETE",
@@ -501,7 +501,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingGetPhoneNumbers",
+        name: "ElasticSipTrunkingPhoneNumbersGet",
         api: "elastic_sip_trunking",
         id: "GetPhoneNumbers",
         method: "GET",
@@ -519,7 +519,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"totalItems\":10000,\"phoneNumbers\":[{\"id\":\"01ARZ3NDEKTSV4RRFFQ69G5FAV\"}]}",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingGetPhoneNumberByNumber",
+        name: "ElasticSipTrunkingPhoneNumbersGetPhoneNumberByNumber",
         api: "elastic_sip_trunking",
         id: "GetPhoneNumberByNumber",
         method: "GET",
@@ -535,7 +535,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"01ARZ3NDEKTSV4RRFFQ69G5FAV\"}",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingAddEstProjects",
+        name: "ElasticSipTrunkingProjectsAddEst",
         api: "elastic_sip_trunking",
         id: "addEstProjects",
         method: "POST",
@@ -555,7 +555,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"addedProjects\":[\"3acb7ae1-cf3d-4112-ba5e-3a9d8c71cd47\",\"879c4177-af8a-4534-8168-cc2f66a1f2c6\"]}",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingGetSipEndpoint",
+        name: "ElasticSipTrunkingSipEndpointsGet",
         api: "elastic_sip_trunking",
         id: "getSipEndpoint",
         method: "GET",
@@ -573,7 +573,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"totalItems\":10000,\"endpoints\":[{\"name\":\"Acme Endpoint\",\"priority\":1,\"address\":\"127.0.0.1\"}]}",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingCreateSipEndpoint",
+        name: "ElasticSipTrunkingSipEndpointsCreate",
         api: "elastic_sip_trunking",
         id: "createSipEndpoint",
         method: "POST",
@@ -591,7 +591,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"totalItems\":10000,\"endpoints\":[{\"name\":\"Acme Endpoint\",\"priority\":1,\"address\":\"127.0.0.1\"}]}",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingGetSipEndpointById",
+        name: "ElasticSipTrunkingSipEndpointsGetSipEndpointById",
         api: "elastic_sip_trunking",
         id: "getSipEndpointById",
         method: "GET",
@@ -607,7 +607,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"name\":\"Acme Endpoint\",\"priority\":1,\"address\":\"127.0.0.1\"}",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingUpdateSipEndpoint",
+        name: "ElasticSipTrunkingSipEndpointsUpdate",
         api: "elastic_sip_trunking",
         id: "updateSipEndpoint",
         method: "PUT",
@@ -623,7 +623,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"name\":\"Acme Endpoint\",\"priority\":1,\"address\":\"127.0.0.1\"}",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingDeleteSipEndpoint",
+        name: "ElasticSipTrunkingSipEndpointsDelete",
         api: "elastic_sip_trunking",
         id: "deleteSipEndpoint",
         method: "DELETE",
@@ -639,7 +639,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingGetSipTrunks",
+        name: "ElasticSipTrunkingSipTrunksGet",
         api: "elastic_sip_trunking",
         id: "getSipTrunks",
         method: "GET",
@@ -657,7 +657,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"totalItems\":10000,\"sipTrunks\":[{\"name\":\"Acme Trunk\",\"hostName\":\"acme-domain-1\"}]}",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingCreateSipTrunk",
+        name: "ElasticSipTrunkingSipTrunksCreate",
         api: "elastic_sip_trunking",
         id: "createSipTrunk",
         method: "POST",
@@ -673,7 +673,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"name\":\"Acme Trunk\",\"hostName\":\"acme-domain-1\"}",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingGetSipTrunkById",
+        name: "ElasticSipTrunkingSipTrunksGetSipTrunkById",
         api: "elastic_sip_trunking",
         id: "getSipTrunkById",
         method: "GET",
@@ -689,7 +689,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"name\":\"Acme Trunk\",\"hostName\":\"acme-domain-1\"}",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingUpdateSipTrunk",
+        name: "ElasticSipTrunkingSipTrunksUpdate",
         api: "elastic_sip_trunking",
         id: "updateSipTrunk",
         method: "PUT",
@@ -705,7 +705,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"name\":\"Acme Trunk\",\"hostName\":\"acme-domain-1\"}",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingDeleteSipTrunk",
+        name: "ElasticSipTrunkingSipTrunksDelete",
         api: "elastic_sip_trunking",
         id: "deleteSipTrunk",
         method: "DELETE",
@@ -721,7 +721,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingRemoveCredentialListFromTrunk",
+        name: "ElasticSipTrunkingSipTrunksRemoveCredentialListFromTrunk",
         api: "elastic_sip_trunking",
         id: "removeCredentialListFromTrunk",
         method: "DELETE",
@@ -737,7 +737,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingGetCredentialListsForTrunk",
+        name: "ElasticSipTrunkingSipTrunksGetCredentialListsForTrunk",
         api: "elastic_sip_trunking",
         id: "getCredentialListsForTrunk",
         method: "GET",
@@ -757,7 +757,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"credentialListIds\":[\"01GNZ9MXEZ4K6S8GB7RW063VAN\"],\"totalItems\":10000}",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingBulkUpdateCredentialListsForTrunk",
+        name: "ElasticSipTrunkingSipTrunksBulkUpdateCredentialListsForTrunk",
         api: "elastic_sip_trunking",
         id: "bulkUpdateCredentialListsForTrunk",
         method: "PUT",
@@ -777,7 +777,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"credentialListIds\":[\"01GNZ9MXEZ4K6S8GB7RW063VAN\",\"01GNZ9MXEZ4K6S8GB7RW063VAN\"]}",
     },
     OperationSpec {
-        name: "ElasticSipTrunkingAddCredentialListToTrunk",
+        name: "ElasticSipTrunkingSipTrunksAddCredentialListToTrunk",
         api: "elastic_sip_trunking",
         id: "addCredentialListToTrunk",
         method: "POST",

@@ -5,7 +5,7 @@ use sinch_sdk_runtime::testing::OperationSpec;
 /// Every operation, by group and then in the description's order.
 pub static OPERATIONS: &[OperationSpec] = &[
     OperationSpec {
-        name: "EngageGetContactsPage",
+        name: "EngageContactsGetContactsPage",
         api: "engage",
         id: "getContactsPage",
         method: "GET",
@@ -23,7 +23,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"content\":[{\"accountId\":\"string\",\"alias\":\"VIP contact\",\"channels\":[{\"channelId\":\"+15553456783\",\"type\":\"SMS\"}],\"country\":\"US\",\"createdDate\":\"2022-08-18T09:15:03.112Z\",\"customFields\":[{\"id\":\"025e93d3-051b-43f9-b12e-4b5842228dee\",\"mergeTag\":\"contact_name\",\"type\":\"DATE\",\"value\":\"John\"}],\"firstName\":\"Adam\",\"fullName\":\"Adam Smith\",\"id\":\"025e93d3-051b-43f9-b12e-4b5842228dee\",\"lastModifiedDate\":\"2022-08-18T09:15:03.112Z\",\"lastName\":\"Smith\",\"lists\":[{\"id\":\"025e93d3-051b-43f9-b12e-4b5842228dee\",\"name\":\"My list\"}],\"location\":\"Sunset Blvd\",\"note\":\"Note\",\"state\":\"CA\",\"vendorId\":\"string\"}],\"totalElements\":25}",
     },
     OperationSpec {
-        name: "EngageCreateContact",
+        name: "EngageContactsCreate",
         api: "engage",
         id: "createContact",
         method: "POST",
@@ -41,7 +41,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"accountId\":\"string\",\"alias\":\"VIP contact\",\"channels\":[{\"channelId\":\"+15553456783\",\"type\":\"SMS\"}],\"country\":\"US\",\"createdDate\":\"2022-08-18T09:15:03.112Z\",\"customFields\":[{\"id\":\"025e93d3-051b-43f9-b12e-4b5842228dee\",\"mergeTag\":\"contact_name\",\"type\":\"DATE\",\"value\":\"John\"}],\"firstName\":\"Adam\",\"fullName\":\"Adam Smith\",\"id\":\"025e93d3-051b-43f9-b12e-4b5842228dee\",\"lastModifiedDate\":\"2022-08-18T09:15:03.112Z\",\"lastName\":\"Smith\",\"lists\":[{\"id\":\"025e93d3-051b-43f9-b12e-4b5842228dee\",\"name\":\"My list\"}],\"location\":\"Sunset Blvd\",\"note\":\"Note\",\"state\":\"CA\",\"vendorId\":\"string\"}",
     },
     OperationSpec {
-        name: "EngageGetContactById",
+        name: "EngageContactsGetContactById",
         api: "engage",
         id: "getContactById",
         method: "GET",
@@ -57,7 +57,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"accountId\":\"string\",\"alias\":\"VIP contact\",\"channels\":[{\"channelId\":\"+15553456783\",\"type\":\"SMS\"}],\"country\":\"US\",\"createdDate\":\"2022-08-18T09:15:03.112Z\",\"customFields\":[{\"id\":\"025e93d3-051b-43f9-b12e-4b5842228dee\",\"mergeTag\":\"contact_name\",\"type\":\"DATE\",\"value\":\"John\"}],\"firstName\":\"Adam\",\"fullName\":\"Adam Smith\",\"id\":\"025e93d3-051b-43f9-b12e-4b5842228dee\",\"lastModifiedDate\":\"2022-08-18T09:15:03.112Z\",\"lastName\":\"Smith\",\"lists\":[{\"id\":\"025e93d3-051b-43f9-b12e-4b5842228dee\",\"name\":\"My list\"}],\"location\":\"Sunset Blvd\",\"note\":\"Note\",\"state\":\"CA\",\"vendorId\":\"string\"}",
     },
     OperationSpec {
-        name: "EngageDeleteContactById",
+        name: "EngageContactsDeleteContactById",
         api: "engage",
         id: "deleteContactById",
         method: "DELETE",
@@ -73,7 +73,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "EngageUpdateContact",
+        name: "EngageContactsUpdate",
         api: "engage",
         id: "updateContact",
         method: "PATCH",
@@ -91,7 +91,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"accountId\":\"string\",\"alias\":\"VIP contact\",\"channels\":[{\"channelId\":\"+15553456783\",\"type\":\"SMS\"}],\"country\":\"US\",\"createdDate\":\"2022-08-18T09:15:03.112Z\",\"customFields\":[{\"id\":\"025e93d3-051b-43f9-b12e-4b5842228dee\",\"mergeTag\":\"contact_name\",\"type\":\"DATE\",\"value\":\"John\"}],\"firstName\":\"Adam\",\"fullName\":\"Adam Smith\",\"id\":\"025e93d3-051b-43f9-b12e-4b5842228dee\",\"lastModifiedDate\":\"2022-08-18T09:15:03.112Z\",\"lastName\":\"Smith\",\"lists\":[{\"id\":\"025e93d3-051b-43f9-b12e-4b5842228dee\",\"name\":\"My list\"}],\"location\":\"Sunset Blvd\",\"note\":\"Note\",\"state\":\"CA\",\"vendorId\":\"string\"}",
     },
     OperationSpec {
-        name: "EngageGetContactListsPage",
+        name: "EngageContactsGetContactListsPage",
         api: "engage",
         id: "getContactListsPage",
         method: "GET",
@@ -109,7 +109,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"content\":[{\"accountId\":\"string\",\"alias\":\"VIP group\",\"createdDate\":\"2022-08-18T09:15:03.112Z\",\"id\":\"025e93d3-051b-43f9-b12e-4b5842228dee\",\"lastModifiedDate\":\"2022-08-18T09:15:03.112Z\",\"name\":\"My group\",\"vendorId\":\"string\"}],\"totalElements\":25}",
     },
     OperationSpec {
-        name: "EngageCreateContactList",
+        name: "EngageContactsCreateContactList",
         api: "engage",
         id: "createContactList",
         method: "POST",
@@ -125,7 +125,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"accountId\":\"string\",\"alias\":\"VIP group\",\"createdDate\":\"2022-08-18T09:15:03.112Z\",\"id\":\"025e93d3-051b-43f9-b12e-4b5842228dee\",\"lastModifiedDate\":\"2022-08-18T09:15:03.112Z\",\"name\":\"My group\",\"vendorId\":\"string\"}",
     },
     OperationSpec {
-        name: "EngageGetContactListById",
+        name: "EngageContactsGetContactListById",
         api: "engage",
         id: "getContactListById",
         method: "GET",
@@ -141,7 +141,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"accountId\":\"string\",\"alias\":\"VIP group\",\"createdDate\":\"2022-08-18T09:15:03.112Z\",\"id\":\"025e93d3-051b-43f9-b12e-4b5842228dee\",\"lastModifiedDate\":\"2022-08-18T09:15:03.112Z\",\"name\":\"My group\",\"vendorId\":\"string\"}",
     },
     OperationSpec {
-        name: "EngageDeleteContactListById",
+        name: "EngageContactsDeleteContactListById",
         api: "engage",
         id: "deleteContactListById",
         method: "DELETE",
@@ -157,7 +157,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "EngageUpdateContactList",
+        name: "EngageContactsUpdateContactList",
         api: "engage",
         id: "updateContactList",
         method: "PATCH",
@@ -173,7 +173,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"accountId\":\"string\",\"alias\":\"VIP group\",\"createdDate\":\"2022-08-18T09:15:03.112Z\",\"id\":\"025e93d3-051b-43f9-b12e-4b5842228dee\",\"lastModifiedDate\":\"2022-08-18T09:15:03.112Z\",\"name\":\"My group\",\"vendorId\":\"string\"}",
     },
     OperationSpec {
-        name: "EngageModifyContactsInContactList",
+        name: "EngageContactsModifyContactsInContactList",
         api: "engage",
         id: "modifyContactsInContactList",
         method: "PATCH",
@@ -191,7 +191,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"accountId\":\"string\",\"alias\":\"VIP group\",\"createdDate\":\"2022-08-18T09:15:03.112Z\",\"id\":\"025e93d3-051b-43f9-b12e-4b5842228dee\",\"lastModifiedDate\":\"2022-08-18T09:15:03.112Z\",\"name\":\"My group\",\"vendorId\":\"string\"}",
     },
     OperationSpec {
-        name: "EngageAddContactToContactList",
+        name: "EngageContactsAddContactToContactList",
         api: "engage",
         id: "addContactToContactList",
         method: "POST",
@@ -207,7 +207,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"accountId\":\"string\",\"alias\":\"VIP group\",\"createdDate\":\"2022-08-18T09:15:03.112Z\",\"id\":\"025e93d3-051b-43f9-b12e-4b5842228dee\",\"lastModifiedDate\":\"2022-08-18T09:15:03.112Z\",\"name\":\"My group\",\"vendorId\":\"string\"}",
     },
     OperationSpec {
-        name: "EngageRemoveContactFromContactList",
+        name: "EngageContactsRemoveContactFromContactList",
         api: "engage",
         id: "removeContactFromContactList",
         method: "DELETE",
@@ -223,7 +223,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "EngageGetCustomFieldsPage",
+        name: "EngageContactsGetCustomFieldsPage",
         api: "engage",
         id: "getCustomFieldsPage",
         method: "GET",
@@ -241,7 +241,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"content\":[{\"accountId\":\"accountId_67846328\",\"createdDate\":\"2022-08-18T09:15:03.112Z\",\"id\":\"025e93d3-051b-43f9-b12e-4b5842228dee\",\"label\":\"Contact name\",\"lastModifiedDate\":\"2022-08-18T09:15:03.112Z\",\"maxLength\":30,\"mergeTag\":\"contact_name\",\"type\":\"DATE\",\"vendorId\":\"string\"}],\"totalElements\":25}",
     },
     OperationSpec {
-        name: "EngageCreateCustomField",
+        name: "EngageContactsCreateCustomField",
         api: "engage",
         id: "createCustomField",
         method: "POST",
@@ -259,7 +259,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"accountId\":\"accountId_67846328\",\"createdDate\":\"2022-08-18T09:15:03.112Z\",\"id\":\"025e93d3-051b-43f9-b12e-4b5842228dee\",\"label\":\"Contact name\",\"lastModifiedDate\":\"2022-08-18T09:15:03.112Z\",\"maxLength\":30,\"mergeTag\":\"contact_name\",\"type\":\"DATE\",\"vendorId\":\"string\"}",
     },
     OperationSpec {
-        name: "EngageGetCustomFieldById",
+        name: "EngageContactsGetCustomFieldById",
         api: "engage",
         id: "getCustomFieldById",
         method: "GET",
@@ -275,7 +275,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"accountId\":\"accountId_67846328\",\"createdDate\":\"2022-08-18T09:15:03.112Z\",\"id\":\"025e93d3-051b-43f9-b12e-4b5842228dee\",\"label\":\"Contact name\",\"lastModifiedDate\":\"2022-08-18T09:15:03.112Z\",\"maxLength\":30,\"mergeTag\":\"contact_name\",\"type\":\"DATE\",\"vendorId\":\"string\"}",
     },
     OperationSpec {
-        name: "EngageDeleteCustomFieldById",
+        name: "EngageContactsDeleteCustomFieldById",
         api: "engage",
         id: "deleteCustomFieldById",
         method: "DELETE",
@@ -291,7 +291,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "EngageUpdateCustomField",
+        name: "EngageContactsUpdateCustomField",
         api: "engage",
         id: "updateCustomField",
         method: "PATCH",
@@ -309,7 +309,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"accountId\":\"accountId_67846328\",\"createdDate\":\"2022-08-18T09:15:03.112Z\",\"id\":\"025e93d3-051b-43f9-b12e-4b5842228dee\",\"label\":\"Contact name\",\"lastModifiedDate\":\"2022-08-18T09:15:03.112Z\",\"maxLength\":30,\"mergeTag\":\"contact_name\",\"type\":\"DATE\",\"vendorId\":\"string\"}",
     },
     OperationSpec {
-        name: "EngageGetNumbers",
+        name: "EngageDedicatedNumbersGetNumbers",
         api: "engage",
         id: "GetNumbers",
         method: "GET",
@@ -325,7 +325,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"pagination\":{\"next_token\":\"0428d673-0f75-4063-9493-e89d75f13438\",\"page_size\":5},\"data\":[{\"id\":\"03cf54ad-a4a3-4cd1-afd5-e0ca2cf158a3\",\"phone_number\":\"61436489205\",\"country\":\"AU\",\"type\":\"MOBILE\",\"classification\":\"BRONZE\",\"available_after\":\"2019-08-06T23:56:15.633Z\",\"capabilities\":[\"SMS\"]}]}",
     },
     OperationSpec {
-        name: "EngageGetNumberById",
+        name: "EngageDedicatedNumbersGetNumberById",
         api: "engage",
         id: "GetNumberById",
         method: "GET",
@@ -341,7 +341,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"be3cb602-7c00-4c87-ae4b-b8defc04f179\",\"phone_number\":\"614111111111\",\"country\":\"AU\",\"type\":\"MOBILE\",\"classification\":\"SILVER\",\"available_after\":\"2019-06-21T04:04:31.707Z\",\"capabilities\":[\"SMS\",\"MMS\"]}",
     },
     OperationSpec {
-        name: "EngageGetAssignment",
+        name: "EngageDedicatedNumbersGetAssignment",
         api: "engage",
         id: "GetAssignment",
         method: "GET",
@@ -357,7 +357,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"metadata\":{\"key1\":\"value1\"},\"label\":\"LabelTest0\",\"id\":\"be3cb602-7c00-4c87-ae4b-b8defc04f179\",\"number_id\":\"b9ee3fe8-2c20-47b1-96e9-c5d12d7ed985\"}",
     },
     OperationSpec {
-        name: "EngageCreateAssignment",
+        name: "EngageDedicatedNumbersCreateAssignment",
         api: "engage",
         id: "CreateAssignment",
         method: "POST",
@@ -375,7 +375,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"label\":\"cillum irure\",\"number_id\":\"et pariatur\"}",
     },
     OperationSpec {
-        name: "EngageDeleteAssignment",
+        name: "EngageDedicatedNumbersDeleteAssignment",
         api: "engage",
         id: "DeleteAssignment",
         method: "DELETE",
@@ -391,7 +391,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "EngageUpdateAssignment",
+        name: "EngageDedicatedNumbersUpdateAssignment",
         api: "engage",
         id: "UpdateAssignment",
         method: "PATCH",
@@ -409,7 +409,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "EngageGetAssignedNumbers",
+        name: "EngageDedicatedNumbersGetAssignedNumbers",
         api: "engage",
         id: "GetAssignedNumbers",
         method: "GET",
@@ -427,7 +427,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"pagination\":{\"next_token\":\"0428d673-0f75-4063-9493-e89d75f13438\",\"page_size\":5},\"data\":[{\"assignment\":{\"metadata\":{\"Key1\":\"value1\",\"Key2\":\"value2\"},\"label\":\"LabelTest0\",\"id\":\"be3cb602-7c00-4c87-ae4b-b8defc04f179\",\"number_id\":\"b9ee3fe8-2c20-47b1-96e9-c5d12d7ed985\"},\"number\":{\"id\":\"03cf54ad-a4a3-4cd1-afd5-e0ca2cf158a3\",\"phone_number\":\"61436489205\",\"country\":\"AU\",\"type\":\"MOBILE\",\"classification\":\"BRONZE\",\"available_after\":\"2019-08-06T23:56:15.633Z\",\"capabilities\":[\"SMS\"]}}]}",
     },
     OperationSpec {
-        name: "EngageCheckDeliveryReports",
+        name: "EngageDeliveryReportsCheck",
         api: "engage",
         id: "CheckDeliveryReports",
         method: "GET",
@@ -445,7 +445,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"delivery_reports\":[{\"callback_url\":\"https://my.callback.url.com\",\"delivery_report_id\":\"01e1fa0a-6e27-4945-9cdb-18644b4de043\",\"source_number\":\"+61491570157\",\"date_received\":\"2017-05-20T06:30:37.642Z\",\"status\":\"enroute\",\"delay\":0,\"submitted_date\":\"2017-05-20T06:30:37.639Z\",\"original_text\":\"My first message!\",\"message_id\":\"d781dcab-d9d8-4fb2-9e03-872f07ae94ba\",\"vendor_account_id\":{\"vendor_id\":\"SinchEU\",\"account_id\":\"MyAccount\"},\"metadata\":{\"key1\":\"value1\",\"key2\":\"value2\"}},{\"callback_url\":\"https://my.callback.url.com\",\"delivery_report_id\":\"0edf9022-7ccc-43e6-acab-480e93e98c1b\",\"source_number\":\"+61491570158\",\"date_received\":\"2017-05-21T01:46:42.579Z\",\"status\":\"submitted\",\"delay\":0,\"submitted_date\":\"2017-05-21T01:46:42.574Z\",\"original_text\":\"My second message!\",\"message_id\":\"fbb3b3f5-b702-4d8b-ab44-65b2ee39a281\",\"vendor_account_id\":{\"vendor_id\":\"SinchEU\",\"account_id\":\"MyAccount\"},\"metadata\":{\"key1\":\"value1\",\"key2\":\"value2\"}}]}",
     },
     OperationSpec {
-        name: "EngageConfirmDeliveryReportsAsReceived",
+        name: "EngageDeliveryReportsConfirmDeliveryReportsAsReceived",
         api: "engage",
         id: "ConfirmDeliveryReportsAsReceived",
         method: "POST",
@@ -465,7 +465,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{}",
     },
     OperationSpec {
-        name: "EngageGetMessageStatus",
+        name: "EngageMessagesGetMessageStatus",
         api: "engage",
         id: "GetMessageStatus",
         method: "GET",
@@ -483,7 +483,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"callback_url\":\"https://my.url.com\"}",
     },
     OperationSpec {
-        name: "EngageCancelScheduledMessage",
+        name: "EngageMessagesCancelScheduled",
         api: "engage",
         id: "CancelScheduledMessage",
         method: "PUT",
@@ -501,7 +501,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "EngageSendMessages",
+        name: "EngageMessagesSend",
         api: "engage",
         id: "SendMessages",
         method: "POST",
@@ -521,7 +521,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"messages\":[{\"content\":\"Hello world!\",\"destination_number\":\"+61491570156\"}]}",
     },
     OperationSpec {
-        name: "EngagePostMetadataKeys",
+        name: "EngageMessagingReportsPostMetadataKeys",
         api: "engage",
         id: "PostMetadataKeys",
         method: "POST",
@@ -537,7 +537,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"keys\":[\"meta1\",\"meta2\",\"meta3\"]}",
     },
     OperationSpec {
-        name: "EngagePostDetailReport",
+        name: "EngageMessagingReportsPostDetailReport",
         api: "engage",
         id: "PostDetailReport",
         method: "POST",
@@ -553,7 +553,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"messages\":[{\"message_id\":\"123e4567-e89b-12d3-a456-426614174000\"}]}",
     },
     OperationSpec {
-        name: "EngagePostInsightReport",
+        name: "EngageMessagingReportsPostInsightReport",
         api: "engage",
         id: "PostInsightReport",
         method: "POST",
@@ -569,7 +569,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"summaries\":[{\"group\":\"Account1\"}]}",
     },
     OperationSpec {
-        name: "EngagePostAsyncDetailReport",
+        name: "EngageMessagingReportsPostAsyncDetailReport",
         api: "engage",
         id: "PostAsyncDetailReport",
         method: "POST",
@@ -587,7 +587,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"report_id\":\"51f0097f-90b2-4a59-ad88-a0fd93abaa82\"}",
     },
     OperationSpec {
-        name: "EngagePostAsyncSummaryReport",
+        name: "EngageMessagingReportsPostAsyncSummaryReport",
         api: "engage",
         id: "PostAsyncSummaryReport",
         method: "POST",
@@ -605,7 +605,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"report_id\":\"51f0097f-90b2-4a59-ad88-a0fd93abaa82\"}",
     },
     OperationSpec {
-        name: "EngageGetAsyncDetailStatus",
+        name: "EngageMessagingReportsGetAsyncDetailStatus",
         api: "engage",
         id: "GetAsyncDetailStatus",
         method: "GET",
@@ -623,7 +623,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"report_status\":\"DONE\"}",
     },
     OperationSpec {
-        name: "EngageGetAsyncDetailFields",
+        name: "EngageMessagingReportsGetAsyncDetailFields",
         api: "engage",
         id: "GetAsyncDetailFields",
         method: "POST",
@@ -639,7 +639,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"fields\":[\"id\",\"content\",\"meta1\"]}",
     },
     OperationSpec {
-        name: "EngageGetAsyncReportHistory",
+        name: "EngageMessagingReportsGetAsyncReportHistory",
         api: "engage",
         id: "GetAsyncReportHistory",
         method: "GET",
@@ -657,7 +657,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"items\":[{\"report_id\":\"51f0097f-90b2-4a59-ad88-a0fd93abaa82\"}]}",
     },
     OperationSpec {
-        name: "EngageGetAsyncReportDownloadUrl",
+        name: "EngageMessagingReportsGetAsyncReportDownloadUrl",
         api: "engage",
         id: "GetAsyncReportDownloadUrl",
         method: "GET",
@@ -675,7 +675,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"download_url\":\"https://s3.amazonaws.com/reports/51f0097f.csv?AWSAccessKeyId=EXAMPLE\"}",
     },
     OperationSpec {
-        name: "EngageDetailscheduledreport",
+        name: "EngageMessagingReportsDetailscheduledreport",
         api: "engage",
         id: "detailscheduledreport",
         method: "POST",
@@ -695,7 +695,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"scheduled_report_id\":\"51f0097f-90b2-4a59-ad88-a0fd93abaa82\"}",
     },
     OperationSpec {
-        name: "EngageUpdatedetailscheduledreport",
+        name: "EngageMessagingReportsUpdatedetailscheduledreport",
         api: "engage",
         id: "updatedetailscheduledreport",
         method: "PUT",
@@ -715,7 +715,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"label\":\"Weekly Report\"}",
     },
     OperationSpec {
-        name: "EngageSummaryscheduledreport",
+        name: "EngageMessagingReportsSummaryscheduledreport",
         api: "engage",
         id: "summaryscheduledreport",
         method: "POST",
@@ -735,7 +735,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"scheduled_report_id\":\"51f0097f-90b2-4a59-ad88-a0fd93abaa82\"}",
     },
     OperationSpec {
-        name: "EngageUpdatesummaryscheduledreport",
+        name: "EngageMessagingReportsUpdatesummaryscheduledreport",
         api: "engage",
         id: "updatesummaryscheduledreport",
         method: "PUT",
@@ -755,7 +755,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"label\":\"Weekly Report\"}",
     },
     OperationSpec {
-        name: "EngageGetActiveReport",
+        name: "EngageMessagingReportsGetActiveReport",
         api: "engage",
         id: "GetActiveReport",
         method: "GET",
@@ -773,7 +773,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"pagination\":{\"page_token\":\"abc123\"}}",
     },
     OperationSpec {
-        name: "EngageGetScheduledReport",
+        name: "EngageMessagingReportsGetScheduledReport",
         api: "engage",
         id: "GetScheduledReport",
         method: "GET",
@@ -789,7 +789,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"label\":\"Weekly Report\"}",
     },
     OperationSpec {
-        name: "EngageDeleteScheduledReport",
+        name: "EngageMessagingReportsDeleteScheduledReport",
         api: "engage",
         id: "DeleteScheduledReport",
         method: "DELETE",
@@ -805,7 +805,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "EngageListAllBlockedNumbers",
+        name: "EngageNumberAuthorisationListAllBlockedNumbers",
         api: "engage",
         id: "ListAllBlockedNumbers",
         method: "GET",
@@ -825,7 +825,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"uri\":\"/v1/number_authorisation/mt/blacklist\\\"\"}",
     },
     OperationSpec {
-        name: "EngageAddOneOrMoreNumbersToYourBlacklist",
+        name: "EngageNumberAuthorisationAddOneOrMoreNumbersToYourBlacklist",
         api: "engage",
         id: "AddOneOrMoreNumbersToYourBlacklist",
         method: "POST",
@@ -849,7 +849,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"uri\":\"/v1/number_authorisation/mt/blacklist\",\"numbers\":[\"61491570156\",\"61491570157\"]}",
     },
     OperationSpec {
-        name: "EngageRemoveANumberFromTheBlacklist",
+        name: "EngageNumberAuthorisationRemoveANumberFromTheBlacklist",
         api: "engage",
         id: "RemoveANumberFromTheBlacklist",
         method: "DELETE",
@@ -865,7 +865,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "file",
     },
     OperationSpec {
-        name: "EngageCheckIfOneOrSeveralNumbersAreCurrentlyBlacklisted",
+        name: "EngageNumberAuthorisationCheckIfOneOrSeveralNumbersAreCurrentlyBlacklisted",
         api: "engage",
         id: "CheckIfOneOrSeveralNumbersAreCurrentlyBlacklisted",
         method: "GET",
@@ -885,7 +885,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"uri\":\"/v1/number_authorisation/is_authorised/+61491570156,+61491570157\",\"numbers\":[{\"number\":\"+61491570156\",\"authorised\":true},{\"number\":\"+61491570157\",\"authorised\":false}]}",
     },
     OperationSpec {
-        name: "EngageCheckReplies",
+        name: "EngageRepliesCheck",
         api: "engage",
         id: "CheckReplies",
         method: "GET",
@@ -903,7 +903,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"replies\":[{\"metadata\":{\"key1\":\"value1\",\"key2\":\"value2\"},\"message_id\":\"877c19ef-fa2e-4cec-827a-e1df9b5509f7\",\"reply_id\":\"a175e797-2b54-468b-9850-41a3eab32f74\",\"date_received\":\"2016-12-07T08:43:00.850Z\",\"callback_url\":\"https://my.callback.url.com\",\"destination_number\":\"+61491570156\",\"source_number\":\"+61491570157\",\"vendor_account_id\":{\"vendor_id\":\"SinchEU\",\"account_id\":\"MyAccount\"},\"content\":\"My first reply!\"},{\"metadata\":{\"key1\":\"value1\",\"key2\":\"value2\"},\"message_id\":\"8f2f5927-2e16-4f1c-bd43-47dbe2a77ae4\",\"reply_id\":\"3d8d53d8-01d3-45dd-8cfa-4dfc81600f7f\",\"date_received\":\"2016-12-07T08:43:00.850Z\",\"callback_url\":\"https://my.callback.url.com\",\"destination_number\":\"+61491570157\",\"source_number\":\"+61491570158\",\"vendor_account_id\":{\"vendor_id\":\"SinchEU\",\"account_id\":\"MyAccount\"},\"content\":\"My second reply!\"}]}",
     },
     OperationSpec {
-        name: "EngageConfirmRepliesAsReceived",
+        name: "EngageRepliesConfirmRepliesAsReceived",
         api: "engage",
         id: "ConfirmRepliesAsReceived",
         method: "POST",
@@ -923,7 +923,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{}",
     },
     OperationSpec {
-        name: "EngageLogSummary",
+        name: "EngageShortTrackableLinksReportsLogSummary",
         api: "engage",
         id: "LogSummary",
         method: "GET",
@@ -939,7 +939,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"total_clicks\":3,\"unique_clicks\":1,\"total_views\":2,\"unique_views\":1,\"short_urls_generated\":1,\"short_urls\":[{\"click_count\":3,\"view_count\":2,\"message_id\":\"00000000-0000-0000-0000-000000000000\",\"long_url\":\"https://developers.sinch.com\",\"short_url\":\"https://nxt.to/abc1234\",\"destination_number\":\"+61491570157\"}],\"pagination\":{\"page\":1,\"page_size\":100,\"page_count\":3}}",
     },
     OperationSpec {
-        name: "EngageLogDetail",
+        name: "EngageShortTrackableLinksReportsLogDetail",
         api: "engage",
         id: "LogDetail",
         method: "GET",
@@ -955,7 +955,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message_id\":\"00000000-0000-0000-0000-000000000000\",\"long_url\":\"https://developers.sinch.com\",\"short_url\":\"https://nxt.to/abc1234\",\"destination_number\":\"+61491570157\",\"click_count\":3,\"view_count\":2,\"clicks\":[{\"dt\":\"2018-09-18T01:22:17.071493\",\"user_agent\":\"Mozilla/5.0 (Windows NT...\",\"ip\":\"127.0.0.1\"}],\"views\":[{\"dt\":\"2018-09-18T01:22:17.071493\",\"user_agent\":\"Mozilla/5.0 (Windows NT...\",\"ip\":\"127.0.0.1\"}],\"pagination\":{\"page\":1,\"page_size\":100,\"page_count\":3}}",
     },
     OperationSpec {
-        name: "EngageGetSignatureKeyList",
+        name: "EngageSignatureKeyManagementGetSignatureKeyList",
         api: "engage",
         id: "GetSignatureKeyList",
         method: "GET",
@@ -975,7 +975,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "[{\"key_id\":\"7ca628a8-08b0-4e42-aeb8-960b37049c31\",\"cipher\":\"RSA\",\"digest\":\"SHA224\",\"created\":\"2018-01-18T10:16:12.364Z\",\"enabled\":true},{\"key_id\":\"6a0108cf-3659-435e-800e-004beb910fd1\",\"cipher\":\"RSA\",\"digest\":\"SHA224\",\"created\":\"2018-01-18T10:15:31.035Z\",\"enabled\":false}]",
     },
     OperationSpec {
-        name: "EngageCreateSignatureKey",
+        name: "EngageSignatureKeyManagementCreateSignatureKey",
         api: "engage",
         id: "CreateSignatureKey",
         method: "POST",
@@ -995,7 +995,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"key_id\":\"7ca628a8-08b0-4e42-aeb8-960b37049c31\",\"public_key\":\"MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQCTIxtRyT5CuOD74r7UCT+AKzWNxvaAP9myjAqR7+vBnJKEvoPnmbKTnm6uLlxutnMbjKrnCCWnQ9vtBVnnd+ElhwLDPADfMcJoOqwi7mTcxucckeEbBsfsgYRfdacxgSZL8hVD1hLViQr3xwjEIkJcx1w3x8npvwMuTY0uW8+PjwIDAQAB\",\"cipher\":\"RSA\",\"digest\":\"SHA224\",\"created\":\"2018-01-18T10:16:12.364Z\",\"enabled\":false}",
     },
     OperationSpec {
-        name: "EngageGetSignatureKeyDetail",
+        name: "EngageSignatureKeyManagementGetSignatureKeyDetail",
         api: "engage",
         id: "GetSignatureKeyDetail",
         method: "GET",
@@ -1013,7 +1013,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"key_id\":\"7ca628a8-08b0-4e42-aeb8-960b37049c31\",\"cipher\":\"RSA\",\"digest\":\"SHA224\",\"created\":\"2018-01-18T10:16:12.364Z\",\"enabled\":false}",
     },
     OperationSpec {
-        name: "EngageDeleteSignatureKey",
+        name: "EngageSignatureKeyManagementDeleteSignatureKey",
         api: "engage",
         id: "DeleteSignatureKey",
         method: "DELETE",
@@ -1029,7 +1029,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "EngageGetEnabledSignatureKey",
+        name: "EngageSignatureKeyManagementGetEnabledSignatureKey",
         api: "engage",
         id: "GetEnabledSignatureKey",
         method: "GET",
@@ -1047,7 +1047,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"key_id\":\"7ca628a8-08b0-4e42-aeb8-960b37049c31\",\"cipher\":\"RSA\",\"digest\":\"SHA224\",\"created\":\"2018-01-18T10:16:12.364Z\",\"enabled\":true}",
     },
     OperationSpec {
-        name: "EngageDisableTheCurrentEnabledSignatureKey",
+        name: "EngageSignatureKeyManagementDisableTheCurrentEnabledSignatureKey",
         api: "engage",
         id: "DisableTheCurrentEnabledSignatureKey",
         method: "DELETE",
@@ -1063,7 +1063,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "EngageEnableSignatureKey",
+        name: "EngageSignatureKeyManagementEnableSignatureKey",
         api: "engage",
         id: "EnableSignatureKey",
         method: "PATCH",
@@ -1083,7 +1083,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"key_id\":\"7ca628a8-08b0-4e42-aeb8-960b37049c31\",\"cipher\":\"RSA\",\"digest\":\"SHA224\",\"created\":\"2018-01-18T10:16:12.364Z\",\"enabled\":true}",
     },
     OperationSpec {
-        name: "EngageRequestSenderAddressUsingPost",
+        name: "EngageSourceAddressRequestSenderAddressUsingPost",
         api: "engage",
         id: "requestSenderAddressUsingPOST",
         method: "POST",
@@ -1107,7 +1107,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"6f79a12e-14f1-4776-adc0-5c5e48a999b7\",\"sender_address\":\"EXAMPLE\",\"sender_address_type\":\"ALPHANUMERIC\",\"usage_type\":\"ALPHANUMERIC\",\"destination_countries\":[\"AU\"],\"reason\":\"{\\n  \\\"useCase\\\":\\\"AUSTRALIAN_GOVERNMENT_AGENCY_OR_ENTITY\\\",\\n  \\\"description\\\":\\\"bal bla\\\",\\n  \\\"email\\\":\\\"xample@email.com\\\",\\n  \\\"australianGovernmentAgencyOrEntityName\\\":\\\"bla bla\\\",\\n  \\\"statement\\\":\\\"We are authorised to use the Sender ID on behalf of [full entity name of sender] with a valid use case.\\\"\\n}\\n\",\"label\":\"label\",\"status\":\"OPEN\",\"account_id\":\"XYZ_ExampleAccount\",\"created_date\":\"2023-10-25T14:15:22Z\",\"last_modified_date\":\"2023-10-25T14:15:22Z\"}",
     },
     OperationSpec {
-        name: "EngageSubmittingVerificationCodePost",
+        name: "EngageSourceAddressSubmittingVerificationCodePost",
         api: "engage",
         id: "SubmittingVerificationCodePost",
         method: "POST",
@@ -1127,7 +1127,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"6f79a12e-14f1-4776-adc0-5c5e48a999b8\"}",
     },
     OperationSpec {
-        name: "EngageReVerifySenderAddressUsingPost",
+        name: "EngageSourceAddressReVerifySenderAddressUsingPost",
         api: "engage",
         id: "reVerifySenderAddressUsingPOST",
         method: "POST",
@@ -1147,7 +1147,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"6f79a12e-14f1-4776-adc0-5c5e48a999b7\"}",
     },
     OperationSpec {
-        name: "EngageGetStatusOfSenderAddressRequest",
+        name: "EngageSourceAddressGetStatusOfSenderAddressRequest",
         api: "engage",
         id: "GetStatusOfSenderAddressRequest",
         method: "GET",
@@ -1163,7 +1163,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"6f79a12e-14f1-4776-adc0-5c5e48a999b7\"}",
     },
     OperationSpec {
-        name: "EngageGetAllApprovedSenderAddresses",
+        name: "EngageSourceAddressGetAllApprovedSenderAddresses",
         api: "engage",
         id: "GetAllApprovedSenderAddresses",
         method: "GET",
@@ -1181,7 +1181,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"data\":[{\"id\":\"7927d9eb-4e74-4021-836e-6cae071f84e7\",\"sender_address\":\"EXAMPLE1\",\"sender_address_type\":\"ALPHANUMERIC\",\"usage_type\":\"ALPHANUMERIC\",\"destination_countries\":[\"AU\"],\"reason\":\"This is my reason 1\",\"label\":\"This is my label 1\",\"account_id\":\"my_account\",\"created_date\":\"2023-08-04T04:21:55.958Z\",\"last_modified_date\":\"2023-08-04T04:21:55.958Z\"},{\"id\":\"365dd65f-7101-46cd-8e79-e49c5620eb15\",\"sender_address\":\"EXAMPLE2\",\"sender_address_type\":\"ALPHANUMERIC\",\"usage_type\":\"ALPHANUMERIC\",\"destination_countries\":[\"AU\"],\"reason\":\"This is my reason 2\",\"label\":\"This is my label 2\",\"account_id\":\"my_account\",\"created_date\":\"2023-08-14T04:21:55.958Z\",\"last_modified_date\":\"2023-08-14T04:21:55.958Z\"},{\"id\":\"4a9cb0f4-f383-40b5-84dc-bbb6a3b210dd\",\"sender_address\":\"61491570156\",\"sender_address_type\":\"INTERNATIONAL\",\"usage_type\":\"OWN_NUMBER\",\"destination_countries\":[\"AU\"],\"reason\":\"This is my reason 3\",\"label\":\"This is my label 3\",\"account_id\":\"my_account\",\"created_date\":\"2023-08-24T04:21:55.958Z\",\"last_modified_date\":\"2023-08-24T04:21:55.958Z\",\"expiry\":\"2024-08-03T04:21:55.958Z\",\"display_status\":\"APPROVED\"}],\"pagination\":{\"page_size\":20,\"next_token\":\"UWFTeXNBZGRyMSN8JEAsdmVuZG9ySWRUZXN0MSN8JEAsYWNjb3VudElkVGVzdDI=\"}}",
     },
     OperationSpec {
-        name: "EngageGetSenderAddressById",
+        name: "EngageSourceAddressGetSenderAddressById",
         api: "engage",
         id: "GetSenderAddressById",
         method: "GET",
@@ -1197,7 +1197,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"6f79a12e-14f1-4776-adc0-5c5e48a999b8\"}",
     },
     OperationSpec {
-        name: "EngageDeleteSenderAddressUsingDelete",
+        name: "EngageSourceAddressDeleteSenderAddressUsingDelete",
         api: "engage",
         id: "deleteSenderAddressUsingDELETE",
         method: "DELETE",
@@ -1213,7 +1213,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "EngageUpdateSenderAddressUsingPatch",
+        name: "EngageSourceAddressUpdateSenderAddressUsingPatch",
         api: "engage",
         id: "updateSenderAddressUsingPATCH",
         method: "PATCH",
@@ -1231,7 +1231,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"6f79a12e-14f1-4776-adc0-5c5e48a999b8\"}",
     },
     OperationSpec {
-        name: "EngageRetrieveWebhook",
+        name: "EngageWebhooksManagementRetrieveWebhook",
         api: "engage",
         id: "RetrieveWebhook",
         method: "GET",
@@ -1249,7 +1249,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"page\":0,\"pageSize\":100,\"pageData\":[{\"id\":\"76fa7010-8c1f-4a24-917a-4d62a54e744d\",\"url\":\"http://webhook.com\",\"method\":\"POST\",\"encoding\":\"JSON\",\"headers\":{},\"events\":[\"ENROUTE_DR\",\"DELIVERED_DR\"],\"template\":\"{\\\"id\\\":\\\"$mtId\\\",\\\"status\\\":\\\"$statusCode\\\"}\",\"read_timeout\":5000,\"retries\":3,\"retry_delay\":30}]}",
     },
     OperationSpec {
-        name: "EngageCreateWebhook",
+        name: "EngageWebhooksManagementCreateWebhook",
         api: "engage",
         id: "CreateWebhook",
         method: "POST",
@@ -1269,7 +1269,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"76fa7010-8c1f-4a24-917a-4d62a54e744d\",\"url\":\"http://webhook.com\",\"method\":\"POST\",\"encoding\":\"JSON\",\"headers\":{},\"events\":[\"ENROUTE_DR\",\"DELIVERED_DR\"],\"template\":\"{\\\"id\\\":\\\"$mtId\\\",\\\"status\\\":\\\"$statusCode\\\"}\",\"read_timeout\":5000,\"retries\":3,\"retry_delay\":30}",
     },
     OperationSpec {
-        name: "EngageDeleteWebhook",
+        name: "EngageWebhooksManagementDeleteWebhook",
         api: "engage",
         id: "DeleteWebhook",
         method: "DELETE",
@@ -1285,7 +1285,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "EngageUpdateWebhook",
+        name: "EngageWebhooksManagementUpdateWebhook",
         api: "engage",
         id: "UpdateWebhook",
         method: "PATCH",

@@ -5,7 +5,7 @@ use sinch_sdk_runtime::testing::OperationSpec;
 /// Every operation, by group and then in the description's order.
 pub static OPERATIONS: &[OperationSpec] = &[
     OperationSpec {
-        name: "FaxListCoverPages",
+        name: "FaxCoverPagesList",
         api: "fax",
         id: "listCoverPages",
         method: "GET",
@@ -23,7 +23,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"coverPages\":[{\"file\":{\"fileContent\":\"string\",\"fileType\":\"PDF\"},\"name\":\"Acme Company cover page\"}],\"page\":1}",
     },
     OperationSpec {
-        name: "FaxAddCoverPage",
+        name: "FaxCoverPagesAdd",
         api: "fax",
         id: "addCoverPage",
         method: "POST",
@@ -39,7 +39,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"file\":{\"fileContent\":\"string\",\"fileType\":\"PDF\"},\"name\":\"Acme Company cover page\"}",
     },
     OperationSpec {
-        name: "FaxGetCoverPage",
+        name: "FaxCoverPagesGet",
         api: "fax",
         id: "getCoverPage",
         method: "GET",
@@ -55,7 +55,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"file\":{\"fileContent\":\"string\",\"fileType\":\"PDF\"},\"name\":\"Acme Company cover page\"}",
     },
     OperationSpec {
-        name: "FaxDeleteCoverPage",
+        name: "FaxCoverPagesDelete",
         api: "fax",
         id: "deleteCoverPage",
         method: "DELETE",
@@ -71,7 +71,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "FaxListDomains",
+        name: "FaxDomainsList",
         api: "fax",
         id: "listDomains",
         method: "GET",
@@ -87,7 +87,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"page\":1,\"domains\":[{\"id\":\"01K8BS9391KGN2Y36CDSNAVHNW\"}]}",
     },
     OperationSpec {
-        name: "FaxGetDomain",
+        name: "FaxDomainsGet",
         api: "fax",
         id: "getDomain",
         method: "GET",
@@ -105,7 +105,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"domain\":{\"id\":\"01K8BS9391KGN2Y36CDSNAVHNW\"}}",
     },
     OperationSpec {
-        name: "FaxCreateDomain",
+        name: "FaxDomainsCreate",
         api: "fax",
         id: "createDomain",
         method: "POST",
@@ -123,7 +123,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"result\":\"domain and route created\"}",
     },
     OperationSpec {
-        name: "FaxDeleteDomain",
+        name: "FaxDomainsDelete",
         api: "fax",
         id: "deleteDomain",
         method: "DELETE",
@@ -139,7 +139,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "FaxVerifyDomain",
+        name: "FaxDomainsVerify",
         api: "fax",
         id: "verifyDomain",
         method: "GET",
@@ -157,7 +157,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"domains\":[{\"message\":\"Domain DNS records have been updated\"}]}",
     },
     OperationSpec {
-        name: "FaxGetEmailsForNumber",
+        name: "FaxFaxToEmailGetEmailsForNumber",
         api: "fax",
         id: "getEmailsForNumber",
         method: "GET",
@@ -175,7 +175,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"emails\":[\"user@example.com\"],\"page\":1}",
     },
     OperationSpec {
-        name: "FaxGetEmailsForProject",
+        name: "FaxFaxToEmailGetEmailsForProject",
         api: "fax",
         id: "getEmailsForProject",
         method: "GET",
@@ -193,7 +193,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"emails\":[{\"email\":\"user@domain.com\",\"phoneNumbers\":[{\"number\":\"+15551235656\"}]}],\"page\":1}",
     },
     OperationSpec {
-        name: "FaxCreateEmailForProject",
+        name: "FaxFaxToEmailCreateEmailForProject",
         api: "fax",
         id: "createEmailForProject",
         method: "POST",
@@ -209,7 +209,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"email\":\"user@domain.com\",\"phoneNumbers\":[{\"number\":\"+15551235656\"}]}",
     },
     OperationSpec {
-        name: "FaxUpdateEmail",
+        name: "FaxFaxToEmailUpdateEmail",
         api: "fax",
         id: "updateEmail",
         method: "PUT",
@@ -227,7 +227,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"email\":\"user@domain.com\",\"phoneNumbers\":[{\"number\":\"+15551235656\"}]}",
     },
     OperationSpec {
-        name: "FaxDeleteEmail",
+        name: "FaxFaxToEmailDeleteEmail",
         api: "fax",
         id: "deleteEmail",
         method: "DELETE",
@@ -243,7 +243,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "FaxGetNumbersByEmail",
+        name: "FaxFaxToEmailGetNumbersByEmail",
         api: "fax",
         id: "getNumbersByEmail",
         method: "GET",
@@ -261,7 +261,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"phoneNumbers\":[{\"phoneNumber\":\"+15551235656\"}],\"page\":1}",
     },
     OperationSpec {
-        name: "FaxGetFaxes",
+        name: "FaxFaxesList",
         api: "fax",
         id: "getFaxes",
         method: "GET",
@@ -277,7 +277,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"faxes\":[{\"id\":\"01F3J0G1M4WQR6HGY6HCF6JA0K\"}],\"page\":1}",
     },
     OperationSpec {
-        name: "FaxSendFax",
+        name: "FaxFaxesSend",
         api: "fax",
         id: "sendFax",
         method: "POST",
@@ -293,7 +293,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"01HDF5S9P29WC29J578J8EKC1C\",\"direction\":\"OUTBOUND\",\"to\":\"+1234567890\",\"status\":\"IN_PROGRESS\",\"headerTimeZone\":\"America/New_York\",\"retryDelaySeconds\":60,\"callbackUrl\":\"https://my.callback.server\",\"projectId\":\"YOUR_PROJECT_ID\",\"serviceId\":\"YOUR_SERVICE_ID\",\"maxRetries\":3,\"createTime\":\"2023-10-23T21:06:52.231Z\",\"headerPageNumbers\":true,\"contentUrl\":\"https://www.google.com\",\"imageConversionMethod\":\"HALFTONE\"}",
     },
     OperationSpec {
-        name: "FaxGetFaxInfoPerId",
+        name: "FaxFaxesGet",
         api: "fax",
         id: "getFaxInfoPerId",
         method: "GET",
@@ -309,7 +309,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"01HDF5S9P29WC29J578J8EKC1C\",\"direction\":\"OUTBOUND\",\"to\":\"+1234567890\",\"status\":\"IN_PROGRESS\",\"headerTimeZone\":\"America/New_York\",\"retryDelaySeconds\":60,\"callbackUrl\":\"https://my.callback.server\",\"projectId\":\"YOUR_PROJECT_ID\",\"serviceId\":\"YOUR_SERVICE_ID\",\"maxRetries\":3,\"createTime\":\"2023-10-23T21:06:52.231Z\",\"headerPageNumbers\":true,\"contentUrl\":[\"www.google.com\"],\"imageConversionMethod\":\"HALFTONE\",\"hasFile\":false}",
     },
     OperationSpec {
-        name: "FaxGetFaxFilebyId",
+        name: "FaxFaxesDownload",
         api: "fax",
         id: "getFaxFilebyId",
         method: "GET",
@@ -325,7 +325,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "FaxDeleteFaxContentById",
+        name: "FaxFaxesDeleteContent",
         api: "fax",
         id: "deleteFaxContentById",
         method: "DELETE",
@@ -341,7 +341,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "FaxGetFaxFileByIdDeprecated",
+        name: "FaxFaxesDownloadDeprecated",
         api: "fax",
         id: "getFaxFileByIdDeprecated",
         method: "GET",
@@ -357,7 +357,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "FaxListServices",
+        name: "FaxServicesList",
         api: "fax",
         id: "listServices",
         method: "GET",
@@ -375,7 +375,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"services\":[{\"id\":\"01GVRB50KEQFFE1SGMPFRNBG6J\"}],\"page\":1}",
     },
     OperationSpec {
-        name: "FaxCreateService",
+        name: "FaxServicesCreate",
         api: "fax",
         id: "createService",
         method: "POST",
@@ -391,7 +391,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"01GVRB50KEQFFE1SGMPFRNBG6J\"}",
     },
     OperationSpec {
-        name: "FaxGetService",
+        name: "FaxServicesGet",
         api: "fax",
         id: "getService",
         method: "GET",
@@ -407,7 +407,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"01GVRB50KEQFFE1SGMPFRNBG6J\"}",
     },
     OperationSpec {
-        name: "FaxRemoveService",
+        name: "FaxServicesRemove",
         api: "fax",
         id: "removeService",
         method: "DELETE",
@@ -423,7 +423,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "FaxUpdateService",
+        name: "FaxServicesUpdate",
         api: "fax",
         id: "updateService",
         method: "PATCH",
@@ -439,7 +439,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"01GVRB50KEQFFE1SGMPFRNBG6J\"}",
     },
     OperationSpec {
-        name: "FaxListNumbersForService",
+        name: "FaxServicesListNumbersFor",
         api: "fax",
         id: "listNumbersForService",
         method: "GET",
@@ -457,7 +457,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"numbers\":[{\"phoneNumber\":\"+15551235656\"}],\"page\":1}",
     },
     OperationSpec {
-        name: "FaxSuspendNumber",
+        name: "FaxServicesSuspendNumber",
         api: "fax",
         id: "suspendNumber",
         method: "PATCH",
@@ -473,7 +473,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"phoneNumber\":\"+15551235656\"}",
     },
     OperationSpec {
-        name: "FaxListTemplates",
+        name: "FaxTemplatesList",
         api: "fax",
         id: "listTemplates",
         method: "GET",
@@ -491,7 +491,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "[{\"name\":\"successful outbound fax\"}]",
     },
     OperationSpec {
-        name: "FaxGetTemplate",
+        name: "FaxTemplatesGet",
         api: "fax",
         id: "getTemplate",
         method: "GET",
@@ -509,7 +509,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"template\":{\"name\":\"successful outbound fax\"}}",
     },
     OperationSpec {
-        name: "FaxUpdateTemplate",
+        name: "FaxTemplatesUpdate",
         api: "fax",
         id: "updateTemplate",
         method: "PUT",

@@ -5,7 +5,7 @@ use sinch_sdk_runtime::testing::OperationSpec;
 /// Every operation, by group and then in the description's order.
 pub static OPERATIONS: &[OperationSpec] = &[
     OperationSpec {
-        name: "ImportedNumbersHostingOrderServiceListHostingOrders",
+        name: "ImportedNumbersHostingOrdersList",
         api: "imported_numbers",
         id: "HostingOrderService_ListHostingOrders",
         method: "GET",
@@ -23,7 +23,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"hostingOrders\":[{\"projectId\":\"YOUR_project_id\"}]}",
     },
     OperationSpec {
-        name: "ImportedNumbersHostingOrderServiceGetHostingOrder",
+        name: "ImportedNumbersHostingOrdersGet",
         api: "imported_numbers",
         id: "HostingOrderService_GetHostingOrder",
         method: "GET",
@@ -39,7 +39,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"projectId\":\"d1923022-5199-4bb3-a513-c47n7a656bc5\",\"hostingOrderId\":\"01arz3nhyrtsv4rrffq69g5fav\",\"displayName\":\"Hosting order with campaignId, nnid and smsAppId\",\"regionCode\":\"US\",\"state\":\"SUBMITTED\",\"type\":\"IMPORT\",\"createdTime\":\"2023-01-12T14:34:40.968Z\",\"updatedTime\":\"2023-01-12T14:34:40.968Z\",\"scheduledOsrUpdateTime\":\"2023-01-13T14:34:40.968Z\",\"servicePlanId\":\"16e5c8d2odc842bda9a1b90e1673c174\",\"campaignId\":\"C3O84GA\",\"migrateToSinchTmo\":true,\"callbackUrl\":\"https://www.your-callback-server.com/callback\",\"hostingOrderInfo\":{\"businessName\":\"Sinch AB\",\"authorisedPerson\":{\"firstName\":\"John\",\"lastName\":\"Smith\",\"email\":\"email@domain.com\"},\"address\":{\"buildingNumber\":\"2433\",\"street\":\"Vesta Drive\",\"city\":\"Chicago\",\"state\":\"IL\",\"postalCode\":\"60647\",\"country\":\"US\"},\"serviceProvider\":\"Sinch America Inc.\",\"currentVoiceCarrier\":\"Verizon\",\"nnid\":\"104029\",\"loaType\":\"DIRECT\"}}",
     },
     OperationSpec {
-        name: "ImportedNumbersGetHostingOrderReport",
+        name: "ImportedNumbersHostingOrdersGetHostingOrderReport",
         api: "imported_numbers",
         id: "GetHostingOrderReport",
         method: "GET",
@@ -55,7 +55,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"total\":1,\"osrUpdated\":1,\"smsProvisioned\":1,\"addedToCampaign\":1}",
     },
     OperationSpec {
-        name: "ImportedNumbersHostingOrderServiceListHostingOrderNumbers",
+        name: "ImportedNumbersHostingOrdersListHostingOrderNumbers",
         api: "imported_numbers",
         id: "HostingOrderService_ListHostingOrderNumbers",
         method: "GET",
@@ -75,7 +75,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"numbers\":[{\"projectId\":\"YOUR_project_id\"}]}",
     },
     OperationSpec {
-        name: "ImportedNumbersHostingOrderServiceGetHostingOrderNumber",
+        name: "ImportedNumbersHostingOrdersGetHostingOrderNumber",
         api: "imported_numbers",
         id: "HostingOrderService_GetHostingOrderNumber",
         method: "GET",
@@ -91,7 +91,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"projectId\":\"YOUR_project_id\"}",
     },
     OperationSpec {
-        name: "ImportedNumbersHostingOrderServiceImportNumbers",
+        name: "ImportedNumbersHostingOrdersImportNumbers",
         api: "imported_numbers",
         id: "HostingOrderService_ImportNumbers",
         method: "POST",
@@ -109,7 +109,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"projectId\":\"d1923022-5199-4bb3-a513-c47n7a656bc5\",\"hostingOrderId\":\"01arz3nhyrtsv4rrffq69g5fav\",\"displayName\":\"Hosting order with campaignId and smsAppId\",\"regionCode\":\"US\",\"state\":\"SUBMITTED\",\"type\":\"IMPORT\",\"createdTime\":\"2023-01-12T14:34:40.968Z\",\"updatedTime\":\"2023-01-12T14:34:40.968Z\",\"servicePlanId\":\"16e5c8d2odc842bda9a1b90e1673c174\",\"campaignId\":\"C3O84GA\",\"migrateToSinchTmo\":true,\"callbackUrl\":\"https://www.your-callback-server.com/callback\",\"numberImport\":\"{}\"}",
     },
     OperationSpec {
-        name: "ImportedNumbersTextEnableNumbers",
+        name: "ImportedNumbersHostingOrdersTextEnableNumbers",
         api: "imported_numbers",
         id: "TextEnableNumbers",
         method: "POST",
@@ -127,7 +127,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"projectId\":\"d1923022-5199-4bb3-a513-c47n7a656bc5\",\"hostingOrderId\":\"01arz3nhyrtsv4rrffq69g5fav\",\"displayName\":\"Hosting order with campaignId, nnid and smsAppId\",\"regionCode\":\"US\",\"state\":\"SUBMITTED\",\"type\":\"TYPE_TEXT_ENABLE\",\"createdTime\":\"2023-01-12T14:34:40.968Z\",\"updatedTime\":\"2023-01-12T14:34:40.968Z\",\"scheduledOsrUpdateTime\":\"2023-01-13T14:34:40.968Z\",\"servicePlanId\":\"16e5c8d2odc842bda9a1b90e1673c174\",\"campaignId\":\"C3O84GA\",\"migrateToSinchTmo\":true,\"callbackUrl\":\"https://www.your-callback-server.com/callback\",\"hostingOrderInfo\":{\"businessName\":\"Sinch AB\",\"authorisedPerson\":{\"firstName\":\"John\",\"lastName\":\"Smith\",\"email\":\"email@domain.com\"},\"address\":{\"buildingNumber\":\"2433\",\"street\":\"Vesta Drive\",\"city\":\"Chicago\",\"state\":\"IL\",\"postalCode\":\"60647\",\"country\":\"US\"},\"serviceProvider\":\"Sinch America Inc.\",\"currentVoiceCarrier\":\"Verizon\",\"nnid\":\"104029\",\"loaType\":\"DIRECT\"}}",
     },
     OperationSpec {
-        name: "ImportedNumbersTextEnableTollFreeNumbers",
+        name: "ImportedNumbersHostingOrdersTextEnableTollFreeNumbers",
         api: "imported_numbers",
         id: "TextEnableTollFreeNumbers",
         method: "POST",
@@ -147,7 +147,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"projectId\":\"d1923022-5199-4bb3-a513-c47n7a656bc5\",\"hostingOrderId\":\"01arz3nhyrtsv4rrffq69g5fav\",\"displayName\":\"Hosting order with campaignId, nnid and smsAppId\",\"regionCode\":\"US\",\"state\":\"SUBMITTED\",\"type\":\"TYPE_TEXT_ENABLE\",\"createdTime\":\"2023-01-12T14:34:40.968Z\",\"updatedTime\":\"2023-01-12T14:34:40.968Z\",\"scheduledOsrUpdateTime\":\"2023-01-13T14:34:40.968Z\",\"servicePlanId\":\"16e5c8d2odc842bda9a1b90e1673c174\",\"campaignId\":\"C3O84GA\",\"migrateToSinchTmo\":true,\"callbackUrl\":\"https://www.your-callback-server.com/callback\",\"hostingOrderInfo\":{\"businessName\":\"Sinch AB\",\"authorisedPerson\":{\"firstName\":\"John\",\"lastName\":\"Smith\",\"email\":\"email@domain.com\"},\"address\":{\"buildingNumber\":\"2433\",\"street\":\"Vesta Drive\",\"city\":\"Chicago\",\"state\":\"IL\",\"postalCode\":\"60647\",\"country\":\"US\"},\"serviceProvider\":\"Sinch America Inc.\",\"currentVoiceCarrier\":\"Verizon\",\"nnid\":\"104029\",\"loaType\":\"DIRECT\"}}",
     },
     OperationSpec {
-        name: "ImportedNumbersImportNumberServiceListImportedNumbers",
+        name: "ImportedNumbersImportedNumbersList",
         api: "imported_numbers",
         id: "ImportNumberService_ListImportedNumbers",
         method: "GET",
@@ -165,7 +165,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"importedNumbers\":[{\"phoneNumber\":\"+12025550134\",\"mnoConfiguration\":{\"smsAtt\":{\"state\":\"DONE\",\"operation\":\"PROVISIONING\"}},\"smsProvisioning\":{\"serviceType\":\"SMS\"},\"campaignProvisioning\":{\"serviceType\":\"SMS\"}}]}",
     },
     OperationSpec {
-        name: "ImportedNumbersImportNumberServiceImportNumber",
+        name: "ImportedNumbersImportedNumbersImportNumber",
         api: "imported_numbers",
         id: "ImportNumberService_ImportNumber",
         method: "POST",
@@ -183,7 +183,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"phoneNumber\":\"+12025550134\"}",
     },
     OperationSpec {
-        name: "ImportedNumbersImportNumberServiceGetImportedNumber",
+        name: "ImportedNumbersImportedNumbersGet",
         api: "imported_numbers",
         id: "ImportNumberService_GetImportedNumber",
         method: "GET",
@@ -201,7 +201,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"phoneNumber\":\"+12025550134\",\"mnoConfiguration\":{\"smsAtt\":{\"state\":\"DONE\",\"operation\":\"PROVISIONING\"}},\"smsProvisioning\":{\"serviceType\":\"SMS\"},\"campaignProvisioning\":{\"serviceType\":\"SMS\"}}",
     },
     OperationSpec {
-        name: "ImportedNumbersImportNumberServiceDeleteImportedNumber",
+        name: "ImportedNumbersImportedNumbersDelete",
         api: "imported_numbers",
         id: "ImportNumberService_DeleteImportedNumber",
         method: "DELETE",
@@ -217,7 +217,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ImportedNumbersImportNumberServiceUpdateImportedNumber",
+        name: "ImportedNumbersImportedNumbersUpdate",
         api: "imported_numbers",
         id: "ImportNumberService_UpdateImportedNumber",
         method: "PATCH",
@@ -233,7 +233,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"phoneNumber\":\"+12025550134\"}",
     },
     OperationSpec {
-        name: "ImportedNumbersGetCallbackConfiguration",
+        name: "ImportedNumbersImportedNumbersAndHostingOrdersCallbacksGetCallbackConfiguration",
         api: "imported_numbers",
         id: "GetCallbackConfiguration",
         method: "GET",
@@ -251,7 +251,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"projectId\":\"a99aa9aa-b888-777c-dd6d-ee55e5555555\"}",
     },
     OperationSpec {
-        name: "ImportedNumbersUpdateCallbackConfiguration",
+        name: "ImportedNumbersImportedNumbersAndHostingOrdersCallbacksUpdateCallbackConfiguration",
         api: "imported_numbers",
         id: "UpdateCallbackConfiguration",
         method: "PATCH",
@@ -271,7 +271,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"projectId\":\"a99aa9aa-b888-777c-dd6d-ee55e5555555\"}",
     },
     OperationSpec {
-        name: "ImportedNumbersQualifiedNumberServiceListQualifiedNumbers",
+        name: "ImportedNumbersQualifiedNumbersList",
         api: "imported_numbers",
         id: "QualifiedNumberService_ListQualifiedNumbers",
         method: "GET",
@@ -287,7 +287,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"qualifiedNumbers\":[{\"phoneNumber\":\"+12025550134\"}]}",
     },
     OperationSpec {
-        name: "ImportedNumbersQualifiedNumberServiceGetQualifiedNumber",
+        name: "ImportedNumbersQualifiedNumbersGet",
         api: "imported_numbers",
         id: "QualifiedNumberService_GetQualifiedNumber",
         method: "GET",
@@ -303,7 +303,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"phoneNumber\":\"+12025550134\"}",
     },
     OperationSpec {
-        name: "ImportedNumbersQualifiedNumberServiceDeleteQualifiedNumber",
+        name: "ImportedNumbersQualifiedNumbersDelete",
         api: "imported_numbers",
         id: "QualifiedNumberService_DeleteQualifiedNumber",
         method: "DELETE",
@@ -319,7 +319,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ImportedNumbersQualifiedNumberServiceBatchCreateQualifiedNumbers",
+        name: "ImportedNumbersQualifiedNumbersBatchCreate",
         api: "imported_numbers",
         id: "QualifiedNumberService_BatchCreateQualifiedNumbers",
         method: "POST",
@@ -343,7 +343,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"qualifiedNumbers\":[{\"phoneNumber\":\"+12025550134\"}]}",
     },
     OperationSpec {
-        name: "ImportedNumbersQualifiedNumberServiceTextEnableNumbers",
+        name: "ImportedNumbersQualifiedNumbersTextEnableNumbers",
         api: "imported_numbers",
         id: "QualifiedNumberService_TextEnableNumbers",
         method: "POST",
@@ -381,7 +381,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"projectId\":\"d1923022-5199-4bb3-a513-c47n7a656bc5\",\"hostingOrderId\":\"01arz3nhyrtsv4rrffq69g5fav\",\"displayName\":\"Hosting order with campaignId, nnid and smsAppId\",\"regionCode\":\"US\",\"state\":\"SUBMITTED\",\"type\":\"TYPE_TEXT_ENABLE\",\"createdTime\":\"2023-01-12T14:34:40.968Z\",\"updatedTime\":\"2023-01-12T14:34:40.968Z\",\"scheduledOsrUpdateTime\":\"2023-01-13T14:34:40.968Z\",\"servicePlanId\":\"16e5c8d2odc842bda9a1b90e1673c174\",\"campaignId\":\"C3O84GA\",\"migrateToSinchTmo\":true,\"callbackUrl\":\"https://www.your-callback-server.com/callback\",\"hostingOrderInfo\":{\"businessName\":\"Sinch AB\",\"authorisedPerson\":{\"firstName\":\"John\",\"lastName\":\"Smith\",\"email\":\"email@domain.com\"},\"address\":{\"buildingNumber\":\"2433\",\"street\":\"Vesta Drive\",\"city\":\"Chicago\",\"state\":\"IL\",\"postalCode\":\"60647\",\"country\":\"US\"},\"serviceProvider\":\"Sinch America Inc.\",\"currentVoiceCarrier\":\"Verizon\",\"nnid\":\"104029\",\"loaType\":\"DIRECT\"}}",
     },
     OperationSpec {
-        name: "ImportedNumbersQualifiedNumberServiceVerifyVoiceChallenge",
+        name: "ImportedNumbersQualifiedNumbersVerifyVoiceChallenge",
         api: "imported_numbers",
         id: "QualifiedNumberService_VerifyVoiceChallenge",
         method: "POST",
@@ -399,7 +399,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"phoneNumber\":\"+12025550134\"}",
     },
     OperationSpec {
-        name: "ImportedNumbersQualifiedNumberServiceSendVoiceChallenge",
+        name: "ImportedNumbersQualifiedNumbersSendVoiceChallenge",
         api: "imported_numbers",
         id: "QualifiedNumberService_SendVoiceChallenge",
         method: "POST",

@@ -5,7 +5,7 @@ use sinch_sdk_runtime::testing::OperationSpec;
 /// Every operation, by group and then in the description's order.
 pub static OPERATIONS: &[OperationSpec] = &[
     OperationSpec {
-        name: "MailgunPutV5Accounts",
+        name: "MailgunAccountManagementPutV5Accounts",
         api: "mailgun",
         id: "put-v5-accounts",
         method: "PUT",
@@ -25,7 +25,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"Account info has been updated\"}",
     },
     OperationSpec {
-        name: "MailgunGetV5AccountsHttpSigningKey",
+        name: "MailgunAccountManagementGetV5AccountsHttpSigningKey",
         api: "mailgun",
         id: "get-v5-accounts-http_signing_key",
         method: "GET",
@@ -45,7 +45,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"http_signing_key\":\"key-55c5c5c5c55f55ca5cd5f55d5c555c55\"}",
     },
     OperationSpec {
-        name: "MailgunPostV5AccountsHttpSigningKey",
+        name: "MailgunAccountManagementPostV5AccountsHttpSigningKey",
         api: "mailgun",
         id: "post-v5-accounts-http_signing_key",
         method: "POST",
@@ -65,7 +65,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"regenerated HTTP signing key for account\",\"http_signing_key\":\"key-55c5c5c5c55f55ca5cd5f55d5c555c55\"}",
     },
     OperationSpec {
-        name: "MailgunGetV5SandboxAuthRecipients",
+        name: "MailgunAccountManagementGetV5SandboxAuthRecipients",
         api: "mailgun",
         id: "get-v5-sandbox-auth_recipients",
         method: "GET",
@@ -85,7 +85,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"recipients\":[{\"email\":\"test_recipient@sandbox.com\",\"activated\":true}]}",
     },
     OperationSpec {
-        name: "MailgunPostV5SandboxAuthRecipients",
+        name: "MailgunAccountManagementPostV5SandboxAuthRecipients",
         api: "mailgun",
         id: "post-v5-sandbox-auth_recipients",
         method: "POST",
@@ -105,7 +105,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"recipient\":{\"email\":\"test_recipient@sandbox.com\",\"activated\":false}}",
     },
     OperationSpec {
-        name: "MailgunDeleteV5SandboxAuthRecipientsEmail",
+        name: "MailgunAccountManagementDeleteV5SandboxAuthRecipientsEmail",
         api: "mailgun",
         id: "delete-v5-sandbox-auth_recipients-email",
         method: "DELETE",
@@ -125,7 +125,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"Sandbox recipient deleted.\"}",
     },
     OperationSpec {
-        name: "MailgunPostV5AccountsResendActivationEmail",
+        name: "MailgunAccountManagementPostV5AccountsResendActivationEmail",
         api: "mailgun",
         id: "post-v5-accounts-resend_activation_email",
         method: "POST",
@@ -145,7 +145,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"success\":true}",
     },
     OperationSpec {
-        name: "MailgunGetV1ThresholdsAlertsSend",
+        name: "MailgunAlertsGetV1ThresholdsAlertsSend",
         api: "mailgun",
         id: "GET-v1-thresholds-alerts-send",
         method: "GET",
@@ -165,7 +165,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"items\":[{\"id\":\"915ff385-0a9a-4087-86d5-6727ea7d9b49\",\"parent_account_id\":\"12345\",\"subaccount_id\":\"67890\",\"name\":\"hard bounce rate\",\"created_at\":\"2025-11-07T20:54:42.18627Z\",\"updated_at\":\"2025-11-07T20:54:42.186271Z\",\"last_checked\":\"2025-11-07T20:54:42.186271Z\",\"alert_channels\":[\"email\",\"webhook\",\"slack\"],\"metric\":\"hard_bounce_rate\",\"comparator\":\"<\",\"limit\":\".99\",\"dimension\":\"subaccount\",\"period\":\"1h\"},{\"id\":\"734ff385-0a9a-4087-86d5-6727ea7d9c34\",\"parent_account_id\":\"12345\",\"subaccount_id\":\"67890\",\"name\":\"complaint rate\",\"created_at\":\"2025-11-07T20:54:42.186271Z\",\"updated_at\":\"2025-11-07T20:54:42.186271Z\",\"last_checked\":\"2025-11-07T20:54:42.186271Z\",\"alert_channels\":[\"email\"],\"metric\":\"complained_rate\",\"comparator\":\">\",\"limit\":\".01\",\"dimension\":\"subaccount\",\"period\":\"1h\"}],\"total\":2}",
     },
     OperationSpec {
-        name: "MailgunPostV1ThresholdsAlertsSend",
+        name: "MailgunAlertsPostV1ThresholdsAlertsSend",
         api: "mailgun",
         id: "POST-v1-thresholds-alerts-send",
         method: "POST",
@@ -189,7 +189,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"915ff385-0a9a-4087-86d5-6727ea7d9b49\",\"parent_account_id\":\"12345\",\"subaccount_id\":\"67890\",\"name\":\"delivery rate\",\"created_at\":\"2025-11-07T20:54:42.186243Z\",\"updated_at\":\"2025-11-07T20:54:42.186243Z\",\"last_checked\":\"2025-11-07T20:54:42.186243Z\",\"alert_channels\":[\"email\",\"webhook\",\"slack\"],\"metric\":\"delivered_rate\",\"comparator\":\"<\",\"limit\":\".99\",\"dimension\":\"subaccount\",\"period\":\"1h\"}",
     },
     OperationSpec {
-        name: "MailgunGetV1ThresholdsAlertsSendName",
+        name: "MailgunAlertsGetV1ThresholdsAlertsSendName",
         api: "mailgun",
         id: "GET-v1-thresholds-alerts-send--name-",
         method: "GET",
@@ -209,7 +209,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"915ff385-0a9a-4087-86d5-6727ea7d9b49\",\"parent_account_id\":\"12345\",\"subaccount_id\":\"67890\",\"name\":\"delivery rate\",\"created_at\":\"2025-11-07T20:54:42.186266Z\",\"updated_at\":\"2025-11-07T20:54:42.186267Z\",\"last_checked\":\"2025-11-07T20:54:42.186267Z\",\"alert_channels\":[\"email\",\"webhook\",\"slack\"],\"metric\":\"delivered_rate\",\"comparator\":\"<\",\"limit\":\".99\",\"dimension\":\"subaccount\",\"period\":\"1h\"}",
     },
     OperationSpec {
-        name: "MailgunPutV1ThresholdsAlertsSendName",
+        name: "MailgunAlertsPutV1ThresholdsAlertsSendName",
         api: "mailgun",
         id: "PUT-v1-thresholds-alerts-send--name-",
         method: "PUT",
@@ -233,7 +233,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"string\"}",
     },
     OperationSpec {
-        name: "MailgunDeleteV1ThresholdsAlertsSendName",
+        name: "MailgunAlertsDeleteV1ThresholdsAlertsSendName",
         api: "mailgun",
         id: "DELETE-v1-thresholds-alerts-send--name-",
         method: "DELETE",
@@ -253,7 +253,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"string\"}",
     },
     OperationSpec {
-        name: "MailgunGetV1ThresholdsHits",
+        name: "MailgunAlertsGetV1ThresholdsHits",
         api: "mailgun",
         id: "GET-v1-thresholds-hits",
         method: "GET",
@@ -273,7 +273,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"items\":[{\"id\":\"915ff385-0a9a-4087-86d5-6727ea7d9b49\",\"name\":\"hard bounce rate\",\"created_at\":\"2025-11-07T20:54:42.186307Z\",\"updated_at\":\"2025-11-07T20:54:42.186307Z\",\"triggered\":true,\"expires_at\":\"0001-01-01T00:00:00Z\",\"latest_value\":\"10\",\"metric\":\"hard_bounce_rate\",\"comparator\":\"<\",\"limit\":\"2100\",\"parent_account_id\":\"12345\",\"subaccount_id\":\"67890\",\"dimension\":\"subaccount\"},{\"id\":\"734ff385-0a9a-4087-86d5-6727ea7d9c34\",\"name\":\"complained rate\",\"created_at\":\"2025-11-07T20:54:42.186307Z\",\"updated_at\":\"2025-11-07T20:54:42.186308Z\",\"triggered\":true,\"expires_at\":\"0001-01-01T00:00:00Z\",\"latest_value\":\"7\",\"metric\":\"complained_rate\",\"comparator\":\">\",\"limit\":\"1000\",\"parent_account_id\":\"12345\",\"subaccount_id\":\"67890\",\"dimension\":\"subaccount\"}],\"total\":2}",
     },
     OperationSpec {
-        name: "MailgunPostV3DomainIdWhitelistsImport",
+        name: "MailgunAllowlistPostV3DomainIdWhitelistsImport",
         api: "mailgun",
         id: "POST-v3--domainID--whitelists-import",
         method: "POST",
@@ -293,7 +293,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"file uploaded successfully for processing. standby...\"}",
     },
     OperationSpec {
-        name: "MailgunGetV3DomainIdWhitelistsValue",
+        name: "MailgunAllowlistGetV3DomainIdWhitelistsValue",
         api: "mailgun",
         id: "GET-v3--domainID--whitelists--value-",
         method: "GET",
@@ -313,7 +313,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"type\":\"string\",\"value\":\"string\",\"createdAt\":{},\"reason\":\"string\"}",
     },
     OperationSpec {
-        name: "MailgunDeleteV3DomainIdWhitelistsValue",
+        name: "MailgunAllowlistDeleteV3DomainIdWhitelistsValue",
         api: "mailgun",
         id: "DELETE-v3--domainID--whitelists--value-",
         method: "DELETE",
@@ -333,7 +333,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"Allowlist address/domain has been removed\",\"value\":\"example.com\"}",
     },
     OperationSpec {
-        name: "MailgunGetV3DomainIdWhitelists",
+        name: "MailgunAllowlistGetV3DomainIdWhitelists",
         api: "mailgun",
         id: "GET-v3--domainID--whitelists",
         method: "GET",
@@ -353,7 +353,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"items\":[{\"type\":\"string\",\"value\":\"string\",\"createdAt\":{},\"reason\":\"string\"}],\"paging\":{\"previous\":\"string\",\"first\":\"string\",\"next\":\"string\",\"last\":\"string\"}}",
     },
     OperationSpec {
-        name: "MailgunPostV3DomainIdWhitelists",
+        name: "MailgunAllowlistPostV3DomainIdWhitelists",
         api: "mailgun",
         id: "POST-v3--domainID--whitelists",
         method: "POST",
@@ -373,7 +373,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"Address/Domain has been added to the allowlists table\",\"type\":\"domain\",\"value\":\"example.com\"}",
     },
     OperationSpec {
-        name: "MailgunDeleteV3DomainIdWhitelists",
+        name: "MailgunAllowlistDeleteV3DomainIdWhitelists",
         api: "mailgun",
         id: "DELETE-v3--domainID--whitelists",
         method: "DELETE",
@@ -393,7 +393,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"Allowlist addresses/domains for this domain have been removed\"}",
     },
     OperationSpec {
-        name: "MailgunGetV1BounceClassificationStats",
+        name: "MailgunBounceClassificationGetV1BounceClassificationStats",
         api: "mailgun",
         id: "GET-v1-bounce-classification-stats",
         method: "GET",
@@ -413,7 +413,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"items\":[{\"subaccount\":{\"id\":\"subaccount_id\"},\"domain\":{\"name\":\"example.com\"},\"rule-id\":\"55ff\",\"entity-id\":\"spamhaus\",\"short-explanation\":\"You're listed on Spamhaus!\",\"bounced\":{\"total\":4}}],\"_duration\":\"0s\"}",
     },
     OperationSpec {
-        name: "MailgunGetV1BounceClassificationDomains",
+        name: "MailgunBounceClassificationGetV1BounceClassificationDomains",
         api: "mailgun",
         id: "GET-v1-bounce-classification-domains",
         method: "GET",
@@ -433,7 +433,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"items\":[{\"domain\":{\"name\":\"mailgun.net\"},\"bounced\":{\"total\":4}}],\"total\":1}",
     },
     OperationSpec {
-        name: "MailgunGetV1BounceClassificationDomainsDomainEntities",
+        name: "MailgunBounceClassificationGetV1BounceClassificationDomainsDomainEntities",
         api: "mailgun",
         id: "GET-v1-bounce-classification-domains--domain--entities",
         method: "GET",
@@ -453,7 +453,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"items\":[{\"entity-id\":\"gmail\",\"entity-name\":\"Gmail\",\"bounced\":{\"total\":1}},{\"entity-id\":\"hotmail\",\"entity-name\":\"Microsoft (Hotmail)\",\"bounced\":{\"total\":3}}]}",
     },
     OperationSpec {
-        name: "MailgunGetV1BounceClassificationDomainsDomainEntitiesEntityIdRules",
+        name: "MailgunBounceClassificationGetV1BounceClassificationDomainsDomainEntitiesEntityIdRules",
         api: "mailgun",
         id: "GET-v1-bounce-classification-domains--domain--entities--entity-id--rules",
         method: "GET",
@@ -473,7 +473,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"items\":[{\"rule-id\":\"55ff\",\"category\":\"ESPBLOCK\",\"severity\":\"PERMANENT\",\"sample-text\":\"5.4.1 recipient address rejected: access denied.\",\"explanation\":\"Access denied\",\"bounced\":{\"total\":3}}]}",
     },
     OperationSpec {
-        name: "MailgunGetV1BounceClassificationDomainsDomainEvents",
+        name: "MailgunBounceClassificationGetV1BounceClassificationDomainsDomainEvents",
         api: "mailgun",
         id: "GET-v1-bounce-classification-domains--domain--events",
         method: "GET",
@@ -489,7 +489,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "MailgunGetV1BounceClassificationConfigEntities",
+        name: "MailgunBounceClassificationGetV1BounceClassificationConfigEntities",
         api: "mailgun",
         id: "GET-v1-bounce-classification-config-entities",
         method: "GET",
@@ -509,7 +509,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"key\":{\"name\":\"string\"}}",
     },
     OperationSpec {
-        name: "MailgunGetV1BounceClassificationConfigRules",
+        name: "MailgunBounceClassificationGetV1BounceClassificationConfigRules",
         api: "mailgun",
         id: "GET-v1-bounce-classification-config-rules",
         method: "GET",
@@ -529,7 +529,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"key\":{\"entity_id\":\"string\"}}",
     },
     OperationSpec {
-        name: "MailgunPostV2BounceClassificationMetrics",
+        name: "MailgunBounceClassificationPostV2BounceClassificationMetrics",
         api: "mailgun",
         id: "POST-v2-bounce-classification-metrics",
         method: "POST",
@@ -553,7 +553,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"start\":\"string\",\"end\":\"string\",\"resolution\":\"day\",\"pagination\":{\"sort\":\"string\",\"skip\":1,\"limit\":1,\"total\":1},\"items\":[{\"metrics\":{\"critical_bounce_count\":1,\"non_critical_bounce_count\":1,\"critical_delay_count\":1,\"non_critical_delay_count\":1,\"classified_failures_count\":1,\"delivered_smtp_count\":1,\"critical_bounce_rate\":1,\"non_critical_bounce_rate\":1,\"critical_delay_rate\":1,\"non_critical_delay_rate\":1}}]}",
     },
     OperationSpec {
-        name: "MailgunPostV3DomainIdBouncesImport",
+        name: "MailgunBouncesPostV3DomainIdBouncesImport",
         api: "mailgun",
         id: "POST-v3--domainID--bounces-import",
         method: "POST",
@@ -573,7 +573,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"file uploaded successfully for processing. standby...\"}",
     },
     OperationSpec {
-        name: "MailgunGetV3DomainIdBouncesAddress",
+        name: "MailgunBouncesGetV3DomainIdBouncesAddress",
         api: "mailgun",
         id: "GET-v3--domainID--bounces--address-",
         method: "GET",
@@ -593,7 +593,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"address\":\"string\",\"code\":\"string\",\"error\":\"string\",\"created_at\":{}}",
     },
     OperationSpec {
-        name: "MailgunDeleteV3DomainIdBouncesAddress",
+        name: "MailgunBouncesDeleteV3DomainIdBouncesAddress",
         api: "mailgun",
         id: "DELETE-v3--domainID--bounces--address-",
         method: "DELETE",
@@ -613,7 +613,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"Bounced addresses for this domain have been removed\",\"address\":\"foo@bar.com\"}",
     },
     OperationSpec {
-        name: "MailgunGetV3DomainIdBounces",
+        name: "MailgunBouncesGetV3DomainId",
         api: "mailgun",
         id: "GET-v3--domainID--bounces",
         method: "GET",
@@ -633,7 +633,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"items\":[{\"address\":\"string\",\"code\":\"string\",\"error\":\"string\",\"created_at\":{}}],\"paging\":{\"previous\":\"string\",\"first\":\"string\",\"next\":\"string\",\"last\":\"string\"}}",
     },
     OperationSpec {
-        name: "MailgunPostV3DomainIdBounces",
+        name: "MailgunBouncesPostV3DomainId",
         api: "mailgun",
         id: "POST-v3--domainID--bounces",
         method: "POST",
@@ -657,7 +657,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"4 addresses have been added to the bounces table\"}",
     },
     OperationSpec {
-        name: "MailgunDeleteV3DomainIdBounces",
+        name: "MailgunBouncesDeleteV3DomainId",
         api: "mailgun",
         id: "DELETE-v3--domainID--bounces",
         method: "DELETE",
@@ -677,7 +677,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"Bounced addresses for this domain have been removed\"}",
     },
     OperationSpec {
-        name: "MailgunPostV3DomainIdComplaintsImport",
+        name: "MailgunComplaintsPostV3DomainIdComplaintsImport",
         api: "mailgun",
         id: "POST-v3--domainID--complaints-import",
         method: "POST",
@@ -697,7 +697,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"ffile uploaded successfully for processing. standby...\"}",
     },
     OperationSpec {
-        name: "MailgunGetV3DomainIdComplaintsAddress",
+        name: "MailgunComplaintsGetV3DomainIdComplaintsAddress",
         api: "mailgun",
         id: "GET-v3--domainID--complaints--address-",
         method: "GET",
@@ -717,7 +717,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"address\":\"string\",\"created_at\":{}}",
     },
     OperationSpec {
-        name: "MailgunDeleteV3DomainIdComplaintsAddress",
+        name: "MailgunComplaintsDeleteV3DomainIdComplaintsAddress",
         api: "mailgun",
         id: "DELETE-v3--domainID--complaints--address-",
         method: "DELETE",
@@ -737,7 +737,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"Complaint addresses for this domain have been removed\",\"address\":\"foo@bar.com\"}",
     },
     OperationSpec {
-        name: "MailgunGetV3DomainIdComplaints",
+        name: "MailgunComplaintsGetV3DomainId",
         api: "mailgun",
         id: "GET-v3--domainID--complaints",
         method: "GET",
@@ -757,7 +757,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"items\":[{\"address\":\"string\",\"created_at\":{}}],\"paging\":{\"previous\":\"string\",\"first\":\"string\",\"next\":\"string\",\"last\":\"string\"}}",
     },
     OperationSpec {
-        name: "MailgunPostV3DomainIdComplaints",
+        name: "MailgunComplaintsPostV3DomainId",
         api: "mailgun",
         id: "POST-v3--domainID--complaints",
         method: "POST",
@@ -781,7 +781,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"2 complaint addresses have been added to the complaints table\"}",
     },
     OperationSpec {
-        name: "MailgunDeleteV3DomainIdComplaints",
+        name: "MailgunComplaintsDeleteV3DomainId",
         api: "mailgun",
         id: "DELETE-v3--domainID--complaints",
         method: "DELETE",
@@ -801,7 +801,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"Complaint addresses for this domain have been removed\"}",
     },
     OperationSpec {
-        name: "MailgunGetV3DomainsDomainNameCredentials",
+        name: "MailgunCredentialsGetV3DomainsDomainName",
         api: "mailgun",
         id: "GET-v3-domains--domain-name--credentials",
         method: "GET",
@@ -821,7 +821,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"items\":[{\"mailbox\":\"someone@example.com\",\"login\":\"someone@example.com\",\"created_at\":\"Wed, 08 Mar 2023 23:34:57 +0000\",\"size_bytes\":null}],\"total_count\":1}",
     },
     OperationSpec {
-        name: "MailgunPostV3DomainsDomainNameCredentials",
+        name: "MailgunCredentialsPostV3DomainsDomainName",
         api: "mailgun",
         id: "POST-v3-domains--domain-name--credentials",
         method: "POST",
@@ -841,7 +841,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"Created 1 credentials pair(s)\"}",
     },
     OperationSpec {
-        name: "MailgunDeleteV3DomainsDomainNameCredentials",
+        name: "MailgunCredentialsDeleteV3DomainsDomainName",
         api: "mailgun",
         id: "DELETE-v3-domains--domain-name--credentials",
         method: "DELETE",
@@ -861,7 +861,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"All domain credentials have been deleted\",\"count\":2}",
     },
     OperationSpec {
-        name: "MailgunPutV3DomainsDomainNameCredentialsSpec",
+        name: "MailgunCredentialsPutV3DomainsDomainNameCredentialsSpec",
         api: "mailgun",
         id: "PUT-v3-domains--domain-name--credentials--spec-",
         method: "PUT",
@@ -881,7 +881,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"Created 1 credentials pair(s)\"}",
     },
     OperationSpec {
-        name: "MailgunDeleteV3DomainsDomainNameCredentialsSpec",
+        name: "MailgunCredentialsDeleteV3DomainsDomainNameCredentialsSpec",
         api: "mailgun",
         id: "DELETE-v3-domains--domain-name--credentials--spec-",
         method: "DELETE",
@@ -901,7 +901,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"Credentials have been deleted\",\"spec\":\"someone@example.com\"}",
     },
     OperationSpec {
-        name: "MailgunGetV5AccountsLimitCustomMonthly",
+        name: "MailgunCustomMessageLimitGetV5AccountsLimitCustomMonthly",
         api: "mailgun",
         id: "get-v5-accounts-limit-custom-monthly",
         method: "GET",
@@ -921,7 +921,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"limit\":10000,\"current\":0,\"period\":\"1m\"}",
     },
     OperationSpec {
-        name: "MailgunPutV5AccountsLimitCustomMonthly",
+        name: "MailgunCustomMessageLimitPutV5AccountsLimitCustomMonthly",
         api: "mailgun",
         id: "put-v5-accounts-limit-custom-monthly",
         method: "PUT",
@@ -941,7 +941,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"success\":true}",
     },
     OperationSpec {
-        name: "MailgunDeleteV5AccountsLimitCustomMonthly",
+        name: "MailgunCustomMessageLimitDeleteV5AccountsLimitCustomMonthly",
         api: "mailgun",
         id: "delete-v5-accounts-limit-custom-monthly",
         method: "DELETE",
@@ -961,7 +961,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"success\":true}",
     },
     OperationSpec {
-        name: "MailgunPutV5AccountsLimitCustomEnable",
+        name: "MailgunCustomMessageLimitPutV5AccountsLimitCustomEnable",
         api: "mailgun",
         id: "put-v5-accounts-limit-custom-enable",
         method: "PUT",
@@ -981,7 +981,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"success\":true}",
     },
     OperationSpec {
-        name: "MailgunPutV1DkimManagementDomainsNameRotation",
+        name: "MailgunDkimSecurityPutV1DkimManagementDomainsNameRotation",
         api: "mailgun",
         id: "PUT-v1-dkim-management-domains--name--rotation",
         method: "PUT",
@@ -1001,7 +1001,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"domain\":{\"id\":\"000000000000000000000002\",\"account_id\":\"000000000000000000000001\",\"sid\":\"789\",\"name\":\"example.com\",\"state\":\"enabled\",\"active_selector\":\"pdk1\",\"rotation_enabled\":\"true\",\"rotation_interval\":\"24h\",\"records\":[{\"name\":\"pdk1._domainkey.example.com\",\"type\":\"CNAME\",\"identifier\":\"DKIM\",\"value\":\"pdk1._domainkey.1234567.service.mailgun.com\",\"comment\":\"Customer DKIM CNAME Record\"},{\"name\":\"pdk2._domainkey.example.com\",\"type\":\"CNAME\",\"identifier\":\"DKIM\",\"value\":\"pdk2._domainkey.1234567.service.mailgun.com\",\"comment\":\"Customer DKIM CNAME Record\"}]}}",
     },
     OperationSpec {
-        name: "MailgunPostV1DkimManagementDomainsNameRotate",
+        name: "MailgunDkimSecurityPostV1DkimManagementDomainsNameRotate",
         api: "mailgun",
         id: "POST-v1-dkim-management-domains--name--rotate",
         method: "POST",
@@ -1021,7 +1021,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"ok\"}",
     },
     OperationSpec {
-        name: "MailgunGetV1DkimKeys",
+        name: "MailgunDomainKeysGetV1DkimKeys",
         api: "mailgun",
         id: "GET-v1-dkim-keys",
         method: "GET",
@@ -1041,7 +1041,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"items\":[{\"signing_domain\":\"string\",\"selector\":\"string\"}]}",
     },
     OperationSpec {
-        name: "MailgunPostV1DkimKeys",
+        name: "MailgunDomainKeysPostV1DkimKeys",
         api: "mailgun",
         id: "POST-v1-dkim-keys",
         method: "POST",
@@ -1061,7 +1061,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"signing_domain\":\"string\",\"selector\":\"string\"}",
     },
     OperationSpec {
-        name: "MailgunDeleteV1DkimKeys",
+        name: "MailgunDomainKeysDeleteV1DkimKeys",
         api: "mailgun",
         id: "DELETE-v1-dkim-keys",
         method: "DELETE",
@@ -1081,7 +1081,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"success\"}",
     },
     OperationSpec {
-        name: "MailgunPutV4DomainsAuthorityNameKeysSelectorActivate",
+        name: "MailgunDomainKeysPutV4DomainsAuthorityNameKeysSelectorActivate",
         api: "mailgun",
         id: "PUT-v4-domains--authority-name--keys--selector--activate",
         method: "PUT",
@@ -1101,7 +1101,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"domain key activated\",\"authority\":\"authority.domain.tld\",\"selector\":\"selector\",\"active\":true}",
     },
     OperationSpec {
-        name: "MailgunGetV4DomainsAuthorityNameKeys",
+        name: "MailgunDomainKeysGetV4DomainsAuthorityNameKeys",
         api: "mailgun",
         id: "GET-v4-domains--authority-name--keys",
         method: "GET",
@@ -1121,7 +1121,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"items\":[{\"signing_domain\":\"string\",\"selector\":\"string\"}]}",
     },
     OperationSpec {
-        name: "MailgunPutV4DomainsAuthorityNameKeysSelectorDeactivate",
+        name: "MailgunDomainKeysPutV4DomainsAuthorityNameKeysSelectorDeactivate",
         api: "mailgun",
         id: "PUT-v4-domains--authority-name--keys--selector--deactivate",
         method: "PUT",
@@ -1141,7 +1141,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"domain key deactivated\",\"authority\":\"authority.domain.tld\",\"selector\":\"selector\",\"active\":true}",
     },
     OperationSpec {
-        name: "MailgunPutV3DomainsNameDkimAuthority",
+        name: "MailgunDomainKeysPutV3DomainsNameDkimAuthority",
         api: "mailgun",
         id: "PUT-v3-domains--name--dkim-authority",
         method: "PUT",
@@ -1161,7 +1161,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"string\",\"sending_dns_records\":[{\"is_active\":true,\"cached\":[\"string\"],\"record_type\":\"string\",\"valid\":\"string\",\"value\":\"string\"}],\"changed\":true}",
     },
     OperationSpec {
-        name: "MailgunPutV3DomainsNameDkimSelector",
+        name: "MailgunDomainKeysPutV3DomainsNameDkimSelector",
         api: "mailgun",
         id: "PUT-v3-domains--name--dkim-selector",
         method: "PUT",
@@ -1181,7 +1181,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"DKIM selector changed\"}",
     },
     OperationSpec {
-        name: "MailgunGetV3DomainsNameTracking",
+        name: "MailgunDomainTrackingGetV3DomainsNameTracking",
         api: "mailgun",
         id: "GET-v3-domains--name--tracking",
         method: "GET",
@@ -1201,7 +1201,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"tracking\":{\"open\":{\"active\":true,\"place_at_the_top\":true},\"click\":{\"active\":true},\"unsubscribe\":{\"active\":true,\"html_footer\":\"string\",\"text_footer\":\"string\"},\"web_scheme\":\"string\"}}",
     },
     OperationSpec {
-        name: "MailgunPutV3DomainsNameTrackingClick",
+        name: "MailgunDomainTrackingPutV3DomainsNameTrackingClick",
         api: "mailgun",
         id: "PUT-v3-domains--name--tracking-click",
         method: "PUT",
@@ -1221,7 +1221,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"Domain tracking settings have been updated\",\"click\":{\"active\":true}}",
     },
     OperationSpec {
-        name: "MailgunPutV3DomainsNameTrackingOpen",
+        name: "MailgunDomainTrackingPutV3DomainsNameTrackingOpen",
         api: "mailgun",
         id: "PUT-v3-domains--name--tracking-open",
         method: "PUT",
@@ -1241,7 +1241,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"string\",\"open\":{\"active\":true,\"place_at_the_top\":true}}",
     },
     OperationSpec {
-        name: "MailgunPutV3DomainsNameTrackingUnsubscribe",
+        name: "MailgunDomainTrackingPutV3DomainsNameTrackingUnsubscribe",
         api: "mailgun",
         id: "PUT-v3-domains--name--tracking-unsubscribe",
         method: "PUT",
@@ -1261,7 +1261,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"Domain tracking settings have been updated\",\"unsubscribe\":{\"active\":true,\"html_footer\":\"<br>\\n<p><a href=\\\"%unsubscribe_url%\\\">unsubscribe</a></p>\\n\",\"text_footer\":\"To unsubscribe click: <%unsubscribe_url%>\\n\\n\"}}",
     },
     OperationSpec {
-        name: "MailgunGetV2X509DomainStatus",
+        name: "MailgunDomainTrackingGetV2X509DomainStatus",
         api: "mailgun",
         id: "GET-v2-x509--domain--status",
         method: "GET",
@@ -1281,7 +1281,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"status\":{},\"error\":\"string\"}",
     },
     OperationSpec {
-        name: "MailgunPutV2X509Domain",
+        name: "MailgunDomainTrackingPutV2X509Domain",
         api: "mailgun",
         id: "PUT-v2-x509--domain-",
         method: "PUT",
@@ -1301,7 +1301,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"Initiated x509 key pair generation\",\"location\":\"/v2/x509/example.com/status\"}",
     },
     OperationSpec {
-        name: "MailgunPostV2X509Domain",
+        name: "MailgunDomainTrackingPostV2X509Domain",
         api: "mailgun",
         id: "POST-v2-x509--domain-",
         method: "POST",
@@ -1321,7 +1321,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"Initiated x509 key pair generation\",\"location\":\"/v2/x509/example.com/status\"}",
     },
     OperationSpec {
-        name: "MailgunGetV4Domains",
+        name: "MailgunDomainsGetV4",
         api: "mailgun",
         id: "GET-v4-domains",
         method: "GET",
@@ -1341,7 +1341,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"total_count\":1,\"items\":[{\"created_at\":\"string\",\"id\":\"string\",\"is_disabled\":true,\"name\":\"string\",\"require_tls\":true,\"skip_verification\":true,\"smtp_login\":\"string\",\"spam_action\":\"string\",\"state\":\"string\",\"type\":\"string\",\"use_automatic_sender_security\":true,\"web_prefix\":\"string\",\"web_scheme\":\"string\",\"wildcard\":true,\"encrypt_incoming_message\":true,\"message_ttl\":1}]}",
     },
     OperationSpec {
-        name: "MailgunPostV4Domains",
+        name: "MailgunDomainsPostV4",
         api: "mailgun",
         id: "POST-v4-domains",
         method: "POST",
@@ -1361,7 +1361,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"string\",\"domain\":{\"created_at\":\"string\",\"id\":\"string\",\"is_disabled\":true,\"name\":\"string\",\"require_tls\":true,\"skip_verification\":true,\"smtp_login\":\"string\",\"spam_action\":\"string\",\"state\":\"string\",\"type\":\"string\",\"use_automatic_sender_security\":true,\"web_prefix\":\"string\",\"web_scheme\":\"string\",\"wildcard\":true,\"encrypt_incoming_message\":true,\"message_ttl\":1},\"receiving_dns_records\":[{\"is_active\":true,\"cached\":[\"string\"],\"record_type\":\"string\",\"valid\":\"string\",\"value\":\"string\"}],\"sending_dns_records\":[{\"is_active\":true,\"cached\":[\"string\"],\"record_type\":\"string\",\"valid\":\"string\",\"value\":\"string\"}]}",
     },
     OperationSpec {
-        name: "MailgunGetV4DomainsName",
+        name: "MailgunDomainsGetV4DomainsName",
         api: "mailgun",
         id: "GET-v4-domains--name-",
         method: "GET",
@@ -1381,7 +1381,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"domain\":{\"created_at\":\"string\",\"id\":\"string\",\"is_disabled\":true,\"name\":\"string\",\"require_tls\":true,\"skip_verification\":true,\"smtp_login\":\"string\",\"spam_action\":\"string\",\"state\":\"string\",\"type\":\"string\",\"use_automatic_sender_security\":true,\"web_prefix\":\"string\",\"web_scheme\":\"string\",\"wildcard\":true,\"encrypt_incoming_message\":true,\"message_ttl\":1}}",
     },
     OperationSpec {
-        name: "MailgunPutV4DomainsName",
+        name: "MailgunDomainsPutV4DomainsName",
         api: "mailgun",
         id: "PUT-v4-domains--name-",
         method: "PUT",
@@ -1401,7 +1401,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"string\",\"domain\":{\"created_at\":\"string\",\"id\":\"string\",\"is_disabled\":true,\"name\":\"string\",\"require_tls\":true,\"skip_verification\":true,\"smtp_login\":\"string\",\"spam_action\":\"string\",\"state\":\"string\",\"type\":\"string\",\"use_automatic_sender_security\":true,\"web_prefix\":\"string\",\"web_scheme\":\"string\",\"wildcard\":true,\"encrypt_incoming_message\":true,\"message_ttl\":1}}",
     },
     OperationSpec {
-        name: "MailgunPutV4DomainsNameVerify",
+        name: "MailgunDomainsPutV4DomainsNameVerify",
         api: "mailgun",
         id: "PUT-v4-domains--name--verify",
         method: "PUT",
@@ -1421,7 +1421,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"string\",\"domain\":{\"created_at\":\"string\",\"id\":\"string\",\"is_disabled\":true,\"name\":\"string\",\"require_tls\":true,\"skip_verification\":true,\"smtp_login\":\"string\",\"spam_action\":\"string\",\"state\":\"string\",\"type\":\"string\",\"use_automatic_sender_security\":true,\"web_prefix\":\"string\",\"web_scheme\":\"string\",\"wildcard\":true,\"encrypt_incoming_message\":true,\"message_ttl\":1},\"sending_dns_records\":[{\"is_active\":true,\"cached\":[\"string\"],\"record_type\":\"string\",\"valid\":\"string\",\"value\":\"string\"}],\"receiving_dns_records\":[{\"is_active\":true,\"cached\":[\"string\"],\"record_type\":\"string\",\"valid\":\"string\",\"value\":\"string\"}]}",
     },
     OperationSpec {
-        name: "MailgunDeleteV3DomainsName",
+        name: "MailgunDomainsDeleteV3DomainsName",
         api: "mailgun",
         id: "DELETE-v3-domains--name-",
         method: "DELETE",
@@ -1441,7 +1441,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"Domain will be deleted in the background\"}",
     },
     OperationSpec {
-        name: "MailgunPostV3DomainsNameDynamicPools",
+        name: "MailgunDynamicIpPoolsPostV3DomainsNameDynamicPools",
         api: "mailgun",
         id: "POST-v3-domains--name--dynamic-pools",
         method: "POST",
@@ -1461,7 +1461,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"success\"}",
     },
     OperationSpec {
-        name: "MailgunDeleteV3DomainsNameDynamicPools",
+        name: "MailgunDynamicIpPoolsDeleteV3DomainsNameDynamicPools",
         api: "mailgun",
         id: "DELETE-v3-domains--name--dynamic-pools",
         method: "DELETE",
@@ -1481,7 +1481,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"success\"}",
     },
     OperationSpec {
-        name: "MailgunGetV3DomainsDynamicPoolsAssignable",
+        name: "MailgunDynamicIpPoolsGetV3DomainsDynamicPoolsAssignable",
         api: "mailgun",
         id: "GET-v3-domains-dynamic-pools-assignable",
         method: "GET",
@@ -1501,7 +1501,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"string\"}",
     },
     OperationSpec {
-        name: "MailgunPostV3DomainsAllDynamicPoolsEnroll",
+        name: "MailgunDynamicIpPoolsPostV3DomainsAllDynamicPoolsEnroll",
         api: "mailgun",
         id: "POST-v3-domains-all-dynamic-pools-enroll",
         method: "POST",
@@ -1521,7 +1521,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"started\"}",
     },
     OperationSpec {
-        name: "MailgunGetV3DynamicPools",
+        name: "MailgunDynamicIpPoolsGetV3DynamicPools",
         api: "mailgun",
         id: "GET-v3-dynamic-pools",
         method: "GET",
@@ -1541,7 +1541,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"key\":{}}",
     },
     OperationSpec {
-        name: "MailgunPostV3DynamicPoolsAll",
+        name: "MailgunDynamicIpPoolsPostV3DynamicPoolsAll",
         api: "mailgun",
         id: "POST-v3-dynamic-pools-all",
         method: "POST",
@@ -1561,7 +1561,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"string\"}",
     },
     OperationSpec {
-        name: "MailgunDeleteV3DynamicPoolsAll",
+        name: "MailgunDynamicIpPoolsDeleteV3DynamicPoolsAll",
         api: "mailgun",
         id: "DELETE-v3-dynamic-pools-all",
         method: "DELETE",
@@ -1581,7 +1581,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"success\"}",
     },
     OperationSpec {
-        name: "MailgunPostV3DynamicPoolsPoolNameIp",
+        name: "MailgunDynamicIpPoolsPostV3DynamicPoolsPoolNameIp",
         api: "mailgun",
         id: "POST-v3-dynamic-pools--pool-name---ip-",
         method: "POST",
@@ -1597,7 +1597,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "\"this is needed just so that examples are included into the output\"",
     },
     OperationSpec {
-        name: "MailgunPatchV3DynamicPoolsPoolName",
+        name: "MailgunDynamicIpPoolsPatchV3DynamicPoolsPoolName",
         api: "mailgun",
         id: "PATCH-v3-dynamic-pools--pool-name-",
         method: "PATCH",
@@ -1613,7 +1613,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "\"string\"",
     },
     OperationSpec {
-        name: "MailgunGetV1DynamicPoolsDomains",
+        name: "MailgunDynamicIpPoolsGetV1DynamicPoolsDomains",
         api: "mailgun",
         id: "GET-v1-dynamic-pools-domains",
         method: "GET",
@@ -1633,7 +1633,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"items\":[{\"id\":\"string\",\"account_id\":\"string\",\"account_name\":\"string\",\"name\":\"string\",\"registered_at\":\"2026-01-01T00:00:00Z\",\"pool\":\"string\",\"override\":true}],\"total_items\":1,\"paging\":{\"Next\":\"string\",\"Previous\":\"string\",\"First\":\"string\",\"Last\":\"string\"}}",
     },
     OperationSpec {
-        name: "MailgunGetV1DynamicPoolsDomainsNamePreview",
+        name: "MailgunDynamicIpPoolsGetV1DynamicPoolsDomainsNamePreview",
         api: "mailgun",
         id: "GET-v1-dynamic-pools-domains--name--preview",
         method: "GET",
@@ -1653,7 +1653,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"key\":{}}",
     },
     OperationSpec {
-        name: "MailgunGetV1DynamicPoolsDomainsNameHistory",
+        name: "MailgunDynamicIpPoolsGetV1DynamicPoolsDomainsNameHistory",
         api: "mailgun",
         id: "GET-v1-dynamic-pools-domains--name--history",
         method: "GET",
@@ -1673,7 +1673,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"string\",\"owning_account_id\":\"string\",\"account_id\":\"string\",\"account_name\":\"string\",\"domain_id\":\"string\",\"domain_name\":\"string\",\"new_band\":\"string\",\"prev_band\":\"string\",\"reason\":\"string\",\"bounce_rate\":1.0,\"timestamp\":\"2026-01-01T00:00:00Z\"}",
     },
     OperationSpec {
-        name: "MailgunPutV1DynamicPoolsDomainsNameOverride",
+        name: "MailgunDynamicIpPoolsPutV1DynamicPoolsDomainsNameOverride",
         api: "mailgun",
         id: "PUT-v1-dynamic-pools-domains--name--override",
         method: "PUT",
@@ -1693,7 +1693,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"key\":{}}",
     },
     OperationSpec {
-        name: "MailgunDeleteV1DynamicPoolsDomainsNameOverride",
+        name: "MailgunDynamicIpPoolsDeleteV1DynamicPoolsDomainsNameOverride",
         api: "mailgun",
         id: "DELETE-v1-dynamic-pools-domains--name--override",
         method: "DELETE",
@@ -1713,7 +1713,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"key\":{}}",
     },
     OperationSpec {
-        name: "MailgunGetV1DynamicPoolsHistory",
+        name: "MailgunDynamicIpPoolsGetV1DynamicPoolsHistory",
         api: "mailgun",
         id: "GET-v1-dynamic-pools-history",
         method: "GET",
@@ -1733,7 +1733,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"items\":[{\"id\":\"string\",\"owning_account_id\":\"string\",\"account_id\":\"string\",\"account_name\":\"string\",\"domain_id\":\"string\",\"domain_name\":\"string\",\"new_band\":\"string\",\"prev_band\":\"string\",\"reason\":\"string\",\"bounce_rate\":1.0,\"timestamp\":\"2026-01-01T00:00:00Z\"}],\"total_items\":1,\"paging\":{\"Next\":\"string\",\"Previous\":\"string\",\"First\":\"string\",\"Last\":\"string\"}}",
     },
     OperationSpec {
-        name: "MailgunGetV1PreviewTestsTestIdResults",
+        name: "MailgunEmailPreviewGetV1PreviewTestsTestIdResults",
         api: "mailgun",
         id: "GET-v1-preview-tests-test_id-results",
         method: "GET",
@@ -1753,7 +1753,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"key\":{\"id\":\"string\"}}",
     },
     OperationSpec {
-        name: "MailgunGetV3DomainNameEvents",
+        name: "MailgunEventsGetV3DomainName",
         api: "mailgun",
         id: "get-v3-domain_name-events",
         method: "GET",
@@ -1771,7 +1771,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"items\":[{\"event\":\"rejected\",\"id\":\"OMTXD3-sSmKIQa1gSKkYVA\",\"timestamp\":1529704976.104692,\"log-level\":\"warn\",\"flags\":{\"is-test-mode\":false},\"reject\":{\"reason\":\"Sandbox subdomains are for test purposes only. Please add your own domain or add the address to authorized recipients in Account Settings.\",\"description\":\"\"},\"message\":{\"headers\":{\"to\":\"joan@example.org\",\"message-id\":\"20180622220256.1.B31A451A2E5422BB@sandbox55887fac92de874df5ae0023b75fd62f1d.mailgun.org\",\"from\":\"john@sandbox55887fac92de874df5ae0023b75fd62f1d.mailgun.org\",\"subject\":\"Test Subject\"},\"attachments\":[],\"size\":867},\"tags\":[],\"user-variables\":{}}],\"paging\":{\"next\":\"https://api.mailgun.net/v3/samples.mailgun.org/events/W3siY...\",\"previous\":\"https://api.mailgun.net/v3/samples.mailgun.org/events/Lkawm...\"}}",
     },
     OperationSpec {
-        name: "MailgunDeleteV3DomainsNameIpsIp",
+        name: "MailgunIPsDeleteV3DomainsNameIpsIp",
         api: "mailgun",
         id: "DELETE-v3-domains--name--ips--ip-",
         method: "DELETE",
@@ -1791,7 +1791,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"success\"}",
     },
     OperationSpec {
-        name: "MailgunDeleteV3DomainsNamePoolIp",
+        name: "MailgunIPsDeleteV3DomainsNamePoolIp",
         api: "mailgun",
         id: "DELETE-v3-domains--name--pool--ip-",
         method: "DELETE",
@@ -1811,7 +1811,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"success\"}",
     },
     OperationSpec {
-        name: "MailgunGetV3Ips",
+        name: "MailgunIPsGetV3Ips",
         api: "mailgun",
         id: "GET-v3-ips",
         method: "GET",
@@ -1827,7 +1827,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "\"string\"",
     },
     OperationSpec {
-        name: "MailgunGetV3IpsIp",
+        name: "MailgunIPsGetV3IpsIp",
         api: "mailgun",
         id: "GET-v3-ips--ip-",
         method: "GET",
@@ -1843,7 +1843,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "\"string\"",
     },
     OperationSpec {
-        name: "MailgunGetV3IpsIpDomains",
+        name: "MailgunIPsGetV3IpsIpDomains",
         api: "mailgun",
         id: "GET-v3-ips--ip--domains",
         method: "GET",
@@ -1863,7 +1863,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"items\":[{\"ips\":[\"1.2.3.4\",\"5.6.7.8\"],\"domain\":\"one.example.com\"},{\"ips\":[\"1.2.3.4\"],\"domain\":\"two.example.com\"}],\"total_count\":2}",
     },
     OperationSpec {
-        name: "MailgunPostV3IpsIpDomains",
+        name: "MailgunIPsPostV3IpsIpDomains",
         api: "mailgun",
         id: "POST-v3-ips--ip--domains",
         method: "POST",
@@ -1883,7 +1883,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"started\",\"reference_id\":\"61926093321d1cba88f3b95b\"}",
     },
     OperationSpec {
-        name: "MailgunDeleteV3IpsIpDomains",
+        name: "MailgunIPsDeleteV3IpsIpDomains",
         api: "mailgun",
         id: "DELETE-v3-ips--ip--domains",
         method: "DELETE",
@@ -1903,7 +1903,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"started\",\"reference_id\":\"61926093321d1cba88f3b95b\"}",
     },
     OperationSpec {
-        name: "MailgunPostV3IpsAddrIpBand",
+        name: "MailgunIPsPostV3IpsAddrIpBand",
         api: "mailgun",
         id: "POST-v3-ips--addr--ip-band",
         method: "POST",
@@ -1919,7 +1919,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "\"string\"",
     },
     OperationSpec {
-        name: "MailgunGetV3IpsRequestNew",
+        name: "MailgunIPsGetV3IpsRequestNew",
         api: "mailgun",
         id: "GET-v3-ips-request-new",
         method: "GET",
@@ -1935,7 +1935,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "\"string\"",
     },
     OperationSpec {
-        name: "MailgunPostV3IpsRequestNew",
+        name: "MailgunIPsPostV3IpsRequestNew",
         api: "mailgun",
         id: "POST-v3-ips-request-new",
         method: "POST",
@@ -1951,7 +1951,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "\"string\"",
     },
     OperationSpec {
-        name: "MailgunGetV4InboxResultsResult",
+        name: "MailgunInboxPlacementGetV4InboxResultsResult",
         api: "mailgun",
         id: "GET-v4-inbox-results-result",
         method: "GET",
@@ -1971,7 +1971,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"key\":{}}",
     },
     OperationSpec {
-        name: "MailgunGetV3IpWarmups",
+        name: "MailgunIpAddressWarmupGetV3IpWarmups",
         api: "mailgun",
         id: "GET-v3-ip-warmups",
         method: "GET",
@@ -1991,7 +1991,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"string\"}",
     },
     OperationSpec {
-        name: "MailgunGetV3IpWarmupsAddr",
+        name: "MailgunIpAddressWarmupGetV3IpWarmupsAddr",
         api: "mailgun",
         id: "GET-v3-ip-warmups--addr-",
         method: "GET",
@@ -2011,7 +2011,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"string\"}",
     },
     OperationSpec {
-        name: "MailgunPostV3IpWarmupsAddr",
+        name: "MailgunIpAddressWarmupPostV3IpWarmupsAddr",
         api: "mailgun",
         id: "POST-v3-ip-warmups--addr-",
         method: "POST",
@@ -2031,7 +2031,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"success\"}",
     },
     OperationSpec {
-        name: "MailgunDeleteV3IpWarmupsAddr",
+        name: "MailgunIpAddressWarmupDeleteV3IpWarmupsAddr",
         api: "mailgun",
         id: "DELETE-v3-ip-warmups--addr-",
         method: "DELETE",
@@ -2051,7 +2051,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"success\"}",
     },
     OperationSpec {
-        name: "MailgunGetV2IpWhitelist",
+        name: "MailgunIpAllowlistGetV2IpWhitelist",
         api: "mailgun",
         id: "GET-v2-ip-whitelist",
         method: "GET",
@@ -2071,7 +2071,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"addresses\":[{\"ip_address\":\"10.11.11.111\",\"description\":\"OnPrem Server\"}]}",
     },
     OperationSpec {
-        name: "MailgunPutV2IpWhitelist",
+        name: "MailgunIpAllowlistPutV2IpWhitelist",
         api: "mailgun",
         id: "PUT-v2-ip-whitelist",
         method: "PUT",
@@ -2091,7 +2091,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"addresses\":[{\"ip_address\":\"10.11.11.111\",\"description\":\"OnPrem Server 1\"}]}",
     },
     OperationSpec {
-        name: "MailgunPostV2IpWhitelist",
+        name: "MailgunIpAllowlistPostV2IpWhitelist",
         api: "mailgun",
         id: "POST-v2-ip-whitelist",
         method: "POST",
@@ -2111,7 +2111,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"addresses\":[{\"ip_address\":\"10.11.11.111\",\"description\":\"OnPrem Server\"}]}",
     },
     OperationSpec {
-        name: "MailgunDeleteV2IpWhitelist",
+        name: "MailgunIpAllowlistDeleteV2IpWhitelist",
         api: "mailgun",
         id: "DELETE-v2-ip-whitelist",
         method: "DELETE",
@@ -2131,7 +2131,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"addresses\":[]}",
     },
     OperationSpec {
-        name: "MailgunGetV3IpPools",
+        name: "MailgunIpPoolsGetV3",
         api: "mailgun",
         id: "GET-v3-ip-pools",
         method: "GET",
@@ -2147,7 +2147,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "\"string\"",
     },
     OperationSpec {
-        name: "MailgunPostV3IpPools",
+        name: "MailgunIpPoolsPostV3",
         api: "mailgun",
         id: "POST-v3-ip-pools",
         method: "POST",
@@ -2163,7 +2163,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "\"string\"",
     },
     OperationSpec {
-        name: "MailgunGetV3IpPoolsPoolId",
+        name: "MailgunIpPoolsGetV3IpPoolsPoolId",
         api: "mailgun",
         id: "GET-v3-ip-pools--pool-id-",
         method: "GET",
@@ -2179,7 +2179,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "\"string\"",
     },
     OperationSpec {
-        name: "MailgunDeleteV3IpPoolsPoolId",
+        name: "MailgunIpPoolsDeleteV3IpPoolsPoolId",
         api: "mailgun",
         id: "DELETE-v3-ip-pools--pool-id-",
         method: "DELETE",
@@ -2195,7 +2195,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "\"string\"",
     },
     OperationSpec {
-        name: "MailgunPatchV3IpPoolsPoolId",
+        name: "MailgunIpPoolsPatchV3IpPoolsPoolId",
         api: "mailgun",
         id: "PATCH-v3-ip-pools--pool-id-",
         method: "PATCH",
@@ -2211,7 +2211,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "\"string\"",
     },
     OperationSpec {
-        name: "MailgunGetV3IpPoolsPoolIdDomains",
+        name: "MailgunIpPoolsGetV3IpPoolsPoolIdDomains",
         api: "mailgun",
         id: "GET-v3-ip-pools--pool-id--domains",
         method: "GET",
@@ -2227,7 +2227,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "\"string\"",
     },
     OperationSpec {
-        name: "MailgunPutV3IpPoolsPoolIdIpsIp",
+        name: "MailgunIpPoolsPutV3IpPoolsPoolIdIpsIp",
         api: "mailgun",
         id: "PUT-v3-ip-pools--pool-id--ips--ip-",
         method: "PUT",
@@ -2243,7 +2243,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "\"string\"",
     },
     OperationSpec {
-        name: "MailgunDeleteV3IpPoolsPoolIdIpsIp",
+        name: "MailgunIpPoolsDeleteV3IpPoolsPoolIdIpsIp",
         api: "mailgun",
         id: "DELETE-v3-ip-pools--pool-id--ips--ip-",
         method: "DELETE",
@@ -2259,7 +2259,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "\"string\"",
     },
     OperationSpec {
-        name: "MailgunPostV3IpPoolsPoolIdIpsJson",
+        name: "MailgunIpPoolsPostV3IpPoolsPoolIdIpsJson",
         api: "mailgun",
         id: "POST-v3-ip-pools--pool-id--ips-json",
         method: "POST",
@@ -2279,7 +2279,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "\"string\"",
     },
     OperationSpec {
-        name: "MailgunGetV1Keys",
+        name: "MailgunKeysGetV1",
         api: "mailgun",
         id: "GET-v1-keys",
         method: "GET",
@@ -2299,7 +2299,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"total_count\":1,\"items\":[{\"id\":\"e2153fd0-e0277777\",\"description\":\"api key\",\"kind\":\"user\",\"role\":\"admin\",\"created_at\":\"2006-01-02T15:04:05\",\"updated_at\":\"2006-01-02T15:04:05\",\"requestor\":\"janedoe@example.com\",\"user_name\":\"Jane Doe\",\"domain_name\":null,\"is_disabled\":false}]}",
     },
     OperationSpec {
-        name: "MailgunPostV1Keys",
+        name: "MailgunKeysPostV1",
         api: "mailgun",
         id: "POST-v1-keys",
         method: "POST",
@@ -2319,7 +2319,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"great success\",\"key\":{\"id\":\"f2153fd0-f1277777\",\"description\":\"api key\",\"kind\":\"domain\",\"role\":\"sending\",\"created_at\":\"2006-01-02T15:04:05\",\"updated_at\":\"2006-01-02T15:04:05\",\"requestor\":null,\"user_name\":null,\"domain_name\":\"example.com\",\"is_disabled\":false,\"secret\":\"api-key-be-careful\"}}",
     },
     OperationSpec {
-        name: "MailgunDeleteV1KeysKeyId",
+        name: "MailgunKeysDeleteV1KeysKeyId",
         api: "mailgun",
         id: "DELETE-v1-keys--key-id-",
         method: "DELETE",
@@ -2339,7 +2339,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"key deleted\"}",
     },
     OperationSpec {
-        name: "MailgunPostV1KeysPublic",
+        name: "MailgunKeysPostV1KeysPublic",
         api: "mailgun",
         id: "POST-v1-keys-public",
         method: "POST",
@@ -2359,7 +2359,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"key\":\"pubkey-626b31f321228ddddddddddcc5a7a1c9\",\"message\":\"The public API key has been successfully regenerated.\"}",
     },
     OperationSpec {
-        name: "MailgunPostV1AnalyticsLogs",
+        name: "MailgunLogsPostV1Analytics",
         api: "mailgun",
         id: "POST-v1-analytics-logs",
         method: "POST",
@@ -2383,7 +2383,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"start\":\"Mon, 08 Jul 2024 00:00:00 -0000\",\"end\":\"Fri, 12 Jul 2024 00:00:00 -0000\",\"items\":[{\"id\":\"JDhSWf9mT5OFxCkZfpDU5d\",\"event\":\"failed\",\"@timestamp\":\"2024-07-08T16:30:18.530Z\",\"account\":{\"id\":\"12345\"},\"delivery-status\":{\"message\":\"Turret client: server connection failed\",\"attempt-no\":5,\"code\":680,\"session-seconds\":15.026,\"retry-seconds\":145},\"domain\":{\"name\":\"example.com\"},\"recipient\":\"example@gmail.com\",\"recipient-domain\":\"gmail.com\",\"recipient-provider\":\"Gmail\",\"envelope\":{\"sender\":\"bob@example.com\",\"transport\":\"smtp\",\"sending-ip\":\"198.52.100.1\",\"targets\":\"bob@example.com\"}}],\"pagination\":{\"previous\":\"cjsijbijewbu78t678tVTYUYU76754fyuiksi23h75\",\"next\":\"cjsijbijewbu78t678tVTYUYU76754fyuiksin98hh\",\"first\":\"cjsijbijewbu78t678tVTYUYU76754fyuiksin865g\",\"last\":\"875bunjnWkmis75bjklnsdk0s7jksnjknlknc64aTR\",\"total\":100},\"aggregates\":{}}",
     },
     OperationSpec {
-        name: "MailgunGetV3Lists",
+        name: "MailgunMailingListsGetV3Lists",
         api: "mailgun",
         id: "get-v3-lists",
         method: "GET",
@@ -2399,7 +2399,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"total_count\":1,\"items\":[{\"address\":\"developers@mailgun.net\",\"name\":\"Developers\",\"description\":\"Describe the mailing list\",\"access_level\":\"readonly\",\"reply_preference\":\"list\",\"created_at\":\"Tue, 09 Aug 2011 20:50:27 -0000\",\"members_count\":2}]}",
     },
     OperationSpec {
-        name: "MailgunPostV3Lists",
+        name: "MailgunMailingListsPostV3Lists",
         api: "mailgun",
         id: "post-v3-lists",
         method: "POST",
@@ -2415,7 +2415,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"list\":{\"address\":\"developers@mailgun.net\",\"name\":\"Developers\",\"description\":\"Describe the mailing list\",\"access_level\":\"readonly\",\"reply_preference\":\"list\",\"created_at\":\"Tue, 09 Aug 2011 20:50:27 -0000\",\"members_count\":2},\"message\":\"Mailing list has been created\"}",
     },
     OperationSpec {
-        name: "MailgunGetListsStringListAddressMembers",
+        name: "MailgunMailingListsGetListsStringListAddressMembers",
         api: "mailgun",
         id: "get-lists-string:list_address-members",
         method: "GET",
@@ -2435,7 +2435,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"total_count\":1,\"items\":[{\"address\":\"alice@example.com\",\"name\":\"Alice\",\"vars\":{\"gender\":\"female\",\"age\":27},\"subscribed\":true}]}",
     },
     OperationSpec {
-        name: "MailgunPostListsStringListAddressMembers",
+        name: "MailgunMailingListsPostListsStringListAddressMembers",
         api: "mailgun",
         id: "post-lists-string:list_address-members",
         method: "POST",
@@ -2455,7 +2455,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"member\":{\"address\":\"alice@example.com\",\"name\":\"Alice\",\"vars\":{\"gender\":\"female\",\"age\":27},\"subscribed\":true},\"message\":\"Mailing list member has been created\"}",
     },
     OperationSpec {
-        name: "MailgunPostListsListAddressMembersJson",
+        name: "MailgunMailingListsPostListsListAddressMembersJson",
         api: "mailgun",
         id: "post-lists-list_address-members.json",
         method: "POST",
@@ -2475,7 +2475,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"list\":{\"address\":\"developers@mailgun.net\",\"name\":\"Developers\",\"description\":\"Describe the mailing list\",\"access_level\":\"readonly\",\"reply_preference\":\"list\",\"created_at\":\"Tue, 09 Aug 2011 20:50:27 -0000\",\"members_count\":2},\"task-id\":\"4321\",\"message\":\"Mailing list upload started in background\"}",
     },
     OperationSpec {
-        name: "MailgunPostListsListAddressMembersCsv",
+        name: "MailgunMailingListsPostListsListAddressMembersCsv",
         api: "mailgun",
         id: "post-lists-list_address-members.csv",
         method: "POST",
@@ -2495,7 +2495,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"list\":{\"address\":\"developers@mailgun.net\",\"name\":\"Developers\",\"description\":\"Describe the mailing list\",\"access_level\":\"readonly\",\"reply_preference\":\"list\",\"created_at\":\"Tue, 09 Aug 2011 20:50:27 -0000\",\"members_count\":2},\"task-id\":\"4321\",\"message\":\"Mailing list upload started in background\"}",
     },
     OperationSpec {
-        name: "MailgunGetListsListAddressMembersMemberAddress",
+        name: "MailgunMailingListsGetListsListAddressMembersMemberAddress",
         api: "mailgun",
         id: "get-lists-list_address-members-member_address",
         method: "GET",
@@ -2511,7 +2511,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"address\":\"alice@example.com\",\"name\":\"Alice\",\"vars\":{\"gender\":\"female\",\"age\":27},\"subscribed\":true}",
     },
     OperationSpec {
-        name: "MailgunPutListsListAddressMembersMemberAddress",
+        name: "MailgunMailingListsPutListsListAddressMembersMemberAddress",
         api: "mailgun",
         id: "put-lists-list_address-members-member_address",
         method: "PUT",
@@ -2531,7 +2531,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"member\":{\"address\":\"alice@example.com\",\"name\":\"Alice\",\"vars\":{\"gender\":\"female\",\"age\":27},\"subscribed\":true},\"message\":\"Mailing list member has been updated\"}",
     },
     OperationSpec {
-        name: "MailgunDeleteListsListAddressMembersMemberAddress",
+        name: "MailgunMailingListsDeleteListsListAddressMembersMemberAddress",
         api: "mailgun",
         id: "delete-lists-list_address-members-member_address",
         method: "DELETE",
@@ -2551,7 +2551,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"member\":{\"address\":\"alice@example.com\"},\"message\":\"Mailing list member has been deleted\"}",
     },
     OperationSpec {
-        name: "MailgunGetV3ListsAddress",
+        name: "MailgunMailingListsGetV3ListsAddress",
         api: "mailgun",
         id: "get-v3-lists-address",
         method: "GET",
@@ -2569,7 +2569,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"list\":{\"address\":\"developers@mailgun.net\",\"name\":\"Developers\",\"description\":\"Describe the mailing list\",\"access_level\":\"readonly\",\"reply_preference\":\"list\",\"created_at\":\"Tue, 09 Aug 2011 20:50:27 -0000\",\"members_count\":2}}",
     },
     OperationSpec {
-        name: "MailgunPutV3ListsAddress",
+        name: "MailgunMailingListsPutV3ListsAddress",
         api: "mailgun",
         id: "put-v3-lists-address",
         method: "PUT",
@@ -2587,7 +2587,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"Mailing list has been updated\",\"list\":{\"address\":\"developers@mailgun.net\",\"name\":\"Developers\",\"description\":\"Describe the mailing list\",\"access_level\":\"readonly\",\"reply_preference\":\"list\",\"created_at\":\"Tue, 09 Aug 2011 20:50:27 -0000\",\"members_count\":2}}",
     },
     OperationSpec {
-        name: "MailgunDeleteV3ListsAddress",
+        name: "MailgunMailingListsDeleteV3ListsAddress",
         api: "mailgun",
         id: "delete-v3-lists-address",
         method: "DELETE",
@@ -2605,7 +2605,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"address\":\"developers@mailgun.net\",\"message\":\"Mailing list has been removed\"}",
     },
     OperationSpec {
-        name: "MailgunGetV3ListsPages",
+        name: "MailgunMailingListsGetV3ListsPages",
         api: "mailgun",
         id: "get-v3-lists-pages",
         method: "GET",
@@ -2623,7 +2623,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"paging\":{\"first\":\"https://url_to_first_page\",\"last\":\"https://url_to_last_page\",\"next\":\"https://url_to_next_page\",\"previous\":\"https://url_to_previous_page\"},\"items\":[{\"access_level\":\"everyone\",\"address\":\"dev@samples.mailgun.org\",\"created_at\":\"Tue, 06 Mar 2012 05:44:45 GMT\",\"description\":\"Mailgun developers list\",\"members_count\":1,\"name\":\"\"},{\"access_level\":\"readonly\",\"address\":\"bar@example.com\",\"created_at\":\"Wed, 06 Mar 2013 11:39:51 GMT\",\"description\":\"\",\"members_count\":2,\"name\":\"\"}]}",
     },
     OperationSpec {
-        name: "MailgunGetListsListAddressMembersPages",
+        name: "MailgunMailingListsGetListsListAddressMembersPages",
         api: "mailgun",
         id: "get-lists-list_address-members-pages",
         method: "GET",
@@ -2641,7 +2641,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"paging\":{\"first\":\"https://url_to_first_page\",\"last\":\"https://url_to_last_page\",\"next\":\"https://url_to_next_page\",\"previous\":\"https://url_to_previous_page\"},\"items\":[{\"access_level\":\"everyone\",\"address\":\"dev@samples.mailgun.org\",\"created_at\":\"Tue, 06 Mar 2012 05:44:45 GMT\",\"description\":\"Mailgun developers list\",\"members_count\":1,\"name\":\"\"},{\"access_level\":\"readonly\",\"address\":\"bar@example.com\",\"created_at\":\"Wed, 06 Mar 2013 11:39:51 GMT\",\"description\":\"\",\"members_count\":2,\"name\":\"\"}]}",
     },
     OperationSpec {
-        name: "MailgunPostV3DomainNameMessages",
+        name: "MailgunMessagesSend",
         api: "mailgun",
         id: "POST-v3--domain-name--messages",
         method: "POST",
@@ -2661,7 +2661,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"message-id\",\"message\":\"Queued. Thank you.\"}",
     },
     OperationSpec {
-        name: "MailgunPostV3DomainNameMessagesMime",
+        name: "MailgunMessagesSendMime",
         api: "mailgun",
         id: "POST-v3--domain-name--messages-mime",
         method: "POST",
@@ -2681,7 +2681,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"message-id\",\"message\":\"Queued. Thank you.\"}",
     },
     OperationSpec {
-        name: "MailgunGetV3DomainsDomainNameMessagesStorageKey",
+        name: "MailgunMessagesGetV3DomainsDomainNameMessagesStorageKey",
         api: "mailgun",
         id: "GET-v3-domains--domain-name--messages--storage-key-",
         method: "GET",
@@ -2701,7 +2701,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"Content-Transfer-Encoding\":\"7bit\",\"Content-Type\":\"multipart/form-data; boundary=----SomeFormBoundaryABC123\",\"From\":\"foo.bar@my-domain.com\",\"Message-Id\":\"<xxxxxxxxxxxxx.111111111111111@my-domain.com>\",\"Mime-Version\":\"1.0\",\"Subject\":\"\\\"Mailgun is awesome\\\"\",\"To\":\"Cool Bar <cool.barr@cool.com>, bar.baz@gmail.com\",\"X-Mailgun-Tag\":\"Earth\",\"sender\":\"foo.bar@my-domain.com\",\"recipients\":\"cool.barr@cool.com, bar.baz@gmail.com\",\"body-html\":\"<html>This is some html</html>\",\"body-plain\":\"This is some html\",\"stripped-html\":\"<html>This is some html</html>\",\"stripped-text\":\"This is some html\",\"stripped-signature\":\"the signature block stripped from the plain text message (if found)\",\"message-headers\":[[\"Mime-Version\",\"1.0\"],[\"Subject\",\"\\\"Mailgun is awesome\\\"\"],[\"From\",\"foo.bar@my-domain.com\"],[\"To\",\"cool.barr@cool.com, bar.baz@gmail.com\"],[\"X-Mailgun-Tag\",\"Earth\"],[\"Message-Id\",\"<xxxxxxxxxxxxx.111111111111111@my-domain.com>\"],[\"Content-Transfer-Encoding\",\"7bit\"],[\"Content-Type\",\"text/html; charset=ascii\"]],\"X-Mailgun-Template-Name\":\"my-awesome-template\",\"X-Mailgun-Template-Variables\":\"{\\\"name\\\":\\\"Foo\\\",\\\"phrase\\\":\\\"Bar\\\"}\"}",
     },
     OperationSpec {
-        name: "MailgunPostV3DomainsDomainNameMessagesStorageKey",
+        name: "MailgunMessagesPostV3DomainsDomainNameMessagesStorageKey",
         api: "mailgun",
         id: "POST-v3-domains--domain-name--messages--storage-key-",
         method: "POST",
@@ -2721,7 +2721,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"message-id\",\"message\":\"Queued. Thank you.\"}",
     },
     OperationSpec {
-        name: "MailgunGetV3DomainsNameSendingQueues",
+        name: "MailgunMessagesGetV3DomainsNameSendingQueues",
         api: "mailgun",
         id: "GET-v3-domains--name--sending-queues",
         method: "GET",
@@ -2741,7 +2741,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"regular\":{\"is_disabled\":true,\"disabled\":{\"until\":\"Mon, 02 Jan 2006 15:04:05 MST\",\"reason\":\"You have too many messages in queue\"}},\"scheduled\":{\"is_disabled\":true,\"disabled\":{\"until\":\"Mon, 02 Jan 2006 15:04:05 MST\",\"reason\":\"You have too many messages in queue\"}}}",
     },
     OperationSpec {
-        name: "MailgunDeleteV3DomainNameEnvelopes",
+        name: "MailgunMessagesDeleteV3DomainNameEnvelopes",
         api: "mailgun",
         id: "DELETE-v3--domain-name--envelopes",
         method: "DELETE",
@@ -2761,7 +2761,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"done\"}",
     },
     OperationSpec {
-        name: "MailgunPostV1AnalyticsMetrics",
+        name: "MailgunMetricsPostV1Analytics",
         api: "mailgun",
         id: "POST-v1-analytics-metrics",
         method: "POST",
@@ -2785,7 +2785,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"start\":\"Mon, 13 Nov 2023 20:56:50 -0600\",\"end\":\"Wed, 20 Dec 2023 20:56:50 -0600\",\"resolution\":\"month\",\"duration\":\"1m\",\"pagination\":{\"sort\":\"timestamp:asc\",\"skip\":1,\"limit\":10,\"total\":1000},\"items\":[{\"dimensions\":[{\"dimension\":\"time\",\"value\":\"Wed, 01 Nov 2023 00:00:00 +0000\",\"display_value\":\"Wed, 01 Nov 2023 00:00:00 +0000\"}],\"metrics\":{\"accepted_incoming_count\":10,\"accepted_outgoing_count\":30,\"accepted_count\":40,\"delivered_smtp_count\":40,\"delivered_http_count\":20,\"delivered_optimized_count\":0,\"delivered_count\":60,\"opened_count\":55,\"clicked_count\":50,\"clicked_rate\":\"0.8300\"}},{\"dimensions\":[{\"dimension\":\"time\",\"value\":\"Fri, 01 Dec 2023 00:00:00 +0000\",\"display_value\":\"Fri, 01 Dec 2023 00:00:00 +0000\"}],\"metrics\":{\"accepted_incoming_count\":10,\"accepted_outgoing_count\":30,\"accepted_count\":40,\"delivered_smtp_count\":40,\"delivered_http_count\":20,\"delivered_optimized_count\":0,\"delivered_count\":60,\"opened_count\":55,\"clicked_count\":50,\"clicked_rate\":\"0.8300\"}}],\"aggregates\":{\"metrics\":{}}}",
     },
     OperationSpec {
-        name: "MailgunPostV1AnalyticsUsageMetrics",
+        name: "MailgunMetricsPostV1AnalyticsUsage",
         api: "mailgun",
         id: "POST-v1-analytics-usage-metrics",
         method: "POST",
@@ -2809,7 +2809,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"start\":\"Mon, 13 Nov 2023 20:56:50 -0600\",\"end\":\"Wed, 20 Dec 2023 20:56:50 -0600\",\"resolution\":\"month\",\"duration\":\"1m\",\"pagination\":{\"sort\":\"timestamp:asc\",\"skip\":1,\"limit\":10,\"total\":1000},\"items\":[{\"dimensions\":[{\"dimension\":\"time\",\"value\":\"Wed, 01 Nov 2023 00:00:00 +0000\",\"display_value\":\"Wed, 01 Nov 2023 00:00:00 +0000\"}],\"metrics\":{\"processed_count\":3,\"email_validation_count\":50,\"email_validation_public_count\":55,\"email_validation_valid_count\":10,\"email_validation_single_count\":30,\"email_validation_bulk_count\":40,\"email_validation_list_count\":20,\"email_validation_mailgun_count\":40,\"email_validation_mailjet_count\":5,\"email_preview_count\":60,\"email_preview_failed_count\":16,\"link_validation_count\":5,\"link_validation_failed_count\":7,\"seed_test_count\":9,\"ip_blocklist_monitoring_count\":42,\"domain_blocklist_monitoring_count\":1001}},{\"dimensions\":[{\"dimension\":\"time\",\"value\":\"Fri, 01 Dec 2023 00:00:00 +0000\",\"display_value\":\"Fri, 01 Dec 2023 00:00:00 +0000\"}],\"metrics\":{\"processed_count\":3,\"email_validation_count\":50,\"email_validation_public_count\":55,\"email_validation_valid_count\":10,\"email_validation_single_count\":30,\"email_validation_bulk_count\":40,\"email_validation_list_count\":20,\"email_validation_mailgun_count\":40,\"email_validation_mailjet_count\":5,\"email_preview_count\":60,\"email_preview_failed_count\":16,\"link_validation_count\":5,\"link_validation_failed_count\":7,\"seed_test_count\":9,\"ip_blocklist_monitoring_count\":42,\"domain_blocklist_monitoring_count\":1001}}],\"aggregates\":{\"metrics\":{}}}",
     },
     OperationSpec {
-        name: "MailgunGetV3DomainsDomainTagDevices",
+        name: "MailgunOpenapiScoutOtherGetV3DomainsDomainTagDevices",
         api: "mailgun",
         id: "GET-v3-domains--domain--tag-devices",
         method: "GET",
@@ -2829,7 +2829,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"items\":[\"desktop\",\"mobile\",\"tablet\",\"unknown\"]}",
     },
     OperationSpec {
-        name: "MailgunGetV3DomainsDomainTagProviders",
+        name: "MailgunOpenapiScoutOtherGetV3DomainsDomainTagProviders",
         api: "mailgun",
         id: "GET-v3-domains--domain--tag-providers",
         method: "GET",
@@ -2849,7 +2849,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"items\":[\"gmail.com\",\"yahoo.com\",\"hotmail.com\",\"aol.com\",\"icloud.com\",\"mail.ru\",\"comcast.net\",\"outlook.com\",\"msn.com\",\"live.com\",\"orange.fr\",\"sbcglobal.net\",\"att.net\",\"ymail.com\",\"hotmail.co.uk\",\"verizon.net\",\"bellsouth.net\",\"me.com\",\"yandex.ru\",\"seznam.cz\",\"yahoo.co.uk\",\"hotmail.fr\",\"yahoo.com.tw\",\"rocketmail.com\",\"mailinator.com\",\"qq.com\"]}",
     },
     OperationSpec {
-        name: "MailgunGetV3DomainsDomainTagCountries",
+        name: "MailgunOpenapiScoutOtherGetV3DomainsDomainTagCountries",
         api: "mailgun",
         id: "GET-v3-domains--domain--tag-countries",
         method: "GET",
@@ -2869,7 +2869,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"items\":[\"string\"]}",
     },
     OperationSpec {
-        name: "MailgunGetV5AccountsSubaccountsIpPoolsAll",
+        name: "MailgunOpenapiTowerOtherGetV5AccountsSubaccountsIpPoolsAll",
         api: "mailgun",
         id: "GET-v5-accounts-subaccounts-ip-pools-all",
         method: "GET",
@@ -2889,7 +2889,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"items\":[{\"pool_id\":\"68d17866ba9d5506cbc2e277\",\"subaccount_id\":\"68d17866ba9d5506cbc2e279\"},{\"pool_id\":\"68d17866ba9d5506cbc2e278\",\"subaccount_id\":\"68d17866ba9d5506cbc2e27a\"}],\"total_count\":2}",
     },
     OperationSpec {
-        name: "MailgunPutV5AccountsSubaccountsSubaccountIdIpPool",
+        name: "MailgunOpenapiTowerOtherPutV5AccountsSubaccountsSubaccountIdIpPool",
         api: "mailgun",
         id: "PUT-v5-accounts-subaccounts--subaccountId--ip-pool",
         method: "PUT",
@@ -2909,7 +2909,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"started\",\"reference_id\":\"68d17866ba9d5506cbc2e27c\"}",
     },
     OperationSpec {
-        name: "MailgunDeleteV5AccountsSubaccountsSubaccountIdIpPool",
+        name: "MailgunOpenapiTowerOtherDeleteV5AccountsSubaccountsSubaccountIdIpPool",
         api: "mailgun",
         id: "DELETE-v5-accounts-subaccounts--subaccountId--ip-pool",
         method: "DELETE",
@@ -2929,7 +2929,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"started\",\"reference_id\":\"68d17866ba9d5506cbc2e27b\"}",
     },
     OperationSpec {
-        name: "MailgunGetV3Routes",
+        name: "MailgunRoutesGetV3",
         api: "mailgun",
         id: "get-v3-routes",
         method: "GET",
@@ -2945,7 +2945,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"total_count\":1,\"items\":[{\"id\":\"4f3bad2335335426750048c6\",\"priority\":0,\"description\":\"Sample route\",\"expression\":\"match_recipient(\\\".*@samples.mailgun.org\\\")\",\"actions\":[\"forward(\\\"http://myhost.com/messages/\\\")\",\"stop()\"],\"created_at\":\"Wed, 15 Feb 2012 13:03:31 GMT\"}]}",
     },
     OperationSpec {
-        name: "MailgunPostV3Routes",
+        name: "MailgunRoutesPostV3",
         api: "mailgun",
         id: "post-v3-routes",
         method: "POST",
@@ -2963,7 +2963,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"Route has been created\",\"route\":{\"id\":\"4f3bad2335335426750048c6\",\"priority\":0,\"description\":\"it's a new route\",\"expression\":\"match_recipient('.*@gmail.com')\",\"actions\":[\"forward(\\\"http://myhost.com/messages/\\\")\"],\"created_at\":\"Wed, 15 Feb 2012 13:03:31 GMT\"}}",
     },
     OperationSpec {
-        name: "MailgunGetV3RoutesId",
+        name: "MailgunRoutesGetV3RoutesId",
         api: "mailgun",
         id: "get-v3-routes-id",
         method: "GET",
@@ -2981,7 +2981,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"route\":{\"id\":\"4f3bad2335335426750048c6\",\"priority\":0,\"description\":\"Sample route\",\"expression\":\"match_recipient(\\\".*@samples.mailgun.org\\\")\",\"actions\":[\"forward(\\\"http://myhost.com/messages/\\\")\",\"stop()\"],\"created_at\":\"Wed, 15 Feb 2012 13:03:31 GMT\"}}",
     },
     OperationSpec {
-        name: "MailgunPutV3RoutesId",
+        name: "MailgunRoutesPutV3RoutesId",
         api: "mailgun",
         id: "put-v3-routes-id",
         method: "PUT",
@@ -2999,7 +2999,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"Route has been updated\",\"route\":{\"id\":\"4f3bad2335335426750048c6\",\"priority\":0,\"description\":\"Sample route\",\"expression\":\"match_recipient(\\\".*@samples.mailgun.org\\\")\",\"actions\":[\"forward(\\\"http://myhost.com/messages/\\\")\",\"stop()\"],\"created_at\":\"Wed, 15 Feb 2012 13:03:31 GMT\"}}",
     },
     OperationSpec {
-        name: "MailgunDeleteV3RoutesId",
+        name: "MailgunRoutesDeleteV3RoutesId",
         api: "mailgun",
         id: "delete-v3-routes-id",
         method: "DELETE",
@@ -3017,7 +3017,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"Route has been deleted\",\"id\":\"4f3bad2335335426750048c6\"}",
     },
     OperationSpec {
-        name: "MailgunGetV3RoutesMatch",
+        name: "MailgunRoutesGetV3RoutesMatch",
         api: "mailgun",
         id: "get-v3-routes-match",
         method: "GET",
@@ -3035,7 +3035,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"route\":{\"id\":\"4f3bad2335335426750048c6\",\"priority\":0,\"description\":\"Sample route\",\"expression\":\"match_recipient(\\\".*@samples.mailgun.org\\\")\",\"actions\":[\"forward(\\\"http://myhost.com/messages/\\\")\",\"stop()\"],\"created_at\":\"Wed, 15 Feb 2012 13:03:31 GMT\"}}",
     },
     OperationSpec {
-        name: "MailgunGetV3StatsTotal",
+        name: "MailgunStatsGetV3StatsTotal",
         api: "mailgun",
         id: "GET-v3-stats-total",
         method: "GET",
@@ -3055,7 +3055,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"description\":\"Optional Description\",\"start\":\"Tue, 14 Feb 2012 00:00:00 UTC\",\"end\":\"Fri, 01 Apr 2012 00:00:00 UTC\",\"resolution\":\"month\",\"stats\":[{\"time\":\"Fri, 01 Apr 2012 00:00:00 UTC\",\"accepted\":{\"incoming\":2,\"outgoing\":1,\"total\":3},\"delivered\":{\"smtp\":15,\"http\":10,\"optimized\":5,\"total\":20},\"opened\":{\"total\":20,\"unique\":1},\"clicked\":{\"total\":1,\"unique\":1}}]}",
     },
     OperationSpec {
-        name: "MailgunGetV3DomainStatsTotal",
+        name: "MailgunStatsGetV3DomainStatsTotal",
         api: "mailgun",
         id: "GET-v3--domain--stats-total",
         method: "GET",
@@ -3075,7 +3075,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"description\":\"Optional Description\",\"start\":\"Tue, 14 Feb 2012 00:00:00 UTC\",\"end\":\"Fri, 01 Apr 2012 00:00:00 UTC\",\"resolution\":\"month\",\"stats\":[{\"time\":\"Fri, 01 Apr 2012 00:00:00 UTC\",\"accepted\":{\"incoming\":2,\"outgoing\":1,\"total\":3},\"delivered\":{\"smtp\":15,\"http\":10,\"optimized\":5,\"total\":20},\"opened\":{\"total\":20,\"unique\":1},\"clicked\":{\"total\":1,\"unique\":1}}]}",
     },
     OperationSpec {
-        name: "MailgunGetV3StatsTotalDomains",
+        name: "MailgunStatsGetV3StatsTotalDomains",
         api: "mailgun",
         id: "GET-v3-stats-total-domains",
         method: "GET",
@@ -3095,7 +3095,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"description\":\"Optional Description\",\"start\":\"Tue, 14 Feb 2012 00:00:00 UTC\",\"end\":\"Fri, 01 Apr 2012 00:00:00 UTC\",\"resolution\":\"month\",\"stats\":[{\"time\":\"Fri, 01 Apr 2012 00:00:00 UTC\",\"accepted\":{\"incoming\":2,\"outgoing\":1,\"total\":3},\"delivered\":{\"smtp\":15,\"http\":10,\"optimized\":5,\"total\":20},\"opened\":{\"total\":20,\"unique\":1},\"clicked\":{\"total\":1,\"unique\":1}}]}",
     },
     OperationSpec {
-        name: "MailgunGetV3StatsFilter",
+        name: "MailgunStatsGetV3StatsFilter",
         api: "mailgun",
         id: "GET-v3-stats-filter",
         method: "GET",
@@ -3115,7 +3115,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"description\":\"Optional Description\",\"start\":\"Tue, 14 Feb 2012 00:00:00 UTC\",\"end\":\"Fri, 01 Apr 2012 00:00:00 UTC\",\"resolution\":\"month\",\"stats\":[{\"time\":\"Fri, 01 Apr 2012 00:00:00 UTC\",\"accepted\":{\"incoming\":2,\"outgoing\":1,\"total\":3},\"delivered\":{\"smtp\":15,\"http\":10,\"optimized\":5,\"total\":20},\"opened\":{\"total\":20,\"unique\":1},\"clicked\":{\"total\":1,\"unique\":1}}]}",
     },
     OperationSpec {
-        name: "MailgunGetV3DomainAggregatesProviders",
+        name: "MailgunStatsGetV3DomainAggregatesProviders",
         api: "mailgun",
         id: "GET-v3--domain--aggregates-providers",
         method: "GET",
@@ -3135,7 +3135,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"providers\":{\"aol.com\":{\"accepted\":0,\"clicked\":1,\"opened\":1,\"unique_clicked\":1,\"unsubscribed\":0},\"gmail.com\":{\"accepted\":0,\"clicked\":2,\"opened\":1,\"unique_clicked\":1,\"unsubscribed\":0}}}",
     },
     OperationSpec {
-        name: "MailgunGetV3DomainAggregatesDevices",
+        name: "MailgunStatsGetV3DomainAggregatesDevices",
         api: "mailgun",
         id: "GET-v3--domain--aggregates-devices",
         method: "GET",
@@ -3155,7 +3155,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"devices\":{\"desktop\":{\"accepted\":0,\"clicked\":1,\"opened\":1,\"unique_clicked\":1,\"unsubscribed\":0},\"mobile\":{\"accepted\":0,\"clicked\":2,\"opened\":1,\"unique_clicked\":1,\"unsubscribed\":0},\"tablet\":{\"accepted\":0,\"clicked\":2,\"opened\":1,\"unique_clicked\":1,\"unsubscribed\":0},\"unknown\":{\"accepted\":0,\"clicked\":2,\"opened\":1,\"unique_clicked\":1,\"unsubscribed\":0}}}",
     },
     OperationSpec {
-        name: "MailgunGetV3DomainAggregatesCountries",
+        name: "MailgunStatsGetV3DomainAggregatesCountries",
         api: "mailgun",
         id: "GET-v3--domain--aggregates-countries",
         method: "GET",
@@ -3175,7 +3175,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"countries\":{\"ru\":{\"accepted\":0,\"clicked\":2,\"opened\":1,\"unique_clicked\":1,\"unsubscribed\":0},\"us\":{\"accepted\":0,\"clicked\":1,\"opened\":1,\"unique_clicked\":1,\"unsubscribed\":0}}}",
     },
     OperationSpec {
-        name: "MailgunGetV5AccountsSubaccountsSubaccountId",
+        name: "MailgunSubaccountsGetV5AccountsSubaccountsSubaccountId",
         api: "mailgun",
         id: "get-v5-accounts-subaccounts-subaccount_id",
         method: "GET",
@@ -3195,7 +3195,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"subaccount\":{\"id\":\"123\",\"name\":\"My subaccount\",\"created_at\":\"Wed, 06 Nov 2024 19:48:29 GMT\",\"updated_at\":\"Wed, 28 May 2025 20:03:05 GMT\",\"status\":\"open\"}}",
     },
     OperationSpec {
-        name: "MailgunGetV5AccountsSubaccounts",
+        name: "MailgunSubaccountsGetV5Accounts",
         api: "mailgun",
         id: "get-v5-accounts-subaccounts",
         method: "GET",
@@ -3215,7 +3215,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"subaccounts\":[{\"id\":\"123\",\"name\":\"My subaccount\",\"status\":\"open\",\"created_at\":\"Wed, 06 Nov 2024 19:48:29 GMT\",\"updated_at\":\"Wed, 28 May 2025 20:03:05 GMT\"}],\"total\":1}",
     },
     OperationSpec {
-        name: "MailgunPostV5AccountsSubaccounts",
+        name: "MailgunSubaccountsPostV5Accounts",
         api: "mailgun",
         id: "post-v5-accounts-subaccounts",
         method: "POST",
@@ -3235,7 +3235,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"subaccount\":{\"id\":\"123\",\"name\":\"My subaccount\",\"created_at\":\"Wed, 06 Nov 2024 19:48:29 GMT\",\"updated_at\":\"Wed, 28 May 2025 20:03:05 GMT\",\"status\":\"open\"}}",
     },
     OperationSpec {
-        name: "MailgunDeleteV5AccountsSubaccountsSubaccountId",
+        name: "MailgunSubaccountsDeleteV5AccountsSubaccountsSubaccountId",
         api: "mailgun",
         id: "delete-v5-accounts-subaccounts-subaccount_id",
         method: "DELETE",
@@ -3255,7 +3255,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"Subaccount successfully deleted\"}",
     },
     OperationSpec {
-        name: "MailgunPostV5AccountsSubaccountsSubaccountIdDisable",
+        name: "MailgunSubaccountsPostV5AccountsSubaccountsSubaccountIdDisable",
         api: "mailgun",
         id: "post-v5-accounts-subaccounts-subaccount_id-disable",
         method: "POST",
@@ -3275,7 +3275,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"subaccount\":{\"id\":\"123\",\"name\":\"My subaccount\",\"created_at\":\"Wed, 06 Nov 2024 19:48:29 GMT\",\"updated_at\":\"Wed, 28 May 2025 20:03:05 GMT\",\"status\":\"disabled\"}}",
     },
     OperationSpec {
-        name: "MailgunPostV5AccountsSubaccountsSubaccountIdEnable",
+        name: "MailgunSubaccountsPostV5AccountsSubaccountsSubaccountIdEnable",
         api: "mailgun",
         id: "post-v5-accounts-subaccounts-subaccount_id-enable",
         method: "POST",
@@ -3295,7 +3295,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"subaccount\":{\"id\":\"123\",\"name\":\"My subaccount\",\"created_at\":\"Wed, 06 Nov 2024 19:48:29 GMT\",\"updated_at\":\"Wed, 28 May 2025 20:03:05 GMT\",\"status\":\"open\"}}",
     },
     OperationSpec {
-        name: "MailgunGetV5AccountsSubaccountsSubaccountIdLimitCustomMonthly",
+        name: "MailgunSubaccountsGetV5AccountsSubaccountsSubaccountIdLimitCustomMonthly",
         api: "mailgun",
         id: "get-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly",
         method: "GET",
@@ -3315,7 +3315,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"limit\":10000,\"current\":0,\"period\":\"1m\"}",
     },
     OperationSpec {
-        name: "MailgunPutV5AccountsSubaccountsSubaccountIdLimitCustomMonthly",
+        name: "MailgunSubaccountsPutV5AccountsSubaccountsSubaccountIdLimitCustomMonthly",
         api: "mailgun",
         id: "put-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly",
         method: "PUT",
@@ -3335,7 +3335,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"success\":true}",
     },
     OperationSpec {
-        name: "MailgunDeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthly",
+        name: "MailgunSubaccountsDeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthly",
         api: "mailgun",
         id: "delete-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly",
         method: "DELETE",
@@ -3355,7 +3355,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"success\":true}",
     },
     OperationSpec {
-        name: "MailgunPutV5AccountsSubaccountsSubaccountIdFeatures",
+        name: "MailgunSubaccountsPutV5AccountsSubaccountsSubaccountIdFeatures",
         api: "mailgun",
         id: "put-v5-accounts-subaccounts-subaccount_id-features",
         method: "PUT",
@@ -3375,7 +3375,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"features\":{\"validations\":{\"enabled\":true}}}",
     },
     OperationSpec {
-        name: "MailgunGetV3DomainTags",
+        name: "MailgunTagsGetV3DomainTags",
         api: "mailgun",
         id: "GET-v3--domain--tags",
         method: "GET",
@@ -3395,7 +3395,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"items\":[{\"tag\":\"my-tag-1\",\"description\":\"Optional description\",\"first-seen\":\"2023-01-02 02:14:27 +0000 UTC\",\"last-seen\":\"2023-09-06 18:45:51 +0000 UTC\"},{\"tag\":\"my-tag-2\",\"description\":\"Optional description\",\"first-seen\":\"2023-01-02 02:14:27 +0000 UTC\",\"last-seen\":\"2023-09-06 18:45:51 +0000 UTC\"}],\"paging\":{\"previous\":\"https://api.mailgun.net/v3/example.com/tags?limit=1000&page=prev&tag=\",\"first\":\"https://api.mailgun.net/v3/example.com/tags?limit=1000&page=first&tag=\",\"next\":\"https://api.mailgun.net/v3/example.com/tags?limit=1000&page=next&tag=\",\"last\":\"https://api.mailgun.net/v3/example.com/tags?limit=1000&page=last&tag=\"}}",
     },
     OperationSpec {
-        name: "MailgunGetV3DomainTag",
+        name: "MailgunTagsGetV3DomainTag",
         api: "mailgun",
         id: "GET-v3--domain--tag",
         method: "GET",
@@ -3415,7 +3415,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"tag\":\"my-tag-1\",\"description\":\"Optional description\",\"first-seen\":\"2023-01-02 02:14:27 +0000 UTC\",\"last-seen\":\"2023-09-06 18:45:51 +0000 UTC\"}",
     },
     OperationSpec {
-        name: "MailgunPutV3DomainTag",
+        name: "MailgunTagsPutV3Domain",
         api: "mailgun",
         id: "PUT-v3--domain--tag",
         method: "PUT",
@@ -3435,7 +3435,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"Tag updated\"}",
     },
     OperationSpec {
-        name: "MailgunDeleteV3DomainTag",
+        name: "MailgunTagsDeleteV3Domain",
         api: "mailgun",
         id: "DELETE-v3--domain--tag",
         method: "DELETE",
@@ -3455,7 +3455,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"Tag deleted\"}",
     },
     OperationSpec {
-        name: "MailgunGetV3DomainTagStatsAggregates",
+        name: "MailgunTagsGetV3DomainTagStatsAggregates",
         api: "mailgun",
         id: "GET-v3--domain--tag-stats-aggregates",
         method: "GET",
@@ -3475,7 +3475,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"tag\":\"tag1\",\"provider\":{\"aol.com\":{\"accepted\":0,\"clicked\":1,\"opened\":1,\"unique_clicked\":1,\"unsubscribed\":0},\"gmail.com\":{\"accepted\":0,\"clicked\":2,\"opened\":1,\"unique_clicked\":1,\"unsubscribed\":0}}}",
     },
     OperationSpec {
-        name: "MailgunGetV3DomainTagStats",
+        name: "MailgunTagsGetV3DomainTagStats",
         api: "mailgun",
         id: "GET-v3--domain--tag-stats",
         method: "GET",
@@ -3495,7 +3495,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"tag\":\"tag1\",\"description\":\"Optional Description\",\"start\":\"Tue, 14 Feb 2012 00:00:00 UTC\",\"end\":\"Fri, 01 Apr 2012 00:00:00 UTC\",\"resolution\":\"month\",\"stats\":[{\"time\":\"Fri, 01 Apr 2012 00:00:00 UTC\",\"accepted\":{\"incoming\":2,\"outgoing\":1,\"total\":3},\"delivered\":{\"smtp\":15,\"http\":10,\"optimized\":5,\"total\":20},\"opened\":{\"total\":20,\"unique\":1},\"clicked\":{\"total\":1,\"unique\":1}}]}",
     },
     OperationSpec {
-        name: "MailgunGetV3DomainsDomainLimitsTag",
+        name: "MailgunTagsGetV3DomainsDomainLimits",
         api: "mailgun",
         id: "GET-v3-domains--domain--limits-tag",
         method: "GET",
@@ -3515,7 +3515,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"limit\":20000,\"count\":1500}",
     },
     OperationSpec {
-        name: "MailgunPutV1AnalyticsTags",
+        name: "MailgunTagsNewPutV1AnalyticsTags",
         api: "mailgun",
         id: "PUT-v1-analytics-tags",
         method: "PUT",
@@ -3539,7 +3539,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"Tag updated\"}",
     },
     OperationSpec {
-        name: "MailgunPostV1AnalyticsTags",
+        name: "MailgunTagsNewPostV1AnalyticsTags",
         api: "mailgun",
         id: "POST-v1-analytics-tags",
         method: "POST",
@@ -3563,7 +3563,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"items\":[{\"account_id\":\"12345\",\"parent_account_id\":\"12345\",\"tag\":\"tag1\",\"description\":\"tag used to identify campaign 1\",\"first_seen\":{},\"last_seen\":{},\"metrics\":{},\"account_name\":\"account1\"},{\"account_id\":\"67890\",\"parent_account_id\":\"12345\",\"tag\":\"tag2\",\"description\":\"tag used to identify campaign 2\",\"first_seen\":{},\"last_seen\":{},\"metrics\":{},\"account_name\":\"account2\"}],\"pagination\":{\"sort\":\"lastseen:desc\",\"limit\":10,\"total\":2}}",
     },
     OperationSpec {
-        name: "MailgunDeleteV1AnalyticsTags",
+        name: "MailgunTagsNewDeleteV1AnalyticsTags",
         api: "mailgun",
         id: "DELETE-v1-analytics-tags",
         method: "DELETE",
@@ -3587,7 +3587,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"Tag deleted\"}",
     },
     OperationSpec {
-        name: "MailgunGetV1AnalyticsTagsLimits",
+        name: "MailgunTagsNewGetV1AnalyticsTagsLimits",
         api: "mailgun",
         id: "GET-v1-analytics-tags-limits",
         method: "GET",
@@ -3607,7 +3607,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"limit\":1,\"count\":1,\"limit_reached\":true}",
     },
     OperationSpec {
-        name: "MailgunGetV3DomainNameTemplates",
+        name: "MailgunTemplatesGetV3DomainName",
         api: "mailgun",
         id: "GET-v3--domain-name--templates",
         method: "GET",
@@ -3627,7 +3627,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"items\":[{\"name\":\"template.0\",\"description\":\"Description for template 0\",\"createdAt\":\"Sat, 12 Nov 1955 06:38:00 UTC\",\"id\":\"48d63154-8c8f-4104-ab14-687d01dbf296\"},{\"name\":\"template.1\",\"description\":\"Description for template 1\",\"createdAt\":\"Sat, 12 Nov 1955 06:38:00 UTC\",\"id\":\"8d9c0f0d-7bf7-43a4-92a9-791a854d12a4\"}],\"paging\":{\"previous\":\"https://api.mailgun.net/v3/{domain}/templates?page=prev&p=template.0&limit=10\",\"first\":\"https://api.mailgun.net/v3/{domain}/templates?limit=10\",\"next\":\"https://api.mailgun.net/v3/{domain}/templates?page=next&p=template.2&limit=10\",\"last\":\"https://api.mailgun.net/v3/{domain}/templates?page=last&limit=10\"}}",
     },
     OperationSpec {
-        name: "MailgunPostV3DomainNameTemplates",
+        name: "MailgunTemplatesPostV3DomainName",
         api: "mailgun",
         id: "POST-v3--domain-name--templates",
         method: "POST",
@@ -3647,7 +3647,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"string\",\"template\":{\"name\":\"string\"}}",
     },
     OperationSpec {
-        name: "MailgunDeleteV3DomainNameTemplates",
+        name: "MailgunTemplatesDeleteV3DomainName",
         api: "mailgun",
         id: "DELETE-v3--domain-name--templates",
         method: "DELETE",
@@ -3667,7 +3667,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"templates have been deleted\"}",
     },
     OperationSpec {
-        name: "MailgunGetV3DomainNameTemplatesTemplateNameVersions",
+        name: "MailgunTemplatesGetV3DomainNameTemplatesTemplateNameVersions",
         api: "mailgun",
         id: "GET-v3--domain-name--templates--template-name--versions",
         method: "GET",
@@ -3687,7 +3687,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"template\":{\"name\":\"template_name\",\"description\":\"This is the description of the template\",\"createdAt\":\"Sat, 12 Nov 1955 06:38:00 UTC\",\"createdBy\":\"user-supplied-value\",\"id\":\"46565d87-68b6-4edb-8b3c-34554af4bb77\",\"versions\":[{\"tag\":\"v0\",\"template\":\"\",\"engine\":\"handlebars\",\"mjml\":\"\",\"createdAt\":\"Sat, 12 Nov 1955 06:38:00 UTC\",\"comment\":\"version comment\",\"active\":false,\"id\":\"71bd07b8-fe81-4199-8fcf-67c956ccdc34\",\"headers\":{},\"parsedhandlebar\":null},{\"tag\":\"v1\",\"template\":\"\",\"engine\":\"handlebars\",\"mjml\":\"\",\"createdAt\":\"Sat, 12 Nov 1955 06:38:00 UTC\",\"comment\":\"version comment\",\"active\":true,\"id\":\"d4a36e91-1b5f-44e0-bf5a-3542ea712b62\",\"headers\":{},\"parsedhandlebar\":null},{\"tag\":\"v2\",\"template\":\"\",\"engine\":\"handlebars\",\"mjml\":\"\",\"createdAt\":\"Sat, 12 Nov 1955 06:38:00 UTC\",\"comment\":\"version comment\",\"active\":true,\"id\":\"d4a36e91-1b5f-44e0-bf5a-3542ea712b62\",\"headers\":{},\"parsedhandlebar\":null}]},\"paging\":{\"previous\":\"https://api.mailgun.net/v3/{domain}/templates/z4ujt7CiEeik0RJbspqxaQ/versions?page=prev&p=v0&limit=10\",\"first\":\"https://api.mailgun.net/v3/{domain}/templates/z4ujt7CiEeik0RJbspqxaQ/versions?limit=10\",\"next\":\"https://api.mailgun.net/v3/{domain}/templates/z4ujt7CiEeik0RJbspqxaQ/versions?page=next&p=v2&limit=10\",\"last\":\"https://api.mailgun.net/v3/{domain}/templates/z4ujt7CiEeik0RJbspqxaQ/versions?page=last&limit=10\"}}",
     },
     OperationSpec {
-        name: "MailgunPostV3DomainNameTemplatesTemplateNameVersions",
+        name: "MailgunTemplatesPostV3DomainNameTemplatesTemplateNameVersions",
         api: "mailgun",
         id: "POST-v3--domain-name--templates--template-name--versions",
         method: "POST",
@@ -3707,7 +3707,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"string\",\"template\":{\"name\":\"string\"}}",
     },
     OperationSpec {
-        name: "MailgunGetV3DomainNameTemplatesTemplateName",
+        name: "MailgunTemplatesGetV3DomainNameTemplatesTemplateName",
         api: "mailgun",
         id: "GET-v3--domain-name--templates--template-name-",
         method: "GET",
@@ -3727,7 +3727,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"template\":{\"name\":\"string\"}}",
     },
     OperationSpec {
-        name: "MailgunPutV3DomainNameTemplatesTemplateName",
+        name: "MailgunTemplatesPutV3DomainNameTemplatesTemplateName",
         api: "mailgun",
         id: "PUT-v3--domain-name--templates--template-name-",
         method: "PUT",
@@ -3747,7 +3747,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"template has been updated\",\"template\":{\"name\":\"template_name\"}}",
     },
     OperationSpec {
-        name: "MailgunDeleteV3DomainNameTemplatesTemplateName",
+        name: "MailgunTemplatesDeleteV3DomainNameTemplatesTemplateName",
         api: "mailgun",
         id: "DELETE-v3--domain-name--templates--template-name-",
         method: "DELETE",
@@ -3767,7 +3767,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"template has been deleted\",\"template\":{\"name\":\"template_name\"}}",
     },
     OperationSpec {
-        name: "MailgunGetV3DomainNameTemplatesTemplateNameVersionsVersionName",
+        name: "MailgunTemplatesGetV3DomainNameTemplatesTemplateNameVersionsVersionName",
         api: "mailgun",
         id: "GET-v3--domain-name--templates--template-name--versions--version-name-",
         method: "GET",
@@ -3787,7 +3787,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"template\":{\"name\":\"string\"}}",
     },
     OperationSpec {
-        name: "MailgunPutV3DomainNameTemplatesTemplateNameVersionsVersionName",
+        name: "MailgunTemplatesPutV3DomainNameTemplatesTemplateNameVersionsVersionName",
         api: "mailgun",
         id: "PUT-v3--domain-name--templates--template-name--versions--version-name-",
         method: "PUT",
@@ -3807,7 +3807,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"version has been updated\",\"template\":{\"name\":\"template_name\",\"version\":{\"tag\":\"tag\"}}}",
     },
     OperationSpec {
-        name: "MailgunDeleteV3DomainNameTemplatesTemplateNameVersionsVersionName",
+        name: "MailgunTemplatesDeleteV3DomainNameTemplatesTemplateNameVersionsVersionName",
         api: "mailgun",
         id: "DELETE-v3--domain-name--templates--template-name--versions--version-name-",
         method: "DELETE",
@@ -3827,7 +3827,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"version has been deleted\",\"template\":{\"name\":\"template_name\",\"version\":{\"tag\":\"tag\"}}}",
     },
     OperationSpec {
-        name: "MailgunPutV3DomainNameTemplatesTemplateNameVersionsVersionNameCopyNewVersionName",
+        name: "MailgunTemplatesPutV3DomainNameTemplatesTemplateNameVersionsVersionNameCopyNewVersionName",
         api: "mailgun",
         id: "PUT-v3--domain-name--templates--template-name--versions--version-name--copy--new-version-name-",
         method: "PUT",
@@ -3847,7 +3847,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"string\",\"version\":{\"tag\":\"string\",\"engine\":\"string\",\"mjml\":\"string\",\"createdAt\":\"string\",\"comment\":\"string\",\"active\":true,\"id\":\"string\"},\"template\":{\"tag\":\"string\",\"engine\":\"string\",\"mjml\":\"string\",\"createdAt\":\"string\",\"comment\":\"string\",\"active\":true,\"id\":\"string\"}}",
     },
     OperationSpec {
-        name: "MailgunPostV3DomainIdUnsubscribesImport",
+        name: "MailgunUnsubscribePostV3DomainIdUnsubscribesImport",
         api: "mailgun",
         id: "POST-v3--domainID--unsubscribes-import",
         method: "POST",
@@ -3867,7 +3867,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"file uploaded successfully for processing. standby...\"}",
     },
     OperationSpec {
-        name: "MailgunGetV3DomainIdUnsubscribesAddress",
+        name: "MailgunUnsubscribeGetV3DomainIdUnsubscribesAddress",
         api: "mailgun",
         id: "GET-v3--domainID--unsubscribes--address-",
         method: "GET",
@@ -3887,7 +3887,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"address\":\"string\",\"tags\":[\"string\"],\"created_at\":{}}",
     },
     OperationSpec {
-        name: "MailgunDeleteV3DomainIdUnsubscribesAddress",
+        name: "MailgunUnsubscribeDeleteV3DomainIdUnsubscribesAddress",
         api: "mailgun",
         id: "DELETE-v3--domainID--unsubscribes--address-",
         method: "DELETE",
@@ -3907,7 +3907,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"Unsubscribe event has been removed\",\"address\":\"foo@bar.com\"}",
     },
     OperationSpec {
-        name: "MailgunGetV3DomainIdUnsubscribes",
+        name: "MailgunUnsubscribeGetV3DomainId",
         api: "mailgun",
         id: "GET-v3--domainID--unsubscribes",
         method: "GET",
@@ -3927,7 +3927,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"items\":[{\"address\":\"string\",\"tags\":[\"string\"],\"created_at\":{}}],\"paging\":{\"previous\":\"string\",\"first\":\"string\",\"next\":\"string\",\"last\":\"string\"}}",
     },
     OperationSpec {
-        name: "MailgunPostV3DomainIdUnsubscribes",
+        name: "MailgunUnsubscribePostV3DomainId",
         api: "mailgun",
         id: "POST-v3--domainID--unsubscribes",
         method: "POST",
@@ -3951,7 +3951,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"4 addresses have been added to the unsubscribes table\"}",
     },
     OperationSpec {
-        name: "MailgunDeleteV3DomainIdUnsubscribes",
+        name: "MailgunUnsubscribeDeleteV3DomainId",
         api: "mailgun",
         id: "DELETE-v3--domainID--unsubscribes",
         method: "DELETE",
@@ -3971,7 +3971,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"Unsubscribe addresses for this domain have been removed\"}",
     },
     OperationSpec {
-        name: "MailgunGetV5Users",
+        name: "MailgunUsersGetV5",
         api: "mailgun",
         id: "get-v5-users",
         method: "GET",
@@ -3991,7 +3991,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"users\":[{\"id\":\"123\",\"name\":\"John Doe\",\"activated\":true,\"is_disabled\":false,\"email\":\"johndoe@example.com\",\"email_details\":{\"address\":\"johndoe@example.com\",\"is_valid\":true,\"parts\":{\"local_part\":\"johndoe\",\"domain\":\"example.com\"}},\"role\":\"basic\",\"account_id\":\"567\",\"opened_ip\":\"67.111.60.111\",\"is_master\":true,\"metadata\":{},\"tfa_enabled\":true,\"tfa_active\":true,\"tfa_created_at\":\"2022-12-20T16:52:01.892000\",\"password_updated_at\":\"2022-12-20T16:52:01.892000\",\"preferences\":{\"programming_language\":\"curl\",\"time_format\":\"%m/%d/%y %I:%M %p\",\"time_zone\":\"US/Eastern\"},\"auth\":{\"method\":\"sinch\",\"prior_details\":{},\"prior_method\":\"\"},\"github_user_id\":null,\"salesforce_user_id\":null,\"migration_status\":\"done\"}],\"total\":1}",
     },
     OperationSpec {
-        name: "MailgunGetV5UsersUserId",
+        name: "MailgunUsersGetV5UsersUserId",
         api: "mailgun",
         id: "get-v5-users-user_id",
         method: "GET",
@@ -4011,7 +4011,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"123\",\"name\":\"John Doe\",\"activated\":true,\"is_disabled\":false,\"email\":\"johndoe@example.com\",\"email_details\":{\"address\":\"johndoe@example.com\",\"is_valid\":true,\"parts\":{\"local_part\":\"johndoe\",\"domain\":\"example.com\"}},\"role\":\"basic\",\"account_id\":\"567\",\"opened_ip\":\"67.111.60.111\",\"is_master\":true,\"metadata\":{},\"tfa_enabled\":true,\"tfa_active\":true,\"tfa_created_at\":\"2022-12-20T16:52:01.892000\",\"password_updated_at\":\"2022-12-20T16:52:01.892000\",\"preferences\":{\"programming_language\":\"curl\",\"time_format\":\"%m/%d/%y %I:%M %p\",\"time_zone\":\"US/Eastern\"},\"auth\":{\"method\":\"sinch\",\"prior_details\":{},\"prior_method\":\"\"},\"github_user_id\":null,\"salesforce_user_id\":null,\"migration_status\":\"done\"}",
     },
     OperationSpec {
-        name: "MailgunGetV5UsersMe",
+        name: "MailgunUsersGetV5UsersMe",
         api: "mailgun",
         id: "get-v5-users-me",
         method: "GET",
@@ -4031,7 +4031,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"123\",\"name\":\"John Doe\",\"activated\":true,\"is_disabled\":false,\"email\":\"johndoe@example.com\",\"email_details\":{\"address\":\"johndoe@example.com\",\"is_valid\":true,\"parts\":{\"local_part\":\"johndoe\",\"domain\":\"example.com\"}},\"role\":\"basic\",\"account_id\":\"567\",\"opened_ip\":\"67.111.60.111\",\"is_master\":true,\"metadata\":{},\"tfa_enabled\":true,\"tfa_active\":true,\"tfa_created_at\":\"2022-12-20T16:52:01.892000\",\"password_updated_at\":\"2022-12-20T16:52:01.892000\",\"preferences\":{\"programming_language\":\"curl\",\"time_format\":\"%m/%d/%y %I:%M %p\",\"time_zone\":\"US/Eastern\"},\"auth\":{\"method\":\"sinch\",\"prior_details\":{},\"prior_method\":\"\"},\"github_user_id\":null,\"salesforce_user_id\":null,\"migration_status\":\"done\"}",
     },
     OperationSpec {
-        name: "MailgunGetV4AddressValidate",
+        name: "MailgunValidationsGetV4AddressValidate",
         api: "mailgun",
         id: "GET-v4-address-validate",
         method: "GET",
@@ -4051,7 +4051,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"address\":\"string\",\"is_disposable_address\":true,\"is_role_address\":true,\"reason\":[\"string\"],\"result\":\"string\",\"risk\":\"string\"}",
     },
     OperationSpec {
-        name: "MailgunGetV3DomainsDomainWebhooks",
+        name: "MailgunWebhooksGetV3DomainsDomain",
         api: "mailgun",
         id: "GET-v3-domains--domain--webhooks",
         method: "GET",
@@ -4071,7 +4071,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"webhooks\":{\"accepted\":{\"urls\":[\"https://foo.com\",\"https://bar.com\"]},\"delivered\":{\"urls\":[\"https://foo.com\",\"https://bar.com\"]},\"opened\":{\"urls\":[\"https://foo.com\",\"https://bar.com\"]},\"clicked\":{\"urls\":[\"https://foo.com\",\"https://bar.com\"]},\"unsubscribed\":{\"urls\":[\"https://foo.com\",\"https://bar.com\"]},\"complained\":{\"urls\":[\"https://foo.com\",\"https://bar.com\"]},\"temporary_fail\":{\"urls\":[\"https://foo.com\",\"https://bar.com\"]},\"permanent_fail\":{\"urls\":[\"https://foo.com\",\"https://bar.com\"]}}}",
     },
     OperationSpec {
-        name: "MailgunPostV3DomainsDomainWebhooks",
+        name: "MailgunWebhooksPostV3DomainsDomain",
         api: "mailgun",
         id: "POST-v3-domains--domain--webhooks",
         method: "POST",
@@ -4091,7 +4091,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"Webhook has been created\",\"webhook\":{\"urls\":[\"https://foo.com\",\"https://bar.com\"]}}",
     },
     OperationSpec {
-        name: "MailgunGetV3DomainsDomainNameWebhooksWebhookName",
+        name: "MailgunWebhooksGetV3DomainsDomainNameWebhooksWebhookName",
         api: "mailgun",
         id: "GET-v3-domains--domain-name--webhooks--webhook-name-",
         method: "GET",
@@ -4111,7 +4111,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"webhook\":{\"urls\":[\"https://foo.com\"]}}",
     },
     OperationSpec {
-        name: "MailgunPutV3DomainsDomainNameWebhooksWebhookName",
+        name: "MailgunWebhooksPutV3DomainsDomainNameWebhooksWebhookName",
         api: "mailgun",
         id: "PUT-v3-domains--domain-name--webhooks--webhook-name-",
         method: "PUT",
@@ -4131,7 +4131,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"Webhook has been updated\",\"webhook\":{\"urls\":[\"https://foo.com\"]}}",
     },
     OperationSpec {
-        name: "MailgunDeleteV3DomainsDomainNameWebhooksWebhookName",
+        name: "MailgunWebhooksDeleteV3DomainsDomainNameWebhooksWebhookName",
         api: "mailgun",
         id: "DELETE-v3-domains--domain-name--webhooks--webhook-name-",
         method: "DELETE",
@@ -4151,7 +4151,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"message\":\"Webhook has been deleted\",\"webhook\":{\"urls\":[\"https://foo.com\"]}}",
     },
     OperationSpec {
-        name: "MailgunPutV4DomainsDomainWebhooks",
+        name: "MailgunWebhooksPutV4DomainsDomain",
         api: "mailgun",
         id: "PUT-v4-domains--domain--webhooks",
         method: "PUT",
@@ -4171,7 +4171,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"webhooks\":{\"delivered\":{\"urls\":[\"https://example.com/webhooks\"]},\"opened\":{\"urls\":[\"https://example.com/webhooks\"]},\"clicked\":{\"urls\":[\"https://foo.com\"]}}}",
     },
     OperationSpec {
-        name: "MailgunPostV4DomainsDomainWebhooks",
+        name: "MailgunWebhooksPostV4DomainsDomain",
         api: "mailgun",
         id: "POST-v4-domains--domain--webhooks",
         method: "POST",
@@ -4191,7 +4191,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"webhooks\":{\"accepted\":{\"urls\":[\"https://example.com/webhooks\"]},\"delivered\":{\"urls\":[\"https://example.com/webhooks\"]},\"clicked\":{\"urls\":[\"https://foo.com\"]},\"permanent_fail\":{\"urls\":[\"https://bar.com\"]}}}",
     },
     OperationSpec {
-        name: "MailgunDeleteV4DomainsDomainWebhooks",
+        name: "MailgunWebhooksDeleteV4DomainsDomain",
         api: "mailgun",
         id: "DELETE-v4-domains--domain--webhooks",
         method: "DELETE",

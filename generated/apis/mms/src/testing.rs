@@ -5,7 +5,7 @@ use sinch_sdk_runtime::testing::OperationSpec;
 /// Every operation, by group and then in the description's order.
 pub static OPERATIONS: &[OperationSpec] = &[
     OperationSpec {
-        name: "MmsMms",
+        name: "MmsMmsMms",
         api: "mms",
         id: "MMS",
         method: "POST",

@@ -5,7 +5,7 @@ use sinch_sdk_runtime::testing::OperationSpec;
 /// Every operation, by group and then in the description's order.
 pub static OPERATIONS: &[OperationSpec] = &[
     OperationSpec {
-        name: "NumbersNumberServiceListActiveNumbers",
+        name: "NumbersActiveNumberList",
         api: "numbers",
         id: "NumberService_ListActiveNumbers",
         method: "GET",
@@ -23,7 +23,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"activeNumbers\":[{\"phoneNumber\":\"+12025550134\"}]}",
     },
     OperationSpec {
-        name: "NumbersNumberServiceGetActiveNumber",
+        name: "NumbersActiveNumberGet",
         api: "numbers",
         id: "NumberService_GetActiveNumber",
         method: "GET",
@@ -41,7 +41,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"phoneNumber\":\"+12025550134\",\"projectId\":\"51bc3f40-f266-4ca8-8938-a1ed0ff32b9a\",\"displayName\":\"MyPhoneNumber\",\"regionCode\":\"US\",\"type\":\"MOBILE\",\"capability\":[\"SMS\",\"VOICE\"],\"money\":{\"currencyCode\":\"USD\",\"amount\":\"2.00\"},\"paymentIntervalMonths\":0,\"nextChargeDate\":\"2024-08-24T14:15:22Z\",\"expireAt\":\"2024-09-24T14:15:22Z\",\"smsConfiguration\":{\"servicePlanId\":\"YOUR_service_plan_id\",\"scheduledProvisioning\":{\"servicePlanId\":\"\",\"status\":\"WAITING\",\"lastUpdatedTime\":\"2024-08-04T14:15:22Z\",\"campaignId\":\"YOUR_campaign_id\"},\"campaignId\":\"YOUR_campaign_id\"},\"voiceConfiguration\":{\"type\":\"RTC\",\"lastUpdatedTime\":\"2024-09-24T14:15:22Z\",\"scheduledVoiceProvisioning\":{\"type\":\"RTC\",\"lastUpdatedTime\":\"2024-09-24T14:15:22Z\",\"status\":\"WAITING\",\"appId\":\"YOUR_app_id\"},\"appId\":\"YOUR_app_id\"}}",
     },
     OperationSpec {
-        name: "NumbersNumberServiceUpdateActiveNumber",
+        name: "NumbersActiveNumberUpdate",
         api: "numbers",
         id: "NumberService_UpdateActiveNumber",
         method: "PATCH",
@@ -61,7 +61,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"phoneNumber\":\"+12025550134\",\"projectId\":\"51bc3f40-f266-4ca8-8938-a1ed0ff32b9a\",\"displayName\":\"MyPhoneNumber\",\"regionCode\":\"US\",\"type\":\"MOBILE\",\"capability\":[\"SMS\",\"VOICE\"],\"money\":{\"currencyCode\":\"USD\",\"amount\":\"2.00\"},\"paymentIntervalMonths\":0,\"nextChargeDate\":\"2024-08-24T14:15:22Z\",\"expireAt\":\"2024-09-24T14:15:22Z\",\"smsConfiguration\":{\"servicePlanId\":\"YOUR_service_plan_id\",\"scheduledProvisioning\":{\"servicePlanId\":\"\",\"status\":\"WAITING\",\"lastUpdatedTime\":\"2024-08-04T14:15:22Z\",\"campaignId\":\"YOUR_campaign_id\"},\"campaignId\":\"YOUR_campaign_id\"},\"voiceConfiguration\":{\"type\":\"RTC\",\"lastUpdatedTime\":\"2024-09-24T14:15:22Z\",\"scheduledVoiceProvisioning\":{\"type\":\"RTC\",\"lastUpdatedTime\":\"2024-09-24T14:15:22Z\",\"status\":\"WAITING\",\"appId\":\"YOUR_app_id\"},\"appId\":\"YOUR_app_id\"}}",
     },
     OperationSpec {
-        name: "NumbersNumberServiceReleaseNumber",
+        name: "NumbersActiveNumberReleaseNumber",
         api: "numbers",
         id: "NumberService_ReleaseNumber",
         method: "POST",
@@ -79,7 +79,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"phoneNumber\":\"+12025550134\",\"projectId\":\"51bc3f40-f266-4ca8-8938-a1ed0ff32b9a\",\"displayName\":\"MyPhoneNumber\",\"regionCode\":\"US\",\"type\":\"MOBILE\",\"capability\":[\"SMS\",\"VOICE\"],\"money\":{\"currencyCode\":\"USD\",\"amount\":\"2.00\"},\"paymentIntervalMonths\":0,\"nextChargeDate\":\"2024-08-24T14:15:22Z\",\"expireAt\":\"2024-09-24T14:15:22Z\",\"smsConfiguration\":{\"servicePlanId\":\"YOUR_service_plan_id\",\"scheduledProvisioning\":{\"servicePlanId\":\"\",\"status\":\"WAITING\",\"lastUpdatedTime\":\"2024-08-04T14:15:22Z\",\"campaignId\":\"YOUR_campaign_id\"},\"campaignId\":\"YOUR_campaign_id\"},\"voiceConfiguration\":{\"type\":\"RTC\",\"lastUpdatedTime\":\"2024-09-24T14:15:22Z\",\"scheduledVoiceProvisioning\":{\"type\":\"RTC\",\"lastUpdatedTime\":\"2024-09-24T14:15:22Z\",\"status\":\"WAITING\",\"appId\":\"YOUR_app_id\"},\"appId\":\"YOUR_app_id\"}}",
     },
     OperationSpec {
-        name: "NumbersNumberServiceGetEmergencyAddress",
+        name: "NumbersActiveNumberGetEmergencyAddress",
         api: "numbers",
         id: "NumberService_GetEmergencyAddress",
         method: "GET",
@@ -95,7 +95,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"streetNumber\":\"12345\"}",
     },
     OperationSpec {
-        name: "NumbersNumberServiceProvisionEmergencyAddress",
+        name: "NumbersActiveNumberProvisionEmergencyAddress",
         api: "numbers",
         id: "NumberService_ProvisionEmergencyAddress",
         method: "POST",
@@ -113,7 +113,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"streetNumber\":\"12345\"}",
     },
     OperationSpec {
-        name: "NumbersNumberServiceDeprovisionEmergencyAddress",
+        name: "NumbersActiveNumberDeprovisionEmergencyAddress",
         api: "numbers",
         id: "NumberService_DeprovisionEmergencyAddress",
         method: "POST",
@@ -129,7 +129,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "NumbersNumberServiceValidateEmergencyAddress",
+        name: "NumbersActiveNumberValidateEmergencyAddress",
         api: "numbers",
         id: "NumberService_ValidateEmergencyAddress",
         method: "POST",
@@ -149,7 +149,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"phoneNumber\":\"+12025550134\",\"displayName\":\"User Name\",\"validatedAddress\":{\"streetNumber\":\"12345\",\"streetInfo\":\"Main St\",\"location\":\"Apt 5\",\"city\":\"Springfield\",\"state\":\"IL\",\"postalCode\":\"62701\",\"postalCodePlusFour\":\"1234\"},\"validationResult\":\"EXACT_MATCH\",\"validationMessage\":\"Address is a perfect match\",\"correctedAddress\":{},\"candidateAddresses\":[]}",
     },
     OperationSpec {
-        name: "NumbersNumberServiceRentNumber",
+        name: "NumbersAvailableNumberRentNumber",
         api: "numbers",
         id: "NumberService_RentNumber",
         method: "POST",
@@ -167,7 +167,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"phoneNumber\":\"+12025550134\",\"projectId\":\"51bc3f40-f266-4ca8-8938-a1ed0ff32b9a\",\"displayName\":\"MyPhoneNumber\",\"regionCode\":\"US\",\"type\":\"MOBILE\",\"capability\":[\"SMS\",\"VOICE\"],\"money\":{\"currencyCode\":\"USD\",\"amount\":\"2.00\"},\"paymentIntervalMonths\":0,\"nextChargeDate\":\"2024-08-24T14:15:22Z\",\"expireAt\":\"2024-09-24T14:15:22Z\",\"smsConfiguration\":{\"servicePlanId\":\"YOUR_service_plan_id\",\"scheduledProvisioning\":{\"servicePlanId\":\"\",\"status\":\"WAITING\",\"lastUpdatedTime\":\"2024-08-04T14:15:22Z\",\"campaignId\":\"YOUR_campaign_id\"},\"campaignId\":\"YOUR_campaign_id\"},\"voiceConfiguration\":{\"type\":\"RTC\",\"lastUpdatedTime\":\"2024-09-24T14:15:22Z\",\"scheduledVoiceProvisioning\":{\"type\":\"RTC\",\"lastUpdatedTime\":\"2024-09-24T14:15:22Z\",\"status\":\"WAITING\",\"appId\":\"YOUR_app_id\"},\"appId\":\"YOUR_app_id\"}}",
     },
     OperationSpec {
-        name: "NumbersNumberServiceRentAnyNumber",
+        name: "NumbersAvailableNumberRentAnyNumber",
         api: "numbers",
         id: "NumberService_RentAnyNumber",
         method: "POST",
@@ -187,7 +187,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"phoneNumber\":\"+12025550134\"}",
     },
     OperationSpec {
-        name: "NumbersNumberServiceListAvailableNumbers",
+        name: "NumbersAvailableNumberList",
         api: "numbers",
         id: "NumberService_ListAvailableNumbers",
         method: "GET",
@@ -205,7 +205,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"availableNumbers\":[{\"phoneNumber\":\"+12025550134\"}]}",
     },
     OperationSpec {
-        name: "NumbersNumberServiceGetAvailableNumber",
+        name: "NumbersAvailableNumberGet",
         api: "numbers",
         id: "NumberService_GetAvailableNumber",
         method: "GET",
@@ -221,7 +221,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"phoneNumber\":\"+12025550134\"}",
     },
     OperationSpec {
-        name: "NumbersNumberServiceListAvailableRegions",
+        name: "NumbersAvailableRegionsList",
         api: "numbers",
         id: "NumberService_ListAvailableRegions",
         method: "GET",
@@ -239,7 +239,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"availableRegions\":[{\"regionCode\":\"US\"}]}",
     },
     OperationSpec {
-        name: "NumbersLookupNumberRequirements",
+        name: "NumbersNumberOrderLookupNumberRequirements",
         api: "numbers",
         id: "LookupNumberRequirements",
         method: "POST",
@@ -259,7 +259,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"fields\":{\"schema\":\"/schema/policySchema-v1.json\",\"rules\":[{\"template\":{}},{\"template\":{}}],\"attachments\":[]}}",
     },
     OperationSpec {
-        name: "NumbersCreateNumberOrder",
+        name: "NumbersNumberOrderCreate",
         api: "numbers",
         id: "CreateNumberOrder",
         method: "POST",
@@ -277,7 +277,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"projectId\":\"10d64985-0bfb-43d3-a2b9-bc5fa6a4752c\",\"idNumberOrder\":\"03kjzencnckxrn216rr1zzzzzz\",\"regionCode\":\"AU\",\"state\":\"CREATED\",\"numberType\":\"MOBILE\",\"orderNumbers\":[{\"phoneNumber\":\"+61411111112\",\"numberPrice\":{\"setupPrice\":{\"currencyCode\":\"USD\",\"amount\":\"1.00\"},\"monthlyPrice\":{\"currencyCode\":\"USD\",\"amount\":\"1.00\"},\"paymentIntervalMonths\":1},\"capabilities\":[\"SMS\"]}],\"smsConfiguration\":{\"servicePlanId\":\"1dez6a8300774283a4256aa756a11111\"},\"expireTime\":\"2026-03-07T16:53:00.204187Z\",\"createTime\":\"2026-03-05T16:53:00Z\",\"updateTime\":\"2026-03-05T16:53:00Z\"}",
     },
     OperationSpec {
-        name: "NumbersGetNumberOrder",
+        name: "NumbersNumberOrderGet",
         api: "numbers",
         id: "GetNumberOrder",
         method: "GET",
@@ -293,7 +293,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"projectId\":\"10d64985-0bfb-43d3-a2b9-bc5fa6a4752c\",\"idNumberOrder\":\"03kjzencnckxrn216rr1zzzzzz\",\"regionCode\":\"AU\",\"state\":\"CREATED\",\"numberType\":\"MOBILE\",\"orderNumbers\":[{\"phoneNumber\":\"+61411111112\",\"numberPrice\":{\"setupPrice\":{\"currencyCode\":\"USD\",\"amount\":\"1.00\"},\"monthlyPrice\":{\"currencyCode\":\"USD\",\"amount\":\"1.00\"},\"paymentIntervalMonths\":1},\"capabilities\":[\"SMS\"]}],\"smsConfiguration\":{\"servicePlanId\":\"1dez6a8300774283a4256aa756a11111\"},\"expireTime\":\"2026-03-07T16:53:00.204187Z\",\"createTime\":\"2026-03-05T16:53:00Z\",\"updateTime\":\"2026-03-05T16:53:00Z\"}",
     },
     OperationSpec {
-        name: "NumbersGetNumberOrderRegistration",
+        name: "NumbersNumberOrderGetNumberOrderRegistration",
         api: "numbers",
         id: "GetNumberOrderRegistration",
         method: "GET",
@@ -309,7 +309,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"requestDetails\":{\"data\":[[{\"senderId\":\"+61XXXXXXXXX\",\"purposeOfTheTraffic\":\"One Time Password\",\"intendedUseOfMobileNumbers\":\"Transactional\",\"iConfirmThatMyBusinessHasAValidUseCaseForThisLn\":true}],{\"endBusinessName\":\"ExampleExample\",\"endBusinessAddress\":\"ExampleExample\",\"endBusinessAddress2\":\"ExampleExample\",\"city\":\"Victoria\",\"state\":\"VIC\",\"country\":\"AU\",\"postalCode\":\"3000\"},{\"firstName\":\"Example\",\"lastName\":\"Example\",\"phoneNumber\":\"+61XXXXXXXXX\"}]},\"attachments\":[{\"attachmentId\":\"01jxn2251d0shhamtbykft2xzx\",\"fileName\":\"template.rtf\",\"mimeType\":\"application/rtf\",\"uploadStatus\":\"WAITING\",\"createTime\":\"2026-02-24T06:39:55.902553Z\",\"updateTime\":\"2026-02-24T06:39:55.902553Z\"}],\"logs\":[{\"message\":\"Dear Customer, Please provide a local Australia contact number from 'John Doe'. Thank you. Regards, Sinch Service Implementation Team\",\"createTime\":\"2026-02-24T06:39:55.902553Z\"},{\"message\":\"Dear Customer, We're unable to proceed further with this request as we did not receive any new updates from you. Thank you. Regards, Sinch Service Implementation Team\",\"createTime\":\"2026-02-25T06:39:55.902553Z\"}]}",
     },
     OperationSpec {
-        name: "NumbersUpdateNumberOrderRegistration",
+        name: "NumbersNumberOrderUpdateNumberOrderRegistration",
         api: "numbers",
         id: "UpdateNumberOrderRegistration",
         method: "PUT",
@@ -329,7 +329,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"requestDetails\":{\"data\":[[{\"senderId\":\"+61XXXXXXXXX\",\"purposeOfTheTraffic\":\"One Time Password\",\"intendedUseOfMobileNumbers\":\"Transactional\",\"iConfirmThatMyBusinessHasAValidUseCaseForThisLn\":true}],{\"endBusinessName\":\"ExampleExample\",\"endBusinessAddress\":\"ExampleExample\",\"endBusinessAddress2\":\"ExampleExample\",\"city\":\"Victoria\",\"state\":\"VIC\",\"country\":\"AU\",\"postalCode\":\"3000\"},{\"firstName\":\"Example\",\"lastName\":\"Example\",\"phoneNumber\":\"+61XXXXXXXXX\"}]},\"attachments\":[{\"attachmentId\":\"01jxn2251d0shhamtbykft2xzx\",\"fileName\":\"template.rtf\",\"mimeType\":\"application/rtf\",\"uploadStatus\":\"WAITING\",\"createTime\":\"2026-02-24T06:39:55.902553Z\",\"updateTime\":\"2026-02-24T06:39:55.902553Z\"}],\"logs\":[{\"message\":\"Dear Customer, Please provide a local Australia contact number from 'John Doe'. Thank you. Regards, Sinch Service Implementation Team\",\"createTime\":\"2026-02-24T06:39:55.902553Z\"},{\"message\":\"Dear Customer, We're unable to proceed further with this request as we did not receive any new updates from you. Thank you. Regards, Sinch Service Implementation Team\",\"createTime\":\"2026-02-25T06:39:55.902553Z\"}]}",
     },
     OperationSpec {
-        name: "NumbersUploadNumberOrderAttachment",
+        name: "NumbersNumberOrderUploadNumberOrderAttachment",
         api: "numbers",
         id: "UploadNumberOrderAttachment",
         method: "POST",
@@ -345,7 +345,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "NumbersSubmitNumberOrder",
+        name: "NumbersNumberOrderSubmit",
         api: "numbers",
         id: "SubmitNumberOrder",
         method: "POST",
@@ -361,7 +361,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"projectId\":\"10d64985-0bfb-43d3-a2b9-bc5fa6a4752c\",\"idNumberOrder\":\"03kjzencnckxrn216rr1zzzzzz\",\"regionCode\":\"AU\",\"state\":\"CREATED\",\"numberType\":\"MOBILE\",\"orderNumbers\":[{\"phoneNumber\":\"+61411111112\",\"numberPrice\":{\"setupPrice\":{\"currencyCode\":\"USD\",\"amount\":\"1.00\"},\"monthlyPrice\":{\"currencyCode\":\"USD\",\"amount\":\"1.00\"},\"paymentIntervalMonths\":1},\"capabilities\":[\"SMS\"]}],\"smsConfiguration\":{\"servicePlanId\":\"1dez6a8300774283a4256aa756a11111\"},\"expireTime\":\"2026-03-07T16:53:00.204187Z\",\"createTime\":\"2026-03-05T16:53:00Z\",\"updateTime\":\"2026-03-05T16:53:00Z\"}",
     },
     OperationSpec {
-        name: "NumbersGetCallbackConfiguration",
+        name: "NumbersNumbersCallbacksGetCallbackConfiguration",
         api: "numbers",
         id: "GetCallbackConfiguration",
         method: "GET",
@@ -379,7 +379,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"projectId\":\"a99aa9aa-b888-777c-dd6d-ee55e5555555\"}",
     },
     OperationSpec {
-        name: "NumbersUpdateCallbackConfiguration",
+        name: "NumbersNumbersCallbacksUpdateCallbackConfiguration",
         api: "numbers",
         id: "UpdateCallbackConfiguration",
         method: "PATCH",

@@ -5,7 +5,7 @@ use sinch_sdk_runtime::testing::OperationSpec;
 /// Every operation, by group and then in the description's order.
 pub static OPERATIONS: &[OperationSpec] = &[
     OperationSpec {
-        name: "PortingGetPortInAvailableActivation",
+        name: "PortingAdvancedPortingGetPortInAvailableActivation",
         api: "porting",
         id: "getPortInAvailableActivation",
         method: "GET",
@@ -25,7 +25,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "[{\"phoneNumberGroup\":\"GW Verizon Grp1\"}]",
     },
     OperationSpec {
-        name: "PortingActivatePortIn",
+        name: "PortingAdvancedPortingActivatePortIn",
         api: "porting",
         id: "activatePortIn",
         method: "POST",
@@ -43,7 +43,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"phoneNumberGroups\":[{\"phoneNumberGroup\":\"string\"}]}",
     },
     OperationSpec {
-        name: "PortingCheckPortingAvailability",
+        name: "PortingPortInNumbersCheckPortingAvailability",
         api: "porting",
         id: "checkPortingAvailability",
         method: "POST",
@@ -63,7 +63,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"phoneNumbers\":[{\"phoneNumber\":\"+12345678901\"}]}",
     },
     OperationSpec {
-        name: "PortingGetPortInOrders",
+        name: "PortingPortInNumbersGetPortInOrders",
         api: "porting",
         id: "getPortInOrders",
         method: "GET",
@@ -81,7 +81,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"orders\":[{\"id\":890192331}],\"page\":1}",
     },
     OperationSpec {
-        name: "PortingOrderPortIn",
+        name: "PortingPortInNumbersOrderPortIn",
         api: "porting",
         id: "orderPortIn",
         method: "POST",
@@ -99,7 +99,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"desiredPortSchedule\":{\"desiredPortDate\":\"2025-01-31\"},\"id\":890192331}",
     },
     OperationSpec {
-        name: "PortingGetOrderDetails",
+        name: "PortingPortInNumbersGetOrderDetails",
         api: "porting",
         id: "getOrderDetails",
         method: "GET",
@@ -115,7 +115,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"desiredPortSchedule\":{\"desiredPortDate\":\"2025-01-31\"},\"id\":890192331}",
     },
     OperationSpec {
-        name: "PortingUpdatePortInOrder",
+        name: "PortingPortInNumbersUpdatePortInOrder",
         api: "porting",
         id: "updatePortInOrder",
         method: "PUT",
@@ -131,7 +131,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"desiredPortSchedule\":{\"desiredPortDate\":\"2025-01-31\"},\"id\":890192331}",
     },
     OperationSpec {
-        name: "PortingDeleteOrder",
+        name: "PortingPortInNumbersDeleteOrder",
         api: "porting",
         id: "deleteOrder",
         method: "DELETE",
@@ -147,7 +147,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "PortingAddOrderNote",
+        name: "PortingPortInNumbersAddOrderNote",
         api: "porting",
         id: "addOrderNote",
         method: "POST",
@@ -167,7 +167,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":1.0}",
     },
     OperationSpec {
-        name: "PortingAddOrderDocuments",
+        name: "PortingPortInNumbersAddOrderDocuments",
         api: "porting",
         id: "addOrderDocuments",
         method: "POST",
@@ -185,7 +185,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":1.0}",
     },
     OperationSpec {
-        name: "PortingGetOrderDocumentContent",
+        name: "PortingPortInNumbersGetOrderDocumentContent",
         api: "porting",
         id: "getOrderDocumentContent",
         method: "GET",
@@ -205,7 +205,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"documentId\":1.0,\"id\":1.0,\"fileContent\":\"string\",\"contentType\":\"string\"}",
     },
     OperationSpec {
-        name: "PortingGetConfiguration",
+        name: "PortingPortInSettingsGetConfiguration",
         api: "porting",
         id: "getConfiguration",
         method: "GET",
@@ -223,7 +223,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"contact\":{\"email\":\"name@email.com\"}}",
     },
     OperationSpec {
-        name: "PortingUpdateConfiguration",
+        name: "PortingPortInSettingsUpdateConfiguration",
         api: "porting",
         id: "updateConfiguration",
         method: "PUT",
@@ -243,7 +243,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"contact\":{\"email\":\"name@email.com\"}}",
     },
     OperationSpec {
-        name: "PortingCreateConfiguration",
+        name: "PortingPortInSettingsCreateConfiguration",
         api: "porting",
         id: "createConfiguration",
         method: "POST",

@@ -5,7 +5,7 @@ use sinch_sdk_runtime::testing::OperationSpec;
 /// Every operation, by group and then in the description's order.
 pub static OPERATIONS: &[OperationSpec] = &[
     OperationSpec {
-        name: "ProvisioningBundlesBundlesControllerListV1",
+        name: "ProvisioningBundlesList",
         api: "provisioning",
         id: "BundlesBundlesController_list_v1",
         method: "GET",
@@ -23,7 +23,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"totalSize\":1.0,\"pageSize\":1.0,\"bundles\":[{\"id\":\"string\",\"projectId\":\"string\",\"state\":\"DONE\",\"region\":\"BR\"}]}",
     },
     OperationSpec {
-        name: "ProvisioningBundlesBundlesControllerCreateV1",
+        name: "ProvisioningBundlesCreate",
         api: "provisioning",
         id: "BundlesBundlesController_create_v1",
         method: "POST",
@@ -41,7 +41,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"string\",\"projectId\":\"string\",\"state\":\"DONE\",\"region\":\"BR\"}",
     },
     OperationSpec {
-        name: "ProvisioningBundlesBundlesControllerGetV1",
+        name: "ProvisioningBundlesGet",
         api: "provisioning",
         id: "BundlesBundlesController_get_v1",
         method: "GET",
@@ -57,7 +57,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"string\",\"projectId\":\"string\",\"state\":\"DONE\",\"region\":\"BR\"}",
     },
     OperationSpec {
-        name: "ProvisioningConversationInstagramControllerGetV1",
+        name: "ProvisioningConversationConversationInstagramControllerGetV1",
         api: "provisioning",
         id: "ConversationInstagramController_get_v1",
         method: "GET",
@@ -75,7 +75,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"1234567890\",\"username\":\"Sinch\",\"status\":\"ACTIVE\",\"followersCount\":1,\"followsCount\":3,\"mediaCount\":0}",
     },
     OperationSpec {
-        name: "ProvisioningConversationMessengerControllerGetV1",
+        name: "ProvisioningConversationConversationMessengerControllerGetV1",
         api: "provisioning",
         id: "ConversationMessengerController_get_v1",
         method: "GET",
@@ -93,7 +93,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"status\":\"ACTIVE\"}",
     },
     OperationSpec {
-        name: "ProvisioningConversationTelegramControllerGetV1",
+        name: "ProvisioningConversationConversationTelegramControllerGetV1",
         api: "provisioning",
         id: "ConversationTelegramController_get_v1",
         method: "GET",
@@ -111,7 +111,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"status\":\"ACTIVE\",\"name\":\"Sinch\",\"username\":\"sinch_bot\",\"canJoinGroups\":true,\"canReadAllGroupMessages\":false,\"supportsInlineQueries\":false}",
     },
     OperationSpec {
-        name: "ProvisioningConversationViberControllerGetV1",
+        name: "ProvisioningConversationConversationViberControllerGetV1",
         api: "provisioning",
         id: "ConversationViberController_get_v1",
         method: "GET",
@@ -129,7 +129,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"status\":\"ACTIVE\"}",
     },
     OperationSpec {
-        name: "ProvisioningKakaotalkCategoriesControllerListSenderCategoriesV1",
+        name: "ProvisioningKakaoTalkCategoriesListSenderCategories",
         api: "provisioning",
         id: "KakaotalkCategoriesController_listSenderCategories_v1",
         method: "GET",
@@ -147,7 +147,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"categories\":[{\"parentCode\":\"\",\"depth\":1,\"code\":\"001\",\"name\":\"건강\",\"subcategories\":[{\"parentCode\":\"001\",\"depth\":2,\"code\":\"0001\",\"name\":\"병원\",\"subcategories\":[{\"parentCode\":\"0001\",\"depth\":3,\"code\":\"0001\",\"name\":\"종합병원\",\"subcategories\":[]},{\"parentCode\":\"0001\",\"depth\":3,\"code\":\"0002\",\"name\":\"피부과\",\"subcategories\":[]},{\"parentCode\":\"0001\",\"depth\":3,\"code\":\"0003\",\"name\":\"성형외과\",\"subcategories\":[]}]},{\"parentCode\":\"001\",\"depth\":2,\"code\":\"0002\",\"name\":\"약국\",\"subcategories\":[{\"parentCode\":\"0002\",\"depth\":3,\"code\":\"0001\",\"name\":\"약국\",\"subcategories\":[]}]},{\"parentCode\":\"001\",\"depth\":2,\"code\":\"0003\",\"name\":\"의료기기/의약품\",\"subcategories\":[{\"parentCode\":\"0003\",\"depth\":3,\"code\":\"0001\",\"name\":\"의료기기/의약품\",\"subcategories\":[]}]},{\"parentCode\":\"001\",\"depth\":2,\"code\":\"0004\",\"name\":\"건강식품/건강정보\",\"subcategories\":[{\"parentCode\":\"0004\",\"depth\":3,\"code\":\"0001\",\"name\":\"건강식품/건강정보\",\"subcategories\":[]}]}]},{\"parentCode\":\"\",\"depth\":1,\"code\":\"002\",\"name\":\"교육\",\"subcategories\":[{\"parentCode\":\"002\",\"depth\":2,\"code\":\"0001\",\"name\":\"학교\",\"subcategories\":[{\"parentCode\":\"0001\",\"depth\":3,\"code\":\"0001\",\"name\":\"유치원\",\"subcategories\":[]}]}]}]}",
     },
     OperationSpec {
-        name: "ProvisioningKakaotalkCategoriesControllerGetTemplateCategoriesV1",
+        name: "ProvisioningKakaoTalkCategoriesGetTemplateCategories",
         api: "provisioning",
         id: "KakaotalkCategoriesController_getTemplateCategories_v1",
         method: "GET",
@@ -167,7 +167,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"totalSize\":2,\"pageSize\":50,\"categories\":[{\"name\":\"회원\",\"nameEnglish\":\"Membership\",\"subcategories\":[{\"code\":\"001001\",\"name\":\"회원가입\",\"nameEnglish\":\"Join membership\",\"groupName\":\"회원\",\"inclusion\":\"회원가입 완료 내용의 템플릿이 대상입니다. 가입에 따른 축하적립금/쿠폰을 포함합니다.\",\"exclusion\":\"상품/서비스가입은 구매 > 상품가입 (002002)로 분류합니다.\"},{\"code\":\"001002\",\"name\":\"인증/비밀번호/로그인\",\"nameEnglish\":\"Authentication/Password/Login\",\"groupName\":\"회원\",\"inclusion\":\"OTP, 로그인여부, 임시비밀번호, 본인확인 용도의 템플릿이 대상입니다.\",\"exclusion\":\"\"},{\"code\":\"001003\",\"name\":\"회원정보/회원혜택\",\"nameEnglish\":\"Membership information/Member ship benefits\",\"groupName\":\"회원\",\"inclusion\":\"회원등급안내, 혜택안내, 생일/기념일 축하 동의 템플릿이 대상입니다.\",\"exclusion\":\"\"}]}]}",
     },
     OperationSpec {
-        name: "ProvisioningKakaotalkSendersControllerListSendersV1",
+        name: "ProvisioningKakaoTalkSendersListSenders",
         api: "provisioning",
         id: "KakaotalkSendersController_listSenders_v1",
         method: "GET",
@@ -185,7 +185,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"totalSize\":2,\"pageSize\":50,\"senders\":[{\"id\":\"cf11794a-6a5e-4a12-b103-da79bd378bf1\",\"plusFriendId\":\"5WY5zKfY3pB56EmDVUPQ\",\"state\":\"ACTIVE\",\"details\":{\"adminPhoneNo\":\"+48777777777\",\"name\":\"Test Name\",\"logoImage\":\"https://example-logo-image.com\",\"topLevelCategoryCode\":\"019\",\"midLevelCategoryCode\":\"0006\",\"subLevelCategoryCode\":\"0001\"},\"created\":\"2023-02-23T11:28:51.194Z\",\"modified\":\"2023-02-23T11:28:51.194Z\"},{\"id\":\"cf11794a-6a5e-4a12-b103-da79bd378bf1\",\"plusFriendId\":\"5WY5zKfY3pB56EmDVUPQ\",\"changes\":{\"status\":\"REJECTED\",\"details\":{\"adminPhoneNo\":\"+48777777777\",\"name\":\"Test Name\",\"logoImage\":\"https://example-logo-image.com\",\"topLevelCategoryCode\":\"019\",\"midLevelCategoryCode\":\"0006\",\"subLevelCategoryCode\":\"0001\"}},\"created\":\"2023-02-23T11:28:51.194Z\",\"modified\":\"2023-02-23T11:28:51.194Z\"}]}",
     },
     OperationSpec {
-        name: "ProvisioningKakaotalkSendersControllerCreateSenderV1",
+        name: "ProvisioningKakaoTalkSendersCreateSender",
         api: "provisioning",
         id: "KakaotalkSendersController_createSender_v1",
         method: "POST",
@@ -203,7 +203,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"cf11794a-6a5e-4a12-b103-da79bd378bf1\",\"plusFriendId\":\"5WY5zKfY3pB56EmDVUPQ\",\"changes\":{\"status\":\"REJECTED\",\"details\":{\"adminPhoneNo\":\"+48777777777\",\"name\":\"Test Name\",\"logoImage\":\"https://example-logo-image.com\",\"topLevelCategoryCode\":\"019\",\"midLevelCategoryCode\":\"0006\",\"subLevelCategoryCode\":\"0001\"}},\"created\":\"2023-02-23T11:28:51.194Z\",\"modified\":\"2023-02-23T11:28:51.194Z\"}",
     },
     OperationSpec {
-        name: "ProvisioningKakaotalkSendersControllerGetSenderV1",
+        name: "ProvisioningKakaoTalkSendersGetSender",
         api: "provisioning",
         id: "KakaotalkSendersController_getSender_v1",
         method: "GET",
@@ -219,7 +219,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"cf11794a-6a5e-4a12-b103-da79bd378bf1\",\"plusFriendId\":\"5WY5zKfY3pB56EmDVUPQ\",\"state\":\"ACTIVE\",\"details\":{\"adminPhoneNo\":\"+48777777777\",\"name\":\"Test Name\",\"logoImage\":\"https://example-logo-image.com\",\"topLevelCategoryCode\":\"019\",\"midLevelCategoryCode\":\"0006\",\"subLevelCategoryCode\":\"0001\"},\"created\":\"2023-02-23T11:28:51.194Z\",\"modified\":\"2023-02-23T11:28:51.194Z\"}",
     },
     OperationSpec {
-        name: "ProvisioningKakaotalkSendersControllerDeleteSenderV1",
+        name: "ProvisioningKakaoTalkSendersDeleteSender",
         api: "provisioning",
         id: "KakaotalkSendersController_deleteSender_v1",
         method: "DELETE",
@@ -235,7 +235,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ProvisioningKakaotalkSendersControllerUpdateSenderV1",
+        name: "ProvisioningKakaoTalkSendersUpdateSender",
         api: "provisioning",
         id: "KakaotalkSendersController_updateSender_v1",
         method: "PATCH",
@@ -253,7 +253,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"cf11794a-6a5e-4a12-b103-da79bd378bf1\",\"plusFriendId\":\"5WY5zKfY3pB56EmDVUPQ\",\"state\":\"ACTIVE\",\"changes\":{\"status\":\"REJECTED\",\"details\":{\"adminPhoneNo\":\"+48777777777\",\"name\":\"Test Name\",\"logoImage\":\"https://example-logo-image.com\",\"topLevelCategoryCode\":\"019\",\"midLevelCategoryCode\":\"0006\",\"subLevelCategoryCode\":\"0001\"}},\"details\":{\"adminPhoneNo\":\"+48777777777\",\"name\":\"Test Name\",\"logoImage\":\"https://example-logo-image.com\",\"topLevelCategoryCode\":\"019\",\"midLevelCategoryCode\":\"0006\",\"subLevelCategoryCode\":\"0001\"},\"created\":\"2023-02-23T11:28:51.194Z\",\"modified\":\"2023-02-23T11:28:51.194Z\"}",
     },
     OperationSpec {
-        name: "ProvisioningKakaotalkSendersControllerListActivitiesV1",
+        name: "ProvisioningKakaoTalkSendersListActivities",
         api: "provisioning",
         id: "KakaotalkSendersController_listActivities_v1",
         method: "GET",
@@ -273,7 +273,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"totalSize\":2,\"pageSize\":50,\"notifications\":[{\"type\":\"CREATED\",\"created\":\"2023-12-20T15:00:11.310Z\",\"author\":\"Provisioning API user\"},{\"type\":\"COMMENT_ADDED\",\"created\":\"2023-12-20T15:00:10.303Z\",\"comment\":\"Example comment\",\"author\":\"Provisioning API user\"}]}",
     },
     OperationSpec {
-        name: "ProvisioningKakaotalkSendersControllerDeleteChangesV1",
+        name: "ProvisioningKakaoTalkSendersDeleteChanges",
         api: "provisioning",
         id: "KakaotalkSendersController_deleteChanges_v1",
         method: "DELETE",
@@ -289,7 +289,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ProvisioningKakaotalkSendersControllerCreateCommentV1",
+        name: "ProvisioningKakaoTalkSendersCreateComment",
         api: "provisioning",
         id: "KakaotalkSendersController_createComment_v1",
         method: "POST",
@@ -307,7 +307,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"type\":\"CREATED\",\"comment\":\"Example comment\",\"created\":\"2023-01-19T13:11:08.204Z\"}",
     },
     OperationSpec {
-        name: "ProvisioningKakaotalkSendersControllerRegisterSenderV1",
+        name: "ProvisioningKakaoTalkSendersRegisterSender",
         api: "provisioning",
         id: "KakaotalkSendersController_registerSender_v1",
         method: "POST",
@@ -323,7 +323,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"cf11794a-6a5e-4a12-b103-da79bd378bf1\",\"plusFriendId\":\"5WY5zKfY3pB56EmDVUPQ\",\"state\":\"VERIFYING\",\"details\":{\"adminPhoneNo\":\"+48777777777\",\"name\":\"Test Name\",\"logoImage\":\"https://example-logo-image.com\",\"topLevelCategoryCode\":\"019\",\"midLevelCategoryCode\":\"0006\",\"subLevelCategoryCode\":\"0001\"},\"created\":\"2023-02-23T11:28:51.194Z\",\"modified\":\"2023-02-23T11:28:51.194Z\"}",
     },
     OperationSpec {
-        name: "ProvisioningKakaotalkSendersControllerVerifySenderV1",
+        name: "ProvisioningKakaoTalkSendersVerifySender",
         api: "provisioning",
         id: "KakaotalkSendersController_verifySender_v1",
         method: "POST",
@@ -341,7 +341,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"cf11794a-6a5e-4a12-b103-da79bd378bf1\",\"plusFriendId\":\"5WY5zKfY3pB56EmDVUPQ\",\"state\":\"ACTIVE\",\"details\":{\"adminPhoneNo\":\"+48777777777\",\"name\":\"Test Name\",\"logoImage\":\"https://example-logo-image.com\",\"topLevelCategoryCode\":\"019\",\"midLevelCategoryCode\":\"0006\",\"subLevelCategoryCode\":\"0001\"},\"created\":\"2023-02-23T11:28:51.194Z\",\"modified\":\"2023-02-23T11:28:51.194Z\"}",
     },
     OperationSpec {
-        name: "ProvisioningKakaotalkTemplatesControllerListTemplatesV1",
+        name: "ProvisioningKakaoTalkTemplatesListTemplates",
         api: "provisioning",
         id: "KakaotalkTemplatesController_listTemplates_v1",
         method: "GET",
@@ -359,7 +359,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"totalSize\":2,\"pageSize\":50,\"templates\":[{\"id\":\"1a76b24e-bead-4c72-b468-6c3bdfff0ee6\",\"code\":\"S7yFqaKqJ8tsnBZH2CEd\",\"state\":\"APPROVED\",\"details\":{\"language\":\"EN\",\"messageType\":\"BASIC\",\"emphasizeType\":\"EMPHASIZE_TYPE_NONE\",\"categoryCode\":\"001001\",\"securityFlag\":false,\"name\":\"Example name\",\"content\":\"Example content\",\"extra\":\"Example extra\",\"ad\":\"Example ad\",\"title\":\"Example title\",\"subtitle\":\"Example subtitle\",\"imageName\":\"Example image name\",\"imageUrl\":\"https://example-image-url.com\",\"buttons\":[{\"ordering\":1,\"type\":\"APP_LINK\",\"name\":\"Example Name\",\"linkMo\":\"https://example-link-mo.com\",\"linkPc\":\"https://example-link-pc.com\",\"schemeIos\":\"https://example-scheme-ios.com\",\"schemeAndroid\":\"https://example-scheme-android.com\"}]},\"created\":\"2023-02-24T10:19:31.372Z\",\"modified\":\"2023-02-24T10:19:31.372Z\"},{\"id\":\"1a76b24e-bead-4c72-b468-6c3bdfff0ee6\",\"code\":\"S7yFqaKqJ8tsnBZH2CEd\",\"state\":\"APPROVED\",\"details\":{\"language\":\"EN\",\"messageType\":\"BASIC\",\"emphasizeType\":\"EMPHASIZE_TYPE_NONE\",\"categoryCode\":\"001001\",\"securityFlag\":false,\"name\":\"Example name\",\"content\":\"Example content\",\"extra\":\"Example extra\",\"ad\":\"Example ad\",\"title\":\"Example title\",\"subtitle\":\"Example subtitle\",\"imageName\":\"Example image name\",\"imageUrl\":\"https://example-image-url.com\",\"buttons\":[{\"ordering\":1,\"type\":\"APP_LINK\",\"name\":\"Example Name\",\"linkMo\":\"https://example-link-mo.com\",\"linkPc\":\"https://example-link-pc.com\",\"schemeIos\":\"https://example-scheme-ios.com\",\"schemeAndroid\":\"https://example-scheme-android.com\"}]},\"changes\":{\"status\":\"IN_PROGRESS\",\"details\":{\"language\":\"EN\",\"messageType\":\"BASIC\",\"emphasizeType\":\"EMPHASIZE_TYPE_NONE\",\"categoryCode\":\"001001\",\"securityFlag\":false,\"name\":\"Example name\",\"content\":\"Example content\",\"extra\":\"Example extra\",\"ad\":\"Example ad\",\"title\":\"Example title\",\"subtitle\":\"Example subtitle\",\"imageName\":\"Example image name\",\"imageUrl\":\"https://example-image-url.com\",\"buttons\":[{\"ordering\":1,\"type\":\"APP_LINK\",\"name\":\"Example Name\",\"linkMo\":\"https://example-link-mo.com\",\"linkPc\":\"https://example-link-pc.com\",\"schemeIos\":\"https://example-scheme-ios.com\",\"schemeAndroid\":\"https://example-scheme-android.com\"}]}},\"created\":\"2023-02-24T10:19:31.372Z\",\"modified\":\"2023-02-24T10:19:31.372Z\"}]}",
     },
     OperationSpec {
-        name: "ProvisioningKakaotalkTemplatesControllerCreateTemplateV1",
+        name: "ProvisioningKakaoTalkTemplatesCreateTemplate",
         api: "provisioning",
         id: "KakaotalkTemplatesController_createTemplate_v1",
         method: "POST",
@@ -379,7 +379,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"1a76b24e-bead-4c72-b468-6c3bdfff0ee6\",\"code\":\"S7yFqaKqJ8tsnBZH2CEd\",\"changes\":{\"status\":\"IN_PROGRESS\",\"details\":{\"language\":\"EN\",\"messageType\":\"BASIC\",\"emphasizeType\":\"EMPHASIZE_TYPE_NONE\",\"categoryCode\":\"001001\",\"securityFlag\":false,\"name\":\"Example name\",\"content\":\"Example content\",\"extra\":\"Example extra\",\"ad\":\"Example ad\",\"title\":\"Example title\",\"subtitle\":\"Example subtitle\",\"imageName\":\"Example image name\",\"imageUrl\":\"https://example-image-url.com\",\"buttons\":[{\"ordering\":1,\"type\":\"APP_LINK\",\"name\":\"Example Name\",\"linkMo\":\"https://example-link-mo.com\",\"linkPc\":\"https://example-link-pc.com\",\"schemeIos\":\"https://example-scheme-ios.com\",\"schemeAndroid\":\"https://example-scheme-android.com\"}]}},\"created\":\"2023-02-24T10:19:31.372Z\",\"modified\":\"2023-02-24T10:19:31.372Z\"}",
     },
     OperationSpec {
-        name: "ProvisioningKakaotalkTemplatesControllerGetV1",
+        name: "ProvisioningKakaoTalkTemplatesGet",
         api: "provisioning",
         id: "KakaotalkTemplatesController_get_v1",
         method: "GET",
@@ -397,7 +397,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"1a76b24e-bead-4c72-b468-6c3bdfff0ee6\",\"code\":\"S7yFqaKqJ8tsnBZH2CEd\",\"state\":\"APPROVED\",\"details\":{\"language\":\"EN\",\"messageType\":\"BASIC\",\"emphasizeType\":\"EMPHASIZE_TYPE_NONE\",\"categoryCode\":\"001001\",\"securityFlag\":false,\"name\":\"Example name\",\"content\":\"Example content\",\"extra\":\"Example extra\",\"ad\":\"Example ad\",\"title\":\"Example title\",\"subtitle\":\"Example subtitle\",\"imageName\":\"Example image name\",\"imageUrl\":\"https://example-image-url.com\",\"buttons\":[{\"ordering\":1,\"type\":\"APP_LINK\",\"name\":\"Example Name\",\"linkMo\":\"https://example-link-mo.com\",\"linkPc\":\"https://example-link-pc.com\",\"schemeIos\":\"https://example-scheme-ios.com\",\"schemeAndroid\":\"https://example-scheme-android.com\"}]},\"created\":\"2023-02-24T10:19:31.372Z\",\"modified\":\"2023-02-24T10:19:31.372Z\"}",
     },
     OperationSpec {
-        name: "ProvisioningKakaotalkTemplatesControllerDeleteTemplateV1",
+        name: "ProvisioningKakaoTalkTemplatesDeleteTemplate",
         api: "provisioning",
         id: "KakaotalkTemplatesController_deleteTemplate_v1",
         method: "DELETE",
@@ -413,7 +413,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ProvisioningKakaotalkTemplatesControllerUpdateTemplateV1",
+        name: "ProvisioningKakaoTalkTemplatesUpdateTemplate",
         api: "provisioning",
         id: "KakaotalkTemplatesController_updateTemplate_v1",
         method: "PATCH",
@@ -435,7 +435,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"1a76b24e-bead-4c72-b468-6c3bdfff0ee6\",\"code\":\"S7yFqaKqJ8tsnBZH2CEd\",\"changes\":{\"status\":\"IN_PROGRESS\",\"details\":{\"language\":\"EN\",\"messageType\":\"BASIC\",\"emphasizeType\":\"EMPHASIZE_TYPE_NONE\",\"categoryCode\":\"001001\",\"securityFlag\":false,\"name\":\"Example name\",\"content\":\"Example content\",\"extra\":\"Example extra\",\"ad\":\"Example ad\",\"title\":\"Example title\",\"subtitle\":\"Example subtitle\",\"imageName\":\"Example image name\",\"imageUrl\":\"https://example-image-url.com\",\"buttons\":[{\"ordering\":1,\"type\":\"APP_LINK\",\"name\":\"Example Name\",\"linkMo\":\"https://example-link-mo.com\",\"linkPc\":\"https://example-link-pc.com\",\"schemeIos\":\"https://example-scheme-ios.com\",\"schemeAndroid\":\"https://example-scheme-android.com\"}]}},\"created\":\"2023-02-24T10:19:31.372Z\",\"modified\":\"2023-02-24T10:19:31.372Z\"}",
     },
     OperationSpec {
-        name: "ProvisioningKakaotalkTemplatesControllerListActivitiesV1",
+        name: "ProvisioningKakaoTalkTemplatesListActivities",
         api: "provisioning",
         id: "KakaotalkTemplatesController_listActivities_v1",
         method: "GET",
@@ -455,7 +455,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"totalSize\":2,\"pageSize\":50,\"notifications\":[{\"type\":\"CREATED\",\"created\":\"2023-01-19T13:11:08.204Z\",\"author\":\"Provisioning API user\"},{\"type\":\"COMMENT_ADDED\",\"created\":\"2023-01-19T13:11:08.204Z\",\"comment\":\"Example comment\",\"author\":\"Provisioning API user\"}]}",
     },
     OperationSpec {
-        name: "ProvisioningKakaotalkTemplatesControllerDeleteTemplateDraftV1",
+        name: "ProvisioningKakaoTalkTemplatesDeleteTemplateDraft",
         api: "provisioning",
         id: "KakaotalkTemplatesController_deleteTemplateDraft_v1",
         method: "DELETE",
@@ -471,7 +471,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ProvisioningKakaotalkTemplatesControllerCreateCommentV1",
+        name: "ProvisioningKakaoTalkTemplatesCreateComment",
         api: "provisioning",
         id: "KakaotalkTemplatesController_createComment_v1",
         method: "POST",
@@ -489,7 +489,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"type\":\"CREATED\",\"comment\":\"Example comment\",\"created\":\"2023-01-19T13:11:08.204Z\"}",
     },
     OperationSpec {
-        name: "ProvisioningRcsAccountsControllerListActivitiesV1",
+        name: "ProvisioningRcsAccountsListActivities",
         api: "provisioning",
         id: "RcsAccountsController_listActivities_v1",
         method: "GET",
@@ -507,7 +507,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"totalSize\":2,\"pageSize\":50,\"notifications\":[{\"type\":\"CREATED\",\"created\":\"2023-02-10T11:41:14.202Z\",\"author\":\"Provisioning API user\"},{\"type\":\"COMMENT_ADDED\",\"created\":\"2023-02-10T11:41:14.202Z\",\"comment\":\"Example comment\",\"author\":\"Provisioning API user\"}]}",
     },
     OperationSpec {
-        name: "ProvisioningRcsAccountsControllerCreateCommentV1",
+        name: "ProvisioningRcsAccountsCreateComment",
         api: "provisioning",
         id: "RcsAccountsController_createComment_v1",
         method: "POST",
@@ -525,7 +525,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"type\":\"CREATED\",\"comment\":\"Example comment\",\"created\":\"2023-01-19T13:11:08.204Z\"}",
     },
     OperationSpec {
-        name: "ProvisioningRcsQuestionnaireControllerGetQuestionsV1",
+        name: "ProvisioningRcsQuestionnaireGetQuestions",
         api: "provisioning",
         id: "RcsQuestionnaireController_getQuestions_v1",
         method: "GET",
@@ -545,7 +545,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"general\":{\"questions\":{\"optInDescription\":{\"question\":\"How do users agree to receive messages from your business through the agent?\",\"suggestedAnswers\":[\"By subscribing to our loyalty program\",\"By making a purchase in-store or online\",\"By subscribing to a newsletter\",\"By creating an account on our website or app\"]},\"triggerDescription\":{\"question\":\"When does your business send messages to users through the agent?\",\"suggestedAnswers\":[\"User actions (e.g. after making a purchase)\"]},\"interactionsDescription\":{\"question\":\"How will users interact with your business through the agent?\",\"suggestedAnswers\":[\"Online Payment\",\"Password reset\",\"OTP/2FA for account login\"]},\"optOutDescription\":{\"question\":\"What message does your business send when a user opts out?\",\"suggestedAnswers\":[\"Thank you for opting out\",\"Thank you for unsubscribing\",\"We have registered your opt out request\"]},\"videoUris\":{\"question\":\"\",\"suggestedAnswers\":[]},\"screenshotUris\":{\"question\":\"\",\"suggestedAnswers\":[]}}},\"verification\":{\"questions\":{\"name\":{\"question\":\"What is the name of your verification contact?\",\"suggestedAnswers\":[]},\"email\":{\"question\":\"What is the email of your verification contact?\",\"suggestedAnswers\":[]},\"title\":{\"question\":\"What is the title of your verification contact?\",\"suggestedAnswers\":[]},\"website\":{\"question\":\"What is the website of your verification contact?\",\"suggestedAnswers\":[]},\"phone\":{\"question\":\"What is the phone number of your verification contact?\",\"suggestedAnswers\":[]},\"partner\":{\"companyName\":{\"question\":\"For ASP resellers: what is the name of the brand partner company?\",\"suggestedAnswers\":[]},\"contactName\":{\"question\":\"For ASP resellers: what is the name of the brand partner contact person?\",\"suggestedAnswers\":[]},\"contactEmailAddress\":{\"question\":\"For ASP resellers: what is the email of the brand partner contact person?\",\"suggestedAnswers\":[]}}}},\"us\":{\"questions\":{\"ownershipType\":{\"question\":\"What is the ownership type of your company?\",\"suggestedAnswers\":[\"PRIVATE\",\"PUBLIC\"]},\"companyLegalName\":{\"question\":\"What is the registered legal name of your company?\",\"suggestedAnswers\":[]},\"companyPhoneNumber\":{\"question\":\"What is the primary phone number of your company?\",\"suggestedAnswers\":[]},\"companyEmailAddress\":{\"question\":\"What is the primary email address of your company?\",\"suggestedAnswers\":[]},\"brandName\":{\"question\":\"What is your brand name or Doing Business As (DBA)?\",\"suggestedAnswers\":[]},\"brandIndustry\":{\"question\":\"What sector or industry does your business operate in?\",\"suggestedAnswers\":[\"AGRICULTURE\",\"COMMUNICATION\",\"CONSTRUCTION\",\"EDUCATION\",\"ENERGY\",\"ENTERTAINMENT\",\"FINANCIAL\",\"GAMBLING\",\"GOVERNMENT\",\"HEALTHCARE\",\"HOSPITALITY\",\"HUMAN_RESOURCES\",\"INSURANCE\",\"LEGAL\",\"MANUFACTURING\",\"NON_GOVERNMENTAL_ORGANIZATION\",\"POLITICAL\",\"POSTAL\",\"PROFESSIONAL\",\"REAL_ESTATE\",\"RETAIL\",\"TECHNOLOGY\",\"TRANSPORTATION\"]},\"legalForm\":{\"question\":\"What is the legal form of your company?\",\"suggestedAnswers\":[\"CORPORATION\",\"LIMITED_LIABILITY_COMPANY\",\"PARTNERSHIP\",\"S_CORPORATION\"]},\"taxIdCountry\":{\"question\":\"In which country is your company's tax ID registered?\",\"suggestedAnswers\":[]},\"taxId\":{\"question\":\"For non-US companies: what is the tax ID of your company?\",\"suggestedAnswers\":[]},\"addressLine\":{\"question\":\"What is the primary street address of your company?\",\"suggestedAnswers\":[]},\"addressCity\":{\"question\":\"In which city is your company located?\",\"suggestedAnswers\":[]},\"addressCountry\":{\"question\":\"In which country is your company located?\",\"suggestedAnswers\":[]},\"addressPostalCode\":{\"question\":\"What is the postal code for your company address?\",\"suggestedAnswers\":[]},\"websiteUrl\":{\"question\":\"What is the primary website URL for your company?\",\"suggestedAnswers\":[]},\"contactFirstName\":{\"question\":\"What is the first name of the responsible contact person for your company?\",\"suggestedAnswers\":[]},\"contactSurname\":{\"question\":\"What is the surname of the responsible contact person for your company?\",\"suggestedAnswers\":[]},\"sampleMessages\":{\"question\":\"Please provide sample messages for each use case or message type sent by your brand.\",\"suggestedAnswers\":[]},\"messagesVolume\":{\"question\":\"What is the expected message volume?\",\"suggestedAnswers\":[]},\"embeddedLink\":{\"question\":\"Does your brand send messages that contain embedded links to external websites?\",\"suggestedAnswers\":[]},\"embeddedPhone\":{\"question\":\"Does your brand send messages that contain embedded phone numbers for direct calling?\",\"suggestedAnswers\":[]},\"ageGatedContent\":{\"question\":\"Does your brand send messages that contain age-gated content or require age verification?\",\"suggestedAnswers\":[]},\"directLending\":{\"question\":\"Does your brand send messages that involve direct lending or financial services?\",\"suggestedAnswers\":[]},\"optInConfirmationMessage\":{\"question\":\"Does your brand send opt-in confirmation messages to users who have subscribed to receive messages?\",\"suggestedAnswers\":[]},\"helpMessage\":{\"question\":\"Does your brand send help messages that provide assistance or support information to users?\",\"suggestedAnswers\":[]},\"callToActionMessage\":{\"question\":\"Does your brand send call-to-action messages that encourage users to take specific actions?\",\"suggestedAnswers\":[]},\"addressState\":{\"question\":\"In which state is your company located?\",\"suggestedAnswers\":[]},\"stockExchange\":{\"question\":\"What is the primary home country stock exchange abbreviation?\",\"suggestedAnswers\":[]},\"stockSymbol\":{\"question\":\"What is the primary home country stock symbol associated with the stock exchange?\",\"suggestedAnswers\":[]}}}}",
     },
     OperationSpec {
-        name: "ProvisioningRcsSendersControllerListSendersV1",
+        name: "ProvisioningRcsSendersListSenders",
         api: "provisioning",
         id: "RcsSendersController_listSenders_v1",
         method: "GET",
@@ -561,7 +561,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"totalSize\":2,\"pageSize\":50,\"senders\":[{\"id\":\"cf11794a-6a5e-4a12-b103-da79bd378bf1\",\"state\":\"IN_TEST\",\"testNumberStates\":[{\"number\":\"+46123123111\",\"state\":\"UNVERIFIED\",\"submitted\":\"2023-01-19t13:11:08.204Z\"},{\"number\":\"+46123123222\",\"state\":\"VERIFIED\",\"submitted\":\"2023-01-19t13:11:08.204Z\"},{\"number\":\"+46123123333\",\"state\":\"DECLINED\",\"submitted\":\"2023-01-19t13:11:08.204Z\"}],\"countryStatus\":[{\"country\":\"FR\",\"status\":\"NOT_LAUNCHED\",\"operators\":[{\"name\":\"Coriolis Telecom\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Lycamobile\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Bouygues\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Free\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"NRJ Mobile\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"SFR\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Orange\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"}]},{\"country\":\"GB\",\"status\":\"NOT_LAUNCHED\",\"operators\":[{\"name\":\"EE\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Three\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Sky\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"O2\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Vodafone\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"}]},{\"country\":\"SE\",\"status\":\"NOT_LAUNCHED\",\"operators\":[{\"name\":\"Tele2\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Telenor\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Telia\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Three\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"}]}],\"details\":{\"brand\":{\"emails\":[{\"label\":\"label\",\"address\":\"test@test.com\"},{\"label\":\"label-1\",\"address\":\"test-1@test.com\"},{\"label\":\"label-2\",\"address\":\"test-2@test.com\"}],\"phones\":[{\"label\":\"label\",\"number\":\"+48777777777\"},{\"label\":\"label-1\",\"number\":\"48888888888\"},{\"label\":\"label-2\",\"number\":\"+48999999999\"}],\"websites\":[{\"label\":\"label\",\"url\":\"https://example.com\"},{\"label\":\"label-1\",\"url\":\"https://example-1.com\"},{\"label\":\"label-2\",\"url\":\"https://example-2.com\"}],\"color\":\"#000000\",\"description\":\"Test description\",\"bannerUrl\":\"https://example-banner-url.com\",\"logoUrl\":\"https://example-logo-url.com\",\"privacyPolicyUrl\":\"https://example-private-policy-url.com\",\"termsOfServiceUrl\":\"https://example-terms-of-service-url.com\",\"name\":\"Test name\"},\"testNumbers\":[\"+48777777777\"],\"countries\":[\"FR\",\"GB\",\"SE\"],\"questionnaire\":{\"general\":{\"questions\":{\"optInDescription\":{\"question\":\"How do users agree to receive messages from your business through the agent?\",\"suggestedAnswers\":[\"By subscribing to our loyalty program\",\"By making a purchase in-store or online\",\"By subscribing to a newsletter\",\"By creating an account on our website or app\"]},\"triggerDescription\":{\"question\":\"When does your business send messages to users through the agent?\",\"suggestedAnswers\":[\"User actions (e.g. after making a purchase)\"]},\"interactionsDescription\":{\"question\":\"How will users interact with your business through the agent?\",\"suggestedAnswers\":[\"Online Payment\",\"Password reset\",\"OTP/2FA for account login\"]},\"optOutDescription\":{\"question\":\"What message does your business send when a user opts out?\",\"suggestedAnswers\":[\"Thank you for opting out\",\"Thank you for unsubscribing\",\"We have registered your opt out request\"]},\"videoUris\":{\"question\":\"\",\"suggestedAnswers\":[]},\"screenshotUris\":{\"question\":\"\",\"suggestedAnswers\":[]}},\"answers\":{\"optInDescription\":\"By subscribing to a newsletter\",\"triggerDescription\":\"User actions (e.g. after making a purchase)\",\"interactionsDescription\":\"Billing or payment reminders,aef Order updates,aef Upon package delivery\",\"interactionsDescriptionMetadata\":{\"ignore\":\",aef\"},\"optOutDescription\":\"We have registered your opt out request\",\"videoUris\":[\"https://example-video-url.com\"],\"screenshotUris\":[\"https://example-screenshot-url.com\"]}},\"verification\":{\"questions\":{\"name\":{\"question\":\"What is the name of your verification contact?\",\"suggestedAnswers\":[]},\"email\":{\"question\":\"What is the email of your verification contact?\",\"suggestedAnswers\":[]},\"title\":{\"question\":\"What is the title of your verification contact?\",\"suggestedAnswers\":[]},\"website\":{\"question\":\"What is the website of your verification contact?\",\"suggestedAnswers\":[]},\"phone\":{\"question\":\"What is the phone number of your verification contact?\",\"suggestedAnswers\":[]},\"partner\":{\"companyName\":{\"question\":\"For ASP resellers: what is the name of the brand partner company?\",\"suggestedAnswers\":[]},\"contactName\":{\"question\":\"For ASP resellers: what is the name of the brand partner contact person?\",\"suggestedAnswers\":[]},\"contactEmailAddress\":{\"question\":\"For ASP resellers: what is the email of the brand partner contact person?\",\"suggestedAnswers\":[]}}},\"answers\":{\"name\":\"Exam Ple\",\"email\":\"email@example.com\",\"title\":\"Head Example\",\"website\":\"https://example.com\",\"phone\":\"+48777777777\",\"partner\":{\"companyName\":\"Partner company\",\"contactName\":\"Partner contact name\",\"contactEmailAddress\":\"partner.contact@partner-company.com\"}}},\"gb\":{\"questions\":{\"brandIndustry\":{\"question\":\"What sector or industry does your business operate in?\",\"suggestedAnswers\":[\"Automotive\",\"Beauty, spa and salon\",\"Clothing\",\"Education\",\"Entertainment\",\"Event planning and service\",\"Finance and banking\",\"Food and groceries\",\"Public service\",\"Hotel and lodging\",\"Medical and health\",\"Charity\",\"Professional services\",\"Shopping and retail\",\"Travel and transportation\",\"Restaurant\"]},\"companyLegalName\":{\"question\":\"What is the registered legal name of your company?\",\"suggestedAnswers\":[]},\"companyRegistrationNumber\":{\"question\":\"What is the registration number of your company?\",\"suggestedAnswers\":[]},\"fullCompanyAddress\":{\"question\":\"Full Company Address\",\"suggestedAnswers\":[]},\"messagesVolume\":{\"question\":\"What is the total volume of messages expected to be sent by your agent?\",\"suggestedAnswers\":[\"0 - 10K messages\",\"10K - 100K messages\",\"100K - 1M messages\",\"1M+ messages\"]},\"messagesFrequency\":{\"question\":\"How often do you expect to send messages?\",\"suggestedAnswers\":[\"Once per day\",\"Once per week\",\"Once per month\",\"Once per 3 months\",\"Once per 6 months\"]},\"campaignLength\":{\"question\":\"What will be the length of the RCS campaign?\",\"suggestedAnswers\":[\"1 day or less\",\"2 to 7 days\",\"8 to 21 days\",\"1 month\",\"3 months\",\"6 months\",\"Continuous / ongoing\"]}},\"answers\":{\"brandIndustry\":\"Automotive\",\"companyLegalName\":\"Example company legal name\",\"companyRegistrationNumber\":\"123-123456789\",\"fullCompanyAddress\":\"Skeppsbron 1 Malmö, 123 12, Sweden\",\"messagesVolume\":\"10K - 100K messages\",\"messagesFrequency\":\"Once per month\"}},\"fr\":{\"questions\":{\"fullCompanyAddress\":{\"question\":\"Full Company Address\",\"suggestedAnswers\":[]},\"siren\":{\"question\":\"What is your Company directory identification system number (SIREN)?\",\"suggestedAnswers\":[]}},\"answers\":{\"fullCompanyAddress\":\"Skeppsbron 1-split-211 20-split-Malmö\",\"fullCompanyAddressMetadata\":{\"ignore\":\"-split-\"},\"siren\":\"123456789\"}},\"us\":{\"questions\":{\"ownershipType\":{\"question\":\"What is the ownership type of your company?\",\"suggestedAnswers\":[\"PRIVATE\",\"PUBLIC\"]},\"companyLegalName\":{\"question\":\"What is the registered legal name of your company?\",\"suggestedAnswers\":[]},\"companyPhoneNumber\":{\"question\":\"What is the primary phone number of your company?\",\"suggestedAnswers\":[]},\"companyEmailAddress\":{\"question\":\"What is the primary email address of your company?\",\"suggestedAnswers\":[]},\"brandName\":{\"question\":\"What is your brand name or Doing Business As (DBA)?\",\"suggestedAnswers\":[]},\"brandIndustry\":{\"question\":\"What sector or industry does your business operate in?\",\"suggestedAnswers\":[\"AGRICULTURE\",\"COMMUNICATION\",\"CONSTRUCTION\",\"EDUCATION\",\"ENERGY\",\"ENTERTAINMENT\",\"FINANCIAL\",\"GAMBLING\",\"GOVERNMENT\",\"HEALTHCARE\",\"HOSPITALITY\",\"HUMAN_RESOURCES\",\"INSURANCE\",\"LEGAL\",\"MANUFACTURING\",\"NON_GOVERNMENTAL_ORGANIZATION\",\"POLITICAL\",\"POSTAL\",\"PROFESSIONAL\",\"REAL_ESTATE\",\"RETAIL\",\"TECHNOLOGY\",\"TRANSPORTATION\"]},\"legalForm\":{\"question\":\"What is the legal form of your company?\",\"suggestedAnswers\":[\"CORPORATION\",\"LIMITED_LIABILITY_COMPANY\",\"PARTNERSHIP\",\"S_CORPORATION\"]},\"taxIdCountry\":{\"question\":\"In which country is your company's tax ID registered?\",\"suggestedAnswers\":[]},\"taxId\":{\"question\":\"For non-US companies: what is the tax ID of your company?\",\"suggestedAnswers\":[]},\"addressLine\":{\"question\":\"What is the primary street address of your company?\",\"suggestedAnswers\":[]},\"addressCity\":{\"question\":\"In which city is your company located?\",\"suggestedAnswers\":[]},\"addressCountry\":{\"question\":\"In which country is your company located?\",\"suggestedAnswers\":[]},\"addressState\":{\"question\":\"In which state is your company located?\",\"suggestedAnswers\":[]},\"addressPostalCode\":{\"question\":\"What is the postal code for your company address?\",\"suggestedAnswers\":[]},\"websiteUrl\":{\"question\":\"What is the primary website URL for your company?\",\"suggestedAnswers\":[]},\"contactFirstName\":{\"question\":\"What is the first name of the responsible contact person for your company?\",\"suggestedAnswers\":[]},\"contactSurname\":{\"question\":\"What is the surname of the responsible contact person for your company?\",\"suggestedAnswers\":[]},\"stockExchange\":{\"question\":\"What is the primary home country stock exchange abbreviation?\",\"suggestedAnswers\":[]},\"stockSymbol\":{\"question\":\"What is the primary home country stock symbol associated with the stock exchange?\",\"suggestedAnswers\":[]},\"sampleMessages\":{\"question\":\"Please provide sample messages for each use case or message type sent by your brand.\",\"suggestedAnswers\":[]},\"messagesVolume\":{\"question\":\"What is the expected message volume?\",\"suggestedAnswers\":[]},\"embeddedLink\":{\"question\":\"Does your brand send messages that contain embedded links to external websites?\",\"suggestedAnswers\":[]},\"embeddedPhone\":{\"question\":\"Does your brand send messages that contain embedded phone numbers for direct calling?\",\"suggestedAnswers\":[]},\"ageGatedContent\":{\"question\":\"Does your brand send messages that contain age-gated content or require age verification?\",\"suggestedAnswers\":[]},\"directLending\":{\"question\":\"Does your brand send messages that involve direct lending or financial services?\",\"suggestedAnswers\":[]},\"optInConfirmationMessage\":{\"question\":\"Does your brand send opt-in confirmation messages to users who have subscribed to receive messages?\",\"suggestedAnswers\":[]},\"helpMessage\":{\"question\":\"Does your brand send help messages that provide assistance or support information to users?\",\"suggestedAnswers\":[]},\"callToActionMessage\":{\"question\":\"Does your brand send call-to-action messages that encourage users to take specific actions?\",\"suggestedAnswers\":[]}},\"answers\":{\"ownershipType\":\"PUBLIC\",\"companyLegalName\":\"Example company legal name\",\"companyPhoneNumber\":\"+48777777777\",\"companyEmailAddress\":\"email@example.com\",\"brandName\":\"Example brand name\",\"brandIndustry\":\"AGRICULTURE\",\"legalForm\":\"CORPORATION\",\"taxIdCountry\":\"US\",\"taxId\":\"12-3456789\",\"addressLine\":\"123 Main St\",\"addressCity\":\"Anytown\",\"addressCountry\":\"US\",\"addressState\":\"CA\",\"addressPostalCode\":\"12345\",\"websiteUrl\":\"https://example.com\",\"contactFirstName\":\"John\",\"contactSurname\":\"Doe\",\"stockExchange\":\"NASDAQ\",\"stockSymbol\":\"EXMPL\",\"sampleMessages\":[\"Sample message 1 for the US questionnaire.\",\"Sample message 2 for the US questionnaire.\"],\"messagesVolume\":10000,\"embeddedLink\":true,\"embeddedPhone\":true,\"ageGatedContent\":false,\"directLending\":false,\"optInConfirmationMessage\":\"Thank you for opting in!\",\"helpMessage\":\"For help, contact support.\",\"callToActionMessage\":\"Click here to claim your special offer and explore our latest updates now.\"}}}},\"region\":\"EU\",\"billingCategory\":\"CONVERSATIONAL\",\"useCase\":\"OTP\",\"hostingRegion\":\"EUROPE\",\"authName\":\"yurwN6123asd\",\"authToken\":\"ejiiqJtDyurwN6jLze8v\",\"conversationApiApp\":\"4CF9CE97504C4A468F4610919D17ECC1\",\"conversationApiAppDetails\":{\"id\":\"4CF9CE97504C4A468F4610919D17ECC1\",\"projectId\":\"ea026751-3edf-40a9-ad93-1b382bd60a78\",\"region\":\"EU\",\"channelStatus\":\"ACTIVE\"},\"created\":\"2023-01-19t13:11:08.204Z\",\"modified\":\"2023-01-19t13:11:08.204Z\",\"launched\":\"2023-01-19t13:11:08.204Z\",\"supplierDetails\":{\"google\":{\"agentId\":\"agentId\",\"brandId\":\"brandId\"}}},{\"id\":\"cf11794a-6a5e-4a12-b103-da79bd378bf1\",\"state\":\"PREPARING_LAUNCH\",\"testNumberStates\":[{\"number\":\"+46123123111\",\"state\":\"UNVERIFIED\",\"submitted\":\"2023-01-19t13:11:08.204Z\"},{\"number\":\"+46123123222\",\"state\":\"VERIFIED\",\"submitted\":\"2023-01-19t13:11:08.204Z\"},{\"number\":\"+46123123333\",\"state\":\"DECLINED\",\"submitted\":\"2023-01-19t13:11:08.204Z\"}],\"countryStatus\":[{\"country\":\"FR\",\"status\":\"PENDING\",\"operators\":[{\"name\":\"Coriolis Telecom\",\"status\":\"PENDING\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Lycamobile\",\"status\":\"PENDING\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Bouygues\",\"status\":\"PENDING\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Free\",\"status\":\"PENDING\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"NRJ Mobile\",\"status\":\"REJECTED\",\"remark\":\"Sender was rejected due to operator policy.\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"SFR\",\"status\":\"SUSPENDED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Orange\",\"status\":\"PENDING\",\"modified\":\"2023-01-19t13:11:08.204Z\"}]},{\"country\":\"GB\",\"status\":\"PENDING\",\"operators\":[{\"name\":\"EE\",\"status\":\"PENDING\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Three\",\"status\":\"PENDING\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Sky\",\"status\":\"PENDING\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"O2\",\"status\":\"PENDING\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Vodafone\",\"status\":\"SUSPENDED\",\"modified\":\"2023-01-19t13:11:08.204Z\"}]},{\"country\":\"SE\",\"status\":\"PENDING\",\"operators\":[{\"name\":\"Tele2\",\"status\":\"PENDING\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Telenor\",\"status\":\"PENDING\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Telia\",\"status\":\"PENDING\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Three\",\"status\":\"PENDING\",\"modified\":\"2023-01-19t13:11:08.204Z\"}]}],\"details\":{\"brand\":{\"emails\":[{\"label\":\"label\",\"address\":\"test@test.com\"},{\"label\":\"label-1\",\"address\":\"test-1@test.com\"},{\"label\":\"label-2\",\"address\":\"test-2@test.com\"}],\"phones\":[{\"label\":\"label\",\"number\":\"+48777777777\"},{\"label\":\"label-1\",\"number\":\"48888888888\"},{\"label\":\"label-2\",\"number\":\"+48999999999\"}],\"websites\":[{\"label\":\"label\",\"url\":\"https://example.com\"},{\"label\":\"label-1\",\"url\":\"https://example-1.com\"},{\"label\":\"label-2\",\"url\":\"https://example-2.com\"}],\"color\":\"#000000\",\"description\":\"Test description\",\"bannerUrl\":\"https://example-banner-url.com\",\"logoUrl\":\"https://example-logo-url.com\",\"privacyPolicyUrl\":\"https://example-private-policy-url.com\",\"termsOfServiceUrl\":\"https://example-terms-of-service-url.com\",\"name\":\"Test name\"},\"testNumbers\":[\"+48777777777\"],\"countries\":[\"FR\",\"GB\",\"SE\"],\"questionnaire\":{\"general\":{\"questions\":{\"optInDescription\":{\"question\":\"How do users agree to receive messages from your business through the agent?\",\"suggestedAnswers\":[\"By subscribing to our loyalty program\",\"By making a purchase in-store or online\",\"By subscribing to a newsletter\",\"By creating an account on our website or app\"]},\"triggerDescription\":{\"question\":\"When does your business send messages to users through the agent?\",\"suggestedAnswers\":[\"User actions (e.g. after making a purchase)\"]},\"interactionsDescription\":{\"question\":\"How will users interact with your business through the agent?\",\"suggestedAnswers\":[\"Online Payment\",\"Password reset\",\"OTP/2FA for account login\"]},\"optOutDescription\":{\"question\":\"What message does your business send when a user opts out?\",\"suggestedAnswers\":[\"Thank you for opting out\",\"Thank you for unsubscribing\",\"We have registered your opt out request\"]},\"videoUris\":{\"question\":\"\",\"suggestedAnswers\":[]},\"screenshotUris\":{\"question\":\"\",\"suggestedAnswers\":[]}},\"answers\":{\"optInDescription\":\"By subscribing to a newsletter\",\"triggerDescription\":\"User actions (e.g. after making a purchase)\",\"interactionsDescription\":\"Billing or payment reminders,aef Order updates,aef Upon package delivery\",\"interactionsDescriptionMetadata\":{\"ignore\":\",aef\"},\"optOutDescription\":\"We have registered your opt out request\",\"videoUris\":[\"https://example-video-url.com\"],\"screenshotUris\":[\"https://example-screenshot-url.com\"]}},\"verification\":{\"questions\":{\"name\":{\"question\":\"What is the name of your verification contact?\",\"suggestedAnswers\":[]},\"email\":{\"question\":\"What is the email of your verification contact?\",\"suggestedAnswers\":[]},\"title\":{\"question\":\"What is the title of your verification contact?\",\"suggestedAnswers\":[]},\"website\":{\"question\":\"What is the website of your verification contact?\",\"suggestedAnswers\":[]},\"phone\":{\"question\":\"What is the phone number of your verification contact?\",\"suggestedAnswers\":[]},\"partner\":{\"companyName\":{\"question\":\"For ASP resellers: what is the name of the brand partner company?\",\"suggestedAnswers\":[]},\"contactName\":{\"question\":\"For ASP resellers: what is the name of the brand partner contact person?\",\"suggestedAnswers\":[]},\"contactEmailAddress\":{\"question\":\"For ASP resellers: what is the email of the brand partner contact person?\",\"suggestedAnswers\":[]}}},\"answers\":{\"name\":\"Exam Ple\",\"email\":\"email@example.com\",\"title\":\"Head Example\",\"website\":\"https://example.com\",\"phone\":\"+48777777777\",\"partner\":{\"companyName\":\"Partner company\",\"contactName\":\"Partner contact name\",\"contactEmailAddress\":\"partner.contact@partner-company.com\"}}},\"gb\":{\"questions\":{\"brandIndustry\":{\"question\":\"What sector or industry does your business operate in?\",\"suggestedAnswers\":[\"Automotive\",\"Beauty, spa and salon\",\"Clothing\",\"Education\",\"Entertainment\",\"Event planning and service\",\"Finance and banking\",\"Food and groceries\",\"Public service\",\"Hotel and lodging\",\"Medical and health\",\"Charity\",\"Professional services\",\"Shopping and retail\",\"Travel and transportation\",\"Restaurant\"]},\"companyLegalName\":{\"question\":\"What is the registered legal name of your company?\",\"suggestedAnswers\":[]},\"companyRegistrationNumber\":{\"question\":\"What is the registration number of your company?\",\"suggestedAnswers\":[]},\"fullCompanyAddress\":{\"question\":\"Full Company Address\",\"suggestedAnswers\":[]},\"messagesVolume\":{\"question\":\"What is the total volume of messages expected to be sent by your agent?\",\"suggestedAnswers\":[\"0 - 10K messages\",\"10K - 100K messages\",\"100K - 1M messages\",\"1M+ messages\"]},\"messagesFrequency\":{\"question\":\"How often do you expect to send messages?\",\"suggestedAnswers\":[\"Once per day\",\"Once per week\",\"Once per month\",\"Once per 3 months\",\"Once per 6 months\"]},\"campaignLength\":{\"question\":\"What will be the length of the RCS campaign?\",\"suggestedAnswers\":[\"1 day or less\",\"2 to 7 days\",\"8 to 21 days\",\"1 month\",\"3 months\",\"6 months\",\"Continuous / ongoing\"]}},\"answers\":{\"brandIndustry\":\"Automotive\",\"companyLegalName\":\"Example company legal name\",\"companyRegistrationNumber\":\"123-123456789\",\"fullCompanyAddress\":\"Skeppsbron 1 Malmö, 123 12, Sweden\",\"messagesVolume\":\"10K - 100K messages\",\"messagesFrequency\":\"Once per month\"}},\"fr\":{\"questions\":{\"fullCompanyAddress\":{\"question\":\"Full Company Address\",\"suggestedAnswers\":[]},\"siren\":{\"question\":\"What is your Company directory identification system number (SIREN)?\",\"suggestedAnswers\":[]}},\"answers\":{\"fullCompanyAddress\":\"Skeppsbron 1-split-211 20-split-Malmö\",\"fullCompanyAddressMetadata\":{\"ignore\":\"-split-\"},\"siren\":\"123456789\"}},\"us\":{\"questions\":{\"ownershipType\":{\"question\":\"What is the ownership type of your company?\",\"suggestedAnswers\":[\"PRIVATE\",\"PUBLIC\"]},\"companyLegalName\":{\"question\":\"What is the registered legal name of your company?\",\"suggestedAnswers\":[]},\"companyPhoneNumber\":{\"question\":\"What is the primary phone number of your company?\",\"suggestedAnswers\":[]},\"companyEmailAddress\":{\"question\":\"What is the primary email address of your company?\",\"suggestedAnswers\":[]},\"brandName\":{\"question\":\"What is your brand name or Doing Business As (DBA)?\",\"suggestedAnswers\":[]},\"brandIndustry\":{\"question\":\"What sector or industry does your business operate in?\",\"suggestedAnswers\":[\"AGRICULTURE\",\"COMMUNICATION\",\"CONSTRUCTION\",\"EDUCATION\",\"ENERGY\",\"ENTERTAINMENT\",\"FINANCIAL\",\"GAMBLING\",\"GOVERNMENT\",\"HEALTHCARE\",\"HOSPITALITY\",\"HUMAN_RESOURCES\",\"INSURANCE\",\"LEGAL\",\"MANUFACTURING\",\"NON_GOVERNMENTAL_ORGANIZATION\",\"POLITICAL\",\"POSTAL\",\"PROFESSIONAL\",\"REAL_ESTATE\",\"RETAIL\",\"TECHNOLOGY\",\"TRANSPORTATION\"]},\"legalForm\":{\"question\":\"What is the legal form of your company?\",\"suggestedAnswers\":[\"CORPORATION\",\"LIMITED_LIABILITY_COMPANY\",\"PARTNERSHIP\",\"S_CORPORATION\"]},\"taxIdCountry\":{\"question\":\"In which country is your company's tax ID registered?\",\"suggestedAnswers\":[]},\"taxId\":{\"question\":\"For non-US companies: what is the tax ID of your company?\",\"suggestedAnswers\":[]},\"addressLine\":{\"question\":\"What is the primary street address of your company?\",\"suggestedAnswers\":[]},\"addressCity\":{\"question\":\"In which city is your company located?\",\"suggestedAnswers\":[]},\"addressCountry\":{\"question\":\"In which country is your company located?\",\"suggestedAnswers\":[]},\"addressState\":{\"question\":\"In which state is your company located?\",\"suggestedAnswers\":[]},\"addressPostalCode\":{\"question\":\"What is the postal code for your company address?\",\"suggestedAnswers\":[]},\"websiteUrl\":{\"question\":\"What is the primary website URL for your company?\",\"suggestedAnswers\":[]},\"contactFirstName\":{\"question\":\"What is the first name of the responsible contact person for your company?\",\"suggestedAnswers\":[]},\"contactSurname\":{\"question\":\"What is the surname of the responsible contact person for your company?\",\"suggestedAnswers\":[]},\"stockExchange\":{\"question\":\"What is the primary home country stock exchange abbreviation?\",\"suggestedAnswers\":[]},\"stockSymbol\":{\"question\":\"What is the primary home country stock symbol associated with the stock exchange?\",\"suggestedAnswers\":[]},\"sampleMessages\":{\"question\":\"Please provide sample messages for each use case or message type sent by your brand.\",\"suggestedAnswers\":[]},\"messagesVolume\":{\"question\":\"What is the expected message volume?\",\"suggestedAnswers\":[]},\"embeddedLink\":{\"question\":\"Does your brand send messages that contain embedded links to external websites?\",\"suggestedAnswers\":[]},\"embeddedPhone\":{\"question\":\"Does your brand send messages that contain embedded phone numbers for direct calling?\",\"suggestedAnswers\":[]},\"ageGatedContent\":{\"question\":\"Does your brand send messages that contain age-gated content or require age verification?\",\"suggestedAnswers\":[]},\"directLending\":{\"question\":\"Does your brand send messages that involve direct lending or financial services?\",\"suggestedAnswers\":[]},\"optInConfirmationMessage\":{\"question\":\"Does your brand send opt-in confirmation messages to users who have subscribed to receive messages?\",\"suggestedAnswers\":[]},\"helpMessage\":{\"question\":\"Does your brand send help messages that provide assistance or support information to users?\",\"suggestedAnswers\":[]},\"callToActionMessage\":{\"question\":\"Does your brand send call-to-action messages that encourage users to take specific actions?\",\"suggestedAnswers\":[]}},\"answers\":{\"ownershipType\":\"PUBLIC\",\"companyLegalName\":\"Example company legal name\",\"companyPhoneNumber\":\"+48777777777\",\"companyEmailAddress\":\"email@example.com\",\"brandName\":\"Example brand name\",\"brandIndustry\":\"AGRICULTURE\",\"legalForm\":\"CORPORATION\",\"taxIdCountry\":\"US\",\"taxId\":\"12-3456789\",\"addressLine\":\"123 Main St\",\"addressCity\":\"Anytown\",\"addressCountry\":\"US\",\"addressState\":\"CA\",\"addressPostalCode\":\"12345\",\"websiteUrl\":\"https://example.com\",\"contactFirstName\":\"John\",\"contactSurname\":\"Doe\",\"stockExchange\":\"NASDAQ\",\"stockSymbol\":\"EXMPL\",\"sampleMessages\":[\"Sample message 1 for the US questionnaire.\",\"Sample message 2 for the US questionnaire.\"],\"messagesVolume\":10000,\"embeddedLink\":true,\"embeddedPhone\":true,\"ageGatedContent\":false,\"directLending\":false,\"optInConfirmationMessage\":\"Thank you for opting in!\",\"helpMessage\":\"For help, contact support.\",\"callToActionMessage\":\"Click here to claim your special offer and explore our latest updates now.\"}}}},\"region\":\"EU\",\"billingCategory\":\"CONVERSATIONAL\",\"useCase\":\"OTP\",\"hostingRegion\":\"EUROPE\",\"authName\":\"yurwN6123asd\",\"authToken\":\"ejiiqJtDyurwN6jLze8v\",\"conversationApiApp\":\"4CF9CE97504C4A468F4610919D17ECC1\",\"conversationApiAppDetails\":{\"id\":\"4CF9CE97504C4A468F4610919D17ECC1\",\"projectId\":\"ea026751-3edf-40a9-ad93-1b382bd60a78\",\"region\":\"EU\",\"channelStatus\":\"ACTIVE\"},\"created\":\"2023-01-19t13:11:08.204Z\",\"modified\":\"2023-01-19t13:11:08.204Z\",\"launched\":\"2023-01-19t13:11:08.204Z\",\"supplierDetails\":{\"google\":{\"agentId\":\"agentId\",\"brandId\":\"brandId\"}}}]}",
     },
     OperationSpec {
-        name: "ProvisioningRcsSendersControllerCreateSenderV1",
+        name: "ProvisioningRcsSendersCreateSender",
         api: "provisioning",
         id: "RcsSendersController_createSender_v1",
         method: "POST",
@@ -577,7 +577,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"cf11794a-6a5e-4a12-b103-da79bd378bf1\",\"state\":\"IN_TEST\",\"testNumberStates\":[{\"number\":\"+46123123111\",\"state\":\"UNVERIFIED\",\"submitted\":\"2023-01-19t13:11:08.204Z\"},{\"number\":\"+46123123222\",\"state\":\"VERIFIED\",\"submitted\":\"2023-01-19t13:11:08.204Z\"},{\"number\":\"+46123123333\",\"state\":\"DECLINED\",\"submitted\":\"2023-01-19t13:11:08.204Z\"}],\"countryStatus\":[{\"country\":\"FR\",\"status\":\"NOT_LAUNCHED\",\"operators\":[{\"name\":\"Coriolis Telecom\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Lycamobile\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Bouygues\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Free\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"NRJ Mobile\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"SFR\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Orange\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"}]},{\"country\":\"GB\",\"status\":\"NOT_LAUNCHED\",\"operators\":[{\"name\":\"EE\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Three\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Sky\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"O2\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Vodafone\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"}]},{\"country\":\"SE\",\"status\":\"NOT_LAUNCHED\",\"operators\":[{\"name\":\"Tele2\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Telenor\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Telia\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Three\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"}]}],\"details\":{\"brand\":{\"emails\":[{\"label\":\"label\",\"address\":\"test@test.com\"},{\"label\":\"label-1\",\"address\":\"test-1@test.com\"},{\"label\":\"label-2\",\"address\":\"test-2@test.com\"}],\"phones\":[{\"label\":\"label\",\"number\":\"+48777777777\"},{\"label\":\"label-1\",\"number\":\"48888888888\"},{\"label\":\"label-2\",\"number\":\"+48999999999\"}],\"websites\":[{\"label\":\"label\",\"url\":\"https://example.com\"},{\"label\":\"label-1\",\"url\":\"https://example-1.com\"},{\"label\":\"label-2\",\"url\":\"https://example-2.com\"}],\"color\":\"#000000\",\"description\":\"Test description\",\"bannerUrl\":\"https://example-banner-url.com\",\"logoUrl\":\"https://example-logo-url.com\",\"privacyPolicyUrl\":\"https://example-private-policy-url.com\",\"termsOfServiceUrl\":\"https://example-terms-of-service-url.com\",\"name\":\"Test name\"},\"testNumbers\":[\"+48777777777\"],\"countries\":[\"FR\",\"GB\",\"SE\"],\"questionnaire\":{\"general\":{\"questions\":{\"optInDescription\":{\"question\":\"How do users agree to receive messages from your business through the agent?\",\"suggestedAnswers\":[\"By subscribing to our loyalty program\",\"By making a purchase in-store or online\",\"By subscribing to a newsletter\",\"By creating an account on our website or app\"]},\"triggerDescription\":{\"question\":\"When does your business send messages to users through the agent?\",\"suggestedAnswers\":[\"User actions (e.g. after making a purchase)\"]},\"interactionsDescription\":{\"question\":\"How will users interact with your business through the agent?\",\"suggestedAnswers\":[\"Online Payment\",\"Password reset\",\"OTP/2FA for account login\"]},\"optOutDescription\":{\"question\":\"What message does your business send when a user opts out?\",\"suggestedAnswers\":[\"Thank you for opting out\",\"Thank you for unsubscribing\",\"We have registered your opt out request\"]},\"videoUris\":{\"question\":\"\",\"suggestedAnswers\":[]},\"screenshotUris\":{\"question\":\"\",\"suggestedAnswers\":[]}},\"answers\":{\"optInDescription\":\"By subscribing to a newsletter\",\"triggerDescription\":\"User actions (e.g. after making a purchase)\",\"interactionsDescription\":\"Billing or payment reminders,aef Order updates,aef Upon package delivery\",\"interactionsDescriptionMetadata\":{\"ignore\":\",aef\"},\"optOutDescription\":\"We have registered your opt out request\",\"videoUris\":[\"https://example-video-url.com\"],\"screenshotUris\":[\"https://example-screenshot-url.com\"]}},\"verification\":{\"questions\":{\"name\":{\"question\":\"What is the name of your verification contact?\",\"suggestedAnswers\":[]},\"email\":{\"question\":\"What is the email of your verification contact?\",\"suggestedAnswers\":[]},\"title\":{\"question\":\"What is the title of your verification contact?\",\"suggestedAnswers\":[]},\"website\":{\"question\":\"What is the website of your verification contact?\",\"suggestedAnswers\":[]},\"phone\":{\"question\":\"What is the phone number of your verification contact?\",\"suggestedAnswers\":[]},\"partner\":{\"companyName\":{\"question\":\"For ASP resellers: what is the name of the brand partner company?\",\"suggestedAnswers\":[]},\"contactName\":{\"question\":\"For ASP resellers: what is the name of the brand partner contact person?\",\"suggestedAnswers\":[]},\"contactEmailAddress\":{\"question\":\"For ASP resellers: what is the email of the brand partner contact person?\",\"suggestedAnswers\":[]}}},\"answers\":{\"name\":\"Exam Ple\",\"email\":\"email@example.com\",\"title\":\"Head Example\",\"website\":\"https://example.com\",\"phone\":\"+48777777777\",\"partner\":{\"companyName\":\"Partner company\",\"contactName\":\"Partner contact name\",\"contactEmailAddress\":\"partner.contact@partner-company.com\"}}},\"gb\":{\"questions\":{\"brandIndustry\":{\"question\":\"What sector or industry does your business operate in?\",\"suggestedAnswers\":[\"Automotive\",\"Beauty, spa and salon\",\"Clothing\",\"Education\",\"Entertainment\",\"Event planning and service\",\"Finance and banking\",\"Food and groceries\",\"Public service\",\"Hotel and lodging\",\"Medical and health\",\"Charity\",\"Professional services\",\"Shopping and retail\",\"Travel and transportation\",\"Restaurant\"]},\"companyLegalName\":{\"question\":\"What is the registered legal name of your company?\",\"suggestedAnswers\":[]},\"companyRegistrationNumber\":{\"question\":\"What is the registration number of your company?\",\"suggestedAnswers\":[]},\"fullCompanyAddress\":{\"question\":\"Full Company Address\",\"suggestedAnswers\":[]},\"messagesVolume\":{\"question\":\"What is the total volume of messages expected to be sent by your agent?\",\"suggestedAnswers\":[\"0 - 10K messages\",\"10K - 100K messages\",\"100K - 1M messages\",\"1M+ messages\"]},\"messagesFrequency\":{\"question\":\"How often do you expect to send messages?\",\"suggestedAnswers\":[\"Once per day\",\"Once per week\",\"Once per month\",\"Once per 3 months\",\"Once per 6 months\"]},\"campaignLength\":{\"question\":\"What will be the length of the RCS campaign?\",\"suggestedAnswers\":[\"1 day or less\",\"2 to 7 days\",\"8 to 21 days\",\"1 month\",\"3 months\",\"6 months\",\"Continuous / ongoing\"]}},\"answers\":{\"brandIndustry\":\"Automotive\",\"companyLegalName\":\"Example company legal name\",\"companyRegistrationNumber\":\"123-123456789\",\"fullCompanyAddress\":\"Skeppsbron 1 Malmö, 123 12, Sweden\",\"messagesVolume\":\"10K - 100K messages\",\"messagesFrequency\":\"Once per month\"}},\"fr\":{\"questions\":{\"fullCompanyAddress\":{\"question\":\"Full Company Address\",\"suggestedAnswers\":[]},\"siren\":{\"question\":\"What is your Company directory identification system number (SIREN)?\",\"suggestedAnswers\":[]}},\"answers\":{\"fullCompanyAddress\":\"Skeppsbron 1-split-211 20-split-Malmö\",\"fullCompanyAddressMetadata\":{\"ignore\":\"-split-\"},\"siren\":\"123456789\"}},\"us\":{\"questions\":{\"ownershipType\":{\"question\":\"What is the ownership type of your company?\",\"suggestedAnswers\":[\"PRIVATE\",\"PUBLIC\"]},\"companyLegalName\":{\"question\":\"What is the registered legal name of your company?\",\"suggestedAnswers\":[]},\"companyPhoneNumber\":{\"question\":\"What is the primary phone number of your company?\",\"suggestedAnswers\":[]},\"companyEmailAddress\":{\"question\":\"What is the primary email address of your company?\",\"suggestedAnswers\":[]},\"brandName\":{\"question\":\"What is your brand name or Doing Business As (DBA)?\",\"suggestedAnswers\":[]},\"brandIndustry\":{\"question\":\"What sector or industry does your business operate in?\",\"suggestedAnswers\":[\"AGRICULTURE\",\"COMMUNICATION\",\"CONSTRUCTION\",\"EDUCATION\",\"ENERGY\",\"ENTERTAINMENT\",\"FINANCIAL\",\"GAMBLING\",\"GOVERNMENT\",\"HEALTHCARE\",\"HOSPITALITY\",\"HUMAN_RESOURCES\",\"INSURANCE\",\"LEGAL\",\"MANUFACTURING\",\"NON_GOVERNMENTAL_ORGANIZATION\",\"POLITICAL\",\"POSTAL\",\"PROFESSIONAL\",\"REAL_ESTATE\",\"RETAIL\",\"TECHNOLOGY\",\"TRANSPORTATION\"]},\"legalForm\":{\"question\":\"What is the legal form of your company?\",\"suggestedAnswers\":[\"CORPORATION\",\"LIMITED_LIABILITY_COMPANY\",\"PARTNERSHIP\",\"S_CORPORATION\"]},\"taxIdCountry\":{\"question\":\"In which country is your company's tax ID registered?\",\"suggestedAnswers\":[]},\"taxId\":{\"question\":\"For non-US companies: what is the tax ID of your company?\",\"suggestedAnswers\":[]},\"addressLine\":{\"question\":\"What is the primary street address of your company?\",\"suggestedAnswers\":[]},\"addressCity\":{\"question\":\"In which city is your company located?\",\"suggestedAnswers\":[]},\"addressCountry\":{\"question\":\"In which country is your company located?\",\"suggestedAnswers\":[]},\"addressState\":{\"question\":\"In which state is your company located?\",\"suggestedAnswers\":[]},\"addressPostalCode\":{\"question\":\"What is the postal code for your company address?\",\"suggestedAnswers\":[]},\"websiteUrl\":{\"question\":\"What is the primary website URL for your company?\",\"suggestedAnswers\":[]},\"contactFirstName\":{\"question\":\"What is the first name of the responsible contact person for your company?\",\"suggestedAnswers\":[]},\"contactSurname\":{\"question\":\"What is the surname of the responsible contact person for your company?\",\"suggestedAnswers\":[]},\"stockExchange\":{\"question\":\"What is the primary home country stock exchange abbreviation?\",\"suggestedAnswers\":[]},\"stockSymbol\":{\"question\":\"What is the primary home country stock symbol associated with the stock exchange?\",\"suggestedAnswers\":[]},\"sampleMessages\":{\"question\":\"Please provide sample messages for each use case or message type sent by your brand.\",\"suggestedAnswers\":[]},\"messagesVolume\":{\"question\":\"What is the expected message volume?\",\"suggestedAnswers\":[]},\"embeddedLink\":{\"question\":\"Does your brand send messages that contain embedded links to external websites?\",\"suggestedAnswers\":[]},\"embeddedPhone\":{\"question\":\"Does your brand send messages that contain embedded phone numbers for direct calling?\",\"suggestedAnswers\":[]},\"ageGatedContent\":{\"question\":\"Does your brand send messages that contain age-gated content or require age verification?\",\"suggestedAnswers\":[]},\"directLending\":{\"question\":\"Does your brand send messages that involve direct lending or financial services?\",\"suggestedAnswers\":[]},\"optInConfirmationMessage\":{\"question\":\"Does your brand send opt-in confirmation messages to users who have subscribed to receive messages?\",\"suggestedAnswers\":[]},\"helpMessage\":{\"question\":\"Does your brand send help messages that provide assistance or support information to users?\",\"suggestedAnswers\":[]},\"callToActionMessage\":{\"question\":\"Does your brand send call-to-action messages that encourage users to take specific actions?\",\"suggestedAnswers\":[]}},\"answers\":{\"ownershipType\":\"PUBLIC\",\"companyLegalName\":\"Example company legal name\",\"companyPhoneNumber\":\"+48777777777\",\"companyEmailAddress\":\"email@example.com\",\"brandName\":\"Example brand name\",\"brandIndustry\":\"AGRICULTURE\",\"legalForm\":\"CORPORATION\",\"taxIdCountry\":\"US\",\"taxId\":\"12-3456789\",\"addressLine\":\"123 Main St\",\"addressCity\":\"Anytown\",\"addressCountry\":\"US\",\"addressState\":\"CA\",\"addressPostalCode\":\"12345\",\"websiteUrl\":\"https://example.com\",\"contactFirstName\":\"John\",\"contactSurname\":\"Doe\",\"stockExchange\":\"NASDAQ\",\"stockSymbol\":\"EXMPL\",\"sampleMessages\":[\"Sample message 1 for the US questionnaire.\",\"Sample message 2 for the US questionnaire.\"],\"messagesVolume\":10000,\"embeddedLink\":true,\"embeddedPhone\":true,\"ageGatedContent\":false,\"directLending\":false,\"optInConfirmationMessage\":\"Thank you for opting in!\",\"helpMessage\":\"For help, contact support.\",\"callToActionMessage\":\"Click here to claim your special offer and explore our latest updates now.\"}}}},\"region\":\"EU\",\"billingCategory\":\"CONVERSATIONAL\",\"useCase\":\"OTP\",\"hostingRegion\":\"EUROPE\",\"authName\":\"yurwN6123asd\",\"authToken\":\"ejiiqJtDyurwN6jLze8v\",\"conversationApiApp\":\"4CF9CE97504C4A468F4610919D17ECC1\",\"conversationApiAppDetails\":{\"id\":\"4CF9CE97504C4A468F4610919D17ECC1\",\"projectId\":\"ea026751-3edf-40a9-ad93-1b382bd60a78\",\"region\":\"EU\",\"channelStatus\":\"ACTIVE\"},\"created\":\"2023-01-19t13:11:08.204Z\",\"modified\":\"2023-01-19t13:11:08.204Z\",\"launched\":\"2023-01-19t13:11:08.204Z\",\"supplierDetails\":{\"google\":{\"agentId\":\"agentId\",\"brandId\":\"brandId\"}}}",
     },
     OperationSpec {
-        name: "ProvisioningRcsSendersControllerGetSenderV1",
+        name: "ProvisioningRcsSendersGetSender",
         api: "provisioning",
         id: "RcsSendersController_getSender_v1",
         method: "GET",
@@ -593,7 +593,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"cf11794a-6a5e-4a12-b103-da79bd378bf1\",\"state\":\"IN_TEST\",\"testNumberStates\":[{\"number\":\"+46123123111\",\"state\":\"UNVERIFIED\",\"submitted\":\"2023-01-19t13:11:08.204Z\"},{\"number\":\"+46123123222\",\"state\":\"VERIFIED\",\"submitted\":\"2023-01-19t13:11:08.204Z\"},{\"number\":\"+46123123333\",\"state\":\"DECLINED\",\"submitted\":\"2023-01-19t13:11:08.204Z\"}],\"countryStatus\":[{\"country\":\"FR\",\"status\":\"NOT_LAUNCHED\",\"operators\":[{\"name\":\"Coriolis Telecom\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Lycamobile\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Bouygues\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Free\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"NRJ Mobile\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"SFR\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Orange\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"}]},{\"country\":\"GB\",\"status\":\"NOT_LAUNCHED\",\"operators\":[{\"name\":\"EE\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Three\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Sky\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"O2\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Vodafone\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"}]},{\"country\":\"SE\",\"status\":\"NOT_LAUNCHED\",\"operators\":[{\"name\":\"Tele2\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Telenor\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Telia\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Three\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"}]}],\"details\":{\"brand\":{\"emails\":[{\"label\":\"label\",\"address\":\"test@test.com\"},{\"label\":\"label-1\",\"address\":\"test-1@test.com\"},{\"label\":\"label-2\",\"address\":\"test-2@test.com\"}],\"phones\":[{\"label\":\"label\",\"number\":\"+48777777777\"},{\"label\":\"label-1\",\"number\":\"48888888888\"},{\"label\":\"label-2\",\"number\":\"+48999999999\"}],\"websites\":[{\"label\":\"label\",\"url\":\"https://example.com\"},{\"label\":\"label-1\",\"url\":\"https://example-1.com\"},{\"label\":\"label-2\",\"url\":\"https://example-2.com\"}],\"color\":\"#000000\",\"description\":\"Test description\",\"bannerUrl\":\"https://example-banner-url.com\",\"logoUrl\":\"https://example-logo-url.com\",\"privacyPolicyUrl\":\"https://example-private-policy-url.com\",\"termsOfServiceUrl\":\"https://example-terms-of-service-url.com\",\"name\":\"Test name\"},\"testNumbers\":[\"+48777777777\"],\"countries\":[\"FR\",\"GB\",\"SE\"],\"questionnaire\":{\"general\":{\"questions\":{\"optInDescription\":{\"question\":\"How do users agree to receive messages from your business through the agent?\",\"suggestedAnswers\":[\"By subscribing to our loyalty program\",\"By making a purchase in-store or online\",\"By subscribing to a newsletter\",\"By creating an account on our website or app\"]},\"triggerDescription\":{\"question\":\"When does your business send messages to users through the agent?\",\"suggestedAnswers\":[\"User actions (e.g. after making a purchase)\"]},\"interactionsDescription\":{\"question\":\"How will users interact with your business through the agent?\",\"suggestedAnswers\":[\"Online Payment\",\"Password reset\",\"OTP/2FA for account login\"]},\"optOutDescription\":{\"question\":\"What message does your business send when a user opts out?\",\"suggestedAnswers\":[\"Thank you for opting out\",\"Thank you for unsubscribing\",\"We have registered your opt out request\"]},\"videoUris\":{\"question\":\"\",\"suggestedAnswers\":[]},\"screenshotUris\":{\"question\":\"\",\"suggestedAnswers\":[]}},\"answers\":{\"optInDescription\":\"By subscribing to a newsletter\",\"triggerDescription\":\"User actions (e.g. after making a purchase)\",\"interactionsDescription\":\"Billing or payment reminders,aef Order updates,aef Upon package delivery\",\"interactionsDescriptionMetadata\":{\"ignore\":\",aef\"},\"optOutDescription\":\"We have registered your opt out request\",\"videoUris\":[\"https://example-video-url.com\"],\"screenshotUris\":[\"https://example-screenshot-url.com\"]}},\"verification\":{\"questions\":{\"name\":{\"question\":\"What is the name of your verification contact?\",\"suggestedAnswers\":[]},\"email\":{\"question\":\"What is the email of your verification contact?\",\"suggestedAnswers\":[]},\"title\":{\"question\":\"What is the title of your verification contact?\",\"suggestedAnswers\":[]},\"website\":{\"question\":\"What is the website of your verification contact?\",\"suggestedAnswers\":[]},\"phone\":{\"question\":\"What is the phone number of your verification contact?\",\"suggestedAnswers\":[]},\"partner\":{\"companyName\":{\"question\":\"For ASP resellers: what is the name of the brand partner company?\",\"suggestedAnswers\":[]},\"contactName\":{\"question\":\"For ASP resellers: what is the name of the brand partner contact person?\",\"suggestedAnswers\":[]},\"contactEmailAddress\":{\"question\":\"For ASP resellers: what is the email of the brand partner contact person?\",\"suggestedAnswers\":[]}}},\"answers\":{\"name\":\"Exam Ple\",\"email\":\"email@example.com\",\"title\":\"Head Example\",\"website\":\"https://example.com\",\"phone\":\"+48777777777\",\"partner\":{\"companyName\":\"Partner company\",\"contactName\":\"Partner contact name\",\"contactEmailAddress\":\"partner.contact@partner-company.com\"}}},\"gb\":{\"questions\":{\"brandIndustry\":{\"question\":\"What sector or industry does your business operate in?\",\"suggestedAnswers\":[\"Automotive\",\"Beauty, spa and salon\",\"Clothing\",\"Education\",\"Entertainment\",\"Event planning and service\",\"Finance and banking\",\"Food and groceries\",\"Public service\",\"Hotel and lodging\",\"Medical and health\",\"Charity\",\"Professional services\",\"Shopping and retail\",\"Travel and transportation\",\"Restaurant\"]},\"companyLegalName\":{\"question\":\"What is the registered legal name of your company?\",\"suggestedAnswers\":[]},\"companyRegistrationNumber\":{\"question\":\"What is the registration number of your company?\",\"suggestedAnswers\":[]},\"fullCompanyAddress\":{\"question\":\"Full Company Address\",\"suggestedAnswers\":[]},\"messagesVolume\":{\"question\":\"What is the total volume of messages expected to be sent by your agent?\",\"suggestedAnswers\":[\"0 - 10K messages\",\"10K - 100K messages\",\"100K - 1M messages\",\"1M+ messages\"]},\"messagesFrequency\":{\"question\":\"How often do you expect to send messages?\",\"suggestedAnswers\":[\"Once per day\",\"Once per week\",\"Once per month\",\"Once per 3 months\",\"Once per 6 months\"]},\"campaignLength\":{\"question\":\"What will be the length of the RCS campaign?\",\"suggestedAnswers\":[\"1 day or less\",\"2 to 7 days\",\"8 to 21 days\",\"1 month\",\"3 months\",\"6 months\",\"Continuous / ongoing\"]}},\"answers\":{\"brandIndustry\":\"Automotive\",\"companyLegalName\":\"Example company legal name\",\"companyRegistrationNumber\":\"123-123456789\",\"fullCompanyAddress\":\"Skeppsbron 1 Malmö, 123 12, Sweden\",\"messagesVolume\":\"10K - 100K messages\",\"messagesFrequency\":\"Once per month\"}},\"fr\":{\"questions\":{\"fullCompanyAddress\":{\"question\":\"Full Company Address\",\"suggestedAnswers\":[]},\"siren\":{\"question\":\"What is your Company directory identification system number (SIREN)?\",\"suggestedAnswers\":[]}},\"answers\":{\"fullCompanyAddress\":\"Skeppsbron 1-split-211 20-split-Malmö\",\"fullCompanyAddressMetadata\":{\"ignore\":\"-split-\"},\"siren\":\"123456789\"}},\"us\":{\"questions\":{\"ownershipType\":{\"question\":\"What is the ownership type of your company?\",\"suggestedAnswers\":[\"PRIVATE\",\"PUBLIC\"]},\"companyLegalName\":{\"question\":\"What is the registered legal name of your company?\",\"suggestedAnswers\":[]},\"companyPhoneNumber\":{\"question\":\"What is the primary phone number of your company?\",\"suggestedAnswers\":[]},\"companyEmailAddress\":{\"question\":\"What is the primary email address of your company?\",\"suggestedAnswers\":[]},\"brandName\":{\"question\":\"What is your brand name or Doing Business As (DBA)?\",\"suggestedAnswers\":[]},\"brandIndustry\":{\"question\":\"What sector or industry does your business operate in?\",\"suggestedAnswers\":[\"AGRICULTURE\",\"COMMUNICATION\",\"CONSTRUCTION\",\"EDUCATION\",\"ENERGY\",\"ENTERTAINMENT\",\"FINANCIAL\",\"GAMBLING\",\"GOVERNMENT\",\"HEALTHCARE\",\"HOSPITALITY\",\"HUMAN_RESOURCES\",\"INSURANCE\",\"LEGAL\",\"MANUFACTURING\",\"NON_GOVERNMENTAL_ORGANIZATION\",\"POLITICAL\",\"POSTAL\",\"PROFESSIONAL\",\"REAL_ESTATE\",\"RETAIL\",\"TECHNOLOGY\",\"TRANSPORTATION\"]},\"legalForm\":{\"question\":\"What is the legal form of your company?\",\"suggestedAnswers\":[\"CORPORATION\",\"LIMITED_LIABILITY_COMPANY\",\"PARTNERSHIP\",\"S_CORPORATION\"]},\"taxIdCountry\":{\"question\":\"In which country is your company's tax ID registered?\",\"suggestedAnswers\":[]},\"taxId\":{\"question\":\"For non-US companies: what is the tax ID of your company?\",\"suggestedAnswers\":[]},\"addressLine\":{\"question\":\"What is the primary street address of your company?\",\"suggestedAnswers\":[]},\"addressCity\":{\"question\":\"In which city is your company located?\",\"suggestedAnswers\":[]},\"addressCountry\":{\"question\":\"In which country is your company located?\",\"suggestedAnswers\":[]},\"addressState\":{\"question\":\"In which state is your company located?\",\"suggestedAnswers\":[]},\"addressPostalCode\":{\"question\":\"What is the postal code for your company address?\",\"suggestedAnswers\":[]},\"websiteUrl\":{\"question\":\"What is the primary website URL for your company?\",\"suggestedAnswers\":[]},\"contactFirstName\":{\"question\":\"What is the first name of the responsible contact person for your company?\",\"suggestedAnswers\":[]},\"contactSurname\":{\"question\":\"What is the surname of the responsible contact person for your company?\",\"suggestedAnswers\":[]},\"stockExchange\":{\"question\":\"What is the primary home country stock exchange abbreviation?\",\"suggestedAnswers\":[]},\"stockSymbol\":{\"question\":\"What is the primary home country stock symbol associated with the stock exchange?\",\"suggestedAnswers\":[]},\"sampleMessages\":{\"question\":\"Please provide sample messages for each use case or message type sent by your brand.\",\"suggestedAnswers\":[]},\"messagesVolume\":{\"question\":\"What is the expected message volume?\",\"suggestedAnswers\":[]},\"embeddedLink\":{\"question\":\"Does your brand send messages that contain embedded links to external websites?\",\"suggestedAnswers\":[]},\"embeddedPhone\":{\"question\":\"Does your brand send messages that contain embedded phone numbers for direct calling?\",\"suggestedAnswers\":[]},\"ageGatedContent\":{\"question\":\"Does your brand send messages that contain age-gated content or require age verification?\",\"suggestedAnswers\":[]},\"directLending\":{\"question\":\"Does your brand send messages that involve direct lending or financial services?\",\"suggestedAnswers\":[]},\"optInConfirmationMessage\":{\"question\":\"Does your brand send opt-in confirmation messages to users who have subscribed to receive messages?\",\"suggestedAnswers\":[]},\"helpMessage\":{\"question\":\"Does your brand send help messages that provide assistance or support information to users?\",\"suggestedAnswers\":[]},\"callToActionMessage\":{\"question\":\"Does your brand send call-to-action messages that encourage users to take specific actions?\",\"suggestedAnswers\":[]}},\"answers\":{\"ownershipType\":\"PUBLIC\",\"companyLegalName\":\"Example company legal name\",\"companyPhoneNumber\":\"+48777777777\",\"companyEmailAddress\":\"email@example.com\",\"brandName\":\"Example brand name\",\"brandIndustry\":\"AGRICULTURE\",\"legalForm\":\"CORPORATION\",\"taxIdCountry\":\"US\",\"taxId\":\"12-3456789\",\"addressLine\":\"123 Main St\",\"addressCity\":\"Anytown\",\"addressCountry\":\"US\",\"addressState\":\"CA\",\"addressPostalCode\":\"12345\",\"websiteUrl\":\"https://example.com\",\"contactFirstName\":\"John\",\"contactSurname\":\"Doe\",\"stockExchange\":\"NASDAQ\",\"stockSymbol\":\"EXMPL\",\"sampleMessages\":[\"Sample message 1 for the US questionnaire.\",\"Sample message 2 for the US questionnaire.\"],\"messagesVolume\":10000,\"embeddedLink\":true,\"embeddedPhone\":true,\"ageGatedContent\":false,\"directLending\":false,\"optInConfirmationMessage\":\"Thank you for opting in!\",\"helpMessage\":\"For help, contact support.\",\"callToActionMessage\":\"Click here to claim your special offer and explore our latest updates now.\"}}}},\"region\":\"EU\",\"billingCategory\":\"CONVERSATIONAL\",\"useCase\":\"OTP\",\"hostingRegion\":\"EUROPE\",\"authName\":\"yurwN6123asd\",\"authToken\":\"ejiiqJtDyurwN6jLze8v\",\"conversationApiApp\":\"4CF9CE97504C4A468F4610919D17ECC1\",\"conversationApiAppDetails\":{\"id\":\"4CF9CE97504C4A468F4610919D17ECC1\",\"projectId\":\"ea026751-3edf-40a9-ad93-1b382bd60a78\",\"region\":\"EU\",\"channelStatus\":\"ACTIVE\"},\"created\":\"2023-01-19t13:11:08.204Z\",\"modified\":\"2023-01-19t13:11:08.204Z\",\"launched\":\"2023-01-19t13:11:08.204Z\",\"supplierDetails\":{\"google\":{\"agentId\":\"agentId\",\"brandId\":\"brandId\"}}}",
     },
     OperationSpec {
-        name: "ProvisioningRcsSendersControllerUpdateSenderV1",
+        name: "ProvisioningRcsSendersUpdateSender",
         api: "provisioning",
         id: "RcsSendersController_updateSender_v1",
         method: "PATCH",
@@ -611,7 +611,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"cf11794a-6a5e-4a12-b103-da79bd378bf1\",\"state\":\"IN_TEST\",\"testNumberStates\":[{\"number\":\"+46123123111\",\"state\":\"UNVERIFIED\",\"submitted\":\"2023-01-19t13:11:08.204Z\"},{\"number\":\"+46123123222\",\"state\":\"VERIFIED\",\"submitted\":\"2023-01-19t13:11:08.204Z\"},{\"number\":\"+46123123333\",\"state\":\"DECLINED\",\"submitted\":\"2023-01-19t13:11:08.204Z\"}],\"countryStatus\":[{\"country\":\"FR\",\"status\":\"NOT_LAUNCHED\",\"operators\":[{\"name\":\"Coriolis Telecom\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Lycamobile\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Bouygues\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Free\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"NRJ Mobile\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"SFR\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Orange\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"}]},{\"country\":\"GB\",\"status\":\"NOT_LAUNCHED\",\"operators\":[{\"name\":\"EE\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Three\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Sky\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"O2\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Vodafone\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"}]},{\"country\":\"SE\",\"status\":\"NOT_LAUNCHED\",\"operators\":[{\"name\":\"Tele2\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Telenor\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Telia\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Three\",\"status\":\"NOT_LAUNCHED\",\"modified\":\"2023-01-19t13:11:08.204Z\"}]}],\"details\":{\"brand\":{\"emails\":[{\"label\":\"label\",\"address\":\"test@test.com\"},{\"label\":\"label-1\",\"address\":\"test-1@test.com\"},{\"label\":\"label-2\",\"address\":\"test-2@test.com\"}],\"phones\":[{\"label\":\"label\",\"number\":\"+48777777777\"},{\"label\":\"label-1\",\"number\":\"48888888888\"},{\"label\":\"label-2\",\"number\":\"+48999999999\"}],\"websites\":[{\"label\":\"label\",\"url\":\"https://example.com\"},{\"label\":\"label-1\",\"url\":\"https://example-1.com\"},{\"label\":\"label-2\",\"url\":\"https://example-2.com\"}],\"color\":\"#000000\",\"description\":\"Test description\",\"bannerUrl\":\"https://example-banner-url.com\",\"logoUrl\":\"https://example-logo-url.com\",\"privacyPolicyUrl\":\"https://example-private-policy-url.com\",\"termsOfServiceUrl\":\"https://example-terms-of-service-url.com\",\"name\":\"Test name\"},\"testNumbers\":[\"+48777777777\"],\"countries\":[\"FR\",\"GB\",\"SE\"],\"questionnaire\":{\"general\":{\"questions\":{\"optInDescription\":{\"question\":\"How do users agree to receive messages from your business through the agent?\",\"suggestedAnswers\":[\"By subscribing to our loyalty program\",\"By making a purchase in-store or online\",\"By subscribing to a newsletter\",\"By creating an account on our website or app\"]},\"triggerDescription\":{\"question\":\"When does your business send messages to users through the agent?\",\"suggestedAnswers\":[\"User actions (e.g. after making a purchase)\"]},\"interactionsDescription\":{\"question\":\"How will users interact with your business through the agent?\",\"suggestedAnswers\":[\"Online Payment\",\"Password reset\",\"OTP/2FA for account login\"]},\"optOutDescription\":{\"question\":\"What message does your business send when a user opts out?\",\"suggestedAnswers\":[\"Thank you for opting out\",\"Thank you for unsubscribing\",\"We have registered your opt out request\"]},\"videoUris\":{\"question\":\"\",\"suggestedAnswers\":[]},\"screenshotUris\":{\"question\":\"\",\"suggestedAnswers\":[]}},\"answers\":{\"optInDescription\":\"By subscribing to a newsletter\",\"triggerDescription\":\"User actions (e.g. after making a purchase)\",\"interactionsDescription\":\"Billing or payment reminders,aef Order updates,aef Upon package delivery\",\"interactionsDescriptionMetadata\":{\"ignore\":\",aef\"},\"optOutDescription\":\"We have registered your opt out request\",\"videoUris\":[\"https://example-video-url.com\"],\"screenshotUris\":[\"https://example-screenshot-url.com\"]}},\"verification\":{\"questions\":{\"name\":{\"question\":\"What is the name of your verification contact?\",\"suggestedAnswers\":[]},\"email\":{\"question\":\"What is the email of your verification contact?\",\"suggestedAnswers\":[]},\"title\":{\"question\":\"What is the title of your verification contact?\",\"suggestedAnswers\":[]},\"website\":{\"question\":\"What is the website of your verification contact?\",\"suggestedAnswers\":[]},\"phone\":{\"question\":\"What is the phone number of your verification contact?\",\"suggestedAnswers\":[]},\"partner\":{\"companyName\":{\"question\":\"For ASP resellers: what is the name of the brand partner company?\",\"suggestedAnswers\":[]},\"contactName\":{\"question\":\"For ASP resellers: what is the name of the brand partner contact person?\",\"suggestedAnswers\":[]},\"contactEmailAddress\":{\"question\":\"For ASP resellers: what is the email of the brand partner contact person?\",\"suggestedAnswers\":[]}}},\"answers\":{\"name\":\"Exam Ple\",\"email\":\"email@example.com\",\"title\":\"Head Example\",\"website\":\"https://example.com\",\"phone\":\"+48777777777\",\"partner\":{\"companyName\":\"Partner company\",\"contactName\":\"Partner contact name\",\"contactEmailAddress\":\"partner.contact@partner-company.com\"}}},\"gb\":{\"questions\":{\"brandIndustry\":{\"question\":\"What sector or industry does your business operate in?\",\"suggestedAnswers\":[\"Automotive\",\"Beauty, spa and salon\",\"Clothing\",\"Education\",\"Entertainment\",\"Event planning and service\",\"Finance and banking\",\"Food and groceries\",\"Public service\",\"Hotel and lodging\",\"Medical and health\",\"Charity\",\"Professional services\",\"Shopping and retail\",\"Travel and transportation\",\"Restaurant\"]},\"companyLegalName\":{\"question\":\"What is the registered legal name of your company?\",\"suggestedAnswers\":[]},\"companyRegistrationNumber\":{\"question\":\"What is the registration number of your company?\",\"suggestedAnswers\":[]},\"fullCompanyAddress\":{\"question\":\"Full Company Address\",\"suggestedAnswers\":[]},\"messagesVolume\":{\"question\":\"What is the total volume of messages expected to be sent by your agent?\",\"suggestedAnswers\":[\"0 - 10K messages\",\"10K - 100K messages\",\"100K - 1M messages\",\"1M+ messages\"]},\"messagesFrequency\":{\"question\":\"How often do you expect to send messages?\",\"suggestedAnswers\":[\"Once per day\",\"Once per week\",\"Once per month\",\"Once per 3 months\",\"Once per 6 months\"]},\"campaignLength\":{\"question\":\"What will be the length of the RCS campaign?\",\"suggestedAnswers\":[\"1 day or less\",\"2 to 7 days\",\"8 to 21 days\",\"1 month\",\"3 months\",\"6 months\",\"Continuous / ongoing\"]}},\"answers\":{\"brandIndustry\":\"Automotive\",\"companyLegalName\":\"Example company legal name\",\"companyRegistrationNumber\":\"123-123456789\",\"fullCompanyAddress\":\"Skeppsbron 1 Malmö, 123 12, Sweden\",\"messagesVolume\":\"10K - 100K messages\",\"messagesFrequency\":\"Once per month\"}},\"fr\":{\"questions\":{\"fullCompanyAddress\":{\"question\":\"Full Company Address\",\"suggestedAnswers\":[]},\"siren\":{\"question\":\"What is your Company directory identification system number (SIREN)?\",\"suggestedAnswers\":[]}},\"answers\":{\"fullCompanyAddress\":\"Skeppsbron 1-split-211 20-split-Malmö\",\"fullCompanyAddressMetadata\":{\"ignore\":\"-split-\"},\"siren\":\"123456789\"}},\"us\":{\"questions\":{\"ownershipType\":{\"question\":\"What is the ownership type of your company?\",\"suggestedAnswers\":[\"PRIVATE\",\"PUBLIC\"]},\"companyLegalName\":{\"question\":\"What is the registered legal name of your company?\",\"suggestedAnswers\":[]},\"companyPhoneNumber\":{\"question\":\"What is the primary phone number of your company?\",\"suggestedAnswers\":[]},\"companyEmailAddress\":{\"question\":\"What is the primary email address of your company?\",\"suggestedAnswers\":[]},\"brandName\":{\"question\":\"What is your brand name or Doing Business As (DBA)?\",\"suggestedAnswers\":[]},\"brandIndustry\":{\"question\":\"What sector or industry does your business operate in?\",\"suggestedAnswers\":[\"AGRICULTURE\",\"COMMUNICATION\",\"CONSTRUCTION\",\"EDUCATION\",\"ENERGY\",\"ENTERTAINMENT\",\"FINANCIAL\",\"GAMBLING\",\"GOVERNMENT\",\"HEALTHCARE\",\"HOSPITALITY\",\"HUMAN_RESOURCES\",\"INSURANCE\",\"LEGAL\",\"MANUFACTURING\",\"NON_GOVERNMENTAL_ORGANIZATION\",\"POLITICAL\",\"POSTAL\",\"PROFESSIONAL\",\"REAL_ESTATE\",\"RETAIL\",\"TECHNOLOGY\",\"TRANSPORTATION\"]},\"legalForm\":{\"question\":\"What is the legal form of your company?\",\"suggestedAnswers\":[\"CORPORATION\",\"LIMITED_LIABILITY_COMPANY\",\"PARTNERSHIP\",\"S_CORPORATION\"]},\"taxIdCountry\":{\"question\":\"In which country is your company's tax ID registered?\",\"suggestedAnswers\":[]},\"taxId\":{\"question\":\"For non-US companies: what is the tax ID of your company?\",\"suggestedAnswers\":[]},\"addressLine\":{\"question\":\"What is the primary street address of your company?\",\"suggestedAnswers\":[]},\"addressCity\":{\"question\":\"In which city is your company located?\",\"suggestedAnswers\":[]},\"addressCountry\":{\"question\":\"In which country is your company located?\",\"suggestedAnswers\":[]},\"addressState\":{\"question\":\"In which state is your company located?\",\"suggestedAnswers\":[]},\"addressPostalCode\":{\"question\":\"What is the postal code for your company address?\",\"suggestedAnswers\":[]},\"websiteUrl\":{\"question\":\"What is the primary website URL for your company?\",\"suggestedAnswers\":[]},\"contactFirstName\":{\"question\":\"What is the first name of the responsible contact person for your company?\",\"suggestedAnswers\":[]},\"contactSurname\":{\"question\":\"What is the surname of the responsible contact person for your company?\",\"suggestedAnswers\":[]},\"stockExchange\":{\"question\":\"What is the primary home country stock exchange abbreviation?\",\"suggestedAnswers\":[]},\"stockSymbol\":{\"question\":\"What is the primary home country stock symbol associated with the stock exchange?\",\"suggestedAnswers\":[]},\"sampleMessages\":{\"question\":\"Please provide sample messages for each use case or message type sent by your brand.\",\"suggestedAnswers\":[]},\"messagesVolume\":{\"question\":\"What is the expected message volume?\",\"suggestedAnswers\":[]},\"embeddedLink\":{\"question\":\"Does your brand send messages that contain embedded links to external websites?\",\"suggestedAnswers\":[]},\"embeddedPhone\":{\"question\":\"Does your brand send messages that contain embedded phone numbers for direct calling?\",\"suggestedAnswers\":[]},\"ageGatedContent\":{\"question\":\"Does your brand send messages that contain age-gated content or require age verification?\",\"suggestedAnswers\":[]},\"directLending\":{\"question\":\"Does your brand send messages that involve direct lending or financial services?\",\"suggestedAnswers\":[]},\"optInConfirmationMessage\":{\"question\":\"Does your brand send opt-in confirmation messages to users who have subscribed to receive messages?\",\"suggestedAnswers\":[]},\"helpMessage\":{\"question\":\"Does your brand send help messages that provide assistance or support information to users?\",\"suggestedAnswers\":[]},\"callToActionMessage\":{\"question\":\"Does your brand send call-to-action messages that encourage users to take specific actions?\",\"suggestedAnswers\":[]}},\"answers\":{\"ownershipType\":\"PUBLIC\",\"companyLegalName\":\"Example company legal name\",\"companyPhoneNumber\":\"+48777777777\",\"companyEmailAddress\":\"email@example.com\",\"brandName\":\"Example brand name\",\"brandIndustry\":\"AGRICULTURE\",\"legalForm\":\"CORPORATION\",\"taxIdCountry\":\"US\",\"taxId\":\"12-3456789\",\"addressLine\":\"123 Main St\",\"addressCity\":\"Anytown\",\"addressCountry\":\"US\",\"addressState\":\"CA\",\"addressPostalCode\":\"12345\",\"websiteUrl\":\"https://example.com\",\"contactFirstName\":\"John\",\"contactSurname\":\"Doe\",\"stockExchange\":\"NASDAQ\",\"stockSymbol\":\"EXMPL\",\"sampleMessages\":[\"Sample message 1 for the US questionnaire.\",\"Sample message 2 for the US questionnaire.\"],\"messagesVolume\":10000,\"embeddedLink\":true,\"embeddedPhone\":true,\"ageGatedContent\":false,\"directLending\":false,\"optInConfirmationMessage\":\"Thank you for opting in!\",\"helpMessage\":\"For help, contact support.\",\"callToActionMessage\":\"Click here to claim your special offer and explore our latest updates now.\"}}}},\"region\":\"EU\",\"billingCategory\":\"CONVERSATIONAL\",\"useCase\":\"OTP\",\"hostingRegion\":\"EUROPE\",\"authName\":\"yurwN6123asd\",\"authToken\":\"ejiiqJtDyurwN6jLze8v\",\"conversationApiApp\":\"4CF9CE97504C4A468F4610919D17ECC1\",\"conversationApiAppDetails\":{\"id\":\"4CF9CE97504C4A468F4610919D17ECC1\",\"projectId\":\"ea026751-3edf-40a9-ad93-1b382bd60a78\",\"region\":\"EU\",\"channelStatus\":\"ACTIVE\"},\"created\":\"2023-01-19t13:11:08.204Z\",\"modified\":\"2023-01-19t13:11:08.204Z\",\"launched\":\"2023-01-19t13:11:08.204Z\",\"supplierDetails\":{\"google\":{\"agentId\":\"agentId\",\"brandId\":\"brandId\"}}}",
     },
     OperationSpec {
-        name: "ProvisioningRcsSendersControllerListActivitiesV1",
+        name: "ProvisioningRcsSendersListActivities",
         api: "provisioning",
         id: "RcsSendersController_listActivities_v1",
         method: "GET",
@@ -629,7 +629,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"totalSize\":2,\"pageSize\":50,\"notifications\":[{\"type\":\"CREATED\",\"created\":\"2023-02-10T11:41:14.202Z\",\"author\":\"Provisioning API user\"},{\"type\":\"COMMENT_ADDED\",\"created\":\"2023-02-10T11:41:14.202Z\",\"comment\":\"Example comment\",\"author\":\"Provisioning API user\"}]}",
     },
     OperationSpec {
-        name: "ProvisioningRcsSendersControllerCreateSenderCommentV1",
+        name: "ProvisioningRcsSendersCreateSenderComment",
         api: "provisioning",
         id: "RcsSendersController_createSenderComment_v1",
         method: "POST",
@@ -647,7 +647,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"type\":\"CREATED\",\"comment\":\"Example comment\",\"created\":\"2023-01-19T13:11:08.204Z\"}",
     },
     OperationSpec {
-        name: "ProvisioningRcsSendersControllerLaunchSenderV1",
+        name: "ProvisioningRcsSendersLaunchSender",
         api: "provisioning",
         id: "RcsSendersController_launchSender_v1",
         method: "POST",
@@ -663,7 +663,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"cf11794a-6a5e-4a12-b103-da79bd378bf1\",\"state\":\"LAUNCHING\",\"testNumberStates\":[{\"number\":\"+46123123111\",\"state\":\"UNVERIFIED\",\"submitted\":\"2023-01-19t13:11:08.204Z\"},{\"number\":\"+46123123222\",\"state\":\"VERIFIED\",\"submitted\":\"2023-01-19t13:11:08.204Z\"},{\"number\":\"+46123123333\",\"state\":\"DECLINED\",\"submitted\":\"2023-01-19t13:11:08.204Z\"}],\"countryStatus\":[{\"country\":\"FR\",\"status\":\"PENDING\",\"operators\":[{\"name\":\"Coriolis Telecom\",\"status\":\"PENDING\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Lycamobile\",\"status\":\"PENDING\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Bouygues\",\"status\":\"PENDING\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Free\",\"status\":\"PENDING\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"NRJ Mobile\",\"status\":\"REJECTED\",\"remark\":\"Sender was rejected due to operator policy.\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"SFR\",\"status\":\"SUSPENDED\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Orange\",\"status\":\"PENDING\",\"modified\":\"2023-01-19t13:11:08.204Z\"}]},{\"country\":\"GB\",\"status\":\"PENDING\",\"operators\":[{\"name\":\"EE\",\"status\":\"PENDING\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Three\",\"status\":\"PENDING\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Sky\",\"status\":\"PENDING\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"O2\",\"status\":\"PENDING\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Vodafone\",\"status\":\"SUSPENDED\",\"modified\":\"2023-01-19t13:11:08.204Z\"}]},{\"country\":\"SE\",\"status\":\"PENDING\",\"operators\":[{\"name\":\"Tele2\",\"status\":\"PENDING\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Telenor\",\"status\":\"PENDING\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Telia\",\"status\":\"PENDING\",\"modified\":\"2023-01-19t13:11:08.204Z\"},{\"name\":\"Three\",\"status\":\"PENDING\",\"modified\":\"2023-01-19t13:11:08.204Z\"}]}],\"details\":{\"brand\":{\"emails\":[{\"label\":\"label\",\"address\":\"test@test.com\"},{\"label\":\"label-1\",\"address\":\"test-1@test.com\"},{\"label\":\"label-2\",\"address\":\"test-2@test.com\"}],\"phones\":[{\"label\":\"label\",\"number\":\"+48777777777\"},{\"label\":\"label-1\",\"number\":\"48888888888\"},{\"label\":\"label-2\",\"number\":\"+48999999999\"}],\"websites\":[{\"label\":\"label\",\"url\":\"https://example.com\"},{\"label\":\"label-1\",\"url\":\"https://example-1.com\"},{\"label\":\"label-2\",\"url\":\"https://example-2.com\"}],\"color\":\"#000000\",\"description\":\"Test description\",\"bannerUrl\":\"https://example-banner-url.com\",\"logoUrl\":\"https://example-logo-url.com\",\"privacyPolicyUrl\":\"https://example-private-policy-url.com\",\"termsOfServiceUrl\":\"https://example-terms-of-service-url.com\",\"name\":\"Test name\"},\"testNumbers\":[\"+48777777777\"],\"countries\":[\"FR\",\"GB\",\"SE\"],\"questionnaire\":{\"general\":{\"questions\":{\"optInDescription\":{\"question\":\"How do users agree to receive messages from your business through the agent?\",\"suggestedAnswers\":[\"By subscribing to our loyalty program\",\"By making a purchase in-store or online\",\"By subscribing to a newsletter\",\"By creating an account on our website or app\"]},\"triggerDescription\":{\"question\":\"When does your business send messages to users through the agent?\",\"suggestedAnswers\":[\"User actions (e.g. after making a purchase)\"]},\"interactionsDescription\":{\"question\":\"How will users interact with your business through the agent?\",\"suggestedAnswers\":[\"Online Payment\",\"Password reset\",\"OTP/2FA for account login\"]},\"optOutDescription\":{\"question\":\"What message does your business send when a user opts out?\",\"suggestedAnswers\":[\"Thank you for opting out\",\"Thank you for unsubscribing\",\"We have registered your opt out request\"]},\"videoUris\":{\"question\":\"\",\"suggestedAnswers\":[]},\"screenshotUris\":{\"question\":\"\",\"suggestedAnswers\":[]}},\"answers\":{\"optInDescription\":\"By subscribing to a newsletter\",\"triggerDescription\":\"User actions (e.g. after making a purchase)\",\"interactionsDescription\":\"Billing or payment reminders,aef Order updates,aef Upon package delivery\",\"interactionsDescriptionMetadata\":{\"ignore\":\",aef\"},\"optOutDescription\":\"We have registered your opt out request\",\"videoUris\":[\"https://example-video-url.com\"],\"screenshotUris\":[\"https://example-screenshot-url.com\"]}},\"verification\":{\"questions\":{\"name\":{\"question\":\"What is the name of your verification contact?\",\"suggestedAnswers\":[]},\"email\":{\"question\":\"What is the email of your verification contact?\",\"suggestedAnswers\":[]},\"title\":{\"question\":\"What is the title of your verification contact?\",\"suggestedAnswers\":[]},\"website\":{\"question\":\"What is the website of your verification contact?\",\"suggestedAnswers\":[]},\"phone\":{\"question\":\"What is the phone number of your verification contact?\",\"suggestedAnswers\":[]},\"partner\":{\"companyName\":{\"question\":\"For ASP resellers: what is the name of the brand partner company?\",\"suggestedAnswers\":[]},\"contactName\":{\"question\":\"For ASP resellers: what is the name of the brand partner contact person?\",\"suggestedAnswers\":[]},\"contactEmailAddress\":{\"question\":\"For ASP resellers: what is the email of the brand partner contact person?\",\"suggestedAnswers\":[]}}},\"answers\":{\"name\":\"Exam Ple\",\"email\":\"email@example.com\",\"title\":\"Head Example\",\"website\":\"https://example.com\",\"phone\":\"+48777777777\",\"partner\":{\"companyName\":\"Partner company\",\"contactName\":\"Partner contact name\",\"contactEmailAddress\":\"partner.contact@partner-company.com\"}}},\"gb\":{\"questions\":{\"brandIndustry\":{\"question\":\"What sector or industry does your business operate in?\",\"suggestedAnswers\":[\"Automotive\",\"Beauty, spa and salon\",\"Clothing\",\"Education\",\"Entertainment\",\"Event planning and service\",\"Finance and banking\",\"Food and groceries\",\"Public service\",\"Hotel and lodging\",\"Medical and health\",\"Charity\",\"Professional services\",\"Shopping and retail\",\"Travel and transportation\",\"Restaurant\"]},\"companyLegalName\":{\"question\":\"What is the registered legal name of your company?\",\"suggestedAnswers\":[]},\"companyRegistrationNumber\":{\"question\":\"What is the registration number of your company?\",\"suggestedAnswers\":[]},\"fullCompanyAddress\":{\"question\":\"Full Company Address\",\"suggestedAnswers\":[]},\"messagesVolume\":{\"question\":\"What is the total volume of messages expected to be sent by your agent?\",\"suggestedAnswers\":[\"0 - 10K messages\",\"10K - 100K messages\",\"100K - 1M messages\",\"1M+ messages\"]},\"messagesFrequency\":{\"question\":\"How often do you expect to send messages?\",\"suggestedAnswers\":[\"Once per day\",\"Once per week\",\"Once per month\",\"Once per 3 months\",\"Once per 6 months\"]},\"campaignLength\":{\"question\":\"What will be the length of the RCS campaign?\",\"suggestedAnswers\":[\"1 day or less\",\"2 to 7 days\",\"8 to 21 days\",\"1 month\",\"3 months\",\"6 months\",\"Continuous / ongoing\"]}},\"answers\":{\"brandIndustry\":\"Automotive\",\"companyLegalName\":\"Example company legal name\",\"companyRegistrationNumber\":\"123-123456789\",\"fullCompanyAddress\":\"Skeppsbron 1 Malmö, 123 12, Sweden\",\"messagesVolume\":\"10K - 100K messages\",\"messagesFrequency\":\"Once per month\"}},\"fr\":{\"questions\":{\"fullCompanyAddress\":{\"question\":\"Full Company Address\",\"suggestedAnswers\":[]},\"siren\":{\"question\":\"What is your Company directory identification system number (SIREN)?\",\"suggestedAnswers\":[]}},\"answers\":{\"fullCompanyAddress\":\"Skeppsbron 1-split-211 20-split-Malmö\",\"fullCompanyAddressMetadata\":{\"ignore\":\"-split-\"},\"siren\":\"123456789\"}},\"us\":{\"questions\":{\"ownershipType\":{\"question\":\"What is the ownership type of your company?\",\"suggestedAnswers\":[\"PRIVATE\",\"PUBLIC\"]},\"companyLegalName\":{\"question\":\"What is the registered legal name of your company?\",\"suggestedAnswers\":[]},\"companyPhoneNumber\":{\"question\":\"What is the primary phone number of your company?\",\"suggestedAnswers\":[]},\"companyEmailAddress\":{\"question\":\"What is the primary email address of your company?\",\"suggestedAnswers\":[]},\"brandName\":{\"question\":\"What is your brand name or Doing Business As (DBA)?\",\"suggestedAnswers\":[]},\"brandIndustry\":{\"question\":\"What sector or industry does your business operate in?\",\"suggestedAnswers\":[\"AGRICULTURE\",\"COMMUNICATION\",\"CONSTRUCTION\",\"EDUCATION\",\"ENERGY\",\"ENTERTAINMENT\",\"FINANCIAL\",\"GAMBLING\",\"GOVERNMENT\",\"HEALTHCARE\",\"HOSPITALITY\",\"HUMAN_RESOURCES\",\"INSURANCE\",\"LEGAL\",\"MANUFACTURING\",\"NON_GOVERNMENTAL_ORGANIZATION\",\"POLITICAL\",\"POSTAL\",\"PROFESSIONAL\",\"REAL_ESTATE\",\"RETAIL\",\"TECHNOLOGY\",\"TRANSPORTATION\"]},\"legalForm\":{\"question\":\"What is the legal form of your company?\",\"suggestedAnswers\":[\"CORPORATION\",\"LIMITED_LIABILITY_COMPANY\",\"PARTNERSHIP\",\"S_CORPORATION\"]},\"taxIdCountry\":{\"question\":\"In which country is your company's tax ID registered?\",\"suggestedAnswers\":[]},\"taxId\":{\"question\":\"For non-US companies: what is the tax ID of your company?\",\"suggestedAnswers\":[]},\"addressLine\":{\"question\":\"What is the primary street address of your company?\",\"suggestedAnswers\":[]},\"addressCity\":{\"question\":\"In which city is your company located?\",\"suggestedAnswers\":[]},\"addressCountry\":{\"question\":\"In which country is your company located?\",\"suggestedAnswers\":[]},\"addressState\":{\"question\":\"In which state is your company located?\",\"suggestedAnswers\":[]},\"addressPostalCode\":{\"question\":\"What is the postal code for your company address?\",\"suggestedAnswers\":[]},\"websiteUrl\":{\"question\":\"What is the primary website URL for your company?\",\"suggestedAnswers\":[]},\"contactFirstName\":{\"question\":\"What is the first name of the responsible contact person for your company?\",\"suggestedAnswers\":[]},\"contactSurname\":{\"question\":\"What is the surname of the responsible contact person for your company?\",\"suggestedAnswers\":[]},\"stockExchange\":{\"question\":\"What is the primary home country stock exchange abbreviation?\",\"suggestedAnswers\":[]},\"stockSymbol\":{\"question\":\"What is the primary home country stock symbol associated with the stock exchange?\",\"suggestedAnswers\":[]},\"sampleMessages\":{\"question\":\"Please provide sample messages for each use case or message type sent by your brand.\",\"suggestedAnswers\":[]},\"messagesVolume\":{\"question\":\"What is the expected message volume?\",\"suggestedAnswers\":[]},\"embeddedLink\":{\"question\":\"Does your brand send messages that contain embedded links to external websites?\",\"suggestedAnswers\":[]},\"embeddedPhone\":{\"question\":\"Does your brand send messages that contain embedded phone numbers for direct calling?\",\"suggestedAnswers\":[]},\"ageGatedContent\":{\"question\":\"Does your brand send messages that contain age-gated content or require age verification?\",\"suggestedAnswers\":[]},\"directLending\":{\"question\":\"Does your brand send messages that involve direct lending or financial services?\",\"suggestedAnswers\":[]},\"optInConfirmationMessage\":{\"question\":\"Does your brand send opt-in confirmation messages to users who have subscribed to receive messages?\",\"suggestedAnswers\":[]},\"helpMessage\":{\"question\":\"Does your brand send help messages that provide assistance or support information to users?\",\"suggestedAnswers\":[]},\"callToActionMessage\":{\"question\":\"Does your brand send call-to-action messages that encourage users to take specific actions?\",\"suggestedAnswers\":[]}},\"answers\":{\"ownershipType\":\"PUBLIC\",\"companyLegalName\":\"Example company legal name\",\"companyPhoneNumber\":\"+48777777777\",\"companyEmailAddress\":\"email@example.com\",\"brandName\":\"Example brand name\",\"brandIndustry\":\"AGRICULTURE\",\"legalForm\":\"CORPORATION\",\"taxIdCountry\":\"US\",\"taxId\":\"12-3456789\",\"addressLine\":\"123 Main St\",\"addressCity\":\"Anytown\",\"addressCountry\":\"US\",\"addressState\":\"CA\",\"addressPostalCode\":\"12345\",\"websiteUrl\":\"https://example.com\",\"contactFirstName\":\"John\",\"contactSurname\":\"Doe\",\"stockExchange\":\"NASDAQ\",\"stockSymbol\":\"EXMPL\",\"sampleMessages\":[\"Sample message 1 for the US questionnaire.\",\"Sample message 2 for the US questionnaire.\"],\"messagesVolume\":10000,\"embeddedLink\":true,\"embeddedPhone\":true,\"ageGatedContent\":false,\"directLending\":false,\"optInConfirmationMessage\":\"Thank you for opting in!\",\"helpMessage\":\"For help, contact support.\",\"callToActionMessage\":\"Click here to claim your special offer and explore our latest updates now.\"}}}},\"region\":\"EU\",\"billingCategory\":\"CONVERSATIONAL\",\"useCase\":\"OTP\",\"hostingRegion\":\"EUROPE\",\"authName\":\"yurwN6123asd\",\"authToken\":\"ejiiqJtDyurwN6jLze8v\",\"conversationApiApp\":\"4CF9CE97504C4A468F4610919D17ECC1\",\"conversationApiAppDetails\":{\"id\":\"4CF9CE97504C4A468F4610919D17ECC1\",\"projectId\":\"ea026751-3edf-40a9-ad93-1b382bd60a78\",\"region\":\"EU\",\"channelStatus\":\"ACTIVE\"},\"created\":\"2023-01-19t13:11:08.204Z\",\"modified\":\"2023-01-19t13:11:08.204Z\",\"launched\":\"2023-01-19t13:11:08.204Z\",\"supplierDetails\":{\"google\":{\"agentId\":\"agentId\",\"brandId\":\"brandId\"}}}",
     },
     OperationSpec {
-        name: "ProvisioningRcsSendersControllerAddTestNumbersV1",
+        name: "ProvisioningRcsSendersAddTestNumbers",
         api: "provisioning",
         id: "RcsSendersController_addTestNumbers_v1",
         method: "POST",
@@ -681,7 +681,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"testNumbers\":[{\"number\":\"+46123123111\",\"state\":\"UNVERIFIED\",\"submitted\":\"2023-01-19t13:11:08.204Z\"},{\"number\":\"+46123123222\",\"state\":\"VERIFIED\",\"submitted\":\"2023-01-19t13:11:08.204Z\"},{\"number\":\"+46123123333\",\"state\":\"DECLINED\",\"submitted\":\"2023-01-19t13:11:08.204Z\"}]}",
     },
     OperationSpec {
-        name: "ProvisioningRcsSendersControllerGetTestNumberStateV1",
+        name: "ProvisioningRcsSendersGetTestNumberState",
         api: "provisioning",
         id: "RcsSendersController_getTestNumberState_v1",
         method: "GET",
@@ -699,7 +699,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"number\":\"+46123123222\",\"state\":\"VERIFIED\",\"submitted\":\"2023-01-19t13:11:08.204Z\"}",
     },
     OperationSpec {
-        name: "ProvisioningRcsSendersControllerDeleteTestNumberV1",
+        name: "ProvisioningRcsSendersDeleteTestNumber",
         api: "provisioning",
         id: "RcsSendersController_deleteTestNumber_v1",
         method: "DELETE",
@@ -715,7 +715,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ProvisioningRcsSendersControllerGetTestNumberCapabilitiesV1",
+        name: "ProvisioningRcsSendersGetTestNumberCapabilities",
         api: "provisioning",
         id: "RcsSendersController_getTestNumberCapabilities_v1",
         method: "GET",
@@ -733,7 +733,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"features\":[\"REVOCATION\",\"ACTION_DIAL\"]}",
     },
     OperationSpec {
-        name: "ProvisioningRcsSendersControllerRetryTestNumberV1",
+        name: "ProvisioningRcsSendersRetryTestNumber",
         api: "provisioning",
         id: "RcsSendersController_retryTestNumber_v1",
         method: "GET",
@@ -751,7 +751,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"number\":\"+46123123111\",\"state\":\"UNVERIFIED\",\"submitted\":\"2023-01-19t13:11:08.204Z\"}",
     },
     OperationSpec {
-        name: "ProvisioningSmsSmsAppsControllerListSmsAppsV1",
+        name: "ProvisioningSmsAppsList",
         api: "provisioning",
         id: "SmsSmsAppsController_listSmsApps_v1",
         method: "GET",
@@ -767,7 +767,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"totalSize\":1,\"pageSize\":50,\"smsApps\":[{\"id\":\"439fffeedc41494ca58b99a534139bb0\",\"smsServiceId\":\"4b4ef32ba72d415cb259d179afa33d75\",\"name\":\"Sms app name\",\"status\":\"ACTIVE\",\"regions\":[\"EU\"],\"conversationApiAppDetails\":{\"id\":\"4CF9CE97504C4A468F4610919D17ECC1\",\"projectId\":\"ea026751-3edf-40a9-ad93-1b382bd60a78\",\"region\":\"EU\",\"channelStatus\":\"ACTIVE\"},\"test\":false}]}",
     },
     OperationSpec {
-        name: "ProvisioningSmsSmsAppsControllerCreateSmsAppV1",
+        name: "ProvisioningSmsAppsCreate",
         api: "provisioning",
         id: "SmsSmsAppsController_createSmsApp_v1",
         method: "POST",
@@ -783,7 +783,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"439fffeedc41494ca58b99a534139bb0\",\"smsServiceId\":\"4b4ef32ba72d415cb259d179afa33d75\",\"name\":\"Sms app name\",\"status\":\"ACTIVE\",\"regions\":[\"EU\"],\"conversationApiAppDetails\":{\"id\":\"4CF9CE97504C4A468F4610919D17ECC1\",\"projectId\":\"ea026751-3edf-40a9-ad93-1b382bd60a78\",\"region\":\"EU\",\"channelStatus\":\"ACTIVE\"},\"test\":false}",
     },
     OperationSpec {
-        name: "ProvisioningSmsSmsAppsControllerGetSmsAppV1",
+        name: "ProvisioningSmsAppsGet",
         api: "provisioning",
         id: "SmsSmsAppsController_getSmsApp_v1",
         method: "GET",
@@ -799,7 +799,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"439fffeedc41494ca58b99a534139bb0\",\"smsServiceId\":\"4b4ef32ba72d415cb259d179afa33d75\",\"name\":\"Sms app name\",\"status\":\"ACTIVE\",\"regions\":[\"EU\"],\"conversationApiAppDetails\":{\"id\":\"4CF9CE97504C4A468F4610919D17ECC1\",\"projectId\":\"ea026751-3edf-40a9-ad93-1b382bd60a78\",\"region\":\"EU\",\"channelStatus\":\"ACTIVE\"},\"test\":false}",
     },
     OperationSpec {
-        name: "ProvisioningSmsSmsAppsControllerDeleteSmsAppV1",
+        name: "ProvisioningSmsAppsDelete",
         api: "provisioning",
         id: "SmsSmsAppsController_deleteSmsApp_v1",
         method: "DELETE",
@@ -815,7 +815,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ProvisioningSmsSmsAppsControllerUpdateSmsAppV1",
+        name: "ProvisioningSmsAppsUpdate",
         api: "provisioning",
         id: "SmsSmsAppsController_updateSmsApp_v1",
         method: "PATCH",
@@ -833,7 +833,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"439fffeedc41494ca58b99a534139bb0\",\"smsServiceId\":\"4b4ef32ba72d415cb259d179afa33d75\",\"name\":\"Sms app name\",\"status\":\"ACTIVE\",\"regions\":[\"EU\"],\"conversationApiAppDetails\":{\"id\":\"4CF9CE97504C4A468F4610919D17ECC1\",\"projectId\":\"ea026751-3edf-40a9-ad93-1b382bd60a78\",\"region\":\"EU\",\"channelStatus\":\"ACTIVE\"},\"test\":false}",
     },
     OperationSpec {
-        name: "ProvisioningWebhookWebhookControllerListWebhooksV1",
+        name: "ProvisioningWebhooksList",
         api: "provisioning",
         id: "WebhookWebhookController_listWebhooks_v1",
         method: "GET",
@@ -851,7 +851,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"previousPageToken\":\"{{TOKEN}}\",\"nextPageToken\":\"{{TOKEN}}\",\"pageSize\":1,\"totalSize\":5,\"webhooks\":[{\"id\":\"{{WEBHOOK_ID_1}}\",\"projectId\":\"{{PROJECT_ID}}\",\"target\":\"https://my.server.com/callback1\",\"triggers\":[\"WHATSAPP_TEMPLATE_APPROVED\",\"WHATSAPP_TEMPLATE_REJECTED\"]},{\"id\":\"{{WEBHOOK_ID_2}}\",\"projectId\":\"{{PROJECT_ID}}\",\"target\":\"https://my.server.com/callback2\",\"triggers\":[\"WHATSAPP_TEMPLATE_APPROVED\",\"WHATSAPP_TEMPLATE_REJECTED\"]}]}",
     },
     OperationSpec {
-        name: "ProvisioningWebhookWebhookControllerCreateWebhookV1",
+        name: "ProvisioningWebhooksCreate",
         api: "provisioning",
         id: "WebhookWebhookController_createWebhook_v1",
         method: "POST",
@@ -869,7 +869,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"{{WEBHOOK_ID}}\",\"projectId\":\"{{PROJECT_ID}}\",\"target\":\"https://my.server.com/callback\",\"triggers\":[\"ALL\"]}",
     },
     OperationSpec {
-        name: "ProvisioningWebhookWebhookControllerGetWebhookV1",
+        name: "ProvisioningWebhooksGet",
         api: "provisioning",
         id: "WebhookWebhookController_getWebhook_v1",
         method: "GET",
@@ -885,7 +885,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"{{WEBHOOK_ID}}\",\"target\":\"https://my.server.com/callback\",\"projectId\":\"{{PROJECT_ID}}\",\"triggers\":[\"WHATSAPP_TEMPLATE_APPROVED\",\"WHATSAPP_TEMPLATE_REJECTED\"]}",
     },
     OperationSpec {
-        name: "ProvisioningWebhookWebhookControllerReplaceWebhookV1",
+        name: "ProvisioningWebhooksReplace",
         api: "provisioning",
         id: "WebhookWebhookController_replaceWebhook_v1",
         method: "PUT",
@@ -903,7 +903,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"{{WEBHOOK_ID}}\",\"projectId\":\"{{PROJECT_ID}}\",\"target\":\"https://my.server.com/callback\",\"triggers\":[\"WHATSAPP_TEMPLATE_APPROVED\",\"WHATSAPP_TEMPLATE_REJECTED\"]}",
     },
     OperationSpec {
-        name: "ProvisioningWebhookWebhookControllerDeleteWebhookV1",
+        name: "ProvisioningWebhooksDelete",
         api: "provisioning",
         id: "WebhookWebhookController_deleteWebhook_v1",
         method: "DELETE",
@@ -919,7 +919,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ProvisioningWebhookWebhookControllerUpdateWebhookV1",
+        name: "ProvisioningWebhooksUpdate",
         api: "provisioning",
         id: "WebhookWebhookController_updateWebhook_v1",
         method: "PATCH",
@@ -937,7 +937,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"{{WEBHOOK_ID}}\",\"projectId\":\"{{PROJECT_ID}}\",\"target\":\"https://my.server.com/callback\",\"triggers\":[\"WHATSAPP_TEMPLATE_APPROVED\",\"WHATSAPP_TEMPLATE_REJECTED\"]}",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1",
+        name: "ProvisioningWhatsAppEnableTemplateAnalytics",
         api: "provisioning",
         id: "WhatsappTemplateAnalyticsHelpersController_enableTemplateAnalytics_v1",
         method: "PUT",
@@ -953,7 +953,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1",
+        name: "ProvisioningWhatsAppCreateLongLivedAccessToken",
         api: "provisioning",
         id: "WhatsappEmbeddedSignupHelperController_createLongLivedAccessToken_v1",
         method: "POST",
@@ -977,7 +977,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"longLivedAccessToken\":\"FACEBOOK_TOKEN\"}",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1",
+        name: "ProvisioningWhatsAppListWabaDetailsForToken",
         api: "provisioning",
         id: "WhatsappEmbeddedSignupHelperController_listWabaDetailsForToken_v1",
         method: "POST",
@@ -999,7 +999,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"wabas\":[{\"id\":\"100000000000000\",\"numbers\":[{\"id\":\"222222222222222\",\"displayPhoneNumber\":\"+48 777 777777\",\"provisioned\":false}]}]}",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappAccountsControllerGetAccountV1",
+        name: "ProvisioningWhatsAppAccountsGetAccount",
         api: "provisioning",
         id: "WhatsappAccountsController_getAccount_v1",
         method: "GET",
@@ -1015,7 +1015,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"state\":\"ONBOARDED\",\"isEmbeddedSignup\":false,\"businessManager\":\"SINCH_UK\",\"wabaId\":\"1234567890\",\"details\":{\"companyLegalName\":\"Legal name of company\",\"wabaName\":\"Legal name of company\",\"clientBusinessManagerId\":\"1234567890\"},\"wabaMaxPriceOnboarded\":false,\"wabaEnabledForInsights\":false,\"wabaEnabledForDirectSend\":false,\"compatibleRegions\":[\"eu\",\"us\"],\"currency\":\"EUR\"}",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappAccountsControllerCreateAccountV1",
+        name: "ProvisioningWhatsAppAccountsCreateAccount",
         api: "provisioning",
         id: "WhatsappAccountsController_createAccount_v1",
         method: "POST",
@@ -1035,7 +1035,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"isEmbeddedSignup\":false,\"businessManager\":\"SINCH_UK\",\"wabaId\":\"1234567890\",\"changes\":{\"status\":\"IN_PROGRESS\",\"details\":{\"companyLegalName\":\"Legal name of company\",\"wabaName\":\"Legal name of company\",\"clientBusinessManagerId\":\"1234567890\"}},\"wabaMaxPriceOnboarded\":false,\"compatibleRegions\":[\"eu\",\"us\"]}",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappAccountsControllerDeleteAccountV1",
+        name: "ProvisioningWhatsAppAccountsDeleteAccount",
         api: "provisioning",
         id: "WhatsappAccountsController_deleteAccount_v1",
         method: "DELETE",
@@ -1051,7 +1051,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappAccountsControllerUpdateAccountV1",
+        name: "ProvisioningWhatsAppAccountsUpdateAccount",
         api: "provisioning",
         id: "WhatsappAccountsController_updateAccount_v1",
         method: "PATCH",
@@ -1069,7 +1069,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"state\":\"REJECTED\",\"isEmbeddedSignup\":false,\"businessManager\":\"SINCH_UK\",\"wabaId\":\"1234567890\",\"changes\":{\"status\":\"IN_PROGRESS\",\"details\":{\"companyLegalName\":\"Update legal name of company\",\"wabaName\":\"Legal name of company\",\"clientBusinessManagerId\":\"1234567890\"}},\"details\":{\"companyLegalName\":\"Legal name of company\",\"wabaName\":\"Legal name of company\",\"clientBusinessManagerId\":\"1234567890\"},\"wabaMaxPriceOnboarded\":false,\"wabaEnabledForInsights\":true,\"wabaEnabledForDirectSend\":false,\"compatibleRegions\":[\"eu\",\"us\"]}",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappAccountsControllerListActivitiesV1",
+        name: "ProvisioningWhatsAppAccountsListActivities",
         api: "provisioning",
         id: "WhatsappAccountsController_listActivities_v1",
         method: "GET",
@@ -1089,7 +1089,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"totalSize\":2,\"pageSize\":50,\"notifications\":[{\"type\":\"CREATED\",\"created\":\"2023-01-19T13:11:08.204Z\",\"author\":\"Provisioning API user\"},{\"type\":\"COMMENT_ADDED\",\"created\":\"2023-01-19T13:11:08.204Z\",\"comment\":\"Example comment\",\"author\":\"Provisioning API user\"}]}",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappAccountsControllerCreateCommentV1",
+        name: "ProvisioningWhatsAppAccountsCreateComment",
         api: "provisioning",
         id: "WhatsappAccountsController_createComment_v1",
         method: "POST",
@@ -1107,7 +1107,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"type\":\"CREATED\",\"comment\":\"Example comment\",\"created\":\"2023-01-19T13:11:08.204Z\"}",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappFlowsControllerListFlowsV1",
+        name: "ProvisioningWhatsAppFlowsListFlows",
         api: "provisioning",
         id: "WhatsappFlowsController_listFlows_v1",
         method: "GET",
@@ -1123,7 +1123,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"totalSize\":2,\"pageSize\":50,\"flows\":[{\"id\":\"12345678765432\",\"name\":\"flow1\",\"status\":\"FLOW_STATUS_PUBLISHED\"},{\"id\":\"98765676543654567\",\"name\":\"flow2\",\"status\":\"FLOW_STATUS_DRAFT\"}]}",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappFlowsControllerListFlowScreensV1",
+        name: "ProvisioningWhatsAppFlowsListFlowScreens",
         api: "provisioning",
         id: "WhatsappFlowsController_listFlowScreens_v1",
         method: "GET",
@@ -1141,7 +1141,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"screens\":[{\"id\":\"MY_FIRST_SCREEN\"}]}",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappSendersControllerListSendersV1",
+        name: "ProvisioningWhatsAppSendersListSenders",
         api: "provisioning",
         id: "WhatsappSendersController_listSenders_v1",
         method: "GET",
@@ -1159,7 +1159,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"totalSize\":2,\"pageSize\":50,\"senders\":[{\"id\":\"cf11794a-6a5e-4a12-b103-da79bd378bf1\",\"state\":\"ACTIVE\",\"details\":{\"displayName\":\"Test name\",\"description\":\"Test description\",\"vertical\":\"PROFESSIONAL_SERVICES\",\"email\":\"test@test.com\",\"address\":\"Test address\",\"about\":\"Test about\",\"websiteOne\":\"https://example-1.com\",\"photoUrl\":\"https://example.com/photos/1.png\"},\"metadata\":{\"displayName\":{\"value\":\"New Display Name\",\"status\":\"PENDING\"}},\"created\":\"2023-01-19T13:11:08.204Z\",\"modified\":\"2023-01-19T13:11:08.204Z\",\"region\":\"EU\",\"metaLocalStorage\":\"DE\",\"conversationApiApp\":\"4CF9CE97504C4A468F4610919D17ECC1\",\"conversationApiAppDetails\":{\"id\":\"4CF9CE97504C4A468F4610919D17ECC1\",\"projectId\":\"ea026751-3edf-40a9-ad93-1b382bd60a78\",\"region\":\"EU\",\"channelStatus\":\"ACTIVE\"},\"maxTps\":10,\"qualityRating\":\"GREEN\",\"bearerToken\":\"aaaaAAAA.bbbbBBBB.ccccCCCC\",\"cloudApi\":true,\"countryCode\":\"48\",\"phoneNumber\":\"777777777\",\"numberProvider\":\"CUSTOMER\",\"businessManager\":\"SINCH_UK\",\"compatibleRegions\":[\"eu\",\"us\"]},{\"id\":\"cf11794a-6a5e-4a12-b103-da79bd378bf1\",\"changes\":{\"status\":\"IN_PROGRESS\",\"details\":{\"displayName\":\"Test name\",\"description\":\"Test description\",\"vertical\":\"PROFESSIONAL_SERVICES\",\"email\":\"test@test.com\",\"address\":\"Test address\",\"about\":\"Test about\",\"websiteOne\":\"https://example-1.com\",\"photoUrl\":\"https://example.com/photos/1.png\"}},\"metadata\":{\"displayName\":{\"value\":\"New Display Name\",\"status\":\"PENDING\"}},\"created\":\"2023-01-19T13:11:08.204Z\",\"modified\":\"2023-01-19T13:11:08.204Z\",\"region\":\"EU\",\"metaLocalStorage\":\"DE\",\"conversationApiApp\":\"4CF9CE97504C4A468F4610919D17ECC1\",\"conversationApiAppDetails\":{\"id\":\"4CF9CE97504C4A468F4610919D17ECC1\",\"projectId\":\"ea026751-3edf-40a9-ad93-1b382bd60a78\",\"region\":\"EU\",\"channelStatus\":\"ACTIVE\"},\"maxTps\":10,\"qualityRating\":\"GREEN\",\"bearerToken\":\"aaaaAAAA.bbbbBBBB.ccccCCCC\",\"cloudApi\":true,\"countryCode\":\"48\",\"phoneNumber\":\"777777777\",\"numberProvider\":\"CUSTOMER\",\"businessManager\":\"SINCH_UK\",\"compatibleRegions\":[\"eu\",\"us\"]}]}",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappSendersControllerCreateSenderV1",
+        name: "ProvisioningWhatsAppSendersCreateSender",
         api: "provisioning",
         id: "WhatsappSendersController_createSender_v1",
         method: "POST",
@@ -1179,7 +1179,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"cf11794a-6a5e-4a12-b103-da79bd378bf1\",\"changes\":{\"status\":\"IN_PROGRESS\",\"details\":{\"displayName\":\"Test name\",\"description\":\"Test description\",\"vertical\":\"PROFESSIONAL_SERVICES\",\"email\":\"test@test.com\",\"address\":\"Test address\",\"about\":\"Test about\",\"websiteOne\":\"https://example-1.com\",\"photoUrl\":\"https://example.com/photos/1.png\"}},\"metadata\":{\"displayName\":{\"value\":\"New Display Name\",\"status\":\"PENDING\"}},\"created\":\"2023-01-19T13:11:08.204Z\",\"modified\":\"2023-01-19T13:11:08.204Z\",\"region\":\"EU\",\"metaLocalStorage\":\"DE\",\"conversationApiApp\":\"4CF9CE97504C4A468F4610919D17ECC1\",\"conversationApiAppDetails\":{\"id\":\"4CF9CE97504C4A468F4610919D17ECC1\",\"projectId\":\"ea026751-3edf-40a9-ad93-1b382bd60a78\",\"region\":\"EU\",\"channelStatus\":\"ACTIVE\"},\"maxTps\":10,\"qualityRating\":\"GREEN\",\"bearerToken\":\"aaaaAAAA.bbbbBBBB.ccccCCCC\",\"cloudApi\":true,\"countryCode\":\"48\",\"phoneNumber\":\"777777777\",\"numberProvider\":\"CUSTOMER\",\"businessManager\":\"SINCH_UK\",\"compatibleRegions\":[\"eu\",\"us\"]}",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappSendersControllerGetV1",
+        name: "ProvisioningWhatsAppSendersGet",
         api: "provisioning",
         id: "WhatsappSendersController_get_v1",
         method: "GET",
@@ -1195,7 +1195,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"cf11794a-6a5e-4a12-b103-da79bd378bf1\",\"state\":\"ACTIVE\",\"details\":{\"displayName\":\"Test name\",\"description\":\"Test description\",\"vertical\":\"PROFESSIONAL_SERVICES\",\"email\":\"test@test.com\",\"address\":\"Test address\",\"about\":\"Test about\",\"websiteOne\":\"https://example-1.com\",\"photoUrl\":\"https://example.com/photos/1.png\"},\"metadata\":{\"displayName\":{\"value\":\"New Display Name\",\"status\":\"PENDING\"}},\"created\":\"2023-01-19T13:11:08.204Z\",\"modified\":\"2023-01-19T13:11:08.204Z\",\"region\":\"EU\",\"metaLocalStorage\":\"DE\",\"conversationApiApp\":\"4CF9CE97504C4A468F4610919D17ECC1\",\"conversationApiAppDetails\":{\"id\":\"4CF9CE97504C4A468F4610919D17ECC1\",\"projectId\":\"ea026751-3edf-40a9-ad93-1b382bd60a78\",\"region\":\"EU\",\"channelStatus\":\"ACTIVE\"},\"maxTps\":10,\"qualityRating\":\"GREEN\",\"bearerToken\":\"aaaaAAAA.bbbbBBBB.ccccCCCC\",\"cloudApi\":true,\"countryCode\":\"48\",\"phoneNumber\":\"777777777\",\"numberProvider\":\"CUSTOMER\",\"businessManager\":\"SINCH_UK\",\"compatibleRegions\":[\"eu\",\"us\"]}",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappSendersControllerDeleteV1",
+        name: "ProvisioningWhatsAppSendersDelete",
         api: "provisioning",
         id: "WhatsappSendersController_delete_v1",
         method: "DELETE",
@@ -1211,7 +1211,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappSendersControllerUpdateV1",
+        name: "ProvisioningWhatsAppSendersUpdate",
         api: "provisioning",
         id: "WhatsappSendersController_update_v1",
         method: "PATCH",
@@ -1229,7 +1229,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"cf11794a-6a5e-4a12-b103-da79bd378bf1\",\"state\":\"ACTIVE\",\"changes\":{\"status\":\"IN_PROGRESS\",\"details\":{\"displayName\":\"Test name\",\"description\":\"Test description\",\"vertical\":\"PROFESSIONAL_SERVICES\",\"email\":\"test@test.com\",\"address\":\"Test address\",\"about\":\"Test about\",\"websiteOne\":\"https://example-1.com\",\"photoUrl\":\"https://example.com/photos/1.png\"}},\"details\":{\"displayName\":\"Test name\",\"description\":\"Test description\",\"vertical\":\"PROFESSIONAL_SERVICES\",\"email\":\"test@test.com\",\"address\":\"Test address\",\"about\":\"Test about\",\"websiteOne\":\"https://example-1.com\",\"photoUrl\":\"https://example.com/photos/1.png\"},\"metadata\":{\"displayName\":{\"value\":\"New Display Name\",\"status\":\"PENDING\"}},\"created\":\"2023-01-19T13:11:08.204Z\",\"modified\":\"2023-01-19T13:11:08.204Z\",\"region\":\"EU\",\"metaLocalStorage\":\"DE\",\"conversationApiApp\":\"4CF9CE97504C4A468F4610919D17ECC1\",\"conversationApiAppDetails\":{\"id\":\"4CF9CE97504C4A468F4610919D17ECC1\",\"projectId\":\"ea026751-3edf-40a9-ad93-1b382bd60a78\",\"region\":\"EU\",\"channelStatus\":\"ACTIVE\"},\"maxTps\":10,\"qualityRating\":\"GREEN\",\"bearerToken\":\"aaaaAAAA.bbbbBBBB.ccccCCCC\",\"cloudApi\":true,\"countryCode\":\"48\",\"phoneNumber\":\"777777777\",\"numberProvider\":\"CUSTOMER\",\"businessManager\":\"SINCH_UK\",\"compatibleRegions\":[\"eu\",\"us\"]}",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappSendersControllerListActivitiesV1",
+        name: "ProvisioningWhatsAppSendersListActivities",
         api: "provisioning",
         id: "WhatsappSendersController_listActivities_v1",
         method: "GET",
@@ -1249,7 +1249,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"totalSize\":2,\"pageSize\":50,\"notifications\":[{\"type\":\"CREATED\",\"created\":\"2023-01-19T13:11:08.204Z\",\"author\":\"Provisioning API user\"},{\"type\":\"COMMENT_ADDED\",\"created\":\"2023-01-19T13:11:08.204Z\",\"comment\":\"Example comment\",\"author\":\"Provisioning API user\"}]}",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappSendersControllerDeleteChangesV1",
+        name: "ProvisioningWhatsAppSendersDeleteChanges",
         api: "provisioning",
         id: "WhatsappSendersController_deleteChanges_v1",
         method: "DELETE",
@@ -1265,7 +1265,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappSendersControllerCreateCommentV1",
+        name: "ProvisioningWhatsAppSendersCreateComment",
         api: "provisioning",
         id: "WhatsappSendersController_createComment_v1",
         method: "POST",
@@ -1283,7 +1283,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"type\":\"CREATED\",\"comment\":\"Example comment\",\"created\":\"2023-01-19T13:11:08.204Z\"}",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappSendersControllerRegisterV1",
+        name: "ProvisioningWhatsAppSendersRegister",
         api: "provisioning",
         id: "WhatsappSendersController_register_v1",
         method: "POST",
@@ -1303,7 +1303,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"cf11794a-6a5e-4a12-b103-da79bd378bf1\",\"method\":\"SMS\",\"accepted\":\"2023-01-19T13:11:08.204Z\",\"verificationCodeSent\":true}",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappSendersControllerGetSuggestedUsernamesV1",
+        name: "ProvisioningWhatsAppSendersGetSuggestedUsernames",
         api: "provisioning",
         id: "WhatsappSendersController_getSuggestedUsernames_v1",
         method: "GET",
@@ -1321,7 +1321,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"usernames\":[\"string\"]}",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappSendersControllerVerifyV1",
+        name: "ProvisioningWhatsAppSendersVerify",
         api: "provisioning",
         id: "WhatsappSendersController_verify_v1",
         method: "POST",
@@ -1339,7 +1339,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappSolutionsControllerListSolutionsV1",
+        name: "ProvisioningWhatsAppSolutionsListSolutions",
         api: "provisioning",
         id: "WhatsappSolutionsController_listSolutions_v1",
         method: "GET",
@@ -1357,7 +1357,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"solutions\":[{\"id\":\"123\",\"details\":{\"name\":\"Test name\"},\"ownerApp\":{\"id\":456,\"name\":\"Test owner app name\"},\"partnerApp\":{\"id\":789,\"name\":\"Test partner app name\"},\"assigned\":false},{\"id\":\"123\",\"details\":{\"name\":\"Test name\"},\"ownerApp\":{\"id\":456,\"name\":\"Test owner app name\"},\"partnerApp\":{\"id\":789,\"name\":\"Test partner app name\"},\"assigned\":true},{\"id\":\"123\",\"details\":{\"name\":\"Test name\"},\"ownerApp\":{\"id\":456,\"name\":\"Test owner app name\"},\"partnerApp\":{\"id\":789,\"name\":\"Test partner app name\"},\"assigned\":false}]}",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappSolutionsControllerCreateSolutionV1",
+        name: "ProvisioningWhatsAppSolutionsCreateSolution",
         api: "provisioning",
         id: "WhatsappSolutionsController_createSolution_v1",
         method: "POST",
@@ -1377,7 +1377,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"solutions\":[{\"id\":\"123\",\"details\":{\"name\":\"Test name\"},\"ownerApp\":{\"id\":456,\"name\":\"Test owner app name\"},\"partnerApp\":{\"id\":789,\"name\":\"Test partner app name\"},\"assigned\":false},{\"id\":\"123\",\"details\":{\"name\":\"Test name\"},\"ownerApp\":{\"id\":456,\"name\":\"Test owner app name\"},\"partnerApp\":{\"id\":789,\"name\":\"Test partner app name\"},\"assigned\":false},{\"id\":\"123\",\"details\":{\"name\":\"Test name\"},\"ownerApp\":{\"id\":456,\"name\":\"Test owner app name\"},\"partnerApp\":{\"id\":789,\"name\":\"Test partner app name\"},\"assigned\":false}],\"failedSolutions\":[]}",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappSolutionsControllerGetSolutionV1",
+        name: "ProvisioningWhatsAppSolutionsGetSolution",
         api: "provisioning",
         id: "WhatsappSolutionsController_getSolution_v1",
         method: "GET",
@@ -1393,7 +1393,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"123\",\"details\":{\"name\":\"Test name\"},\"ownerApp\":{\"id\":456,\"name\":\"Test owner app name\"},\"partnerApp\":{\"id\":789,\"name\":\"Test partner app name\"},\"assigned\":true}",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappSolutionsControllerAssignSolutionV1",
+        name: "ProvisioningWhatsAppSolutionsAssignSolution",
         api: "provisioning",
         id: "WhatsappSolutionsController_assignSolution_v1",
         method: "POST",
@@ -1409,7 +1409,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappTemplatesControllerListTemplatesV1",
+        name: "ProvisioningWhatsAppTemplatesListTemplates",
         api: "provisioning",
         id: "WhatsappTemplatesController_listTemplates_v1",
         method: "GET",
@@ -1429,7 +1429,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"totalSize\":1.0,\"pageSize\":1.0,\"templates\":[{\"name\":\"string\",\"language\":\"AF\",\"category\":\"AUTHENTICATION\",\"analytics\":[{\"sent\":1.0,\"delivered\":1.0,\"read\":1.0,\"start\":\"string\",\"end\":\"string\",\"buttons\":[{\"type\":\"QUICK_REPLY\",\"content\":\"string\",\"clicks\":1.0}]}],\"isMetaGenerated\":true}]}",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappTemplatesControllerCreateTemplateV1",
+        name: "ProvisioningWhatsAppTemplatesCreateTemplate",
         api: "provisioning",
         id: "WhatsappTemplatesController_createTemplate_v1",
         method: "POST",
@@ -1447,7 +1447,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"name\":\"My WhatsApp Template\",\"category\":\"UTILITY\",\"language\":\"EN_US\",\"qualityScore\":\"QUALITY_SCORE_GREEN\",\"changes\":{\"status\":\"DRAFT\",\"details\":{\"components\":[{\"type\":\"HEADER\",\"format\":\"TEXT\",\"text\":\"Save {{1}}% on your next purchase!\",\"examples\":[\"20\"]},{\"type\":\"HEADER\",\"format\":\"DOCUMENT\",\"examples\":[{\"url\":\"https://example.com/photos/1.png\"}]},{\"type\":\"HEADER\",\"format\":\"LOCATION\"},{\"type\":\"BODY\",\"text\":\"Good morning {{1}}, your package has arrived.\",\"examples\":[\"Mr. Smith\"],\"addSecurityRecommendation\":true},{\"type\":\"FOOTER\",\"text\":\"To track your order please click the 'Track Your Order' button\",\"codeExpirationMinutes\":5},{\"type\":\"BUTTONS\",\"buttons\":[{\"type\":\"PHONE_NUMBER\",\"text\":\"Example text.\",\"phoneNumber\":\"+48 777 777777\"},{\"type\":\"URL\",\"text\":\"Example test\",\"url\":\"https://www.my-website.com?name={{1}}\",\"examples\":[\"https://www.my-website.com?name=john\"]},{\"type\":\"QUICK_REPLY\",\"text\":\"Track Your Order\"},{\"type\":\"OTP\",\"otpType\":\"COPY_CODE\",\"text\":\"Example text.\"},{\"type\":\"REQUEST_CONTACT_INFO\",\"text\":\"Share Contact Info\"},{\"type\":\"ORDER_DETAILS\",\"text\":\"Copy Pix code\"},{\"type\":\"COPY_CODE\",\"text\":\"Copy offer code\",\"examples\":[\"WINTER27\"]}]},{\"type\":\"CAROUSEL\",\"cards\":[{\"components\":[{\"type\":\"HEADER\",\"format\":\"IMAGE\",\"examples\":[{\"url\":\"https://example.com/photos/1.png\"}]},{\"type\":\"BODY\",\"text\":\"Good morning {{1}}, your package has arrived.\",\"examples\":[\"Mr. Smith\"]},{\"type\":\"BUTTONS\",\"buttons\":[{\"type\":\"URL\",\"text\":\"Example test\",\"url\":\"https://www.my-website.com?name={{1}}\",\"examples\":[\"https://www.my-website.com?name=john\"]},{\"type\":\"QUICK_REPLY\",\"text\":\"Track Your Order\"},{\"type\":\"PHONE_NUMBER\",\"text\":\"Example text.\",\"phoneNumber\":\"+48 777 777777\"}]}]}]}],\"messageSendTtlSeconds\":60,\"optimization\":{\"bidAmount\":500,\"bidStrategy\":\"BID_STRATEGY_LOWEST_COST_WITH_BID_CAP\",\"bidCountryMultiplierOverrides\":{\"US\":\"1.2\",\"GB\":\"1.1\"}}}},\"analytics\":[],\"isMetaGenerated\":false}",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappTemplatesControllerListTemplatesByNameV1",
+        name: "ProvisioningWhatsAppTemplatesListTemplatesByName",
         api: "provisioning",
         id: "WhatsappTemplatesController_listTemplatesByName_v1",
         method: "GET",
@@ -1467,7 +1467,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"totalSize\":1.0,\"pageSize\":1.0,\"templates\":[{\"name\":\"string\",\"language\":\"AF\",\"category\":\"AUTHENTICATION\",\"analytics\":[{\"sent\":1.0,\"delivered\":1.0,\"read\":1.0,\"start\":\"string\",\"end\":\"string\",\"buttons\":[{\"type\":\"QUICK_REPLY\",\"content\":\"string\",\"clicks\":1.0}]}],\"isMetaGenerated\":true}]}",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappTemplatesControllerDeleteTemplatesByNameV1",
+        name: "ProvisioningWhatsAppTemplatesDeleteTemplatesByName",
         api: "provisioning",
         id: "WhatsappTemplatesController_deleteTemplatesByName_v1",
         method: "DELETE",
@@ -1483,7 +1483,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappTemplatesControllerGetTemplateV1",
+        name: "ProvisioningWhatsAppTemplatesGetTemplate",
         api: "provisioning",
         id: "WhatsappTemplatesController_getTemplate_v1",
         method: "GET",
@@ -1503,7 +1503,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"name\":\"string\",\"language\":\"AF\",\"category\":\"AUTHENTICATION\",\"analytics\":[{\"sent\":1.0,\"delivered\":1.0,\"read\":1.0,\"start\":\"string\",\"end\":\"string\",\"buttons\":[{\"type\":\"QUICK_REPLY\",\"content\":\"string\",\"clicks\":1.0}]}],\"isMetaGenerated\":true}",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1",
+        name: "ProvisioningWhatsAppTemplatesDeleteTemplateByNameAndLanguage",
         api: "provisioning",
         id: "WhatsappTemplatesController_deleteTemplateByNameAndLanguage_v1",
         method: "DELETE",
@@ -1519,7 +1519,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappTemplatesControllerUpdateTemplateV1",
+        name: "ProvisioningWhatsAppTemplatesUpdateTemplate",
         api: "provisioning",
         id: "WhatsappTemplatesController_updateTemplate_v1",
         method: "PATCH",
@@ -1537,7 +1537,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"whatsappId\":\"123456\",\"name\":\"My WhatsApp Template\",\"state\":\"APPROVED\",\"category\":\"UTILITY\",\"language\":\"EN_US\",\"qualityScore\":\"QUALITY_SCORE_GREEN\",\"changes\":{\"status\":\"IN_PROGRESS\",\"details\":{\"components\":[{\"type\":\"HEADER\",\"format\":\"TEXT\",\"text\":\"Save {{1}}% on your next purchase!\",\"examples\":[\"20\"]},{\"type\":\"HEADER\",\"format\":\"DOCUMENT\",\"examples\":[{\"url\":\"https://example.com/photos/1.png\"}]},{\"type\":\"HEADER\",\"format\":\"LOCATION\"},{\"type\":\"BODY\",\"text\":\"Good morning {{1}}, your package has arrived.\",\"examples\":[\"Mr. Smith\"],\"addSecurityRecommendation\":true},{\"type\":\"FOOTER\",\"text\":\"To track your order please click the 'Track Your Order' button\",\"codeExpirationMinutes\":5},{\"type\":\"BUTTONS\",\"buttons\":[{\"type\":\"PHONE_NUMBER\",\"text\":\"Example text.\",\"phoneNumber\":\"+48 777 777777\"},{\"type\":\"URL\",\"text\":\"Example test\",\"url\":\"https://www.my-website.com?name={{1}}\",\"examples\":[\"https://www.my-website.com?name=john\"]},{\"type\":\"QUICK_REPLY\",\"text\":\"Track Your Order\"},{\"type\":\"OTP\",\"otpType\":\"COPY_CODE\",\"text\":\"Example text.\"},{\"type\":\"REQUEST_CONTACT_INFO\",\"text\":\"Share Contact Info\"},{\"type\":\"ORDER_DETAILS\",\"text\":\"Copy Pix code\"},{\"type\":\"COPY_CODE\",\"text\":\"Copy offer code\",\"examples\":[\"WINTER27\"]}]},{\"type\":\"CAROUSEL\",\"cards\":[{\"components\":[{\"type\":\"HEADER\",\"format\":\"IMAGE\",\"examples\":[{\"url\":\"https://example.com/photos/1.png\"}]},{\"type\":\"BODY\",\"text\":\"Good morning {{1}}, your package has arrived.\",\"examples\":[\"Mr. Smith\"]},{\"type\":\"BUTTONS\",\"buttons\":[{\"type\":\"URL\",\"text\":\"Example test\",\"url\":\"https://www.my-website.com?name={{1}}\",\"examples\":[\"https://www.my-website.com?name=john\"]},{\"type\":\"QUICK_REPLY\",\"text\":\"Track Your Order\"},{\"type\":\"PHONE_NUMBER\",\"text\":\"Example text.\",\"phoneNumber\":\"+48 777 777777\"}]}]}]}],\"messageSendTtlSeconds\":60,\"optimization\":{\"bidAmount\":500,\"bidStrategy\":\"BID_STRATEGY_LOWEST_COST_WITH_BID_CAP\",\"bidCountryMultiplierOverrides\":{\"US\":\"1.2\",\"GB\":\"1.1\"}}}},\"details\":{\"components\":[{\"type\":\"HEADER\",\"format\":\"TEXT\",\"text\":\"Save {{1}}% on your next purchase!\",\"examples\":[\"20\"]}],\"messageSendTtlSeconds\":60,\"optimization\":{\"bidAmount\":500,\"bidStrategy\":\"BID_STRATEGY_LOWEST_COST_WITH_BID_CAP\",\"bidCountryMultiplierOverrides\":{\"US\":\"1.2\",\"GB\":\"1.1\"}}},\"analytics\":[],\"isMetaGenerated\":false}",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappTemplatesControllerListActivitiesV1",
+        name: "ProvisioningWhatsAppTemplatesListActivities",
         api: "provisioning",
         id: "WhatsappTemplatesController_listActivities_v1",
         method: "GET",
@@ -1557,7 +1557,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"totalSize\":2,\"pageSize\":50,\"notifications\":[{\"type\":\"CREATED\",\"created\":\"2023-01-19T13:11:08.204Z\",\"author\":\"Provisioning API user\"},{\"type\":\"COMMENT_ADDED\",\"created\":\"2023-01-19T13:11:08.204Z\",\"comment\":\"Example comment\",\"author\":\"Provisioning API user\"}]}",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappTemplatesControllerCreateCommentV1",
+        name: "ProvisioningWhatsAppTemplatesCreateComment",
         api: "provisioning",
         id: "WhatsappTemplatesController_createComment_v1",
         method: "POST",
@@ -1575,7 +1575,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"type\":\"CREATED\",\"comment\":\"Example comment\",\"created\":\"2023-01-19T13:11:08.204Z\"}",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappTemplatesControllerCompareTemplatesV1",
+        name: "ProvisioningWhatsAppTemplatesCompareTemplates",
         api: "provisioning",
         id: "WhatsappTemplatesController_compareTemplates_v1",
         method: "POST",
@@ -1597,7 +1597,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"templates\":[{\"name\":\"templateName1\",\"language\":\"EN\",\"blockOrder\":1,\"messageSends\":1000,\"topBlockReason\":\"NO_REASON\"},{\"name\":\"templateName1\",\"language\":\"PL\",\"blockOrder\":2,\"messageSends\":2000,\"topBlockReason\":\"NO_REASON_GIVEN\"}]}",
     },
     OperationSpec {
-        name: "ProvisioningWhatsappTemplatesControllerSyncTemplatesV1",
+        name: "ProvisioningWhatsAppTemplatesSyncTemplates",
         api: "provisioning",
         id: "WhatsappTemplatesController_syncTemplates_v1",
         method: "POST",

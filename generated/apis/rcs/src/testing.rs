@@ -5,7 +5,7 @@ use sinch_sdk_runtime::testing::OperationSpec;
 /// Every operation, by group and then in the description's order.
 pub static OPERATIONS: &[OperationSpec] = &[
     OperationSpec {
-        name: "RcsCapabilityQuery",
+        name: "RcsCapabilitiesQuery",
         api: "rcs",
         id: "Capability Query",
         method: "GET",
@@ -23,7 +23,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"at\":\"2026-01-01T00:00:00Z\",\"msisdn\":\"string\",\"mcc\":\"string\",\"mnc\":\"string\",\"capabilities\":[\"chat\"],\"rcs_enabled\":true}",
     },
     OperationSpec {
-        name: "RcsSendAnEvent",
+        name: "RcsEventSendAn",
         api: "rcs",
         id: "Send an event",
         method: "POST",
@@ -39,7 +39,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "RcsSendAMessage",
+        name: "RcsMessageSendA",
         api: "rcs",
         id: "Send a message",
         method: "POST",
@@ -57,7 +57,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"type\":\"status_report_rcs\",\"message_id\":\"123e4567-e89b-12d3-a456-426614174000\",\"at\":\"string\",\"status_report\":{\"type\":\"queued\"}}",
     },
     OperationSpec {
-        name: "RcsRevokeAMessage",
+        name: "RcsMessageRevokeA",
         api: "rcs",
         id: "Revoke a message",
         method: "DELETE",

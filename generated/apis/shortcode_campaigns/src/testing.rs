@@ -5,7 +5,7 @@ use sinch_sdk_runtime::testing::OperationSpec;
 /// Every operation, by group and then in the description's order.
 pub static OPERATIONS: &[OperationSpec] = &[
     OperationSpec {
-        name: "ShortcodeCampaignsListCampaigns",
+        name: "ShortcodeCampaignsCampaignsList",
         api: "shortcode_campaigns",
         id: "listCampaigns",
         method: "GET",
@@ -23,7 +23,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"campaigns\":[{\"campaignId\":\"20000\"}]}",
     },
     OperationSpec {
-        name: "ShortcodeCampaignsCreateCampaign",
+        name: "ShortcodeCampaignsCampaignsCreate",
         api: "shortcode_campaigns",
         id: "createCampaign",
         method: "POST",
@@ -41,7 +41,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"campaignId\":\"20000\",\"description\":\"My Campaign Description\"}",
     },
     OperationSpec {
-        name: "ShortcodeCampaignsCreateAndSubmitCampaign",
+        name: "ShortcodeCampaignsCampaignsCreateAndSubmit",
         api: "shortcode_campaigns",
         id: "createAndSubmitCampaign",
         method: "POST",
@@ -59,7 +59,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"campaignId\":\"20000\",\"description\":\"My Campaign Description\"}",
     },
     OperationSpec {
-        name: "ShortcodeCampaignsGetCampaign",
+        name: "ShortcodeCampaignsCampaignsGet",
         api: "shortcode_campaigns",
         id: "getCampaign",
         method: "GET",
@@ -75,7 +75,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"campaignId\":\"20000\",\"description\":\"My Campaign Description\"}",
     },
     OperationSpec {
-        name: "ShortcodeCampaignsUpdateCampaign",
+        name: "ShortcodeCampaignsCampaignsUpdate",
         api: "shortcode_campaigns",
         id: "updateCampaign",
         method: "PUT",
@@ -93,7 +93,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"campaignId\":\"20000\",\"description\":\"My Campaign Description\"}",
     },
     OperationSpec {
-        name: "ShortcodeCampaignsSubmitCampaign",
+        name: "ShortcodeCampaignsCampaignsSubmit",
         api: "shortcode_campaigns",
         id: "submitCampaign",
         method: "POST",
@@ -109,7 +109,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"campaignId\":\"20000\",\"description\":\"My Campaign Description\"}",
     },
     OperationSpec {
-        name: "ShortcodeCampaignsCancelCampaign",
+        name: "ShortcodeCampaignsCampaignsCancel",
         api: "shortcode_campaigns",
         id: "cancelCampaign",
         method: "POST",
@@ -125,7 +125,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"campaignId\":\"20000\",\"description\":\"My Campaign Description\"}",
     },
     OperationSpec {
-        name: "ShortcodeCampaignsAddCampaignNote",
+        name: "ShortcodeCampaignsCampaignsAddCampaignNote",
         api: "shortcode_campaigns",
         id: "addCampaignNote",
         method: "POST",
@@ -141,7 +141,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"author\":\"CUSTOMER\"}",
     },
     OperationSpec {
-        name: "ShortcodeCampaignsAddCarrierOrderNote",
+        name: "ShortcodeCampaignsCampaignsAddCarrierOrderNote",
         api: "shortcode_campaigns",
         id: "addCarrierOrderNote",
         method: "POST",
@@ -157,7 +157,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"author\":\"CUSTOMER\"}",
     },
     OperationSpec {
-        name: "ShortcodeCampaignsRequestCarrierOrderCertification",
+        name: "ShortcodeCampaignsCampaignsRequestCarrierOrderCertification",
         api: "shortcode_campaigns",
         id: "requestCarrierOrderCertification",
         method: "POST",
@@ -173,7 +173,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"carrierOrderId\":\"12345\"}",
     },
     OperationSpec {
-        name: "ShortcodeCampaignsGetCarriers",
+        name: "ShortcodeCampaignsCampaignsGetCarriers",
         api: "shortcode_campaigns",
         id: "getCarriers",
         method: "GET",
@@ -189,7 +189,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"carriers\":[{\"carrier_id\":\"123\"}]}",
     },
     OperationSpec {
-        name: "ShortcodeCampaignsUploadAttachment",
+        name: "ShortcodeCampaignsCampaignsUploadAttachment",
         api: "shortcode_campaigns",
         id: "uploadAttachment",
         method: "POST",
@@ -205,7 +205,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"attachmentId\":\"12345\"}",
     },
     OperationSpec {
-        name: "ShortcodeCampaignsDownloadCampaignAttachment",
+        name: "ShortcodeCampaignsCampaignsDownloadCampaignAttachment",
         api: "shortcode_campaigns",
         id: "downloadCampaignAttachment",
         method: "GET",
@@ -221,7 +221,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ShortcodeCampaignsDeleteCampaignAttachment",
+        name: "ShortcodeCampaignsCampaignsDeleteCampaignAttachment",
         api: "shortcode_campaigns",
         id: "deleteCampaignAttachment",
         method: "DELETE",
@@ -237,7 +237,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "ShortcodeCampaignsGetCallbackConfiguration",
+        name: "ShortcodeCampaignsCampaignsCallbacksGetCallbackConfiguration",
         api: "shortcode_campaigns",
         id: "getCallbackConfiguration",
         method: "GET",
@@ -255,7 +255,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"hmacSecret\":\"d1c7ccbf-919d-462f-8587-dec95a1b11ee\"}",
     },
     OperationSpec {
-        name: "ShortcodeCampaignsUpdateCallbackConfiguration",
+        name: "ShortcodeCampaignsCampaignsCallbacksUpdateCallbackConfiguration",
         api: "shortcode_campaigns",
         id: "updateCallbackConfiguration",
         method: "PUT",

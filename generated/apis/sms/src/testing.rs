@@ -5,7 +5,7 @@ use sinch_sdk_runtime::testing::OperationSpec;
 /// Every operation, by group and then in the description's order.
 pub static OPERATIONS: &[OperationSpec] = &[
     OperationSpec {
-        name: "SmsListBatches",
+        name: "SmsBatchesList",
         api: "sms",
         id: "ListBatches",
         method: "GET",
@@ -21,7 +21,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"page\":1}",
     },
     OperationSpec {
-        name: "SmsDryRun",
+        name: "SmsBatchesRun",
         api: "sms",
         id: "Dry_Run",
         method: "POST",
@@ -37,7 +37,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"number_of_recipients\":1}",
     },
     OperationSpec {
-        name: "SmsGetBatchMessage",
+        name: "SmsBatchesGet",
         api: "sms",
         id: "GetBatchMessage",
         method: "GET",
@@ -53,7 +53,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"9dfn32n423kljklj234\",\"from\":\"12345\",\"to\":[\"+15551231212\"],\"body\":\"Hello how are you\",\"created_at\":\"2020-02-25T23:01:01Z\",\"modified_at\":\"2020-02-25T23:01:01Z\",\"canceled\":false}",
     },
     OperationSpec {
-        name: "SmsReplaceBatch",
+        name: "SmsBatchesReplace",
         api: "sms",
         id: "ReplaceBatch",
         method: "PUT",
@@ -69,7 +69,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"to\":[\"+15551231234\",\"+15551256344\"]}",
     },
     OperationSpec {
-        name: "SmsUpdateBatchMessage",
+        name: "SmsBatchesUpdate",
         api: "sms",
         id: "UpdateBatchMessage",
         method: "POST",
@@ -85,7 +85,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"to\":[\"+15551231234\",\"+15551256344\"]}",
     },
     OperationSpec {
-        name: "SmsCancelBatchMessage",
+        name: "SmsBatchesCancel",
         api: "sms",
         id: "CancelBatchMessage",
         method: "DELETE",
@@ -101,7 +101,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"to\":[\"+15551231234\",\"+15551256344\"],\"type\":\"mt_text\",\"body\":\"This is a message to be sent!\",\"delivery_report\":\"none\"}",
     },
     OperationSpec {
-        name: "SmsGetDeliveryReportByBatchId",
+        name: "SmsDeliveryReportsGetDeliveryReportByBatchId",
         api: "sms",
         id: "GetDeliveryReportByBatchId",
         method: "GET",
@@ -119,7 +119,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"type\":\"string\"}",
     },
     OperationSpec {
-        name: "SmsGetDeliveryReportByPhoneNumber",
+        name: "SmsDeliveryReportsGetDeliveryReportByPhoneNumber",
         api: "sms",
         id: "GetDeliveryReportByPhoneNumber",
         method: "GET",
@@ -139,7 +139,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"type\":\"_recipient_delivery_report_sms\"}",
     },
     OperationSpec {
-        name: "SmsListGroups",
+        name: "SmsGroupsList",
         api: "sms",
         id: "ListGroups",
         method: "GET",
@@ -155,7 +155,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"page\":1}",
     },
     OperationSpec {
-        name: "SmsCreateGroup",
+        name: "SmsGroupsCreate",
         api: "sms",
         id: "CreateGroup",
         method: "POST",
@@ -171,7 +171,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"HjIgBSNd23F\",\"name\":\"Customers\",\"size\":3000,\"created_at\":\"2016-10-06T09:35:18.542Z\",\"modified_at\":\"2016-10-08T09:34:18.542Z\"}",
     },
     OperationSpec {
-        name: "SmsRetrieveGroup",
+        name: "SmsGroupsRetrieve",
         api: "sms",
         id: "RetrieveGroup",
         method: "GET",
@@ -187,7 +187,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"HjIgBSNd23F\",\"name\":\"Customers\",\"size\":3000,\"created_at\":\"2016-10-06T09:35:18.542Z\",\"modified_at\":\"2016-10-08T09:34:18.542Z\"}",
     },
     OperationSpec {
-        name: "SmsReplaceGroup",
+        name: "SmsGroupsReplace",
         api: "sms",
         id: "ReplaceGroup",
         method: "PUT",
@@ -205,7 +205,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"HjIgBSNd23F\",\"name\":\"Customers\",\"size\":3000,\"created_at\":\"2016-10-06T09:35:18.542Z\",\"modified_at\":\"2016-10-08T09:34:18.542Z\"}",
     },
     OperationSpec {
-        name: "SmsUpdateGroup",
+        name: "SmsGroupsUpdate",
         api: "sms",
         id: "UpdateGroup",
         method: "POST",
@@ -223,7 +223,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"HjIgBSNd23F\",\"name\":\"Customers\",\"size\":3000,\"created_at\":\"2016-10-06T09:35:18.542Z\",\"modified_at\":\"2016-10-08T09:34:18.542Z\"}",
     },
     OperationSpec {
-        name: "SmsGetMembers",
+        name: "SmsGroupsGetMembers",
         api: "sms",
         id: "GetMembers",
         method: "GET",
@@ -239,7 +239,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "[\"+453234457784\"]",
     },
     OperationSpec {
-        name: "SmsInbounds",
+        name: "SmsReceiveSmsInbounds",
         api: "sms",
         id: "Inbounds",
         method: "GET",
@@ -257,7 +257,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"page\":1}",
     },
     OperationSpec {
-        name: "SmsRetrieveInboundMessage",
+        name: "SmsReceiveSmsRetrieveInboundMessage",
         api: "sms",
         id: "RetrieveInboundMessage",
         method: "GET",
@@ -275,7 +275,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"page\":1}",
     },
     OperationSpec {
-        name: "SmsSendSms",
+        name: "SmsSendingSmsSend",
         api: "sms",
         id: "SendSMS",
         method: "POST",

@@ -5,7 +5,7 @@ use sinch_sdk_runtime::testing::OperationSpec;
 /// Every operation, by group and then in the description's order.
 pub static OPERATIONS: &[OperationSpec] = &[
     OperationSpec {
-        name: "SmsExportCreateExport",
+        name: "SmsExportDefaultCreateExport",
         api: "sms_export",
         id: "CreateExport",
         method: "POST",
@@ -21,7 +21,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"deliveryFormat\":\"JSON\",\"exportType\":\"string\",\"parameters\":{}}",
     },
     OperationSpec {
-        name: "SmsExportGetJobDetail",
+        name: "SmsExportDefaultGetJobDetail",
         api: "sms_export",
         id: "getJobDetail",
         method: "GET",
@@ -37,7 +37,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"deliveryFormat\":\"TSV\",\"exportType\":\"SMSMessages.daily.itemized\",\"parameters\":{\"intervalStart\":\"2020-10-01,\",\"intervalEnd\":\"2020-10-02,\",\"countryCode\":[\"CA\",\"US\"]}}",
     },
     OperationSpec {
-        name: "SmsExportDownloadFile",
+        name: "SmsExportDefaultDownloadFile",
         api: "sms_export",
         id: "downloadFile",
         method: "GET",

@@ -5,7 +5,7 @@ use sinch_sdk_runtime::testing::OperationSpec;
 /// Every operation, by group and then in the description's order.
 pub static OPERATIONS: &[OperationSpec] = &[
     OperationSpec {
-        name: "SubprojectsSubprojectServiceListSubprojects",
+        name: "SubprojectsSubprojectsServiceListSubprojects",
         api: "subprojects",
         id: "SubprojectService_ListSubprojects",
         method: "GET",
@@ -23,7 +23,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"nextPageToken\":\"string\"}",
     },
     OperationSpec {
-        name: "SubprojectsSubprojectServiceCreateSubproject",
+        name: "SubprojectsSubprojectsServiceCreateSubproject",
         api: "subprojects",
         id: "SubprojectService_CreateSubproject",
         method: "POST",
@@ -43,7 +43,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"subprojectId\":\"string\",\"displayName\":\"Your Customer's Business Name\",\"parentProjectId\":\"string\",\"createTime\":\"2026-01-01T00:00:00Z\",\"updateTime\":\"2026-01-01T00:00:00Z\",\"deleted\":false}",
     },
     OperationSpec {
-        name: "SubprojectsSubprojectServiceGetSubproject",
+        name: "SubprojectsSubprojectsServiceGetSubproject",
         api: "subprojects",
         id: "SubprojectService_GetSubproject",
         method: "GET",
@@ -59,7 +59,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"subprojectId\":\"string\",\"displayName\":\"Your Customer's Business Name\",\"parentProjectId\":\"string\",\"createTime\":\"2026-01-01T00:00:00Z\",\"updateTime\":\"2026-01-01T00:00:00Z\",\"deleted\":false}",
     },
     OperationSpec {
-        name: "SubprojectsSubprojectServiceDeleteSubproject",
+        name: "SubprojectsSubprojectsServiceDeleteSubproject",
         api: "subprojects",
         id: "SubprojectService_DeleteSubproject",
         method: "DELETE",
@@ -75,7 +75,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{}",
     },
     OperationSpec {
-        name: "SubprojectsSubprojectServiceUpdateSubproject",
+        name: "SubprojectsSubprojectsServiceUpdateSubproject",
         api: "subprojects",
         id: "SubprojectService_UpdateSubproject",
         method: "PATCH",

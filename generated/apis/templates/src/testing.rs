@@ -5,7 +5,7 @@ use sinch_sdk_runtime::testing::OperationSpec;
 /// Every operation, by group and then in the description's order.
 pub static OPERATIONS: &[OperationSpec] = &[
     OperationSpec {
-        name: "TemplatesTemplatesListTemplates",
+        name: "TemplatesTemplatesList",
         api: "templates",
         id: "Templates_ListTemplates",
         method: "GET",
@@ -23,7 +23,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"templates\":[{\"channel\":\"UNSPECIFIED\"}]}",
     },
     OperationSpec {
-        name: "TemplatesTemplatesCreateTemplate",
+        name: "TemplatesTemplatesCreate",
         api: "templates",
         id: "Templates_CreateTemplate",
         method: "POST",
@@ -39,7 +39,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"channel\":\"UNSPECIFIED\"}",
     },
     OperationSpec {
-        name: "TemplatesTemplatesUpdateTemplate",
+        name: "TemplatesTemplatesUpdate",
         api: "templates",
         id: "Templates_UpdateTemplate",
         method: "PATCH",
@@ -55,7 +55,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"channel\":\"UNSPECIFIED\"}",
     },
     OperationSpec {
-        name: "TemplatesTemplatesGetTemplate",
+        name: "TemplatesTemplatesGet",
         api: "templates",
         id: "Templates_GetTemplate",
         method: "GET",
@@ -71,7 +71,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"channel\":\"UNSPECIFIED\"}",
     },
     OperationSpec {
-        name: "TemplatesTemplatesDeleteTemplate",
+        name: "TemplatesTemplatesDelete",
         api: "templates",
         id: "Templates_DeleteTemplate",
         method: "DELETE",

@@ -5,7 +5,7 @@ use sinch_sdk_runtime::testing::OperationSpec;
 /// Every operation, by group and then in the description's order.
 pub static OPERATIONS: &[OperationSpec] = &[
     OperationSpec {
-        name: "TemplatesV2TemplatesV2ListTemplates",
+        name: "TemplatesV2TemplatesV2V2ListTemplates",
         api: "templates_v2",
         id: "Templates_v2_ListTemplates",
         method: "GET",
@@ -23,7 +23,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"templates\":[{\"id\":\"id_string\"}]}",
     },
     OperationSpec {
-        name: "TemplatesV2TemplatesV2CreateTemplate",
+        name: "TemplatesV2TemplatesV2V2CreateTemplate",
         api: "templates_v2",
         id: "Templates_v2_CreateTemplate",
         method: "POST",
@@ -43,7 +43,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"id_string\"}",
     },
     OperationSpec {
-        name: "TemplatesV2TemplatesV2ListTranslations",
+        name: "TemplatesV2TemplatesV2V2ListTranslations",
         api: "templates_v2",
         id: "Templates_v2_ListTranslations",
         method: "GET",
@@ -61,7 +61,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"translations\":[{\"language_code\":\"string\",\"card_message\":{\"choices\":[{\"postback_data\":{}}]}}]}",
     },
     OperationSpec {
-        name: "TemplatesV2TemplatesV2GetTemplate",
+        name: "TemplatesV2TemplatesV2V2GetTemplate",
         api: "templates_v2",
         id: "Templates_v2_GetTemplate",
         method: "GET",
@@ -77,7 +77,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"id_string\"}",
     },
     OperationSpec {
-        name: "TemplatesV2TemplatesV2UpdateTemplate",
+        name: "TemplatesV2TemplatesV2V2UpdateTemplate",
         api: "templates_v2",
         id: "Templates_v2_UpdateTemplate",
         method: "PUT",
@@ -97,7 +97,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"id_string\"}",
     },
     OperationSpec {
-        name: "TemplatesV2TemplatesV2DeleteTemplate",
+        name: "TemplatesV2TemplatesV2V2DeleteTemplate",
         api: "templates_v2",
         id: "Templates_v2_DeleteTemplate",
         method: "DELETE",

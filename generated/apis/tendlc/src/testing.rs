@@ -5,7 +5,7 @@ use sinch_sdk_runtime::testing::OperationSpec;
 /// Every operation, by group and then in the description's order.
 pub static OPERATIONS: &[OperationSpec] = &[
     OperationSpec {
-        name: "TendlcBrandRegistrationServiceCreateBrandRegistrationRequest",
+        name: "TendlcN10dlcBrandRegistrationCreateBrandRegistrationRequest",
         api: "tendlc",
         id: "BrandRegistrationService_CreateBrandRegistrationRequest",
         method: "POST",
@@ -27,7 +27,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"brandRegistrationId\":\"string\"}",
     },
     OperationSpec {
-        name: "TendlcBrandRegistrationServiceListBrandRegistrationRequest",
+        name: "TendlcN10dlcBrandRegistrationListBrandRegistrationRequest",
         api: "tendlc",
         id: "BrandRegistrationService_ListBrandRegistrationRequest",
         method: "GET",
@@ -45,7 +45,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"brandRegistrations\":[{\"brandRegistrationId\":\"string\"}]}",
     },
     OperationSpec {
-        name: "TendlcBrandRegistrationServiceGetBrandRegistrationRequest",
+        name: "TendlcN10dlcBrandRegistrationGetBrandRegistrationRequest",
         api: "tendlc",
         id: "BrandRegistrationService_GetBrandRegistrationRequest",
         method: "GET",
@@ -61,7 +61,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"brandRegistrationId\":\"string\"}",
     },
     OperationSpec {
-        name: "TendlcBrandRegistrationServiceUpdate10DlcBrand",
+        name: "TendlcN10dlcBrandRegistrationUpdate10DlcBrand",
         api: "tendlc",
         id: "BrandRegistrationService_Update10DlcBrand",
         method: "PATCH",
@@ -79,7 +79,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"brandRegistrationId\":\"string\"}",
     },
     OperationSpec {
-        name: "TendlcBrandRegistrationServiceGetBrandRegistrationFeedback",
+        name: "TendlcN10dlcBrandRegistrationGetBrandRegistrationFeedback",
         api: "tendlc",
         id: "BrandRegistrationService_GetBrandRegistrationFeedback",
         method: "GET",
@@ -99,7 +99,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"brandId\":\"string\"}",
     },
     OperationSpec {
-        name: "TendlcBrandRegistrationServiceFetchBrandRegistrationRequest",
+        name: "TendlcN10dlcBrandRegistrationFetchBrandRegistrationRequest",
         api: "tendlc",
         id: "BrandRegistrationService_fetchBrandRegistrationRequest",
         method: "GET",
@@ -115,7 +115,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"brandRegistrationId\":\"string\"}",
     },
     OperationSpec {
-        name: "TendlcBrandRegistrationServiceUpgrade10DlcBrandToFullRegistration",
+        name: "TendlcN10dlcBrandRegistrationUpgrade10DlcBrandToFullRegistration",
         api: "tendlc",
         id: "BrandRegistrationService_Upgrade10DlcBrandToFullRegistration",
         method: "POST",
@@ -131,7 +131,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"brandRegistrationId\":\"string\"}",
     },
     OperationSpec {
-        name: "TendlcBrandRegistrationServiceVettingInfo",
+        name: "TendlcN10dlcBrandRegistrationVettingInfo",
         api: "tendlc",
         id: "BrandRegistrationService_VettingInfo",
         method: "GET",
@@ -149,7 +149,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"vettingInfo\":[{\"vettingId\":\"string\"}]}",
     },
     OperationSpec {
-        name: "TendlcResend2faEmail",
+        name: "TendlcN10dlcBrandRegistrationResend2faEmail",
         api: "tendlc",
         id: "resend2faEmail",
         method: "POST",
@@ -165,7 +165,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "TendlcCampaignRegistrationExternalServiceCreateTcrCampaign",
+        name: "TendlcN10dlcCampaignRegistrationCreateTcrCampaign",
         api: "tendlc",
         id: "CampaignRegistrationExternalService_CreateTcrCampaign",
         method: "POST",
@@ -185,7 +185,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"campaignRegistrationId\":\"string\"}",
     },
     OperationSpec {
-        name: "TendlcCampaignRegistrationExternalServiceUploadCampaignFile",
+        name: "TendlcN10dlcCampaignRegistrationUploadCampaignFile",
         api: "tendlc",
         id: "CampaignRegistrationExternalService_UploadCampaignFile",
         method: "POST",
@@ -207,7 +207,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"status\":\"success\"}",
     },
     OperationSpec {
-        name: "TendlcCampaignRegistrationExternalServiceGetCampaign",
+        name: "TendlcN10dlcCampaignRegistrationGetCampaign",
         api: "tendlc",
         id: "CampaignRegistrationExternalService_GetCampaign",
         method: "GET",
@@ -223,7 +223,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"campaignId\":\"string\"}",
     },
     OperationSpec {
-        name: "TendlcCampaignRegistrationExternalServiceGetCampaignByTcrCampaignId",
+        name: "TendlcN10dlcCampaignRegistrationGetCampaignByTcrCampaignId",
         api: "tendlc",
         id: "CampaignRegistrationExternalService_GetCampaignByTcrCampaignId",
         method: "GET",
@@ -239,7 +239,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"campaignId\":\"string\"}",
     },
     OperationSpec {
-        name: "TendlcCampaignRegistrationExternalServiceQualifyBrandByUseCase",
+        name: "TendlcN10dlcCampaignRegistrationQualifyBrandByUseCase",
         api: "tendlc",
         id: "CampaignRegistrationExternalService_QualifyBrandByUseCase",
         method: "GET",
@@ -257,7 +257,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"useCase\":\"string\"}",
     },
     OperationSpec {
-        name: "TendlcCampaignRegistrationExternalServiceDeleteCampaign",
+        name: "TendlcN10dlcCampaignRegistrationDeleteCampaign",
         api: "tendlc",
         id: "CampaignRegistrationExternalService_DeleteCampaign",
         method: "DELETE",
@@ -277,7 +277,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{}",
     },
     OperationSpec {
-        name: "TendlcCampaignRegistrationServiceListCampaignRegistrationRequest",
+        name: "TendlcN10dlcCampaignRegistrationListCampaignRegistrationRequest",
         api: "tendlc",
         id: "CampaignRegistrationService_ListCampaignRegistrationRequest",
         method: "GET",
@@ -297,7 +297,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"campaignRegistrations\":[{\"campaignId\":\"string\"}]}",
     },
     OperationSpec {
-        name: "TendlcCampaignRegistrationServiceGetCampaignRegistrationFeedback",
+        name: "TendlcN10dlcCampaignRegistrationGetCampaignRegistrationFeedback",
         api: "tendlc",
         id: "CampaignRegistrationService_GetCampaignRegistrationFeedback",
         method: "GET",
@@ -317,7 +317,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"campaignRegistrationId\":\"string\"}",
     },
     OperationSpec {
-        name: "TendlcCampaignRegistrationServiceResubmitCampaignRegistration",
+        name: "TendlcN10dlcCampaignRegistrationResubmitCampaignRegistration",
         api: "tendlc",
         id: "CampaignRegistrationService_ResubmitCampaignRegistration",
         method: "PUT",
@@ -341,7 +341,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{}",
     },
     OperationSpec {
-        name: "TendlcTfnVerificationExternalServiceListTfnVerificationsRequest",
+        name: "TendlcTfnVerificationListTfnVerificationsRequest",
         api: "tendlc",
         id: "TfnVerificationExternalService_ListTfnVerificationsRequest",
         method: "GET",
@@ -359,7 +359,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"tfnVerifications\":[{\"projectId\":\"string\",\"phoneNumber\":\"+15551234567\",\"businessName\":\"string\",\"businessAddress1\":\"string\",\"businessCity\":\"string\",\"businessState\":\"string\",\"businessZipCode\":\"string\",\"businessContactFirstName\":\"string\",\"businessContactLastName\":\"string\",\"businessContactEmail\":\"user@example.com\",\"businessContactPhone\":\"+15551234567\",\"corporateWebsite\":\"string\",\"messageVolume\":\"string\",\"useCase\":\"string\",\"useCaseSummary\":\"string\",\"productionMessageContent\":\"string\",\"optInWorkflowDescription\":\"string\",\"optInWorkflowImageUrls\":[\"string\"],\"businessRegistrationNumber\":\"string\",\"businessType\":\"SOLE_PROPRIETOR\",\"businessRegistrationCountry\":\"string\",\"tfnVerificationId\":\"string\",\"status\":\"STATUS_UNSPECIFIED\",\"createTime\":\"2026-01-01T00:00:00Z\",\"businessRegistrationType\":\"string\",\"termsAndConditionsUrl\":\"https://www.example.com/terms\",\"privacyPolicyUrl\":\"https://www.example.com/privacy-policy\"}]}",
     },
     OperationSpec {
-        name: "TendlcTfnVerificationExternalServiceCreateTfnVerificationRequest",
+        name: "TendlcTfnVerificationCreateTfnVerificationRequest",
         api: "tendlc",
         id: "TfnVerificationExternalService_CreateTfnVerificationRequest",
         method: "POST",
@@ -379,7 +379,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"tfnVerificationId\":\"string\"}",
     },
     OperationSpec {
-        name: "TendlcTfnVerificationExternalServiceGetTfnVerificationRequest",
+        name: "TendlcTfnVerificationGetTfnVerificationRequest",
         api: "tendlc",
         id: "TfnVerificationExternalService_GetTfnVerificationRequest",
         method: "GET",
@@ -395,7 +395,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"projectId\":\"string\",\"phoneNumber\":\"+15551234567\",\"businessName\":\"string\",\"businessAddress1\":\"string\",\"businessCity\":\"string\",\"businessState\":\"string\",\"businessZipCode\":\"string\",\"businessContactFirstName\":\"string\",\"businessContactLastName\":\"string\",\"businessContactEmail\":\"user@example.com\",\"businessContactPhone\":\"+15551234567\",\"corporateWebsite\":\"string\",\"messageVolume\":\"string\",\"useCase\":\"string\",\"useCaseSummary\":\"string\",\"productionMessageContent\":\"string\",\"optInWorkflowDescription\":\"string\",\"optInWorkflowImageUrls\":[\"string\"],\"businessRegistrationNumber\":\"string\",\"businessType\":\"SOLE_PROPRIETOR\",\"businessRegistrationCountry\":\"string\",\"tfnVerificationId\":\"string\",\"status\":\"STATUS_UNSPECIFIED\",\"createTime\":\"2026-01-01T00:00:00Z\",\"businessRegistrationType\":\"string\",\"termsAndConditionsUrl\":\"https://www.example.com/terms\",\"privacyPolicyUrl\":\"https://www.example.com/privacy-policy\"}",
     },
     OperationSpec {
-        name: "TendlcTfnVerificationExternalServiceGetTfnVerificationUseCasesRequest",
+        name: "TendlcTfnVerificationGetTfnVerificationUseCasesRequest",
         api: "tendlc",
         id: "TfnVerificationExternalService_GetTfnVerificationUseCasesRequest",
         method: "GET",

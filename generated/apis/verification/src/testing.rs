@@ -59,7 +59,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"1234567890\",\"method\":\"sms\"}",
     },
     OperationSpec {
-        name: "VerificationReportVerificationByIdentity",
+        name: "VerificationVerificationsReportReportVerificationByIdentity",
         api: "verification",
         id: "ReportVerificationByIdentity",
         method: "PUT",
@@ -79,7 +79,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"method\":\"flashcall\",\"callComplete\":true}",
     },
     OperationSpec {
-        name: "VerificationReportVerificationById",
+        name: "VerificationVerificationsReportReportVerificationById",
         api: "verification",
         id: "ReportVerificationById",
         method: "PUT",
@@ -99,7 +99,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"method\":\"flashcall\",\"callComplete\":true}",
     },
     OperationSpec {
-        name: "VerificationStartVerification",
+        name: "VerificationVerificationsStartStartVerification",
         api: "verification",
         id: "StartVerification",
         method: "POST",

@@ -5,7 +5,7 @@ use sinch_sdk_runtime::testing::OperationSpec;
 /// Every operation, by group and then in the description's order.
 pub static OPERATIONS: &[OperationSpec] = &[
     OperationSpec {
-        name: "VoiceConfigurationGetNumbers",
+        name: "VoiceApplicationsGetNumbers",
         api: "voice",
         id: "Configuration_GetNumbers",
         method: "GET",
@@ -23,7 +23,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"numbers\":[{\"number\":\"+141511122233334\",\"capability\":\"voice\"},{\"number\":\"+14151112223333\",\"applicationkey\":\"2457b630-45ef-4939-be88-93ffaebf4346\",\"capability\":\"voice\"},{\"number\":\"+141511122233332\",\"applicationkey\":\"2457b656-45ed-4934-be77-88feaebe4238\",\"capability\":\"voice\"}]}",
     },
     OperationSpec {
-        name: "VoiceConfigurationUpdateNumbers",
+        name: "VoiceApplicationsUpdateNumbers",
         api: "voice",
         id: "Configuration_UpdateNumbers",
         method: "POST",
@@ -39,7 +39,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "VoiceConfigurationUnassignNumber",
+        name: "VoiceApplicationsUnassignNumber",
         api: "voice",
         id: "Configuration_UnassignNumber",
         method: "DELETE",
@@ -55,7 +55,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "VoiceConfigurationGetCallbackUrLs",
+        name: "VoiceApplicationsGetCallbackUrLs",
         api: "voice",
         id: "Configuration_GetCallbackURLs",
         method: "GET",
@@ -71,7 +71,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"url\":{\"primary\":\"https://primarycallback.com\",\"fallback\":\"https://fallbackcallback.com\"}}",
     },
     OperationSpec {
-        name: "VoiceConfigurationUpdateCallbackUrLs",
+        name: "VoiceApplicationsUpdateCallbackUrLs",
         api: "voice",
         id: "Configuration_UpdateCallbackURLs",
         method: "POST",
@@ -87,7 +87,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "VoiceCallingQueryNumber",
+        name: "VoiceApplicationsQueryNumber",
         api: "voice",
         id: "Calling_QueryNumber",
         method: "GET",
@@ -103,7 +103,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"method\":\"numberItem\",\"numberItem\":{\"countryId\":\"SE\",\"numberType\":\"Mobile\",\"normalizedNumber\":\"+14151112223333\",\"restricted\":false,\"rate\":{\"currencyId\":\"USD\",\"amount\":0.368}}}",
     },
     OperationSpec {
-        name: "VoiceCallouts",
+        name: "VoiceCalloutsCall",
         api: "voice",
         id: "Callouts",
         method: "POST",
@@ -121,7 +121,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"callId\":\"adf92089-df2a-4f14-a377-1e975f588fe4\"}",
     },
     OperationSpec {
-        name: "VoiceCallingGetCallResult",
+        name: "VoiceCallsGetCallResult",
         api: "voice",
         id: "Calling_GetCallResult",
         method: "GET",
@@ -137,7 +137,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"from\":{\"type\":\"username\",\"endpoint\":\"myUserName\"}}",
     },
     OperationSpec {
-        name: "VoiceCallingUpdateCall",
+        name: "VoiceCallsUpdate",
         api: "voice",
         id: "Calling_UpdateCall",
         method: "PATCH",
@@ -155,7 +155,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "VoiceCallingManageCallWithCallLeg",
+        name: "VoiceCallsManageCallWithCallLeg",
         api: "voice",
         id: "Calling_ManageCallWithCallLeg",
         method: "PATCH",
@@ -173,7 +173,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"content\":\"200 Successful response\"}",
     },
     OperationSpec {
-        name: "VoiceCallingGetConferenceInfo",
+        name: "VoiceConferencesGetConferenceInfo",
         api: "voice",
         id: "Calling_GetConferenceInfo",
         method: "GET",
@@ -191,7 +191,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"participants\":[{\"cli\":\"+46708168731\",\"id\":\"myConfId1\",\"duration\":14,\"muted\":false,\"onhold\":false},{\"cli\":\"myUserName\",\"id\":\"myConfId2\",\"duration\":12,\"muted\":false,\"onhold\":false}]}",
     },
     OperationSpec {
-        name: "VoiceCallingKickConferenceAll",
+        name: "VoiceConferencesKickConferenceAll",
         api: "voice",
         id: "Calling_KickConferenceAll",
         method: "DELETE",
@@ -207,7 +207,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "VoiceCallingKickConferenceParticipant",
+        name: "VoiceConferencesKickConferenceParticipant",
         api: "voice",
         id: "Calling_KickConferenceParticipant",
         method: "DELETE",
@@ -223,7 +223,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"content\":\"200 Successful response\"}",
     },
     OperationSpec {
-        name: "VoiceCallingManageConferenceParticipant",
+        name: "VoiceConferencesManageConferenceParticipant",
         api: "voice",
         id: "Calling_ManageConferenceParticipant",
         method: "PATCH",

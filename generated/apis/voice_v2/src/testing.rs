@@ -5,7 +5,7 @@ use sinch_sdk_runtime::testing::OperationSpec;
 /// Every operation, by group and then in the description's order.
 pub static OPERATIONS: &[OperationSpec] = &[
     OperationSpec {
-        name: "VoiceV2GetBatchCallSummary",
+        name: "VoiceV2BatchesGetBatchCallSummary",
         api: "voice_v2",
         id: "getBatchCallSummary",
         method: "GET",
@@ -21,7 +21,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"batchId\":\"01BX5ZZKBKACTAV9WEVGEMMVRC\",\"sessionCount\":3,\"queued\":1,\"inProgress\":1,\"completed\":1,\"expired\":0,\"requestedCps\":10,\"ttlSeconds\":3600}",
     },
     OperationSpec {
-        name: "VoiceV2StopBatchProcessing",
+        name: "VoiceV2BatchesStopBatchProcessing",
         api: "voice_v2",
         id: "stopBatchProcessing",
         method: "DELETE",
@@ -37,7 +37,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"result\":\"STOP_REQUESTED\"}",
     },
     OperationSpec {
-        name: "VoiceV2GetBatchDetails",
+        name: "VoiceV2BatchesGetBatchDetails",
         api: "voice_v2",
         id: "getBatchDetails",
         method: "GET",
@@ -53,7 +53,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"sessions\":[{\"id\":\"01F8Z5J4X2G9Y3J4X2G9Y3J4X2G9\",\"state\":\"COMPLETED\"},{\"id\":\"01F8Z5J4X2G9Y3J4X2G9Y3J4X5YJ\",\"state\":\"IN_PROGRESS\"},{\"id\":\"01F8Z5J4X2G9Y3J4X2G9Y3J4X9QK\",\"state\":\"QUEUED\"}]}",
     },
     OperationSpec {
-        name: "VoiceV2ListCalls",
+        name: "VoiceV2CallsList",
         api: "voice_v2",
         id: "listCalls",
         method: "GET",
@@ -69,7 +69,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"calls\":[{\"callId\":\"01ARZ3NDEKTSV4RRFFQ69G5FAA\",\"projectId\":\"5c5bf2b1-35ae-4825-ab89-457e07bb60e6\",\"serviceId\":\"6e124178-c29d-46a5-943c-5c2ae544aade\",\"sessionId\":\"01BX5ZZKBKACTAV9WEVGEMMVRB\",\"direction\":\"OUTBOUND\",\"originationType\":\"SERVER\",\"callType\":\"PHONE\",\"callResult\":\"COMPLETED\",\"callReason\":\"CALLEE_HANGUP\",\"startTime\":\"2025-02-10T09:00:00Z\",\"answerTime\":\"2025-02-10T09:00:05Z\",\"endTime\":\"2025-02-10T09:00:47Z\",\"callDurationSeconds\":42,\"from\":{\"type\":\"PHONE\",\"phone\":{\"number\":\"+15551234567\"}},\"to\":{\"type\":\"PHONE\",\"phone\":{\"number\":\"+15551234568\"}},\"callRate\":{\"currencyCode\":\"USD\",\"amount\":\"0.0123\"},\"callResourceUrl\":\"https://voice.api.sinch.com/v2/projects/5c5bf2b1-35ae-4825-ab89-457e07bb60e6/calls/01ARZ3NDEKTSV4RRFFQ69G5FAA\"},{\"callId\":\"01BX5ZZKBKACTAV9WEVGEMMVRD\",\"projectId\":\"5c5bf2b1-35ae-4825-ab89-457e07bb60e6\",\"serviceId\":\"6e124178-c29d-46a5-943c-5c2ae544aade\",\"sessionId\":\"01BX5ZZKBKACTAV9WEVGEMMVRE\",\"direction\":\"INBOUND\",\"originationType\":\"PHONE\",\"callType\":\"PHONE\",\"callResult\":\"IN_PROGRESS\",\"startTime\":\"2025-02-10T09:05:00Z\",\"answerTime\":\"2025-02-10T09:05:08Z\",\"from\":{\"type\":\"PHONE\",\"phone\":{\"number\":\"+15559876543\"}},\"to\":{\"type\":\"PHONE\",\"phone\":{\"number\":\"+15551234567\"}},\"callRate\":{\"currencyCode\":\"USD\",\"amount\":\"0.0100\"},\"callResourceUrl\":\"https://voice.api.sinch.com/v2/projects/5c5bf2b1-35ae-4825-ab89-457e07bb60e6/calls/01BX5ZZKBKACTAV9WEVGEMMVRD\"}],\"links\":{\"first\":\"https://voice.api.sinch.com/v2/projects/5c5bf2b1-35ae-4825-ab89-457e07bb60e6/calls?page=1&pageSize=20\",\"last\":\"https://voice.api.sinch.com/v2/projects/5c5bf2b1-35ae-4825-ab89-457e07bb60e6/calls?page=5&pageSize=20\",\"prev\":\"https://voice.api.sinch.com/v2/projects/5c5bf2b1-35ae-4825-ab89-457e07bb60e6/calls?page=1&pageSize=20\",\"self\":\"https://voice.api.sinch.com/v2/projects/5c5bf2b1-35ae-4825-ab89-457e07bb60e6/calls?page=2&pageSize=20\",\"next\":\"https://voice.api.sinch.com/v2/projects/5c5bf2b1-35ae-4825-ab89-457e07bb60e6/calls?page=3&pageSize=20\"},\"meta\":{\"totalCount\":100,\"pageCount\":5}}",
     },
     OperationSpec {
-        name: "VoiceV2CreateCall",
+        name: "VoiceV2CallsCreate",
         api: "voice_v2",
         id: "createCall",
         method: "POST",
@@ -85,7 +85,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"projectId\":\"5c5bf2b1-35ae-4825-ab89-457e07bb60e6\",\"serviceId\":\"6e124178-c29d-46a5-943c-5c2ae544aade\",\"sessionId\":\"01BX5ZZKBKACTAV9WEVGEMMVRB\"}",
     },
     OperationSpec {
-        name: "VoiceV2GetCallById",
+        name: "VoiceV2CallsGetCallById",
         api: "voice_v2",
         id: "getCallById",
         method: "GET",
@@ -101,7 +101,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"callId\":\"01ARZ3NDEKTSV4RRFFQ69G5FAA\",\"projectId\":\"5c5bf2b1-35ae-4825-ab89-457e07bb60e6\",\"serviceId\":\"6e124178-c29d-46a5-943c-5c2ae544aade\",\"sessionId\":\"01BX5ZZKBKACTAV9WEVGEMMVRB\",\"callName\":\"origin\",\"direction\":\"OUTBOUND\",\"originationType\":\"SERVER\",\"callType\":\"PHONE\",\"callResult\":\"COMPLETED\",\"callReason\":\"CALLEE_HANGUP\",\"startTime\":\"2025-02-10T09:00:00Z\",\"answerTime\":\"2025-02-10T09:00:05Z\",\"endTime\":\"2025-02-10T09:00:47Z\",\"callDurationSeconds\":42,\"from\":{\"type\":\"PHONE\",\"phone\":{\"number\":\"+15551234567\"}},\"to\":{\"type\":\"PHONE\",\"phone\":{\"number\":\"+15559876543\"}},\"callRate\":{\"currencyCode\":\"USD\",\"amount\":\"0.0123\"},\"callResourceUrl\":\"https://voice.api.sinch.com/v2/projects/5c5bf2b1-35ae-4825-ab89-457e07bb60e6/calls/01ARZ3NDEKTSV4RRFFQ69G5FAA\"}",
     },
     OperationSpec {
-        name: "VoiceV2PatchCallById",
+        name: "VoiceV2CallsPatchCallById",
         api: "voice_v2",
         id: "patchCallById",
         method: "PATCH",
@@ -117,7 +117,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "VoiceV2PatchCallBySessionAndName",
+        name: "VoiceV2CallsPatchCallBySessionAndName",
         api: "voice_v2",
         id: "patchCallBySessionAndName",
         method: "PATCH",
@@ -133,7 +133,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "VoiceV2DescribeSvaml",
+        name: "VoiceV2PayloadsDescribeSvaml",
         api: "voice_v2",
         id: "describeSvaml",
         method: "POST",
@@ -153,7 +153,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"description\":\"The call is answered and a TTS message is played using the voice Emma.\"}",
     },
     OperationSpec {
-        name: "VoiceV2ValidateSvaml",
+        name: "VoiceV2PayloadsValidateSvaml",
         api: "voice_v2",
         id: "validateSvaml",
         method: "POST",
@@ -173,7 +173,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"isValid\":true}",
     },
     OperationSpec {
-        name: "VoiceV2ListServices",
+        name: "VoiceV2ServicesList",
         api: "voice_v2",
         id: "listServices",
         method: "GET",
@@ -189,7 +189,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"services\":[{\"serviceId\":\"6e124178-c29d-46a5-943c-5c2ae544aade\",\"projectId\":\"5c5bf2b1-35ae-4825-ab89-457e07bb60e6\",\"createTime\":\"2025-01-01T00:00:00Z\",\"name\":\"Primary Service\",\"description\":\"Main service with webhook call behavior\",\"isDefault\":true},{\"serviceId\":\"7f235289-d3ae-57b6-a54d-6d3bf655bbdf\",\"projectId\":\"5c5bf2b1-35ae-4825-ab89-457e07bb60e6\",\"createTime\":\"2025-02-15T10:30:00Z\",\"name\":\"Secondary Service\",\"isDefault\":false}],\"links\":{\"first\":\"https://voice.api.sinch.com/v2/projects/5c5bf2b1-35ae-4825-ab89-457e07bb60e6/services?page=1&pageSize=20\",\"last\":\"https://voice.api.sinch.com/v2/projects/5c5bf2b1-35ae-4825-ab89-457e07bb60e6/services?page=1&pageSize=20\",\"self\":\"https://voice.api.sinch.com/v2/projects/5c5bf2b1-35ae-4825-ab89-457e07bb60e6/services?page=1&pageSize=20\"},\"meta\":{\"totalCount\":2,\"pageCount\":1}}",
     },
     OperationSpec {
-        name: "VoiceV2CreateService",
+        name: "VoiceV2ServicesCreate",
         api: "voice_v2",
         id: "createService",
         method: "POST",
@@ -205,7 +205,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"serviceId\":\"6e124178-c29d-46a5-943c-5c2ae544aade\",\"projectId\":\"5c5bf2b1-35ae-4825-ab89-457e07bb60e6\",\"createTime\":\"2025-01-01T00:00:00Z\",\"name\":\"Example service\",\"description\":\"Service with webhooks\",\"isDefault\":false,\"callBehavior\":{\"type\":\"WEBHOOK\",\"webhook\":{\"url\":\"https://example.com/webhook\",\"fallbackUrl\":\"https://example.com/fallback\"}}}",
     },
     OperationSpec {
-        name: "VoiceV2GetService",
+        name: "VoiceV2ServicesGet",
         api: "voice_v2",
         id: "getService",
         method: "GET",
@@ -221,7 +221,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"serviceId\":\"6e124178-c29d-46a5-943c-5c2ae544aade\",\"projectId\":\"5c5bf2b1-35ae-4825-ab89-457e07bb60e6\",\"createTime\":\"2025-01-01T00:00:00Z\",\"updateTime\":\"2025-06-01T09:15:00Z\",\"name\":\"My Voice Service\",\"description\":\"Service with webhook call behavior\",\"isDefault\":true,\"callBehavior\":{\"type\":\"WEBHOOK\",\"webhook\":{\"url\":\"https://example.com/webhook\",\"fallbackUrl\":\"https://example.com/fallback\"}}}",
     },
     OperationSpec {
-        name: "VoiceV2DeleteService",
+        name: "VoiceV2ServicesDelete",
         api: "voice_v2",
         id: "deleteService",
         method: "DELETE",
@@ -237,7 +237,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "",
     },
     OperationSpec {
-        name: "VoiceV2UpdateService",
+        name: "VoiceV2ServicesUpdate",
         api: "voice_v2",
         id: "updateService",
         method: "PATCH",
@@ -253,7 +253,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"serviceId\":\"6e124178-c29d-46a5-943c-5c2ae544aade\",\"projectId\":\"5c5bf2b1-35ae-4825-ab89-457e07bb60e6\",\"createTime\":\"2025-01-01T00:00:00Z\",\"updateTime\":\"2025-06-01T09:15:00Z\",\"name\":\"My Voice Service\",\"description\":\"Updated service description\",\"isDefault\":true,\"callBehavior\":{\"type\":\"WEBHOOK\",\"webhook\":{\"url\":\"https://example.com/webhook\",\"fallbackUrl\":\"https://example.com/fallback\"}}}",
     },
     OperationSpec {
-        name: "VoiceV2GetSessionById",
+        name: "VoiceV2SessionsGetSessionById",
         api: "voice_v2",
         id: "getSessionById",
         method: "GET",

@@ -5,7 +5,7 @@ use sinch_sdk_runtime::testing::OperationSpec;
 /// Every operation, by group and then in the description's order.
 pub static OPERATIONS: &[OperationSpec] = &[
     OperationSpec {
-        name: "WhatsappGetStatus",
+        name: "WhatsappCallbackStoreGetStatus",
         api: "whatsapp",
         id: "getStatus",
         method: "GET",
@@ -23,7 +23,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"results\":[{\"type\":\"whatsapp\",\"statuses\":[{\"message_id\":\"string\",\"recipient\":\"string\",\"status\":\"success\",\"state\":\"dispatched\",\"timestamp\":\"2020-11-23T10:54:39Z\"}]},{\"type\":\"whatsapp\",\"statuses\":[{\"message_id\":\"string\",\"recipient\":\"string\",\"status\":\"success\",\"state\":\"sent\",\"timestamp\":\"2020-11-23T10:54:39Z\"}]},{\"type\":\"whatsapp\",\"statuses\":[{\"message_id\":\"string\",\"recipient\":\"string\",\"status\":\"success\",\"state\":\"delivered\",\"timestamp\":\"2020-11-23T10:54:40Z\"}]},{\"type\":\"whatsapp\",\"statuses\":[{\"message_id\":\"string\",\"recipient\":\"string\",\"status\":\"success\",\"state\":\"read\",\"timestamp\":\"2020-12-02T12:54:20Z\"}]}]}",
     },
     OperationSpec {
-        name: "WhatsappGetNotifications",
+        name: "WhatsappCallbackStoreGetNotifications",
         api: "whatsapp",
         id: "getNotifications",
         method: "GET",
@@ -41,7 +41,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"results\":[{\"type\":\"whatsapp\",\"contacts\":[{\"profile\":{\"name\":\"string\"},\"wa_id\":\"string\"}],\"notifications\":[{\"from\":\"string\",\"message_id\":\"string\",\"message\":{\"type\":\"text\"},\"timestamp\":\"2020-12-02T12:54:20Z\",\"forwarded\":true,\"in_group\":\"string\",\"to\":\"string\",\"replying_to\":{\"from\":\"string\",\"message_id\":\"string\"},\"frequently_forwarded\":true}]}]}",
     },
     OperationSpec {
-        name: "WhatsappCheckCapability1",
+        name: "WhatsappCapabilityStatusCheckCapability1",
         api: "whatsapp",
         id: "checkCapability_1",
         method: "GET",
@@ -57,7 +57,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"capabilities\":[{\"msisdn\":\"string\"}]}",
     },
     OperationSpec {
-        name: "WhatsappCheckCapability",
+        name: "WhatsappCapabilityStatusCheckCapability",
         api: "whatsapp",
         id: "checkCapability",
         method: "POST",
@@ -73,7 +73,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"capabilities\":[{\"msisdn\":\"string\"}]}",
     },
     OperationSpec {
-        name: "WhatsappListMediaProviders",
+        name: "WhatsappMediaProviderList",
         api: "whatsapp",
         id: "listMediaProviders",
         method: "GET",
@@ -93,7 +93,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"settings\":{\"application\":{\"media\":{\"providers\":[{\"name\":\"w\"}]}}}}",
     },
     OperationSpec {
-        name: "WhatsappAddMediaProvider",
+        name: "WhatsappMediaProviderAdd",
         api: "whatsapp",
         id: "addMediaProvider",
         method: "POST",
@@ -115,7 +115,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{}",
     },
     OperationSpec {
-        name: "WhatsappDeleteMediaProvider",
+        name: "WhatsappMediaProviderDelete",
         api: "whatsapp",
         id: "deleteMediaProvider",
         method: "DELETE",
@@ -135,7 +135,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{}",
     },
     OperationSpec {
-        name: "WhatsappPostMessage",
+        name: "WhatsappMessagesPost",
         api: "whatsapp",
         id: "postMessage",
         method: "POST",
@@ -151,7 +151,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"type\":\"whatsapp\",\"statuses\":[{\"message_id\":\"string\",\"recipient\":\"string\",\"status\":\"success\",\"state\":\"queued\"}]}",
     },
     OperationSpec {
-        name: "WhatsappGetBlacklist",
+        name: "WhatsappProvisioningGetBlacklist",
         api: "whatsapp",
         id: "getBlacklist",
         method: "GET",
@@ -167,7 +167,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"numbers\":[\"string\"]}",
     },
     OperationSpec {
-        name: "WhatsappAddToBlacklist",
+        name: "WhatsappProvisioningAddToBlacklist",
         api: "whatsapp",
         id: "addToBlacklist",
         method: "POST",
@@ -187,7 +187,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{}",
     },
     OperationSpec {
-        name: "WhatsappRemoveFromBlacklist",
+        name: "WhatsappProvisioningRemoveFromBlacklist",
         api: "whatsapp",
         id: "removeFromBlacklist",
         method: "DELETE",
@@ -207,7 +207,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{}",
     },
     OperationSpec {
-        name: "WhatsappProvisionOptIn",
+        name: "WhatsappProvisioningProvisionOptIn",
         api: "whatsapp",
         id: "provisionOptIn",
         method: "POST",
@@ -227,7 +227,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{}",
     },
     OperationSpec {
-        name: "WhatsappProvisionOptOut",
+        name: "WhatsappProvisioningProvisionOptOut",
         api: "whatsapp",
         id: "provisionOptOut",
         method: "DELETE",
@@ -247,7 +247,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{}",
     },
     OperationSpec {
-        name: "WhatsappProvisionOptOutDeprecatedEndpoint",
+        name: "WhatsappProvisioningProvisionOptOutDeprecatedEndpoint",
         api: "whatsapp",
         id: "provisionOptOutDeprecatedEndpoint",
         method: "POST",
@@ -267,7 +267,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{}",
     },
     OperationSpec {
-        name: "WhatsappGetStickerpacks",
+        name: "WhatsappStickersGetStickerpacks",
         api: "whatsapp",
         id: "getStickerpacks",
         method: "GET",
@@ -285,7 +285,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"stickerpacks\":[{\"id\":\"string\"}]}",
     },
     OperationSpec {
-        name: "WhatsappCreateStickerpack",
+        name: "WhatsappStickersCreateStickerpack",
         api: "whatsapp",
         id: "createStickerpack",
         method: "POST",
@@ -305,7 +305,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"string\"}",
     },
     OperationSpec {
-        name: "WhatsappGetStickers",
+        name: "WhatsappStickersGet",
         api: "whatsapp",
         id: "getStickers",
         method: "GET",
@@ -323,7 +323,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"stickers\":[{\"index\":\"string\"}]}",
     },
     OperationSpec {
-        name: "WhatsappCreateSticker",
+        name: "WhatsappStickersCreate",
         api: "whatsapp",
         id: "createSticker",
         method: "POST",
@@ -343,7 +343,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"index\":\"string\"}",
     },
     OperationSpec {
-        name: "WhatsappGetStickerInformation",
+        name: "WhatsappStickersGetStickerInformation",
         api: "whatsapp",
         id: "getStickerInformation",
         method: "GET",
@@ -363,7 +363,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"id\":\"string\"}",
     },
     OperationSpec {
-        name: "WhatsappDeleteSticker",
+        name: "WhatsappStickersDelete",
         api: "whatsapp",
         id: "deleteSticker",
         method: "DELETE",
@@ -383,7 +383,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{}",
     },
     OperationSpec {
-        name: "WhatsappUpdateSticker",
+        name: "WhatsappStickersUpdate",
         api: "whatsapp",
         id: "updateSticker",
         method: "PATCH",
@@ -405,7 +405,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{}",
     },
     OperationSpec {
-        name: "WhatsappGetStickerpackInformation",
+        name: "WhatsappStickersGetStickerpackInformation",
         api: "whatsapp",
         id: "getStickerpackInformation",
         method: "GET",
@@ -425,7 +425,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{\"publisher\":\"string\"}",
     },
     OperationSpec {
-        name: "WhatsappDeleteStickerpack",
+        name: "WhatsappStickersDeleteStickerpack",
         api: "whatsapp",
         id: "deleteStickerpack",
         method: "DELETE",
@@ -445,7 +445,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body: "{}",
     },
     OperationSpec {
-        name: "WhatsappUpdateStickerpack",
+        name: "WhatsappStickersUpdateStickerpack",
         api: "whatsapp",
         id: "updateStickerpack",
         method: "PATCH",
