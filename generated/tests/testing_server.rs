@@ -97,9 +97,7 @@ async fn an_expectation_is_honoured_and_errors_are_typed() {
             .message("bad app")
             .status("INVALID_ARGUMENT"),
     );
-    server
-        .on(Operation::ConversationMessagesSend)
-        .respond_once(400, &body);
+    server.on(Operation::ConversationMessagesSend).respond_once(400, &body);
     let err = conversation.messages().send(message("1")).await.unwrap_err();
     match err.typed() {
         Some(MessagesSendMessageError::Status400(e)) => assert_eq!(e, &body),
@@ -220,7 +218,9 @@ async fn invalid_requests_are_named_by_operation_and_violation() {
 }
 
 #[tokio::test]
-#[should_panic(expected = "Operation::SmsSendingSmsSend (POST /xms/v1/{service_plan_id}/batches): the body does not match")]
+#[should_panic(
+    expected = "Operation::SmsSendingSmsSend (POST /xms/v1/{service_plan_id}/batches): the body does not match"
+)]
 async fn dropping_the_server_with_violations_fails_the_test() {
     let server = TestServer::start().await;
     let url = format!("{}/xms/v1/plan/batches", server.base_url());
@@ -262,10 +262,7 @@ async fn the_oauth2_token_flow_runs_against_the_server() {
         .respond_once_with(expired);
     conversation.messages().send(message("3")).await.unwrap();
     assert_eq!(server.tokens_issued(), 2);
-    let last = server
-        .received(Operation::ConversationMessagesSend)
-        .pop()
-        .unwrap();
+    let last = server.received(Operation::ConversationMessagesSend).pop().unwrap();
     assert_eq!(last.header("authorization"), Some("Bearer sinch-test-token-2"));
     server.verify();
 }

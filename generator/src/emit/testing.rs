@@ -19,7 +19,11 @@ pub fn variant_names(apis: &[(ApiEntry, Api)]) -> BTreeMap<(String, String), Str
     let mut taken = BTreeSet::new();
     let mut out = BTreeMap::new();
     for (_, api) in apis {
-        for (group, op) in api.groups.values().flat_map(|g| g.operations.iter().map(move |op| (g, op))) {
+        for (group, op) in api
+            .groups
+            .values()
+            .flat_map(|g| g.operations.iter().map(move |op| (g, op)))
+        {
             let name = naming::unique(
                 &format!(
                     "{}{}{}",
