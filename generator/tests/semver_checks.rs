@@ -19,20 +19,15 @@ use std::process::Command;
 /// difference is one semver-checks reports as a warning, not a failure: a new value of an open
 /// enum moves `Other` one place down, which changes the order `#[derive(PartialOrd)]` gives
 /// (`partial_ord_enum_variants_reordered`); the report calls the value additive.
-const EXPLAINED: &[(&str, &str, &str)] = &[
-    (
-        "fixture types",
-        "SearchOrdersCall",
-        "the report names the renamed operation (`search_orders -> find_orders`, operationId \
-         SearchOrders -> FindOrders) but not the request builder type named after it",
-    ),
-    (
-        "fixture operations",
-        "DeleteItemCall",
-        "the report names the renamed operation (`Items::delete -> Items::remove`, operationId \
-         DeleteItem -> RemoveItem) but not the request builder type named after it",
-    ),
-];
+const EXPLAINED: &[(&str, &str, &str)] = &[(
+    "voice 2021 -> 2026",
+    "Region::",
+    "the general mode's `Region` lists the description's servers in their order, and the 2026 \
+     description moves the global server first, so the variants' implicit discriminants change \
+     (`enum_no_repr_variant_discriminant_changed`, seen only through `as` casts); the report \
+     compares servers as sets of hosts, and the SDK's regions come from the manifest, whose \
+     order is unchanged",
+)];
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")

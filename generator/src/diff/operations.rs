@@ -240,7 +240,7 @@ pub fn compare(cx: &Cx<'_>, m: &Matched<'_>, out: &mut Vec<Change>) {
             change: "removed".into(),
             rust: Some(o.rust()),
             openapi: label(o.op),
-            detail: None,
+            detail: Some(format!("with its request builder {}", o.op.call_type)),
             usage: None,
             reason: "the method is gone: calls to it no longer compile".into(),
         });
@@ -284,7 +284,17 @@ fn operation(cx: &Cx<'_>, o: Op<'_>, n: Op<'_>, out: &mut Vec<Change>) {
             "renamed",
             o.rust(),
             openapi.clone(),
-            Some(format!("{} -> {}", o.rust(), n.rust())),
+            Some(if o.op.call_type != n.op.call_type {
+                format!(
+                    "{} -> {} (request builder {} -> {})",
+                    o.rust(),
+                    n.rust(),
+                    o.op.call_type,
+                    n.op.call_type
+                )
+            } else {
+                format!("{} -> {}", o.rust(), n.rust())
+            }),
             if o.op.id != n.op.id {
                 format!(
                     "the operationId changed ({} -> {}): calls to the old method name no longer compile",
