@@ -271,13 +271,16 @@ async fn the_oauth2_token_flow_runs_against_the_server() {
 /// violation naming the field.
 #[cfg(feature = "fax")]
 #[tokio::test]
-async fn multipart_bodies_must_hold_their_required_fields() {
+async fn multipart_bodies_must_hold_their_required_fields_with_values_of_their_types() {
     use sinch_sdk::fax::types::SendFaxRequest;
     use sinch_sdk::runtime::File;
 
     let server = TestServer::start().await;
     let fax = server.sinch_client().fax().unwrap();
-    let request = SendFaxRequest::new("+12345550100").file(File::from_bytes("a.pdf", &b"%PDF-1.4"[..]));
+    let request = SendFaxRequest::new("+12345550100")
+        .file(File::from_bytes("a.pdf", &b"%PDF-1.4"[..]))
+        .max_retries(3)
+        .header_page_numbers(true);
     fax.faxes().send(request).await.unwrap();
     let sent = server.received(Operation::FaxFaxesSend);
     assert_eq!(sent.len(), 1);
@@ -289,7 +292,9 @@ async fn multipart_bodies_must_hold_their_required_fields() {
     );
     assert!(server.take_violations().is_empty());
 
-    let body = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF\r\n--b--\r\n";
+    // No `to`, and a `maxRetries` (an integer in the description) that is not a number.
+    let body = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF\r\n\
+                --b\r\nContent-Disposition: form-data; name=\"maxRetries\"\r\n\r\nthree\r\n--b--\r\n";
     let response = sinch_sdk::runtime::reqwest::Client::new()
         .post(format!("{}/v3/projects/p/faxes", server.api_url("fax")))
         .header("content-type", "multipart/form-data; boundary=b")
@@ -304,6 +309,10 @@ async fn multipart_bodies_must_hold_their_required_fields() {
     assert!(text.starts_with("Operation::FaxFaxesSend"), "{text}");
     assert!(
         text.contains("the required field `to` is missing from the body"),
+        "{text}"
+    );
+    assert!(
+        text.contains("the field `maxRetries` is `three`, not an integer"),
         "{text}"
     );
 }

@@ -51,6 +51,9 @@ pub struct OperationSpec {
     pub validate: Option<Validator>,
     /// For form and multipart bodies: the fields the description requires.
     pub required_fields: &'static [&'static str],
+    /// For form and multipart bodies: the fields whose values must read as a number or a
+    /// boolean (every other text field is a string; file parts are not read).
+    pub typed_fields: &'static [(&'static str, FieldKind)],
     /// The documented success status the operation answers with by default.
     pub status: u16,
     /// Decodes a body into the type the SDK reads the default answer as (JSON answers only):
@@ -60,6 +63,36 @@ pub struct OperationSpec {
     pub content_type: &'static str,
     /// The default answer's body: the description's example, or a value made from its schema.
     pub body: &'static str,
+}
+
+/// What a form or multipart field's text must read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    /// An integer (`42`).
+    Integer,
+    /// Any number (`1.5`).
+    Number,
+    /// `true` or `false`.
+    Boolean,
+}
+
+impl FieldKind {
+    /// Whether `text` reads as this kind; else what it should have been.
+    fn check(self, text: &str) -> Result<(), &'static str> {
+        let ok = match self {
+            FieldKind::Integer => text.parse::<i64>().is_ok(),
+            FieldKind::Number => text.parse::<f64>().is_ok_and(f64::is_finite),
+            FieldKind::Boolean => text == "true" || text == "false",
+        };
+        if ok {
+            return Ok(());
+        }
+        Err(match self {
+            FieldKind::Integer => "an integer",
+            FieldKind::Number => "a number",
+            FieldKind::Boolean => "`true` or `false`",
+        })
+    }
 }
 
 impl OperationSpec {
@@ -400,7 +433,7 @@ async fn handle(shared: &Shared, req: hyper::Request<hyper::body::Incoming>) -> 
         .headers
         .get(hyper::header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok());
-    let fields = field_names(content_type, &body).await;
+    let fields = form_fields(content_type, &body).await;
     let received = Received {
         operation: None,
         method: parts.method.as_str().to_string(),
@@ -427,13 +460,15 @@ fn violation_reply(status: u16, violation: &Violation) -> Canned {
     )
 }
 
-/// The names of the fields of a form or multipart body, in the order sent; `None` for other
-/// media types.
-async fn field_names(content_type: Option<&str>, body: &Bytes) -> Option<Result<Vec<String>, String>> {
+/// The fields of a form or multipart body in the order sent: each name, with its text (`None`
+/// for a file part, which is not read); `None` for other media types.
+async fn form_fields(content_type: Option<&str>, body: &Bytes) -> Option<Result<Fields, String>> {
     let content_type = content_type?;
     let media = content_type.split(';').next().unwrap_or_default().trim();
     if media.eq_ignore_ascii_case("application/x-www-form-urlencoded") {
-        return Some(Ok(form_urlencoded::parse(body).map(|(k, _)| k.into_owned()).collect()));
+        return Some(Ok(form_urlencoded::parse(body)
+            .map(|(k, v)| (k.into_owned(), Some(v.into_owned())))
+            .collect()));
     }
     if !media.eq_ignore_ascii_case("multipart/form-data") {
         return None;
@@ -443,16 +478,26 @@ async fn field_names(content_type: Option<&str>, body: &Bytes) -> Option<Result<
         let body = body.clone();
         let stream = futures_util::stream::once(async move { Ok::<_, std::convert::Infallible>(body) });
         let mut multipart = multer::Multipart::new(stream, boundary);
-        let mut names = Vec::new();
+        let mut fields = Vec::new();
         while let Some(field) = multipart.next_field().await.map_err(|e| e.to_string())? {
-            names.extend(field.name().map(str::to_string));
+            let Some(name) = field.name().map(str::to_string) else {
+                continue;
+            };
+            let text = match field.file_name() {
+                Some(_) => None,
+                None => Some(field.text().await.map_err(|e| e.to_string())?),
+            };
+            fields.push((name, text));
         }
-        Ok(names)
+        Ok(fields)
     };
     Some(parts.await)
 }
 
-fn answer(shared: &Shared, mut received: Received, fields: Option<Result<Vec<String>, String>>) -> Canned {
+/// A form or multipart body's fields: name and text (`None` for a file part).
+type Fields = Vec<(String, Option<String>)>;
+
+fn answer(shared: &Shared, mut received: Received, fields: Option<Result<Fields, String>>) -> Canned {
     if received.path == TOKEN_PATH {
         return token(shared, received);
     }
@@ -609,7 +654,7 @@ fn segment(t: &str, s: &str) -> Option<usize> {
 
 /// What is wrong with a request for `spec`, if anything (`fields`: the names a form or
 /// multipart body holds).
-fn check(spec: &OperationSpec, r: &Received, fields: Option<&Result<Vec<String>, String>>) -> Vec<String> {
+fn check(spec: &OperationSpec, r: &Received, fields: Option<&Result<Fields, String>>) -> Vec<String> {
     let mut problems = Vec::new();
     for q in spec.required_query {
         if r.query(q).is_none() {
@@ -632,9 +677,20 @@ fn check(spec: &OperationSpec, r: &Received, fields: Option<&Result<Vec<String>,
     } else {
         // A JSON body sent where the description also takes JSON is `validate`'s to judge.
         match fields {
-            Some(Ok(names)) => {
-                let missing = spec.required_fields.iter().filter(|f| !names.iter().any(|n| n == *f));
+            Some(Ok(fields)) => {
+                let missing = spec
+                    .required_fields
+                    .iter()
+                    .filter(|f| !fields.iter().any(|(n, _)| n == *f));
                 problems.extend(missing.map(|f| format!("the required field `{f}` is missing from the body")));
+                for (name, text) in fields {
+                    let kind = spec.typed_fields.iter().find(|(n, _)| n == name).map(|(_, k)| *k);
+                    if let (Some(kind), Some(text)) = (kind, text)
+                        && let Err(wanted) = kind.check(text)
+                    {
+                        problems.push(format!("the field `{name}` is `{text}`, not {wanted}"));
+                    }
+                }
             }
             Some(Err(e)) => problems.push(format!("the multipart body does not parse: {e}")),
             None => {}
@@ -659,6 +715,7 @@ mod tests {
             body_required: true,
             validate: None,
             required_fields,
+            typed_fields: &[("retries", FieldKind::Integer), ("coverPage", FieldKind::Boolean)],
             status: 200,
             answer: None,
             content_type: "",
@@ -679,7 +736,7 @@ mod tests {
 
     async fn problems(content_type: &str, body: &'static str) -> Vec<String> {
         let r = received(content_type, body);
-        let fields = field_names(Some(content_type), &r.body).await;
+        let fields = form_fields(Some(content_type), &r.body).await;
         check(&spec(&["to", "file"]), &r, fields.as_ref())
     }
 
@@ -705,6 +762,38 @@ mod tests {
         );
         // JSON where a form is described is for the JSON validator (an alternate media type).
         assert!(problems("application/json", "{}").await.is_empty());
+    }
+
+    #[tokio::test]
+    async fn form_and_multipart_values_must_read_as_their_types() {
+        assert!(
+            problems(
+                "application/x-www-form-urlencoded",
+                "to=1&file=x&retries=3&coverPage=true"
+            )
+            .await
+            .is_empty()
+        );
+        assert_eq!(
+            problems(
+                "application/x-www-form-urlencoded",
+                "to=1&file=x&retries=three&coverPage=yes"
+            )
+            .await,
+            [
+                "the field `retries` is `three`, not an integer",
+                "the field `coverPage` is `yes`, not `true` or `false`"
+            ]
+        );
+        // A file part is not read, whatever its name; a text part is.
+        let multipart = "--XyZ\r\nContent-Disposition: form-data; name=\"to\"\r\n\r\n+46700000001\r\n\
+                         --XyZ\r\nContent-Disposition: form-data; name=\"retries\"; filename=\"r.txt\"\r\n\r\nnot read\r\n\
+                         --XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF\r\n\
+                         --XyZ\r\nContent-Disposition: form-data; name=\"retries\"\r\n\r\n2.5\r\n--XyZ--\r\n";
+        assert_eq!(
+            problems("multipart/form-data; boundary=XyZ", multipart).await,
+            ["the field `retries` is `2.5`, not an integer"]
+        );
     }
 
     #[test]

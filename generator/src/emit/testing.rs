@@ -104,20 +104,33 @@ pub fn api_table(api: &Api, names: &BTreeMap<(String, String), String>) -> Token
         let query = required(Location::Query);
         let headers = required(Location::Header);
         let body_required = op.body.as_ref().is_some_and(|b| b.required);
-        let required_fields: Vec<&str> = match &op.body {
+        let form = match &op.body {
             Some(b) if matches!(b.kind, BodyKind::Form | BodyKind::Multipart) => {
                 super::operations::struct_of(&b.ty, &api.types)
-                    .map(|s| {
-                        s.fields
-                            .iter()
-                            .filter(|f| f.required && !f.flatten)
-                            .map(|f| f.json.as_str())
-                            .collect()
-                    })
-                    .unwrap_or_default()
             }
-            _ => Vec::new(),
+            _ => None,
         };
+        let form_fields = form.iter().flat_map(|s| s.fields.iter().filter(|f| !f.flatten));
+        let required_fields: Vec<&str> = form_fields
+            .clone()
+            .filter(|f| f.required)
+            .map(|f| f.json.as_str())
+            .collect();
+        // Fields sent as text that must read as numbers or booleans (a list repeats its field).
+        let typed_fields = form_fields.filter_map(|f| {
+            let scalar = match &f.ty {
+                Ty::Vec(inner) => inner.as_ref(),
+                t => t,
+            };
+            let kind = match scalar {
+                Ty::I32 | Ty::I64 => quote!(Integer),
+                Ty::F32 | Ty::F64 => quote!(Number),
+                Ty::Bool => quote!(Boolean),
+                _ => return None,
+            };
+            let name = f.json.as_str();
+            Some(quote!((#name, crate::runtime::testing::FieldKind::#kind)))
+        });
         let validate = match &op.body {
             Some(b) if b.kind == BodyKind::Json && b.ty != Ty::Binary => {
                 let t = ty(&b.ty, &types);
@@ -150,6 +163,7 @@ pub fn api_table(api: &Api, names: &BTreeMap<(String, String), String>) -> Token
                 body_required: #body_required,
                 validate: #validate,
                 required_fields: &[#(#required_fields),*],
+                typed_fields: &[#(#typed_fields),*],
                 status: #status,
                 answer: #answer,
                 content_type: #content_type,

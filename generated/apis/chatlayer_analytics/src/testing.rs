@@ -15,6 +15,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::EchoRequest>),
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::EchoResponse>),
         content_type: "application/json",
@@ -31,6 +32,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -51,6 +53,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::GetConversationsResponse>,
@@ -69,6 +72,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -89,6 +93,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::GetConversationFlowResponse>,
@@ -107,6 +112,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::GetTeamUsageResponse>,
@@ -129,6 +135,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
             >,
         ),
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -149,6 +156,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::ListEventDefinitionsResponse>,
@@ -171,6 +179,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
             >,
         ),
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::CreateEventDefinitionResponse>,
@@ -193,6 +202,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
             >,
         ),
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::ComputeFunnelResponse>,
@@ -211,6 +221,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::ListEventsResponse>),
         content_type: "application/json",
@@ -231,6 +242,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
             >,
         ),
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::ListEventsResponse>),
         content_type: "application/json",
@@ -249,6 +261,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
             sinch_sdk_runtime::testing::json::<crate::types::AnalyticsTrackEventRequest>,
         ),
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::TrackEventResponse>),
         content_type: "application/json",
@@ -265,6 +278,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::GetTeamEventsResponse>,
@@ -283,6 +297,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::ListEventDefinitionsResponse>,
@@ -301,6 +316,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::GetFlowsResponse>),
         content_type: "application/json",
@@ -321,6 +337,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
             >,
         ),
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::ComputeFunnelResponse>,
@@ -339,6 +356,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::GetFlowStepDetailsResponse>,
@@ -357,6 +375,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::GetFlowStepEdgesResponse>,
@@ -375,6 +394,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::GetIntentsResponse>),
         content_type: "application/json",
@@ -391,6 +411,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::GetIntentInsightsResponse>,
@@ -409,6 +430,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::GetKnowledgeBaseResponse>,
@@ -427,6 +449,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -447,6 +470,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::GetTeamKnowledgeBaseResponse>,
@@ -465,6 +489,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::GetMessagesResponse>),
         content_type: "application/json",
@@ -481,6 +506,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::ListSubscriptionsResponse>,
@@ -503,6 +529,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
             >,
         ),
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::CreateSubscriptionResponse>,
@@ -521,6 +548,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -541,6 +569,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::GetUsersResponse>),
         content_type: "application/json",
@@ -557,6 +586,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::GetUserActivityResponse>,
@@ -575,6 +605,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::GetVoiceAnalyticsResponse>,

@@ -17,6 +17,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
             sinch_sdk_runtime::testing::json::<crate::types::NumberLookupRequest>,
         ),
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::NumberLookupResponse>,

@@ -15,6 +15,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -37,6 +38,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
             sinch_sdk_runtime::testing::json::<crate::types::ActivatePortInRequest>,
         ),
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::PortInOrderGroup>),
         content_type: "application/json",
@@ -55,6 +57,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
             sinch_sdk_runtime::testing::json::<crate::types::PortabilityCheckRequest>,
         ),
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::PortabilityCheckResponse>,
@@ -73,6 +76,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::GetPortInOrdersResponse>,
@@ -93,6 +97,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
             sinch_sdk_runtime::testing::json::<crate::types::OrderPortInRequest>,
         ),
         required_fields: &[],
+        typed_fields: &[],
         status: 201u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::OrderBaseItem>),
         content_type: "application/json",
@@ -109,6 +114,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::OrderBaseItem>),
         content_type: "application/json",
@@ -125,6 +131,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::OrderBaseItem>),
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::OrderBaseItem>),
         content_type: "application/json",
@@ -141,6 +148,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: None,
         content_type: "",
@@ -159,6 +167,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
             sinch_sdk_runtime::testing::json::<crate::types::AddOrderNoteRequest>,
         ),
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::AddOrderNoteResponse>,
@@ -179,6 +188,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
             sinch_sdk_runtime::testing::json::<crate::types::OrderDocumentWithContent>,
         ),
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::OrderDocumentBase>),
         content_type: "application/json",
@@ -195,6 +205,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<
@@ -215,6 +226,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::DefaultsConfiguration>,
@@ -235,6 +247,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
             sinch_sdk_runtime::testing::json::<crate::types::DefaultsConfiguration>,
         ),
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::DefaultsConfiguration>,
@@ -255,6 +268,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
             sinch_sdk_runtime::testing::json::<crate::types::DefaultsConfiguration>,
         ),
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::DefaultsConfiguration>,

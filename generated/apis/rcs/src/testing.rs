@@ -15,6 +15,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::CapabilitiesResponse>,
@@ -33,6 +34,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::AgentEvent>),
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: None,
         content_type: "",
@@ -49,6 +51,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: true,
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::Message>),
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: Some(
             sinch_sdk_runtime::testing::json::<crate::types::MessageQueuedResponse>,
@@ -67,6 +70,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         body_required: false,
         validate: None,
         required_fields: &[],
+        typed_fields: &[],
         status: 200u16,
         answer: None,
         content_type: "",
