@@ -278,7 +278,7 @@ pub fn render(
                 emit::krate::copied(text, &format!("runtime/{name}"), "//"),
             );
         }
-        for (api_files, n) in in_parallel(apis, |entry, api, files| {
+        for (rendered, n) in in_parallel(apis, |entry, api, files| {
             api_files(
                 files,
                 &PathBuf::from("src").join(&api.module),
@@ -288,7 +288,7 @@ pub fn render(
                 &|t| t,
             )
         }) {
-            files.extend(api_files);
+            files.extend(rendered);
             operations += n;
         }
     } else {
@@ -342,7 +342,7 @@ pub fn render(
             PathBuf::from("src/testing/operations.rs"),
             emit::file(emit::testing::facade(apis, &names), "testing operations"),
         );
-        for (api_files, n) in in_parallel(apis, |entry, api, files| {
+        for (rendered, n) in in_parallel(apis, |entry, api, files| {
             let root = PathBuf::from("apis").join(&api.module);
             files.insert(
                 root.join("src/testing.rs"),
@@ -356,7 +356,7 @@ pub fn render(
                 emit::krate::in_api_crate(&t)
             })
         }) {
-            files.extend(api_files);
+            files.extend(rendered);
             operations += n;
         }
         files.insert(

@@ -705,7 +705,7 @@ mod tests {
 
     fn spec(required_fields: &'static [&'static str]) -> OperationSpec {
         OperationSpec {
-            name: "FaxSendFax",
+            name: "FaxFaxesSend",
             api: "fax",
             id: "sendFax",
             method: "POST",

@@ -519,22 +519,20 @@ pub fn sinch_rs(apis: &[(ApiEntry, Api)]) -> TokenStream {
         let doc = format!(" The {} API's client, from the settings.", api.title);
         let region = if entry.regions.len() == 1 {
             quote!(let region = crate::#module::Region::Global;)
-        } else if entry.default_region().is_some() {
-            let variable = format!("SINCH_{}_REGION", api.module.to_ascii_uppercase());
-            quote! {
-                let region: crate::#module::Region = match self.settings.regions.get(#name) {
-                    Some(r) => r.parse().map_err(|problem: String| crate::runtime::SettingsError::new(#name, #variable, problem))?,
-                    None => crate::#module::Region::default(),
-                };
-            }
         } else {
             let variable = format!("SINCH_{}_REGION", api.module.to_ascii_uppercase());
-            let names = entry.regions.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", ");
-            let what = format!("the region ({names})");
+            // Unset: the host Sinch routes itself where there is one, else an error naming it.
+            let unset = if entry.default_region().is_some() {
+                quote!(crate::#module::Region::default())
+            } else {
+                let names = entry.regions.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", ");
+                let what = format!("the region ({names})");
+                quote!(return Err(crate::runtime::SettingsError::missing(#name, #variable, #what)))
+            };
             quote! {
                 let region: crate::#module::Region = match self.settings.regions.get(#name) {
                     Some(r) => r.parse().map_err(|problem: String| crate::runtime::SettingsError::new(#name, #variable, problem))?,
-                    None => return Err(crate::runtime::SettingsError::missing(#name, #variable, #what)),
+                    None => #unset,
                 };
             }
         };
