@@ -9,6 +9,7 @@ pub mod encode;
 pub mod error;
 pub mod http;
 pub mod oauth;
+pub mod object;
 pub mod open_enum;
 pub mod pagination;
 pub mod retry;

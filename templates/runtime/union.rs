@@ -51,11 +51,17 @@ fn kind_fits(kind: JsonKind, value: &Value) -> bool {
 /// unknown; ties keep description order. Every candidate is still tried, because descriptions
 /// sometimes require properties they never define.
 pub fn rank(value: &Value, shapes: &[Shape]) -> Vec<usize> {
-    let mut scored: Vec<(i64, usize)> = shapes
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| kind_fits(s.kind, value))
-        .map(|(i, s)| match value.as_object() {
+    ranked(value, shapes, |_| true)
+}
+
+/// [`rank`] over the variants `keep` accepts.
+fn ranked(value: &Value, shapes: &[Shape], keep: impl Fn(usize) -> bool) -> Vec<usize> {
+    let mut scored: Vec<(i64, usize)> = Vec::with_capacity(shapes.len());
+    for (i, s) in shapes.iter().enumerate() {
+        if !kind_fits(s.kind, value) || !keep(i) {
+            continue;
+        }
+        let score = match value.as_object() {
             Some(obj) if s.kind == JsonKind::Object => {
                 let missing = s.required.iter().filter(|r| !obj.contains_key(**r)).count() as i64;
                 let known = obj.keys().filter(|k| s.known.contains(&k.as_str())).count() as i64;
@@ -71,12 +77,14 @@ pub fn rank(value: &Value, shapes: &[Shape]) -> Vec<usize> {
                         }
                     }
                 }
-                (known * 2 - unknown * 3 - missing * 100 + fits * 10 - misfits * 50, i)
+                known * 2 - unknown * 3 - missing * 100 + fits * 10 - misfits * 50
             }
-            _ => (0, i),
-        })
-        .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            _ => 0,
+        };
+        scored.push((score, i));
+    }
+    // Stable, so ties keep description order.
+    scored.sort_by_key(|&(score, _)| std::cmp::Reverse(score));
     scored.into_iter().map(|(_, i)| i).collect()
 }
 
@@ -105,10 +113,13 @@ pub fn rank_claimed(value: &Value, shapes: &[Shape]) -> Vec<usize> {
     let Some(obj) = value.as_object() else {
         return Vec::new();
     };
-    rank(value, shapes)
-        .into_iter()
-        .filter(|&i| own(shapes, i).iter().any(|p| obj.contains_key(*p)))
-        .collect()
+    // The object's few properties are looked up in the variants' lists, not the other way.
+    let claims = |i: usize| {
+        obj.keys()
+            .map(String::as_str)
+            .any(|k| shapes[i].known.contains(&k) && !shapes.iter().all(|s| s.known.contains(&k)))
+    };
+    ranked(value, shapes, claims)
 }
 
 /// Sets the discriminator property of an encoded variant when the variant's type lacks it.

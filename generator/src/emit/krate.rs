@@ -23,6 +23,7 @@ pub const RUNTIME: &[(&str, &str)] = &[
     ("error.rs", include_str!("../../../templates/runtime/error.rs")),
     ("http.rs", include_str!("../../../templates/runtime/http.rs")),
     ("oauth.rs", include_str!("../../../templates/runtime/oauth.rs")),
+    ("object.rs", include_str!("../../../templates/runtime/object.rs")),
     ("open_enum.rs", include_str!("../../../templates/runtime/open_enum.rs")),
     (
         "pagination.rs",

@@ -39,7 +39,7 @@ pub fn declaration(def: &TypeDef, defs: &std::collections::BTreeMap<String, Type
             quote!(#doc pub type #name = #t;)
         }
         Kind::Struct(s) => {
-            let decl = structure(&name, &doc, s);
+            let decl = structure(&name, &doc, s, defs);
             let builders = super::builders::for_struct(&def.name, s, defs);
             quote!(#decl #builders)
         }
@@ -103,7 +103,12 @@ fn field(f: &Field) -> TokenStream {
     }
 }
 
-fn structure(name: &proc_macro2::Ident, doc: &TokenStream, s: &Struct) -> TokenStream {
+fn structure(
+    name: &proc_macro2::Ident,
+    doc: &TokenStream,
+    s: &Struct,
+    defs: &std::collections::BTreeMap<String, TypeDef>,
+) -> TokenStream {
     let fields = s.fields.iter().map(field);
     // A map and nothing else is the map itself on the wire: `transparent` decodes it directly,
     // where `flatten` buffers every value first (measured in generated/benches/serde.rs).
@@ -122,16 +127,136 @@ fn structure(name: &proc_macro2::Ident, doc: &TokenStream, s: &Struct) -> TokenS
     });
     let all_optional = s.fields.iter().all(|f| !f.required);
     let default = all_optional.then(|| quote!(Default,));
+    let decode = (!only_map).then(|| keeping_rest(name, s, defs)).flatten();
+    let derive_decode = decode.is_none().then(|| quote!(serde::Deserialize));
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, #default serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, #default serde::Serialize, #derive_decode)]
         #transparent
         #[non_exhaustive]
         pub struct #name {
             #(#fields)*
             #additional
         }
+        #decode
     }
+}
+
+/// The `Deserialize` of a struct whose other properties go to one flattened union or to its
+/// additional properties: the named fields are read directly and only the other properties
+/// are collected (see `runtime/object.rs` for why not `#[serde(flatten)]`). `None` when the
+/// struct has both, or neither, which the derive handles.
+fn keeping_rest(
+    name: &proc_macro2::Ident,
+    s: &Struct,
+    defs: &std::collections::BTreeMap<String, TypeDef>,
+) -> Option<TokenStream> {
+    let unions: Vec<&Field> = s.fields.iter().filter(|f| f.flatten).collect();
+    let rest = match (unions.as_slice(), &s.additional) {
+        ([union], None) => {
+            // A generated union takes the collected properties as they are; anything else is
+            // decoded from them through serde.
+            let generated = match &union.ty {
+                Ty::Named(n) if !union.boxed => matches!(defs.get(n).map(|d| &d.kind), Some(Kind::Union(_))),
+                _ => false,
+            };
+            Rest::Union(naming::ident(&union.name), generated.then(|| field_ty(union)))
+        }
+        ([], Some(t)) => {
+            let used: std::collections::BTreeSet<String> = s.fields.iter().map(|f| f.name.clone()).collect();
+            Rest::Map(
+                naming::ident(&naming::unique("additional_properties", &used)),
+                ty(t, &TokenStream::new()),
+            )
+        }
+        _ => return None,
+    };
+    let named: Vec<&Field> = s.fields.iter().filter(|f| !f.flatten).collect();
+    let keys = named.iter().enumerate().flat_map(|(i, f)| {
+        std::iter::once(f.json.as_str())
+            .chain(f.aliases.iter().map(String::as_str))
+            .map(move |k| quote!((#k, #i)))
+    });
+    let slots: Vec<_> = (0..named.len()).map(|i| format_ident!("f{i}")).collect();
+    let declare = named.iter().zip(&slots).map(|(f, slot)| {
+        let t = field_ty(f);
+        let t = if f.required && !f.nullable {
+            t
+        } else {
+            quote!(Option<#t>)
+        };
+        quote!(let mut #slot: Option<#t> = None;)
+    });
+    let arms = named.iter().zip(&slots).enumerate().map(|(i, (f, slot))| {
+        let json = &f.json;
+        quote!(crate::runtime::object::Key::Known(#i) => crate::runtime::object::field(&mut map, &mut #slot, #json)?,)
+    });
+    let inits = named.iter().zip(&slots).map(|(f, slot)| {
+        let ident = naming::ident(&f.name);
+        let json = &f.json;
+        let value = match (f.required, f.nullable) {
+            (true, false) => quote!(#slot.ok_or_else(|| serde::de::Error::missing_field(#json))?),
+            // Absent and null are both `None`, as serde's derive has them.
+            (true, true) | (false, false) => quote!(#slot.flatten()),
+            // Absent is `None`, null is `Some(None)`.
+            (false, true) => quote!(#slot),
+        };
+        quote!(#ident: #value,)
+    });
+    let (rest_decl, rest_init) = match &rest {
+        Rest::Union(ident, Some(t)) => (
+            quote!(let mut rest = serde_json::Map::new();),
+            quote!(#ident: #t::from_json_value(serde_json::Value::Object(rest)).map_err(serde::de::Error::custom)?,),
+        ),
+        Rest::Union(ident, None) => (
+            quote!(let mut rest = serde_json::Map::new();),
+            quote!(#ident: crate::runtime::object::rest(rest)?,),
+        ),
+        Rest::Map(ident, t) => (
+            quote!(let mut rest = std::collections::BTreeMap::<String, #t>::new();),
+            quote!(#ident: rest,),
+        ),
+    };
+    let expecting = format!("struct {name}");
+    Some(quote! {
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                const KEYS: crate::runtime::object::Keys = crate::runtime::object::Keys(&[#(#keys),*]);
+                struct Fields;
+                impl<'de> serde::de::Visitor<'de> for Fields {
+                    type Value = #name;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str(#expecting)
+                    }
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<#name, A::Error> {
+                        #(#declare)*
+                        #rest_decl
+                        while let Some(key) = map.next_key_seed(KEYS)? {
+                            match key {
+                                #(#arms)*
+                                crate::runtime::object::Key::Known(_) => {
+                                    map.next_value::<serde::de::IgnoredAny>()?;
+                                }
+                                crate::runtime::object::Key::Other(name) => {
+                                    rest.insert(name, map.next_value()?);
+                                }
+                            }
+                        }
+                        Ok(#name { #(#inits)* #rest_init })
+                    }
+                }
+                deserializer.deserialize_map(Fields)
+            }
+        }
+    })
+}
+
+/// Where the properties a struct does not name go.
+enum Rest {
+    /// A flattened union field, with its type when it is a generated union.
+    Union(proc_macro2::Ident, Option<TokenStream>),
+    /// The additional-properties map, with its value type.
+    Map(proc_macro2::Ident, TokenStream),
 }
 
 fn string_enum(name: &proc_macro2::Ident, doc: &TokenStream, e: &StringEnum) -> TokenStream {
@@ -261,7 +386,7 @@ fn union(name_str: &str, doc: &TokenStream, u: &Union) -> TokenStream {
                 .filter(|((v, _), _)| !v.tags.is_empty())
                 .map(|((v, _), dec)| {
                     let tags = &v.tags;
-                    quote!( #(Some(#tags))|* => #dec.map_err(serde::de::Error::custom), )
+                    quote!( #(Some(#tags))|* => #dec.map_err(|e| e.to_string()), )
                 })
                 .collect();
             let first_tags: Vec<_> = u
@@ -285,7 +410,6 @@ fn union(name_str: &str, doc: &TokenStream, u: &Union) -> TokenStream {
                     serde::Serialize::serialize(&crate::runtime::union::with_tag(value, #prop, tag), serializer)
                 },
                 quote! {
-                    let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
                     match value.get(#prop).and_then(serde_json::Value::as_str) {
                         #(#tagged)*
                         _ => Ok(Self::Other(value)),
@@ -336,7 +460,6 @@ fn union(name_str: &str, doc: &TokenStream, u: &Union) -> TokenStream {
                 },
                 quote! {
                     const SHAPES: &[crate::runtime::union::Shape] = &[#(#shapes),*];
-                    let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
                     #candidates
                     // Why each fitting variant failed, so the error names the real cause.
                     let mut tried: Vec<String> = Vec::new();
@@ -350,7 +473,7 @@ fn union(name_str: &str, doc: &TokenStream, u: &Union) -> TokenStream {
                             Err(e) => tried.push(e),
                         }
                     }
-                    Err(serde::de::Error::custom(format!("{} ({})", #message, tried.join("; "))))
+                    Err(format!("{} ({})", #message, tried.join("; ")))
                 },
             )
         }
@@ -381,9 +504,19 @@ fn union(name_str: &str, doc: &TokenStream, u: &Union) -> TokenStream {
             }
         }
 
+        impl #name {
+            /// Decodes a value already read as JSON: how a struct hands its flattened union the
+            /// properties it does not name itself.
+            #[doc(hidden)]
+            pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+                #deserialize_body
+            }
+        }
+
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                #deserialize_body
+                let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
+                Self::from_json_value(value).map_err(serde::de::Error::custom)
             }
         }
     }

@@ -214,10 +214,11 @@ impl serde::Serialize for BrandCategoryValue {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for BrandCategoryValue {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl BrandCategoryValue {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::String,
@@ -238,9 +239,6 @@ impl<'de> serde::Deserialize<'de> for BrandCategoryValue {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -268,13 +266,21 @@ impl<'de> serde::Deserialize<'de> for BrandCategoryValue {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})", "data did not match any variant of BrandCategoryValue",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})", "data did not match any variant of BrandCategoryValue", tried
+                .join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for BrandCategoryValue {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl BrandCategoryValue {
@@ -1228,6 +1234,26 @@ impl serde::Serialize for ErrorDetails {
         )
     }
 }
+impl ErrorDetails {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("type").and_then(serde_json::Value::as_str) {
+            Some("ResourceInfo") => {
+                <NotFoundDetails as serde::Deserialize>::deserialize(&value)
+                    .map(Self::NotFoundDetails)
+                    .map_err(|e| e.to_string())
+            }
+            Some("BadRequest") => {
+                <InvalidRequestDetails as serde::Deserialize>::deserialize(&value)
+                    .map(Self::InvalidRequestDetails)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for ErrorDetails {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -1235,19 +1261,7 @@ impl<'de> serde::Deserialize<'de> for ErrorDetails {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("ResourceInfo") => {
-                <NotFoundDetails as serde::Deserialize>::deserialize(&value)
-                    .map(Self::NotFoundDetails)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("BadRequest") => {
-                <InvalidRequestDetails as serde::Deserialize>::deserialize(&value)
-                    .map(Self::InvalidRequestDetails)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl ErrorDetails {

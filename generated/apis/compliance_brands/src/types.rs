@@ -4068,7 +4068,7 @@ impl PatchBrandRequest {
     }
 }
 /// Standard error response body for the Sinch Compliance API. It follows the RFC 7807 specification for problem details. The body contains either an `errors` list with structured field-level details or a `detail` field with a plain text explanation.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct RestError {
     /// A URI reference that identifies the problem type. This URI reference should provide a human-readable explanation of the problem type when dereferenced.
@@ -4078,6 +4078,53 @@ pub struct RestError {
     /// Which kind this is: the properties of one of the union's variants.
     #[serde(flatten)]
     pub kind: RestErrorKind,
+}
+impl<'de> serde::Deserialize<'de> for RestError {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+            &[("type", 0usize), ("title", 1usize)],
+        );
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = RestError;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RestError")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RestError, A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<String> = None;
+                let mut rest = serde_json::Map::new();
+                while let Some(key) = map.next_key_seed(KEYS)? {
+                    match key {
+                        sinch_sdk_runtime::object::Key::Known(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "title")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(_) => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                        sinch_sdk_runtime::object::Key::Other(name) => {
+                            rest.insert(name, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(RestError {
+                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
+                    title: f1.ok_or_else(|| serde::de::Error::missing_field("title"))?,
+                    kind: RestErrorKind::from_json_value(serde_json::Value::Object(rest))
+                        .map_err(serde::de::Error::custom)?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl RestError {
@@ -4118,10 +4165,11 @@ impl serde::Serialize for RestErrorKind {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for RestErrorKind {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl RestErrorKind {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -4136,9 +4184,6 @@ impl<'de> serde::Deserialize<'de> for RestErrorKind {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -4164,13 +4209,21 @@ impl<'de> serde::Deserialize<'de> for RestErrorKind {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})", "data did not match any variant of RestErrorKind", tried
-                    .join("; ")
-                ),
+            format!(
+                "{} ({})", "data did not match any variant of RestErrorKind", tried
+                .join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for RestErrorKind {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl RestErrorKind {

@@ -529,10 +529,11 @@ impl serde::Serialize for AppEventFieldAppEvent {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for AppEventFieldAppEvent {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl AppEventFieldAppEvent {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -577,9 +578,6 @@ impl<'de> serde::Deserialize<'de> for AppEventFieldAppEvent {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -630,13 +628,21 @@ impl<'de> serde::Deserialize<'de> for AppEventFieldAppEvent {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})", "data did not match any variant of AppEventFieldAppEvent",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})", "data did not match any variant of AppEventFieldAppEvent",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for AppEventFieldAppEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl AppEventFieldAppEvent {
@@ -726,7 +732,7 @@ impl From<GenericEventField> for AppEventFieldAppEvent {
     }
 }
 /// A message originating from a Conversation API app
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct AppMessage {
     /// Allows you to specify a channel and define a corresponding channel specific message payload that will override the standard Conversation API message types. The key in the map must point to a valid conversation channel as defined in the enum `ConversationChannel`. The message content must be provided in a string format. You may use the [transcoding endpoint](https://developers.sinch.com/docs/conversation/api-reference/conversation/tag/Transcoding/) to help create your message. For more information about how to construct an explicit channel message for a particular channel, see that [channel's corresponding documentation](https://developers.sinch.com/docs/conversation/channel-support/) (for example, using explicit channel messages with [the WhatsApp channel](https://developers.sinch.com/docs/conversation/channel-support/whatsapp/message-support/#explicit-channel-messages)).
@@ -752,6 +758,92 @@ pub struct AppMessage {
     /// Which kind this is: the properties of one of the union's variants.
     #[serde(flatten)]
     pub kind: AppMessageTypes,
+}
+impl<'de> serde::Deserialize<'de> for AppMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+            &[
+                ("explicit_channel_message", 0usize),
+                ("explicit_channel_omni_message", 1usize),
+                ("channel_specific_message", 2usize),
+                ("agent", 3usize),
+                ("reply_to", 4usize),
+            ],
+        );
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = AppMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AppMessage")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AppMessage, A::Error> {
+                let mut f0: Option<Option<std::collections::BTreeMap<String, String>>> = None;
+                let mut f1: Option<
+                    Option<std::collections::BTreeMap<String, OmniMessageOverride>>,
+                > = None;
+                let mut f2: Option<
+                    Option<std::collections::BTreeMap<String, ChannelSpecificMessage>>,
+                > = None;
+                let mut f3: Option<Option<Agent>> = None;
+                let mut f4: Option<Option<AppMessageCommonPropsReplyTo>> = None;
+                let mut rest = serde_json::Map::new();
+                while let Some(key) = map.next_key_seed(KEYS)? {
+                    match key {
+                        sinch_sdk_runtime::object::Key::Known(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "explicit_channel_message",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "explicit_channel_omni_message",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "channel_specific_message",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "agent")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "reply_to")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(_) => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                        sinch_sdk_runtime::object::Key::Other(name) => {
+                            rest.insert(name, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(AppMessage {
+                    explicit_channel_message: f0.flatten(),
+                    explicit_channel_omni_message: f1.flatten(),
+                    channel_specific_message: f2.flatten(),
+                    agent: f3.flatten(),
+                    reply_to: f4.flatten(),
+                    kind: AppMessageTypes::from_json_value(
+                            serde_json::Value::Object(rest),
+                        )
+                        .map_err(serde::de::Error::custom)?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl AppMessage {
@@ -997,10 +1089,11 @@ impl serde::Serialize for AppMessageTypes {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for AppMessageTypes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl AppMessageTypes {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -1057,9 +1150,6 @@ impl<'de> serde::Deserialize<'de> for AppMessageTypes {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -1120,13 +1210,21 @@ impl<'de> serde::Deserialize<'de> for AppMessageTypes {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})", "data did not match any variant of AppMessageTypes", tried
-                    .join("; ")
-                ),
+            format!(
+                "{} ({})", "data did not match any variant of AppMessageTypes", tried
+                .join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for AppMessageTypes {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl AppMessageTypes {
@@ -2521,10 +2619,11 @@ impl serde::Serialize for ChannelCredentialsTypes {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for ChannelCredentialsTypes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl ChannelCredentialsTypes {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -2593,9 +2692,6 @@ impl<'de> serde::Deserialize<'de> for ChannelCredentialsTypes {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -2680,14 +2776,21 @@ impl<'de> serde::Deserialize<'de> for ChannelCredentialsTypes {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of ChannelCredentialsTypes", tried
-                    .join("; ")
-                ),
+            format!(
+                "{} ({})", "data did not match any variant of ChannelCredentialsTypes",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ChannelCredentialsTypes {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl ChannelCredentialsTypes {
@@ -3256,6 +3359,44 @@ impl serde::Serialize for ChannelSpecificCommonPropsHeader {
         )
     }
 }
+impl ChannelSpecificCommonPropsHeader {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("type").and_then(serde_json::Value::as_str) {
+            Some("text") => {
+                <WhatsAppInteractiveTextHeader as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::WhatsAppInteractiveTextHeader)
+                    .map_err(|e| e.to_string())
+            }
+            Some("image") => {
+                <WhatsAppInteractiveImageHeader as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::WhatsAppInteractiveImageHeader)
+                    .map_err(|e| e.to_string())
+            }
+            Some("document") => {
+                <WhatsAppInteractiveDocumentHeader as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::WhatsAppInteractiveDocumentHeader)
+                    .map_err(|e| e.to_string())
+            }
+            Some("video") => {
+                <WhatsAppInteractiveVideoHeader as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::WhatsAppInteractiveVideoHeader)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for ChannelSpecificCommonPropsHeader {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -3263,37 +3404,7 @@ impl<'de> serde::Deserialize<'de> for ChannelSpecificCommonPropsHeader {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("text") => {
-                <WhatsAppInteractiveTextHeader as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::WhatsAppInteractiveTextHeader)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("image") => {
-                <WhatsAppInteractiveImageHeader as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::WhatsAppInteractiveImageHeader)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("document") => {
-                <WhatsAppInteractiveDocumentHeader as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::WhatsAppInteractiveDocumentHeader)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("video") => {
-                <WhatsAppInteractiveVideoHeader as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::WhatsAppInteractiveVideoHeader)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl ChannelSpecificCommonPropsHeader {
@@ -3560,10 +3671,11 @@ impl serde::Serialize for ChannelSpecificMessageMessage {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for ChannelSpecificMessageMessage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl ChannelSpecificMessageMessage {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -3623,9 +3735,6 @@ impl<'de> serde::Deserialize<'de> for ChannelSpecificMessageMessage {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -3702,14 +3811,22 @@ impl<'de> serde::Deserialize<'de> for ChannelSpecificMessageMessage {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of ChannelSpecificMessageMessage",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of ChannelSpecificMessageMessage", tried
+                .join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ChannelSpecificMessageMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl ChannelSpecificMessageMessage {
@@ -3875,7 +3992,7 @@ impl<'de> serde::Deserialize<'de> for ChannelSpecificMessageMessageType {
     }
 }
 /// A choice is an action the user can take such as buttons for quick replies or other call to actions.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Choice {
     /// An optional field. This data will be returned in the ChoiceResponseMessage. The default is message_id_{text, title}.
@@ -3887,6 +4004,61 @@ pub struct Choice {
     /// Which kind this is: the properties of one of the union's variants.
     #[serde(flatten)]
     pub kind: ChoiceTypes,
+}
+impl<'de> serde::Deserialize<'de> for Choice {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+            &[("postback_data", 0usize), ("display_mode", 1usize)],
+        );
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = Choice;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Choice")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Choice, A::Error> {
+                let mut f0: Option<Option<serde_json::Value>> = None;
+                let mut f1: Option<Option<DisplayMode>> = None;
+                let mut rest = serde_json::Map::new();
+                while let Some(key) = map.next_key_seed(KEYS)? {
+                    match key {
+                        sinch_sdk_runtime::object::Key::Known(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "postback_data",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "display_mode",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(_) => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                        sinch_sdk_runtime::object::Key::Other(name) => {
+                            rest.insert(name, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(Choice {
+                    postback_data: f0.flatten(),
+                    display_mode: f1.flatten(),
+                    kind: ChoiceTypes::from_json_value(serde_json::Value::Object(rest))
+                        .map_err(serde::de::Error::custom)?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Choice {
@@ -4206,10 +4378,11 @@ impl serde::Serialize for ChoiceTypes {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for ChoiceTypes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl ChoiceTypes {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -4248,9 +4421,6 @@ impl<'de> serde::Deserialize<'de> for ChoiceTypes {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -4298,13 +4468,21 @@ impl<'de> serde::Deserialize<'de> for ChoiceTypes {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})", "data did not match any variant of ChoiceTypes", tried
-                    .join("; ")
-                ),
+            format!(
+                "{} ({})", "data did not match any variant of ChoiceTypes", tried
+                .join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ChoiceTypes {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl ChoiceTypes {
@@ -5146,10 +5324,11 @@ impl serde::Serialize for ContactEvent {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for ContactEvent {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl ContactEvent {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -5182,9 +5361,6 @@ impl<'de> serde::Deserialize<'de> for ContactEvent {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -5227,13 +5403,21 @@ impl<'de> serde::Deserialize<'de> for ContactEvent {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})", "data did not match any variant of ContactEvent", tried
-                    .join("; ")
-                ),
+            format!(
+                "{} ({})", "data did not match any variant of ContactEvent", tried
+                .join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ContactEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl ContactEvent {
@@ -6074,7 +6258,7 @@ impl ContactMergeEventContactMergeNotification {
     }
 }
 /// A message originating from a contact.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ContactMessage {
     /// Reply To
@@ -6083,6 +6267,50 @@ pub struct ContactMessage {
     /// Which kind this is: the properties of one of the union's variants.
     #[serde(flatten)]
     pub kind: ContactMessageTypes,
+}
+impl<'de> serde::Deserialize<'de> for ContactMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+            &[("reply_to", 0usize)],
+        );
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = ContactMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ContactMessage")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ContactMessage, A::Error> {
+                let mut f0: Option<Option<ReplyToFieldReplyTo>> = None;
+                let mut rest = serde_json::Map::new();
+                while let Some(key) = map.next_key_seed(KEYS)? {
+                    match key {
+                        sinch_sdk_runtime::object::Key::Known(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "reply_to")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(_) => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                        sinch_sdk_runtime::object::Key::Other(name) => {
+                            rest.insert(name, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(ContactMessage {
+                    reply_to: f0.flatten(),
+                    kind: ContactMessageTypes::from_json_value(
+                            serde_json::Value::Object(rest),
+                        )
+                        .map_err(serde::de::Error::custom)?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ContactMessage {
@@ -6181,10 +6409,11 @@ impl serde::Serialize for ContactMessageEvent {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for ContactMessageEvent {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl ContactMessageEvent {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -6205,9 +6434,6 @@ impl<'de> serde::Deserialize<'de> for ContactMessageEvent {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -6244,13 +6470,21 @@ impl<'de> serde::Deserialize<'de> for ContactMessageEvent {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})", "data did not match any variant of ContactMessageEvent",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})", "data did not match any variant of ContactMessageEvent", tried
+                .join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ContactMessageEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl ContactMessageEvent {
@@ -6435,10 +6669,11 @@ impl serde::Serialize for ContactMessageTypes {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for ContactMessageTypes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl ContactMessageTypes {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -6489,9 +6724,6 @@ impl<'de> serde::Deserialize<'de> for ContactMessageTypes {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -6551,13 +6783,21 @@ impl<'de> serde::Deserialize<'de> for ContactMessageTypes {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})", "data did not match any variant of ContactMessageTypes",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})", "data did not match any variant of ContactMessageTypes", tried
+                .join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ContactMessageTypes {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl ContactMessageTypes {
@@ -7083,7 +7323,7 @@ impl<'de> serde::Deserialize<'de> for ConversationChannel {
     }
 }
 /// Enables access to the underlying messaging channel.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ConversationChannelCredentials {
     /// The secret used to verify the channel callbacks
@@ -7111,6 +7351,88 @@ pub struct ConversationChannelCredentials {
     /// Which kind this is: the properties of one of the union's variants.
     #[serde(flatten)]
     pub kind: ChannelCredentialsTypes,
+}
+impl<'de> serde::Deserialize<'de> for ConversationChannelCredentials {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+            &[
+                ("callback_secret", 0usize),
+                ("channel", 1usize),
+                ("state", 2usize),
+                ("channel_known_id", 3usize),
+                ("credential_ordinal_number", 4usize),
+            ],
+        );
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = ConversationChannelCredentials;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ConversationChannelCredentials")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ConversationChannelCredentials, A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<ConversationChannel>> = None;
+                let mut f2: Option<Option<ChannelIntegrationState>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<CredentialOrdinalNumber>> = None;
+                let mut rest = serde_json::Map::new();
+                while let Some(key) = map.next_key_seed(KEYS)? {
+                    match key {
+                        sinch_sdk_runtime::object::Key::Known(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "callback_secret",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "channel")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "state")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "channel_known_id",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "credential_ordinal_number",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(_) => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                        sinch_sdk_runtime::object::Key::Other(name) => {
+                            rest.insert(name, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(ConversationChannelCredentials {
+                    callback_secret: f0.flatten(),
+                    channel: f1.flatten(),
+                    state: f2.flatten(),
+                    channel_known_id: f3.flatten(),
+                    credential_ordinal_number: f4.flatten(),
+                    kind: ChannelCredentialsTypes::from_json_value(
+                            serde_json::Value::Object(rest),
+                        )
+                        .map_err(serde::de::Error::custom)?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ConversationChannelCredentials {
@@ -7636,7 +7958,7 @@ impl<'de> serde::Deserialize<'de> for ConversationMergeStrategy {
     }
 }
 /// A message on a particular channel.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ConversationMessage {
     /// The time Conversation API processed the message.
@@ -7673,6 +7995,134 @@ pub struct ConversationMessage {
     /// Which kind this is: the properties of one of the union's variants.
     #[serde(flatten)]
     pub kind: ConversationMessageTypes,
+}
+impl<'de> serde::Deserialize<'de> for ConversationMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+            &[
+                ("accept_time", 0usize),
+                ("channel_identity", 1usize),
+                ("contact_id", 2usize),
+                ("conversation_id", 3usize),
+                ("direction", 4usize),
+                ("id", 5usize),
+                ("metadata", 6usize),
+                ("injected", 7usize),
+                ("sender_id", 8usize),
+                ("processing_mode", 9usize),
+            ],
+        );
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = ConversationMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ConversationMessage")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ConversationMessage, A::Error> {
+                let mut f0: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f1: Option<Option<ChannelIdentity>> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<Option<ConversationDirection>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<bool>> = None;
+                let mut f8: Option<Option<String>> = None;
+                let mut f9: Option<Option<ProcessingMode>> = None;
+                let mut rest = serde_json::Map::new();
+                while let Some(key) = map.next_key_seed(KEYS)? {
+                    match key {
+                        sinch_sdk_runtime::object::Key::Known(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "accept_time",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "channel_identity",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "contact_id",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "conversation_id",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "direction",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "id")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "metadata")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "injected")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "sender_id",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "processing_mode",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(_) => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                        sinch_sdk_runtime::object::Key::Other(name) => {
+                            rest.insert(name, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(ConversationMessage {
+                    accept_time: f0.flatten(),
+                    channel_identity: f1.flatten(),
+                    contact_id: f2.flatten(),
+                    conversation_id: f3.flatten(),
+                    direction: f4.flatten(),
+                    id: f5.flatten(),
+                    metadata: f6.flatten(),
+                    injected: f7.flatten(),
+                    sender_id: f8.flatten(),
+                    processing_mode: f9.flatten(),
+                    kind: ConversationMessageTypes::from_json_value(
+                            serde_json::Value::Object(rest),
+                        )
+                        .map_err(serde::de::Error::custom)?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl ConversationMessage {
@@ -7884,10 +8334,11 @@ impl serde::Serialize for ConversationMessageTypes {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for ConversationMessageTypes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl ConversationMessageTypes {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -7902,9 +8353,6 @@ impl<'de> serde::Deserialize<'de> for ConversationMessageTypes {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -7938,14 +8386,21 @@ impl<'de> serde::Deserialize<'de> for ConversationMessageTypes {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of ConversationMessageTypes", tried
-                    .join("; ")
-                ),
+            format!(
+                "{} ({})", "data did not match any variant of ConversationMessageTypes",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ConversationMessageTypes {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl ConversationMessageTypes {
@@ -8001,10 +8456,11 @@ impl serde::Serialize for ConversationMessageTypesInject {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for ConversationMessageTypesInject {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl ConversationMessageTypesInject {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -8019,9 +8475,6 @@ impl<'de> serde::Deserialize<'de> for ConversationMessageTypesInject {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -8055,14 +8508,22 @@ impl<'de> serde::Deserialize<'de> for ConversationMessageTypesInject {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of ConversationMessageTypesInject",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of ConversationMessageTypesInject", tried
+                .join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ConversationMessageTypesInject {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl ConversationMessageTypesInject {
@@ -8581,10 +9042,11 @@ impl serde::Serialize for ConversationWebhookEvent {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for ConversationWebhookEvent {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl ConversationWebhookEvent {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -8881,9 +9343,6 @@ impl<'de> serde::Deserialize<'de> for ConversationWebhookEvent {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -9016,14 +9475,21 @@ impl<'de> serde::Deserialize<'de> for ConversationWebhookEvent {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of ConversationWebhookEvent", tried
-                    .join("; ")
-                ),
+            format!(
+                "{} ({})", "data did not match any variant of ConversationWebhookEvent",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ConversationWebhookEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl ConversationWebhookEvent {
@@ -10870,7 +11336,7 @@ impl InjectMessageCommonProps {
     }
 }
 /// A message on a particular channel.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct InjectMessageRequest {
     /// The processed time of the message in UTC timezone. Must be less than current_time and greater than (current_time - 30 days)
@@ -10897,6 +11363,128 @@ pub struct InjectMessageRequest {
     /// Which kind this is: the properties of one of the union's variants.
     #[serde(flatten)]
     pub kind: ConversationMessageTypesInject,
+}
+impl<'de> serde::Deserialize<'de> for InjectMessageRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+            &[
+                ("accept_time", 0usize),
+                ("channel_identity", 1usize),
+                ("contact_id", 2usize),
+                ("direction", 3usize),
+                ("conversation_id", 4usize),
+                ("sender_id", 5usize),
+                ("processing_mode", 6usize),
+                ("metadata", 7usize),
+            ],
+        );
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = InjectMessageRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct InjectMessageRequest")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InjectMessageRequest, A::Error> {
+                let mut f0: Option<sinch_sdk_runtime::Timestamp> = None;
+                let mut f1: Option<ChannelIdentity> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<ConversationDirection> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<ProcessingMode>> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut rest = serde_json::Map::new();
+                while let Some(key) = map.next_key_seed(KEYS)? {
+                    match key {
+                        sinch_sdk_runtime::object::Key::Known(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "accept_time",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "channel_identity",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "contact_id",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "direction",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "conversation_id",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "sender_id",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "processing_mode",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "metadata")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(_) => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                        sinch_sdk_runtime::object::Key::Other(name) => {
+                            rest.insert(name, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(InjectMessageRequest {
+                    accept_time: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("accept_time"))?,
+                    channel_identity: f1
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "channel_identity",
+                        ))?,
+                    contact_id: f2
+                        .ok_or_else(|| serde::de::Error::missing_field("contact_id"))?,
+                    direction: f3
+                        .ok_or_else(|| serde::de::Error::missing_field("direction"))?,
+                    conversation_id: f4.flatten(),
+                    sender_id: f5.flatten(),
+                    processing_mode: f6.flatten(),
+                    metadata: f7.flatten(),
+                    kind: ConversationMessageTypesInject::from_json_value(
+                            serde_json::Value::Object(rest),
+                        )
+                        .map_err(serde::de::Error::custom)?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl InjectMessageRequest {
@@ -11612,10 +12200,11 @@ impl serde::Serialize for KakaoTalkCommerceMessageButtonsItem {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for KakaoTalkCommerceMessageButtonsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl KakaoTalkCommerceMessageButtonsItem {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -11636,9 +12225,6 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkCommerceMessageButtonsItem {
                 values: &[("type", &["BK"])],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -11668,14 +12254,22 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkCommerceMessageButtonsItem {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of KakaoTalkCommerceMessageButtonsItem",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of KakaoTalkCommerceMessageButtonsItem",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for KakaoTalkCommerceMessageButtonsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl KakaoTalkCommerceMessageButtonsItem {
@@ -11752,10 +12346,11 @@ impl serde::Serialize for KakaoTalkCommerceMessageCommerce {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for KakaoTalkCommerceMessageCommerce {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl KakaoTalkCommerceMessageCommerce {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -11808,9 +12403,6 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkCommerceMessageCommerce {
                 ],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -11846,14 +12438,22 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkCommerceMessageCommerce {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of KakaoTalkCommerceMessageCommerce",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of KakaoTalkCommerceMessageCommerce",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for KakaoTalkCommerceMessageCommerce {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl KakaoTalkCommerceMessageCommerce {
@@ -11956,10 +12556,11 @@ impl serde::Serialize for KakaoTalkCommerceMessageCoupon {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for KakaoTalkCommerceMessageCoupon {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl KakaoTalkCommerceMessageCoupon {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -12036,9 +12637,6 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkCommerceMessageCoupon {
                 values: &[("type", &["UP_COUPON"])],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -12084,14 +12682,22 @@ impl<'de> serde::Deserialize<'de> for KakaoTalkCommerceMessageCoupon {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of KakaoTalkCommerceMessageCoupon",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of KakaoTalkCommerceMessageCoupon", tried
+                .join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for KakaoTalkCommerceMessageCoupon {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl KakaoTalkCommerceMessageCoupon {
@@ -13422,7 +14028,7 @@ impl LineEnterpriseCredentialsField {
     }
 }
 /// If the `channel` property is set to `LINE` for this entry of the `channel_credentials` array, you must include either the `line_credentials` object or the `line_enterprise_credentials` object in the entry as well.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct LineEnterpriseCredentialsFieldLineEnterpriseCredentials {
     /// When an app contains multiple LINE or LINE Enterprise credentials, one of the credentials needs to be defined as the default. Setting this property to `true` marks the corresponding credentials as the default credentials.
@@ -13431,6 +14037,60 @@ pub struct LineEnterpriseCredentialsFieldLineEnterpriseCredentials {
     /// Which kind this is: the properties of one of the union's variants.
     #[serde(flatten)]
     pub kind: LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind,
+}
+impl<'de> serde::Deserialize<'de>
+for LineEnterpriseCredentialsFieldLineEnterpriseCredentials {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+            &[("is_default", 0usize)],
+        );
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = LineEnterpriseCredentialsFieldLineEnterpriseCredentials;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "struct LineEnterpriseCredentialsFieldLineEnterpriseCredentials",
+                )
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<
+                LineEnterpriseCredentialsFieldLineEnterpriseCredentials,
+                A::Error,
+            > {
+                let mut f0: Option<Option<bool>> = None;
+                let mut rest = serde_json::Map::new();
+                while let Some(key) = map.next_key_seed(KEYS)? {
+                    match key {
+                        sinch_sdk_runtime::object::Key::Known(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "is_default",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(_) => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                        sinch_sdk_runtime::object::Key::Other(name) => {
+                            rest.insert(name, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(LineEnterpriseCredentialsFieldLineEnterpriseCredentials {
+                    is_default: f0.flatten(),
+                    kind: LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind::from_json_value(
+                            serde_json::Value::Object(rest),
+                        )
+                        .map_err(serde::de::Error::custom)?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl LineEnterpriseCredentialsFieldLineEnterpriseCredentials {
@@ -13495,11 +14155,11 @@ impl serde::Serialize for LineEnterpriseCredentialsFieldLineEnterpriseCredential
         }
     }
 }
-impl<'de> serde::Deserialize<'de>
-for LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -13514,9 +14174,6 @@ for LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -13546,14 +14203,23 @@ for LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de>
+for LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind {
@@ -13875,10 +14541,11 @@ impl serde::Serialize for ListItem {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for ListItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl ListItem {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -13893,9 +14560,6 @@ impl<'de> serde::Deserialize<'de> for ListItem {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -13921,13 +14585,20 @@ impl<'de> serde::Deserialize<'de> for ListItem {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})", "data did not match any variant of ListItem", tried
-                    .join("; ")
-                ),
+            format!(
+                "{} ({})", "data did not match any variant of ListItem", tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ListItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl ListItem {
@@ -15853,10 +16524,11 @@ impl serde::Serialize for OmniMessageOverride {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for OmniMessageOverride {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl OmniMessageOverride {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -15913,9 +16585,6 @@ impl<'de> serde::Deserialize<'de> for OmniMessageOverride {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -15976,13 +16645,21 @@ impl<'de> serde::Deserialize<'de> for OmniMessageOverride {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})", "data did not match any variant of OmniMessageOverride",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})", "data did not match any variant of OmniMessageOverride", tried
+                .join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for OmniMessageOverride {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl OmniMessageOverride {
@@ -16941,11 +17618,11 @@ for PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
         }
     }
 }
-impl<'de> serde::Deserialize<'de>
-for PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -16966,9 +17643,6 @@ for PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -17007,14 +17681,23 @@ for PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de>
+for PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
@@ -18494,10 +19177,11 @@ impl serde::Serialize for RecipientBase {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for RecipientBase {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl RecipientBase {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -18512,9 +19196,6 @@ impl<'de> serde::Deserialize<'de> for RecipientBase {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -18540,13 +19221,21 @@ impl<'de> serde::Deserialize<'de> for RecipientBase {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})", "data did not match any variant of RecipientBase", tried
-                    .join("; ")
-                ),
+            format!(
+                "{} ({})", "data did not match any variant of RecipientBase", tried
+                .join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for RecipientBase {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl RecipientBase {
@@ -21302,6 +21991,37 @@ impl serde::Serialize for WhatsAppPaymentButton {
         )
     }
 }
+impl WhatsAppPaymentButton {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("type").and_then(serde_json::Value::as_str) {
+            Some("pix_dynamic_code") => {
+                <WhatsAppPaymentSettingsButtonPix as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::WhatsAppPaymentSettingsButtonPix)
+                    .map_err(|e| e.to_string())
+            }
+            Some("payment_link") => {
+                <WhatsAppPaymentSettingsButtonPaymentLink as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::WhatsAppPaymentSettingsButtonPaymentLink)
+                    .map_err(|e| e.to_string())
+            }
+            Some("boleto") => {
+                <WhatsAppPaymentSettingsButtonBoleto as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::WhatsAppPaymentSettingsButtonBoleto)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for WhatsAppPaymentButton {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -21309,30 +22029,7 @@ impl<'de> serde::Deserialize<'de> for WhatsAppPaymentButton {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("pix_dynamic_code") => {
-                <WhatsAppPaymentSettingsButtonPix as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::WhatsAppPaymentSettingsButtonPix)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("payment_link") => {
-                <WhatsAppPaymentSettingsButtonPaymentLink as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::WhatsAppPaymentSettingsButtonPaymentLink)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("boleto") => {
-                <WhatsAppPaymentSettingsButtonBoleto as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::WhatsAppPaymentSettingsButtonBoleto)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsAppPaymentButton {

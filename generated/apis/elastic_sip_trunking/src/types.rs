@@ -983,6 +983,36 @@ impl serde::Serialize for ErrorDetail {
         )
     }
 }
+impl ErrorDetail {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("type").and_then(serde_json::Value::as_str) {
+            Some("BadRequest") => {
+                <BadRequestDetail as serde::Deserialize>::deserialize(&value)
+                    .map(Self::BadRequestDetail)
+                    .map_err(|e| e.to_string())
+            }
+            Some("RequestInfo") => {
+                <RequestInfoDetail as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RequestInfoDetail)
+                    .map_err(|e| e.to_string())
+            }
+            Some("QuotaFailure") => {
+                <QuotaFailureDetail as serde::Deserialize>::deserialize(&value)
+                    .map(Self::QuotaFailureDetail)
+                    .map_err(|e| e.to_string())
+            }
+            Some("ErrorInfo") => {
+                <ErrorInfo as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ErrorInfo)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for ErrorDetail {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -990,29 +1020,7 @@ impl<'de> serde::Deserialize<'de> for ErrorDetail {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("BadRequest") => {
-                <BadRequestDetail as serde::Deserialize>::deserialize(&value)
-                    .map(Self::BadRequestDetail)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("RequestInfo") => {
-                <RequestInfoDetail as serde::Deserialize>::deserialize(&value)
-                    .map(Self::RequestInfoDetail)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("QuotaFailure") => {
-                <QuotaFailureDetail as serde::Deserialize>::deserialize(&value)
-                    .map(Self::QuotaFailureDetail)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("ErrorInfo") => {
-                <ErrorInfo as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ErrorInfo)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl ErrorDetail {
@@ -2297,7 +2305,7 @@ impl RequestInfoDetail {
 /// | Registered endpoints | Registered endpoints use a credential list to determine the endpoint. |
 ///
 /// ---
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SipEndpoint {
     /// The ID of the SIP endpoint.
@@ -2330,6 +2338,111 @@ pub struct SipEndpoint {
     /// Which kind this is: the properties of one of the union's variants.
     #[serde(flatten)]
     pub kind: SipEndpointKind,
+}
+impl<'de> serde::Deserialize<'de> for SipEndpoint {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+            &[
+                ("id", 0usize),
+                ("sipTrunkId", 1usize),
+                ("name", 2usize),
+                ("transport", 3usize),
+                ("priority", 4usize),
+                ("enabled", 5usize),
+                ("createTime", 6usize),
+                ("updateTime", 7usize),
+            ],
+        );
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = SipEndpoint;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SipEndpoint")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<SipEndpoint, A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<String> = None;
+                let mut f3: Option<Option<SipEndpointTransport>> = None;
+                let mut f4: Option<i32> = None;
+                let mut f5: Option<Option<bool>> = None;
+                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f7: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut rest = serde_json::Map::new();
+                while let Some(key) = map.next_key_seed(KEYS)? {
+                    match key {
+                        sinch_sdk_runtime::object::Key::Known(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "sipTrunkId",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "name")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "transport",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "priority")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "enabled")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(6usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f6,
+                                "createTime",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(7usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f7,
+                                "updateTime",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(_) => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                        sinch_sdk_runtime::object::Key::Other(name) => {
+                            rest.insert(name, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(SipEndpoint {
+                    id: f0.flatten(),
+                    sip_trunk_id: f1.flatten(),
+                    name: f2.ok_or_else(|| serde::de::Error::missing_field("name"))?,
+                    transport: f3.flatten(),
+                    priority: f4
+                        .ok_or_else(|| serde::de::Error::missing_field("priority"))?,
+                    enabled: f5.flatten(),
+                    create_time: f6.flatten(),
+                    update_time: f7.flatten(),
+                    kind: SipEndpointKind::from_json_value(
+                            serde_json::Value::Object(rest),
+                        )
+                        .map_err(serde::de::Error::custom)?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SipEndpoint {
@@ -2406,10 +2519,11 @@ impl serde::Serialize for SipEndpointKind {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for SipEndpointKind {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl SipEndpointKind {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -2424,9 +2538,6 @@ impl<'de> serde::Deserialize<'de> for SipEndpointKind {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -2452,13 +2563,21 @@ impl<'de> serde::Deserialize<'de> for SipEndpointKind {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})", "data did not match any variant of SipEndpointKind", tried
-                    .join("; ")
-                ),
+            format!(
+                "{} ({})", "data did not match any variant of SipEndpointKind", tried
+                .join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for SipEndpointKind {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl SipEndpointKind {

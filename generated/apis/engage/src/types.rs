@@ -9502,10 +9502,11 @@ impl serde::Serialize for RequestSenderAddressUsingPostRequest {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for RequestSenderAddressUsingPostRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl RequestSenderAddressUsingPostRequest {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -9552,9 +9553,6 @@ impl<'de> serde::Deserialize<'de> for RequestSenderAddressUsingPostRequest {
                 ],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -9577,14 +9575,22 @@ impl<'de> serde::Deserialize<'de> for RequestSenderAddressUsingPostRequest {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of RequestSenderAddressUsingPostRequest",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of RequestSenderAddressUsingPostRequest",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for RequestSenderAddressUsingPostRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl RequestSenderAddressUsingPostRequest {
@@ -9658,10 +9664,11 @@ impl serde::Serialize for RequestSenderAddressUsingPostResponse {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for RequestSenderAddressUsingPostResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl RequestSenderAddressUsingPostResponse {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -9708,9 +9715,6 @@ impl<'de> serde::Deserialize<'de> for RequestSenderAddressUsingPostResponse {
                 ],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -9735,14 +9739,22 @@ impl<'de> serde::Deserialize<'de> for RequestSenderAddressUsingPostResponse {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of RequestSenderAddressUsingPostResponse",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of RequestSenderAddressUsingPostResponse",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for RequestSenderAddressUsingPostResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl RequestSenderAddressUsingPostResponse {

@@ -1264,6 +1264,31 @@ impl serde::Serialize for ErrorDetail {
         )
     }
 }
+impl ErrorDetail {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("type").and_then(serde_json::Value::as_str) {
+            Some("NotFound") => {
+                <NotFoundDetail as serde::Deserialize>::deserialize(&value)
+                    .map(Self::NotFoundDetail)
+                    .map_err(|e| e.to_string())
+            }
+            Some("BadRequest") => {
+                <BadRequestDetail as serde::Deserialize>::deserialize(&value)
+                    .map(Self::BadRequestDetail)
+                    .map_err(|e| e.to_string())
+            }
+            Some("ErrorInfo") => {
+                <ErrorInfo as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ErrorInfo)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for ErrorDetail {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -1271,24 +1296,7 @@ impl<'de> serde::Deserialize<'de> for ErrorDetail {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("NotFound") => {
-                <NotFoundDetail as serde::Deserialize>::deserialize(&value)
-                    .map(Self::NotFoundDetail)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("BadRequest") => {
-                <BadRequestDetail as serde::Deserialize>::deserialize(&value)
-                    .map(Self::BadRequestDetail)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("ErrorInfo") => {
-                <ErrorInfo as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ErrorInfo)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl ErrorDetail {
@@ -2092,10 +2100,11 @@ impl serde::Serialize for FaxContentUrl {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for FaxContentUrl {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl FaxContentUrl {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::String,
@@ -2110,9 +2119,6 @@ impl<'de> serde::Deserialize<'de> for FaxContentUrl {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -2135,13 +2141,21 @@ impl<'de> serde::Deserialize<'de> for FaxContentUrl {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})", "data did not match any variant of FaxContentUrl", tried
-                    .join("; ")
-                ),
+            format!(
+                "{} ({})", "data did not match any variant of FaxContentUrl", tried
+                .join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for FaxContentUrl {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl FaxContentUrl {
@@ -2360,6 +2374,31 @@ impl serde::Serialize for FaxErrors {
         )
     }
 }
+impl FaxErrors {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("errorType").and_then(serde_json::Value::as_str) {
+            Some("DOCUMENT_CONVERSION_ERROR") => {
+                <DocumentConversionError as serde::Deserialize>::deserialize(&value)
+                    .map(Self::DocumentConversionError)
+                    .map_err(|e| e.to_string())
+            }
+            Some("CALL_ERROR") => {
+                <CallError as serde::Deserialize>::deserialize(&value)
+                    .map(Self::CallError)
+                    .map_err(|e| e.to_string())
+            }
+            Some("FAX_ERROR") => {
+                <FaxError as serde::Deserialize>::deserialize(&value)
+                    .map(Self::FaxError)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for FaxErrors {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -2367,24 +2406,7 @@ impl<'de> serde::Deserialize<'de> for FaxErrors {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("errorType").and_then(serde_json::Value::as_str) {
-            Some("DOCUMENT_CONVERSION_ERROR") => {
-                <DocumentConversionError as serde::Deserialize>::deserialize(&value)
-                    .map(Self::DocumentConversionError)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("CALL_ERROR") => {
-                <CallError as serde::Deserialize>::deserialize(&value)
-                    .map(Self::CallError)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("FAX_ERROR") => {
-                <FaxError as serde::Deserialize>::deserialize(&value)
-                    .map(Self::FaxError)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl FaxErrors {

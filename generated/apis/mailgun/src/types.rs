@@ -14874,10 +14874,11 @@ impl serde::Serialize for PostListsListAddressMembersJsonMembers {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for PostListsListAddressMembersJsonMembers {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl PostListsListAddressMembersJsonMembers {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::String,
@@ -14892,9 +14893,6 @@ impl<'de> serde::Deserialize<'de> for PostListsListAddressMembersJsonMembers {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -14919,14 +14917,22 @@ impl<'de> serde::Deserialize<'de> for PostListsListAddressMembersJsonMembers {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of PostListsListAddressMembersJsonMembers",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of PostListsListAddressMembersJsonMembers",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for PostListsListAddressMembersJsonMembers {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl PostListsListAddressMembersJsonMembers {
@@ -15996,7 +16002,7 @@ for PostV3DomainIdWhitelistsImportMultipartFormDataRequestBody {
     }
 }
 /// `PostV3DomainNameMessagesMimeMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PostV3DomainNameMessagesMimeMultipartFormDataRequestBody {
     /// Email address of the recipient(s). Supports friendly name format. Example: `"Bob <bob@host.com>"`. Use commas to separate multiple recipients. Duplicate addresses are automatically ignored.
@@ -16123,6 +16129,341 @@ pub struct PostV3DomainNameMessagesMimeMultipartFormDataRequestBody {
     /// Properties beyond the named ones.
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+impl<'de> serde::Deserialize<'de>
+for PostV3DomainNameMessagesMimeMultipartFormDataRequestBody {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+            &[
+                ("to", 0usize),
+                ("message", 1usize),
+                ("template", 2usize),
+                ("t:version", 3usize),
+                ("t:text", 4usize),
+                ("t:variables", 5usize),
+                ("o:tag", 6usize),
+                ("o:dkim", 7usize),
+                ("o:secondary-dkim", 8usize),
+                ("o:secondary-dkim-public", 9usize),
+                ("o:deliverytime", 10usize),
+                ("o:deliver-within", 11usize),
+                ("o:deliverytime-optimize-period", 12usize),
+                ("o:time-zone-localize", 13usize),
+                ("o:testmode", 14usize),
+                ("o:tracking", 15usize),
+                ("o:tracking-clicks", 16usize),
+                ("o:tracking-opens", 17usize),
+                ("o:require-tls", 18usize),
+                ("o:skip-verification", 19usize),
+                ("o:sending-ip", 20usize),
+                ("o:sending-ip-pool", 21usize),
+                ("o:tracking-pixel-location-top", 22usize),
+                ("o:archive-to", 23usize),
+                ("o:suppress-headers", 24usize),
+                ("h:X-My-Header", 25usize),
+                ("v:my-var", 26usize),
+                ("recipient-variables", 27usize),
+            ],
+        );
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = PostV3DomainNameMessagesMimeMultipartFormDataRequestBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "struct PostV3DomainNameMessagesMimeMultipartFormDataRequestBody",
+                )
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<
+                PostV3DomainNameMessagesMimeMultipartFormDataRequestBody,
+                A::Error,
+            > {
+                let mut f0: Option<Vec<String>> = None;
+                let mut f1: Option<sinch_sdk_runtime::File> = None;
+                let mut f2: Option<Option<String>> = None;
+                let mut f3: Option<Option<String>> = None;
+                let mut f4: Option<
+                    Option<PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyTText>,
+                > = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<Vec<String>>> = None;
+                let mut f7: Option<
+                    Option<PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyODkim>,
+                > = None;
+                let mut f8: Option<Option<String>> = None;
+                let mut f9: Option<Option<String>> = None;
+                let mut f10: Option<Option<String>> = None;
+                let mut f11: Option<Option<String>> = None;
+                let mut f12: Option<Option<String>> = None;
+                let mut f13: Option<Option<String>> = None;
+                let mut f14: Option<
+                    Option<
+                        PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOTestmode,
+                    >,
+                > = None;
+                let mut f15: Option<
+                    Option<
+                        PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOTracking,
+                    >,
+                > = None;
+                let mut f16: Option<
+                    Option<
+                        PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOTrackingClicks,
+                    >,
+                > = None;
+                let mut f17: Option<
+                    Option<
+                        PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOTrackingOpens,
+                    >,
+                > = None;
+                let mut f18: Option<
+                    Option<
+                        PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyORequireTls,
+                    >,
+                > = None;
+                let mut f19: Option<
+                    Option<
+                        PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOSkipVerification,
+                    >,
+                > = None;
+                let mut f20: Option<Option<String>> = None;
+                let mut f21: Option<Option<String>> = None;
+                let mut f22: Option<
+                    Option<
+                        PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOTrackingPixelLocationTop,
+                    >,
+                > = None;
+                let mut f23: Option<Option<String>> = None;
+                let mut f24: Option<Option<String>> = None;
+                let mut f25: Option<Option<String>> = None;
+                let mut f26: Option<Option<String>> = None;
+                let mut f27: Option<Option<String>> = None;
+                let mut rest = std::collections::BTreeMap::<
+                    String,
+                    serde_json::Value,
+                >::new();
+                while let Some(key) = map.next_key_seed(KEYS)? {
+                    match key {
+                        sinch_sdk_runtime::object::Key::Known(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "to")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "message")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "template")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "t:version",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "t:text")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "t:variables",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "o:tag")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "o:dkim")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "o:secondary-dkim",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(9usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f9,
+                                "o:secondary-dkim-public",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "o:deliverytime",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "o:deliver-within",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(12usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f12,
+                                "o:deliverytime-optimize-period",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(13usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f13,
+                                "o:time-zone-localize",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(14usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f14,
+                                "o:testmode",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(15usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f15,
+                                "o:tracking",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(16usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f16,
+                                "o:tracking-clicks",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(17usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f17,
+                                "o:tracking-opens",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(18usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f18,
+                                "o:require-tls",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(19usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f19,
+                                "o:skip-verification",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(20usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f20,
+                                "o:sending-ip",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(21usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f21,
+                                "o:sending-ip-pool",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(22usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f22,
+                                "o:tracking-pixel-location-top",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(23usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f23,
+                                "o:archive-to",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(24usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f24,
+                                "o:suppress-headers",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(25usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f25,
+                                "h:X-My-Header",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(26usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f26,
+                                "v:my-var",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(27usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f27,
+                                "recipient-variables",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(_) => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                        sinch_sdk_runtime::object::Key::Other(name) => {
+                            rest.insert(name, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(PostV3DomainNameMessagesMimeMultipartFormDataRequestBody {
+                    to: f0.ok_or_else(|| serde::de::Error::missing_field("to"))?,
+                    message: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("message"))?,
+                    template: f2.flatten(),
+                    t_version: f3.flatten(),
+                    t_text: f4.flatten(),
+                    t_variables: f5.flatten(),
+                    o_tag: f6.flatten(),
+                    o_dkim: f7.flatten(),
+                    o_secondary_dkim: f8.flatten(),
+                    o_secondary_dkim_public: f9.flatten(),
+                    o_deliverytime: f10.flatten(),
+                    o_deliver_within: f11.flatten(),
+                    o_deliverytime_optimize_period: f12.flatten(),
+                    o_time_zone_localize: f13.flatten(),
+                    o_testmode: f14.flatten(),
+                    o_tracking: f15.flatten(),
+                    o_tracking_clicks: f16.flatten(),
+                    o_tracking_opens: f17.flatten(),
+                    o_require_tls: f18.flatten(),
+                    o_skip_verification: f19.flatten(),
+                    o_sending_ip: f20.flatten(),
+                    o_sending_ip_pool: f21.flatten(),
+                    o_tracking_pixel_location_top: f22.flatten(),
+                    o_archive_to: f23.flatten(),
+                    o_suppress_headers: f24.flatten(),
+                    h_x_my_header: f25.flatten(),
+                    v_my_var: f26.flatten(),
+                    recipient_variables: f27.flatten(),
+                    additional_properties: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl PostV3DomainNameMessagesMimeMultipartFormDataRequestBody {
@@ -17255,7 +17596,7 @@ for PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyTText {
     }
 }
 /// `PostV3DomainNameMessagesMultipartFormDataRequestBody`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PostV3DomainNameMessagesMultipartFormDataRequestBody {
     /// Email address of the `From` header. Can include a friendly name using the format `"Friendly Name <email@domain.com>"`. Note: not required if sending with a template that has a pre-set From header, but will override the template's From header if provided.
@@ -17406,6 +17747,390 @@ pub struct PostV3DomainNameMessagesMultipartFormDataRequestBody {
     /// Properties beyond the named ones.
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+impl<'de> serde::Deserialize<'de>
+for PostV3DomainNameMessagesMultipartFormDataRequestBody {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+            &[
+                ("from", 0usize),
+                ("to", 1usize),
+                ("cc", 2usize),
+                ("bcc", 3usize),
+                ("subject", 4usize),
+                ("text", 5usize),
+                ("html", 6usize),
+                ("amp-html", 7usize),
+                ("attachment", 8usize),
+                ("inline", 9usize),
+                ("template", 10usize),
+                ("t:version", 11usize),
+                ("t:text", 12usize),
+                ("t:variables", 13usize),
+                ("o:tag", 14usize),
+                ("o:dkim", 15usize),
+                ("o:secondary-dkim", 16usize),
+                ("o:secondary-dkim-public", 17usize),
+                ("o:deliverytime", 18usize),
+                ("o:deliver-within", 19usize),
+                ("o:deliverytime-optimize-period", 20usize),
+                ("o:time-zone-localize", 21usize),
+                ("o:testmode", 22usize),
+                ("o:tracking", 23usize),
+                ("o:tracking-clicks", 24usize),
+                ("o:tracking-opens", 25usize),
+                ("o:require-tls", 26usize),
+                ("o:skip-verification", 27usize),
+                ("o:sending-ip", 28usize),
+                ("o:sending-ip-pool", 29usize),
+                ("o:tracking-pixel-location-top", 30usize),
+                ("o:archive-to", 31usize),
+                ("o:suppress-headers", 32usize),
+                ("h:X-My-Header", 33usize),
+                ("v:my-var", 34usize),
+                ("recipient-variables", 35usize),
+            ],
+        );
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = PostV3DomainNameMessagesMultipartFormDataRequestBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "struct PostV3DomainNameMessagesMultipartFormDataRequestBody",
+                )
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<PostV3DomainNameMessagesMultipartFormDataRequestBody, A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Vec<String>> = None;
+                let mut f2: Option<Option<Vec<String>>> = None;
+                let mut f3: Option<Option<Vec<String>>> = None;
+                let mut f4: Option<String> = None;
+                let mut f5: Option<Option<String>> = None;
+                let mut f6: Option<Option<String>> = None;
+                let mut f7: Option<Option<String>> = None;
+                let mut f8: Option<Option<Vec<sinch_sdk_runtime::File>>> = None;
+                let mut f9: Option<Option<Vec<sinch_sdk_runtime::File>>> = None;
+                let mut f10: Option<Option<String>> = None;
+                let mut f11: Option<Option<String>> = None;
+                let mut f12: Option<
+                    Option<PostV3DomainNameMessagesMultipartFormDataRequestBodyTText>,
+                > = None;
+                let mut f13: Option<Option<String>> = None;
+                let mut f14: Option<Option<Vec<String>>> = None;
+                let mut f15: Option<
+                    Option<PostV3DomainNameMessagesMultipartFormDataRequestBodyODkim>,
+                > = None;
+                let mut f16: Option<Option<String>> = None;
+                let mut f17: Option<Option<String>> = None;
+                let mut f18: Option<Option<String>> = None;
+                let mut f19: Option<Option<String>> = None;
+                let mut f20: Option<Option<String>> = None;
+                let mut f21: Option<Option<String>> = None;
+                let mut f22: Option<
+                    Option<PostV3DomainNameMessagesMultipartFormDataRequestBodyOTestmode>,
+                > = None;
+                let mut f23: Option<
+                    Option<PostV3DomainNameMessagesMultipartFormDataRequestBodyOTracking>,
+                > = None;
+                let mut f24: Option<
+                    Option<
+                        PostV3DomainNameMessagesMultipartFormDataRequestBodyOTrackingClicks,
+                    >,
+                > = None;
+                let mut f25: Option<
+                    Option<
+                        PostV3DomainNameMessagesMultipartFormDataRequestBodyOTrackingOpens,
+                    >,
+                > = None;
+                let mut f26: Option<
+                    Option<
+                        PostV3DomainNameMessagesMultipartFormDataRequestBodyORequireTls,
+                    >,
+                > = None;
+                let mut f27: Option<
+                    Option<
+                        PostV3DomainNameMessagesMultipartFormDataRequestBodyOSkipVerification,
+                    >,
+                > = None;
+                let mut f28: Option<Option<String>> = None;
+                let mut f29: Option<Option<String>> = None;
+                let mut f30: Option<
+                    Option<
+                        PostV3DomainNameMessagesMultipartFormDataRequestBodyOTrackingPixelLocationTop,
+                    >,
+                > = None;
+                let mut f31: Option<Option<String>> = None;
+                let mut f32: Option<Option<String>> = None;
+                let mut f33: Option<Option<String>> = None;
+                let mut f34: Option<Option<String>> = None;
+                let mut f35: Option<Option<String>> = None;
+                let mut rest = std::collections::BTreeMap::<
+                    String,
+                    serde_json::Value,
+                >::new();
+                while let Some(key) = map.next_key_seed(KEYS)? {
+                    match key {
+                        sinch_sdk_runtime::object::Key::Known(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "from")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "to")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "cc")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(3usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "bcc")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(4usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "subject")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(5usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "text")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(6usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "html")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(7usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "amp-html")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(8usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f8,
+                                "attachment",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(9usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "inline")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(10usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f10,
+                                "template",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(11usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f11,
+                                "t:version",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(12usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f12, "t:text")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(13usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f13,
+                                "t:variables",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(14usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f14, "o:tag")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(15usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f15, "o:dkim")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(16usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f16,
+                                "o:secondary-dkim",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(17usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f17,
+                                "o:secondary-dkim-public",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(18usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f18,
+                                "o:deliverytime",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(19usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f19,
+                                "o:deliver-within",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(20usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f20,
+                                "o:deliverytime-optimize-period",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(21usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f21,
+                                "o:time-zone-localize",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(22usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f22,
+                                "o:testmode",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(23usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f23,
+                                "o:tracking",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(24usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f24,
+                                "o:tracking-clicks",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(25usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f25,
+                                "o:tracking-opens",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(26usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f26,
+                                "o:require-tls",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(27usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f27,
+                                "o:skip-verification",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(28usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f28,
+                                "o:sending-ip",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(29usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f29,
+                                "o:sending-ip-pool",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(30usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f30,
+                                "o:tracking-pixel-location-top",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(31usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f31,
+                                "o:archive-to",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(32usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f32,
+                                "o:suppress-headers",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(33usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f33,
+                                "h:X-My-Header",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(34usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f34,
+                                "v:my-var",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(35usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f35,
+                                "recipient-variables",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(_) => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                        sinch_sdk_runtime::object::Key::Other(name) => {
+                            rest.insert(name, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(PostV3DomainNameMessagesMultipartFormDataRequestBody {
+                    from: f0.ok_or_else(|| serde::de::Error::missing_field("from"))?,
+                    to: f1.ok_or_else(|| serde::de::Error::missing_field("to"))?,
+                    cc: f2.flatten(),
+                    bcc: f3.flatten(),
+                    subject: f4
+                        .ok_or_else(|| serde::de::Error::missing_field("subject"))?,
+                    text: f5.flatten(),
+                    html: f6.flatten(),
+                    amp_html: f7.flatten(),
+                    attachment: f8.flatten(),
+                    inline: f9.flatten(),
+                    template: f10.flatten(),
+                    t_version: f11.flatten(),
+                    t_text: f12.flatten(),
+                    t_variables: f13.flatten(),
+                    o_tag: f14.flatten(),
+                    o_dkim: f15.flatten(),
+                    o_secondary_dkim: f16.flatten(),
+                    o_secondary_dkim_public: f17.flatten(),
+                    o_deliverytime: f18.flatten(),
+                    o_deliver_within: f19.flatten(),
+                    o_deliverytime_optimize_period: f20.flatten(),
+                    o_time_zone_localize: f21.flatten(),
+                    o_testmode: f22.flatten(),
+                    o_tracking: f23.flatten(),
+                    o_tracking_clicks: f24.flatten(),
+                    o_tracking_opens: f25.flatten(),
+                    o_require_tls: f26.flatten(),
+                    o_skip_verification: f27.flatten(),
+                    o_sending_ip: f28.flatten(),
+                    o_sending_ip_pool: f29.flatten(),
+                    o_tracking_pixel_location_top: f30.flatten(),
+                    o_archive_to: f31.flatten(),
+                    o_suppress_headers: f32.flatten(),
+                    h_x_my_header: f33.flatten(),
+                    v_my_var: f34.flatten(),
+                    recipient_variables: f35.flatten(),
+                    additional_properties: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl PostV3DomainNameMessagesMultipartFormDataRequestBody {

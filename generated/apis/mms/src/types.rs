@@ -240,6 +240,31 @@ impl serde::Serialize for MmsRequest {
         )
     }
 }
+impl MmsRequest {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("action").and_then(serde_json::Value::as_str) {
+            Some("sendmms") => {
+                <SendMms as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SendMms)
+                    .map_err(|e| e.to_string())
+            }
+            Some("savemms") => {
+                <SaveMms as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SaveMms)
+                    .map_err(|e| e.to_string())
+            }
+            Some("sendsavedmms") => {
+                <SendSavedMms as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SendSavedMms)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for MmsRequest {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -247,24 +272,7 @@ impl<'de> serde::Deserialize<'de> for MmsRequest {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("action").and_then(serde_json::Value::as_str) {
-            Some("sendmms") => {
-                <SendMms as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SendMms)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("savemms") => {
-                <SaveMms as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SaveMms)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("sendsavedmms") => {
-                <SendSavedMms as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SendSavedMms)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl MmsRequest {
@@ -660,7 +668,7 @@ impl<'de> serde::Deserialize<'de> for SaveMmsAction {
     }
 }
 /// `SaveMmsSlideItem`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SaveMmsSlideItem {
     /// Text that is delivered alongside the content if added in a slide of the MMS. Supports plain text. Maximum of 5000 characters.
@@ -670,6 +678,54 @@ pub struct SaveMmsSlideItem {
     /// Which kind this is: the properties of one of the union's variants.
     #[serde(flatten)]
     pub kind: SaveMmsSlideItemKind,
+}
+impl<'de> serde::Deserialize<'de> for SaveMmsSlideItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+            &[("message-text", 0usize)],
+        );
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = SaveMmsSlideItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SaveMmsSlideItem")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<SaveMmsSlideItem, A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut rest = serde_json::Map::new();
+                while let Some(key) = map.next_key_seed(KEYS)? {
+                    match key {
+                        sinch_sdk_runtime::object::Key::Known(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "message-text",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(_) => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                        sinch_sdk_runtime::object::Key::Other(name) => {
+                            rest.insert(name, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(SaveMmsSlideItem {
+                    message_text: f0.flatten(),
+                    kind: SaveMmsSlideItemKind::from_json_value(
+                            serde_json::Value::Object(rest),
+                        )
+                        .map_err(serde::de::Error::custom)?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SaveMmsSlideItem {
@@ -746,10 +802,11 @@ impl serde::Serialize for SaveMmsSlideItemKind {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for SaveMmsSlideItemKind {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl SaveMmsSlideItemKind {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -788,9 +845,6 @@ impl<'de> serde::Deserialize<'de> for SaveMmsSlideItemKind {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -836,13 +890,21 @@ impl<'de> serde::Deserialize<'de> for SaveMmsSlideItemKind {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})", "data did not match any variant of SaveMmsSlideItemKind",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})", "data did not match any variant of SaveMmsSlideItemKind",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for SaveMmsSlideItemKind {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl SaveMmsSlideItemKind {
@@ -1106,7 +1168,7 @@ impl<'de> serde::Deserialize<'de> for SendMmsAction {
     }
 }
 /// `SendMmsSlideItem`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SendMmsSlideItem {
     /// Text that is delivered alongside the content if added in a slide of the MMS. Supports plain text. Maximum of 5000 characters.
@@ -1116,6 +1178,54 @@ pub struct SendMmsSlideItem {
     /// Which kind this is: the properties of one of the union's variants.
     #[serde(flatten)]
     pub kind: SendMmsSlideItemKind,
+}
+impl<'de> serde::Deserialize<'de> for SendMmsSlideItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+            &[("message-text", 0usize)],
+        );
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = SendMmsSlideItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SendMmsSlideItem")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<SendMmsSlideItem, A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut rest = serde_json::Map::new();
+                while let Some(key) = map.next_key_seed(KEYS)? {
+                    match key {
+                        sinch_sdk_runtime::object::Key::Known(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "message-text",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(_) => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                        sinch_sdk_runtime::object::Key::Other(name) => {
+                            rest.insert(name, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(SendMmsSlideItem {
+                    message_text: f0.flatten(),
+                    kind: SendMmsSlideItemKind::from_json_value(
+                            serde_json::Value::Object(rest),
+                        )
+                        .map_err(serde::de::Error::custom)?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SendMmsSlideItem {
@@ -1192,10 +1302,11 @@ impl serde::Serialize for SendMmsSlideItemKind {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for SendMmsSlideItemKind {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl SendMmsSlideItemKind {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -1234,9 +1345,6 @@ impl<'de> serde::Deserialize<'de> for SendMmsSlideItemKind {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -1282,13 +1390,21 @@ impl<'de> serde::Deserialize<'de> for SendMmsSlideItemKind {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})", "data did not match any variant of SendMmsSlideItemKind",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})", "data did not match any variant of SendMmsSlideItemKind",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for SendMmsSlideItemKind {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl SendMmsSlideItemKind {

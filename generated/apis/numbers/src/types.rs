@@ -707,6 +707,26 @@ impl serde::Serialize for CallbackPayload {
         )
     }
 }
+impl CallbackPayload {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("resourceType").and_then(serde_json::Value::as_str) {
+            Some("ACTIVE_NUMBER") => {
+                <CallbackPayloadActiveNumber as serde::Deserialize>::deserialize(&value)
+                    .map(Self::CallbackPayloadActiveNumber)
+                    .map_err(|e| e.to_string())
+            }
+            Some("NUMBER_ORDER") => {
+                <CallbackPayloadNumberOrder as serde::Deserialize>::deserialize(&value)
+                    .map(Self::CallbackPayloadNumberOrder)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for CallbackPayload {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -714,19 +734,7 @@ impl<'de> serde::Deserialize<'de> for CallbackPayload {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("resourceType").and_then(serde_json::Value::as_str) {
-            Some("ACTIVE_NUMBER") => {
-                <CallbackPayloadActiveNumber as serde::Deserialize>::deserialize(&value)
-                    .map(Self::CallbackPayloadActiveNumber)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("NUMBER_ORDER") => {
-                <CallbackPayloadNumberOrder as serde::Deserialize>::deserialize(&value)
-                    .map(Self::CallbackPayloadNumberOrder)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl CallbackPayload {
@@ -1383,7 +1391,7 @@ impl CreateNumberOrderOption {
     }
 }
 /// `CreateNumberOrderRequest`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateNumberOrderRequest {
     /// `regionCode`
@@ -1407,6 +1415,98 @@ pub struct CreateNumberOrderRequest {
     /// Which kind this is: the properties of one of the union's variants.
     #[serde(flatten)]
     pub kind: CreateNumberOrderRequestKind,
+}
+impl<'de> serde::Deserialize<'de> for CreateNumberOrderRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+            &[
+                ("regionCode", 0usize),
+                ("numberType", 1usize),
+                ("smsConfiguration", 2usize),
+                ("voiceConfiguration", 3usize),
+                ("callbackUrl", 4usize),
+            ],
+        );
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = CreateNumberOrderRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateNumberOrderRequest")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<CreateNumberOrderRequest, A::Error> {
+                let mut f0: Option<RegionCode> = None;
+                let mut f1: Option<NumberType> = None;
+                let mut f2: Option<Option<OrderSmsConfiguration>> = None;
+                let mut f3: Option<Option<OrderVoiceConfiguration>> = None;
+                let mut f4: Option<Option<String>> = None;
+                let mut rest = serde_json::Map::new();
+                while let Some(key) = map.next_key_seed(KEYS)? {
+                    match key {
+                        sinch_sdk_runtime::object::Key::Known(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "regionCode",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "numberType",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "smsConfiguration",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "voiceConfiguration",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "callbackUrl",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(_) => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                        sinch_sdk_runtime::object::Key::Other(name) => {
+                            rest.insert(name, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(CreateNumberOrderRequest {
+                    region_code: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("regionCode"))?,
+                    number_type: f1
+                        .ok_or_else(|| serde::de::Error::missing_field("numberType"))?,
+                    sms_configuration: f2.flatten(),
+                    voice_configuration: f3.flatten(),
+                    callback_url: f4.flatten(),
+                    kind: CreateNumberOrderRequestKind::from_json_value(
+                            serde_json::Value::Object(rest),
+                        )
+                        .map_err(serde::de::Error::custom)?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl CreateNumberOrderRequest {
@@ -1530,10 +1630,11 @@ impl serde::Serialize for CreateNumberOrderRequestKind {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for CreateNumberOrderRequestKind {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl CreateNumberOrderRequestKind {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -1548,9 +1649,6 @@ impl<'de> serde::Deserialize<'de> for CreateNumberOrderRequestKind {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -1584,14 +1682,22 @@ impl<'de> serde::Deserialize<'de> for CreateNumberOrderRequestKind {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of CreateNumberOrderRequestKind",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of CreateNumberOrderRequestKind", tried
+                .join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CreateNumberOrderRequestKind {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl CreateNumberOrderRequestKind {
@@ -3158,6 +3264,31 @@ impl serde::Serialize for OrderVoiceConfiguration {
         )
     }
 }
+impl OrderVoiceConfiguration {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("type").and_then(serde_json::Value::as_str) {
+            Some("RTC") => {
+                <OrderVoiceConfigurationRtc as serde::Deserialize>::deserialize(&value)
+                    .map(Self::OrderVoiceConfigurationRtc)
+                    .map_err(|e| e.to_string())
+            }
+            Some("EST") => {
+                <OrderVoiceConfigurationEst as serde::Deserialize>::deserialize(&value)
+                    .map(Self::OrderVoiceConfigurationEst)
+                    .map_err(|e| e.to_string())
+            }
+            Some("FAX") => {
+                <OrderVoiceConfigurationFax as serde::Deserialize>::deserialize(&value)
+                    .map(Self::OrderVoiceConfigurationFax)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for OrderVoiceConfiguration {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -3165,24 +3296,7 @@ impl<'de> serde::Deserialize<'de> for OrderVoiceConfiguration {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("RTC") => {
-                <OrderVoiceConfigurationRtc as serde::Deserialize>::deserialize(&value)
-                    .map(Self::OrderVoiceConfigurationRtc)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("EST") => {
-                <OrderVoiceConfigurationEst as serde::Deserialize>::deserialize(&value)
-                    .map(Self::OrderVoiceConfigurationEst)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("FAX") => {
-                <OrderVoiceConfigurationFax as serde::Deserialize>::deserialize(&value)
-                    .map(Self::OrderVoiceConfigurationFax)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl OrderVoiceConfiguration {
@@ -4053,6 +4167,37 @@ impl serde::Serialize for ScheduledVoiceProvisioning {
         )
     }
 }
+impl ScheduledVoiceProvisioning {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("type").and_then(serde_json::Value::as_str) {
+            Some("EST") => {
+                <ScheduledVoiceProvisioningEst as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::ScheduledVoiceProvisioningEst)
+                    .map_err(|e| e.to_string())
+            }
+            Some("FAX") => {
+                <ScheduledVoiceProvisioningFax as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::ScheduledVoiceProvisioningFax)
+                    .map_err(|e| e.to_string())
+            }
+            Some("RTC") => {
+                <ScheduledVoiceProvisioningRtc as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::ScheduledVoiceProvisioningRtc)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for ScheduledVoiceProvisioning {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -4060,30 +4205,7 @@ impl<'de> serde::Deserialize<'de> for ScheduledVoiceProvisioning {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("EST") => {
-                <ScheduledVoiceProvisioningEst as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::ScheduledVoiceProvisioningEst)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("FAX") => {
-                <ScheduledVoiceProvisioningFax as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::ScheduledVoiceProvisioningFax)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("RTC") => {
-                <ScheduledVoiceProvisioningRtc as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::ScheduledVoiceProvisioningRtc)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl ScheduledVoiceProvisioning {
@@ -4860,6 +4982,31 @@ impl serde::Serialize for VoiceConfiguration {
         )
     }
 }
+impl VoiceConfiguration {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("type").and_then(serde_json::Value::as_str) {
+            Some("RTC") => {
+                <VoiceConfigurationRtc as serde::Deserialize>::deserialize(&value)
+                    .map(Self::VoiceConfigurationRtc)
+                    .map_err(|e| e.to_string())
+            }
+            Some("EST") => {
+                <VoiceConfigurationEst as serde::Deserialize>::deserialize(&value)
+                    .map(Self::VoiceConfigurationEst)
+                    .map_err(|e| e.to_string())
+            }
+            Some("FAX") => {
+                <VoiceConfigurationFax as serde::Deserialize>::deserialize(&value)
+                    .map(Self::VoiceConfigurationFax)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for VoiceConfiguration {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -4867,24 +5014,7 @@ impl<'de> serde::Deserialize<'de> for VoiceConfiguration {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("RTC") => {
-                <VoiceConfigurationRtc as serde::Deserialize>::deserialize(&value)
-                    .map(Self::VoiceConfigurationRtc)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("EST") => {
-                <VoiceConfigurationEst as serde::Deserialize>::deserialize(&value)
-                    .map(Self::VoiceConfigurationEst)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("FAX") => {
-                <VoiceConfigurationFax as serde::Deserialize>::deserialize(&value)
-                    .map(Self::VoiceConfigurationFax)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl VoiceConfiguration {

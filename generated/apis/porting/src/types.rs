@@ -689,6 +689,31 @@ impl serde::Serialize for ErrorDetail {
         )
     }
 }
+impl ErrorDetail {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("type").and_then(serde_json::Value::as_str) {
+            Some("NotFound") => {
+                <NotFoundDetail as serde::Deserialize>::deserialize(&value)
+                    .map(Self::NotFoundDetail)
+                    .map_err(|e| e.to_string())
+            }
+            Some("BadRequest") => {
+                <BadRequestDetail as serde::Deserialize>::deserialize(&value)
+                    .map(Self::BadRequestDetail)
+                    .map_err(|e| e.to_string())
+            }
+            Some("ErrorInfo") => {
+                <ErrorInfo as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ErrorInfo)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for ErrorDetail {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -696,24 +721,7 @@ impl<'de> serde::Deserialize<'de> for ErrorDetail {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("NotFound") => {
-                <NotFoundDetail as serde::Deserialize>::deserialize(&value)
-                    .map(Self::NotFoundDetail)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("BadRequest") => {
-                <BadRequestDetail as serde::Deserialize>::deserialize(&value)
-                    .map(Self::BadRequestDetail)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("ErrorInfo") => {
-                <ErrorInfo as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ErrorInfo)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl ErrorDetail {
@@ -3527,6 +3535,31 @@ impl serde::Serialize for VoiceConfiguration {
         )
     }
 }
+impl VoiceConfiguration {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("type").and_then(serde_json::Value::as_str) {
+            Some("RTC") => {
+                <RtcConfiguration as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RtcConfiguration)
+                    .map_err(|e| e.to_string())
+            }
+            Some("EST") => {
+                <EstConfiguration as serde::Deserialize>::deserialize(&value)
+                    .map(Self::EstConfiguration)
+                    .map_err(|e| e.to_string())
+            }
+            Some("FAX") => {
+                <FaxConfiguration as serde::Deserialize>::deserialize(&value)
+                    .map(Self::FaxConfiguration)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for VoiceConfiguration {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -3534,24 +3567,7 @@ impl<'de> serde::Deserialize<'de> for VoiceConfiguration {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("RTC") => {
-                <RtcConfiguration as serde::Deserialize>::deserialize(&value)
-                    .map(Self::RtcConfiguration)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("EST") => {
-                <EstConfiguration as serde::Deserialize>::deserialize(&value)
-                    .map(Self::EstConfiguration)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("FAX") => {
-                <FaxConfiguration as serde::Deserialize>::deserialize(&value)
-                    .map(Self::FaxConfiguration)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl VoiceConfiguration {

@@ -768,10 +768,11 @@ impl serde::Serialize for BundlesConversationAppInputDtoRetentionPolicy {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for BundlesConversationAppInputDtoRetentionPolicy {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl BundlesConversationAppInputDtoRetentionPolicy {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -795,9 +796,6 @@ impl<'de> serde::Deserialize<'de> for BundlesConversationAppInputDtoRetentionPol
                 values: &[("retentionPolicyType", &["MESSAGE_EXPIRE_POLICY"])],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -836,14 +834,22 @@ impl<'de> serde::Deserialize<'de> for BundlesConversationAppInputDtoRetentionPol
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of BundlesConversationAppInputDtoRetentionPolicy",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of BundlesConversationAppInputDtoRetentionPolicy",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for BundlesConversationAppInputDtoRetentionPolicy {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl BundlesConversationAppInputDtoRetentionPolicy {
@@ -1231,10 +1237,11 @@ impl serde::Serialize for BundlesInputBundlesDtoConvApp {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for BundlesInputBundlesDtoConvApp {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl BundlesInputBundlesDtoConvApp {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -1255,9 +1262,6 @@ impl<'de> serde::Deserialize<'de> for BundlesInputBundlesDtoConvApp {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -1284,14 +1288,22 @@ impl<'de> serde::Deserialize<'de> for BundlesInputBundlesDtoConvApp {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of BundlesInputBundlesDtoConvApp",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of BundlesInputBundlesDtoConvApp", tried
+                .join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for BundlesInputBundlesDtoConvApp {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl BundlesInputBundlesDtoConvApp {
@@ -1336,10 +1348,11 @@ impl serde::Serialize for BundlesInputBundlesDtoSmsApp {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for BundlesInputBundlesDtoSmsApp {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl BundlesInputBundlesDtoSmsApp {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -1354,9 +1367,6 @@ impl<'de> serde::Deserialize<'de> for BundlesInputBundlesDtoSmsApp {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -1381,14 +1391,22 @@ impl<'de> serde::Deserialize<'de> for BundlesInputBundlesDtoSmsApp {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of BundlesInputBundlesDtoSmsApp",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of BundlesInputBundlesDtoSmsApp", tried
+                .join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for BundlesInputBundlesDtoSmsApp {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl BundlesInputBundlesDtoSmsApp {
@@ -1433,10 +1451,11 @@ impl serde::Serialize for BundlesInputBundlesDtoSubproject {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for BundlesInputBundlesDtoSubproject {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl BundlesInputBundlesDtoSubproject {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -1451,9 +1470,6 @@ impl<'de> serde::Deserialize<'de> for BundlesInputBundlesDtoSubproject {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -1478,14 +1494,22 @@ impl<'de> serde::Deserialize<'de> for BundlesInputBundlesDtoSubproject {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of BundlesInputBundlesDtoSubproject",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of BundlesInputBundlesDtoSubproject",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for BundlesInputBundlesDtoSubproject {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl BundlesInputBundlesDtoSubproject {
@@ -5455,10 +5479,11 @@ impl serde::Serialize for KakaotalkSenderChangesDtoDetails {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for KakaotalkSenderChangesDtoDetails {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl KakaotalkSenderChangesDtoDetails {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -5493,9 +5518,6 @@ impl<'de> serde::Deserialize<'de> for KakaotalkSenderChangesDtoDetails {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -5524,14 +5546,22 @@ impl<'de> serde::Deserialize<'de> for KakaotalkSenderChangesDtoDetails {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of KakaotalkSenderChangesDtoDetails",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of KakaotalkSenderChangesDtoDetails",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for KakaotalkSenderChangesDtoDetails {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl KakaotalkSenderChangesDtoDetails {
@@ -6520,10 +6550,11 @@ impl serde::Serialize for KakaotalkTemplateChangesDtoDetails {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for KakaotalkTemplateChangesDtoDetails {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl KakaotalkTemplateChangesDtoDetails {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -6774,9 +6805,6 @@ impl<'de> serde::Deserialize<'de> for KakaotalkTemplateChangesDtoDetails {
                 ],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -6805,14 +6833,22 @@ impl<'de> serde::Deserialize<'de> for KakaotalkTemplateChangesDtoDetails {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of KakaotalkTemplateChangesDtoDetails",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of KakaotalkTemplateChangesDtoDetails",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for KakaotalkTemplateChangesDtoDetails {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl KakaotalkTemplateChangesDtoDetails {
@@ -8754,11 +8790,11 @@ impl serde::Serialize for RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQue
         }
     }
 }
-impl<'de> serde::Deserialize<'de>
-for RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -9069,9 +9105,6 @@ for RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -9154,14 +9187,23 @@ for RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de>
+for RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
@@ -9318,11 +9360,11 @@ impl serde::Serialize for RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestio
         }
     }
 }
-impl<'de> serde::Deserialize<'de>
-for RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -9633,9 +9675,6 @@ for RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -9718,14 +9757,23 @@ for RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de>
+for RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
@@ -16906,10 +16954,11 @@ impl serde::Serialize for RcsSenderDetailsQuestionnaireBaseDtoUs {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireBaseDtoUs {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl RcsSenderDetailsQuestionnaireBaseDtoUs {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -16924,9 +16973,6 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireBaseDtoUs {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -16960,14 +17006,22 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireBaseDtoUs {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of RcsSenderDetailsQuestionnaireBaseDtoUs",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of RcsSenderDetailsQuestionnaireBaseDtoUs",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireBaseDtoUs {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl RcsSenderDetailsQuestionnaireBaseDtoUs {
@@ -17078,10 +17132,11 @@ impl serde::Serialize for RcsSenderDetailsQuestionnaireDtoUs {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireDtoUs {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl RcsSenderDetailsQuestionnaireDtoUs {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -17102,9 +17157,6 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireDtoUs {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -17148,14 +17200,22 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireDtoUs {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of RcsSenderDetailsQuestionnaireDtoUs",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of RcsSenderDetailsQuestionnaireDtoUs",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireDtoUs {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl RcsSenderDetailsQuestionnaireDtoUs {
@@ -18619,10 +18679,11 @@ impl serde::Serialize for RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -20591,9 +20652,6 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireUsInputDtoAns
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -20676,14 +20734,22 @@ impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireUsInputDtoAns
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of RcsSenderDetailsQuestionnaireUsInputDtoAnswers",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of RcsSenderDetailsQuestionnaireUsInputDtoAnswers",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
@@ -21303,11 +21369,11 @@ impl serde::Serialize for RcsSenderDetailsQuestionnaireVerificationInputDtoAnswe
         }
     }
 }
-impl<'de> serde::Deserialize<'de>
-for RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -21322,9 +21388,6 @@ for RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -21365,14 +21428,23 @@ for RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de>
+for RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers {
@@ -23684,11 +23756,11 @@ impl serde::Serialize for RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers {
         }
     }
 }
-impl<'de> serde::Deserialize<'de>
-for RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -24322,9 +24394,6 @@ for RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -24366,14 +24435,23 @@ for RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de>
+for RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers {
@@ -27861,10 +27939,11 @@ impl serde::Serialize for WhatsappAccountChangesDtoDetails {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for WhatsappAccountChangesDtoDetails {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl WhatsappAccountChangesDtoDetails {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -27889,9 +27968,6 @@ impl<'de> serde::Deserialize<'de> for WhatsappAccountChangesDtoDetails {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -27920,14 +27996,22 @@ impl<'de> serde::Deserialize<'de> for WhatsappAccountChangesDtoDetails {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of WhatsappAccountChangesDtoDetails",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of WhatsappAccountChangesDtoDetails",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsappAccountChangesDtoDetails {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappAccountChangesDtoDetails {
@@ -28497,10 +28581,11 @@ impl serde::Serialize for WhatsappAccountsControllerCreateAccountV1Request {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for WhatsappAccountsControllerCreateAccountV1Request {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl WhatsappAccountsControllerCreateAccountV1Request {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -28546,9 +28631,6 @@ impl<'de> serde::Deserialize<'de> for WhatsappAccountsControllerCreateAccountV1R
                 ],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -28582,14 +28664,22 @@ impl<'de> serde::Deserialize<'de> for WhatsappAccountsControllerCreateAccountV1R
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of WhatsappAccountsControllerCreateAccountV1Request",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of WhatsappAccountsControllerCreateAccountV1Request",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsappAccountsControllerCreateAccountV1Request {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappAccountsControllerCreateAccountV1Request {
@@ -29502,10 +29592,11 @@ impl serde::Serialize for WhatsappButtonsComponentDtoButtonsItem {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for WhatsappButtonsComponentDtoButtonsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl WhatsappButtonsComponentDtoButtonsItem {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -29574,9 +29665,6 @@ impl<'de> serde::Deserialize<'de> for WhatsappButtonsComponentDtoButtonsItem {
                 values: &[("type", &["COPY_CODE"])],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -29641,14 +29729,22 @@ impl<'de> serde::Deserialize<'de> for WhatsappButtonsComponentDtoButtonsItem {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of WhatsappButtonsComponentDtoButtonsItem",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of WhatsappButtonsComponentDtoButtonsItem",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsappButtonsComponentDtoButtonsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappButtonsComponentDtoButtonsItem {
@@ -29817,10 +29913,11 @@ impl serde::Serialize for WhatsappButtonsComponentInputDtoButtonsItem {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for WhatsappButtonsComponentInputDtoButtonsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl WhatsappButtonsComponentInputDtoButtonsItem {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -29886,9 +29983,6 @@ impl<'de> serde::Deserialize<'de> for WhatsappButtonsComponentInputDtoButtonsIte
                 values: &[("type", &["COPY_CODE"])],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -29969,14 +30063,22 @@ impl<'de> serde::Deserialize<'de> for WhatsappButtonsComponentInputDtoButtonsIte
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of WhatsappButtonsComponentInputDtoButtonsItem",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of WhatsappButtonsComponentInputDtoButtonsItem",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsappButtonsComponentInputDtoButtonsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappButtonsComponentInputDtoButtonsItem {
@@ -30186,10 +30288,11 @@ impl serde::Serialize for WhatsappCardButtonsComponentDtoButtonsItem {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for WhatsappCardButtonsComponentDtoButtonsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl WhatsappCardButtonsComponentDtoButtonsItem {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -30210,9 +30313,6 @@ impl<'de> serde::Deserialize<'de> for WhatsappCardButtonsComponentDtoButtonsItem
                 values: &[("type", &["PHONE_NUMBER"])],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -30244,14 +30344,22 @@ impl<'de> serde::Deserialize<'de> for WhatsappCardButtonsComponentDtoButtonsItem
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of WhatsappCardButtonsComponentDtoButtonsItem",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of WhatsappCardButtonsComponentDtoButtonsItem",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsappCardButtonsComponentDtoButtonsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappCardButtonsComponentDtoButtonsItem {
@@ -30335,10 +30443,11 @@ impl serde::Serialize for WhatsappCardDtoComponentsItem {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for WhatsappCardDtoComponentsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl WhatsappCardDtoComponentsItem {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -30359,9 +30468,6 @@ impl<'de> serde::Deserialize<'de> for WhatsappCardDtoComponentsItem {
                 values: &[("type", &["BUTTONS"])],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -30402,14 +30508,22 @@ impl<'de> serde::Deserialize<'de> for WhatsappCardDtoComponentsItem {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of WhatsappCardDtoComponentsItem",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of WhatsappCardDtoComponentsItem", tried
+                .join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsappCardDtoComponentsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappCardDtoComponentsItem {
@@ -33485,10 +33599,11 @@ impl serde::Serialize for WhatsappInputCardButtonsComponentDtoButtonsItem {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for WhatsappInputCardButtonsComponentDtoButtonsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl WhatsappInputCardButtonsComponentDtoButtonsItem {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -33509,9 +33624,6 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputCardButtonsComponentDtoButton
                 values: &[("type", &["PHONE_NUMBER"])],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -33549,14 +33661,22 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputCardButtonsComponentDtoButton
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of WhatsappInputCardButtonsComponentDtoButtonsItem",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of WhatsappInputCardButtonsComponentDtoButtonsItem",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsappInputCardButtonsComponentDtoButtonsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappInputCardButtonsComponentDtoButtonsItem {
@@ -33665,10 +33785,11 @@ impl serde::Serialize for WhatsappInputCardDtoComponentsItem {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for WhatsappInputCardDtoComponentsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl WhatsappInputCardDtoComponentsItem {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -33689,9 +33810,6 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputCardDtoComponentsItem {
                 values: &[("type", &["BUTTONS"])],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -33734,14 +33852,22 @@ impl<'de> serde::Deserialize<'de> for WhatsappInputCardDtoComponentsItem {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of WhatsappInputCardDtoComponentsItem",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of WhatsappInputCardDtoComponentsItem",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsappInputCardDtoComponentsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappInputCardDtoComponentsItem {
@@ -35896,10 +36022,11 @@ impl serde::Serialize for WhatsappPartialButtonsComponentDtoButtonsItem {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for WhatsappPartialButtonsComponentDtoButtonsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl WhatsappPartialButtonsComponentDtoButtonsItem {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -35950,9 +36077,6 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialButtonsComponentDtoButtonsI
                 ],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -36004,14 +36128,22 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialButtonsComponentDtoButtonsI
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of WhatsappPartialButtonsComponentDtoButtonsItem",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of WhatsappPartialButtonsComponentDtoButtonsItem",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsappPartialButtonsComponentDtoButtonsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappPartialButtonsComponentDtoButtonsItem {
@@ -36179,10 +36311,11 @@ impl serde::Serialize for WhatsappPartialCardButtonsComponentDtoButtonsItem {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for WhatsappPartialCardButtonsComponentDtoButtonsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl WhatsappPartialCardButtonsComponentDtoButtonsItem {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -36203,9 +36336,6 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialCardButtonsComponentDtoButt
                 values: &[("type", &["PHONE_NUMBER"])],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -36243,14 +36373,22 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialCardButtonsComponentDtoButt
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of WhatsappPartialCardButtonsComponentDtoButtonsItem",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of WhatsappPartialCardButtonsComponentDtoButtonsItem",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsappPartialCardButtonsComponentDtoButtonsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappPartialCardButtonsComponentDtoButtonsItem {
@@ -36348,10 +36486,11 @@ impl serde::Serialize for WhatsappPartialCardDtoComponentsItem {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for WhatsappPartialCardDtoComponentsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl WhatsappPartialCardDtoComponentsItem {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -36372,9 +36511,6 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialCardDtoComponentsItem {
                 values: &[("type", &["BUTTONS"])],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -36417,14 +36553,22 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialCardDtoComponentsItem {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of WhatsappPartialCardDtoComponentsItem",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of WhatsappPartialCardDtoComponentsItem",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsappPartialCardDtoComponentsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappPartialCardDtoComponentsItem {
@@ -37150,10 +37294,11 @@ impl serde::Serialize for WhatsappPartialTemplateChangesDtoDetails {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for WhatsappPartialTemplateChangesDtoDetails {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl WhatsappPartialTemplateChangesDtoDetails {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -37168,9 +37313,6 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialTemplateChangesDtoDetails {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -37201,14 +37343,22 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialTemplateChangesDtoDetails {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of WhatsappPartialTemplateChangesDtoDetails",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of WhatsappPartialTemplateChangesDtoDetails",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsappPartialTemplateChangesDtoDetails {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappPartialTemplateChangesDtoDetails {
@@ -37350,10 +37500,11 @@ impl serde::Serialize for WhatsappPartialTemplateDetailsDtoComponentsItem {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for WhatsappPartialTemplateDetailsDtoComponentsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl WhatsappPartialTemplateDetailsDtoComponentsItem {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -37407,9 +37558,6 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialTemplateDetailsDtoComponent
                 values: &[("type", &["LIMITED_TIME_OFFER"])],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -37501,14 +37649,22 @@ impl<'de> serde::Deserialize<'de> for WhatsappPartialTemplateDetailsDtoComponent
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of WhatsappPartialTemplateDetailsDtoComponentsItem",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of WhatsappPartialTemplateDetailsDtoComponentsItem",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsappPartialTemplateDetailsDtoComponentsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappPartialTemplateDetailsDtoComponentsItem {
@@ -38379,10 +38535,11 @@ impl serde::Serialize for WhatsappSenderChangesDtoDetails {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for WhatsappSenderChangesDtoDetails {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl WhatsappSenderChangesDtoDetails {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -38477,9 +38634,6 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderChangesDtoDetails {
                 ],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -38506,14 +38660,22 @@ impl<'de> serde::Deserialize<'de> for WhatsappSenderChangesDtoDetails {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of WhatsappSenderChangesDtoDetails",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of WhatsappSenderChangesDtoDetails",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsappSenderChangesDtoDetails {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappSenderChangesDtoDetails {
@@ -40759,10 +40921,11 @@ impl serde::Serialize for WhatsappSendersControllerCreateSenderV1Request {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for WhatsappSendersControllerCreateSenderV1Request {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl WhatsappSendersControllerCreateSenderV1Request {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -40905,9 +41068,6 @@ impl<'de> serde::Deserialize<'de> for WhatsappSendersControllerCreateSenderV1Req
                 ],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -40955,14 +41115,22 @@ impl<'de> serde::Deserialize<'de> for WhatsappSendersControllerCreateSenderV1Req
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of WhatsappSendersControllerCreateSenderV1Request",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of WhatsappSendersControllerCreateSenderV1Request",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsappSendersControllerCreateSenderV1Request {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappSendersControllerCreateSenderV1Request {
@@ -41642,10 +41810,11 @@ impl serde::Serialize for WhatsappTemplateChangesDetailsDtoComponentsItem {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for WhatsappTemplateChangesDetailsDtoComponentsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl WhatsappTemplateChangesDetailsDtoComponentsItem {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -41699,9 +41868,6 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateChangesDetailsDtoComponent
                 values: &[("type", &["LIMITED_TIME_OFFER"])],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -41779,14 +41945,22 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateChangesDetailsDtoComponent
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of WhatsappTemplateChangesDetailsDtoComponentsItem",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of WhatsappTemplateChangesDetailsDtoComponentsItem",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsappTemplateChangesDetailsDtoComponentsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappTemplateChangesDetailsDtoComponentsItem {
@@ -41973,10 +42147,11 @@ impl serde::Serialize for WhatsappTemplateChangesDtoDetails {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for WhatsappTemplateChangesDtoDetails {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl WhatsappTemplateChangesDtoDetails {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -41991,9 +42166,6 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateChangesDtoDetails {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -42022,14 +42194,22 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateChangesDtoDetails {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of WhatsappTemplateChangesDtoDetails",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of WhatsappTemplateChangesDtoDetails",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsappTemplateChangesDtoDetails {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappTemplateChangesDtoDetails {
@@ -42309,10 +42489,11 @@ impl serde::Serialize for WhatsappTemplateDetailsDtoComponentsItem {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for WhatsappTemplateDetailsDtoComponentsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl WhatsappTemplateDetailsDtoComponentsItem {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -42366,9 +42547,6 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateDetailsDtoComponentsItem {
                 values: &[("type", &["LIMITED_TIME_OFFER"])],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -42446,14 +42624,22 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateDetailsDtoComponentsItem {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of WhatsappTemplateDetailsDtoComponentsItem",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of WhatsappTemplateDetailsDtoComponentsItem",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsappTemplateDetailsDtoComponentsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappTemplateDetailsDtoComponentsItem {
@@ -42676,10 +42862,11 @@ impl serde::Serialize for WhatsappTemplateDetailsInputDtoComponentsItem {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for WhatsappTemplateDetailsInputDtoComponentsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl WhatsappTemplateDetailsInputDtoComponentsItem {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -42733,9 +42920,6 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateDetailsInputDtoComponentsI
                 values: &[("type", &["LIMITED_TIME_OFFER"])],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -42823,14 +43007,22 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplateDetailsInputDtoComponentsI
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of WhatsappTemplateDetailsInputDtoComponentsItem",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of WhatsappTemplateDetailsInputDtoComponentsItem",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsappTemplateDetailsInputDtoComponentsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappTemplateDetailsInputDtoComponentsItem {
@@ -44629,10 +44821,11 @@ impl serde::Serialize for WhatsappTemplatesControllerGetTemplateV1Response {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for WhatsappTemplatesControllerGetTemplateV1Response {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl WhatsappTemplatesControllerGetTemplateV1Response {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -44893,9 +45086,6 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplatesControllerGetTemplateV1Re
                 ],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -44920,14 +45110,22 @@ impl<'de> serde::Deserialize<'de> for WhatsappTemplatesControllerGetTemplateV1Re
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of WhatsappTemplatesControllerGetTemplateV1Response",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of WhatsappTemplatesControllerGetTemplateV1Response",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for WhatsappTemplatesControllerGetTemplateV1Response {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappTemplatesControllerGetTemplateV1Response {
@@ -44990,11 +45188,11 @@ impl serde::Serialize for WhatsappTemplatesControllerListTemplatesByNameV1Respon
         }
     }
 }
-impl<'de> serde::Deserialize<'de>
-for WhatsappTemplatesControllerListTemplatesByNameV1Response {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl WhatsappTemplatesControllerListTemplatesByNameV1Response {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -45021,9 +45219,6 @@ for WhatsappTemplatesControllerListTemplatesByNameV1Response {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -45050,14 +45245,23 @@ for WhatsappTemplatesControllerListTemplatesByNameV1Response {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of WhatsappTemplatesControllerListTemplatesByNameV1Response",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of WhatsappTemplatesControllerListTemplatesByNameV1Response",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de>
+for WhatsappTemplatesControllerListTemplatesByNameV1Response {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappTemplatesControllerListTemplatesByNameV1Response {
@@ -45119,11 +45323,11 @@ impl serde::Serialize for WhatsappTemplatesControllerListTemplatesV1Response {
         }
     }
 }
-impl<'de> serde::Deserialize<'de>
-for WhatsappTemplatesControllerListTemplatesV1Response {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl WhatsappTemplatesControllerListTemplatesV1Response {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -45150,9 +45354,6 @@ for WhatsappTemplatesControllerListTemplatesV1Response {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -45179,14 +45380,23 @@ for WhatsappTemplatesControllerListTemplatesV1Response {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of WhatsappTemplatesControllerListTemplatesV1Response",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of WhatsappTemplatesControllerListTemplatesV1Response",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de>
+for WhatsappTemplatesControllerListTemplatesV1Response {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappTemplatesControllerListTemplatesV1Response {
@@ -45662,11 +45872,11 @@ impl serde::Serialize for WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
         }
     }
 }
-impl<'de> serde::Deserialize<'de>
-for WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -45720,9 +45930,6 @@ for WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
                 values: &[("type", &["LIMITED_TIME_OFFER"])],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -45810,14 +46017,23 @@ for WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of WhatsappUpdateTemplateDetailsInputDtoComponentsItem",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of WhatsappUpdateTemplateDetailsInputDtoComponentsItem",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de>
+for WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappUpdateTemplateDetailsInputDtoComponentsItem {

@@ -282,6 +282,36 @@ impl serde::Serialize for CallbackEventBodyData {
         )
     }
 }
+impl CallbackEventBodyData {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("eventType").and_then(serde_json::Value::as_str) {
+            Some("CampaignStatusUpdateBody") => {
+                <CampaignStatusUpdateBody as serde::Deserialize>::deserialize(&value)
+                    .map(Self::CampaignStatusUpdateBody)
+                    .map_err(|e| e.to_string())
+            }
+            Some("CampaignNoteBody") => {
+                <CampaignNoteBody as serde::Deserialize>::deserialize(&value)
+                    .map(Self::CampaignNoteBody)
+                    .map_err(|e| e.to_string())
+            }
+            Some("CarrierOrderStatusUpdateBody") => {
+                <CarrierOrderStatusUpdateBody as serde::Deserialize>::deserialize(&value)
+                    .map(Self::CarrierOrderStatusUpdateBody)
+                    .map_err(|e| e.to_string())
+            }
+            Some("CarrierOrderNoteBody") => {
+                <CarrierOrderNoteBody as serde::Deserialize>::deserialize(&value)
+                    .map(Self::CarrierOrderNoteBody)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for CallbackEventBodyData {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -289,29 +319,7 @@ impl<'de> serde::Deserialize<'de> for CallbackEventBodyData {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("eventType").and_then(serde_json::Value::as_str) {
-            Some("CampaignStatusUpdateBody") => {
-                <CampaignStatusUpdateBody as serde::Deserialize>::deserialize(&value)
-                    .map(Self::CampaignStatusUpdateBody)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("CampaignNoteBody") => {
-                <CampaignNoteBody as serde::Deserialize>::deserialize(&value)
-                    .map(Self::CampaignNoteBody)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("CarrierOrderStatusUpdateBody") => {
-                <CarrierOrderStatusUpdateBody as serde::Deserialize>::deserialize(&value)
-                    .map(Self::CarrierOrderStatusUpdateBody)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("CarrierOrderNoteBody") => {
-                <CarrierOrderNoteBody as serde::Deserialize>::deserialize(&value)
-                    .map(Self::CarrierOrderNoteBody)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl CallbackEventBodyData {
@@ -1868,10 +1876,11 @@ impl serde::Serialize for ContentTypeEnum {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for ContentTypeEnum {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl ContentTypeEnum {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::String,
@@ -2018,9 +2027,6 @@ impl<'de> serde::Deserialize<'de> for ContentTypeEnum {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -2153,13 +2159,21 @@ impl<'de> serde::Deserialize<'de> for ContentTypeEnum {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})", "data did not match any variant of ContentTypeEnum", tried
-                    .join("; ")
-                ),
+            format!(
+                "{} ({})", "data did not match any variant of ContentTypeEnum", tried
+                .join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ContentTypeEnum {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl ContentTypeEnum {
@@ -4258,6 +4272,26 @@ impl serde::Serialize for ErrorDetails {
         )
     }
 }
+impl ErrorDetails {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("type").and_then(serde_json::Value::as_str) {
+            Some("ResourceInfo") => {
+                <NotFoundDetails as serde::Deserialize>::deserialize(&value)
+                    .map(Self::NotFoundDetails)
+                    .map_err(|e| e.to_string())
+            }
+            Some("BadRequest") => {
+                <InvalidRequestDetails as serde::Deserialize>::deserialize(&value)
+                    .map(Self::InvalidRequestDetails)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for ErrorDetails {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -4265,19 +4299,7 @@ impl<'de> serde::Deserialize<'de> for ErrorDetails {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("ResourceInfo") => {
-                <NotFoundDetails as serde::Deserialize>::deserialize(&value)
-                    .map(Self::NotFoundDetails)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("BadRequest") => {
-                <InvalidRequestDetails as serde::Deserialize>::deserialize(&value)
-                    .map(Self::InvalidRequestDetails)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl ErrorDetails {

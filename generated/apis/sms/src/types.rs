@@ -1525,7 +1525,7 @@ impl SendBatchObjectParameters {
 /// The name of the parameter that will be replaced in the message body.
 ///
 /// Letters A-Z and a-z, digits 0-9 and .-_ allowed. Max 16 characters long.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct SendBatchObjectParametersValue {
     /// The fall back value for omitted recipient MSISDNs
@@ -1535,6 +1535,47 @@ pub struct SendBatchObjectParametersValue {
     /// Properties beyond the named ones.
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, String>,
+}
+impl<'de> serde::Deserialize<'de> for SendBatchObjectParametersValue {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+            &[("default", 0usize)],
+        );
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = SendBatchObjectParametersValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SendBatchObjectParametersValue")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<SendBatchObjectParametersValue, A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut rest = std::collections::BTreeMap::<String, String>::new();
+                while let Some(key) = map.next_key_seed(KEYS)? {
+                    match key {
+                        sinch_sdk_runtime::object::Key::Known(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "default")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(_) => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                        sinch_sdk_runtime::object::Key::Other(name) => {
+                            rest.insert(name, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(SendBatchObjectParametersValue {
+                    default: f0.flatten(),
+                    additional_properties: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl SendBatchObjectParametersValue {

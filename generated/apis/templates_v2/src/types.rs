@@ -493,7 +493,7 @@ pub type ChannelTemplateOverridesMap = std::collections::BTreeMap<
     ChannelTemplateOverride,
 >;
 /// A choice is an action the user can take such as buttons for quick replies or other call to actions.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Choice {
     /// An optional field. This data will be returned in the ChoiceResponseMessage. The default is message_id_{text, title}.
@@ -505,6 +505,61 @@ pub struct Choice {
     /// Which kind this is: the properties of one of the union's variants.
     #[serde(flatten)]
     pub kind: ChoiceTypes,
+}
+impl<'de> serde::Deserialize<'de> for Choice {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+            &[("postback_data", 0usize), ("display_mode", 1usize)],
+        );
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = Choice;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Choice")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Choice, A::Error> {
+                let mut f0: Option<Option<serde_json::Value>> = None;
+                let mut f1: Option<Option<DisplayMode>> = None;
+                let mut rest = serde_json::Map::new();
+                while let Some(key) = map.next_key_seed(KEYS)? {
+                    match key {
+                        sinch_sdk_runtime::object::Key::Known(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "postback_data",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "display_mode",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(_) => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                        sinch_sdk_runtime::object::Key::Other(name) => {
+                            rest.insert(name, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(Choice {
+                    postback_data: f0.flatten(),
+                    display_mode: f1.flatten(),
+                    kind: ChoiceTypes::from_json_value(serde_json::Value::Object(rest))
+                        .map_err(serde::de::Error::custom)?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl Choice {
@@ -778,10 +833,11 @@ impl serde::Serialize for ChoiceTypes {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for ChoiceTypes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl ChoiceTypes {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -820,9 +876,6 @@ impl<'de> serde::Deserialize<'de> for ChoiceTypes {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -870,13 +923,21 @@ impl<'de> serde::Deserialize<'de> for ChoiceTypes {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})", "data did not match any variant of ChoiceTypes", tried
-                    .join("; ")
-                ),
+            format!(
+                "{} ({})", "data did not match any variant of ChoiceTypes", tried
+                .join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ChoiceTypes {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl ChoiceTypes {
@@ -1202,10 +1263,11 @@ impl serde::Serialize for ListItem {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for ListItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl ListItem {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -1220,9 +1282,6 @@ impl<'de> serde::Deserialize<'de> for ListItem {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -1248,13 +1307,20 @@ impl<'de> serde::Deserialize<'de> for ListItem {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})", "data did not match any variant of ListItem", tried
-                    .join("; ")
-                ),
+            format!(
+                "{} ({})", "data did not match any variant of ListItem", tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ListItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl ListItem {
@@ -2460,10 +2526,11 @@ impl serde::Serialize for V2MessageTypes {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for V2MessageTypes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl V2MessageTypes {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -2520,9 +2587,6 @@ impl<'de> serde::Deserialize<'de> for V2MessageTypes {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -2583,13 +2647,21 @@ impl<'de> serde::Deserialize<'de> for V2MessageTypes {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})", "data did not match any variant of V2MessageTypes", tried
-                    .join("; ")
-                ),
+            format!(
+                "{} ({})", "data did not match any variant of V2MessageTypes", tried
+                .join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for V2MessageTypes {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl V2MessageTypes {
@@ -2773,7 +2845,7 @@ impl V2Template {
     }
 }
 /// `V2TemplateTranslation`
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct V2TemplateTranslation {
     /// The BCP-47 language code, such as `en-US` or `sr-Latn`. For more information,
@@ -2798,6 +2870,105 @@ pub struct V2TemplateTranslation {
     /// choice_message, location_message, media_message, template_message, list_message]
     #[serde(flatten)]
     pub kind: V2MessageTypes,
+}
+impl<'de> serde::Deserialize<'de> for V2TemplateTranslation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+            &[
+                ("language_code", 0usize),
+                ("version", 1usize),
+                ("channel_template_overrides", 2usize),
+                ("variables", 3usize),
+                ("create_time", 4usize),
+                ("update_time", 5usize),
+            ],
+        );
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = V2TemplateTranslation;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct V2TemplateTranslation")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<V2TemplateTranslation, A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<Option<String>> = None;
+                let mut f2: Option<Option<ChannelTemplateOverridesMap>> = None;
+                let mut f3: Option<Option<Vec<TemplateVariable>>> = None;
+                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
+                let mut rest = serde_json::Map::new();
+                while let Some(key) = map.next_key_seed(KEYS)? {
+                    match key {
+                        sinch_sdk_runtime::object::Key::Known(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "language_code",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "version")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "channel_template_overrides",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "variables",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(4usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f4,
+                                "create_time",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(5usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f5,
+                                "update_time",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(_) => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                        sinch_sdk_runtime::object::Key::Other(name) => {
+                            rest.insert(name, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(V2TemplateTranslation {
+                    language_code: f0
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "language_code",
+                        ))?,
+                    version: f1.flatten(),
+                    channel_template_overrides: f2.flatten(),
+                    variables: f3.flatten(),
+                    create_time: f4.flatten(),
+                    update_time: f5.flatten(),
+                    kind: V2MessageTypes::from_json_value(
+                            serde_json::Value::Object(rest),
+                        )
+                        .map_err(serde::de::Error::custom)?,
+                })
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl V2TemplateTranslation {

@@ -597,6 +597,33 @@ impl serde::Serialize for VerificationEvent {
         )
     }
 }
+impl VerificationEvent {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("event").and_then(serde_json::Value::as_str) {
+            Some("VerificationRequestEvent") => {
+                <VerificationRequestEvent as serde::Deserialize>::deserialize(&value)
+                    .map(Self::VerificationRequestEvent)
+                    .map_err(|e| e.to_string())
+            }
+            Some("VerificationResultEvent") => {
+                <VerificationResultEvent as serde::Deserialize>::deserialize(&value)
+                    .map(Self::VerificationResultEvent)
+                    .map_err(|e| e.to_string())
+            }
+            Some("VerificationSmsDeliveredEvent") => {
+                <VerificationSmsDeliveredEvent as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationSmsDeliveredEvent)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for VerificationEvent {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -604,26 +631,7 @@ impl<'de> serde::Deserialize<'de> for VerificationEvent {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("event").and_then(serde_json::Value::as_str) {
-            Some("VerificationRequestEvent") => {
-                <VerificationRequestEvent as serde::Deserialize>::deserialize(&value)
-                    .map(Self::VerificationRequestEvent)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("VerificationResultEvent") => {
-                <VerificationResultEvent as serde::Deserialize>::deserialize(&value)
-                    .map(Self::VerificationResultEvent)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("VerificationSmsDeliveredEvent") => {
-                <VerificationSmsDeliveredEvent as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationSmsDeliveredEvent)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl VerificationEvent {
@@ -1055,6 +1063,42 @@ impl serde::Serialize for VerificationReportRequest {
         )
     }
 }
+impl VerificationReportRequest {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("method").and_then(serde_json::Value::as_str) {
+            Some("sms") => {
+                <VerificationReportRequestSms as serde::Deserialize>::deserialize(&value)
+                    .map(Self::VerificationReportRequestSms)
+                    .map_err(|e| e.to_string())
+            }
+            Some("flashcall") => {
+                <VerificationReportRequestFlashCall as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationReportRequestFlashCall)
+                    .map_err(|e| e.to_string())
+            }
+            Some("callout") => {
+                <VerificationReportRequestPhoneCall as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationReportRequestPhoneCall)
+                    .map_err(|e| e.to_string())
+            }
+            Some("whatsapp") => {
+                <VerificationReportRequestWhatsApp as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationReportRequestWhatsApp)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for VerificationReportRequest {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -1062,35 +1106,7 @@ impl<'de> serde::Deserialize<'de> for VerificationReportRequest {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("method").and_then(serde_json::Value::as_str) {
-            Some("sms") => {
-                <VerificationReportRequestSms as serde::Deserialize>::deserialize(&value)
-                    .map(Self::VerificationReportRequestSms)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("flashcall") => {
-                <VerificationReportRequestFlashCall as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationReportRequestFlashCall)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("callout") => {
-                <VerificationReportRequestPhoneCall as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationReportRequestPhoneCall)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("whatsapp") => {
-                <VerificationReportRequestWhatsApp as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationReportRequestWhatsApp)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl VerificationReportRequest {
@@ -1590,6 +1606,44 @@ impl serde::Serialize for VerificationReportResponse {
         )
     }
 }
+impl VerificationReportResponse {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("method").and_then(serde_json::Value::as_str) {
+            Some("flashcall") => {
+                <VerificationReportResponseFlashCall as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationReportResponseFlashCall)
+                    .map_err(|e| e.to_string())
+            }
+            Some("callout") => {
+                <VerificationReportResponsePhoneCall as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationReportResponsePhoneCall)
+                    .map_err(|e| e.to_string())
+            }
+            Some("sms") => {
+                <VerificationReportResponseSms as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationReportResponseSms)
+                    .map_err(|e| e.to_string())
+            }
+            Some("whatsapp") => {
+                <VerificationReportResponseWhatsApp as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationReportResponseWhatsApp)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for VerificationReportResponse {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -1597,37 +1651,7 @@ impl<'de> serde::Deserialize<'de> for VerificationReportResponse {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("method").and_then(serde_json::Value::as_str) {
-            Some("flashcall") => {
-                <VerificationReportResponseFlashCall as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationReportResponseFlashCall)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("callout") => {
-                <VerificationReportResponsePhoneCall as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationReportResponsePhoneCall)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("sms") => {
-                <VerificationReportResponseSms as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationReportResponseSms)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("whatsapp") => {
-                <VerificationReportResponseWhatsApp as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationReportResponseWhatsApp)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl VerificationReportResponse {
@@ -2079,10 +2103,11 @@ impl serde::Serialize for VerificationRequestEventResponse {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl VerificationRequestEventResponse {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -2109,9 +2134,6 @@ impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponse {
                 values: &[("action", &["allow", "deny"])],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
             return Ok(Self::Other(value));
@@ -2169,14 +2191,22 @@ impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponse {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of VerificationRequestEventResponse",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of VerificationRequestEventResponse",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponse {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl VerificationRequestEventResponse {
@@ -2278,7 +2308,7 @@ impl VerificationRequestEventResponseFlashCall {
     }
 }
 /// `VerificationRequestEventResponseFlashCallFlashCall`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationRequestEventResponseFlashCallFlashCall {
     /// The phone number that will be displayed to the user when the flash call is received on the user's phone. By default, the Sinch dashboard will randomly select the CLI that will be displayed during a phone call from a pool of numbers. If you want to set your own CLI, you can specify it in the response to the Verification Request Event.
@@ -2295,6 +2325,69 @@ pub struct VerificationRequestEventResponseFlashCallFlashCall {
     /// Properties beyond the named ones.
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+impl<'de> serde::Deserialize<'de>
+for VerificationRequestEventResponseFlashCallFlashCall {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+            &[("cli", 0usize), ("dialTimeout", 1usize), ("interceptionTimeout", 2usize)],
+        );
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = VerificationRequestEventResponseFlashCallFlashCall;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationRequestEventResponseFlashCallFlashCall")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<VerificationRequestEventResponseFlashCallFlashCall, A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<FlashCallDialTimeout>> = None;
+                let mut f2: Option<Option<FlashCallInterceptionTimeout>> = None;
+                let mut rest = std::collections::BTreeMap::<
+                    String,
+                    serde_json::Value,
+                >::new();
+                while let Some(key) = map.next_key_seed(KEYS)? {
+                    match key {
+                        sinch_sdk_runtime::object::Key::Known(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "cli")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "dialTimeout",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "interceptionTimeout",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(_) => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                        sinch_sdk_runtime::object::Key::Other(name) => {
+                            rest.insert(name, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(VerificationRequestEventResponseFlashCallFlashCall {
+                    cli: f0.flatten(),
+                    dial_timeout: f1.flatten(),
+                    interception_timeout: f2.flatten(),
+                    additional_properties: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationRequestEventResponseFlashCallFlashCall {
@@ -2357,7 +2450,7 @@ impl VerificationRequestEventResponsePhoneCall {
     }
 }
 /// `VerificationRequestEventResponsePhoneCallCallout`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationRequestEventResponsePhoneCallCallout {
     /// The Phone Call OTP code that should be entered by the user. Sinch servers automatically generate OTP codes for Phone Call verification. If you want to set your own code, you can specify it in the response to the Verification Request Event.
@@ -2369,6 +2462,55 @@ pub struct VerificationRequestEventResponsePhoneCallCallout {
     /// Properties beyond the named ones.
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponsePhoneCallCallout {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+            &[("code", 0usize), ("speech", 1usize)],
+        );
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = VerificationRequestEventResponsePhoneCallCallout;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationRequestEventResponsePhoneCallCallout")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<VerificationRequestEventResponsePhoneCallCallout, A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<PhoneCallSpeech>> = None;
+                let mut rest = std::collections::BTreeMap::<
+                    String,
+                    serde_json::Value,
+                >::new();
+                while let Some(key) = map.next_key_seed(KEYS)? {
+                    match key {
+                        sinch_sdk_runtime::object::Key::Known(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "speech")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(_) => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                        sinch_sdk_runtime::object::Key::Other(name) => {
+                            rest.insert(name, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(VerificationRequestEventResponsePhoneCallCallout {
+                    code: f0.flatten(),
+                    speech: f1.flatten(),
+                    additional_properties: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationRequestEventResponsePhoneCallCallout {
@@ -2422,7 +2564,7 @@ impl VerificationRequestEventResponseSms {
     }
 }
 /// `VerificationRequestEventResponseSmsSms`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationRequestEventResponseSmsSms {
     /// The SMS OTP code that should be used. By default, the Sinch dashboard will automatically generate OTP codes for SMS verification. If you want to set your own OTP, you can specify it in the response to the Verification Request Event.
@@ -2442,6 +2584,74 @@ pub struct VerificationRequestEventResponseSmsSms {
     /// Properties beyond the named ones.
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponseSmsSms {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+            &[
+                ("code", 0usize),
+                ("codeType", 1usize),
+                ("expiry", 2usize),
+                ("acceptLanguage", 3usize),
+            ],
+        );
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = VerificationRequestEventResponseSmsSms;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationRequestEventResponseSmsSms")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<VerificationRequestEventResponseSmsSms, A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<SmsCodeType>> = None;
+                let mut f2: Option<Option<SmsExpiry>> = None;
+                let mut f3: Option<Option<Vec<String>>> = None;
+                let mut rest = std::collections::BTreeMap::<
+                    String,
+                    serde_json::Value,
+                >::new();
+                while let Some(key) = map.next_key_seed(KEYS)? {
+                    match key {
+                        sinch_sdk_runtime::object::Key::Known(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "codeType")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "expiry")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "acceptLanguage",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(_) => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                        sinch_sdk_runtime::object::Key::Other(name) => {
+                            rest.insert(name, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(VerificationRequestEventResponseSmsSms {
+                    code: f0.flatten(),
+                    code_type: f1.flatten(),
+                    expiry: f2.flatten(),
+                    accept_language: f3.flatten(),
+                    additional_properties: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationRequestEventResponseSmsSms {
@@ -2507,7 +2717,7 @@ impl VerificationRequestEventResponseWhatsApp {
     }
 }
 /// `VerificationRequestEventResponseWhatsAppWhatsapp`
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationRequestEventResponseWhatsAppWhatsapp {
     /// `codeType`
@@ -2521,6 +2731,59 @@ pub struct VerificationRequestEventResponseWhatsAppWhatsapp {
     /// Properties beyond the named ones.
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponseWhatsAppWhatsapp {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+            &[("codeType", 0usize), ("acceptLanguage", 1usize)],
+        );
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = VerificationRequestEventResponseWhatsAppWhatsapp;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationRequestEventResponseWhatsAppWhatsapp")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<VerificationRequestEventResponseWhatsAppWhatsapp, A::Error> {
+                let mut f0: Option<Option<WhatsAppCodeType>> = None;
+                let mut f1: Option<Option<Vec<String>>> = None;
+                let mut rest = std::collections::BTreeMap::<
+                    String,
+                    serde_json::Value,
+                >::new();
+                while let Some(key) = map.next_key_seed(KEYS)? {
+                    match key {
+                        sinch_sdk_runtime::object::Key::Known(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "codeType")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "acceptLanguage",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(_) => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                        sinch_sdk_runtime::object::Key::Other(name) => {
+                            rest.insert(name, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(VerificationRequestEventResponseWhatsAppWhatsapp {
+                    code_type: f0.flatten(),
+                    accept_language: f1.flatten(),
+                    additional_properties: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationRequestEventResponseWhatsAppWhatsapp {
@@ -2901,6 +3164,47 @@ impl serde::Serialize for VerificationStartRequest {
         )
     }
 }
+impl VerificationStartRequest {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("method").and_then(serde_json::Value::as_str) {
+            Some("seamless") => {
+                <VerificationStartRequestData as serde::Deserialize>::deserialize(&value)
+                    .map(Self::VerificationStartRequestData)
+                    .map_err(|e| e.to_string())
+            }
+            Some("flashcall") => {
+                <VerificationStartRequestFlashCall as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationStartRequestFlashCall)
+                    .map_err(|e| e.to_string())
+            }
+            Some("callout") => {
+                <VerificationStartRequestPhoneCall as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationStartRequestPhoneCall)
+                    .map_err(|e| e.to_string())
+            }
+            Some("sms") => {
+                <VerificationStartRequestSms as serde::Deserialize>::deserialize(&value)
+                    .map(Self::VerificationStartRequestSms)
+                    .map_err(|e| e.to_string())
+            }
+            Some("whatsapp") => {
+                <VerificationStartRequestWhatsApp as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationStartRequestWhatsApp)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for VerificationStartRequest {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -2908,40 +3212,7 @@ impl<'de> serde::Deserialize<'de> for VerificationStartRequest {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("method").and_then(serde_json::Value::as_str) {
-            Some("seamless") => {
-                <VerificationStartRequestData as serde::Deserialize>::deserialize(&value)
-                    .map(Self::VerificationStartRequestData)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("flashcall") => {
-                <VerificationStartRequestFlashCall as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationStartRequestFlashCall)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("callout") => {
-                <VerificationStartRequestPhoneCall as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationStartRequestPhoneCall)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("sms") => {
-                <VerificationStartRequestSms as serde::Deserialize>::deserialize(&value)
-                    .map(Self::VerificationStartRequestSms)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("whatsapp") => {
-                <VerificationStartRequestWhatsApp as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationStartRequestWhatsApp)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl VerificationStartRequest {
@@ -3158,7 +3429,7 @@ impl VerificationStartRequestFlashCall {
     }
 }
 /// An optional configuration for Flash Call Verification, should be used only when the verification request originates from your backend (not an end user device) and request is signed via an [Application signed request](https://developers.sinch.com/docs/voice/api-reference/authentication/signed-request).
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationStartRequestFlashCallFlashCallOptions {
     /// `dialTimeout`
@@ -3172,6 +3443,63 @@ pub struct VerificationStartRequestFlashCallFlashCallOptions {
     /// Properties beyond the named ones.
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationStartRequestFlashCallFlashCallOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+            &[("dialTimeout", 0usize), ("interceptionTimeout", 1usize)],
+        );
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = VerificationStartRequestFlashCallFlashCallOptions;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationStartRequestFlashCallFlashCallOptions")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<VerificationStartRequestFlashCallFlashCallOptions, A::Error> {
+                let mut f0: Option<Option<FlashCallDialTimeout>> = None;
+                let mut f1: Option<Option<FlashCallInterceptionTimeout>> = None;
+                let mut rest = std::collections::BTreeMap::<
+                    String,
+                    serde_json::Value,
+                >::new();
+                while let Some(key) = map.next_key_seed(KEYS)? {
+                    match key {
+                        sinch_sdk_runtime::object::Key::Known(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "dialTimeout",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "interceptionTimeout",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(_) => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                        sinch_sdk_runtime::object::Key::Other(name) => {
+                            rest.insert(name, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(VerificationStartRequestFlashCallFlashCallOptions {
+                    dial_timeout: f0.flatten(),
+                    interception_timeout: f1.flatten(),
+                    additional_properties: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationStartRequestFlashCallFlashCallOptions {
@@ -3253,7 +3581,7 @@ impl VerificationStartRequestPhoneCall {
     }
 }
 /// An optional configuration for Phone Call Verification, should be used only when the verification request originates from your backend (not an end user device) and request is signed via an [Application signed request](https://developers.sinch.com/docs/voice/api-reference/authentication/signed-request).
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationStartRequestPhoneCallCalloutOptions {
     /// `speech`
@@ -3262,6 +3590,50 @@ pub struct VerificationStartRequestPhoneCallCalloutOptions {
     /// Properties beyond the named ones.
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationStartRequestPhoneCallCalloutOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+            &[("speech", 0usize)],
+        );
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = VerificationStartRequestPhoneCallCalloutOptions;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationStartRequestPhoneCallCalloutOptions")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<VerificationStartRequestPhoneCallCalloutOptions, A::Error> {
+                let mut f0: Option<Option<PhoneCallSpeech>> = None;
+                let mut rest = std::collections::BTreeMap::<
+                    String,
+                    serde_json::Value,
+                >::new();
+                while let Some(key) = map.next_key_seed(KEYS)? {
+                    match key {
+                        sinch_sdk_runtime::object::Key::Known(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "speech")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(_) => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                        sinch_sdk_runtime::object::Key::Other(name) => {
+                            rest.insert(name, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(VerificationStartRequestPhoneCallCalloutOptions {
+                    speech: f0.flatten(),
+                    additional_properties: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationStartRequestPhoneCallCalloutOptions {
@@ -3334,7 +3706,7 @@ impl VerificationStartRequestSms {
     }
 }
 /// An optional configuration for Sms Verification, should be used only when the verification request originates from your backend (not an end user device) and request is signed via an [Application signed request](https://developers.sinch.com/docs/voice/api-reference/authentication/signed-request).
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationStartRequestSmsSmsOptions {
     /// `codeType`
@@ -3347,6 +3719,55 @@ pub struct VerificationStartRequestSmsSmsOptions {
     /// Properties beyond the named ones.
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationStartRequestSmsSmsOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+            &[("codeType", 0usize), ("expiry", 1usize)],
+        );
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = VerificationStartRequestSmsSmsOptions;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationStartRequestSmsSmsOptions")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<VerificationStartRequestSmsSmsOptions, A::Error> {
+                let mut f0: Option<Option<SmsCodeType>> = None;
+                let mut f1: Option<Option<SmsExpiry>> = None;
+                let mut rest = std::collections::BTreeMap::<
+                    String,
+                    serde_json::Value,
+                >::new();
+                while let Some(key) = map.next_key_seed(KEYS)? {
+                    match key {
+                        sinch_sdk_runtime::object::Key::Known(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "codeType")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(1usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "expiry")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(_) => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                        sinch_sdk_runtime::object::Key::Other(name) => {
+                            rest.insert(name, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(VerificationStartRequestSmsSmsOptions {
+                    code_type: f0.flatten(),
+                    expiry: f1.flatten(),
+                    additional_properties: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationStartRequestSmsSmsOptions {
@@ -3425,7 +3846,7 @@ impl VerificationStartRequestWhatsApp {
     }
 }
 /// An optional configuration for WhatsApp Verification, should be used only when the verification request originates from your backend (not an end user device) and request is signed via an [Application signed request](/docs/voice/api-reference/authentication/signed-request).
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationStartRequestWhatsAppWhatsappOptions {
     /// `codeType`
@@ -3435,6 +3856,50 @@ pub struct VerificationStartRequestWhatsAppWhatsappOptions {
     /// Properties beyond the named ones.
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationStartRequestWhatsAppWhatsappOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+            &[("codeType", 0usize)],
+        );
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = VerificationStartRequestWhatsAppWhatsappOptions;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationStartRequestWhatsAppWhatsappOptions")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<VerificationStartRequestWhatsAppWhatsappOptions, A::Error> {
+                let mut f0: Option<Option<WhatsAppCodeType>> = None;
+                let mut rest = std::collections::BTreeMap::<
+                    String,
+                    serde_json::Value,
+                >::new();
+                while let Some(key) = map.next_key_seed(KEYS)? {
+                    match key {
+                        sinch_sdk_runtime::object::Key::Known(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "codeType")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(_) => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                        sinch_sdk_runtime::object::Key::Other(name) => {
+                            rest.insert(name, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(VerificationStartRequestWhatsAppWhatsappOptions {
+                    code_type: f0.flatten(),
+                    additional_properties: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationStartRequestWhatsAppWhatsappOptions {
@@ -3512,6 +3977,49 @@ impl serde::Serialize for VerificationStartResponse {
         )
     }
 }
+impl VerificationStartResponse {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("method").and_then(serde_json::Value::as_str) {
+            Some("sms") => {
+                <VerificationStartResponseSms as serde::Deserialize>::deserialize(&value)
+                    .map(Self::VerificationStartResponseSms)
+                    .map_err(|e| e.to_string())
+            }
+            Some("flashcall") => {
+                <VerificationStartResponseFlashCall as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationStartResponseFlashCall)
+                    .map_err(|e| e.to_string())
+            }
+            Some("callout") => {
+                <VerificationStartResponsePhoneCall as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationStartResponsePhoneCall)
+                    .map_err(|e| e.to_string())
+            }
+            Some("seamless") => {
+                <VerificationStartResponseData as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationStartResponseData)
+                    .map_err(|e| e.to_string())
+            }
+            Some("whatsapp") => {
+                <VerificationStartResponseWhatsApp as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationStartResponseWhatsApp)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for VerificationStartResponse {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -3519,42 +4027,7 @@ impl<'de> serde::Deserialize<'de> for VerificationStartResponse {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("method").and_then(serde_json::Value::as_str) {
-            Some("sms") => {
-                <VerificationStartResponseSms as serde::Deserialize>::deserialize(&value)
-                    .map(Self::VerificationStartResponseSms)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("flashcall") => {
-                <VerificationStartResponseFlashCall as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationStartResponseFlashCall)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("callout") => {
-                <VerificationStartResponsePhoneCall as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationStartResponsePhoneCall)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("seamless") => {
-                <VerificationStartResponseData as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationStartResponseData)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("whatsapp") => {
-                <VerificationStartResponseWhatsApp as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationStartResponseWhatsApp)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl VerificationStartResponse {
@@ -3772,7 +4245,7 @@ impl VerificationStartResponseFlashCall {
     }
 }
 /// The response contains the `cliFilter` and `interceptionTimeout` properties.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationStartResponseFlashCallFlashCall {
     /// Filter that should be applied for incoming calls to intercept the flash call.
@@ -3792,6 +4265,90 @@ pub struct VerificationStartResponseFlashCallFlashCall {
     /// Properties beyond the named ones.
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationStartResponseFlashCallFlashCall {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+            &[
+                ("cliFilter", 0usize),
+                ("interceptionTimeout", 1usize),
+                ("reportTimeout", 2usize),
+                ("denyCallAfter", 3usize),
+            ],
+        );
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = VerificationStartResponseFlashCallFlashCall;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationStartResponseFlashCallFlashCall")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<VerificationStartResponseFlashCallFlashCall, A::Error> {
+                let mut f0: Option<String> = None;
+                let mut f1: Option<i32> = None;
+                let mut f2: Option<Option<i64>> = None;
+                let mut f3: Option<Option<i64>> = None;
+                let mut rest = std::collections::BTreeMap::<
+                    String,
+                    serde_json::Value,
+                >::new();
+                while let Some(key) = map.next_key_seed(KEYS)? {
+                    match key {
+                        sinch_sdk_runtime::object::Key::Known(0usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f0,
+                                "cliFilter",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "interceptionTimeout",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(2usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f2,
+                                "reportTimeout",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(3usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f3,
+                                "denyCallAfter",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(_) => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                        sinch_sdk_runtime::object::Key::Other(name) => {
+                            rest.insert(name, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(VerificationStartResponseFlashCallFlashCall {
+                    cli_filter: f0
+                        .ok_or_else(|| serde::de::Error::missing_field("cliFilter"))?,
+                    interception_timeout: f1
+                        .ok_or_else(|| serde::de::Error::missing_field(
+                            "interceptionTimeout",
+                        ))?,
+                    report_timeout: f2.flatten(),
+                    deny_call_after: f3.flatten(),
+                    additional_properties: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationStartResponseFlashCallFlashCall {
@@ -3865,7 +4422,7 @@ impl VerificationStartResponseSms {
     }
 }
 /// The response contains the `template` of the SMS to be expected and intercepted.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationStartResponseSmsSms {
     /// The expected template for the SMS response.
@@ -3882,6 +4439,68 @@ pub struct VerificationStartResponseSmsSms {
     /// Properties beyond the named ones.
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationStartResponseSmsSms {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+            &[
+                ("template", 0usize),
+                ("interceptionTimeout", 1usize),
+                ("codeType", 2usize),
+            ],
+        );
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = VerificationStartResponseSmsSms;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationStartResponseSmsSms")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<VerificationStartResponseSmsSms, A::Error> {
+                let mut f0: Option<Option<String>> = None;
+                let mut f1: Option<Option<i32>> = None;
+                let mut f2: Option<Option<SmsCodeType>> = None;
+                let mut rest = std::collections::BTreeMap::<
+                    String,
+                    serde_json::Value,
+                >::new();
+                while let Some(key) = map.next_key_seed(KEYS)? {
+                    match key {
+                        sinch_sdk_runtime::object::Key::Known(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "template")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(1usize) => {
+                            sinch_sdk_runtime::object::field(
+                                &mut map,
+                                &mut f1,
+                                "interceptionTimeout",
+                            )?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(2usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "codeType")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(_) => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                        sinch_sdk_runtime::object::Key::Other(name) => {
+                            rest.insert(name, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(VerificationStartResponseSmsSms {
+                    template: f0.flatten(),
+                    interception_timeout: f1.flatten(),
+                    code_type: f2.flatten(),
+                    additional_properties: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationStartResponseSmsSms {
@@ -3957,7 +4576,7 @@ impl VerificationStartResponseWhatsApp {
     }
 }
 /// The response contains the `codeType` property.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 #[non_exhaustive]
 pub struct VerificationStartResponseWhatsAppWhatsapp {
     /// `codeType`
@@ -3967,6 +4586,50 @@ pub struct VerificationStartResponseWhatsAppWhatsapp {
     /// Properties beyond the named ones.
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+impl<'de> serde::Deserialize<'de> for VerificationStartResponseWhatsAppWhatsapp {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+            &[("codeType", 0usize)],
+        );
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = VerificationStartResponseWhatsAppWhatsapp;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VerificationStartResponseWhatsAppWhatsapp")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<VerificationStartResponseWhatsAppWhatsapp, A::Error> {
+                let mut f0: Option<Option<WhatsAppCodeType>> = None;
+                let mut rest = std::collections::BTreeMap::<
+                    String,
+                    serde_json::Value,
+                >::new();
+                while let Some(key) = map.next_key_seed(KEYS)? {
+                    match key {
+                        sinch_sdk_runtime::object::Key::Known(0usize) => {
+                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "codeType")?
+                        }
+                        sinch_sdk_runtime::object::Key::Known(_) => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                        sinch_sdk_runtime::object::Key::Other(name) => {
+                            rest.insert(name, map.next_value()?);
+                        }
+                    }
+                }
+                Ok(VerificationStartResponseWhatsAppWhatsapp {
+                    code_type: f0.flatten(),
+                    additional_properties: rest,
+                })
+            }
+        }
+        deserializer.deserialize_map(Fields)
+    }
 }
 #[allow(clippy::should_implement_trait)]
 impl VerificationStartResponseWhatsAppWhatsapp {
@@ -4224,6 +4887,44 @@ impl serde::Serialize for VerificationStatusResponse {
         )
     }
 }
+impl VerificationStatusResponse {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("method").and_then(serde_json::Value::as_str) {
+            Some("sms") => {
+                <VerificationStatusResponseSms as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationStatusResponseSms)
+                    .map_err(|e| e.to_string())
+            }
+            Some("flashcall") => {
+                <VerificationStatusResponseFlashCall as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationStatusResponseFlashCall)
+                    .map_err(|e| e.to_string())
+            }
+            Some("callout") => {
+                <VerificationStatusResponsePhoneCall as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationStatusResponsePhoneCall)
+                    .map_err(|e| e.to_string())
+            }
+            Some("whatsapp") => {
+                <VerificationStatusResponseWhatsApp as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::VerificationStatusResponseWhatsApp)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for VerificationStatusResponse {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -4231,37 +4932,7 @@ impl<'de> serde::Deserialize<'de> for VerificationStatusResponse {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("method").and_then(serde_json::Value::as_str) {
-            Some("sms") => {
-                <VerificationStatusResponseSms as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationStatusResponseSms)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("flashcall") => {
-                <VerificationStatusResponseFlashCall as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationStatusResponseFlashCall)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("callout") => {
-                <VerificationStatusResponsePhoneCall as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationStatusResponsePhoneCall)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("whatsapp") => {
-                <VerificationStatusResponseWhatsApp as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationStatusResponseWhatsApp)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl VerificationStatusResponse {

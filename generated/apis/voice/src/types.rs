@@ -647,6 +647,31 @@ impl serde::Serialize for CalloutRequest {
         )
     }
 }
+impl CalloutRequest {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("method").and_then(serde_json::Value::as_str) {
+            Some("conferenceCallout") => {
+                <ConferenceCalloutRequest as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ConferenceCalloutRequest)
+                    .map_err(|e| e.to_string())
+            }
+            Some("ttsCallout") => {
+                <TtsCalloutRequest as serde::Deserialize>::deserialize(&value)
+                    .map(Self::TtsCalloutRequest)
+                    .map_err(|e| e.to_string())
+            }
+            Some("customCallout") => {
+                <CustomCalloutRequest as serde::Deserialize>::deserialize(&value)
+                    .map(Self::CustomCalloutRequest)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for CalloutRequest {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -654,24 +679,7 @@ impl<'de> serde::Deserialize<'de> for CalloutRequest {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("method").and_then(serde_json::Value::as_str) {
-            Some("conferenceCallout") => {
-                <ConferenceCalloutRequest as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ConferenceCalloutRequest)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("ttsCallout") => {
-                <TtsCalloutRequest as serde::Deserialize>::deserialize(&value)
-                    .map(Self::TtsCalloutRequest)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("customCallout") => {
-                <CustomCalloutRequest as serde::Deserialize>::deserialize(&value)
-                    .map(Self::CustomCalloutRequest)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl CalloutRequest {
@@ -1036,10 +1044,11 @@ impl serde::Serialize for ConferenceCalloutDestination {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for ConferenceCalloutDestination {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl ConferenceCalloutDestination {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -1060,9 +1069,6 @@ impl<'de> serde::Deserialize<'de> for ConferenceCalloutDestination {
                 values: &[("type", &["sip"])],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -1090,14 +1096,22 @@ impl<'de> serde::Deserialize<'de> for ConferenceCalloutDestination {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of ConferenceCalloutDestination",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})",
+                "data did not match any variant of ConferenceCalloutDestination", tried
+                .join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for ConferenceCalloutDestination {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl ConferenceCalloutDestination {
@@ -1454,10 +1468,11 @@ impl serde::Serialize for CustomCalloutDestination {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for CustomCalloutDestination {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl CustomCalloutDestination {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -1478,9 +1493,6 @@ impl<'de> serde::Deserialize<'de> for CustomCalloutDestination {
                 values: &[("type", &["sip"])],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -1508,14 +1520,21 @@ impl<'de> serde::Deserialize<'de> for CustomCalloutDestination {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of CustomCalloutDestination", tried
-                    .join("; ")
-                ),
+            format!(
+                "{} ({})", "data did not match any variant of CustomCalloutDestination",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for CustomCalloutDestination {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl CustomCalloutDestination {
@@ -1694,6 +1713,36 @@ impl serde::Serialize for Destination {
         )
     }
 }
+impl Destination {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("type").and_then(serde_json::Value::as_str) {
+            Some("did") => {
+                <DestinationDid as serde::Deserialize>::deserialize(&value)
+                    .map(Self::DestinationDid)
+                    .map_err(|e| e.to_string())
+            }
+            Some("username") | Some("Username") => {
+                <DestinationMxp as serde::Deserialize>::deserialize(&value)
+                    .map(Self::DestinationMxp)
+                    .map_err(|e| e.to_string())
+            }
+            Some("number") | Some("Number") => {
+                <DestinationPstn as serde::Deserialize>::deserialize(&value)
+                    .map(Self::DestinationPstn)
+                    .map_err(|e| e.to_string())
+            }
+            Some("sip") => {
+                <DestinationSip as serde::Deserialize>::deserialize(&value)
+                    .map(Self::DestinationSip)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for Destination {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -1701,29 +1750,7 @@ impl<'de> serde::Deserialize<'de> for Destination {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("did") => {
-                <DestinationDid as serde::Deserialize>::deserialize(&value)
-                    .map(Self::DestinationDid)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("username") | Some("Username") => {
-                <DestinationMxp as serde::Deserialize>::deserialize(&value)
-                    .map(Self::DestinationMxp)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("number") | Some("Number") => {
-                <DestinationPstn as serde::Deserialize>::deserialize(&value)
-                    .map(Self::DestinationPstn)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("sip") => {
-                <DestinationSip as serde::Deserialize>::deserialize(&value)
-                    .map(Self::DestinationSip)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl Destination {
@@ -2622,10 +2649,11 @@ impl serde::Serialize for GetCallResponseObjFrom {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for GetCallResponseObjFrom {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl GetCallResponseObjFrom {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -2646,9 +2674,6 @@ impl<'de> serde::Deserialize<'de> for GetCallResponseObjFrom {
                 values: &[("type", &["sip"])],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -2676,14 +2701,21 @@ impl<'de> serde::Deserialize<'de> for GetCallResponseObjFrom {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})",
-                    "data did not match any variant of GetCallResponseObjFrom", tried
-                    .join("; ")
-                ),
+            format!(
+                "{} ({})", "data did not match any variant of GetCallResponseObjFrom",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for GetCallResponseObjFrom {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl GetCallResponseObjFrom {
@@ -2895,10 +2927,11 @@ impl serde::Serialize for GetCallResponseObjTo {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for GetCallResponseObjTo {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl GetCallResponseObjTo {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -2919,9 +2952,6 @@ impl<'de> serde::Deserialize<'de> for GetCallResponseObjTo {
                 values: &[("type", &["sip"])],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -2949,13 +2979,21 @@ impl<'de> serde::Deserialize<'de> for GetCallResponseObjTo {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})", "data did not match any variant of GetCallResponseObjTo",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})", "data did not match any variant of GetCallResponseObjTo",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for GetCallResponseObjTo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl GetCallResponseObjTo {
@@ -4769,6 +4807,61 @@ impl serde::Serialize for SvamlAction {
         )
     }
 }
+impl SvamlAction {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("name").and_then(serde_json::Value::as_str) {
+            Some("hangup") => {
+                <SvamlActionHangup as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionHangup)
+                    .map_err(|e| e.to_string())
+            }
+            Some("continue") => {
+                <SvamlActionContinue as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionContinue)
+                    .map_err(|e| e.to_string())
+            }
+            Some("connectPstn") => {
+                <SvamlActionConnectPstn as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionConnectPstn)
+                    .map_err(|e| e.to_string())
+            }
+            Some("connectMxp") => {
+                <SvamlActionConnectMxp as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionConnectMxp)
+                    .map_err(|e| e.to_string())
+            }
+            Some("connectConf") => {
+                <SvamlActionConnectConf as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionConnectConf)
+                    .map_err(|e| e.to_string())
+            }
+            Some("connectSip") => {
+                <SvamlActionConnectSip as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionConnectSip)
+                    .map_err(|e| e.to_string())
+            }
+            Some("connectStream") => {
+                <SvamlActionConnectStream as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionConnectStream)
+                    .map_err(|e| e.to_string())
+            }
+            Some("runMenu") => {
+                <SvamlActionRunMenu as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionRunMenu)
+                    .map_err(|e| e.to_string())
+            }
+            Some("park") => {
+                <SvamlActionPark as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionPark)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for SvamlAction {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -4776,54 +4869,7 @@ impl<'de> serde::Deserialize<'de> for SvamlAction {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("name").and_then(serde_json::Value::as_str) {
-            Some("hangup") => {
-                <SvamlActionHangup as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionHangup)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("continue") => {
-                <SvamlActionContinue as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionContinue)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("connectPstn") => {
-                <SvamlActionConnectPstn as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionConnectPstn)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("connectMxp") => {
-                <SvamlActionConnectMxp as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionConnectMxp)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("connectConf") => {
-                <SvamlActionConnectConf as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionConnectConf)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("connectSip") => {
-                <SvamlActionConnectSip as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionConnectSip)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("connectStream") => {
-                <SvamlActionConnectStream as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionConnectStream)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("runMenu") => {
-                <SvamlActionRunMenu as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionRunMenu)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("park") => {
-                <SvamlActionPark as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionPark)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl SvamlAction {
@@ -4974,6 +5020,36 @@ impl serde::Serialize for SvamlActionAce {
         )
     }
 }
+impl SvamlActionAce {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("name").and_then(serde_json::Value::as_str) {
+            Some("hangup") => {
+                <SvamlActionHangup as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionHangup)
+                    .map_err(|e| e.to_string())
+            }
+            Some("continue") => {
+                <SvamlActionContinue as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionContinue)
+                    .map_err(|e| e.to_string())
+            }
+            Some("connectConf") => {
+                <SvamlActionConnectConf as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionConnectConf)
+                    .map_err(|e| e.to_string())
+            }
+            Some("runMenu") => {
+                <SvamlActionRunMenu as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionRunMenu)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for SvamlActionAce {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -4981,29 +5057,7 @@ impl<'de> serde::Deserialize<'de> for SvamlActionAce {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("name").and_then(serde_json::Value::as_str) {
-            Some("hangup") => {
-                <SvamlActionHangup as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionHangup)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("continue") => {
-                <SvamlActionContinue as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionContinue)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("connectConf") => {
-                <SvamlActionConnectConf as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionConnectConf)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("runMenu") => {
-                <SvamlActionRunMenu as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionRunMenu)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl SvamlActionAce {
@@ -5972,6 +6026,56 @@ impl serde::Serialize for SvamlActionIce {
         )
     }
 }
+impl SvamlActionIce {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("name").and_then(serde_json::Value::as_str) {
+            Some("hangup") => {
+                <SvamlActionHangup as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionHangup)
+                    .map_err(|e| e.to_string())
+            }
+            Some("connectPstn") => {
+                <SvamlActionConnectPstn as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionConnectPstn)
+                    .map_err(|e| e.to_string())
+            }
+            Some("connectMxp") => {
+                <SvamlActionConnectMxp as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionConnectMxp)
+                    .map_err(|e| e.to_string())
+            }
+            Some("connectConf") => {
+                <SvamlActionConnectConf as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionConnectConf)
+                    .map_err(|e| e.to_string())
+            }
+            Some("connectSip") => {
+                <SvamlActionConnectSip as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionConnectSip)
+                    .map_err(|e| e.to_string())
+            }
+            Some("runMenu") => {
+                <SvamlActionRunMenu as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionRunMenu)
+                    .map_err(|e| e.to_string())
+            }
+            Some("park") => {
+                <SvamlActionPark as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionPark)
+                    .map_err(|e| e.to_string())
+            }
+            Some("connectStream") => {
+                <SvamlActionConnectStream as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionConnectStream)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for SvamlActionIce {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -5979,49 +6083,7 @@ impl<'de> serde::Deserialize<'de> for SvamlActionIce {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("name").and_then(serde_json::Value::as_str) {
-            Some("hangup") => {
-                <SvamlActionHangup as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionHangup)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("connectPstn") => {
-                <SvamlActionConnectPstn as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionConnectPstn)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("connectMxp") => {
-                <SvamlActionConnectMxp as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionConnectMxp)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("connectConf") => {
-                <SvamlActionConnectConf as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionConnectConf)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("connectSip") => {
-                <SvamlActionConnectSip as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionConnectSip)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("runMenu") => {
-                <SvamlActionRunMenu as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionRunMenu)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("park") => {
-                <SvamlActionPark as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionPark)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("connectStream") => {
-                <SvamlActionConnectStream as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionConnectStream)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl SvamlActionIce {
@@ -6271,6 +6333,31 @@ impl serde::Serialize for SvamlActionPatch {
         )
     }
 }
+impl SvamlActionPatch {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("name").and_then(serde_json::Value::as_str) {
+            Some("hangup") => {
+                <SvamlActionHangup as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionHangup)
+                    .map_err(|e| e.to_string())
+            }
+            Some("continue") => {
+                <SvamlActionContinue as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionContinue)
+                    .map_err(|e| e.to_string())
+            }
+            Some("park") => {
+                <SvamlActionPark as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionPark)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for SvamlActionPatch {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -6278,24 +6365,7 @@ impl<'de> serde::Deserialize<'de> for SvamlActionPatch {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("name").and_then(serde_json::Value::as_str) {
-            Some("hangup") => {
-                <SvamlActionHangup as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionHangup)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("continue") => {
-                <SvamlActionContinue as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionContinue)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("park") => {
-                <SvamlActionPark as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionPark)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl SvamlActionPatch {
@@ -6393,6 +6463,46 @@ impl serde::Serialize for SvamlActionPie {
         )
     }
 }
+impl SvamlActionPie {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("name").and_then(serde_json::Value::as_str) {
+            Some("hangup") => {
+                <SvamlActionHangup as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionHangup)
+                    .map_err(|e| e.to_string())
+            }
+            Some("continue") => {
+                <SvamlActionContinue as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionContinue)
+                    .map_err(|e| e.to_string())
+            }
+            Some("connectPstn") => {
+                <SvamlActionConnectPstn as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionConnectPstn)
+                    .map_err(|e| e.to_string())
+            }
+            Some("connectConf") => {
+                <SvamlActionConnectConf as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionConnectConf)
+                    .map_err(|e| e.to_string())
+            }
+            Some("connectSip") => {
+                <SvamlActionConnectSip as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionConnectSip)
+                    .map_err(|e| e.to_string())
+            }
+            Some("runMenu") => {
+                <SvamlActionRunMenu as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlActionRunMenu)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for SvamlActionPie {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -6400,39 +6510,7 @@ impl<'de> serde::Deserialize<'de> for SvamlActionPie {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("name").and_then(serde_json::Value::as_str) {
-            Some("hangup") => {
-                <SvamlActionHangup as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionHangup)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("continue") => {
-                <SvamlActionContinue as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionContinue)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("connectPstn") => {
-                <SvamlActionConnectPstn as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionConnectPstn)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("connectConf") => {
-                <SvamlActionConnectConf as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionConnectConf)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("connectSip") => {
-                <SvamlActionConnectSip as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionConnectSip)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("runMenu") => {
-                <SvamlActionRunMenu as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionRunMenu)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl SvamlActionPie {
@@ -6694,6 +6772,55 @@ impl serde::Serialize for SvamlInstruction {
         )
     }
 }
+impl SvamlInstruction {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("name").and_then(serde_json::Value::as_str) {
+            Some("playFiles") => {
+                <SvamlInstructionPlayFiles as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionPlayFiles)
+                    .map_err(|e| e.to_string())
+            }
+            Some("say") => {
+                <SvamlInstructionSay as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionSay)
+                    .map_err(|e| e.to_string())
+            }
+            Some("sendDtmf") => {
+                <SvamlInstructionSendDtmf as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionSendDtmf)
+                    .map_err(|e| e.to_string())
+            }
+            Some("setCookie") => {
+                <SvamlInstructionSetCookie as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionSetCookie)
+                    .map_err(|e| e.to_string())
+            }
+            Some("answer") => {
+                <SvamlInstructionAnswer as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionAnswer)
+                    .map_err(|e| e.to_string())
+            }
+            Some("startRecording") => {
+                <SvamlInstructionStartRecording as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::SvamlInstructionStartRecording)
+                    .map_err(|e| e.to_string())
+            }
+            Some("stopRecording") => {
+                <SvamlInstructionStopRecording as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::SvamlInstructionStopRecording)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for SvamlInstruction {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -6701,48 +6828,7 @@ impl<'de> serde::Deserialize<'de> for SvamlInstruction {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("name").and_then(serde_json::Value::as_str) {
-            Some("playFiles") => {
-                <SvamlInstructionPlayFiles as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionPlayFiles)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("say") => {
-                <SvamlInstructionSay as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionSay)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("sendDtmf") => {
-                <SvamlInstructionSendDtmf as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionSendDtmf)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("setCookie") => {
-                <SvamlInstructionSetCookie as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionSetCookie)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("answer") => {
-                <SvamlInstructionAnswer as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionAnswer)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("startRecording") => {
-                <SvamlInstructionStartRecording as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::SvamlInstructionStartRecording)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("stopRecording") => {
-                <SvamlInstructionStopRecording as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::SvamlInstructionStopRecording)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl SvamlInstruction {
@@ -6880,6 +6966,45 @@ impl serde::Serialize for SvamlInstructionAce {
         )
     }
 }
+impl SvamlInstructionAce {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("name").and_then(serde_json::Value::as_str) {
+            Some("playFiles") => {
+                <SvamlInstructionPlayFiles as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionPlayFiles)
+                    .map_err(|e| e.to_string())
+            }
+            Some("say") => {
+                <SvamlInstructionSay as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionSay)
+                    .map_err(|e| e.to_string())
+            }
+            Some("setCookie") => {
+                <SvamlInstructionSetCookie as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionSetCookie)
+                    .map_err(|e| e.to_string())
+            }
+            Some("startRecording") => {
+                <SvamlInstructionStartRecording as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::SvamlInstructionStartRecording)
+                    .map_err(|e| e.to_string())
+            }
+            Some("stopRecording") => {
+                <SvamlInstructionStopRecording as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::SvamlInstructionStopRecording)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for SvamlInstructionAce {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -6887,38 +7012,7 @@ impl<'de> serde::Deserialize<'de> for SvamlInstructionAce {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("name").and_then(serde_json::Value::as_str) {
-            Some("playFiles") => {
-                <SvamlInstructionPlayFiles as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionPlayFiles)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("say") => {
-                <SvamlInstructionSay as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionSay)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("setCookie") => {
-                <SvamlInstructionSetCookie as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionSetCookie)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("startRecording") => {
-                <SvamlInstructionStartRecording as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::SvamlInstructionStartRecording)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("stopRecording") => {
-                <SvamlInstructionStopRecording as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::SvamlInstructionStopRecording)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl SvamlInstructionAce {
@@ -7123,6 +7217,55 @@ impl serde::Serialize for SvamlInstructionIce {
         )
     }
 }
+impl SvamlInstructionIce {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("name").and_then(serde_json::Value::as_str) {
+            Some("playFiles") => {
+                <SvamlInstructionPlayFiles as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionPlayFiles)
+                    .map_err(|e| e.to_string())
+            }
+            Some("say") => {
+                <SvamlInstructionSay as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionSay)
+                    .map_err(|e| e.to_string())
+            }
+            Some("sendDtmf") => {
+                <SvamlInstructionSendDtmf as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionSendDtmf)
+                    .map_err(|e| e.to_string())
+            }
+            Some("setCookie") => {
+                <SvamlInstructionSetCookie as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionSetCookie)
+                    .map_err(|e| e.to_string())
+            }
+            Some("answer") => {
+                <SvamlInstructionAnswer as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionAnswer)
+                    .map_err(|e| e.to_string())
+            }
+            Some("startRecording") => {
+                <SvamlInstructionStartRecording as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::SvamlInstructionStartRecording)
+                    .map_err(|e| e.to_string())
+            }
+            Some("stopRecording") => {
+                <SvamlInstructionStopRecording as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::SvamlInstructionStopRecording)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for SvamlInstructionIce {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -7130,48 +7273,7 @@ impl<'de> serde::Deserialize<'de> for SvamlInstructionIce {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("name").and_then(serde_json::Value::as_str) {
-            Some("playFiles") => {
-                <SvamlInstructionPlayFiles as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionPlayFiles)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("say") => {
-                <SvamlInstructionSay as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionSay)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("sendDtmf") => {
-                <SvamlInstructionSendDtmf as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionSendDtmf)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("setCookie") => {
-                <SvamlInstructionSetCookie as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionSetCookie)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("answer") => {
-                <SvamlInstructionAnswer as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionAnswer)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("startRecording") => {
-                <SvamlInstructionStartRecording as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::SvamlInstructionStartRecording)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("stopRecording") => {
-                <SvamlInstructionStopRecording as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::SvamlInstructionStopRecording)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl SvamlInstructionIce {
@@ -7317,6 +7419,50 @@ impl serde::Serialize for SvamlInstructionPie {
         )
     }
 }
+impl SvamlInstructionPie {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("name").and_then(serde_json::Value::as_str) {
+            Some("playFiles") => {
+                <SvamlInstructionPlayFiles as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionPlayFiles)
+                    .map_err(|e| e.to_string())
+            }
+            Some("say") => {
+                <SvamlInstructionSay as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionSay)
+                    .map_err(|e| e.to_string())
+            }
+            Some("sendDtmf") => {
+                <SvamlInstructionSendDtmf as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionSendDtmf)
+                    .map_err(|e| e.to_string())
+            }
+            Some("setCookie") => {
+                <SvamlInstructionSetCookie as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SvamlInstructionSetCookie)
+                    .map_err(|e| e.to_string())
+            }
+            Some("startRecording") => {
+                <SvamlInstructionStartRecording as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::SvamlInstructionStartRecording)
+                    .map_err(|e| e.to_string())
+            }
+            Some("stopRecording") => {
+                <SvamlInstructionStopRecording as serde::Deserialize>::deserialize(
+                        &value,
+                    )
+                    .map(Self::SvamlInstructionStopRecording)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for SvamlInstructionPie {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -7324,43 +7470,7 @@ impl<'de> serde::Deserialize<'de> for SvamlInstructionPie {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("name").and_then(serde_json::Value::as_str) {
-            Some("playFiles") => {
-                <SvamlInstructionPlayFiles as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionPlayFiles)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("say") => {
-                <SvamlInstructionSay as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionSay)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("sendDtmf") => {
-                <SvamlInstructionSendDtmf as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionSendDtmf)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("setCookie") => {
-                <SvamlInstructionSetCookie as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionSetCookie)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("startRecording") => {
-                <SvamlInstructionStartRecording as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::SvamlInstructionStartRecording)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("stopRecording") => {
-                <SvamlInstructionStopRecording as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::SvamlInstructionStopRecording)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl SvamlInstructionPie {
@@ -8220,10 +8330,11 @@ impl serde::Serialize for TtsCalloutDestination {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for TtsCalloutDestination {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl TtsCalloutDestination {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::Object,
@@ -8244,9 +8355,6 @@ impl<'de> serde::Deserialize<'de> for TtsCalloutDestination {
                 values: &[("type", &["sip"])],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -8274,13 +8382,21 @@ impl<'de> serde::Deserialize<'de> for TtsCalloutDestination {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})", "data did not match any variant of TtsCalloutDestination",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})", "data did not match any variant of TtsCalloutDestination",
+                tried.join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for TtsCalloutDestination {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl TtsCalloutDestination {
@@ -8591,6 +8707,41 @@ impl serde::Serialize for WebhooksEvent {
         )
     }
 }
+impl WebhooksEvent {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("event").and_then(serde_json::Value::as_str) {
+            Some("ice") => {
+                <IceRequest as serde::Deserialize>::deserialize(&value)
+                    .map(Self::IceRequest)
+                    .map_err(|e| e.to_string())
+            }
+            Some("ace") => {
+                <AceRequest as serde::Deserialize>::deserialize(&value)
+                    .map(Self::AceRequest)
+                    .map_err(|e| e.to_string())
+            }
+            Some("dice") => {
+                <DiceRequest as serde::Deserialize>::deserialize(&value)
+                    .map(Self::DiceRequest)
+                    .map_err(|e| e.to_string())
+            }
+            Some("pie") => {
+                <PieRequest as serde::Deserialize>::deserialize(&value)
+                    .map(Self::PieRequest)
+                    .map_err(|e| e.to_string())
+            }
+            Some("notify") => {
+                <NotifyRequest as serde::Deserialize>::deserialize(&value)
+                    .map(Self::NotifyRequest)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for WebhooksEvent {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -8598,34 +8749,7 @@ impl<'de> serde::Deserialize<'de> for WebhooksEvent {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("event").and_then(serde_json::Value::as_str) {
-            Some("ice") => {
-                <IceRequest as serde::Deserialize>::deserialize(&value)
-                    .map(Self::IceRequest)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("ace") => {
-                <AceRequest as serde::Deserialize>::deserialize(&value)
-                    .map(Self::AceRequest)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("dice") => {
-                <DiceRequest as serde::Deserialize>::deserialize(&value)
-                    .map(Self::DiceRequest)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("pie") => {
-                <PieRequest as serde::Deserialize>::deserialize(&value)
-                    .map(Self::PieRequest)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("notify") => {
-                <NotifyRequest as serde::Deserialize>::deserialize(&value)
-                    .map(Self::NotifyRequest)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WebhooksEvent {

@@ -894,6 +894,31 @@ impl serde::Serialize for CallBehaviors {
         )
     }
 }
+impl CallBehaviors {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("type").and_then(serde_json::Value::as_str) {
+            Some("NONE") => {
+                <CallBehaviorsNone as serde::Deserialize>::deserialize(&value)
+                    .map(Self::CallBehaviorsNone)
+                    .map_err(|e| e.to_string())
+            }
+            Some("WEBHOOK") => {
+                <CallBehaviorsWebhook as serde::Deserialize>::deserialize(&value)
+                    .map(Self::CallBehaviorsWebhook)
+                    .map_err(|e| e.to_string())
+            }
+            Some("STATIC") => {
+                <CallBehaviorsStatic as serde::Deserialize>::deserialize(&value)
+                    .map(Self::CallBehaviorsStatic)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for CallBehaviors {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -901,24 +926,7 @@ impl<'de> serde::Deserialize<'de> for CallBehaviors {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("NONE") => {
-                <CallBehaviorsNone as serde::Deserialize>::deserialize(&value)
-                    .map(Self::CallBehaviorsNone)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("WEBHOOK") => {
-                <CallBehaviorsWebhook as serde::Deserialize>::deserialize(&value)
-                    .map(Self::CallBehaviorsWebhook)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("STATIC") => {
-                <CallBehaviorsStatic as serde::Deserialize>::deserialize(&value)
-                    .map(Self::CallBehaviorsStatic)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl CallBehaviors {
@@ -2241,6 +2249,26 @@ impl serde::Serialize for From2 {
         )
     }
 }
+impl From2 {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("type").and_then(serde_json::Value::as_str) {
+            Some("PHONE") => {
+                <Phone as serde::Deserialize>::deserialize(&value)
+                    .map(Self::Phone)
+                    .map_err(|e| e.to_string())
+            }
+            Some("SIP") => {
+                <SipFrom as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SipFrom)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for From2 {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -2248,19 +2276,7 @@ impl<'de> serde::Deserialize<'de> for From2 {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("PHONE") => {
-                <Phone as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Phone)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("SIP") => {
-                <SipFrom as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SipFrom)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl From2 {
@@ -2949,6 +2965,26 @@ impl serde::Serialize for Message {
         )
     }
 }
+impl Message {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("type").and_then(serde_json::Value::as_str) {
+            Some("SAY") => {
+                <MessageSay as serde::Deserialize>::deserialize(&value)
+                    .map(Self::MessageSay)
+                    .map_err(|e| e.to_string())
+            }
+            Some("PLAY") => {
+                <MessagePlay as serde::Deserialize>::deserialize(&value)
+                    .map(Self::MessagePlay)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for Message {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -2956,19 +2992,7 @@ impl<'de> serde::Deserialize<'de> for Message {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("SAY") => {
-                <MessageSay as serde::Deserialize>::deserialize(&value)
-                    .map(Self::MessageSay)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("PLAY") => {
-                <MessagePlay as serde::Deserialize>::deserialize(&value)
-                    .map(Self::MessagePlay)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl Message {
@@ -5610,6 +5634,81 @@ impl serde::Serialize for SvamlCommand {
         )
     }
 }
+impl SvamlCommand {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("command").and_then(serde_json::Value::as_str) {
+            Some("amd") => {
+                <Amd as serde::Deserialize>::deserialize(&value)
+                    .map(Self::Amd)
+                    .map_err(|e| e.to_string())
+            }
+            Some("dial") => {
+                <Dial as serde::Deserialize>::deserialize(&value)
+                    .map(Self::Dial)
+                    .map_err(|e| e.to_string())
+            }
+            Some("messages") => {
+                <Messages as serde::Deserialize>::deserialize(&value)
+                    .map(Self::Messages)
+                    .map_err(|e| e.to_string())
+            }
+            Some("stopMessages") => {
+                <StopMessages as serde::Deserialize>::deserialize(&value)
+                    .map(Self::StopMessages)
+                    .map_err(|e| e.to_string())
+            }
+            Some("webhook") => {
+                <Webhook as serde::Deserialize>::deserialize(&value)
+                    .map(Self::Webhook)
+                    .map_err(|e| e.to_string())
+            }
+            Some("hangup") => {
+                <Hangup as serde::Deserialize>::deserialize(&value)
+                    .map(Self::Hangup)
+                    .map_err(|e| e.to_string())
+            }
+            Some("answer") => {
+                <Answer as serde::Deserialize>::deserialize(&value)
+                    .map(Self::Answer)
+                    .map_err(|e| e.to_string())
+            }
+            Some("pause") => {
+                <Pause as serde::Deserialize>::deserialize(&value)
+                    .map(Self::Pause)
+                    .map_err(|e| e.to_string())
+            }
+            Some("startRecording") => {
+                <StartRecording as serde::Deserialize>::deserialize(&value)
+                    .map(Self::StartRecording)
+                    .map_err(|e| e.to_string())
+            }
+            Some("stopRecording") => {
+                <StopRecording as serde::Deserialize>::deserialize(&value)
+                    .map(Self::StopRecording)
+                    .map_err(|e| e.to_string())
+            }
+            Some("bridgeCall") => {
+                <BridgeCall as serde::Deserialize>::deserialize(&value)
+                    .map(Self::BridgeCall)
+                    .map_err(|e| e.to_string())
+            }
+            Some("menu") => {
+                <Menu as serde::Deserialize>::deserialize(&value)
+                    .map(Self::Menu)
+                    .map_err(|e| e.to_string())
+            }
+            Some("gotoMenu") => {
+                <GotoMenu as serde::Deserialize>::deserialize(&value)
+                    .map(Self::GotoMenu)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for SvamlCommand {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -5617,74 +5716,7 @@ impl<'de> serde::Deserialize<'de> for SvamlCommand {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("command").and_then(serde_json::Value::as_str) {
-            Some("amd") => {
-                <Amd as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Amd)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("dial") => {
-                <Dial as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Dial)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("messages") => {
-                <Messages as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Messages)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("stopMessages") => {
-                <StopMessages as serde::Deserialize>::deserialize(&value)
-                    .map(Self::StopMessages)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("webhook") => {
-                <Webhook as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Webhook)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("hangup") => {
-                <Hangup as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Hangup)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("answer") => {
-                <Answer as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Answer)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("pause") => {
-                <Pause as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Pause)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("startRecording") => {
-                <StartRecording as serde::Deserialize>::deserialize(&value)
-                    .map(Self::StartRecording)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("stopRecording") => {
-                <StopRecording as serde::Deserialize>::deserialize(&value)
-                    .map(Self::StopRecording)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("bridgeCall") => {
-                <BridgeCall as serde::Deserialize>::deserialize(&value)
-                    .map(Self::BridgeCall)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("menu") => {
-                <Menu as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Menu)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("gotoMenu") => {
-                <GotoMenu as serde::Deserialize>::deserialize(&value)
-                    .map(Self::GotoMenu)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl SvamlCommand {
@@ -5985,6 +6017,36 @@ impl serde::Serialize for To {
         )
     }
 }
+impl To {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("type").and_then(serde_json::Value::as_str) {
+            Some("PHONE") => {
+                <Phone as serde::Deserialize>::deserialize(&value)
+                    .map(Self::Phone)
+                    .map_err(|e| e.to_string())
+            }
+            Some("SIP") => {
+                <Sip as serde::Deserialize>::deserialize(&value)
+                    .map(Self::Sip)
+                    .map_err(|e| e.to_string())
+            }
+            Some("STREAM") => {
+                <Stream as serde::Deserialize>::deserialize(&value)
+                    .map(Self::Stream)
+                    .map_err(|e| e.to_string())
+            }
+            Some("VOICE_RELAY") => {
+                <VoiceRelay as serde::Deserialize>::deserialize(&value)
+                    .map(Self::VoiceRelay)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for To {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -5992,29 +6054,7 @@ impl<'de> serde::Deserialize<'de> for To {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("PHONE") => {
-                <Phone as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Phone)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("SIP") => {
-                <Sip as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Sip)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("STREAM") => {
-                <Stream as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Stream)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("VOICE_RELAY") => {
-                <VoiceRelay as serde::Deserialize>::deserialize(&value)
-                    .map(Self::VoiceRelay)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl To {
@@ -10026,10 +10066,11 @@ impl serde::Serialize for WebhookRequestEvent {
         }
     }
 }
-impl<'de> serde::Deserialize<'de> for WebhookRequestEvent {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+impl WebhookRequestEvent {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape {
                 kind: sinch_sdk_runtime::union::JsonKind::String,
@@ -10044,9 +10085,6 @@ impl<'de> serde::Deserialize<'de> for WebhookRequestEvent {
                 values: &[],
             },
         ];
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
@@ -10071,13 +10109,21 @@ impl<'de> serde::Deserialize<'de> for WebhookRequestEvent {
             }
         }
         Err(
-            serde::de::Error::custom(
-                format!(
-                    "{} ({})", "data did not match any variant of WebhookRequestEvent",
-                    tried.join("; ")
-                ),
+            format!(
+                "{} ({})", "data did not match any variant of WebhookRequestEvent", tried
+                .join("; ")
             ),
         )
+    }
+}
+impl<'de> serde::Deserialize<'de> for WebhookRequestEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WebhookRequestEvent {

@@ -2775,6 +2775,61 @@ impl serde::Serialize for WhatsAppMessageMessage {
         )
     }
 }
+impl WhatsAppMessageMessage {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        match value.get("type").and_then(serde_json::Value::as_str) {
+            Some("audio") | Some("AudioMessage") => {
+                <AudioMessage as serde::Deserialize>::deserialize(&value)
+                    .map(Self::AudioMessage)
+                    .map_err(|e| e.to_string())
+            }
+            Some("contacts") | Some("ContactsMessage") => {
+                <ContactsMessage as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContactsMessage)
+                    .map_err(|e| e.to_string())
+            }
+            Some("document") | Some("DocumentMessage") => {
+                <DocumentMessage as serde::Deserialize>::deserialize(&value)
+                    .map(Self::DocumentMessage)
+                    .map_err(|e| e.to_string())
+            }
+            Some("image") | Some("ImageMessage") => {
+                <ImageMessage as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ImageMessage)
+                    .map_err(|e| e.to_string())
+            }
+            Some("location") | Some("LocationMessage") => {
+                <LocationMessage as serde::Deserialize>::deserialize(&value)
+                    .map(Self::LocationMessage)
+                    .map_err(|e| e.to_string())
+            }
+            Some("sticker") | Some("StickerMessage") => {
+                <StickerMessage as serde::Deserialize>::deserialize(&value)
+                    .map(Self::StickerMessage)
+                    .map_err(|e| e.to_string())
+            }
+            Some("text") | Some("TextMessage") => {
+                <TextMessage as serde::Deserialize>::deserialize(&value)
+                    .map(Self::TextMessage)
+                    .map_err(|e| e.to_string())
+            }
+            Some("video") | Some("VideoMessage") => {
+                <VideoMessage as serde::Deserialize>::deserialize(&value)
+                    .map(Self::VideoMessage)
+                    .map_err(|e| e.to_string())
+            }
+            Some("template") | Some("templateMessage") => {
+                <TemplateMessage as serde::Deserialize>::deserialize(&value)
+                    .map(Self::TemplateMessage)
+                    .map_err(|e| e.to_string())
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
 impl<'de> serde::Deserialize<'de> for WhatsAppMessageMessage {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -2782,54 +2837,7 @@ impl<'de> serde::Deserialize<'de> for WhatsAppMessageMessage {
         let value = <serde_json::Value as serde::Deserialize>::deserialize(
             deserializer,
         )?;
-        match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("audio") | Some("AudioMessage") => {
-                <AudioMessage as serde::Deserialize>::deserialize(&value)
-                    .map(Self::AudioMessage)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("contacts") | Some("ContactsMessage") => {
-                <ContactsMessage as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ContactsMessage)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("document") | Some("DocumentMessage") => {
-                <DocumentMessage as serde::Deserialize>::deserialize(&value)
-                    .map(Self::DocumentMessage)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("image") | Some("ImageMessage") => {
-                <ImageMessage as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ImageMessage)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("location") | Some("LocationMessage") => {
-                <LocationMessage as serde::Deserialize>::deserialize(&value)
-                    .map(Self::LocationMessage)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("sticker") | Some("StickerMessage") => {
-                <StickerMessage as serde::Deserialize>::deserialize(&value)
-                    .map(Self::StickerMessage)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("text") | Some("TextMessage") => {
-                <TextMessage as serde::Deserialize>::deserialize(&value)
-                    .map(Self::TextMessage)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("video") | Some("VideoMessage") => {
-                <VideoMessage as serde::Deserialize>::deserialize(&value)
-                    .map(Self::VideoMessage)
-                    .map_err(serde::de::Error::custom)
-            }
-            Some("template") | Some("templateMessage") => {
-                <TemplateMessage as serde::Deserialize>::deserialize(&value)
-                    .map(Self::TemplateMessage)
-                    .map_err(serde::de::Error::custom)
-            }
-            _ => Ok(Self::Other(value)),
-        }
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsAppMessageMessage {
