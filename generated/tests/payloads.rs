@@ -37,7 +37,7 @@ use sinch_sdk::voice::types as v;
 type Entry = (&'static str, fn(&Value) -> Result<(), String>);
 
 /// How many payloads decode today, with every API enabled. Raise it when more decode.
-const MIN_DECODED: usize = 392;
+const MIN_DECODED: usize = 395;
 
 /// The folders of the payload directory this test covers.
 const DOMAINS: &[&str] = &[

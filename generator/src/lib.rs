@@ -13,6 +13,7 @@ pub mod diff;
 pub mod doc;
 pub mod emit;
 pub mod fetch;
+pub mod fix;
 pub mod fuzz;
 pub mod load;
 pub mod manifest;
@@ -66,7 +67,10 @@ pub struct Output {
 
 /// Loads, normalises and models one description file.
 pub fn model_file(entry: &manifest::ApiEntry, path: &Path, warnings: &mut Warnings) -> Result<model::Api, Error> {
-    let doc = load_description(path, warnings)?;
+    let mut raw = load::load_file(path, warnings)?;
+    fix::apply(path, &mut raw, &entry.fixes)?;
+    let raw = bundle::bundle_within(path, raw, None, warnings)?;
+    let doc = normalise::normalise(path, raw, warnings)?;
     model::build(entry, path, &doc, warnings)
 }
 

@@ -37,6 +37,23 @@ pub struct ApiEntry {
     /// Method names by operation id, where the derived name is not the one users look for.
     #[serde(default)]
     pub renames: std::collections::BTreeMap<String, String>,
+    /// Members of the description that say something other than what Sinch sends.
+    #[serde(default)]
+    pub fixes: Vec<Fix>,
+}
+
+/// A correction of the description, applied to it as loaded (before bundling): the members of
+/// `set` are merged into the object at `at` (RFC 7396: objects merge member by member, anything
+/// else replaces). A fix that no longer finds its place after an update is an error, so each
+/// is looked at again when Sinch changes the description.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fix {
+    /// JSON pointer into the description's entry file.
+    pub at: String,
+    pub set: serde_json::Map<String, serde_json::Value>,
+    /// The evidence: what Sinch sends, and where that is seen.
+    pub why: String,
 }
 
 /// An operation path as Sinch serves it: `from` as the description writes it, `to` as sent.
@@ -211,6 +228,7 @@ impl ApiEntry {
             api_key_header: None,
             client_params: Vec::new(),
             renames: Default::default(),
+            fixes: Vec::new(),
         }
     }
 }

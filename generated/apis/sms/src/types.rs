@@ -810,7 +810,7 @@ pub struct RetrieveDeliveryResponseObj {
     pub batch_id: Option<String>,
     /// The total number of messages for the batch
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total_message_count: Option<String>,
+    pub total_message_count: Option<i64>,
     /// Array with status objects. Only status codes with at least one recipient will be listed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub statuses: Option<Vec<RetrieveDeliveryResponseObjStatusesItem>>,
@@ -842,7 +842,7 @@ impl RetrieveDeliveryResponseObj {
         self
     }
     /// Sets `total_message_count`.
-    pub fn total_message_count(mut self, value: impl Into<String>) -> Self {
+    pub fn total_message_count(mut self, value: impl Into<i64>) -> Self {
         self.total_message_count = Some(value.into());
         self
     }

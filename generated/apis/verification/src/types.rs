@@ -24,7 +24,7 @@ pub struct Error {
     /// The HTTP error code.
     #[serde(rename = "errorCode")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error_code: Option<String>,
+    pub error_code: Option<i64>,
     /// A simple description of the cause of the error.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
@@ -50,7 +50,7 @@ impl Error {
         self
     }
     /// Sets `errorCode`.
-    pub fn error_code(mut self, value: impl Into<String>) -> Self {
+    pub fn error_code(mut self, value: impl Into<i64>) -> Self {
         self.error_code = Some(value.into());
         self
     }
