@@ -110,6 +110,41 @@ fn additional_properties_are_maps() {
     assert_eq!(h.payload, Some(json!([1, {"a": null}])));
 }
 
+/// Structs with a flattened union or additional properties have a generated `Deserialize`
+/// (not serde's derive): it must decode as the derive would, field kind by field kind.
+#[test]
+fn structs_keeping_other_properties_decode_as_serde_derive_would() {
+    use fixtures::maps_and_free_form::types::{Bag, Fields, FieldsKind};
+    let full = json!({
+        "must": {"d": 1}, "mustOrNull": null, "may": "m", "mayOrNull": null, "card": {"d": 2}
+    });
+    let f: Fields = serde_json::from_value(full.clone()).unwrap();
+    assert_eq!(f.must.d, Some(1));
+    assert_eq!(f.must_or_null, None);
+    assert_eq!(f.may.as_deref(), Some("m"));
+    assert_eq!(f.may_or_null, Some(None), "null is kept apart from absent");
+    assert!(matches!(&f.kind, FieldsKind::FieldsKindVariant1(v) if v.card.d == Some(2)));
+    assert_eq!(serde_json::to_value(&f).unwrap(), full);
+    // From text too (borrowed property names), with absent optional fields.
+    let f: Fields = serde_json::from_str(r#"{"text": "hi", "must": {}}"#).unwrap();
+    assert_eq!((f.must_or_null, f.may, f.may_or_null), (None, None, None));
+    assert!(matches!(&f.kind, FieldsKind::FieldsKindVariant0(v) if v.text == "hi"));
+    // An unknown kind is kept as received.
+    let f: Fields = serde_json::from_str(r#"{"must": {}, "video": 1}"#).unwrap();
+    assert_eq!(f.kind, FieldsKind::Other(json!({"video": 1})));
+    let err = |json: &str| serde_json::from_str::<Fields>(json).unwrap_err().to_string();
+    assert!(err(r#"{"text": "x"}"#).contains("missing field `must`"));
+    assert!(err(r#"{"must": {}, "must": {}, "text": "x"}"#).contains("duplicate field `must`"));
+    assert!(err(r#"{"must": 3, "text": "x"}"#).contains("invalid type: integer `3`"));
+    assert!(err("[1]").contains("expected struct Fields"));
+
+    let b: Bag = serde_json::from_str(r#"{"must": "a", "x": {"d": 1}, "mayOrNull": 5, "y": {}}"#).unwrap();
+    assert_eq!((b.must.as_str(), b.may_or_null), ("a", Some(Some(5))));
+    assert_eq!(b.additional_properties.keys().collect::<Vec<_>>(), ["x", "y"]);
+    assert_eq!(b.additional_properties["x"].d, Some(1));
+    assert!(serde_json::from_str::<Bag>(r#"{"must": "a", "x": 1}"#).is_err(), "other properties keep their type");
+}
+
 #[test]
 fn absent_and_null_are_different_requests() {
     use fixtures::nullable::types::UpdateSender;

@@ -218,20 +218,21 @@ fn keeping_rest(
         ),
     };
     let expecting = format!("struct {name}");
+    // Double-underscored names, as serde's derive has them, so no schema's type is shadowed.
     Some(quote! {
         impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                const KEYS: crate::runtime::object::Keys = crate::runtime::object::Keys(&[#(#keys),*]);
-                struct Fields;
-                impl<'de> serde::de::Visitor<'de> for Fields {
+            fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+                const __KEYS: crate::runtime::object::Keys = crate::runtime::object::Keys(&[#(#keys),*]);
+                struct __Visitor;
+                impl<'de> serde::de::Visitor<'de> for __Visitor {
                     type Value = #name;
                     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                         f.write_str(#expecting)
                     }
-                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<#name, A::Error> {
+                    fn visit_map<__A: serde::de::MapAccess<'de>>(self, mut map: __A) -> Result<#name, __A::Error> {
                         #(#declare)*
                         #rest_decl
-                        while let Some(key) = map.next_key_seed(KEYS)? {
+                        while let Some(key) = map.next_key_seed(__KEYS)? {
                             match key {
                                 #(#arms)*
                                 crate::runtime::object::Key::Known(_) => {
@@ -245,7 +246,7 @@ fn keeping_rest(
                         Ok(#name { #(#inits)* #rest_init })
                     }
                 }
-                deserializer.deserialize_map(Fields)
+                deserializer.deserialize_map(__Visitor)
             }
         }
     })

@@ -760,10 +760,10 @@ pub struct AppMessage {
     pub kind: AppMessageTypes,
 }
 impl<'de> serde::Deserialize<'de> for AppMessage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
             &[
                 ("explicit_channel_message", 0usize),
                 ("explicit_channel_omni_message", 1usize),
@@ -772,16 +772,16 @@ impl<'de> serde::Deserialize<'de> for AppMessage {
                 ("reply_to", 4usize),
             ],
         );
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = AppMessage;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("struct AppMessage")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<AppMessage, A::Error> {
+                mut map: __A,
+            ) -> Result<AppMessage, __A::Error> {
                 let mut f0: Option<Option<std::collections::BTreeMap<String, String>>> = None;
                 let mut f1: Option<
                     Option<std::collections::BTreeMap<String, OmniMessageOverride>>,
@@ -792,7 +792,7 @@ impl<'de> serde::Deserialize<'de> for AppMessage {
                 let mut f3: Option<Option<Agent>> = None;
                 let mut f4: Option<Option<AppMessageCommonPropsReplyTo>> = None;
                 let mut rest = serde_json::Map::new();
-                while let Some(key) = map.next_key_seed(KEYS)? {
+                while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
                             sinch_sdk_runtime::object::field(
@@ -842,7 +842,7 @@ impl<'de> serde::Deserialize<'de> for AppMessage {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4006,26 +4006,26 @@ pub struct Choice {
     pub kind: ChoiceTypes,
 }
 impl<'de> serde::Deserialize<'de> for Choice {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
             &[("postback_data", 0usize), ("display_mode", 1usize)],
         );
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = Choice;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("struct Choice")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<Choice, A::Error> {
+                mut map: __A,
+            ) -> Result<Choice, __A::Error> {
                 let mut f0: Option<Option<serde_json::Value>> = None;
                 let mut f1: Option<Option<DisplayMode>> = None;
                 let mut rest = serde_json::Map::new();
-                while let Some(key) = map.next_key_seed(KEYS)? {
+                while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
                             sinch_sdk_runtime::object::field(
@@ -4057,7 +4057,7 @@ impl<'de> serde::Deserialize<'de> for Choice {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6269,25 +6269,25 @@ pub struct ContactMessage {
     pub kind: ContactMessageTypes,
 }
 impl<'de> serde::Deserialize<'de> for ContactMessage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
             &[("reply_to", 0usize)],
         );
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = ContactMessage;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("struct ContactMessage")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<ContactMessage, A::Error> {
+                mut map: __A,
+            ) -> Result<ContactMessage, __A::Error> {
                 let mut f0: Option<Option<ReplyToFieldReplyTo>> = None;
                 let mut rest = serde_json::Map::new();
-                while let Some(key) = map.next_key_seed(KEYS)? {
+                while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
                             sinch_sdk_runtime::object::field(&mut map, &mut f0, "reply_to")?
@@ -6309,7 +6309,7 @@ impl<'de> serde::Deserialize<'de> for ContactMessage {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7353,10 +7353,10 @@ pub struct ConversationChannelCredentials {
     pub kind: ChannelCredentialsTypes,
 }
 impl<'de> serde::Deserialize<'de> for ConversationChannelCredentials {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
             &[
                 ("callback_secret", 0usize),
                 ("channel", 1usize),
@@ -7365,23 +7365,23 @@ impl<'de> serde::Deserialize<'de> for ConversationChannelCredentials {
                 ("credential_ordinal_number", 4usize),
             ],
         );
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = ConversationChannelCredentials;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("struct ConversationChannelCredentials")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<ConversationChannelCredentials, A::Error> {
+                mut map: __A,
+            ) -> Result<ConversationChannelCredentials, __A::Error> {
                 let mut f0: Option<Option<String>> = None;
                 let mut f1: Option<Option<ConversationChannel>> = None;
                 let mut f2: Option<Option<ChannelIntegrationState>> = None;
                 let mut f3: Option<Option<String>> = None;
                 let mut f4: Option<Option<CredentialOrdinalNumber>> = None;
                 let mut rest = serde_json::Map::new();
-                while let Some(key) = map.next_key_seed(KEYS)? {
+                while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
                             sinch_sdk_runtime::object::field(
@@ -7431,7 +7431,7 @@ impl<'de> serde::Deserialize<'de> for ConversationChannelCredentials {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7997,10 +7997,10 @@ pub struct ConversationMessage {
     pub kind: ConversationMessageTypes,
 }
 impl<'de> serde::Deserialize<'de> for ConversationMessage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
             &[
                 ("accept_time", 0usize),
                 ("channel_identity", 1usize),
@@ -8014,16 +8014,16 @@ impl<'de> serde::Deserialize<'de> for ConversationMessage {
                 ("processing_mode", 9usize),
             ],
         );
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = ConversationMessage;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("struct ConversationMessage")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<ConversationMessage, A::Error> {
+                mut map: __A,
+            ) -> Result<ConversationMessage, __A::Error> {
                 let mut f0: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
                 let mut f1: Option<Option<ChannelIdentity>> = None;
                 let mut f2: Option<Option<String>> = None;
@@ -8035,7 +8035,7 @@ impl<'de> serde::Deserialize<'de> for ConversationMessage {
                 let mut f8: Option<Option<String>> = None;
                 let mut f9: Option<Option<ProcessingMode>> = None;
                 let mut rest = serde_json::Map::new();
-                while let Some(key) = map.next_key_seed(KEYS)? {
+                while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
                             sinch_sdk_runtime::object::field(
@@ -8121,7 +8121,7 @@ impl<'de> serde::Deserialize<'de> for ConversationMessage {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -11365,10 +11365,10 @@ pub struct InjectMessageRequest {
     pub kind: ConversationMessageTypesInject,
 }
 impl<'de> serde::Deserialize<'de> for InjectMessageRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
             &[
                 ("accept_time", 0usize),
                 ("channel_identity", 1usize),
@@ -11380,16 +11380,16 @@ impl<'de> serde::Deserialize<'de> for InjectMessageRequest {
                 ("metadata", 7usize),
             ],
         );
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = InjectMessageRequest;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("struct InjectMessageRequest")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<InjectMessageRequest, A::Error> {
+                mut map: __A,
+            ) -> Result<InjectMessageRequest, __A::Error> {
                 let mut f0: Option<sinch_sdk_runtime::Timestamp> = None;
                 let mut f1: Option<ChannelIdentity> = None;
                 let mut f2: Option<String> = None;
@@ -11399,7 +11399,7 @@ impl<'de> serde::Deserialize<'de> for InjectMessageRequest {
                 let mut f6: Option<Option<ProcessingMode>> = None;
                 let mut f7: Option<Option<String>> = None;
                 let mut rest = serde_json::Map::new();
-                while let Some(key) = map.next_key_seed(KEYS)? {
+                while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
                             sinch_sdk_runtime::object::field(
@@ -11483,7 +11483,7 @@ impl<'de> serde::Deserialize<'de> for InjectMessageRequest {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -14040,30 +14040,30 @@ pub struct LineEnterpriseCredentialsFieldLineEnterpriseCredentials {
 }
 impl<'de> serde::Deserialize<'de>
 for LineEnterpriseCredentialsFieldLineEnterpriseCredentials {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
             &[("is_default", 0usize)],
         );
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = LineEnterpriseCredentialsFieldLineEnterpriseCredentials;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(
                     "struct LineEnterpriseCredentialsFieldLineEnterpriseCredentials",
                 )
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
+                mut map: __A,
             ) -> Result<
                 LineEnterpriseCredentialsFieldLineEnterpriseCredentials,
-                A::Error,
+                __A::Error,
             > {
                 let mut f0: Option<Option<bool>> = None;
                 let mut rest = serde_json::Map::new();
-                while let Some(key) = map.next_key_seed(KEYS)? {
+                while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
                             sinch_sdk_runtime::object::field(
@@ -14089,7 +14089,7 @@ for LineEnterpriseCredentialsFieldLineEnterpriseCredentials {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]

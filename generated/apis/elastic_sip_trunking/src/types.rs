@@ -2340,10 +2340,10 @@ pub struct SipEndpoint {
     pub kind: SipEndpointKind,
 }
 impl<'de> serde::Deserialize<'de> for SipEndpoint {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
             &[
                 ("id", 0usize),
                 ("sipTrunkId", 1usize),
@@ -2355,16 +2355,16 @@ impl<'de> serde::Deserialize<'de> for SipEndpoint {
                 ("updateTime", 7usize),
             ],
         );
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = SipEndpoint;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("struct SipEndpoint")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<SipEndpoint, A::Error> {
+                mut map: __A,
+            ) -> Result<SipEndpoint, __A::Error> {
                 let mut f0: Option<Option<String>> = None;
                 let mut f1: Option<Option<String>> = None;
                 let mut f2: Option<String> = None;
@@ -2374,7 +2374,7 @@ impl<'de> serde::Deserialize<'de> for SipEndpoint {
                 let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
                 let mut f7: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
                 let mut rest = serde_json::Map::new();
-                while let Some(key) = map.next_key_seed(KEYS)? {
+                while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
                             sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
@@ -2441,7 +2441,7 @@ impl<'de> serde::Deserialize<'de> for SipEndpoint {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]

@@ -16132,10 +16132,10 @@ pub struct PostV3DomainNameMessagesMimeMultipartFormDataRequestBody {
 }
 impl<'de> serde::Deserialize<'de>
 for PostV3DomainNameMessagesMimeMultipartFormDataRequestBody {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
             &[
                 ("to", 0usize),
                 ("message", 1usize),
@@ -16167,20 +16167,20 @@ for PostV3DomainNameMessagesMimeMultipartFormDataRequestBody {
                 ("recipient-variables", 27usize),
             ],
         );
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = PostV3DomainNameMessagesMimeMultipartFormDataRequestBody;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(
                     "struct PostV3DomainNameMessagesMimeMultipartFormDataRequestBody",
                 )
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
+                mut map: __A,
             ) -> Result<
                 PostV3DomainNameMessagesMimeMultipartFormDataRequestBody,
-                A::Error,
+                __A::Error,
             > {
                 let mut f0: Option<Vec<String>> = None;
                 let mut f1: Option<sinch_sdk_runtime::File> = None;
@@ -16246,7 +16246,7 @@ for PostV3DomainNameMessagesMimeMultipartFormDataRequestBody {
                     String,
                     serde_json::Value,
                 >::new();
-                while let Some(key) = map.next_key_seed(KEYS)? {
+                while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
                             sinch_sdk_runtime::object::field(&mut map, &mut f0, "to")?
@@ -16462,7 +16462,7 @@ for PostV3DomainNameMessagesMimeMultipartFormDataRequestBody {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -17750,10 +17750,10 @@ pub struct PostV3DomainNameMessagesMultipartFormDataRequestBody {
 }
 impl<'de> serde::Deserialize<'de>
 for PostV3DomainNameMessagesMultipartFormDataRequestBody {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
             &[
                 ("from", 0usize),
                 ("to", 1usize),
@@ -17793,18 +17793,21 @@ for PostV3DomainNameMessagesMultipartFormDataRequestBody {
                 ("recipient-variables", 35usize),
             ],
         );
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = PostV3DomainNameMessagesMultipartFormDataRequestBody;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(
                     "struct PostV3DomainNameMessagesMultipartFormDataRequestBody",
                 )
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<PostV3DomainNameMessagesMultipartFormDataRequestBody, A::Error> {
+                mut map: __A,
+            ) -> Result<
+                PostV3DomainNameMessagesMultipartFormDataRequestBody,
+                __A::Error,
+            > {
                 let mut f0: Option<String> = None;
                 let mut f1: Option<Vec<String>> = None;
                 let mut f2: Option<Option<Vec<String>>> = None;
@@ -17873,7 +17876,7 @@ for PostV3DomainNameMessagesMultipartFormDataRequestBody {
                     String,
                     serde_json::Value,
                 >::new();
-                while let Some(key) = map.next_key_seed(KEYS)? {
+                while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
                             sinch_sdk_runtime::object::field(&mut map, &mut f0, "from")?
@@ -18129,7 +18132,7 @@ for PostV3DomainNameMessagesMultipartFormDataRequestBody {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]

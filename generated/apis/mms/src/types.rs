@@ -680,25 +680,25 @@ pub struct SaveMmsSlideItem {
     pub kind: SaveMmsSlideItemKind,
 }
 impl<'de> serde::Deserialize<'de> for SaveMmsSlideItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
             &[("message-text", 0usize)],
         );
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = SaveMmsSlideItem;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("struct SaveMmsSlideItem")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<SaveMmsSlideItem, A::Error> {
+                mut map: __A,
+            ) -> Result<SaveMmsSlideItem, __A::Error> {
                 let mut f0: Option<Option<String>> = None;
                 let mut rest = serde_json::Map::new();
-                while let Some(key) = map.next_key_seed(KEYS)? {
+                while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
                             sinch_sdk_runtime::object::field(
@@ -724,7 +724,7 @@ impl<'de> serde::Deserialize<'de> for SaveMmsSlideItem {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1180,25 +1180,25 @@ pub struct SendMmsSlideItem {
     pub kind: SendMmsSlideItemKind,
 }
 impl<'de> serde::Deserialize<'de> for SendMmsSlideItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
             &[("message-text", 0usize)],
         );
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = SendMmsSlideItem;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("struct SendMmsSlideItem")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<SendMmsSlideItem, A::Error> {
+                mut map: __A,
+            ) -> Result<SendMmsSlideItem, __A::Error> {
                 let mut f0: Option<Option<String>> = None;
                 let mut rest = serde_json::Map::new();
-                while let Some(key) = map.next_key_seed(KEYS)? {
+                while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
                             sinch_sdk_runtime::object::field(
@@ -1224,7 +1224,7 @@ impl<'de> serde::Deserialize<'de> for SendMmsSlideItem {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]

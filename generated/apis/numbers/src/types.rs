@@ -1417,10 +1417,10 @@ pub struct CreateNumberOrderRequest {
     pub kind: CreateNumberOrderRequestKind,
 }
 impl<'de> serde::Deserialize<'de> for CreateNumberOrderRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
             &[
                 ("regionCode", 0usize),
                 ("numberType", 1usize),
@@ -1429,23 +1429,23 @@ impl<'de> serde::Deserialize<'de> for CreateNumberOrderRequest {
                 ("callbackUrl", 4usize),
             ],
         );
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = CreateNumberOrderRequest;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("struct CreateNumberOrderRequest")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<CreateNumberOrderRequest, A::Error> {
+                mut map: __A,
+            ) -> Result<CreateNumberOrderRequest, __A::Error> {
                 let mut f0: Option<RegionCode> = None;
                 let mut f1: Option<NumberType> = None;
                 let mut f2: Option<Option<OrderSmsConfiguration>> = None;
                 let mut f3: Option<Option<OrderVoiceConfiguration>> = None;
                 let mut f4: Option<Option<String>> = None;
                 let mut rest = serde_json::Map::new();
-                while let Some(key) = map.next_key_seed(KEYS)? {
+                while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
                             sinch_sdk_runtime::object::field(
@@ -1505,7 +1505,7 @@ impl<'de> serde::Deserialize<'de> for CreateNumberOrderRequest {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]

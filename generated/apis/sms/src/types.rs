@@ -1537,25 +1537,25 @@ pub struct SendBatchObjectParametersValue {
     pub additional_properties: std::collections::BTreeMap<String, String>,
 }
 impl<'de> serde::Deserialize<'de> for SendBatchObjectParametersValue {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
             &[("default", 0usize)],
         );
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = SendBatchObjectParametersValue;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("struct SendBatchObjectParametersValue")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<SendBatchObjectParametersValue, A::Error> {
+                mut map: __A,
+            ) -> Result<SendBatchObjectParametersValue, __A::Error> {
                 let mut f0: Option<Option<String>> = None;
                 let mut rest = std::collections::BTreeMap::<String, String>::new();
-                while let Some(key) = map.next_key_seed(KEYS)? {
+                while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
                             sinch_sdk_runtime::object::field(&mut map, &mut f0, "default")?
@@ -1574,7 +1574,7 @@ impl<'de> serde::Deserialize<'de> for SendBatchObjectParametersValue {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]

@@ -507,26 +507,26 @@ pub struct Choice {
     pub kind: ChoiceTypes,
 }
 impl<'de> serde::Deserialize<'de> for Choice {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
             &[("postback_data", 0usize), ("display_mode", 1usize)],
         );
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = Choice;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("struct Choice")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<Choice, A::Error> {
+                mut map: __A,
+            ) -> Result<Choice, __A::Error> {
                 let mut f0: Option<Option<serde_json::Value>> = None;
                 let mut f1: Option<Option<DisplayMode>> = None;
                 let mut rest = serde_json::Map::new();
-                while let Some(key) = map.next_key_seed(KEYS)? {
+                while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
                             sinch_sdk_runtime::object::field(
@@ -558,7 +558,7 @@ impl<'de> serde::Deserialize<'de> for Choice {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2872,10 +2872,10 @@ pub struct V2TemplateTranslation {
     pub kind: V2MessageTypes,
 }
 impl<'de> serde::Deserialize<'de> for V2TemplateTranslation {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
             &[
                 ("language_code", 0usize),
                 ("version", 1usize),
@@ -2885,16 +2885,16 @@ impl<'de> serde::Deserialize<'de> for V2TemplateTranslation {
                 ("update_time", 5usize),
             ],
         );
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = V2TemplateTranslation;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("struct V2TemplateTranslation")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<V2TemplateTranslation, A::Error> {
+                mut map: __A,
+            ) -> Result<V2TemplateTranslation, __A::Error> {
                 let mut f0: Option<String> = None;
                 let mut f1: Option<Option<String>> = None;
                 let mut f2: Option<Option<ChannelTemplateOverridesMap>> = None;
@@ -2902,7 +2902,7 @@ impl<'de> serde::Deserialize<'de> for V2TemplateTranslation {
                 let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
                 let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
                 let mut rest = serde_json::Map::new();
-                while let Some(key) = map.next_key_seed(KEYS)? {
+                while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
                             sinch_sdk_runtime::object::field(
@@ -2967,7 +2967,7 @@ impl<'de> serde::Deserialize<'de> for V2TemplateTranslation {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]

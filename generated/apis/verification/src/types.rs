@@ -2328,22 +2328,22 @@ pub struct VerificationRequestEventResponseFlashCallFlashCall {
 }
 impl<'de> serde::Deserialize<'de>
 for VerificationRequestEventResponseFlashCallFlashCall {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
             &[("cli", 0usize), ("dialTimeout", 1usize), ("interceptionTimeout", 2usize)],
         );
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = VerificationRequestEventResponseFlashCallFlashCall;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("struct VerificationRequestEventResponseFlashCallFlashCall")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<VerificationRequestEventResponseFlashCallFlashCall, A::Error> {
+                mut map: __A,
+            ) -> Result<VerificationRequestEventResponseFlashCallFlashCall, __A::Error> {
                 let mut f0: Option<Option<String>> = None;
                 let mut f1: Option<Option<FlashCallDialTimeout>> = None;
                 let mut f2: Option<Option<FlashCallInterceptionTimeout>> = None;
@@ -2351,7 +2351,7 @@ for VerificationRequestEventResponseFlashCallFlashCall {
                     String,
                     serde_json::Value,
                 >::new();
-                while let Some(key) = map.next_key_seed(KEYS)? {
+                while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
                             sinch_sdk_runtime::object::field(&mut map, &mut f0, "cli")?
@@ -2386,7 +2386,7 @@ for VerificationRequestEventResponseFlashCallFlashCall {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2464,29 +2464,29 @@ pub struct VerificationRequestEventResponsePhoneCallCallout {
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponsePhoneCallCallout {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
             &[("code", 0usize), ("speech", 1usize)],
         );
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = VerificationRequestEventResponsePhoneCallCallout;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("struct VerificationRequestEventResponsePhoneCallCallout")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<VerificationRequestEventResponsePhoneCallCallout, A::Error> {
+                mut map: __A,
+            ) -> Result<VerificationRequestEventResponsePhoneCallCallout, __A::Error> {
                 let mut f0: Option<Option<String>> = None;
                 let mut f1: Option<Option<PhoneCallSpeech>> = None;
                 let mut rest = std::collections::BTreeMap::<
                     String,
                     serde_json::Value,
                 >::new();
-                while let Some(key) = map.next_key_seed(KEYS)? {
+                while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
                             sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
@@ -2509,7 +2509,7 @@ impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponsePhoneCallC
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2586,10 +2586,10 @@ pub struct VerificationRequestEventResponseSmsSms {
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponseSmsSms {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
             &[
                 ("code", 0usize),
                 ("codeType", 1usize),
@@ -2597,16 +2597,16 @@ impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponseSmsSms {
                 ("acceptLanguage", 3usize),
             ],
         );
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = VerificationRequestEventResponseSmsSms;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("struct VerificationRequestEventResponseSmsSms")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<VerificationRequestEventResponseSmsSms, A::Error> {
+                mut map: __A,
+            ) -> Result<VerificationRequestEventResponseSmsSms, __A::Error> {
                 let mut f0: Option<Option<String>> = None;
                 let mut f1: Option<Option<SmsCodeType>> = None;
                 let mut f2: Option<Option<SmsExpiry>> = None;
@@ -2615,7 +2615,7 @@ impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponseSmsSms {
                     String,
                     serde_json::Value,
                 >::new();
-                while let Some(key) = map.next_key_seed(KEYS)? {
+                while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
                             sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
@@ -2650,7 +2650,7 @@ impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponseSmsSms {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2733,29 +2733,29 @@ pub struct VerificationRequestEventResponseWhatsAppWhatsapp {
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponseWhatsAppWhatsapp {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
             &[("codeType", 0usize), ("acceptLanguage", 1usize)],
         );
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = VerificationRequestEventResponseWhatsAppWhatsapp;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("struct VerificationRequestEventResponseWhatsAppWhatsapp")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<VerificationRequestEventResponseWhatsAppWhatsapp, A::Error> {
+                mut map: __A,
+            ) -> Result<VerificationRequestEventResponseWhatsAppWhatsapp, __A::Error> {
                 let mut f0: Option<Option<WhatsAppCodeType>> = None;
                 let mut f1: Option<Option<Vec<String>>> = None;
                 let mut rest = std::collections::BTreeMap::<
                     String,
                     serde_json::Value,
                 >::new();
-                while let Some(key) = map.next_key_seed(KEYS)? {
+                while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
                             sinch_sdk_runtime::object::field(&mut map, &mut f0, "codeType")?
@@ -2782,7 +2782,7 @@ impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponseWhatsAppWh
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3445,29 +3445,29 @@ pub struct VerificationStartRequestFlashCallFlashCallOptions {
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationStartRequestFlashCallFlashCallOptions {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
             &[("dialTimeout", 0usize), ("interceptionTimeout", 1usize)],
         );
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = VerificationStartRequestFlashCallFlashCallOptions;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("struct VerificationStartRequestFlashCallFlashCallOptions")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<VerificationStartRequestFlashCallFlashCallOptions, A::Error> {
+                mut map: __A,
+            ) -> Result<VerificationStartRequestFlashCallFlashCallOptions, __A::Error> {
                 let mut f0: Option<Option<FlashCallDialTimeout>> = None;
                 let mut f1: Option<Option<FlashCallInterceptionTimeout>> = None;
                 let mut rest = std::collections::BTreeMap::<
                     String,
                     serde_json::Value,
                 >::new();
-                while let Some(key) = map.next_key_seed(KEYS)? {
+                while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
                             sinch_sdk_runtime::object::field(
@@ -3498,7 +3498,7 @@ impl<'de> serde::Deserialize<'de> for VerificationStartRequestFlashCallFlashCall
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3592,28 +3592,28 @@ pub struct VerificationStartRequestPhoneCallCalloutOptions {
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationStartRequestPhoneCallCalloutOptions {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
             &[("speech", 0usize)],
         );
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = VerificationStartRequestPhoneCallCalloutOptions;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("struct VerificationStartRequestPhoneCallCalloutOptions")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<VerificationStartRequestPhoneCallCalloutOptions, A::Error> {
+                mut map: __A,
+            ) -> Result<VerificationStartRequestPhoneCallCalloutOptions, __A::Error> {
                 let mut f0: Option<Option<PhoneCallSpeech>> = None;
                 let mut rest = std::collections::BTreeMap::<
                     String,
                     serde_json::Value,
                 >::new();
-                while let Some(key) = map.next_key_seed(KEYS)? {
+                while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
                             sinch_sdk_runtime::object::field(&mut map, &mut f0, "speech")?
@@ -3632,7 +3632,7 @@ impl<'de> serde::Deserialize<'de> for VerificationStartRequestPhoneCallCalloutOp
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3721,29 +3721,29 @@ pub struct VerificationStartRequestSmsSmsOptions {
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationStartRequestSmsSmsOptions {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
             &[("codeType", 0usize), ("expiry", 1usize)],
         );
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = VerificationStartRequestSmsSmsOptions;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("struct VerificationStartRequestSmsSmsOptions")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<VerificationStartRequestSmsSmsOptions, A::Error> {
+                mut map: __A,
+            ) -> Result<VerificationStartRequestSmsSmsOptions, __A::Error> {
                 let mut f0: Option<Option<SmsCodeType>> = None;
                 let mut f1: Option<Option<SmsExpiry>> = None;
                 let mut rest = std::collections::BTreeMap::<
                     String,
                     serde_json::Value,
                 >::new();
-                while let Some(key) = map.next_key_seed(KEYS)? {
+                while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
                             sinch_sdk_runtime::object::field(&mut map, &mut f0, "codeType")?
@@ -3766,7 +3766,7 @@ impl<'de> serde::Deserialize<'de> for VerificationStartRequestSmsSmsOptions {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3858,28 +3858,28 @@ pub struct VerificationStartRequestWhatsAppWhatsappOptions {
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationStartRequestWhatsAppWhatsappOptions {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
             &[("codeType", 0usize)],
         );
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = VerificationStartRequestWhatsAppWhatsappOptions;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("struct VerificationStartRequestWhatsAppWhatsappOptions")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<VerificationStartRequestWhatsAppWhatsappOptions, A::Error> {
+                mut map: __A,
+            ) -> Result<VerificationStartRequestWhatsAppWhatsappOptions, __A::Error> {
                 let mut f0: Option<Option<WhatsAppCodeType>> = None;
                 let mut rest = std::collections::BTreeMap::<
                     String,
                     serde_json::Value,
                 >::new();
-                while let Some(key) = map.next_key_seed(KEYS)? {
+                while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
                             sinch_sdk_runtime::object::field(&mut map, &mut f0, "codeType")?
@@ -3898,7 +3898,7 @@ impl<'de> serde::Deserialize<'de> for VerificationStartRequestWhatsAppWhatsappOp
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4267,10 +4267,10 @@ pub struct VerificationStartResponseFlashCallFlashCall {
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationStartResponseFlashCallFlashCall {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
             &[
                 ("cliFilter", 0usize),
                 ("interceptionTimeout", 1usize),
@@ -4278,16 +4278,16 @@ impl<'de> serde::Deserialize<'de> for VerificationStartResponseFlashCallFlashCal
                 ("denyCallAfter", 3usize),
             ],
         );
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = VerificationStartResponseFlashCallFlashCall;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("struct VerificationStartResponseFlashCallFlashCall")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<VerificationStartResponseFlashCallFlashCall, A::Error> {
+                mut map: __A,
+            ) -> Result<VerificationStartResponseFlashCallFlashCall, __A::Error> {
                 let mut f0: Option<String> = None;
                 let mut f1: Option<i32> = None;
                 let mut f2: Option<Option<i64>> = None;
@@ -4296,7 +4296,7 @@ impl<'de> serde::Deserialize<'de> for VerificationStartResponseFlashCallFlashCal
                     String,
                     serde_json::Value,
                 >::new();
-                while let Some(key) = map.next_key_seed(KEYS)? {
+                while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
                             sinch_sdk_runtime::object::field(
@@ -4347,7 +4347,7 @@ impl<'de> serde::Deserialize<'de> for VerificationStartResponseFlashCallFlashCal
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4441,26 +4441,26 @@ pub struct VerificationStartResponseSmsSms {
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationStartResponseSmsSms {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
             &[
                 ("template", 0usize),
                 ("interceptionTimeout", 1usize),
                 ("codeType", 2usize),
             ],
         );
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = VerificationStartResponseSmsSms;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("struct VerificationStartResponseSmsSms")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<VerificationStartResponseSmsSms, A::Error> {
+                mut map: __A,
+            ) -> Result<VerificationStartResponseSmsSms, __A::Error> {
                 let mut f0: Option<Option<String>> = None;
                 let mut f1: Option<Option<i32>> = None;
                 let mut f2: Option<Option<SmsCodeType>> = None;
@@ -4468,7 +4468,7 @@ impl<'de> serde::Deserialize<'de> for VerificationStartResponseSmsSms {
                     String,
                     serde_json::Value,
                 >::new();
-                while let Some(key) = map.next_key_seed(KEYS)? {
+                while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
                             sinch_sdk_runtime::object::field(&mut map, &mut f0, "template")?
@@ -4499,7 +4499,7 @@ impl<'de> serde::Deserialize<'de> for VerificationStartResponseSmsSms {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4588,28 +4588,28 @@ pub struct VerificationStartResponseWhatsAppWhatsapp {
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for VerificationStartResponseWhatsAppWhatsapp {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        const KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        const __KEYS: sinch_sdk_runtime::object::Keys = sinch_sdk_runtime::object::Keys(
             &[("codeType", 0usize)],
         );
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = VerificationStartResponseWhatsAppWhatsapp;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("struct VerificationStartResponseWhatsAppWhatsapp")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<VerificationStartResponseWhatsAppWhatsapp, A::Error> {
+                mut map: __A,
+            ) -> Result<VerificationStartResponseWhatsAppWhatsapp, __A::Error> {
                 let mut f0: Option<Option<WhatsAppCodeType>> = None;
                 let mut rest = std::collections::BTreeMap::<
                     String,
                     serde_json::Value,
                 >::new();
-                while let Some(key) = map.next_key_seed(KEYS)? {
+                while let Some(key) = map.next_key_seed(__KEYS)? {
                     match key {
                         sinch_sdk_runtime::object::Key::Known(0usize) => {
                             sinch_sdk_runtime::object::field(&mut map, &mut f0, "codeType")?
@@ -4628,7 +4628,7 @@ impl<'de> serde::Deserialize<'de> for VerificationStartResponseWhatsAppWhatsapp 
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 #[allow(clippy::should_implement_trait)]
