@@ -67,10 +67,7 @@ pub struct Output {
 
 /// Loads, normalises and models one description file.
 pub fn model_file(entry: &manifest::ApiEntry, path: &Path, warnings: &mut Warnings) -> Result<model::Api, Error> {
-    let mut raw = load::load_file(path, warnings)?;
-    fix::apply(path, &mut raw, &entry.fixes)?;
-    let raw = bundle::bundle_within(path, raw, None, warnings)?;
-    let doc = normalise::normalise(path, raw, warnings)?;
+    let doc = load_fixed(path, None, &entry.fixes, warnings)?;
     model::build(entry, path, &doc, warnings)
 }
 
@@ -93,7 +90,19 @@ pub fn load_description_within(
     ref_root: Option<&Path>,
     warnings: &mut Warnings,
 ) -> Result<openapiv3::OpenAPI, Error> {
-    let raw = load::load_file(path, warnings)?;
+    load_fixed(path, ref_root, &[], warnings)
+}
+
+/// Load, correct with the manifest's `fixes` (before bundling: they point into this file),
+/// bundle and normalise.
+fn load_fixed(
+    path: &Path,
+    ref_root: Option<&Path>,
+    fixes: &[manifest::Fix],
+    warnings: &mut Warnings,
+) -> Result<openapiv3::OpenAPI, Error> {
+    let mut raw = load::load_file(path, warnings)?;
+    fix::apply(path, &mut raw, fixes)?;
     let raw = bundle::bundle_within(path, raw, ref_root, warnings)?;
     normalise::normalise(path, raw, warnings)
 }

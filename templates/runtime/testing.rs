@@ -79,19 +79,12 @@ pub enum FieldKind {
 impl FieldKind {
     /// Whether `text` reads as this kind; else what it should have been.
     fn check(self, text: &str) -> Result<(), &'static str> {
-        let ok = match self {
-            FieldKind::Integer => text.parse::<i64>().is_ok(),
-            FieldKind::Number => text.parse::<f64>().is_ok_and(f64::is_finite),
-            FieldKind::Boolean => text == "true" || text == "false",
+        let (ok, wanted) = match self {
+            FieldKind::Integer => (text.parse::<i64>().is_ok(), "an integer"),
+            FieldKind::Number => (text.parse::<f64>().is_ok_and(f64::is_finite), "a number"),
+            FieldKind::Boolean => (text == "true" || text == "false", "`true` or `false`"),
         };
-        if ok {
-            return Ok(());
-        }
-        Err(match self {
-            FieldKind::Integer => "an integer",
-            FieldKind::Number => "a number",
-            FieldKind::Boolean => "`true` or `false`",
-        })
+        if ok { Ok(()) } else { Err(wanted) }
     }
 }
 

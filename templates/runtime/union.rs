@@ -101,8 +101,13 @@ fn own(shapes: &[Shape], index: usize) -> Vec<&'static str> {
         .known
         .iter()
         .copied()
-        .filter(|p| !shapes.iter().all(|s| s.known.contains(p)))
+        .filter(|p| !known_by_all(shapes, p))
         .collect()
+}
+
+/// Whether every variant knows property `p` (so it tells none of them apart).
+fn known_by_all(shapes: &[Shape], p: &str) -> bool {
+    shapes.iter().all(|s| s.known.contains(&p))
 }
 
 /// [`rank`] limited to the variants that claim the value: objects holding at least one property
@@ -117,7 +122,7 @@ pub fn rank_claimed(value: &Value, shapes: &[Shape]) -> Vec<usize> {
     let claims = |i: usize| {
         obj.keys()
             .map(String::as_str)
-            .any(|k| shapes[i].known.contains(&k) && !shapes.iter().all(|s| s.known.contains(&k)))
+            .any(|k| shapes[i].known.contains(&k) && !known_by_all(shapes, k))
     };
     ranked(value, shapes, claims)
 }

@@ -114,10 +114,15 @@ fn structure(
     // where `flatten` buffers every value first (measured in generated/benches/serde.rs).
     let only_map = s.fields.is_empty() && s.additional.is_some();
     let transparent = only_map.then(|| quote!(#[serde(transparent)]));
-    let additional = s.additional.as_ref().map(|t| {
+    // The map's field and value type, named once for the declaration and the decoder.
+    let map = s.additional.as_ref().map(|t| {
         let used: std::collections::BTreeSet<String> = s.fields.iter().map(|f| f.name.clone()).collect();
-        let ident = naming::ident(&naming::unique("additional_properties", &used));
-        let t = ty(t, &TokenStream::new());
+        (
+            naming::ident(&naming::unique("additional_properties", &used)),
+            ty(t, &TokenStream::new()),
+        )
+    });
+    let additional = map.as_ref().map(|(ident, t)| {
         let flatten = (!only_map).then(|| quote!(#[serde(flatten)]));
         quote! {
             /// Properties beyond the named ones.
@@ -127,7 +132,7 @@ fn structure(
     });
     let all_optional = s.fields.iter().all(|f| !f.required);
     let default = all_optional.then(|| quote!(Default,));
-    let decode = (!only_map).then(|| keeping_rest(name, s, defs)).flatten();
+    let decode = (!only_map).then(|| keeping_rest(name, s, map, defs)).flatten();
     let derive_decode = decode.is_none().then(|| quote!(serde::Deserialize));
     quote! {
         #doc
@@ -149,10 +154,11 @@ fn structure(
 fn keeping_rest(
     name: &proc_macro2::Ident,
     s: &Struct,
+    map: Option<(proc_macro2::Ident, TokenStream)>,
     defs: &std::collections::BTreeMap<String, TypeDef>,
 ) -> Option<TokenStream> {
     let unions: Vec<&Field> = s.fields.iter().filter(|f| f.flatten).collect();
-    let rest = match (unions.as_slice(), &s.additional) {
+    let rest = match (unions.as_slice(), map) {
         ([union], None) => {
             // A generated union takes the collected properties as they are; anything else is
             // decoded from them through serde.
@@ -162,13 +168,7 @@ fn keeping_rest(
             };
             Rest::Union(naming::ident(&union.name), generated.then(|| field_ty(union)))
         }
-        ([], Some(t)) => {
-            let used: std::collections::BTreeSet<String> = s.fields.iter().map(|f| f.name.clone()).collect();
-            Rest::Map(
-                naming::ident(&naming::unique("additional_properties", &used)),
-                ty(t, &TokenStream::new()),
-            )
-        }
+        ([], Some((ident, t))) => Rest::Map(ident, t),
         _ => return None,
     };
     let named: Vec<&Field> = s.fields.iter().filter(|f| !f.flatten).collect();
