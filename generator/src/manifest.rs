@@ -51,6 +51,7 @@ pub struct ApiEntry {
 pub struct Fix {
     /// JSON pointer into the description's entry file.
     pub at: String,
+    /// The members to merge in (`{ type = "integer" }`).
     pub set: serde_json::Map<String, serde_json::Value>,
     /// The evidence: what Sinch sends, and where that is seen.
     pub why: String,
