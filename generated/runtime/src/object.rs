@@ -5,7 +5,7 @@
 //!
 //! serde's `#[serde(flatten)]` first buffers every property of the object, then decodes each
 //! field again from the buffer: Conversation's `SendMessageRequest` decoded at 0.77x the speed
-//! of a hand-written struct that way (`benches/serde.rs`). The generated `Deserialize` of these
+//! of a hand-written struct that way (`benches/codec.rs`). The generated `Deserialize` of these
 //! structs instead reads its named fields straight from the decoder, recognised by [`Keys`]
 //! without allocating, and collects only the other properties.
 

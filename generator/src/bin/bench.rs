@@ -42,6 +42,11 @@ enum Mode {
         /// The API built alone and touched for the rebuild.
         #[arg(long, default_value = "sms")]
         api: String,
+        /// The APIs "all features" stands for (comma-separated; default: the SDK's default
+        /// features). Two SDKs compare on the same APIs this way, e.g. the ones whose
+        /// descriptions did not change between them.
+        #[arg(long)]
+        features: Option<String>,
         /// Runs of each measure (not of the cold build, which is done once); medians are printed.
         #[arg(long, default_value_t = 1)]
         runs: usize,
@@ -75,10 +80,18 @@ fn main() -> ExitCode {
         Mode::Build {
             sdk,
             api,
+            features,
             runs,
             target_dir,
             quick,
-        } => build_mode(&sdk, &api, runs.max(1), target_dir, quick),
+        } => build_mode(
+            &sdk,
+            &api,
+            features.as_deref(),
+            runs.max(1),
+            target_dir,
+            quick,
+        ),
         Mode::One { spec, runs } => one(&spec, runs),
         Mode::Sdk { mirror, runs } => sdk(&mirror, runs),
     };
@@ -322,7 +335,14 @@ fn touch(path: &Path) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
-fn build_mode(sdk: &Path, api: &str, runs: usize, target: Option<PathBuf>, quick: bool) -> Result<(), String> {
+fn build_mode(
+    sdk: &Path,
+    api: &str,
+    all: Option<&str>,
+    runs: usize,
+    target: Option<PathBuf>,
+    quick: bool,
+) -> Result<(), String> {
     let sdk = sdk.canonicalize().map_err(|e| format!("{}: {e}", sdk.display()))?;
     let touched = api_file(&sdk, api)?;
     let target = match (target, quick) {
@@ -335,6 +355,13 @@ fn build_mode(sdk: &Path, api: &str, runs: usize, target: Option<PathBuf>, quick
         sdk.display(),
         std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
     );
+    let all_name = match all {
+        Some(list) => {
+            println!("features: {list}");
+            "features"
+        }
+        None => "all features",
+    };
     let row = |what: &str, (secs, mib): (f64, f64)| println!("{what:<58} {secs:>8.1} s {mib:>8.0} MiB");
     // Time and memory each by their own median.
     let med = |xs: Vec<(f64, f64)>| {
@@ -346,15 +373,15 @@ fn build_mode(sdk: &Path, api: &str, runs: usize, target: Option<PathBuf>, quick
     if !quick {
         let _ = std::fs::remove_dir_all(&target);
         row(
-            "cold, all features (dependencies included)",
-            timed_cargo(&sdk, &target, None)?,
+            &format!("cold, {all_name} (dependencies included)"),
+            timed_cargo(&sdk, &target, all)?,
         );
         let mut own = Vec::new();
         for _ in 0..runs {
             clean_sdk(&sdk, &target)?;
-            own.push(timed_cargo(&sdk, &target, None)?);
+            own.push(timed_cargo(&sdk, &target, all)?);
         }
-        row("own crates, all features (dependencies built)", med(own));
+        row(&format!("own crates, {all_name} (dependencies built)"), med(own));
     }
     let mut alone = Vec::new();
     for _ in 0..runs {
@@ -363,7 +390,7 @@ fn build_mode(sdk: &Path, api: &str, runs: usize, target: Option<PathBuf>, quick
     }
     row(&format!("own crates, feature `{api}` alone"), med(alone));
     // Quick: the rebuild with the one feature, so nothing else is built.
-    let features = if quick { Some(api) } else { None };
+    let features = if quick { Some(api) } else { all };
     timed_cargo(&sdk, &target, features)?;
     let mut rebuild = Vec::new();
     for _ in 0..runs {
@@ -373,7 +400,7 @@ fn build_mode(sdk: &Path, api: &str, runs: usize, target: Option<PathBuf>, quick
     let scope = if quick {
         format!("feature `{api}`")
     } else {
-        "all features".to_string()
+        all_name.to_string()
     };
     row(&format!("rebuild, {scope}, after touching `{api}`"), med(rebuild));
     Ok(())

@@ -111,7 +111,7 @@ fn structure(
 ) -> TokenStream {
     let fields = s.fields.iter().map(field);
     // A map and nothing else is the map itself on the wire: `transparent` decodes it directly,
-    // where `flatten` buffers every value first (measured in generated/benches/serde.rs).
+    // where `flatten` buffers every value first (measured in generated/benches/codec.rs).
     let only_map = s.fields.is_empty() && s.additional.is_some();
     let transparent = only_map.then(|| quote!(#[serde(transparent)]));
     // The map's field and value type, named once for the declaration and the decoder.

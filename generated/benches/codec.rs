@@ -3,9 +3,9 @@
 //! the way one would by hand: derived closed enums with a catch-all, plain maps, and a message
 //! with one optional field per kind instead of the generated flattened union.
 //!
-//! `cargo bench -p sinch-sdk --bench serde` prints, per type and direction, the median time per
+//! `cargo bench -p sinch-sdk --bench codec` prints, per type and direction, the median time per
 //! value of each side and the generated side's speed relative to the hand-written one (issue 9
-//! asks for at least 0.95). `cargo test -p sinch-sdk --bench serde` runs each side once and checks
+//! asks for at least 0.95). `cargo test -p sinch-sdk --bench codec` runs each side once and checks
 //! that both decode the same input and encode it back to the same JSON.
 
 use serde::{Deserialize, Serialize};
