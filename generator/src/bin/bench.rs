@@ -84,14 +84,7 @@ fn main() -> ExitCode {
             runs,
             target_dir,
             quick,
-        } => build_mode(
-            &sdk,
-            &api,
-            features.as_deref(),
-            runs.max(1),
-            target_dir,
-            quick,
-        ),
+        } => build_mode(&sdk, &api, features.as_deref(), runs.max(1), target_dir, quick),
         Mode::One { spec, runs } => one(&spec, runs),
         Mode::Sdk { mirror, runs } => sdk(&mirror, runs),
     };
