@@ -63,6 +63,46 @@ pub enum Error<E = NoErrorBody> {
     },
 }
 
+impl Error {
+    /// The same error as the error type of an operation. The errors raised before a response is
+    /// read (request, credentials, transport) carry no typed body, so nothing is lost; an
+    /// `Api` error keeps its status, headers and body, without a typed body.
+    pub fn widen<E>(self) -> Error<E> {
+        match self {
+            Error::Api(e) => {
+                let ApiError {
+                    operation,
+                    status,
+                    headers,
+                    body,
+                    typed: _,
+                } = *e;
+                Error::Api(Box::new(ApiError {
+                    operation,
+                    status,
+                    headers,
+                    body,
+                    typed: None,
+                }))
+            }
+            Error::Decode {
+                operation,
+                status,
+                body,
+                source,
+            } => Error::Decode {
+                operation,
+                status,
+                body,
+                source,
+            },
+            Error::Auth { operation, source } => Error::Auth { operation, source },
+            Error::Request { operation, source } => Error::Request { operation, source },
+            Error::Transport { operation, source } => Error::Transport { operation, source },
+        }
+    }
+}
+
 impl<E> Error<E> {
     /// The HTTP status, when a response was received.
     pub fn status(&self) -> Option<reqwest::StatusCode> {
@@ -243,7 +283,34 @@ impl fmt::Display for SinchError {
 
 #[cfg(test)]
 mod tests {
-    use super::SinchError;
+    use super::{ApiError, Error, SinchError};
+
+    #[test]
+    fn widening_keeps_what_was_received() {
+        let api: Error = Error::Api(Box::new(ApiError {
+            operation: "op",
+            status: reqwest::StatusCode::TOO_MANY_REQUESTS,
+            headers: Default::default(),
+            body: bytes::Bytes::from_static(b"{\"code\":\"slow\",\"text\":\"down\"}"),
+            typed: None,
+        }));
+        let wide: Error<String> = api.widen();
+        assert_eq!(wide.status(), Some(reqwest::StatusCode::TOO_MANY_REQUESTS));
+        assert_eq!(
+            wide.sinch_error().map(|e| e.message().to_string()).as_deref(),
+            Some("down")
+        );
+        let Error::Api(e) = wide else {
+            panic!("not an Api error")
+        };
+        assert_eq!((e.operation, e.typed), ("op", None));
+        let request: Error = Error::Request {
+            operation: "op",
+            source: "no file".into(),
+        };
+        let wide: Error<u8> = request.widen();
+        assert!(matches!(wide, Error::Request { operation: "op", ref source } if source.to_string() == "no file"));
+    }
 
     #[test]
     fn the_three_error_shapes_are_read() {

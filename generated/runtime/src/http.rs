@@ -195,6 +195,18 @@ impl Http {
         request: super::call::Request,
         options: &super::call::CallOptions,
     ) -> Result<Response, Error<E>> {
+        self.exchange(request, options).await.map_err(Error::widen)
+    }
+
+    /// [`Http::execute`] without the operation's error type, which nothing before the response
+    /// needs: the generated operations call this and [`Error::widen`], so the retry and
+    /// credential machinery is compiled once, not once per operation (it was a quarter of an
+    /// API crate's code).
+    pub async fn exchange(
+        &self,
+        request: super::call::Request,
+        options: &super::call::CallOptions,
+    ) -> Result<Response, Error> {
         let operation = request.operation;
         let url = self.url_for(request.server, &request.path);
         let span = tracing::debug_span!(
@@ -264,6 +276,10 @@ impl Http {
         operation: &'static str,
         request: reqwest::RequestBuilder,
     ) -> Result<Response, Error<E>> {
+        self.send_any(operation, request).await.map_err(Error::widen)
+    }
+
+    async fn send_any(&self, operation: &'static str, request: reqwest::RequestBuilder) -> Result<Response, Error> {
         let transport = |source| Error::Transport { operation, source };
         let request = request.build().map_err(transport)?;
         // The path only: query strings may carry personal data, credentials never go there.
@@ -289,16 +305,16 @@ impl Http {
     }
 
     /// The attempts of one request; `build` makes it afresh for each (files are reopened).
-    async fn attempts_with<E, F, Fut>(
+    async fn attempts_with<F, Fut>(
         &self,
         operation: &'static str,
         policy: &RetryPolicy,
         method: reqwest::Method,
         build: F,
-    ) -> Result<Response, Error<E>>
+    ) -> Result<Response, Error>
     where
         F: Fn() -> Fut,
-        Fut: std::future::Future<Output = Result<reqwest::Request, Error<E>>>,
+        Fut: std::future::Future<Output = Result<reqwest::Request, Error>>,
     {
         let idempotent = retry::is_idempotent(&method);
         let started = Instant::now();

@@ -535,7 +535,7 @@ fn builder(op: &Operation, defs: &Defs, types: &TokenStream) -> TokenStream {
                 #accept
                 #(#params_setup)*
                 request.body = self.body.map_err(|e| crate::runtime::Error::Request { operation: #id, source: e.into() })?;
-                let response = client.http.execute(request, &self.options).await?;
+                let response = client.http.exchange(request, &self.options).await.map_err(crate::runtime::Error::widen)?;
                 #finish
             }
 

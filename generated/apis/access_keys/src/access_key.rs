@@ -192,7 +192,11 @@ impl<'a> AccessKeyServiceListAccessKeysCall<'a> {
                 operation: "AccessKeyService_ListAccessKeys",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -365,7 +369,11 @@ impl<'a> AccessKeyServiceCreateAccessKeyCall<'a> {
                 operation: "AccessKeyService_CreateAccessKey",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -518,7 +526,11 @@ impl<'a> AccessKeyServiceGetAccessKeyCall<'a> {
                 operation: "AccessKeyService_GetAccessKey",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -654,7 +666,11 @@ impl<'a> AccessKeyServiceDeleteAccessKeyCall<'a> {
                 operation: "AccessKeyService_DeleteAccessKey",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             401 => {
@@ -798,7 +814,11 @@ impl<'a> AccessKeyServiceUpdateAccessKeyCall<'a> {
                 operation: "AccessKeyService_UpdateAccessKey",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {

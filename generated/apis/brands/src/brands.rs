@@ -264,7 +264,11 @@ impl<'a> ListBrandsCall<'a> {
                 operation: "listBrands",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(ListBrandsError::Status404)),
@@ -364,7 +368,11 @@ impl<'a> CreateBrandCall<'a> {
                 operation: "createBrand",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateBrandError::Status400)),
@@ -466,7 +474,11 @@ impl<'a> GetBrandCall<'a> {
                 operation: "getBrand",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetBrandError::Status404)),
@@ -569,7 +581,11 @@ impl<'a> UpdateBrandCall<'a> {
                 operation: "updateBrand",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(UpdateBrandError::Status400)),
@@ -668,7 +684,11 @@ impl<'a> DeleteBrandCall<'a> {
                 operation: "deleteBrand",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             404 => return Err(response.error_as(DeleteBrandError::Status404)),
@@ -766,7 +786,11 @@ impl<'a> SubmitBrandCall<'a> {
                 operation: "submitBrand",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(SubmitBrandError::Status400)),
@@ -866,7 +890,11 @@ impl<'a> CreateAndSubmitBrandCall<'a> {
                 operation: "createAndSubmitBrand",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateAndSubmitBrandError::Status400)),
@@ -972,7 +1000,11 @@ impl<'a> GetBrandMetadataCall<'a> {
                 operation: "getBrandMetadata",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetBrandMetadataError::Status404)),

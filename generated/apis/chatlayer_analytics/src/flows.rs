@@ -200,7 +200,11 @@ impl<'a> AnalyticsGetFlowsCall<'a> {
                 operation: "Analytics_GetFlows",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -278,7 +282,11 @@ impl<'a> AnalyticsComputeFlowFunnelCall<'a> {
                 operation: "Analytics_ComputeFlowFunnel",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -395,7 +403,11 @@ impl<'a> AnalyticsGetFlowStepDetailsCall<'a> {
                 operation: "Analytics_GetFlowStepDetails",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -518,7 +530,11 @@ impl<'a> AnalyticsGetFlowStepEdgesCall<'a> {
                 operation: "Analytics_GetFlowStepEdges",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),

@@ -178,7 +178,11 @@ impl<'a> AnalyticsGetKnowledgeBaseUsageCall<'a> {
                 operation: "Analytics_GetKnowledgeBaseUsage",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -289,7 +293,11 @@ impl<'a> AnalyticsGetKnowledgeBaseTagsInsightsCall<'a> {
                 operation: "Analytics_GetKnowledgeBaseTagsInsights",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -389,7 +397,11 @@ impl<'a> AnalyticsGetTeamKnowledgeBaseUsageCall<'a> {
                 operation: "Analytics_GetTeamKnowledgeBaseUsage",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),

@@ -132,7 +132,11 @@ impl<'a> AnalyticsListSubscriptionsCall<'a> {
                 operation: "Analytics_ListSubscriptions",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -258,7 +262,11 @@ impl<'a> AnalyticsCreateSubscriptionCall<'a> {
                 operation: "Analytics_CreateSubscription",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -344,7 +352,11 @@ impl<'a> AnalyticsDeleteSubscriptionCall<'a> {
                 operation: "Analytics_DeleteSubscription",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),

@@ -137,7 +137,11 @@ impl<'a> GetCallbackConfigCall<'a> {
                 operation: "getCallbackConfig",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(GetCallbackConfigError::Status401)),
@@ -253,7 +257,11 @@ impl<'a> UpdateCallbackConfigCall<'a> {
                 operation: "updateCallbackConfig",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(UpdateCallbackConfigError::Status400)),
@@ -374,7 +382,11 @@ impl<'a> RotateCallbackSecretCall<'a> {
                 operation: "rotateCallbackSecret",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(RotateCallbackSecretError::Status401)),

@@ -332,7 +332,11 @@ impl<'a> ListBrandsCall<'a> {
                 operation: "listBrands",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(ListBrandsError::Status401)),
@@ -441,7 +445,11 @@ impl<'a> CreateBrandCall<'a> {
                 operation: "createBrand",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateBrandError::Status400)),
@@ -559,7 +567,11 @@ impl<'a> ImportBrandCall<'a> {
                 operation: "importBrand",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ImportBrandError::Status400)),
@@ -679,7 +691,11 @@ impl<'a> GetBrandCall<'a> {
                 operation: "getBrand",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(GetBrandError::Status401)),
@@ -788,7 +804,11 @@ impl<'a> DeleteBrandCall<'a> {
                 operation: "deleteBrand",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             401 => return Err(response.error_as(DeleteBrandError::Status401)),
@@ -900,7 +920,11 @@ impl<'a> PatchBrandCall<'a> {
                 operation: "patchBrand",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PatchBrandError::Status400)),
@@ -1021,7 +1045,11 @@ impl<'a> UploadBrandAttachmentCall<'a> {
                 operation: "uploadBrandAttachment",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(UploadBrandAttachmentError::Status401)),
@@ -1142,7 +1170,11 @@ impl<'a> DownloadBrandAttachmentCall<'a> {
                 operation: "downloadBrandAttachment",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.bytes()?,
             401 => return Err(response.error_as(DownloadBrandAttachmentError::Status401)),
@@ -1259,7 +1291,11 @@ impl<'a> DeleteBrandAttachmentCall<'a> {
                 operation: "deleteBrandAttachment",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             401 => return Err(response.error_as(DeleteBrandAttachmentError::Status401)),

@@ -325,7 +325,11 @@ impl<'a> ListBrandOrdersCall<'a> {
                 operation: "listBrandOrders",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(ListBrandOrdersError::Status401)),
@@ -497,7 +501,11 @@ impl<'a> ListBrandOrderByBrandIdCall<'a> {
                 operation: "listBrandOrderByBrandId",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(ListBrandOrderByBrandIdError::Status401)),
@@ -613,7 +621,11 @@ impl<'a> CreateBrandOrderCall<'a> {
                 operation: "createBrandOrder",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateBrandOrderError::Status400)),
@@ -736,7 +748,11 @@ impl<'a> GetBrandOrderCall<'a> {
                 operation: "getBrandOrder",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(GetBrandOrderError::Status401)),
@@ -851,7 +867,11 @@ impl<'a> DeleteBrandOrderCall<'a> {
                 operation: "deleteBrandOrder",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             401 => return Err(response.error_as(DeleteBrandOrderError::Status401)),
@@ -967,7 +987,11 @@ impl<'a> RetryBrandOrderCall<'a> {
                 operation: "retryBrandOrder",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(RetryBrandOrderError::Status400)),
@@ -1094,7 +1118,11 @@ impl<'a> BrandOrderResendConfirmationEmailCall<'a> {
                 operation: "brandOrderResendConfirmationEmail",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1245,7 +1273,11 @@ impl<'a> BrandOrderVerifyOtpCall<'a> {
                 operation: "brandOrderVerifyOtp",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(BrandOrderVerifyOtpError::Status400)),
@@ -1372,7 +1404,11 @@ impl<'a> BrandOrderResendOtpCall<'a> {
                 operation: "brandOrderResendOtp",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(BrandOrderResendOtpError::Status400)),

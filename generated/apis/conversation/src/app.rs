@@ -163,7 +163,11 @@ impl<'a> AppListAppsCall<'a> {
                 operation: "App_ListApps",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(AppListAppsError::Status400)),
@@ -272,7 +276,11 @@ impl<'a> AppCreateAppCall<'a> {
                 operation: "App_CreateApp",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(AppCreateAppError::Status400)),
@@ -387,7 +395,11 @@ impl<'a> AppGetAppCall<'a> {
                 operation: "App_GetApp",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(AppGetAppError::Status400)),
@@ -499,7 +511,11 @@ impl<'a> AppDeleteAppCall<'a> {
                 operation: "App_DeleteApp",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(AppDeleteAppError::Status400)),
@@ -629,7 +645,11 @@ impl<'a> AppUpdateAppCall<'a> {
                 operation: "App_UpdateApp",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(AppUpdateAppError::Status400)),

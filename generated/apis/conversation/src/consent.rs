@@ -157,7 +157,11 @@ impl<'a> ConsentsGetConsentsCall<'a> {
                 operation: "Consents_GetConsents",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ConsentsGetConsentsError::Status400)),
@@ -331,7 +335,11 @@ impl<'a> ConsentsGetConsentsAuditRecordsCall<'a> {
                 operation: "Consents_GetConsentsAuditRecords",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -290,7 +290,11 @@ impl<'a> ContactListContactsCall<'a> {
                 operation: "Contact_ListContacts",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ContactListContactsError::Status400)),
@@ -450,7 +454,11 @@ impl<'a> ContactCreateContactCall<'a> {
                 operation: "Contact_CreateContact",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ContactCreateContactError::Status400)),
@@ -565,7 +573,11 @@ impl<'a> ContactGetContactCall<'a> {
                 operation: "Contact_GetContact",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ContactGetContactError::Status400)),
@@ -679,7 +691,11 @@ impl<'a> ContactDeleteContactCall<'a> {
                 operation: "Contact_DeleteContact",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(ContactDeleteContactError::Status400)),
@@ -812,7 +828,11 @@ impl<'a> ContactUpdateContactCall<'a> {
                 operation: "Contact_UpdateContact",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ContactUpdateContactError::Status400)),
@@ -928,7 +948,11 @@ impl<'a> ContactMergeContactCall<'a> {
                 operation: "Contact_MergeContact",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ContactMergeContactError::Status400)),
@@ -1044,7 +1068,11 @@ impl<'a> ContactGetChannelProfileCall<'a> {
                 operation: "Contact_GetChannelProfile",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1188,7 +1216,11 @@ impl<'a> ContactListIdentityConflictsCall<'a> {
                 operation: "Contact_ListIdentityConflicts",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -146,7 +146,11 @@ impl<'a> EventsSendEventCall<'a> {
                 operation: "Events_SendEvent",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(EventsSendEventError::Status400)),
@@ -264,7 +268,11 @@ impl<'a> EventsGetEventCall<'a> {
                 operation: "Events_GetEvent",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(EventsGetEventError::Status400)),
@@ -378,7 +386,11 @@ impl<'a> EventsDeleteEventsCall<'a> {
                 operation: "Events_DeleteEvents",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(EventsDeleteEventsError::Status400)),
@@ -525,7 +537,11 @@ impl<'a> EventsListEventsCall<'a> {
                 operation: "Events_ListEvents",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(EventsListEventsError::Status400)),

@@ -220,7 +220,11 @@ impl<'a> MessagesSendMessageCall<'a> {
                 operation: "Messages_SendMessage",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(MessagesSendMessageError::Status400)),
@@ -350,7 +354,11 @@ impl<'a> MessagesGetMessageCall<'a> {
                 operation: "Messages_GetMessage",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(MessagesGetMessageError::Status400)),
@@ -476,7 +484,11 @@ impl<'a> MessagesDeleteMessageCall<'a> {
                 operation: "Messages_DeleteMessage",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(MessagesDeleteMessageError::Status400)),
@@ -603,7 +615,11 @@ impl<'a> MessagesUpdateMessageMetadataCall<'a> {
                 operation: "Messages_UpdateMessageMetadata",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -866,7 +882,11 @@ impl<'a> MessagesListMessagesCall<'a> {
                 operation: "Messages_ListMessages",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(MessagesListMessagesError::Status400)),
@@ -1030,7 +1050,11 @@ impl<'a> MessagesListMessagesByChannelIdentityCall<'a> {
                 operation: "Messages_ListMessagesByChannelIdentity",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

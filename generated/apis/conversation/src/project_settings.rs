@@ -144,7 +144,11 @@ impl<'a> ProjectSettingsGetSettingsCall<'a> {
                 operation: "ProjectSettings_GetSettings",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -266,7 +270,11 @@ impl<'a> ProjectSettingsCreateSettingsCall<'a> {
                 operation: "ProjectSettings_CreateSettings",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -394,7 +402,11 @@ impl<'a> ProjectSettingsDeleteSettingsCall<'a> {
                 operation: "ProjectSettings_DeleteSettings",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             400 => {
@@ -523,7 +535,11 @@ impl<'a> ProjectSettingsUpdateSettingsCall<'a> {
                 operation: "ProjectSettings_UpdateSettings",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

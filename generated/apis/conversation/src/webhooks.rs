@@ -175,7 +175,11 @@ impl<'a> WebhooksListWebhooksCall<'a> {
                 operation: "Webhooks_ListWebhooks",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(WebhooksListWebhooksError::Status400)),
@@ -287,7 +291,11 @@ impl<'a> WebhooksCreateWebhookCall<'a> {
                 operation: "Webhooks_CreateWebhook",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(WebhooksCreateWebhookError::Status400)),
@@ -402,7 +410,11 @@ impl<'a> WebhooksGetWebhookCall<'a> {
                 operation: "Webhooks_GetWebhook",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(WebhooksGetWebhookError::Status400)),
@@ -516,7 +528,11 @@ impl<'a> WebhooksDeleteWebhookCall<'a> {
                 operation: "Webhooks_DeleteWebhook",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(WebhooksDeleteWebhookError::Status400)),
@@ -649,7 +665,11 @@ impl<'a> WebhooksUpdateWebhookCall<'a> {
                 operation: "Webhooks_UpdateWebhook",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(WebhooksUpdateWebhookError::Status400)),

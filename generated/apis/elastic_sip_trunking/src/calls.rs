@@ -240,7 +240,11 @@ impl<'a> FindCallsCall<'a> {
                 operation: "findCalls",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -499,7 +503,11 @@ impl<'a> ExportCallRecordsCall<'a> {
                 operation: "exportCallRecords",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.text()?,
             _ => return Err(response.into_error(None)),
@@ -597,7 +605,11 @@ impl<'a> GetPcapCall<'a> {
                 operation: "getPcap",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.bytes()?,
             _ => return Err(response.into_error(None)),

@@ -170,7 +170,11 @@ impl<'a> GetCredentialListByIdCall<'a> {
                 operation: "getCredentialListById",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -258,7 +262,11 @@ impl<'a> UpdateCredentialListCall<'a> {
                 operation: "updateCredentialList",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -342,7 +350,11 @@ impl<'a> DeleteCredentialListCall<'a> {
                 operation: "deleteCredentialList",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             _ => return Err(response.into_error(None)),
@@ -430,7 +442,11 @@ impl<'a> UpdateCredentialCall<'a> {
                 operation: "updateCredential",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -519,7 +535,11 @@ impl<'a> TrunksByCredentialListCall<'a> {
                 operation: "trunksByCredentialList",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),

@@ -392,7 +392,11 @@ impl<'a> GetContactsPageCall<'a> {
                 operation: "getContactsPage",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetContactsPageError::Status400)),
@@ -500,7 +504,11 @@ impl<'a> CreateContactCall<'a> {
                 operation: "createContact",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateContactError::Status400)),
@@ -613,7 +621,11 @@ impl<'a> GetContactByIdCall<'a> {
                 operation: "getContactById",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetContactByIdError::Status400)),
@@ -730,7 +742,11 @@ impl<'a> DeleteContactByIdCall<'a> {
                 operation: "deleteContactById",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(DeleteContactByIdError::Status400)),
@@ -857,7 +873,11 @@ impl<'a> UpdateContactCall<'a> {
                 operation: "updateContact",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(UpdateContactError::Status400)),
@@ -978,7 +998,11 @@ impl<'a> GetContactListsPageCall<'a> {
                 operation: "getContactListsPage",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetContactListsPageError::Status400)),
@@ -1110,7 +1134,11 @@ impl<'a> CreateContactListCall<'a> {
                 operation: "createContactList",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateContactListError::Status400)),
@@ -1232,7 +1260,11 @@ impl<'a> GetContactListByIdCall<'a> {
                 operation: "getContactListById",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetContactListByIdError::Status400)),
@@ -1358,7 +1390,11 @@ impl<'a> DeleteContactListByIdCall<'a> {
                 operation: "deleteContactListById",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(DeleteContactListByIdError::Status400)),
@@ -1494,7 +1530,11 @@ impl<'a> UpdateContactListCall<'a> {
                 operation: "updateContactList",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(UpdateContactListError::Status400)),
@@ -1628,7 +1668,11 @@ impl<'a> ModifyContactsInContactListCall<'a> {
                 operation: "modifyContactsInContactList",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1789,7 +1833,11 @@ impl<'a> AddContactToContactListCall<'a> {
                 operation: "addContactToContactList",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200 => AddContactToContactListSuccess::Status200(response.json()?),
             201 => AddContactToContactListSuccess::Status201(response.json()?),
@@ -1942,7 +1990,11 @@ impl<'a> RemoveContactFromContactListCall<'a> {
                 operation: "removeContactFromContactList",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             400 => {
@@ -2097,7 +2149,11 @@ impl<'a> GetCustomFieldsPageCall<'a> {
                 operation: "getCustomFieldsPage",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetCustomFieldsPageError::Status400)),
@@ -2232,7 +2288,11 @@ impl<'a> CreateCustomFieldCall<'a> {
                 operation: "createCustomField",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateCustomFieldError::Status400)),
@@ -2360,7 +2420,11 @@ impl<'a> GetCustomFieldByIdCall<'a> {
                 operation: "getCustomFieldById",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetCustomFieldByIdError::Status400)),
@@ -2489,7 +2553,11 @@ impl<'a> DeleteCustomFieldByIdCall<'a> {
                 operation: "deleteCustomFieldById",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(DeleteCustomFieldByIdError::Status400)),
@@ -2631,7 +2699,11 @@ impl<'a> UpdateCustomFieldCall<'a> {
                 operation: "updateCustomField",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(UpdateCustomFieldError::Status400)),

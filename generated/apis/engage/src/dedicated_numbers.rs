@@ -250,7 +250,11 @@ impl<'a> GetNumbersCall<'a> {
                 operation: "GetNumbers",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.into_error(Some(GetNumbersError::Status401))),
@@ -328,7 +332,11 @@ impl<'a> GetNumberByIdCall<'a> {
                 operation: "GetNumberById",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.into_error(Some(GetNumberByIdError::Status401))),
@@ -412,7 +420,11 @@ impl<'a> GetAssignmentCall<'a> {
                 operation: "GetAssignment",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.into_error(Some(GetAssignmentError::Status401))),
@@ -496,7 +508,11 @@ impl<'a> CreateAssignmentCall<'a> {
                 operation: "CreateAssignment",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -579,7 +595,11 @@ impl<'a> DeleteAssignmentCall<'a> {
                 operation: "DeleteAssignment",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             401 => {
@@ -654,7 +674,11 @@ impl<'a> UpdateAssignmentCall<'a> {
                 operation: "UpdateAssignment",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             401 => {
@@ -846,7 +870,11 @@ impl<'a> GetAssignedNumbersCall<'a> {
                 operation: "GetAssignedNumbers",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(GetAssignedNumbersError::Status401)),

@@ -169,7 +169,11 @@ impl<'a> CheckDeliveryReportsCall<'a> {
                 operation: "CheckDeliveryReports",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(CheckDeliveryReportsError::Status401)),
@@ -242,7 +246,11 @@ impl<'a> ConfirmDeliveryReportsAsReceivedCall<'a> {
                 operation: "ConfirmDeliveryReportsAsReceived",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.text()?,
             400 => {

@@ -267,7 +267,11 @@ impl<'a> GetMessageStatusCall<'a> {
                 operation: "GetMessageStatus",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(GetMessageStatusError::Status401)),
@@ -340,7 +344,11 @@ impl<'a> CancelScheduledMessageCall<'a> {
                 operation: "CancelScheduledMessage",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(CancelScheduledMessageError::Status400)),
@@ -418,7 +426,11 @@ impl<'a> SendMessagesCall<'a> {
                 operation: "SendMessages",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(SendMessagesError::Status400)),

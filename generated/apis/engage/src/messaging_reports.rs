@@ -348,7 +348,11 @@ impl<'a> PostMetadataKeysCall<'a> {
                 operation: "PostMetadataKeys",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostMetadataKeysError::Status400)),
@@ -426,7 +430,11 @@ impl<'a> PostDetailReportCall<'a> {
                 operation: "PostDetailReport",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostDetailReportError::Status400)),
@@ -502,7 +510,11 @@ impl<'a> PostInsightReportCall<'a> {
                 operation: "PostInsightReport",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostInsightReportError::Status400)),
@@ -578,7 +590,11 @@ impl<'a> PostAsyncDetailReportCall<'a> {
                 operation: "PostAsyncDetailReport",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostAsyncDetailReportError::Status400)),
@@ -654,7 +670,11 @@ impl<'a> PostAsyncSummaryReportCall<'a> {
                 operation: "PostAsyncSummaryReport",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostAsyncSummaryReportError::Status400)),
@@ -735,7 +755,11 @@ impl<'a> GetAsyncDetailStatusCall<'a> {
                 operation: "GetAsyncDetailStatus",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetAsyncDetailStatusError::Status400)),
@@ -811,7 +835,11 @@ impl<'a> GetAsyncDetailFieldsCall<'a> {
                 operation: "GetAsyncDetailFields",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetAsyncDetailFieldsError::Status400)),
@@ -958,7 +986,11 @@ impl<'a> GetAsyncReportHistoryCall<'a> {
                 operation: "GetAsyncReportHistory",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetAsyncReportHistoryError::Status400)),
@@ -1088,7 +1120,11 @@ impl<'a> GetAsyncReportDownloadUrlCall<'a> {
                 operation: "GetAsyncReportDownloadUrl",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -1170,7 +1206,11 @@ impl<'a> DetailscheduledreportCall<'a> {
                 operation: "detailscheduledreport",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(DetailscheduledreportError::Status400)),
@@ -1251,7 +1291,11 @@ impl<'a> UpdatedetailscheduledreportCall<'a> {
                 operation: "updatedetailscheduledreport",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1335,7 +1379,11 @@ impl<'a> SummaryscheduledreportCall<'a> {
                 operation: "summaryscheduledreport",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(SummaryscheduledreportError::Status400)),
@@ -1416,7 +1464,11 @@ impl<'a> UpdatesummaryscheduledreportCall<'a> {
                 operation: "updatesummaryscheduledreport",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1518,7 +1570,11 @@ impl<'a> GetActiveReportCall<'a> {
                 operation: "GetActiveReport",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.into_error(Some(GetActiveReportError::Status401))),
@@ -1596,7 +1652,11 @@ impl<'a> GetScheduledReportCall<'a> {
                 operation: "GetScheduledReport",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -1674,7 +1734,11 @@ impl<'a> DeleteScheduledReportCall<'a> {
                 operation: "DeleteScheduledReport",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             401 => {

@@ -141,7 +141,11 @@ impl<'a> ListAllBlockedNumbersCall<'a> {
                 operation: "ListAllBlockedNumbers",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(ListAllBlockedNumbersError::Status401)),
@@ -214,7 +218,11 @@ impl<'a> AddOneOrMoreNumbersToYourBlacklistCall<'a> {
                 operation: "AddOneOrMoreNumbersToYourBlacklist",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -300,7 +308,11 @@ impl<'a> RemoveANumberFromTheBlacklistCall<'a> {
                 operation: "RemoveANumberFromTheBlacklist",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.text()?,
             401 => {
@@ -395,7 +407,11 @@ impl<'a> CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedCall<'a> {
                 operation: "CheckIfOneOrSeveralNumbersAreCurrentlyBlacklisted",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -167,7 +167,11 @@ impl<'a> CheckRepliesCall<'a> {
                 operation: "CheckReplies",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(CheckRepliesError::Status401)),
@@ -240,7 +244,11 @@ impl<'a> ConfirmRepliesAsReceivedCall<'a> {
                 operation: "ConfirmRepliesAsReceived",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.text()?,
             400 => {

@@ -141,7 +141,11 @@ impl<'a> LogSummaryCall<'a> {
                 operation: "LogSummary",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.into_error(Some(LogSummaryError::Status400))),
@@ -247,7 +251,11 @@ impl<'a> LogDetailCall<'a> {
                 operation: "LogDetail",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.into_error(Some(LogDetailError::Status400))),

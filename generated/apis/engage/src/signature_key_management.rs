@@ -303,7 +303,11 @@ impl<'a> GetSignatureKeyListCall<'a> {
                 operation: "GetSignatureKeyList",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetSignatureKeyListError::Status400)),
@@ -388,7 +392,11 @@ impl<'a> CreateSignatureKeyCall<'a> {
                 operation: "CreateSignatureKey",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateSignatureKeyError::Status400)),
@@ -473,7 +481,11 @@ impl<'a> GetSignatureKeyDetailCall<'a> {
                 operation: "GetSignatureKeyDetail",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetSignatureKeyDetailError::Status400)),
@@ -561,7 +573,11 @@ impl<'a> DeleteSignatureKeyCall<'a> {
                 operation: "DeleteSignatureKey",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             401 => {
@@ -641,7 +657,11 @@ impl<'a> GetEnabledSignatureKeyCall<'a> {
                 operation: "GetEnabledSignatureKey",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -722,7 +742,11 @@ impl<'a> DisableTheCurrentEnabledSignatureKeyCall<'a> {
                 operation: "DisableTheCurrentEnabledSignatureKey",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             401 => {
@@ -810,7 +834,11 @@ impl<'a> EnableSignatureKeyCall<'a> {
                 operation: "EnableSignatureKey",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(EnableSignatureKeyError::Status400)),

@@ -317,7 +317,11 @@ impl<'a> RequestSenderAddressUsingPostCall<'a> {
                 operation: "requestSenderAddressUsingPOST",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -429,7 +433,11 @@ impl<'a> SubmittingVerificationCodePostCall<'a> {
                 operation: "SubmittingVerificationCodePost",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -538,7 +546,11 @@ impl<'a> ReVerifySenderAddressUsingPostCall<'a> {
                 operation: "reVerifySenderAddressUsingPOST",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -646,7 +658,11 @@ impl<'a> GetStatusOfSenderAddressRequestCall<'a> {
                 operation: "GetStatusOfSenderAddressRequest",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -826,7 +842,11 @@ impl<'a> GetAllApprovedSenderAddressesCall<'a> {
                 operation: "GetAllApprovedSenderAddresses",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -925,7 +945,11 @@ impl<'a> GetSenderAddressByIdCall<'a> {
                 operation: "GetSenderAddressById",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetSenderAddressByIdError::Status400)),
@@ -1016,7 +1040,11 @@ impl<'a> DeleteSenderAddressUsingDeleteCall<'a> {
                 operation: "deleteSenderAddressUsingDELETE",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             400 => {
@@ -1121,7 +1149,11 @@ impl<'a> UpdateSenderAddressUsingPatchCall<'a> {
                 operation: "updateSenderAddressUsingPATCH",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

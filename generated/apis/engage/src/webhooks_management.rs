@@ -360,7 +360,11 @@ impl<'a> RetrieveWebhookCall<'a> {
                 operation: "RetrieveWebhook",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(RetrieveWebhookError::Status400)),
@@ -436,7 +440,11 @@ impl<'a> CreateWebhookCall<'a> {
                 operation: "CreateWebhook",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateWebhookError::Status400)),
@@ -513,7 +521,11 @@ impl<'a> DeleteWebhookCall<'a> {
                 operation: "DeleteWebhook",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             401 => return Err(response.into_error(Some(DeleteWebhookError::Status401))),
@@ -588,7 +600,11 @@ impl<'a> UpdateWebhookCall<'a> {
                 operation: "UpdateWebhook",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(UpdateWebhookError::Status400)),

@@ -369,7 +369,11 @@ impl<'a> GetFaxesCall<'a> {
                 operation: "getFaxes",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -448,7 +452,11 @@ impl<'a> SendFaxCall<'a> {
                 operation: "sendFax",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -533,7 +541,11 @@ impl<'a> GetFaxInfoPerIdCall<'a> {
                 operation: "getFaxInfoPerId",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -622,7 +634,11 @@ impl<'a> GetFaxFilebyIdCall<'a> {
                 operation: "getFaxFilebyId",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.bytes()?,
             _ => return Err(response.into_error(None)),
@@ -707,7 +723,11 @@ impl<'a> DeleteFaxContentByIdCall<'a> {
                 operation: "deleteFaxContentById",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             _ => return Err(response.into_error(None)),
@@ -796,7 +816,11 @@ impl<'a> GetFaxFileByIdDeprecatedCall<'a> {
                 operation: "getFaxFileByIdDeprecated",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.bytes()?,
             _ => return Err(response.into_error(None)),

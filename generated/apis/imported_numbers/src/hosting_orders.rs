@@ -309,7 +309,11 @@ impl<'a> HostingOrderServiceListHostingOrdersCall<'a> {
                 operation: "HostingOrderService_ListHostingOrders",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -470,7 +474,11 @@ impl<'a> HostingOrderServiceGetHostingOrderCall<'a> {
                 operation: "HostingOrderService_GetHostingOrder",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -582,7 +590,11 @@ impl<'a> GetHostingOrderReportCall<'a> {
                 operation: "GetHostingOrderReport",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetHostingOrderReportError::Status404)),
@@ -749,7 +761,11 @@ impl<'a> HostingOrderServiceListHostingOrderNumbersCall<'a> {
                 operation: "HostingOrderService_ListHostingOrderNumbers",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -917,7 +933,11 @@ impl<'a> HostingOrderServiceGetHostingOrderNumberCall<'a> {
                 operation: "HostingOrderService_GetHostingOrderNumber",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -1032,7 +1052,11 @@ impl<'a> HostingOrderServiceImportNumbersCall<'a> {
                 operation: "HostingOrderService_ImportNumbers",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             500 => {
@@ -1132,7 +1156,11 @@ impl<'a> TextEnableNumbersCall<'a> {
                 operation: "TextEnableNumbers",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(TextEnableNumbersError::Status400)),
@@ -1243,7 +1271,11 @@ impl<'a> TextEnableTollFreeNumbersCall<'a> {
                 operation: "TextEnableTollFreeNumbers",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -266,7 +266,11 @@ impl<'a> ImportNumberServiceListImportedNumbersCall<'a> {
                 operation: "ImportNumberService_ListImportedNumbers",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -425,7 +429,11 @@ impl<'a> ImportNumberServiceImportNumberCall<'a> {
                 operation: "ImportNumberService_ImportNumber",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -545,7 +553,11 @@ impl<'a> ImportNumberServiceGetImportedNumberCall<'a> {
                 operation: "ImportNumberService_GetImportedNumber",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -657,7 +669,11 @@ impl<'a> ImportNumberServiceDeleteImportedNumberCall<'a> {
                 operation: "ImportNumberService_DeleteImportedNumber",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             404 => {
@@ -774,7 +790,11 @@ impl<'a> ImportNumberServiceUpdateImportedNumberCall<'a> {
                 operation: "ImportNumberService_UpdateImportedNumber",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

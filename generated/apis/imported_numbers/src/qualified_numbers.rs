@@ -282,7 +282,11 @@ impl<'a> QualifiedNumberServiceListQualifiedNumbersCall<'a> {
                 operation: "QualifiedNumberService_ListQualifiedNumbers",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -447,7 +451,11 @@ impl<'a> QualifiedNumberServiceGetQualifiedNumberCall<'a> {
                 operation: "QualifiedNumberService_GetQualifiedNumber",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -563,7 +571,11 @@ impl<'a> QualifiedNumberServiceDeleteQualifiedNumberCall<'a> {
                 operation: "QualifiedNumberService_DeleteQualifiedNumber",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             404 => {
@@ -679,7 +691,11 @@ impl<'a> QualifiedNumberServiceBatchCreateQualifiedNumbersCall<'a> {
                 operation: "QualifiedNumberService_BatchCreateQualifiedNumbers",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -795,7 +811,11 @@ impl<'a> QualifiedNumberServiceTextEnableNumbersCall<'a> {
                 operation: "QualifiedNumberService_TextEnableNumbers",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -910,7 +930,11 @@ impl<'a> QualifiedNumbersTextEnableTollFreeNumbersCall<'a> {
                 operation: "QualifiedNumbersTextEnableTollFreeNumbers",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1052,7 +1076,11 @@ impl<'a> QualifiedNumberServiceVerifyVoiceChallengeCall<'a> {
                 operation: "QualifiedNumberService_VerifyVoiceChallenge",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -1170,7 +1198,11 @@ impl<'a> QualifiedNumberServiceSendVoiceChallengeCall<'a> {
                 operation: "QualifiedNumberService_SendVoiceChallenge",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {

@@ -202,7 +202,11 @@ impl<'a> PutV5AccountsCall<'a> {
                 operation: "put-v5-accounts",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PutV5AccountsError::Status400)),
@@ -275,7 +279,11 @@ impl<'a> GetV5AccountsHttpSigningKeyCall<'a> {
                 operation: "get-v5-accounts-http_signing_key",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -352,7 +360,11 @@ impl<'a> PostV5AccountsHttpSigningKeyCall<'a> {
                 operation: "post-v5-accounts-http_signing_key",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -413,7 +425,11 @@ impl<'a> GetV5SandboxAuthRecipientsCall<'a> {
                 operation: "get-v5-sandbox-auth_recipients",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -479,7 +495,11 @@ impl<'a> PostV5SandboxAuthRecipientsCall<'a> {
                 operation: "post-v5-sandbox-auth_recipients",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -558,7 +578,11 @@ impl<'a> DeleteV5SandboxAuthRecipientsEmailCall<'a> {
                 operation: "delete-v5-sandbox-auth_recipients-email",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -635,7 +659,11 @@ impl<'a> PostV5AccountsResendActivationEmailCall<'a> {
                 operation: "post-v5-accounts-resend_activation_email",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),

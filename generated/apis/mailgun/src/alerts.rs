@@ -147,7 +147,11 @@ impl<'a> GetV1ThresholdsAlertsSendCall<'a> {
                 operation: "GET-v1-thresholds-alerts-send",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(GetV1ThresholdsAlertsSendError::Default)),
@@ -219,7 +223,11 @@ impl<'a> PostV1ThresholdsAlertsSendCall<'a> {
                 operation: "POST-v1-thresholds-alerts-send",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(PostV1ThresholdsAlertsSendError::Default)),
@@ -293,7 +301,11 @@ impl<'a> GetV1ThresholdsAlertsSendNameCall<'a> {
                 operation: "GET-v1-thresholds-alerts-send--name-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -389,7 +401,11 @@ impl<'a> PutV1ThresholdsAlertsSendNameCall<'a> {
                 operation: "PUT-v1-thresholds-alerts-send--name-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -485,7 +501,11 @@ impl<'a> DeleteV1ThresholdsAlertsSendNameCall<'a> {
                 operation: "DELETE-v1-thresholds-alerts-send--name-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -579,7 +599,11 @@ impl<'a> GetV1ThresholdsHitsCall<'a> {
                 operation: "GET-v1-thresholds-hits",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(GetV1ThresholdsHitsError::Default)),

@@ -196,7 +196,11 @@ impl<'a> PostV3DomainIdWhitelistsImportCall<'a> {
                 operation: "POST-v3--domainID--whitelists-import",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -309,7 +313,11 @@ impl<'a> GetV3DomainIdWhitelistsValueCall<'a> {
                 operation: "GET-v3--domainID--whitelists--value-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -413,7 +421,11 @@ impl<'a> DeleteV3DomainIdWhitelistsValueCall<'a> {
                 operation: "DELETE-v3--domainID--whitelists--value-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -538,7 +550,11 @@ impl<'a> GetV3DomainIdWhitelistsCall<'a> {
                 operation: "GET-v3--domainID--whitelists",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3DomainIdWhitelistsError::Status400)),
@@ -631,7 +647,11 @@ impl<'a> PostV3DomainIdWhitelistsCall<'a> {
                 operation: "POST-v3--domainID--whitelists",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -726,7 +746,11 @@ impl<'a> DeleteV3DomainIdWhitelistsCall<'a> {
                 operation: "DELETE-v3--domainID--whitelists",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -243,7 +243,11 @@ impl<'a> GetV1BounceClassificationStatsCall<'a> {
                 operation: "GET-v1-bounce-classification-stats",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -343,7 +347,11 @@ impl<'a> GetV1BounceClassificationDomainsCall<'a> {
                 operation: "GET-v1-bounce-classification-domains",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -422,7 +430,11 @@ impl<'a> GetV1BounceClassificationDomainsDomainEntitiesCall<'a> {
                 operation: "GET-v1-bounce-classification-domains--domain--entities",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -509,7 +521,11 @@ impl<'a> GetV1BounceClassificationDomainsDomainEntitiesEntityIdRulesCall<'a> {
                 operation: "GET-v1-bounce-classification-domains--domain--entities--entity-id--rules",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             403 => {
@@ -641,7 +657,11 @@ impl<'a> GetV1BounceClassificationDomainsDomainEventsCall<'a> {
                 operation: "GET-v1-bounce-classification-domains--domain--events",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             403 => {
@@ -735,7 +755,11 @@ impl<'a> GetV1BounceClassificationConfigEntitiesCall<'a> {
                 operation: "GET-v1-bounce-classification-config-entities",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -799,7 +823,11 @@ impl<'a> GetV1BounceClassificationConfigRulesCall<'a> {
                 operation: "GET-v1-bounce-classification-config-rules",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -862,7 +890,11 @@ impl<'a> PostV2BounceClassificationMetricsCall<'a> {
                 operation: "POST-v2-bounce-classification-metrics",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),

@@ -218,7 +218,11 @@ impl<'a> PostV3DomainIdBouncesImportCall<'a> {
                 operation: "POST-v3--domainID--bounces-import",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -329,7 +333,11 @@ impl<'a> GetV3DomainIdBouncesAddressCall<'a> {
                 operation: "GET-v3--domainID--bounces--address-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -433,7 +441,11 @@ impl<'a> DeleteV3DomainIdBouncesAddressCall<'a> {
                 operation: "DELETE-v3--domainID--bounces--address-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -554,7 +566,11 @@ impl<'a> GetV3DomainIdBouncesCall<'a> {
                 operation: "GET-v3--domainID--bounces",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3DomainIdBouncesError::Status400)),
@@ -647,7 +663,11 @@ impl<'a> PostV3DomainIdBouncesCall<'a> {
                 operation: "POST-v3--domainID--bounces",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV3DomainIdBouncesError::Status400)),
@@ -740,7 +760,11 @@ impl<'a> DeleteV3DomainIdBouncesCall<'a> {
                 operation: "DELETE-v3--domainID--bounces",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(DeleteV3DomainIdBouncesError::Status400)),

@@ -218,7 +218,11 @@ impl<'a> PostV3DomainIdComplaintsImportCall<'a> {
                 operation: "POST-v3--domainID--complaints-import",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -331,7 +335,11 @@ impl<'a> GetV3DomainIdComplaintsAddressCall<'a> {
                 operation: "GET-v3--domainID--complaints--address-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -435,7 +443,11 @@ impl<'a> DeleteV3DomainIdComplaintsAddressCall<'a> {
                 operation: "DELETE-v3--domainID--complaints--address-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -560,7 +572,11 @@ impl<'a> GetV3DomainIdComplaintsCall<'a> {
                 operation: "GET-v3--domainID--complaints",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3DomainIdComplaintsError::Status400)),
@@ -653,7 +669,11 @@ impl<'a> PostV3DomainIdComplaintsCall<'a> {
                 operation: "POST-v3--domainID--complaints",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -748,7 +768,11 @@ impl<'a> DeleteV3DomainIdComplaintsCall<'a> {
                 operation: "DELETE-v3--domainID--complaints",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

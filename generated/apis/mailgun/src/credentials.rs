@@ -196,7 +196,11 @@ impl<'a> GetV3DomainsDomainNameCredentialsCall<'a> {
                 operation: "GET-v3-domains--domain-name--credentials",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -294,7 +298,11 @@ impl<'a> PostV3DomainsDomainNameCredentialsCall<'a> {
                 operation: "POST-v3-domains--domain-name--credentials",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -392,7 +400,11 @@ impl<'a> DeleteV3DomainsDomainNameCredentialsCall<'a> {
                 operation: "DELETE-v3-domains--domain-name--credentials",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -497,7 +509,11 @@ impl<'a> PutV3DomainsDomainNameCredentialsSpecCall<'a> {
                 operation: "PUT-v3-domains--domain-name--credentials--spec-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -602,7 +618,11 @@ impl<'a> DeleteV3DomainsDomainNameCredentialsSpecCall<'a> {
                 operation: "DELETE-v3-domains--domain-name--credentials--spec-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

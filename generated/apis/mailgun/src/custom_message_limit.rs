@@ -119,7 +119,11 @@ impl<'a> GetV5AccountsLimitCustomMonthlyCall<'a> {
                 operation: "get-v5-accounts-limit-custom-monthly",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -201,7 +205,11 @@ impl<'a> PutV5AccountsLimitCustomMonthlyCall<'a> {
                 operation: "put-v5-accounts-limit-custom-monthly",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -278,7 +286,11 @@ impl<'a> DeleteV5AccountsLimitCustomMonthlyCall<'a> {
                 operation: "delete-v5-accounts-limit-custom-monthly",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -355,7 +367,11 @@ impl<'a> PutV5AccountsLimitCustomEnableCall<'a> {
                 operation: "put-v5-accounts-limit-custom-enable",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

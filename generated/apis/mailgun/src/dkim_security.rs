@@ -104,7 +104,11 @@ impl<'a> PutV1DkimManagementDomainsNameRotationCall<'a> {
                 operation: "PUT-v1-dkim-management-domains--name--rotation",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -198,7 +202,11 @@ impl<'a> PostV1DkimManagementDomainsNameRotateCall<'a> {
                 operation: "POST-v1-dkim-management-domains--name--rotate",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

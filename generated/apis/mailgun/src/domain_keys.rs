@@ -221,7 +221,11 @@ impl<'a> GetV1DkimKeysCall<'a> {
                 operation: "GET-v1-dkim-keys",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(GetV1DkimKeysError::Status401)),
@@ -294,7 +298,11 @@ impl<'a> PostV1DkimKeysCall<'a> {
                 operation: "POST-v1-dkim-keys",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(PostV1DkimKeysError::Status401)),
@@ -377,7 +385,11 @@ impl<'a> DeleteV1DkimKeysCall<'a> {
                 operation: "DELETE-v1-dkim-keys",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(DeleteV1DkimKeysError::Status400)),
@@ -469,7 +481,11 @@ impl<'a> PutV4DomainsAuthorityNameKeysSelectorActivateCall<'a> {
                 operation: "PUT-v4-domains--authority-name--keys--selector--activate",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -568,7 +584,11 @@ impl<'a> GetV4DomainsAuthorityNameKeysCall<'a> {
                 operation: "GET-v4-domains--authority-name--keys",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -654,7 +674,11 @@ impl<'a> PutV4DomainsAuthorityNameKeysSelectorDeactivateCall<'a> {
                 operation: "PUT-v4-domains--authority-name--keys--selector--deactivate",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -753,7 +777,11 @@ impl<'a> PutV3DomainsNameDkimAuthorityCall<'a> {
                 operation: "PUT-v3-domains--name--dkim-authority",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -841,7 +869,11 @@ impl<'a> PutV3DomainsNameDkimSelectorCall<'a> {
                 operation: "PUT-v3-domains--name--dkim-selector",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {

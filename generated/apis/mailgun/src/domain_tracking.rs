@@ -199,7 +199,11 @@ impl<'a> GetV3DomainsNameTrackingCall<'a> {
                 operation: "GET-v3-domains--name--tracking",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -287,7 +291,11 @@ impl<'a> PutV3DomainsNameTrackingClickCall<'a> {
                 operation: "PUT-v3-domains--name--tracking-click",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -375,7 +383,11 @@ impl<'a> PutV3DomainsNameTrackingOpenCall<'a> {
                 operation: "PUT-v3-domains--name--tracking-open",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -467,7 +479,11 @@ impl<'a> PutV3DomainsNameTrackingUnsubscribeCall<'a> {
                 operation: "PUT-v3-domains--name--tracking-unsubscribe",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -557,7 +573,11 @@ impl<'a> GetV2X509DomainStatusCall<'a> {
                 operation: "GET-v2-x509--domain--status",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetV2X509DomainStatusError::Status404)),
@@ -631,7 +651,11 @@ impl<'a> PutV2X509DomainCall<'a> {
                 operation: "PUT-v2-x509--domain-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PutV2X509DomainError::Status400)),
@@ -725,7 +749,11 @@ impl<'a> PostV2X509DomainCall<'a> {
                 operation: "POST-v2-x509--domain-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV2X509DomainError::Status400)),

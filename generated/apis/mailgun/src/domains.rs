@@ -233,7 +233,11 @@ impl<'a> GetV4DomainsCall<'a> {
                 operation: "GET-v4-domains",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(GetV4DomainsError::Status401)),
@@ -306,7 +310,11 @@ impl<'a> PostV4DomainsCall<'a> {
                 operation: "POST-v4-domains",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV4DomainsError::Status400)),
@@ -385,7 +393,11 @@ impl<'a> GetV4DomainsNameCall<'a> {
                 operation: "GET-v4-domains--name-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(GetV4DomainsNameError::Status401)),
@@ -464,7 +476,11 @@ impl<'a> PutV4DomainsNameCall<'a> {
                 operation: "PUT-v4-domains--name-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(PutV4DomainsNameError::Status401)),
@@ -544,7 +560,11 @@ impl<'a> PutV4DomainsNameVerifyCall<'a> {
                 operation: "PUT-v4-domains--name--verify",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(PutV4DomainsNameVerifyError::Status401)),
@@ -628,7 +648,11 @@ impl<'a> DeleteV3DomainsNameCall<'a> {
                 operation: "DELETE-v3-domains--name-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(DeleteV3DomainsNameError::Status401)),

@@ -354,7 +354,11 @@ impl<'a> PostV3DomainsNameDynamicPoolsCall<'a> {
                 operation: "POST-v3-domains--name--dynamic-pools",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -429,7 +433,11 @@ impl<'a> DeleteV3DomainsNameDynamicPoolsCall<'a> {
                 operation: "DELETE-v3-domains--name--dynamic-pools",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -510,7 +518,11 @@ impl<'a> GetV3DomainsDynamicPoolsAssignableCall<'a> {
                 operation: "GET-v3-domains-dynamic-pools-assignable",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -578,7 +590,11 @@ impl<'a> PostV3DomainsAllDynamicPoolsEnrollCall<'a> {
                 operation: "POST-v3-domains-all-dynamic-pools-enroll",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -641,7 +657,11 @@ impl<'a> GetV3DynamicPoolsCall<'a> {
                 operation: "GET-v3-dynamic-pools",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -704,7 +724,11 @@ impl<'a> PostV3DynamicPoolsAllCall<'a> {
                 operation: "POST-v3-dynamic-pools-all",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -767,7 +791,11 @@ impl<'a> DeleteV3DynamicPoolsAllCall<'a> {
                 operation: "DELETE-v3-dynamic-pools-all",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -836,7 +864,11 @@ impl<'a> PostV3DynamicPoolsPoolNameIpCall<'a> {
                 operation: "POST-v3-dynamic-pools--pool-name---ip-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -899,7 +931,11 @@ impl<'a> PatchV3DynamicPoolsPoolNameCall<'a> {
                 operation: "PATCH-v3-dynamic-pools--pool-name-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -1013,7 +1049,11 @@ impl<'a> GetV1DynamicPoolsDomainsCall<'a> {
                 operation: "GET-v1-dynamic-pools-domains",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1094,7 +1134,11 @@ impl<'a> GetV1DynamicPoolsDomainsNamePreviewCall<'a> {
                 operation: "GET-v1-dynamic-pools-domains--name--preview",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -1163,7 +1207,11 @@ impl<'a> GetV1DynamicPoolsDomainsNameHistoryCall<'a> {
                 operation: "GET-v1-dynamic-pools-domains--name--history",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -1232,7 +1280,11 @@ impl<'a> PutV1DynamicPoolsDomainsNameOverrideCall<'a> {
                 operation: "PUT-v1-dynamic-pools-domains--name--override",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1316,7 +1368,11 @@ impl<'a> DeleteV1DynamicPoolsDomainsNameOverrideCall<'a> {
                 operation: "DELETE-v1-dynamic-pools-domains--name--override",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -1442,7 +1498,11 @@ impl<'a> GetV1DynamicPoolsHistoryCall<'a> {
                 operation: "GET-v1-dynamic-pools-history",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

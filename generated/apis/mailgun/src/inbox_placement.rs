@@ -85,7 +85,11 @@ impl<'a> GetV4InboxResultsResultCall<'a> {
                 operation: "GET-v4-inbox-results-result",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetV4InboxResultsResultError::Status404)),

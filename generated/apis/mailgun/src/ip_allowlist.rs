@@ -127,7 +127,11 @@ impl<'a> GetV2IpWhitelistCall<'a> {
                 operation: "GET-v2-ip-whitelist",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             403 => return Err(response.error_as(GetV2IpWhitelistError::Status403)),
@@ -200,7 +204,11 @@ impl<'a> PutV2IpWhitelistCall<'a> {
                 operation: "PUT-v2-ip-whitelist",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PutV2IpWhitelistError::Status400)),
@@ -273,7 +281,11 @@ impl<'a> PostV2IpWhitelistCall<'a> {
                 operation: "POST-v2-ip-whitelist",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV2IpWhitelistError::Status400)),
@@ -351,7 +363,11 @@ impl<'a> DeleteV2IpWhitelistCall<'a> {
                 operation: "DELETE-v2-ip-whitelist",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(DeleteV2IpWhitelistError::Status400)),

@@ -296,7 +296,11 @@ impl<'a> GetV3IpPoolsCall<'a> {
                 operation: "GET-v3-ip-pools",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -357,7 +361,11 @@ impl<'a> PostV3IpPoolsCall<'a> {
                 operation: "POST-v3-ip-pools",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -419,7 +427,11 @@ impl<'a> GetV3IpPoolsPoolIdCall<'a> {
                 operation: "GET-v3-ip-pools--pool-id-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -491,7 +503,11 @@ impl<'a> DeleteV3IpPoolsPoolIdCall<'a> {
                 operation: "DELETE-v3-ip-pools--pool-id-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -553,7 +569,11 @@ impl<'a> PatchV3IpPoolsPoolIdCall<'a> {
                 operation: "PATCH-v3-ip-pools--pool-id-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -634,7 +654,11 @@ impl<'a> GetV3IpPoolsPoolIdDomainsCall<'a> {
                 operation: "GET-v3-ip-pools--pool-id--domains",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -703,7 +727,11 @@ impl<'a> PutV3IpPoolsPoolIdIpsIpCall<'a> {
                 operation: "PUT-v3-ip-pools--pool-id--ips--ip-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -772,7 +800,11 @@ impl<'a> DeleteV3IpPoolsPoolIdIpsIpCall<'a> {
                 operation: "DELETE-v3-ip-pools--pool-id--ips--ip-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -835,7 +867,11 @@ impl<'a> PostV3IpPoolsPoolIdIpsJsonCall<'a> {
                 operation: "POST-v3-ip-pools--pool-id--ips-json",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),

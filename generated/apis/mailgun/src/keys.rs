@@ -138,7 +138,11 @@ impl<'a> GetV1KeysCall<'a> {
                 operation: "GET-v1-keys",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV1KeysError::Status400)),
@@ -211,7 +215,11 @@ impl<'a> PostV1KeysCall<'a> {
                 operation: "POST-v1-keys",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             403 => return Err(response.error_as(PostV1KeysError::Status403)),
@@ -285,7 +293,11 @@ impl<'a> DeleteV1KeysKeyIdCall<'a> {
                 operation: "DELETE-v1-keys--key-id-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(DeleteV1KeysKeyIdError::Status404)),
@@ -358,7 +370,11 @@ impl<'a> PostV1KeysPublicCall<'a> {
                 operation: "POST-v1-keys-public",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV1KeysPublicError::Status400)),

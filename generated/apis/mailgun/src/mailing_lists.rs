@@ -336,7 +336,11 @@ impl<'a> GetV3ListsCall<'a> {
                 operation: "get-v3-lists",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             429 => return Err(response.error_as(GetV3ListsError::Status429)),
@@ -407,7 +411,11 @@ impl<'a> PostV3ListsCall<'a> {
                 operation: "post-v3-lists",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV3ListsError::Status400)),
@@ -523,7 +531,11 @@ impl<'a> GetListsStringListAddressMembersCall<'a> {
                 operation: "get-lists-string:list_address-members",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             429 => {
@@ -611,7 +623,11 @@ impl<'a> PostListsStringListAddressMembersCall<'a> {
                 operation: "post-lists-string:list_address-members",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -717,7 +733,11 @@ impl<'a> PostListsListAddressMembersJsonCall<'a> {
                 operation: "post-lists-list_address-members.json",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -818,7 +838,11 @@ impl<'a> PostListsListAddressMembersCsvCall<'a> {
                 operation: "post-lists-list_address-members.csv",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -919,7 +943,11 @@ impl<'a> GetListsListAddressMembersMemberAddressCall<'a> {
                 operation: "get-lists-list_address-members-member_address",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             429 => {
@@ -1017,7 +1045,11 @@ impl<'a> PutListsListAddressMembersMemberAddressCall<'a> {
                 operation: "put-lists-list_address-members-member_address",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             429 => {
@@ -1105,7 +1137,11 @@ impl<'a> DeleteListsListAddressMembersMemberAddressCall<'a> {
                 operation: "delete-lists-list_address-members-member_address",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -1196,7 +1232,11 @@ impl<'a> GetV3ListsAddressCall<'a> {
                 operation: "get-v3-lists-address",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetV3ListsAddressError::Status404)),
@@ -1282,7 +1322,11 @@ impl<'a> PutV3ListsAddressCall<'a> {
                 operation: "put-v3-lists-address",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(PutV3ListsAddressError::Status404)),
@@ -1359,7 +1403,11 @@ impl<'a> DeleteV3ListsAddressCall<'a> {
                 operation: "delete-v3-lists-address",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(DeleteV3ListsAddressError::Status404)),
@@ -1444,7 +1492,11 @@ impl<'a> GetV3ListsPagesCall<'a> {
                 operation: "get-v3-lists-pages",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             429 => return Err(response.error_as(GetV3ListsPagesError::Status429)),
@@ -1557,7 +1609,11 @@ impl<'a> GetListsListAddressMembersPagesCall<'a> {
                 operation: "get-lists-list_address-members-pages",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             429 => {

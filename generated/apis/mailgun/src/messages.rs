@@ -199,7 +199,11 @@ impl<'a> PostV3DomainNameMessagesCall<'a> {
                 operation: "POST-v3--domain-name--messages",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -316,7 +320,11 @@ impl<'a> PostV3DomainNameMessagesMimeCall<'a> {
                 operation: "POST-v3--domain-name--messages-mime",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -447,7 +455,11 @@ impl<'a> GetV3DomainsDomainNameMessagesStorageKeyCall<'a> {
                 operation: "GET-v3-domains--domain-name--messages--storage-key-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -566,7 +578,11 @@ impl<'a> PostV3DomainsDomainNameMessagesStorageKeyCall<'a> {
                 operation: "POST-v3-domains--domain-name--messages--storage-key-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -635,7 +651,11 @@ impl<'a> GetV3DomainsNameSendingQueuesCall<'a> {
                 operation: "GET-v3-domains--name--sending-queues",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -741,7 +761,11 @@ impl<'a> DeleteV3DomainNameEnvelopesCall<'a> {
                 operation: "DELETE-v3--domain-name--envelopes",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {

@@ -97,7 +97,11 @@ impl<'a> PostV1AnalyticsMetricsCall<'a> {
                 operation: "POST-v1-analytics-metrics",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV1AnalyticsMetricsError::Status400)),
@@ -170,7 +174,11 @@ impl<'a> PostV1AnalyticsUsageMetricsCall<'a> {
                 operation: "POST-v1-analytics-usage-metrics",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -114,7 +114,11 @@ impl<'a> GetV3DomainsDomainTagDevicesCall<'a> {
                 operation: "GET-v3-domains--domain--tag-devices",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -184,7 +188,11 @@ impl<'a> GetV3DomainsDomainTagProvidersCall<'a> {
                 operation: "GET-v3-domains--domain--tag-providers",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -254,7 +262,11 @@ impl<'a> GetV3DomainsDomainTagCountriesCall<'a> {
                 operation: "GET-v3-domains--domain--tag-countries",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),

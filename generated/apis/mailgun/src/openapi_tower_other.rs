@@ -123,7 +123,11 @@ impl<'a> GetV5AccountsSubaccountsIpPoolsAllCall<'a> {
                 operation: "GET-v5-accounts-subaccounts-ip-pools-all",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -206,7 +210,11 @@ impl<'a> PutV5AccountsSubaccountsSubaccountIdIpPoolCall<'a> {
                 operation: "PUT-v5-accounts-subaccounts--subaccountId--ip-pool",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -309,7 +317,11 @@ impl<'a> DeleteV5AccountsSubaccountsSubaccountIdIpPoolCall<'a> {
                 operation: "DELETE-v5-accounts-subaccounts--subaccountId--ip-pool",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

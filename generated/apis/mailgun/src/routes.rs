@@ -169,7 +169,11 @@ impl<'a> GetV3RoutesCall<'a> {
                 operation: "get-v3-routes",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3RoutesError::Status400)),
@@ -240,7 +244,11 @@ impl<'a> PostV3RoutesCall<'a> {
                 operation: "post-v3-routes",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -302,7 +310,11 @@ impl<'a> GetV3RoutesIdCall<'a> {
                 operation: "get-v3-routes-id",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetV3RoutesIdError::Status404)),
@@ -380,7 +392,11 @@ impl<'a> PutV3RoutesIdCall<'a> {
                 operation: "put-v3-routes-id",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(PutV3RoutesIdError::Status404)),
@@ -452,7 +468,11 @@ impl<'a> DeleteV3RoutesIdCall<'a> {
                 operation: "delete-v3-routes-id",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(DeleteV3RoutesIdError::Status404)),
@@ -528,7 +548,11 @@ impl<'a> GetV3RoutesMatchCall<'a> {
                 operation: "get-v3-routes-match",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetV3RoutesMatchError::Status404)),

@@ -245,7 +245,11 @@ impl<'a> GetV3StatsTotalCall<'a> {
                 operation: "GET-v3-stats-total",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3StatsTotalError::Status400)),
@@ -362,7 +366,11 @@ impl<'a> GetV3DomainStatsTotalCall<'a> {
                 operation: "GET-v3--domain--stats-total",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3DomainStatsTotalError::Status400)),
@@ -464,7 +472,11 @@ impl<'a> GetV3StatsTotalDomainsCall<'a> {
                 operation: "GET-v3-stats-total-domains",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3StatsTotalDomainsError::Status400)),
@@ -597,7 +609,11 @@ impl<'a> GetV3StatsFilterCall<'a> {
                 operation: "GET-v3-stats-filter",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3StatsFilterError::Status400)),
@@ -677,7 +693,11 @@ impl<'a> GetV3DomainAggregatesProvidersCall<'a> {
                 operation: "GET-v3--domain--aggregates-providers",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -757,7 +777,11 @@ impl<'a> GetV3DomainAggregatesDevicesCall<'a> {
                 operation: "GET-v3--domain--aggregates-devices",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -841,7 +865,11 @@ impl<'a> GetV3DomainAggregatesCountriesCall<'a> {
                 operation: "GET-v3--domain--aggregates-countries",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

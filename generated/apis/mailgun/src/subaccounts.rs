@@ -238,7 +238,11 @@ impl<'a> GetV5AccountsSubaccountsSubaccountIdCall<'a> {
                 operation: "get-v5-accounts-subaccounts-subaccount_id",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -373,7 +377,11 @@ impl<'a> GetV5AccountsSubaccountsCall<'a> {
                 operation: "get-v5-accounts-subaccounts",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -441,7 +449,11 @@ impl<'a> PostV5AccountsSubaccountsCall<'a> {
                 operation: "post-v5-accounts-subaccounts",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -521,7 +533,11 @@ impl<'a> DeleteV5AccountsSubaccountsSubaccountIdCall<'a> {
                 operation: "delete-v5-accounts-subaccounts-subaccount_id",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -637,7 +653,11 @@ impl<'a> PostV5AccountsSubaccountsSubaccountIdDisableCall<'a> {
                 operation: "post-v5-accounts-subaccounts-subaccount_id-disable",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -736,7 +756,11 @@ impl<'a> PostV5AccountsSubaccountsSubaccountIdEnableCall<'a> {
                 operation: "post-v5-accounts-subaccounts-subaccount_id-enable",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -839,7 +863,11 @@ impl<'a> GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
                 operation: "get-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -961,7 +989,11 @@ impl<'a> PutV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
                 operation: "put-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1054,7 +1086,11 @@ impl<'a> DeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
                 operation: "delete-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1155,7 +1191,11 @@ impl<'a> PutV5AccountsSubaccountsSubaccountIdFeaturesCall<'a> {
                 operation: "put-v5-accounts-subaccounts-subaccount_id-features",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

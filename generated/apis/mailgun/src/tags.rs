@@ -246,7 +246,11 @@ impl<'a> GetV3DomainTagsCall<'a> {
                 operation: "GET-v3--domain--tags",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3DomainTagsError::Status400)),
@@ -326,7 +330,11 @@ impl<'a> GetV3DomainTagCall<'a> {
                 operation: "GET-v3--domain--tag",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3DomainTagError::Status400)),
@@ -415,7 +423,11 @@ impl<'a> PutV3DomainTagCall<'a> {
                 operation: "PUT-v3--domain--tag",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PutV3DomainTagError::Status400)),
@@ -499,7 +511,11 @@ impl<'a> DeleteV3DomainTagCall<'a> {
                 operation: "DELETE-v3--domain--tag",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(DeleteV3DomainTagError::Status400)),
@@ -589,7 +605,11 @@ impl<'a> GetV3DomainTagStatsAggregatesCall<'a> {
                 operation: "GET-v3--domain--tag-stats-aggregates",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -741,7 +761,11 @@ impl<'a> GetV3DomainTagStatsCall<'a> {
                 operation: "GET-v3--domain--tag-stats",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3DomainTagStatsError::Status400)),
@@ -817,7 +841,11 @@ impl<'a> GetV3DomainsDomainLimitsTagCall<'a> {
                 operation: "GET-v3-domains--domain--limits-tag",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

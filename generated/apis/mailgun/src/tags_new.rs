@@ -130,7 +130,11 @@ impl<'a> PutV1AnalyticsTagsCall<'a> {
                 operation: "PUT-v1-analytics-tags",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PutV1AnalyticsTagsError::Status400)),
@@ -203,7 +207,11 @@ impl<'a> PostV1AnalyticsTagsCall<'a> {
                 operation: "POST-v1-analytics-tags",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV1AnalyticsTagsError::Status400)),
@@ -276,7 +284,11 @@ impl<'a> DeleteV1AnalyticsTagsCall<'a> {
                 operation: "DELETE-v1-analytics-tags",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(DeleteV1AnalyticsTagsError::Status400)),
@@ -349,7 +361,11 @@ impl<'a> GetV1AnalyticsTagsLimitsCall<'a> {
                 operation: "GET-v1-analytics-tags-limits",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

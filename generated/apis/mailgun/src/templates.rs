@@ -369,7 +369,11 @@ impl<'a> GetV3DomainNameTemplatesCall<'a> {
                 operation: "GET-v3--domain-name--templates",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -452,7 +456,11 @@ impl<'a> PostV3DomainNameTemplatesCall<'a> {
                 operation: "POST-v3--domain-name--templates",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -535,7 +543,11 @@ impl<'a> DeleteV3DomainNameTemplatesCall<'a> {
                 operation: "DELETE-v3--domain-name--templates",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -656,7 +668,11 @@ impl<'a> GetV3DomainNameTemplatesTemplateNameVersionsCall<'a> {
                 operation: "GET-v3--domain-name--templates--template-name--versions",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -748,7 +764,11 @@ impl<'a> PostV3DomainNameTemplatesTemplateNameVersionsCall<'a> {
                 operation: "POST-v3--domain-name--templates--template-name--versions",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -848,7 +868,11 @@ impl<'a> GetV3DomainNameTemplatesTemplateNameCall<'a> {
                 operation: "GET-v3--domain-name--templates--template-name-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -938,7 +962,11 @@ impl<'a> PutV3DomainNameTemplatesTemplateNameCall<'a> {
                 operation: "PUT-v3--domain-name--templates--template-name-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -1028,7 +1056,11 @@ impl<'a> DeleteV3DomainNameTemplatesTemplateNameCall<'a> {
                 operation: "DELETE-v3--domain-name--templates--template-name-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -1121,7 +1153,11 @@ impl<'a> GetV3DomainNameTemplatesTemplateNameVersionsVersionNameCall<'a> {
                 operation: "GET-v3--domain-name--templates--template-name--versions--version-name-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -1215,7 +1251,11 @@ impl<'a> PutV3DomainNameTemplatesTemplateNameVersionsVersionNameCall<'a> {
                 operation: "PUT-v3--domain-name--templates--template-name--versions--version-name-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -1309,7 +1349,11 @@ impl<'a> DeleteV3DomainNameTemplatesTemplateNameVersionsVersionNameCall<'a> {
                 operation: "DELETE-v3--domain-name--templates--template-name--versions--version-name-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -1419,7 +1463,11 @@ impl<
                 operation: "PUT-v3--domain-name--templates--template-name--versions--version-name--copy--new-version-name-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),

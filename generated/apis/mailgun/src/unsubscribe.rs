@@ -218,7 +218,11 @@ impl<'a> PostV3DomainIdUnsubscribesImportCall<'a> {
                 operation: "POST-v3--domainID--unsubscribes-import",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -331,7 +335,11 @@ impl<'a> GetV3DomainIdUnsubscribesAddressCall<'a> {
                 operation: "GET-v3--domainID--unsubscribes--address-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -435,7 +443,11 @@ impl<'a> DeleteV3DomainIdUnsubscribesAddressCall<'a> {
                 operation: "DELETE-v3--domainID--unsubscribes--address-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -572,7 +584,11 @@ impl<'a> GetV3DomainIdUnsubscribesCall<'a> {
                 operation: "GET-v3--domainID--unsubscribes",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -668,7 +684,11 @@ impl<'a> PostV3DomainIdUnsubscribesCall<'a> {
                 operation: "POST-v3--domainID--unsubscribes",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -764,7 +784,11 @@ impl<'a> DeleteV3DomainIdUnsubscribesCall<'a> {
                 operation: "DELETE-v3--domainID--unsubscribes",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -130,7 +130,11 @@ impl<'a> GetV5UsersCall<'a> {
                 operation: "get-v5-users",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -192,7 +196,11 @@ impl<'a> GetV5UsersUserIdCall<'a> {
                 operation: "get-v5-users-user_id",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetV5UsersUserIdError::Status404)),
@@ -263,7 +271,11 @@ impl<'a> GetV5UsersMeCall<'a> {
                 operation: "get-v5-users-me",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             403 => return Err(response.error_as(GetV5UsersMeError::Status403)),

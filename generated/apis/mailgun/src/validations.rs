@@ -89,7 +89,11 @@ impl<'a> GetV4AddressValidateCall<'a> {
                 operation: "GET-v4-address-validate",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(GetV4AddressValidateError::Default)),

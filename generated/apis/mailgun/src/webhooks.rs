@@ -228,7 +228,11 @@ impl<'a> GetV3DomainsDomainWebhooksCall<'a> {
                 operation: "GET-v3-domains--domain--webhooks",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -312,7 +316,11 @@ impl<'a> PostV3DomainsDomainWebhooksCall<'a> {
                 operation: "POST-v3-domains--domain--webhooks",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -434,7 +442,11 @@ impl<'a> GetV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
                 operation: "GET-v3-domains--domain-name--webhooks--webhook-name-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -553,7 +565,11 @@ impl<'a> PutV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
                 operation: "PUT-v3-domains--domain-name--webhooks--webhook-name-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -684,7 +700,11 @@ impl<'a> DeleteV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
                 operation: "DELETE-v3-domains--domain-name--webhooks--webhook-name-",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -779,7 +799,11 @@ impl<'a> PutV4DomainsDomainWebhooksCall<'a> {
                 operation: "PUT-v4-domains--domain--webhooks",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -870,7 +894,11 @@ impl<'a> PostV4DomainsDomainWebhooksCall<'a> {
                 operation: "POST-v4-domains--domain--webhooks",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -972,7 +1000,11 @@ impl<'a> DeleteV4DomainsDomainWebhooksCall<'a> {
                 operation: "DELETE-v4-domains--domain--webhooks",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

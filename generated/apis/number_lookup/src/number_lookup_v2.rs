@@ -94,7 +94,11 @@ impl<'a> NumberLookupV2LookupCall<'a> {
                 operation: "NumberLookupV2_Lookup",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(NumberLookupV2LookupError::Status400)),

@@ -326,7 +326,11 @@ impl<'a> NumberServiceListActiveNumbersCall<'a> {
                 operation: "NumberService_ListActiveNumbers",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -503,7 +507,11 @@ impl<'a> NumberServiceGetActiveNumberCall<'a> {
                 operation: "NumberService_GetActiveNumber",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -629,7 +637,11 @@ impl<'a> NumberServiceUpdateActiveNumberCall<'a> {
                 operation: "NumberService_UpdateActiveNumber",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -759,7 +771,11 @@ impl<'a> NumberServiceReleaseNumberCall<'a> {
                 operation: "NumberService_ReleaseNumber",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -881,7 +897,11 @@ impl<'a> NumberServiceGetEmergencyAddressCall<'a> {
                 operation: "NumberService_GetEmergencyAddress",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1011,7 +1031,11 @@ impl<'a> NumberServiceProvisionEmergencyAddressCall<'a> {
                 operation: "NumberService_ProvisionEmergencyAddress",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1144,7 +1168,11 @@ impl<'a> NumberServiceDeprovisionEmergencyAddressCall<'a> {
                 operation: "NumberService_DeprovisionEmergencyAddress",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             400 => {
@@ -1286,7 +1314,11 @@ impl<'a> NumberServiceValidateEmergencyAddressCall<'a> {
                 operation: "NumberService_ValidateEmergencyAddress",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -188,7 +188,11 @@ impl<'a> NumberServiceRentNumberCall<'a> {
                 operation: "NumberService_RentNumber",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(NumberServiceRentNumberError::Status400)),
@@ -300,7 +304,11 @@ impl<'a> NumberServiceRentAnyNumberCall<'a> {
                 operation: "NumberService_RentAnyNumber",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -473,7 +481,11 @@ impl<'a> NumberServiceListAvailableNumbersCall<'a> {
                 operation: "NumberService_ListAvailableNumbers",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -602,7 +614,11 @@ impl<'a> NumberServiceGetAvailableNumberCall<'a> {
                 operation: "NumberService_GetAvailableNumber",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

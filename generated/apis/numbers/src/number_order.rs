@@ -238,7 +238,11 @@ impl<'a> LookupNumberRequirementsCall<'a> {
                 operation: "LookupNumberRequirements",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -343,7 +347,11 @@ impl<'a> CreateNumberOrderCall<'a> {
                 operation: "CreateNumberOrder",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateNumberOrderError::Status400)),
@@ -443,7 +451,11 @@ impl<'a> GetNumberOrderCall<'a> {
                 operation: "GetNumberOrder",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetNumberOrderError::Status404)),
@@ -547,7 +559,11 @@ impl<'a> GetNumberOrderRegistrationCall<'a> {
                 operation: "GetNumberOrderRegistration",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -655,7 +671,11 @@ impl<'a> UpdateNumberOrderRegistrationCall<'a> {
                 operation: "UpdateNumberOrderRegistration",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -774,7 +794,11 @@ impl<'a> UploadNumberOrderAttachmentCall<'a> {
                 operation: "UploadNumberOrderAttachment",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             400 => {
@@ -901,7 +925,11 @@ impl<'a> SubmitNumberOrderCall<'a> {
                 operation: "SubmitNumberOrder",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(SubmitNumberOrderError::Status404)),

@@ -108,7 +108,11 @@ impl<'a> GetCallbackConfigurationCall<'a> {
                 operation: "GetCallbackConfiguration",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -236,7 +240,11 @@ impl<'a> UpdateCallbackConfigurationCall<'a> {
                 operation: "UpdateCallbackConfiguration",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -187,7 +187,11 @@ impl<'a> BundlesBundlesControllerListV1Call<'a> {
                 operation: "BundlesBundlesController_list_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -347,7 +351,11 @@ impl<'a> BundlesBundlesControllerCreateV1Call<'a> {
                 operation: "BundlesBundlesController_create_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -503,7 +511,11 @@ impl<'a> BundlesBundlesControllerGetV1Call<'a> {
                 operation: "BundlesBundlesController_get_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -116,7 +116,11 @@ impl<'a> KakaotalkCategoriesControllerListSenderCategoriesV1Call<'a> {
                 operation: "KakaotalkCategoriesController_listSenderCategories_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -265,7 +269,11 @@ impl<'a> KakaotalkCategoriesControllerGetTemplateCategoriesV1Call<'a> {
                 operation: "KakaotalkCategoriesController_getTemplateCategories_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

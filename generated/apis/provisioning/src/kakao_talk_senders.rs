@@ -322,7 +322,11 @@ impl<'a> KakaotalkSendersControllerListSendersV1Call<'a> {
                 operation: "KakaotalkSendersController_listSenders_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -507,7 +511,11 @@ impl<'a> KakaotalkSendersControllerCreateSenderV1Call<'a> {
                 operation: "KakaotalkSendersController_createSender_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -672,7 +680,11 @@ impl<'a> KakaotalkSendersControllerGetSenderV1Call<'a> {
                 operation: "KakaotalkSendersController_getSender_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -804,7 +816,11 @@ impl<'a> KakaotalkSendersControllerDeleteSenderV1Call<'a> {
                 operation: "KakaotalkSendersController_deleteSender_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             400 => {
@@ -957,7 +973,11 @@ impl<'a> KakaotalkSendersControllerUpdateSenderV1Call<'a> {
                 operation: "KakaotalkSendersController_updateSender_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1129,7 +1149,11 @@ impl<'a> KakaotalkSendersControllerListActivitiesV1Call<'a> {
                 operation: "KakaotalkSendersController_listActivities_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1318,7 +1342,11 @@ impl<'a> KakaotalkSendersControllerDeleteChangesV1Call<'a> {
                 operation: "KakaotalkSendersController_deleteChanges_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             400 => {
@@ -1472,7 +1500,11 @@ impl<'a> KakaotalkSendersControllerCreateCommentV1Call<'a> {
                 operation: "KakaotalkSendersController_createComment_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1614,7 +1646,11 @@ impl<'a> KakaotalkSendersControllerRegisterSenderV1Call<'a> {
                 operation: "KakaotalkSendersController_registerSender_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1768,7 +1804,11 @@ impl<'a> KakaotalkSendersControllerVerifySenderV1Call<'a> {
                 operation: "KakaotalkSendersController_verifySender_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -315,7 +315,11 @@ impl<'a> KakaotalkTemplatesControllerListTemplatesV1Call<'a> {
                 operation: "KakaotalkTemplatesController_listTemplates_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -504,7 +508,11 @@ impl<'a> KakaotalkTemplatesControllerCreateTemplateV1Call<'a> {
                 operation: "KakaotalkTemplatesController_createTemplate_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -673,7 +681,11 @@ impl<'a> KakaotalkTemplatesControllerGetV1Call<'a> {
                 operation: "KakaotalkTemplatesController_get_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -804,7 +816,11 @@ impl<'a> KakaotalkTemplatesControllerDeleteTemplateV1Call<'a> {
                 operation: "KakaotalkTemplatesController_deleteTemplate_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             400 => {
@@ -949,7 +965,11 @@ impl<'a> KakaotalkTemplatesControllerUpdateTemplateV1Call<'a> {
                 operation: "KakaotalkTemplatesController_updateTemplate_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1137,7 +1157,11 @@ impl<'a> KakaotalkTemplatesControllerListActivitiesV1Call<'a> {
                 operation: "KakaotalkTemplatesController_listActivities_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1330,7 +1354,11 @@ impl<'a> KakaotalkTemplatesControllerDeleteTemplateDraftV1Call<'a> {
                 operation: "KakaotalkTemplatesController_deleteTemplateDraft_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             400 => {
@@ -1488,7 +1516,11 @@ impl<'a> KakaotalkTemplatesControllerCreateCommentV1Call<'a> {
                 operation: "KakaotalkTemplatesController_createComment_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -134,7 +134,11 @@ impl<'a> RcsAccountsControllerListActivitiesV1Call<'a> {
                 operation: "RcsAccountsController_listActivities_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -313,7 +317,11 @@ impl<'a> RcsAccountsControllerCreateCommentV1Call<'a> {
                 operation: "RcsAccountsController_createComment_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -147,7 +147,11 @@ impl<'a> RcsQuestionnaireControllerGetQuestionsV1Call<'a> {
                 operation: "RcsQuestionnaireController_getQuestions_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -429,7 +429,11 @@ impl<'a> RcsSendersControllerListSendersV1Call<'a> {
                 operation: "RcsSendersController_listSenders_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -607,7 +611,11 @@ impl<'a> RcsSendersControllerCreateSenderV1Call<'a> {
                 operation: "RcsSendersController_createSender_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -763,7 +771,11 @@ impl<'a> RcsSendersControllerGetSenderV1Call<'a> {
                 operation: "RcsSendersController_getSender_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -922,7 +934,11 @@ impl<'a> RcsSendersControllerUpdateSenderV1Call<'a> {
                 operation: "RcsSendersController_updateSender_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1088,7 +1104,11 @@ impl<'a> RcsSendersControllerListActivitiesV1Call<'a> {
                 operation: "RcsSendersController_listActivities_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1268,7 +1288,11 @@ impl<'a> RcsSendersControllerCreateSenderCommentV1Call<'a> {
                 operation: "RcsSendersController_createSenderComment_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1410,7 +1434,11 @@ impl<'a> RcsSendersControllerLaunchSenderV1Call<'a> {
                 operation: "RcsSendersController_launchSender_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1576,7 +1604,11 @@ impl<'a> RcsSendersControllerAddTestNumbersV1Call<'a> {
                 operation: "RcsSendersController_addTestNumbers_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1722,7 +1754,11 @@ impl<'a> RcsSendersControllerGetTestNumberStateV1Call<'a> {
                 operation: "RcsSendersController_getTestNumberState_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1874,7 +1910,11 @@ impl<'a> RcsSendersControllerDeleteTestNumberV1Call<'a> {
                 operation: "RcsSendersController_deleteTestNumber_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             400 => {
@@ -2021,7 +2061,11 @@ impl<'a> RcsSendersControllerGetTestNumberCapabilitiesV1Call<'a> {
                 operation: "RcsSendersController_getTestNumberCapabilities_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -2191,7 +2235,11 @@ impl<'a> RcsSendersControllerRetryTestNumberV1Call<'a> {
                 operation: "RcsSendersController_retryTestNumber_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -186,7 +186,11 @@ impl<'a> SmsSmsAppsControllerListSmsAppsV1Call<'a> {
                 operation: "SmsSmsAppsController_listSmsApps_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -355,7 +359,11 @@ impl<'a> SmsSmsAppsControllerCreateSmsAppV1Call<'a> {
                 operation: "SmsSmsAppsController_createSmsApp_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -475,7 +483,11 @@ impl<'a> SmsSmsAppsControllerGetSmsAppV1Call<'a> {
                 operation: "SmsSmsAppsController_getSmsApp_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -591,7 +603,11 @@ impl<'a> SmsSmsAppsControllerDeleteSmsAppV1Call<'a> {
                 operation: "SmsSmsAppsController_deleteSmsApp_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             400 => {
@@ -720,7 +736,11 @@ impl<'a> SmsSmsAppsControllerUpdateSmsAppV1Call<'a> {
                 operation: "SmsSmsAppsController_updateSmsApp_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

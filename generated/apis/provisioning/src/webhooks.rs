@@ -210,7 +210,11 @@ impl<'a> WebhookWebhookControllerListWebhooksV1Call<'a> {
                 operation: "WebhookWebhookController_listWebhooks_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -373,7 +377,11 @@ impl<'a> WebhookWebhookControllerCreateWebhookV1Call<'a> {
                 operation: "WebhookWebhookController_createWebhook_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -526,7 +534,11 @@ impl<'a> WebhookWebhookControllerGetWebhookV1Call<'a> {
                 operation: "WebhookWebhookController_getWebhook_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -659,7 +671,11 @@ impl<'a> WebhookWebhookControllerReplaceWebhookV1Call<'a> {
                 operation: "WebhookWebhookController_replaceWebhook_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -811,7 +827,11 @@ impl<'a> WebhookWebhookControllerDeleteWebhookV1Call<'a> {
                 operation: "WebhookWebhookController_deleteWebhook_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             400 => {
@@ -952,7 +972,11 @@ impl<'a> WebhookWebhookControllerUpdateWebhookV1Call<'a> {
                 operation: "WebhookWebhookController_updateWebhook_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

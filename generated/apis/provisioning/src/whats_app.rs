@@ -146,7 +146,11 @@ impl<'a> WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Call
                 operation: "WhatsappTemplateAnalyticsHelpersController_enableTemplateAnalytics_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             400 => {
@@ -293,7 +297,11 @@ impl<'a> WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Call<
                 operation: "WhatsappEmbeddedSignupHelperController_createLongLivedAccessToken_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -428,7 +436,11 @@ impl<'a> WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Call<'a>
                 operation: "WhatsappEmbeddedSignupHelperController_listWabaDetailsForToken_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

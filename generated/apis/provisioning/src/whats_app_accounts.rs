@@ -185,7 +185,11 @@ impl<'a> WhatsappAccountsControllerGetAccountV1Call<'a> {
                 operation: "WhatsappAccountsController_getAccount_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -312,7 +316,11 @@ impl<'a> WhatsappAccountsControllerCreateAccountV1Call<'a> {
                 operation: "WhatsappAccountsController_createAccount_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -458,7 +466,11 @@ impl<'a> WhatsappAccountsControllerDeleteAccountV1Call<'a> {
                 operation: "WhatsappAccountsController_deleteAccount_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             400 => {
@@ -593,7 +605,11 @@ impl<'a> WhatsappAccountsControllerUpdateAccountV1Call<'a> {
                 operation: "WhatsappAccountsController_updateAccount_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -762,7 +778,11 @@ impl<'a> WhatsappAccountsControllerListActivitiesV1Call<'a> {
                 operation: "WhatsappAccountsController_listActivities_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -949,7 +969,11 @@ impl<'a> WhatsappAccountsControllerCreateCommentV1Call<'a> {
                 operation: "WhatsappAccountsController_createComment_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

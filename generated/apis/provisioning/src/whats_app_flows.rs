@@ -132,7 +132,11 @@ impl<'a> WhatsappFlowsControllerListFlowsV1Call<'a> {
                 operation: "WhatsappFlowsController_listFlows_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -308,7 +312,11 @@ impl<'a> WhatsappFlowsControllerListFlowScreensV1Call<'a> {
                 operation: "WhatsappFlowsController_listFlowScreens_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -355,7 +355,11 @@ impl<'a> WhatsappSendersControllerListSendersV1Call<'a> {
                 operation: "WhatsappSendersController_listSenders_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -532,7 +536,11 @@ impl<'a> WhatsappSendersControllerCreateSenderV1Call<'a> {
                 operation: "WhatsappSendersController_createSender_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -685,7 +693,11 @@ impl<'a> WhatsappSendersControllerGetV1Call<'a> {
                 operation: "WhatsappSendersController_get_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -810,7 +822,11 @@ impl<'a> WhatsappSendersControllerDeleteV1Call<'a> {
                 operation: "WhatsappSendersController_delete_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             400 => {
@@ -948,7 +964,11 @@ impl<'a> WhatsappSendersControllerUpdateV1Call<'a> {
                 operation: "WhatsappSendersController_update_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1105,7 +1125,11 @@ impl<'a> WhatsappSendersControllerListActivitiesV1Call<'a> {
                 operation: "WhatsappSendersController_listActivities_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1294,7 +1318,11 @@ impl<'a> WhatsappSendersControllerDeleteChangesV1Call<'a> {
                 operation: "WhatsappSendersController_deleteChanges_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             400 => {
@@ -1448,7 +1476,11 @@ impl<'a> WhatsappSendersControllerCreateCommentV1Call<'a> {
                 operation: "WhatsappSendersController_createComment_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1590,7 +1622,11 @@ impl<'a> WhatsappSendersControllerRegisterV1Call<'a> {
                 operation: "WhatsappSendersController_register_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1744,7 +1780,11 @@ impl<'a> WhatsappSendersControllerGetSuggestedUsernamesV1Call<'a> {
                 operation: "WhatsappSendersController_getSuggestedUsernames_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1883,7 +1923,11 @@ impl<'a> WhatsappSendersControllerVerifyV1Call<'a> {
                 operation: "WhatsappSendersController_verify_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             400 => {

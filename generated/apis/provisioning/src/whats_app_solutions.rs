@@ -150,7 +150,11 @@ impl<'a> WhatsappSolutionsControllerListSolutionsV1Call<'a> {
                 operation: "WhatsappSolutionsController_listSolutions_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -277,7 +281,11 @@ impl<'a> WhatsappSolutionsControllerCreateSolutionV1Call<'a> {
                 operation: "WhatsappSolutionsController_createSolution_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -407,7 +415,11 @@ impl<'a> WhatsappSolutionsControllerGetSolutionV1Call<'a> {
                 operation: "WhatsappSolutionsController_getSolution_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -536,7 +548,11 @@ impl<'a> WhatsappSolutionsControllerAssignSolutionV1Call<'a> {
                 operation: "WhatsappSolutionsController_assignSolution_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             401 => {

@@ -412,7 +412,11 @@ impl<'a> WhatsappTemplatesControllerListTemplatesV1Call<'a> {
                 operation: "WhatsappTemplatesController_listTemplates_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -539,7 +543,11 @@ impl<'a> WhatsappTemplatesControllerCreateTemplateV1Call<'a> {
                 operation: "WhatsappTemplatesController_createTemplate_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -753,7 +761,11 @@ impl<'a> WhatsappTemplatesControllerListTemplatesByNameV1Call<'a> {
                 operation: "WhatsappTemplatesController_listTemplatesByName_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -894,7 +906,11 @@ impl<'a> WhatsappTemplatesControllerDeleteTemplatesByNameV1Call<'a> {
                 operation: "WhatsappTemplatesController_deleteTemplatesByName_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             400 => {
@@ -1093,7 +1109,11 @@ impl<'a> WhatsappTemplatesControllerGetTemplateV1Call<'a> {
                 operation: "WhatsappTemplatesController_getTemplate_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1249,7 +1269,11 @@ impl<'a> WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Call<'a> {
                 operation: "WhatsappTemplatesController_deleteTemplateByNameAndLanguage_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             400 => {
@@ -1408,7 +1432,11 @@ impl<'a> WhatsappTemplatesControllerUpdateTemplateV1Call<'a> {
                 operation: "WhatsappTemplatesController_updateTemplate_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1608,7 +1636,11 @@ impl<'a> WhatsappTemplatesControllerListActivitiesV1Call<'a> {
                 operation: "WhatsappTemplatesController_listActivities_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1802,7 +1834,11 @@ impl<'a> WhatsappTemplatesControllerCreateCommentV1Call<'a> {
                 operation: "WhatsappTemplatesController_createComment_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1959,7 +1995,11 @@ impl<'a> WhatsappTemplatesControllerCompareTemplatesV1Call<'a> {
                 operation: "WhatsappTemplatesController_compareTemplates_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -2110,7 +2150,11 @@ impl<'a> WhatsappTemplatesControllerSyncTemplatesV1Call<'a> {
                 operation: "WhatsappTemplatesController_syncTemplates_v1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             400 => {

@@ -89,7 +89,11 @@ impl<'a> CapabilityQueryCall<'a> {
                 operation: "Capability Query",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.into_error(Some(CapabilityQueryError::Status404))),

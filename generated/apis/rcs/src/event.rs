@@ -84,7 +84,11 @@ impl<'a> SendAnEventCall<'a> {
                 operation: "Send an event",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             502 => return Err(response.into_error(Some(SendAnEventError::Status502))),

@@ -110,7 +110,11 @@ impl<'a> SendAMessageCall<'a> {
                 operation: "Send a message",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(SendAMessageError::Status400)),
@@ -203,7 +207,11 @@ impl<'a> RevokeAMessageCall<'a> {
                 operation: "Revoke a message",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             404 => return Err(response.into_error(Some(RevokeAMessageError::Status404))),

@@ -389,7 +389,11 @@ impl<'a> ListCampaignsCall<'a> {
                 operation: "listCampaigns",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             403 => return Err(response.error_as(ListCampaignsError::Status403)),
@@ -531,7 +535,11 @@ impl<'a> CreateCampaignCall<'a> {
                 operation: "createCampaign",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateCampaignError::Status400)),
@@ -637,7 +645,11 @@ impl<'a> CreateAndSubmitCampaignCall<'a> {
                 operation: "createAndSubmitCampaign",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateAndSubmitCampaignError::Status400)),
@@ -737,7 +749,11 @@ impl<'a> GetCampaignCall<'a> {
                 operation: "getCampaign",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetCampaignError::Status404)),
@@ -837,7 +853,11 @@ impl<'a> UpdateCampaignCall<'a> {
                 operation: "updateCampaign",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(UpdateCampaignError::Status400)),
@@ -943,7 +963,11 @@ impl<'a> SubmitCampaignCall<'a> {
                 operation: "submitCampaign",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(SubmitCampaignError::Status400)),
@@ -1049,7 +1073,11 @@ impl<'a> CancelCampaignCall<'a> {
                 operation: "cancelCampaign",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CancelCampaignError::Status400)),
@@ -1161,7 +1189,11 @@ impl<'a> AddCampaignNoteCall<'a> {
                 operation: "addCampaignNote",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(AddCampaignNoteError::Status404)),
@@ -1271,7 +1303,11 @@ impl<'a> AddCarrierOrderNoteCall<'a> {
                 operation: "addCarrierOrderNote",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(AddCarrierOrderNoteError::Status404)),
@@ -1378,7 +1414,11 @@ impl<'a> RequestCarrierOrderCertificationCall<'a> {
                 operation: "requestCarrierOrderCertification",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1489,7 +1529,11 @@ impl<'a> GetCarriersCall<'a> {
                 operation: "getCarriers",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             403 => return Err(response.error_as(GetCarriersError::Status403)),
@@ -1586,7 +1630,11 @@ impl<'a> UploadAttachmentCall<'a> {
                 operation: "uploadAttachment",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(UploadAttachmentError::Status404)),
@@ -1692,7 +1740,11 @@ impl<'a> DownloadCampaignAttachmentCall<'a> {
                 operation: "downloadCampaignAttachment",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.bytes()?,
             404 => {
@@ -1798,7 +1850,11 @@ impl<'a> DeleteCampaignAttachmentCall<'a> {
                 operation: "deleteCampaignAttachment",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             404 => {

@@ -233,7 +233,11 @@ impl<'a> ListBatchesCall<'a> {
                 operation: "ListBatches",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -387,7 +391,11 @@ impl<'a> DryRunCall<'a> {
                 operation: "Dry_Run",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.into_error(Some(DryRunError::Status400))),
@@ -485,7 +493,11 @@ impl<'a> GetBatchMessageCall<'a> {
                 operation: "GetBatchMessage",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.into_error(Some(GetBatchMessageError::Status404))),
@@ -583,7 +595,11 @@ impl<'a> ReplaceBatchCall<'a> {
                 operation: "ReplaceBatch",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.into_error(Some(ReplaceBatchError::Status400))),
@@ -687,7 +703,11 @@ impl<'a> UpdateBatchMessageCall<'a> {
                 operation: "UpdateBatchMessage",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -794,7 +814,11 @@ impl<'a> CancelBatchMessageCall<'a> {
                 operation: "CancelBatchMessage",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),

@@ -148,7 +148,11 @@ impl<'a> GetDeliveryReportByBatchIdCall<'a> {
                 operation: "GetDeliveryReportByBatchId",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -255,7 +259,11 @@ impl<'a> GetDeliveryReportByPhoneNumberCall<'a> {
                 operation: "GetDeliveryReportByPhoneNumber",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {

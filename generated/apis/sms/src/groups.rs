@@ -215,7 +215,11 @@ impl<'a> ListGroupsCall<'a> {
                 operation: "ListGroups",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -356,7 +360,11 @@ impl<'a> CreateGroupCall<'a> {
                 operation: "CreateGroup",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.into_error(Some(CreateGroupError::Status400))),
@@ -459,7 +467,11 @@ impl<'a> RetrieveGroupCall<'a> {
                 operation: "RetrieveGroup",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.into_error(Some(RetrieveGroupError::Status404))),
@@ -557,7 +569,11 @@ impl<'a> ReplaceGroupCall<'a> {
                 operation: "ReplaceGroup",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.into_error(Some(ReplaceGroupError::Status400))),
@@ -671,7 +687,11 @@ impl<'a> UpdateGroupCall<'a> {
                 operation: "UpdateGroup",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.into_error(Some(UpdateGroupError::Status400))),
@@ -777,7 +797,11 @@ impl<'a> GetMembersCall<'a> {
                 operation: "GetMembers",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.into_error(Some(GetMembersError::Status404))),

@@ -97,7 +97,11 @@ impl<'a> SendSmsCall<'a> {
                 operation: "SendSMS",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.into_error(Some(SendSmsError::Status400))),

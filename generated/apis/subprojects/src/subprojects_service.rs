@@ -190,7 +190,11 @@ impl<'a> SubprojectServiceListSubprojectsCall<'a> {
                 operation: "SubprojectService_ListSubprojects",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -337,7 +341,11 @@ impl<'a> SubprojectServiceCreateSubprojectCall<'a> {
                 operation: "SubprojectService_CreateSubproject",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -443,7 +451,11 @@ impl<'a> SubprojectServiceGetSubprojectCall<'a> {
                 operation: "SubprojectService_GetSubproject",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -547,7 +559,11 @@ impl<'a> SubprojectServiceDeleteSubprojectCall<'a> {
                 operation: "SubprojectService_DeleteSubproject",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -651,7 +667,11 @@ impl<'a> SubprojectServiceUpdateSubprojectCall<'a> {
                 operation: "SubprojectService_UpdateSubproject",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -156,7 +156,11 @@ impl<'a> TemplatesListTemplatesCall<'a> {
                 operation: "Templates_ListTemplates",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(TemplatesListTemplatesError::Default)),
@@ -247,7 +251,11 @@ impl<'a> TemplatesCreateTemplateCall<'a> {
                 operation: "Templates_CreateTemplate",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(TemplatesCreateTemplateError::Default)),
@@ -355,7 +363,11 @@ impl<'a> TemplatesUpdateTemplateCall<'a> {
                 operation: "Templates_UpdateTemplate",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(TemplatesUpdateTemplateError::Default)),
@@ -452,7 +464,11 @@ impl<'a> TemplatesGetTemplateCall<'a> {
                 operation: "Templates_GetTemplate",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(TemplatesGetTemplateError::Default)),
@@ -546,7 +562,11 @@ impl<'a> TemplatesDeleteTemplateCall<'a> {
                 operation: "Templates_DeleteTemplate",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(TemplatesDeleteTemplateError::Default)),

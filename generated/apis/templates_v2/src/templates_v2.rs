@@ -176,7 +176,11 @@ impl<'a> TemplatesV2ListTemplatesCall<'a> {
                 operation: "Templates_v2_ListTemplates",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(TemplatesV2ListTemplatesError::Default)),
@@ -267,7 +271,11 @@ impl<'a> TemplatesV2CreateTemplateCall<'a> {
                 operation: "Templates_v2_CreateTemplate",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(TemplatesV2CreateTemplateError::Default)),
@@ -383,7 +391,11 @@ impl<'a> TemplatesV2ListTranslationsCall<'a> {
                 operation: "Templates_v2_ListTranslations",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(TemplatesV2ListTranslationsError::Default)),
@@ -480,7 +492,11 @@ impl<'a> TemplatesV2GetTemplateCall<'a> {
                 operation: "Templates_v2_GetTemplate",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(TemplatesV2GetTemplateError::Default)),
@@ -577,7 +593,11 @@ impl<'a> TemplatesV2UpdateTemplateCall<'a> {
                 operation: "Templates_v2_UpdateTemplate",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(TemplatesV2UpdateTemplateError::Default)),
@@ -674,7 +694,11 @@ impl<'a> TemplatesV2DeleteTemplateCall<'a> {
                 operation: "Templates_v2_DeleteTemplate",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(TemplatesV2DeleteTemplateError::Default)),

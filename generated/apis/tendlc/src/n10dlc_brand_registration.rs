@@ -265,7 +265,11 @@ impl<'a> BrandRegistrationServiceCreateBrandRegistrationRequestCall<'a> {
                 operation: "BrandRegistrationService_CreateBrandRegistrationRequest",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -383,7 +387,11 @@ impl<'a> BrandRegistrationServiceListBrandRegistrationRequestCall<'a> {
                 operation: "BrandRegistrationService_ListBrandRegistrationRequest",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -501,7 +509,11 @@ impl<'a> BrandRegistrationServiceGetBrandRegistrationRequestCall<'a> {
                 operation: "BrandRegistrationService_GetBrandRegistrationRequest",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -619,7 +631,11 @@ impl<'a> BrandRegistrationServiceUpdate10DlcBrandCall<'a> {
                 operation: "BrandRegistrationService_Update10DlcBrand",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -761,7 +777,11 @@ impl<'a> BrandRegistrationServiceGetBrandRegistrationFeedbackCall<'a> {
                 operation: "BrandRegistrationService_GetBrandRegistrationFeedback",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -906,7 +926,11 @@ impl<'a> BrandRegistrationServiceFetchBrandRegistrationRequestCall<'a> {
                 operation: "BrandRegistrationService_fetchBrandRegistrationRequest",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1029,7 +1053,11 @@ impl<'a> BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationCall<'a> {
                 operation: "BrandRegistrationService_Upgrade10DlcBrandToFullRegistration",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1179,7 +1207,11 @@ impl<'a> BrandRegistrationServiceVettingInfoCall<'a> {
                 operation: "BrandRegistrationService_VettingInfo",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1309,7 +1341,11 @@ impl<'a> Resend2faEmailCall<'a> {
                 operation: "resend2faEmail",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             _ => return Err(response.into_error(None)),

@@ -265,7 +265,11 @@ impl<'a> CampaignRegistrationExternalServiceCreateTcrCampaignCall<'a> {
                 operation: "CampaignRegistrationExternalService_CreateTcrCampaign",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -395,7 +399,11 @@ impl<'a> CampaignRegistrationExternalServiceUploadCampaignFileCall<'a> {
                 operation: "CampaignRegistrationExternalService_UploadCampaignFile",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -537,7 +545,11 @@ impl<'a> CampaignRegistrationExternalServiceGetCampaignCall<'a> {
                 operation: "CampaignRegistrationExternalService_GetCampaign",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -686,7 +698,11 @@ impl<'a> CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdCall<'a> {
                 operation: "CampaignRegistrationExternalService_GetCampaignByTcrCampaignId",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -846,7 +862,11 @@ impl<'a> CampaignRegistrationExternalServiceQualifyBrandByUseCaseCall<'a> {
                 operation: "CampaignRegistrationExternalService_QualifyBrandByUseCase",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -980,7 +1000,11 @@ impl<'a> CampaignRegistrationExternalServiceDeleteCampaignCall<'a> {
                 operation: "CampaignRegistrationExternalService_DeleteCampaign",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1200,7 +1224,11 @@ impl<'a> CampaignRegistrationServiceListCampaignRegistrationRequestCall<'a> {
                 operation: "CampaignRegistrationService_ListCampaignRegistrationRequest",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1391,7 +1419,11 @@ impl<'a> CampaignRegistrationServiceGetCampaignRegistrationFeedbackCall<'a> {
                 operation: "CampaignRegistrationService_GetCampaignRegistrationFeedback",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1551,7 +1583,11 @@ impl<'a> CampaignRegistrationServiceResubmitCampaignRegistrationCall<'a> {
                 operation: "CampaignRegistrationService_ResubmitCampaignRegistration",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

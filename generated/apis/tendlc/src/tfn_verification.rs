@@ -209,7 +209,11 @@ impl<'a> TfnVerificationExternalServiceListTfnVerificationsRequestCall<'a> {
                 operation: "TfnVerificationExternalService_ListTfnVerificationsRequest",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -383,7 +387,11 @@ impl<'a> TfnVerificationExternalServiceCreateTfnVerificationRequestCall<'a> {
                 operation: "TfnVerificationExternalService_CreateTfnVerificationRequest",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -507,7 +515,11 @@ impl<'a> TfnVerificationExternalServiceGetTfnVerificationRequestCall<'a> {
                 operation: "TfnVerificationExternalService_GetTfnVerificationRequest",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -629,7 +641,11 @@ impl<'a> TfnVerificationExternalServiceGetTfnVerificationUseCasesRequestCall<'a>
                 operation: "TfnVerificationExternalService_GetTfnVerificationUseCasesRequest",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -144,7 +144,11 @@ impl<'a> ConfigurationGetNumbersCall<'a> {
                 operation: "Configuration_GetNumbers",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -208,7 +212,11 @@ impl<'a> ConfigurationUpdateNumbersCall<'a> {
                 operation: "Configuration_UpdateNumbers",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             _ => return Err(response.into_error(None)),
@@ -269,7 +277,11 @@ impl<'a> ConfigurationUnassignNumberCall<'a> {
                 operation: "Configuration_UnassignNumber",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             _ => return Err(response.into_error(None)),
@@ -333,7 +345,11 @@ impl<'a> ConfigurationGetCallbackUrLsCall<'a> {
                 operation: "Configuration_GetCallbackURLs",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -402,7 +418,11 @@ impl<'a> ConfigurationUpdateCallbackUrLsCall<'a> {
                 operation: "Configuration_UpdateCallbackURLs",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             _ => return Err(response.into_error(None)),
@@ -464,7 +484,11 @@ impl<'a> CallingQueryNumberCall<'a> {
                 operation: "Calling_QueryNumber",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),

@@ -137,7 +137,11 @@ impl<'a> GetBatchCallSummaryCall<'a> {
                 operation: "getBatchCallSummary",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetBatchCallSummaryError::Status400)),
@@ -260,7 +264,11 @@ impl<'a> StopBatchProcessingCall<'a> {
                 operation: "stopBatchProcessing",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(StopBatchProcessingError::Status400)),
@@ -384,7 +392,11 @@ impl<'a> GetBatchDetailsCall<'a> {
                 operation: "getBatchDetails",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetBatchDetailsError::Status400)),

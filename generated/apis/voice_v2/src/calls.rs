@@ -293,7 +293,11 @@ impl<'a> ListCallsCall<'a> {
                 operation: "listCalls",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ListCallsError::Status400)),
@@ -426,7 +430,11 @@ impl<'a> CreateCallCall<'a> {
                 operation: "createCall",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateCallError::Status400)),
@@ -551,7 +559,11 @@ impl<'a> GetCallByIdCall<'a> {
                 operation: "getCallById",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(GetCallByIdError::Status401)),
@@ -669,7 +681,11 @@ impl<'a> PatchCallByIdCall<'a> {
                 operation: "patchCallById",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(PatchCallByIdError::Status400)),
@@ -797,7 +813,11 @@ impl<'a> PatchCallBySessionAndNameCall<'a> {
                 operation: "patchCallBySessionAndName",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
             400 => {

@@ -120,7 +120,11 @@ impl<'a> DescribeSvamlCall<'a> {
                 operation: "describeSvaml",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(DescribeSvamlError::Status400)),
@@ -226,7 +230,11 @@ impl<'a> ValidateSvamlCall<'a> {
                 operation: "validateSvaml",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ValidateSvamlError::Status400)),

@@ -133,7 +133,11 @@ impl<'a> CheckCapability1Call<'a> {
                 operation: "checkCapability_1",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CheckCapability1Error::Status400)),
@@ -231,7 +235,11 @@ impl<'a> CheckCapabilityCall<'a> {
                 operation: "checkCapability",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CheckCapabilityError::Status400)),

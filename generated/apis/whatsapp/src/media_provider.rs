@@ -122,7 +122,11 @@ impl<'a> ListMediaProvidersCall<'a> {
                 operation: "listMediaProviders",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ListMediaProvidersError::Status400)),
@@ -226,7 +230,11 @@ impl<'a> AddMediaProviderCall<'a> {
                 operation: "addMediaProvider",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(AddMediaProviderError::Status400)),
@@ -332,7 +340,11 @@ impl<'a> DeleteMediaProviderCall<'a> {
                 operation: "deleteMediaProvider",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(DeleteMediaProviderError::Status400)),

@@ -197,7 +197,11 @@ impl<'a> GetBlacklistCall<'a> {
                 operation: "getBlacklist",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetBlacklistError::Status400)),
@@ -301,7 +305,11 @@ impl<'a> AddToBlacklistCall<'a> {
                 operation: "addToBlacklist",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(AddToBlacklistError::Status400)),
@@ -405,7 +413,11 @@ impl<'a> RemoveFromBlacklistCall<'a> {
                 operation: "removeFromBlacklist",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(RemoveFromBlacklistError::Status400)),
@@ -505,7 +517,11 @@ impl<'a> ProvisionOptInCall<'a> {
                 operation: "provisionOptIn",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ProvisionOptInError::Status400)),
@@ -605,7 +621,11 @@ impl<'a> ProvisionOptOutCall<'a> {
                 operation: "provisionOptOut",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ProvisionOptOutError::Status400)),
@@ -710,7 +730,11 @@ impl<'a> ProvisionOptOutDeprecatedEndpointCall<'a> {
                 operation: "provisionOptOutDeprecatedEndpoint",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

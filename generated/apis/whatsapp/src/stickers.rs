@@ -261,7 +261,11 @@ impl<'a> GetStickerpacksCall<'a> {
                 operation: "getStickerpacks",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetStickerpacksError::Status400)),
@@ -359,7 +363,11 @@ impl<'a> CreateStickerpackCall<'a> {
                 operation: "createStickerpack",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateStickerpackError::Status400)),
@@ -476,7 +484,11 @@ impl<'a> GetStickersCall<'a> {
                 operation: "getStickers",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetStickersError::Status400)),
@@ -581,7 +593,11 @@ impl<'a> CreateStickerCall<'a> {
                 operation: "createSticker",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateStickerError::Status400)),
@@ -700,7 +716,11 @@ impl<'a> GetStickerInformationCall<'a> {
                 operation: "getStickerInformation",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetStickerInformationError::Status400)),
@@ -809,7 +829,11 @@ impl<'a> DeleteStickerCall<'a> {
                 operation: "deleteSticker",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(DeleteStickerError::Status400)),
@@ -918,7 +942,11 @@ impl<'a> UpdateStickerCall<'a> {
                 operation: "updateSticker",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(UpdateStickerError::Status400)),
@@ -1036,7 +1064,11 @@ impl<'a> GetStickerpackInformationCall<'a> {
                 operation: "getStickerpackInformation",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1148,7 +1180,11 @@ impl<'a> DeleteStickerpackCall<'a> {
                 operation: "deleteStickerpack",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(DeleteStickerpackError::Status400)),
@@ -1254,7 +1290,11 @@ impl<'a> UpdateStickerpackCall<'a> {
                 operation: "updateStickerpack",
                 source: e.into(),
             })?;
-        let response = client.http.execute(request, &self.options).await?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(UpdateStickerpackError::Status400)),
